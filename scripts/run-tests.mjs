@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The one test command (README, .ci/run): builds, type-checks, runs every suite, and ends with
+// a single "N passed, N failed" line that CI reads.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+let passed = 0;
+let failed = 0;
+
+function step(label, command, args, options = {}) {
+  process.stdout.write(`\n== ${label}: ${command} ${args.join(" ")}\n`);
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  return result.status === 0;
+}
+
+function countStep(label, command, args) {
+  if (step(label, command, args)) passed += 1;
+  else failed += 1;
+}
+
+countStep("build", "npx", ["tsc", "-p", "tsconfig.json"]);
+countStep("typecheck", "npx", ["tsc", "-p", "tsconfig.test.json"]);
+
+const reportDir = mkdtempSync(join(tmpdir(), "flitmap-vitest-"));
+const reportFile = join(reportDir, "report.json");
+step("unit and end-to-end tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`]);
+try {
+  const report = JSON.parse(readFileSync(reportFile, "utf8"));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  // A file that fails to load has no failing test of its own, yet must fail the run.
+  for (const file of report.testResults ?? []) {
+    const failedInFile = (file.assertionResults ?? []).filter((test) => test.status === "failed").length;
+    if (file.status === "failed" && failedInFile === 0) failed += 1;
+  }
+  if ((report.numTotalTests ?? 0) === 0) failed += 1;
+} catch (error) {
+  process.stdout.write(`could not read the vitest report: ${error}\n`);
+  failed += 1;
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exitCode = failed === 0 ? 0 : 1;
