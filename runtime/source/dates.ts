@@ -1,0 +1,395 @@
+/**
+ * Date and datetime patterns (`dd-MM-yyyy`, `dd/MM/yyyy HH:mm`, ...) and local-time to UTC
+ * conversion. Pure: no I/O, no dependency on the process time zone.
+ *
+ * Tokens: d dd (day), M MM (month), yy yyyy (year), H HH (hour 0-23), h hh (hour 1-12) with a
+ * (AM/PM), m mm (minute), s ss (second). Anything else is literal; text in single quotes is
+ * literal too (`yyyy-MM-dd'T'HH:mm`). A space in a pattern matches one or more spaces.
+ */
+
+export interface CalendarFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+type FieldToken = "day" | "month" | "year2" | "year4" | "hour24" | "hour12" | "minute" | "second" | "meridiem";
+
+interface PatternPart {
+  readonly token: FieldToken | null;
+  readonly literal: string;
+}
+
+export interface CompiledDatePattern {
+  readonly pattern: string;
+  readonly hasTime: boolean;
+  readonly hasDate: boolean;
+  readonly regex: RegExp;
+  readonly groups: readonly FieldToken[];
+}
+
+export type PatternResult = { ok: true; pattern: CompiledDatePattern } | { ok: false; reason: string };
+
+const TOKEN_OF_RUN: Record<string, Record<number, FieldToken>> = {
+  d: { 1: "day", 2: "day" },
+  M: { 1: "month", 2: "month" },
+  y: { 2: "year2", 4: "year4" },
+  H: { 1: "hour24", 2: "hour24" },
+  h: { 1: "hour12", 2: "hour12" },
+  m: { 1: "minute", 2: "minute" },
+  s: { 1: "second", 2: "second" },
+  a: { 1: "meridiem" },
+};
+
+const compiledPatterns = new Map<string, PatternResult>();
+
+/** Compiles a date or datetime pattern once; the result is cached because every cell of a column uses it. */
+export function compileDatePattern(pattern: string): PatternResult {
+  const cached = compiledPatterns.get(pattern);
+  if (cached !== undefined) return cached;
+  const result = compileUncached(pattern);
+  compiledPatterns.set(pattern, result);
+  return result;
+}
+
+function splitPattern(pattern: string): PatternPart[] | string {
+  const parts: PatternPart[] = [];
+  let index = 0;
+  while (index < pattern.length) {
+    const character = pattern.charAt(index);
+    if (character === "'") {
+      const close = pattern.indexOf("'", index + 1);
+      if (close < 0) return `the quote at position ${index + 1} is never closed`;
+      parts.push({ token: null, literal: close === index + 1 ? "'" : pattern.slice(index + 1, close) });
+      index = close + 1;
+      continue;
+    }
+    const runs = TOKEN_OF_RUN[character];
+    if (runs !== undefined) {
+      let end = index;
+      while (pattern.charAt(end) === character) end++;
+      const token = runs[end - index];
+      if (token === undefined) return `'${pattern.slice(index, end)}' is not a pattern token (use ${describeRuns(character)})`;
+      parts.push({ token, literal: "" });
+      index = end;
+      continue;
+    }
+    if (/[A-Za-z]/.test(character)) return `'${character}' is not a pattern token; put literal text in single quotes`;
+    parts.push({ token: null, literal: character });
+    index++;
+  }
+  return parts;
+}
+
+function describeRuns(character: string): string {
+  const widths = Object.keys(TOKEN_OF_RUN[character] ?? {});
+  return widths.map((width) => character.repeat(Number(width))).join(" or ");
+}
+
+function isNumericToken(token: FieldToken | null): boolean {
+  return token !== null && token !== "meridiem";
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function compileUncached(pattern: string): PatternResult {
+  const parts = splitPattern(pattern);
+  if (typeof parts === "string") return { ok: false, reason: `date pattern '${pattern}': ${parts}` };
+  const groups: FieldToken[] = [];
+  let source = "^";
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part === undefined) continue;
+    if (part.token === null) {
+      source += part.literal === " " ? "\\s+" : escapeRegex(part.literal);
+      continue;
+    }
+    if (groups.includes(part.token)) return { ok: false, reason: `date pattern '${pattern}' has two ${part.token} fields` };
+    groups.push(part.token);
+    // Without a separator the widths must be fixed (yyyyMMdd); with one, 1-2 digits are fine (1-3-2024).
+    const nextIsNumber = isNumericToken(parts[index + 1]?.token ?? null);
+    const previousIsNumber = isNumericToken(parts[index - 1]?.token ?? null);
+    const fixed = nextIsNumber || previousIsNumber;
+    switch (part.token) {
+      case "year4":
+        source += "(\\d{4})";
+        break;
+      case "year2":
+        source += fixed ? "(\\d{2})" : "(\\d{4}|\\d{2})";
+        break;
+      case "meridiem":
+        source += "\\s*([AaPp]\\.?[Mm]\\.?)";
+        break;
+      default:
+        source += fixed ? "(\\d{2})" : "(\\d{1,2})";
+    }
+  }
+  source += "$";
+  const hasDate = groups.includes("day") || groups.includes("month") || groups.includes("year2") || groups.includes("year4");
+  const hasTime = groups.includes("hour24") || groups.includes("hour12");
+  if (hasDate && !(groups.includes("day") && groups.includes("month") && (groups.includes("year2") || groups.includes("year4")))) {
+    return { ok: false, reason: `date pattern '${pattern}' needs a day, a month and a year (for example dd-MM-yyyy)` };
+  }
+  if (groups.includes("hour12") !== groups.includes("meridiem")) {
+    return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM) go together; use HH for a 24-hour clock` };
+  }
+  if (!hasDate) return { ok: false, reason: `date pattern '${pattern}' has no date (for example dd-MM-yyyy)` };
+  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups } };
+}
+
+/**
+ * Two-digit years follow the spreadsheet convention most exports passed through:
+ * 00-29 are 2000-2029, 30-99 are 1930-1999.
+ */
+export function expandTwoDigitYear(year: number): number {
+  return year < 30 ? 2000 + year : 1900 + year;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Why these fields are not a real calendar moment, or null when they are. */
+export function calendarProblem(fields: CalendarFields): string | null {
+  if (fields.month < 1 || fields.month > 12) return `there is no month ${fields.month}`;
+  if (fields.day < 1) return "there is no day 0";
+  const lastDay = daysInMonth(fields.year, fields.month);
+  if (fields.day > lastDay) return `${MONTH_NAMES[fields.month - 1]} ${fields.year} has ${lastDay} days`;
+  if (fields.hour > 23) return `there is no hour ${fields.hour}`;
+  if (fields.minute > 59) return `there is no minute ${fields.minute}`;
+  if (fields.second > 59) return `there is no second ${fields.second}`;
+  return null;
+}
+
+export type FieldsResult = { ok: true; fields: CalendarFields } | { ok: false; reason: string | null };
+
+/**
+ * Matches a trimmed value against a compiled pattern. `reason` is null when the value does not have
+ * the pattern's shape at all (the caller then words the message), and set when it has the shape but
+ * is not a real date (31-02-2024).
+ */
+export function matchDatePattern(value: string, compiled: CompiledDatePattern): FieldsResult {
+  const match = compiled.regex.exec(value);
+  if (match === null) return { ok: false, reason: null };
+  const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  let meridiem: "am" | "pm" | null = null;
+  let hour12 = 0;
+  for (let index = 0; index < compiled.groups.length; index++) {
+    const text = match[index + 1] ?? "";
+    const token = compiled.groups[index];
+    const number = Number(text);
+    switch (token) {
+      case "day":
+        fields.day = number;
+        break;
+      case "month":
+        fields.month = number;
+        break;
+      case "year4":
+        fields.year = number;
+        break;
+      case "year2":
+        fields.year = text.length === 4 ? number : expandTwoDigitYear(number);
+        break;
+      case "hour24":
+        fields.hour = number;
+        break;
+      case "hour12":
+        hour12 = number;
+        break;
+      case "minute":
+        fields.minute = number;
+        break;
+      case "second":
+        fields.second = number;
+        break;
+      case "meridiem":
+        meridiem = text.toLowerCase().startsWith("p") ? "pm" : "am";
+        break;
+    }
+  }
+  if (meridiem !== null) {
+    if (hour12 < 1 || hour12 > 12) return { ok: false, reason: `there is no hour ${hour12} on a 12-hour clock` };
+    fields.hour = (hour12 % 12) + (meridiem === "pm" ? 12 : 0);
+  }
+  const problem = calendarProblem(fields);
+  return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+export function matchIsoDate(value: string): FieldsResult {
+  const match = ISO_DATE.exec(value);
+  if (match === null) return { ok: false, reason: null };
+  const fields = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0 };
+  const problem = calendarProblem(fields);
+  return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+export type IsoDateTimeResult =
+  | { ok: true; fields: CalendarFields; offsetMinutes: number | null }
+  | { ok: false; reason: string | null };
+
+/** ISO 8601 date and time; the offset is null when the value has none (a local time). Fractions of a second are dropped: Odoo stores whole seconds. */
+export function matchIsoDateTime(value: string): IsoDateTimeResult {
+  const match = ISO_DATETIME.exec(value);
+  if (match === null) return { ok: false, reason: null };
+  const fields: CalendarFields = {
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+    hour: Number(match[4]),
+    minute: Number(match[5]),
+    second: match[6] === undefined ? 0 : Number(match[6]),
+  };
+  const problem = calendarProblem(fields);
+  if (problem !== null) return { ok: false, reason: problem };
+  const zone = match[7];
+  if (zone === undefined) return { ok: true, fields, offsetMinutes: null };
+  if (zone.toUpperCase() === "Z") return { ok: true, fields, offsetMinutes: 0 };
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  const offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0"));
+  return { ok: true, fields, offsetMinutes };
+}
+
+function pad(number: number, width: number): string {
+  return String(number).padStart(width, "0");
+}
+
+export function formatOdooDate(fields: CalendarFields): string {
+  return `${pad(fields.year, 4)}-${pad(fields.month, 2)}-${pad(fields.day, 2)}`;
+}
+
+/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
+export function formatOdooDateTime(epochMilliseconds: number): string {
+  const date = new Date(epochMilliseconds);
+  return (
+    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)} ` +
+    `${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`
+  );
+}
+
+function fieldsAsUtc(fields: CalendarFields): number {
+  const date = new Date(0);
+  date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
+  date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
+  return date.getTime();
+}
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let formatter = zoneFormatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+        era: "short",
+      });
+    } catch {
+      formatter = null;
+    }
+    zoneFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== null;
+}
+
+const QUARTER_HOUR = 15 * 60 * 1000;
+// Offsets change on quarter-hour boundaries in every zone in use, so one lookup per quarter hour is exact.
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC, in milliseconds, at an instant. */
+export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
+  let zoneCache = offsetCache.get(timeZone);
+  if (zoneCache === undefined) {
+    zoneCache = new Map();
+    offsetCache.set(timeZone, zoneCache);
+  }
+  const bucket = Math.floor(epochMilliseconds / QUARTER_HOUR);
+  const cached = zoneCache.get(bucket);
+  if (cached !== undefined) return cached;
+  const formatter = formatterFor(timeZone);
+  if (formatter === null) throw new Error(`unknown time zone '${timeZone}'`);
+  const instant = bucket * QUARTER_HOUR;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = part.value;
+  let year = Number(parts.year);
+  if (parts.era === "BC" || parts.era === "B") year = 1 - year;
+  const local = fieldsAsUtc({
+    year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  });
+  const offset = local - instant;
+  if (zoneCache.size > 50_000) zoneCache.clear();
+  zoneCache.set(bucket, offset);
+  return offset;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The UTC instant of a wall-clock time in a zone. A time that happens twice (clocks going back)
+ * is the first of the two; a time that does not exist (clocks going forward) moves forward by
+ * the gap, as calendars and Temporal's "compatible" rule do.
+ */
+export function localTimeToUtc(fields: CalendarFields, timeZone: string): number {
+  const local = fieldsAsUtc(fields);
+  const offsetBefore = zoneOffsetAt(timeZone, local - DAY);
+  const offsetAfter = zoneOffsetAt(timeZone, local + DAY);
+  const early = local - offsetBefore;
+  const late = local - offsetAfter;
+  const earlyValid = zoneOffsetAt(timeZone, early) === offsetBefore;
+  const lateValid = zoneOffsetAt(timeZone, late) === offsetAfter;
+  if (earlyValid && lateValid) return Math.min(early, late);
+  if (earlyValid) return early;
+  if (lateValid) return late;
+  return early;
+}
+
+export function offsetTimeToUtc(fields: CalendarFields, offsetMinutes: number): number {
+  return fieldsAsUtc(fields) - offsetMinutes * 60 * 1000;
+}

@@ -1,0 +1,219 @@
+/**
+ * Typed parsing of one CSV cell, per the column's declared type and format. Pure: no I/O.
+ *
+ * Normalised values (what the runtime hands to Odoo):
+ * - text: exactly as in the file, surrounding whitespace included (the mapping's `trim` decides)
+ * - integer, decimal, money: a number (money keeps the amount; its currency is checked, not kept)
+ * - date: `YYYY-MM-DD`; datetime: `YYYY-MM-DD HH:MM:SS` in UTC (Odoo's storage format)
+ * - boolean: true/false; email, phone, url, file: normalised text (see text-values.ts)
+ * A cell that is blank or only whitespace is `empty` for every type, text included.
+ */
+
+import {
+  compileDatePattern,
+  formatOdooDate,
+  formatOdooDateTime,
+  isKnownTimeZone,
+  localTimeToUtc,
+  matchDatePattern,
+  matchIsoDate,
+  matchIsoDateTime,
+  offsetTimeToUtc,
+  type CalendarFields,
+  type CompiledDatePattern,
+  type FieldsResult,
+} from "./dates.js";
+import { parseLocaleInteger, parseLocaleNumber, parseMoney, type DecimalSeparator } from "./numbers.js";
+import { parseBooleanWord, parseEmail, parseFilePath, parsePhone, parseUrl } from "./text-values.js";
+
+export const COLUMN_TYPES = [
+  "text",
+  "integer",
+  "decimal",
+  "money",
+  "date",
+  "datetime",
+  "boolean",
+  "email",
+  "phone",
+  "url",
+  "file",
+] as const;
+
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+export interface ValueFormat {
+  /** Date pattern, e.g. `dd/MM/yyyy`; ISO `yyyy-MM-dd` is always accepted too. */
+  readonly date: string;
+  /** Datetime pattern, e.g. `dd-MM-yyyy HH:mm`; ISO 8601 (with or without offset) and a bare date (midnight) are accepted too. */
+  readonly datetime: string;
+  /** IANA zone the export's local times are in; datetimes become UTC. */
+  readonly timezone: string;
+  /** Decimal separator; the other of `.` `,`, spaces and apostrophes group thousands. */
+  readonly decimal: DecimalSeparator;
+  /** Expected currency symbol or code for money (`£`, `EUR`); an amount in another currency is invalid. */
+  readonly currency?: string;
+  /** Compared case-insensitively after trimming. */
+  readonly trueWords: readonly string[];
+  readonly falseWords: readonly string[];
+}
+
+export const DEFAULT_TRUE_WORDS: readonly string[] = ["true", "yes", "y", "1", "ja", "j", "waar", "x"];
+export const DEFAULT_FALSE_WORDS: readonly string[] = ["false", "no", "n", "0", "nee", "onwaar"];
+
+export const DEFAULT_VALUE_FORMAT: ValueFormat = {
+  date: "yyyy-MM-dd",
+  datetime: "yyyy-MM-dd HH:mm:ss",
+  timezone: "UTC",
+  decimal: ".",
+  trueWords: DEFAULT_TRUE_WORDS,
+  falseWords: DEFAULT_FALSE_WORDS,
+};
+
+/** A format with the defaults filled in for whatever the source, entity or column did not say. */
+export function valueFormat(overrides: Partial<ValueFormat> = {}): ValueFormat {
+  return { ...DEFAULT_VALUE_FORMAT, ...overrides };
+}
+
+/** Problems with a format itself (a bad pattern, an unknown time zone): configuration errors, not row errors. */
+export function valueFormatProblems(format: ValueFormat): string[] {
+  const problems: string[] = [];
+  const date = compileDatePattern(format.date);
+  if (!date.ok) problems.push(date.reason);
+  else if (date.pattern.hasTime) problems.push(`date pattern '${format.date}' has a time in it; use it as the datetime pattern`);
+  const datetime = compileDatePattern(format.datetime);
+  if (!datetime.ok) problems.push(datetime.reason);
+  if (!isKnownTimeZone(format.timezone)) problems.push(`'${format.timezone}' is not a known time zone (use an IANA name such as Europe/Amsterdam)`);
+  if (format.decimal !== "." && format.decimal !== ",") problems.push(`decimal separator must be '.' or ',', not '${String(format.decimal)}'`);
+  const overlap = format.trueWords.filter((word) => format.falseWords.some((other) => other.toLowerCase() === word.toLowerCase()));
+  if (overlap.length > 0) problems.push(`'${overlap.join("', '")}' is both a true and a false word`);
+  return problems;
+}
+
+export type CellValue = string | number | boolean;
+
+export type ParsedCell =
+  | { readonly kind: "empty" }
+  | { readonly kind: "value"; readonly value: CellValue }
+  | { readonly kind: "invalid"; readonly reason: string };
+
+const EMPTY: ParsedCell = { kind: "empty" };
+
+function invalid(reason: string): ParsedCell {
+  return { kind: "invalid", reason };
+}
+
+function value(value: CellValue): ParsedCell {
+  return { kind: "value", value };
+}
+
+export function isBlank(raw: string): boolean {
+  return raw.trim().length === 0;
+}
+
+export function parseCell(type: ColumnType, raw: string, format: ValueFormat): ParsedCell {
+  if (isBlank(raw)) return EMPTY;
+  switch (type) {
+    case "text":
+      return value(raw);
+    case "integer": {
+      const parsed = parseLocaleInteger(raw, format.decimal);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "decimal": {
+      const parsed = parseLocaleNumber(raw, format.decimal);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "money": {
+      const parsed = parseMoney(raw, format.decimal, format.currency);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "date":
+      return parseDateCell(raw.trim(), format);
+    case "datetime":
+      return parseDateTimeCell(raw.trim(), format);
+    case "boolean": {
+      const parsed = parseBooleanWord(raw, format.trueWords, format.falseWords);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "email": {
+      const parsed = parseEmail(raw);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "phone": {
+      const parsed = parsePhone(raw);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "url": {
+      const parsed = parseUrl(raw);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+    case "file": {
+      const parsed = parseFilePath(raw);
+      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+    }
+  }
+}
+
+function compiledOrThrow(pattern: string): CompiledDatePattern {
+  const compiled = compileDatePattern(pattern);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  return compiled.pattern;
+}
+
+// A date column often carries a midnight time ("31-12-2024 00:00"): it is the same date.
+const MIDNIGHT_SUFFIX = /^(.*?)[T\s]+0?0:00(?::00(?:[.,]0+)?)?$/;
+
+/** Why a value is not a date in a pattern, in a specialist's words. */
+function notADate(text: string, pattern: string, detail: string | null): string {
+  if (detail !== null) return `'${text}' is not a date: ${detail} (format ${pattern})`;
+  const twoDigitYear = /\b\d{2}$/.test(text) && /yyyy/.test(pattern) && !/\d{4}/.test(text);
+  if (twoDigitYear) return `'${text}' is not a date in the format ${pattern}: it has a two-digit year (declare the format ${pattern.replace("yyyy", "yy")} if the export writes years that way)`;
+  return `'${text}' is not a date in the format ${pattern}`;
+}
+
+export function parseDateFields(text: string, pattern: string): FieldsResult {
+  const compiled = compiledOrThrow(pattern);
+  const matched = matchDatePattern(text, compiled);
+  if (matched.ok || matched.reason !== null) return matched;
+  const iso = matchIsoDate(text);
+  if (iso.ok || iso.reason !== null) return iso;
+  const midnight = MIDNIGHT_SUFFIX.exec(text);
+  if (midnight !== null) return parseDateFields(midnight[1] ?? "", pattern);
+  if (!compiled.hasTime) {
+    const withTime = /^(.*?)[T\s]+\d{1,2}:\d{2}(?::\d{2})?$/.exec(text);
+    if (withTime !== null && matchDatePattern(withTime[1] ?? "", compiled).ok) {
+      return { ok: false, reason: "it has a time of day, and this column is a date (declare it datetime to keep the time)" };
+    }
+  }
+  return { ok: false, reason: null };
+}
+
+function parseDateCell(text: string, format: ValueFormat): ParsedCell {
+  const parsed = parseDateFields(text, format.date);
+  if (!parsed.ok) return invalid(notADate(text, format.date, parsed.reason));
+  return value(formatOdooDate(parsed.fields));
+}
+
+function parseDateTimeCell(text: string, format: ValueFormat): ParsedCell {
+  const compiled = compiledOrThrow(format.datetime);
+  const matched = matchDatePattern(text, compiled);
+  if (matched.ok) return value(formatOdooDateTime(localTimeToUtc(matched.fields, format.timezone)));
+  if (matched.reason !== null) return invalid(`'${text}' is not a date and time: ${matched.reason} (format ${format.datetime})`);
+  const iso = matchIsoDateTime(text);
+  if (iso.ok) {
+    const instant = iso.offsetMinutes === null ? localTimeToUtc(iso.fields, format.timezone) : offsetTimeToUtc(iso.fields, iso.offsetMinutes);
+    return value(formatOdooDateTime(instant));
+  }
+  if (iso.reason !== null) return invalid(`'${text}' is not a date and time: ${iso.reason}`);
+  const dateOnly = parseDateFields(text, format.date);
+  if (dateOnly.ok) return value(formatOdooDateTime(localTimeToUtc(dateOnly.fields, format.timezone)));
+  if (dateOnly.reason !== null) return invalid(`'${text}' is not a date and time: ${dateOnly.reason} (format ${format.datetime})`);
+  return invalid(`'${text}' is not a date and time in the format ${format.datetime}`);
+}
+
+/** Parses a date column value into calendar fields; exported for the inference helpers. */
+export function dateFieldsOf(text: string, pattern: string): CalendarFields | null {
+  const parsed = parseDateFields(text.trim(), pattern);
+  return parsed.ok ? parsed.fields : null;
+}
