@@ -1,0 +1,247 @@
+/**
+ * Loading schema files: the shipped catalogs and files written by `flitmap schema pull`.
+ * The only module here that touches the file system.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import type { z } from "zod";
+import { OdooSchema, SCHEMA_FORMAT } from "./schema.js";
+import { compareSeries } from "./series.js";
+
+/** Where a problem in a schema file is: the JSON path, and the line/column when known. */
+export interface SchemaFileLocation {
+  readonly jsonPath?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type SchemaFileResult =
+  | { readonly schema: OdooSchema }
+  | { readonly error: string; readonly location?: SchemaFileLocation };
+
+const CATALOG_FILE = /^odoo-(.+)\.json$/;
+
+/**
+ * The catalogs live in compiler/catalogs/ and tsc does not copy JSON into dist/, so the
+ * directory is looked up from this module's own location: ../catalogs/ when running from
+ * source (vitest, tsx), ../../../compiler/catalogs/ when running from dist/compiler/catalog/.
+ */
+const CATALOG_DIR_CANDIDATES = [new URL("../catalogs/", import.meta.url), new URL("../../../compiler/catalogs/", import.meta.url)];
+
+let catalogDirectory: string | undefined;
+
+export function shippedCatalogDirectory(): string {
+  if (catalogDirectory !== undefined) return catalogDirectory;
+  for (const candidate of CATALOG_DIR_CANDIDATES) {
+    const path = fileURLToPath(candidate);
+    if (existsSync(path) && readdirSync(path).some((name) => CATALOG_FILE.test(name))) {
+      catalogDirectory = path;
+      return path;
+    }
+  }
+  const tried = CATALOG_DIR_CANDIDATES.map((candidate) => fileURLToPath(candidate)).join(", ");
+  throw new Error(`Flitmap's Odoo catalogs are missing (looked in ${tried}); reinstall Flitmap or run npx tsx scripts/build-catalogs.ts`);
+}
+
+let shippedSeries: string[] | undefined;
+
+/** The Odoo series Flitmap ships a catalog for, oldest first. */
+export function listShippedSeries(): string[] {
+  if (shippedSeries === undefined) {
+    shippedSeries = readdirSync(shippedCatalogDirectory())
+      .map((name) => CATALOG_FILE.exec(name)?.[1])
+      .filter((serie): serie is string => serie !== undefined)
+      .sort(compareSeries);
+  }
+  return [...shippedSeries];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+const loadedCatalogs = new Map<string, OdooSchema>();
+
+/**
+ * The shipped catalog of `serie`, validated, frozen and cached (callers share one object).
+ * Throws when no catalog is shipped for it: check listShippedSeries() first.
+ */
+export function loadShippedCatalog(serie: string): OdooSchema {
+  const cached = loadedCatalogs.get(serie);
+  if (cached !== undefined) return cached;
+  if (!listShippedSeries().includes(serie)) {
+    throw new Error(`No Odoo catalog for "${serie}": Flitmap ships ${listShippedSeries().join(", ")}; pull a schema from your server instead`);
+  }
+  const result = loadSchemaFile(join(shippedCatalogDirectory(), `odoo-${serie}.json`));
+  if ("error" in result) throw new Error(`Flitmap's catalog is damaged: ${result.error}`);
+  const schema = deepFreeze(result.schema);
+  loadedCatalogs.set(serie, schema);
+  return schema;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `models["crm.lead"].fields.name.type`, the way a reader would write it in JavaScript. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const key of path) {
+    if (typeof key === "number") text += `[${key}]`;
+    else if (typeof key === "string" && IDENTIFIER.test(key)) text += text === "" ? key : `.${key}`;
+    else text += `[${JSON.stringify(String(key))}]`;
+  }
+  return text === "" ? "(the top level)" : text;
+}
+
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset && index < text.length; index += 1) {
+    if (text.charCodeAt(index) === 10) {
+      line += 1;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function syntaxErrorLocation(message: string, text: string): { line: number; column: number } | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)/.exec(message);
+  if (position) return lineColumnAt(text, Number(position[1]));
+  return undefined;
+}
+
+/** Where the value at `path` starts in the text, found by walking the JSON; undefined if absent. */
+export function findJsonPathOffset(text: string, path: readonly PropertyKey[]): number | undefined {
+  let index = 0;
+  const skipSpace = (): void => {
+    while (index < text.length && /\s/.test(text.charAt(index))) index += 1;
+  };
+  const skipString = (): string => {
+    const start = index;
+    index += 1;
+    while (index < text.length && text.charAt(index) !== '"') index += text.charAt(index) === "\\" ? 2 : 1;
+    index += 1;
+    return JSON.parse(text.slice(start, index)) as string;
+  };
+  const skipValue = (): void => {
+    skipSpace();
+    const char = text.charAt(index);
+    if (char === '"') {
+      skipString();
+      return;
+    }
+    if (char === "{" || char === "[") {
+      let depth = 0;
+      while (index < text.length) {
+        const current = text.charAt(index);
+        if (current === '"') {
+          skipString();
+          continue;
+        }
+        if (current === "{" || current === "[") depth += 1;
+        if (current === "}" || current === "]") depth -= 1;
+        index += 1;
+        if (depth === 0) return;
+      }
+      return;
+    }
+    while (index < text.length && !/[,}\]\s]/.test(text.charAt(index))) index += 1;
+  };
+  for (const key of path) {
+    skipSpace();
+    const opener = text.charAt(index);
+    if (opener === "{" && typeof key === "string") {
+      index += 1;
+      let found = false;
+      while (!found) {
+        skipSpace();
+        if (text.charAt(index) !== '"') return undefined;
+        const name = skipString();
+        skipSpace();
+        index += 1; // the colon
+        if (name === key) found = true;
+        else {
+          skipValue();
+          skipSpace();
+          if (text.charAt(index) !== ",") return undefined;
+          index += 1;
+        }
+      }
+    } else if (opener === "[" && typeof key === "number") {
+      index += 1;
+      for (let item = 0; item < key; item += 1) {
+        skipValue();
+        skipSpace();
+        if (text.charAt(index) !== ",") return undefined;
+        index += 1;
+      }
+    } else {
+      return undefined;
+    }
+  }
+  skipSpace();
+  return index;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  return `${formatJsonPath(issue.path)}: ${issue.message}`;
+}
+
+/**
+ * Validates the text of a schema file. `fileName` only labels messages, which name the file,
+ * the JSON path of the first problem and its line:column, and say what to do.
+ */
+export function parseSchemaText(text: string, fileName: string): SchemaFileResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = syntaxErrorLocation(message, text);
+    const where = at ? `${fileName}:${at.line}:${at.column}` : fileName;
+    return {
+      error: `${where}: not valid JSON (${message}); pull the schema again or fix the file`,
+      ...(at ? { location: at } : {}),
+    };
+  }
+  if (data !== null && typeof data === "object" && "format" in data && data.format !== SCHEMA_FORMAT) {
+    const found = JSON.stringify(data.format);
+    return {
+      error: `${fileName}: schema file format ${found}, this Flitmap reads format ${SCHEMA_FORMAT}; pull the schema again with this version`,
+      location: { jsonPath: "format" },
+    };
+  }
+  const parsed = OdooSchema.safeParse(data);
+  if (parsed.success) return { schema: parsed.data };
+  const issues = parsed.error.issues;
+  const first = issues[0];
+  if (first === undefined) return { error: `${fileName}: not a Flitmap schema file` };
+  const offset = findJsonPathOffset(text, first.path);
+  const at = offset === undefined ? undefined : lineColumnAt(text, offset);
+  const where = at ? `${fileName}:${at.line}:${at.column}` : fileName;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""}: ${issues.slice(1, 4).map(describeIssue).join("; ")})` : "";
+  return {
+    error: `${where}: not a valid Flitmap schema file: ${describeIssue(first)}${more}; pull the schema again or fix the file`,
+    location: { jsonPath: formatJsonPath(first.path), ...(at ?? {}) },
+  };
+}
+
+/** Reads and validates a schema file (a shipped catalog or one written by `schema pull`). */
+export function loadSchemaFile(path: string): SchemaFileResult {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : String(error);
+    return { error: `${path}: cannot read the schema file (${reason}); check the path, or run flitmap schema pull to create it` };
+  }
+  // A byte order mark is not JSON; editors on Windows add one.
+  return parseSchemaText(text.replace(/^\uFEFF/, ""), path);
+}
