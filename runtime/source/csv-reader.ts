@@ -1,0 +1,651 @@
+/**
+ * Reads one source entity (one file or a chunked set: `relations_001.csv`, `relations_002.csv`,
+ * ...) into typed rows, streamed. Every physical record after the header ends as exactly one of:
+ * a row, a rejection (file, line, column, reason), or a duplicate that lost to another record
+ * with the same key. Nothing is dropped silently; the report counts all three.
+ */
+
+import { join } from "node:path";
+import { KeyIndex, type RecordLocation, type WinnerRule } from "./key-index.js";
+import { listMatchingFiles } from "./files.js";
+import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
+import { readRecords, type RawRecord } from "./records.js";
+import type { Delimiter, FileEncoding } from "./detect.js";
+import { isBlank, parseCell, valueFormatProblems, COLUMN_TYPES, type ColumnType, type ParsedCell, type ValueFormat } from "./values.js";
+
+export interface ColumnSpec {
+  /** The name the mapping uses. */
+  readonly name: string;
+  /** The header text in the export (spaces and accents allowed). */
+  readonly header: string;
+  readonly type: ColumnType;
+  readonly format: ValueFormat;
+  readonly required: boolean;
+}
+
+export type DuplicateRule = { readonly rule: "last-file" } | { readonly rule: "newest"; readonly column: string } | { readonly rule: "first" };
+
+export interface EntitySourceSpec {
+  /** For messages. */
+  readonly entity: string;
+  /** The export folder. */
+  readonly directory: string;
+  /** File glob relative to the directory, e.g. `relations_*.csv`. */
+  readonly pattern: string;
+  readonly delimiter: DeclaredDelimiter;
+  readonly encoding: DeclaredEncoding;
+  readonly columns: readonly ColumnSpec[];
+  /** Column names forming the key (composite allowed, at least one). */
+  readonly key: readonly string[];
+  readonly duplicates: DuplicateRule;
+}
+
+export type RowValue = string | number | boolean | null;
+
+export interface SourceRow {
+  readonly kind: "row";
+  readonly entity: string;
+  /** Path relative to the export folder. */
+  readonly file: string;
+  /** Line where the record starts (1-based; the header is line 1). */
+  readonly line: number;
+  /** The key values, normalised, joined unambiguously (see keyOf). */
+  readonly key: string;
+  /** By column name; null is an empty cell (or a column the file lacks, see the report). */
+  readonly values: Readonly<Record<string, RowValue>>;
+  /** By column name, the text as read. */
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+export interface CellProblem {
+  readonly column: string;
+  /** 1-based position of the column in the file, when the file has it. */
+  readonly columnNumber: number | null;
+  readonly reason: string;
+}
+
+export interface RowRejection {
+  readonly kind: "rejected";
+  readonly entity: string;
+  readonly file: string;
+  readonly line: number;
+  /** The first problem's column, when the problem is a column's. */
+  readonly column?: string;
+  readonly columnNumber?: number;
+  /** Every problem of the row, in one sentence per problem. */
+  readonly reason: string;
+  readonly problems: readonly CellProblem[];
+  readonly raw: Readonly<Record<string, string>>;
+  /** The record's cells as read, for a reject file that reproduces the line. */
+  readonly cells: readonly string[];
+}
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface DuplicateRow {
+  readonly kind: "duplicate";
+  readonly entity: string;
+  readonly file: string;
+  readonly line: number;
+  readonly key: string;
+  readonly keptFrom: SourceLocation;
+  readonly raw: Readonly<Record<string, string>>;
+  readonly cells: readonly string[];
+}
+
+export type SourceItem = SourceRow | RowRejection | DuplicateRow;
+
+export interface FileReadReport {
+  readonly file: string;
+  readonly encoding: FileEncoding;
+  readonly encodingDetected: boolean;
+  readonly encodingNote: string | null;
+  readonly bom: boolean;
+  readonly delimiter: Delimiter;
+  readonly delimiterDetected: boolean;
+  readonly headers: readonly string[];
+  /** Records after the header (blank lines excluded). */
+  rows: number;
+  emptyLines: number;
+}
+
+export interface SourceReadReport {
+  readonly entity: string;
+  /** False until the rows have been read to the end. */
+  readonly complete: boolean;
+  readonly files: readonly FileReadReport[];
+  /** Records after the header in all files: rowsEmitted + rejected + duplicatesDropped.length. */
+  readonly rowsRead: number;
+  readonly rowsEmitted: number;
+  readonly rejected: number;
+  readonly duplicatesDropped: readonly { readonly key: string; readonly keptFrom: SourceLocation; readonly droppedFrom: SourceLocation }[];
+  /**
+   * A declared column absent from a file. For a required, key or `newest` column every row of
+   * that file is rejected; for an optional one its values are empty (null) in that file.
+   */
+  readonly missingHeaders: readonly { readonly file: string; readonly header: string; readonly column: string; readonly rowsRejected: boolean }[];
+  /** Headers no column declares: data the mapping would lose. */
+  readonly extraHeaders: readonly { readonly file: string; readonly header: string; readonly columnNumber: number }[];
+  /** File-level problems: no file matches, a file cannot be read, a quote never closes, a header twice. */
+  readonly problems: readonly { readonly file: string | null; readonly message: string }[];
+}
+
+export interface EntityReading {
+  /** Iterate once. Rows come out in file order (natural file-name order, then line order). */
+  readonly rows: AsyncIterable<SourceItem>;
+  /** The report so far; complete once `rows` has been read to the end. */
+  report(): SourceReadReport;
+}
+
+/** A spec that cannot be read at all (the compiler should have caught it): thrown before any file is opened. */
+export class SourceSpecError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`source entity ${entity}: ${problems.join("; ")}`);
+    this.name = "SourceSpecError";
+  }
+}
+
+const STAMP_TYPES: readonly ColumnType[] = ["date", "datetime", "integer", "decimal", "money"];
+
+export function sourceSpecProblems(spec: EntitySourceSpec): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const column of spec.columns) {
+    if (names.has(column.name)) problems.push(`column '${column.name}' is declared twice`);
+    names.add(column.name);
+    if (!COLUMN_TYPES.includes(column.type)) problems.push(`column '${column.name}' has unknown type '${String(column.type)}'`);
+    for (const problem of valueFormatProblems(column.format)) problems.push(`column '${column.name}': ${problem}`);
+  }
+  if (spec.key.length === 0) problems.push("it declares no key column");
+  for (const key of spec.key) if (!names.has(key)) problems.push(`key column '${key}' is not declared`);
+  if (spec.duplicates.rule === "newest") {
+    const column = spec.columns.find((candidate) => candidate.name === (spec.duplicates as { column: string }).column);
+    if (column === undefined) problems.push(`the newest-wins column '${spec.duplicates.column}' is not declared`);
+    else if (!STAMP_TYPES.includes(column.type)) {
+      problems.push(`the newest-wins column '${column.name}' is ${column.type}; it must be a date, datetime or number`);
+    }
+  }
+  return problems;
+}
+
+export function normaliseHeader(header: string): string {
+  return header.replace(/^\uFEFF/, "").trim().normalize("NFC");
+}
+
+/** How a file's columns line up with the declared columns. */
+interface FileLayout {
+  readonly headers: readonly string[];
+  /** Per declared column, its 0-based cell index, or -1 when the file lacks it. */
+  readonly positions: readonly number[];
+  /** Set when the file lacks a column every row needs: each row is rejected with it. */
+  readonly fatal: string | null;
+}
+
+function layoutFor(spec: EntitySourceSpec, headerCells: readonly string[], file: string, report: ReportBuilder): FileLayout {
+  const headers = headerCells.map(normaliseHeader);
+  const exact = new Map<string, number>();
+  const folded = new Map<string, number>();
+  headers.forEach((header, index) => {
+    const first = exact.get(header);
+    if (first !== undefined) {
+      if (header !== "") report.problem(file, `header '${header}' appears twice (columns ${first + 1} and ${index + 1}); column ${first + 1} is read`);
+      return;
+    }
+    exact.set(header, index);
+    if (!folded.has(header.toLowerCase())) folded.set(header.toLowerCase(), index);
+  });
+  const used = new Set<number>();
+  const fatal: string[] = [];
+  const neededEverywhere = new Set<string>(spec.key);
+  if (spec.duplicates.rule === "newest") neededEverywhere.add(spec.duplicates.column);
+  const positions = spec.columns.map((column) => {
+    const wanted = normaliseHeader(column.header);
+    const position = exact.get(wanted) ?? folded.get(wanted.toLowerCase()) ?? -1;
+    if (position >= 0) {
+      used.add(position);
+      return position;
+    }
+    const rowsRejected = column.required || neededEverywhere.has(column.name);
+    report.missingHeader({ file, header: column.header, column: column.name, rowsRejected });
+    if (rowsRejected) fatal.push(`the file has no column '${column.header}'${suggestion(wanted, headers)}`);
+    return -1;
+  });
+  headers.forEach((header, index) => {
+    if (!used.has(index) && exact.get(header) === index) report.extraHeader({ file, header, columnNumber: index + 1 });
+  });
+  return { headers, positions, fatal: fatal.length === 0 ? null : fatal.join("; ") };
+}
+
+function suggestion(wanted: string, headers: readonly string[]): string {
+  const target = wanted.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(target.length / 3)) + 1;
+  for (const header of headers) {
+    const distance = editDistance(target, header.toLowerCase());
+    if (distance < bestDistance) {
+      best = header;
+      bestDistance = distance;
+    }
+  }
+  return best === null ? "" : ` (did you mean '${best}'?)`;
+}
+
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= left.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= right.length; j++) {
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[right.length] ?? 0;
+}
+
+class ReportBuilder {
+  complete = false;
+  readonly files: FileReadReport[] = [];
+  rowsEmitted = 0;
+  rejected = 0;
+  readonly duplicatesDropped: { key: string; keptFrom: SourceLocation; droppedFrom: SourceLocation }[] = [];
+  readonly missingHeaders: SourceReadReport["missingHeaders"][number][] = [];
+  readonly extraHeaders: SourceReadReport["extraHeaders"][number][] = [];
+  readonly problems: { file: string | null; message: string }[] = [];
+  // Both passes read every header; a finding is recorded the first time only.
+  private readonly seen = new Set<string>();
+
+  constructor(readonly entity: string) {}
+
+  private firstTime(kind: string, entry: object): boolean {
+    const signature = `${kind}\u0000${JSON.stringify(entry)}`;
+    if (this.seen.has(signature)) return false;
+    this.seen.add(signature);
+    return true;
+  }
+
+  problem(file: string | null, message: string): void {
+    if (this.firstTime("problem", { file, message })) this.problems.push({ file, message });
+  }
+  missingHeader(entry: SourceReadReport["missingHeaders"][number]): void {
+    if (this.firstTime("missing", entry)) this.missingHeaders.push(entry);
+  }
+  extraHeader(entry: SourceReadReport["extraHeaders"][number]): void {
+    if (this.firstTime("extra", entry)) this.extraHeaders.push(entry);
+  }
+
+  snapshot(): SourceReadReport {
+    const files = this.files.map((file) => ({ ...file }));
+    return {
+      entity: this.entity,
+      complete: this.complete,
+      files,
+      rowsRead: files.reduce((sum, file) => sum + file.rows, 0),
+      rowsEmitted: this.rowsEmitted,
+      rejected: this.rejected,
+      duplicatesDropped: [...this.duplicatesDropped],
+      missingHeaders: [...this.missingHeaders],
+      extraHeaders: [...this.extraHeaders],
+      problems: [...this.problems],
+    };
+  }
+}
+
+/** Cells a record needs to be a candidate for its key: well-formed, key cells valid. */
+interface Keyed {
+  readonly key: string;
+  readonly stamp: number;
+}
+
+function keyPart(type: ColumnType, raw: string, parsed: ParsedCell): string | null {
+  if (parsed.kind !== "value") return null;
+  // Text keys compare trimmed: " R1" and "R1" across chunks are the same relation.
+  return type === "text" ? raw.trim() : String(parsed.value);
+}
+
+/**
+ * A single key is its normalised value; a composite key is the JSON array of its values, which
+ * no two different value lists share.
+ */
+export function joinKey(parts: readonly string[]): string {
+  return parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts);
+}
+
+function stampOf(parsed: ParsedCell): number {
+  if (parsed.kind !== "value") return Number.NEGATIVE_INFINITY;
+  if (typeof parsed.value === "number") return parsed.value;
+  if (typeof parsed.value === "string") {
+    const time = Date.parse(`${parsed.value.replace(" ", "T")}Z`);
+    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+interface Shape {
+  readonly ok: boolean;
+  readonly problems: CellProblem[];
+}
+
+function isBlankRecord(cells: readonly string[]): boolean {
+  return cells.every(isBlank);
+}
+
+/** A row whose cell count differs from the header's cannot be trusted: its values may be shifted. */
+function shapeOf(cells: readonly string[], layout: FileLayout): Shape {
+  const expected = layout.headers.length;
+  if (cells.length > expected && cells.slice(expected).every(isBlank)) return { ok: true, problems: [] };
+  if (cells.length > expected) {
+    return {
+      ok: false,
+      problems: [
+        {
+          column: "",
+          columnNumber: expected + 1,
+          reason: `the row has ${cells.length} cells but the header has ${expected} (a delimiter inside an unquoted value?)`,
+        },
+      ],
+    };
+  }
+  if (cells.length < expected) {
+    const missing = layout.headers.slice(cells.length).map((header) => `'${header}'`);
+    return {
+      ok: false,
+      problems: [
+        {
+          column: "",
+          columnNumber: cells.length + 1,
+          reason: `the row has ${cells.length} cells but the header has ${expected} (${missing.join(", ")} missing; a line break inside an unquoted value?)`,
+        },
+      ],
+    };
+  }
+  return { ok: true, problems: [] };
+}
+
+class EntityReader {
+  private readonly columnIndex = new Map<string, number>();
+  private readonly keyColumns: number[];
+  private readonly stampColumn: number;
+  private readonly report: ReportBuilder;
+  private readonly probes = new Map<string, FileProbe>();
+  private readonly unreadable = new Set<string>();
+  private readonly keyNames: ReadonlySet<string>;
+
+  constructor(private readonly spec: EntitySourceSpec) {
+    spec.columns.forEach((column, index) => this.columnIndex.set(column.name, index));
+    this.keyColumns = spec.key.map((name) => this.columnIndex.get(name) ?? -1);
+    this.stampColumn = spec.duplicates.rule === "newest" ? (this.columnIndex.get(spec.duplicates.column) ?? -1) : -1;
+    this.report = new ReportBuilder(spec.entity);
+    this.keyNames = new Set(spec.key);
+  }
+
+  snapshot(): SourceReadReport {
+    return this.report.snapshot();
+  }
+
+  async *rows(): AsyncGenerator<SourceItem> {
+    let files: string[];
+    try {
+      files = await listMatchingFiles(this.spec.directory, this.spec.pattern);
+    } catch (error) {
+      this.report.problem(null, `cannot list the export folder ${this.spec.directory}: ${messageOf(error)}`);
+      this.report.complete = true;
+      return;
+    }
+    if (files.length === 0) this.report.problem(null, `no file in ${this.spec.directory} matches '${this.spec.pattern}'`);
+    const rule = this.winnerRule();
+    const index = new KeyIndex(rule);
+    if (rule !== "first") {
+      // Pass one: the last file or the newest record may come later, so learn every key's winner first.
+      for (const [fileIndex, file] of files.entries()) await this.indexFile(file, fileIndex, index);
+    }
+    for (const [fileIndex, file] of files.entries()) yield* this.emitFile(file, fileIndex, files, index, rule);
+    this.report.complete = true;
+  }
+
+  private winnerRule(): WinnerRule {
+    switch (this.spec.duplicates.rule) {
+      case "first":
+        return "first";
+      case "last-file":
+        return "last";
+      case "newest":
+        return "newest";
+    }
+  }
+
+  private async probe(file: string): Promise<FileProbe | null> {
+    if (this.unreadable.has(file)) return null;
+    const known = this.probes.get(file);
+    if (known !== undefined) return known;
+    try {
+      const probe = await probeFile(join(this.spec.directory, file), this.spec.encoding, this.spec.delimiter);
+      this.probes.set(file, probe);
+      return probe;
+    } catch (error) {
+      this.unreadable.add(file);
+      this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  private async *records(file: string, probe: FileProbe): AsyncGenerator<RawRecord> {
+    try {
+      yield* readRecords(join(this.spec.directory, file), probe);
+    } catch (error) {
+      this.unreadable.add(file);
+      this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
+    }
+  }
+
+  private keyed(cells: readonly string[], layout: FileLayout): Keyed | null {
+    const parts: string[] = [];
+    for (const columnIndex of this.keyColumns) {
+      const column = this.spec.columns[columnIndex];
+      const position = layout.positions[columnIndex] ?? -1;
+      if (column === undefined || position < 0) return null;
+      const raw = cells[position] ?? "";
+      const part = keyPart(column.type, raw, parseCell(column.type, raw, column.format));
+      if (part === null || part === "") return null;
+      parts.push(part);
+    }
+    let stamp = Number.NEGATIVE_INFINITY;
+    const stampColumn = this.spec.columns[this.stampColumn];
+    const stampPosition = layout.positions[this.stampColumn] ?? -1;
+    if (stampColumn !== undefined && stampPosition >= 0) {
+      stamp = stampOf(parseCell(stampColumn.type, cells[stampPosition] ?? "", stampColumn.format));
+    }
+    return { key: joinKey(parts), stamp };
+  }
+
+  /** Whether a record takes part in duplicate resolution: the same test in both passes. */
+  private candidateKey(cells: readonly string[], layout: FileLayout): Keyed | null {
+    if (layout.fatal !== null || isBlankRecord(cells) || !shapeOf(cells, layout).ok) return null;
+    return this.keyed(cells, layout);
+  }
+
+  private async indexFile(file: string, fileIndex: number, index: KeyIndex): Promise<void> {
+    const probe = await this.probe(file);
+    if (probe === null) return;
+    let layout: FileLayout | null = null;
+    let skip = probe.skipLines;
+    for await (const record of this.records(file, probe)) {
+      if (record.kind !== "record") continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (layout === null) {
+        layout = layoutFor(this.spec, record.cells, file, this.report);
+        continue;
+      }
+      const keyed = this.candidateKey(record.cells, layout);
+      if (keyed !== null) index.offer(keyed.key, { fileIndex, line: record.line }, keyed.stamp);
+    }
+  }
+
+  private async *emitFile(file: string, fileIndex: number, files: readonly string[], index: KeyIndex, rule: WinnerRule): AsyncGenerator<SourceItem> {
+    const probe = await this.probe(file);
+    if (probe === null) return;
+    let layout: FileLayout | null = null;
+    let fileReport: FileReadReport | null = null;
+    let skip = probe.skipLines;
+    for await (const record of this.records(file, probe)) {
+      if (record.kind === "empty") {
+        if (fileReport !== null) fileReport.emptyLines++;
+        continue;
+      }
+      if (record.kind === "unclosed-quote") {
+        this.report.problem(file, `${file} line ${record.line}: a quote opens and never closes; the lines from ${record.line} to the end of the file could not be read`);
+        if (fileReport !== null) {
+          fileReport.rows++;
+          yield this.reject(file, record.line, [{ column: "", columnNumber: null, reason: "a quote opens on this line and never closes, so the rest of the file is one broken value; fix the quote in the export" }], [], null);
+        }
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (layout === null) {
+        layout = layoutFor(this.spec, record.cells, file, this.report);
+        fileReport = {
+          file,
+          encoding: probe.encoding,
+          encodingDetected: probe.encodingDetected,
+          encodingNote: probe.encodingNote,
+          bom: probe.bom,
+          delimiter: probe.delimiter,
+          delimiterDetected: probe.delimiterDetected,
+          headers: layout.headers,
+          rows: 0,
+          emptyLines: 0,
+        };
+        this.report.files.push(fileReport);
+        continue;
+      }
+      if (fileReport === null) continue;
+      fileReport.rows++;
+      yield this.item(file, fileIndex, files, record.cells, record.line, layout, index, rule, probe);
+    }
+    if (layout === null && !this.unreadable.has(file)) this.report.problem(file, `${file} is empty: it has no header line`);
+  }
+
+  private item(
+    file: string,
+    fileIndex: number,
+    files: readonly string[],
+    cells: string[],
+    line: number,
+    layout: FileLayout,
+    index: KeyIndex,
+    rule: WinnerRule,
+    probe: FileProbe,
+  ): SourceItem {
+    const candidate = this.candidateKey(cells, layout);
+    if (candidate !== null) {
+      const here: RecordLocation = { fileIndex, line };
+      const kept = rule === "first" ? index.offer(candidate.key, here, candidate.stamp) : index.winner(candidate.key);
+      if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
+        const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
+        this.report.duplicatesDropped.push({ key: candidate.key, keptFrom, droppedFrom: { file, line } });
+        return { kind: "duplicate", entity: this.spec.entity, file, line, key: candidate.key, keptFrom, raw: this.rawOf(cells, layout), cells };
+      }
+    }
+    if (layout.fatal !== null) return this.reject(file, line, [{ column: "", columnNumber: null, reason: layout.fatal }], cells, layout);
+    if (isBlankRecord(cells)) return this.reject(file, line, [{ column: "", columnNumber: null, reason: "the row is blank" }], cells, layout);
+    const shape = shapeOf(cells, layout);
+    if (!shape.ok) return this.reject(file, line, shape.problems, cells, layout);
+
+    const checkReplacement = probe.encoding === "utf-8" || probe.encoding === "utf-16le" || probe.encoding === "utf-16be";
+    const values: Record<string, RowValue> = {};
+    const raw: Record<string, string> = {};
+    const problems: CellProblem[] = [];
+    const keyParts: string[] = [];
+    const keyNames = this.keyNames;
+    this.spec.columns.forEach((column, columnIndex) => {
+      const position = layout.positions[columnIndex] ?? -1;
+      if (position < 0) {
+        values[column.name] = null;
+        return;
+      }
+      const text = cells[position] ?? "";
+      raw[column.name] = text;
+      const where = (): { column: string; columnNumber: number } => ({ column: column.name, columnNumber: position + 1 });
+      const label = `'${column.header}'`;
+      if (checkReplacement && text.includes("\uFFFD")) {
+        problems.push({ ...where(), reason: `${label} has bytes that are not ${probe.encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto` });
+        values[column.name] = null;
+        return;
+      }
+      const parsed = parseCell(column.type, text, column.format);
+      if (parsed.kind === "invalid") {
+        problems.push({ ...where(), reason: `${label}: ${parsed.reason}` });
+        values[column.name] = null;
+      } else if (parsed.kind === "empty") {
+        if (keyNames.has(column.name)) problems.push({ ...where(), reason: `key column ${label} is blank` });
+        else if (column.required) problems.push({ ...where(), reason: `${label} is required and blank` });
+        values[column.name] = null;
+      } else {
+        values[column.name] = parsed.value;
+      }
+    });
+    if (problems.length > 0) return this.reject(file, line, problems, cells, layout);
+    for (const columnIndex of this.keyColumns) {
+      const column = this.spec.columns[columnIndex];
+      if (column === undefined) continue;
+      const value = values[column.name];
+      keyParts.push(column.type === "text" ? (raw[column.name] ?? "").trim() : String(value));
+    }
+    this.report.rowsEmitted++;
+    return { kind: "row", entity: this.spec.entity, file, line, key: joinKey(keyParts), values, raw };
+  }
+
+  private rawOf(cells: readonly string[], layout: FileLayout | null): Record<string, string> {
+    const raw: Record<string, string> = {};
+    if (layout === null) return raw;
+    this.spec.columns.forEach((column, columnIndex) => {
+      const position = layout.positions[columnIndex] ?? -1;
+      if (position >= 0 && position < cells.length) raw[column.name] = cells[position] ?? "";
+    });
+    return raw;
+  }
+
+  private reject(file: string, line: number, problems: readonly CellProblem[], cells: string[], layout: FileLayout | null): RowRejection {
+    this.report.rejected++;
+    const first = problems[0];
+    return {
+      kind: "rejected",
+      entity: this.spec.entity,
+      file,
+      line,
+      ...(first !== undefined && first.column !== "" ? { column: first.column } : {}),
+      ...(first?.columnNumber != null ? { columnNumber: first.columnNumber } : {}),
+      reason: problems.map((problem) => problem.reason).join("; "),
+      problems,
+      raw: this.rawOf(cells, layout),
+      cells,
+    };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads an entity's files. Throws SourceSpecError at once when the spec itself is unusable;
+ * everything found in the files (bad rows, missing headers, unreadable files) is reported, never thrown.
+ */
+export function readEntity(spec: EntitySourceSpec): EntityReading {
+  const problems = sourceSpecProblems(spec);
+  if (problems.length > 0) throw new SourceSpecError(spec.entity, problems);
+  const reader = new EntityReader(spec);
+  return { rows: reader.rows(), report: () => reader.snapshot() };
+}
