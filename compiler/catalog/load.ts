@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { z } from "zod";
 import { OdooSchema, SCHEMA_FORMAT } from "./schema.js";
+import { jsonPathOffset, jsonSyntaxErrorOffset, lineColumnAt } from "./json-locate.js";
 import { compareSeries } from "./series.js";
 
 /** Where a problem in a schema file is: the JSON path, and the line/column when known. */
@@ -97,99 +98,6 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return text === "" ? "(the top level)" : text;
 }
 
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < offset && index < text.length; index += 1) {
-    if (text.charCodeAt(index) === 10) {
-      line += 1;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-function syntaxErrorLocation(message: string, text: string): { line: number; column: number } | undefined {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/.exec(message);
-  if (position) return lineColumnAt(text, Number(position[1]));
-  return undefined;
-}
-
-/** Where the value at `path` starts in the text, found by walking the JSON; undefined if absent. */
-export function findJsonPathOffset(text: string, path: readonly PropertyKey[]): number | undefined {
-  let index = 0;
-  const skipSpace = (): void => {
-    while (index < text.length && /\s/.test(text.charAt(index))) index += 1;
-  };
-  const skipString = (): string => {
-    const start = index;
-    index += 1;
-    while (index < text.length && text.charAt(index) !== '"') index += text.charAt(index) === "\\" ? 2 : 1;
-    index += 1;
-    return JSON.parse(text.slice(start, index)) as string;
-  };
-  const skipValue = (): void => {
-    skipSpace();
-    const char = text.charAt(index);
-    if (char === '"') {
-      skipString();
-      return;
-    }
-    if (char === "{" || char === "[") {
-      let depth = 0;
-      while (index < text.length) {
-        const current = text.charAt(index);
-        if (current === '"') {
-          skipString();
-          continue;
-        }
-        if (current === "{" || current === "[") depth += 1;
-        if (current === "}" || current === "]") depth -= 1;
-        index += 1;
-        if (depth === 0) return;
-      }
-      return;
-    }
-    while (index < text.length && !/[,}\]\s]/.test(text.charAt(index))) index += 1;
-  };
-  for (const key of path) {
-    skipSpace();
-    const opener = text.charAt(index);
-    if (opener === "{" && typeof key === "string") {
-      index += 1;
-      let found = false;
-      while (!found) {
-        skipSpace();
-        if (text.charAt(index) !== '"') return undefined;
-        const name = skipString();
-        skipSpace();
-        index += 1; // the colon
-        if (name === key) found = true;
-        else {
-          skipValue();
-          skipSpace();
-          if (text.charAt(index) !== ",") return undefined;
-          index += 1;
-        }
-      }
-    } else if (opener === "[" && typeof key === "number") {
-      index += 1;
-      for (let item = 0; item < key; item += 1) {
-        skipValue();
-        skipSpace();
-        if (text.charAt(index) !== ",") return undefined;
-        index += 1;
-      }
-    } else {
-      return undefined;
-    }
-  }
-  skipSpace();
-  return index;
-}
-
 function describeIssue(issue: z.core.$ZodIssue): string {
   return `${formatJsonPath(issue.path)}: ${issue.message}`;
 }
@@ -204,7 +112,8 @@ export function parseSchemaText(text: string, fileName: string): SchemaFileResul
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = syntaxErrorLocation(message, text);
+    const offset = jsonSyntaxErrorOffset(text);
+    const at = offset === undefined ? undefined : lineColumnAt(text, offset);
     const where = at ? `${fileName}:${at.line}:${at.column}` : fileName;
     return {
       error: `${where}: not valid JSON (${message}); pull the schema again or fix the file`,
@@ -223,13 +132,12 @@ export function parseSchemaText(text: string, fileName: string): SchemaFileResul
   const issues = parsed.error.issues;
   const first = issues[0];
   if (first === undefined) return { error: `${fileName}: not a Flitmap schema file` };
-  const offset = findJsonPathOffset(text, first.path);
-  const at = offset === undefined ? undefined : lineColumnAt(text, offset);
-  const where = at ? `${fileName}:${at.line}:${at.column}` : fileName;
+  const at = lineColumnAt(text, jsonPathOffset(text, first.path));
+  const where = `${fileName}:${at.line}:${at.column}`;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""}: ${issues.slice(1, 4).map(describeIssue).join("; ")})` : "";
   return {
     error: `${where}: not a valid Flitmap schema file: ${describeIssue(first)}${more}; pull the schema again or fix the file`,
-    location: { jsonPath: formatJsonPath(first.path), ...(at ?? {}) },
+    location: { jsonPath: formatJsonPath(first.path), ...at },
   };
 }
 

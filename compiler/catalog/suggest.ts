@@ -69,12 +69,15 @@ function score(candidate: string, name: string, candidateWords: readonly string[
   const isTypo = distance <= typoBudget && distance < longest;
 
   const words = meaningfulWords(name);
-  const shared = candidateWords.filter((word) => words.some((other) => wordsMatch(word, other))).length;
+  const sharedWords = candidateWords.filter((word) => words.some((other) => wordsMatch(word, other)));
+  const shared = sharedWords.length;
+  // Short words are namespaces more often than meaning (res, crm, ir): alone they do not relate names.
+  const sharesMeaning = sharedWords.some((word) => word.length >= 4);
   // Half for how much of the candidate is found, half for how much of the name is covered:
   // email_adress is closer to email (all of it matched) than to contact_address.
   const wordShare = shared === 0 ? 0 : (shared / candidateWords.length + shared / Math.max(1, words.length)) / 2;
 
-  if (!isTypo && shared === 0) return undefined;
+  if (!isTypo && !sharesMeaning) return undefined;
   const editSimilarity = 1 - distance / longest;
   // A typo beats a shared word: it is by far the likelier intent.
   return { name, distance, score: (isTypo ? 1 : 0) + 0.6 * wordShare + 0.4 * editSimilarity };
