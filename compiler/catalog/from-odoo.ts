@@ -62,7 +62,10 @@ export const RawFieldsGetEntry = z.looseObject({
   company_dependent: z.boolean().optional(),
   translate: z.union([z.boolean(), z.string()]).optional(),
   manual: z.boolean().optional(),
-  related: z.union([z.string(), z.literal(false), z.null()]).optional(),
+  // A dotted path; older servers describe it as a list of names.
+  related: z
+    .union([z.string(), z.array(z.string()).transform((names) => names.join(".")), z.literal(false), z.null()])
+    .optional(),
   depends: z.array(z.string()).optional(),
 });
 export type RawFieldsGetEntry = z.infer<typeof RawFieldsGetEntry>;
