@@ -74,6 +74,7 @@ export class MixedDecoder implements ChunkDecoder {
     let bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = Buffer.alloc(0);
     if (!this.started) {
+      if (bytes.length === 0) return "";
       if (bytes.length < 3 && bytes[0] === 0xef) {
         this.pending = bytes;
         return "";

@@ -203,7 +203,7 @@ export function detectDelimiter(text: string): DelimiterDecision {
   const tied = DELIMITERS.filter((delimiter) => counts[delimiter] === best);
   if (tied.length === 1) return { delimiter: tied[0] ?? ",", skipLines: 0, counts };
   const body = lines.slice(headerIndex + 1).filter((line) => line.length > 0);
-  const consistency = (delimiter: Delimiter): number => body.filter((line) => countOutsideQuotes(line, delimiter) === best).length;
+  const consistency = (delimiter: Delimiter): number => body.filter((line) => countOutsideQuotes(line, delimiter) >= best).length;
   const ranked = [...tied].sort((left, right) => consistency(right) - consistency(left));
   return { delimiter: ranked[0] ?? ",", skipLines: 0, counts };
 }

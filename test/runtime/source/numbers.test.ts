@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { currencyCode, parseLocaleNumber, parseMoney, type DecimalSeparator } from "../../../runtime/source/numbers.js";
+
+/** Writes a number the way an export would: grouped thousands, the given decimal separator. */
+function write(integer: number, cents: number, decimal: DecimalSeparator, group: string): string {
+  const digits = String(integer);
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return `${groups.join(group)}${decimal}${String(cents).padStart(2, "0")}`;
+}
+
+describe("parseLocaleNumber", () => {
+  it("reads back any grouped amount in both conventions", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 99 }), fc.boolean(), (integer, cents, dutch) => {
+        const decimal: DecimalSeparator = dutch ? "," : ".";
+        const group = dutch ? "." : ",";
+        const expected = Number(`${integer}.${String(cents).padStart(2, "0")}`);
+        expect(parseLocaleNumber(write(integer, cents, decimal, group), decimal)).toEqual({ ok: true, value: expected });
+        expect(parseLocaleNumber(`-${write(integer, cents, decimal, "\u00A0")}`, decimal)).toEqual({ ok: true, value: expected === 0 ? 0 : -expected });
+      }),
+    );
+  });
+
+  it("needs groups of exactly three digits", () => {
+    expect(parseLocaleNumber("1.23,5", ",").ok).toBe(false);
+    expect(parseLocaleNumber("12.3456", ",").ok).toBe(false);
+    expect(parseLocaleNumber("1.234 567", ",").ok).toBe(false);
+    expect(parseLocaleNumber("1'234.50", ".")).toEqual({ ok: true, value: 1234.5 });
+  });
+
+  it("reads exponents and leading decimal separators", () => {
+    expect(parseLocaleNumber("1.5E+03", ".")).toEqual({ ok: true, value: 1500 });
+    expect(parseLocaleNumber(",5", ",")).toEqual({ ok: true, value: 0.5 });
+    expect(parseLocaleNumber("\u22125", ".")).toEqual({ ok: true, value: -5 });
+  });
+
+  it("refuses two signs", () => {
+    expect(parseLocaleNumber("(-5)", ".")).toEqual({ ok: false, reason: "'(-5)' is not a number: it has more than one sign" });
+    expect(parseLocaleNumber("-5-", ".")).toEqual({ ok: false, reason: "'-5-' is not a number: it has more than one sign" });
+  });
+});
+
+describe("parseMoney", () => {
+  it("reports the currency it found", () => {
+    expect(parseMoney("£1,234.50", ".")).toEqual({ ok: true, value: 1234.5, currency: "GBP" });
+    expect(parseMoney("1.234,50 EUR", ",")).toEqual({ ok: true, value: 1234.5, currency: "EUR" });
+    expect(parseMoney("1.234,50", ",")).toEqual({ ok: true, value: 1234.5, currency: null });
+  });
+
+  it("compares symbols and codes as the same currency", () => {
+    expect(currencyCode("£")).toBe("GBP");
+    expect(currencyCode("eur")).toBe("EUR");
+    expect(parseMoney("EUR 5,00", ",", "€")).toEqual({ ok: true, value: 5, currency: "EUR" });
+    expect(parseMoney("€ 5,00", ",", "GBP")).toEqual({ ok: false, reason: "'€ 5,00' is in EUR, but this column's amounts are in GBP" });
+  });
+
+  it("refuses two currency symbols", () => {
+    expect(parseMoney("€ 5,00 €", ",")).toEqual({ ok: false, reason: "'€ 5,00 €' is not an amount: it has more than one currency symbol" });
+  });
+});
