@@ -17,6 +17,7 @@ import {
   type ReferenceRecord,
   type SelectionOption,
 } from "./schema.js";
+import { compareText } from "./json.js";
 import { deriveWritability, type IrModelFieldsRow } from "./writability.js";
 
 /** common.version() */
@@ -301,9 +302,4 @@ export function schemaFromOdoo(input: RawSchemaInput): ConvertedSchema {
     references,
   };
   return { schema, skipped };
-}
-
-/** Code-point order, independent of the locale, so output is byte-identical everywhere. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

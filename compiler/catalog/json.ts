@@ -4,7 +4,11 @@
  * primitives are written on one line). The same value always gives the same bytes, so a
  * rebuilt catalog or a re-pulled schema shows only real changes, one line each, in a diff.
  */
-import { compareText } from "./from-odoo.js";
+
+/** Code-point order, independent of the locale, so output is byte-identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
