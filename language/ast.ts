@@ -1,0 +1,596 @@
+/**
+ * The syntax tree of a `.flitmap` file: a discriminated union on `kind`. Every node carries the
+ * range of source text it was parsed from. Trees built from broken input may hold `Missing`
+ * nodes where the parser expected something and found nothing; checks skip those quietly because
+ * the syntax error already says what is wrong.
+ */
+import type { Range } from "./location.js";
+
+interface NodeBase {
+  readonly range: Range;
+}
+
+export interface Name extends NodeBase {
+  readonly kind: "Name";
+  readonly value: string;
+}
+
+/** A dotted name such as `res.partner` or `sale.order.line`. */
+export interface QualifiedName extends NodeBase {
+  readonly kind: "QualifiedName";
+  readonly parts: readonly Name[];
+  readonly value: string;
+}
+
+/** Stands where the parser expected a node but could not build one. */
+export interface Missing extends NodeBase {
+  readonly kind: "Missing";
+  readonly expected: string;
+}
+
+export interface Comment extends NodeBase {
+  readonly kind: "LineComment" | "BlockComment";
+  /** The comment's full text, including `//` or the slash-star delimiters. */
+  readonly text: string;
+}
+
+export interface Document extends NodeBase {
+  readonly kind: "Document";
+  readonly file: string;
+  readonly declarations: readonly Declaration[];
+  readonly comments: readonly Comment[];
+}
+
+export type Declaration =
+  | ImportDeclaration
+  | MigrationDeclaration
+  | SourceDeclaration
+  | LookupDeclaration
+  | RecordsDeclaration
+  | TableDeclaration
+  | ExtendDeclaration
+  | MapDeclaration
+  | SplitDeclaration
+  | TestDeclaration;
+
+// ---------------------------------------------------------------------------------------------
+// import
+
+export interface ImportDeclaration extends NodeBase {
+  readonly kind: "ImportDeclaration";
+  readonly names: readonly Name[];
+  readonly from: StringLiteral | Missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// migration
+
+export interface MigrationDeclaration extends NodeBase {
+  readonly kind: "MigrationDeclaration";
+  readonly name: Name | Missing;
+  readonly items: readonly MigrationItem[];
+}
+
+export type MigrationItem = SourceReference | TargetSetting | XmlidSetting | RuleSetting;
+
+export interface SourceReference extends NodeBase {
+  readonly kind: "SourceReference";
+  readonly source: Name | Missing;
+}
+
+/** `target odoo "17.0"` (a shipped catalog) or `target odoo schema "odoo-schema.json"` (a pulled schema). */
+export interface TargetSetting extends NodeBase {
+  readonly kind: "TargetSetting";
+  readonly series?: StringLiteral | Missing;
+  readonly schemaFile?: StringLiteral | Missing;
+}
+
+export interface XmlidSetting extends NodeBase {
+  readonly kind: "XmlidSetting";
+  readonly namespace: StringLiteral | Missing;
+}
+
+export type RuleSeverityName = "off" | "warn" | "error";
+
+export interface RuleSetting extends NodeBase {
+  readonly kind: "RuleSetting";
+  readonly rule: Name | Missing;
+  readonly severity: Name | Missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// source
+
+export interface SourceDeclaration extends NodeBase {
+  readonly kind: "SourceDeclaration";
+  readonly name: Name | Missing;
+  readonly items: readonly SourceItem[];
+}
+
+export type SourceItem = CsvOptions | EntityDeclaration;
+
+/** `csv { delimiter ";"  encoding "windows-1252"  date "dd-MM-yyyy" }` */
+export interface CsvOptions extends NodeBase {
+  readonly kind: "CsvOptions";
+  readonly options: readonly OptionSetting[];
+}
+
+export interface OptionSetting extends NodeBase {
+  readonly kind: "OptionSetting";
+  readonly name: Name;
+  readonly value: Literal | Missing;
+}
+
+export interface EntityDeclaration extends NodeBase {
+  readonly kind: "EntityDeclaration";
+  readonly name: Name | Missing;
+  readonly pattern: StringLiteral | Missing;
+  readonly key: readonly Name[];
+  readonly items: readonly EntityItem[];
+}
+
+export type EntityItem = CsvOptions | ColumnDeclaration | DuplicatesRule | ColumnGroup;
+
+export type ColumnModifierKeyword = "required" | "personal" | "modified";
+
+export interface ColumnModifier extends NodeBase {
+  readonly kind: "ColumnModifier";
+  readonly keyword: ColumnModifierKeyword;
+}
+
+/** `references Contact`: the column holds keys of another entity. */
+export interface ColumnReference extends NodeBase {
+  readonly kind: "ColumnReference";
+  readonly entity: Name | Missing;
+}
+
+/** `company_name "Bedrijfsnaam" text required` */
+export interface ColumnDeclaration extends NodeBase {
+  readonly kind: "ColumnDeclaration";
+  readonly name: Name;
+  readonly header?: StringLiteral;
+  readonly type: Name | Missing;
+  readonly format?: StringLiteral;
+  readonly modifiers: readonly (ColumnModifier | ColumnReference)[];
+}
+
+export type DuplicatesKeep = "first" | "last" | "newest";
+
+/** `duplicates keep last` | `duplicates keep newest by modified_at` */
+export interface DuplicatesRule extends NodeBase {
+  readonly kind: "DuplicatesRule";
+  readonly keep: DuplicatesKeep | undefined;
+  readonly by?: Name;
+}
+
+/** `group contact[1..3] { name "Contactpersoon {n}" text }`: a column group repeated in one row. */
+export interface ColumnGroup extends NodeBase {
+  readonly kind: "ColumnGroup";
+  readonly name: Name | Missing;
+  readonly from: NumberLiteral | Missing;
+  readonly to: NumberLiteral | Missing;
+  readonly columns: readonly ColumnDeclaration[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// lookup, records, table, extend
+
+/** `lookup user in res.users by email or login { missing fallback "admin" }` */
+export interface LookupDeclaration extends NodeBase {
+  readonly kind: "LookupDeclaration";
+  readonly name: Name | Missing;
+  readonly model: QualifiedName | Missing;
+  readonly matchFields: readonly Name[];
+  readonly items: readonly LookupItem[];
+}
+
+export type LookupItem = MissingPolicy | ArchivedSetting;
+
+export type MissingPolicyName = "reject" | "flag" | "halt" | "fallback";
+
+export interface MissingPolicy extends NodeBase {
+  readonly kind: "MissingPolicy";
+  readonly policy: MissingPolicyName | undefined;
+  readonly fallback?: Literal | Missing;
+}
+
+/** `archived include`: also match archived (inactive) records. */
+export interface ArchivedSetting extends NodeBase {
+  readonly kind: "ArchivedSetting";
+  readonly include: boolean;
+}
+
+/** `records crm.stage match name { won { name "Won" is_won true } }` */
+export interface RecordsDeclaration extends NodeBase {
+  readonly kind: "RecordsDeclaration";
+  readonly model: QualifiedName | Missing;
+  readonly match?: Name;
+  readonly entries: readonly RecordEntry[];
+}
+
+/** A named reference record: ensured from `values`, or an `existing "module.xmlid"` one. */
+export interface RecordEntry extends NodeBase {
+  readonly kind: "RecordEntry";
+  readonly name: Name;
+  readonly existing?: StringLiteral | Missing;
+  readonly values: readonly FieldValue[];
+}
+
+/** `sequence 70`, `is_won true`, `team_id sales` (a record name) */
+export interface FieldValue extends NodeBase {
+  readonly kind: "FieldValue";
+  readonly field: Name | StringLiteral;
+  readonly value: Value | Missing;
+}
+
+/** A constant in a records entry, table or test: a literal or the name of a record. */
+export type Value = Literal | NameReference;
+
+export interface NameReference extends NodeBase {
+  readonly kind: "NameReference";
+  readonly name: Name;
+}
+
+/** `table deal_stage: text -> crm.stage { "Closed Won" -> won  _ -> reject }` */
+export interface TableDeclaration extends NodeBase {
+  readonly kind: "TableDeclaration";
+  readonly name: Name | Missing;
+  readonly input: QualifiedName | Missing;
+  readonly output: QualifiedName | Missing;
+  readonly entries: readonly (TableEntry | TableDefault)[];
+}
+
+export interface TableEntry extends NodeBase {
+  readonly kind: "TableEntry";
+  readonly keys: readonly Literal[];
+  readonly value: Value | Missing;
+}
+
+export type TableDefaultAction = "reject" | "flag" | "keep" | "empty" | "value";
+
+/** `_ -> reject` | `_ -> flag` | `_ -> keep` | `_ -> empty` | `_ -> "other"` */
+export interface TableDefault extends NodeBase {
+  readonly kind: "TableDefault";
+  readonly action: TableDefaultAction;
+  readonly value?: Value | Missing;
+}
+
+/** `extend crm.lead { x_deal_score integer "Deal score" }` */
+export interface ExtendDeclaration extends NodeBase {
+  readonly kind: "ExtendDeclaration";
+  readonly model: QualifiedName | Missing;
+  readonly items: readonly ExtendItem[];
+}
+
+export type ExtendItem = CustomFieldDeclaration | TargetIf<ExtendItem>;
+
+export interface CustomFieldDeclaration extends NodeBase {
+  readonly kind: "CustomFieldDeclaration";
+  readonly name: Name;
+  readonly type: Name | Missing;
+  /** The related model of a many2one or many2many custom field. */
+  readonly relation?: QualifiedName;
+  readonly label?: StringLiteral;
+  readonly help?: StringLiteral;
+  readonly required: boolean;
+  readonly options: readonly SelectionOption[];
+}
+
+export interface SelectionOption extends NodeBase {
+  readonly kind: "SelectionOption";
+  readonly value: Name | StringLiteral;
+  readonly label: StringLiteral | Missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// map and split
+
+/** `map Company -> res.partner as company when status != "deleted" { ... } fallback crm.lead { ... }` */
+export interface MapDeclaration extends NodeBase {
+  readonly kind: "MapDeclaration";
+  readonly entity: Name | Missing;
+  readonly model: QualifiedName | Missing;
+  readonly alias?: Name;
+  readonly when?: Expression;
+  readonly body: readonly BodyItem[];
+  readonly fallback?: FallbackTarget;
+}
+
+/** The model to load into instead when the target Odoo lacks the declared one (an uninstalled app). */
+export interface FallbackTarget extends NodeBase {
+  readonly kind: "FallbackTarget";
+  readonly model: QualifiedName | Missing;
+  readonly body: readonly BodyItem[];
+}
+
+export interface SplitDeclaration extends NodeBase {
+  readonly kind: "SplitDeclaration";
+  readonly entity: Name | Missing;
+  readonly when?: Expression;
+  readonly targets: readonly SplitTarget[];
+}
+
+/** `person: res.partner for each contact when contact.name is present { ... }` */
+export interface SplitTarget extends NodeBase {
+  readonly kind: "SplitTarget";
+  readonly alias: Name;
+  readonly model: QualifiedName | Missing;
+  readonly forEach?: Name | Missing;
+  readonly when?: Expression;
+  readonly body: readonly BodyItem[];
+  readonly fallback?: FallbackTarget;
+}
+
+export type BodyItem = Assignment | IgnoreStatement | TargetIf<BodyItem> | WithBlock;
+
+/** `field = constant` or `field <- expression` or `field <- each Entity by column { ... }` */
+export interface Assignment extends NodeBase {
+  readonly kind: "Assignment";
+  readonly field: Name;
+  readonly operator: "=" | "<-";
+  readonly value: Expression | EachBlock;
+}
+
+/** Child records of a one-to-many field, one per row of another entity: `order_line <- each QuoteLine by quote_id { ... }` */
+export interface EachBlock extends NodeBase {
+  readonly kind: "EachBlock";
+  readonly entity: Name | Missing;
+  readonly by: Name | Missing;
+  readonly alias?: Name;
+  readonly body: readonly BodyItem[];
+}
+
+/** `ignore fax, telex`: source columns deliberately left behind. */
+export interface IgnoreStatement extends NodeBase {
+  readonly kind: "IgnoreStatement";
+  readonly columns: readonly ColumnPath[];
+}
+
+/** Rows of a linked entity, seen as lists: `with ContactCompany by contact_id order by is_primary desc { ... }` */
+export interface WithBlock extends NodeBase {
+  readonly kind: "WithBlock";
+  readonly entity: Name | Missing;
+  readonly by: Name | Missing;
+  readonly orderBy?: Name | Missing;
+  readonly descending: boolean;
+  readonly body: readonly BodyItem[];
+}
+
+/** Chosen when the package is compiled, from the target Odoo: `if odoo >= "19.0" { ... } else { ... }` */
+export interface TargetIf<Item> extends NodeBase {
+  readonly kind: "TargetIf";
+  readonly condition: TargetCondition | Missing;
+  readonly then: readonly Item[];
+  readonly else?: readonly Item[] | TargetIf<Item>;
+}
+
+export type TargetCondition = VersionCondition | HasCondition;
+
+export type ComparisonOperator = "=" | "!=" | "<" | "<=" | ">" | ">=";
+
+/** `odoo >= "19.0"` */
+export interface VersionCondition extends NodeBase {
+  readonly kind: "VersionCondition";
+  readonly operator: ComparisonOperator;
+  readonly version: StringLiteral | Missing;
+}
+
+/** `odoo has helpdesk.ticket` (a model) or `odoo has res.partner.mobile` (a field), optionally negated. */
+export interface HasCondition extends NodeBase {
+  readonly kind: "HasCondition";
+  readonly negated: boolean;
+  readonly name: QualifiedName | Missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// expressions
+
+export type Expression =
+  | ColumnPath
+  | StringLiteral
+  | NumberLiteral
+  | BooleanLiteral
+  | TemplateExpression
+  | ListExpression
+  | RefExpression
+  | PipeExpression
+  | CoalesceExpression
+  | IfExpression
+  | LogicalExpression
+  | NotExpression
+  | ComparisonExpression
+  | IsExpression
+  | InExpression
+  | ParenthesizedExpression
+  | Missing;
+
+export type Literal = StringLiteral | NumberLiteral | BooleanLiteral;
+
+/** A source column: `name`, `contact.name` (a column group), `Company.name` (another entity). */
+export interface ColumnPath extends NodeBase {
+  readonly kind: "ColumnPath";
+  readonly parts: readonly Name[];
+}
+
+export interface StringLiteral extends NodeBase {
+  readonly kind: "StringLiteral";
+  readonly value: string;
+}
+
+export interface NumberLiteral extends NodeBase {
+  readonly kind: "NumberLiteral";
+  readonly value: number;
+  /** As written, so that `1.50` prints back as `1.50`. */
+  readonly raw: string;
+}
+
+export interface BooleanLiteral extends NodeBase {
+  readonly kind: "BooleanLiteral";
+  readonly value: boolean;
+}
+
+/** `` `{first_name} {last_name}` `` */
+export interface TemplateExpression extends NodeBase {
+  readonly kind: "TemplateExpression";
+  readonly parts: readonly (TemplateText | Expression)[];
+}
+
+export interface TemplateText extends NodeBase {
+  readonly kind: "TemplateText";
+  /** The text with escapes resolved. */
+  readonly value: string;
+  /** The text as written between holes. */
+  readonly raw: string;
+}
+
+export interface ListExpression extends NodeBase {
+  readonly kind: "ListExpression";
+  readonly items: readonly Expression[];
+}
+
+/** `ref org`: the record a sibling target of the same split makes from the same row. */
+export interface RefExpression extends NodeBase {
+  readonly kind: "RefExpression";
+  readonly alias: Name | Missing;
+}
+
+export interface PipeExpression extends NodeBase {
+  readonly kind: "PipeExpression";
+  readonly input: Expression;
+  readonly steps: readonly PipeStep[];
+}
+
+export type PipeStep = CallStep | RefStep;
+
+/** A built-in, a table or a lookup, with optional arguments: `trim`, `truncate(64)`, `deal_stage`, `user` */
+export interface CallStep extends NodeBase {
+  readonly kind: "CallStep";
+  readonly callee: Name;
+  readonly args?: readonly Expression[];
+}
+
+/** `| ref company`: the key of another map's record, as its external ID. */
+export interface RefStep extends NodeBase {
+  readonly kind: "RefStep";
+  readonly alias: Name | Missing;
+}
+
+/** `a ?? b ?? "none"`: the first operand that is not empty. */
+export interface CoalesceExpression extends NodeBase {
+  readonly kind: "CoalesceExpression";
+  readonly operands: readonly Expression[];
+}
+
+export interface IfExpression extends NodeBase {
+  readonly kind: "IfExpression";
+  readonly condition: Expression;
+  readonly then: Expression;
+  readonly else: Expression;
+}
+
+export interface LogicalExpression extends NodeBase {
+  readonly kind: "LogicalExpression";
+  readonly operator: "and" | "or";
+  readonly operands: readonly Expression[];
+}
+
+export interface NotExpression extends NodeBase {
+  readonly kind: "NotExpression";
+  readonly operand: Expression;
+}
+
+export interface ComparisonExpression extends NodeBase {
+  readonly kind: "ComparisonExpression";
+  readonly operator: ComparisonOperator;
+  readonly left: Expression;
+  readonly right: Expression;
+}
+
+/** `x is present`, `x is not empty` */
+export interface IsExpression extends NodeBase {
+  readonly kind: "IsExpression";
+  readonly operand: Expression;
+  readonly negated: boolean;
+  readonly test: "present" | "empty";
+}
+
+/** `status in ["won", "lost"]`, `status not in [...]` */
+export interface InExpression extends NodeBase {
+  readonly kind: "InExpression";
+  readonly operand: Expression;
+  readonly negated: boolean;
+  readonly list: ListExpression | Missing;
+}
+
+/** Kept in the tree so that the printer can keep grouping the author chose for readability. */
+export interface ParenthesizedExpression extends NodeBase {
+  readonly kind: "ParenthesizedExpression";
+  readonly expression: Expression;
+}
+
+// ---------------------------------------------------------------------------------------------
+// tests
+
+export interface TestDeclaration extends NodeBase {
+  readonly kind: "TestDeclaration";
+  readonly name: StringLiteral | Missing;
+  readonly items: readonly TestItem[];
+}
+
+export type TestItem = GivenRow | ExpectRecord | ExpectOutcome;
+
+/** `given Deal { id "D1"  amount "£1,200.00" }`: one source row, written as it appears in the export. */
+export interface GivenRow extends NodeBase {
+  readonly kind: "GivenRow";
+  readonly entity: Name | Missing;
+  readonly cells: readonly FieldValue[];
+}
+
+/** `expect crm.lead { name "Smith v Jones"  stage_id won }` */
+export interface ExpectRecord extends NodeBase {
+  readonly kind: "ExpectRecord";
+  readonly model: QualifiedName | Missing;
+  readonly values: readonly FieldValue[];
+}
+
+/** `expect reject Deal "no stage"` | `expect skip Deal` */
+export interface ExpectOutcome extends NodeBase {
+  readonly kind: "ExpectOutcome";
+  readonly outcome: "reject" | "skip";
+  readonly entity?: Name;
+  readonly message?: StringLiteral;
+}
+
+export type Node =
+  | Document
+  | Declaration
+  | MigrationItem
+  | SourceItem
+  | EntityItem
+  | ColumnModifier
+  | ColumnReference
+  | OptionSetting
+  | LookupItem
+  | RecordEntry
+  | FieldValue
+  | NameReference
+  | TableEntry
+  | TableDefault
+  | ExtendItem
+  | SelectionOption
+  | FallbackTarget
+  | SplitTarget
+  | BodyItem
+  | EachBlock
+  | TargetCondition
+  | Expression
+  | TemplateText
+  | PipeStep
+  | TestItem
+  | Name
+  | QualifiedName
+  | Comment;
+
+export function isMissing(node: { readonly kind: string } | undefined): node is Missing {
+  return node !== undefined && node.kind === "Missing";
+}

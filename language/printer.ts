@@ -1,0 +1,629 @@
+/**
+ * Prints a syntax tree as canonical .flitmap text. Used by `flitmap fmt`, the Prettier plugin and
+ * the language server's formatting, so that all three agree byte for byte.
+ *
+ * Layout: two-space indentation; one declaration per paragraph; one statement per line, with the
+ * operators of consecutive assignments, the arrows of table entries and the parts of column
+ * declarations aligned; short option blocks (`csv { ... }`, record values, test rows) stay on one
+ * line when they fit. Comments stay before the statement they precede, or at the end of its line;
+ * a comment written inside a statement moves above it. A statement whose leading comment is
+ * `// fmt-ignore` (or `// prettier-ignore`) is kept exactly as written.
+ */
+import { doc } from "prettier";
+import type * as A from "./ast.js";
+
+type Doc = doc.builders.Doc;
+const { group, indent, line, softline, hardline, join, ifBreak } = doc.builders;
+
+export interface PrintOptions {
+  /** The text the tree was parsed from: needed to keep `// fmt-ignore` statements as written. */
+  readonly text?: string;
+  readonly printWidth?: number;
+}
+
+export const DEFAULT_PRINT_WIDTH = 100;
+
+export class MissingNodeError extends Error {
+  constructor(readonly node: A.Missing) {
+    super(`cannot print a file with syntax errors (${node.expected} is missing at line ${node.range.start.line})`);
+  }
+}
+
+const IGNORE_COMMENTS = new Set(["// fmt-ignore", "// prettier-ignore"]);
+
+/** Two spaces between the entries of a one-line block, a line break when the block breaks. */
+const entrySeparator: Doc = [ifBreak("", " "), line];
+
+function quoteString(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + " ".repeat(width - text.length);
+}
+
+/** Expression precedence, lowest first; an operand of lower precedence than its context gets parentheses. */
+function precedence(expression: A.Expression): number {
+  switch (expression.kind) {
+    case "IfExpression":
+      return 0;
+    case "LogicalExpression":
+      return expression.operator === "or" ? 1 : 2;
+    case "NotExpression":
+      return 3;
+    case "ComparisonExpression":
+    case "IsExpression":
+    case "InExpression":
+      return 4;
+    case "CoalesceExpression":
+      return 5;
+    case "PipeExpression":
+      return 6;
+    default:
+      return 7;
+  }
+}
+
+export class Printer {
+  private readonly comments: readonly A.Comment[];
+  private nextComment = 0;
+
+  constructor(
+    document: A.Document,
+    private readonly options: PrintOptions = {},
+  ) {
+    this.comments = [...document.comments].sort((left, right) => left.range.start.offset - right.range.start.offset);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // comments and statement lists
+
+  private peekComment(): A.Comment | undefined {
+    return this.comments[this.nextComment];
+  }
+
+  /** Comments before `offset` that have not been printed yet, each with the blank line before it kept. */
+  private takeCommentsBefore(offset: number): A.Comment[] {
+    const taken: A.Comment[] = [];
+    for (let comment = this.peekComment(); comment !== undefined && comment.range.start.offset < offset; comment = this.peekComment()) {
+      taken.push(comment);
+      this.nextComment += 1;
+    }
+    return taken;
+  }
+
+  private takeTrailingComment(node: { readonly range: A.Node["range"] }): A.Comment | undefined {
+    const comment = this.peekComment();
+    if (comment === undefined || comment.range.start.line !== node.range.end.line || comment.range.start.offset < node.range.end.offset) return undefined;
+    this.nextComment += 1;
+    return comment;
+  }
+
+  private blankLineBetween(previousEnd: number, nextStart: number): boolean {
+    const text = this.options.text;
+    if (text === undefined) return false;
+    const between = text.slice(previousEnd, nextStart);
+    return /\n[ \t]*\r?\n/.test(between);
+  }
+
+  /**
+   * Prints statements one per line with their comments. `printItem` gets the index of the item in
+   * its run of consecutive items (runs end at blank lines and comments) so that it can align.
+   */
+  private statements<Item extends { readonly range: A.Node["range"] }>(
+    items: readonly Item[],
+    blockEnd: number,
+    printItem: (item: Item, run: readonly Item[]) => Doc,
+    options: { readonly blankLinesBetween?: boolean } = {},
+  ): Doc[] {
+    const lines: Doc[] = [];
+    const runs = this.runsOf(items);
+    let previousEnd: number | undefined;
+    for (const run of runs) {
+      for (const item of run) {
+        const leading = this.takeCommentsBefore(item.range.start.offset);
+        const firstStart = leading[0]?.range.start.offset ?? item.range.start.offset;
+        if (previousEnd !== undefined && (options.blankLinesBetween === true || this.blankLineBetween(previousEnd, firstStart))) lines.push("");
+        let ignored = false;
+        let commentEnd: number | undefined;
+        for (const comment of leading) {
+          if (commentEnd !== undefined && this.blankLineBetween(commentEnd, comment.range.start.offset)) lines.push("");
+          lines.push(comment.text);
+          commentEnd = comment.range.end.offset;
+          if (IGNORE_COMMENTS.has(comment.text.trim())) ignored = true;
+        }
+        if (commentEnd !== undefined && this.blankLineBetween(commentEnd, item.range.start.offset)) lines.push("");
+        const printed = ignored && this.options.text !== undefined ? this.verbatimAndSkipComments(item) : printItem(item, run);
+        // Comments written inside the statement that no nested block printed move above it.
+        for (const comment of this.takeCommentsBefore(item.range.end.offset)) lines.push(comment.text);
+        const trailing = this.takeTrailingComment(item);
+        lines.push(trailing === undefined ? printed : [printed, " ", trailing.text]);
+        previousEnd = (trailing ?? item).range.end.offset;
+      }
+    }
+    const dangling = this.takeCommentsBefore(blockEnd);
+    for (const comment of dangling) {
+      if (previousEnd !== undefined && this.blankLineBetween(previousEnd, comment.range.start.offset)) lines.push("");
+      lines.push(comment.text);
+      previousEnd = comment.range.end.offset;
+    }
+    return lines;
+  }
+
+  /** Splits items into runs of consecutive lines: alignment stops at blank lines and comments. */
+  private runsOf<Item extends { readonly range: A.Node["range"] }>(items: readonly Item[]): Item[][] {
+    const runs: Item[][] = [];
+    let current: Item[] = [];
+    let previous: Item | undefined;
+    for (const item of items) {
+      const separated =
+        previous !== undefined &&
+        (this.blankLineBetween(previous.range.end.offset, item.range.start.offset) ||
+          this.comments.some((comment) => previous !== undefined && comment.range.start.offset >= previous.range.end.offset && comment.range.start.offset < item.range.start.offset && comment.range.start.line !== previous.range.end.line));
+      if (separated && current.length > 0) {
+        runs.push(current);
+        current = [];
+      }
+      current.push(item);
+      previous = item;
+    }
+    if (current.length > 0) runs.push(current);
+    return runs;
+  }
+
+  /** The statement exactly as written; the comments inside it are part of that text. */
+  private verbatimAndSkipComments(node: { readonly range: A.Node["range"] }): Doc {
+    const text = this.options.text ?? "";
+    this.takeCommentsBefore(node.range.end.offset);
+    const lines = text.slice(node.range.start.offset, node.range.end.offset).split(/\r?\n/);
+    // Printed lines are re-indented by the enclosing block: strip the indentation the source had.
+    const indentation = Math.min(...lines.slice(1).filter((entry) => entry.trim() !== "").map((entry) => /^[ \t]*/.exec(entry)?.[0].length ?? 0));
+    const shift = Number.isFinite(indentation) ? Math.max(0, Math.min(indentation, node.range.start.column - 1)) : 0;
+    return join(
+      hardline,
+      lines.map((entry, index) => (index === 0 ? entry : entry.slice(Math.min(shift, /^[ \t]*/.exec(entry)?.[0].length ?? 0)))),
+    );
+  }
+
+  /** `{`, the statements each on its own line, `}`; `{}` when empty. */
+  private block(lines: readonly Doc[]): Doc {
+    if (lines.length === 0) return "{}";
+    return ["{", indent([hardline, join(hardline, [...lines])]), hardline, "}"];
+  }
+
+  /**
+   * A block of short entries that stays on one line when it fits. Comments inside such a block
+   * are printed above the statement that holds it.
+   */
+  private inlineBlock(entries: readonly Doc[]): Doc {
+    if (entries.length === 0) return "{}";
+    return group(["{", indent([line, join(entrySeparator, [...entries])]), line, "}"]);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // document
+
+  document(document: A.Document): Doc {
+    const lines = this.statements(document.declarations, Number.MAX_SAFE_INTEGER, (declaration) => this.declaration(declaration), { blankLinesBetween: true });
+    if (lines.length === 0) return "";
+    return [join(hardline, lines), hardline];
+  }
+
+  private declaration(declaration: A.Declaration): Doc {
+    switch (declaration.kind) {
+      case "ImportDeclaration":
+        return ["import { ", join(", ", declaration.names.map((name) => name.value)), " } from ", this.stringOrMissing(declaration.from)];
+      case "MigrationDeclaration":
+        return ["migration ", this.name(declaration.name), " ", this.block(this.statements(declaration.items, declaration.range.end.offset, (item, run) => this.migrationItem(item, run)))];
+      case "SourceDeclaration":
+        return ["source ", this.name(declaration.name), " ", this.block(this.statements(declaration.items, declaration.range.end.offset, (item) => this.sourceItem(item), { blankLinesBetween: false }))];
+      case "LookupDeclaration":
+        return this.lookup(declaration);
+      case "RecordsDeclaration":
+        return this.records(declaration);
+      case "TableDeclaration":
+        return this.table(declaration);
+      case "ExtendDeclaration":
+        return ["extend ", this.qualifiedName(declaration.model), " ", this.extendBlock(declaration.items, declaration.range.end.offset)];
+      case "MapDeclaration":
+        return this.map(declaration);
+      case "SplitDeclaration":
+        return this.split(declaration);
+      case "TestDeclaration":
+        return this.test(declaration);
+    }
+  }
+
+  private migrationItem(item: A.MigrationItem, run: readonly A.MigrationItem[]): Doc {
+    const keywordWidth = Math.max(...run.map((entry) => this.migrationKeyword(entry).length));
+    const keyword = pad(this.migrationKeyword(item), keywordWidth);
+    switch (item.kind) {
+      case "SourceReference":
+        return [keyword, " ", this.name(item.source)];
+      case "TargetSetting":
+        return item.schemaFile !== undefined ? [keyword, " odoo schema ", this.stringOrMissing(item.schemaFile)] : [keyword, " odoo ", this.stringOrMissing(item.series ?? missingNode("a version"))];
+      case "XmlidSetting":
+        return [keyword, " ", this.stringOrMissing(item.namespace)];
+      case "RuleSetting":
+        return [keyword, " ", this.name(item.rule), " ", this.name(item.severity)];
+    }
+  }
+
+  private migrationKeyword(item: A.MigrationItem): string {
+    switch (item.kind) {
+      case "SourceReference":
+        return "source";
+      case "TargetSetting":
+        return "target";
+      case "XmlidSetting":
+        return "xmlid";
+      case "RuleSetting":
+        return "rule";
+    }
+  }
+
+  private sourceItem(item: A.SourceItem): Doc {
+    return item.kind === "CsvOptions" ? this.csvOptions(item) : this.entity(item);
+  }
+
+  private csvOptions(options: A.CsvOptions): Doc {
+    return ["csv ", this.inlineBlock(options.options.map((option) => [option.name.value, " ", this.literal(option.value)]))];
+  }
+
+  private entity(entity: A.EntityDeclaration): Doc {
+    const key = entity.key.length === 1 ? (entity.key[0]?.value ?? "") : `(${entity.key.map((name) => name.value).join(", ")})`;
+    const items = this.statements(entity.items, entity.range.end.offset, (item, run) => this.entityItem(item, run));
+    return ["entity ", this.name(entity.name), " ", this.stringOrMissing(entity.pattern), " key ", key, " ", this.block(items)];
+  }
+
+  private entityItem(item: A.EntityItem, run: readonly A.EntityItem[]): Doc {
+    switch (item.kind) {
+      case "CsvOptions":
+        return this.csvOptions(item);
+      case "DuplicatesRule":
+        return ["duplicates keep ", item.keep ?? "last", item.by === undefined ? "" : [" by ", item.by.value]];
+      case "ColumnGroup": {
+        const columns = this.statements(item.columns, item.range.end.offset, (column, columnRun) => this.column(column, columnRun));
+        return ["group ", this.name(item.name), "[", this.numberOrMissing(item.from), "..", this.numberOrMissing(item.to), "] ", this.block(columns)];
+      }
+      case "ColumnDeclaration":
+        return this.column(item, run.filter((entry): entry is A.ColumnDeclaration => entry.kind === "ColumnDeclaration"));
+    }
+  }
+
+  /** Columns align as a table: name, header, type, format, modifiers. */
+  private column(column: A.ColumnDeclaration, run: readonly A.ColumnDeclaration[]): Doc {
+    const nameWidth = Math.max(...run.map((entry) => entry.name.value.length));
+    const anyHeader = run.some((entry) => entry.header !== undefined);
+    const headerWidth = Math.max(0, ...run.map((entry) => (entry.header === undefined ? 0 : quoteString(entry.header.value).length)));
+    const typeWidth = Math.max(...run.map((entry) => this.nameText(entry.type).length));
+    const anyFormat = run.some((entry) => entry.format !== undefined);
+    const formatWidth = Math.max(0, ...run.map((entry) => (entry.format === undefined ? 0 : quoteString(entry.format.value).length)));
+    const parts: string[] = [pad(column.name.value, nameWidth)];
+    if (anyHeader) parts.push(pad(column.header === undefined ? "" : quoteString(column.header.value), headerWidth));
+    parts.push(pad(this.nameText(column.type), typeWidth));
+    if (anyFormat) parts.push(pad(column.format === undefined ? "" : quoteString(column.format.value), formatWidth));
+    for (const modifier of column.modifiers) parts.push(modifier.kind === "ColumnModifier" ? modifier.keyword : `references ${this.nameText(modifier.entity)}`);
+    return parts.join(" ").trimEnd();
+  }
+
+  private lookup(lookup: A.LookupDeclaration): Doc {
+    const head: Doc = ["lookup ", this.name(lookup.name), " in ", this.qualifiedName(lookup.model), " by ", join(" or ", lookup.matchFields.map((field) => field.value))];
+    if (lookup.items.length === 0) return head;
+    const entries = lookup.items.map((item): Doc => {
+      if (item.kind === "ArchivedSetting") return ["archived ", item.include ? "include" : "exclude"];
+      if (item.policy === "fallback") return ["missing fallback ", this.literal(item.fallback ?? missingNode("a value"))];
+      return ["missing ", item.policy ?? "reject"];
+    });
+    return [head, " ", this.inlineBlock(entries)];
+  }
+
+  private records(records: A.RecordsDeclaration): Doc {
+    const nameWidth = Math.max(0, ...records.entries.map((entry) => entry.name.value.length));
+    const entries = this.statements(records.entries, records.range.end.offset, (entry) => {
+      const name = pad(entry.name.value, nameWidth);
+      if (entry.existing !== undefined) return [name, " existing ", this.stringOrMissing(entry.existing)];
+      return [name, " ", this.fieldValues(entry.values)];
+    });
+    return ["records ", this.qualifiedName(records.model), records.match === undefined ? "" : [" match ", records.match.value], " ", this.block(entries)];
+  }
+
+  private fieldValues(values: readonly A.FieldValue[]): Doc {
+    return this.inlineBlock(values.map((entry) => [entry.field.kind === "Name" ? entry.field.value : quoteString(entry.field.value), " ", this.value(entry.value)]));
+  }
+
+  private table(table: A.TableDeclaration): Doc {
+    const keysText = (entry: A.TableEntry | A.TableDefault): string => (entry.kind === "TableDefault" ? "_" : entry.keys.map((key) => this.literalText(key)).join(", "));
+    const entries = this.statements(table.entries, table.range.end.offset, (entry, run) => {
+      const width = Math.max(...run.map((candidate) => keysText(candidate).length));
+      const keys = pad(keysText(entry), width);
+      if (entry.kind === "TableEntry") return [keys, " -> ", this.value(entry.value)];
+      return [keys, " -> ", entry.action === "value" ? this.value(entry.value ?? missingNode("a value")) : entry.action];
+    });
+    return ["table ", this.name(table.name), ": ", this.qualifiedName(table.input), " -> ", this.qualifiedName(table.output), " ", this.block(entries)];
+  }
+
+  private extendBlock(items: readonly A.ExtendItem[], end: number): Doc {
+    return this.block(
+      this.statements(items, end, (item, run) => {
+        if (item.kind === "TargetIf") return this.targetIf(item, (inner, innerEnd) => this.extendBlock(inner, innerEnd));
+        return this.customField(item, run.filter((entry): entry is A.CustomFieldDeclaration => entry.kind === "CustomFieldDeclaration"));
+      }),
+    );
+  }
+
+  private customField(field: A.CustomFieldDeclaration, run: readonly A.CustomFieldDeclaration[]): Doc {
+    const nameWidth = Math.max(...run.map((entry) => entry.name.value.length));
+    const typeText = (entry: A.CustomFieldDeclaration): string => (entry.relation === undefined ? this.nameText(entry.type) : `${this.nameText(entry.type)} ${entry.relation.value}`);
+    const typeWidth = Math.max(...run.map((entry) => typeText(entry).length));
+    const parts: Doc[] = [pad(field.name.value, nameWidth), " ", field.label === undefined ? typeText(field) : pad(typeText(field), typeWidth)];
+    if (field.label !== undefined) parts.push(" ", quoteString(field.label.value));
+    if (field.help !== undefined) parts.push(" help ", quoteString(field.help.value));
+    if (field.required) parts.push(" required");
+    if (field.options.length > 0) {
+      parts.push(
+        " ",
+        this.inlineBlock(
+          field.options.map((option) => [option.value.kind === "Name" ? option.value.value : quoteString(option.value.value), " ", this.stringOrMissing(option.label)])),
+      );
+    }
+    return parts;
+  }
+
+  private targetIf<Item>(node: A.TargetIf<Item>, block: (items: readonly Item[], end: number) => Doc): Doc {
+    const parts: Doc[] = ["if ", this.targetCondition(node.condition), " ", block(node.then, node.else === undefined ? node.range.end.offset : elseStart(node))];
+    if (node.else !== undefined) {
+      const elseBranch = node.else;
+      parts.push(" else ", isTargetIf(elseBranch) ? this.targetIf(elseBranch, block) : block(elseBranch, node.range.end.offset));
+    }
+    return parts;
+  }
+
+  private targetCondition(condition: A.TargetCondition | A.Missing): Doc {
+    if (condition.kind === "Missing") throw new MissingNodeError(condition);
+    if (condition.kind === "HasCondition") return ["odoo ", condition.negated ? "lacks " : "has ", this.qualifiedName(condition.name)];
+    return ["odoo ", condition.operator, " ", this.stringOrMissing(condition.version)];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // map, split, bodies
+
+  private map(map: A.MapDeclaration): Doc {
+    const head: Doc[] = ["map ", this.name(map.entity), " -> ", this.qualifiedName(map.model)];
+    if (map.alias !== undefined) head.push(" as ", map.alias.value);
+    if (map.when !== undefined) head.push(" when ", this.expression(map.when, 0));
+    const bodyEnd = map.fallback?.range.start.offset ?? map.range.end.offset;
+    return [group(head), " ", this.body(map.body, bodyEnd), map.fallback === undefined ? "" : [" ", this.fallback(map.fallback)]];
+  }
+
+  private fallback(fallback: A.FallbackTarget): Doc {
+    return ["fallback ", this.qualifiedName(fallback.model), " ", this.body(fallback.body, fallback.range.end.offset)];
+  }
+
+  private split(split: A.SplitDeclaration): Doc {
+    const head: Doc[] = ["split ", this.name(split.entity)];
+    if (split.when !== undefined) head.push(" when ", this.expression(split.when, 0));
+    const targets = this.statements(
+      split.targets,
+      split.range.end.offset,
+      (target) => {
+        const targetHead: Doc[] = [target.alias.value, ": ", this.qualifiedName(target.model)];
+        if (target.forEach !== undefined) targetHead.push(" for each ", this.name(target.forEach));
+        if (target.when !== undefined) targetHead.push(" when ", this.expression(target.when, 0));
+        const bodyEnd = target.fallback?.range.start.offset ?? target.range.end.offset;
+        return [group(targetHead), " ", this.body(target.body, bodyEnd), target.fallback === undefined ? "" : [" ", this.fallback(target.fallback)]];
+      },
+      { blankLinesBetween: false },
+    );
+    return [group(head), " ", this.block(targets)];
+  }
+
+  private body(items: readonly A.BodyItem[], end: number): Doc {
+    return this.block(this.statements(items, end, (item, run) => this.bodyItem(item, run)));
+  }
+
+  private bodyItem(item: A.BodyItem, run: readonly A.BodyItem[]): Doc {
+    switch (item.kind) {
+      case "Assignment": {
+        const width = Math.max(...run.filter((entry): entry is A.Assignment => entry.kind === "Assignment").map((entry) => entry.field.value.length));
+        const field = pad(item.field.value, width);
+        if (item.value.kind === "EachBlock") {
+          const each = item.value;
+          return [
+            field,
+            " <- each ",
+            this.name(each.entity),
+            " by ",
+            this.name(each.by),
+            each.alias === undefined ? "" : [" as ", each.alias.value],
+            " ",
+            this.body(each.body, each.range.end.offset),
+          ];
+        }
+        return group([field, " ", item.operator, " ", this.expression(item.value, 0)]);
+      }
+      case "IgnoreStatement":
+        return ["ignore ", join(", ", item.columns.map((column) => this.columnPath(column)))];
+      case "WithBlock":
+        return [
+          "with ",
+          this.name(item.entity),
+          " by ",
+          this.name(item.by),
+          item.orderBy === undefined ? "" : [" order by ", this.name(item.orderBy), item.descending ? " desc" : ""],
+          " ",
+          this.body(item.body, item.range.end.offset),
+        ];
+      case "TargetIf":
+        return this.targetIf(item, (inner, innerEnd) => this.body(inner, innerEnd));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // expressions
+
+  /** Prints an expression in a context that binds at `context` precedence; looser operands get parentheses. */
+  expression(expression: A.Expression, context: number): Doc {
+    const printed = this.expressionBody(expression);
+    return precedence(expression) < context ? ["(", printed, ")"] : printed;
+  }
+
+  private expressionBody(expression: A.Expression): Doc {
+    switch (expression.kind) {
+      case "Missing":
+        throw new MissingNodeError(expression);
+      case "ColumnPath":
+        return this.columnPath(expression);
+      case "StringLiteral":
+      case "NumberLiteral":
+      case "BooleanLiteral":
+        return this.literalText(expression);
+      case "TemplateExpression":
+        return ["`", ...expression.parts.map((part): Doc => (part.kind === "TemplateText" ? part.raw : ["{", this.expression(part, 0), "}"])), "`"];
+      case "ListExpression":
+        return group(["[", indent([softline, join([",", line], expression.items.map((item) => this.expression(item, 0)))]), softline, "]"]);
+      case "RefExpression":
+        return ["ref ", this.name(expression.alias)];
+      case "ParenthesizedExpression":
+        return ["(", this.expression(expression.expression, 0), ")"];
+      case "PipeExpression":
+        return group([
+          this.expression(expression.input, 7),
+          indent(
+            expression.steps.map((step): Doc => {
+              if (step.kind === "RefStep") return [line, "| ref ", this.name(step.alias)];
+              const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => this.expression(arg, 0))), ")"];
+              return [line, "| ", step.callee.value, args];
+            }),
+          ),
+        ]);
+      case "CoalesceExpression":
+        return group(join([line, "?? "], expression.operands.map((operand) => this.expression(operand, 6))));
+      case "IfExpression":
+        return group([
+          "if ",
+          this.expression(expression.condition, 1),
+          indent([line, "then ", this.expression(expression.then, 1), line, "else ", this.expression(expression.else, 0)]),
+        ]);
+      case "LogicalExpression": {
+        const own = expression.operator === "or" ? 1 : 2;
+        return group(join([line, `${expression.operator} `], expression.operands.map((operand) => this.expression(operand, own + 1))));
+      }
+      case "NotExpression":
+        return ["not ", this.expression(expression.operand, 3)];
+      case "ComparisonExpression":
+        return [this.expression(expression.left, 5), " ", expression.operator, " ", this.expression(expression.right, 5)];
+      case "IsExpression":
+        return [this.expression(expression.operand, 5), expression.negated ? " is not " : " is ", expression.test];
+      case "InExpression":
+        return [this.expression(expression.operand, 5), expression.negated ? " not in " : " in ", expression.list.kind === "Missing" ? this.missing(expression.list) : this.expression(expression.list, 0)];
+    }
+  }
+
+  private columnPath(path: A.ColumnPath): string {
+    return path.parts.map((part) => part.value).join(".");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // tests
+
+  private test(test: A.TestDeclaration): Doc {
+    const items = this.statements(test.items, test.range.end.offset, (item) => {
+      switch (item.kind) {
+        case "GivenRow":
+          return ["given ", this.name(item.entity), " ", this.fieldValues(item.cells)];
+        case "ExpectRecord":
+          return ["expect ", this.qualifiedName(item.model), " ", this.fieldValues(item.values)];
+        case "ExpectOutcome":
+          return ["expect ", item.outcome, item.entity === undefined ? "" : [" ", item.entity.value], item.message === undefined ? "" : [" ", quoteString(item.message.value)]];
+      }
+    });
+    return ["test ", this.stringOrMissing(test.name), " ", this.block(items)];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // leaves
+
+  private missing(node: A.Missing): never {
+    throw new MissingNodeError(node);
+  }
+
+  private name(node: A.Name | A.Missing): string {
+    if (node.kind === "Missing") return this.missing(node);
+    return node.value;
+  }
+
+  private nameText(node: A.Name | A.Missing): string {
+    return this.name(node);
+  }
+
+  private qualifiedName(node: A.QualifiedName | A.Missing): string {
+    if (node.kind === "Missing") return this.missing(node);
+    return node.value;
+  }
+
+  private stringOrMissing(node: A.StringLiteral | A.Missing): string {
+    if (node.kind === "Missing") return this.missing(node);
+    return quoteString(node.value);
+  }
+
+  private numberOrMissing(node: A.NumberLiteral | A.Missing): string {
+    if (node.kind === "Missing") return this.missing(node);
+    return node.raw;
+  }
+
+  private literalText(node: A.Literal): string {
+    switch (node.kind) {
+      case "StringLiteral":
+        return quoteString(node.value);
+      case "NumberLiteral":
+        return node.raw;
+      case "BooleanLiteral":
+        return node.value ? "true" : "false";
+    }
+  }
+
+  private literal(node: A.Literal | A.Missing): string {
+    if (node.kind === "Missing") return this.missing(node);
+    return this.literalText(node);
+  }
+
+  private value(node: A.Value | A.Missing): string {
+    if (node.kind === "Missing") return this.missing(node);
+    if (node.kind === "NameReference") return node.name.value;
+    return this.literalText(node);
+  }
+}
+
+function missingNode(expected: string): A.Missing {
+  const position = { offset: 0, line: 1, column: 1 };
+  return { kind: "Missing", expected, range: { start: position, end: position } };
+}
+
+function isTargetIf<Item>(branch: readonly Item[] | A.TargetIf<Item>): branch is A.TargetIf<Item> {
+  return !Array.isArray(branch);
+}
+
+/** Where the `else` branch starts, so that comments before it stay in the `then` block. */
+function elseStart<Item>(node: A.TargetIf<Item>): number {
+  const branch = node.else;
+  if (branch === undefined) return node.range.end.offset;
+  if (isTargetIf(branch)) return branch.range.start.offset;
+  const first = (branch as readonly { readonly range: A.Node["range"] }[])[0];
+  return first?.range.start.offset ?? node.range.end.offset;
+}
+
+/** Builds the Prettier document for a tree; exported for the Prettier plugin. */
+export function printToDoc(document: A.Document, options: PrintOptions = {}): Doc {
+  return new Printer(document, options).document(document);
+}
+
+/** Prints a tree as canonical text. Throws MissingNodeError for a tree built from broken input. */
+export function print(document: A.Document, options: PrintOptions = {}): string {
+  const printed = doc.printer.printDocToString(printToDoc(document, options), {
+    printWidth: options.printWidth ?? DEFAULT_PRINT_WIDTH,
+    tabWidth: 2,
+    useTabs: false,
+  } as Parameters<typeof doc.printer.printDocToString>[1]);
+  return printed.formatted;
+}
