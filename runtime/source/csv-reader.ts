@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { KeyIndex, type RecordLocation, type WinnerRule } from "./key-index.js";
 import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
-import { readRecords, type RawRecord } from "./records.js";
+import { readRecordBatches, type RawRecord } from "./records.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isBlank, parseCell, valueFormatProblems, COLUMN_TYPES, type ColumnType, type ParsedCell, type ValueFormat } from "./values.js";
 
@@ -134,8 +134,10 @@ export interface SourceReadReport {
 }
 
 export interface EntityReading {
-  /** Iterate once. Rows come out in file order (natural file-name order, then line order). */
+  /** Iterate once (this or `batches`). Rows come out in file order (natural file-name order, then line order). */
   readonly rows: AsyncIterable<SourceItem>;
+  /** The same items in arrays, one per chunk read: one await per batch for callers that care. */
+  readonly batches: AsyncIterable<SourceItem[]>;
   /** The report so far; complete once `rows` has been read to the end. */
   report(): SourceReadReport;
 }
@@ -297,12 +299,6 @@ class ReportBuilder {
   }
 }
 
-/** Cells a record needs to be a candidate for its key: well-formed, key cells valid. */
-interface Keyed {
-  readonly key: string;
-  readonly stamp: number;
-}
-
 function keyPart(type: ColumnType, raw: string, parsed: ParsedCell): string | null {
   if (parsed.kind !== "value") return null;
   // Text keys compare trimmed: " R1" and "R1" across chunks are the same relation.
@@ -317,8 +313,8 @@ export function joinKey(parts: readonly string[]): string {
   return parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts);
 }
 
-function stampOf(parsed: ParsedCell): number {
-  if (parsed.kind !== "value") return Number.NEGATIVE_INFINITY;
+function stampOf(parsed: ParsedCell | undefined): number {
+  if (parsed === undefined || parsed.kind !== "value") return Number.NEGATIVE_INFINITY;
   if (typeof parsed.value === "number") return parsed.value;
   if (typeof parsed.value === "string") {
     const time = Date.parse(`${parsed.value.replace(" ", "T")}Z`);
@@ -369,20 +365,21 @@ function shapeOf(cells: readonly string[], layout: FileLayout): Shape {
 }
 
 class EntityReader {
-  private readonly columnIndex = new Map<string, number>();
-  private readonly keyColumns: number[];
+  private readonly columns: readonly ColumnSpec[];
+  private readonly keyColumns: readonly number[];
+  private readonly isKeyColumn: readonly boolean[];
   private readonly stampColumn: number;
   private readonly report: ReportBuilder;
   private readonly probes = new Map<string, FileProbe>();
   private readonly unreadable = new Set<string>();
-  private readonly keyNames: ReadonlySet<string>;
 
   constructor(private readonly spec: EntitySourceSpec) {
-    spec.columns.forEach((column, index) => this.columnIndex.set(column.name, index));
-    this.keyColumns = spec.key.map((name) => this.columnIndex.get(name) ?? -1);
-    this.stampColumn = spec.duplicates.rule === "newest" ? (this.columnIndex.get(spec.duplicates.column) ?? -1) : -1;
+    this.columns = spec.columns;
+    const indexOf = (name: string): number => spec.columns.findIndex((column) => column.name === name);
+    this.keyColumns = spec.key.map(indexOf);
+    this.isKeyColumn = spec.columns.map((column) => spec.key.includes(column.name));
+    this.stampColumn = spec.duplicates.rule === "newest" ? indexOf(spec.duplicates.column) : -1;
     this.report = new ReportBuilder(spec.entity);
-    this.keyNames = new Set(spec.key);
   }
 
   snapshot(): SourceReadReport {
@@ -390,6 +387,10 @@ class EntityReader {
   }
 
   async *rows(): AsyncGenerator<SourceItem> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  async *batches(): AsyncGenerator<SourceItem[]> {
     let files: string[];
     try {
       files = await listMatchingFiles(this.spec.directory, this.spec.pattern);
@@ -435,39 +436,40 @@ class EntityReader {
     }
   }
 
-  private async *records(file: string, probe: FileProbe): AsyncGenerator<RawRecord> {
+  private async *records(file: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
     try {
-      yield* readRecords(join(this.spec.directory, file), probe);
+      yield* readRecordBatches(join(this.spec.directory, file), probe);
     } catch (error) {
       this.unreadable.add(file);
       this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
     }
   }
 
-  private keyed(cells: readonly string[], layout: FileLayout): Keyed | null {
+  /** Whether a record can take part in duplicate resolution at all: the same test in both passes. */
+  private wellFormed(cells: readonly string[], layout: FileLayout): boolean {
+    return layout.fatal === null && !isBlankRecord(cells) && shapeOf(cells, layout).ok;
+  }
+
+  /** The record's key from its parsed key cells, or null when a key cell is blank or invalid. */
+  private keyFrom(cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
     const parts: string[] = [];
     for (const columnIndex of this.keyColumns) {
-      const column = this.spec.columns[columnIndex];
+      const column = this.columns[columnIndex];
       const position = layout.positions[columnIndex] ?? -1;
-      if (column === undefined || position < 0) return null;
-      const raw = cells[position] ?? "";
-      const part = keyPart(column.type, raw, parseCell(column.type, raw, column.format));
+      const cell = parsed[columnIndex];
+      if (column === undefined || position < 0 || cell === undefined) return null;
+      const part = keyPart(column.type, cells[position] ?? "", cell);
       if (part === null || part === "") return null;
       parts.push(part);
     }
-    let stamp = Number.NEGATIVE_INFINITY;
-    const stampColumn = this.spec.columns[this.stampColumn];
-    const stampPosition = layout.positions[this.stampColumn] ?? -1;
-    if (stampColumn !== undefined && stampPosition >= 0) {
-      stamp = stampOf(parseCell(stampColumn.type, cells[stampPosition] ?? "", stampColumn.format));
-    }
-    return { key: joinKey(parts), stamp };
+    return joinKey(parts);
   }
 
-  /** Whether a record takes part in duplicate resolution: the same test in both passes. */
-  private candidateKey(cells: readonly string[], layout: FileLayout): Keyed | null {
-    if (layout.fatal !== null || isBlankRecord(cells) || !shapeOf(cells, layout).ok) return null;
-    return this.keyed(cells, layout);
+  private parseColumn(columnIndex: number, cells: readonly string[], layout: FileLayout): ParsedCell | undefined {
+    const column = this.columns[columnIndex];
+    const position = layout.positions[columnIndex] ?? -1;
+    if (column === undefined || position < 0) return undefined;
+    return parseCell(column.type, cells[position] ?? "", column.format);
   }
 
   private async indexFile(file: string, fileIndex: number, index: KeyIndex): Promise<void> {
@@ -475,64 +477,76 @@ class EntityReader {
     if (probe === null) return;
     let layout: FileLayout | null = null;
     let skip = probe.skipLines;
-    for await (const record of this.records(file, probe)) {
-      if (record.kind !== "record") continue;
-      if (skip > 0) {
-        skip--;
-        continue;
+    const parsed: (ParsedCell | undefined)[] = [];
+    for await (const batch of this.records(file, probe)) {
+      for (const record of batch) {
+        if (record.kind !== "record") continue;
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        if (layout === null) {
+          layout = layoutFor(this.spec, record.cells, file, this.report);
+          continue;
+        }
+        if (!this.wellFormed(record.cells, layout)) continue;
+        for (const columnIndex of this.keyColumns) parsed[columnIndex] = this.parseColumn(columnIndex, record.cells, layout);
+        const key = this.keyFrom(record.cells, layout, parsed);
+        if (key === null) continue;
+        const stamp = this.stampColumn < 0 ? Number.NEGATIVE_INFINITY : stampOf(this.parseColumn(this.stampColumn, record.cells, layout));
+        index.offer(key, { fileIndex, line: record.line }, stamp);
       }
-      if (layout === null) {
-        layout = layoutFor(this.spec, record.cells, file, this.report);
-        continue;
-      }
-      const keyed = this.candidateKey(record.cells, layout);
-      if (keyed !== null) index.offer(keyed.key, { fileIndex, line: record.line }, keyed.stamp);
     }
   }
 
-  private async *emitFile(file: string, fileIndex: number, files: readonly string[], index: KeyIndex, rule: WinnerRule): AsyncGenerator<SourceItem> {
+  private async *emitFile(file: string, fileIndex: number, files: readonly string[], index: KeyIndex, rule: WinnerRule): AsyncGenerator<SourceItem[]> {
     const probe = await this.probe(file);
     if (probe === null) return;
     let layout: FileLayout | null = null;
     let fileReport: FileReadReport | null = null;
     let skip = probe.skipLines;
-    for await (const record of this.records(file, probe)) {
-      if (record.kind === "empty") {
-        if (fileReport !== null) fileReport.emptyLines++;
-        continue;
-      }
-      if (record.kind === "unclosed-quote") {
-        this.report.problem(file, `${file} line ${record.line}: a quote opens and never closes; the lines from ${record.line} to the end of the file could not be read`);
-        if (fileReport !== null) {
-          fileReport.rows++;
-          yield this.reject(file, record.line, [{ column: "", columnNumber: null, reason: "a quote opens on this line and never closes, so the rest of the file is one broken value; fix the quote in the export" }], [], null);
+    for await (const batch of this.records(file, probe)) {
+      const items: SourceItem[] = [];
+      for (const record of batch) {
+        if (record.kind === "empty") {
+          if (fileReport !== null) fileReport.emptyLines++;
+          continue;
         }
-        continue;
+        if (record.kind === "unclosed-quote") {
+          this.report.problem(file, `${file} line ${record.line}: a quote opens and never closes; the lines from ${record.line} to the end of the file could not be read`);
+          if (fileReport !== null) {
+            fileReport.rows++;
+            const reason = "a quote opens on this line and never closes, so the rest of the file is one broken value; fix the quote in the export";
+            items.push(this.reject(file, record.line, [{ column: "", columnNumber: null, reason }], [], null));
+          }
+          continue;
+        }
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        if (layout === null) {
+          layout = layoutFor(this.spec, record.cells, file, this.report);
+          fileReport = {
+            file,
+            encoding: probe.encoding,
+            encodingDetected: probe.encodingDetected,
+            encodingNote: probe.encodingNote,
+            bom: probe.bom,
+            delimiter: probe.delimiter,
+            delimiterDetected: probe.delimiterDetected,
+            headers: layout.headers,
+            rows: 0,
+            emptyLines: 0,
+          };
+          this.report.files.push(fileReport);
+          continue;
+        }
+        if (fileReport === null) continue;
+        fileReport.rows++;
+        items.push(this.item(file, fileIndex, files, record.cells, record.line, layout, index, rule, probe));
       }
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      if (layout === null) {
-        layout = layoutFor(this.spec, record.cells, file, this.report);
-        fileReport = {
-          file,
-          encoding: probe.encoding,
-          encodingDetected: probe.encodingDetected,
-          encodingNote: probe.encodingNote,
-          bom: probe.bom,
-          delimiter: probe.delimiter,
-          delimiterDetected: probe.delimiterDetected,
-          headers: layout.headers,
-          rows: 0,
-          emptyLines: 0,
-        };
-        this.report.files.push(fileReport);
-        continue;
-      }
-      if (fileReport === null) continue;
-      fileReport.rows++;
-      yield this.item(file, fileIndex, files, record.cells, record.line, layout, index, rule, probe);
+      if (items.length > 0) yield items;
     }
     if (layout === null && !this.unreadable.has(file)) this.report.problem(file, `${file} is empty: it has no header line`);
   }
@@ -548,69 +562,66 @@ class EntityReader {
     rule: WinnerRule,
     probe: FileProbe,
   ): SourceItem {
-    const candidate = this.candidateKey(cells, layout);
-    if (candidate !== null) {
-      const here: RecordLocation = { fileIndex, line };
-      const kept = rule === "first" ? index.offer(candidate.key, here, candidate.stamp) : index.winner(candidate.key);
-      if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
-        const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
-        this.report.duplicatesDropped.push({ key: candidate.key, keptFrom, droppedFrom: { file, line } });
-        return { kind: "duplicate", entity: this.spec.entity, file, line, key: candidate.key, keptFrom, raw: this.rawOf(cells, layout), cells };
-      }
-    }
     if (layout.fatal !== null) return this.reject(file, line, [{ column: "", columnNumber: null, reason: layout.fatal }], cells, layout);
     if (isBlankRecord(cells)) return this.reject(file, line, [{ column: "", columnNumber: null, reason: "the row is blank" }], cells, layout);
     const shape = shapeOf(cells, layout);
     if (!shape.ok) return this.reject(file, line, shape.problems, cells, layout);
 
+    const columns = this.columns;
+    const parsed: (ParsedCell | undefined)[] = new Array<ParsedCell | undefined>(columns.length);
+    for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) parsed[columnIndex] = this.parseColumn(columnIndex, cells, layout);
+
+    const key = this.keyFrom(cells, layout, parsed);
+    if (key !== null) {
+      const here: RecordLocation = { fileIndex, line };
+      const kept = rule === "first" ? index.offer(key, here) : index.winner(key);
+      if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
+        const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
+        this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });
+        return { kind: "duplicate", entity: this.spec.entity, file, line, key, keptFrom, raw: this.rawOf(cells, layout), cells };
+      }
+    }
+
     const checkReplacement = probe.encoding === "utf-8" || probe.encoding === "utf-16le" || probe.encoding === "utf-16be";
     const values: Record<string, RowValue> = {};
     const raw: Record<string, string> = {};
-    const problems: CellProblem[] = [];
-    const keyParts: string[] = [];
-    const keyNames = this.keyNames;
-    this.spec.columns.forEach((column, columnIndex) => {
+    let problems: CellProblem[] | null = null;
+    for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
+      const column = columns[columnIndex];
+      const cell = parsed[columnIndex];
+      if (column === undefined) continue;
       const position = layout.positions[columnIndex] ?? -1;
-      if (position < 0) {
+      if (cell === undefined || position < 0) {
         values[column.name] = null;
-        return;
+        continue;
       }
       const text = cells[position] ?? "";
       raw[column.name] = text;
-      const where = (): { column: string; columnNumber: number } => ({ column: column.name, columnNumber: position + 1 });
-      const label = `'${column.header}'`;
+      let reason: string | null = null;
       if (checkReplacement && text.includes("\uFFFD")) {
-        problems.push({ ...where(), reason: `${label} has bytes that are not ${probe.encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto` });
-        values[column.name] = null;
-        return;
+        reason = `'${column.header}' has bytes that are not ${probe.encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
+      } else if (cell.kind === "invalid") {
+        reason = `'${column.header}': ${cell.reason}`;
+      } else if (cell.kind === "empty") {
+        if (this.isKeyColumn[columnIndex] === true) reason = `key column '${column.header}' is blank`;
+        else if (column.required) reason = `'${column.header}' is required and blank`;
       }
-      const parsed = parseCell(column.type, text, column.format);
-      if (parsed.kind === "invalid") {
-        problems.push({ ...where(), reason: `${label}: ${parsed.reason}` });
-        values[column.name] = null;
-      } else if (parsed.kind === "empty") {
-        if (keyNames.has(column.name)) problems.push({ ...where(), reason: `key column ${label} is blank` });
-        else if (column.required) problems.push({ ...where(), reason: `${label} is required and blank` });
+      if (reason !== null) {
+        (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
         values[column.name] = null;
       } else {
-        values[column.name] = parsed.value;
+        values[column.name] = cell.kind === "value" ? cell.value : null;
       }
-    });
-    if (problems.length > 0) return this.reject(file, line, problems, cells, layout);
-    for (const columnIndex of this.keyColumns) {
-      const column = this.spec.columns[columnIndex];
-      if (column === undefined) continue;
-      const value = values[column.name];
-      keyParts.push(column.type === "text" ? (raw[column.name] ?? "").trim() : String(value));
     }
+    if (problems !== null) return this.reject(file, line, problems, cells, layout);
     this.report.rowsEmitted++;
-    return { kind: "row", entity: this.spec.entity, file, line, key: joinKey(keyParts), values, raw };
+    return { kind: "row", entity: this.spec.entity, file, line, key: key ?? "", values, raw };
   }
 
   private rawOf(cells: readonly string[], layout: FileLayout | null): Record<string, string> {
     const raw: Record<string, string> = {};
     if (layout === null) return raw;
-    this.spec.columns.forEach((column, columnIndex) => {
+    this.columns.forEach((column, columnIndex) => {
       const position = layout.positions[columnIndex] ?? -1;
       if (position >= 0 && position < cells.length) raw[column.name] = cells[position] ?? "";
     });
@@ -647,5 +658,24 @@ export function readEntity(spec: EntitySourceSpec): EntityReading {
   const problems = sourceSpecProblems(spec);
   if (problems.length > 0) throw new SourceSpecError(spec.entity, problems);
   const reader = new EntityReader(spec);
-  return { rows: reader.rows(), report: () => reader.snapshot() };
+  let started = false;
+  const once = (): void => {
+    if (started) throw new Error(`source entity ${spec.entity}: its rows can be read only once; call readEntity again`);
+    started = true;
+  };
+  return {
+    rows: {
+      [Symbol.asyncIterator]: () => {
+        once();
+        return reader.rows();
+      },
+    },
+    batches: {
+      [Symbol.asyncIterator]: () => {
+        once();
+        return reader.batches();
+      },
+    },
+    report: () => reader.snapshot(),
+  };
 }

@@ -1,7 +1,7 @@
 /** Streaming the records of one CSV file with the physical line each starts on. I/O at the edge. */
 
 import { createReadStream } from "node:fs";
-import { Readable, pipeline } from "node:stream";
+import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { createChunkDecoder } from "./decode.js";
 import type { FileProbe } from "./probe.js";
@@ -24,26 +24,42 @@ export function countLineBreaks(text: string): number {
   return breaks;
 }
 
-async function* decodedChunks(path: string, probe: FileProbe): AsyncGenerator<string> {
-  const decoder = createChunkDecoder(probe.encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
-    const text = decoder.write(chunk as Buffer);
-    if (text.length > 0) yield text;
-  }
-  const rest = decoder.end();
-  if (rest.length > 0) yield rest;
-}
-
 function isCsvError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === "string";
 }
 
+/** Turns parsed cell arrays into records with the physical line each starts on. */
+class LineCounter {
+  private nextLine = 1;
+
+  get line(): number {
+    return this.nextLine;
+  }
+
+  toRecords(parsed: readonly string[][]): RawRecord[] {
+    const records: RawRecord[] = [];
+    for (const cells of parsed) {
+      const line = this.nextLine;
+      if (cells.length === 1 && cells[0] === "") {
+        this.nextLine++;
+        records.push({ kind: "empty", line });
+        continue;
+      }
+      let breaks = 0;
+      for (const cell of cells) breaks += countLineBreaks(cell);
+      this.nextLine += 1 + breaks;
+      records.push({ kind: "record", cells, line });
+    }
+    return records;
+  }
+}
+
 /**
- * Every record of a file, header included, in order. Quotes are relaxed (a quote inside an
- * unquoted value is kept as text) and record lengths are not checked here: ragged rows are the
- * caller's to report, with their line.
+ * Every record of a file, header included, in order, a batch per chunk read (so callers pay one
+ * await per chunk, not per record). Quotes are relaxed (a quote inside an unquoted value is kept
+ * as text) and record lengths are not checked here: ragged rows are the caller's to report.
  */
-export async function* readRecords(path: string, probe: FileProbe): AsyncGenerator<RawRecord> {
+export async function* readRecordBatches(path: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
   const parser = parse({
     delimiter: probe.delimiter,
     // Listing all three keeps files that mix line endings (appended chunks) in step.
@@ -52,30 +68,52 @@ export async function* readRecords(path: string, probe: FileProbe): AsyncGenerat
     relax_column_count: true,
     skip_empty_lines: false,
   });
-  pipeline(Readable.from(decodedChunks(path, probe)), parser, () => {
-    // Errors surface through the iteration below.
+  let parsed: string[][] = [];
+  let failure: unknown = null;
+  parser.on("data", (cells: string[]) => parsed.push(cells));
+  parser.on("error", (error: unknown) => {
+    failure ??= error;
   });
-  let nextLine = 1;
+  const lines = new LineCounter();
+  const take = (): RawRecord[] => {
+    const records = lines.toRecords(parsed);
+    parsed = [];
+    return records;
+  };
+  const decoder = createChunkDecoder(probe.encoding);
+  const write = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      parser.write(text, () => resolve());
+    });
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      const line = nextLine;
-      if (cells.length === 1 && cells[0] === "") {
-        nextLine++;
-        yield { kind: "empty", line };
-        continue;
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+      const text = decoder.write(chunk as Buffer);
+      if (text.length > 0) await write(text);
+      if (failure !== null) break;
+      if (parsed.length > 0) yield take();
+    }
+    if (failure === null) {
+      const rest = decoder.end();
+      if (rest.length > 0) await write(rest);
+      parser.end();
+      await finished(parser).catch((error: unknown) => {
+        failure ??= error;
+      });
+    }
+    if (parsed.length > 0) yield take();
+    if (failure !== null) {
+      if (isCsvError(failure) && failure.code === "CSV_QUOTE_NOT_CLOSED") {
+        yield [{ kind: "unclosed-quote", line: lines.line }];
+        return;
       }
-      let breaks = 0;
-      for (const cell of cells) breaks += countLineBreaks(cell);
-      nextLine += 1 + breaks;
-      yield { kind: "record", cells, line };
+      throw failure;
     }
-  } catch (error) {
-    if (isCsvError(error) && error.code === "CSV_QUOTE_NOT_CLOSED") {
-      yield { kind: "unclosed-quote", line: nextLine };
-      return;
-    }
-    throw error;
   } finally {
     parser.destroy();
   }
+}
+
+/** Record by record; see readRecordBatches. */
+export async function* readRecords(path: string, probe: FileProbe): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(path, probe)) yield* batch;
 }
