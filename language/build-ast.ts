@@ -61,6 +61,7 @@ function unescapeString(body: string): string {
 
 /** Declarations people put at the top level although they belong inside another block. */
 const MISPLACED_AT_TOP_LEVEL: Record<string, string> = {
+  "}": "there is no open block here to close (one `}` too many?)",
   entity: "an `entity` belongs inside a `source name { ... }` block",
   csv: "`csv { ... }` options belong inside a `source` or `entity` block",
   target: "`target` belongs inside the `migration name { ... }` block",

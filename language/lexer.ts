@@ -61,7 +61,10 @@ export function tokenize(text: string, file: string): LexResult {
     }
     comments.push({ kind: token.image.startsWith("//") ? "LineComment" : "BlockComment", text: token.image, range });
   }
+  const openTemplates: IToken[] = [];
   for (const token of result.tokens) {
+    if (token.tokenType.name === "TemplateStart") openTemplates.push(token);
+    if (token.tokenType.name === "TemplateEnd") openTemplates.pop();
     if (token.tokenType.name === "UnterminatedString") {
       diagnostics.push({
         code: "FM002",
@@ -71,6 +74,15 @@ export function tokenize(text: string, file: string): LexResult {
         range: tokenRange(token),
       });
     }
+  }
+  for (const template of openTemplates) {
+    diagnostics.push({
+      code: "FM004",
+      severity: "error",
+      message: "this template is never closed: add a closing backtick (`) where it should end",
+      file,
+      range: tokenRange(template),
+    });
   }
   return { tokens: result.tokens, comments, diagnostics };
 }

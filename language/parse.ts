@@ -9,6 +9,7 @@ import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import { tokenize, tokenRange } from "./lexer.js";
 import { lineStartsOf, positionAt, type Range } from "./location.js";
 import { getParser } from "./parser.js";
+import { reservedWordMessage } from "./syntax-messages.js";
 
 export interface ParseResult {
   readonly document: Document;
@@ -27,7 +28,7 @@ function previousTokenOf(error: IRecognitionException): IToken | undefined {
 function codeOf(error: IRecognitionException): string {
   switch (error.name) {
     case "MismatchedTokenException":
-      return error.message.includes("reserved word") ? "FM103" : "FM101";
+      return "FM101";
     case "NotAllInputParsedException":
       return "FM104";
     default:
@@ -50,7 +51,7 @@ function errorRange(error: IRecognitionException, endOfText: Range): Range {
 export function parse(text: string, file = "<input>"): ParseResult {
   const lexed = tokenize(text, file);
   const parser = getParser();
-  parser.nameRoles.clear();
+  parser.resetNameTracking();
   parser.input = lexed.tokens;
   const cst = parser.document();
   const lineStarts = lineStartsOf(text);
@@ -58,7 +59,13 @@ export function parse(text: string, file = "<input>"): ParseResult {
   const endOfText: Range = { start: end, end };
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const seen = new Set<string>();
+  const unclosedTemplate = lexed.diagnostics.some((diagnostic) => diagnostic.code === "FM004");
+  for (const { token, role } of parser.reservedNames) {
+    diagnostics.push({ code: "FM103", severity: "error", message: reservedWordMessage(token.image, role), file, range: tokenRange(token) });
+  }
   for (const error of parser.errors) {
+    // The lexer already named the template that never closes; the parser would only see the file end.
+    if (unclosedTemplate && error.name === "MismatchedTokenException" && error.token.tokenType === EOF) continue;
     const range = errorRange(error, endOfText);
     const identity = `${range.start.offset}:${error.message}`;
     if (seen.has(identity)) continue;

@@ -45,16 +45,27 @@ export class FlitmapParser extends CstParser {
   readonly nameRoles = new Map<number, NameRole>();
   /** The role of the name being consumed, so that a missing one is called by what it is. */
   expectedRole: NameRole | undefined;
+  /** Reserved words used where a declaration's name stands: parsed as the name, reported by parse(). */
+  readonly reservedNames: { token: IToken; role: NameRole }[] = [];
+  /** The whole dotted name a qualified name's last part ends, to name it in messages. */
+  readonly dottedNames = new Map<number, string>();
+
+  resetNameTracking(): void {
+    this.nameRoles.clear();
+    this.reservedNames.length = 0;
+    this.dottedNames.clear();
+  }
 
   constructor() {
     super(T.allTokenTypes, {
       recoveryEnabled: true,
       nodeLocationTracking: "full",
       maxLookahead: 3,
-      errorMessageProvider: createErrorMessageProvider(
-        (token) => this.nameRoles.get(token.startOffset),
-        () => this.expectedRole,
-      ),
+      errorMessageProvider: createErrorMessageProvider({
+        roleOf: (token) => this.nameRoles.get(token.startOffset),
+        displayText: (token) => this.dottedNames.get(token.startOffset) ?? token.image,
+        expectedRole: () => this.expectedRole,
+      }),
     });
     this.performSelfAnalysis();
   }
@@ -74,6 +85,25 @@ export class FlitmapParser extends CstParser {
   /** A token a block cannot place, but that does not end the block either. */
   private isStray(): boolean {
     return !this.is(1, T.RCurly) && !this.is(1, EOF);
+  }
+
+  /**
+   * The name of something being declared. A reserved word there is taken as the name and reported,
+   * so that the rest of the declaration still parses.
+   */
+  private consumeDeclaredName(index: number, role: NameRole, label = "Name"): void {
+    this.or(index, [
+      { ALT: () => this.consumeName(index, role, label) },
+      {
+        ALT: () => {
+          const token = this.consume(index, T.ReservedWord, { LABEL: label });
+          this.ACTION(() => {
+            this.nameRoles.set(token.startOffset, role);
+            this.reservedNames.push({ token, role });
+          });
+        },
+      },
+    ]);
   }
 
   private consumeName(index: number, role: NameRole, label?: string): IToken {
@@ -141,7 +171,7 @@ export class FlitmapParser extends CstParser {
 
   migrationDeclaration = this.RULE("migrationDeclaration", () => {
     this.CONSUME(k("migration"));
-    this.consumeName(1, "migration name");
+    this.consumeDeclaredName(1, "migration name");
     this.CONSUME(T.LCurly);
     this.MANY({
       GATE: () => this.isStray(),
@@ -197,7 +227,7 @@ export class FlitmapParser extends CstParser {
 
   sourceDeclaration = this.RULE("sourceDeclaration", () => {
     this.CONSUME(k("source"));
-    this.consumeName(1, "source name");
+    this.consumeDeclaredName(1, "source name");
     this.CONSUME(T.LCurly);
     this.MANY({
       GATE: () => this.isStray(),
@@ -242,22 +272,25 @@ export class FlitmapParser extends CstParser {
 
   entityDeclaration = this.RULE("entityDeclaration", () => {
     this.CONSUME(k("entity"));
-    this.consumeName(1, "entity name");
+    this.consumeDeclaredName(1, "entity name");
     this.CONSUME(T.StringLike, { LABEL: "pattern" });
-    this.CONSUME(k("key"));
-    this.OR([
-      { ALT: () => this.consumeName(2, "key column", "key") },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.MANY(() => {
-            this.consumeName(3, "key column", "key");
-            this.OPTION(() => this.CONSUME(T.Comma));
-          });
-          this.CONSUME(T.RParen);
+    // A missing key is the compiler's to report: the entity's columns still parse.
+    this.OPTION5(() => {
+      this.CONSUME(k("key"));
+      this.OR([
+        { ALT: () => this.consumeName(2, "key column", "key") },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.MANY(() => {
+              this.consumeName(3, "key column", "key");
+              this.OPTION(() => this.CONSUME(T.Comma));
+            });
+            this.CONSUME(T.RParen);
+          },
         },
-      },
-    ]);
+      ]);
+    });
     this.CONSUME(T.LCurly);
     this.MANY2({
       GATE: () => this.isStray(),
@@ -328,7 +361,7 @@ export class FlitmapParser extends CstParser {
 
   columnGroup = this.RULE("columnGroup", () => {
     this.CONSUME(k("group"));
-    this.consumeName(1, "group name");
+    this.consumeDeclaredName(1, "group name");
     this.CONSUME(T.LBracket);
     this.CONSUME(T.NumberLiteral, { LABEL: "from" });
     this.CONSUME(T.DotDot);
@@ -356,7 +389,7 @@ export class FlitmapParser extends CstParser {
 
   lookupDeclaration = this.RULE("lookupDeclaration", () => {
     this.CONSUME(k("lookup"));
-    this.consumeName(1, "lookup name", "name");
+    this.consumeDeclaredName(1, "lookup name", "name");
     this.CONSUME(k("in"));
     this.SUBRULE(this.qualifiedName, { LABEL: "model" });
     this.CONSUME(k("by"));
@@ -481,7 +514,7 @@ export class FlitmapParser extends CstParser {
 
   tableDeclaration = this.RULE("tableDeclaration", () => {
     this.CONSUME(k("table"));
-    this.consumeName(1, "table name", "name");
+    this.consumeDeclaredName(1, "table name", "name");
     this.CONSUME(T.Colon);
     this.SUBRULE(this.qualifiedName, { LABEL: "input" });
     this.CONSUME(T.Arrow);
@@ -660,12 +693,12 @@ export class FlitmapParser extends CstParser {
 
   mapDeclaration = this.RULE("mapDeclaration", () => {
     this.CONSUME(k("map"));
-    this.consumeName(1, "entity name", "entity");
+    this.consumeDeclaredName(1, "entity name", "entity");
     this.CONSUME(T.Arrow);
     this.SUBRULE(this.qualifiedName, { LABEL: "model" });
     this.OPTION(() => {
       this.CONSUME(k("as"));
-      this.consumeName(2, "alias", "alias");
+      this.consumeDeclaredName(2, "alias", "alias");
     });
     this.OPTION2(() => {
       this.CONSUME(k("when"));
@@ -683,7 +716,7 @@ export class FlitmapParser extends CstParser {
 
   splitDeclaration = this.RULE("splitDeclaration", () => {
     this.CONSUME(k("split"));
-    this.consumeName(1, "entity name", "entity");
+    this.consumeDeclaredName(1, "entity name", "entity");
     this.OPTION(() => {
       this.CONSUME(k("when"));
       this.SUBRULE(this.expression, { LABEL: "when" });
@@ -970,10 +1003,15 @@ export class FlitmapParser extends CstParser {
   });
 
   qualifiedName = this.RULE("qualifiedName", () => {
-    this.consumeName(1, "model name", "parts");
+    const first = this.consumeName(1, "model name", "parts");
+    const parts = [first];
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.consumeName(2, "model name", "parts");
+      parts.push(this.consumeName(2, "model name", "parts"));
+    });
+    this.ACTION(() => {
+      const last = parts[parts.length - 1];
+      if (last !== undefined && parts.length > 1) this.dottedNames.set(last.startOffset, parts.map((part) => part.image).join("."));
     });
   });
 

@@ -159,7 +159,14 @@ export class Printer {
       const separated =
         previous !== undefined &&
         (this.blankLineBetween(previous.range.end.offset, item.range.start.offset) ||
-          this.comments.some((comment) => previous !== undefined && comment.range.start.offset >= previous.range.end.offset && comment.range.start.offset < item.range.start.offset && comment.range.start.line !== previous.range.end.line));
+          // A comment between two statements, or inside the second one (it will move above it), ends the run.
+          this.comments.some(
+            (comment) =>
+              previous !== undefined &&
+              comment.range.start.offset >= previous.range.end.offset &&
+              comment.range.start.offset < item.range.end.offset &&
+              comment.range.start.line !== previous.range.end.line,
+          ));
       if (separated && current.length > 0) {
         runs.push(current);
         current = [];
@@ -302,7 +309,7 @@ export class Printer {
     const parts: string[] = [pad(column.name.value, nameWidth)];
     if (anyHeader) parts.push(pad(column.header === undefined ? "" : quoteString(column.header.value), headerWidth));
     parts.push(pad(this.nameText(column.type), typeWidth));
-    if (anyFormat) parts.push(pad(column.format === undefined ? "" : quoteString(column.format.value), formatWidth));
+    if (anyFormat && column.format !== undefined) parts.push(pad(quoteString(column.format.value), formatWidth));
     for (const modifier of column.modifiers) parts.push(modifier.kind === "ColumnModifier" ? modifier.keyword : `references ${this.nameText(modifier.entity)}`);
     return parts.join(" ").trimEnd();
   }
@@ -498,7 +505,7 @@ export class Printer {
           ),
         ]);
       case "CoalesceExpression":
-        return group(join([line, "?? "], expression.operands.map((operand) => this.expression(operand, 6))));
+        return this.operatorChain(expression.operands.map((operand) => this.expression(operand, 6)), "??");
       case "IfExpression":
         return group([
           "if ",
@@ -507,7 +514,7 @@ export class Printer {
         ]);
       case "LogicalExpression": {
         const own = expression.operator === "or" ? 1 : 2;
-        return group(join([line, `${expression.operator} `], expression.operands.map((operand) => this.expression(operand, own + 1))));
+        return this.operatorChain(expression.operands.map((operand) => this.expression(operand, own + 1)), expression.operator);
       }
       case "NotExpression":
         return ["not ", this.expression(expression.operand, 3)];
@@ -518,6 +525,12 @@ export class Printer {
       case "InExpression":
         return [this.expression(expression.operand, 5), expression.negated ? " not in " : " in ", expression.list.kind === "Missing" ? this.missing(expression.list) : this.expression(expression.list, 0)];
     }
+  }
+
+  /** `a ?? b ?? c` on one line, or one operand per line, indented under the first. */
+  private operatorChain(operands: readonly Doc[], operator: string): Doc {
+    const [first, ...rest] = operands;
+    return group([first ?? "", indent(rest.map((operand) => [line, `${operator} `, operand]))]);
   }
 
   private columnPath(path: A.ColumnPath): string {

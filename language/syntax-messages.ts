@@ -2,22 +2,27 @@
  * Syntax error messages in a mapping specialist's words: what was expected, after what, and what
  * was found instead; never token type names.
  */
-import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import { isReservedWord, Name, RESERVED_WORDS, SOFT_KEYWORDS } from "./tokens.js";
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { Name, RCurly } from "./tokens.js";
 
-type RoleOf = (token: IToken) => string | undefined;
-
-const KEYWORDS = new Set<string>([...RESERVED_WORDS, ...SOFT_KEYWORDS]);
+interface TokenDescriptions {
+  /** What a name token stood for, e.g. "entity name". */
+  readonly roleOf: (token: IToken) => string | undefined;
+  /** The text to show for a token: a model's full dotted name for its last part. */
+  readonly displayText: (token: IToken) => string;
+  /** The role of the name the parser was trying to read when it failed. */
+  readonly expectedRole: () => string | undefined;
+}
 
 function quote(text: string): string {
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   return `\`${shown.replace(/\n/g, " ")}\``;
 }
 
-export function describeToken(token: IToken | undefined, roleOf: RoleOf): string {
+export function describeToken(token: IToken | undefined, descriptions: TokenDescriptions): string {
   if (token === undefined || Number.isNaN(token.startOffset) || token.tokenType === EOF) return "the start of the file";
-  const role = roleOf(token);
-  if (role !== undefined) return `the ${role} ${quote(token.image)}`;
+  const role = descriptions.roleOf(token);
+  if (role !== undefined) return `the ${role} ${quote(descriptions.displayText(token))}`;
   if (token.tokenType.name === "StringLiteral" || token.tokenType.name === "UnterminatedString") return `the string ${quote(token.image)}`;
   return quote(token.image);
 }
@@ -39,7 +44,7 @@ function joinAlternatives(labels: readonly string[]): string {
 
 /** What each rule expects when none of its alternatives fits, phrased for a specialist. */
 const RULE_EXPECTATIONS: Record<string, string> = {
-  assignment: "`<-` (a value from the source) or `=` (a constant)",
+  assignment: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list, `ref`, `if` or `each`",
   expression: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list, `ref` or `if`",
   notExpression: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list or `ref`",
   primary: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list or `ref`",
@@ -67,15 +72,17 @@ function withArticle(noun: string): string {
   return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-export function createErrorMessageProvider(roleOf: RoleOf, expectedRole: () => string | undefined): IParserErrorMessageProvider {
+export function reservedWordMessage(word: string, role: string): string {
+  return `${quote(word)} is a reserved word and cannot be used as ${withArticle(role)}; choose another name`;
+}
+
+export function createErrorMessageProvider(descriptions: TokenDescriptions): IParserErrorMessageProvider {
   return {
     buildMismatchTokenMessage({ expected, actual, previous }) {
-      const role = expectedRole();
-      if (expected === Name && !tokenMatcher(actual, Name) && isReservedWord(actual.image)) {
-        return `${quote(actual.image)} is a reserved word and cannot be used as ${role === undefined ? "a name" : withArticle(role)}; choose another name`;
-      }
+      const role = descriptions.expectedRole();
       const expectation = expected === Name && role !== undefined ? withArticle(role) : labelOf(expected);
-      return `expected ${expectation} after ${describeToken(previous, roleOf)}, ${describeFound(actual)}`;
+      if (expected === RCurly) return `expected \`}\` to close the block after ${describeToken(previous, descriptions)}, ${describeFound(actual)}`;
+      return `expected ${expectation} after ${describeToken(previous, descriptions)}, ${describeFound(actual)}`;
     },
     buildNotAllInputParsedMessage({ firstRedundant }) {
       return `unexpected ${quote(firstRedundant.image)}: expected a declaration such as \`map\`, \`source\` or \`table\``;
@@ -86,15 +93,12 @@ export function createErrorMessageProvider(roleOf: RoleOf, expectedRole: () => s
         RULE_EXPECTATIONS[ruleName] ??
         joinAlternatives(expectedPathsPerAlt.flatMap((paths) => paths.map((path) => (path[0] === undefined ? "" : labelOf(path[0])))).filter((label) => label !== ""));
       const foundText = found === undefined ? "" : `, ${describeFound(found)}`;
-      if (found !== undefined && isReservedWord(found.image) && !KEYWORDS.has(previous?.image ?? "")) {
-        return `expected ${expectation} after ${describeToken(previous, roleOf)}${foundText} (a reserved word)`;
-      }
-      return `expected ${expectation} after ${describeToken(previous, roleOf)}${foundText}`;
+      return `expected ${expectation} after ${describeToken(previous, descriptions)}${foundText}`;
     },
     buildEarlyExitMessage({ expectedIterationPaths, actual, previous, customUserDescription }) {
       const expectation = customUserDescription ?? joinAlternatives(expectedIterationPaths.map((path) => (path[0] === undefined ? "something" : labelOf(path[0]))));
       const found = actual[0];
-      return `expected ${expectation} after ${describeToken(previous, roleOf)}${found === undefined ? "" : `, ${describeFound(found)}`}`;
+      return `expected ${expectation} after ${describeToken(previous, descriptions)}${found === undefined ? "" : `, ${describeFound(found)}`}`;
     },
   };
 }

@@ -10,6 +10,8 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 /** Every token the parser sees: lets a block skip one it cannot place and carry on (error recovery). */
 export const AnyToken = createToken({ name: "AnyToken", pattern: Lexer.NA });
 export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "a name" });
+/** Reserved words: never names, but accepted (and reported) where a declaration's name must stand. */
+export const ReservedWord = createToken({ name: "ReservedWord", pattern: Lexer.NA, label: "a reserved word" });
 export const AssignmentOperator = createToken({ name: "AssignmentOperator", pattern: Lexer.NA, label: "`<-` (a value from the source) or `=` (a constant)" });
 export const StringLike = createToken({ name: "StringLike", pattern: Lexer.NA, label: "a quoted string" });
 
@@ -65,7 +67,7 @@ function keyword(word: string, soft: boolean): TokenType {
     name: `Keyword_${word}`,
     pattern: word,
     longer_alt: Identifier,
-    categories: soft ? [AnyToken, Name] : [AnyToken],
+    categories: soft ? [AnyToken, Name] : [AnyToken, ReservedWord],
     label: `\`${word}\``,
   });
 }
@@ -152,6 +154,7 @@ export const lexerDefinition = {
 export const allTokenTypes: TokenType[] = [
   AnyToken,
   Name,
+  ReservedWord,
   AssignmentOperator,
   StringLike,
   LCurly,
