@@ -75,11 +75,11 @@ export function dangleOneOf(columns: readonly string[], makeValue: (rng: Rng, co
 }
 
 /** Replaces a single-line text with several lines (the newlines end up inside quotes). */
-export function multiline(column: string, makeLines: (rng: Rng, draft: RowDraft) => readonly string[]): Applier {
+export function multiline(column: string, makeLines: (rng: Rng, draft: RowDraft) => readonly string[], newline: "\n" | "\r\n"): Applier {
   return (draft, rng) => {
     if (!draft.isFree(column)) return null;
     const lines = makeLines(rng, draft);
-    draft.corrupt(column, lines.join("\n"));
+    draft.corrupt(column, lines.join(newline));
     return { column, detail: { lines: lines.length } };
   };
 }

@@ -315,7 +315,7 @@ export function perfectBooksDefectSpecs(run: PerfectBooksRun): Record<"Company" 
         columns: ["Address Line 1"],
         every: 40,
         appearance: 'Address Line 1 holds two lines ("Unit 4\\n14 High Street"), quoted',
-        apply: multiline("Address Line 1", (rng, draft) => [`Unit ${rng.int(1, 12)}`, draft.get("Address Line 1")]),
+        apply: multiline("Address Line 1", (rng, draft) => [`Unit ${rng.int(1, 12)}`, draft.get("Address Line 1")], "\n"),
       },
       {
         kind: "stray_whitespace",
@@ -381,7 +381,7 @@ export function perfectBooksDefectSpecs(run: PerfectBooksRun): Record<"Company" 
         columns: ["Body"],
         every: 3,
         appearance: "Body spans 2 to 4 lines (LF) inside a quoted field",
-        apply: multiline("Body", (rng) => sentences(rng, rng.int(2, 4))),
+        apply: multiline("Body", (rng) => sentences(rng, rng.int(2, 4)), "\n"),
       },
       parentDangle("Note", 40),
       ownerDangle("Note", "Author Email", 30),

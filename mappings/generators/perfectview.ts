@@ -325,7 +325,7 @@ export function perfectViewDefectSpecs(run: PerfectViewRun): SpecGroups {
       const count = rng.int(2, 4);
       for (let i = 0; i < count; i++) lines.push(rng.pick(PV_SENTENCES));
       return lines;
-    }),
+    }, "\r\n"),
   });
   const blank = (entity: string, column: string, every: number): DefectSpec => ({
     kind: "blank_required",
@@ -482,7 +482,7 @@ export function perfectViewDefectSpecs(run: PerfectViewRun): SpecGroups {
           const body = draft.get("Inhoud");
           const greetingEnd = body.indexOf(", ") + 1;
           const signOff = body.lastIndexOf(` ${SIGN_OFF} `);
-          const laidOut = `${body.slice(0, greetingEnd)}\n\n${body.slice(greetingEnd + 1, signOff)}\n\n${SIGN_OFF}\n${body.slice(signOff + SIGN_OFF.length + 2)}`;
+          const laidOut = [body.slice(0, greetingEnd), "", body.slice(greetingEnd + 1, signOff), "", SIGN_OFF, body.slice(signOff + SIGN_OFF.length + 2)].join("\r\n");
           draft.corrupt("Inhoud", laidOut);
           return { column: "Inhoud", detail: { lines: 6 } };
         },
