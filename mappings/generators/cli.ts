@@ -8,7 +8,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { MAX_ROWS, MIN_ROWS, type GenerationSummary } from "./common.js";
 import { generatePerfectBooks } from "./perfectbooks.js";
 import { generatePerfectView, PV_DEFAULT_CHUNK_SIZE, PV_MIN_CHUNK_SIZE } from "./perfectview.js";
@@ -52,7 +52,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     .option("--chunk-size <n>", "PerfectView records per chunk file", integerOption("--chunk-size", PV_MIN_CHUNK_SIZE, 1_000_000), PV_DEFAULT_CHUNK_SIZE)
     .option("--overwrite", "replace a previous export in --out (only files a generator writes)", false)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Errors are thrown (and printed once by main), not written by commander itself.
+    .configureOutput({ writeErr: () => undefined });
   program.parse([...argv], { from: "user" });
   const [system] = program.args;
   if (system !== "perfectbooks" && system !== "perfectview") {
@@ -67,8 +68,8 @@ function main(): void {
   try {
     options = parseCli(process.argv.slice(2));
   } catch (error) {
-    if (error instanceof Error && "exitCode" in error && typeof error.exitCode === "number") {
-      if (error.exitCode !== 0 && error instanceof InvalidArgumentError) process.stderr.write(`error: ${error.message}\n`);
+    if (error instanceof CommanderError) {
+      if (error.exitCode !== 0) process.stderr.write(`${error.message.replace(/^(error: )?/, "error: ")}\n`);
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }

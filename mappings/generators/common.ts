@@ -130,7 +130,8 @@ export function ratesOf(specs: readonly DefectSpec[]): DefectRate[] {
  */
 export function prepareOutDir(outDir: string, overwrite: boolean, isGeneratedName: (name: string) => boolean): void {
   mkdirSync(outDir, { recursive: true });
-  const existing = readdirSync(outDir);
+  // Dot files (such as a .gitattributes kept with a committed sample) are left alone.
+  const existing = readdirSync(outDir).filter((name) => !name.startsWith("."));
   if (existing.length === 0) return;
   if (!overwrite) {
     throw new Error(`${outDir} is not empty (${existing.length} entries); pass --overwrite to replace a previous export there`);
