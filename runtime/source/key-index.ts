@@ -15,7 +15,7 @@ export type WinnerRule = "first" | "last" | "newest";
 
 const EMPTY = -1;
 
-function grownUint32(array: Uint32Array, capacity: number): Uint32Array {
+function grownUint32(array: Uint32Array, capacity: number): Uint32Array<ArrayBuffer> {
   const grown = new Uint32Array(capacity);
   grown.set(array);
   return grown;
