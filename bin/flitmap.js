@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI is compiled to dist/ by `npm ci` (the package's prepare script); this file only hands over.
-import { main } from "../dist/cli/main.js";
+import { main } from "../dist/flitmap-cli.mjs";
 
 main(process.argv).then(
   (code) => {

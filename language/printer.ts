@@ -9,11 +9,12 @@
  * a comment written inside a statement moves above it. A statement whose leading comment is
  * `// fmt-ignore` (or `// prettier-ignore`) is kept exactly as written.
  */
-import { doc } from "prettier";
+import { builders, printer as docPrinter } from "prettier/doc";
+
+type Doc = builders.Doc;
 import type * as A from "./ast.js";
 
-type Doc = doc.builders.Doc;
-const { group, indent, line, softline, hardline, join, ifBreak } = doc.builders;
+const { group, indent, line, softline, hardline, join, ifBreak } = builders;
 
 export interface PrintOptions {
   /** The text the tree was parsed from: needed to keep `// fmt-ignore` statements as written. */
@@ -633,10 +634,10 @@ export function printToDoc(document: A.Document, options: PrintOptions = {}): Do
 
 /** Prints a tree as canonical text. Throws MissingNodeError for a tree built from broken input. */
 export function print(document: A.Document, options: PrintOptions = {}): string {
-  const printed = doc.printer.printDocToString(printToDoc(document, options), {
+  const printed = docPrinter.printDocToString(printToDoc(document, options), {
     printWidth: options.printWidth ?? DEFAULT_PRINT_WIDTH,
     tabWidth: 2,
     useTabs: false,
-  } as Parameters<typeof doc.printer.printDocToString>[1]);
+  } as Parameters<typeof docPrinter.printDocToString>[1]);
   return printed.formatted;
 }

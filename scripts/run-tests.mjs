@@ -20,7 +20,7 @@ function countStep(label, command, args) {
   else failed += 1;
 }
 
-countStep("build", "npx", ["tsc", "-p", "tsconfig.json"]);
+countStep("build", "npm", ["run", "--silent", "build"]);
 countStep("typecheck", "npx", ["tsc", "-p", "tsconfig.test.json"]);
 
 const reportDir = mkdtempSync(join(tmpdir(), "flitmap-vitest-"));

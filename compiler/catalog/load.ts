@@ -28,7 +28,13 @@ const CATALOG_FILE = /^odoo-(.+)\.json$/;
  * directory is looked up from this module's own location: ../catalogs/ when running from
  * source (vitest, tsx), ../../../compiler/catalogs/ when running from dist/compiler/catalog/.
  */
-const CATALOG_DIR_CANDIDATES = [new URL("../catalogs/", import.meta.url), new URL("../../../compiler/catalogs/", import.meta.url)];
+const CATALOG_DIR_CANDIDATES = [
+  new URL("../catalogs/", import.meta.url),
+  new URL("../../../compiler/catalogs/", import.meta.url),
+  // The CLI bundle (dist/flitmap-cli.mjs) and the VS Code extension's bundled server.
+  new URL("../compiler/catalogs/", import.meta.url),
+  new URL("./catalogs/", import.meta.url),
+];
 
 let catalogDirectory: string | undefined;
 

@@ -1,0 +1,59 @@
+import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { analyzePackage, type SourceFile } from "../../compiler/analyze.js";
+import type { Diagnostic } from "../../language/diagnostic.js";
+import { SYNTAX_CODES } from "../../language/syntax-codes.js";
+import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat, type FileDiagnostics } from "../diagnostic-formats.js";
+import { findFlitmapFiles, UsageError } from "../files.js";
+import type { CommandContext } from "../context.js";
+
+export interface CheckOptions {
+  readonly format: string;
+  readonly maxWarnings?: string;
+}
+
+function parseFormat(format: string): DiagnosticFormat {
+  const known = DIAGNOSTIC_FORMATS.find((candidate) => candidate === format);
+  if (known === undefined) throw new UsageError(`unknown format "${format}": use one of ${DIAGNOSTIC_FORMATS.join(", ")}`);
+  return known;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < -1) throw new UsageError(`--max-warnings needs a whole number, not "${value}"`);
+  return parsed < 0 ? undefined : parsed;
+}
+
+/** Files grouped by folder: a package is every .flitmap file of one folder. */
+function groupByPackage(paths: readonly string[]): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  for (const path of paths) {
+    const folder = dirname(path);
+    packages.set(folder, [...(packages.get(folder) ?? []), path]);
+  }
+  return packages;
+}
+
+export async function checkCommand(paths: readonly string[], options: CheckOptions, context: CommandContext): Promise<number> {
+  const format = parseFormat(options.format);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const files = await findFlitmapFiles(paths);
+  const reports: FileDiagnostics[] = [];
+  for (const packageFiles of groupByPackage(files).values()) {
+    const sources: SourceFile[] = await Promise.all(packageFiles.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
+    const analysis = analyzePackage(sources);
+    const byFile = new Map<string, Diagnostic[]>(packageFiles.map((path) => [path, []]));
+    for (const diagnostic of analysis.diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+    for (const [file, diagnostics] of byFile) reports.push({ file, diagnostics });
+  }
+  context.stdout(formatDiagnostics(format, reports, context.cwd, SYNTAX_CODES, context.version));
+  const errors = reports.reduce((total, report) => total + report.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length, 0);
+  const warnings = reports.reduce((total, report) => total + report.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    if (format === "stylish") context.stderr(`flitmap found too many warnings (maximum: ${maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
