@@ -498,6 +498,18 @@ describe("readEntity: files and specs", () => {
     expect(rows(items).map((row) => [row.file, row.key])).toEqual([["export/2024/relations_001.csv", "R1"]]);
   });
 
+  it("offers the same items in batches, and refuses a second read of the same reading", async () => {
+    write("relations_001.csv", "Relatienummer;Naam bedrijf\nR1;A\nR2;B\n");
+    const reading = readEntity(spec({ columns: relationColumns }));
+    const batches: SourceItem[][] = [];
+    for await (const batch of reading.batches) batches.push(batch);
+    expect(batches.flat().map((item) => [item.kind, item.line])).toEqual([
+      ["row", 2],
+      ["row", 3],
+    ]);
+    expect(() => reading.rows[Symbol.asyncIterator]()).toThrow("source entity Relation: its rows can be read only once; call readEntity again");
+  });
+
   it("throws a SourceSpecError for a spec that cannot work, before opening any file", () => {
     const bad = () =>
       readEntity(
