@@ -57,7 +57,13 @@ async function generate(path: string, rows: number): Promise<void> {
 
 function specFor(directory: string, rule: "first" | "last-file"): EntitySourceSpec {
   const format = valueFormat({ date: "dd-MM-yyyy", datetime: "dd-MM-yyyy HH:mm", timezone: "Europe/Amsterdam", decimal: ",", currency: "€" });
-  const column = (name: string, header: string, type: EntitySourceSpec["columns"][number]["type"], required = false) => ({ name, header, type, format, required });
+  const column = (name: string, header: string, type: EntitySourceSpec["columns"][number]["type"], required = false) => ({
+    name,
+    header,
+    type,
+    format,
+    required,
+  });
   return {
     entity: "Relation",
     directory,
@@ -118,7 +124,9 @@ async function main(): Promise<void> {
     const file = join(directory, "relations_001.csv");
     const generateStart = performance.now();
     await generate(file, rows);
-    console.log(`generated ${rows.toLocaleString("en")} rows, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - generateStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${rows.toLocaleString("en")} rows, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - generateStart) / 1000).toFixed(1)} s`,
+    );
     const self = fileURLToPath(import.meta.url);
     const results: PhaseResult[] = [];
     for (const phase of ["baseline", "first", "last-file"]) {

@@ -115,7 +115,10 @@ export function sniffMimeType(bytes: Uint8Array, fileName: string): string {
   if (ascii(bytes, 0, 5) === "{\\rtf") return "application/rtf";
   const byExtension = MIME_BY_EXTENSION[extension];
   if (looksLikeText(bytes)) {
-    if (byExtension !== undefined && (byExtension.startsWith("text/") || byExtension.endsWith("xml") || byExtension.endsWith("json") || byExtension === "message/rfc822")) {
+    if (
+      byExtension !== undefined &&
+      (byExtension.startsWith("text/") || byExtension.endsWith("xml") || byExtension.endsWith("json") || byExtension === "message/rfc822")
+    ) {
       return byExtension;
     }
     const start = ascii(bytes, 0, 256).trimStart().toLowerCase();

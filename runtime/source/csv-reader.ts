@@ -177,7 +177,10 @@ export function sourceSpecProblems(spec: EntitySourceSpec): string[] {
 }
 
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().normalize("NFC");
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .normalize("NFC");
 }
 
 /** How a file's columns line up with the declared columns. */
@@ -513,7 +516,10 @@ class EntityReader {
           continue;
         }
         if (record.kind === "unclosed-quote") {
-          this.report.problem(file, `${file} line ${record.line}: a quote opens and never closes; the lines from ${record.line} to the end of the file could not be read`);
+          this.report.problem(
+            file,
+            `${file} line ${record.line}: a quote opens and never closes; the lines from ${record.line} to the end of the file could not be read`,
+          );
           if (fileReport !== null) {
             fileReport.rows++;
             const reason = "a quote opens on this line and never closes, so the rest of the file is one broken value; fix the quote in the export";

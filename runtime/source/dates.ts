@@ -159,20 +159,7 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** Why these fields are not a real calendar moment, or null when they are. */
 export function calendarProblem(fields: CalendarFields): string | null {
@@ -242,8 +229,7 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 export function matchIsoDate(value: string): FieldsResult {
   const match = ISO_DATE.exec(value);
@@ -253,9 +239,7 @@ export function matchIsoDate(value: string): FieldsResult {
   return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
 }
 
-export type IsoDateTimeResult =
-  | { ok: true; fields: CalendarFields; offsetMinutes: number | null }
-  | { ok: false; reason: string | null };
+export type IsoDateTimeResult = { ok: true; fields: CalendarFields; offsetMinutes: number | null } | { ok: false; reason: string | null };
 
 /** ISO 8601 date and time; the offset is null when the value has none (a local time). Fractions of a second are dropped: Odoo stores whole seconds. */
 export function matchIsoDateTime(value: string): IsoDateTimeResult {

@@ -126,21 +126,41 @@ export function inferColumn(values: readonly string[]): ColumnGuess {
   const looksIntegral = samples.every((sample) => !/[.,]\d{1,2}$/.test(sample) && !/^[-+]?0\d/.test(sample));
   if (integerSeparators.length > 0 && looksIntegral) {
     const decimal = preferredSeparator(samples, integerSeparators);
-    return guess("integer", { decimal }, integerSeparators.filter((separator) => separator !== decimal).map((separator) => `decimal '${separator}'`), samples, total);
+    return guess(
+      "integer",
+      { decimal },
+      integerSeparators.filter((separator) => separator !== decimal).map((separator) => `decimal '${separator}'`),
+      samples,
+      total,
+    );
   }
   if (samples.some((sample) => CURRENCY_MARK.test(sample))) {
     const separators = decimalSeparatorsMatchingAll(samples, "money");
     if (separators.length > 0) {
       const decimal = preferredSeparator(samples, separators);
-      const currencies = new Set(samples.map((sample) => parseMoney(sample, decimal)).flatMap((result) => (result.ok && result.currency !== null ? [result.currency] : [])));
+      const currencies = new Set(
+        samples.map((sample) => parseMoney(sample, decimal)).flatMap((result) => (result.ok && result.currency !== null ? [result.currency] : [])),
+      );
       const format: Partial<ValueFormat> = currencies.size === 1 ? { decimal, currency: [...currencies][0] ?? "" } : { decimal };
-      return guess("money", format, separators.filter((separator) => separator !== decimal).map((separator) => `decimal '${separator}'`), samples, total);
+      return guess(
+        "money",
+        format,
+        separators.filter((separator) => separator !== decimal).map((separator) => `decimal '${separator}'`),
+        samples,
+        total,
+      );
     }
   }
   const decimalSeparators = decimalSeparatorsMatchingAll(samples, "decimal");
   if (decimalSeparators.length > 0) {
     const decimal = preferredSeparator(samples, decimalSeparators);
-    return guess("decimal", { decimal }, decimalSeparators.filter((separator) => separator !== decimal).map((separator) => `decimal '${separator}'`), samples, total);
+    return guess(
+      "decimal",
+      { decimal },
+      decimalSeparators.filter((separator) => separator !== decimal).map((separator) => `decimal '${separator}'`),
+      samples,
+      total,
+    );
   }
   if (samples.every((sample) => parseEmail(sample).ok)) return guess("email", {}, [], samples, total);
   if (samples.every((sample) => /^(https?:\/\/|www\.)/i.test(sample) && parseUrl(sample).ok)) return guess("url", {}, [], samples, total);

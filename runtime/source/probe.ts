@@ -51,7 +51,8 @@ export async function probeFile(path: string, encoding: DeclaredEncoding, delimi
   let encodingNote: string | null = null;
   if (bom !== null && (encoding === "auto" || bom.bom !== encoding)) {
     fileEncoding = bom.bom;
-    if (encoding !== "auto" && bom.bom !== "utf-8") encodingNote = `declared ${encoding}, but the file starts with a ${bom.bom} byte order mark; read as ${bom.bom}`;
+    if (encoding !== "auto" && bom.bom !== "utf-8")
+      encodingNote = `declared ${encoding}, but the file starts with a ${bom.bom} byte order mark; read as ${bom.bom}`;
     else if (encoding !== "auto") encodingNote = `declared ${encoding}, but the file starts with a UTF-8 byte order mark; read as UTF-8`;
     encodingDetected = true;
     if (encoding === "auto" && bom.bom === "utf-8") {

@@ -26,19 +26,7 @@ import {
 import { parseLocaleInteger, parseLocaleNumber, parseMoney, type DecimalSeparator } from "./numbers.js";
 import { parseBooleanWord, parseEmail, parseFilePath, parsePhone, parseUrl } from "./text-values.js";
 
-export const COLUMN_TYPES = [
-  "text",
-  "integer",
-  "decimal",
-  "money",
-  "date",
-  "datetime",
-  "boolean",
-  "email",
-  "phone",
-  "url",
-  "file",
-] as const;
+export const COLUMN_TYPES = ["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"] as const;
 
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
@@ -93,9 +81,7 @@ export function valueFormatProblems(format: ValueFormat): string[] {
 export type CellValue = string | number | boolean;
 
 export type ParsedCell =
-  | { readonly kind: "empty" }
-  | { readonly kind: "value"; readonly value: CellValue }
-  | { readonly kind: "invalid"; readonly reason: string };
+  { readonly kind: "empty" } | { readonly kind: "value"; readonly value: CellValue } | { readonly kind: "invalid"; readonly reason: string };
 
 const EMPTY: ParsedCell = { kind: "empty" };
 
@@ -168,7 +154,8 @@ const MIDNIGHT_SUFFIX = /^(.*?)[T\s]+0?0:00(?::00(?:[.,]0+)?)?$/;
 function notADate(text: string, pattern: string, detail: string | null): string {
   if (detail !== null) return `'${text}' is not a date: ${detail} (format ${pattern})`;
   const twoDigitYear = /\b\d{2}$/.test(text) && /yyyy/.test(pattern) && !/\d{4}/.test(text);
-  if (twoDigitYear) return `'${text}' is not a date in the format ${pattern}: it has a two-digit year (declare the format ${pattern.replace("yyyy", "yy")} if the export writes years that way)`;
+  if (twoDigitYear)
+    return `'${text}' is not a date in the format ${pattern}: it has a two-digit year (declare the format ${pattern.replace("yyyy", "yy")} if the export writes years that way)`;
   return `'${text}' is not a date in the format ${pattern}`;
 }
 

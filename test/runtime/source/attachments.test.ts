@@ -40,7 +40,12 @@ describe("readAttachment", () => {
 
   it("accepts Windows separators and a different letter case, and says so", async () => {
     const result = await readAttachment(exportFolder, "docs\\logo.png");
-    expect(result).toMatchObject({ kind: "file", name: "Logo.PNG", mimeType: "image/png", note: "'docs\\logo.png' was found as 'docs/Logo.PNG' (letter case differs)" });
+    expect(result).toMatchObject({
+      kind: "file",
+      name: "Logo.PNG",
+      mimeType: "image/png",
+      note: "'docs\\logo.png' was found as 'docs/Logo.PNG' (letter case differs)",
+    });
   });
 
   it("rejects a missing file with a clear reason", async () => {
@@ -51,18 +56,30 @@ describe("readAttachment", () => {
   });
 
   it("refuses paths that escape the export folder, by .. or by a symbolic link", async () => {
-    expect(await readAttachment(exportFolder, "../secret.txt")).toEqual({ kind: "rejected", reason: "'../secret.txt' points outside the export folder; refused" });
+    expect(await readAttachment(exportFolder, "../secret.txt")).toEqual({
+      kind: "rejected",
+      reason: "'../secret.txt' points outside the export folder; refused",
+    });
     expect(await readAttachment(exportFolder, "docs/../../secret.txt")).toEqual({
       kind: "rejected",
       reason: "'docs/../../secret.txt' points outside the export folder; refused",
     });
     expect(await readAttachment(exportFolder, "docs\\..\\..\\secret.txt")).toMatchObject({ kind: "rejected" });
-    expect(await readAttachment(exportFolder, "docs/link.txt")).toEqual({ kind: "rejected", reason: "attachment 'docs/link.txt' links outside the export folder; refused" });
+    expect(await readAttachment(exportFolder, "docs/link.txt")).toEqual({
+      kind: "rejected",
+      reason: "attachment 'docs/link.txt' links outside the export folder; refused",
+    });
   });
 
   it("refuses absolute paths and folders", async () => {
-    expect(await readAttachment(exportFolder, join(root, "secret.txt"))).toMatchObject({ kind: "rejected", reason: expect.stringContaining("is an absolute path") });
-    expect(await readAttachment(exportFolder, "C:\\PerfectView\\docs\\a.pdf")).toMatchObject({ kind: "rejected", reason: expect.stringContaining("is an absolute path") });
+    expect(await readAttachment(exportFolder, join(root, "secret.txt"))).toMatchObject({
+      kind: "rejected",
+      reason: expect.stringContaining("is an absolute path"),
+    });
+    expect(await readAttachment(exportFolder, "C:\\PerfectView\\docs\\a.pdf")).toMatchObject({
+      kind: "rejected",
+      reason: expect.stringContaining("is an absolute path"),
+    });
     expect(await readAttachment(exportFolder, "docs")).toEqual({ kind: "rejected", reason: "attachment 'docs' is not a file" });
   });
 

@@ -116,16 +116,31 @@ describe("readEntity: encodings and delimiters", () => {
   });
 
   it("rejects the rows of a file declared UTF-8 that hold other bytes, instead of keeping replacement characters", async () => {
-    write("relations_001.csv", Buffer.concat([Buffer.from("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Bakker;Utrecht\nR2;"), iconv.encode("Café", "windows-1252"), Buffer.from(";Delft\n")]));
+    write(
+      "relations_001.csv",
+      Buffer.concat([
+        Buffer.from("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Bakker;Utrecht\nR2;"),
+        iconv.encode("Café", "windows-1252"),
+        Buffer.from(";Delft\n"),
+      ]),
+    );
     const { items } = await readAll(spec({ columns: relationColumns, encoding: "utf-8" }));
     expect(rows(items).map((row) => row.key)).toEqual(["R1"]);
     expect(rejections(items)).toMatchObject([
-      { line: 3, column: "name", columnNumber: 2, reason: "'Naam bedrijf' has bytes that are not UTF-8; declare the file's encoding (windows-1252) or use auto" },
+      {
+        line: 3,
+        column: "name",
+        columnNumber: 2,
+        reason: "'Naam bedrijf' has bytes that are not UTF-8; declare the file's encoding (windows-1252) or use auto",
+      },
     ]);
   });
 
   it("reads mixed files (UTF-8 appended to Windows-1252) character by character", async () => {
-    write("relations_001.csv", Buffer.concat([iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;René;Delft\n", "windows-1252"), Buffer.from("R2;Zoë;Utrecht\n")]));
+    write(
+      "relations_001.csv",
+      Buffer.concat([iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;René;Delft\n", "windows-1252"), Buffer.from("R2;Zoë;Utrecht\n")]),
+    );
     const { items, report } = await readAll(spec({ columns: relationColumns }));
     expect(rows(items).map((row) => row.values.name)).toEqual(["René", "Zoë"]);
     expect(report.files[0]?.encoding).toBe("mixed");
@@ -139,7 +154,10 @@ describe("readEntity: encodings and delimiters", () => {
   });
 
   it("reads UTF-16LE exports with a BOM", async () => {
-    write("relations_001.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Relatienummer\tNaam bedrijf\tPlaats/Woonplaats\r\nR1\tZoë\tDelft\r\n", "utf16le")]));
+    write(
+      "relations_001.csv",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Relatienummer\tNaam bedrijf\tPlaats/Woonplaats\r\nR1\tZoë\tDelft\r\n", "utf16le")]),
+    );
     const { items, report } = await readAll(spec({ columns: relationColumns }));
     expect(rows(items)[0]?.values).toEqual({ id: "R1", name: "Zoë", city: "Delft" });
     expect(report.files[0]).toMatchObject({ encoding: "utf-16le", delimiter: "\t" });
@@ -236,7 +254,10 @@ describe("readEntity: records, lines and headers", () => {
       { line: 3, reason: "a quote opens on this line and never closes, so the rest of the file is one broken value; fix the quote in the export" },
     ]);
     expect(report.problems).toEqual([
-      { file: "relations_001.csv", message: "relations_001.csv line 3: a quote opens and never closes; the lines from 3 to the end of the file could not be read" },
+      {
+        file: "relations_001.csv",
+        message: "relations_001.csv line 3: a quote opens and never closes; the lines from 3 to the end of the file could not be read",
+      },
     ]);
   });
 
@@ -354,7 +375,7 @@ describe("readEntity: chunked exports and duplicate keys", () => {
   });
 
   it("joins composite keys unambiguously and normalises typed key parts", async () => {
-    write("links.csv", "contact_id,company_id,role\n7,12,Partner\n007,12,Director\n7,1,\n\"7,1\",2,x\n");
+    write("links.csv", 'contact_id,company_id,role\n7,12,Partner\n007,12,Director\n7,1,\n"7,1",2,x\n');
     const format = perfectBooks;
     const { items, report } = await readAll(
       spec({
@@ -375,7 +396,9 @@ describe("readEntity: chunked exports and duplicate keys", () => {
     const { items, report } = await readAll(spec({ columns: chunkColumns }));
     expect(report.files.map((file) => file.rows)).toEqual([1000, 1000]);
     expect(report.rowsEmitted).toBe(1999);
-    expect(report.duplicatesDropped).toEqual([{ key: "R1000", keptFrom: { file: "relations_002.csv", line: 2 }, droppedFrom: { file: "relations_001.csv", line: 1001 } }]);
+    expect(report.duplicatesDropped).toEqual([
+      { key: "R1000", keptFrom: { file: "relations_002.csv", line: 2 }, droppedFrom: { file: "relations_001.csv", line: 1001 } },
+    ]);
     const emitted = rows(items);
     expect(emitted[998]).toMatchObject({ key: "R999", file: "relations_001.csv", line: 1000 });
     expect(emitted[999]).toMatchObject({ key: "R1000", file: "relations_002.csv", line: 2, values: { modified: "2024-01-01 09:00:00" } });
@@ -465,10 +488,7 @@ describe("readEntity: typed values from both source systems", () => {
     expect(rows(items).map((row) => row.values)).toEqual([
       { id: "R1", name: "Café Zoë", revenue: 1234.5, employees: 1250, since: "2024-02-01", active: true, email: "INFO@cafe-zoe.nl" },
     ]);
-    expect(rejections(items).map((rejection) => rejection.problems.map((problem) => problem.column))).toEqual([
-      ["since", "active", "email"],
-      ["employees"],
-    ]);
+    expect(rejections(items).map((rejection) => rejection.problems.map((problem) => problem.column))).toEqual([["since", "active", "email"], ["employees"]]);
     expect(rejections(items)[1]?.reason).toBe("'Aantal medewerkers': '12,5' is not a whole number");
   });
 });

@@ -32,7 +32,13 @@ describe("decimalSeparatorsMatchingAll", () => {
 
 describe("inferColumn", () => {
   it("proposes types and formats for the messy columns of both source systems", () => {
-    expect(inferColumn(["05-03-2024", "31-12-2024", ""])).toMatchObject({ type: "date", format: { date: "dd-MM-yyyy" }, alternatives: ["dd-MM-yy"], nonBlank: 2, blank: 1 });
+    expect(inferColumn(["05-03-2024", "31-12-2024", ""])).toMatchObject({
+      type: "date",
+      format: { date: "dd-MM-yyyy" },
+      alternatives: ["dd-MM-yy"],
+      nonBlank: 2,
+      blank: 1,
+    });
     expect(inferColumn(["€ 1.234,50", "12,00"])).toMatchObject({ type: "money", format: { decimal: ",", currency: "EUR" } });
     expect(inferColumn(["£1,234.50", "(12.00)"])).toMatchObject({ type: "money", format: { decimal: ".", currency: "GBP" } });
     expect(inferColumn(["1.250", "3", "12"])).toMatchObject({ type: "integer", format: { decimal: "," } });

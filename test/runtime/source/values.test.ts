@@ -51,12 +51,8 @@ describe("parseCell: dates", () => {
   });
 
   it("rejects a day that does not exist, saying why", () => {
-    expect(parseCell("date", "31-02-2024", perfectView)).toEqual(
-      invalid("'31-02-2024' is not a date: February 2024 has 29 days (format dd-MM-yyyy)"),
-    );
-    expect(parseCell("date", "29-02-2023", perfectView)).toEqual(
-      invalid("'29-02-2023' is not a date: February 2023 has 28 days (format dd-MM-yyyy)"),
-    );
+    expect(parseCell("date", "31-02-2024", perfectView)).toEqual(invalid("'31-02-2024' is not a date: February 2024 has 29 days (format dd-MM-yyyy)"));
+    expect(parseCell("date", "29-02-2023", perfectView)).toEqual(invalid("'29-02-2023' is not a date: February 2023 has 28 days (format dd-MM-yyyy)"));
     expect(parseCell("date", "12-13-2024", perfectView)).toEqual(invalid("'12-13-2024' is not a date: there is no month 13 (format dd-MM-yyyy)"));
     expect(parseCell("date", "29-02-2024", perfectView)).toEqual(value("2024-02-29"));
   });
@@ -193,12 +189,16 @@ describe("parseCell: emails, phones, urls, files", () => {
   });
 
   it("rejects invalid emails with the reason", () => {
-    expect(parseCell("email", "john smith@example.com", perfectBooks)).toEqual(invalid("'john smith@example.com' is not an email address: it contains a space"));
+    expect(parseCell("email", "john smith@example.com", perfectBooks)).toEqual(
+      invalid("'john smith@example.com' is not an email address: it contains a space"),
+    );
     expect(parseCell("email", "john.example.com", perfectBooks)).toEqual(invalid("'john.example.com' is not an email address: it has no @"));
     expect(parseCell("email", "john@@example.com", perfectBooks)).toEqual(invalid("'john@@example.com' is not an email address: it has more than one @"));
     expect(parseCell("email", "john@localhost", perfectBooks)).toEqual(invalid("'john@localhost' is not an email address: the domain 'localhost' has no dot"));
     expect(parseCell("email", "a@x.nl; b@y.nl", perfectView)).toEqual(invalid("'a@x.nl; b@y.nl' holds more than one email address; split them in the mapping"));
-    expect(parseCell("email", "john@exa_mple.com", perfectBooks)).toEqual(invalid("'john@exa_mple.com' is not an email address: 'exa_mple.com' is not a valid domain"));
+    expect(parseCell("email", "john@exa_mple.com", perfectBooks)).toEqual(
+      invalid("'john@exa_mple.com' is not an email address: 'exa_mple.com' is not a valid domain"),
+    );
   });
 
   it("collapses whitespace in phone numbers and keeps the + and the grouping", () => {
@@ -230,9 +230,7 @@ describe("valueFormatProblems", () => {
   });
 
   it("names a bad pattern, an unknown zone and clashing words", () => {
-    expect(
-      valueFormatProblems(valueFormat({ date: "dd-MMM-yyyy", timezone: "Europe/Amsterdm", trueWords: ["ja"], falseWords: ["JA"] })),
-    ).toEqual([
+    expect(valueFormatProblems(valueFormat({ date: "dd-MMM-yyyy", timezone: "Europe/Amsterdm", trueWords: ["ja"], falseWords: ["JA"] }))).toEqual([
       "date pattern 'dd-MMM-yyyy': 'MMM' is not a pattern token (use M or MM)",
       "'Europe/Amsterdm' is not a known time zone (use an IANA name such as Europe/Amsterdam)",
       "'ja' is both a true and a false word",
