@@ -416,7 +416,7 @@ export const PB_STRUCTURAL_RATES: readonly DefectRate[] = [
     entity: "ContactCompany",
     columns: ["Contact ID"],
     every: PB_MULTI_COMPANY_EVERY,
-    appearance: "the contact has 2 or 3 link rows (one primary); listed once per contact at its first link row, key = Contact ID",
+    appearance: "1 contact in 12 has 2 or 3 link rows (one primary) instead of 1; listed once per contact, at its first link row, with key = Contact ID",
   },
 ];
 

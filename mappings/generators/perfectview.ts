@@ -394,7 +394,14 @@ export function perfectViewDefectSpecs(run: PerfectViewRun): SpecGroups {
           return { column: "Functie 1", detail: { role } };
         },
       },
-      multi("Relation", "Bezoekadres", 50),
+      {
+        kind: "quoted_newline",
+        entity: "Relation",
+        columns: ["Bezoekadres"],
+        every: 50,
+        appearance: 'Bezoekadres holds two lines, street and a floor or unit ("Kerkstraat 12\r\n2e verdieping"), CRLF inside the quoted field',
+        apply: multiline("Bezoekadres", (rng, draft) => [draft.get("Bezoekadres"), rng.pick(["2e verdieping", "Begane grond", "Unit 3", "Achteringang", "t.a.v. de administratie"])], "\r\n"),
+      },
       {
         kind: "stray_whitespace",
         entity: "Relation",
@@ -500,7 +507,7 @@ export function perfectViewStructuralRates(chunkSize = PV_DEFAULT_CHUNK_SIZE): D
       entity: "*",
       columns: ["key"],
       every: 1,
-      appearance: `every chunk after the first of every file starts with the last 1 to ${MAX_OVERLAP} rows of the previous chunk (chunks hold at most ${chunkSize} rows, repeats included); half the repeats carry a later Gewijzigd op; listed per repeated row, in the later chunk`,
+      appearance: `every chunk after the first of every file starts with the last 1 to ${MAX_OVERLAP} rows of the previous chunk (chunks hold at most ${chunkSize} rows, repeats included); each repeat has, with probability 1/2, a later Gewijzigd op (detail.newer); listed per repeated row, in the later chunk, with detail.firstFile and detail.firstLine`,
     },
     {
       kind: "mixed_encoding",
