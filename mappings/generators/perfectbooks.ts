@@ -202,7 +202,7 @@ interface ContactCore {
 }
 
 /** The state of one generation run: sizes, people, and pure per-record facts. */
-class PerfectBooksRun {
+export class PerfectBooksRun {
   readonly base: Rng;
   readonly counts: Record<PbEntity, number>;
   readonly users: PbUser[];

@@ -204,7 +204,7 @@ interface RelationCore {
   readonly persons: readonly NlPerson[];
 }
 
-class PerfectViewRun {
+export class PerfectViewRun {
   readonly base: Rng;
   readonly counts: Record<PvEntity, number>;
   readonly users: PvUser[];
