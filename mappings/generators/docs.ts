@@ -17,7 +17,8 @@ import { PV_LAYOUTS } from "./perfectview-layout.js";
 
 export const EXPORTS_MD = resolve(fileURLToPath(new URL("./EXPORTS.md", import.meta.url)));
 
-const cell = (text: string): string => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+// Line breaks inside a value are shown as the escapes \r and \n, so each table row stays one line.
+const cell = (text: string): string => text.replaceAll("|", "\\|").replaceAll("\r", "\\r").replaceAll("\n", "\\n");
 
 function layoutSection(layout: FileLayout, delimiter: string, notes: string): string {
   const rows = layout.columns.map((spec, index) =>
