@@ -165,6 +165,8 @@ export function classifyException(exceptionClass: string, message: string): { ki
     case "Warning":
     case "except_orm":
       if (/^Object \S+ doesn't exist/.test(message)) return { kind: "unknown-model" };
+      // XML-RPC reports MissingError with the same faultCode 2 as every user error.
+      if (message.startsWith("Record does not exist or has been deleted")) return { kind: "missing-record" };
       if (message.startsWith("The operation cannot be completed")) return { kind: "constraint" };
       return { kind: "validation" };
     case "NotFound":
