@@ -4,13 +4,12 @@
  * overlap), and some chunks written in UTF-8 instead of Windows-1252.
  */
 import { join } from "node:path";
-import type { RowSink } from "./common.js";
+import { laterMoment, type RowSink } from "./common.js";
 import { CsvFile, type CsvDialect, type FileEncoding, type RowPosition, type WrittenFile } from "./csv-sink.js";
 import type { DefectLog } from "./defects.js";
 import { formatDateTime, parseDateTime } from "./formats.js";
 import { headersOf, type FileLayout } from "./layout.js";
 import type { Rng } from "./prng.js";
-import { laterMoment } from "./common.js";
 
 /** Chunk k (1-based) is UTF-8 when k leaves 2 when divided by 3 (chunks 2, 5, 8, ...). */
 export function chunkEncoding(chunkNumber: number): FileEncoding {
