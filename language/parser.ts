@@ -70,6 +70,20 @@ export class FlitmapParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  private readonly alternativesCache = new Map<number, unknown>();
+
+  /**
+   * The alternatives of an OR, built once: rebuilding closures at every call made the parser spend
+   * most of its time collecting garbage.
+   */
+  private alternatives<T>(site: number, build: () => T): T {
+    const cached = this.alternativesCache.get(site);
+    if (cached !== undefined) return cached as T;
+    const built = build();
+    this.alternativesCache.set(site, built);
+    return built;
+  }
+
   private is(offset: number, type: TokenType): boolean {
     return tokenMatcher(this.LA(offset), type);
   }
@@ -115,10 +129,7 @@ export class FlitmapParser extends CstParser {
 
   /** Odoo has a field named `ref` (res.partner's reference), so that reserved word may name a field. */
   private consumeFieldName(): void {
-    this.OR9([
-      { ALT: () => this.consumeName(9, "field name", "field") },
-      { ALT: () => this.CONSUME9(k("ref"), { LABEL: "field" }) },
-    ]);
+    this.OR9([{ ALT: () => this.consumeName(9, "field name", "field") }, { ALT: () => this.CONSUME9(k("ref"), { LABEL: "field" }) }]);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -128,23 +139,25 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => !this.is(1, EOF),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "import"), ALT: () => this.SUBRULE(this.importDeclaration) },
-            { GATE: () => this.isKeyword(1, "migration"), ALT: () => this.SUBRULE(this.migrationDeclaration) },
-            { GATE: () => this.isKeyword(1, "source"), ALT: () => this.SUBRULE(this.sourceDeclaration) },
-            { GATE: () => this.isKeyword(1, "lookup"), ALT: () => this.SUBRULE(this.lookupDeclaration) },
-            { GATE: () => this.isKeyword(1, "records"), ALT: () => this.SUBRULE(this.recordsDeclaration) },
-            { GATE: () => this.isKeyword(1, "table"), ALT: () => this.SUBRULE(this.tableDeclaration) },
-            { GATE: () => this.isKeyword(1, "extend"), ALT: () => this.SUBRULE(this.extendDeclaration) },
-            { GATE: () => this.isKeyword(1, "map"), ALT: () => this.SUBRULE(this.mapDeclaration) },
-            { GATE: () => this.isKeyword(1, "split"), ALT: () => this.SUBRULE(this.splitDeclaration) },
-            { GATE: () => this.isKeyword(1, "test"), ALT: () => this.SUBRULE(this.testDeclaration) },
-            { ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(3, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "import"), ALT: () => this.SUBRULE(this.importDeclaration) },
+              { GATE: () => this.isKeyword(1, "migration"), ALT: () => this.SUBRULE(this.migrationDeclaration) },
+              { GATE: () => this.isKeyword(1, "source"), ALT: () => this.SUBRULE(this.sourceDeclaration) },
+              { GATE: () => this.isKeyword(1, "lookup"), ALT: () => this.SUBRULE(this.lookupDeclaration) },
+              { GATE: () => this.isKeyword(1, "records"), ALT: () => this.SUBRULE(this.recordsDeclaration) },
+              { GATE: () => this.isKeyword(1, "table"), ALT: () => this.SUBRULE(this.tableDeclaration) },
+              { GATE: () => this.isKeyword(1, "extend"), ALT: () => this.SUBRULE(this.extendDeclaration) },
+              { GATE: () => this.isKeyword(1, "map"), ALT: () => this.SUBRULE(this.mapDeclaration) },
+              { GATE: () => this.isKeyword(1, "split"), ALT: () => this.SUBRULE(this.splitDeclaration) },
+              { GATE: () => this.isKeyword(1, "test"), ALT: () => this.SUBRULE(this.testDeclaration) },
+              { ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
   });
@@ -176,17 +189,19 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "source"), ALT: () => this.SUBRULE(this.sourceReference) },
-            { GATE: () => this.isKeyword(1, "target"), ALT: () => this.SUBRULE(this.targetSetting) },
-            { GATE: () => this.isKeyword(1, "xmlid"), ALT: () => this.SUBRULE(this.xmlidSetting) },
-            { GATE: () => this.isKeyword(1, "rule"), ALT: () => this.SUBRULE(this.ruleSetting) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(4, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "source"), ALT: () => this.SUBRULE(this.sourceReference) },
+              { GATE: () => this.isKeyword(1, "target"), ALT: () => this.SUBRULE(this.targetSetting) },
+              { GATE: () => this.isKeyword(1, "xmlid"), ALT: () => this.SUBRULE(this.xmlidSetting) },
+              { GATE: () => this.isKeyword(1, "rule"), ALT: () => this.SUBRULE(this.ruleSetting) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -200,15 +215,17 @@ export class FlitmapParser extends CstParser {
   targetSetting = this.RULE("targetSetting", () => {
     this.CONSUME(k("target"));
     this.CONSUME(k("odoo"));
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLike, { LABEL: "series" }) },
-      {
-        ALT: () => {
-          this.CONSUME(k("schema"));
-          this.CONSUME2(T.StringLike, { LABEL: "schemaFile" });
+    this.OR(
+      this.alternatives(5, () => [
+        { ALT: () => this.CONSUME(T.StringLike, { LABEL: "series" }) },
+        {
+          ALT: () => {
+            this.CONSUME(k("schema"));
+            this.CONSUME2(T.StringLike, { LABEL: "schemaFile" });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   xmlidSetting = this.RULE("xmlidSetting", () => {
@@ -232,15 +249,17 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "csv"), ALT: () => this.SUBRULE(this.csvOptions) },
-            { GATE: () => this.isKeyword(1, "entity"), ALT: () => this.SUBRULE(this.entityDeclaration) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(6, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "csv"), ALT: () => this.SUBRULE(this.csvOptions) },
+              { GATE: () => this.isKeyword(1, "entity"), ALT: () => this.SUBRULE(this.entityDeclaration) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -252,14 +271,16 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.optionSetting) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(7, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.optionSetting) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -277,35 +298,39 @@ export class FlitmapParser extends CstParser {
     // A missing key is the compiler's to report: the entity's columns still parse.
     this.OPTION5(() => {
       this.CONSUME(k("key"));
-      this.OR([
-        { ALT: () => this.consumeName(2, "key column", "key") },
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            this.MANY(() => {
-              this.consumeName(3, "key column", "key");
-              this.OPTION(() => this.CONSUME(T.Comma));
-            });
-            this.CONSUME(T.RParen);
+      this.OR(
+        this.alternatives(8, () => [
+          { ALT: () => this.consumeName(2, "key column", "key") },
+          {
+            ALT: () => {
+              this.CONSUME(T.LParen);
+              this.MANY(() => {
+                this.consumeName(3, "key column", "key");
+                this.OPTION(() => this.CONSUME(T.Comma));
+              });
+              this.CONSUME(T.RParen);
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
     this.CONSUME(T.LCurly);
     this.MANY2({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR2({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "csv") && this.is(2, T.LCurly), ALT: () => this.SUBRULE(this.csvOptions) },
-            { GATE: () => this.isKeyword(1, "duplicates") && this.isKeyword(2, "keep"), ALT: () => this.SUBRULE(this.duplicatesRule) },
-            { GATE: () => this.isKeyword(1, "group") && this.is(2, T.Name) && this.is(3, T.LBracket), ALT: () => this.SUBRULE(this.columnGroup) },
-            { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR2(
+          this.alternatives(9, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "csv") && this.is(2, T.LCurly), ALT: () => this.SUBRULE(this.csvOptions) },
+              { GATE: () => this.isKeyword(1, "duplicates") && this.isKeyword(2, "keep"), ALT: () => this.SUBRULE(this.duplicatesRule) },
+              { GATE: () => this.isKeyword(1, "group") && this.is(2, T.Name) && this.is(3, T.LBracket), ALT: () => this.SUBRULE(this.columnGroup) },
+              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -318,25 +343,31 @@ export class FlitmapParser extends CstParser {
     this.OPTION2(() => this.CONSUME2(T.StringLike, { LABEL: "format" }));
     this.MANY({
       MAX_LOOKAHEAD: 1,
-      GATE: () => this.isKeyword(1, "required") || this.isKeyword(1, "personal") || this.isKeyword(1, "modified") || (this.isKeyword(1, "references") && this.is(2, T.Name)),
+      GATE: () =>
+        this.isKeyword(1, "required") ||
+        this.isKeyword(1, "personal") ||
+        this.isKeyword(1, "modified") ||
+        (this.isKeyword(1, "references") && this.is(2, T.Name)),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            // Modifiers are taken greedily: a column named `required` needs another name and its header in quotes.
-            { GATE: () => this.isKeyword(1, "required"), ALT: () => this.CONSUME(k("required")) },
-            { GATE: () => this.isKeyword(1, "personal"), ALT: () => this.CONSUME(k("personal")) },
-            { GATE: () => this.isKeyword(1, "modified"), ALT: () => this.CONSUME(k("modified")) },
-            {
-              GATE: () => this.isKeyword(1, "references") && this.is(2, T.Name),
-              ALT: () => {
-                this.CONSUME(k("references"));
-                this.consumeName(3, "entity name", "references");
+        this.OR(
+          this.alternatives(10, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              // Modifiers are taken greedily: a column named `required` needs another name and its header in quotes.
+              { GATE: () => this.isKeyword(1, "required"), ALT: () => this.CONSUME(k("required")) },
+              { GATE: () => this.isKeyword(1, "personal"), ALT: () => this.CONSUME(k("personal")) },
+              { GATE: () => this.isKeyword(1, "modified"), ALT: () => this.CONSUME(k("modified")) },
+              {
+                GATE: () => this.isKeyword(1, "references") && this.is(2, T.Name),
+                ALT: () => {
+                  this.CONSUME(k("references"));
+                  this.consumeName(3, "entity name", "references");
+                },
               },
-            },
-          ],
-        });
+            ],
+          })),
+        );
       },
     });
   });
@@ -344,19 +375,21 @@ export class FlitmapParser extends CstParser {
   duplicatesRule = this.RULE("duplicatesRule", () => {
     this.CONSUME(k("duplicates"));
     this.CONSUME(k("keep"));
-    this.OR([
-      { ALT: () => this.CONSUME(k("first")) },
-      { ALT: () => this.CONSUME(k("last")) },
-      {
-        ALT: () => {
-          this.CONSUME(k("newest"));
-          this.OPTION(() => {
-            this.CONSUME(k("by"));
-            this.consumeName(1, "column", "by");
-          });
+    this.OR(
+      this.alternatives(11, () => [
+        { ALT: () => this.CONSUME(k("first")) },
+        { ALT: () => this.CONSUME(k("last")) },
+        {
+          ALT: () => {
+            this.CONSUME(k("newest"));
+            this.OPTION(() => {
+              this.CONSUME(k("by"));
+              this.consumeName(1, "column", "by");
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   columnGroup = this.RULE("columnGroup", () => {
@@ -371,14 +404,16 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(12, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -403,15 +438,17 @@ export class FlitmapParser extends CstParser {
       this.MANY2({
         GATE: () => this.isStray(),
         DEF: () => {
-          this.OR({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "missing"), ALT: () => this.SUBRULE(this.missingPolicy) },
-              { GATE: () => this.isKeyword(1, "archived"), ALT: () => this.SUBRULE(this.archivedSetting) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          });
+          this.OR(
+            this.alternatives(13, () => ({
+              IGNORE_AMBIGUITIES: true,
+              MAX_LOOKAHEAD: 1,
+              DEF: [
+                { GATE: () => this.isKeyword(1, "missing"), ALT: () => this.SUBRULE(this.missingPolicy) },
+                { GATE: () => this.isKeyword(1, "archived"), ALT: () => this.SUBRULE(this.archivedSetting) },
+                { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+              ],
+            })),
+          );
         },
       });
       this.CONSUME(T.RCurly);
@@ -420,22 +457,24 @@ export class FlitmapParser extends CstParser {
 
   missingPolicy = this.RULE("missingPolicy", () => {
     this.CONSUME(k("missing"));
-    this.OR([
-      { ALT: () => this.CONSUME(k("reject")) },
-      { ALT: () => this.CONSUME(k("flag")) },
-      { ALT: () => this.CONSUME(k("halt")) },
-      {
-        ALT: () => {
-          this.CONSUME(k("fallback"));
-          this.SUBRULE(this.literal);
+    this.OR(
+      this.alternatives(14, () => [
+        { ALT: () => this.CONSUME(k("reject")) },
+        { ALT: () => this.CONSUME(k("flag")) },
+        { ALT: () => this.CONSUME(k("halt")) },
+        {
+          ALT: () => {
+            this.CONSUME(k("fallback"));
+            this.SUBRULE(this.literal);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   archivedSetting = this.RULE("archivedSetting", () => {
     this.CONSUME(k("archived"));
-    this.OR([{ ALT: () => this.CONSUME(k("include")) }, { ALT: () => this.CONSUME(k("exclude")) }]);
+    this.OR(this.alternatives(15, () => [{ ALT: () => this.CONSUME(k("include")) }, { ALT: () => this.CONSUME(k("exclude")) }]));
   });
 
   recordsDeclaration = this.RULE("recordsDeclaration", () => {
@@ -449,14 +488,16 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.recordEntry) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(16, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.recordEntry) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -464,15 +505,17 @@ export class FlitmapParser extends CstParser {
 
   recordEntry = this.RULE("recordEntry", () => {
     this.consumeName(1, "record name", "name");
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(k("existing"));
-          this.CONSUME(T.StringLike, { LABEL: "existing" });
+    this.OR(
+      this.alternatives(17, () => [
+        {
+          ALT: () => {
+            this.CONSUME(k("existing"));
+            this.CONSUME(T.StringLike, { LABEL: "existing" });
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.fieldValueBlock) },
-    ]);
+        { ALT: () => this.SUBRULE(this.fieldValueBlock) },
+      ]),
+    );
   });
 
   /** `{ name "Won"  sequence 70 }` */
@@ -481,35 +524,39 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike) || this.isKeyword(1, "ref"), ALT: () => this.SUBRULE(this.fieldValue) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(18, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike) || this.isKeyword(1, "ref"), ALT: () => this.SUBRULE(this.fieldValue) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
   });
 
   fieldValue = this.RULE("fieldValue", () => {
-    this.OR([{ ALT: () => this.consumeFieldName() }, { ALT: () => this.CONSUME(T.StringLike, { LABEL: "field" }) }]);
+    this.OR(this.alternatives(19, () => [{ ALT: () => this.consumeFieldName() }, { ALT: () => this.CONSUME(T.StringLike, { LABEL: "field" }) }]));
     this.SUBRULE(this.value);
   });
 
   value = this.RULE("value", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.literal) }, { ALT: () => this.consumeName(1, "record name", "record") }]);
+    this.OR(this.alternatives(20, () => [{ ALT: () => this.SUBRULE(this.literal) }, { ALT: () => this.consumeName(1, "record name", "record") }]));
   });
 
   literal = this.RULE("literal", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLike) },
-      { ALT: () => this.CONSUME(T.NumberLiteral) },
-      { ALT: () => this.CONSUME(k("true")) },
-      { ALT: () => this.CONSUME(k("false")) },
-    ]);
+    this.OR(
+      this.alternatives(21, () => [
+        { ALT: () => this.CONSUME(T.StringLike) },
+        { ALT: () => this.CONSUME(T.NumberLiteral) },
+        { ALT: () => this.CONSUME(k("true")) },
+        { ALT: () => this.CONSUME(k("false")) },
+      ]),
+    );
   });
 
   tableDeclaration = this.RULE("tableDeclaration", () => {
@@ -523,18 +570,20 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Underscore), ALT: () => this.SUBRULE(this.tableDefault) },
-            {
-              GATE: () => this.is(1, T.StringLike) || this.is(1, T.NumberLiteral) || this.isKeyword(1, "true") || this.isKeyword(1, "false"),
-              ALT: () => this.SUBRULE(this.tableEntry),
-            },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(22, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Underscore), ALT: () => this.SUBRULE(this.tableDefault) },
+              {
+                GATE: () => this.is(1, T.StringLike) || this.is(1, T.NumberLiteral) || this.isKeyword(1, "true") || this.isKeyword(1, "false"),
+                ALT: () => this.SUBRULE(this.tableEntry),
+              },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -553,16 +602,18 @@ export class FlitmapParser extends CstParser {
   tableDefault = this.RULE("tableDefault", () => {
     this.CONSUME(T.Underscore);
     this.CONSUME(T.Arrow);
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.CONSUME(k("reject"), { LABEL: "action" }) },
-        { ALT: () => this.CONSUME(k("flag"), { LABEL: "action" }) },
-        { ALT: () => this.CONSUME(k("keep"), { LABEL: "action" }) },
-        { ALT: () => this.CONSUME(k("empty"), { LABEL: "action" }) },
-        { ALT: () => this.SUBRULE(this.value) },
-      ],
-    });
+    this.OR(
+      this.alternatives(23, () => ({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.CONSUME(k("reject"), { LABEL: "action" }) },
+          { ALT: () => this.CONSUME(k("flag"), { LABEL: "action" }) },
+          { ALT: () => this.CONSUME(k("keep"), { LABEL: "action" }) },
+          { ALT: () => this.CONSUME(k("empty"), { LABEL: "action" }) },
+          { ALT: () => this.SUBRULE(this.value) },
+        ],
+      })),
+    );
   });
 
   extendDeclaration = this.RULE("extendDeclaration", () => {
@@ -576,15 +627,17 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "if"), ALT: () => this.SUBRULE(this.extendIf) },
-            { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.customField) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(24, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "if"), ALT: () => this.SUBRULE(this.extendIf) },
+              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.customField) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -596,7 +649,12 @@ export class FlitmapParser extends CstParser {
     this.SUBRULE(this.extendBlock, { LABEL: "then" });
     this.OPTION(() => {
       this.CONSUME(k("else"));
-      this.OR([{ ALT: () => this.SUBRULE2(this.extendIf, { LABEL: "elseIf" }) }, { ALT: () => this.SUBRULE2(this.extendBlock, { LABEL: "else" }) }]);
+      this.OR(
+        this.alternatives(25, () => [
+          { ALT: () => this.SUBRULE2(this.extendIf, { LABEL: "elseIf" }) },
+          { ALT: () => this.SUBRULE2(this.extendBlock, { LABEL: "else" }) },
+        ]),
+      );
     });
   });
 
@@ -617,21 +675,23 @@ export class FlitmapParser extends CstParser {
       MAX_LOOKAHEAD: 1,
       GATE: () => (this.isKeyword(1, "help") && this.is(2, T.StringLike)) || this.isKeyword(1, "required") || this.is(1, T.LCurly),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            {
-              GATE: () => this.isKeyword(1, "help") && this.is(2, T.StringLike),
-              ALT: () => {
-                this.CONSUME(k("help"));
-                this.CONSUME2(T.StringLike, { LABEL: "help" });
+        this.OR(
+          this.alternatives(26, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              {
+                GATE: () => this.isKeyword(1, "help") && this.is(2, T.StringLike),
+                ALT: () => {
+                  this.CONSUME(k("help"));
+                  this.CONSUME2(T.StringLike, { LABEL: "help" });
+                },
               },
-            },
-            { GATE: () => this.isKeyword(1, "required"), ALT: () => this.CONSUME(k("required")) },
-            { GATE: () => this.is(1, T.LCurly), ALT: () => this.SUBRULE(this.selectionOptions) },
-          ],
-        });
+              { GATE: () => this.isKeyword(1, "required"), ALT: () => this.CONSUME(k("required")) },
+              { GATE: () => this.is(1, T.LCurly), ALT: () => this.SUBRULE(this.selectionOptions) },
+            ],
+          })),
+        );
       },
     });
   });
@@ -641,51 +701,59 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike), ALT: () => this.SUBRULE(this.selectionOption) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(27, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike), ALT: () => this.SUBRULE(this.selectionOption) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
   });
 
   selectionOption = this.RULE("selectionOption", () => {
-    this.OR([{ ALT: () => this.consumeName(1, "selection key", "key") }, { ALT: () => this.CONSUME(T.StringLike, { LABEL: "key" }) }]);
+    this.OR(
+      this.alternatives(28, () => [{ ALT: () => this.consumeName(1, "selection key", "key") }, { ALT: () => this.CONSUME(T.StringLike, { LABEL: "key" }) }]),
+    );
     this.CONSUME2(T.StringLike, { LABEL: "label" });
   });
 
   targetCondition = this.RULE("targetCondition", () => {
     this.CONSUME(k("odoo"));
-    this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.comparisonOperator);
-          this.CONSUME(T.StringLike, { LABEL: "version" });
+    this.OR(
+      this.alternatives(29, () => [
+        {
+          ALT: () => {
+            this.SUBRULE(this.comparisonOperator);
+            this.CONSUME(T.StringLike, { LABEL: "version" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(k("has"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("lacks"), { LABEL: "test" }) }]);
-          this.SUBRULE(this.qualifiedName, { LABEL: "name" });
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(k("has"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("lacks"), { LABEL: "test" }) }]);
+            this.SUBRULE(this.qualifiedName, { LABEL: "name" });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   comparisonOperator = this.RULE("comparisonOperator", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Equals) },
-      { ALT: () => this.CONSUME(T.NotEquals) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.LessEquals) },
-      { ALT: () => this.CONSUME(T.Greater) },
-      { ALT: () => this.CONSUME(T.GreaterEquals) },
-    ]);
+    this.OR(
+      this.alternatives(30, () => [
+        { ALT: () => this.CONSUME(T.Equals) },
+        { ALT: () => this.CONSUME(T.NotEquals) },
+        { ALT: () => this.CONSUME(T.Less) },
+        { ALT: () => this.CONSUME(T.LessEquals) },
+        { ALT: () => this.CONSUME(T.Greater) },
+        { ALT: () => this.CONSUME(T.GreaterEquals) },
+      ]),
+    );
   });
 
   // -------------------------------------------------------------------------------------------
@@ -725,14 +793,16 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.splitTarget) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(31, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.splitTarget) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -760,17 +830,19 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "ignore") && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.ignoreStatement) },
-            { GATE: () => this.isKeyword(1, "with") && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.withBlock) },
-            { GATE: () => this.isKeyword(1, "if"), ALT: () => this.SUBRULE(this.bodyIf) },
-            { GATE: () => this.is(1, T.Name) || (this.isKeyword(1, "ref") && this.isAssignmentOperator(2)), ALT: () => this.SUBRULE(this.assignment) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(32, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "ignore") && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.ignoreStatement) },
+              { GATE: () => this.isKeyword(1, "with") && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.withBlock) },
+              { GATE: () => this.isKeyword(1, "if"), ALT: () => this.SUBRULE(this.bodyIf) },
+              { GATE: () => this.is(1, T.Name) || (this.isKeyword(1, "ref") && this.isAssignmentOperator(2)), ALT: () => this.SUBRULE(this.assignment) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -781,7 +853,7 @@ export class FlitmapParser extends CstParser {
     // One token category for both operators, so that a missing one is inserted by recovery and the
     // rest of the line still parses as the value.
     this.CONSUME(T.AssignmentOperator, { LABEL: "operator" });
-    this.OR([{ ALT: () => this.SUBRULE(this.eachBlock) }, { ALT: () => this.SUBRULE(this.expression, { LABEL: "value" }) }]);
+    this.OR(this.alternatives(33, () => [{ ALT: () => this.SUBRULE(this.eachBlock) }, { ALT: () => this.SUBRULE(this.expression, { LABEL: "value" }) }]));
   });
 
   eachBlock = this.RULE("eachBlock", () => {
@@ -815,7 +887,12 @@ export class FlitmapParser extends CstParser {
       this.CONSUME2(k("by"));
       this.consumeName(3, "order column", "orderBy");
       this.OPTION2(() => {
-        this.OR([{ ALT: () => this.CONSUME(k("asc"), { LABEL: "direction" }) }, { ALT: () => this.CONSUME(k("desc"), { LABEL: "direction" }) }]);
+        this.OR(
+          this.alternatives(34, () => [
+            { ALT: () => this.CONSUME(k("asc"), { LABEL: "direction" }) },
+            { ALT: () => this.CONSUME(k("desc"), { LABEL: "direction" }) },
+          ]),
+        );
       });
     });
     this.SUBRULE(this.body);
@@ -827,7 +904,12 @@ export class FlitmapParser extends CstParser {
     this.SUBRULE(this.body, { LABEL: "then" });
     this.OPTION(() => {
       this.CONSUME(k("else"));
-      this.OR([{ ALT: () => this.SUBRULE2(this.bodyIf, { LABEL: "elseIf" }) }, { ALT: () => this.SUBRULE2(this.body, { LABEL: "else" }) }]);
+      this.OR(
+        this.alternatives(35, () => [
+          { ALT: () => this.SUBRULE2(this.bodyIf, { LABEL: "elseIf" }) },
+          { ALT: () => this.SUBRULE2(this.body, { LABEL: "else" }) },
+        ]),
+      );
     });
   });
 
@@ -835,7 +917,7 @@ export class FlitmapParser extends CstParser {
   // expressions, lowest precedence first
 
   expression = this.RULE("expression", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ifExpression) }, { ALT: () => this.SUBRULE(this.orExpression) }]);
+    this.OR(this.alternatives(36, () => [{ ALT: () => this.SUBRULE(this.ifExpression) }, { ALT: () => this.SUBRULE(this.orExpression) }]));
   });
 
   ifExpression = this.RULE("ifExpression", () => {
@@ -864,42 +946,46 @@ export class FlitmapParser extends CstParser {
   });
 
   notExpression = this.RULE("notExpression", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(k("not"));
-          this.SUBRULE(this.notExpression);
+    this.OR(
+      this.alternatives(37, () => [
+        {
+          ALT: () => {
+            this.CONSUME(k("not"));
+            this.SUBRULE(this.notExpression);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+        { ALT: () => this.SUBRULE(this.comparison) },
+      ]),
+    );
   });
 
   comparison = this.RULE("comparison", () => {
     this.SUBRULE(this.coalesceExpression, { LABEL: "left" });
     this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.SUBRULE(this.comparisonOperator);
-            this.SUBRULE2(this.coalesceExpression, { LABEL: "right" });
+      this.OR(
+        this.alternatives(38, () => [
+          {
+            ALT: () => {
+              this.SUBRULE(this.comparisonOperator);
+              this.SUBRULE2(this.coalesceExpression, { LABEL: "right" });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(k("is"));
-            this.OPTION2(() => this.CONSUME(k("not"), { LABEL: "negated" }));
-            this.OR2([{ ALT: () => this.CONSUME(k("present"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("empty"), { LABEL: "test" }) }]);
+          {
+            ALT: () => {
+              this.CONSUME(k("is"));
+              this.OPTION2(() => this.CONSUME(k("not"), { LABEL: "negated" }));
+              this.OR2([{ ALT: () => this.CONSUME(k("present"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("empty"), { LABEL: "test" }) }]);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.OPTION3(() => this.CONSUME2(k("not"), { LABEL: "negated" }));
-            this.CONSUME(k("in"));
-            this.SUBRULE(this.listExpression, { LABEL: "list" });
+          {
+            ALT: () => {
+              this.OPTION3(() => this.CONSUME2(k("not"), { LABEL: "negated" }));
+              this.CONSUME(k("in"));
+              this.SUBRULE(this.listExpression, { LABEL: "list" });
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
   });
 
@@ -920,46 +1006,50 @@ export class FlitmapParser extends CstParser {
   });
 
   pipeStep = this.RULE("pipeStep", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(k("ref"));
-          this.consumeName(1, "alias", "alias");
+    this.OR(
+      this.alternatives(39, () => [
+        {
+          ALT: () => {
+            this.CONSUME(k("ref"));
+            this.consumeName(1, "alias", "alias");
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.consumeName(2, "step name", "callee");
-          this.OPTION(() => {
-            this.CONSUME(T.LParen);
-            this.MANY(() => {
-              this.SUBRULE(this.expression, { LABEL: "args" });
-              this.OPTION2(() => this.CONSUME(T.Comma));
+        {
+          ALT: () => {
+            this.consumeName(2, "step name", "callee");
+            this.OPTION(() => {
+              this.CONSUME(T.LParen);
+              this.MANY(() => {
+                this.SUBRULE(this.expression, { LABEL: "args" });
+                this.OPTION2(() => this.CONSUME(T.Comma));
+              });
+              this.CONSUME(T.RParen);
             });
-            this.CONSUME(T.RParen);
-          });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLike) },
-      { ALT: () => this.CONSUME(T.NumberLiteral) },
-      { ALT: () => this.CONSUME(k("true")) },
-      { ALT: () => this.CONSUME(k("false")) },
-      { ALT: () => this.SUBRULE(this.templateExpression) },
-      { ALT: () => this.SUBRULE(this.listExpression) },
-      { ALT: () => this.SUBRULE(this.parenthesized) },
-      {
-        ALT: () => {
-          this.CONSUME(k("ref"));
-          this.consumeName(1, "alias", "alias");
+    this.OR(
+      this.alternatives(40, () => [
+        { ALT: () => this.CONSUME(T.StringLike) },
+        { ALT: () => this.CONSUME(T.NumberLiteral) },
+        { ALT: () => this.CONSUME(k("true")) },
+        { ALT: () => this.CONSUME(k("false")) },
+        { ALT: () => this.SUBRULE(this.templateExpression) },
+        { ALT: () => this.SUBRULE(this.listExpression) },
+        { ALT: () => this.SUBRULE(this.parenthesized) },
+        {
+          ALT: () => {
+            this.CONSUME(k("ref"));
+            this.consumeName(1, "alias", "alias");
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.columnPath) },
-    ]);
+        { ALT: () => this.SUBRULE(this.columnPath) },
+      ]),
+    );
   });
 
   parenthesized = this.RULE("parenthesized", () => {
@@ -988,16 +1078,18 @@ export class FlitmapParser extends CstParser {
   templateExpression = this.RULE("templateExpression", () => {
     this.CONSUME(T.TemplateStart);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.TemplateText) },
-        {
-          ALT: () => {
-            this.CONSUME(T.HoleStart);
-            this.SUBRULE(this.expression, { LABEL: "holes" });
-            this.CONSUME(T.HoleEnd);
+      this.OR(
+        this.alternatives(41, () => [
+          { ALT: () => this.CONSUME(T.TemplateText) },
+          {
+            ALT: () => {
+              this.CONSUME(T.HoleStart);
+              this.SUBRULE(this.expression, { LABEL: "holes" });
+              this.CONSUME(T.HoleEnd);
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
     this.CONSUME(T.TemplateEnd);
   });
@@ -1025,15 +1117,17 @@ export class FlitmapParser extends CstParser {
     this.MANY({
       GATE: () => this.isStray(),
       DEF: () => {
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { GATE: () => this.isKeyword(1, "given"), ALT: () => this.SUBRULE(this.givenRow) },
-            { GATE: () => this.isKeyword(1, "expect"), ALT: () => this.SUBRULE(this.expectation) },
-            { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-          ],
-        });
+        this.OR(
+          this.alternatives(42, () => ({
+            IGNORE_AMBIGUITIES: true,
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              { GATE: () => this.isKeyword(1, "given"), ALT: () => this.SUBRULE(this.givenRow) },
+              { GATE: () => this.isKeyword(1, "expect"), ALT: () => this.SUBRULE(this.expectation) },
+              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
+            ],
+          })),
+        );
       },
     });
     this.CONSUME(T.RCurly);
@@ -1047,26 +1141,28 @@ export class FlitmapParser extends CstParser {
 
   expectation = this.RULE("expectation", () => {
     this.CONSUME(k("expect"));
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      MAX_LOOKAHEAD: 1,
-      DEF: [
-        {
-          GATE: () => (this.isKeyword(1, "reject") || this.isKeyword(1, "skip")) && !this.is(2, T.LCurly) && !this.is(2, T.Dot),
-          ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(k("reject"), { LABEL: "outcome" }) }, { ALT: () => this.CONSUME(k("skip"), { LABEL: "outcome" }) }]);
-            this.consumeName(1, "entity name", "entity");
-            this.OPTION(() => this.CONSUME(T.StringLike, { LABEL: "message" }));
+    this.OR(
+      this.alternatives(43, () => ({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          {
+            GATE: () => (this.isKeyword(1, "reject") || this.isKeyword(1, "skip")) && !this.is(2, T.LCurly) && !this.is(2, T.Dot),
+            ALT: () => {
+              this.OR2([{ ALT: () => this.CONSUME(k("reject"), { LABEL: "outcome" }) }, { ALT: () => this.CONSUME(k("skip"), { LABEL: "outcome" }) }]);
+              this.consumeName(1, "entity name", "entity");
+              this.OPTION(() => this.CONSUME(T.StringLike, { LABEL: "message" }));
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.SUBRULE(this.qualifiedName, { LABEL: "model" });
-            this.SUBRULE(this.fieldValueBlock);
+          {
+            ALT: () => {
+              this.SUBRULE(this.qualifiedName, { LABEL: "model" });
+              this.SUBRULE(this.fieldValueBlock);
+            },
           },
-        },
-      ],
-    });
+        ],
+      })),
+    );
   });
 }
 
