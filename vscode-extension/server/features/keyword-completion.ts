@@ -1,0 +1,69 @@
+/**
+ * Keyword completion straight from the grammar: Chevrotain's content assist walks the parser's
+ * rules over the tokens before the cursor and says which tokens may come next; the keywords among
+ * them are offered. Names (entities, columns, fields...) come later, from the compiler's resolved
+ * model.
+ */
+import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
+import type { IToken, TokenType } from "chevrotain";
+import type { Document } from "../../../language/ast.js";
+import { tokenize } from "../../../language/lexer.js";
+import { getParser } from "../../../language/parser.js";
+import { AnyToken, RESERVED_WORDS } from "../../../language/tokens.js";
+
+const KEYWORD_PREFIX = "Keyword_";
+const RESERVED = new Set<string>(RESERVED_WORDS);
+
+/** Tokens in which nothing is completed: the user is writing text, not code. */
+const TEXT_TOKENS = new Set(["StringLiteral", "UnterminatedString", "TemplateText", "NumberLiteral"]);
+
+/** Where a top-level declaration starts, at or before `offset`: completion need not read the file from the start. */
+function declarationStart(document: Document, offset: number): number {
+  let start = 0;
+  for (const declaration of document.declarations) {
+    if (declaration.range.start.offset >= offset) break;
+    start = declaration.range.start.offset;
+  }
+  return start;
+}
+
+function isInside(token: IToken, offset: number): boolean {
+  return token.startOffset < offset && offset <= (token.endOffset ?? token.startOffset) + 1;
+}
+
+/**
+ * Chevrotain's content assist ignores gates, so the "skip a token nothing else takes" alternative
+ * of every block (the `AnyToken` category, used for error recovery) would accept any text before
+ * the cursor and make every keyword look valid everywhere. While content assist runs, that category
+ * matches nothing; it runs synchronously, so no parse ever sees the change.
+ */
+function withoutRecoveryCategory<T>(run: () => T): T {
+  const category = AnyToken as TokenType & { categoryMatchesMap?: Record<number, boolean> };
+  const saved = category.categoryMatchesMap;
+  category.categoryMatchesMap = {};
+  try {
+    return run();
+  } finally {
+    category.categoryMatchesMap = saved;
+  }
+}
+
+/** The keywords the grammar allows at `offset`, for a file whose (possibly broken) tree is `document`. */
+export function keywordCompletions(text: string, offset: number, document: Document): CompletionItem[] {
+  const from = declarationStart(document, offset);
+  const { tokens, comments } = tokenize(text.slice(from, offset), document.file);
+  if (comments.some((comment) => comment.range.end.offset >= offset - from && comment.kind === "BlockComment" && !comment.text.endsWith("*/"))) return [];
+  if (comments.some((comment) => comment.kind === "LineComment" && comment.range.end.offset === offset - from)) return [];
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && isInside(last, offset - from) && TEXT_TOKENS.has(last.tokenType.name)) return [];
+  if (last !== undefined && last.tokenType.name === "TemplateStart") return [];
+  // The word being typed is what completion replaces, not a token before the cursor.
+  const preceding = last !== undefined && isInside(last, offset - from) && /^[A-Za-z_]/.test(last.image) ? tokens.slice(0, -1) : tokens;
+  const paths = withoutRecoveryCategory(() => getParser().computeContentAssist("document", preceding));
+  const words = new Set<string>();
+  for (const path of paths) {
+    const name = path.nextTokenType.name;
+    if (name.startsWith(KEYWORD_PREFIX)) words.add(name.slice(KEYWORD_PREFIX.length));
+  }
+  return [...words].sort().map((word) => ({ label: word, kind: CompletionItemKind.Keyword, detail: RESERVED.has(word) ? "reserved word" : "keyword" }));
+}

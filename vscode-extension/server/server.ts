@@ -1,0 +1,225 @@
+/**
+ * The Flitmap language server: wires the editor features (pure functions in features/) to an LSP
+ * connection. Diagnostics come from `analyzePackage`, the function `flitmap check` calls, run on
+ * the package of each changed document with the editor's unsaved text laid over the files on disk.
+ */
+import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type WorkspaceFolder } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { analyzePackage, type PackageAnalysis, type SourceFile } from "../../compiler/analyze.js";
+import type { Document } from "../../language/ast.js";
+import type { Diagnostic } from "../../language/diagnostic.js";
+import { tokenize, type LexResult } from "../../language/lexer.js";
+import { lineStartsOf } from "../../language/location.js";
+import { parse } from "../../language/parse.js";
+import { createAnalysisScheduler } from "./analysis-scheduler.js";
+import { codeActions } from "./features/code-actions.js";
+import { diagnosticsByFile } from "./features/diagnostics.js";
+import { documentSymbols } from "./features/document-symbols.js";
+import { foldingRanges } from "./features/folding-ranges.js";
+import { formatting } from "./features/formatting.js";
+import { keywordCompletions } from "./features/keyword-completion.js";
+import { offsetOf } from "./features/positions.js";
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens.js";
+import { workspaceSymbols, type WorkspaceFile } from "./features/workspace-symbols.js";
+import { nodeFileSystem, packageKeyOf, pathOfUri, readPackage, uriOfPath, type FileSystem } from "./package-files.js";
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+export interface ServerOptions {
+  readonly fileSystem?: FileSystem;
+  readonly debounceMs?: number;
+  /** The package analysis; always `analyzePackage` but in tests of the wiring itself. */
+  readonly analyze?: (files: readonly SourceFile[]) => PackageAnalysis;
+}
+
+/** The settings the server reads (package.json's `contributes.configuration` documents them). */
+interface FlitmapSettings {
+  readonly format?: { readonly printWidth?: unknown };
+}
+
+interface ParsedDocument {
+  readonly version: number;
+  readonly document: Document;
+  readonly lexed: LexResult;
+  readonly lineStarts: readonly number[];
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
+  const analyze = options.analyze ?? analyzePackage;
+  const documents = new TextDocuments(TextDocument);
+  const parsed = new Map<string, ParsedDocument>();
+  /** The compiler's diagnostics last published, per file URI: quick fixes are read from them. */
+  const published = new Map<string, readonly Diagnostic[]>();
+  /** URIs each package last published to, so files that left the package get their squiggles cleared. */
+  const publishedUris = new Map<string, ReadonlySet<string>>();
+  let workspaceFolders: WorkspaceFolder[] = [];
+  let canReadConfiguration = false;
+
+  /** A document's file path, or its URI when it is not a file: that is the name diagnostics carry. */
+  const fileNameOf = (uri: string): string => pathOfUri(uri) ?? uri;
+
+  /** The URI of a diagnostic's file: the editor's own URI when the file is open, so both match exactly. */
+  const uriOf = (file: string): string => {
+    for (const document of documents.all()) if (fileNameOf(document.uri) === file) return document.uri;
+    return file.startsWith("/") || /^[A-Za-z]:[\\/]/.test(file) ? uriOfPath(file) : file;
+  };
+
+  const parsedDocument = (textDocument: TextDocument): ParsedDocument => {
+    const cached = parsed.get(textDocument.uri);
+    if (cached !== undefined && cached.version === textDocument.version) return cached;
+    const text = textDocument.getText();
+    const file = fileNameOf(textDocument.uri);
+    const entry = { version: textDocument.version, document: parse(text, file).document, lexed: tokenize(text, file), lineStarts: lineStartsOf(text) };
+    parsed.set(textDocument.uri, entry);
+    return entry;
+  };
+
+  const openDocuments = (): { uri: string; text: string }[] => documents.all().map((document) => ({ uri: document.uri, text: document.getText() }));
+
+  const analyse = async (packageKey: string, isCurrent: () => boolean): Promise<void> => {
+    const standalone = pathOfUri(packageKey) === undefined && documents.get(packageKey) !== undefined;
+    // The versions analysed, published with the diagnostics so a client can tell them from stale ones.
+    const versions = new Map(documents.all().map((document) => [document.uri, document.version]));
+    const sources = standalone
+      ? [{ path: packageKey, text: documents.get(packageKey)?.getText() ?? "" }]
+      : await readPackage(packageKey, openDocuments(), fileSystem);
+    if (!isCurrent()) return;
+    const analysis = analyze(sources);
+    // A newer edit arrived while reading or analysing: its own analysis will publish.
+    if (!isCurrent()) return;
+    const byUri = diagnosticsByFile(
+      sources.map((source) => source.path),
+      analysis.diagnostics,
+      uriOf,
+    );
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const diagnostic of analysis.diagnostics) byFile.set(uriOf(diagnostic.file), [...(byFile.get(uriOf(diagnostic.file)) ?? []), diagnostic]);
+    for (const uri of publishedUris.get(packageKey) ?? []) {
+      if (!byUri.has(uri)) byUri.set(uri, []);
+    }
+    publishedUris.set(packageKey, new Set([...byUri.entries()].filter(([, list]) => list.length > 0).map(([uri]) => uri)));
+    for (const [uri, diagnostics] of byUri) {
+      published.set(uri, byFile.get(uri) ?? []);
+      const version = versions.get(uri);
+      await connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    }
+  };
+
+  const scheduler = createAnalysisScheduler(analyse, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (error) => connection.console.error(`flitmap: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+
+  connection.onInitialize((params): InitializeResult => {
+    workspaceFolders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: "root" }] : []);
+    canReadConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "flitmap-language-server", version: "0.1.0" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (workspaceFolders.length > 0) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+      });
+    }
+  });
+
+  documents.onDidChangeContent((event) => scheduler.schedule(packageKeyOf(event.document.uri)));
+  documents.onDidClose((event) => {
+    parsed.delete(event.document.uri);
+    // Closed, the file's text on disk counts again (or the file leaves the package if it was never saved).
+    scheduler.schedule(packageKeyOf(event.document.uri));
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const packageKey of new Set(params.changes.map((change) => packageKeyOf(change.uri)))) scheduler.schedule(packageKey);
+  });
+
+  const settings = async (uri: string): Promise<FlitmapSettings> => {
+    if (!canReadConfiguration) return {};
+    const value: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: "flitmap" });
+    return typeof value === "object" && value !== null ? (value as FlitmapSettings) : {};
+  };
+
+  connection.onDocumentSymbol((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined ? [] : documentSymbols(parsedDocument(document).document);
+  });
+
+  connection.onFoldingRanges((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    const entry = parsedDocument(document);
+    return foldingRanges(entry.document, entry.lexed);
+  });
+
+  connection.languages.semanticTokens.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return { data: [] };
+    const entry = parsedDocument(document);
+    return { data: semanticTokens(entry.document, entry.lexed, document.getText(), entry.lineStarts) };
+  });
+
+  connection.onDocumentFormatting(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    const printWidth = (await settings(params.textDocument.uri)).format?.printWidth;
+    return formatting(document.getText(), fileNameOf(document.uri), typeof printWidth === "number" && printWidth > 0 ? { printWidth } : {});
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return [];
+    const entry = parsedDocument(document);
+    const text = document.getText();
+    return keywordCompletions(text, offsetOf(entry.lineStarts, text, params.position), entry.document);
+  });
+
+  connection.onCodeAction((params) => codeActions(published.get(params.textDocument.uri) ?? [], params.range, uriOf));
+
+  /** Parsed files of disk, reused while their modification time stays the same. */
+  const diskDocuments = new Map<string, { modifiedAt: number; document: Document }>();
+  connection.onWorkspaceSymbol(async (params) => {
+    const files: WorkspaceFile[] = [];
+    const seen = new Set<string>();
+    for (const document of documents.all()) {
+      files.push({ uri: document.uri, document: parsedDocument(document).document });
+      seen.add(fileNameOf(document.uri));
+    }
+    for (const folder of workspaceFolders) {
+      const root = pathOfUri(folder.uri);
+      if (root === undefined) continue;
+      for (const path of await fileSystem.listWorkspaceFiles(root)) {
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const modifiedAt = await fileSystem.modifiedAt(path);
+        if (modifiedAt === undefined) continue;
+        let cached = diskDocuments.get(path);
+        if (cached === undefined || cached.modifiedAt !== modifiedAt) {
+          const text = await fileSystem.readText(path);
+          if (text === undefined) continue;
+          cached = { modifiedAt, document: parse(text, path).document };
+          diskDocuments.set(path, cached);
+        }
+        files.push({ uri: uriOfPath(path), document: cached.document });
+      }
+    }
+    return workspaceSymbols(files, params.query);
+  });
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
