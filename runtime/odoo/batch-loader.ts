@@ -270,7 +270,7 @@ export async function loadInBatches(
 
 /**
  * The next calls for a failed batch: rows Odoo blamed are tried alone, the rows between them as
- * runs, in the original order. Without usable blame, the batch is halved.
+ * runs, in the original order. Without usable blame, the batch is halved (bisection).
  */
 export function splitAroundSuspects(indices: readonly number[], messages: readonly LoadMessage[]): number[][] {
   const suspects = new Set<number>();
@@ -279,10 +279,12 @@ export function splitAroundSuspects(indices: readonly number[], messages: readon
       suspects.add(message.record);
     }
   }
-  if (suspects.size === 0 || suspects.size === indices.length) {
+  if (suspects.size === 0) {
     const middle = Math.ceil(indices.length / 2);
     return [indices.slice(0, middle), indices.slice(middle)];
   }
+  // Every row blamed: halving would only find that out again; each row is tried alone.
+  if (suspects.size === indices.length) return indices.map((index) => [index]);
   const segments: number[][] = [];
   let run: number[] = [];
   indices.forEach((index, position) => {

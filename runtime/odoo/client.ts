@@ -135,6 +135,9 @@ export async function connectOdoo(options: ConnectOptions): Promise<OdooClient> 
     const version = await probeVersion(xmlrpc, json2, choice);
     let protocol: OdooProtocol;
     let reason: string;
+    if (choice === "json2" && version.major < 19) {
+      throw configuration(`JSON-2 exists from Odoo 19 on; this server runs ${version.serverVersion}: use XML-RPC (ODOO_PROTOCOL=xmlrpc or auto)`);
+    }
     if (choice !== "auto") {
       protocol = choice;
       reason = `forced (${choice})`;

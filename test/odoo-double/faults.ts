@@ -33,6 +33,8 @@ export interface FaultSettings {
   readonly commitThenFail?: FaultRule & { readonly mode?: "drop" | "502" | "504" };
   /** Delay before answering, in ms (a number, or a range). */
   readonly delayMs?: number | { readonly min: number; readonly max: number };
+  /** Extra delay per row sent to create/load, in ms (big batches get slow, as on a real server). */
+  readonly delayPerRowMs?: number;
   /** Apply the rules to common.version/authenticate and GET /web/version too (default false). */
   readonly includeAuthentication?: boolean;
 }
@@ -119,11 +121,12 @@ export class FaultInjector {
     return undefined;
   }
 
-  delayMs(call: CallIdentity): number {
+  delayMs(call: CallIdentity, rows = 0): number {
     if (!this.eligible(call)) return 0;
+    const perRow = (this.#settings.delayPerRowMs ?? 0) * rows;
     const delay = this.#settings.delayMs;
-    if (delay === undefined) return 0;
-    if (typeof delay === "number") return delay;
-    return delay.min + Math.round(this.#random() * Math.max(0, delay.max - delay.min));
+    if (delay === undefined) return perRow;
+    if (typeof delay === "number") return delay + perRow;
+    return delay.min + Math.round(this.#random() * Math.max(0, delay.max - delay.min)) + perRow;
   }
 }

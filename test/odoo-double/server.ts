@@ -310,7 +310,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
 
   /** Injected faults before processing; false when the request was already answered. */
   const preflight = async (request: IncomingMessage, response: ServerResponse, identity: CallIdentity, base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">): Promise<boolean> => {
-    const delay = faults.delayMs(identity);
+    const delay = faults.delayMs(identity, base.rows ?? 0);
     if (delay > 0) await sleep(delay);
     const fault = faults.before(identity);
     if (!fault) return true;
