@@ -146,7 +146,13 @@ export abstract class BaseOdooClient implements OdooClient {
     return `Odoo ${this.serverVersion} at ${this.url} (database ${this.database}) over ${protocol} as user id ${this.uid}`;
   }
 
-  async call(model: string, method: string, args: readonly unknown[] = [], kwargs: Readonly<Record<string, unknown>> = {}, options: GenericCallOptions = {}): Promise<unknown> {
+  async call(
+    model: string,
+    method: string,
+    args: readonly unknown[] = [],
+    kwargs: Readonly<Record<string, unknown>> = {},
+    options: GenericCallOptions = {},
+  ): Promise<unknown> {
     const safety: CallSafety = options.safety ?? guessSafety(method, args, kwargs);
     const bound = this.bindPositional(model, method, args);
     const context = this.context(kwargs["context"] as OdooContext | undefined);
@@ -162,7 +168,11 @@ export abstract class BaseOdooClient implements OdooClient {
   }
 
   /** How a generic call's positional arguments travel; JSON-2 needs names (see Json2 client). */
-  protected bindPositional(_model: string, _method: string, args: readonly unknown[]): { ids?: readonly number[]; args: ReadonlyArray<readonly [string | undefined, unknown]> } {
+  protected bindPositional(
+    _model: string,
+    _method: string,
+    args: readonly unknown[],
+  ): { ids?: readonly number[]; args: ReadonlyArray<readonly [string | undefined, unknown]> } {
     return { args: args.map((value) => [undefined, value] as const) };
   }
 
@@ -352,7 +362,13 @@ export abstract class BaseOdooClient implements OdooClient {
     });
   }
 
-  async load(model: string, fields: readonly string[], rows: ReadonlyArray<readonly string[]>, context?: OdooContext, options: CallOptions = {}): Promise<LoadResult> {
+  async load(
+    model: string,
+    fields: readonly string[],
+    rows: ReadonlyArray<readonly string[]>,
+    context?: OdooContext,
+    options: CallOptions = {},
+  ): Promise<LoadResult> {
     const merged = this.context(context);
     // With an `id` column of external ids a repeated load updates the same records; without
     // one it would create them again, so it must not be retried once it may have been received.

@@ -125,8 +125,7 @@ export async function loadInBatches(
   let loadedCount = 0;
   let rejectedCount = 0;
 
-  const report = (): void =>
-    options.onProgress?.({ total: rows.length, loaded: loadedCount, rejected: rejectedCount, calls, batchSize });
+  const report = (): void => options.onProgress?.({ total: rows.length, loaded: loadedCount, rejected: rejectedCount, calls, batchSize });
 
   const settleOutcome = (index: number, outcome: Outcome): void => {
     const previous = outcomes[index];
@@ -174,7 +173,10 @@ export async function loadInBatches(
         // is loaded again in halves (safe: rows are keyed by external id).
         batchSize = Math.max(minBatchSize, Math.floor(batchSize / 2));
         if (indices.length === 1) {
-          settleOutcome(indices[0] ?? 0, { kind: "rejected", message: `Odoo did not answer within the timeout even for this row alone (${error.odooMessage})` });
+          settleOutcome(indices[0] ?? 0, {
+            kind: "rejected",
+            message: `Odoo did not answer within the timeout even for this row alone (${error.odooMessage})`,
+          });
           return;
         }
         const middle = Math.ceil(indices.length / 2);
@@ -217,7 +219,9 @@ export async function loadInBatches(
       const target = targets.get(xmlids[position] ?? "");
       settleOutcome(
         index,
-        target === undefined ? { kind: "rejected", message: "Odoo reported the batch as loaded but has no record for this row's external id" } : { kind: "loaded", id: target.resId },
+        target === undefined
+          ? { kind: "rejected", message: "Odoo reported the batch as loaded but has no record for this row's external id" }
+          : { kind: "loaded", id: target.resId },
       );
     });
   };
@@ -263,7 +267,9 @@ export async function loadInBatches(
   return {
     loaded,
     rejected,
-    warnings: warnings.filter((warning) => loadedIndices.has(warning.index)).map((warning) => ({ key: rows[warning.index]?.key ?? "", message: warning.message })),
+    warnings: warnings
+      .filter((warning) => loadedIndices.has(warning.index))
+      .map((warning) => ({ key: rows[warning.index]?.key ?? "", message: warning.message })),
     calls,
   };
 }

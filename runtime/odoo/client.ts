@@ -164,7 +164,13 @@ export async function connectOdoo(options: ConnectOptions): Promise<OdooClient> 
     };
     let client: OdooClient;
     if (protocol === "json2") {
-      const whoami = await json2Request(json2, options.credential.secret, "json/2/res.users/context_get", {}, { model: "res.users", method: "context_get", safety: "read" });
+      const whoami = await json2Request(
+        json2,
+        options.credential.secret,
+        "json/2/res.users/context_get",
+        {},
+        { model: "res.users", method: "context_get", safety: "read" },
+      );
       const uid = typeof whoami === "object" && whoami !== null ? (whoami as Record<string, unknown>)["uid"] : undefined;
       if (typeof uid !== "number") {
         throw new OdooError({ kind: "protocol", odooMessage: `res.users.context_get did not name the user (got ${JSON.stringify(whoami)})` });
@@ -173,7 +179,10 @@ export async function connectOdoo(options: ConnectOptions): Promise<OdooClient> 
       client = new Json2OdooClient(session, json2, options.credential.secret);
     } else {
       const login = options.login ?? "";
-      const uid = await xmlRpcCall(xmlrpc, "common", "authenticate", [options.database, login, options.credential.secret.reveal(), {}], { method: "authenticate", safety: "read" });
+      const uid = await xmlRpcCall(xmlrpc, "common", "authenticate", [options.database, login, options.credential.secret.reveal(), {}], {
+        method: "authenticate",
+        safety: "read",
+      });
       if (typeof uid !== "number" || uid === 0) {
         throw new OdooError({
           kind: "access-denied",
@@ -295,7 +304,8 @@ export function connectionOptionsFromEnvironment(env: NodeJS.ProcessEnv, overrid
   const credential: OdooCredential =
     apiKey !== undefined && apiKey !== "" ? { kind: "api-key", secret: new Secret(apiKey) } : { kind: "password", secret: new Secret(password ?? "") };
   if (protocol === "json2" && credential.kind !== "api-key") throw configuration("ODOO_PROTOCOL=json2 needs ODOO_API_KEY (JSON-2 does not accept passwords)");
-  if ((login === undefined || login === "") && (protocol === "xmlrpc" || credential.kind === "password")) throw configuration("missing environment variable: ODOO_USER");
+  if ((login === undefined || login === "") && (protocol === "xmlrpc" || credential.kind === "password"))
+    throw configuration("missing environment variable: ODOO_USER");
   return {
     ...overrides,
     url: url ?? "",

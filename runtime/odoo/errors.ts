@@ -251,7 +251,7 @@ export function errorFromXmlRpcFault(faultCode: unknown, faultString: unknown, c
     // Legacy endpoint: "warning -- UserError\n\n<message>", "AccessDenied", or a one-line repr.
     const legacy = /^warning -- (\w+)\n\n([\s\S]*)$/.exec(faultCode);
     const exceptionClass = legacy ? `odoo.exceptions.${legacy[1] ?? "UserError"}` : faultCode === "AccessDenied" ? "odoo.exceptions.AccessDenied" : "Exception";
-    const message = legacy ? (legacy[2] ?? "") : parseTraceback(text)?.message ?? faultCode;
+    const message = legacy ? (legacy[2] ?? "") : (parseTraceback(text)?.message ?? faultCode);
     const { kind, field } = classifyException(exceptionClass, message);
     return new OdooError({ kind, odooMessage: message, faultCode, exceptionClass, ...context, ...(field === undefined ? {} : { field }) });
   }
@@ -301,11 +301,16 @@ export function errorFromJson2Response(status: number, body: string, contentType
 
 /** An HTTP status without an Odoo body (proxies, throttling, a non-Odoo server). */
 export function statusError(status: number, body: string, context: { model?: string; method?: string } = {}): OdooError {
-  const excerpt = body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  const excerpt = body
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 200);
   const text = `HTTP ${status}${excerpt === "" ? "" : `: ${excerpt}`}`;
   if (status === 429) return new OdooError({ kind: "throttled", odooMessage: text, httpStatus: status, ...context });
   if (status === 502 || status === 503 || status === 504) return new OdooError({ kind: "unavailable", odooMessage: text, httpStatus: status, ...context });
-  if (status === 401 || status === 403) return new OdooError({ kind: status === 401 ? "access-denied" : "access-error", odooMessage: text, httpStatus: status, ...context });
+  if (status === 401 || status === 403)
+    return new OdooError({ kind: status === 401 ? "access-denied" : "access-error", odooMessage: text, httpStatus: status, ...context });
   if (status >= 500) return new OdooError({ kind: "server-error", odooMessage: text, httpStatus: status, ...context });
   return new OdooError({ kind: "protocol", odooMessage: text, httpStatus: status, ...context });
 }

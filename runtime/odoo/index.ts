@@ -1,8 +1,23 @@
 /** The Odoo connector: one client over XML-RPC or JSON-2, typed errors, batched loads. */
-export { connectOdoo, connectionOptionsFromEnvironment, type OdooClient, type ConnectOptions, type ConnectionOverrides, type OdooCredential } from "./client.js";
+export {
+  connectOdoo,
+  connectionOptionsFromEnvironment,
+  type OdooClient,
+  type ConnectOptions,
+  type ConnectionOverrides,
+  type OdooCredential,
+} from "./client.js";
 export { loadInBatches, splitAroundSuspects, QUIET_IMPORT_CONTEXT, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "./batch-loader.js";
 export type { LoadRow, BatchLoadOptions, BatchLoadResult, BatchProgress, LoadedRow, RejectedRow, RowWarning } from "./batch-loader.js";
-export { OdooError, isOdooError, classifyException, errorFromXmlRpcFault, errorFromJson2Response, type OdooErrorKind, type OdooErrorDetails } from "./errors.js";
+export {
+  OdooError,
+  isOdooError,
+  classifyException,
+  errorFromXmlRpcFault,
+  errorFromJson2Response,
+  type OdooErrorKind,
+  type OdooErrorDetails,
+} from "./errors.js";
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy, type RetryRuntime, type CallSafety } from "./retry.js";
 export { Secret } from "./secret.js";
 export type { TlsSettings } from "./transport.js";

@@ -44,7 +44,13 @@ export async function json2Request(
     async () => {
       let answer: HttpAnswer;
       try {
-        answer = await endpoint.transport.send({ method: text === undefined ? "GET" : "POST", url, headers, ...(text === undefined ? {} : { body: text }), timeoutMs });
+        answer = await endpoint.transport.send({
+          method: text === undefined ? "GET" : "POST",
+          url,
+          headers,
+          ...(text === undefined ? {} : { body: text }),
+          timeoutMs,
+        });
       } catch (error) {
         if (error instanceof TransportError) throw new AttemptFailed({ kind: "transport", error });
         throw error;
@@ -53,7 +59,12 @@ export async function json2Request(
         try {
           return JSON.parse(answer.body) as unknown;
         } catch (error) {
-          throw new OdooError({ kind: "protocol", odooMessage: `the answer to ${url.pathname} is not JSON; is the URL an Odoo 19+ server?`, cause: error, ...context });
+          throw new OdooError({
+            kind: "protocol",
+            odooMessage: `the answer to ${url.pathname} is not JSON; is the URL an Odoo 19+ server?`,
+            cause: error,
+            ...context,
+          });
         }
       }
       if (TRANSIENT_STATUSES.has(answer.status)) {
@@ -111,11 +122,22 @@ export class Json2OdooClient extends BaseOdooClient {
       safety: call.safety,
       ...(call.options?.retryTimeouts === undefined ? {} : { retryTimeouts: call.options.retryTimeouts }),
     };
-    return json2Request(this.#endpoint, this.#secret, `json/2/${encodeURIComponent(call.model)}/${encodeURIComponent(call.method)}`, body, identity, call.options?.timeoutMs ?? this.#endpoint.timeoutMs);
+    return json2Request(
+      this.#endpoint,
+      this.#secret,
+      `json/2/${encodeURIComponent(call.model)}/${encodeURIComponent(call.method)}`,
+      body,
+      identity,
+      call.options?.timeoutMs ?? this.#endpoint.timeoutMs,
+    );
   }
 
   /** Positional arguments of known ORM methods get their parameter names; ids go to `ids`. */
-  protected override bindPositional(model: string, method: string, args: readonly unknown[]): { ids?: readonly number[]; args: ReadonlyArray<readonly [string | undefined, unknown]> } {
+  protected override bindPositional(
+    model: string,
+    method: string,
+    args: readonly unknown[],
+  ): { ids?: readonly number[]; args: ReadonlyArray<readonly [string | undefined, unknown]> } {
     let rest = args;
     let ids: readonly number[] | undefined;
     if (RECORD_METHODS.has(method) && args.length > 0) {

@@ -87,7 +87,15 @@ export class XmlRpcOdooClient extends BaseOdooClient {
   protected async invoke(call: MethodCall): Promise<unknown> {
     const positional = [...(call.ids === undefined ? [] : [call.ids]), ...call.args.map(([, value]) => value)];
     const kwargs = Object.fromEntries(Object.entries(call.kwargs).filter(([, value]) => value !== undefined));
-    const params = [this.session.database, this.session.uid, this.#secret.reveal(), call.model, call.method, positional, ...(Object.keys(kwargs).length === 0 ? [] : [kwargs])];
+    const params = [
+      this.session.database,
+      this.session.uid,
+      this.#secret.reveal(),
+      call.model,
+      call.method,
+      positional,
+      ...(Object.keys(kwargs).length === 0 ? [] : [kwargs]),
+    ];
     const identity: CallIdentity = {
       model: call.model,
       method: call.method,

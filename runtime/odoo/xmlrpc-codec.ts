@@ -9,10 +9,14 @@ import serializer from "xmlrpc/lib/serializer.js";
 import Deserializer from "xmlrpc/lib/deserializer.js";
 import { OdooError } from "./errors.js";
 
-export type XmlRpcOutcome = { readonly kind: "result"; readonly value: unknown } | { readonly kind: "fault"; readonly faultCode: unknown; readonly faultString: unknown };
+export type XmlRpcOutcome =
+  { readonly kind: "result"; readonly value: unknown } | { readonly kind: "fault"; readonly faultCode: unknown; readonly faultString: unknown };
 
 export function encodeMethodCall(method: string, params: readonly unknown[]): string {
-  return serializer.serializeMethodCall(method, params.map((param) => toWireValue(param, "param")));
+  return serializer.serializeMethodCall(
+    method,
+    params.map((param) => toWireValue(param, "param")),
+  );
 }
 
 /** Drops undefined object members, refuses values XML-RPC cannot carry. */

@@ -84,7 +84,9 @@ function readRaw(version: OdooVersion): RawCatalog {
 
 export function fieldFromAttributes(name: string, attributes: Readonly<Record<string, unknown>>): FieldSpec {
   const selection = Array.isArray(attributes["selection"])
-    ? (attributes["selection"] as unknown[]).filter((pair): pair is [string, string] => Array.isArray(pair) && pair.length === 2).map(([key, label]) => [String(key), String(label)] as const)
+    ? (attributes["selection"] as unknown[])
+        .filter((pair): pair is [string, string] => Array.isArray(pair) && pair.length === 2)
+        .map(([key, label]) => [String(key), String(label)] as const)
     : undefined;
   const digits = Array.isArray(attributes["digits"]) ? (attributes["digits"] as number[]) : undefined;
   return {
@@ -134,7 +136,9 @@ export function loadCatalog(version: OdooVersion): Catalog {
   const referenceModels = (raw.reference["models"] ?? {}) as Record<string, { records?: unknown[] }>;
   const reference = new Map<string, ReferenceRecord[]>();
   for (const [name, entry] of Object.entries(referenceModels)) {
-    const records = (entry.records ?? []).filter((record): record is ReferenceRecord => typeof record === "object" && record !== null && typeof (record as Record<string, unknown>)["id"] === "number");
+    const records = (entry.records ?? []).filter(
+      (record): record is ReferenceRecord => typeof record === "object" && record !== null && typeof (record as Record<string, unknown>)["id"] === "number",
+    );
     reference.set(name, records);
   }
   // Reference models that were not recorded as models, and comodels of recorded fields, become stubs.

@@ -234,7 +234,8 @@ export function dispatch(orm: Orm, call: ModelCall): unknown {
   if (call.method.startsWith("_")) throw accessError(privateMethodMessage(version, call.model, call.method));
   const listed = methodTable(version)[call.method];
   // Some models' default_get is a record method in some versions (recorded: res.partner.bank in 17/18).
-  const spec = listed !== undefined && call.method === "default_get" && orm.catalog.recordStyleDefaultGet.has(call.model) ? { ...listed, record: true } : listed;
+  const spec =
+    listed !== undefined && call.method === "default_get" && orm.catalog.recordStyleDefaultGet.has(call.model) ? { ...listed, record: true } : listed;
   if (!spec) {
     if (call.protocol === "json2") throw werkzeug("NotFound", `The method '${call.model}.${call.method}' does not exist`, 404);
     throw attributeError(unknownMethodMessage(version, call.model, call.method));
@@ -276,7 +277,9 @@ function bindXmlRpc(call: ModelCall, spec: MethodSpec): { ids: number[]; args: R
   }
   const missing = spec.required.filter((name) => !(name in bound));
   if (missing.length > 0) {
-    throw typeError(`${qualname(call.method)}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${missing.map((name) => `'${name}'`).join(" and ")}`);
+    throw typeError(
+      `${qualname(call.method)}() missing ${missing.length} required positional argument${missing.length > 1 ? "s" : ""}: ${missing.map((name) => `'${name}'`).join(" and ")}`,
+    );
   }
   return { ids, args: bound, context };
 }

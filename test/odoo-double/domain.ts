@@ -167,7 +167,8 @@ function compileRelationalLeaf(host: DomainHost, model: string, fieldName: strin
   if (operator === "=" && wantsEmpty) return (row) => read(row).length === 0;
   if (operator === "!=" && wantsEmpty) return (row) => read(row).length > 0;
   // Names instead of ids: matched against the comodel's names, as Odoo does.
-  const names = typeof value === "string" ? [value] : Array.isArray(value) && value.some((entry) => typeof entry === "string") ? (value as unknown[]) : undefined;
+  const names =
+    typeof value === "string" ? [value] : Array.isArray(value) && value.some((entry) => typeof entry === "string") ? (value as unknown[]) : undefined;
   if (names !== undefined && operator !== "in" && operator !== "not in") {
     const positive = NEGATIVE.has(operator) ? negate(operator) : operator;
     let ids: Set<number> | undefined;

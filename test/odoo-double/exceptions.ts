@@ -56,14 +56,18 @@ export const valueError = (message: string): OdooException => new OdooException(
 export const typeError = (message: string): OdooException => new OdooException("builtins.TypeError", message);
 export const attributeError = (message: string): OdooException => new OdooException("builtins.AttributeError", message);
 export const keyError = (message: string): OdooException => new OdooException("builtins.KeyError", message);
-export const werkzeug = (name: "NotFound" | "Unauthorized" | "UnprocessableEntity" | "BadRequest" | "Forbidden", message: string, status: number): OdooException =>
-  new OdooException(`werkzeug.exceptions.${name}`, message, { httpStatus: status });
+export const werkzeug = (
+  name: "NotFound" | "Unauthorized" | "UnprocessableEntity" | "BadRequest" | "Forbidden",
+  message: string,
+  status: number,
+): OdooException => new OdooException(`werkzeug.exceptions.${name}`, message, { httpStatus: status });
 
 /** A database constraint violation, reported over RPC as a user error "The operation cannot be completed: ...". */
 export const databaseViolation = (message: string, violation: DatabaseViolation): OdooException =>
   new OdooException("odoo.exceptions.ValidationError", message, { violation });
 
-export const redirectWarning = (message: string, redirect: RedirectAction): OdooException => new OdooException("odoo.exceptions.RedirectWarning", message, { redirect });
+export const redirectWarning = (message: string, redirect: RedirectAction): OdooException =>
+  new OdooException("odoo.exceptions.RedirectWarning", message, { redirect });
 
 /** Class name as it appears at the end of a traceback (`ValueError`, `psycopg2.OperationalError`). */
 function tracebackClass(pythonClass: string): string {

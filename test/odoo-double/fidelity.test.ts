@@ -51,7 +51,10 @@ function unexpected(outcome: ReplayOutcome): string[] {
       const field = /^result\[0\]\.(\w+)/.exec(mismatch.path)?.[1];
       return field === undefined || !UNMODELLED_PARTNER_FIELDS.includes(field);
     })
-    .map((mismatch) => `${outcome.key} ${mismatch.path}: ${mismatch.why} (recorded ${JSON.stringify(mismatch.recorded)?.slice(0, 200)}, double ${JSON.stringify(mismatch.actual)?.slice(0, 200)})`);
+    .map(
+      (mismatch) =>
+        `${outcome.key} ${mismatch.path}: ${mismatch.why} (recorded ${JSON.stringify(mismatch.recorded)?.slice(0, 200)}, double ${JSON.stringify(mismatch.actual)?.slice(0, 200)})`,
+    );
 }
 
 describe.each(["17.0", "18.0", "19.0"] as const)("the double answers the recorded requests of Odoo %s as the real server did", (version) => {

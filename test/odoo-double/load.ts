@@ -16,7 +16,8 @@ export interface LoadAnswer {
   readonly nextrow: number;
 }
 
-type Column = { readonly kind: "xmlid" } | { readonly kind: "dbid" } | { readonly kind: "field"; readonly field: FieldSpec; readonly subfield: "name" | "id" | ".id" };
+type Column =
+  { readonly kind: "xmlid" } | { readonly kind: "dbid" } | { readonly kind: "field"; readonly field: FieldSpec; readonly subfield: "name" | "id" | ".id" };
 
 const TRUE_WORDS = new Set(["1", "true", "yes"]);
 const FALSE_WORDS = new Set(["0", "false", "no"]);
@@ -94,15 +95,28 @@ export function load(orm: Orm, env: Env, model: string, fields: unknown, data: u
       upsertErrors += 1;
       if (error.violation !== undefined) {
         sawDatabaseError = true;
-        messages.push({ ...info, type: "error", message: error.violation.loadMessage, ...(error.violation.field === undefined ? {} : { field: error.violation.field }) });
+        messages.push({
+          ...info,
+          type: "error",
+          message: error.violation.loadMessage,
+          ...(error.violation.field === undefined ? {} : { field: error.violation.field }),
+        });
       } else if (error.isUserError) {
         firstUserError ??= error.message;
         messages.push({ ...info, type: "error", message: error.message });
       } else {
-        messages.push({ ...info, type: "error", message: `Unknown error during import: <class '${error.pythonClass.replace(/^builtins\./, "")}'>: ${error.message}`, moreinfo: "Resolve other errors first" });
+        messages.push({
+          ...info,
+          type: "error",
+          message: `Unknown error during import: <class '${error.pythonClass.replace(/^builtins\./, "")}'>: ${error.message}`,
+          moreinfo: "Resolve other errors first",
+        });
       }
       if (upsertErrors >= 10 && upsertErrors >= attempted / 10) {
-        messages.push({ type: "warning", message: "Found more than 10 errors and more than one error per 10 records, interrupted to avoid showing too many errors." });
+        messages.push({
+          type: "warning",
+          message: "Found more than 10 errors and more than one error per 10 records, interrupted to avoid showing too many errors.",
+        });
         break;
       }
     }
@@ -112,7 +126,8 @@ export function load(orm: Orm, env: Env, model: string, fields: unknown, data: u
   // the batch's first row (whichever row caused it), ahead of the per-row messages.
   if (firstUserError !== undefined && !sawDatabaseError && firstUpsertRow !== undefined) {
     const global = { rows: { from: firstUpsertRow, to: firstUpsertRow }, record: firstUpsertRow, type: "error", message: firstUserError };
-    if (!messages.some((message) => message["record"] === global.record && message["message"] === global.message && message["type"] === "error")) messages.unshift(global);
+    if (!messages.some((message) => message["record"] === global.record && message["message"] === global.message && message["type"] === "error"))
+      messages.unshift(global);
   }
 
   if (messages.some((message) => message["type"] === "error")) {
@@ -132,10 +147,18 @@ function parseColumn(spec: ModelSpec, raw: string): Column {
   if (!field) throw keyError(`'${head}'`);
   if (rest.length === 0) return { kind: "field", field, subfield: "name" };
   if (rest.length === 1 && (rest[0] === "id" || rest[0] === ".id")) return { kind: "field", field, subfield: rest[0] };
-  throw valueError(`the Odoo test double does not import one2many sub-fields ('${raw}'); load the child model with a '${field.relationField ?? "parent"}/id' column instead`);
+  throw valueError(
+    `the Odoo test double does not import one2many sub-fields ('${raw}'); load the child model with a '${field.relationField ?? "parent"}/id' column instead`,
+  );
 }
 
-function fieldMessage(info: { rows: { from: number; to: number }; record: number }, type: string, field: FieldSpec, message: string, moreinfo: unknown): Record<string, unknown> {
+function fieldMessage(
+  info: { rows: { from: number; to: number }; record: number },
+  type: string,
+  field: FieldSpec,
+  message: string,
+  moreinfo: unknown,
+): Record<string, unknown> {
   return {
     rows: info.rows,
     type,
@@ -186,7 +209,11 @@ function convertCell(orm: Orm, env: Env, spec: ModelSpec, field: FieldSpec, subf
       const options = field.selection ?? [];
       const exact = options.find(([key, label]) => key === cell || label === cell);
       const loose = exact ?? options.find(([key, label]) => key.toLowerCase() === cell.toLowerCase() || label.toLowerCase() === cell.toLowerCase());
-      if (!loose) throw new ConversionProblem(`Value '${cell}' not found in selection field '%(field)s'`, options.map(([, label]) => label));
+      if (!loose)
+        throw new ConversionProblem(
+          `Value '${cell}' not found in selection field '%(field)s'`,
+          options.map(([, label]) => label),
+        );
       return { value: loose[0], warnings: [] };
     }
     case "date":
@@ -231,14 +258,18 @@ function resolveReference(orm: Orm, comodel: string, subfield: "name" | "id" | "
   if (subfield === "id") {
     const id = orm.resolveXmlid(reference.includes(".") ? reference : `__import__.${reference}`, comodel);
     if (id === undefined) {
-      throw new ConversionProblem(`No matching record found for external id '${reference}' in field '%(field)s'`, possibleValues(orm, "ir.model.data", [["model", "=", comodel]]));
+      throw new ConversionProblem(
+        `No matching record found for external id '${reference}' in field '%(field)s'`,
+        possibleValues(orm, "ir.model.data", [["model", "=", comodel]]),
+      );
     }
     return { id, warnings: [] };
   }
   if (subfield === ".id") {
     if (!/^\d+$/.test(reference)) throw new ConversionProblem(`Invalid database id '${reference}' for the field '%(field)s'`);
     const id = Number(reference);
-    if (!orm.store.has(comodel, id)) throw new ConversionProblem(`No matching record found for database id '${reference}' in field '%(field)s'`, possibleValues(orm, comodel));
+    if (!orm.store.has(comodel, id))
+      throw new ConversionProblem(`No matching record found for database id '${reference}' in field '%(field)s'`, possibleValues(orm, comodel));
     return { id, warnings: [] };
   }
   const matches = [...orm.nameMatchIds(comodel, "=", reference)];
@@ -279,13 +310,29 @@ export function localToUtc(local: string, tz: string): string {
   const asUtc = Date.parse(`${local.replace(" ", "T")}Z`);
   let formatter: Intl.DateTimeFormat;
   try {
-    formatter = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
   } catch {
     return local;
   }
   const offsetAt = (instant: number): number => {
     const parts = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-    const wall = Date.UTC(Number(parts["year"]), Number(parts["month"]) - 1, Number(parts["day"]), Number(parts["hour"]), Number(parts["minute"]), Number(parts["second"]));
+    const wall = Date.UTC(
+      Number(parts["year"]),
+      Number(parts["month"]) - 1,
+      Number(parts["day"]),
+      Number(parts["hour"]),
+      Number(parts["minute"]),
+      Number(parts["second"]),
+    );
     return wall - instant;
   };
   const guess = asUtc - offsetAt(asUtc);

@@ -16,7 +16,9 @@ export function unknownMethodMessage(version: OdooVersion, model: string, method
 }
 
 export function privateMethodMessage(version: OdooVersion, model: string, method: string): string {
-  return version === "17.0" ? `Private methods (such as ${method}) cannot be called remotely.` : `Private methods (such as '${model}.${method}') cannot be called remotely.`;
+  return version === "17.0"
+    ? `Private methods (such as ${method}) cannot be called remotely.`
+    : `Private methods (such as '${model}.${method}') cannot be called remotely.`;
 }
 
 export function unknownModelMessage(model: string): string {

@@ -106,7 +106,9 @@ interface SqlCheck {
 }
 
 const SQL_CHECKS: Readonly<Record<string, readonly SqlCheck[]>> = {
-  "res.partner": [{ name: "check_name", kind: "check", message: "Contacts require a name", violated: (row) => (row["type"] ?? "contact") === "contact" && !row["name"] }],
+  "res.partner": [
+    { name: "check_name", kind: "check", message: "Contacts require a name", violated: (row) => (row["type"] ?? "contact") === "contact" && !row["name"] },
+  ],
   "crm.lead": [
     {
       name: "check_probability",
@@ -127,7 +129,8 @@ const SQL_CHECKS: Readonly<Record<string, readonly SqlCheck[]>> = {
       kind: "unique",
       message: "Field names must be unique per model.",
       field: "name",
-      violated: (row, orm) => orm.countWhere("ir.model.fields", (other) => other.id !== row.id && other["model"] === row["model"] && other["name"] === row["name"]) > 0,
+      violated: (row, orm) =>
+        orm.countWhere("ir.model.fields", (other) => other.id !== row.id && other["model"] === row["model"] && other["name"] === row["name"]) > 0,
     },
   ],
   "ir.model.data": [
@@ -183,6 +186,8 @@ export class Orm implements DomainHost {
     this.catalog = catalog;
     this.store = store;
     this.#clock = options.clock ?? (() => new Date());
+    store.defineIndex("ir.model.data", "xmlid", (row) => `${String(row["module"])}.${String(row["name"])}`);
+    store.defineIndex("mail.followers", "document", (row) => `${String(row["res_model"])},${String(row["res_id"])}`);
   }
 
   // ---------------------------------------------------------------- schema
@@ -252,7 +257,11 @@ export class Orm implements DomainHost {
       case "message_attachment_count":
         return field ? this.polymorphicChildren("ir.attachment", model, row.id).length : undefined;
       case "message_partner_ids":
-        return field ? this.polymorphicChildren("mail.followers", model, row.id).map((follower) => this.store.get("mail.followers", follower)?.["partner_id"]).filter((id): id is number => typeof id === "number") : undefined;
+        return field
+          ? this.polymorphicChildren("mail.followers", model, row.id)
+              .map((follower) => this.store.get("mail.followers", follower)?.["partner_id"])
+              .filter((id): id is number => typeof id === "number")
+          : undefined;
       case "message_is_follower": {
         if (!field) return undefined;
         return this.polymorphicChildren("mail.followers", model, row.id).length > 0;
@@ -267,18 +276,23 @@ export class Orm implements DomainHost {
         if (fieldName === "commercial_partner_id") return this.commercialPartner(row).id;
         if (fieldName === "self") return row.id;
         if (fieldName === "company_type") return row["is_company"] ? "company" : "person";
-        if (fieldName === "country_code") return typeof row["country_id"] === "number" ? this.store.get("res.country", row["country_id"])?.["code"] ?? false : false;
+        if (fieldName === "country_code")
+          return typeof row["country_id"] === "number" ? (this.store.get("res.country", row["country_id"])?.["code"] ?? false) : false;
         if (fieldName === "currency_id") return this.companyCurrency(row["company_id"] ?? 1);
-        if (fieldName === "email_formatted") return typeof row["email"] === "string" && row["email"] !== "" ? `"${String(row["name"] ?? "")}" <${row["email"]}>` : false;
-        if (fieldName === "partner_share") return !this.idsWhere("res.users", (user) => user["partner_id"] === row.id && user["share"] === false && user["active"] !== false).length;
+        if (fieldName === "email_formatted")
+          return typeof row["email"] === "string" && row["email"] !== "" ? `"${String(row["name"] ?? "")}" <${row["email"]}>` : false;
+        if (fieldName === "partner_share")
+          return !this.idsWhere("res.users", (user) => user["partner_id"] === row.id && user["share"] === false && user["active"] !== false).length;
         if (fieldName === "tz_offset") return "+0000";
         if (fieldName === "im_status") return "im_partner";
         if (fieldName === "website_message_ids") {
-          return this.polymorphicChildren("mail.message", model, row.id).filter((id) => ["comment", "email", "email_outgoing"].includes(String(this.store.get("mail.message", id)?.["message_type"])));
+          return this.polymorphicChildren("mail.message", model, row.id).filter((id) =>
+            ["comment", "email", "email_outgoing"].includes(String(this.store.get("mail.message", id)?.["message_type"])),
+          );
         }
         if (fieldName === "commercial_company_name") {
           const commercial = this.commercialPartner(row);
-          return commercial["is_company"] ? commercial["name"] ?? false : false;
+          return commercial["is_company"] ? (commercial["name"] ?? false) : false;
         }
         if (fieldName === "user_ids") return this.idsWhere("res.users", (user) => user["partner_id"] === row.id);
         return undefined;
@@ -295,11 +309,18 @@ export class Orm implements DomainHost {
         if (fieldName === "price_subtotal" || fieldName === "price_total") return round2(lineAmount(row));
         return undefined;
       case "account.move":
-        if (fieldName === "amount_untaxed" || fieldName === "amount_total" || fieldName === "amount_residual" || fieldName === "amount_untaxed_signed" || fieldName === "amount_total_signed") {
+        if (
+          fieldName === "amount_untaxed" ||
+          fieldName === "amount_total" ||
+          fieldName === "amount_residual" ||
+          fieldName === "amount_untaxed_signed" ||
+          fieldName === "amount_total_signed"
+        ) {
           return round2(this.linesTotal("account.move.line", "move_id", row.id));
         }
         if (fieldName === "amount_tax") return 0;
-        if (fieldName === "invoice_line_ids") return this.idsWhere("account.move.line", (line) => line["move_id"] === row.id && (line["display_type"] ?? "product") === "product");
+        if (fieldName === "invoice_line_ids")
+          return this.idsWhere("account.move.line", (line) => line["move_id"] === row.id && (line["display_type"] ?? "product") === "product");
         return undefined;
       case "account.move.line":
         if (fieldName === "price_subtotal" || fieldName === "price_total") return round2(lineAmount({ ...row, product_uom_qty: row["quantity"] ?? 1 }));
@@ -357,7 +378,12 @@ export class Orm implements DomainHost {
           }
           if (!row["is_company"]) {
             const commercial = this.commercialPartner(row);
-            const companyName = commercial["is_company"] && commercial.id !== row.id ? commercial["name"] : typeof parentId === "number" ? this.store.get("res.partner", parentId)?.["name"] : row["company_name"];
+            const companyName =
+              commercial["is_company"] && commercial.id !== row.id
+                ? commercial["name"]
+                : typeof parentId === "number"
+                  ? this.store.get("res.partner", parentId)?.["name"]
+                  : row["company_name"];
             if (typeof companyName === "string" && companyName !== "") name = `${companyName}, ${name}`;
           }
         }
@@ -451,7 +477,8 @@ export class Orm implements DomainHost {
 
   /** Python-side conversion of one non-relational-list value (Field.convert_to_cache). */
   convert(spec: ModelSpec, field: FieldSpec, raw: unknown): unknown {
-    if (raw === null || raw === undefined) return field.type === "boolean" ? false : field.type === "integer" || field.type === "float" || field.type === "monetary" ? 0 : false;
+    if (raw === null || raw === undefined)
+      return field.type === "boolean" ? false : field.type === "integer" || field.type === "float" || field.type === "monetary" ? 0 : false;
     switch (field.type) {
       case "char":
       case "text":
@@ -540,9 +567,13 @@ export class Orm implements DomainHost {
       // Keep set commands with the ids that exist here; drop create commands of other models.
       return raw
         .filter((command): command is unknown[] => Array.isArray(command) && command[0] === 6)
-        .map((command) => [6, 0, (Array.isArray(command[2]) ? (command[2] as unknown[]) : []).filter((id): id is number => typeof id === "number" && this.store.has(relation, id))])
+        .map((command) => [
+          6,
+          0,
+          (Array.isArray(command[2]) ? (command[2] as unknown[]) : []).filter((id): id is number => typeof id === "number" && this.store.has(relation, id)),
+        ])
         .map((command) => {
-          if (relation === "res.partner") return [6, 0, (command[2] as number[]).map((id) => (id === 3 ? this.userPartnerId(env.uid) ?? id : id))];
+          if (relation === "res.partner") return [6, 0, (command[2] as number[]).map((id) => (id === 3 ? (this.userPartnerId(env.uid) ?? id) : id))];
           return command;
         });
     }
@@ -636,7 +667,11 @@ export class Orm implements DomainHost {
         break;
       case "res.users": {
         if (values["partner_id"] === undefined || values["partner_id"] === false) {
-          const partnerValues: Record<string, unknown> = { name: values["name"] ?? values["login"], email: values["email"] ?? false, company_id: values["company_id"] ?? 1 };
+          const partnerValues: Record<string, unknown> = {
+            name: values["name"] ?? values["login"],
+            email: values["email"] ?? false,
+            company_id: values["company_id"] ?? 1,
+          };
           values["partner_id"] = this.createOne({ ...env, context: { ...env.context, tracking_disable: true } }, this.spec("res.partner"), partnerValues);
         }
         if (values["name"] === undefined) values["name"] = this.store.get("res.partner", Number(values["partner_id"]))?.["name"] ?? values["login"];
@@ -662,7 +697,8 @@ export class Orm implements DomainHost {
         break;
       }
       case "sale.order": {
-        if (values["name"] === undefined || values["name"] === "New" || values["name"] === false) values["name"] = `S${String(this.countWhere("sale.order", () => true) + 1).padStart(5, "0")}`;
+        if (values["name"] === undefined || values["name"] === "New" || values["name"] === false)
+          values["name"] = `S${String(this.countWhere("sale.order", () => true) + 1).padStart(5, "0")}`;
         if (typeof values["partner_id"] === "number") {
           if (!values["partner_invoice_id"]) values["partner_invoice_id"] = values["partner_id"];
           if (!values["partner_shipping_id"]) values["partner_shipping_id"] = values["partner_id"];
@@ -702,7 +738,9 @@ export class Orm implements DomainHost {
       case "product.product": {
         if (values["product_tmpl_id"] === undefined) {
           const templateFields = this.spec("product.template").fields;
-          const templateValues = Object.fromEntries(Object.entries(vals).filter(([name]) => templateFields.has(name) && !X2MANY.has(templateFields.get(name)?.type ?? "")));
+          const templateValues = Object.fromEntries(
+            Object.entries(vals).filter(([name]) => templateFields.has(name) && !X2MANY.has(templateFields.get(name)?.type ?? "")),
+          );
           values["product_tmpl_id"] = this.createOne(env, this.spec("product.template"), templateValues);
         }
         break;
@@ -772,9 +810,7 @@ export class Orm implements DomainHost {
 
   private follow(model: string, resId: number, partnerId: number): void {
     if (!this.catalog.models.has("mail.followers")) return;
-    for (const existing of this.rows("mail.followers")) {
-      if (existing["res_model"] === model && existing["res_id"] === resId && existing["partner_id"] === partnerId) return;
-    }
+    if (this.store.lookup("mail.followers", "document", `${model},${resId}`).some((existing) => existing["partner_id"] === partnerId)) return;
     this.store.insert("mail.followers", { id: this.store.nextId("mail.followers"), res_model: model, res_id: resId, partner_id: partnerId });
   }
 
@@ -896,7 +932,12 @@ export class Orm implements DomainHost {
         }
       }
       for (const id of ids) {
-        if (!Number.isInteger(id) || !this.store.has(comodel, id)) throw databaseViolation(foreignKeyMessage(this.version, spec, field), { kind: "foreign-key", loadMessage: foreignKeyMessage(this.version, spec, field), field: field.name });
+        if (!Number.isInteger(id) || !this.store.has(comodel, id))
+          throw databaseViolation(foreignKeyMessage(this.version, spec, field), {
+            kind: "foreign-key",
+            loadMessage: foreignKeyMessage(this.version, spec, field),
+            field: field.name,
+          });
       }
       this.store.update(spec.name, row.id, field.name, ids);
       return;
@@ -904,7 +945,10 @@ export class Orm implements DomainHost {
     const inverse = field.relationField;
     if (inverse === undefined) return;
     const polymorphic = REFERENCE_MODEL_FIELD[comodel];
-    const link = (): Record<string, unknown> => ({ [inverse]: row.id, ...(polymorphic !== undefined && this.spec(comodel).fields.get(inverse)?.type === "many2one_reference" ? { [polymorphic]: spec.name } : {}) });
+    const link = (): Record<string, unknown> => ({
+      [inverse]: row.id,
+      ...(polymorphic !== undefined && this.spec(comodel).fields.get(inverse)?.type === "many2one_reference" ? { [polymorphic]: spec.name } : {}),
+    });
     for (const command of list) {
       if (!Array.isArray(command)) throw valueError(`Wrong value for ${spec.name}.${field.name}: ${pyRepr(commands)}`);
       const [code, target, payload] = command as [unknown, unknown, unknown];
@@ -948,7 +992,11 @@ export class Orm implements DomainHost {
       if (field.type === "many2one") {
         const value = row[field.name];
         if (typeof value === "number" && field.relation !== undefined && !this.store.has(field.relation, value)) {
-          throw databaseViolation(foreignKeyMessage(this.version, spec, field), { kind: "foreign-key", loadMessage: foreignKeyMessage(this.version, spec, field), field: field.name });
+          throw databaseViolation(foreignKeyMessage(this.version, spec, field), {
+            kind: "foreign-key",
+            loadMessage: foreignKeyMessage(this.version, spec, field),
+            field: field.name,
+          });
         }
       }
       if (!field.required || !field.store || X2MANY.has(field.type)) continue;
@@ -1012,7 +1060,8 @@ export class Orm implements DomainHost {
     const relational: Array<[FieldSpec, unknown]> = [];
     const values: Record<string, unknown> = { ...vals };
     if (spec.name === "ir.model.fields" && typeof values["model_id"] === "number") values["model"] = this.store.get("ir.model", values["model_id"])?.["model"];
-    if (spec.name === "mail.activity" && typeof values["res_model_id"] === "number") values["res_model"] = this.store.get("ir.model", values["res_model_id"])?.["model"];
+    if (spec.name === "mail.activity" && typeof values["res_model_id"] === "number")
+      values["res_model"] = this.store.get("ir.model", values["res_model_id"])?.["model"];
     for (const [name, raw] of Object.entries(values)) {
       if (name === "id") continue;
       const field = spec.fields.get(name);
@@ -1041,7 +1090,9 @@ export class Orm implements DomainHost {
       // Contacts follow their company's address (Odoo's _fields_sync / _children_sync).
       if (written.has("parent_id") && typeof row["parent_id"] === "number" && (row["type"] ?? "contact") === "contact") {
         const parent = this.store.get("res.partner", row["parent_id"]);
-        if (parent) for (const field of ADDRESS_FIELDS) if (!written.has(field) && parent[field] !== undefined) this.store.update("res.partner", row.id, field, parent[field]);
+        if (parent)
+          for (const field of ADDRESS_FIELDS)
+            if (!written.has(field) && parent[field] !== undefined) this.store.update("res.partner", row.id, field, parent[field]);
       }
       if (ADDRESS_FIELDS.some((field) => written.has(field))) {
         for (const child of this.rows("res.partner")) {
@@ -1051,15 +1102,24 @@ export class Orm implements DomainHost {
         }
       }
     }
-    if (spec.name === "res.users" && written.has("name") && typeof row["partner_id"] === "number") this.store.update("res.partner", row["partner_id"], "name", row["name"]);
+    if (spec.name === "res.users" && written.has("name") && typeof row["partner_id"] === "number")
+      this.store.update("res.partner", row["partner_id"], "name", row["name"]);
     if (spec.name === "crm.lead" && written.has("stage_id")) this.store.update("crm.lead", row.id, "date_last_stage_update", this.now());
     if (!spec.isMailThread || env.context["tracking_disable"]) return;
-    const changed = (TRACKED[spec.name] ?? []).filter((name) => written.has(name) && JSON.stringify(before[name]) !== JSON.stringify(this.value(spec.name, row, name)));
+    const changed = (TRACKED[spec.name] ?? []).filter(
+      (name) => written.has(name) && JSON.stringify(before[name]) !== JSON.stringify(this.value(spec.name, row, name)),
+    );
     if (changed.length > 0 && !env.context["mail_notrack"]) {
       this.postSystemMessage(spec, row.id, "", this.userPartnerId(env.uid));
     }
     const assignee = row["user_id"];
-    if (changed.includes("user_id") && ASSIGNMENT_NOTIFIED.has(spec.name) && typeof assignee === "number" && assignee !== env.uid && !env.context["mail_auto_subscribe_no_notify"]) {
+    if (
+      changed.includes("user_id") &&
+      ASSIGNMENT_NOTIFIED.has(spec.name) &&
+      typeof assignee === "number" &&
+      assignee !== env.uid &&
+      !env.context["mail_auto_subscribe_no_notify"]
+    ) {
       const partner = this.userPartnerId(assignee);
       if (partner !== undefined) this.follow(spec.name, row.id, partner);
       this.notify(assignee, `You have been assigned to ${this.displayName(spec.name, row)}`, spec.name, row.id, "assignment");
@@ -1073,7 +1133,9 @@ export class Orm implements DomainHost {
     this.requireExisting(env, spec, ids);
     const targets = new Set(ids);
     if (model === "res.partner") {
-      const activeUsers = [...this.rows("res.users")].filter((user) => user["active"] !== false && typeof user["partner_id"] === "number" && targets.has(user["partner_id"]));
+      const activeUsers = [...this.rows("res.users")].filter(
+        (user) => user["active"] !== false && typeof user["partner_id"] === "number" && targets.has(user["partner_id"]),
+      );
       if (activeUsers.length > 0) {
         throw redirectWarning(
           `You cannot delete contacts linked to an active user.\nYou should rather archive them after archiving their associated user.\n\nLinked active users : ${activeUsers.map((user) => String(user["name"])).join(", ")}`,
@@ -1112,14 +1174,23 @@ export class Orm implements DomainHost {
           if (typeof value !== "number" || !targets.has(value) || (referencing === model && targets.has(row.id))) continue;
           if (RESTRICT.has(key)) {
             const referencingSpec = this.spec(referencing);
-            throw databaseViolation(foreignKeyMessage(this.version, referencingSpec, field), { kind: "foreign-key", loadMessage: foreignKeyMessage(this.version, referencingSpec, field), field: field.name });
+            throw databaseViolation(foreignKeyMessage(this.version, referencingSpec, field), {
+              kind: "foreign-key",
+              loadMessage: foreignKeyMessage(this.version, referencingSpec, field),
+              field: field.name,
+            });
           }
           if (CASCADE.has(key)) this.unlink(env, referencing, [row.id]);
           else this.store.update(referencing, row.id, field.name, false);
         } else if (field.type === "many2many") {
           const value = row[field.name];
           if (Array.isArray(value) && value.some((id) => targets.has(id as number))) {
-            this.store.update(referencing, row.id, field.name, (value as number[]).filter((id) => !targets.has(id)));
+            this.store.update(
+              referencing,
+              row.id,
+              field.name,
+              (value as number[]).filter((id) => !targets.has(id)),
+            );
           }
         }
       }
@@ -1152,7 +1223,8 @@ export class Orm implements DomainHost {
     // Custom fields may have been added since: look them up fresh.
     const custom: Array<{ model: string; field: FieldSpec }> = [];
     for (const spec of this.catalog.models.values()) {
-      for (const field of spec.fields.values()) if (field.manual && field.relation === model && (field.type === "many2one" || field.type === "many2many")) custom.push({ model: spec.name, field });
+      for (const field of spec.fields.values())
+        if (field.manual && field.relation === model && (field.type === "many2one" || field.type === "many2many")) custom.push({ model: spec.name, field });
     }
     return [...(this.#referencing.get(model) ?? []), ...custom];
   }
@@ -1161,7 +1233,8 @@ export class Orm implements DomainHost {
 
   read(env: Env, model: string, ids: readonly number[], fields: readonly string[] | undefined): Array<Record<string, unknown>> {
     const spec = this.spec(model);
-    const names = fields === undefined || fields.length === 0 ? [...spec.fields.keys()].filter((name) => name !== "id") : fields.filter((name) => name !== "id");
+    const names =
+      fields === undefined || fields.length === 0 ? [...spec.fields.keys()].filter((name) => name !== "id") : fields.filter((name) => name !== "id");
     for (const name of names) if (!spec.fields.has(name)) throw valueError(invalidFieldMessage(this.version, model, name, "read"));
     const result: Array<Record<string, unknown>> = [];
     for (const id of ids) {
@@ -1182,7 +1255,8 @@ export class Orm implements DomainHost {
     const value = this.value(spec.name, row, field.name);
     switch (field.type) {
       case "many2one":
-        if (typeof value === "number" && field.relation !== undefined && this.store.has(field.relation, value)) return [value, this.displayName(field.relation, value)];
+        if (typeof value === "number" && field.relation !== undefined && this.store.has(field.relation, value))
+          return [value, this.displayName(field.relation, value)];
         return false;
       case "one2many":
       case "many2many":
@@ -1293,7 +1367,10 @@ export class Orm implements DomainHost {
     const spec = this.spec(model);
     const terms = parseOrder(order).filter((term) => term.field === "id" || spec.fields.has(term.field));
     for (const term of parseOrder(order)) {
-      if (term.field !== "id" && !spec.fields.has(term.field)) throw valueError(`Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`);
+      if (term.field !== "id" && !spec.fields.has(term.field))
+        throw valueError(
+          `Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
+        );
     }
     if (!terms.some((term) => term.field === "id")) terms.push({ field: "id", descending: false });
     const keys = new Map<number, unknown[]>();
@@ -1346,10 +1423,7 @@ export class Orm implements DomainHost {
   // ---------------------------------------------------------------- external ids
 
   xmlidRow(module: string, name: string, exceptId?: number): Row | undefined {
-    for (const row of this.rows("ir.model.data")) {
-      if (row["module"] === module && row["name"] === name && row.id !== exceptId) return row;
-    }
-    return undefined;
+    return this.store.lookup("ir.model.data", "xmlid", `${module}.${name}`).find((row) => row.id !== exceptId);
   }
 
   /** The record behind `module.name` (a name without module is `__import__.name`). */
@@ -1373,7 +1447,16 @@ export class Orm implements DomainHost {
       this.store.update("ir.model.data", existing.id, "write_date", now);
       return;
     }
-    this.store.insert("ir.model.data", { id: this.store.nextId("ir.model.data"), module, name, model, res_id: resId, noupdate, create_date: now, write_date: now });
+    this.store.insert("ir.model.data", {
+      id: this.store.nextId("ir.model.data"),
+      module,
+      name,
+      model,
+      res_id: resId,
+      noupdate,
+      create_date: now,
+      write_date: now,
+    });
   }
 }
 
@@ -1488,7 +1571,8 @@ function parseDatetime(text: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2})(?:\.\d+)?)?$/.exec(text);
   if (!match) throw valueError(`time data ${pyRepr(text)} does not match format '%Y-%m-%d %H:%M:%S'`);
   if (!validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) throw valueError("day is out of range for month");
-  if (Number(match[4] ?? 0) > 23 || Number(match[5] ?? 0) > 59 || Number(match[6] ?? 0) > 59) throw valueError(`time data ${pyRepr(text)} does not match format '%Y-%m-%d %H:%M:%S'`);
+  if (Number(match[4] ?? 0) > 23 || Number(match[5] ?? 0) > 59 || Number(match[6] ?? 0) > 59)
+    throw valueError(`time data ${pyRepr(text)} does not match format '%Y-%m-%d %H:%M:%S'`);
   return `${match[1]}-${match[2]}-${match[3]} ${match[4] ?? "00"}:${match[5] ?? "00"}:${match[6] ?? "00"}`;
 }
 

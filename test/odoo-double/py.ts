@@ -105,7 +105,11 @@ export function xmlRpcFault(faultCode: number | string, faultString: string): st
 /** `json.dumps(value)` with Python's separators; int keys become strings, floats keep `.0`. */
 export function pyJsonDumps(value: unknown): string {
   if (value === null || value === undefined) return "null";
-  if (value instanceof PyFloat) return floatRepr(value.value).replace(/^inf$/, "Infinity").replace(/^-inf$/, "-Infinity").replace(/^nan$/, "NaN");
+  if (value instanceof PyFloat)
+    return floatRepr(value.value)
+      .replace(/^inf$/, "Infinity")
+      .replace(/^-inf$/, "-Infinity")
+      .replace(/^nan$/, "NaN");
   if (value instanceof PyTuple) return pyJsonDumps([...value.items]);
   if (value instanceof PyIntKeyDict) {
     return `{${value.entries.map(([key, member]) => `${JSON.stringify(String(key))}: ${pyJsonDumps(member)}`).join(", ")}}`;

@@ -85,7 +85,11 @@ export function seedDatabase(orm: Orm, options: SeedOptions): void {
 
   for (const user of store.table("res.users").values()) {
     const isAdmin = user["login"] === "admin" || user["login"] === "__system__";
-    orm.auth.set(user.id, { password: user["login"] === "admin" ? options.adminPassword : undefined, apiKeys: new Set(), level: isAdmin ? "admin" : "limited" });
+    orm.auth.set(user.id, {
+      password: user["login"] === "admin" ? options.adminPassword : undefined,
+      apiKeys: new Set(),
+      level: isAdmin ? "admin" : "limited",
+    });
   }
 
   let modelId = 0;

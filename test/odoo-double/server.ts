@@ -68,6 +68,8 @@ export interface CallLogEntry {
   readonly rows?: number;
   readonly fault?: FaultKind;
   readonly outcome: "ok" | "error";
+  /** Time the double spent processing the call (parsing to answer ready), in ms. */
+  readonly serverMs?: number;
   /** Python class of the error answered. */
   readonly error?: string;
 }
@@ -110,12 +112,21 @@ export interface OdooDouble {
   stop(): Promise<void>;
 }
 
-const TIMESTAMP_FIELDS = new Set(["create_date", "write_date", "date", "date_open", "date_last_stage_update", "calendar_last_notif_ack", "__last_update", "date_order"]);
+const TIMESTAMP_FIELDS = new Set([
+  "create_date",
+  "write_date",
+  "date",
+  "date_open",
+  "date_last_stage_update",
+  "calendar_last_notif_ack",
+  "__last_update",
+  "date_order",
+]);
 
 const NOT_FOUND_HTML =
-  '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
+  "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n";
 const NO_DATABASE_HTML =
-  '<!DOCTYPE html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n<!-- Alternatively, use the X-Odoo-Database header. -->\n';
+  "<!DOCTYPE html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>No database is selected and the requested URL was not found in the server-wide controllers.</p>\n<p>Please verify the hostname, <a href=/web/login>login</a> and try again.</p>\n\n<!-- Alternatively, use the X-Odoo-Database header. -->\n";
 
 export async function startOdooDouble(options: DoubleOptions): Promise<OdooDouble> {
   const catalog = loadCatalog(options.version);
@@ -194,12 +205,17 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
   const handleXmlRpc = async (request: IncomingMessage, response: ServerResponse, body: string, legacy: boolean, service: string): Promise<void> => {
     let method: string;
     let params: unknown[];
+    const parseStarted = performance.now();
     try {
       ({ method, params } = await parseMethodCall(body));
     } catch (error) {
-      respondXml(response, xmlRpcFault(1, syntheticTraceback(new OdooException("xml.parsers.expat.ExpatError", error instanceof Error ? error.message : String(error)), "xmlrpc")));
+      respondXml(
+        response,
+        xmlRpcFault(1, syntheticTraceback(new OdooException("xml.parsers.expat.ExpatError", error instanceof Error ? error.message : String(error)), "xmlrpc")),
+      );
       return;
     }
+    const parseMs = performance.now() - parseStarted;
     const isObjectCall = service === "object" && (method === "execute_kw" || method === "execute");
     const identity: CallIdentity = {
       model: isObjectCall && typeof params[3] === "string" ? params[3] : undefined,
@@ -219,6 +235,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     };
     if (!(await preflight(request, response, identity, base))) return;
 
+    const started = performance.now();
     let result: unknown;
     let failure: OdooException | undefined;
     try {
@@ -242,7 +259,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
       const fault = legacy ? legacyXmlRpcFaultFor(failure) : xmlRpcFaultFor(failure);
       payload = xmlRpcFault(fault.faultCode, fault.faultString);
     }
-    if (await postflight(response, identity, base, failure)) return;
+    if (await postflight(response, identity, { ...base, serverMs: performance.now() - started + parseMs }, failure)) return;
     respondXml(response, payload);
   };
 
@@ -272,6 +289,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
 
   const handleJson2 = async (request: IncomingMessage, response: ServerResponse, body: string, model: string, method: string): Promise<void> => {
     const identity: CallIdentity = { model, method, authentication: false };
+    const parseStarted = performance.now();
     let parsed: unknown;
     let parseError: string | undefined;
     try {
@@ -281,12 +299,22 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     }
     const context = contextOf(parsed);
     const rows = isRecord(parsed) ? countRows(method, [parsed["vals_list"] ?? parsed["data"]]) : undefined;
+    const parseMs = performance.now() - parseStarted;
     const authorization = header(request, "authorization");
     const bearer = /^bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim();
     const uid = bearer === undefined ? undefined : uidForApiKey(bearer);
-    const base = { protocol: "json2" as const, service: "json2", model, method, ...(uid === undefined ? {} : { uid }), context, ...(rows === undefined ? {} : { rows }) };
+    const base = {
+      protocol: "json2" as const,
+      service: "json2",
+      model,
+      method,
+      ...(uid === undefined ? {} : { uid }),
+      context,
+      ...(rows === undefined ? {} : { rows }),
+    };
     if (!(await preflight(request, response, identity, base))) return;
 
+    const started = performance.now();
     let result: unknown;
     let failure: OdooException | undefined;
     try {
@@ -294,22 +322,31 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
       if (uid === undefined) throw werkzeug("Unauthorized", "Invalid apikey", 401);
       if (parseError !== undefined) throw werkzeug("BadRequest", `could not parse the body as json: ${parseError}`, 400);
       if (!isRecord(parsed)) throw werkzeug("BadRequest", "the body must be a JSON object", 400);
-      const call = { protocol: "json2" as const, model, method, uid, args: [], kwargs: parsed, ...(Object.prototype.hasOwnProperty.call(parsed, "ids") ? { ids: parsed["ids"] } : {}) };
+      const call = {
+        protocol: "json2" as const,
+        model,
+        method,
+        uid,
+        args: [],
+        kwargs: parsed,
+        ...(Object.prototype.hasOwnProperty.call(parsed, "ids") ? { ids: parsed["ids"] } : {}),
+      };
       result = store.transaction(() => dispatch(orm, call));
     } catch (error) {
       failure = toOdooException(error);
     }
-    if (await postflight(response, identity, base, failure)) return;
-    if (failure !== undefined) {
-      const { status, body: errorBody } = json2ErrorFor(failure);
-      respond(response, status, "application/json; charset=utf-8", pyJsonDumps(errorBody));
-      return;
-    }
-    respond(response, 200, "application/json; charset=utf-8", pyJsonDumps(result));
+    const payload = failure === undefined ? pyJsonDumps(result) : pyJsonDumps(json2ErrorFor(failure).body);
+    if (await postflight(response, identity, { ...base, serverMs: performance.now() - started + parseMs }, failure)) return;
+    respond(response, failure === undefined ? 200 : json2ErrorFor(failure).status, "application/json; charset=utf-8", payload);
   };
 
   /** Injected faults before processing; false when the request was already answered. */
-  const preflight = async (request: IncomingMessage, response: ServerResponse, identity: CallIdentity, base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">): Promise<boolean> => {
+  const preflight = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    identity: CallIdentity,
+    base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">,
+  ): Promise<boolean> => {
     const delay = faults.delayMs(identity, base.rows ?? 0);
     if (delay > 0) await sleep(delay);
     const fault = faults.before(identity);
@@ -329,7 +366,12 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
   };
 
   /** Logs the processed call; loses the answer when a commit-then-fail fault fires. */
-  const postflight = async (response: ServerResponse, identity: CallIdentity, base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">, failure: OdooException | undefined): Promise<boolean> => {
+  const postflight = async (
+    response: ServerResponse,
+    identity: CallIdentity,
+    base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">,
+    failure: OdooException | undefined,
+  ): Promise<boolean> => {
     const lost = faults.after(identity);
     log({
       ...base,
@@ -363,7 +405,12 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
         const base = { protocol: "json2" as const, service: "web", method: "web/version", context: {} };
         if (!(await preflight(request, response, identity, base))) return;
         log({ ...base, outcome: "ok" });
-        respond(response, 200, "application/json; charset=utf-8", pyJsonDumps({ version_info: catalog.commonVersion["server_version_info"], version: catalog.commonVersion["server_version"] }));
+        respond(
+          response,
+          200,
+          "application/json; charset=utf-8",
+          pyJsonDumps({ version_info: catalog.commonVersion["server_version_info"], version: catalog.commonVersion["server_version"] }),
+        );
         return;
       }
       const json2 = /^\/json\/2\/([^/]+)\/([^/]+)$/.exec(path);
@@ -382,7 +429,8 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) respond(response, 500, "text/plain; charset=utf-8", `odoo double failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!response.headersSent)
+        respond(response, 500, "text/plain; charset=utf-8", `odoo double failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     });
   });
   server.keepAliveTimeout = 5_000;

@@ -13,8 +13,14 @@ type UndoEntry =
   | { readonly kind: "delete"; readonly model: string; readonly row: Row }
   | { readonly kind: "custom"; readonly undo: () => void };
 
+interface Index {
+  readonly key: (row: Row) => string | undefined;
+  readonly entries: Map<string, Set<number>>;
+}
+
 export class Store {
   readonly #tables = new Map<string, Map<number, Row>>();
+  readonly #indexes = new Map<string, Map<string, Index>>();
   readonly #sequences = new Map<string, number>();
   #journal: UndoEntry[] | undefined;
   #generation = 0;
@@ -31,6 +37,53 @@ export class Store {
       this.#tables.set(model, table);
     }
     return table;
+  }
+
+  /**
+   * Keeps rows of `model` findable by `key(row)` (kept current through inserts, updates, deletes
+   * and rollbacks), so lookups such as external ids stay fast on large loads.
+   */
+  defineIndex(model: string, name: string, key: (row: Row) => string | undefined): void {
+    const index: Index = { key, entries: new Map() };
+    let indexes = this.#indexes.get(model);
+    if (!indexes) {
+      indexes = new Map();
+      this.#indexes.set(model, indexes);
+    }
+    indexes.set(name, index);
+    for (const row of this.table(model).values()) this.indexRow(index, row, true);
+  }
+
+  lookup(model: string, name: string, key: string): Row[] {
+    const ids = this.#indexes.get(model)?.get(name)?.entries.get(key);
+    if (!ids) return [];
+    const table = this.table(model);
+    return [...ids].flatMap((id) => {
+      const row = table.get(id);
+      return row ? [row] : [];
+    });
+  }
+
+  private indexRow(index: Index, row: Row, add: boolean): void {
+    const key = index.key(row);
+    if (key === undefined) return;
+    let ids = index.entries.get(key);
+    if (add) {
+      if (!ids) {
+        ids = new Set();
+        index.entries.set(key, ids);
+      }
+      ids.add(row.id);
+    } else if (ids) {
+      ids.delete(row.id);
+      if (ids.size === 0) index.entries.delete(key);
+    }
+  }
+
+  private reindex(model: string, row: Row, add: boolean): void {
+    const indexes = this.#indexes.get(model);
+    if (!indexes) return;
+    for (const index of indexes.values()) this.indexRow(index, row, add);
   }
 
   models(): string[] {
@@ -67,6 +120,7 @@ export class Store {
   insert(model: string, row: Row): void {
     this.#generation += 1;
     this.table(model).set(row.id, row);
+    this.reindex(model, row, true);
     this.bumpSequence(model, row.id);
     this.#journal?.push({ kind: "insert", model, id: row.id });
   }
@@ -77,7 +131,9 @@ export class Store {
     this.#generation += 1;
     const had = Object.prototype.hasOwnProperty.call(row, field);
     this.#journal?.push({ kind: "update", model, id, field, had, previous: row[field] });
+    this.reindex(model, row, false);
     row[field] = value;
+    this.reindex(model, row, true);
   }
 
   delete(model: string, id: number): void {
@@ -86,6 +142,7 @@ export class Store {
     if (!row) return;
     this.#generation += 1;
     table.delete(id);
+    this.reindex(model, row, false);
     this.#journal?.push({ kind: "delete", model, row });
   }
 
@@ -133,19 +190,25 @@ export class Store {
         const entry = entries[index];
         if (!entry) continue;
         switch (entry.kind) {
-          case "insert":
+          case "insert": {
+            const row = this.get(entry.model, entry.id);
             this.table(entry.model).delete(entry.id);
+            if (row) this.reindex(entry.model, row, false);
             break;
+          }
           case "update": {
             const row = this.get(entry.model, entry.id);
             if (row) {
+              this.reindex(entry.model, row, false);
               if (entry.had) row[entry.field] = entry.previous;
               else delete row[entry.field];
+              this.reindex(entry.model, row, true);
             }
             break;
           }
           case "delete":
             this.table(entry.model).set(entry.row.id, entry.row);
+            this.reindex(entry.model, entry.row, true);
             break;
           case "custom":
             entry.undo();

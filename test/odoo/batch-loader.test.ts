@@ -38,7 +38,9 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
   it("isolates 1 bad row out of 1,000 and loads the other 999", async () => {
     const rows = partnerRows("flitmap_one", 1000, { 537: ["flitmap_one.p537", "Dangling", "0", "contact", "flitmap_one.no_such_parent"] });
     const result = await loadInBatches(session.client, "res.partner", PARTNER_FIELDS, rows, { batchSize: 1000 });
-    expect(result.rejected).toEqual([{ key: "R537", message: "No matching record found for external id 'flitmap_one.no_such_parent' in field 'Related Company'", field: "parent_id" }]);
+    expect(result.rejected).toEqual([
+      { key: "R537", message: "No matching record found for external id 'flitmap_one.no_such_parent' in field 'Related Company'", field: "parent_id" },
+    ]);
     expect(result.loaded).toHaveLength(999);
     expect(result.loaded.map((row) => row.key)).toEqual(rows.filter((_row, index) => index !== 537).map((row) => row.key));
     expect(new Set(result.loaded.map((row) => row.id)).size).toBe(999);
@@ -66,20 +68,33 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
 
   it("rejects only the row that fails on its own when Odoo blames the batch's first row too", async () => {
     const { client } = session;
-    await client.load("res.partner", ["id", "name"], [
-      ["flitmap_cycle.a", "Cycle A"],
-      ["flitmap_cycle.b", "Cycle B"],
-    ]);
+    await client.load(
+      "res.partner",
+      ["id", "name"],
+      [
+        ["flitmap_cycle.a", "Cycle A"],
+        ["flitmap_cycle.b", "Cycle B"],
+      ],
+    );
     // b under a and a under b: Odoo reports the cycle against row 0 as well as row 1.
-    const direct = await client.load("res.partner", ["id", "parent_id/id"], [
-      ["flitmap_cycle.a", "flitmap_cycle.b"],
-      ["flitmap_cycle.b", "flitmap_cycle.a"],
-    ]);
+    const direct = await client.load(
+      "res.partner",
+      ["id", "parent_id/id"],
+      [
+        ["flitmap_cycle.a", "flitmap_cycle.b"],
+        ["flitmap_cycle.b", "flitmap_cycle.a"],
+      ],
+    );
     expect(direct.messages.map((message) => message.record)).toEqual([0, 1]);
-    const result = await loadInBatches(client, "res.partner", ["id", "parent_id/id"], [
-      { key: "a", cells: ["flitmap_cycle.a", "flitmap_cycle.b"] },
-      { key: "b", cells: ["flitmap_cycle.b", "flitmap_cycle.a"] },
-    ]);
+    const result = await loadInBatches(
+      client,
+      "res.partner",
+      ["id", "parent_id/id"],
+      [
+        { key: "a", cells: ["flitmap_cycle.a", "flitmap_cycle.b"] },
+        { key: "b", cells: ["flitmap_cycle.b", "flitmap_cycle.a"] },
+      ],
+    );
     expect(result.loaded.map((row) => row.key)).toEqual(["a"]);
     expect(result.rejected).toEqual([{ key: "b", message: "You cannot create recursive Partner hierarchies." }]);
   });
@@ -96,13 +111,20 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
   });
 
   it("loads rows whose parents arrive in a later parallel batch", async () => {
-    const children = Array.from({ length: 8 }, (_unused, index) => ({ key: `child${index}`, cells: [`flitmap_late.c${index}`, `Late child ${index}`, "0", "contact", "flitmap_late.parent"] }));
+    const children = Array.from({ length: 8 }, (_unused, index) => ({
+      key: `child${index}`,
+      cells: [`flitmap_late.c${index}`, `Late child ${index}`, "0", "contact", "flitmap_late.parent"],
+    }));
     const parent = { key: "parent", cells: ["flitmap_late.parent", "Late parent", "1", "contact", ""] };
     const result = await loadInBatches(session.client, "res.partner", PARTNER_FIELDS, [...children, parent], { batchSize: 4, concurrency: 2 });
     expect(result.rejected).toEqual([]);
     expect(result.loaded.map((row) => row.key)).toEqual([...children.map((row) => row.key), "parent"]);
     const parentId = result.loaded.find((row) => row.key === "parent")?.id;
-    const childRecords = await session.client.read("res.partner", result.loaded.slice(0, 8).map((row) => row.id), ["parent_id"]);
+    const childRecords = await session.client.read(
+      "res.partner",
+      result.loaded.slice(0, 8).map((row) => row.id),
+      ["parent_id"],
+    );
     expect(childRecords.every((record) => Array.isArray(record["parent_id"]) && record["parent_id"][0] === parentId)).toBe(true);
   });
 
@@ -113,7 +135,12 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
     const progress: BatchProgress[] = [];
     try {
       const rows = partnerRows("flitmap_slow", 300);
-      const result = await loadInBatches(client, "res.partner", PARTNER_FIELDS, rows, { batchSize: 200, concurrency: 1, timeoutMs: 250, onProgress: (entry) => progress.push(entry) });
+      const result = await loadInBatches(client, "res.partner", PARTNER_FIELDS, rows, {
+        batchSize: 200,
+        concurrency: 1,
+        timeoutMs: 250,
+        onProgress: (entry) => progress.push(entry),
+      });
       expect(result.rejected).toEqual([]);
       expect(result.loaded).toHaveLength(300);
       expect(progress.map((entry) => entry.batchSize).at(-1)).toBe(100);
@@ -131,16 +158,27 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
     const { double, client } = session;
     const [salesUser] = await client.create("res.users", [{ name: "Sales Person", login: "sales.person@example.com" }], { tracking_disable: true });
     const outboxBefore = double.outbox().length;
-    const result = await loadInBatches(client, "crm.lead", ["id", "name", "user_id/.id"], [{ key: "L1", cells: ["flitmap_quiet.l1", "Quiet lead", String(salesUser)] }]);
+    const result = await loadInBatches(
+      client,
+      "crm.lead",
+      ["id", "name", "user_id/.id"],
+      [{ key: "L1", cells: ["flitmap_quiet.l1", "Quiet lead", String(salesUser)] }],
+    );
     expect(result.rejected).toEqual([]);
     const leadId = result.loaded[0]?.id ?? 0;
     expect(double.chatter("crm.lead", leadId)).toEqual([]);
     expect(double.outbox()).toHaveLength(outboxBefore);
     expect(double.callLog.filter((entry) => entry.method === "load").map((entry) => entry.contextKeys)).toEqual([Object.keys(QUIET_IMPORT_CONTEXT).sort()]);
     // The same load with the quiet keys switched off does write chatter and notify the salesperson.
-    const noisy = await loadInBatches(client, "crm.lead", ["id", "name", "user_id/.id"], [{ key: "L2", cells: ["flitmap_quiet.l2", "Noisy lead", String(salesUser)] }], {
-      context: Object.fromEntries(Object.keys(QUIET_IMPORT_CONTEXT).map((key) => [key, false])),
-    });
+    const noisy = await loadInBatches(
+      client,
+      "crm.lead",
+      ["id", "name", "user_id/.id"],
+      [{ key: "L2", cells: ["flitmap_quiet.l2", "Noisy lead", String(salesUser)] }],
+      {
+        context: Object.fromEntries(Object.keys(QUIET_IMPORT_CONTEXT).map((key) => [key, false])),
+      },
+    );
     expect(double.chatter("crm.lead", noisy.loaded[0]?.id ?? 0)).toHaveLength(1);
     expect(double.outbox()).toHaveLength(outboxBefore + 1);
   });
@@ -157,11 +195,16 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
     const error = await rejection(loadInBatches(session.client, "res.partner", ["name"], [{ key: "x", cells: ["No id"] }]));
     expect(error).toBeInstanceOf(OdooError);
     expect((error as OdooError).kind).toBe("configuration");
-    const result = await loadInBatches(session.client, "res.partner", ["id", "name"], [
-      { key: "short", cells: ["flitmap_shape.a"] },
-      { key: "blank", cells: ["", "No external id"] },
-      { key: "fine", cells: ["flitmap_shape.b", "Fine"] },
-    ]);
+    const result = await loadInBatches(
+      session.client,
+      "res.partner",
+      ["id", "name"],
+      [
+        { key: "short", cells: ["flitmap_shape.a"] },
+        { key: "blank", cells: ["", "No external id"] },
+        { key: "fine", cells: ["flitmap_shape.b", "Fine"] },
+      ],
+    );
     expect(result.rejected).toEqual([
       { key: "short", message: "the row has 1 values for 2 columns" },
       { key: "blank", message: "the row has no external id", field: "id" },

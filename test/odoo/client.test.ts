@@ -23,7 +23,12 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
     expect(client.uid).toBe(session.double.adminUid);
     expect(client.describe()).toContain(testCase.protocol === "json2" ? "over JSON-2" : "over XML-RPC");
     const connected = events.find((event) => event.type === "connected");
-    expect(connected).toMatchObject({ type: "connected", protocol: testCase.protocol, reason: `forced (${testCase.protocol})`, database: session.double.database });
+    expect(connected).toMatchObject({
+      type: "connected",
+      protocol: testCase.protocol,
+      reason: `forced (${testCase.protocol})`,
+      database: session.double.database,
+    });
   });
 
   it("creates one record or a list, returning ids in input order, and reads them back typed", async () => {
@@ -35,11 +40,45 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
     ]);
     expect(contacts).toHaveLength(2);
     expect(contacts[1]).toBe((contacts[0] ?? 0) + 1);
-    const records = await client.read("res.partner", [companyId ?? 0, ...contacts], ["name", "display_name", "parent_id", "child_ids", "country_id", "is_company", "credit_limit", "email"]);
+    const records = await client.read(
+      "res.partner",
+      [companyId ?? 0, ...contacts],
+      ["name", "display_name", "parent_id", "child_ids", "country_id", "is_company", "credit_limit", "email"],
+    );
     expect(records).toEqual([
-      { id: companyId, name: "Acme Ltd", display_name: "Acme Ltd", parent_id: false, child_ids: contacts, country_id: [233, "United States"], is_company: true, credit_limit: 1500.5, email: false },
-      { id: contacts[0], name: "Ann Smith", display_name: "Acme Ltd, Ann Smith", parent_id: [companyId, "Acme Ltd"], child_ids: [], country_id: [233, "United States"], is_company: false, credit_limit: 0, email: "ann@acme.example" },
-      { id: contacts[1], name: "Bob Jones", display_name: "Acme Ltd, Bob Jones", parent_id: [companyId, "Acme Ltd"], child_ids: [], country_id: false, is_company: false, credit_limit: 0, email: false },
+      {
+        id: companyId,
+        name: "Acme Ltd",
+        display_name: "Acme Ltd",
+        parent_id: false,
+        child_ids: contacts,
+        country_id: [233, "United States"],
+        is_company: true,
+        credit_limit: 1500.5,
+        email: false,
+      },
+      {
+        id: contacts[0],
+        name: "Ann Smith",
+        display_name: "Acme Ltd, Ann Smith",
+        parent_id: [companyId, "Acme Ltd"],
+        child_ids: [],
+        country_id: [233, "United States"],
+        is_company: false,
+        credit_limit: 0,
+        email: "ann@acme.example",
+      },
+      {
+        id: contacts[1],
+        name: "Bob Jones",
+        display_name: "Acme Ltd, Bob Jones",
+        parent_id: [companyId, "Acme Ltd"],
+        child_ids: [],
+        country_id: false,
+        is_company: false,
+        credit_limit: 0,
+        email: false,
+      },
     ]);
   });
 
@@ -47,9 +86,22 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
     const { client } = session;
     const [partnerId] = await client.create("res.partner", [{ name: "Lead Partner", is_company: true }]);
     const [leadId] = await client.create("crm.lead", [
-      { name: "Big deal", type: "opportunity", partner_id: partnerId, expected_revenue: 12000, probability: 25, priority: "2", date_deadline: "2026-12-31", tag_ids: [[0, 0, { name: "Migrated" }]] },
+      {
+        name: "Big deal",
+        type: "opportunity",
+        partner_id: partnerId,
+        expected_revenue: 12000,
+        probability: 25,
+        priority: "2",
+        date_deadline: "2026-12-31",
+        tag_ids: [[0, 0, { name: "Migrated" }]],
+      },
     ]);
-    const [lead] = await client.read("crm.lead", [leadId ?? 0], ["name", "type", "partner_id", "stage_id", "expected_revenue", "prorated_revenue", "priority", "date_deadline", "tag_ids", "user_id"]);
+    const [lead] = await client.read(
+      "crm.lead",
+      [leadId ?? 0],
+      ["name", "type", "partner_id", "stage_id", "expected_revenue", "prorated_revenue", "priority", "date_deadline", "tag_ids", "user_id"],
+    );
     const tags = await client.searchRead("crm.tag", [["name", "=", "Migrated"]], ["name"]);
     expect(tags).toHaveLength(1);
     expect(lead).toEqual({
@@ -69,10 +121,18 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
 
   it("searches with every domain operator the runtime uses", async () => {
     const { client } = session;
-    const ids = await client.create("res.partner.category", [{ name: "Alpha" }, { name: "alphabet" }, { name: "Beta" }, { name: "Gamma_1" }, { name: "Delta" }]);
+    const ids = await client.create("res.partner.category", [
+      { name: "Alpha" },
+      { name: "alphabet" },
+      { name: "Beta" },
+      { name: "Gamma_1" },
+      { name: "Delta" },
+    ]);
     const [alpha, alphabet, beta, gamma, delta] = ids;
     const names = async (domain: unknown[]): Promise<string[]> =>
-      (await client.searchRead("res.partner.category", [["id", "in", ids], ...domain], ["name"], { order: "name asc" })).map((record) => String(record["name"]));
+      (await client.searchRead("res.partner.category", [["id", "in", ids], ...domain], ["name"], { order: "name asc" })).map((record) =>
+        String(record["name"]),
+      );
     expect(await names([["name", "=", "Alpha"]])).toEqual(["Alpha"]);
     expect(await names([["name", "!=", "Alpha"]])).toEqual(["Beta", "Delta", "Gamma_1", "alphabet"]);
     expect(await names([["name", "in", ["Beta", "Delta"]]])).toEqual(["Beta", "Delta"]);
@@ -90,7 +150,12 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
     expect(await names(["&", ["name", "ilike", "a"], ["name", "ilike", "l"]])).toEqual(["Alpha", "Delta", "alphabet"]);
     expect(await names(["!", ["name", "ilike", "alpha"]])).toEqual(["Beta", "Delta", "Gamma_1"]);
     expect(await client.search("res.partner.category", [["id", "in", [alphabet, beta]]], { order: "id desc" })).toEqual([beta, alphabet]);
-    expect(await client.searchCount("res.partner.category", [["id", "in", ids], ["name", "ilike", "alpha"]])).toBe(2);
+    expect(
+      await client.searchCount("res.partner.category", [
+        ["id", "in", ids],
+        ["name", "ilike", "alpha"],
+      ]),
+    ).toBe(2);
   });
 
   it("hides archived records unless active_test is false", async () => {
@@ -102,7 +167,10 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
 
   it("pages through every match with searchReadAll", async () => {
     const { client, double } = session;
-    const ids = await client.create("utm.source", Array.from({ length: 23 }, (_unused, index) => ({ name: `Paged source ${index}` })));
+    const ids = await client.create(
+      "utm.source",
+      Array.from({ length: 23 }, (_unused, index) => ({ name: `Paged source ${index}` })),
+    );
     double.clearCallLog();
     const records = await client.searchReadAll("utm.source", [["name", "like", "Paged source"]], ["name"], { pageSize: 5 });
     expect(records.map((record) => record.id)).toEqual(ids);
@@ -132,7 +200,9 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
     const { client } = session;
     const [id] = await client.create("res.partner", [{ name: "Namesearch Unique Co", is_company: true }]);
     await client.create("res.partner", [{ name: "Namesearch Unique Person" }]);
-    expect(await client.nameSearch("res.partner", "Namesearch Unique", { domain: [["is_company", "=", true]], limit: 5 })).toEqual([[id, "Namesearch Unique Co"]]);
+    expect(await client.nameSearch("res.partner", "Namesearch Unique", { domain: [["is_company", "=", true]], limit: 5 })).toEqual([
+      [id, "Namesearch Unique Co"],
+    ]);
   });
 
   it("loads rows with external ids, updates them in place on a re-run, and reports bad rows", async () => {

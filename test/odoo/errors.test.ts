@@ -131,13 +131,18 @@ describe.each(PROTOCOL_CASES)("errors provoked through the client over $label", 
     const limited = await connectOdoo(
       optionsFor(session.double, testCase.protocol, {
         login: "limited",
-        credential: testCase.protocol === "json2" ? { kind: "api-key", secret: new Secret("limited-key-0123456789") } : { kind: "password", secret: new Secret("limited-pw") },
+        credential:
+          testCase.protocol === "json2"
+            ? { kind: "api-key", secret: new Secret("limited-key-0123456789") }
+            : { kind: "password", secret: new Secret("limited-pw") },
       }),
     );
     try {
       const error = await kindOf(limited.searchRead("crm.lead", [], ["name"]));
       expect(error.kind).toBe("access-error");
-      expect(error.odooMessage.startsWith(`You are not allowed to access '${testCase.version === "19.0" ? "Lead" : "Lead/Opportunity"}' (crm.lead) records.`)).toBe(true);
+      expect(
+        error.odooMessage.startsWith(`You are not allowed to access '${testCase.version === "19.0" ? "Lead" : "Lead/Opportunity"}' (crm.lead) records.`),
+      ).toBe(true);
       expect(error.model).toBe("crm.lead");
       expect(error.method).toBe("search_read");
     } finally {
@@ -176,7 +181,10 @@ describe.each(PROTOCOL_CASES)("errors provoked through the client over $label", 
     expect(foreignKey.odooMessage.startsWith("The operation cannot be completed:")).toBe(true);
     expect((await kindOf(client.create("res.partner.category", [{ color: 3 }]))).kind).toBe("constraint");
     const check = await kindOf(client.create("crm.lead", [{ name: "Bad probability", probability: 150 }]));
-    expect([check.kind, check.odooMessage]).toEqual(["constraint", "The operation cannot be completed: The probability of closing the deal should be between 0% and 100%!"]);
+    expect([check.kind, check.odooMessage]).toEqual([
+      "constraint",
+      "The operation cannot be completed: The probability of closing the deal should be between 0% and 100%!",
+    ]);
   });
 
   it("bad-value: a selection key Odoo does not know, text in a number field", async () => {
@@ -200,7 +208,10 @@ describe.each(PROTOCOL_CASES)("errors provoked through the client over $label", 
 
   it("access-denied and unknown-database when connecting", async () => {
     const { double } = session;
-    const wrongSecret = testCase.protocol === "json2" ? { kind: "api-key" as const, secret: new Secret("wrong-key") } : { kind: "password" as const, secret: new Secret("wrong-password") };
+    const wrongSecret =
+      testCase.protocol === "json2"
+        ? { kind: "api-key" as const, secret: new Secret("wrong-key") }
+        : { kind: "password" as const, secret: new Secret("wrong-password") };
     const denied = await kindOf(connectOdoo(optionsFor(double, testCase.protocol, { credential: wrongSecret })));
     expect(denied.kind).toBe("access-denied");
     const noDatabase = await kindOf(connectOdoo(optionsFor(double, testCase.protocol, { database: "no_such_db_xyz" })));
@@ -265,7 +276,15 @@ describe("errors that need no Odoo", () => {
   });
 
   it("protocol: the URL answers, but not as Odoo", async () => {
-    const error = await rejection(connectOdoo({ url: otherUrl, database: "db", login: "admin", credential: { kind: "password", secret: new Secret("pw") }, retryRuntime: recordingClock() }));
+    const error = await rejection(
+      connectOdoo({
+        url: otherUrl,
+        database: "db",
+        login: "admin",
+        credential: { kind: "password", secret: new Secret("pw") },
+        retryRuntime: recordingClock(),
+      }),
+    );
     expect(error).toBeInstanceOf(OdooError);
     expect((error as OdooError).kind).toBe("protocol");
     expect((error as OdooError).message).toContain(`is ${otherUrl} an Odoo server?`);
@@ -278,7 +297,14 @@ describe("errors that need no Odoo", () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const clock = recordingClock();
     const error = await rejection(
-      connectOdoo({ url: `http://127.0.0.1:${port}`, database: "db", login: "admin", credential: { kind: "password", secret: new Secret("pw") }, retryRuntime: clock, retry: { maxAttempts: 3 } }),
+      connectOdoo({
+        url: `http://127.0.0.1:${port}`,
+        database: "db",
+        login: "admin",
+        credential: { kind: "password", secret: new Secret("pw") },
+        retryRuntime: clock,
+        retry: { maxAttempts: 3 },
+      }),
     );
     expect(error).toBeInstanceOf(OdooError);
     expect([(error as OdooError).kind, (error as OdooError).attempts, (error as OdooError).mayHaveReachedServer]).toEqual(["transport", 3, false]);

@@ -43,7 +43,15 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
     for (let index = 0; index < 4; index += 1) await client.create("res.partner", [{ name: `Unavailable ${index}` }]);
     expect(partnersNamed("Unavailable ")).toBe(4);
     // Calls 2, 4 and 6 were answered 503 and repeated as calls 3, 5 and 7.
-    expect(double.callLog.filter((entry) => entry.method === "create").map((entry) => entry.fault ?? "ok")).toEqual(["ok", "server-error", "ok", "server-error", "ok", "server-error", "ok"]);
+    expect(double.callLog.filter((entry) => entry.method === "create").map((entry) => entry.fault ?? "ok")).toEqual([
+      "ok",
+      "server-error",
+      "ok",
+      "server-error",
+      "ok",
+      "server-error",
+      "ok",
+    ]);
   });
 
   it("retries reads over dropped connections", async () => {
@@ -74,10 +82,14 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
   it("repeats a load keyed by external ids whose answer was lost, and it updates instead of duplicating", async () => {
     const { client, double } = session;
     double.setFaults({ commitThenFail: { every: 1, times: 1, methods: ["load"], mode: "drop" } });
-    const result = await client.load("res.partner", ["id", "name"], [
-      ["flitmap_retry.a", "Lost answer A"],
-      ["flitmap_retry.b", "Lost answer B"],
-    ]);
+    const result = await client.load(
+      "res.partner",
+      ["id", "name"],
+      [
+        ["flitmap_retry.a", "Lost answer A"],
+        ["flitmap_retry.b", "Lost answer B"],
+      ],
+    );
     expect(result.messages).toEqual([]);
     expect(double.callLog.filter((entry) => entry.method === "load").map((entry) => entry.fault ?? "ok")).toEqual(["commit-then-fail", "ok"]);
     expect(partnersNamed("Lost answer ")).toBe(2);

@@ -298,7 +298,8 @@ class Rewriter {
       const field = spec?.fields.get(name);
       const comodel = field?.relation;
       if (field?.type === "many2one" && comodel !== undefined) result[name] = this.ids(comodel, value);
-      else if ((field?.type === "many2many" || field?.type === "one2many") && comodel !== undefined && Array.isArray(value)) result[name] = value.map((command) => this.command(comodel, command));
+      else if ((field?.type === "many2many" || field?.type === "one2many") && comodel !== undefined && Array.isArray(value))
+        result[name] = value.map((command) => this.command(comodel, command));
       else result[name] = value;
     }
     return result;
@@ -323,7 +324,8 @@ class Rewriter {
       const [path, operator, value] = leaf as [string, unknown, unknown];
       if (path === "id") return [path, operator, this.ids(model, value)];
       const field = spec?.fields.get(path);
-      if (field?.relation !== undefined && (field.type === "many2one" || field.type === "many2many" || field.type === "one2many")) return [path, operator, this.ids(field.relation, value)];
+      if (field?.relation !== undefined && (field.type === "many2one" || field.type === "many2many" || field.type === "one2many"))
+        return [path, operator, this.ids(field.relation, value)];
       return leaf;
     });
   }
@@ -392,7 +394,9 @@ function fixture(version: OdooVersion, path: string): string {
 function parseCall(body: string): Promise<{ method: string; params: unknown[] }> {
   return new Promise((resolve, reject) => {
     const stream = new PassThrough();
-    new Deserializer("utf8").deserializeMethodCall(stream, (error, method, params) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ method, params })));
+    new Deserializer("utf8").deserializeMethodCall(stream, (error, method, params) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ method, params }),
+    );
     stream.end(body, "utf8");
   });
 }
@@ -405,14 +409,22 @@ interface RawAnswer {
 
 function send(url: string, method: "GET" | "POST", headers: Record<string, string>, body: string | undefined): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method, headers: { ...headers, ...(body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(body)) }) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8") }),
-      );
-      response.on("error", reject);
-    });
+    const request = httpRequest(
+      url,
+      { method, headers: { ...headers, ...(body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(body)) }) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -445,7 +457,13 @@ export async function replayVersion(version: OdooVersion): Promise<ReplayOutcome
   const double = await startOdooDouble({ version, apiKeys: [{ login: "admin", key: "REDACTED_LAB_API_KEY" }] });
   try {
     const ids = new IdMap();
-    const limited = double.addUser({ login: "wire_user", name: "Wire Limited User", password: "wire_pw", apiKey: "REDACTED_LAB_API_KEY_WIRE_USER", level: "limited" });
+    const limited = double.addUser({
+      login: "wire_user",
+      name: "Wire Limited User",
+      password: "wire_pw",
+      apiKey: "REDACTED_LAB_API_KEY_WIRE_USER",
+      level: "limited",
+    });
     ids.set("res.users", lab.limitedUid, limited.uid);
     ids.set("res.partner", lab.limitedPartnerId, limited.partnerId);
     const crmLead = [...double.orm.rows("ir.model")].find((row) => row["model"] === "crm.lead");
@@ -469,7 +487,12 @@ export async function replayVersion(version: OdooVersion): Promise<ReplayOutcome
         params[5] = rewritten.args;
         if (params.length > 6) params[6] = rewritten.kwargs;
       }
-      const answer = await send(`${double.url}${entry.endpoint}`, "POST", { "Content-Type": "text/xml" }, serializer.serializeMethodCall(request.method, params));
+      const answer = await send(
+        `${double.url}${entry.endpoint}`,
+        "POST",
+        { "Content-Type": "text/xml" },
+        serializer.serializeMethodCall(request.method, params),
+      );
       const comparison = new Comparison(catalog, ids);
       if (answer.status !== 200) comparison.fail("status", 200, answer.status, answer.body.slice(0, 300));
       else compareOutcome(comparison, model, method, recorded, await decodeMethodResponse(answer.body));
