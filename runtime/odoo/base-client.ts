@@ -310,14 +310,21 @@ export abstract class BaseOdooClient implements OdooClient {
   async unlink(model: string, ids: readonly number[], context?: OdooContext): Promise<true> {
     if (ids.length === 0) return true;
     const merged = this.context(context);
-    const result = await this.invoke({
-      model,
-      method: "unlink",
-      ids,
-      args: [],
-      kwargs: merged === undefined ? {} : { context: merged },
-      safety: "idempotent",
-    });
+    let result: unknown;
+    try {
+      result = await this.invoke({
+        model,
+        method: "unlink",
+        ids,
+        args: [],
+        kwargs: merged === undefined ? {} : { context: merged },
+        safety: "idempotent",
+      });
+    } catch (error) {
+      // A repeated unlink whose first attempt went through finds the records already gone.
+      if (error instanceof OdooError && error.kind === "missing-record" && (error.attempts ?? 1) > 1) return true;
+      throw error;
+    }
     if (result !== true) throw protocolError(model, "unlink", "true", result);
     return true;
   }

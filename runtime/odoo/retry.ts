@@ -106,7 +106,11 @@ export async function withRetries<T>(
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof AttemptFailed)) throw error;
+      if (!(error instanceof AttemptFailed)) {
+        // Odoo's own answer; after a retry it may reflect the first, unanswered attempt.
+        if (error instanceof OdooError && number > 1) throw error.with({ attempts: number });
+        throw error;
+      }
       const failure = error.failure;
       const verdict = judge(failure, call);
       const finalError = toOdooError(failure, call, number, context);

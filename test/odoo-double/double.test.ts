@@ -292,6 +292,15 @@ describe("the Odoo double (17.0, XML-RPC)", () => {
     expect(await client.search("res.partner", [...scope, ["child_ids", "any", [["email", "ilike", "domain.example"]]]], { order: "id" })).toEqual([subsidiary]);
   });
 
+  it("accepts references to models that were not recorded, with placeholder records", async () => {
+    const [user] = await client.create("res.users", [{ name: "Grouped", login: "grouped@example.com", groups_id: [[6, 0, [8, 23]]] }]);
+    expect((await client.read("res.users", [user ?? 0], ["groups_id"]))[0]?.["groups_id"]).toEqual([8, 23]);
+    expect(double.records("res.groups").map((row) => [row.id, row["name"]])).toEqual([
+      [8, "res.groups,8"],
+      [23, "res.groups,23"],
+    ]);
+  });
+
   it("takes snapshots that are deterministic and plain", async () => {
     const first = double.snapshot({ models: ["crm.stage", "res.partner.category"] });
     const second = double.snapshot({ models: ["crm.stage", "res.partner.category"] });

@@ -932,6 +932,7 @@ export class Orm implements DomainHost {
         }
       }
       for (const id of ids) {
+        if (Number.isInteger(id)) this.ensureStubRecord(comodel, id);
         if (!Number.isInteger(id) || !this.store.has(comodel, id))
           throw databaseViolation(foreignKeyMessage(this.version, spec, field), {
             kind: "foreign-key",
@@ -985,12 +986,23 @@ export class Orm implements DomainHost {
 
   // ---------------------------------------------------------------- checks
 
+  /**
+   * Models that were not recorded (res.groups, account.account, ...) cannot say which ids exist;
+   * a reference to one gets a placeholder record instead of a foreign-key error.
+   */
+  private ensureStubRecord(model: string, id: number): void {
+    const spec = this.catalog.models.get(model);
+    if (!spec?.stub || this.store.has(model, id) || id <= 0) return;
+    this.store.insert(model, { id, name: `${model},${id}` });
+  }
+
   /** Column constraints at INSERT/UPDATE time: NOT NULL, foreign keys, SQL checks. */
   private checkRow(spec: ModelSpec, row: Row, written: ReadonlySet<string> | undefined): void {
     for (const field of spec.fields.values()) {
       if (written !== undefined && !written.has(field.name)) continue;
       if (field.type === "many2one") {
         const value = row[field.name];
+        if (typeof value === "number" && field.relation !== undefined) this.ensureStubRecord(field.relation, value);
         if (typeof value === "number" && field.relation !== undefined && !this.store.has(field.relation, value)) {
           throw databaseViolation(foreignKeyMessage(this.version, spec, field), {
             kind: "foreign-key",

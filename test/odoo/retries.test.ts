@@ -105,6 +105,21 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
     expect(double.records("res.partner").find((row) => row.id === id)?.["phone"]).toBe("+44 20 7946 0000");
   });
 
+  it("repeats an unlink whose answer was lost, and takes 'already gone' for done", async () => {
+    const { client, double } = session;
+    const [id] = await client.create("res.partner", [{ name: "Unlink twice" }]);
+    double.setFaults({ commitThenFail: { every: 1, times: 1, methods: ["unlink"], mode: "drop" } });
+    await expect(client.unlink("res.partner", [id ?? 0])).resolves.toBe(true);
+    expect(double.callLog.filter((entry) => entry.method === "unlink").map((entry) => [entry.fault ?? "ok", entry.outcome])).toEqual([
+      ["commit-then-fail", "ok"],
+      ["ok", "error"],
+    ]);
+    expect(partnersNamed("Unlink twice")).toBe(0);
+    // Without a lost answer, unlinking a record that is not there is still an error.
+    const error = await rejection(client.unlink("res.partner", [id ?? 0]));
+    expect((error as OdooError).kind).toBe("missing-record");
+  });
+
   it("survives a storm of random faults during a batched load with no duplicate and no loss", async () => {
     const { double } = session;
     // A generous bound: this test is about duplicates, not about giving up.
