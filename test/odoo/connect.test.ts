@@ -3,6 +3,10 @@
  * (or forced) and said out loud, and credentials that never show up in events, errors or logs.
  */
 
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionOptionsFromEnvironment, connectOdoo, OdooError, Secret, type OdooClientEvent } from "../../runtime/odoo/client.js";
@@ -159,5 +163,47 @@ describe("credentials never leak", () => {
     ];
     for (const text of printed) expect(text).not.toContain(password);
     expect(events.some((event) => event.type === "retry")).toBe(true);
+  });
+});
+
+describe("TLS", () => {
+  const certificate = readFileSync(new URL("tls/test-server.cert.pem", import.meta.url), "utf8");
+  const key = readFileSync(new URL("tls/test-server.key.pem", import.meta.url), "utf8");
+  let double: OdooDouble;
+  let proxy: HttpsServer;
+  let httpsUrl: string;
+  beforeAll(async () => {
+    double = await startOdooDouble({ version: "17.0" });
+    // An HTTPS front with a self-signed certificate, forwarding to the double.
+    proxy = createHttpsServer({ key, cert: certificate }, (incoming, outgoing) => {
+      const forwarded = httpRequest(`${double.url}${incoming.url ?? "/"}`, { method: incoming.method, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      incoming.pipe(forwarded);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", () => resolve()));
+    httpsUrl = `https://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await double.stop();
+  });
+
+  const options = { database: "lab17", login: "admin", credential: { kind: "password" as const, secret: new Secret("admin") }, retry: { maxAttempts: 1 } };
+
+  it("refuses a certificate it cannot verify", async () => {
+    const error = await rejection(connectOdoo({ ...options, url: httpsUrl }));
+    expect(error).toBeInstanceOf(OdooError);
+    expect((error as OdooError).kind).toBe("transport");
+    expect((error as OdooError).odooMessage).toMatch(/self[- ]signed certificate/);
+  });
+
+  it("connects when the certificate's CA is trusted", async () => {
+    const client = await connectOdoo({ ...options, url: httpsUrl, tls: { ca: certificate } });
+    expect(client.url).toBe(httpsUrl);
+    expect(await client.searchCount("crm.stage", [])).toBe(4);
+    await client.close();
   });
 });
