@@ -49,6 +49,11 @@ describe("keywordCompletions", () => {
     expect(keywordsAt("map E -> m {\n  a b c d ‸\n}")).toEqual([]);
   });
 
+  it("is not stopped by a mistake in an earlier declaration", () => {
+    expect(keywordsAt("map E -> m {\n  a b\n}\nta‸")).toEqual(DECLARATIONS);
+    expect(keywordsAt("map E -> m {\n  a b\n}\nmap F -> n { ‸ }")).toEqual(["if", "ignore", "ref", "with"]);
+  });
+
   it("marks reserved words as such", () => {
     const { text, offset } = marked("map E -> m {\n  a <- b ‸\n}");
     const items = keywordCompletions(text, offset, parse(text, "c.flitmap").document);

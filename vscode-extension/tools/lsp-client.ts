@@ -31,7 +31,12 @@ export interface LspTestClient {
   dispose(): Promise<void>;
 }
 
-function clientOver(connection: ProtocolConnection, stop: () => void, sendExit: boolean): LspTestClient {
+/**
+ * `inProcess`: the server shares this process, so the client neither sends `exit` nor gives its
+ * process id, nor ends the streams: vscode-languageserver answers each of those by ending the
+ * process (here, the test runner) or by watching the id with a timer that never stops.
+ */
+function clientOver(connection: ProtocolConnection, stop: () => void, inProcess: boolean): LspTestClient {
   const published: PublishDiagnosticsParams[] = [];
   const waiters = new Set<() => void>();
   let settings: Record<string, unknown> = {};
@@ -49,7 +54,7 @@ function clientOver(connection: ProtocolConnection, stop: () => void, sendExit: 
       settings = newSettings;
       const rootUri = rootPath === undefined ? null : pathToFileURL(rootPath).href;
       const result = await connection.sendRequest<InitializeResult>("initialize", {
-        processId: process.pid,
+        processId: inProcess ? null : process.pid,
         rootUri,
         workspaceFolders: rootUri === null ? null : [{ uri: rootUri, name: "root" }],
         capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
@@ -89,7 +94,7 @@ function clientOver(connection: ProtocolConnection, stop: () => void, sendExit: 
     },
     async dispose() {
       await connection.sendRequest("shutdown").catch(() => undefined);
-      if (sendExit) await connection.sendNotification("exit").catch(() => undefined);
+      if (!inProcess) await connection.sendNotification("exit").catch(() => undefined);
       connection.dispose();
       stop();
     },
@@ -105,10 +110,7 @@ export function startInMemoryServer(options: ServerOptions = {}): LspTestClient 
   const clientConnection = createProtocolConnection(serverToClient, clientToServer);
   return clientOver(clientConnection, () => {
     serverConnection.dispose();
-    clientToServer.end();
-    serverToClient.end();
-    // No `exit` notification: vscode-languageserver answers it by ending the process, here the test runner.
-  }, false);
+  }, true);
 }
 
 /** The bundled server (dist/server.mjs) as a child process over stdio, as an editor starts it. */
@@ -116,5 +118,5 @@ export function startServerProcess(serverModule: string): LspTestClient & { read
   const child = spawn(process.execPath, [serverModule, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   if (child.stdout === null || child.stdin === null) throw new Error("the server process has no stdio pipes");
   const connection = createProtocolConnection(child.stdout, child.stdin);
-  return Object.assign(clientOver(connection, () => child.kill(), true), { process: child });
+  return Object.assign(clientOver(connection, () => child.kill(), false), { process: child });
 }

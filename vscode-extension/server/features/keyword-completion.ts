@@ -17,14 +17,20 @@ const RESERVED = new Set<string>(RESERVED_WORDS);
 /** Tokens in which nothing is completed: the user is writing text, not code. */
 const TEXT_TOKENS = new Set(["StringLiteral", "UnterminatedString", "TemplateText", "NumberLiteral"]);
 
-/** Where a top-level declaration starts, at or before `offset`: completion need not read the file from the start. */
-function declarationStart(document: Document, offset: number): number {
-  let start = 0;
+/**
+ * Where content assist may start reading: the start of the last top-level declaration that begins
+ * before the cursor (completion need not read the whole file), and, when the cursor lies past
+ * that declaration's end, that end too: a mistake inside the declaration then does not stop
+ * completion after it.
+ */
+function readingStarts(document: Document, offset: number): number[] {
+  let last: Document["declarations"][number] | undefined;
   for (const declaration of document.declarations) {
     if (declaration.range.start.offset >= offset) break;
-    start = declaration.range.start.offset;
+    last = declaration;
   }
-  return start;
+  if (last === undefined) return [0];
+  return last.range.end.offset <= offset ? [last.range.start.offset, last.range.end.offset] : [last.range.start.offset];
 }
 
 function isInside(token: IToken, offset: number): boolean {
@@ -50,20 +56,30 @@ function withoutRecoveryCategory<T>(run: () => T): T {
 
 /** The keywords the grammar allows at `offset`, for a file whose (possibly broken) tree is `document`. */
 export function keywordCompletions(text: string, offset: number, document: Document): CompletionItem[] {
-  const from = declarationStart(document, offset);
-  const { tokens, comments } = tokenize(text.slice(from, offset), document.file);
-  if (comments.some((comment) => comment.range.end.offset >= offset - from && comment.kind === "BlockComment" && !comment.text.endsWith("*/"))) return [];
-  if (comments.some((comment) => comment.kind === "LineComment" && comment.range.end.offset === offset - from)) return [];
+  for (const from of readingStarts(document, offset)) {
+    const words = keywordsFrom(text.slice(from, offset), document.file);
+    if (words === undefined) return [];
+    if (words.size > 0) return [...words].sort().map((word) => ({ label: word, kind: CompletionItemKind.Keyword, detail: RESERVED.has(word) ? "reserved word" : "keyword" }));
+  }
+  return [];
+}
+
+/** The keywords that may follow `before`; undefined when the cursor is in a string, template text or comment. */
+function keywordsFrom(before: string, file: string): Set<string> | undefined {
+  const end = before.length;
+  const { tokens, comments } = tokenize(before, file);
+  if (comments.some((comment) => comment.range.end.offset >= end && comment.kind === "BlockComment" && !comment.text.endsWith("*/"))) return undefined;
+  if (comments.some((comment) => comment.kind === "LineComment" && comment.range.end.offset === end)) return undefined;
   const last = tokens[tokens.length - 1];
-  if (last !== undefined && isInside(last, offset - from) && TEXT_TOKENS.has(last.tokenType.name)) return [];
-  if (last !== undefined && last.tokenType.name === "TemplateStart") return [];
+  if (last !== undefined && isInside(last, end) && TEXT_TOKENS.has(last.tokenType.name)) return undefined;
+  if (last !== undefined && last.tokenType.name === "TemplateStart") return undefined;
   // The word being typed is what completion replaces, not a token before the cursor.
-  const preceding = last !== undefined && isInside(last, offset - from) && /^[A-Za-z_]/.test(last.image) ? tokens.slice(0, -1) : tokens;
+  const preceding = last !== undefined && isInside(last, end) && /^[A-Za-z_]/.test(last.image) ? tokens.slice(0, -1) : tokens;
   const paths = withoutRecoveryCategory(() => getParser().computeContentAssist("document", preceding));
   const words = new Set<string>();
   for (const path of paths) {
     const name = path.nextTokenType.name;
     if (name.startsWith(KEYWORD_PREFIX)) words.add(name.slice(KEYWORD_PREFIX.length));
   }
-  return [...words].sort().map((word) => ({ label: word, kind: CompletionItemKind.Keyword, detail: RESERVED.has(word) ? "reserved word" : "keyword" }));
+  return words;
 }
