@@ -36,7 +36,8 @@ export async function main(argv: readonly string[], context: CommandContext = de
     .argument("[paths...]", "files or folders")
     .addOption(new Option("-f, --format <format>", "stylish, json, sarif or github").default("stylish"))
     .option("--max-warnings <count>", "fail when there are more warnings than this")
-    .action(async (paths: string[], options: { format: string; maxWarnings?: string }) => {
+    .option("--target <series>", "check against this shipped Odoo catalog (17.0, 18.0, 19.0) instead of the package's target")
+    .action(async (paths: string[], options: { format: string; maxWarnings?: string; target?: string }) => {
       exitCode = await checkCommand(paths, options, context);
     });
 

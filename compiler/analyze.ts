@@ -1,10 +1,20 @@
 /**
- * The compiler core's entry point for checking: one package (the .flitmap files of a folder) at a
- * time, returning diagnostics per file. The CLI and the language server both call this.
+ * The compiler core: one package (the .flitmap files of a folder, plus what they import) parsed,
+ * bound, type-checked against the target Odoo and run through every rule. `flitmap check`, `flitmap
+ * compile` and the language server all call analyzePackage; nothing else implements a check.
  */
+import { dirname } from "node:path";
 import type { Document } from "../language/ast.js";
-import { compareDiagnostics, type Diagnostic } from "../language/diagnostic.js";
+import { compareDiagnostics, type Diagnostic, type Severity } from "../language/diagnostic.js";
 import { parse } from "../language/parse.js";
+import { bindPackage, type BoundPackage } from "./bind.js";
+import type { OdooSchema } from "./catalog/index.js";
+import { checkExpressions, type CheckedPackage } from "./check-expressions.js";
+import { buildDependencyGraph, type DependencyGraph } from "./dependencies.js";
+import { diskHost, type CompilerHost } from "./host.js";
+import { RULES, findRule } from "./rules/index.js";
+import type { Rule, RuleContext } from "./rules/rule.js";
+import { customFieldsOf, resolveTarget, schemaWithCustomFields, type CustomFields, type ResolvedTarget } from "./target.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -18,10 +28,28 @@ export interface ParsedFile {
   readonly syntaxDiagnostics: readonly Diagnostic[];
 }
 
+export interface AnalyzeOptions {
+  readonly host?: CompilerHost;
+  /** Check against this shipped series instead of the package's target (`--target 19.0`). */
+  readonly seriesOverride?: string;
+}
+
 export interface PackageAnalysis {
+  readonly directory: string;
   readonly files: readonly ParsedFile[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly target: ResolvedTarget;
+  readonly schema: OdooSchema | undefined;
+  readonly customFields: CustomFields;
+  readonly bound: BoundPackage;
+  readonly checked: CheckedPackage;
+  readonly dependencies: DependencyGraph;
+  /** The severity each rule has in this package after its `rule` settings. */
+  readonly severities: ReadonlyMap<string, Severity | "off">;
 }
+
+/** Rules that judge the package as a whole, wrong while any file cannot be read completely. */
+const WHOLE_PACKAGE_RULES = new Set(["unmapped_column", "unused_declaration", "missing_required_field", "dependency_cycle"]);
 
 export function parseFiles(files: readonly SourceFile[]): ParsedFile[] {
   return files.map((file) => {
@@ -30,8 +58,103 @@ export function parseFiles(files: readonly SourceFile[]): ParsedFile[] {
   });
 }
 
-export function analyzePackage(files: readonly SourceFile[]): PackageAnalysis {
-  const parsed = parseFiles(files);
-  const diagnostics = parsed.flatMap((file) => file.syntaxDiagnostics);
-  return { files: parsed, diagnostics: [...diagnostics].sort(compareDiagnostics) };
+function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[]): Map<string, Severity | "off"> {
+  const severities = new Map<string, Severity | "off">(RULES.map((rule) => [rule.code, rule.defaultSeverity]));
+  const migration = target.migration;
+  if (migration === undefined) return severities;
+  for (const item of migration.declaration.items) {
+    if (item.kind !== "RuleSetting" || item.rule.kind === "Missing" || item.severity.kind === "Missing") continue;
+    const rule = findRule(item.rule.value);
+    if (rule === undefined) {
+      diagnostics.push({
+        code: "FM901",
+        severity: "error",
+        message: `there is no rule "${item.rule.value}": name a rule by its name (e.g. unmapped_column) or code (e.g. FM501); docs/rules.md lists them`,
+        file: migration.file,
+        range: item.rule.range,
+      });
+      continue;
+    }
+    const severity = item.severity.value;
+    if (severity !== "off" && severity !== "warn" && severity !== "error") {
+      diagnostics.push({ code: "FM901", severity: "error", message: `a rule is set to off, warn or error, not "${severity}"`, file: migration.file, range: item.severity.range });
+      continue;
+    }
+    severities.set(rule.code, severity === "warn" ? "warning" : severity);
+  }
+  return severities;
+}
+
+/** Binds an imported package or file on its own, once, guarding against import cycles. */
+function importLoader(host: CompilerHost, schema: OdooSchema | undefined): (path: string) => BoundPackage | undefined {
+  const cache = new Map<string, BoundPackage | undefined>();
+  const load = (path: string): BoundPackage | undefined => {
+    if (cache.has(path)) return cache.get(path);
+    cache.set(path, undefined);
+    const paths = host.isDirectory(path) ? host.packageFiles(path) : host.readFile(path) === undefined ? [] : [path];
+    if (paths.length === 0) return undefined;
+    const files = parseFiles(paths.map((file) => ({ path: file, text: host.readFile(file) ?? "" })));
+    const directory = host.isDirectory(path) ? path : dirname(path);
+    const bound = bindPackage(directory, files, schema, host, customFieldsOf(files, schema).symbols, load);
+    cache.set(path, bound);
+    return bound;
+  };
+  return load;
+}
+
+function runRule(rule: Rule, context: RuleContext, severity: Severity): Diagnostic[] {
+  try {
+    return rule.check(context).map((finding) => ({
+      code: rule.code,
+      severity: finding.severity === undefined ? severity : severity === "error" ? finding.severity : severity,
+      message: finding.message,
+      file: finding.file,
+      range: finding.range,
+      ...(finding.fixes === undefined ? {} : { fixes: finding.fixes }),
+      ...(finding.related === undefined ? {} : { related: finding.related }),
+    }));
+  } catch (error) {
+    // A rule must never take the whole check down; its failure is itself reported.
+    const file = context.bound.files[0]?.path ?? "";
+    const position = { offset: 0, line: 1, column: 1 };
+    return [{ code: "FM999", severity: "error", message: `internal error in rule ${rule.name}: ${error instanceof Error ? error.message : String(error)}`, file, range: { start: position, end: position } }];
+  }
+}
+
+export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeOptions = {}): PackageAnalysis {
+  const host = options.host ?? diskHost;
+  const files = parseFiles(sources);
+  const directory = files[0] === undefined ? "." : dirname(files[0].path);
+  const diagnostics: Diagnostic[] = files.flatMap((file) => [...file.syntaxDiagnostics]);
+  const target = resolveTarget(files, host, options.seriesOverride);
+  const customFields = customFieldsOf(files, target.baseSchema);
+  const schema = schemaWithCustomFields(target.baseSchema, customFields);
+  const bound = bindPackage(directory, files, schema, host, customFields.symbols, importLoader(host, schema));
+  const checked = checkExpressions(bound, bound.binder, schema, target.namespace);
+  const dependencies = buildDependencyGraph(bound.targets, checked);
+  const severities = ruleSettings(target, diagnostics);
+  const context: RuleContext = { bound, checked, schema, baseSchema: target.baseSchema, target, customFields, dependencies };
+  const brokenFiles = new Set(files.filter((file) => file.syntaxDiagnostics.some((diagnostic) => diagnostic.severity === "error")).map((file) => file.path));
+  for (const rule of RULES) {
+    const severity = severities.get(rule.code) ?? rule.defaultSeverity;
+    if (severity === "off") continue;
+    if (brokenFiles.size > 0 && WHOLE_PACKAGE_RULES.has(rule.name)) continue;
+    for (const diagnostic of runRule(rule, context, severity)) {
+      // A file whose syntax is broken gets its syntax errors only: the rest would follow from them.
+      if (brokenFiles.has(diagnostic.file)) continue;
+      diagnostics.push(diagnostic);
+    }
+  }
+  return {
+    directory,
+    files,
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    target,
+    schema,
+    customFields,
+    bound,
+    checked,
+    dependencies,
+    severities,
+  };
 }

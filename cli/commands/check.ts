@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { analyzePackage, type SourceFile } from "../../compiler/analyze.js";
 import type { Diagnostic } from "../../language/diagnostic.js";
 import { SYNTAX_CODES } from "../../language/syntax-codes.js";
+import { RULES } from "../../compiler/rules/index.js";
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat, type FileDiagnostics } from "../diagnostic-formats.js";
 import { findFlitmapFiles, UsageError } from "../files.js";
 import type { CommandContext } from "../context.js";
@@ -10,6 +11,7 @@ import type { CommandContext } from "../context.js";
 export interface CheckOptions {
   readonly format: string;
   readonly maxWarnings?: string;
+  readonly target?: string;
 }
 
 function parseFormat(format: string): DiagnosticFormat {
@@ -42,12 +44,13 @@ export async function checkCommand(paths: readonly string[], options: CheckOptio
   const reports: FileDiagnostics[] = [];
   for (const packageFiles of groupByPackage(files).values()) {
     const sources: SourceFile[] = await Promise.all(packageFiles.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
-    const analysis = analyzePackage(sources);
+    const analysis = analyzePackage(sources, options.target === undefined ? {} : { seriesOverride: options.target });
     const byFile = new Map<string, Diagnostic[]>(packageFiles.map((path) => [path, []]));
     for (const diagnostic of analysis.diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
     for (const [file, diagnostics] of byFile) reports.push({ file, diagnostics });
   }
-  context.stdout(formatDiagnostics(format, reports, context.cwd, SYNTAX_CODES, context.version));
+  const descriptions = [...SYNTAX_CODES, ...RULES.map((rule) => ({ code: rule.code, name: rule.name, summary: rule.summary }))];
+  context.stdout(formatDiagnostics(format, reports, context.cwd, descriptions, context.version));
   const errors = reports.reduce((total, report) => total + report.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length, 0);
   const warnings = reports.reduce((total, report) => total + report.diagnostics.filter((diagnostic) => diagnostic.severity === "warning").length, 0);
   if (errors > 0) return 1;

@@ -1,0 +1,713 @@
+/**
+ * Binding: a symbol for every declaration of a package (sources, entities, columns, lookups,
+ * tables, records, targets, imports), with the names in declaration headers resolved. Names
+ * inside expressions are resolved by check-expressions.ts, which adds to the same model.
+ */
+import { dirname, resolve } from "node:path";
+import type * as A from "../language/ast.js";
+import type { Range } from "../language/location.js";
+import { findModel, suggestNames, type OdooSchema } from "./catalog/index.js";
+import type { CompilerHost } from "./host.js";
+import type {
+  ColumnSymbol,
+  CustomFieldSymbol,
+  EntitySymbol,
+  GroupSymbol,
+  ImportSymbol,
+  LookupSymbol,
+  MissingPolicyModel,
+  PackageSymbol,
+  RecordSymbol,
+  SourceOptions,
+  SourceSymbol,
+  SymbolReference,
+  TableOutput,
+  TableSymbol,
+  TargetSymbol,
+} from "./model.js";
+import { effectiveItems, type ParsedFileLike } from "./target.js";
+import { columnValueType, COLUMN_TYPES, type ValueType } from "./types.js";
+
+export type UnresolvedKind = "entity" | "column" | "group" | "alias" | "step" | "record" | "import" | "source" | "column-type" | "option";
+
+/** A name that names nothing: rules turn these into "unknown ..." diagnostics with suggestions. */
+export interface Unresolved {
+  readonly kind: UnresolvedKind;
+  readonly name: string;
+  readonly file: string;
+  readonly range: Range;
+  readonly candidates: readonly string[];
+  /** What the name was looked up in, e.g. "entity Company" or "package ../shared". */
+  readonly scope?: string;
+}
+
+export interface Duplicate {
+  readonly what: string;
+  readonly name: string;
+  readonly first: { readonly file: string; readonly nameRange: Range };
+  readonly second: { readonly file: string; readonly nameRange: Range };
+}
+
+/** A declaration whose shape is wrong in a way the grammar cannot see (a missing key, a bad option). */
+export interface ShapeProblem {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+  readonly kind: "entity-key" | "source-option" | "group-range" | "rule-setting" | "migration";
+}
+
+export interface BoundPackage {
+  readonly directory: string;
+  readonly files: readonly ParsedFileLike[];
+  readonly sources: Map<string, SourceSymbol>;
+  readonly entities: Map<string, EntitySymbol>;
+  readonly lookups: Map<string, LookupSymbol>;
+  readonly tables: Map<string, TableSymbol>;
+  /** Records by model, then by name. */
+  readonly records: Map<string, Map<string, RecordSymbol>>;
+  readonly targets: TargetSymbol[];
+  readonly aliases: Map<string, TargetSymbol>;
+  readonly customFields: readonly CustomFieldSymbol[];
+  readonly imports: ImportSymbol[];
+  readonly references: SymbolReference[];
+  readonly unresolved: Unresolved[];
+  readonly duplicates: Duplicate[];
+  readonly shapeProblems: ShapeProblem[];
+  /** Packages (or files) brought in by imports, bound on their own. */
+  readonly importedPackages: BoundPackage[];
+}
+
+export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
+  delimiter: "auto",
+  encoding: "auto",
+  quote: '"',
+  date: "yyyy-MM-dd",
+  datetime: "yyyy-MM-dd HH:mm:ss",
+  timezone: "UTC",
+  decimal: ".",
+  trueWords: ["true", "yes", "y", "1", "ja", "j", "waar", "x"],
+  falseWords: ["false", "no", "n", "0", "nee", "onwaar"],
+};
+
+export const SOURCE_OPTION_NAMES = ["delimiter", "encoding", "quote", "date", "datetime", "timezone", "decimal", "currency", "true_words", "false_words"] as const;
+
+const ENCODINGS = ["utf-8", "windows-1252", "latin-1", "auto"];
+
+function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** snake_case of an entity name, the alias of a map that does not name one: `ContactCompany` → `contact_company`. */
+export function defaultAlias(entity: string): string {
+  return entity
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
+}
+
+class Binder {
+  readonly sources = new Map<string, SourceSymbol>();
+  readonly entities = new Map<string, EntitySymbol>();
+  readonly lookups = new Map<string, LookupSymbol>();
+  readonly tables = new Map<string, TableSymbol>();
+  readonly records = new Map<string, Map<string, RecordSymbol>>();
+  readonly targets: TargetSymbol[] = [];
+  readonly aliases = new Map<string, TargetSymbol>();
+  readonly imports: ImportSymbol[] = [];
+  readonly references: SymbolReference[] = [];
+  readonly unresolved: Unresolved[] = [];
+  readonly duplicates: Duplicate[] = [];
+  readonly shapeProblems: ShapeProblem[] = [];
+  readonly importedPackages: BoundPackage[] = [];
+  /** Top-level names in one namespace: tables, lookups and imports must not collide with each other. */
+  private readonly callables = new Map<string, { file: string; nameRange: Range; what: string }>();
+
+  constructor(
+    readonly directory: string,
+    readonly files: readonly ParsedFileLike[],
+    readonly schema: OdooSchema | undefined,
+    readonly host: CompilerHost,
+    readonly loadImport: (path: string) => BoundPackage | undefined,
+  ) {}
+
+  reference(file: string, range: Range, symbol: PackageSymbol): void {
+    this.references.push({ file, range, symbol });
+  }
+
+  private declareCallable(what: string, name: A.Name, file: string): boolean {
+    const existing = this.callables.get(name.value);
+    if (existing !== undefined) {
+      this.duplicates.push({ what, name: name.value, first: existing, second: { file, nameRange: name.range } });
+      return false;
+    }
+    this.callables.set(name.value, { file, nameRange: name.range, what });
+    return true;
+  }
+
+  bind(): void {
+    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "ImportDeclaration") this.bindImport(declaration, file.path);
+    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "SourceDeclaration") this.bindSource(declaration, file.path);
+    for (const file of this.files) {
+      for (const declaration of file.document.declarations) {
+        if (declaration.kind === "LookupDeclaration") this.bindLookup(declaration, file.path);
+        else if (declaration.kind === "RecordsDeclaration") this.bindRecords(declaration, file.path);
+      }
+    }
+    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "TableDeclaration") this.bindTable(declaration, file.path);
+    for (const entity of this.entities.values()) this.resolveColumnReferences(entity);
+    for (const file of this.files) {
+      for (const declaration of file.document.declarations) {
+        if (declaration.kind === "MapDeclaration") this.bindMap(declaration, file.path);
+        else if (declaration.kind === "SplitDeclaration") this.bindSplit(declaration, file.path);
+      }
+    }
+    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "TestDeclaration") this.bindTest(declaration, file.path);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // imports
+
+  private bindImport(declaration: A.ImportDeclaration, file: string): void {
+    if (declaration.from.kind === "Missing") return;
+    const path = resolve(dirname(file), declaration.from.value);
+    const imported = this.loadImport(path);
+    if (imported === undefined) {
+      this.unresolved.push({ kind: "import", name: declaration.from.value, file, range: declaration.from.range, candidates: [], scope: path });
+    } else {
+      this.importedPackages.push(imported);
+    }
+    for (const name of declaration.names) {
+      const symbol: ImportSymbol = { kind: "import", name: name.value, file, nameRange: name.range, declaration, imported: undefined };
+      this.imports.push(symbol);
+      if (imported === undefined) continue;
+      const found = imported.tables.get(name.value) ?? imported.lookups.get(name.value) ?? imported.entities.get(name.value);
+      if (found === undefined) {
+        const names = [...imported.tables.keys(), ...imported.lookups.keys(), ...imported.entities.keys()];
+        this.unresolved.push({ kind: "import", name: name.value, file, range: name.range, candidates: suggestNames(name.value, names), scope: declaration.from.value });
+        continue;
+      }
+      symbol.imported = found;
+      this.reference(file, name.range, found);
+      if (!this.declareCallable("import", name, file)) continue;
+      if (found.kind === "table") this.tables.set(name.value, found);
+      else if (found.kind === "lookup") this.lookups.set(name.value, found);
+      else if (found.kind === "entity") this.entities.set(name.value, found);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // sources
+
+  private sourceOptions(base: SourceOptions, options: readonly A.CsvOptions[], file: string): SourceOptions {
+    const result: { -readonly [K in keyof SourceOptions]: SourceOptions[K] } = { ...base };
+    for (const block of options) {
+      for (const option of block.options) {
+        const name = option.name.value;
+        const value = option.value.kind === "StringLiteral" ? option.value.value : option.value.kind === "Missing" ? undefined : String(option.value.value);
+        if (value === undefined) continue;
+        const problem = (message: string): void => {
+          this.shapeProblems.push({ file, range: option.range, message, kind: "source-option" });
+        };
+        switch (name) {
+          case "delimiter": {
+            const delimiter = value === "tab" || value === "\\t" ? "\t" : value;
+            if (delimiter !== "auto" && delimiter.length !== 1) problem(`a delimiter is one character ("," ";" or "tab") or "auto", not "${value}"`);
+            else result.delimiter = delimiter;
+            break;
+          }
+          case "encoding":
+            if (!ENCODINGS.includes(value.toLowerCase())) problem(`encoding "${value}" is not supported: use ${ENCODINGS.join(", ")}`);
+            else result.encoding = value.toLowerCase();
+            break;
+          case "quote":
+            if (value.length !== 1) problem(`a quote is one character, not "${value}"`);
+            else result.quote = value;
+            break;
+          case "date":
+            result.date = value;
+            break;
+          case "datetime":
+            result.datetime = value;
+            break;
+          case "timezone":
+            if (!isValidTimezone(value)) problem(`"${value}" is not a time zone: use an IANA name such as "Europe/Amsterdam" or "UTC"`);
+            else result.timezone = value;
+            break;
+          case "decimal":
+            if (value !== "." && value !== ",") problem(`the decimal separator is "." or ",", not "${value}"`);
+            else result.decimal = value;
+            break;
+          case "currency":
+            result.currency = value;
+            break;
+          case "true_words":
+            result.trueWords = value.split(",").map((word) => word.trim().toLowerCase()).filter((word) => word !== "");
+            break;
+          case "false_words":
+            result.falseWords = value.split(",").map((word) => word.trim().toLowerCase()).filter((word) => word !== "");
+            break;
+          default:
+            this.unresolved.push({ kind: "option", name, file, range: option.name.range, candidates: suggestNames(name, [...SOURCE_OPTION_NAMES]) });
+        }
+      }
+    }
+    return result;
+  }
+
+  private bindSource(declaration: A.SourceDeclaration, file: string): void {
+    if (declaration.name.kind === "Missing") return;
+    const name = declaration.name;
+    const symbol: SourceSymbol = { kind: "source", name: name.value, file, nameRange: name.range, declaration, entities: [] };
+    const existing = this.sources.get(name.value);
+    if (existing !== undefined) this.duplicates.push({ what: "source", name: name.value, first: existing, second: symbol });
+    else this.sources.set(name.value, symbol);
+    const sourceOptions = this.sourceOptions(
+      DEFAULT_SOURCE_OPTIONS,
+      declaration.items.filter((item): item is A.CsvOptions => item.kind === "CsvOptions"),
+      file,
+    );
+    for (const item of declaration.items) if (item.kind === "EntityDeclaration") this.bindEntity(item, symbol, sourceOptions, file);
+  }
+
+  private bindColumn(column: A.ColumnDeclaration, entity: EntitySymbol, group: GroupSymbol | undefined, file: string): ColumnSymbol {
+    const declaredType = column.type.kind === "Name" ? column.type.value : "text";
+    const type: ValueType | undefined = columnValueType(declaredType);
+    if (column.type.kind === "Name" && type === undefined) {
+      this.unresolved.push({ kind: "column-type", name: declaredType, file, range: column.type.range, candidates: suggestNames(declaredType, [...COLUMN_TYPES]) });
+    }
+    const has = (keyword: A.ColumnModifierKeyword): boolean => column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
+    return {
+      kind: "column",
+      name: column.name.value,
+      file,
+      nameRange: column.name.range,
+      entity,
+      ...(group === undefined ? {} : { group }),
+      declaration: column,
+      header: column.header?.value ?? column.name.value,
+      declaredType,
+      type,
+      ...(column.format === undefined ? {} : { format: column.format.value }),
+      required: has("required"),
+      personal: has("personal"),
+      modified: has("modified"),
+    };
+  }
+
+  private bindEntity(declaration: A.EntityDeclaration, source: SourceSymbol, sourceOptions: SourceOptions, file: string): void {
+    if (declaration.name.kind === "Missing") return;
+    const name = declaration.name;
+    const options = this.sourceOptions(
+      sourceOptions,
+      declaration.items.filter((item): item is A.CsvOptions => item.kind === "CsvOptions"),
+      file,
+    );
+    const entity: EntitySymbol = {
+      kind: "entity",
+      name: name.value,
+      file,
+      nameRange: name.range,
+      declaration,
+      source,
+      pattern: declaration.pattern.kind === "StringLiteral" ? declaration.pattern.value : "",
+      columns: new Map(),
+      groups: new Map(),
+      key: [],
+      options,
+      duplicates: { keep: "last" },
+    };
+    const existing = this.entities.get(name.value);
+    if (existing !== undefined) {
+      this.duplicates.push({ what: "entity", name: name.value, first: existing, second: entity });
+      return;
+    }
+    this.entities.set(name.value, entity);
+    source.entities.push(entity);
+    const declareColumn = (column: ColumnSymbol): void => {
+      const previous = entity.columns.get(column.name) ?? entity.groups.get(column.name);
+      if (previous !== undefined) this.duplicates.push({ what: "column", name: column.name, first: previous, second: column });
+      else entity.columns.set(column.name, column);
+    };
+    for (const item of declaration.items) {
+      if (item.kind === "ColumnDeclaration") declareColumn(this.bindColumn(item, entity, undefined, file));
+      else if (item.kind === "ColumnGroup" && item.name.kind === "Name") {
+        const from = item.from.kind === "NumberLiteral" ? item.from.value : 1;
+        const to = item.to.kind === "NumberLiteral" ? item.to.value : from;
+        if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
+          this.shapeProblems.push({ file, range: item.range, message: `a column group counts from a whole number to a larger one, e.g. [1..3], not [${from}..${to}]`, kind: "group-range" });
+        }
+        const group: GroupSymbol = { kind: "group", name: item.name.value, file, nameRange: item.name.range, entity, declaration: item, from, to, columns: new Map() };
+        if (entity.columns.has(group.name) || entity.groups.has(group.name)) {
+          this.duplicates.push({ what: "column", name: group.name, first: entity.columns.get(group.name) ?? entity.groups.get(group.name) ?? group, second: group });
+        } else entity.groups.set(group.name, group);
+        for (const column of item.columns) {
+          const symbol = this.bindColumn(column, entity, group, file);
+          if (!symbol.header.includes("{n}")) {
+            this.shapeProblems.push({ file, range: column.header?.range ?? column.name.range, message: `a column of a group needs "{n}" in its header, where the group's number stands, e.g. "Contactpersoon {n}"`, kind: "group-range" });
+          }
+          if (group.columns.has(symbol.name)) this.duplicates.push({ what: "column", name: symbol.name, first: group.columns.get(symbol.name) ?? symbol, second: symbol });
+          else group.columns.set(symbol.name, symbol);
+        }
+      }
+    }
+    if (declaration.key.length === 0) {
+      this.shapeProblems.push({ file, range: name.range, message: `entity ${name.value} has no key: add \`key column\` (or \`key (a, b)\`) after its file pattern; the key makes each row's external ID`, kind: "entity-key" });
+    }
+    for (const keyName of declaration.key) {
+      const column = entity.columns.get(keyName.value);
+      if (column === undefined) {
+        this.unresolved.push({ kind: "column", name: keyName.value, file, range: keyName.range, candidates: suggestNames(keyName.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+        continue;
+      }
+      entity.key.push(column);
+      this.reference(file, keyName.range, column);
+    }
+    const duplicatesRule = declaration.items.find((item): item is A.DuplicatesRule => item.kind === "DuplicatesRule");
+    if (duplicatesRule !== undefined) {
+      let by: ColumnSymbol | undefined;
+      if (duplicatesRule.by !== undefined) {
+        by = entity.columns.get(duplicatesRule.by.value);
+        if (by === undefined) {
+          this.unresolved.push({ kind: "column", name: duplicatesRule.by.value, file, range: duplicatesRule.by.range, candidates: suggestNames(duplicatesRule.by.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+        } else this.reference(file, duplicatesRule.by.range, by);
+      } else if (duplicatesRule.keep === "newest") {
+        by = [...entity.columns.values()].find((column) => column.modified);
+        if (by === undefined) {
+          this.shapeProblems.push({ file, range: duplicatesRule.range, message: "`keep newest` needs a column to compare: write `keep newest by column`, or mark a column `modified`", kind: "entity-key" });
+        }
+      }
+      Object.assign(entity, { duplicates: { keep: duplicatesRule.keep ?? "last", ...(by === undefined ? {} : { by }) } });
+    }
+  }
+
+  private resolveColumnReferences(entity: EntitySymbol): void {
+    const columns = [...entity.columns.values(), ...[...entity.groups.values()].flatMap((group) => [...group.columns.values()])];
+    for (const column of columns) {
+      for (const modifier of column.declaration.modifiers) {
+        if (modifier.kind !== "ColumnReference" || modifier.entity.kind === "Missing") continue;
+        const target = this.entities.get(modifier.entity.value);
+        if (target === undefined) {
+          this.unresolved.push({ kind: "entity", name: modifier.entity.value, file: column.file, range: modifier.entity.range, candidates: suggestNames(modifier.entity.value, [...this.entities.keys()]) });
+          continue;
+        }
+        column.references = target;
+        this.reference(column.file, modifier.entity.range, target);
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // lookups, records, tables
+
+  private bindLookup(declaration: A.LookupDeclaration, file: string): void {
+    if (declaration.name.kind === "Missing") return;
+    const policy = declaration.items.find((item): item is A.MissingPolicy => item.kind === "MissingPolicy");
+    let missing: MissingPolicyModel | undefined;
+    if (policy?.policy === "fallback") {
+      const value = policy.fallback !== undefined && policy.fallback.kind !== "Missing" ? policy.fallback.value : "";
+      missing = { policy: "fallback", value };
+    } else if (policy?.policy !== undefined) missing = { policy: policy.policy };
+    const archived = declaration.items.find((item): item is A.ArchivedSetting => item.kind === "ArchivedSetting");
+    const symbol: LookupSymbol = {
+      kind: "lookup",
+      name: declaration.name.value,
+      file,
+      nameRange: declaration.name.range,
+      declaration,
+      model: declaration.model.kind === "QualifiedName" ? declaration.model.value : undefined,
+      matchFields: declaration.matchFields,
+      missing,
+      includeArchived: archived?.include === true,
+    };
+    if (this.declareCallable("lookup", declaration.name, file)) this.lookups.set(symbol.name, symbol);
+  }
+
+  private bindRecords(declaration: A.RecordsDeclaration, file: string): void {
+    if (declaration.model.kind === "Missing") return;
+    const model = declaration.model.value;
+    const byName = this.records.get(model) ?? new Map<string, RecordSymbol>();
+    this.records.set(model, byName);
+    for (const entry of declaration.entries) {
+      const symbol: RecordSymbol = {
+        kind: "record",
+        name: entry.name.value,
+        file,
+        nameRange: entry.name.range,
+        model,
+        declaration: entry,
+        records: declaration,
+        ...(entry.existing !== undefined && entry.existing.kind === "StringLiteral" ? { existing: entry.existing.value } : {}),
+      };
+      const existing = byName.get(symbol.name);
+      if (existing !== undefined) this.duplicates.push({ what: `${model} record`, name: symbol.name, first: existing, second: symbol });
+      else byName.set(symbol.name, symbol);
+    }
+  }
+
+  /** A record by name, among the records of `model` (or of every model when it is not known). */
+  findRecord(name: string, model: string | undefined): RecordSymbol | undefined {
+    if (model !== undefined) return this.records.get(model)?.get(name) ?? this.importedRecord(name, model);
+    const matches = [...this.records.values()].flatMap((byName) => (byName.get(name) === undefined ? [] : [byName.get(name) as RecordSymbol]));
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  private importedRecord(name: string, model: string): RecordSymbol | undefined {
+    for (const imported of this.importedPackages) {
+      const found = imported.records.get(model)?.get(name);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  recordNames(model: string | undefined): string[] {
+    if (model !== undefined) return [...(this.records.get(model)?.keys() ?? [])];
+    return [...this.records.values()].flatMap((byName) => [...byName.keys()]);
+  }
+
+  private typeOfTableSide(name: A.QualifiedName | A.Missing): TableOutput | undefined {
+    if (name.kind === "Missing") return undefined;
+    const scalar = columnValueType(name.value);
+    if (scalar !== undefined) return { kind: "value", type: scalar };
+    return { kind: "record", model: name.value };
+  }
+
+  private bindTable(declaration: A.TableDeclaration, file: string): void {
+    if (declaration.name.kind === "Missing") return;
+    const input = this.typeOfTableSide(declaration.input);
+    if (declaration.input.kind === "QualifiedName" && input?.kind !== "value") {
+      this.unresolved.push({ kind: "column-type", name: declaration.input.value, file, range: declaration.input.range, candidates: suggestNames(declaration.input.value, [...COLUMN_TYPES]) });
+    }
+    const output = this.typeOfTableSide(declaration.output);
+    const symbol: TableSymbol = {
+      kind: "table",
+      name: declaration.name.value,
+      file,
+      nameRange: declaration.name.range,
+      declaration,
+      input: input?.kind === "value" ? input.type : undefined,
+      output,
+    };
+    if (this.declareCallable("table", declaration.name, file)) this.tables.set(symbol.name, symbol);
+    const outputModel = output?.kind === "record" ? output.model : undefined;
+    const values = declaration.entries.flatMap((entry) => (entry.kind === "TableEntry" ? [entry.value] : entry.value === undefined ? [] : [entry.value]));
+    for (const value of values) if (value.kind === "NameReference") this.resolveRecordName(value.name, outputModel, file);
+  }
+
+  /** A record named in a table, a records entry or a test: it must be declared by a `records` block. */
+  resolveRecordName(name: A.Name, model: string | undefined, file: string): RecordSymbol | undefined {
+    const found = this.findRecord(name.value, model);
+    if (found === undefined) {
+      this.unresolved.push({ kind: "record", name: name.value, file, range: name.range, candidates: suggestNames(name.value, this.recordNames(model)), ...(model === undefined ? {} : { scope: model }) });
+      return undefined;
+    }
+    this.reference(file, name.range, found);
+    return found;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // maps and splits
+
+  private resolveEntity(name: A.Name | A.Missing, file: string): EntitySymbol | undefined {
+    if (name.kind === "Missing") return undefined;
+    const entity = this.entities.get(name.value);
+    if (entity === undefined) {
+      this.unresolved.push({ kind: "entity", name: name.value, file, range: name.range, candidates: suggestNames(name.value, [...this.entities.keys()]) });
+      return undefined;
+    }
+    this.reference(file, name.range, entity);
+    return entity;
+  }
+
+  /** The declared model, or the fallback one when the target Odoo lacks it (an app not installed). */
+  private chooseModel(model: A.QualifiedName | A.Missing, fallback: A.FallbackTarget | undefined, body: readonly A.BodyItem[]): { model: string | undefined; usesFallback: boolean; body: readonly A.BodyItem[] } {
+    const declared = model.kind === "QualifiedName" ? model.value : undefined;
+    if (fallback !== undefined && this.schema !== undefined && declared !== undefined && findModel(this.schema, declared) === undefined) {
+      return { model: fallback.model.kind === "QualifiedName" ? fallback.model.value : undefined, usesFallback: true, body: effectiveItems(fallback.body, this.schema) };
+    }
+    return { model: declared, usesFallback: false, body: effectiveItems(body, this.schema) };
+  }
+
+  private declareAlias(target: TargetSymbol, aliasName: A.Name | undefined): void {
+    const existing = this.aliases.get(target.alias);
+    if (existing !== undefined) {
+      if (aliasName !== undefined || existing.aliasDeclared) {
+        this.duplicates.push({ what: "alias", name: target.alias, first: existing, second: target });
+      }
+      return;
+    }
+    this.aliases.set(target.alias, target);
+  }
+
+  private bindMap(declaration: A.MapDeclaration, file: string): void {
+    const entity = this.resolveEntity(declaration.entity, file);
+    const chosen = this.chooseModel(declaration.model, declaration.fallback, declaration.body);
+    const entityName = declaration.entity.kind === "Name" ? declaration.entity.value : "";
+    const aliasName = declaration.alias;
+    const target: TargetSymbol = {
+      kind: "target",
+      role: "map",
+      name: aliasName?.value ?? defaultAlias(entityName),
+      file,
+      nameRange: aliasName?.range ?? declaration.entity.range,
+      alias: aliasName?.value ?? defaultAlias(entityName),
+      aliasDeclared: aliasName !== undefined,
+      entityName: declaration.entity,
+      entity,
+      declaredModel: declaration.model,
+      ...(declaration.fallback === undefined ? {} : { fallback: declaration.fallback }),
+      model: chosen.model,
+      usesFallback: chosen.usesFallback,
+      body: chosen.body,
+      conditions: declaration.when === undefined ? [] : [declaration.when],
+      declaration,
+    };
+    this.addTarget(target, aliasName);
+  }
+
+  private bindSplit(declaration: A.SplitDeclaration, file: string): void {
+    const entity = this.resolveEntity(declaration.entity, file);
+    for (const splitTarget of declaration.targets) {
+      const chosen = this.chooseModel(splitTarget.model, splitTarget.fallback, splitTarget.body);
+      const conditions = [...(declaration.when === undefined ? [] : [declaration.when]), ...(splitTarget.when === undefined ? [] : [splitTarget.when])];
+      const target: TargetSymbol = {
+        kind: "target",
+        role: "split",
+        name: splitTarget.alias.value,
+        file,
+        nameRange: splitTarget.alias.range,
+        alias: splitTarget.alias.value,
+        aliasDeclared: true,
+        entityName: declaration.entity,
+        entity,
+        declaredModel: splitTarget.model,
+        ...(splitTarget.fallback === undefined ? {} : { fallback: splitTarget.fallback }),
+        model: chosen.model,
+        usesFallback: chosen.usesFallback,
+        body: chosen.body,
+        conditions,
+        ...(splitTarget.forEach === undefined ? {} : { forEach: splitTarget.forEach }),
+        declaration: splitTarget,
+        split: declaration,
+      };
+      if (splitTarget.forEach !== undefined && splitTarget.forEach.kind === "Name" && entity !== undefined) {
+        const group = entity.groups.get(splitTarget.forEach.value);
+        if (group === undefined) {
+          this.unresolved.push({
+            kind: "group",
+            name: splitTarget.forEach.value,
+            file,
+            range: splitTarget.forEach.range,
+            candidates: suggestNames(splitTarget.forEach.value, [...entity.groups.keys()]),
+            scope: `entity ${entity.name}`,
+          });
+        } else {
+          target.forEachGroup = group;
+          this.reference(file, splitTarget.forEach.range, group);
+        }
+      }
+      this.addTarget(target, splitTarget.alias);
+    }
+  }
+
+  private addTarget(target: TargetSymbol, aliasName: A.Name | undefined): void {
+    this.targets.push(target);
+    this.declareAlias(target, aliasName);
+    this.bindChildren(target, target.body);
+  }
+
+  /** `field <- each Entity by column { ... }` blocks in a body (also inside `with` blocks) become child targets. */
+  private bindChildren(parent: TargetSymbol, body: readonly A.BodyItem[]): void {
+    for (const item of body) {
+      if (item.kind === "WithBlock") {
+        this.bindChildren(parent, effectiveItems(item.body, this.schema));
+        continue;
+      }
+      if (item.kind !== "Assignment" || item.value.kind !== "EachBlock") continue;
+      const each = item.value;
+      const entity = this.resolveEntity(each.entity, parent.file);
+      const relation = this.schema !== undefined && parent.model !== undefined ? this.schema.models[parent.model]?.fields[item.field.value] : undefined;
+      const alias = each.alias?.value ?? `${parent.alias}_${item.field.value}`;
+      const child: TargetSymbol = {
+        kind: "target",
+        role: "child",
+        name: alias,
+        file: parent.file,
+        nameRange: each.alias?.range ?? (each.entity.kind === "Name" ? each.entity.range : item.field.range),
+        alias,
+        aliasDeclared: each.alias !== undefined,
+        entityName: each.entity,
+        entity,
+        model: relation?.type === "one2many" ? relation.relation : undefined,
+        usesFallback: false,
+        body: effectiveItems(each.body, this.schema),
+        conditions: [],
+        parent: { target: parent, field: item.field, by: each.by },
+        declaration: each,
+      };
+      if (entity !== undefined && each.by.kind === "Name") {
+        const by = entity.columns.get(each.by.value);
+        if (by === undefined) {
+          this.unresolved.push({ kind: "column", name: each.by.value, file: parent.file, range: each.by.range, candidates: suggestNames(each.by.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+        } else this.reference(parent.file, each.by.range, by);
+      }
+      this.addTarget(child, each.alias);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // tests
+
+  private bindTest(declaration: A.TestDeclaration, file: string): void {
+    for (const item of declaration.items) {
+      if (item.kind === "GivenRow") {
+        const entity = this.resolveEntity(item.entity, file);
+        if (entity === undefined) continue;
+        for (const cell of item.cells) {
+          if (cell.field.kind !== "Name") continue;
+          const column = entity.columns.get(cell.field.value);
+          if (column === undefined) {
+            this.unresolved.push({ kind: "column", name: cell.field.value, file, range: cell.field.range, candidates: suggestNames(cell.field.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+          } else this.reference(file, cell.field.range, column);
+        }
+      } else if (item.kind === "ExpectOutcome" && item.entity !== undefined) {
+        this.resolveEntity(item.entity, file);
+      }
+    }
+  }
+}
+
+export function bindPackage(directory: string, files: readonly ParsedFileLike[], schema: OdooSchema | undefined, host: CompilerHost, customFields: readonly CustomFieldSymbol[], loadImport: (path: string) => BoundPackage | undefined): BoundPackage & { readonly binder: BinderQueries } {
+  const binder = new Binder(directory, files, schema, host, loadImport);
+  binder.bind();
+  return {
+    directory,
+    files,
+    sources: binder.sources,
+    entities: binder.entities,
+    lookups: binder.lookups,
+    tables: binder.tables,
+    records: binder.records,
+    targets: binder.targets,
+    aliases: binder.aliases,
+    customFields,
+    imports: binder.imports,
+    references: binder.references,
+    unresolved: binder.unresolved,
+    duplicates: binder.duplicates,
+    shapeProblems: binder.shapeProblems,
+    importedPackages: binder.importedPackages,
+    binder,
+  };
+}
+
+/** Name lookups the expression checker shares with the binder. */
+export interface BinderQueries {
+  findRecord(name: string, model: string | undefined): RecordSymbol | undefined;
+  recordNames(model: string | undefined): string[];
+  resolveRecordName(name: A.Name, model: string | undefined, file: string): RecordSymbol | undefined;
+}

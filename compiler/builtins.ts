@@ -1,0 +1,384 @@
+/**
+ * The built-in pipeline steps: their signatures (checked by the compiler), documentation and an
+ * example each (shown on hover, in completion and in docs/language.md). The runtime implements
+ * each by name (runtime/transform/builtins.ts); a test keeps the two lists equal.
+ */
+import { BINARY, BOOLEAN, DATE, DATETIME, DECIMAL, FILE, INTEGER, TEXT, UNKNOWN, describeType, isAssignableTo, list, text, type ValueType } from "./types.js";
+
+export type BuiltinCategory = "text" | "number" | "date" | "validation" | "file" | "list" | "value";
+
+export interface BuiltinParameter {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly optional: boolean;
+  readonly description: string;
+  /** The values a text parameter allows, checked when it is given as a literal. */
+  readonly oneOf?: readonly string[];
+}
+
+export interface Builtin {
+  readonly name: string;
+  readonly category: BuiltinCategory;
+  readonly summary: string;
+  /** Input types the step takes; a list of such values is taken item by item unless `takesList`. */
+  readonly inputs: readonly ValueType[];
+  readonly takesList: boolean;
+  readonly parameters: readonly BuiltinParameter[];
+  /** The output type, given the input type (after item-by-item unwrapping) and the argument types. */
+  readonly output: (input: ValueType, args: readonly ValueType[]) => ValueType;
+  /** What happens to a row whose value the step cannot handle. */
+  readonly onInvalid?: string;
+  readonly example: string;
+  readonly exampleResult: string;
+}
+
+const ANY_SCALAR: readonly ValueType[] = [TEXT, INTEGER, DECIMAL, DATE, DATETIME, BOOLEAN, FILE, BINARY, { kind: "record", model: undefined }];
+
+const INVALID_POLICY: BuiltinParameter = {
+  name: "on_invalid",
+  type: TEXT,
+  optional: true,
+  description: '"reject" (the default) rejects the row with the reason; "flag" leaves the field empty and reports the value',
+  oneOf: ["reject", "flag"],
+};
+
+function same(input: ValueType): ValueType {
+  return input;
+}
+
+function textStep(name: string, summary: string, example: string, exampleResult: string, parameters: readonly BuiltinParameter[] = []): Builtin {
+  return { name, category: "text", summary, inputs: [TEXT], takesList: false, parameters, output: () => TEXT, example, exampleResult };
+}
+
+export const BUILTINS: readonly Builtin[] = [
+  textStep("trim", "Removes spaces at both ends and collapses runs of spaces inside.", 'name <- name | trim', '"  Acme   Ltd " becomes "Acme Ltd"'),
+  textStep("lower", "Lower-cases the text.", "email <- email | lower", '"Jan@Example.NL" becomes "jan@example.nl"'),
+  textStep("upper", "Upper-cases the text.", "ref <- code | upper", '"nl-204" becomes "NL-204"'),
+  textStep("title", "Capitalises the first letter of each word.", "city <- city | title", '"den haag" becomes "Den Haag"'),
+  textStep("replace", "Replaces every occurrence of a text by another.", 'phone <- phone | replace("(0)", "")', '"+31 (0)20 555" becomes "+31 20 555"', [
+    { name: "find", type: TEXT, optional: false, description: "the text to look for" },
+    { name: "with", type: TEXT, optional: false, description: "what to put instead" },
+  ]),
+  {
+    name: "truncate",
+    category: "text",
+    summary: "Cuts the text to at most `length` characters; every cut is counted in the audit report.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [{ name: "length", type: INTEGER, optional: false, description: "the most characters to keep" }],
+    output: () => TEXT,
+    example: "name <- name | truncate(64)",
+    exampleResult: "a 70-character name keeps its first 64 characters",
+  },
+  {
+    name: "split",
+    category: "list",
+    summary: "Cuts the text into a list at each separator; parts are trimmed and empty parts dropped.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [{ name: "separator", type: TEXT, optional: false, description: "where to cut" }],
+    output: () => list(TEXT),
+    example: 'category_id <- tags | split(";") | tag',
+    exampleResult: '"vip; legal" becomes ["vip", "legal"]',
+  },
+  {
+    name: "join",
+    category: "list",
+    summary: "Joins a list into one text with a separator between items; empty items are left out.",
+    inputs: [list(TEXT)],
+    takesList: true,
+    parameters: [{ name: "separator", type: TEXT, optional: false, description: "what goes between items" }],
+    output: () => TEXT,
+    example: 'x_other_companies <- company_id | rest | get(Company.name) | join(", ")',
+    exampleResult: '["Acme Ltd", "Bolt BV"] becomes "Acme Ltd, Bolt BV"',
+  },
+  {
+    name: "text",
+    category: "value",
+    summary: "Writes any value as text: numbers as written, dates as yyyy-MM-dd, booleans as yes/no.",
+    inputs: ANY_SCALAR,
+    takesList: false,
+    parameters: [],
+    output: () => TEXT,
+    example: "x_legacy_number <- number | text",
+    exampleResult: "42 becomes \"42\"",
+  },
+  {
+    name: "html",
+    category: "text",
+    summary: "Turns plain text into HTML for Odoo's rich-text fields: escapes <, > and &, and keeps line breaks.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [],
+    output: () => text("html"),
+    example: "body <- body | html",
+    exampleResult: '"Call back\\nat 5 <urgent>" becomes "<p>Call back<br>at 5 &lt;urgent&gt;</p>"',
+  },
+  {
+    name: "email",
+    category: "validation",
+    summary: "Checks an e-mail address and writes it trimmed with a lower-case domain.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => text("email"),
+    onInvalid: "an address without one @ and a dotted domain is rejected (or flagged)",
+    example: "email <- email | email",
+    exampleResult: '" Jan@Example.NL " becomes "Jan@example.nl"',
+  },
+  {
+    name: "phone",
+    category: "validation",
+    summary: "Checks a phone number (digits, spaces, + ( ) - . /) and collapses its spaces.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => text("phone"),
+    onInvalid: "a value with letters or fewer than 6 digits is rejected (or flagged)",
+    example: "phone <- phone | phone",
+    exampleResult: '"+31  20 555 0101" becomes "+31 20 555 0101"',
+  },
+  {
+    name: "url",
+    category: "validation",
+    summary: "Checks a web address and adds http:// when the scheme is missing.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => text("url"),
+    onInvalid: "a value without a dotted host name is rejected (or flagged)",
+    example: "website <- domain | url",
+    exampleResult: '"acme.co.uk" becomes "http://acme.co.uk"',
+  },
+  {
+    name: "number",
+    category: "number",
+    summary: "Reads a number from text, with the source's decimal separator (1.234,50 or 1,234.50).",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => DECIMAL,
+    onInvalid: "text that is not a number is rejected (or flagged)",
+    example: "probability <- kans | number",
+    exampleResult: '"62,5" becomes 62.5 in a source with a decimal comma',
+  },
+  {
+    name: "integer",
+    category: "number",
+    summary: "Reads a whole number from text, or rounds a decimal to the nearest whole number.",
+    inputs: [TEXT, DECIMAL],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => INTEGER,
+    onInvalid: "text that is not a whole number is rejected (or flagged)",
+    example: "x_deal_score <- deal_score | integer",
+    exampleResult: '"87" becomes 87; 86.6 becomes 87',
+  },
+  {
+    name: "money",
+    category: "number",
+    summary: "Reads an amount with a currency sign or code and thousands separators.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => DECIMAL,
+    onInvalid: "text that is not an amount is rejected (or flagged)",
+    example: "expected_revenue <- amount | money",
+    exampleResult: '"£1,234.50" becomes 1234.5; "€ 1.234,50" becomes 1234.5',
+  },
+  {
+    name: "round",
+    category: "number",
+    summary: "Rounds a number to a number of decimals.",
+    inputs: [DECIMAL],
+    takesList: false,
+    parameters: [{ name: "decimals", type: INTEGER, optional: false, description: "digits to keep after the decimal point" }],
+    output: () => DECIMAL,
+    example: "probability <- kans | round(0)",
+    exampleResult: "62.5 becomes 63",
+  },
+  {
+    name: "date",
+    category: "date",
+    summary: "Reads a date from text in a format (default: the source's date format), or keeps the day of a datetime.",
+    inputs: [TEXT, DATETIME],
+    takesList: false,
+    parameters: [
+      { name: "format", type: TEXT, optional: true, description: "e.g. \"dd-MM-yyyy\" (d, dd, M, MM, yy, yyyy)" },
+      INVALID_POLICY,
+    ],
+    output: () => DATE,
+    onInvalid: "text that is not a date in the format (e.g. 31-02-2024) is rejected (or flagged)",
+    example: 'date_deadline <- due | date("dd/MM/yyyy")',
+    exampleResult: '"09/03/2026" becomes 2026-03-09',
+  },
+  {
+    name: "datetime",
+    category: "date",
+    summary: "Reads a date and time in the source's time zone (or the one given) and converts it to UTC, as Odoo stores it.",
+    inputs: [TEXT, DATE],
+    takesList: false,
+    parameters: [
+      { name: "format", type: TEXT, optional: true, description: 'e.g. "dd-MM-yyyy HH:mm" (H, HH, m, mm, s, ss as well)' },
+      { name: "timezone", type: TEXT, optional: true, description: 'an IANA time zone such as "Europe/Amsterdam"' },
+    ],
+    output: () => DATETIME,
+    onInvalid: "text that is not a date and time in the format is rejected",
+    example: 'x_stage_entered <- stage_entered | datetime("dd/MM/yyyy HH:mm", "Europe/London")',
+    exampleResult: '"09/07/2025 14:30" becomes 2025-07-09 13:30:00 (UTC)',
+  },
+  {
+    name: "boolean",
+    category: "value",
+    summary: "Reads yes/no in English and Dutch: yes, y, true, 1, ja, j, waar; no, n, false, 0, nee, onwaar.",
+    inputs: [TEXT, INTEGER],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => BOOLEAN,
+    onInvalid: "any other word is rejected (or flagged)",
+    example: "x_opt_in <- marketing_opt_in | boolean",
+    exampleResult: '"ja" becomes true',
+  },
+  {
+    name: "default",
+    category: "value",
+    summary: "Uses a value when the input is empty; each use is counted in the audit report.",
+    inputs: ANY_SCALAR,
+    takesList: false,
+    parameters: [{ name: "value", type: UNKNOWN, optional: false, description: "the value to use instead of nothing" }],
+    output: same,
+    example: 'city <- city | trim | default("Unknown")',
+    exampleResult: 'an empty city becomes "Unknown"',
+  },
+  {
+    name: "required",
+    category: "value",
+    summary: "Rejects the row when the value is empty, with the reason in the reject file.",
+    inputs: ANY_SCALAR,
+    takesList: false,
+    parameters: [],
+    output: same,
+    onInvalid: "an empty value rejects the row",
+    example: "name <- company_name | trim | required",
+    exampleResult: "a relation without a company name is rejected",
+  },
+  {
+    name: "file",
+    category: "file",
+    summary: "Reads the file a path points to (relative to the export folder) as base64 content for Odoo.",
+    inputs: [FILE, TEXT],
+    takesList: false,
+    parameters: [],
+    output: () => BINARY,
+    onInvalid: "a missing file, or a path leaving the export folder, rejects the row",
+    example: "datas <- path | file",
+    exampleResult: '"files/contract.pdf" becomes the file\'s bytes in base64',
+  },
+  {
+    name: "mimetype",
+    category: "file",
+    summary: "The MIME type of the file a path points to, read from its first bytes (the extension as a fallback).",
+    inputs: [FILE, TEXT],
+    takesList: false,
+    parameters: [],
+    output: () => TEXT,
+    example: "mimetype <- path | mimetype",
+    exampleResult: '"files/logo.png" becomes "image/png"',
+  },
+  {
+    name: "filename",
+    category: "file",
+    summary: "The name of the file a path points to, without its folders (\\ and / both separate folders).",
+    inputs: [FILE, TEXT],
+    takesList: false,
+    parameters: [],
+    output: () => TEXT,
+    example: "name <- path | filename",
+    exampleResult: '"bestanden\\\\offerte.pdf" becomes "offerte.pdf"',
+  },
+  {
+    name: "first",
+    category: "list",
+    summary: "The first item of a list (in a `with` block: the first linked row in its order).",
+    inputs: [list(UNKNOWN)],
+    takesList: true,
+    parameters: [],
+    output: (input) => (input.kind === "list" ? input.item : UNKNOWN),
+    example: "parent_id <- company_id | first | ref company",
+    exampleResult: "the primary company of a contact linked to three",
+  },
+  {
+    name: "last",
+    category: "list",
+    summary: "The last item of a list.",
+    inputs: [list(UNKNOWN)],
+    takesList: true,
+    parameters: [],
+    output: (input) => (input.kind === "list" ? input.item : UNKNOWN),
+    example: "x_latest_role <- role | last",
+    exampleResult: '["Partner", "Director"] becomes "Director"',
+  },
+  {
+    name: "rest",
+    category: "list",
+    summary: "Every item but the first: the secondary links of a collapsed many-to-many.",
+    inputs: [list(UNKNOWN)],
+    takesList: true,
+    parameters: [],
+    output: same,
+    example: "category_id <- company_id | rest | ref company_tag",
+    exampleResult: "the other companies of a contact linked to three",
+  },
+  {
+    name: "count",
+    category: "list",
+    summary: "How many items a list has.",
+    inputs: [list(UNKNOWN)],
+    takesList: true,
+    parameters: [],
+    output: () => INTEGER,
+    example: "x_company_count <- company_id | count",
+    exampleResult: "3 for a contact linked to three companies",
+  },
+  {
+    name: "unique",
+    category: "list",
+    summary: "The list without repeated items, in first-seen order.",
+    inputs: [list(UNKNOWN)],
+    takesList: true,
+    parameters: [],
+    output: same,
+    example: 'x_roles <- role | unique | join(", ")',
+    exampleResult: '["CEO", "CEO", "Buyer"] becomes ["CEO", "Buyer"]',
+  },
+  {
+    name: "get",
+    category: "value",
+    summary: "The value of a column of another entity, for the row whose key is the input.",
+    inputs: ANY_SCALAR,
+    takesList: false,
+    parameters: [{ name: "column", type: UNKNOWN, optional: false, description: "Entity.column, e.g. Company.name" }],
+    // The type is the column's, filled in by the checker that resolves the argument.
+    output: () => UNKNOWN,
+    example: "x_company_name <- company_id | get(Company.name)",
+    exampleResult: '"1004" becomes "Acme Ltd" (the name of company 1004)',
+  },
+];
+
+const BY_NAME = new Map(BUILTINS.map((builtin) => [builtin.name, builtin]));
+
+export function findBuiltin(name: string): Builtin | undefined {
+  return BY_NAME.get(name);
+}
+
+/** `name(param: type, [param: type]): input → output`, as editors show it. */
+export function builtinSignature(builtin: Builtin): string {
+  const parameters = builtin.parameters.map((parameter) => `${parameter.optional ? "[" : ""}${parameter.name}${parameter.optional ? "]" : ""}`);
+  const inputs = builtin.inputs.map((input) => describeType(input)).join(" or ");
+  const output = builtin.output(builtin.takesList ? (builtin.inputs[0] ?? UNKNOWN) : (builtin.inputs[0] ?? UNKNOWN), []);
+  return `${builtin.name}${parameters.length === 0 ? "" : `(${parameters.join(", ")})`}: ${inputs} → ${output.kind === "unknown" ? "the input's type" : describeType(output)}`;
+}
+
+export function acceptsInput(builtin: Builtin, input: ValueType): boolean {
+  return builtin.inputs.some((accepted) => isAssignableTo(input, accepted));
+}

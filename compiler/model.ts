@@ -1,0 +1,171 @@
+/**
+ * The semantic model of a package: every declared thing as a symbol, every use of a name as a
+ * reference to its symbol. Checks, plan emission and the language server all read this model.
+ */
+import type * as A from "../language/ast.js";
+import type { Range } from "../language/location.js";
+import type { OdooSchema } from "./catalog/index.js";
+import type { ValueType } from "./types.js";
+
+export interface Declared {
+  readonly name: string;
+  readonly file: string;
+  /** The range of the name where it is declared: where go-to-definition lands and rename edits. */
+  readonly nameRange: Range;
+}
+
+export interface SourceOptions {
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly quote: string;
+  readonly date: string;
+  readonly datetime: string;
+  readonly timezone: string;
+  readonly decimal: string;
+  readonly currency?: string;
+  readonly trueWords: readonly string[];
+  readonly falseWords: readonly string[];
+}
+
+export interface SourceSymbol extends Declared {
+  readonly kind: "source";
+  readonly declaration: A.SourceDeclaration;
+  readonly entities: EntitySymbol[];
+}
+
+export interface EntitySymbol extends Declared {
+  readonly kind: "entity";
+  readonly declaration: A.EntityDeclaration;
+  readonly source: SourceSymbol;
+  readonly pattern: string;
+  readonly columns: Map<string, ColumnSymbol>;
+  readonly groups: Map<string, GroupSymbol>;
+  readonly key: ColumnSymbol[];
+  readonly options: SourceOptions;
+  readonly duplicates: { readonly keep: "first" | "last" | "newest"; readonly by?: ColumnSymbol };
+}
+
+export interface ColumnSymbol extends Declared {
+  readonly kind: "column";
+  readonly entity: EntitySymbol;
+  readonly group?: GroupSymbol;
+  readonly declaration: A.ColumnDeclaration;
+  /** The header in the export; `{n}` stands for the group instance number. */
+  readonly header: string;
+  readonly declaredType: string;
+  readonly type: ValueType | undefined;
+  readonly format?: string;
+  readonly required: boolean;
+  readonly personal: boolean;
+  readonly modified: boolean;
+  /** The entity whose keys the column holds (`references Contact`). */
+  references?: EntitySymbol;
+}
+
+export interface GroupSymbol extends Declared {
+  readonly kind: "group";
+  readonly entity: EntitySymbol;
+  readonly declaration: A.ColumnGroup;
+  readonly from: number;
+  readonly to: number;
+  readonly columns: Map<string, ColumnSymbol>;
+}
+
+export type MissingPolicyModel =
+  | { readonly policy: "reject" | "flag" | "halt" }
+  | { readonly policy: "fallback"; readonly value: string | number | boolean };
+
+export interface LookupSymbol extends Declared {
+  readonly kind: "lookup";
+  readonly declaration: A.LookupDeclaration;
+  readonly model: string | undefined;
+  readonly matchFields: readonly A.Name[];
+  /** Undefined when the lookup does not say (a warning: rows would be rejected). */
+  readonly missing: MissingPolicyModel | undefined;
+  readonly includeArchived: boolean;
+}
+
+export type TableOutput = { readonly kind: "record"; readonly model: string } | { readonly kind: "value"; readonly type: ValueType };
+
+export interface TableSymbol extends Declared {
+  readonly kind: "table";
+  readonly declaration: A.TableDeclaration;
+  readonly input: ValueType | undefined;
+  readonly output: TableOutput | undefined;
+}
+
+export interface RecordSymbol extends Declared {
+  readonly kind: "record";
+  readonly model: string;
+  readonly declaration: A.RecordEntry;
+  readonly records: A.RecordsDeclaration;
+  readonly existing?: string;
+}
+
+export interface CustomFieldSymbol extends Declared {
+  readonly kind: "custom-field";
+  readonly model: string;
+  readonly declaration: A.CustomFieldDeclaration;
+}
+
+/** A map, a split target or a child block: one kind of record produced from source rows. */
+export interface TargetSymbol extends Declared {
+  readonly kind: "target";
+  readonly role: "map" | "split" | "child";
+  readonly alias: string;
+  /** Whether the alias was written (`as x`, `x:`) or derived from the entity's name. */
+  readonly aliasDeclared: boolean;
+  readonly entityName: A.Name | A.Missing;
+  entity: EntitySymbol | undefined;
+  /** The model written in the declaration; children have none (theirs is the one2many's relation). */
+  readonly declaredModel?: A.QualifiedName | A.Missing;
+  readonly fallback?: A.FallbackTarget;
+  /** The model records are loaded into: the declared one, or the fallback when the target lacks it. */
+  model: string | undefined;
+  usesFallback: boolean;
+  /** The body chosen for the target Odoo (the declared or the fallback one). */
+  body: readonly A.BodyItem[];
+  /** Conditions that must hold for a row: the split's and the target's `when`. */
+  readonly conditions: readonly A.Expression[];
+  readonly forEach?: A.Name | A.Missing;
+  forEachGroup?: GroupSymbol;
+  /** For a child block: the parent, the one2many field, and the column of the child rows that holds the parent's key. */
+  readonly parent?: { readonly target: TargetSymbol; readonly field: A.Name; readonly by: A.Name | A.Missing };
+  readonly declaration: A.MapDeclaration | A.SplitTarget | A.EachBlock;
+  /** For split targets: the split they belong to. */
+  readonly split?: A.SplitDeclaration;
+}
+
+export interface ImportSymbol extends Declared {
+  readonly kind: "import";
+  readonly declaration: A.ImportDeclaration;
+  /** The symbol the name brings in, when found. */
+  imported: PackageSymbol | undefined;
+}
+
+export type PackageSymbol =
+  | SourceSymbol
+  | EntitySymbol
+  | ColumnSymbol
+  | GroupSymbol
+  | LookupSymbol
+  | TableSymbol
+  | RecordSymbol
+  | CustomFieldSymbol
+  | TargetSymbol
+  | ImportSymbol;
+
+/** A use of a name, resolved to what it names. */
+export interface SymbolReference {
+  readonly file: string;
+  readonly range: Range;
+  readonly symbol: PackageSymbol;
+}
+
+export interface TargetResolution {
+  readonly schema: OdooSchema | undefined;
+  /** The Odoo series checked against, e.g. "17.0". */
+  readonly series: string | undefined;
+  readonly origin: "catalog" | "file" | undefined;
+  readonly schemaFile?: string;
+}

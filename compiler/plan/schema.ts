@@ -1,0 +1,237 @@
+/**
+ * The transform plan: what the compiler emits and the only thing the runtime reads. Plain JSON,
+ * validated with this zod schema on both sides; the TypeScript types are inferred from it.
+ * docs/plan.md describes every part.
+ */
+import { z } from "zod";
+
+export const PLAN_FORMAT = "flitmap-plan";
+export const PLAN_VERSION = 1;
+
+/** A value type, written compactly: text, text:email, integer, decimal, date, datetime, boolean, file, binary, record:res.partner, record, list<...>, unknown. */
+export const PlanType = z.string().min(1);
+
+export const Literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type Literal = z.infer<typeof Literal>;
+
+const ComparisonOperator = z.enum(["=", "!=", "<", "<=", ">", ">="]);
+
+export interface PlanExpressionShape {
+  readonly op: string;
+  readonly type: string;
+}
+
+/** A value computed for each source row. */
+export type PlanExpression =
+  | { op: "column"; type: string; column: string }
+  | { op: "group-column"; type: string; group: string; column: string }
+  | { op: "linked"; type: string; entity: string; by: string; column: string; orderBy?: string; descending: boolean }
+  | { op: "const"; type: string; value: Literal }
+  | { op: "record"; type: string; model: string; xmlid: string }
+  | { op: "template"; type: string; parts: (string | PlanExpression)[] }
+  | { op: "list"; type: string; items: PlanExpression[] }
+  | { op: "call"; type: string; builtin: string; input: PlanExpression; args: PlanExpression[]; itemwise: boolean }
+  | { op: "table"; type: string; table: string; input: PlanExpression; itemwise: boolean }
+  | { op: "lookup"; type: string; lookup: string; input: PlanExpression; itemwise: boolean }
+  | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean }
+  | { op: "sibling"; type: string; step: string }
+  | { op: "get"; type: string; entity: string; column: string; input: PlanExpression; itemwise: boolean }
+  | { op: "coalesce"; type: string; operands: PlanExpression[] }
+  | { op: "if"; type: string; condition: PlanExpression; then: PlanExpression; else: PlanExpression }
+  | { op: "and" | "or"; type: string; operands: PlanExpression[] }
+  | { op: "not"; type: string; operand: PlanExpression }
+  | { op: "compare"; type: string; operator: z.infer<typeof ComparisonOperator>; left: PlanExpression; right: PlanExpression }
+  | { op: "is"; type: string; test: "present" | "empty"; negated: boolean; operand: PlanExpression }
+  | { op: "in"; type: string; negated: boolean; operand: PlanExpression; items: PlanExpression[] };
+
+export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
+  z.discriminatedUnion("op", [
+    z.object({ op: z.literal("column"), type: PlanType, column: z.string() }).strict(),
+    z.object({ op: z.literal("group-column"), type: PlanType, group: z.string(), column: z.string() }).strict(),
+    z.object({ op: z.literal("linked"), type: PlanType, entity: z.string(), by: z.string(), column: z.string(), orderBy: z.string().optional(), descending: z.boolean() }).strict(),
+    z.object({ op: z.literal("const"), type: PlanType, value: Literal }).strict(),
+    z.object({ op: z.literal("record"), type: PlanType, model: z.string(), xmlid: z.string() }).strict(),
+    z.object({ op: z.literal("template"), type: PlanType, parts: z.array(z.union([z.string(), PlanExpression])) }).strict(),
+    z.object({ op: z.literal("list"), type: PlanType, items: z.array(PlanExpression) }).strict(),
+    z.object({ op: z.literal("call"), type: PlanType, builtin: z.string(), input: PlanExpression, args: z.array(PlanExpression), itemwise: z.boolean() }).strict(),
+    z.object({ op: z.literal("table"), type: PlanType, table: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
+    z.object({ op: z.literal("lookup"), type: PlanType, lookup: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
+    z.object({ op: z.literal("ref"), type: PlanType, step: z.string(), entity: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
+    z.object({ op: z.literal("sibling"), type: PlanType, step: z.string() }).strict(),
+    z.object({ op: z.literal("get"), type: PlanType, entity: z.string(), column: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
+    z.object({ op: z.literal("coalesce"), type: PlanType, operands: z.array(PlanExpression) }).strict(),
+    z.object({ op: z.literal("if"), type: PlanType, condition: PlanExpression, then: PlanExpression, else: PlanExpression }).strict(),
+    z.object({ op: z.enum(["and", "or"]), type: PlanType, operands: z.array(PlanExpression) }).strict(),
+    z.object({ op: z.literal("not"), type: PlanType, operand: PlanExpression }).strict(),
+    z.object({ op: z.literal("compare"), type: PlanType, operator: ComparisonOperator, left: PlanExpression, right: PlanExpression }).strict(),
+    z.object({ op: z.literal("is"), type: PlanType, test: z.enum(["present", "empty"]), negated: z.boolean(), operand: PlanExpression }).strict(),
+    z.object({ op: z.literal("in"), type: PlanType, negated: z.boolean(), operand: PlanExpression, items: z.array(PlanExpression) }).strict(),
+  ]),
+) as z.ZodType<PlanExpression>;
+
+export const ColumnPlan = z
+  .object({
+    name: z.string(),
+    header: z.string(),
+    type: z.enum(["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"]),
+    format: z.string().optional(),
+    required: z.boolean(),
+    personal: z.boolean(),
+    modified: z.boolean(),
+    references: z.string().optional(),
+  })
+  .strict();
+export type ColumnPlan = z.infer<typeof ColumnPlan>;
+
+export const SourceOptionsPlan = z
+  .object({
+    delimiter: z.string(),
+    encoding: z.string(),
+    quote: z.string(),
+    date: z.string(),
+    datetime: z.string(),
+    timezone: z.string(),
+    decimal: z.enum([".", ","]),
+    currency: z.string().optional(),
+    trueWords: z.array(z.string()),
+    falseWords: z.array(z.string()),
+  })
+  .strict();
+export type SourceOptionsPlan = z.infer<typeof SourceOptionsPlan>;
+
+export const EntityPlan = z
+  .object({
+    name: z.string(),
+    source: z.string(),
+    pattern: z.string(),
+    key: z.array(z.string()).min(1),
+    options: SourceOptionsPlan,
+    duplicates: z.object({ keep: z.enum(["first", "last", "newest"]), by: z.string().optional() }).strict(),
+    columns: z.array(ColumnPlan),
+    groups: z.array(z.object({ name: z.string(), from: z.number().int(), to: z.number().int(), columns: z.array(ColumnPlan) }).strict()),
+  })
+  .strict();
+export type EntityPlan = z.infer<typeof EntityPlan>;
+
+export const MissingPolicyPlan = z.discriminatedUnion("policy", [
+  z.object({ policy: z.enum(["reject", "flag", "halt"]) }).strict(),
+  z.object({ policy: z.literal("fallback"), value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+]);
+export type MissingPolicyPlan = z.infer<typeof MissingPolicyPlan>;
+
+export const LookupPlan = z
+  .object({ name: z.string(), model: z.string(), matchFields: z.array(z.string()).min(1), missing: MissingPolicyPlan, includeArchived: z.boolean() })
+  .strict();
+export type LookupPlan = z.infer<typeof LookupPlan>;
+
+/** A constant written to Odoo: a literal, or a reference record by external ID. */
+export const PlanValue = z.union([Literal, z.object({ model: z.string(), xmlid: z.string() }).strict()]);
+export type PlanValue = z.infer<typeof PlanValue>;
+
+export const TablePlan = z
+  .object({
+    name: z.string(),
+    input: PlanType,
+    output: PlanType,
+    entries: z.array(z.object({ keys: z.array(Literal), value: PlanValue }).strict()),
+    unmatched: z.discriminatedUnion("action", [
+      z.object({ action: z.enum(["reject", "flag", "keep", "empty"]) }).strict(),
+      z.object({ action: z.literal("value"), value: PlanValue }).strict(),
+    ]),
+  })
+  .strict();
+export type TablePlan = z.infer<typeof TablePlan>;
+
+export const CustomFieldPlan = z
+  .object({
+    model: z.string(),
+    name: z.string().regex(/^x_/),
+    type: z.string(),
+    label: z.string(),
+    help: z.string().optional(),
+    required: z.boolean(),
+    relation: z.string().optional(),
+    selection: z.array(z.object({ value: z.string(), label: z.string() }).strict()).optional(),
+  })
+  .strict();
+export type CustomFieldPlan = z.infer<typeof CustomFieldPlan>;
+
+export const RecordPlan = z
+  .object({
+    name: z.string(),
+    model: z.string(),
+    /** The record's external ID: ours when we ensure it, Odoo's when it already exists. */
+    xmlid: z.string(),
+    existing: z.boolean(),
+    /** The field an existing record is found by before one is created (e.g. a stage by name). */
+    match: z.object({ field: z.string(), value: Literal }).strict().optional(),
+    values: z.record(z.string(), PlanValue),
+  })
+  .strict();
+export type RecordPlan = z.infer<typeof RecordPlan>;
+
+export const OperationPlan = z
+  .object({
+    field: z.string(),
+    /** Odoo's type of the field (char, many2one, ...), so the runtime formats the value for it. */
+    fieldType: z.string(),
+    relation: z.string().optional(),
+    required: z.boolean(),
+    /** A character limit Odoo enforces (size), when it has one. */
+    size: z.number().int().positive().optional(),
+    value: PlanExpression,
+  })
+  .strict();
+export type OperationPlan = z.infer<typeof OperationPlan>;
+
+export const StepPlan = z
+  .object({
+    /** The alias: records of this step get external IDs `<namespace>.<id>_<key>`. */
+    id: z.string(),
+    kind: z.enum(["map", "split", "child"]),
+    entity: z.string(),
+    model: z.string(),
+    /** Every condition must hold for a row to make a record; otherwise the row is skipped here. */
+    conditions: z.array(PlanExpression),
+    forEach: z.object({ group: z.string(), from: z.number().int(), to: z.number().int() }).strict().optional(),
+    parent: z.object({ step: z.string(), field: z.string(), inverse: z.string(), by: z.string() }).strict().optional(),
+    operations: z.array(OperationPlan),
+    /** Written in a second pass, once every record exists (self-references, broken cycles). */
+    deferred: z.array(OperationPlan),
+    /** Steps whose records this step points to and that load first. */
+    dependsOn: z.array(z.string()),
+  })
+  .strict();
+export type StepPlan = z.infer<typeof StepPlan>;
+
+export const TestPlan = z
+  .object({
+    name: z.string(),
+    given: z.array(z.object({ entity: z.string(), cells: z.record(z.string(), z.string()) }).strict()),
+    expect: z.array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("record"), model: z.string(), values: z.record(z.string(), PlanValue), line: z.number().int() }).strict(),
+        z.object({ kind: z.enum(["reject", "skip"]), entity: z.string(), message: z.string().optional(), line: z.number().int() }).strict(),
+      ]),
+    ),
+    file: z.string(),
+    line: z.number().int(),
+  })
+  .strict();
+export type TestPlan = z.infer<typeof TestPlan>;
+
+export const Plan = z
+  .object({
+    format: z.literal(PLAN_FORMAT),
+    version: z.literal(PLAN_VERSION),
+    migration: z.object({ name: z.string(), namespace: z.string().min(1) }).strict(),
+    target: z.object({ series: z.string(), serverVersion: z.string(), origin: z.enum(["catalog", "file"]), modules: z.array(z.string()) }).strict(),
+    entities: z.array(EntityPlan),
+    lookups: z.array(LookupPlan),
+    tables: z.array(TablePlan),
+    setup: z.object({ customFields: z.array(CustomFieldPlan), records: z.array(RecordPlan) }).strict(),
+    steps: z.array(StepPlan),
+    tests: z.array(TestPlan),
+  })
+  .strict();
+export type Plan = z.infer<typeof Plan>;

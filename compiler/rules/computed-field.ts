@@ -1,0 +1,36 @@
+import type { Finding, Rule } from "./rule.js";
+
+export const computedField: Rule = {
+  code: "FM404",
+  name: "computed_field",
+  defaultSeverity: "error",
+  summary: "An assignment writes a field Odoo computes and does not keep (an error), or one the schema cannot tell about (a warning: pull the server's schema to know).",
+  example: {
+    wrong: "map Contact -> res.partner { display_name <- name }",
+    reported: "Odoo computes res.partner.display_name and keeps no value written to it (read-only and not stored): leave it out, or write the fields it is computed from",
+    right: "map Contact -> res.partner { name <- name }",
+  },
+  check({ checked, target }) {
+    const findings: Finding[] = [];
+    for (const assignment of checked.assignments) {
+      const field = assignment.field;
+      if (field === undefined || field.custom) continue;
+      const name = `${assignment.target.model ?? ""}.${field.name}`;
+      if (field.writability.writable === "no") {
+        findings.push({
+          file: assignment.file,
+          range: assignment.fieldName.range,
+          message: `Odoo computes ${name} and keeps no value written to it (${field.writability.reason}): leave it out, or write the fields it is computed from`,
+        });
+      } else if (field.writability.writable === "unknown") {
+        findings.push({
+          file: assignment.file,
+          range: assignment.fieldName.range,
+          severity: "warning",
+          message: `${name} is read-only in Odoo's forms; it may be computed, in which case Odoo ignores the value (${field.writability.reason})${target.origin === "catalog" ? "; `flitmap schema pull` from your server tells for sure" : ""}`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,16 @@
+import type { Rule } from "./rule.js";
+
+export const declarationShape: Rule = {
+  code: "FM207",
+  name: "declaration_shape",
+  defaultSeverity: "error",
+  summary: "An entity without a key, a column group with a bad range or header, or `keep newest` without a column to compare.",
+  example: {
+    wrong: 'entity Company "companies.csv" { id text }',
+    reported: "entity Company has no key: add `key column` (or `key (a, b)`) after its file pattern; the key makes each row's external ID",
+    right: 'entity Company "companies.csv" key id { id text }',
+  },
+  check({ bound }) {
+    return bound.shapeProblems.filter((problem) => problem.kind !== "source-option").map((problem) => ({ file: problem.file, range: problem.range, message: problem.message }));
+  },
+};

@@ -1,0 +1,67 @@
+/** Every check, in the order docs/rules.md lists them. */
+import { computedField } from "./computed-field.js";
+import { customField } from "./custom-field.js";
+import { declarationShape } from "./declaration-shape.js";
+import { dependencyCycle } from "./dependency-cycle.js";
+import { duplicateAssignment } from "./duplicate-assignment.js";
+import { duplicateDeclaration } from "./duplicate-declaration.js";
+import { expressionType } from "./expression-type.js";
+import { fieldNotInVersion } from "./field-not-in-version.js";
+import { lookupField } from "./lookup-field.js";
+import { lookupMissingPolicy } from "./lookup-missing-policy.js";
+import { migrationBlock } from "./migration-block.js";
+import { missingAppModel } from "./missing-app-model.js";
+import { missingRequiredField } from "./missing-required-field.js";
+import type { Rule } from "./rule.js";
+import { selectionValue } from "./selection-value.js";
+import { sourceOption } from "./source-option.js";
+import { tableWithoutDefault } from "./table-without-default.js";
+import { targetProblem } from "./target-problem.js";
+import { typeMismatch } from "./type-mismatch.js";
+import { unknownColumn } from "./unknown-column.js";
+import { unknownEntity } from "./unknown-entity.js";
+import { unknownExternalId } from "./unknown-external-id.js";
+import { unknownField } from "./unknown-field.js";
+import { unknownModel } from "./unknown-model.js";
+import { unknownName } from "./unknown-name.js";
+import { unknownType } from "./unknown-type.js";
+import { unmappedColumn } from "./unmapped-column.js";
+import { unreachableCondition } from "./unreachable-condition.js";
+import { unusedDeclaration } from "./unused-declaration.js";
+import { wrongModelReference } from "./wrong-model-reference.js";
+
+export const RULES: readonly Rule[] = [
+  unknownEntity,
+  unknownColumn,
+  unknownName,
+  duplicateDeclaration,
+  migrationBlock,
+  declarationShape,
+  sourceOption,
+  unknownType,
+  typeMismatch,
+  selectionValue,
+  wrongModelReference,
+  expressionType,
+  unknownModel,
+  unknownField,
+  fieldNotInVersion,
+  computedField,
+  missingRequiredField,
+  missingAppModel,
+  customField,
+  lookupField,
+  unknownExternalId,
+  unmappedColumn,
+  unusedDeclaration,
+  duplicateAssignment,
+  unreachableCondition,
+  lookupMissingPolicy,
+  tableWithoutDefault,
+  dependencyCycle,
+  targetProblem,
+];
+
+export function findRule(nameOrCode: string): Rule | undefined {
+  return RULES.find((rule) => rule.name === nameOrCode || rule.code === nameOrCode.toUpperCase());
+}

@@ -1,0 +1,53 @@
+import type { Range } from "../../language/location.js";
+import { requiredFields, suggestNames } from "../catalog/index.js";
+import type { TargetSymbol } from "../model.js";
+import type { Finding, Rule } from "./rule.js";
+import { modelKnown } from "./schema-helpers.js";
+
+/** Fields Flitmap itself sets on a record, so the mapping need not. */
+function bodyEnd(target: TargetSymbol): Range | undefined {
+  const declaration = target.usesFallback && target.fallback !== undefined ? target.fallback : target.declaration;
+  const end = declaration.range.end;
+  // Insert before the closing brace of the body.
+  const brace = { offset: end.offset - 1, line: end.line, column: end.column - 1 };
+  return { start: brace, end: brace };
+}
+
+export const missingRequiredField: Rule = {
+  code: "FM405",
+  name: "missing_required_field",
+  defaultSeverity: "error",
+  summary: "A target leaves a field empty that Odoo requires and fills no default for (e.g. crm.lead.name).",
+  example: {
+    wrong: "map Deal -> crm.lead { expected_revenue <- amount | money }",
+    reported: "crm.lead requires name (Opportunity), which this map does not set and Odoo has no default for: add `name <- ...`",
+    right: "map Deal -> crm.lead { name <- title  expected_revenue <- amount | money }",
+  },
+  check({ bound, checked, schema }) {
+    const findings: Finding[] = [];
+    for (const target of bound.targets) {
+      if (!modelKnown(schema, target)) continue;
+      const model = target.model ?? "";
+      const assigned = new Set(checked.assignments.filter((assignment) => assignment.target === target).map((assignment) => assignment.fieldName.value));
+      // A child's link to its parent comes from the one2many it fills.
+      const inverse = target.parent === undefined ? undefined : schema.models[target.parent.target.model ?? ""]?.fields[target.parent.field.value]?.relationField;
+      for (const { field, source, constraint } of requiredFields(schema, model)) {
+        if (assigned.has(field.name) || field.name === inverse) continue;
+        if (field.hasDefault || field.writability.writable === "no") continue;
+        const columns = [...(target.entity?.columns.keys() ?? [])];
+        const guess = suggestNames(field.name, columns)[0] ?? suggestNames(field.label, columns)[0];
+        const end = bodyEnd(target);
+        const why = source === "constraint" ? ` (Odoo refuses it empty: "${constraint?.odooMessage ?? ""}"${constraint?.condition === undefined ? "" : `, when ${constraint.condition}`})` : "";
+        findings.push({
+          file: target.file,
+          range: target.nameRange,
+          message: `${model} requires ${field.name} (${field.label})${why}, which this ${target.role === "split" ? "target" : target.role} does not set and Odoo has no default for: add \`${field.name} <- ...\``,
+          ...(end === undefined
+            ? {}
+            : { fixes: [{ title: `Add ${field.name}`, edits: [{ file: target.file, range: end, newText: `  ${field.name} <- ${guess ?? '""'}\n` }] }] }),
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * A check: one per file in this folder, each with a stable code, a name (for `rule name off` in
+ * the migration block), a default severity, a summary and a documented example (docs/rules.md is
+ * generated from these). `check` reads the analysed package and returns findings.
+ */
+import type { Fix, RelatedLocation, Severity } from "../../language/diagnostic.js";
+import type { Range } from "../../language/location.js";
+import type { BoundPackage } from "../bind.js";
+import type { OdooSchema } from "../catalog/index.js";
+import type { CheckedPackage } from "../check-expressions.js";
+import type { DependencyGraph } from "../dependencies.js";
+import type { CustomFields, ResolvedTarget } from "../target.js";
+
+export interface RuleContext {
+  readonly bound: BoundPackage;
+  readonly checked: CheckedPackage;
+  /** The target's schema with the package's custom fields; undefined when the target is unknown. */
+  readonly schema: OdooSchema | undefined;
+  /** The target's schema as the server has it, before the package's custom fields. */
+  readonly baseSchema: OdooSchema | undefined;
+  readonly target: ResolvedTarget;
+  readonly customFields: CustomFields;
+  readonly dependencies: DependencyGraph;
+}
+
+export interface Finding {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+  /** Overrides the rule's severity for this finding (e.g. a warning where the rule is usually an error). */
+  readonly severity?: Severity;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RuleExample {
+  /** A mapping fragment the rule reports. */
+  readonly wrong: string;
+  /** What it reports, as `flitmap check` prints it. */
+  readonly reported: string;
+  /** The corrected fragment. */
+  readonly right: string;
+}
+
+export interface Rule {
+  readonly code: string;
+  readonly name: string;
+  readonly defaultSeverity: Severity;
+  readonly summary: string;
+  readonly example: RuleExample;
+  check(context: RuleContext): Finding[];
+}
+
+/** A quick fix that replaces one range of one file. */
+export function replaceFix(title: string, file: string, range: Range, newText: string): Fix {
+  return { title, edits: [{ file, range, newText }] };
+}
+
+/** "did you mean `a`, `b` or `c`?" */
+export function didYouMean(candidates: readonly string[]): string {
+  if (candidates.length === 0) return "";
+  const quoted = candidates.slice(0, 3).map((candidate) => `\`${candidate}\``);
+  const last = quoted.pop() ?? "";
+  return quoted.length === 0 ? `; did you mean ${last}?` : `; did you mean ${quoted.join(", ")} or ${last}?`;
+}

@@ -1,0 +1,28 @@
+import { SOURCE_OPTION_NAMES } from "../bind.js";
+import { didYouMean, replaceFix, type Finding, type Rule } from "./rule.js";
+
+export const sourceOption: Rule = {
+  code: "FM208",
+  name: "source_option",
+  defaultSeverity: "error",
+  summary: `A \`csv { ... }\` option that does not exist or has a value the reader cannot use (options: ${SOURCE_OPTION_NAMES.join(", ")}).`,
+  example: {
+    wrong: 'csv { delimitter ";"  encoding "cp1252" }',
+    reported: 'there is no csv option delimitter; did you mean `delimiter`?\nencoding "cp1252" is not supported: use utf-8, windows-1252, latin-1, auto',
+    right: 'csv { delimiter ";"  encoding "windows-1252" }',
+  },
+  check({ bound }) {
+    const findings: Finding[] = bound.shapeProblems.filter((problem) => problem.kind === "source-option").map((problem) => ({ file: problem.file, range: problem.range, message: problem.message }));
+    for (const entry of bound.unresolved) {
+      if (entry.kind !== "option") continue;
+      const best = entry.candidates[0];
+      findings.push({
+        file: entry.file,
+        range: entry.range,
+        message: `there is no csv option ${entry.name}${didYouMean(entry.candidates)}`,
+        ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, entry.file, entry.range, best)] }),
+      });
+    }
+    return findings;
+  },
+};

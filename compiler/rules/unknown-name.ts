@@ -1,0 +1,38 @@
+import type { UnresolvedKind } from "../bind.js";
+import { didYouMean, replaceFix, type Rule } from "./rule.js";
+
+const WHAT: Partial<Record<UnresolvedKind, (name: string, scope: string | undefined) => string>> = {
+  step: (name) => `\`${name}\` is not a built-in, a table or a lookup`,
+  alias: (name) => `no map or split target is called ${name} (an alias comes from \`as name\` or \`name: model\`)`,
+  record: (name, scope) => `no ${scope === undefined ? "" : `${scope} `}record is called ${name}: declare it in a \`records\` block`,
+  group: (name, scope) => `${scope ?? "the entity"} has no column group ${name}`,
+  import: (name, scope) => (scope === undefined || scope.includes("/") ? `nothing to import at ${name} (looked for ${scope ?? name})` : `${scope} declares no table, lookup or entity called ${name}`),
+  source: (name) => `no source is called ${name}`,
+};
+
+export const unknownName: Rule = {
+  code: "FM203",
+  name: "unknown_name",
+  defaultSeverity: "error",
+  summary: "A pipeline step, alias, record, column group, source or import names nothing the package declares.",
+  example: {
+    wrong: "map Company -> res.partner { name <- name | trimm }",
+    reported: "`trimm` is not a built-in, a table or a lookup; did you mean `trim`?",
+    right: "map Company -> res.partner { name <- name | trim }",
+  },
+  check({ bound }) {
+    return bound.unresolved.flatMap((entry) => {
+      const describe = WHAT[entry.kind];
+      if (describe === undefined) return [];
+      const best = entry.candidates[0];
+      return [
+        {
+          file: entry.file,
+          range: entry.range,
+          message: `${describe(entry.name, entry.scope)}${didYouMean(entry.candidates)}`,
+          ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, entry.file, entry.range, best)] }),
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import { COLUMN_TYPES } from "../types.js";
+import { didYouMean, replaceFix, type Rule } from "./rule.js";
+
+export const unknownType: Rule = {
+  code: "FM209",
+  name: "unknown_type",
+  defaultSeverity: "error",
+  summary: `A column or a table side has a type Flitmap does not know (column types: ${COLUMN_TYPES.join(", ")}).`,
+  example: {
+    wrong: "amount currency",
+    reported: "currency is not a column type; did you mean `money`?",
+    right: "amount money",
+  },
+  check({ bound }) {
+    return bound.unresolved
+      .filter((entry) => entry.kind === "column-type")
+      .map((entry) => {
+        const best = entry.candidates[0];
+        return {
+          file: entry.file,
+          range: entry.range,
+          message: `${entry.name} is not a column type${didYouMean(entry.candidates)}`,
+          ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, entry.file, entry.range, best)] }),
+        };
+      });
+  },
+};

@@ -1,0 +1,52 @@
+import type { PackageSymbol } from "../model.js";
+import type { Finding, Rule } from "./rule.js";
+import { entitiesRead } from "./unmapped-column.js";
+
+export const unusedDeclaration: Rule = {
+  code: "FM502",
+  name: "unused_declaration",
+  defaultSeverity: "warning",
+  summary: "A table, lookup, record, alias, import or entity that nothing uses: probably a forgotten step (an entity nobody maps is data left behind).",
+  example: {
+    wrong: 'table rating: text -> text { "Hot" -> "hot" }\nmap Deal -> crm.lead { name <- name }',
+    reported: "table rating is used nowhere: use it in a pipeline (`| rating`) or remove it",
+    right: 'table rating: text -> text { "Hot" -> "hot" }\nmap Deal -> crm.lead { name <- name  x_rating <- hot_rating | rating }',
+  },
+  check(context) {
+    const { bound } = context;
+    const used = new Set<PackageSymbol>(bound.references.map((reference) => reference.symbol));
+    const mine = (file: string): boolean => file.startsWith(bound.directory) && bound.files.some((candidate) => candidate.path === file);
+    const findings: Finding[] = [];
+    for (const table of bound.tables.values()) {
+      if (mine(table.file) && !used.has(table)) findings.push({ file: table.file, range: table.nameRange, message: `table ${table.name} is used nowhere: use it in a pipeline (\`| ${table.name}\`) or remove it` });
+    }
+    for (const lookup of bound.lookups.values()) {
+      if (mine(lookup.file) && !used.has(lookup)) findings.push({ file: lookup.file, range: lookup.nameRange, message: `lookup ${lookup.name} is used nowhere: use it in a pipeline (\`| ${lookup.name}\`) or remove it` });
+    }
+    for (const byName of bound.records.values()) {
+      for (const record of byName.values()) {
+        if (!mine(record.file) || used.has(record)) continue;
+        findings.push({
+          file: record.file,
+          range: record.nameRange,
+          message: `${record.model} record ${record.name} is used by no table or constant${record.existing === undefined ? "; it will still be created" : ""}`,
+        });
+      }
+    }
+    for (const target of bound.targets) {
+      if (!target.aliasDeclared || target.role === "split" || !mine(target.file) || used.has(target)) continue;
+      findings.push({ file: target.file, range: target.nameRange, message: `alias ${target.alias} is used by no \`ref\`: remove \`as ${target.alias}\` or point to these records` });
+    }
+    for (const symbol of bound.imports) {
+      if (symbol.imported === undefined) continue;
+      const importedUsed = bound.references.some((reference) => reference.symbol === symbol.imported && !(reference.file === symbol.file && reference.range === symbol.nameRange));
+      if (!importedUsed) findings.push({ file: symbol.file, range: symbol.nameRange, message: `${symbol.name} is imported but used nowhere` });
+    }
+    const read = entitiesRead(context);
+    for (const entity of bound.entities.values()) {
+      if (!mine(entity.file) || read.has(entity)) continue;
+      findings.push({ file: entity.file, range: entity.nameRange, message: `entity ${entity.name} is mapped nowhere, so its rows would not be migrated: map it, or remove it from the source` });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,226 @@
+/**
+ * The Odoo a package is checked against: the migration's `target` (a shipped catalog or a pulled
+ * schema file), with the package's `extend` custom fields added, and the `if odoo ...` choices
+ * made for it.
+ */
+import { dirname, resolve } from "node:path";
+import type * as A from "../language/ast.js";
+import type { Range } from "../language/location.js";
+import {
+  compareSeries,
+  findField,
+  findModel,
+  listShippedSeries,
+  loadShippedCatalog,
+  ODOO_FIELD_TYPES,
+  parseSchemaText,
+  withCustomFields,
+  type CustomFieldAddition,
+  type OdooFieldType,
+  type OdooSchema,
+} from "./catalog/index.js";
+import type { CompilerHost } from "./host.js";
+import type { CustomFieldSymbol } from "./model.js";
+
+export interface ParsedFileLike {
+  readonly path: string;
+  readonly text: string;
+  readonly document: A.Document;
+}
+
+export interface TargetProblem {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface MigrationFacts {
+  readonly declaration: A.MigrationDeclaration;
+  readonly file: string;
+}
+
+export interface ResolvedTarget {
+  readonly migration: MigrationFacts | undefined;
+  readonly otherMigrations: readonly MigrationFacts[];
+  /** The schema as the target Odoo has it, before this package's custom fields. */
+  readonly baseSchema: OdooSchema | undefined;
+  readonly series: string | undefined;
+  readonly origin: "catalog" | "file" | undefined;
+  readonly schemaFile?: string;
+  readonly problems: readonly TargetProblem[];
+  /** The external ID namespace: `xmlid "..."`, or the migration's name. */
+  readonly namespace: string;
+}
+
+function migrationsOf(files: readonly ParsedFileLike[]): MigrationFacts[] {
+  return files.flatMap((file) =>
+    file.document.declarations.filter((declaration): declaration is A.MigrationDeclaration => declaration.kind === "MigrationDeclaration").map((declaration) => ({ declaration, file: file.path })),
+  );
+}
+
+/**
+ * `seriesOverride` (`flitmap check --target 19.0`) checks the package against another shipped
+ * catalog than the one it names, to find what breaks on another Odoo version.
+ */
+export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHost, seriesOverride?: string): ResolvedTarget {
+  const [migration, ...otherMigrations] = migrationsOf(files);
+  const problems: TargetProblem[] = [];
+  let baseSchema: OdooSchema | undefined;
+  let series: string | undefined;
+  let origin: "catalog" | "file" | undefined;
+  let schemaFile: string | undefined;
+  let namespace = "";
+  if (migration !== undefined) {
+    const { declaration, file } = migration;
+    if (declaration.name.kind === "Name") namespace = declaration.name.value;
+    for (const item of declaration.items) if (item.kind === "XmlidSetting" && item.namespace.kind === "StringLiteral") namespace = item.namespace.value;
+    const target = declaration.items.find((item): item is A.TargetSetting => item.kind === "TargetSetting");
+    if (seriesOverride !== undefined) {
+      if (!listShippedSeries().includes(seriesOverride)) {
+        problems.push({ file, range: declaration.range, message: `--target ${seriesOverride}: Flitmap ships catalogs for Odoo ${listShippedSeries().join(", ")}` });
+      } else {
+        baseSchema = loadShippedCatalog(seriesOverride);
+        series = seriesOverride;
+        origin = "catalog";
+      }
+    } else if (target === undefined) {
+      const name = declaration.name.kind === "Name" ? ` ${declaration.name.value}` : "";
+      problems.push({ file, range: declaration.name.range, message: `the migration${name} names no target: add \`target odoo "17.0"\` (or \`target odoo schema "file.json"\`)` });
+    } else if (target.series !== undefined && target.series.kind === "StringLiteral") {
+      const wanted = target.series.value;
+      if (listShippedSeries().includes(wanted)) {
+        baseSchema = loadShippedCatalog(wanted);
+        series = wanted;
+        origin = "catalog";
+      } else {
+        problems.push({
+          file,
+          range: target.series.range,
+          message: `Flitmap ships catalogs for Odoo ${listShippedSeries().join(", ")}, not "${wanted}": pick one, or pull your server's schema with \`flitmap schema pull\` and use \`target odoo schema "odoo-schema.json"\``,
+        });
+      }
+    } else if (target.schemaFile !== undefined && target.schemaFile.kind === "StringLiteral") {
+      schemaFile = resolve(dirname(file), target.schemaFile.value);
+      const text = host.readFile(schemaFile);
+      if (text === undefined) {
+        problems.push({ file, range: target.schemaFile.range, message: `schema file ${target.schemaFile.value} not found (looked for ${schemaFile}); pull it with \`flitmap schema pull -o ${target.schemaFile.value}\`` });
+      } else {
+        const parsed = parseSchemaText(text, schemaFile);
+        if ("error" in parsed) problems.push({ file, range: target.schemaFile.range, message: parsed.error });
+        else {
+          baseSchema = parsed.schema;
+          series = parsed.schema.serie;
+          origin = "file";
+        }
+      }
+    }
+  }
+  return { migration, otherMigrations, baseSchema, series, origin, ...(schemaFile === undefined ? {} : { schemaFile }), problems, namespace };
+}
+
+/** Whether `odoo has x.y` holds: a model named x.y, else field y of model x, else an installed module. */
+export function targetHas(schema: OdooSchema, name: string): boolean {
+  if (findModel(schema, name) !== undefined) return true;
+  const dot = name.lastIndexOf(".");
+  if (dot > 0 && findField(schema, name.slice(0, dot), name.slice(dot + 1)) !== undefined) return true;
+  return schema.modules.some((module) => module.name === name);
+}
+
+/** Evaluates `odoo >= "19.0"` or `odoo has helpdesk.ticket`; undefined when there is no schema to ask. */
+export function evaluateTargetCondition(condition: A.TargetCondition | A.Missing, schema: OdooSchema | undefined): boolean | undefined {
+  if (schema === undefined || condition.kind === "Missing") return undefined;
+  if (condition.kind === "HasCondition") {
+    if (condition.name.kind === "Missing") return undefined;
+    const has = targetHas(schema, condition.name.value);
+    return condition.negated ? !has : has;
+  }
+  if (condition.version.kind === "Missing") return undefined;
+  const comparison = compareSeries(schema.serie, condition.version.value);
+  switch (condition.operator) {
+    case "=":
+      return comparison === 0;
+    case "!=":
+      return comparison !== 0;
+    case "<":
+      return comparison < 0;
+    case "<=":
+      return comparison <= 0;
+    case ">":
+      return comparison > 0;
+    case ">=":
+      return comparison >= 0;
+  }
+}
+
+/** An item with every `if odoo ...` taken out. */
+export type Effective<Item> = Exclude<Item, { readonly kind: "TargetIf" }>;
+
+/**
+ * The items that apply to the target Odoo, with every `if odoo ...` replaced by the branch it
+ * takes. Without a schema the `then` branches are taken, so that their names are still checked.
+ */
+export function effectiveItems<Item extends { readonly kind: string }>(items: readonly Item[], schema: OdooSchema | undefined): Effective<Item>[] {
+  const result: Effective<Item>[] = [];
+  for (const item of items) {
+    if (item.kind !== "TargetIf") {
+      result.push(item as Effective<Item>);
+      continue;
+    }
+    const choice = item as unknown as A.TargetIf<Item>;
+    const holds = evaluateTargetCondition(choice.condition, schema) ?? true;
+    if (holds) result.push(...effectiveItems(choice.then, schema));
+    else if (choice.else !== undefined) {
+      const elseBranch = choice.else;
+      result.push(...effectiveItems(Array.isArray(elseBranch) ? (elseBranch as readonly Item[]) : [elseBranch as unknown as Item], schema));
+    }
+  }
+  return result;
+}
+
+export interface CustomFields {
+  readonly additions: readonly CustomFieldAddition[];
+  readonly symbols: readonly CustomFieldSymbol[];
+  /** Declarations whose type Odoo does not know, left out of the additions. */
+  readonly unknownTypes: readonly { readonly file: string; readonly declaration: A.CustomFieldDeclaration }[];
+}
+
+const FIELD_TYPE_SET: ReadonlySet<string> = new Set(ODOO_FIELD_TYPES);
+
+/** The custom fields the package's `extend` blocks declare for the target. */
+export function customFieldsOf(files: readonly ParsedFileLike[], schema: OdooSchema | undefined): CustomFields {
+  const additions: CustomFieldAddition[] = [];
+  const symbols: CustomFieldSymbol[] = [];
+  const unknownTypes: { file: string; declaration: A.CustomFieldDeclaration }[] = [];
+  for (const file of files) {
+    for (const declaration of file.document.declarations) {
+      if (declaration.kind !== "ExtendDeclaration" || declaration.model.kind === "Missing") continue;
+      const model = declaration.model.value;
+      for (const field of effectiveItems(declaration.items, schema)) {
+        symbols.push({ kind: "custom-field", name: field.name.value, file: file.path, nameRange: field.name.range, model, declaration: field });
+        if (field.type.kind === "Missing") continue;
+        if (!FIELD_TYPE_SET.has(field.type.value)) {
+          unknownTypes.push({ file: file.path, declaration: field });
+          continue;
+        }
+        const addition: CustomFieldAddition = {
+          model,
+          name: field.name.value,
+          type: field.type.value as OdooFieldType,
+          label: field.label?.value ?? field.name.value,
+          ...(field.help === undefined ? {} : { help: field.help.value }),
+          ...(field.required ? { required: true } : {}),
+          ...(field.relation === undefined ? {} : { relation: field.relation.value }),
+          ...(field.options.length === 0
+            ? {}
+            : { selection: field.options.map((option) => ({ value: option.value.value, label: option.label.kind === "StringLiteral" ? option.label.value : option.value.value })) }),
+        };
+        additions.push(addition);
+      }
+    }
+  }
+  return { additions, symbols, unknownTypes };
+}
+
+export function schemaWithCustomFields(schema: OdooSchema | undefined, customFields: CustomFields): OdooSchema | undefined {
+  return schema === undefined ? undefined : withCustomFields(schema, customFields.additions);
+}
