@@ -209,6 +209,12 @@ describe("requests", () => {
     const uri = await open("pb/companies.flitmap", "map Company -> res.partner {\nname<-naam\n}\n");
     const edits = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(edits).toEqual([{ range: lspRange(1, 0, 1, 6), newText: "  name <- " }]);
+    await client.dispose();
+    client = startInMemoryServer();
+    await client.initialize(scratch.path, { format: { printWidth: 30 } });
+    const narrow = await open("pb/companies.flitmap", `map Company -> res.partner when naam is present and mail is present { name <- naam }\n`);
+    const wrapped = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri: narrow }, options: { tabSize: 2, insertSpaces: true } });
+    expect(wrapped.map((edit) => edit.newText).join("")).toContain("\n");
   });
 
   it("completes keywords where the cursor is", async () => {
@@ -250,6 +256,29 @@ describe("quick fixes", () => {
       ["Insert `<-`", "quickfix", true, { changes: { [uri]: [{ range: lspRange(2, 8, 2, 8), newText: "<- " }] } }],
     ]);
     expect(await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: lspRange(0, 0, 0, 0), context: { diagnostics: [] } })).toEqual([]);
+  });
+});
+
+describe("settings", () => {
+  it("hands the target and rule settings to the analysis, and checks again when they change", async () => {
+    await client.dispose();
+    const seen: unknown[] = [];
+    client = startInMemoryServer({
+      analyze: (files, settings) => {
+        seen.push(settings);
+        return analyzePackage(files);
+      },
+    });
+    const settings = { target: { version: " 18.0 ", schemaFile: "" }, rules: { unmapped_column: "off", FM501: "error", broken: 3 } };
+    await client.initialize(scratch.path, settings);
+    const uri = uriOf("pb/companies.flitmap");
+    await client.open(uri, FIXED_MAP, 1);
+    await client.waitForDiagnostics(uriOf("pb/stages.flitmap"));
+    expect(seen).toEqual([{ targetVersion: "18.0", schemaFile: "", rules: { unmapped_column: "off", FM501: "error" } }]);
+    const published = client.published.length;
+    await client.notify("workspace/didChangeConfiguration", { settings: {} });
+    await expect.poll(() => client.published.length - published).toBe(3);
+    expect(seen).toHaveLength(2);
   });
 });
 

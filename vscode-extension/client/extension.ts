@@ -51,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "untitled", language: LANGUAGE_ID },
     ],
     synchronize: {
+      // Changed settings (target, rules) re-check every package.
+      configurationSection: "flitmap",
       // Package files changed outside the editor (git checkout, flitmap fmt) change diagnostics too.
       fileEvents: vscode.workspace.createFileSystemWatcher("**/*.flitmap"),
     },

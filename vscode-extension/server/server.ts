@@ -25,16 +25,46 @@ import { nodeFileSystem, packageKeyOf, pathOfUri, readPackage, uriOfPath, type F
 
 export const DEFAULT_DEBOUNCE_MS = 200;
 
+/** The user's settings that bear on checking a package (package.json's `contributes.configuration`). */
+export interface AnalysisSettings {
+  /** `flitmap.target.version`: the Odoo series to check against instead of the package's target; "" for none. */
+  readonly targetVersion: string;
+  /** `flitmap.target.schemaFile`: a pulled schema file to check against; "" for none. */
+  readonly schemaFile: string;
+  /** `flitmap.rules`: severity per rule name or code, under the package's own `rule` settings. */
+  readonly rules: Readonly<Record<string, string>>;
+}
+
+export type Analyze = (files: readonly SourceFile[], settings: AnalysisSettings) => PackageAnalysis;
+
+/**
+ * `analyzePackage` accepts no settings from outside the package yet, so they are read and handed
+ * over but not applied; when it does (a series override, rule severities), this is the one place
+ * to pass them on.
+ */
+const analyzeWithSettings: Analyze = (files) => analyzePackage(files);
+
 export interface ServerOptions {
   readonly fileSystem?: FileSystem;
   readonly debounceMs?: number;
   /** The package analysis; always `analyzePackage` but in tests of the wiring itself. */
-  readonly analyze?: (files: readonly SourceFile[]) => PackageAnalysis;
+  readonly analyze?: Analyze;
 }
 
-/** The settings the server reads (package.json's `contributes.configuration` documents them). */
+/** The settings the server reads, as the client sends them (unchecked). */
 interface FlitmapSettings {
   readonly format?: { readonly printWidth?: unknown };
+  readonly target?: { readonly version?: unknown; readonly schemaFile?: unknown };
+  readonly rules?: unknown;
+}
+
+function analysisSettingsOf(settings: FlitmapSettings): AnalysisSettings {
+  const text = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
+  const rules: Record<string, string> = {};
+  if (typeof settings.rules === "object" && settings.rules !== null) {
+    for (const [rule, severity] of Object.entries(settings.rules)) if (typeof severity === "string") rules[rule] = severity;
+  }
+  return { targetVersion: text(settings.target?.version), schemaFile: text(settings.target?.schemaFile), rules };
 }
 
 interface ParsedDocument {
@@ -46,7 +76,7 @@ interface ParsedDocument {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const fileSystem = options.fileSystem ?? nodeFileSystem;
-  const analyze = options.analyze ?? analyzePackage;
+  const analyze = options.analyze ?? analyzeWithSettings;
   const documents = new TextDocuments(TextDocument);
   const parsed = new Map<string, ParsedDocument>();
   /** The compiler's diagnostics last published, per file URI: quick fixes are read from them. */
@@ -85,7 +115,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ? [{ path: packageKey, text: documents.get(packageKey)?.getText() ?? "" }]
       : await readPackage(packageKey, openDocuments(), fileSystem);
     if (!isCurrent()) return;
-    const analysis = analyze(sources);
+    const analysisSettings = analysisSettingsOf(await settings(standalone ? packageKey : uriOfPath(packageKey)));
+    if (!isCurrent()) return;
+    const analysis = analyze(sources, analysisSettings);
     // A newer edit arrived while reading or analysing: its own analysis will publish.
     if (!isCurrent()) return;
     const byUri = diagnosticsByFile(
@@ -216,6 +248,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     return workspaceSymbols(files, params.query);
+  });
+
+  // New settings may change any package's diagnostics.
+  connection.onDidChangeConfiguration(() => {
+    for (const packageKey of publishedUris.keys()) scheduler.schedule(packageKey);
   });
 
   connection.onShutdown(() => scheduler.dispose());

@@ -19,6 +19,7 @@ export interface LspTestClient {
   readonly connection: ProtocolConnection;
   /** Every diagnostics notification received, oldest first. */
   readonly published: PublishDiagnosticsParams[];
+  /** `settings`: what the client answers when the server asks for the `flitmap` settings section. */
   initialize(rootPath?: string, settings?: Record<string, unknown>): Promise<InitializeResult>;
   open(uri: string, text: string, version?: number): Promise<void>;
   /** Replaces the whole text of an open document. */
@@ -44,7 +45,8 @@ function clientOver(connection: ProtocolConnection, stop: () => void, inProcess:
     published.push(params);
     for (const waiter of [...waiters]) waiter();
   });
-  connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === undefined ? settings : settings[item.section] ?? null)));
+  // The settings given to initialize() are the `flitmap` section's.
+  connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === "flitmap" ? settings : null)));
   connection.onNotification("window/logMessage", () => undefined);
   connection.listen();
   return {
