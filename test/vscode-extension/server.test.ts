@@ -282,6 +282,17 @@ describe("settings", () => {
   });
 });
 
+describe("target setting", () => {
+  it("checks the package against the series the setting names, as flitmap check --target does", async () => {
+    await client.dispose();
+    client = startInMemoryServer();
+    await client.initialize(scratch.path, { target: { version: "99.0" } });
+    await client.open(uriOf("pb/companies.flitmap"), FIXED_MAP, 1);
+    const migration = await client.waitForDiagnostics(uriOf("pb/migration.flitmap"));
+    expect(migration.diagnostics.map((diagnostic) => diagnostic.message)).toContainEqual(expect.stringContaining("--target 99.0: Flitmap ships catalogs for Odoo 17.0, 18.0, 19.0"));
+  });
+});
+
 describe("the bundled server", () => {
   it("answers over stdio as an editor starts it", async () => {
     const extension = resolve(import.meta.dirname, "../../vscode-extension");

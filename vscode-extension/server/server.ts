@@ -6,6 +6,7 @@
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type WorkspaceFolder } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzePackage, type PackageAnalysis, type SourceFile } from "../../compiler/analyze.js";
+import { overlayHost } from "../../compiler/host.js";
 import type { Document } from "../../language/ast.js";
 import type { Diagnostic } from "../../language/diagnostic.js";
 import { tokenize, type LexResult } from "../../language/lexer.js";
@@ -35,14 +36,17 @@ export interface AnalysisSettings {
   readonly rules: Readonly<Record<string, string>>;
 }
 
-export type Analyze = (files: readonly SourceFile[], settings: AnalysisSettings) => PackageAnalysis;
+/** `openTexts`: the editor's text of every open file, by path, for what the compiler reads beyond the package (imports, a schema file). */
+export type Analyze = (files: readonly SourceFile[], settings: AnalysisSettings, openTexts: ReadonlyMap<string, string>) => PackageAnalysis;
 
 /**
- * `analyzePackage` accepts no settings from outside the package yet, so they are read and handed
- * over but not applied; when it does (a series override, rule severities), this is the one place
- * to pass them on.
+ * The compiler reads imported packages and schema files through a host: it gets the disk with
+ * the open documents laid over it, as the package's own files are. `analyzePackage` takes a
+ * series override (as `flitmap check --target`) but no schema file or rule severities from
+ * outside the package yet: those two settings are read and handed over, not applied.
  */
-const analyzeWithSettings: Analyze = (files) => analyzePackage(files);
+const analyzeWithSettings: Analyze = (files, settings, openTexts) =>
+  analyzePackage(files, { host: overlayHost(openTexts), ...(settings.targetVersion === "" ? {} : { seriesOverride: settings.targetVersion }) });
 
 export interface ServerOptions {
   readonly fileSystem?: FileSystem;
@@ -117,7 +121,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!isCurrent()) return;
     const analysisSettings = analysisSettingsOf(await settings(standalone ? packageKey : uriOfPath(packageKey)));
     if (!isCurrent()) return;
-    const analysis = analyze(sources, analysisSettings);
+    const openTexts = new Map<string, string>();
+    for (const document of documents.all()) {
+      const path = pathOfUri(document.uri);
+      if (path !== undefined) openTexts.set(path, document.getText());
+    }
+    const analysis = analyze(sources, analysisSettings, openTexts);
     // A newer edit arrived while reading or analysing: its own analysis will publish.
     if (!isCurrent()) return;
     const byUri = diagnosticsByFile(
