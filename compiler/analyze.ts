@@ -77,7 +77,13 @@ function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[]): Map<st
     }
     const severity = item.severity.value;
     if (severity !== "off" && severity !== "warn" && severity !== "error") {
-      diagnostics.push({ code: "FM901", severity: "error", message: `a rule is set to off, warn or error, not "${severity}"`, file: migration.file, range: item.severity.range });
+      diagnostics.push({
+        code: "FM901",
+        severity: "error",
+        message: `a rule is set to off, warn or error, not "${severity}"`,
+        file: migration.file,
+        range: item.severity.range,
+      });
       continue;
     }
     severities.set(rule.code, severity === "warn" ? "warning" : severity);
@@ -117,7 +123,15 @@ function runRule(rule: Rule, context: RuleContext, severity: Severity): Diagnost
     // A rule must never take the whole check down; its failure is itself reported.
     const file = context.bound.files[0]?.path ?? "";
     const position = { offset: 0, line: 1, column: 1 };
-    return [{ code: "FM999", severity: "error", message: `internal error in rule ${rule.name}: ${error instanceof Error ? error.message : String(error)}`, file, range: { start: position, end: position } }];
+    return [
+      {
+        code: "FM999",
+        severity: "error",
+        message: `internal error in rule ${rule.name}: ${error instanceof Error ? error.message : String(error)}`,
+        file,
+        range: { start: position, end: position },
+      },
+    ];
   }
 }
 

@@ -89,7 +89,18 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   falseWords: ["false", "no", "n", "0", "nee", "onwaar"],
 };
 
-export const SOURCE_OPTION_NAMES = ["delimiter", "encoding", "quote", "date", "datetime", "timezone", "decimal", "currency", "true_words", "false_words"] as const;
+export const SOURCE_OPTION_NAMES = [
+  "delimiter",
+  "encoding",
+  "quote",
+  "date",
+  "datetime",
+  "timezone",
+  "decimal",
+  "currency",
+  "true_words",
+  "false_words",
+] as const;
 
 const ENCODINGS = ["utf-8", "windows-1252", "latin-1", "auto"];
 
@@ -150,15 +161,18 @@ class Binder {
   }
 
   bind(): void {
-    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "ImportDeclaration") this.bindImport(declaration, file.path);
-    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "SourceDeclaration") this.bindSource(declaration, file.path);
+    for (const file of this.files)
+      for (const declaration of file.document.declarations) if (declaration.kind === "ImportDeclaration") this.bindImport(declaration, file.path);
+    for (const file of this.files)
+      for (const declaration of file.document.declarations) if (declaration.kind === "SourceDeclaration") this.bindSource(declaration, file.path);
     for (const file of this.files) {
       for (const declaration of file.document.declarations) {
         if (declaration.kind === "LookupDeclaration") this.bindLookup(declaration, file.path);
         else if (declaration.kind === "RecordsDeclaration") this.bindRecords(declaration, file.path);
       }
     }
-    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "TableDeclaration") this.bindTable(declaration, file.path);
+    for (const file of this.files)
+      for (const declaration of file.document.declarations) if (declaration.kind === "TableDeclaration") this.bindTable(declaration, file.path);
     for (const entity of this.entities.values()) this.resolveColumnReferences(entity);
     for (const file of this.files) {
       for (const declaration of file.document.declarations) {
@@ -166,7 +180,8 @@ class Binder {
         else if (declaration.kind === "SplitDeclaration") this.bindSplit(declaration, file.path);
       }
     }
-    for (const file of this.files) for (const declaration of file.document.declarations) if (declaration.kind === "TestDeclaration") this.bindTest(declaration, file.path);
+    for (const file of this.files)
+      for (const declaration of file.document.declarations) if (declaration.kind === "TestDeclaration") this.bindTest(declaration, file.path);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -188,7 +203,14 @@ class Binder {
       const found = imported.tables.get(name.value) ?? imported.lookups.get(name.value) ?? imported.entities.get(name.value);
       if (found === undefined) {
         const names = [...imported.tables.keys(), ...imported.lookups.keys(), ...imported.entities.keys()];
-        this.unresolved.push({ kind: "import", name: name.value, file, range: name.range, candidates: suggestNames(name.value, names), scope: declaration.from.value });
+        this.unresolved.push({
+          kind: "import",
+          name: name.value,
+          file,
+          range: name.range,
+          candidates: suggestNames(name.value, names),
+          scope: declaration.from.value,
+        });
         continue;
       }
       symbol.imported = found;
@@ -246,10 +268,16 @@ class Binder {
             result.currency = value;
             break;
           case "true_words":
-            result.trueWords = value.split(",").map((word) => word.trim().toLowerCase()).filter((word) => word !== "");
+            result.trueWords = value
+              .split(",")
+              .map((word) => word.trim().toLowerCase())
+              .filter((word) => word !== "");
             break;
           case "false_words":
-            result.falseWords = value.split(",").map((word) => word.trim().toLowerCase()).filter((word) => word !== "");
+            result.falseWords = value
+              .split(",")
+              .map((word) => word.trim().toLowerCase())
+              .filter((word) => word !== "");
             break;
           default:
             this.unresolved.push({ kind: "option", name, file, range: option.name.range, candidates: suggestNames(name, [...SOURCE_OPTION_NAMES]) });
@@ -278,9 +306,16 @@ class Binder {
     const declaredType = column.type.kind === "Name" ? column.type.value : "text";
     const type: ValueType | undefined = columnValueType(declaredType);
     if (column.type.kind === "Name" && type === undefined) {
-      this.unresolved.push({ kind: "column-type", name: declaredType, file, range: column.type.range, candidates: suggestNames(declaredType, [...COLUMN_TYPES]) });
+      this.unresolved.push({
+        kind: "column-type",
+        name: declaredType,
+        file,
+        range: column.type.range,
+        candidates: suggestNames(declaredType, [...COLUMN_TYPES]),
+      });
     }
-    const has = (keyword: A.ColumnModifierKeyword): boolean => column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
+    const has = (keyword: A.ColumnModifierKeyword): boolean =>
+      column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
     return {
       kind: "column",
       name: column.name.value,
@@ -339,29 +374,67 @@ class Binder {
         const from = item.from.kind === "NumberLiteral" ? item.from.value : 1;
         const to = item.to.kind === "NumberLiteral" ? item.to.value : from;
         if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
-          this.shapeProblems.push({ file, range: item.range, message: `a column group counts from a whole number to a larger one, e.g. [1..3], not [${from}..${to}]`, kind: "group-range" });
+          this.shapeProblems.push({
+            file,
+            range: item.range,
+            message: `a column group counts from a whole number to a larger one, e.g. [1..3], not [${from}..${to}]`,
+            kind: "group-range",
+          });
         }
-        const group: GroupSymbol = { kind: "group", name: item.name.value, file, nameRange: item.name.range, entity, declaration: item, from, to, columns: new Map() };
+        const group: GroupSymbol = {
+          kind: "group",
+          name: item.name.value,
+          file,
+          nameRange: item.name.range,
+          entity,
+          declaration: item,
+          from,
+          to,
+          columns: new Map(),
+        };
         if (entity.columns.has(group.name) || entity.groups.has(group.name)) {
-          this.duplicates.push({ what: "column", name: group.name, first: entity.columns.get(group.name) ?? entity.groups.get(group.name) ?? group, second: group });
+          this.duplicates.push({
+            what: "column",
+            name: group.name,
+            first: entity.columns.get(group.name) ?? entity.groups.get(group.name) ?? group,
+            second: group,
+          });
         } else entity.groups.set(group.name, group);
         for (const column of item.columns) {
           const symbol = this.bindColumn(column, entity, group, file);
           if (!symbol.header.includes("{n}")) {
-            this.shapeProblems.push({ file, range: column.header?.range ?? column.name.range, message: `a column of a group needs "{n}" in its header, where the group's number stands, e.g. "Contactpersoon {n}"`, kind: "group-range" });
+            this.shapeProblems.push({
+              file,
+              range: column.header?.range ?? column.name.range,
+              message: `a column of a group needs "{n}" in its header, where the group's number stands, e.g. "Contactpersoon {n}"`,
+              kind: "group-range",
+            });
           }
-          if (group.columns.has(symbol.name)) this.duplicates.push({ what: "column", name: symbol.name, first: group.columns.get(symbol.name) ?? symbol, second: symbol });
+          if (group.columns.has(symbol.name))
+            this.duplicates.push({ what: "column", name: symbol.name, first: group.columns.get(symbol.name) ?? symbol, second: symbol });
           else group.columns.set(symbol.name, symbol);
         }
       }
     }
     if (declaration.key.length === 0) {
-      this.shapeProblems.push({ file, range: name.range, message: `entity ${name.value} has no key: add \`key column\` (or \`key (a, b)\`) after its file pattern; the key makes each row's external ID`, kind: "entity-key" });
+      this.shapeProblems.push({
+        file,
+        range: name.range,
+        message: `entity ${name.value} has no key: add \`key column\` (or \`key (a, b)\`) after its file pattern; the key makes each row's external ID`,
+        kind: "entity-key",
+      });
     }
     for (const keyName of declaration.key) {
       const column = entity.columns.get(keyName.value);
       if (column === undefined) {
-        this.unresolved.push({ kind: "column", name: keyName.value, file, range: keyName.range, candidates: suggestNames(keyName.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+        this.unresolved.push({
+          kind: "column",
+          name: keyName.value,
+          file,
+          range: keyName.range,
+          candidates: suggestNames(keyName.value, [...entity.columns.keys()]),
+          scope: `entity ${entity.name}`,
+        });
         continue;
       }
       entity.key.push(column);
@@ -373,12 +446,24 @@ class Binder {
       if (duplicatesRule.by !== undefined) {
         by = entity.columns.get(duplicatesRule.by.value);
         if (by === undefined) {
-          this.unresolved.push({ kind: "column", name: duplicatesRule.by.value, file, range: duplicatesRule.by.range, candidates: suggestNames(duplicatesRule.by.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+          this.unresolved.push({
+            kind: "column",
+            name: duplicatesRule.by.value,
+            file,
+            range: duplicatesRule.by.range,
+            candidates: suggestNames(duplicatesRule.by.value, [...entity.columns.keys()]),
+            scope: `entity ${entity.name}`,
+          });
         } else this.reference(file, duplicatesRule.by.range, by);
       } else if (duplicatesRule.keep === "newest") {
         by = [...entity.columns.values()].find((column) => column.modified);
         if (by === undefined) {
-          this.shapeProblems.push({ file, range: duplicatesRule.range, message: "`keep newest` needs a column to compare: write `keep newest by column`, or mark a column `modified`", kind: "entity-key" });
+          this.shapeProblems.push({
+            file,
+            range: duplicatesRule.range,
+            message: "`keep newest` needs a column to compare: write `keep newest by column`, or mark a column `modified`",
+            kind: "entity-key",
+          });
         }
       }
       Object.assign(entity, { duplicates: { keep: duplicatesRule.keep ?? "last", ...(by === undefined ? {} : { by }) } });
@@ -392,7 +477,13 @@ class Binder {
         if (modifier.kind !== "ColumnReference" || modifier.entity.kind === "Missing") continue;
         const target = this.entities.get(modifier.entity.value);
         if (target === undefined) {
-          this.unresolved.push({ kind: "entity", name: modifier.entity.value, file: column.file, range: modifier.entity.range, candidates: suggestNames(modifier.entity.value, [...this.entities.keys()]) });
+          this.unresolved.push({
+            kind: "entity",
+            name: modifier.entity.value,
+            file: column.file,
+            range: modifier.entity.range,
+            candidates: suggestNames(modifier.entity.value, [...this.entities.keys()]),
+          });
           continue;
         }
         column.references = target;
@@ -480,7 +571,13 @@ class Binder {
     if (declaration.name.kind === "Missing") return;
     const input = this.typeOfTableSide(declaration.input);
     if (declaration.input.kind === "QualifiedName" && input?.kind !== "value") {
-      this.unresolved.push({ kind: "column-type", name: declaration.input.value, file, range: declaration.input.range, candidates: suggestNames(declaration.input.value, [...COLUMN_TYPES]) });
+      this.unresolved.push({
+        kind: "column-type",
+        name: declaration.input.value,
+        file,
+        range: declaration.input.range,
+        candidates: suggestNames(declaration.input.value, [...COLUMN_TYPES]),
+      });
     }
     const output = this.typeOfTableSide(declaration.output);
     const symbol: TableSymbol = {
@@ -502,7 +599,14 @@ class Binder {
   resolveRecordName(name: A.Name, model: string | undefined, file: string): RecordSymbol | undefined {
     const found = this.findRecord(name.value, model);
     if (found === undefined) {
-      this.unresolved.push({ kind: "record", name: name.value, file, range: name.range, candidates: suggestNames(name.value, this.recordNames(model)), ...(model === undefined ? {} : { scope: model }) });
+      this.unresolved.push({
+        kind: "record",
+        name: name.value,
+        file,
+        range: name.range,
+        candidates: suggestNames(name.value, this.recordNames(model)),
+        ...(model === undefined ? {} : { scope: model }),
+      });
       return undefined;
     }
     this.reference(file, name.range, found);
@@ -524,10 +628,18 @@ class Binder {
   }
 
   /** The declared model, or the fallback one when the target Odoo lacks it (an app not installed). */
-  private chooseModel(model: A.QualifiedName | A.Missing, fallback: A.FallbackTarget | undefined, body: readonly A.BodyItem[]): { model: string | undefined; usesFallback: boolean; body: readonly A.BodyItem[] } {
+  private chooseModel(
+    model: A.QualifiedName | A.Missing,
+    fallback: A.FallbackTarget | undefined,
+    body: readonly A.BodyItem[],
+  ): { model: string | undefined; usesFallback: boolean; body: readonly A.BodyItem[] } {
     const declared = model.kind === "QualifiedName" ? model.value : undefined;
     if (fallback !== undefined && this.schema !== undefined && declared !== undefined && findModel(this.schema, declared) === undefined) {
-      return { model: fallback.model.kind === "QualifiedName" ? fallback.model.value : undefined, usesFallback: true, body: effectiveItems(fallback.body, this.schema) };
+      return {
+        model: fallback.model.kind === "QualifiedName" ? fallback.model.value : undefined,
+        usesFallback: true,
+        body: effectiveItems(fallback.body, this.schema),
+      };
     }
     return { model: declared, usesFallback: false, body: effectiveItems(body, this.schema) };
   }
@@ -652,7 +764,14 @@ class Binder {
       if (entity !== undefined && each.by.kind === "Name") {
         const by = entity.columns.get(each.by.value);
         if (by === undefined) {
-          this.unresolved.push({ kind: "column", name: each.by.value, file: parent.file, range: each.by.range, candidates: suggestNames(each.by.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+          this.unresolved.push({
+            kind: "column",
+            name: each.by.value,
+            file: parent.file,
+            range: each.by.range,
+            candidates: suggestNames(each.by.value, [...entity.columns.keys()]),
+            scope: `entity ${entity.name}`,
+          });
         } else this.reference(parent.file, each.by.range, by);
       }
       this.addTarget(child, each.alias);
@@ -671,7 +790,14 @@ class Binder {
           if (cell.field.kind !== "Name") continue;
           const column = entity.columns.get(cell.field.value);
           if (column === undefined) {
-            this.unresolved.push({ kind: "column", name: cell.field.value, file, range: cell.field.range, candidates: suggestNames(cell.field.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+            this.unresolved.push({
+              kind: "column",
+              name: cell.field.value,
+              file,
+              range: cell.field.range,
+              candidates: suggestNames(cell.field.value, [...entity.columns.keys()]),
+              scope: `entity ${entity.name}`,
+            });
           } else this.reference(file, cell.field.range, column);
         }
       } else if (item.kind === "ExpectOutcome" && item.entity !== undefined) {
@@ -681,7 +807,14 @@ class Binder {
   }
 }
 
-export function bindPackage(directory: string, files: readonly ParsedFileLike[], schema: OdooSchema | undefined, host: CompilerHost, customFields: readonly CustomFieldSymbol[], loadImport: (path: string) => BoundPackage | undefined): BoundPackage & { readonly binder: BinderQueries } {
+export function bindPackage(
+  directory: string,
+  files: readonly ParsedFileLike[],
+  schema: OdooSchema | undefined,
+  host: CompilerHost,
+  customFields: readonly CustomFieldSymbol[],
+  loadImport: (path: string) => BoundPackage | undefined,
+): BoundPackage & { readonly binder: BinderQueries } {
   const binder = new Binder(directory, files, schema, host, loadImport);
   binder.bind();
   return {

@@ -51,7 +51,7 @@ function textStep(name: string, summary: string, example: string, exampleResult:
 }
 
 export const BUILTINS: readonly Builtin[] = [
-  textStep("trim", "Removes spaces at both ends and collapses runs of spaces inside.", 'name <- name | trim', '"  Acme   Ltd " becomes "Acme Ltd"'),
+  textStep("trim", "Removes spaces at both ends and collapses runs of spaces inside.", "name <- name | trim", '"  Acme   Ltd " becomes "Acme Ltd"'),
   textStep("lower", "Lower-cases the text.", "email <- email | lower", '"Jan@Example.NL" becomes "jan@example.nl"'),
   textStep("upper", "Upper-cases the text.", "ref <- code | upper", '"nl-204" becomes "NL-204"'),
   textStep("title", "Capitalises the first letter of each word.", "city <- city | title", '"den haag" becomes "Den Haag"'),
@@ -101,7 +101,7 @@ export const BUILTINS: readonly Builtin[] = [
     parameters: [],
     output: () => TEXT,
     example: "x_legacy_number <- number | text",
-    exampleResult: "42 becomes \"42\"",
+    exampleResult: '42 becomes "42"',
   },
   {
     name: "html",
@@ -203,10 +203,7 @@ export const BUILTINS: readonly Builtin[] = [
     summary: "Reads a date from text in a format (default: the source's date format), or keeps the day of a datetime.",
     inputs: [TEXT, DATETIME],
     takesList: false,
-    parameters: [
-      { name: "format", type: TEXT, optional: true, description: "e.g. \"dd-MM-yyyy\" (d, dd, M, MM, yy, yyyy)" },
-      INVALID_POLICY,
-    ],
+    parameters: [{ name: "format", type: TEXT, optional: true, description: 'e.g. "dd-MM-yyyy" (d, dd, M, MM, yy, yyyy)' }, INVALID_POLICY],
     output: () => DATE,
     onInvalid: "text that is not a date in the format (e.g. 31-02-2024) is rejected (or flagged)",
     example: 'date_deadline <- due | date("dd/MM/yyyy")',

@@ -186,15 +186,36 @@ class ExpressionChecker {
     const field = this.schema !== undefined && model !== undefined ? findField(this.schema, model, node.field.value) : undefined;
     if (node.value.kind === "EachBlock") {
       const child = this.bound.targets.find((candidate) => candidate.declaration === node.value);
-      this.result.assignments.push({ target: scope.target, file: scope.file, node, fieldName: node.field, field, ...(child === undefined ? {} : { child }), ...(scope.linked === undefined ? {} : { linked: scope.linked }) });
+      this.result.assignments.push({
+        target: scope.target,
+        file: scope.file,
+        node,
+        fieldName: node.field,
+        field,
+        ...(child === undefined ? {} : { child }),
+        ...(scope.linked === undefined ? {} : { linked: scope.linked }),
+      });
       return;
     }
     const fieldScope: Scope = { ...scope, field };
     const value = this.expression(node.value, fieldScope);
     if (node.operator === "=" && !this.isConstant(node.value, fieldScope)) {
-      this.issue("constant", scope.file, node.value.range, "`=` sets a constant (a quoted string, a number, true/false or a record name); to take a value from the source, write `<-`");
+      this.issue(
+        "constant",
+        scope.file,
+        node.value.range,
+        "`=` sets a constant (a quoted string, a number, true/false or a record name); to take a value from the source, write `<-`",
+      );
     }
-    this.result.assignments.push({ target: scope.target, file: scope.file, node, fieldName: node.field, field, value, ...(scope.linked === undefined ? {} : { linked: scope.linked }) });
+    this.result.assignments.push({
+      target: scope.target,
+      file: scope.file,
+      node,
+      fieldName: node.field,
+      field,
+      value,
+      ...(scope.linked === undefined ? {} : { linked: scope.linked }),
+    });
   }
 
   /** Literals, record names and lists of them: what `=` may set. */
@@ -226,7 +247,14 @@ class ExpressionChecker {
     if (column === undefined) {
       const candidates = second === undefined ? [...entity.columns.keys()] : [...(entity.groups.get(first.value)?.columns.keys() ?? [])];
       const name = second === undefined ? first.value : `${first.value}.${second.value}`;
-      this.unresolved.push({ kind: "column", name, file: scope.file, range: path.range, candidates: suggestNames(second?.value ?? first.value, candidates), scope: `entity ${entity.name}` });
+      this.unresolved.push({
+        kind: "column",
+        name,
+        file: scope.file,
+        range: path.range,
+        candidates: suggestNames(second?.value ?? first.value, candidates),
+        scope: `entity ${entity.name}`,
+      });
       return;
     }
     this.reference(scope.file, path.range, column);
@@ -237,7 +265,13 @@ class ExpressionChecker {
     if (node.entity.kind === "Missing") return;
     const entity = this.bound.entities.get(node.entity.value);
     if (entity === undefined) {
-      this.unresolved.push({ kind: "entity", name: node.entity.value, file: scope.file, range: node.entity.range, candidates: suggestNames(node.entity.value, [...this.bound.entities.keys()]) });
+      this.unresolved.push({
+        kind: "entity",
+        name: node.entity.value,
+        file: scope.file,
+        range: node.entity.range,
+        candidates: suggestNames(node.entity.value, [...this.bound.entities.keys()]),
+      });
       return;
     }
     this.reference(scope.file, node.entity.range, entity);
@@ -245,7 +279,14 @@ class ExpressionChecker {
       if (name === undefined || name.kind === "Missing") return undefined;
       const found = entity.columns.get(name.value);
       if (found === undefined) {
-        this.unresolved.push({ kind: "column", name: name.value, file: scope.file, range: name.range, candidates: suggestNames(name.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+        this.unresolved.push({
+          kind: "column",
+          name: name.value,
+          file: scope.file,
+          range: name.range,
+          candidates: suggestNames(name.value, [...entity.columns.keys()]),
+          scope: `entity ${entity.name}`,
+        });
         return undefined;
       }
       this.useColumn(found, scope.file, name.range);
@@ -288,7 +329,13 @@ class ExpressionChecker {
             continue;
           }
           const checked = this.expression(part, scope);
-          if (checked.type.kind === "list") this.issue("operand", scope.file, part.range, `a template hole takes one value, but this is ${describeType(checked.type)}: join it with \`| join(", ")\``);
+          if (checked.type.kind === "list")
+            this.issue(
+              "operand",
+              scope.file,
+              part.range,
+              `a template hole takes one value, but this is ${describeType(checked.type)}: join it with \`| join(", ")\``,
+            );
           parts.push(checked.ir);
         }
         return { node, type: TEXT, ir: { op: "template", type: "text", parts } };
@@ -296,7 +343,13 @@ class ExpressionChecker {
       case "ListExpression": {
         const items = node.items.map((item) => this.expression(item, scope));
         const itemType = unify(items.map((item) => item.type));
-        if (itemType === undefined) this.issue("operand", scope.file, node.range, `the items of a list must have one type, but these are ${items.map((item) => describeType(item.type)).join(", ")}`);
+        if (itemType === undefined)
+          this.issue(
+            "operand",
+            scope.file,
+            node.range,
+            `the items of a list must have one type, but these are ${items.map((item) => describeType(item.type)).join(", ")}`,
+          );
         const type = list(itemType ?? UNKNOWN);
         return { node, type, ir: { op: "list", type: typeString(type), items: items.map((item) => item.ir) } };
       }
@@ -312,11 +365,21 @@ class ExpressionChecker {
         const operands = node.operands.map((operand) => this.expression(operand, scope));
         const type = unify(operands.map((operand) => operand.type));
         if (type === undefined) {
-          this.issue("operand", scope.file, node.range, `the alternatives of \`??\` must have one type, but these are ${operands.map((operand) => describeType(operand.type)).join(", ")}`);
+          this.issue(
+            "operand",
+            scope.file,
+            node.range,
+            `the alternatives of \`??\` must have one type, but these are ${operands.map((operand) => describeType(operand.type)).join(", ")}`,
+          );
         }
         const constants = operands.every((operand) => operand.constants !== undefined) ? operands.flatMap((operand) => operand.constants ?? []) : undefined;
         const resultType = type ?? UNKNOWN;
-        return { node, type: resultType, ir: { op: "coalesce", type: typeString(resultType), operands: operands.map((operand) => operand.ir) }, ...(constants === undefined ? {} : { constants }) };
+        return {
+          node,
+          type: resultType,
+          ir: { op: "coalesce", type: typeString(resultType), operands: operands.map((operand) => operand.ir) },
+          ...(constants === undefined ? {} : { constants }),
+        };
       }
       case "IfExpression": {
         const condition = this.expression(node.condition, scope);
@@ -325,11 +388,21 @@ class ExpressionChecker {
         const otherwise = this.expression(node.else, scope);
         const type = unify([then.type, otherwise.type]);
         if (type === undefined) {
-          this.issue("operand", scope.file, node.range, `both branches of \`if\` must have one type, but \`then\` is ${describeType(then.type)} and \`else\` is ${describeType(otherwise.type)}`);
+          this.issue(
+            "operand",
+            scope.file,
+            node.range,
+            `both branches of \`if\` must have one type, but \`then\` is ${describeType(then.type)} and \`else\` is ${describeType(otherwise.type)}`,
+          );
         }
         const constants = then.constants !== undefined && otherwise.constants !== undefined ? [...then.constants, ...otherwise.constants] : undefined;
         const resultType = type ?? UNKNOWN;
-        return { node, type: resultType, ir: { op: "if", type: typeString(resultType), condition: condition.ir, then: then.ir, else: otherwise.ir }, ...(constants === undefined ? {} : { constants }) };
+        return {
+          node,
+          type: resultType,
+          ir: { op: "if", type: typeString(resultType), condition: condition.ir, then: then.ir, else: otherwise.ir },
+          ...(constants === undefined ? {} : { constants }),
+        };
       }
       case "LogicalExpression": {
         const operands = node.operands.map((operand) => this.expression(operand, scope));
@@ -400,7 +473,12 @@ class ExpressionChecker {
         return { node, type, ir: { op: "column", type: typeString(type), column: column.name } };
       }
       if (entity?.groups.has(first.value) === true) {
-        this.issue("group", scope.file, node.range, `${first.value} is a group of columns: read one of them, e.g. \`${first.value}.${[...(entity.groups.get(first.value)?.columns.keys() ?? ["name"])][0] ?? "name"}\`, in a split target with \`for each ${first.value}\``);
+        this.issue(
+          "group",
+          scope.file,
+          node.range,
+          `${first.value} is a group of columns: read one of them, e.g. \`${first.value}.${[...(entity.groups.get(first.value)?.columns.keys() ?? ["name"])][0] ?? "name"}\`, in a split target with \`for each ${first.value}\``,
+        );
         return this.failed(node);
       }
       const recordSymbol = this.recordByName(first.value, scope);
@@ -410,7 +488,11 @@ class ExpressionChecker {
         const type = record(recordSymbol.model);
         return { node, type, ir: { op: "record", type: typeString(type), model: recordSymbol.model, xmlid: recordXmlid(this.namespace, recordSymbol) } };
       }
-      const candidates = [...(entity?.columns.keys() ?? []), ...(scope.linked?.entity.columns.keys() ?? []), ...this.queries.recordNames(scope.field?.relation)];
+      const candidates = [
+        ...(entity?.columns.keys() ?? []),
+        ...(scope.linked?.entity.columns.keys() ?? []),
+        ...this.queries.recordNames(scope.field?.relation),
+      ];
       this.unresolved.push({
         kind: "column",
         name: first.value,
@@ -425,13 +507,25 @@ class ExpressionChecker {
     if (group !== undefined) {
       const column = group.columns.get(second.value);
       if (column === undefined) {
-        this.unresolved.push({ kind: "column", name: `${first.value}.${second.value}`, file: scope.file, range: second.range, candidates: suggestNames(second.value, [...group.columns.keys()]), scope: `group ${group.name}` });
+        this.unresolved.push({
+          kind: "column",
+          name: `${first.value}.${second.value}`,
+          file: scope.file,
+          range: second.range,
+          candidates: suggestNames(second.value, [...group.columns.keys()]),
+          scope: `group ${group.name}`,
+        });
         return this.failed(node);
       }
       this.reference(scope.file, first.range, group);
       this.useColumn(column, scope.file, second.range);
       if (scope.group !== group) {
-        this.issue("group", scope.file, node.range, `${first.value}.${second.value} is in the column group ${group.name}, repeated ${group.from} to ${group.to} times in a row: read it in a split target with \`for each ${group.name}\``);
+        this.issue(
+          "group",
+          scope.file,
+          node.range,
+          `${first.value}.${second.value} is in the column group ${group.name}, repeated ${group.from} to ${group.to} times in a row: read it in a split target with \`for each ${group.name}\``,
+        );
         return this.failed(node);
       }
       const type = column.type ?? UNKNOWN;
@@ -446,10 +540,22 @@ class ExpressionChecker {
       }
       this.reference(scope.file, first.range, other);
       if (column === undefined) {
-        this.unresolved.push({ kind: "column", name: `${first.value}.${second.value}`, file: scope.file, range: second.range, candidates: suggestNames(second.value, [...other.columns.keys()]), scope: `entity ${other.name}` });
+        this.unresolved.push({
+          kind: "column",
+          name: `${first.value}.${second.value}`,
+          file: scope.file,
+          range: second.range,
+          candidates: suggestNames(second.value, [...other.columns.keys()]),
+          scope: `entity ${other.name}`,
+        });
       } else {
         this.useColumn(column, scope.file, second.range);
-        this.issue("other-entity", scope.file, node.range, `${first.value}.${second.value} belongs to another entity: read it through a key column, e.g. \`company_id | get(${first.value}.${second.value})\``);
+        this.issue(
+          "other-entity",
+          scope.file,
+          node.range,
+          `${first.value}.${second.value} belongs to another entity: read it through a key column, e.g. \`company_id | get(${first.value}.${second.value})\``,
+        );
       }
       return this.failed(node);
     }
@@ -493,7 +599,13 @@ class ExpressionChecker {
     if (node.alias.kind === "Missing") return this.failed(node);
     const target = this.bound.aliases.get(node.alias.value);
     if (target === undefined) {
-      this.unresolved.push({ kind: "alias", name: node.alias.value, file: scope.file, range: node.alias.range, candidates: suggestNames(node.alias.value, [...this.bound.aliases.keys()]) });
+      this.unresolved.push({
+        kind: "alias",
+        name: node.alias.value,
+        file: scope.file,
+        range: node.alias.range,
+        candidates: suggestNames(node.alias.value, [...this.bound.aliases.keys()]),
+      });
       return this.failed(node);
     }
     this.reference(scope.file, node.alias.range, target);
@@ -534,16 +646,31 @@ class ExpressionChecker {
       if (step.alias.kind === "Missing") return this.failed(pipeNode);
       const target = this.bound.aliases.get(step.alias.value);
       if (target === undefined) {
-        this.unresolved.push({ kind: "alias", name: step.alias.value, file: scope.file, range: step.alias.range, candidates: suggestNames(step.alias.value, [...this.bound.aliases.keys()]) });
+        this.unresolved.push({
+          kind: "alias",
+          name: step.alias.value,
+          file: scope.file,
+          range: step.alias.range,
+          candidates: suggestNames(step.alias.value, [...this.bound.aliases.keys()]),
+        });
         return this.failed(pipeNode);
       }
       this.reference(scope.file, step.alias.range, target);
       const { item, itemwise } = this.unwrap(input.type, false);
       if (item.kind === "record" || item.kind === "binary" || item.kind === "list") {
-        this.issue("ref-input", scope.file, step.range, `\`ref ${target.alias}\` takes the key of a ${target.entity?.name ?? target.alias} row, not ${describeType(item)}`);
+        this.issue(
+          "ref-input",
+          scope.file,
+          step.range,
+          `\`ref ${target.alias}\` takes the key of a ${target.entity?.name ?? target.alias} row, not ${describeType(item)}`,
+        );
       }
       const type = this.wrap(record(target.model), itemwise);
-      return { node: pipeNode, type, ir: { op: "ref", type: typeString(type), step: target.alias, entity: target.entity?.name ?? "", input: input.ir, itemwise } };
+      return {
+        node: pipeNode,
+        type,
+        ir: { op: "ref", type: typeString(type), step: target.alias, entity: target.entity?.name ?? "", input: input.ir, itemwise },
+      };
     }
     const name = step.callee.value;
     const table = this.bound.tables.get(name);
@@ -557,7 +684,13 @@ class ExpressionChecker {
       const outputType: ValueType = table.output === undefined ? UNKNOWN : table.output.kind === "record" ? record(table.output.model) : table.output.type;
       const type = this.wrap(outputType, itemwise);
       const constants = table.output?.kind === "value" ? this.tableConstants(table.declaration) : undefined;
-      return { node: pipeNode, type, ir: { op: "table", type: typeString(type), table: name, input: input.ir, itemwise }, table: name, ...(constants === undefined ? {} : { constants }) };
+      return {
+        node: pipeNode,
+        type,
+        ir: { op: "table", type: typeString(type), table: name, input: input.ir, itemwise },
+        table: name,
+        ...(constants === undefined ? {} : { constants }),
+      };
     }
     const lookup = this.bound.lookups.get(name);
     if (lookup !== undefined) {
@@ -590,40 +723,82 @@ class ExpressionChecker {
     const required = builtin.parameters.filter((parameter) => !parameter.optional).length;
     if (args.length < required || args.length > builtin.parameters.length) {
       const expected = required === builtin.parameters.length ? `${required}` : `${required} to ${builtin.parameters.length}`;
-      this.issue("builtin-argument", scope.file, step.range, `\`${name}\` takes ${expected} argument${builtin.parameters.length === 1 ? "" : "s"} (${builtin.parameters.map((parameter) => parameter.name).join(", ") || "none"}), not ${args.length}`);
+      this.issue(
+        "builtin-argument",
+        scope.file,
+        step.range,
+        `\`${name}\` takes ${expected} argument${builtin.parameters.length === 1 ? "" : "s"} (${builtin.parameters.map((parameter) => parameter.name).join(", ") || "none"}), not ${args.length}`,
+      );
     }
     args.forEach((arg, index) => {
       const parameter = builtin.parameters[index];
       if (parameter === undefined) return;
       if (!isAssignableTo(arg.type, parameter.type)) {
-        this.issue("builtin-argument", scope.file, arg.node.range, `the ${parameter.name} of \`${name}\` must be ${describeType(parameter.type)}, not ${describeType(arg.type)}`);
+        this.issue(
+          "builtin-argument",
+          scope.file,
+          arg.node.range,
+          `the ${parameter.name} of \`${name}\` must be ${describeType(parameter.type)}, not ${describeType(arg.type)}`,
+        );
       }
       if (parameter.oneOf !== undefined && arg.node.kind === "StringLiteral" && !parameter.oneOf.includes(arg.node.value)) {
-        this.issue("builtin-argument", scope.file, arg.node.range, `the ${parameter.name} of \`${name}\` is ${parameter.oneOf.map((option) => `"${option}"`).join(" or ")}, not "${arg.node.value}"`);
+        this.issue(
+          "builtin-argument",
+          scope.file,
+          arg.node.range,
+          `the ${parameter.name} of \`${name}\` is ${parameter.oneOf.map((option) => `"${option}"`).join(" or ")}, not "${arg.node.value}"`,
+        );
       }
     });
-    const outputType = builtin.output(item, args.map((arg) => arg.type));
+    const outputType = builtin.output(
+      item,
+      args.map((arg) => arg.type),
+    );
     const type = this.wrap(outputType, itemwise);
-    const constants = name === "default" && input.constants !== undefined && args[0]?.constants !== undefined ? [...input.constants, ...args[0].constants] : undefined;
-    return { node: pipeNode, type, ir: { op: "call", type: typeString(type), builtin: name, input: input.ir, args: args.map((arg) => arg.ir), itemwise }, ...(constants === undefined ? {} : { constants }) };
+    const constants =
+      name === "default" && input.constants !== undefined && args[0]?.constants !== undefined ? [...input.constants, ...args[0].constants] : undefined;
+    return {
+      node: pipeNode,
+      type,
+      ir: { op: "call", type: typeString(type), builtin: name, input: input.ir, args: args.map((arg) => arg.ir), itemwise },
+      ...(constants === undefined ? {} : { constants }),
+    };
   }
 
   private getStep(step: A.CallStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope, itemwise: boolean): CheckedExpression {
     const argument = step.args?.[0];
     if (argument === undefined || step.args?.length !== 1 || argument.kind !== "ColumnPath" || argument.parts.length !== 2) {
-      this.issue("builtin-argument", scope.file, step.range, "`get` takes one argument, Entity.column: the column to read from the row whose key is the input, e.g. `| get(Company.name)`");
+      this.issue(
+        "builtin-argument",
+        scope.file,
+        step.range,
+        "`get` takes one argument, Entity.column: the column to read from the row whose key is the input, e.g. `| get(Company.name)`",
+      );
       return this.failed(pipeNode);
     }
     const [entityName, columnName] = argument.parts as [A.Name, A.Name];
     const entity = this.bound.entities.get(entityName.value);
     if (entity === undefined) {
-      this.unresolved.push({ kind: "entity", name: entityName.value, file: scope.file, range: entityName.range, candidates: suggestNames(entityName.value, [...this.bound.entities.keys()]) });
+      this.unresolved.push({
+        kind: "entity",
+        name: entityName.value,
+        file: scope.file,
+        range: entityName.range,
+        candidates: suggestNames(entityName.value, [...this.bound.entities.keys()]),
+      });
       return this.failed(pipeNode);
     }
     this.reference(scope.file, entityName.range, entity);
     const column = entity.columns.get(columnName.value);
     if (column === undefined) {
-      this.unresolved.push({ kind: "column", name: columnName.value, file: scope.file, range: columnName.range, candidates: suggestNames(columnName.value, [...entity.columns.keys()]), scope: `entity ${entity.name}` });
+      this.unresolved.push({
+        kind: "column",
+        name: columnName.value,
+        file: scope.file,
+        range: columnName.range,
+        candidates: suggestNames(columnName.value, [...entity.columns.keys()]),
+        scope: `entity ${entity.name}`,
+      });
       return this.failed(pipeNode);
     }
     this.useColumn(column, scope.file, columnName.range);

@@ -33,7 +33,10 @@ export interface DependencyGraph {
 }
 
 /** The aliases an expression points to with `| ref` and sibling `ref`. */
-export function referencedSteps(expression: PlanExpression, found: { step: string; kind: "ref" | "sibling" }[] = []): { step: string; kind: "ref" | "sibling" }[] {
+export function referencedSteps(
+  expression: PlanExpression,
+  found: { step: string; kind: "ref" | "sibling" }[] = [],
+): { step: string; kind: "ref" | "sibling" }[] {
   switch (expression.op) {
     case "ref":
       found.push({ step: expression.step, kind: "ref" });

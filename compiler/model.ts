@@ -71,9 +71,7 @@ export interface GroupSymbol extends Declared {
   readonly columns: Map<string, ColumnSymbol>;
 }
 
-export type MissingPolicyModel =
-  | { readonly policy: "reject" | "flag" | "halt" }
-  | { readonly policy: "fallback"; readonly value: string | number | boolean };
+export type MissingPolicyModel = { readonly policy: "reject" | "flag" | "halt" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
 
 export interface LookupSymbol extends Declared {
   readonly kind: "lookup";
@@ -144,16 +142,7 @@ export interface ImportSymbol extends Declared {
 }
 
 export type PackageSymbol =
-  | SourceSymbol
-  | EntitySymbol
-  | ColumnSymbol
-  | GroupSymbol
-  | LookupSymbol
-  | TableSymbol
-  | RecordSymbol
-  | CustomFieldSymbol
-  | TargetSymbol
-  | ImportSymbol;
+  SourceSymbol | EntitySymbol | ColumnSymbol | GroupSymbol | LookupSymbol | TableSymbol | RecordSymbol | CustomFieldSymbol | TargetSymbol | ImportSymbol;
 
 /** A use of a name, resolved to what it names. */
 export interface SymbolReference {

@@ -54,7 +54,9 @@ export interface ResolvedTarget {
 
 function migrationsOf(files: readonly ParsedFileLike[]): MigrationFacts[] {
   return files.flatMap((file) =>
-    file.document.declarations.filter((declaration): declaration is A.MigrationDeclaration => declaration.kind === "MigrationDeclaration").map((declaration) => ({ declaration, file: file.path })),
+    file.document.declarations
+      .filter((declaration): declaration is A.MigrationDeclaration => declaration.kind === "MigrationDeclaration")
+      .map((declaration) => ({ declaration, file: file.path })),
   );
 }
 
@@ -77,7 +79,11 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
     const target = declaration.items.find((item): item is A.TargetSetting => item.kind === "TargetSetting");
     if (seriesOverride !== undefined) {
       if (!listShippedSeries().includes(seriesOverride)) {
-        problems.push({ file, range: declaration.range, message: `--target ${seriesOverride}: Flitmap ships catalogs for Odoo ${listShippedSeries().join(", ")}` });
+        problems.push({
+          file,
+          range: declaration.range,
+          message: `--target ${seriesOverride}: Flitmap ships catalogs for Odoo ${listShippedSeries().join(", ")}`,
+        });
       } else {
         baseSchema = loadShippedCatalog(seriesOverride);
         series = seriesOverride;
@@ -85,7 +91,11 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
       }
     } else if (target === undefined) {
       const name = declaration.name.kind === "Name" ? ` ${declaration.name.value}` : "";
-      problems.push({ file, range: declaration.name.range, message: `the migration${name} names no target: add \`target odoo "17.0"\` (or \`target odoo schema "file.json"\`)` });
+      problems.push({
+        file,
+        range: declaration.name.range,
+        message: `the migration${name} names no target: add \`target odoo "17.0"\` (or \`target odoo schema "file.json"\`)`,
+      });
     } else if (target.series !== undefined && target.series.kind === "StringLiteral") {
       const wanted = target.series.value;
       if (listShippedSeries().includes(wanted)) {
@@ -103,7 +113,11 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
       schemaFile = resolve(dirname(file), target.schemaFile.value);
       const text = host.readFile(schemaFile);
       if (text === undefined) {
-        problems.push({ file, range: target.schemaFile.range, message: `schema file ${target.schemaFile.value} not found (looked for ${schemaFile}); pull it with \`flitmap schema pull -o ${target.schemaFile.value}\`` });
+        problems.push({
+          file,
+          range: target.schemaFile.range,
+          message: `schema file ${target.schemaFile.value} not found (looked for ${schemaFile}); pull it with \`flitmap schema pull -o ${target.schemaFile.value}\``,
+        });
       } else {
         const parsed = parseSchemaText(text, schemaFile);
         if ("error" in parsed) problems.push({ file, range: target.schemaFile.range, message: parsed.error });
@@ -212,7 +226,12 @@ export function customFieldsOf(files: readonly ParsedFileLike[], schema: OdooSch
           ...(field.relation === undefined ? {} : { relation: field.relation.value }),
           ...(field.options.length === 0
             ? {}
-            : { selection: field.options.map((option) => ({ value: option.value.value, label: option.label.kind === "StringLiteral" ? option.label.value : option.value.value })) }),
+            : {
+                selection: field.options.map((option) => ({
+                  value: option.value.value,
+                  label: option.label.kind === "StringLiteral" ? option.label.value : option.value.value,
+                })),
+              }),
         };
         additions.push(addition);
       }

@@ -81,12 +81,17 @@ export function describeType(type: ValueType): string {
     case "record":
       return type.model === undefined ? "a record" : `a ${type.model} record`;
     case "list":
-      return `a list of ${describeType(type.item)}`;
+      return type.item.kind === "unknown" ? "a list" : `a list of ${describeType(type.item)}`;
     case "unknown":
       return "unknown";
     default:
       return type.kind;
   }
+}
+
+/** "an integer field", "a char field". */
+export function withArticle(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 export function sameType(left: ValueType, right: ValueType): boolean {
@@ -181,7 +186,9 @@ export function fieldAccepts(field: OdooField, value: ValueType): FieldAcceptanc
       break;
     case "many2one":
       if (value.kind === "record") {
-        return value.model === undefined || value.model === field.relation ? ACCEPTED : refused(`it must be a ${field.relation ?? "?"} record, not a ${value.model} record`);
+        return value.model === undefined || value.model === field.relation
+          ? ACCEPTED
+          : refused(`it must be a ${field.relation ?? "?"} record, not a ${value.model} record`);
       }
       if (value.kind === "list") return refused("a many2one holds one record: take one with `| first`");
       return refused(`point it to a ${field.relation ?? "?"} record with \`| ref alias\`, a lookup or a table`);

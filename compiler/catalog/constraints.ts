@@ -39,7 +39,7 @@ export const CONSTRAINT_FACTS: readonly ConstraintFact[] = [
     kind: "required",
     model: "res.partner",
     field: "name",
-    condition: "type is \"contact\" (the default); delivery, invoice and other addresses may be nameless",
+    condition: 'type is "contact" (the default); delivery, invoice and other addresses may be nameless',
     odooMessage: "Contacts require a name",
     evidence: wireEvidence("load_partner_missing_required"),
   },

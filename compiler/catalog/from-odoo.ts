@@ -64,9 +64,7 @@ export const RawFieldsGetEntry = z.looseObject({
   translate: z.union([z.boolean(), z.string()]).optional(),
   manual: z.boolean().optional(),
   // A dotted path; older servers describe it as a list of names.
-  related: z
-    .union([z.string(), z.array(z.string()).transform((names) => names.join(".")), z.literal(false), z.null()])
-    .optional(),
+  related: z.union([z.string(), z.array(z.string()).transform((names) => names.join(".")), z.literal(false), z.null()]).optional(),
   depends: z.array(z.string()).optional(),
 });
 export type RawFieldsGetEntry = z.infer<typeof RawFieldsGetEntry>;
@@ -142,11 +140,7 @@ function text(value: string | false | null | undefined): string | undefined {
 function isEmptyRelationalDefault(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   // [] or [[6, 0, []]] (set to nothing) or [[5]] (clear): no record linked.
-  return value.every(
-    (command) =>
-      Array.isArray(command) &&
-      ((command[0] === 6 && Array.isArray(command[2]) && command[2].length === 0) || command[0] === 5),
-  );
+  return value.every((command) => Array.isArray(command) && ((command[0] === 6 && Array.isArray(command[2]) && command[2].length === 0) || command[0] === 5));
 }
 
 /** default_get answers null or false when a field has no value; false is a value only for booleans. */
@@ -286,9 +280,7 @@ export function schemaFromOdoo(input: RawSchemaInput): ConvertedSchema {
   }
   const references: Record<string, ReferenceRecord[]> = {};
   for (const modelName of Object.keys(input.references).sort()) {
-    const records = (input.references[modelName] ?? [])
-      .map(referenceFromOdoo)
-      .filter((record): record is ReferenceRecord => record !== undefined);
+    const records = (input.references[modelName] ?? []).map(referenceFromOdoo).filter((record): record is ReferenceRecord => record !== undefined);
     references[modelName] = records;
   }
   const schema: OdooSchema = {

@@ -29,18 +29,14 @@ function isContainer(value: unknown): value is object {
 
 function render(value: unknown, depth: number, inlineDepth: number): string {
   if (!isContainer(value)) return JSON.stringify(value);
-  const entries: [string | undefined, unknown][] = Array.isArray(value)
-    ? value.map((item): [undefined, unknown] => [undefined, item])
-    : Object.entries(value);
+  const entries: [string | undefined, unknown][] = Array.isArray(value) ? value.map((item): [undefined, unknown] => [undefined, item]) : Object.entries(value);
   const onlyPrimitives = entries.every(([, child]) => !isContainer(child));
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0 || depth >= inlineDepth || (Array.isArray(value) && onlyPrimitives)) {
     return JSON.stringify(value);
   }
   const indent = "  ".repeat(depth + 1);
-  const lines = entries.map(
-    ([key, child]) => `${indent}${key === undefined ? "" : `${JSON.stringify(key)}: `}${render(child, depth + 1, inlineDepth)}`,
-  );
+  const lines = entries.map(([key, child]) => `${indent}${key === undefined ? "" : `${JSON.stringify(key)}: `}${render(child, depth + 1, inlineDepth)}`);
   return `${open}\n${lines.join(",\n")}\n${"  ".repeat(depth)}${close}`;
 }
 

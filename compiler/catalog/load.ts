@@ -17,9 +17,7 @@ export interface SchemaFileLocation {
   readonly column?: number;
 }
 
-export type SchemaFileResult =
-  | { readonly schema: OdooSchema }
-  | { readonly error: string; readonly location?: SchemaFileLocation };
+export type SchemaFileResult = { readonly schema: OdooSchema } | { readonly error: string; readonly location?: SchemaFileLocation };
 
 const CATALOG_FILE = /^odoo-(.+)\.json$/;
 
@@ -140,7 +138,8 @@ export function parseSchemaText(text: string, fileName: string): SchemaFileResul
   if (first === undefined) return { error: `${fileName}: not a Flitmap schema file` };
   const at = lineColumnAt(text, jsonPathOffset(text, first.path));
   const where = `${fileName}:${at.line}:${at.column}`;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""}: ${issues.slice(1, 4).map(describeIssue).join("; ")})` : "";
+  const more =
+    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""}: ${issues.slice(1, 4).map(describeIssue).join("; ")})` : "";
   return {
     error: `${where}: not a valid Flitmap schema file: ${describeIssue(first)}${more}; pull the schema again or fix the file`,
     location: { jsonPath: formatJsonPath(first.path), ...at },

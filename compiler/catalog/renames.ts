@@ -68,7 +68,5 @@ export const FIELD_CHANGES: readonly FieldChange[] = [
 
 /** What became of `model.field` in `serie`, if Odoo renamed or removed it at or before that serie. */
 export function fieldChange(model: string, field: string, serie: string): FieldChange | undefined {
-  return FIELD_CHANGES.find(
-    (change) => change.model === model && change.from === field && compareSeries(change.since, serie) <= 0,
-  );
+  return FIELD_CHANGES.find((change) => change.model === model && change.from === field && compareSeries(change.since, serie) <= 0);
 }

@@ -59,10 +59,7 @@ const AMBIGUOUS_BASE_ROW_REASON =
  * Derives writability from a fields_get entry and, when the caller has it, the field's
  * ir.model.fields row. Pure: the builder calls it with fields_get alone, `schema pull` with both.
  */
-export function deriveWritability(
-  description: FieldsGetWritabilityInput,
-  reflection?: IrModelFieldsRow,
-): Writability {
+export function deriveWritability(description: FieldsGetWritabilityInput, reflection?: IrModelFieldsRow): Writability {
   const readonly = reflection?.readonly ?? description.readonly;
   const store = reflection?.store ?? description.store;
   if (readonly === undefined || store === undefined) {

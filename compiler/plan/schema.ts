@@ -48,12 +48,24 @@ export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
   z.discriminatedUnion("op", [
     z.object({ op: z.literal("column"), type: PlanType, column: z.string() }).strict(),
     z.object({ op: z.literal("group-column"), type: PlanType, group: z.string(), column: z.string() }).strict(),
-    z.object({ op: z.literal("linked"), type: PlanType, entity: z.string(), by: z.string(), column: z.string(), orderBy: z.string().optional(), descending: z.boolean() }).strict(),
+    z
+      .object({
+        op: z.literal("linked"),
+        type: PlanType,
+        entity: z.string(),
+        by: z.string(),
+        column: z.string(),
+        orderBy: z.string().optional(),
+        descending: z.boolean(),
+      })
+      .strict(),
     z.object({ op: z.literal("const"), type: PlanType, value: Literal }).strict(),
     z.object({ op: z.literal("record"), type: PlanType, model: z.string(), xmlid: z.string() }).strict(),
     z.object({ op: z.literal("template"), type: PlanType, parts: z.array(z.union([z.string(), PlanExpression])) }).strict(),
     z.object({ op: z.literal("list"), type: PlanType, items: z.array(PlanExpression) }).strict(),
-    z.object({ op: z.literal("call"), type: PlanType, builtin: z.string(), input: PlanExpression, args: z.array(PlanExpression), itemwise: z.boolean() }).strict(),
+    z
+      .object({ op: z.literal("call"), type: PlanType, builtin: z.string(), input: PlanExpression, args: z.array(PlanExpression), itemwise: z.boolean() })
+      .strict(),
     z.object({ op: z.literal("table"), type: PlanType, table: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z.object({ op: z.literal("lookup"), type: PlanType, lookup: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z.object({ op: z.literal("ref"), type: PlanType, step: z.string(), entity: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),

@@ -4,10 +4,12 @@ export const computedField: Rule = {
   code: "FM404",
   name: "computed_field",
   defaultSeverity: "error",
-  summary: "An assignment writes a field Odoo computes and does not keep (an error), or one the schema cannot tell about (a warning: pull the server's schema to know).",
+  summary:
+    "An assignment writes a field Odoo computes and does not keep (an error), or one the schema cannot tell about (a warning: pull the server's schema to know).",
   example: {
     wrong: "map Contact -> res.partner { display_name <- name }",
-    reported: "Odoo computes res.partner.display_name and keeps no value written to it (read-only and not stored): leave it out, or write the fields it is computed from",
+    reported:
+      "Odoo computes res.partner.display_name and keeps no value written to it (read-only and not stored): leave it out, or write the fields it is computed from",
     right: "map Contact -> res.partner { name <- name }",
   },
   check({ checked, target }) {

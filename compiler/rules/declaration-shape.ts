@@ -11,6 +11,8 @@ export const declarationShape: Rule = {
     right: 'entity Company "companies.csv" key id { id text }',
   },
   check({ bound }) {
-    return bound.shapeProblems.filter((problem) => problem.kind !== "source-option").map((problem) => ({ file: problem.file, range: problem.range, message: problem.message }));
+    return bound.shapeProblems
+      .filter((problem) => problem.kind !== "source-option")
+      .map((problem) => ({ file: problem.file, range: problem.range, message: problem.message }));
   },
 };

@@ -4,11 +4,14 @@ export const dependencyCycle: Rule = {
   code: "FM603",
   name: "dependency_cycle",
   defaultSeverity: "error",
-  summary: "Targets that point to each other through fields Odoo requires: neither can be loaded first, and a second pass cannot help (optional fields in a cycle are written in a second pass).",
+  summary:
+    "Targets that point to each other through fields Odoo requires: neither can be loaded first, and a second pass cannot help (optional fields in a cycle are written in a second pass).",
   example: {
-    wrong: "map Quote -> sale.order as quote { partner_id <- customer | ref customer }\nmap Customer -> res.partner as customer { x_first_order <- first_quote | ref quote }  // x_first_order required",
-    reported: "quote and customer point to each other through required fields (quote.partner_id → customer, customer.x_first_order → quote): make one of them optional so that it is written in a second pass",
-    right: "extend res.partner { x_first_order many2one sale.order \"First order\" }  // not required",
+    wrong:
+      "map Quote -> sale.order as quote { partner_id <- customer | ref customer }\nmap Customer -> res.partner as customer { x_first_order <- first_quote | ref quote }  // x_first_order required",
+    reported:
+      "quote and customer point to each other through required fields (quote.partner_id → customer, customer.x_first_order → quote): make one of them optional so that it is written in a second pass",
+    right: 'extend res.partner { x_first_order many2one sale.order "First order" }  // not required',
   },
   check({ dependencies }) {
     const findings: Finding[] = [];

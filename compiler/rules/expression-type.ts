@@ -4,10 +4,12 @@ export const expressionType: Rule = {
   code: "FM304",
   name: "expression_type",
   defaultSeverity: "error",
-  summary: "Inside an expression, a value does not fit where it is used: a built-in's input or arguments, a condition that is not true/false, operands that cannot be compared, `=` with a non-constant, a column group read outside `for each`.",
+  summary:
+    "Inside an expression, a value does not fit where it is used: a built-in's input or arguments, a condition that is not true/false, operands that cannot be compared, `=` with a non-constant, a column group read outside `for each`.",
   example: {
     wrong: 'map Deal -> crm.lead when amount { name <- name | truncate("64") }',
-    reported: "a `when` condition must be true or false, but this is decimal: compare it (`status = \"won\"`) or test it (`column is present`)\nthe length of `truncate` must be integer, not text",
+    reported:
+      'a `when` condition must be true or false, but this is decimal: compare it (`status = "won"`) or test it (`column is present`)\nthe length of `truncate` must be integer, not text',
     right: "map Deal -> crm.lead when amount is present { name <- name | truncate(64) }",
   },
   check({ checked }) {

@@ -30,7 +30,11 @@ export const lookupField: Rule = {
             ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, lookup.file, name.range, best)] }),
           });
         } else if (!MATCHABLE.has(field.type)) {
-          findings.push({ file: lookup.file, range: name.range, message: `${lookup.model}.${name.value} is a ${field.type} field; a lookup matches on text or number fields (char, text, integer, selection)` });
+          findings.push({
+            file: lookup.file,
+            range: name.range,
+            message: `${lookup.model}.${name.value} is a ${field.type} field; a lookup matches on text or number fields (char, text, integer, selection)`,
+          });
         }
       }
     }

@@ -7,7 +7,8 @@ export const lookupMissingPolicy: Rule = {
   summary: "A lookup that does not say what happens when no Odoo record matches (reject, flag, fallback or halt); without one, such rows are rejected.",
   example: {
     wrong: "lookup user in res.users by email",
-    reported: "lookup user does not say what to do when no res.users record matches (rows are rejected): add `{ missing reject }`, `{ missing flag }`, `{ missing fallback \"admin\" }` or `{ missing halt }`",
+    reported:
+      'lookup user does not say what to do when no res.users record matches (rows are rejected): add `{ missing reject }`, `{ missing flag }`, `{ missing fallback "admin" }` or `{ missing halt }`',
     right: 'lookup user in res.users by email { missing fallback "admin" }',
   },
   check({ bound }) {
@@ -22,7 +23,9 @@ export const lookupMissingPolicy: Rule = {
         file: lookup.file,
         range: lookup.nameRange,
         message: `lookup ${lookup.name} does not say what to do when no ${lookup.model ?? ""} record matches (rows are rejected): add \`{ missing reject }\`, \`{ missing flag }\`, \`{ missing fallback "admin" }\` or \`{ missing halt }\``,
-        ...(hasBody ? {} : { fixes: [{ title: "Reject rows with no match", edits: [{ file: lookup.file, range: insertAt, newText: " { missing reject }" }] }] }),
+        ...(hasBody
+          ? {}
+          : { fixes: [{ title: "Reject rows with no match", edits: [{ file: lookup.file, range: insertAt, newText: " { missing reject }" }] }] }),
       });
     }
     return findings;

@@ -32,7 +32,11 @@ export const migrationBlock: Rule = {
     if (migration !== undefined) {
       const sources = migration.declaration.items.filter((item): item is A.SourceReference => item.kind === "SourceReference");
       if (sources.length === 0 && bound.sources.size > 0) {
-        findings.push({ file: migration.file, range: migration.declaration.name.range, message: `the migration names no source: add \`source ${[...bound.sources.keys()][0] ?? "name"}\`` });
+        findings.push({
+          file: migration.file,
+          range: migration.declaration.name.range,
+          message: `the migration names no source: add \`source ${[...bound.sources.keys()][0] ?? "name"}\``,
+        });
       }
       for (const source of sources) {
         if (source.source.kind === "Missing" || bound.sources.has(source.source.value)) continue;

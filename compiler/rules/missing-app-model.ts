@@ -9,7 +9,8 @@ export const missingAppModel: Rule = {
   summary: "A target loads into a model of an app the target Odoo lacks (e.g. helpdesk.ticket on Community), without a declared fallback.",
   example: {
     wrong: "map Case -> helpdesk.ticket as ticket { name <- subject }",
-    reported: "helpdesk.ticket belongs to Helpdesk (Odoo Enterprise), which the target Odoo 17.0 does not have: add a fallback (`} fallback crm.lead { ... }`) or target a schema pulled from a server that has it",
+    reported:
+      "helpdesk.ticket belongs to Helpdesk (Odoo Enterprise), which the target Odoo 17.0 does not have: add a fallback (`} fallback crm.lead { ... }`) or target a schema pulled from a server that has it",
     right: 'map Case -> helpdesk.ticket as ticket { name <- subject } fallback crm.lead { name <- subject  type = "lead" }',
   },
   check({ bound, schema }) {

@@ -1,16 +1,22 @@
 import type { Range } from "../../language/location.js";
 import { requiredFields, suggestNames } from "../catalog/index.js";
 import type { TargetSymbol } from "../model.js";
-import type { Finding, Rule } from "./rule.js";
+import { appendToBlock, type Finding, type Rule } from "./rule.js";
 import { modelKnown } from "./schema-helpers.js";
 
 /** Fields Flitmap itself sets on a record, so the mapping need not. */
-function bodyEnd(target: TargetSymbol): Range | undefined {
-  const declaration = target.usesFallback && target.fallback !== undefined ? target.fallback : target.declaration;
-  const end = declaration.range.end;
-  // Insert before the closing brace of the body.
-  const brace = { offset: end.offset - 1, line: end.line, column: end.column - 1 };
-  return { start: brace, end: brace };
+/** The range of the body a target's statements go in (the fallback's when it is used). */
+export function bodyRange(target: TargetSymbol): Range {
+  if (target.usesFallback && target.fallback !== undefined) return target.fallback.range;
+  const declaration = target.declaration;
+  // A map with a fallback ends with the fallback's body; its own body ends where the fallback starts.
+  if (declaration.kind === "MapDeclaration" && declaration.fallback !== undefined) {
+    const last = declaration.body[declaration.body.length - 1];
+    return last === undefined
+      ? declaration.range
+      : { start: declaration.range.start, end: { ...declaration.fallback.range.start, offset: declaration.fallback.range.start.offset - 1 } };
+  }
+  return declaration.range;
 }
 
 export const missingRequiredField: Rule = {
@@ -30,21 +36,23 @@ export const missingRequiredField: Rule = {
       const model = target.model ?? "";
       const assigned = new Set(checked.assignments.filter((assignment) => assignment.target === target).map((assignment) => assignment.fieldName.value));
       // A child's link to its parent comes from the one2many it fills.
-      const inverse = target.parent === undefined ? undefined : schema.models[target.parent.target.model ?? ""]?.fields[target.parent.field.value]?.relationField;
+      const inverse =
+        target.parent === undefined ? undefined : schema.models[target.parent.target.model ?? ""]?.fields[target.parent.field.value]?.relationField;
       for (const { field, source, constraint } of requiredFields(schema, model)) {
         if (assigned.has(field.name) || field.name === inverse) continue;
         if (field.hasDefault || field.writability.writable === "no") continue;
         const columns = [...(target.entity?.columns.keys() ?? [])];
-        const guess = suggestNames(field.name, columns)[0] ?? suggestNames(field.label, columns)[0];
-        const end = bodyEnd(target);
-        const why = source === "constraint" ? ` (Odoo refuses it empty: "${constraint?.odooMessage ?? ""}"${constraint?.condition === undefined ? "" : `, when ${constraint.condition}`})` : "";
+        const guess = columns.includes(field.name) ? field.name : (suggestNames(field.name, columns)[0] ?? suggestNames(field.label, columns)[0]);
+        const text = bound.files.find((file) => file.path === target.file)?.text ?? "";
+        const why =
+          source === "constraint"
+            ? ` (Odoo refuses it empty: "${constraint?.odooMessage ?? ""}"${constraint?.condition === undefined ? "" : `, when ${constraint.condition}`})`
+            : "";
         findings.push({
           file: target.file,
           range: target.nameRange,
           message: `${model} requires ${field.name} (${field.label})${why}, which this ${target.role === "split" ? "target" : target.role} does not set and Odoo has no default for: add \`${field.name} <- ...\``,
-          ...(end === undefined
-            ? {}
-            : { fixes: [{ title: `Add ${field.name}`, edits: [{ file: target.file, range: end, newText: `  ${field.name} <- ${guess ?? '""'}\n` }] }] }),
+          fixes: [{ title: `Add ${field.name}`, edits: [appendToBlock(target.file, text, bodyRange(target), `${field.name} <- ${guess ?? '""'}`)] }],
         });
       }
     }

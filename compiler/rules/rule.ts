@@ -3,7 +3,7 @@
  * the migration block), a default severity, a summary and a documented example (docs/rules.md is
  * generated from these). `check` reads the analysed package and returns findings.
  */
-import type { Fix, RelatedLocation, Severity } from "../../language/diagnostic.js";
+import type { Fix, RelatedLocation, Severity, TextEdit } from "../../language/diagnostic.js";
 import type { Range } from "../../language/location.js";
 import type { BoundPackage } from "../bind.js";
 import type { OdooSchema } from "../catalog/index.js";
@@ -54,6 +54,23 @@ export interface Rule {
 /** A quick fix that replaces one range of one file. */
 export function replaceFix(title: string, file: string, range: Range, newText: string): Fix {
   return { title, edits: [{ file, range, newText }] };
+}
+
+/**
+ * An edit adding `line` as the last statement of the block that `blockRange` ends with (its last
+ * character is the closing brace). On a one-line block the line goes on a line of its own.
+ */
+export function appendToBlock(file: string, fileText: string, blockRange: Range, line: string): TextEdit {
+  const braceOffset = blockRange.end.offset - 1;
+  const lineStart = fileText.lastIndexOf("\n", braceOffset - 1) + 1;
+  const beforeBrace = fileText.slice(lineStart, braceOffset);
+  const position = { offset: braceOffset, line: blockRange.end.line, column: blockRange.end.column - 1 };
+  if (beforeBrace.trim() === "") {
+    const indentation = `${beforeBrace}  `;
+    const start = { offset: lineStart, line: blockRange.end.line, column: 1 };
+    return { file, range: { start, end: start }, newText: `${indentation}${line}\n` };
+  }
+  return { file, range: { start: position, end: position }, newText: `\n  ${line}\n` };
 }
 
 /** "did you mean `a`, `b` or `c`?" */

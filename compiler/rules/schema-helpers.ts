@@ -28,7 +28,8 @@ export const APP_MODELS: Readonly<Record<string, string>> = {
 export function declaredModels(target: TargetSymbol): { name: string; range: Range; fallback: boolean }[] {
   const models: { name: string; range: Range; fallback: boolean }[] = [];
   if (target.declaredModel?.kind === "QualifiedName") models.push({ name: target.declaredModel.value, range: target.declaredModel.range, fallback: false });
-  if (target.fallback !== undefined && target.fallback.model.kind === "QualifiedName") models.push({ name: target.fallback.model.value, range: target.fallback.model.range, fallback: true });
+  if (target.fallback !== undefined && target.fallback.model.kind === "QualifiedName")
+    models.push({ name: target.fallback.model.value, range: target.fallback.model.range, fallback: true });
   return models;
 }
 

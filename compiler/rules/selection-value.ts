@@ -1,14 +1,21 @@
 import { selectionValues, suggestNames } from "../catalog/index.js";
 import { didYouMean, replaceFix, type Finding, type Rule } from "./rule.js";
 
+function keyList(keys: readonly string[]): string {
+  const quoted = keys.map((key) => JSON.stringify(key));
+  const last = quoted.pop() ?? "";
+  return quoted.length === 0 ? last : `${quoted.join(", ")} or ${last}`;
+}
+
 export const selectionValue: Rule = {
   code: "FM302",
   name: "selection_value",
   defaultSeverity: "error",
-  summary: "A selection field gets a value that is not one of its keys (from a constant, a condition or a table); source values fed straight into one get a warning.",
+  summary:
+    "A selection field gets a value that is not one of its keys (from a constant, a condition or a table); source values fed straight into one get a warning.",
   example: {
     wrong: 'map Deal -> crm.lead { type = "deal" }',
-    reported: 'crm.lead.type takes lead or opportunity, not "deal"',
+    reported: 'crm.lead.type takes "lead" or "opportunity", not "deal"',
     right: 'map Deal -> crm.lead { type = "opportunity" }',
   },
   check({ checked }) {
@@ -24,7 +31,7 @@ export const selectionValue: Rule = {
             file: assignment.file,
             range: value.node.range,
             severity: "warning",
-            message: `source values go straight into ${name}, which takes only ${keys.join(", ")}: map them with a table (\`table t: text -> text { "Won" -> "${keys[0] ?? "key"}" }\`) so that no row is refused`,
+            message: `source values go straight into ${name}, which takes only ${keyList(keys)}: translate them with a table (\`table t: text -> text { "Source value" -> "${keys[0] ?? "key"}" }\`) so that no row is refused`,
           });
         }
         continue;
@@ -38,8 +45,10 @@ export const selectionValue: Rule = {
         findings.push({
           file: assignment.file,
           range: value.node.range,
-          message: `${name} takes ${keys.join(", ")}, not ${JSON.stringify(constant)}${didYouMean(candidates)}`,
-          ...(best === undefined || literal === undefined ? {} : { fixes: [replaceFix(`Change to "${best}"`, assignment.file, literal.range, JSON.stringify(best))] }),
+          message: `${name} takes ${keyList(keys)}, not ${JSON.stringify(constant)}${didYouMean(candidates)}`,
+          ...(best === undefined || literal === undefined
+            ? {}
+            : { fixes: [replaceFix(`Change to "${best}"`, assignment.file, literal.range, JSON.stringify(best))] }),
         });
       }
     }

@@ -12,7 +12,9 @@ export const sourceOption: Rule = {
     right: 'csv { delimiter ";"  encoding "windows-1252" }',
   },
   check({ bound }) {
-    const findings: Finding[] = bound.shapeProblems.filter((problem) => problem.kind === "source-option").map((problem) => ({ file: problem.file, range: problem.range, message: problem.message }));
+    const findings: Finding[] = bound.shapeProblems
+      .filter((problem) => problem.kind === "source-option")
+      .map((problem) => ({ file: problem.file, range: problem.range, message: problem.message }));
     for (const entry of bound.unresolved) {
       if (entry.kind !== "option") continue;
       const best = entry.candidates[0];

@@ -1,5 +1,5 @@
 import { constraintFactsFor } from "../catalog/index.js";
-import type { Finding, Rule } from "./rule.js";
+import { appendToBlock, type Finding, type Rule } from "./rule.js";
 
 export const tableWithoutDefault: Rule = {
   code: "FM602",
@@ -8,7 +8,8 @@ export const tableWithoutDefault: Rule = {
   summary: "A value table feeds a field Odoo requires but has no `_ ->` default: a source value the table does not list would leave the field empty.",
   example: {
     wrong: 'table kind: text -> text { "Lead" -> "lead" }\nmap Deal -> crm.lead { name <- name  type <- kind | kind }',
-    reported: 'table kind has no `_ ->` default, yet it sets crm.lead.type, which Odoo requires: add `_ -> reject` (rows with other values are rejected with a reason) or `_ -> "…"`',
+    reported:
+      'table kind has no `_ ->` default, yet it sets crm.lead.type, which Odoo requires: add `_ -> reject` (rows with other values are rejected with a reason) or `_ -> "…"`',
     right: 'table kind: text -> text { "Lead" -> "lead"  _ -> "opportunity" }',
   },
   check({ bound, checked }) {
@@ -26,13 +27,12 @@ export const tableWithoutDefault: Rule = {
       const key = `${tableName}:${model}.${field.name}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      const end = table.declaration.range.end;
-      const brace = { offset: end.offset - 1, line: end.line, column: end.column - 1 };
+      const text = bound.files.find((file) => file.path === table.file)?.text ?? "";
       findings.push({
         file: assignment.file,
         range: assignment.value?.node.range ?? assignment.fieldName.range,
         message: `table ${tableName} has no \`_ ->\` default, yet it sets ${model}.${field.name}, which Odoo requires: add \`_ -> reject\` (rows with other values are rejected with a reason) or \`_ -> …\``,
-        fixes: [{ title: `Reject rows ${tableName} does not list`, edits: [{ file: table.file, range: { start: brace, end: brace }, newText: "  _ -> reject\n" }] }],
+        fixes: [{ title: `Reject rows ${tableName} does not list`, edits: [appendToBlock(table.file, text, table.declaration.range, "_ -> reject")] }],
       });
     }
     return findings;

@@ -1,6 +1,6 @@
 import type * as A from "../../language/ast.js";
 import { findField, findModel, type OdooField } from "../catalog/index.js";
-import { BOOLEAN, DECIMAL, describeType, fieldAccepts, INTEGER, record, TEXT, type ValueType } from "../types.js";
+import { BOOLEAN, DECIMAL, describeType, fieldAccepts, INTEGER, record, TEXT, withArticle, type ValueType } from "../types.js";
 import type { Finding, Rule } from "./rule.js";
 
 function valueType(value: A.Value, field: OdooField): ValueType {
@@ -26,7 +26,8 @@ export const typeMismatch: Rule = {
   code: "FM301",
   name: "type_mismatch",
   defaultSeverity: "error",
-  summary: "A value whose type the Odoo field does not take: text into an integer, a date into a datetime, a list into a many2one... with the conversion to add.",
+  summary:
+    "A value whose type the Odoo field does not take: text into an integer, a date into a datetime, a list into a many2one... with the conversion to add.",
   example: {
     wrong: "map Company -> res.partner { x_employees <- employees_text }",
     reported: "res.partner.x_employees is an integer field, but this is text: convert it with `| integer`",
@@ -42,7 +43,7 @@ export const typeMismatch: Rule = {
       findings.push({
         file: assignment.file,
         range: value.node.range,
-        message: `${assignment.target.model ?? ""}.${field.name} is ${field.type === "integer" ? "an" : "a"} ${field.type} field, but this is ${describeType(value.type)}: ${acceptance.advice}`,
+        message: `${assignment.target.model ?? ""}.${field.name} is ${withArticle(field.type)} field, but this is ${describeType(value.type)}: ${acceptance.advice}`,
       });
     }
     if (schema === undefined) return findings;
@@ -56,7 +57,11 @@ export const typeMismatch: Rule = {
           const type = valueType(entry.value, field);
           const acceptance = fieldAccepts(field, type);
           if (acceptance.accepted) continue;
-          findings.push({ file: symbol.file, range: entry.value.range, message: `${symbol.model}.${field.name} is a ${field.type} field, but this is ${describeType(type)}` });
+          findings.push({
+            file: symbol.file,
+            range: entry.value.range,
+            message: `${symbol.model}.${field.name} is ${withArticle(field.type)} field, but this is ${describeType(type)}`,
+          });
         }
       }
     }

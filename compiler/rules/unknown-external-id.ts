@@ -8,7 +8,7 @@ export const unknownExternalId: Rule = {
   summary: "A records entry names an existing record by an external ID the target's reference data does not have.",
   example: {
     wrong: 'records crm.stage { won existing "crm.stage_lead9" }',
-    reported: 'Odoo 17.0 has no crm.stage record crm.stage_lead9 (it has crm.stage_lead1, crm.stage_lead2, crm.stage_lead3, crm.stage_lead4)',
+    reported: "Odoo 17.0 has no crm.stage record crm.stage_lead9 (it has crm.stage_lead1, crm.stage_lead2, crm.stage_lead3, crm.stage_lead4)",
     right: 'records crm.stage { won existing "crm.stage_lead4" }',
   },
   check({ bound, schema }) {
@@ -26,7 +26,10 @@ export const unknownExternalId: Rule = {
         const message =
           found !== undefined
             ? `${record.existing} is a ${found.model} record, not a ${record.model} record`
-            : `Odoo ${schema.serie} has no ${record.model} record ${record.existing} (it has ${known.flatMap((candidate) => (candidate.xmlid === undefined ? [] : [candidate.xmlid])).slice(0, 6).join(", ")})`;
+            : `Odoo ${schema.serie} has no ${record.model} record ${record.existing} (it has ${known
+                .flatMap((candidate) => (candidate.xmlid === undefined ? [] : [candidate.xmlid]))
+                .slice(0, 6)
+                .join(", ")})`;
         findings.push({ file: record.file, range, message });
       }
     }

@@ -10,10 +10,12 @@ const KNOWN_MISTAKES: Readonly<Record<string, string>> = {
   "res.partner.firstname": "core Odoo keeps one `name` per partner: write `name <- `{first_name} {last_name}``",
   "res.partner.last_name": "core Odoo keeps one `name` per partner: write `name <- `{first_name} {last_name}``",
   "res.partner.lastname": "core Odoo keeps one `name` per partner: write `name <- `{first_name} {last_name}``",
-  "res.partner.partner_type": "a company is `is_company = true`; a contact is `is_company = false` with `parent_id` pointing to its company (`type` is the address type: contact, invoice, delivery, other)",
-  "res.partner.employee_count": "core Odoo has no employee count: keep it in a custom field (`extend res.partner { x_employee_count integer \"Employees\" }`)",
-  "res.partner.turnover": "core Odoo has no annual revenue on partners: keep it in a custom field (`extend res.partner { x_annual_revenue monetary \"Annual revenue\" }`)",
-  "crm.lead.lead_type": "a lead or an opportunity is `type = \"lead\"` or `type = \"opportunity\"`",
+  "res.partner.partner_type":
+    "a company is `is_company = true`; a contact is `is_company = false` with `parent_id` pointing to its company (`type` is the address type: contact, invoice, delivery, other)",
+  "res.partner.employee_count": 'core Odoo has no employee count: keep it in a custom field (`extend res.partner { x_employee_count integer "Employees" }`)',
+  "res.partner.turnover":
+    'core Odoo has no annual revenue on partners: keep it in a custom field (`extend res.partner { x_annual_revenue monetary "Annual revenue" }`)',
+  "crm.lead.lead_type": 'a lead or an opportunity is `type = "lead"` or `type = "opportunity"`',
 };
 
 function endOfFile(document: A.Document): Range {
@@ -24,7 +26,8 @@ export const unknownField: Rule = {
   code: "FM402",
   name: "unknown_field",
   defaultSeverity: "error",
-  summary: "An assignment, records entry, lookup or test names a field the model does not have (with the renames Odoo made, e.g. planned_revenue → expected_revenue).",
+  summary:
+    "An assignment, records entry, lookup or test names a field the model does not have (with the renames Odoo made, e.g. planned_revenue → expected_revenue).",
   example: {
     wrong: "map Deal -> crm.lead { planned_revenue <- amount | money }",
     reported: "crm.lead has no field planned_revenue (renamed in Odoo 14.0); did you mean `expected_revenue`?",
@@ -48,7 +51,9 @@ export const unknownField: Rule = {
         const label = name.value.slice(2).replace(/_/g, " ");
         fixes.push({
           title: `Declare ${name.value} as a custom field of ${model}`,
-          edits: [{ file, range: endOfFile(document), newText: `\nextend ${model} {\n  ${name.value} char "${label.charAt(0).toUpperCase()}${label.slice(1)}"\n}\n` }],
+          edits: [
+            { file, range: endOfFile(document), newText: `\nextend ${model} {\n  ${name.value} char "${label.charAt(0).toUpperCase()}${label.slice(1)}"\n}\n` },
+          ],
         });
       }
       const custom = name.value.startsWith("x_") ? `: declare it in an \`extend ${model} { ... }\` block to create it` : "";

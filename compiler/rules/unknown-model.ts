@@ -30,13 +30,17 @@ export const unknownModel: Rule = {
       });
     };
     for (const target of bound.targets) for (const model of declaredModels(target)) report(target.file, model.name, model.range);
-    for (const lookup of bound.lookups.values()) if (lookup.declaration.model.kind === "QualifiedName" && lookup.file.startsWith(bound.directory)) report(lookup.file, lookup.declaration.model.value, lookup.declaration.model.range);
+    for (const lookup of bound.lookups.values())
+      if (lookup.declaration.model.kind === "QualifiedName" && lookup.file.startsWith(bound.directory))
+        report(lookup.file, lookup.declaration.model.value, lookup.declaration.model.range);
     for (const table of bound.tables.values()) {
-      if (table.output?.kind === "record" && table.declaration.output.kind === "QualifiedName" && table.file.startsWith(bound.directory)) report(table.file, table.output.model, table.declaration.output.range);
+      if (table.output?.kind === "record" && table.declaration.output.kind === "QualifiedName" && table.file.startsWith(bound.directory))
+        report(table.file, table.output.model, table.declaration.output.range);
     }
     for (const file of bound.files) {
       for (const declaration of file.document.declarations) {
-        if ((declaration.kind === "RecordsDeclaration" || declaration.kind === "ExtendDeclaration") && declaration.model.kind === "QualifiedName") report(file.path, declaration.model.value, declaration.model.range);
+        if ((declaration.kind === "RecordsDeclaration" || declaration.kind === "ExtendDeclaration") && declaration.model.kind === "QualifiedName")
+          report(file.path, declaration.model.value, declaration.model.range);
       }
     }
     return findings;

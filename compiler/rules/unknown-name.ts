@@ -6,7 +6,10 @@ const WHAT: Partial<Record<UnresolvedKind, (name: string, scope: string | undefi
   alias: (name) => `no map or split target is called ${name} (an alias comes from \`as name\` or \`name: model\`)`,
   record: (name, scope) => `no ${scope === undefined ? "" : `${scope} `}record is called ${name}: declare it in a \`records\` block`,
   group: (name, scope) => `${scope ?? "the entity"} has no column group ${name}`,
-  import: (name, scope) => (scope === undefined || scope.includes("/") ? `nothing to import at ${name} (looked for ${scope ?? name})` : `${scope} declares no table, lookup or entity called ${name}`),
+  import: (name, scope) =>
+    scope === undefined || scope.includes("/")
+      ? `nothing to import at ${name} (looked for ${scope ?? name})`
+      : `${scope} declares no table, lookup or entity called ${name}`,
   source: (name) => `no source is called ${name}`,
 };
 

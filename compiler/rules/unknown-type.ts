@@ -1,6 +1,24 @@
 import { COLUMN_TYPES } from "../types.js";
 import { didYouMean, replaceFix, type Rule } from "./rule.js";
 
+/** Type names from other tools that people write out of habit. */
+const HABITS: Readonly<Record<string, string>> = {
+  currency: "money",
+  amount: "money",
+  number: "decimal",
+  numeric: "decimal",
+  float: "decimal",
+  double: "decimal",
+  int: "integer",
+  bigint: "integer",
+  string: "text",
+  char: "text",
+  varchar: "text",
+  bool: "boolean",
+  timestamp: "datetime",
+  path: "file",
+};
+
 export const unknownType: Rule = {
   code: "FM209",
   name: "unknown_type",
@@ -15,11 +33,13 @@ export const unknownType: Rule = {
     return bound.unresolved
       .filter((entry) => entry.kind === "column-type")
       .map((entry) => {
-        const best = entry.candidates[0];
+        const habit = HABITS[entry.name.toLowerCase()];
+        const candidates = habit === undefined ? entry.candidates : [habit];
+        const best = candidates[0];
         return {
           file: entry.file,
           range: entry.range,
-          message: `${entry.name} is not a column type${didYouMean(entry.candidates)}`,
+          message: `${entry.name} is not a column type${didYouMean(candidates)}`,
           ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, entry.file, entry.range, best)] }),
         };
       });

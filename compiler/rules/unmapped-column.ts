@@ -1,6 +1,6 @@
-import type { Range } from "../../language/location.js";
 import type { ColumnSymbol, EntitySymbol, TargetSymbol } from "../model.js";
-import type { Finding, Rule, RuleContext } from "./rule.js";
+import { bodyRange } from "./missing-required-field.js";
+import { appendToBlock, type Finding, type Rule, type RuleContext } from "./rule.js";
 
 /** Entities some map, split, child, `with` or `get` reads. */
 export function entitiesRead(context: RuleContext): Set<EntitySymbol> {
@@ -10,14 +10,9 @@ export function entitiesRead(context: RuleContext): Set<EntitySymbol> {
   return read;
 }
 
-/** Where `ignore column` goes: before the closing brace of the first map of the entity. */
-function ignoreInsertion(targets: readonly TargetSymbol[], entity: EntitySymbol): { file: string; range: Range } | undefined {
-  const target = targets.find((candidate) => candidate.entity === entity && candidate.role === "map");
-  if (target === undefined) return undefined;
-  const declaration = target.usesFallback && target.fallback !== undefined ? target.fallback : target.declaration;
-  const end = declaration.range.end;
-  const brace = { offset: end.offset - 1, line: end.line, column: end.column - 1 };
-  return { file: target.file, range: { start: brace, end: brace } };
+/** The map an `ignore column` goes in: the first map of the entity. */
+function firstMap(targets: readonly TargetSymbol[], entity: EntitySymbol): TargetSymbol | undefined {
+  return targets.find((candidate) => candidate.entity === entity && candidate.role === "map");
 }
 
 export const unmappedColumn: Rule = {
@@ -28,7 +23,7 @@ export const unmappedColumn: Rule = {
   example: {
     wrong: 'entity Company "companies.csv" key id { id text  name text  fax text }\nmap Company -> res.partner { name <- name }',
     reported: "column fax of Company is read by no mapping, so its data would be lost: map it, or write `ignore fax` in a map of Company",
-    right: 'map Company -> res.partner {\n  name <- name\n  ignore fax  // no fax in Odoo; nobody uses it\n}',
+    right: "map Company -> res.partner {\n  name <- name\n  ignore fax  // no fax in Odoo; nobody uses it\n}",
   },
   check(context) {
     const { checked } = context;
@@ -37,15 +32,23 @@ export const unmappedColumn: Rule = {
       if (!entity.file.startsWith(context.bound.directory)) continue;
       const columns: ColumnSymbol[] = [...entity.columns.values(), ...[...entity.groups.values()].flatMap((group) => [...group.columns.values()])];
       for (const column of columns) {
-        const used = checked.usedColumns.has(column) || checked.ignoredColumns.has(column) || entity.key.includes(column) || column.modified || entity.duplicates.by === column;
+        const used =
+          checked.usedColumns.has(column) ||
+          checked.ignoredColumns.has(column) ||
+          entity.key.includes(column) ||
+          column.modified ||
+          entity.duplicates.by === column;
         if (used) continue;
-        const insertion = ignoreInsertion(context.bound.targets, entity);
+        const map = firstMap(context.bound.targets, entity);
         const name = column.group === undefined ? column.name : `${column.group.name}.${column.name}`;
+        const text = map === undefined ? "" : (context.bound.files.find((file) => file.path === map.file)?.text ?? "");
         findings.push({
           file: column.file,
           range: column.nameRange,
           message: `column ${name} of ${entity.name} is read by no mapping, so its data would be lost: map it, or write \`ignore ${name}\` in a map of ${entity.name}`,
-          ...(insertion === undefined ? {} : { fixes: [{ title: `Ignore ${name} in the map of ${entity.name}`, edits: [{ file: insertion.file, range: insertion.range, newText: `  ignore ${name}\n` }] }] }),
+          ...(map === undefined
+            ? {}
+            : { fixes: [{ title: `Ignore ${name} in the map of ${entity.name}`, edits: [appendToBlock(map.file, text, bodyRange(map), `ignore ${name}`)] }] }),
         });
       }
     }

@@ -54,7 +54,12 @@ function atoms(node: A.Expression, found: Atom[]): void {
       if (column === undefined || node.negated || node.list.kind === "Missing") return;
       const values = node.list.items.map(literal);
       if (values.some((value) => value === undefined)) return;
-      found.push({ kind: "within", column, values: values as (string | number | boolean)[], text: `${column} in [${values.map((value) => show(value as string)).join(", ")}]` });
+      found.push({
+        kind: "within",
+        column,
+        values: values as (string | number | boolean)[],
+        text: `${column} in [${values.map((value) => show(value as string)).join(", ")}]`,
+      });
       return;
     }
     default:
@@ -103,7 +108,10 @@ export const unreachableCondition: Rule = {
       findings.push({
         file: target.file,
         range,
-        message: second === undefined ? "this target can load no row: its condition is always false" : `this target can load no row: \`${first.text}\` and \`${second.text}\` cannot both hold`,
+        message:
+          second === undefined
+            ? "this target can load no row: its condition is always false"
+            : `this target can load no row: \`${first.text}\` and \`${second.text}\` cannot both hold`,
       });
     }
     return findings;

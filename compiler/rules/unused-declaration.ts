@@ -18,10 +18,20 @@ export const unusedDeclaration: Rule = {
     const mine = (file: string): boolean => file.startsWith(bound.directory) && bound.files.some((candidate) => candidate.path === file);
     const findings: Finding[] = [];
     for (const table of bound.tables.values()) {
-      if (mine(table.file) && !used.has(table)) findings.push({ file: table.file, range: table.nameRange, message: `table ${table.name} is used nowhere: use it in a pipeline (\`| ${table.name}\`) or remove it` });
+      if (mine(table.file) && !used.has(table))
+        findings.push({
+          file: table.file,
+          range: table.nameRange,
+          message: `table ${table.name} is used nowhere: use it in a pipeline (\`| ${table.name}\`) or remove it`,
+        });
     }
     for (const lookup of bound.lookups.values()) {
-      if (mine(lookup.file) && !used.has(lookup)) findings.push({ file: lookup.file, range: lookup.nameRange, message: `lookup ${lookup.name} is used nowhere: use it in a pipeline (\`| ${lookup.name}\`) or remove it` });
+      if (mine(lookup.file) && !used.has(lookup))
+        findings.push({
+          file: lookup.file,
+          range: lookup.nameRange,
+          message: `lookup ${lookup.name} is used nowhere: use it in a pipeline (\`| ${lookup.name}\`) or remove it`,
+        });
     }
     for (const byName of bound.records.values()) {
       for (const record of byName.values()) {
@@ -35,17 +45,27 @@ export const unusedDeclaration: Rule = {
     }
     for (const target of bound.targets) {
       if (!target.aliasDeclared || target.role === "split" || !mine(target.file) || used.has(target)) continue;
-      findings.push({ file: target.file, range: target.nameRange, message: `alias ${target.alias} is used by no \`ref\`: remove \`as ${target.alias}\` or point to these records` });
+      findings.push({
+        file: target.file,
+        range: target.nameRange,
+        message: `alias ${target.alias} is used by no \`ref\`: remove \`as ${target.alias}\` or point to these records`,
+      });
     }
     for (const symbol of bound.imports) {
       if (symbol.imported === undefined) continue;
-      const importedUsed = bound.references.some((reference) => reference.symbol === symbol.imported && !(reference.file === symbol.file && reference.range === symbol.nameRange));
+      const importedUsed = bound.references.some(
+        (reference) => reference.symbol === symbol.imported && !(reference.file === symbol.file && reference.range === symbol.nameRange),
+      );
       if (!importedUsed) findings.push({ file: symbol.file, range: symbol.nameRange, message: `${symbol.name} is imported but used nowhere` });
     }
     const read = entitiesRead(context);
     for (const entity of bound.entities.values()) {
       if (!mine(entity.file) || read.has(entity)) continue;
-      findings.push({ file: entity.file, range: entity.nameRange, message: `entity ${entity.name} is mapped nowhere, so its rows would not be migrated: map it, or remove it from the source` });
+      findings.push({
+        file: entity.file,
+        range: entity.nameRange,
+        message: `entity ${entity.name} is mapped nowhere, so its rows would not be migrated: map it, or remove it from the source`,
+      });
     }
     return findings;
   },

@@ -26,7 +26,12 @@ export const wrongModelReference: Rule = {
       const model = recordModel(value.type);
       if (model === undefined || model === field.relation) continue;
       const last = value.node.kind === "PipeExpression" ? value.node.steps[value.node.steps.length - 1] : undefined;
-      const source = last === undefined ? "this value" : last.kind === "RefStep" ? `\`ref ${last.alias.kind === "Name" ? last.alias.value : ""}\`` : `\`${last.callee.value}\``;
+      const source =
+        last === undefined
+          ? "this value"
+          : last.kind === "RefStep"
+            ? `\`ref ${last.alias.kind === "Name" ? last.alias.value : ""}\``
+            : `\`${last.callee.value}\``;
       findings.push({
         file: assignment.file,
         range: value.node.range,

@@ -12,8 +12,9 @@ beforeEach(() => {
 afterEach(() => workspace.remove());
 
 const BROKEN = `map Company -> res.partner {\n  name company_name\n}\n`;
-const MESSY = `map Company -> res.partner as company {\nname <- name|trim\n  website<-domain\n}\n`;
-const TIDY = `map Company -> res.partner as company {\n  name    <- name | trim\n  website <- domain\n}\n`;
+const HEADER = `migration m {\n  source s\n  target odoo "17.0"\n}\n\nsource s {\n  entity Company "c.csv" key id {\n    id     text\n    name   text\n    domain text\n  }\n}\n\n`;
+const MESSY = `${HEADER}map Company -> res.partner {\nname <- name|trim\n  website<-domain\n}\n`;
+const TIDY = `${HEADER}map Company -> res.partner {\n  name    <- name | trim\n  website <- domain\n}\n`;
 
 function write(relativePath: string, text: string): string {
   const path = join(workspace.path, relativePath);
@@ -25,8 +26,8 @@ function write(relativePath: string, text: string): string {
 describe("flitmap check", () => {
   it("prints stylish diagnostics grouped by file and exits 1 on errors", () => {
     write("pkg/broken.flitmap", BROKEN);
-    write("pkg/tidy.flitmap", TIDY);
-    const result = runCli(["check", "pkg"], { cwd: workspace.path });
+    write("other/tidy.flitmap", TIDY);
+    const result = runCli(["check", "pkg", "other"], { cwd: workspace.path });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
       [

@@ -15,11 +15,36 @@ const pulled = schemaFromOdoo({
     {
       irModel: { model: "crm.lead", name: "Lead/Opportunity", order: "priority desc, id desc", state: "base", transient: false, modules: "crm, sale_crm" },
       fieldsGet: {
-        date_closed: RawFieldsGetEntry.parse({ type: "datetime", string: "Closed Date", readonly: true, store: true, required: false, depends: [], help: false }),
-        x_test_score: RawFieldsGetEntry.parse({ type: "integer", string: "Test Score", manual: true, readonly: false, store: true, required: false, help: "created over XML-RPC by the lab" }),
+        date_closed: RawFieldsGetEntry.parse({
+          type: "datetime",
+          string: "Closed Date",
+          readonly: true,
+          store: true,
+          required: false,
+          depends: [],
+          help: false,
+        }),
+        x_test_score: RawFieldsGetEntry.parse({
+          type: "integer",
+          string: "Test Score",
+          manual: true,
+          readonly: false,
+          store: true,
+          required: false,
+          help: "created over XML-RPC by the lab",
+        }),
         email_from: RawFieldsGetEntry.parse({ type: "char", string: "Email", readonly: false, store: true, related: ["partner_id", "email"] }),
         duration_tracking: RawFieldsGetEntry.parse({ type: "json", string: "Status time", readonly: true, store: false }),
-        priority: RawFieldsGetEntry.parse({ type: "selection", string: "Priority", readonly: false, store: true, selection: [["0", "Low"], ["1", "Medium"]] }),
+        priority: RawFieldsGetEntry.parse({
+          type: "selection",
+          string: "Priority",
+          readonly: false,
+          store: true,
+          selection: [
+            ["0", "Low"],
+            ["1", "Medium"],
+          ],
+        }),
         weird: RawFieldsGetEntry.parse({ type: "geo_point", string: "Location", readonly: false, store: true }),
       },
       defaultGet: { priority: "0", x_test_score: null },
@@ -27,7 +52,9 @@ const pulled = schemaFromOdoo({
     },
     {
       irModel: { model: "mail.activity", name: "Activity", state: "base", transient: false, modules: "mail" },
-      fieldsGet: { res_id: RawFieldsGetEntry.parse({ type: "many2one_reference", string: "Related Document ID", readonly: false, store: true, model_field: "res_model" }) },
+      fieldsGet: {
+        res_id: RawFieldsGetEntry.parse({ type: "many2one_reference", string: "Related Document ID", readonly: false, store: true, model_field: "res_model" }),
+      },
       defaultGet: undefined,
     },
   ],
@@ -53,7 +80,14 @@ describe("schemaFromOdoo", () => {
   it("marks custom fields from ir.model.fields, and keeps defaults that are values", () => {
     const fields = pulled.schema.models["crm.lead"]?.fields;
     expect(fields?.["x_test_score"]).toMatchObject({ custom: true, hasDefault: false, help: "created over XML-RPC by the lab" });
-    expect(fields?.["priority"]).toMatchObject({ hasDefault: true, default: "0", selection: [{ value: "0", label: "Low" }, { value: "1", label: "Medium" }] });
+    expect(fields?.["priority"]).toMatchObject({
+      hasDefault: true,
+      default: "0",
+      selection: [
+        { value: "0", label: "Low" },
+        { value: "1", label: "Medium" },
+      ],
+    });
   });
 
   it("splits ir.model modules, and flags a model whose defaults could not be read", () => {

@@ -110,9 +110,7 @@ describe("schema files", () => {
   });
 
   it("writes JSON paths the way a reader would", () => {
-    expect(formatJsonPath(["models", "crm.lead", "fields", "name", "selection", 0, "value"])).toBe(
-      'models["crm.lead"].fields.name.selection[0].value',
-    );
+    expect(formatJsonPath(["models", "crm.lead", "fields", "name", "selection", 0, "value"])).toBe('models["crm.lead"].fields.name.selection[0].value');
     expect(formatJsonPath([])).toBe("(the top level)");
   });
 });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { diagnosticsOf } from "../helpers.js";
+
+describe("FM207 declaration_shape", () => {
+  it("accepts an entity with a key and a well-formed group", () => {
+    expect(diagnosticsOf("FM207", 'source more { entity Rel "r.csv" key id { id text  group contact[1..3] { name "Name {n}" text } } }')).toEqual([]);
+  });
+
+  it("reports no key, a reversed group range, a group header without {n}", () => {
+    expect(
+      diagnosticsOf(
+        "FM207",
+        'source more { entity Thing "t.csv" { id text }  entity Rel "r.csv" key id { id text  group contact[3..1] { name "Name" text } } }',
+      ),
+    ).toEqual([
+      "main.flitmap:1:22-1:27 error FM207 entity Thing has no key: add `key column` (or `key (a, b)`) after its file pattern; the key makes each row's external ID",
+      "main.flitmap:1:86-1:126 error FM207 a column group counts from a whole number to a larger one, e.g. [1..3], not [3..1]",
+      'main.flitmap:1:113-1:119 error FM207 a column of a group needs "{n}" in its header, where the group\'s number stands, e.g. "Contactpersoon {n}"',
+    ]);
+  });
+});

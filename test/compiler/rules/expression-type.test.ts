@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { diagnosticsOf } from "../helpers.js";
+
+describe("FM304 expression_type", () => {
+  it("accepts well-typed conditions and steps", () => {
+    expect(diagnosticsOf("FM304", "map Deal -> crm.lead when amount > 0 { name <- name | truncate(64)  expected_revenue <- amount | round(2) }")).toEqual([]);
+  });
+
+  it("reports a number as a condition, a text length, first on text, = with a column, too many arguments", () => {
+    expect(
+      diagnosticsOf(
+        "FM304",
+        'map Deal -> crm.lead when amount { name <- name | truncate("64")  description <- name | first  tag_ids = name  expected_revenue <- amount | round(1, 2) }',
+      ),
+    ).toEqual([
+      'main.flitmap:1:27-1:33 error FM304 a `when` condition must be true or false, but this is decimal: compare it (`status = "won"`) or test it (`column is present`)',
+      "main.flitmap:1:60-1:64 error FM304 the length of `truncate` must be integer, not text",
+      "main.flitmap:1:89-1:94 error FM304 `first` takes a list, but gets text (it works on the lists of a `with` block or of `split`)",
+      "main.flitmap:1:106-1:110 error FM304 `=` sets a constant (a quoted string, a number, true/false or a record name); to take a value from the source, write `<-`",
+      "main.flitmap:1:141-1:152 error FM304 `round` takes 1 argument (decimals), not 2",
+    ]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { diagnosticsOf } from "../helpers.js";
+
+describe("FM205 migration_block", () => {
+  it("accepts one migration naming a declared source", () => {
+    expect(diagnosticsOf("FM205", "")).toEqual([]);
+  });
+
+  it("reports a second migration block", () => {
+    expect(diagnosticsOf("FM205", 'migration other { source perfectbooks  target odoo "17.0" }')).toEqual([
+      "main.flitmap:1:11-1:16 error FM205 a package has one migration block; this is another (the first is in base.flitmap)",
+    ]);
+  });
+
+  it("reports a source that does not exist", () => {
+    expect(
+      diagnosticsOf("FM205", "", {
+        base: 'migration pb { source perfectbooks target odoo "17.0" source nope }\nsource perfectbooks { entity E "e.csv" key id { id text } }',
+      }),
+    ).toEqual(["base.flitmap:1:62-1:66 error FM205 no source is called nope; this package declares perfectbooks"]);
+  });
+
+  it("reports maps without any migration", () => {
+    expect(
+      diagnosticsOf("FM205", "map Company -> res.partner { name <- name }", {
+        base: 'source perfectbooks { entity Company "c.csv" key id { id text  name text } }',
+      }),
+    ).toEqual(['main.flitmap:1:1-1:44 error FM205 this package maps data but has no migration block: add `migration name { source ...  target odoo "17.0" }`']);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { diagnosticsOf } from "../helpers.js";
+
+describe("FM301 type_mismatch", () => {
+  it("accepts values converted for their fields", () => {
+    expect(
+      diagnosticsOf(
+        "FM301",
+        "map Deal -> crm.lead { name <- name  expected_revenue <- amount  date_deadline <- close_date  date_closed <- close_date | datetime }",
+      ),
+    ).toEqual([]);
+  });
+
+  it("reports text into money, text into a date, a date into a datetime, text into an integer record value", () => {
+    expect(
+      diagnosticsOf(
+        "FM301",
+        'map Deal -> crm.lead { name <- name  expected_revenue <- stage  date_deadline <- close_date | text  probability <- amount  date_closed <- close_date }\nrecords crm.stage { won { name "Won"  sequence "seventy" } }',
+      ),
+    ).toEqual([
+      "main.flitmap:1:58-1:63 error FM301 crm.lead.expected_revenue is a monetary field, but this is text: convert it with `| number` (or `| money` for amounts with a currency sign)",
+      'main.flitmap:1:82-1:99 error FM301 crm.lead.date_deadline is a date field, but this is text: convert it with `| date("dd-MM-yyyy")` (the format of the export)',
+      "main.flitmap:1:139-1:149 error FM301 crm.lead.date_closed is a datetime field, but this is date: convert it with `| datetime` (midnight in the source's time zone)",
+      "main.flitmap:2:48-2:57 error FM301 crm.stage.sequence is an integer field, but this is text",
+    ]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { diagnosticsOf } from "../helpers.js";
+
+describe("FM502 unused_declaration", () => {
+  it("accepts everything declared is used", () => {
+    expect(
+      diagnosticsOf(
+        "FM502",
+        'table rating: text -> text { "Hot" -> "hot" }\nmap Company -> res.partner { name <- name  comment <- status | rating }\nmap Contact -> res.partner { name <- first_name }\nmap Deal -> crm.lead { name <- name }',
+      ),
+    ).toEqual([]);
+  });
+
+  it("reports a table, lookup, record, alias and two entities nothing uses", () => {
+    expect(
+      diagnosticsOf(
+        "FM502",
+        'table rating: text -> text { "Hot" -> "hot" }\nlookup user in res.users by email { missing reject }\nrecords crm.stage { won { name "Won" } }\nmap Company -> res.partner as company { name <- name }',
+      ),
+    ).toEqual([
+      "base.flitmap:19:10-19:17 warning FM502 entity Contact is mapped nowhere, so its rows would not be migrated: map it, or remove it from the source",
+      "base.flitmap:26:10-26:14 warning FM502 entity Deal is mapped nowhere, so its rows would not be migrated: map it, or remove it from the source",
+      "main.flitmap:1:7-1:13 warning FM502 table rating is used nowhere: use it in a pipeline (`| rating`) or remove it",
+      "main.flitmap:2:8-2:12 warning FM502 lookup user is used nowhere: use it in a pipeline (`| user`) or remove it",
+      "main.flitmap:3:21-3:24 warning FM502 crm.stage record won is used by no table or constant; it will still be created",
+      "main.flitmap:4:31-4:38 warning FM502 alias company is used by no `ref`: remove `as company` or point to these records",
+    ]);
+  });
+});
