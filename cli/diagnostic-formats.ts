@@ -42,7 +42,9 @@ export function formatStylish(files: readonly FileDiagnostics[], cwd: string): s
     const positionWidth = Math.max(...positions.map((position) => position.length));
     const severityWidth = Math.max(...diagnostics.map((diagnostic) => diagnostic.severity.length));
     diagnostics.forEach((diagnostic, index) => {
-      lines.push(`  ${(positions[index] ?? "").padEnd(positionWidth)}  ${diagnostic.severity.padEnd(severityWidth)}  ${diagnostic.message}  ${diagnostic.code}`);
+      lines.push(
+        `  ${(positions[index] ?? "").padEnd(positionWidth)}  ${diagnostic.severity.padEnd(severityWidth)}  ${diagnostic.message}  ${diagnostic.code}`,
+      );
     });
     lines.push("");
   }
@@ -90,7 +92,12 @@ export function formatSarif(files: readonly FileDiagnostics[], cwd: string, rule
             informationUri: "https://github.com/flitmap/flitmap/blob/main/docs/rules.md",
             rules: rules
               .filter((rule) => used.has(rule.code))
-              .map((rule) => ({ id: rule.code, name: rule.name, shortDescription: { text: rule.summary }, helpUri: `https://github.com/flitmap/flitmap/blob/main/docs/rules.md#${rule.code.toLowerCase()}` })),
+              .map((rule) => ({
+                id: rule.code,
+                name: rule.name,
+                shortDescription: { text: rule.summary },
+                helpUri: `https://github.com/flitmap/flitmap/blob/main/docs/rules.md#${rule.code.toLowerCase()}`,
+              })),
           },
         },
         results: files.flatMap(({ file, diagnostics }) =>
@@ -147,7 +154,13 @@ export function formatGithub(files: readonly FileDiagnostics[], cwd: string): st
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
-export function formatDiagnostics(format: DiagnosticFormat, files: readonly FileDiagnostics[], cwd: string, rules: readonly RuleDescription[], version: string): string {
+export function formatDiagnostics(
+  format: DiagnosticFormat,
+  files: readonly FileDiagnostics[],
+  cwd: string,
+  rules: readonly RuleDescription[],
+  version: string,
+): string {
   switch (format) {
     case "stylish":
       return formatStylish(files, cwd);

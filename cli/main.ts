@@ -2,12 +2,16 @@
  * The `flitmap` command line. Each command is a function returning an exit code, following eslint:
  * 0 clean, 1 problems found, 2 wrong usage or a file that could not be read.
  */
-import { Command, CommanderError, Option } from "commander";
-import { checkCommand } from "./commands/check.js";
-import { fmtCommand } from "./commands/fmt.js";
+import { Command, CommanderError } from "commander";
+import { registerCheck } from "./commands/check.js";
+import { registerFmt } from "./commands/fmt.js";
 import type { CommandContext } from "./context.js";
 import { UsageError } from "./files.js";
 import { packageVersion } from "./package-info.js";
+import type { RegisterCommand } from "./program.js";
+
+/** Every command, in the order `flitmap --help` lists them. */
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt];
 
 export function defaultContext(): CommandContext {
   return {
@@ -30,25 +34,8 @@ export async function main(argv: readonly string[], context: CommandContext = de
     .exitOverride()
     .configureOutput({ writeOut: (text) => context.stdout(text), writeErr: (text) => context.stderr(text) });
 
-  program
-    .command("check")
-    .description("report problems in the .flitmap files under the given paths (default: the current folder)")
-    .argument("[paths...]", "files or folders")
-    .addOption(new Option("-f, --format <format>", "stylish, json, sarif or github").default("stylish"))
-    .option("--max-warnings <count>", "fail when there are more warnings than this")
-    .option("--target <series>", "check against this shipped Odoo catalog (17.0, 18.0, 19.0) instead of the package's target")
-    .action(async (paths: string[], options: { format: string; maxWarnings?: string; target?: string }) => {
-      exitCode = await checkCommand(paths, options, context);
-    });
-
-  program
-    .command("fmt")
-    .description("format .flitmap files in place (with --check, only report the ones that need it)")
-    .argument("[paths...]", "files or folders")
-    .option("--check", "do not write; exit 1 when a file is not formatted")
-    .action(async (paths: string[], options: { check?: boolean }) => {
-      exitCode = await fmtCommand(paths, options, context);
-    });
+  const registration = { program, context, exit: (code: number) => (exitCode = code) };
+  for (const register of COMMANDS) register(registration);
 
   try {
     await program.parseAsync([...argv], { from: "node" });

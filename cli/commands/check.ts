@@ -7,6 +7,8 @@ import { RULES } from "../../compiler/rules/index.js";
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat, type FileDiagnostics } from "../diagnostic-formats.js";
 import { findFlitmapFiles, UsageError } from "../files.js";
 import type { CommandContext } from "../context.js";
+import type { RegisterCommand } from "../program.js";
+import { Option } from "commander";
 
 export interface CheckOptions {
   readonly format: string;
@@ -60,3 +62,16 @@ export async function checkCommand(paths: readonly string[], options: CheckOptio
   }
   return 0;
 }
+
+export const registerCheck: RegisterCommand = ({ program, context, exit }) => {
+  program
+    .command("check")
+    .description("report problems in the .flitmap files under the given paths (default: the current folder)")
+    .argument("[paths...]", "files or folders")
+    .addOption(new Option("-f, --format <format>", "stylish, json, sarif or github").default("stylish"))
+    .option("--max-warnings <count>", "fail when there are more warnings than this")
+    .option("--target <series>", "check against this shipped Odoo catalog (17.0, 18.0, 19.0) instead of the package's target")
+    .action(async (paths: string[], options: { format: string; maxWarnings?: string; target?: string }) => {
+      exit(await checkCommand(paths, options, context));
+    });
+};

@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import plugin, { FlitmapSyntaxError } from "../../language/prettier-plugin.js";
 import type { CommandContext } from "../context.js";
+import type { RegisterCommand } from "../program.js";
 import { findFlitmapFiles } from "../files.js";
 
 export interface FmtOptions {
@@ -51,3 +52,14 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
   }
   return 0;
 }
+
+export const registerFmt: RegisterCommand = ({ program, context, exit }) => {
+  program
+    .command("fmt")
+    .description("format .flitmap files in place (with --check, only report the ones that need it)")
+    .argument("[paths...]", "files or folders")
+    .option("--check", "do not write; exit 1 when a file is not formatted")
+    .action(async (paths: string[], options: { check?: boolean }) => {
+      exit(await fmtCommand(paths, options, context));
+    });
+};
