@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerCompile } from "./commands/compile.js";
 import { registerFmt } from "./commands/fmt.js";
 import type { CommandContext } from "./context.js";
 import { UsageError } from "./files.js";
@@ -11,7 +12,7 @@ import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile];
 
 export function defaultContext(): CommandContext {
   return {

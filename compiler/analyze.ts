@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 import type { Document } from "../language/ast.js";
 import { compareDiagnostics, type Diagnostic, type Severity } from "../language/diagnostic.js";
 import { parse } from "../language/parse.js";
-import { bindPackage, type BoundPackage } from "./bind.js";
+import { bindPackage, type BoundPackage, type ResolvedPackage } from "./bind.js";
 import type { OdooSchema } from "./catalog/index.js";
 import { checkExpressions, type CheckedPackage } from "./check-expressions.js";
 import { buildDependencyGraph, type DependencyGraph } from "./dependencies.js";
@@ -41,7 +41,7 @@ export interface PackageAnalysis {
   readonly target: ResolvedTarget;
   readonly schema: OdooSchema | undefined;
   readonly customFields: CustomFields;
-  readonly bound: BoundPackage;
+  readonly bound: ResolvedPackage;
   readonly checked: CheckedPackage;
   readonly dependencies: DependencyGraph;
   /** The severity each rule has in this package after its `rule` settings. */
@@ -171,4 +171,11 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
     dependencies,
     severities,
   };
+}
+
+/** Analyses the package in a folder: every .flitmap file directly in it. */
+export function analyzeDirectory(directory: string, options: AnalyzeOptions = {}): PackageAnalysis {
+  const host = options.host ?? diskHost;
+  const sources = host.packageFiles(directory).map((path) => ({ path, text: host.readFile(path) ?? "" }));
+  return analyzePackage(sources, { ...options, host });
 }

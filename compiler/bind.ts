@@ -807,6 +807,9 @@ class Binder {
   }
 }
 
+/** A bound package, with the name lookups the later passes share. */
+export type ResolvedPackage = BoundPackage & { readonly binder: BinderQueries };
+
 export function bindPackage(
   directory: string,
   files: readonly ParsedFileLike[],
@@ -814,7 +817,7 @@ export function bindPackage(
   host: CompilerHost,
   customFields: readonly CustomFieldSymbol[],
   loadImport: (path: string) => BoundPackage | undefined,
-): BoundPackage & { readonly binder: BinderQueries } {
+): ResolvedPackage {
   const binder = new Binder(directory, files, schema, host, loadImport);
   binder.bind();
   return {

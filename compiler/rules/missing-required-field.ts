@@ -1,5 +1,5 @@
 import type { Range } from "../../language/location.js";
-import { requiredFields, suggestNames } from "../catalog/index.js";
+import { computedOnCreate, requiredFields, suggestNames } from "../catalog/index.js";
 import type { TargetSymbol } from "../model.js";
 import { appendToBlock, type Finding, type Rule } from "./rule.js";
 import { modelKnown } from "./schema-helpers.js";
@@ -41,6 +41,8 @@ export const missingRequiredField: Rule = {
       for (const { field, source, constraint } of requiredFields(schema, model)) {
         if (assigned.has(field.name) || field.name === inverse) continue;
         if (field.hasDefault || field.writability.writable === "no") continue;
+        const computed = computedOnCreate(model, field.name);
+        if (computed !== undefined && (computed.from.length === 0 || computed.from.some((source) => assigned.has(source)))) continue;
         const columns = [...(target.entity?.columns.keys() ?? [])];
         const guess = columns.includes(field.name) ? field.name : (suggestNames(field.name, columns)[0] ?? suggestNames(field.label, columns)[0]);
         const text = bound.files.find((file) => file.path === target.file)?.text ?? "";

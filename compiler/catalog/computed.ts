@@ -1,0 +1,30 @@
+/**
+ * Required fields Odoo fills itself when a record is created, by a stored compute (fields_get
+ * marks them required and shows no default, so without this list every sale order would be
+ * reported as missing its invoice address). Curated from Odoo's sources (17.0 to 19.0); a schema
+ * pulled with fields_get's `depends` attribute can tell the same for any field.
+ */
+export interface ComputedOnCreate {
+  readonly model: string;
+  readonly field: string;
+  /** Fields the value is computed from; empty when Odoo always computes it. */
+  readonly from: readonly string[];
+  readonly note: string;
+}
+
+export const COMPUTED_ON_CREATE: readonly ComputedOnCreate[] = [
+  { model: "sale.order", field: "partner_invoice_id", from: ["partner_id"], note: "the customer's invoice address, computed from partner_id" },
+  { model: "sale.order", field: "partner_shipping_id", from: ["partner_id"], note: "the customer's delivery address, computed from partner_id" },
+  { model: "sale.order.line", field: "name", from: ["product_id"], note: "the product's sales description, computed from product_id" },
+  { model: "sale.order.line", field: "price_unit", from: ["product_id"], note: "the pricelist price, computed from product_id" },
+  { model: "sale.order.line", field: "customer_lead", from: ["product_id"], note: "the product's lead time, computed from product_id" },
+  { model: "account.move", field: "journal_id", from: [], note: "the default journal of the move type" },
+  { model: "account.move", field: "date", from: [], note: "the invoice date, or today" },
+  { model: "account.move", field: "currency_id", from: [], note: "the journal's or the company's currency" },
+  { model: "account.move.line", field: "currency_id", from: [], note: "the move's currency" },
+  { model: "account.move.line", field: "display_type", from: [], note: "a product line unless said otherwise" },
+];
+
+export function computedOnCreate(model: string, field: string): ComputedOnCreate | undefined {
+  return COMPUTED_ON_CREATE.find((entry) => entry.model === model && entry.field === field);
+}

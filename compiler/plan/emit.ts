@@ -1,0 +1,296 @@
+/**
+ * Emits the plan of an analysed package that has no errors: plain data, in a deterministic order,
+ * validated with the plan's zod schema before it leaves the compiler.
+ */
+import { relative } from "node:path";
+import type * as A from "../../language/ast.js";
+import type { PackageAnalysis } from "../analyze.js";
+import { findField, type OdooSchema } from "../catalog/index.js";
+import { recordXmlid } from "../check-expressions.js";
+import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
+import { typeString } from "../check-expressions.js";
+import {
+  Plan,
+  PLAN_FORMAT,
+  PLAN_VERSION,
+  type ColumnPlan,
+  type EntityPlan,
+  type Literal,
+  type LookupPlan,
+  type OperationPlan,
+  type PlanValue,
+  type RecordPlan,
+  type StepPlan,
+  type TablePlan,
+  type TestPlan,
+} from "./schema.js";
+
+export class PlanEmissionError extends Error {}
+
+function columnPlan(column: ColumnSymbol): ColumnPlan {
+  return {
+    name: column.name,
+    header: column.header,
+    type: column.declaredType as ColumnPlan["type"],
+    ...(column.format === undefined ? {} : { format: column.format }),
+    required: column.required,
+    personal: column.personal,
+    modified: column.modified,
+    ...(column.references === undefined ? {} : { references: column.references.name }),
+  };
+}
+
+function entityPlan(entity: EntitySymbol): EntityPlan {
+  return {
+    name: entity.name,
+    source: entity.source.name,
+    pattern: entity.pattern,
+    key: entity.key.map((column) => column.name),
+    options: {
+      delimiter: entity.options.delimiter,
+      encoding: entity.options.encoding,
+      quote: entity.options.quote,
+      date: entity.options.date,
+      datetime: entity.options.datetime,
+      timezone: entity.options.timezone,
+      decimal: entity.options.decimal === "," ? "," : ".",
+      ...(entity.options.currency === undefined ? {} : { currency: entity.options.currency }),
+      trueWords: [...entity.options.trueWords],
+      falseWords: [...entity.options.falseWords],
+    },
+    duplicates: { keep: entity.duplicates.keep, ...(entity.duplicates.by === undefined ? {} : { by: entity.duplicates.by.name }) },
+    columns: [...entity.columns.values()].map(columnPlan),
+    groups: [...entity.groups.values()].map((group) => ({ name: group.name, from: group.from, to: group.to, columns: [...group.columns.values()].map(columnPlan) })),
+  };
+}
+
+class Emitter {
+  private readonly records = new Map<string, RecordSymbol>();
+
+  constructor(
+    private readonly analysis: PackageAnalysis,
+    private readonly schema: OdooSchema,
+    private readonly namespace: string,
+  ) {}
+
+  private recordValue(symbol: RecordSymbol): PlanValue {
+    this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+    return { model: symbol.model, xmlid: recordXmlid(this.namespace, symbol) };
+  }
+
+  private value(value: A.Value | A.Missing, model: string | undefined): PlanValue {
+    if (value.kind === "Missing") throw new PlanEmissionError("a value is missing");
+    if (value.kind === "NameReference") {
+      const symbol = this.analysis.bound.binder.findRecord(value.name.value, model);
+      if (symbol === undefined) throw new PlanEmissionError(`record ${value.name.value} is not declared`);
+      return this.recordValue(symbol);
+    }
+    return value.value;
+  }
+
+  private table(symbol: TableSymbol): TablePlan {
+    const output = symbol.output;
+    const outputModel = output?.kind === "record" ? output.model : undefined;
+    const entries: TablePlan["entries"] = [];
+    let unmatched: TablePlan["unmatched"] = { action: "flag" };
+    for (const entry of symbol.declaration.entries) {
+      if (entry.kind === "TableEntry") {
+        entries.push({ keys: entry.keys.map((key) => key.value), value: this.value(entry.value, outputModel) });
+      } else if (entry.action === "value") {
+        unmatched = { action: "value", value: this.value(entry.value ?? { kind: "Missing", expected: "a value", range: entry.range }, outputModel) };
+      } else {
+        unmatched = { action: entry.action };
+      }
+    }
+    return {
+      name: symbol.name,
+      input: typeString(symbol.input ?? { kind: "text" }),
+      output: output === undefined ? "unknown" : output.kind === "record" ? `record:${output.model}` : typeString(output.type),
+      entries,
+      unmatched,
+    };
+  }
+
+  private lookup(symbol: LookupSymbol): LookupPlan {
+    return {
+      name: symbol.name,
+      model: symbol.model ?? "",
+      matchFields: symbol.matchFields.map((field) => field.value),
+      missing: symbol.missing === undefined ? { policy: "reject" } : symbol.missing,
+      includeArchived: symbol.includeArchived,
+    };
+  }
+
+  private recordPlan(symbol: RecordSymbol): RecordPlan {
+    const values: Record<string, PlanValue> = {};
+    for (const entry of symbol.declaration.values) {
+      if (entry.field.kind !== "Name") continue;
+      const relation = findField(this.schema, symbol.model, entry.field.value)?.relation;
+      values[entry.field.value] = this.value(entry.value, relation);
+    }
+    const matchField = symbol.records.match?.value ?? (values["name"] !== undefined ? "name" : undefined);
+    const matchValue = matchField === undefined ? undefined : values[matchField];
+    return {
+      name: symbol.name,
+      model: symbol.model,
+      xmlid: recordXmlid(this.namespace, symbol),
+      existing: symbol.existing !== undefined,
+      ...(matchField !== undefined && (matchValue === null || typeof matchValue !== "object") && matchValue !== undefined ? { match: { field: matchField, value: matchValue as Literal } } : {}),
+      values,
+    };
+  }
+
+  private operation(field: string, target: TargetSymbol, value: OperationPlan["value"]): OperationPlan {
+    const odooField = findField(this.schema, target.model ?? "", field);
+    if (odooField === undefined) throw new PlanEmissionError(`${target.model ?? "?"} has no field ${field}`);
+    return {
+      field,
+      fieldType: odooField.type,
+      ...(odooField.relation === undefined ? {} : { relation: odooField.relation }),
+      required: odooField.required,
+      ...(odooField.size === undefined ? {} : { size: odooField.size }),
+      value,
+    };
+  }
+
+  private step(target: TargetSymbol): StepPlan {
+    const { checked, dependencies } = this.analysis;
+    if (target.entity === undefined || target.model === undefined) throw new PlanEmissionError(`target ${target.alias} is not resolved`);
+    const operations: OperationPlan[] = [];
+    const deferred: OperationPlan[] = [];
+    for (const assignment of checked.assignments) {
+      if (assignment.target !== target || assignment.value === undefined) continue;
+      const operation = this.operation(assignment.fieldName.value, target, assignment.value.ir);
+      if (dependencies.deferred.has(assignment)) deferred.push(operation);
+      else operations.push(operation);
+    }
+    const dependsOn = [
+      ...new Set(
+        dependencies.edges
+          .filter((edge) => edge.from === target && edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment)))
+          .map((edge) => edge.to.alias),
+      ),
+    ];
+    let parent: StepPlan["parent"];
+    if (target.parent !== undefined) {
+      const parentModel = target.parent.target.model ?? "";
+      const one2many = findField(this.schema, parentModel, target.parent.field.value);
+      const by = target.parent.by.kind === "Name" ? target.parent.by.value : "";
+      if (one2many?.relationField === undefined) throw new PlanEmissionError(`${parentModel}.${target.parent.field.value} is not a one2many`);
+      parent = { step: target.parent.target.alias, field: target.parent.field.value, inverse: one2many.relationField, by };
+    }
+    return {
+      id: target.alias,
+      kind: target.role,
+      entity: target.entity.name,
+      model: target.model,
+      conditions: checked.conditions.filter((condition) => condition.target === target).map((condition) => condition.expression.ir),
+      ...(target.forEachGroup === undefined ? {} : { forEach: { group: target.forEachGroup.name, from: target.forEachGroup.from, to: target.forEachGroup.to } }),
+      ...(parent === undefined ? {} : { parent }),
+      operations,
+      deferred,
+      dependsOn,
+    };
+  }
+
+  private tests(): TestPlan[] {
+    const tests: TestPlan[] = [];
+    for (const file of this.analysis.files) {
+      for (const declaration of file.document.declarations) {
+        if (declaration.kind !== "TestDeclaration" || declaration.name.kind === "Missing") continue;
+        const given: TestPlan["given"] = [];
+        const expect: TestPlan["expect"] = [];
+        for (const item of declaration.items) {
+          if (item.kind === "GivenRow") {
+            if (item.entity.kind === "Missing") continue;
+            const cells: Record<string, string> = {};
+            for (const cell of item.cells) {
+              if (cell.value.kind === "Missing" || cell.value.kind === "NameReference") continue;
+              cells[cell.field.value] = String(cell.value.value);
+            }
+            given.push({ entity: item.entity.value, cells });
+          } else if (item.kind === "ExpectRecord") {
+            if (item.model.kind === "Missing") continue;
+            const model = item.model.value;
+            const values: Record<string, PlanValue> = {};
+            for (const entry of item.values) {
+              if (entry.field.kind !== "Name") continue;
+              const relation = findField(this.schema, model, entry.field.value)?.relation;
+              values[entry.field.value] = this.value(entry.value, relation);
+            }
+            expect.push({ kind: "record", model, values, line: item.range.start.line });
+          } else if (item.entity !== undefined) {
+            expect.push({ kind: item.outcome, entity: item.entity.value, ...(item.message === undefined ? {} : { message: item.message.value }), line: item.range.start.line });
+          }
+        }
+        // Relative to the package, so that the plan is the same wherever the package is compiled.
+        tests.push({ name: declaration.name.value, given, expect, file: relative(this.analysis.directory, file.path), line: declaration.range.start.line });
+      }
+    }
+    return tests;
+  }
+
+  emit(): Plan {
+    const { bound, checked, dependencies, target, customFields } = this.analysis;
+    const migration = target.migration;
+    if (migration === undefined || migration.declaration.name.kind === "Missing") throw new PlanEmissionError("the package has no migration block");
+    const steps = dependencies.order.map((step) => this.step(step));
+    const usedEntities = new Set<EntitySymbol>();
+    for (const step of bound.targets) if (step.entity !== undefined) usedEntities.add(step.entity);
+    for (const column of checked.usedColumns) usedEntities.add(column.entity);
+    const usedSymbols = new Set(bound.references.map((reference) => reference.symbol));
+    const tables = [...bound.tables.values()].filter((table) => usedSymbols.has(table)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((table) => this.table(table));
+    const lookups = [...bound.lookups.values()].filter((lookup) => usedSymbols.has(lookup)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((lookup) => this.lookup(lookup));
+    // Every record the package declares is ensured, used or not; imported ones only when used.
+    for (const byName of bound.records.values()) for (const symbol of byName.values()) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+    for (const symbol of checked.usedRecords) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+    const tests = this.tests();
+    const records = [...this.records.values()].map((symbol) => this.recordPlan(symbol));
+    const plan: Plan = {
+      format: PLAN_FORMAT,
+      version: PLAN_VERSION,
+      migration: { name: migration.declaration.name.value, namespace: this.namespace },
+      target: {
+        series: this.schema.serie,
+        serverVersion: this.schema.serverVersion,
+        origin: target.origin ?? "catalog",
+        modules: this.schema.modules.map((module) => module.name),
+      },
+      entities: [...usedEntities].map(entityPlan),
+      lookups,
+      tables,
+      setup: {
+        customFields: customFields.additions.map((addition) => ({
+          model: addition.model,
+          name: addition.name,
+          type: addition.type,
+          label: addition.label,
+          ...(addition.help === undefined ? {} : { help: addition.help }),
+          required: addition.required === true,
+          ...(addition.relation === undefined ? {} : { relation: addition.relation }),
+          ...(addition.selection === undefined ? {} : { selection: addition.selection.map((option) => ({ value: option.value, label: option.label })) }),
+        })),
+        records,
+      },
+      steps,
+      tests,
+    };
+    const validated = Plan.safeParse(plan);
+    if (!validated.success) throw new PlanEmissionError(`the emitted plan does not match its schema: ${validated.error.message}`);
+    return validated.data;
+  }
+}
+
+/** The plan of a package, or an error when the package has errors or no target. */
+export function emitPlan(analysis: PackageAnalysis): Plan {
+  if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === "error")) throw new PlanEmissionError("the package has errors; `flitmap check` lists them");
+  if (analysis.schema === undefined) throw new PlanEmissionError("the package has no usable target");
+  const namespace = analysis.target.namespace;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(namespace)) throw new PlanEmissionError(`the external ID namespace "${namespace}" must be letters, digits and underscores`);
+  return new Emitter(analysis, analysis.schema, namespace).emit();
+}
+
+/** The plan as the bytes `flitmap compile` writes: the same input always gives the same bytes. */
+export function serializePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}

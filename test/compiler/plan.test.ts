@@ -1,0 +1,76 @@
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeDirectory } from "../../compiler/analyze.js";
+import { emitPlan, PlanEmissionError, serializePlan } from "../../compiler/plan/emit.js";
+import { Plan } from "../../compiler/plan/schema.js";
+import { analyze, BASE } from "./helpers.js";
+
+const GOLDEN = join(import.meta.dirname, "golden");
+const UPDATE = process.env["FLITMAP_UPDATE_GOLDEN"] === "1";
+
+describe("golden plans", () => {
+  for (const name of readdirSync(GOLDEN)) {
+    it(`${name} compiles to its golden plan, byte for byte`, () => {
+      const directory = join(GOLDEN, name);
+      const text = serializePlan(emitPlan(analyzeDirectory(directory)));
+      const expectedPath = join(directory, "plan.expected.json");
+      if (UPDATE) writeFileSync(expectedPath, text);
+      expect(text).toBe(readFileSync(expectedPath, "utf8"));
+      // The same input gives the same bytes.
+      expect(serializePlan(emitPlan(analyzeDirectory(directory)))).toBe(text);
+      expect(Plan.safeParse(JSON.parse(text)).success).toBe(true);
+    });
+  }
+});
+
+describe("plan emission", () => {
+  it("refuses a package with errors", () => {
+    const analysis = analyze({ "base.flitmap": BASE, "main.flitmap": "map Compnay -> res.partner { name <- name }" });
+    expect(() => emitPlan(analysis)).toThrow(PlanEmissionError);
+  });
+
+  it("orders steps by dependency and defers self-references to a second pass", () => {
+    const analysis = analyze({
+      "base.flitmap": BASE,
+      "main.flitmap": [
+        "map Deal -> crm.lead { name <- name  partner_id <- contact_id | ref contact  ignore amount, stage, close_date }",
+        "map Contact -> res.partner as contact { name <- `{first_name} {last_name}`  email <- email  parent_id <- company_id | ref company }",
+        "map Company -> res.partner as company { name <- name  website <- domain | url  parent_id <- parent_id | ref company  ignore owner_email, employees, status }",
+      ].join("\n"),
+    });
+    const plan = emitPlan(analysis);
+    expect(plan.steps.map((step) => [step.id, step.dependsOn, step.deferred.map((operation) => operation.field)])).toEqual([
+      ["company", [], ["parent_id"]],
+      ["contact", ["company"], []],
+      ["deal", ["contact"], []],
+    ]);
+  });
+
+  it("gives child steps their parent, the one2many and its inverse field", () => {
+    const base = `migration pv { source pv  target odoo "17.0" }
+source pv {
+  entity Quote "quotes.csv" key number { number text  customer text }
+  entity QuoteLine "lines.csv" key (quote, line) { quote text  line integer  product text  quantity decimal }
+}
+map Quote -> sale.order as quote {
+  partner_id <- customer | ref partner
+  order_line <- each QuoteLine by quote as quote_line {
+    name            <- product
+    product_uom_qty <- quantity
+    price_unit      = 0
+    customer_lead   = 0
+    ignore line
+  }
+}
+map Quote -> res.partner as partner { name <- customer }`;
+    const analysis = analyze({ "main.flitmap": base });
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    const plan = emitPlan(analysis);
+    expect(plan.steps.map((step) => ({ id: step.id, kind: step.kind, model: step.model, parent: step.parent, dependsOn: step.dependsOn }))).toEqual([
+      { id: "partner", kind: "map", model: "res.partner", parent: undefined, dependsOn: [] },
+      { id: "quote", kind: "map", model: "sale.order", parent: undefined, dependsOn: ["partner"] },
+      { id: "quote_line", kind: "child", model: "sale.order.line", parent: { step: "quote", field: "order_line", inverse: "order_id", by: "quote" }, dependsOn: ["quote"] },
+    ]);
+  });
+});
