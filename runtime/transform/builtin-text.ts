@@ -1,0 +1,152 @@
+/**
+ * Text built-ins: trim, lower, upper, title, replace, truncate, html, and `text`, which writes any
+ * value as text (also used by `join` for its items). Pure.
+ */
+import { argumentProblem, argumentsOk, defineBuiltin, describeValue, noArguments, wrongInput, type DefinedBuiltin } from "./builtin-support.js";
+import { isRecordRef, ok, type RuntimeValue, type StepOutcome } from "./values.js";
+
+/** A step's text result: blank text is empty (null), so `default` and `??` can act on it. */
+export function textResult(text: string): StepOutcome {
+  return ok(text.trim() === "" ? null : text);
+}
+
+function textStep(name: string, transform: (text: string) => string): DefinedBuiltin {
+  return defineBuiltin({
+    name,
+    readArguments: noArguments(name),
+    apply: (input) => (typeof input === "string" ? textResult(transform(input)) : wrongInput(name, "text", input)),
+  });
+}
+
+// Horizontal whitespace only: tabs, spaces and the no-break, thin and narrow no-break spaces
+// exports put in names. Line breaks are kept so that a multi-line note keeps its lines.
+const HORIZONTAL_SPACE_RUN = /[^\S\r\n]+/g;
+const SPACE_AROUND_LINE_BREAK = / ?(\r\n|\r|\n) ?/g;
+
+/** Both ends trimmed, every run of spaces inside made one plain space; line breaks stay, without spaces around them. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(HORIZONTAL_SPACE_RUN, " ").replace(SPACE_AROUND_LINE_BREAK, "$1").trim();
+}
+
+// A letter starts a word after these (or at the start); not after an apostrophe, so "o'brien"
+// becomes "O'brien" and "'s-hertogenbosch" becomes "'s-Hertogenbosch", and not after a digit ("2nd").
+const WORD_STARTERS = /[\s\-/.(]/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The first letter of each word upper-case, the rest lower-case. Dutch "ij" at the start of a
+ * word is one letter (IJmuiden). Particles are not special: "van der berg" becomes "Van Der Berg";
+ * map names with a table when particles must stay lower-case.
+ */
+export function titleCase(text: string): string {
+  const characters = Array.from(text.toLowerCase());
+  let result = "";
+  let atWordStart = true;
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index] ?? "";
+    if (LETTER.test(character)) {
+      if (atWordStart) {
+        result += character.toUpperCase();
+        if (character === "i" && characters[index + 1] === "j") {
+          result += "J";
+          index++;
+        }
+      } else {
+        result += character;
+      }
+      atWordStart = false;
+    } else {
+      result += character;
+      atWordStart = WORD_STARTERS.test(character);
+    }
+  }
+  return result;
+}
+
+/** `&`, `<` and `>` escaped; a blank line starts a new paragraph, a single line break becomes `<br>`. */
+export function plainTextToHtml(text: string): string {
+  const escaped = text.replace(/\r\n?/g, "\n").trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const paragraphs = escaped
+    .split(/\n[^\S\n]*\n\s*/)
+    .map((paragraph) => paragraph.replace(/[^\S\n]*\n[^\S\n]*/g, "<br>"))
+    .filter((paragraph) => paragraph !== "");
+  return paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("");
+}
+
+/** A number as written, never with an exponent: 1e21 is "1000000000000000000000", 1.5e-7 is "0.00000015". */
+export function plainNumber(value: number): string {
+  if (Object.is(value, -0)) return "0";
+  const written = String(value);
+  const scientific = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(written);
+  if (scientific === null) return written;
+  const sign = scientific[1] ?? "";
+  const whole = scientific[2] ?? "";
+  const digits = whole + (scientific[3] ?? "");
+  const pointAt = whole.length + Number(scientific[4]);
+  if (pointAt <= 0) return `${sign}0.${"0".repeat(-pointAt)}${digits}`;
+  if (pointAt >= digits.length) return `${sign}${digits}${"0".repeat(pointAt - digits.length)}`;
+  return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+}
+
+/**
+ * Any single value as text: text as it is (dates and datetimes are already Odoo's text), numbers
+ * as written without exponent, booleans as yes/no, records by label, else external ID, else
+ * `model,id`. Undefined for what has no text form (a list, a number that is not finite).
+ */
+export function formatAsText(value: Exclude<RuntimeValue, null>): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? plainNumber(value) : undefined;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (isRecordRef(value)) return value.label ?? value.xmlid ?? (value.id === undefined ? undefined : `${value.model},${value.id}`);
+  return undefined;
+}
+
+const trim = textStep("trim", collapseWhitespace);
+const lower = textStep("lower", (text) => text.toLowerCase());
+const upper = textStep("upper", (text) => text.toUpperCase());
+const title = textStep("title", titleCase);
+const html = textStep("html", plainTextToHtml);
+
+const text = defineBuiltin({
+  name: "text",
+  readArguments: noArguments("text"),
+  apply: (input) => {
+    const written = formatAsText(input);
+    return written === undefined ? wrongInput("text", "one value", input) : textResult(written);
+  },
+});
+
+const replace = defineBuiltin<{ readonly find: string; readonly replacement: string }>({
+  name: "replace",
+  readArguments: (args) => {
+    if (args.length !== 2) return argumentProblem(`it takes 2 arguments (find, with), but was given ${args.length}`);
+    const [find, replacement] = args;
+    if (typeof find !== "string" || find === "") return argumentProblem(`find must be some text to look for, not ${describeValue(find ?? null)}`);
+    // An empty `with` (or an empty column given as `with`) removes what was found.
+    if (replacement !== null && typeof replacement !== "string") return argumentProblem(`with must be text, not ${describeValue(replacement ?? null)}`);
+    return argumentsOk({ find, replacement: replacement ?? "" });
+  },
+  apply: (input, { find, replacement }) => (typeof input === "string" ? textResult(input.split(find).join(replacement)) : wrongInput("replace", "text", input)),
+});
+
+const truncate = defineBuiltin<number>({
+  name: "truncate",
+  readArguments: (args) => {
+    if (args.length !== 1) return argumentProblem(`it takes 1 argument (length), but was given ${args.length}`);
+    const length = args[0] ?? null;
+    if (typeof length !== "number" || !Number.isSafeInteger(length) || length < 1) {
+      return argumentProblem(`the length must be a whole number of at least 1, not ${describeValue(length)}`);
+    }
+    return argumentsOk(length);
+  },
+  apply: (input, length) => {
+    if (typeof input !== "string") return wrongInput("truncate", "text", input);
+    // Characters as Odoo counts them (code points), so an emoji or accented letter is never split.
+    const characters = Array.from(input);
+    if (characters.length <= length) return textResult(input);
+    const kept = characters.slice(0, length).join("");
+    return ok(kept.trim() === "" ? null : kept, [{ kind: "truncated", detail: `cut from ${characters.length} to ${length} characters` }]);
+  },
+});
+
+export const TEXT_BUILTINS: readonly DefinedBuiltin[] = [trim, lower, upper, title, replace, truncate, html, text];
