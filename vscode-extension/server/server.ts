@@ -3,7 +3,7 @@
  * connection. Diagnostics come from `analyzePackage`, the function `flitmap check` calls, run on
  * the package of each changed document with the editor's unsaved text laid over the files on disk.
  */
-import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type WorkspaceFolder } from "vscode-languageserver";
+import { CodeActionKind, ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type TextEdit as LspTextEdit, type WorkspaceEdit, type WorkspaceFolder } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzePackage, type PackageAnalysis, type SourceFile } from "../../compiler/analyze.js";
 import { overlayHost } from "../../compiler/host.js";
@@ -14,12 +14,15 @@ import { lineStartsOf } from "../../language/location.js";
 import { parse } from "../../language/parse.js";
 import { createAnalysisScheduler } from "./analysis-scheduler.js";
 import { codeActions } from "./features/code-actions.js";
+import { completions } from "./features/completion.js";
 import { diagnosticsByFile } from "./features/diagnostics.js";
 import { documentSymbols } from "./features/document-symbols.js";
 import { foldingRanges } from "./features/folding-ranges.js";
 import { formatting } from "./features/formatting.js";
-import { keywordCompletions } from "./features/keyword-completion.js";
-import { offsetOf } from "./features/positions.js";
+import { hover } from "./features/hover.js";
+import { definition, documentHighlights, references } from "./features/navigation.js";
+import { offsetOf, toLspRange } from "./features/positions.js";
+import { prepareRename, rename } from "./features/rename.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens.js";
 import { workspaceSymbols, type WorkspaceFile } from "./features/workspace-symbols.js";
 import { nodeFileSystem, packageKeyOf, pathOfUri, readPackage, uriOfPath, type FileSystem } from "./package-files.js";
@@ -111,16 +114,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const openDocuments = (): { uri: string; text: string }[] => documents.all().map((document) => ({ uri: document.uri, text: document.getText() }));
 
-  const analyse = async (packageKey: string, isCurrent: () => boolean): Promise<void> => {
+  /** The latest analysis of each package, with the document versions it saw: what requests read. */
+  const analyses = new Map<string, { readonly analysis: PackageAnalysis; readonly versions: ReadonlyMap<string, number> }>();
+
+  /** Reads a package as the editor has it and analyses it; undefined when a newer edit made the work moot. */
+  const analysePackage = async (packageKey: string, isCurrent: () => boolean): Promise<{ analysis: PackageAnalysis; versions: Map<string, number>; sources: readonly SourceFile[] } | undefined> => {
     const standalone = pathOfUri(packageKey) === undefined && documents.get(packageKey) !== undefined;
     // The versions analysed, published with the diagnostics so a client can tell them from stale ones.
     const versions = new Map(documents.all().map((document) => [document.uri, document.version]));
     const sources = standalone
       ? [{ path: packageKey, text: documents.get(packageKey)?.getText() ?? "" }]
       : await readPackage(packageKey, openDocuments(), fileSystem);
-    if (!isCurrent()) return;
+    if (!isCurrent()) return undefined;
     const analysisSettings = analysisSettingsOf(await settings(standalone ? packageKey : uriOfPath(packageKey)));
-    if (!isCurrent()) return;
+    if (!isCurrent()) return undefined;
     const openTexts = new Map<string, string>();
     for (const document of documents.all()) {
       const path = pathOfUri(document.uri);
@@ -128,7 +135,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const analysis = analyze(sources, analysisSettings, openTexts);
     // A newer edit arrived while reading or analysing: its own analysis will publish.
-    if (!isCurrent()) return;
+    if (!isCurrent()) return undefined;
+    analyses.set(packageKey, { analysis, versions });
+    return { analysis, versions, sources };
+  };
+
+  const analyse = async (packageKey: string, isCurrent: () => boolean): Promise<void> => {
+    const result = await analysePackage(packageKey, isCurrent);
+    if (result === undefined) return;
+    const { analysis, versions, sources } = result;
     const byUri = diagnosticsByFile(
       sources.map((source) => source.path),
       analysis.diagnostics,
@@ -147,6 +162,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   };
 
+  /** Whether an analysis saw the text every open document of its package has now. */
+  const isUpToDate = (packageKey: string, versions: ReadonlyMap<string, number>): boolean =>
+    documents.all().every((document) => packageKeyOf(document.uri) !== packageKey || versions.get(document.uri) === document.version);
+
+  /**
+   * The analysis of a document's package. `fresh`: of the text the editor shows now, analysed on
+   * the spot when the latest is behind (positions must match for hover, rename...); otherwise the
+   * latest one will do (completion reads names from it, and the cursor's place from the text).
+   */
+  const analysisOf = async (uri: string, fresh: boolean): Promise<PackageAnalysis | undefined> => {
+    const packageKey = packageKeyOf(uri);
+    const latest = analyses.get(packageKey);
+    if (latest !== undefined && (!fresh || isUpToDate(packageKey, latest.versions))) return latest.analysis;
+    return (await analysePackage(packageKey, () => true))?.analysis;
+  };
+
   const scheduler = createAnalysisScheduler(analyse, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (error) => connection.console.error(`flitmap: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 
   connection.onInitialize((params): InitializeResult => {
@@ -160,7 +191,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        completionProvider: { resolveProvider: false },
+        completionProvider: { resolveProvider: false, triggerCharacters: [".", '"'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -180,11 +216,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((event) => scheduler.schedule(packageKeyOf(event.document.uri)));
   documents.onDidClose((event) => {
     parsed.delete(event.document.uri);
+    analyses.delete(packageKeyOf(event.document.uri));
     // Closed, the file's text on disk counts again (or the file leaves the package if it was never saved).
     scheduler.schedule(packageKeyOf(event.document.uri));
   });
   connection.onDidChangeWatchedFiles((params) => {
-    for (const packageKey of new Set(params.changes.map((change) => packageKeyOf(change.uri)))) scheduler.schedule(packageKey);
+    for (const packageKey of new Set(params.changes.map((change) => packageKeyOf(change.uri)))) {
+      analyses.delete(packageKey);
+      scheduler.schedule(packageKey);
+    }
   });
 
   const settings = async (uri: string): Promise<FlitmapSettings> => {
@@ -219,12 +259,61 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return formatting(document.getText(), fileNameOf(document.uri), typeof printWidth === "number" && printWidth > 0 ? { printWidth } : {});
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return [];
+    const analysis = await analysisOf(params.textDocument.uri, false);
     const entry = parsedDocument(document);
     const text = document.getText();
-    return keywordCompletions(text, offsetOf(entry.lineStarts, text, params.position), entry.document);
+    return completions({ text, offset: offsetOf(entry.lineStarts, text, params.position), document: entry.document, lineStarts: entry.lineStarts, analysis });
+  });
+
+  /** A position request on the analysis of the text the editor shows: the document's file name, the offset, the analysis. */
+  const atPosition = async (params: { textDocument: { uri: string }; position: { line: number; character: number } }): Promise<{ file: string; offset: number; analysis: PackageAnalysis } | undefined> => {
+    const document = documents.get(params.textDocument.uri);
+    if (document === undefined) return undefined;
+    const analysis = await analysisOf(params.textDocument.uri, true);
+    if (analysis === undefined) return undefined;
+    const entry = parsedDocument(document);
+    return { file: fileNameOf(document.uri), offset: offsetOf(entry.lineStarts, document.getText(), params.position), analysis };
+  };
+
+  connection.onHover(async (params) => {
+    const at = await atPosition(params);
+    return at === undefined ? null : hover(at.analysis, at.file, at.offset);
+  });
+
+  connection.onDefinition(async (params) => {
+    const at = await atPosition(params);
+    return at === undefined ? [] : definition(at.analysis, at.file, at.offset, uriOf);
+  });
+
+  connection.onReferences(async (params) => {
+    const at = await atPosition(params);
+    return at === undefined ? [] : references(at.analysis, at.file, at.offset, params.context.includeDeclaration, uriOf);
+  });
+
+  connection.onDocumentHighlight(async (params) => {
+    const at = await atPosition(params);
+    return at === undefined ? [] : documentHighlights(at.analysis, at.file, at.offset);
+  });
+
+  connection.onPrepareRename(async (params) => {
+    const at = await atPosition(params);
+    if (at === undefined) return null;
+    const target = prepareRename(at.analysis, at.file, at.offset);
+    if ("refused" in target) throw new ResponseError(ErrorCodes.InvalidRequest, target.refused);
+    return { range: toLspRange(target.range), placeholder: target.placeholder };
+  });
+
+  connection.onRenameRequest(async (params): Promise<WorkspaceEdit | null> => {
+    const at = await atPosition(params);
+    if (at === undefined) return null;
+    const result = rename(at.analysis, at.file, at.offset, params.newName.trim());
+    if ("refused" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const edit of result.edits) (changes[uriOf(edit.file)] ??= []).push({ range: toLspRange(edit.range), newText: edit.newText });
+    return { changes };
   });
 
   connection.onCodeAction((params) => codeActions(published.get(params.textDocument.uri) ?? [], params.range, uriOf));
