@@ -5,7 +5,7 @@
 import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
 import type { PackageAnalysis } from "../analyze.js";
-import { findField, type OdooSchema } from "../catalog/index.js";
+import { findField, referenceRecords, type OdooSchema } from "../catalog/index.js";
 import { recordXmlid } from "../check-expressions.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
@@ -118,6 +118,12 @@ class Emitter {
       matchFields: symbol.matchFields.map((field) => field.value),
       missing: symbol.missing === undefined ? { policy: "reject" } : symbol.missing,
       includeArchived: symbol.includeArchived,
+      known: referenceRecords(this.schema, symbol.model ?? "").map((record) => {
+        const values: Record<string, unknown> = {};
+        for (const field of symbol.matchFields) if (record.values[field.value] !== undefined) values[field.value] = record.values[field.value];
+        if (symbol.includeArchived || record.values["active"] !== undefined) values["active"] = record.values["active"] ?? true;
+        return { ...(record.id === undefined ? {} : { id: record.id }), ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }), name: record.name, values };
+      }),
     };
   }
 
@@ -149,6 +155,7 @@ class Emitter {
       ...(odooField.relation === undefined ? {} : { relation: odooField.relation }),
       required: odooField.required,
       ...(odooField.size === undefined ? {} : { size: odooField.size }),
+      ...(odooField.selection === undefined ? {} : { selection: odooField.selection.map((option) => option.value) }),
       value,
     };
   }

@@ -131,8 +131,22 @@ export const MissingPolicyPlan = z.discriminatedUnion("policy", [
 ]);
 export type MissingPolicyPlan = z.infer<typeof MissingPolicyPlan>;
 
+/** A record the target is known to hold (from the schema's reference data), for resolving lookups without a server. */
+export const KnownRecordPlan = z
+  .object({ id: z.number().int().optional(), xmlid: z.string().optional(), name: z.string(), values: z.record(z.string(), z.unknown()) })
+  .strict();
+export type KnownRecordPlan = z.infer<typeof KnownRecordPlan>;
+
 export const LookupPlan = z
-  .object({ name: z.string(), model: z.string(), matchFields: z.array(z.string()).min(1), missing: MissingPolicyPlan, includeArchived: z.boolean() })
+  .object({
+    name: z.string(),
+    model: z.string(),
+    matchFields: z.array(z.string()).min(1),
+    missing: MissingPolicyPlan,
+    includeArchived: z.boolean(),
+    /** What the target schema says exists; a live run asks the server instead. */
+    known: z.array(KnownRecordPlan),
+  })
   .strict();
 export type LookupPlan = z.infer<typeof LookupPlan>;
 
@@ -191,6 +205,8 @@ export const OperationPlan = z
     required: z.boolean(),
     /** A character limit Odoo enforces (size), when it has one. */
     size: z.number().int().positive().optional(),
+    /** The keys a selection field takes, so that a dry run can refuse others. */
+    selection: z.array(z.string()).optional(),
     value: PlanExpression,
   })
   .strict();

@@ -1,0 +1,143 @@
+import { join, relative, resolve } from "node:path";
+import { emitPlan } from "../../compiler/plan/emit.js";
+import { Journal } from "../../runtime/journal/journal.js";
+import { connectionOptionsFromEnvironment, connectOdoo } from "../../runtime/odoo/index.js";
+import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
+import { runPlan, type RunReporter } from "../../runtime/execute/run.js";
+import { DryRunTarget } from "../../runtime/targets/dry-run-target.js";
+import { FilesTarget } from "../../runtime/targets/files-target.js";
+import { OdooTarget } from "../../runtime/targets/odoo-target.js";
+import type { LoadTarget } from "../../runtime/targets/target.js";
+import { diskHost } from "../../compiler/host.js";
+import type { CommandContext } from "../context.js";
+import { UsageError } from "../files.js";
+import type { RegisterCommand } from "../program.js";
+import { analyzePackageFolder, reportProblems } from "./compile.js";
+
+export interface RunCommandOptions {
+  readonly source?: string;
+  readonly url?: string;
+  readonly db?: string;
+  readonly out?: string;
+  readonly dryRun?: boolean;
+  readonly state?: string;
+  readonly batchSize?: string;
+  readonly target?: string;
+  readonly protocol?: string;
+}
+
+export function reporterFor(context: CommandContext): RunReporter {
+  let lastProgress = "";
+  return {
+    line: (text) => {
+      if (lastProgress !== "" && context.interactive) context.stdout("\r\x1b[K");
+      lastProgress = "";
+      context.stdout(`${text}\n`);
+    },
+    progress: (step, rows) => {
+      if (!context.interactive) return;
+      lastProgress = `${step}: ${rows.toLocaleString("en")} rows…`;
+      context.stdout(`\r\x1b[K${lastProgress}`);
+    },
+  };
+}
+
+/** Where a migration keeps its journal and run reports: `--state`, or .flitmap/<migration> here. */
+export function stateDirectory(context: CommandContext, migration: string, state: string | undefined): string {
+  return state === undefined ? join(context.cwd, ".flitmap", migration) : resolve(context.cwd, state);
+}
+
+export async function liveTarget(options: RunCommandOptions, context: CommandContext, batchSize: number): Promise<OdooTarget> {
+  const overrides: Record<string, string> = {};
+  if (options.url !== undefined) overrides["url"] = options.url;
+  if (options.db !== undefined) overrides["database"] = options.db;
+  if (options.protocol !== undefined) overrides["protocol"] = options.protocol;
+  const connection = connectionOptionsFromEnvironment(context.env as NodeJS.ProcessEnv, overrides);
+  const client = await connectOdoo({
+    ...connection,
+    onEvent: (event) => {
+      if (event.type === "connected") context.stderr(`odoo: ${event.reason}\n`);
+      if (event.type === "warning") context.stderr(`odoo: ${event.message}\n`);
+      if (event.type === "retry")
+        context.stderr(`odoo: retrying ${event.model ?? ""} ${event.method ?? ""} in ${Math.round(event.delayMs / 100) / 10} s (${event.reason})\n`);
+    },
+  });
+  context.stdout(`connected: ${client.describe()}\n`);
+  return new OdooTarget(client, { batchSize });
+}
+
+export async function runCommand(packagePath: string, options: RunCommandOptions, context: CommandContext): Promise<number> {
+  if (options.source === undefined) throw new UsageError("run needs --source DIR, the folder of the export");
+  const modes = [
+    options.url !== undefined || (context.env["ODOO_URL"] !== undefined && options.out === undefined && options.dryRun !== true),
+    options.out !== undefined,
+  ].filter(Boolean).length;
+  if (options.out !== undefined && options.url !== undefined) throw new UsageError("give either --url (a live Odoo) or --out (import files), not both");
+  if (modes === 0 && options.dryRun !== true)
+    throw new UsageError("run needs --url URL (or ODOO_URL) for a live Odoo, --out DIR for import files, or --dry-run");
+  const sourceDirectory = resolve(context.cwd, options.source);
+  if (!diskHost.isDirectory(sourceDirectory)) throw new UsageError(`--source ${options.source}: not a folder`);
+  const batchSize = options.batchSize === undefined ? 500 : Number(options.batchSize);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size needs a whole number above 0, not "${options.batchSize ?? ""}"`);
+  const analysis = analyzePackageFolder(packagePath, options);
+  if (
+    reportProblems(
+      analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error"),
+      context,
+    )
+  ) {
+    context.stderr("flitmap: the package has errors: nothing was run\n");
+    return 1;
+  }
+  const plan = emitPlan(analysis);
+  const state = stateDirectory(context, plan.migration.name, options.state);
+  let target: LoadTarget;
+  let journal: Journal | undefined;
+  if (options.dryRun === true) {
+    target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize));
+  } else if (options.out !== undefined) {
+    target = new FilesTarget(resolve(context.cwd, options.out), plan.migration.namespace);
+  } else {
+    target = await liveTarget(options, context, batchSize);
+    journal = Journal.open(join(state, "journal.jsonl"));
+  }
+  context.stdout(`running ${plan.migration.name} (Odoo ${plan.target.series} plan) into ${target.describe()}\n`);
+  const result = await runPlan({ plan, sourceDirectory, target, ...(journal === undefined ? {} : { journal }), reporter: reporterFor(context), batchSize });
+  journal?.close();
+  const reportDirectory = options.out !== undefined ? resolve(context.cwd, options.out) : join(state, "runs", result.runId);
+  const outputs = writeRunOutputs(result, reportDirectory);
+  context.stdout(`\n${reconciliationTable(result)}\n\n`);
+  const shown = (path: string): string => relative(context.cwd, path) || path;
+  if (options.out !== undefined) context.stdout(`import files: ${shown(resolve(context.cwd, options.out))} (README.md says in which order)\n`);
+  context.stdout(`run summary: ${shown(outputs.summary)}\n`);
+  if (outputs.rejects.length > 0) context.stdout(`rejected rows, with the reason for each: ${outputs.rejects.map(shown).join(", ")}\n`);
+  if (result.reconciliationErrors.length > 0) {
+    context.stderr(`flitmap: the counts do not add up (a bug in Flitmap): ${result.reconciliationErrors.join("; ")}\n`);
+    return 1;
+  }
+  if (result.status !== "complete") {
+    context.stderr(`flitmap: the run ${result.status}${result.message === undefined ? "" : `: ${result.message}`}\n`);
+    return 1;
+  }
+  context.stdout(`run ${result.runId} complete in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+export const registerRun: RegisterCommand = ({ program, context, exit }) => {
+  program
+    .command("run")
+    .description("run a package: read the export, transform every row, and load it into a live Odoo (--url) or write import files (--out)")
+    .argument("<package>", "the package folder")
+    .option("--source <dir>", "the folder of the export (CSV files)")
+    .option("--url <url>", "the Odoo server (default: ODOO_URL); credentials come from ODOO_USER with ODOO_API_KEY or ODOO_PASSWORD")
+    .option("--db <name>", "the database (default: ODOO_DB)")
+    .option("--protocol <protocol>", "auto, xmlrpc or json2 (default: ODOO_PROTOCOL, else chosen from the server's version)")
+    .option("--out <dir>", "write Odoo-import CSV files here instead of loading into a server")
+    .option("--dry-run", "read and transform everything, check every value, write nothing")
+    .option("--state <dir>", "where the journal and run reports are kept (default: .flitmap/<migration>)")
+    .option("--batch-size <rows>", "rows per load() call (default 500)")
+    .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
+    .action(async (packagePath: string, options: RunCommandOptions) => {
+      exit(await runCommand(packagePath, options, context));
+    });
+};

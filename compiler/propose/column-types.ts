@@ -1,0 +1,236 @@
+/**
+ * A column's type and format, proposed from its values, with the evidence in words. Pure.
+ *
+ * The strict guess comes from the reader's own inference (`runtime/source/infer.ts`), which needs
+ * every value to fit. Real exports have outliers (`TBC` in a date column, `n/a` in an amount), so
+ * when no type fits every value, a type that reads at least 90% of them is proposed, and the values
+ * it cannot read are named in the evidence: the reader rejects those rows, so nothing is lost
+ * silently, and the specialist sees which values will need a decision.
+ */
+import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../../runtime/source/infer.js";
+import { isBlank, parseCell, valueFormat, type ColumnType, type ValueFormat } from "../../runtime/source/values.js";
+
+export type DecimalSeparator = "." | ",";
+
+export interface ColumnTypeGuess {
+  readonly type: ColumnType;
+  /** The date pattern of a date column, or the date-and-time pattern of a datetime column (undefined: ISO 8601). */
+  readonly pattern?: string;
+  readonly decimal?: DecimalSeparator;
+  readonly currency?: string;
+  /** Values looked at, blanks included. */
+  readonly total: number;
+  readonly blank: number;
+  /** Non-blank values the type reads. */
+  readonly parsed: number;
+  /** Non-blank values it does not read (their rows would be rejected), and a few of them. */
+  readonly failed: number;
+  readonly failures: readonly string[];
+  /** Other formats that read the values equally well (`MM/dd/yyyy` next to `dd/MM/yyyy`). */
+  readonly alternatives: readonly string[];
+  readonly distinct: number;
+  /** Some value spans several lines (a note, an address). */
+  readonly multiline: boolean;
+  readonly maxLength: number;
+  /** Why, for a `//` comment: `998 of 1,000 values parse as dd-MM-yyyy; 2 blank`. */
+  readonly evidence: string;
+}
+
+/** The share of non-blank values a type must read to be proposed despite outliers. */
+export const TOLERATED_SHARE = 0.9;
+/** Below this many values, one outlier is too much of the evidence: every value must fit. */
+const TOLERANCE_MINIMUM = 10;
+/** Enough values to judge a type by; a large column is judged on an even spread of them. */
+const TOLERANCE_SAMPLE = 2000;
+
+/** `1234567` → `1,234,567`, whatever the machine's locale. */
+export function groupThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+interface Candidate {
+  readonly type: ColumnType;
+  readonly format: Partial<ValueFormat>;
+}
+
+function candidates(): Candidate[] {
+  const list: Candidate[] = [{ type: "boolean", format: {} }];
+  for (const datetime of DATETIME_PATTERN_CANDIDATES) list.push({ type: "datetime", format: { datetime } });
+  list.push({ type: "datetime", format: {} });
+  for (const date of DATE_PATTERN_CANDIDATES) list.push({ type: "date", format: { date } });
+  for (const decimal of [".", ","] as const) list.push({ type: "integer", format: { decimal } });
+  for (const decimal of [".", ","] as const) list.push({ type: "money", format: { decimal } });
+  for (const decimal of [".", ","] as const) list.push({ type: "decimal", format: { decimal } });
+  for (const type of ["email", "url", "phone", "file"] as const) list.push({ type, format: {} });
+  return list;
+}
+
+const CANDIDATES = candidates();
+
+/** Whether a value counts for a candidate: the reader reads it, and it has the candidate's shape. */
+function fits(candidate: Candidate, value: string): boolean {
+  const format = valueFormat(candidate.format);
+  if (parseCell(candidate.type, value, format).kind !== "value") return false;
+  switch (candidate.type) {
+    case "boolean":
+      return true;
+    case "datetime":
+      // A bare date passes a datetime column (local midnight), but is not evidence of one.
+      return /\d{1,2}:\d{2}/.test(value);
+    case "date":
+      return !/^\d{1,7}$/.test(value);
+    case "integer":
+      return !/[.,]\d{1,2}$/.test(value) && !/^[-+]?0\d/.test(value);
+    case "money":
+      return /[£€$¥₹]|\b[A-Z]{3}\b/.test(value);
+    case "url":
+      return /^(https?:\/\/|www\.)/i.test(value);
+    case "phone":
+      return value.replace(/\D/g, "").length >= 6;
+    case "file":
+      return /[\\/]/.test(value) && /\.[A-Za-z0-9]{2,5}$/.test(value);
+    default:
+      return true;
+  }
+}
+
+function spread(values: readonly string[], limit: number): string[] {
+  if (values.length <= limit) return [...values];
+  const step = values.length / limit;
+  return Array.from({ length: limit }, (_, index) => values[Math.floor(index * step)] ?? "");
+}
+
+function describeFormat(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "decimal" | "currency">, samples: readonly string[]): string {
+  switch (guess.type) {
+    case "date":
+      return guess.pattern ?? "yyyy-MM-dd";
+    case "datetime":
+      return guess.pattern ?? "ISO 8601 date-times";
+    case "integer":
+      return "whole numbers";
+    case "decimal":
+      return `numbers with decimal '${guess.decimal ?? "."}'`;
+    case "money":
+      return `amounts${guess.currency === undefined ? "" : ` in ${guess.currency}`} with decimal '${guess.decimal ?? "."}'`;
+    case "boolean": {
+      const words = [...new Set(samples.map((sample) => sample.toLowerCase()))].sort().slice(0, 4);
+      return `yes/no (${words.join("/")})`;
+    }
+    case "email":
+      return "e-mail addresses";
+    case "phone":
+      return "phone numbers";
+    case "url":
+      return "web addresses";
+    case "file":
+      return "file paths";
+    case "text":
+      return "text";
+  }
+}
+
+function quoteForComment(value: string): string {
+  const flat = value.replace(/\s+/g, " ");
+  return `'${flat.length > 24 ? `${flat.slice(0, 23)}…` : flat}'`;
+}
+
+function evidenceOf(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly string[]): string {
+  const total = groupThousands(guess.total);
+  if (guess.blank === guess.total) return `all ${total} values are blank`;
+  const parts: string[] = [];
+  if (guess.type === "text") {
+    parts.push(`text, ${groupThousands(guess.distinct)} distinct value${guess.distinct === 1 ? "" : "s"} in ${total} rows`);
+  } else {
+    parts.push(`${groupThousands(guess.parsed)} of ${total} values parse as ${describeFormat(guess, samples)}`);
+  }
+  if (guess.blank > 0) parts.push(`${groupThousands(guess.blank)} blank`);
+  if (guess.failed > 0) {
+    const shown = guess.failures.map(quoteForComment).join(", ");
+    parts.push(`${groupThousands(guess.failed)} do not (${shown}${guess.failed > guess.failures.length ? ", …" : ""}) and will reject their rows`);
+  }
+  if (guess.alternatives.length > 0) parts.push(`also fits ${guess.alternatives.slice(0, 2).join(", ")}`);
+  return parts.join("; ");
+}
+
+function finish(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly string[]): ColumnTypeGuess {
+  return { ...guess, evidence: evidenceOf(guess, samples) };
+}
+
+function formatFields(type: ColumnType, format: Partial<ValueFormat>): Pick<ColumnTypeGuess, "pattern" | "decimal" | "currency"> {
+  const fields: { pattern?: string; decimal?: DecimalSeparator; currency?: string } = {};
+  if (type === "date" && format.date !== undefined) fields.pattern = format.date;
+  if (type === "datetime" && format.datetime !== undefined) fields.pattern = format.datetime;
+  if ((type === "integer" || type === "decimal" || type === "money") && format.decimal !== undefined) fields.decimal = format.decimal;
+  if (type === "money" && format.currency !== undefined) fields.currency = format.currency;
+  return fields;
+}
+
+/** Alternatives as the reader names them (`ISO 8601`, `decimal ','`), kept only when they are patterns a person would choose between. */
+function usefulAlternatives(type: ColumnType, chosen: string | undefined, alternatives: readonly string[]): string[] {
+  if (type !== "date" && type !== "datetime") return [];
+  // `yy` also reads four-digit years, so `dd/MM/yy` next to `dd/MM/yyyy` is no real choice.
+  const fourDigitYears = chosen?.includes("yyyy") === true;
+  return alternatives.filter((alternative) => alternative !== "ISO 8601" && !(fourDigitYears && !alternative.includes("yyyy")));
+}
+
+/** Proposes a type and format for a column from its values (as read, blanks included). */
+export function guessColumnType(values: readonly string[]): ColumnTypeGuess {
+  const samples = values.filter((value) => !isBlank(value)).map((value) => value.trim());
+  const base = {
+    total: values.length,
+    blank: values.length - samples.length,
+    distinct: new Set(samples).size,
+    multiline: samples.some((sample) => /[\r\n]/.test(sample)),
+    maxLength: samples.reduce((longest, sample) => Math.max(longest, sample.length), 0),
+  };
+  const text = (): ColumnTypeGuess => finish({ ...base, type: "text", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
+  if (samples.length === 0 || base.multiline) return text();
+  const strict = inferColumn(samples);
+  // Digits and slashes read as a phone number too: a column of dates with one impossible date
+  // (31/02/2024) must still be proposed as dates, so the weak text types do not end the search.
+  const weak = strict.type === "text" || strict.type === "phone" || strict.type === "email" || strict.type === "url" || strict.type === "file";
+  const tolerant = samples.length >= TOLERANCE_MINIMUM ? tolerantGuess(samples, base, weak ? STRONG_TYPES : new Set()) : undefined;
+  if (tolerant !== undefined) return tolerant;
+  if (strict.type !== "text") {
+    return finish(
+      { ...base, type: strict.type, ...formatFields(strict.type, strict.format), parsed: samples.length, failed: 0, failures: [], alternatives: usefulAlternatives(strict.type, strict.format.date ?? strict.format.datetime, strict.alternatives) },
+      samples,
+    );
+  }
+  if (samples.length < TOLERANCE_MINIMUM) return text();
+  return tolerantGuess(samples, base, new Set(CANDIDATES.map((candidate) => candidate.type))) ?? text();
+}
+
+const STRONG_TYPES: ReadonlySet<ColumnType> = new Set(["boolean", "datetime", "date", "integer", "money", "decimal"]);
+
+type GuessBase = Pick<ColumnTypeGuess, "total" | "blank" | "distinct" | "multiline" | "maxLength">;
+
+/** The first candidate of the given types that reads at least 90% of the values. */
+function tolerantGuess(samples: readonly string[], base: GuessBase, types: ReadonlySet<ColumnType>): ColumnTypeGuess | undefined {
+  const judged = spread(samples, TOLERANCE_SAMPLE);
+  for (const candidate of CANDIDATES) {
+    if (!types.has(candidate.type)) continue;
+    const fitting = judged.filter((value) => fits(candidate, value));
+    if (fitting.length < judged.length * TOLERATED_SHARE) continue;
+    // The reader's inference on the values that fit picks the separator and lists ambiguities.
+    const refined = inferColumn(fitting);
+    const format = refined.type === candidate.type ? refined.format : candidate.format;
+    const alternatives = refined.type === candidate.type ? usefulAlternatives(candidate.type, format.date ?? format.datetime, refined.alternatives) : [];
+    const final: Candidate = { type: candidate.type, format };
+    const failing = samples.filter((value) => !fits(final, value));
+    if (failing.length > samples.length * (1 - TOLERATED_SHARE)) continue;
+    return finish(
+      {
+        ...base,
+        type: candidate.type,
+        ...formatFields(candidate.type, format),
+        parsed: samples.length - failing.length,
+        failed: failing.length,
+        failures: [...new Set(failing)].slice(0, 3),
+        alternatives,
+      },
+      samples,
+    );
+  }
+  return undefined;
+}

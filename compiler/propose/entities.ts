@@ -1,0 +1,476 @@
+/**
+ * Entities of an export, profiled: their columns (with types, repeated column groups such as
+ * `Contactpersoon 1..3`), the key, duplicate keys across chunks, the column that dates changes,
+ * references between entities, and what kind of CRM object each most likely is. Pure.
+ */
+import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
+import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
+import { conceptWords, foldText, identifierOf, similarity } from "./words.js";
+
+export interface ColumnProfile {
+  /** As declared: the header, or for a group column the header with `{n}` for the instance number. */
+  readonly header: string;
+  readonly name: string;
+  /** Every value of the column in the sample (for a group column, of every instance). */
+  readonly values: readonly string[];
+  readonly guess: ColumnTypeGuess;
+  /** Concept words of the header (of its base, for a group column). */
+  readonly words: readonly string[];
+  /** The group the column belongs to, if any. */
+  readonly group?: string;
+}
+
+/** `group contact[1..3] { contactpersoon "Contactpersoon {n}" text ... }` */
+export interface GroupProfile {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  readonly columns: readonly ColumnProfile[];
+}
+
+export interface ReferenceProfile {
+  readonly column: string;
+  readonly entity: string;
+  /** Share of the column's distinct values that are keys of the entity (dangling references lower it). */
+  readonly found: number;
+  readonly distinct: number;
+}
+
+/** A `Parent Type` + `Parent ID` pair: rows that point to records of several entities. */
+export interface PolymorphicParent {
+  readonly typeColumn: string;
+  readonly idColumn: string;
+  /** Each value of the type column, and the entity it names. */
+  readonly targets: readonly { readonly value: string; readonly entity: string }[];
+}
+
+export type EntityKind =
+  | "company"
+  | "person"
+  | "relation"
+  | "link"
+  | "deal"
+  | "lead"
+  | "note"
+  | "activity"
+  | "message"
+  | "document"
+  | "quote"
+  | "quote_line"
+  | "invoice"
+  | "invoice_line"
+  | "user"
+  | "case"
+  | "stage"
+  | "definition"
+  | "unknown";
+
+export interface EntityProfile {
+  readonly name: string;
+  readonly pattern: string;
+  readonly group: FileGroup;
+  readonly columns: readonly ColumnProfile[];
+  readonly groups: readonly GroupProfile[];
+  readonly key: readonly string[];
+  /** How the key was chosen, for a comment. */
+  readonly keyEvidence: string;
+  /** Whether the key was a guess that no column really fits. */
+  readonly keyUncertain: boolean;
+  /** Keys found in more than one row (chunks repeating their edges). */
+  readonly duplicateKeys: number;
+  readonly modifiedColumn?: string;
+  readonly references: readonly ReferenceProfile[];
+  readonly polymorphic?: PolymorphicParent;
+  readonly kind: EntityKind;
+  /** Why the kind was chosen, and how sure. */
+  readonly kindEvidence: string;
+  readonly kindConfidence: number;
+  readonly rowCount: number;
+  readonly sampledRows: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rows and columns
+
+interface EntityRows {
+  readonly headers: string[];
+  /** Per header, its values in row order. */
+  readonly columns: Map<string, string[]>;
+  /** Per row, the index of the file it comes from. */
+  readonly fileOfRow: number[];
+}
+
+/** The rows of every file of a group, by header (files of one chunk group may order or miss headers differently). */
+function collectRows(group: FileGroup): EntityRows {
+  const headers: string[] = [];
+  for (const file of group.files) for (const header of file.headers) if (!headers.includes(header.trim())) headers.push(header.trim());
+  const columns = new Map<string, string[]>(headers.map((header) => [header, []]));
+  const fileOfRow: number[] = [];
+  group.files.forEach((file, fileIndex) => {
+    const positions = headers.map((header) => file.headers.findIndex((candidate) => candidate.trim() === header));
+    for (const row of file.rows) {
+      fileOfRow.push(fileIndex);
+      headers.forEach((header, index) => {
+        const position = positions[index] ?? -1;
+        columns.get(header)?.push(position < 0 ? "" : (row[position] ?? ""));
+      });
+    }
+  });
+  return { headers, columns, fileOfRow };
+}
+
+const NUMBERED = /^(.*?)[\s_-]*(\d+)$/;
+
+/**
+ * Repeated column groups: headers `base n` where at least two bases share the same run of
+ * numbers (`Contactpersoon 1`, `Functie 1`, ..., `Telefoon 3`). One base alone (`Address Line 1`,
+ * `Address Line 2`) is not a group: those are different fields.
+ */
+function findGroups(headers: readonly string[]): { base: string; header: (n: number) => string; numbers: number[] }[][] {
+  const byBase = new Map<string, { numbers: number[]; template: string }>();
+  for (const header of headers) {
+    const match = NUMBERED.exec(header);
+    if (match === null || (match[1] ?? "").trim() === "") continue;
+    const base = (match[1] ?? "").trim();
+    const number = Number(match[2]);
+    const entry = byBase.get(base) ?? { numbers: [], template: header.slice(0, header.length - (match[2] ?? "").length) };
+    entry.numbers.push(number);
+    byBase.set(base, entry);
+  }
+  const byRun = new Map<string, { base: string; header: (n: number) => string; numbers: number[] }[]>();
+  for (const [base, entry] of byBase) {
+    const numbers = [...entry.numbers].sort((left, right) => left - right);
+    const consecutive = numbers.every((number, index) => index === 0 || number === (numbers[index - 1] ?? 0) + 1);
+    if (numbers.length < 2 || !consecutive) continue;
+    const run = numbers.join(",");
+    const members = byRun.get(run) ?? [];
+    members.push({ base, header: (n) => `${entry.template}${n}`, numbers });
+    byRun.set(run, members);
+  }
+  return [...byRun.values()].filter((members) => members.length >= 2);
+}
+
+function uniqueNames(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    let name = wanted;
+    for (let counter = 2; used.has(name); counter++) name = `${wanted}_${counter}`;
+    used.add(name);
+    return name;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// keys
+
+const ID_WORDS: ReadonlySet<string> = new Set(["id", "number", "nr", "no", "code", "key", "login", "reference", "ref"]);
+
+/** How much a header looks like a record's identifier. */
+function idLikeness(column: ColumnProfile, entityWords: readonly string[]): number {
+  const words = conceptWords(column.header);
+  let score = 0;
+  if (words.some((word) => ID_WORDS.has(word))) score += 0.6;
+  if (words.some((word) => entityWords.includes(word))) score += 0.3;
+  if (column.guess.type === "integer") score += 0.1;
+  return score;
+}
+
+function trimmedKey(value: string): string {
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? String(Number(trimmed)) : trimmed;
+}
+
+/** Whether the combined values of `columns` are non-blank and unique within every file. */
+function uniqueWithinFiles(values: readonly (readonly string[])[], fileOfRow: readonly number[]): boolean {
+  const seen = new Set<string>();
+  const count = values[0]?.length ?? 0;
+  for (let row = 0; row < count; row++) {
+    const parts = values.map((column) => trimmedKey(column[row] ?? ""));
+    if (parts.some((part) => part === "")) return false;
+    const key = `${fileOfRow[row] ?? 0}\u0000${parts.join("\u0000")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return count > 0;
+}
+
+function duplicatesAcrossFiles(values: readonly (readonly string[])[]): number {
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const count = values[0]?.length ?? 0;
+  for (let row = 0; row < count; row++) {
+    const key = values.map((column) => trimmedKey(column[row] ?? "")).join("\u0000");
+    if (seen.has(key)) duplicates++;
+    seen.add(key);
+  }
+  return duplicates;
+}
+
+interface KeyChoice {
+  readonly columns: readonly string[];
+  readonly evidence: string;
+  readonly uncertain: boolean;
+}
+
+function chooseKey(columns: readonly ColumnProfile[], rows: EntityRows, entityWords: readonly string[], rowCount: number): KeyChoice {
+  const valuesOf = (column: ColumnProfile): string[] => rows.columns.get(column.header) ?? [];
+  const single = columns
+    .map((column, index) => ({ column, index, score: idLikeness(column, entityWords) + (index === 0 ? 0.2 : 0) }))
+    .filter(({ column }) => uniqueWithinFiles([valuesOf(column)], rows.fileOfRow))
+    .sort((left, right) => right.score - left.score || left.index - right.index);
+  const best = single[0];
+  const sampled = `${rowCount} row${rowCount === 1 ? "" : "s"}`;
+  if (best !== undefined && (best.score >= 0.5 || single.length === 1)) {
+    return { columns: [best.column.name], evidence: `key: ${best.column.header} is unique and never blank in ${sampled}`, uncertain: false };
+  }
+  // Composite keys: a line number within a header record, a link between two records.
+  const early = columns.slice(0, 6).filter((column) => column.guess.blank === 0);
+  let pair: { columns: ColumnProfile[]; score: number } | undefined;
+  for (let first = 0; first < early.length; first++) {
+    for (let second = first + 1; second < early.length; second++) {
+      const candidate = [early[first], early[second]].filter((column): column is ColumnProfile => column !== undefined);
+      if (!uniqueWithinFiles(candidate.map(valuesOf), rows.fileOfRow)) continue;
+      const score = candidate.reduce((sum, column) => sum + idLikeness(column, entityWords), 0) - (first + second) * 0.05;
+      if (pair === undefined || score > pair.score) pair = { columns: candidate, score };
+    }
+  }
+  if (pair !== undefined && (best === undefined || pair.score > best.score)) {
+    return {
+      columns: pair.columns.map((column) => column.name),
+      evidence: `key: no column is unique alone; ${pair.columns.map((column) => column.header).join(" + ")} together are unique and never blank in ${sampled}`,
+      uncertain: false,
+    };
+  }
+  if (best !== undefined) {
+    return { columns: [best.column.name], evidence: `key: ${best.column.header} is unique and never blank in ${sampled}, though its name does not say it is an id`, uncertain: true };
+  }
+  const first = columns[0];
+  return {
+    columns: first === undefined ? [] : [first.name],
+    evidence: `TODO: no column or pair of columns is unique in ${sampled}: say which columns identify a row`,
+    uncertain: true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// kinds
+
+interface KindRule {
+  readonly kind: EntityKind;
+  /** Concept words of a file name that name this kind; every word of an entry must be present. */
+  readonly names: readonly (readonly string[])[];
+}
+
+/** Checked in order: `quote line` before `quote`. */
+const KIND_RULES: readonly KindRule[] = [
+  { kind: "definition", names: [["custom", "field"], ["property"], ["workflow"], ["automation"], ["field"], ["setting"], ["template"]] },
+  { kind: "quote_line", names: [["quote", "line"], ["quotation", "line"], ["order", "line"], ["estimate", "line"]] },
+  { kind: "invoice_line", names: [["invoice", "line"], ["bill", "line"]] },
+  { kind: "stage", names: [["pipeline"], ["stage"]] },
+  { kind: "relation", names: [["relation"]] },
+  { kind: "company", names: [["company"], ["account"], ["business"]] },
+  { kind: "person", names: [["contact"], ["person"], ["people"], ["customer"], ["lid"], ["member"]] },
+  { kind: "deal", names: [["deal"], ["opportunity"], ["matter"]] },
+  { kind: "lead", names: [["lead"], ["prospect"]] },
+  { kind: "note", names: [["note"], ["comment"]] },
+  { kind: "activity", names: [["activity"], ["task"], ["todo"], ["call"], ["meeting"], ["appointment"], ["event"]] },
+  { kind: "message", names: [["message"], ["email"], ["communication"], ["correspondence"], ["mail"], ["conversation"]] },
+  { kind: "document", names: [["document"], ["attachment"], ["file"], ["upload"]] },
+  { kind: "quote", names: [["quote"], ["quotation"], ["estimate"], ["offer"], ["order"]] },
+  { kind: "invoice", names: [["invoice"], ["bill"]] },
+  { kind: "user", names: [["user"], ["staff"], ["employee"], ["owner"]] },
+  { kind: "case", names: [["case"], ["ticket"], ["issue"], ["support"], ["complaint"], ["incident"]] },
+];
+
+function kindFromName(words: readonly string[]): { kind: EntityKind; evidence: string } | undefined {
+  for (const rule of KIND_RULES) {
+    const name = rule.names.find((entry) => entry.every((word) => words.includes(word)));
+    if (name !== undefined) return { kind: rule.kind, evidence: `the file name says ${name.join(" ")}` };
+  }
+  return undefined;
+}
+
+/** Without a telling file name: what the columns say (first and last names are people, ...). */
+function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly GroupProfile[]): { kind: EntityKind; evidence: string } | undefined {
+  const words = new Set(columns.flatMap((column) => column.words));
+  const has = (...wanted: string[]): boolean => wanted.every((word) => words.has(word));
+  const personGroup = groups.some((group) => group.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+  if (personGroup && (has("company", "name") || has("company"))) return { kind: "relation", evidence: "it holds an organisation and repeated contact persons" };
+  if (has("first") && has("last")) return { kind: "person", evidence: "it has first and last names" };
+  if (has("company", "name") || (has("website") && has("industry"))) return { kind: "company", evidence: "it has company names and web sites" };
+  if (has("stage") && (has("amount") || has("revenue") || has("probability"))) return { kind: "deal", evidence: "it has stages and amounts" };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// profile
+
+function profileColumns(rows: EntityRows): { columns: ColumnProfile[]; groups: GroupProfile[] } {
+  const name = uniqueNames();
+  const grouped = new Set<string>();
+  const groups: GroupProfile[] = [];
+  const groupNames = uniqueNames();
+  for (const members of findGroups(rows.headers)) {
+    const numbers = members[0]?.numbers ?? [];
+    const columns: ColumnProfile[] = members.map((member) => {
+      const headers = numbers.map((number) => member.header(number));
+      for (const header of headers) grouped.add(header);
+      const values = headers.flatMap((header) => rows.columns.get(header) ?? []);
+      return {
+        header: member.header(Number.NaN).replace(/NaN$/, "{n}"),
+        name: identifierOf(member.base, "column"),
+        values,
+        guess: guessColumnType(values),
+        words: conceptWords(member.base),
+        group: "",
+      };
+    });
+    const first = columns[0];
+    const groupName = groupNames(identifierOf(first?.words[0] ?? first?.name ?? "item", "item"));
+    groups.push({
+      name: groupName,
+      from: numbers[0] ?? 1,
+      to: numbers[numbers.length - 1] ?? 1,
+      columns: columns.map((column) => ({ ...column, group: groupName })),
+    });
+  }
+  const columns: ColumnProfile[] = [];
+  rows.headers.forEach((header, index) => {
+    if (grouped.has(header)) return;
+    const values = rows.columns.get(header) ?? [];
+    columns.push({ header, name: name(identifierOf(header, `column_${index + 1}`)), values, guess: guessColumnType(values), words: conceptWords(header) });
+  });
+  return { columns, groups };
+}
+
+interface Draft {
+  readonly group: FileGroup;
+  readonly rows: EntityRows;
+  readonly columns: ColumnProfile[];
+  readonly groups: GroupProfile[];
+  readonly key: KeyChoice;
+}
+
+function keyValues(draft: Draft): Set<string> | undefined {
+  if (draft.key.columns.length !== 1) return undefined;
+  const column = draft.columns.find((candidate) => candidate.name === draft.key.columns[0]);
+  if (column === undefined) return undefined;
+  return new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""));
+}
+
+const REFERENCE_FOUND = 0.8;
+
+/** Which entity's keys a column holds: most of its values must be keys there, and its name must say so. */
+function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): ReferenceProfile[] {
+  const references: ReferenceProfile[] = [];
+  for (const column of draft.columns) {
+    if (draft.key.columns.length === 1 && draft.key.columns[0] === column.name) continue;
+    if (column.guess.type !== "integer" && column.guess.type !== "text") continue;
+    const values = [...new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""))];
+    if (values.length === 0) continue;
+    let best: { reference: ReferenceProfile; score: number } | undefined;
+    for (const other of drafts) {
+      const otherKeys = keys.get(other);
+      const keyColumn = other.columns.find((candidate) => candidate.name === other.key.columns[0]);
+      if (otherKeys === undefined || keyColumn === undefined) continue;
+      const found = values.filter((value) => otherKeys.has(value)).length / values.length;
+      if (found < REFERENCE_FOUND) continue;
+      const sameHeader = foldText(keyColumn.header) === foldText(column.header) && other !== draft;
+      const meaningful = column.words.filter((word) => !ID_WORDS.has(word));
+      const namesEntity = meaningful.some((word) => other.group.words.includes(word));
+      const self = other === draft;
+      // A self-reference needs a word saying so (`Parent Company ID`).
+      if (self && !column.words.includes("parent")) continue;
+      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : 0;
+      if (score === 0) continue;
+      if (best === undefined || score > best.score) best = { reference: { column: column.name, entity: other.group.name, found, distinct: values.length }, score };
+    }
+    if (best !== undefined) references.push(best.reference);
+  }
+  return references;
+}
+
+function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): PolymorphicParent | undefined {
+  for (const typeColumn of draft.columns) {
+    if (typeColumn.guess.type !== "text" || typeColumn.guess.distinct < 2 || typeColumn.guess.distinct > 12) continue;
+    const typeValues = draft.rows.columns.get(typeColumn.header) ?? [];
+    const distinct = [...new Set(typeValues.map((value) => value.trim()).filter((value) => value !== ""))];
+    const targets = distinct.flatMap((value) => {
+      const words = conceptWords(value);
+      const entity = drafts.find((other) => other.group.words.length > 0 && other.group.words.every((word) => words.includes(word)) && words.length === other.group.words.length);
+      return entity === undefined ? [] : [{ value, entity }];
+    });
+    if (targets.length < 2 || targets.length < distinct.length) continue;
+    const shared = typeColumn.words.filter((word) => word !== "type");
+    for (const idColumn of draft.columns) {
+      if (idColumn === typeColumn || draft.key.columns.includes(idColumn.name)) continue;
+      if (!idColumn.words.some((word) => ID_WORDS.has(word)) || !shared.every((word) => idColumn.words.includes(word))) continue;
+      const ids = draft.rows.columns.get(idColumn.header) ?? [];
+      let checked = 0;
+      let found = 0;
+      typeValues.forEach((typeValue, row) => {
+        const target = targets.find((candidate) => candidate.value === typeValue.trim());
+        const id = trimmedKey(ids[row] ?? "");
+        if (target === undefined || id === "") return;
+        checked++;
+        if (keys.get(target.entity)?.has(id) === true) found++;
+      });
+      if (checked > 0 && found / checked >= REFERENCE_FOUND) {
+        return { typeColumn: typeColumn.name, idColumn: idColumn.name, targets: targets.map((target) => ({ value: target.value, entity: target.entity.group.name })) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Profiles every entity of an export. */
+export function profileEntities(sample: ExportSample): EntityProfile[] {
+  const drafts: Draft[] = groupFiles(sample.files).map((group) => {
+    const rows = collectRows(group);
+    const { columns, groups } = profileColumns(rows);
+    const key = chooseKey(columns, rows, group.words, rows.fileOfRow.length);
+    return { group, rows, columns, groups, key };
+  });
+  const keys = new Map<Draft, Set<string>>();
+  for (const draft of drafts) {
+    const values = keyValues(draft);
+    if (values !== undefined) keys.set(draft, values);
+  }
+  return drafts.map((draft) => {
+    const references = findReferences(draft, drafts, keys);
+    const polymorphic = findPolymorphic(draft, drafts, keys);
+    const keyColumns = draft.key.columns.map((name) => draft.columns.find((column) => column.name === name)).filter((column): column is ColumnProfile => column !== undefined);
+    const duplicateKeys = duplicatesAcrossFiles(keyColumns.map((column) => draft.rows.columns.get(column.header) ?? []));
+    const modified = draft.columns.find((column) => column.words.includes("modified") && (column.guess.type === "datetime" || column.guess.type === "date"));
+    const referencesTwo = draft.key.columns.length === 2 && draft.key.columns.every((name) => references.some((reference) => reference.column === name));
+    let kind: { kind: EntityKind; evidence: string; confidence: number };
+    const byName = kindFromName(draft.group.words);
+    const byColumns = kindFromColumns(draft.columns, draft.groups);
+    if (referencesTwo) kind = { kind: "link", evidence: "its key is two references: it links records", confidence: 0.9 };
+    else if (byName !== undefined && byName.kind === "relation" && byColumns?.kind !== "relation" && byColumns !== undefined)
+      kind = { ...byColumns, confidence: 0.7 };
+    else if (byName !== undefined) kind = { ...byName, confidence: 0.9 };
+    else if (byColumns !== undefined) kind = { ...byColumns, confidence: 0.6 };
+    else kind = { kind: "unknown", evidence: "neither its file name nor its columns say what it holds", confidence: 0 };
+    const rowCount = draft.group.files.reduce((sum, file) => sum + file.rowCount, 0);
+    return {
+      name: draft.group.name,
+      pattern: draft.group.pattern,
+      group: draft.group,
+      columns: draft.columns,
+      groups: draft.groups,
+      key: draft.key.columns,
+      keyEvidence: draft.key.evidence,
+      keyUncertain: draft.key.uncertain,
+      duplicateKeys,
+      ...(modified === undefined ? {} : { modifiedColumn: modified.name }),
+      references,
+      ...(polymorphic === undefined ? {} : { polymorphic }),
+      kind: kind.kind,
+      kindEvidence: kind.evidence,
+      kindConfidence: kind.confidence,
+      rowCount,
+      sampledRows: draft.rows.fileOfRow.length,
+    };
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * What `flitmap init` knows about Odoo beyond the schema: which model each kind of CRM object
+ * lands in, the words exports use for common Odoo fields (an owner is Odoo's `user_id`,
+ * "Salesperson"), which reference models a migration may add records to, and which fields are
+ * Odoo's own bookkeeping. The schema (labels, help, types) does the rest. Pure data.
+ */
+import type { EntityKind } from "./entities.js";
+
+export interface KindTarget {
+  readonly model: string;
+  /** Constant assignments every record of the kind gets. */
+  readonly constants: readonly { readonly field: string; readonly value: string }[];
+  /** A model to load into instead when the target Odoo lacks `model` (an app not installed). */
+  readonly fallback?: string;
+  /** Loaded as children of another entity's records (quote lines, invoice lines). */
+  readonly childOf?: { readonly kind: EntityKind; readonly field: string };
+  /** Why the model was chosen, for the map's comment. */
+  readonly note: string;
+}
+
+export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
+  company: { model: "res.partner", constants: [{ field: "is_company", value: "true" }], note: "companies are res.partner records with is_company set" },
+  person: { model: "res.partner", constants: [], note: "people are res.partner records (is_company false)" },
+  relation: { model: "res.partner", constants: [], note: "a relation holds an organisation and its people: split into res.partner records" },
+  deal: { model: "crm.lead", constants: [{ field: "type", value: '"opportunity"' }], note: "deals are opportunities in crm.lead" },
+  lead: { model: "crm.lead", constants: [{ field: "type", value: '"lead"' }], note: "leads are crm.lead records of type lead" },
+  note: { model: "mail.message", constants: [{ field: "message_type", value: '"comment"' }], note: "notes are internal notes in the chatter (mail.message)" },
+  message: { model: "mail.message", constants: [{ field: "message_type", value: '"email"' }], note: "e-mails are chatter messages (mail.message)" },
+  activity: { model: "mail.activity", constants: [], note: "tasks and appointments are scheduled activities (mail.activity)" },
+  document: { model: "ir.attachment", constants: [], note: "files are attachments (ir.attachment) on their record" },
+  quote: { model: "sale.order", constants: [{ field: "state", value: '"draft"' }], note: "quotes are sale orders in draft" },
+  quote_line: { model: "sale.order.line", constants: [], childOf: { kind: "quote", field: "order_line" }, note: "quote lines are the order lines of their quote" },
+  invoice: { model: "account.move", constants: [{ field: "move_type", value: '"out_invoice"' }], note: "invoices are account.move records of type out_invoice" },
+  invoice_line: { model: "account.move.line", constants: [], childOf: { kind: "invoice", field: "invoice_line_ids" }, note: "invoice lines are the lines of their invoice" },
+  case: { model: "helpdesk.ticket", constants: [], fallback: "crm.lead", note: "support cases are helpdesk tickets where the Helpdesk app is installed, else leads" },
+};
+
+/** Kinds that are not loaded record by record, and why. */
+export const UNMAPPED_KINDS: Readonly<Partial<Record<EntityKind, string>>> = {
+  user: "users are matched, not created: owner columns find existing Odoo users by e-mail (lookup user); map this entity to res.users only to create the missing ones",
+  stage: "stage definitions become the crm.stage records the stage table below names; they are not loaded as rows",
+  definition: "definitions (custom fields, workflows) are rebuilt in Odoo by hand, not loaded as rows",
+  link: "a link between records: read it from the map of the records it links (a `with` block)",
+  unknown: "neither its file name nor its columns say what it holds: map it by hand",
+};
+
+/**
+ * Words exports use for Odoo fields, beyond the field's own name and label. Each entry is a
+ * phrase in the concept words of words.ts.
+ */
+export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  "res.partner": {
+    name: ["name", "company name", "full name", "contact person", "contact", "organisation name"],
+    street: ["street", "address", "address line 1", "address 1", "visit address", "street address"],
+    street2: ["address line 2", "address 2", "building", "suite"],
+    zip: ["zip"],
+    city: ["city", "town", "place"],
+    state_id: ["state"],
+    country_id: ["country"],
+    phone: ["phone", "switchboard", "landline"],
+    mobile: ["mobile"],
+    email: ["email"],
+    website: ["website"],
+    vat: ["vat", "vat number", "tax number"],
+    company_registry: ["registry", "registry number", "company registration", "registration number", "chamber commerce"],
+    industry_id: ["industry"],
+    function: ["job"],
+    title: ["salutation"],
+    user_id: ["owner", "salesperson", "responsible"],
+    parent_id: ["parent company", "parent", "company", "employer"],
+    comment: ["note", "comment", "description"],
+    ref: ["reference", "customer number", "account number", "client number"],
+    category_id: ["tag"],
+    active: ["active"],
+  },
+  "crm.lead": {
+    name: ["name", "title", "subject", "description", "deal name", "opportunity name", "lead name"],
+    expected_revenue: ["amount", "value", "expected revenue", "revenue", "expected amount"],
+    probability: ["probability", "probability percent", "win probability"],
+    date_deadline: ["close date", "expected close date", "close", "expected close"],
+    stage_id: ["stage", "status", "phase"],
+    user_id: ["owner", "salesperson", "handler"],
+    partner_id: ["contact", "company", "customer", "relation", "client", "account"],
+    source_id: ["source", "lead source", "origin", "channel"],
+    type: ["type", "qualification"],
+    description: ["note", "comment", "description", "body"],
+    tag_ids: ["tag"],
+    team_id: ["team", "sales team"],
+    lost_reason_id: ["lost reason"],
+    priority: ["priority", "rating"],
+    date_closed: ["closed", "closed date", "won date", "solved"],
+    email_from: ["email"],
+    phone: ["phone"],
+  },
+  "mail.message": {
+    body: ["body", "content", "text", "message", "note"],
+    subject: ["subject"],
+    date: ["date", "created", "sent"],
+    author_id: ["author", "sender", "author email"],
+    email_from: ["sender", "sender email"],
+    parent_id: ["thread", "parent message", "reply"],
+  },
+  "mail.activity": {
+    summary: ["subject", "summary", "title"],
+    note: ["description", "note", "comment", "body"],
+    date_deadline: ["deadline", "due"],
+    activity_type_id: ["type", "activity type", "kind"],
+    user_id: ["owner", "assigned", "employee", "responsible"],
+  },
+  "ir.attachment": {
+    name: ["filename", "name", "title"],
+    datas: ["path", "file", "location"],
+    mimetype: ["mime"],
+    description: ["description", "note", "comment"],
+  },
+  "sale.order": {
+    date_order: ["quote date", "order date", "date"],
+    validity_date: ["valid until", "expiry", "expiration", "valid"],
+    partner_id: ["customer", "relation", "contact", "company", "client"],
+    user_id: ["owner", "salesperson"],
+    opportunity_id: ["lead", "opportunity", "deal"],
+    client_order_ref: ["customer reference", "reference"],
+    note: ["note", "terms", "comment"],
+    origin: ["origin", "source document"],
+  },
+  "sale.order.line": {
+    product_id: ["product", "product code", "sku", "article", "item code"],
+    name: ["description", "name", "product name"],
+    product_uom_qty: ["quantity"],
+    price_unit: ["price", "unit price"],
+    discount: ["discount", "discount percent"],
+    sequence: ["line", "line number", "position"],
+  },
+  "account.move": {
+    partner_id: ["customer", "relation", "contact", "company", "client"],
+    invoice_date: ["invoice date", "date"],
+    invoice_date_due: ["deadline", "due"],
+    invoice_user_id: ["owner", "salesperson"],
+    invoice_origin: ["origin", "quote", "quote number", "order"],
+    ref: ["reference"],
+    narration: ["note", "terms", "comment"],
+  },
+  "account.move.line": {
+    product_id: ["product", "product code", "sku", "article", "item code"],
+    name: ["description", "name", "label"],
+    quantity: ["quantity"],
+    price_unit: ["price", "unit price"],
+    discount: ["discount", "discount percent"],
+    sequence: ["line", "line number", "position"],
+  },
+  "helpdesk.ticket": {
+    name: ["subject", "title", "name"],
+    description: ["description", "body", "note"],
+    partner_id: ["customer", "relation", "contact", "company"],
+    user_id: ["owner", "assigned", "handler"],
+    priority: ["priority"],
+  },
+  "res.users": {
+    name: ["name"],
+    login: ["login"],
+    email: ["email"],
+    active: ["active"],
+  },
+};
+
+/**
+ * Fields no export column should be proposed for: Odoo's own bookkeeping, company-dependent
+ * accounting settings, images and signup tokens. A specialist can still map them by hand.
+ */
+export function isBookkeepingField(name: string): boolean {
+  return /^(?:id|display_name|create_date|create_uid|write_date|write_uid|__.*|message_.*|activity_.*|website_message_ids|signup_.*|image_.*|avatar_.*|color|partner_gid|property_.*|peppol_.*|ubl_.*|calendar_.*|tz|lang|barcode|additional_info|phone_mobile_search|iap_.*|reveal_id|lead_mining_request_id|company_id|currency_id|access_.*|res_field|res_name|res_model|url|type|store_fname|checksum|public|index_content|original_id|company_type|commercial_.*|email_normalized|phone_sanitized|contact_address.*|channel_ids|meeting_ids|starred_message_ids|employee|trust|debit_limit|credit_limit|use_partner_credit_limit|customer_rank|supplier_rank|invoice_warn.*|sale_warn.*|partner_latitude|partner_longitude|date_localization|is_company|recurring_.*|automated_probability|user_company_ids|duration|auto_post.*|payment_reference|qr_code_method|tax_cash_basis_.*|is_storno|is_move_sent|move_sent_values|secure_sequence_number|inalterable_hash|sequence_.*|made_sequence_hole|posted_before|quick_.*|to_check|checked|fiscal_position_id|invoice_incoterm_id|incoterm_location|invoice_cash_rounding_id|direction_sign|invoice_source_email|invoice_partner_display_name|statement_line_id|payment_id|tax_lock_date_message|journal_id|state|move_type|display_type|tax_totals|require_.*|signed_by|signed_on|signature|reference|is_downpayment|is_expense|analytic_.*|distribution_analytic_account_ids|product_packaging_.*|product_template_attribute_value_ids|product_custom_attribute_value_ids|product_no_variant_attribute_value_ids|route_id|customer_lead|tax_calculation_rounding_method|pricelist_id|payment_term_id|team_id|medium_id|campaign_id|source_id|opportunity_id|tag_ids|partner_invoice_id|partner_shipping_id|origin|client_order_ref|fiscal_position_id|journal_id|transaction_ids|authorized_transaction_ids|order_line|invoice_line_ids|line_ids)$/.test(
+    name,
+  );
+}
+
+/** Fields with hints are proposed even when their name alone would look like bookkeeping. */
+export function hintsFor(model: string, field: string): readonly string[] | undefined {
+  const byModel = FIELD_HINTS[model];
+  return byModel === undefined || !Object.prototype.hasOwnProperty.call(byModel, field) ? undefined : byModel[field];
+}
+
+/** Reference models a migration may add records to (a new stage, tag or industry), matched by name. */
+export const EXTENSIBLE_MODELS: ReadonlySet<string> = new Set([
+  "crm.stage",
+  "crm.tag",
+  "crm.lost.reason",
+  "res.partner.category",
+  "res.partner.industry",
+  "res.partner.title",
+  "utm.source",
+  "utm.medium",
+  "utm.campaign",
+]);
+
+/** Models whose records a migration reads (lookups), with the field to match on. */
+export const LOOKUP_MODELS: Readonly<Record<string, { readonly name: string; readonly by: string; readonly words: readonly string[] }>> = {
+  "res.users": { name: "user", by: "email", words: ["owner", "user", "employee", "salesperson", "handler", "assigned"] },
+  "product.product": { name: "product", by: "default_code", words: ["product", "code", "sku", "article"] },
+};
+
+/** Values that name the same thing in pick-lists of both languages (`Taak` and Odoo's `To-Do`). */
+export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
+  ["task", "todo"],
+  ["call", "phone call"],
+  ["meeting", "appointment"],
+  ["email", "mail"],
+  ["proposition", "proposal", "quote sent", "proposal sent"],
+  ["hospitality", "food hospitality"],
+  ["health", "health social", "healthcare"],
+  ["it", "it communication", "ict", "software"],
+  ["public administration", "government"],
+  ["finance", "financial services", "finance insurance"],
+  ["real estate", "property"],
+  ["transportation logistics", "transport logistics", "logistics"],
+  ["low", "0"],
+  ["normal", "medium"],
+  ["urgent", "very high"],
+  ["ms", "miss"],
+];

@@ -1,0 +1,100 @@
+/**
+ * Value tables for pick-list columns: each source value matched to an Odoo selection key or an
+ * existing Odoo record (a stage, an industry, a country), by name in English or Dutch, or marked
+ * as having no match for the specialist to choose. Pure.
+ */
+import type { ReferenceRecord, SelectionOption } from "../catalog/index.js";
+import { VALUE_SYNONYMS } from "./odoo-knowledge.js";
+import { conceptWords, containsAll, foldText, similarity } from "./words.js";
+
+/** What a value can become: one of these, each with the texts it answers to. */
+export interface ValueOption {
+  /** The selection key, or the record's name. */
+  readonly key: string;
+  /** For a selection: its label; for a record: its name. */
+  readonly label: string;
+  /** Other texts naming the option (a country's code, a title's shortcut, an external ID). */
+  readonly aliases: readonly string[];
+  /** The external ID of an existing record. */
+  readonly xmlid?: string;
+}
+
+export interface ValueMatch {
+  readonly value: string;
+  /** Rows holding the value, in the sample. */
+  readonly count: number;
+  readonly option?: ValueOption;
+  /** 0 to 1; 1 is the same text. */
+  readonly confidence: number;
+}
+
+/** Letters and digits only, folded: `To-do` and `To-Do` are `todo`. */
+function compact(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]+/g, "");
+}
+
+export function selectionOptions(selection: readonly SelectionOption[]): ValueOption[] {
+  return selection.map((option) => ({ key: option.value, label: option.label, aliases: [option.value] }));
+}
+
+export function recordOptions(records: readonly ReferenceRecord[]): ValueOption[] {
+  return records.map((record) => {
+    const aliases = Object.entries(record.values).flatMap(([field, value]) =>
+      typeof value === "string" && value !== "" && ["code", "shortcut", "full_name", "iso_code", "symbol"].includes(field) ? [value] : [],
+    );
+    return { key: record.name, label: record.name, aliases, ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }) };
+  });
+}
+
+/** The synonym group a phrase belongs to, as one canonical phrase. */
+function canonical(words: readonly string[]): string {
+  const phrase = words.join(" ");
+  const group = VALUE_SYNONYMS.find((synonyms) => synonyms.includes(phrase));
+  return group?.[0] ?? phrase;
+}
+
+/** How well a source value names an option, 0 to 1. */
+export function valueSimilarity(value: string, option: ValueOption): number {
+  const texts = [option.label, option.key, ...option.aliases];
+  if (texts.some((text) => compact(text) === compact(value) && compact(value) !== "")) return 1;
+  const valueWords = conceptWords(value);
+  let best = 0;
+  for (const text of texts) {
+    const optionWords = conceptWords(text);
+    if (valueWords.length === 0 || optionWords.length === 0) continue;
+    if (canonical(valueWords) === canonical(optionWords)) best = Math.max(best, 0.95);
+    best = Math.max(best, similarity(valueWords, optionWords));
+    // `Retail` within `Wholesale/Retail`; `Closed Won` holding `Won`.
+    if (containsAll(optionWords, valueWords)) best = Math.max(best, 0.85);
+    else if (containsAll(valueWords, optionWords)) best = Math.max(best, 0.8);
+  }
+  return best;
+}
+
+/** A match below this is no match: the specialist chooses. */
+export const VALUE_MATCH_THRESHOLD = 0.75;
+
+/** Matches each distinct value (with its count) to its best option, or to none. */
+export function matchValues(values: ReadonlyMap<string, number>, options: readonly ValueOption[]): ValueMatch[] {
+  return [...values.entries()]
+    .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : left[0] > right[0] ? 1 : 0))
+    .map(([value, count]) => {
+      let best: { option: ValueOption; confidence: number } | undefined;
+      for (const option of options) {
+        const confidence = valueSimilarity(value, option);
+        if (confidence >= VALUE_MATCH_THRESHOLD && (best === undefined || confidence > best.confidence)) best = { option, confidence };
+      }
+      return best === undefined ? { value, count, confidence: 0 } : { value, count, option: best.option, confidence: best.confidence };
+    });
+}
+
+/** Distinct trimmed non-blank values with how many rows hold each. */
+export function countValues(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const raw of values) {
+    const value = raw.trim();
+    if (value === "") continue;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,464 @@
+/**
+ * Words of export headers and Odoo labels, brought to one vocabulary so that they can be compared:
+ * `Telefoonnummer`, `Phone` and Odoo's `phone` all become the concept `phone`. Pure.
+ *
+ * The lexicon holds the words CRM exports use, in English and Dutch (the two source systems the
+ * product serves), each translated to an English concept word. Words it does not know are kept
+ * as written (singular), so an unknown language matches nothing and its columns are proposed as
+ * TODOs rather than guessed.
+ */
+import { RESERVED_WORDS } from "../../language/tokens.js";
+
+/** Lower case, without accents: `Geïnteresseerd` → `geinteresseerd`. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}
+
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_WORDS);
+
+/**
+ * A `.flitmap` name for a header: ASCII snake case, never a reserved word, never starting with a
+ * digit (`Geïnteresseerd in` → `geinteresseerd_in`, `Kans (%)` → `kans`, `2nd phone` → `c_2nd_phone`).
+ */
+export function identifierOf(header: string, fallback: string): string {
+  const snake = foldText(splitLowerCamel(header))
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  let name = snake === "" ? fallback : snake;
+  if (/^\d/.test(name)) name = `c_${name}`;
+  if (RESERVED.has(name)) name = `${name}_value`;
+  return name;
+}
+
+/** `contact_companies` → `ContactCompanies`; `Relation` stays. */
+export function pascalCase(words: readonly string[]): string {
+  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+
+/**
+ * Header and value words → English concept words. Keys are folded (lower case, no accents); a
+ * value may hold several words. Phrases (keys with a space) are matched before single words.
+ */
+const LEXICON: Readonly<Record<string, string>> = {
+  // phrases
+  "e mail": "email",
+  "e mailadres": "email",
+  "email address": "email",
+  "mail address": "email",
+  "zip code": "zip",
+  "post code": "zip",
+  "postal code": "zip",
+  "job title": "job",
+  "job position": "job",
+  "first name": "first",
+  "given name": "first",
+  "last name": "last",
+  "family name": "last",
+  "full name": "name",
+  "volledige naam": "name",
+  "user name": "login",
+  "account manager": "owner",
+  "assigned to": "owner",
+  "sales person": "owner",
+  "created at": "created",
+  "created on": "created",
+  "creation date": "created",
+  "date created": "created",
+  "last modified": "modified",
+  "last updated": "modified",
+  "modified at": "modified",
+  "updated at": "modified",
+  "content type": "mime",
+  "mime type": "mime",
+  "file type": "mime",
+  "file name": "filename",
+  "unit price": "price",
+  "price per unit": "price",
+  "prijs per stuk": "price",
+  "vrije velden": "custom field",
+  "custom fields": "custom field",
+  "custom properties": "custom field",
+  "web site": "website",
+  "phone number": "phone",
+  "telephone number": "phone",
+  "mobile number": "mobile",
+  "mobile phone": "mobile",
+  "cell phone": "mobile",
+  "vat number": "vat",
+  "tax id": "vat",
+  "close date": "close date",
+  "closing date": "close date",
+  "expected close": "close date",
+  "due date": "deadline",
+  "zakelijke dienstverlening": "business services",
+  "offerte uitgebracht": "proposition",
+  "in behandeling": "in progress",
+  "wacht op klant": "waiting customer",
+  "to do": "todo",
+  // single words, English
+  accountmanager: "owner",
+  completed: "done",  addr: "address",
+  amount: "amount",
+  assignee: "owner",
+  author: "author",
+  body: "body",
+  branch: "industry",
+  categories: "tag",
+  category: "tag",
+  cell: "mobile",
+  changed: "modified",
+  chance: "probability",
+  client: "customer",
+  comments: "comment",
+  remarks: "comment",
+  remark: "comment",
+  content: "body",
+  county: "state",
+  created: "created",
+  creation: "created",
+  domain: "website",
+  due: "deadline",
+  email: "email",
+  emails: "email",
+  employees: "employees",
+  enquiry: "new",
+  filename: "filename",
+  firm: "company",
+  forename: "first",
+  function: "job",
+  headcount: "employees",
+  homepage: "website",
+  labels: "tag",
+  likelihood: "probability",
+  mimetype: "mime",
+  modified: "modified",
+  notes: "note",
+  organisation: "company",
+  organization: "company",
+  owner: "owner",
+  phase: "stage",
+  position: "job",
+  postcode: "zip",
+  postal: "zip",
+  province: "state",
+  qty: "quantity",
+  recipient: "recipient",
+  recipients: "recipient",
+  region: "state",
+  salesperson: "owner",
+  salutation: "salutation",
+  sender: "sender",
+  sector: "industry",
+  surname: "last",
+  tags: "tag",
+  tel: "phone",
+  telephone: "phone",
+  turnover: "revenue",
+  updated: "modified",
+  uploaded: "created",
+  url: "website",
+  username: "login",
+  web: "website",
+  zipcode: "zip",
+  // single words, Dutch
+  aangemaakt: "created",
+  aan: "recipient",
+  aanhef: "salutation",
+  aantal: "quantity",
+  achternaam: "last",
+  acties: "actions",
+  actief: "active",
+  activiteit: "activity",
+  activiteiten: "activity",
+  adres: "address",
+  afgerond: "done",
+  afspraak: "meeting",
+  afsluit: "close",
+  afsluitdatum: "close date",
+  bedrag: "amount",
+  bedrijf: "company",
+  bedrijfs: "company",
+  bedrijven: "company",
+  behandelaar: "owner",
+  belgie: "belgium",
+  bericht: "message",
+  berichten: "message",
+  beschrijving: "description",
+  bestand: "file",
+  bestanden: "file",
+  bestandsnaam: "filename",
+  bestandstype: "mime",
+  betaald: "paid",
+  bezoek: "visit",
+  bezoekadres: "street",
+  bouw: "construction",
+  branche: "industry",
+  bron: "source",
+  btw: "vat",
+  communicatie: "message",
+  contactpersoon: "contact person",
+  contactpersonen: "contact person",
+  datum: "date",
+  detailhandel: "retail",
+  directeur: "director",
+  document: "document",
+  documenten: "document",
+  duitsland: "germany",
+  eigenaar: "owner",
+  emailadres: "email",
+  excl: "excluding",
+  factuur: "invoice",
+  facturen: "invoice",
+  frankrijk: "france",
+  functie: "job",
+  gebruiker: "user",
+  gebruikers: "user",
+  gebruikersnaam: "login",
+  geannuleerd: "cancelled",
+  geaccepteerd: "accepted",
+  geinteresseerd: "interest",
+  gekwalificeerd: "qualified",
+  geldig: "valid",
+  gemeld: "reported",
+  gesloten: "closed",
+  gesprek: "thread",
+  gewijzigd: "modified",
+  gewonnen: "won",
+  grootte: "size",
+  hoog: "high",
+  horeca: "hospitality",
+  ict: "it",
+  incl: "including",
+  industrie: "manufacturing",
+  inhoud: "body",
+  inkomend: "incoming",
+  keuzelijst: "options",
+  klacht: "complaint",
+  klant: "customer",
+  klanten: "customer",
+  korting: "discount",
+  kvk: "registry",
+  kans: "probability",
+  laag: "low",
+  land: "country",
+  lid: "member",
+  logistiek: "logistics",
+  luxemburg: "luxembourg",
+  medewerker: "employee",
+  mobiel: "mobile",
+  naam: "name",
+  nederland: "netherlands",
+  nee: "no",
+  nieuw: "new",
+  nieuwsbrief: "newsletter",
+  normaal: "normal",
+  notitie: "note",
+  notities: "note",
+  nummer: "number",
+  offerte: "quote",
+  offertes: "quote",
+  omschrijving: "description",
+  omzet: "revenue",
+  onderhandeling: "negotiation",
+  onderwerp: "subject",
+  onderwijs: "education",
+  opgelost: "solved",
+  opmerking: "comment",
+  opmerkingen: "comment",
+  organisatie: "company",
+  overheid: "public administration",
+  pad: "path",
+  plaats: "city",
+  prijs: "price",
+  prioriteit: "priority",
+  regel: "line",
+  regels: "line",
+  relatie: "relation",
+  relaties: "relation",
+  richting: "direction",
+  rol: "role",
+  sinds: "since",
+  soort: "type",
+  stad: "city",
+  storing: "malfunction",
+  straat: "street",
+  stuk: "unit",
+  taak: "task",
+  taken: "task",
+  telefoon: "phone",
+  telefoongesprek: "call",
+  telefoonnummer: "phone",
+  titel: "title",
+  tot: "until",
+  totaal: "total",
+  uitgaand: "outgoing",
+  urgent: "urgent",
+  valuta: "currency",
+  van: "sender",
+  velden: "field",
+  veld: "field",
+  veldnaam: "field name",
+  verloren: "lost",
+  verplicht: "required",
+  verstuurd: "sent",
+  verval: "due",
+  vervaldatum: "deadline",
+  verwacht: "expected",
+  verwachte: "expected",
+  voornaam: "first",
+  voorwaarden: "conditions",
+  vraag: "question",
+  woonplaats: "city",
+  zaak: "case",
+  zaken: "case",
+  zorg: "health",
+};
+
+/** Words that carry no meaning for matching. */
+const STOPWORDS: ReadonlySet<string> = new Set(["op", "of", "the", "a", "an", "de", "het", "een", "in", "per", "for", "voor", "at", "on", "and", "en", "bytes", "is"]);
+
+const PHRASE_KEYS: readonly string[][] = Object.keys(LEXICON)
+  .filter((key) => key.includes(" "))
+  .map((key) => key.split(" "))
+  .sort((left, right) => right.length - left.length);
+
+/** English plural to singular for words the lexicon does not know (`companies` → `company`). */
+export function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (/(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s")) return word.slice(0, -1);
+  return word;
+}
+
+function lexiconWord(word: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
+}
+
+/**
+ * A Dutch compound read as its parts (`relatienummer` → `relatie` + `nummer`, `afsluitdatum` →
+ * `afsluit` + `datum`): the split into the fewest known words, allowing a linking `s` or `e`.
+ */
+function splitCompound(word: string): string[] | undefined {
+  if (word.length < 7) return undefined;
+  const best = new Map<number, string[] | null>();
+  const known = (part: string): boolean => part.length >= 3 && (lexiconWord(part) !== undefined || ENGLISH_PARTS.has(part));
+  const solve = (start: number): string[] | null => {
+    if (start === word.length) return [];
+    const cached = best.get(start);
+    if (cached !== undefined) return cached;
+    let result: string[] | null = null;
+    for (let end = word.length; end > start; end--) {
+      const part = word.slice(start, end);
+      if (!known(part)) continue;
+      for (const skip of [0, 1]) {
+        // A linking letter between parts: bedrijf-s-naam, gesprek-s-nummer.
+        if (skip === 1 && !/[se]/.test(word.charAt(end))) continue;
+        if (skip === 1 && end + 1 > word.length) continue;
+        const rest = solve(end + skip);
+        if (rest !== null && (result === null || rest.length + 1 < result.length)) result = [part, ...rest];
+      }
+    }
+    best.set(start, result);
+    return result;
+  };
+  const parts = solve(0);
+  return parts !== null && parts.length >= 2 ? parts : undefined;
+}
+
+/** English words that occur inside Dutch compounds (`productcode`, `leadnummer`). */
+const ENGLISH_PARTS: ReadonlySet<string> = new Set(["product", "code", "lead", "document", "mail", "account", "manager", "website", "status", "type", "deadline"]);
+
+/** `dealScore` → `deal Score`; `KvK` and `VAT` stay whole. */
+function splitLowerCamel(text: string): string {
+  return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g, (word) => word.replace(/([a-z0-9])([A-Z])/g, "$1 $2"));
+}
+
+/** Raw words of a text: accents folded, camelCase and digits split. */
+export function rawWords(text: string): string[] {
+  const spaced = splitLowerCamel(text).replace(/([A-Za-z])(\d)/g, "$1 $2").replace(/(\d)([A-Za-z])/g, "$1 $2");
+  return foldText(spaced)
+    .replace(/%/g, " percent ")
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * The concept words of a header, label or value, in order, without stopwords:
+ * `Verwachte afsluitdatum` → [expected, close, date]; `Owner Email` → [owner, email].
+ */
+export function conceptWords(text: string): string[] {
+  const words = rawWords(text);
+  const result: string[] = [];
+  let index = 0;
+  while (index < words.length) {
+    const phrase = PHRASE_KEYS.find((parts) => parts.every((part, offset) => words[index + offset] === part));
+    if (phrase !== undefined) {
+      result.push(...(LEXICON[phrase.join(" ")] ?? "").split(" "));
+      index += phrase.length;
+      continue;
+    }
+    const word = words[index] ?? "";
+    index += 1;
+    if (STOPWORDS.has(word)) continue;
+    const translated = lexiconWord(word);
+    if (translated !== undefined) {
+      result.push(...translated.split(" "));
+      continue;
+    }
+    const parts = splitCompound(word);
+    if (parts !== undefined) {
+      for (const part of parts) result.push(...(lexiconWord(part) ?? part).split(" "));
+      continue;
+    }
+    result.push(singular(word));
+  }
+  return result.filter((word) => word.length > 0 && !STOPWORDS.has(word));
+}
+
+/** Words that say how a value is written rather than what it is: they count for less. */
+const FORM_WORDS: Readonly<Record<string, number>> = { id: 0.3, number: 0.3, nr: 0.3, no: 0.3, code: 0.5, email: 0.5, date: 0.5, percent: 0.3, name: 0.7 };
+
+function weightOf(word: string): number {
+  return FORM_WORDS[word] ?? 1;
+}
+
+/** Endings that do not change what a word names (`transport`/`transportation`, `finance`/`financial`). */
+const NEUTRAL_ENDINGS: ReadonlySet<string> = new Set(["", "e", "s", "es", "al", "ial", "ation", "ion", "ing", "ed", "care", "ity", "ics", "ic"]);
+
+/** Two words are the same concept when equal, or when they share a stem and differ by a neutral ending. */
+export function sameWord(left: string, right: string): boolean {
+  if (left === right) return true;
+  let common = 0;
+  while (common < left.length && common < right.length && left.charAt(common) === right.charAt(common)) common++;
+  return common >= 5 && NEUTRAL_ENDINGS.has(left.slice(common)) && NEUTRAL_ENDINGS.has(right.slice(common));
+}
+
+/**
+ * How alike two word lists are, from 0 to 1: a weighted Dice coefficient, where words that only
+ * describe the form of a value (`id`, `number`, `date`) weigh less than words that say what it is.
+ */
+export function similarity(left: readonly string[], right: readonly string[]): number {
+  if (left.length === 0 || right.length === 0) return 0;
+  const leftUnique = [...new Set(left)];
+  const rightUnique = [...new Set(right)];
+  let shared = 0;
+  const used = new Set<number>();
+  for (const word of leftUnique) {
+    const match = rightUnique.findIndex((other, index) => !used.has(index) && sameWord(word, other));
+    if (match < 0) continue;
+    used.add(match);
+    shared += Math.min(weightOf(word), weightOf(rightUnique[match] ?? word));
+  }
+  const total = leftUnique.reduce((sum, word) => sum + weightOf(word), 0) + rightUnique.reduce((sum, word) => sum + weightOf(word), 0);
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Whether every word of `part` is among `whole` (an industry `Retail` within `Wholesale/Retail`). */
+export function containsAll(whole: readonly string[], part: readonly string[]): boolean {
+  return part.length > 0 && part.every((word) => whole.some((other) => sameWord(word, other)));
+}

@@ -1,0 +1,110 @@
+/**
+ * The first pass over the export: every entity read once, to count what the reader rejects or
+ * merges, and to keep the little the transform needs from other rows: each entity's keys (to tell
+ * a dangling reference), the columns `get` reads by key, and the rows `with` blocks link.
+ */
+import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
+import type { RowRejection, SourceReadReport, SourceRow } from "../source/index.js";
+import type { RuntimeValue } from "../transform/values.js";
+import { indexNeeds, subexpressions } from "./plan-walk.js";
+import { readPlanEntity } from "./source-rows.js";
+
+export interface LinkedRow {
+  readonly order: RuntimeValue;
+  readonly values: Readonly<Record<string, RuntimeValue>>;
+}
+
+export interface EntityIndex {
+  readonly entity: EntityPlan;
+  readonly keys: Set<string>;
+  readonly rejections: RowRejection[];
+  readonly duplicates: number;
+  readonly report: SourceReadReport;
+}
+
+export interface Indexes {
+  readonly entities: Map<string, EntityIndex>;
+  /** For entities read through `with` blocks: each row's key → the entity and key of the row it belongs to. */
+  readonly parents: Map<string, Map<string, { readonly entity: string; readonly key: string }>>;
+  /** `entity\0column` → key → value. */
+  readonly get: Map<string, Map<string, RuntimeValue>>;
+  /** `entity\0by` → the value of `by` → linked rows, in file order until sorted by the evaluator's request. */
+  readonly linked: Map<string, Map<string, LinkedRow[]>>;
+}
+
+function text(value: RuntimeValue): string {
+  return value === null ? "" : String(value).trim();
+}
+
+/** Rows a filter keeps (delta pickup and samples narrow the steps, never the indexes). */
+export type RowVisitor = (entity: EntityPlan, row: SourceRow) => void;
+
+export async function buildIndexes(plan: Plan, directory: string, visit?: RowVisitor): Promise<Indexes> {
+  const needs = indexNeeds(plan);
+  const entities = new Map<string, EntityIndex>();
+  const get = new Map<string, Map<string, RuntimeValue>>();
+  const linked = new Map<string, Map<string, LinkedRow[]>>();
+  const parents = new Map<string, Map<string, { entity: string; key: string }>>();
+  const parentEntity = parentEntities(plan);
+  for (const entity of plan.entities) {
+    const keys = new Set<string>();
+    const rejections: RowRejection[] = [];
+    let duplicates = 0;
+    const getColumns = [...(needs.get.get(entity.name) ?? [])];
+    const getMaps = getColumns.map((column) => {
+      const map = new Map<string, RuntimeValue>();
+      get.set(`${entity.name}\u0000${column}`, map);
+      return { column, map };
+    });
+    const linkEntries = [...needs.linked.values()]
+      .filter((entry) => entry.entity === entity.name)
+      .map((entry) => {
+        const map = new Map<string, LinkedRow[]>();
+        linked.set(`${entry.entity}\u0000${entry.by}`, map);
+        return { entry, map };
+      });
+    const parentOf = parentEntity.get(entity.name);
+    const parentKeys = new Map<string, { entity: string; key: string }>();
+    if (parentOf !== undefined) parents.set(entity.name, parentKeys);
+    const reading = readPlanEntity(entity, directory);
+    for await (const item of reading.rows) {
+      if (item.kind === "rejected") {
+        rejections.push(item);
+        continue;
+      }
+      if (item.kind === "duplicate") {
+        duplicates += 1;
+        continue;
+      }
+      keys.add(item.key);
+      visit?.(entity, item);
+      if (parentOf !== undefined) parentKeys.set(item.key, { entity: parentOf.entity, key: text(item.values[parentOf.by] ?? null) });
+      for (const { column, map } of getMaps) map.set(item.key, item.values[column] ?? null);
+      for (const { entry, map } of linkEntries) {
+        const by = text(item.values[entry.by] ?? null);
+        if (by === "") continue;
+        const values: Record<string, RuntimeValue> = {};
+        for (const column of entry.columns) values[column] = item.values[column] ?? null;
+        const [orderColumn] = [...entry.orderBy];
+        const rows = map.get(by) ?? [];
+        rows.push({ order: orderColumn === undefined ? null : (item.values[orderColumn] ?? null), values });
+        map.set(by, rows);
+      }
+    }
+    entities.set(entity.name, { entity, keys, rejections, duplicates, report: reading.report() });
+  }
+  return { entities, parents, get, linked };
+}
+
+/** For each entity read through a `with` block: the entity whose rows it links to, and by which column. */
+function parentEntities(plan: Plan): Map<string, { entity: string; by: string }> {
+  const parents = new Map<string, { entity: string; by: string }>();
+  for (const step of plan.steps) {
+    for (const operation of [...step.operations, ...step.deferred]) {
+      for (const expression of subexpressions(operation.value)) {
+        if (expression.op === "linked" && !parents.has(expression.entity)) parents.set(expression.entity, { entity: step.entity, by: expression.by });
+      }
+    }
+  }
+  return parents;
+}

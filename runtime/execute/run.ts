@@ -1,0 +1,810 @@
+/**
+ * Executes a plan: reads the export, transforms every row, writes to the target in dependency
+ * order, and accounts for every source row: loaded, skipped by a condition, or rejected with a
+ * reason. Nothing is lost silently; `rows in = loaded + skipped + rejected` is checked per entity.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { EntityPlan, LookupPlan, OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import { knownRecords, type Journal, type RowWrite } from "../journal/journal.js";
+import { planHash } from "../plan-file.js";
+import { readAttachment, type SourceRow } from "../source/index.js";
+import type { LoadTarget, SetupOutcome, WriteRow } from "../targets/target.js";
+import type { BuiltinContext } from "../transform/builtins.js";
+import {
+  evaluate,
+  tableRuntime,
+  textOf,
+  type EvaluationEnvironment,
+  type LookupRuntime,
+  type ReferenceResolution,
+  type RowInput,
+  type TableRuntime,
+} from "../transform/evaluate.js";
+import { recordXmlid } from "../transform/keys.js";
+import { isEmpty, isRecordRef, type RecordRef, type RuntimeValue, type ValueNote } from "../transform/values.js";
+import { buildIndexes, type Indexes } from "./indexes.js";
+import { usesLookup } from "./plan-walk.js";
+import { groupColumnName, readPlanEntity } from "./source-rows.js";
+
+export interface RunReporter {
+  line(text: string): void;
+  progress?(step: string, rows: number): void;
+}
+
+/** Decides which rows a run writes (a sample, rows changed since a date); rows it drops are not counted as skipped. */
+export interface RowFilter {
+  readonly description: string;
+  includes(entity: EntityPlan, row: SourceRow): boolean;
+}
+
+export interface RunOptions {
+  readonly plan: Plan;
+  readonly sourceDirectory: string;
+  readonly target: LoadTarget;
+  /** Live runs journal every write; files and dry runs do not need one. */
+  readonly journal?: Journal;
+  readonly reporter?: RunReporter;
+  /** Rows per write batch (default 500, as measured best for load() in the connector). */
+  readonly batchSize?: number;
+  readonly filter?: RowFilter;
+  readonly sample?: number;
+  readonly since?: string;
+}
+
+export type RowStatus = "loaded" | "skipped" | "rejected";
+
+export interface RejectRecord {
+  readonly entity: string;
+  readonly step?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly key?: string;
+  readonly reason: string;
+  readonly cells?: Readonly<Record<string, string>>;
+}
+
+export interface StepCounts {
+  readonly step: string;
+  readonly model: string;
+  loaded: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  deferredWritten: number;
+}
+
+export interface EntityCounts {
+  readonly entity: string;
+  /** Physical records in the files after the header. */
+  read: number;
+  duplicates: number;
+  loaded: number;
+  /** Rows used by another step's `with` block rather than loaded on their own. */
+  linked: number;
+  skipped: number;
+  rejected: number;
+  /** Rows the filter (sample, since) left out of this run. */
+  notSelected: number;
+}
+
+export interface NoteCount {
+  readonly kind: ValueNote["kind"];
+  readonly step: string;
+  readonly field: string;
+  count: number;
+  readonly examples: string[];
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly status: "complete" | "halted" | "failed";
+  readonly message?: string;
+  readonly target: string;
+  readonly entities: readonly EntityCounts[];
+  readonly steps: readonly StepCounts[];
+  readonly rejects: readonly RejectRecord[];
+  readonly notes: readonly NoteCount[];
+  readonly setup: readonly SetupOutcome[];
+  /** Rows whose entity counts do not add up: always empty unless Flitmap has a bug. */
+  readonly reconciliationErrors: readonly string[];
+  readonly startedAt: string;
+  readonly durationMs: number;
+}
+
+interface StepRecord {
+  readonly status: RowStatus;
+  readonly xmlid?: string;
+  readonly id?: number;
+  readonly why?: string;
+}
+
+function contentHash(fields: readonly string[], cells: readonly string[]): string {
+  return createHash("sha1")
+    .update(JSON.stringify([fields, cells]))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+/** How a value is written in a load() cell or an import file's cell. */
+function cellOf(value: RuntimeValue, operation: OperationPlan, style: "id" | "xmlid"): string {
+  if (value === null) return "";
+  if (isRecordRef(value)) return style === "id" || operation.fieldType === "many2one_reference" ? String(value.id ?? "") : (value.xmlid ?? "");
+  if (Array.isArray(value))
+    return (value as readonly RuntimeValue[])
+      .map((item) => cellOf(item, operation, style))
+      .filter((cell) => cell !== "")
+      .join(",");
+  if (typeof value === "boolean") return value ? "1" : "0";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+  return value as string;
+}
+
+function columnOf(operation: OperationPlan, style: "id" | "xmlid"): string {
+  if (operation.fieldType === "many2one" || operation.fieldType === "many2many") return style === "id" ? `${operation.field}/.id` : `${operation.field}/id`;
+  return operation.field;
+}
+
+/** Why a field's value cannot be written, checked before anything reaches Odoo. */
+function fieldProblem(operation: OperationPlan, value: RuntimeValue, notes: readonly ValueNote[], style: "id" | "xmlid"): string | undefined {
+  if (isEmpty(value)) {
+    if (!operation.required) return undefined;
+    const because = notes
+      .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "flagged")
+      .map((note) => note.detail);
+    return `Odoo requires ${operation.field}, but it is empty${because.length > 0 ? ` (${because.join("; ")})` : ""}`;
+  }
+  if (operation.selection !== undefined && typeof value === "string" && !operation.selection.includes(value)) {
+    return `${JSON.stringify(value)} is not a value of ${operation.field} (it takes ${operation.selection.map((key) => JSON.stringify(key)).join(", ")})`;
+  }
+  if (operation.size !== undefined && typeof value === "string" && value.length > operation.size) {
+    return `${operation.field} takes at most ${operation.size} characters, this has ${value.length}: shorten it with \`| truncate(${operation.size})\``;
+  }
+  if (style === "id" && isRecordRef(value) && value.id === undefined)
+    return `${operation.field} points to ${value.xmlid ?? value.model} whose database id is unknown`;
+  return undefined;
+}
+
+function normaliseKey(value: string): string[] {
+  const trimmed = value.trim();
+  const candidates = [trimmed];
+  if (/^[+-]?\d+(\.0+)?$/.test(trimmed)) candidates.push(String(Number(trimmed)));
+  return candidates;
+}
+
+class Execution {
+  private readonly started = new Date();
+  private readonly runId: string;
+  private readonly stepRecords = new Map<string, Map<string, StepRecord>>();
+  private readonly entityOutcomes = new Map<string, Map<string, { status: RowStatus; reason?: string }>>();
+  private readonly stepCounts = new Map<string, StepCounts>();
+  private readonly rejects: RejectRecord[] = [];
+  private readonly notes = new Map<string, NoteCount>();
+  private readonly setupRefs = new Map<string, RecordRef>();
+  private readonly lookups = new Map<string, LookupRuntime>();
+  private readonly tables = new Map<string, TableRuntime>();
+  private readonly known: ReturnType<typeof knownRecords>;
+  private readonly knownDeferred = new Map<string, string>();
+  private readonly pendingCreated = new Set<string>();
+  private indexes: Indexes | undefined;
+  private readonly stepsByEntity = new Map<string, StepPlan[]>();
+  private readonly batchSize: number;
+
+  constructor(private readonly options: RunOptions) {
+    const journal = options.journal;
+    this.known = journal === undefined ? new Map() : knownRecords(journal.events);
+    this.runId = this.resumableRun() ?? `${this.started.toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
+    this.batchSize = options.batchSize ?? 500;
+    for (const step of options.plan.steps) this.stepsByEntity.set(step.entity, [...(this.stepsByEntity.get(step.entity) ?? []), step]);
+    for (const table of options.plan.tables) this.tables.set(table.name, tableRuntime(table));
+    if (journal !== undefined) this.rememberJournal(journal);
+  }
+
+  /** The interrupted run this one continues: same plan, same target, no end recorded. */
+  private resumableRun(): string | undefined {
+    const journal = this.options.journal;
+    if (journal === undefined) return undefined;
+    const runs = journal.runs();
+    const last = runs[runs.length - 1];
+    if (last === undefined || last.status !== "interrupted") return undefined;
+    const start = journal.events.find((event) => event.type === "run-start" && event.run === last.run);
+    if (start?.type !== "run-start" || start.planHash !== planHash(this.options.plan) || start.target !== this.options.target.describe()) return undefined;
+    return last.run;
+  }
+
+  private rememberJournal(journal: Journal): void {
+    const ended = new Set<string>();
+    for (const event of journal.events) if (event.type === "batch-end") ended.add(event.batch);
+    for (const event of journal.events) {
+      // A batch sent but never acknowledged: records it may have created are ours, whatever Odoo says later.
+      if (event.type === "batch-start" && !ended.has(event.batch) && event.pass === "main") {
+        for (const xmlid of event.xmlids) if (event.existing[xmlid] === undefined) this.pendingCreated.add(xmlid);
+      }
+      if (event.type === "batch-end" && event.pass === "deferred") for (const row of event.rows) this.knownDeferred.set(row.xmlid, row.hash);
+    }
+  }
+
+  private say(text: string): void {
+    this.options.reporter?.line(text);
+  }
+
+  private counts(step: StepPlan): StepCounts {
+    let counts = this.stepCounts.get(step.id);
+    if (counts === undefined) {
+      counts = { step: step.id, model: step.model, loaded: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, deferredWritten: 0 };
+      this.stepCounts.set(step.id, counts);
+    }
+    return counts;
+  }
+
+  private note(step: StepPlan, field: string, note: ValueNote): void {
+    const key = `${step.id}\u0000${field}\u0000${note.kind}`;
+    const entry = this.notes.get(key) ?? { kind: note.kind, step: step.id, field, count: 0, examples: [] };
+    entry.count += 1;
+    if (entry.examples.length < 5) entry.examples.push(note.detail);
+    this.notes.set(key, entry);
+  }
+
+  private setEntityOutcome(entity: string, key: string, status: RowStatus, reason?: string): void {
+    const outcomes = this.entityOutcomes.get(entity) ?? new Map<string, { status: RowStatus; reason?: string }>();
+    this.entityOutcomes.set(entity, outcomes);
+    const previous = outcomes.get(key);
+    // A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are.
+    const rank = { rejected: 3, loaded: 2, skipped: 1 } as const;
+    if (previous === undefined || rank[status] > rank[previous.status]) outcomes.set(key, { status, ...(reason === undefined ? {} : { reason }) });
+  }
+
+  private setStepRecord(step: StepPlan, instanceKey: string, record: StepRecord): void {
+    const records = this.stepRecords.get(step.id) ?? new Map<string, StepRecord>();
+    this.stepRecords.set(step.id, records);
+    records.set(instanceKey, record);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // the evaluation environment
+
+  private environment(): EvaluationEnvironment {
+    const indexes = this.indexes;
+    if (indexes === undefined) throw new Error("indexes are built first");
+    const plan = this.options.plan;
+    const stepEntity = new Map(plan.steps.map((step) => [step.id, step]));
+    const resolve = (stepId: string, key: string): ReferenceResolution => {
+      const step = stepEntity.get(stepId);
+      if (step === undefined) return { status: "missing" };
+      const keys = indexes.entities.get(step.entity)?.keys;
+      const candidate = normaliseKey(key).find((form) => keys?.has(form) === true);
+      if (candidate === undefined) return { status: "missing" };
+      const record = this.stepRecords.get(stepId)?.get(candidate);
+      if (record === undefined) return { status: "not-loaded", why: "not loaded in this run" };
+      if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
+      return {
+        status: "found",
+        record: {
+          kind: "record",
+          model: step.model,
+          ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+          ...(record.id === undefined ? {} : { id: record.id }),
+        },
+      };
+    };
+    const sourceDirectory = this.options.sourceDirectory;
+    const builtinContexts = new Map<string, BuiltinContext>();
+    return {
+      table: (name) => {
+        const table = this.tables.get(name);
+        if (table === undefined) throw new Error(`the plan has no table ${name}`);
+        return table;
+      },
+      lookup: (name) => {
+        const lookup = this.lookups.get(name);
+        if (lookup === undefined) throw new Error(`the plan has no lookup ${name}`);
+        return lookup;
+      },
+      reference: resolve,
+      sibling: resolve,
+      linked: (entity, by, key, column, orderBy, descending) => {
+        const rows = indexes.linked.get(`${entity}\u0000${by}`)?.get(key) ?? [];
+        const ordered = orderBy === undefined ? rows : [...rows].sort((left, right) => orderValues(left.order, right.order) * (descending ? -1 : 1));
+        return ordered.map((row) => row.values[column] ?? null);
+      },
+      get: (entity, column, key) => {
+        const map = indexes.get.get(`${entity}\u0000${column}`);
+        const candidate = normaliseKey(key).find((form) => map?.has(form) === true);
+        return candidate === undefined ? undefined : (map?.get(candidate) ?? null);
+      },
+      record: (model, xmlid) => this.setupRefs.get(xmlid) ?? { kind: "record", model, xmlid },
+      builtinContext: (entity) => {
+        let context = builtinContexts.get(entity.name);
+        if (context === undefined) {
+          context = {
+            options: entity.options,
+            readFile: async (path) => {
+              const result = await readAttachment(sourceDirectory, path);
+              if (result.kind === "rejected") return { ok: false, reason: result.reason };
+              return { ok: true, base64: result.base64, mimetype: result.mimeType, size: result.size, name: result.name };
+            },
+          };
+          builtinContexts.set(entity.name, context);
+        }
+        return context;
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // phases
+
+  private async resolveLookups(): Promise<void> {
+    for (const lookup of this.options.plan.lookups) {
+      const records = await this.options.target.lookupRecords(lookup);
+      this.lookups.set(lookup.name, lookupRuntime(lookup, records, this.options.target.referenceStyle));
+      this.say(
+        `lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${lookup.matchFields.join(" or ")}`,
+      );
+    }
+  }
+
+  private rowInput(entity: EntityPlan, row: SourceRow, step: StepPlan, instance: number | undefined): RowInput {
+    if (instance === undefined || step.forEach === undefined) return { entity, key: row.key, values: row.values };
+    const group = entity.groups.find((candidate) => candidate.name === step.forEach?.group);
+    const values: Record<string, RuntimeValue> = {};
+    for (const column of group?.columns ?? []) values[column.name] = row.values[groupColumnName(step.forEach.group, instance, column.name)] ?? null;
+    return { entity, key: row.key, values: row.values, group: { name: step.forEach.group, instance, values } };
+  }
+
+  private entityOf(step: StepPlan): EntityPlan {
+    const entity = this.options.plan.entities.find((candidate) => candidate.name === step.entity);
+    if (entity === undefined) throw new Error(`the plan has no entity ${step.entity}`);
+    return entity;
+  }
+
+  private selected(entity: EntityPlan, row: SourceRow): boolean {
+    return this.options.filter === undefined || this.options.filter.includes(entity, row);
+  }
+
+  /** Rows a `halt` lookup cannot match stop the run before anything is written. */
+  private async haltMisses(): Promise<string[]> {
+    const halting = new Set(this.options.plan.lookups.filter((lookup) => lookup.missing.policy === "halt").map((lookup) => lookup.name));
+    if (halting.size === 0) return [];
+    const environment = this.environment();
+    const misses: string[] = [];
+    for (const step of this.options.plan.steps) {
+      const operations = step.operations.filter((operation) => usesLookup(operation.value, halting));
+      if (operations.length === 0) continue;
+      const entity = this.entityOf(step);
+      for await (const item of readPlanEntity(entity, this.options.sourceDirectory).rows) {
+        if (item.kind !== "row" || !this.selected(entity, item)) continue;
+        const input: RowInput = { entity, key: item.key, values: item.values };
+        for (const operation of operations) {
+          const { outcome } = await evaluate(operation.value, input, environment);
+          if (!outcome.ok && misses.length < 1000) misses.push(`${entity.name} ${item.key} (${item.file}:${item.line}): ${outcome.reason}`);
+        }
+      }
+    }
+    return misses;
+  }
+
+  private async setup(): Promise<SetupOutcome[]> {
+    const { plan, target, journal } = this.options;
+    const outcomes: SetupOutcome[] = [...(await target.ensureCustomFields(plan.setup.customFields))];
+    const records = await target.ensureRecords(plan.setup.records, (model, xmlid) => this.setupRefs.get(xmlid) ?? { kind: "record", model, xmlid });
+    for (const [xmlid, ref] of records.refs) this.setupRefs.set(xmlid, ref);
+    outcomes.push(...records.outcomes);
+    for (const outcome of outcomes) {
+      journal?.append({
+        type: "setup",
+        run: this.runId,
+        kind: outcome.kind,
+        model: outcome.model,
+        name: outcome.name,
+        ...(outcome.xmlid === undefined ? {} : { xmlid: outcome.xmlid }),
+        id: outcome.id,
+        action: outcome.action,
+      });
+    }
+    const created = outcomes.filter((outcome) => outcome.action === "created").length;
+    if (outcomes.length > 0)
+      this.say(
+        `setup: ${outcomes.length} custom field${outcomes.length === 1 ? "" : "s"} and reference record${outcomes.length === 1 ? "" : "s"} (${created} created)`,
+      );
+    return outcomes;
+  }
+
+  private async runStep(step: StepPlan, environment: EvaluationEnvironment): Promise<void> {
+    const entity = this.entityOf(step);
+    const style = this.options.target.referenceStyle;
+    const counts = this.counts(step);
+    const fields = ["id", ...step.operations.map((operation) => columnOf(operation, style))];
+    if (step.parent !== undefined) fields.push(style === "id" ? `${step.parent.inverse}/.id` : `${step.parent.inverse}/id`);
+    let pending: { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[] = [];
+    const flush = async (): Promise<void> => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      await this.write(step, entity, fields, batch, "main");
+    };
+    let seen = 0;
+    for await (const item of readPlanEntity(entity, this.options.sourceDirectory).rows) {
+      if (item.kind !== "row") continue;
+      if (!this.selected(entity, item)) continue;
+      seen += 1;
+      if (seen % 1000 === 0) this.options.reporter?.progress?.(step.id, seen);
+      const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
+      for (const instance of instances) {
+        const instanceKey = instance === undefined ? item.key : `${item.key}#${instance}`;
+        const input = this.rowInput(entity, item, step, instance);
+        const decision = await this.decide(step, input, environment, style);
+        if (decision.kind === "skip") {
+          counts.skipped += 1;
+          this.setStepRecord(step, instanceKey, { status: "skipped", why: "skipped by its condition" });
+          this.setEntityOutcome(entity.name, item.key, "skipped");
+          continue;
+        }
+        if (decision.kind === "reject") {
+          this.rejectRow(step, entity, item, instanceKey, decision.reason);
+          continue;
+        }
+        const cells = [...decision.cells];
+        if (step.parent !== undefined) {
+          const parentKey = textOf(item.values[step.parent.by] ?? null);
+          const parent = environment.reference(step.parent.step, parentKey);
+          if (parent.status !== "found") {
+            this.rejectRow(
+              step,
+              entity,
+              item,
+              instanceKey,
+              `the ${step.parent.step} ${JSON.stringify(parentKey)} it belongs to ${parent.status === "missing" ? "does not exist in the export" : `was not loaded (${parent.why})`}`,
+            );
+            continue;
+          }
+          cells.push(style === "id" ? String(parent.record.id ?? "") : (parent.record.xmlid ?? ""));
+        }
+        const xmlid = recordXmlid(this.options.plan.migration.namespace, step.id, item.key, instance);
+        const hash = contentHash(fields, cells);
+        const previous = this.known.get(xmlid);
+        if (this.options.target.mode === "live" && previous !== undefined && previous.hash === hash) {
+          counts.loaded += 1;
+          counts.unchanged += 1;
+          this.setStepRecord(step, instanceKey, { status: "loaded", xmlid, id: previous.id });
+          this.setEntityOutcome(entity.name, item.key, "loaded");
+          continue;
+        }
+        pending.push({ row: item, instanceKey, write: { key: instanceKey, xmlid, cells: [xmlid, ...cells] }, hash });
+        if (pending.length >= this.batchSize) await flush();
+      }
+    }
+    await flush();
+    this.say(
+      `${step.id} → ${step.model}: ${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged), ${counts.skipped} skipped, ${counts.rejected} rejected`,
+    );
+  }
+
+  /** Decides what a row makes for a step: a skip, a rejection, or the cells to write. */
+  private async decide(
+    step: StepPlan,
+    input: RowInput,
+    environment: EvaluationEnvironment,
+    style: "id" | "xmlid",
+  ): Promise<{ kind: "skip" } | { kind: "reject"; reason: string } | { kind: "write"; cells: string[] }> {
+    for (const condition of step.conditions) {
+      const { outcome } = await evaluate(condition, input, environment);
+      if (!outcome.ok) return { kind: "reject", reason: outcome.reason };
+      if (outcome.value !== true) return { kind: "skip" };
+    }
+    const cells: string[] = [];
+    for (const operation of step.operations) {
+      const { outcome, notes } = await evaluate(operation.value, input, environment);
+      if (!outcome.ok) return { kind: "reject", reason: `${operation.field}: ${outcome.reason}` };
+      const problem = fieldProblem(operation, outcome.value, notes, style);
+      if (problem !== undefined) return { kind: "reject", reason: problem };
+      for (const note of notes) this.note(step, operation.field, note);
+      cells.push(cellOf(outcome.value, operation, style));
+    }
+    return { kind: "write", cells };
+  }
+
+  private rejectRow(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
+    this.counts(step).rejected += 1;
+    this.setStepRecord(step, instanceKey, { status: "rejected", why: reason });
+    this.setEntityOutcome(entity.name, row.key, "rejected", reason);
+    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+  }
+
+  private async write(
+    step: StepPlan,
+    entity: EntityPlan,
+    fields: readonly string[],
+    batch: readonly { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[],
+    pass: "main" | "deferred",
+  ): Promise<void> {
+    const { target, journal } = this.options;
+    const counts = this.counts(step);
+    const xmlids = batch.map((entry) => entry.write.xmlid);
+    const batchId = randomUUID().slice(0, 12);
+    const existing = target.mode === "live" ? await target.existing(step.model, xmlids, fields) : new Map();
+    journal?.append({
+      type: "batch-start",
+      run: this.runId,
+      batch: batchId,
+      step: step.id,
+      model: step.model,
+      pass,
+      xmlids,
+      existing: Object.fromEntries([...existing].map(([xmlid, record]) => [xmlid, { id: record.id, before: record.values }])),
+    });
+    const result = await target.write({ step: step.id, model: step.model, pass, fields, rows: batch.map((entry) => entry.write) });
+    const byKey = new Map(batch.map((entry) => [entry.instanceKey, entry]));
+    const written: RowWrite[] = [];
+    for (const loaded of result.loaded) {
+      const entry = byKey.get(loaded.key);
+      if (entry === undefined) continue;
+      const wasThere = existing.has(entry.write.xmlid) && !this.pendingCreated.has(entry.write.xmlid);
+      const action = wasThere ? "updated" : "created";
+      written.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, id: loaded.id, action, hash: entry.hash });
+      if (pass === "deferred") {
+        counts.deferredWritten += 1;
+        continue;
+      }
+      counts.loaded += 1;
+      if (action === "created") counts.created += 1;
+      else counts.updated += 1;
+      this.setStepRecord(step, entry.instanceKey, { status: "loaded", xmlid: entry.write.xmlid, ...(target.mode === "live" ? { id: loaded.id } : {}) });
+      this.setEntityOutcome(entity.name, entry.row.key, "loaded");
+    }
+    for (const rejected of result.rejected) {
+      const entry = byKey.get(rejected.key);
+      if (entry === undefined) continue;
+      if (pass === "deferred") {
+        this.rejects.push({
+          entity: entity.name,
+          step: step.id,
+          file: entry.row.file,
+          line: entry.row.line,
+          key: entry.row.key,
+          reason: `second pass refused by Odoo: ${rejected.message}`,
+          cells: entry.row.raw,
+        });
+        continue;
+      }
+      this.rejectRow(step, entity, entry.row, entry.instanceKey, `refused by Odoo: ${rejected.message}`);
+    }
+    journal?.append({
+      type: "batch-end",
+      run: this.runId,
+      batch: batchId,
+      step: step.id,
+      model: step.model,
+      pass,
+      rows: written,
+      rejected: result.rejected.length,
+    });
+  }
+
+  /** Second pass: fields pointing to records that did not exist yet when their record was loaded. */
+  private async runDeferred(step: StepPlan, environment: EvaluationEnvironment): Promise<void> {
+    if (step.deferred.length === 0) return;
+    const entity = this.entityOf(step);
+    const style = this.options.target.referenceStyle;
+    const fields = ["id", ...step.deferred.map((operation) => columnOf(operation, style))];
+    let pending: { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[] = [];
+    const records = this.stepRecords.get(step.id);
+    for await (const item of readPlanEntity(entity, this.options.sourceDirectory).rows) {
+      if (item.kind !== "row" || !this.selected(entity, item)) continue;
+      const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
+      for (const instance of instances) {
+        const instanceKey = instance === undefined ? item.key : `${item.key}#${instance}`;
+        const record = records?.get(instanceKey);
+        if (record?.status !== "loaded" || record.xmlid === undefined) continue;
+        const input = this.rowInput(entity, item, step, instance);
+        const cells: string[] = [];
+        for (const operation of step.deferred) {
+          const { outcome, notes } = await evaluate(operation.value, input, environment);
+          for (const note of notes) this.note(step, operation.field, note);
+          cells.push(outcome.ok ? cellOf(outcome.value, operation, style) : "");
+        }
+        const hash = contentHash(fields, cells);
+        if (this.options.target.mode === "live" && this.knownDeferred.get(record.xmlid) === hash) continue;
+        if (cells.every((cell) => cell === "") && !this.knownDeferred.has(record.xmlid)) continue;
+        pending.push({ row: item, instanceKey, write: { key: instanceKey, xmlid: record.xmlid, cells: [record.xmlid, ...cells] }, hash });
+        if (pending.length >= this.batchSize) {
+          await this.write(step, entity, fields, pending, "deferred");
+          pending = [];
+        }
+      }
+    }
+    if (pending.length > 0) await this.write(step, entity, fields, pending, "deferred");
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // accounting
+
+  private entityCounts(): { entities: EntityCounts[]; errors: string[] } {
+    const indexes = this.indexes;
+    const entities: EntityCounts[] = [];
+    const errors: string[] = [];
+    if (indexes === undefined) return { entities, errors };
+    for (const [name, index] of indexes.entities) {
+      const counts: EntityCounts = {
+        entity: name,
+        read: index.report.rowsRead,
+        duplicates: index.duplicates,
+        loaded: 0,
+        linked: 0,
+        skipped: 0,
+        rejected: 0,
+        notSelected: 0,
+      };
+      for (const rejection of index.rejections) {
+        counts.rejected += 1;
+        this.rejects.push({ entity: name, file: rejection.file, line: rejection.line, reason: rejection.reason, cells: rejection.raw });
+      }
+      const outcomes = this.entityOutcomes.get(name) ?? new Map<string, { status: RowStatus; reason?: string }>();
+      const hasSteps = (this.stepsByEntity.get(name) ?? []).length > 0;
+      const parents = indexes.parents.get(name);
+      const parentKeys = (entity: string): Set<string> | undefined => indexes.entities.get(entity)?.keys;
+      for (const key of index.keys) {
+        const outcome = outcomes.get(key);
+        if (outcome !== undefined) {
+          counts[outcome.status] += 1;
+          continue;
+        }
+        if (hasSteps) {
+          // Every row a step saw has an outcome: the others were left out by the sample or delta filter.
+          counts.notSelected += 1;
+          continue;
+        }
+        const parent = parents?.get(key);
+        if (parent === undefined) {
+          counts.linked += 1;
+          continue;
+        }
+        // A linked row lands with the record of the row it belongs to, or not at all.
+        const parentOutcome = this.entityOutcomes.get(parent.entity)?.get(parent.key);
+        if (parentKeys(parent.entity)?.has(parent.key) !== true) {
+          counts.rejected += 1;
+          this.rejects.push({ entity: name, key, reason: `it belongs to ${parent.entity} ${JSON.stringify(parent.key)}, which does not exist in the export` });
+        } else if (parentOutcome === undefined) {
+          counts.notSelected += 1;
+        } else if (parentOutcome.status === "rejected") {
+          counts.rejected += 1;
+          this.rejects.push({ entity: name, key, reason: `it belongs to ${parent.entity} ${JSON.stringify(parent.key)}, which was rejected` });
+        } else if (parentOutcome.status === "skipped") {
+          counts.skipped += 1;
+        } else {
+          counts.linked += 1;
+        }
+      }
+      const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
+      if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);
+      entities.push(counts);
+    }
+    return { entities, errors };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  async run(): Promise<RunResult> {
+    const { plan, target, journal } = this.options;
+    this.say(`reading the export in ${this.options.sourceDirectory}`);
+    this.indexes = await buildIndexes(plan, this.options.sourceDirectory);
+    for (const index of this.indexes.entities.values()) {
+      const report = index.report;
+      this.say(
+        `${index.entity.name}: ${report.rowsRead} records in ${report.files.length} file${report.files.length === 1 ? "" : "s"}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`,
+      );
+    }
+    await this.resolveLookups();
+    const environment = this.environment();
+    const misses = await this.haltMisses();
+    if (misses.length > 0) {
+      this.say(`halted before writing anything: ${misses.length} row${misses.length === 1 ? "" : "s"} name a record a \`halt\` lookup cannot find`);
+      for (const miss of misses.slice(0, 20)) this.say(`  ${miss}`);
+      return this.finish("halted", `${misses.length} lookup misses with the halt policy`, []);
+    }
+    journal?.append({
+      type: "run-start",
+      run: this.runId,
+      time: this.started.toISOString(),
+      mode: target.mode,
+      target: target.describe(),
+      planHash: planHash(plan),
+      ...(this.options.sample === undefined ? {} : { sample: this.options.sample }),
+      ...(this.options.since === undefined ? {} : { since: this.options.since }),
+    });
+    let setup: SetupOutcome[] = [];
+    try {
+      setup = await this.setup();
+      for (const step of plan.steps) await this.runStep(step, environment);
+      for (const step of plan.steps) await this.runDeferred(step, environment);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status: "failed", message });
+      await target.close().catch(() => undefined);
+      return this.finish("failed", message, setup);
+    }
+    await target.close();
+    journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status: "complete" });
+    return this.finish("complete", undefined, setup);
+  }
+
+  private finish(status: RunResult["status"], message: string | undefined, setup: SetupOutcome[]): RunResult {
+    const { entities, errors } = this.entityCounts();
+    return {
+      runId: this.runId,
+      status,
+      ...(message === undefined ? {} : { message }),
+      target: this.options.target.describe(),
+      entities,
+      steps: [...this.stepCounts.values()],
+      rejects: this.rejects,
+      notes: [...this.notes.values()],
+      setup,
+      reconciliationErrors: errors,
+      startedAt: this.started.toISOString(),
+      durationMs: Date.now() - this.started.getTime(),
+    };
+  }
+}
+
+function range(from: number, to: number): number[] {
+  const values: number[] = [];
+  for (let value = from; value <= to; value++) values.push(value);
+  return values;
+}
+
+function orderValues(left: RuntimeValue, right: RuntimeValue): number {
+  if (left === right) return 0;
+  if (left === null) return 1;
+  if (right === null) return -1;
+  if (typeof left === "number" && typeof right === "number") return left - right;
+  if (typeof left === "boolean" && typeof right === "boolean") return left ? -1 : 1;
+  return textOf(left) < textOf(right) ? -1 : textOf(left) > textOf(right) ? 1 : 0;
+}
+
+/** A lookup answered from the records the target holds, matched case-insensitively and trimmed. */
+export function lookupRuntime(
+  lookup: LookupPlan,
+  records: readonly {
+    readonly id?: number;
+    readonly xmlid?: string;
+    readonly label: string;
+    readonly values: Readonly<Record<string, unknown>>;
+    readonly active: boolean;
+  }[],
+  style: "id" | "xmlid",
+): LookupRuntime {
+  const index = new Map<string, RecordRef>();
+  for (const field of lookup.matchFields) {
+    for (const record of records) {
+      if (!lookup.includeArchived && !record.active) continue;
+      const value = record.values[field];
+      if (value === undefined || value === null || value === false) continue;
+      const key = String(value).trim().toLowerCase();
+      if (key === "" || index.has(key)) continue;
+      if (style === "xmlid" && record.xmlid === undefined) continue;
+      index.set(key, {
+        kind: "record",
+        model: lookup.model,
+        ...(record.id === undefined ? {} : { id: record.id }),
+        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+        label: record.label,
+      });
+    }
+  }
+  return {
+    name: lookup.name,
+    model: lookup.model,
+    matchFields: lookup.matchFields,
+    missing: lookup.missing,
+    resolve(value) {
+      const found = index.get(value.trim().toLowerCase());
+      return found === undefined ? { status: "missing" } : { status: "found", record: found };
+    },
+  };
+}
+
+export async function runPlan(options: RunOptions): Promise<RunResult> {
+  return new Execution(options).run();
+}

@@ -1,0 +1,250 @@
+/**
+ * A run without a server: Odoo-import CSV files, one per model and step in load order, with `id`
+ * and `field/id` columns (external IDs), a manifest, and a README for the person who imports them
+ * through Odoo's import screen.
+ */
+import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
+import { join } from "node:path";
+import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
+import type { RecordRef } from "../transform/values.js";
+import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult } from "./target.js";
+
+/** A cell a spreadsheet would run as a formula, unless it is a plain number. */
+export function needsNeutralising(cell: string): boolean {
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell);
+}
+
+export function csvCell(cell: string): string {
+  return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}
+
+interface OutputFile {
+  readonly name: string;
+  readonly model: string;
+  readonly step: string;
+  readonly pass: "main" | "deferred" | "setup";
+  readonly fields: readonly string[];
+  rows: number;
+  readonly stream: WriteStream | undefined;
+  readonly notes: string[];
+}
+
+export interface NeutralisedCell {
+  readonly file: string;
+  readonly row: number;
+  readonly column: string;
+}
+
+export class FilesTarget implements LoadTarget {
+  readonly mode = "files" as const;
+  readonly referenceStyle = "xmlid" as const;
+  private readonly files: OutputFile[] = [];
+  private readonly byStep = new Map<string, OutputFile>();
+  readonly neutralised: NeutralisedCell[] = [];
+
+  constructor(
+    private readonly directory: string,
+    private readonly migration: string,
+  ) {
+    mkdirSync(directory, { recursive: true });
+  }
+
+  describe(): string {
+    return `files in ${this.directory}`;
+  }
+
+  async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
+    // Without a server, the target's reference data in the plan is all there is to match.
+    return lookup.known.map((record) => ({
+      ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+      label: record.name,
+      values: record.values,
+      active: record.values["active"] !== false,
+    }));
+  }
+
+  private open(name: string, model: string, step: string, pass: OutputFile["pass"], fields: readonly string[], notes: string[] = []): OutputFile {
+    const path = join(this.directory, name);
+    const stream = createWriteStream(path, { encoding: "utf8" });
+    stream.write(csvLine(fields));
+    const file: OutputFile = { name, model, step, pass, fields, rows: 0, stream, notes };
+    this.files.push(file);
+    return file;
+  }
+
+  private append(file: OutputFile, cells: readonly string[]): void {
+    const safe = cells.map((cell, index) => {
+      if (!needsNeutralising(cell)) return cell;
+      this.neutralised.push({ file: file.name, row: file.rows + 1, column: file.fields[index] ?? "" });
+      return `'${cell}`;
+    });
+    file.stream?.write(csvLine(safe));
+    file.rows += 1;
+  }
+
+  private fileName(model: string, step: string): string {
+    return `${String(this.files.length + 1).padStart(2, "0")}-${model}-${step}.csv`;
+  }
+
+  async ensureCustomFields(fields: readonly CustomFieldPlan[]): Promise<readonly SetupOutcome[]> {
+    if (fields.length === 0) return [];
+    const file = this.open(
+      this.fileName("ir.model.fields", "custom-fields"),
+      "ir.model.fields",
+      "custom-fields",
+      "setup",
+      ["id", "name", "field_description", "model_id", "ttype", "required", "relation", "selection", "help"],
+      ["Custom fields: import these first (Settings > Technical > Fields), or create them by hand with the same technical names."],
+    );
+    for (const field of fields) {
+      const selection =
+        field.selection === undefined
+          ? ""
+          : `[${field.selection.map((option) => `(${JSON.stringify(option.value)}, ${JSON.stringify(option.label)})`).join(", ")}]`;
+      this.append(file, [
+        `${this.migration}.field_${field.model.replace(/\./g, "_")}__${field.name}`,
+        field.name,
+        field.label,
+        field.model,
+        field.type,
+        field.required ? "1" : "0",
+        field.relation ?? "",
+        selection,
+        field.help ?? "",
+      ]);
+    }
+    return fields.map((field) => ({ kind: "custom-field", model: field.model, name: field.name, id: 0, action: "created" }));
+  }
+
+  async ensureRecords(
+    records: readonly RecordPlan[],
+    refOf: (model: string, xmlid: string) => RecordRef,
+  ): Promise<{ outcomes: readonly SetupOutcome[]; refs: ReadonlyMap<string, RecordRef> }> {
+    const refs = new Map<string, RecordRef>();
+    const outcomes: SetupOutcome[] = [];
+    const byModel = new Map<string, RecordPlan[]>();
+    for (const record of records) {
+      refs.set(record.xmlid, { kind: "record", model: record.model, xmlid: record.xmlid, label: record.name });
+      if (record.existing) {
+        outcomes.push({ kind: "record", model: record.model, name: record.name, xmlid: record.xmlid, id: 0, action: "existing" });
+        continue;
+      }
+      byModel.set(record.model, [...(byModel.get(record.model) ?? []), record]);
+    }
+    for (const [model, planned] of byModel) {
+      const fieldNames = [...new Set(planned.flatMap((record) => Object.keys(record.values)))];
+      const columns = fieldNames.map((field) =>
+        planned.some((record) => typeof record.values[field] === "object" && record.values[field] !== null) ? `${field}/id` : field,
+      );
+      const file = this.open(
+        this.fileName(model, "records"),
+        model,
+        "records",
+        "setup",
+        ["id", ...columns],
+        [`Reference records the migration creates (the import matches them by external ID, so importing twice does not duplicate them).`],
+      );
+      for (const record of planned) {
+        const cells = fieldNames.map((field) => {
+          const value = record.values[field];
+          if (value === undefined || value === null) return "";
+          if (typeof value === "object") return refOf(value.model, value.xmlid).xmlid ?? "";
+          if (typeof value === "boolean") return value ? "1" : "0";
+          return String(value);
+        });
+        this.append(file, [record.xmlid, ...cells]);
+        outcomes.push({ kind: "record", model, name: record.name, xmlid: record.xmlid, id: 0, action: "created" });
+      }
+    }
+    return { outcomes, refs };
+  }
+
+  async existing(): Promise<ReadonlyMap<string, ExistingRecord>> {
+    return new Map();
+  }
+
+  async write(batch: WriteBatch): Promise<WriteResult> {
+    const key = `${batch.step}\u0000${batch.pass}\u0000${batch.fields.join("\u0001")}`;
+    let file = this.byStep.get(key);
+    if (file === undefined) {
+      const notes =
+        batch.pass === "deferred"
+          ? [
+              `Second pass for ${batch.step}: import after every file above; it updates the same records (same ids) with fields that point to records created later.`,
+            ]
+          : [];
+      file = this.open(
+        this.fileName(batch.model, batch.pass === "deferred" ? `${batch.step}-second-pass` : batch.step),
+        batch.model,
+        batch.step,
+        batch.pass,
+        batch.fields,
+        notes,
+      );
+      this.byStep.set(key, file);
+    }
+    for (const row of batch.rows) this.append(file, row.cells);
+    return { loaded: batch.rows.map((row) => ({ key: row.key, id: 0 })), rejected: [] };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.files.map((file) => new Promise<void>((resolveClose) => (file.stream === undefined ? resolveClose() : file.stream.end(() => resolveClose())))),
+    );
+    const manifest = {
+      migration: this.migration,
+      files: this.files.map((file, index) => ({
+        order: index + 1,
+        file: file.name,
+        model: file.model,
+        step: file.step,
+        pass: file.pass,
+        rows: file.rows,
+        columns: file.fields,
+        notes: file.notes,
+      })),
+      neutralisedCells: this.neutralised,
+    };
+    writeFileSync(join(this.directory, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(join(this.directory, "README.md"), this.readme());
+  }
+
+  private readme(): string {
+    const lines = [
+      `# Import files for the ${this.migration} migration`,
+      "",
+      "Written by `flitmap run --out` from a compiled mapping, for Odoo's import screen (Settings > Technical > Import, or the Import button of each list).",
+      "",
+      "Import the files in this order; each names its model in its file name:",
+      "",
+      ...this.files.map(
+        (file, index) =>
+          `${index + 1}. \`${file.name}\` into **${file.model}** (${file.rows} row${file.rows === 1 ? "" : "s"})${file.notes.length > 0 ? ` — ${file.notes.join(" ")}` : ""}`,
+      ),
+      "",
+      "How to import each file:",
+      "",
+      "- Keep the column headers as they are: `id` is the external ID of each record, so importing a file twice updates the records instead of duplicating them.",
+      "- Columns ending in `/id` point to other records by their external ID: import the files they point to first (the order above does that).",
+      '- Tick *Use first row as header*; the files are UTF-8, comma-separated, with `"` as the quote.',
+      "- Dates are `YYYY-MM-DD`, date-times `YYYY-MM-DD HH:MM:SS` in UTC, as Odoo stores them.",
+      "",
+      "What a live run does and these files cannot:",
+      "",
+      "- Chatter messages, activities and attachments point to their record by database id (`res_id`), which only exists once the records are imported: load those with `flitmap run --url` against the server, or fill `res_id` after importing.",
+      "- The run's journal, delta pickup and rollback need a live server.",
+      "",
+    ];
+    if (this.neutralised.length > 0) {
+      lines.push(
+        `${this.neutralised.length} cell${this.neutralised.length === 1 ? "" : "s"} began with = + - or @ and could run as a formula in a spreadsheet: they start with a ' here (listed in manifest.json). Remove it before importing if the value must keep its first character.`,
+        "",
+      );
+    }
+    return `${lines.join("\n")}`;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Where a run writes: a live Odoo, a folder of Odoo-import CSV files, or nowhere (a dry run).
+ * The executor decides what to write; a target only knows how.
+ */
+import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
+import type { RunMode } from "../journal/journal.js";
+import type { RecordRef } from "../transform/values.js";
+
+export interface TargetRecord {
+  readonly id?: number;
+  readonly xmlid?: string;
+  readonly label: string;
+  /** Values of the lookup's match fields (lower-cased for matching by the executor). */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly active: boolean;
+}
+
+export interface SetupOutcome {
+  readonly kind: "custom-field" | "record";
+  readonly model: string;
+  readonly name: string;
+  readonly xmlid?: string;
+  readonly id: number;
+  readonly action: "created" | "matched" | "existing";
+}
+
+export interface WriteRow {
+  readonly key: string;
+  readonly xmlid: string;
+  /** One cell per field of the batch, as load() and Odoo's import screen take them. */
+  readonly cells: readonly string[];
+}
+
+export interface WriteBatch {
+  readonly step: string;
+  readonly model: string;
+  readonly pass: "main" | "deferred";
+  /** `id` first, then one column per field: `field`, `field/id` (external IDs) or `field/.id` (database ids). */
+  readonly fields: readonly string[];
+  readonly rows: readonly WriteRow[];
+}
+
+export interface WriteResult {
+  readonly loaded: readonly { readonly key: string; readonly id: number }[];
+  readonly rejected: readonly { readonly key: string; readonly message: string }[];
+}
+
+export interface ExistingRecord {
+  readonly id: number;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export interface LoadTarget {
+  readonly mode: RunMode;
+  /** How records are pointed to in cells: database ids (a live Odoo) or external IDs (files). */
+  readonly referenceStyle: "id" | "xmlid";
+  /** For the journal and messages: the server, or the folder. */
+  describe(): string;
+  /** The records of a lookup's model that it may match. */
+  lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]>;
+  /** Creates the custom fields that do not exist yet. */
+  ensureCustomFields(fields: readonly CustomFieldPlan[]): Promise<readonly SetupOutcome[]>;
+  /**
+   * Finds or creates reference records; `valueOf` turns a record's planned values into cells.
+   * Returns the records as references to use in rows.
+   */
+  ensureRecords(
+    records: readonly RecordPlan[],
+    refOf: (model: string, xmlid: string) => RecordRef,
+  ): Promise<{ readonly outcomes: readonly SetupOutcome[]; readonly refs: ReadonlyMap<string, RecordRef> }>;
+  /** Records that already exist under these external IDs, with the current values of `fields`. */
+  existing(model: string, xmlids: readonly string[], fields: readonly string[]): Promise<ReadonlyMap<string, ExistingRecord>>;
+  write(batch: WriteBatch): Promise<WriteResult>;
+  close(): Promise<void>;
+}
