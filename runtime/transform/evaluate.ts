@@ -4,7 +4,7 @@
  * give the same value, so `flitmap test`, dry runs and real runs agree.
  */
 import type { EntityPlan, Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
-import { BUILTIN_IMPLEMENTATIONS, type BuiltinContext } from "./builtins.js";
+import { builtinFor, type BuiltinContext } from "./builtins.js";
 import { isEmpty, isRecordRef, ok, reject, type RecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
 
 /** How a reference to another step's record resolves for a key. */
@@ -239,7 +239,8 @@ class Evaluation {
   }
 
   private async call(expression: Extract<PlanExpression, { op: "call" }>): Promise<StepOutcome> {
-    const implementation = BUILTIN_IMPLEMENTATIONS[expression.builtin];
+    // The plan's input type tells a datetime from text that merely looks like one.
+    const implementation = builtinFor(expression.builtin, expression.input.type);
     if (implementation === undefined)
       return reject(`the plan uses \`${expression.builtin}\`, which this version of Flitmap does not know; compile the package again`);
     const args: RuntimeValue[] = [];
