@@ -26,6 +26,7 @@ export { CONSTRAINT_FACTS, constraintFactsFor, type ConstraintFact, type RangeCo
 export { schemaFromOdoo, modelFromOdoo, fieldFromOdoo, type RawSchemaInput, type RawModelInput } from "./from-odoo.js";
 export { stableJson } from "./json.js";
 export { COMPUTED_ON_CREATE, computedOnCreate, type ComputedOnCreate } from "./computed.js";
+export { READONLY_COLUMNS, readonlyColumn, type ReadonlyColumn } from "./readonly-columns.js";
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;

@@ -1,3 +1,4 @@
+import { readonlyColumn } from "../catalog/index.js";
 import type { Finding, Rule } from "./rule.js";
 
 export const computedField: Rule = {
@@ -24,12 +25,12 @@ export const computedField: Rule = {
           range: assignment.fieldName.range,
           message: `Odoo computes ${name} and keeps no value written to it (${field.writability.reason}): leave it out, or write the fields it is computed from`,
         });
-      } else if (field.writability.writable === "unknown") {
+      } else if (field.writability.writable === "unknown" && readonlyColumn(assignment.target.model ?? "", field.name) === undefined) {
         findings.push({
           file: assignment.file,
           range: assignment.fieldName.range,
           severity: "warning",
-          message: `${name} is read-only in Odoo's forms; it may be computed, in which case Odoo ignores the value (${field.writability.reason})${target.origin === "catalog" ? "; `flitmap schema pull` from your server tells for sure" : ""}`,
+          message: `${name} is read-only in Odoo's forms and may be computed, in which case Odoo ignores the value written${target.origin === "catalog" ? "; the shipped catalog cannot tell (`flitmap schema pull` from your server can)" : ""}`,
         });
       }
     }

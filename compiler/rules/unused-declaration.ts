@@ -1,3 +1,4 @@
+import { defaultAlias } from "../bind.js";
 import type { PackageSymbol } from "../model.js";
 import type { Finding, Rule } from "./rule.js";
 import { entitiesRead } from "./unmapped-column.js";
@@ -44,11 +45,13 @@ export const unusedDeclaration: Rule = {
       }
     }
     for (const target of bound.targets) {
-      if (!target.aliasDeclared || target.role === "split" || !mine(target.file) || used.has(target)) continue;
+      // An alias also names the records' external IDs; only one that changes nothing and is never referenced is unused.
+      if (!target.aliasDeclared || target.role !== "map" || !mine(target.file) || used.has(target)) continue;
+      if (target.entityName.kind !== "Name" || target.alias !== defaultAlias(target.entityName.value)) continue;
       findings.push({
         file: target.file,
         range: target.nameRange,
-        message: `alias ${target.alias} is used by no \`ref\`: remove \`as ${target.alias}\` or point to these records`,
+        message: `alias ${target.alias} is used by no \`ref\` and is the one the map has anyway: remove \`as ${target.alias}\``,
       });
     }
     for (const symbol of bound.imports) {

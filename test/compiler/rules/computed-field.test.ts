@@ -10,11 +10,11 @@ describe("FM404 computed_field", () => {
     expect(
       diagnosticsOf(
         "FM404",
-        "map Contact -> res.partner { name <- first_name  display_name <- first_name }\nmap Deal -> crm.lead { name <- name  date_closed <- close_date | datetime }",
+        "map Contact -> res.partner { name <- first_name  display_name <- first_name }\nmap Deal -> crm.lead { name <- name  prorated_revenue <- amount  date_closed <- close_date | datetime }",
       ),
     ).toEqual([
       "main.flitmap:1:50-1:62 error FM404 Odoo computes res.partner.display_name and keeps no value written to it (read-only and not stored: a computed field without inverse, Odoo discards written values): leave it out, or write the fields it is computed from",
-      "main.flitmap:2:38-2:49 warning FM404 crm.lead.date_closed is read-only in Odoo's forms; it may be computed, in which case Odoo ignores the value (read-only and stored: a plain column (read-only only in forms, the API writes it, e.g. crm.lead.date_closed) or a stored compute without inverse (Odoo recomputes it); fields_get readonly/store cannot tell which); `flitmap schema pull` from your server tells for sure",
+      "main.flitmap:2:38-2:54 warning FM404 crm.lead.prorated_revenue is read-only in Odoo's forms and may be computed, in which case Odoo ignores the value written; the shipped catalog cannot tell (`flitmap schema pull` from your server can)",
     ]);
   });
 });

@@ -23,7 +23,7 @@ describe("FM502 unused_declaration", () => {
       "main.flitmap:1:7-1:13 warning FM502 table rating is used nowhere: use it in a pipeline (`| rating`) or remove it",
       "main.flitmap:2:8-2:12 warning FM502 lookup user is used nowhere: use it in a pipeline (`| user`) or remove it",
       "main.flitmap:3:21-3:24 warning FM502 crm.stage record won is used by no table or constant; it will still be created",
-      "main.flitmap:4:31-4:38 warning FM502 alias company is used by no `ref`: remove `as company` or point to these records",
+      "main.flitmap:4:31-4:38 warning FM502 alias company is used by no `ref` and is the one the map has anyway: remove `as company`",
     ]);
   });
 });

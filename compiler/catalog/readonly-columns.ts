@@ -1,0 +1,22 @@
+/**
+ * Fields Odoo shows read-only in its forms but stores as plain columns, so that the API writes
+ * them (fields_get says `readonly` and `store`, which a stored compute says too). Curated from
+ * Odoo's sources (17.0 to 19.0), where each is declared `readonly=True` without `compute`.
+ */
+export interface ReadonlyColumn {
+  readonly model: string;
+  readonly field: string;
+  readonly note: string;
+}
+
+export const READONLY_COLUMNS: readonly ReadonlyColumn[] = [
+  { model: "crm.lead", field: "date_closed", note: "set when a lead is won or lost; a plain column" },
+  { model: "ir.attachment", field: "res_model", note: "the model of the record the file belongs to; a plain column" },
+  { model: "ir.attachment", field: "res_id", note: "the id of the record the file belongs to; a plain column" },
+  { model: "ir.attachment", field: "mimetype", note: "guessed from the content when not given; a plain column" },
+  { model: "mail.activity", field: "date_done", note: "when the activity was marked done; a plain column" },
+];
+
+export function readonlyColumn(model: string, field: string): ReadonlyColumn | undefined {
+  return READONLY_COLUMNS.find((entry) => entry.model === model && entry.field === field);
+}
