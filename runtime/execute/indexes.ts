@@ -17,6 +17,8 @@ export interface LinkedRow {
 export interface EntityIndex {
   readonly entity: EntityPlan;
   readonly keys: Set<string>;
+  /** Keys of rows the reader rejected, with the reason: a reference to one says why it has no record. */
+  readonly rejectedKeys: Map<string, string>;
   readonly rejections: RowRejection[];
   readonly duplicates: number;
   readonly report: SourceReadReport;
@@ -48,6 +50,7 @@ export async function buildIndexes(plan: Plan, directory: string, visit?: RowVis
   const parentEntity = parentEntities(plan);
   for (const entity of plan.entities) {
     const keys = new Set<string>();
+    const rejectedKeys = new Map<string, string>();
     const rejections: RowRejection[] = [];
     let duplicates = 0;
     const getColumns = [...(needs.get.get(entity.name) ?? [])];
@@ -70,6 +73,8 @@ export async function buildIndexes(plan: Plan, directory: string, visit?: RowVis
     for await (const item of reading.rows) {
       if (item.kind === "rejected") {
         rejections.push(item);
+        const parts = entity.key.map((column) => (item.raw[column] ?? "").trim());
+        if (parts.every((part) => part !== "")) rejectedKeys.set(parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts), item.reason);
         continue;
       }
       if (item.kind === "duplicate") {
@@ -91,7 +96,7 @@ export async function buildIndexes(plan: Plan, directory: string, visit?: RowVis
         map.set(by, rows);
       }
     }
-    entities.set(entity.name, { entity, keys, rejections, duplicates, report: reading.report() });
+    entities.set(entity.name, { entity, keys, rejectedKeys, rejections, duplicates, report: reading.report() });
   }
   return { entities, parents, get, linked };
 }

@@ -272,9 +272,15 @@ class Execution {
     const resolve = (stepId: string, key: string): ReferenceResolution => {
       const step = stepEntity.get(stepId);
       if (step === undefined) return { status: "missing" };
-      const keys = indexes.entities.get(step.entity)?.keys;
+      const entityIndex = indexes.entities.get(step.entity);
+      const keys = entityIndex?.keys;
       const candidate = normaliseKey(key).find((form) => keys?.has(form) === true);
-      if (candidate === undefined) return { status: "missing" };
+      if (candidate === undefined) {
+        const unreadable = normaliseKey(key)
+          .map((form) => entityIndex?.rejectedKeys.get(form))
+          .find((reason) => reason !== undefined);
+        return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: `its row was rejected: ${unreadable}` };
+      }
       const record = this.stepRecords.get(stepId)?.get(candidate);
       if (record === undefined) return { status: "not-loaded", why: "not loaded in this run" };
       if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
@@ -496,7 +502,11 @@ class Execution {
     const cells: string[] = [];
     for (const operation of step.operations) {
       const { outcome, notes } = await evaluate(operation.value, input, environment);
-      if (!outcome.ok) return { kind: "reject", reason: `${operation.field}: ${outcome.reason}` };
+      if (!outcome.ok) {
+        // `| required` after a reference says only "empty": the notes say why.
+        const because = notes.filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing").map((note) => note.detail);
+        return { kind: "reject", reason: `${operation.field}: ${outcome.reason}${because.length > 0 ? ` (${because.join("; ")})` : ""}` };
+      }
       const problem = fieldProblem(operation, outcome.value, notes, style);
       if (problem !== undefined) return { kind: "reject", reason: problem };
       for (const note of notes) this.note(step, operation.field, note);
@@ -759,7 +769,8 @@ function orderValues(left: RuntimeValue, right: RuntimeValue): number {
   if (left === null) return 1;
   if (right === null) return -1;
   if (typeof left === "number" && typeof right === "number") return left - right;
-  if (typeof left === "boolean" && typeof right === "boolean") return left ? -1 : 1;
+  // false before true, so that `order by primary desc` puts the primary row first.
+  if (typeof left === "boolean" && typeof right === "boolean") return left ? 1 : -1;
   return textOf(left) < textOf(right) ? -1 : textOf(left) > textOf(right) ? 1 : 0;
 }
 

@@ -1,0 +1,104 @@
+/** Shared pieces of the runtime's end-to-end tests: the fixture package, a seeded test double, comparable state. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyzeDirectory } from "../../compiler/analyze.js";
+import { emitPlan } from "../../compiler/plan/emit.js";
+import type { Plan } from "../../compiler/plan/schema.js";
+import { runPlan, type RunResult } from "../../runtime/execute/run.js";
+import { Journal } from "../../runtime/journal/journal.js";
+import { connectOdoo, Secret } from "../../runtime/odoo/index.js";
+import { OdooTarget } from "../../runtime/targets/odoo-target.js";
+import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
+
+export const FIXTURE_PACKAGE = join(import.meta.dirname, "fixtures/crm-package");
+export const FIXTURE_EXPORT = join(import.meta.dirname, "fixtures/crm-export");
+
+export function compileFixture(packageDirectory = FIXTURE_PACKAGE): Plan {
+  return emitPlan(analyzeDirectory(packageDirectory));
+}
+
+export async function startSeededDouble(version: "17.0" | "18.0" | "19.0" = "17.0", faults = {}): Promise<OdooDouble> {
+  const double = await startOdooDouble({ version, faults });
+  double.addRecord("product.product", { name: "Widget", default_code: "WIDGET", list_price: 10 });
+  double.addRecord("product.product", { name: "Gadget", default_code: "GADGET", list_price: 5 });
+  return double;
+}
+
+export function temporaryDirectory(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export async function runLive(
+  plan: Plan,
+  double: OdooDouble,
+  stateDirectory: string,
+  options: { batchSize?: number; sourceDirectory?: string } = {},
+): Promise<RunResult> {
+  const client = await connectOdoo({
+    url: double.url,
+    database: double.database,
+    login: "admin",
+    credential: { kind: "password", secret: new Secret("admin") },
+    retry: { maxAttempts: 8, baseDelayMs: 5, maxDelayMs: 50 },
+  });
+  const journal = Journal.open(join(stateDirectory, "journal.jsonl"));
+  try {
+    return await runPlan({
+      plan,
+      sourceDirectory: options.sourceDirectory ?? FIXTURE_EXPORT,
+      target: new OdooTarget(client, { batchSize: options.batchSize ?? 500 }),
+      journal,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    });
+  } finally {
+    journal.close();
+  }
+}
+
+type Value = string | number | boolean | null | Value[];
+
+/**
+ * The records the migration made, by external ID, with references written as the external ID
+ * (or name) of what they point to: comparable between two doubles whose database ids differ.
+ */
+export function stateByXmlid(double: OdooDouble, plan: Plan): Record<string, Record<string, Value>> {
+  const data = double.records("ir.model.data");
+  const xmlidOf = new Map<string, string>();
+  for (const row of data) xmlidOf.set(`${String(row["model"])}:${String(row["res_id"])}`, `${String(row["module"])}.${String(row["name"])}`);
+  const nameOf = (model: string, id: number): string => {
+    const found = xmlidOf.get(`${model}:${id}`);
+    if (found !== undefined) return found;
+    const record = double.records(model).find((candidate) => candidate["id"] === id);
+    return `${model}:${String(record?.["name"] ?? record?.["display_name"] ?? id)}`;
+  };
+  const state: Record<string, Record<string, Value>> = {};
+  for (const step of plan.steps) {
+    const fields = [...step.operations, ...step.deferred];
+    if (step.parent !== undefined)
+      fields.push({
+        field: step.parent.inverse,
+        fieldType: "many2one",
+        relation: plan.steps.find((candidate) => candidate.id === step.parent?.step)?.model ?? "",
+        required: true,
+        value: { op: "const", type: "unknown", value: null },
+      });
+    for (const record of double.records(step.model)) {
+      const xmlid = xmlidOf.get(`${step.model}:${String(record["id"])}`);
+      if (xmlid === undefined || !xmlid.startsWith(`${plan.migration.namespace}.${step.id}_`)) continue;
+      const values: Record<string, Value> = {};
+      for (const operation of fields) {
+        const raw = record[operation.field];
+        if (operation.fieldType === "many2one") values[operation.field] = typeof raw === "number" ? nameOf(operation.relation ?? "", raw) : null;
+        else if (operation.fieldType === "many2many")
+          values[operation.field] = Array.isArray(raw) ? raw.map((id) => nameOf(operation.relation ?? "", Number(id))).sort() : [];
+        else if (operation.fieldType === "many2one_reference")
+          values[operation.field] = typeof raw === "number" && raw > 0 ? nameOf(String(record["model"] ?? record["res_model"] ?? ""), raw) : null;
+        else values[operation.field] = (raw ?? null) as Value;
+      }
+      state[xmlid] = values;
+    }
+  }
+  return state;
+}
