@@ -3,7 +3,18 @@
  * connection. Diagnostics come from `analyzePackage`, the function `flitmap check` calls, run on
  * the package of each changed document with the editor's unsaved text laid over the files on disk.
  */
-import { CodeActionKind, ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type TextEdit as LspTextEdit, type WorkspaceEdit, type WorkspaceFolder } from "vscode-languageserver";
+import {
+  CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+  type WorkspaceFolder,
+} from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { analyzePackage, type PackageAnalysis, type SourceFile } from "../../compiler/analyze.js";
 import { overlayHost } from "../../compiler/host.js";
@@ -91,6 +102,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** URIs each package last published to, so files that left the package get their squiggles cleared. */
   const publishedUris = new Map<string, ReadonlySet<string>>();
   let workspaceFolders: WorkspaceFolder[] = [];
+  /** Set on `shutdown`: analyses still running then publish nothing. */
+  let stopped = false;
   let canReadConfiguration = false;
 
   /** A document's file path, or its URI when it is not a file: that is the name diagnostics carry. */
@@ -118,7 +131,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyses = new Map<string, { readonly analysis: PackageAnalysis; readonly versions: ReadonlyMap<string, number> }>();
 
   /** Reads a package as the editor has it and analyses it; undefined when a newer edit made the work moot. */
-  const analysePackage = async (packageKey: string, isCurrent: () => boolean): Promise<{ analysis: PackageAnalysis; versions: Map<string, number>; sources: readonly SourceFile[] } | undefined> => {
+  const analysePackage = async (
+    packageKey: string,
+    isCurrent: () => boolean,
+  ): Promise<{ analysis: PackageAnalysis; versions: Map<string, number>; sources: readonly SourceFile[] } | undefined> => {
     const standalone = pathOfUri(packageKey) === undefined && documents.get(packageKey) !== undefined;
     // The versions analysed, published with the diagnostics so a client can tell them from stale ones.
     const versions = new Map(documents.all().map((document) => [document.uri, document.version]));
@@ -135,7 +151,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const analysis = analyze(sources, analysisSettings, openTexts);
     // A newer edit arrived while reading or analysing: its own analysis will publish.
-    if (!isCurrent()) return undefined;
+    if (!isCurrent() || stopped) return undefined;
     analyses.set(packageKey, { analysis, versions });
     return { analysis, versions, sources };
   };
@@ -178,7 +194,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return (await analysePackage(packageKey, () => true))?.analysis;
   };
 
-  const scheduler = createAnalysisScheduler(analyse, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (error) => connection.console.error(`flitmap: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  const scheduler = createAnalysisScheduler(analyse, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (error) => {
+    // After shutdown the connection may be gone: there is no one left to tell.
+    if (!stopped) connection.console.error(`flitmap: analysis failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  });
 
   connection.onInitialize((params): InitializeResult => {
     workspaceFolders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: "root" }] : []);
@@ -269,7 +288,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   /** A position request on the analysis of the text the editor shows: the document's file name, the offset, the analysis. */
-  const atPosition = async (params: { textDocument: { uri: string }; position: { line: number; character: number } }): Promise<{ file: string; offset: number; analysis: PackageAnalysis } | undefined> => {
+  const atPosition = async (params: {
+    textDocument: { uri: string };
+    position: { line: number; character: number };
+  }): Promise<{ file: string; offset: number; analysis: PackageAnalysis } | undefined> => {
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return undefined;
     const analysis = await analysisOf(params.textDocument.uri, true);
@@ -353,7 +375,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const packageKey of publishedUris.keys()) scheduler.schedule(packageKey);
   });
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    stopped = true;
+    scheduler.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

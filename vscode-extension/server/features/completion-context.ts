@@ -10,7 +10,8 @@ import type { Document } from "../../../language/ast.js";
 import { tokenize } from "../../../language/lexer.js";
 
 /** The model records of a body are loaded into: written in a header, or a one2many's relation. */
-export type ModelSource = { readonly kind: "named"; readonly model: string } | { readonly kind: "child"; readonly parent: ModelSource | undefined; readonly field: string };
+export type ModelSource =
+  { readonly kind: "named"; readonly model: string } | { readonly kind: "child"; readonly parent: ModelSource | undefined; readonly field: string };
 
 /** A map, split target, fallback or `each` body, with what its statements read and write. */
 export interface BodyFrame {
@@ -56,9 +57,16 @@ export type Slot =
   | { readonly kind: "types"; readonly models: boolean }
   | { readonly kind: "custom-field-types" }
   | { readonly kind: "columns"; readonly entity: string | undefined }
+  /** Key columns in an entity's header: the columns its block (below the cursor) declares. */
+  | { readonly kind: "key-columns" }
   | { readonly kind: "groups"; readonly entity: string | undefined }
   /** Fields of a model: at a body's statement start, in a records entry, an `expect` block or after a lookup's `by`. */
-  | { readonly kind: "fields"; readonly model: ModelSource | undefined; readonly context: "body" | "values" | "match"; readonly assigned: readonly string[] }
+  | {
+      readonly kind: "fields";
+      readonly model: ModelSource | undefined;
+      readonly context: "body" | "record" | "expect" | "match";
+      readonly assigned: readonly string[];
+    }
   /** A value read from the source: columns (and linked columns in a `with` block). */
   | { readonly kind: "source-value"; readonly frame: BodyFrame | undefined; readonly entity: string | undefined; readonly field: string | undefined }
   /** The right side of a comparison with a column: that column's table keys, and columns. */
@@ -98,7 +106,8 @@ const OPEN_FRAME_SCAN_LIMIT = 64;
 
 const kind = (token: IToken | undefined): string => token?.tokenType.name ?? "";
 const isKeyword = (token: IToken | undefined, word: string): boolean => kind(token) === `Keyword_${word}`;
-const isNameToken = (token: IToken | undefined): boolean => token !== undefined && (kind(token) === "Identifier" || (kind(token).startsWith("Keyword_") && /^[A-Za-z_]/.test(token.image)));
+const isNameToken = (token: IToken | undefined): boolean =>
+  token !== undefined && (kind(token) === "Identifier" || (kind(token).startsWith("Keyword_") && /^[A-Za-z_]/.test(token.image)));
 const endLine = (token: IToken): number => token.endLine ?? token.startLine ?? 1;
 
 /** A dotted name starting at `index`: its text and the index after it. */
@@ -138,6 +147,8 @@ function assignmentOperatorIndex(segment: readonly IToken[]): number {
 
 interface OpenFrame {
   readonly frame: Frame;
+  /** A template hole (`{...}` in backticks): an expression, whatever the block around it. */
+  readonly hole?: boolean;
   /** Index of the first token after the frame's `{` (its segment restarts after each nested block). */
   segmentStart: number;
 }
@@ -161,7 +172,14 @@ function classifyBlock(parent: Frame, header: readonly IToken[], open: IToken): 
       if (isKeyword(first, "split")) return { kind: "split", entity: isNameToken(header[1]) ? header[1]?.image : undefined, start: first?.startOffset ?? 0 };
       if (isKeyword(first, "map")) {
         const model = kind(header[2]) === "Arrow" ? qualifiedNameAt(header, 3).name : undefined;
-        return body(model === undefined ? undefined : { kind: "named", model }, isNameToken(header[1]) ? header[1]?.image : undefined, undefined, undefined, undefined, openOffset);
+        return body(
+          model === undefined ? undefined : { kind: "named", model },
+          isNameToken(header[1]) ? header[1]?.image : undefined,
+          undefined,
+          undefined,
+          undefined,
+          openOffset,
+        );
       }
       // `map ... { } fallback model { }`: the fallback of the map before it.
       if (isKeyword(first, "fallback")) {
@@ -191,7 +209,14 @@ function classifyBlock(parent: Frame, header: readonly IToken[], open: IToken): 
         return body(model === undefined ? undefined : { kind: "named", model }, parent.entity, undefined, parent.start, undefined, openOffset);
       }
       const model = kind(header[1]) === "Colon" ? qualifiedNameAt(header, 2).name : undefined;
-      return body(model === undefined ? undefined : { kind: "named", model }, parent.entity, undefined, parent.start, isNameToken(first) ? first?.image : undefined, openOffset);
+      return body(
+        model === undefined ? undefined : { kind: "named", model },
+        parent.entity,
+        undefined,
+        parent.start,
+        isNameToken(first) ? first?.image : undefined,
+        openOffset,
+      );
     }
     case "body": {
       const at = lastIndexOf(header, (token) => ["each", "with", "if", "else"].some((word) => isKeyword(token, word)));
@@ -217,7 +242,14 @@ function classifyBlock(parent: Frame, header: readonly IToken[], open: IToken): 
   }
 }
 
-function body(model: ModelSource | undefined, entity: string | undefined, linked: string | undefined, splitStart: number | undefined, alias: string | undefined, open: number): BodyFrame {
+function body(
+  model: ModelSource | undefined,
+  entity: string | undefined,
+  linked: string | undefined,
+  splitStart: number | undefined,
+  alias: string | undefined,
+  open: number,
+): BodyFrame {
   return { kind: "body", model, entity, linked, splitStart, alias, open };
 }
 
@@ -265,7 +297,13 @@ export function completionContext(text: string, offset: number, document: Docume
     } else if (/^[A-Za-z_]/.test(last.image)) {
       // The word being typed, with the dotted name it continues (`res.par`): a dotted name is replaced whole.
       let start = all.length - 1;
-      while (start >= 2 && kind(all[start - 1]) === "Dot" && isNameToken(all[start - 2]) && (all[start - 1]?.startOffset ?? 0) === (all[start - 2]?.endOffset ?? 0) + 1) start -= 2;
+      while (
+        start >= 2 &&
+        kind(all[start - 1]) === "Dot" &&
+        isNameToken(all[start - 2]) &&
+        (all[start - 1]?.startOffset ?? 0) === (all[start - 2]?.endOffset ?? 0) + 1
+      )
+        start -= 2;
       tokens = all.slice(0, start);
       replaceStart = from + (all[start]?.startOffset ?? end);
       prefix = text.slice(replaceStart, offset);
@@ -292,7 +330,7 @@ export function completionContext(text: string, offset: number, document: Docume
       // A map's `}` may be followed by `fallback`: the map's header stays part of the segment.
       parent.segmentStart = index + 1;
     } else if (name === "HoleStart") {
-      stack.push({ frame: current.frame, segmentStart: index + 1 });
+      stack.push({ frame: current.frame, segmentStart: index + 1, hole: true });
     } else if (name === "HoleEnd") {
       if (stack.length > 1) stack.pop();
     } else if (name === "TemplateStart") {
@@ -301,8 +339,19 @@ export function completionContext(text: string, offset: number, document: Docume
   }
   const open = stack[stack.length - 1] as OpenFrame;
   const segment = tokens.slice(open.segmentStart).filter((token) => !["TemplateStart", "TemplateEnd", "TemplateText"].includes(kind(token)));
-  const slot = slotIn(open.frame, segment, prefix, inString, startsLine(text, replaceStart));
+  const slot = open.hole === true ? holeSlot(open.frame, segment, prefix) : slotIn(open.frame, segment, prefix, inString, startsLine(text, replaceStart));
   return { frame: open.frame, slot, prefix, replaceStart, replaceEnd, inString };
+}
+
+/** Inside a template hole: a value of the row the body (or the header's entity) reads. */
+function holeSlot(frame: Frame, segment: readonly IToken[], prefix: string): Slot {
+  const body = frame.kind === "body" ? frame : undefined;
+  const entity = body?.entity ?? (frame.kind === "split" ? frame.entity : undefined);
+  if (segment.length === 0)
+    return prefix.includes(".")
+      ? { kind: "member", owner: prefix.slice(0, prefix.indexOf(".")), frame: body, entity }
+      : { kind: "source-value", frame: body, entity, field: undefined };
+  return expressionSlot(segment, body, entity, undefined, prefix) ?? { kind: "keywords" };
 }
 
 /** Whether only blanks stand between the start of the line and `offset`. */
@@ -320,19 +369,36 @@ function comparedColumn(segment: readonly IToken[], operatorIndex: number): stri
 }
 
 const COMPARISONS = new Set(["Equals", "NotEquals", "Less", "LessEquals", "Greater", "GreaterEquals"]);
-const OPERAND_BEFORE = new Set(["Coalesce", "LParen", "Comma", "LBracket", "Keyword_and", "Keyword_or", "Keyword_not", "Keyword_then", "Keyword_else", "Keyword_if", "Keyword_when", "HoleStart"]);
+const OPERAND_BEFORE = new Set([
+  "Coalesce",
+  "LParen",
+  "Comma",
+  "LBracket",
+  "Keyword_and",
+  "Keyword_or",
+  "Keyword_not",
+  "Keyword_then",
+  "Keyword_else",
+  "Keyword_if",
+  "Keyword_when",
+  "HoleStart",
+]);
 
 /** What stands at the cursor inside an expression, after `segment` (tokens since the expression's start). */
-function expressionSlot(segment: readonly IToken[], frame: BodyFrame | undefined, entity: string | undefined, field: string | undefined, prefix: string): Slot | undefined {
+function expressionSlot(
+  segment: readonly IToken[],
+  frame: BodyFrame | undefined,
+  entity: string | undefined,
+  field: string | undefined,
+  prefix: string,
+): Slot | undefined {
   const previous = segment[segment.length - 1];
   const before = segment[segment.length - 2];
   const name = kind(previous);
-  if (prefix.includes(".")) {
-    const owner = prefix.slice(0, prefix.indexOf("."));
-    return { kind: "member", owner, frame, entity };
-  }
+  if (prefix.includes(".")) return { kind: "member", owner: prefix.slice(0, prefix.indexOf(".")), frame, entity };
   if (name === "Pipe") return { kind: "steps", frame, field };
-  if (name === "Keyword_ref") return kind(before) === "Pipe" || frame === undefined ? { kind: "ref-aliases", frame, field } : { kind: "sibling-aliases", frame };
+  if (name === "Keyword_ref")
+    return kind(before) === "Pipe" || frame === undefined ? { kind: "ref-aliases", frame, field } : { kind: "sibling-aliases", frame };
   if (name === "LParen" && before?.image === "get") return { kind: "entity-columns" };
   if (COMPARISONS.has(name)) return { kind: "compare-value", frame, entity, column: comparedColumn(segment, segment.length - 1) };
   if (name === "Comma" || name === "LBracket") {
@@ -368,10 +434,12 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
         return { kind: "keywords" };
       }
       if ((isKeyword(first, "records") || isKeyword(first, "extend") || isKeyword(first, "fallback")) && segment.length === 1) return { kind: "models" };
-      if (isKeyword(first, "records") && name === "Keyword_match") return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 1).name), context: "match", assigned: [] };
+      if (isKeyword(first, "records") && name === "Keyword_match")
+        return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 1).name), context: "match", assigned: [] };
       if (isKeyword(first, "lookup")) {
         if (name === "Keyword_in" && segment.length === 3) return { kind: "models" };
-        if (name === "Keyword_by" || name === "Keyword_or") return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 3).name), context: "match", assigned: [] };
+        if (name === "Keyword_by" || name === "Keyword_or")
+          return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 3).name), context: "match", assigned: [] };
         return { kind: "keywords" };
       }
       if (isKeyword(first, "table")) {
@@ -390,7 +458,7 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
       const entityAt = lastIndexOf(segment, (token) => isKeyword(token, "entity"));
       if (entityAt >= 0) {
         const keyAt = lastIndexOf(segment, (token) => isKeyword(token, "key"));
-        if (keyAt > entityAt && (keyAt === segment.length - 1 || name === "LParen" || name === "Comma")) return { kind: "columns", entity: segment[entityAt + 1]?.image };
+        if (keyAt > entityAt && (keyAt === segment.length - 1 || name === "LParen" || name === "Comma")) return { kind: "key-columns" };
       }
       return { kind: "keywords" };
     }
@@ -401,12 +469,14 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
       if (name === "Keyword_by" && isKeyword(at(-2), "newest")) return { kind: "columns", entity: frame.entity };
       // `name` or `name "Header"` at the start of a line: the column's type comes next.
       const nameIndex = kind(previous) === "StringLiteral" ? segment.length - 2 : segment.length - 1;
-      if (isNameToken(segment[nameIndex]) && startsStatement(segment, nameIndex) && !isKeyword(segment[nameIndex], "duplicates")) return { kind: "types", models: false };
+      if (isNameToken(segment[nameIndex]) && startsStatement(segment, nameIndex) && !isKeyword(segment[nameIndex], "duplicates"))
+        return { kind: "types", models: false };
       return { kind: "keywords" };
     }
     case "extend": {
       if (isNameToken(previous) && startsStatement(segment, segment.length - 1) && !isKeyword(previous, "if")) return { kind: "custom-field-types" };
-      if (name === "Keyword_many2one" || previous?.image === "many2one" || previous?.image === "many2many" || previous?.image === "one2many") return { kind: "models" };
+      if (name === "Keyword_many2one" || previous?.image === "many2one" || previous?.image === "many2many" || previous?.image === "one2many")
+        return { kind: "models" };
       return { kind: "keywords" };
     }
     case "lookup":
@@ -414,9 +484,9 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
     case "records":
       return { kind: "keywords" };
     case "record-entry":
-      return fieldValueSlot(segment, modelOf(frame.model), "values");
+      return fieldValueSlot(segment, modelOf(frame.model), "record");
     case "expect":
-      return fieldValueSlot(segment, modelOf(frame.model), "values");
+      return fieldValueSlot(segment, modelOf(frame.model), "expect");
     case "given": {
       if (segment.length % 2 === 0) return { kind: "columns", entity: frame.entity };
       const column = previous?.image ?? "";
@@ -445,7 +515,7 @@ function modelOf(name: string | undefined): ModelSource | undefined {
 }
 
 /** `field value` pairs (records entries, `expect` blocks): a field name, or the value of the one before. */
-function fieldValueSlot(segment: readonly IToken[], model: ModelSource | undefined, context: "values"): Slot {
+function fieldValueSlot(segment: readonly IToken[], model: ModelSource | undefined, context: "record" | "expect"): Slot {
   // A negative number is one token, so pairs alternate exactly.
   if (segment.length % 2 === 0) {
     const assigned = segment.filter((_, index) => index % 2 === 0).map((token) => token.image);
@@ -457,8 +527,15 @@ function fieldValueSlot(segment: readonly IToken[], model: ModelSource | undefin
 function bodySlot(frame: BodyFrame, segment: readonly IToken[], prefix: string, inString: boolean, wordStartsLine: boolean): Slot {
   const previous = segment[segment.length - 1];
   const name = kind(previous);
-  const assigned = (): string[] => segment.filter((token, index) => isNameToken(token) && startsStatement(segment, index) && (kind(segment[index + 1]) === "LeftArrow" || kind(segment[index + 1]) === "Equals")).map((token) => token.image);
-  if (previous === undefined || name === "LCurly" || name === "RCurly") return inString ? { kind: "keywords" } : { kind: "fields", model: frame.model, context: "body", assigned: assigned() };
+  const assigned = (): string[] =>
+    segment
+      .filter(
+        (token, index) =>
+          isNameToken(token) && startsStatement(segment, index) && (kind(segment[index + 1]) === "LeftArrow" || kind(segment[index + 1]) === "Equals"),
+      )
+      .map((token) => token.image);
+  if (previous === undefined || name === "LCurly" || name === "RCurly")
+    return inString ? { kind: "keywords" } : { kind: "fields", model: frame.model, context: "body", assigned: assigned() };
   // Block headers inside a body.
   const header = lastIndexOf(segment, (token) => isKeyword(token, "with") || isKeyword(token, "each") || isKeyword(token, "ignore") || isKeyword(token, "if"));
   const opener = segment[header];
@@ -469,7 +546,14 @@ function bodySlot(frame: BodyFrame, segment: readonly IToken[], prefix: string, 
     if (name === "Keyword_by") return { kind: "columns", entity: linked };
     return { kind: "keywords" };
   }
-  if (header >= 0 && isKeyword(opener, "ignore") && header > operator && segment.slice(header + 1).every((token, index) => (index % 2 === 0 ? isNameToken(token) || kind(token) === "Dot" : kind(token) === "Comma" || kind(token) === "Dot"))) {
+  if (
+    header >= 0 &&
+    isKeyword(opener, "ignore") &&
+    header > operator &&
+    segment
+      .slice(header + 1)
+      .every((token, index) => (index % 2 === 0 ? isNameToken(token) || kind(token) === "Dot" : kind(token) === "Comma" || kind(token) === "Dot"))
+  ) {
     if (name === "Keyword_ignore" || name === "Comma") return { kind: "columns", entity: frame.entity };
   }
   if (header >= 0 && isKeyword(opener, "if") && isKeyword(segment[header + 1], "odoo") && header > operator) {
@@ -484,7 +568,7 @@ function bodySlot(frame: BodyFrame, segment: readonly IToken[], prefix: string, 
       if (name === "Keyword_by" && expression.length === 4) return { kind: "columns", entity: expression[2]?.image };
       return { kind: "keywords" };
     }
-    if (expression.length === 1) {
+    if (expression.length === 1 && !prefix.includes(".")) {
       if (name === "Equals") return { kind: "constant", model: frame.model, field: field ?? "" };
       return { kind: "source-value", frame, entity: frame.entity, field };
     }

@@ -14,13 +14,32 @@ import type * as A from "../../../language/ast.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { SOURCE_OPTION_NAMES } from "../../../compiler/bind.js";
 import { BUILTINS, builtinSignature, type Builtin } from "../../../compiler/builtins.js";
-import { CUSTOM_FIELD_TYPES, findField, findModel, listShippedSeries, requiredFields, type OdooField, type OdooSchema } from "../../../compiler/catalog/index.js";
+import {
+  CUSTOM_FIELD_TYPES,
+  findField,
+  findModel,
+  listShippedSeries,
+  requiredFields,
+  type OdooField,
+  type OdooSchema,
+} from "../../../compiler/catalog/index.js";
 import type { EntitySymbol, TargetSymbol } from "../../../compiler/model.js";
 import { RULES } from "../../../compiler/rules/index.js";
 import { COLUMN_TYPES } from "../../../compiler/types.js";
+import { tokenize } from "../../../language/lexer.js";
 import { positionAt } from "../../../language/location.js";
 import { completionContext, type BodyFrame, type CompletionContext, type ModelSource, type Slot } from "./completion-context.js";
-import { builtinMarkdown, columnMarkdown, entityMarkdown, fieldMarkdown, fieldType, lookupSignature, tableSignature, targetSummary, type DescriptionContext } from "./descriptions.js";
+import {
+  builtinMarkdown,
+  columnMarkdown,
+  entityMarkdown,
+  fieldMarkdown,
+  fieldType,
+  lookupSignature,
+  tableSignature,
+  targetSummary,
+  type DescriptionContext,
+} from "./descriptions.js";
 import { keywordCompletions } from "./keyword-completion.js";
 import { toLspRange } from "./positions.js";
 
@@ -45,15 +64,46 @@ interface Builder {
   readonly items: CompletionItem[];
 }
 
-function item(builder: Builder, label: string, kind: CompletionItemKind, details: { detail?: string; description?: string; documentation?: string; rank?: string; newText?: string; snippet?: string } = {}): void {
+function item(
+  builder: Builder,
+  label: string,
+  kind: CompletionItemKind,
+  details: { detail?: string; description?: string; documentation?: string; rank?: string; newText?: string; snippet?: string } = {},
+): void {
   const newText = details.newText ?? label;
-  const completion: CompletionItem = { label, kind, sortText: `${details.rank ?? NAME}${label}`, textEdit: { range: builder.range, newText: details.snippet ?? newText } };
+  const completion: CompletionItem = {
+    label,
+    kind,
+    sortText: `${details.rank ?? NAME}${label}`,
+    textEdit: { range: builder.range, newText: details.snippet ?? newText },
+  };
   if (details.detail !== undefined) completion.detail = details.detail;
   if (details.description !== undefined) completion.labelDetails = { description: details.description };
   if (details.documentation !== undefined) completion.documentation = { kind: MarkupKind.Markdown, value: details.documentation };
   if (newText !== label) completion.filterText = newText;
   if (details.snippet !== undefined) completion.insertTextFormat = InsertTextFormat.Snippet;
   builder.items.push(completion);
+}
+
+const NOT_COLUMNS = new Set(["csv", "duplicates", "group"]);
+
+/** The columns the block after `offset` declares (an entity's header is being written: its body is the current text's). */
+function columnsDeclaredBelow(text: string, offset: number): string[] {
+  const tokens = tokenize(text.slice(offset), "").tokens;
+  const open = tokens.findIndex((token) => token.tokenType.name === "LCurly");
+  const names: string[] = [];
+  let depth = 0;
+  for (let index = open; open >= 0 && index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined) break;
+    const kind = token.tokenType.name;
+    if (kind === "LCurly") depth++;
+    else if (kind === "RCurly" && --depth === 0) break;
+    const previous = tokens[index - 1];
+    const startsLine = previous !== undefined && (previous.tokenType.name === "LCurly" || (previous.endLine ?? 0) < (token.startLine ?? 0));
+    if (depth === 1 && startsLine && /^[A-Za-z_]/.test(token.image) && !NOT_COLUMNS.has(token.image)) names.push(token.image);
+  }
+  return names;
 }
 
 /** The model a body writes: written in its header, or the relation of the one2many an `each` block fills. */
@@ -106,19 +156,26 @@ function tableKeys(builder: Builder, analysis: PackageAnalysis, entity: string |
     for (const entry of table.declaration.entries) {
       if (entry.kind !== "TableEntry") continue;
       const value = entry.value.kind === "Missing" ? "?" : entry.value.kind === "NameReference" ? entry.value.name.value : literalText(entry.value);
-      for (const key of entry.keys) item(builder, literalText(key), CompletionItemKind.EnumMember, { detail: `${name}: ${literalText(key)} -> ${value}`, rank: FIRST });
+      for (const key of entry.keys)
+        item(builder, literalText(key), CompletionItemKind.EnumMember, { detail: `${name}: ${literalText(key)} -> ${value}`, rank: FIRST });
     }
   }
 }
 
 function columns(builder: Builder, entity: EntitySymbol | undefined, rank = NAME): void {
   if (entity === undefined) return;
-  for (const column of entity.columns.values()) item(builder, column.name, CompletionItemKind.Field, { detail: `${column.declaredType} · column of ${entity.name}`, documentation: columnMarkdown(column), rank });
+  for (const column of entity.columns.values())
+    item(builder, column.name, CompletionItemKind.Field, {
+      detail: `${column.declaredType} · column of ${entity.name}`,
+      documentation: columnMarkdown(column),
+      rank,
+    });
 }
 
 function groups(builder: Builder, entity: EntitySymbol | undefined): void {
   if (entity === undefined) return;
-  for (const group of entity.groups.values()) item(builder, group.name, CompletionItemKind.Module, { detail: `column group [${group.from}..${group.to}] of ${entity.name}` });
+  for (const group of entity.groups.values())
+    item(builder, group.name, CompletionItemKind.Module, { detail: `column group [${group.from}..${group.to}] of ${entity.name}` });
 }
 
 function models(builder: Builder, schema: OdooSchema | undefined): void {
@@ -130,39 +187,37 @@ function models(builder: Builder, schema: OdooSchema | undefined): void {
 }
 
 function entities(builder: Builder, analysis: PackageAnalysis): void {
-  for (const entity of analysis.bound.entities.values()) item(builder, entity.name, CompletionItemKind.Class, { detail: `entity "${entity.pattern}"`, documentation: entityMarkdown(entity) });
+  for (const entity of analysis.bound.entities.values())
+    item(builder, entity.name, CompletionItemKind.Class, { detail: `entity "${entity.pattern}"`, documentation: entityMarkdown(entity) });
 }
 
-/** The model of the records the value of an assignment makes, when it ends in `ref`, a record table or a lookup. */
-function valueModel(value: A.Expression | A.EachBlock, analysis: PackageAnalysis): string | undefined {
-  if (value.kind === "RefExpression") return value.alias.kind === "Name" ? analysis.bound.aliases.get(value.alias.value)?.model : undefined;
-  if (value.kind !== "PipeExpression") return undefined;
-  const last = value.steps[value.steps.length - 1];
-  if (last === undefined) return undefined;
-  if (last.kind === "RefStep") return last.alias.kind === "Name" ? analysis.bound.aliases.get(last.alias.value)?.model : undefined;
-  const table = analysis.bound.tables.get(last.callee.value);
-  if (table !== undefined) return table.output?.kind === "record" ? table.output.model : undefined;
-  return analysis.bound.lookups.get(last.callee.value)?.model;
-}
-
-/** The assignment whose field name the cursor is on, in the current tree. */
-function assignmentAt(document: A.Document, offset: number): A.Assignment | undefined {
-  let found: A.Assignment | undefined;
-  const visit = (node: unknown): void => {
-    if (found !== undefined || typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    const candidate = node as Partial<A.Assignment>;
-    if (candidate.kind === "Assignment" && candidate.field !== undefined && candidate.field.range.start.offset <= offset && offset <= candidate.field.range.end.offset) {
-      found = candidate as A.Assignment;
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "comments") visit(child);
+/**
+ * The model of the records the value after the cursor makes, when the cursor is on the field
+ * name of an assignment whose value ends in `ref alias`, a record table or a lookup (read from the
+ * rest of the line: `‸ <- parent_id | ref company`).
+ */
+function valueModelAfter(text: string, offset: number, analysis: PackageAnalysis): string | undefined {
+  let start = offset;
+  while (start < text.length && /[A-Za-z0-9_]/.test(text.charAt(start))) start++;
+  const lineEnd = text.indexOf("\n", start);
+  const tokens = tokenize(text.slice(start, lineEnd < 0 ? text.length : lineEnd), "").tokens;
+  const first = tokens[0]?.tokenType.name;
+  if (first !== "LeftArrow" && first !== "Equals") return undefined;
+  const name = (index: number): string | undefined => {
+    const token = tokens[index];
+    return token !== undefined && /^[A-Za-z_]/.test(token.image) ? token.image : undefined;
   };
-  visit(document.declarations);
-  return found;
+  for (let index = tokens.length - 2; index >= 1; index--) {
+    const kind = tokens[index]?.tokenType.name;
+    const alias = name(index + 1);
+    if (kind === "Keyword_ref" && alias !== undefined) return analysis.bound.aliases.get(alias)?.model;
+    if (kind === "Pipe" && alias !== undefined && tokens[index + 1]?.tokenType.name !== "Keyword_ref") {
+      const table = analysis.bound.tables.get(alias);
+      if (table !== undefined) return table.output?.kind === "record" ? table.output.model : undefined;
+      return analysis.bound.lookups.get(alias)?.model;
+    }
+  }
+  return undefined;
 }
 
 /** Fields set by the body the cursor is in (read from the current tree), but the one being typed. */
@@ -193,7 +248,8 @@ function assignedInBody(document: A.Document, frame: BodyFrame, offset: number):
     }
     const candidate = node as { kind?: unknown; range?: A.Node["range"]; body?: readonly A.BodyItem[] };
     if (candidate.range !== undefined && (candidate.range.start.offset > offset || candidate.range.end.offset < frame.open)) return;
-    const holdsBody = candidate.kind === "MapDeclaration" || candidate.kind === "SplitTarget" || candidate.kind === "FallbackTarget" || candidate.kind === "EachBlock";
+    const holdsBody =
+      candidate.kind === "MapDeclaration" || candidate.kind === "SplitTarget" || candidate.kind === "FallbackTarget" || candidate.kind === "EachBlock";
     if (holdsBody && candidate.body !== undefined && candidate.range !== undefined && candidate.range.start.offset > innermostStart) {
       innermost = candidate.body;
       innermostStart = candidate.range.start.offset;
@@ -205,7 +261,14 @@ function assignedInBody(document: A.Document, frame: BodyFrame, offset: number):
   return assigned;
 }
 
-function fields(builder: Builder, input: CompletionInput, analysis: PackageAnalysis, slot: Extract<Slot, { kind: "fields" }>, frame: BodyFrame | undefined, describe: DescriptionContext): void {
+function fields(
+  builder: Builder,
+  input: CompletionInput,
+  analysis: PackageAnalysis,
+  slot: Extract<Slot, { kind: "fields" }>,
+  frame: BodyFrame | undefined,
+  describe: DescriptionContext,
+): void {
   const schema = analysis.schema;
   const model = resolveModel(slot.model, schema);
   if (schema === undefined || model === undefined) return;
@@ -216,17 +279,26 @@ function fields(builder: Builder, input: CompletionInput, analysis: PackageAnaly
   if (slot.context === "body" && frame !== undefined) {
     for (const name of assignedInBody(input.document, frame, input.offset)) assigned.add(name);
     // Retyping the field of an assignment that already has a value: only fields that value fits.
-    const current = assignmentAt(input.document, input.offset);
-    if (current !== undefined) wanted = valueModel(current.value, analysis);
+    wanted = valueModelAfter(input.text, input.offset, analysis);
   }
   // What a new record needs and Odoo does not fill (the ORM's required fields, and those a constraint requires) comes first.
-  const needed = new Set(requiredFields(schema, model).filter((required) => !required.field.hasDefault).map((required) => required.field.name));
+  const needed = new Set(
+    requiredFields(schema, model)
+      .filter((required) => !required.field.hasDefault)
+      .map((required) => required.field.name),
+  );
   for (const field of Object.values(found.fields)) {
     if (assigned.has(field.name)) continue;
-    if (slot.context === "body" && field.writability.writable === "no") continue;
+    // Values of a new record: Odoo would not keep what it computes.
+    if ((slot.context === "body" || slot.context === "record") && field.writability.writable === "no") continue;
     if (wanted !== undefined && (field.relation !== wanted || (field.type !== "many2one" && field.type !== "many2many"))) continue;
     const rank = slot.context === "body" && needed.has(field.name) ? FIRST : NAME;
-    item(builder, field.name, CompletionItemKind.Field, { detail: fieldType(field), description: field.label, documentation: fieldMarkdown(model, field, describe), rank });
+    item(builder, field.name, CompletionItemKind.Field, {
+      detail: fieldType(field),
+      description: field.label,
+      documentation: fieldMarkdown(model, field, describe),
+      rank,
+    });
   }
 }
 
@@ -238,7 +310,10 @@ function sourceValues(builder: Builder, analysis: PackageAnalysis, entityName: s
   if (entity !== undefined) {
     for (const column of entity.columns.values()) {
       if (linked?.columns.has(column.name) === true) continue;
-      item(builder, column.name, CompletionItemKind.Field, { detail: `${column.declaredType} · column of ${entity.name}`, documentation: columnMarkdown(column) });
+      item(builder, column.name, CompletionItemKind.Field, {
+        detail: `${column.declaredType} · column of ${entity.name}`,
+        documentation: columnMarkdown(column),
+      });
     }
   }
   groups(builder, entity);
@@ -249,12 +324,24 @@ function steps(builder: Builder, analysis: PackageAnalysis, frame: BodyFrame | u
   const relation = fieldOf(schema, resolveModel(frame?.model, schema), field)?.relation;
   for (const table of analysis.bound.tables.values()) {
     const output = table.output?.kind === "record" ? table.output.model : undefined;
-    item(builder, table.name, CompletionItemKind.Enum, { detail: `table ${tableSignature(table)}`, rank: relation !== undefined && output === relation ? FIRST : NAME });
+    item(builder, table.name, CompletionItemKind.Enum, {
+      detail: `table ${tableSignature(table)}`,
+      rank: relation !== undefined && output === relation ? FIRST : NAME,
+    });
   }
   for (const lookup of analysis.bound.lookups.values()) {
-    item(builder, lookup.name, CompletionItemKind.Interface, { detail: `lookup ${lookupSignature(lookup)}`, rank: relation !== undefined && lookup.model === relation ? FIRST : NAME });
+    item(builder, lookup.name, CompletionItemKind.Interface, {
+      detail: `lookup ${lookupSignature(lookup)}`,
+      rank: relation !== undefined && lookup.model === relation ? FIRST : NAME,
+    });
   }
-  for (const builtin of BUILTINS) item(builder, builtin.name, CompletionItemKind.Function, { detail: builtinSignature(builtin), documentation: builtinMarkdown(builtin), rank: LATER, ...builtinSnippet(builtin) });
+  for (const builtin of BUILTINS)
+    item(builder, builtin.name, CompletionItemKind.Function, {
+      detail: builtinSignature(builtin),
+      documentation: builtinMarkdown(builtin),
+      rank: LATER,
+      ...builtinSnippet(builtin),
+    });
 }
 
 /** `truncate(${1:length})`: the required parameters as tab stops. */
@@ -277,7 +364,9 @@ function aliasTargets(analysis: PackageAnalysis): { alias: string; model: string
 
 /** The other targets of the split the cursor is in, read from the current tree. */
 function siblings(document: A.Document, frame: BodyFrame): { alias: string; model: string | undefined; summary: string }[] {
-  const split = document.declarations.find((declaration): declaration is A.SplitDeclaration => declaration.kind === "SplitDeclaration" && declaration.range.start.offset === frame.splitStart);
+  const split = document.declarations.find(
+    (declaration): declaration is A.SplitDeclaration => declaration.kind === "SplitDeclaration" && declaration.range.start.offset === frame.splitStart,
+  );
   if (split === undefined) return [];
   const entity = split.entity.kind === "Name" ? split.entity.value : "?";
   return split.targets
@@ -293,7 +382,10 @@ function constants(builder: Builder, analysis: PackageAnalysis, field: OdooField
   for (const option of field.selection ?? []) item(builder, quoted(option.value), CompletionItemKind.EnumMember, { detail: option.label, rank: FIRST });
   if (field.relation !== undefined) {
     for (const record of analysis.bound.records.get(field.relation)?.values() ?? []) {
-      item(builder, record.name, CompletionItemKind.EnumMember, { detail: `${record.model} record${record.existing === undefined ? "" : ` (existing ${record.existing})`}`, rank: FIRST });
+      item(builder, record.name, CompletionItemKind.EnumMember, {
+        detail: `${record.model} record${record.existing === undefined ? "" : ` (existing ${record.existing})`}`,
+        rank: FIRST,
+      });
     }
   }
 }
@@ -321,6 +413,9 @@ function nameItems(builder: Builder, input: CompletionInput, analysis: PackageAn
       return;
     case "columns":
       return columns(builder, entity(slot.entity));
+    case "key-columns":
+      for (const column of columnsDeclaredBelow(input.text, input.offset)) item(builder, column, CompletionItemKind.Field, { detail: "column declared below" });
+      return;
     case "groups":
       return groups(builder, entity(slot.entity));
     case "fields":
@@ -349,17 +444,23 @@ function nameItems(builder: Builder, input: CompletionInput, analysis: PackageAn
       const group = own?.groups.get(slot.owner);
       const columnsOf = group?.columns ?? entity(slot.owner)?.columns;
       for (const column of columnsOf?.values() ?? []) {
-        item(builder, column.name, CompletionItemKind.Field, { detail: `${column.declaredType} · column of ${slot.owner}`, documentation: columnMarkdown(column), newText: `${slot.owner}.${column.name}` });
+        item(builder, column.name, CompletionItemKind.Field, {
+          detail: `${column.declaredType} · column of ${slot.owner}`,
+          documentation: columnMarkdown(column),
+          newText: `${slot.owner}.${column.name}`,
+        });
       }
       return;
     }
     case "entity-columns":
       for (const each of analysis.bound.entities.values()) {
-        for (const column of each.columns.values()) item(builder, `${each.name}.${column.name}`, CompletionItemKind.Field, { detail: column.declaredType, documentation: columnMarkdown(column) });
+        for (const column of each.columns.values())
+          item(builder, `${each.name}.${column.name}`, CompletionItemKind.Field, { detail: column.declaredType, documentation: columnMarkdown(column) });
       }
       return;
     case "table-value":
-      for (const record of slot.output === undefined ? [] : (analysis.bound.records.get(slot.output)?.values() ?? [])) item(builder, record.name, CompletionItemKind.EnumMember, { detail: `${record.model} record` });
+      for (const record of slot.output === undefined ? [] : (analysis.bound.records.get(slot.output)?.values() ?? []))
+        item(builder, record.name, CompletionItemKind.EnumMember, { detail: `${record.model} record` });
       return;
     case "sources":
       for (const source of analysis.bound.sources.keys()) item(builder, source, CompletionItemKind.Module, { detail: "source" });
@@ -380,7 +481,16 @@ function nameItems(builder: Builder, input: CompletionInput, analysis: PackageAn
 }
 
 /** Slots where a keyword may stand as well as a name; in the others (a header's entity or model, a type, a column list) only names do. */
-const KEYWORD_SLOTS: ReadonlySet<Slot["kind"]> = new Set(["keywords", "fields", "source-value", "compare-value", "constant", "steps", "table-value", "severities", "series"]);
+const KEYWORD_SLOTS: ReadonlySet<Slot["kind"]> = new Set([
+  "keywords",
+  "source-value",
+  "compare-value",
+  "constant",
+  "steps",
+  "table-value",
+  "severities",
+  "series",
+]);
 
 /** The completion items at `offset`: names that fit there, then the keywords the grammar allows. */
 export function completions(input: CompletionInput): CompletionItem[] {
@@ -391,7 +501,8 @@ export function completions(input: CompletionInput): CompletionItem[] {
   if (input.analysis !== undefined) nameItems(builder, input, input.analysis);
   // In a quoted value only quoted values fit.
   const names = context.inString ? builder.items.filter((candidate) => candidate.label.startsWith('"')) : builder.items;
-  const keywords = context.inString || !KEYWORD_SLOTS.has(context.slot.kind) ? [] : keywordCompletions(input.text, input.offset, input.document);
+  const withKeywords = KEYWORD_SLOTS.has(context.slot.kind) || (context.slot.kind === "fields" && context.slot.context === "body");
+  const keywords = context.inString || !withKeywords ? [] : keywordCompletions(input.text, input.offset, input.document);
   const seen = new Set(names.map((candidate) => candidate.label));
   return [...names, ...keywords.filter((keyword) => !seen.has(keyword.label))];
 }

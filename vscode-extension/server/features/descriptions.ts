@@ -7,7 +7,17 @@ import type * as A from "../../../language/ast.js";
 import { builtinSignature, type Builtin } from "../../../compiler/builtins.js";
 import { listShippedSeries, seriesHavingField, seriesHavingModel, type OdooField, type OdooModel } from "../../../compiler/catalog/index.js";
 import { recordXmlid } from "../../../compiler/check-expressions.js";
-import type { ColumnSymbol, EntitySymbol, GroupSymbol, LookupSymbol, PackageSymbol, RecordSymbol, SourceSymbol, TableSymbol, TargetSymbol } from "../../../compiler/model.js";
+import type {
+  ColumnSymbol,
+  EntitySymbol,
+  GroupSymbol,
+  LookupSymbol,
+  PackageSymbol,
+  RecordSymbol,
+  SourceSymbol,
+  TableSymbol,
+  TargetSymbol,
+} from "../../../compiler/model.js";
 
 /** What the descriptions need to know about the package: its target and external ID namespace. */
 export interface DescriptionContext {
@@ -47,6 +57,11 @@ export function fieldMarkdown(model: string, field: OdooField, context: Descript
   if (field.custom) parts.push(`Custom field, declared in an \`extend ${model}\` block: created before the load`);
   else parts.push(versionsLine(seriesHavingField(model, field.name)));
   return parts.join("\n\n");
+}
+
+/** A field the target's model lacks: which Odoo versions have it (the diagnostic says what to do). */
+export function missingFieldMarkdown(model: string, field: string, series: string): string {
+  return [code(`${model}.${field}`), `Not a field of ${model} in Odoo ${series}, the target`, versionsLine(seriesHavingField(model, field))].join("\n\n");
 }
 
 export function modelMarkdown(name: string, model: OdooModel | undefined, context: DescriptionContext): string {
@@ -126,7 +141,12 @@ export function lookupSignature(lookup: LookupSymbol): string {
 }
 
 function lookupMarkdown(lookup: LookupSymbol): string {
-  const missing = lookup.missing === undefined ? "no `missing` policy: unmatched rows are rejected" : lookup.missing.policy === "fallback" ? `missing fallback ${JSON.stringify(lookup.missing.value)}` : `missing ${lookup.missing.policy}`;
+  const missing =
+    lookup.missing === undefined
+      ? "no `missing` policy: unmatched rows are rejected"
+      : lookup.missing.policy === "fallback"
+        ? `missing fallback ${JSON.stringify(lookup.missing.value)}`
+        : `missing ${lookup.missing.policy}`;
   return [code(`(lookup) ${lookupSignature(lookup)}`), `${missing}${lookup.includeArchived ? " · archived records included" : ""}`].join("\n\n");
 }
 
@@ -151,11 +171,25 @@ function targetMarkdown(target: TargetSymbol, context: DescriptionContext): stri
 function recordMarkdown(record: RecordSymbol, context: DescriptionContext): string {
   const values = record.declaration.values.map((value) => {
     const field = value.field.kind === "Name" ? value.field.value : `"${value.field.value}"`;
-    const written = value.value.kind === "Missing" ? "?" : value.value.kind === "NameReference" ? value.value.name.value : value.value.kind === "StringLiteral" ? `"${value.value.value}"` : String(value.value.value);
+    const written =
+      value.value.kind === "Missing"
+        ? "?"
+        : value.value.kind === "NameReference"
+          ? value.value.name.value
+          : value.value.kind === "StringLiteral"
+            ? `"${value.value.value}"`
+            : String(value.value.value);
     return `${field} ${written}`;
   });
-  const what = record.existing !== undefined ? `An existing record: \`${record.existing}\`` : `Ensured before the load, matched by ${record.records.match?.value ?? "name"}: ${values.join(", ") || "no values"}`;
-  return [code(`(record) ${record.model} ${record.name}`), what, `External ID \`${recordXmlid(context.namespace === "" ? "<namespace>" : context.namespace, record)}\``].join("\n\n");
+  const what =
+    record.existing !== undefined
+      ? `An existing record: \`${record.existing}\``
+      : `Ensured before the load, matched by ${record.records.match?.value ?? "name"}: ${values.join(", ") || "no values"}`;
+  return [
+    code(`(record) ${record.model} ${record.name}`),
+    what,
+    `External ID \`${recordXmlid(context.namespace === "" ? "<namespace>" : context.namespace, record)}\``,
+  ].join("\n\n");
 }
 
 /** A package symbol's description; custom fields are described as the Odoo fields they become (by the caller). */

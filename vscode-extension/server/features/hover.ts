@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover } from "vscode-languageserver";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { findField, findModel } from "../../../compiler/catalog/index.js";
-import { builtinMarkdown, fieldMarkdown, modelMarkdown, symbolMarkdown, type DescriptionContext } from "./descriptions.js";
+import { builtinMarkdown, fieldMarkdown, missingFieldMarkdown, modelMarkdown, symbolMarkdown, type DescriptionContext } from "./descriptions.js";
 import { occurrenceAt, type Occurrence } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 
@@ -32,7 +32,7 @@ function markdownOf(analysis: PackageAnalysis, occurrence: Occurrence): string |
       if (field !== undefined) return fieldMarkdown(occurrence.model, field, context);
       // Not in the target: say so, and which versions have it (the diagnostic says what to do).
       if (findModel(schema, occurrence.model) === undefined) return undefined;
-      return `\`\`\`flitmap\n${occurrence.model}.${occurrence.field}\n\`\`\`\n\nNot a field of ${occurrence.model} in Odoo ${schema.serie}, the target`;
+      return missingFieldMarkdown(occurrence.model, occurrence.field, schema.serie);
     }
     case "model":
       return modelMarkdown(occurrence.model, schema === undefined ? undefined : findModel(schema, occurrence.model), context);

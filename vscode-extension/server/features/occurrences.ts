@@ -153,7 +153,8 @@ class TreeWalker {
         return;
       }
       case "TableDeclaration":
-        for (const side of [declaration.input, declaration.output]) if (side.kind === "QualifiedName" && columnValueType(side.value) === undefined) this.model(file, side);
+        for (const side of [declaration.input, declaration.output])
+          if (side.kind === "QualifiedName" && columnValueType(side.value) === undefined) this.model(file, side);
         return;
       case "ExtendDeclaration": {
         const model = this.model(file, declaration.model);

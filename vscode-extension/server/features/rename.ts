@@ -36,12 +36,14 @@ const WHAT: Record<PackageSymbol["kind"], string> = {
 
 /** Why the name at `offset` cannot be renamed, when it is not a declared name: keyword, Odoo name, built-in. */
 function refusalAt(analysis: PackageAnalysis, file: string, offset: number, occurrence: Occurrence | undefined): string {
-  if (occurrence?.kind === "field") return `${occurrence.model === undefined ? "" : `${occurrence.model}.`}${occurrence.field} is a field of Odoo, not a name of this package: it cannot be renamed here`;
+  if (occurrence?.kind === "field")
+    return `${occurrence.model === undefined ? "" : `${occurrence.model}.`}${occurrence.field} is a field of Odoo, not a name of this package: it cannot be renamed here`;
   if (occurrence?.kind === "model") return `${occurrence.model} is a model of Odoo, not a name of this package: it cannot be renamed here`;
   if (occurrence?.kind === "builtin") return `${occurrence.builtin.name} is a built-in step of Flitmap: it cannot be renamed`;
   const text = analysis.files.find((candidate) => candidate.path === file)?.text ?? "";
   const token = tokenAt(text, file, offset);
-  if (token !== undefined && token.tokenType.name.startsWith("Keyword_")) return `\`${token.image}\` is a keyword of the language: only names this package declares can be renamed`;
+  if (token !== undefined && token.tokenType.name.startsWith("Keyword_"))
+    return `\`${token.image}\` is a keyword of the language: only names this package declares can be renamed`;
   return "only names this package declares can be renamed (entities, columns, aliases, tables, lookups, records, custom fields, sources)";
 }
 
@@ -97,7 +99,8 @@ function conflict(analysis: PackageAnalysis, symbol: PackageSymbol, newName: str
     case "target":
       return bound.aliases.has(newName) ? taken("an alias") : undefined;
     case "custom-field":
-      if (!/^x_[a-z0-9_]+$/.test(newName)) return `a custom field's name starts with "x_" and has lower-case letters, digits and underscores (Odoo refuses "${newName}")`;
+      if (!/^x_[a-z0-9_]+$/.test(newName))
+        return `a custom field's name starts with "x_" and has lower-case letters, digits and underscores (Odoo refuses "${newName}")`;
       return analysis.schema !== undefined && findField(analysis.schema, symbol.model, newName) !== undefined ? taken(`a field of ${symbol.model}`) : undefined;
   }
 }
@@ -128,7 +131,8 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
   if (symbol.kind === "target" && !symbol.aliasDeclared) {
     // The alias was derived from the entity's name: it gets written, the entity keeps its name.
     const insertion = aliasInsertion(symbol, newName);
-    if (insertion === undefined) return { refused: `the alias ${symbol.name} is not written in the mapping and cannot be added here: write \`as ${newName}\` yourself` };
+    if (insertion === undefined)
+      return { refused: `the alias ${symbol.name} is not written in the mapping and cannot be added here: write \`as ${newName}\` yourself` };
     edits.push(insertion);
   } else if (symbol.kind === "column" && symbol.declaration.header === undefined) {
     // The header in the export stays what it was: the column's old name becomes its header string.
@@ -144,7 +148,11 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
       if (insertion !== undefined) edits.push(insertion);
     }
   }
-  return { edits: dedupe(edits).sort((left, right) => (left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1)) };
+  return {
+    edits: dedupe(edits).sort((left, right) =>
+      left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1,
+    ),
+  };
 }
 
 function dedupe(edits: readonly TextEdit[]): TextEdit[] {
@@ -156,4 +164,3 @@ function dedupe(edits: readonly TextEdit[]): TextEdit[] {
     return true;
   });
 }
-
