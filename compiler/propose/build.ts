@@ -11,6 +11,7 @@ import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import {
   ASSIGN_THRESHOLD,
   candidateFields,
+  compareCandidates,
   percent,
   scoreCandidates,
   TODO_THRESHOLD,
@@ -63,8 +64,9 @@ class CallableNames {
   private readonly used = new Set<string>(["user", "partner", "product"]);
 
   take(wanted: string, fallback: string): string {
-    let name = findBuiltin(wanted) === undefined ? wanted : fallback;
-    for (let counter = 2; this.used.has(name) || findBuiltin(name) !== undefined; counter++) name = `${fallback}_${counter}`;
+    const free = (name: string): boolean => !this.used.has(name) && findBuiltin(name) === undefined;
+    let name = free(wanted) ? wanted : fallback;
+    for (let counter = 2; !free(name); counter++) name = `${fallback}_${counter}`;
     this.used.add(name);
     return name;
   }
@@ -78,6 +80,8 @@ interface TableDraft {
   readonly values: Map<string, number>;
   /** For a custom selection field: its options, keyed by source value. */
   readonly customOptions?: ReadonlyMap<string, string>;
+  /** What a value the table does not list becomes. */
+  readonly unmatched?: "flag" | "reject";
 }
 
 const DEFINING_MODULE: Readonly<Record<string, string>> = {
@@ -114,26 +118,48 @@ class Registries {
     return output.kind === "selection" ? `selection:${output.model}.${output.field}` : `records:${output.model}`;
   }
 
-  /** The table for an output, made on first use and fed every column's values. */
-  table(output: TableOutput, field: OdooField, values: readonly string[]): string {
-    const key = this.tableKey(output);
+  /**
+   * The table for an output, made on first use and fed every column's values; named after the
+   * field, or the column when that is a built-in's name. Columns whose values hardly overlap
+   * (a lead's status and a case's status, both stages) get tables of their own.
+   */
+  table(output: TableOutput, field: OdooField, column: string, values: readonly string[]): string {
+    const counts = countValues(values);
+    const base = this.tableKey(output);
+    let key = base;
+    for (let counter = 2; ; counter++) {
+      const existing = this.tables.get(key);
+      if (existing === undefined || overlap(existing.values, counts) >= 0.5) break;
+      key = `${base}#${counter}`;
+    }
     let table = this.tables.get(key);
     if (table === undefined) {
       const base = field.name.replace(/_ids?$/, "");
       const owner = output.model.split(".").pop() ?? "value";
       const wanted = output.kind === "selection" ? `${owner}_${field.name}` : base;
-      table = { name: this.names.take(wanted, `${owner}_${base}`), output, fieldLabel: `${output.model === field.relation ? field.name : `${output.model}.${field.name}`}`, values: new Map() };
+      table = {
+        name: this.names.take(wanted, column),
+        output,
+        fieldLabel: `${output.model === field.relation ? field.name : `${output.model}.${field.name}`}`,
+        values: new Map(),
+      };
       this.tables.set(key, table);
     }
-    for (const [value, count] of countValues(values)) table.values.set(value, (table.values.get(value) ?? 0) + count);
+    for (const [value, count] of counts) table.values.set(value, (table.values.get(value) ?? 0) + count);
     return table.name;
   }
 
   /** A table feeding a custom selection field: every value is an option of its own. */
-  customSelectionTable(model: string, field: string, options: ReadonlyMap<string, string>, values: readonly string[]): string {
+  customSelectionTable(model: string, field: string, entity: string, options: ReadonlyMap<string, string>, values: readonly string[]): string {
     const key = `selection:${model}.${field}`;
-    const name = this.names.take(field.replace(/^x_/, ""), `${field.replace(/^x_/, "")}_value`);
-    const table: TableDraft = { name, output: { kind: "selection", model, field }, fieldLabel: `${model}.${field}`, values: countValues(values), customOptions: options };
+    const name = this.names.take(field.replace(/^x_/, ""), `${entity}_${field.replace(/^x_/, "")}`);
+    const table: TableDraft = {
+      name,
+      output: { kind: "selection", model, field },
+      fieldLabel: `${model}.${field}`,
+      values: countValues(values),
+      customOptions: options,
+    };
     this.tables.set(key, table);
     return name;
   }
@@ -141,13 +167,28 @@ class Registries {
   lookup(name: string): string {
     if (!this.lookups.has(name)) {
       if (name === "user") {
-        this.lookups.set(name, { name, model: "res.users", by: "email", comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report" });
+        this.lookups.set(name, {
+          name,
+          model: "res.users",
+          by: "email",
+          comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
+        });
       } else if (name === "partner") {
-        this.lookups.set(name, { name, model: "res.partner", by: "email", comment: "authors are Odoo contacts with the same e-mail; an author with none is flagged" });
+        this.lookups.set(name, {
+          name,
+          model: "res.partner",
+          by: "email",
+          comment: "authors are Odoo contacts with the same e-mail; an author with none is flagged",
+        });
       } else {
         const lookup = Object.values(LOOKUP_MODELS).find((candidate) => candidate.name === name);
         const model = Object.entries(LOOKUP_MODELS).find(([, candidate]) => candidate.name === name)?.[0] ?? "product.product";
-        this.lookups.set(name, { name, model, by: lookup?.by ?? "default_code", comment: `existing ${model} records matched by ${lookup?.by ?? "default_code"}; a value with none is flagged` });
+        this.lookups.set(name, {
+          name,
+          model,
+          by: lookup?.by ?? "default_code",
+          comment: `existing ${model} records matched by ${lookup?.by ?? "default_code"}; a value with none is flagged`,
+        });
       }
     }
     return name;
@@ -158,7 +199,10 @@ class Registries {
     const byName = this.records.get(model) ?? new Map<string, RecordEntryProposal>();
     this.records.set(model, byName);
     for (const [name, existing] of byName) {
-      if ((entry.existing !== undefined && existing.existing === entry.existing) || (entry.existing === undefined && JSON.stringify(existing.values) === JSON.stringify(entry.values))) {
+      if (
+        (entry.existing !== undefined && existing.existing === entry.existing) ||
+        (entry.existing === undefined && JSON.stringify(existing.values) === JSON.stringify(entry.values))
+      ) {
         return name;
       }
     }
@@ -180,7 +224,8 @@ class Registries {
       this.customFields.set(key, proposal);
       return proposal;
     }
-    if (existing.type === proposal.type && existing.relation === proposal.relation && existing.options === undefined && proposal.options === undefined) return existing;
+    if (existing.type === proposal.type && existing.relation === proposal.relation && existing.options === undefined && proposal.options === undefined)
+      return existing;
     for (let counter = 2; ; counter++) {
       const renamed = { ...proposal, name: `${proposal.name}_${counter}` };
       if (!this.customFields.has(`${proposal.model}.${renamed.name}`)) {
@@ -225,6 +270,14 @@ class OutcomeLog {
 
   add(entity: string, path: string, outcome: ColumnOutcome): void {
     this.byColumn.get(`${entity}\u0000${path}`)?.outcomes.push(outcome);
+  }
+
+  /** Replaces the outcome logged last for a column (a match that turned out to be a custom field). */
+  replaceLast(entity: string, path: string, outcome: ColumnOutcome): void {
+    const outcomes = this.byColumn.get(`${entity}\u0000${path}`)?.outcomes;
+    if (outcomes === undefined) return;
+    if (outcomes.length > 0) outcomes.pop();
+    outcomes.push(outcome);
   }
 
   has(entity: string, path: string): boolean {
@@ -289,10 +342,19 @@ export class ProposalBuilder {
       if (!declared && !fallback) continue;
       const model = declared ? kind.model : (kind.fallback ?? kind.model);
       if (entity.kind === "relation") {
-        const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+        const group = entity.groups.find((candidate) =>
+          candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")),
+        );
         const org = this.alias("org");
         const person = this.alias("person");
-        this.mapped.set(entity.name, { profile: entity, kind, model, usesFallback: !declared, alias: org, split: { org, person, ...(group === undefined ? {} : { group }) } });
+        this.mapped.set(entity.name, {
+          profile: entity,
+          kind,
+          model,
+          usesFallback: !declared,
+          alias: org,
+          split: { org, person, ...(group === undefined ? {} : { group }) },
+        });
       } else {
         this.mapped.set(entity.name, { profile: entity, kind, model, usesFallback: !declared, alias: this.alias(snake(entity.name)) });
       }
@@ -328,9 +390,23 @@ export class ProposalBuilder {
   // -------------------------------------------------------------------------------------------
   // lines
 
-  private assign(context: TargetContext, field: string, expression: string, columns: readonly ColumnRef[], confidence: number | undefined, comment?: string): void {
+  private assign(
+    context: TargetContext,
+    field: string,
+    expression: string,
+    columns: readonly ColumnRef[],
+    confidence: number | undefined,
+    comment?: string,
+  ): void {
     const note = [confidence === undefined ? undefined : percent(confidence), comment].filter((part): part is string => part !== undefined).join(": ");
-    context.lines.push({ kind: "assign", field, operator: "<-", expression, columns: columns.map((column) => column.path), ...(note === "" ? {} : { comment: note }) });
+    context.lines.push({
+      kind: "assign",
+      field,
+      operator: "<-",
+      expression,
+      columns: columns.map((column) => column.path),
+      ...(note === "" ? {} : { comment: note }),
+    });
     context.taken.add(field);
     for (const column of columns) {
       context.used.add(column.path);
@@ -354,7 +430,7 @@ export class ProposalBuilder {
       case "lookup":
         return `${column.path} | ${this.registries.lookup(conversion.lookup)}`;
       case "table":
-        return `${column.path} | trim | ${this.registries.table(conversion.output, field, column.profile.values)}`;
+        return `${column.path} | trim | ${this.registries.table(conversion.output, field, column.profile.name, column.profile.values)}`;
     }
     return column.path + context.model.name;
   }
@@ -372,7 +448,14 @@ export class ProposalBuilder {
   private parentRecord(context: TargetContext): void {
     const fields = context.model.fields;
     if (fields["res_id"]?.type !== "many2one_reference") return;
-    const modelField = fields["res_model_id"] !== undefined ? "res_model_id" : fields["model"] !== undefined ? "model" : fields["res_model"] !== undefined ? "res_model" : undefined;
+    const modelField =
+      fields["res_model_id"] !== undefined
+        ? "res_model_id"
+        : fields["model"] !== undefined
+          ? "model"
+          : fields["res_model"] !== undefined
+            ? "res_model"
+            : undefined;
     if (modelField === undefined) return;
     const entity = context.entity.profile;
     const polymorphic = entity.polymorphic;
@@ -385,7 +468,8 @@ export class ProposalBuilder {
         return mapped === undefined || mapped.parent !== undefined ? [] : [{ value: target.value, mapped }];
       });
       if (typeColumn === undefined || idColumn === undefined || targets.length === 0) return;
-      const output: TableOutput = modelField === "res_model_id" ? { kind: "records", model: "ir.model" } : { kind: "selection", model: context.model.name, field: modelField };
+      const output: TableOutput =
+        modelField === "res_model_id" ? { kind: "records", model: "ir.model" } : { kind: "selection", model: context.model.name, field: modelField };
       const tableName = this.registries.names.take(`${typeColumn.profile.name}_model`, `${snake(entity.name)}_parent_model`);
       const entries: TableEntryProposal[] = targets.map(({ value, mapped }) => ({ key: value, value: modelValue(mapped.model) }));
       this.registries.tables.set(`parent:${tableName}`, {
@@ -394,6 +478,7 @@ export class ProposalBuilder {
         fieldLabel: `${context.model.name}.${modelField}`,
         values: new Map(),
         customOptions: new Map(entries.map((entry) => [entry.key, entry.value ?? ""])),
+        unmatched: "reject",
       });
       this.assign(context, modelField, `${typeColumn.path} | ${tableName}`, [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
       const chain = targets
@@ -402,7 +487,14 @@ export class ProposalBuilder {
         .join("");
       const last = targets[targets.length - 1];
       if (last === undefined) return;
-      this.assign(context, "res_id", `${chain}${idColumn.path} | ref ${last.mapped.alias}`, [idColumn], 0.9, `the ${polymorphic.typeColumn} record with this id`);
+      this.assign(
+        context,
+        "res_id",
+        `${chain}${idColumn.path} | ref ${last.mapped.alias}`,
+        [idColumn],
+        0.9,
+        `the ${polymorphic.typeColumn} record with this id`,
+      );
       return;
     }
     // Several references: the most specific one that is filled (a lead before its relation).
@@ -416,7 +508,14 @@ export class ProposalBuilder {
     for (let index = last - 1; index >= 0; index--) {
       modelExpression = `if ${references[index]?.path ?? ""} is present then ${modelValue(models[index] ?? "")} else ${modelExpression}`;
     }
-    context.lines.push({ kind: "assign", field: modelField, operator: references.length === 1 && modelField !== "res_model_id" ? "=" : "<-", expression: modelExpression, columns: references.length === 1 ? [] : references.slice(0, -1).map((column) => column.path), comment: "the record each row belongs to" });
+    context.lines.push({
+      kind: "assign",
+      field: modelField,
+      operator: references.length === 1 && modelField !== "res_model_id" ? "=" : "<-",
+      expression: modelExpression,
+      columns: references.length === 1 ? [] : references.slice(0, -1).map((column) => column.path),
+      comment: "the record each row belongs to",
+    });
     context.taken.add(modelField);
     const idExpression = references.map((column) => `${column.path} | ref ${column.reference?.alias ?? ""}`).join(" ?? ");
     this.assign(context, "res_id", idExpression, references, 0.9);
@@ -459,7 +558,7 @@ export class ProposalBuilder {
         return { ...candidate, conversion, confidence: candidate.nameScore * conversion.factor };
       })
       .filter((candidate) => candidate.confidence >= TODO_THRESHOLD)
-      .sort((left, right) => right.confidence - left.confidence || (left.field.name < right.field.name ? -1 : 1));
+      .sort(compareCandidates);
   }
 
   /** Assigns fields greedily, best pairs first; references to the same field are chained with `??`. */
@@ -486,7 +585,10 @@ export class ProposalBuilder {
         if (candidate.conversion.kind === "ref") refChains.set(field, { candidates: [candidate], line: context.lines.length - 1 });
       } else {
         todo.add(path);
-        context.lines.push({ kind: "todo", text: `TODO ${percent(candidate.confidence)} sure: ${field} <- ${this.previewExpression(candidate)}  (${candidate.field.label})` });
+        context.lines.push({
+          kind: "todo",
+          text: `TODO ${percent(candidate.confidence)} sure: ${field} <- ${this.previewExpression(candidate)}  (${candidate.field.label})`,
+        });
         this.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
       }
     }
@@ -523,7 +625,14 @@ export class ProposalBuilder {
       if (model === "ir.attachment" && field.name === "name") {
         const file = context.columns.find((column) => column.profile.guess.type === "file");
         if (file !== undefined) {
-          context.lines.push({ kind: "assign", field: "name", operator: "<-", expression: `${file.path} | filename`, columns: [file.path], comment: "the file's own name" });
+          context.lines.push({
+            kind: "assign",
+            field: "name",
+            operator: "<-",
+            expression: `${file.path} | filename`,
+            columns: [file.path],
+            comment: "the file's own name",
+          });
           context.taken.add("name");
           continue;
         }
@@ -559,7 +668,9 @@ export class ProposalBuilder {
 
   /** A read-only field the column clearly is (an invoice total): Odoo computes it from other data. */
   private computedField(model: OdooModel, column: ColumnRef): OdooField | undefined {
-    const fields = Object.values(model.fields).filter((field) => field.writability.writable !== "yes" && field.store && (field.type === "monetary" || field.type === "float" || field.type === "integer"));
+    const fields = Object.values(model.fields).filter(
+      (field) => field.writability.writable !== "yes" && field.store && (field.type === "monetary" || field.type === "float" || field.type === "integer"),
+    );
     const scored = scoreCandidates([column], fields, [], this.schema, model.name).filter((candidate) => candidate.nameScore >= ASSIGN_THRESHOLD);
     return scored[0]?.field;
   }
@@ -583,7 +694,8 @@ export class ProposalBuilder {
       return;
     }
     const nonBlank = guess.total - guess.blank;
-    if (guess.type === "text" && guess.distinct <= 12 && guess.distinct * 2 <= nonBlank && nonBlank >= 4 && !guess.multiline) {
+    // A pick-list: few short values, each repeated.
+    if (guess.type === "text" && guess.distinct <= 12 && guess.distinct * 3 <= nonBlank && guess.maxLength <= 40 && !guess.multiline) {
       const values = countValues(profile.values);
       const keys = new Map<string, string>();
       const taken = new Set<string>();
@@ -600,8 +712,8 @@ export class ProposalBuilder {
         label,
         options: [...keys.entries()].map(([value, key]) => ({ key, label: value })),
       });
-      const table = this.registries.customSelectionTable(model, field.name, keys, profile.values);
-      this.assign(context, field.name, `${column.path} | trim | ${table}`, [column], undefined, `new custom field: a pick-list of ${guess.distinct} values`);
+      const table = this.registries.customSelectionTable(model, field.name, snake(context.entity.profile.name), keys, profile.values);
+      this.assign(context, field.name, `${column.path} | trim | ${table}`, [column], undefined, "new custom pick-list");
       this.relog(context, column, field.name);
       return;
     }
@@ -639,7 +751,11 @@ export class ProposalBuilder {
 
   private mapBody(entity: MappedEntity, model: OdooModel): BodyLine[] {
     const profile = entity.profile;
-    const context = this.newContext(entity, model, this.plainColumns(profile).map((column) => this.columnRef(profile, column, column.name)));
+    const context = this.newContext(
+      entity,
+      model,
+      this.plainColumns(profile).map((column) => this.columnRef(profile, column, column.name)),
+    );
     for (const constant of entity.kind.constants) if (model.fields[constant.field] !== undefined) this.constant(context, constant.field, constant.value);
     this.subtype(context);
     this.children(entity, context);
@@ -685,7 +801,7 @@ export class ProposalBuilder {
    * the first linked company, primary links first; the rest stay visible in the link table.
    */
   private links(entity: MappedEntity, context: TargetContext): void {
-    if (context.model.fields["parent_id"]?.relation !== context.model.name) return;
+    if (entity.profile.kind !== "person" || context.model.fields["parent_id"]?.relation !== context.model.name) return;
     for (const link of this.entities) {
       if (link.kind !== "link") continue;
       const own = link.references.find((reference) => reference.entity === entity.profile.name && link.key.includes(reference.column));
@@ -696,11 +812,21 @@ export class ProposalBuilder {
       const primary = link.columns.find((column) => column.guess.type === "boolean" && !link.key.includes(column.name));
       const header = `with ${link.name} by ${own.column}${primary === undefined ? "" : ` order by ${primary.name} desc`}`;
       const body: BodyLine[] = [
-        { kind: "assign", field: "parent_id", operator: "<-", expression: `${other.column} | first | ref ${otherEntity.alias}`, columns: [other.column], comment: `${percent(0.8)}: Odoo keeps one company per person` },
+        {
+          kind: "assign",
+          field: "parent_id",
+          operator: "<-",
+          expression: `${other.column} | first | ref ${otherEntity.alias}`,
+          columns: [other.column],
+          comment: `${percent(0.8)}: Odoo keeps one company per person`,
+        },
       ];
       for (const column of link.columns) {
         if (link.key.includes(column.name) || column === primary) continue;
-        body.push({ kind: "todo", text: `TODO: ${column.header} of each link has no place in Odoo's single parent: keep it in a custom field with \`${column.name} | join(", ")\`, or ignore it` });
+        body.push({
+          kind: "todo",
+          text: `TODO: ${column.header} of each link has no place in Odoo's single parent: keep it in a custom field with \`${column.name} | join(", ")\`, or ignore it`,
+        });
         this.log.add(link.name, column.name, { kind: "todo", model: context.model.name, field: "", confidence: 0 });
       }
       context.lines.push({ kind: "block", header, body, comment: `the links of ${link.pattern}` });
@@ -717,18 +843,29 @@ export class ProposalBuilder {
     if (split === undefined) return [];
     const orgColumns = this.plainColumns(profile).map((column) => this.columnRef(profile, column, column.name));
     const org = this.newContext(entity, model, orgColumns);
-    const orgName = orgColumns.find((column) => column.profile.words.includes("company") && column.profile.words.includes("name")) ?? orgColumns.find((column) => column.profile.words.includes("company"));
+    const orgName =
+      orgColumns.find((column) => column.profile.words.includes("company") && column.profile.words.includes("name")) ??
+      orgColumns.find((column) => column.profile.words.includes("company"));
     this.constant(org, "is_company", "true");
     if (orgName !== undefined) this.assign(org, "name", `${orgName.path} | trim`, [orgName], 0.95);
     this.finishBody(org);
-    const targets: TargetProposal[] = [{ header: `${split.org}: ${model.name}${orgName === undefined ? "" : ` when ${orgName.path} is present`}`, body: org.lines }];
+    const targets: TargetProposal[] = [
+      { header: `${split.org}: ${model.name}${orgName === undefined ? "" : ` when ${orgName.path} is present`}`, body: org.lines },
+    ];
     const group = split.group;
     if (group !== undefined) {
       const personColumns = group.columns.map((column) => this.columnRef(profile, column, `${group.name}.${column.name}`));
       const person = this.newContext(entity, model, personColumns);
       const personName = personColumns.find((column) => column.profile.words.includes("person") || column.profile.words.includes("name")) ?? personColumns[0];
       if (personName !== undefined) this.assign(person, "name", `${personName.path} | trim`, [personName], 0.9);
-      person.lines.push({ kind: "assign", field: "parent_id", operator: "<-", expression: `ref ${split.org}`, columns: [], comment: "the organisation of the same row" });
+      person.lines.push({
+        kind: "assign",
+        field: "parent_id",
+        operator: "<-",
+        expression: `ref ${split.org}`,
+        columns: [],
+        comment: "the organisation of the same row",
+      });
       person.taken.add("parent_id");
       this.finishBody(person);
       targets.push({
@@ -749,7 +886,8 @@ export class ProposalBuilder {
     for (const key of entity.key) this.log.add(entity.name, key, { kind: "key" });
     if (entity.modifiedColumn !== undefined) this.log.add(entity.name, entity.modifiedColumn, { kind: "modified" });
     if (mapped === undefined) {
-      const reason = UNMAPPED_KINDS[entity.kind] ?? `${KIND_TARGETS[entity.kind]?.model ?? "its model"} is not in the target Odoo ${this.schema.serie}: map it by hand`;
+      const reason =
+        UNMAPPED_KINDS[entity.kind] ?? `${KIND_TARGETS[entity.kind]?.model ?? "its model"} is not in the target Odoo ${this.schema.serie}: map it by hand`;
       for (const column of entity.columns) if (!this.log.has(entity.name, column.name)) this.log.add(entity.name, column.name, { kind: "unmapped", reason });
       return { entity, notes: [`not mapped: ${reason}`] };
     }
@@ -767,7 +905,12 @@ export class ProposalBuilder {
     if (mapped.usesFallback) {
       const primary: TargetProposal = {
         header: `map ${entity.name} -> ${mapped.kind.model}`,
-        body: [{ kind: "todo", text: `TODO: ${mapped.kind.model} cannot be checked against Odoo ${this.schema.serie}; propose its fields with \`flitmap init --schema\` on a server that has it` }],
+        body: [
+          {
+            kind: "todo",
+            text: `TODO: ${mapped.kind.model} cannot be checked against Odoo ${this.schema.serie}; propose its fields with \`flitmap init --schema\` on a server that has it`,
+          },
+        ],
       };
       return { entity, file, notes, declaration: { kind: "map", target: primary, fallback: { header: `fallback ${mapped.model}`, body } } };
     }
@@ -779,8 +922,17 @@ export class ProposalBuilder {
 
   private buildTable(draft: TableDraft): TableProposal {
     if (draft.customOptions !== undefined) {
-      const entries = [...draft.customOptions.entries()].map(([key, value]) => ({ key, value: draft.output.kind === "selection" && !value.startsWith('"') && !this.isRecordName(value) ? quote(value) : value }));
-      return { name: draft.name, output: draft.output.kind === "records" ? draft.output.model : "text", entries, comment: `values of ${draft.fieldLabel}` };
+      const entries = [...draft.customOptions.entries()].map(([key, value]) => ({
+        key,
+        value: draft.output.kind === "selection" && !value.startsWith('"') && !this.isRecordName(value) ? quote(value) : value,
+      }));
+      return {
+        name: draft.name,
+        output: draft.output.kind === "records" ? draft.output.model : "text",
+        entries,
+        unmatched: draft.unmatched ?? "flag",
+        comment: `values of ${draft.fieldLabel}`,
+      };
     }
     const options = this.optionsFor(draft.output);
     const matches = matchValues(draft.values, options);
@@ -793,10 +945,13 @@ export class ProposalBuilder {
         return { key: match.value, value, comment: `${rows}${exact ? "" : `; ${percent(match.confidence)}: ${match.option.label}`}` };
       }
       if (extensible && draft.output.kind === "records") {
-        const name = this.registries.record(draft.output.model, { name: identifierOf(match.value, "value"), values: [["name", quote(match.value)]], comment: "no match: created by the migration (or choose an existing one)" });
+        const name = this.registries.record(draft.output.model, { name: identifierOf(match.value, "value"), values: [["name", quote(match.value)]] });
         return { key: match.value, value: name, comment: `${rows}; no match: a new record` };
       }
-      const choices = options.slice(0, 6).map((option) => (draft.output.kind === "selection" ? quote(option.key) : option.label)).join(", ");
+      const choices = options
+        .slice(0, 6)
+        .map((option) => (draft.output.kind === "selection" ? quote(option.key) : option.label))
+        .join(", ");
       return { key: match.value, comment: `${rows}; no match: choose${choices === "" ? "" : ` (${choices}${options.length > 6 ? ", …" : ""})`}` };
     });
     const matched = matches.filter((match) => match.option !== undefined).length;
@@ -804,6 +959,7 @@ export class ProposalBuilder {
       name: draft.name,
       output: draft.output.kind === "records" ? draft.output.model : "text",
       entries,
+      unmatched: "flag",
       comment: `${draft.fieldLabel}: ${matched} of ${matches.length} value${matches.length === 1 ? "" : "s"} match${matches.length === 1 ? "es" : ""} ${draft.output.kind === "records" ? `an existing ${draft.output.model} record` : "a selection key"}${extensible ? "; the others are created" : ""}`,
     };
   }
@@ -859,6 +1015,15 @@ function customFieldType(column: ColumnProfile): string {
     default:
       return "char";
   }
+}
+
+/** The share of the smaller value set found in the other. */
+function overlap(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, number>): number {
+  const [small, large] = left.size <= right.size ? [left, right] : [right, left];
+  if (small.size === 0) return 1;
+  let shared = 0;
+  for (const value of small.keys()) if (large.has(value)) shared++;
+  return shared / small.size;
 }
 
 /** Folded header text, for comparing headers across packages. */

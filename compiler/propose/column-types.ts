@@ -191,14 +191,36 @@ export function guessColumnType(values: readonly string[]): ColumnTypeGuess {
   const weak = strict.type === "text" || strict.type === "phone" || strict.type === "email" || strict.type === "url" || strict.type === "file";
   const tolerant = samples.length >= TOLERANCE_MINIMUM ? tolerantGuess(samples, base, weak ? STRONG_TYPES : new Set()) : undefined;
   if (tolerant !== undefined) return tolerant;
+  if (strict.type === "integer" && isCode(samples)) return code(samples, base);
   if (strict.type !== "text") {
     return finish(
-      { ...base, type: strict.type, ...formatFields(strict.type, strict.format), parsed: samples.length, failed: 0, failures: [], alternatives: usefulAlternatives(strict.type, strict.format.date ?? strict.format.datetime, strict.alternatives) },
+      {
+        ...base,
+        type: strict.type,
+        ...formatFields(strict.type, strict.format),
+        parsed: samples.length,
+        failed: 0,
+        failures: [],
+        alternatives: usefulAlternatives(strict.type, strict.format.date ?? strict.format.datetime, strict.alternatives),
+      },
       samples,
     );
   }
   if (samples.length < TOLERANCE_MINIMUM) return text();
   return tolerantGuess(samples, base, new Set(CANDIDATES.map((candidate) => candidate.type))) ?? text();
+}
+
+/** Digits of one length, six or more (a chamber of commerce number, a customer code): an identifier, not a quantity. */
+function isCode(samples: readonly string[]): boolean {
+  const length = samples[0]?.length ?? 0;
+  return length >= 6 && samples.every((sample) => sample.length === length && /^\d+$/.test(sample));
+}
+
+function code(samples: readonly string[], base: GuessBase): ColumnTypeGuess {
+  const length = samples[0]?.length ?? 0;
+  const guess = { ...base, type: "text" as const, parsed: samples.length, failed: 0, failures: [], alternatives: [] };
+  const blank = base.blank > 0 ? `; ${groupThousands(base.blank)} blank` : "";
+  return { ...guess, evidence: `${groupThousands(samples.length)} of ${groupThousands(base.total)} values are ${length} digits: a code, kept as text${blank}` };
 }
 
 const STRONG_TYPES: ReadonlySet<ColumnType> = new Set(["boolean", "datetime", "date", "integer", "money", "decimal"]);

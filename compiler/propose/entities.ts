@@ -242,7 +242,11 @@ function chooseKey(columns: readonly ColumnProfile[], rows: EntityRows, entityWo
     };
   }
   if (best !== undefined) {
-    return { columns: [best.column.name], evidence: `key: ${best.column.header} is unique and never blank in ${sampled}, though its name does not say it is an id`, uncertain: true };
+    return {
+      columns: [best.column.name],
+      evidence: `key: ${best.column.header} is unique and never blank in ${sampled}, though its name does not say it is an id`,
+      uncertain: true,
+    };
   }
   const first = columns[0];
   return {
@@ -264,8 +268,22 @@ interface KindRule {
 /** Checked in order: `quote line` before `quote`. */
 const KIND_RULES: readonly KindRule[] = [
   { kind: "definition", names: [["custom", "field"], ["property"], ["workflow"], ["automation"], ["field"], ["setting"], ["template"]] },
-  { kind: "quote_line", names: [["quote", "line"], ["quotation", "line"], ["order", "line"], ["estimate", "line"]] },
-  { kind: "invoice_line", names: [["invoice", "line"], ["bill", "line"]] },
+  {
+    kind: "quote_line",
+    names: [
+      ["quote", "line"],
+      ["quotation", "line"],
+      ["order", "line"],
+      ["estimate", "line"],
+    ],
+  },
+  {
+    kind: "invoice_line",
+    names: [
+      ["invoice", "line"],
+      ["bill", "line"],
+    ],
+  },
   { kind: "stage", names: [["pipeline"], ["stage"]] },
   { kind: "relation", names: [["relation"]] },
   { kind: "company", names: [["company"], ["account"], ["business"]] },
@@ -359,6 +377,7 @@ function keyValues(draft: Draft): Set<string> | undefined {
 }
 
 const REFERENCE_FOUND = 0.8;
+const REFERENCE_FOUND_BY_NAME = 0.5;
 
 /** Which entity's keys a column holds: most of its values must be keys there, and its name must say so. */
 function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): ReferenceProfile[] {
@@ -374,7 +393,8 @@ function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMa
       const keyColumn = other.columns.find((candidate) => candidate.name === other.key.columns[0]);
       if (otherKeys === undefined || keyColumn === undefined) continue;
       const found = values.filter((value) => otherKeys.has(value)).length / values.length;
-      if (found < REFERENCE_FOUND) continue;
+      // Dangling references (deleted records) weigh heavily in a short column: a name saying so lowers the bar.
+      if (found < REFERENCE_FOUND_BY_NAME) continue;
       const sameHeader = foldText(keyColumn.header) === foldText(column.header) && other !== draft;
       const meaningful = column.words.filter((word) => !ID_WORDS.has(word));
       const namesEntity = meaningful.some((word) => other.group.words.includes(word));
@@ -382,8 +402,9 @@ function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMa
       // A self-reference needs a word saying so (`Parent Company ID`).
       if (self && !column.words.includes("parent")) continue;
       const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : 0;
-      if (score === 0) continue;
-      if (best === undefined || score > best.score) best = { reference: { column: column.name, entity: other.group.name, found, distinct: values.length }, score };
+      if (score === 0 || (found < REFERENCE_FOUND && values.length >= 10)) continue;
+      if (best === undefined || score > best.score)
+        best = { reference: { column: column.name, entity: other.group.name, found, distinct: values.length }, score };
     }
     if (best !== undefined) references.push(best.reference);
   }
@@ -397,7 +418,9 @@ function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: ReadonlyM
     const distinct = [...new Set(typeValues.map((value) => value.trim()).filter((value) => value !== ""))];
     const targets = distinct.flatMap((value) => {
       const words = conceptWords(value);
-      const entity = drafts.find((other) => other.group.words.length > 0 && other.group.words.every((word) => words.includes(word)) && words.length === other.group.words.length);
+      const entity = drafts.find(
+        (other) => other.group.words.length > 0 && other.group.words.every((word) => words.includes(word)) && words.length === other.group.words.length,
+      );
       return entity === undefined ? [] : [{ value, entity }];
     });
     if (targets.length < 2 || targets.length < distinct.length) continue;
@@ -416,7 +439,11 @@ function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: ReadonlyM
         if (keys.get(target.entity)?.has(id) === true) found++;
       });
       if (checked > 0 && found / checked >= REFERENCE_FOUND) {
-        return { typeColumn: typeColumn.name, idColumn: idColumn.name, targets: targets.map((target) => ({ value: target.value, entity: target.entity.group.name })) };
+        return {
+          typeColumn: typeColumn.name,
+          idColumn: idColumn.name,
+          targets: targets.map((target) => ({ value: target.value, entity: target.entity.group.name })),
+        };
       }
     }
   }
@@ -439,7 +466,9 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
   return drafts.map((draft) => {
     const references = findReferences(draft, drafts, keys);
     const polymorphic = findPolymorphic(draft, drafts, keys);
-    const keyColumns = draft.key.columns.map((name) => draft.columns.find((column) => column.name === name)).filter((column): column is ColumnProfile => column !== undefined);
+    const keyColumns = draft.key.columns
+      .map((name) => draft.columns.find((column) => column.name === name))
+      .filter((column): column is ColumnProfile => column !== undefined);
     const duplicateKeys = duplicatesAcrossFiles(keyColumns.map((column) => draft.rows.columns.get(column.header) ?? []));
     const modified = draft.columns.find((column) => column.words.includes("modified") && (column.guess.type === "datetime" || column.guess.type === "date"));
     const referencesTwo = draft.key.columns.length === 2 && draft.key.columns.every((name) => references.some((reference) => reference.column === name));

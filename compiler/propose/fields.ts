@@ -7,7 +7,7 @@
 import type { OdooField, OdooModel, OdooSchema } from "../catalog/index.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUP_MODELS } from "./odoo-knowledge.js";
-import { conceptWords, similarity } from "./words.js";
+import { conceptWords, isFormWord, similarity } from "./words.js";
 
 /** A column as a target's body reads it: by name, or `group.column` inside a `for each`. */
 export interface ColumnRef {
@@ -25,9 +25,7 @@ export type Conversion =
   | { readonly kind: "ref"; readonly factor: number; readonly alias: string };
 
 /** What a value table produces: keys of a selection field, or records of a model. */
-export type TableOutput =
-  | { readonly kind: "selection"; readonly model: string; readonly field: string }
-  | { readonly kind: "records"; readonly model: string };
+export type TableOutput = { readonly kind: "selection"; readonly model: string; readonly field: string } | { readonly kind: "records"; readonly model: string };
 
 export interface FieldCandidate {
   readonly column: ColumnRef;
@@ -65,7 +63,8 @@ const WRITABLE_TYPES: ReadonlySet<string> = new Set([
 /** Fields of a model worth proposing: writable, stored, not Odoo's bookkeeping (unless exports name them). */
 export function candidateFields(model: OdooModel): OdooField[] {
   return Object.values(model.fields).filter((field) => {
-    if (!WRITABLE_TYPES.has(field.type) || !field.store) return false;
+    // A field that is not stored is still written when it has an inverse (an attachment's datas).
+    if (!WRITABLE_TYPES.has(field.type) || (!field.store && field.writability.writable !== "yes")) return false;
     const hinted = hintsFor(model.name, field.name) !== undefined;
     if (field.writability.writable === "no") return false;
     if (field.writability.writable === "unknown" && !hinted) return false;
@@ -101,7 +100,8 @@ function firstSentence(help: string | undefined): string {
  */
 export function nameScore(columnWords: readonly string[], entityWords: readonly string[], model: string, field: OdooField): number {
   const own = columnWords.filter((word) => !entityWords.includes(word));
-  const header = own.length > 0 ? own : columnWords;
+  // `Regelnummer` in quote lines is a line number, not just a number.
+  const header = own.length > 0 && !own.every(isFormWord) ? own : columnWords;
   const hints = hintsFor(model, field.name);
   let best = 0;
   for (const hint of hints ?? []) best = Math.max(best, similarity(header, words(hint)));
@@ -132,7 +132,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
   switch (field.type) {
     case "char":
       if (field.name === "website" && type === "text") return direct(1, "url");
-      if (type === "text") return column.profile.guess.multiline ? direct(0.6) : direct(1, "trim");
+      // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
+      if (type === "text") return direct(column.profile.guess.multiline ? 0.9 : 1, "trim");
       if (type === "email" || type === "phone" || type === "url") return direct(1);
       if (type === "integer" || type === "decimal" || type === "money") return direct(0.6);
       if (type === "file") return direct(0.6);
@@ -206,7 +207,20 @@ export function scoreCandidates(
       candidates.push({ column, field, conversion, confidence, nameScore: score });
     }
   }
-  return candidates.sort((left, right) => right.confidence - left.confidence || (left.field.name < right.field.name ? -1 : 1));
+  return candidates.sort(compareCandidates);
+}
+
+/** A field Odoo needs and cannot fill itself. */
+function needed(field: OdooField): boolean {
+  return field.required && !field.hasDefault;
+}
+
+/** Best first; on a tie a field Odoo requires wins (a lead's one title is its name, not its notes). */
+export function compareCandidates(left: FieldCandidate, right: FieldCandidate): number {
+  const difference = right.confidence - left.confidence;
+  if (Math.abs(difference) > 1e-9) return difference;
+  if (needed(left.field) !== needed(right.field)) return needed(left.field) ? -1 : 1;
+  return left.field.name < right.field.name ? -1 : left.field.name > right.field.name ? 1 : 0;
 }
 
 /** `90%` */

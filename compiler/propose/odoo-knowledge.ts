@@ -29,10 +29,29 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
   activity: { model: "mail.activity", constants: [], note: "tasks and appointments are scheduled activities (mail.activity)" },
   document: { model: "ir.attachment", constants: [], note: "files are attachments (ir.attachment) on their record" },
   quote: { model: "sale.order", constants: [{ field: "state", value: '"draft"' }], note: "quotes are sale orders in draft" },
-  quote_line: { model: "sale.order.line", constants: [], childOf: { kind: "quote", field: "order_line" }, note: "quote lines are the order lines of their quote" },
-  invoice: { model: "account.move", constants: [{ field: "move_type", value: '"out_invoice"' }], note: "invoices are account.move records of type out_invoice" },
-  invoice_line: { model: "account.move.line", constants: [], childOf: { kind: "invoice", field: "invoice_line_ids" }, note: "invoice lines are the lines of their invoice" },
-  case: { model: "helpdesk.ticket", constants: [], fallback: "crm.lead", note: "support cases are helpdesk tickets where the Helpdesk app is installed, else leads" },
+  quote_line: {
+    model: "sale.order.line",
+    constants: [],
+    childOf: { kind: "quote", field: "order_line" },
+    note: "quote lines are the order lines of their quote",
+  },
+  invoice: {
+    model: "account.move",
+    constants: [{ field: "move_type", value: '"out_invoice"' }],
+    note: "invoices are account.move records of type out_invoice",
+  },
+  invoice_line: {
+    model: "account.move.line",
+    constants: [],
+    childOf: { kind: "invoice", field: "invoice_line_ids" },
+    note: "invoice lines are the lines of their invoice",
+  },
+  case: {
+    model: "helpdesk.ticket",
+    constants: [],
+    fallback: "crm.lead",
+    note: "support cases are helpdesk tickets where the Helpdesk app is installed, else leads",
+  },
 };
 
 /** Kinds that are not loaded record by record, and why. */

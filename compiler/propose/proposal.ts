@@ -52,6 +52,8 @@ export interface TableProposal {
   /** `text`, and a model or `text` (selection keys). */
   readonly output: string;
   readonly entries: readonly TableEntryProposal[];
+  /** `_ -> flag`: a value the table does not list leaves the field empty and is reported; `reject` rejects the row. */
+  readonly unmatched: "flag" | "reject";
   readonly comment: string;
 }
 

@@ -17,7 +17,8 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-const RESERVED: ReadonlySet<string> = new Set(RESERVED_WORDS);
+/** Reserved words, and the column modifiers a column name cannot be (`required "Required" boolean` would not parse). */
+const RESERVED: ReadonlySet<string> = new Set([...RESERVED_WORDS, "required", "personal", "modified"]);
 
 /**
  * A `.flitmap` name for a header: ASCII snake case, never a reserved word, never starting with a
@@ -100,7 +101,8 @@ const LEXICON: Readonly<Record<string, string>> = {
   "to do": "todo",
   // single words, English
   accountmanager: "owner",
-  completed: "done",  addr: "address",
+  completed: "done",
+  addr: "address",
   amount: "amount",
   assignee: "owner",
   author: "author",
@@ -318,7 +320,26 @@ const LEXICON: Readonly<Record<string, string>> = {
 };
 
 /** Words that carry no meaning for matching. */
-const STOPWORDS: ReadonlySet<string> = new Set(["op", "of", "the", "a", "an", "de", "het", "een", "in", "per", "for", "voor", "at", "on", "and", "en", "bytes", "is"]);
+const STOPWORDS: ReadonlySet<string> = new Set([
+  "op",
+  "of",
+  "the",
+  "a",
+  "an",
+  "de",
+  "het",
+  "een",
+  "in",
+  "per",
+  "for",
+  "voor",
+  "at",
+  "on",
+  "and",
+  "en",
+  "bytes",
+  "is",
+]);
 
 const PHRASE_KEYS: readonly string[][] = Object.keys(LEXICON)
   .filter((key) => key.includes(" "))
@@ -371,7 +392,19 @@ function splitCompound(word: string): string[] | undefined {
 }
 
 /** English words that occur inside Dutch compounds (`productcode`, `leadnummer`). */
-const ENGLISH_PARTS: ReadonlySet<string> = new Set(["product", "code", "lead", "document", "mail", "account", "manager", "website", "status", "type", "deadline"]);
+const ENGLISH_PARTS: ReadonlySet<string> = new Set([
+  "product",
+  "code",
+  "lead",
+  "document",
+  "mail",
+  "account",
+  "manager",
+  "website",
+  "status",
+  "type",
+  "deadline",
+]);
 
 /** `dealScore` → `deal Score`; `KvK` and `VAT` stay whole. */
 function splitLowerCamel(text: string): string {
@@ -380,7 +413,9 @@ function splitLowerCamel(text: string): string {
 
 /** Raw words of a text: accents folded, camelCase and digits split. */
 export function rawWords(text: string): string[] {
-  const spaced = splitLowerCamel(text).replace(/([A-Za-z])(\d)/g, "$1 $2").replace(/(\d)([A-Za-z])/g, "$1 $2");
+  const spaced = splitLowerCamel(text)
+    .replace(/([A-Za-z])(\d)/g, "$1 $2")
+    .replace(/(\d)([A-Za-z])/g, "$1 $2");
   return foldText(spaced)
     .replace(/%/g, " percent ")
     .split(/[^a-z0-9]+/)
@@ -422,6 +457,11 @@ export function conceptWords(text: string): string[] {
 
 /** Words that say how a value is written rather than what it is: they count for less. */
 const FORM_WORDS: Readonly<Record<string, number>> = { id: 0.3, number: 0.3, nr: 0.3, no: 0.3, code: 0.5, email: 0.5, date: 0.5, percent: 0.3, name: 0.7 };
+
+/** Whether a word only says how a value is written (`id`, `number`, `name`), not what it is. */
+export function isFormWord(word: string): boolean {
+  return FORM_WORDS[word] !== undefined;
+}
 
 function weightOf(word: string): number {
   return FORM_WORDS[word] ?? 1;

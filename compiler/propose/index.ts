@@ -1,0 +1,211 @@
+/**
+ * `flitmap init`'s proposal: from a sampled export and the target Odoo's schema to a formatted
+ * package that passes `flitmap check` without errors. Pure but for the compiler host, which the
+ * caller gives (the check reads a pulled schema file through it).
+ *
+ * After writing the proposal, the package is checked; a line the compiler refuses is turned into
+ * a `// TODO` with the compiler's reason, so a specialist starts from a package that checks.
+ */
+import { posix } from "node:path";
+import { analyzePackage } from "../analyze.js";
+import type { OdooSchema } from "../catalog/index.js";
+import { diskHost, overlayHost, type CompilerHost } from "../host.js";
+import type { Diagnostic } from "../../language/diagnostic.js";
+import { parse } from "../../language/parse.js";
+import { DEFAULT_PRINT_WIDTH, print } from "../../language/printer.js";
+import { ProposalBuilder } from "./build.js";
+import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";
+import { profileEntities, type EntityProfile } from "./entities.js";
+import type { ExportSample } from "./export.js";
+import type { ColumnOutcome, ColumnReport, PackageProposal } from "./proposal.js";
+import { identifierOf } from "./words.js";
+
+export type { ExportFile, ExportSample } from "./export.js";
+export type { ColumnOutcome, ColumnReport, PackageProposal } from "./proposal.js";
+export { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
+export { profileEntities, type EntityProfile } from "./entities.js";
+
+export interface ProposeOptions {
+  /** The source's name in the package (`perfectview`); also the external ID namespace. */
+  readonly sourceName: string;
+  /** As the migration block will say it: a shipped series, or a schema file relative to the package. */
+  readonly target: PackageProposal["target"];
+  readonly schema: OdooSchema;
+  /** The folder the package will be written to: the check resolves the schema file from it. */
+  readonly directory: string;
+  /** Reads files the check needs (a pulled schema); the disk by default. */
+  readonly host?: CompilerHost;
+  readonly printWidth?: number;
+}
+
+export interface ProposedPackage {
+  /** File name → formatted text. */
+  readonly files: readonly EmittedFile[];
+  readonly proposal: PackageProposal;
+  readonly columns: readonly ColumnReport[];
+  /** What `flitmap check` reports on the package (warnings only, unless something went wrong). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Lines the check refused and that were turned into TODOs, with the reason. */
+  readonly demoted: readonly string[];
+}
+
+function majority<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function numericSeparators(entity: EntityProfile): ("." | ",")[] {
+  return entity.columns
+    .filter((column) => (column.guess.type === "decimal" || column.guess.type === "money") && column.guess.decimal !== undefined)
+    .map((column) => column.guess.decimal ?? ".");
+}
+
+/** The csv options: what most files and columns share at source level, the rest per entity or column. */
+function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvPlan {
+  const source: CsvSetting[] = [];
+  const comments: string[] = [];
+  const delimiter = majority(sample.files.map((file) => file.delimiter)) ?? ",";
+  source.push({ name: "delimiter", value: delimiter === "\t" ? "\t" : delimiter });
+  const encodings = new Map<string, number>();
+  for (const file of sample.files) encodings.set(file.encoding, (encodings.get(file.encoding) ?? 0) + 1);
+  if (encodings.size === 1 && encodings.has("utf-8")) {
+    source.push({ name: "encoding", value: "utf-8" });
+  } else {
+    source.push({ name: "encoding", value: "auto" });
+    const described = [...encodings.entries()].map(([encoding, count]) => `${count} ${encoding}`).join(", ");
+    comments.push(`encoding auto: the files differ (${described}); each is read in its own encoding`);
+  }
+  const columns = entities.flatMap((entity) => [...entity.columns, ...entity.groups.flatMap((group) => group.columns)]);
+  const date = majority(
+    columns.filter((column) => column.guess.type === "date" && column.guess.pattern !== undefined).map((column) => column.guess.pattern ?? ""),
+  );
+  const datetime = majority(
+    columns.filter((column) => column.guess.type === "datetime" && column.guess.pattern !== undefined).map((column) => column.guess.pattern ?? ""),
+  );
+  if (date !== undefined) source.push({ name: "date", value: date });
+  if (datetime !== undefined) source.push({ name: "datetime", value: datetime });
+  const decimal = majority(entities.flatMap(numericSeparators)) ?? ".";
+  if (decimal === ",") source.push({ name: "decimal", value: "," });
+  if (datetime !== undefined) {
+    const money = columns.find((column) => column.guess.currency !== undefined)?.guess.currency;
+    const example = money === "GBP" ? "Europe/London" : decimal === "," ? "Europe/Amsterdam" : "Europe/London";
+    comments.push(
+      `TODO: the export's date-times are local times, read as UTC until its time zone is given: add timezone "${example}" (or the right zone) to the csv options`,
+    );
+  }
+  const entityCsv = new Map<string, CsvSetting[]>();
+  const columnFormats = new Map<string, string>();
+  for (const entity of entities) {
+    const settings: CsvSetting[] = [];
+    const own = majority(entity.group.files.map((file) => file.delimiter));
+    if (own !== undefined && own !== delimiter) settings.push({ name: "delimiter", value: own });
+    const ownDecimal = majority(numericSeparators(entity));
+    if (ownDecimal !== undefined && ownDecimal !== decimal) settings.push({ name: "decimal", value: ownDecimal });
+    if (settings.length > 0) entityCsv.set(entity.name, settings);
+    for (const column of [...entity.columns, ...entity.groups.flatMap((group) => group.columns)]) {
+      const pattern = column.guess.pattern;
+      const defaultPattern = column.guess.type === "date" ? date : column.guess.type === "datetime" ? datetime : undefined;
+      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime")) {
+        columnFormats.set(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`, pattern);
+      }
+    }
+  }
+  return { source, sourceComments: comments, entities: entityCsv, columnFormats };
+}
+
+/** Formats a file as `flitmap fmt` does (without a Prettier configuration). */
+export function formatFlitmap(text: string, file: string, printWidth = DEFAULT_PRINT_WIDTH): string {
+  const parsed = parse(text, file);
+  const error = parsed.diagnostics.find((diagnostic) => diagnostic.severity === "error");
+  if (error !== undefined) throw new Error(`${file}:${error.range.start.line}:${error.range.start.column}: the proposal does not parse: ${error.message}`);
+  return print(parsed.document, { text, printWidth });
+}
+
+const ASSIGNMENT_LINE = /^(\s*)([A-Za-z_][A-Za-z0-9_]*\s*(?:<-|=)\s*.*?)(?:\s*\/\/.*)?$/;
+
+function analyze(files: readonly EmittedFile[], directory: string, host: CompilerHost): readonly Diagnostic[] {
+  const contents = new Map(files.map((file) => [posix.join(directory, file.name), file.text]));
+  const overlay = overlayHost(contents, host);
+  return analyzePackage(
+    [...contents.entries()].map(([path, text]) => ({ path, text })),
+    { host: overlay },
+  ).diagnostics;
+}
+
+/** Proposes a package for an export. */
+export function proposePackage(sample: ExportSample, options: ProposeOptions): ProposedPackage {
+  const entities = profileEntities(sample);
+  const migrationName = identifierOf(`${options.sourceName}_to_odoo`, "migration");
+  const proposal = new ProposalBuilder(entities, { migrationName, sourceName: options.sourceName, target: options.target, schema: options.schema }).build();
+  const plan = planCsv(sample, entities);
+  const emitted = emitPackage(proposal, plan);
+  const directory = options.directory.split("\\").join("/");
+  const host = options.host ?? diskHost;
+  let files = emitted.files;
+  const demoted: string[] = [];
+  const outcomes = new Map(proposal.columns.map((report) => [`${report.entity}\u0000${report.column}`, report]));
+  let diagnostics = analyze(files, directory, host);
+  for (let round = 0; round < 3 && diagnostics.some((diagnostic) => diagnostic.severity === "error"); round++) {
+    const byFile = new Map<string, Set<number>>();
+    const reasons = new Map<string, string>();
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.severity !== "error") continue;
+      const name = posix.basename(diagnostic.file);
+      const lines = byFile.get(name) ?? new Set<number>();
+      lines.add(diagnostic.range.start.line);
+      byFile.set(name, lines);
+      reasons.set(`${name}:${diagnostic.range.start.line}`, `${diagnostic.code} ${diagnostic.message}`);
+    }
+    let changed = false;
+    files = files.map((file) => {
+      const lines = byFile.get(file.name);
+      if (lines === undefined) return file;
+      const text = file.text.split("\n").map((line, index) => {
+        if (!lines.has(index + 1)) return line;
+        const match = ASSIGNMENT_LINE.exec(line);
+        if (match === null || line.trimStart().startsWith("//")) return line;
+        changed = true;
+        const reason = reasons.get(`${file.name}:${index + 1}`) ?? "";
+        demoted.push(`${file.name}: ${(match[2] ?? "").trim()} — ${reason}`);
+        const emittedLine = emitted.lines.find((candidate) => candidate.file === file.name && candidate.line === index + 1);
+        if (emittedLine !== undefined) markTodo(outcomes, emittedLine);
+        return `${match[1] ?? ""}// TODO (flitmap check: ${reason.replace(/\s+/g, " ")}): ${(match[2] ?? "").trim()}`;
+      });
+      return { name: file.name, text: text.join("\n") };
+    });
+    if (!changed) break;
+    diagnostics = analyze(files, directory, host);
+  }
+  const printWidth = options.printWidth ?? DEFAULT_PRINT_WIDTH;
+  const formatted = files.map((file) => ({ name: file.name, text: formatFlitmap(file.text, file.name, printWidth) }));
+  return {
+    files: formatted,
+    proposal,
+    columns: [...outcomes.values()],
+    diagnostics: analyze(formatted, directory, host),
+    demoted,
+  };
+}
+
+function markTodo(outcomes: Map<string, ColumnReport>, line: EmittedLine): void {
+  for (const column of line.columns) {
+    const key = `${line.entity}\u0000${column}`;
+    const report = outcomes.get(key);
+    if (report === undefined) continue;
+    const changed: ColumnOutcome[] = report.outcomes.map((outcome) =>
+      outcome.kind === "field" && outcome.field === line.field
+        ? { kind: "todo", model: outcome.model, field: outcome.field, confidence: outcome.confidence }
+        : outcome,
+    );
+    outcomes.set(key, { ...report, outcomes: changed });
+  }
+}
