@@ -7,13 +7,14 @@ import { registerCheck } from "./commands/check.js";
 import { registerCompile } from "./commands/compile.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerRun } from "./commands/run.js";
+import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
 import { UsageError } from "./files.js";
 import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun, registerTest];
 
 export function defaultContext(): CommandContext {
   return {

@@ -4,10 +4,9 @@
  * a dangling reference), the columns `get` reads by key, and the rows `with` blocks link.
  */
 import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
-import type { RowRejection, SourceReadReport, SourceRow } from "../source/index.js";
+import type { RowRejection, SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
 import type { RuntimeValue } from "../transform/values.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
-import { readPlanEntity } from "./source-rows.js";
 
 export interface LinkedRow {
   readonly order: RuntimeValue;
@@ -21,7 +20,10 @@ export interface EntityIndex {
   readonly rejectedKeys: Map<string, string>;
   readonly rejections: RowRejection[];
   readonly duplicates: number;
-  readonly report: SourceReadReport;
+  /** Records read after the header (rows, rejections and duplicates). */
+  readonly read: number;
+  /** What the CSV reader saw (files, encodings, delimiters), when rows came from files. */
+  readonly report?: SourceReadReport;
 }
 
 export interface Indexes {
@@ -41,7 +43,11 @@ function text(value: RuntimeValue): string {
 /** Rows a filter keeps (delta pickup and samples narrow the steps, never the indexes). */
 export type RowVisitor = (entity: EntityPlan, row: SourceRow) => void;
 
-export async function buildIndexes(plan: Plan, directory: string, visit?: RowVisitor): Promise<Indexes> {
+export async function buildIndexes(
+  plan: Plan,
+  rowsOf: (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport },
+  visit?: RowVisitor,
+): Promise<Indexes> {
   const needs = indexNeeds(plan);
   const entities = new Map<string, EntityIndex>();
   const get = new Map<string, Map<string, RuntimeValue>>();
@@ -69,8 +75,10 @@ export async function buildIndexes(plan: Plan, directory: string, visit?: RowVis
     const parentOf = parentEntity.get(entity.name);
     const parentKeys = new Map<string, { entity: string; key: string }>();
     if (parentOf !== undefined) parents.set(entity.name, parentKeys);
-    const reading = readPlanEntity(entity, directory);
+    let read = 0;
+    const reading = rowsOf(entity);
     for await (const item of reading.rows) {
+      read += 1;
       if (item.kind === "rejected") {
         rejections.push(item);
         const parts = entity.key.map((column) => (item.raw[column] ?? "").trim());
@@ -96,7 +104,8 @@ export async function buildIndexes(plan: Plan, directory: string, visit?: RowVis
         map.set(by, rows);
       }
     }
-    entities.set(entity.name, { entity, keys, rejectedKeys, rejections, duplicates, report: reading.report() });
+    const report = reading.report?.();
+    entities.set(entity.name, { entity, keys, rejectedKeys, rejections, duplicates, read, ...(report === undefined ? {} : { report }) });
   }
   return { entities, parents, get, linked };
 }

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { EntityPlan, LookupPlan, OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import { knownRecords, type Journal, type RowWrite } from "../journal/journal.js";
 import { planHash } from "../plan-file.js";
-import { readAttachment, type SourceRow } from "../source/index.js";
+import { readAttachment, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { LoadTarget, SetupOutcome, WriteRow } from "../targets/target.js";
 import type { BuiltinContext } from "../transform/builtins.js";
 import {
@@ -37,8 +37,13 @@ export interface RowFilter {
   includes(entity: EntityPlan, row: SourceRow): boolean;
 }
 
+/** Where rows come from: the export's CSV files, or rows given in memory (test blocks). */
+export type RowSource = (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport };
+
 export interface RunOptions {
   readonly plan: Plan;
+  /** Default: the CSV files of `sourceDirectory`. */
+  readonly rows?: RowSource;
   readonly sourceDirectory: string;
   readonly target: LoadTarget;
   /** Live runs journal every write; files and dry runs do not need one. */
@@ -190,8 +195,10 @@ class Execution {
   private indexes: Indexes | undefined;
   private readonly stepsByEntity = new Map<string, StepPlan[]>();
   private readonly batchSize: number;
+  private readonly rows: RowSource;
 
   constructor(private readonly options: RunOptions) {
+    this.rows = options.rows ?? ((entity) => readPlanEntity(entity, options.sourceDirectory));
     const journal = options.journal;
     this.known = journal === undefined ? new Map() : knownRecords(journal.events);
     this.runId = this.resumableRun() ?? `${this.started.toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
@@ -379,7 +386,7 @@ class Execution {
       const operations = step.operations.filter((operation) => usesLookup(operation.value, halting));
       if (operations.length === 0) continue;
       const entity = this.entityOf(step);
-      for await (const item of readPlanEntity(entity, this.options.sourceDirectory).rows) {
+      for await (const item of this.rows(entity).rows) {
         if (item.kind !== "row" || !this.selected(entity, item)) continue;
         const input: RowInput = { entity, key: item.key, values: item.values };
         for (const operation of operations) {
@@ -431,7 +438,7 @@ class Execution {
       await this.write(step, entity, fields, batch, "main");
     };
     let seen = 0;
-    for await (const item of readPlanEntity(entity, this.options.sourceDirectory).rows) {
+    for await (const item of this.rows(entity).rows) {
       if (item.kind !== "row") continue;
       if (!this.selected(entity, item)) continue;
       seen += 1;
@@ -600,7 +607,7 @@ class Execution {
     const fields = ["id", ...step.deferred.map((operation) => columnOf(operation, style))];
     let pending: { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[] = [];
     const records = this.stepRecords.get(step.id);
-    for await (const item of readPlanEntity(entity, this.options.sourceDirectory).rows) {
+    for await (const item of this.rows(entity).rows) {
       if (item.kind !== "row" || !this.selected(entity, item)) continue;
       const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
       for (const instance of instances) {
@@ -638,7 +645,7 @@ class Execution {
     for (const [name, index] of indexes.entities) {
       const counts: EntityCounts = {
         entity: name,
-        read: index.report.rowsRead,
+        read: index.read,
         duplicates: index.duplicates,
         loaded: 0,
         linked: 0,
@@ -698,11 +705,15 @@ class Execution {
   async run(): Promise<RunResult> {
     const { plan, target, journal } = this.options;
     this.say(`reading the export in ${this.options.sourceDirectory}`);
-    this.indexes = await buildIndexes(plan, this.options.sourceDirectory);
+    this.indexes = await buildIndexes(plan, this.rows);
     for (const index of this.indexes.entities.values()) {
-      const report = index.report;
+      const files = index.report?.files ?? [];
+      const where =
+        files.length === 0
+          ? ""
+          : ` in ${files.length} file${files.length === 1 ? "" : "s"}${files.some((file) => file.encodingDetected) ? ` (${[...new Set(files.map((file) => file.encoding))].join(", ")})` : ""}`;
       this.say(
-        `${index.entity.name}: ${report.rowsRead} records in ${report.files.length} file${report.files.length === 1 ? "" : "s"}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`,
+        `${index.entity.name}: ${index.read} records${where}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`,
       );
     }
     await this.resolveLookups();

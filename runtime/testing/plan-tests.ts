@@ -1,0 +1,182 @@
+/**
+ * `flitmap test`: a package's `test` blocks, run in memory through the same executor as a real
+ * run (parsing, transformation, checks), with the given rows as the export and nothing written.
+ */
+import type { EntityPlan, Literal, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
+import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
+import { groupColumnName, valueFormat } from "../execute/source-rows.js";
+import { parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
+import { DryRunTarget } from "../targets/dry-run-target.js";
+import type { WriteBatch, WriteResult } from "../targets/target.js";
+
+export interface TestCaseResult {
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly failures: readonly { readonly line: number; readonly message: string }[];
+}
+
+/** A dry run that keeps what it would have written. */
+class CapturingTarget extends DryRunTarget {
+  readonly batches: WriteBatch[] = [];
+
+  override async write(batch: WriteBatch): Promise<WriteResult> {
+    this.batches.push(batch);
+    return super.write(batch);
+  }
+
+  override describe(): string {
+    return "the test's rows in memory";
+  }
+}
+
+function columnsOf(entity: EntityPlan): { name: string; header: string; plan: EntityPlan["columns"][number] }[] {
+  const columns = entity.columns.map((column) => ({ name: column.name, header: column.header, plan: column }));
+  for (const group of entity.groups) {
+    for (let instance = group.from; instance <= group.to; instance++) {
+      for (const column of group.columns)
+        columns.push({
+          name: groupColumnName(group.name, instance, column.name),
+          header: column.header.replace(/\{n\}/g, String(instance)),
+          plan: { ...column, required: false },
+        });
+    }
+  }
+  return columns;
+}
+
+/** The given rows of a test as the reader would have produced them from a file. */
+function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
+  const items: SourceItem[] = [];
+  test.given
+    .filter((given) => given.entity === entity.name)
+    .forEach((given, index) => {
+      const values: Record<string, string | number | boolean | null> = {};
+      const raw: Record<string, string> = {};
+      const problems: string[] = [];
+      for (const column of columnsOf(entity)) {
+        const text = given.cells[column.name] ?? given.cells[column.header] ?? "";
+        raw[column.name] = text;
+        const parsed = parseCell(column.plan.type, text, valueFormat(entity, column.plan));
+        if (parsed.kind === "invalid") problems.push(`'${column.name}': ${parsed.reason}`);
+        else if (parsed.kind === "empty") {
+          values[column.name] = null;
+          if (column.plan.required) problems.push(`'${column.name}' is required and blank`);
+        } else values[column.name] = parsed.value;
+      }
+      const line = index + 1;
+      if (problems.length > 0) {
+        const rejection: RowRejection = {
+          kind: "rejected",
+          entity: entity.name,
+          file: "test",
+          line,
+          reason: problems.join("; "),
+          problems: problems.map((reason) => ({ column: "", columnNumber: null, reason })),
+          raw,
+          cells: Object.values(raw),
+        };
+        items.push(rejection);
+        return;
+      }
+      const parts = entity.key.map((column) => String(values[column] ?? "").trim());
+      const row: SourceRow = {
+        kind: "row",
+        entity: entity.name,
+        file: "test",
+        line,
+        key: parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts),
+        values,
+        raw,
+      };
+      items.push(row);
+    });
+  return items;
+}
+
+/** How an expected value appears in a written cell (external IDs for records). */
+function expectedCell(value: PlanValue): string {
+  if (value === null) return "";
+  if (typeof value === "object") return value.xmlid;
+  if (typeof value === "boolean") return value ? "1" : "0";
+  return String(value as Literal);
+}
+
+function cellsByField(batch: WriteBatch, cells: readonly string[]): Map<string, string> {
+  const byField = new Map<string, string>();
+  batch.fields.forEach((column, index) => byField.set(column.replace(/\/\.?id$/, ""), cells[index] ?? ""));
+  return byField;
+}
+
+function sameCell(actual: string, expected: string): boolean {
+  if (actual === expected) return true;
+  const a = Number(actual);
+  const b = Number(expected);
+  return actual !== "" && expected !== "" && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
+}
+
+function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]): TestCaseResult["failures"] {
+  const failures: { line: number; message: string }[] = [];
+  for (const expectation of test.expect) {
+    if (expectation.kind === "record") {
+      const candidates = batches
+        .filter((batch) => batch.model === expectation.model && batch.pass === "main")
+        .flatMap((batch) => batch.rows.map((row) => cellsByField(batch, row.cells)));
+      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value)] as const);
+      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
+      if (candidates.some((cells) => matches(cells) === wanted.length)) continue;
+      const closest = [...candidates].sort((left, right) => matches(right) - matches(left))[0];
+      const differences =
+        closest === undefined
+          ? []
+          : wanted
+              .filter(([field, value]) => !sameCell(closest.get(field) ?? "", value))
+              .map(([field, value]) => `${field} is ${JSON.stringify(closest.get(field) ?? "")}, not ${JSON.stringify(value)}`);
+      const why = result.rejects.map((reject) => `${reject.entity} ${reject.key ?? ""} was rejected: ${reject.reason}`);
+      failures.push({
+        line: expectation.line,
+        message:
+          candidates.length === 0
+            ? `no ${expectation.model} record was made${why.length > 0 ? ` (${why.join("; ")})` : ""}`
+            : `no ${expectation.model} record has all these values; the closest: ${differences.join(", ")}`,
+      });
+      continue;
+    }
+    if (expectation.kind === "reject") {
+      const rejected = result.rejects.filter((reject) => reject.entity === expectation.entity);
+      const found = rejected.some((reject) => expectation.message === undefined || reject.reason.toLowerCase().includes(expectation.message.toLowerCase()));
+      if (!found) {
+        failures.push({
+          line: expectation.line,
+          message:
+            rejected.length === 0
+              ? `no ${expectation.entity} row was rejected`
+              : `no ${expectation.entity} row was rejected for "${expectation.message ?? ""}"; the reasons were: ${rejected.map((reject) => reject.reason).join("; ")}`,
+        });
+      }
+      continue;
+    }
+    const counts = result.entities.find((entity) => entity.entity === expectation.entity);
+    if (counts === undefined || counts.skipped === 0)
+      failures.push({
+        line: expectation.line,
+        message: `no ${expectation.entity} row was skipped (loaded ${counts?.loaded ?? 0}, rejected ${counts?.rejected ?? 0})`,
+      });
+  }
+  return failures;
+}
+
+export async function runPlanTests(plan: Plan, exportDirectory = "."): Promise<TestCaseResult[]> {
+  const results: TestCaseResult[] = [];
+  for (const test of plan.tests) {
+    const target = new CapturingTarget();
+    const rows: RowSource = (entity) => ({
+      rows: (async function* () {
+        yield* givenRows(entity, test);
+      })(),
+    });
+    const result = await runPlan({ plan, sourceDirectory: exportDirectory, target, rows });
+    results.push({ name: test.name, file: test.file, line: test.line, failures: check(test, result, target.batches) });
+  }
+  return results;
+}
