@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import { registerCompile } from "./commands/compile.js";
 import { registerFmt } from "./commands/fmt.js";
+import { registerInit } from "./commands/init.js";
 import { registerRun } from "./commands/run.js";
 import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
@@ -14,7 +15,7 @@ import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun, registerTest];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun, registerTest, registerInit];
 
 export function defaultContext(): CommandContext {
   return {

@@ -107,10 +107,13 @@ export function sourceNameOf(directory: string): string {
 
 function parseTarget(words: readonly string[]): string {
   const series = words.filter((word) => word.toLowerCase() !== "odoo");
-  if (series.length !== 1 || series[0] === undefined) throw new UsageError(`--target takes an Odoo series, e.g. --target odoo 17.0 (shipped: ${listShippedSeries().join(", ")})`);
+  if (series.length !== 1 || series[0] === undefined)
+    throw new UsageError(`--target takes an Odoo series, e.g. --target odoo 17.0 (shipped: ${listShippedSeries().join(", ")})`);
   const wanted = series[0];
   if (!listShippedSeries().includes(wanted)) {
-    throw new UsageError(`there is no shipped catalog for Odoo ${wanted}: use one of ${listShippedSeries().join(", ")}, or pull the server's schema and pass --schema`);
+    throw new UsageError(
+      `there is no shipped catalog for Odoo ${wanted}: use one of ${listShippedSeries().join(", ")}, or pull the server's schema and pass --schema`,
+    );
   }
   return wanted;
 }
@@ -136,7 +139,9 @@ function countOutcomes(proposed: ProposedPackage): Record<string, number> {
 export async function initCommand(options: InitOptions, context: CommandContext): Promise<number> {
   if (options.source === undefined) throw new UsageError("say where the export is: --source DIR");
   if ((options.target === undefined) === (options.schema === undefined)) {
-    throw new UsageError("say which Odoo to propose for: --target odoo 17.0 (a shipped catalog) or --schema odoo-schema.json (pulled from the server), not both");
+    throw new UsageError(
+      "say which Odoo to propose for: --target odoo 17.0 (a shipped catalog) or --schema odoo-schema.json (pulled from the server), not both",
+    );
   }
   const sourceDirectory = resolve(context.cwd, options.source);
   if (!existsSync(sourceDirectory)) throw new UsageError(`${options.source}: no such folder`);
@@ -158,7 +163,10 @@ export async function initCommand(options: InitOptions, context: CommandContext)
   }
   if (existsSync(out) && options.force !== true) {
     const existing = (await readdir(out)).filter((name) => name.endsWith(".flitmap"));
-    if (existing.length > 0) throw new UsageError(`${relative(context.cwd, out) || out} already holds .flitmap files (${existing.join(", ")}): choose another folder with -o, or pass --force to overwrite them`);
+    if (existing.length > 0)
+      throw new UsageError(
+        `${relative(context.cwd, out) || out} already holds .flitmap files (${existing.join(", ")}): choose another folder with -o, or pass --force to overwrite them`,
+      );
   }
   const sample = await readExport(sourceDirectory, parseSampleRows(options.sampleRows));
   if (sample.files.length === 0) throw new UsageError(`${options.source}: no CSV files found`);
@@ -181,10 +189,14 @@ export async function initCommand(options: InitOptions, context: CommandContext)
   );
   const errors = proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   const warnings = proposed.diagnostics.length - errors.length;
-  if (proposed.demoted.length > 0) context.stdout(`${proposed.demoted.length} proposal${proposed.demoted.length === 1 ? "" : "s"} the check refused became TODOs.\n`);
-  context.stdout(`Next: read the TODOs and evidence comments, then \`flitmap check ${shownOut}\` (${warnings} warning${warnings === 1 ? "" : "s"} to decide).\n`);
+  if (proposed.demoted.length > 0)
+    context.stdout(`${proposed.demoted.length} proposal${proposed.demoted.length === 1 ? "" : "s"} the check refused became TODOs.\n`);
+  context.stdout(
+    `Next: read the TODOs and evidence comments, then \`flitmap check ${shownOut}\` (${warnings} warning${warnings === 1 ? "" : "s"} to decide).\n`,
+  );
   if (errors.length > 0) {
-    for (const error of errors) context.stderr(`${relative(context.cwd, error.file)}:${error.range.start.line}:${error.range.start.column}: ${error.message} (${error.code})\n`);
+    for (const error of errors)
+      context.stderr(`${relative(context.cwd, error.file)}:${error.range.start.line}:${error.range.start.column}: ${error.message} (${error.code})\n`);
     return 1;
   }
   return 0;
