@@ -1,9 +1,16 @@
 /**
- * How long a user waits for diagnostics after typing, on a 3,000-line package (three files):
- * the time from a `didChange` to the diagnostics of that version, over 50 edits, through a real
- * LSP connection to the server in this process. Measured with the editor's debounce (200 ms) and
- * without it, against the baseline of calling `analyzePackage` directly on the same files in the
- * same run. Keyword completion latency is measured too.
+ * How long a user waits for the editor on a 3,000-line package (five files, semantically clean:
+ * `flitmap check` reports nothing on it):
+ *
+ * - the time from a `didChange` to the diagnostics of that version, over 50 edits (every other
+ *   one removes an arrow, a syntax error; the next puts it back, and the package is clean again),
+ *   through a real LSP connection to the server in this process, with the editor's debounce
+ *   (200 ms) and without it, against the baseline of calling `analyzePackage` directly on the same
+ *   files in the same run;
+ * - completion latency: keywords, and names (the fields of res.partner at a statement start, the
+ *   source's columns after `<-`, tables and built-ins after `|`), on an idle server and right after
+ *   an edit (the answer then comes from the latest analysis, without waiting for the next);
+ * - hover on an Odoo field, which needs an analysis of the current text (idle server).
  *
  *   npx tsx vscode-extension/bench/latency.ts
  */
@@ -11,40 +18,62 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CompletionItem } from "vscode-languageserver";
+import type { CompletionItem, Hover } from "vscode-languageserver";
 import { analyzePackage } from "../../compiler/analyze.js";
 import { DEFAULT_DEBOUNCE_MS } from "../server/server.js";
-import { startInMemoryServer } from "../tools/lsp-client.js";
+import { startInMemoryServer, type LspTestClient } from "../tools/lsp-client.js";
 
 const EDITS = 50;
+const ENTITIES = 40;
+const COLUMNS = 22;
+const TABLES = 20;
+const TABLE_ENTRIES = 45;
 
-function sourceFile(entities: number, columns: number): string {
+const MIGRATION = 'migration pb {\n  source pb\n  target odoo "17.0"\n  xmlid "pb"\n}\n';
+
+function sourceFile(): string {
   const lines = ["source pb {", '  csv { delimiter ";"  encoding "windows-1252" }'];
-  for (let entity = 0; entity < entities; entity++) {
+  for (let entity = 0; entity < ENTITIES; entity++) {
     lines.push(`  entity Entity${entity} "entity_${entity}_*.csv" key id {`, '    id "Nummer" text required');
-    for (let column = 0; column < columns; column++) lines.push(`    column_${column} "Kolom ${column}" text`);
+    for (let column = 0; column < COLUMNS; column++) lines.push(`    column_${column} "Kolom ${column}" text`);
     lines.push("  }");
   }
   lines.push("}");
   return `${lines.join("\n")}\n`;
 }
 
-function mapFile(entities: number, fields: number): string {
+/** The custom fields the maps write: one `extend` block. */
+function extendFile(): string {
+  const lines = ["extend res.partner {"];
+  for (let field = 1; field < COLUMNS; field++) lines.push(`  x_field_${field} char "Field ${field}"`);
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * 40 maps of 26 lines: a header, 23 assignments, `}` and a blank line. Every column is read; the
+ * first 20 maps read column_1 through a table of their own.
+ */
+function mapFile(): string {
   const lines: string[] = [];
-  for (let entity = 0; entity < entities; entity++) {
+  for (let entity = 0; entity < ENTITIES; entity++) {
     lines.push(`map Entity${entity} -> res.partner as partner_${entity} when column_0 != "deleted" {`);
-    for (let field = 0; field < fields; field++) lines.push(`  x_field_${field} <- column_${field} | trim | truncate(64) ?? "none"`);
+    lines.push("  name <- column_0 | trim", "  ref <- id");
+    for (let field = 1; field < COLUMNS; field++) {
+      const table = field === 1 && entity < TABLES ? ` | table_${entity}` : "";
+      lines.push(`  x_field_${field} <- column_${field}${table} | trim | truncate(64) ?? "none"`);
+    }
     lines.push("}", "");
   }
   return `${lines.join("\n")}\n`;
 }
 
-function tableFile(tables: number, entries: number): string {
+function tableFile(): string {
   const lines: string[] = [];
-  for (let table = 0; table < tables; table++) {
-    lines.push(`table table_${table}: text -> crm.stage {`);
-    for (let entry = 0; entry < entries; entry++) lines.push(`  "value ${entry}" -> stage_${entry}`);
-    lines.push("  _ -> reject", "}", "");
+  for (let table = 0; table < TABLES; table++) {
+    lines.push(`table table_${table}: text -> text {`);
+    for (let entry = 0; entry < TABLE_ENTRIES; entry++) lines.push(`  "value ${entry}" -> "label ${entry}"`);
+    lines.push("  _ -> keep", "}", "");
   }
   return `${lines.join("\n")}\n`;
 }
@@ -60,19 +89,50 @@ function summary(samples: readonly number[]): { median: number; p95: number } {
 
 const format = (ms: number): string => `${ms.toFixed(1)} ms`;
 
-/** A map file's lines: 40 maps of a header, 23 assignments, `}` and a blank line (26 lines each). */
-async function measure(folder: string, mapText: string, debounceMs: number): Promise<{ diagnostics: number[]; completion: number[] }> {
+/** A completion request the benchmark makes: where, and what must come back. */
+interface CompletionProbe {
+  readonly label: string;
+  readonly position: { line: number; character: number };
+  readonly expect: string;
+}
+
+/** In the first map: after its `when` condition (keywords), a statement start, after `<-`, after `|`. */
+const PROBES: readonly CompletionProbe[] = [
+  { label: "keyword completion (after an expression)", position: { line: 0, character: mapFile().indexOf(" {") + 1 }, expect: "and" },
+  { label: "name completion: res.partner fields", position: { line: 1, character: 2 }, expect: "parent_id" },
+  { label: "name completion: columns after <-", position: { line: 1, character: 10 }, expect: "column_21" },
+  { label: "name completion: steps after |", position: { line: 1, character: 21 }, expect: "truncate" },
+];
+
+async function complete(client: LspTestClient, uri: string, probe: CompletionProbe): Promise<number> {
+  const started = performance.now();
+  const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri }, position: probe.position });
+  const elapsed = performance.now() - started;
+  if (!items.some((item) => item.label === probe.expect)) throw new Error(`${probe.label}: ${probe.expect} was not offered`);
+  return elapsed;
+}
+
+interface Measured {
+  readonly diagnostics: number[];
+  readonly completion: Map<string, number[]>;
+  readonly completionAfterEdit: number[];
+  readonly hover: number[];
+}
+
+async function measure(folder: string, mapText: string, debounceMs: number): Promise<Measured> {
   const client = startInMemoryServer({ debounceMs });
   await client.initialize(folder);
   const uri = pathToFileURL(join(folder, "maps.flitmap")).href;
   await client.open(uri, mapText, 1);
-  await client.waitForDiagnostics(uri, (params) => params.version === 1, 30_000);
+  const first = await client.waitForDiagnostics(uri, (params) => params.version === 1, 30_000);
+  if (first.diagnostics.length > 0) throw new Error(`the package is not clean: ${JSON.stringify(first.diagnostics.slice(0, 3))}`);
   const samples: number[] = [];
+  const completionAfterEdit: number[] = [];
   const lines = mapText.split("\n");
   for (let edit = 0; edit < EDITS; edit++) {
     const version = edit + 2;
     // Every other edit drops an arrow, so the diagnostics really change as they would while typing.
-    const line = (edit % 40) * 26 + 1 + ((edit * 7) % 23);
+    const line = (edit % ENTITIES) * 26 + 1 + ((edit * 7) % 23);
     const edited = [...lines];
     if (edit % 2 === 0) edited[line] = (edited[line] ?? "").replace("<-", "");
     const started = performance.now();
@@ -81,17 +141,30 @@ async function measure(folder: string, mapText: string, debounceMs: number): Pro
     samples.push(performance.now() - started);
     const broken = published.diagnostics.some((diagnostic) => diagnostic.code === "FM101");
     if (broken !== (edit % 2 === 0)) throw new Error(`edit ${edit}: the missing arrow was ${broken ? "reported after it was put back" : "not reported"}`);
+    if (!broken && published.diagnostics.length > 0) throw new Error(`edit ${edit}: the clean package reports ${published.diagnostics.length} diagnostics`);
   }
-  const completionSamples: number[] = [];
-  const position = { line: 3, character: 2 };
+  // Completion while typing: right after an edit, before its analysis (the debounce is still running).
+  for (let edit = 0; edit < EDITS; edit++) {
+    const version = EDITS + 2 + edit;
+    await client.change(uri, `${mapText}${"\n".repeat(edit % 2)}`, version);
+    completionAfterEdit.push(await complete(client, uri, PROBES[1] as CompletionProbe));
+  }
+  await client.waitForDiagnostics(uri, (params) => params.version === EDITS * 2 + 1, 30_000);
+  const completion = new Map<string, number[]>();
+  for (const probe of PROBES) {
+    const timings: number[] = [];
+    for (let request = 0; request < EDITS; request++) timings.push(await complete(client, uri, probe));
+    completion.set(probe.label, timings);
+  }
+  const hover: number[] = [];
   for (let request = 0; request < EDITS; request++) {
     const started = performance.now();
-    const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri }, position });
-    completionSamples.push(performance.now() - started);
-    if (items.length === 0) throw new Error("completion offered nothing");
+    const result = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 3 } });
+    hover.push(performance.now() - started);
+    if (result === null || !JSON.stringify(result.contents).includes("res.partner.name: char")) throw new Error(`hover: ${JSON.stringify(result)}`);
   }
   await client.dispose();
-  return { diagnostics: samples, completion: completionSamples };
+  return { diagnostics: samples, completion, completionAfterEdit, hover };
 }
 
 const folder = mkdtempSync(join(tmpdir(), "flitmap-latency-"));
@@ -99,14 +172,18 @@ try {
   const packageFolder = join(folder, "pb");
   mkdirSync(packageFolder);
   const files = {
-    "source.flitmap": sourceFile(40, 22),
-    "maps.flitmap": mapFile(40, 23),
-    "tables.flitmap": tableFile(20, 45),
+    "migration.flitmap": MIGRATION,
+    "source.flitmap": sourceFile(),
+    "custom-fields.flitmap": extendFile(),
+    "maps.flitmap": mapFile(),
+    "tables.flitmap": tableFile(),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(packageFolder, name), text);
   const lineCount = Object.values(files).reduce((total, text) => total + text.split("\n").length - 1, 0);
 
   const sources = Object.entries(files).map(([name, text]) => ({ path: join(packageFolder, name), text }));
+  const clean = analyzePackage(sources).diagnostics;
+  if (clean.length > 0) throw new Error(`the generated package is not clean: ${clean.length} diagnostics, e.g. ${clean[0]?.code} ${clean[0]?.message}`);
   for (let warmup = 0; warmup < 5; warmup++) analyzePackage(sources);
   const baseline: number[] = [];
   for (let run = 0; run < EDITS; run++) {
@@ -122,12 +199,19 @@ try {
     ["analyzePackage alone (baseline)", base],
     ["didChange -> diagnostics, no debounce", summary(immediate.diagnostics)],
     [`didChange -> diagnostics, ${DEFAULT_DEBOUNCE_MS} ms debounce`, summary(debounced.diagnostics)],
-    ["keyword completion request", summary([...immediate.completion, ...debounced.completion])],
+    ...PROBES.map((probe): [string, { median: number; p95: number }] => [
+      probe.label,
+      summary([...(immediate.completion.get(probe.label) ?? []), ...(debounced.completion.get(probe.label) ?? [])]),
+    ]),
+    ["fields completion right after a didChange", summary(debounced.completionAfterEdit)],
+    ["hover on an Odoo field", summary([...immediate.hover, ...debounced.hover])],
   ];
-  console.log(`package: ${lineCount} lines in ${Object.keys(files).length} files; ${EDITS} edits (or requests) per row; Node ${process.version}`);
-  console.log(`${"".padEnd(44)}${"median".padStart(10)}${"p95".padStart(10)}${"median/baseline".padStart(18)}`);
+  console.log(
+    `package: ${lineCount} lines in ${Object.keys(files).length} files, no diagnostics; ${EDITS} edits (or requests) per row, twice for the completion and hover rows; Node ${process.version}`,
+  );
+  console.log(`${"".padEnd(46)}${"median".padStart(10)}${"p95".padStart(10)}${"median/baseline".padStart(18)}`);
   for (const [label, { median, p95 }] of rows) {
-    console.log(`${label.padEnd(44)}${format(median).padStart(10)}${format(p95).padStart(10)}${`${(median / base.median).toFixed(2)}x`.padStart(18)}`);
+    console.log(`${label.padEnd(46)}${format(median).padStart(10)}${format(p95).padStart(10)}${`${(median / base.median).toFixed(3)}x`.padStart(18)}`);
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

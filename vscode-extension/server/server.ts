@@ -32,6 +32,7 @@ import { foldingRanges } from "./features/folding-ranges.js";
 import { formatting } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
 import { definition, documentHighlights, references } from "./features/navigation.js";
+import { parseAround } from "./features/partial-parse.js";
 import { offsetOf, toLspRange } from "./features/positions.js";
 import { prepareRename, rename } from "./features/rename.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens.js";
@@ -282,9 +283,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     if (document === undefined) return [];
     const analysis = await analysisOf(params.textDocument.uri, false);
-    const entry = parsedDocument(document);
     const text = document.getText();
-    return completions({ text, offset: offsetOf(entry.lineStarts, text, params.position), document: entry.document, lineStarts: entry.lineStarts, analysis });
+    const lineStarts = lineStartsOf(text);
+    const offset = offsetOf(lineStarts, text, params.position);
+    // At every keystroke: the tree around the cursor will do, unless this version's whole tree is at hand.
+    const cached = parsed.get(document.uri);
+    const tree = cached !== undefined && cached.version === document.version ? cached.document : parseAround(text, fileNameOf(document.uri), offset);
+    return completions({ text, offset, document: tree, lineStarts, analysis });
   });
 
   /** A position request on the analysis of the text the editor shows: the document's file name, the offset, the analysis. */
