@@ -191,7 +191,7 @@ export function guessColumnType(values: readonly string[]): ColumnTypeGuess {
   const weak = strict.type === "text" || strict.type === "phone" || strict.type === "email" || strict.type === "url" || strict.type === "file";
   const tolerant = samples.length >= TOLERANCE_MINIMUM ? tolerantGuess(samples, base, weak ? STRONG_TYPES : new Set()) : undefined;
   if (tolerant !== undefined) return tolerant;
-  if (strict.type === "integer" && isCode(samples)) return code(samples, base);
+  if (isCode(samples)) return code(samples, base);
   if (strict.type !== "text") {
     return finish(
       {
