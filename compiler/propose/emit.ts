@@ -91,7 +91,8 @@ function referenceNote(entity: EntityProfile, column: ColumnProfile): string {
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   if (reference === undefined) return "";
   const share = Math.round(reference.found * 100);
-  return share >= 100 ? `; every value is a ${reference.entity} key` : `; ${share}% of its values are ${reference.entity} keys (the others dangle)`;
+  const note = share >= 100 ? `; every value is a ${reference.entity} key` : `; ${share}% of its values are ${reference.entity} keys (the others dangle)`;
+  return reference.byValuesOnly === true ? `${note}, though its name does not say so` : note;
 }
 
 function writeSource(writer: Writer, proposal: PackageProposal, entities: readonly EntityProposal[], plan: CsvPlan): void {

@@ -34,6 +34,8 @@ export interface ReferenceProfile {
   /** Share of the column's distinct values that are keys of the entity (dangling references lower it). */
   readonly found: number;
   readonly distinct: number;
+  /** Found from the values alone: the column's name does not say so. */
+  readonly byValuesOnly?: boolean;
 }
 
 /** A `Parent Type` + `Parent ID` pair: rows that point to records of several entities. */
@@ -378,6 +380,7 @@ function keyValues(draft: Draft): Set<string> | undefined {
 
 const REFERENCE_FOUND = 0.8;
 const REFERENCE_FOUND_BY_NAME = 0.5;
+const VALUES_ONLY_FOUND = 0.95;
 
 /** Which entity's keys a column holds: most of its values must be keys there, and its name must say so. */
 function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): ReferenceProfile[] {
@@ -388,6 +391,7 @@ function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMa
     const values = [...new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""))];
     if (values.length === 0) continue;
     let best: { reference: ReferenceProfile; score: number } | undefined;
+    const byValuesOnly: ReferenceProfile[] = [];
     for (const other of drafts) {
       const otherKeys = keys.get(other);
       const keyColumn = other.columns.find((candidate) => candidate.name === other.key.columns[0]);
@@ -402,11 +406,20 @@ function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMa
       // A self-reference needs a word saying so (`Parent Company ID`).
       if (self && !column.words.includes("parent")) continue;
       const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : 0;
-      if (score === 0 || (found < REFERENCE_FOUND && values.length >= 10)) continue;
-      if (best === undefined || score > best.score)
-        best = { reference: { column: column.name, entity: other.group.name, found, distinct: values.length }, score };
+      const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
+      if (score === 0) {
+        if (!self && found >= VALUES_ONLY_FOUND) byValuesOnly.push({ ...reference, byValuesOnly: true });
+        continue;
+      }
+      if (found < REFERENCE_FOUND && values.length >= 10) continue;
+      if (best === undefined || score > best.score) best = { reference, score };
     }
     if (best !== undefined) references.push(best.reference);
+    // Without a telling name (`co_ref`), the values alone decide, when they are keys of exactly one
+    // entity and are not plain small numbers that the keys of several entities could share.
+    else if (byValuesOnly.length === 1 && byValuesOnly[0] !== undefined && (values.some((value) => !/^\d+$/.test(value)) || values.length >= 20)) {
+      references.push(byValuesOnly[0]);
+    }
   }
   return references;
 }

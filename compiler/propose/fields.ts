@@ -42,6 +42,7 @@ export const ASSIGN_THRESHOLD = 0.6;
 export const TODO_THRESHOLD = 0.35;
 
 const MAX_TABLE_VALUES = 60;
+const REFERENCE_FLOOR = 0.5;
 
 /** Field types a proposal can write. */
 const WRITABLE_TYPES: ReadonlySet<string> = new Set([
@@ -126,8 +127,9 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
     if ((field.type === "many2one" || field.type === "many2many") && field.relation === column.reference.model) {
       return { kind: "ref", factor: 1, alias: column.reference.alias };
     }
-    // A reference is a record, not a value to copy; only a char field may keep it as text.
+    // A reference is a record, not a value to copy; a char field may keep it as text, as a poor second.
     if (field.type !== "char") return undefined;
+    return type === "text" || type === "integer" ? direct(0.6, ...(type === "text" ? ["trim"] : [])) : undefined;
   }
   switch (field.type) {
     case "char":
@@ -198,10 +200,13 @@ export function scoreCandidates(
   for (const column of columns) {
     if (column.profile.guess.blank === column.profile.guess.total) continue;
     for (const field of fields) {
-      const score = nameScore(column.profile.words, entityWords, model, field);
-      if (score < TODO_THRESHOLD) continue;
       const conversion = conversionFor(column, field, schema, model);
       if (conversion === undefined) continue;
+      // A column whose values are another entity's keys may feed a field pointing to those
+      // records even when its name says nothing: proposed, but only as a TODO.
+      const named = nameScore(column.profile.words, entityWords, model, field);
+      const score = conversion.kind === "ref" ? Math.max(named, REFERENCE_FLOOR) : named;
+      if (score < TODO_THRESHOLD) continue;
       const confidence = score * conversion.factor;
       if (confidence < TODO_THRESHOLD) continue;
       candidates.push({ column, field, conversion, confidence, nameScore: score });

@@ -1,0 +1,132 @@
+/**
+ * An export the lexicon does not speak: German headers, abbreviations, extra columns nobody
+ * documented. Proposals must degrade to TODOs and custom fields, never to confident wrong fields.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readExport } from "../../cli/commands/init.js";
+import { analyzePackage } from "../../compiler/analyze.js";
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { overlayHost } from "../../compiler/host.js";
+import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
+
+const COMPANIES = `Firmennummer;Firmenbezeichnung;Strasse;PLZ;Ort;Land;Telefon;E-Mail;Webseite;Branche;Mitarbeiter;Umsatz;Letzte Änderung;Bemerkung
+K-1001;Müller GmbH;Hauptstr. 1;10115;Berlin;Deutschland;030 1234567;info@mueller.de;www.mueller.de;Bau;12;1.250.000,00;01.03.2024 10:00;Stammkunde
+K-1002;Schmidt AG;Bahnhofstr. 5;80331;München;Deutschland;089 7654321;kontakt@schmidt.de;www.schmidt.de;Handel;250;12.500.000,00;02.03.2024 11:30;
+K-1003;Weber KG;Ringstr. 9;50667;Köln;Österreich;0221 555666;post@weber.de;www.weber.de;Bau;8;;03.03.2024 09:15;Neukunde
+K-1004;Fischer OHG;Marktplatz 2;20095;Hamburg;Deutschland;040 999888;mail@fischer.de;www.fischer.de;IT;40;3.400.000,00;04.03.2024 16:45;
+`;
+
+const CONTACTS = `ct_id,fst_nm,lst_nm,eml,ph,mob,co_ref,ttl,crtd
+C1,Anna,Schulz,anna@mueller.de,030 111222,0170 1234567,K-1001,Dr.,2024-01-02
+C2,Ben,Koch,ben@schmidt.de,089 333444,0171 7654321,K-1002,,2024-01-03
+C3,Clara,Wolf,clara@weber.de,,0172 5556667,K-1003,Prof.,2024-01-04
+C4,David,Braun,david@fischer.de,040 777888,,K-1004,,2024-01-05
+`;
+
+const DEALS = `Deal ID,Deal Name,Amount,Stage,Close Date,Forecast Category,Region Code,Internal Flag,Legacy Ref,Probability
+D1,Big deal,"$12,000.00",Won,01/15/2025,Commit,R-N,yes,LG-001,100
+D2,Small deal,"$1,500.00",Proposal,02/20/2025,Pipeline,R-S,no,LG-002,40
+D3,Other deal,"$7,250.00",Won,03/25/2025,Commit,R-N,no,LG-003,100
+D4,Lost deal,"$300.00",Lost,04/30/2025,Omitted,R-E,yes,LG-004,0
+`;
+
+const UNKNOWN = `Nr;Name;Anschrift
+1;A;B
+2;C;D
+`;
+
+/** Outcomes by `file: header`, as `kind model.field`. */
+function outcomes(proposed: ProposedPackage): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const report of proposed.columns) {
+    result[`${report.pattern}: ${report.header}`] = report.outcomes.map((outcome) =>
+      outcome.kind === "field" || outcome.kind === "todo" || outcome.kind === "custom" ? `${outcome.kind} ${outcome.model}.${outcome.field}` : outcome.kind,
+    );
+  }
+  return result;
+}
+
+describe("flitmap init on an export with unusual headers", () => {
+  let directory: string;
+  let proposed: ProposedPackage;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), "flitmap-init-unusual-"));
+    // The German file comes as Windows-1252, as such exports do.
+    writeFileSync(join(directory, "companies.csv"), iconv.encode(COMPANIES, "windows-1252"));
+    writeFileSync(join(directory, "contacts.csv"), CONTACTS);
+    writeFileSync(join(directory, "deals.csv"), DEALS);
+    writeFileSync(join(directory, "kunden_export.csv"), UNKNOWN);
+    const sample = await readExport(directory);
+    proposed = proposePackage(sample, {
+      sourceName: "crm",
+      target: { kind: "series", series: "17.0" },
+      schema: loadShippedCatalog("17.0"),
+      directory: join(directory, "out"),
+    });
+  });
+
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("maps only what it can tell: the words it knows in any language, and English headers", () => {
+    const confident = Object.entries(outcomes(proposed)).flatMap(([column, kinds]) =>
+      kinds.filter((kind) => kind.startsWith("field ")).map((kind) => `${column} → ${kind.slice(6)}`),
+    );
+    expect(confident.sort()).toEqual(
+      [
+        "companies.csv: Branche → res.partner.industry_id",
+        "companies.csv: E-Mail → res.partner.email",
+        "deals.csv: Amount → crm.lead.expected_revenue",
+        "deals.csv: Close Date → crm.lead.date_deadline",
+        "deals.csv: Deal Name → crm.lead.name",
+        "deals.csv: Probability → crm.lead.probability",
+        "deals.csv: Stage → crm.lead.stage_id",
+      ].sort(),
+    );
+  });
+
+  it("leaves plausible but unsure targets as TODOs, and keeps every other column in a custom field", () => {
+    const all = outcomes(proposed);
+    expect(all["companies.csv: Land"]).toEqual(["todo res.partner.country_id"]);
+    expect(all["contacts.csv: co_ref"]).toEqual(["todo res.partner.parent_id"]);
+    expect(all["deals.csv: Forecast Category"]).toEqual(["todo crm.lead.tag_ids"]);
+    expect(all["companies.csv: Firmenbezeichnung"]).toEqual(["custom res.partner.x_firmenbezeichnung"]);
+    expect(all["contacts.csv: fst_nm"]).toEqual(["custom res.partner.x_fst_nm"]);
+    expect(all["deals.csv: Region Code"]).toEqual(["custom crm.lead.x_region_code"]);
+    expect(all["deals.csv: Internal Flag"]).toEqual(["custom crm.lead.x_internal_flag"]);
+    expect(all["kunden_export.csv: Anschrift"]).toEqual(["unmapped"]);
+    for (const [column, kinds] of Object.entries(all)) {
+      expect(kinds.length, column).toBeGreaterThan(0);
+      expect(
+        kinds.every((kind) => /^(field|todo|custom) |^(key|modified|ignore|unmapped)$/.test(kind)),
+        column,
+      ).toBe(true);
+    }
+  });
+
+  it("writes the TODOs with their confidence, and the missing names as a rule set to warn", () => {
+    const company = proposed.files.find((file) => file.name === "company.flitmap")?.text ?? "";
+    expect(company).toContain("// TODO 45% sure: country_id <- land | trim | <a table of its 2 values>  (Country)");
+    expect(company).toContain("// TODO: res.partner requires name (Name) and no column fits: name <- ...");
+    const migration = proposed.files.find((file) => file.name === "migration.flitmap")?.text ?? "";
+    expect(migration).toMatch(
+      /TODO: required fields no column fills \(Company → res.partner.name, Contact → res.partner.name\): set them, then remove this line\n  rule +missing_required_field warn/,
+    );
+    expect(migration).toContain('entity Company "companies.csv" key firmennummer {');
+    expect(migration).toMatch(/co_ref +text +references Company \/\/ .*every value is a Company key, though its name does not say so/);
+  });
+
+  it("still checks without errors", () => {
+    const contents = new Map(proposed.files.map((file) => [join(directory, "out", file.name), file.text]));
+    const analysis = analyzePackage(
+      [...contents.entries()].map(([path, text]) => ({ path, text })),
+      { host: overlayHost(contents) },
+    );
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.code === "FM405").length).toBe(2);
+  });
+});
