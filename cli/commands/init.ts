@@ -98,6 +98,7 @@ export function sourceNameOf(directory: string): string {
   const name = folder
     .toLowerCase()
     .replace(/[-_ ]?to[-_ ]?odoo$/, "")
+    .replace(/[-_ ](?:exports?|data|csv|dump)$/, "")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "_")
