@@ -48,7 +48,7 @@ describe("fields of the target's model", () => {
       kind: 5,
       sortText: "1parent_id",
       detail: "many2one → res.partner",
-      labelDetails: { description: "Related Company" },
+      labelDetails: { detail: " many2one → res.partner", description: "Related Company" },
       documentation: {
         kind: "markdown",
         value: "```flitmap\nres.partner.parent_id: many2one → res.partner\n```\n\n**Related Company**\n\nIn Odoo 17.0, 18.0, 19.0",

@@ -25,6 +25,15 @@ describe("hover on Odoo names", () => {
     );
   });
 
+  it("tells what Odoo enforces beyond fields_get: a partner's name, a lead's probability", () => {
+    expect(hoverAt("map Company -> res.partner {\n  na‸me <- naam\n}")?.value).toBe(
+      '```flitmap\nres.partner.name: char\n```\n\n**Name** · required by a constraint\n\nOdoo refuses it empty ("Contacts require a name") when type is "contact" (the default); delivery, invoice and other addresses may be nameless\n\nIn Odoo 17.0, 18.0, 19.0',
+    );
+    expect(hoverAt("map Company -> crm.lead {\n  name <- naam\n  probabi‸lity <- kind | number\n}")?.value).toBe(
+      '```flitmap\ncrm.lead.probability: float\n```\n\n**Probability**\n\nOdoo takes 0 to 100 ("The probability of closing the deal should be between 0% and 100%!")\n\nIn Odoo 17.0, 18.0, 19.0',
+    );
+  });
+
   it("lists a selection field's keys", () => {
     expect(hoverAt('map Company -> crm.lead {\n  name <- naam\n  ty‸pe = "lead"\n}')?.value).toBe(
       '```flitmap\ncrm.lead.type: selection\n```\n\n**Type** · required\n\nKeys: `"lead"` (Lead), `"opportunity"` (Opportunity)\n\nIn Odoo 17.0, 18.0, 19.0',

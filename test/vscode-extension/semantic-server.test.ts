@@ -65,7 +65,7 @@ describe("completion", () => {
     expect(fields.map((item) => item.label)).not.toContain("name");
     expect(fields.find((item) => item.label === "stage_id")).toMatchObject({
       detail: "many2one → crm.stage",
-      labelDetails: { description: "Stage" },
+      labelDetails: { detail: " many2one → crm.stage", description: "Stage" },
       textEdit: { range: lspRange(2, 2, 2, 2), newText: "stage_id" },
     });
     expect(items.filter((item) => item.kind === 14).map((item) => item.label)).toEqual(["and", "if", "ignore", "in", "is", "not", "or", "ref", "with"]);

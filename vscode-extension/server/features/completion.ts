@@ -64,12 +64,19 @@ interface Builder {
   readonly items: CompletionItem[];
 }
 
-function item(
-  builder: Builder,
-  label: string,
-  kind: CompletionItemKind,
-  details: { detail?: string; description?: string; documentation?: string; rank?: string; newText?: string; snippet?: string } = {},
-): void {
+interface ItemDetails {
+  readonly detail?: string;
+  /** Shown right after the label in the list (a field's type). */
+  readonly labelDetail?: string;
+  /** Shown at the list's right edge (a field's label). */
+  readonly description?: string;
+  readonly documentation?: string;
+  readonly rank?: string;
+  readonly newText?: string;
+  readonly snippet?: string;
+}
+
+function item(builder: Builder, label: string, kind: CompletionItemKind, details: ItemDetails = {}): void {
   const newText = details.newText ?? label;
   const completion: CompletionItem = {
     label,
@@ -78,7 +85,12 @@ function item(
     textEdit: { range: builder.range, newText: details.snippet ?? newText },
   };
   if (details.detail !== undefined) completion.detail = details.detail;
-  if (details.description !== undefined) completion.labelDetails = { description: details.description };
+  if (details.description !== undefined || details.labelDetail !== undefined) {
+    completion.labelDetails = {
+      ...(details.labelDetail === undefined ? {} : { detail: details.labelDetail }),
+      ...(details.description === undefined ? {} : { description: details.description }),
+    };
+  }
   if (details.documentation !== undefined) completion.documentation = { kind: MarkupKind.Markdown, value: details.documentation };
   if (newText !== label) completion.filterText = newText;
   if (details.snippet !== undefined) completion.insertTextFormat = InsertTextFormat.Snippet;
@@ -295,8 +307,9 @@ function fields(
     const rank = slot.context === "body" && needed.has(field.name) ? FIRST : NAME;
     item(builder, field.name, CompletionItemKind.Field, {
       detail: fieldType(field),
+      labelDetail: ` ${fieldType(field)}`,
       description: field.label,
-      documentation: fieldMarkdown(model, field, describe),
+      documentation: fieldMarkdown(model, field),
       rank,
     });
   }

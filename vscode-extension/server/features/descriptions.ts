@@ -5,7 +5,7 @@
  */
 import type * as A from "../../../language/ast.js";
 import { builtinSignature, type Builtin } from "../../../compiler/builtins.js";
-import { listShippedSeries, seriesHavingField, seriesHavingModel, type OdooField, type OdooModel } from "../../../compiler/catalog/index.js";
+import { fieldConstraints, listShippedSeries, seriesHavingField, seriesHavingModel, type OdooField, type OdooModel } from "../../../compiler/catalog/index.js";
 import { recordXmlid } from "../../../compiler/check-expressions.js";
 import type {
   ColumnSymbol,
@@ -45,10 +45,19 @@ export function fieldType(field: OdooField): string {
   return `${field.type}${field.relation === undefined ? "" : ` → ${field.relation}`}`;
 }
 
-export function fieldMarkdown(model: string, field: OdooField, context: DescriptionContext): string {
-  const flags = [field.required ? "required" : "", field.readonly ? "read-only" : ""].filter((flag) => flag !== "");
+export function fieldMarkdown(model: string, field: OdooField): string {
+  // What fields_get does not say: curated constraints Odoo enforces (a partner's name, a lead's probability).
+  const constraints = fieldConstraints(model, field.name);
+  const requiredByConstraint = !field.required && constraints.some((fact) => fact.kind === "required");
+  const flags = [field.required ? "required" : requiredByConstraint ? "required by a constraint" : "", field.readonly ? "read-only" : ""].filter(
+    (flag) => flag !== "",
+  );
   const parts = [code(fieldSignature(model, field)), [`**${field.label === "" ? field.name : field.label}**`, ...flags].join(" · ")];
   if (field.help !== undefined && field.help.trim() !== "") parts.push(field.help.trim());
+  for (const fact of constraints) {
+    if (fact.kind === "required") parts.push(`Odoo refuses it empty ("${fact.odooMessage}")${fact.condition === undefined ? "" : ` when ${fact.condition}`}`);
+    else parts.push(`Odoo takes ${fact.min} to ${fact.max} ("${fact.odooMessage}")`);
+  }
   if (field.selection !== undefined && field.selection.length > 0) {
     parts.push(`Keys: ${field.selection.map((option) => `\`"${option.value}"\` (${option.label})`).join(", ")}`);
   }

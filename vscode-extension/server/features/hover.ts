@@ -22,14 +22,14 @@ function markdownOf(analysis: PackageAnalysis, occurrence: Occurrence): string |
       const symbol = occurrence.symbol;
       if (symbol.kind === "custom-field") {
         const field = schema === undefined ? undefined : findField(schema, symbol.model, symbol.name);
-        return field === undefined ? symbolMarkdown(symbol, context) : fieldMarkdown(symbol.model, field, context);
+        return field === undefined ? symbolMarkdown(symbol, context) : fieldMarkdown(symbol.model, field);
       }
       return symbolMarkdown(symbol, context);
     }
     case "field": {
       if (occurrence.model === undefined || schema === undefined) return undefined;
       const field = findField(schema, occurrence.model, occurrence.field);
-      if (field !== undefined) return fieldMarkdown(occurrence.model, field, context);
+      if (field !== undefined) return fieldMarkdown(occurrence.model, field);
       // Not in the target: say so, and which versions have it (the diagnostic says what to do).
       if (findModel(schema, occurrence.model) === undefined) return undefined;
       return missingFieldMarkdown(occurrence.model, occurrence.field, schema.serie);
