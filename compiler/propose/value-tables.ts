@@ -63,7 +63,8 @@ export function valueSimilarity(value: string, option: ValueOption): number {
     const optionWords = conceptWords(text);
     if (valueWords.length === 0 || optionWords.length === 0) continue;
     if (canonical(valueWords) === canonical(optionWords)) best = Math.max(best, 0.95);
-    best = Math.max(best, similarity(valueWords, optionWords));
+    // Only the same text is certain; the same concept in other words (`Bouw`, `Construction`) is nearly so.
+    best = Math.max(best, Math.min(0.95, similarity(valueWords, optionWords)));
     // `Retail` within `Wholesale/Retail`; `Closed Won` holding `Won`.
     if (containsAll(optionWords, valueWords)) best = Math.max(best, 0.85);
     else if (containsAll(valueWords, optionWords)) best = Math.max(best, 0.8);

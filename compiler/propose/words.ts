@@ -46,6 +46,7 @@ export function pascalCase(words: readonly string[]): string {
 const LEXICON: Readonly<Record<string, string>> = {
   // phrases
   "e mail": "email",
+  "e mail address": "email",
   "e mailadres": "email",
   "email address": "email",
   "mail address": "email",

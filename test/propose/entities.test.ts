@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { profileEntities, type EntityProfile } from "../../compiler/propose/entities.js";
+import type { ExportFile } from "../../compiler/propose/export.js";
+
+/** A file of an export from simple lines (no quoting), as the reader would hand it over. */
+function csv(path: string, text: string, delimiter: "," | ";" = ","): ExportFile {
+  const [header = "", ...lines] = text.trim().split("\n");
+  const rows = lines.map((line) => line.split(delimiter));
+  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter, headers: header.split(delimiter), rows, rowCount: rows.length };
+}
+
+function entity(entities: readonly EntityProfile[], name: string): EntityProfile {
+  const found = entities.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`no entity ${name} among ${entities.map((candidate) => candidate.name).join(", ")}`);
+  return found;
+}
+
+describe("profileEntities", () => {
+  const companies = csv(
+    "companies.csv",
+    `Company ID,Company Name,Parent Company ID,Address Line 1,Address Line 2
+1001,Acme Ltd,,1 High Street,Suite 2
+1004,Acme Holdings,1001,2 Low Street,
+1007,Bolt plc,1004,3 Mid Street,
+1010,Crane Ltd,1015,4 Side Street,Floor 3`,
+  );
+  const contacts = csv(
+    "contacts.csv",
+    `Contact ID,First Name,Last Name
+1001,Ann,Lee
+1004,Bob,Ray
+1007,Cy,Fox`,
+  );
+  const links = csv(
+    "contact_companies.csv",
+    `Contact ID,Company ID,Is Primary
+1001,1001,yes
+1001,1004,no
+1004,1007,yes
+1007,1001,yes`,
+  );
+  const notes = csv(
+    "notes.csv",
+    `Note ID,Parent Type,Parent ID,Body
+1,Company,1001,hello
+2,Contact,1004,hi
+3,Company,1007,bye
+4,Contact,1001,ok`,
+  );
+  const entities = profileEntities({ files: [companies, contacts, links, notes], otherFiles: [] });
+
+  it("chooses id-like unique columns as keys, and two columns when no single one is unique", () => {
+    expect(entity(entities, "Company")).toMatchObject({
+      key: ["company_id"],
+      keyUncertain: false,
+      keyEvidence: "key: Company ID is unique and never blank in 4 rows",
+    });
+    expect(entity(entities, "ContactCompany")).toMatchObject({
+      key: ["contact_id", "company_id"],
+      keyEvidence: "key: no column is unique alone; Contact ID + Company ID together are unique and never blank in 4 rows",
+    });
+  });
+
+  it("finds references by name and values, a parent in the same entity, and tolerates dangling ones", () => {
+    expect(entity(entities, "Company").references).toEqual([{ column: "parent_company_id", entity: "Company", found: 2 / 3, distinct: 3 }]);
+    expect(entity(entities, "ContactCompany").references).toEqual([
+      { column: "contact_id", entity: "Contact", found: 1, distinct: 3 },
+      { column: "company_id", entity: "Company", found: 1, distinct: 3 },
+    ]);
+  });
+
+  it("tells kinds from file names and structure: a link table, a record pointing to several kinds", () => {
+    expect(entities.map((candidate) => [candidate.name, candidate.kind])).toEqual([
+      ["Company", "company"],
+      ["ContactCompany", "link"],
+      ["Contact", "person"],
+      ["Note", "note"],
+    ]);
+    expect(entity(entities, "Note").polymorphic).toEqual({
+      typeColumn: "parent_type",
+      idColumn: "parent_id",
+      targets: [
+        { value: "Company", entity: "Company" },
+        { value: "Contact", entity: "Contact" },
+      ],
+    });
+  });
+
+  it("does not take numbered fields of one kind (address lines) for a repeated group", () => {
+    expect(entity(entities, "Company").groups).toEqual([]);
+    expect(entity(entities, "Company").columns.map((column) => column.name)).toContain("address_line_2");
+  });
+
+  it("reads repeated column groups, duplicate keys across chunks and the change stamp", () => {
+    const header = "Relatienummer;Bedrijfsnaam;Contactpersoon 1;Functie 1;Contactpersoon 2;Functie 2;Gewijzigd op";
+    const first = csv("relaties_001.csv", `${header}\n10001;Acme;Ann;CEO;Bob;Inkoper;01-02-2024 10:00\n10004;Bolt;Cy;CEO;;;02-02-2024 11:00`, ";");
+    const second = csv("relaties_002.csv", `${header}\n10004;Bolt;Cy;CEO;;;03-02-2024 09:00\n10007;Crane;;;;;04-02-2024 12:00`, ";");
+    const [relation] = profileEntities({ files: [second, first], otherFiles: [] });
+    expect(relation).toMatchObject({
+      name: "Relation",
+      pattern: "relaties_*.csv",
+      kind: "relation",
+      key: ["relatienummer"],
+      duplicateKeys: 1,
+      modifiedColumn: "gewijzigd_op",
+    });
+    expect(
+      relation?.groups.map((group) => [
+        group.name,
+        group.from,
+        group.to,
+        group.columns.map((column) => `${column.name} "${column.header}" ${column.guess.type}`),
+      ]),
+    ).toEqual([["contact", 1, 2, ['contactpersoon "Contactpersoon {n}" text', 'functie "Functie {n}" text']]]);
+    expect(relation?.columns.map((column) => column.name)).toEqual(["relatienummer", "bedrijfsnaam", "gewijzigd_op"]);
+  });
+
+  it("says so when no column can be the key", () => {
+    const [odd] = profileEntities({ files: [csv("things.csv", "Colour,Size\nred,L\nred,L")], otherFiles: [] });
+    expect(odd).toMatchObject({ key: ["colour"], keyUncertain: true, kind: "unknown" });
+    expect(odd?.keyEvidence).toBe("TODO: no column or pair of columns is unique in 2 rows: say which columns identify a row");
+  });
+});
