@@ -14,7 +14,7 @@ import { buildDependencyGraph, type DependencyGraph } from "./dependencies.js";
 import { diskHost, type CompilerHost } from "./host.js";
 import { RULES, findRule } from "./rules/index.js";
 import type { Rule, RuleContext } from "./rules/rule.js";
-import { customFieldsOf, resolveTarget, schemaWithCustomFields, type CustomFields, type ResolvedTarget } from "./target.js";
+import { customFieldsOf, resolveTarget, schemaWithCustomFields, type CustomFields, type ResolvedTarget, type TargetChoice } from "./target.js";
 
 export interface SourceFile {
   readonly path: string;
@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   readonly host?: CompilerHost;
   /** Check against this shipped series instead of the package's target (`--target 19.0`). */
   readonly seriesOverride?: string;
+  /** Overrides of the package's settings (`--set secondary_links=text`). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 export interface PackageAnalysis {
@@ -46,6 +48,10 @@ export interface PackageAnalysis {
   readonly dependencies: DependencyGraph;
   /** The severity each rule has in this package after its `rule` settings. */
   readonly severities: ReadonlyMap<string, Severity | "off">;
+  /** The settings the package was compiled with (declared values after `--set` overrides). */
+  readonly settings: ReadonlyMap<string, string>;
+  /** `--set` overrides of settings the package does not declare. */
+  readonly unknownSettingOverrides: readonly string[];
 }
 
 /** Rules that judge the package as a whole, wrong while any file cannot be read completely. */
@@ -92,7 +98,7 @@ function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[]): Map<st
 }
 
 /** Binds an imported package or file on its own, once, guarding against import cycles. */
-function importLoader(host: CompilerHost, schema: OdooSchema | undefined): (path: string) => BoundPackage | undefined {
+function importLoader(host: CompilerHost, choice: TargetChoice): (path: string) => BoundPackage | undefined {
   const cache = new Map<string, BoundPackage | undefined>();
   const load = (path: string): BoundPackage | undefined => {
     if (cache.has(path)) return cache.get(path);
@@ -101,7 +107,7 @@ function importLoader(host: CompilerHost, schema: OdooSchema | undefined): (path
     if (paths.length === 0) return undefined;
     const files = parseFiles(paths.map((file) => ({ path: file, text: host.readFile(file) ?? "" })));
     const directory = host.isDirectory(path) ? path : dirname(path);
-    const bound = bindPackage(directory, files, schema, host, customFieldsOf(files, schema).symbols, load);
+    const bound = bindPackage(directory, files, choice, host, customFieldsOf(files, choice).symbols, load);
     cache.set(path, bound);
     return bound;
   };
@@ -141,10 +147,13 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
   const directory = files[0] === undefined ? "." : dirname(files[0].path);
   const diagnostics: Diagnostic[] = files.flatMap((file) => [...file.syntaxDiagnostics]);
   const target = resolveTarget(files, host, options.seriesOverride);
-  const customFields = customFieldsOf(files, target.baseSchema);
+  const settings = new Map<string, string>([...target.settings].map(([name, setting]) => [name, setting.value]));
+  for (const [name, value] of Object.entries(options.settings ?? {})) settings.set(name, value);
+  const customFields = customFieldsOf(files, { schema: target.baseSchema, settings });
   const schema = schemaWithCustomFields(target.baseSchema, customFields);
-  const bound = bindPackage(directory, files, schema, host, customFields.symbols, importLoader(host, schema));
-  const checked = checkExpressions(bound, bound.binder, schema, target.namespace);
+  const choice: TargetChoice = { schema, settings };
+  const bound = bindPackage(directory, files, choice, host, customFields.symbols, importLoader(host, choice));
+  const checked = checkExpressions(bound, bound.binder, choice, target.namespace);
   const dependencies = buildDependencyGraph(bound.targets, checked);
   const severities = ruleSettings(target, diagnostics);
   const context: RuleContext = { bound, checked, schema, baseSchema: target.baseSchema, target, customFields, dependencies };
@@ -170,6 +179,8 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
     checked,
     dependencies,
     severities,
+    settings,
+    unknownSettingOverrides: Object.keys(options.settings ?? {}).filter((name) => !target.settings.has(name)),
   };
 }
 

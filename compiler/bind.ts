@@ -25,7 +25,7 @@ import type {
   TableSymbol,
   TargetSymbol,
 } from "./model.js";
-import { effectiveItems, type ParsedFileLike } from "./target.js";
+import { effectiveItems, type ParsedFileLike, type TargetChoice } from "./target.js";
 import { columnValueType, COLUMN_TYPES, type ValueType } from "./types.js";
 
 export type UnresolvedKind = "entity" | "column" | "group" | "alias" | "step" | "record" | "import" | "source" | "column-type" | "option";
@@ -138,13 +138,17 @@ class Binder {
   /** Top-level names in one namespace: tables, lookups and imports must not collide with each other. */
   private readonly callables = new Map<string, { file: string; nameRange: Range; what: string }>();
 
+  readonly schema: OdooSchema | undefined;
+
   constructor(
     readonly directory: string,
     readonly files: readonly ParsedFileLike[],
-    readonly schema: OdooSchema | undefined,
+    readonly choice: TargetChoice,
     readonly host: CompilerHost,
     readonly loadImport: (path: string) => BoundPackage | undefined,
-  ) {}
+  ) {
+    this.schema = choice.schema;
+  }
 
   reference(file: string, range: Range, symbol: PackageSymbol): void {
     this.references.push({ file, range, symbol });
@@ -638,10 +642,10 @@ class Binder {
       return {
         model: fallback.model.kind === "QualifiedName" ? fallback.model.value : undefined,
         usesFallback: true,
-        body: effectiveItems(fallback.body, this.schema),
+        body: effectiveItems(fallback.body, this.choice),
       };
     }
-    return { model: declared, usesFallback: false, body: effectiveItems(body, this.schema) };
+    return { model: declared, usesFallback: false, body: effectiveItems(body, this.choice) };
   }
 
   private declareAlias(target: TargetSymbol, aliasName: A.Name | undefined): void {
@@ -736,7 +740,7 @@ class Binder {
   private bindChildren(parent: TargetSymbol, body: readonly A.BodyItem[]): void {
     for (const item of body) {
       if (item.kind === "WithBlock") {
-        this.bindChildren(parent, effectiveItems(item.body, this.schema));
+        this.bindChildren(parent, effectiveItems(item.body, this.choice));
         continue;
       }
       if (item.kind !== "Assignment" || item.value.kind !== "EachBlock") continue;
@@ -756,7 +760,7 @@ class Binder {
         entity,
         model: relation?.type === "one2many" ? relation.relation : undefined,
         usesFallback: false,
-        body: effectiveItems(each.body, this.schema),
+        body: effectiveItems(each.body, this.choice),
         conditions: [],
         parent: { target: parent, field: item.field, by: each.by },
         declaration: each,
@@ -813,12 +817,12 @@ export type ResolvedPackage = BoundPackage & { readonly binder: BinderQueries };
 export function bindPackage(
   directory: string,
   files: readonly ParsedFileLike[],
-  schema: OdooSchema | undefined,
+  choice: TargetChoice,
   host: CompilerHost,
   customFields: readonly CustomFieldSymbol[],
   loadImport: (path: string) => BoundPackage | undefined,
 ): ResolvedPackage {
-  const binder = new Binder(directory, files, schema, host, loadImport);
+  const binder = new Binder(directory, files, choice, host, loadImport);
   binder.bind();
   return {
     directory,

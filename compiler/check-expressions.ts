@@ -10,7 +10,7 @@ import type { BinderQueries, BoundPackage, Unresolved } from "./bind.js";
 import { acceptsInput, BUILTINS, findBuiltin } from "./builtins.js";
 import type { ColumnSymbol, EntitySymbol, GroupSymbol, PackageSymbol, RecordSymbol, SymbolReference, TargetSymbol } from "./model.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
-import { effectiveItems } from "./target.js";
+import { effectiveItems, type TargetChoice } from "./target.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
 
 export interface CheckedExpression {
@@ -28,6 +28,8 @@ export interface LinkedRows {
   readonly entity: EntitySymbol;
   readonly by: ColumnSymbol | undefined;
   readonly orderBy: ColumnSymbol | undefined;
+  /** The block's `when`, read in each linked row. */
+  readonly filter?: CheckedExpression;
 }
 
 export interface CheckedAssignment {
@@ -120,7 +122,7 @@ class ExpressionChecker {
   constructor(
     private readonly bound: BoundPackage,
     private readonly queries: BinderQueries,
-    private readonly schema: OdooSchema | undefined,
+    private readonly choice: TargetChoice,
     private readonly namespace: string,
     private readonly unresolved: Unresolved[],
     private readonly references: SymbolReference[],
@@ -166,7 +168,7 @@ class ExpressionChecker {
   }
 
   private checkBody(items: readonly A.BodyItem[], scope: Scope): void {
-    for (const item of effectiveItems(items, this.schema)) {
+    for (const item of effectiveItems(items, this.choice)) {
       switch (item.kind) {
         case "Assignment":
           this.checkAssignment(item, scope);
@@ -179,6 +181,10 @@ class ExpressionChecker {
           break;
       }
     }
+  }
+
+  private get schema(): OdooSchema | undefined {
+    return this.choice.schema;
   }
 
   private checkAssignment(node: A.Assignment, scope: Scope): void {
@@ -292,7 +298,14 @@ class ExpressionChecker {
       this.useColumn(found, scope.file, name.range);
       return found;
     };
-    const linked: LinkedRows = { node, entity, by: column(node.by), orderBy: column(node.orderBy) };
+    let filter: CheckedExpression | undefined;
+    if (node.when !== undefined) {
+      // The condition reads one linked row at a time, so its columns are plain values, not lists.
+      const rowScope: Scope = { target: scope.target, file: scope.file, entity, group: undefined, linked: undefined, field: undefined };
+      filter = this.expression(node.when, rowScope);
+      this.expectBoolean(filter, scope, "the `when` of a `with` block");
+    }
+    const linked: LinkedRows = { node, entity, by: column(node.by), orderBy: column(node.orderBy), ...(filter === undefined ? {} : { filter }) };
     this.checkBody(node.body, { ...scope, linked });
   }
 
@@ -385,7 +398,9 @@ class ExpressionChecker {
         const condition = this.expression(node.condition, scope);
         this.expectBoolean(condition, scope, "the condition of `if`");
         const then = this.expression(node.then, scope);
-        const otherwise = this.expression(node.else, scope);
+        // Without `else` the value is empty when the condition does not hold.
+        const otherwise: CheckedExpression =
+          node.else === undefined ? { node, type: then.type, ir: { op: "const", type: typeString(then.type), value: null }, constants: [null] } : this.expression(node.else, scope);
         const type = unify([then.type, otherwise.type]);
         if (type === undefined) {
           this.issue(
@@ -585,6 +600,7 @@ class ExpressionChecker {
         column: column.name,
         ...(linked.orderBy === undefined ? {} : { orderBy: linked.orderBy.name }),
         descending: linked.node.descending,
+        ...(linked.filter === undefined ? {} : { filter: linked.filter.ir }),
       },
     };
   }
@@ -819,6 +835,6 @@ class ExpressionChecker {
   }
 }
 
-export function checkExpressions(bound: BoundPackage, queries: BinderQueries, schema: OdooSchema | undefined, namespace: string): CheckedPackage {
-  return new ExpressionChecker(bound, queries, schema, namespace, bound.unresolved, bound.references).checkAll();
+export function checkExpressions(bound: BoundPackage, queries: BinderQueries, choice: TargetChoice, namespace: string): CheckedPackage {
+  return new ExpressionChecker(bound, queries, choice, namespace, bound.unresolved, bound.references).checkAll();
 }

@@ -50,6 +50,8 @@ export interface ResolvedTarget {
   readonly problems: readonly TargetProblem[];
   /** The external ID namespace: `xmlid "..."`, or the migration's name. */
   readonly namespace: string;
+  /** `setting name "value"` of the migration block, by name, with the node that declares it. */
+  readonly settings: ReadonlyMap<string, { readonly value: string; readonly declaration: A.SettingDeclaration }>;
 }
 
 function migrationsOf(files: readonly ParsedFileLike[]): MigrationFacts[] {
@@ -72,7 +74,11 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
   let origin: "catalog" | "file" | undefined;
   let schemaFile: string | undefined;
   let namespace = "";
+  const settings = new Map<string, { value: string; declaration: A.SettingDeclaration }>();
   if (migration !== undefined) {
+    for (const item of migration.declaration.items) {
+      if (item.kind === "SettingDeclaration" && item.name.kind === "Name" && item.value.kind === "StringLiteral" && !settings.has(item.name.value)) settings.set(item.name.value, { value: item.value.value, declaration: item });
+    }
     const { declaration, file } = migration;
     if (declaration.name.kind === "Name") namespace = declaration.name.value;
     for (const item of declaration.items) if (item.kind === "XmlidSetting" && item.namespace.kind === "StringLiteral") namespace = item.namespace.value;
@@ -129,7 +135,7 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
       }
     }
   }
-  return { migration, otherMigrations, baseSchema, series, origin, ...(schemaFile === undefined ? {} : { schemaFile }), problems, namespace };
+  return { migration, otherMigrations, baseSchema, series, origin, ...(schemaFile === undefined ? {} : { schemaFile }), problems, namespace, settings };
 }
 
 /** Whether `odoo has x.y` holds: a model named x.y, else field y of model x, else an installed module. */
@@ -140,8 +146,22 @@ export function targetHas(schema: OdooSchema, name: string): boolean {
   return schema.modules.some((module) => module.name === name);
 }
 
-/** Evaluates `odoo >= "19.0"` or `odoo has helpdesk.ticket`; undefined when there is no schema to ask. */
-export function evaluateTargetCondition(condition: A.TargetCondition | A.Missing, schema: OdooSchema | undefined): boolean | undefined {
+/** What `if odoo ...` and `if setting ...` are decided by. */
+export interface TargetChoice {
+  readonly schema: OdooSchema | undefined;
+  /** The package's settings, after command-line overrides (`--set name=value`). */
+  readonly settings: ReadonlyMap<string, string>;
+}
+
+/** Evaluates `odoo >= "19.0"`, `odoo has helpdesk.ticket` or `setting x = "y"`; undefined when it cannot be told. */
+export function evaluateTargetCondition(condition: A.TargetCondition | A.Missing, choice: TargetChoice): boolean | undefined {
+  if (condition.kind === "SettingCondition") {
+    if (condition.name.kind === "Missing" || condition.value.kind === "Missing") return undefined;
+    const value = choice.settings.get(condition.name.value);
+    if (value === undefined) return undefined;
+    return (value === condition.value.value) === (condition.operator === "=");
+  }
+  const schema = choice.schema;
   if (schema === undefined || condition.kind === "Missing") return undefined;
   if (condition.kind === "HasCondition") {
     if (condition.name.kind === "Missing") return undefined;
@@ -173,19 +193,19 @@ export type Effective<Item> = Exclude<Item, { readonly kind: "TargetIf" }>;
  * The items that apply to the target Odoo, with every `if odoo ...` replaced by the branch it
  * takes. Without a schema the `then` branches are taken, so that their names are still checked.
  */
-export function effectiveItems<Item extends { readonly kind: string }>(items: readonly Item[], schema: OdooSchema | undefined): Effective<Item>[] {
+export function effectiveItems<Item extends { readonly kind: string }>(items: readonly Item[], choice: TargetChoice): Effective<Item>[] {
   const result: Effective<Item>[] = [];
   for (const item of items) {
     if (item.kind !== "TargetIf") {
       result.push(item as Effective<Item>);
       continue;
     }
-    const choice = item as unknown as A.TargetIf<Item>;
-    const holds = evaluateTargetCondition(choice.condition, schema) ?? true;
-    if (holds) result.push(...effectiveItems(choice.then, schema));
-    else if (choice.else !== undefined) {
-      const elseBranch = choice.else;
-      result.push(...effectiveItems(Array.isArray(elseBranch) ? (elseBranch as readonly Item[]) : [elseBranch as unknown as Item], schema));
+    const targetIf = item as unknown as A.TargetIf<Item>;
+    const holds = evaluateTargetCondition(targetIf.condition, choice) ?? true;
+    if (holds) result.push(...effectiveItems(targetIf.then, choice));
+    else if (targetIf.else !== undefined) {
+      const elseBranch = targetIf.else;
+      result.push(...effectiveItems(Array.isArray(elseBranch) ? (elseBranch as readonly Item[]) : [elseBranch as unknown as Item], choice));
     }
   }
   return result;
@@ -201,7 +221,7 @@ export interface CustomFields {
 const FIELD_TYPE_SET: ReadonlySet<string> = new Set(ODOO_FIELD_TYPES);
 
 /** The custom fields the package's `extend` blocks declare for the target. */
-export function customFieldsOf(files: readonly ParsedFileLike[], schema: OdooSchema | undefined): CustomFields {
+export function customFieldsOf(files: readonly ParsedFileLike[], choice: TargetChoice): CustomFields {
   const additions: CustomFieldAddition[] = [];
   const symbols: CustomFieldSymbol[] = [];
   const unknownTypes: { file: string; declaration: A.CustomFieldDeclaration }[] = [];
@@ -209,7 +229,7 @@ export function customFieldsOf(files: readonly ParsedFileLike[], schema: OdooSch
     for (const declaration of file.document.declarations) {
       if (declaration.kind !== "ExtendDeclaration" || declaration.model.kind === "Missing") continue;
       const model = declaration.model.value;
-      for (const field of effectiveItems(declaration.items, schema)) {
+      for (const field of effectiveItems(declaration.items, choice)) {
         symbols.push({ kind: "custom-field", name: field.name.value, file: file.path, nameRange: field.name.range, model, declaration: field });
         if (field.type.kind === "Missing") continue;
         if (!FIELD_TYPE_SET.has(field.type.value)) {

@@ -71,7 +71,14 @@ export interface MigrationDeclaration extends NodeBase {
   readonly items: readonly MigrationItem[];
 }
 
-export type MigrationItem = SourceReference | TargetSetting | XmlidSetting | RuleSetting;
+export type MigrationItem = SourceReference | TargetSetting | XmlidSetting | RuleSetting | SettingDeclaration;
+
+/** `setting secondary_links "categories"`: a switch the package's `if setting ...` blocks read. */
+export interface SettingDeclaration extends NodeBase {
+  readonly kind: "SettingDeclaration";
+  readonly name: Name | Missing;
+  readonly value: StringLiteral | Missing;
+}
 
 export interface SourceReference extends NodeBase {
   readonly kind: "SourceReference";
@@ -351,6 +358,8 @@ export interface WithBlock extends NodeBase {
   readonly kind: "WithBlock";
   readonly entity: Name | Missing;
   readonly by: Name | Missing;
+  /** Only the linked rows for which this holds (read in the linked entity's columns). */
+  readonly when?: Expression;
   readonly orderBy?: Name | Missing;
   readonly descending: boolean;
   readonly body: readonly BodyItem[];
@@ -364,7 +373,15 @@ export interface TargetIf<Item> extends NodeBase {
   readonly else?: readonly Item[] | TargetIf<Item>;
 }
 
-export type TargetCondition = VersionCondition | HasCondition;
+export type TargetCondition = VersionCondition | HasCondition | SettingCondition;
+
+/** `setting secondary_links = "text"` */
+export interface SettingCondition extends NodeBase {
+  readonly kind: "SettingCondition";
+  readonly name: Name | Missing;
+  readonly operator: "=" | "!=";
+  readonly value: StringLiteral | Missing;
+}
 
 export type ComparisonOperator = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
@@ -481,11 +498,12 @@ export interface CoalesceExpression extends NodeBase {
   readonly operands: readonly Expression[];
 }
 
+/** `if c then a else b`; without `else`, the value is empty when the condition does not hold. */
 export interface IfExpression extends NodeBase {
   readonly kind: "IfExpression";
   readonly condition: Expression;
   readonly then: Expression;
-  readonly else: Expression;
+  readonly else?: Expression;
 }
 
 export interface LogicalExpression extends NodeBase {

@@ -290,7 +290,7 @@ export class AstBuilder {
     this.reportStrays(node, "migrationDeclaration");
     const range = this.range(node, this.keywordStart(node, "Keyword_migration"));
     const items: A.MigrationItem[] = [];
-    for (const element of ordered(node, ["sourceReference", "targetSetting", "xmlidSetting", "ruleSetting"])) {
+    for (const element of ordered(node, ["sourceReference", "targetSetting", "xmlidSetting", "ruleSetting", "settingDeclaration"])) {
       if (isToken(element)) continue;
       const itemRange = this.range(element, range.end);
       switch (element.name) {
@@ -309,6 +309,14 @@ export class AstBuilder {
         }
         case "xmlidSetting":
           items.push({ kind: "XmlidSetting", namespace: this.stringOrMissing(element, "StringLike", "a namespace in quotes", itemRange.end), range: itemRange });
+          break;
+        case "settingDeclaration":
+          items.push({
+            kind: "SettingDeclaration",
+            name: this.nameOrMissing(element, "name", "a setting name", itemRange.end),
+            value: this.stringOrMissing(element, "value", "a value in quotes", itemRange.end),
+            range: itemRange,
+          });
           break;
         case "ruleSetting":
           items.push({
@@ -619,6 +627,15 @@ export class AstBuilder {
   private targetCondition(node: CstNode | undefined, fallback: Position): A.TargetCondition | A.Missing {
     if (node === undefined) return this.missing("a condition on the target, such as `odoo >= \"19.0\"`", fallback);
     const range = this.range(node, fallback);
+    if (token(node, "Keyword_setting") !== undefined) {
+      return {
+        kind: "SettingCondition",
+        name: this.nameOrMissing(node, "setting", "a setting name", range.end),
+        operator: token(node, "settingOperator")?.image === "!=" ? "!=" : "=",
+        value: this.stringOrMissing(node, "settingValue", "a value in quotes", range.end),
+        range,
+      };
+    }
     const test = token(node, "test");
     if (test !== undefined) {
       return { kind: "HasCondition", negated: test.image === "lacks", name: this.qualifiedName(child(node, "name"), range.end), range };
@@ -726,10 +743,12 @@ export class AstBuilder {
           break;
         case "withBlock": {
           const orderKeyword = token(element, "Keyword_order");
+          const when = child(element, "when");
           items.push({
             kind: "WithBlock",
             entity: this.nameOrMissing(element, "entity", "an entity name", range.end),
             by: this.nameOrMissing(element, "by", "a column name", range.end),
+            ...(when === undefined ? {} : { when: this.expression(when, range.end) }),
             ...(orderKeyword === undefined ? {} : { orderBy: this.nameOrMissing(element, "orderBy", "a column name", tokenRange(orderKeyword).end) }),
             descending: token(element, "direction")?.image === "desc",
             body: this.body(child(element, "body"), range.end),
@@ -780,11 +799,12 @@ export class AstBuilder {
       }
       case "ifExpression": {
         const range = this.range(node, fallback);
+        const otherwise = child(node, "else");
         return {
           kind: "IfExpression",
           condition: this.expression(child(node, "condition"), range.end),
           then: this.expression(child(node, "then"), range.end),
-          else: this.expression(child(node, "else"), range.end),
+          ...(otherwise === undefined && token(node, "Keyword_else") === undefined ? {} : { else: this.expression(otherwise, range.end) }),
           range,
         };
       }

@@ -38,7 +38,8 @@ export type NameRole =
   | "severity"
   | "option name"
   | "order column"
-  | "selection key";
+  | "selection key"
+  | "setting name";
 
 export class FlitmapParser extends CstParser {
   /** Roles of name tokens seen in the current parse, keyed by start offset. */
@@ -198,6 +199,7 @@ export class FlitmapParser extends CstParser {
               { GATE: () => this.isKeyword(1, "target"), ALT: () => this.SUBRULE(this.targetSetting) },
               { GATE: () => this.isKeyword(1, "xmlid"), ALT: () => this.SUBRULE(this.xmlidSetting) },
               { GATE: () => this.isKeyword(1, "rule"), ALT: () => this.SUBRULE(this.ruleSetting) },
+          { GATE: () => this.isKeyword(1, "setting"), ALT: () => this.SUBRULE(this.settingDeclaration) },
               { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
             ],
           })),
@@ -231,6 +233,12 @@ export class FlitmapParser extends CstParser {
   xmlidSetting = this.RULE("xmlidSetting", () => {
     this.CONSUME(k("xmlid"));
     this.CONSUME(T.StringLike);
+  });
+
+  settingDeclaration = this.RULE("settingDeclaration", () => {
+    this.CONSUME(k("setting"));
+    this.consumeName(1, "setting name", "name");
+    this.CONSUME(T.StringLike, { LABEL: "value" });
   });
 
   ruleSetting = this.RULE("ruleSetting", () => {
@@ -724,23 +732,35 @@ export class FlitmapParser extends CstParser {
   });
 
   targetCondition = this.RULE("targetCondition", () => {
-    this.CONSUME(k("odoo"));
-    this.OR(
-      this.alternatives(29, () => [
-        {
-          ALT: () => {
-            this.SUBRULE(this.comparisonOperator);
-            this.CONSUME(T.StringLike, { LABEL: "version" });
-          },
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(k("odoo"));
+          this.OR2([
+            {
+              ALT: () => {
+                this.SUBRULE(this.comparisonOperator);
+                this.CONSUME(T.StringLike, { LABEL: "version" });
+              },
+            },
+            {
+              ALT: () => {
+                this.OR3([{ ALT: () => this.CONSUME(k("has"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("lacks"), { LABEL: "test" }) }]);
+                this.SUBRULE(this.qualifiedName, { LABEL: "name" });
+              },
+            },
+          ]);
         },
-        {
-          ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(k("has"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("lacks"), { LABEL: "test" }) }]);
-            this.SUBRULE(this.qualifiedName, { LABEL: "name" });
-          },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("setting"));
+          this.consumeName(1, "setting name", "setting");
+          this.OR4([{ ALT: () => this.CONSUME(T.Equals, { LABEL: "settingOperator" }) }, { ALT: () => this.CONSUME(T.NotEquals, { LABEL: "settingOperator" }) }]);
+          this.CONSUME2(T.StringLike, { LABEL: "settingValue" });
         },
-      ]),
-    );
+      },
+    ]);
   });
 
   comparisonOperator = this.RULE("comparisonOperator", () => {
@@ -882,6 +902,10 @@ export class FlitmapParser extends CstParser {
     this.consumeName(1, "entity name", "entity");
     this.CONSUME(k("by"));
     this.consumeName(2, "column", "by");
+    this.OPTION3(() => {
+      this.CONSUME(k("when"));
+      this.SUBRULE(this.expression, { LABEL: "when" });
+    });
     this.OPTION(() => {
       this.CONSUME(k("order"));
       this.CONSUME2(k("by"));
@@ -925,8 +949,10 @@ export class FlitmapParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: "condition" });
     this.CONSUME(k("then"));
     this.SUBRULE2(this.expression, { LABEL: "then" });
-    this.CONSUME(k("else"));
-    this.SUBRULE3(this.expression, { LABEL: "else" });
+    this.OPTION(() => {
+      this.CONSUME(k("else"));
+      this.SUBRULE3(this.expression, { LABEL: "else" });
+    });
   });
 
   orExpression = this.RULE("orExpression", () => {

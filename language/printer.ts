@@ -254,6 +254,8 @@ export class Printer {
         return [keyword, " ", this.stringOrMissing(item.namespace)];
       case "RuleSetting":
         return [keyword, " ", this.name(item.rule), " ", this.name(item.severity)];
+      case "SettingDeclaration":
+        return [keyword, " ", this.name(item.name), " ", this.stringOrMissing(item.value)];
     }
   }
 
@@ -267,6 +269,8 @@ export class Printer {
         return "xmlid";
       case "RuleSetting":
         return "rule";
+      case "SettingDeclaration":
+        return "setting";
     }
   }
 
@@ -390,6 +394,7 @@ export class Printer {
   private targetCondition(condition: A.TargetCondition | A.Missing): Doc {
     if (condition.kind === "Missing") throw new MissingNodeError(condition);
     if (condition.kind === "HasCondition") return ["odoo ", condition.negated ? "lacks " : "has ", this.qualifiedName(condition.name)];
+    if (condition.kind === "SettingCondition") return ["setting ", this.name(condition.name), " ", condition.operator, " ", this.stringOrMissing(condition.value)];
     return ["odoo ", condition.operator, " ", this.stringOrMissing(condition.version)];
   }
 
@@ -458,6 +463,7 @@ export class Printer {
           this.name(item.entity),
           " by ",
           this.name(item.by),
+          item.when === undefined ? "" : [" when ", this.expression(item.when, 0)],
           item.orderBy === undefined ? "" : [" order by ", this.name(item.orderBy), item.descending ? " desc" : ""],
           " ",
           this.body(item.body, item.range.end.offset),
@@ -511,7 +517,13 @@ export class Printer {
         return group([
           "if ",
           this.expression(expression.condition, 1),
-          indent([line, "then ", this.expression(expression.then, 1), line, "else ", this.expression(expression.else, 0)]),
+          indent([
+            line,
+            "then ",
+            // Without `else`, `then` ends the expression and may bind as loosely as `else` does.
+            this.expression(expression.then, expression.else === undefined ? 0 : 1),
+            expression.else === undefined ? "" : [line, "else ", this.expression(expression.else, 0)],
+          ]),
         ]);
       case "LogicalExpression": {
         const own = expression.operator === "or" ? 1 : 2;

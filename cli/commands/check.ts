@@ -8,12 +8,14 @@ import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat, type File
 import { findFlitmapFiles, UsageError } from "../files.js";
 import type { CommandContext } from "../context.js";
 import type { RegisterCommand } from "../program.js";
+import { collect, settingOverrides } from "./compile.js";
 import { Option } from "commander";
 
 export interface CheckOptions {
   readonly format: string;
   readonly maxWarnings?: string;
   readonly target?: string;
+  readonly set?: readonly string[];
 }
 
 function parseFormat(format: string): DiagnosticFormat {
@@ -46,7 +48,7 @@ export async function checkCommand(paths: readonly string[], options: CheckOptio
   const reports: FileDiagnostics[] = [];
   for (const packageFiles of groupByPackage(files).values()) {
     const sources: SourceFile[] = await Promise.all(packageFiles.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
-    const analysis = analyzePackage(sources, options.target === undefined ? {} : { seriesOverride: options.target });
+    const analysis = analyzePackage(sources, { ...(options.target === undefined ? {} : { seriesOverride: options.target }), settings: settingOverrides(options.set) });
     const byFile = new Map<string, Diagnostic[]>(packageFiles.map((path) => [path, []]));
     for (const diagnostic of analysis.diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
     for (const [file, diagnostics] of byFile) reports.push({ file, diagnostics });
@@ -71,7 +73,8 @@ export const registerCheck: RegisterCommand = ({ program, context, exit }) => {
     .addOption(new Option("-f, --format <format>", "stylish, json, sarif or github").default("stylish"))
     .option("--max-warnings <count>", "fail when there are more warnings than this")
     .option("--target <series>", "check against this shipped Odoo catalog (17.0, 18.0, 19.0) instead of the package's target")
-    .action(async (paths: string[], options: { format: string; maxWarnings?: string; target?: string }) => {
+    .option("--set <name=value>", "override a setting of the packages (repeatable)", collect, [])
+    .action(async (paths: string[], options: { format: string; maxWarnings?: string; target?: string; set?: string[] }) => {
       exit(await checkCommand(paths, options, context));
     });
 };

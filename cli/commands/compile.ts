@@ -11,6 +11,23 @@ import type { RegisterCommand } from "../program.js";
 
 export interface PackageOptions {
   readonly target?: string;
+  /** `--set name=value`, repeatable: overrides of the package's settings. */
+  readonly set?: readonly string[];
+}
+
+/** Collects a repeatable option's values (commander calls it once per occurrence). */
+export function collect(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function settingOverrides(values: readonly string[] | undefined): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const equals = value.indexOf("=");
+    if (equals <= 0) throw new UsageError(`--set takes name=value, not "${value}"`);
+    settings[value.slice(0, equals).trim()] = value.slice(equals + 1);
+  }
+  return settings;
 }
 
 /** The analysis of a package folder, or a usage error when the folder holds no .flitmap file. */
@@ -18,7 +35,12 @@ export function analyzePackageFolder(packagePath: string, options: PackageOption
   const directory = resolve(packagePath);
   if (!diskHost.isDirectory(directory)) throw new UsageError(`${packagePath}: not a folder (a package is a folder of .flitmap files)`);
   if (diskHost.packageFiles(directory).length === 0) throw new UsageError(`${packagePath}: holds no .flitmap file`);
-  return analyzeDirectory(directory, options.target === undefined ? {} : { seriesOverride: options.target });
+  const settings = settingOverrides(options.set);
+  const analysis = analyzeDirectory(directory, { ...(options.target === undefined ? {} : { seriesOverride: options.target }), settings });
+  if (analysis.unknownSettingOverrides.length > 0) {
+    throw new UsageError(`--set ${analysis.unknownSettingOverrides.join(", ")}: the package declares no such setting (it has ${[...analysis.settings.keys()].join(", ") || "none"})`);
+  }
+  return analysis;
 }
 
 /** Prints a package's problems grouped by file; returns whether any is an error. */
@@ -54,7 +76,8 @@ export const registerCompile: RegisterCommand = ({ program, context, exit }) => 
     .argument("<package>", "the package folder")
     .option("-o, --output <file>", "where to write the plan (default: standard output)")
     .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
-    .action(async (packagePath: string, options: { output?: string; target?: string }) => {
+    .option("--set <name=value>", "override a setting of the package (repeatable)", collect, [])
+    .action(async (packagePath: string, options: { output?: string; target?: string; set?: string[] }) => {
       exit(await compileCommand(packagePath, options, context));
     });
 };

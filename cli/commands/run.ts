@@ -12,7 +12,7 @@ import { diskHost } from "../../compiler/host.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder, reportProblems } from "./compile.js";
+import { analyzePackageFolder, collect, reportProblems } from "./compile.js";
 
 export interface RunCommandOptions {
   readonly source?: string;
@@ -24,6 +24,7 @@ export interface RunCommandOptions {
   readonly batchSize?: string;
   readonly target?: string;
   readonly protocol?: string;
+  readonly set?: readonly string[];
 }
 
 export function reporterFor(context: CommandContext): RunReporter {
@@ -137,6 +138,7 @@ export const registerRun: RegisterCommand = ({ program, context, exit }) => {
     .option("--state <dir>", "where the journal and run reports are kept (default: .flitmap/<migration>)")
     .option("--batch-size <rows>", "rows per load() call (default 500)")
     .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
+    .option("--set <name=value>", "override a setting of the package (repeatable)", collect, [])
     .action(async (packagePath: string, options: RunCommandOptions) => {
       exit(await runCommand(packagePath, options, context));
     });

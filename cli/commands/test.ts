@@ -3,7 +3,7 @@ import { emitPlan } from "../../compiler/plan/emit.js";
 import { runPlanTests } from "../../runtime/testing/plan-tests.js";
 import type { CommandContext } from "../context.js";
 import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder, reportProblems, type PackageOptions } from "./compile.js";
+import { analyzePackageFolder, collect, reportProblems, type PackageOptions } from "./compile.js";
 
 export async function testCommand(packagePath: string, options: PackageOptions & { source?: string }, context: CommandContext): Promise<number> {
   const analysis = analyzePackageFolder(packagePath, options);
@@ -49,6 +49,7 @@ export const registerTest: RegisterCommand = ({ program, context, exit }) => {
     .argument("<package>", "the package folder")
     .option("--source <dir>", "where files named by test rows live (attachments); default: the package folder")
     .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
+    .option("--set <name=value>", "override a setting of the package (repeatable)", collect, [])
     .action(async (packagePath: string, options: PackageOptions & { source?: string }) => {
       exit(await testCommand(packagePath, options, context));
     });

@@ -25,7 +25,7 @@ export interface PlanExpressionShape {
 export type PlanExpression =
   | { op: "column"; type: string; column: string }
   | { op: "group-column"; type: string; group: string; column: string }
-  | { op: "linked"; type: string; entity: string; by: string; column: string; orderBy?: string; descending: boolean }
+  | { op: "linked"; type: string; entity: string; by: string; column: string; orderBy?: string; descending: boolean; filter?: PlanExpression }
   | { op: "const"; type: string; value: Literal }
   | { op: "record"; type: string; model: string; xmlid: string }
   | { op: "template"; type: string; parts: (string | PlanExpression)[] }

@@ -36,7 +36,10 @@ import type {
   TargetProposal,
 } from "./proposal.js";
 import { countValues, matchValues, recordOptions, selectionOptions, type ValueOption } from "./value-tables.js";
+import { DEFAULT_TRUE_WORDS } from "../../runtime/source/values.js";
 import { foldText, identifierOf } from "./words.js";
+
+const TRUE_WORDS: ReadonlySet<string> = new Set(DEFAULT_TRUE_WORDS);
 
 export interface BuildOptions {
   readonly migrationName: string;
@@ -945,7 +948,8 @@ export class ProposalBuilder {
         return { key: match.value, value, comment: `${rows}${exact ? "" : `; ${percent(match.confidence)}: ${match.option.label}`}` };
       }
       if (extensible && draft.output.kind === "records") {
-        const name = this.registries.record(draft.output.model, { name: identifierOf(match.value, "value"), values: [["name", quote(match.value)]] });
+        const defined = draft.output.model === "crm.stage" ? this.stageDefinitions().get(foldText(match.value.trim())) : undefined;
+        const name = this.registries.record(draft.output.model, { name: identifierOf(match.value, "value"), values: [["name", quote(match.value)], ...(defined ?? [])] });
         return { key: match.value, value: name, comment: `${rows}; no match: a new record` };
       }
       const choices = options
@@ -962,6 +966,42 @@ export class ProposalBuilder {
       unmatched: "flag",
       comment: `${draft.fieldLabel}: ${matched} of ${matches.length} value${matches.length === 1 ? "" : "s"} match${matches.length === 1 ? "es" : ""} ${draft.output.kind === "records" ? `an existing ${draft.output.model} record` : "a selection key"}${extensible ? "; the others are created" : ""}`,
     };
+  }
+
+  private stageValues: Map<string, (readonly [string, string])[]> | undefined;
+
+  /**
+   * What an export's stage definitions (a pipelines file) say of each stage, by folded name:
+   * its order, whether it is won, whether the board folds it.
+   */
+  private stageDefinitions(): Map<string, (readonly [string, string])[]> {
+    if (this.stageValues !== undefined) return this.stageValues;
+    const stages = new Map<string, (readonly [string, string])[]>();
+    this.stageValues = stages;
+    const fields = findModel(this.schema, "crm.stage")?.fields ?? {};
+    for (const entity of this.entities) {
+      if (entity.kind !== "stage") continue;
+      const name = entity.columns.find((column) => column.words.includes("stage") && column.words.includes("name")) ?? entity.columns.find((column) => column.words.includes("name"));
+      if (name === undefined) continue;
+      const flags: { field: string; column: ColumnProfile | undefined }[] = [
+        { field: "sequence", column: entity.columns.find((column) => column.words.includes("sequence") && column.guess.type === "integer") },
+        { field: "is_won", column: entity.columns.find((column) => column.words.includes("won") && column.guess.type === "boolean") },
+        { field: "fold", column: entity.columns.find((column) => column.words.some((word) => word === "folded" || word === "fold") && column.guess.type === "boolean") },
+      ];
+      name.values.forEach((value, row) => {
+        const key = foldText(value.trim());
+        if (key === "" || stages.has(key)) return;
+        const values: (readonly [string, string])[] = [];
+        for (const { field, column } of flags) {
+          const raw = column?.values[row]?.trim() ?? "";
+          if (column === undefined || raw === "" || fields[field] === undefined) continue;
+          if (column.guess.type === "integer" && /^\d+$/.test(raw)) values.push([field, raw]);
+          if (column.guess.type === "boolean") values.push([field, String(TRUE_WORDS.has(raw.toLowerCase()))]);
+        }
+        stages.set(key, values);
+      });
+    }
+    return stages;
   }
 
   private isRecordName(value: string): boolean {

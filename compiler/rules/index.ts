@@ -24,6 +24,7 @@ import { unknownExternalId } from "./unknown-external-id.js";
 import { unknownField } from "./unknown-field.js";
 import { unknownModel } from "./unknown-model.js";
 import { unknownName } from "./unknown-name.js";
+import { unknownSetting } from "./unknown-setting.js";
 import { unknownType } from "./unknown-type.js";
 import { unmappedColumn } from "./unmapped-column.js";
 import { unreachableCondition } from "./unreachable-condition.js";
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   declarationShape,
   sourceOption,
   unknownType,
+  unknownSetting,
   typeMismatch,
   selectionValue,
   wrongModelReference,

@@ -75,6 +75,8 @@ export function indexNeeds(plan: Plan): IndexNeeds {
       const key = `${expression.entity}\u0000${expression.by}`;
       const entry = linked.get(key) ?? { entity: expression.entity, by: expression.by, columns: new Set<string>(), orderBy: new Set<string>() };
       entry.columns.add(expression.column);
+      // The block's `when` reads columns of the linked rows too.
+      if (expression.filter !== undefined) for (const part of subexpressions(expression.filter)) if (part.op === "column") entry.columns.add(part.column);
       if (expression.orderBy !== undefined) entry.orderBy.add(expression.orderBy);
       linked.set(key, entry);
     }

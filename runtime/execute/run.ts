@@ -316,10 +316,15 @@ class Execution {
       },
       reference: resolve,
       sibling: resolve,
-      linked: (entity, by, key, column, orderBy, descending) => {
+      linked: (entity, by, key, orderBy, descending) => {
         const rows = indexes.linked.get(`${entity}\u0000${by}`)?.get(key) ?? [];
         const ordered = orderBy === undefined ? rows : [...rows].sort((left, right) => orderValues(left.order, right.order) * (descending ? -1 : 1));
-        return ordered.map((row) => row.values[column] ?? null);
+        return ordered.map((row) => row.values);
+      },
+      entity: (name) => {
+        const entity = plan.entities.find((candidate) => candidate.name === name);
+        if (entity === undefined) throw new Error(`the plan has no entity ${name}`);
+        return entity;
       },
       get: (entity, column, key) => {
         const map = indexes.get.get(`${entity}\u0000${column}`);

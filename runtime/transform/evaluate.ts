@@ -38,8 +38,10 @@ export interface EvaluationEnvironment {
   reference(step: string, key: string): ReferenceResolution;
   /** The record sibling step `step` makes from the same row (a split). */
   sibling(step: string, key: string): ReferenceResolution;
-  /** Values of `column` in the rows of `entity` whose `by` column holds `key`, in order. */
-  linked(entity: string, by: string, key: string, column: string, orderBy: string | undefined, descending: boolean): readonly RuntimeValue[];
+  /** The rows of `entity` whose `by` column holds `key`, in order. */
+  linked(entity: string, by: string, key: string, orderBy: string | undefined, descending: boolean): readonly Readonly<Record<string, RuntimeValue>>[];
+  /** An entity of the plan, to read a linked row's columns with its options. */
+  entity(name: string): EntityPlan;
   /** The value of `column` in the row of `entity` whose key is `key`; undefined when there is none. */
   get(entity: string, column: string, key: string): RuntimeValue | undefined;
   /** A reference record (set up by the migration, or existing in Odoo). */
@@ -115,8 +117,21 @@ class Evaluation {
         return ok(this.row.values[expression.column] ?? null);
       case "group-column":
         return ok(this.row.group?.name === expression.group ? (this.row.group.values[expression.column] ?? null) : null);
-      case "linked":
-        return ok([...this.environment.linked(expression.entity, expression.by, this.row.key, expression.column, expression.orderBy, expression.descending)]);
+      case "linked": {
+        const rows = this.environment.linked(expression.entity, expression.by, this.row.key, expression.orderBy, expression.descending);
+        const values: RuntimeValue[] = [];
+        const filter = expression.filter;
+        for (const row of rows) {
+          if (filter !== undefined) {
+            const linkedRow: RowInput = { entity: this.environment.entity(expression.entity), key: "", values: row };
+            const kept = await new Evaluation(linkedRow, this.environment).evaluate(filter);
+            if (!kept.ok) return kept;
+            if (kept.value !== true) continue;
+          }
+          values.push(row[expression.column] ?? null);
+        }
+        return ok(values);
+      }
       case "record":
         return ok(this.environment.record(expression.model, expression.xmlid));
       case "template": {

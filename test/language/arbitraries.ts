@@ -97,6 +97,7 @@ export const expression: fc.Arbitrary<A.Expression> = fc.letrec<{ expression: A.
       fc.tuple(at(7), fc.array(step, { minLength: 1, maxLength: 3 })).map(([input, steps]): A.PipeExpression => ({ kind: "PipeExpression", input, steps, range: RANGE })),
       fc.array(at(6), { minLength: 2, maxLength: 3 }).map((operands): A.CoalesceExpression => ({ kind: "CoalesceExpression", operands, range: RANGE })),
       fc.tuple(at(1), at(1), at(0)).map(([condition, then, otherwise]): A.IfExpression => ({ kind: "IfExpression", condition, then, else: otherwise, range: RANGE })),
+      fc.tuple(at(1), at(0)).map(([condition, then]): A.IfExpression => ({ kind: "IfExpression", condition, then: atLeast(then.kind === "IfExpression" && then.else === undefined ? 1 : 0, then), range: RANGE })),
       fc.array(at(2), { minLength: 2, maxLength: 3 }).map((operands): A.LogicalExpression => ({ kind: "LogicalExpression", operator: "or", operands, range: RANGE })),
       fc.array(at(3), { minLength: 2, maxLength: 3 }).map((operands): A.LogicalExpression => ({ kind: "LogicalExpression", operator: "and", operands, range: RANGE })),
       at(3).map((operand): A.NotExpression => ({ kind: "NotExpression", operand, range: RANGE })),
@@ -114,6 +115,7 @@ const fieldValue: fc.Arbitrary<A.FieldValue> = fc
   .map(([field, entryValue]) => ({ kind: "FieldValue", field, value: entryValue, range: RANGE }));
 
 const targetCondition: fc.Arbitrary<A.TargetCondition> = fc.oneof(
+  fc.tuple(name(), fc.constantFrom<"=" | "!=">("=", "!="), stringLiteral).map(([settingName, operator, value]): A.SettingCondition => ({ kind: "SettingCondition", name: settingName, operator, value, range: RANGE })),
   fc.tuple(fc.constantFrom<A.ComparisonOperator>("=", "<", ">="), fc.constantFrom("17.0", "19.0")).map(([operator, version]): A.VersionCondition => ({
     kind: "VersionCondition",
     operator,
@@ -141,10 +143,11 @@ const bodyItem: fc.Arbitrary<A.BodyItem> = fc.letrec<{ item: A.BodyItem }>((tie)
       { depthSize: "small" },
       assignment,
       fc.array(columnPath, { minLength: 1, maxLength: 3 }).map((columns): A.IgnoreStatement => ({ kind: "IgnoreStatement", columns, range: RANGE })),
-      fc.tuple(name(), name(COLUMN_NAME_POOL), fc.option(name(COLUMN_NAME_POOL), { nil: undefined }), fc.boolean(), items).map(([entity, by, orderBy, descending, body]): A.WithBlock => ({
+      fc.tuple(name(), name(COLUMN_NAME_POOL), fc.option(name(COLUMN_NAME_POOL), { nil: undefined }), fc.boolean(), items, fc.option(expression, { nil: undefined })).map(([entity, by, orderBy, descending, body, when]): A.WithBlock => ({
         kind: "WithBlock",
         entity,
         by,
+        ...(when === undefined ? {} : { when }),
         ...(orderBy === undefined ? {} : { orderBy }),
         descending: orderBy !== undefined && descending,
         body,
@@ -245,6 +248,7 @@ export const declaration: fc.Arbitrary<A.Declaration> = fc.oneof(
           stringLiteral.map((schemaFile): A.MigrationItem => ({ kind: "TargetSetting", schemaFile, range: RANGE })),
           stringLiteral.map((namespace): A.MigrationItem => ({ kind: "XmlidSetting", namespace, range: RANGE })),
           fc.tuple(name(), name(["off", "warn", "error"])).map(([rule, severity]): A.MigrationItem => ({ kind: "RuleSetting", rule, severity, range: RANGE })),
+          fc.tuple(name(), stringLiteral).map(([settingName, value]): A.MigrationItem => ({ kind: "SettingDeclaration", name: settingName, value, range: RANGE })),
         ),
         { maxLength: 4 },
       ),

@@ -35,6 +35,17 @@ describe("migration", () => {
     });
   });
 
+  it("declares settings that `if setting` blocks read", () => {
+    expect(onlyDeclaration(`migration m { setting secondary_links "categories" }`)).toEqual({
+      kind: "MigrationDeclaration",
+      name: n("m"),
+      items: [{ kind: "SettingDeclaration", name: n("secondary_links"), value: s("categories") }],
+    });
+    expect(onlyDeclaration(`map C -> res.partner { if setting secondary_links != "text" { } }`)).toMatchObject({
+      body: [{ kind: "TargetIf", condition: { kind: "SettingCondition", name: n("secondary_links"), operator: "!=", value: s("text") }, then: [] }],
+    });
+  });
+
   it("can target a schema file pulled from a server", () => {
     expect(onlyDeclaration(`migration m { target odoo schema "odoo-schema.json" }`)).toEqual({
       kind: "MigrationDeclaration",
@@ -366,6 +377,21 @@ describe("map", () => {
     });
   });
 
+  it("filters the linked rows of a `with` block", () => {
+    expect(onlyDeclaration(`map Note -> mail.message { with Attachment by parent_id when parent_type = "Note" order by id { attachment_ids <- id | ref file } }`)).toMatchObject({
+      body: [
+        {
+          kind: "WithBlock",
+          entity: n("Attachment"),
+          by: n("parent_id"),
+          when: { kind: "ComparisonExpression", operator: "=", left: col("parent_type"), right: s("Note") },
+          orderBy: n("id"),
+          descending: false,
+        },
+      ],
+    });
+  });
+
   it("declares a fallback model for an app the target may lack", () => {
     expect(onlyDeclaration(`map Case -> helpdesk.ticket as ticket { name <- subject } fallback crm.lead { name <- subject  type = "lead" }`)).toEqual({
       kind: "MapDeclaration",
@@ -508,6 +534,15 @@ describe("expressions", () => {
       steps: [{ kind: "CallStep", callee: n("trim") }],
     });
     expect(value(`ref org`)).toEqual({ kind: "RefExpression", alias: n("org") });
+  });
+
+  it("reads `if ... then` without `else`, binding a later `else` to the nearest `if`", () => {
+    expect(value(`if won then close_date`)).toEqual({ kind: "IfExpression", condition: col("won"), then: col("close_date") });
+    expect(value(`if a then if b then c else d`)).toEqual({
+      kind: "IfExpression",
+      condition: col("a"),
+      then: { kind: "IfExpression", condition: col("b"), then: col("c"), else: col("d") },
+    });
   });
 
   it("reads escapes in strings and templates", () => {

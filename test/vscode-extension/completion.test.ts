@@ -300,6 +300,7 @@ describe("headers and declarations", () => {
   it("offers the columns of the entity after `ignore`, `with ... by` and `each ... by`", () => {
     expect(labelsAt("map Company -> res.partner {\n  name <- naam\n  ignore mail, ‸\n}")).toEqual(["id", "kind", "mail", "naam", "parent_id", "stage"]);
     expect(labelsAt("map Order -> crm.lead {\n  with Link by ‸\n}")).toEqual(["company_id", "note", "order_id"]);
+    expect(labelsAt("map Order -> crm.lead {\n  with Link by order_id when ‸\n}").slice(0, 3)).toEqual(["company_id", "note", "order_id"]);
     expect(labelsAt("map Order -> sale.order {\n  order_line <- each OrderLine by ‸\n}")).toEqual(["id", "order_id", "product", "qty"]);
   });
 });

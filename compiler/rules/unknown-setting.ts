@@ -1,0 +1,43 @@
+import type * as A from "../../language/ast.js";
+import { suggestNames } from "../catalog/index.js";
+import { didYouMean, type Finding, type Rule } from "./rule.js";
+
+function* settingConditions(items: readonly unknown[]): Generator<A.SettingCondition> {
+  for (const item of items) {
+    if (item === null || typeof item !== "object") continue;
+    const node = item as { kind?: string };
+    if (node.kind === "SettingCondition") yield node as A.SettingCondition;
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) yield* settingConditions(value);
+      else if (value !== null && typeof value === "object" && "kind" in value) yield* settingConditions([value]);
+    }
+  }
+}
+
+export const unknownSetting: Rule = {
+  code: "FM210",
+  name: "unknown_setting",
+  defaultSeverity: "error",
+  summary: "An `if setting name ...` block reads a setting the migration block does not declare (`setting name \"value\"`).",
+  example: {
+    wrong: 'migration pb { setting secondary_links "text" }\nmap Contact -> res.partner { if setting secondary_link = "text" { ... } }',
+    reported: "the migration declares no setting secondary_link; did you mean `secondary_links`?",
+    right: 'map Contact -> res.partner { if setting secondary_links = "text" { ... } }',
+  },
+  check({ bound, target }) {
+    const findings: Finding[] = [];
+    const declared = [...target.settings.keys()];
+    for (const file of bound.files) {
+      for (const condition of settingConditions(file.document.declarations)) {
+        if (condition.name.kind === "Missing" || target.settings.has(condition.name.value)) continue;
+        const suggestion = didYouMean(suggestNames(condition.name.value, declared));
+        findings.push({
+          file: file.path,
+          range: condition.name.range,
+          message: `the migration declares no setting ${condition.name.value}${suggestion === "" ? `: declare it with \`setting ${condition.name.value} "value"\` in the migration block` : suggestion}`,
+        });
+      }
+    }
+    return findings;
+  },
+};
