@@ -949,7 +949,10 @@ export class ProposalBuilder {
       }
       if (extensible && draft.output.kind === "records") {
         const defined = draft.output.model === "crm.stage" ? this.stageDefinitions().get(foldText(match.value.trim())) : undefined;
-        const name = this.registries.record(draft.output.model, { name: identifierOf(match.value, "value"), values: [["name", quote(match.value)], ...(defined ?? [])] });
+        const name = this.registries.record(draft.output.model, {
+          name: identifierOf(match.value, "value"),
+          values: [["name", quote(match.value)], ...(defined ?? [])],
+        });
         return { key: match.value, value: name, comment: `${rows}; no match: a new record` };
       }
       const choices = options
@@ -981,12 +984,17 @@ export class ProposalBuilder {
     const fields = findModel(this.schema, "crm.stage")?.fields ?? {};
     for (const entity of this.entities) {
       if (entity.kind !== "stage") continue;
-      const name = entity.columns.find((column) => column.words.includes("stage") && column.words.includes("name")) ?? entity.columns.find((column) => column.words.includes("name"));
+      const name =
+        entity.columns.find((column) => column.words.includes("stage") && column.words.includes("name")) ??
+        entity.columns.find((column) => column.words.includes("name"));
       if (name === undefined) continue;
       const flags: { field: string; column: ColumnProfile | undefined }[] = [
         { field: "sequence", column: entity.columns.find((column) => column.words.includes("sequence") && column.guess.type === "integer") },
         { field: "is_won", column: entity.columns.find((column) => column.words.includes("won") && column.guess.type === "boolean") },
-        { field: "fold", column: entity.columns.find((column) => column.words.some((word) => word === "folded" || word === "fold") && column.guess.type === "boolean") },
+        {
+          field: "fold",
+          column: entity.columns.find((column) => column.words.some((word) => word === "folded" || word === "fold") && column.guess.type === "boolean"),
+        },
       ];
       name.values.forEach((value, row) => {
         const key = foldText(value.trim());

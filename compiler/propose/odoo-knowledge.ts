@@ -57,7 +57,8 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
 /** Kinds that are not loaded record by record, and why. */
 export const UNMAPPED_KINDS: Readonly<Partial<Record<EntityKind, string>>> = {
   user: "users are matched, not created: owner columns find existing Odoo users by e-mail (lookup user); map this entity to res.users only to create the missing ones",
-  stage: "stage definitions are not loaded as rows: the stages deals name become crm.stage records (setup.flitmap), with their order, won and folded flags from here",
+  stage:
+    "stage definitions are not loaded as rows: the stages deals name become crm.stage records (setup.flitmap), with their order, won and folded flags from here",
   definition: "definitions (custom fields, workflows) are rebuilt in Odoo by hand, not loaded as rows",
   link: "a link between records: read it from the map of the records it links (a `with` block)",
   unknown: "neither its file name nor its columns say what it holds: map it by hand",

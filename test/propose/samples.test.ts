@@ -169,7 +169,7 @@ describe("the proposal for Perfect Books' export", () => {
     expect(tables).toMatch(/"Fell Through" +-> fell_through \/\/ \d+ rows?; no match: a new record/);
     const setup = proposed.files.find((file) => file.name === "setup.flitmap")?.text ?? "";
     expect(setup).toMatch(/united_kingdom +existing "base.uk"/);
-    expect(setup).toMatch(/fell_through +\{ name "Fell Through" \}/);
+    expect(setup).toMatch(/fell_through +\{ name "Fell Through"  sequence 50  is_won false  fold true \}/);
     expect(setup).toMatch(/x_deal_score +integer +"deal_score"/);
     const contact = proposed.files.find((file) => file.name === "contact.flitmap")?.text ?? "";
     expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}` \| trim/);
