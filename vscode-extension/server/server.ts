@@ -377,6 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // New settings may change any package's diagnostics.
   connection.onDidChangeConfiguration(() => {
+    analyses.clear();
     for (const packageKey of publishedUris.keys()) scheduler.schedule(packageKey);
   });
 

@@ -242,8 +242,8 @@ async function run(): Promise<void> {
     );
     await screenshot(page, "5-field-completion");
     check(
-      "completion of res.partner's fields (with their labels)",
-      fieldLabels.some((label) => label.startsWith("parent_id") && label.includes("Related Company")),
+      "completion of res.partner's fields (with their types and labels)",
+      fieldLabels.some((label) => label.startsWith("parent_id") && label.includes("many2one → res.partner") && label.includes("Related Company")),
       JSON.stringify(fieldLabels),
     );
     // Accept it, and ask for the value: the source's columns.

@@ -544,6 +544,9 @@ function bodySlot(frame: BodyFrame, segment: readonly IToken[], prefix: string, 
     const linked = segment[header + 1]?.image;
     if (header === segment.length - 1) return { kind: "entities" };
     if (name === "Keyword_by") return { kind: "columns", entity: linked };
+    // `with Link by company_id when note is present {`: the condition reads the linked rows' columns.
+    const when = segment.findIndex((token, index) => index > header && isKeyword(token, "when"));
+    if (when > header) return expressionSlot(segment.slice(when), { ...frame, linked: undefined }, linked, undefined, prefix) ?? { kind: "keywords" };
     return { kind: "keywords" };
   }
   if (
