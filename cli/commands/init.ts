@@ -7,9 +7,10 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { listShippedSeries, loadSchemaFile, loadShippedCatalog, type OdooSchema } from "../../compiler/catalog/index.js";
-import type { ExportFile, ExportSample } from "../../compiler/propose/export.js";
+import { chunkGroupKey, type ExportFile, type ExportSample } from "../../compiler/propose/export.js";
 import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
 
+import { compareNatural } from "../../runtime/source/files.js";
 import { probeFile } from "../../runtime/source/probe.js";
 import { readRecordBatches } from "../../runtime/source/records.js";
 import type { CommandContext } from "../context.js";
@@ -17,7 +18,7 @@ import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
 import { formatText } from "./fmt.js";
 
-/** Rows read per file for the proposal; the rest are only counted. */
+/** Rows read per entity (all its chunks together) for the proposal; the rest are only counted. */
 export const DEFAULT_SAMPLE_ROWS = 5000;
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
@@ -61,18 +62,27 @@ export async function readExportFile(directory: string, path: string, sampleRows
   return { path, encoding: probe.encoding, encodingNote: probe.encodingNote, bom: probe.bom, delimiter: probe.delimiter, headers, rows, rowCount };
 }
 
-/** Every CSV file of an export folder (sub-folders included), read for a proposal. */
+/**
+ * Every CSV file of an export folder (sub-folders included), read for a proposal: the first
+ * `sampleRows` rows of each entity (its chunks in order, so repeats at chunk edges show), and
+ * every file counted to the end. Memory stays bounded whatever the export's size.
+ */
 export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_ROWS): Promise<ExportSample> {
-  const paths = (await listFiles(directory)).sort();
+  const paths = (await listFiles(directory)).sort(compareNatural);
   const files: ExportFile[] = [];
   const otherFiles: string[] = [];
+  const budgets = new Map<string, number>();
   for (const path of paths) {
     if (!/\.csv$/i.test(path)) {
       otherFiles.push(path);
       continue;
     }
-    const file = await readExportFile(directory, path, sampleRows);
-    if (file !== undefined) files.push(file);
+    const group = chunkGroupKey(path);
+    const budget = budgets.get(group) ?? sampleRows;
+    const file = await readExportFile(directory, path, budget);
+    if (file === undefined) continue;
+    budgets.set(group, budget - file.rows.length);
+    files.push(file);
   }
   return { files, otherFiles };
 }
@@ -212,7 +222,7 @@ export const registerInit: RegisterCommand = ({ program, context, exit }) => {
     .option("--schema <file>", "propose for a schema pulled from the customer's server (flitmap schema pull)")
     .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
     .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
-    .option("--sample-rows <count>", `rows read per file to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
+    .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
     .option("--force", "overwrite .flitmap files already in the output folder")
     .action(async (options: InitOptions) => {
       exit(await initCommand(options, context));

@@ -53,6 +53,17 @@ interface Candidate {
   readonly format: Partial<ValueFormat>;
 }
 
+const fullFormats = new WeakMap<Partial<ValueFormat>, ValueFormat>();
+
+function fullFormat(format: Partial<ValueFormat>): ValueFormat {
+  let full = fullFormats.get(format);
+  if (full === undefined) {
+    full = valueFormat(format);
+    fullFormats.set(format, full);
+  }
+  return full;
+}
+
 function candidates(): Candidate[] {
   const list: Candidate[] = [{ type: "boolean", format: {} }];
   for (const datetime of DATETIME_PATTERN_CANDIDATES) list.push({ type: "datetime", format: { datetime } });
@@ -69,8 +80,7 @@ const CANDIDATES = candidates();
 
 /** Whether a value counts for a candidate: the reader reads it, and it has the candidate's shape. */
 function fits(candidate: Candidate, value: string): boolean {
-  const format = valueFormat(candidate.format);
-  if (parseCell(candidate.type, value, format).kind !== "value") return false;
+  if (parseCell(candidate.type, value, fullFormat(candidate.format)).kind !== "value") return false;
   switch (candidate.type) {
     case "boolean":
       return true;
@@ -232,8 +242,15 @@ function tolerantGuess(samples: readonly string[], base: GuessBase, types: Reado
   const judged = spread(samples, TOLERANCE_SAMPLE);
   for (const candidate of CANDIDATES) {
     if (!types.has(candidate.type)) continue;
-    const fitting = judged.filter((value) => fits(candidate, value));
-    if (fitting.length < judged.length * TOLERATED_SHARE) continue;
+    // Most candidates fail on the first values: stop as soon as too many do not fit.
+    const allowed = judged.length * (1 - TOLERATED_SHARE);
+    const fitting: string[] = [];
+    let misfits = 0;
+    for (const value of judged) {
+      if (fits(candidate, value)) fitting.push(value);
+      else if (++misfits > allowed) break;
+    }
+    if (misfits > allowed) continue;
     // The reader's inference on the values that fit picks the separator and lists ambiguities.
     const refined = inferColumn(fitting);
     const format = refined.type === candidate.type ? refined.format : candidate.format;

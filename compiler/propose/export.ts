@@ -56,6 +56,12 @@ function splitChunk(path: string): { folder: string; stem: string; separator: st
   return { folder, stem: dot < 0 ? name : name.slice(0, dot), separator: "", chunked: false, extension: dot < 0 ? "" : name.slice(dot) };
 }
 
+/** Files with the same key belong to one entity (`relaties_001.csv` and `relaties_002.csv`). */
+export function chunkGroupKey(path: string): string {
+  const parts = splitChunk(path);
+  return `${parts.folder}${parts.stem}${parts.chunked ? "#" : ""}`;
+}
+
 /** Concept words of a file stem, each made singular: `contact_companies` → contact, company. */
 export function stemWords(stem: string): string[] {
   return conceptWords(stem.replace(/[_-]+/g, " "));
@@ -71,7 +77,7 @@ export function groupFiles(files: readonly ExportFile[]): FileGroup[] {
   for (const file of [...files].sort((left, right) => compareNatural(left.path, right.path))) {
     const parts = splitChunk(file.path);
     const pattern = parts.chunked ? `${parts.folder}${parts.stem}${parts.separator}*${parts.extension}` : file.path;
-    const key = `${parts.folder}${parts.stem}${parts.chunked ? "#" : ""}`;
+    const key = chunkGroupKey(file.path);
     const group = groups.get(key) ?? { stem: parts.stem, pattern, files: [] };
     group.files.push(file);
     groups.set(key, group);
