@@ -295,6 +295,20 @@ describe("headers and declarations", () => {
     expect(labelsAt("migration m {\n  rule unmapped_column ‸\n}")).toEqual(["error", "off", "warn"]);
     expect(labelsAt("migration m {\n  rule ‸\n}").slice(0, 3)).toEqual(["computed_field", "custom_field", "declaration_shape"]);
     expect(labelsAt("migration m {\n  target odoo ‸\n}")).toEqual(['"17.0"', '"18.0"', '"19.0"', "schema"]);
+    expect(labelsAt('source more {\n  csv { delimiter ";"  ‸ }\n}')).toEqual([
+      "currency",
+      "date",
+      "datetime",
+      "decimal",
+      "delimiter",
+      "encoding",
+      "false_words",
+      "quote",
+      "timezone",
+      "true_words",
+    ]);
+    // An option's value: no names, the literals the grammar names.
+    expect(labelsAt("source more {\n  csv { delimiter ‸ }\n}")).toEqual(["false", "true"]);
   });
 
   it("offers the columns of the entity after `ignore`, `with ... by` and `each ... by`", () => {

@@ -102,8 +102,6 @@ export interface CompletionContext {
   readonly inString: boolean;
 }
 
-const OPEN_FRAME_SCAN_LIMIT = 64;
-
 const kind = (token: IToken | undefined): string => token?.tokenType.name ?? "";
 const isKeyword = (token: IToken | undefined, word: string): boolean => kind(token) === `Keyword_${word}`;
 const isNameToken = (token: IToken | undefined): boolean =>
@@ -264,6 +262,7 @@ function readingStart(document: Document, offset: number): number {
 }
 
 const TEXT_TOKENS = new Set(["StringLiteral", "UnterminatedString"]);
+const TEMPLATE_TOKENS = new Set(["TemplateStart", "TemplateEnd", "TemplateText", "HoleStart", "HoleEnd"]);
 
 /**
  * The completion context at `offset` of `text` (whose tree, possibly broken, is `document`);
@@ -322,23 +321,22 @@ export function completionContext(text: string, offset: number, document: Docume
     const name = kind(token);
     const current = stack[stack.length - 1] as OpenFrame;
     if (name === "LCurly") {
-      const header = tokens.slice(current.segmentStart, index).slice(-OPEN_FRAME_SCAN_LIMIT);
+      const header = tokens.slice(current.segmentStart, index);
       stack.push({ frame: classifyBlock(current.frame, header, { ...token, startOffset: from + token.startOffset }), segmentStart: index + 1 });
     } else if (name === "RCurly") {
       if (stack.length > 1) stack.pop();
       const parent = stack[stack.length - 1] as OpenFrame;
-      // A map's `}` may be followed by `fallback`: the map's header stays part of the segment.
+      // What follows a block is a new segment of its parent (a map's `fallback model {` among them).
       parent.segmentStart = index + 1;
     } else if (name === "HoleStart") {
       stack.push({ frame: current.frame, segmentStart: index + 1, hole: true });
     } else if (name === "HoleEnd") {
       if (stack.length > 1) stack.pop();
-    } else if (name === "TemplateStart") {
-      // A template's text is not code: the segment resumes after it.
     }
   }
   const open = stack[stack.length - 1] as OpenFrame;
-  const segment = tokens.slice(open.segmentStart).filter((token) => !["TemplateStart", "TemplateEnd", "TemplateText"].includes(kind(token)));
+  // A template's text and hole markers are not code: what its holes hold reads as the expression's operands.
+  const segment = tokens.slice(open.segmentStart).filter((token) => !TEMPLATE_TOKENS.has(kind(token)));
   const slot = open.hole === true ? holeSlot(open.frame, segment, prefix) : slotIn(open.frame, segment, prefix, inString, startsLine(text, replaceStart));
   return { frame: open.frame, slot, prefix, replaceStart, replaceEnd, inString };
 }
@@ -463,7 +461,8 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
       return { kind: "keywords" };
     }
     case "csv":
-      return startsStatement(segment, segment.length) || segment.length % 2 === 0 ? { kind: "option-names" } : { kind: "keywords" };
+      // `name value` pairs: a name where a pair starts.
+      return segment.length % 2 === 0 ? { kind: "option-names" } : { kind: "keywords" };
     case "entity": {
       if (name === "Keyword_references") return { kind: "entities" };
       if (name === "Keyword_by" && isKeyword(at(-2), "newest")) return { kind: "columns", entity: frame.entity };
@@ -475,8 +474,7 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
     }
     case "extend": {
       if (isNameToken(previous) && startsStatement(segment, segment.length - 1) && !isKeyword(previous, "if")) return { kind: "custom-field-types" };
-      if (name === "Keyword_many2one" || previous?.image === "many2one" || previous?.image === "many2many" || previous?.image === "one2many")
-        return { kind: "models" };
+      if (previous?.image === "many2one" || previous?.image === "many2many" || previous?.image === "one2many") return { kind: "models" };
       return { kind: "keywords" };
     }
     case "lookup":
