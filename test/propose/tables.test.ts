@@ -1,0 +1,65 @@
+/**
+ * Value tables as written: matched values point to existing Odoo records or selection keys,
+ * values Odoo has no record for are created where a migration may add records (stages, sources)
+ * and left for the specialist to choose where it may not (selection keys, countries).
+ */
+import { describe, expect, it } from "vitest";
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import type { ExportFile } from "../../compiler/propose/export.js";
+import { proposePackage } from "../../compiler/propose/index.js";
+
+function csv(path: string, lines: readonly string[]): ExportFile {
+  const [header = "", ...rest] = lines;
+  const rows = rest.map((line) => line.split(","));
+  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter: ",", headers: header.split(","), rows, rowCount: rows.length };
+}
+
+describe("value tables of a proposal", () => {
+  const deals = csv("deals.csv", [
+    "Deal ID,Deal Name,Priority,Stage,Country",
+    "1,Alpha,Hoog,Gewonnen,Nederland",
+    "2,Beta,Laag,Nieuw,Nederland",
+    "3,Gamma,Hoog,Gewonnen,België",
+    "4,Delta,Extreem,Onderhandeling,Nederland",
+    "5,Epsilon,Laag,Nieuw,Atlantis",
+    "6,Zeta,Hoog,Onderhandeling,Nederland",
+  ]);
+  const proposed = proposePackage(
+    { files: [deals], otherFiles: [] },
+    { sourceName: "crm", target: { kind: "series", series: "17.0" }, schema: loadShippedCatalog("17.0"), directory: "/virtual/crm" },
+  );
+  const file = (name: string): string => proposed.files.find((candidate) => candidate.name === name)?.text ?? "";
+
+  it("leaves a selection value Odoo does not know for the specialist to choose", () => {
+    expect(file("tables.flitmap")).toContain(`// crm.lead.priority: 2 of 3 values match a selection key
+table lead_priority: text -> text {
+  "Hoog" -> "2" // 3 rows; 95%: High
+  "Laag" -> "0" // 2 rows; 95%: Low
+  // "Extreem" -> ? // 1 row; no match: choose ("0", "1", "2", "3")
+  _ -> flag // any other value: the field stays empty and the row is reported
+}`);
+  });
+
+  it("creates stages Odoo lacks and names the ones it has; leaves an unknown country to choose", () => {
+    const tables = file("tables.flitmap");
+    expect(tables).toContain(`table stage: text -> crm.stage {
+  "Gewonnen"       -> won // 2 rows; 95%: Won
+  "Nieuw"          -> new // 2 rows; 95%: New
+  "Onderhandeling" -> onderhandeling // 2 rows; no match: a new record
+  _                -> flag // any other value: the field stays empty and the row is reported
+}`);
+    expect(tables).toContain('// "Atlantis" -> ? // 1 row; no match: choose (Afghanistan, Albania, Algeria, American Samoa, Andorra, Angola, …)');
+    expect(file("setup.flitmap")).toContain(`records crm.stage {
+  won            existing "crm.stage_lead4"
+  new            existing "crm.stage_lead1"
+  onderhandeling { name "Onderhandeling" }
+}`);
+  });
+
+  it("feeds the tables from the map, through trim", () => {
+    const deal = file("deal.flitmap");
+    expect(deal).toMatch(/priority +<- priority \| trim \| lead_priority \/\/ \d+%/);
+    expect(deal).toMatch(/stage_id +<- stage \| trim \| stage \/\/ 90%/);
+    expect(deal).toMatch(/country_id +<- country \| trim \| country \/\/ \d+%/);
+  });
+});
