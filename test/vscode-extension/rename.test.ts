@@ -98,6 +98,36 @@ describe("rename", () => {
     });
   });
 
+  it("renames a column group and a group's column, also in `ignore group.column`", () => {
+    const split =
+      "split Relation {\n  org: res.partner { name <- company_name  ignore contact.phone }\n  person: res.partner for each contact { name <- contact.name }\n}\n";
+    const renamedInSplit = (needle: string, newName: string, delta = 1): Record<string, string> | string => {
+      const files: Record<string, string> = { ...BASE_FILES, "maps.flitmap": split };
+      const index = split.indexOf(needle);
+      files["maps.flitmap"] = `${split.slice(0, index + delta)}‸${split.slice(index + delta)}`;
+      const { analysis, file, offset } = markedPackage(files);
+      const result = rename(analysis, file, offset, newName);
+      if ("refused" in result) return result.refused;
+      const changed: Record<string, string> = {};
+      for (const parsed of analysis.files) {
+        const edits = result.edits.filter((edit) => edit.file === parsed.path);
+        if (edits.length > 0) changed[parsed.path.slice(PACKAGE_FOLDER.length + 1)] = applyEdits(parsed.text, edits);
+      }
+      return changed;
+    };
+    expect(renamedInSplit("each contact", "person", 5)).toEqual({
+      "maps.flitmap": split
+        .replace("ignore contact.phone", "ignore person.phone")
+        .replace("for each contact", "for each person")
+        .replace("<- contact.name", "<- person.name"),
+      "source.flitmap": BASE_FILES["source.flitmap"]?.replace("group contact[1..2]", "group person[1..2]"),
+    });
+    expect(renamedInSplit("contact.phone", "telephone", 8)).toEqual({
+      "maps.flitmap": split.replace("ignore contact.phone", "ignore contact.telephone"),
+      "source.flitmap": BASE_FILES["source.flitmap"]?.replace('phone "Phone {n}" phone', 'telephone "Phone {n}" phone'),
+    });
+  });
+
   it("refuses what is not the package's to rename, saying why", () => {
     expect(renamed("maps.flitmap", "email <-", "mail_address")).toBe(
       "res.partner.email is a field of Odoo, not a name of this package: it cannot be renamed here",

@@ -8,7 +8,7 @@ import type { Range } from "../../../language/location.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { findBuiltin, type Builtin } from "../../../compiler/builtins.js";
 import { findField, findModel, type OdooSchema } from "../../../compiler/catalog/index.js";
-import type { CustomFieldSymbol, PackageSymbol } from "../../../compiler/model.js";
+import type { CustomFieldSymbol, GroupSymbol, PackageSymbol } from "../../../compiler/model.js";
 import { columnValueType } from "../../../compiler/types.js";
 
 interface Located {
@@ -96,7 +96,17 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
   // An alias not written is the entity's name in the header: that name is the entity's there.
   for (const target of bound.targets) if (target.aliasDeclared && bound.aliases.get(target.alias) === target) declare(target);
   for (const symbol of bound.imports) if (symbol.imported === undefined) declare(symbol);
-  for (const reference of bound.references) add({ kind: "symbol", file: reference.file, range: reference.range, symbol: reference.symbol, declaration: false });
+  const texts = new Map(analysis.files.map((file) => [file.path, file.text]));
+  for (const reference of bound.references) {
+    const parts = groupPathParts(reference.symbol, reference.range, texts.get(reference.file));
+    if (parts === undefined) {
+      add({ kind: "symbol", file: reference.file, range: reference.range, symbol: reference.symbol, declaration: false });
+      continue;
+    }
+    // `ignore group.column` is recorded as one reference to the column: it names the group too.
+    add({ kind: "symbol", file: reference.file, range: parts.group, symbol: parts.groupSymbol, declaration: false });
+    add({ kind: "symbol", file: reference.file, range: parts.column, symbol: reference.symbol, declaration: false });
+  }
 
   const customFields = new Map<string, CustomFieldSymbol>();
   for (const field of bound.customFields) if (!customFields.has(`${field.model}.${field.name}`)) customFields.set(`${field.model}.${field.name}`, field);
@@ -104,6 +114,22 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
   for (const file of analysis.files) walker.document(file.path, file.document);
   for (const occurrences of byFile.values()) occurrences.sort((left, right) => left.range.start.offset - right.range.start.offset);
   return { byFile, packageFiles };
+}
+
+/** The ranges of both names in a reference to a group's column that covers `group.column`. */
+function groupPathParts(symbol: PackageSymbol, range: Range, text: string | undefined): { group: Range; column: Range; groupSymbol: GroupSymbol } | undefined {
+  if (symbol.kind !== "column" || symbol.group === undefined || text === undefined) return undefined;
+  const written = text.slice(range.start.offset, range.end.offset);
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)$/.exec(written);
+  if (match === null || range.start.line !== range.end.line) return undefined;
+  const at = (shift: number): Range["start"] => ({ offset: range.start.offset + shift, line: range.start.line, column: range.start.column + shift });
+  const groupName = match[1] ?? "";
+  const columnName = match[2] ?? "";
+  return {
+    group: { start: range.start, end: at(groupName.length) },
+    column: { start: at(written.length - columnName.length), end: range.end },
+    groupSymbol: symbol.group,
+  };
 }
 
 /** Finds the Odoo names (models, fields) and built-ins in the trees, which the binder does not record as references. */
