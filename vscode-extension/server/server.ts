@@ -301,8 +301,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (document === undefined) return undefined;
     const analysis = await analysisOf(params.textDocument.uri, true);
     if (analysis === undefined) return undefined;
-    const entry = parsedDocument(document);
-    return { file: fileNameOf(document.uri), offset: offsetOf(entry.lineStarts, document.getText(), params.position), analysis };
+    const file = fileNameOf(document.uri);
+    // The offset in the text the analysis read (an edit may have arrived while it ran).
+    const text = analysis.files.find((candidate) => candidate.path === file)?.text ?? document.getText();
+    return { file, offset: offsetOf(lineStartsOf(text), text, params.position), analysis };
   };
 
   connection.onHover(async (params) => {
