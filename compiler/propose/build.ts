@@ -959,7 +959,7 @@ export class ProposalBuilder {
           name: identifierOf(match.value, "value"),
           values: [["name", quote(match.value)], ...(defined ?? [])],
         });
-        return { key: match.value, value: name, comment: `${rows}; no match: a new record` };
+        return { key: match.value, value: name, comment: `${rows}; no match: choose, or keep this new record` };
       }
       const choices = options
         .slice(0, 6)

@@ -166,7 +166,7 @@ describe("the proposal for Perfect Books' export", () => {
     const tables = proposed.files.find((file) => file.name === "tables.flitmap")?.text ?? "";
     expect(tables).toMatch(/"United Kingdom" +-> united_kingdom/);
     expect(tables).toMatch(/"Closed Won" +-> won \/\/ \d+ rows?; 80%: Won/);
-    expect(tables).toMatch(/"Fell Through" +-> fell_through \/\/ \d+ rows?; no match: a new record/);
+    expect(tables).toMatch(/"Fell Through" +-> fell_through \/\/ \d+ rows?; no match: choose, or keep this new record/);
     const setup = proposed.files.find((file) => file.name === "setup.flitmap")?.text ?? "";
     expect(setup).toMatch(/united_kingdom +existing "base.uk"/);
     expect(setup).toMatch(/fell_through +\{ name "Fell Through"  sequence 50  is_won false  fold true \}/);

@@ -45,7 +45,7 @@ table lead_priority: text -> text {
     expect(tables).toContain(`table stage: text -> crm.stage {
   "Gewonnen"       -> won // 2 rows; 95%: Won
   "Nieuw"          -> new // 2 rows; 95%: New
-  "Onderhandeling" -> onderhandeling // 2 rows; no match: a new record
+  "Onderhandeling" -> onderhandeling // 2 rows; no match: choose, or keep this new record
   _                -> flag // any other value: the field stays empty and the row is reported
 }`);
     expect(tables).toContain('// "Atlantis" -> ? // 1 row; no match: choose (Afghanistan, Albania, Algeria, American Samoa, Andorra, Angola, …)');
