@@ -4,7 +4,7 @@ import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { lineStartsOf } from "../../language/location.js";
 import { parse } from "../../language/parse.js";
 import { completions } from "../../vscode-extension/server/features/completion.js";
-import { BASE_FILES } from "./fixture.js";
+import { BASE_FILES, MIGRATION } from "./fixture.js";
 import { lspRange, markedPackage } from "./helpers.js";
 
 /** The items offered where `‸` stands in maps.flitmap of the fixture package, in the order the editor lists them. */
@@ -316,6 +316,21 @@ describe("headers and declarations", () => {
     expect(labelsAt("map Order -> crm.lead {\n  with Link by ‸\n}")).toEqual(["company_id", "note", "order_id"]);
     expect(labelsAt("map Order -> crm.lead {\n  with Link by order_id when ‸\n}").slice(0, 3)).toEqual(["company_id", "note", "order_id"]);
     expect(labelsAt("map Order -> sale.order {\n  order_line <- each OrderLine by ‸\n}")).toEqual(["id", "order_id", "product", "qty"]);
+  });
+});
+
+describe("settings", () => {
+  it("offers the migration's settings after `if setting`, and their known values after `=`", () => {
+    const migration = MIGRATION.replace('  xmlid "pb"\n', '  xmlid "pb"\n  setting links "categories"\n  setting owners "strict"\n');
+    const at = (source: string): string[] => {
+      const { analysis, text, offset, file } = markedPackage({ ...BASE_FILES, "migration.flitmap": migration, "maps.flitmap": source });
+      return completions({ text, offset, document: parse(text, file).document, lineStarts: lineStartsOf(text), analysis }).map((item) => item.label);
+    };
+    expect(at("map Company -> res.partner {\n  name <- naam\n  if setting ‸\n}")).toEqual(["links", "owners"]);
+    expect(at('map Company -> res.partner {\n  name <- naam\n  if setting links = "text" { comment <- kind }\n  if setting links != ‸\n}')).toEqual([
+      '"categories"',
+      '"text"',
+    ]);
   });
 });
 

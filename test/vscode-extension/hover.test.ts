@@ -125,6 +125,19 @@ describe("hover on the package's names", () => {
     );
   });
 
+  it("shows a setting's value and the values the package tests it with", () => {
+    const migration = MIGRATION.replace('  xmlid "pb"\n', '  xmlid "pb"\n  setting links "categories"\n');
+    expect(
+      hoverAt('map Company -> res.partner {\n  name <- naam\n  if setting li‸nks = "text" { comment <- kind } else { ignore kind }\n}', {
+        "migration.flitmap": migration,
+      }),
+    ).toEqual({
+      value:
+        '```flitmap\n(setting) links "categories"\n```\n\nA switch of the package: `flitmap ... --set links=...` chooses another value for a run\n\nTested values: `"text"`',
+      range: lspRange(2, 13, 2, 18),
+    });
+  });
+
   it("shows nothing on keywords, literals and blank space", () => {
     expect(hoverAt("ma‸p Company -> crm.lead {\n  name <- naam\n}")).toBeNull();
     expect(hoverAt('map Company -> crm.lead {\n  name = "Acm‸e"\n}')).toBeNull();

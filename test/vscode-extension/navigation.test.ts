@@ -131,6 +131,26 @@ describe("find references", () => {
   });
 });
 
+describe("settings", () => {
+  it("goes from `if setting` to the migration's setting, and finds every test of it", () => {
+    const migration = BASE_FILES["migration.flitmap"]?.replace('  xmlid "pb"\n', '  xmlid "pb"\n  setting links "categories"\n') ?? "";
+    const { analysis, file, offset } = markedPackage({
+      ...BASE_FILES,
+      "migration.flitmap": migration,
+      "maps.flitmap":
+        'map Company -> res.partner {\n  name <- naam\n  if setting li‸nks = "text" { comment <- kind } else if setting links = "none" { ignore kind }\n}',
+    });
+    const migrationUri = "file:///virtual/pb/migration.flitmap";
+    expect(definition(analysis, file, offset, uriOf)).toEqual([{ uri: migrationUri, range: lspRange(4, 10, 4, 15) }]);
+    expect(references(analysis, file, offset, true, uriOf)).toEqual([
+      { uri: MAPS, range: lspRange(2, 13, 2, 18) },
+      { uri: MAPS, range: lspRange(2, 64, 2, 69) },
+      { uri: migrationUri, range: lspRange(4, 10, 4, 15) },
+    ]);
+    expect(references(analysis, file, offset, false, uriOf)).toHaveLength(2);
+  });
+});
+
 describe("document highlights", () => {
   it("marks the declaration as written and the uses as read, in the file at hand", () => {
     const alias = at("maps.flitmap", "company\n  ignore");

@@ -128,6 +128,32 @@ describe("rename", () => {
     });
   });
 
+  it("renames a setting in the migration block and in every `if setting`", () => {
+    const migration =
+      BASE_FILES["migration.flitmap"]?.replace('  xmlid "pb"\n', '  xmlid "pb"\n  setting links "categories"\n  setting owners "strict"\n') ?? "";
+    const maps = 'map Company -> res.partner {\n  name <- naam\n  if setting links = "text" { comment <- kind } else { ignore kind }\n}\n';
+    const { analysis, file, offset } = markedPackage({
+      ...BASE_FILES,
+      "migration.flitmap": migration,
+      "maps.flitmap": maps.replace("setting links", "setting li‸nks"),
+    });
+    const result = rename(analysis, file, offset, "strategy");
+    if ("refused" in result) throw new Error(result.refused);
+    expect(
+      applyEdits(
+        maps,
+        result.edits.filter((edit) => edit.file === file),
+      ),
+    ).toBe(maps.replace("setting links", "setting strategy"));
+    expect(
+      applyEdits(
+        migration,
+        result.edits.filter((edit) => edit.file.endsWith("migration.flitmap")),
+      ),
+    ).toBe(migration.replace("setting links", "setting strategy"));
+    expect(rename(analysis, file, offset, "owners")).toEqual({ refused: "owners is already a setting: choose another name" });
+  });
+
   it("refuses what is not the package's to rename, saying why", () => {
     expect(renamed("maps.flitmap", "email <-", "mail_address")).toBe(
       "res.partner.email is a field of Odoo, not a name of this package: it cannot be renamed here",

@@ -87,7 +87,10 @@ export type Slot =
   | { readonly kind: "rules" }
   | { readonly kind: "severities" }
   | { readonly kind: "series" }
-  | { readonly kind: "option-names" };
+  | { readonly kind: "option-names" }
+  /** `if setting ‸`: the package's settings; `if setting name = ‸`: the values it is declared or tested with. */
+  | { readonly kind: "settings" }
+  | { readonly kind: "setting-values"; readonly name: string };
 
 export interface CompletionContext {
   readonly frame: Frame;
@@ -415,6 +418,11 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
   const previous = segment[segment.length - 1];
   const name = kind(previous);
   const at = (index: number): IToken | undefined => segment[index < 0 ? segment.length + index : index];
+  // `if setting ...`, in a header or a body.
+  if (name === "Keyword_setting" && isKeyword(at(-2), "if")) return { kind: "settings" };
+  if ((name === "Equals" || name === "NotEquals") && isNameToken(at(-2)) && isKeyword(at(-3), "setting") && isKeyword(at(-4), "if")) {
+    return { kind: "setting-values", name: at(-2)?.image ?? "" };
+  }
   switch (frame.kind) {
     case "top": {
       const first = segment[0];

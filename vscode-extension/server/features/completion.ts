@@ -41,6 +41,7 @@ import {
   type DescriptionContext,
 } from "./descriptions.js";
 import { keywordCompletions } from "./keyword-completion.js";
+import { settingNodes } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 
 export interface CompletionInput {
@@ -487,6 +488,24 @@ function nameItems(builder: Builder, input: CompletionInput, analysis: PackageAn
     case "series":
       for (const serie of listShippedSeries()) item(builder, quoted(serie), CompletionItemKind.Constant, { detail: "a catalog Flitmap ships" });
       return;
+    case "settings":
+    case "setting-values": {
+      const nodes = analysis.files.flatMap((file) => settingNodes(file.document));
+      if (slot.kind === "settings") {
+        for (const setting of nodes) {
+          if (setting.kind !== "SettingDeclaration" || setting.name.kind !== "Name") continue;
+          item(builder, setting.name.value, CompletionItemKind.Variable, {
+            detail: setting.value.kind === "StringLiteral" ? `setting "${setting.value.value}"` : "setting",
+          });
+        }
+        return;
+      }
+      const values = new Set<string>();
+      for (const setting of nodes)
+        if (setting.name.kind === "Name" && setting.name.value === slot.name && setting.value.kind === "StringLiteral") values.add(setting.value.value);
+      for (const value of [...values].sort()) item(builder, quoted(value), CompletionItemKind.Constant, { detail: `a value of ${slot.name}` });
+      return;
+    }
     case "option-names":
       for (const option of SOURCE_OPTION_NAMES) item(builder, option, CompletionItemKind.Property, { detail: "csv option" });
       return;

@@ -6,7 +6,8 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from "vscode-languageserver";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import type { PackageSymbol } from "../../../compiler/model.js";
-import { meaningOf, occurrenceAt, occurrencesOf } from "./occurrences.js";
+import type { Range } from "../../../language/location.js";
+import { meaningOf, occurrenceAt, occurrencesOf, settingOccurrences } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 
 /** The symbol the name at `offset` stands for, when the package declares it. */
@@ -16,6 +17,12 @@ export function symbolAt(analysis: PackageAnalysis, file: string, offset: number
 }
 
 export function definition(analysis: PackageAnalysis, file: string, offset: number, uriOf: (file: string) => string): Location[] {
+  const occurrence = occurrenceAt(analysis, file, offset);
+  if (occurrence?.kind === "setting") {
+    return settingOccurrences(analysis, occurrence.name)
+      .filter((candidate) => candidate.kind === "setting" && candidate.declaration)
+      .map((candidate) => ({ uri: uriOf(candidate.file), range: toLspRange(candidate.range) }));
+  }
   const symbol = symbolAt(analysis, file, offset);
   if (symbol === undefined) return [];
   const declared = meaningOf(symbol);
@@ -27,12 +34,20 @@ export function definition(analysis: PackageAnalysis, file: string, offset: numb
  * symbol it imports), and its declaration when `includeDeclaration`, in file and text order.
  */
 export function references(analysis: PackageAnalysis, file: string, offset: number, includeDeclaration: boolean, uriOf: (file: string) => string): Location[] {
-  const symbol = symbolAt(analysis, file, offset);
-  if (symbol === undefined) return [];
-  const meaning = meaningOf(symbol);
-  const uses = occurrencesOf(analysis, meaning).filter((occurrence) => !(occurrence.kind === "symbol" && occurrence.declaration));
-  const locations = uses.map((occurrence) => ({ file: occurrence.file, range: occurrence.range }));
-  if (includeDeclaration) locations.push({ file: meaning.file, range: meaning.nameRange });
+  const at = occurrenceAt(analysis, file, offset);
+  const locations: { file: string; range: Range }[] = [];
+  if (at?.kind === "setting") {
+    for (const occurrence of settingOccurrences(analysis, at.name)) {
+      if (includeDeclaration || !(occurrence.kind === "setting" && occurrence.declaration)) locations.push({ file: occurrence.file, range: occurrence.range });
+    }
+  } else {
+    const symbol = symbolAt(analysis, file, offset);
+    if (symbol === undefined) return [];
+    const meaning = meaningOf(symbol);
+    const uses = occurrencesOf(analysis, meaning).filter((occurrence) => !(occurrence.kind === "symbol" && occurrence.declaration));
+    locations.push(...uses.map((occurrence) => ({ file: occurrence.file, range: occurrence.range })));
+    if (includeDeclaration) locations.push({ file: meaning.file, range: meaning.nameRange });
+  }
   const seen = new Set<string>();
   return locations
     .sort((left, right) => (left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1))
@@ -47,6 +62,15 @@ export function references(analysis: PackageAnalysis, file: string, offset: numb
 
 /** The declaration and uses of the symbol at `offset` within `file`: the declaration marked as written. */
 export function documentHighlights(analysis: PackageAnalysis, file: string, offset: number): DocumentHighlight[] {
+  const at = occurrenceAt(analysis, file, offset);
+  if (at?.kind === "setting") {
+    return settingOccurrences(analysis, at.name)
+      .filter((occurrence) => occurrence.file === file)
+      .map((occurrence) => ({
+        range: toLspRange(occurrence.range),
+        kind: occurrence.kind === "setting" && occurrence.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+      }));
+  }
   const symbol = symbolAt(analysis, file, offset);
   if (symbol === undefined) return [];
   const meaning = meaningOf(symbol);

@@ -23,6 +23,8 @@ export type Occurrence = Located &
     | { readonly kind: "field"; readonly model: string | undefined; readonly field: string }
     | { readonly kind: "model"; readonly model: string }
     | { readonly kind: "builtin"; readonly builtin: Builtin }
+    /** A setting of the migration block (`setting name "value"`), or its use in `if setting name = ...`. */
+    | { readonly kind: "setting"; readonly name: string; readonly declaration: boolean }
   );
 
 export interface OccurrenceIndex {
@@ -111,9 +113,41 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
   const customFields = new Map<string, CustomFieldSymbol>();
   for (const field of bound.customFields) if (!customFields.has(`${field.model}.${field.name}`)) customFields.set(`${field.model}.${field.name}`, field);
   const walker = new TreeWalker(analysis, schema, customFields, add);
-  for (const file of analysis.files) walker.document(file.path, file.document);
+  for (const file of analysis.files) {
+    walker.document(file.path, file.document);
+    for (const setting of settingNodes(file.document)) {
+      if (setting.name.kind === "Name")
+        add({ kind: "setting", file: file.path, range: setting.name.range, name: setting.name.value, declaration: setting.kind === "SettingDeclaration" });
+    }
+  }
   for (const occurrences of byFile.values()) occurrences.sort((left, right) => left.range.start.offset - right.range.start.offset);
   return { byFile, packageFiles };
+}
+
+/** Every setting declaration and `if setting ...` condition in a file, wherever the grammar allows them. */
+export function settingNodes(document: A.Document): (A.SettingDeclaration | A.SettingCondition)[] {
+  const found: (A.SettingDeclaration | A.SettingCondition)[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const kind = (node as { readonly kind?: unknown }).kind;
+    if (kind === "SettingDeclaration" || kind === "SettingCondition") found.push(node as A.SettingDeclaration | A.SettingCondition);
+    for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "comments") visit(child);
+  };
+  visit(document.declarations);
+  return found;
+}
+
+/** Every occurrence of the setting `name` in the package's files. */
+export function settingOccurrences(analysis: PackageAnalysis, name: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const occurrences of occurrenceIndex(analysis).byFile.values()) {
+    for (const occurrence of occurrences) if (occurrence.kind === "setting" && occurrence.name === name) found.push(occurrence);
+  }
+  return found;
 }
 
 /** The ranges of both names in a reference to a group's column that covers `group.column`. */

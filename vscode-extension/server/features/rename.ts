@@ -13,7 +13,7 @@ import type { TextEdit } from "../../../language/diagnostic.js";
 import { tokenize } from "../../../language/lexer.js";
 import type { Range } from "../../../language/location.js";
 import { isReservedWord } from "../../../language/tokens.js";
-import { meaningOf, occurrenceAt, occurrencesOf, type Occurrence } from "./occurrences.js";
+import { meaningOf, occurrenceAt, occurrencesOf, settingOccurrences, type Occurrence } from "./occurrences.js";
 
 export type RenameTarget = { readonly range: Range; readonly placeholder: string } | { readonly refused: string };
 
@@ -54,6 +54,7 @@ function tokenAt(text: string, file: string, offset: number): IToken | undefined
 /** Whether the symbol at `offset` may be renamed, and the range of its name there. */
 export function prepareRename(analysis: PackageAnalysis, file: string, offset: number): RenameTarget {
   const occurrence = occurrenceAt(analysis, file, offset);
+  if (occurrence?.kind === "setting") return { range: occurrence.range, placeholder: occurrence.name };
   if (occurrence?.kind !== "symbol") return { refused: refusalAt(analysis, file, offset, occurrence) };
   const symbol = meaningOf(occurrence.symbol);
   const packageFiles = analysis.files.map((candidate) => candidate.path);
@@ -73,10 +74,17 @@ function nameRange(analysis: PackageAnalysis, occurrence: { readonly file: strin
   return { start: { offset: start.offset + shift, line: end.line, column: end.column - name.length }, end };
 }
 
-/** Why `newName` cannot be the symbol's new name, or undefined when it can. */
-function conflict(analysis: PackageAnalysis, symbol: PackageSymbol, newName: string): string | undefined {
+/** Why `newName` cannot be any name: not an identifier, or a reserved word. */
+function nameProblem(newName: string): string | undefined {
   if (!NAME.test(newName)) return `"${newName}" is not a name: use letters, digits and underscores, not starting with a digit`;
   if (isReservedWord(newName)) return `\`${newName}\` is a reserved word of the language and cannot be a name`;
+  return undefined;
+}
+
+/** Why `newName` cannot be the symbol's new name, or undefined when it can. */
+function conflict(analysis: PackageAnalysis, symbol: PackageSymbol, newName: string): string | undefined {
+  const problem = nameProblem(newName);
+  if (problem !== undefined) return problem;
   const { bound } = analysis;
   const taken = (what: string): string => `${newName} is already ${what}: choose another name`;
   switch (symbol.kind) {
@@ -118,6 +126,7 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
   const prepared = prepareRename(analysis, file, offset);
   if ("refused" in prepared) return prepared;
   const occurrence = occurrenceAt(analysis, file, offset);
+  if (occurrence?.kind === "setting") return renameSetting(analysis, occurrence.name, newName);
   if (occurrence?.kind !== "symbol") return { refused: "nothing to rename here" };
   const symbol = meaningOf(occurrence.symbol);
   if (newName === symbol.name) return { edits: [] };
@@ -152,6 +161,24 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
     edits: dedupe(edits).sort((left, right) =>
       left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1,
     ),
+  };
+}
+
+/**
+ * A setting is renamed in the migration block and in every `if setting ...`; a command line that
+ * names it (`--set old=...`) is outside the package and must follow by hand.
+ */
+function renameSetting(analysis: PackageAnalysis, name: string, newName: string): RenameResult {
+  if (newName === name) return { edits: [] };
+  const problem = nameProblem(newName);
+  if (problem !== undefined) return { refused: problem };
+  const occurrences = settingOccurrences(analysis, name);
+  if (settingOccurrences(analysis, newName).some((occurrence) => occurrence.kind === "setting" && occurrence.declaration))
+    return { refused: `${newName} is already a setting: choose another name` };
+  return {
+    edits: occurrences
+      .map((occurrence) => ({ file: occurrence.file, range: occurrence.range, newText: newName }))
+      .sort((left, right) => (left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1)),
   };
 }
 
