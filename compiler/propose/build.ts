@@ -7,6 +7,7 @@
  */
 import { computedOnCreate, findModel, requiredFields, type OdooField, type OdooModel, type OdooSchema } from "../catalog/index.js";
 import { findBuiltin } from "../builtins.js";
+import { readStep } from "./column-types.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import {
   ASSIGN_THRESHOLD,
@@ -307,6 +308,8 @@ interface TargetContext {
   readonly taken: Set<string>;
   /** Columns already read. */
   readonly used: Set<string>;
+  /** Fields set by a constant of the kind (`type = "opportunity"`): a column may only suggest replacing it. */
+  readonly constants: Set<string>;
   readonly lines: BodyLine[];
 }
 
@@ -420,6 +423,7 @@ export class ProposalBuilder {
   private constant(context: TargetContext, field: string, value: string, comment?: string): void {
     context.lines.push({ kind: "assign", field, operator: "=", expression: value, columns: [], ...(comment === undefined ? {} : { comment }) });
     context.taken.add(field);
+    context.constants.add(field);
   }
 
   /** The expression a conversion writes, registering the tables and lookups it uses. */
@@ -551,7 +555,7 @@ export class ProposalBuilder {
   /** Scores, then adjusts table conversions by how many values the table would match. */
   private candidates(context: TargetContext): FieldCandidate[] {
     const free = context.columns.filter((column) => !context.used.has(column.path));
-    const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name));
+    const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
     const entityWords = context.entity.profile.group.words;
     return scoreCandidates(free, fields, entityWords, this.schema, context.model.name)
       .map((candidate) => {
@@ -572,6 +576,16 @@ export class ProposalBuilder {
       const path = candidate.column.path;
       if (context.used.has(path) || todo.has(path)) continue;
       const field = candidate.field.name;
+      if (context.constants.has(field)) {
+        // A column saying what a constant assumes (a qualification next to `type = "opportunity"`).
+        todo.add(path);
+        context.lines.push({
+          kind: "todo",
+          text: `TODO ${percent(candidate.confidence)} sure: instead of the constant, ${field} <- ${this.previewExpression(candidate)}  (${candidate.field.label})`,
+        });
+        this.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
+        continue;
+      }
       const chain = refChains.get(field);
       if (context.taken.has(field) && !(chain !== undefined && candidate.conversion.kind === "ref" && candidate.confidence >= ASSIGN_THRESHOLD)) continue;
       if (candidate.confidence >= ASSIGN_THRESHOLD) {
@@ -722,7 +736,8 @@ export class ProposalBuilder {
     }
     const type = customFieldType(profile);
     const field = this.registries.customField({ model, name, type, label });
-    const expression = type === "char" && guess.type === "text" ? `${column.path} | trim` : column.path;
+    const read = readStep(guess);
+    const expression = read !== undefined ? `${column.path} | ${read}` : type === "char" && guess.type === "text" ? `${column.path} | trim` : column.path;
     this.assign(context, field.name, expression, [column], undefined, "new custom field");
     this.relog(context, column, field.name);
   }
@@ -736,7 +751,7 @@ export class ProposalBuilder {
   // targets
 
   private newContext(entity: MappedEntity, model: OdooModel, columns: readonly ColumnRef[]): TargetContext {
-    return { entity, model, columns, taken: new Set(), used: new Set(), lines: [] };
+    return { entity, model, columns, taken: new Set(), used: new Set(), constants: new Set(), lines: [] };
   }
 
   private finishBody(context: TargetContext, inverse?: string): void {

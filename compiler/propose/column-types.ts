@@ -36,6 +36,39 @@ export interface ColumnTypeGuess {
   readonly evidence: string;
 }
 
+/**
+ * The conversion a column with outliers is read through: declared as text, converted where it is
+ * used with on_invalid "flag", so one bad value (`TBC` in a date) leaves that field empty and is
+ * reported, instead of rejecting the whole record. Undefined when every value fits, or when the
+ * type's built-in cannot flag (date-times).
+ */
+export function readStep(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "failed">): string | undefined {
+  if (guess.failed === 0) return undefined;
+  switch (guess.type) {
+    case "date":
+      return `date("${guess.pattern ?? "yyyy-MM-dd"}", "flag")`;
+    case "integer":
+      return 'integer("flag")';
+    case "decimal":
+      return 'number("flag")';
+    case "money":
+      return 'money("flag")';
+    case "boolean":
+      return 'boolean("flag")';
+    case "email":
+    case "phone":
+    case "url":
+      return `${guess.type}("flag")`;
+    default:
+      return undefined;
+  }
+}
+
+/** The type a column is declared with: text when it is converted in the map (see readStep). */
+export function declaredType(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "failed">): ColumnType {
+  return readStep(guess) === undefined ? guess.type : "text";
+}
+
 /** The share of non-blank values a type must read to be proposed despite outliers. */
 export const TOLERATED_SHARE = 0.9;
 /** Below this many values, one outlier is too much of the evidence: every value must fit. */
@@ -156,7 +189,11 @@ function evidenceOf(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly 
   if (guess.blank > 0) parts.push(`${groupThousands(guess.blank)} blank`);
   if (guess.failed > 0) {
     const shown = guess.failures.map(quoteForComment).join(", ");
-    parts.push(`${groupThousands(guess.failed)} do not (${shown}${guess.failed > guess.failures.length ? ", …" : ""}) and will reject their rows`);
+    const outcome =
+      readStep(guess) === undefined
+        ? "and will reject their rows"
+        : 'so it is read as text and converted in the map with on_invalid "flag": a bad value leaves its field empty and is reported';
+    parts.push(`${groupThousands(guess.failed)} do not (${shown}${guess.failed > guess.failures.length ? ", …" : ""}), ${outcome}`);
   }
   if (guess.alternatives.length > 0) parts.push(`also fits ${guess.alternatives.slice(0, 2).join(", ")}`);
   return parts.join("; ");

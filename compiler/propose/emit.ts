@@ -6,6 +6,7 @@
  * `setup.flitmap` (custom fields and reference records: what Odoo must have before the load),
  * `tables.flitmap` (value tables), and one file per mapped entity.
  */
+import { declaredType } from "./column-types.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import type { BodyLine, EntityProposal, PackageProposal, TableProposal, TargetProposal } from "./proposal.js";
 
@@ -78,7 +79,7 @@ function csvBlock(settings: readonly CsvSetting[]): string {
 function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan): string {
   const parts = [column.name];
   if (column.header !== column.name) parts.push(quote(column.header));
-  parts.push(column.guess.type);
+  parts.push(declaredType(column.guess));
   const format = plan.columnFormats.get(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`);
   if (format !== undefined) parts.push(quote(format));
   if (column.name === entity.modifiedColumn) parts.push("modified");

@@ -5,6 +5,7 @@
  * a value table, an e-mail into a user through a lookup). Pure.
  */
 import type { OdooField, OdooModel, OdooSchema } from "../catalog/index.js";
+import { readStep } from "./column-types.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUP_MODELS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -120,9 +121,18 @@ function isReferenceModel(schema: OdooSchema, model: string | undefined): boolea
 
 /** How the column's values can reach the field, and how natural that is (1: as they are). */
 export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooSchema, model: string): Conversion | undefined {
+  const textual = field.type === "char" || field.type === "text" || field.type === "html";
   const type = column.profile.guess.type;
   const distinct = column.profile.guess.distinct;
-  const direct = (factor: number, ...steps: string[]): Conversion => ({ kind: "direct", factor, steps });
+  const read = readStep(column.profile.guess);
+  // A column with outliers is declared text: other fields get it through its conversion; text
+  // fields get the text as it is, as unnatural a fit as the type it mostly holds.
+  const textSteps = field.type === "char" ? ["trim"] : field.type === "html" ? ["html"] : [];
+  const direct = (factor: number, ...steps: string[]): Conversion => ({
+    kind: "direct",
+    factor,
+    steps: read === undefined ? steps : textual ? textSteps : [read, ...steps],
+  });
   if (column.reference !== undefined) {
     if ((field.type === "many2one" || field.type === "many2many") && field.relation === column.reference.model) {
       return { kind: "ref", factor: 1, alias: column.reference.alias };

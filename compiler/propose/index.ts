@@ -14,6 +14,7 @@ import type { Diagnostic } from "../../language/diagnostic.js";
 import { parse } from "../../language/parse.js";
 import { DEFAULT_PRINT_WIDTH, print } from "../../language/printer.js";
 import { ProposalBuilder } from "./build.js";
+import { declaredType } from "./column-types.js";
 import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";
 import { profileEntities, type EntityProfile } from "./entities.js";
 import type { ExportSample } from "./export.js";
@@ -85,11 +86,13 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     comments.push(`encoding auto: the files differ (${described}); each is read in its own encoding`);
   }
   const columns = entities.flatMap((entity) => [...entity.columns, ...entity.groups.flatMap((group) => group.columns)]);
+  // Columns read as text and converted in the map name their pattern there.
+  const typed = columns.filter((column) => declaredType(column.guess) === column.guess.type);
   const date = majority(
-    columns.filter((column) => column.guess.type === "date" && column.guess.pattern !== undefined).map((column) => column.guess.pattern ?? ""),
+    typed.filter((column) => column.guess.type === "date" && column.guess.pattern !== undefined).map((column) => column.guess.pattern ?? ""),
   );
   const datetime = majority(
-    columns.filter((column) => column.guess.type === "datetime" && column.guess.pattern !== undefined).map((column) => column.guess.pattern ?? ""),
+    typed.filter((column) => column.guess.type === "datetime" && column.guess.pattern !== undefined).map((column) => column.guess.pattern ?? ""),
   );
   if (date !== undefined) source.push({ name: "date", value: date });
   if (datetime !== undefined) source.push({ name: "datetime", value: datetime });
@@ -112,7 +115,7 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     if (ownDecimal !== undefined && ownDecimal !== decimal) settings.push({ name: "decimal", value: ownDecimal });
     if (settings.length > 0) entityCsv.set(entity.name, settings);
     for (const column of [...entity.columns, ...entity.groups.flatMap((group) => group.columns)]) {
-      const pattern = column.guess.pattern;
+      const pattern = declaredType(column.guess) === column.guess.type ? column.guess.pattern : undefined;
       const defaultPattern = column.guess.type === "date" ? date : column.guess.type === "datetime" ? datetime : undefined;
       if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime")) {
         columnFormats.set(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`, pattern);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupThousands, guessColumnType } from "../../compiler/propose/column-types.js";
+import { declaredType, groupThousands, guessColumnType, readStep } from "../../compiler/propose/column-types.js";
 
 function dates(count: number, format: (day: number, month: number) => string): string[] {
   return Array.from({ length: count }, (_, index) => format((index % 28) + 1, (index % 12) + 1));
@@ -15,11 +15,14 @@ describe("guessColumnType", () => {
     expect(guess.evidence).toBe("998 of 1,000 values parse as dd-MM-yyyy; 2 blank");
   });
 
-  it("proposes the majority format and names the outliers that will reject their rows", () => {
+  it("proposes the majority format, names the outliers, and reads such a column as text converted with a flag", () => {
     const values = [...dates(40, (day, month) => `${pad(day)}/${pad(month)}/2024`), "2024-05-17", "TBC", "31/02/2024", "", "TBC"];
     const guess = guessColumnType(values);
     expect(guess).toMatchObject({ type: "date", pattern: "dd/MM/yyyy", total: 45, blank: 1, parsed: 41, failed: 3, failures: ["TBC", "31/02/2024"] });
-    expect(guess.evidence).toBe("41 of 45 values parse as dd/MM/yyyy; 1 blank; 3 do not ('TBC', '31/02/2024', …) and will reject their rows");
+    expect([declaredType(guess), readStep(guess)]).toEqual(["text", 'date("dd/MM/yyyy", "flag")']);
+    expect(guess.evidence).toBe(
+      "41 of 45 values parse as dd/MM/yyyy; 1 blank; 3 do not ('TBC', '31/02/2024', …), so it is read as text and converted in the map with on_invalid \"flag\": a bad value leaves its field empty and is reported",
+    );
   });
 
   it("keeps dates with one impossible day as dates, although digits and slashes also read as a phone number", () => {
@@ -55,8 +58,14 @@ describe("guessColumnType", () => {
     const ids = Array.from({ length: 30 }, (_, index) => String(1001 + index * 3));
     const tolerant = guessColumnType([...ids, "abc", "n/a"]);
     expect(tolerant).toMatchObject({ type: "integer", parsed: 30, failed: 2, failures: ["abc", "n/a"] });
-    expect(tolerant.evidence).toBe("30 of 32 values parse as whole numbers; 2 do not ('abc', 'n/a') and will reject their rows");
+    expect(tolerant.evidence).toBe(
+      "30 of 32 values parse as whole numbers; 2 do not ('abc', 'n/a'), so it is read as text and converted in the map with on_invalid \"flag\": a bad value leaves its field empty and is reported",
+    );
+    expect(readStep(tolerant)).toBe('integer("flag")');
     expect(guessColumnType([...ids.slice(0, 8), "abc", "n/a", "?"]).type).toBe("text");
+    // Without outliers a column is declared with its type; date-times cannot flag, so theirs reject.
+    expect(declaredType(guessColumnType(ids))).toBe("integer");
+    expect(readStep({ type: "datetime", pattern: "dd/MM/yyyy HH:mm", failed: 2 })).toBeUndefined();
   });
 
   it("wants every value to fit in a short column: one outlier in a few values is too much evidence", () => {
