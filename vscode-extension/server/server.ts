@@ -2,6 +2,8 @@
  * The Flitmap language server: wires the editor features (pure functions in features/) to an LSP
  * connection. Diagnostics come from `analyzePackage`, the function `flitmap check` calls, run on
  * the package of each changed document with the editor's unsaved text laid over the files on disk.
+ * The latest analysis of each package is kept: completion reads names from it as it is, hover,
+ * definition, references and rename from one of the text the editor shows (analysed on demand).
  */
 import {
   CodeActionKind,
