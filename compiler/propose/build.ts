@@ -42,6 +42,8 @@ import { foldText, identifierOf } from "./words.js";
 
 const TRUE_WORDS: ReadonlySet<string> = new Set(DEFAULT_TRUE_WORDS);
 
+const COMPUTED_THRESHOLD = 0.5;
+
 export interface BuildOptions {
   readonly migrationName: string;
   readonly sourceName: string;
@@ -66,6 +68,10 @@ function snake(entity: string): string {
 /** Names in the one namespace of tables, lookups and built-ins, each used once. */
 class CallableNames {
   private readonly used = new Set<string>(["user", "partner", "product"]);
+
+  isFree(name: string): boolean {
+    return !this.used.has(name) && findBuiltin(name) === undefined;
+  }
 
   take(wanted: string, fallback: string): string {
     const free = (name: string): boolean => !this.used.has(name) && findBuiltin(name) === undefined;
@@ -127,7 +133,7 @@ class Registries {
    * field, or the column when that is a built-in's name. Columns whose values hardly overlap
    * (a lead's status and a case's status, both stages) get tables of their own.
    */
-  table(output: TableOutput, field: OdooField, column: string, values: readonly string[]): string {
+  table(output: TableOutput, field: OdooField, column: string, entity: string, values: readonly string[]): string {
     const counts = countValues(values);
     const base = this.tableKey(output);
     let key = base;
@@ -142,7 +148,7 @@ class Registries {
       const owner = output.model.split(".").pop() ?? "value";
       const wanted = output.kind === "selection" ? `${owner}_${field.name}` : base;
       table = {
-        name: this.names.take(wanted, column),
+        name: this.names.take(wanted, this.names.isFree(column) ? column : `${entity}_${base}`),
         output,
         fieldLabel: `${output.model === field.relation ? field.name : `${output.model}.${field.name}`}`,
         values: new Map(),
@@ -343,6 +349,8 @@ export class ProposalBuilder {
     for (const entity of this.entities) {
       const kind = KIND_TARGETS[entity.kind];
       if (kind === undefined || kind.childOf !== undefined) continue;
+      // Stages are records others point to by name: only a definition with one row per name can be loaded.
+      if (entity.kind === "stage" && (entity.key.length !== 1 || entity.keyUncertain)) continue;
       const declared = findModel(this.schema, kind.model) !== undefined;
       const fallback = kind.fallback !== undefined && findModel(this.schema, kind.fallback) !== undefined;
       if (!declared && !fallback) continue;
@@ -437,7 +445,7 @@ export class ProposalBuilder {
       case "lookup":
         return `${column.path} | ${this.registries.lookup(conversion.lookup)}`;
       case "table":
-        return `${column.path} | trim | ${this.registries.table(conversion.output, field, column.profile.name, column.profile.values)}`;
+        return `${column.path} | trim | ${this.registries.table(conversion.output, field, column.profile.name, snake(context.entity.profile.name), column.profile.values)}`;
     }
     return column.path + context.model.name;
   }
@@ -576,6 +584,16 @@ export class ProposalBuilder {
       const path = candidate.column.path;
       if (context.used.has(path) || todo.has(path)) continue;
       const field = candidate.field.name;
+      if (context.constants.has(field) && candidate.confidence >= ASSIGN_THRESHOLD) {
+        // A column saying what the constant assumed (a qualification where deals were all opportunities) replaces it.
+        const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === field && line.operator === "=");
+        const replaced = context.lines[index];
+        if (index >= 0) context.lines.splice(index, 1);
+        context.constants.delete(field);
+        const was = replaced?.kind === "assign" ? `instead of ${field} = ${replaced.expression} for every row` : undefined;
+        this.assign(context, field, this.expression(candidate, context), [candidate.column], candidate.confidence, was);
+        continue;
+      }
       if (context.constants.has(field)) {
         // A column saying what a constant assumes (a qualification next to `type = "opportunity"`).
         todo.add(path);
@@ -588,6 +606,14 @@ export class ProposalBuilder {
       }
       const chain = refChains.get(field);
       if (context.taken.has(field) && !(chain !== undefined && candidate.conversion.kind === "ref" && candidate.confidence >= ASSIGN_THRESHOLD)) continue;
+      // A key serves as the external ID already: it feeds a field when that is clear, and is no TODO otherwise.
+      if (
+        candidate.confidence < ASSIGN_THRESHOLD &&
+        context.entity.profile.key.includes(candidate.column.profile.name) &&
+        candidate.column.profile.group === undefined
+      ) {
+        continue;
+      }
       if (candidate.confidence >= ASSIGN_THRESHOLD) {
         if (chain !== undefined) {
           chain.candidates.push(candidate);
@@ -688,7 +714,8 @@ export class ProposalBuilder {
     const fields = Object.values(model.fields).filter(
       (field) => field.writability.writable !== "yes" && field.store && (field.type === "monetary" || field.type === "float" || field.type === "integer"),
     );
-    const scored = scoreCandidates([column], fields, [], this.schema, model.name).filter((candidate) => candidate.nameScore >= ASSIGN_THRESHOLD);
+    // The bar is lower than for a field to fill: ignoring a total Odoo computes loses nothing.
+    const scored = scoreCandidates([column], fields, [], this.schema, model.name).filter((candidate) => candidate.nameScore >= COMPUTED_THRESHOLD);
     return scored[0]?.field;
   }
 
@@ -763,8 +790,12 @@ export class ProposalBuilder {
   }
 
   /** The columns of an entity a map reads: all but the key and the modification stamp. */
+  /**
+   * The columns of an entity a map reads: all but the modification stamp. The key is among them,
+   * since it may mean something (a stage's name); as the key it needs no other use.
+   */
   private plainColumns(entity: EntityProfile): ColumnProfile[] {
-    return entity.columns.filter((column) => !entity.key.includes(column.name) && column.name !== entity.modifiedColumn);
+    return entity.columns.filter((column) => column.name !== entity.modifiedColumn);
   }
 
   private mapBody(entity: MappedEntity, model: OdooModel): BodyLine[] {
@@ -841,6 +872,19 @@ export class ProposalBuilder {
       ];
       for (const column of link.columns) {
         if (link.key.includes(column.name) || column === primary) continue;
+        if (column.guess.blank < column.guess.total) {
+          const field = this.registries.customField({ model: context.model.name, name: `x_${column.name}`.slice(0, 60), type: "char", label: column.header });
+          body.push({
+            kind: "assign",
+            field: field.name,
+            operator: "<-",
+            expression: `${column.name} | first`,
+            columns: [column.name],
+            comment: "new custom field: the value of the first link",
+          });
+          this.log.add(link.name, column.name, { kind: "custom", model: context.model.name, field: field.name });
+          continue;
+        }
         body.push({
           kind: "todo",
           text: `TODO: ${column.header} of each link has no place in Odoo's single parent: keep it in a custom field with \`${column.name} | join(", ")\`, or ignore it`,

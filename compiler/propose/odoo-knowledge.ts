@@ -46,6 +46,7 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
     childOf: { kind: "invoice", field: "invoice_line_ids" },
     note: "invoice lines are the lines of their invoice",
   },
+  stage: { model: "crm.stage", constants: [], note: "stage definitions are crm.stage records, which deals point to by name" },
   case: {
     model: "helpdesk.ticket",
     constants: [],
@@ -58,7 +59,7 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
 export const UNMAPPED_KINDS: Readonly<Partial<Record<EntityKind, string>>> = {
   user: "users are matched, not created: owner columns find existing Odoo users by e-mail (lookup user); map this entity to res.users only to create the missing ones",
   stage:
-    "stage definitions are not loaded as rows: the stages deals name become crm.stage records (setup.flitmap), with their order, won and folded flags from here",
+    "stage definitions whose names repeat (one row per pipeline and stage) are not loaded as rows: the stages deals name become crm.stage records (setup.flitmap), with their order, won and folded flags from here",
   definition: "definitions (custom fields, workflows) are rebuilt in Odoo by hand, not loaded as rows",
   link: "a link between records: read it from the map of the records it links (a `with` block)",
   unknown: "neither its file name nor its columns say what it holds: map it by hand",
@@ -105,7 +106,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     type: ["type", "qualification"],
     description: ["note", "comment", "description", "body"],
     tag_ids: ["tag"],
-    team_id: ["team", "sales team"],
+    team_id: ["team", "sales team", "pipeline"],
     lost_reason_id: ["lost reason"],
     priority: ["priority", "rating"],
     date_closed: ["closed", "closed date", "won date", "solved"],
@@ -126,6 +127,14 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     date_deadline: ["deadline", "due"],
     activity_type_id: ["type", "activity type", "kind"],
     user_id: ["owner", "assigned", "employee", "responsible"],
+    date_done: ["done", "done date"],
+  },
+  "crm.stage": {
+    name: ["stage name", "name", "stage"],
+    sequence: ["sequence", "order", "position"],
+    is_won: ["won", "is won"],
+    fold: ["folded", "fold", "collapsed"],
+    team_id: ["pipeline", "team", "sales team"],
   },
   "ir.attachment": {
     name: ["filename", "name", "title"],
@@ -202,6 +211,7 @@ export function hintsFor(model: string, field: string): readonly string[] | unde
 /** Reference models a migration may add records to (a new stage, tag or industry), matched by name. */
 export const EXTENSIBLE_MODELS: ReadonlySet<string> = new Set([
   "crm.stage",
+  "crm.team",
   "crm.tag",
   "crm.lost.reason",
   "res.partner.category",
@@ -236,4 +246,7 @@ export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
   ["normal", "medium"],
   ["urgent", "very high"],
   ["ms", "miss"],
+  // Odoo's words for a qualified lead and a raw one.
+  ["opportunity", "qualified"],
+  ["lead", "unqualified"],
 ];

@@ -67,7 +67,7 @@ describe("flitmap init", () => {
     const run = await flitmap(work, "init", "--source", "perfectbooks-export", "--target", "odoo", "17.0");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Read 10 CSV files \(\d+ rows\) as 10 entities; 6 mapped\.\n/);
+    expect(run.stdout).toMatch(/^Read 10 CSV files \(\d+ rows\) as 10 entities; 7 mapped\.\n/);
     expect(run.stdout).toContain("Wrote migration.flitmap, setup.flitmap, tables.flitmap, ");
     expect(run.stdout).toContain("to perfectbooks-to-odoo/\n");
     const out = join(work, "perfectbooks-to-odoo");
@@ -79,6 +79,7 @@ describe("flitmap init", () => {
         "deal.flitmap",
         "migration.flitmap",
         "note.flitmap",
+        "pipeline.flitmap",
         "setup.flitmap",
         "tables.flitmap",
         "task.flitmap",

@@ -155,7 +155,7 @@ describe("the proposal for PerfectView's chunked, mixed-encoding export", () => 
 });
 
 describe("the proposal for Perfect Books' export", () => {
-  it("names values of pick-lists after existing Odoo records, and marks new ones", async () => {
+  it("names values of pick-lists after existing Odoo records, marks new ones, and loads stage definitions", async () => {
     const sample = await readExport(join(REPOSITORY, "mappings/perfectbooks-to-odoo/sample"));
     const proposed = proposePackage(sample, {
       sourceName: "perfectbooks",
@@ -165,11 +165,19 @@ describe("the proposal for Perfect Books' export", () => {
     });
     const tables = proposed.files.find((file) => file.name === "tables.flitmap")?.text ?? "";
     expect(tables).toMatch(/"United Kingdom" +-> united_kingdom/);
-    expect(tables).toMatch(/"Closed Won" +-> won \/\/ \d+ rows?; 80%: Won/);
-    expect(tables).toMatch(/"Fell Through" +-> fell_through \/\/ \d+ rows?; no match: choose, or keep this new record/);
+    expect(tables).toMatch(/"Retail" +-> wholesale_retail \/\/ \d+ rows?; 85%: Wholesale\/Retail/);
+    expect(tables).toMatch(/"Accountancy" +-> accountancy \/\/ \d+ rows?; no match: choose, or keep this new record/);
     const setup = proposed.files.find((file) => file.name === "setup.flitmap")?.text ?? "";
     expect(setup).toMatch(/united_kingdom +existing "base.uk"/);
-    expect(setup).toMatch(/fell_through +\{ name "Fell Through"  sequence 50  is_won false  fold true \}/);
+    expect(setup).toMatch(/accountancy +\{ name "Accountancy" \}/);
+    // The stage definitions have one row per stage: loaded as crm.stage records, which deals point to.
+    const pipeline = proposed.files.find((file) => file.name === "pipeline.flitmap")?.text ?? "";
+    expect(pipeline).toContain(
+      "map Pipeline -> crm.stage {\n  name          <- stage_name | trim // 100%\n  fold          <- folded // 100%\n  is_won        <- won // 100%",
+    );
+    const deal = proposed.files.find((file) => file.name === "deal.flitmap")?.text ?? "";
+    expect(deal).toMatch(/stage_id +<- stage \| ref pipeline \/\/ 100%/);
+    expect(deal).toMatch(/type +<- qualification[\s|]+trim[\s|]+lead_type \/\/ 90%: instead of type = "opportunity" for every row/);
     expect(setup).toMatch(/x_deal_score +integer +"deal_score"/);
     const contact = proposed.files.find((file) => file.name === "contact.flitmap")?.text ?? "";
     expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}` \| trim/);

@@ -63,3 +63,30 @@ table lead_priority: text -> text {
     expect(deal).toMatch(/country_id +<- country \| trim \| country \/\/ \d+%/);
   });
 });
+
+describe("stage definitions that repeat stage names per pipeline", () => {
+  const pipelines = csv("pipelines.csv", [
+    "Pipeline,Stage Name,Sequence,Won,Folded",
+    "Sales,Intake,10,no,no",
+    "Sales,Signed,20,yes,no",
+    "Sales,Dropped,30,no,yes",
+    "Legal,Intake,10,no,no",
+    "Legal,Signed,20,yes,no",
+  ]);
+  const deals = csv("deals.csv", ["Deal ID,Deal Name,Stage", "1,Alpha,Intake", "2,Beta,Signed", "3,Gamma,Dropped", "4,Delta,Intake"]);
+  const proposed = proposePackage(
+    { files: [pipelines, deals], otherFiles: [] },
+    { sourceName: "crm", target: { kind: "series", series: "17.0" }, schema: loadShippedCatalog("17.0"), directory: "/virtual/crm" },
+  );
+  const file = (name: string): string => proposed.files.find((candidate) => candidate.name === name)?.text ?? "";
+
+  it("are not loaded as rows, but give the stages the deal table creates their order and flags", () => {
+    expect(file("migration.flitmap")).toContain("// not mapped: stage definitions whose names repeat (one row per pipeline and stage) are not loaded as rows");
+    expect(file("setup.flitmap")).toContain(`records crm.stage {
+  intake  { name "Intake"  sequence 10  is_won false  fold false }
+  dropped { name "Dropped"  sequence 30  is_won false  fold true }
+  signed  { name "Signed"  sequence 20  is_won true  fold false }
+}`);
+    expect(file("deal.flitmap")).toMatch(/stage_id +<- stage \| trim \| stage \/\/ 90%/);
+  });
+});
