@@ -188,3 +188,14 @@ describe("the proposal for Perfect Books' export", () => {
     expect(existsSync(join(REPOSITORY, "mappings/perfectbooks-to-odoo/proposed"))).toBe(false);
   });
 });
+
+describe.each(["18.0", "19.0"])("flitmap init for Odoo %s", (series) => {
+  it.each(CASES)("proposes a package for the $pair sample that checks without errors, no proposal refused", async ({ pair, sourceName }) => {
+    const sample = await readExport(join(REPOSITORY, "mappings", pair, "sample"));
+    const directory = join(REPOSITORY, "mappings", pair, "proposed");
+    const proposed = proposePackage(sample, { sourceName, target: { kind: "series", series }, schema: loadShippedCatalog(series), directory });
+    expect(proposed.demoted).toEqual([]);
+    expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    expect(proposed.files.find((file) => file.name === "migration.flitmap")?.text).toContain(`target odoo "${series}"`);
+  });
+});
