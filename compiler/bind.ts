@@ -25,10 +25,10 @@ import type {
   TableSymbol,
   TargetSymbol,
 } from "./model.js";
-import { effectiveItems, type ParsedFileLike, type TargetChoice } from "./target.js";
+import { describeTargetCondition, effectiveItems, evaluateTargetCondition, type ParsedFileLike, type TargetChoice } from "./target.js";
 import { columnValueType, COLUMN_TYPES, type ValueType } from "./types.js";
 
-export type UnresolvedKind = "entity" | "column" | "group" | "alias" | "step" | "record" | "import" | "source" | "column-type" | "option";
+export type UnresolvedKind = "entity" | "column" | "group" | "alias" | "inactive-alias" | "step" | "record" | "import" | "source" | "column-type" | "option";
 
 /** A name that names nothing: rules turn these into "unknown ..." diagnostics with suggestions. */
 export interface Unresolved {
@@ -67,6 +67,8 @@ export interface BoundPackage {
   readonly records: Map<string, Map<string, RecordSymbol>>;
   readonly targets: TargetSymbol[];
   readonly aliases: Map<string, TargetSymbol>;
+  /** Aliases of maps and split targets switched off by their `if` (a setting, the Odoo version): alias to condition. */
+  readonly inactiveAliases: Map<string, string>;
   readonly customFields: readonly CustomFieldSymbol[];
   readonly imports: ImportSymbol[];
   readonly references: SymbolReference[];
@@ -129,6 +131,7 @@ class Binder {
   readonly records = new Map<string, Map<string, RecordSymbol>>();
   readonly targets: TargetSymbol[] = [];
   readonly aliases = new Map<string, TargetSymbol>();
+  readonly inactiveAliases = new Map<string, string>();
   readonly imports: ImportSymbol[] = [];
   readonly references: SymbolReference[] = [];
   readonly unresolved: Unresolved[] = [];
@@ -659,8 +662,18 @@ class Binder {
     this.aliases.set(target.alias, target);
   }
 
+  /** False when a map's or split's `if` does not hold for the chosen target and settings; unknown counts as on. */
+  private switchedOff(condition: A.TargetCondition | A.Missing | undefined, alias: string): boolean {
+    if (condition === undefined || condition.kind === "Missing") return false;
+    if (evaluateTargetCondition(condition, this.choice) !== false) return false;
+    this.inactiveAliases.set(alias, describeTargetCondition(condition));
+    return true;
+  }
+
   private bindMap(declaration: A.MapDeclaration, file: string): void {
     const entity = this.resolveEntity(declaration.entity, file);
+    const entityAlias = declaration.alias?.value ?? (declaration.entity.kind === "Name" ? defaultAlias(declaration.entity.value) : "");
+    if (this.switchedOff(declaration.enabledIf, entityAlias)) return;
     const chosen = this.chooseModel(declaration.model, declaration.fallback, declaration.body);
     const entityName = declaration.entity.kind === "Name" ? declaration.entity.value : "";
     const aliasName = declaration.alias;
@@ -688,6 +701,7 @@ class Binder {
   private bindSplit(declaration: A.SplitDeclaration, file: string): void {
     const entity = this.resolveEntity(declaration.entity, file);
     for (const splitTarget of declaration.targets) {
+      if (this.switchedOff(declaration.enabledIf, splitTarget.alias.value) || this.switchedOff(splitTarget.enabledIf, splitTarget.alias.value)) continue;
       const chosen = this.chooseModel(splitTarget.model, splitTarget.fallback, splitTarget.body);
       const conditions = [...(declaration.when === undefined ? [] : [declaration.when]), ...(splitTarget.when === undefined ? [] : [splitTarget.when])];
       const target: TargetSymbol = {
@@ -834,6 +848,7 @@ export function bindPackage(
     records: binder.records,
     targets: binder.targets,
     aliases: binder.aliases,
+    inactiveAliases: binder.inactiveAliases,
     customFields,
     imports: binder.imports,
     references: binder.references,

@@ -611,16 +611,22 @@ class ExpressionChecker {
     return (relation === undefined ? undefined : this.queries.findRecord(name, relation)) ?? this.queries.findRecord(name, undefined);
   }
 
+  /** An alias switched off by its map's `if` is reported as such, not as a typo. */
+  private aliasLookupFailure(alias: string): { kind: "alias" | "inactive-alias"; candidates: readonly string[]; scope?: string } {
+    const condition = this.bound.inactiveAliases.get(alias);
+    if (condition !== undefined) return { kind: "inactive-alias", candidates: [], scope: condition };
+    return { kind: "alias", candidates: suggestNames(alias, [...this.bound.aliases.keys()]) };
+  }
+
   private siblingRef(node: A.RefExpression, scope: Scope): CheckedExpression {
     if (node.alias.kind === "Missing") return this.failed(node);
     const target = this.bound.aliases.get(node.alias.value);
     if (target === undefined) {
       this.unresolved.push({
-        kind: "alias",
+        ...this.aliasLookupFailure(node.alias.value),
         name: node.alias.value,
         file: scope.file,
         range: node.alias.range,
-        candidates: suggestNames(node.alias.value, [...this.bound.aliases.keys()]),
       });
       return this.failed(node);
     }
@@ -663,11 +669,10 @@ class ExpressionChecker {
       const target = this.bound.aliases.get(step.alias.value);
       if (target === undefined) {
         this.unresolved.push({
-          kind: "alias",
+          ...this.aliasLookupFailure(step.alias.value),
           name: step.alias.value,
           file: scope.file,
           range: step.alias.range,
-          candidates: suggestNames(step.alias.value, [...this.bound.aliases.keys()]),
         });
         return this.failed(pipeNode);
       }

@@ -154,6 +154,19 @@ export interface TargetChoice {
 }
 
 /** Evaluates `odoo >= "19.0"`, `odoo has helpdesk.ticket` or `setting x = "y"`; undefined when it cannot be told. */
+/** The condition as the specialist wrote it, for messages. */
+export function describeTargetCondition(condition: A.TargetCondition): string {
+  const text = (node: A.Name | A.StringLiteral | A.QualifiedName | A.Missing): string => (node.kind === "Missing" ? "…" : node.value);
+  switch (condition.kind) {
+    case "SettingCondition":
+      return `setting ${text(condition.name)} ${condition.operator} "${text(condition.value)}"`;
+    case "HasCondition":
+      return `odoo ${condition.negated ? "lacks" : "has"} ${text(condition.name)}`;
+    case "VersionCondition":
+      return `odoo ${condition.operator} "${text(condition.version)}"`;
+  }
+}
+
 export function evaluateTargetCondition(condition: A.TargetCondition | A.Missing, choice: TargetChoice): boolean | undefined {
   if (condition.kind === "SettingCondition") {
     if (condition.name.kind === "Missing" || condition.value.kind === "Missing") return undefined;

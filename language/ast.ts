@@ -298,6 +298,8 @@ export interface MapDeclaration extends NodeBase {
   readonly entity: Name | Missing;
   readonly model: QualifiedName | Missing;
   readonly alias?: Name;
+  /** Target condition under which the map loads at all (`if setting x = "v"`). */
+  readonly enabledIf?: TargetCondition | Missing;
   readonly when?: Expression;
   readonly body: readonly BodyItem[];
   readonly fallback?: FallbackTarget;
@@ -313,6 +315,7 @@ export interface FallbackTarget extends NodeBase {
 export interface SplitDeclaration extends NodeBase {
   readonly kind: "SplitDeclaration";
   readonly entity: Name | Missing;
+  readonly enabledIf?: TargetCondition | Missing;
   readonly when?: Expression;
   readonly targets: readonly SplitTarget[];
 }
@@ -323,6 +326,7 @@ export interface SplitTarget extends NodeBase {
   readonly alias: Name;
   readonly model: QualifiedName | Missing;
   readonly forEach?: Name | Missing;
+  readonly enabledIf?: TargetCondition | Missing;
   readonly when?: Expression;
   readonly body: readonly BodyItem[];
   readonly fallback?: FallbackTarget;

@@ -624,6 +624,12 @@ export class AstBuilder {
     };
   }
 
+  private enabledIf(node: CstNode, fallback: Position): { enabledIf?: A.TargetCondition | A.Missing } {
+    const enabledIf = child(node, "enabledIf");
+    if (enabledIf === undefined) return {};
+    return { enabledIf: this.targetCondition(child(enabledIf, "targetCondition"), this.range(enabledIf, fallback).end) };
+  }
+
   private targetCondition(node: CstNode | undefined, fallback: Position): A.TargetCondition | A.Missing {
     if (node === undefined) return this.missing("a condition on the target, such as `odoo >= \"19.0\"`", fallback);
     const range = this.range(node, fallback);
@@ -674,6 +680,7 @@ export class AstBuilder {
       entity: this.nameOrMissing(node, "entity", "an entity name", range.end),
       model: this.qualifiedName(child(node, "model"), range.end),
       ...(alias === undefined ? {} : { alias: this.name(alias) }),
+      ...this.enabledIf(node, range.end),
       ...(when === undefined ? {} : { when: this.expression(when, range.end) }),
       body: this.body(child(node, "body"), range.end),
       ...(fallback === undefined ? {} : { fallback: this.fallbackTarget(fallback, range.end) }),
@@ -703,6 +710,7 @@ export class AstBuilder {
           alias: this.name(aliasToken),
           model: this.qualifiedName(child(target, "model"), targetRange.end),
           ...(forKeyword === undefined ? {} : { forEach: this.nameOrMissing(target, "forEach", "a column group name", tokenRange(forKeyword).end) }),
+          ...this.enabledIf(target, targetRange.end),
           ...(targetWhen === undefined ? {} : { when: this.expression(targetWhen, targetRange.end) }),
           body: this.body(child(target, "body"), targetRange.end),
           ...(targetFallback === undefined ? {} : { fallback: this.fallbackTarget(targetFallback, targetRange.end) }),
@@ -713,6 +721,7 @@ export class AstBuilder {
     return {
       kind: "SplitDeclaration",
       entity: this.nameOrMissing(node, "entity", "an entity name", range.end),
+      ...this.enabledIf(node, range.end),
       ...(when === undefined ? {} : { when: this.expression(when, range.end) }),
       targets,
       range,

@@ -788,12 +788,19 @@ export class FlitmapParser extends CstParser {
       this.CONSUME(k("as"));
       this.consumeDeclaredName(2, "alias", "alias");
     });
+    this.OPTION4(() => this.SUBRULE(this.enabledIf));
     this.OPTION2(() => {
       this.CONSUME(k("when"));
       this.SUBRULE(this.expression, { LABEL: "when" });
     });
     this.SUBRULE(this.body);
     this.OPTION3(() => this.SUBRULE(this.fallbackTarget));
+  });
+
+  /** `if setting x = "v"` / `if odoo >= "18.0"` after a map or split head: whether it loads at all. */
+  enabledIf = this.RULE("enabledIf", () => {
+    this.CONSUME(k("if"));
+    this.SUBRULE(this.targetCondition);
   });
 
   fallbackTarget = this.RULE("fallbackTarget", () => {
@@ -805,6 +812,7 @@ export class FlitmapParser extends CstParser {
   splitDeclaration = this.RULE("splitDeclaration", () => {
     this.CONSUME(k("split"));
     this.consumeDeclaredName(1, "entity name", "entity");
+    this.OPTION2(() => this.SUBRULE(this.enabledIf));
     this.OPTION(() => {
       this.CONSUME(k("when"));
       this.SUBRULE(this.expression, { LABEL: "when" });
@@ -837,6 +845,7 @@ export class FlitmapParser extends CstParser {
       this.CONSUME(k("each"));
       this.consumeName(2, "group name", "forEach");
     });
+    this.OPTION4(() => this.SUBRULE(this.enabledIf));
     this.OPTION2(() => {
       this.CONSUME(k("when"));
       this.SUBRULE(this.expression, { LABEL: "when" });

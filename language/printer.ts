@@ -404,6 +404,7 @@ export class Printer {
   private map(map: A.MapDeclaration): Doc {
     const head: Doc[] = ["map ", this.name(map.entity), " -> ", this.qualifiedName(map.model)];
     if (map.alias !== undefined) head.push(" as ", map.alias.value);
+    if (map.enabledIf !== undefined) head.push(" if ", this.targetCondition(map.enabledIf));
     if (map.when !== undefined) head.push(" when ", this.expression(map.when, 0));
     const bodyEnd = map.fallback?.range.start.offset ?? map.range.end.offset;
     return [group(head), " ", this.body(map.body, bodyEnd), map.fallback === undefined ? "" : [" ", this.fallback(map.fallback)]];
@@ -415,6 +416,7 @@ export class Printer {
 
   private split(split: A.SplitDeclaration): Doc {
     const head: Doc[] = ["split ", this.name(split.entity)];
+    if (split.enabledIf !== undefined) head.push(" if ", this.targetCondition(split.enabledIf));
     if (split.when !== undefined) head.push(" when ", this.expression(split.when, 0));
     const targets = this.statements(
       split.targets,
@@ -422,6 +424,7 @@ export class Printer {
       (target) => {
         const targetHead: Doc[] = [target.alias.value, ": ", this.qualifiedName(target.model)];
         if (target.forEach !== undefined) targetHead.push(" for each ", this.name(target.forEach));
+        if (target.enabledIf !== undefined) targetHead.push(" if ", this.targetCondition(target.enabledIf));
         if (target.when !== undefined) targetHead.push(" when ", this.expression(target.when, 0));
         const bodyEnd = target.fallback?.range.start.offset ?? target.range.end.offset;
         return [group(targetHead), " ", this.body(target.body, bodyEnd), target.fallback === undefined ? "" : [" ", this.fallback(target.fallback)]];
@@ -501,30 +504,23 @@ export class Printer {
       case "ParenthesizedExpression":
         return ["(", this.expression(expression.expression, 0), ")"];
       case "PipeExpression":
-        return group([
+        // The steps are their own group so that `(...multi-line...) | required` keeps its step on the closing line.
+        return [
           this.expression(expression.input, 7),
-          indent(
-            expression.steps.map((step): Doc => {
-              if (step.kind === "RefStep") return [line, "| ref ", this.name(step.alias)];
-              const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => this.expression(arg, 0))), ")"];
-              return [line, "| ", step.callee.value, args];
-            }),
+          group(
+            indent(
+              expression.steps.map((step): Doc => {
+                if (step.kind === "RefStep") return [line, "| ref ", this.name(step.alias)];
+                const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => this.expression(arg, 0))), ")"];
+                return [line, "| ", step.callee.value, args];
+              }),
+            ),
           ),
-        ]);
+        ];
       case "CoalesceExpression":
         return this.operatorChain(expression.operands.map((operand) => this.expression(operand, 6)), "??");
       case "IfExpression":
-        return group([
-          "if ",
-          this.expression(expression.condition, 1),
-          indent([
-            line,
-            "then ",
-            // Without `else`, `then` ends the expression and may bind as loosely as `else` does.
-            this.expression(expression.then, expression.else === undefined ? 0 : 1),
-            expression.else === undefined ? "" : [line, "else ", this.expression(expression.else, 0)],
-          ]),
-        ]);
+        return this.ifChain(expression);
       case "LogicalExpression": {
         const own = expression.operator === "or" ? 1 : 2;
         return this.operatorChain(expression.operands.map((operand) => this.expression(operand, own + 1)), expression.operator);
@@ -538,6 +534,26 @@ export class Printer {
       case "InExpression":
         return [this.expression(expression.operand, 5), expression.negated ? " not in " : " in ", expression.list.kind === "Missing" ? this.missing(expression.list) : this.expression(expression.list, 0)];
     }
+  }
+
+  /**
+   * `if a then x else if b then y else z` on one line, or one clause per line: an `else if` chain
+   * stays flat, as a specialist reads it, instead of nesting deeper at each `else`.
+   */
+  private ifChain(expression: A.IfExpression): Doc {
+    const clauses: Doc[] = [];
+    let finalElse: Doc = "";
+    for (let node: A.IfExpression | undefined = expression; node !== undefined; ) {
+      // Without `else`, `then` ends the expression and may bind as loosely as `else` does.
+      const then = this.expression(node.then, node.else === undefined ? 0 : 1);
+      clauses.push(group(["if ", this.expression(node.condition, 1), indent([line, "then ", then])]));
+      const otherwise: A.Expression | undefined = node.else;
+      node = undefined;
+      if (otherwise?.kind === "IfExpression") node = otherwise;
+      else if (otherwise !== undefined) finalElse = [line, "else ", this.expression(otherwise, 0)];
+    }
+    const [first, ...rest] = clauses;
+    return group([first ?? "", indent([...rest.map((clause) => [line, "else ", clause]), finalElse])]);
   }
 
   /** `a ?? b ?? c` on one line, or one operand per line, indented under the first. */

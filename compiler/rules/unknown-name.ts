@@ -4,6 +4,8 @@ import { didYouMean, replaceFix, type Rule } from "./rule.js";
 const WHAT: Partial<Record<UnresolvedKind, (name: string, scope: string | undefined) => string>> = {
   step: (name) => `\`${name}\` is not a built-in, a table or a lookup`,
   alias: (name) => `no map or split target is called ${name} (an alias comes from \`as name\` or \`name: model\`)`,
+  "inactive-alias": (name, scope) =>
+    `${name} loads nothing here: its map runs only if ${scope ?? "its condition holds"}; put this under the same \`if ${scope ?? "..."} { ... }\``,
   record: (name, scope) => `no ${scope === undefined ? "" : `${scope} `}record is called ${name}: declare it in a \`records\` block`,
   group: (name, scope) => `${scope ?? "the entity"} has no column group ${name}`,
   import: (name, scope) =>

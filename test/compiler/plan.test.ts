@@ -30,6 +30,26 @@ describe("plan emission", () => {
     expect(() => emitPlan(analysis)).toThrow(PlanEmissionError);
   });
 
+  it("leaves out a map its `if` switches off, and says so where another map still points to it", () => {
+    const base = BASE.replace('xmlid "pb"', 'xmlid "pb"\n  setting links "text"');
+    const tags =
+      'map Company -> res.partner.category as company_tag if setting links = "categories" { name <- name  ignore domain, parent_id, owner_email, employees, status }';
+    const guarded =
+      'map Contact -> res.partner { name <- first_name  if setting links = "categories" { category_id <- company_id | ref company_tag } else { comment <- company_id } }';
+    const steps = (settings: Record<string, string>): string[] =>
+      emitPlan(analyze({ "base.flitmap": base, "main.flitmap": `${tags}\n${guarded}` }, { settings })).steps.map((step) => step.id);
+    expect(steps({})).toEqual(["contact"]);
+    expect(steps({ links: "categories" })).toEqual(["company_tag", "contact"]);
+
+    const unguarded = "map Contact -> res.partner { name <- first_name  category_id <- company_id | ref company_tag }";
+    const diagnostics = analyze({ "base.flitmap": base, "main.flitmap": `${tags}\n${unguarded}` }).diagnostics.map(
+      (diagnostic) => `${diagnostic.code} ${diagnostic.message}`,
+    );
+    expect(diagnostics).toContain(
+      'FM203 company_tag loads nothing here: its map runs only if setting links = "categories"; put this under the same `if setting links = "categories" { ... }`',
+    );
+  });
+
   it("orders steps by dependency and defers self-references to a second pass", () => {
     const analysis = analyze({
       "base.flitmap": BASE,
@@ -70,7 +90,13 @@ map Quote -> res.partner as partner { name <- customer }`;
     expect(plan.steps.map((step) => ({ id: step.id, kind: step.kind, model: step.model, parent: step.parent, dependsOn: step.dependsOn }))).toEqual([
       { id: "partner", kind: "map", model: "res.partner", parent: undefined, dependsOn: [] },
       { id: "quote", kind: "map", model: "sale.order", parent: undefined, dependsOn: ["partner"] },
-      { id: "quote_line", kind: "child", model: "sale.order.line", parent: { step: "quote", field: "order_line", inverse: "order_id", by: "quote" }, dependsOn: ["quote"] },
+      {
+        id: "quote_line",
+        kind: "child",
+        model: "sale.order.line",
+        parent: { step: "quote", field: "order_line", inverse: "order_id", by: "quote" },
+        dependsOn: ["quote"],
+      },
     ]);
   });
 });

@@ -180,6 +180,35 @@ split Relation {
     );
   });
 
+  it("keeps an else-if chain flat, one clause per line, and a trailing step on the closing line", () => {
+    expectFormat(
+      `map Note -> mail.message { res_id <- (if parent_type = "Deal" then parent_id | ref deal else if parent_type = "Company" then parent_id | ref company else parent_id | ref contact) | required }`,
+      `map Note -> mail.message {
+  res_id <- (if parent_type = "Deal" then parent_id | ref deal
+    else if parent_type = "Company" then parent_id | ref company
+    else parent_id | ref contact) | required
+}
+`,
+    );
+  });
+
+  it("prints the condition that switches a map or a split target on", () => {
+    expectFormat(
+      `map Company->res.partner.category as tag if setting links="categories" { name <- name }
+split Relation if odoo>="18.0" { org: res.partner if odoo has helpdesk.ticket when org_name is present { name <- org_name } }`,
+      `map Company -> res.partner.category as tag if setting links = "categories" {
+  name <- name
+}
+
+split Relation if odoo >= "18.0" {
+  org: res.partner if odoo has helpdesk.ticket when org_name is present {
+    name <- org_name
+  }
+}
+`,
+    );
+  });
+
   it("breaks long pipelines one step per line", () => {
     expectFormat(
       `map E -> m { description <- first_paragraph_of_the_description | trim | replace("\\n", " ") | truncate(200) | default("no description given") }`,
