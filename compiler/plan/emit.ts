@@ -5,7 +5,7 @@
 import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
 import type { PackageAnalysis } from "../analyze.js";
-import { findField, referenceRecords, type OdooSchema } from "../catalog/index.js";
+import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
 import { recordXmlid } from "../check-expressions.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
@@ -26,6 +26,25 @@ import {
 } from "./schema.js";
 
 export class PlanEmissionError extends Error {}
+
+/**
+ * The module that defines a model, for its ir.model external ID (`crm.model_crm_lead`): the
+ * installed module named like the model's first part, else base (res.*, ir.*).
+ */
+function definingModule(schema: OdooSchema, model: string): string {
+  const prefix = model.split(".")[0] ?? "";
+  return schema.modules.some((module) => module.name === prefix) ? prefix : "base";
+}
+
+/** Records the target is known to hold: its reference data, and for ir.model, its models. */
+function knownRecords(schema: OdooSchema, model: string): ReferenceRecord[] {
+  if (model !== "ir.model") return [...referenceRecords(schema, model)];
+  return Object.values(schema.models).map((entry) => ({
+    xmlid: `${definingModule(schema, entry.name)}.model_${entry.name.replace(/\./g, "_")}`,
+    name: entry.label,
+    values: { model: entry.name, name: entry.label },
+  }));
+}
 
 function columnPlan(column: ColumnSymbol): ColumnPlan {
   return {
@@ -118,9 +137,13 @@ class Emitter {
       matchFields: symbol.matchFields.map((field) => field.value),
       missing: symbol.missing === undefined ? { policy: "reject" } : symbol.missing,
       includeArchived: symbol.includeArchived,
-      known: referenceRecords(this.schema, symbol.model ?? "").map((record) => {
+      known: knownRecords(this.schema, symbol.model ?? "").map((record) => {
         const values: Record<string, unknown> = {};
-        for (const field of symbol.matchFields) if (record.values[field.value] !== undefined) values[field.value] = record.values[field.value];
+        // The recordings keep a record's name beside its values, not among them.
+        for (const field of symbol.matchFields) {
+          const value = record.values[field.value] ?? (field.value === "name" ? record.name : undefined);
+          if (value !== undefined) values[field.value] = value;
+        }
         if (symbol.includeArchived || record.values["active"] !== undefined) values["active"] = record.values["active"] ?? true;
         return { ...(record.id === undefined ? {} : { id: record.id }), ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }), name: record.name, values };
       }),
@@ -154,6 +177,7 @@ class Emitter {
       fieldType: odooField.type,
       ...(odooField.relation === undefined ? {} : { relation: odooField.relation }),
       required: odooField.required,
+      ...(odooField.required && odooField.hasDefault ? { defaulted: true as const } : {}),
       ...(odooField.size === undefined ? {} : { size: odooField.size }),
       ...(odooField.selection === undefined ? {} : { selection: odooField.selection.map((option) => option.value) }),
       value,
@@ -248,8 +272,11 @@ class Emitter {
     const usedSymbols = new Set(bound.references.map((reference) => reference.symbol));
     const tables = [...bound.tables.values()].filter((table) => usedSymbols.has(table)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((table) => this.table(table));
     const lookups = [...bound.lookups.values()].filter((lookup) => usedSymbols.has(lookup)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((lookup) => this.lookup(lookup));
-    // Every record the package declares is ensured, used or not; imported ones only when used.
-    for (const byName of bound.records.values()) for (const symbol of byName.values()) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+    // Every record the package declares is ensured, used or not, unless the target lacks its model
+    // (declared for another Odoo version); imported ones only when used.
+    for (const byName of bound.records.values()) {
+      for (const symbol of byName.values()) if (findModel(this.schema, symbol.model) !== undefined) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+    }
     for (const symbol of checked.usedRecords) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
     const tests = this.tests();
     const records = [...this.records.values()].map((symbol) => this.recordPlan(symbol));

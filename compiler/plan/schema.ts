@@ -57,6 +57,7 @@ export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
         column: z.string(),
         orderBy: z.string().optional(),
         descending: z.boolean(),
+        filter: PlanExpression.optional(),
       })
       .strict(),
     z.object({ op: z.literal("const"), type: PlanType, value: Literal }).strict(),
@@ -203,6 +204,11 @@ export const OperationPlan = z
     fieldType: z.string(),
     relation: z.string().optional(),
     required: z.boolean(),
+    /**
+     * Odoo fills this required field itself when a write leaves it out (default_get), so an empty
+     * value is left out for that default instead of rejecting the row: load() would write False.
+     */
+    defaulted: z.literal(true).optional(),
     /** A character limit Odoo enforces (size), when it has one. */
     size: z.number().int().positive().optional(),
     /** The keys a selection field takes, so that a dry run can refuse others. */

@@ -21,7 +21,7 @@ import {
   type FieldCandidate,
   type TableOutput,
 } from "./fields.js";
-import { EXTENSIBLE_MODELS, KIND_TARGETS, LOOKUP_MODELS, UNMAPPED_KINDS, type KindTarget } from "./odoo-knowledge.js";
+import { EXTENSIBLE_MODELS, KIND_TARGETS, LOOKUPS, UNMAPPED_KINDS, type KindTarget } from "./odoo-knowledge.js";
 import type {
   BodyLine,
   ColumnOutcome,
@@ -67,16 +67,15 @@ function snake(entity: string): string {
 
 /** Names in the one namespace of tables, lookups and built-ins, each used once. */
 class CallableNames {
-  private readonly used = new Set<string>(["user", "partner", "product"]);
+  private readonly used = new Set<string>(Object.values(LOOKUPS).map((lookup) => lookup.name));
 
   isFree(name: string): boolean {
     return !this.used.has(name) && findBuiltin(name) === undefined;
   }
 
   take(wanted: string, fallback: string): string {
-    const free = (name: string): boolean => !this.used.has(name) && findBuiltin(name) === undefined;
-    let name = free(wanted) ? wanted : fallback;
-    for (let counter = 2; !free(name); counter++) name = `${fallback}_${counter}`;
+    let name = this.isFree(wanted) ? wanted : fallback;
+    for (let counter = 2; !this.isFree(name); counter++) name = `${fallback}_${counter}`;
     this.used.add(name);
     return name;
   }
@@ -174,34 +173,12 @@ class Registries {
     return name;
   }
 
-  lookup(name: string): string {
-    if (!this.lookups.has(name)) {
-      if (name === "user") {
-        this.lookups.set(name, {
-          name,
-          model: "res.users",
-          by: "email",
-          comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
-        });
-      } else if (name === "partner") {
-        this.lookups.set(name, {
-          name,
-          model: "res.partner",
-          by: "email",
-          comment: "authors are Odoo contacts with the same e-mail; an author with none is flagged",
-        });
-      } else {
-        const lookup = Object.values(LOOKUP_MODELS).find((candidate) => candidate.name === name);
-        const model = Object.entries(LOOKUP_MODELS).find(([, candidate]) => candidate.name === name)?.[0] ?? "product.product";
-        this.lookups.set(name, {
-          name,
-          model,
-          by: lookup?.by ?? "default_code",
-          comment: `existing ${model} records matched by ${lookup?.by ?? "default_code"}; a value with none is flagged`,
-        });
-      }
-    }
-    return name;
+  /** The lookup of a model's existing records (LOOKUPS), declared once; its name for a pipeline step. */
+  lookup(model: string): string {
+    const spec = LOOKUPS[model];
+    if (spec === undefined) throw new Error(`no lookup for ${model}`);
+    if (!this.lookups.has(spec.name)) this.lookups.set(spec.name, { name: spec.name, model: spec.model, by: spec.by, comment: spec.comment });
+    return spec.name;
   }
 
   /** A reference record's name in `records <model>`, declared once. */
@@ -262,10 +239,6 @@ interface MappedEntity {
   readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
 }
 
-function columnOf(entity: EntityProfile, name: string): ColumnProfile | undefined {
-  return entity.columns.find((column) => column.name === name);
-}
-
 class OutcomeLog {
   private readonly byColumn = new Map<string, { entity: EntityProfile; column: ColumnProfile; outcomes: ColumnOutcome[] }>();
 
@@ -314,7 +287,7 @@ interface TargetContext {
   readonly taken: Set<string>;
   /** Columns already read. */
   readonly used: Set<string>;
-  /** Fields set by a constant of the kind (`type = "opportunity"`): a column may only suggest replacing it. */
+  /** Fields set by a constant of the kind (`type = "opportunity"`): only a column sure to decide them replaces it. */
   readonly constants: Set<string>;
   readonly lines: BodyLine[];
 }
@@ -447,7 +420,6 @@ export class ProposalBuilder {
       case "table":
         return `${column.path} | trim | ${this.registries.table(conversion.output, field, column.profile.name, snake(context.entity.profile.name), column.profile.values)}`;
     }
-    return column.path + context.model.name;
   }
 
   /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
@@ -646,7 +618,7 @@ export class ProposalBuilder {
       case "ref":
         return `${column.path} | ref ${conversion.alias}`;
       case "lookup":
-        return `${column.path} | ${conversion.lookup}`;
+        return `${column.path} | ${LOOKUPS[conversion.lookup]?.name ?? conversion.lookup}`;
       case "table":
         return `${column.path} | trim | <a table of its ${candidate.column.profile.guess.distinct} values>`;
     }
@@ -1137,9 +1109,4 @@ function overlap(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, n
   let shared = 0;
   for (const value of small.keys()) if (large.has(value)) shared++;
   return shared / small.size;
-}
-
-/** Folded header text, for comparing headers across packages. */
-export function headerKey(header: string): string {
-  return foldText(header).trim();
 }

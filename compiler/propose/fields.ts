@@ -7,7 +7,7 @@
 import type { OdooField, OdooModel, OdooSchema } from "../catalog/index.js";
 import { readStep } from "./column-types.js";
 import type { ColumnProfile } from "./entities.js";
-import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUP_MODELS } from "./odoo-knowledge.js";
+import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
 
 /** A column as a target's body reads it: by name, or `group.column` inside a `for each`. */
@@ -22,6 +22,7 @@ export interface ColumnRef {
 export type Conversion =
   | { readonly kind: "direct"; readonly factor: number; readonly steps: readonly string[] }
   | { readonly kind: "table"; readonly factor: number; readonly output: TableOutput }
+  /** Through the lookup of existing records of `lookup` (a model of LOOKUPS). */
   | { readonly kind: "lookup"; readonly factor: number; readonly lookup: string }
   | { readonly kind: "ref"; readonly factor: number; readonly alias: string };
 
@@ -182,12 +183,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
     case "many2one":
     case "many2many": {
       const relation = field.relation;
-      const lookup = relation === undefined ? undefined : LOOKUP_MODELS[relation];
-      if (lookup !== undefined && relation === "res.users" && type === "email") return { kind: "lookup", factor: 1, lookup: lookup.name };
-      if (lookup !== undefined && relation === "product.product" && (type === "text" || type === "integer")) {
-        return { kind: "lookup", factor: 0.9, lookup: lookup.name };
-      }
-      if (relation === "res.partner" && type === "email") return { kind: "lookup", factor: 0.8, lookup: "partner" };
+      const lookup = relation === undefined ? undefined : LOOKUPS[relation];
+      if (lookup !== undefined && lookup.types.includes(type)) return { kind: "lookup", factor: lookup.fit, lookup: lookup.model };
       if (type === "text" && distinct <= MAX_TABLE_VALUES && isReferenceModel(schema, relation) && relation !== undefined) {
         return { kind: "table", factor: field.type === "many2one" ? 0.9 : 0.8, output: { kind: "records", model: relation } };
       }

@@ -222,10 +222,44 @@ export const EXTENSIBLE_MODELS: ReadonlySet<string> = new Set([
   "utm.campaign",
 ]);
 
-/** Models whose records a migration reads (lookups), with the field to match on. */
-export const LOOKUP_MODELS: Readonly<Record<string, { readonly name: string; readonly by: string; readonly words: readonly string[] }>> = {
-  "res.users": { name: "user", by: "email", words: ["owner", "user", "employee", "salesperson", "handler", "assigned"] },
-  "product.product": { name: "product", by: "default_code", words: ["product", "code", "sku", "article"] },
+/** A lookup of existing Odoo records: which values a column must hold, and how sure the match is. */
+export interface LookupSpec {
+  readonly name: string;
+  readonly model: string;
+  readonly by: string;
+  /** Column types whose values the lookup matches. */
+  readonly types: readonly string[];
+  /** How natural the lookup is as a conversion (an owner's e-mail to a user: fully). */
+  readonly fit: number;
+  readonly comment: string;
+}
+
+/** Existing records a migration finds rather than creates, by the model a many2one points to. */
+export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
+  "res.users": {
+    name: "user",
+    model: "res.users",
+    by: "email",
+    types: ["email"],
+    fit: 1,
+    comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
+  },
+  "res.partner": {
+    name: "partner",
+    model: "res.partner",
+    by: "email",
+    types: ["email"],
+    fit: 0.8,
+    comment: "authors are Odoo contacts with the same e-mail; an author with none is flagged",
+  },
+  "product.product": {
+    name: "product",
+    model: "product.product",
+    by: "default_code",
+    types: ["text", "integer"],
+    fit: 0.9,
+    comment: "products are Odoo's own, matched by internal reference; a code with none is flagged",
+  },
 };
 
 /** Values that name the same thing in pick-lists of both languages (`Taak` and Odoo's `To-Do`). */

@@ -1,6 +1,27 @@
 import { defaultAlias } from "../bind.js";
 import type { PackageSymbol } from "../model.js";
+import { forEachNode } from "../../language/visit.js";
+import type { BoundPackage } from "../bind.js";
 import type { Finding, Rule } from "./rule.js";
+
+/**
+ * Names written under an `if` on the target or a setting, or in a map such an `if` switches off:
+ * a table used only for Odoo 17 is not unused when checking for 19.
+ */
+function namesUnderConditions(bound: BoundPackage): Set<string> {
+  const names = new Set<string>();
+  const collect = (subtree: unknown): void =>
+    forEachNode(subtree, (node) => {
+      if (node.kind === "Name") names.add(node.value);
+    });
+  for (const file of bound.files) {
+    forEachNode(file.document.declarations, (node) => {
+      if (node.kind === "TargetIf") collect(node);
+      else if ((node.kind === "MapDeclaration" || node.kind === "SplitDeclaration" || node.kind === "SplitTarget") && node.enabledIf !== undefined) collect(node);
+    });
+  }
+  return names;
+}
 import { entitiesRead } from "./unmapped-column.js";
 
 export const unusedDeclaration: Rule = {
@@ -16,10 +37,11 @@ export const unusedDeclaration: Rule = {
   check(context) {
     const { bound } = context;
     const used = new Set<PackageSymbol>(bound.references.map((reference) => reference.symbol));
+    const conditional = namesUnderConditions(bound);
     const mine = (file: string): boolean => file.startsWith(bound.directory) && bound.files.some((candidate) => candidate.path === file);
     const findings: Finding[] = [];
     for (const table of bound.tables.values()) {
-      if (mine(table.file) && !used.has(table))
+      if (mine(table.file) && !used.has(table) && !conditional.has(table.name))
         findings.push({
           file: table.file,
           range: table.nameRange,
@@ -27,7 +49,7 @@ export const unusedDeclaration: Rule = {
         });
     }
     for (const lookup of bound.lookups.values()) {
-      if (mine(lookup.file) && !used.has(lookup))
+      if (mine(lookup.file) && !used.has(lookup) && !conditional.has(lookup.name))
         findings.push({
           file: lookup.file,
           range: lookup.nameRange,
@@ -36,7 +58,7 @@ export const unusedDeclaration: Rule = {
     }
     for (const byName of bound.records.values()) {
       for (const record of byName.values()) {
-        if (!mine(record.file) || used.has(record)) continue;
+        if (!mine(record.file) || used.has(record) || conditional.has(record.name)) continue;
         findings.push({
           file: record.file,
           range: record.nameRange,

@@ -5,7 +5,7 @@
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import type { RecordRef } from "../transform/values.js";
-import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult } from "./target.js";
+import { knownTargetRecords, type ExistingRecord, type LoadTarget, type SetupOutcome, type TargetRecord, type WriteBatch, type WriteResult } from "./target.js";
 
 export class DryRunTarget implements LoadTarget {
   readonly mode = "dry-run" as const;
@@ -19,12 +19,7 @@ export class DryRunTarget implements LoadTarget {
 
   async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
     if (this.reader !== undefined) return this.reader.lookupRecords(lookup);
-    return lookup.known.map((record) => ({
-      ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
-      label: record.name,
-      values: record.values,
-      active: record.values["active"] !== false,
-    }));
+    return knownTargetRecords(lookup);
   }
 
   async ensureCustomFields(fields: readonly CustomFieldPlan[]): Promise<readonly SetupOutcome[]> {

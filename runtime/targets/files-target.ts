@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "n
 import { join } from "node:path";
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import type { RecordRef } from "../transform/values.js";
-import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult } from "./target.js";
+import { knownTargetRecords, type ExistingRecord, type LoadTarget, type SetupOutcome, type TargetRecord, type WriteBatch, type WriteResult } from "./target.js";
 
 /** A cell a spreadsheet would run as a formula, unless it is a plain number. */
 export function needsNeutralising(cell: string): boolean {
@@ -58,13 +58,7 @@ export class FilesTarget implements LoadTarget {
   }
 
   async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
-    // Without a server, the target's reference data in the plan is all there is to match.
-    return lookup.known.map((record) => ({
-      ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
-      label: record.name,
-      values: record.values,
-      active: record.values["active"] !== false,
-    }));
+    return knownTargetRecords(lookup);
   }
 
   private open(name: string, model: string, step: string, pass: OutputFile["pass"], fields: readonly string[], notes: string[] = []): OutputFile {
