@@ -154,7 +154,7 @@ function columnOf(operation: OperationPlan, style: "id" | "xmlid"): string {
 /** Why a field's value cannot be written, checked before anything reaches Odoo. */
 function fieldProblem(operation: OperationPlan, value: RuntimeValue, notes: readonly ValueNote[], style: "id" | "xmlid"): string | undefined {
   if (isEmpty(value)) {
-    if (!operation.required) return undefined;
+    if (!operation.required || operation.defaulted === true) return undefined;
     const because = notes
       .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "flagged")
       .map((note) => note.detail);
@@ -489,7 +489,8 @@ class Execution {
           this.setEntityOutcome(entity.name, item.key, "loaded");
           continue;
         }
-        pending.push({ row: item, instanceKey, write: { key: instanceKey, xmlid, cells: [xmlid, ...cells] }, hash });
+        const write: WriteRow = { key: instanceKey, xmlid, cells: [xmlid, ...cells], ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}) };
+        pending.push({ row: item, instanceKey, write, hash });
         if (pending.length >= this.batchSize) await flush();
       }
     }
@@ -505,13 +506,14 @@ class Execution {
     input: RowInput,
     environment: EvaluationEnvironment,
     style: "id" | "xmlid",
-  ): Promise<{ kind: "skip" } | { kind: "reject"; reason: string } | { kind: "write"; cells: string[] }> {
+  ): Promise<{ kind: "skip" } | { kind: "reject"; reason: string } | { kind: "write"; cells: string[]; defaulted: string[] }> {
     for (const condition of step.conditions) {
       const { outcome } = await evaluate(condition, input, environment);
       if (!outcome.ok) return { kind: "reject", reason: outcome.reason };
       if (outcome.value !== true) return { kind: "skip" };
     }
     const cells: string[] = [];
+    const defaulted: string[] = [];
     for (const operation of step.operations) {
       const { outcome, notes } = await evaluate(operation.value, input, environment);
       if (!outcome.ok) {
@@ -523,8 +525,9 @@ class Execution {
       if (problem !== undefined) return { kind: "reject", reason: problem };
       for (const note of notes) this.note(step, operation.field, note);
       cells.push(cellOf(outcome.value, operation, style));
+      if (operation.defaulted === true && isEmpty(outcome.value)) defaulted.push(columnOf(operation, style));
     }
-    return { kind: "write", cells };
+    return { kind: "write", cells, defaulted };
   }
 
   private rejectRow(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {

@@ -11,7 +11,7 @@ import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
 import { readRecordBatches, type RawRecord } from "./records.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
-import { isBlank, parseCell, valueFormatProblems, COLUMN_TYPES, type ColumnType, type ParsedCell, type ValueFormat } from "./values.js";
+import { cellProblem, isBlank, parseCell, valueFormatProblems, COLUMN_TYPES, type ColumnType, type ParsedCell, type ValueFormat } from "./values.js";
 
 export interface ColumnSpec {
   /** The name the mapping uses. */
@@ -606,11 +606,8 @@ class EntityReader {
       let reason: string | null = null;
       if (checkReplacement && text.includes("\uFFFD")) {
         reason = `'${column.header}' has bytes that are not ${probe.encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
-      } else if (cell.kind === "invalid") {
-        reason = `'${column.header}': ${cell.reason}`;
-      } else if (cell.kind === "empty") {
-        if (this.isKeyColumn[columnIndex] === true) reason = `key column '${column.header}' is blank`;
-        else if (column.required) reason = `'${column.header}' is required and blank`;
+      } else {
+        reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
       }
       if (reason !== null) {
         (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });

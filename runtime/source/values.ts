@@ -204,3 +204,11 @@ export function dateFieldsOf(text: string, pattern: string): CalendarFields | nu
   const parsed = parseDateFields(text.trim(), pattern);
   return parsed.ok ? parsed.fields : null;
 }
+
+/** Why a parsed cell makes its row unreadable, in the words of the export's own header; null when it does not. */
+export function cellProblem(header: string, cell: ParsedCell, column: { readonly required: boolean; readonly isKey?: boolean }): string | null {
+  if (cell.kind === "invalid") return `'${header}': ${cell.reason}`;
+  if (cell.kind !== "empty") return null;
+  if (column.isKey === true) return `key column '${header}' is blank`;
+  return column.required ? `'${header}' is required and blank` : null;
+}

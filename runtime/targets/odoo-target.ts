@@ -6,7 +6,7 @@
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import { loadInBatches, type OdooClient, type OdooRecord } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
-import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult } from "./target.js";
+import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult, WriteRow } from "./target.js";
 
 export interface OdooTargetOptions {
   readonly batchSize?: number;
@@ -171,20 +171,42 @@ export class OdooTarget implements LoadTarget {
   }
 
   async write(batch: WriteBatch): Promise<WriteResult> {
-    const result = await loadInBatches(
-      this.client,
-      batch.model,
-      batch.fields,
-      batch.rows.map((row) => ({ key: row.key, cells: row.cells })),
-      {
-        batchSize: this.options.batchSize ?? Math.max(1, batch.rows.length),
-        ...(this.options.concurrency === undefined ? {} : { concurrency: this.options.concurrency }),
-      },
-    );
-    return { loaded: result.loaded, rejected: result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })) };
+    const loaded: WriteResult["loaded"][number][] = [];
+    const rejected: WriteResult["rejected"][number][] = [];
+    // load() takes one list of fields per call: rows that leave different fields to Odoo's defaults go in separate calls.
+    for (const group of groupByDefaulted(batch.rows)) {
+      const kept = batch.fields.map((field, index) => (group.defaulted.has(field) ? -1 : index)).filter((index) => index >= 0);
+      const result = await loadInBatches(
+        this.client,
+        batch.model,
+        kept.map((index) => batch.fields[index] ?? ""),
+        group.rows.map((row) => ({ key: row.key, cells: kept.map((index) => row.cells[index] ?? "") })),
+        {
+          batchSize: this.options.batchSize ?? Math.max(1, group.rows.length),
+          ...(this.options.concurrency === undefined ? {} : { concurrency: this.options.concurrency }),
+        },
+      );
+      loaded.push(...result.loaded);
+      rejected.push(...result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })));
+    }
+    return { loaded, rejected };
   }
 
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+function groupByDefaulted(rows: readonly WriteRow[]): { defaulted: ReadonlySet<string>; rows: WriteRow[] }[] {
+  const groups = new Map<string, { defaulted: ReadonlySet<string>; rows: WriteRow[] }>();
+  for (const row of rows) {
+    const signature = (row.defaulted ?? []).join("\u0000");
+    let group = groups.get(signature);
+    if (group === undefined) {
+      group = { defaulted: new Set(row.defaulted ?? []), rows: [] };
+      groups.set(signature, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()];
 }

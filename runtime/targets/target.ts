@@ -15,6 +15,16 @@ export interface TargetRecord {
   readonly active: boolean;
 }
 
+/** Without a server, the target's reference data recorded in the plan is all there is to match. */
+export function knownTargetRecords(lookup: LookupPlan): readonly TargetRecord[] {
+  return lookup.known.map((record) => ({
+    ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+    label: record.name,
+    values: record.values,
+    active: record.values["active"] !== false,
+  }));
+}
+
 export interface SetupOutcome {
   readonly kind: "custom-field" | "record";
   readonly model: string;
@@ -29,6 +39,11 @@ export interface WriteRow {
   readonly xmlid: string;
   /** One cell per field of the batch, as load() and Odoo's import screen take them. */
   readonly cells: readonly string[];
+  /**
+   * Fields of the batch to leave out of this row's write so that Odoo fills its default: their
+   * cells are empty, and an empty cell would make load() write False into a required field.
+   */
+  readonly defaulted?: readonly string[];
 }
 
 export interface WriteBatch {

@@ -5,7 +5,7 @@
 import type { EntityPlan, Literal, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
 import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
 import { groupColumnName, valueFormat } from "../execute/source-rows.js";
-import { parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
+import { cellProblem, parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
 import type { WriteBatch, WriteResult } from "../targets/target.js";
 
@@ -58,11 +58,10 @@ function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
         const text = given.cells[column.name] ?? given.cells[column.header] ?? "";
         raw[column.name] = text;
         const parsed = parseCell(column.plan.type, text, valueFormat(entity, column.plan));
-        if (parsed.kind === "invalid") problems.push(`'${column.name}': ${parsed.reason}`);
-        else if (parsed.kind === "empty") {
-          values[column.name] = null;
-          if (column.plan.required) problems.push(`'${column.name}' is required and blank`);
-        } else values[column.name] = parsed.value;
+        // The same words as the reader's, so that a test expects what a real run reports.
+        const problem = cellProblem(column.header, parsed, { required: column.plan.required, isKey: entity.key.includes(column.name) });
+        if (problem !== null) problems.push(problem);
+        values[column.name] = parsed.kind === "value" ? parsed.value : null;
       }
       const line = index + 1;
       if (problems.length > 0) {
@@ -95,9 +94,11 @@ function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
 }
 
 /** How an expected value appears in a written cell (external IDs for records). */
-function expectedCell(value: PlanValue): string {
+function expectedCell(value: PlanValue, fieldType: string | undefined): string {
   if (value === null) return "";
   if (typeof value === "object") return value.xmlid;
+  // As in Odoo, `false` on a field that is not a boolean means "no value".
+  if (value === false && fieldType !== undefined && fieldType !== "boolean") return "";
   if (typeof value === "boolean") return value ? "1" : "0";
   return String(value as Literal);
 }
@@ -115,14 +116,20 @@ function sameCell(actual: string, expected: string): boolean {
   return actual !== "" && expected !== "" && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
 }
 
-function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]): TestCaseResult["failures"] {
+function fieldTypes(plan: Plan): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const step of plan.steps) for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
+  return types;
+}
+
+function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[], types: ReadonlyMap<string, string>): TestCaseResult["failures"] {
   const failures: { line: number; message: string }[] = [];
   for (const expectation of test.expect) {
     if (expectation.kind === "record") {
       const candidates = batches
         .filter((batch) => batch.model === expectation.model && batch.pass === "main")
         .flatMap((batch) => batch.rows.map((row) => cellsByField(batch, row.cells)));
-      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value)] as const);
+      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`))] as const);
       const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
       if (candidates.some((cells) => matches(cells) === wanted.length)) continue;
       const closest = [...candidates].sort((left, right) => matches(right) - matches(left))[0];
@@ -168,6 +175,7 @@ function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]
 
 export async function runPlanTests(plan: Plan, exportDirectory = "."): Promise<TestCaseResult[]> {
   const results: TestCaseResult[] = [];
+  const types = fieldTypes(plan);
   for (const test of plan.tests) {
     const target = new CapturingTarget();
     const rows: RowSource = (entity) => ({
@@ -176,7 +184,7 @@ export async function runPlanTests(plan: Plan, exportDirectory = "."): Promise<T
       })(),
     });
     const result = await runPlan({ plan, sourceDirectory: exportDirectory, target, rows });
-    results.push({ name: test.name, file: test.file, line: test.line, failures: check(test, result, target.batches) });
+    results.push({ name: test.name, file: test.file, line: test.line, failures: check(test, result, target.batches, types) });
   }
   return results;
 }
