@@ -71,6 +71,7 @@ export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_
   const paths = (await listFiles(directory)).sort(compareNatural);
   const files: ExportFile[] = [];
   const otherFiles: string[] = [];
+  const emptyFiles: string[] = [];
   const budgets = new Map<string, number>();
   for (const path of paths) {
     if (!/\.csv$/i.test(path)) {
@@ -80,11 +81,14 @@ export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_
     const group = chunkGroupKey(path);
     const budget = budgets.get(group) ?? sampleRows;
     const file = await readExportFile(directory, path, budget);
-    if (file === undefined) continue;
+    if (file === undefined) {
+      emptyFiles.push(path);
+      continue;
+    }
     budgets.set(group, budget - file.rows.length);
     files.push(file);
   }
-  return { files, otherFiles };
+  return { files, otherFiles, emptyFiles };
 }
 
 export interface InitOptions {
@@ -198,6 +202,7 @@ export async function initCommand(options: InitOptions, context: CommandContext)
       `${counts["ignore"]} ignored, ${counts["key"]} keys, ${counts["modified"]} change stamps, ${counts["unmapped"]} in entities not mapped.\n` +
       `Wrote ${proposed.files.map((file) => file.name).join(", ")} to ${shownOut}/\n`,
   );
+  if ((sample.emptyFiles ?? []).length > 0) context.stdout(`Skipped, without even a header line: ${(sample.emptyFiles ?? []).join(", ")}.\n`);
   const errors = proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   const warnings = proposed.diagnostics.length - errors.length;
   if (proposed.demoted.length > 0)

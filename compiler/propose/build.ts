@@ -38,7 +38,7 @@ import type {
 } from "./proposal.js";
 import { countValues, matchValues, recordOptions, selectionOptions, type ValueOption } from "./value-tables.js";
 import { DEFAULT_TRUE_WORDS } from "../../runtime/source/values.js";
-import { foldText, identifierOf } from "./words.js";
+import { foldText, identifierOf, isFormWord } from "./words.js";
 
 const TRUE_WORDS: ReadonlySet<string> = new Set(DEFAULT_TRUE_WORDS);
 
@@ -495,21 +495,19 @@ export class ProposalBuilder {
     for (let index = last - 1; index >= 0; index--) {
       modelExpression = `if ${references[index]?.path ?? ""} is present then ${modelValue(models[index] ?? "")} else ${modelExpression}`;
     }
+    // One reference: the model is a constant (a name or a record); several: chosen by which is filled.
+    const single = references.length === 1;
     context.lines.push({
       kind: "assign",
       field: modelField,
-      operator: references.length === 1 && modelField !== "res_model_id" ? "=" : "<-",
+      operator: single ? "=" : "<-",
       expression: modelExpression,
-      columns: references.length === 1 ? [] : references.slice(0, -1).map((column) => column.path),
+      columns: single ? [] : references.slice(0, -1).map((column) => column.path),
       comment: "the record each row belongs to",
     });
     context.taken.add(modelField);
     const idExpression = references.map((column) => `${column.path} | ref ${column.reference?.alias ?? ""}`).join(" ?? ");
     this.assign(context, "res_id", idExpression, references, 0.9);
-    if (references.length === 1 && modelField === "res_model_id") {
-      const line = context.lines.find((candidate) => candidate.kind === "assign" && candidate.field === modelField);
-      if (line !== undefined && line.kind === "assign") context.lines[context.lines.indexOf(line)] = { ...line, operator: "=" };
-    }
   }
 
   private mappedByAlias(alias: string): MappedEntity | undefined {
@@ -534,9 +532,15 @@ export class ProposalBuilder {
 
   /** Scores, then adjusts table conversions by how many values the table would match. */
   private candidates(context: TargetContext): FieldCandidate[] {
-    const free = context.columns.filter((column) => !context.used.has(column.path));
-    const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
     const entityWords = context.entity.profile.group.words;
+    const key = context.entity.profile.key;
+    // A key feeds a field only when it names something besides the record (`Stage Name`), not when it is only its id (`Company ID`).
+    const meaningful = (column: ColumnRef): boolean =>
+      column.profile.group !== undefined ||
+      !key.includes(column.profile.name) ||
+      column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
+    const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
+    const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
     return scoreCandidates(free, fields, entityWords, this.schema, context.model.name)
       .map((candidate) => {
         if (candidate.conversion.kind !== "table") return candidate;
@@ -664,7 +668,7 @@ export class ProposalBuilder {
       const path = column.path;
       if (context.used.has(path) || this.log.has(entity.name, path)) continue;
       const guess = column.profile.guess;
-      if (guess.blank === guess.total) {
+      if (guess.total > 0 && guess.blank === guess.total) {
         this.ignore(context, column, "always blank in the export");
         continue;
       }

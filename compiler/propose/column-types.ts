@@ -179,6 +179,7 @@ function quoteForComment(value: string): string {
 
 function evidenceOf(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly string[]): string {
   const total = groupThousands(guess.total);
+  if (guess.total === 0) return "no values: the file has no rows";
   if (guess.blank === guess.total) return `all ${total} values are blank`;
   const parts: string[] = [];
   if (guess.type === "text") {

@@ -27,6 +27,8 @@ export interface ExportSample {
   readonly files: readonly ExportFile[];
   /** Other files of the export folder (attachments), relative and `/`-separated. */
   readonly otherFiles: readonly string[];
+  /** CSV files without even a header line: nothing to propose from. */
+  readonly emptyFiles?: readonly string[];
 }
 
 /** The files of one entity. */

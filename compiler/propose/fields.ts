@@ -205,7 +205,8 @@ export function scoreCandidates(
 ): FieldCandidate[] {
   const candidates: FieldCandidate[] = [];
   for (const column of columns) {
-    if (column.profile.guess.blank === column.profile.guess.total) continue;
+    // A column blank throughout says nothing; one of a file without rows still has its name.
+    if (column.profile.guess.total > 0 && column.profile.guess.blank === column.profile.guess.total) continue;
     for (const field of fields) {
       const conversion = conversionFor(column, field, schema, model);
       if (conversion === undefined) continue;

@@ -114,6 +114,18 @@ describe("flitmap init", () => {
     expect((await flitmap(work, "check", "pulled/package")).code).toBe(0);
   });
 
+  it("says which files it skipped, and proposes from the headers of a file without rows", async () => {
+    mkdirSync(join(work, "thin"), { recursive: true });
+    writeFileSync(join(work, "thin", "empty.csv"), "");
+    writeFileSync(join(work, "thin", "companies.csv"), "Company ID,Company Name\n");
+    const run = await flitmap(work, "init", "--source", "thin", "--target", "17.0", "-o", "thin-out");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Skipped, without even a header line: empty.csv.\n");
+    const migration = readFileSync(join(work, "thin-out", "migration.flitmap"), "utf8");
+    expect(migration).toContain('company_name "Company Name" text // no values: the file has no rows');
+    expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim // 100%");
+  });
+
   it("names the source after the export folder, skipping generic folder names", () => {
     expect(sourceNameOf("/exports/PerfectView")).toBe("perfectview");
     expect(sourceNameOf(join(REPOSITORY, "mappings/perfectview-to-odoo/sample"))).toBe("perfectview");
