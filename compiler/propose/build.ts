@@ -846,6 +846,28 @@ export class ProposalBuilder {
           comment: `${percent(0.8)}: Odoo keeps one company per person`,
         },
       ];
+      // The other linked records would be lost with a single parent: their names are kept as text.
+      const otherProfile = otherEntity.profile;
+      const otherName =
+        otherProfile.columns.find((column) => column.words.includes("name") && column.words.some((word) => otherProfile.group.words.includes(word))) ??
+        otherProfile.columns.find((column) => column.words.includes("name"));
+      if (otherName !== undefined) {
+        const plural = `${snake(otherProfile.name)}s`.replace(/ys$/, "ies");
+        const field = this.registries.customField({
+          model: context.model.name,
+          name: `x_other_${plural}`,
+          type: "char",
+          label: `Other ${plural.replace(/_/g, " ")}`,
+        });
+        body.push({
+          kind: "assign",
+          field: field.name,
+          operator: "<-",
+          expression: `${other.column} | rest | get(${otherProfile.name}.${otherName.name}) | join("; ")`,
+          columns: [],
+          comment: "new custom field: the others, by name",
+        });
+      }
       for (const column of link.columns) {
         if (link.key.includes(column.name) || column === primary) continue;
         if (column.guess.blank < column.guess.total) {
@@ -856,16 +878,13 @@ export class ProposalBuilder {
             operator: "<-",
             expression: `${column.name} | first`,
             columns: [column.name],
-            comment: "new custom field: the value of the first link",
+            comment: "new custom field: at the first link",
           });
           this.log.add(link.name, column.name, { kind: "custom", model: context.model.name, field: field.name });
           continue;
         }
-        body.push({
-          kind: "todo",
-          text: `TODO: ${column.header} of each link has no place in Odoo's single parent: keep it in a custom field with \`${column.name} | join(", ")\`, or ignore it`,
-        });
-        this.log.add(link.name, column.name, { kind: "todo", model: context.model.name, field: "", confidence: 0 });
+        body.push({ kind: "ignore", column: column.name, comment: "always blank in the export" });
+        this.log.add(link.name, column.name, { kind: "ignore", reason: "always blank in the export" });
       }
       context.lines.push({ kind: "block", header, body, comment: `the links of ${link.pattern}` });
       context.taken.add("parent_id");

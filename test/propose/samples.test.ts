@@ -182,6 +182,8 @@ describe("the proposal for Perfect Books' export", () => {
     const contact = proposed.files.find((file) => file.name === "contact.flitmap")?.text ?? "";
     expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}` \| trim/);
     expect(contact).toContain("with ContactCompany by contact_id order by is_primary desc {");
+    expect(contact).toMatch(/x_other_companies +<- company_id\s+\| rest\s+\| get\(Company\.company_name\)\s+\| join\("; "\)/);
+    expect(contact).toMatch(/x_role +<- role \| first \/\/ new custom field: at the first link/);
     const note = proposed.files.find((file) => file.name === "note.flitmap")?.text ?? "";
     expect(note).toMatch(/model +<- parent_type \| \w+/);
     expect(note).toMatch(/res_id +<- if parent_type = "Deal"/);
