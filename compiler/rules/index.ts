@@ -12,6 +12,7 @@ import { lookupMissingPolicy } from "./lookup-missing-policy.js";
 import { migrationBlock } from "./migration-block.js";
 import { missingAppModel } from "./missing-app-model.js";
 import { missingRequiredField } from "./missing-required-field.js";
+import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
 import { selectionValue } from "./selection-value.js";
 import { sourceOption } from "./source-option.js";
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   customField,
   lookupField,
   unknownExternalId,
+  overwrittenByOdoo,
   unmappedColumn,
   unusedDeclaration,
   duplicateAssignment,
