@@ -141,6 +141,18 @@ describe("the Odoo double (17.0, XML-RPC)", () => {
     expect(wrong.odooMessage).toBe("Wrong value for res.partner.x_tier: 'bronze'");
   });
 
+  it("reads a custom selection's options from its `selection` text as Python's literal_eval does, either quote", async () => {
+    const [modelId] = await client.search("ir.model", [["model", "=", "res.partner"]]);
+    await client.create("ir.model.fields", [
+      { name: "x_method", field_description: "Method", model_id: modelId, ttype: "selection", state: "manual", selection: `[("email", "E-mail"), ('post', 'Post \\'n\\' mail'), ("caf\\u00e9", "Caf\\u00e9")]` },
+    ]);
+    expect((await client.fieldsGet("res.partner", ["selection"]))["x_method"]?.["selection"]).toEqual([
+      ["email", "E-mail"],
+      ["post", "Post 'n' mail"],
+      ["café", "Café"],
+    ]);
+  });
+
   it("forgets a custom field whose creation was rolled back", async () => {
     const [modelId] = await client.search("ir.model", [["model", "=", "crm.lead"]]);
     await failure(

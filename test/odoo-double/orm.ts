@@ -884,9 +884,11 @@ export class Orm implements DomainHost {
       .sort((a, b) => num(a["sequence"]) - num(b["sequence"]) || a.id - b.id)
       .map((line) => [String(line["value"]), String(line["name"])] as [string, string]);
     if (fromLines.length > 0) return fromLines;
-    // The deprecated `selection` text: "[('a', 'A'), ('b', 'B')]".
+    // The `selection` text Odoo reads with ast.literal_eval: "[('a', 'A'), (\"b\", \"B\")]", either quote.
     const text = typeof row["selection"] === "string" ? row["selection"] : "";
-    return [...text.matchAll(/\(\s*'([^']*)'\s*,\s*'([^']*)'\s*\)/g)].map((match) => [match[1] ?? "", match[2] ?? ""] as [string, string]);
+    const literal = String.raw`'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"`;
+    const pair = new RegExp(String.raw`\(\s*(?:${literal})\s*,\s*(?:${literal})\s*\)`, "g");
+    return [...text.matchAll(pair)].map((match) => [pythonString(match[1] ?? match[2] ?? ""), pythonString(match[3] ?? match[4] ?? "")] as [string, string]);
   }
 
   // ---------------------------------------------------------------- x2many
@@ -1595,3 +1597,11 @@ function validCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 export type { OdooException };
+
+/** The value of a Python string literal's body: the escapes literal_eval undoes. */
+function pythonString(body: string): string {
+  return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
+    if (escape.startsWith("u") || escape.startsWith("x")) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+    return ({ n: "\n", t: "\t", r: "\r" } as Record<string, string>)[escape] ?? escape;
+  });
+}
