@@ -78,7 +78,7 @@ for (const series of ["17.0", "19.0"] as const) {
       if (found === undefined) throw new Error(`nothing was loaded as perfectbooks.${xmlid}`);
       return found;
     };
-    const rejectAt = (file: string, line: number): string | undefined => first.rejects.find((reject) => reject.file.endsWith(file) && reject.line === line)?.reason;
+    const rejectAt = (file: string, line: number): string | undefined => first.rejects.find((reject) => reject.file?.endsWith(file) === true && reject.line === line)?.reason;
     const noteExamples = (step: string, field: string, kind: string): string[] =>
       first.notes.filter((note) => note.step === step && note.field === field && note.kind === kind).flatMap((note) => note.examples);
 
