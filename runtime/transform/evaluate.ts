@@ -20,6 +20,8 @@ export type LookupResolution = { readonly status: "found"; readonly record: Reco
 export interface TableRuntime {
   readonly name: string;
   readonly entries: ReadonlyMap<string, PlanValue>;
+  /** Entries by their key without case and extra spaces, for keys that stay distinct that way. */
+  readonly looseEntries: ReadonlyMap<string, PlanValue>;
   readonly unmatched: { readonly action: "reject" | "flag" | "keep" | "empty" } | { readonly action: "value"; readonly value: PlanValue };
 }
 
@@ -83,7 +85,21 @@ export function tableRuntime(plan: {
 }): TableRuntime {
   const entries = new Map<string, PlanValue>();
   for (const entry of plan.entries) for (const key of entry.keys) if (!entries.has(literalKey(key))) entries.set(literalKey(key), entry.value);
-  return { name: plan.name, entries, unmatched: plan.unmatched };
+  // Exports differ from a table's keys in case and spacing ("gewonnen ", "GEWONNEN"), rarely in meaning:
+  // a loose match is used only when no two keys collapse into one.
+  const looseEntries = new Map<string, PlanValue>();
+  const collisions = new Set<string>();
+  for (const [key, value] of entries) {
+    const loose = looseKey(key);
+    if (looseEntries.has(loose)) collisions.add(loose);
+    looseEntries.set(loose, value);
+  }
+  for (const loose of collisions) looseEntries.delete(loose);
+  return { name: plan.name, entries, looseEntries, unmatched: plan.unmatched };
+}
+
+function looseKey(key: string): string {
+  return key.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
 }
 
 /** The key a value takes when it names another row: trimmed text; numbers as written. */
@@ -271,7 +287,8 @@ class Evaluation {
   private table(name: string, value: RuntimeValue): StepOutcome {
     if (isEmpty(value)) return ok(null);
     const table = this.environment.table(name);
-    const found = table.entries.get(literalKey(value));
+    const key = literalKey(value);
+    const found = table.entries.get(key) ?? table.looseEntries.get(looseKey(key));
     if (found !== undefined) return ok(this.planValue(found));
     const shown = JSON.stringify(textOf(value));
     switch (table.unmatched.action) {
