@@ -6,9 +6,9 @@ export const declarationShape: Rule = {
   defaultSeverity: "error",
   summary: "An entity without a key, a column group with a bad range or header, or `keep newest` without a column to compare.",
   example: {
-    wrong: 'entity Company "companies.csv" { id text }',
+    wrong: 'source pb {\n  entity Company "companies.csv" { id text }\n}',
     reported: "entity Company has no key: add `key column` (or `key (a, b)`) after its file pattern; the key makes each row's external ID",
-    right: 'entity Company "companies.csv" key id { id text }',
+    right: 'source pb {\n  entity Company "companies.csv" key id { id text }\n}',
   },
   check({ bound }) {
     return bound.shapeProblems

@@ -7,9 +7,9 @@ export const sourceOption: Rule = {
   defaultSeverity: "error",
   summary: `A \`csv { ... }\` option that does not exist or has a value the reader cannot use (options: ${SOURCE_OPTION_NAMES.join(", ")}).`,
   example: {
-    wrong: 'csv { delimitter ";"  encoding "cp1252" }',
+    wrong: 'source pv {\n  csv { delimitter ";"  encoding "cp1252" }\n}',
     reported: 'there is no csv option delimitter; did you mean `delimiter`?\nencoding "cp1252" is not supported: use utf-8, windows-1252, latin-1, auto',
-    right: 'csv { delimiter ";"  encoding "windows-1252" }',
+    right: 'source pv {\n  csv { delimiter ";"  encoding "windows-1252" }\n}',
   },
   check({ bound }) {
     const findings: Finding[] = bound.shapeProblems

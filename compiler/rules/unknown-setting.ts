@@ -20,9 +20,9 @@ export const unknownSetting: Rule = {
   defaultSeverity: "error",
   summary: "An `if setting name ...` block reads a setting the migration block does not declare (`setting name \"value\"`).",
   example: {
-    wrong: 'migration pb { setting secondary_links "text" }\nmap Contact -> res.partner { if setting secondary_link = "text" { ... } }',
+    wrong: 'migration pb { setting secondary_links "text" }\nmap Contact -> res.partner { if setting secondary_link = "text" { comment <- other_companies } }',
     reported: "the migration declares no setting secondary_link; did you mean `secondary_links`?",
-    right: 'map Contact -> res.partner { if setting secondary_links = "text" { ... } }',
+    right: 'map Contact -> res.partner { if setting secondary_links = "text" { comment <- other_companies } }',
   },
   check({ bound, target }) {
     const findings: Finding[] = [];

@@ -25,9 +25,9 @@ export const unknownType: Rule = {
   defaultSeverity: "error",
   summary: `A column or a table side has a type Flitmap does not know (column types: ${COLUMN_TYPES.join(", ")}).`,
   example: {
-    wrong: "amount currency",
+    wrong: 'source pb {\n  entity Deal "deals.csv" key id { id text  amount currency }\n}',
     reported: "currency is not a column type; did you mean `money`?",
-    right: "amount money",
+    right: 'source pb {\n  entity Deal "deals.csv" key id { id text  amount money }\n}',
   },
   check({ bound }) {
     return bound.unresolved
