@@ -3,6 +3,7 @@ import { emitPlan } from "../../compiler/plan/emit.js";
 import { Journal } from "../../runtime/journal/journal.js";
 import { connectionOptionsFromEnvironment, connectOdoo } from "../../runtime/odoo/index.js";
 import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
+import { progressReporter } from "../../runtime/execute/progress.js";
 import { runPlan, type RunReporter } from "../../runtime/execute/run.js";
 import { DryRunTarget } from "../../runtime/targets/dry-run-target.js";
 import { FilesTarget } from "../../runtime/targets/files-target.js";
@@ -28,19 +29,7 @@ export interface RunCommandOptions {
 }
 
 export function reporterFor(context: CommandContext): RunReporter {
-  let lastProgress = "";
-  return {
-    line: (text) => {
-      if (lastProgress !== "" && context.interactive) context.stdout("\r\x1b[K");
-      lastProgress = "";
-      context.stdout(`${text}\n`);
-    },
-    progress: (step, rows) => {
-      if (!context.interactive) return;
-      lastProgress = `${step}: ${rows.toLocaleString("en")} rows…`;
-      context.stdout(`\r\x1b[K${lastProgress}`);
-    },
-  };
+  return progressReporter({ interactive: context.interactive, write: context.stdout });
 }
 
 /** Where a migration keeps its journal and run reports: `--state`, or .flitmap/<migration> here. */

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { EntityPlan, LookupPlan, OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
-import { knownRecords, type Journal, type RowWrite } from "../journal/journal.js";
+import { knownRecords, rolledBackRuns, type Journal, type RowWrite } from "../journal/journal.js";
 import { planHash } from "../plan-file.js";
 import { readAttachment, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { LoadTarget, SetupOutcome, WriteRow } from "../targets/target.js";
@@ -26,15 +26,58 @@ import { buildIndexes, type Indexes } from "./indexes.js";
 import { usesLookup } from "./plan-walk.js";
 import { groupColumnName, readPlanEntity } from "./source-rows.js";
 
+/** Where a step stands, for a progress bar or a log line. */
+export interface StepProgress {
+  readonly step: string;
+  readonly model: string;
+  readonly pass: "main" | "deferred";
+  /** Source rows seen so far. */
+  readonly rows: number;
+  /** Rows the step will see, when known. */
+  readonly total?: number;
+  readonly rejected: number;
+  readonly elapsedMs: number;
+  readonly done: boolean;
+}
+
 export interface RunReporter {
   line(text: string): void;
-  progress?(step: string, rows: number): void;
+  progress?(update: StepProgress): void;
 }
 
 /** Decides which rows a run writes (a sample, rows changed since a date); rows it drops are not counted as skipped. */
 export interface RowFilter {
   readonly description: string;
   includes(entity: EntityPlan, row: SourceRow): boolean;
+  /** How many rows of the entity it keeps, when it knows (for progress). */
+  selectedCount?(entity: EntityPlan): number | undefined;
+}
+
+/** A row of the export: its entity and key. */
+export interface RowId {
+  readonly entity: string;
+  readonly key: string;
+}
+
+/** What a selection (a sample, a delta) may ask once the export is indexed and lookups resolved. */
+export interface SelectionContext {
+  readonly plan: Plan;
+  readonly indexes: Indexes;
+  readonly rows: RowSource;
+  readonly journal?: Journal;
+  /**
+   * The rows this row needs for its records to be whole: rows it refers to (`ref`, `get`, also
+   * inside `with` blocks and in the second pass) and, for a child (`each`), its parent.
+   */
+  dependencies(entity: EntityPlan, row: SourceRow): Promise<readonly RowId[]>;
+  /** The external ID a step gives the record of a row (instance for `for each` steps). */
+  xmlidOf(step: StepPlan, key: string, instance?: number): string;
+  say(text: string): void;
+}
+
+/** Chooses the rows a run writes once the export is indexed (e.g. a referentially closed sample). */
+export interface RowSelection {
+  prepare(context: SelectionContext): Promise<RowFilter>;
 }
 
 /** Where rows come from: the export's CSV files, or rows given in memory (test blocks). */
@@ -52,7 +95,12 @@ export interface RunOptions {
   /** Rows per write batch (default 500, as measured best for load() in the connector). */
   readonly batchSize?: number;
   readonly filter?: RowFilter;
+  /** Chooses the rows once the export is indexed; wins over `filter`. */
+  readonly selection?: RowSelection;
+  /** Recorded in the journal: this run is a sample of about this many records, drawn with `seed`. */
   readonly sample?: number;
+  readonly seed?: number;
+  /** Recorded in the journal: a delta pickup of rows changed since this time. */
   readonly since?: string;
 }
 
@@ -112,10 +160,22 @@ export interface RunResult {
   readonly rejects: readonly RejectRecord[];
   readonly notes: readonly NoteCount[];
   readonly setup: readonly SetupOutcome[];
+  /** Records earlier runs wrote whose source row is no longer in the export: reported, never deleted by a run. */
+  readonly disappeared: readonly DisappearedRecord[];
   /** Rows whose entity counts do not add up: always empty unless Flitmap has a bug. */
   readonly reconciliationErrors: readonly string[];
   readonly startedAt: string;
   readonly durationMs: number;
+}
+
+export interface DisappearedRecord {
+  readonly step: string;
+  readonly model: string;
+  readonly xmlid: string;
+  readonly id: number;
+  readonly key: string;
+  /** The run that last wrote it. */
+  readonly run: string;
 }
 
 interface StepRecord {
@@ -193,6 +253,9 @@ class Execution {
   private readonly knownDeferred = new Map<string, string>();
   private readonly pendingCreated = new Set<string>();
   private indexes: Indexes | undefined;
+  private filter: RowFilter | undefined;
+  /** Records this run wrote, by model: their write_date is read again once the run is over. */
+  private readonly writtenIds = new Map<string, Map<number, string>>();
   private readonly stepsByEntity = new Map<string, StepPlan[]>();
   private readonly batchSize: number;
   private readonly rows: RowSource;
@@ -217,13 +280,18 @@ class Execution {
     if (last === undefined || last.status !== "interrupted") return undefined;
     const start = journal.events.find((event) => event.type === "run-start" && event.run === last.run);
     if (start?.type !== "run-start" || start.planHash !== planHash(this.options.plan) || start.target !== this.options.target.describe()) return undefined;
+    // A sample or a delta resumes only as the same sample or delta.
+    const { sample, seed, since } = this.options;
+    if (start.sample !== sample || start.seed !== (sample === undefined ? undefined : seed) || start.since !== since) return undefined;
     return last.run;
   }
 
   private rememberJournal(journal: Journal): void {
     const ended = new Set<string>();
+    const undone = rolledBackRuns(journal.events);
     for (const event of journal.events) if (event.type === "batch-end") ended.add(event.batch);
     for (const event of journal.events) {
+      if (undone.has(event.run)) continue;
       // A batch sent but never acknowledged: records it may have created are ours, whatever Odoo says later.
       if (event.type === "batch-start" && !ended.has(event.batch) && event.pass === "main") {
         for (const xmlid of event.xmlids) if (event.existing[xmlid] === undefined) this.pendingCreated.add(xmlid);
@@ -289,7 +357,16 @@ class Execution {
         return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: `its row was rejected: ${unreadable}` };
       }
       const record = this.stepRecords.get(stepId)?.get(candidate);
-      if (record === undefined) return { status: "not-loaded", why: "not loaded in this run" };
+      if (record === undefined) {
+        // A row this run leaves out (a delta, a sample) may have its record from an earlier run.
+        const earlier = this.filter === undefined ? undefined : this.known.get(recordXmlid(plan.migration.namespace, stepId, candidate));
+        if (earlier !== undefined && this.options.target.mode === "live")
+          return { status: "found", record: { kind: "record", model: step.model, xmlid: earlier.xmlid, id: earlier.id } };
+        // Import files point by external ID: a record imported before keeps its ID.
+        if (this.filter !== undefined && this.options.target.referenceStyle === "xmlid" && this.options.target.mode === "files")
+          return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, stepId, candidate) } };
+        return { status: "not-loaded", why: this.filter === undefined ? "not loaded in this run" : `not selected for this run (${this.filter.description})` };
+      }
       if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
       return {
         status: "found",
@@ -351,6 +428,94 @@ class Execution {
   }
 
   // -------------------------------------------------------------------------------------------
+  // selection (samples, deltas)
+
+  private selectionContext(environment: EvaluationEnvironment): SelectionContext {
+    const indexes = this.indexes;
+    if (indexes === undefined) throw new Error("indexes are built first");
+    const { plan, journal } = this.options;
+    return {
+      plan,
+      indexes,
+      rows: this.rows,
+      ...(journal === undefined ? {} : { journal }),
+      dependencies: (entity, row) => this.dependencies(entity, row, environment),
+      xmlidOf: (step, key, instance) => recordXmlid(plan.migration.namespace, step.id, key, instance),
+      say: (text) => this.say(text),
+    };
+  }
+
+  /** Evaluates every step of a row as the run would, noting each row it reaches through `ref`, `get` or a parent. */
+  private async dependencies(entity: EntityPlan, row: SourceRow, environment: EvaluationEnvironment): Promise<RowId[]> {
+    const indexes = this.indexes;
+    if (indexes === undefined) throw new Error("indexes are built first");
+    const plan = this.options.plan;
+    const reached = new Map<string, RowId>();
+    const reach = (entityName: string, key: string): string | undefined => {
+      const keys = indexes.entities.get(entityName)?.keys;
+      const candidate = normaliseKey(key).find((form) => keys?.has(form) === true);
+      if (candidate !== undefined && !(entityName === entity.name && candidate === row.key)) reached.set(`${entityName}\u0000${candidate}`, { entity: entityName, key: candidate });
+      return candidate;
+    };
+    const stepById = new Map(plan.steps.map((step) => [step.id, step]));
+    const stand = (stepId: string, key: string): ReferenceResolution => {
+      const step = stepById.get(stepId);
+      if (step === undefined) return { status: "missing" };
+      return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, stepId, key), id: 0 } };
+    };
+    const recording: EvaluationEnvironment = {
+      ...environment,
+      reference: (stepId, key) => {
+        const step = stepById.get(stepId);
+        const candidate = step === undefined ? undefined : reach(step.entity, key);
+        return candidate === undefined ? { status: "missing" } : stand(stepId, candidate);
+      },
+      sibling: (stepId, key) => stand(stepId, key),
+      get: (entityName, column, key) => {
+        reach(entityName, key);
+        return environment.get(entityName, column, key);
+      },
+      // Only which rows are reached matters here: files are not read.
+      builtinContext: (of) => ({ options: of.options, readFile: async (path) => ({ ok: true, base64: "", mimetype: "application/octet-stream", size: 0, name: path }) }),
+    };
+    for (const step of this.stepsByEntity.get(entity.name) ?? []) {
+      const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
+      for (const instance of instances) {
+        const input = this.rowInput(entity, row, step, instance);
+        let makesRecord = true;
+        for (const condition of step.conditions) {
+          const { outcome } = await evaluate(condition, input, recording);
+          if (!outcome.ok || outcome.value !== true) makesRecord = false;
+          if (!makesRecord) break;
+        }
+        if (!makesRecord) continue;
+        for (const operation of [...step.operations, ...step.deferred]) await evaluate(operation.value, input, recording);
+        if (step.parent !== undefined) {
+          const parent = stepById.get(step.parent.step);
+          if (parent !== undefined) reach(parent.entity, textOf(row.values[step.parent.by] ?? null));
+        }
+      }
+    }
+    return [...reached.values()];
+  }
+
+  /** Records earlier runs wrote whose row is gone from the export. */
+  private disappeared(): DisappearedRecord[] {
+    const indexes = this.indexes;
+    if (indexes === undefined || this.options.target.mode !== "live") return [];
+    const steps = new Map(this.options.plan.steps.map((step) => [step.id, step]));
+    const gone: DisappearedRecord[] = [];
+    for (const record of this.known.values()) {
+      const step = steps.get(record.step);
+      if (step === undefined) continue;
+      const key = step.forEach === undefined ? record.key : record.key.replace(/#\d+$/, "");
+      if (indexes.entities.get(step.entity)?.keys.has(key) === true) continue;
+      gone.push({ step: step.id, model: record.model, xmlid: record.xmlid, id: record.id, key, run: record.run });
+    }
+    return gone;
+  }
+
+  // -------------------------------------------------------------------------------------------
   // phases
 
   private async resolveLookups(): Promise<void> {
@@ -378,7 +543,7 @@ class Execution {
   }
 
   private selected(entity: EntityPlan, row: SourceRow): boolean {
-    return this.options.filter === undefined || this.options.filter.includes(entity, row);
+    return this.filter === undefined || this.filter.includes(entity, row);
   }
 
   /** Rows a `halt` lookup cannot match stop the run before anything is written. */
@@ -443,11 +608,12 @@ class Execution {
       await this.write(step, entity, fields, batch, "main");
     };
     let seen = 0;
+    const progress = this.progressOf(step, entity, "main");
     for await (const item of this.rows(entity).rows) {
       if (item.kind !== "row") continue;
       if (!this.selected(entity, item)) continue;
       seen += 1;
-      if (seen % 1000 === 0) this.options.reporter?.progress?.(step.id, seen);
+      if (seen % 100 === 0) progress(seen, false);
       const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
       for (const instance of instances) {
         const instanceKey = instance === undefined ? item.key : `${item.key}#${instance}`;
@@ -495,6 +661,7 @@ class Execution {
       }
     }
     await flush();
+    progress(seen, true);
     this.say(
       `${step.id} → ${step.model}: ${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged), ${counts.skipped} skipped, ${counts.rejected} rejected`,
     );
@@ -560,14 +727,25 @@ class Execution {
       existing: Object.fromEntries([...existing].map(([xmlid, record]) => [xmlid, { id: record.id, before: record.values }])),
     });
     const result = await target.write({ step: step.id, model: step.model, pass, fields, rows: batch.map((entry) => entry.write) });
+    const stamps =
+      journal !== undefined && target.writeDates !== undefined && result.loaded.length > 0
+        ? await target.writeDates(
+            step.model,
+            result.loaded.map((loaded) => loaded.id),
+          )
+        : new Map<number, string>();
     const byKey = new Map(batch.map((entry) => [entry.instanceKey, entry]));
     const written: RowWrite[] = [];
+    const writtenIds = this.writtenIds.get(step.model) ?? new Map<number, string>();
+    this.writtenIds.set(step.model, writtenIds);
     for (const loaded of result.loaded) {
       const entry = byKey.get(loaded.key);
       if (entry === undefined) continue;
       const wasThere = existing.has(entry.write.xmlid) && !this.pendingCreated.has(entry.write.xmlid);
       const action = wasThere ? "updated" : "created";
-      written.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, id: loaded.id, action, hash: entry.hash });
+      const stamp = stamps.get(loaded.id);
+      written.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, id: loaded.id, action, hash: entry.hash, ...(stamp === undefined ? {} : { stamp }) });
+      if (target.mode === "live") writtenIds.set(loaded.id, entry.write.xmlid);
       if (pass === "deferred") {
         counts.deferredWritten += 1;
         continue;
@@ -604,6 +782,7 @@ class Execution {
       pass,
       rows: written,
       rejected: result.rejected.length,
+      time: new Date().toISOString(),
     });
   }
 
@@ -615,8 +794,12 @@ class Execution {
     const fields = ["id", ...step.deferred.map((operation) => columnOf(operation, style))];
     let pending: { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[] = [];
     const records = this.stepRecords.get(step.id);
+    const progress = this.progressOf(step, entity, "deferred");
+    let seen = 0;
     for await (const item of this.rows(entity).rows) {
       if (item.kind !== "row" || !this.selected(entity, item)) continue;
+      seen += 1;
+      if (seen % 100 === 0) progress(seen, false);
       const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
       for (const instance of instances) {
         const instanceKey = instance === undefined ? item.key : `${item.key}#${instance}`;
@@ -640,6 +823,26 @@ class Execution {
       }
     }
     if (pending.length > 0) await this.write(step, entity, fields, pending, "deferred");
+    progress(seen, true);
+  }
+
+  /** Reports a step's rows as they go: how many of how many, how fast, how many rejected. */
+  private progressOf(step: StepPlan, entity: EntityPlan, pass: "main" | "deferred"): (rows: number, done: boolean) => void {
+    const reporter = this.options.reporter;
+    if (reporter?.progress === undefined) return () => undefined;
+    const started = Date.now();
+    const total = this.filter === undefined ? this.indexes?.entities.get(entity.name)?.keys.size : this.filter.selectedCount?.(entity);
+    return (rows, done) =>
+      reporter.progress?.({
+        step: step.id,
+        model: step.model,
+        pass,
+        rows,
+        ...(total === undefined ? {} : { total }),
+        rejected: this.counts(step).rejected,
+        elapsedMs: Date.now() - started,
+        done,
+      });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -726,11 +929,21 @@ class Execution {
     }
     await this.resolveLookups();
     const environment = this.environment();
+    this.filter = this.options.filter;
+    if (this.options.selection !== undefined) this.filter = await this.options.selection.prepare(this.selectionContext(environment));
+    const disappeared = this.disappeared();
+    if (disappeared.length > 0) {
+      this.say(
+        `${disappeared.length} record${disappeared.length === 1 ? "" : "s"} written by earlier runs ha${disappeared.length === 1 ? "s" : "ve"} no row in the export any more (reported, not deleted):`,
+      );
+      for (const record of disappeared.slice(0, 10)) this.say(`  ${record.xmlid} (${record.model} ${record.id}, ${record.step} row ${JSON.stringify(record.key)})`);
+      if (disappeared.length > 10) this.say(`  ... and ${disappeared.length - 10} more (run-summary.json lists them all)`);
+    }
     const misses = await this.haltMisses();
     if (misses.length > 0) {
       this.say(`halted before writing anything: ${misses.length} row${misses.length === 1 ? "" : "s"} name a record a \`halt\` lookup cannot find`);
       for (const miss of misses.slice(0, 20)) this.say(`  ${miss}`);
-      return this.finish("halted", `${misses.length} lookup misses with the halt policy`, []);
+      return this.finish("halted", `${misses.length} lookup misses with the halt policy`, [], disappeared);
     }
     journal?.append({
       type: "run-start",
@@ -739,26 +952,62 @@ class Execution {
       mode: target.mode,
       target: target.describe(),
       planHash: planHash(plan),
-      ...(this.options.sample === undefined ? {} : { sample: this.options.sample }),
+      ...(this.options.sample === undefined ? {} : { sample: this.options.sample, ...(this.options.seed === undefined ? {} : { seed: this.options.seed }) }),
       ...(this.options.since === undefined ? {} : { since: this.options.since }),
     });
+    if (journal !== undefined) this.rememberWritten(journal);
     let setup: SetupOutcome[] = [];
     try {
       setup = await this.setup();
       for (const step of plan.steps) await this.runStep(step, environment);
       for (const step of plan.steps) await this.runDeferred(step, environment);
+      await this.stampWritten();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status: "failed", message });
       await target.close().catch(() => undefined);
-      return this.finish("failed", message, setup);
+      return this.finish("failed", message, setup, disappeared);
     }
     await target.close();
     journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status: "complete" });
-    return this.finish("complete", undefined, setup);
+    return this.finish("complete", undefined, setup, disappeared);
   }
 
-  private finish(status: RunResult["status"], message: string | undefined, setup: SetupOutcome[]): RunResult {
+  /** A resumed run also stamps what its interrupted attempt wrote. */
+  private rememberWritten(journal: Journal): void {
+    for (const event of journal.events) {
+      if (event.type !== "batch-end" || event.run !== this.runId) continue;
+      const ids = this.writtenIds.get(event.model) ?? new Map<number, string>();
+      this.writtenIds.set(event.model, ids);
+      for (const row of event.rows) ids.set(row.id, row.xmlid);
+    }
+  }
+
+  /**
+   * Reads the write_date of every record the run wrote, once it is over: a later batch may have
+   * touched an earlier record (an order's totals when its lines load), and rollback must not take
+   * that for someone's edit.
+   */
+  private async stampWritten(): Promise<void> {
+    const { target, journal } = this.options;
+    if (journal === undefined || target.writeDates === undefined) return;
+    for (const [model, ids] of this.writtenIds) {
+      const all = [...ids.keys()];
+      for (let start = 0; start < all.length; start += 1000) {
+        const chunk = all.slice(start, start + 1000);
+        const dates = await target.writeDates(model, chunk);
+        const stamps: Record<string, string> = {};
+        for (const id of chunk) {
+          const date = dates.get(id);
+          const xmlid = ids.get(id);
+          if (date !== undefined && xmlid !== undefined) stamps[xmlid] = date;
+        }
+        journal.append({ type: "stamps", run: this.runId, model, stamps });
+      }
+    }
+  }
+
+  private finish(status: RunResult["status"], message: string | undefined, setup: SetupOutcome[], disappeared: readonly DisappearedRecord[] = []): RunResult {
     const { entities, errors } = this.entityCounts();
     return {
       runId: this.runId,
@@ -770,6 +1019,7 @@ class Execution {
       rejects: this.rejects,
       notes: [...this.notes.values()],
       setup,
+      disappeared,
       reconciliationErrors: errors,
       startedAt: this.started.toISOString(),
       durationMs: Date.now() - this.started.getTime(),

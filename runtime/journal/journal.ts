@@ -20,6 +20,8 @@ export interface RowWrite {
   readonly action: "created" | "updated" | "unchanged";
   /** A hash of the values written: equal hashes mean nothing changed. */
   readonly hash: string;
+  /** Odoo's write_date of the record right after this write: a later one means someone changed it since. */
+  readonly stamp?: string;
 }
 
 export type JournalEvent =
@@ -31,6 +33,8 @@ export type JournalEvent =
       readonly target: string;
       readonly planHash: string;
       readonly sample?: number;
+      /** The seed the sample was drawn with: the same seed draws the same rows. */
+      readonly seed?: number;
       readonly since?: string;
       readonly resumes?: string;
     }
@@ -64,8 +68,22 @@ export type JournalEvent =
       readonly pass: "main" | "deferred";
       readonly rows: readonly RowWrite[];
       readonly rejected: number;
+      readonly time?: string;
     }
+  /** write_date of the run's records once the run is over (later batches may have touched earlier records). */
+  | { readonly type: "stamps"; readonly run: string; readonly model: string; readonly stamps: Readonly<Record<string, string>> }
   | { readonly type: "run-end"; readonly run: string; readonly time: string; readonly status: "complete" | "halted" | "failed"; readonly message?: string }
+  | { readonly type: "rollback-start"; readonly run: string; readonly time: string; readonly forced: boolean }
+  /** One step of a rollback, written once Odoo acknowledged it, so that a killed rollback resumes after it. */
+  | {
+      readonly type: "rollback-step";
+      readonly run: string;
+      readonly action: "deleted" | "restored" | "removed-field" | "removed-record" | "kept";
+      readonly model: string;
+      readonly xmlids: readonly string[];
+      readonly ids: readonly number[];
+      readonly note?: string;
+    }
   | {
       readonly type: "rollback";
       readonly run: string;
@@ -120,44 +138,92 @@ export class Journal {
   }
 }
 
+export type RunState = "complete" | "halted" | "failed" | "interrupted" | "rolled back" | "rollback interrupted";
+
 export interface RunSummary {
   readonly run: string;
   readonly started: string;
+  readonly ended?: string;
   readonly mode: RunMode;
   readonly target: string;
-  readonly status: "complete" | "halted" | "failed" | "interrupted" | "rolled back";
+  readonly status: RunState;
   readonly sample?: number;
+  readonly seed?: number;
   readonly since?: string;
+  /** How many times the run was started: more than one when an interrupted run was resumed. */
+  readonly attempts: number;
   readonly created: number;
   readonly updated: number;
+  /** Rows Odoo refused. */
+  readonly rejected: number;
+  readonly message?: string;
+}
+
+interface RunTally {
+  readonly start: Extract<JournalEvent, { type: "run-start" }>;
+  ended?: string;
+  status: RunState;
+  attempts: number;
+  created: number;
+  updated: number;
+  rejected: number;
+  message?: string;
 }
 
 export function summarizeRuns(events: readonly JournalEvent[]): RunSummary[] {
-  const runs = new Map<string, { start: Extract<JournalEvent, { type: "run-start" }>; status: RunSummary["status"]; created: number; updated: number }>();
+  const runs = new Map<string, RunTally>();
   for (const event of events) {
-    if (event.type === "run-start") runs.set(event.run, { start: event, status: "interrupted", created: 0, updated: 0 });
+    if (event.type === "run-start") {
+      const resumed = runs.get(event.run);
+      // Resuming an interrupted run starts it again under the same id: its earlier writes still count.
+      if (resumed === undefined) runs.set(event.run, { start: event, status: "interrupted", attempts: 1, created: 0, updated: 0, rejected: 0 });
+      else {
+        resumed.attempts += 1;
+        resumed.status = "interrupted";
+      }
+      continue;
+    }
     const entry = runs.get(event.run);
     if (entry === undefined) continue;
-    if (event.type === "run-end") entry.status = event.status;
-    if (event.type === "rollback" && event.status === "complete") entry.status = "rolled back";
-    if (event.type === "batch-end") {
+    if (event.type === "run-end") {
+      entry.status = event.status;
+      entry.ended = event.time;
+      if (event.message !== undefined) entry.message = event.message;
+    }
+    if (event.type === "rollback-start") entry.status = "rollback interrupted";
+    if (event.type === "rollback") entry.status = event.status === "complete" ? "rolled back" : "rollback interrupted";
+    if (event.type === "batch-end" && event.pass === "main") {
+      entry.rejected += event.rejected;
       for (const row of event.rows) {
         if (row.action === "created") entry.created += 1;
         if (row.action === "updated") entry.updated += 1;
       }
     }
   }
-  return [...runs.values()].map(({ start, status, created, updated }) => ({
+  return [...runs.values()].map(({ start, ended, status, attempts, created, updated, rejected, message }) => ({
     run: start.run,
     started: start.time,
+    ...(ended === undefined ? {} : { ended }),
     mode: start.mode,
     target: start.target,
     status,
     ...(start.sample === undefined ? {} : { sample: start.sample }),
+    ...(start.seed === undefined ? {} : { seed: start.seed }),
     ...(start.since === undefined ? {} : { since: start.since }),
+    attempts,
     created,
     updated,
+    rejected,
+    ...(message === undefined ? {} : { message }),
   }));
+}
+
+/**
+ * Runs a rollback started on, finished or not: what they wrote may no longer be in Odoo, so a
+ * later run must not take their writes as done.
+ */
+export function rolledBackRuns(events: readonly JournalEvent[]): Set<string> {
+  return new Set(events.filter((event) => event.type === "rollback-start" || event.type === "rollback").map((event) => event.run));
 }
 
 /** What the journal knows about each external ID: the last write that reached Odoo. */
@@ -172,7 +238,7 @@ export interface KnownRecord {
 }
 
 export function knownRecords(events: readonly JournalEvent[], options: { readonly excludeRolledBack?: boolean } = {}): Map<string, KnownRecord> {
-  const rolledBack = new Set(events.filter((event) => event.type === "rollback" && event.status === "complete").map((event) => event.run));
+  const rolledBack = rolledBackRuns(events);
   const known = new Map<string, KnownRecord>();
   for (const event of events) {
     if (event.type !== "batch-end" || event.pass !== "main") continue;

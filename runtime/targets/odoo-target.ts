@@ -192,6 +192,17 @@ export class OdooTarget implements LoadTarget {
     return { loaded, rejected };
   }
 
+  async writeDates(model: string, ids: readonly number[]): Promise<ReadonlyMap<number, string>> {
+    const dates = new Map<number, string>();
+    for (let start = 0; start < ids.length; start += 1000) {
+      // Archived records (a done activity) are read too: read() does not filter on active.
+      for (const record of await this.client.read(model, ids.slice(start, start + 1000), ["write_date"])) {
+        if (typeof record["write_date"] === "string") dates.set(record.id, record["write_date"]);
+      }
+    }
+    return dates;
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

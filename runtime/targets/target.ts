@@ -86,5 +86,7 @@ export interface LoadTarget {
   /** Records that already exist under these external IDs, with the current values of `fields`. */
   existing(model: string, xmlids: readonly string[], fields: readonly string[]): Promise<ReadonlyMap<string, ExistingRecord>>;
   write(batch: WriteBatch): Promise<WriteResult>;
+  /** Odoo's write_date of records (a live target only), so that rollback can tell a later edit. */
+  writeDates?(model: string, ids: readonly number[]): Promise<ReadonlyMap<number, string>>;
   close(): Promise<void>;
 }
