@@ -4,7 +4,9 @@ import { Journal } from "../../runtime/journal/journal.js";
 import { connectionOptionsFromEnvironment, connectOdoo } from "../../runtime/odoo/index.js";
 import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
 import { progressReporter } from "../../runtime/execute/progress.js";
-import { runPlan, type RunReporter } from "../../runtime/execute/run.js";
+import { runPlan, type RunOptions, type RunReporter } from "../../runtime/execute/run.js";
+import { deltaSelection, parseSince } from "../../runtime/lifecycle/delta.js";
+import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { DryRunTarget } from "../../runtime/targets/dry-run-target.js";
 import { FilesTarget } from "../../runtime/targets/files-target.js";
 import { OdooTarget } from "../../runtime/targets/odoo-target.js";
@@ -26,6 +28,9 @@ export interface RunCommandOptions {
   readonly target?: string;
   readonly protocol?: string;
   readonly set?: readonly string[];
+  readonly sample?: string;
+  readonly seed?: string;
+  readonly since?: string;
 }
 
 export function reporterFor(context: CommandContext): RunReporter {
@@ -56,6 +61,25 @@ export async function liveTarget(options: RunCommandOptions, context: CommandCon
   return new OdooTarget(client, { batchSize });
 }
 
+/** `--sample N [--seed S]` or `--since TIME`: which rows the run writes, as runPlan takes them. */
+function rowSelection(options: RunCommandOptions): Pick<RunOptions, "selection" | "sample" | "seed" | "since"> {
+  if (options.sample !== undefined && options.since !== undefined) throw new UsageError("give either --sample (a first look) or --since (a delta), not both");
+  if (options.seed !== undefined && options.sample === undefined) throw new UsageError("--seed chooses a sample: give --sample N too");
+  if (options.sample !== undefined) {
+    const size = Number(options.sample);
+    if (!Number.isInteger(size) || size < 1) throw new UsageError(`--sample needs a whole number of rows above 0, not "${options.sample}"`);
+    const seed = options.seed === undefined ? 1 : Number(options.seed);
+    if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed needs a whole number, not "${options.seed ?? ""}"`);
+    return { selection: sampleSelection({ size, seed }), sample: size, seed };
+  }
+  if (options.since !== undefined) {
+    const parsed = parseSince(options.since);
+    if (!parsed.ok) throw new UsageError(parsed.reason);
+    return { selection: deltaSelection(options.since), since: options.since };
+  }
+  return {};
+}
+
 export async function runCommand(packagePath: string, options: RunCommandOptions, context: CommandContext): Promise<number> {
   if (options.source === undefined) throw new UsageError("run needs --source DIR, the folder of the export");
   const modes = [
@@ -79,6 +103,7 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
     context.stderr("flitmap: the package has errors: nothing was run\n");
     return 1;
   }
+  const selection = rowSelection(options);
   const plan = emitPlan(analysis);
   const state = stateDirectory(context, plan.migration.name, options.state);
   let target: LoadTarget;
@@ -92,7 +117,15 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
     journal = Journal.open(join(state, "journal.jsonl"));
   }
   context.stdout(`running ${plan.migration.name} (Odoo ${plan.target.series} plan) into ${target.describe()}\n`);
-  const result = await runPlan({ plan, sourceDirectory, target, ...(journal === undefined ? {} : { journal }), reporter: reporterFor(context), batchSize });
+  const result = await runPlan({
+    plan,
+    sourceDirectory,
+    target,
+    ...(journal === undefined ? {} : { journal }),
+    reporter: reporterFor(context),
+    batchSize,
+    ...selection,
+  });
   journal?.close();
   const reportDirectory = options.out !== undefined ? resolve(context.cwd, options.out) : join(state, "runs", result.runId);
   const outputs = writeRunOutputs(result, reportDirectory);
@@ -128,6 +161,9 @@ export const registerRun: RegisterCommand = ({ program, context, exit }) => {
     .option("--batch-size <rows>", "rows per load() call (default 500)")
     .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
     .option("--set <name=value>", "override a setting of the package (repeatable)", collect, [])
+    .option("--sample <rows>", "write only a referentially closed sample of about this many source rows (a first look to diff and roll back)")
+    .option("--seed <number>", "which sample --sample draws (default 1): the same seed draws the same rows")
+    .option("--since <time>", "delta pickup: only rows created or modified since this time (2024-03-01, 2024-03-01T09:30, 2024-03-01T09:30Z)")
     .action(async (packagePath: string, options: RunCommandOptions) => {
       exit(await runCommand(packagePath, options, context));
     });

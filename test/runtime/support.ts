@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
-import { runPlan, type RunResult } from "../../runtime/execute/run.js";
+import { runPlan, type RunOptions, type RunResult } from "../../runtime/execute/run.js";
 import { Journal } from "../../runtime/journal/journal.js";
-import { connectOdoo, Secret } from "../../runtime/odoo/index.js";
+import { connectOdoo, Secret, type OdooClient } from "../../runtime/odoo/index.js";
 import { OdooTarget } from "../../runtime/targets/odoo-target.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
 
@@ -30,19 +30,24 @@ export function temporaryDirectory(prefix: string): { path: string; remove: () =
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export async function runLive(
-  plan: Plan,
-  double: OdooDouble,
-  stateDirectory: string,
-  options: { batchSize?: number; sourceDirectory?: string } = {},
-): Promise<RunResult> {
-  const client = await connectOdoo({
+/** A client of the double as the admin, with quick retries. */
+export async function connectDouble(double: OdooDouble): Promise<OdooClient> {
+  return connectOdoo({
     url: double.url,
     database: double.database,
     login: "admin",
     credential: { kind: "password", secret: new Secret("admin") },
     retry: { maxAttempts: 8, baseDelayMs: 5, maxDelayMs: 50 },
   });
+}
+
+export async function runLive(
+  plan: Plan,
+  double: OdooDouble,
+  stateDirectory: string,
+  options: { batchSize?: number; sourceDirectory?: string } & Pick<RunOptions, "selection" | "sample" | "seed" | "since" | "reporter"> = {},
+): Promise<RunResult> {
+  const client = await connectDouble(double);
   const journal = Journal.open(join(stateDirectory, "journal.jsonl"));
   try {
     return await runPlan({
@@ -51,6 +56,11 @@ export async function runLive(
       target: new OdooTarget(client, { batchSize: options.batchSize ?? 500 }),
       journal,
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.selection === undefined ? {} : { selection: options.selection }),
+      ...(options.sample === undefined ? {} : { sample: options.sample }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.since === undefined ? {} : { since: options.since }),
+      ...(options.reporter === undefined ? {} : { reporter: options.reporter }),
     });
   } finally {
     journal.close();
