@@ -5,17 +5,23 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import { registerCompile } from "./commands/compile.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerInit } from "./commands/init.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerRun } from "./commands/run.js";
+import { registerRollback } from "./commands/rollback.js";
+import { registerRuns } from "./commands/runs.js";
+import { registerSchema } from "./commands/schema.js";
 import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
+import { isOdooError } from "../runtime/odoo/errors.js";
 import { UsageError } from "./files.js";
 import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun, registerTest, registerInit];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerRollback, registerRuns, registerTest, registerInit, registerSchema, registerExplain];
 
 export function defaultContext(): CommandContext {
   return {
@@ -51,6 +57,11 @@ export async function main(argv: readonly string[], context: CommandContext = de
     if (error instanceof UsageError) {
       context.stderr(`flitmap: ${error.message}\n`);
       return 2;
+    }
+    // A server that cannot be reached or refuses the credentials is the user's to fix, not a crash.
+    if (isOdooError(error)) {
+      context.stderr(`flitmap: ${error.message}\n`);
+      return error.kind === "configuration" || error.kind === "access-denied" || error.kind === "unknown-database" ? 2 : 1;
     }
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
       context.stderr(`flitmap: ${error.message}\n`);

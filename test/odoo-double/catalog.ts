@@ -159,6 +159,8 @@ export function loadCatalog(version: OdooVersion): Catalog {
       stub.fields.set("state", fieldFromAttributes("state", { type: "char", string: "Status", store: true }));
       stub.fields.set("shortdesc", fieldFromAttributes("shortdesc", { type: "char", string: "Module Name", store: true }));
       stub.fields.set("latest_version", fieldFromAttributes("latest_version", { type: "char", string: "Latest Version", store: true }));
+      // Recorded in models.json's installed_modules: the version of the installed code (computed, readable).
+      stub.fields.set("installed_version", fieldFromAttributes("installed_version", { type: "char", string: "Latest Version", store: false, readonly: true }));
       stub.fields.set("application", fieldFromAttributes("application", { type: "boolean", string: "Application", store: true }));
     }
     models.set(name, stub);

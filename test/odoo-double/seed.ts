@@ -143,6 +143,7 @@ export function seedDatabase(orm: Orm, options: SeedOptions): void {
       name: module["name"],
       shortdesc: module["shortdesc"] ?? false,
       latest_version: module["latest_version"] ?? false,
+      installed_version: module["installed_version"] ?? false,
       application: module["application"] === true,
       state: "installed",
     });
