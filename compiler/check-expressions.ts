@@ -478,6 +478,7 @@ class ExpressionChecker {
       this.unresolved.push({ kind: "column", name: node.parts.map((part) => part.value).join("."), file: scope.file, range: node.range, candidates: [] });
       return this.failed(node);
     }
+    if (node.instance !== undefined) return this.groupInstanceColumn(node, node.instance, scope);
     if (second === undefined) {
       const linkedColumn = scope.linked?.entity.columns.get(first.value);
       if (linkedColumn !== undefined && scope.linked !== undefined) return this.linkedColumn(node, linkedColumn, scope.linked, scope);
@@ -583,6 +584,54 @@ class ExpressionChecker {
       ...(entity === undefined ? {} : { scope: `entity ${entity.name}` }),
     });
     return this.failed(node);
+  }
+
+  /**
+   * `contact[1].name`: a column of one instance of a column group, read like any column of the
+   * row (a private person is the relation's first contact, whatever the split's `for each` does).
+   */
+  private groupInstanceColumn(node: A.ColumnPath, instance: A.NumberLiteral, scope: Scope): CheckedExpression {
+    const [first, second] = node.parts;
+    const entity = scope.entity;
+    if (first === undefined || entity === undefined) return this.failed(node);
+    const group = entity.groups.get(first.value);
+    if (group === undefined) {
+      this.unresolved.push({
+        kind: "group",
+        name: first.value,
+        file: scope.file,
+        range: first.range,
+        candidates: suggestNames(first.value, [...entity.groups.keys()]),
+        scope: `entity ${entity.name}`,
+      });
+      return this.failed(node);
+    }
+    this.reference(scope.file, first.range, group);
+    if (!Number.isInteger(instance.value) || instance.value < group.from || instance.value > group.to) {
+      this.issue("group", scope.file, instance.range, `the column group ${group.name} has instances ${group.from} to ${group.to}, not ${instance.raw}`);
+      return this.failed(node);
+    }
+    if (second === undefined) {
+      const example = [...group.columns.keys()][0] ?? "name";
+      this.issue("group", scope.file, node.range, `${group.name}[${instance.raw}] is one instance of a column group: read one of its columns, e.g. \`${group.name}[${instance.raw}].${example}\``);
+      return this.failed(node);
+    }
+    const column = group.columns.get(second.value);
+    if (column === undefined) {
+      this.unresolved.push({
+        kind: "column",
+        name: `${group.name}[${instance.raw}].${second.value}`,
+        file: scope.file,
+        range: second.range,
+        candidates: suggestNames(second.value, [...group.columns.keys()]),
+        scope: `group ${group.name}`,
+      });
+      return this.failed(node);
+    }
+    this.useColumn(column, scope.file, second.range);
+    const type = column.type ?? UNKNOWN;
+    // The runtime reads a group instance under this flat name (runtime/execute/source-rows.ts).
+    return { node, type, ir: { op: "column", type: typeString(type), column: `${group.name}[${instance.value}].${column.name}` } };
   }
 
   private linkedColumn(node: A.ColumnPath, column: ColumnSymbol, linked: LinkedRows, scope: Scope): CheckedExpression {

@@ -431,6 +431,8 @@ export type Literal = StringLiteral | NumberLiteral | BooleanLiteral;
 export interface ColumnPath extends NodeBase {
   readonly kind: "ColumnPath";
   readonly parts: readonly Name[];
+  /** `contact[1].name`: the instance of the column group `parts[0]`, read outside `for each`. */
+  readonly instance?: NumberLiteral;
 }
 
 export interface StringLiteral extends NodeBase {

@@ -793,7 +793,13 @@ export class AstBuilder {
     const first = parts[0];
     const last = parts[parts.length - 1];
     if (first === undefined || last === undefined) return undefined;
-    return { kind: "ColumnPath", parts, range: { start: first.range.start, end: last.range.end } };
+    const instance = token(node, "instance");
+    return {
+      kind: "ColumnPath",
+      parts,
+      ...(instance === undefined ? {} : { instance: this.numberLiteral(instance) }),
+      range: { start: first.range.start, end: last.range.end },
+    };
   }
 
   // ---------------------------------------------------------------------------------------------

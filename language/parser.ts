@@ -1095,6 +1095,15 @@ export class FlitmapParser extends CstParser {
 
   columnPath = this.RULE("columnPath", () => {
     this.consumeName(1, "column", "parts");
+    // `contact[1].name`: one instance of a column group, read outside `for each`.
+    this.OPTION({
+      GATE: () => this.is(1, T.LBracket) && this.is(2, T.NumberLiteral) && this.is(3, T.RBracket),
+      DEF: () => {
+        this.CONSUME(T.LBracket);
+        this.CONSUME(T.NumberLiteral, { LABEL: "instance" });
+        this.CONSUME(T.RBracket);
+      },
+    });
     this.MANY(() => {
       this.CONSUME(T.Dot);
       this.consumeName(2, "column", "parts");

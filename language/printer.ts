@@ -563,7 +563,9 @@ export class Printer {
   }
 
   private columnPath(path: A.ColumnPath): string {
-    return path.parts.map((part) => part.value).join(".");
+    const [group, ...rest] = path.parts.map((part) => part.value);
+    if (path.instance === undefined) return path.parts.map((part) => part.value).join(".");
+    return [`${group ?? ""}[${path.instance.raw}]`, ...rest].join(".");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,10 @@ type Atom =
 
 function columnName(node: A.Expression): string | undefined {
   if (node.kind === "ParenthesizedExpression") return columnName(node.expression);
-  return node.kind === "ColumnPath" ? node.parts.map((part) => part.value).join(".") : undefined;
+  if (node.kind !== "ColumnPath") return undefined;
+  // `contact[1].name` and `contact.name` (the instance a `for each` reads) are different values.
+  const [first, ...rest] = node.parts.map((part) => part.value);
+  return [node.instance === undefined ? first : `${first ?? ""}[${node.instance.raw}]`, ...rest].join(".");
 }
 
 function literal(node: A.Expression): string | number | boolean | undefined {

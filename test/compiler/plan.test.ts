@@ -67,6 +67,63 @@ describe("plan emission", () => {
     ]);
   });
 
+  it("reads one instance of a column group under the name the source reader gives it", () => {
+    const base = `migration pv { source pv  target odoo "17.0" }
+source pv {
+  entity Relation "relaties.csv" key id {
+    id text
+    company_name text
+    group contact[1..3] { name "Contactpersoon {n}" text  phone "Telefoon {n}" text }
+  }
+}
+split Relation {
+  relation: res.partner {
+    is_company <- company_name is present
+    name       <- (company_name ?? contact[1].name) | required
+    mobile     <- if company_name is empty then contact[1].phone
+  }
+  person: res.partner for each contact when company_name is present and contact.name is present {
+    name      <- contact.name
+    mobile    <- contact.phone
+    parent_id <- ref relation
+  }
+}`;
+    const analysis = analyze({ "main.flitmap": base });
+    expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
+    const relation = emitPlan(analysis).steps.find((step) => step.id === "relation");
+    const name = relation?.operations.find((operation) => operation.field === "name");
+    expect(name?.value).toEqual({
+      op: "call",
+      type: "text",
+      builtin: "required",
+      itemwise: false,
+      args: [],
+      input: {
+        op: "coalesce",
+        type: "text",
+        operands: [
+          { op: "column", type: "text", column: "company_name" },
+          { op: "column", type: "text", column: "contact[1].name" },
+        ],
+      },
+    });
+  });
+
+  it("reports an instance a column group does not have, a group read whole and a column it lacks", () => {
+    const base = `migration pv { source pv  target odoo "17.0" }
+source pv {
+  entity Relation "relaties.csv" key id { id text  group contact[1..3] { name "Contactpersoon {n}" text } }
+}
+map Relation -> res.partner { name <- contact[4].name  comment <- contact[1]  function <- contact[2].role  ref <- contacts[1].name }`;
+    expect(analyze({ "main.flitmap": base }).diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`)).toEqual([
+      "FM501 column contact.name of Relation is read by no mapping, so its data would be lost: map it, or write `ignore contact.name` in a map of Relation",
+      "FM304 the column group contact has instances 1 to 3, not 4",
+      "FM304 contact[1] is one instance of a column group: read one of its columns, e.g. `contact[1].name`",
+      "FM202 group contact has no column contact[2].role",
+      "FM203 entity Relation has no column group contacts; did you mean `contact`?",
+    ]);
+  });
+
   it("gives child steps their parent, the one2many and its inverse field", () => {
     const base = `migration pv { source pv  target odoo "17.0" }
 source pv {

@@ -560,6 +560,14 @@ describe("expressions", () => {
       ],
     });
   });
+
+  it("reads one instance of a column group, and a list after `in`", () => {
+    expect(value("contact[1].name ?? email")).toEqual({
+      kind: "CoalesceExpression",
+      operands: [{ kind: "ColumnPath", parts: [n("contact"), n("name")], instance: num("1") }, col("email")],
+    });
+    expect(value(`kind in ["a"]`)).toEqual({ kind: "InExpression", operand: col("kind"), negated: false, list: { kind: "ListExpression", items: [s("a")] } });
+  });
 });
 
 describe("test blocks", () => {

@@ -236,6 +236,18 @@ split Relation if odoo >= "18.0" {
     );
   });
 
+  it("prints an instance of a column group", () => {
+    expectFormat(
+      `split Relation { private: res.partner when company_name is empty { name <- (contact[1].name ?? email) | trim } }`,
+      `split Relation {
+  private: res.partner when company_name is empty {
+    name <- (contact[1].name ?? email) | trim
+  }
+}
+`,
+    );
+  });
+
   it("keeps comments before statements, at line ends and at block ends, and moves inner ones up", () => {
     expectFormat(
       `// Perfect Books companies
