@@ -37,7 +37,10 @@ export function progressBar(update: StepProgress): string {
 
 /** The plain line a log gets: the same figures, without drawing. */
 export function progressLine(update: StepProgress): string {
-  const count = update.total === undefined ? `${update.rows.toLocaleString("en")} rows` : `${update.rows.toLocaleString("en")} of ${update.total.toLocaleString("en")} rows`;
+  const count =
+    update.total === undefined
+      ? `${update.rows.toLocaleString("en")} rows`
+      : `${update.rows.toLocaleString("en")} of ${update.total.toLocaleString("en")} rows`;
   return `${stepName(update)}: ${count}, ${rate(update).toLocaleString("en")} rows/s, ${update.rejected.toLocaleString("en")} rejected so far`;
 }
 

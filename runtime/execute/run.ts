@@ -454,7 +454,8 @@ class Execution {
     const reach = (entityName: string, key: string): string | undefined => {
       const keys = indexes.entities.get(entityName)?.keys;
       const candidate = normaliseKey(key).find((form) => keys?.has(form) === true);
-      if (candidate !== undefined && !(entityName === entity.name && candidate === row.key)) reached.set(`${entityName}\u0000${candidate}`, { entity: entityName, key: candidate });
+      if (candidate !== undefined && !(entityName === entity.name && candidate === row.key))
+        reached.set(`${entityName}\u0000${candidate}`, { entity: entityName, key: candidate });
       return candidate;
     };
     const stepById = new Map(plan.steps.map((step) => [step.id, step]));
@@ -476,7 +477,10 @@ class Execution {
         return environment.get(entityName, column, key);
       },
       // Only which rows are reached matters here: files are not read.
-      builtinContext: (of) => ({ options: of.options, readFile: async (path) => ({ ok: true, base64: "", mimetype: "application/octet-stream", size: 0, name: path }) }),
+      builtinContext: (of) => ({
+        options: of.options,
+        readFile: async (path) => ({ ok: true, base64: "", mimetype: "application/octet-stream", size: 0, name: path }),
+      }),
     };
     for (const step of this.stepsByEntity.get(entity.name) ?? []) {
       const instances = step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to);
@@ -655,7 +659,12 @@ class Execution {
           this.setEntityOutcome(entity.name, item.key, "loaded");
           continue;
         }
-        const write: WriteRow = { key: instanceKey, xmlid, cells: [xmlid, ...cells], ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}) };
+        const write: WriteRow = {
+          key: instanceKey,
+          xmlid,
+          cells: [xmlid, ...cells],
+          ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}),
+        };
         pending.push({ row: item, instanceKey, write, hash });
         if (pending.length >= this.batchSize) await flush();
       }
@@ -936,7 +945,8 @@ class Execution {
       this.say(
         `${disappeared.length} record${disappeared.length === 1 ? "" : "s"} written by earlier runs ha${disappeared.length === 1 ? "s" : "ve"} no row in the export any more (reported, not deleted):`,
       );
-      for (const record of disappeared.slice(0, 10)) this.say(`  ${record.xmlid} (${record.model} ${record.id}, ${record.step} row ${JSON.stringify(record.key)})`);
+      for (const record of disappeared.slice(0, 10))
+        this.say(`  ${record.xmlid} (${record.model} ${record.id}, ${record.step} row ${JSON.stringify(record.key)})`);
       if (disappeared.length > 10) this.say(`  ... and ${disappeared.length - 10} more (run-summary.json lists them all)`);
     }
     const misses = await this.haltMisses();

@@ -77,7 +77,10 @@ export function deltaSelection(since: string): RowSelection {
       const writtenBefore = (entity: string, key: string): boolean => {
         if (known === undefined) return true;
         for (const step of stepsOf(entity)) {
-          const instances = step.forEach === undefined ? [undefined] : Array.from({ length: step.forEach.to - step.forEach.from + 1 }, (_, index) => (step.forEach?.from ?? 1) + index);
+          const instances =
+            step.forEach === undefined
+              ? [undefined]
+              : Array.from({ length: step.forEach.to - step.forEach.from + 1 }, (_, index) => (step.forEach?.from ?? 1) + index);
           for (const instance of instances) if (known.has(context.xmlidOf(step, key, instance))) return true;
         }
         return false;

@@ -16,7 +16,9 @@ import { compileFixture, runLive, startSeededDouble, stateByXmlid, temporaryDire
 
 const PERFECT_BOOKS = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const PERFECT_BOOKS_SAMPLE = join(PERFECT_BOOKS, "sample");
-const SEED_USERS = (JSON.parse(readFileSync(join(PERFECT_BOOKS_SAMPLE, "odoo-seed.json"), "utf8")) as { users: { login: string; name: string; email: string }[] }).users;
+const SEED_USERS = (
+  JSON.parse(readFileSync(join(PERFECT_BOOKS_SAMPLE, "odoo-seed.json"), "utf8")) as { users: { login: string; name: string; email: string }[] }
+).users;
 
 type State = ReturnType<typeof stateByXmlid>;
 

@@ -1216,8 +1216,21 @@ export class Orm implements DomainHost {
         if (row[modelField] === model && typeof row["res_id"] === "number" && targets.has(row["res_id"])) this.store.delete(comodel, row.id);
       }
     }
+    if (model === "ir.model.fields") for (const id of ids) this.unregisterCustomField(this.store.get(model, id));
     for (const id of ids) this.store.delete(model, id);
     return true;
+  }
+
+  /** ir.model.fields unlink of a custom field: Odoo drops its column and reloads the registry, so the field is gone from its model. */
+  private unregisterCustomField(row: Row | undefined): void {
+    if (row === undefined || row["state"] !== "manual") return;
+    const model = this.catalog.models.get(String(row["model"]));
+    const name = String(row["name"]);
+    const previous = model?.fields.get(name);
+    if (model === undefined || previous === undefined) return;
+    model.fields.delete(name);
+    this.store.onRollback(() => model.fields.set(name, previous));
+    for (const record of [...this.rows(model.name)]) if (name in record) this.store.update(model.name, record.id, name, undefined);
   }
 
   private referencingFields(model: string): Array<{ model: string; field: FieldSpec }> {

@@ -1,0 +1,239 @@
+/**
+ * `flitmap rollback` and `flitmap runs` against the Odoo test double: after a full run, a killed
+ * run, a sample, or a killed rollback, the double's whole state returns to the snapshot taken
+ * before the run, a record that existed before gets its values back, a record changed in Odoo
+ * after the run makes it refuse, and the journal says what each run's state is.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../cli/main.js";
+import type { Plan } from "../../compiler/plan/schema.js";
+import { Journal, type JournalEvent } from "../../runtime/journal/journal.js";
+import { rollbackRun, type RollbackResult } from "../../runtime/lifecycle/rollback.js";
+import { sampleSelection } from "../../runtime/lifecycle/sample.js";
+import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
+import { FIXTURE_EXPORT, FIXTURE_PACKAGE, compileFixture, connectDouble, runLive, stateByXmlid, temporaryDirectory } from "../runtime/support.js";
+
+const BIN = join(import.meta.dirname, "../../bin/flitmap.js");
+
+let plan: Plan;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(() => {
+  plan = compileFixture();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** A double with the fixture's products, a partner a run will update (crm.company_C3 exists already), and a clock the test moves. */
+async function fresh(faults = {}): Promise<{ double: OdooDouble; state: string; clock: { now: Date } }> {
+  const clock = { now: new Date("2026-03-01T09:00:00Z") };
+  const double = await startOdooDouble({ version: "17.0", faults, clock: () => clock.now });
+  double.addRecord("product.product", { name: "Widget", default_code: "WIDGET", list_price: 10 });
+  double.addRecord("product.product", { name: "Gadget", default_code: "GADGET", list_price: 5 });
+  double.addRecord("res.partner", { name: "Bolt Limited", is_company: true, comment: "<p>imported by hand last year</p>" }, "crm.company_C3");
+  const state = temporaryDirectory("flitmap-rollback-");
+  cleanups.push(() => double.stop(), state.remove);
+  return { double, state: state.path, clock };
+}
+
+async function rollback(double: OdooDouble, state: string, options: { run?: string; force?: boolean; journal?: Journal } = {}): Promise<RollbackResult> {
+  const client = await connectDouble(double);
+  const journal = options.journal ?? Journal.open(join(state, "journal.jsonl"));
+  try {
+    return await rollbackRun({
+      journal,
+      client,
+      plan,
+      ...(options.run === undefined ? {} : { run: options.run }),
+      ...(options.force === undefined ? {} : { force: options.force }),
+    });
+  } finally {
+    journal.close();
+    await client.close();
+  }
+}
+
+function withoutTimestamps(double: OdooDouble): ReturnType<OdooDouble["snapshot"]> {
+  return double.snapshot({ withoutTimestamps: true });
+}
+
+describe("rollback of a full run", () => {
+  it("returns the double to its state before the run, giving the partner that existed its values back", async () => {
+    const { double, state, clock } = await fresh();
+    const before = withoutTimestamps(double);
+    clock.now = new Date("2026-03-01T10:00:00Z");
+    const run = await runLive(plan, double, state);
+    expect(run.status).toBe("complete");
+    expect(double.records("res.partner").find((partner) => partner["name"] === "Bolt Ltd")).toMatchObject({
+      x_score: 0,
+      comment: "<p>imported by hand last year</p>",
+    });
+    expect(double.records("ir.model.fields").filter((field) => String(field["name"]).startsWith("x_"))).toHaveLength(2);
+
+    clock.now = new Date("2026-03-01T11:00:00Z");
+    const result = await rollback(double, state);
+    expect(result.status).toBe("complete");
+    expect(result.restored).toEqual([{ model: "res.partner", count: 1 }]);
+    expect(Object.fromEntries(result.deleted.map((entry) => [entry.model, entry.count]))).toEqual({
+      // Companies C1, C2, C5 (C3 existed), people P1, P2, organisations R1, R2, contacts R1-1, R1-2, R3-1.
+      "res.partner": 10,
+      "res.partner.category": 4,
+      "sale.order": 2,
+      "sale.order.line": 3,
+      "mail.message": 1,
+      "mail.activity": 2,
+      "ir.attachment": 1,
+    });
+    expect(result.removed.map((item) => `${item.kind} ${item.model}.${item.name}`).sort()).toEqual([
+      "custom-field res.partner.x_role",
+      "custom-field res.partner.x_score",
+    ]);
+    expect(withoutTimestamps(double)).toEqual(before);
+    // The custom fields are gone from the model as well, as in Odoo.
+    const client = await connectDouble(double);
+    cleanups.push(() => client.close());
+    expect(Object.keys(await client.fieldsGet("res.partner", ["type"])).filter((name) => name.startsWith("x_"))).toEqual([]);
+  });
+
+  it("marks the run rolled back, and a second rollback finds nothing to do", async () => {
+    const { double, state } = await fresh();
+    const run = await runLive(plan, double, state);
+    await rollback(double, state);
+    const journal = Journal.open(join(state, "journal.jsonl"));
+    expect(journal.runs().map((summary) => [summary.run, summary.status])).toEqual([[run.runId, "rolled back"]]);
+    journal.close();
+    expect((await rollback(double, state)).status).toBe("nothing to do");
+  });
+
+  it("refuses, naming the record, when a record was changed in Odoo after the run, and goes ahead with force", async () => {
+    const { double, state, clock } = await fresh();
+    const before = withoutTimestamps(double);
+    clock.now = new Date("2026-03-01T10:00:00Z");
+    await runLive(plan, double, state);
+    clock.now = new Date("2026-03-02T08:00:00Z");
+    const acme = double.records("res.partner").find((partner) => partner["name"] === "Acme UK");
+    double.orm.write({ uid: double.adminUid, context: { tracking_disable: true } }, "res.partner", [Number(acme?.["id"])], { phone: "+44 20 7946 0000" });
+    const afterEdit = withoutTimestamps(double);
+
+    const refused = await rollback(double, state);
+    expect(refused.status).toBe("refused");
+    expect(refused.refusals.map((refusal) => refusal.xmlid)).toEqual(["crm.company_C2"]);
+    expect(refused.message).toContain(
+      `res.partner ${String(acme?.["id"])} (crm.company_C2): written by the run at 2026-03-01 10:00:00 UTC, changed in Odoo at 2026-03-02 08:00:00 UTC`,
+    );
+    expect(refused.message).toContain("--force");
+    expect(withoutTimestamps(double)).toEqual(afterEdit);
+
+    const forced = await rollback(double, state, { force: true });
+    expect(forced.status).toBe("complete");
+    expect(withoutTimestamps(double)).toEqual(before);
+  });
+
+  it("resumes a rollback killed half-way and ends as an uninterrupted one", async () => {
+    const { double, state } = await fresh();
+    const before = withoutTimestamps(double);
+    await runLive(plan, double, state);
+    const journal = Journal.open(join(state, "journal.jsonl"));
+    const append = journal.append.bind(journal);
+    let steps = 0;
+    // The process dies after Odoo acknowledged its third step: nothing more reaches the journal.
+    journal.append = (event: JournalEvent) => {
+      if (event.type === "rollback-step") steps += 1;
+      if (steps > 3 || event.type === "rollback") throw new Error("killed");
+      append(event);
+    };
+    await expect(rollback(double, state, { journal })).rejects.toThrow("killed");
+    const reopened = Journal.open(join(state, "journal.jsonl"));
+    expect(reopened.runs()[0]?.status).toBe("rollback interrupted");
+    reopened.close();
+    const resumed = await rollback(double, state);
+    expect(resumed.status).toBe("complete");
+    expect(withoutTimestamps(double)).toEqual(before);
+  });
+});
+
+describe("rollback of a killed run", () => {
+  async function killAfter(double: OdooDouble, state: string, loads: number): Promise<void> {
+    const child = spawn(process.execPath, [BIN, "run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state, "--batch-size", "2"], {
+      env: { ...process.env, ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin", CI: "1" },
+      stdio: "ignore",
+    });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      if (double.callLog.filter((call) => call.method === "load" && call.outcome === "ok").length >= loads) break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+
+  it.each([3, 9])("returns the double to its state before the run after kill -9 following %i writes", async (loads) => {
+    const { double, state } = await fresh({ delayMs: 15 });
+    const before = withoutTimestamps(double);
+    await killAfter(double, state, loads);
+    double.setFaults({});
+    const journal = Journal.open(join(state, "journal.jsonl"));
+    expect(journal.runs().map((summary) => summary.status)).toEqual(["interrupted"]);
+    journal.close();
+    const result = await rollback(double, state);
+    expect(result.status).toBe("complete");
+    expect(withoutTimestamps(double)).toEqual(before);
+  });
+});
+
+describe("a sample rolled back, then the full migration", () => {
+  it("ends as a full run on a fresh server", async () => {
+    const clean = await fresh();
+    await runLive(plan, clean.double, clean.state);
+    const expected = stateByXmlid(clean.double, plan);
+
+    const { double, state } = await fresh();
+    const before = withoutTimestamps(double);
+    const sample = await runLive(plan, double, state, { selection: sampleSelection({ size: 5, seed: 5 }), sample: 5, seed: 5 });
+    expect(Object.keys(stateByXmlid(double, plan)).length).toBeGreaterThan(3);
+    expect((await rollback(double, state)).status).toBe("complete");
+    expect(withoutTimestamps(double)).toEqual(before);
+    const full = await runLive(plan, double, state);
+    expect(full.status).toBe("complete");
+    expect(stateByXmlid(double, plan)).toEqual(expected);
+    const journal = Journal.open(join(state, "journal.jsonl"));
+    expect(journal.runs().map((summary) => [summary.run, summary.status, summary.sample ?? null])).toEqual([
+      [sample.runId, "rolled back", 5],
+      [full.runId, "complete", null],
+    ]);
+    journal.close();
+  });
+});
+
+describe("the runs and rollback commands", () => {
+  it("list the runs with their state, and roll back the latest", async () => {
+    const { double, state } = await fresh();
+    // Seed 5 draws company C3, which existed before: the sample updates it.
+    const first = await runLive(plan, double, state, { selection: sampleSelection({ size: 5, seed: 5 }), sample: 5, seed: 5 });
+    const output: string[] = [];
+    const errors: string[] = [];
+    const context = {
+      cwd: process.cwd(),
+      env: { ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin" },
+      version: "test",
+      stdout: (text: string) => output.push(text),
+      stderr: (text: string) => errors.push(text),
+      interactive: false,
+    };
+    expect(await main(["node", "flitmap", "runs", FIXTURE_PACKAGE, "--state", state], context)).toBe(0);
+    const table = output.join("").split("\n");
+    expect(table[0]).toMatch(/^run +started \(UTC\) +state +mode +rows +created +updated +refused$/);
+    expect(table[1]).toMatch(new RegExp(`^${first.runId} .* complete +live +sample 5 \\(seed 5\\) +6 +1 +0$`));
+
+    output.length = 0;
+    expect(await main(["node", "flitmap", "rollback", FIXTURE_PACKAGE, "--state", state], context), errors.join("")).toBe(0);
+    expect(output.join("")).toContain(`run ${first.runId} rolled back: 6 records deleted, 1 restored, 2 set-up items removed`);
+    output.length = 0;
+    expect(await main(["node", "flitmap", "runs", FIXTURE_PACKAGE, "--state", state, "--json"], context)).toBe(0);
+    expect(JSON.parse(output.join(""))).toMatchObject([{ run: first.runId, status: "rolled back", mode: "live", sample: 5, seed: 5, created: 6, updated: 1 }]);
+  });
+});
