@@ -573,6 +573,8 @@ export interface GivenRow extends NodeBase {
 /** `expect crm.lead { name "Smith v Jones"  stage_id won }` */
 export interface ExpectRecord extends NodeBase {
   readonly kind: "ExpectRecord";
+  /** `expect 3 res.partner { ... }`: exactly this many records have the values (0: none has). */
+  readonly count?: NumberLiteral;
   readonly model: QualifiedName | Missing;
   readonly values: readonly FieldValue[];
 }

@@ -973,8 +973,10 @@ export class AstBuilder {
         });
         continue;
       }
+      const count = token(element, "count");
       items.push({
         kind: "ExpectRecord",
+        ...(count === undefined ? {} : { count: this.numberLiteral(count) }),
         model: this.qualifiedName(child(element, "model"), itemRange.end),
         values: this.fieldValues(child(element, "fieldValueBlock"), itemRange.end),
         range: itemRange,

@@ -1200,6 +1200,8 @@ export class FlitmapParser extends CstParser {
           },
           {
             ALT: () => {
+              // `expect 3 res.partner { ... }`: exactly that many records with these values.
+              this.OPTION2(() => this.CONSUME(T.NumberLiteral, { LABEL: "count" }));
               this.SUBRULE(this.qualifiedName, { LABEL: "model" });
               this.SUBRULE(this.fieldValueBlock);
             },

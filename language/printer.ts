@@ -577,7 +577,7 @@ export class Printer {
         case "GivenRow":
           return ["given ", this.name(item.entity), " ", this.fieldValues(item.cells)];
         case "ExpectRecord":
-          return ["expect ", this.qualifiedName(item.model), " ", this.fieldValues(item.values)];
+          return ["expect ", item.count === undefined ? "" : [item.count.raw, " "], this.qualifiedName(item.model), " ", this.fieldValues(item.values)];
         case "ExpectOutcome":
           return ["expect ", item.outcome, item.entity === undefined ? "" : [" ", item.entity.value], item.message === undefined ? "" : [" ", quoteString(item.message.value)]];
       }

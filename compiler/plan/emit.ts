@@ -249,7 +249,7 @@ class Emitter {
               const relation = findField(this.schema, model, entry.field.value)?.relation;
               values[entry.field.value] = this.value(entry.value, relation);
             }
-            expect.push({ kind: "record", model, values, line: item.range.start.line });
+            expect.push({ kind: "record", model, values, line: item.range.start.line, ...(item.count === undefined ? {} : { count: item.count.value }) });
           } else if (item.entity !== undefined) {
             expect.push({ kind: item.outcome, entity: item.entity.value, ...(item.message === undefined ? {} : { message: item.message.value }), line: item.range.start.line });
           }

@@ -244,7 +244,16 @@ export const TestPlan = z
     given: z.array(z.object({ entity: z.string(), cells: z.record(z.string(), z.string()) }).strict()),
     expect: z.array(
       z.discriminatedUnion("kind", [
-        z.object({ kind: z.literal("record"), model: z.string(), values: z.record(z.string(), PlanValue), line: z.number().int() }).strict(),
+        z
+          .object({
+            kind: z.literal("record"),
+            model: z.string(),
+            values: z.record(z.string(), PlanValue),
+            line: z.number().int(),
+            /** Exactly this many records must have the values (0: none); without it, at least one. */
+            count: z.number().int().nonnegative().optional(),
+          })
+          .strict(),
         z.object({ kind: z.enum(["reject", "skip"]), entity: z.string(), message: z.string().optional(), line: z.number().int() }).strict(),
       ]),
     ),

@@ -131,6 +131,15 @@ function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]
         .flatMap((batch) => batch.rows.map((row) => cellsByField(batch, row.cells)));
       const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`))] as const);
       const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
+      if (expectation.count !== undefined) {
+        const made = candidates.filter((cells) => matches(cells) === wanted.length).length;
+        if (made !== expectation.count)
+          failures.push({
+            line: expectation.line,
+            message: `${made} ${expectation.model} record${made === 1 ? " has" : "s have"} these values, not ${expectation.count}`,
+          });
+        continue;
+      }
       if (candidates.some((cells) => matches(cells) === wanted.length)) continue;
       const closest = [...candidates].sort((left, right) => matches(right) - matches(left))[0];
       const differences =

@@ -571,6 +571,22 @@ describe("expressions", () => {
 });
 
 describe("test blocks", () => {
+  it("parses an expected number of records", () => {
+    expect(
+      onlyDeclaration(`test "three contacts" {
+        expect 3 res.partner { x_rol "Projectleider" }
+        expect 0 res.partner {}
+      }`),
+    ).toEqual({
+      kind: "TestDeclaration",
+      name: s("three contacts"),
+      items: [
+        { kind: "ExpectRecord", count: num("3"), model: q("res.partner"), values: [{ kind: "FieldValue", field: n("x_rol"), value: s("Projectleider") }] },
+        { kind: "ExpectRecord", count: num("0"), model: q("res.partner"), values: [] },
+      ],
+    });
+  });
+
   it("parses given rows and expectations", () => {
     expect(
       onlyDeclaration(`test "a won deal keeps its amount" {

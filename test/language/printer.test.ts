@@ -236,13 +236,19 @@ split Relation if odoo >= "18.0" {
     );
   });
 
-  it("prints an instance of a column group", () => {
+  it("prints an instance of a column group and an expected number of records", () => {
     expectFormat(
-      `split Relation { private: res.partner when company_name is empty { name <- (contact[1].name ?? email) | trim } }`,
+      `split Relation { private: res.partner when company_name is empty { name <- (contact[1].name ?? email) | trim } }
+test "private" { expect 1 res.partner { name "Mila" } expect 0 res.partner {} }`,
       `split Relation {
   private: res.partner when company_name is empty {
     name <- (contact[1].name ?? email) | trim
   }
+}
+
+test "private" {
+  expect 1 res.partner { name "Mila" }
+  expect 0 res.partner {}
 }
 `,
     );

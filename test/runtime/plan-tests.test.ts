@@ -64,4 +64,46 @@ describe("test blocks", () => {
       ["a row the reader rejects", 37, []],
     ]);
   });
+
+  it("count the records made with the values when a number is expected", async () => {
+    const relations = `migration pv { source pv  target odoo "17.0"  xmlid "pv" }
+source pv {
+  entity Relation "relaties.csv" key id {
+    id           text
+    company_name text
+    group contact[1..3] { name "Contactpersoon {n}" text  role "Functie {n}" text }
+  }
+}
+split Relation {
+  org: res.partner when company_name is present { is_company = true  name <- company_name }
+  person: res.partner for each contact when contact.name is present {
+    name      <- contact.name
+    function  <- contact.role
+    parent_id <- ref org
+  }
+}
+test "three people with one role" {
+  given Relation { id "R1"  company_name "Acme"  "Contactpersoon 1" "A"  "Functie 1" "CEO"  "Contactpersoon 2" "B"  "Functie 2" "CEO"  "Contactpersoon 3" "C"  "Functie 3" "CEO" }
+  expect 3 res.partner { function "CEO" }
+  expect 1 res.partner { is_company true }
+  expect 0 res.partner { function "Buyer" }
+}
+test "wrong counts fail" {
+  given Relation { id "R2"  company_name "Bolt"  "Contactpersoon 1" "D"  "Functie 1" "CEO" }
+  expect 2 res.partner { function "CEO" }
+  expect 0 res.partner { is_company true }
+}
+`;
+    const results = await runPlanTests(emitPlan(analyze({ "main.flitmap": relations })));
+    expect(results.map((result) => [result.name, result.failures])).toEqual([
+      ["three people with one role", []],
+      [
+        "wrong counts fail",
+        [
+          { line: 25, message: "1 res.partner record has these values, not 2" },
+          { line: 26, message: "1 res.partner record has these values, not 0" },
+        ],
+      ],
+    ]);
+  });
 });
