@@ -15,6 +15,8 @@ export const READONLY_COLUMNS: readonly ReadonlyColumn[] = [
   { model: "ir.attachment", field: "res_id", note: "the id of the record the file belongs to; a plain column" },
   { model: "ir.attachment", field: "mimetype", note: "guessed from the content when not given; a plain column" },
   { model: "mail.activity", field: "date_done", note: "when the activity was marked done; a plain column" },
+  { model: "account.move", field: "move_type", note: "the kind of entry (out_invoice, in_invoice, ...), set when it is created; a plain column" },
+  { model: "account.move", field: "invoice_origin", note: "the document the invoice comes from (a sales order's name); a plain column" },
 ];
 
 export function readonlyColumn(model: string, field: string): ReadonlyColumn | undefined {

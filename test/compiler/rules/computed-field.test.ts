@@ -6,6 +6,10 @@ describe("FM404 computed_field", () => {
     expect(diagnosticsOf("FM404", "map Contact -> res.partner { name <- first_name  email <- email }")).toEqual([]);
   });
 
+  it("accepts the plain read-only columns of an invoice: its type and origin", () => {
+    expect(diagnosticsOf("FM404", 'map Deal -> account.move { move_type = "out_invoice"  invoice_origin <- name  invoice_date <- close_date }')).toEqual([]);
+  });
+
   it("reports a computed field, and one the catalog cannot tell", () => {
     expect(
       diagnosticsOf(
