@@ -11,6 +11,7 @@ export const APP_MODELS: Readonly<Record<string, string>> = {
   "helpdesk.team": "Helpdesk (Odoo Enterprise)",
   "helpdesk.stage": "Helpdesk (Odoo Enterprise)",
   "helpdesk.tag": "Helpdesk (Odoo Enterprise)",
+  "helpdesk.ticket.type": "Helpdesk (Odoo Enterprise)",
   "documents.document": "Documents (Odoo Enterprise)",
   "documents.folder": "Documents (Odoo Enterprise)",
   "sign.request": "Sign (Odoo Enterprise)",
