@@ -5,8 +5,9 @@ import type { BoundPackage } from "../bind.js";
 import type { Finding, Rule } from "./rule.js";
 
 /**
- * Names written under an `if` on the target or a setting, or in a map such an `if` switches off:
- * a table used only for Odoo 17 is not unused when checking for 19.
+ * Names written under an `if` on the target or a setting, in a map such an `if` switches off, or
+ * in either body of a map with a fallback: a table used only for Odoo 17 is not unused when
+ * checking for 19, nor a helpdesk stage table on an Odoo without Helpdesk.
  */
 function namesUnderConditions(bound: BoundPackage): Set<string> {
   const names = new Set<string>();
@@ -18,6 +19,7 @@ function namesUnderConditions(bound: BoundPackage): Set<string> {
     forEachNode(file.document.declarations, (node) => {
       if (node.kind === "TargetIf") collect(node);
       else if ((node.kind === "MapDeclaration" || node.kind === "SplitDeclaration" || node.kind === "SplitTarget") && node.enabledIf !== undefined) collect(node);
+      else if ((node.kind === "MapDeclaration" || node.kind === "SplitTarget") && node.fallback !== undefined) collect(node);
     });
   }
   return names;

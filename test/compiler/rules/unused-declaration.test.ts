@@ -11,6 +11,15 @@ describe("FM502 unused_declaration", () => {
     ).toEqual([]);
   });
 
+  it("counts what the body a fallback replaces uses: a helpdesk table on an Odoo without Helpdesk", () => {
+    expect(
+      diagnosticsOf(
+        "FM502",
+        'records helpdesk.stage { solved existing "helpdesk.stage_solved" }\ntable ticket_stage: text -> helpdesk.stage { "Closed Won" -> solved  _ -> flag }\nmap Deal -> helpdesk.ticket { name <- name  stage_id <- stage | ticket_stage } fallback crm.lead { name <- name  ignore stage }\nmap Company -> res.partner { name <- name }\nmap Contact -> res.partner { name <- first_name }',
+      ),
+    ).toEqual([]);
+  });
+
   it("reports a table, lookup, record, alias and two entities nothing uses", () => {
     expect(
       diagnosticsOf(
