@@ -9,6 +9,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerInit } from "./commands/init.js";
 import { registerRun } from "./commands/run.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerRollback } from "./commands/rollback.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerSchema } from "./commands/schema.js";
@@ -20,7 +21,7 @@ import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun, registerRollback, registerRuns, registerTest, registerInit, registerSchema, registerExplain];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerRun, registerDiff, registerRollback, registerRuns, registerTest, registerInit, registerSchema, registerExplain];
 
 export function defaultContext(): CommandContext {
   return {

@@ -1,0 +1,377 @@
+/**
+ * `flitmap diff`: field by field, what the mapping says each migrated record should hold against
+ * what Odoo holds.
+ *
+ * What it should hold is recomputed from the export and the plan by the run's own executor, with
+ * a target that writes nothing: lookups and reference records are read from the server (as the run
+ * resolved them), and each record's database id is found by its external ID, so references
+ * compare as ids. What Odoo holds is read back per model in batches of ids, never one call per
+ * record, for every field the package writes. Values Odoo rewrites legitimately are normalised
+ * (empty text is false, many2one reads as [id, name], html gets wrapped in <p>, floats are rounded
+ * to the cent), so a clean run shows no difference. Which records count: those the journal says
+ * the migration (or `--run`) wrote; without a journal, every record the export makes.
+ */
+import type { CustomFieldPlan, LookupPlan, OperationPlan, Plan, RecordPlan, StepPlan } from "../../compiler/plan/schema.js";
+import { subexpressions } from "../execute/plan-walk.js";
+import { runPlan, type RowSource, type RunReporter } from "../execute/run.js";
+import { knownRecords, type Journal } from "../journal/journal.js";
+import type { OdooClient } from "../odoo/index.js";
+import { OdooTarget } from "../targets/odoo-target.js";
+import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult } from "../targets/target.js";
+import type { RecordRef } from "../transform/values.js";
+import { Masker } from "./mask.js";
+
+export interface DiffOptions {
+  readonly plan: Plan;
+  readonly sourceDirectory: string;
+  readonly client: OdooClient;
+  /** The migration's journal: which records were migrated (and by which run). */
+  readonly journal?: Journal;
+  /** Only the records this run wrote. */
+  readonly run?: string;
+  readonly rows?: RowSource;
+  readonly reporter?: RunReporter;
+  /** Differences listed one by one (all are counted); default 5,000. */
+  readonly listLimit?: number;
+}
+
+export interface FieldDifference {
+  readonly model: string;
+  readonly field: string;
+  readonly xmlid: string;
+  readonly id: number;
+  /** What the mapping gives, as text (masked when the field holds personal data). */
+  readonly expected: string;
+  /** What Odoo holds, as text (masked likewise). */
+  readonly actual: string;
+}
+
+export interface DiffGroup {
+  readonly model: string;
+  readonly field: string;
+  readonly count: number;
+  readonly examples: readonly FieldDifference[];
+}
+
+export interface DiffReport {
+  readonly migration: string;
+  readonly target: string;
+  readonly run?: string;
+  readonly generatedAt: string;
+  /** Records compared, per model. */
+  readonly records: readonly { readonly model: string; readonly count: number }[];
+  /** Field values compared in all. */
+  readonly values: number;
+  /** Records the journal says were migrated that Odoo no longer has. */
+  readonly missing: readonly { readonly model: string; readonly xmlid: string }[];
+  readonly groups: readonly DiffGroup[];
+  readonly differences: readonly FieldDifference[];
+  /** Whether `differences` lists them all. */
+  readonly complete: boolean;
+  /** `model.field` whose values are masked (they come from columns marked personal). */
+  readonly masked: readonly string[];
+}
+
+interface Expected {
+  readonly step: string;
+  readonly model: string;
+  readonly xmlid: string;
+  readonly id: number;
+  /** Field name → cell, as the run would write it; defaulted fields are left out. */
+  readonly cells: Map<string, string>;
+}
+
+/** A target that writes nothing: it answers each write with the ids Odoo has for the external IDs, and keeps the cells. */
+class ExpectationTarget implements LoadTarget {
+  readonly mode = "live" as const;
+  readonly referenceStyle = "id" as const;
+  readonly expected = new Map<string, Expected>();
+  readonly absent = new Map<string, string>();
+  private readonly reader: OdooTarget;
+
+  constructor(private readonly client: OdooClient) {
+    this.reader = new OdooTarget(client);
+  }
+
+  describe(): string {
+    return this.client.describe();
+  }
+
+  lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
+    return this.reader.lookupRecords(lookup);
+  }
+
+  async ensureCustomFields(fields: readonly CustomFieldPlan[]): Promise<readonly SetupOutcome[]> {
+    return fields.map((field) => ({ kind: "custom-field", model: field.model, name: field.name, id: 0, action: "existing" }));
+  }
+
+  async ensureRecords(records: readonly RecordPlan[]): Promise<{ outcomes: readonly SetupOutcome[]; refs: ReadonlyMap<string, RecordRef> }> {
+    const refs = new Map<string, RecordRef>();
+    const outcomes: SetupOutcome[] = [];
+    const known = await this.client.externalIds(records.map((record) => record.xmlid));
+    for (const record of records) {
+      let id = known.get(record.xmlid)?.resId;
+      if (id === undefined && record.match !== undefined)
+        [id] = await this.client.search(record.model, [[record.match.field, "=", record.match.value]], { limit: 1 });
+      refs.set(record.xmlid, { kind: "record", model: record.model, xmlid: record.xmlid, ...(id === undefined ? {} : { id }), label: record.name });
+      outcomes.push({ kind: "record", model: record.model, name: record.name, xmlid: record.xmlid, id: id ?? 0, action: "existing" });
+    }
+    return { outcomes, refs };
+  }
+
+  async existing(): Promise<ReadonlyMap<string, ExistingRecord>> {
+    return new Map();
+  }
+
+  async write(batch: WriteBatch): Promise<WriteResult> {
+    const found = await this.client.externalIds(batch.rows.map((row) => row.xmlid));
+    const loaded: { key: string; id: number }[] = [];
+    const rejected: { key: string; message: string }[] = [];
+    for (const row of batch.rows) {
+      const where = found.get(row.xmlid);
+      if (where === undefined || where.model !== batch.model) {
+        this.absent.set(row.xmlid, batch.model);
+        rejected.push({ key: row.key, message: `${row.xmlid} is not in Odoo` });
+        continue;
+      }
+      loaded.push({ key: row.key, id: where.resId });
+      const entry = this.expected.get(row.xmlid) ?? {
+        step: batch.step,
+        model: batch.model,
+        xmlid: row.xmlid,
+        id: where.resId,
+        cells: new Map<string, string>(),
+      };
+      const defaulted = new Set(row.defaulted ?? []);
+      batch.fields.forEach((column, index) => {
+        if (index === 0 || defaulted.has(column)) return;
+        entry.cells.set(column, row.cells[index] ?? "");
+      });
+      this.expected.set(row.xmlid, entry);
+    }
+    return { loaded, rejected };
+  }
+
+  async close(): Promise<void> {
+    // The client belongs to the caller.
+  }
+}
+
+/** How a field is compared: Odoo's type, and whether its values come from personal columns. */
+interface FieldRule {
+  readonly type: string;
+  readonly personal: boolean;
+}
+
+function fieldRules(plan: Plan, masker: Masker): Map<string, FieldRule> {
+  const rules = new Map<string, FieldRule>();
+  const personal = (step: StepPlan, operation: OperationPlan): boolean => {
+    for (const part of subexpressions(operation.value)) {
+      if (part.op === "column" && masker.isPersonal(step.entity, part.column)) return true;
+      if (part.op === "group-column" && masker.isPersonal(step.entity, `${part.group}.${part.column}`)) return true;
+      if ((part.op === "linked" || part.op === "get") && masker.isPersonal(part.entity, part.column)) return true;
+    }
+    return false;
+  };
+  for (const step of plan.steps) {
+    for (const operation of [...step.operations, ...step.deferred]) {
+      const key = `${step.model}\u0000${operation.field}`;
+      const previous = rules.get(key);
+      rules.set(key, { type: operation.fieldType, personal: (previous?.personal ?? false) || personal(step, operation) });
+    }
+    if (step.parent !== undefined) rules.set(`${step.model}\u0000${step.parent.inverse}`, { type: "many2one", personal: false });
+  }
+  return rules;
+}
+
+function plainField(column: string): string {
+  return column.replace(/\/\.?id$/, "");
+}
+
+/** Odoo wraps text in a paragraph and writes <br> its own way: compare what a reader sees. */
+function normaliseHtml(text: string): string {
+  let html = text
+    .replace(/<br\s*\/?>/gi, "<br>")
+    .replace(/\s+/g, " ")
+    .trim();
+  while (/^<p>(?:(?!<p>).)*<\/p>$/s.test(html)) html = html.slice(3, -4).trim();
+  return html;
+}
+
+function numberOf(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "") return Number(value);
+  return 0;
+}
+
+function idsOf(value: unknown): number[] {
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part !== "")
+      .map(Number)
+      .sort((left, right) => left - right);
+  if (Array.isArray(value)) return value.filter((item): item is number => typeof item === "number").sort((left, right) => left - right);
+  return [];
+}
+
+/** The two sides as comparable values, and as text for people. */
+function compare(type: string, cell: string, actual: unknown): { equal: boolean; expected: string; actual: string } {
+  switch (type) {
+    case "many2one":
+    case "many2one_reference": {
+      const expectedId = cell === "" ? 0 : Number(cell);
+      const actualId = Array.isArray(actual) ? numberOf(actual[0]) : numberOf(actual);
+      const name = Array.isArray(actual) && typeof actual[1] === "string" ? ` ${actual[1]}` : "";
+      return {
+        equal: expectedId === actualId,
+        expected: expectedId === 0 ? "(empty)" : `#${expectedId}`,
+        actual: actualId === 0 ? "(empty)" : `#${actualId}${name}`,
+      };
+    }
+    case "many2many":
+    case "one2many": {
+      const expected = idsOf(cell);
+      const held = idsOf(actual);
+      return {
+        equal: expected.join(",") === held.join(","),
+        expected: expected.length === 0 ? "(none)" : expected.map((id) => `#${id}`).join(", "),
+        actual: held.length === 0 ? "(none)" : held.map((id) => `#${id}`).join(", "),
+      };
+    }
+    case "boolean": {
+      const expected = cell === "1" || cell.toLowerCase() === "true";
+      return { equal: expected === (actual === true), expected: String(expected), actual: String(actual === true) };
+    }
+    case "integer":
+      return { equal: numberOf(cell) === numberOf(actual), expected: String(numberOf(cell)), actual: String(numberOf(actual)) };
+    case "float":
+    case "monetary": {
+      // Odoo keeps money and most quantities to the cent.
+      const expected = numberOf(cell);
+      const held = numberOf(actual);
+      return {
+        equal: Math.abs(expected - held) < 0.005 + 1e-9 * Math.max(Math.abs(expected), Math.abs(held)),
+        expected: String(expected),
+        actual: String(held),
+      };
+    }
+    case "html": {
+      const held = typeof actual === "string" ? actual : "";
+      return { equal: normaliseHtml(cell) === normaliseHtml(held), expected: cell, actual: held };
+    }
+    case "binary": {
+      const held = typeof actual === "string" ? actual : "";
+      const size = (base64: string): string => (base64 === "" ? "(empty)" : `${Math.floor((base64.replace(/=+$/, "").length * 3) / 4)} bytes`);
+      return { equal: cell === held, expected: size(cell), actual: size(held) };
+    }
+    default: {
+      const held = actual === false || actual === null || actual === undefined ? "" : String(actual);
+      return { equal: cell === held, expected: cell === "" ? "(empty)" : cell, actual: held === "" ? "(empty)" : held };
+    }
+  }
+}
+
+/** The external IDs in scope: what the journal says the migration, or one run, wrote (undefined: everything). */
+function scopeOf(journal: Journal | undefined, run: string | undefined): Set<string> | undefined {
+  if (journal === undefined) return undefined;
+  if (run === undefined) return new Set(knownRecords(journal.events).keys());
+  const written = new Set<string>();
+  for (const event of journal.events)
+    if (event.type === "batch-end" && event.run === run && event.pass === "main") for (const row of event.rows) written.add(row.xmlid);
+  return written;
+}
+
+export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
+  const { plan, client } = options;
+  const masker = new Masker(plan);
+  const rules = fieldRules(plan, masker);
+  if (options.run !== undefined && options.journal !== undefined && !options.journal.runs().some((run) => run.run === options.run)) {
+    throw new Error(`the journal has no run ${options.run} (flitmap runs lists them)`);
+  }
+  const scope = scopeOf(options.journal, options.run);
+  const target = new ExpectationTarget(client);
+  const result = await runPlan({
+    plan,
+    sourceDirectory: options.sourceDirectory,
+    target,
+    ...(options.rows === undefined ? {} : { rows: options.rows }),
+    ...(options.reporter === undefined ? {} : { reporter: options.reporter }),
+  });
+  if (result.status !== "complete") throw new Error(`the mapping could not be recomputed: ${result.message ?? result.status}`);
+
+  // The second pass writes only the records that have a value for it: the others hold none.
+  for (const entry of target.expected.values()) {
+    const step = plan.steps.find((candidate) => candidate.id === entry.step);
+    for (const operation of step?.deferred ?? []) {
+      const column = operation.fieldType === "many2one" || operation.fieldType === "many2many" ? `${operation.field}/.id` : operation.field;
+      if (!entry.cells.has(column)) entry.cells.set(column, "");
+    }
+  }
+  const inScope = (xmlid: string): boolean => scope === undefined || scope.has(xmlid);
+  const byModel = new Map<string, Expected[]>();
+  for (const entry of target.expected.values()) if (inScope(entry.xmlid)) byModel.set(entry.model, [...(byModel.get(entry.model) ?? []), entry]);
+  const missing = [...target.absent].filter(([xmlid]) => inScope(xmlid)).map(([xmlid, model]) => ({ model, xmlid }));
+
+  const limit = options.listLimit ?? 5000;
+  const differences: FieldDifference[] = [];
+  const groups = new Map<string, { model: string; field: string; count: number; examples: FieldDifference[] }>();
+  const masked = new Set<string>();
+  let values = 0;
+  let total = 0;
+  for (const [model, entries] of byModel) {
+    const fields = [...new Set(entries.flatMap((entry) => [...entry.cells.keys()].map(plainField)))];
+    for (let start = 0; start < entries.length; start += 500) {
+      const chunk = entries.slice(start, start + 500);
+      const records = await client.read(
+        model,
+        chunk.map((entry) => entry.id),
+        fields,
+      );
+      const held = new Map(records.map((record) => [record.id, record]));
+      for (const entry of chunk) {
+        const record = held.get(entry.id);
+        if (record === undefined) {
+          missing.push({ model, xmlid: entry.xmlid });
+          continue;
+        }
+        for (const [column, cell] of entry.cells) {
+          const field = plainField(column);
+          const rule = rules.get(`${model}\u0000${field}`) ?? { type: column.endsWith("/.id") ? "many2one" : "char", personal: false };
+          values += 1;
+          const outcome = compare(rule.type, cell, record[field]);
+          if (outcome.equal) continue;
+          total += 1;
+          if (rule.personal) masked.add(`${model}.${field}`);
+          const difference: FieldDifference = {
+            model,
+            field,
+            xmlid: entry.xmlid,
+            id: entry.id,
+            expected: rule.personal && outcome.expected !== "(empty)" ? masker.token(outcome.expected) : outcome.expected,
+            actual: rule.personal && outcome.actual !== "(empty)" ? masker.token(outcome.actual) : outcome.actual,
+          };
+          const group = groups.get(`${model}\u0000${field}`) ?? { model, field, count: 0, examples: [] };
+          group.count += 1;
+          if (group.examples.length < 5) group.examples.push(difference);
+          groups.set(`${model}\u0000${field}`, group);
+          if (differences.length < limit) differences.push(difference);
+        }
+      }
+    }
+  }
+  return {
+    migration: plan.migration.name,
+    target: client.describe(),
+    ...(options.run === undefined ? {} : { run: options.run }),
+    generatedAt: new Date().toISOString(),
+    records: [...byModel].map(([model, entries]) => ({ model, count: entries.length })),
+    values,
+    missing,
+    groups: [...groups.values()].sort((left, right) => right.count - left.count || (left.model + left.field < right.model + right.field ? -1 : 1)),
+    differences,
+    complete: differences.length === total,
+    masked: [...masked].sort(),
+  };
+}
