@@ -8,14 +8,15 @@
  */
 import type { EntityPlan, MissingPolicyPlan, Plan } from "../../compiler/plan/schema.js";
 import { buildIndexes, type Indexes } from "../execute/indexes.js";
-import { runPlan, type NoteCount, type RowFilter, type RowSource, type RunReporter, type RunResult } from "../execute/run.js";
+import { runPlan, type RowFilter, type RowSource, type RunReporter, type RunResult } from "../execute/run.js";
 import { readPlanEntity } from "../execute/source-rows.js";
 import { listMatchingFiles, type SourceReadReport } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
 import type { LoadTarget, TargetRecord } from "../targets/target.js";
-import { columnsReadByPlan, linkBlocks, readsPersonal, type LinkBlock } from "./expressions.js";
+import { columnsReadByPlan, linkBlocks, type LinkBlock } from "./expressions.js";
 import { lookupCensus, type LookupCensus } from "./lookup-census.js";
 import { Masker } from "./mask.js";
+import { maskedNotes, type ValueNote } from "./notes.js";
 import { groupRejects, type RejectGroup } from "./rejects.js";
 import type { AppFact, CustomFieldFact, RecordFact, TargetFacts } from "./target-facts.js";
 
@@ -73,13 +74,7 @@ export interface LinkAssessment extends LinkBlock {
   readonly dangling: number;
 }
 
-export interface ValueNoteAssessment {
-  readonly kind: NoteCount["kind"];
-  readonly step: string;
-  readonly field: string;
-  readonly count: number;
-  readonly examples: readonly string[];
-}
+export type ValueNoteAssessment = ValueNote;
 
 export interface UnusedData {
   /** Declared columns no mapping reads: ignored on purpose (`ignore`), or by no decision at all. */
@@ -227,25 +222,6 @@ function fileFacts(report: SourceReadReport | undefined): FileFact[] {
     delimiter: file.delimiter === "\t" ? "tab" : file.delimiter,
     detected: file.encodingDetected || file.delimiterDetected,
   }));
-}
-
-/** Note examples quote the value they are about; one from a personal column is masked, the plan's own words are kept. */
-function maskedNotes(result: RunResult, plan: Plan, masker: Masker): ValueNoteAssessment[] {
-  const keep = new Set<string>();
-  for (const lookup of plan.lookups) if (lookup.missing.policy === "fallback") keep.add(String(lookup.missing.value));
-  return result.notes.map((note) => {
-    const step = plan.steps.find((candidate) => candidate.id === note.step);
-    const entity = plan.entities.find((candidate) => candidate.name === step?.entity);
-    const operation = step === undefined ? undefined : [...step.operations, ...step.deferred].find((candidate) => candidate.field === note.field);
-    const personal = entity !== undefined && operation !== undefined && readsPersonal(operation.value, entity, plan);
-    return {
-      kind: note.kind,
-      step: note.step,
-      field: note.field,
-      count: note.count,
-      examples: personal ? note.examples.map((example) => masker.quoted(example, keep)) : [...note.examples],
-    };
-  });
 }
 
 async function unusedData(
@@ -405,7 +381,7 @@ export async function assess(options: AssessOptions): Promise<Assessment> {
     lookups,
     links: linkBlocks(plan).map((block) => linkAssessment(block, indexes)),
     rejects: { total: result.rejects.length, groups: rejectGroups },
-    values: maskedNotes(result, plan, masker),
+    values: maskedNotes(result.notes, plan, masker),
     unused: await unusedData(plan, sourceDirectory, reports, options.ignoredColumns ?? new Map()),
     apps: { needed: facts.needed, installed: facts.installedApps, missing: missingApps.map((app) => app.module) },
     warnings,
