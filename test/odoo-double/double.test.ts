@@ -104,6 +104,22 @@ describe("the Odoo double (17.0, XML-RPC)", () => {
     expect(read?.["invoice_line_ids"]).toHaveLength(1);
   });
 
+  it("sums order and invoice lines as their subtotals, each rounded to the cent", async () => {
+    const [customer] = await client.create("res.partner", [{ name: "Rounding Customer" }], { tracking_disable: true });
+    // 12.34 less 7.5% is 11.4145: two such lines are 11.41 + 11.41 = 22.82, where the unrounded sum rounds to 22.83.
+    const lines = [
+      [0, 0, { name: "A", product_uom_qty: 1, quantity: 1, price_unit: 12.34, discount: 7.5 }],
+      [0, 0, { name: "B", product_uom_qty: 1, quantity: 1, price_unit: 12.34, discount: 7.5 }],
+    ] as const;
+    const [order] = await client.create("sale.order", [{ partner_id: customer, order_line: lines.map(([a, b, { quantity: _q, ...vals }]) => [a, b, vals]) }]);
+    const [move] = await client.create("account.move", [
+      { move_type: "out_invoice", partner_id: customer, invoice_line_ids: lines.map(([a, b, { product_uom_qty: _q, ...vals }]) => [a, b, vals]) },
+    ]);
+    const [orderRead] = await client.read("sale.order", [order ?? 0], ["amount_untaxed"]);
+    const [moveRead] = await client.read("account.move", [move ?? 0], ["amount_untaxed"]);
+    expect([orderRead?.["amount_untaxed"], moveRead?.["amount_untaxed"]]).toEqual([22.82, 22.82]);
+  });
+
   it("creates custom x_ fields that exist at once, and refuses other names", async () => {
     const [modelId] = await client.search("ir.model", [["model", "=", "res.partner"]]);
     const error = await failure(

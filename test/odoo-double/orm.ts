@@ -341,7 +341,9 @@ export class Orm implements DomainHost {
     for (const line of this.rows(lineModel)) {
       if (line[parentField] !== parentId) continue;
       if (line["display_type"] !== undefined && line["display_type"] !== false && line["display_type"] !== "product") continue;
-      total += lineModel === "account.move.line" ? lineAmount({ ...line, product_uom_qty: line["quantity"] ?? 1 }) : lineAmount(line);
+      // Odoo sums the lines' subtotals, each rounded to the currency (sale.order's amount_untaxed is
+      // sum(order_line.price_subtotal)), not the unrounded products.
+      total += round2(lineModel === "account.move.line" ? lineAmount({ ...line, product_uom_qty: line["quantity"] ?? 1 }) : lineAmount(line));
     }
     return total;
   }
