@@ -128,7 +128,10 @@ export function sampleSelection(options: SampleOptions): RowSelection {
   return {
     async prepare(context) {
       const draw = await drawSample(context, options);
-      const perEntity = [...draw.selected].filter(([, keys]) => keys.size > 0).map(([entity, keys]) => `${entity} ${keys.size}`);
+      const perEntity = context.plan.entities.flatMap((entity) => {
+        const size = draw.selected.get(entity.name)?.size ?? 0;
+        return size > 0 ? [`${entity.name} ${size}`] : [];
+      });
       context.say(
         `sample: ${draw.total} of ${draw.available} rows (about ${options.size} asked, seed ${options.seed}, closed over every reference): ${perEntity.join(", ")}`,
       );

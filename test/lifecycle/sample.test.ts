@@ -6,13 +6,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../cli/main.js";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { Journal } from "../../runtime/journal/journal.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
-import { compileFixture, runLive, startSeededDouble, stateByXmlid, temporaryDirectory } from "../runtime/support.js";
+import { FIXTURE_EXPORT, FIXTURE_PACKAGE, compileFixture, runLive, startSeededDouble, stateByXmlid, temporaryDirectory } from "../runtime/support.js";
 
 const PERFECT_BOOKS = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const PERFECT_BOOKS_SAMPLE = join(PERFECT_BOOKS, "sample");
@@ -154,5 +155,42 @@ describe("a sample of the Perfect Books export", () => {
 
   it("gives each sampled record what a full run gives it", () => {
     for (const [xmlid, values] of Object.entries(drawn.state)) expect(values, xmlid).toEqual(full[xmlid]);
+  });
+});
+
+describe("run --sample and --since on the command line", () => {
+  it("draws the sample the options name, says what it drew, and refuses options that do not go together", async () => {
+    const double = await startSeededDouble();
+    const state = temporaryDirectory("flitmap-sample-cli-");
+    const output: string[] = [];
+    const errors: string[] = [];
+    const context = {
+      cwd: state.path,
+      env: { ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin" },
+      version: "test",
+      stdout: (text: string) => output.push(text),
+      stderr: (text: string) => errors.push(text),
+      interactive: false,
+    };
+    const run = (...args: string[]): Promise<number> =>
+      main(["node", "flitmap", "run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state.path, ...args], context);
+    try {
+      expect(await run("--sample", "5", "--seed", "5"), errors.join("")).toBe(0);
+      expect(output.join("")).toContain("sample: 6 of 23 rows (about 5 asked, seed 5, closed over every reference): Company 2, Quote 1, QuoteLine 2, Task 1");
+      expect(Journal.open(join(state.path, "journal.jsonl")).runs()).toMatchObject([{ status: "complete", sample: 5, seed: 5 }]);
+
+      errors.length = 0;
+      expect(await run("--since", "yesterday")).toBe(2);
+      expect(errors.join("")).toContain('--since "yesterday" is not a date or time: write it as 2024-03-01');
+      errors.length = 0;
+      expect(await run("--seed", "3")).toBe(2);
+      expect(errors.join("")).toBe("flitmap: --seed chooses a sample: give --sample N too\n");
+      errors.length = 0;
+      expect(await run("--sample", "5", "--since", "2024-01-01")).toBe(2);
+      expect(errors.join("")).toBe("flitmap: give either --sample (a first look) or --since (a delta), not both\n");
+    } finally {
+      await double.stop();
+      state.remove();
+    }
   });
 });
