@@ -44,6 +44,8 @@ export interface Unresolved {
 export interface Duplicate {
   readonly what: string;
   readonly name: string;
+  /** Said instead of "declared twice" when the clash is not between two written names. */
+  readonly message?: string;
   readonly first: { readonly file: string; readonly nameRange: Range };
   readonly second: { readonly file: string; readonly nameRange: Range };
 }
@@ -656,6 +658,15 @@ class Binder {
     if (existing !== undefined) {
       if (aliasName !== undefined || existing.aliasDeclared) {
         this.duplicates.push({ what: "alias", name: target.alias, first: existing, second: target });
+      } else if (target.role !== "child" || existing.role !== "child") {
+        // Two maps of one entity without `as` would give their records the same external IDs.
+        this.duplicates.push({
+          what: "alias",
+          name: target.alias,
+          first: existing,
+          second: target,
+          message: `${target.entityName.kind === "Name" ? target.entityName.value : target.alias} is mapped twice without \`as\`: both maps would make records ${target.alias}_<key>, so one would overwrite the other; name this one with \`as\``,
+        });
       }
       return;
     }

@@ -1,5 +1,6 @@
 /** Renders documentation from the compiler's own tables (the rules, syntax codes and built-ins). */
 import { BUILTINS, builtinSignature, type BuiltinCategory } from "../compiler/builtins.js";
+import { EXAMPLE_PACKAGE } from "../compiler/rules/example-package.js";
 import { RULES } from "../compiler/rules/index.js";
 import { SYNTAX_CODES } from "../language/syntax-codes.js";
 
@@ -51,6 +52,12 @@ export function renderRulesPage(): string {
     ...SYNTAX_CODES.map((code) => `| ${code.code} | ${code.name} | ${cell(code.summary)} |`),
     "",
     "## Checks",
+    "",
+    "Each check's example is a file of a package that also holds this one (unless the example is a whole package itself):",
+    "",
+    "```flitmap",
+    EXAMPLE_PACKAGE.trimEnd(),
+    "```",
     "",
   ];
   for (const rule of RULES) {

@@ -10,7 +10,7 @@ export const computedField: Rule = {
   example: {
     wrong: "map Contact -> res.partner { display_name <- name }",
     reported:
-      "Odoo computes res.partner.display_name and keeps no value written to it (read-only and not stored): leave it out, or write the fields it is computed from",
+      "Odoo computes res.partner.display_name and keeps no value written to it (read-only and not stored: a computed field without inverse, Odoo discards written values): leave it out, or write the fields it is computed from",
     right: "map Contact -> res.partner { name <- name }",
   },
   check({ checked, target }) {

@@ -9,6 +9,7 @@ export const declarationShape: Rule = {
     wrong: 'source pb {\n  entity Company "companies.csv" { id text }\n}',
     reported: "entity Company has no key: add `key column` (or `key (a, b)`) after its file pattern; the key makes each row's external ID",
     right: 'source pb {\n  entity Company "companies.csv" key id { id text }\n}',
+    selfContained: true,
   },
   check({ bound }) {
     return bound.shapeProblems

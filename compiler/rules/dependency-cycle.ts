@@ -8,10 +8,11 @@ export const dependencyCycle: Rule = {
     "Targets that point to each other through fields Odoo requires: neither can be loaded first, and a second pass cannot help (optional fields in a cycle are written in a second pass).",
   example: {
     wrong:
-      "map Quote -> sale.order as quote { partner_id <- customer | ref customer }\nmap Customer -> res.partner as customer { x_first_order <- first_quote | ref quote }  // x_first_order required",
+      'extend res.partner { x_first_order many2one sale.order "First order" required }\nmap Quote -> sale.order as quote { partner_id <- customer | ref customer }\nmap Customer -> res.partner as customer { name <- name  x_first_order <- first_quote | ref quote }',
     reported:
-      "quote and customer point to each other through required fields (quote.partner_id → customer, customer.x_first_order → quote): make one of them optional so that it is written in a second pass",
-    right: 'extend res.partner { x_first_order many2one sale.order "First order" }  // not required',
+      "customer and quote point to each other through required fields (quote.partner_id → customer, customer.x_first_order → quote): make one of them optional so that it is written in a second pass",
+    right:
+      'extend res.partner { x_first_order many2one sale.order "First order" }  // not required\nmap Quote -> sale.order as quote { partner_id <- customer | ref customer }\nmap Customer -> res.partner as customer { name <- name  x_first_order <- first_quote | ref quote }',
   },
   check({ dependencies }) {
     const findings: Finding[] = [];

@@ -8,7 +8,7 @@ export const duplicateAssignment: Rule = {
   summary: "A target sets the same field twice: only one value can land, so the mapping is ambiguous.",
   example: {
     wrong: "map Company -> res.partner { name <- name  name <- trading_name }",
-    reported: "name is already set at line 1 of this map; set it once (`name <- trading_name ?? name` keeps the first that is not empty)",
+    reported: "name is already set at line 1 of this map; set it once (`name <- a ?? b` keeps the first that is not empty)",
     right: "map Company -> res.partner { name <- trading_name ?? name }",
   },
   check({ checked }) {

@@ -14,7 +14,9 @@ export const duplicateDeclaration: Rule = {
     return bound.duplicates.map((duplicate) => ({
       file: duplicate.second.file,
       range: duplicate.second.nameRange,
-      message: `${duplicate.what} ${duplicate.name} is declared twice (first at ${duplicate.first.file.split("/").pop() ?? ""}:${duplicate.first.nameRange.start.line}:${duplicate.first.nameRange.start.column}); rename one`,
+      message:
+        duplicate.message ??
+        `${duplicate.what} ${duplicate.name} is declared twice (first at ${duplicate.first.file.split("/").pop() ?? ""}:${duplicate.first.nameRange.start.line}:${duplicate.first.nameRange.start.column}); rename one`,
       related: [{ file: duplicate.first.file, range: duplicate.first.nameRange, message: `${duplicate.name} is first declared here` }],
     }));
   },

@@ -9,7 +9,7 @@ export const expressionType: Rule = {
   example: {
     wrong: 'map Deal -> crm.lead when amount { name <- name | truncate("64") }',
     reported:
-      'a `when` condition must be true or false, but this is decimal: compare it (`status = "won"`) or test it (`column is present`)\nthe length of `truncate` must be integer, not text',
+      'a `when` condition must be true or false, but this is text: compare it (`status = "won"`) or test it (`column is present`)\nthe length of `truncate` must be integer, not text',
     right: "map Deal -> crm.lead when amount is present { name <- name | truncate(64) }",
   },
   check({ checked }) {

@@ -7,10 +7,13 @@ export const fieldNotInVersion: Rule = {
   defaultSeverity: "error",
   summary: "A field exists in other Odoo versions but not in the target one (e.g. res.partner.mobile, removed in 19.0).",
   example: {
-    wrong: 'migration m { target odoo "19.0" }\nmap Contact -> res.partner { mobile <- mobile }',
+    wrong:
+      'migration pb { source perfectbooks  target odoo "19.0" }\nsource perfectbooks {\n  entity Contact "contacts.csv" key id { id text  name text  mobile text }\n}\nmap Contact -> res.partner { name <- name  mobile <- mobile }',
     reported:
       'res.partner.mobile exists in Odoo 17.0, 18.0 but not in 19.0, the target (removed in Odoo 19.0, which keeps one phone number per contact): use `phone`, or choose per version with `if odoo < "19.0" { ... }`',
-    right: 'map Contact -> res.partner {\n  if odoo < "19.0" { mobile <- mobile } else { x_mobile <- mobile }\n}',
+    right:
+      'migration pb { source perfectbooks  target odoo "19.0" }\nsource perfectbooks {\n  entity Contact "contacts.csv" key id { id text  name text  mobile text }\n}\nmap Contact -> res.partner { name <- name  phone <- mobile }',
+    selfContained: true,
   },
   check({ checked, schema }) {
     if (schema === undefined) return [];

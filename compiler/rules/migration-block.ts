@@ -7,9 +7,11 @@ export const migrationBlock: Rule = {
   defaultSeverity: "error",
   summary: "A package that maps data needs exactly one `migration` block, naming a source the package declares.",
   example: {
-    wrong: "map Company -> res.partner { name <- name }",
+    wrong: 'source perfectbooks {\n  entity Company "companies.csv" key id { id text  name text }\n}\nmap Company -> res.partner { name <- name }',
     reported: 'this package maps data but has no migration block: add `migration name { source ...  target odoo "17.0" }`',
-    right: 'migration pb { source perfectbooks  target odoo "17.0" }\nmap Company -> res.partner { name <- name }',
+    right:
+      'migration pb { source perfectbooks  target odoo "17.0"  xmlid "pb" }\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text  name text }\n}\nmap Company -> res.partner { name <- name }',
+    selfContained: true,
   },
   check({ bound, target }) {
     const findings: Finding[] = [];

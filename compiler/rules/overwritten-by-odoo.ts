@@ -14,10 +14,12 @@ export const overwrittenByOdoo: Rule = {
   summary:
     "A target writes fields Odoo rewrites on its own, e.g. a contact's address, which Odoo replaces with its parent's: the value written is lost unless the mapping decides (`type`).",
   example: {
-    wrong: "map Contact -> res.partner { name <- name  street <- address  parent_id <- company_id | ref company }",
+    wrong:
+      "map Company -> res.partner as company { name <- name }\nmap Contact -> res.partner { name <- name  street <- address  parent_id <- company_id | ref company }",
     reported:
       'Odoo replaces street with the parent\'s address when parent_id is set and its type is "contact" (the default), so what is written here is lost for rows with a parent: write `type = "contact"` to share the parent\'s address, or another type ("other", "invoice", "delivery") to keep this one',
-    right: 'map Contact -> res.partner { name <- name  type = "other"  street <- address  parent_id <- company_id | ref company }',
+    right:
+      'map Company -> res.partner as company { name <- name }\nmap Contact -> res.partner { name <- name  type = "other"  street <- address  parent_id <- company_id | ref company }',
   },
   check({ checked }) {
     const byTarget = new Map<TargetSymbol, CheckedAssignment[]>();

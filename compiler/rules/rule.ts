@@ -34,12 +34,14 @@ export interface Finding {
 }
 
 export interface RuleExample {
-  /** A mapping fragment the rule reports. */
+  /** A mapping fragment the rule reports, in a package with EXAMPLE_PACKAGE (example-package.ts) beside it. */
   readonly wrong: string;
-  /** What it reports, as `flitmap check` prints it. */
+  /** What it reports, as `flitmap check` prints it (one finding per line). */
   readonly reported: string;
   /** The corrected fragment. */
   readonly right: string;
+  /** The fragments are whole packages on their own (they are about the migration or source blocks). */
+  readonly selfContained?: true;
 }
 
 export interface Rule {

@@ -10,6 +10,7 @@ export const sourceOption: Rule = {
     wrong: 'source pv {\n  csv { delimitter ";"  encoding "cp1252" }\n}',
     reported: 'there is no csv option delimitter; did you mean `delimiter`?\nencoding "cp1252" is not supported: use utf-8, windows-1252, latin-1, auto',
     right: 'source pv {\n  csv { delimiter ";"  encoding "windows-1252" }\n}',
+    selfContained: true,
   },
   check({ bound }) {
     const findings: Finding[] = bound.shapeProblems

@@ -1,5 +1,12 @@
-import { constraintFactsFor } from "../catalog/index.js";
+import { constraintFactsFor, type OdooField } from "../catalog/index.js";
 import { appendToBlock, type Finding, type Rule } from "./rule.js";
+
+/** A value the field takes, to show what a default line looks like. */
+function defaultHint(field: OdooField): string {
+  const first = field.selection?.[0]?.value;
+  if (first !== undefined) return JSON.stringify(first);
+  return field.relation !== undefined ? "a_record_name" : "…";
+}
 
 export const tableWithoutDefault: Rule = {
   code: "FM602",
@@ -9,7 +16,7 @@ export const tableWithoutDefault: Rule = {
   example: {
     wrong: 'table kind: text -> text { "Lead" -> "lead" }\nmap Deal -> crm.lead { name <- name  type <- kind | kind }',
     reported:
-      'table kind has no `_ ->` default, yet it sets crm.lead.type, which Odoo requires: add `_ -> reject` (rows with other values are rejected with a reason) or `_ -> "…"`',
+      'table kind has no `_ ->` default, yet it sets crm.lead.type, which Odoo requires: add `_ -> reject` (rows with other values are rejected with a reason) or a default (`_ -> "lead"`)',
     right: 'table kind: text -> text { "Lead" -> "lead"  _ -> "opportunity" }',
   },
   check({ bound, checked }) {
@@ -31,7 +38,7 @@ export const tableWithoutDefault: Rule = {
       findings.push({
         file: assignment.file,
         range: assignment.value?.node.range ?? assignment.fieldName.range,
-        message: `table ${tableName} has no \`_ ->\` default, yet it sets ${model}.${field.name}, which Odoo requires: add \`_ -> reject\` (rows with other values are rejected with a reason) or \`_ -> …\``,
+        message: `table ${tableName} has no \`_ ->\` default, yet it sets ${model}.${field.name}, which Odoo requires: add \`_ -> reject\` (rows with other values are rejected with a reason) or a default (\`_ -> ${defaultHint(field)}\`)`,
         fixes: [{ title: `Reject rows ${tableName} does not list`, edits: [appendToBlock(table.file, text, table.declaration.range, "_ -> reject")] }],
       });
     }

@@ -30,7 +30,7 @@ export const unknownField: Rule = {
     "An assignment, records entry, lookup or test names a field the model does not have (with the renames Odoo made, e.g. planned_revenue → expected_revenue).",
   example: {
     wrong: "map Deal -> crm.lead { planned_revenue <- amount | money }",
-    reported: "crm.lead has no field planned_revenue (renamed in Odoo 14.0); did you mean `expected_revenue`?",
+    reported: "crm.lead has no field planned_revenue (renamed in Odoo 14.0); did you mean `expected_revenue`, `prorated_revenue` or `recurring_revenue`?",
     right: "map Deal -> crm.lead { expected_revenue <- amount | money }",
   },
   check({ bound, checked, schema }) {

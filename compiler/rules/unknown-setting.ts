@@ -20,9 +20,12 @@ export const unknownSetting: Rule = {
   defaultSeverity: "error",
   summary: "An `if setting name ...` block reads a setting the migration block does not declare (`setting name \"value\"`).",
   example: {
-    wrong: 'migration pb { setting secondary_links "text" }\nmap Contact -> res.partner { if setting secondary_link = "text" { comment <- other_companies } }',
+    wrong:
+      'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  setting secondary_links "text"\n}\nsource perfectbooks {\n  entity Contact "contacts.csv" key id { id text  name text  other_companies text }\n}\nmap Contact -> res.partner {\n  name <- name\n  if setting secondary_link = "text" { comment <- other_companies }\n}',
     reported: "the migration declares no setting secondary_link; did you mean `secondary_links`?",
-    right: 'map Contact -> res.partner { if setting secondary_links = "text" { comment <- other_companies } }',
+    right:
+      'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  setting secondary_links "text"\n}\nsource perfectbooks {\n  entity Contact "contacts.csv" key id { id text  name text  other_companies text }\n}\nmap Contact -> res.partner {\n  name <- name\n  if setting secondary_links = "text" { comment <- other_companies }\n}',
+    selfContained: true,
   },
   check({ bound, target }) {
     const findings: Finding[] = [];

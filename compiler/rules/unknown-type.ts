@@ -28,6 +28,7 @@ export const unknownType: Rule = {
     wrong: 'source pb {\n  entity Deal "deals.csv" key id { id text  amount currency }\n}',
     reported: "currency is not a column type; did you mean `money`?",
     right: 'source pb {\n  entity Deal "deals.csv" key id { id text  amount money }\n}',
+    selfContained: true,
   },
   check({ bound }) {
     return bound.unresolved

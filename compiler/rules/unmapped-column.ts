@@ -21,9 +21,12 @@ export const unmappedColumn: Rule = {
   defaultSeverity: "warning",
   summary: "A source column that no mapping reads and no `ignore` names: its data would be left behind without anyone deciding so.",
   example: {
-    wrong: 'source pb {\n  entity Company "companies.csv" key id { id text  name text  fax text }\n}\nmap Company -> res.partner { name <- name }',
+    wrong:
+      'migration pb { source perfectbooks  target odoo "17.0" }\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text  name text  fax text }\n}\nmap Company -> res.partner { name <- name }',
     reported: "column fax of Company is read by no mapping, so its data would be lost: map it, or write `ignore fax` in a map of Company",
-    right: "map Company -> res.partner {\n  name <- name\n  ignore fax  // no fax in Odoo; nobody uses it\n}",
+    right:
+      'migration pb { source perfectbooks  target odoo "17.0" }\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text  name text  fax text }\n}\nmap Company -> res.partner {\n  name <- name\n  ignore fax  // no fax in Odoo; nobody uses it\n}',
+    selfContained: true,
   },
   check(context) {
     const { checked } = context;

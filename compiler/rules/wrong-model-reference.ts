@@ -13,9 +13,9 @@ export const wrongModelReference: Rule = {
   defaultSeverity: "error",
   summary: "A relational field gets records of another model than it points to: a `ref` to the wrong alias, a lookup, table or record of the wrong model.",
   example: {
-    wrong: "map Deal -> crm.lead { user_id <- contact_id | ref contact }",
+    wrong: "map Contact -> res.partner as contact { name <- name }\nmap Deal -> crm.lead { name <- name  user_id <- contact_id | ref contact }",
     reported: "crm.lead.user_id points to res.users records, but `ref contact` gives res.partner records",
-    right: "map Deal -> crm.lead { partner_id <- contact_id | ref contact }",
+    right: "map Contact -> res.partner as contact { name <- name }\nmap Deal -> crm.lead { name <- name  partner_id <- contact_id | ref contact }",
   },
   check({ checked }) {
     const findings: Finding[] = [];

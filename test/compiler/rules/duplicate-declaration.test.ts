@@ -17,4 +17,13 @@ describe("FM204 duplicate_declaration", () => {
       "main.flitmap:4:31-4:32 error FM204 alias x is declared twice (first at main.flitmap:3:31); rename one",
     ]);
   });
+
+  it("reports one entity mapped twice without `as`: the records' external IDs would collide", () => {
+    expect(diagnosticsOf("FM204", "map Company -> res.partner { name <- name }\nmap Company -> res.partner.category { name <- name }")).toEqual([
+      "main.flitmap:2:5-2:12 error FM204 Company is mapped twice without `as`: both maps would make records company_<key>, so one would overwrite the other; name this one with `as`",
+    ]);
+    expect(diagnosticsOf("FM204", "map Company -> res.partner { name <- name }\nmap Company -> res.partner.category as company_tag { name <- name }")).toEqual(
+      [],
+    );
+  });
 });

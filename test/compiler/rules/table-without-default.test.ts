@@ -10,7 +10,7 @@ describe("FM602 table_without_default", () => {
 
   it("reports a table without default feeding crm.lead.type", () => {
     expect(diagnosticsOf("FM602", 'table kind: text -> text { "Lead" -> "lead" }\nmap Deal -> crm.lead { name <- name  type <- stage | kind }')).toEqual([
-      "main.flitmap:2:46-2:58 error FM602 table kind has no `_ ->` default, yet it sets crm.lead.type, which Odoo requires: add `_ -> reject` (rows with other values are rejected with a reason) or `_ -> …`",
+      "main.flitmap:2:46-2:58 error FM602 table kind has no `_ ->` default, yet it sets crm.lead.type, which Odoo requires: add `_ -> reject` (rows with other values are rejected with a reason) or a default (`_ -> \"lead\"`)",
     ]);
   });
 
