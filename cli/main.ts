@@ -10,6 +10,7 @@ import { registerFmt } from "./commands/fmt.js";
 import { registerInit } from "./commands/init.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerReport } from "./commands/report.js";
+import { registerWorkflows } from "./commands/workflows.js";
 import { registerRun } from "./commands/run.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerRollback } from "./commands/rollback.js";
@@ -23,7 +24,7 @@ import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerDiff, registerReport, registerRollback, registerRuns, registerTest, registerInit, registerSchema, registerExplain];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerDiff, registerReport, registerWorkflows, registerRollback, registerRuns, registerTest, registerInit, registerSchema, registerExplain];
 
 export function defaultContext(): CommandContext {
   return {
