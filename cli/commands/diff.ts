@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import { diskHost } from "../../compiler/host.js";
+import { progressReporter } from "../../runtime/execute/progress.js";
 import { Journal } from "../../runtime/journal/journal.js";
 import { diffMigration } from "../../runtime/lifecycle/diff.js";
 import { diffHtml, diffSummary } from "../../runtime/lifecycle/diff-page.js";
@@ -48,6 +49,7 @@ export async function diffCommand(packagePath: string, options: DiffCommandOptio
     context.stdout("no journal: comparing every record the export makes\n");
   }
   const target = await liveTarget(options, context, 500);
+  const progress = progressReporter({ interactive: context.interactive, write: context.stdout });
   try {
     const report = await diffMigration({
       plan,
@@ -55,6 +57,8 @@ export async function diffCommand(packagePath: string, options: DiffCommandOptio
       client: target.client,
       ...(journal === undefined ? {} : { journal }),
       ...(options.run === undefined ? {} : { run: options.run }),
+      // Recomputing a large export takes a while: the bars show it, the run's own lines would only confuse.
+      reporter: { line: () => undefined, ...(progress.progress === undefined ? {} : { progress: progress.progress }) },
     });
     context.stdout(`${diffSummary(report)}\n`);
     if (options.json !== undefined) context.stdout(`JSON: ${writeOutput(options.json, `${JSON.stringify(report, null, 2)}\n`, context)}\n`);

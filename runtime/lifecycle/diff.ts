@@ -311,7 +311,12 @@ export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
   }
   const inScope = (xmlid: string): boolean => scope === undefined || scope.has(xmlid);
   const byModel = new Map<string, Expected[]>();
-  for (const entry of target.expected.values()) if (inScope(entry.xmlid)) byModel.set(entry.model, [...(byModel.get(entry.model) ?? []), entry]);
+  for (const entry of target.expected.values()) {
+    if (!inScope(entry.xmlid)) continue;
+    const entries = byModel.get(entry.model);
+    if (entries === undefined) byModel.set(entry.model, [entry]);
+    else entries.push(entry);
+  }
   const missing = [...target.absent].filter(([xmlid]) => inScope(xmlid)).map(([xmlid, model]) => ({ model, xmlid }));
 
   const limit = options.listLimit ?? 5000;

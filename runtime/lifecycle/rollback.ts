@@ -162,7 +162,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group === undefined) groups.set(name, [item]);
+    else group.push(item);
+  }
   return groups;
 }
 
@@ -365,9 +370,9 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
       const description = (await client.fieldsGet(field.model, ["type"]))[field.name];
       if (description !== undefined) {
         // Records the run updated lose the run's values with the field; any other record holding one keeps it.
-        const updated = [...actions.before.values()].filter((target) => target.model === field.model).map((target) => target.id);
+        const updated = new Set([...actions.before.values()].filter((target) => target.model === field.model).map((target) => target.id));
         const count = (await client.search(field.model, holdingValue(field.name, description.type), { context: { active_test: false } })).filter(
-          (id) => !updated.includes(id),
+          (id) => !updated.has(id),
         ).length;
         if (count > 0) {
           const why = `${count} ${field.model} record${count === 1 ? "" : "s"} still hold a value in it`;
