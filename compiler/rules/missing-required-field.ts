@@ -38,11 +38,14 @@ export const missingRequiredField: Rule = {
       // A child's link to its parent comes from the one2many it fills.
       const inverse =
         target.parent === undefined ? undefined : schema.models[target.parent.target.model ?? ""]?.fields[target.parent.field.value]?.relationField;
-      for (const { field, source, constraint } of requiredFields(schema, model)) {
+      const required = requiredFields(schema, model);
+      const requiredNames = new Set(required.map((entry) => entry.field.name));
+      for (const { field, source, constraint } of required) {
         if (assigned.has(field.name) || field.name === inverse) continue;
         if (field.hasDefault || field.writability.writable === "no") continue;
         const computed = computedOnCreate(model, field.name);
-        if (computed !== undefined && (computed.from.length === 0 || computed.from.some((source) => assigned.has(source)))) continue;
+        // A field computed from another required one is reported through that one (the invoice address through the customer).
+        if (computed !== undefined && (computed.from.length === 0 || computed.from.some((from) => assigned.has(from) || requiredNames.has(from)))) continue;
         const columns = [...(target.entity?.columns.keys() ?? [])];
         const guess = columns.includes(field.name) ? field.name : (suggestNames(field.name, columns)[0] ?? suggestNames(field.label, columns)[0]);
         const text = bound.files.find((file) => file.path === target.file)?.text ?? "";
