@@ -24,17 +24,13 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Rewrites a CSV of the export copy, changing the rows `edit` returns true for. */
-function editCsv(path: string, edit: (row: Record<string, string>, index: number) => boolean): string[] {
+/** Rewrites a CSV of the export copy: `edit` changes a row in place, and returns "drop" to take it out of the export. */
+function editCsv(path: string, edit: (row: Record<string, string>, index: number) => boolean | "drop"): void {
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const header = Object.keys(rows[0] ?? {});
-  const edited: string[] = [];
-  rows.forEach((row, index) => {
-    if (edit(row, index)) edited.push(index.toString());
-  });
-  writeFileSync(path, [header.map(csvCell).join(","), ...rows.map((row) => header.map((column) => csvCell(row[column] ?? "")).join(","))].join("\n") + "\n");
-  return edited;
+  const kept = rows.filter((row, index) => edit(row, index) !== "drop");
+  writeFileSync(path, [header.map(csvCell).join(","), ...kept.map((row) => header.map((column) => csvCell(row[column] ?? "")).join(","))].join("\n") + "\n");
 }
 
 describe("--since parsing", () => {
@@ -64,6 +60,7 @@ describe("a delta after editing rows of the Perfect Books export", () => {
   const editedDeals: string[] = [];
   const editedNotes: string[] = [];
   let quietlyEditedDeal = "";
+  let droppedNote = "";
 
   beforeAll(async () => {
     double = await startOdooDouble({ version: "17.0", users: SEED_USERS.map((user) => ({ ...user, level: "user" as const })), clock: () => now });
@@ -91,6 +88,10 @@ describe("a delta after editing rows of the Perfect Books export", () => {
       return false;
     });
     editCsv(join(exportCopy.path, "notes.csv"), (row, index) => {
+      if (index === 9) {
+        droppedNote = row["Note ID"] ?? "";
+        return "drop";
+      }
       if (index !== 0 && index !== 5) return false;
       row["Body"] = `${row["Body"] ?? ""} Follow-up booked.`;
       editedNotes.push(row["Note ID"] ?? "");
@@ -130,6 +131,18 @@ describe("a delta after editing rows of the Perfect Books export", () => {
     const loads = double.callLog.filter((call) => call.method === "load" && call.outcome === "ok");
     expect(Object.fromEntries(loads.map((call) => [call.model, call.rows]))).toEqual({ "crm.lead": 10, "mail.message": 2 });
     expect(double.callLog.filter((call) => call.method === "write" || call.method === "create" || call.method === "unlink")).toEqual([]);
+  });
+
+  it("reports a row gone from the export, and leaves its record in Odoo", () => {
+    expect(delta.disappeared.map((record) => [record.step, record.model, record.xmlid, record.key])).toEqual([
+      ["note", "mail.message", `perfectbooks.note_${droppedNote}`, droppedNote],
+    ]);
+    expect(
+      xmlidsOf(
+        "mail.message",
+        double.records("mail.message").map((message) => Number(message["id"])),
+      ),
+    ).toContain(`perfectbooks.note_${droppedNote}`);
   });
 
   it("leaves a row changed without its modification date as it was", () => {
