@@ -1,4 +1,6 @@
-/** Renders documentation from the compiler's own tables (the rules, syntax codes and built-ins). */
+/** Renders documentation from the compiler's own tables (the rules, syntax codes, built-ins and the plan schema). */
+import { z } from "zod";
+import { Plan } from "../compiler/plan/schema.js";
 import { BUILTINS, builtinSignature, type BuiltinCategory } from "../compiler/builtins.js";
 import { EXAMPLE_PACKAGE } from "../compiler/rules/example-package.js";
 import { RULES } from "../compiler/rules/index.js";
@@ -74,6 +76,11 @@ export function renderRulesPage(): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** The plan's JSON Schema, from the zod schema the compiler emits with and the runtime validates with. */
+export function renderPlanJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(Plan, { io: "input" }), null, 2)}\n`;
 }
 
 export function replaceGeneratedSection(document: string, name: string, content: string): string {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTINS } from "../compiler/builtins.js";
 import { RULES } from "../compiler/rules/index.js";
 import { parse } from "../language/parse.js";
-import { renderBuiltinsSection, renderRulesPage, replaceGeneratedSection } from "../scripts/docs-render.js";
+import { renderBuiltinsSection, renderPlanJsonSchema, renderRulesPage, replaceGeneratedSection } from "../scripts/docs-render.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
@@ -23,8 +23,9 @@ function codeBlocks(markdown: string): { language: string; code: string; line: n
 }
 
 describe("documentation", () => {
-  it("docs/rules.md and the built-ins of docs/language.md are generated from the code (npx tsx scripts/build-docs.ts)", () => {
+  it("docs/rules.md, docs/plan.schema.json and the built-ins of docs/language.md are generated from the code (npx tsx scripts/build-docs.ts)", () => {
     expect(read("docs/rules.md")).toBe(renderRulesPage());
+    expect(read("docs/plan.schema.json")).toBe(renderPlanJsonSchema());
     const language = read("docs/language.md");
     expect(replaceGeneratedSection(language, "builtins", renderBuiltinsSection())).toBe(language);
     for (const rule of RULES) expect(read("docs/rules.md")).toContain(`### ${rule.code} ${rule.name}`);
