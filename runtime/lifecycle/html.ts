@@ -106,7 +106,7 @@ caption { text-align: left; color: var(--muted); padding: 2px 0 6px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: var(--band); font-weight: 600; white-space: nowrap; }
 th select { display: block; margin-top: 3px; font: inherit; font-weight: normal; max-width: 180px; }
-td { white-space: pre-wrap; word-break: break-word; }
+td { white-space: pre-wrap; overflow-wrap: break-word; }
 td.right, th.right { text-align: right; white-space: nowrap; }
 tr[hidden] { display: none; }
 .empty { color: var(--muted); font-style: italic; }
