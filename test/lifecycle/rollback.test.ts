@@ -8,8 +8,11 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.js";
+import { analyzeDirectory } from "../../compiler/analyze.js";
+import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { Journal, type JournalEvent } from "../../runtime/journal/journal.js";
+import { diffMigration } from "../../runtime/lifecycle/diff.js";
 import { rollbackRun, type RollbackResult } from "../../runtime/lifecycle/rollback.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
@@ -133,6 +136,23 @@ describe("rollback of a full run", () => {
     expect(withoutTimestamps(double)).toEqual(before);
   });
 
+  it("refuses a run later runs built on, and a run made against another server", async () => {
+    const { double, state } = await fresh();
+    const sample = await runLive(plan, double, state, { selection: sampleSelection({ size: 5, seed: 5 }), sample: 5, seed: 5 });
+    const full = await runLive(plan, double, state);
+    const afterBoth = withoutTimestamps(double);
+    const refused = await rollback(double, state, { run: sample.runId });
+    expect(refused).toMatchObject({
+      status: "refused",
+      message: `run ${sample.runId} has later runs that were not rolled back (${full.runId}): roll them back first, or give --force`,
+    });
+    const other = await fresh();
+    const elsewhere = await rollback(other.double, state);
+    expect(elsewhere.status).toBe("refused");
+    expect(elsewhere.message).toMatch(new RegExp(`^run ${full.runId} wrote to Odoo .* \\(database lab17\\) .*, not to Odoo .*: connect to that server$`));
+    expect(withoutTimestamps(double)).toEqual(afterBoth);
+  });
+
   it("resumes a rollback killed half-way and ends as an uninterrupted one", async () => {
     const { double, state } = await fresh();
     const before = withoutTimestamps(double);
@@ -153,6 +173,34 @@ describe("rollback of a full run", () => {
     const resumed = await rollback(double, state);
     expect(resumed.status).toBe("complete");
     expect(withoutTimestamps(double)).toEqual(before);
+  });
+});
+
+describe("rollback and diff on Odoo 19 over JSON-2", () => {
+  it("return the double to its state before the run, after a diff that finds nothing", async () => {
+    const double = await startOdooDouble({ version: "19.0", apiKeys: [{ login: "admin", key: "lifecycle-key" }] });
+    double.addRecord("product.product", { name: "Widget", default_code: "WIDGET", list_price: 10 });
+    double.addRecord("product.product", { name: "Gadget", default_code: "GADGET", list_price: 5 });
+    const state = temporaryDirectory("flitmap-rollback-19-");
+    cleanups.push(() => double.stop(), state.remove);
+    const plan19 = emitPlan(analyzeDirectory(FIXTURE_PACKAGE, { seriesOverride: "19.0" }));
+    const before = withoutTimestamps(double);
+    expect((await runLive(plan19, double, state.path, { apiKey: "lifecycle-key" })).status).toBe("complete");
+    const client = await connectDouble(double, "lifecycle-key");
+    cleanups.push(() => client.close());
+    expect(client.protocol).toBe("json2");
+    const journal = Journal.open(join(state.path, "journal.jsonl"));
+    try {
+      const report = await diffMigration({ plan: plan19, sourceDirectory: FIXTURE_EXPORT, client, journal });
+      expect(report.groups).toEqual([]);
+      expect(report.records.reduce((total, entry) => total + entry.count, 0)).toBe(24);
+      const result = await rollbackRun({ journal, client, plan: plan19 });
+      expect(result.status).toBe("complete");
+    } finally {
+      journal.close();
+    }
+    expect(withoutTimestamps(double)).toEqual(before);
+    expect(double.callLog.filter((call) => call.method === "unlink").every((call) => call.protocol === "json2")).toBe(true);
   });
 });
 

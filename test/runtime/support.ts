@@ -30,13 +30,14 @@ export function temporaryDirectory(prefix: string): { path: string; remove: () =
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** A client of the double as the admin, with quick retries. */
-export async function connectDouble(double: OdooDouble): Promise<OdooClient> {
+/** A client of the double as the admin, with quick retries: over XML-RPC with the password, or over JSON-2 with an API key the double knows. */
+export async function connectDouble(double: OdooDouble, apiKey?: string): Promise<OdooClient> {
   return connectOdoo({
     url: double.url,
     database: double.database,
     login: "admin",
-    credential: { kind: "password", secret: new Secret("admin") },
+    credential: apiKey === undefined ? { kind: "password", secret: new Secret("admin") } : { kind: "api-key", secret: new Secret(apiKey) },
+    ...(apiKey === undefined ? {} : { protocol: "json2" as const }),
     retry: { maxAttempts: 8, baseDelayMs: 5, maxDelayMs: 50 },
   });
 }
@@ -45,9 +46,9 @@ export async function runLive(
   plan: Plan,
   double: OdooDouble,
   stateDirectory: string,
-  options: { batchSize?: number; sourceDirectory?: string } & Pick<RunOptions, "selection" | "sample" | "seed" | "since" | "reporter"> = {},
+  options: { batchSize?: number; sourceDirectory?: string; apiKey?: string } & Pick<RunOptions, "selection" | "sample" | "seed" | "since" | "reporter"> = {},
 ): Promise<RunResult> {
-  const client = await connectDouble(double);
+  const client = await connectDouble(double, options.apiKey);
   const journal = Journal.open(join(stateDirectory, "journal.jsonl"));
   try {
     return await runPlan({
