@@ -112,7 +112,10 @@ export function assessmentText(assessment: Assessment): string {
   if (unused.columns.length === 0 && unused.headers.length === 0 && unused.files.length === 0) lines.push("  none");
   for (const column of unused.columns) lines.push(`  ${column.entity}.${column.column} ("${column.header}"): ${column.why}`);
   for (const header of unused.headers) lines.push(`  ${header.file}: column "${header.header}" is declared by no entity`);
-  if (unused.files.length > 0) lines.push(`  files no entity reads: ${unused.files.join(", ")}`);
+  if (unused.files.length > 0)
+    lines.push(
+      `  files no entity reads: ${unused.files.map((file) => (unused.workflowFiles.includes(file) ? `${file} (workflow definitions: \`flitmap workflows\` renders them to rebuild by hand)` : file)).join(", ")}`,
+    );
 
   lines.push("", "Apps");
   for (const app of assessment.apps.needed) {
@@ -329,7 +332,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       rows: [
         ...assessment.unused.columns.map((column) => [column.entity, column.column, column.header, column.why]),
         ...assessment.unused.headers.map((header) => [header.file, "", header.header, "declared by no entity"]),
-        ...assessment.unused.files.map((file) => [file, "", "", "read by no entity"]),
+        ...assessment.unused.files.map((file) => [
+          file,
+          "",
+          "",
+          assessment.unused.workflowFiles.includes(file) ? "workflow definitions (flitmap workflows)" : "read by no entity",
+        ]),
       ],
       empty: "every column and file of the export is read",
     },

@@ -19,6 +19,7 @@ import { Masker } from "./mask.js";
 import { maskedNotes, type ValueNote } from "./notes.js";
 import { groupRejects, type RejectGroup } from "./rejects.js";
 import type { AppFact, CustomFieldFact, RecordFact, TargetFacts } from "./target-facts.js";
+import { findWorkflowExports } from "./workflows.js";
 
 export const ASSESSMENT_FORMAT = "flitmap-assessment";
 
@@ -83,6 +84,8 @@ export interface UnusedData {
   readonly headers: readonly { readonly entity: string; readonly file: string; readonly header: string }[];
   /** CSV files of the export no entity reads. */
   readonly files: readonly string[];
+  /** Those of them that hold workflow definitions: not data, `flitmap workflows` renders them for a person to rebuild. */
+  readonly workflowFiles: readonly string[];
 }
 
 export interface Assessment {
@@ -255,7 +258,8 @@ async function unusedData(
     for (const extra of report.extraHeaders) headers.push({ entity, file: extra.file, header: extra.header });
   }
   const files = (await listMatchingFiles(sourceDirectory, "*.{csv,CSV,txt,TXT}").catch(() => [] as string[])).filter((file) => !readFiles.has(file));
-  return { columns, headers, files };
+  const workflowFiles = (await findWorkflowExports(sourceDirectory).catch(() => [])).map((exported) => exported.file).filter((file) => files.includes(file));
+  return { columns, headers, files, workflowFiles };
 }
 
 export async function assess(options: AssessOptions): Promise<Assessment> {

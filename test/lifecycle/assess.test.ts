@@ -127,6 +127,7 @@ describe("flitmap plan on the Perfect Books sample, from the catalog", () => {
     const unmapped = Object.keys(MANIFEST.entities).filter((entity) => !mapped.includes(entity));
     expect(unmapped.sort()).toEqual(["Property", "Workflow"]);
     expect([...assessment.unused.files].sort()).toEqual(unmapped.flatMap((entity) => MANIFEST.entities[entity]?.files ?? []).sort());
+    expect(assessment.unused.workflowFiles).toEqual(MANIFEST.entities["Workflow"]?.files);
     for (const entity of assessment.entities)
       expect(entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates, entity.entity).toBe(entity.read);
   });
