@@ -9,7 +9,8 @@
  * record, for every field the package writes. Values Odoo rewrites legitimately are normalised
  * (empty text is false, many2one reads as [id, name], html gets wrapped in <p>, floats are rounded
  * to the cent), so a clean run shows no difference. Which records count: those the journal says
- * the migration (or `--run`) wrote; without a journal, every record the export makes.
+ * the migration (or `--run`) wrote; without a journal, every record the export makes. Each batch
+ * the run would write is compared as soon as it is made, so memory holds one batch at a time.
  */
 import type { CustomFieldPlan, LookupPlan, OperationPlan, Plan, RecordPlan, StepPlan } from "../../compiler/plan/schema.js";
 import { subexpressions } from "../execute/plan-walk.js";
@@ -72,24 +73,29 @@ export interface DiffReport {
   readonly masked: readonly string[];
 }
 
-interface Expected {
+/** One batch the run would write, with the database id Odoo has for each record. */
+interface ResolvedBatch {
   readonly step: string;
   readonly model: string;
-  readonly xmlid: string;
-  readonly id: number;
-  /** Field name → cell, as the run would write it; defaulted fields are left out. */
-  readonly cells: Map<string, string>;
+  readonly pass: "main" | "deferred";
+  readonly rows: readonly { readonly xmlid: string; readonly id: number; readonly cells: ReadonlyMap<string, string> }[];
 }
 
-/** A target that writes nothing: it answers each write with the ids Odoo has for the external IDs, and keeps the cells. */
+/**
+ * A target that writes nothing: it answers each write with the ids Odoo has for the external IDs,
+ * and hands the batch, as the run would have written it, to be compared at once (so memory holds
+ * one batch, not the migration).
+ */
 class ExpectationTarget implements LoadTarget {
   readonly mode = "live" as const;
   readonly referenceStyle = "id" as const;
-  readonly expected = new Map<string, Expected>();
   readonly absent = new Map<string, string>();
   private readonly reader: OdooTarget;
 
-  constructor(private readonly client: OdooClient) {
+  constructor(
+    private readonly client: OdooClient,
+    private readonly compare: (batch: ResolvedBatch) => Promise<void>,
+  ) {
     this.reader = new OdooTarget(client);
   }
 
@@ -127,6 +133,7 @@ class ExpectationTarget implements LoadTarget {
     const found = await this.client.externalIds(batch.rows.map((row) => row.xmlid));
     const loaded: { key: string; id: number }[] = [];
     const rejected: { key: string; message: string }[] = [];
+    const rows: ResolvedBatch["rows"][number][] = [];
     for (const row of batch.rows) {
       const where = found.get(row.xmlid);
       if (where === undefined || where.model !== batch.model) {
@@ -135,20 +142,14 @@ class ExpectationTarget implements LoadTarget {
         continue;
       }
       loaded.push({ key: row.key, id: where.resId });
-      const entry = this.expected.get(row.xmlid) ?? {
-        step: batch.step,
-        model: batch.model,
-        xmlid: row.xmlid,
-        id: where.resId,
-        cells: new Map<string, string>(),
-      };
       const defaulted = new Set(row.defaulted ?? []);
+      const cells = new Map<string, string>();
       batch.fields.forEach((column, index) => {
-        if (index === 0 || defaulted.has(column)) return;
-        entry.cells.set(column, row.cells[index] ?? "");
+        if (index > 0 && !defaulted.has(column)) cells.set(column, row.cells[index] ?? "");
       });
-      this.expected.set(row.xmlid, entry);
+      rows.push({ xmlid: row.xmlid, id: where.resId, cells });
     }
+    if (rows.length > 0) await this.compare({ step: batch.step, model: batch.model, pass: batch.pass, rows });
     return { loaded, rejected };
   }
 
@@ -283,6 +284,93 @@ function scopeOf(journal: Journal | undefined, run: string | undefined): Set<str
   return written;
 }
 
+/** Compares batches with what Odoo holds, and keeps the counts, groups and listed differences. */
+class Comparison {
+  readonly groups = new Map<string, { model: string; field: string; count: number; examples: FieldDifference[] }>();
+  readonly differences: FieldDifference[] = [];
+  readonly masked = new Set<string>();
+  readonly missing: { model: string; xmlid: string }[] = [];
+  /** Records compared, by model (each once, whatever its passes). */
+  readonly records = new Map<string, Set<number>>();
+  /** For steps with a second pass: the records of the main pass, and those the second pass wrote. */
+  readonly mainPass = new Map<string, Map<number, string>>();
+  readonly secondPass = new Map<string, Set<number>>();
+  values = 0;
+  total = 0;
+
+  constructor(
+    private readonly client: OdooClient,
+    private readonly rules: ReadonlyMap<string, FieldRule>,
+    private readonly masker: Masker,
+    private readonly limit: number,
+    private readonly inScope: (xmlid: string) => boolean,
+  ) {}
+
+  async batch(batch: ResolvedBatch, tracksSecondPass: boolean): Promise<void> {
+    const rows = batch.rows.filter((row) => this.inScope(row.xmlid));
+    if (tracksSecondPass) {
+      const into = batch.pass === "main" ? this.mainPass : undefined;
+      for (const row of rows) {
+        if (into !== undefined) {
+          const ids = into.get(batch.step) ?? new Map<number, string>();
+          into.set(batch.step, ids);
+          ids.set(row.id, row.xmlid);
+        } else {
+          const ids = this.secondPass.get(batch.step) ?? new Set<number>();
+          this.secondPass.set(batch.step, ids);
+          ids.add(row.id);
+        }
+      }
+    }
+    await this.compare(batch.model, rows);
+  }
+
+  async compare(model: string, rows: readonly { readonly xmlid: string; readonly id: number; readonly cells: ReadonlyMap<string, string> }[]): Promise<void> {
+    if (rows.length === 0) return;
+    const fields = [...new Set(rows.flatMap((row) => [...row.cells.keys()].map(plainField)))];
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500);
+      const held = new Map(
+        (
+          await this.client.read(
+            model,
+            chunk.map((row) => row.id),
+            fields,
+          )
+        ).map((record) => [record.id, record]),
+      );
+      const seen = this.records.get(model) ?? new Set<number>();
+      this.records.set(model, seen);
+      for (const row of chunk) {
+        const record = held.get(row.id);
+        if (record === undefined) {
+          this.missing.push({ model, xmlid: row.xmlid });
+          continue;
+        }
+        seen.add(row.id);
+        for (const [column, cell] of row.cells) this.value(model, row, plainField(column), column, cell, record[plainField(column)]);
+      }
+    }
+  }
+
+  private value(model: string, row: { readonly xmlid: string; readonly id: number }, field: string, column: string, cell: string, held: unknown): void {
+    const rule = this.rules.get(`${model}\u0000${field}`) ?? { type: column.endsWith("/.id") ? "many2one" : "char", personal: false };
+    this.values += 1;
+    const outcome = compare(rule.type, cell, held);
+    if (outcome.equal) return;
+    this.total += 1;
+    if (rule.personal) this.masked.add(`${model}.${field}`);
+    const mask = (text: string): string => (rule.personal && text !== "(empty)" ? this.masker.token(text) : text);
+    const difference: FieldDifference = { model, field, xmlid: row.xmlid, id: row.id, expected: mask(outcome.expected), actual: mask(outcome.actual) };
+    const key = `${model}\u0000${field}`;
+    const group = this.groups.get(key) ?? { model, field, count: 0, examples: [] };
+    group.count += 1;
+    if (group.examples.length < 5) group.examples.push(difference);
+    this.groups.set(key, group);
+    if (this.differences.length < this.limit) this.differences.push(difference);
+  }
+}
+
 export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
   const { plan, client } = options;
   const masker = new Masker(plan);
@@ -291,7 +379,10 @@ export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
     throw new Error(`the journal has no run ${options.run} (flitmap runs lists them)`);
   }
   const scope = scopeOf(options.journal, options.run);
-  const target = new ExpectationTarget(client);
+  const inScope = (xmlid: string): boolean => scope === undefined || scope.has(xmlid);
+  const comparison = new Comparison(client, rules, masker, options.listLimit ?? 5000, inScope);
+  const steps = new Map(plan.steps.map((step) => [step.id, step]));
+  const target = new ExpectationTarget(client, (batch) => comparison.batch(batch, (steps.get(batch.step)?.deferred.length ?? 0) > 0));
   const result = await runPlan({
     plan,
     sourceDirectory: options.sourceDirectory,
@@ -301,82 +392,32 @@ export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
   });
   if (result.status !== "complete") throw new Error(`the mapping could not be recomputed: ${result.message ?? result.status}`);
 
-  // The second pass writes only the records that have a value for it: the others hold none.
-  for (const entry of target.expected.values()) {
-    const step = plan.steps.find((candidate) => candidate.id === entry.step);
-    for (const operation of step?.deferred ?? []) {
-      const column = operation.fieldType === "many2one" || operation.fieldType === "many2many" ? `${operation.field}/.id` : operation.field;
-      if (!entry.cells.has(column)) entry.cells.set(column, "");
-    }
+  // The second pass writes only the records that have a value for it: the others should hold none.
+  for (const [stepId, records] of comparison.mainPass) {
+    const step = steps.get(stepId);
+    if (step === undefined) continue;
+    const written = comparison.secondPass.get(stepId) ?? new Set<number>();
+    const columns = step.deferred.map((operation) =>
+      operation.fieldType === "many2one" || operation.fieldType === "many2many" ? `${operation.field}/.id` : operation.field,
+    );
+    const empty = new Map(columns.map((column) => [column, ""]));
+    const rows = [...records].filter(([id]) => !written.has(id)).map(([id, xmlid]) => ({ xmlid, id, cells: empty }));
+    await comparison.compare(step.model, rows);
   }
-  const inScope = (xmlid: string): boolean => scope === undefined || scope.has(xmlid);
-  const byModel = new Map<string, Expected[]>();
-  for (const entry of target.expected.values()) {
-    if (!inScope(entry.xmlid)) continue;
-    const entries = byModel.get(entry.model);
-    if (entries === undefined) byModel.set(entry.model, [entry]);
-    else entries.push(entry);
-  }
-  const missing = [...target.absent].filter(([xmlid]) => inScope(xmlid)).map(([xmlid, model]) => ({ model, xmlid }));
-
-  const limit = options.listLimit ?? 5000;
-  const differences: FieldDifference[] = [];
-  const groups = new Map<string, { model: string; field: string; count: number; examples: FieldDifference[] }>();
-  const masked = new Set<string>();
-  let values = 0;
-  let total = 0;
-  for (const [model, entries] of byModel) {
-    const fields = [...new Set(entries.flatMap((entry) => [...entry.cells.keys()].map(plainField)))];
-    for (let start = 0; start < entries.length; start += 500) {
-      const chunk = entries.slice(start, start + 500);
-      const records = await client.read(
-        model,
-        chunk.map((entry) => entry.id),
-        fields,
-      );
-      const held = new Map(records.map((record) => [record.id, record]));
-      for (const entry of chunk) {
-        const record = held.get(entry.id);
-        if (record === undefined) {
-          missing.push({ model, xmlid: entry.xmlid });
-          continue;
-        }
-        for (const [column, cell] of entry.cells) {
-          const field = plainField(column);
-          const rule = rules.get(`${model}\u0000${field}`) ?? { type: column.endsWith("/.id") ? "many2one" : "char", personal: false };
-          values += 1;
-          const outcome = compare(rule.type, cell, record[field]);
-          if (outcome.equal) continue;
-          total += 1;
-          if (rule.personal) masked.add(`${model}.${field}`);
-          const difference: FieldDifference = {
-            model,
-            field,
-            xmlid: entry.xmlid,
-            id: entry.id,
-            expected: rule.personal && outcome.expected !== "(empty)" ? masker.token(outcome.expected) : outcome.expected,
-            actual: rule.personal && outcome.actual !== "(empty)" ? masker.token(outcome.actual) : outcome.actual,
-          };
-          const group = groups.get(`${model}\u0000${field}`) ?? { model, field, count: 0, examples: [] };
-          group.count += 1;
-          if (group.examples.length < 5) group.examples.push(difference);
-          groups.set(`${model}\u0000${field}`, group);
-          if (differences.length < limit) differences.push(difference);
-        }
-      }
-    }
-  }
+  for (const [xmlid, model] of target.absent) if (inScope(xmlid)) comparison.missing.push({ model, xmlid });
   return {
     migration: plan.migration.name,
     target: client.describe(),
     ...(options.run === undefined ? {} : { run: options.run }),
     generatedAt: new Date().toISOString(),
-    records: [...byModel].map(([model, entries]) => ({ model, count: entries.length })),
-    values,
-    missing,
-    groups: [...groups.values()].sort((left, right) => right.count - left.count || (left.model + left.field < right.model + right.field ? -1 : 1)),
-    differences,
-    complete: differences.length === total,
-    masked: [...masked].sort(),
+    records: [...comparison.records].map(([model, ids]) => ({ model, count: ids.size })),
+    values: comparison.values,
+    missing: comparison.missing,
+    groups: [...comparison.groups.values()].sort((left, right) => right.count - left.count || (left.model + left.field < right.model + right.field ? -1 : 1)),
+    differences: [...comparison.differences].sort((left, right) =>
+      `${left.model}\u0000${left.field}\u0000${left.xmlid}` < `${right.model}\u0000${right.field}\u0000${right.xmlid}` ? -1 : 1,
+    ),
+    complete: comparison.differences.length === comparison.total,
+    masked: [...comparison.masked].sort(),
   };
 }
