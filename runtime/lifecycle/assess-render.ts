@@ -50,6 +50,13 @@ export function assessmentText(assessment: Assessment): string {
       assessment.entities.map((entity) => [entity.entity, entity.read, entity.loaded, entity.linked, entity.skipped, entity.rejected, entity.duplicates]),
     ),
   );
+  const detected = assessment.entities.flatMap((entity) =>
+    entity.files.filter((file) => file.note !== undefined).map((file) => `${file.file}: ${file.note ?? ""}`),
+  );
+  if (detected.length > 0) {
+    lines.push("", "Encodings detected");
+    for (const note of detected) lines.push(`  ${note}`);
+  }
   lines.push("", "Records per step");
   lines.push(
     ...textTable(
@@ -173,7 +180,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ],
       rows: assessment.entities.map((entity) => [
         entity.entity,
-        entity.files.map((file) => `${file.file} (${file.encoding}, "${file.delimiter}"${file.detected ? ", detected" : ""})`).join("\n"),
+        entity.files
+          .map(
+            (file) =>
+              `${file.file} (${file.encoding}, "${file.delimiter}"${file.detected ? ", detected" : ""})${file.note === undefined ? "" : `: ${file.note}`}`,
+          )
+          .join("\n"),
         entity.read,
         entity.loaded,
         entity.linked,

@@ -30,6 +30,8 @@ export interface FileFact {
   readonly delimiter: string;
   /** Whether the encoding or delimiter was detected rather than declared. */
   readonly detected: boolean;
+  /** Why the encoding was detected or overrode the declaration (`not UTF-8 ...; read as Windows-1252`). */
+  readonly note?: string;
 }
 
 export interface EntityAssessment {
@@ -224,6 +226,7 @@ function fileFacts(report: SourceReadReport | undefined): FileFact[] {
     encoding: file.encoding,
     delimiter: file.delimiter === "\t" ? "tab" : file.delimiter,
     detected: file.encodingDetected || file.delimiterDetected,
+    ...(file.encodingNote === null ? {} : { note: file.encodingNote }),
   }));
 }
 
@@ -341,7 +344,6 @@ export async function assess(options: AssessOptions): Promise<Assessment> {
       warnings.push(
         `${entity}: ${missing.file} has no column "${missing.header}"${missing.rowsRejected ? ", so every row of it is rejected" : ": its values are empty there"}`,
       );
-    for (const file of report.files) if (file.encodingNote !== null) warnings.push(`${entity}: ${file.file}: ${file.encodingNote}`);
   }
   for (const record of facts.records)
     if (record.status === "missing") warnings.push(`${record.model} ${record.xmlid}: ${record.detail ?? "missing from the target"}`);
