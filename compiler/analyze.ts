@@ -32,8 +32,15 @@ export interface AnalyzeOptions {
   readonly host?: CompilerHost;
   /** Check against this shipped series instead of the package's target (`--target 19.0`). */
   readonly seriesOverride?: string;
+  /** Check against this pulled schema file (an absolute path) instead of the package's target. */
+  readonly schemaFileOverride?: string;
   /** Overrides of the package's settings (`--set secondary_links=text`). */
   readonly settings?: Readonly<Record<string, string>>;
+  /**
+   * Rule severities from outside the package (the editor's `flitmap.rules`), by rule name or code:
+   * off, warn or error. The package's own `rule` lines win over them.
+   */
+  readonly ruleSeverities?: Readonly<Record<string, string>>;
   /**
    * Told how long each phase took, in milliseconds, in order: `parse`, `target`, `bind`, `types`,
    * `dependencies`, then `rule:<name>` for each rule that runs. For bench/check.ts.
@@ -69,8 +76,18 @@ export function parseFiles(files: readonly SourceFile[]): ParsedFile[] {
   });
 }
 
-function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[]): Map<string, Severity | "off"> {
+function severityOf(setting: string): Severity | "off" | undefined {
+  if (setting === "off" || setting === "error") return setting;
+  return setting === "warn" || setting === "warning" ? "warning" : undefined;
+}
+
+function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[], outside: Readonly<Record<string, string>> = {}): Map<string, Severity | "off"> {
   const severities = new Map<string, Severity | "off">(RULES.map((rule) => [rule.code, rule.defaultSeverity]));
+  for (const [name, setting] of Object.entries(outside)) {
+    const rule = findRule(name);
+    const severity = severityOf(setting);
+    if (rule !== undefined && severity !== undefined) severities.set(rule.code, severity);
+  }
   const migration = target.migration;
   if (migration === undefined) return severities;
   for (const item of migration.declaration.items) {
@@ -160,7 +177,10 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
   phaseDone("parse");
   const directory = files[0] === undefined ? "." : dirname(files[0].path);
   const diagnostics: Diagnostic[] = files.flatMap((file) => [...file.syntaxDiagnostics]);
-  const target = resolveTarget(files, host, options.seriesOverride);
+  const target = resolveTarget(files, host, {
+    ...(options.seriesOverride === undefined ? {} : { series: options.seriesOverride }),
+    ...(options.schemaFileOverride === undefined ? {} : { schemaFile: options.schemaFileOverride }),
+  });
   const settings = new Map<string, string>([...target.settings].map(([name, setting]) => [name, setting.value]));
   for (const [name, value] of Object.entries(options.settings ?? {})) settings.set(name, value);
   const customFields = customFieldsOf(files, { schema: target.baseSchema, settings });
@@ -172,7 +192,7 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
   const checked = checkExpressions(bound, bound.binder, choice, target.namespace);
   phaseDone("types");
   const dependencies = buildDependencyGraph(bound.targets, checked);
-  const severities = ruleSettings(target, diagnostics);
+  const severities = ruleSettings(target, diagnostics, options.ruleSeverities);
   phaseDone("dependencies");
   const context: RuleContext = { bound, checked, schema, baseSchema: target.baseSchema, target, customFields, dependencies };
   const brokenFiles = new Set(files.filter((file) => file.syntaxDiagnostics.some((diagnostic) => diagnostic.severity === "error")).map((file) => file.path));

@@ -62,11 +62,35 @@ function migrationsOf(files: readonly ParsedFileLike[]): MigrationFacts[] {
   );
 }
 
-/**
- * `seriesOverride` (`flitmap check --target 19.0`) checks the package against another shipped
- * catalog than the one it names, to find what breaks on another Odoo version.
- */
-export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHost, seriesOverride?: string): ResolvedTarget {
+/** A target chosen from outside the package: `flitmap check --target 19.0`, or the editor's settings. */
+export interface TargetOverride {
+  /** Another shipped catalog than the one the package names, to find what breaks on another Odoo version. */
+  readonly series?: string;
+  /** An absolute path to a pulled schema file, used instead of the package's target. */
+  readonly schemaFile?: string;
+}
+
+function loadSchemaFileInto(
+  path: string,
+  shownAs: string,
+  host: CompilerHost,
+  report: (message: string) => void,
+): { schema: OdooSchema; series: string } | undefined {
+  const text = host.readFile(path);
+  if (text === undefined) {
+    report(`schema file ${shownAs} not found (looked for ${path}); pull it with \`flitmap schema pull -o ${shownAs}\``);
+    return undefined;
+  }
+  const parsed = parseSchemaText(text, path);
+  if ("error" in parsed) {
+    report(parsed.error);
+    return undefined;
+  }
+  return { schema: parsed.schema, series: parsed.schema.serie };
+}
+
+export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHost, override: TargetOverride = {}): ResolvedTarget {
+  const seriesOverride = override.series;
   const [migration, ...otherMigrations] = migrationsOf(files);
   const problems: TargetProblem[] = [];
   let baseSchema: OdooSchema | undefined;
@@ -83,7 +107,15 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
     if (declaration.name.kind === "Name") namespace = declaration.name.value;
     for (const item of declaration.items) if (item.kind === "XmlidSetting" && item.namespace.kind === "StringLiteral") namespace = item.namespace.value;
     const target = declaration.items.find((item): item is A.TargetSetting => item.kind === "TargetSetting");
-    if (seriesOverride !== undefined) {
+    if (override.schemaFile !== undefined) {
+      const loaded = loadSchemaFileInto(override.schemaFile, override.schemaFile, host, (message) => problems.push({ file, range: declaration.range, message }));
+      if (loaded !== undefined) {
+        baseSchema = loaded.schema;
+        series = loaded.series;
+        origin = "file";
+        schemaFile = override.schemaFile;
+      }
+    } else if (seriesOverride !== undefined) {
       if (!listShippedSeries().includes(seriesOverride)) {
         problems.push({
           file,
@@ -117,21 +149,12 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
       }
     } else if (target.schemaFile !== undefined && target.schemaFile.kind === "StringLiteral") {
       schemaFile = resolve(dirname(file), target.schemaFile.value);
-      const text = host.readFile(schemaFile);
-      if (text === undefined) {
-        problems.push({
-          file,
-          range: target.schemaFile.range,
-          message: `schema file ${target.schemaFile.value} not found (looked for ${schemaFile}); pull it with \`flitmap schema pull -o ${target.schemaFile.value}\``,
-        });
-      } else {
-        const parsed = parseSchemaText(text, schemaFile);
-        if ("error" in parsed) problems.push({ file, range: target.schemaFile.range, message: parsed.error });
-        else {
-          baseSchema = parsed.schema;
-          series = parsed.schema.serie;
-          origin = "file";
-        }
+      const range = target.schemaFile.range;
+      const loaded = loadSchemaFileInto(schemaFile, target.schemaFile.value, host, (message) => problems.push({ file, range, message }));
+      if (loaded !== undefined) {
+        baseSchema = loaded.schema;
+        series = loaded.series;
+        origin = "file";
       }
     }
   }

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, SemanticTokens, SymbolInformation, TextEdit } from "vscode-languageserver";
 import { checkCommand } from "../../cli/commands/check.js";
 import { analyzePackage } from "../../compiler/analyze.js";
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { startInMemoryServer, startServerProcess, type LspTestClient } from "../../vscode-extension/tools/lsp-client.js";
 import { lspRange, marked, temporaryDirectory } from "./helpers.js";
 
@@ -279,6 +280,47 @@ describe("settings", () => {
     await client.notify("workspace/didChangeConfiguration", { settings: {} });
     await expect.poll(() => client.published.length - published).toBe(3);
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe("rule and schema file settings", () => {
+  const codesIn = async (name: string): Promise<string[]> =>
+    (await client.waitForDiagnostics(uriOf(name))).diagnostics.map((diagnostic) => `${String(diagnostic.code)}:${String(diagnostic.severity)}`);
+
+  it("applies flitmap.rules under the package's own rule lines", async () => {
+    // Package-wide rules wait for a package whose syntax is sound.
+    unlinkSync(join(scratch.path, "pb", "stages.flitmap"));
+    const unmapped = FIXED_MAP.replace("  email <- mail\n", "");
+    for (const [rules, expected] of [
+      [{}, ["FM501:2"]],
+      [{ unmapped_column: "off" }, []],
+      [{ FM501: "error" }, ["FM501:1"]],
+    ] as const) {
+      await client.dispose();
+      client = startInMemoryServer();
+      await client.initialize(scratch.path, { rules });
+      await client.open(uriOf("pb/companies.flitmap"), unmapped, 1);
+      expect(await codesIn("pb/migration.flitmap")).toEqual(expected);
+    }
+  });
+
+  it("checks against the schema file flitmap.target.schemaFile names, relative to the workspace folder", async () => {
+    const catalog = loadShippedCatalog("17.0");
+    const partner = catalog.models["res.partner"]!;
+    const pulled = {
+      ...catalog,
+      origin: "server",
+      models: { ...catalog.models, "res.partner": { ...partner, fields: { ...partner.fields, x_naam: { ...partner.fields["ref"]!, name: "x_naam", label: "Naam", custom: true } } } },
+    };
+    writeFileSync(join(scratch.path, "odoo-schema.json"), JSON.stringify(pulled));
+    const withCustomField = FIXED_MAP.replace("  ref <- id\n", "  ref <- id\n  x_naam <- naam\n");
+    await client.open(uriOf("pb/companies.flitmap"), withCustomField, 1);
+    expect(await codesIn("pb/companies.flitmap")).toEqual(["FM402:1"]);
+    await client.dispose();
+    client = startInMemoryServer();
+    await client.initialize(scratch.path, { target: { schemaFile: "odoo-schema.json" } });
+    await client.open(uriOf("pb/companies.flitmap"), withCustomField, 1);
+    expect(await codesIn("pb/companies.flitmap")).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  * The latest analysis of each package is kept: completion reads names from it as it is, hover,
  * definition, references and rename from one of the text the editor shows (analysed on demand).
  */
+import { isAbsolute, resolve, sep } from "node:path";
 import {
   CodeActionKind,
   ErrorCodes,
@@ -58,12 +59,23 @@ export type Analyze = (files: readonly SourceFile[], settings: AnalysisSettings,
 
 /**
  * The compiler reads imported packages and schema files through a host: it gets the disk with
- * the open documents laid over it, as the package's own files are. `analyzePackage` takes a
- * series override (as `flitmap check --target`) but no schema file or rule severities from
- * outside the package yet: those two settings are read and handed over, not applied.
+ * the open documents laid over it, as the package's own files are. The settings become the same
+ * options `flitmap check --target` gives; `schemaFile` is absolute by now.
  */
 const analyzeWithSettings: Analyze = (files, settings, openTexts) =>
-  analyzePackage(files, { host: overlayHost(openTexts), ...(settings.targetVersion === "" ? {} : { seriesOverride: settings.targetVersion }) });
+  analyzePackage(files, {
+    host: overlayHost(openTexts),
+    ...(settings.targetVersion === "" ? {} : { seriesOverride: settings.targetVersion }),
+    ...(settings.schemaFile === "" ? {} : { schemaFileOverride: settings.schemaFile }),
+    ruleSeverities: settings.rules,
+  });
+
+/** A relative `flitmap.target.schemaFile` is relative to the workspace folder holding the package (else the package). */
+export function absoluteSchemaFile(schemaFile: string, packagePath: string | undefined, workspaceFolderPaths: readonly string[]): string {
+  if (schemaFile === "" || isAbsolute(schemaFile)) return schemaFile;
+  const folder = packagePath === undefined ? undefined : workspaceFolderPaths.find((candidate) => packagePath === candidate || packagePath.startsWith(`${candidate}${sep}`));
+  return resolve(folder ?? packagePath ?? ".", schemaFile);
+}
 
 export interface ServerOptions {
   readonly fileSystem?: FileSystem;
@@ -145,7 +157,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ? [{ path: packageKey, text: documents.get(packageKey)?.getText() ?? "" }]
       : await readPackage(packageKey, openDocuments(), fileSystem);
     if (!isCurrent()) return undefined;
-    const analysisSettings = analysisSettingsOf(await settings(standalone ? packageKey : uriOfPath(packageKey)));
+    const read = analysisSettingsOf(await settings(standalone ? packageKey : uriOfPath(packageKey)));
+    const folderPaths = workspaceFolders.flatMap((folder) => pathOfUri(folder.uri) ?? []);
+    const analysisSettings = { ...read, schemaFile: absoluteSchemaFile(read.schemaFile, standalone ? undefined : packageKey, folderPaths) };
     if (!isCurrent()) return undefined;
     const openTexts = new Map<string, string>();
     for (const document of documents.all()) {
