@@ -27,7 +27,7 @@ export { schemaFromOdoo, modelFromOdoo, fieldFromOdoo, type RawSchemaInput, type
 export { stableJson } from "./json.js";
 export { SYNCED_FIELDS, syncedFieldsOf, type SyncedFieldsFact } from "./synced-fields.js";
 export { COMPUTED_ON_CREATE, computedOnCreate, type ComputedOnCreate } from "./computed.js";
-export { READONLY_COLUMNS, readonlyColumn, type ReadonlyColumn } from "./readonly-columns.js";
+export { READONLY_COLUMNS, readonlyColumn, STORED_COMPUTES, storedCompute, type ReadonlyColumn, type StoredCompute } from "./readonly-columns.js";
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;

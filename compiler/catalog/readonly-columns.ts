@@ -22,3 +22,31 @@ export const READONLY_COLUMNS: readonly ReadonlyColumn[] = [
 export function readonlyColumn(model: string, field: string): ReadonlyColumn | undefined {
   return READONLY_COLUMNS.find((entry) => entry.model === model && entry.field === field);
 }
+
+/**
+ * The other side of the ambiguity: stored fields Odoo computes without an inverse, so that a value
+ * written is overwritten at once (fields_get says `readonly` and `store` for them too). Curated
+ * from Odoo's sources (17.0 to 19.0), where each is declared with `compute=` and `store=True`.
+ */
+export interface StoredCompute {
+  readonly model: string;
+  readonly field: string;
+  /** What Odoo computes it from, and what to do instead of writing it. */
+  readonly note: string;
+}
+
+export const STORED_COMPUTES: readonly StoredCompute[] = [
+  {
+    model: "account.move",
+    field: "payment_state",
+    note: "from the payments reconciled with the invoice: keep the source's status in a custom field, and register the payments in Odoo",
+  },
+  { model: "account.move", field: "amount_untaxed", note: "from the invoice lines: write the lines" },
+  { model: "account.move", field: "amount_total", note: "from the invoice lines and their taxes: write the lines" },
+  { model: "sale.order", field: "amount_untaxed", note: "from the order lines: write the lines" },
+  { model: "sale.order", field: "amount_total", note: "from the order lines and their taxes: write the lines" },
+];
+
+export function storedCompute(model: string, field: string): StoredCompute | undefined {
+  return STORED_COMPUTES.find((entry) => entry.model === model && entry.field === field);
+}

@@ -1,4 +1,4 @@
-import { readonlyColumn } from "../catalog/index.js";
+import { readonlyColumn, storedCompute } from "../catalog/index.js";
 import type { Finding, Rule } from "./rule.js";
 
 export const computedField: Rule = {
@@ -19,7 +19,14 @@ export const computedField: Rule = {
       const field = assignment.field;
       if (field === undefined || field.custom) continue;
       const name = `${assignment.target.model ?? ""}.${field.name}`;
-      if (field.writability.writable === "no") {
+      const computed = storedCompute(assignment.target.model ?? "", field.name);
+      if (field.writability.writable === "unknown" && computed !== undefined) {
+        findings.push({
+          file: assignment.file,
+          range: assignment.fieldName.range,
+          message: `Odoo computes ${name} ${computed.note}; a value written is overwritten at once`,
+        });
+      } else if (field.writability.writable === "no") {
         findings.push({
           file: assignment.file,
           range: assignment.fieldName.range,

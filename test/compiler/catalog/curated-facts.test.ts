@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import {
   CONSTRAINT_FACTS,
   FIELD_CHANGES,
+  READONLY_COLUMNS,
+  STORED_COMPUTES,
   compareSeries,
   fieldConstraints,
   findField,
@@ -48,6 +50,24 @@ describe("curated constraint facts", () => {
   it("give crm.lead.probability its 0-100 range", () => {
     expect(fieldConstraints("crm.lead", "probability")).toMatchObject([{ kind: "range", min: 0, max: 100 }]);
     expect(fieldConstraints("crm.lead", "name")).toEqual([]);
+  });
+});
+
+describe("curated read-only columns and stored computes", () => {
+  it("are about stored fields every catalog has", () => {
+    for (const entry of [...READONLY_COLUMNS, ...STORED_COMPUTES]) {
+      for (const serie of listShippedSeries()) {
+        expect(findField(loadShippedCatalog(serie), entry.model, entry.field)?.store, `${serie} ${entry.model}.${entry.field}`).toBe(true);
+      }
+    }
+  });
+
+  it("name as stored computes only fields the catalogs cannot tell apart (read-only and stored)", () => {
+    for (const entry of STORED_COMPUTES) {
+      for (const serie of listShippedSeries()) {
+        expect(findField(loadShippedCatalog(serie), entry.model, entry.field)?.writability.writable, `${serie} ${entry.model}.${entry.field}`).toBe("unknown");
+      }
+    }
   });
 });
 

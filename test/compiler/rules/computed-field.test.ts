@@ -10,6 +10,13 @@ describe("FM404 computed_field", () => {
     expect(diagnosticsOf("FM404", 'map Deal -> account.move { move_type = "out_invoice"  invoice_origin <- name  invoice_date <- close_date }')).toEqual([]);
   });
 
+  it("reports an invoice's payment state: a stored field Odoo computes, which no value written changes", () => {
+    expect(diagnosticsOf("FM404", 'map Deal -> account.move { move_type = "out_invoice"  payment_state <- stage  amount_untaxed <- amount }')).toEqual([
+      "main.flitmap:1:55-1:68 error FM404 Odoo computes account.move.payment_state from the payments reconciled with the invoice: keep the source's status in a custom field, and register the payments in Odoo; a value written is overwritten at once",
+      "main.flitmap:1:79-1:93 error FM404 Odoo computes account.move.amount_untaxed from the invoice lines: write the lines; a value written is overwritten at once",
+    ]);
+  });
+
   it("reports a computed field, and one the catalog cannot tell", () => {
     expect(
       diagnosticsOf(
