@@ -334,8 +334,13 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
     // 3. What setup created, when nothing uses it any more: reference records first (the last created first), then custom fields.
     const setupDone = actions.done.removed;
     const records = actions.setup.filter((event) => event.kind === "record" && !setupDone.has(`${event.model}:${event.id}`)).reverse();
+    const planned = new Map(plan.setup.records.map((record) => [record.xmlid, record]));
+    // A kept reference record keeps what it points to (a stage its sales team): set up after it, so looked at later.
+    const protectedBy = new Map<string, string>();
     for (const record of records) {
       const users: string[] = [];
+      const keeper = record.xmlid === undefined ? undefined : protectedBy.get(record.xmlid);
+      if (keeper !== undefined) users.push(`the reference record ${keeper}, which is kept`);
       const pointing = new Set<string>();
       for (const step of plan.steps)
         for (const operation of [...step.operations, ...step.deferred])
@@ -348,6 +353,8 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
       }
       const name = record.xmlid ?? record.name;
       if (users.length > 0) {
+        for (const value of Object.values(planned.get(record.xmlid ?? "")?.values ?? {}))
+          if (typeof value === "object" && value !== null && !protectedBy.has(value.xmlid)) protectedBy.set(value.xmlid, name);
         kept.push({ kind: "record", model: record.model, name, why: `still used by ${users.join(", ")}` });
         journal.append({
           type: "rollback-step",

@@ -5,6 +5,7 @@
  * after the run makes it refuse, and the journal says what each run's state is.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.js";
@@ -58,6 +59,11 @@ async function rollback(double: OdooDouble, state: string, options: { run?: stri
     journal.close();
     await client.close();
   }
+}
+
+function idOf(double: OdooDouble, xmlid: string): number {
+  const [module, name] = xmlid.split(".");
+  return Number(double.records("ir.model.data").find((row) => row["module"] === module && row["name"] === name)?.["res_id"]);
 }
 
 function withoutTimestamps(double: OdooDouble): ReturnType<OdooDouble["snapshot"]> {
@@ -284,4 +290,58 @@ describe("the runs and rollback commands", () => {
     expect(await main(["node", "flitmap", "runs", FIXTURE_PACKAGE, "--state", state, "--json"], context)).toBe(0);
     expect(JSON.parse(output.join(""))).toMatchObject([{ run: first.runId, status: "rolled back", mode: "live", sample: 5, seed: 5, created: 6, updated: 1 }]);
   });
+});
+
+describe("rollback of the Perfect Books sample", () => {
+  const PERFECT_BOOKS = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
+  const SAMPLE = join(PERFECT_BOOKS, "sample");
+  const users = (JSON.parse(readFileSync(join(SAMPLE, "odoo-seed.json"), "utf8")) as { users: { login: string; name: string; email: string }[] }).users;
+
+  async function migrated(): Promise<{ double: OdooDouble; state: string; plan: Plan; before: ReturnType<OdooDouble["snapshot"]> }> {
+    const double = await startOdooDouble({ version: "17.0", users: users.map((user) => ({ ...user, level: "user" as const })) });
+    const state = temporaryDirectory("flitmap-rollback-pb-");
+    cleanups.push(() => double.stop(), state.remove);
+    const pbPlan = emitPlan(analyzeDirectory(PERFECT_BOOKS, { seriesOverride: "17.0" }));
+    const before = withoutTimestamps(double);
+    expect((await runLive(pbPlan, double, state.path, { sourceDirectory: SAMPLE })).status).toBe("complete");
+    return { double, state: state.path, plan: pbPlan, before };
+  }
+
+  async function rollbackPb(double: OdooDouble, state: string, pbPlan: Plan): Promise<RollbackResult> {
+    const client = await connectDouble(double);
+    const journal = Journal.open(join(state, "journal.jsonl"));
+    try {
+      return await rollbackRun({ journal, client, plan: pbPlan });
+    } finally {
+      journal.close();
+      await client.close();
+    }
+  }
+
+  it("returns the double to its state before the run: leads, partners, chatter, files, stages, a sales team, industries and custom fields", async () => {
+    const { double, state, plan: pbPlan, before } = await migrated();
+    const result = await rollbackPb(double, state, pbPlan);
+    expect(result.status).toBe("complete");
+    expect(result.kept).toEqual([]);
+    expect(result.removed.filter((item) => item.kind === "record").map((item) => item.model)).toContain("crm.team");
+    expect(withoutTimestamps(double)).toEqual(before);
+  }, 60_000);
+
+  it("keeps a sales team it set up when a lead made in Odoo since uses it, and says so", async () => {
+    const { double, state, plan: pbPlan } = await migrated();
+    const team = idOf(double, "perfectbooks.crm_team_conveyancing");
+    const lead = double.addRecord("crm.lead", { name: "Walk-in enquiry", type: "lead", team_id: team });
+    const result = await rollbackPb(double, state, pbPlan);
+    expect(result.status).toBe("complete");
+    expect(result.kept).toEqual([
+      { kind: "record", model: "crm.team", name: "perfectbooks.crm_team_conveyancing", why: "still used by 1 crm.lead record (team_id)" },
+    ]);
+    expect(double.records("crm.lead").map((record) => record["id"])).toEqual([lead]);
+    expect(
+      double
+        .records("ir.model.data")
+        .filter((row) => row["module"] === "perfectbooks")
+        .map((row) => row["name"]),
+    ).toEqual(["crm_team_conveyancing"]);
+  }, 60_000);
 });
