@@ -692,8 +692,22 @@ class ExpressionChecker {
       );
       return this.failed(node);
     }
+    if (target.forEach !== undefined) {
+      this.issue("sibling", scope.file, node.range, this.forEachRefMessage(target));
+      return this.failed(node);
+    }
     const type = record(target.model);
     return { node, type, ir: { op: "sibling", type: typeString(type), step: target.alias } };
+  }
+
+  /**
+   * A `for each` target makes one record per filled instance of a column group, all from one row:
+   * the row's key names none of them in particular, so a ref to it would find nothing.
+   */
+  private forEachRefMessage(target: TargetSymbol): string {
+    const group = target.forEach?.kind === "Name" ? target.forEach.value : "group";
+    const entity = target.entity?.name ?? "its entity";
+    return `${target.alias} makes one record per filled ${group} of a ${entity} row, so a ${entity} key names none of them: point to a target without \`for each\`, or make the one you mean a target of its own (reading \`${group}[1].column\`)`;
   }
 
   private pipe(node: A.PipeExpression, scope: Scope): CheckedExpression {
@@ -727,7 +741,9 @@ class ExpressionChecker {
       }
       this.reference(scope.file, step.alias.range, target);
       const { item, itemwise } = this.unwrap(input.type, false);
-      if (item.kind === "record" || item.kind === "binary" || item.kind === "list") {
+      if (target.forEach !== undefined) {
+        this.issue("ref-input", scope.file, step.range, this.forEachRefMessage(target));
+      } else if (item.kind === "record" || item.kind === "binary" || item.kind === "list") {
         this.issue(
           "ref-input",
           scope.file,

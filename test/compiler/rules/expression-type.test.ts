@@ -20,4 +20,20 @@ describe("FM304 expression_type", () => {
       "main.flitmap:1:141-1:152 error FM304 `round` takes 1 argument (decimals), not 2",
     ]);
   });
+
+  it("reports a ref to a `for each` target, whose records a row's key cannot tell apart", () => {
+    const base = `migration pv { source pv  target odoo "17.0" }
+source pv {
+  entity Relation "relaties.csv" key id { id text  company_name text  group contact[1..3] { name "Contactpersoon {n}" text } }
+  entity Lead "leads.csv" key id { id text  relation_id text references Relation }
+}
+split Relation {
+  org: res.partner when company_name is present { is_company = true  name <- company_name  comment <- ref person }
+  person: res.partner for each contact when contact.name is present { name <- contact.name  parent_id <- ref org }
+}
+map Lead -> crm.lead { name <- id  partner_id <- relation_id | ref person }`;
+    const message =
+      "person makes one record per filled contact of a Relation row, so a Relation key names none of them: point to a target without `for each`, or make the one you mean a target of its own (reading `contact[1].column`)";
+    expect(diagnosticsOf("FM304", "", { base })).toEqual([`base.flitmap:7:103-7:113 error FM304 ${message}`, `base.flitmap:10:64-10:74 error FM304 ${message}`]);
+  });
 });
