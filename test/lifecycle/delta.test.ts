@@ -12,9 +12,11 @@ import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
 import type { RunResult } from "../../runtime/execute/run.js";
+import { Journal } from "../../runtime/journal/journal.js";
 import { deltaSelection, parseSince, sinceIn } from "../../runtime/lifecycle/delta.js";
+import { rollbackRun } from "../../runtime/lifecycle/rollback.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
-import { runLive, temporaryDirectory } from "../runtime/support.js";
+import { connectDouble, runLive, temporaryDirectory } from "../runtime/support.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
@@ -61,6 +63,7 @@ describe("a delta after editing rows of the Perfect Books export", () => {
   const editedNotes: string[] = [];
   let quietlyEditedDeal = "";
   let droppedNote = "";
+  let afterFirstRun: ReturnType<OdooDouble["snapshot"]>;
 
   beforeAll(async () => {
     double = await startOdooDouble({ version: "17.0", users: SEED_USERS.map((user) => ({ ...user, level: "user" as const })), clock: () => now });
@@ -70,6 +73,7 @@ describe("a delta after editing rows of the Perfect Books export", () => {
     plan = emitPlan(analyzeDirectory(PACKAGE, { seriesOverride: "17.0" }));
     const first = await runLive(plan, double, state.path, { sourceDirectory: exportCopy.path });
     expect(first.status).toBe("complete");
+    afterFirstRun = double.snapshot({ withoutTimestamps: true });
 
     // Every Last Modified of the sample is before 2027; ten deals are edited in January 2027.
     editCsv(join(exportCopy.path, "deals.csv"), (row, index) => {
@@ -158,5 +162,24 @@ describe("a delta after editing rows of the Perfect Books export", () => {
     const deals = delta.entities.find((entity) => entity.entity === "Deal");
     expect(deals).toMatchObject({ read: 45, notSelected: 34 });
     expect(delta.steps.find((step) => step.step === "deal")).toMatchObject({ updated: 10, created: 0 });
+  });
+
+  // Last: it undoes the delta the tests above look at.
+  it("rolls the delta back to the state the first run left: the edited deals and notes get their values back", async () => {
+    const client = await connectDouble(double);
+    const journal = Journal.open(join(state.path, "journal.jsonl"));
+    try {
+      const result = await rollbackRun({ journal, client, plan });
+      expect(result.status).toBe("complete");
+      expect(result.restored).toEqual([
+        { model: "crm.lead", count: 10 },
+        { model: "mail.message", count: 2 },
+      ]);
+      expect(result.deleted).toEqual([]);
+    } finally {
+      journal.close();
+      await client.close();
+    }
+    expect(double.snapshot({ withoutTimestamps: true })).toEqual(afterFirstRun);
   });
 });
