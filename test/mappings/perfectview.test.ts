@@ -117,7 +117,9 @@ describe("the PerfectView mapping", () => {
   for (const series of ["17.0", "18.0", "19.0"]) {
     it(`checks clean against Odoo ${series}`, () => {
       const analysis = analyzeDirectory(PACKAGE, { seriesOverride: series });
-      expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
+      expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual(
+        [],
+      );
     });
   }
 
@@ -130,7 +132,9 @@ describe("the PerfectView mapping", () => {
       writeFileSync(join(folder.path, "odoo-schema.json"), JSON.stringify(schemaWithHelpdesk()));
       const analysis = analyzeDirectory(folder.path);
       // The ticket's own body is checked now, against the server's Helpdesk models.
-      expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
+      expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual(
+        [],
+      );
       const plan = emitPlan(analysis);
       const step = plan.steps.find((candidate) => candidate.id === "case");
       expect([step?.model, step?.operations.map((operation) => operation.field)]).toEqual([
@@ -200,7 +204,8 @@ for (const series of ["17.0", "19.0"] as const) {
       Object.entries(loaded)
         .filter(([xmlid]) => xmlid.startsWith(`perfectview.person_${relation}-`))
         .map(([, values]) => values);
-    const rejectAt = (file: string, line: number): string | undefined => first.rejects.find((reject) => reject.file?.endsWith(file) === true && reject.line === line)?.reason;
+    const rejectAt = (file: string, line: number): string | undefined =>
+      first.rejects.find((reject) => reject.file?.endsWith(file) === true && reject.line === line)?.reason;
     const noteExamples = (step: string, field: string, kind: string): string[] =>
       first.notes.filter((note) => note.step === step && note.field === field && note.kind === kind).flatMap((note) => note.examples);
     const userNamed = (email: string): string => `res.users:${SEED.users.find((user) => user.email === email)?.name ?? "?"}`;
@@ -248,9 +253,10 @@ for (const series of ["17.0", "19.0"] as const) {
       expect(Object.keys(loaded).filter((xmlid) => xmlid.startsWith("perfectview.person_")).length).toBe(112);
       for (const defect of defectsOf("same_role_trio")) {
         const people = persons(defect.key ?? "");
-        expect(people.map((person) => [person["x_rol"], person["parent_id"]]), defect.key).toEqual(
-          [1, 2, 3].map(() => [defect.detail?.["role"], `perfectview.relation_${defect.key ?? ""}`]),
-        );
+        expect(
+          people.map((person) => [person["x_rol"], person["parent_id"]]),
+          defect.key,
+        ).toEqual([1, 2, 3].map(() => [defect.detail?.["role"], `perfectview.relation_${defect.key ?? ""}`]));
       }
       for (const defect of defectsOf("company_only_relation")) {
         expect(record(`relation_${defect.key ?? ""}`)["is_company"], defect.key).toBe(true);
@@ -330,7 +336,9 @@ for (const series of ["17.0", "19.0"] as const) {
       for (const defect of defectsOf("dangling_reference")) {
         if (defect.entity === "Lead" || defect.entity === "Case") {
           expect(record(`${STEP[defect.entity] ?? ""}_${defect.key ?? ""}`)["partner_id"], defect.key).toBeNull();
-          expect(noteExamples(STEP[defect.entity] ?? "", "partner_id", "dangling-reference")).toEqual([`relation "${defect.value}" does not exist in the export`]);
+          expect(noteExamples(STEP[defect.entity] ?? "", "partner_id", "dangling-reference")).toEqual([
+            `relation "${defect.value}" does not exist in the export`,
+          ]);
           continue;
         }
         expect(rejectAt(defect.file, defect.line), `${defect.file}:${defect.line}`).toContain(`relation "${defect.value}" does not exist in the export`);
@@ -413,7 +421,11 @@ for (const series of ["17.0", "19.0"] as const) {
       ]);
       expect(record("quote_line_OF20001-1")["product_id"]).toBe("product.product:Hybride warmtepomp 4 kW");
       // A retired product's line stays, on the stand-in, with its own code and description.
-      expect(record("quote_line_OF20013-2")).toMatchObject({ product_id: "perfectview.product_product_retired_product", name: "[OUD-BOIL50] Voorrijkosten", price_unit: 45 });
+      expect(record("quote_line_OF20013-2")).toMatchObject({
+        product_id: "perfectview.product_product_retired_product",
+        name: "[OUD-BOIL50] Voorrijkosten",
+        price_unit: 45,
+      });
       expect(noteExamples("quote_line", "product_id", "lookup-missing")).toEqual(['no product.product record has default_code "OUD-BOIL50"; left empty']);
       expect(rejectAt("offerteregels_001.csv", 25)).toBe("'Aantal': '12,50,00' is not a number with a decimal comma");
     });
@@ -421,7 +433,8 @@ for (const series of ["17.0", "19.0"] as const) {
     it("makes each invoice a draft customer invoice with its lines; the paid status is kept, not written", () => {
       const invoices = double.records("account.move").filter((move) => move["move_type"] === "out_invoice");
       expect(invoices).toHaveLength(24);
-      for (const invoice of invoices) expect(amount("account.move", invoice["id"]), String(invoice["payment_reference"])).toBeCloseTo(Number(invoice["x_pv_total"]), 2);
+      for (const invoice of invoices)
+        expect(amount("account.move", invoice["id"]), String(invoice["payment_reference"])).toBeCloseTo(Number(invoice["x_pv_total"]), 2);
       for (const defect of defectsOf("paid_invoice")) {
         const invoice = odooRecord("account.move", `perfectview.invoice_${defect.key ?? ""}`);
         expect([invoice["state"], invoice["x_pv_status"], invoice["payment_reference"]], defect.key).toEqual(["draft", "betaald", defect.key]);
