@@ -3,7 +3,7 @@
  * 20,000 lines and on the shipped mappings, against two baselines measured in the same run:
  * reading the files from disk, and lexing them (the least any check must do).
  *
- *   node bench/run.mjs bench/check.ts [--modules 48] [--table-entries 88] [--runs 7]
+ *   node bench/run.mjs bench/check.ts [--modules 48] [--table-entries 88] [--runs 7] [--profile]
  *
  * Phases come from analyzePackage's onPhase hook: parse (lex + parse + syntax tree), target
  * (catalog and custom fields), bind (name resolution), types (expression type checks),
@@ -11,7 +11,8 @@
  * validated by its zod schema, and its JSON text). "Cold" is the first analysis in a process (JIT
  * and catalog loading included), as one `flitmap check` run pays; "warm" is the median of --runs
  * later ones (after warm-up runs), as the language server pays on each edit. The incremental
- * figure re-checks the package after a one-line edit in one file.
+ * figure re-checks the package after a one-line edit in one file. --profile also runs the checks
+ * under the V8 profiler and lists where their time goes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -22,6 +23,7 @@ import { emitPlan, serializePlan } from "../compiler/plan/emit.js";
 import { tokenize } from "../language/lexer.js";
 import { parse } from "../language/parse.js";
 import { DEFAULT_CHECK_PACKAGE, generateCheckPackage, lineCount } from "./generate-check-package.js";
+import { summariseProfile } from "./profile.js";
 import { fixed, machineLine, numberOption, padTable } from "./report.js";
 
 const WARM_UP_RUNS = 3;
@@ -170,9 +172,18 @@ function shippedPackages(): string[] {
     .sort();
 }
 
+/** `--repeat DIR N`: N checks and plans of the package, for the profiler (`--profile`). */
+function repeat(directory: string, times: number): void {
+  for (let run = 0; run < times; run++) serializePlan(emitPlan(analyzeDirectory(directory)));
+}
+
 function main(argv: readonly string[]): void {
   if (argv[0] === "--once" && argv[1] !== undefined) {
     once(argv[1]);
+    return;
+  }
+  if (argv[0] === "--repeat" && argv[1] !== undefined) {
+    repeat(argv[1], Number(argv[2] ?? "1"));
     return;
   }
   const modules = numberOption(argv, "--modules", DEFAULT_CHECK_PACKAGE.modules);
@@ -292,6 +303,19 @@ function main(argv: readonly string[]): void {
       if (timing.errors > 0) shippedRows.push([`  (${timing.errors} errors: no plan emitted)`]);
     }
     console.log(padTable(shippedRows));
+
+    if (argv.includes("--profile")) {
+      const profiles = join(workspace, "profiles");
+      mkdirSync(profiles);
+      const profiled = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profiles}`, process.argv[1] ?? "", "--repeat", directory, String(runs + WARM_UP_RUNS)], {
+        encoding: "utf8",
+      });
+      if (profiled.status !== 0) throw new Error(`the profiled process failed: ${profiled.stderr}`);
+      const [profile] = readdirSync(profiles).filter((name) => name.endsWith(".cpuprofile"));
+      if (profile === undefined) throw new Error("no profile was written");
+      console.log(`\nwhere the time of ${runs + WARM_UP_RUNS} checks and plans of the generated package goes (V8 sampling profile, self time):`);
+      console.log(summariseProfile(readFileSync(join(profiles, profile), "utf8"), readFileSync(process.argv[1] ?? "", "utf8"), 20));
+    }
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
