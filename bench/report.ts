@@ -1,4 +1,5 @@
 /** What the benchmarks share: reading their options, and printing figures as aligned tables. */
+import { spawnSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 
 /** `--name N` from the command line: a positive whole number (underscores and commas allowed: 1_000_000). */
@@ -42,10 +43,18 @@ export function padTable(rows: readonly (readonly string[])[]): string {
     .join("\n");
 }
 
-/** The machine the figures come from: the load average says how much others were using it. */
+/** The commit measured, and whether the working tree had changes on top of it. */
+function commitMeasured(): string {
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  if (head.status !== 0) return "not a git checkout";
+  const changed = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" });
+  return `commit ${head.stdout.trim()}${changed.stdout.trim() === "" ? "" : " with uncommitted changes"}`;
+}
+
+/** The machine and code the figures come from: the load average says how much others were using it. */
 export function machineLine(): string {
   const [one] = loadavg();
-  return `machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown"}), ${fixed(totalmem() / 1024 ** 3, 0)} GB, node ${process.version}, load average ${fixed(one ?? 0, 2)} at start (shared with other work)`;
+  return `machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown"}), ${fixed(totalmem() / 1024 ** 3, 0)} GB, node ${process.version}, load average ${fixed(one ?? 0, 2)} at start (shared with other work); ${commitMeasured()}`;
 }
 
 /** Peak resident memory of this process so far, in MB. */

@@ -250,11 +250,11 @@ async function main(argv: readonly string[]): Promise<void> {
       generateExport(verifyRows, small);
       const verified = await verify(readPlan(planPath), small);
       if (verified.problems.length > 0) {
-        console.log(`the two transforms differ on a ${verifyRows}-row export:\n  ${verified.problems.join("\n  ")}`);
+        console.log(`the two transforms differ on a ${thousands(verifyRows)}-row export:\n  ${verified.problems.join("\n  ")}`);
         process.exitCode = 1;
         return;
       }
-      console.log(`verified on a ${verifyRows}-row export: the executor and the hand-written transform write the same ${thousands(verified.rows)} rows of cells, with the same rejects, notes and counts`);
+      console.log(`verified on a ${thousands(verifyRows)}-row export: the executor and the hand-written transform write the same ${thousands(verified.rows)} rows of cells, with the same rejects, notes and counts`);
       rmSync(small, { recursive: true, force: true });
     }
 
