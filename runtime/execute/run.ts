@@ -525,7 +525,8 @@ class Execution {
   private async resolveLookups(): Promise<void> {
     for (const lookup of this.options.plan.lookups) {
       const records = await this.options.target.lookupRecords(lookup);
-      this.lookups.set(lookup.name, lookupRuntime(lookup, records, this.options.target.referenceStyle));
+      // Import files can only name a record by its external ID; a dry run against a server names nothing and may match any record.
+      this.lookups.set(lookup.name, lookupRuntime(lookup, records, this.options.target.mode === "files" ? "xmlid" : "id"));
       this.say(
         `lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${lookup.matchFields.join(" or ")}`,
       );
