@@ -1,7 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import { Journal } from "../../runtime/journal/journal.js";
-import { connectionOptionsFromEnvironment, connectOdoo } from "../../runtime/odoo/index.js";
+import { connectFromCommandLine } from "../connection.js";
 import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
 import { progressReporter } from "../../runtime/execute/progress.js";
 import { runPlan, type RunOptions, type RunReporter } from "../../runtime/execute/run.js";
@@ -42,22 +42,18 @@ export function stateDirectory(context: CommandContext, migration: string, state
   return state === undefined ? join(context.cwd, ".flitmap", migration) : resolve(context.cwd, state);
 }
 
-export async function liveTarget(options: RunCommandOptions, context: CommandContext, batchSize: number): Promise<OdooTarget> {
-  const overrides: Record<string, string> = {};
-  if (options.url !== undefined) overrides["url"] = options.url;
-  if (options.db !== undefined) overrides["database"] = options.db;
-  if (options.protocol !== undefined) overrides["protocol"] = options.protocol;
-  const connection = connectionOptionsFromEnvironment(context.env as NodeJS.ProcessEnv, overrides);
-  const client = await connectOdoo({
-    ...connection,
-    onEvent: (event) => {
-      if (event.type === "connected") context.stderr(`odoo: ${event.reason}\n`);
-      if (event.type === "warning") context.stderr(`odoo: ${event.message}\n`);
-      if (event.type === "retry")
-        context.stderr(`odoo: retrying ${event.model ?? ""} ${event.method ?? ""} in ${Math.round(event.delayMs / 100) / 10} s (${event.reason})\n`);
-    },
-  });
-  context.stdout(`connected: ${client.describe()}\n`);
+/**
+ * The live Odoo the options name. With `series`, a server of another Odoo version is refused: the
+ * plan was checked against that version's fields and would fail or write the wrong ones.
+ */
+export async function liveTarget(options: RunCommandOptions, context: CommandContext, batchSize: number, series?: string): Promise<OdooTarget> {
+  const client = await connectFromCommandLine(options, context);
+  if (series !== undefined && client.serie !== series) {
+    await client.close();
+    throw new UsageError(
+      `the server runs Odoo ${client.serie}, but the package was checked against ${series}: check and run it for the server's version (\`--target ${client.serie}\`, or \`target odoo "${client.serie}"\` in the migration block) or against its pulled schema (\`flitmap schema pull\`)`,
+    );
+  }
   return new OdooTarget(client, { batchSize });
 }
 
@@ -109,11 +105,11 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
   let target: LoadTarget;
   let journal: Journal | undefined;
   if (options.dryRun === true) {
-    target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize));
+    target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize, plan.target.series));
   } else if (options.out !== undefined) {
     target = new FilesTarget(resolve(context.cwd, options.out), plan.migration.namespace);
   } else {
-    target = await liveTarget(options, context, batchSize);
+    target = await liveTarget(options, context, batchSize, plan.target.series);
     journal = Journal.open(join(state, "journal.jsonl"));
   }
   context.stdout(`running ${plan.migration.name} (Odoo ${plan.target.series} plan) into ${target.describe()}\n`);
