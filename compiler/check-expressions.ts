@@ -660,26 +660,29 @@ class ExpressionChecker {
     return (relation === undefined ? undefined : this.queries.findRecord(name, relation)) ?? this.queries.findRecord(name, undefined);
   }
 
-  /** An alias switched off by its map's `if` is reported as such, not as a typo. */
-  private aliasLookupFailure(alias: string): { kind: "alias" | "inactive-alias"; candidates: readonly string[]; scope?: string } {
-    const condition = this.bound.inactiveAliases.get(alias);
-    if (condition !== undefined) return { kind: "inactive-alias", candidates: [], scope: condition };
-    return { kind: "alias", candidates: suggestNames(alias, [...this.bound.aliases.keys()]) };
+  /** The target an alias names, recorded as a reference; else reported (a switched-off alias as such, not as a typo). */
+  private resolveAlias(alias: A.Name, file: string): TargetSymbol | undefined {
+    const target = this.bound.aliases.get(alias.value);
+    if (target !== undefined) {
+      this.reference(file, alias.range, target);
+      return target;
+    }
+    const condition = this.bound.inactiveAliases.get(alias.value);
+    this.unresolved.push({
+      ...(condition === undefined
+        ? { kind: "alias" as const, candidates: suggestNames(alias.value, [...this.bound.aliases.keys()]) }
+        : { kind: "inactive-alias" as const, candidates: [], scope: condition }),
+      name: alias.value,
+      file,
+      range: alias.range,
+    });
+    return undefined;
   }
 
   private siblingRef(node: A.RefExpression, scope: Scope): CheckedExpression {
     if (node.alias.kind === "Missing") return this.failed(node);
-    const target = this.bound.aliases.get(node.alias.value);
-    if (target === undefined) {
-      this.unresolved.push({
-        ...this.aliasLookupFailure(node.alias.value),
-        name: node.alias.value,
-        file: scope.file,
-        range: node.alias.range,
-      });
-      return this.failed(node);
-    }
-    this.reference(scope.file, node.alias.range, target);
+    const target = this.resolveAlias(node.alias, scope.file);
+    if (target === undefined) return this.failed(node);
     const sameSplit = target.split !== undefined && target.split === scope.target.split && target !== scope.target;
     if (!sameSplit) {
       this.issue(
@@ -729,17 +732,8 @@ class ExpressionChecker {
   private step(step: A.PipeStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
     if (step.kind === "RefStep") {
       if (step.alias.kind === "Missing") return this.failed(pipeNode);
-      const target = this.bound.aliases.get(step.alias.value);
-      if (target === undefined) {
-        this.unresolved.push({
-          ...this.aliasLookupFailure(step.alias.value),
-          name: step.alias.value,
-          file: scope.file,
-          range: step.alias.range,
-        });
-        return this.failed(pipeNode);
-      }
-      this.reference(scope.file, step.alias.range, target);
+      const target = this.resolveAlias(step.alias, scope.file);
+      if (target === undefined) return this.failed(pipeNode);
       const { item, itemwise } = this.unwrap(input.type, false);
       if (target.forEach !== undefined) {
         this.issue("ref-input", scope.file, step.range, this.forEachRefMessage(target));

@@ -9,7 +9,9 @@ describe("shipped mappings", () => {
     const check = runCli(["check", "mappings", "--format", "json"]);
     // eslint's JSON format: severity 2 is an error.
     const files = JSON.parse(check.stdout) as { filePath: string; messages: { severity: number; message: string }[] }[];
-    expect(files.flatMap((file) => file.messages.filter((message) => message.severity === 2).map((message) => `${file.filePath}: ${message.message}`))).toEqual([]);
+    expect(files.flatMap((file) => file.messages.filter((message) => message.severity === 2).map((message) => `${file.filePath}: ${message.message}`))).toEqual(
+      [],
+    );
     expect(check.status).toBe(0);
   });
 });

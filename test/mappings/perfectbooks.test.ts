@@ -9,10 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
-import type { RunResult } from "../../runtime/execute/run.js";
 import { runPlanTests } from "../../runtime/testing/plan-tests.js";
-import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
-import { runLive, stateByXmlid, temporaryDirectory } from "../runtime/support.js";
+import { loadSample, type LoadedSample } from "./support.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
@@ -29,7 +27,6 @@ interface Defect {
 }
 
 const DEFECTS = (JSON.parse(readFileSync(join(SAMPLE, "defects.json"), "utf8")) as { defects: Defect[] }).defects;
-const SEED = JSON.parse(readFileSync(join(SAMPLE, "odoo-seed.json"), "utf8")) as { users: { login: string; name: string; email: string }[] };
 
 function compile(series: string, settings: Record<string, string> = {}): Plan {
   return emitPlan(analyzeDirectory(PACKAGE, { seriesOverride: series, settings }));
@@ -40,7 +37,9 @@ describe("the Perfect Books mapping", () => {
     for (const links of ["text", "categories"]) {
       it(`checks clean against Odoo ${series} with secondary_links=${links}`, () => {
         const analysis = analyzeDirectory(PACKAGE, { seriesOverride: series, settings: { secondary_links: links } });
-        expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
+        expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual(
+          [],
+        );
       });
     }
   }
@@ -54,40 +53,28 @@ describe("the Perfect Books mapping", () => {
 
 for (const series of ["17.0", "19.0"] as const) {
   describe(`the Perfect Books sample loaded into the Odoo ${series} test double`, () => {
-    let double: OdooDouble;
-    let state: { path: string; remove: () => void };
+    let sample: LoadedSample;
     let plan: Plan;
-    let first: RunResult;
-    let loaded: ReturnType<typeof stateByXmlid>;
 
     beforeAll(async () => {
-      double = await startOdooDouble({ version: series, users: SEED.users.map((user) => ({ ...user, level: "user" as const })) });
-      state = temporaryDirectory("flitmap-pb-");
       plan = compile(series);
-      first = await runLive(plan, double, state.path, { sourceDirectory: SAMPLE });
-      loaded = stateByXmlid(double, plan);
+      sample = await loadSample(plan, SAMPLE);
     }, 120_000);
 
     afterAll(async () => {
-      await double.stop();
-      state.remove();
+      await sample.close();
     });
 
-    const record = (xmlid: string): Record<string, unknown> => {
-      const found = loaded[`perfectbooks.${xmlid}`];
-      if (found === undefined) throw new Error(`nothing was loaded as perfectbooks.${xmlid}`);
-      return found;
-    };
-    const rejectAt = (file: string, line: number): string | undefined => first.rejects.find((reject) => reject.file?.endsWith(file) === true && reject.line === line)?.reason;
-    const noteExamples = (step: string, field: string, kind: string): string[] =>
-      first.notes.filter((note) => note.step === step && note.field === field && note.kind === kind).flatMap((note) => note.examples);
+    const record = (xmlid: string): Record<string, unknown> => sample.record(xmlid);
+    const rejectAt = (file: string, line: number): string | undefined => sample.rejectAt(file, line);
+    const noteExamples = (step: string, field: string, kind: string): string[] => sample.noteExamples(step, field, kind);
 
     it("accounts for every row: loaded, linked, skipped or rejected with a reason", () => {
-      expect(first.status).toBe("complete");
-      for (const entity of first.entities) {
+      expect(sample.first.status).toBe("complete");
+      for (const entity of sample.first.entities) {
         expect(entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected, entity.entity).toBe(entity.read);
       }
-      expect(Object.fromEntries(first.entities.map((entity) => [entity.entity, entity.read]))).toEqual({
+      expect(Object.fromEntries(sample.first.entities.map((entity) => [entity.entity, entity.read]))).toEqual({
         Company: 36,
         Contact: 75,
         ContactCompany: 79,
@@ -97,7 +84,7 @@ for (const series of ["17.0", "19.0"] as const) {
         Attachment: 9,
         Task: 81,
       });
-      expect(first.rejects.every((reject) => reject.reason.length > 10)).toBe(true);
+      expect(sample.first.rejects.every((reject) => reject.reason.length > 10)).toBe(true);
     });
 
     it("rejects a row whose required value is blank, naming the column", () => {
@@ -174,20 +161,22 @@ for (const series of ["17.0", "19.0"] as const) {
     });
 
     it("puts notes, files and tasks on the record they belong to", () => {
-      const lead = double.records("crm.lead").length;
+      const lead = sample.double.records("crm.lead").length;
       expect(lead).toBe(44);
-      const messages = double.records("mail.message").filter((message) => message["message_type"] === "comment");
+      const messages = sample.double.records("mail.message").filter((message) => message["message_type"] === "comment");
       expect(messages).toHaveLength(53);
       for (const message of messages) expect(["res.partner", "crm.lead"]).toContain(message["model"]);
-      const attachments = double.records("ir.attachment").filter((attachment) => attachment["res_model"] !== undefined && attachment["res_field"] === undefined);
+      const attachments = sample.double
+        .records("ir.attachment")
+        .filter((attachment) => attachment["res_model"] !== undefined && attachment["res_field"] === undefined);
       expect(attachments.filter((attachment) => attachment["res_id"] !== 0).length).toBeGreaterThanOrEqual(7);
-      const activities = double.records("mail.activity");
+      const activities = sample.double.records("mail.activity");
       expect(activities).toHaveLength(78);
       expect(activities.filter((activity) => activity["active"] === false).length).toBeGreaterThan(50);
     });
 
     it("a second run writes nothing", async () => {
-      const again = await runLive(plan, double, state.path, { sourceDirectory: SAMPLE });
+      const again = await sample.rerun();
       expect(again.steps.map((step) => [step.step, step.created, step.updated])).toEqual(plan.steps.map((step) => [step.id, 0, 0]));
     }, 120_000);
   });

@@ -14,8 +14,9 @@ import { runPlan, type RunResult } from "../../runtime/execute/run.js";
 import { FilesTarget } from "../../runtime/targets/files-target.js";
 import { runPlanTests } from "../../runtime/testing/plan-tests.js";
 import { PyFloat } from "../odoo-double/py.js";
-import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
-import { runLive, stateByXmlid, temporaryDirectory } from "../runtime/support.js";
+import type { OdooDouble } from "../odoo-double/server.js";
+import { temporaryDirectory } from "../runtime/support.js";
+import { loadSample, type LoadedSample } from "./support.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectview-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
@@ -163,31 +164,23 @@ describe("the PerfectView mapping", () => {
 
 for (const series of ["17.0", "19.0"] as const) {
   describe(`the PerfectView sample loaded into the Odoo ${series} test double`, () => {
+    let sample: LoadedSample;
     let double: OdooDouble;
-    let state: { path: string; remove: () => void };
     let plan: Plan;
     let first: RunResult;
-    let loaded: ReturnType<typeof stateByXmlid>;
+    let loaded: LoadedSample["loaded"];
 
     beforeAll(async () => {
-      double = await startOdooDouble({ version: series, users: SEED.users.map((user) => ({ ...user, level: "user" as const })) });
-      for (const product of SEED.products) double.addRecord("product.product", { ...product });
-      state = temporaryDirectory("flitmap-pv-");
       plan = compile(series);
-      first = await runLive(plan, double, state.path, { sourceDirectory: SAMPLE });
-      loaded = stateByXmlid(double, plan);
+      sample = await loadSample(plan, SAMPLE);
+      ({ double, first, loaded } = sample);
     }, 120_000);
 
     afterAll(async () => {
-      await double.stop();
-      state.remove();
+      await sample.close();
     });
 
-    const record = (xmlid: string): Record<string, unknown> => {
-      const found = loaded[`perfectview.${xmlid}`];
-      if (found === undefined) throw new Error(`nothing was loaded as perfectview.${xmlid}`);
-      return found;
-    };
+    const record = (xmlid: string): Record<string, unknown> => sample.record(xmlid);
     const odooRecord = (model: string, xmlid: string): Record<string, unknown> => {
       const [module, name] = xmlid.split(".");
       const data = double.records("ir.model.data").find((row) => row["module"] === module && row["name"] === name && row["model"] === model);
@@ -204,10 +197,8 @@ for (const series of ["17.0", "19.0"] as const) {
       Object.entries(loaded)
         .filter(([xmlid]) => xmlid.startsWith(`perfectview.person_${relation}-`))
         .map(([, values]) => values);
-    const rejectAt = (file: string, line: number): string | undefined =>
-      first.rejects.find((reject) => reject.file?.endsWith(file) === true && reject.line === line)?.reason;
-    const noteExamples = (step: string, field: string, kind: string): string[] =>
-      first.notes.filter((note) => note.step === step && note.field === field && note.kind === kind).flatMap((note) => note.examples);
+    const rejectAt = (file: string, line: number): string | undefined => sample.rejectAt(file, line);
+    const noteExamples = (step: string, field: string, kind: string): string[] => sample.noteExamples(step, field, kind);
     const userNamed = (email: string): string => `res.users:${SEED.users.find((user) => user.email === email)?.name ?? "?"}`;
     const STEP: Readonly<Record<string, string>> = { Relation: "relation", Activity: "activity", Lead: "lead", Case: "case", Quote: "quote" };
     const OWNER_FIELD = "user_id";
@@ -468,7 +459,7 @@ for (const series of ["17.0", "19.0"] as const) {
     });
 
     it("a second run writes nothing", async () => {
-      const again = await runLive(plan, double, state.path, { sourceDirectory: SAMPLE });
+      const again = await sample.rerun();
       expect(again.steps.map((step) => [step.step, step.created, step.updated])).toEqual(plan.steps.map((step) => [step.id, 0, 0]));
     }, 120_000);
   });
