@@ -8,13 +8,14 @@ import type { EntityPlan, LookupPlan, OperationPlan, Plan, StepPlan } from "../.
 import { knownRecords, rolledBackRuns, type Journal, type RowWrite } from "../journal/journal.js";
 import { planHash } from "../plan-file.js";
 import { readAttachment, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
-import type { LoadTarget, SetupOutcome, WriteRow } from "../targets/target.js";
+import type { LoadTarget, SetupOutcome, TargetRecord, WriteRow } from "../targets/target.js";
 import type { BuiltinContext } from "../transform/builtins.js";
 import {
   evaluate,
   tableRuntime,
   textOf,
   type EvaluationEnvironment,
+  type LookupResolution,
   type LookupRuntime,
   type ReferenceResolution,
   type RowInput,
@@ -248,6 +249,7 @@ class Execution {
   private readonly notes = new Map<string, NoteCount>();
   private readonly setupRefs = new Map<string, RecordRef>();
   private readonly lookups = new Map<string, LookupRuntime>();
+  private readonly fetchedLookupRecords = new Map<string, readonly TargetRecord[]>();
   private readonly tables = new Map<string, TableRuntime>();
   private readonly known: ReturnType<typeof knownRecords>;
   private readonly knownDeferred = new Map<string, string>();
@@ -525,11 +527,36 @@ class Execution {
   private async resolveLookups(): Promise<void> {
     for (const lookup of this.options.plan.lookups) {
       const records = await this.options.target.lookupRecords(lookup);
-      // Import files can only name a record by its external ID; a dry run against a server names nothing and may match any record.
-      this.lookups.set(lookup.name, lookupRuntime(lookup, records, this.options.target.mode === "files" ? "xmlid" : "id"));
+      this.fetchedLookupRecords.set(lookup.name, records);
+      this.lookups.set(lookup.name, lookupRuntime(lookup, records, this.lookupStyle()));
       this.say(
         `lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${lookup.matchFields.join(" or ")}`,
       );
+    }
+  }
+
+  /** Import files can only name a record by its external ID; a dry run against a server names nothing and may match any record. */
+  private lookupStyle(): "id" | "xmlid" {
+    return this.options.target.mode === "files" ? "xmlid" : "id";
+  }
+
+  /**
+   * Reference records the setup just made are records of the target too: a lookup of their model
+   * (a fallback to a product the package creates) finds them on the first run, not only on the next.
+   */
+  private addSetupRecordsToLookups(): void {
+    for (const lookup of this.options.plan.lookups) {
+      const made = this.options.plan.setup.records
+        .filter((record) => record.model === lookup.model)
+        .flatMap((record) => {
+          const ref = this.setupRefs.get(record.xmlid);
+          if (ref === undefined) return [];
+          const values: Record<string, unknown> = {};
+          for (const [field, value] of Object.entries(record.values)) if (value === null || typeof value !== "object") values[field] = value;
+          return [{ ...(ref.id === undefined ? {} : { id: ref.id }), xmlid: ref.xmlid ?? record.xmlid, label: ref.label ?? record.name, values, active: true }];
+        });
+      if (made.length === 0) continue;
+      this.lookups.set(lookup.name, lookupRuntime(lookup, [...(this.fetchedLookupRecords.get(lookup.name) ?? []), ...made], this.lookupStyle()));
     }
   }
 
@@ -970,6 +997,7 @@ class Execution {
     let setup: SetupOutcome[] = [];
     try {
       setup = await this.setup();
+      this.addSetupRecordsToLookups();
       for (const step of plan.steps) await this.runStep(step, environment);
       for (const step of plan.steps) await this.runDeferred(step, environment);
       await this.stampWritten();
@@ -1084,14 +1112,30 @@ export function lookupRuntime(
       });
     }
   }
+  const byXmlid = new Map<string, RecordRef>();
+  for (const record of records) {
+    if (record.xmlid === undefined || byXmlid.has(record.xmlid)) continue;
+    byXmlid.set(record.xmlid, {
+      kind: "record",
+      model: lookup.model,
+      ...(record.id === undefined ? {} : { id: record.id }),
+      xmlid: record.xmlid,
+      label: record.label,
+    });
+  }
+  const resolve = (value: string): LookupResolution => {
+    const found = index.get(value.trim().toLowerCase());
+    return found === undefined ? { status: "missing" } : { status: "found", record: found };
+  };
   return {
     name: lookup.name,
     model: lookup.model,
     matchFields: lookup.matchFields,
     missing: lookup.missing,
-    resolve(value) {
-      const found = index.get(value.trim().toLowerCase());
-      return found === undefined ? { status: "missing" } : { status: "found", record: found };
+    resolve,
+    resolveFallback(value) {
+      const found = byXmlid.get(value.trim());
+      return found === undefined ? resolve(value) : { status: "found", record: found };
     },
   };
 }

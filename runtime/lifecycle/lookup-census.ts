@@ -156,23 +156,19 @@ export async function lookupCensus(options: CensusOptions): Promise<LookupCensus
       ...runtime,
       resolve(value) {
         const resolution = runtime.resolve(value);
-        const previous = asked[asked.length - 1];
-        // The evaluator asks again for the fallback right after a miss: that is not a value of the export.
-        const isFallback =
-          runtime.missing.policy === "fallback" &&
-          previous !== undefined &&
-          previous.lookup === name &&
-          previous.found === undefined &&
-          value === String(runtime.missing.value);
-        if (isFallback && previous !== undefined) previous.fallback = true;
-        else
-          asked.push({
-            lookup: name,
-            value: value.trim(),
-            ...(resolution.status === "found" ? { found: resolution.record.label ?? resolution.record.xmlid ?? "" } : {}),
-            fallback: false,
-          });
+        asked.push({
+          lookup: name,
+          value: value.trim(),
+          ...(resolution.status === "found" ? { found: resolution.record.label ?? resolution.record.xmlid ?? "" } : {}),
+          fallback: false,
+        });
         return resolution;
+      },
+      // The evaluator asks for the fallback right after a miss: that is not a value of the export.
+      resolveFallback(value) {
+        const previous = asked[asked.length - 1];
+        if (previous !== undefined && previous.lookup === name && previous.found === undefined) previous.fallback = true;
+        return runtime.resolveFallback(value);
       },
     };
   };

@@ -31,6 +31,8 @@ export interface LookupRuntime {
   readonly matchFields: readonly string[];
   readonly missing: { readonly policy: "reject" | "flag" | "halt" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
   resolve(value: string): LookupResolution;
+  /** The `missing fallback` value: a value of a match field, or a record's external ID ("base.user_admin"). */
+  resolveFallback(value: string): LookupResolution;
 }
 
 export interface EvaluationEnvironment {
@@ -319,7 +321,7 @@ class Evaluation {
       case "flag":
         return ok(null, [{ kind: "lookup-missing", detail: `${what}; left empty` }]);
       case "fallback": {
-        const fallback = lookup.resolve(String(lookup.missing.value));
+        const fallback = lookup.resolveFallback(String(lookup.missing.value));
         if (fallback.status !== "found") return reject(`${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}`);
         return ok(fallback.record, [{ kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` }]);
       }
