@@ -161,6 +161,16 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
   return { migration, otherMigrations, baseSchema, series, origin, ...(schemaFile === undefined ? {} : { schemaFile }), problems, namespace, settings };
 }
 
+/**
+ * What a live run does with records earlier runs wrote whose source row is gone from the export:
+ * `report` them (the default) or `archive` them, as the migration block's first `deleted` says.
+ */
+export function deletionPolicy(target: ResolvedTarget): { readonly policy: "report" | "archive"; readonly declaration?: A.DeletedSetting } {
+  const declaration = target.migration?.declaration.items.find((item): item is A.DeletedSetting => item.kind === "DeletedSetting");
+  if (declaration === undefined) return { policy: "report" };
+  return { policy: declaration.policy.kind === "Name" && declaration.policy.value === "archive" ? "archive" : "report", declaration };
+}
+
 /** Whether `odoo has x.y` holds: a model named x.y, else field y of model x, else an installed module. */
 export function targetHas(schema: OdooSchema, name: string): boolean {
   if (findModel(schema, name) !== undefined) return true;

@@ -71,7 +71,16 @@ export interface MigrationDeclaration extends NodeBase {
   readonly items: readonly MigrationItem[];
 }
 
-export type MigrationItem = SourceReference | TargetSetting | XmlidSetting | RuleSetting | SettingDeclaration;
+export type MigrationItem = SourceReference | TargetSetting | XmlidSetting | RuleSetting | SettingDeclaration | DeletedSetting;
+
+/**
+ * `deleted archive`: what a live run does with records earlier runs wrote whose source row is gone
+ * from the export: `report` them (the default) or `archive` them. Never delete: see docs/language.md.
+ */
+export interface DeletedSetting extends NodeBase {
+  readonly kind: "DeletedSetting";
+  readonly policy: Name | Missing;
+}
 
 /** `setting secondary_links "categories"`: a switch the package's `if setting ...` blocks read. */
 export interface SettingDeclaration extends NodeBase {

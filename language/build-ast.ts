@@ -290,7 +290,7 @@ export class AstBuilder {
     this.reportStrays(node, "migrationDeclaration");
     const range = this.range(node, this.keywordStart(node, "Keyword_migration"));
     const items: A.MigrationItem[] = [];
-    for (const element of ordered(node, ["sourceReference", "targetSetting", "xmlidSetting", "ruleSetting", "settingDeclaration"])) {
+    for (const element of ordered(node, ["sourceReference", "targetSetting", "xmlidSetting", "ruleSetting", "settingDeclaration", "deletedSetting"])) {
       if (isToken(element)) continue;
       const itemRange = this.range(element, range.end);
       switch (element.name) {
@@ -317,6 +317,9 @@ export class AstBuilder {
             value: this.stringOrMissing(element, "value", "a value in quotes", itemRange.end),
             range: itemRange,
           });
+          break;
+        case "deletedSetting":
+          items.push({ kind: "DeletedSetting", policy: this.nameOrMissing(element, "policy", "`report` or `archive`", itemRange.end), range: itemRange });
           break;
         case "ruleSetting":
           items.push({

@@ -199,7 +199,8 @@ export class FlitmapParser extends CstParser {
               { GATE: () => this.isKeyword(1, "target"), ALT: () => this.SUBRULE(this.targetSetting) },
               { GATE: () => this.isKeyword(1, "xmlid"), ALT: () => this.SUBRULE(this.xmlidSetting) },
               { GATE: () => this.isKeyword(1, "rule"), ALT: () => this.SUBRULE(this.ruleSetting) },
-          { GATE: () => this.isKeyword(1, "setting"), ALT: () => this.SUBRULE(this.settingDeclaration) },
+              { GATE: () => this.isKeyword(1, "setting"), ALT: () => this.SUBRULE(this.settingDeclaration) },
+              { GATE: () => this.isKeyword(1, "deleted"), ALT: () => this.SUBRULE(this.deletedSetting) },
               { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
             ],
           })),
@@ -239,6 +240,16 @@ export class FlitmapParser extends CstParser {
     this.CONSUME(k("setting"));
     this.consumeName(1, "setting name", "name");
     this.CONSUME(T.StringLike, { LABEL: "value" });
+  });
+
+  deletedSetting = this.RULE("deletedSetting", () => {
+    this.CONSUME(k("deleted"));
+    this.OR(
+      this.alternatives(44, () => [
+        { ALT: () => this.CONSUME(k("report"), { LABEL: "policy" }) },
+        { ALT: () => this.CONSUME(k("archive"), { LABEL: "policy" }) },
+      ]),
+    );
   });
 
   ruleSetting = this.RULE("ruleSetting", () => {

@@ -256,6 +256,8 @@ export class Printer {
         return [keyword, " ", this.name(item.rule), " ", this.name(item.severity)];
       case "SettingDeclaration":
         return [keyword, " ", this.name(item.name), " ", this.stringOrMissing(item.value)];
+      case "DeletedSetting":
+        return [keyword, " ", this.name(item.policy)];
     }
   }
 
@@ -271,6 +273,8 @@ export class Printer {
         return "rule";
       case "SettingDeclaration":
         return "setting";
+      case "DeletedSetting":
+        return "deleted";
     }
   }
 

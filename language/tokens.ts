@@ -76,7 +76,7 @@ function keyword(word: string, soft: boolean): TokenType {
 export const RESERVED_WORDS = ["true", "false", "and", "or", "not", "is", "in", "if", "then", "else", "ref", "each", "when"] as const;
 
 export const SOFT_KEYWORDS = [
-  "migration", "source", "target", "odoo", "schema", "xmlid", "rule", "setting",
+  "migration", "source", "target", "odoo", "schema", "xmlid", "rule", "setting", "deleted", "report", "archive",
   "csv", "entity", "key", "duplicates", "keep", "first", "last", "newest", "group",
   "required", "personal", "modified", "references",
   "lookup", "by", "missing", "reject", "flag", "fallback", "halt", "archived", "include", "exclude",

@@ -9,6 +9,7 @@ import { findField, findModel, referenceRecords, type OdooSchema, type Reference
 import { recordXmlid } from "../check-expressions.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
+import { deletionPolicy } from "../target.js";
 import {
   Plan,
   PLAN_FORMAT,
@@ -279,11 +280,16 @@ class Emitter {
     }
     for (const symbol of checked.usedRecords) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
     const tests = this.tests();
+    const deleted = deletionPolicy(target);
     const records = [...this.records.values()].map((symbol) => this.recordPlan(symbol));
     const plan: Plan = {
       format: PLAN_FORMAT,
       version: PLAN_VERSION,
-      migration: { name: migration.declaration.name.value, namespace: this.namespace },
+      migration: {
+        name: migration.declaration.name.value,
+        namespace: this.namespace,
+        ...(deleted.declaration === undefined ? {} : { deleted: deleted.policy }),
+      },
       target: {
         series: this.schema.serie,
         serverVersion: this.schema.serverVersion,

@@ -267,7 +267,17 @@ export const Plan = z
   .object({
     format: z.literal(PLAN_FORMAT),
     version: z.literal(PLAN_VERSION),
-    migration: z.object({ name: z.string(), namespace: z.string().min(1) }).strict(),
+    migration: z
+      .object({
+        name: z.string(),
+        namespace: z.string().min(1),
+        /**
+         * `deleted archive`: a live run archives (`active` = false) records earlier runs wrote whose
+         * source row is gone from the export. Absent or `report`: they are only reported.
+         */
+        deleted: z.enum(["report", "archive"]).optional(),
+      })
+      .strict(),
     target: z.object({ series: z.string(), serverVersion: z.string(), origin: z.enum(["catalog", "file"]), modules: z.array(z.string()) }).strict(),
     entities: z.array(EntityPlan),
     lookups: z.array(LookupPlan),

@@ -1,4 +1,5 @@
 /** Every check, in the order docs/rules.md lists them. */
+import { archiveWithoutActive } from "./archive-without-active.js";
 import { computedField } from "./computed-field.js";
 import { customField } from "./custom-field.js";
 import { declarationShape } from "./declaration-shape.js";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   lookupField,
   unknownExternalId,
   overwrittenByOdoo,
+  archiveWithoutActive,
   unmappedColumn,
   unusedDeclaration,
   duplicateAssignment,

@@ -40,6 +40,14 @@ export const migrationBlock: Rule = {
           message: `the migration names no source: add \`source ${[...bound.sources.keys()][0] ?? "name"}\``,
         });
       }
+      const [firstDeleted, ...otherDeleted] = migration.declaration.items.filter((item): item is A.DeletedSetting => item.kind === "DeletedSetting");
+      for (const other of otherDeleted) {
+        findings.push({
+          file: migration.file,
+          range: other.range,
+          message: `the migration says once what happens to records whose source row is gone; the first \`deleted\` (${firstDeleted?.policy.kind === "Name" ? firstDeleted.policy.value : "…"}) counts: remove this one`,
+        });
+      }
       for (const source of sources) {
         if (source.source.kind === "Missing" || bound.sources.has(source.source.value)) continue;
         findings.push({

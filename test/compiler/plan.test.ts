@@ -25,6 +25,15 @@ describe("golden plans", () => {
 });
 
 describe("plan emission", () => {
+  it("carries what a run does with records whose source row is gone: archive or report, absent when the package says nothing", () => {
+    const main = "map Company -> res.partner { name <- name  ignore domain, parent_id, owner_email, employees, status, modified_at }";
+    const migrationOf = (deleted: string): Plan["migration"] =>
+      emitPlan(analyze({ "base.flitmap": BASE.replace('xmlid "pb"', `xmlid "pb"${deleted}`), "main.flitmap": main })).migration;
+    expect(migrationOf("\n  deleted archive")).toEqual({ name: "pb", namespace: "pb", deleted: "archive" });
+    expect(migrationOf("\n  deleted report")).toEqual({ name: "pb", namespace: "pb", deleted: "report" });
+    expect(migrationOf("")).toEqual({ name: "pb", namespace: "pb" });
+  });
+
   it("refuses a package with errors", () => {
     const analysis = analyze({ "base.flitmap": BASE, "main.flitmap": "map Compnay -> res.partner { name <- name }" });
     expect(() => emitPlan(analysis)).toThrow(PlanEmissionError);

@@ -338,6 +338,7 @@ export const declaration: fc.Arbitrary<A.Declaration> = fc.oneof(
           fc
             .tuple(name(), stringLiteral)
             .map(([settingName, value]): A.MigrationItem => ({ kind: "SettingDeclaration", name: settingName, value, range: RANGE })),
+          name(["report", "archive"]).map((policy): A.MigrationItem => ({ kind: "DeletedSetting", policy, range: RANGE })),
         ),
         { maxLength: 4 },
       ),

@@ -46,6 +46,21 @@ describe("migration", () => {
     });
   });
 
+  it("says what a run does with records whose source row is gone: report (the default) or archive", () => {
+    expect(onlyDeclaration(`migration m { deleted archive }`)).toEqual({
+      kind: "MigrationDeclaration",
+      name: n("m"),
+      items: [{ kind: "DeletedSetting", policy: n("archive") }],
+    });
+    expect(onlyDeclaration(`migration m { deleted report }`)).toMatchObject({ items: [{ kind: "DeletedSetting", policy: n("report") }] });
+    // There is no `delete`: a deleted record could not be rolled back (docs/language.md says why).
+    expect(parse(`migration m { deleted delete }`, "m.flitmap").diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "expected `report` or `archive` after `deleted`, found `delete`",
+    ]);
+    // The words stay names elsewhere: a column may be called `deleted` or `archive`.
+    expect(parse(`source s { entity E "e.csv" key id { id text  deleted boolean  archive text  report text } }`, "s.flitmap").diagnostics).toEqual([]);
+  });
+
   it("can target a schema file pulled from a server", () => {
     expect(onlyDeclaration(`migration m { target odoo schema "odoo-schema.json" }`)).toEqual({
       kind: "MigrationDeclaration",

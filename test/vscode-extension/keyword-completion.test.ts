@@ -19,7 +19,8 @@ describe("keywordCompletions", () => {
   });
 
   it("offers what may follow inside a migration, an entity and a map header", () => {
-    expect(keywordsAt("migration m {\n  ‸\n}")).toEqual(["rule", "setting", "source", "target", "xmlid"]);
+    expect(keywordsAt("migration m {\n  ‸\n}")).toEqual(["deleted", "rule", "setting", "source", "target", "xmlid"]);
+    expect(keywordsAt("migration m { deleted ‸ }")).toEqual(["archive", "report"]);
     expect(keywordsAt("migration m { target ‸ }")).toEqual(["odoo"]);
     expect(keywordsAt('source s { entity E "e.csv" key id {\n  name text ‸\n} }')).toEqual(["csv", "duplicates", "group", "modified", "personal", "references", "required"]);
     expect(keywordsAt("map Company -> res.partner ‸")).toEqual(["as", "if", "when"]);

@@ -28,3 +28,15 @@ describe("FM205 migration_block", () => {
     ).toEqual(['main.flitmap:1:1-1:44 error FM205 this package maps data but has no migration block: add `migration name { source ...  target odoo "17.0" }`']);
   });
 });
+
+describe("FM205 migration_block: what happens to records whose row is gone", () => {
+  it("reports a second `deleted`, naming the one that counts", () => {
+    expect(
+      diagnosticsOf("FM205", "", {
+        base: 'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  deleted archive\n  deleted report\n}\nsource perfectbooks { entity E "e.csv" key id { id text } }',
+      }),
+    ).toEqual([
+      "base.flitmap:5:3-5:17 error FM205 the migration says once what happens to records whose source row is gone; the first `deleted` (archive) counts: remove this one",
+    ]);
+  });
+});

@@ -30,6 +30,7 @@ const NAME_ROLES: ReadonlyMap<string, Role> = new Map([
   ["SourceReference.source", use("namespace")],
   ["RuleSetting.rule", use("property")],
   ["RuleSetting.severity", use("enumMember")],
+  ["DeletedSetting.policy", use("enumMember")],
   ["SourceDeclaration.name", declare("namespace")],
   ["OptionSetting.name", use("property")],
   ["EntityDeclaration.name", declare("class")],
