@@ -109,6 +109,13 @@ function referenceKey(value: RuntimeValue): string {
   return textOf(value).trim();
 }
 
+/** Notes that say a value was left empty. */
+const LEFT_EMPTY: ReadonlySet<ValueNote["kind"]> = new Set(["dangling-reference", "lookup-missing", "flagged"]);
+
+function supersededDetail(detail: string): string {
+  return `${detail.replace(/; left empty$/, "")}; the value after \`??\` was used`;
+}
+
 class Evaluation {
   readonly notes: ValueNote[] = [];
 
@@ -194,13 +201,21 @@ class Evaluation {
           }
           return ok(found);
         });
-      case "coalesce":
+      case "coalesce": {
+        const start = this.notes.length;
         for (const operand of expression.operands) {
+          const before = this.notes.length;
           const outcome = await this.evaluate(operand);
           if (!outcome.ok) return outcome;
-          if (!isEmpty(outcome.value)) return outcome;
+          if (isEmpty(outcome.value)) continue;
+          // An earlier operand's problem is still worth reporting, but "left empty" is no longer true.
+          const given = this.notes.splice(before);
+          const earlier = this.notes.splice(start).map((note) => (LEFT_EMPTY.has(note.kind) ? { ...note, detail: supersededDetail(note.detail) } : note));
+          this.notes.push(...earlier, ...given);
+          return outcome;
         }
         return ok(null);
+      }
       case "if": {
         const condition = await this.evaluate(expression.condition);
         if (!condition.ok) return condition;

@@ -417,7 +417,7 @@ for (const series of ["17.0", "19.0"] as const) {
         name: "[OUD-BOIL50] Voorrijkosten",
         price_unit: 45,
       });
-      expect(noteExamples("quote_line", "product_id", "lookup-missing")).toEqual(['no product.product record has default_code "OUD-BOIL50"; left empty']);
+      expect(noteExamples("quote_line", "product_id", "lookup-missing")).toEqual(['no product.product record has default_code "OUD-BOIL50"; the value after `??` was used']);
       expect(rejectAt("offerteregels_001.csv", 25)).toBe("'Aantal': '12,50,00' is not a number with a decimal comma");
     });
 
