@@ -309,6 +309,15 @@ class RowNotes {
     this.pending.push({ kind, detail });
   }
 
+  /** The notes of a `??` operand a later one replaced: the problem stays, "left empty" goes. */
+  supersede(from: number, to: number): void {
+    for (let index = from; index < to; index++) {
+      const note = this.pending[index];
+      if (note === undefined || (note.kind !== "dangling-reference" && note.kind !== "lookup-missing" && note.kind !== "flagged")) continue;
+      this.pending[index] = { kind: note.kind, detail: `${note.detail.replace(/; left empty$/, "")}; the value after \`??\` was used` };
+    }
+  }
+
   /** Why a required value is empty, from what was noted along the way. */
   because(): string {
     const details = this.pending.filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing").map((note) => note.detail);
@@ -762,7 +771,13 @@ class ByHand {
       this.cell(s, "stage_id", cells, notes, refCell(this.ref("stage", "Pipeline", stage, notes)));
       this.cell(s, "team_id", cells, notes, textCell(this.table("pipeline_team", PIPELINE_TEAM, v["pipeline"] ?? null, "flag", notes)));
       this.cell(s, "user_id", cells, notes, refCell(this.user(v["owner_email"] ?? null, notes)));
-      const partner = this.ref("contact", "Contact", v["contact_id"] ?? null, notes) ?? this.ref("company", "Company", v["company_id"] ?? null, notes);
+      const beforeContact = notes.pending.length;
+      let partner = this.ref("contact", "Contact", v["contact_id"] ?? null, notes);
+      if (partner === null) {
+        const beforeCompany = notes.pending.length;
+        partner = this.ref("company", "Company", v["company_id"] ?? null, notes);
+        if (partner !== null) notes.supersede(beforeContact, beforeCompany);
+      }
       this.cell(s, "partner_id", cells, notes, refCell(partner));
       this.cell(s, "active", cells, notes, this.get("Pipeline", this.pipelineLost, stage, notes) === true ? "0" : "1");
       this.cell(s, "x_deal_score", cells, notes, numberCell(this.parsedNumber("integer", v["deal_score"] ?? null, notes)));
