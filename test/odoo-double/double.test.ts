@@ -239,6 +239,22 @@ describe("the Odoo double (17.0, XML-RPC)", () => {
     ).toBe(0);
   });
 
+  it("deletes a product's template with its last variant, as product.product.unlink does", async () => {
+    const templates = async (name: string): Promise<number> => client.searchCount("product.template", [["name", "=", name]], { active_test: false });
+    const [solo] = await client.create("product.product", [{ name: "Solo", default_code: "SOLO" }]);
+    expect(await templates("Solo")).toBe(1);
+    await client.unlink("product.product", [solo ?? 0]);
+    expect(await templates("Solo")).toBe(0);
+
+    const [first] = await client.create("product.product", [{ name: "Pair", default_code: "PAIR-1" }]);
+    const [template] = (await client.read("product.product", [first ?? 0], ["product_tmpl_id"])).map((row) => (row["product_tmpl_id"] as [number, string])[0]);
+    const [second] = await client.create("product.product", [{ product_tmpl_id: template, default_code: "PAIR-2" }]);
+    await client.unlink("product.product", [first ?? 0]);
+    expect(await templates("Pair")).toBe(1);
+    await client.unlink("product.product", [second ?? 0]);
+    expect(await templates("Pair")).toBe(0);
+  });
+
   it("writes tracking messages and assignment notifications unless the context says not to", async () => {
     const [user] = await client.create("res.users", [{ name: "Assignee", login: "assignee@example.com", email: "assignee@example.com" }]);
     const [lead] = await client.create("crm.lead", [{ name: "Tracked lead" }], { tracking_disable: true });

@@ -1219,8 +1219,27 @@ export class Orm implements DomainHost {
       }
     }
     if (model === "ir.model.fields") for (const id of ids) this.unregisterCustomField(this.store.get(model, id));
+    const templates = model === "product.product" ? this.templatesLeftWithoutVariants(env, ids) : [];
     for (const id of ids) this.store.delete(model, id);
+    // Odoo's product.product.unlink deletes a template with its last variant, after the variants.
+    if (templates.length > 0) this.unlink(env, "product.template", templates);
     return true;
+  }
+
+  /** The templates of these variants that have no other variant (as `search` finds them: archived ones only with active_test false). */
+  private templatesLeftWithoutVariants(env: Env, ids: readonly number[]): number[] {
+    const deleting = new Set(ids);
+    const templates = new Set<number>();
+    for (const id of ids) {
+      const template = this.store.get("product.product", id)?.["product_tmpl_id"];
+      if (typeof template === "number" && this.store.has("product.template", template)) templates.add(template);
+    }
+    const archivedCount = env.context["active_test"] === false;
+    for (const variant of this.rows("product.product")) {
+      if (deleting.has(variant.id) || (!archivedCount && variant["active"] === false)) continue;
+      if (typeof variant["product_tmpl_id"] === "number") templates.delete(variant["product_tmpl_id"]);
+    }
+    return [...templates];
   }
 
   /** ir.model.fields unlink of a custom field: Odoo drops its column and reloads the registry, so the field is gone from its model. */
