@@ -23,9 +23,12 @@ import {
 } from "../transform/evaluate.js";
 import { recordXmlid } from "../transform/keys.js";
 import { isEmpty, isRecordRef, type RecordRef, type RuntimeValue, type ValueNote } from "../transform/values.js";
+import { archiveDisappeared, unarchiveReturned, type DeletionContext, type DisappearedRecord, type UnarchivedRecord } from "./deletions.js";
 import { buildIndexes, type Indexes } from "./indexes.js";
 import { usesLookup } from "./plan-walk.js";
 import { groupColumnName, readPlanEntity } from "./source-rows.js";
+
+export type { DisappearedRecord, UnarchivedRecord } from "./deletions.js";
 
 /** Where a step stands, for a progress bar or a log line. */
 export interface StepProgress {
@@ -161,22 +164,14 @@ export interface RunResult {
   readonly rejects: readonly RejectRecord[];
   readonly notes: readonly NoteCount[];
   readonly setup: readonly SetupOutcome[];
-  /** Records earlier runs wrote whose source row is no longer in the export: reported, never deleted by a run. */
+  /** Records earlier runs wrote whose source row is no longer in the export: reported, archived with `deleted archive`, never deleted. */
   readonly disappeared: readonly DisappearedRecord[];
+  /** Records earlier runs archived whose row is back in the export: unarchived by this run. */
+  readonly unarchived: readonly UnarchivedRecord[];
   /** Rows whose entity counts do not add up: always empty unless Flitmap has a bug. */
   readonly reconciliationErrors: readonly string[];
   readonly startedAt: string;
   readonly durationMs: number;
-}
-
-export interface DisappearedRecord {
-  readonly step: string;
-  readonly model: string;
-  readonly xmlid: string;
-  readonly id: number;
-  readonly key: string;
-  /** The run that last wrote it. */
-  readonly run: string;
 }
 
 interface StepRecord {
@@ -254,6 +249,8 @@ class Execution {
   private readonly known: ReturnType<typeof knownRecords>;
   private readonly knownDeferred = new Map<string, string>();
   private readonly pendingCreated = new Set<string>();
+  /** Records to write even when their values did not change (unarchived records whose step writes `active`). */
+  private readonly rewrite = new Set<string>();
   private indexes: Indexes | undefined;
   private filter: RowFilter | undefined;
   /** Records this run wrote, by model: their write_date is read again once the run is over. */
@@ -505,20 +502,86 @@ class Execution {
     return [...reached.values()];
   }
 
-  /** Records earlier runs wrote whose row is gone from the export. */
+  /**
+   * Records earlier runs wrote whose row is gone from the export: looked up in the index of the
+   * whole export, so rows a sample or a delta leaves out are not gone. A row the reader rejected
+   * is still there (its reject says why it was not written).
+   */
   private disappeared(): DisappearedRecord[] {
     const indexes = this.indexes;
     if (indexes === undefined || this.options.target.mode !== "live") return [];
     const steps = new Map(this.options.plan.steps.map((step) => [step.id, step]));
+    const archiving = this.options.plan.migration.deleted === "archive";
     const gone: DisappearedRecord[] = [];
     for (const record of this.known.values()) {
       const step = steps.get(record.step);
       if (step === undefined) continue;
       const key = step.forEach === undefined ? record.key : record.key.replace(/#\d+$/, "");
-      if (indexes.entities.get(step.entity)?.keys.has(key) === true) continue;
-      gone.push({ step: step.id, model: record.model, xmlid: record.xmlid, id: record.id, key, run: record.run });
+      const index = indexes.entities.get(step.entity);
+      if (index?.keys.has(key) === true || index?.rejectedKeys.has(key) === true) continue;
+      gone.push({
+        step: step.id,
+        model: record.model,
+        xmlid: record.xmlid,
+        id: record.id,
+        key,
+        run: record.run,
+        ...(archiving ? { action: "not archived" as const, why: "the run ended before archiving" } : { action: "reported" as const }),
+      });
     }
     return gone;
+  }
+
+  private deletionContext(journal: Journal): DeletionContext {
+    const indexes = this.indexes;
+    if (indexes === undefined) throw new Error("indexes are built first");
+    return {
+      plan: this.options.plan,
+      target: this.options.target,
+      journal,
+      runId: this.runId,
+      batchSize: this.batchSize,
+      indexes,
+      known: this.known,
+      sample: this.options.sample !== undefined,
+      wrote: (model, id, xmlid) => {
+        const ids = this.writtenIds.get(model) ?? new Map<number, string>();
+        this.writtenIds.set(model, ids);
+        ids.set(id, xmlid);
+      },
+      say: (text) => this.say(text),
+    };
+  }
+
+  /** `deleted archive`: archives the records whose row is gone, and says what became of each. */
+  private async archive(disappeared: readonly DisappearedRecord[]): Promise<readonly DisappearedRecord[]> {
+    const journal = this.options.journal;
+    if (this.options.plan.migration.deleted !== "archive" || journal === undefined || disappeared.length === 0) return disappeared;
+    const outcome = await archiveDisappeared(this.deletionContext(journal), disappeared);
+    const archived = outcome.filter((record) => record.action === "archived").length;
+    if (archived > 0)
+      this.say(`archived ${archived} record${archived === 1 ? "" : "s"} whose row is gone (active = false; flitmap rollback of this run unarchives them)`);
+    const reasons = new Map<string, number>();
+    for (const record of outcome) {
+      if (record.action === "archived") continue;
+      const reason = `${record.action}${record.why === undefined ? "" : ` (${record.why})`}`;
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    for (const [reason, count] of reasons) this.say(`  ${count} ${reason}`);
+    return outcome;
+  }
+
+  /**
+   * Records runs archived whose row is back get `active` back. A step that writes `active` itself
+   * (a lost deal stays archived) writes its records again, so that its own value wins.
+   */
+  private async unarchive(journal: Journal): Promise<readonly UnarchivedRecord[]> {
+    const unarchived = await unarchiveReturned(this.deletionContext(journal));
+    const writesActive = new Set(
+      this.options.plan.steps.filter((step) => step.operations.some((operation) => operation.field === "active")).map((step) => step.id),
+    );
+    for (const record of unarchived) if (writesActive.has(record.step)) this.rewrite.add(record.xmlid);
+    return unarchived;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -680,7 +743,7 @@ class Execution {
         const xmlid = recordXmlid(this.options.plan.migration.namespace, step.id, item.key, instance);
         const hash = contentHash(fields, cells);
         const previous = this.known.get(xmlid);
-        if (this.options.target.mode === "live" && previous !== undefined && previous.hash === hash) {
+        if (this.options.target.mode === "live" && previous !== undefined && previous.hash === hash && !this.rewrite.has(xmlid)) {
           counts.loaded += 1;
           counts.unchanged += 1;
           this.setStepRecord(step, instanceKey, { status: "loaded", xmlid, id: previous.id });
@@ -968,10 +1031,12 @@ class Execution {
     const environment = this.environment();
     this.filter = this.options.filter;
     if (this.options.selection !== undefined) this.filter = await this.options.selection.prepare(this.selectionContext(environment));
-    const disappeared = this.disappeared();
+    let disappeared: readonly DisappearedRecord[] = this.disappeared();
+    if (target.mode === "files" && plan.migration.deleted === "archive")
+      this.say("deleted archive: import files hold rows to load, not records to archive: only a run into a live Odoo archives records whose row is gone");
     if (disappeared.length > 0) {
       this.say(
-        `${disappeared.length} record${disappeared.length === 1 ? "" : "s"} written by earlier runs ha${disappeared.length === 1 ? "s" : "ve"} no row in the export any more (reported, not deleted):`,
+        `${disappeared.length} record${disappeared.length === 1 ? "" : "s"} written by earlier runs ha${disappeared.length === 1 ? "s" : "ve"} no row in the export any more (${plan.migration.deleted === "archive" ? "archived once the rows are written, where they can be" : "reported, not archived: the package does not say `deleted archive`"}):`,
       );
       for (const record of disappeared.slice(0, 10))
         this.say(`  ${record.xmlid} (${record.model} ${record.id}, ${record.step} row ${JSON.stringify(record.key)})`);
@@ -995,21 +1060,24 @@ class Execution {
     });
     if (journal !== undefined) this.rememberWritten(journal);
     let setup: SetupOutcome[] = [];
+    let unarchived: readonly UnarchivedRecord[] = [];
     try {
       setup = await this.setup();
       this.addSetupRecordsToLookups();
+      if (journal !== undefined && target.mode === "live") unarchived = await this.unarchive(journal);
       for (const step of plan.steps) await this.runStep(step, environment);
       for (const step of plan.steps) await this.runDeferred(step, environment);
+      disappeared = await this.archive(disappeared);
       await this.stampWritten();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status: "failed", message });
       await target.close().catch(() => undefined);
-      return this.finish("failed", message, setup, disappeared);
+      return this.finish("failed", message, setup, disappeared, unarchived);
     }
     await target.close();
     journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status: "complete" });
-    return this.finish("complete", undefined, setup, disappeared);
+    return this.finish("complete", undefined, setup, disappeared, unarchived);
   }
 
   /** A resumed run also stamps what its interrupted attempt wrote. */
@@ -1046,7 +1114,13 @@ class Execution {
     }
   }
 
-  private finish(status: RunResult["status"], message: string | undefined, setup: SetupOutcome[], disappeared: readonly DisappearedRecord[] = []): RunResult {
+  private finish(
+    status: RunResult["status"],
+    message: string | undefined,
+    setup: SetupOutcome[],
+    disappeared: readonly DisappearedRecord[] = [],
+    unarchived: readonly UnarchivedRecord[] = [],
+  ): RunResult {
     const { entities, errors } = this.entityCounts();
     return {
       runId: this.runId,
@@ -1059,6 +1133,7 @@ class Execution {
       notes: [...this.notes.values()],
       setup,
       disappeared,
+      unarchived,
       reconciliationErrors: errors,
       startedAt: this.started.toISOString(),
       durationMs: Date.now() - this.started.getTime(),

@@ -24,6 +24,14 @@ export interface RowWrite {
   readonly stamp?: string;
 }
 
+/**
+ * Which writes a batch holds: a step's records (`main`), their second pass (`deferred`), or, with
+ * `deleted archive`, records archived because their source row is gone (`archive`) or unarchived
+ * because it came back (`unarchive`). The last two write only `active`, journaled with the value
+ * before like any update, so that rollback puts it back.
+ */
+export type BatchPass = "main" | "deferred" | "archive" | "unarchive";
+
 export type JournalEvent =
   | {
       readonly type: "run-start";
@@ -55,7 +63,7 @@ export type JournalEvent =
       readonly batch: string;
       readonly step: string;
       readonly model: string;
-      readonly pass: "main" | "deferred";
+      readonly pass: BatchPass;
       readonly xmlids: readonly string[];
       readonly existing: Readonly<Record<string, { readonly id: number; readonly before: Readonly<Record<string, unknown>> }>>;
     }
@@ -65,7 +73,7 @@ export type JournalEvent =
       readonly batch: string;
       readonly step: string;
       readonly model: string;
-      readonly pass: "main" | "deferred";
+      readonly pass: BatchPass;
       readonly rows: readonly RowWrite[];
       readonly rejected: number;
       readonly time?: string;
@@ -247,4 +255,21 @@ export function knownRecords(events: readonly JournalEvent[], options: { readonl
       known.set(row.xmlid, { xmlid: row.xmlid, id: row.id, model: event.model, hash: row.hash, run: event.run, key: row.key, step: event.step });
   }
   return known;
+}
+
+/** The last archive or unarchive of a record by a run, rolled-back runs left out. */
+export interface ArchiveMark {
+  readonly run: string;
+  readonly archived: boolean;
+}
+
+/** Records runs archived (`deleted archive`) or unarchived, by external ID: the last such write of each counts. */
+export function archiveMarks(events: readonly JournalEvent[]): Map<string, ArchiveMark> {
+  const rolledBack = rolledBackRuns(events);
+  const marks = new Map<string, ArchiveMark>();
+  for (const event of events) {
+    if (event.type !== "batch-end" || (event.pass !== "archive" && event.pass !== "unarchive") || rolledBack.has(event.run)) continue;
+    for (const row of event.rows) marks.set(row.xmlid, { run: event.run, archived: event.pass === "archive" });
+  }
+  return marks;
 }

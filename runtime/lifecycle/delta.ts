@@ -9,8 +9,9 @@
  *   the values it makes (the run's own check): only rows whose values changed are written.
  *
  * Rows the delta leaves out are not read again; records they made in earlier runs are found in
- * the journal when a changed row points to them. Rows gone from the export are reported by the
- * run, never deleted.
+ * the journal when a changed row points to them. Rows gone from the export are found in the whole
+ * export, not in the rows the delta takes: reported, and archived when the package says
+ * `deleted archive` (runtime/execute/deletions.ts), never deleted.
  */
 import type { ColumnPlan, EntityPlan } from "../../compiler/plan/schema.js";
 import type { RowFilter, RowSelection, SelectionContext } from "../execute/run.js";

@@ -35,6 +35,7 @@ const DECISION_TITLES: Readonly<Record<Decision["kind"], string>> = {
   "existing-field": "existing field used",
   "left-out": "rows left out",
   disappeared: "records gone from the export",
+  unarchived: "records back in the export",
 };
 
 export function decisionTitle(decision: Decision): string {

@@ -73,12 +73,28 @@ const StoredSummary = z.looseObject({
       action: z.enum(["created", "matched", "existing"]),
     }),
   ),
-  disappeared: z.array(z.looseObject({ step: z.string(), model: z.string(), xmlid: z.string(), key: z.string(), run: z.string() })).optional(),
+  disappeared: z
+    .array(
+      z.looseObject({
+        step: z.string(),
+        model: z.string(),
+        xmlid: z.string(),
+        key: z.string(),
+        run: z.string(),
+        // Summaries written before `deleted archive` existed have no action: their records were reported.
+        action: z.enum(["reported", "archived", "already archived", "not archived"]).optional(),
+        why: z.string().optional(),
+      }),
+    )
+    .optional(),
+  unarchived: z.array(z.looseObject({ step: z.string(), model: z.string(), xmlid: z.string(), key: z.string(), archivedBy: z.string() })).optional(),
   reconciliationErrors: z.array(z.string()),
   startedAt: z.string(),
   durationMs: z.number(),
 });
 export type StoredSummary = z.infer<typeof StoredSummary>;
+
+type DisappearedAction = NonNullable<NonNullable<StoredSummary["disappeared"]>[number]["action"]>;
 
 export class ReportError extends Error {}
 
@@ -240,7 +256,8 @@ export type DecisionKind =
   | "matched-record"
   | "existing-field"
   | "left-out"
-  | "disappeared";
+  | "disappeared"
+  | "unarchived";
 
 export interface Decision {
   readonly kind: DecisionKind;
@@ -413,7 +430,8 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
     // Only what reached Odoo is known: the journal's acknowledged batches.
     const byStep = new Map<string, { step: string; model: string; created: number; updated: number; rejected: number; secondPass: number }>();
     for (const event of events) {
-      if (event.type !== "batch-end") continue;
+      // Archiving writes only `active` on records an earlier run wrote: not a record of the step's.
+      if (event.type !== "batch-end" || event.pass === "archive" || event.pass === "unarchive") continue;
       const entry = byStep.get(event.step) ?? { step: event.step, model: event.model, created: 0, updated: 0, rejected: 0, secondPass: 0 };
       if (event.pass === "deferred") entry.secondPass += event.rows.length;
       else {
@@ -496,14 +514,36 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
         examples: [],
       });
   }
-  const disappeared = summary?.disappeared ?? [];
-  if (disappeared.length > 0) {
+  const gone = "written by earlier runs have no row in the export any more";
+  const disappearedWhat: Readonly<Record<DisappearedAction, (count: number) => string>> = {
+    reported: (count) => `${count} records ${gone}: reported and left as they are in Odoo (the package does not say \`deleted archive\`)`,
+    archived: (count) => `${count} records ${gone}: archived by this run (active = false); flitmap rollback of this run unarchives them`,
+    "already archived": (count) => `${count} records ${gone}: archived already, by an earlier run or in Odoo`,
+    "not archived": (count) => `${count} records ${gone}: not archived, though the package says \`deleted archive\` (each example says why)`,
+  };
+  for (const action of ["archived", "not archived", "already archived", "reported"] as const) {
+    const records = (summary?.disappeared ?? []).filter((record) => (record.action ?? "reported") === action);
+    if (records.length === 0) continue;
     decisions.push({
       kind: "disappeared",
-      where: [...new Set(disappeared.map((record) => record.model))].join(", "),
-      count: disappeared.length,
-      what: `${disappeared.length} records written by earlier runs have no row in the export any more: reported, not deleted`,
-      examples: disappeared.slice(0, 5).map((record) => `${record.xmlid} (${record.step} row ${JSON.stringify(record.key)})`),
+      where: [...new Set(records.map((record) => record.model))].join(", "),
+      count: records.length,
+      what: disappearedWhat[action](records.length),
+      examples: records
+        .slice(0, 5)
+        .map((record) => `${record.xmlid} (${record.step} row ${JSON.stringify(record.key)})${record.why === undefined ? "" : `: ${record.why}`}`),
+    });
+  }
+  const unarchived = summary?.unarchived ?? [];
+  if (unarchived.length > 0) {
+    decisions.push({
+      kind: "unarchived",
+      where: [...new Set(unarchived.map((record) => record.model))].join(", "),
+      count: unarchived.length,
+      what: `${unarchived.length} records archived by earlier runs have their row back in the export: unarchived by this run`,
+      examples: unarchived
+        .slice(0, 5)
+        .map((record) => `${record.xmlid} (${record.step} row ${JSON.stringify(record.key)}), archived by run ${record.archivedBy}`),
     });
   }
 
@@ -522,6 +562,7 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
     "existing-field",
     "left-out",
     "disappeared",
+    "unarchived",
   ];
   const stepOrder = (where: string): number => {
     const index = plan.steps.findIndex((step) => where.startsWith(`${step.id}.`) || where.endsWith(`→ ${step.id}`));

@@ -4,14 +4,17 @@
  * duplicates), and the values of records about to be updated read first, for rollback.
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
-import { loadInBatches, type OdooClient, type OdooRecord } from "../odoo/index.js";
+import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, type OdooClient, type OdooRecord } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
-import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult, WriteRow } from "./target.js";
+import type { ActiveRefusal, ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult, WriteRow } from "./target.js";
 
 export interface OdooTargetOptions {
   readonly batchSize?: number;
   readonly concurrency?: number;
 }
+
+/** Odoo's answers that refuse a write of these records, as opposed to a server or connection failing. */
+const REFUSALS: ReadonlySet<string> = new Set(["validation", "access-error", "constraint", "missing-record", "bad-value"]);
 
 function many2oneId(value: unknown): number | undefined {
   if (typeof value === "number") return value;
@@ -190,6 +193,32 @@ export class OdooTarget implements LoadTarget {
       rejected.push(...result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })));
     }
     return { loaded, rejected };
+  }
+
+  private readonly activeFields = new Map<string, boolean>();
+
+  async hasActiveField(model: string): Promise<boolean> {
+    let has = this.activeFields.get(model);
+    if (has === undefined) {
+      has = (await this.client.fieldsGet(model, ["type"]))["active"]?.type === "boolean";
+      this.activeFields.set(model, has);
+    }
+    return has;
+  }
+
+  async setActive(model: string, ids: readonly number[], active: boolean): Promise<readonly ActiveRefusal[]> {
+    if (ids.length === 0) return [];
+    try {
+      await this.client.write(model, ids, { active }, QUIET_IMPORT_CONTEXT);
+      return [];
+    } catch (error) {
+      if (!(error instanceof OdooError) || !REFUSALS.has(error.kind)) throw error;
+      // One record Odoo refuses (a contact of an active user) refuses the whole call: find which, one by one.
+      if (ids.length === 1) return [{ id: ids[0] ?? 0, message: error.odooMessage }];
+      const refused: ActiveRefusal[] = [];
+      for (const id of ids) refused.push(...(await this.setActive(model, [id], active)));
+      return refused;
+    }
   }
 
   async writeDates(model: string, ids: readonly number[]): Promise<ReadonlyMap<number, string>> {

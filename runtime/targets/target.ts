@@ -65,6 +65,11 @@ export interface ExistingRecord {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
+export interface ActiveRefusal {
+  readonly id: number;
+  readonly message: string;
+}
+
 export interface LoadTarget {
   readonly mode: RunMode;
   /** How records are pointed to in cells: database ids (a live Odoo) or external IDs (files). */
@@ -86,6 +91,10 @@ export interface LoadTarget {
   /** Records that already exist under these external IDs, with the current values of `fields`. */
   existing(model: string, xmlids: readonly string[], fields: readonly string[]): Promise<ReadonlyMap<string, ExistingRecord>>;
   write(batch: WriteBatch): Promise<WriteResult>;
+  /** Whether records of the model can be archived (it has an `active` field): a live target only, for `deleted archive`. */
+  hasActiveField?(model: string): Promise<boolean>;
+  /** Archives (false) or unarchives (true) records; returns those Odoo refused, with its reason. A live target only. */
+  setActive?(model: string, ids: readonly number[], active: boolean): Promise<readonly ActiveRefusal[]>;
   /** Odoo's write_date of records (a live target only), so that rollback can tell a later edit. */
   writeDates?(model: string, ids: readonly number[]): Promise<ReadonlyMap<number, string>>;
   close(): Promise<void>;
