@@ -17,7 +17,16 @@ import { diffMigration } from "../../runtime/lifecycle/diff.js";
 import { rollbackRun, type RollbackResult } from "../../runtime/lifecycle/rollback.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
-import { FIXTURE_EXPORT, FIXTURE_PACKAGE, compileFixture, connectDouble, runLive, stateByXmlid, temporaryDirectory } from "../runtime/support.js";
+import {
+  FIXTURE_EXPORT,
+  FIXTURE_PACKAGE,
+  comparableSnapshot,
+  compileFixture,
+  connectDouble,
+  runLive,
+  stateByXmlid,
+  temporaryDirectory,
+} from "../runtime/support.js";
 
 const BIN = join(import.meta.dirname, "../../bin/flitmap.js");
 
@@ -69,26 +78,10 @@ function idOf(double: OdooDouble, xmlid: string): number {
   return Number(double.records("ir.model.data").find((row) => row["module"] === module && row["name"] === name)?.["res_id"]);
 }
 
-/**
- * The double's whole state, timestamps aside. Odoo stores a field never given as NULL and reads it
- * as false, as it does a field written false; the double leaves a field never given out of its
- * row. So a value given back as false and one never set compare equal here, and nothing else does.
- */
-function withoutTimestamps(double: OdooDouble): ReturnType<OdooDouble["snapshot"]> {
-  const snapshot = double.snapshot({ withoutTimestamps: true });
-  const models = Object.fromEntries(
-    Object.entries(snapshot.models).map(([model, rows]) => [
-      model,
-      rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== false && value !== null && value !== undefined))),
-    ]),
-  );
-  return { ...snapshot, models };
-}
-
 describe("rollback of a full run", () => {
   it("returns the double to its state before the run, giving the partner that existed its values back", async () => {
     const { double, state, clock } = await fresh();
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     clock.now = new Date("2026-03-01T10:00:00Z");
     const run = await runLive(plan, double, state);
     expect(run.status).toBe("complete");
@@ -117,7 +110,7 @@ describe("rollback of a full run", () => {
       "custom-field res.partner.x_role",
       "custom-field res.partner.x_score",
     ]);
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
     // The custom fields are gone from the model as well, as in Odoo.
     const client = await connectDouble(double);
     cleanups.push(() => client.close());
@@ -136,13 +129,13 @@ describe("rollback of a full run", () => {
 
   it("refuses, naming the record, when a record was changed in Odoo after the run, and goes ahead with force", async () => {
     const { double, state, clock } = await fresh();
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     clock.now = new Date("2026-03-01T10:00:00Z");
     await runLive(plan, double, state);
     clock.now = new Date("2026-03-02T08:00:00Z");
     const acme = double.records("res.partner").find((partner) => partner["name"] === "Acme UK");
     double.orm.write({ uid: double.adminUid, context: { tracking_disable: true } }, "res.partner", [Number(acme?.["id"])], { phone: "+44 20 7946 0000" });
-    const afterEdit = withoutTimestamps(double);
+    const afterEdit = comparableSnapshot(double);
 
     const refused = await rollback(double, state);
     expect(refused.status).toBe("refused");
@@ -151,18 +144,18 @@ describe("rollback of a full run", () => {
       `res.partner ${String(acme?.["id"])} (crm.company_C2): written by the run at 2026-03-01 10:00:00 UTC, changed in Odoo at 2026-03-02 08:00:00 UTC`,
     );
     expect(refused.message).toContain("--force");
-    expect(withoutTimestamps(double)).toEqual(afterEdit);
+    expect(comparableSnapshot(double)).toEqual(afterEdit);
 
     const forced = await rollback(double, state, { force: true });
     expect(forced.status).toBe("complete");
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
   });
 
   it("refuses a run later runs built on, and a run made against another server", async () => {
     const { double, state } = await fresh();
     const sample = await runLive(plan, double, state, { selection: sampleSelection({ size: 5, seed: 5 }), sample: 5, seed: 5 });
     const full = await runLive(plan, double, state);
-    const afterBoth = withoutTimestamps(double);
+    const afterBoth = comparableSnapshot(double);
     const refused = await rollback(double, state, { run: sample.runId });
     expect(refused).toMatchObject({
       status: "refused",
@@ -172,12 +165,12 @@ describe("rollback of a full run", () => {
     const elsewhere = await rollback(other.double, state);
     expect(elsewhere.status).toBe("refused");
     expect(elsewhere.message).toMatch(new RegExp(`^run ${full.runId} wrote to Odoo .* \\(database lab17\\) .*, not to Odoo .*: connect to that server$`));
-    expect(withoutTimestamps(double)).toEqual(afterBoth);
+    expect(comparableSnapshot(double)).toEqual(afterBoth);
   });
 
   it("resumes a rollback killed half-way and ends as an uninterrupted one", async () => {
     const { double, state } = await fresh();
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     await runLive(plan, double, state);
     const journal = Journal.open(join(state, "journal.jsonl"));
     const append = journal.append.bind(journal);
@@ -194,7 +187,7 @@ describe("rollback of a full run", () => {
     reopened.close();
     const resumed = await rollback(double, state);
     expect(resumed.status).toBe("complete");
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
   });
 });
 
@@ -206,7 +199,7 @@ describe("rollback and diff on Odoo 19 over JSON-2", () => {
     const state = temporaryDirectory("flitmap-rollback-19-");
     cleanups.push(() => double.stop(), state.remove);
     const plan19 = emitPlan(analyzeDirectory(FIXTURE_PACKAGE, { seriesOverride: "19.0" }));
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     expect((await runLive(plan19, double, state.path, { apiKey: "lifecycle-key" })).status).toBe("complete");
     const client = await connectDouble(double, "lifecycle-key");
     cleanups.push(() => client.close());
@@ -221,7 +214,7 @@ describe("rollback and diff on Odoo 19 over JSON-2", () => {
     } finally {
       journal.close();
     }
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
     expect(double.callLog.filter((call) => call.method === "unlink").every((call) => call.protocol === "json2")).toBe(true);
   });
 });
@@ -243,7 +236,7 @@ describe("rollback of a killed run", () => {
 
   it.each([3, 9])("returns the double to its state before the run after kill -9 following %i writes", async (loads) => {
     const { double, state } = await fresh({ delayMs: 15 });
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     await killAfter(double, state, loads);
     double.setFaults({});
     const journal = Journal.open(join(state, "journal.jsonl"));
@@ -251,7 +244,7 @@ describe("rollback of a killed run", () => {
     journal.close();
     const result = await rollback(double, state);
     expect(result.status).toBe("complete");
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
   });
 });
 
@@ -262,11 +255,11 @@ describe("a sample rolled back, then the full migration", () => {
     const expected = stateByXmlid(clean.double, plan);
 
     const { double, state } = await fresh();
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     const sample = await runLive(plan, double, state, { selection: sampleSelection({ size: 5, seed: 5 }), sample: 5, seed: 5 });
     expect(Object.keys(stateByXmlid(double, plan)).length).toBeGreaterThan(3);
     expect((await rollback(double, state)).status).toBe("complete");
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
     const full = await runLive(plan, double, state);
     expect(full.status).toBe("complete");
     expect(stateByXmlid(double, plan)).toEqual(expected);
@@ -318,7 +311,7 @@ describe("rollback of the Perfect Books sample", () => {
     const state = temporaryDirectory("flitmap-rollback-pb-");
     cleanups.push(() => double.stop(), state.remove);
     const pbPlan = emitPlan(analyzeDirectory(PERFECT_BOOKS, { seriesOverride: "17.0" }));
-    const before = withoutTimestamps(double);
+    const before = comparableSnapshot(double);
     expect((await runLive(pbPlan, double, state.path, { sourceDirectory: SAMPLE })).status).toBe("complete");
     return { double, state: state.path, plan: pbPlan, before };
   }
@@ -340,7 +333,7 @@ describe("rollback of the Perfect Books sample", () => {
     expect(result.status).toBe("complete");
     expect(result.kept).toEqual([]);
     expect(result.removed.filter((item) => item.kind === "record").map((item) => item.model)).toContain("crm.team");
-    expect(withoutTimestamps(double)).toEqual(before);
+    expect(comparableSnapshot(double)).toEqual(before);
   }, 60_000);
 
   it("keeps a sales team it set up when a lead made in Odoo since uses it, and says so", async () => {

@@ -25,6 +25,23 @@ export async function startSeededDouble(version: "17.0" | "18.0" | "19.0" = "17.
   return double;
 }
 
+/**
+ * The double's whole state, timestamps aside, to compare before a run and after its rollback.
+ * Odoo stores a field never given as NULL and reads it as false, as it does a field written false;
+ * the double leaves a field never given out of its row. So a value given back as false and one
+ * never set compare equal here, and nothing else does.
+ */
+export function comparableSnapshot(double: OdooDouble): ReturnType<OdooDouble["snapshot"]> {
+  const snapshot = double.snapshot({ withoutTimestamps: true });
+  const models = Object.fromEntries(
+    Object.entries(snapshot.models).map(([model, rows]) => [
+      model,
+      rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== false && value !== null && value !== undefined))),
+    ]),
+  );
+  return { ...snapshot, models };
+}
+
 export function temporaryDirectory(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
