@@ -1,12 +1,15 @@
 /**
  * Binding: a symbol for every declaration of a package (sources, entities, columns, lookups,
- * tables, records, targets, imports), with the names in declaration headers resolved. Names
- * inside expressions are resolved by check-expressions.ts, which adds to the same model.
+ * tables, records, targets, custom fields, settings, imports), with the names outside map and
+ * split bodies resolved. Names inside bodies are resolved by check-expressions.ts, which adds to
+ * the same model. Every name that names a declaration is recorded as a reference to it, also in
+ * code the chosen Odoo and settings leave out (the editor navigates and renames those too).
  */
 import { dirname, resolve } from "node:path";
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
-import { findModel, suggestNames, type OdooSchema } from "./catalog/index.js";
+import { forEachNode } from "../language/visit.js";
+import { findField, findModel, suggestNames, type OdooSchema } from "./catalog/index.js";
 import type { CompilerHost } from "./host.js";
 import type {
   ColumnSymbol,
@@ -18,6 +21,7 @@ import type {
   MissingPolicyModel,
   PackageSymbol,
   RecordSymbol,
+  SettingSymbol,
   SourceOptions,
   SourceSymbol,
   SymbolReference,
@@ -72,8 +76,21 @@ export interface BoundPackage {
   /** Aliases of maps and split targets switched off by their `if` (a setting, the Odoo version): alias to condition. */
   readonly inactiveAliases: Map<string, string>;
   readonly customFields: readonly CustomFieldSymbol[];
+  /** `setting name "value"` of the migration block, by name. */
+  readonly settings: Map<string, SettingSymbol>;
   readonly imports: ImportSymbol[];
+  /** Uses of names in what the migration runs for the chosen Odoo and settings, and in its tests: the rules and the plan read these. */
   readonly references: SymbolReference[];
+  /**
+   * Maps and split targets an `if` switches off, and `each` blocks in code left out for the chosen
+   * Odoo and settings (an `if` branch not taken, the body a fallback replaces): bound so that their
+   * names can be navigated and renamed; nothing checks or runs them.
+   */
+  readonly inactiveTargets: TargetSymbol[];
+  /** Custom fields declared under an `if` branch of an `extend` block that is not taken. */
+  readonly inactiveCustomFields: readonly CustomFieldSymbol[];
+  /** Uses of names in code left out for the chosen Odoo and settings, and uses of inactive declarations: for the editor only. */
+  readonly inactiveReferences: SymbolReference[];
   readonly unresolved: Unresolved[];
   readonly duplicates: Duplicate[];
   readonly shapeProblems: ShapeProblem[];
@@ -125,6 +142,36 @@ export function defaultAlias(entity: string): string {
     .toLowerCase();
 }
 
+/** The body a target's declaration writes for the chosen Odoo (with its `if` blocks), and the one its fallback arrangement leaves out. */
+export function writtenBodies(target: TargetSymbol): { body: readonly A.BodyItem[]; leftOut?: { model: string | undefined; body: readonly A.BodyItem[] } } {
+  const declaration = target.declaration;
+  if (declaration.kind === "EachBlock") return { body: declaration.body };
+  const fallback = declaration.fallback;
+  if (fallback === undefined) return { body: declaration.body };
+  const declared = declaration.model.kind === "QualifiedName" ? declaration.model.value : undefined;
+  const fallbackModel = fallback.model.kind === "QualifiedName" ? fallback.model.value : undefined;
+  return target.usesFallback
+    ? { body: fallback.body, leftOut: { model: declared, body: declaration.body } }
+    : { body: declaration.body, leftOut: { model: fallbackModel, body: fallback.body } };
+}
+
+/** The custom fields `extend` blocks declare under `if` branches the chosen target does not take (`active` are the others). */
+function inactiveCustomFieldsOf(files: readonly ParsedFileLike[], active: readonly CustomFieldSymbol[]): CustomFieldSymbol[] {
+  const declared = new Set(active.map((field) => field.declaration));
+  const inactive: CustomFieldSymbol[] = [];
+  for (const file of files) {
+    for (const declaration of file.document.declarations) {
+      if (declaration.kind !== "ExtendDeclaration" || declaration.model.kind === "Missing") continue;
+      const model = declaration.model.value;
+      forEachNode(declaration.items, (node) => {
+        if (node.kind !== "CustomFieldDeclaration" || declared.has(node)) return;
+        inactive.push({ kind: "custom-field", name: node.name.value, file: file.path, nameRange: node.name.range, model, declaration: node });
+      });
+    }
+  }
+  return inactive;
+}
+
 class Binder {
   readonly sources = new Map<string, SourceSymbol>();
   readonly entities = new Map<string, EntitySymbol>();
@@ -135,13 +182,21 @@ class Binder {
   readonly aliases = new Map<string, TargetSymbol>();
   readonly inactiveAliases = new Map<string, string>();
   readonly imports: ImportSymbol[] = [];
+  readonly settings = new Map<string, SettingSymbol>();
   readonly references: SymbolReference[] = [];
+  readonly inactiveTargets: TargetSymbol[] = [];
+  readonly inactiveCustomFields: CustomFieldSymbol[] = [];
+  readonly inactiveReferences: SymbolReference[] = [];
   readonly unresolved: Unresolved[] = [];
   readonly duplicates: Duplicate[] = [];
   readonly shapeProblems: ShapeProblem[] = [];
   readonly importedPackages: BoundPackage[] = [];
   /** Top-level names in one namespace: tables, lookups and imports must not collide with each other. */
   private readonly callables = new Map<string, { file: string; nameRange: Range; what: string }>();
+  /** Custom fields by model and name: those the target gets first, then those an `if` leaves out. */
+  private readonly customFieldsByName = new Map<string, CustomFieldSymbol>();
+  /** While binding code left out for the chosen target: names are recorded as inactive references, and what is wrong there is not reported. */
+  private quiet = false;
 
   readonly schema: OdooSchema | undefined;
 
@@ -151,12 +206,41 @@ class Binder {
     readonly choice: TargetChoice,
     readonly host: CompilerHost,
     readonly loadImport: (path: string) => BoundPackage | undefined,
+    readonly customFields: readonly CustomFieldSymbol[],
   ) {
     this.schema = choice.schema;
+    this.inactiveCustomFields.push(...inactiveCustomFieldsOf(files, customFields));
+    for (const field of [...customFields, ...this.inactiveCustomFields]) {
+      const key = `${field.model}\u0000${field.name}`;
+      if (!this.customFieldsByName.has(key)) this.customFieldsByName.set(key, field);
+    }
   }
 
   reference(file: string, range: Range, symbol: PackageSymbol): void {
-    this.references.push({ file, range, symbol });
+    const inactive = this.quiet || (symbol.kind === "custom-field" && this.inactiveCustomFields.includes(symbol));
+    (inactive ? this.inactiveReferences : this.references).push({ file, range, symbol });
+  }
+
+  private unknown(entry: Unresolved): void {
+    if (!this.quiet) this.unresolved.push(entry);
+  }
+
+  /** Binds what `bind` binds as code left out for the chosen target when `inactive`. */
+  private inactively<T>(inactive: boolean, bind: () => T): T {
+    const was = this.quiet;
+    this.quiet = was || inactive;
+    try {
+      return bind();
+    } finally {
+      this.quiet = was;
+    }
+  }
+
+  /** A field name of `model` that names a custom field the package declares: recorded as a reference to it. */
+  private customFieldName(name: A.Name | A.StringLiteral, model: string | undefined, file: string): void {
+    if (name.kind !== "Name" || model === undefined) return;
+    const field = this.customFieldsByName.get(`${model}\u0000${name.value}`);
+    if (field !== undefined) this.reference(file, name.range, field);
   }
 
   private declareCallable(what: string, name: A.Name, file: string): boolean {
@@ -174,12 +258,17 @@ class Binder {
       for (const declaration of file.document.declarations) if (declaration.kind === "ImportDeclaration") this.bindImport(declaration, file.path);
     for (const file of this.files)
       for (const declaration of file.document.declarations) if (declaration.kind === "SourceDeclaration") this.bindSource(declaration, file.path);
+    for (const file of this.files)
+      for (const declaration of file.document.declarations) if (declaration.kind === "MigrationDeclaration") this.bindMigration(declaration, file.path);
+    for (const file of this.files) this.bindSettingConditions(file);
     for (const file of this.files) {
       for (const declaration of file.document.declarations) {
         if (declaration.kind === "LookupDeclaration") this.bindLookup(declaration, file.path);
         else if (declaration.kind === "RecordsDeclaration") this.bindRecords(declaration, file.path);
       }
     }
+    for (const file of this.files)
+      for (const declaration of file.document.declarations) if (declaration.kind === "RecordsDeclaration") this.bindRecordValues(declaration, file.path);
     for (const file of this.files)
       for (const declaration of file.document.declarations) if (declaration.kind === "TableDeclaration") this.bindTable(declaration, file.path);
     for (const entity of this.entities.values()) this.resolveColumnReferences(entity);
@@ -194,6 +283,37 @@ class Binder {
   }
 
   // -------------------------------------------------------------------------------------------
+  // migration and settings
+
+  /** The migration block's `source` items name sources (FM205 reports one that names none), and its settings are declared. */
+  private bindMigration(declaration: A.MigrationDeclaration, file: string): void {
+    for (const item of declaration.items) {
+      if (item.kind === "SourceReference" && item.source.kind === "Name") {
+        const source = this.sources.get(item.source.value);
+        if (source !== undefined) this.reference(file, item.source.range, source);
+      } else if (item.kind === "SettingDeclaration" && item.name.kind === "Name" && !this.settings.has(item.name.value)) {
+        this.settings.set(item.name.value, {
+          kind: "setting",
+          name: item.name.value,
+          file,
+          nameRange: item.name.range,
+          declaration: item,
+          value: item.value.kind === "StringLiteral" ? item.value.value : undefined,
+        });
+      }
+    }
+  }
+
+  /** Every `if setting name ...`, taken or not, reads its setting (FM210 reports one the migration does not declare). */
+  private bindSettingConditions(file: ParsedFileLike): void {
+    forEachNode(file.document.declarations, (node) => {
+      if (node.kind !== "SettingCondition" || node.name.kind !== "Name") return;
+      const setting = this.settings.get(node.name.value);
+      if (setting !== undefined) this.reference(file.path, node.name.range, setting);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
   // imports
 
   private bindImport(declaration: A.ImportDeclaration, file: string): void {
@@ -201,7 +321,7 @@ class Binder {
     const path = resolve(dirname(file), declaration.from.value);
     const imported = this.loadImport(path);
     if (imported === undefined) {
-      this.unresolved.push({ kind: "import", name: declaration.from.value, file, range: declaration.from.range, candidates: [], scope: path });
+      this.unknown({ kind: "import", name: declaration.from.value, file, range: declaration.from.range, candidates: [], scope: path });
     } else {
       this.importedPackages.push(imported);
     }
@@ -212,7 +332,7 @@ class Binder {
       const found = imported.tables.get(name.value) ?? imported.lookups.get(name.value) ?? imported.entities.get(name.value);
       if (found === undefined) {
         const names = [...imported.tables.keys(), ...imported.lookups.keys(), ...imported.entities.keys()];
-        this.unresolved.push({
+        this.unknown({
           kind: "import",
           name: name.value,
           file,
@@ -289,7 +409,7 @@ class Binder {
               .filter((word) => word !== "");
             break;
           default:
-            this.unresolved.push({ kind: "option", name, file, range: option.name.range, candidates: suggestNames(name, [...SOURCE_OPTION_NAMES]) });
+            this.unknown({ kind: "option", name, file, range: option.name.range, candidates: suggestNames(name, [...SOURCE_OPTION_NAMES]) });
         }
       }
     }
@@ -315,7 +435,7 @@ class Binder {
     const declaredType = column.type.kind === "Name" ? column.type.value : "text";
     const type: ValueType | undefined = columnValueType(declaredType);
     if (column.type.kind === "Name" && type === undefined) {
-      this.unresolved.push({
+      this.unknown({
         kind: "column-type",
         name: declaredType,
         file,
@@ -436,7 +556,7 @@ class Binder {
     for (const keyName of declaration.key) {
       const column = entity.columns.get(keyName.value);
       if (column === undefined) {
-        this.unresolved.push({
+        this.unknown({
           kind: "column",
           name: keyName.value,
           file,
@@ -455,7 +575,7 @@ class Binder {
       if (duplicatesRule.by !== undefined) {
         by = entity.columns.get(duplicatesRule.by.value);
         if (by === undefined) {
-          this.unresolved.push({
+          this.unknown({
             kind: "column",
             name: duplicatesRule.by.value,
             file,
@@ -486,7 +606,7 @@ class Binder {
         if (modifier.kind !== "ColumnReference" || modifier.entity.kind === "Missing") continue;
         const target = this.entities.get(modifier.entity.value);
         if (target === undefined) {
-          this.unresolved.push({
+          this.unknown({
             kind: "entity",
             name: modifier.entity.value,
             file: column.file,
@@ -525,6 +645,7 @@ class Binder {
       includeArchived: archived?.include === true,
     };
     if (this.declareCallable("lookup", declaration.name, file)) this.lookups.set(symbol.name, symbol);
+    for (const field of declaration.matchFields) this.customFieldName(field, symbol.model, file);
   }
 
   private bindRecords(declaration: A.RecordsDeclaration, file: string): void {
@@ -546,6 +667,29 @@ class Binder {
       const existing = byName.get(symbol.name);
       if (existing !== undefined) this.duplicates.push({ what: `${model} record`, name: symbol.name, first: existing, second: symbol });
       else byName.set(symbol.name, symbol);
+    }
+  }
+
+  /** The fields a records block sets and matches by, and the records its values name (declared in any file). */
+  private bindRecordValues(declaration: A.RecordsDeclaration, file: string): void {
+    if (declaration.model.kind === "Missing") return;
+    const model = declaration.model.value;
+    if (declaration.match !== undefined) this.customFieldName(declaration.match, model, file);
+    for (const entry of declaration.entries) this.bindFieldValues(entry.values, model, file);
+  }
+
+  /**
+   * `field value` pairs of a records entry or a test's `expect` block: custom fields, and record
+   * names (a value that names no record is left to the type checks and the test run).
+   */
+  private bindFieldValues(values: readonly A.FieldValue[], model: string, file: string): void {
+    for (const value of values) {
+      this.customFieldName(value.field, model, file);
+      if (value.value.kind !== "NameReference") continue;
+      const relation = value.field.kind === "Name" && this.schema !== undefined ? findField(this.schema, model, value.field.value)?.relation : undefined;
+      const name = value.value.name;
+      const found = (relation === undefined ? undefined : this.findRecord(name.value, relation)) ?? this.findRecord(name.value, undefined);
+      if (found !== undefined) this.reference(file, name.range, found);
     }
   }
 
@@ -580,7 +724,7 @@ class Binder {
     if (declaration.name.kind === "Missing") return;
     const input = this.typeOfTableSide(declaration.input);
     if (declaration.input.kind === "QualifiedName" && input?.kind !== "value") {
-      this.unresolved.push({
+      this.unknown({
         kind: "column-type",
         name: declaration.input.value,
         file,
@@ -608,7 +752,7 @@ class Binder {
   resolveRecordName(name: A.Name, model: string | undefined, file: string): RecordSymbol | undefined {
     const found = this.findRecord(name.value, model);
     if (found === undefined) {
-      this.unresolved.push({
+      this.unknown({
         kind: "record",
         name: name.value,
         file,
@@ -629,7 +773,7 @@ class Binder {
     if (name.kind === "Missing") return undefined;
     const entity = this.entities.get(name.value);
     if (entity === undefined) {
-      this.unresolved.push({ kind: "entity", name: name.value, file, range: name.range, candidates: suggestNames(name.value, [...this.entities.keys()]) });
+      this.unknown({ kind: "entity", name: name.value, file, range: name.range, candidates: suggestNames(name.value, [...this.entities.keys()]) });
       return undefined;
     }
     this.reference(file, name.range, entity);
@@ -684,7 +828,7 @@ class Binder {
   private bindMap(declaration: A.MapDeclaration, file: string): void {
     const entity = this.resolveEntity(declaration.entity, file);
     const entityAlias = declaration.alias?.value ?? (declaration.entity.kind === "Name" ? defaultAlias(declaration.entity.value) : "");
-    if (this.switchedOff(declaration.enabledIf, entityAlias)) return;
+    const off = this.switchedOff(declaration.enabledIf, entityAlias);
     const chosen = this.chooseModel(declaration.model, declaration.fallback, declaration.body);
     const entityName = declaration.entity.kind === "Name" ? declaration.entity.value : "";
     const aliasName = declaration.alias;
@@ -706,13 +850,13 @@ class Binder {
       conditions: declaration.when === undefined ? [] : [declaration.when],
       declaration,
     };
-    this.addTarget(target, aliasName);
+    this.addTarget(target, aliasName, !off);
   }
 
   private bindSplit(declaration: A.SplitDeclaration, file: string): void {
     const entity = this.resolveEntity(declaration.entity, file);
     for (const splitTarget of declaration.targets) {
-      if (this.switchedOff(declaration.enabledIf, splitTarget.alias.value) || this.switchedOff(splitTarget.enabledIf, splitTarget.alias.value)) continue;
+      const off = this.switchedOff(declaration.enabledIf, splitTarget.alias.value) || this.switchedOff(splitTarget.enabledIf, splitTarget.alias.value);
       const chosen = this.chooseModel(splitTarget.model, splitTarget.fallback, splitTarget.body);
       const conditions = [...(declaration.when === undefined ? [] : [declaration.when]), ...(splitTarget.when === undefined ? [] : [splitTarget.when])];
       const target: TargetSymbol = {
@@ -735,10 +879,11 @@ class Binder {
         declaration: splitTarget,
         split: declaration,
       };
-      if (splitTarget.forEach !== undefined && splitTarget.forEach.kind === "Name" && entity !== undefined) {
+      this.inactively(off, () => {
+        if (splitTarget.forEach === undefined || splitTarget.forEach.kind !== "Name" || entity === undefined) return;
         const group = entity.groups.get(splitTarget.forEach.value);
         if (group === undefined) {
-          this.unresolved.push({
+          this.unknown({
             kind: "group",
             name: splitTarget.forEach.value,
             file,
@@ -750,60 +895,82 @@ class Binder {
           target.forEachGroup = group;
           this.reference(file, splitTarget.forEach.range, group);
         }
-      }
-      this.addTarget(target, splitTarget.alias);
+      });
+      this.addTarget(target, splitTarget.alias, !off);
     }
   }
 
-  private addTarget(target: TargetSymbol, aliasName: A.Name | undefined): void {
-    this.targets.push(target);
-    this.declareAlias(target, aliasName);
-    this.bindChildren(target, target.body);
+  /**
+   * A target the chosen Odoo and settings run is checked and planned; one switched off is kept
+   * aside, for the editor. The `each` blocks of its body become child targets, active or not as
+   * the code they are written in.
+   */
+  private addTarget(target: TargetSymbol, aliasName: A.Name | undefined, active: boolean): void {
+    if (active) {
+      this.targets.push(target);
+      this.declareAlias(target, aliasName);
+    } else this.inactiveTargets.push(target);
+    const written = writtenBodies(target);
+    this.bindChildren(target, written.body, target.model, active);
+    if (written.leftOut !== undefined) this.bindChildren(target, written.leftOut.body, written.leftOut.model, false);
   }
 
-  /** `field <- each Entity by column { ... }` blocks in a body (also inside `with` blocks) become child targets. */
-  private bindChildren(parent: TargetSymbol, body: readonly A.BodyItem[]): void {
+  /**
+   * `field <- each Entity by column { ... }` blocks in a body as written (also inside `with`
+   * blocks and `if` branches) become child targets; those in an `if` branch the chosen target
+   * does not take, or in an inactive body, are inactive. `model` is the model the body writes.
+   */
+  private bindChildren(parent: TargetSymbol, body: readonly A.BodyItem[], model: string | undefined, active: boolean): void {
     for (const item of body) {
       if (item.kind === "WithBlock") {
-        this.bindChildren(parent, effectiveItems(item.body, this.choice));
+        this.bindChildren(parent, item.body, model, active);
+        continue;
+      }
+      if (item.kind === "TargetIf") {
+        const holds = evaluateTargetCondition(item.condition, this.choice) ?? true;
+        this.bindChildren(parent, item.then, model, active && holds);
+        if (item.else !== undefined)
+          this.bindChildren(parent, Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.BodyItem>], model, active && !holds);
         continue;
       }
       if (item.kind !== "Assignment" || item.value.kind !== "EachBlock") continue;
       const each = item.value;
-      const entity = this.resolveEntity(each.entity, parent.file);
-      const relation = this.schema !== undefined && parent.model !== undefined ? this.schema.models[parent.model]?.fields[item.field.value] : undefined;
-      const alias = each.alias?.value ?? `${parent.alias}_${item.field.value}`;
-      const child: TargetSymbol = {
-        kind: "target",
-        role: "child",
-        name: alias,
-        file: parent.file,
-        nameRange: each.alias?.range ?? (each.entity.kind === "Name" ? each.entity.range : item.field.range),
-        alias,
-        aliasDeclared: each.alias !== undefined,
-        entityName: each.entity,
-        entity,
-        model: relation?.type === "one2many" ? relation.relation : undefined,
-        usesFallback: false,
-        body: effectiveItems(each.body, this.choice),
-        conditions: [],
-        parent: { target: parent, field: item.field, by: each.by },
-        declaration: each,
-      };
-      if (entity !== undefined && each.by.kind === "Name") {
-        const by = entity.columns.get(each.by.value);
-        if (by === undefined) {
-          this.unresolved.push({
-            kind: "column",
-            name: each.by.value,
-            file: parent.file,
-            range: each.by.range,
-            candidates: suggestNames(each.by.value, [...entity.columns.keys()]),
-            scope: `entity ${entity.name}`,
-          });
-        } else this.reference(parent.file, each.by.range, by);
-      }
-      this.addTarget(child, each.alias);
+      this.inactively(!active, () => {
+        const entity = this.resolveEntity(each.entity, parent.file);
+        const relation = this.schema !== undefined && model !== undefined ? this.schema.models[model]?.fields[item.field.value] : undefined;
+        const alias = each.alias?.value ?? `${parent.alias}_${item.field.value}`;
+        const child: TargetSymbol = {
+          kind: "target",
+          role: "child",
+          name: alias,
+          file: parent.file,
+          nameRange: each.alias?.range ?? (each.entity.kind === "Name" ? each.entity.range : item.field.range),
+          alias,
+          aliasDeclared: each.alias !== undefined,
+          entityName: each.entity,
+          entity,
+          model: relation?.type === "one2many" ? relation.relation : undefined,
+          usesFallback: false,
+          body: effectiveItems(each.body, this.choice),
+          conditions: [],
+          parent: { target: parent, field: item.field, by: each.by },
+          declaration: each,
+        };
+        if (entity !== undefined && each.by.kind === "Name") {
+          const by = entity.columns.get(each.by.value);
+          if (by === undefined) {
+            this.unknown({
+              kind: "column",
+              name: each.by.value,
+              file: parent.file,
+              range: each.by.range,
+              candidates: suggestNames(each.by.value, [...entity.columns.keys()]),
+              scope: `entity ${entity.name}`,
+            });
+          } else this.reference(parent.file, each.by.range, by);
+        }
+        this.addTarget(child, each.alias, active);
+      });
     }
   }
 
@@ -819,7 +986,7 @@ class Binder {
           if (cell.field.kind !== "Name") continue;
           const column = entity.columns.get(cell.field.value);
           if (column === undefined) {
-            this.unresolved.push({
+            this.unknown({
               kind: "column",
               name: cell.field.value,
               file,
@@ -831,6 +998,8 @@ class Binder {
         }
       } else if (item.kind === "ExpectOutcome" && item.entity !== undefined) {
         this.resolveEntity(item.entity, file);
+      } else if (item.kind === "ExpectRecord" && item.model.kind === "QualifiedName") {
+        this.bindFieldValues(item.values, item.model.value, file);
       }
     }
   }
@@ -847,7 +1016,7 @@ export function bindPackage(
   customFields: readonly CustomFieldSymbol[],
   loadImport: (path: string) => BoundPackage | undefined,
 ): ResolvedPackage {
-  const binder = new Binder(directory, files, choice, host, loadImport);
+  const binder = new Binder(directory, files, choice, host, loadImport, customFields);
   binder.bind();
   return {
     directory,
@@ -861,8 +1030,12 @@ export function bindPackage(
     aliases: binder.aliases,
     inactiveAliases: binder.inactiveAliases,
     customFields,
+    settings: binder.settings,
     imports: binder.imports,
     references: binder.references,
+    inactiveTargets: binder.inactiveTargets,
+    inactiveCustomFields: binder.inactiveCustomFields,
+    inactiveReferences: binder.inactiveReferences,
     unresolved: binder.unresolved,
     duplicates: binder.duplicates,
     shapeProblems: binder.shapeProblems,

@@ -1,16 +1,17 @@
 /**
  * Resolves the names inside map, split and child bodies (columns, built-ins, tables, lookups,
- * aliases, records), computes every expression's type and builds its plan form in one pass.
- * What it finds wrong is recorded as facts; rules/ turns facts into diagnostics.
+ * aliases, records, custom fields), computes every expression's type and builds its plan form in
+ * one pass. What it finds wrong is recorded as facts; rules/ turns facts into diagnostics. Code the
+ * chosen Odoo and settings leave out is walked too, quietly: only its references are kept.
  */
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
 import { findField, suggestNames, type OdooField, type OdooSchema } from "./catalog/index.js";
-import type { BinderQueries, BoundPackage, Unresolved } from "./bind.js";
+import { writtenBodies, type BinderQueries, type BoundPackage, type Unresolved } from "./bind.js";
 import { acceptsInput, BUILTINS, findBuiltin } from "./builtins.js";
-import type { ColumnSymbol, EntitySymbol, GroupSymbol, PackageSymbol, RecordSymbol, SymbolReference, TargetSymbol } from "./model.js";
+import type { ColumnSymbol, CustomFieldSymbol, EntitySymbol, GroupSymbol, PackageSymbol, RecordSymbol, SymbolReference, TargetSymbol } from "./model.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
-import { effectiveItems, type TargetChoice } from "./target.js";
+import { evaluateTargetCondition, type TargetChoice } from "./target.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
 
 export interface CheckedExpression {
@@ -73,6 +74,8 @@ export interface CheckedPackage {
 
 interface Scope {
   readonly target: TargetSymbol;
+  /** The model the body writes: the target's, or the other one of a fallback arrangement. */
+  readonly model: string | undefined;
   readonly file: string;
   readonly entity: EntitySymbol | undefined;
   readonly group: GroupSymbol | undefined;
@@ -119,6 +122,11 @@ class ExpressionChecker {
     usedRecords: new Set(),
   };
 
+  /** Custom fields by model and name: those the target gets first, then those an `if` leaves out. */
+  private readonly customFields = new Map<string, CustomFieldSymbol>();
+  /** Walks code left out for the chosen target: what it finds is thrown away, but for its references. */
+  private readonly quietTwin: ExpressionChecker | undefined;
+
   constructor(
     private readonly bound: BoundPackage,
     private readonly queries: BinderQueries,
@@ -126,14 +134,30 @@ class ExpressionChecker {
     private readonly namespace: string,
     private readonly unresolved: Unresolved[],
     private readonly references: SymbolReference[],
-  ) {}
+    private readonly inactiveReferences: SymbolReference[],
+    private readonly quiet = false,
+  ) {
+    for (const field of [...bound.customFields, ...bound.inactiveCustomFields]) {
+      const key = `${field.model}\u0000${field.name}`;
+      if (!this.customFields.has(key)) this.customFields.set(key, field);
+    }
+    this.quietTwin = quiet ? undefined : new ExpressionChecker(bound, queries, choice, namespace, [], inactiveReferences, inactiveReferences, true);
+  }
+
+  /** This checker for code the chosen target runs, its quiet twin for the rest. */
+  private walker(active: boolean): ExpressionChecker {
+    return active || this.quietTwin === undefined ? this : this.quietTwin;
+  }
 
   private issue(kind: TypeIssueKind, file: string, range: Range, message: string): void {
     this.result.typeIssues.push({ kind, file, range, message });
   }
 
   private reference(file: string, range: Range, symbol: PackageSymbol): void {
-    this.references.push({ file, range, symbol });
+    const inactive =
+      (symbol.kind === "custom-field" && this.bound.inactiveCustomFields.includes(symbol)) ||
+      (symbol.kind === "target" && this.bound.inactiveTargets.includes(symbol));
+    (inactive ? this.inactiveReferences : this.references).push({ file, range, symbol });
   }
 
   private useColumn(column: ColumnSymbol, file: string, range: Range): void {
@@ -150,11 +174,20 @@ class ExpressionChecker {
 
   checkAll(): CheckedPackage {
     for (const target of this.bound.targets) this.checkTarget(target);
+    for (const target of this.bound.inactiveTargets) this.walker(false).checkTarget(target);
     return this.result;
   }
 
   private checkTarget(target: TargetSymbol): void {
-    const scope: Scope = { target, file: target.file, entity: target.entity, group: target.forEachGroup, linked: undefined, field: undefined };
+    const scope: Scope = {
+      target,
+      model: target.model,
+      file: target.file,
+      entity: target.entity,
+      group: target.forEachGroup,
+      linked: undefined,
+      field: undefined,
+    };
     for (const condition of target.conditions) {
       const checked = this.expression(condition, scope);
       this.expectBoolean(checked, scope, "a `when` condition");
@@ -164,12 +197,22 @@ class ExpressionChecker {
       const by = target.parent.by.kind === "Name" ? target.entity.columns.get(target.parent.by.value) : undefined;
       if (by !== undefined) this.result.usedColumns.add(by);
     }
-    this.checkBody(target.body, scope);
+    const written = writtenBodies(target);
+    this.checkBody(written.body, scope);
+    if (written.leftOut !== undefined) this.walker(false).checkBody(written.leftOut.body, { ...scope, model: written.leftOut.model });
   }
 
+  /** The items of a body, each `if` by the branch the chosen target takes; the quiet twin walks the other branches (and, itself, all of them). */
   private checkBody(items: readonly A.BodyItem[], scope: Scope): void {
-    for (const item of effectiveItems(items, this.choice)) {
+    for (const item of items) {
       switch (item.kind) {
+        case "TargetIf": {
+          const holds = this.quiet || (evaluateTargetCondition(item.condition, this.choice) ?? true);
+          this.walker(holds).checkBody(item.then, scope);
+          if (item.else !== undefined)
+            this.walker(this.quiet || !holds).checkBody(Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.BodyItem>], scope);
+          break;
+        }
         case "Assignment":
           this.checkAssignment(item, scope);
           break;
@@ -188,8 +231,10 @@ class ExpressionChecker {
   }
 
   private checkAssignment(node: A.Assignment, scope: Scope): void {
-    const model = scope.target.model;
+    const model = scope.model;
     const field = this.schema !== undefined && model !== undefined ? findField(this.schema, model, node.field.value) : undefined;
+    const custom = model === undefined ? undefined : this.customFields.get(`${model}\u0000${node.field.value}`);
+    if (custom !== undefined) this.reference(scope.file, node.field.range, custom);
     if (node.value.kind === "EachBlock") {
       const child = this.bound.targets.find((candidate) => candidate.declaration === node.value);
       this.result.assignments.push({
@@ -301,7 +346,7 @@ class ExpressionChecker {
     let filter: CheckedExpression | undefined;
     if (node.when !== undefined) {
       // The condition reads one linked row at a time, so its columns are plain values, not lists.
-      const rowScope: Scope = { target: scope.target, file: scope.file, entity, group: undefined, linked: undefined, field: undefined };
+      const rowScope: Scope = { target: scope.target, model: scope.model, file: scope.file, entity, group: undefined, linked: undefined, field: undefined };
       filter = this.expression(node.when, rowScope);
       this.expectBoolean(filter, scope, "the `when` of a `with` block");
     }
@@ -667,6 +712,9 @@ class ExpressionChecker {
       this.reference(file, alias.range, target);
       return target;
     }
+    // A map or split target switched off is still where the alias is written.
+    const switchedOff = this.bound.inactiveTargets.find((candidate) => candidate.alias === alias.value && candidate.aliasDeclared);
+    if (switchedOff !== undefined) this.reference(file, alias.range, switchedOff);
     const condition = this.bound.inactiveAliases.get(alias.value);
     this.unresolved.push({
       ...(condition === undefined
@@ -900,5 +948,5 @@ class ExpressionChecker {
 }
 
 export function checkExpressions(bound: BoundPackage, queries: BinderQueries, choice: TargetChoice, namespace: string): CheckedPackage {
-  return new ExpressionChecker(bound, queries, choice, namespace, bound.unresolved, bound.references).checkAll();
+  return new ExpressionChecker(bound, queries, choice, namespace, bound.unresolved, bound.references, bound.inactiveReferences).checkAll();
 }

@@ -134,6 +134,14 @@ export interface TargetSymbol extends Declared {
   readonly split?: A.SplitDeclaration;
 }
 
+/** `setting secondary_links "categories"` in the migration block: a switch `if setting ...` reads. */
+export interface SettingSymbol extends Declared {
+  readonly kind: "setting";
+  readonly declaration: A.SettingDeclaration;
+  /** The value the migration block gives it; a run may choose another (`--set name=value`). */
+  readonly value: string | undefined;
+}
+
 export interface ImportSymbol extends Declared {
   readonly kind: "import";
   readonly declaration: A.ImportDeclaration;
@@ -142,7 +150,17 @@ export interface ImportSymbol extends Declared {
 }
 
 export type PackageSymbol =
-  SourceSymbol | EntitySymbol | ColumnSymbol | GroupSymbol | LookupSymbol | TableSymbol | RecordSymbol | CustomFieldSymbol | TargetSymbol | ImportSymbol;
+  | SourceSymbol
+  | EntitySymbol
+  | ColumnSymbol
+  | GroupSymbol
+  | LookupSymbol
+  | TableSymbol
+  | RecordSymbol
+  | CustomFieldSymbol
+  | TargetSymbol
+  | SettingSymbol
+  | ImportSymbol;
 
 /** A use of a name, resolved to what it names. */
 export interface SymbolReference {

@@ -20,6 +20,15 @@ describe("FM502 unused_declaration", () => {
     ).toEqual([]);
   });
 
+  it("counts a record another record's value names, and one a test expects", () => {
+    expect(
+      diagnosticsOf(
+        "FM502",
+        'records crm.team { sales { name "Sales" } }\nrecords crm.stage { won { name "Won"  team_id sales } }\ntable deal_stage: text -> crm.stage { "Won" -> won  _ -> flag }\nrecords res.partner { acme { name "Acme" } }\nmap Company -> res.partner { name <- name }\nmap Contact -> res.partner { name <- first_name }\nmap Deal -> crm.lead { name <- name  stage_id <- stage | deal_stage }\ntest "a deal of Acme" {\n  given Deal { id "1"  name "Big"  stage "Won" }\n  expect crm.lead { name "Big"  partner_id acme }\n}',
+      ),
+    ).toEqual([]);
+  });
+
   it("reports a table, lookup, record, alias and two entities nothing uses", () => {
     expect(
       diagnosticsOf(

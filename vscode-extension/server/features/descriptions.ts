@@ -14,6 +14,7 @@ import type {
   LookupSymbol,
   PackageSymbol,
   RecordSymbol,
+  SettingSymbol,
   SourceSymbol,
   TableSymbol,
   TargetSymbol,
@@ -201,7 +202,16 @@ function recordMarkdown(record: RecordSymbol, context: DescriptionContext): stri
   ].join("\n\n");
 }
 
-/** A package symbol's description; custom fields are described as the Odoo fields they become (by the caller). */
+/** A setting: its value in the migration block, and the values the package's conditions test it with. */
+export function settingMarkdown(setting: SettingSymbol, testedValues: readonly string[]): string {
+  return [
+    code(`(setting) ${setting.name}${setting.value === undefined ? "" : ` "${setting.value}"`}`),
+    `A switch of the package: \`flitmap ... --set ${setting.name}=...\` chooses another value for a run`,
+    ...(testedValues.length === 0 ? [] : [`Tested values: ${testedValues.map((value) => `\`"${value}"\``).join(", ")}`]),
+  ].join("\n\n");
+}
+
+/** A package symbol's description; custom fields are described as the Odoo fields they become, a setting's tested values are added (by the caller). */
 export function symbolMarkdown(symbol: PackageSymbol, context: DescriptionContext): string {
   switch (symbol.kind) {
     case "source":
@@ -222,6 +232,8 @@ export function symbolMarkdown(symbol: PackageSymbol, context: DescriptionContex
       return [code(`(custom field) ${symbol.model}.${symbol.name}`), `Declared in an \`extend ${symbol.model}\` block`].join("\n\n");
     case "target":
       return targetMarkdown(symbol, context);
+    case "setting":
+      return settingMarkdown(symbol, []);
     case "import": {
       const from = symbol.declaration.from.kind === "StringLiteral" ? symbol.declaration.from.value : "?";
       if (symbol.imported === undefined) return [code(`(import) ${symbol.name}`), `Not found in \`${from}\``].join("\n\n");

@@ -7,7 +7,15 @@ import { MarkupKind, type Hover } from "vscode-languageserver";
 import type * as A from "../../../language/ast.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { findField, findModel } from "../../../compiler/catalog/index.js";
-import { builtinMarkdown, fieldMarkdown, missingFieldMarkdown, modelMarkdown, symbolMarkdown, type DescriptionContext } from "./descriptions.js";
+import {
+  builtinMarkdown,
+  fieldMarkdown,
+  missingFieldMarkdown,
+  modelMarkdown,
+  settingMarkdown,
+  symbolMarkdown,
+  type DescriptionContext,
+} from "./descriptions.js";
 import { occurrenceAt, settingNodes, type Occurrence } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 
@@ -25,6 +33,7 @@ function markdownOf(analysis: PackageAnalysis, occurrence: Occurrence): string |
         const field = schema === undefined ? undefined : findField(schema, symbol.model, symbol.name);
         return field === undefined ? symbolMarkdown(symbol, context) : fieldMarkdown(symbol.model, field);
       }
+      if (symbol.kind === "setting") return settingMarkdown(symbol, testedValues(analysis, symbol.name));
       return symbolMarkdown(symbol, context);
     }
     case "field": {
@@ -39,24 +48,19 @@ function markdownOf(analysis: PackageAnalysis, occurrence: Occurrence): string |
       return modelMarkdown(occurrence.model, schema === undefined ? undefined : findModel(schema, occurrence.model), context);
     case "builtin":
       return builtinMarkdown(occurrence.builtin);
-    case "setting":
-      return settingMarkdown(analysis, occurrence.name);
   }
 }
 
-/** A setting: its value in the migration block, and the values the package's conditions test. */
-function settingMarkdown(analysis: PackageAnalysis, name: string): string {
-  const nodes = analysis.files.flatMap((file) => settingNodes(file.document)).filter((node) => node.name.kind === "Name" && node.name.value === name);
-  const declared = nodes.find((node): node is A.SettingDeclaration => node.kind === "SettingDeclaration");
-  const value = declared?.value.kind === "StringLiteral" ? declared.value.value : undefined;
-  const tested = [...new Set(nodes.flatMap((node) => (node.kind === "SettingCondition" && node.value.kind === "StringLiteral" ? [node.value.value] : [])))];
+/** The values the package's `if setting` conditions test `name` with, in the order written. */
+function testedValues(analysis: PackageAnalysis, name: string): string[] {
+  const conditions = analysis.files
+    .flatMap((file) => settingNodes(file.document))
+    .filter((node): node is A.SettingCondition => node.kind === "SettingCondition");
   return [
-    `\`\`\`flitmap\n(setting) ${name}${value === undefined ? "" : ` "${value}"`}\n\`\`\``,
-    declared === undefined
-      ? "Not declared in the migration block: add `setting " + name + ' "value"`'
-      : `A switch of the package: \`flitmap ... --set ${name}=...\` chooses another value for a run`,
-    ...(tested.length === 0 ? [] : [`Tested values: ${tested.map((candidate) => `\`"${candidate}"\``).join(", ")}`]),
-  ].join("\n\n");
+    ...new Set(
+      conditions.flatMap((node) => (node.name.kind === "Name" && node.name.value === name && node.value.kind === "StringLiteral" ? [node.value.value] : [])),
+    ),
+  ];
 }
 
 /** The hover at `offset` of `file`, from an analysis of the text the editor shows. */

@@ -1,14 +1,15 @@
 /**
  * Every name in a package's files and what it stands for: a symbol the package declares (where it
- * is declared, and every use the compiler resolved to it), an Odoo field or model, or a built-in.
- * Hover, go to definition, find references and rename are all questions to this one index.
+ * is declared, and every use the compiler resolved to it, also in code the chosen Odoo and
+ * settings leave out), an Odoo field or model, or a built-in. Hover, go to definition, find
+ * references and rename are all questions to this one index.
  */
 import type * as A from "../../../language/ast.js";
 import type { Range } from "../../../language/location.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { findBuiltin, type Builtin } from "../../../compiler/builtins.js";
 import { findField, findModel, type OdooSchema } from "../../../compiler/catalog/index.js";
-import type { CustomFieldSymbol, GroupSymbol, PackageSymbol } from "../../../compiler/model.js";
+import type { GroupSymbol, PackageSymbol } from "../../../compiler/model.js";
 import { columnValueType } from "../../../compiler/types.js";
 
 interface Located {
@@ -23,8 +24,6 @@ export type Occurrence = Located &
     | { readonly kind: "field"; readonly model: string | undefined; readonly field: string }
     | { readonly kind: "model"; readonly model: string }
     | { readonly kind: "builtin"; readonly builtin: Builtin }
-    /** A setting of the migration block (`setting name "value"`), or its use in `if setting name = ...`. */
-    | { readonly kind: "setting"; readonly name: string; readonly declaration: boolean }
   );
 
 export interface OccurrenceIndex {
@@ -58,11 +57,26 @@ export function occurrenceAt(analysis: PackageAnalysis, file: string, offset: nu
   return best;
 }
 
-/** Every occurrence of `symbol` in the package's files, its declaration included. */
+/**
+ * The declarations that stand for the same thing as `symbol`, itself first: a custom field or an
+ * alias declared once per branch of an `if` (`if odoo >= "19.0" { x_mobile char } else { ... }`)
+ * is one name, found and renamed together.
+ */
+export function namesakes(analysis: PackageAnalysis, symbol: PackageSymbol): PackageSymbol[] {
+  const { bound } = analysis;
+  let others: PackageSymbol[] = [];
+  if (symbol.kind === "custom-field")
+    others = [...bound.customFields, ...bound.inactiveCustomFields].filter((field) => field.model === symbol.model && field.name === symbol.name);
+  else if (symbol.kind === "target") others = [...bound.targets, ...bound.inactiveTargets].filter((target) => target.alias === symbol.alias);
+  return [symbol, ...others.filter((other) => other !== symbol)];
+}
+
+/** Every occurrence of `symbol` and its namesakes in the package's files, their declarations included. */
 export function occurrencesOf(analysis: PackageAnalysis, symbol: PackageSymbol): Occurrence[] {
+  const symbols = new Set(namesakes(analysis, symbol));
   const found: Occurrence[] = [];
   for (const occurrences of occurrenceIndex(analysis).byFile.values()) {
-    for (const occurrence of occurrences) if (occurrence.kind === "symbol" && occurrence.symbol === symbol) found.push(occurrence);
+    for (const occurrence of occurrences) if (occurrence.kind === "symbol" && symbols.has(occurrence.symbol)) found.push(occurrence);
   }
   return found;
 }
@@ -76,8 +90,17 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
   const { bound, schema } = analysis;
   const packageFiles = new Set(analysis.files.map((file) => file.path));
   const byFile = new Map<string, Occurrence[]>([...packageFiles].map((file) => [file, []]));
+  // A name walked twice (a split's `when`, checked with each of its targets) is one occurrence.
+  const seen = new Map<PackageSymbol, Set<string>>();
   const add = (occurrence: Occurrence): void => {
     if (occurrence.range.end.offset <= occurrence.range.start.offset) return;
+    if (occurrence.kind === "symbol") {
+      const place = `${occurrence.file}:${occurrence.range.start.offset}:${occurrence.range.end.offset}`;
+      const places = seen.get(occurrence.symbol) ?? new Set<string>();
+      seen.set(occurrence.symbol, places);
+      if (places.has(place)) return;
+      places.add(place);
+    }
     byFile.get(occurrence.file)?.push(occurrence);
   };
   const declare = (symbol: PackageSymbol): void => add({ kind: "symbol", file: symbol.file, range: symbol.nameRange, symbol, declaration: true });
@@ -94,12 +117,14 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
   for (const lookup of bound.lookups.values()) declare(lookup);
   for (const table of bound.tables.values()) declare(table);
   for (const records of bound.records.values()) for (const record of records.values()) declare(record);
-  for (const field of bound.customFields) declare(field);
+  for (const field of [...bound.customFields, ...bound.inactiveCustomFields]) declare(field);
+  for (const setting of bound.settings.values()) declare(setting);
   // An alias not written is the entity's name in the header: that name is the entity's there.
   for (const target of bound.targets) if (target.aliasDeclared && bound.aliases.get(target.alias) === target) declare(target);
+  for (const target of bound.inactiveTargets) if (target.aliasDeclared) declare(target);
   for (const symbol of bound.imports) if (symbol.imported === undefined) declare(symbol);
   const texts = new Map(analysis.files.map((file) => [file.path, file.text]));
-  for (const reference of bound.references) {
+  for (const reference of [...bound.references, ...bound.inactiveReferences]) {
     const parts = groupPathParts(reference.symbol, reference.range, texts.get(reference.file));
     if (parts === undefined) {
       add({ kind: "symbol", file: reference.file, range: reference.range, symbol: reference.symbol, declaration: false });
@@ -110,16 +135,8 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
     add({ kind: "symbol", file: reference.file, range: parts.column, symbol: reference.symbol, declaration: false });
   }
 
-  const customFields = new Map<string, CustomFieldSymbol>();
-  for (const field of bound.customFields) if (!customFields.has(`${field.model}.${field.name}`)) customFields.set(`${field.model}.${field.name}`, field);
-  const walker = new TreeWalker(analysis, schema, customFields, add);
-  for (const file of analysis.files) {
-    walker.document(file.path, file.document);
-    for (const setting of settingNodes(file.document)) {
-      if (setting.name.kind === "Name")
-        add({ kind: "setting", file: file.path, range: setting.name.range, name: setting.name.value, declaration: setting.kind === "SettingDeclaration" });
-    }
-  }
+  const walker = new TreeWalker(analysis, schema, add);
+  for (const file of analysis.files) walker.document(file.path, file.document);
   for (const occurrences of byFile.values()) occurrences.sort((left, right) => left.range.start.offset - right.range.start.offset);
   return { byFile, packageFiles };
 }
@@ -141,15 +158,6 @@ export function settingNodes(document: A.Document): (A.SettingDeclaration | A.Se
   return found;
 }
 
-/** Every occurrence of the setting `name` in the package's files. */
-export function settingOccurrences(analysis: PackageAnalysis, name: string): Occurrence[] {
-  const found: Occurrence[] = [];
-  for (const occurrences of occurrenceIndex(analysis).byFile.values()) {
-    for (const occurrence of occurrences) if (occurrence.kind === "setting" && occurrence.name === name) found.push(occurrence);
-  }
-  return found;
-}
-
 /** The ranges of both names in a reference to a group's column that covers `group.column`. */
 function groupPathParts(symbol: PackageSymbol, range: Range, text: string | undefined): { group: Range; column: Range; groupSymbol: GroupSymbol } | undefined {
   if (symbol.kind !== "column" || symbol.group === undefined || text === undefined) return undefined;
@@ -166,12 +174,15 @@ function groupPathParts(symbol: PackageSymbol, range: Range, text: string | unde
   };
 }
 
-/** Finds the Odoo names (models, fields) and built-ins in the trees, which the binder does not record as references. */
+/**
+ * Finds the Odoo names (models, fields) and built-ins in the trees, which the binder does not
+ * record as references. A field name that is a custom field the package declares is also the
+ * binder's reference to it, which wins at the same place.
+ */
 class TreeWalker {
   constructor(
     private readonly analysis: PackageAnalysis,
     private readonly schema: OdooSchema | undefined,
-    private readonly customFields: ReadonlyMap<string, CustomFieldSymbol>,
     private readonly add: (occurrence: Occurrence) => void,
   ) {}
 
@@ -182,10 +193,7 @@ class TreeWalker {
   }
 
   private field(file: string, model: string | undefined, name: A.Name): void {
-    const custom = model === undefined ? undefined : this.customFields.get(`${model}.${name.value}`);
-    if (custom !== undefined && custom.nameRange.start.offset === name.range.start.offset && custom.file === file) return;
-    if (custom !== undefined) this.add({ kind: "symbol", file, range: name.range, symbol: custom, declaration: false });
-    else this.add({ kind: "field", file, range: name.range, model, field: name.value });
+    this.add({ kind: "field", file, range: name.range, model, field: name.value });
   }
 
   document(file: string, document: A.Document): void {
@@ -194,13 +202,6 @@ class TreeWalker {
 
   private declaration(file: string, declaration: A.Declaration): void {
     switch (declaration.kind) {
-      case "MigrationDeclaration":
-        for (const item of declaration.items) {
-          if (item.kind !== "SourceReference" || item.source.kind === "Missing") continue;
-          const source = this.analysis.bound.sources.get(item.source.value);
-          if (source !== undefined) this.add({ kind: "symbol", file, range: item.source.range, symbol: source, declaration: false });
-        }
-        return;
       case "LookupDeclaration": {
         const model = this.model(file, declaration.model);
         for (const field of declaration.matchFields) this.field(file, model, field);
@@ -242,6 +243,7 @@ class TreeWalker {
         return;
       case "ImportDeclaration":
       case "SourceDeclaration":
+      case "MigrationDeclaration":
         return;
     }
   }

@@ -2,8 +2,10 @@
  * Rename a name the package declares, in every file of the package. Renaming keeps what the
  * name stood for outside the mapping: a column keeps reading its header (`naam` becomes
  * `name "naam"`), and an entity whose map derives its alias from it keeps that alias (and so
- * the external IDs of its records). Names that are not the package's to rename are refused with
- * a message: Odoo's models and fields, built-ins, keywords, names declared in another package.
+ * the external IDs of its records). Uses in code the chosen Odoo and settings leave out are renamed
+ * too, and a custom field or alias declared once per `if` branch is renamed in every branch. Names
+ * that are not the package's to rename are refused with a message: Odoo's models and fields,
+ * built-ins, keywords, names declared in another package.
  */
 import type { IToken } from "chevrotain";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
@@ -13,7 +15,7 @@ import type { TextEdit } from "../../../language/diagnostic.js";
 import { tokenize } from "../../../language/lexer.js";
 import type { Range } from "../../../language/location.js";
 import { isReservedWord } from "../../../language/tokens.js";
-import { meaningOf, occurrenceAt, occurrencesOf, settingOccurrences, type Occurrence } from "./occurrences.js";
+import { meaningOf, namesakes, occurrenceAt, occurrencesOf, type Occurrence } from "./occurrences.js";
 
 export type RenameTarget = { readonly range: Range; readonly placeholder: string } | { readonly refused: string };
 
@@ -31,6 +33,7 @@ const WHAT: Record<PackageSymbol["kind"], string> = {
   record: "record",
   "custom-field": "custom field",
   target: "alias",
+  setting: "setting",
   import: "imported name",
 };
 
@@ -44,7 +47,7 @@ function refusalAt(analysis: PackageAnalysis, file: string, offset: number, occu
   const token = tokenAt(text, file, offset);
   if (token !== undefined && token.tokenType.name.startsWith("Keyword_"))
     return `\`${token.image}\` is a keyword of the language: only names this package declares can be renamed`;
-  return "only names this package declares can be renamed (entities, columns, aliases, tables, lookups, records, custom fields, sources)";
+  return "only names this package declares can be renamed (entities, columns, aliases, tables, lookups, records, custom fields, sources, settings)";
 }
 
 function tokenAt(text: string, file: string, offset: number): IToken | undefined {
@@ -54,7 +57,6 @@ function tokenAt(text: string, file: string, offset: number): IToken | undefined
 /** Whether the symbol at `offset` may be renamed, and the range of its name there. */
 export function prepareRename(analysis: PackageAnalysis, file: string, offset: number): RenameTarget {
   const occurrence = occurrenceAt(analysis, file, offset);
-  if (occurrence?.kind === "setting") return { range: occurrence.range, placeholder: occurrence.name };
   if (occurrence?.kind !== "symbol") return { refused: refusalAt(analysis, file, offset, occurrence) };
   const symbol = meaningOf(occurrence.symbol);
   const packageFiles = analysis.files.map((candidate) => candidate.path);
@@ -105,11 +107,15 @@ function conflict(analysis: PackageAnalysis, symbol: PackageSymbol, newName: str
     case "record":
       return bound.records.get(symbol.model)?.has(newName) === true ? taken(`a ${symbol.model} record`) : undefined;
     case "target":
-      return bound.aliases.has(newName) ? taken("an alias") : undefined;
+      return bound.aliases.has(newName) || bound.inactiveTargets.some((target) => target.alias === newName) ? taken("an alias") : undefined;
     case "custom-field":
       if (!/^x_[a-z0-9_]+$/.test(newName))
         return `a custom field's name starts with "x_" and has lower-case letters, digits and underscores (Odoo refuses "${newName}")`;
+      if (bound.inactiveCustomFields.some((field) => field.model === symbol.model && field.name === newName)) return taken(`a custom field of ${symbol.model}`);
       return analysis.schema !== undefined && findField(analysis.schema, symbol.model, newName) !== undefined ? taken(`a field of ${symbol.model}`) : undefined;
+    case "setting":
+      // A command line or CI script that names it (`--set old=...`) is outside the package and must follow by hand.
+      return bound.settings.has(newName) ? taken("a setting") : undefined;
   }
 }
 
@@ -126,7 +132,6 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
   const prepared = prepareRename(analysis, file, offset);
   if ("refused" in prepared) return prepared;
   const occurrence = occurrenceAt(analysis, file, offset);
-  if (occurrence?.kind === "setting") return renameSetting(analysis, occurrence.name, newName);
   if (occurrence?.kind !== "symbol") return { refused: "nothing to rename here" };
   const symbol = meaningOf(occurrence.symbol);
   if (newName === symbol.name) return { edits: [] };
@@ -137,21 +142,23 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
   const uses = occurrencesOf(analysis, symbol).filter((use) => packageFiles.has(use.file) && !(use.kind === "symbol" && use.declaration));
   for (const use of uses) edits.push({ file: use.file, range: nameRange(analysis, use, symbol.name), newText: newName });
 
-  if (symbol.kind === "target" && !symbol.aliasDeclared) {
-    // The alias was derived from the entity's name: it gets written, the entity keeps its name.
-    const insertion = aliasInsertion(symbol, newName);
-    if (insertion === undefined)
-      return { refused: `the alias ${symbol.name} is not written in the mapping and cannot be added here: write \`as ${newName}\` yourself` };
-    edits.push(insertion);
-  } else if (symbol.kind === "column" && symbol.declaration.header === undefined) {
-    // The header in the export stays what it was: the column's old name becomes its header string.
-    edits.push({ file: symbol.file, range: symbol.nameRange, newText: `${newName} "${symbol.name}"` });
-  } else {
-    edits.push({ file: symbol.file, range: symbol.nameRange, newText: newName });
+  for (const declared of namesakes(analysis, symbol)) {
+    if (declared.kind === "target" && !declared.aliasDeclared) {
+      // The alias was derived from the entity's name: it gets written, the entity keeps its name.
+      const insertion = aliasInsertion(declared, newName);
+      if (insertion === undefined)
+        return { refused: `the alias ${declared.name} is not written in the mapping and cannot be added here: write \`as ${newName}\` yourself` };
+      edits.push(insertion);
+    } else if (declared.kind === "column" && declared.declaration.header === undefined) {
+      // The header in the export stays what it was: the column's old name becomes its header string.
+      edits.push({ file: declared.file, range: declared.nameRange, newText: `${newName} "${declared.name}"` });
+    } else {
+      edits.push({ file: declared.file, range: declared.nameRange, newText: newName });
+    }
   }
   if (symbol.kind === "entity") {
     // A map whose alias is derived from the entity's name keeps that alias, and so its records' external IDs.
-    for (const target of analysis.bound.targets) {
+    for (const target of [...analysis.bound.targets, ...analysis.bound.inactiveTargets]) {
       if (target.entity !== symbol || target.aliasDeclared || target.role !== "map" || !packageFiles.has(target.file)) continue;
       const insertion = aliasInsertion(target, target.alias);
       if (insertion !== undefined) edits.push(insertion);
@@ -161,24 +168,6 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
     edits: dedupe(edits).sort((left, right) =>
       left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1,
     ),
-  };
-}
-
-/**
- * A setting is renamed in the migration block and in every `if setting ...`; a command line that
- * names it (`--set old=...`) is outside the package and must follow by hand.
- */
-function renameSetting(analysis: PackageAnalysis, name: string, newName: string): RenameResult {
-  if (newName === name) return { edits: [] };
-  const problem = nameProblem(newName);
-  if (problem !== undefined) return { refused: problem };
-  const occurrences = settingOccurrences(analysis, name);
-  if (settingOccurrences(analysis, newName).some((occurrence) => occurrence.kind === "setting" && occurrence.declaration))
-    return { refused: `${newName} is already a setting: choose another name` };
-  return {
-    edits: occurrences
-      .map((occurrence) => ({ file: occurrence.file, range: occurrence.range, newText: newName }))
-      .sort((left, right) => (left.file === right.file ? left.range.start.offset - right.range.start.offset : left.file < right.file ? -1 : 1)),
   };
 }
 
