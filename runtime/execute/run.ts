@@ -343,6 +343,12 @@ class Execution {
     if (indexes === undefined) throw new Error("indexes are built first");
     const plan = this.options.plan;
     const stepEntity = new Map(plan.steps.map((step) => [step.id, step]));
+    const rejected = (entity: string, key: string): string | undefined => {
+      const rejectedKeys = indexes.entities.get(entity)?.rejectedKeys;
+      return normaliseKey(key)
+        .map((form) => rejectedKeys?.get(form))
+        .find((reason) => reason !== undefined);
+    };
     const resolve = (stepId: string, key: string): ReferenceResolution => {
       const step = stepEntity.get(stepId);
       if (step === undefined) return { status: "missing" };
@@ -350,9 +356,7 @@ class Execution {
       const keys = entityIndex?.keys;
       const candidate = normaliseKey(key).find((form) => keys?.has(form) === true);
       if (candidate === undefined) {
-        const unreadable = normaliseKey(key)
-          .map((form) => entityIndex?.rejectedKeys.get(form))
-          .find((reason) => reason !== undefined);
+        const unreadable = rejected(step.entity, key);
         return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: `its row was rejected: ${unreadable}` };
       }
       const record = this.stepRecords.get(stepId)?.get(candidate);
@@ -407,6 +411,7 @@ class Execution {
         const candidate = normaliseKey(key).find((form) => map?.has(form) === true);
         return candidate === undefined ? undefined : (map?.get(candidate) ?? null);
       },
+      rejected,
       record: (model, xmlid) => this.setupRefs.get(xmlid) ?? { kind: "record", model, xmlid },
       builtinContext: (entity) => {
         let context = builtinContexts.get(entity.name);

@@ -48,6 +48,8 @@ export interface EvaluationEnvironment {
   entity(name: string): EntityPlan;
   /** The value of `column` in the row of `entity` whose key is `key`; undefined when there is none. */
   get(entity: string, column: string, key: string): RuntimeValue | undefined;
+  /** Why the reader rejected the row of `entity` whose key is `key`; undefined when it did not, or the environment cannot tell. */
+  rejected?(entity: string, key: string): string | undefined;
   /** A reference record (set up by the migration, or existing in Odoo). */
   record(model: string, xmlid: string): RecordRef;
   builtinContext(entity: EntityPlan): BuiltinContext;
@@ -196,7 +198,13 @@ class Evaluation {
           if (isEmpty(value)) return ok(null);
           const found = this.environment.get(expression.entity, expression.column, referenceKey(value));
           if (found === undefined) {
-            this.notes.push({ kind: "dangling-reference", detail: `no ${expression.entity} row has key ${JSON.stringify(referenceKey(value))}` });
+            const key = JSON.stringify(referenceKey(value));
+            // A row the reader rejected is in the export: saying there is none would send the reader looking for a typo.
+            const why = this.environment.rejected?.(expression.entity, referenceKey(value));
+            this.notes.push({
+              kind: "dangling-reference",
+              detail: why === undefined ? `no ${expression.entity} row has key ${key}` : `the ${expression.entity} row with key ${key} was rejected: ${why}`,
+            });
             return ok(null);
           }
           return ok(found);

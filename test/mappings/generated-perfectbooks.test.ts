@@ -304,6 +304,23 @@ describe(`a generated Perfect Books export (--rows ${ROWS}) loaded into the Odoo
     expect(actual).toEqual(expected.notes);
   });
 
+  it("says of another company that is not in Odoo whether the export lacks it or its row was rejected", () => {
+    const details = new Set<string>();
+    for (const link of source.links) {
+      const company = cell(link, "Company ID");
+      if (cell(link, "Is Primary") === "yes" || expected.loaded("Company", company)) continue;
+      details.add(
+        source.companies.has(company)
+          ? `the Company row with key "${company}" was rejected: 'Company Name' is required and blank`
+          : `no Company row has key "${company}"`,
+      );
+    }
+    const examples = sample.first.notes.find((note) => note.step === "contact" && note.field === "x_other_companies")?.examples ?? [];
+    expect(examples).toHaveLength(Math.min(5, expected.notes["contact.x_other_companies dangling-reference"] ?? 0));
+    for (const example of examples) expect([...details]).toContain(example);
+    expect(examples.some((example) => example.includes("was rejected"))).toBe(true);
+  });
+
   it("reads back each contact with its name, e-mail, owner and primary company, and the other companies written out", () => {
     const linksOf = new Map<string, Row[]>();
     for (const link of source.links) linksOf.set(cell(link, "Contact ID"), [...(linksOf.get(cell(link, "Contact ID")) ?? []), link]);
