@@ -1,5 +1,5 @@
 /** Questions about a plan's expressions the executor asks before reading any row. */
-import type { Plan, PlanExpression } from "../../compiler/plan/schema.js";
+import type { Plan, PlanExpression, StepPlan } from "../../compiler/plan/schema.js";
 
 export function* subexpressions(expression: PlanExpression): Generator<PlanExpression> {
   yield expression;
@@ -88,4 +88,28 @@ export function indexNeeds(plan: Plan): IndexNeeds {
 export function usesLookup(expression: PlanExpression, lookups: ReadonlySet<string>): boolean {
   for (const part of subexpressions(expression)) if (part.op === "lookup" && lookups.has(part.lookup)) return true;
   return false;
+}
+
+/**
+ * What a step's records read from other rows of the export: the rows `with` blocks link to a row
+ * (by entity and linking column), and the values `get` reads. A change there changes the record
+ * without its own row changing: the run journals a digest of them, so that a delta sees it.
+ */
+export interface StepFeeds {
+  readonly linked: readonly { readonly entity: string; readonly by: string }[];
+  readonly gets: readonly Extract<PlanExpression, { op: "get" }>[];
+}
+
+/** A step's feeds, or undefined when its records read nothing but their own row. */
+export function stepFeeds(step: StepPlan): StepFeeds | undefined {
+  const linked = new Map<string, { entity: string; by: string }>();
+  const gets: Extract<PlanExpression, { op: "get" }>[] = [];
+  for (const expression of [...step.conditions, ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)]) {
+    for (const part of subexpressions(expression)) {
+      if (part.op === "linked") linked.set(`${part.entity}\u0000${part.by}`, { entity: part.entity, by: part.by });
+      if (part.op === "get") gets.push(part);
+    }
+  }
+  if (linked.size === 0 && gets.length === 0) return undefined;
+  return { linked: [...linked.values()].sort((left, right) => (`${left.entity}\u0000${left.by}` < `${right.entity}\u0000${right.by}` ? -1 : 1)), gets };
 }

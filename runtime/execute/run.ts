@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { EntityPlan, LookupPlan, OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
-import { knownRecords, rolledBackRuns, type Journal, type RowWrite } from "../journal/journal.js";
+import { knownFeeds, knownRecords, rolledBackRuns, type Journal, type RowWrite } from "../journal/journal.js";
 import { planHash } from "../plan-file.js";
 import { readAttachment, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { LoadTarget, SetupOutcome, TargetRecord, WriteRow } from "../targets/target.js";
@@ -25,7 +25,7 @@ import { recordXmlid } from "../transform/keys.js";
 import { isEmpty, isRecordRef, type RecordRef, type RuntimeValue, type ValueNote } from "../transform/values.js";
 import { archiveDisappeared, unarchiveReturned, type DeletionContext, type DisappearedRecord, type UnarchivedRecord } from "./deletions.js";
 import { buildIndexes, type Indexes } from "./indexes.js";
-import { usesLookup } from "./plan-walk.js";
+import { stepFeeds, usesLookup, type StepFeeds } from "./plan-walk.js";
 import { groupColumnName, readPlanEntity } from "./source-rows.js";
 
 export type { DisappearedRecord, UnarchivedRecord } from "./deletions.js";
@@ -74,6 +74,11 @@ export interface SelectionContext {
    * inside `with` blocks and in the second pass) and, for a child (`each`), its parent.
    */
   dependencies(entity: EntityPlan, row: SourceRow): Promise<readonly RowId[]>;
+  /**
+   * For each record the row makes that reads other rows (`with` blocks, `get`): its external ID
+   * and the digest of what it reads now, to compare with the one the journal holds.
+   */
+  feedDigests(entity: EntityPlan, row: SourceRow): Promise<readonly { readonly step: string; readonly xmlid: string; readonly digest: string }[]>;
   /** The external ID a step gives the record of a row (instance for `for each` steps). */
   xmlidOf(step: StepPlan, key: string, instance?: number): string;
   say(text: string): void;
@@ -174,6 +179,16 @@ export interface RunResult {
   readonly durationMs: number;
 }
 
+/** A row's record waiting for its batch. */
+interface PendingWrite {
+  readonly row: SourceRow;
+  readonly instanceKey: string;
+  readonly write: WriteRow;
+  readonly hash: string;
+  /** The digest of what it read from other rows (runtime/execute/plan-walk.ts stepFeeds), journaled with it. */
+  readonly feeds?: string;
+}
+
 interface StepRecord {
   readonly status: RowStatus;
   readonly xmlid?: string;
@@ -247,6 +262,8 @@ class Execution {
   private readonly fetchedLookupRecords = new Map<string, readonly TargetRecord[]>();
   private readonly tables = new Map<string, TableRuntime>();
   private readonly known: ReturnType<typeof knownRecords>;
+  private readonly knownFeeds: ReadonlyMap<string, string>;
+  private readonly feedsOfStep = new Map<string, StepFeeds>();
   private readonly knownDeferred = new Map<string, string>();
   private readonly pendingCreated = new Set<string>();
   /** Records to write even when their values did not change (unarchived records whose step writes `active`). */
@@ -263,6 +280,11 @@ class Execution {
     this.rows = options.rows ?? ((entity) => readPlanEntity(entity, options.sourceDirectory));
     const journal = options.journal;
     this.known = journal === undefined ? new Map() : knownRecords(journal.events);
+    this.knownFeeds = journal === undefined ? new Map() : knownFeeds(journal.events);
+    for (const step of options.plan.steps) {
+      const feeds = stepFeeds(step);
+      if (feeds !== undefined) this.feedsOfStep.set(step.id, feeds);
+    }
     this.runId = this.resumableRun() ?? `${this.started.toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
     this.batchSize = options.batchSize ?? 500;
     for (const step of options.plan.steps) this.stepsByEntity.set(step.entity, [...(this.stepsByEntity.get(step.entity) ?? []), step]);
@@ -444,9 +466,53 @@ class Execution {
       rows: this.rows,
       ...(journal === undefined ? {} : { journal }),
       dependencies: (entity, row) => this.dependencies(entity, row, environment),
+      feedDigests: async (entity, row) => {
+        const digests: { step: string; xmlid: string; digest: string }[] = [];
+        for (const step of this.stepsByEntity.get(entity.name) ?? []) {
+          for (const instance of step.forEach === undefined ? [undefined] : range(step.forEach.from, step.forEach.to)) {
+            const digest = await this.feedsDigest(step, entity, row, instance, environment);
+            if (digest !== undefined) digests.push({ step: step.id, xmlid: recordXmlid(plan.migration.namespace, step.id, row.key, instance), digest });
+          }
+        }
+        return digests;
+      },
       xmlidOf: (step, key, instance) => recordXmlid(plan.migration.namespace, step.id, key, instance),
       say: (text) => this.say(text),
     };
+  }
+
+  /**
+   * A digest of what a step's record reads from other rows (runtime/execute/plan-walk.ts
+   * stepFeeds): the rows `with` blocks link to the row, as the index holds them, and each `get`'s
+   * value. References stand in by external ID, so that the digest is the same whether the run
+   * has written the record pointed to yet or not (a delta computes it before anything is written).
+   */
+  private async feedsDigest(
+    step: StepPlan,
+    entity: EntityPlan,
+    row: SourceRow,
+    instance: number | undefined,
+    environment: EvaluationEnvironment,
+  ): Promise<string | undefined> {
+    const feeds = this.feedsOfStep.get(step.id);
+    const indexes = this.indexes;
+    if (feeds === undefined || indexes === undefined) return undefined;
+    const parts: unknown[] = feeds.linked.map(({ entity: linked, by }) =>
+      (indexes.linked.get(`${linked}\u0000${by}`)?.get(row.key) ?? []).map((linkedRow) => [linkedRow.order, linkedRow.values]),
+    );
+    if (feeds.gets.length > 0) {
+      const stand = (stepId: string, key: string): ReferenceResolution => ({
+        status: "found",
+        record: { kind: "record", model: "", xmlid: recordXmlid(this.options.plan.migration.namespace, stepId, key) },
+      });
+      const standing: EvaluationEnvironment = { ...environment, reference: stand, sibling: stand };
+      const input = this.rowInput(entity, row, step, instance);
+      for (const get of feeds.gets) {
+        const { outcome } = await evaluate(get, input, standing);
+        parts.push(outcome.ok ? outcome.value : { failed: outcome.reason });
+      }
+    }
+    return createHash("sha1").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
   }
 
   /** Evaluates every step of a row as the run would, noting each row it reaches through `ref`, `get` or a parent. */
@@ -700,7 +766,7 @@ class Execution {
     const counts = this.counts(step);
     const fields = ["id", ...step.operations.map((operation) => columnOf(operation, style))];
     if (step.parent !== undefined) fields.push(style === "id" ? `${step.parent.inverse}/.id` : `${step.parent.inverse}/id`);
-    let pending: { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[] = [];
+    let pending: PendingWrite[] = [];
     const flush = async (): Promise<void> => {
       if (pending.length === 0) return;
       const batch = pending;
@@ -709,6 +775,9 @@ class Execution {
     };
     let seen = 0;
     const progress = this.progressOf(step, entity, "main");
+    // What the records read from other rows is journaled only where a journal is: a live run.
+    const journaled = this.options.journal !== undefined && this.options.target.mode === "live";
+    const unchangedFeeds: [string, string][] = [];
     for await (const item of this.rows(entity).rows) {
       if (item.kind !== "row") continue;
       if (!this.selected(entity, item)) continue;
@@ -748,11 +817,13 @@ class Execution {
         const xmlid = recordXmlid(this.options.plan.migration.namespace, step.id, item.key, instance);
         const hash = contentHash(fields, cells);
         const previous = this.known.get(xmlid);
+        const feeds = journaled ? await this.feedsDigest(step, entity, item, instance, environment) : undefined;
         if (this.options.target.mode === "live" && previous !== undefined && previous.hash === hash && !this.rewrite.has(xmlid)) {
           counts.loaded += 1;
           counts.unchanged += 1;
           this.setStepRecord(step, instanceKey, { status: "loaded", xmlid, id: previous.id });
           this.setEntityOutcome(entity.name, item.key, "loaded");
+          if (feeds !== undefined && this.knownFeeds.get(xmlid) !== feeds) unchangedFeeds.push([xmlid, feeds]);
           continue;
         }
         const write: WriteRow = {
@@ -761,11 +832,20 @@ class Execution {
           cells: [xmlid, ...cells],
           ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}),
         };
-        pending.push({ row: item, instanceKey, write, hash });
+        pending.push({ row: item, instanceKey, write, hash, ...(feeds === undefined ? {} : { feeds }) });
         if (pending.length >= this.batchSize) await flush();
       }
     }
     await flush();
+    // In lines of 1,000 records: the first delta after an upgrade may journal every record of a step.
+    for (let start = 0; start < unchangedFeeds.length; start += 1000)
+      this.options.journal?.append({
+        type: "feeds",
+        run: this.runId,
+        step: step.id,
+        model: step.model,
+        feeds: Object.fromEntries(unchangedFeeds.slice(start, start + 1000)),
+      });
     progress(seen, true);
     this.say(
       `${step.id} → ${step.model}: ${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged), ${counts.skipped} skipped, ${counts.rejected} rejected`,
@@ -809,13 +889,7 @@ class Execution {
     this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
-  private async write(
-    step: StepPlan,
-    entity: EntityPlan,
-    fields: readonly string[],
-    batch: readonly { row: SourceRow; instanceKey: string; write: WriteRow; hash: string }[],
-    pass: "main" | "deferred",
-  ): Promise<void> {
+  private async write(step: StepPlan, entity: EntityPlan, fields: readonly string[], batch: readonly PendingWrite[], pass: "main" | "deferred"): Promise<void> {
     const { target, journal } = this.options;
     const counts = this.counts(step);
     const xmlids = batch.map((entry) => entry.write.xmlid);
@@ -849,7 +923,15 @@ class Execution {
       const wasThere = existing.has(entry.write.xmlid) && !this.pendingCreated.has(entry.write.xmlid);
       const action = wasThere ? "updated" : "created";
       const stamp = stamps.get(loaded.id);
-      written.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, id: loaded.id, action, hash: entry.hash, ...(stamp === undefined ? {} : { stamp }) });
+      written.push({
+        key: entry.instanceKey,
+        xmlid: entry.write.xmlid,
+        id: loaded.id,
+        action,
+        hash: entry.hash,
+        ...(stamp === undefined ? {} : { stamp }),
+        ...(entry.feeds === undefined ? {} : { feeds: entry.feeds }),
+      });
       if (target.mode === "live") writtenIds.set(loaded.id, entry.write.xmlid);
       if (pass === "deferred") {
         counts.deferredWritten += 1;

@@ -22,6 +22,12 @@ export interface RowWrite {
   readonly hash: string;
   /** Odoo's write_date of the record right after this write: a later one means someone changed it since. */
   readonly stamp?: string;
+  /**
+   * A digest of what the record read from other rows of the export (rows a `with` block links
+   * to it, values `get` reads): a delta takes the row again when that changes, though its own
+   * modification date does not (runtime/execute/plan-walk.ts stepFeeds).
+   */
+  readonly feeds?: string;
 }
 
 /**
@@ -78,6 +84,12 @@ export type JournalEvent =
       readonly rejected: number;
       readonly time?: string;
     }
+  /**
+   * The feeds digests of records a run found unchanged while what they read from other rows did
+   * change (or had no digest yet): written once per step, so that the next delta does not take
+   * them again.
+   */
+  | { readonly type: "feeds"; readonly run: string; readonly step: string; readonly model: string; readonly feeds: Readonly<Record<string, string>> }
   /** write_date of the run's records once the run is over (later batches may have touched earlier records). */
   | { readonly type: "stamps"; readonly run: string; readonly model: string; readonly stamps: Readonly<Record<string, string>> }
   | { readonly type: "run-end"; readonly run: string; readonly time: string; readonly status: "complete" | "halted" | "failed"; readonly message?: string }
@@ -272,4 +284,16 @@ export function archiveMarks(events: readonly JournalEvent[]): Map<string, Archi
     for (const row of event.rows) marks.set(row.xmlid, { run: event.run, archived: event.pass === "archive" });
   }
   return marks;
+}
+
+/** The feeds digest of each record, from its last write or the last run that found it unchanged; rolled-back runs left out. */
+export function knownFeeds(events: readonly JournalEvent[]): Map<string, string> {
+  const rolledBack = rolledBackRuns(events);
+  const feeds = new Map<string, string>();
+  for (const event of events) {
+    if (rolledBack.has(event.run)) continue;
+    if (event.type === "feeds") for (const [xmlid, digest] of Object.entries(event.feeds)) feeds.set(xmlid, digest);
+    if (event.type === "batch-end" && event.pass === "main") for (const row of event.rows) if (row.feeds !== undefined) feeds.set(row.xmlid, row.feeds);
+  }
+  return feeds;
 }
