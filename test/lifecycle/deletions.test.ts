@@ -3,7 +3,8 @@
  * person and a note are taken out of the export. The next live run archives the person (the note,
  * a mail.message, has no `active` field: reported with that reason), journaled so that rollback
  * unarchives it; a further run writes nothing; the person's row coming back unarchives it. A sample
- * run and a read that could not see every row archive nothing; import files are not touched.
+ * run and a read that could not see every row archive nothing, a delta archives what is gone;
+ * import files are not touched.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import type { Plan } from "../../compiler/plan/schema.js";
 import { writeRunOutputs } from "../../runtime/execute/outputs.js";
 import { runPlan, type RunResult } from "../../runtime/execute/run.js";
 import { Journal, type JournalEvent } from "../../runtime/journal/journal.js";
+import { deltaSelection } from "../../runtime/lifecycle/delta.js";
 import { buildAuditReport, readRunRecords } from "../../runtime/lifecycle/report.js";
 import { rollbackRun } from "../../runtime/lifecycle/rollback.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
@@ -183,7 +185,7 @@ describe("deleted archive: records whose row is gone from the export", () => {
   });
 });
 
-describe("deleted archive archives nothing when the export cannot tell a row is gone", () => {
+describe("deleted archive when a run does not take or read every row", () => {
   let double: OdooDouble;
   let exportCopy: { path: string; remove: () => void };
   let state: { path: string; remove: () => void };
@@ -233,6 +235,20 @@ describe("deleted archive archives nothing when the export cannot tell a row is 
     expect(activeOf(double, "res.partner", "ppl.person_P4")).toBe(true);
   });
 
+  it("a delta run reads the whole export: it archives a row really gone, and takes no row it leaves out for gone", async () => {
+    writePeopleExport(exportCopy.path, WITHOUT_P4);
+    double.clearCallLog();
+    const delta = await runLive(plan, double, state.path, { sourceDirectory: exportCopy.path, selection: deltaSelection("2026-02-01"), since: "2026-02-01" });
+    expect(delta.status).toBe("complete");
+    expect(outcomes(delta)).toEqual([
+      ["person", "ppl.person_P4", "archived", undefined],
+      ["note", "ppl.note_N2", "not archived", "mail.message has no active field"],
+    ]);
+    expect(delta.entities.find((entity) => entity.entity === "Person")).toMatchObject({ read: 4, notSelected: 4 });
+    expect(writesTo(double)).toEqual(["write res.partner"]);
+    expect(activeOf(double, "res.partner", "ppl.person_P4")).toBe(false);
+  });
+
   it("an entity whose file is missing: none of its records is archived", async () => {
     writePeopleExport(exportCopy.path, WITHOUT_P4);
     rmSync(join(exportCopy.path, "companies.csv"));
@@ -246,6 +262,15 @@ describe("deleted archive archives nothing when the export cannot tell a row is 
     );
     expect(companies[0]?.why).toMatch(/^the export's Company rows could not all be read \(no file in .* matches 'companies\.csv'\)$/);
     for (const company of ["C1", "C2", "C3"]) expect(activeOf(double, "res.partner", `ppl.company_${company}`)).toBe(true);
+    // People were read whole: the person the delta archived stays archived, nothing more.
+    expect(
+      outcomes(result)
+        .filter(([step]) => step === "person" || step === "note")
+        .map(([, xmlid, action]) => [xmlid, action]),
+    ).toEqual([
+      ["ppl.person_P4", "already archived"],
+      ["ppl.note_N2", "not archived"],
+    ]);
   });
 
   it("import files archive nothing, and say so", async () => {
