@@ -293,7 +293,9 @@ describe("headers and declarations", () => {
   it("offers sources, rule names, severities and the shipped Odoo versions in a migration", () => {
     expect(labelsAt("migration m {\n  source ‸\n}")).toEqual(["pb"]);
     expect(labelsAt("migration m {\n  rule unmapped_column ‸\n}")).toEqual(["error", "off", "warn"]);
-    expect(labelsAt("migration m {\n  rule ‸\n}").slice(0, 3)).toEqual(["computed_field", "custom_field", "declaration_shape"]);
+    expect(labelsAt("migration m {\n  deleted ‸\n}")).toEqual(["archive", "report"]);
+    expect(labelsAt("migration m {\n  xmlid \"pb\"\n  ‸\n}")).toContain("deleted");
+    expect(labelsAt("migration m {\n  rule ‸\n}").slice(0, 3)).toEqual(["archive_without_active", "computed_field", "custom_field"]);
     expect(labelsAt("migration m {\n  target odoo ‸\n}")).toEqual(['"17.0"', '"18.0"', '"19.0"', "schema"]);
     expect(labelsAt('source more {\n  csv { delimiter ";"  ‸ }\n}')).toEqual([
       "currency",
