@@ -125,7 +125,7 @@ describe.each(CASES)("flitmap init on the $pair sample", ({ pair, sourceName, ex
       `${pair}: ${comparison.equal} of ${comparison.compared} columns (${(comparison.share * 100).toFixed(1)}%) get the target of the shipped mapping${comparison.differences.length === 0 ? "" : `; differing:\n  ${comparison.differences.join("\n  ")}`}`,
     );
     expect(comparison.compared).toBeGreaterThan(0);
-    expect(comparison.share).toBeGreaterThanOrEqual(0.6);
+    expect(comparison.share).toBeGreaterThanOrEqual(0.9);
   });
 });
 
