@@ -519,7 +519,12 @@ class ByHand {
     const key = String(value).trim();
     const form = firstForm(key, map);
     if (form === undefined) {
-      notes.add("dangling-reference", `no ${entity} row has key ${JSON.stringify(key)}`);
+      let rejected: string | undefined;
+      for (const candidate of keyForms(key)) rejected ??= this.indexes.get(entity)?.rejectedKeys.get(candidate);
+      notes.add(
+        "dangling-reference",
+        rejected === undefined ? `no ${entity} row has key ${JSON.stringify(key)}` : `the ${entity} row with key ${JSON.stringify(key)} was rejected: ${rejected}`,
+      );
       return null;
     }
     return map.get(form) ?? null;
