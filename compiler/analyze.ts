@@ -46,6 +46,8 @@ export interface AnalyzeOptions {
    * `dependencies`, then `rule:<name>` for each rule that runs. For bench/check.ts.
    */
   readonly onPhase?: (name: string, milliseconds: number) => void;
+  /** Parses kept from earlier analyses, reused for files whose text has not changed (the language server's). */
+  readonly parseCache?: ParseCache;
 }
 
 export interface PackageAnalysis {
@@ -69,11 +71,34 @@ export interface PackageAnalysis {
 /** Rules that judge the package as a whole, wrong while any file cannot be read completely. */
 const WHOLE_PACKAGE_RULES = new Set(["unmapped_column", "unused_declaration", "missing_required_field", "dependency_cycle"]);
 
-export function parseFiles(files: readonly SourceFile[]): ParsedFile[] {
-  return files.map((file) => {
-    const { document, diagnostics } = parse(file.text, file.path);
-    return { path: file.path, text: file.text, document, syntaxDiagnostics: diagnostics };
-  });
+function parseFile(file: SourceFile): ParsedFile {
+  const { document, diagnostics } = parse(file.text, file.path);
+  return { path: file.path, text: file.text, document, syntaxDiagnostics: diagnostics };
+}
+
+/**
+ * The last parse of each file, by path. The editor re-checks a whole package on every keystroke,
+ * and parsing is most of a check; the syntax tree is immutable, so an unchanged text's tree is
+ * reused as it is.
+ */
+export class ParseCache {
+  private readonly byPath = new Map<string, ParsedFile>();
+
+  parse(file: SourceFile): ParsedFile {
+    const cached = this.byPath.get(file.path);
+    if (cached !== undefined && cached.text === file.text) return cached;
+    const parsed = parseFile(file);
+    this.byPath.set(file.path, parsed);
+    return parsed;
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+}
+
+export function parseFiles(files: readonly SourceFile[], cache?: ParseCache): ParsedFile[] {
+  return files.map((file) => (cache === undefined ? parseFile(file) : cache.parse(file)));
 }
 
 function severityOf(setting: string): Severity | "off" | undefined {
@@ -120,14 +145,17 @@ function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[], outside
 }
 
 /** Binds an imported package or file on its own, once, guarding against import cycles. */
-function importLoader(host: CompilerHost, choice: TargetChoice): (path: string) => BoundPackage | undefined {
+function importLoader(host: CompilerHost, choice: TargetChoice, parseCache: ParseCache | undefined): (path: string) => BoundPackage | undefined {
   const cache = new Map<string, BoundPackage | undefined>();
   const load = (path: string): BoundPackage | undefined => {
     if (cache.has(path)) return cache.get(path);
     cache.set(path, undefined);
     const paths = host.isDirectory(path) ? host.packageFiles(path) : host.readFile(path) === undefined ? [] : [path];
     if (paths.length === 0) return undefined;
-    const files = parseFiles(paths.map((file) => ({ path: file, text: host.readFile(file) ?? "" })));
+    const files = parseFiles(
+      paths.map((file) => ({ path: file, text: host.readFile(file) ?? "" })),
+      parseCache,
+    );
     const directory = host.isDirectory(path) ? path : dirname(path);
     const bound = bindPackage(directory, files, choice, host, customFieldsOf(files, choice).symbols, load);
     cache.set(path, bound);
@@ -173,7 +201,7 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
     onPhase(name, now - phaseStart);
     phaseStart = now;
   };
-  const files = parseFiles(sources);
+  const files = parseFiles(sources, options.parseCache);
   phaseDone("parse");
   const directory = files[0] === undefined ? "." : dirname(files[0].path);
   const diagnostics: Diagnostic[] = files.flatMap((file) => [...file.syntaxDiagnostics]);
@@ -187,7 +215,7 @@ export function analyzePackage(sources: readonly SourceFile[], options: AnalyzeO
   const schema = schemaWithCustomFields(target.baseSchema, customFields);
   const choice: TargetChoice = { schema, settings };
   phaseDone("target");
-  const bound = bindPackage(directory, files, choice, host, customFields.symbols, importLoader(host, choice));
+  const bound = bindPackage(directory, files, choice, host, customFields.symbols, importLoader(host, choice, options.parseCache));
   phaseDone("bind");
   const checked = checkExpressions(bound, bound.binder, choice, target.namespace);
   phaseDone("types");

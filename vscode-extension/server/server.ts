@@ -19,7 +19,7 @@ import {
   type WorkspaceFolder,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { analyzePackage, type PackageAnalysis, type SourceFile } from "../../compiler/analyze.js";
+import { analyzePackage, ParseCache, type PackageAnalysis, type SourceFile } from "../../compiler/analyze.js";
 import { overlayHost } from "../../compiler/host.js";
 import type { Document } from "../../language/ast.js";
 import type { Diagnostic } from "../../language/diagnostic.js";
@@ -62,9 +62,12 @@ export type Analyze = (files: readonly SourceFile[], settings: AnalysisSettings,
  * the open documents laid over it, as the package's own files are. The settings become the same
  * options `flitmap check --target` gives; `schemaFile` is absolute by now.
  */
+const parseCache = new ParseCache();
+
 const analyzeWithSettings: Analyze = (files, settings, openTexts) =>
   analyzePackage(files, {
     host: overlayHost(openTexts),
+    parseCache,
     ...(settings.targetVersion === "" ? {} : { seriesOverride: settings.targetVersion }),
     ...(settings.schemaFile === "" ? {} : { schemaFileOverride: settings.schemaFile }),
     ruleSeverities: settings.rules,
