@@ -15,8 +15,7 @@ import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { readCsv, readManifest, readSeed, type Manifest, type ManifestDefect, type OdooSeed, type Row } from "../generators/helpers.js";
 import { PyFloat } from "../odoo-double/py.js";
-import { comparableSnapshot } from "../runtime/support.js";
-import { generateExport, htmlText, loadSample, OdooIndex, spread, utcOf, type LoadedSample } from "./support.js";
+import { generateExport, htmlText, itRerunsUnchangedAndRollsBack, loadSample, OdooIndex, spread, utcOf, type LoadedSample } from "./support.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectview-to-odoo");
 const ROWS = 2500;
@@ -621,22 +620,5 @@ describe(`a generated PerfectView export (--rows ${ROWS}, --chunk-size ${CHUNK_S
     }
   });
 
-  it("writes nothing on a second run", async () => {
-    const again = await sample.rerun();
-    expect(again.status).toBe("complete");
-    expect(again.steps.map((step) => [step.step, step.created, step.updated])).toEqual(plan.steps.map((step) => [step.id, 0, 0]));
-  }, 300_000);
-
-  it("rolls back both runs, and the double is as it was before the first", async () => {
-    const second = await sample.rollback();
-    expect([second.status, second.deleted, second.restored]).toEqual(["complete", [], []]);
-    const first = await sample.rollback();
-    expect(first.status).toBe("complete");
-    expect(first.run).toBe(sample.first.runId);
-    const created = new Map<string, number>();
-    for (const step of sample.first.steps) created.set(step.model, (created.get(step.model) ?? 0) + step.created);
-    expect(Object.fromEntries(first.deleted.map((entry) => [entry.model, entry.count]))).toEqual(Object.fromEntries(created));
-    expect(first.kept).toEqual([]);
-    expect(comparableSnapshot(sample.double)).toEqual(sample.before);
-  }, 300_000);
+  itRerunsUnchangedAndRollsBack(() => ({ sample, plan }));
 });

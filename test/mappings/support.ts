@@ -1,5 +1,6 @@
 /** A shipped mapping's sample loaded into a fresh Odoo test double, and what the end-to-end tests ask of the run. */
 import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
 import { join } from "node:path";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { generate } from "../../mappings/generators/cli.js";
@@ -188,4 +189,32 @@ export function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];
   const step = (items.length - 1) / (count - 1);
   return Array.from({ length: count }, (_, index) => items[Math.round(index * step)] as T);
+}
+
+/**
+ * What every end-to-end mapping test asks after its checks: a second run writes nothing, and
+ * rolling back both runs leaves the double as it was before the first. `loaded` is read when the
+ * tests run, after the suite's beforeAll has loaded the sample.
+ */
+export function itRerunsUnchangedAndRollsBack(loaded: () => { readonly sample: LoadedSample; readonly plan: Plan }): void {
+  it("writes nothing on a second run", async () => {
+    const { sample, plan } = loaded();
+    const again = await sample.rerun();
+    expect(again.status).toBe("complete");
+    expect(again.steps.map((step) => [step.step, step.created, step.updated])).toEqual(plan.steps.map((step) => [step.id, 0, 0]));
+  }, 300_000);
+
+  it("rolls back both runs, and the double is as it was before the first", async () => {
+    const { sample } = loaded();
+    const second = await sample.rollback();
+    expect([second.status, second.deleted, second.restored]).toEqual(["complete", [], []]);
+    const first = await sample.rollback();
+    expect(first.status).toBe("complete");
+    expect(first.run).toBe(sample.first.runId);
+    const created = new Map<string, number>();
+    for (const step of sample.first.steps) created.set(step.model, (created.get(step.model) ?? 0) + step.created);
+    expect(Object.fromEntries(first.deleted.map((entry) => [entry.model, entry.count]))).toEqual(Object.fromEntries(created));
+    expect(first.kept).toEqual([]);
+    expect(comparableSnapshot(sample.double)).toEqual(sample.before);
+  }, 300_000);
 }
