@@ -7,7 +7,7 @@
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
 import { findField, suggestNames, type OdooField, type OdooSchema } from "./catalog/index.js";
-import { writtenBodies, type BinderQueries, type BoundPackage, type Unresolved } from "./bind.js";
+import { writtenBodies, type BinderQueries, type BoundPackage, type Unresolved, type UnresolvedKind } from "./bind.js";
 import { acceptsInput, BUILTINS, findBuiltin } from "./builtins.js";
 import type { ColumnSymbol, CustomFieldSymbol, EntitySymbol, GroupSymbol, PackageSymbol, RecordSymbol, SymbolReference, TargetSymbol } from "./model.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
@@ -316,13 +316,7 @@ class ExpressionChecker {
     if (node.entity.kind === "Missing") return;
     const entity = this.bound.entities.get(node.entity.value);
     if (entity === undefined) {
-      this.unresolved.push({
-        kind: "entity",
-        name: node.entity.value,
-        file: scope.file,
-        range: node.entity.range,
-        candidates: suggestNames(node.entity.value, [...this.bound.entities.keys()]),
-      });
+      this.unknownName("entity", node.entity, scope.file, this.bound.entities.keys());
       return;
     }
     this.reference(scope.file, node.entity.range, entity);
@@ -330,14 +324,7 @@ class ExpressionChecker {
       if (name === undefined || name.kind === "Missing") return undefined;
       const found = entity.columns.get(name.value);
       if (found === undefined) {
-        this.unresolved.push({
-          kind: "column",
-          name: name.value,
-          file: scope.file,
-          range: name.range,
-          candidates: suggestNames(name.value, [...entity.columns.keys()]),
-          scope: `entity ${entity.name}`,
-        });
+        this.unknownName("column", name, scope.file, entity.columns.keys(), `entity ${entity.name}`);
         return undefined;
       }
       this.useColumn(found, scope.file, name.range);
@@ -445,7 +432,9 @@ class ExpressionChecker {
         const then = this.expression(node.then, scope);
         // Without `else` the value is empty when the condition does not hold.
         const otherwise: CheckedExpression =
-          node.else === undefined ? { node, type: then.type, ir: { op: "const", type: typeString(then.type), value: null }, constants: [null] } : this.expression(node.else, scope);
+          node.else === undefined
+            ? { node, type: then.type, ir: { op: "const", type: typeString(then.type), value: null }, constants: [null] }
+            : this.expression(node.else, scope);
         const type = unify([then.type, otherwise.type]);
         if (type === undefined) {
           this.issue(
@@ -631,6 +620,18 @@ class ExpressionChecker {
     return this.failed(node);
   }
 
+  /** A name looked up among `known` names (an entity's columns, the package's entities...) that is not one of them. */
+  private unknownName(kind: UnresolvedKind, name: A.Name, file: string, known: Iterable<string>, scope?: string): void {
+    this.unresolved.push({
+      kind,
+      name: name.value,
+      file,
+      range: name.range,
+      candidates: suggestNames(name.value, [...known]),
+      ...(scope === undefined ? {} : { scope }),
+    });
+  }
+
   /**
    * `contact[1].name`: a column of one instance of a column group, read like any column of the
    * row (a private person is the relation's first contact, whatever the split's `for each` does).
@@ -641,14 +642,7 @@ class ExpressionChecker {
     if (first === undefined || entity === undefined) return this.failed(node);
     const group = entity.groups.get(first.value);
     if (group === undefined) {
-      this.unresolved.push({
-        kind: "group",
-        name: first.value,
-        file: scope.file,
-        range: first.range,
-        candidates: suggestNames(first.value, [...entity.groups.keys()]),
-        scope: `entity ${entity.name}`,
-      });
+      this.unknownName("group", first, scope.file, entity.groups.keys(), `entity ${entity.name}`);
       return this.failed(node);
     }
     this.reference(scope.file, first.range, group);
@@ -658,7 +652,12 @@ class ExpressionChecker {
     }
     if (second === undefined) {
       const example = [...group.columns.keys()][0] ?? "name";
-      this.issue("group", scope.file, node.range, `${group.name}[${instance.raw}] is one instance of a column group: read one of its columns, e.g. \`${group.name}[${instance.raw}].${example}\``);
+      this.issue(
+        "group",
+        scope.file,
+        node.range,
+        `${group.name}[${instance.raw}] is one instance of a column group: read one of its columns, e.g. \`${group.name}[${instance.raw}].${example}\``,
+      );
       return this.failed(node);
     }
     const column = group.columns.get(second.value);
@@ -907,26 +906,13 @@ class ExpressionChecker {
     const [entityName, columnName] = argument.parts as [A.Name, A.Name];
     const entity = this.bound.entities.get(entityName.value);
     if (entity === undefined) {
-      this.unresolved.push({
-        kind: "entity",
-        name: entityName.value,
-        file: scope.file,
-        range: entityName.range,
-        candidates: suggestNames(entityName.value, [...this.bound.entities.keys()]),
-      });
+      this.unknownName("entity", entityName, scope.file, this.bound.entities.keys());
       return this.failed(pipeNode);
     }
     this.reference(scope.file, entityName.range, entity);
     const column = entity.columns.get(columnName.value);
     if (column === undefined) {
-      this.unresolved.push({
-        kind: "column",
-        name: columnName.value,
-        file: scope.file,
-        range: columnName.range,
-        candidates: suggestNames(columnName.value, [...entity.columns.keys()]),
-        scope: `entity ${entity.name}`,
-      });
+      this.unknownName("column", columnName, scope.file, entity.columns.keys(), `entity ${entity.name}`);
       return this.failed(pipeNode);
     }
     this.useColumn(column, scope.file, columnName.range);
