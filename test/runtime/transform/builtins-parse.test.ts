@@ -5,33 +5,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceOptionsPlan } from "../../../compiler/plan/schema.js";
-import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS, parseCell, valueFormat, type ColumnType } from "../../../runtime/source/values.js";
+import { parseCell, valueFormat, type ColumnType } from "../../../runtime/source/values.js";
 import { BUILTIN_IMPLEMENTATIONS, type BuiltinContext } from "../../../runtime/transform/builtins.js";
 import { localDayOfDateTime, roundHalfAwayFromZero } from "../../../runtime/transform/builtin-parse.js";
 import type { RuntimeValue, StepOutcome } from "../../../runtime/transform/values.js";
-
-const perfectBooks: SourceOptionsPlan = {
-  delimiter: ",",
-  encoding: "utf-8",
-  quote: '"',
-  date: "dd/MM/yyyy",
-  datetime: "dd/MM/yyyy HH:mm",
-  timezone: "Europe/London",
-  decimal: ".",
-  currency: "£",
-  trueWords: [...DEFAULT_TRUE_WORDS],
-  falseWords: [...DEFAULT_FALSE_WORDS],
-};
-const perfectView: SourceOptionsPlan = {
-  ...perfectBooks,
-  delimiter: ";",
-  encoding: "windows-1252",
-  date: "dd-MM-yyyy",
-  datetime: "dd-MM-yyyy HH:mm",
-  timezone: "Europe/Amsterdam",
-  decimal: ",",
-  currency: "€",
-};
+import { perfectBooks, perfectView } from "./source-options.js";
 
 function contextFor(options: SourceOptionsPlan): BuiltinContext {
   return { options, readFile: () => Promise.reject(new Error("a parsing step must not read files")) };

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTINS } from "../../../compiler/builtins.js";
 import type { SourceOptionsPlan } from "../../../compiler/plan/schema.js";
 import { readAttachment } from "../../../runtime/source/attachments.js";
-import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../../../runtime/source/values.js";
 import {
   BUILTIN_IMPLEMENTATIONS,
   builtinArgumentProblem,
@@ -19,29 +18,7 @@ import {
   type BuiltinContext,
 } from "../../../runtime/transform/builtins.js";
 import type { RuntimeValue, StepOutcome } from "../../../runtime/transform/values.js";
-
-const perfectBooks: SourceOptionsPlan = {
-  delimiter: ",",
-  encoding: "utf-8",
-  quote: '"',
-  date: "dd/MM/yyyy",
-  datetime: "dd/MM/yyyy HH:mm",
-  timezone: "Europe/London",
-  decimal: ".",
-  currency: "£",
-  trueWords: [...DEFAULT_TRUE_WORDS],
-  falseWords: [...DEFAULT_FALSE_WORDS],
-};
-const perfectView: SourceOptionsPlan = {
-  ...perfectBooks,
-  delimiter: ";",
-  encoding: "windows-1252",
-  date: "dd-MM-yyyy",
-  datetime: "dd-MM-yyyy HH:mm",
-  timezone: "Europe/Amsterdam",
-  decimal: ",",
-  currency: "€",
-};
+import { perfectBooks, perfectView } from "./source-options.js";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const PDF = Buffer.from("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", "latin1");
