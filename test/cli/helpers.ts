@@ -2,6 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { CommandContext } from "../../cli/context.js";
+import { main } from "../../cli/main.js";
 
 const REPOSITORY = resolve(import.meta.dirname, "../..");
 export const FLITMAP_BIN = join(REPOSITORY, "bin/flitmap.js");
@@ -46,4 +48,20 @@ export function runCliAsync(args: readonly string[], options: { cwd?: string; en
       resolvePromise({ status, stdout, stderr });
     });
   });
+}
+
+/** The CLI's `main` in this process, with its output captured: for tests that also hold the Odoo test double. */
+export async function runCliInProcess(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const context: CommandContext = {
+    cwd: process.cwd(),
+    env,
+    version: "test",
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    interactive: false,
+  };
+  const code = await main(["node", "flitmap", ...args], context);
+  return { code, stdout, stderr };
 }

@@ -8,14 +8,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandContext } from "../../cli/context.js";
-import { main } from "../../cli/main.js";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Assessment } from "../../runtime/lifecycle/assess.js";
 import { MASK_PREFIX } from "../../runtime/lifecycle/mask.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
 import { runLive } from "../runtime/support.js";
+import { runCliInProcess } from "../cli/helpers.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
@@ -37,21 +36,6 @@ const MANIFEST = JSON.parse(readFileSync(join(SAMPLE, "defects.json"), "utf8")) 
 };
 const SEED = JSON.parse(readFileSync(join(SAMPLE, "odoo-seed.json"), "utf8")) as { users: { login: string; name: string; email: string }[] };
 
-async function flitmap(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const context: CommandContext = {
-    cwd: process.cwd(),
-    env,
-    version: "test",
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    interactive: false,
-  };
-  const code = await main(["node", "flitmap", ...args], context);
-  return { code, stdout, stderr };
-}
-
 function temporaryDirectory(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), "flitmap-assess-"));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
@@ -65,7 +49,7 @@ async function planJson(
 ): Promise<{ assessment: Assessment; stdout: string; html: string; code: number }> {
   const json = join(directory, `assessment-${Math.random().toString(36).slice(2)}.json`);
   const html = json.replace(/\.json$/, ".html");
-  const ran = await flitmap(["plan", packagePath, "--source", source, "--json", json, "--html", html], env);
+  const ran = await runCliInProcess(["plan", packagePath, "--source", source, "--json", json, "--html", html], env);
   if (ran.stderr !== "" && ran.code === 2) throw new Error(ran.stderr);
   return { assessment: JSON.parse(readFileSync(json, "utf8")) as Assessment, stdout: ran.stdout, html: readFileSync(html, "utf8"), code: ran.code };
 }

@@ -10,11 +10,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandContext } from "../../cli/context.js";
-import { main } from "../../cli/main.js";
 import type { Assessment } from "../../runtime/lifecycle/assess.js";
 import type { AuditReport } from "../../runtime/lifecycle/report.js";
 import { decisionTitle } from "../../runtime/lifecycle/report-render.js";
+import { runCliInProcess } from "../cli/helpers.js";
 
 const REPOSITORY = join(import.meta.dirname, "../..");
 const PACKAGE = join(REPOSITORY, "mappings/perfectbooks-to-odoo");
@@ -22,21 +21,6 @@ const SAMPLE = join(PACKAGE, "sample");
 const CHROMIUM = process.env["FLITMAP_E2E_CHROMIUM"] ?? "/usr/bin/chromium";
 const ARTIFACTS = join(REPOSITORY, "test-artifacts", "lifecycle");
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-
-async function flitmap(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const context: CommandContext = {
-    cwd: process.cwd(),
-    env: {},
-    version: "test",
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    interactive: false,
-  };
-  const code = await main(["node", "flitmap", ...args], context);
-  return { code, stdout, stderr };
-}
 
 /** Rows of a table the filters leave visible. */
 async function visibleRows(page: Page, table: string): Promise<number> {
@@ -56,14 +40,14 @@ describe.skipIf(!HAS_CHROMIUM)(
     beforeAll(async () => {
       directory = mkdtempSync(join(tmpdir(), "flitmap-pages-"));
       pages.plan = join(directory, "plan.html");
-      const planned = await flitmap(["plan", PACKAGE, "--source", SAMPLE, "--json", join(directory, "plan.json"), "--html", pages.plan]);
+      const planned = await runCliInProcess(["plan", PACKAGE, "--source", SAMPLE, "--json", join(directory, "plan.json"), "--html", pages.plan]);
       expect(planned.code, planned.stderr).toBe(0);
       assessment = JSON.parse(readFileSync(join(directory, "plan.json"), "utf8")) as Assessment;
       const state = join(directory, "state");
-      expect((await flitmap(["run", PACKAGE, "--source", SAMPLE, "--dry-run", "--state", state])).code).toBe(0);
+      expect((await runCliInProcess(["run", PACKAGE, "--source", SAMPLE, "--dry-run", "--state", state])).code).toBe(0);
       pages.report = join(directory, "report.html");
-      await flitmap(["report", PACKAGE, "--state", state, "--format", "html", "-o", pages.report]);
-      report = JSON.parse((await flitmap(["report", PACKAGE, "--state", state, "--format", "json"])).stdout) as AuditReport;
+      await runCliInProcess(["report", PACKAGE, "--state", state, "--format", "html", "-o", pages.report]);
+      report = JSON.parse((await runCliInProcess(["report", PACKAGE, "--state", state, "--format", "json"])).stdout) as AuditReport;
       mkdirSync(ARTIFACTS, { recursive: true });
       browser = await chromium.launch({
         executablePath: CHROMIUM,

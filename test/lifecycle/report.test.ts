@@ -8,8 +8,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandContext } from "../../cli/context.js";
-import { main } from "../../cli/main.js";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
@@ -17,6 +15,7 @@ import { subexpressions } from "../../runtime/execute/plan-walk.js";
 import { MASK_PREFIX } from "../../runtime/lifecycle/mask.js";
 import type { AuditReport } from "../../runtime/lifecycle/report.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
+import { runCliInProcess } from "../cli/helpers.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
@@ -58,23 +57,8 @@ function fieldsReading(plan: Plan, entity: string, header: string): string[] {
     );
 }
 
-async function flitmap(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const context: CommandContext = {
-    cwd: process.cwd(),
-    env,
-    version: "test",
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    interactive: false,
-  };
-  const code = await main(["node", "flitmap", ...args], context);
-  return { code, stdout, stderr };
-}
-
 async function reportJson(packagePath: string, state: string, extra: readonly string[] = []): Promise<AuditReport> {
-  const ran = await flitmap(["report", packagePath, "--state", state, "--format", "json", ...extra]);
+  const ran = await runCliInProcess(["report", packagePath, "--state", state, "--format", "json", ...extra]);
   if (ran.code === 2) throw new Error(ran.stderr);
   return JSON.parse(ran.stdout) as AuditReport;
 }
@@ -91,10 +75,10 @@ describe("flitmap report after a run into the Odoo test double", () => {
     directory = mkdtempSync(join(tmpdir(), "flitmap-report-"));
     state = join(directory, "state");
     const env = { ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin" };
-    const ran = await flitmap(["run", PACKAGE, "--source", SAMPLE, "--state", state], env);
+    const ran = await runCliInProcess(["run", PACKAGE, "--source", SAMPLE, "--state", state], env);
     expect(ran.code, ran.stderr).toBe(0);
     report = await reportJson(PACKAGE, state);
-    markdown = (await flitmap(["report", PACKAGE, "--state", state])).stdout;
+    markdown = (await runCliInProcess(["report", PACKAGE, "--state", state])).stdout;
   }, 120_000);
   afterAll(async () => {
     await double.stop();
@@ -177,12 +161,12 @@ describe("flitmap report after a run into the Odoo test double", () => {
 
   it("reports an earlier run by its id, and a re-run that changed nothing as unchanged", async () => {
     const env = { ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin" };
-    expect((await flitmap(["run", PACKAGE, "--source", SAMPLE, "--state", state], env)).code).toBe(0);
+    expect((await runCliInProcess(["run", PACKAGE, "--source", SAMPLE, "--state", state], env)).code).toBe(0);
     const second = await reportJson(PACKAGE, state);
     expect(second.run).not.toBe(report.run);
     expect(second.models.every((model) => model.created === 0 && model.updated === 0 && model.unchanged === model.loaded)).toBe(true);
     expect((await reportJson(PACKAGE, state, ["--run", report.run])).models).toEqual(report.models);
-    const missing = await flitmap(["report", PACKAGE, "--state", state, "--run", "nope"]);
+    const missing = await runCliInProcess(["report", PACKAGE, "--state", state, "--run", "nope"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`there is no run nope in ${state}; its runs are ${report.run}, ${second.run}`);
   }, 60_000);
@@ -216,14 +200,14 @@ describe("flitmap report with personal columns, after a dry run", () => {
     expect(marked.match(/ personal/g)).toHaveLength(6);
     writeFileSync(migration, marked);
     const state = join(directory, "state");
-    const ran = await flitmap(["run", copy, "--source", SAMPLE, "--dry-run", "--state", state]);
+    const ran = await runCliInProcess(["run", copy, "--source", SAMPLE, "--dry-run", "--state", state]);
     expect(ran.code, ran.stderr).toBe(0);
     expect(existsSync(join(state, "journal.jsonl"))).toBe(false);
     report = await reportJson(copy, state);
     outputs = [
       JSON.stringify(report),
-      (await flitmap(["report", copy, "--state", state])).stdout,
-      (await flitmap(["report", copy, "--state", state, "--format", "html"])).stdout,
+      (await runCliInProcess(["report", copy, "--state", state])).stdout,
+      (await runCliInProcess(["report", copy, "--state", state, "--format", "html"])).stdout,
     ];
     for (const [file, column] of [
       ["notes.csv", "Body"],

@@ -9,27 +9,11 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandContext } from "../../cli/context.js";
-import { main } from "../../cli/main.js";
+import { runCliInProcess } from "../cli/helpers.js";
 
 const REPOSITORY = join(import.meta.dirname, "../..");
 const PERFECTBOOKS = join(REPOSITORY, "mappings/perfectbooks-to-odoo");
 const PERFECTVIEW_SAMPLE = join(REPOSITORY, "mappings/perfectview-to-odoo/sample");
-
-async function flitmap(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const context: CommandContext = {
-    cwd: process.cwd(),
-    env: {},
-    version: "test",
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    interactive: false,
-  };
-  const code = await main(["node", "flitmap", ...args], context);
-  return { code, stdout, stderr };
-}
 
 /** The section of one workflow: from its heading to the next. */
 function section(markdown: string, name: string): string {
@@ -44,7 +28,7 @@ describe("flitmap workflows on the Perfect Books sample", () => {
   const rows = parse(readFileSync(join(PERFECTBOOKS, "sample/workflows.csv"), "utf8"), { columns: true }) as Record<string, string>[];
 
   beforeAll(async () => {
-    const ran = await flitmap(["workflows", PERFECTBOOKS, "--source", join(PERFECTBOOKS, "sample")]);
+    const ran = await runCliInProcess(["workflows", PERFECTBOOKS, "--source", join(PERFECTBOOKS, "sample")]);
     expect(ran.code, ran.stderr).toBe(0);
     markdown = ran.stdout;
   });
@@ -145,7 +129,7 @@ map Relation -> res.partner as relation {
 }
 `,
     );
-    const ran = await flitmap(["workflows", directory, "--source", PERFECTVIEW_SAMPLE]);
+    const ran = await runCliInProcess(["workflows", directory, "--source", PERFECTVIEW_SAMPLE]);
     expect(ran.code, ran.stderr).toBe(0);
     markdown = ran.stdout;
   });
@@ -175,7 +159,7 @@ map Relation -> res.partner as relation {
   });
 
   it("says so when the export holds no workflow file, or --file names none", async () => {
-    const none = await flitmap(["workflows", directory, "--source", PERFECTVIEW_SAMPLE, "--file", "relaties_*.csv"]);
+    const none = await runCliInProcess(["workflows", directory, "--source", PERFECTVIEW_SAMPLE, "--file", "relaties_*.csv"]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("no workflow export in");
     expect(none.stderr).toContain("matching relaties_*.csv");
