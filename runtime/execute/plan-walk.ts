@@ -1,57 +1,85 @@
-/** Questions about a plan's expressions the executor asks before reading any row. */
+/**
+ * Questions about a plan's expressions the executor asks before reading any row, answered by one
+ * walk over every sub-expression.
+ */
 import type { Plan, PlanExpression, StepPlan } from "../../compiler/plan/schema.js";
 
-export function* subexpressions(expression: PlanExpression): Generator<PlanExpression> {
-  yield expression;
+/**
+ * The expressions directly inside one, each with whether it reads the rows a `with` block links
+ * (its `when` filter) rather than the row itself. The switch is exhaustive: a new kind of
+ * expression does not compile until it says what it holds.
+ */
+function children(expression: PlanExpression): readonly { readonly child: PlanExpression; readonly linkedRow: boolean }[] {
+  const own = (...expressions: readonly PlanExpression[]): { child: PlanExpression; linkedRow: boolean }[] =>
+    expressions.map((child) => ({ child, linkedRow: false }));
   switch (expression.op) {
+    case "column":
+    case "group-column":
+    case "const":
+    case "record":
+    case "sibling":
+      return [];
+    case "linked":
+      return expression.filter === undefined ? [] : [{ child: expression.filter, linkedRow: true }];
     case "template":
-      for (const part of expression.parts) if (typeof part !== "string") yield* subexpressions(part);
-      break;
+      return own(...expression.parts.filter((part): part is PlanExpression => typeof part !== "string"));
     case "list":
-      for (const item of expression.items) yield* subexpressions(item);
-      break;
+      return own(...expression.items);
     case "call":
-      yield* subexpressions(expression.input);
-      for (const arg of expression.args) yield* subexpressions(arg);
-      break;
+      return own(expression.input, ...expression.args);
     case "table":
     case "lookup":
     case "ref":
     case "get":
-      yield* subexpressions(expression.input);
-      break;
+      return own(expression.input);
     case "coalesce":
     case "and":
     case "or":
-      for (const operand of expression.operands) yield* subexpressions(operand);
-      break;
+      return own(...expression.operands);
     case "if":
-      yield* subexpressions(expression.condition);
-      yield* subexpressions(expression.then);
-      yield* subexpressions(expression.else);
-      break;
+      return own(expression.condition, expression.then, expression.else);
     case "not":
     case "is":
-      yield* subexpressions(expression.operand);
-      break;
+      return own(expression.operand);
     case "compare":
-      yield* subexpressions(expression.left);
-      yield* subexpressions(expression.right);
-      break;
+      return own(expression.left, expression.right);
     case "in":
-      yield* subexpressions(expression.operand);
-      for (const item of expression.items) yield* subexpressions(item);
-      break;
+      return own(expression.operand, ...expression.items);
     default:
-      break;
+      return unknownExpression(expression);
   }
 }
 
-/** Every expression of the plan: conditions, operations and deferred operations of every step. */
+function unknownExpression(expression: never): never {
+  throw new Error(`the plan holds an expression this version of Flitmap does not know: ${JSON.stringify(expression)}`);
+}
+
+/**
+ * The expression and every expression inside it, a `with` block's `when` filter included: all that
+ * evaluating it may compute (a lookup, a table, a `get`). What a run must check or index before
+ * it reads a row is found with this walk.
+ */
+export function* everySubexpression(expression: PlanExpression): Generator<PlanExpression> {
+  yield expression;
+  for (const { child } of children(expression)) yield* everySubexpression(child);
+}
+
+/**
+ * The expression and those inside it that read the row itself: a `with` block's `when` filter is
+ * left out, since its columns are the linked entity's (which columns of an entity are read, what a
+ * column feeds, whether a value comes from a personal column). For what evaluating it may
+ * compute, walk `everySubexpression`.
+ */
+export function* subexpressions(expression: PlanExpression): Generator<PlanExpression> {
+  yield expression;
+  for (const { child, linkedRow } of children(expression)) if (!linkedRow) yield* subexpressions(child);
+}
+
+/** Every expression of the plan, filters included: conditions, operations and deferred operations of every step. */
 export function* planExpressions(plan: Plan): Generator<PlanExpression> {
   for (const step of plan.steps) {
-    for (const condition of step.conditions) yield* subexpressions(condition);
-    for (const operation of [...step.operations, ...step.deferred]) yield* subexpressions(operation.value);
+    for (const condition of step.conditions) yield* everySubexpression(condition);
+    for (const operation of [...step.operations, ...step.deferred]) yield* everySubexpression(operation.value);
   }
 }
 
@@ -84,9 +112,9 @@ export function indexNeeds(plan: Plan): IndexNeeds {
   return { get, linked };
 }
 
-/** Whether an expression uses a lookup whose missing policy is `halt`. */
+/** Whether evaluating an expression may use one of these lookups (inside a `with` block's filter too). */
 export function usesLookup(expression: PlanExpression, lookups: ReadonlySet<string>): boolean {
-  for (const part of subexpressions(expression)) if (part.op === "lookup" && lookups.has(part.lookup)) return true;
+  for (const part of everySubexpression(expression)) if (part.op === "lookup" && lookups.has(part.lookup)) return true;
   return false;
 }
 
@@ -105,6 +133,7 @@ export function stepFeeds(step: StepPlan): StepFeeds | undefined {
   const linked = new Map<string, { entity: string; by: string }>();
   const gets: Extract<PlanExpression, { op: "get" }>[] = [];
   for (const expression of [...step.conditions, ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)]) {
+    // A `get` inside a `with` block's filter reads a linked row: the linked rows' digest stands for it.
     for (const part of subexpressions(expression)) {
       if (part.op === "linked") linked.set(`${part.entity}\u0000${part.by}`, { entity: part.entity, by: part.by });
       if (part.op === "get") gets.push(part);
