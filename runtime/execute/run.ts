@@ -385,10 +385,10 @@ class Execution {
       if (record === undefined) {
         // A row this run leaves out (a delta, a sample) may have its record from an earlier run.
         const earlier = this.filter === undefined ? undefined : this.known.get(recordXmlid(plan.migration.namespace, stepId, candidate));
-        if (earlier !== undefined && this.options.target.mode === "live")
+        if (earlier !== undefined && this.options.target.capabilities.earlierRecords === "journal-id")
           return { status: "found", record: { kind: "record", model: step.model, xmlid: earlier.xmlid, id: earlier.id } };
         // Import files point by external ID: a record imported before keeps its ID.
-        if (this.filter !== undefined && this.options.target.referenceStyle === "xmlid" && this.options.target.mode === "files")
+        if (this.filter !== undefined && this.options.target.capabilities.earlierRecords === "external-id")
           return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, stepId, candidate) } };
         return { status: "not-loaded", why: this.filter === undefined ? "not loaded in this run" : `not selected for this run (${this.filter.description})` };
       }
@@ -580,7 +580,7 @@ class Execution {
    */
   private disappeared(): DisappearedRecord[] {
     const indexes = this.indexes;
-    if (indexes === undefined || this.options.target.mode !== "live") return [];
+    if (indexes === undefined || !this.options.target.capabilities.keepsRecords) return [];
     const steps = new Map(this.options.plan.steps.map((step) => [step.id, step]));
     const archiving = this.options.plan.migration.deleted === "archive";
     const gone: DisappearedRecord[] = [];
@@ -671,7 +671,7 @@ class Execution {
 
   /** Import files can only name a record by its external ID; a dry run against a server names nothing and may match any record. */
   private lookupStyle(): "id" | "xmlid" {
-    return this.options.target.mode === "files" ? "xmlid" : "id";
+    return this.options.target.capabilities.lookupMatches;
   }
 
   /**
@@ -776,7 +776,7 @@ class Execution {
     let seen = 0;
     const progress = this.progressOf(step, entity, "main");
     // What the records read from other rows is journaled only where a journal is: a live run.
-    const journaled = this.options.journal !== undefined && this.options.target.mode === "live";
+    const journaled = this.options.journal !== undefined && this.options.target.capabilities.keepsRecords;
     const unchangedFeeds: [string, string][] = [];
     for await (const item of this.rows(entity).rows) {
       if (item.kind !== "row") continue;
@@ -818,7 +818,7 @@ class Execution {
         const hash = contentHash(fields, cells);
         const previous = this.known.get(xmlid);
         const feeds = journaled ? await this.feedsDigest(step, entity, item, instance, environment) : undefined;
-        if (this.options.target.mode === "live" && previous !== undefined && previous.hash === hash && !this.rewrite.has(xmlid)) {
+        if (this.options.target.capabilities.keepsRecords && previous !== undefined && previous.hash === hash && !this.rewrite.has(xmlid)) {
           counts.loaded += 1;
           counts.unchanged += 1;
           this.setStepRecord(step, instanceKey, { status: "loaded", xmlid, id: previous.id });
@@ -894,7 +894,7 @@ class Execution {
     const counts = this.counts(step);
     const xmlids = batch.map((entry) => entry.write.xmlid);
     const batchId = randomUUID().slice(0, 12);
-    const existing = target.mode === "live" ? await target.existing(step.model, xmlids, fields) : new Map();
+    const existing = target.capabilities.keepsRecords ? await target.existing(step.model, xmlids, fields) : new Map();
     journal?.append({
       type: "batch-start",
       run: this.runId,
@@ -932,7 +932,7 @@ class Execution {
         ...(stamp === undefined ? {} : { stamp }),
         ...(entry.feeds === undefined ? {} : { feeds: entry.feeds }),
       });
-      if (target.mode === "live") writtenIds.set(loaded.id, entry.write.xmlid);
+      if (target.capabilities.keepsRecords) writtenIds.set(loaded.id, entry.write.xmlid);
       if (pass === "deferred") {
         counts.deferredWritten += 1;
         continue;
@@ -940,7 +940,11 @@ class Execution {
       counts.loaded += 1;
       if (action === "created") counts.created += 1;
       else counts.updated += 1;
-      this.setStepRecord(step, entry.instanceKey, { status: "loaded", xmlid: entry.write.xmlid, ...(target.mode === "live" ? { id: loaded.id } : {}) });
+      this.setStepRecord(step, entry.instanceKey, {
+        status: "loaded",
+        xmlid: entry.write.xmlid,
+        ...(target.capabilities.keepsRecords ? { id: loaded.id } : {}),
+      });
       this.setEntityOutcome(entity.name, entry.row.key, "loaded");
     }
     for (const rejected of result.rejected) {
@@ -1000,7 +1004,7 @@ class Execution {
           cells.push(outcome.ok ? cellOf(outcome.value, operation, style) : "");
         }
         const hash = contentHash(fields, cells);
-        if (this.options.target.mode === "live" && this.knownDeferred.get(record.xmlid) === hash) continue;
+        if (this.options.target.capabilities.keepsRecords && this.knownDeferred.get(record.xmlid) === hash) continue;
         if (cells.every((cell) => cell === "") && !this.knownDeferred.has(record.xmlid)) continue;
         pending.push({ row: item, instanceKey, write: { key: instanceKey, xmlid: record.xmlid, cells: [record.xmlid, ...cells] }, hash });
         if (pending.length >= this.batchSize) {
@@ -1119,8 +1123,8 @@ class Execution {
     this.filter = this.options.filter;
     if (this.options.selection !== undefined) this.filter = await this.options.selection.prepare(this.selectionContext(environment));
     let disappeared: readonly DisappearedRecord[] = this.disappeared();
-    if (target.mode === "files" && plan.migration.deleted === "archive")
-      this.say("deleted archive: import files hold rows to load, not records to archive: only a run into a live Odoo archives records whose row is gone");
+    if (target.capabilities.cannotArchive !== undefined && plan.migration.deleted === "archive")
+      this.say(`deleted archive: ${target.capabilities.cannotArchive}`);
     if (disappeared.length > 0) {
       this.say(
         `${disappeared.length} record${disappeared.length === 1 ? "" : "s"} written by earlier runs ha${disappeared.length === 1 ? "s" : "ve"} no row in the export any more (${plan.migration.deleted === "archive" ? "archived once the rows are written, where they can be" : "reported, not archived: the package does not say `deleted archive`"}):`,
@@ -1151,7 +1155,7 @@ class Execution {
     try {
       setup = await this.setup();
       this.addSetupRecordsToLookups();
-      if (journal !== undefined && target.mode === "live") unarchived = await this.unarchive(journal);
+      if (journal !== undefined && target.capabilities.keepsRecords) unarchived = await this.unarchive(journal);
       for (const step of plan.steps) await this.runStep(step, environment);
       for (const step of plan.steps) await this.runDeferred(step, environment);
       disappeared = await this.archive(disappeared);

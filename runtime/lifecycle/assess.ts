@@ -12,7 +12,7 @@ import { runPlan, type RowFilter, type RowSource, type RunReporter, type RunResu
 import { readPlanEntity } from "../execute/source-rows.js";
 import { listMatchingFiles, type SourceReadReport } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
-import type { LoadTarget, TargetRecord } from "../targets/target.js";
+import type { LoadTarget, TargetCapabilities, TargetRecord } from "../targets/target.js";
 import { columnsReadByPlan, linkBlocks, type LinkBlock } from "./expressions.js";
 import { lookupCensus, type LookupCensus } from "./lookup-census.js";
 import { Masker } from "./mask.js";
@@ -143,6 +143,9 @@ export interface AssessOptions {
 class AssessmentTarget implements LoadTarget {
   readonly mode = "dry-run" as const;
   readonly referenceStyle = "xmlid" as const;
+  get capabilities(): TargetCapabilities {
+    return this.inner.capabilities;
+  }
   readonly offered = new Map<string, readonly TargetRecord[]>();
   private readonly inner: DryRunTarget;
 

@@ -18,7 +18,7 @@ import { runPlan, type RowSource, type RunReporter } from "../execute/run.js";
 import { knownRecords, type Journal } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
 import { OdooTarget } from "../targets/odoo-target.js";
-import type { ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult } from "../targets/target.js";
+import type { ExistingRecord, LoadTarget, SetupOutcome, TargetCapabilities, TargetRecord, WriteBatch, WriteResult } from "../targets/target.js";
 import type { RecordRef } from "../transform/values.js";
 import { Masker } from "./mask.js";
 
@@ -89,6 +89,10 @@ interface ResolvedBatch {
 class ExpectationTarget implements LoadTarget {
   readonly mode = "live" as const;
   readonly referenceStyle = "id" as const;
+  /** It answers as the Odoo it reads. */
+  get capabilities(): TargetCapabilities {
+    return this.reader.capabilities;
+  }
   readonly absent = new Map<string, string>();
   private readonly reader: OdooTarget;
 

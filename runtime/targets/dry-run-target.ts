@@ -5,10 +5,21 @@
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import type { RecordRef } from "../transform/values.js";
-import { knownTargetRecords, type ExistingRecord, type LoadTarget, type SetupOutcome, type TargetRecord, type WriteBatch, type WriteResult } from "./target.js";
+import {
+  knownTargetRecords,
+  type ExistingRecord,
+  type LoadTarget,
+  type SetupOutcome,
+  type TargetCapabilities,
+  type TargetRecord,
+  type WriteBatch,
+  type WriteResult,
+} from "./target.js";
 
 export class DryRunTarget implements LoadTarget {
   readonly mode = "dry-run" as const;
+  /** Nothing is kept, and a dry run against a server names nothing, so a lookup may match any record. */
+  readonly capabilities: TargetCapabilities = { keepsRecords: false, earlierRecords: "none", lookupMatches: "id" };
   readonly referenceStyle = "xmlid" as const;
 
   constructor(private readonly reader?: LoadTarget) {}

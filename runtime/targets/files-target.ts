@@ -7,7 +7,16 @@ import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "n
 import { join } from "node:path";
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import type { RecordRef } from "../transform/values.js";
-import { knownTargetRecords, type ExistingRecord, type LoadTarget, type SetupOutcome, type TargetRecord, type WriteBatch, type WriteResult } from "./target.js";
+import {
+  knownTargetRecords,
+  type ExistingRecord,
+  type LoadTarget,
+  type SetupOutcome,
+  type TargetCapabilities,
+  type TargetRecord,
+  type WriteBatch,
+  type WriteResult,
+} from "./target.js";
 
 /** A cell a spreadsheet would run as a formula, unless it is a plain number. */
 export function needsNeutralising(cell: string): boolean {
@@ -41,6 +50,12 @@ export interface NeutralisedCell {
 
 export class FilesTarget implements LoadTarget {
   readonly mode = "files" as const;
+  readonly capabilities: TargetCapabilities = {
+    keepsRecords: false,
+    earlierRecords: "external-id",
+    lookupMatches: "xmlid",
+    cannotArchive: "import files hold rows to load, not records to archive: only a run into a live Odoo archives records whose row is gone",
+  };
   readonly referenceStyle = "xmlid" as const;
   private readonly files: OutputFile[] = [];
   private readonly byStep = new Map<string, OutputFile>();

@@ -6,7 +6,7 @@
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, type OdooClient, type OdooRecord } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
-import type { ActiveRefusal, ExistingRecord, LoadTarget, SetupOutcome, TargetRecord, WriteBatch, WriteResult, WriteRow } from "./target.js";
+import type { ActiveRefusal, ExistingRecord, LoadTarget, SetupOutcome, TargetCapabilities, TargetRecord, WriteBatch, WriteResult, WriteRow } from "./target.js";
 
 export interface OdooTargetOptions {
   readonly batchSize?: number;
@@ -24,6 +24,7 @@ function many2oneId(value: unknown): number | undefined {
 
 export class OdooTarget implements LoadTarget {
   readonly mode = "live" as const;
+  readonly capabilities: TargetCapabilities = { keepsRecords: true, earlierRecords: "journal-id", lookupMatches: "id" };
   readonly referenceStyle = "id" as const;
 
   constructor(

@@ -1,6 +1,7 @@
 /**
  * Where a run writes: a live Odoo, a folder of Odoo-import CSV files, or nowhere (a dry run).
- * The executor decides what to write; a target only knows how.
+ * The executor decides what to write; a target only knows how, and declares what it can do
+ * (`TargetCapabilities`): the executor asks that, never which kind of target it is.
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import type { RunMode } from "../journal/journal.js";
@@ -70,8 +71,35 @@ export interface ActiveRefusal {
   readonly message: string;
 }
 
+/** What a target can do, as the executor asks it. */
+export interface TargetCapabilities {
+  /**
+   * Whether the records it writes stay for later runs (a live Odoo). Then the records the journal
+   * holds are there: an unchanged record is not written again, a record about to be updated is
+   * read first (its values before, for rollback), the ids it returns are database ids to point
+   * to and to stamp, and records whose row left the export can be found. Import files and a dry
+   * run keep nothing.
+   */
+  readonly keepsRecords: boolean;
+  /**
+   * How a cell points to the record an earlier run made of a row this run leaves out (a sample, a
+   * delta): by the database id the journal holds, by its external ID alone (import files: a record
+   * imported before keeps it), or not at all (the reference is left empty, with why).
+   */
+  readonly earlierRecords: "journal-id" | "external-id" | "none";
+  /**
+   * How a cell points to a record a lookup matched: import files can name one only by its external
+   * ID, so a record without one cannot be matched; a live Odoo and a dry run may match any record.
+   */
+  readonly lookupMatches: "id" | "xmlid";
+  /** Why it cannot archive records whose row is gone, said when a package asks for `deleted archive`; undefined when it has nothing to say. */
+  readonly cannotArchive?: string;
+}
+
 export interface LoadTarget {
+  /** Recorded in the journal and reports; the executor does not branch on it, it asks `capabilities`. */
   readonly mode: RunMode;
+  readonly capabilities: TargetCapabilities;
   /** How records are pointed to in cells: database ids (a live Odoo) or external IDs (files). */
   readonly referenceStyle: "id" | "xmlid";
   /** For the journal and messages: the server, or the folder. */
