@@ -9,11 +9,12 @@
  * cannot tell that the row is gone: a sample run, or an entity whose read was incomplete (a file
  * missing or unreadable, rows without a key, no row at all).
  */
-import { randomUUID } from "node:crypto";
 import type { Plan, StepPlan } from "../../compiler/plan/schema.js";
-import { archiveMarks, type Journal, type KnownRecord } from "../journal/journal.js";
+import type { KnownRecord } from "../journal/journal.js";
 import type { LoadTarget } from "../targets/target.js";
 import type { EntityIndex, Indexes } from "./indexes.js";
+import type { RunJournal } from "./run-journal.js";
+import type { WrittenRecords } from "./write-stamps.js";
 
 export interface DisappearedRecord {
   readonly step: string;
@@ -59,15 +60,14 @@ export function incompleteRead(index: EntityIndex): string | undefined {
 export interface DeletionContext {
   readonly plan: Plan;
   readonly target: LoadTarget;
-  readonly journal: Journal;
-  readonly runId: string;
+  readonly journal: RunJournal;
   readonly batchSize: number;
   readonly indexes: Indexes;
   readonly known: ReadonlyMap<string, KnownRecord>;
   /** A sample run looks at a few rows: it archives nothing. */
   readonly sample: boolean;
-  /** A record this run wrote, to stamp its write_date once the run is over. */
-  wrote(model: string, id: number, xmlid: string): void;
+  /** The records this run wrote, to stamp their write_date once the run is over. */
+  readonly written: WrittenRecords;
   say(text: string): void;
 }
 
@@ -86,18 +86,14 @@ async function setActiveJournaled(
   records: readonly Candidate[],
   active: boolean,
 ): Promise<{ written: Set<string>; refused: Map<string, string> }> {
-  const { target, journal, runId } = context;
+  const { target, journal } = context;
   const written = new Set<string>();
   const refused = new Map<string, string>();
   if (target.setActive === undefined) return { written, refused };
   const pass = active ? "unarchive" : "archive";
   for (let start = 0; start < records.length; start += context.batchSize) {
     const chunk = records.slice(start, start + context.batchSize);
-    const batch = randomUUID().slice(0, 12);
-    journal.append({
-      type: "batch-start",
-      run: runId,
-      batch,
+    const batch = journal.batchStart({
       step: step.id,
       model: step.model,
       pass,
@@ -121,10 +117,7 @@ async function setActiveJournaled(
             step.model,
             done.map((record) => record.id),
           );
-    journal.append({
-      type: "batch-end",
-      run: runId,
-      batch,
+    journal.batchEnd(batch, {
       step: step.id,
       model: step.model,
       pass,
@@ -140,11 +133,10 @@ async function setActiveJournaled(
         };
       }),
       rejected: refusals.size,
-      time: new Date().toISOString(),
     });
     for (const record of done) {
       written.add(record.xmlid);
-      context.wrote(step.model, record.id, record.xmlid);
+      context.written.wrote(step.model, record.id, record.xmlid);
     }
     for (const record of chunk) {
       const message = refusals.get(record.id);
@@ -169,7 +161,7 @@ function byStep<T extends { readonly step: string }>(records: readonly T[]): Map
 /** `deleted archive`: archives what can be archived of the records whose row is gone, and says what was done with each. */
 export async function archiveDisappeared(context: DeletionContext, records: readonly DisappearedRecord[]): Promise<DisappearedRecord[]> {
   const { plan, target } = context;
-  const marks = archiveMarks(context.journal.events);
+  const marks = context.journal.archiveMarks();
   const steps = new Map(plan.steps.map((step) => [step.id, step]));
   const outcome: DisappearedRecord[] = [];
   const decide = (record: DisappearedRecord, action: DisappearedRecord["action"], why?: string): void => {
@@ -230,7 +222,7 @@ export async function unarchiveReturned(context: DeletionContext): Promise<Unarc
   if (context.sample || target.setActive === undefined) return [];
   const steps = new Map(plan.steps.map((step) => [step.id, step]));
   const returned: (UnarchivedRecord & { readonly candidate: Candidate })[] = [];
-  for (const [xmlid, mark] of archiveMarks(context.journal.events)) {
+  for (const [xmlid, mark] of context.journal.archiveMarks()) {
     const known = context.known.get(xmlid);
     const step = known === undefined ? undefined : steps.get(known.step);
     if (!mark.archived || known === undefined || step === undefined) continue;
@@ -271,5 +263,81 @@ export async function unarchiveReturned(context: DeletionContext): Promise<Unarc
     context.say(
       `${unarchived.length} record${unarchived.length === 1 ? "" : "s"} archived by earlier runs ha${unarchived.length === 1 ? "s its row" : "ve their rows"} back in the export: unarchived`,
     );
+  return unarchived;
+}
+
+/**
+ * Records earlier runs wrote whose row is gone from the export: looked up in the index of the
+ * whole export, so rows a sample or a delta leaves out are not gone. A row the reader rejected
+ * is still there (its reject says why it was not written). Only a target that keeps records has any.
+ */
+export function findDisappeared(plan: Plan, target: LoadTarget, indexes: Indexes, known: ReadonlyMap<string, KnownRecord>): DisappearedRecord[] {
+  if (!target.capabilities.keepsRecords) return [];
+  const steps = new Map(plan.steps.map((step) => [step.id, step]));
+  const archiving = plan.migration.deleted === "archive";
+  const gone: DisappearedRecord[] = [];
+  for (const record of known.values()) {
+    const step = steps.get(record.step);
+    if (step === undefined) continue;
+    const key = step.forEach === undefined ? record.key : record.key.replace(/#\d+$/, "");
+    const index = indexes.entities.get(step.entity);
+    if (index?.keys.has(key) === true || index?.rejectedKeys.has(key) === true) continue;
+    gone.push({
+      step: step.id,
+      model: record.model,
+      xmlid: record.xmlid,
+      id: record.id,
+      key,
+      run: record.run,
+      ...(archiving ? { action: "not archived" as const, why: "the run ended before archiving" } : { action: "reported" as const }),
+    });
+  }
+  return gone;
+}
+
+/** Records listed by name before the run writes; run-summary.json lists them all. */
+const DISAPPEARED_SHOWN = 10;
+
+/** Says, before anything is written, what becomes of records whose row is gone. */
+export function sayDisappeared(plan: Plan, target: LoadTarget, disappeared: readonly DisappearedRecord[], say: (text: string) => void): void {
+  const archiving = plan.migration.deleted === "archive";
+  if (target.capabilities.cannotArchive !== undefined && archiving) say(`deleted archive: ${target.capabilities.cannotArchive}`);
+  if (disappeared.length === 0) return;
+  const count = disappeared.length;
+  say(
+    `${count} record${count === 1 ? "" : "s"} written by earlier runs ha${count === 1 ? "s" : "ve"} no row in the export any more (${archiving ? "archived once the rows are written, where they can be" : "reported, not archived: the package does not say `deleted archive`"}):`,
+  );
+  for (const record of disappeared.slice(0, DISAPPEARED_SHOWN))
+    say(`  ${record.xmlid} (${record.model} ${record.id}, ${record.step} row ${JSON.stringify(record.key)})`);
+  if (count > DISAPPEARED_SHOWN) say(`  ... and ${count - DISAPPEARED_SHOWN} more (run-summary.json lists them all)`);
+}
+
+/** `deleted archive`, once the rows are written: archives the records whose row is gone, and says what became of each. */
+export async function archiveGone(context: DeletionContext, disappeared: readonly DisappearedRecord[]): Promise<readonly DisappearedRecord[]> {
+  if (context.plan.migration.deleted !== "archive" || !context.journal.keeping || disappeared.length === 0) return disappeared;
+  const outcome = await archiveDisappeared(context, disappeared);
+  const archived = outcome.filter((record) => record.action === "archived").length;
+  if (archived > 0)
+    context.say(`archived ${archived} record${archived === 1 ? "" : "s"} whose row is gone (active = false; flitmap rollback of this run unarchives them)`);
+  const reasons = new Map<string, number>();
+  for (const record of outcome) {
+    if (record.action === "archived") continue;
+    const reason = `${record.action}${record.why === undefined ? "" : ` (${record.why})`}`;
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  for (const [reason, count] of reasons) context.say(`  ${count} ${reason}`);
+  return outcome;
+}
+
+/**
+ * Before the steps write, where a journal is kept on a target that keeps records: records runs
+ * archived whose row is back get `active` back. A step that writes `active` itself (a lost deal
+ * stays archived) writes its records again, so that its own value wins: they join `rewrite`.
+ */
+export async function unarchiveBack(context: DeletionContext, rewrite: Set<string>): Promise<readonly UnarchivedRecord[]> {
+  if (!context.journal.keeping || !context.target.capabilities.keepsRecords) return [];
+  const unarchived = await unarchiveReturned(context);
+  const writesActive = new Set(context.plan.steps.filter((step) => step.operations.some((operation) => operation.field === "active")).map((step) => step.id));
+  for (const record of unarchived) if (writesActive.has(record.step)) rewrite.add(record.xmlid);
   return unarchived;
 }

@@ -122,3 +122,23 @@ function parentEntities(plan: Plan): Map<string, { entity: string; by: string }>
   }
   return parents;
 }
+
+/** The first pass of a run, said as it goes: each entity's records, its files and their encodings, keys merged, rows unreadable. */
+export async function readExport(
+  plan: Plan,
+  rowsOf: Parameters<typeof buildIndexes>[1],
+  sourceDirectory: string,
+  say: (text: string) => void,
+): Promise<Indexes> {
+  say(`reading the export in ${sourceDirectory}`);
+  const indexes = await buildIndexes(plan, rowsOf);
+  for (const index of indexes.entities.values()) {
+    const files = index.report?.files ?? [];
+    const encodings = files.some((file) => file.encodingDetected) ? ` (${[...new Set(files.map((file) => file.encoding))].join(", ")})` : "";
+    const where = files.length === 0 ? "" : ` in ${files.length} file${files.length === 1 ? "" : "s"}${encodings}`;
+    say(
+      `${index.entity.name}: ${index.read} records${where}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`,
+    );
+  }
+  return indexes;
+}

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvLine } from "../targets/files-target.js";
-import type { RunResult } from "./run.js";
+import type { RunResult } from "./run-types.js";
 
 export function reconciliationTable(result: RunResult): string {
   const header = ["entity", "read", "loaded", "linked", "skipped", "rejected", "duplicates", "not selected", ""];

@@ -2,7 +2,7 @@
  * Progress of a run's steps for people: a bar redrawn in place on a terminal, a plain line every
  * so often in a log (CI), where redrawing would leave hundreds of lines.
  */
-import type { RunReporter, StepProgress } from "./run.js";
+import type { RunReporter, StepProgress } from "./run-types.js";
 
 export interface ProgressOutput {
   /** Whether the output is a terminal that understands carriage returns and line erasing. */

@@ -12,7 +12,8 @@
 import type { EntityPlan, LookupPlan, MissingPolicyPlan, OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { Indexes } from "../execute/indexes.js";
 import { subexpressions } from "../execute/plan-walk.js";
-import { lookupRuntime, type RowSource } from "../execute/run.js";
+import { lookupRuntime } from "../execute/lookups.js";
+import type { RowSource } from "../execute/run.js";
 import { groupColumnName } from "../execute/source-rows.js";
 import type { SourceRow } from "../source/index.js";
 import type { TargetRecord } from "../targets/target.js";

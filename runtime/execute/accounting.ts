@@ -1,0 +1,177 @@
+/**
+ * Accounting for every source row: what each step made of each row (a record loaded, skipped by a
+ * condition, rejected with a reason), the counts per step and per entity, the rejects and the
+ * notes on values, and the reconciliation that closes a run:
+ *
+ *   rows in = loaded + linked + skipped + rejected + duplicates + not selected
+ *
+ * per entity, checked against what the reader read. A mismatch is a bug in Flitmap, reported.
+ */
+import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
+import type { SourceRow } from "../source/index.js";
+import type { ValueNote } from "../transform/values.js";
+import { linkedRowOutcome } from "./collapse.js";
+import type { Indexes } from "./indexes.js";
+import type { FieldNote } from "./step-evaluator.js";
+import type { EntityCounts, NoteCount, RejectRecord, RowStatus, StepCounts } from "./run-types.js";
+
+/** What a step made of one row (or one `for each` instance of it). */
+export interface StepRecord {
+  readonly status: RowStatus;
+  readonly xmlid?: string;
+  readonly id?: number;
+  readonly why?: string;
+}
+
+/** A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are. */
+const RANK: Readonly<Record<RowStatus, number>> = { rejected: 3, loaded: 2, skipped: 1 };
+
+/** Notes kept as examples per step, field and kind. */
+const NOTE_EXAMPLES = 5;
+
+export class RunAccounting {
+  private readonly stepRecords = new Map<string, Map<string, StepRecord>>();
+  private readonly entityOutcomes = new Map<string, Map<string, { status: RowStatus; reason?: string }>>();
+  private readonly stepCounts = new Map<string, StepCounts>();
+  readonly rejects: RejectRecord[] = [];
+  private readonly notes = new Map<string, NoteCount>();
+
+  counts(step: StepPlan): StepCounts {
+    let counts = this.stepCounts.get(step.id);
+    if (counts === undefined) {
+      counts = { step: step.id, model: step.model, loaded: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, deferredWritten: 0 };
+      this.stepCounts.set(step.id, counts);
+    }
+    return counts;
+  }
+
+  note(step: StepPlan, field: string, note: ValueNote): void {
+    const key = `${step.id}\u0000${field}\u0000${note.kind}`;
+    const entry = this.notes.get(key) ?? { kind: note.kind, step: step.id, field, count: 0, examples: [] };
+    entry.count += 1;
+    if (entry.examples.length < NOTE_EXAMPLES) entry.examples.push(note.detail);
+    this.notes.set(key, entry);
+  }
+
+  noteFields(step: StepPlan, notes: readonly FieldNote[]): void {
+    for (const { field, note } of notes) this.note(step, field, note);
+  }
+
+  /** What step `stepId` made of the row (instance) `instanceKey`, if it saw it. */
+  stepRecord(stepId: string, instanceKey: string): StepRecord | undefined {
+    return this.stepRecords.get(stepId)?.get(instanceKey);
+  }
+
+  skipped(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string): void {
+    this.counts(step).skipped += 1;
+    this.setStepRecord(step, instanceKey, { status: "skipped", why: "skipped by its condition" });
+    this.setEntityOutcome(entity.name, row.key, "skipped");
+  }
+
+  /** A record loaded: written now (`action`), or found unchanged since an earlier run. */
+  loaded(
+    step: StepPlan,
+    entity: EntityPlan,
+    row: SourceRow,
+    instanceKey: string,
+    record: { xmlid: string; id?: number },
+    action: "created" | "updated" | "unchanged",
+  ): void {
+    const counts = this.counts(step);
+    counts.loaded += 1;
+    counts[action] += 1;
+    this.setStepRecord(step, instanceKey, { status: "loaded", ...record });
+    this.setEntityOutcome(entity.name, row.key, "loaded");
+  }
+
+  rejected(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
+    this.counts(step).rejected += 1;
+    this.setStepRecord(step, instanceKey, { status: "rejected", why: reason });
+    this.setEntityOutcome(entity.name, row.key, "rejected", reason);
+    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+  }
+
+  /** A second-pass write refused: the record stays as the first pass wrote it, and the row is reported. */
+  secondPassRefused(step: StepPlan, entity: EntityPlan, row: SourceRow, reason: string): void {
+    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+  }
+
+  private setEntityOutcome(entity: string, key: string, status: RowStatus, reason?: string): void {
+    const outcomes = this.entityOutcomes.get(entity) ?? new Map<string, { status: RowStatus; reason?: string }>();
+    this.entityOutcomes.set(entity, outcomes);
+    const previous = outcomes.get(key);
+    if (previous === undefined || RANK[status] > RANK[previous.status]) outcomes.set(key, { status, ...(reason === undefined ? {} : { reason }) });
+  }
+
+  private setStepRecord(step: StepPlan, instanceKey: string, record: StepRecord): void {
+    const records = this.stepRecords.get(step.id) ?? new Map<string, StepRecord>();
+    this.stepRecords.set(step.id, records);
+    records.set(instanceKey, record);
+  }
+
+  steps(): StepCounts[] {
+    return [...this.stepCounts.values()];
+  }
+
+  noteCounts(): NoteCount[] {
+    return [...this.notes.values()];
+  }
+
+  /**
+   * Every row of every entity, counted once: by its outcome, as a duplicate, as a row the
+   * selection left out, or, for rows `with` blocks read, by the record they collapsed into. The
+   * rows the reader rejected join the rejects here.
+   */
+  reconcile(indexes: Indexes | undefined, hasSteps: (entity: string) => boolean): { entities: EntityCounts[]; errors: string[] } {
+    const entities: EntityCounts[] = [];
+    const errors: string[] = [];
+    if (indexes === undefined) return { entities, errors };
+    for (const [name, index] of indexes.entities) {
+      const counts: EntityCounts = {
+        entity: name,
+        read: index.read,
+        duplicates: index.duplicates,
+        loaded: 0,
+        linked: 0,
+        skipped: 0,
+        rejected: 0,
+        notSelected: 0,
+      };
+      for (const rejection of index.rejections) {
+        counts.rejected += 1;
+        this.rejects.push({ entity: name, file: rejection.file, line: rejection.line, reason: rejection.reason, cells: rejection.raw });
+      }
+      const outcomes = this.entityOutcomes.get(name) ?? new Map<string, { status: RowStatus; reason?: string }>();
+      const stepped = hasSteps(name);
+      const parents = indexes.parents.get(name);
+      for (const key of index.keys) {
+        const outcome = outcomes.get(key);
+        if (outcome !== undefined) {
+          counts[outcome.status] += 1;
+          continue;
+        }
+        // Every row a step saw has an outcome: the others were left out by the sample or delta filter.
+        if (stepped) {
+          counts.notSelected += 1;
+          continue;
+        }
+        const parent = parents?.get(key);
+        if (parent === undefined) {
+          counts.linked += 1;
+          continue;
+        }
+        const linked = linkedRowOutcome(
+          parent,
+          indexes.entities.get(parent.entity)?.keys.has(parent.key) === true,
+          this.entityOutcomes.get(parent.entity)?.get(parent.key)?.status,
+        );
+        counts[linked.status] += 1;
+        if (linked.status === "rejected") this.rejects.push({ entity: name, key, reason: linked.reason });
+      }
+      const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
+      if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);
+      entities.push(counts);
+    }
+    return { entities, errors };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Deferred writes, the second pass: fields that point to records which did not exist yet when
+ * their record was loaded (a company's parent company, a self-reference), written once every
+ * step's records exist, to the records the first pass loaded. A second write that would change
+ * nothing since the last run is not made.
+ */
+import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
+import { writeBatch, type PendingWrite } from "./batch-writer.js";
+import { cellsHash, columnOf } from "./cells.js";
+import type { StepParts } from "./step-writer.js";
+import { StepPass } from "./step-rows.js";
+
+export async function writeDeferred(parts: StepParts, step: StepPlan, entity: EntityPlan): Promise<void> {
+  if (step.deferred.length === 0) return;
+  const { accounting, target, earlier } = parts;
+  const fields = ["id", ...step.deferred.map((operation) => columnOf(operation, target.referenceStyle))];
+  const evaluator = parts.evaluator(step);
+  let pending: PendingWrite[] = [];
+  const pass = new StepPass(parts, step, entity, "deferred");
+  for await (const { row, instanceKey, input } of pass.rows()) {
+    const record = accounting.stepRecord(step.id, instanceKey);
+    if (record?.status !== "loaded" || record.xmlid === undefined) continue;
+    const { cells, notes } = await evaluator.deferred(input);
+    accounting.noteFields(step, notes);
+    const hash = cellsHash(fields, cells);
+    if (target.capabilities.keepsRecords && earlier.deferred.get(record.xmlid) === hash) continue;
+    if (cells.every((cell) => cell === "") && !earlier.deferred.has(record.xmlid)) continue;
+    pending.push({ row, instanceKey, write: { key: instanceKey, xmlid: record.xmlid, cells: [record.xmlid, ...cells] }, hash });
+    if (pending.length >= parts.batchSize) {
+      await writeBatch(parts, step, entity, fields, pending, "deferred");
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await writeBatch(parts, step, entity, fields, pending, "deferred");
+  pass.done();
+}

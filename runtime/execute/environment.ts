@@ -1,0 +1,172 @@
+/**
+ * The evaluation environment: what the evaluator (runtime/transform/evaluate.ts) may ask while it
+ * computes a row's values. `exportEnvironment` answers from the export's first pass alone (tables,
+ * lookups, `get`, the rows a `with` block collapses, rejected keys): the run and the assessment
+ * share it. `runEnvironment` adds what only a run knows: the records its steps made (and, for rows
+ * it leaves out, those earlier runs made), the reference records of its setup, the export's files.
+ */
+import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import { readAttachment, type SourceRow } from "../source/index.js";
+import type { TargetCapabilities } from "../targets/target.js";
+import type { BuiltinContext } from "../transform/builtins.js";
+import { tableRuntime, type EvaluationEnvironment, type LookupRuntime, type ReferenceResolution, type RowInput } from "../transform/evaluate.js";
+import { recordXmlid } from "../transform/keys.js";
+import type { RecordRef, RuntimeValue } from "../transform/values.js";
+import type { StepRecord } from "./accounting.js";
+import { collapsedRows } from "./collapse.js";
+import type { Indexes } from "./indexes.js";
+import type { KnownRecord } from "../journal/journal.js";
+import type { RowFilter } from "./run-types.js";
+import { groupColumnName } from "./source-rows.js";
+
+/** The forms a key may take in another row: as written, and a whole number without its zeros (`0042`, `42.0` → `42`). */
+export function keyForms(value: string): string[] {
+  const trimmed = value.trim();
+  const candidates = [trimmed];
+  if (/^[+-]?\d+(\.0+)?$/.test(trimmed)) candidates.push(String(Number(trimmed)));
+  return candidates;
+}
+
+/** The key of the row of `entity` that `key` names, as the export holds it; undefined when no row has it. */
+export function rowKeyIn(indexes: Indexes, entity: string, key: string): string | undefined {
+  const keys = indexes.entities.get(entity)?.keys;
+  return keyForms(key).find((form) => keys?.has(form) === true);
+}
+
+/** What the export alone answers: tables, lookups, `get`, the rows a `with` block collapses, why a row was rejected. */
+export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" | "linked" | "entity" | "get" | "rejected">;
+
+export function exportEnvironment(
+  plan: Plan,
+  indexes: Indexes,
+  lookup: (name: string) => LookupRuntime,
+): ExportEnvironment & { rejected(entity: string, key: string): string | undefined } {
+  const tables = new Map(plan.tables.map((table) => [table.name, tableRuntime(table)]));
+  return {
+    table: (name) => {
+      const table = tables.get(name);
+      if (table === undefined) throw new Error(`the plan has no table ${name}`);
+      return table;
+    },
+    lookup,
+    linked: (entity, by, key, orderBy, descending) => collapsedRows(indexes, entity, by, key, orderBy, descending),
+    entity: (name) => {
+      const entity = plan.entities.find((candidate) => candidate.name === name);
+      if (entity === undefined) throw new Error(`the plan has no entity ${name}`);
+      return entity;
+    },
+    get: (entity, column, key) => {
+      const map = indexes.get.get(`${entity}\u0000${column}`);
+      const candidate = keyForms(key).find((form) => map?.has(form) === true);
+      return candidate === undefined ? undefined : (map?.get(candidate) ?? null);
+    },
+    rejected: (entity, key) => {
+      const rejectedKeys = indexes.entities.get(entity)?.rejectedKeys;
+      return keyForms(key)
+        .map((form) => rejectedKeys?.get(form))
+        .find((reason) => reason !== undefined);
+    },
+  };
+}
+
+/** What a run's environment needs besides the export. */
+export interface RunEnvironmentParts {
+  readonly plan: Plan;
+  readonly indexes: Indexes;
+  readonly lookup: (name: string) => LookupRuntime;
+  readonly sourceDirectory: string;
+  /** What this run's steps made of each row so far. */
+  readonly stepRecord: (stepId: string, instanceKey: string) => StepRecord | undefined;
+  /** Records earlier runs wrote, by external ID. */
+  readonly known: ReadonlyMap<string, KnownRecord>;
+  /** The rows this run writes, when it does not write them all. */
+  readonly filter: RowFilter | undefined;
+  readonly capabilities: TargetCapabilities;
+  /** The reference records the setup made or found, by external ID. */
+  readonly setupRefs: ReadonlyMap<string, RecordRef>;
+}
+
+export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironment {
+  const { plan, indexes, filter, capabilities } = parts;
+  const base = exportEnvironment(plan, indexes, parts.lookup);
+  const stepById = new Map(plan.steps.map((step) => [step.id, step]));
+  const resolve = (stepId: string, key: string): ReferenceResolution => {
+    const step = stepById.get(stepId);
+    if (step === undefined) return { status: "missing" };
+    const candidate = rowKeyIn(indexes, step.entity, key);
+    if (candidate === undefined) {
+      const unreadable = base.rejected(step.entity, key);
+      return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: `its row was rejected: ${unreadable}` };
+    }
+    const record = parts.stepRecord(stepId, candidate);
+    if (record === undefined) {
+      // A row this run leaves out (a delta, a sample) may have its record from an earlier run.
+      const earlier = filter === undefined ? undefined : parts.known.get(recordXmlid(plan.migration.namespace, stepId, candidate));
+      if (earlier !== undefined && capabilities.earlierRecords === "journal-id")
+        return { status: "found", record: { kind: "record", model: step.model, xmlid: earlier.xmlid, id: earlier.id } };
+      // Import files point by external ID: a record imported before keeps its ID.
+      if (filter !== undefined && capabilities.earlierRecords === "external-id")
+        return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, stepId, candidate) } };
+      return { status: "not-loaded", why: filter === undefined ? "not loaded in this run" : `not selected for this run (${filter.description})` };
+    }
+    if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
+    return {
+      status: "found",
+      record: {
+        kind: "record",
+        model: step.model,
+        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+        ...(record.id === undefined ? {} : { id: record.id }),
+      },
+    };
+  };
+  return {
+    ...base,
+    reference: resolve,
+    sibling: resolve,
+    record: (model, xmlid) => parts.setupRefs.get(xmlid) ?? { kind: "record", model, xmlid },
+    builtinContext: fileReadingContexts(parts.sourceDirectory),
+  };
+}
+
+/** The built-ins' view of each entity: its options, and the export's files read from `sourceDirectory`. */
+function fileReadingContexts(sourceDirectory: string): (entity: EntityPlan) => BuiltinContext {
+  const contexts = new Map<string, BuiltinContext>();
+  return (entity) => {
+    let context = contexts.get(entity.name);
+    if (context === undefined) {
+      context = {
+        options: entity.options,
+        readFile: async (path) => {
+          const result = await readAttachment(sourceDirectory, path);
+          if (result.kind === "rejected") return { ok: false, reason: result.reason };
+          return { ok: true, base64: result.base64, mimetype: result.mimeType, size: result.size, name: result.name };
+        },
+      };
+      contexts.set(entity.name, context);
+    }
+    return context;
+  };
+}
+
+/** The `for each` instances of a step (a plain step has one, `undefined`). */
+export function instancesOf(step: StepPlan): readonly (number | undefined)[] {
+  if (step.forEach === undefined) return [undefined];
+  const instances: number[] = [];
+  for (let instance = step.forEach.from; instance <= step.forEach.to; instance++) instances.push(instance);
+  return instances;
+}
+
+/** The key of a row's record in a step: the row's key, with `#n` for a `for each` instance. */
+export function instanceKeyOf(row: SourceRow, instance: number | undefined): string {
+  return instance === undefined ? row.key : `${row.key}#${instance}`;
+}
+
+/** What the evaluator reads of a row for a step: its values, and for a `for each` step the instance's group columns. */
+export function rowInput(entity: EntityPlan, row: SourceRow, step: StepPlan, instance: number | undefined): RowInput {
+  if (instance === undefined || step.forEach === undefined) return { entity, key: row.key, values: row.values };
+  const group = entity.groups.find((candidate) => candidate.name === step.forEach?.group);
+  const values: Record<string, RuntimeValue> = {};
+  for (const column of group?.columns ?? []) values[column.name] = row.values[groupColumnName(step.forEach.group, instance, column.name)] ?? null;
+  return { entity, key: row.key, values: row.values, group: { name: step.forEach.group, instance, values } };
+}

@@ -1,0 +1,142 @@
+/**
+ * Lookups: the records of each lookup's model fetched from the target once per run, matched in
+ * memory (trimmed, without case) by the lookup's fields; a `missing fallback` names a record by a
+ * match value or by its external ID, the reference records the setup just made included; and rows
+ * a `missing halt` lookup cannot match stop the run before anything is written.
+ */
+import type { LookupPlan, Plan } from "../../compiler/plan/schema.js";
+import type { LoadTarget, TargetRecord } from "../targets/target.js";
+import { evaluate, type EvaluationEnvironment, type LookupResolution, type LookupRuntime } from "../transform/evaluate.js";
+import type { RecordRef } from "../transform/values.js";
+import { usesLookup } from "./plan-walk.js";
+import type { RowFilter, RowSource } from "./run-types.js";
+
+/** A lookup answered from the records the target holds, matched case-insensitively and trimmed. */
+export function lookupRuntime(
+  lookup: LookupPlan,
+  records: readonly {
+    readonly id?: number;
+    readonly xmlid?: string;
+    readonly label: string;
+    readonly values: Readonly<Record<string, unknown>>;
+    readonly active: boolean;
+  }[],
+  style: "id" | "xmlid",
+): LookupRuntime {
+  const index = new Map<string, RecordRef>();
+  for (const field of lookup.matchFields) {
+    for (const record of records) {
+      if (!lookup.includeArchived && !record.active) continue;
+      const value = record.values[field];
+      if (value === undefined || value === null || value === false) continue;
+      const key = String(value).trim().toLowerCase();
+      if (key === "" || index.has(key)) continue;
+      if (style === "xmlid" && record.xmlid === undefined) continue;
+      index.set(key, {
+        kind: "record",
+        model: lookup.model,
+        ...(record.id === undefined ? {} : { id: record.id }),
+        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+        label: record.label,
+      });
+    }
+  }
+  const byXmlid = new Map<string, RecordRef>();
+  for (const record of records) {
+    if (record.xmlid === undefined || byXmlid.has(record.xmlid)) continue;
+    byXmlid.set(record.xmlid, {
+      kind: "record",
+      model: lookup.model,
+      ...(record.id === undefined ? {} : { id: record.id }),
+      xmlid: record.xmlid,
+      label: record.label,
+    });
+  }
+  const resolve = (value: string): LookupResolution => {
+    const found = index.get(value.trim().toLowerCase());
+    return found === undefined ? { status: "missing" } : { status: "found", record: found };
+  };
+  return {
+    name: lookup.name,
+    model: lookup.model,
+    matchFields: lookup.matchFields,
+    missing: lookup.missing,
+    resolve,
+    resolveFallback(value) {
+      const found = byXmlid.get(value.trim());
+      return found === undefined ? resolve(value) : { status: "found", record: found };
+    },
+  };
+}
+
+/** The lookups of a run: fetched once, then answered in memory. */
+export class RunLookups {
+  private readonly runtimes = new Map<string, LookupRuntime>();
+  private readonly fetched = new Map<string, readonly TargetRecord[]>();
+
+  private constructor(
+    private readonly plan: Plan,
+    private readonly target: LoadTarget,
+  ) {}
+
+  /** Reads the records every lookup may match from the target, once. */
+  static async fetch(plan: Plan, target: LoadTarget, say: (text: string) => void): Promise<RunLookups> {
+    const lookups = new RunLookups(plan, target);
+    for (const lookup of plan.lookups) {
+      const records = await target.lookupRecords(lookup);
+      lookups.fetched.set(lookup.name, records);
+      lookups.runtimes.set(lookup.name, lookupRuntime(lookup, records, target.capabilities.lookupMatches));
+      say(`lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${lookup.matchFields.join(" or ")}`);
+    }
+    return lookups;
+  }
+
+  readonly lookup = (name: string): LookupRuntime => {
+    const lookup = this.runtimes.get(name);
+    if (lookup === undefined) throw new Error(`the plan has no lookup ${name}`);
+    return lookup;
+  };
+
+  /**
+   * Reference records the setup just made are records of the target too: a lookup of their model
+   * (a fallback to a product the package creates) finds them on the first run, not only on the next.
+   */
+  addSetupRecords(setupRefs: ReadonlyMap<string, RecordRef>): void {
+    for (const lookup of this.plan.lookups) {
+      const made = this.plan.setup.records
+        .filter((record) => record.model === lookup.model)
+        .flatMap((record) => {
+          const ref = setupRefs.get(record.xmlid);
+          if (ref === undefined) return [];
+          const values: Record<string, unknown> = {};
+          for (const [field, value] of Object.entries(record.values)) if (value === null || typeof value !== "object") values[field] = value;
+          return [{ ...(ref.id === undefined ? {} : { id: ref.id }), xmlid: ref.xmlid ?? record.xmlid, label: ref.label ?? record.name, values, active: true }];
+        });
+      if (made.length === 0) continue;
+      this.runtimes.set(lookup.name, lookupRuntime(lookup, [...(this.fetched.get(lookup.name) ?? []), ...made], this.target.capabilities.lookupMatches));
+    }
+  }
+}
+
+/** Misses listed before a run halts, at most. */
+const MISSES_KEPT = 1000;
+
+/** The selected rows a `halt` lookup cannot match (inside a `with` block's filter too): the run stops before anything is written. */
+export async function haltMisses(plan: Plan, rows: RowSource, filter: RowFilter | undefined, environment: EvaluationEnvironment): Promise<string[]> {
+  const halting = new Set(plan.lookups.filter((lookup) => lookup.missing.policy === "halt").map((lookup) => lookup.name));
+  if (halting.size === 0) return [];
+  const misses: string[] = [];
+  for (const step of plan.steps) {
+    const operations = step.operations.filter((operation) => usesLookup(operation.value, halting));
+    if (operations.length === 0) continue;
+    const entity = environment.entity(step.entity);
+    for await (const item of rows(entity).rows) {
+      if (item.kind !== "row" || (filter !== undefined && !filter.includes(entity, item))) continue;
+      for (const operation of operations) {
+        const { outcome } = await evaluate(operation.value, { entity, key: item.key, values: item.values }, environment);
+        if (!outcome.ok && misses.length < MISSES_KEPT) misses.push(`${entity.name} ${item.key} (${item.file}:${item.line}): ${outcome.reason}`);
+      }
+    }
+  }
+  return misses;
+}

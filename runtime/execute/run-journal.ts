@@ -1,0 +1,182 @@
+/**
+ * The one way a run writes to its journal (runtime/journal/journal.ts), and what it reads back
+ * from it: which run this is (a new one, or the interrupted one it resumes), what earlier runs
+ * wrote. Every event a run journals goes through here: its start and end, the setup, each batch
+ * before it is sent and once it returns, the feeds digests of unchanged records, and the write
+ * stamps. Without a journal (files, dry runs) each write does nothing.
+ *
+ * A thin layer: the events, their format and how they are kept on disk are the journal's.
+ */
+import { randomUUID } from "node:crypto";
+import type { Plan } from "../../compiler/plan/schema.js";
+import {
+  archiveMarks,
+  knownFeeds,
+  knownRecords,
+  rolledBackRuns,
+  type ArchiveMark,
+  type BatchPass,
+  type Journal,
+  type KnownRecord,
+  type RowWrite,
+  type RunMode,
+} from "../journal/journal.js";
+import { planHash } from "../plan-file.js";
+import type { SetupOutcome } from "../targets/target.js";
+
+/** What the journal says earlier runs did (rolled-back runs left out). */
+export interface EarlierRuns {
+  /** By external ID: the last write of each record that reached Odoo. */
+  readonly known: ReadonlyMap<string, KnownRecord>;
+  /** By external ID: the digest of what each record read from other rows when last written or checked. */
+  readonly feeds: ReadonlyMap<string, string>;
+  /** By external ID: the hash of each record's last second-pass write. */
+  readonly deferred: ReadonlyMap<string, string>;
+  /** Records a batch was sent to create but never acknowledged: ours, whatever Odoo says later. */
+  readonly pendingCreated: ReadonlySet<string>;
+}
+
+/** Which run this is and what it is: the journal's run-start says it, and a resumed run must match it. */
+export interface RunIdentity {
+  readonly plan: Plan;
+  readonly mode: RunMode;
+  readonly target: string;
+  readonly sample?: number;
+  readonly seed?: number;
+  readonly since?: string;
+}
+
+/** A batch as it is about to be sent: which records it holds, and those that already existed, with their values then. */
+export interface BatchStart {
+  readonly step: string;
+  readonly model: string;
+  readonly pass: BatchPass;
+  readonly xmlids: readonly string[];
+  readonly existing: Readonly<Record<string, { readonly id: number; readonly before: Readonly<Record<string, unknown>> }>>;
+}
+
+/** A batch once the target answered: the records written, and how many it refused. */
+export interface BatchEnd {
+  readonly step: string;
+  readonly model: string;
+  readonly pass: BatchPass;
+  readonly rows: readonly RowWrite[];
+  readonly rejected: number;
+}
+
+/** Lines of at most this many records: the first delta after an upgrade may journal every record of a step. */
+const FEEDS_PER_LINE = 1000;
+
+export class RunJournal {
+  private constructor(
+    private readonly journal: Journal | undefined,
+    readonly runId: string,
+    private readonly identity: RunIdentity,
+    private readonly started: Date,
+  ) {}
+
+  /** The journal of a run: it continues the interrupted run with the same plan, target and selection, or starts a new one. */
+  static of(journal: Journal | undefined, identity: RunIdentity, started: Date): RunJournal {
+    const runId = resumableRun(journal, identity) ?? `${started.toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
+    return new RunJournal(journal, runId, identity, started);
+  }
+
+  /** Whether a journal is kept (a live run). */
+  get keeping(): boolean {
+    return this.journal !== undefined;
+  }
+
+  earlierRuns(): EarlierRuns {
+    const journal = this.journal;
+    if (journal === undefined) return { known: new Map(), feeds: new Map(), deferred: new Map(), pendingCreated: new Set() };
+    const ended = new Set<string>();
+    const undone = rolledBackRuns(journal.events);
+    const pendingCreated = new Set<string>();
+    const deferred = new Map<string, string>();
+    for (const event of journal.events) if (event.type === "batch-end") ended.add(event.batch);
+    for (const event of journal.events) {
+      if (undone.has(event.run)) continue;
+      if (event.type === "batch-start" && !ended.has(event.batch) && event.pass === "main") {
+        for (const xmlid of event.xmlids) if (event.existing[xmlid] === undefined) pendingCreated.add(xmlid);
+      }
+      if (event.type === "batch-end" && event.pass === "deferred") for (const row of event.rows) deferred.set(row.xmlid, row.hash);
+    }
+    return { known: knownRecords(journal.events), feeds: knownFeeds(journal.events), deferred, pendingCreated };
+  }
+
+  /** Records runs archived or unarchived (`deleted archive`), the last such write of each. */
+  archiveMarks(): Map<string, ArchiveMark> {
+    return this.journal === undefined ? new Map() : archiveMarks(this.journal.events);
+  }
+
+  /** The batches this run wrote before it was interrupted, when it resumes one. */
+  batchesOfThisRun(): { readonly model: string; readonly rows: readonly RowWrite[] }[] {
+    return (this.journal?.events ?? []).flatMap((event) => (event.type === "batch-end" && event.run === this.runId ? [event] : []));
+  }
+
+  runStart(): void {
+    const { plan, mode, target, sample, seed, since } = this.identity;
+    this.journal?.append({
+      type: "run-start",
+      run: this.runId,
+      time: this.started.toISOString(),
+      mode,
+      target,
+      planHash: planHash(plan),
+      ...(sample === undefined ? {} : { sample, ...(seed === undefined ? {} : { seed }) }),
+      ...(since === undefined ? {} : { since }),
+    });
+  }
+
+  setup(outcome: SetupOutcome): void {
+    this.journal?.append({
+      type: "setup",
+      run: this.runId,
+      kind: outcome.kind,
+      model: outcome.model,
+      name: outcome.name,
+      ...(outcome.xmlid === undefined ? {} : { xmlid: outcome.xmlid }),
+      id: outcome.id,
+      action: outcome.action,
+    });
+  }
+
+  /** Journals a batch before it is sent; returns its id, for `batchEnd`. */
+  batchStart(batch: BatchStart): string {
+    const id = randomUUID().slice(0, 12);
+    this.journal?.append({ type: "batch-start", run: this.runId, batch: id, ...batch });
+    return id;
+  }
+
+  batchEnd(id: string, batch: BatchEnd): void {
+    this.journal?.append({ type: "batch-end", run: this.runId, batch: id, ...batch, time: new Date().toISOString() });
+  }
+
+  /** The feeds digests of a step's records found unchanged while what they read did change (or had no digest yet). */
+  feeds(step: string, model: string, digests: readonly (readonly [string, string])[]): void {
+    for (let start = 0; start < digests.length; start += FEEDS_PER_LINE)
+      this.journal?.append({ type: "feeds", run: this.runId, step, model, feeds: Object.fromEntries(digests.slice(start, start + FEEDS_PER_LINE)) });
+  }
+
+  stamps(model: string, stamps: Readonly<Record<string, string>>): void {
+    this.journal?.append({ type: "stamps", run: this.runId, model, stamps });
+  }
+
+  runEnd(status: "complete" | "failed", message?: string): void {
+    this.journal?.append({ type: "run-end", run: this.runId, time: new Date().toISOString(), status, ...(message === undefined ? {} : { message }) });
+  }
+}
+
+/** The interrupted run this one continues: same plan, same target, same sample or delta, no end recorded. */
+function resumableRun(journal: Journal | undefined, identity: RunIdentity): string | undefined {
+  if (journal === undefined) return undefined;
+  const runs = journal.runs();
+  const last = runs[runs.length - 1];
+  if (last === undefined || last.status !== "interrupted") return undefined;
+  const start = journal.events.find((event) => event.type === "run-start" && event.run === last.run);
+  if (start?.type !== "run-start" || start.planHash !== planHash(identity.plan) || start.target !== identity.target) return undefined;
+  // A sample or a delta resumes only as the same sample or delta.
+  const { sample, seed, since } = identity;
+  if (start.sample !== sample || start.seed !== (sample === undefined ? undefined : seed) || start.since !== since) return undefined;
+  return last.run;
+}

@@ -1,0 +1,161 @@
+/**
+ * What a run is given and what it gives back: its options (where rows come from, the target, the
+ * journal, which rows to write), the reporter it talks to, and its result (every source row
+ * accounted for, per entity and per step, with the rejects and the notes on values).
+ */
+import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import type { Journal } from "../journal/journal.js";
+import type { SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
+import type { LoadTarget, SetupOutcome } from "../targets/target.js";
+import type { ValueNote } from "../transform/values.js";
+import type { DisappearedRecord, UnarchivedRecord } from "./deletions.js";
+import type { Indexes } from "./indexes.js";
+
+/** Where a step stands, for a progress bar or a log line. */
+export interface StepProgress {
+  readonly step: string;
+  readonly model: string;
+  readonly pass: "main" | "deferred";
+  /** Source rows seen so far. */
+  readonly rows: number;
+  /** Rows the step will see, when known. */
+  readonly total?: number;
+  readonly rejected: number;
+  readonly elapsedMs: number;
+  readonly done: boolean;
+}
+
+export interface RunReporter {
+  line(text: string): void;
+  progress?(update: StepProgress): void;
+}
+
+/** Decides which rows a run writes (a sample, rows changed since a date); rows it drops are not counted as skipped. */
+export interface RowFilter {
+  readonly description: string;
+  includes(entity: EntityPlan, row: SourceRow): boolean;
+  /** How many rows of the entity it keeps, when it knows (for progress). */
+  selectedCount?(entity: EntityPlan): number | undefined;
+}
+
+/** A row of the export: its entity and key. */
+export interface RowId {
+  readonly entity: string;
+  readonly key: string;
+}
+
+/** What a selection (a sample, a delta) may ask once the export is indexed and lookups resolved. */
+export interface SelectionContext {
+  readonly plan: Plan;
+  readonly indexes: Indexes;
+  readonly rows: RowSource;
+  readonly journal?: Journal;
+  /**
+   * The rows this row needs for its records to be whole: rows it refers to (`ref`, `get`, also
+   * inside `with` blocks and in the second pass) and, for a child (`each`), its parent.
+   */
+  dependencies(entity: EntityPlan, row: SourceRow): Promise<readonly RowId[]>;
+  /**
+   * For each record the row makes that reads other rows (`with` blocks, `get`): its external ID
+   * and the digest of what it reads now, to compare with the one the journal holds.
+   */
+  feedDigests(entity: EntityPlan, row: SourceRow): Promise<readonly { readonly step: string; readonly xmlid: string; readonly digest: string }[]>;
+  /** The external ID a step gives the record of a row (instance for `for each` steps). */
+  xmlidOf(step: StepPlan, key: string, instance?: number): string;
+  say(text: string): void;
+}
+
+/** Chooses the rows a run writes once the export is indexed (e.g. a referentially closed sample). */
+export interface RowSelection {
+  prepare(context: SelectionContext): Promise<RowFilter>;
+}
+
+/** Where rows come from: the export's CSV files, or rows given in memory (test blocks). */
+export type RowSource = (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport };
+
+export interface RunOptions {
+  readonly plan: Plan;
+  /** Default: the CSV files of `sourceDirectory`. */
+  readonly rows?: RowSource;
+  readonly sourceDirectory: string;
+  readonly target: LoadTarget;
+  /** Live runs journal every write; files and dry runs do not need one. */
+  readonly journal?: Journal;
+  readonly reporter?: RunReporter;
+  /** Rows per write batch (default 500, as measured best for load() in the connector). */
+  readonly batchSize?: number;
+  readonly filter?: RowFilter;
+  /** Chooses the rows once the export is indexed; wins over `filter`. */
+  readonly selection?: RowSelection;
+  /** Recorded in the journal: this run is a sample of about this many records, drawn with `seed`. */
+  readonly sample?: number;
+  readonly seed?: number;
+  /** Recorded in the journal: a delta pickup of rows changed since this time. */
+  readonly since?: string;
+}
+
+export type RowStatus = "loaded" | "skipped" | "rejected";
+
+export interface RejectRecord {
+  readonly entity: string;
+  readonly step?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly key?: string;
+  readonly reason: string;
+  readonly cells?: Readonly<Record<string, string>>;
+}
+
+export interface StepCounts {
+  readonly step: string;
+  readonly model: string;
+  loaded: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  deferredWritten: number;
+}
+
+export interface EntityCounts {
+  readonly entity: string;
+  /** Physical records in the files after the header. */
+  read: number;
+  duplicates: number;
+  loaded: number;
+  /** Rows used by another step's `with` block rather than loaded on their own. */
+  linked: number;
+  skipped: number;
+  rejected: number;
+  /** Rows the filter (sample, since) left out of this run. */
+  notSelected: number;
+}
+
+export interface NoteCount {
+  readonly kind: ValueNote["kind"];
+  readonly step: string;
+  readonly field: string;
+  count: number;
+  readonly examples: string[];
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly status: "complete" | "halted" | "failed";
+  readonly message?: string;
+  readonly target: string;
+  readonly entities: readonly EntityCounts[];
+  readonly steps: readonly StepCounts[];
+  readonly rejects: readonly RejectRecord[];
+  readonly notes: readonly NoteCount[];
+  readonly setup: readonly SetupOutcome[];
+  /** Records earlier runs wrote whose source row is no longer in the export: reported, archived with `deleted archive`, never deleted. */
+  readonly disappeared: readonly DisappearedRecord[];
+  /** Records earlier runs archived whose row is back in the export: unarchived by this run. */
+  readonly unarchived: readonly UnarchivedRecord[];
+  /** Rows whose entity counts do not add up: always empty unless Flitmap has a bug. */
+  readonly reconciliationErrors: readonly string[];
+  readonly startedAt: string;
+  readonly durationMs: number;
+}

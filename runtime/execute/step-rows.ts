@@ -1,0 +1,81 @@
+/**
+ * The rows a step's pass reads: the selected rows of its entity, one per `for each` instance,
+ * each with what the evaluator reads of it; and the progress of the pass, reported as it goes
+ * (how many of how many, how fast, how many rejected).
+ */
+import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
+import type { SourceRow } from "../source/index.js";
+import type { RowInput } from "../transform/evaluate.js";
+import type { RunAccounting } from "./accounting.js";
+import { instanceKeyOf, instancesOf, rowInput } from "./environment.js";
+import type { Indexes } from "./indexes.js";
+import type { RowFilter, RowSource, RunReporter } from "./run-types.js";
+import { isSelected } from "./selection.js";
+
+/** A row (instance) as a step reads it. */
+export interface StepRow {
+  readonly row: SourceRow;
+  readonly instance: number | undefined;
+  readonly instanceKey: string;
+  readonly input: RowInput;
+}
+
+/** What a pass over a step's rows needs from the run. */
+export interface StepRowParts {
+  readonly rows: RowSource;
+  readonly filter: RowFilter | undefined;
+  readonly indexes: Indexes;
+  readonly accounting: RunAccounting;
+  readonly reporter: RunReporter | undefined;
+}
+
+/** Progress is reported every so many rows. */
+const PROGRESS_EVERY = 100;
+
+export class StepPass {
+  private seen = 0;
+  private readonly progress: (rows: number, done: boolean) => void;
+
+  constructor(
+    private readonly parts: StepRowParts,
+    private readonly step: StepPlan,
+    private readonly entity: EntityPlan,
+    pass: "main" | "deferred",
+  ) {
+    this.progress = progressOf(parts, step, entity, pass);
+  }
+
+  async *rows(): AsyncGenerator<StepRow> {
+    const { entity, step } = this;
+    for await (const item of this.parts.rows(entity).rows) {
+      if (item.kind !== "row" || !isSelected(this.parts.filter, entity, item)) continue;
+      this.seen += 1;
+      if (this.seen % PROGRESS_EVERY === 0) this.progress(this.seen, false);
+      for (const instance of instancesOf(step))
+        yield { row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) };
+    }
+  }
+
+  /** The pass is over (its last batch written). */
+  done(): void {
+    this.progress(this.seen, true);
+  }
+}
+
+function progressOf(parts: StepRowParts, step: StepPlan, entity: EntityPlan, pass: "main" | "deferred"): (rows: number, done: boolean) => void {
+  const reporter = parts.reporter;
+  if (reporter?.progress === undefined) return () => undefined;
+  const started = Date.now();
+  const total = parts.filter === undefined ? parts.indexes.entities.get(entity.name)?.keys.size : parts.filter.selectedCount?.(entity);
+  return (rows, done) =>
+    reporter.progress?.({
+      step: step.id,
+      model: step.model,
+      pass,
+      rows,
+      ...(total === undefined ? {} : { total }),
+      rejected: parts.accounting.counts(step).rejected,
+      elapsedMs: Date.now() - started,
+      done,
+    });
+}

@@ -1,0 +1,108 @@
+/**
+ * The step writer: one step's main pass. Each selected row (instance) is evaluated into the cells
+ * of the step's fields (runtime/execute/step-evaluator.ts), given the record of the row it belongs
+ * to (a child of `each`), compared with what earlier runs wrote (an unchanged record is not
+ * written again), and written in batches of `batchSize`.
+ */
+import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import type { LoadTarget, WriteRow } from "../targets/target.js";
+import { textOf, type EvaluationEnvironment } from "../transform/evaluate.js";
+import { recordXmlid } from "../transform/keys.js";
+import { writeBatch, type BatchParts, type PendingWrite } from "./batch-writer.js";
+import { cellsHash, columnOf, type ReferenceStyle } from "./cells.js";
+import type { FeedsDigests } from "./feeds.js";
+import type { StepEvaluator } from "./step-evaluator.js";
+import { StepPass, type StepRow, type StepRowParts } from "./step-rows.js";
+
+/** What writing a step needs from the run. */
+export interface StepParts extends BatchParts, StepRowParts {
+  readonly plan: Plan;
+  readonly target: LoadTarget;
+  readonly batchSize: number;
+  readonly environment: EvaluationEnvironment;
+  readonly feeds: FeedsDigests;
+  /** Records to write even when their values did not change (unarchived records whose step writes `active`). */
+  readonly rewrite: ReadonlySet<string>;
+  readonly evaluator: (step: StepPlan) => StepEvaluator;
+  say(text: string): void;
+}
+
+/** The columns of a step's batches: `id`, one per field, and the parent's for a child step. */
+export function stepColumns(step: StepPlan, style: ReferenceStyle): string[] {
+  const fields = ["id", ...step.operations.map((operation) => columnOf(operation, style))];
+  if (step.parent !== undefined) fields.push(style === "id" ? `${step.parent.inverse}/.id` : `${step.parent.inverse}/id`);
+  return fields;
+}
+
+export async function writeStep(parts: StepParts, step: StepPlan, entity: EntityPlan): Promise<void> {
+  const { accounting, target } = parts;
+  const counts = accounting.counts(step);
+  const fields = stepColumns(step, target.referenceStyle);
+  const evaluator = parts.evaluator(step);
+  let pending: PendingWrite[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    await writeBatch(parts, step, entity, fields, batch, "main");
+  };
+  const pass = new StepPass(parts, step, entity, "main");
+  // What the records read from other rows is journaled only where a journal is: a live run.
+  const journaled = parts.journal.keeping && target.capabilities.keepsRecords;
+  const unchangedFeeds: [string, string][] = [];
+  for await (const stepRow of pass.rows()) {
+    const write = await rowWrite(parts, step, entity, stepRow, evaluator, fields);
+    if (write === undefined) continue;
+    const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
+    const previous = parts.earlier.known.get(write.xmlid);
+    if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
+      accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
+      if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
+      continue;
+    }
+    pending.push({ row: stepRow.row, instanceKey: stepRow.instanceKey, write: write.write, hash: write.hash, ...(feeds === undefined ? {} : { feeds }) });
+    if (pending.length >= parts.batchSize) await flush();
+  }
+  await flush();
+  parts.journal.feeds(step.id, step.model, unchangedFeeds);
+  pass.done();
+  parts.say(
+    `${step.id} → ${step.model}: ${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged), ${counts.skipped} skipped, ${counts.rejected} rejected`,
+  );
+}
+
+/** The record a row (instance) makes in the step, with its hash; undefined when it is skipped or rejected (accounted for here). */
+async function rowWrite(
+  parts: StepParts,
+  step: StepPlan,
+  entity: EntityPlan,
+  { row, instance, instanceKey, input }: StepRow,
+  evaluator: StepEvaluator,
+  fields: readonly string[],
+): Promise<{ xmlid: string; hash: string; write: WriteRow } | undefined> {
+  const { accounting } = parts;
+  const decision = await evaluator.row(input);
+  if (decision.kind === "skip") {
+    accounting.skipped(step, entity, row, instanceKey);
+    return undefined;
+  }
+  accounting.noteFields(step, decision.notes);
+  if (decision.kind === "reject") {
+    accounting.rejected(step, entity, row, instanceKey, decision.reason);
+    return undefined;
+  }
+  const cells = [...decision.cells];
+  if (step.parent !== undefined) {
+    const parentKey = textOf(row.values[step.parent.by] ?? null);
+    const parent = parts.environment.reference(step.parent.step, parentKey);
+    if (parent.status !== "found") {
+      const why = parent.status === "missing" ? "does not exist in the export" : `was not loaded (${parent.why})`;
+      accounting.rejected(step, entity, row, instanceKey, `the ${step.parent.step} ${JSON.stringify(parentKey)} it belongs to ${why}`);
+      return undefined;
+    }
+    cells.push(parts.target.referenceStyle === "id" ? String(parent.record.id ?? "") : (parent.record.xmlid ?? ""));
+  }
+  const xmlid = recordXmlid(parts.plan.migration.namespace, step.id, row.key, instance);
+  const write: WriteRow = { key: instanceKey, xmlid, cells: [xmlid, ...cells], ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}) };
+  return { xmlid, hash: cellsHash(fields, cells), write };
+}
