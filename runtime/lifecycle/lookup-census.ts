@@ -9,17 +9,16 @@
  * References to other records resolve by the export's keys alone: nothing is written, so a
  * record the run would make is taken as made.
  */
-import type { EntityPlan, LookupPlan, MissingPolicyPlan, OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import type { EntityPlan, LookupPlan, MissingPolicyPlan, OperationPlan, Plan } from "../../compiler/plan/schema.js";
+import { exportEnvironment, instancesOf, rowInput, rowKeyIn } from "../execute/environment.js";
 import type { Indexes } from "../execute/indexes.js";
-import { subexpressions } from "../execute/plan-walk.js";
 import { lookupRuntime } from "../execute/lookups.js";
+import { everySubexpression } from "../execute/plan-walk.js";
 import type { RowSource } from "../execute/run.js";
-import { groupColumnName } from "../execute/source-rows.js";
 import type { SourceRow } from "../source/index.js";
 import type { TargetRecord } from "../targets/target.js";
-import { evaluate, tableRuntime, textOf, type EvaluationEnvironment, type LookupRuntime, type RowInput } from "../transform/evaluate.js";
+import { evaluate, type EvaluationEnvironment, type LookupRuntime } from "../transform/evaluate.js";
 import { recordXmlid } from "../transform/keys.js";
-import type { RuntimeValue } from "../transform/values.js";
 import { readsPersonal } from "./expressions.js";
 import type { Masker } from "./mask.js";
 
@@ -57,72 +56,32 @@ interface Tally {
   readonly steps: Set<string>;
 }
 
-function compareOrder(left: RuntimeValue, right: RuntimeValue): number {
-  if (left === right) return 0;
-  if (left === null) return 1;
-  if (right === null) return -1;
-  if (typeof left === "number" && typeof right === "number") return left - right;
-  if (typeof left === "boolean" && typeof right === "boolean") return left ? 1 : -1;
-  return textOf(left).localeCompare(textOf(right));
-}
-
-function keyForms(key: string): string[] {
-  const trimmed = key.trim();
-  return /^[+-]?\d+(\.0+)?$/.test(trimmed) ? [trimmed, String(Number(trimmed))] : [trimmed];
-}
-
-/** What the evaluator needs, answered from the export's first pass; lookups come from `lookups`. */
+/**
+ * What the evaluator needs, answered as a run answers from the export (the one environment of
+ * runtime/execute/environment.ts, `order by` included); lookups come from `lookups`.
+ */
 function censusEnvironment(plan: Plan, indexes: Indexes, lookups: (name: string) => LookupRuntime): EvaluationEnvironment {
-  const tables = new Map(plan.tables.map((table) => [table.name, tableRuntime(table)]));
   const steps = new Map(plan.steps.map((step) => [step.id, step]));
   const reference = (stepId: string, key: string): ReturnType<EvaluationEnvironment["reference"]> => {
     const step = steps.get(stepId);
-    const entity = step === undefined ? undefined : indexes.entities.get(step.entity);
-    const found = keyForms(key).find((form) => entity?.keys.has(form) === true);
+    const found = step === undefined ? undefined : rowKeyIn(indexes, step.entity, key);
     if (step === undefined || found === undefined) return { status: "missing" };
     return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, step.id, found) } };
   };
   return {
-    table: (name) => {
-      const table = tables.get(name);
-      if (table === undefined) throw new Error(`the plan has no table ${name}`);
-      return table;
-    },
-    lookup: lookups,
+    ...exportEnvironment(plan, indexes, lookups),
     reference,
     sibling: reference,
-    linked: (entity, by, key, orderBy, descending) => {
-      const rows = indexes.linked.get(`${entity}\u0000${by}`)?.get(key) ?? [];
-      const ordered = orderBy === undefined ? rows : [...rows].sort((left, right) => compareOrder(left.order, right.order) * (descending ? -1 : 1));
-      return ordered.map((row) => row.values);
-    },
-    entity: (name) => {
-      const entity = plan.entities.find((candidate) => candidate.name === name);
-      if (entity === undefined) throw new Error(`the plan has no entity ${name}`);
-      return entity;
-    },
-    get: (entity, column, key) => {
-      const values = indexes.get.get(`${entity}\u0000${column}`);
-      const found = keyForms(key).find((form) => values?.has(form) === true);
-      return found === undefined ? undefined : (values?.get(found) ?? null);
-    },
     record: (model, xmlid) => ({ kind: "record", model, xmlid }),
     // Files are not opened to count lookups; a lookup fed by a file's content is not a case that exists.
     builtinContext: (entity) => ({ options: entity.options, readFile: async () => ({ ok: false, reason: "files are not read for the lookup census" }) }),
   };
 }
 
+/** Whether the operation looks a value up (inside a `with` block's filter too). */
 function usesLookup(operation: OperationPlan): boolean {
-  for (const part of subexpressions(operation.value)) if (part.op === "lookup") return true;
+  for (const part of everySubexpression(operation.value)) if (part.op === "lookup") return true;
   return false;
-}
-
-function rowInput(entity: EntityPlan, row: SourceRow, step: StepPlan, instance: number | undefined): RowInput {
-  if (instance === undefined || step.forEach === undefined) return { entity, key: row.key, values: row.values };
-  const group = entity.groups.find((candidate) => candidate.name === step.forEach?.group);
-  const values: Record<string, RuntimeValue> = {};
-  for (const column of group?.columns ?? []) values[column.name] = row.values[groupColumnName(step.forEach.group, instance, column.name)] ?? null;
-  return { entity, key: row.key, values: row.values, group: { name: step.forEach.group, instance, values } };
 }
 
 export interface CensusOptions {
@@ -183,11 +142,7 @@ export async function lookupCensus(options: CensusOptions): Promise<LookupCensus
     for await (const item of options.rows(entity).rows) {
       if (item.kind !== "row" || (options.includes !== undefined && !options.includes(entity, item))) continue;
       if (options.rejected?.has(`${step.id}\u0000${item.key}`) === true) continue;
-      const instances =
-        step.forEach === undefined
-          ? [undefined]
-          : Array.from({ length: step.forEach.to - step.forEach.from + 1 }, (_, index) => (step.forEach?.from ?? 0) + index);
-      for (const instance of instances) {
+      for (const instance of instancesOf(step)) {
         const input = rowInput(entity, item, step, instance);
         let applies = true;
         for (const condition of step.conditions) {
