@@ -6,6 +6,7 @@
  * it leaves out, those earlier runs made), the reference records of its setup, the export's files.
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import type { KnownRecord } from "../journal/journal.js";
 import { readAttachment, type SourceRow } from "../source/index.js";
 import type { TargetCapabilities } from "../targets/target.js";
 import type { BuiltinContext } from "../transform/builtins.js";
@@ -15,7 +16,6 @@ import type { RecordRef, RuntimeValue } from "../transform/values.js";
 import type { StepRecord } from "./accounting.js";
 import { collapsedRows } from "./collapse.js";
 import type { Indexes } from "./indexes.js";
-import type { KnownRecord } from "../journal/journal.js";
 import type { RowFilter } from "./run-types.js";
 import { groupColumnName } from "./source-rows.js";
 
@@ -34,13 +34,11 @@ export function rowKeyIn(indexes: Indexes, entity: string, key: string): string 
 }
 
 /** What the export alone answers: tables, lookups, `get`, the rows a `with` block collapses, why a row was rejected. */
-export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" | "linked" | "entity" | "get" | "rejected">;
+export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" | "linked" | "entity" | "get"> & {
+  rejected(entity: string, key: string): string | undefined;
+};
 
-export function exportEnvironment(
-  plan: Plan,
-  indexes: Indexes,
-  lookup: (name: string) => LookupRuntime,
-): ExportEnvironment & { rejected(entity: string, key: string): string | undefined } {
+export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: string) => LookupRuntime): ExportEnvironment {
   const tables = new Map(plan.tables.map((table) => [table.name, tableRuntime(table)]));
   return {
     table: (name) => {

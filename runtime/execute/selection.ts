@@ -13,6 +13,7 @@ import { instancesOf, rowInput, rowKeyIn } from "./environment.js";
 import type { FeedsDigests } from "./feeds.js";
 import type { Indexes } from "./indexes.js";
 import type { RowFilter, RowId, RowSelection, RowSource, SelectionContext } from "./run-types.js";
+import { conditionsHold } from "./step-evaluator.js";
 
 /** What choosing the rows needs from the run. */
 export interface SelectionParts {
@@ -100,13 +101,7 @@ async function dependencies(parts: SelectionParts, entity: EntityPlan, row: Sour
   for (const step of parts.stepsOf(entity.name)) {
     for (const instance of instancesOf(step)) {
       const input = rowInput(entity, row, step, instance);
-      let makesRecord = true;
-      for (const condition of step.conditions) {
-        const { outcome } = await evaluate(condition, input, recording);
-        if (!outcome.ok || outcome.value !== true) makesRecord = false;
-        if (!makesRecord) break;
-      }
-      if (!makesRecord) continue;
+      if (!(await conditionsHold(step, input, recording))) continue;
       for (const operation of [...step.operations, ...step.deferred]) await evaluate(operation.value, input, recording);
       if (step.parent !== undefined) {
         const parent = stepById.get(step.parent.step);

@@ -47,6 +47,19 @@ export interface StepEvaluator {
   deferred(input: RowInput): DeferredCells | Promise<DeferredCells>;
 }
 
+/**
+ * Whether a row (instance) makes a record in the step, by the step's conditions alone: a condition
+ * that cannot be computed counts as not met. For the questions asked about rows besides writing
+ * them (which rows a sample needs, which values the assessment counts).
+ */
+export async function conditionsHold(step: StepPlan, input: RowInput, environment: EvaluationEnvironment): Promise<boolean> {
+  for (const condition of step.conditions) {
+    const { outcome } = await evaluate(condition, input, environment);
+    if (!outcome.ok || outcome.value !== true) return false;
+  }
+  return true;
+}
+
 /** The evaluator of each step of the plan, for rows read with `environment`, cells pointing to records by `style`. */
 export function stepEvaluators(plan: Plan, environment: EvaluationEnvironment, style: ReferenceStyle): (step: StepPlan) => StepEvaluator {
   const evaluators = new Map(plan.steps.map((step) => [step.id, interpretedStep(step, environment, style)]));

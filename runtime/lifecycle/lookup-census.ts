@@ -15,6 +15,7 @@ import type { Indexes } from "../execute/indexes.js";
 import { lookupRuntime } from "../execute/lookups.js";
 import { everySubexpression } from "../execute/plan-walk.js";
 import type { RowSource } from "../execute/run.js";
+import { conditionsHold } from "../execute/step-evaluator.js";
 import type { SourceRow } from "../source/index.js";
 import type { TargetRecord } from "../targets/target.js";
 import { evaluate, type EvaluationEnvironment, type LookupRuntime } from "../transform/evaluate.js";
@@ -144,12 +145,7 @@ export async function lookupCensus(options: CensusOptions): Promise<LookupCensus
       if (options.rejected?.has(`${step.id}\u0000${item.key}`) === true) continue;
       for (const instance of instancesOf(step)) {
         const input = rowInput(entity, item, step, instance);
-        let applies = true;
-        for (const condition of step.conditions) {
-          const { outcome } = await evaluate(condition, input, environment);
-          if (!outcome.ok || outcome.value !== true) applies = false;
-        }
-        if (!applies) continue;
+        if (!(await conditionsHold(step, input, environment))) continue;
         asked = [];
         for (const operation of operations) await evaluate(operation.value, input, environment);
         const seen = new Set<string>();
