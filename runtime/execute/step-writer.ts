@@ -28,7 +28,7 @@ export interface StepParts extends BatchParts, StepRowParts {
 }
 
 /** The columns of a step's batches: `id`, one per field, and the parent's for a child step. */
-export function stepColumns(step: StepPlan, style: ReferenceStyle): string[] {
+function stepColumns(step: StepPlan, style: ReferenceStyle): string[] {
   const fields = ["id", ...step.operations.map((operation) => columnOf(operation, style))];
   if (step.parent !== undefined) fields.push(style === "id" ? `${step.parent.inverse}/.id` : `${step.parent.inverse}/id`);
   return fields;
