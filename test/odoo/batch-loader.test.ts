@@ -131,14 +131,16 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
   it("shrinks batches that time out and still loads every row exactly once", async () => {
     const { double } = session;
     const client = await connectOdoo(optionsFor(double, testCase.protocol, { retryRuntime: recordingClock() }));
-    double.setFaults({ delayPerRowMs: 2 });
+    // Wide margins (a 200-row batch takes 2 s against a 1.5 s timeout, a 100-row one 1 s) so that
+    // a loaded machine's slower encoding cannot push the halved batch past the timeout too.
+    double.setFaults({ delayPerRowMs: 10 });
     const progress: BatchProgress[] = [];
     try {
       const rows = partnerRows("flitmap_slow", 300);
       const result = await loadInBatches(client, "res.partner", PARTNER_FIELDS, rows, {
         batchSize: 200,
         concurrency: 1,
-        timeoutMs: 250,
+        timeoutMs: 1_500,
         onProgress: (entry) => progress.push(entry),
       });
       expect(result.rejected).toEqual([]);
@@ -149,7 +151,7 @@ describe.each(PROTOCOL_CASES)("loadInBatches over $label", (testCase) => {
       await client.close();
     }
     // The timed-out batch may still commit on the server; external ids keep that harmless.
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await new Promise((resolve) => setTimeout(resolve, 900));
     expect(xmlidCount("flitmap_slow")).toBe(300);
     expect(double.records("res.partner").filter((row) => String(row["name"]).startsWith("flitmap_slow partner ")).length).toBe(300);
   });
