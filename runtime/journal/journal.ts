@@ -6,155 +6,84 @@
  *
  * Why a log and not a database: the writes are sequential and the reads happen once per run
  * (replayed into memory); a log of plain JSON needs no native module to build on every Node
- * version, survives `kill -9` at any byte (a torn last line is ignored), and a person can read it.
+ * version, survives `kill -9` at any byte (a torn last line is told from damage, and terminated
+ * before the next append), and a person can read it. Every line is checked when it is read
+ * (events.ts) and chained to the one before, with the last line's hash kept beside the journal
+ * (file.ts): damage is reported with its line number, and a damaged journal is never appended to.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { JournalError, JournalFile } from "./append.js";
+import type { JournalEvent, JournalMeta, RunMode } from "./events.js";
+import { readJournal, type JournalProblem } from "./file.js";
 
-export type RunMode = "live" | "files" | "dry-run";
-
-export interface RowWrite {
-  readonly key: string;
-  readonly xmlid: string;
-  readonly id: number;
-  readonly action: "created" | "updated" | "unchanged";
-  /** A hash of the values written: equal hashes mean nothing changed. */
-  readonly hash: string;
-  /** Odoo's write_date of the record right after this write: a later one means someone changed it since. */
-  readonly stamp?: string;
-  /**
-   * A digest of what the record read from other rows of the export (rows a `with` block links
-   * to it, values `get` reads): a delta takes the row again when that changes, though its own
-   * modification date does not (runtime/execute/plan-walk.ts stepFeeds).
-   */
-  readonly feeds?: string;
-}
-
-/**
- * Which writes a batch holds: a step's records (`main`), their second pass (`deferred`), or, with
- * `deleted archive`, records archived because their source row is gone (`archive`) or unarchived
- * because it came back (`unarchive`). The last two write only `active`, journaled with the value
- * before like any update, so that rollback puts it back.
- */
-export type BatchPass = "main" | "deferred" | "archive" | "unarchive";
-
-export type JournalEvent =
-  | {
-      readonly type: "run-start";
-      readonly run: string;
-      readonly time: string;
-      readonly mode: RunMode;
-      readonly target: string;
-      readonly planHash: string;
-      readonly sample?: number;
-      /** The seed the sample was drawn with: the same seed draws the same rows. */
-      readonly seed?: number;
-      readonly since?: string;
-      readonly resumes?: string;
-    }
-  | {
-      readonly type: "setup";
-      readonly run: string;
-      readonly kind: "custom-field" | "record";
-      readonly model: string;
-      readonly name: string;
-      readonly xmlid?: string;
-      readonly id: number;
-      readonly action: "created" | "matched" | "existing";
-    }
-  /** Written before a batch is sent: which of its records already existed, and their values then. */
-  | {
-      readonly type: "batch-start";
-      readonly run: string;
-      readonly batch: string;
-      readonly step: string;
-      readonly model: string;
-      readonly pass: BatchPass;
-      readonly xmlids: readonly string[];
-      readonly existing: Readonly<Record<string, { readonly id: number; readonly before: Readonly<Record<string, unknown>> }>>;
-    }
-  | {
-      readonly type: "batch-end";
-      readonly run: string;
-      readonly batch: string;
-      readonly step: string;
-      readonly model: string;
-      readonly pass: BatchPass;
-      readonly rows: readonly RowWrite[];
-      readonly rejected: number;
-      readonly time?: string;
-    }
-  /**
-   * The feeds digests of records a run found unchanged while what they read from other rows did
-   * change (or had no digest yet): written once per step, so that the next delta does not take
-   * them again.
-   */
-  | { readonly type: "feeds"; readonly run: string; readonly step: string; readonly model: string; readonly feeds: Readonly<Record<string, string>> }
-  /** write_date of the run's records once the run is over (later batches may have touched earlier records). */
-  | { readonly type: "stamps"; readonly run: string; readonly model: string; readonly stamps: Readonly<Record<string, string>> }
-  | { readonly type: "run-end"; readonly run: string; readonly time: string; readonly status: "complete" | "halted" | "failed"; readonly message?: string }
-  | { readonly type: "rollback-start"; readonly run: string; readonly time: string; readonly forced: boolean }
-  /** One step of a rollback, written once Odoo acknowledged it, so that a killed rollback resumes after it. */
-  | {
-      readonly type: "rollback-step";
-      readonly run: string;
-      readonly action: "deleted" | "restored" | "removed-field" | "removed-record" | "kept";
-      readonly model: string;
-      readonly xmlids: readonly string[];
-      readonly ids: readonly number[];
-      readonly note?: string;
-    }
-  | {
-      readonly type: "rollback";
-      readonly run: string;
-      readonly time: string;
-      readonly deleted: number;
-      readonly restored: number;
-      readonly status: "complete" | "partial";
-      readonly message?: string;
-    };
+export type { BatchPass, JournalEvent, JournalMeta, RowWrite, RunMode, SetupKind } from "./events.js";
+export type { JournalProblem } from "./file.js";
+export { JournalError } from "./append.js";
 
 export class Journal {
-  private descriptor: number | undefined;
-
   private constructor(
     readonly path: string,
     readonly events: JournalEvent[],
+    readonly meta: JournalMeta[],
+    /** Damage: lines that do not read back, a broken chain, a journal shorter than its head. Never appended to while there is any. */
+    readonly problems: readonly JournalProblem[],
+    /** What needs no one's attention: a torn last line a crash left, a head that is missing. */
+    readonly notices: readonly string[],
+    private readonly file: JournalFile,
   ) {}
 
-  /** Opens (creating) the journal at `path`, replaying what it holds. */
+  /** Opens (creating its folder) the journal at `path`, reading and checking what it holds. Damage is reported in `problems`, never thrown. */
   static open(path: string): Journal {
     mkdirSync(dirname(path), { recursive: true });
-    const events: JournalEvent[] = [];
-    if (existsSync(path)) {
-      const lines = readFileSync(path, "utf8").split("\n");
-      for (const line of lines) {
-        if (line.trim() === "") continue;
-        try {
-          events.push(JSON.parse(line) as JournalEvent);
-        } catch {
-          // A line torn by a crash mid-write: everything before it is intact, and it was never acknowledged.
-        }
-      }
-    }
-    return new Journal(path, events);
+    const reading = readJournal(path);
+    return new Journal(path, reading.events, reading.meta, reading.problems, reading.notices, new JournalFile(path, reading, reading.size));
   }
 
-  /** Appends an event and waits until it is on disk. */
+  get damaged(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** The damage, one line each, for a message. */
+  describeProblems(limit = 10): string {
+    const listed = this.problems.slice(0, limit).map((problem) => `  ${problem.message}`);
+    if (this.problems.length > limit) listed.push(`  ... and ${this.problems.length - limit} more`);
+    return listed.join("\n");
+  }
+
+  /** Appends an event and waits until it is on disk. Refuses (JournalError) on a damaged journal. */
   append(event: JournalEvent): void {
-    this.descriptor ??= openSync(this.path, "a");
-    writeSync(this.descriptor, `${JSON.stringify(event)}\n`);
-    fsyncSync(this.descriptor);
+    this.refuseIfDamaged();
+    this.file.write([event]);
     this.events.push(event);
   }
 
+  /** Records external IDs of the namespace that were made outside Flitmap: runs update them as existing records, rollback leaves them. */
+  adopt(namespace: string, xmlids: readonly string[]): void {
+    this.refuseIfDamaged();
+    const time = new Date().toISOString();
+    for (let start = 0; start < xmlids.length; start += 1000) {
+      const entry: JournalMeta = { type: "adopted", time, namespace, xmlids: xmlids.slice(start, start + 1000) };
+      this.file.write([entry]);
+      this.meta.push(entry);
+    }
+  }
+
+  /** External IDs of the namespace that `adopt` recorded. */
+  adopted(namespace: string): Set<string> {
+    return new Set(this.meta.flatMap((entry) => (entry.type === "adopted" && entry.namespace === namespace ? entry.xmlids : [])));
+  }
+
   close(): void {
-    if (this.descriptor !== undefined) closeSync(this.descriptor);
-    this.descriptor = undefined;
+    this.file.close();
   }
 
   runs(): RunSummary[] {
     return summarizeRuns(this.events);
+  }
+
+  private refuseIfDamaged(): void {
+    if (this.damaged) throw new JournalError(`the journal ${this.path} is damaged; nothing is appended to it:\n${this.describeProblems()}`);
   }
 }
 
@@ -176,6 +105,11 @@ export interface RunSummary {
   readonly updated: number;
   /** Rows Odoo refused. */
   readonly rejected: number;
+  /**
+   * Whether the run wrote anything to Odoo, or may have (a batch or set-up item sent and never
+   * acknowledged): a run that wrote nothing needs no rollback and stands in the way of none.
+   */
+  readonly wrote: boolean;
   readonly message?: string;
 }
 
@@ -187,16 +121,36 @@ interface RunTally {
   created: number;
   updated: number;
   rejected: number;
+  wrote: boolean;
   message?: string;
+}
+
+/** Events that show a run wrote to Odoo, or may have. */
+function writes(event: JournalEvent, acknowledged: ReadonlySet<string>): boolean {
+  switch (event.type) {
+    case "batch-end":
+      return event.rows.length > 0;
+    case "batch-start":
+      return !acknowledged.has(event.batch);
+    case "setup-start":
+      return true;
+    case "setup":
+      return event.action === "created";
+    case "rollback-start":
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function summarizeRuns(events: readonly JournalEvent[]): RunSummary[] {
   const runs = new Map<string, RunTally>();
+  const acknowledged = new Set(events.flatMap((event) => (event.type === "batch-end" ? [event.batch] : [])));
   for (const event of events) {
     if (event.type === "run-start") {
       const resumed = runs.get(event.run);
       // Resuming an interrupted run starts it again under the same id: its earlier writes still count.
-      if (resumed === undefined) runs.set(event.run, { start: event, status: "interrupted", attempts: 1, created: 0, updated: 0, rejected: 0 });
+      if (resumed === undefined) runs.set(event.run, { start: event, status: "interrupted", attempts: 1, created: 0, updated: 0, rejected: 0, wrote: false });
       else {
         resumed.attempts += 1;
         resumed.status = "interrupted";
@@ -205,6 +159,7 @@ export function summarizeRuns(events: readonly JournalEvent[]): RunSummary[] {
     }
     const entry = runs.get(event.run);
     if (entry === undefined) continue;
+    if (writes(event, acknowledged)) entry.wrote = true;
     if (event.type === "run-end") {
       entry.status = event.status;
       entry.ended = event.time;
@@ -220,7 +175,7 @@ export function summarizeRuns(events: readonly JournalEvent[]): RunSummary[] {
       }
     }
   }
-  return [...runs.values()].map(({ start, ended, status, attempts, created, updated, rejected, message }) => ({
+  return [...runs.values()].map(({ start, ended, status, attempts, created, updated, rejected, wrote, message }) => ({
     run: start.run,
     started: start.time,
     ...(ended === undefined ? {} : { ended }),
@@ -234,6 +189,7 @@ export function summarizeRuns(events: readonly JournalEvent[]): RunSummary[] {
     created,
     updated,
     rejected,
+    wrote,
     ...(message === undefined ? {} : { message }),
   }));
 }
