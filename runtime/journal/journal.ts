@@ -53,9 +53,14 @@ export class Journal {
 
   /** Appends an event and waits until it is on disk. Refuses (JournalError) on a damaged journal. */
   append(event: JournalEvent): void {
+    this.appendAll([event]);
+  }
+
+  /** Appends events in one write and one flush to disk. */
+  appendAll(events: readonly JournalEvent[]): void {
     this.refuseIfDamaged();
-    this.file.write([event]);
-    this.events.push(event);
+    this.file.write(events);
+    this.events.push(...events);
   }
 
   /** Records external IDs of the namespace that were made outside Flitmap: runs update them as existing records, rollback leaves them. */

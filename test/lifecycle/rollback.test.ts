@@ -12,6 +12,7 @@ import { main } from "../../cli/main.js";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
+import { adoptUnaccounted } from "../../runtime/journal/guard.js";
 import { Journal, type JournalEvent } from "../../runtime/journal/journal.js";
 import { diffMigration } from "../../runtime/lifecycle/diff.js";
 import { rollbackRun, type RollbackResult } from "../../runtime/lifecycle/rollback.js";
@@ -53,6 +54,12 @@ async function fresh(faults = {}): Promise<{ double: OdooDouble; state: string; 
   double.addRecord("res.partner", { name: "Robert Stone", email: "robert@old.example", category_id: [[6, 0, [vip]]] }, "crm.person_P2");
   const state = temporaryDirectory("flitmap-rollback-");
   cleanups.push(() => double.stop(), state.remove);
+  // Both were made outside Flitmap, and the user says so (flitmap journal adopt): runs update them, rollback restores them.
+  const client = await connectDouble(double);
+  const journal = Journal.open(join(state.path, "journal.jsonl"));
+  expect((await adoptUnaccounted(journal, client, plan)).map((record) => record.xmlid).sort()).toEqual(["crm.company_C3", "crm.person_P2"]);
+  journal.close();
+  await client.close();
   return { double, state: state.path, clock };
 }
 
