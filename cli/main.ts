@@ -15,6 +15,7 @@ import { registerRun } from "./commands/run.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerRollback } from "./commands/rollback.js";
 import { registerRuns } from "./commands/runs.js";
+import { registerJournal } from "./commands/journal.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
@@ -24,7 +25,7 @@ import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerDiff, registerReport, registerWorkflows, registerRollback, registerRuns, registerTest, registerInit, registerSchema, registerExplain];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerDiff, registerReport, registerWorkflows, registerRollback, registerRuns, registerJournal, registerTest, registerInit, registerSchema, registerExplain];
 
 export function defaultContext(): CommandContext {
   return {

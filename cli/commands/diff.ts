@@ -11,6 +11,7 @@ import type { CommandContext } from "../context.js";
 import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
 import { analyzePackageFolder, collect, reportProblems } from "./compile.js";
+import { planOfRun, runStartFor } from "./journal.js";
 import { liveTarget, stateDirectory, type RunCommandOptions } from "./run.js";
 
 export interface DiffCommandOptions extends Pick<RunCommandOptions, "source" | "url" | "db" | "protocol" | "state" | "target" | "set"> {
@@ -40,9 +41,12 @@ export async function diffCommand(packagePath: string, options: DiffCommandOptio
     context.stderr("flitmap: the package has errors: nothing was compared\n");
     return 1;
   }
-  const plan = emitPlan(analysis);
-  const journalPath = join(stateDirectory(context, plan.migration.name, options.state), "journal.jsonl");
+  const packaged = emitPlan(analysis);
+  const journalPath = join(stateDirectory(context, packaged.migration.name, options.state), "journal.jsonl");
   const journal = existsSync(journalPath) ? Journal.open(journalPath) : undefined;
+  // The records are compared with what the plan the run was made with (its Odoo series) says.
+  const plan = journal === undefined ? packaged : planOfRun(packagePath, options, context, runStartFor(journal, options.run), packaged);
+  if (plan === undefined) return 1;
   if (journal === undefined) {
     if (options.run !== undefined)
       throw new UsageError(`--run ${options.run}: no journal at ${relative(context.cwd, journalPath) || journalPath} (give --state DIR)`);

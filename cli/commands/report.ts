@@ -5,7 +5,9 @@
  * there is no such run or the usage is wrong.
  */
 import { writeFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { Journal } from "../../runtime/journal/journal.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import { buildAuditReport, readRunRecords, ReportError } from "../../runtime/lifecycle/report.js";
 import { reportHtml, reportMarkdown } from "../../runtime/lifecycle/report-render.js";
@@ -13,6 +15,7 @@ import type { CommandContext } from "../context.js";
 import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
 import { analyzePackageFolder, collect, reportProblems } from "./compile.js";
+import { planOfRun, runStartFor } from "./journal.js";
 import { stateDirectory } from "./run.js";
 
 export interface ReportCommandOptions {
@@ -39,8 +42,14 @@ export async function reportCommand(packagePath: string, options: ReportCommandO
     context.stderr("flitmap: the package has errors: fix them to read its runs\n");
     return 1;
   }
-  const plan = emitPlan(analysis);
-  const state = stateDirectory(context, plan.migration.name, options.state);
+  const packaged = emitPlan(analysis);
+  const state = stateDirectory(context, packaged.migration.name, options.state);
+  const journalPath = join(state, "journal.jsonl");
+  // The report reads the run through the plan it was made with (its Odoo series and settings).
+  const plan = existsSync(journalPath)
+    ? planOfRun(resolve(context.cwd, packagePath), options, context, runStartFor(Journal.open(journalPath), options.run), packaged)
+    : packaged;
+  if (plan === undefined) return 1;
   let report;
   try {
     report = buildAuditReport(plan, readRunRecords(state, options.run));

@@ -1,10 +1,11 @@
 import { join, relative, resolve } from "node:path";
 import { emitPlan } from "../../compiler/plan/emit.js";
-import { Journal } from "../../runtime/journal/journal.js";
+import { unaccountedMessage, unaccountedRecords } from "../../runtime/journal/guard.js";
+import { Journal, JournalError } from "../../runtime/journal/journal.js";
 import { connectFromCommandLine } from "../connection.js";
 import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
 import { progressReporter } from "../../runtime/execute/progress.js";
-import { runPlan, type RunOptions, type RunReporter } from "../../runtime/execute/run.js";
+import { runPlan, type RunOptions, type RunReporter, type RunResult } from "../../runtime/execute/run.js";
 import { deltaSelection, parseSince } from "../../runtime/lifecycle/delta.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { DryRunTarget } from "../../runtime/targets/dry-run-target.js";
@@ -15,7 +16,8 @@ import { diskHost } from "../../compiler/host.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder, collect, reportProblems } from "./compile.js";
+import { analyzePackageFolder, collect, reportProblems, settingOverrides } from "./compile.js";
+import { reportDamage } from "./journal.js";
 
 export interface RunCommandOptions {
   readonly source?: string;
@@ -109,20 +111,42 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
   } else if (options.out !== undefined) {
     target = new FilesTarget(resolve(context.cwd, options.out), plan.migration.namespace);
   } else {
-    target = await liveTarget(options, context, batchSize, plan.target.series);
     journal = Journal.open(join(state, "journal.jsonl"));
+    // A damaged journal is refused before anything is asked of Odoo.
+    if (reportDamage(journal, packagePath, context)) return 1;
+    const live = await liveTarget(options, context, batchSize, plan.target.series);
+    const unaccounted = await unaccountedRecords(journal, live.client, plan);
+    if (unaccounted.length > 0) {
+      context.stderr(`flitmap: ${unaccountedMessage(unaccounted, journal.path, plan.migration.namespace, packagePath)}\n`);
+      await live.close();
+      return 1;
+    }
+    target = live;
   }
   context.stdout(`running ${plan.migration.name} (Odoo ${plan.target.series} plan) into ${target.describe()}\n`);
-  const result = await runPlan({
-    plan,
-    sourceDirectory,
-    target,
-    ...(journal === undefined ? {} : { journal }),
-    reporter: reporterFor(context),
-    batchSize,
-    ...selection,
-  });
-  journal?.close();
+  let result: RunResult;
+  try {
+    result = await runPlan({
+      plan,
+      sourceDirectory,
+      target,
+      ...(journal === undefined ? {} : { journal }),
+      reporter: reporterFor(context),
+      batchSize,
+      settings: settingOverrides(options.set),
+      ...selection,
+    });
+  } catch (error) {
+    if (!(error instanceof JournalError)) throw error;
+    // The journal went (deleted, replaced, a full disk) under the run: it stopped before writing what it could not journal.
+    await target.close().catch(() => undefined);
+    context.stderr(
+      `flitmap: the run stopped: ${error.message}\nflitmap runs ${packagePath} and flitmap journal rebuild ${packagePath} tell and repair what the journal lost.\n`,
+    );
+    return 1;
+  } finally {
+    journal?.close();
+  }
   const reportDirectory = options.out !== undefined ? resolve(context.cwd, options.out) : join(state, "runs", result.runId);
   const outputs = writeRunOutputs(result, reportDirectory);
   context.stdout(`\n${reconciliationTable(result)}\n\n`);

@@ -14,6 +14,7 @@ import {
   knownFeeds,
   knownRecords,
   rolledBackRuns,
+  setupKey,
   type ArchiveMark,
   type BatchPass,
   type Journal,
@@ -22,7 +23,7 @@ import {
   type RunMode,
 } from "../journal/journal.js";
 import { planHash } from "../plan-file.js";
-import type { SetupOutcome } from "../targets/target.js";
+import type { SetupIntent, SetupOutcome } from "../targets/target.js";
 
 /** What the journal says earlier runs did (rolled-back runs left out). */
 export interface EarlierRuns {
@@ -44,6 +45,8 @@ export interface RunIdentity {
   readonly sample?: number;
   readonly seed?: number;
   readonly since?: string;
+  /** The package settings the run overrode (`--set`). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** A batch as it is about to be sent: which records it holds, and those that already existed, with their values then. */
@@ -115,7 +118,7 @@ export class RunJournal {
   }
 
   runStart(): void {
-    const { plan, mode, target, sample, seed, since } = this.identity;
+    const { plan, mode, target, sample, seed, since, settings } = this.identity;
     this.journal?.append({
       type: "run-start",
       run: this.runId,
@@ -123,9 +126,30 @@ export class RunJournal {
       mode,
       target,
       planHash: planHash(plan),
+      // What rollback and later commands compile the package for: the Odoo series, and the settings overridden.
+      series: plan.target.series,
+      origin: plan.target.origin,
+      ...(settings === undefined ? {} : { settings }),
       ...(sample === undefined ? {} : { sample, ...(seed === undefined ? {} : { seed }) }),
       ...(since === undefined ? {} : { since }),
     });
+  }
+
+  /** Journals a custom field or reference record about to be created, before its create is sent. */
+  setupStart(item: SetupIntent): void {
+    this.journal?.append({ type: "setup-start", run: this.runId, ...item });
+  }
+
+  /** Set-up items this run (an interrupted attempt of it) journaled as about to be created, with no outcome after. */
+  unfinishedSetup(): Set<string> {
+    const unfinished = new Set<string>();
+    for (const event of this.journal?.events ?? []) {
+      if (event.run !== this.runId || (event.type !== "setup-start" && event.type !== "setup")) continue;
+      const key = setupKey(event);
+      if (event.type === "setup-start") unfinished.add(key);
+      else unfinished.delete(key);
+    }
+    return unfinished;
   }
 
   setup(outcome: SetupOutcome): void {

@@ -92,6 +92,8 @@ export interface RunOptions {
   readonly seed?: number;
   /** Recorded in the journal: a delta pickup of rows changed since this time. */
   readonly since?: string;
+  /** Recorded in the journal: the package settings overridden for this run (`--set`), so that rollback compiles the same plan. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 export type RowStatus = "loaded" | "skipped" | "rejected";

@@ -113,7 +113,7 @@ interface RunStart {
 }
 
 function startRun(options: RunOptions): RunStart {
-  const { plan, target, sample, seed, since } = options;
+  const { plan, target, sample, seed, since, settings } = options;
   const started = new Date();
   const identity = {
     plan,
@@ -122,6 +122,7 @@ function startRun(options: RunOptions): RunStart {
     ...(sample === undefined ? {} : { sample }),
     ...(seed === undefined ? {} : { seed }),
     ...(since === undefined ? {} : { since }),
+    ...(settings === undefined || Object.keys(settings).length === 0 ? {} : { settings }),
   };
   const journal = RunJournal.of(options.journal, identity, started);
   const stepsByEntity = new Map<string, StepPlan[]>();

@@ -1,10 +1,12 @@
 /**
  * The setup before any row: the package's custom fields and reference records made (or found) on
- * the target and journaled, so that rollback can remove what the run created.
+ * the target and journaled, each before its create is sent and with its outcome after, so that
+ * rollback can remove what the run created, even when it stopped in between.
  */
 import type { Plan } from "../../compiler/plan/schema.js";
-import type { LoadTarget, SetupOutcome } from "../targets/target.js";
+import type { LoadTarget, SetupIntent, SetupOutcome } from "../targets/target.js";
 import type { RecordRef } from "../transform/values.js";
+import { setupKey } from "../journal/journal.js";
 import type { RunJournal } from "./run-journal.js";
 
 /** Ensures the setup on the target; the reference records it made or found join `setupRefs`, by external ID. */
@@ -15,11 +17,17 @@ export async function setUp(
   setupRefs: Map<string, RecordRef>,
   say: (text: string) => void,
 ): Promise<SetupOutcome[]> {
-  const outcomes: SetupOutcome[] = [...(await target.ensureCustomFields(plan.setup.customFields))];
-  const records = await target.ensureRecords(plan.setup.records, (model, xmlid) => setupRefs.get(xmlid) ?? { kind: "record", model, xmlid });
+  // Journaled before each create is sent, as a batch is: a run that stops before the outcome still owns what it made.
+  const intend = (item: SetupIntent): void => journal.setupStart(item);
+  const ownIntents = journal.unfinishedSetup();
+  const outcomes: SetupOutcome[] = [...(await target.ensureCustomFields(plan.setup.customFields, intend))];
+  const records = await target.ensureRecords(plan.setup.records, (model, xmlid) => setupRefs.get(xmlid) ?? { kind: "record", model, xmlid }, intend);
   for (const [xmlid, ref] of records.refs) setupRefs.set(xmlid, ref);
   outcomes.push(...records.outcomes);
-  for (const outcome of outcomes) journal.setup(outcome);
+  for (const found of outcomes) {
+    // What this run's interrupted attempt was creating is there now because it created it.
+    journal.setup(found.action === "existing" && ownIntents.has(setupKey(found)) ? { ...found, action: "created" } : found);
+  }
   const created = outcomes.filter((outcome) => outcome.action === "created").length;
   if (outcomes.length > 0)
     say(

@@ -10,7 +10,7 @@
  * deleted, replaced or cut while a run writes it stops the run instead of losing what follows.
  */
 import { randomUUID } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, openSync, renameSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { JOURNAL_FORMAT, type JournalLine } from "./events.js";
 import { headPathOf, lineHash, type JournalHead, type JournalReading } from "./file.js";
@@ -87,6 +87,7 @@ export class JournalFile {
     if (this.descriptor !== undefined) return this.descriptor;
     const existed = statSync(this.path, { throwIfNoEntry: false });
     if (this.readSize !== undefined && existed === undefined) this.fail("was deleted since it was read");
+    if (existed === undefined) mkdirSync(dirname(this.path), { recursive: true });
     const descriptor = openSync(this.path, "a");
     const stats = fstatSync(descriptor);
     if (stats.size !== (this.readSize ?? 0)) {

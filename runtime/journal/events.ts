@@ -34,6 +34,11 @@ export type BatchPass = "main" | "deferred" | "archive" | "unarchive";
 
 export type SetupKind = "custom-field" | "record";
 
+/** A set-up item's identity: the same custom field or reference record in its `setup-start` and its `setup`. */
+export function setupKey(item: { readonly kind: SetupKind; readonly model: string; readonly name: string }): string {
+  return `${item.kind}\u0000${item.model}\u0000${item.name}`;
+}
+
 export type JournalEvent =
   | {
       readonly type: "run-start";

@@ -104,10 +104,10 @@ export async function adoptUnaccounted(journal: Journal, client: OdooClient, pla
 }
 
 /** Why a run or rollback refuses over records the journal does not account for, with the two ways out. */
-export function unaccountedMessage(records: readonly NamespaceRecord[], journal: Journal, namespace: string, packageArgument = "<package>"): string {
+export function unaccountedMessage(records: readonly NamespaceRecord[], journalPath: string, namespace: string, packageArgument = "<package>"): string {
   const listed = records.slice(0, 5).map((record) => `${record.xmlid} (${record.model} ${record.id})`);
   return [
-    `Odoo holds ${records.length} record${records.length === 1 ? "" : "s"} under the external IDs of ${namespace} that the journal ${journal.path} does not account for: ${listed.join(", ")}${records.length > 5 ? `, and ${records.length - 5} more` : ""}.`,
+    `Odoo holds ${records.length} record${records.length === 1 ? "" : "s"} under the external IDs of ${namespace} that the journal ${journalPath} does not account for: ${listed.join(", ")}${records.length > 5 ? `, and ${records.length - 5} more` : ""}.`,
     "The journal may have been cut short, deleted, or replaced by another copy of the migration's state. Nothing was written.",
     `If Flitmap runs made them, rebuild the journal from Odoo: flitmap journal rebuild ${packageArgument} (rollback then deletes them).`,
     `If they were made outside Flitmap, adopt them: flitmap journal adopt ${packageArgument} (runs update them as existing records, rollback gives them their values back).`,
@@ -117,7 +117,7 @@ export function unaccountedMessage(records: readonly NamespaceRecord[], journal:
 /** Why a run or rollback refuses a damaged journal, with the way out. */
 export function damagedJournalMessage(journal: Journal, packageArgument = "<package>"): string {
   return [
-    `the journal ${journal.path} is damaged, so it cannot say what the runs wrote; nothing was written:`,
+    `the journal ${journal.path} is damaged, so it cannot say what the runs wrote; run and rollback refuse to go on with it:`,
     journal.describeProblems(),
     `Rebuild it from Odoo: flitmap journal rebuild ${packageArgument} (what still reads back is kept, the records of the package's namespace in Odoo that it does not account for are journaled as made by a rebuilt run, and the damaged journal is kept beside it).`,
   ].join("\n");

@@ -11,8 +11,6 @@
  * (events.ts) and chained to the one before, with the last line's hash kept beside the journal
  * (file.ts): damage is reported with its line number, and a damaged journal is never appended to.
  */
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { JournalError, JournalFile } from "./append.js";
 import type { JournalEvent, JournalMeta, RunMode } from "./events.js";
 import { readJournal, type JournalProblem } from "./file.js";
@@ -20,6 +18,7 @@ import { readJournal, type JournalProblem } from "./file.js";
 export type { BatchPass, JournalEvent, JournalMeta, RowWrite, RunMode, SetupKind } from "./events.js";
 export type { JournalProblem } from "./file.js";
 export { JournalError } from "./append.js";
+export { setupKey } from "./events.js";
 
 export class Journal {
   private constructor(
@@ -33,9 +32,8 @@ export class Journal {
     private readonly file: JournalFile,
   ) {}
 
-  /** Opens (creating its folder) the journal at `path`, reading and checking what it holds. Damage is reported in `problems`, never thrown. */
+  /** Opens the journal at `path` (created, with its folder, at the first append), reading and checking what it holds. Damage is reported in `problems`, never thrown. */
   static open(path: string): Journal {
-    mkdirSync(dirname(path), { recursive: true });
     const reading = readJournal(path);
     return new Journal(path, reading.events, reading.meta, reading.problems, reading.notices, new JournalFile(path, reading, reading.size));
   }
@@ -197,6 +195,11 @@ export function summarizeRuns(events: readonly JournalEvent[]): RunSummary[] {
     wrote,
     ...(message === undefined ? {} : { message }),
   }));
+}
+
+/** The first `run-start` of a run: what it was made with (the Odoo series, the settings). */
+export function runStart(events: readonly JournalEvent[], run: string): Extract<JournalEvent, { type: "run-start" }> | undefined {
+  return events.find((event): event is Extract<JournalEvent, { type: "run-start" }> => event.type === "run-start" && event.run === run);
 }
 
 /**

@@ -4,7 +4,7 @@
  * batches and set-up items it sent without an answer (looked up in Odoo: they may exist), the
  * write_date it stamped on each record, and what an earlier attempt of the rollback already did.
  */
-import type { JournalEvent, SetupKind } from "../journal/journal.js";
+import { setupKey, type JournalEvent, type SetupKind } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
 
 export interface Target {
@@ -43,8 +43,6 @@ export interface RunActions {
 }
 
 type Event<T extends JournalEvent["type"]> = Extract<JournalEvent, { type: T }>;
-
-const setupKey = (item: { kind: SetupKind; model: string; name: string }): string => `${item.kind}\u0000${item.model}\u0000${item.name}`;
 
 export function runActions(events: readonly JournalEvent[], run: string): RunActions {
   const actions: RunActions = {

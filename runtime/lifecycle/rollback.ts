@@ -22,7 +22,7 @@
  */
 import type { Plan } from "../../compiler/plan/schema.js";
 import { damagedJournalMessage, unaccountedMessage, unaccountedRecords } from "../journal/guard.js";
-import { summarizeRuns, type Journal, type JournalEvent, type RunSummary } from "../journal/journal.js";
+import { runStart, summarizeRuns, type Journal, type RunSummary } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
 import { resolvePending, rollbackTargets, runActions } from "./rollback-actions.js";
 import {
@@ -74,8 +74,6 @@ export interface RollbackResult {
   readonly unchecked: number;
 }
 
-type Event<T extends JournalEvent["type"]> = Extract<JournalEvent, { type: T }>;
-
 const EMPTY = { deleted: [], restored: [], removed: [], kept: [], refusals: [], unchecked: 0 } as const;
 
 function chooseRun(runs: readonly RunSummary[], wanted: string | undefined): { run?: RunSummary; problem?: string } {
@@ -90,6 +88,11 @@ function chooseRun(runs: readonly RunSummary[], wanted: string | undefined): { r
   }
   const run = [...live].reverse().find((candidate) => candidate.status !== "rolled back" && candidate.wrote);
   return run === undefined ? {} : { run };
+}
+
+/** The run `flitmap rollback` takes: the one named (or by a prefix of its id), else the latest that wrote something and is not rolled back. */
+export function runToRollBack(journal: Journal, wanted?: string): RunSummary | undefined {
+  return chooseRun(summarizeRuns(journal.events), wanted).run;
 }
 
 function tally(targets: readonly { model: string }[]): RolledBackModel[] {
@@ -109,7 +112,7 @@ function preflight(options: RollbackOptions): { summary: RunSummary } | { result
   const run = summary.run;
   if (summary.status === "rolled back") return { result: { status: "nothing to do", run, message: `run ${run} is already rolled back`, ...EMPTY } };
   if (!summary.wrote) return { result: { status: "nothing to do", run, message: `run ${run} wrote nothing to Odoo: there is nothing to roll back`, ...EMPTY } };
-  const start = journal.events.find((event): event is Event<"run-start"> => event.type === "run-start" && event.run === run);
+  const start = runStart(journal.events, run);
   if (start !== undefined && !(start.target.includes(client.url) && start.target.includes(`database ${client.database}`))) {
     return {
       result: { status: "refused", run, message: `run ${run} wrote to ${start.target}, not to ${client.describe()}: connect to that server`, ...EMPTY },
@@ -149,11 +152,15 @@ function refusedForChanges(run: string, refusals: readonly Refusal[], unchecked:
 export async function rollbackRun(options: RollbackOptions): Promise<RollbackResult> {
   const { journal, client, plan } = options;
   const checked = preflight(options);
+  if ("result" in checked && checked.result.status !== "nothing to do") return checked.result;
+  // Nothing to do by the journal, while Odoo holds records it lost, is not nothing to do.
+  const unaccounted = await unaccountedRecords(journal, client, plan);
+  if (unaccounted.length > 0) {
+    const message = unaccountedMessage(unaccounted, journal.path, plan.migration.namespace, options.packageArgument);
+    return { status: "refused", ...("summary" in checked ? { run: checked.summary.run } : {}), message, ...EMPTY };
+  }
   if ("result" in checked) return checked.result;
   const run = checked.summary.run;
-  const unaccounted = await unaccountedRecords(journal, client, plan);
-  if (unaccounted.length > 0)
-    return { status: "refused", run, message: unaccountedMessage(unaccounted, journal, plan.migration.namespace, options.packageArgument), ...EMPTY };
 
   const actions = runActions(journal.events, run);
   await resolvePending(actions, client);

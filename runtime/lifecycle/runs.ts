@@ -18,7 +18,8 @@ export function runsTable(runs: readonly RunSummary[]): string {
   const rows = runs.map((run) => [
     run.run,
     run.started.replace("T", " ").replace(/\.\d+Z$/, ""),
-    `${run.status}${run.attempts > 1 ? ` (${run.attempts} attempts)` : ""}`,
+    // A run that wrote nothing needs no rollback, and stands in the way of none.
+    `${run.status}${run.attempts > 1 ? ` (${run.attempts} attempts)` : ""}${run.wrote || run.status === "rolled back" ? "" : ", wrote nothing"}`,
     run.mode,
     selectionOf(run),
     String(run.created),

@@ -6,7 +6,18 @@
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, type OdooClient, type OdooRecord } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
-import type { ActiveRefusal, ExistingRecord, LoadTarget, SetupOutcome, TargetCapabilities, TargetRecord, WriteBatch, WriteResult, WriteRow } from "./target.js";
+import type {
+  ActiveRefusal,
+  ExistingRecord,
+  LoadTarget,
+  SetupIntent,
+  SetupOutcome,
+  TargetCapabilities,
+  TargetRecord,
+  WriteBatch,
+  WriteResult,
+  WriteRow,
+} from "./target.js";
 
 export interface OdooTargetOptions {
   readonly batchSize?: number;
@@ -80,7 +91,7 @@ export class OdooTarget implements LoadTarget {
     return found;
   }
 
-  async ensureCustomFields(fields: readonly CustomFieldPlan[]): Promise<readonly SetupOutcome[]> {
+  async ensureCustomFields(fields: readonly CustomFieldPlan[], intend?: (item: SetupIntent) => void): Promise<readonly SetupOutcome[]> {
     const outcomes: SetupOutcome[] = [];
     for (const field of fields) {
       const existing = await this.client.search("ir.model.fields", [
@@ -106,6 +117,7 @@ export class OdooTarget implements LoadTarget {
       if (field.relation !== undefined) values["relation"] = field.relation;
       if (field.selection !== undefined)
         values["selection"] = `[${field.selection.map((option) => `(${JSON.stringify(option.value)}, ${JSON.stringify(option.label)})`).join(", ")}]`;
+      intend?.({ kind: "custom-field", model: field.model, name: field.name });
       const [id] = await this.client.create("ir.model.fields", [values]);
       outcomes.push({ kind: "custom-field", model: field.model, name: field.name, id: id ?? 0, action: "created" });
     }
@@ -115,6 +127,7 @@ export class OdooTarget implements LoadTarget {
   async ensureRecords(
     records: readonly RecordPlan[],
     refOf: (model: string, xmlid: string) => RecordRef,
+    intend?: (item: SetupIntent) => void,
   ): Promise<{ outcomes: readonly SetupOutcome[]; refs: ReadonlyMap<string, RecordRef> }> {
     const refs = new Map<string, RecordRef>();
     const outcomes: SetupOutcome[] = [];
@@ -144,6 +157,7 @@ export class OdooTarget implements LoadTarget {
         return String(value);
       });
       const columns = fields.map((field) => (typeof record.values[field] === "object" && record.values[field] !== null ? `${field}/.id` : field));
+      intend?.({ kind: "record", model: record.model, name: record.name, xmlid: record.xmlid });
       const result = await loadInBatches(this.client, record.model, ["id", ...columns], [{ key: record.xmlid, cells: [record.xmlid, ...cells] }]);
       const loaded = result.loaded[0];
       if (loaded === undefined) throw new Error(`Odoo refused the ${record.model} record ${record.name}: ${result.rejected[0]?.message ?? "no reason given"}`);

@@ -35,6 +35,9 @@ export interface SetupOutcome {
   readonly action: "created" | "matched" | "existing";
 }
 
+/** A custom field or reference record about to be created: journaled before the create is sent. */
+export type SetupIntent = Pick<SetupOutcome, "kind" | "model" | "name" | "xmlid">;
+
 export interface WriteRow {
   readonly key: string;
   readonly xmlid: string;
@@ -106,15 +109,16 @@ export interface LoadTarget {
   describe(): string;
   /** The records of a lookup's model that it may match. */
   lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]>;
-  /** Creates the custom fields that do not exist yet. */
-  ensureCustomFields(fields: readonly CustomFieldPlan[]): Promise<readonly SetupOutcome[]>;
+  /** Creates the custom fields that do not exist yet, telling `intend` about each just before its create is sent. */
+  ensureCustomFields(fields: readonly CustomFieldPlan[], intend?: (item: SetupIntent) => void): Promise<readonly SetupOutcome[]>;
   /**
    * Finds or creates reference records; `valueOf` turns a record's planned values into cells.
-   * Returns the records as references to use in rows.
+   * Returns the records as references to use in rows. `intend` hears of each create before it is sent.
    */
   ensureRecords(
     records: readonly RecordPlan[],
     refOf: (model: string, xmlid: string) => RecordRef,
+    intend?: (item: SetupIntent) => void,
   ): Promise<{ readonly outcomes: readonly SetupOutcome[]; readonly refs: ReadonlyMap<string, RecordRef> }>;
   /** Records that already exist under these external IDs, with the current values of `fields`. */
   existing(model: string, xmlids: readonly string[], fields: readonly string[]): Promise<ReadonlyMap<string, ExistingRecord>>;
