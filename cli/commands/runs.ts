@@ -19,7 +19,7 @@ export function runsCommand(packagePath: string, options: RunsCommandOptions, co
   if (opened.absent) throw new UsageError(noJournalMessage(opened.plan, opened.path, context));
   const runs = summarizeRuns(opened.journal.events);
   context.stdout(options.json === true ? `${JSON.stringify(runs, null, 2)}\n` : `${runsTable(runs)}\n`);
-  for (const notice of opened.journal.notices) context.stdout(`note: ${notice}\n`);
+  for (const notice of opened.journal.notices) context.stderr(`note: ${notice}\n`);
   return reportDamage(opened.journal, packagePath, context) ? 1 : 0;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Appending to a journal file: each append is one write of whole lines followed by fsync, then
  * the head (`journal.head.json`) is replaced by a new one naming the last line and its hash (a
- * write to a temporary file, fsync, rename: the head is never torn, and is at most one append
- * behind the journal after a crash).
+ * write to a temporary file and a rename: after a crash the head is at most one append behind the
+ * journal, or unreadable, and never ahead of it).
  *
  * Before the first append, what a crash left is repaired: a torn last line is terminated and a
  * `repair` line names it; a journal of format 1 gets a header, from which on the lines are chained.
@@ -10,7 +10,7 @@
  * deleted, replaced or cut while a run writes it stops the run instead of losing what follows.
  */
 import { randomUUID } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { JOURNAL_FORMAT, type JournalLine } from "./events.js";
 import { headPathOf, lineHash, type JournalHead, type JournalReading } from "./file.js";
@@ -126,13 +126,8 @@ export class JournalFile {
     const head: JournalHead = { format: JOURNAL_FORMAT, journal: this.id, lines: this.lines, last: this.lastHash };
     const headPath = headPathOf(this.path);
     const temporary = `${headPath}.${process.pid}.tmp`;
-    const descriptor = openSync(temporary, "w");
-    try {
-      writeSync(descriptor, `${JSON.stringify(head)}\n`);
-      fsyncSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
+    // Not flushed: the lines it names are on disk already, so a head a crash leaves behind or unreadable never claims more than the journal holds.
+    writeFileSync(temporary, `${JSON.stringify(head)}\n`);
     renameSync(temporary, headPath);
   }
 }

@@ -77,22 +77,19 @@ function physicalLines(content: string): PhysicalLine[] {
     .filter((line) => line.text.trim() !== "" && (line.terminated || line.text.length > 0));
 }
 
-function readHead(path: string, problems: JournalProblem[]): JournalHead | undefined {
+/** The head, if there is a readable one: a crash can leave it unreadable (it is not flushed), which says nothing about the journal. */
+function readHead(path: string, notices: string[]): JournalHead | undefined {
   const headPath = headPathOf(path);
   if (!existsSync(headPath)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(headPath, "utf8"));
   } catch {
-    problems.push({ message: `${headPath} is not JSON: the journal's end cannot be checked` });
-    return undefined;
+    value = undefined;
   }
   const parsed = headSchema.safeParse(value);
-  if (!parsed.success) {
-    problems.push({ message: `${headPath} is not a journal head: the journal's end cannot be checked` });
-    return undefined;
-  }
-  return parsed.data;
+  if (!parsed.success) notices.push(`${headPath} is unreadable: whether the journal was cut short cannot be told from the file alone`);
+  return parsed.success ? parsed.data : undefined;
 }
 
 class Reader {
@@ -166,16 +163,17 @@ class Reader {
 /** Reads and checks the journal at `path` (and its head). Never throws on damage; reports it. */
 export function readJournal(path: string): JournalReading {
   const problems: JournalProblem[] = [];
-  const head = readHead(path, problems);
+  const notices: string[] = [];
+  const head = readHead(path, notices);
   if (!existsSync(path)) {
     if (head !== undefined && head.lines > 0)
       problems.push({ message: `the journal ${path} is missing, though ${headPathOf(path)} says ${head.lines} lines were written to it` });
-    return { format: 0, events: [], meta: [], problems, notices: [], tail: { terminated: 0, unterminated: false } };
+    return { format: 0, events: [], meta: [], problems, notices, tail: { terminated: 0, unterminated: false } };
   }
   const bytes = readFileSync(path);
   const content = bytes.toString("utf8");
   const reader = new Reader();
-  reader.problems.push(...problems);
+  reader.notices.push(...notices);
   const lines = physicalLines(content);
   let tornLine: number | undefined;
   const unterminated = content.length > 0 && !content.endsWith("\n");
@@ -218,7 +216,8 @@ export function readJournal(path: string): JournalReading {
 
 function checkHead(path: string, head: JournalHead | undefined, reader: Reader, tornLine: number | undefined): void {
   if (head === undefined) {
-    if (reader.chained) reader.notices.push(`${headPathOf(path)} is missing: whether the journal was cut short cannot be told from the file alone`);
+    if (reader.chained && !existsSync(headPathOf(path)))
+      reader.notices.push(`${headPathOf(path)} is missing: whether the journal was cut short cannot be told from the file alone`);
     if (tornLine !== undefined) reader.notices.push(`line ${tornLine} is torn (a crash while it was written): it was never acknowledged, and is ignored`);
     return;
   }

@@ -1,4 +1,5 @@
 /** Shared pieces of the runtime's end-to-end tests: the fixture package, a seeded test double, comparable state. */
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,4 +130,42 @@ export function stateByXmlid(double: OdooDouble, plan: Plan): Record<string, Rec
     }
   }
   return state;
+}
+
+const BIN = join(import.meta.dirname, "../../bin/flitmap.js");
+
+/** The connection a CLI run into the double takes from the environment. */
+export function doubleEnvironment(double: OdooDouble): Record<string, string> {
+  return { ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin", CI: "1", NO_COLOR: "1" };
+}
+
+export interface CliChild {
+  readonly child: ChildProcess;
+  /** Resolves once it exits, with what it printed. */
+  readonly exited: Promise<{ readonly status: number | null; readonly signal: NodeJS.Signals | null; readonly stdout: string; readonly stderr: string }>;
+}
+
+/** The real CLI (bin/flitmap.js over dist/) as a child process against the double, as a user runs it. */
+export function spawnCli(double: OdooDouble, args: readonly string[]): CliChild {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...doubleEnvironment(double) }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.once("close", (status, signal) => resolve({ status, signal, stdout, stderr })),
+  );
+  return { child, exited };
+}
+
+/** Waits (60 s at most) until `ready` holds of the double's call log, or the child ended. */
+export async function waitFor(double: OdooDouble, child: ChildProcess, ready: (log: OdooDouble["callLog"]) => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null && !ready(double.callLog))
+    await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+/** Answered calls of a method (on a model) in the double's call log. */
+export function answered(log: OdooDouble["callLog"], method: string, model?: string): number {
+  return log.filter((call) => call.method === method && call.outcome === "ok" && (model === undefined || call.model === model)).length;
 }
