@@ -11,7 +11,7 @@ import type { CommandContext } from "../context.js";
 import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
 import { analyzePackageFolder, collect, reportProblems } from "./compile.js";
-import { planOfRun, runStartFor } from "./journal.js";
+import { planOfRun, reportDamage, runStartFor } from "./journal.js";
 import { liveTarget, stateDirectory, type RunCommandOptions } from "./run.js";
 
 export interface DiffCommandOptions extends Pick<RunCommandOptions, "source" | "url" | "db" | "protocol" | "state" | "target" | "set"> {
@@ -44,6 +44,8 @@ export async function diffCommand(packagePath: string, options: DiffCommandOptio
   const packaged = emitPlan(analysis);
   const journalPath = join(stateDirectory(context, packaged.migration.name, options.state), "journal.jsonl");
   const journal = existsSync(journalPath) ? Journal.open(journalPath) : undefined;
+  // A damaged journal cannot say which records the migration wrote.
+  if (journal !== undefined && reportDamage(journal, packagePath, context)) return 1;
   // The records are compared with what the plan the run was made with (its Odoo series) says.
   const plan = journal === undefined ? packaged : planOfRun(packagePath, options, context, runStartFor(journal, options.run), packaged);
   if (plan === undefined) return 1;

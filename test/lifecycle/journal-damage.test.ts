@@ -70,10 +70,10 @@ async function recover(double: OdooDouble, state: string, before: ReturnType<typ
 }
 
 describe("a damaged journal: reported with the line, never a crash", () => {
-  it("the reproduction null-journal/: runs, run and rollback name line 1 and exit 1, and nothing reaches Odoo", async () => {
+  it("the reproduction null-journal/: runs, run, rollback and diff name line 1 and exit 1, and nothing reaches Odoo", async () => {
     const { double, state } = await fresh();
     copyFileSync(NULL_JOURNAL, join(state, "journal.jsonl"));
-    for (const command of ["runs", "run --source " + FIXTURE_EXPORT, "rollback"]) {
+    for (const command of ["runs", "run --source " + FIXTURE_EXPORT, "rollback", "diff --source " + FIXTURE_EXPORT]) {
       const result = await flitmap(double, state, command);
       expect(result.code, command).toBe(1);
       expect(result.stderr).toContain('line 1: null where a journal event (an object with a "type") belongs');
