@@ -8,19 +8,16 @@
  */
 import { readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { headPathOf } from "../../runtime/journal/file.js";
 import { comparableSnapshot, compileFixture, runLive, startSeededDouble, temporaryDirectory } from "../runtime/support.js";
-import { flitmapOn, rollBackEverything } from "./recovery.js";
+import { cleanupsAfterEach, flitmapOn, rollBackEverything } from "./recovery.js";
 
 let plan: Plan;
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups = cleanupsAfterEach();
 beforeAll(() => {
   plan = compileFixture();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 describe("a journal cut after each of its lines, its head gone", () => {

@@ -7,7 +7,7 @@
  */
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { headPathOf } from "../../runtime/journal/file.js";
 import { Journal } from "../../runtime/journal/journal.js";
@@ -15,7 +15,7 @@ import { rollbackRun } from "../../runtime/lifecycle/rollback.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { runCliInProcess } from "../cli/helpers.js";
 import type { OdooDouble } from "../odoo-double/server.js";
-import { flitmapOn, rollBackEverything } from "./recovery.js";
+import { cleanupsAfterEach, flitmapOn, rollBackEverything } from "./recovery.js";
 import {
   answered,
   comparableSnapshot,
@@ -35,12 +35,9 @@ const NULL_JOURNAL = join(import.meta.dirname, "../runtime/fixtures/null-journal
 const WRITES = new Set(["create", "write", "unlink", "load"]);
 
 let plan: Plan;
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups = cleanupsAfterEach();
 beforeAll(() => {
   plan = compileFixture();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 async function fresh(faults = {}): Promise<{ double: OdooDouble; state: string; before: ReturnType<typeof comparableSnapshot> }> {
@@ -184,14 +181,20 @@ describe("a journal deleted while a run writes it", () => {
   }, 120_000);
 });
 
+/** The real CLI killed (SIGKILL) once Odoo answered the create of the first custom field. */
+async function killedDuringSetup() {
+  const killed = await fresh({ delayMs: 15 });
+  const { child, exited } = spawnCli(killed.double, ["run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", killed.state]);
+  await waitFor(killed.double, child, (log) => answered(log, "create", "ir.model.fields") >= 1);
+  child.kill("SIGKILL");
+  await exited;
+  killed.double.setFaults({});
+  return killed;
+}
+
 describe("set-up writes journaled before they are sent", () => {
   it("kill -9 while the custom fields are created: rollback removes what the run made", async () => {
-    const { double, state, before } = await fresh({ delayMs: 15 });
-    const { child, exited } = spawnCli(double, ["run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state]);
-    await waitFor(double, child, (log) => answered(log, "create", "ir.model.fields") >= 1);
-    child.kill("SIGKILL");
-    await exited;
-    double.setFaults({});
+    const { double, state, before } = await killedDuringSetup();
     expect(xFields(double)).toContain("x_score");
     const runs = await flitmap(double, state, "runs");
     expect(runs.stdout).toMatch(/ interrupted +live/);
@@ -202,12 +205,7 @@ describe("set-up writes journaled before they are sent", () => {
   }, 120_000);
 
   it("kill -9 while the custom fields are created, then the run resumed: the resumed run owns them, and rollback removes them", async () => {
-    const { double, state, before } = await fresh({ delayMs: 15 });
-    const { child, exited } = spawnCli(double, ["run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state]);
-    await waitFor(double, child, (log) => answered(log, "create", "ir.model.fields") >= 1);
-    child.kill("SIGKILL");
-    await exited;
-    double.setFaults({});
+    const { double, state, before } = await killedDuringSetup();
     expect((await run(double, state)).stdout).toMatch(/run \S+ complete/);
     const journal = Journal.open(join(state, "journal.jsonl"));
     expect(journal.runs().map((summary) => [summary.status, summary.attempts])).toEqual([["complete", 2]]);

@@ -1,5 +1,5 @@
 /** The CLI on the fixture package against a double, and the way back a user takes after any refusal. */
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { runCliInProcess } from "../cli/helpers.js";
 import type { OdooDouble } from "../odoo-double/server.js";
 import { doubleEnvironment, FIXTURE_PACKAGE } from "../runtime/support.js";
@@ -30,4 +30,13 @@ export async function rollBackEverything(flitmap: Flitmap): Promise<void> {
     else throw new Error(`rollback refused with no way out: ${result.stderr}`);
   }
   throw new Error("rollback did not end in 8 rounds");
+}
+
+/** A list of clean-ups (doubles to stop, folders to remove) run after each test of the file that calls this. */
+export function cleanupsAfterEach(): (() => Promise<void> | void)[] {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  return cleanups;
 }
