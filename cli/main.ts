@@ -16,6 +16,7 @@ import { registerDiff } from "./commands/diff.js";
 import { registerRollback } from "./commands/rollback.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerJournal } from "./commands/journal.js";
+import { JournalError } from "../runtime/journal/journal.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
@@ -61,6 +62,11 @@ export async function main(argv: readonly string[], context: CommandContext = de
     if (error instanceof UsageError) {
       context.stderr(`flitmap: ${error.message}\n`);
       return 2;
+    }
+    // A journal that went under a command (deleted, replaced, a full disk) stopped it before it wrote what it could not journal.
+    if (error instanceof JournalError) {
+      context.stderr(`flitmap: ${error.message}\n`);
+      return 1;
     }
     // A server that cannot be reached or refuses the credentials is the user's to fix, not a crash.
     if (isOdooError(error)) {

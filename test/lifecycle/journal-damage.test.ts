@@ -192,6 +192,23 @@ async function killedDuringSetup() {
   return killed;
 }
 
+describe("a journal deleted while a rollback writes it", () => {
+  it("stops the rollback with exit code 1; the journal rebuilt from what Odoo still holds finishes it", async () => {
+    const { double, state, before } = await fresh();
+    expect((await run(double, state)).code).toBe(0);
+    double.setFaults({ delayMs: 15 });
+    const { child, exited } = spawnCli(double, ["rollback", FIXTURE_PACKAGE, "--state", state]);
+    await waitFor(double, child, (log) => answered(log, "unlink") >= 2);
+    rmSync(join(state, "journal.jsonl"));
+    const result = await exited;
+    double.setFaults({});
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("was deleted while this process wrote it");
+    expect(result.stdout).not.toContain(" rolled back: ");
+    await recover(double, state, before);
+  }, 120_000);
+});
+
 describe("set-up writes journaled before they are sent", () => {
   it("kill -9 while the custom fields are created: rollback removes what the run made", async () => {
     const { double, state, before } = await killedDuringSetup();
