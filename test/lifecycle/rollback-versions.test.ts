@@ -5,6 +5,7 @@
  * was. On 19.0 a crm.stage has team_ids, not team_id: checking the set-up sales team against the
  * 17.0 catalog stopped the perfectbooks rollback there (issue 13, item 2; 19.0/runs/perfectbooks/rollback-first.log).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCliInProcess } from "../cli/helpers.js";
@@ -54,6 +55,9 @@ describe.each(["perfectbooks", "perfectview"])("the shipped %s package", (system
       expect(rollback.code, rollback.stderr).toBe(0);
       expect(rollback.stdout).toMatch(/rolled back: \d+ records deleted, 0 restored, \d+ set-up items removed\n/);
       expect(comparableSnapshot(double)).toEqual(before);
+      // The key is in no output and nowhere in the migration's state.
+      const journal = readFileSync(join(state.path, "journal.jsonl"), "utf8");
+      for (const text of [run.stdout, run.stderr, rollback.stdout, rollback.stderr, journal]) expect(text).not.toContain(API_KEY);
     },
     120_000,
   );
