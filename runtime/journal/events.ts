@@ -249,7 +249,7 @@ const META_TYPES: ReadonlySet<string> = new Set(metaSchemas.map((schema) => sche
 
 export type ParsedLine = { readonly ok: true; readonly line: JournalLine } | { readonly ok: false; readonly reason: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

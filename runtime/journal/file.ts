@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { checkLine, isRunEvent, JOURNAL_FORMAT, type JournalEvent, type JournalMeta } from "./events.js";
+import { checkLine, isRecord, isRunEvent, JOURNAL_FORMAT, type JournalEvent, type JournalMeta } from "./events.js";
 
 export interface JournalProblem {
   /** The line of the journal file (from 1), when the damage is on one. */
@@ -92,6 +92,13 @@ function readHead(path: string, notices: string[]): JournalHead | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A chained line's `prev`, and the event without it. */
+function splitChain(value: unknown): { prev: unknown; rest: unknown } {
+  if (!isRecord(value) || !("prev" in value)) return { prev: undefined, rest: value };
+  const { prev, ...rest } = value;
+  return { prev, rest };
+}
+
 class Reader {
   format = 0;
   id: string | undefined;
@@ -116,13 +123,8 @@ class Reader {
       if (line.terminated) this.bad.set(line.number, "not JSON");
       return false;
     }
-    let prev: unknown;
-    if (typeof value === "object" && value !== null && !Array.isArray(value) && "prev" in value) {
-      const { prev: taken, ...rest } = value as Record<string, unknown>;
-      prev = taken;
-      value = rest;
-    }
-    const checked = checkLine(value);
+    const { prev, rest } = splitChain(value);
+    const checked = checkLine(rest);
     if (!checked.ok) {
       if (line.terminated) this.bad.set(line.number, checked.reason);
       return false;
