@@ -102,7 +102,7 @@ export async function rebuildCommand(packagePath: string, options: JournalComman
       context.stdout(`the journal ${shown} is whole and accounts for every record of ${opened.plan.migration.namespace} in Odoo: nothing to rebuild\n`);
       return 0;
     }
-    if (result.movedTo !== undefined) context.stdout(`the damaged journal is kept as ${relative(context.cwd, result.movedTo) || result.movedTo}\n`);
+    if (result.movedTo !== undefined) context.stdout(`the journal as it was is kept as ${relative(context.cwd, result.movedTo) || result.movedTo}\n`);
     for (const problem of result.problems) context.stdout(`  ${problem.message}\n`);
     context.stdout(`journal ${shown} rebuilt: ${result.kept} event${result.kept === 1 ? "" : "s"} that read back kept\n`);
     if (result.run !== undefined) {

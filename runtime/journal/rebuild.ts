@@ -5,7 +5,7 @@
  * package that Odoo has and it does not mention, is journaled as made by one more run, marked
  * rebuilt, so that `flitmap rollback` deletes them (custom fields only once no other record holds
  * a value in them). Their values before are unknown: such a run deletes what it "created" and
- * restores nothing. The damaged journal and its head are kept beside it, renamed.
+ * restores nothing. The journal as it was, and its head, are kept beside it, renamed.
  */
 import { existsSync, renameSync } from "node:fs";
 import { randomUUID } from "node:crypto";
@@ -123,7 +123,7 @@ function rebuiltEvents(
 
 function moveAside(path: string, stamp: string): string | undefined {
   const base = path.replace(/\.jsonl$/, "");
-  const movedTo = `${base}.damaged-${stamp}.jsonl`;
+  const movedTo = `${base}.before-rebuild-${stamp}.jsonl`;
   const head = headPathOf(path);
   if (existsSync(head)) renameSync(head, headPathOf(movedTo));
   if (!existsSync(path)) return undefined;
