@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sourceNameOf } from "../../cli/commands/init.js";
+import { sourceNameOf } from "../../propose/read-export.js";
 import type { CommandContext } from "../../cli/context.js";
 import { main } from "../../cli/main.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";

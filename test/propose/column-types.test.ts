@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredType, groupThousands, guessColumnType, readStep } from "../../compiler/propose/column-types.js";
+import { declaredType, groupThousands, guessColumnType, readStep } from "../../propose/column-types.js";
 
 function dates(count: number, format: (day: number, month: number) => string): string[] {
   return Array.from({ length: count }, (_, index) => format((index % 28) + 1, (index % 12) + 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { profileEntities, type EntityProfile } from "../../compiler/propose/entities.js";
-import type { ExportFile } from "../../compiler/propose/export.js";
+import { profileEntities, type EntityProfile } from "../../propose/entities.js";
+import type { ExportFile } from "../../propose/export.js";
 
 /** A file of an export from simple lines (no quoting), as the reader would hand it over. */
 function csv(path: string, text: string, delimiter: "," | ";" = ","): ExportFile {

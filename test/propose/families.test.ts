@@ -11,9 +11,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExport } from "../../cli/commands/init.js";
+import { readExport } from "../../propose/read-export.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
 import { FAMILIES, familyPackage, generateFamilyExport } from "./families/support.js";
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 

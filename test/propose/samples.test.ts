@@ -7,14 +7,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readExport } from "../../cli/commands/init.js";
+import { readExport } from "../../propose/read-export.js";
 import { formatText } from "../../cli/commands/fmt.js";
 import { analyzePackage } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { overlayHost } from "../../compiler/host.js";
-import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
-import type { ExportSample } from "../../compiler/propose/export.js";
-import type { BodyLine } from "../../compiler/propose/proposal.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+import type { ExportSample } from "../../propose/export.js";
+import type { BodyLine } from "../../propose/proposal.js";
 import { PERFECTBOOKS_EXPECTED, PERFECTVIEW_EXPECTED, type ExpectedTargets } from "./expected-targets.js";
 import { compareWithExpected, compareWithPackage, entityReading, packageTargets } from "./targets.js";
 

@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExport } from "../../cli/commands/init.js";
+import { readExport } from "../../propose/read-export.js";
 import { analyzePackage } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { overlayHost } from "../../compiler/host.js";
-import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
 
 const COMPANIES = `Firmennummer;Firmenbezeichnung;Strasse;PLZ;Ort;Land;Telefon;E-Mail;Webseite;Branche;Mitarbeiter;Umsatz;Letzte Änderung;Bemerkung
 K-1001;Müller GmbH;Hauptstr. 1;10115;Berlin;Deutschland;030 1234567;info@mueller.de;www.mueller.de;Bau;12;1.250.000,00;01.03.2024 10:00;Stammkunde

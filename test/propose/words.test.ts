@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { conceptWords, identifierOf, sameWord, similarity, singular } from "../../compiler/propose/words.js";
-import { groupFiles, type ExportFile } from "../../compiler/propose/export.js";
-import { countValues, matchValues, recordOptions, selectionOptions, valueSimilarity } from "../../compiler/propose/value-tables.js";
+import { conceptWords, identifierOf, sameWord, similarity, singular } from "../../propose/words.js";
+import { groupFiles, type ExportFile } from "../../propose/export.js";
+import { countValues, matchValues, recordOptions, selectionOptions, valueSimilarity } from "../../propose/value-tables.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 
 describe("conceptWords", () => {

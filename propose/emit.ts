@@ -8,6 +8,7 @@
  */
 import { declaredType } from "./column-types.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { quote } from "./literals.js";
 import type { BodyLine, EntityProposal, PackageProposal, TableProposal, TargetProposal } from "./proposal.js";
 
 export interface EmittedFile {
@@ -37,10 +38,6 @@ export interface CsvPlan {
   readonly entities: ReadonlyMap<string, readonly CsvSetting[]>;
   /** Per column (`Entity.column`), a date pattern other than the source's. */
   readonly columnFormats: ReadonlyMap<string, string>;
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
 }
 
 /** A `//` comment's text on one line. */

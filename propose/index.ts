@@ -7,12 +7,12 @@
  * a `// TODO` with the compiler's reason, so a specialist starts from a package that checks.
  */
 import { posix } from "node:path";
-import { analyzePackage } from "../analyze.js";
-import type { OdooSchema } from "../catalog/index.js";
-import { diskHost, overlayHost, type CompilerHost } from "../host.js";
-import type { Diagnostic } from "../../language/diagnostic.js";
-import { parse } from "../../language/parse.js";
-import { DEFAULT_PRINT_WIDTH, print } from "../../language/printer.js";
+import { analyzePackage } from "../compiler/analyze.js";
+import type { OdooSchema } from "../compiler/catalog/index.js";
+import { diskHost, overlayHost, type CompilerHost } from "../compiler/host.js";
+import type { Diagnostic } from "../language/diagnostic.js";
+import { parse } from "../language/parse.js";
+import { DEFAULT_PRINT_WIDTH, print } from "../language/printer.js";
 import { ProposalBuilder } from "./build.js";
 import { declaredType } from "./column-types.js";
 import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";

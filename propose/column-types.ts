@@ -7,8 +7,8 @@
  * it cannot read are named in the evidence: the reader rejects those rows, so nothing is lost
  * silently, and the specialist sees which values will need a decision.
  */
-import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../../runtime/source/infer.js";
-import { isBlank, parseCell, valueFormat, type ColumnType, type ValueFormat } from "../../runtime/source/values.js";
+import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../runtime/source/infer.js";
+import { isBlank, parseCell, valueFormat, type ColumnType, type ValueFormat } from "../runtime/source/values.js";
 
 export type DecimalSeparator = "." | ",";
 

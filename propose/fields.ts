@@ -4,7 +4,7 @@
  * the column's type fits the field (a date into a date field as is, text into a selection through
  * a value table, an e-mail into a user through a lookup). Pure.
  */
-import type { OdooField, OdooModel, OdooSchema } from "../catalog/index.js";
+import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS } from "./odoo-knowledge.js";

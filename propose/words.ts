@@ -7,7 +7,7 @@
  * as written (singular), so an unknown language matches nothing and its columns are proposed as
  * TODOs rather than guessed.
  */
-import { RESERVED_WORDS } from "../../language/tokens.js";
+import { RESERVED_WORDS } from "../language/tokens.js";
 
 /** Lower case, without accents: `Geïnteresseerd` → `geinteresseerd`. */
 export function foldText(text: string): string {

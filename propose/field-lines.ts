@@ -1,0 +1,180 @@
+/**
+ * Column to field: the scored candidates of a target (fields.ts), adjusted by how many values a
+ * table would match, assigned best first (references to one field chained with `??`), unsure ones
+ * as TODOs; then the required fields no column fills. Pure.
+ */
+import { computedOnCreate, requiredFields } from "../compiler/catalog/index.js";
+import { assign, type BuildState, type TargetContext } from "./build-state.js";
+import {
+  ASSIGN_THRESHOLD,
+  candidateFields,
+  compareCandidates,
+  percent,
+  scoreCandidates,
+  TODO_THRESHOLD,
+  type ColumnRef,
+  type Conversion,
+  type FieldCandidate,
+  type TableOutput,
+} from "./fields.js";
+import { snake } from "./literals.js";
+import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
+import { countValues, matchValues, optionsFor } from "./value-tables.js";
+import { isFormWord } from "./words.js";
+
+/** The expression a conversion writes, registering the tables and lookups it uses. */
+export function expressionOf(state: BuildState, candidate: FieldCandidate, context: TargetContext): string {
+  const { column, conversion, field } = candidate;
+  switch (conversion.kind) {
+    case "direct":
+      return [column.path, ...conversion.steps].join(" | ");
+    case "ref":
+      return `${column.path} | ref ${conversion.alias}`;
+    case "lookup":
+      return `${column.path} | ${state.registries.lookup(conversion.lookup)}`;
+    case "table":
+      return `${column.path} | trim | ${state.registries.table(conversion.output, field, column.profile.name, snake(context.entity.profile.name), column.profile.values)}`;
+  }
+}
+
+/** The expression a TODO would use, without registering its table or lookup. */
+export function previewExpression(state: BuildState, candidate: FieldCandidate): string {
+  const { column, conversion } = candidate;
+  switch (conversion.kind) {
+    case "direct":
+      return [column.path, ...conversion.steps].join(" | ");
+    case "ref":
+      return `${column.path} | ref ${conversion.alias}`;
+    case "lookup":
+      return `${column.path} | ${LOOKUPS[conversion.lookup]?.name ?? conversion.lookup}`;
+    case "table":
+      return `${column.path} | trim | <a table of its ${candidate.column.profile.guess.distinct} values>`;
+  }
+}
+
+export function explain(state: BuildState, candidate: FieldCandidate): string | undefined {
+  if (candidate.confidence >= 0.85) return undefined;
+  return `"${candidate.column.profile.header}" as ${candidate.field.label}`;
+}
+
+/** How many of a column's values a table would match, 0 to 1 (new records count as matched where Odoo lets a migration add them). */
+export function tableFit(state: BuildState, output: TableOutput, values: readonly string[]): number {
+  if (output.kind === "records" && EXTENSIBLE_MODELS.has(output.model)) return 1;
+  const options = optionsFor(state.schema, output);
+  const counts = countValues(values);
+  if (counts.size === 0 || options.length === 0) return 0;
+  const matches = matchValues(counts, options);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  return matches.reduce((sum, match) => sum + (match.option === undefined ? 0 : match.count), 0) / total;
+}
+
+/** Scores, then adjusts table conversions by how many values the table would match. */
+export function candidates(state: BuildState, context: TargetContext): FieldCandidate[] {
+  const entityWords = context.entity.profile.group.words;
+  const key = context.entity.profile.key;
+  // A key feeds a field only when it names something besides the record (`Stage Name`), not when it is only its id (`Company ID`).
+  const meaningful = (column: ColumnRef): boolean =>
+    column.profile.group !== undefined ||
+    !key.includes(column.profile.name) ||
+    column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
+  const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
+  const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
+  return scoreCandidates(free, fields, entityWords, state.schema, context.model.name)
+    .map((candidate) => {
+      if (candidate.conversion.kind !== "table") return candidate;
+      const fit = tableFit(state, candidate.conversion.output, candidate.column.profile.values);
+      const conversion: Conversion = { ...candidate.conversion, factor: candidate.conversion.factor * (0.5 + 0.5 * fit) };
+      return { ...candidate, conversion, confidence: candidate.nameScore * conversion.factor };
+    })
+    .filter((candidate) => candidate.confidence >= TODO_THRESHOLD)
+    .sort(compareCandidates);
+}
+
+/** Assigns fields greedily, best pairs first; references to the same field are chained with `??`. */
+export function matchFields(state: BuildState, context: TargetContext): void {
+  const todo = new Set<string>();
+  const refChains = new Map<string, { candidates: FieldCandidate[]; line: number }>();
+  for (const candidate of candidates(state, context)) {
+    const path = candidate.column.path;
+    if (context.used.has(path) || todo.has(path)) continue;
+    const field = candidate.field.name;
+    if (context.constants.has(field) && candidate.confidence >= ASSIGN_THRESHOLD) {
+      // A column saying what the constant assumed (a qualification where deals were all opportunities) replaces it.
+      const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === field && line.operator === "=");
+      const replaced = context.lines[index];
+      if (index >= 0) context.lines.splice(index, 1);
+      context.constants.delete(field);
+      const was = replaced?.kind === "assign" ? `instead of ${field} = ${replaced.expression} for every row` : undefined;
+      assign(state, context, field, expressionOf(state, candidate, context), [candidate.column], candidate.confidence, was);
+      continue;
+    }
+    if (context.constants.has(field)) {
+      // A column saying what a constant assumes (a qualification next to `type = "opportunity"`).
+      todo.add(path);
+      context.lines.push({
+        kind: "todo",
+        text: `TODO ${percent(candidate.confidence)} sure: instead of the constant, ${field} <- ${previewExpression(state, candidate)}  (${candidate.field.label})`,
+      });
+      state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
+      continue;
+    }
+    const chain = refChains.get(field);
+    if (context.taken.has(field) && !(chain !== undefined && candidate.conversion.kind === "ref" && candidate.confidence >= ASSIGN_THRESHOLD)) continue;
+    // A key serves as the external ID already: it feeds a field when that is clear, and is no TODO otherwise.
+    if (
+      candidate.confidence < ASSIGN_THRESHOLD &&
+      context.entity.profile.key.includes(candidate.column.profile.name) &&
+      candidate.column.profile.group === undefined
+    ) {
+      continue;
+    }
+    if (candidate.confidence >= ASSIGN_THRESHOLD) {
+      if (chain !== undefined) {
+        chain.candidates.push(candidate);
+        const expression = chain.candidates.map((item) => expressionOf(state, item, context)).join(" ?? ");
+        const line = context.lines[chain.line];
+        if (line?.kind === "assign") context.lines[chain.line] = { ...line, expression, columns: [...line.columns, path] };
+        context.used.add(path);
+        state.log.add(context.entity.profile.name, path, { kind: "field", model: context.model.name, field, confidence: candidate.confidence });
+        continue;
+      }
+      assign(state, context, field, expressionOf(state, candidate, context), [candidate.column], candidate.confidence, explain(state, candidate));
+      if (candidate.conversion.kind === "ref") refChains.set(field, { candidates: [candidate], line: context.lines.length - 1 });
+    } else {
+      todo.add(path);
+      context.lines.push({
+        kind: "todo",
+        text: `TODO ${percent(candidate.confidence)} sure: ${field} <- ${previewExpression(state, candidate)}  (${candidate.field.label})`,
+      });
+      state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
+    }
+  }
+}
+
+/** Required fields nothing fills: a TODO line each, and the check reports them as warnings. */
+export function requireFields(state: BuildState, context: TargetContext, inverse: string | undefined): void {
+  const model = context.model.name;
+  for (const { field } of requiredFields(state.schema, model)) {
+    if (context.taken.has(field.name) || field.name === inverse) continue;
+    if (field.hasDefault || field.writability.writable === "no") continue;
+    const computed = computedOnCreate(model, field.name);
+    if (computed !== undefined && (computed.from.length === 0 || computed.from.some((source) => context.taken.has(source)))) continue;
+    if (model === "ir.attachment" && field.name === "name") {
+      const file = context.columns.find((column) => column.profile.guess.type === "file");
+      if (file !== undefined) {
+        context.lines.push({
+          kind: "assign",
+          field: "name",
+          operator: "<-",
+          expression: `${file.path} | filename`,
+          columns: [file.path],
+          comment: "the file's own name",
+        });
+        context.taken.add("name");
+        continue;
+      }
+    }
+    context.lines.push({ kind: "todo", text: `TODO: ${model} requires ${field.name} (${field.label}) and no column fits: ${field.name} <- ...` });
+    state.registries.missingRequired.push(`${context.entity.profile.name} → ${model}.${field.name}`);
+  }
+}

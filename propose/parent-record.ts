@@ -1,0 +1,89 @@
+/**
+ * The record a chatter message, activity or attachment belongs to (`model`/`res_model_id` and
+ * `res_id`): from a `Parent Type` + `Parent ID` pair, or from several optional references, the
+ * most specific that is filled. Pure.
+ */
+import { assign, mappedByAlias, type BuildState, type TargetContext } from "./build-state.js";
+import type { TableOutput } from "./fields.js";
+import { quote, snake } from "./literals.js";
+import type { TableEntryProposal } from "./proposal.js";
+
+/** The record a chatter line, activity or attachment belongs to: `model`/`res_model_id` and `res_id`. */
+export function parentRecord(state: BuildState, context: TargetContext): void {
+  const fields = context.model.fields;
+  if (fields["res_id"]?.type !== "many2one_reference") return;
+  const modelField =
+    fields["res_model_id"] !== undefined
+      ? "res_model_id"
+      : fields["model"] !== undefined
+        ? "model"
+        : fields["res_model"] !== undefined
+          ? "res_model"
+          : undefined;
+  if (modelField === undefined) return;
+  const entity = context.entity.profile;
+  const polymorphic = entity.polymorphic;
+  const modelValue = (model: string): string => (modelField === "res_model_id" ? state.registries.modelRecord(model) : quote(model));
+  if (polymorphic !== undefined) {
+    const typeColumn = context.columns.find((column) => column.profile.name === polymorphic.typeColumn);
+    const idColumn = context.columns.find((column) => column.profile.name === polymorphic.idColumn);
+    const targets = polymorphic.targets.flatMap((target) => {
+      const mapped = state.mapped.get(target.entity);
+      return mapped === undefined || mapped.parent !== undefined ? [] : [{ value: target.value, mapped }];
+    });
+    if (typeColumn === undefined || idColumn === undefined || targets.length === 0) return;
+    const output: TableOutput =
+      modelField === "res_model_id" ? { kind: "records", model: "ir.model" } : { kind: "selection", model: context.model.name, field: modelField };
+    const tableName = state.registries.names.take(`${typeColumn.profile.name}_model`, `${snake(entity.name)}_parent_model`);
+    const entries: TableEntryProposal[] = targets.map(({ value, mapped }) => ({ key: value, value: modelValue(mapped.model) }));
+    state.registries.tables.set(`parent:${tableName}`, {
+      name: tableName,
+      output,
+      fieldLabel: `${context.model.name}.${modelField}`,
+      values: new Map(),
+      customOptions: new Map(entries.map((entry) => [entry.key, entry.value ?? ""])),
+      unmatched: "reject",
+    });
+    assign(state, context, modelField, `${typeColumn.path} | ${tableName}`, [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
+    const chain = targets
+      .slice(0, -1)
+      .map(({ value, mapped }) => `if ${typeColumn.path} = ${quote(value)} then ${idColumn.path} | ref ${mapped.alias} else `)
+      .join("");
+    const last = targets[targets.length - 1];
+    if (last === undefined) return;
+    assign(
+      state,
+      context,
+      "res_id",
+      `${chain}${idColumn.path} | ref ${last.mapped.alias}`,
+      [idColumn],
+      0.9,
+      `the ${polymorphic.typeColumn} record with this id`,
+    );
+    return;
+  }
+  // Several references: the most specific one that is filled (a lead before its relation).
+  const references = context.columns
+    .filter((column) => column.reference !== undefined && !context.used.has(column.path))
+    .sort((left, right) => right.profile.guess.blank - left.profile.guess.blank);
+  if (references.length === 0) return;
+  const models = references.map((column) => mappedByAlias(state, column.reference?.alias ?? "")?.model ?? column.reference?.model ?? "");
+  const last = references.length - 1;
+  let modelExpression = modelValue(models[last] ?? "");
+  for (let index = last - 1; index >= 0; index--) {
+    modelExpression = `if ${references[index]?.path ?? ""} is present then ${modelValue(models[index] ?? "")} else ${modelExpression}`;
+  }
+  // One reference: the model is a constant (a name or a record); several: chosen by which is filled.
+  const single = references.length === 1;
+  context.lines.push({
+    kind: "assign",
+    field: modelField,
+    operator: single ? "=" : "<-",
+    expression: modelExpression,
+    columns: single ? [] : references.slice(0, -1).map((column) => column.path),
+    comment: "the record each row belongs to",
+  });
+  context.taken.add(modelField);
+  const idExpression = references.map((column) => `${column.path} | ref ${column.reference?.alias ?? ""}`).join(" ?? ");
+  assign(state, context, "res_id", idExpression, references, 0.9);
+}
