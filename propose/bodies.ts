@@ -9,6 +9,7 @@ import { matchFields, requireFields } from "./field-lines.js";
 import { percent } from "./fields.js";
 import { keepLeftovers } from "./leftovers.js";
 import { snake } from "./literals.js";
+import type { MixedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
@@ -67,13 +68,27 @@ export function mapBody(state: BuildState, entity: MappedEntity, model: OdooMode
   children(state, entity, context);
   links(state, entity, context);
   finishBody(state, context);
+  requireName(context);
   return context.lines;
+}
+
+/**
+ * Odoo refuses a contact without a name ("Contacts require a name"): a partner's name is required,
+ * so that a row without one is rejected with the reason instead of failing its batch in Odoo.
+ */
+function requireName(context: TargetContext): void {
+  if (context.model.name !== "res.partner") return;
+  const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === "name" && line.operator === "<-");
+  const line = context.lines[index];
+  if (line?.kind !== "assign" || /\|\s*required\s*$/.test(line.expression)) return;
+  context.lines[index] = { ...line, expression: `${line.expression} | required` };
 }
 
 export function finishBody(state: BuildState, context: TargetContext, inverse?: string): void {
   personName(state, context);
   parentRecord(state, context);
   matchFields(state, context);
+  subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
 }
@@ -90,10 +105,16 @@ export function plainColumns(state: BuildState, entity: EntityProfile): ColumnPr
 /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
 export function personName(state: BuildState, context: TargetContext): void {
   if (context.taken.has("name") || context.model.fields["name"] === undefined) return;
-  const first = context.columns.find((column) => column.profile.words.includes("first") && !context.used.has(column.path));
-  const last = context.columns.find((column) => column.profile.words.includes("last") && !context.used.has(column.path));
+  const free = context.columns.filter((column) => !context.used.has(column.path));
+  const first = free.find((column) => column.profile.words.includes("first"));
+  // `Nom` beside `Prénom` is the last name.
+  const last =
+    free.find((column) => column.profile.words.includes("last")) ??
+    free.find((column) => column !== first && column.profile.words.length === 1 && column.profile.words[0] === "name");
   if (first === undefined || last === undefined) return;
-  assign(state, context, "name", `\`{${first.path}} {${last.path}}\` | trim`, [first, last], 0.9, "Odoo has one name field");
+  // A surname written in capitals (`DURAND`, as French exports do) is written as a name.
+  const surname = capitals(last.profile.values) ? `${last.path} | title` : last.path;
+  assign(state, context, "name", `\`{${first.path}} {${surname}}\` | trim`, [first, last], 0.9, "Odoo has one name field");
 }
 
 /** Notes are internal notes, not messages sent to followers. */
@@ -205,6 +226,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
   const profile = entity.profile;
   const split = entity.split;
   if (split === undefined) return [];
+  if (split.mixed !== undefined) return mixedTargets(state, entity, model, split.mixed);
   const orgColumns = plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name));
   const org = newContext(state, entity, model, orgColumns);
   const orgName =
@@ -244,4 +266,84 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
     });
   }
   return targets;
+}
+
+/**
+ * Rows mixing organisations and people (mixed-rows.ts): the organisation when its name is there,
+ * the person when theirs is, under the organisation of the same row; a private person (no
+ * organisation) takes the row's address, owner and tags, which are otherwise the organisation's.
+ */
+function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel, mixed: MixedRows): TargetProposal[] {
+  const profile = entity.profile;
+  const split = entity.split;
+  if (split === undefined) return [];
+  const columns = plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name));
+  const organisationName = mixed.organisationName.name;
+  const org = newContext(
+    state,
+    entity,
+    model,
+    columns.filter((column) => !mixed.person.has(column.profile.name)),
+  );
+  constant(state, org, "is_company", "true");
+  const orgName = org.columns.find((column) => column.profile === mixed.organisationName);
+  if (orgName !== undefined) assign(state, org, "name", `${orgName.path} | trim`, [orgName], 0.95);
+  finishBody(state, org);
+  const person = newContext(
+    state,
+    entity,
+    model,
+    columns.filter((column) => mixed.person.has(column.profile.name) || mixed.shared.has(column.profile.name)),
+  );
+  constant(state, person, "type", '"contact"', "at an organisation a person shares its address; a private person has no parent");
+  person.lines.push({
+    kind: "assign",
+    field: "parent_id",
+    operator: "<-",
+    expression: `if ${organisationName} is present then ref ${split.org}`,
+    columns: [],
+    comment: "the organisation of the same row, when the row has one",
+  });
+  person.taken.add("parent_id");
+  finishBody(state, person);
+  // The row's address, owner and tags are a private person's own; beside an organisation, its.
+  const lines = person.lines.map((line) =>
+    line.kind === "assign" && line.columns.length > 0 && line.columns.every((column) => mixed.shared.has(column))
+      ? { ...line, expression: `if ${organisationName} is empty then ${line.expression.startsWith("if ") ? `(${line.expression})` : line.expression}` }
+      : line,
+  );
+  return [
+    { header: `${split.org}: ${model.name} when ${organisationName} is present`, body: org.lines },
+    { header: `${split.person}: ${model.name} when ${mixed.personName.name} is present`, body: lines },
+  ];
+}
+
+/** Whether nearly every value is written in capitals. */
+function capitals(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => /\p{L}{2}/u.test(value));
+  return filled.length > 0 && filled.filter((value) => value === value.toUpperCase()).length >= filled.length * 0.9;
+}
+
+const ADDRESS_FIELDS: readonly string[] = ["street", "street2", "zip", "city", "state_id", "country_id"];
+
+/**
+ * A company under a parent company (a group member) keeps its own address: Odoo gives a partner of
+ * type "contact" its parent's, so such a row is written as another type.
+ */
+function subsidiaryAddress(context: TargetContext): void {
+  if (context.model.name !== "res.partner" || context.taken.has("type") || context.model.fields["type"] === undefined) return;
+  const parent = context.lines.find((line) => line.kind === "assign" && line.field === "parent_id" && line.columns.length > 0);
+  if (parent?.kind !== "assign" || !context.constants.has("is_company")) return;
+  if (!ADDRESS_FIELDS.some((field) => context.taken.has(field))) return;
+  const column = parent.columns[0] ?? "";
+  const index = context.lines.indexOf(parent);
+  context.lines.splice(index, 0, {
+    kind: "assign",
+    field: "type",
+    operator: "<-",
+    expression: `if ${column} is present then "other" else "contact"`,
+    columns: [],
+    comment: 'a company under a parent keeps its own address: Odoo gives a "contact" its parent\'s',
+  });
+  context.taken.add("type");
 }

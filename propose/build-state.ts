@@ -7,6 +7,7 @@
 import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import { percent, type ColumnRef } from "./fields.js";
+import type { MixedRows } from "./mixed-rows.js";
 import type { KindTarget } from "./odoo-knowledge.js";
 import { OutcomeLog } from "./outcomes.js";
 import type { BodyLine, PackageProposal } from "./proposal.js";
@@ -27,7 +28,7 @@ export interface MappedEntity {
   readonly usesFallback: boolean;
   /** The alias other maps `ref` these records by (the organisation, for a split relation). */
   readonly alias: string;
-  readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile };
+  readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile; readonly mixed?: MixedRows };
   /** For child lines: the parent entity and the column holding the parent's key. */
   readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
 }
@@ -71,8 +72,23 @@ export class BuildState {
 export function columnRef(state: BuildState, entity: EntityProfile, column: ColumnProfile, path: string): ColumnRef {
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   const target = reference === undefined ? undefined : state.mapped.get(reference.entity);
-  if (target === undefined || target.parent !== undefined) return { profile: column, path };
-  return { profile: column, path, reference: { alias: target.alias, model: target.model } };
+  if (reference === undefined || target === undefined || target.parent !== undefined) return { profile: column, path };
+  const key = target.profile.key.length === 1 ? target.profile.key[0] : undefined;
+  // Names reach the records through the other entity's key, unless its names are its key.
+  const byName = reference.byName !== undefined && reference.byName !== key ? reference.byName : undefined;
+  if (byName !== undefined && key === undefined) return { profile: column, path };
+  return {
+    profile: column,
+    path,
+    reference: {
+      alias: target.alias,
+      model: target.model,
+      named: reference.byValuesOnly !== true,
+      ...(byName === undefined || key === undefined ? {} : { byName: { entity: reference.entity, nameColumn: byName, keyColumn: key } }),
+      ...(reference.separator === undefined ? {} : { separator: reference.separator }),
+      ...(target.split?.mixed === undefined ? {} : { others: [target.split.person] }),
+    },
+  };
 }
 
 export function mappedByAlias(state: BuildState, alias: string): MappedEntity | undefined {

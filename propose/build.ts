@@ -36,6 +36,7 @@ export class ProposalBuilder {
       records,
       customFields: [...state.registries.customFields.values()],
       lookups: [...state.registries.lookups.values()],
+      nameIndexes: [...state.registries.nameIndexes.values()],
       missingRequired: state.registries.missingRequired,
       csv: [],
       sourceNotes: [],

@@ -5,6 +5,8 @@
  */
 import { findModel } from "../compiler/catalog/index.js";
 import type { BuildState } from "./build-state.js";
+import type { EntityProfile } from "./entities.js";
+import { mixedRows, type MixedRows } from "./mixed-rows.js";
 import { snake } from "./literals.js";
 import { KIND_TARGETS } from "./odoo-knowledge.js";
 
@@ -26,17 +28,18 @@ export function chooseTargets(state: BuildState): void {
     const fallback = kind.fallback !== undefined && findModel(state.schema, kind.fallback) !== undefined;
     if (!declared && !fallback) continue;
     const model = declared ? kind.model : (kind.fallback ?? kind.model);
-    if (entity.kind === "relation") {
-      const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+    const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+    const mixed = group === undefined ? mixedEntity(entity) : undefined;
+    if (entity.kind === "relation" || mixed !== undefined) {
       const org = alias(state, "org");
       const person = alias(state, "person");
       state.mapped.set(entity.name, {
         profile: entity,
-        kind,
+        kind: mixed === undefined ? kind : (KIND_TARGETS.relation ?? kind),
         model,
         usesFallback: !declared,
         alias: org,
-        split: { org, person, ...(group === undefined ? {} : { group }) },
+        split: { org, person, ...(group === undefined ? {} : { group }), ...(mixed === undefined ? {} : { mixed }) },
       });
     } else {
       state.mapped.set(entity.name, { profile: entity, kind, model, usesFallback: !declared, alias: alias(state, snake(entity.name)) });
@@ -60,4 +63,18 @@ export function chooseTargets(state: BuildState): void {
       parent: { entity: reference.entity, column: reference.column, field: childOf.field },
     });
   }
+}
+
+/**
+ * The organisations and people an entity's rows mix, when they do: any relation, and a company or
+ * person file whose rows hold both, some only one, and each organisation once (not a contact
+ * list repeating its employer's name, which would make an organisation per row).
+ */
+function mixedEntity(entity: EntityProfile): MixedRows | undefined {
+  if (entity.kind !== "relation" && entity.kind !== "company" && entity.kind !== "person") return undefined;
+  const mixed = mixedRows(entity);
+  if (mixed === undefined || entity.kind === "relation") return mixed;
+  const names = mixed.organisationName.guess;
+  const unique = names.distinct >= (names.total - names.blank) * 0.95;
+  return unique && mixed.rows.organisation >= 3 && mixed.rows.person >= 3 ? mixed : undefined;
 }

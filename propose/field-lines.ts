@@ -13,42 +13,79 @@ import {
   scoreCandidates,
   TODO_THRESHOLD,
   type ColumnRef,
+  type ColumnReference,
   type Conversion,
   type FieldCandidate,
   type TableOutput,
+  type ValueOutput,
 } from "./fields.js";
-import { snake } from "./literals.js";
+import { placeholderGuard } from "./column-types.js";
+import { quote, snake } from "./literals.js";
 import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
 import { countValues, matchValues, optionsFor } from "./value-tables.js";
 import { isFormWord } from "./words.js";
 
-/** The expression a conversion writes, registering the tables and lookups it uses. */
+/** The expression a conversion writes, registering the tables, lookups and name indexes it uses. */
 export function expressionOf(state: BuildState, candidate: FieldCandidate, context: TargetContext): string {
-  const { column, conversion, field } = candidate;
-  switch (conversion.kind) {
-    case "direct":
-      return [column.path, ...conversion.steps].join(" | ");
-    case "ref":
-      return `${column.path} | ref ${conversion.alias}`;
-    case "lookup":
-      return `${column.path} | ${state.registries.lookup(conversion.lookup)}`;
-    case "table":
-      return `${column.path} | trim | ${state.registries.table(conversion.output, field, column.profile.name, snake(context.entity.profile.name), column.profile.values)}`;
-  }
+  const { column, field } = candidate;
+  return writeConversion(candidate, {
+    lookup: (key) => state.registries.lookup(key),
+    table: (output) =>
+      state.registries.table(output, field, column.profile.name, snake(context.entity.profile.name), column.profile.list?.parts ?? column.profile.values),
+    userNames: () => state.registries.userNames(column.profile.values),
+    nameIndex: (index) => state.registries.nameIndex(index),
+  });
 }
 
-/** The expression a TODO would use, without registering its table or lookup. */
-export function previewExpression(state: BuildState, candidate: FieldCandidate): string {
+/**
+ * Columns that may fill one many2one in turn, the first that has a value (`??`): references to
+ * several entities (the contact, else the company), or several pick-lists of the same records (an
+ * academic title, else the salutation).
+ */
+function chainable(candidate: FieldCandidate): boolean {
+  const kind = candidate.conversion.kind;
+  return candidate.field.type === "many2one" && (kind === "ref" || kind === "table" || kind === "lookup");
+}
+
+/** The expression a TODO would use, without registering its table, lookup or name index. */
+export function previewExpression(candidate: FieldCandidate): string {
+  return writeConversion(candidate, {
+    lookup: (key) => LOOKUPS[key]?.name ?? key,
+    table: () => `<a table of its ${candidate.column.profile.guess.distinct} values>`,
+    userNames: () => "<a table of the users' names>",
+    nameIndex: (index) => `${index.entity}ByName`,
+  });
+}
+
+interface ConversionNames {
+  lookup(key: string): string;
+  table(output: ValueOutput): string;
+  userNames(): string;
+  nameIndex(index: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string }): string;
+}
+
+/** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
+const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s/u;
+
+/** A conversion as text, a placeholder (`k.A.`) guarded so that it leaves the field empty. */
+function writeConversion(candidate: FieldCandidate, names: ConversionNames): string {
   const { column, conversion } = candidate;
+  const guard = placeholderGuard(column.path, column.profile.guess);
   switch (conversion.kind) {
     case "direct":
-      return [column.path, ...conversion.steps].join(" | ");
+      return guard + [column.path, ...conversion.steps].join(" | ");
+    case "negate":
+      return `not ${column.path}`;
     case "ref":
-      return `${column.path} | ref ${conversion.alias}`;
-    case "lookup":
-      return `${column.path} | ${LOOKUPS[conversion.lookup]?.name ?? conversion.lookup}`;
+      return referenceExpression(column.path, conversion.reference, conversion.first, names.nameIndex);
+    case "lookup": {
+      const short = conversion.lookup === "res.users#name" && column.profile.values.some((value) => SHORT_NAME.test(value.trim()));
+      return `${guard}${column.path} | ${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
+    }
     case "table":
-      return `${column.path} | trim | <a table of its ${candidate.column.profile.guess.distinct} values>`;
+      return conversion.split === undefined
+        ? `${guard}${column.path} | trim | ${names.table(conversion.output)}`
+        : `${guard}${column.path} | split(${quote(conversion.split)}) | ${names.table(conversion.output)}`;
   }
 }
 
@@ -81,7 +118,7 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
   return scoreCandidates(free, fields, entityWords, state.schema, context.model.name)
     .map((candidate) => {
-      if (candidate.conversion.kind !== "table") return candidate;
+      if (candidate.conversion.kind !== "table" || candidate.byType === true) return candidate;
       const fit = tableFit(state, candidate.conversion.output, candidate.column.profile.values);
       const conversion: Conversion = { ...candidate.conversion, factor: candidate.conversion.factor * (0.5 + 0.5 * fit) };
       return { ...candidate, conversion, confidence: candidate.nameScore * conversion.factor };
@@ -113,13 +150,18 @@ export function matchFields(state: BuildState, context: TargetContext): void {
       todo.add(path);
       context.lines.push({
         kind: "todo",
-        text: `TODO ${percent(candidate.confidence)} sure: instead of the constant, ${field} <- ${previewExpression(state, candidate)}  (${candidate.field.label})`,
+        text: `TODO ${percent(candidate.confidence)} sure: instead of the constant, ${field} <- ${previewExpression(candidate)}  (${candidate.field.label})`,
       });
       state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
       continue;
     }
     const chain = refChains.get(field);
-    if (context.taken.has(field) && !(chain !== undefined && candidate.conversion.kind === "ref" && candidate.confidence >= ASSIGN_THRESHOLD)) continue;
+    const chained = chain?.candidates[0];
+    if (
+      context.taken.has(field) &&
+      !(chained !== undefined && chainable(candidate) && candidate.conversion.kind === chained.conversion.kind && candidate.confidence >= ASSIGN_THRESHOLD)
+    )
+      continue;
     // A key serves as the external ID already: it feeds a field when that is clear, and is no TODO otherwise.
     if (
       candidate.confidence < ASSIGN_THRESHOLD &&
@@ -131,7 +173,11 @@ export function matchFields(state: BuildState, context: TargetContext): void {
     if (candidate.confidence >= ASSIGN_THRESHOLD) {
       if (chain !== undefined) {
         chain.candidates.push(candidate);
-        const expression = chain.candidates.map((item) => expressionOf(state, item, context)).join(" ?? ");
+        // A guarded operand (`if x != "-" then ...`) is parenthesised, so that `??` does not fall inside its `then`.
+        const expression = chain.candidates
+          .map((item) => expressionOf(state, item, context))
+          .map((text) => (text.startsWith("if ") ? `(${text})` : text))
+          .join(" ?? ");
         const line = context.lines[chain.line];
         if (line?.kind === "assign") context.lines[chain.line] = { ...line, expression, columns: [...line.columns, path] };
         context.used.add(path);
@@ -139,12 +185,13 @@ export function matchFields(state: BuildState, context: TargetContext): void {
         continue;
       }
       assign(state, context, field, expressionOf(state, candidate, context), [candidate.column], candidate.confidence, explain(state, candidate));
-      if (candidate.conversion.kind === "ref") refChains.set(field, { candidates: [candidate], line: context.lines.length - 1 });
+      if (chainable(candidate)) refChains.set(field, { candidates: [candidate], line: context.lines.length - 1 });
+      if (candidate.conversion.kind === "ref" && candidate.conversion.first) keepOtherReferences(state, context, candidate);
     } else {
       todo.add(path);
       context.lines.push({
         kind: "todo",
-        text: `TODO ${percent(candidate.confidence)} sure: ${field} <- ${previewExpression(state, candidate)}  (${candidate.field.label})`,
+        text: `TODO ${percent(candidate.confidence)} sure: ${field} <- ${previewExpression(candidate)}  (${candidate.field.label})`,
       });
       state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
     }
@@ -177,4 +224,41 @@ export function requireFields(state: BuildState, context: TargetContext, inverse
     context.lines.push({ kind: "todo", text: `TODO: ${model} requires ${field.name} (${field.label}) and no column fits: ${field.name} <- ...` });
     state.registries.missingRequired.push(`${context.entity.profile.name} → ${model}.${field.name}`);
   }
+}
+
+/**
+ * A cell listing several records (`Acme Ltd|Bolt plc`) feeds a many2one with the first: the
+ * others are kept as text in a custom field, so that no link is lost.
+ */
+function keepOtherReferences(state: BuildState, context: TargetContext, candidate: FieldCandidate): void {
+  const separator = candidate.column.reference?.separator;
+  if (separator === undefined) return;
+  const column = candidate.column.profile;
+  const field = state.registries.customField({
+    model: context.model.name,
+    name: `x_other_${column.name}`.slice(0, 60),
+    type: "char",
+    label: `${column.header} (after the first)`,
+  });
+  context.lines.push({
+    kind: "assign",
+    field: field.name,
+    operator: "<-",
+    expression: `${candidate.column.path} | split(${quote(separator)}) | rest | join("; ")`,
+    columns: [],
+    comment: `new custom field: the others, as the export names them (${candidate.field.name} takes the first)`,
+  });
+}
+
+/**
+ * `code | ref org`, or through a list's first item and a name's key (`client |
+ * get(CompanyByName.id) | ref company`), trying the other records made from the same key in turn
+ * (`?? code | ref person`).
+ */
+export function referenceExpression(path: string, reference: ColumnReference, first: boolean, nameIndex: ConversionNames["nameIndex"]): string {
+  const steps = [path];
+  if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
+  if (first) steps.push("first");
+  if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
+  return [reference.alias, ...(reference.others ?? [])].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
 }

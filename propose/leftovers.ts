@@ -4,7 +4,7 @@
  * ignored. Pure.
  */
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
-import { readStep } from "./column-types.js";
+import { placeholderGuard, readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import { scoreCandidates, type ColumnRef } from "./fields.js";
@@ -87,7 +87,12 @@ export function customFieldFor(state: BuildState, context: TargetContext, column
   const type = customFieldType(profile);
   const field = state.registries.customField({ model, name, type, label });
   const read = readStep(guess);
-  const expression = read !== undefined ? `${column.path} | ${read}` : type === "char" && guess.type === "text" ? `${column.path} | trim` : column.path;
+  const expression =
+    read !== undefined
+      ? `${placeholderGuard(column.path, guess)}${column.path} | ${read}`
+      : type === "char" && guess.type === "text"
+        ? `${column.path} | trim`
+        : column.path;
   assign(state, context, field.name, expression, [column], undefined, "new custom field");
   relog(state, context, column, field.name);
 }

@@ -78,7 +78,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     city: ["city", "town", "place"],
     state_id: ["state"],
     country_id: ["country"],
-    phone: ["phone", "switchboard", "landline"],
+    phone: ["phone", "switchboard", "landline", "direct phone"],
     mobile: ["mobile"],
     email: ["email"],
     website: ["website"],
@@ -88,7 +88,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     function: ["job"],
     title: ["salutation"],
     user_id: ["owner", "salesperson", "responsible"],
-    parent_id: ["parent company", "parent", "company", "employer"],
+    parent_id: ["parent company", "parent", "company", "employer", "group", "group parent"],
     comment: ["note", "comment", "description"],
     ref: ["reference", "customer number", "account number", "client number"],
     category_id: ["tag"],
@@ -98,7 +98,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     name: ["name", "title", "subject", "description", "deal name", "opportunity name", "lead name"],
     expected_revenue: ["amount", "value", "expected revenue", "revenue", "expected amount"],
     probability: ["probability", "probability percent", "win probability"],
-    date_deadline: ["close date", "expected close date", "close", "expected close"],
+    date_deadline: ["close date", "expected close date", "close", "expected close", "expected", "expected date"],
     stage_id: ["stage", "status", "phase"],
     user_id: ["owner", "salesperson", "handler"],
     partner_id: ["contact", "company", "customer", "relation", "client", "account"],
@@ -193,6 +193,28 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
 };
 
 /**
+ * The field a value of a kind most likely feeds on a model when its header says nothing the
+ * lexicon knows (`Direct Dial` holding phone numbers, `Estimated Fees` holding amounts on an
+ * opportunity): by the type of the values, or for lists of labels, the model's tags.
+ */
+export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list", string>>>>> = {
+  "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id" },
+  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids" },
+  "mail.message": { email: "email_from" },
+  "helpdesk.ticket": { email: "partner_email", list: "tag_ids" },
+};
+
+/**
+ * Words that say the opposite of a boolean field: a done flag is `active <- not done` (Odoo keeps
+ * a done activity archived), an inactive or deleted flag `active <- not inactive`.
+ */
+export const NEGATED_HINTS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  "mail.activity": { active: ["done", "completed", "closed", "finished"] },
+  "res.partner": { active: ["inactive", "archived", "deleted"] },
+  "crm.lead": { active: ["archived", "deleted", "inactive"] },
+};
+
+/**
  * Fields no export column should be proposed for: Odoo's own bookkeeping, company-dependent
  * accounting settings, images and signup tokens. A specialist can still map them by hand.
  */
@@ -234,7 +256,10 @@ export interface LookupSpec {
   readonly comment: string;
 }
 
-/** Existing records a migration finds rather than creates, by the model a many2one points to. */
+/**
+ * Existing records a migration finds rather than creates: by the model a many2one points to, the
+ * lookup for its values' type; `res.users#name` finds users by name (owners written as names).
+ */
 export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
   "res.users": {
     name: "user",
@@ -243,6 +268,15 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     types: ["email"],
     fit: 1,
     comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
+  },
+  "res.users#name": {
+    name: "user_by_name",
+    model: "res.users",
+    by: "name",
+    types: ["text"],
+    fit: 0.9,
+    comment:
+      "owners written as names are Odoo users with the same name, matched exactly; an owner with none is flagged in the report (the table before it turns the export's short forms into the users' names)",
   },
   "res.partner": {
     name: "partner",
@@ -279,7 +313,10 @@ export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
   ["low", "0"],
   ["normal", "medium"],
   ["urgent", "very high"],
-  ["ms", "miss"],
+  // Ms is Madam in Odoo, whatever the marital status: Miss is for Miss alone.
+  ["madam", "ms", "mrs"],
+  ["mister", "mr", "m"],
+  ["professor", "prof", "prof dr"],
   // Odoo's words for a qualified lead and a raw one.
   ["opportunity", "qualified"],
   ["lead", "unqualified"],

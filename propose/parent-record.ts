@@ -4,6 +4,7 @@
  * most specific that is filled. Pure.
  */
 import { assign, mappedByAlias, type BuildState, type TargetContext } from "./build-state.js";
+import { referenceExpression } from "./field-lines.js";
 import type { TableOutput } from "./fields.js";
 import { quote, snake } from "./literals.js";
 import type { TableEntryProposal } from "./proposal.js";
@@ -84,6 +85,12 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
     comment: "the record each row belongs to",
   });
   context.taken.add(modelField);
-  const idExpression = references.map((column) => `${column.path} | ref ${column.reference?.alias ?? ""}`).join(" ?? ");
+  const idExpression = references
+    .flatMap((column) =>
+      column.reference === undefined
+        ? []
+        : [referenceExpression(column.path, column.reference, column.reference.separator !== undefined, (index) => state.registries.nameIndex(index))],
+    )
+    .join(" ?? ");
   assign(state, context, "res_id", idExpression, references, 0.9);
 }

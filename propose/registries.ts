@@ -5,9 +5,9 @@
  */
 import { findModel, type OdooField, type OdooSchema } from "../compiler/catalog/index.js";
 import { findBuiltin } from "../compiler/builtins.js";
-import type { TableOutput } from "./fields.js";
+import type { TableOutput, ValueOutput } from "./fields.js";
 import { LOOKUPS } from "./odoo-knowledge.js";
-import type { CustomFieldProposal, LookupProposal, RecordEntryProposal } from "./proposal.js";
+import type { CustomFieldProposal, LookupProposal, NameIndexProposal, RecordEntryProposal } from "./proposal.js";
 import { countValues } from "./value-tables.js";
 import { identifierOf } from "./words.js";
 
@@ -36,7 +36,7 @@ export interface TableDraft {
   /** For a custom selection field: its options, keyed by source value. */
   readonly customOptions?: ReadonlyMap<string, string>;
   /** What a value the table does not list becomes. */
-  readonly unmatched?: "flag" | "reject";
+  readonly unmatched?: "flag" | "reject" | "keep";
 }
 
 const DEFINING_MODULE: Readonly<Record<string, string>> = {
@@ -69,8 +69,42 @@ export class Registries {
 
   constructor(readonly schema: OdooSchema) {}
 
+  /** Entities declared a second time, keyed by name, for columns that name their records. */
+  readonly nameIndexes = new Map<string, NameIndexProposal>();
+
   private tableKey(output: TableOutput): string {
+    if (output.kind === "text") return "text:users";
     return output.kind === "selection" ? `selection:${output.model}.${output.field}` : `records:${output.model}`;
+  }
+
+  /**
+   * The entity that finds another entity's records by name (`CompanyByName`, keyed by the name
+   * column), declared once; its name for `get(CompanyByName.id)`.
+   */
+  nameIndex(index: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string }): string {
+    const existing = this.nameIndexes.get(`${index.entity}.${index.nameColumn}`);
+    if (existing !== undefined) return existing.name;
+    const name = `${index.entity}ByName`;
+    this.nameIndexes.set(`${index.entity}.${index.nameColumn}`, { name, ...index });
+    return name;
+  }
+
+  /**
+   * The table turning the names an export writes for its users (`K. Vogel`) into the names Odoo
+   * has for them, fed by every owner column; matched when the table is built.
+   */
+  userNames(values: readonly string[]): string {
+    const existing = this.tables.get(this.tableKey({ kind: "text" }));
+    const table = existing ?? {
+      name: this.names.take("user_name", "owner_name"),
+      output: { kind: "text" },
+      fieldLabel: "res.users.name",
+      values: new Map<string, number>(),
+      unmatched: "keep",
+    };
+    if (existing === undefined) this.tables.set(this.tableKey({ kind: "text" }), table);
+    for (const [value, count] of countValues(values)) table.values.set(value, (table.values.get(value) ?? 0) + count);
+    return table.name;
   }
 
   /**
@@ -78,7 +112,7 @@ export class Registries {
    * field, or the column when that is a built-in's name. Columns whose values hardly overlap
    * (a lead's status and a case's status, both stages) get tables of their own.
    */
-  table(output: TableOutput, field: OdooField, column: string, entity: string, values: readonly string[]): string {
+  table(output: ValueOutput, field: OdooField, column: string, entity: string, values: readonly string[]): string {
     const counts = countValues(values);
     const base = this.tableKey(output);
     let key = base;

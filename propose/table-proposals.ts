@@ -13,6 +13,7 @@ import { EXTENSIBLE_MODELS } from "./odoo-knowledge.js";
 import type { TableEntryProposal, TableProposal } from "./proposal.js";
 import type { TableDraft } from "./registries.js";
 import { matchValues, optionsFor, type ValueOption } from "./value-tables.js";
+import { matchUser } from "./user-names.js";
 import { foldText, identifierOf } from "./words.js";
 
 const TRUE_WORDS: ReadonlySet<string> = new Set(DEFAULT_TRUE_WORDS);
@@ -31,19 +32,21 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
       comment: `values of ${draft.fieldLabel}`,
     };
   }
-  const options = optionsFor(state.schema, draft.output);
+  const output = draft.output;
+  if (output.kind === "text") return userNameTable(state, draft);
+  const options = optionsFor(state.schema, output);
   const matches = matchValues(draft.values, options);
-  const extensible = draft.output.kind === "records" && EXTENSIBLE_MODELS.has(draft.output.model);
+  const extensible = output.kind === "records" && EXTENSIBLE_MODELS.has(output.model);
   const entries: TableEntryProposal[] = matches.map((match) => {
     const rows = `${match.count} row${match.count === 1 ? "" : "s"}`;
     if (match.option !== undefined) {
-      const value = draft.output.kind === "selection" ? quote(match.option.key) : recordFor(state, draft.output.model, match.option);
+      const value = output.kind === "selection" ? quote(match.option.key) : recordFor(state, output.model, match.option);
       const exact = match.confidence >= 1;
       return { key: match.value, value, comment: `${rows}${exact ? "" : `; ${percent(match.confidence)}: ${match.option.label}`}` };
     }
-    if (extensible && draft.output.kind === "records") {
-      const defined = draft.output.model === "crm.stage" ? stageDefinitions(state).get(foldText(match.value.trim())) : undefined;
-      const name = state.registries.record(draft.output.model, {
+    if (extensible && output.kind === "records") {
+      const defined = output.model === "crm.stage" ? stageDefinitions(state).get(foldText(match.value.trim())) : undefined;
+      const name = state.registries.record(output.model, {
         name: identifierOf(match.value, "value"),
         values: [["name", quote(match.value)], ...(defined ?? [])],
       });
@@ -51,17 +54,17 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
     }
     const choices = options
       .slice(0, 6)
-      .map((option) => (draft.output.kind === "selection" ? quote(option.key) : option.label))
+      .map((option) => (output.kind === "selection" ? quote(option.key) : option.label))
       .join(", ");
     return { key: match.value, comment: `${rows}; no match: choose${choices === "" ? "" : ` (${choices}${options.length > 6 ? ", …" : ""})`}` };
   });
   const matched = matches.filter((match) => match.option !== undefined).length;
   return {
     name: draft.name,
-    output: draft.output.kind === "records" ? draft.output.model : "text",
+    output: output.kind === "records" ? output.model : "text",
     entries,
     unmatched: "flag",
-    comment: `${draft.fieldLabel}: ${matched} of ${matches.length} value${matches.length === 1 ? "" : "s"} match${matches.length === 1 ? "es" : ""} ${draft.output.kind === "records" ? `an existing ${draft.output.model} record` : "a selection key"}${extensible ? "; the others are created" : ""}`,
+    comment: `${draft.fieldLabel}: ${matched} of ${matches.length} value${matches.length === 1 ? "" : "s"} match${matches.length === 1 ? "es" : ""} ${output.kind === "records" ? `an existing ${output.model} record` : "a selection key"}${extensible ? "; the others are created" : ""}`,
   };
 }
 
@@ -111,4 +114,29 @@ export function isRecordName(state: BuildState, value: string): boolean {
 export function recordFor(state: BuildState, model: string, option: ValueOption): string {
   if (option.xmlid !== undefined) return state.registries.record(model, { name: identifierOf(option.label, "record"), existing: option.xmlid });
   return state.registries.record(model, { name: identifierOf(option.label, "record"), values: [["name", quote(option.label)]] });
+}
+
+/**
+ * The names an export writes for its users, each turned into the name of the Odoo user it stands
+ * for (`K. Vogel` → `Klaus Vogel`), when the target's schema lists that user; the others are left
+ * for the specialist, and a value the table does not list is kept as it is.
+ */
+function userNameTable(state: BuildState, draft: TableDraft): TableProposal {
+  const users = state.schema.references["res.users"] ?? [];
+  const entries: TableEntryProposal[] = [...draft.values.entries()]
+    .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+    .flatMap(([value, count]) => {
+      const rows = `${count} row${count === 1 ? "" : "s"}`;
+      const user = matchUser(value, users);
+      if (user === undefined) return [{ key: value, comment: `${rows}; no user of the target Odoo is named so: write the user's name as Odoo has it` }];
+      if (user.name === value) return [];
+      return [{ key: value, value: quote(user.name), comment: `${rows}; the user ${user.name}` }];
+    });
+  return {
+    name: draft.name,
+    output: "text",
+    entries,
+    unmatched: "keep",
+    comment: "owners as the export names them, and the names of the Odoo users they are (a lookup by name matches names exactly)",
+  };
 }

@@ -104,5 +104,6 @@ export function countValues(values: readonly string[]): Map<string, number> {
 /** What a table's values can become: the selection's keys, or the model's reference records. */
 export function optionsFor(schema: OdooSchema, output: TableOutput): ValueOption[] {
   if (output.kind === "selection") return selectionOptions(findModel(schema, output.model)?.fields[output.field]?.selection ?? []);
+  if (output.kind === "text") return [];
   return recordOptions(schema.references[output.model] ?? []);
 }

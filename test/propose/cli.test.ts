@@ -123,7 +123,7 @@ describe("flitmap init", () => {
     expect(run.stdout).toContain("Skipped, without even a header line: empty.csv.\n");
     const migration = readFileSync(join(work, "thin-out", "migration.flitmap"), "utf8");
     expect(migration).toContain('company_name "Company Name" text // no values: the file has no rows');
-    expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim // 100%");
+    expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim | required // 100%");
   });
 
   it("names the source after the export folder, skipping generic folder names", () => {

@@ -179,7 +179,7 @@ describe("the proposal for Perfect Books' export", () => {
     expect(deal).toMatch(/type +<- qualification[\s|]+trim[\s|]+lead_type \/\/ 90%: instead of type = "opportunity" for every row/);
     expect(setup).toMatch(/x_deal_score +integer +"deal_score"/);
     const contact = proposed.files.find((file) => file.name === "contact.flitmap")?.text ?? "";
-    expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}` \| trim/);
+    expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}`\s+\| trim\s+\| required/);
     expect(contact).toContain("with ContactCompany by contact_id order by is_primary desc {");
     expect(contact).toMatch(/x_other_companies +<- company_id\s+\| rest\s+\| get\(Company\.company_name\)\s+\| join\("; "\)/);
     expect(contact).toMatch(/x_role +<- role \| first \/\/ new custom field: at the first link/);
