@@ -5,7 +5,7 @@
 import { findModel, type OdooModel } from "../compiler/catalog/index.js";
 import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
-import { matchFields, requireFields } from "./field-lines.js";
+import { matchFields, requireFields, requireFilled } from "./field-lines.js";
 import { percent } from "./fields.js";
 import { keepLeftovers } from "./leftovers.js";
 import { snake } from "./literals.js";
@@ -91,6 +91,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
+  requireFilled(state, context);
 }
 
 /** The columns of an entity a map reads: all but the key and the modification stamp. */

@@ -230,7 +230,7 @@ export function emitPackage(proposal: PackageProposal, plan: CsvPlan): { files: 
   for (const lookup of proposal.lookups) {
     migration.blank();
     migration.comment(lookup.comment);
-    migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing flag }`);
+    migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing ${lookup.missing} }`);
   }
   files.push({ name: migration.file, text: migration.text() });
 

@@ -262,3 +262,40 @@ export function referenceExpression(path: string, reference: ColumnReference, fi
   if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
   return [reference.alias, ...(reference.others ?? [])].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
 }
+
+/**
+ * A required field fed by a column that is sometimes blank (or a placeholder, `00.00.0000`): such a
+ * row takes another of its dates when the field is a date (a task without a deadline, the day it
+ * was done); else Odoo's default fills it, or, without one, the row is rejected with the reason
+ * (`| required`) rather than failing in Odoo.
+ */
+export function requireFilled(state: BuildState, context: TargetContext): void {
+  for (const { field } of requiredFields(state.schema, context.model.name)) {
+    const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === field.name && line.operator === "<-");
+    const line = context.lines[index];
+    if (line?.kind !== "assign" || line.columns.length !== 1 || /\|\s*required\s*$/.test(line.expression)) continue;
+    const column = context.columns.find((candidate) => candidate.path === line.columns[0]);
+    const guess = column?.profile.guess;
+    if (guess === undefined || (guess.blank === 0 && guess.placeholders.length === 0)) continue;
+    const fallback = context.lines.find(
+      (other) =>
+        other !== line &&
+        other.kind === "assign" &&
+        other.operator === "<-" &&
+        other.columns.length === 1 &&
+        (field.type === "date" || field.type === "datetime") &&
+        context.model.fields[other.field]?.type === field.type,
+    );
+    if (fallback === undefined && field.hasDefault) continue;
+    const operand = (expression: string): string => (expression.startsWith("if ") ? `(${expression})` : expression);
+    const other = fallback?.kind === "assign" ? ` ?? ${operand(fallback.expression)}` : "";
+    const required = field.hasDefault ? "" : " | required";
+    const otherwise = field.hasDefault ? "Odoo's default" : "the row is rejected, with the reason";
+    const comment = fallback?.kind === "assign" ? `else ${fallback.field}; without either, ${otherwise}` : `without it, ${otherwise}`;
+    context.lines[index] = {
+      ...line,
+      expression: `${other === "" ? line.expression : operand(line.expression)}${other}${required}`,
+      comment: [line.comment, comment].filter((part) => part !== undefined).join("; "),
+    };
+  }
+}

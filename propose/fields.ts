@@ -254,6 +254,15 @@ const PERSON_NAME = [
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
 ];
 
+/** Words ending a company's name, which a person's does not. */
+const LEGAL_FORM = /\b(?:ltd|limited|plc|llp|gmbh|ag|kg|ohg|sarl|sas|sa|eurl|bv|nv|vof|inc|llc|corp|co)\.?$/i;
+
+/** The names of a handful of people, each on many rows: a firm's staff, who own records. */
+function looksLikeStaff(values: readonly string[]): boolean {
+  const distinct = new Set(values.map((value) => value.trim()).filter((value) => value !== ""));
+  return distinct.size <= 20 && looksLikePersonNames(values) && ![...distinct].some((value) => LEGAL_FORM.test(value));
+}
+
 /** Whether a column's values are the names of a few people, each named on several rows (staff, not customers). */
 export function looksLikePersonNames(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
@@ -327,7 +336,14 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
   const primary = PRIMARY_FIELDS[model];
   if (primary === undefined) return 0;
   const type = column.profile.guess.type;
-  const kind = column.profile.list !== undefined ? "list" : type === "email" || type === "phone" || type === "url" || type === "money" ? type : undefined;
+  const kind =
+    column.profile.list !== undefined
+      ? "list"
+      : type === "email" || type === "phone" || type === "url" || type === "money"
+        ? type
+        : type === "text" && looksLikeStaff(column.profile.values)
+          ? "staff"
+          : undefined;
   return kind !== undefined && primary[kind] === field.name ? TYPE_FLOOR : 0;
 }
 

@@ -194,14 +194,18 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
 
 /**
  * The field a value of a kind most likely feeds on a model when its header says nothing the
- * lexicon knows (`Direct Dial` holding phone numbers, `Estimated Fees` holding amounts on an
- * opportunity): by the type of the values, or for lists of labels, the model's tags.
+ * lexicon knows (a column of phone numbers, amounts on an opportunity): by the type of the values;
+ * for lists of labels, the model's tags; for the names of a few people each on many rows, the
+ * record's owner.
  */
-export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list", string>>>>> = {
-  "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id" },
-  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids" },
+export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff", string>>>>> = {
+  "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id" },
+  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids", staff: "user_id" },
+  "mail.activity": { staff: "user_id" },
   "mail.message": { email: "email_from" },
-  "helpdesk.ticket": { email: "partner_email", list: "tag_ids" },
+  "helpdesk.ticket": { email: "partner_email", list: "tag_ids", staff: "user_id" },
+  "sale.order": { staff: "user_id" },
+  "account.move": { staff: "invoice_user_id" },
 };
 
 /**
@@ -253,6 +257,8 @@ export interface LookupSpec {
   readonly types: readonly string[];
   /** How natural the lookup is as a conversion (an owner's e-mail to a user: fully). */
   readonly fit: number;
+  /** What a value that matches nothing does: flagged (the field stays empty), or the row rejected. */
+  readonly missing: "flag" | "reject";
   readonly comment: string;
 }
 
@@ -267,6 +273,7 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "email",
     types: ["email"],
     fit: 1,
+    missing: "flag",
     comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
   },
   "res.users#name": {
@@ -275,6 +282,7 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "name",
     types: ["text"],
     fit: 0.9,
+    missing: "flag",
     comment:
       "owners written as names are Odoo users with the same name, matched exactly; an owner with none is flagged in the report (the table before it turns the export's short forms into the users' names)",
   },
@@ -284,7 +292,17 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "email",
     types: ["email"],
     fit: 0.8,
+    missing: "flag",
     comment: "authors are Odoo contacts with the same e-mail; an author with none is flagged",
+  },
+  "ir.model": {
+    name: "odoo_model",
+    model: "ir.model",
+    by: "model",
+    types: [],
+    fit: 1,
+    missing: "reject",
+    comment: "the models records belong to (an activity's res_model_id), by their technical name; a model the target lacks rejects the row",
   },
   "product.product": {
     name: "product",
@@ -292,6 +310,7 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "default_code",
     types: ["text", "integer"],
     fit: 0.9,
+    missing: "flag",
     comment: "products are Odoo's own, matched by internal reference; a code with none is flagged",
   },
 };

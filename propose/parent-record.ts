@@ -24,7 +24,8 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
   if (modelField === undefined) return;
   const entity = context.entity.profile;
   const polymorphic = entity.polymorphic;
-  const modelValue = (model: string): string => (modelField === "res_model_id" ? state.registries.modelRecord(model) : quote(model));
+  // res_model_id is a record of ir.model: the model's name found through a lookup of ir.model.
+  const toRecord = (expression: string): string => (modelField === "res_model_id" ? `${expression} | ${state.registries.lookup("ir.model")}` : expression);
   if (polymorphic !== undefined) {
     const typeColumn = context.columns.find((column) => column.profile.name === polymorphic.typeColumn);
     const idColumn = context.columns.find((column) => column.profile.name === polymorphic.idColumn);
@@ -34,9 +35,11 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
     });
     if (typeColumn === undefined || idColumn === undefined || targets.length === 0) return;
     const output: TableOutput =
-      modelField === "res_model_id" ? { kind: "records", model: "ir.model" } : { kind: "selection", model: context.model.name, field: modelField };
+      modelField === "res_model_id" || context.model.fields[modelField]?.type !== "selection"
+        ? { kind: "text" }
+        : { kind: "selection", model: context.model.name, field: modelField };
     const tableName = state.registries.names.take(`${typeColumn.profile.name}_model`, `${snake(entity.name)}_parent_model`);
-    const entries: TableEntryProposal[] = targets.map(({ value, mapped }) => ({ key: value, value: modelValue(mapped.model) }));
+    const entries: TableEntryProposal[] = targets.map(({ value, mapped }) => ({ key: value, value: quote(mapped.model) }));
     state.registries.tables.set(`parent:${tableName}`, {
       name: tableName,
       output,
@@ -45,7 +48,7 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
       customOptions: new Map(entries.map((entry) => [entry.key, entry.value ?? ""])),
       unmatched: "reject",
     });
-    assign(state, context, modelField, `${typeColumn.path} | ${tableName}`, [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
+    assign(state, context, modelField, toRecord(`${typeColumn.path} | ${tableName}`), [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
     const chain = targets
       .slice(0, -1)
       .map(({ value, mapped }) => `if ${typeColumn.path} = ${quote(value)} then ${idColumn.path} | ref ${mapped.alias} else `)
@@ -70,17 +73,18 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
   if (references.length === 0) return;
   const models = references.map((column) => mappedByAlias(state, column.reference?.alias ?? "")?.model ?? column.reference?.model ?? "");
   const last = references.length - 1;
-  let modelExpression = modelValue(models[last] ?? "");
+  let modelExpression = quote(models[last] ?? "");
   for (let index = last - 1; index >= 0; index--) {
-    modelExpression = `if ${references[index]?.path ?? ""} is present then ${modelValue(models[index] ?? "")} else ${modelExpression}`;
+    modelExpression = `if ${references[index]?.path ?? ""} is present then ${quote(models[index] ?? "")} else ${modelExpression}`;
   }
-  // One reference: the model is a constant (a name or a record); several: chosen by which is filled.
+  // One reference: the model is a constant; several: chosen by which is filled.
   const single = references.length === 1;
+  const record = modelField === "res_model_id";
   context.lines.push({
     kind: "assign",
     field: modelField,
-    operator: single ? "=" : "<-",
-    expression: modelExpression,
+    operator: single && !record ? "=" : "<-",
+    expression: record ? toRecord(single ? modelExpression : `(${modelExpression})`) : modelExpression,
     columns: single ? [] : references.slice(0, -1).map((column) => column.path),
     comment: "the record each row belongs to",
   });

@@ -93,6 +93,7 @@ export interface LookupProposal {
   readonly name: string;
   readonly model: string;
   readonly by: string;
+  readonly missing: "flag" | "reject";
   readonly comment: string;
 }
 

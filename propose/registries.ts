@@ -39,26 +39,6 @@ export interface TableDraft {
   readonly unmatched?: "flag" | "reject" | "keep";
 }
 
-const DEFINING_MODULE: Readonly<Record<string, string>> = {
-  "res.partner": "base",
-  "res.users": "base",
-  "ir.attachment": "base",
-  "crm.lead": "crm",
-  "sale.order": "sale",
-  "account.move": "account",
-  "mail.message": "mail",
-  "mail.activity": "mail",
-  "helpdesk.ticket": "helpdesk",
-};
-
-/** The external ID of a model's ir.model record: `crm.model_crm_lead`. */
-function modelXmlid(schema: OdooSchema, model: string): string {
-  const known = DEFINING_MODULE[model];
-  const modules = findModel(schema, model)?.modules ?? [];
-  const module = known ?? modules.find((candidate) => model.startsWith(`${candidate}.`)) ?? modules[0] ?? model.split(".")[0] ?? "base";
-  return `${module}.model_${model.replace(/\./g, "_")}`;
-}
-
 export class Registries {
   readonly names = new CallableNames();
   readonly tables = new Map<string, TableDraft>();
@@ -157,7 +137,8 @@ export class Registries {
   lookup(model: string): string {
     const spec = LOOKUPS[model];
     if (spec === undefined) throw new Error(`no lookup for ${model}`);
-    if (!this.lookups.has(spec.name)) this.lookups.set(spec.name, { name: spec.name, model: spec.model, by: spec.by, comment: spec.comment });
+    if (!this.lookups.has(spec.name))
+      this.lookups.set(spec.name, { name: spec.name, model: spec.model, by: spec.by, missing: spec.missing, comment: spec.comment });
     return spec.name;
   }
 
@@ -177,11 +158,6 @@ export class Registries {
     for (let counter = 2; byName.has(name); counter++) name = `${entry.name}_${counter}`;
     byName.set(name, { ...entry, name });
     return name;
-  }
-
-  /** The ir.model record of a model, for mail.activity.res_model_id. */
-  modelRecord(model: string): string {
-    return this.record("ir.model", { name: identifierOf(model.replace(/\./g, "_"), "model"), existing: modelXmlid(this.schema, model) });
   }
 
   customField(proposal: CustomFieldProposal): CustomFieldProposal {

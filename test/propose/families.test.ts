@@ -8,12 +8,15 @@
  * The hold-out family was kept out of all tuning of the proposer: while tuning, this test ran with
  * FLITMAP_HOLDOUT=hide, which leaves it out.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExport } from "../../propose/read-export.js";
+import { analyzeDirectory } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { emitPlan } from "../../compiler/plan/emit.js";
 import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+import { loadSample } from "../mappings/support.js";
 import { FAMILIES, familyPackage, generateFamilyExport } from "./families/support.js";
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
@@ -68,4 +71,50 @@ describe.each(measured)("flitmap init on the $name family ($about)", ({ name, ho
     expect(comparison.compared).toBeGreaterThan(40);
     expect(comparison.share).toBeGreaterThanOrEqual(FLOORS[name] ?? 0.9);
   });
+
+  it("loads into the Odoo double as the hand-written package does: the same records (or the few it refuses), and as many links", async () => {
+    const folder = join(exported.path, "..", "proposed");
+    mkdirSync(folder, { recursive: true });
+    for (const file of proposed.files) writeFileSync(join(folder, file.name), file.text);
+    const mine = await loadedShape(folder, exported.path);
+    const theirs = await loadedShape(familyPackage(name), exported.path);
+    console.log(`${name}${holdOut ? " (hold-out)" : ""} loaded: proposal ${JSON.stringify(mine)}; hand-written ${JSON.stringify(theirs)}`);
+    expect(mine.rejected).toBeLessThanOrEqual(theirs.rejected);
+    // The proposal may load a row the specialist chose to refuse (a task without a deadline gets Odoo's default), never fewer.
+    for (const [measure, count] of Object.entries(theirs.records)) {
+      expect(mine.records[measure] ?? 0, measure).toBeGreaterThanOrEqual(count);
+      expect(mine.records[measure] ?? 0, measure).toBeLessThanOrEqual(count + theirs.rejected);
+    }
+    for (const [measure, count] of Object.entries(theirs.links)) expect(mine.links[measure] ?? 0, measure).toBeGreaterThanOrEqual(count * 0.95);
+  }, 120_000);
 });
+
+/** What a package's run leaves in a fresh Odoo double: records per model, links, rejected rows. */
+async function loadedShape(folder: string, source: string): Promise<{ records: Record<string, number>; links: Record<string, number>; rejected: number }> {
+  const analysis = analyzeDirectory(folder);
+  expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+  const sample = await loadSample(emitPlan(analysis), source);
+  try {
+    expect(sample.first.status).toBe("complete");
+    const records = (model: string): Record<string, unknown>[] => sample.double.records(model);
+    const partners = records("res.partner");
+    const linked = (rows: Record<string, unknown>[], field: string): number =>
+      rows.filter((row) => row[field] !== false && row[field] !== null && row[field] !== undefined && row[field] !== 0).length;
+    return {
+      records: {
+        companies: partners.filter((partner) => partner["is_company"] === true).length,
+        people: partners.filter((partner) => partner["is_company"] !== true).length,
+        opportunities: records("crm.lead").length,
+        activities: records("mail.activity").length,
+      },
+      links: {
+        "res.partner.parent_id": linked(partners, "parent_id"),
+        "crm.lead.partner_id": linked(records("crm.lead"), "partner_id"),
+        "mail.activity.res_id": linked(records("mail.activity"), "res_id"),
+      },
+      rejected: sample.first.rejects.length,
+    };
+  } finally {
+    await sample.close();
+  }
+}
