@@ -32,7 +32,7 @@ export function expressionOf(state: BuildState, candidate: FieldCandidate, conte
     lookup: (key) => state.registries.lookup(key),
     table: (output) =>
       state.registries.table(output, field, column.profile.name, snake(context.entity.profile.name), column.profile.list?.parts ?? column.profile.values),
-    userNames: () => state.registries.userNames(column.profile.values),
+    userNames: () => state.registries.userNames(`${context.entity.profile.name}.${column.profile.name}`, column.profile.values),
     nameIndex: (index) => state.registries.nameIndex(index),
   });
 }

@@ -119,6 +119,20 @@ export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
   beschreibung: "description",
   telefonnummer: "phone",
   firmenname: "company name",
+  // German values: industries, stages, sources
+  maschinenbau: "manufacturing",
+  bauwesen: "construction",
+  gesundheitswesen: "health",
+  lebensmittel: "food",
+  logistik: "logistics",
+  handel: "wholesale retail",
+  beratung: "consulting",
+  dienstleistungen: "services",
+  erstkontakt: "new",
+  verhandlung: "negotiation",
+  gewonnen: "won",
+  messe: "trade fair",
+  empfehlung: "referral",
   // French phrases
   "code postal": "zip",
   "complement d adresse": "address 2",
@@ -132,6 +146,8 @@ export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
   "secteur d activite": "industry",
   "tva intracom": "vat",
   "numero de tva": "vat",
+  "commerce de gros": "wholesale",
+  "services informatiques": "it",
   // French words
   action: "activity",
   actions: "activity",
@@ -198,6 +214,18 @@ export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
   tiers: "relation",
   tva: "vat",
   ville: "city",
+  // French values: industries, stages, sources
+  agroalimentaire: "food",
+  btp: "construction",
+  conseil: "consulting",
+  gagnee: "won",
+  industrie: "manufacturing",
+  negociation: "negotiation",
+  perdue: "lost",
+  prospection: "new",
+  recommandation: "referral",
+  sante: "health",
+  salon: "trade fair",
 };
 
 /** German and French words that carry no meaning for matching. */

@@ -321,7 +321,7 @@ export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
   ["call", "phone call"],
   ["meeting", "appointment"],
   ["email", "mail"],
-  ["proposition", "proposal", "quote sent", "proposal sent"],
+  ["proposition", "proposal", "quote", "quote sent", "proposal sent"],
   ["hospitality", "food hospitality"],
   ["health", "health social", "healthcare"],
   ["it", "it communication", "ict", "software"],

@@ -49,6 +49,10 @@ export class Registries {
 
   constructor(readonly schema: OdooSchema) {}
 
+  /** The columns (`Entity.column`) whose values fed the users' names table, and each table. */
+  private readonly userColumns = new Set<string>();
+  private readonly tableSources = new Set<string>();
+
   /** Entities declared a second time, keyed by name, for columns that name their records. */
   readonly nameIndexes = new Map<string, NameIndexProposal>();
 
@@ -73,8 +77,11 @@ export class Registries {
    * The table turning the names an export writes for its users (`K. Vogel`) into the names Odoo
    * has for them, fed by every owner column; matched when the table is built.
    */
-  userNames(values: readonly string[]): string {
+  userNames(column: string, values: readonly string[]): string {
     const existing = this.tables.get(this.tableKey({ kind: "text" }));
+    // A column read by two targets (an organisation's and a private person's owner) counts once.
+    if (existing !== undefined && this.userColumns.has(column)) return existing.name;
+    this.userColumns.add(column);
     const table = existing ?? {
       name: this.names.take("user_name", "owner_name"),
       output: { kind: "text" },
@@ -114,6 +121,10 @@ export class Registries {
       };
       this.tables.set(key, table);
     }
+    // A column read by two targets (an organisation's country and a private person's) counts once.
+    const source = `${key}\u0000${entity}.${column}`;
+    if (this.tableSources.has(source)) return table.name;
+    this.tableSources.add(source);
     for (const [value, count] of counts) table.values.set(value, (table.values.get(value) ?? 0) + count);
     return table.name;
   }

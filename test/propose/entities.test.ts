@@ -115,6 +115,38 @@ describe("profileEntities", () => {
     expect(relation?.columns.map((column) => column.name)).toEqual(["relatienummer", "bedrijfsnaam", "gewijzigd_op"]);
   });
 
+  it("finds references by name in exports that link by name: a group parent, a client, a list of employers", () => {
+    const organisations = csv(
+      "organisations.csv",
+      `Org No.,Organisation,Group Parent
+ORG1,Acme Ltd,
+ORG2,Acme Retail Ltd,Acme Ltd
+ORG3,Bolt plc,
+ORG4,Bolt Services Ltd,Bolt plc
+ORG5,Crane LLP,Omega Holdings plc
+ORG6,Delta Ltd,Acme Ltd`,
+    );
+    const people = csv(
+      "people.csv",
+      `Ref,Surname,Organisations
+P1,Lee,Acme Ltd|Bolt plc
+P2,Ray,Bolt plc
+P3,Fox,Crane LLP|Acme Ltd|Delta Ltd
+P4,Kay,Delta Ltd
+P5,Moe,Acme Retail Ltd|Bolt plc`,
+    );
+    const matters = csv("matters.csv", "Matter Ref,Client\nM1,Acme Ltd\nM2,Bolt plc\nM3,Bolt plc\nM4,Crane LLP");
+    const linked = profileEntities({ files: [organisations, people, matters], otherFiles: [] });
+    // A parent outside the export (Omega Holdings plc) dangles; the column still names the others.
+    expect(entity(linked, "Organisation").references).toEqual([
+      { column: "group_parent", entity: "Organisation", found: 2 / 3, distinct: 3, byName: "organisation" },
+    ]);
+    expect(entity(linked, "People").references).toEqual([
+      { column: "organisations", entity: "Organisation", found: 1, distinct: 5, byName: "organisation", separator: "|" },
+    ]);
+    expect(entity(linked, "Matter").references).toEqual([{ column: "client", entity: "Organisation", found: 1, distinct: 3, byName: "organisation" }]);
+  });
+
   it("says so when no column can be the key", () => {
     const [odd] = profileEntities({ files: [csv("things.csv", "Colour,Size\nred,L\nred,L")], otherFiles: [] });
     expect(odd).toMatchObject({ key: ["colour"], keyUncertain: true, kind: "unknown" });
