@@ -21,11 +21,11 @@ import {
   RowStream,
   slug,
   someOf,
+  staffUsers,
   UniqueNames,
   workMoment,
   type FamilyExport,
   type FamilyOptions,
-  type SeedUser,
 } from "./family.js";
 
 export const CARNET_FIRM = { name: "Logitec Conseil SAS", domain: "logitec-conseil.fr" } as const;
@@ -381,14 +381,6 @@ export const CARNET_HEADERS = {
   actions: ["N° action", "Type d'action", "Objet", "Échéance", "Réalisée", "Date de réalisation", "Responsable", "Code tiers", "Réf. affaire", "Compte rendu"],
 } as const;
 
-function users(): SeedUser[] {
-  return STAFF.map((person) => ({
-    login: `${slug(person.first)}.${slug(person.last)}`,
-    name: `${person.first} ${person.last}`,
-    email: `${slug(person.first)}.${slug(person.last)}@${CARNET_FIRM.domain}`,
-  }));
-}
-
 export function generateCarnet(options: FamilyOptions): FamilyExport {
   const { rows: tiersRows, tiers } = buildTiers(options, Math.max(30, Math.round(options.rows * 0.4)));
   const dealRows = buildDeals(options, Math.round(options.rows * 0.25), tiers);
@@ -401,6 +393,6 @@ export function generateCarnet(options: FamilyOptions): FamilyExport {
       { file: "affaires.csv", headers: CARNET_HEADERS.affaires, rows: dealRows },
       { file: "actions.csv", headers: CARNET_HEADERS.actions, rows: actionRows },
     ],
-    users: users(),
+    users: staffUsers(STAFF, CARNET_FIRM.domain),
   };
 }

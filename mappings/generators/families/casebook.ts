@@ -23,11 +23,11 @@ import {
   RowStream,
   slug,
   someOf,
+  staffUsers,
   UniqueNames,
   workMoment,
   type FamilyExport,
   type FamilyOptions,
-  type SeedUser,
 } from "./family.js";
 
 export const CASEBOOK_FIRM = { name: "Hartley Osei Solicitors", domain: "hartleyosei.co.uk" } as const;
@@ -294,14 +294,6 @@ export const CASEBOOK_HEADERS = {
   diary: ["Entry No.", "Matter Ref", "Type", "Description", "Due", "Done", "Completed", "Assigned To"],
 } as const;
 
-function users(): SeedUser[] {
-  return STAFF.map((person) => ({
-    login: `${slug(person.first)}.${slug(person.last)}`,
-    name: `${person.first} ${person.last}`,
-    email: `${slug(person.first)}.${slug(person.last)}@${CASEBOOK_FIRM.domain}`,
-  }));
-}
-
 export function generateCasebook(options: FamilyOptions): FamilyExport {
   const { rows: organisationRows, names } = buildOrganisations(options, Math.max(20, Math.round(options.rows * 0.2)));
   const matterRows = buildMatters(options, Math.round(options.rows * 0.2), names);
@@ -314,6 +306,6 @@ export function generateCasebook(options: FamilyOptions): FamilyExport {
       { file: "matters.csv", headers: CASEBOOK_HEADERS.matters, rows: matterRows },
       { file: "diary.csv", headers: CASEBOOK_HEADERS.diary, rows: buildDiary(options, Math.round(options.rows * 0.25), matterRows) },
     ],
-    users: users(),
+    users: staffUsers(STAFF, CASEBOOK_FIRM.domain),
   };
 }

@@ -157,3 +157,12 @@ export function someOf<T>(rng: Rng, items: readonly T[], most: number): T[] {
   for (let attempt = 0; attempt < count * 3 && chosen.size < count; attempt++) chosen.add(rng.pick(items));
   return items.filter((item) => chosen.has(item));
 }
+
+/** The users of the customer's Odoo: the firm's staff, `first.last` at its domain. */
+export function staffUsers(staff: readonly { readonly first: string; readonly last: string }[], domain: string): SeedUser[] {
+  return staff.map((person) => ({
+    login: `${slug(person.first)}.${slug(person.last)}`,
+    name: `${person.first} ${person.last}`,
+    email: `${slug(person.first)}.${slug(person.last)}@${domain}`,
+  }));
+}

@@ -22,11 +22,11 @@ import {
   RowStream,
   slug,
   someOf,
+  staffUsers,
   UniqueNames,
   workMoment,
   type FamilyExport,
   type FamilyOptions,
-  type SeedUser,
 } from "./family.js";
 
 export const KUNDENWERK_FIRM = { name: "Hansen Anlagenbau GmbH", domain: "hansen-anlagenbau.de" } as const;
@@ -447,14 +447,6 @@ export const KUNDENWERK_HEADERS = {
   aufgaben: ["Aufgaben-Nr", "Art", "Betreff", "Fällig am", "Erledigt", "Erledigt am", "Zuständig", "Chance-Nr", "Firmen-Nr", "Beschreibung"],
 } as const;
 
-function users(): SeedUser[] {
-  return STAFF.map((person) => ({
-    login: `${slug(person.first)}.${slug(person.last)}`,
-    name: `${person.first} ${person.last}`,
-    email: `${slug(person.first)}.${slug(person.last)}@${KUNDENWERK_FIRM.domain}`,
-  }));
-}
-
 export function generateKundenwerk(options: FamilyOptions): FamilyExport {
   const firmCount = Math.max(20, Math.round(options.rows * 0.2));
   const { rows: firmRows, firms } = buildFirms(options, firmCount);
@@ -470,6 +462,6 @@ export function generateKundenwerk(options: FamilyOptions): FamilyExport {
       { file: "verkaufschancen.csv", headers: KUNDENWERK_HEADERS.verkaufschancen, rows: chanceRows },
       { file: "aufgaben.csv", headers: KUNDENWERK_HEADERS.aufgaben, rows: taskRows },
     ],
-    users: users(),
+    users: staffUsers(STAFF, KUNDENWERK_FIRM.domain),
   };
 }
