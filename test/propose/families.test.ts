@@ -118,3 +118,22 @@ async function loadedShape(folder: string, source: string): Promise<{ records: R
     await sample.close();
   }
 }
+
+describe.each(["18.0", "19.0"])("flitmap init on the families for Odoo %s", (series) => {
+  it.each(measured)("proposes a package for the $name family that checks without errors, no proposal refused", async ({ name }) => {
+    const exported = generateFamilyExport(name);
+    try {
+      const sample = await readExport(exported.path);
+      const proposed = proposePackage(sample, {
+        sourceName: name,
+        target: { kind: "series", series },
+        schema: loadShippedCatalog(series),
+        directory: join(exported.path, "proposed"),
+      });
+      expect(proposed.demoted).toEqual([]);
+      expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    } finally {
+      exported.remove();
+    }
+  });
+});
