@@ -270,6 +270,7 @@ function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly Gro
   if (personName) return { kind: "person", evidence: "it has first and last names" };
   if (has("company", "name") || (has("website") && has("industry"))) return { kind: "company", evidence: "it has company names and web sites" };
   if (has("stage") && (has("amount") || has("revenue") || has("probability"))) return { kind: "deal", evidence: "it has stages and amounts" };
+  if (has("deadline") && (has("done") || has("type") || has("subject"))) return { kind: "activity", evidence: "it has deadlines and what was done" };
   return undefined;
 }
 

@@ -69,6 +69,8 @@ export const TODO_THRESHOLD = 0.35;
 const MAX_TABLE_VALUES = 60;
 const REFERENCE_FLOOR = 0.5;
 const NAMED_REFERENCE_FLOOR = 0.75;
+/** How sure a column named after its entity is the records' name. */
+const ENTITY_NAMED = 0.85;
 
 /** Field types a proposal can write. */
 const WRITABLE_TYPES: ReadonlySet<string> = new Set([
@@ -136,6 +138,8 @@ export function nameScore(columnWords: readonly string[], entityWords: readonly 
   best = Math.max(best, similarity(header, fieldNameWords(field.name)) * 0.9 * known);
   best = Math.max(best, similarity(header, words(field.label)) * 0.9 * known);
   best = Math.max(best, similarity(header, words(firstSentence(field.help))) * 0.5 * known);
+  // A header that only names the entity (`Organisation` in organisations, `Matter` in matters) holds each row's name.
+  if (own.length === 0 && columnWords.length > 0 && field.name === "name") best = Math.max(best, ENTITY_NAMED);
   return best;
 }
 

@@ -157,7 +157,9 @@ export function conceptWords(text: string): string[] {
       for (const part of parts) result.push(...(lexiconWord(part) ?? part).split(" "));
       continue;
     }
-    result.push(singular(word));
+    // A plural the lexicon knows in the singular (`organisations`).
+    const one = singular(word);
+    result.push(...(lexiconWord(one) ?? one).split(" "));
   }
   return result.filter((word) => word.length > 0 && !STOPWORDS.has(word));
 }

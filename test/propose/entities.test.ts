@@ -138,13 +138,12 @@ P5,Moe,Acme Retail Ltd|Bolt plc`,
     const matters = csv("matters.csv", "Matter Ref,Client\nM1,Acme Ltd\nM2,Bolt plc\nM3,Bolt plc\nM4,Crane LLP");
     const linked = profileEntities({ files: [organisations, people, matters], otherFiles: [] });
     // A parent outside the export (Omega Holdings plc) dangles; the column still names the others.
-    expect(entity(linked, "Organisation").references).toEqual([
-      { column: "group_parent", entity: "Organisation", found: 2 / 3, distinct: 3, byName: "organisation" },
-    ]);
+    // organisations.csv is named in the lexicon's words: Company.
+    expect(entity(linked, "Company").references).toEqual([{ column: "group_parent", entity: "Company", found: 2 / 3, distinct: 3, byName: "organisation" }]);
     expect(entity(linked, "People").references).toEqual([
-      { column: "organisations", entity: "Organisation", found: 1, distinct: 5, byName: "organisation", separator: "|" },
+      { column: "organisations", entity: "Company", found: 1, distinct: 5, byName: "organisation", separator: "|" },
     ]);
-    expect(entity(linked, "Matter").references).toEqual([{ column: "client", entity: "Organisation", found: 1, distinct: 3, byName: "organisation" }]);
+    expect(entity(linked, "Matter").references).toEqual([{ column: "client", entity: "Company", found: 1, distinct: 3, byName: "organisation" }]);
   });
 
   it("says so when no column can be the key", () => {

@@ -61,7 +61,7 @@ describe("init on a mixed export with owners written as names", () => {
   it("splits them: the organisation when named, the person under it, a private person with the row's address and owner", async () => {
     const proposed = await propose(loadShippedCatalog("17.0"));
     expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-    const text = proposed.files.find((candidate) => candidate.name === "client.flitmap")?.text ?? "";
+    const text = proposed.files.find((candidate) => candidate.name === "customer.flitmap")?.text ?? "";
     expect(text).toContain("org: res.partner when company is present {");
     expect(text).toContain("person: res.partner when last_name is present {");
     expect(text).toMatch(/parent_id +<- if company is present\s+then ref org/);
