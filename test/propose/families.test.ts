@@ -1,12 +1,14 @@
 /**
- * `flitmap init` on exports it was not built from: three generated export families (a German, a
- * French and an English CRM export, mappings/generators/families), each compared column by column
- * with the package a specialist wrote by hand before init ran on it (test/propose/families/), and
- * for structure (maps or splits, and the links between migrated records). The figures are
- * printed per family, the hold-out included; docs/init.md records them.
+ * `flitmap init` on exports it was not built from: four generated export families (a German, a
+ * French and two English CRM exports, mappings/generators/families), each compared column by
+ * column with the package a specialist wrote by hand before init ran on it (test/propose/families/),
+ * for structure (maps or splits, and the links between migrated records), and by loading both into
+ * the Odoo double. The figures are printed per family; docs/init.md records them.
  *
  * The hold-out family was kept out of all tuning of the proposer: while tuning, this test ran with
- * FLITMAP_HOLDOUT=hide, which leaves it out.
+ * FLITMAP_HOLDOUT=hide, which leaves it out. Casebook was the first hold-out; after its first
+ * measurement three fixes were made with its output in view, so Pipelane, written after them,
+ * is the hold-out now (families/support.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +23,7 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 0.9, carnet: 0.9, casebook: 0.9 };
+const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 0.9, carnet: 0.9, casebook: 0.9, pipelane: 0 };
 
 const measured = FAMILIES.filter((family) => !(family.holdOut && process.env["FLITMAP_HOLDOUT"] === "hide"));
 

@@ -12,11 +12,13 @@ import { generateCarnet } from "./carnet.js";
 import { generateCasebook } from "./casebook.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
 import { generateKundenwerk } from "./kundenwerk.js";
+import { generatePipelane } from "./pipelane.js";
 
 export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions) => FamilyExport>> = {
   kundenwerk: generateKundenwerk,
   carnet: generateCarnet,
   casebook: generateCasebook,
+  pipelane: generatePipelane,
 };
 
 /** The size and seed the measurement uses. */

@@ -15,10 +15,15 @@ export interface Family {
   readonly holdOut: boolean;
 }
 
+/**
+ * Casebook was the first hold-out: measured once, then three fixes were made with its output in
+ * view, so it is tuned now. Pipelane, written after that, is the hold-out of the final proposer.
+ */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`", holdOut: false },
   { name: "carnet", about: "French, tab-separated, mixed organisation and person rows", holdOut: false },
-  { name: "casebook", about: "English, linking by names", holdOut: true },
+  { name: "casebook", about: "English, linking by names", holdOut: false },
+  { name: "pipelane", about: "American English, a SaaS CRM's reports", holdOut: true },
 ];
 
 /** The specialist's package for a family. */
