@@ -77,6 +77,11 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
   // Names reach the records through the other entity's key, unless its names are its key.
   const byName = reference.byName !== undefined && reference.byName !== key ? reference.byName : undefined;
   if (byName !== undefined && key === undefined) return { profile: column, path };
+  const alternatives = (reference.alternatives ?? []).flatMap((name) => {
+    const other = state.mapped.get(name);
+    return other === undefined || other.parent !== undefined ? [] : [{ alias: other.alias, model: other.model }];
+  });
+  const others = [...(target.split?.mixed === undefined ? [] : [{ alias: target.split.person, model: target.model }]), ...alternatives];
   return {
     profile: column,
     path,
@@ -86,7 +91,7 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
       named: reference.byValuesOnly !== true,
       ...(byName === undefined || key === undefined ? {} : { byName: { entity: reference.entity, nameColumn: byName, keyColumn: key } }),
       ...(reference.separator === undefined ? {} : { separator: reference.separator }),
-      ...(target.split?.mixed === undefined ? {} : { others: [target.split.person] }),
+      ...(others.length === 0 ? {} : { others }),
     },
   };
 }

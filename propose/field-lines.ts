@@ -260,7 +260,7 @@ export function referenceExpression(path: string, reference: ColumnReference, fi
   if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
   if (first) steps.push("first");
   if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
-  return [reference.alias, ...(reference.others ?? [])].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
+  return [reference.alias, ...(reference.others ?? []).map((other) => other.alias)].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
 }
 
 /**

@@ -20,8 +20,11 @@ export interface ColumnReference {
   readonly byName?: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string };
   /** Cells listing several references with this separator. */
   readonly separator?: string;
-  /** Other aliases made from the same key, tried in turn: a row's person where it has no organisation. */
-  readonly others?: readonly string[];
+  /**
+   * Other records made from the same value, tried in turn: a row's person where it has no
+   * organisation; another entity's record whose key the column holds on other rows.
+   */
+  readonly others?: readonly { readonly alias: string; readonly model: string }[];
 }
 
 /** A column as a target's body reads it: by name, or `group.column` inside a `for each`. */
@@ -138,8 +141,10 @@ export function nameScore(columnWords: readonly string[], entityWords: readonly 
   best = Math.max(best, similarity(header, fieldNameWords(field.name)) * 0.9 * known);
   best = Math.max(best, similarity(header, words(field.label)) * 0.9 * known);
   best = Math.max(best, similarity(header, words(firstSentence(field.help))) * 0.5 * known);
-  // A header that only names the entity (`Organisation` in organisations, `Matter` in matters) holds each row's name.
-  if (own.length === 0 && columnWords.length > 0 && field.name === "name") best = Math.max(best, ENTITY_NAMED);
+  // A header that only names the entity (`Organisation` in organisations, `Matter` in matters), or
+  // its name (`Account Name` in accounts), holds each row's name.
+  const entityName = own.length === 0 || (own.length === 1 && own[0] === "name");
+  if (entityName && columnWords.length > 0 && field.name === "name") best = Math.max(best, ENTITY_NAMED);
   return best;
 }
 
@@ -263,8 +268,20 @@ const LEGAL_FORM = /\b(?:ltd|limited|plc|llp|gmbh|ag|kg|ohg|sarl|sas|sa|eurl|bv|
 
 /** The names of a handful of people, each on many rows: a firm's staff, who own records. */
 function looksLikeStaff(values: readonly string[]): boolean {
-  const distinct = new Set(values.map((value) => value.trim()).filter((value) => value !== ""));
-  return distinct.size <= 20 && looksLikePersonNames(values) && ![...distinct].some((value) => LEGAL_FORM.test(value));
+  const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ""))];
+  if (distinct.length > 20 || !looksLikePersonNames(values) || distinct.some((value) => LEGAL_FORM.test(value))) return false;
+  // Labels share a word (`New Business`, `Existing Business`); a team's names do not.
+  const words = distinct.map(
+    (value) =>
+      new Set(
+        value
+          .toLowerCase()
+          .split(/[\s,.]+/)
+          .filter((word) => word.length > 1),
+      ),
+  );
+  const [first, ...others] = words;
+  return first === undefined || ![...first].some((word) => others.every((other) => other.has(word)));
 }
 
 /** Whether a column's values are the names of a few people, each named on several rows (staff, not customers). */

@@ -71,21 +71,34 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
     .filter((column) => column.reference !== undefined && !context.used.has(column.path))
     .sort((left, right) => right.profile.guess.blank - left.profile.guess.blank);
   if (references.length === 0) return;
-  const models = references.map((column) => mappedByAlias(state, column.reference?.alias ?? "")?.model ?? column.reference?.model ?? "");
-  const last = references.length - 1;
-  let modelExpression = quote(models[last] ?? "");
-  for (let index = last - 1; index >= 0; index--) {
-    modelExpression = `if ${references[index]?.path ?? ""} is present then ${quote(models[index] ?? "")} else ${modelExpression}`;
+  // Each record a row may belong to, in the order they are tried: a column's own records, then the
+  // others its value may name (an opportunity's id, else an account's).
+  const operands = references.flatMap((column) => {
+    const reference = column.reference;
+    if (reference === undefined) return [];
+    const own = { path: column.path, alias: reference.alias, model: mappedByAlias(state, reference.alias)?.model ?? reference.model };
+    return [own, ...(reference.others ?? []).map((other) => ({ path: column.path, alias: other.alias, model: other.model }))];
+  });
+  const last = operands[operands.length - 1];
+  if (last === undefined) return;
+  // A column whose value may name records of several models says which by the one it finds.
+  const several = new Set(operands.map((operand) => operand.path)).size < operands.length;
+  let modelExpression = quote(last.model);
+  for (let index = operands.length - 2; index >= 0; index--) {
+    const operand = operands[index];
+    if (operand === undefined || operand.model === operands[index + 1]?.model) continue;
+    const condition = several ? `${operand.path} | ref ${operand.alias} is present` : `${operand.path} is present`;
+    modelExpression = `if ${condition} then ${quote(operand.model)} else ${modelExpression}`;
   }
-  // One reference: the model is a constant; several: chosen by which is filled.
-  const single = references.length === 1;
+  // One model: a constant; several: chosen by which record is there.
+  const single = !modelExpression.startsWith("if ");
   const record = modelField === "res_model_id";
   context.lines.push({
     kind: "assign",
     field: modelField,
     operator: single && !record ? "=" : "<-",
     expression: record ? toRecord(single ? modelExpression : `(${modelExpression})`) : modelExpression,
-    columns: single ? [] : references.slice(0, -1).map((column) => column.path),
+    columns: single ? [] : [...new Set(operands.slice(0, -1).map((operand) => operand.path))],
     comment: "the record each row belongs to",
   });
   context.taken.add(modelField);

@@ -20,6 +20,8 @@ export interface ReferenceProfile {
   readonly byName?: string;
   /** Cells list several references with this separator (`Acme Ltd|Bolt plc`). */
   readonly separator?: string;
+  /** Other entities whose keys the column also holds, row by row one or the other (an id of an opportunity or of an account). */
+  readonly alternatives?: readonly string[];
 }
 
 /** A `Parent Type` + `Parent ID` pair: rows that point to records of several entities. */
@@ -88,11 +90,45 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
     else if (byValuesOnly.length === 1 && byValuesOnly[0] !== undefined && (values.some((value) => !/^\d+$/.test(value)) || values.length >= 20)) {
       references.push(byValuesOnly[0]);
     } else {
-      const byName = findNameReference(draft, column, drafts);
-      if (byName !== undefined) references.push(byName);
+      const several = findKeysOfSeveral(draft, column.name, values, drafts, keys);
+      const byName = several === undefined ? findNameReference(draft, column, drafts) : undefined;
+      if (several !== undefined) references.push(several);
+      else if (byName !== undefined) references.push(byName);
     }
   }
   return references;
+}
+
+/**
+ * A column holding, row by row, the key of one entity or of another (a task's related record, an
+ * opportunity's id or an account's): the entities' keys do not overlap, each holds a tenth of the
+ * values at least, and together nearly all. Ids, not small numbers several entities share.
+ */
+function findKeysOfSeveral(
+  draft: Draft,
+  column: string,
+  values: readonly string[],
+  drafts: readonly Draft[],
+  keys: ReadonlyMap<Draft, Set<string>>,
+): ReferenceProfile | undefined {
+  if (values.length < 10 || values.every((value) => /^\d+$/.test(value))) return undefined;
+  const hits = drafts
+    .filter((other) => other !== draft)
+    .map((other) => ({ other, found: values.filter((value) => keys.get(other)?.has(value) === true) }))
+    .filter(({ found }) => found.length >= values.length / 10)
+    .sort((left, right) => right.found.length - left.found.length);
+  const covered = new Set(hits.flatMap(({ found }) => found));
+  const overlapping = hits.reduce((sum, { found }) => sum + found.length, 0) > covered.size;
+  const [first, ...rest] = hits;
+  if (first === undefined || rest.length === 0 || overlapping || covered.size < values.length * VALUES_ONLY_FOUND) return undefined;
+  return {
+    column,
+    entity: first.other.group.name,
+    found: covered.size / values.length,
+    distinct: values.length,
+    byValuesOnly: true,
+    alternatives: rest.map(({ other }) => other.group.name),
+  };
 }
 
 /** Words saying a column of an entity points to another record of the same entity. */

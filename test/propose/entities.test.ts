@@ -146,6 +146,28 @@ P5,Moe,Acme Retail Ltd|Bolt plc`,
     expect(entity(linked, "Matter").references).toEqual([{ column: "client", entity: "Company", found: 1, distinct: 3, byName: "organisation" }]);
   });
 
+  it("finds a column holding, row by row, the id of one entity or of another", () => {
+    const ids = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, index) => `${prefix}${String(index + 1).padStart(4, "0")}`);
+    const accounts = csv(
+      "accounts.csv",
+      `Account ID,Account Name\n${ids("001A", 8)
+        .map((id, index) => `${id},Account ${index}`)
+        .join("\n")}`,
+    );
+    const deals = csv(
+      "opportunities.csv",
+      `Opportunity ID,Opportunity Name\n${ids("006B", 8)
+        .map((id, index) => `${id},Deal ${index}`)
+        .join("\n")}`,
+    );
+    const related = [...ids("001A", 6), ...ids("006B", 8)];
+    const tasks = csv("tasks.csv", `Activity ID,Subject,Related To ID\n${related.map((id, index) => `T${index},Call,${id}`).join("\n")}`);
+    const found = profileEntities({ files: [accounts, deals, tasks], otherFiles: [] });
+    expect(entity(found, "Task").references).toEqual([
+      { column: "related_to_id", entity: "Opportunity", found: 1, distinct: 14, byValuesOnly: true, alternatives: ["Account"] },
+    ]);
+  });
+
   it("says so when no column can be the key", () => {
     const [odd] = profileEntities({ files: [csv("things.csv", "Colour,Size\nred,L\nred,L")], otherFiles: [] });
     expect(odd).toMatchObject({ key: ["colour"], keyUncertain: true, kind: "unknown" });

@@ -23,7 +23,7 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 0.9, carnet: 0.9, casebook: 0.9, pipelane: 0 };
+const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 0.9, carnet: 0.9, casebook: 0.9, pipelane: 0.9 };
 
 const measured = FAMILIES.filter((family) => !(family.holdOut && process.env["FLITMAP_HOLDOUT"] === "hide"));
 
