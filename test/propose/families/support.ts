@@ -11,19 +11,23 @@ export interface Family {
   readonly name: string;
   /** What its export is like, for the test names. */
   readonly about: string;
-  /** Kept out of the proposer's tuning: measured only at the end (docs/init.md). */
-  readonly holdOut: boolean;
+  /**
+   * For a family kept out of the proposer's tuning until measured: that first measurement. The
+   * fixes made after it, in view of its output, are in the history (docs/init.md).
+   */
+  readonly heldOut?: string;
 }
 
 /**
- * Casebook was the first hold-out: measured once, then three fixes were made with its output in
- * view, so it is tuned now. Pipelane, written after that, is the hold-out of the final proposer.
+ * Kundenwerk and Carnet tuned the proposer. Casebook was kept out of it until the end, measured
+ * once, then three fixes were made in view of its output; Pipelane, written after those, was the
+ * second hold-out, measured once, then fixed alike.
  */
 export const FAMILIES: readonly Family[] = [
-  { name: "kundenwerk", about: "German, Windows-1252, `;`", holdOut: false },
-  { name: "carnet", about: "French, tab-separated, mixed organisation and person rows", holdOut: false },
-  { name: "casebook", about: "English, linking by names", holdOut: false },
-  { name: "pipelane", about: "American English, a SaaS CRM's reports", holdOut: true },
+  { name: "kundenwerk", about: "German, Windows-1252, `;`" },
+  { name: "carnet", about: "French, tab-separated, mixed organisation and person rows" },
+  { name: "casebook", about: "English, linking by names", heldOut: "first hold-out, 33 of 43 columns (76.7%) at its first measurement" },
+  { name: "pipelane", about: "American English, a SaaS CRM's reports", heldOut: "second hold-out, 48 of 53 columns (90.6%) at its first measurement" },
 ];
 
 /** The specialist's package for a family. */
