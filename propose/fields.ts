@@ -267,6 +267,18 @@ const PERSON_NAME = [
 const LEGAL_FORM = /\b(?:ltd|limited|plc|llp|gmbh|ag|kg|ohg|sarl|sas|sa|eurl|bv|nv|vof|inc|llc|corp|co)\.?$/i;
 
 /** The names of a handful of people, each on many rows: a firm's staff, who own records. */
+const staffColumns = new WeakMap<readonly string[], boolean>();
+
+/** looksLikeStaff, once per column: it is asked for every field a column is scored against. */
+function staffValues(values: readonly string[]): boolean {
+  let known = staffColumns.get(values);
+  if (known === undefined) {
+    known = looksLikeStaff(values);
+    staffColumns.set(values, known);
+  }
+  return known;
+}
+
 function looksLikeStaff(values: readonly string[]): boolean {
   const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ""))];
   if (distinct.length > 20 || !looksLikePersonNames(values) || distinct.some((value) => LEGAL_FORM.test(value))) return false;
@@ -284,8 +296,19 @@ function looksLikeStaff(values: readonly string[]): boolean {
   return first === undefined || ![...first].some((word) => others.every((other) => other.has(word)));
 }
 
+const personColumns = new WeakMap<readonly string[], boolean>();
+
 /** Whether a column's values are the names of a few people, each named on several rows (staff, not customers). */
 export function looksLikePersonNames(values: readonly string[]): boolean {
+  let known = personColumns.get(values);
+  if (known === undefined) {
+    known = personNames(values);
+    personColumns.set(values, known);
+  }
+  return known;
+}
+
+function personNames(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
   const distinct = [...new Set(filled)];
   if (distinct.length < 2 || distinct.length > 60 || distinct.length * 2 > filled.length) return false;
@@ -362,7 +385,7 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
       ? "list"
       : type === "email" || type === "phone" || type === "url" || type === "money"
         ? type
-        : type === "text" && looksLikeStaff(column.profile.values)
+        : type === "text" && staffValues(column.profile.values)
           ? "staff"
           : undefined;
   return kind !== undefined && primary[kind] === field.name ? TYPE_FLOOR : 0;

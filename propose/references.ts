@@ -152,7 +152,7 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
     if (self && !column.words.some((word) => SELF_WORDS.has(word))) continue;
     for (const names of nameColumns(other)) {
       if (names === column) continue;
-      const known = new Set(names.values.map((value) => value.trim()));
+      const known = valueSet(names);
       const found = values.filter((value) => known.has(value)).length / values.length;
       // A unique name found in another entity is strong evidence: half of them is enough (parents outside the export dangle).
       if (found < REFERENCE_FOUND_BY_NAME) continue;
@@ -233,4 +233,16 @@ export function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: Re
     }
   }
   return undefined;
+}
+
+const valueSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();
+
+/** A column's trimmed values as a set, built once: every other column is compared with it. */
+function valueSet(column: ColumnProfile): ReadonlySet<string> {
+  let set = valueSets.get(column);
+  if (set === undefined) {
+    set = new Set(column.values.map((value) => value.trim()));
+    valueSets.set(column, set);
+  }
+  return set;
 }

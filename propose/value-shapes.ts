@@ -40,6 +40,7 @@ const PLACEHOLDER_SHAPE = /^(?:[-–—_?.*/\\]+|0+([-./])0+(?:\1)0+(?:[ T]0+:0+
 /** Whether an export most likely wrote this for "no value". */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
+  if (trimmed.length > 20) return false;
   if (PLACEHOLDER_SHAPE.test(trimmed)) return true;
   const letters = foldText(trimmed).replace(/[^a-z]/g, "");
   // `n/a`, `k.A.`, `n.v.t.`: short words with dots or slashes, or the words themselves.
@@ -55,8 +56,9 @@ export interface PlaceholderValue {
 /** The distinct placeholder values of a column (trimmed), most frequent first. */
 export function findPlaceholders(samples: readonly string[]): PlaceholderValue[] {
   const counts = new Map<string, number>();
-  for (const sample of samples) if (isPlaceholder(sample)) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  for (const sample of samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
   return [...counts.entries()]
+    .filter(([value]) => isPlaceholder(value))
     .map(([value, count]) => ({ value, count }))
     .sort((left, right) => right.count - left.count || (left.value < right.value ? -1 : 1));
 }
@@ -75,7 +77,9 @@ export interface BooleanWords {
  * (`ja`/`nein`, `Oui`/`Non`, `Y`/`N`), lower case; undefined for any other column.
  */
 export function booleanWords(samples: readonly string[]): BooleanWords | undefined {
-  const distinct = new Set(samples.map((sample) => foldText(sample.trim())));
+  const raw = new Set(samples);
+  if (raw.size > 8) return undefined;
+  const distinct = new Set([...raw].map((sample) => foldText(sample.trim())));
   const yes = [...distinct].filter((word) => YES_WORDS.has(word));
   const no = [...distinct].filter((word) => NO_WORDS.has(word));
   if (yes.length === 0 || no.length === 0 || yes.length + no.length !== distinct.size) return undefined;
