@@ -22,50 +22,50 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
           ? "res_model"
           : undefined;
   if (modelField === undefined) return;
-  const entity = context.entity.profile;
-  const polymorphic = entity.polymorphic;
   // res_model_id is a record of ir.model: the model's name found through a lookup of ir.model.
   const toRecord = (expression: string): string => (modelField === "res_model_id" ? `${expression} | ${state.registries.lookup("ir.model")}` : expression);
-  if (polymorphic !== undefined) {
-    const typeColumn = context.columns.find((column) => column.profile.name === polymorphic.typeColumn);
-    const idColumn = context.columns.find((column) => column.profile.name === polymorphic.idColumn);
-    const targets = polymorphic.targets.flatMap((target) => {
-      const mapped = state.mapped.get(target.entity);
-      return mapped === undefined || mapped.parent !== undefined ? [] : [{ value: target.value, mapped }];
-    });
-    if (typeColumn === undefined || idColumn === undefined || targets.length === 0) return;
-    const output: TableOutput =
-      modelField === "res_model_id" || context.model.fields[modelField]?.type !== "selection"
-        ? { kind: "text" }
-        : { kind: "selection", model: context.model.name, field: modelField };
-    const tableName = state.registries.names.take(`${typeColumn.profile.name}_model`, `${snake(entity.name)}_parent_model`);
-    const entries: TableEntryProposal[] = targets.map(({ value, mapped }) => ({ key: value, value: quote(mapped.model) }));
-    state.registries.tables.set(`parent:${tableName}`, {
-      name: tableName,
-      output,
-      fieldLabel: `${context.model.name}.${modelField}`,
-      values: new Map(),
-      customOptions: new Map(entries.map((entry) => [entry.key, entry.value ?? ""])),
-      unmatched: "reject",
-    });
-    assign(state, context, modelField, toRecord(`${typeColumn.path} | ${tableName}`), [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
-    const chain = targets
-      .slice(0, -1)
-      .map(({ value, mapped }) => `if ${typeColumn.path} = ${quote(value)} then ${idColumn.path} | ref ${mapped.alias} else `)
-      .join("");
-    const last = targets[targets.length - 1];
-    if (last === undefined) return;
-    assign(
-      state,
-      context,
-      "res_id",
-      `${chain}${idColumn.path} | ref ${last.mapped.alias}`,
-      [idColumn],
-      0.9,
-      `the ${polymorphic.typeColumn} record with this id`,
-    );
-    return;
-  }
+  if (context.entity.profile.polymorphic !== undefined) typedParent(state, context, modelField, toRecord);
+  else referencedParent(state, context, modelField, toRecord);
+}
+
+/** A `Parent Type` + `Parent ID` pair: the model from a table of the type's values, the record by the type. */
+function typedParent(state: BuildState, context: TargetContext, modelField: string, toRecord: (expression: string) => string): void {
+  const entity = context.entity.profile;
+  const polymorphic = entity.polymorphic;
+  if (polymorphic === undefined) return;
+  const typeColumn = context.columns.find((column) => column.profile.name === polymorphic.typeColumn);
+  const idColumn = context.columns.find((column) => column.profile.name === polymorphic.idColumn);
+  const targets = polymorphic.targets.flatMap((target) => {
+    const mapped = state.mapped.get(target.entity);
+    return mapped === undefined || mapped.parent !== undefined ? [] : [{ value: target.value, mapped }];
+  });
+  if (typeColumn === undefined || idColumn === undefined || targets.length === 0) return;
+  const output: TableOutput =
+    modelField === "res_model_id" || context.model.fields[modelField]?.type !== "selection"
+      ? { kind: "text" }
+      : { kind: "selection", model: context.model.name, field: modelField };
+  const tableName = state.registries.names.take(`${typeColumn.profile.name}_model`, `${snake(entity.name)}_parent_model`);
+  const entries: TableEntryProposal[] = targets.map(({ value, mapped }) => ({ key: value, value: quote(mapped.model) }));
+  state.registries.tables.set(`parent:${tableName}`, {
+    name: tableName,
+    output,
+    fieldLabel: `${context.model.name}.${modelField}`,
+    values: new Map(),
+    customOptions: new Map(entries.map((entry) => [entry.key, entry.value ?? ""])),
+    unmatched: "reject",
+  });
+  assign(state, context, modelField, toRecord(`${typeColumn.path} | ${tableName}`), [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
+  const chain = targets
+    .slice(0, -1)
+    .map(({ value, mapped }) => `if ${typeColumn.path} = ${quote(value)} then ${idColumn.path} | ref ${mapped.alias} else `)
+    .join("");
+  const last = targets[targets.length - 1];
+  if (last === undefined) return;
+  assign(state, context, "res_id", `${chain}${idColumn.path} | ref ${last.mapped.alias}`, [idColumn], 0.9, `the ${polymorphic.typeColumn} record with this id`);
+}
+
+/** Several optional references (a lead, else its relation): the most specific record that is there. */
+function referencedParent(state: BuildState, context: TargetContext, modelField: string, toRecord: (expression: string) => string): void {
   // Several references: the most specific one that is filled (a lead before its relation).
   const references = context.columns
     .filter((column) => column.reference !== undefined && !context.used.has(column.path))
