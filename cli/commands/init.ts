@@ -1,95 +1,18 @@
 /**
  * `flitmap init`: reads an export (every CSV, whatever its delimiter and encoding), proposes a
- * mapping package for the target Odoo (compiler/propose), and writes it, formatted, to a folder
- * that a specialist then corrects. All file reading and writing happens here; the proposal is pure.
+ * mapping package for the target Odoo (propose/), and writes it, formatted, to a folder that a
+ * specialist then corrects. The export is read by propose/read-export.ts; the proposal is pure.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import { listShippedSeries, loadSchemaFile, loadShippedCatalog, type OdooSchema } from "../../compiler/catalog/index.js";
-import { chunkGroupKey, type ExportFile, type ExportSample } from "../../compiler/propose/export.js";
-import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
-
-import { compareNatural } from "../../runtime/source/files.js";
-import { probeFile } from "../../runtime/source/probe.js";
-import { readRecordBatches } from "../../runtime/source/records.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+import { DEFAULT_SAMPLE_ROWS, readExport, sourceNameOf } from "../../propose/read-export.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../files.js";
 import type { RegisterCommand } from "../program.js";
 import { formatText } from "./fmt.js";
-
-/** Rows read per entity (all its chunks together) for the proposal; the rest are only counted. */
-export const DEFAULT_SAMPLE_ROWS = 5000;
-
-const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
-
-async function listFiles(directory: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(join(directory, prefix), { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || SKIPPED_DIRECTORIES.has(entry.name)) continue;
-    const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) files.push(...(await listFiles(directory, path)));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
-
-/** Reads one CSV file's encoding, delimiter, header and first rows; counts the rest. */
-export async function readExportFile(directory: string, path: string, sampleRows: number): Promise<ExportFile | undefined> {
-  const absolute = join(directory, ...path.split("/"));
-  const probe = await probeFile(absolute, "auto", "auto");
-  let skip = probe.skipLines;
-  let headers: string[] | undefined;
-  const rows: string[][] = [];
-  let rowCount = 0;
-  for await (const batch of readRecordBatches(absolute, probe)) {
-    for (const record of batch) {
-      if (record.kind !== "record") continue;
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      if (headers === undefined) {
-        headers = record.cells.map((cell) => cell.trim());
-        continue;
-      }
-      rowCount++;
-      if (rows.length < sampleRows) rows.push(record.cells);
-    }
-  }
-  if (headers === undefined) return undefined;
-  return { path, encoding: probe.encoding, encodingNote: probe.encodingNote, bom: probe.bom, delimiter: probe.delimiter, headers, rows, rowCount };
-}
-
-/**
- * Every CSV file of an export folder (sub-folders included), read for a proposal: the first
- * `sampleRows` rows of each entity (its chunks in order, so repeats at chunk edges show), and
- * every file counted to the end. Memory stays bounded whatever the export's size.
- */
-export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_ROWS): Promise<ExportSample> {
-  const paths = (await listFiles(directory)).sort(compareNatural);
-  const files: ExportFile[] = [];
-  const otherFiles: string[] = [];
-  const emptyFiles: string[] = [];
-  const budgets = new Map<string, number>();
-  for (const path of paths) {
-    if (!/\.csv$/i.test(path)) {
-      otherFiles.push(path);
-      continue;
-    }
-    const group = chunkGroupKey(path);
-    const budget = budgets.get(group) ?? sampleRows;
-    const file = await readExportFile(directory, path, budget);
-    if (file === undefined) {
-      emptyFiles.push(path);
-      continue;
-    }
-    budgets.set(group, budget - file.rows.length);
-    files.push(file);
-  }
-  return { files, otherFiles, emptyFiles };
-}
 
 export interface InitOptions {
   readonly source?: string;
@@ -100,24 +23,6 @@ export interface InitOptions {
   readonly name?: string;
   readonly sampleRows?: string;
   readonly force?: boolean;
-}
-
-/** Folder names that say nothing about the system the export comes from. */
-const GENERIC_FOLDERS = new Set(["sample", "samples", "export", "exports", "data", "csv", "input", "source", "files", "download", "downloads"]);
-
-/** The source's name from the export folder: `exports/perfectview` → perfectview; `perfectview-to-odoo/sample` → perfectview. */
-export function sourceNameOf(directory: string): string {
-  let folder = basename(resolve(directory));
-  if (GENERIC_FOLDERS.has(folder.toLowerCase())) folder = basename(dirname(resolve(directory)));
-  const name = folder
-    .toLowerCase()
-    .replace(/[-_ ]?to[-_ ]?odoo$/, "")
-    .replace(/[-_ ](?:exports?|data|csv|dump)$/, "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-  return name === "" || /^\d/.test(name) ? `export_${name}` : name;
 }
 
 function parseTarget(words: readonly string[]): string {

@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { readExport } from "../../cli/commands/init.js";
+import { readExport } from "../../propose/read-export.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { proposePackage } from "../../compiler/propose/index.js";
+import { proposePackage } from "../../propose/index.js";
 import { generate } from "../../mappings/generators/cli.js";
 
 const REPOSITORY = resolve(import.meta.dirname, "../..");

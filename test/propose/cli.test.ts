@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sourceNameOf } from "../../cli/commands/init.js";
+import { sourceNameOf } from "../../propose/read-export.js";
 import type { CommandContext } from "../../cli/context.js";
 import { main } from "../../cli/main.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
@@ -123,7 +123,7 @@ describe("flitmap init", () => {
     expect(run.stdout).toContain("Skipped, without even a header line: empty.csv.\n");
     const migration = readFileSync(join(work, "thin-out", "migration.flitmap"), "utf8");
     expect(migration).toContain('company_name "Company Name" text // no values: the file has no rows');
-    expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim // 100%");
+    expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim | required // 100%");
   });
 
   it("names the source after the export folder, skipping generic folder names", () => {

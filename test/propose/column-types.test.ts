@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredType, groupThousands, guessColumnType, readStep } from "../../compiler/propose/column-types.js";
+import { declaredType, groupThousands, guessColumnType, placeholderGuard, readStep } from "../../propose/column-types.js";
 
 function dates(count: number, format: (day: number, month: number) => string): string[] {
   return Array.from({ length: count }, (_, index) => format((index % 28) + 1, (index % 12) + 1));
@@ -16,13 +16,41 @@ describe("guessColumnType", () => {
   });
 
   it("proposes the majority format, names the outliers, and reads such a column as text converted with a flag", () => {
-    const values = [...dates(40, (day, month) => `${pad(day)}/${pad(month)}/2024`), "2024-05-17", "TBC", "31/02/2024", "", "TBC"];
+    const values = [...dates(40, (day, month) => `${pad(day)}/${pad(month)}/2024`), "2024-05-17", "31/02/2024", "", "29/02/2023"];
     const guess = guessColumnType(values);
-    expect(guess).toMatchObject({ type: "date", pattern: "dd/MM/yyyy", total: 45, blank: 1, parsed: 41, failed: 3, failures: ["TBC", "31/02/2024"] });
+    // ISO dates read in any source.
+    expect(guess).toMatchObject({ type: "date", pattern: "dd/MM/yyyy", total: 44, blank: 1, parsed: 41, failed: 2, failures: ["31/02/2024", "29/02/2023"] });
     expect([declaredType(guess), readStep(guess)]).toEqual(["text", 'date("dd/MM/yyyy", "flag")']);
     expect(guess.evidence).toBe(
-      "41 of 45 values parse as dd/MM/yyyy; 1 blank; 3 do not ('TBC', '31/02/2024', …), so it is read as text and converted in the map with on_invalid \"flag\": a bad value leaves its field empty and is reported",
+      "41 of 44 values parse as dd/MM/yyyy; 1 blank; 2 do not ('31/02/2024', '29/02/2023'), so it is declared text: where the map converts it, on_invalid \"flag\" leaves a bad value's field empty and reports it",
     );
+  });
+
+  it("tells placeholders for no value from outliers, and guards them where the column is converted", () => {
+    const values = [...dates(30, (day, month) => `${pad(day)}.${pad(month)}.2024`), "00.00.0000", "TBC", "00.00.0000", "31.02.2024"];
+    const guess = guessColumnType(values);
+    expect(guess).toMatchObject({ type: "date", pattern: "dd.MM.yyyy", parsed: 30, failed: 1, failures: ["31.02.2024"] });
+    expect(guess.placeholders).toEqual([
+      { value: "00.00.0000", count: 2 },
+      { value: "TBC", count: 1 },
+    ]);
+    expect(guess.evidence).toBe(
+      "30 of 34 values parse as dd.MM.yyyy; 3 are '00.00.0000', 'TBC', written for no value: the map leaves the field empty for them; 1 do not ('31.02.2024'), so it is declared text: where the map converts it, on_invalid \"flag\" leaves a bad value's field empty and reports it",
+    );
+    expect([declaredType(guess), readStep(guess), placeholderGuard("due", guess)]).toEqual([
+      "text",
+      'date("dd.MM.yyyy", "flag")',
+      'if due not in ["00.00.0000", "TBC"] then ',
+    ]);
+    // Placeholders alone: no flag, every other value reads.
+    const amounts = guessColumnType(["1.250,00", "k.A.", "300,50", "k.A.", "12.000,00"]);
+    expect(amounts).toMatchObject({ type: "decimal", decimal: ",", failed: 0, placeholders: [{ value: "k.A.", count: 2 }] });
+    expect([readStep(amounts), placeholderGuard("umsatz", amounts)]).toEqual(["number", 'if umsatz != "k.A." then ']);
+    // A column of dates and "0000-00-00" is a column of dates, not of phone numbers.
+    expect(guessColumnType(["0000-00-00", "2024-05-01", "0000-00-00", "2024-06-11"])).toMatchObject({ type: "date", pattern: "yyyy-MM-dd" });
+    // In a text column a placeholder is a value like the others.
+    const text = guessColumnType(["Acme Ltd", "-", "Bolt plc"]);
+    expect([text.type, declaredType(text), placeholderGuard("parent", text)]).toEqual(["text", "text", ""]);
   });
 
   it("keeps dates with one impossible day as dates, although digits and slashes also read as a phone number", () => {
@@ -56,20 +84,21 @@ describe("guessColumnType", () => {
 
   it("keeps whole numbers with a few bad values, but not when the bad ones are too many", () => {
     const ids = Array.from({ length: 30 }, (_, index) => String(1001 + index * 3));
-    const tolerant = guessColumnType([...ids, "abc", "n/a"]);
-    expect(tolerant).toMatchObject({ type: "integer", parsed: 30, failed: 2, failures: ["abc", "n/a"] });
+    const tolerant = guessColumnType([...ids, "abc", "12.5.0"]);
+    expect(tolerant).toMatchObject({ type: "integer", parsed: 30, failed: 2, failures: ["abc", "12.5.0"] });
     expect(tolerant.evidence).toBe(
-      "30 of 32 values parse as whole numbers; 2 do not ('abc', 'n/a'), so it is read as text and converted in the map with on_invalid \"flag\": a bad value leaves its field empty and is reported",
+      "30 of 32 values parse as whole numbers; 2 do not ('abc', '12.5.0'), so it is declared text: where the map converts it, on_invalid \"flag\" leaves a bad value's field empty and reports it",
     );
     expect(readStep(tolerant)).toBe('integer("flag")');
-    expect(guessColumnType([...ids.slice(0, 8), "abc", "n/a", "?"]).type).toBe("text");
+    expect(guessColumnType([...ids.slice(0, 8), "abc", "1,2,3", "?x"]).type).toBe("text");
     // Without outliers a column is declared with its type; date-times cannot flag, so theirs reject.
     expect(declaredType(guessColumnType(ids))).toBe("integer");
-    expect(readStep({ type: "datetime", pattern: "dd/MM/yyyy HH:mm", failed: 2 })).toBeUndefined();
+    expect(readStep({ type: "datetime", pattern: "dd/MM/yyyy HH:mm", failed: 2, placeholders: [] })).toBeUndefined();
   });
 
-  it("wants every value to fit in a short column: one outlier in a few values is too much evidence", () => {
-    expect(guessColumnType(["12", "40", "n.v.t."]).type).toBe("text");
+  it("wants every value to fit in a short column: one outlier in a few values is too much evidence, a placeholder is none", () => {
+    expect(guessColumnType(["12", "40", "twelve"]).type).toBe("text");
+    expect(guessColumnType(["12", "40", "n.v.t."])).toMatchObject({ type: "integer", placeholders: [{ value: "n.v.t.", count: 1 }] });
   });
 
   it("reads yes/no in English and Dutch, but not 0 and 1 alone", () => {
@@ -79,12 +108,23 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["0", "1", "1"]).type).toBe("integer");
   });
 
+  it("reads yes/no in German and French too, and says which words the source must name", () => {
+    expect(guessColumnType(["ja", "nein", "ja"])).toMatchObject({ type: "boolean", booleanWords: { true: ["ja"], false: ["nein"] } });
+    expect(guessColumnType(["Oui", "Non", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["oui"], false: ["non"] } });
+    expect(guessColumnType(["Oui", "Non", "Peut-être"]).type).toBe("text");
+  });
+
   it("keeps codes of fixed-width digits as text, leading zeros included, but not quantities", () => {
     const registry = guessColumnType(["91018784", "12345678", "", "00456789"]);
     expect(registry).toMatchObject({ type: "text", blank: 1 });
     expect(registry.evidence).toBe("3 of 4 values are 8 digits: a code, kept as text; 1 blank");
     expect(guessColumnType(["125000", "98000", "1250000"]).type).toBe("integer");
     expect(guessColumnType(["06-12345678", "06-90024600"]).type).toBe("phone");
+    // Post codes of several lengths, some with a leading zero.
+    expect(guessColumnType(["80234", "04066", "1010", "01067"]).type).toBe("text");
+    // A register number is no amount, though `HRB` has the shape of a currency code.
+    expect(guessColumnType(["HRB 26762", "HRA 3370", "HRB 24259"]).type).toBe("text");
+    expect(guessColumnType(["EUR 1.250,00", "EUR 300,00"])).toMatchObject({ type: "money", currency: "EUR" });
   });
 
   it("recognises e-mail addresses, phone numbers, web addresses and file paths", () => {

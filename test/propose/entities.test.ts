@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { profileEntities, type EntityProfile } from "../../compiler/propose/entities.js";
-import type { ExportFile } from "../../compiler/propose/export.js";
+import { profileEntities, type EntityProfile } from "../../propose/entities.js";
+import type { ExportFile } from "../../propose/export.js";
 
 /** A file of an export from simple lines (no quoting), as the reader would hand it over. */
 function csv(path: string, text: string, delimiter: "," | ";" = ","): ExportFile {
@@ -113,6 +113,59 @@ describe("profileEntities", () => {
       ]),
     ).toEqual([["contact", 1, 2, ['contactpersoon "Contactpersoon {n}" text', 'functie "Functie {n}" text']]]);
     expect(relation?.columns.map((column) => column.name)).toEqual(["relatienummer", "bedrijfsnaam", "gewijzigd_op"]);
+  });
+
+  it("finds references by name in exports that link by name: a group parent, a client, a list of employers", () => {
+    const organisations = csv(
+      "organisations.csv",
+      `Org No.,Organisation,Group Parent
+ORG1,Acme Ltd,
+ORG2,Acme Retail Ltd,Acme Ltd
+ORG3,Bolt plc,
+ORG4,Bolt Services Ltd,Bolt plc
+ORG5,Crane LLP,Omega Holdings plc
+ORG6,Delta Ltd,Acme Ltd`,
+    );
+    const people = csv(
+      "people.csv",
+      `Ref,Surname,Organisations
+P1,Lee,Acme Ltd|Bolt plc
+P2,Ray,Bolt plc
+P3,Fox,Crane LLP|Acme Ltd|Delta Ltd
+P4,Kay,Delta Ltd
+P5,Moe,Acme Retail Ltd|Bolt plc`,
+    );
+    const matters = csv("matters.csv", "Matter Ref,Client\nM1,Acme Ltd\nM2,Bolt plc\nM3,Bolt plc\nM4,Crane LLP");
+    const linked = profileEntities({ files: [organisations, people, matters], otherFiles: [] });
+    // A parent outside the export (Omega Holdings plc) dangles; the column still names the others.
+    // organisations.csv is named in the lexicon's words: Company.
+    expect(entity(linked, "Company").references).toEqual([{ column: "group_parent", entity: "Company", found: 2 / 3, distinct: 3, byName: "organisation" }]);
+    expect(entity(linked, "People").references).toEqual([
+      { column: "organisations", entity: "Company", found: 1, distinct: 5, byName: "organisation", separator: "|" },
+    ]);
+    expect(entity(linked, "Matter").references).toEqual([{ column: "client", entity: "Company", found: 1, distinct: 3, byName: "organisation" }]);
+  });
+
+  it("finds a column holding, row by row, the id of one entity or of another", () => {
+    const ids = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, index) => `${prefix}${String(index + 1).padStart(4, "0")}`);
+    const accounts = csv(
+      "accounts.csv",
+      `Account ID,Account Name\n${ids("001A", 8)
+        .map((id, index) => `${id},Account ${index}`)
+        .join("\n")}`,
+    );
+    const deals = csv(
+      "opportunities.csv",
+      `Opportunity ID,Opportunity Name\n${ids("006B", 8)
+        .map((id, index) => `${id},Deal ${index}`)
+        .join("\n")}`,
+    );
+    const related = [...ids("001A", 6), ...ids("006B", 8)];
+    const tasks = csv("tasks.csv", `Activity ID,Subject,Related To ID\n${related.map((id, index) => `T${index},Call,${id}`).join("\n")}`);
+    const found = profileEntities({ files: [accounts, deals, tasks], otherFiles: [] });
+    expect(entity(found, "Task").references).toEqual([
+      { column: "related_to_id", entity: "Opportunity", found: 1, distinct: 14, byValuesOnly: true, alternatives: ["Account"] },
+    ]);
   });
 
   it("says so when no column can be the key", () => {

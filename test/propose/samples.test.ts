@@ -7,14 +7,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readExport } from "../../cli/commands/init.js";
+import { readExport } from "../../propose/read-export.js";
 import { formatText } from "../../cli/commands/fmt.js";
 import { analyzePackage } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { overlayHost } from "../../compiler/host.js";
-import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
-import type { ExportSample } from "../../compiler/propose/export.js";
-import type { BodyLine } from "../../compiler/propose/proposal.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+import type { ExportSample } from "../../propose/export.js";
+import type { BodyLine } from "../../propose/proposal.js";
 import { PERFECTBOOKS_EXPECTED, PERFECTVIEW_EXPECTED, type ExpectedTargets } from "./expected-targets.js";
 import { compareWithExpected, compareWithPackage, entityReading, packageTargets } from "./targets.js";
 
@@ -179,7 +179,7 @@ describe("the proposal for Perfect Books' export", () => {
     expect(deal).toMatch(/type +<- qualification[\s|]+trim[\s|]+lead_type \/\/ 90%: instead of type = "opportunity" for every row/);
     expect(setup).toMatch(/x_deal_score +integer +"deal_score"/);
     const contact = proposed.files.find((file) => file.name === "contact.flitmap")?.text ?? "";
-    expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}` \| trim/);
+    expect(contact).toMatch(/name +<- `\{first_name\} \{last_name\}`\s+\| trim\s+\| required/);
     expect(contact).toContain("with ContactCompany by contact_id order by is_primary desc {");
     expect(contact).toMatch(/x_other_companies +<- company_id\s+\| rest\s+\| get\(Company\.company_name\)\s+\| join\("; "\)/);
     expect(contact).toMatch(/x_role +<- role \| first \/\/ new custom field: at the first link/);

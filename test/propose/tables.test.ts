@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import type { ExportFile } from "../../compiler/propose/export.js";
-import { proposePackage } from "../../compiler/propose/index.js";
+import type { ExportFile } from "../../propose/export.js";
+import { proposePackage } from "../../propose/index.js";
 
 function csv(path: string, lines: readonly string[]): ExportFile {
   const [header = "", ...rest] = lines;

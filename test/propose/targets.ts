@@ -157,7 +157,7 @@ export function compareWithExpected(proposal: PackageTargets, expected: Expected
 }
 
 /** Compares a proposal with a hand-written package, over every column the hand-written package declares. */
-export function compareWithPackage(proposal: PackageTargets, reference: PackageTargets, files: readonly string[]): Comparison {
+export function compareWithPackage(proposal: PackageTargets, reference: PackageTargets, files: readonly string[], label = "shipped"): Comparison {
   let compared = 0;
   let equal = 0;
   const differences: string[] = [];
@@ -170,8 +170,77 @@ export function compareWithPackage(proposal: PackageTargets, reference: PackageT
       compared++;
       const mine = proposed?.targets.get(header) ?? new Set<string>();
       if (agree(mine, [...targets])) equal++;
-      else differences.push(`${file}: ${header} → ${[...mine].join(", ") || "nothing"} (shipped: ${[...targets].join(", ")})`);
+      else differences.push(`${file}: ${header} → ${[...mine].join(", ") || "nothing"} (${label}: ${[...targets].join(", ")})`);
     }
   }
   return { compared, equal, share: compared === 0 ? 0 : equal / compared, differences };
+}
+
+/** How a package turns an entity into records: a map or a split, and the models of its targets. */
+export interface EntityShape {
+  readonly declaration: "map" | "split" | "none";
+  /** The models of its targets, sorted (`res.partner, res.partner` for a split relation). */
+  readonly models: readonly string[];
+}
+
+/** Each entity's shape, by name. */
+export function packageShapes(texts: readonly string[]): Map<string, EntityShape> {
+  const shapes = new Map<string, EntityShape>();
+  for (const text of texts) {
+    for (const declaration of parse(text, "shape.flitmap").document.declarations) {
+      if (declaration.kind === "MapDeclaration" && declaration.entity.kind === "Name" && declaration.model.kind === "QualifiedName") {
+        const previous = shapes.get(declaration.entity.value);
+        // A second map of the same entity under a setting (tags made from companies) is an option, not its shape.
+        if (previous === undefined) shapes.set(declaration.entity.value, { declaration: "map", models: [declaration.model.value] });
+      }
+      if (declaration.kind === "SplitDeclaration" && declaration.entity.kind === "Name") {
+        const models = declaration.targets.flatMap((target) => (target.model.kind === "QualifiedName" ? [target.model.value] : [])).sort();
+        shapes.set(declaration.entity.value, { declaration: "split", models });
+      }
+    }
+  }
+  return shapes;
+}
+
+/**
+ * Whether a proposal has the hand-written package's structure, file by file: each entity a map or
+ * a split into the same models, and every column the package uses to link migrated records (a
+ * many2one, many2many or `res_id` pointing to a model some entity is loaded into) linking the same
+ * field in the proposal. Returns what differs.
+ */
+export function compareStructure(
+  proposal: { readonly texts: readonly string[]; readonly targets: PackageTargets },
+  reference: { readonly texts: readonly string[]; readonly targets: PackageTargets },
+  files: readonly string[],
+  schema: OdooSchema,
+): string[] {
+  const mineShapes = packageShapes(proposal.texts);
+  const theirShapes = packageShapes(reference.texts);
+  const loadedModels = new Set([...theirShapes.values()].flatMap((shape) => shape.models));
+  const isLink = (target: string): boolean => {
+    const dot = target.lastIndexOf(".");
+    const field = findModel(schema, target.slice(0, dot))?.fields[target.slice(dot + 1)];
+    if (field === undefined) return false;
+    return field.type === "many2one_reference" || (field.relation !== undefined && loadedModels.has(field.relation) && field.type !== "one2many");
+  };
+  const differences: string[] = [];
+  for (const file of files) {
+    const theirs = entityReading(reference.targets, file);
+    if (theirs === undefined) continue;
+    const mine = entityReading(proposal.targets, file);
+    const theirShape = theirShapes.get(theirs.name) ?? { declaration: "none", models: [] };
+    const myShape = (mine === undefined ? undefined : mineShapes.get(mine.name)) ?? { declaration: "none", models: [] };
+    if (theirShape.declaration !== myShape.declaration || theirShape.models.join() !== myShape.models.join()) {
+      differences.push(
+        `${file}: ${myShape.declaration} ${myShape.models.join(", ")} (hand-written: ${theirShape.declaration} ${theirShape.models.join(", ")})`,
+      );
+    }
+    for (const [header, targets] of theirs.targets) {
+      const links = [...targets].filter(isLink);
+      if (links.length === 0) continue;
+      const proposed = mine?.targets.get(header) ?? new Set<string>();
+      if (!agree(proposed, links)) differences.push(`${file}: ${header} links ${[...proposed].join(", ") || "nothing"} (hand-written: ${links.join(", ")})`);
+    }
+  }
+  return differences;
 }

@@ -1,5 +1,5 @@
 /**
- * An export the lexicon does not speak: German headers, abbreviations, extra columns nobody
+ * An export the lexicon does not speak: Finnish headers, abbreviations, extra columns nobody
  * documented. Proposals must degrade to TODOs and custom fields, never to confident wrong fields.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -7,24 +7,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readExport } from "../../cli/commands/init.js";
+import { readExport } from "../../propose/read-export.js";
 import { analyzePackage } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { overlayHost } from "../../compiler/host.js";
-import { proposePackage, type ProposedPackage } from "../../compiler/propose/index.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
 
-const COMPANIES = `Firmennummer;Firmenbezeichnung;Strasse;PLZ;Ort;Land;Telefon;E-Mail;Webseite;Branche;Mitarbeiter;Umsatz;Letzte Änderung;Bemerkung
-K-1001;Müller GmbH;Hauptstr. 1;10115;Berlin;Deutschland;030 1234567;info@mueller.de;www.mueller.de;Bau;12;1.250.000,00;01.03.2024 10:00;Stammkunde
-K-1002;Schmidt AG;Bahnhofstr. 5;80331;München;Deutschland;089 7654321;kontakt@schmidt.de;www.schmidt.de;Handel;250;12.500.000,00;02.03.2024 11:30;
-K-1003;Weber KG;Ringstr. 9;50667;Köln;Österreich;0221 555666;post@weber.de;www.weber.de;Bau;8;;03.03.2024 09:15;Neukunde
-K-1004;Fischer OHG;Marktplatz 2;20095;Hamburg;Deutschland;040 999888;mail@fischer.de;www.fischer.de;IT;40;3.400.000,00;04.03.2024 16:45;
+const COMPANIES = `Yritystunnus;Yrityksen nimi;Katuosoite;Postinumero;Kaupunki;Maa;Puhelin;E-Mail;Verkkosivu;Toimiala;Henkilöstö;Liikevaihto;Muokattu;Huomautus
+Y-1001;Mäkinen Oy;Mannerheimintie 1;00100;Helsinki;Suomi;09 1234567;info@makinen.fi;www.makinen.fi;Rakentaminen;12;1.250.000,00;01.03.2024 10:00;Vakioasiakas
+Y-1002;Virtanen Ab;Aleksanterinkatu 5;33100;Tampere;Suomi;03 7654321;myynti@virtanen.fi;www.virtanen.fi;Kauppa;250;12.500.000,00;02.03.2024 11:30;
+Y-1003;Korhonen Ky;Hämeenkatu 9;20100;Turku;Ruotsi;02 555666;posti@korhonen.fi;www.korhonen.fi;Rakentaminen;8;;03.03.2024 09:15;Uusi asiakas
+Y-1004;Nieminen Oyj;Kauppatori 2;90100;Oulu;Suomi;08 999888;info@nieminen.fi;www.nieminen.fi;IT;40;3.400.000,00;04.03.2024 16:45;
 `;
 
 const CONTACTS = `ct_id,fst_nm,lst_nm,eml,ph,mob,co_ref,ttl,crtd
-C1,Anna,Schulz,anna@mueller.de,030 111222,0170 1234567,K-1001,Dr.,2024-01-02
-C2,Ben,Koch,ben@schmidt.de,089 333444,0171 7654321,K-1002,,2024-01-03
-C3,Clara,Wolf,clara@weber.de,,0172 5556667,K-1003,Prof.,2024-01-04
-C4,David,Braun,david@fischer.de,040 777888,,K-1004,,2024-01-05
+C1,Anna,Schulz,anna@mueller.de,030 111222,0170 1234567,Y-1001,Dr.,2024-01-02
+C2,Ben,Koch,ben@schmidt.de,089 333444,0171 7654321,Y-1002,,2024-01-03
+C3,Clara,Wolf,clara@weber.de,,0172 5556667,Y-1003,Prof.,2024-01-04
+C4,David,Braun,david@fischer.de,040 777888,,Y-1004,,2024-01-05
 `;
 
 const DEALS = `Deal ID,Deal Name,Amount,Stage,Close Date,Forecast Category,Region Code,Internal Flag,Legacy Ref,Probability
@@ -56,7 +56,7 @@ describe("flitmap init on an export with unusual headers", () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "flitmap-init-unusual-"));
-    // The German file comes as Windows-1252, as such exports do.
+    // The Finnish file comes as Windows-1252, as such exports often do.
     writeFileSync(join(directory, "companies.csv"), iconv.encode(COMPANIES, "windows-1252"));
     writeFileSync(join(directory, "contacts.csv"), CONTACTS);
     writeFileSync(join(directory, "deals.csv"), DEALS);
@@ -72,33 +72,39 @@ describe("flitmap init on an export with unusual headers", () => {
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  it("maps only what it can tell: the words it knows in any language, and English headers", () => {
+  it("maps only what it can tell: the words it knows in any language, English headers, and values whose type says it", () => {
     const confident = Object.entries(outcomes(proposed)).flatMap(([column, kinds]) =>
       kinds.filter((kind) => kind.startsWith("field ")).map((kind) => `${column} → ${kind.slice(6)}`),
     );
     expect(confident.sort()).toEqual(
       [
-        "companies.csv: Branche → res.partner.industry_id",
         "companies.csv: E-Mail → res.partner.email",
+        // Phone numbers and web addresses, whatever the header: the model's one field for them.
+        "companies.csv: Puhelin → res.partner.phone",
+        "companies.csv: Verkkosivu → res.partner.website",
+        "contacts.csv: eml → res.partner.email",
+        "contacts.csv: ph → res.partner.phone",
         "deals.csv: Amount → crm.lead.expected_revenue",
         "deals.csv: Close Date → crm.lead.date_deadline",
         "deals.csv: Deal Name → crm.lead.name",
         "deals.csv: Probability → crm.lead.probability",
         "deals.csv: Stage → crm.lead.stage_id",
+        // German the lexicon speaks: a customer list (Kunden) with a name and an address.
+        "kunden_export.csv: Anschrift → res.partner.street",
+        "kunden_export.csv: Name → res.partner.name",
       ].sort(),
     );
   });
 
   it("leaves plausible but unsure targets as TODOs, and keeps every other column in a custom field", () => {
     const all = outcomes(proposed);
-    expect(all["companies.csv: Land"]).toEqual(["todo res.partner.country_id"]);
     expect(all["contacts.csv: co_ref"]).toEqual(["todo res.partner.parent_id"]);
     expect(all["deals.csv: Forecast Category"]).toEqual(["todo crm.lead.tag_ids"]);
-    expect(all["companies.csv: Firmenbezeichnung"]).toEqual(["custom res.partner.x_firmenbezeichnung"]);
+    expect(all["companies.csv: Yrityksen nimi"]).toEqual(["custom res.partner.x_yrityksen_nimi"]);
+    expect(all["companies.csv: Maa"]).toEqual(["custom res.partner.x_maa"]);
     expect(all["contacts.csv: fst_nm"]).toEqual(["custom res.partner.x_fst_nm"]);
     expect(all["deals.csv: Region Code"]).toEqual(["custom crm.lead.x_region_code"]);
     expect(all["deals.csv: Internal Flag"]).toEqual(["custom crm.lead.x_internal_flag"]);
-    expect(all["kunden_export.csv: Anschrift"]).toEqual(["unmapped"]);
     for (const [column, kinds] of Object.entries(all)) {
       expect(kinds.length, column).toBeGreaterThan(0);
       expect(
@@ -109,14 +115,15 @@ describe("flitmap init on an export with unusual headers", () => {
   });
 
   it("writes the TODOs with their confidence, and the missing names as a rule set to warn", () => {
+    const contact = proposed.files.find((file) => file.name === "contact.flitmap")?.text ?? "";
+    expect(contact).toContain("// TODO 50% sure: parent_id <- co_ref | ref company  (Related Company)");
     const company = proposed.files.find((file) => file.name === "company.flitmap")?.text ?? "";
-    expect(company).toContain("// TODO 45% sure: country_id <- land | trim | <a table of its 2 values>  (Country)");
     expect(company).toContain("// TODO: res.partner requires name (Name) and no column fits: name <- ...");
     const migration = proposed.files.find((file) => file.name === "migration.flitmap")?.text ?? "";
     expect(migration).toMatch(
       /TODO: required fields no column fills \(Company → res.partner.name, Contact → res.partner.name\): set them, then remove this line\n  rule +missing_required_field warn/,
     );
-    expect(migration).toContain('entity Company "companies.csv" key firmennummer {');
+    expect(migration).toContain('entity Company "companies.csv" key yritystunnus {');
     expect(migration).toMatch(/co_ref +text +references Company \/\/ .*every value is a Company key, though its name does not say so/);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { conceptWords, identifierOf, sameWord, similarity, singular } from "../../compiler/propose/words.js";
-import { groupFiles, type ExportFile } from "../../compiler/propose/export.js";
-import { countValues, matchValues, recordOptions, selectionOptions, valueSimilarity } from "../../compiler/propose/value-tables.js";
+import { conceptWords, identifierOf, sameWord, similarity, singular } from "../../propose/words.js";
+import { groupFiles, type ExportFile } from "../../propose/export.js";
+import { countValues, matchValues, recordOptions, selectionOptions, valueSimilarity } from "../../propose/value-tables.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 
 describe("conceptWords", () => {
@@ -26,8 +26,20 @@ describe("conceptWords", () => {
     expect(conceptWords("Kans (%)")).toEqual(["probability", "percent"]);
   });
 
+  it("translates German and French headers, German compounds split", () => {
+    expect(conceptWords("Firmenname")).toEqual(["company", "name"]);
+    expect(conceptWords("Konzernmutter")).toEqual(["group", "parent"]);
+    expect(conceptWords("Telefon Durchwahl")).toEqual(["phone", "direct", "phone"]);
+    expect(conceptWords("Straße")).toEqual(["street"]);
+    expect(conceptWords("Erwarteter Abschluss")).toEqual(["expected", "close"]);
+    expect(conceptWords("Raison sociale")).toEqual(["company", "name"]);
+    expect(conceptWords("Date de signature prévue")).toEqual(["date", "close", "expected"]);
+    expect(conceptWords("Secteur d'activité")).toEqual(["industry"]);
+    expect(conceptWords("Montant HT")).toEqual(["amount"]);
+  });
+
   it("keeps words it does not know, singular, so that they match nothing by accident", () => {
-    expect(conceptWords("Firmenbezeichnung")).toEqual(["firmenbezeichnung"]);
+    expect(conceptWords("Yrityksen nimi")).toEqual(["yrityksen", "nimi"]);
     expect(conceptWords("Companies")).toEqual(["company"]);
     expect(singular("addresses")).toBe("address");
     expect(singular("status")).toBe("status");

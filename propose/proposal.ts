@@ -52,8 +52,8 @@ export interface TableProposal {
   /** `text`, and a model or `text` (selection keys). */
   readonly output: string;
   readonly entries: readonly TableEntryProposal[];
-  /** `_ -> flag`: a value the table does not list leaves the field empty and is reported; `reject` rejects the row. */
-  readonly unmatched: "flag" | "reject";
+  /** `_ -> flag`: a value the table does not list leaves the field empty and is reported; `reject` rejects the row; `keep` keeps it. */
+  readonly unmatched: "flag" | "reject" | "keep";
   readonly comment: string;
 }
 
@@ -79,10 +79,21 @@ export interface CustomFieldProposal {
   readonly comment?: string;
 }
 
+/** An entity declared again over the same files, keyed by its name column, for columns that name its records. */
+export interface NameIndexProposal {
+  /** `CompanyByName` */
+  readonly name: string;
+  /** The entity it indexes. */
+  readonly entity: string;
+  readonly nameColumn: string;
+  readonly keyColumn: string;
+}
+
 export interface LookupProposal {
   readonly name: string;
   readonly model: string;
   readonly by: string;
+  readonly missing: "flag" | "reject";
   readonly comment: string;
 }
 
@@ -114,6 +125,7 @@ export interface PackageProposal {
   readonly records: readonly RecordsProposal[];
   readonly customFields: readonly CustomFieldProposal[];
   readonly lookups: readonly LookupProposal[];
+  readonly nameIndexes: readonly NameIndexProposal[];
   /** Required fields no column could fill: the check reports them as warnings until they are set. */
   readonly missingRequired: readonly string[];
   /** Source-level csv options, and why. */

@@ -4,8 +4,8 @@
  * one entity per file, or per chunk group (`relaties_001.csv`, `relaties_002.csv`, ... become
  * `relaties_*.csv`). Pure.
  */
-import type { Delimiter, FileEncoding } from "../../runtime/source/detect.js";
-import { compareNatural } from "../../runtime/source/files.js";
+import type { Delimiter, FileEncoding } from "../runtime/source/detect.js";
+import { compareNatural } from "../runtime/source/files.js";
 import { conceptWords, pascalCase } from "./words.js";
 
 export interface ExportFile {

@@ -8,7 +8,8 @@
  */
 import { declaredType } from "./column-types.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
-import type { BodyLine, EntityProposal, PackageProposal, TableProposal, TargetProposal } from "./proposal.js";
+import { quote } from "./literals.js";
+import type { BodyLine, EntityProposal, NameIndexProposal, PackageProposal, TableProposal, TargetProposal } from "./proposal.js";
 
 export interface EmittedFile {
   readonly name: string;
@@ -37,10 +38,6 @@ export interface CsvPlan {
   readonly entities: ReadonlyMap<string, readonly CsvSetting[]>;
   /** Per column (`Entity.column`), a date pattern other than the source's. */
   readonly columnFormats: ReadonlyMap<string, string>;
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
 }
 
 /** A `//` comment's text on one line. */
@@ -121,8 +118,19 @@ function writeSource(writer: Writer, proposal: PackageProposal, entities: readon
       writer.line("    }");
     }
     writer.line("  }");
+    for (const index of proposal.nameIndexes.filter((candidate) => candidate.entity === entity.name)) writeNameIndex(writer, entity, index);
   }
   writer.line("}");
+}
+
+/** `entity CompanyByName "companies.csv" key company_name { ... }`: the same files, keyed by the name other files use. */
+function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexProposal): void {
+  const header = (name: string): string => entity.columns.find((column) => column.name === name)?.header ?? name;
+  writer.blank();
+  writer.comment(`${entity.name} again, keyed by ${index.nameColumn}: other columns name its records rather than give their ${index.keyColumn}`);
+  writer.line(`  entity ${index.name} ${quote(entity.pattern)} key ${index.nameColumn} {`);
+  for (const name of [index.nameColumn, index.keyColumn]) writer.line(`    ${name} ${quote(header(name))} text`);
+  writer.line("  }");
 }
 
 function writeBody(writer: Writer, body: readonly BodyLine[], indent: string, entity: string): void {
@@ -186,10 +194,12 @@ function writeTable(writer: Writer, table: TableProposal): void {
     if (entry.value === undefined) writer.line(`  // ${quote(entry.key)} -> ?`, entry.comment);
     else writer.line(`  ${quote(entry.key)} -> ${entry.value}`, entry.comment);
   }
-  writer.line(
-    `  _ -> ${table.unmatched}`,
-    table.unmatched === "flag" ? "any other value: the field stays empty and the row is reported" : "any other value rejects the row",
-  );
+  const unmatched = {
+    flag: "any other value: the field stays empty and the row is reported",
+    reject: "any other value rejects the row",
+    keep: "any other value is kept as it is",
+  }[table.unmatched];
+  writer.line(`  _ -> ${table.unmatched}`, unmatched);
   writer.line("}");
   writer.blank();
 }
@@ -220,7 +230,7 @@ export function emitPackage(proposal: PackageProposal, plan: CsvPlan): { files: 
   for (const lookup of proposal.lookups) {
     migration.blank();
     migration.comment(lookup.comment);
-    migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing flag }`);
+    migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing ${lookup.missing} }`);
   }
   files.push({ name: migration.file, text: migration.text() });
 

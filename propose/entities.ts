@@ -5,7 +5,12 @@
  */
 import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
-import { conceptWords, foldText, identifierOf, similarity } from "./words.js";
+import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
+import { findPolymorphic, findReferences, keyValues, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
+import { valueList, type ValueList } from "./value-shapes.js";
+import { conceptWords, identifierOf } from "./words.js";
+
+export type { PolymorphicParent, ReferenceProfile } from "./references.js";
 
 export interface ColumnProfile {
   /** As declared: the header, or for a group column the header with `{n}` for the instance number. */
@@ -18,6 +23,8 @@ export interface ColumnProfile {
   readonly words: readonly string[];
   /** The group the column belongs to, if any. */
   readonly group?: string;
+  /** Cells listing several values (`Top-Kunde, Newsletter`), when they do. */
+  readonly list?: ValueList;
 }
 
 /** `group contact[1..3] { contactpersoon "Contactpersoon {n}" text ... }` */
@@ -26,24 +33,6 @@ export interface GroupProfile {
   readonly from: number;
   readonly to: number;
   readonly columns: readonly ColumnProfile[];
-}
-
-export interface ReferenceProfile {
-  readonly column: string;
-  readonly entity: string;
-  /** Share of the column's distinct values that are keys of the entity (dangling references lower it). */
-  readonly found: number;
-  readonly distinct: number;
-  /** Found from the values alone: the column's name does not say so. */
-  readonly byValuesOnly?: boolean;
-}
-
-/** A `Parent Type` + `Parent ID` pair: rows that point to records of several entities. */
-export interface PolymorphicParent {
-  readonly typeColumn: string;
-  readonly idColumn: string;
-  /** Each value of the type column, and the entity it names. */
-  readonly targets: readonly { readonly value: string; readonly entity: string }[];
 }
 
 export type EntityKind =
@@ -94,33 +83,6 @@ export interface EntityProfile {
 // ---------------------------------------------------------------------------------------------
 // rows and columns
 
-interface EntityRows {
-  readonly headers: string[];
-  /** Per header, its values in row order. */
-  readonly columns: Map<string, string[]>;
-  /** Per row, the index of the file it comes from. */
-  readonly fileOfRow: number[];
-}
-
-/** The rows of every file of a group, by header (files of one chunk group may order or miss headers differently). */
-function collectRows(group: FileGroup): EntityRows {
-  const headers: string[] = [];
-  for (const file of group.files) for (const header of file.headers) if (!headers.includes(header.trim())) headers.push(header.trim());
-  const columns = new Map<string, string[]>(headers.map((header) => [header, []]));
-  const fileOfRow: number[] = [];
-  group.files.forEach((file, fileIndex) => {
-    const positions = headers.map((header) => file.headers.findIndex((candidate) => candidate.trim() === header));
-    for (const row of file.rows) {
-      fileOfRow.push(fileIndex);
-      headers.forEach((header, index) => {
-        const position = positions[index] ?? -1;
-        columns.get(header)?.push(position < 0 ? "" : (row[position] ?? ""));
-      });
-    }
-  });
-  return { headers, columns, fileOfRow };
-}
-
 const NUMBERED = /^(.*?)[\s_-]*(\d+)$/;
 
 /**
@@ -165,8 +127,6 @@ function uniqueNames(): (wanted: string) => string {
 // ---------------------------------------------------------------------------------------------
 // keys
 
-const ID_WORDS: ReadonlySet<string> = new Set(["id", "number", "nr", "no", "code", "key", "login", "reference", "ref"]);
-
 /** How much a header looks like a record's identifier. */
 function idLikeness(column: ColumnProfile, entityWords: readonly string[]): number {
   const words = conceptWords(column.header);
@@ -175,11 +135,6 @@ function idLikeness(column: ColumnProfile, entityWords: readonly string[]): numb
   if (words.some((word) => entityWords.includes(word))) score += 0.3;
   if (column.guess.type === "integer") score += 0.1;
   return score;
-}
-
-function trimmedKey(value: string): string {
-  const trimmed = value.trim();
-  return /^\d+$/.test(trimmed) ? String(Number(trimmed)) : trimmed;
 }
 
 /** Whether the combined values of `columns` are non-blank and unique within every file. */
@@ -206,12 +161,6 @@ function duplicatesAcrossFiles(values: readonly (readonly string[])[]): number {
     seen.add(key);
   }
   return duplicates;
-}
-
-interface KeyChoice {
-  readonly columns: readonly string[];
-  readonly evidence: string;
-  readonly uncertain: boolean;
 }
 
 function chooseKey(columns: readonly ColumnProfile[], rows: EntityRows, entityWords: readonly string[], rowCount: number): KeyChoice {
@@ -316,16 +265,19 @@ function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly Gro
   const has = (...wanted: string[]): boolean => wanted.every((word) => words.has(word));
   const personGroup = groups.some((group) => group.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
   if (personGroup && (has("company", "name") || has("company"))) return { kind: "relation", evidence: "it holds an organisation and repeated contact persons" };
-  if (has("first") && has("last")) return { kind: "person", evidence: "it has first and last names" };
+  const personName = has("first") && (has("last") || columns.some((column) => column.words.length === 1 && column.words[0] === "name"));
+  if (personName && has("company", "name")) return { kind: "relation", evidence: "it holds an organisation's name and a person's first and last names" };
+  if (personName) return { kind: "person", evidence: "it has first and last names" };
   if (has("company", "name") || (has("website") && has("industry"))) return { kind: "company", evidence: "it has company names and web sites" };
   if (has("stage") && (has("amount") || has("revenue") || has("probability"))) return { kind: "deal", evidence: "it has stages and amounts" };
+  if (has("deadline") && (has("done") || has("type") || has("subject"))) return { kind: "activity", evidence: "it has deadlines and what was done" };
   return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // profile
 
-function profileColumns(rows: EntityRows): { columns: ColumnProfile[]; groups: GroupProfile[] } {
+function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnProfile[]; groups: GroupProfile[] } {
   const name = uniqueNames();
   const grouped = new Set<string>();
   const groups: GroupProfile[] = [];
@@ -358,116 +310,31 @@ function profileColumns(rows: EntityRows): { columns: ColumnProfile[]; groups: G
   rows.headers.forEach((header, index) => {
     if (grouped.has(header)) return;
     const values = rows.columns.get(header) ?? [];
-    columns.push({ header, name: name(identifierOf(header, `column_${index + 1}`)), values, guess: guessColumnType(values), words: conceptWords(header) });
+    const guess = guessColumnType(values);
+    const list =
+      guess.type === "text"
+        ? valueList(
+            values.map((value) => value.trim()).filter((value) => value !== ""),
+            delimiter,
+          )
+        : undefined;
+    columns.push({
+      header,
+      name: name(identifierOf(header, `column_${index + 1}`)),
+      values,
+      guess,
+      words: conceptWords(header),
+      ...(list === undefined ? {} : { list }),
+    });
   });
   return { columns, groups };
-}
-
-interface Draft {
-  readonly group: FileGroup;
-  readonly rows: EntityRows;
-  readonly columns: ColumnProfile[];
-  readonly groups: GroupProfile[];
-  readonly key: KeyChoice;
-}
-
-function keyValues(draft: Draft): Set<string> | undefined {
-  if (draft.key.columns.length !== 1) return undefined;
-  const column = draft.columns.find((candidate) => candidate.name === draft.key.columns[0]);
-  if (column === undefined) return undefined;
-  return new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""));
-}
-
-const REFERENCE_FOUND = 0.8;
-const REFERENCE_FOUND_BY_NAME = 0.5;
-const VALUES_ONLY_FOUND = 0.95;
-
-/** Which entity's keys a column holds: most of its values must be keys there, and its name must say so. */
-function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): ReferenceProfile[] {
-  const references: ReferenceProfile[] = [];
-  for (const column of draft.columns) {
-    if (draft.key.columns.length === 1 && draft.key.columns[0] === column.name) continue;
-    if (column.guess.type !== "integer" && column.guess.type !== "text") continue;
-    const values = [...new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""))];
-    if (values.length === 0) continue;
-    let best: { reference: ReferenceProfile; score: number } | undefined;
-    const byValuesOnly: ReferenceProfile[] = [];
-    for (const other of drafts) {
-      const otherKeys = keys.get(other);
-      const keyColumn = other.columns.find((candidate) => candidate.name === other.key.columns[0]);
-      if (otherKeys === undefined || keyColumn === undefined) continue;
-      const found = values.filter((value) => otherKeys.has(value)).length / values.length;
-      // Dangling references (deleted records) weigh heavily in a short column: a name saying so lowers the bar.
-      if (found < REFERENCE_FOUND_BY_NAME) continue;
-      const sameHeader = foldText(keyColumn.header) === foldText(column.header) && other !== draft;
-      const meaningful = column.words.filter((word) => !ID_WORDS.has(word));
-      const namesEntity = meaningful.some((word) => other.group.words.includes(word));
-      const self = other === draft;
-      // A self-reference needs a word saying so (`Parent Company ID`).
-      if (self && !column.words.includes("parent")) continue;
-      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : 0;
-      const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
-      if (score === 0) {
-        if (!self && found >= VALUES_ONLY_FOUND) byValuesOnly.push({ ...reference, byValuesOnly: true });
-        continue;
-      }
-      if (found < REFERENCE_FOUND && values.length >= 10) continue;
-      if (best === undefined || score > best.score) best = { reference, score };
-    }
-    if (best !== undefined) references.push(best.reference);
-    // Without a telling name (`co_ref`), the values alone decide, when they are keys of exactly one
-    // entity and are not plain small numbers that the keys of several entities could share.
-    else if (byValuesOnly.length === 1 && byValuesOnly[0] !== undefined && (values.some((value) => !/^\d+$/.test(value)) || values.length >= 20)) {
-      references.push(byValuesOnly[0]);
-    }
-  }
-  return references;
-}
-
-function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): PolymorphicParent | undefined {
-  for (const typeColumn of draft.columns) {
-    if (typeColumn.guess.type !== "text" || typeColumn.guess.distinct < 2 || typeColumn.guess.distinct > 12) continue;
-    const typeValues = draft.rows.columns.get(typeColumn.header) ?? [];
-    const distinct = [...new Set(typeValues.map((value) => value.trim()).filter((value) => value !== ""))];
-    const targets = distinct.flatMap((value) => {
-      const words = conceptWords(value);
-      const entity = drafts.find(
-        (other) => other.group.words.length > 0 && other.group.words.every((word) => words.includes(word)) && words.length === other.group.words.length,
-      );
-      return entity === undefined ? [] : [{ value, entity }];
-    });
-    if (targets.length < 2 || targets.length < distinct.length) continue;
-    const shared = typeColumn.words.filter((word) => word !== "type");
-    for (const idColumn of draft.columns) {
-      if (idColumn === typeColumn || draft.key.columns.includes(idColumn.name)) continue;
-      if (!idColumn.words.some((word) => ID_WORDS.has(word)) || !shared.every((word) => idColumn.words.includes(word))) continue;
-      const ids = draft.rows.columns.get(idColumn.header) ?? [];
-      let checked = 0;
-      let found = 0;
-      typeValues.forEach((typeValue, row) => {
-        const target = targets.find((candidate) => candidate.value === typeValue.trim());
-        const id = trimmedKey(ids[row] ?? "");
-        if (target === undefined || id === "") return;
-        checked++;
-        if (keys.get(target.entity)?.has(id) === true) found++;
-      });
-      if (checked > 0 && found / checked >= REFERENCE_FOUND) {
-        return {
-          typeColumn: typeColumn.name,
-          idColumn: idColumn.name,
-          targets: targets.map((target) => ({ value: target.value, entity: target.entity.group.name })),
-        };
-      }
-    }
-  }
-  return undefined;
 }
 
 /** Profiles every entity of an export. */
 export function profileEntities(sample: ExportSample): EntityProfile[] {
   const drafts: Draft[] = groupFiles(sample.files).map((group) => {
     const rows = collectRows(group);
-    const { columns, groups } = profileColumns(rows);
+    const { columns, groups } = profileColumns(rows, group.files[0]?.delimiter ?? ",");
     const key = chooseKey(columns, rows, group.words, rows.fileOfRow.length);
     return { group, rows, columns, groups, key };
   });

@@ -3,7 +3,8 @@
  * existing Odoo record (a stage, an industry, a country), by name in English or Dutch, or marked
  * as having no match for the specialist to choose. Pure.
  */
-import type { ReferenceRecord, SelectionOption } from "../catalog/index.js";
+import { findModel, type OdooSchema, type ReferenceRecord, type SelectionOption } from "../compiler/catalog/index.js";
+import type { TableOutput } from "./fields.js";
 import { VALUE_SYNONYMS } from "./odoo-knowledge.js";
 import { conceptWords, containsAll, foldText, similarity } from "./words.js";
 
@@ -98,4 +99,11 @@ export function countValues(values: readonly string[]): Map<string, number> {
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return counts;
+}
+
+/** What a table's values can become: the selection's keys, or the model's reference records. */
+export function optionsFor(schema: OdooSchema, output: TableOutput): ValueOption[] {
+  if (output.kind === "selection") return selectionOptions(findModel(schema, output.model)?.fields[output.field]?.selection ?? []);
+  if (output.kind === "text") return [];
+  return recordOptions(schema.references[output.model] ?? []);
 }

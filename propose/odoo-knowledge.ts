@@ -78,7 +78,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     city: ["city", "town", "place"],
     state_id: ["state"],
     country_id: ["country"],
-    phone: ["phone", "switchboard", "landline"],
+    phone: ["phone", "switchboard", "landline", "direct phone"],
     mobile: ["mobile"],
     email: ["email"],
     website: ["website"],
@@ -88,7 +88,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     function: ["job"],
     title: ["salutation"],
     user_id: ["owner", "salesperson", "responsible"],
-    parent_id: ["parent company", "parent", "company", "employer"],
+    parent_id: ["parent company", "parent", "company", "employer", "group", "group parent"],
     comment: ["note", "comment", "description"],
     ref: ["reference", "customer number", "account number", "client number"],
     category_id: ["tag"],
@@ -98,7 +98,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     name: ["name", "title", "subject", "description", "deal name", "opportunity name", "lead name"],
     expected_revenue: ["amount", "value", "expected revenue", "revenue", "expected amount"],
     probability: ["probability", "probability percent", "win probability"],
-    date_deadline: ["close date", "expected close date", "close", "expected close"],
+    date_deadline: ["close date", "expected close date", "close", "expected close", "expected", "expected date"],
     stage_id: ["stage", "status", "phase"],
     user_id: ["owner", "salesperson", "handler"],
     partner_id: ["contact", "company", "customer", "relation", "client", "account"],
@@ -193,6 +193,32 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
 };
 
 /**
+ * The field a value of a kind most likely feeds on a model when its header says nothing the
+ * lexicon knows (a column of phone numbers, amounts on an opportunity): by the type of the values;
+ * for lists of labels, the model's tags; for the names of a few people each on many rows, the
+ * record's owner.
+ */
+export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff", string>>>>> = {
+  "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id" },
+  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids", staff: "user_id" },
+  "mail.activity": { staff: "user_id" },
+  "mail.message": { email: "email_from" },
+  "helpdesk.ticket": { email: "partner_email", list: "tag_ids", staff: "user_id" },
+  "sale.order": { staff: "user_id" },
+  "account.move": { staff: "invoice_user_id" },
+};
+
+/**
+ * Words that say the opposite of a boolean field: a done flag is `active <- not done` (Odoo keeps
+ * a done activity archived), an inactive or deleted flag `active <- not inactive`.
+ */
+export const NEGATED_HINTS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  "mail.activity": { active: ["done", "completed", "closed", "finished"] },
+  "res.partner": { active: ["inactive", "archived", "deleted"] },
+  "crm.lead": { active: ["archived", "deleted", "inactive"] },
+};
+
+/**
  * Fields no export column should be proposed for: Odoo's own bookkeeping, company-dependent
  * accounting settings, images and signup tokens. A specialist can still map them by hand.
  */
@@ -231,10 +257,15 @@ export interface LookupSpec {
   readonly types: readonly string[];
   /** How natural the lookup is as a conversion (an owner's e-mail to a user: fully). */
   readonly fit: number;
+  /** What a value that matches nothing does: flagged (the field stays empty), or the row rejected. */
+  readonly missing: "flag" | "reject";
   readonly comment: string;
 }
 
-/** Existing records a migration finds rather than creates, by the model a many2one points to. */
+/**
+ * Existing records a migration finds rather than creates: by the model a many2one points to, the
+ * lookup for its values' type; `res.users#name` finds users by name (owners written as names).
+ */
 export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
   "res.users": {
     name: "user",
@@ -242,7 +273,18 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "email",
     types: ["email"],
     fit: 1,
+    missing: "flag",
     comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
+  },
+  "res.users#name": {
+    name: "user_by_name",
+    model: "res.users",
+    by: "name",
+    types: ["text"],
+    fit: 0.9,
+    missing: "flag",
+    comment:
+      "owners written as names are Odoo users with the same name, matched exactly; an owner with none is flagged in the report (the table before it turns the export's short forms into the users' names)",
   },
   "res.partner": {
     name: "partner",
@@ -250,7 +292,17 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "email",
     types: ["email"],
     fit: 0.8,
+    missing: "flag",
     comment: "authors are Odoo contacts with the same e-mail; an author with none is flagged",
+  },
+  "ir.model": {
+    name: "odoo_model",
+    model: "ir.model",
+    by: "model",
+    types: [],
+    fit: 1,
+    missing: "reject",
+    comment: "the models records belong to (an activity's res_model_id), by their technical name; a model the target lacks rejects the row",
   },
   "product.product": {
     name: "product",
@@ -258,6 +310,7 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     by: "default_code",
     types: ["text", "integer"],
     fit: 0.9,
+    missing: "flag",
     comment: "products are Odoo's own, matched by internal reference; a code with none is flagged",
   },
 };
@@ -268,7 +321,7 @@ export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
   ["call", "phone call"],
   ["meeting", "appointment"],
   ["email", "mail"],
-  ["proposition", "proposal", "quote sent", "proposal sent"],
+  ["proposition", "proposal", "quote", "quote sent", "proposal sent"],
   ["hospitality", "food hospitality"],
   ["health", "health social", "healthcare"],
   ["it", "it communication", "ict", "software"],
@@ -279,7 +332,10 @@ export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
   ["low", "0"],
   ["normal", "medium"],
   ["urgent", "very high"],
-  ["ms", "miss"],
+  // Ms is Madam in Odoo, whatever the marital status: Miss is for Miss alone.
+  ["madam", "ms", "mrs"],
+  ["mister", "mr", "m"],
+  ["professor", "prof", "prof dr"],
   // Odoo's words for a qualified lead and a raw one.
   ["opportunity", "qualified"],
   ["lead", "unqualified"],

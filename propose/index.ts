@@ -7,14 +7,15 @@
  * a `// TODO` with the compiler's reason, so a specialist starts from a package that checks.
  */
 import { posix } from "node:path";
-import { analyzePackage } from "../analyze.js";
-import type { OdooSchema } from "../catalog/index.js";
-import { diskHost, overlayHost, type CompilerHost } from "../host.js";
-import type { Diagnostic } from "../../language/diagnostic.js";
-import { parse } from "../../language/parse.js";
-import { DEFAULT_PRINT_WIDTH, print } from "../../language/printer.js";
+import { analyzePackage } from "../compiler/analyze.js";
+import type { OdooSchema } from "../compiler/catalog/index.js";
+import { diskHost, overlayHost, type CompilerHost } from "../compiler/host.js";
+import type { Diagnostic } from "../language/diagnostic.js";
+import { parse } from "../language/parse.js";
+import { DEFAULT_PRINT_WIDTH, print } from "../language/printer.js";
 import { ProposalBuilder } from "./build.js";
 import { declaredType } from "./column-types.js";
+import { defaultBooleanWords } from "./value-shapes.js";
 import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";
 import { profileEntities, type EntityProfile } from "./entities.js";
 import type { ExportSample } from "./export.js";
@@ -78,8 +79,9 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
   source.push({ name: "delimiter", value: delimiter === "\t" ? "\t" : delimiter });
   const encodings = new Map<string, number>();
   for (const file of sample.files) encodings.set(file.encoding, (encodings.get(file.encoding) ?? 0) + 1);
-  if (encodings.size === 1 && encodings.has("utf-8")) {
-    source.push({ name: "encoding", value: "utf-8" });
+  const [only] = encodings.keys();
+  if (encodings.size === 1 && only !== undefined) {
+    source.push({ name: "encoding", value: only });
   } else {
     source.push({ name: "encoding", value: "auto" });
     const described = [...encodings.entries()].map(([encoding, count]) => `${count} ${encoding}`).join(", ");
@@ -98,11 +100,10 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
   if (datetime !== undefined) source.push({ name: "datetime", value: datetime });
   const decimal = majority(entities.flatMap(numericSeparators)) ?? ".";
   if (decimal === ",") source.push({ name: "decimal", value: "," });
+  source.push(...booleanSettings(columns));
   if (datetime !== undefined) {
-    const money = columns.find((column) => column.guess.currency !== undefined)?.guess.currency;
-    const example = money === "GBP" ? "Europe/London" : decimal === "," ? "Europe/Amsterdam" : "Europe/London";
     comments.push(
-      `TODO: the export's date-times are local times, read as UTC until its time zone is given: add timezone "${example}" (or the right zone) to the csv options`,
+      `TODO: the export's date-times are local times, read as UTC until its time zone is given: add timezone "${timeZoneExample(columns, decimal)}" (or the right zone) to the csv options`,
     );
   }
   const entityCsv = new Map<string, CsvSetting[]>();
@@ -123,6 +124,45 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     }
   }
   return { source, sourceComments: comments, entities: entityCsv, columnFormats };
+}
+
+/**
+ * `true_words` and `false_words` when a yes/no column uses words the reader does not know by
+ * default (`nein`, `oui`/`non`): every yes/no word the export uses, since the option gives the
+ * whole list.
+ */
+function booleanSettings(columns: readonly EntityProfile["columns"][number][]): CsvSetting[] {
+  const lists = columns.flatMap((column) => (column.guess.type === "boolean" && column.guess.booleanWords !== undefined ? [column.guess.booleanWords] : []));
+  if (lists.every(defaultBooleanWords)) return [];
+  const words = (side: "true" | "false"): string => [...new Set(lists.flatMap((list) => list[side]))].sort().join(",");
+  return [
+    { name: "true_words", value: words("true") },
+    { name: "false_words", value: words("false") },
+  ];
+}
+
+/** Countries' names as exports write them, and the time zone of their capital. */
+const COUNTRY_ZONES: readonly (readonly [RegExp, string])[] = [
+  [/^(deutschland|germany|allemagne|duitsland)$/, "Europe/Berlin"],
+  [/^(france|frankreich|frankrijk)$/, "Europe/Paris"],
+  [/^(nederland|netherlands|the netherlands|niederlande|pays-bas)$/, "Europe/Amsterdam"],
+  [/^(belgi(e|ë|que|um)|belgien)$/, "Europe/Brussels"],
+  [/^(osterreich|österreich|austria|autriche)$/, "Europe/Vienna"],
+  [/^(schweiz|suisse|switzerland|zwitserland)$/, "Europe/Zurich"],
+  [/^(united kingdom|uk|england|scotland|wales|great britain)$/, "Europe/London"],
+  [/^(ireland|irland|ierland|irlande)$/, "Europe/Dublin"],
+];
+
+/** The zone the export's countries suggest (the most frequent), else one its amounts suggest. */
+function timeZoneExample(columns: readonly EntityProfile["columns"][number][], decimal: "." | ","): string {
+  const zones = columns
+    .filter((column) => column.words.includes("country"))
+    .flatMap((column) => column.values.map((value) => COUNTRY_ZONES.find(([pattern]) => pattern.test(value.trim().toLowerCase()))?.[1] ?? ""))
+    .filter((zone) => zone !== "");
+  const fromCountries = majority(zones);
+  if (fromCountries !== undefined) return fromCountries;
+  const money = columns.find((column) => column.guess.currency !== undefined)?.guess.currency;
+  return money === "GBP" ? "Europe/London" : decimal === "," ? "Europe/Amsterdam" : "Europe/London";
 }
 
 /** Formats a file as `flitmap fmt` does (without a Prettier configuration). */

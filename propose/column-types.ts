@@ -7,8 +7,10 @@
  * it cannot read are named in the evidence: the reader rejects those rows, so nothing is lost
  * silently, and the specialist sees which values will need a decision.
  */
-import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../../runtime/source/infer.js";
-import { isBlank, parseCell, valueFormat, type ColumnType, type ValueFormat } from "../../runtime/source/values.js";
+import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../runtime/source/infer.js";
+import { isBlank, parseCell, valueFormat, type ColumnType, type ValueFormat } from "../runtime/source/values.js";
+import { quote } from "./literals.js";
+import { booleanWords, CURRENCY_CODES, defaultBooleanWords, findPlaceholders, type BooleanWords, type PlaceholderValue } from "./value-shapes.js";
 
 export type DecimalSeparator = "." | ",";
 
@@ -32,41 +34,69 @@ export interface ColumnTypeGuess {
   /** Some value spans several lines (a note, an address). */
   readonly multiline: boolean;
   readonly maxLength: number;
+  /**
+   * Values written for "no value" (`k.A.`, `00.00.0000`, `TBC`), most frequent first: kept out of
+   * the type's evidence, and guarded in the map of a typed column (`if x != "k.A." then ...`).
+   */
+  readonly placeholders: readonly PlaceholderValue[];
+  /** A yes/no column's words, when they are not all the reader's defaults (`ja`/`nein`). */
+  readonly booleanWords?: BooleanWords;
   /** Why, for a `//` comment: `998 of 1,000 values parse as dd-MM-yyyy; 2 blank`. */
   readonly evidence: string;
 }
 
+type ReadGuess = Pick<ColumnTypeGuess, "type" | "pattern" | "failed" | "placeholders">;
+
 /**
- * The conversion a column with outliers is read through: declared as text, converted where it is
- * used with on_invalid "flag", so one bad value (`TBC` in a date) leaves that field empty and is
- * reported, instead of rejecting the whole record. Undefined when every value fits, or when the
- * type's built-in cannot flag (date-times).
+ * The conversion a column with outliers or placeholders is read through: declared as text,
+ * converted where it is used, with on_invalid "flag" when some values do not read, so one bad
+ * value (`31/02/2024` in a date) leaves that field empty and is reported instead of rejecting the
+ * whole record; placeholders are guarded (placeholderGuard). Undefined when every value fits, or
+ * when only outliers the type's built-in cannot flag (date-times) are in the way.
  */
-export function readStep(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "failed">): string | undefined {
-  if (guess.failed === 0) return undefined;
+export function readStep(guess: ReadGuess): string | undefined {
+  const placeholders = guess.type !== "text" && guess.placeholders.length > 0;
+  if (guess.failed === 0 && !placeholders) return undefined;
+  const flag = guess.failed > 0 ? '"flag"' : "";
+  const call = (name: string, ...args: string[]): string => {
+    const given = args.filter((arg) => arg !== "");
+    return given.length === 0 ? name : `${name}(${given.join(", ")})`;
+  };
   switch (guess.type) {
     case "date":
-      return `date("${guess.pattern ?? "yyyy-MM-dd"}", "flag")`;
+      return call("date", `"${guess.pattern ?? "yyyy-MM-dd"}"`, flag);
+    case "datetime":
+      return guess.failed > 0 ? undefined : call("datetime", guess.pattern === undefined ? "" : `"${guess.pattern}"`);
     case "integer":
-      return 'integer("flag")';
+      return call("integer", flag);
     case "decimal":
-      return 'number("flag")';
+      return call("number", flag);
     case "money":
-      return 'money("flag")';
+      return call("money", flag);
     case "boolean":
-      return 'boolean("flag")';
+      return call("boolean", flag);
     case "email":
     case "phone":
     case "url":
-      return `${guess.type}("flag")`;
+      return call(guess.type, flag);
     default:
       return undefined;
   }
 }
 
 /** The type a column is declared with: text when it is converted in the map (see readStep). */
-export function declaredType(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "failed">): ColumnType {
+export function declaredType(guess: ReadGuess): ColumnType {
   return readStep(guess) === undefined ? guess.type : "text";
+}
+
+/**
+ * `if code != "k.A." then ` before a typed column's conversion, so that a placeholder leaves the
+ * field empty without a report; empty when the column has none (or is text anyway).
+ */
+export function placeholderGuard(path: string, guess: ReadGuess): string {
+  if (guess.type === "text" || guess.placeholders.length === 0 || readStep(guess) === undefined) return "";
+  const values = guess.placeholders.map((placeholder) => quote(placeholder.value));
+  return values.length === 1 ? `if ${path} != ${values[0] ?? ""} then ` : `if ${path} not in [${values.join(", ")}] then `;
 }
 
 /** The share of non-blank values a type must read to be proposed despite outliers. */
@@ -125,11 +155,12 @@ function fits(candidate: Candidate, value: string): boolean {
     case "integer":
       return !/[.,]\d{1,2}$/.test(value) && !/^[-+]?0\d/.test(value);
     case "money":
-      return /[£€$¥₹]|\b[A-Z]{3}\b/.test(value);
+      return /[£€$¥₹]/.test(value) || (value.match(/\b[A-Z]{3}\b/g) ?? []).some((code) => CURRENCY_CODES.has(code));
     case "url":
       return /^(https?:\/\/|www\.)/i.test(value);
     case "phone":
-      return value.replace(/\D/g, "").length >= 6;
+      // A date (14.06.2023) has the digits and separators of a phone number, but is none.
+      return value.replace(/\D/g, "").length >= 6 && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(value);
     case "file":
       return /[\\/]/.test(value) && /\.[A-Za-z0-9]{2,5}$/.test(value);
     default:
@@ -188,13 +219,23 @@ function evidenceOf(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly 
     parts.push(`${groupThousands(guess.parsed)} of ${total} values parse as ${describeFormat(guess, samples)}`);
   }
   if (guess.blank > 0) parts.push(`${groupThousands(guess.blank)} blank`);
+  const placeholders = guess.type === "text" ? [] : guess.placeholders;
+  if (placeholders.length > 0) {
+    const count = placeholders.reduce((sum, placeholder) => sum + placeholder.count, 0);
+    const shown = placeholders.map((placeholder) => quoteForComment(placeholder.value)).join(", ");
+    parts.push(
+      `${groupThousands(count)} ${count === 1 ? "is" : "are"} ${shown}, written for no value: the map leaves the field empty for ${placeholders.length === 1 ? "it" : "them"}`,
+    );
+  }
   if (guess.failed > 0) {
     const shown = guess.failures.map(quoteForComment).join(", ");
     const outcome =
       readStep(guess) === undefined
         ? "and will reject their rows"
-        : 'so it is read as text and converted in the map with on_invalid "flag": a bad value leaves its field empty and is reported';
+        : 'so it is declared text: where the map converts it, on_invalid "flag" leaves a bad value\'s field empty and reports it';
     parts.push(`${groupThousands(guess.failed)} do not (${shown}${guess.failed > guess.failures.length ? ", …" : ""}), ${outcome}`);
+  } else if (placeholders.length > 0) {
+    parts.push("so it is declared text and converted where the map uses it");
   }
   if (guess.alternatives.length > 0) parts.push(`also fits ${guess.alternatives.slice(0, 2).join(", ")}`);
   return parts.join("; ");
@@ -223,24 +264,44 @@ function usefulAlternatives(type: ColumnType, chosen: string | undefined, altern
 
 /** Proposes a type and format for a column from its values (as read, blanks included). */
 export function guessColumnType(values: readonly string[]): ColumnTypeGuess {
-  const samples = values.filter((value) => !isBlank(value)).map((value) => value.trim());
-  const base = {
+  const present = values.filter((value) => !isBlank(value)).map((value) => value.trim());
+  const placeholders = findPlaceholders(present);
+  const held = new Set(placeholders.map((placeholder) => placeholder.value));
+  const samples = present.filter((value) => !held.has(value));
+  const base: GuessBase = {
     total: values.length,
-    blank: values.length - samples.length,
-    distinct: new Set(samples).size,
-    multiline: samples.some((sample) => /[\r\n]/.test(sample)),
-    maxLength: samples.reduce((longest, sample) => Math.max(longest, sample.length), 0),
+    blank: values.length - present.length,
+    distinct: new Set(present).size,
+    multiline: present.some((sample) => /[\r\n]/.test(sample)),
+    maxLength: present.reduce((longest, sample) => Math.max(longest, sample.length), 0),
+    placeholders,
   };
-  const text = (): ColumnTypeGuess => finish({ ...base, type: "text", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
-  if (samples.length === 0 || base.multiline) return text();
+  // Placeholders do not make a text column: its values are read as they are.
+  if (samples.length === 0 || base.multiline) return textGuess(present, base);
+  const typed = typedGuess(samples, base);
+  return typed.type === "text" && placeholders.length > 0 ? textGuess(present, base) : typed;
+}
+
+function textGuess(samples: readonly string[], base: GuessBase): ColumnTypeGuess {
+  return finish({ ...base, type: "text", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
+}
+
+/** The type of the values that are not placeholders. */
+function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGuess {
+  const words = booleanWords(samples);
+  if (words !== undefined && !defaultBooleanWords(words)) {
+    return finish({ ...base, type: "boolean", parsed: samples.length, failed: 0, failures: [], alternatives: [], booleanWords: words }, samples);
+  }
+  if (isCode(samples)) return code(samples, base);
   const strict = inferColumn(samples);
   // Digits and slashes read as a phone number too: a column of dates with one impossible date
-  // (31/02/2024) must still be proposed as dates, so the weak text types do not end the search.
-  const weak = strict.type === "text" || strict.type === "phone" || strict.type === "email" || strict.type === "url" || strict.type === "file";
+  // (31/02/2024) must still be proposed as dates, so the weak text types do not end the search;
+  // nor does a type only the reader's leniency gives (`HRB 26762` is no amount).
+  const fitting = strict.type === "text" || samples.every((sample) => fits({ type: strict.type, format: strict.format }, sample));
+  const weak = !fitting || strict.type === "text" || strict.type === "phone" || strict.type === "email" || strict.type === "url" || strict.type === "file";
   const tolerant = samples.length >= TOLERANCE_MINIMUM ? tolerantGuess(samples, base, weak ? STRONG_TYPES : new Set()) : undefined;
   if (tolerant !== undefined) return tolerant;
-  if (isCode(samples)) return code(samples, base);
-  if (strict.type !== "text") {
+  if (strict.type !== "text" && fitting) {
     return finish(
       {
         ...base,
@@ -250,30 +311,37 @@ export function guessColumnType(values: readonly string[]): ColumnTypeGuess {
         failed: 0,
         failures: [],
         alternatives: usefulAlternatives(strict.type, strict.format.date ?? strict.format.datetime, strict.alternatives),
+        ...(strict.type === "boolean" && words !== undefined ? { booleanWords: words } : {}),
       },
       samples,
     );
   }
-  if (samples.length < TOLERANCE_MINIMUM) return text();
-  return tolerantGuess(samples, base, new Set(CANDIDATES.map((candidate) => candidate.type))) ?? text();
+  if (samples.length < TOLERANCE_MINIMUM) return textGuess(samples, base);
+  return tolerantGuess(samples, base, new Set(CANDIDATES.map((candidate) => candidate.type))) ?? textGuess(samples, base);
 }
 
-/** Digits of one length, six or more (a chamber of commerce number, a customer code): an identifier, not a quantity. */
+/**
+ * Digits of one length, six or more (a chamber of commerce number, a customer code), or digits
+ * some of which start with a zero (a post code, `01067`): an identifier, not a quantity.
+ */
 function isCode(samples: readonly string[]): boolean {
   const length = samples[0]?.length ?? 0;
-  return length >= 6 && samples.every((sample) => sample.length === length && /^\d+$/.test(sample));
+  if (length >= 6 && samples.every((sample) => sample.length === length && /^\d+$/.test(sample))) return true;
+  const digits = samples.filter((sample) => /^\d{2,12}$/.test(sample));
+  return digits.length >= samples.length * TOLERATED_SHARE && digits.some((sample) => sample.startsWith("0"));
 }
 
 function code(samples: readonly string[], base: GuessBase): ColumnTypeGuess {
   const length = samples[0]?.length ?? 0;
   const guess = { ...base, type: "text" as const, parsed: samples.length, failed: 0, failures: [], alternatives: [] };
   const blank = base.blank > 0 ? `; ${groupThousands(base.blank)} blank` : "";
-  return { ...guess, evidence: `${groupThousands(samples.length)} of ${groupThousands(base.total)} values are ${length} digits: a code, kept as text${blank}` };
+  const digits = samples.every((sample) => sample.length === length) ? `${length} digits` : "digits, some with a leading zero";
+  return { ...guess, evidence: `${groupThousands(samples.length)} of ${groupThousands(base.total)} values are ${digits}: a code, kept as text${blank}` };
 }
 
 const STRONG_TYPES: ReadonlySet<ColumnType> = new Set(["boolean", "datetime", "date", "integer", "money", "decimal"]);
 
-type GuessBase = Pick<ColumnTypeGuess, "total" | "blank" | "distinct" | "multiline" | "maxLength">;
+type GuessBase = Pick<ColumnTypeGuess, "total" | "blank" | "distinct" | "multiline" | "maxLength" | "placeholders">;
 
 /** The first candidate of the given types that reads at least 90% of the values. */
 function tolerantGuess(samples: readonly string[], base: GuessBase, types: ReadonlySet<ColumnType>): ColumnTypeGuess | undefined {

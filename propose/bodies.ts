@@ -1,0 +1,350 @@
+/**
+ * Each mapped entity's declaration: a map's body (constants, children, links, then the columns),
+ * a split's targets, a fallback when the target Odoo lacks the model. Pure.
+ */
+import { findModel, type OdooModel } from "../compiler/catalog/index.js";
+import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
+import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { matchFields, requireFields, requireFilled } from "./field-lines.js";
+import { percent } from "./fields.js";
+import { keepLeftovers } from "./leftovers.js";
+import { snake } from "./literals.js";
+import type { MixedRows } from "./mixed-rows.js";
+import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
+import { parentRecord } from "./parent-record.js";
+import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
+
+export function proposeEntity(state: BuildState, entity: EntityProfile): EntityProposal {
+  const mapped = state.mapped.get(entity.name);
+  for (const key of entity.key) state.log.add(entity.name, key, { kind: "key" });
+  if (entity.modifiedColumn !== undefined) state.log.add(entity.name, entity.modifiedColumn, { kind: "modified" });
+  if (mapped === undefined) {
+    const reason =
+      UNMAPPED_KINDS[entity.kind] ?? `${KIND_TARGETS[entity.kind]?.model ?? "its model"} is not in the target Odoo ${state.schema.serie}: map it by hand`;
+    for (const column of entity.columns) if (!state.log.has(entity.name, column.name)) state.log.add(entity.name, column.name, { kind: "unmapped", reason });
+    return { entity, notes: [`not mapped: ${reason}`] };
+  }
+  if (mapped.parent !== undefined) return { entity, notes: [`mapped inside ${mapped.parent.entity}: ${mapped.kind.note}`] };
+  const model = findModel(state.schema, mapped.model);
+  if (model === undefined) return { entity, notes: [`not mapped: ${mapped.model} is not in the target Odoo`] };
+  const file = `${snake(entity.name).replace(/_/g, "-")}.flitmap`;
+  const notes = [`${entity.name} → ${mapped.kind.model} (${percent(entity.kindConfidence)}: ${entity.kindEvidence}; ${mapped.kind.note})`];
+  const fallbackNote = fallbackNoteOf(state, mapped);
+  if (fallbackNote !== undefined) notes.push(fallbackNote);
+  if (mapped.split !== undefined) {
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
+  }
+  const body = mapBody(state, mapped, model);
+  if (mapped.usesFallback) {
+    const primary: TargetProposal = {
+      header: `map ${entity.name} -> ${mapped.kind.model}`,
+      body: [
+        {
+          kind: "todo",
+          text: `TODO: ${mapped.kind.model} cannot be checked against Odoo ${state.schema.serie}; propose its fields with \`flitmap init --schema\` on a server that has it`,
+        },
+      ],
+    };
+    return { entity, file, notes, declaration: { kind: "map", target: primary, fallback: { header: `fallback ${mapped.model}`, body } } };
+  }
+  return { entity, file, notes, declaration: { kind: "map", target: { header: `map ${entity.name} -> ${mapped.model}`, body } } };
+}
+
+function fallbackNoteOf(state: BuildState, entity: MappedEntity): string | undefined {
+  if (!entity.usesFallback) return undefined;
+  return `${entity.kind.model} is not in the target Odoo ${state.schema.serie} (its app is not installed): the fallback below loads into ${entity.model}`;
+}
+
+export function mapBody(state: BuildState, entity: MappedEntity, model: OdooModel): BodyLine[] {
+  const profile = entity.profile;
+  const context = newContext(
+    state,
+    entity,
+    model,
+    plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name)),
+  );
+  for (const fixed of entity.kind.constants) if (model.fields[fixed.field] !== undefined) constant(state, context, fixed.field, fixed.value);
+  subtype(state, context);
+  children(state, entity, context);
+  links(state, entity, context);
+  finishBody(state, context);
+  requireName(context);
+  return context.lines;
+}
+
+/**
+ * Odoo refuses a contact without a name ("Contacts require a name"): a partner's name is required,
+ * so that a row without one is rejected with the reason instead of failing its batch in Odoo.
+ */
+function requireName(context: TargetContext): void {
+  if (context.model.name !== "res.partner") return;
+  const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === "name" && line.operator === "<-");
+  const line = context.lines[index];
+  if (line?.kind !== "assign" || /\|\s*required\s*$/.test(line.expression)) return;
+  context.lines[index] = { ...line, expression: `${line.expression} | required` };
+}
+
+export function finishBody(state: BuildState, context: TargetContext, inverse?: string): void {
+  personName(state, context);
+  parentRecord(state, context);
+  matchFields(state, context);
+  subsidiaryAddress(context);
+  requireFields(state, context, inverse);
+  keepLeftovers(state, context);
+  requireFilled(state, context);
+}
+
+/** The columns of an entity a map reads: all but the key and the modification stamp. */
+/**
+ * The columns of an entity a map reads: all but the modification stamp. The key is among them,
+ * since it may mean something (a stage's name); as the key it needs no other use.
+ */
+export function plainColumns(state: BuildState, entity: EntityProfile): ColumnProfile[] {
+  return entity.columns.filter((column) => column.name !== entity.modifiedColumn);
+}
+
+/** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
+export function personName(state: BuildState, context: TargetContext): void {
+  if (context.taken.has("name") || context.model.fields["name"] === undefined) return;
+  const free = context.columns.filter((column) => !context.used.has(column.path));
+  const first = free.find((column) => column.profile.words.includes("first"));
+  // `Nom` beside `Prénom` is the last name.
+  const last =
+    free.find((column) => column.profile.words.includes("last")) ??
+    free.find((column) => column !== first && column.profile.words.length === 1 && column.profile.words[0] === "name");
+  if (first === undefined || last === undefined) return;
+  // A surname written in capitals (`DURAND`, as French exports do) is written as a name.
+  const surname = capitals(last.profile.values) ? `${last.path} | title` : last.path;
+  assign(state, context, "name", `\`{${first.path}} {${surname}}\` | trim`, [first, last], 0.9, "Odoo has one name field");
+}
+
+/** Notes are internal notes, not messages sent to followers. */
+export function subtype(state: BuildState, context: TargetContext): void {
+  if (context.entity.profile.kind !== "note" || context.model.fields["subtype_id"] === undefined) return;
+  const note = state.schema.references["mail.message.subtype"]?.find((record) => record.xmlid === "mail.mt_note");
+  if (note?.xmlid === undefined) return;
+  constant(state, context, "subtype_id", state.registries.record("mail.message.subtype", { name: "note", existing: note.xmlid }), "an internal note");
+}
+
+/** Quote lines and invoice lines, as the one2many of their header record. */
+export function children(state: BuildState, parent: MappedEntity, context: TargetContext): void {
+  for (const child of state.mapped.values()) {
+    if (child.parent?.entity !== parent.profile.name) continue;
+    const model = findModel(state.schema, child.model);
+    if (model === undefined) continue;
+    const profile = child.profile;
+    const columns = profile.columns
+      .filter((column) => column.name !== child.parent?.column && column.name !== profile.modifiedColumn)
+      .map((column) => columnRef(state, profile, column, column.name));
+    const childContext = newContext(state, child, model, columns);
+    const inverse = findModel(state.schema, parent.model)?.fields[child.parent.field]?.relationField;
+    finishBody(state, childContext, inverse);
+    context.lines.push({
+      kind: "block",
+      header: `${child.parent.field} <- each ${profile.name} by ${child.parent.column}`,
+      body: childContext.lines,
+      comment: `${percent(0.9)}: ${child.kind.note}`,
+    });
+    context.taken.add(child.parent.field);
+    state.log.add(profile.name, child.parent.column, { kind: "field", model: parent.model, field: child.parent.field, confidence: 0.9 });
+  }
+}
+
+/**
+ * A link entity (contact ↔ company) read from the records it links: a person's company is
+ * the first linked company, primary links first; the rest stay visible in the link table.
+ */
+export function links(state: BuildState, entity: MappedEntity, context: TargetContext): void {
+  if (entity.profile.kind !== "person" || context.model.fields["parent_id"]?.relation !== context.model.name) return;
+  for (const link of state.entities) {
+    if (link.kind !== "link") continue;
+    const own = link.references.find((reference) => reference.entity === entity.profile.name && link.key.includes(reference.column));
+    const other = link.references.find((reference) => reference !== own && link.key.includes(reference.column));
+    const otherEntity = other === undefined ? undefined : state.mapped.get(other.entity);
+    if (own === undefined || other === undefined || otherEntity === undefined || otherEntity.model !== context.model.name || otherEntity === entity) continue;
+    if (context.taken.has("parent_id")) continue;
+    const primary = link.columns.find((column) => column.guess.type === "boolean" && !link.key.includes(column.name));
+    const header = `with ${link.name} by ${own.column}${primary === undefined ? "" : ` order by ${primary.name} desc`}`;
+    const body: BodyLine[] = [
+      {
+        kind: "assign",
+        field: "parent_id",
+        operator: "<-",
+        expression: `${other.column} | first | ref ${otherEntity.alias}`,
+        columns: [other.column],
+        comment: `${percent(0.8)}: Odoo keeps one company per person`,
+      },
+    ];
+    // The other linked records would be lost with a single parent: their names are kept as text.
+    const otherProfile = otherEntity.profile;
+    const otherName =
+      otherProfile.columns.find((column) => column.words.includes("name") && column.words.some((word) => otherProfile.group.words.includes(word))) ??
+      otherProfile.columns.find((column) => column.words.includes("name"));
+    if (otherName !== undefined) {
+      const plural = `${snake(otherProfile.name)}s`.replace(/ys$/, "ies");
+      const field = state.registries.customField({
+        model: context.model.name,
+        name: `x_other_${plural}`,
+        type: "char",
+        label: `Other ${plural.replace(/_/g, " ")}`,
+      });
+      body.push({
+        kind: "assign",
+        field: field.name,
+        operator: "<-",
+        expression: `${other.column} | rest | get(${otherProfile.name}.${otherName.name}) | join("; ")`,
+        columns: [],
+        comment: "new custom field: the others, by name",
+      });
+    }
+    for (const column of link.columns) {
+      if (link.key.includes(column.name) || column === primary) continue;
+      if (column.guess.blank < column.guess.total) {
+        const field = state.registries.customField({ model: context.model.name, name: `x_${column.name}`.slice(0, 60), type: "char", label: column.header });
+        body.push({
+          kind: "assign",
+          field: field.name,
+          operator: "<-",
+          expression: `${column.name} | first`,
+          columns: [column.name],
+          comment: "new custom field: at the first link",
+        });
+        state.log.add(link.name, column.name, { kind: "custom", model: context.model.name, field: field.name });
+        continue;
+      }
+      body.push({ kind: "ignore", column: column.name, comment: "always blank in the export" });
+      state.log.add(link.name, column.name, { kind: "ignore", reason: "always blank in the export" });
+    }
+    context.lines.push({ kind: "block", header, body, comment: `the links of ${link.pattern}` });
+    context.taken.add("parent_id");
+    state.log.add(link.name, own.column, { kind: "key" });
+    state.log.add(link.name, other.column, { kind: "field", model: context.model.name, field: "parent_id", confidence: 0.8 });
+    if (primary !== undefined) state.log.add(link.name, primary.name, { kind: "ignore", reason: "orders the links" });
+  }
+}
+
+export function splitTargets(state: BuildState, entity: MappedEntity, model: OdooModel): TargetProposal[] {
+  const profile = entity.profile;
+  const split = entity.split;
+  if (split === undefined) return [];
+  if (split.mixed !== undefined) return mixedTargets(state, entity, model, split.mixed);
+  const orgColumns = plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name));
+  const org = newContext(state, entity, model, orgColumns);
+  const orgName =
+    orgColumns.find((column) => column.profile.words.includes("company") && column.profile.words.includes("name")) ??
+    orgColumns.find((column) => column.profile.words.includes("company"));
+  constant(state, org, "is_company", "true");
+  if (orgName !== undefined) assign(state, org, "name", `${orgName.path} | trim`, [orgName], 0.95);
+  finishBody(state, org);
+  const targets: TargetProposal[] = [
+    { header: `${split.org}: ${model.name}${orgName === undefined ? "" : ` when ${orgName.path} is present`}`, body: org.lines },
+  ];
+  const group = split.group;
+  if (group !== undefined) {
+    const personColumns = group.columns.map((column) => columnRef(state, profile, column, `${group.name}.${column.name}`));
+    const person = newContext(state, entity, model, personColumns);
+    const personName = personColumns.find((column) => column.profile.words.includes("person") || column.profile.words.includes("name")) ?? personColumns[0];
+    if (personName !== undefined) assign(state, person, "name", `${personName.path} | trim`, [personName], 0.9);
+    person.lines.push({
+      kind: "assign",
+      field: "parent_id",
+      operator: "<-",
+      expression: `ref ${split.org}`,
+      columns: [],
+      comment: "the organisation of the same row",
+    });
+    person.taken.add("parent_id");
+    finishBody(state, person);
+    if (orgName !== undefined) {
+      person.lines.push({
+        kind: "todo",
+        text: `TODO: a row without ${orgName.path} is a private person: no organisation is made, and its address columns reach no record; copy them here (street <- ...) if they are the person's`,
+      });
+    }
+    targets.push({
+      header: `${split.person}: ${model.name} for each ${group.name}${personName === undefined ? "" : ` when ${personName.path} is present`}`,
+      body: person.lines,
+    });
+  }
+  return targets;
+}
+
+/**
+ * Rows mixing organisations and people (mixed-rows.ts): the organisation when its name is there,
+ * the person when theirs is, under the organisation of the same row; a private person (no
+ * organisation) takes the row's address, owner and tags, which are otherwise the organisation's.
+ */
+function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel, mixed: MixedRows): TargetProposal[] {
+  const profile = entity.profile;
+  const split = entity.split;
+  if (split === undefined) return [];
+  const columns = plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name));
+  const organisationName = mixed.organisationName.name;
+  const org = newContext(
+    state,
+    entity,
+    model,
+    columns.filter((column) => !mixed.person.has(column.profile.name)),
+  );
+  constant(state, org, "is_company", "true");
+  const orgName = org.columns.find((column) => column.profile === mixed.organisationName);
+  if (orgName !== undefined) assign(state, org, "name", `${orgName.path} | trim`, [orgName], 0.95);
+  finishBody(state, org);
+  const person = newContext(
+    state,
+    entity,
+    model,
+    columns.filter((column) => mixed.person.has(column.profile.name) || mixed.shared.has(column.profile.name)),
+  );
+  constant(state, person, "type", '"contact"', "at an organisation a person shares its address; a private person has no parent");
+  person.lines.push({
+    kind: "assign",
+    field: "parent_id",
+    operator: "<-",
+    expression: `if ${organisationName} is present then ref ${split.org}`,
+    columns: [],
+    comment: "the organisation of the same row, when the row has one",
+  });
+  person.taken.add("parent_id");
+  finishBody(state, person);
+  // The row's address, owner and tags are a private person's own; beside an organisation, its.
+  const lines = person.lines.map((line) =>
+    line.kind === "assign" && line.columns.length > 0 && line.columns.every((column) => mixed.shared.has(column))
+      ? { ...line, expression: `if ${organisationName} is empty then ${line.expression.startsWith("if ") ? `(${line.expression})` : line.expression}` }
+      : line,
+  );
+  return [
+    { header: `${split.org}: ${model.name} when ${organisationName} is present`, body: org.lines },
+    { header: `${split.person}: ${model.name} when ${mixed.personName.name} is present`, body: lines },
+  ];
+}
+
+/** Whether nearly every value is written in capitals. */
+function capitals(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => /\p{L}{2}/u.test(value));
+  return filled.length > 0 && filled.filter((value) => value === value.toUpperCase()).length >= filled.length * 0.9;
+}
+
+const ADDRESS_FIELDS: readonly string[] = ["street", "street2", "zip", "city", "state_id", "country_id"];
+
+/**
+ * A company under a parent company (a group member) keeps its own address: Odoo gives a partner of
+ * type "contact" its parent's, so such a row is written as another type.
+ */
+function subsidiaryAddress(context: TargetContext): void {
+  if (context.model.name !== "res.partner" || context.taken.has("type") || context.model.fields["type"] === undefined) return;
+  const parent = context.lines.find((line) => line.kind === "assign" && line.field === "parent_id" && line.columns.length > 0);
+  if (parent?.kind !== "assign" || !context.constants.has("is_company")) return;
+  if (!ADDRESS_FIELDS.some((field) => context.taken.has(field))) return;
+  const column = parent.columns[0] ?? "";
+  const index = context.lines.indexOf(parent);
+  context.lines.splice(index, 0, {
+    kind: "assign",
+    field: "type",
+    operator: "<-",
+    expression: `if ${column} is present then "other" else "contact"`,
+    columns: [],
+    comment: 'a company under a parent keeps its own address: Odoo gives a "contact" its parent\'s',
+  });
+  context.taken.add("type");
+}

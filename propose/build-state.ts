@@ -1,0 +1,147 @@
+/**
+ * The state one proposal is built in, shared by the modules that build it (entity-models.ts chooses the
+ * models, bodies.ts writes each target's lines, field-lines.ts matches columns to fields,
+ * leftovers.ts keeps the rest, table-proposals.ts writes the tables): the export's entities, the
+ * package-wide registries, the outcome of every column, and the lines of a body being written.
+ */
+import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
+import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
+import { percent, type ColumnRef } from "./fields.js";
+import type { MixedRows } from "./mixed-rows.js";
+import type { KindTarget } from "./odoo-knowledge.js";
+import { OutcomeLog } from "./outcomes.js";
+import type { BodyLine, PackageProposal } from "./proposal.js";
+import { Registries } from "./registries.js";
+
+export interface BuildOptions {
+  readonly migrationName: string;
+  readonly sourceName: string;
+  readonly target: PackageProposal["target"];
+  readonly schema: OdooSchema;
+}
+
+export interface MappedEntity {
+  readonly profile: EntityProfile;
+  readonly kind: KindTarget;
+  /** The model loaded into (the fallback's when the target Odoo lacks the declared one). */
+  readonly model: string;
+  readonly usesFallback: boolean;
+  /** The alias other maps `ref` these records by (the organisation, for a split relation). */
+  readonly alias: string;
+  readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile; readonly mixed?: MixedRows };
+  /** For child lines: the parent entity and the column holding the parent's key. */
+  readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
+}
+
+/** What one target's body is being built from. */
+export interface TargetContext {
+  readonly entity: MappedEntity;
+  readonly model: OdooModel;
+  readonly columns: readonly ColumnRef[];
+  /** Fields already set (constants, parents), not to be proposed again. */
+  readonly taken: Set<string>;
+  /** Columns already read. */
+  readonly used: Set<string>;
+  /** Fields set by a constant of the kind (`type = "opportunity"`): only a column sure to decide them replaces it. */
+  readonly constants: Set<string>;
+  readonly lines: BodyLine[];
+}
+
+export class BuildState {
+  readonly registries: Registries;
+  readonly log: OutcomeLog;
+  readonly mapped = new Map<string, MappedEntity>();
+  readonly aliases = new Set<string>();
+  /** The export's stage definitions by folded name, read once (table-proposals.ts). */
+  stageValues: Map<string, (readonly [string, string])[]> | undefined;
+
+  constructor(
+    readonly entities: readonly EntityProfile[],
+    readonly options: BuildOptions,
+  ) {
+    this.registries = new Registries(options.schema);
+    this.log = new OutcomeLog(entities);
+  }
+
+  get schema(): OdooSchema {
+    return this.options.schema;
+  }
+}
+
+/** The column as a body reads it, with the records it references when they are mapped. */
+export function columnRef(state: BuildState, entity: EntityProfile, column: ColumnProfile, path: string): ColumnRef {
+  const reference = entity.references.find((candidate) => candidate.column === column.name);
+  const target = reference === undefined ? undefined : state.mapped.get(reference.entity);
+  if (reference === undefined || target === undefined || target.parent !== undefined) return { profile: column, path };
+  const key = target.profile.key.length === 1 ? target.profile.key[0] : undefined;
+  // Names reach the records through the other entity's key, unless its names are its key.
+  const byName = reference.byName !== undefined && reference.byName !== key ? reference.byName : undefined;
+  if (byName !== undefined && key === undefined) return { profile: column, path };
+  const alternatives = (reference.alternatives ?? []).flatMap((name) => {
+    const other = state.mapped.get(name);
+    return other === undefined || other.parent !== undefined ? [] : [{ alias: other.alias, model: other.model }];
+  });
+  const others = [...(target.split?.mixed === undefined ? [] : [{ alias: target.split.person, model: target.model }]), ...alternatives];
+  return {
+    profile: column,
+    path,
+    reference: {
+      alias: target.alias,
+      model: target.model,
+      named: reference.byValuesOnly !== true,
+      ...(byName === undefined || key === undefined ? {} : { byName: { entity: reference.entity, nameColumn: byName, keyColumn: key } }),
+      ...(reference.separator === undefined ? {} : { separator: reference.separator }),
+      ...(others.length === 0 ? {} : { others }),
+    },
+  };
+}
+
+export function mappedByAlias(state: BuildState, alias: string): MappedEntity | undefined {
+  return [...state.mapped.values()].find((candidate) => candidate.alias === alias || candidate.split?.org === alias);
+}
+
+export function newContext(state: BuildState, entity: MappedEntity, model: OdooModel, columns: readonly ColumnRef[]): TargetContext {
+  return { entity, model, columns, taken: new Set(), used: new Set(), constants: new Set(), lines: [] };
+}
+
+export function assign(
+  state: BuildState,
+  context: TargetContext,
+  field: string,
+  expression: string,
+  columns: readonly ColumnRef[],
+  confidence: number | undefined,
+  comment?: string,
+): void {
+  const note = [confidence === undefined ? undefined : percent(confidence), comment].filter((part): part is string => part !== undefined).join(": ");
+  context.lines.push({
+    kind: "assign",
+    field,
+    operator: "<-",
+    expression,
+    columns: columns.map((column) => column.path),
+    ...(note === "" ? {} : { comment: note }),
+  });
+  context.taken.add(field);
+  for (const column of columns) {
+    context.used.add(column.path);
+    state.log.add(context.entity.profile.name, column.path, { kind: "field", model: context.model.name, field, confidence: confidence ?? 1 });
+  }
+}
+
+export function constant(state: BuildState, context: TargetContext, field: string, value: string, comment?: string): void {
+  context.lines.push({ kind: "assign", field, operator: "=", expression: value, columns: [], ...(comment === undefined ? {} : { comment }) });
+  context.taken.add(field);
+  context.constants.add(field);
+}
+
+export function ignore(state: BuildState, context: TargetContext, column: ColumnRef, reason: string): void {
+  context.lines.push({ kind: "ignore", column: column.path, comment: reason });
+  context.used.add(column.path);
+  state.log.add(context.entity.profile.name, column.path, { kind: "ignore", reason });
+}
+
+/** A column kept in a custom field is logged as such, not as a match. */
+export function relog(state: BuildState, context: TargetContext, column: ColumnRef, field: string): void {
+  state.log.replaceLast(context.entity.profile.name, column.path, { kind: "custom", model: context.model.name, field });
+}

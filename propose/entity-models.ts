@@ -1,0 +1,80 @@
+/**
+ * Which entities are mapped, to which model and under which alias: a kind's model (or its
+ * fallback when the target lacks the app), a split for relations, and child lines inside their
+ * header's map. Pure.
+ */
+import { findModel } from "../compiler/catalog/index.js";
+import type { BuildState } from "./build-state.js";
+import type { EntityProfile } from "./entities.js";
+import { mixedRows, type MixedRows } from "./mixed-rows.js";
+import { snake } from "./literals.js";
+import { KIND_TARGETS } from "./odoo-knowledge.js";
+
+export function alias(state: BuildState, wanted: string): string {
+  let alias = wanted;
+  for (let counter = 2; state.aliases.has(alias); counter++) alias = `${wanted}_${counter}`;
+  state.aliases.add(alias);
+  return alias;
+}
+
+/** Decides which entities are mapped, to which model, under which alias. */
+export function chooseTargets(state: BuildState): void {
+  for (const entity of state.entities) {
+    const kind = KIND_TARGETS[entity.kind];
+    if (kind === undefined || kind.childOf !== undefined) continue;
+    // Stages are records others point to by name: only a definition with one row per name can be loaded.
+    if (entity.kind === "stage" && (entity.key.length !== 1 || entity.keyUncertain)) continue;
+    const declared = findModel(state.schema, kind.model) !== undefined;
+    const fallback = kind.fallback !== undefined && findModel(state.schema, kind.fallback) !== undefined;
+    if (!declared && !fallback) continue;
+    const model = declared ? kind.model : (kind.fallback ?? kind.model);
+    const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+    const mixed = group === undefined ? mixedEntity(entity) : undefined;
+    if (entity.kind === "relation" || mixed !== undefined) {
+      const org = alias(state, "org");
+      const person = alias(state, "person");
+      state.mapped.set(entity.name, {
+        profile: entity,
+        kind: mixed === undefined ? kind : (KIND_TARGETS.relation ?? kind),
+        model,
+        usesFallback: !declared,
+        alias: org,
+        split: { org, person, ...(group === undefined ? {} : { group }), ...(mixed === undefined ? {} : { mixed }) },
+      });
+    } else {
+      state.mapped.set(entity.name, { profile: entity, kind, model, usesFallback: !declared, alias: alias(state, snake(entity.name)) });
+    }
+  }
+  for (const entity of state.entities) {
+    const kind = KIND_TARGETS[entity.kind];
+    if (kind?.childOf === undefined || findModel(state.schema, kind.model) === undefined) continue;
+    const childOf = kind.childOf;
+    const reference = entity.references.find(
+      (candidate) => entity.key.includes(candidate.column) && state.entities.find((other) => other.name === candidate.entity)?.kind === childOf.kind,
+    );
+    const parent = reference === undefined ? undefined : state.mapped.get(reference.entity);
+    if (reference === undefined || parent === undefined || findModel(state.schema, parent.model)?.fields[childOf.field] === undefined) continue;
+    state.mapped.set(entity.name, {
+      profile: entity,
+      kind,
+      model: kind.model,
+      usesFallback: false,
+      alias: snake(entity.name),
+      parent: { entity: reference.entity, column: reference.column, field: childOf.field },
+    });
+  }
+}
+
+/**
+ * The organisations and people an entity's rows mix, when they do: any relation, and a company or
+ * person file whose rows hold both, some only one, and each organisation once (not a contact
+ * list repeating its employer's name, which would make an organisation per row).
+ */
+function mixedEntity(entity: EntityProfile): MixedRows | undefined {
+  if (entity.kind !== "relation" && entity.kind !== "company" && entity.kind !== "person") return undefined;
+  const mixed = mixedRows(entity);
+  if (mixed === undefined || entity.kind === "relation") return mixed;
+  const names = mixed.organisationName.guess;
+  const unique = names.distinct >= (names.total - names.blank) * 0.95;
+  return unique && mixed.rows.organisation >= 3 && mixed.rows.person >= 3 ? mixed : undefined;
+}

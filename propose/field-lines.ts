@@ -1,0 +1,301 @@
+/**
+ * Column to field: the scored candidates of a target (fields.ts), adjusted by how many values a
+ * table would match, assigned best first (references to one field chained with `??`), unsure ones
+ * as TODOs; then the required fields no column fills. Pure.
+ */
+import { computedOnCreate, requiredFields } from "../compiler/catalog/index.js";
+import { assign, type BuildState, type TargetContext } from "./build-state.js";
+import {
+  ASSIGN_THRESHOLD,
+  candidateFields,
+  compareCandidates,
+  percent,
+  scoreCandidates,
+  TODO_THRESHOLD,
+  type ColumnRef,
+  type ColumnReference,
+  type Conversion,
+  type FieldCandidate,
+  type TableOutput,
+  type ValueOutput,
+} from "./fields.js";
+import { placeholderGuard } from "./column-types.js";
+import { quote, snake } from "./literals.js";
+import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
+import { countValues, matchValues, optionsFor } from "./value-tables.js";
+import { isFormWord } from "./words.js";
+
+/** The expression a conversion writes, registering the tables, lookups and name indexes it uses. */
+export function expressionOf(state: BuildState, candidate: FieldCandidate, context: TargetContext): string {
+  const { column, field } = candidate;
+  return writeConversion(candidate, {
+    lookup: (key) => state.registries.lookup(key),
+    table: (output) =>
+      state.registries.table(output, field, column.profile.name, snake(context.entity.profile.name), column.profile.list?.parts ?? column.profile.values),
+    userNames: () => state.registries.userNames(`${context.entity.profile.name}.${column.profile.name}`, column.profile.values),
+    nameIndex: (index) => state.registries.nameIndex(index),
+  });
+}
+
+/**
+ * Columns that may fill one many2one in turn, the first that has a value (`??`): references to
+ * several entities (the contact, else the company), or several pick-lists of the same records (an
+ * academic title, else the salutation).
+ */
+function chainable(candidate: FieldCandidate): boolean {
+  const kind = candidate.conversion.kind;
+  return candidate.field.type === "many2one" && (kind === "ref" || kind === "table" || kind === "lookup");
+}
+
+/** The expression a TODO would use, without registering its table, lookup or name index. */
+export function previewExpression(candidate: FieldCandidate): string {
+  return writeConversion(candidate, {
+    lookup: (key) => LOOKUPS[key]?.name ?? key,
+    table: () => `<a table of its ${candidate.column.profile.guess.distinct} values>`,
+    userNames: () => "<a table of the users' names>",
+    nameIndex: (index) => `${index.entity}ByName`,
+  });
+}
+
+interface ConversionNames {
+  lookup(key: string): string;
+  table(output: ValueOutput): string;
+  userNames(): string;
+  nameIndex(index: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string }): string;
+}
+
+/** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
+const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s/u;
+
+/** A conversion as text, a placeholder (`k.A.`) guarded so that it leaves the field empty. */
+function writeConversion(candidate: FieldCandidate, names: ConversionNames): string {
+  const { column, conversion } = candidate;
+  const guard = placeholderGuard(column.path, column.profile.guess);
+  switch (conversion.kind) {
+    case "direct":
+      return guard + [column.path, ...conversion.steps].join(" | ");
+    case "negate":
+      return `not ${column.path}`;
+    case "ref":
+      return referenceExpression(column.path, conversion.reference, conversion.first, names.nameIndex);
+    case "lookup": {
+      const short = conversion.lookup === "res.users#name" && column.profile.values.some((value) => SHORT_NAME.test(value.trim()));
+      return `${guard}${column.path} | ${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
+    }
+    case "table":
+      return conversion.split === undefined
+        ? `${guard}${column.path} | trim | ${names.table(conversion.output)}`
+        : `${guard}${column.path} | split(${quote(conversion.split)}) | ${names.table(conversion.output)}`;
+  }
+}
+
+export function explain(state: BuildState, candidate: FieldCandidate): string | undefined {
+  if (candidate.confidence >= 0.85) return undefined;
+  return `"${candidate.column.profile.header}" as ${candidate.field.label}`;
+}
+
+/** How many of a column's values a table would match, 0 to 1 (new records count as matched where Odoo lets a migration add them). */
+export function tableFit(state: BuildState, output: TableOutput, values: readonly string[]): number {
+  if (output.kind === "records" && EXTENSIBLE_MODELS.has(output.model)) return 1;
+  const options = optionsFor(state.schema, output);
+  const counts = countValues(values);
+  if (counts.size === 0 || options.length === 0) return 0;
+  const matches = matchValues(counts, options);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  return matches.reduce((sum, match) => sum + (match.option === undefined ? 0 : match.count), 0) / total;
+}
+
+/** Scores, then adjusts table conversions by how many values the table would match. */
+export function candidates(state: BuildState, context: TargetContext): FieldCandidate[] {
+  const entityWords = context.entity.profile.group.words;
+  const key = context.entity.profile.key;
+  // A key feeds a field only when it names something besides the record (`Stage Name`), not when it is only its id (`Company ID`).
+  const meaningful = (column: ColumnRef): boolean =>
+    column.profile.group !== undefined ||
+    !key.includes(column.profile.name) ||
+    column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
+  const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
+  const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
+  return scoreCandidates(free, fields, entityWords, state.schema, context.model.name)
+    .map((candidate) => {
+      if (candidate.conversion.kind !== "table" || candidate.byType === true) return candidate;
+      const fit = tableFit(state, candidate.conversion.output, candidate.column.profile.values);
+      const conversion: Conversion = { ...candidate.conversion, factor: candidate.conversion.factor * (0.5 + 0.5 * fit) };
+      return { ...candidate, conversion, confidence: candidate.nameScore * conversion.factor };
+    })
+    .filter((candidate) => candidate.confidence >= TODO_THRESHOLD)
+    .sort(compareCandidates);
+}
+
+/** Assigns fields greedily, best pairs first; references to the same field are chained with `??`. */
+export function matchFields(state: BuildState, context: TargetContext): void {
+  const todo = new Set<string>();
+  const refChains = new Map<string, { candidates: FieldCandidate[]; line: number }>();
+  for (const candidate of candidates(state, context)) {
+    const path = candidate.column.path;
+    if (context.used.has(path) || todo.has(path)) continue;
+    const field = candidate.field.name;
+    if (context.constants.has(field) && candidate.confidence >= ASSIGN_THRESHOLD) {
+      // A column saying what the constant assumed (a qualification where deals were all opportunities) replaces it.
+      const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === field && line.operator === "=");
+      const replaced = context.lines[index];
+      if (index >= 0) context.lines.splice(index, 1);
+      context.constants.delete(field);
+      const was = replaced?.kind === "assign" ? `instead of ${field} = ${replaced.expression} for every row` : undefined;
+      assign(state, context, field, expressionOf(state, candidate, context), [candidate.column], candidate.confidence, was);
+      continue;
+    }
+    if (context.constants.has(field)) {
+      // A column saying what a constant assumes (a qualification next to `type = "opportunity"`).
+      todo.add(path);
+      context.lines.push({
+        kind: "todo",
+        text: `TODO ${percent(candidate.confidence)} sure: instead of the constant, ${field} <- ${previewExpression(candidate)}  (${candidate.field.label})`,
+      });
+      state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
+      continue;
+    }
+    const chain = refChains.get(field);
+    const chained = chain?.candidates[0];
+    if (
+      context.taken.has(field) &&
+      !(chained !== undefined && chainable(candidate) && candidate.conversion.kind === chained.conversion.kind && candidate.confidence >= ASSIGN_THRESHOLD)
+    )
+      continue;
+    // A key serves as the external ID already: it feeds a field when that is clear, and is no TODO otherwise.
+    if (
+      candidate.confidence < ASSIGN_THRESHOLD &&
+      context.entity.profile.key.includes(candidate.column.profile.name) &&
+      candidate.column.profile.group === undefined
+    ) {
+      continue;
+    }
+    if (candidate.confidence >= ASSIGN_THRESHOLD) {
+      if (chain !== undefined) {
+        chain.candidates.push(candidate);
+        // A guarded operand (`if x != "-" then ...`) is parenthesised, so that `??` does not fall inside its `then`.
+        const expression = chain.candidates
+          .map((item) => expressionOf(state, item, context))
+          .map((text) => (text.startsWith("if ") ? `(${text})` : text))
+          .join(" ?? ");
+        const line = context.lines[chain.line];
+        if (line?.kind === "assign") context.lines[chain.line] = { ...line, expression, columns: [...line.columns, path] };
+        context.used.add(path);
+        state.log.add(context.entity.profile.name, path, { kind: "field", model: context.model.name, field, confidence: candidate.confidence });
+        continue;
+      }
+      assign(state, context, field, expressionOf(state, candidate, context), [candidate.column], candidate.confidence, explain(state, candidate));
+      if (chainable(candidate)) refChains.set(field, { candidates: [candidate], line: context.lines.length - 1 });
+      if (candidate.conversion.kind === "ref" && candidate.conversion.first) keepOtherReferences(state, context, candidate);
+    } else {
+      todo.add(path);
+      context.lines.push({
+        kind: "todo",
+        text: `TODO ${percent(candidate.confidence)} sure: ${field} <- ${previewExpression(candidate)}  (${candidate.field.label})`,
+      });
+      state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
+    }
+  }
+}
+
+/** Required fields nothing fills: a TODO line each, and the check reports them as warnings. */
+export function requireFields(state: BuildState, context: TargetContext, inverse: string | undefined): void {
+  const model = context.model.name;
+  for (const { field } of requiredFields(state.schema, model)) {
+    if (context.taken.has(field.name) || field.name === inverse) continue;
+    if (field.hasDefault || field.writability.writable === "no") continue;
+    const computed = computedOnCreate(model, field.name);
+    if (computed !== undefined && (computed.from.length === 0 || computed.from.some((source) => context.taken.has(source)))) continue;
+    if (model === "ir.attachment" && field.name === "name") {
+      const file = context.columns.find((column) => column.profile.guess.type === "file");
+      if (file !== undefined) {
+        context.lines.push({
+          kind: "assign",
+          field: "name",
+          operator: "<-",
+          expression: `${file.path} | filename`,
+          columns: [file.path],
+          comment: "the file's own name",
+        });
+        context.taken.add("name");
+        continue;
+      }
+    }
+    context.lines.push({ kind: "todo", text: `TODO: ${model} requires ${field.name} (${field.label}) and no column fits: ${field.name} <- ...` });
+    state.registries.missingRequired.push(`${context.entity.profile.name} → ${model}.${field.name}`);
+  }
+}
+
+/**
+ * A cell listing several records (`Acme Ltd|Bolt plc`) feeds a many2one with the first: the
+ * others are kept as text in a custom field, so that no link is lost.
+ */
+function keepOtherReferences(state: BuildState, context: TargetContext, candidate: FieldCandidate): void {
+  const separator = candidate.column.reference?.separator;
+  if (separator === undefined) return;
+  const column = candidate.column.profile;
+  const field = state.registries.customField({
+    model: context.model.name,
+    name: `x_other_${column.name}`.slice(0, 60),
+    type: "char",
+    label: `${column.header} (after the first)`,
+  });
+  context.lines.push({
+    kind: "assign",
+    field: field.name,
+    operator: "<-",
+    expression: `${candidate.column.path} | split(${quote(separator)}) | rest | join("; ")`,
+    columns: [],
+    comment: `new custom field: the others, as the export names them (${candidate.field.name} takes the first)`,
+  });
+}
+
+/**
+ * `code | ref org`, or through a list's first item and a name's key (`client |
+ * get(CompanyByName.id) | ref company`), trying the other records made from the same key in turn
+ * (`?? code | ref person`).
+ */
+export function referenceExpression(path: string, reference: ColumnReference, first: boolean, nameIndex: ConversionNames["nameIndex"]): string {
+  const steps = [path];
+  if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
+  if (first) steps.push("first");
+  if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
+  return [reference.alias, ...(reference.others ?? []).map((other) => other.alias)].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
+}
+
+/**
+ * A required field fed by a column that is sometimes blank (or a placeholder, `00.00.0000`): such a
+ * row takes another of its dates when the field is a date (a task without a deadline, the day it
+ * was done); else Odoo's default fills it, or, without one, the row is rejected with the reason
+ * (`| required`) rather than failing in Odoo.
+ */
+export function requireFilled(state: BuildState, context: TargetContext): void {
+  for (const { field } of requiredFields(state.schema, context.model.name)) {
+    const index = context.lines.findIndex((line) => line.kind === "assign" && line.field === field.name && line.operator === "<-");
+    const line = context.lines[index];
+    if (line?.kind !== "assign" || line.columns.length !== 1 || /\|\s*required\s*$/.test(line.expression)) continue;
+    const column = context.columns.find((candidate) => candidate.path === line.columns[0]);
+    const guess = column?.profile.guess;
+    if (guess === undefined || (guess.blank === 0 && guess.placeholders.length === 0)) continue;
+    const fallback = context.lines.find(
+      (other) =>
+        other !== line &&
+        other.kind === "assign" &&
+        other.operator === "<-" &&
+        other.columns.length === 1 &&
+        (field.type === "date" || field.type === "datetime") &&
+        context.model.fields[other.field]?.type === field.type,
+    );
+    if (fallback === undefined && field.hasDefault) continue;
+    const operand = (expression: string): string => (expression.startsWith("if ") ? `(${expression})` : expression);
+    const other = fallback?.kind === "assign" ? ` ?? ${operand(fallback.expression)}` : "";
+    const required = field.hasDefault ? "" : " | required";
+    const otherwise = field.hasDefault ? "Odoo's default" : "the row is rejected, with the reason";
+    const comment = fallback?.kind === "assign" ? `else ${fallback.field}; without either, ${otherwise}` : `without it, ${otherwise}`;
+    context.lines[index] = {
+      ...line,
+      expression: `${other === "" ? line.expression : operand(line.expression)}${other}${required}`,
+      comment: [line.comment, comment].filter((part) => part !== undefined).join("; "),
+    };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Reading an export for `flitmap init`: every CSV file of the folder and its sub-folders, whatever
+ * its delimiter and encoding (through the reader's own probe and record batches in
+ * runtime/source), a bounded sample of rows per entity, and the source's name from the folder's.
+ * The only I/O of the proposer; what it reads is the plain data of export.ts.
+ */
+import { readdir } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { compareNatural } from "../runtime/source/files.js";
+import { probeFile } from "../runtime/source/probe.js";
+import { readRecordBatches } from "../runtime/source/records.js";
+import { chunkGroupKey, type ExportFile, type ExportSample } from "./export.js";
+
+/** Rows read per entity (all its chunks together) for the proposal; the rest are only counted. */
+export const DEFAULT_SAMPLE_ROWS = 5000;
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git"]);
+
+async function listFiles(directory: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(join(directory, prefix), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...(await listFiles(directory, path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/** Reads one CSV file's encoding, delimiter, header and first rows; counts the rest. */
+export async function readExportFile(directory: string, path: string, sampleRows: number): Promise<ExportFile | undefined> {
+  const absolute = join(directory, ...path.split("/"));
+  const probe = await probeFile(absolute, "auto", "auto");
+  let skip = probe.skipLines;
+  let headers: string[] | undefined;
+  const rows: string[][] = [];
+  let rowCount = 0;
+  for await (const batch of readRecordBatches(absolute, probe)) {
+    for (const record of batch) {
+      if (record.kind !== "record") continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (headers === undefined) {
+        headers = record.cells.map((cell) => cell.trim());
+        continue;
+      }
+      rowCount++;
+      if (rows.length < sampleRows) rows.push(record.cells);
+    }
+  }
+  if (headers === undefined) return undefined;
+  return { path, encoding: probe.encoding, encodingNote: probe.encodingNote, bom: probe.bom, delimiter: probe.delimiter, headers, rows, rowCount };
+}
+
+/**
+ * Every CSV file of an export folder (sub-folders included), read for a proposal: the first
+ * `sampleRows` rows of each entity (its chunks in order, so repeats at chunk edges show), and
+ * every file counted to the end. Memory stays bounded whatever the export's size.
+ */
+export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_ROWS): Promise<ExportSample> {
+  const paths = (await listFiles(directory)).sort(compareNatural);
+  const files: ExportFile[] = [];
+  const otherFiles: string[] = [];
+  const emptyFiles: string[] = [];
+  const budgets = new Map<string, number>();
+  for (const path of paths) {
+    if (!/\.csv$/i.test(path)) {
+      otherFiles.push(path);
+      continue;
+    }
+    const group = chunkGroupKey(path);
+    const budget = budgets.get(group) ?? sampleRows;
+    const file = await readExportFile(directory, path, budget);
+    if (file === undefined) {
+      emptyFiles.push(path);
+      continue;
+    }
+    budgets.set(group, budget - file.rows.length);
+    files.push(file);
+  }
+  return { files, otherFiles, emptyFiles };
+}
+
+/** Folder names that say nothing about the system the export comes from. */
+const GENERIC_FOLDERS = new Set(["sample", "samples", "export", "exports", "data", "csv", "input", "source", "files", "download", "downloads"]);
+
+/** The source's name from the export folder: `exports/perfectview` → perfectview; `perfectview-to-odoo/sample` → perfectview. */
+export function sourceNameOf(directory: string): string {
+  let folder = basename(resolve(directory));
+  if (GENERIC_FOLDERS.has(folder.toLowerCase())) folder = basename(dirname(resolve(directory)));
+  const name = folder
+    .toLowerCase()
+    .replace(/[-_ ]?to[-_ ]?odoo$/, "")
+    .replace(/[-_ ](?:exports?|data|csv|dump)$/, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  return name === "" || /^\d/.test(name) ? `export_${name}` : name;
+}

@@ -1,0 +1,248 @@
+/**
+ * References between the entities of an export: a column holding another entity's keys (or, in
+ * exports that link by name, its names), and `Parent Type` + `Parent ID` pairs pointing to records
+ * of several entities. Pure.
+ */
+import type { ColumnProfile, GroupProfile } from "./entities.js";
+import { ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
+import type { FileGroup } from "./export.js";
+import { conceptWords, foldText, similarity } from "./words.js";
+
+export interface ReferenceProfile {
+  readonly column: string;
+  readonly entity: string;
+  /** Share of the column's distinct values that are keys of the entity (dangling references lower it). */
+  readonly found: number;
+  readonly distinct: number;
+  /** Found from the values alone: the column's name does not say so. */
+  readonly byValuesOnly?: boolean;
+  /** The entity's column whose values this column holds, when that is not its key: exports that link by name. */
+  readonly byName?: string;
+  /** Cells list several references with this separator (`Acme Ltd|Bolt plc`). */
+  readonly separator?: string;
+  /** Other entities whose keys the column also holds, row by row one or the other (an id of an opportunity or of an account). */
+  readonly alternatives?: readonly string[];
+}
+
+/** A `Parent Type` + `Parent ID` pair: rows that point to records of several entities. */
+export interface PolymorphicParent {
+  readonly typeColumn: string;
+  readonly idColumn: string;
+  /** Each value of the type column, and the entity it names. */
+  readonly targets: readonly { readonly value: string; readonly entity: string }[];
+}
+
+/** An entity being profiled: its files, rows, columns and key. */
+export interface Draft {
+  readonly group: FileGroup;
+  readonly rows: EntityRows;
+  readonly columns: ColumnProfile[];
+  readonly groups: GroupProfile[];
+  readonly key: KeyChoice;
+}
+
+export function keyValues(draft: Draft): Set<string> | undefined {
+  if (draft.key.columns.length !== 1) return undefined;
+  const column = draft.columns.find((candidate) => candidate.name === draft.key.columns[0]);
+  if (column === undefined) return undefined;
+  return new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""));
+}
+
+const REFERENCE_FOUND = 0.8;
+const REFERENCE_FOUND_BY_NAME = 0.5;
+const VALUES_ONLY_FOUND = 0.95;
+
+/** Which entity's keys a column holds: most of its values must be keys there, and its name must say so. */
+export function findReferences(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): ReferenceProfile[] {
+  const references: ReferenceProfile[] = [];
+  for (const column of draft.columns) {
+    if (draft.key.columns.length === 1 && draft.key.columns[0] === column.name) continue;
+    if (column.guess.type !== "integer" && column.guess.type !== "text") continue;
+    const values = [...new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""))];
+    if (values.length === 0) continue;
+    let best: { reference: ReferenceProfile; score: number } | undefined;
+    const byValuesOnly: ReferenceProfile[] = [];
+    for (const other of drafts) {
+      const otherKeys = keys.get(other);
+      const keyColumn = other.columns.find((candidate) => candidate.name === other.key.columns[0]);
+      if (otherKeys === undefined || keyColumn === undefined) continue;
+      const found = values.filter((value) => otherKeys.has(value)).length / values.length;
+      // Dangling references (deleted records) weigh heavily in a short column: a name saying so lowers the bar.
+      if (found < REFERENCE_FOUND_BY_NAME) continue;
+      const sameHeader = foldText(keyColumn.header) === foldText(column.header) && other !== draft;
+      const meaningful = column.words.filter((word) => !ID_WORDS.has(word));
+      const namesEntity = meaningful.some((word) => other.group.words.includes(word));
+      const self = other === draft;
+      // A self-reference needs a word saying so (`Parent Company ID`).
+      if (self && !column.words.some((word) => SELF_WORDS.has(word))) continue;
+      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : 0;
+      const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
+      if (score === 0) {
+        if (!self && found >= VALUES_ONLY_FOUND) byValuesOnly.push({ ...reference, byValuesOnly: true });
+        continue;
+      }
+      if (found < REFERENCE_FOUND && values.length >= 10) continue;
+      if (best === undefined || score > best.score) best = { reference, score };
+    }
+    if (best !== undefined) references.push(best.reference);
+    // Without a telling name (`co_ref`), the values alone decide, when they are keys of exactly one
+    // entity and are not plain small numbers that the keys of several entities could share.
+    else if (byValuesOnly.length === 1 && byValuesOnly[0] !== undefined && (values.some((value) => !/^\d+$/.test(value)) || values.length >= 20)) {
+      references.push(byValuesOnly[0]);
+    } else {
+      const several = findKeysOfSeveral(draft, column.name, values, drafts, keys);
+      const byName = several === undefined ? findNameReference(draft, column, drafts) : undefined;
+      if (several !== undefined) references.push(several);
+      else if (byName !== undefined) references.push(byName);
+    }
+  }
+  return references;
+}
+
+/**
+ * A column holding, row by row, the key of one entity or of another (a task's related record, an
+ * opportunity's id or an account's): the entities' keys do not overlap, each holds a tenth of the
+ * values at least, and together nearly all. Ids, not small numbers several entities share.
+ */
+function findKeysOfSeveral(
+  draft: Draft,
+  column: string,
+  values: readonly string[],
+  drafts: readonly Draft[],
+  keys: ReadonlyMap<Draft, Set<string>>,
+): ReferenceProfile | undefined {
+  if (values.length < 10 || values.every((value) => /^\d+$/.test(value))) return undefined;
+  const hits = drafts
+    .filter((other) => other !== draft)
+    .map((other) => ({ other, found: values.filter((value) => keys.get(other)?.has(value) === true) }))
+    .filter(({ found }) => found.length >= values.length / 10)
+    .sort((left, right) => right.found.length - left.found.length);
+  const covered = new Set(hits.flatMap(({ found }) => found));
+  const overlapping = hits.reduce((sum, { found }) => sum + found.length, 0) > covered.size;
+  const [first, ...rest] = hits;
+  if (first === undefined || rest.length === 0 || overlapping || covered.size < values.length * VALUES_ONLY_FOUND) return undefined;
+  return {
+    column,
+    entity: first.other.group.name,
+    found: covered.size / values.length,
+    distinct: values.length,
+    byValuesOnly: true,
+    alternatives: rest.map(({ other }) => other.group.name),
+  };
+}
+
+/** Words saying a column of an entity points to another record of the same entity. */
+const SELF_WORDS: ReadonlySet<string> = new Set(["parent", "group"]);
+
+/**
+ * The entity whose names a text column holds (a company's group parent, a matter's client, a
+ * person's employers listed in one cell): most of its values, or of its cells' parts, are values
+ * of a column that names the other entity's rows (unique, rarely blank, one line). A column of
+ * the same entity must also say it points elsewhere (a parent, a group) and differ from the row's
+ * own name.
+ */
+function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly Draft[]): ReferenceProfile | undefined {
+  if (column.guess.type !== "text" || column.guess.multiline) return undefined;
+  const parts = column.list?.parts ?? column.values.map((value) => value.trim()).filter((value) => value !== "");
+  const values = [...new Set(parts)];
+  if (values.length < 2) return undefined;
+  let best: { reference: ReferenceProfile; found: number } | undefined;
+  for (const other of drafts) {
+    const self = other === draft;
+    if (self && !column.words.some((word) => SELF_WORDS.has(word))) continue;
+    for (const names of nameColumns(other)) {
+      if (names === column) continue;
+      const known = valueSet(names);
+      const found = values.filter((value) => known.has(value)).length / values.length;
+      // A unique name found in another entity is strong evidence: half of them is enough (parents outside the export dangle).
+      if (found < REFERENCE_FOUND_BY_NAME) continue;
+      if (self && sameRowShare(column, names) > 0.1) continue;
+      if (best !== undefined && found <= best.found) continue;
+      const separator = column.list?.separator;
+      best = {
+        found,
+        reference: {
+          column: column.name,
+          entity: other.group.name,
+          found,
+          distinct: values.length,
+          byName: names.name,
+          ...(separator === undefined ? {} : { separator }),
+        },
+      };
+    }
+  }
+  return best?.reference;
+}
+
+/** Columns that name an entity's rows: text, one line, unique and filled in nearly every row. */
+function nameColumns(draft: Draft): ColumnProfile[] {
+  return draft.columns.filter((column) => {
+    const guess = column.guess;
+    const filled = guess.total - guess.blank;
+    return guess.type === "text" && !guess.multiline && column.list === undefined && filled >= 2 && guess.distinct >= filled * 0.95 && guess.maxLength <= 120;
+  });
+}
+
+/** The share of rows in which two columns of an entity hold the same value (a copy of the name is no reference). */
+function sameRowShare(left: ColumnProfile, right: ColumnProfile): number {
+  let same = 0;
+  let filled = 0;
+  left.values.forEach((value, row) => {
+    if (value.trim() === "") return;
+    filled++;
+    if (value.trim() === (right.values[row] ?? "").trim()) same++;
+  });
+  return filled === 0 ? 0 : same / filled;
+}
+
+export function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): PolymorphicParent | undefined {
+  for (const typeColumn of draft.columns) {
+    if (typeColumn.guess.type !== "text" || typeColumn.guess.distinct < 2 || typeColumn.guess.distinct > 12) continue;
+    const typeValues = draft.rows.columns.get(typeColumn.header) ?? [];
+    const distinct = [...new Set(typeValues.map((value) => value.trim()).filter((value) => value !== ""))];
+    const targets = distinct.flatMap((value) => {
+      const words = conceptWords(value);
+      const entity = drafts.find(
+        (other) => other.group.words.length > 0 && other.group.words.every((word) => words.includes(word)) && words.length === other.group.words.length,
+      );
+      return entity === undefined ? [] : [{ value, entity }];
+    });
+    if (targets.length < 2 || targets.length < distinct.length) continue;
+    const shared = typeColumn.words.filter((word) => word !== "type");
+    for (const idColumn of draft.columns) {
+      if (idColumn === typeColumn || draft.key.columns.includes(idColumn.name)) continue;
+      if (!idColumn.words.some((word) => ID_WORDS.has(word)) || !shared.every((word) => idColumn.words.includes(word))) continue;
+      const ids = draft.rows.columns.get(idColumn.header) ?? [];
+      let checked = 0;
+      let found = 0;
+      typeValues.forEach((typeValue, row) => {
+        const target = targets.find((candidate) => candidate.value === typeValue.trim());
+        const id = trimmedKey(ids[row] ?? "");
+        if (target === undefined || id === "") return;
+        checked++;
+        if (keys.get(target.entity)?.has(id) === true) found++;
+      });
+      if (checked > 0 && found / checked >= REFERENCE_FOUND) {
+        return {
+          typeColumn: typeColumn.name,
+          idColumn: idColumn.name,
+          targets: targets.map((target) => ({ value: target.value, entity: target.entity.group.name })),
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+const valueSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();
+
+/** A column's trimmed values as a set, built once: every other column is compared with it. */
+function valueSet(column: ColumnProfile): ReadonlySet<string> {
+  let set = valueSets.get(column);
+  if (set === undefined) {
+    set = new Set(column.values.map((value) => value.trim()));
+    valueSets.set(column, set);
+  }
+  return set;
+}

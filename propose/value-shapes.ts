@@ -1,0 +1,151 @@
+/**
+ * Shapes of values that say what a cell means rather than what it holds: placeholders an export
+ * writes for "no value" ("TBC", "n.v.t.", "k.A.", "-", "0000-00-00"), yes/no words in the
+ * languages exports are written in, currency codes, and cells holding several values ("Acme
+ * Ltd|Bolt plc", "Top-Kunde, Newsletter"). Pure.
+ */
+import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../runtime/source/values.js";
+import { foldText } from "./words.js";
+
+/** Written for "no value": not available, to be confirmed, unknown, none (folded, letters only). */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
+  "na",
+  "nvt",
+  "nb",
+  "tbc",
+  "tbd",
+  "tba",
+  "ka",
+  "nc",
+  "ns",
+  "nr",
+  "unknown",
+  "onbekend",
+  "unbekannt",
+  "inconnu",
+  "none",
+  "null",
+  "nil",
+  "keine",
+  "keineangabe",
+  "nonrenseigne",
+  "noncommunique",
+  "xx",
+  "xxx",
+]);
+
+/** Punctuation alone (`-`, `--`, `?`, `/`), or a date or time of zeros (`00.00.0000`, `0000-00-00 00:00`). */
+const PLACEHOLDER_SHAPE = /^(?:[-–—_?.*/\\]+|0+([-./])0+(?:\1)0+(?:[ T]0+:0+(?::0+)?)?)$/;
+
+/** Whether an export most likely wrote this for "no value". */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length > 20) return false;
+  if (PLACEHOLDER_SHAPE.test(trimmed)) return true;
+  const letters = foldText(trimmed).replace(/[^a-z]/g, "");
+  // `n/a`, `k.A.`, `n.v.t.`: short words with dots or slashes, or the words themselves.
+  return letters.length > 0 && letters.length <= 14 && PLACEHOLDER_WORDS.has(letters) && !/\d/.test(trimmed);
+}
+
+export interface PlaceholderValue {
+  readonly value: string;
+  /** Rows holding it. */
+  readonly count: number;
+}
+
+/** The distinct placeholder values of a column (trimmed), most frequent first. */
+export function findPlaceholders(samples: readonly string[]): PlaceholderValue[] {
+  const counts = new Map<string, number>();
+  for (const sample of samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([value]) => isPlaceholder(value))
+    .map(([value, count]) => ({ value, count }))
+    .sort((left, right) => right.count - left.count || (left.value < right.value ? -1 : 1));
+}
+
+/** Yes/no words of the languages exports come in, beyond the reader's defaults (folded). */
+const YES_WORDS: ReadonlySet<string> = new Set([...DEFAULT_TRUE_WORDS, "oui", "o", "si", "wahr", "vrai", "vero", "ok"]);
+const NO_WORDS: ReadonlySet<string> = new Set([...DEFAULT_FALSE_WORDS, "nein", "non", "falsch", "faux", "falso"]);
+
+export interface BooleanWords {
+  readonly true: readonly string[];
+  readonly false: readonly string[];
+}
+
+/**
+ * The yes/no words of a column whose values are all such words, both answers present
+ * (`ja`/`nein`, `Oui`/`Non`, `Y`/`N`), lower case; undefined for any other column.
+ */
+export function booleanWords(samples: readonly string[]): BooleanWords | undefined {
+  const raw = new Set(samples);
+  if (raw.size > 8) return undefined;
+  const distinct = new Set([...raw].map((sample) => foldText(sample.trim())));
+  const yes = [...distinct].filter((word) => YES_WORDS.has(word));
+  const no = [...distinct].filter((word) => NO_WORDS.has(word));
+  if (yes.length === 0 || no.length === 0 || yes.length + no.length !== distinct.size) return undefined;
+  return { true: yes.sort(), false: no.sort() };
+}
+
+/** Whether the reader's default words read these (or the source must say its own). */
+export function defaultBooleanWords(words: BooleanWords): boolean {
+  return words.true.every((word) => DEFAULT_TRUE_WORDS.includes(word)) && words.false.every((word) => DEFAULT_FALSE_WORDS.includes(word));
+}
+
+/** Currency codes amounts are written with (a three-letter word alone is not one: `HRB 26762`). */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  "EUR",
+  "USD",
+  "GBP",
+  "CHF",
+  "JPY",
+  "CAD",
+  "AUD",
+  "NZD",
+  "SEK",
+  "NOK",
+  "DKK",
+  "PLN",
+  "CZK",
+  "HUF",
+  "INR",
+  "CNY",
+  "ZAR",
+]);
+
+/** Separators cells list several values with, most specific first. */
+const LIST_SEPARATORS = ["|", ";", ","] as const;
+export type ListSeparator = (typeof LIST_SEPARATORS)[number];
+
+export interface ValueList {
+  readonly separator: ListSeparator;
+  /** Every part of every cell, trimmed. */
+  readonly parts: readonly string[];
+  /** Cells holding more than one part. */
+  readonly multiple: number;
+}
+
+/**
+ * How a column lists several values in one cell, if it does: a separator found in at least a
+ * tenth of the cells (three at least), cells holding different numbers of parts (not every
+ * cell "Vogel, Klaus"), parts short (a few words, not pieces of sentences), single-line, not
+ * numbers, and repeating across cells.
+ */
+export function valueList(samples: readonly string[], delimiter: string): ValueList | undefined {
+  for (const separator of LIST_SEPARATORS) {
+    if (separator === delimiter) continue;
+    const multiple = samples.filter((sample) => sample.includes(separator)).length;
+    if (multiple < 3 || multiple < samples.length / 10) continue;
+    const counts = new Set(samples.map((sample) => sample.split(separator).filter((part) => part.trim() !== "").length));
+    if (counts.size < 2) continue;
+    const parts = samples.flatMap((sample) => sample.split(separator).map((part) => part.trim())).filter((part) => part !== "");
+    // List items are names or labels, not pieces of sentences: a pipe is rarely anything but a separator.
+    const longest = separator === "|" ? 60 : 30;
+    const words = separator === "|" ? 8 : 3;
+    if (parts.some((part) => part.length > longest || part.split(/\s+/).length > words || /[\r\n]/.test(part) || /^\d+$/.test(part))) continue;
+    const distinct = new Set(parts).size;
+    // Parts that repeat across cells are values of a list (tags, names), not pieces of one text.
+    if (distinct * 1.5 > parts.length && separator !== "|") continue;
+    return { separator, parts, multiple };
+  }
+  return undefined;
+}

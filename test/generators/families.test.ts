@@ -1,0 +1,83 @@
+/**
+ * The export families `flitmap init` is measured on (mappings/generators/families): seeded and
+ * deterministic, in their own dialects, with the placeholders, name links and mixed rows their
+ * layouts promise.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { FAMILY_GENERATORS, generateFamily } from "../../mappings/generators/families/index.js";
+import { removeDir, tempDir, treeDigest } from "./helpers.js";
+
+const dirs: string[] = [];
+function generated(family: string, seed: string): string {
+  const outDir = tempDir(family);
+  dirs.push(outDir);
+  generateFamily(family, { rows: 400, seed }, outDir);
+  return outDir;
+}
+
+afterAll(() => dirs.forEach(removeDir));
+
+function table(directory: string, file: string, encoding: "utf-8" | "windows-1252", delimiter: string): Record<string, string>[] {
+  const bytes = readFileSync(join(directory, file));
+  const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, "win1252");
+  return parse(text, { columns: true, delimiter, relax_quotes: false }) as Record<string, string>[];
+}
+
+describe("the export families", () => {
+  it.each(Object.keys(FAMILY_GENERATORS))("%s: the same seed gives byte-identical files, another seed does not", (family) => {
+    const first = treeDigest(generated(family, "same"));
+    const second = treeDigest(generated(family, "same"));
+    expect([...second.entries()]).toEqual([...first.entries()]);
+    const other = treeDigest(generated(family, "other"));
+    const changed = [...first.keys()].filter((path) => path.endsWith(".csv") && other.get(path) !== first.get(path));
+    expect(changed.length).toBe([...first.keys()].filter((path) => path.endsWith(".csv")).length);
+  });
+
+  it("kundenwerk: Windows-1252 with `;`, group parents by name, placeholders, ja/nein", () => {
+    const directory = generated("kundenwerk", "check");
+    expect(readFileSync(join(directory, "firmen.csv")).includes(Buffer.from("Straße", "utf8"))).toBe(false);
+    const firms = table(directory, "firmen.csv", "windows-1252", ";");
+    const names = new Set(firms.map((firm) => firm["Firmenname"]));
+    const parents = firms.map((firm) => firm["Konzernmutter"] ?? "").filter((parent) => parent !== "");
+    expect(parents.filter((parent) => names.has(parent)).length).toBeGreaterThan(parents.length / 2);
+    expect(firms.some((firm) => firm["Mitarbeiter"] === "k.A.")).toBe(true);
+    expect(firms.some((firm) => /^[A-Z]\. \p{L}+$/u.test(firm["Betreuer"] ?? ""))).toBe(true);
+    const tasks = table(directory, "aufgaben.csv", "windows-1252", ";");
+    expect(new Set(tasks.map((task) => task["Erledigt"]))).toEqual(new Set(["ja", "nein"]));
+    expect(tasks.some((task) => task["Fällig am"] === "00.00.0000")).toBe(true);
+  });
+
+  it("carnet: tab-separated UTF-8 with a BOM, rows holding an organisation, a person or both", () => {
+    const directory = generated("carnet", "check");
+    expect([...readFileSync(join(directory, "tiers.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const tiers = table(directory, "tiers.csv", "utf-8", "\t");
+    const both = tiers.filter((row) => row["Raison sociale"] !== "" && row["Nom"] !== "");
+    const organisations = tiers.filter((row) => row["Raison sociale"] !== "" && row["Nom"] === "");
+    const people = tiers.filter((row) => row["Raison sociale"] === "" && row["Nom"] !== "");
+    expect(both.length + organisations.length + people.length).toBe(tiers.length);
+    for (const shape of [both, organisations, people]) expect(shape.length).toBeGreaterThan(tiers.length / 10);
+    expect(tiers.some((row) => /^[A-ZÀ-Ý]+ [A-ZÀ-Ý][a-zà-ÿ]+$/.test(row["Commercial"] ?? ""))).toBe(true);
+    const deals = table(directory, "affaires.csv", "utf-8", "\t");
+    expect(deals.some((deal) => deal["Montant HT"] === "n.c.")).toBe(true);
+    expect(deals.some((deal) => (deal["Produits"] ?? "").includes(";"))).toBe(true);
+  });
+
+  it("casebook: links by names, `|` lists, TBC and 0000-00-00", () => {
+    const directory = generated("casebook", "check");
+    const organisations = table(directory, "organisations.csv", "utf-8", ",");
+    const names = new Set(organisations.map((organisation) => organisation["Organisation"]));
+    const matters = table(directory, "matters.csv", "utf-8", ",");
+    expect(matters.every((matter) => names.has(matter["Client"]))).toBe(true);
+    expect(matters.some((matter) => matter["Expected Completion"] === "TBC")).toBe(true);
+    const people = table(directory, "people.csv", "utf-8", ",");
+    const lists = people.map((person) => person["Organisations"] ?? "").filter((list) => list.includes("|"));
+    expect(lists.length).toBeGreaterThan(5);
+    expect(lists.every((list) => list.split("|").every((name) => names.has(name)))).toBe(true);
+    const diary = table(directory, "diary.csv", "utf-8", ",");
+    expect(diary.some((entry) => entry["Due"] === "0000-00-00")).toBe(true);
+  });
+});

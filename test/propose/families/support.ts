@@ -1,0 +1,44 @@
+/**
+ * The export families `flitmap init` is measured on: each generated (mappings/generators/families)
+ * into a temporary folder, with the specialist's hand-written package beside this file.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FAMILY_SAMPLE, generateFamily } from "../../../mappings/generators/families/index.js";
+
+export interface Family {
+  readonly name: string;
+  /** What its export is like, for the test names. */
+  readonly about: string;
+  /**
+   * For a family kept out of the proposer's tuning until measured: that first measurement. The
+   * fixes made after it, in view of its output, are in the history (docs/init.md).
+   */
+  readonly heldOut?: string;
+}
+
+/**
+ * Kundenwerk and Carnet tuned the proposer. Casebook was kept out of it until the end, measured
+ * once, then three fixes were made in view of its output; Pipelane, written after those, was the
+ * second hold-out, measured once, then fixed alike.
+ */
+export const FAMILIES: readonly Family[] = [
+  { name: "kundenwerk", about: "German, Windows-1252, `;`" },
+  { name: "carnet", about: "French, tab-separated, mixed organisation and person rows" },
+  { name: "casebook", about: "English, linking by names", heldOut: "first hold-out, 33 of 43 columns (76.7%) at its first measurement" },
+  { name: "pipelane", about: "American English, a SaaS CRM's reports", heldOut: "second hold-out, 48 of 53 columns (90.6%) at its first measurement" },
+];
+
+/** The specialist's package for a family. */
+export function familyPackage(family: string): string {
+  return join(import.meta.dirname, family);
+}
+
+/** A family's export in a new temporary folder named `<family>-export` (init names the source after it). */
+export function generateFamilyExport(family: string): { readonly path: string; remove(): void } {
+  const parent = mkdtempSync(join(tmpdir(), `flitmap-family-${family}-`));
+  const path = join(parent, `${family}-export`);
+  generateFamily(family, FAMILY_SAMPLE, path);
+  return { path, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}

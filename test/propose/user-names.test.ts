@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { ReferenceRecord } from "../../compiler/catalog/index.js";
+import { matchUser, nameParts } from "../../propose/user-names.js";
+
+function user(id: number, name: string, values: Record<string, unknown> = {}): ReferenceRecord {
+  return { id, name, values: { active: true, share: false, ...values } } as ReferenceRecord;
+}
+
+const USERS = [
+  user(2, "Administrator"),
+  user(6, "Klaus Vogel"),
+  user(7, "Julien Martin"),
+  user(8, "Sabine Becker"),
+  user(9, "Stefan Becker"),
+  user(10, "Petra Krüger", { active: false }),
+];
+
+describe("owners written as names", () => {
+  it("reads the surname and given names whichever way an export writes them", () => {
+    expect(nameParts("K. Vogel")).toEqual({ surname: "vogel", given: ["k"] });
+    expect(nameParts("Vogel, Klaus")).toEqual({ surname: "vogel", given: ["klaus"] });
+    expect(nameParts("MARTIN Julien")).toEqual({ surname: "martin", given: ["julien"] });
+    expect(nameParts("LEFÈVRE Nicolas")).toEqual({ surname: "lefevre", given: ["nicolas"] });
+    expect(nameParts("Klaus Vogel")).toEqual({ surname: "vogel", given: ["klaus"] });
+  });
+
+  it("finds the one active user they stand for, by initials or first names", () => {
+    expect(matchUser("K. Vogel", USERS)?.name).toBe("Klaus Vogel");
+    expect(matchUser("Vogel, Klaus", USERS)?.name).toBe("Klaus Vogel");
+    expect(matchUser("MARTIN Julien", USERS)?.name).toBe("Julien Martin");
+    expect(matchUser("Sabine Becker", USERS)?.name).toBe("Sabine Becker");
+    // Two users share the initial: no guess.
+    expect(matchUser("S. Becker", USERS)).toBeUndefined();
+    // An archived user (who has left) is not proposed.
+    expect(matchUser("P. Krüger", USERS)).toBeUndefined();
+    expect(matchUser("H. Brandt", USERS)).toBeUndefined();
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { booleanWords, defaultBooleanWords, findPlaceholders, isPlaceholder, valueList } from "../../propose/value-shapes.js";
+
+describe("placeholders", () => {
+  it("knows what exports write for no value, in several languages and shapes", () => {
+    for (const value of ["TBC", "n.v.t.", "k.A.", "n.c.", "N/A", "-", "--", "?", "0000-00-00", "00.00.0000", "00/00/0000", "0000-00-00 00:00", "unbekannt"]) {
+      expect(isPlaceholder(value), value).toBe(true);
+    }
+    for (const value of ["0", "2024-05-01", "NA1 2AB", "Acme", "n.v.t. 12", "tbc-2"]) expect(isPlaceholder(value), value).toBe(false);
+  });
+
+  it("counts them, most frequent first", () => {
+    expect(findPlaceholders(["12", "k.A.", "-", "k.A.", "30"])).toEqual([
+      { value: "k.A.", count: 2 },
+      { value: "-", count: 1 },
+    ]);
+  });
+});
+
+describe("booleanWords", () => {
+  it("reads yes/no words of any language the exports come in, both answers present", () => {
+    expect(booleanWords(["ja", "nein", "Ja"])).toEqual({ true: ["ja"], false: ["nein"] });
+    expect(booleanWords(["Oui", "Non"])).toEqual({ true: ["oui"], false: ["non"] });
+    expect(booleanWords(["ja", "ja"])).toBeUndefined();
+    expect(booleanWords(["ja", "nein", "vielleicht"])).toBeUndefined();
+    expect(defaultBooleanWords({ true: ["y"], false: ["n"] })).toBe(true);
+    expect(defaultBooleanWords({ true: ["ja"], false: ["nein"] })).toBe(false);
+  });
+});
+
+describe("valueList", () => {
+  it("finds cells listing several repeated values", () => {
+    const tags = ["Top-Kunde, Newsletter", "Newsletter", "Messekontakt", "Top-Kunde", "Rahmenvertrag, Messekontakt", "Newsletter, Top-Kunde"];
+    expect(valueList(tags, ";")).toMatchObject({ separator: ",", multiple: 3 });
+    expect(valueList(["Acme Ltd|Bolt plc", "Crane LLP", "Delta Ltd|Acme Ltd", "Bolt plc|Crane LLP"], ",")).toMatchObject({ separator: "|", multiple: 3 });
+  });
+
+  it("does not take names written surname first, sentences or amounts for lists", () => {
+    expect(valueList(["Vogel, Klaus", "Becker, Sabine", "Vogel, Klaus", "Becker, Sabine"], ";")).toBeUndefined();
+    const notes = ["Call back, then send the offer.", "Customer on holiday, call again later.", "Budget approved.", "Call back, then send the offer."];
+    expect(valueList(notes, ";")).toBeUndefined();
+    expect(valueList(["1,50", "2,75", "3,00", "12,50"], ";")).toBeUndefined();
+    // The delimiter itself is no separator within a cell.
+    expect(valueList(["a;b", "b;c", "c", "a;c"], ";")).toBeUndefined();
+  });
+});
