@@ -25,7 +25,7 @@ export { FIELD_CHANGES, fieldChange, type FieldChange } from "./renames.js";
 export { CONSTRAINT_FACTS, constraintFactsFor, type ConstraintFact, type RangeConstraint, type RequiredByConstraint } from "./constraints.js";
 export { schemaFromOdoo, modelFromOdoo, fieldFromOdoo, type RawSchemaInput, type RawModelInput } from "./from-odoo.js";
 export { stableJson } from "./json.js";
-export { SYNCED_FIELDS, syncedFieldsOf, type SyncedFieldsFact } from "./synced-fields.js";
+export { FILLED_BY_ODOO, filledByOdoo, SYNCED_FIELDS, syncedFieldsOf, type FilledByOdoo, type SyncedFieldsFact } from "./synced-fields.js";
 export { COMPUTED_ON_CREATE, computedOnCreate, type ComputedOnCreate } from "./computed.js";
 export { READONLY_COLUMNS, readonlyColumn, STORED_COMPUTES, storedCompute, type ReadonlyColumn, type StoredCompute } from "./readonly-columns.js";
 

@@ -17,6 +17,7 @@ export function diffSummary(report: DiffReport): string {
   const lines = [
     `compared ${plural(records, "record")} (${report.records.map((entry) => `${entry.model} ${entry.count}`).join(", ") || "none"}), ${plural(report.values, "field value")}${report.run === undefined ? "" : `, written by run ${report.run}`}`,
   ];
+  lines.push(...setByOdooLines(report));
   if (differences === 0 && report.missing.length === 0) {
     lines.push("no differences: Odoo holds what the mapping says");
     return lines.join("\n");
@@ -33,6 +34,16 @@ export function diffSummary(report: DiffReport): string {
   if (report.missing.length > 10) lines.push(`  ... and ${report.missing.length - 10} more missing`);
   if (report.masked.length > 0) lines.push(`values of ${report.masked.join(", ")} are masked: they come from columns marked personal`);
   return lines.join("\n");
+}
+
+/** Values Odoo set by its own rules, counted apart: they are not what the migration got wrong. */
+function setByOdooLines(report: DiffReport): string[] {
+  const count = report.setByOdoo.reduce((total, group) => total + group.count, 0);
+  if (count === 0) return [];
+  return [
+    `${plural(count, "value")} set by Odoo itself, not differences:`,
+    ...report.setByOdoo.map((group) => `  ${group.model}.${group.field}: ${group.count} (${group.why})`),
+  ];
 }
 
 /** The page a specialist reads and shares: figures, differences per field, then every difference with filters. */
@@ -62,6 +73,28 @@ export function diffHtml(report: DiffReport): string {
     },
     { kind: "heading", text: "Every difference" },
   ];
+  const setByOdoo: HtmlBlock[] =
+    report.setByOdoo.length === 0
+      ? []
+      : [
+          { kind: "heading", text: "Set by Odoo itself (not differences)" },
+          {
+            kind: "table",
+            id: "set-by-odoo",
+            columns: [{ title: "model", filter: "select" }, { title: "field" }, { title: "values", align: "right" }, { title: "Odoo's rule" }, { title: "example" }],
+            rows: report.setByOdoo.map((group) => {
+              const example = group.examples[0];
+              return [
+                group.model,
+                group.field,
+                group.count,
+                group.why,
+                example === undefined ? "" : `${example.xmlid}: mapping ${example.expected}, Odoo ${example.actual}`,
+              ];
+            }),
+          },
+        ];
+  blocks.splice(2, 0, ...setByOdoo);
   if (!report.complete)
     blocks.push({
       kind: "paragraph",

@@ -8,19 +8,22 @@
  * compare as ids. What Odoo holds is read back per model in batches of ids, never one call per
  * record, for every field the package writes. Values Odoo rewrites legitimately are normalised
  * (empty text is false, many2one reads as [id, name], html gets wrapped in <p>, floats are rounded
- * to the cent), so a clean run shows no difference. Which records count: those the journal says
- * the migration (or `--run`) wrote; without a journal, every record the export makes. Each batch
- * the run would write is compared as soon as it is made, so memory holds one batch at a time.
+ * to the cent), so a clean run shows no difference; values Odoo set by its own rules (a contact's
+ * address from its company, a due date it filled in) are shown apart (set-by-odoo.ts), never as a
+ * difference. Which records count: those the journal says the migration (or `--run`) wrote;
+ * without a journal, every record the export makes. Each batch the run would write is compared as
+ * soon as it is made, so memory holds one batch at a time.
  */
 import type { CustomFieldPlan, LookupPlan, OperationPlan, Plan, RecordPlan, StepPlan } from "../../compiler/plan/schema.js";
 import { subexpressions } from "../execute/plan-walk.js";
 import { runPlan, type RowSource, type RunReporter } from "../execute/run.js";
 import { knownRecords, type Journal } from "../journal/journal.js";
-import type { OdooClient } from "../odoo/index.js";
+import type { OdooClient, OdooRecord } from "../odoo/index.js";
 import { OdooTarget } from "../targets/odoo-target.js";
 import type { ExistingRecord, LoadTarget, SetupOutcome, TargetCapabilities, TargetRecord, WriteBatch, WriteResult } from "../targets/target.js";
 import type { RecordRef } from "../transform/values.js";
 import { Masker } from "./mask.js";
+import { OdooDerivations } from "./set-by-odoo.js";
 
 export interface DiffOptions {
   readonly plan: Plan;
@@ -54,6 +57,12 @@ export interface DiffGroup {
   readonly examples: readonly FieldDifference[];
 }
 
+/** Values Odoo set by its own rules where the mapping gave another value or none: not differences. */
+export interface SetByOdooGroup extends DiffGroup {
+  /** The rule, in words. */
+  readonly why: string;
+}
+
 export interface DiffReport {
   readonly migration: string;
   readonly target: string;
@@ -67,6 +76,8 @@ export interface DiffReport {
   readonly missing: readonly { readonly model: string; readonly xmlid: string }[];
   readonly groups: readonly DiffGroup[];
   readonly differences: readonly FieldDifference[];
+  /** Values Odoo set itself (a contact's address from its company, an invoice's due date), apart from the differences. */
+  readonly setByOdoo: readonly SetByOdooGroup[];
   /** Whether `differences` lists them all. */
   readonly complete: boolean;
   /** `model.field` whose values are masked (they come from columns marked personal). */
@@ -291,6 +302,7 @@ function scopeOf(journal: Journal | undefined, run: string | undefined): Set<str
 /** Compares batches with what Odoo holds, and keeps the counts, groups and listed differences. */
 class Comparison {
   readonly groups = new Map<string, { model: string; field: string; count: number; examples: FieldDifference[] }>();
+  readonly setByOdoo = new Map<string, { model: string; field: string; why: string; count: number; examples: FieldDifference[] }>();
   readonly differences: FieldDifference[] = [];
   readonly masked = new Set<string>();
   readonly missing: { model: string; xmlid: string }[] = [];
@@ -302,13 +314,17 @@ class Comparison {
   values = 0;
   total = 0;
 
+  private readonly derivations: OdooDerivations;
+
   constructor(
     private readonly client: OdooClient,
     private readonly rules: ReadonlyMap<string, FieldRule>,
     private readonly masker: Masker,
     private readonly limit: number,
     private readonly inScope: (xmlid: string) => boolean,
-  ) {}
+  ) {
+    this.derivations = new OdooDerivations(client);
+  }
 
   async batch(batch: ResolvedBatch, tracksSecondPass: boolean): Promise<void> {
     const rows = batch.rows.filter((row) => this.inScope(row.xmlid));
@@ -332,17 +348,16 @@ class Comparison {
   async compare(model: string, rows: readonly { readonly xmlid: string; readonly id: number; readonly cells: ReadonlyMap<string, string> }[]): Promise<void> {
     if (rows.length === 0) return;
     const fields = [...new Set(rows.flatMap((row) => [...row.cells.keys()].map(plainField)))];
+    const read = [...fields, ...this.derivations.extraFields(model, fields)];
     for (let start = 0; start < rows.length; start += 500) {
       const chunk = rows.slice(start, start + 500);
-      const held = new Map(
-        (
-          await this.client.read(
-            model,
-            chunk.map((row) => row.id),
-            fields,
-          )
-        ).map((record) => [record.id, record]),
+      const records = await this.client.read(
+        model,
+        chunk.map((row) => row.id),
+        read,
       );
+      await this.derivations.prepare(model, fields, records);
+      const held = new Map(records.map((record) => [record.id, record]));
       const seen = this.records.get(model) ?? new Set<number>();
       this.records.set(model, seen);
       for (const row of chunk) {
@@ -352,27 +367,40 @@ class Comparison {
           continue;
         }
         seen.add(row.id);
-        for (const [column, cell] of row.cells) this.value(model, row, plainField(column), column, cell, record[plainField(column)]);
+        for (const [column, cell] of row.cells) this.value(model, row, record, plainField(column), column, cell);
       }
     }
   }
 
-  private value(model: string, row: { readonly xmlid: string; readonly id: number }, field: string, column: string, cell: string, held: unknown): void {
+  private value(model: string, row: { readonly xmlid: string; readonly id: number }, record: OdooRecord, field: string, column: string, cell: string): void {
     const rule = this.rules.get(`${model}\u0000${field}`) ?? { type: column.endsWith("/.id") ? "many2one" : "char", personal: false };
     this.values += 1;
+    const held = record[field];
     const outcome = compare(rule.type, cell, held);
     if (outcome.equal) return;
-    this.total += 1;
     if (rule.personal) this.masked.add(`${model}.${field}`);
     const mask = (text: string): string => (rule.personal && text !== "(empty)" ? this.masker.token(text) : text);
     const difference: FieldDifference = { model, field, xmlid: row.xmlid, id: row.id, expected: mask(outcome.expected), actual: mask(outcome.actual) };
     const key = `${model}\u0000${field}`;
+    const why = this.derivations.explain(model, record, field, cell, held);
+    if (why !== undefined) {
+      const set = this.setByOdoo.get(key) ?? { model, field, why, count: 0, examples: [] };
+      set.count += 1;
+      if (set.examples.length < 5) set.examples.push(difference);
+      this.setByOdoo.set(key, set);
+      return;
+    }
+    this.total += 1;
     const group = this.groups.get(key) ?? { model, field, count: 0, examples: [] };
     group.count += 1;
     if (group.examples.length < 5) group.examples.push(difference);
     this.groups.set(key, group);
     if (this.differences.length < this.limit) this.differences.push(difference);
   }
+}
+
+function byCountThenName(left: DiffGroup, right: DiffGroup): number {
+  return right.count - left.count || (left.model + left.field < right.model + right.field ? -1 : 1);
 }
 
 export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
@@ -417,7 +445,8 @@ export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
     records: [...comparison.records].map(([model, ids]) => ({ model, count: ids.size })),
     values: comparison.values,
     missing: comparison.missing,
-    groups: [...comparison.groups.values()].sort((left, right) => right.count - left.count || (left.model + left.field < right.model + right.field ? -1 : 1)),
+    groups: [...comparison.groups.values()].sort(byCountThenName),
+    setByOdoo: [...comparison.setByOdoo.values()].sort(byCountThenName),
     differences: [...comparison.differences].sort((left, right) =>
       `${left.model}\u0000${left.field}\u0000${left.xmlid}` < `${right.model}\u0000${right.field}\u0000${right.xmlid}` ? -1 : 1,
     ),

@@ -150,6 +150,11 @@ describe("flitmap plan on the Perfect Books sample, from the catalog", () => {
     expect(link?.fields.map((field) => `${field.field} <- ${field.value}`)).toEqual([
       "parent_id <- company_id | first | ref company",
       "x_company_role <- role | first",
+      // A person's own address is written only when the person has no company (Odoo gives the others the company's).
+      "street <- if company_id | first | ref company is empty then address_1 | trim",
+      "city <- if company_id | first | ref company is empty then city | trim",
+      "zip <- if company_id | first | ref company is empty then postcode | trim",
+      "country_id <- if company_id | first | ref company is empty then country | country",
       'x_other_companies <- company_id | rest | get(Company.name) | join("; ")',
     ]);
   });

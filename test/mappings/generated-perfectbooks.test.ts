@@ -175,7 +175,11 @@ function expectedOutcome(source: Export, manifest: Manifest, folder: string): Ex
   for (const link of source.links) linksOf.set(cell(link, "Contact ID"), [...(linksOf.get(cell(link, "Contact ID")) ?? []), link]);
   for (const links of linksOf.values()) {
     const primary = links.find((link) => cell(link, "Is Primary") === "yes") ?? links[0];
-    if (!loaded("Company", cell(primary, "Company ID"))) add("contact.parent_id dangling-reference", 1);
+    if (!loaded("Company", cell(primary, "Company ID"))) {
+      add("contact.parent_id dangling-reference", 1);
+      // The address is written only for a person without a company: its condition reads the same reference.
+      for (const field of ["street", "city", "zip", "country_id"]) add(`contact.${field} dangling-reference`, 1);
+    }
     for (const other of links.filter((link) => link !== primary))
       if (!loaded("Company", cell(other, "Company ID"))) add("contact.x_other_companies dangling-reference", 1);
   }
