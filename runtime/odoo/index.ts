@@ -8,6 +8,7 @@ export {
   type OdooCredential,
 } from "./client.js";
 export { loadInBatches, splitAroundSuspects, QUIET_IMPORT_CONTEXT, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "./batch-loader.js";
+export { RecomputeTracking } from "./recompute-tracking.js";
 export type { LoadRow, BatchLoadOptions, BatchLoadResult, BatchProgress, LoadedRow, RejectedRow, RowWarning } from "./batch-loader.js";
 export {
   OdooError,

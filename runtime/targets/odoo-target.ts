@@ -4,7 +4,7 @@
  * duplicates), and the values of records about to be updated read first, for rollback.
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
-import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, type OdooClient, type OdooRecord } from "../odoo/index.js";
+import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, RecomputeTracking, type OdooClient, type OdooRecord } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
 import type {
   ActiveRefusal,
@@ -37,11 +37,14 @@ export class OdooTarget implements LoadTarget {
   readonly mode = "live" as const;
   readonly capabilities: TargetCapabilities = { keepsRecords: true, earlierRecords: "journal-id", lookupMatches: "id" };
   readonly referenceStyle = "id" as const;
+  readonly #tracking: RecomputeTracking;
 
   constructor(
     readonly client: OdooClient,
     private readonly options: OdooTargetOptions = {},
-  ) {}
+  ) {
+    this.#tracking = new RecomputeTracking(client, QUIET_IMPORT_CONTEXT);
+  }
 
   describe(): string {
     return this.client.describe();
@@ -194,15 +197,18 @@ export class OdooTarget implements LoadTarget {
     // load() takes one list of fields per call: rows that leave different fields to Odoo's defaults go in separate calls.
     for (const group of groupByDefaulted(batch.rows)) {
       const kept = batch.fields.map((field, index) => (group.defaulted.has(field) ? -1 : index)).filter((index) => index >= 0);
-      const result = await loadInBatches(
-        this.client,
+      const fields = kept.map((index) => batch.fields[index] ?? "");
+      const rows = group.rows.map((row) => ({ key: row.key, cells: kept.map((index) => row.cells[index] ?? "") }));
+      // Tracking Odoo logs whatever the context (recomputed totals of the records the rows point at) is taken back.
+      const result = await this.#tracking.around(
         batch.model,
-        kept.map((index) => batch.fields[index] ?? ""),
-        group.rows.map((row) => ({ key: row.key, cells: kept.map((index) => row.cells[index] ?? "") })),
-        {
-          batchSize: this.options.batchSize ?? Math.max(1, group.rows.length),
-          ...(this.options.concurrency === undefined ? {} : { concurrency: this.options.concurrency }),
-        },
+        fields,
+        rows.map((row) => row.cells),
+        () =>
+          loadInBatches(this.client, batch.model, fields, rows, {
+            batchSize: this.options.batchSize ?? Math.max(1, group.rows.length),
+            ...(this.options.concurrency === undefined ? {} : { concurrency: this.options.concurrency }),
+          }),
       );
       loaded.push(...result.loaded);
       rejected.push(...result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })));

@@ -345,6 +345,7 @@ describe(`a generated Perfect Books export (--rows ${ROWS}) loaded into the Odoo
           parent_id: contact["parent_id"] || null,
           x_company_role: contact["x_company_role"] || null,
           x_other_companies: contact["x_other_companies"] || null,
+          street: contact["street"] || null,
         },
         `contact ${key}`,
       ).toEqual({
@@ -355,6 +356,11 @@ describe(`a generated Perfect Books export (--rows ${ROWS}) loaded into the Odoo
         parent_id: expected.loaded("Company", primaryCompany) ? (idOf(`company_${primaryCompany}`) ?? "missing") : null,
         x_company_role: cell(primary, "Role") || null,
         x_other_companies: others.map((link) => cell(source.companies.get(cell(link, "Company ID")), "Company Name")).join("; ") || null,
+        // A person at a company has the company's address (Odoo copies it in when the company has
+        // one); a person without a company has the address Perfect Books had.
+        street: expected.loaded("Company", primaryCompany)
+          ? odoo.byId("res.partner", contact["parent_id"])?.["street"] || null
+          : tidy(cell(row, "Address Line 1")) || null,
       });
     }
   });

@@ -26,6 +26,8 @@ export interface LoadedSample {
   /** The double's state (see comparableSnapshot) after it was seeded, before the run. */
   readonly before: DoubleSnapshot;
   readonly first: RunResult;
+  /** The run's state folder (its journal). */
+  readonly state: string;
   /** The records the run made, by external ID (see stateByXmlid). */
   readonly loaded: ReturnType<typeof stateByXmlid>;
   /** A record the run made, by its external ID without the namespace. */
@@ -56,6 +58,7 @@ export async function loadSample(plan: Plan, sampleDirectory: string): Promise<L
     double,
     before,
     first,
+    state: state.path,
     loaded,
     record(xmlid) {
       const found = loaded[`${namespace}.${xmlid}`];

@@ -145,8 +145,10 @@ export function loadCatalog(version: OdooVersion): Catalog {
   const wanted = new Set<string>(reference.keys());
   for (const model of models.values()) for (const field of model.fields.values()) if (field.relation !== undefined) wanted.add(field.relation);
   wanted.add("ir.module.module");
+  // A model the server does not have (19.0 has no res.partner.title) is no stub either.
+  const absent = new Set(Array.isArray(raw.models["models_skipped_not_installed"]) ? (raw.models["models_skipped_not_installed"] as unknown[]).map(String) : []);
   for (const name of wanted) {
-    if (models.has(name)) continue;
+    if (models.has(name) || absent.has(name)) continue;
     const stub = stubModel(name);
     const sample = reference.get(name)?.[0];
     if (sample !== undefined) {

@@ -244,7 +244,13 @@ export function dispatch(orm: Orm, call: ModelCall): unknown {
   const env: Env = { uid: call.uid, context };
   validateContext(orm, context);
   checkAccess(orm, env, call.model, spec.access);
-  return spec.run(orm, env, ids, { ...args, [MODEL_KEY]: call.model }, call);
+  try {
+    const result = spec.run(orm, env, ids, { ...args, [MODEL_KEY]: call.model }, call);
+    orm.flush(env);
+    return result;
+  } finally {
+    orm.endCall();
+  }
 }
 
 function qualname(method: string): string {

@@ -68,20 +68,22 @@ export function seedDatabase(orm: Orm, options: SeedOptions): void {
       active: user["active"] !== false,
       type: "contact",
       lang: "en_US",
-      email: user["login"] === "admin" ? adminEmail : false,
+      // base/data/res_users_data.xml gives OdooBot's partner this address.
+      email: user["login"] === "admin" ? adminEmail : user["login"] === "__system__" ? "odoobot@example.com" : false,
       company_id: 1,
     });
   }
   for (const row of [...partnerSeeds.values()].sort((a, b) => a.id - b.id)) {
     store.insert("res.partner", { ...row, create_date: now, write_date: now, create_uid: 1, write_uid: 1 });
   }
-  const partnerXmlids: Array<[string, number | undefined]> = [
-    ["main_partner", typeof company?.["partner_id"] === "number" ? company["partner_id"] : undefined],
-    ["partner_root", userPartner(orm, "__system__")],
-    ["partner_admin", userPartner(orm, "admin")],
-    ["public_partner", userPartner(orm, "public")],
-  ];
-  for (const [name, id] of partnerXmlids) if (id !== undefined) orm.setXmlid("base", name, "res.partner", id, true);
+  if (typeof company?.["partner_id"] === "number") orm.setXmlid("base", "main_partner", "res.partner", company["partner_id"], true);
+  for (const user of catalog.reference.get("res.users") ?? []) {
+    const xmlid = user["xmlid"];
+    const partnerId = Array.isArray(user["partner_id"]) ? user["partner_id"][0] : undefined;
+    if (typeof xmlid !== "string" || typeof partnerId !== "number") continue;
+    const [module = "base", name = ""] = xmlid.split(".");
+    orm.setXmlid(module, userPartnerXmlid(name), "res.partner", partnerId, true);
+  }
 
   for (const user of store.table("res.users").values()) {
     const isAdmin = user["login"] === "admin" || user["login"] === "__system__";
@@ -109,6 +111,10 @@ export function seedDatabase(orm: Orm, options: SeedOptions): void {
       create_date: now,
       write_date: now,
     });
+    // Each module that defines or extends a model gives its ir.model row an external id.
+    for (const module of spec.modules.split(",").map((name) => name.trim())) {
+      if (module !== "") orm.setXmlid(module, `model_${spec.name.replace(/\./g, "_")}`, "ir.model", modelId, true);
+    }
   }
   let fieldId = 0;
   for (const spec of catalog.models.values()) {
@@ -151,11 +157,13 @@ export function seedDatabase(orm: Orm, options: SeedOptions): void {
   }
 }
 
-function userPartner(orm: Orm, login: string): number | undefined {
-  for (const user of orm.store.table("res.users").values()) {
-    if (user["login"] === login && typeof user["partner_id"] === "number") return user["partner_id"];
-  }
-  return undefined;
+/**
+ * The external id of a built-in user's partner: named in base's data for three users, otherwise
+ * the one Odoo gives a record `_inherits` creates (`<user xmlid>_res_partner`).
+ */
+function userPartnerXmlid(userXmlid: string): string {
+  const named: Readonly<Record<string, string>> = { user_root: "partner_root", user_admin: "partner_admin", public_user: "public_partner" };
+  return named[userXmlid] ?? `${userXmlid}_res_partner`;
 }
 
 /** The recorded mail.message default `email_from` names the administrator's address. */

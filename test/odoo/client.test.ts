@@ -65,7 +65,8 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
         child_ids: [],
         country_id: [233, "United States"],
         is_company: false,
-        credit_limit: 0,
+        // credit_limit is a commercial field: a contact has its company's.
+        credit_limit: 1500.5,
         email: "ann@acme.example",
       },
       {
@@ -76,7 +77,8 @@ describe.each(PROTOCOL_CASES)("OdooClient over $label", (testCase) => {
         child_ids: [],
         country_id: false,
         is_company: false,
-        credit_limit: 0,
+        // credit_limit is a commercial field: a contact has its company's.
+        credit_limit: 1500.5,
         email: false,
       },
     ]);
