@@ -121,7 +121,8 @@ export class OdooTarget implements LoadTarget {
       if (field.selection !== undefined)
         values["selection"] = `[${field.selection.map((option) => `(${JSON.stringify(option.value)}, ${JSON.stringify(option.label)})`).join(", ")}]`;
       intend?.({ kind: "custom-field", model: field.model, name: field.name });
-      const [id] = await this.client.create("ir.model.fields", [values]);
+      // ir.model.fields has no chatter, but every write of a migration carries the quiet context.
+      const [id] = await this.client.create("ir.model.fields", [values], QUIET_IMPORT_CONTEXT);
       outcomes.push({ kind: "custom-field", model: field.model, name: field.name, id: id ?? 0, action: "created" });
     }
     return outcomes;
