@@ -139,6 +139,16 @@ function ruleSettings(target: ResolvedTarget, diagnostics: Diagnostic[], outside
       });
       continue;
     }
+    if (rule.guardsPlan === true && severity !== "error") {
+      diagnostics.push({
+        code: "FM901",
+        severity: "error",
+        message: `${rule.name} cannot be set to ${severity}: no plan can be written while it reports something; correct what it reports instead`,
+        file: migration.file,
+        range: item.severity.range,
+      });
+      continue;
+    }
     severities.set(rule.code, severity === "warn" ? "warning" : severity);
   }
   return severities;

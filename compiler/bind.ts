@@ -30,9 +30,22 @@ import type {
   TargetSymbol,
 } from "./model.js";
 import { describeTargetCondition, effectiveItems, evaluateTargetCondition, type ParsedFileLike, type TargetChoice } from "./target.js";
-import { columnValueType, COLUMN_TYPES, type ValueType } from "./types.js";
+import { columnValueType, COLUMN_TYPES, withArticle, type ValueType } from "./types.js";
 
-export type UnresolvedKind = "entity" | "column" | "group" | "alias" | "inactive-alias" | "step" | "record" | "import" | "source" | "column-type" | "option";
+export type UnresolvedKind =
+  | "entity"
+  | "column"
+  | "group"
+  | "alias"
+  | "inactive-alias"
+  | "step"
+  | "record"
+  /** A bare name written where text or a record is meant (a records entry, a test): it names no record. */
+  | "bare-value"
+  | "import"
+  | "source"
+  | "column-type"
+  | "option";
 
 /** A name that names nothing: rules turn these into "unknown ..." diagnostics with suggestions. */
 export interface Unresolved {
@@ -680,16 +693,26 @@ class Binder {
 
   /**
    * `field value` pairs of a records entry or a test's `expect` block: custom fields, and record
-   * names (a value that names no record is left to the type checks and the test run).
+   * names. A bare name names a record of the field's relation (of any model, when unique, for a
+   * field that has none), as the plan's emitter resolves it; one that names none is reported.
    */
   private bindFieldValues(values: readonly A.FieldValue[], model: string, file: string): void {
     for (const value of values) {
       this.customFieldName(value.field, model, file);
       if (value.value.kind !== "NameReference") continue;
-      const relation = value.field.kind === "Name" && this.schema !== undefined ? findField(this.schema, model, value.field.value)?.relation : undefined;
+      const field = value.field.kind === "Name" && this.schema !== undefined ? findField(this.schema, model, value.field.value) : undefined;
+      const relation = field?.relation;
       const name = value.value.name;
-      const found = (relation === undefined ? undefined : this.findRecord(name.value, relation)) ?? this.findRecord(name.value, undefined);
+      if (relation !== undefined) {
+        this.resolveRecordName(name, relation, file);
+        continue;
+      }
+      const found = this.findRecord(name.value, undefined);
       if (found !== undefined) this.reference(file, name.range, found);
+      else {
+        const scope = field === undefined ? undefined : `${model}.${field.name} is ${withArticle(field.type)} field`;
+        this.unknown({ kind: "bare-value", name: name.value, file, range: name.range, candidates: [], ...(scope === undefined ? {} : { scope }) });
+      }
     }
   }
 
@@ -937,7 +960,7 @@ class Binder {
       const each = item.value;
       this.inactively(!active, () => {
         const entity = this.resolveEntity(each.entity, parent.file);
-        const relation = this.schema !== undefined && model !== undefined ? this.schema.models[model]?.fields[item.field.value] : undefined;
+        const relation = this.schema !== undefined && model !== undefined ? findField(this.schema, model, item.field.value) : undefined;
         const alias = each.alias?.value ?? `${parent.alias}_${item.field.value}`;
         const child: TargetSymbol = {
           kind: "target",
@@ -983,6 +1006,10 @@ class Binder {
         const entity = this.resolveEntity(item.entity, file);
         if (entity === undefined) continue;
         for (const cell of item.cells) {
+          if (cell.value.kind === "NameReference") {
+            const name = cell.value.name;
+            this.unknown({ kind: "bare-value", name: name.value, file, range: name.range, candidates: [], scope: "a `given` row holds the export's text" });
+          }
           if (cell.field.kind !== "Name") continue;
           const column = entity.columns.get(cell.field.value);
           if (column === undefined) {

@@ -161,6 +161,11 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
   return { migration, otherMigrations, baseSchema, series, origin, ...(schemaFile === undefined ? {} : { schemaFile }), problems, namespace, settings };
 }
 
+/** Whether `namespace` can start an external ID (`namespace.name`): letters, digits and underscores, not starting with a digit. */
+export function isExternalIdNamespace(namespace: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(namespace);
+}
+
 /**
  * What a live run does with records earlier runs wrote whose source row is gone from the export:
  * `report` them (the default) or `archive` them, as the migration block's first `deleted` says.

@@ -45,7 +45,9 @@ export function renderRulesPage(): string {
     "",
     "Every problem `flitmap check` (and the editor) reports carries one of these stable codes. A rule's",
     "severity can be changed per package in the migration block: `rule unused_declaration off` (or",
-    "`warn`, `error`), by the rule's name or code.",
+    "`warn`, `error`), by the rule's name or code; except a rule marked *guards the plan*: what it",
+    "reports leaves nothing a plan can be written from, so it stays an error. `compile`, `test` and",
+    "`run` stop at these diagnostics; an \"internal error\" from them is a bug.",
     "",
     "## Syntax",
     "",
@@ -63,7 +65,7 @@ export function renderRulesPage(): string {
     "",
   ];
   for (const rule of RULES) {
-    lines.push(`### ${rule.code} ${rule.name} (${rule.defaultSeverity})`, "", rule.summary, "");
+    lines.push(`### ${rule.code} ${rule.name} (${rule.defaultSeverity}${rule.guardsPlan === true ? ", guards the plan" : ""})`, "", rule.summary, "");
     lines.push("```flitmap", rule.example.wrong, "```", "", `> ${rule.example.reported}`, "", "Instead:", "", "```flitmap", rule.example.right, "```", "");
   }
   lines.push(
@@ -71,7 +73,7 @@ export function renderRulesPage(): string {
     "",
     "| code | what it means |",
     "| --- | --- |",
-    "| FM901 | A `rule` line in the migration block names no rule, or a severity other than off, warn or error. |",
+    "| FM901 | A `rule` line in the migration block names no rule, a severity other than off, warn or error, or lowers a rule that guards the plan. |",
     "| FM999 | The compiler failed on this input: a bug, reported with the file so that the rest of the package is still checked. |",
     "",
   );

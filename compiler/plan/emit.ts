@@ -9,7 +9,7 @@ import { findField, findModel, referenceRecords, type OdooSchema, type Reference
 import { recordXmlid } from "../check-expressions.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
-import { deletionPolicy } from "../target.js";
+import { deletionPolicy, isExternalIdNamespace } from "../target.js";
 import {
   Plan,
   PLAN_FORMAT,
@@ -326,7 +326,7 @@ export function emitPlan(analysis: PackageAnalysis): Plan {
   if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === "error")) throw new PlanEmissionError("the package has errors; `flitmap check` lists them");
   if (analysis.schema === undefined) throw new PlanEmissionError("the package has no usable target");
   const namespace = analysis.target.namespace;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(namespace)) throw new PlanEmissionError(`the external ID namespace "${namespace}" must be letters, digits and underscores`);
+  if (!isExternalIdNamespace(namespace)) throw new PlanEmissionError(`the external ID namespace "${namespace}" must be letters, digits and underscores`);
   return new Emitter(analysis, analysis.schema, namespace).emit();
 }
 

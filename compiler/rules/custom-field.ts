@@ -5,6 +5,7 @@ export const customField: Rule = {
   code: "FM407",
   name: "custom_field",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary:
     "An `extend` custom field Odoo would refuse: a name without x_, a model the target lacks, an unknown type, a clash with an existing field, a relational field without its model, a selection without values.",
   example: {

@@ -4,6 +4,7 @@ export const declarationShape: Rule = {
   code: "FM207",
   name: "declaration_shape",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "An entity without a key, a column group with a bad range or header, or `keep newest` without a column to compare.",
   example: {
     wrong: 'source pb {\n  entity Company "companies.csv" { id text }\n}',

@@ -5,6 +5,7 @@ export const fieldNotInVersion: Rule = {
   code: "FM403",
   name: "field_not_in_version",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "A field exists in other Odoo versions but not in the target one (e.g. res.partner.mobile, removed in 19.0).",
   example: {
     wrong:

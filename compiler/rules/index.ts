@@ -6,6 +6,7 @@ import { declarationShape } from "./declaration-shape.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { duplicateAssignment } from "./duplicate-assignment.js";
 import { duplicateDeclaration } from "./duplicate-declaration.js";
+import { eachField } from "./each-field.js";
 import { expressionType } from "./expression-type.js";
 import { fieldNotInVersion } from "./field-not-in-version.js";
 import { lookupField } from "./lookup-field.js";
@@ -32,6 +33,7 @@ import { unmappedColumn } from "./unmapped-column.js";
 import { unreachableCondition } from "./unreachable-condition.js";
 import { unusedDeclaration } from "./unused-declaration.js";
 import { wrongModelReference } from "./wrong-model-reference.js";
+import { xmlidNamespace } from "./xmlid-namespace.js";
 
 export const RULES: readonly Rule[] = [
   unknownEntity,
@@ -43,6 +45,7 @@ export const RULES: readonly Rule[] = [
   sourceOption,
   unknownType,
   unknownSetting,
+  xmlidNamespace,
   typeMismatch,
   selectionValue,
   wrongModelReference,
@@ -58,6 +61,7 @@ export const RULES: readonly Rule[] = [
   unknownExternalId,
   overwrittenByOdoo,
   archiveWithoutActive,
+  eachField,
   unmappedColumn,
   unusedDeclaration,
   duplicateAssignment,

@@ -5,7 +5,8 @@ export const migrationBlock: Rule = {
   code: "FM205",
   name: "migration_block",
   defaultSeverity: "error",
-  summary: "A package that maps data needs exactly one `migration` block, naming a source the package declares.",
+  guardsPlan: true,
+  summary: "A package needs exactly one `migration` block, naming a source the package declares: without one it cannot be compiled or run.",
   example: {
     wrong: 'source perfectbooks {\n  entity Company "companies.csv" key id { id text  name text }\n}\nmap Company -> res.partner { name <- name }',
     reported: 'this package maps data but has no migration block: add `migration name { source ...  target odoo "17.0" }`',
@@ -16,11 +17,20 @@ export const migrationBlock: Rule = {
   check({ bound, target }) {
     const findings: Finding[] = [];
     const firstTarget = bound.targets[0];
+    const firstFile = bound.files[0];
     if (target.migration === undefined && firstTarget !== undefined) {
       findings.push({
         file: firstTarget.file,
         range: firstTarget.declaration.range,
         message: 'this package maps data but has no migration block: add `migration name { source ...  target odoo "17.0" }`',
+      });
+    } else if (target.migration === undefined && firstFile !== undefined) {
+      // Nothing to compile or run without one; said once, where the package starts.
+      const start = firstFile.document.range.start;
+      findings.push({
+        file: firstFile.path,
+        range: firstFile.document.declarations[0]?.range ?? { start, end: start },
+        message: 'this package has no migration block, so it cannot be compiled or run: add `migration name { source ...  target odoo "17.0" }`',
       });
     }
     for (const other of target.otherMigrations) {

@@ -6,6 +6,7 @@ export const missingAppModel: Rule = {
   code: "FM406",
   name: "missing_app_model",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "A target loads into a model of an app the target Odoo lacks (e.g. helpdesk.ticket on Community), without a declared fallback.",
   example: {
     wrong: "map Case -> helpdesk.ticket as ticket { name <- subject }",

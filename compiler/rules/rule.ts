@@ -50,6 +50,12 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   readonly summary: string;
   readonly example: RuleExample;
+  /**
+   * What it reports is something no plan can be written with (the plan's emitter would have to
+   * give up, or the runtime could not run it): it stays an error, and a `rule` line that would
+   * switch it off or make it a warning is itself reported (FM901).
+   */
+  readonly guardsPlan?: true;
   check(context: RuleContext): Finding[];
 }
 

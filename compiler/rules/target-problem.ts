@@ -4,6 +4,7 @@ export const targetProblem: Rule = {
   code: "FM902",
   name: "target_problem",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "The migration's target cannot be used: no target, an Odoo version with no shipped catalog, or a schema file that is missing or invalid.",
   example: {
     wrong: 'migration pb { source perfectbooks  target odoo "16.0" }',

@@ -1,4 +1,5 @@
 import type * as A from "../../language/ast.js";
+import type { BoundPackage } from "../bind.js";
 import { findField, findModel, type OdooField } from "../catalog/index.js";
 import { BOOLEAN, DECIMAL, describeType, fieldAccepts, INTEGER, record, TEXT, withArticle, type ValueType } from "../types.js";
 import type { Finding, Rule } from "./rule.js";
@@ -14,6 +15,10 @@ function valueType(value: A.Value, field: OdooField): ValueType {
     case "NameReference":
       return record(field.relation);
   }
+}
+
+function namesRecord(bound: BoundPackage, name: string): boolean {
+  return [...bound.records.values()].some((byName) => byName.has(name));
 }
 
 /** Record-model mismatches are wrong_model_reference's; this rule reports every other misfit. */
@@ -52,6 +57,8 @@ export const typeMismatch: Rule = {
         if (findModel(schema, symbol.model) === undefined || !symbol.file.startsWith(bound.directory)) continue;
         for (const entry of symbol.declaration.values) {
           if (entry.field.kind !== "Name" || entry.value.kind === "Missing") continue;
+          // A bare name that names no record is unknown_name's to report.
+          if (entry.value.kind === "NameReference" && !namesRecord(bound, entry.value.name.value)) continue;
           const field = findField(schema, symbol.model, entry.field.value);
           if (field === undefined) continue;
           const type = valueType(entry.value, field);

@@ -4,6 +4,7 @@ export const unknownEntity: Rule = {
   code: "FM201",
   name: "unknown_entity",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "A map, split, child block, `with` block, test or `references` names an entity no source declares.",
   example: {
     wrong: "map Compnay -> res.partner { name <- name }",

@@ -26,6 +26,7 @@ export const unknownField: Rule = {
   code: "FM402",
   name: "unknown_field",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary:
     "An assignment, records entry, lookup or test names a field the model does not have (with the renames Odoo made, e.g. planned_revenue → expected_revenue).",
   example: {

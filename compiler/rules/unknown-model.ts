@@ -7,6 +7,7 @@ export const unknownModel: Rule = {
   code: "FM401",
   name: "unknown_model",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "A map, split target, lookup, records block, table or extend names a model the target Odoo does not have.",
   example: {
     wrong: "map Deal -> crm.leads { name <- name }",

@@ -7,6 +7,7 @@ const WHAT: Partial<Record<UnresolvedKind, (name: string, scope: string | undefi
   "inactive-alias": (name, scope) =>
     `${name} loads nothing here: its map runs only if ${scope ?? "its condition holds"}; put this under the same \`if ${scope ?? "..."} { ... }\``,
   record: (name, scope) => `no ${scope === undefined ? "" : `${scope} `}record is called ${name}: declare it in a \`records\` block`,
+  "bare-value": (name, scope) => `\`${name}\` names no record${scope === undefined ? "" : `, and ${scope}`}: write text in quotes, \`"${name}"\``,
   group: (name, scope) => `${scope ?? "the entity"} has no column group ${name}`,
   import: (name, scope) =>
     scope === undefined || scope.includes("/")
@@ -19,7 +20,8 @@ export const unknownName: Rule = {
   code: "FM203",
   name: "unknown_name",
   defaultSeverity: "error",
-  summary: "A pipeline step, alias, record, column group, source or import names nothing the package declares.",
+  guardsPlan: true,
+  summary: "A pipeline step, alias, record, column group, source or import names nothing the package declares; so does a bare name written as a value that is meant as text.",
   example: {
     wrong: "map Company -> res.partner { name <- name | trimm }",
     reported: "`trimm` is not a built-in, a table or a lookup; did you mean `trim`?",
@@ -30,12 +32,18 @@ export const unknownName: Rule = {
       const describe = WHAT[entry.kind];
       if (describe === undefined) return [];
       const best = entry.candidates[0];
+      const fix =
+        entry.kind === "bare-value"
+          ? replaceFix(`Write "${entry.name}"`, entry.file, entry.range, JSON.stringify(entry.name))
+          : best === undefined
+            ? undefined
+            : replaceFix(`Change to ${best}`, entry.file, entry.range, best);
       return [
         {
           file: entry.file,
           range: entry.range,
           message: `${describe(entry.name, entry.scope)}${didYouMean(entry.candidates)}`,
-          ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, entry.file, entry.range, best)] }),
+          ...(fix === undefined ? {} : { fixes: [fix] }),
         },
       ];
     });

@@ -23,6 +23,7 @@ export const unknownType: Rule = {
   code: "FM209",
   name: "unknown_type",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: `A column or a table side has a type Flitmap does not know (column types: ${COLUMN_TYPES.join(", ")}).`,
   example: {
     wrong: 'source pb {\n  entity Deal "deals.csv" key id { id text  amount currency }\n}',

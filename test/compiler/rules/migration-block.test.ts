@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diagnosticsOf } from "../helpers.js";
+import { join } from "node:path";
+import { analyzeDirectory } from "../../../compiler/analyze.js";
+import { analyze, describe as describeDiagnostic, diagnosticsOf } from "../helpers.js";
 
 describe("FM205 migration_block", () => {
   it("accepts one migration naming a declared source", () => {
@@ -26,6 +28,23 @@ describe("FM205 migration_block", () => {
         base: 'source perfectbooks { entity Company "c.csv" key id { id text  name text } }',
       }),
     ).toEqual(['main.flitmap:1:1-1:44 error FM205 this package maps data but has no migration block: add `migration name { source ...  target odoo "17.0" }`']);
+  });
+});
+
+describe("FM205 migration_block: a package without one", () => {
+  it("reports a package that maps nothing, where it starts: compile and run have nothing to start from", () => {
+    const reported = (files: Record<string, string>): string[] =>
+      analyze(files)
+        .diagnostics.filter((diagnostic) => diagnostic.code === "FM205")
+        .map(describeDiagnostic);
+    const message = 'this package has no migration block, so it cannot be compiled or run: add `migration name { source ...  target odoo "17.0" }`';
+    expect(reported({ "a.flitmap": "// nothing yet\n" })).toEqual([`a.flitmap:1:1-1:1 error FM205 ${message}`]);
+    expect(reported({ "a.flitmap": "\n\nrecords crm.stage { won { name \"Won\" } }" })).toEqual([`a.flitmap:3:1-3:41 error FM205 ${message}`]);
+  });
+
+  it("is what compile failed on as an internal error: the comment-only reproduction", () => {
+    const analysis = analyzeDirectory(join(import.meta.dirname, "../../fixtures/repros/comment-only"));
+    expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.severity} ${diagnostic.range.start.line}:${diagnostic.range.start.column}`)).toEqual(["FM205 error 1:1"]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { basename, join } from "node:path";
+import { analyzeDirectory } from "../../../compiler/analyze.js";
 import { applyFixes, diagnosticsOf } from "../helpers.js";
 
 describe("FM203 unknown_name", () => {
@@ -27,6 +29,39 @@ describe("FM203 unknown_name", () => {
   it("offers a fix: the fix names the built-in", () => {
     expect(applyFixes("FM203", "map Company -> res.partner { name <- name | trimm }")).toEqual([
       "Change to trim\nmap Company -> res.partner { name <- name | trim }",
+    ]);
+  });
+
+  it("reports a record a records entry or a test expects that is not declared, among the records of the field's model", () => {
+    const records = 'records crm.stage { won { name "Won" } }\nrecords res.partner { acme { name "Acme" } }';
+    expect(
+      diagnosticsOf(
+        "FM203",
+        `${records}\nrecords res.partner { branch { name "Branch"  parent_id acme } }\nrecords res.partner { other { name "Other"  parent_id won } }\nmap Deal -> crm.lead { name <- name }\ntest "t" {\n  given Deal { id "1"  name "A" }\n  expect crm.lead { stage_id wonn  partner_id acme }\n}`,
+      ),
+    ).toEqual([
+      "main.flitmap:4:55-4:58 error FM203 no res.partner record is called won: declare it in a `records` block",
+      "main.flitmap:8:30-8:34 error FM203 no crm.stage record is called wonn: declare it in a `records` block; did you mean `won`?",
+    ]);
+  });
+
+  it("reports a bare name meant as text in a test, with the quotes as a fix", () => {
+    const tests = 'map Company -> res.partner { name <- name }\ntest "t" {\n  given Company { id "1"  name Acme }\n  expect res.partner { name Acme  is_company false }\n}';
+    expect(diagnosticsOf("FM203", tests)).toEqual([
+      'main.flitmap:3:32-3:36 error FM203 `Acme` names no record, and a `given` row holds the export\'s text: write text in quotes, `"Acme"`',
+      'main.flitmap:4:29-4:33 error FM203 `Acme` names no record, and res.partner.name is a char field: write text in quotes, `"Acme"`',
+    ]);
+    expect(applyFixes("FM203", tests)).toEqual([
+      'Write "Acme"\nmap Company -> res.partner { name <- name }\ntest "t" {\n  given Company { id "1"  name "Acme" }\n  expect res.partner { name Acme  is_company false }\n}',
+      'Write "Acme"\nmap Company -> res.partner { name <- name }\ntest "t" {\n  given Company { id "1"  name Acme }\n  expect res.partner { name "Acme"  is_company false }\n}',
+    ]);
+  });
+
+  it("reports what `compile`, `test` and `run` failed on as an internal error: the expect-bare-name reproduction", () => {
+    // The shipped perfectbooks package with `city foo` in a test's expect block (../shared/repros/expect-bare-name).
+    const analysis = analyzeDirectory(join(import.meta.dirname, "../../fixtures/repros/expect-bare-name"));
+    expect(analysis.diagnostics.map((diagnostic) => `${basename(diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column} ${diagnostic.code} ${diagnostic.message}`)).toEqual([
+      'tests.flitmap:23:10 FM203 `foo` names no record, and res.partner.city is a char field: write text in quotes, `"foo"`',
     ]);
   });
 });
