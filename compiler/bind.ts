@@ -929,72 +929,89 @@ class Binder {
    * the code they are written in.
    */
   private addTarget(target: TargetSymbol, aliasName: A.Name | undefined, active: boolean): void {
+    this.registerTarget(target, aliasName, active);
+    const written = writtenBodies(target);
+    this.bindChildren([
+      ...(written.leftOut === undefined ? [] : [{ parent: target, body: written.leftOut.body, model: written.leftOut.model, active: false }]),
+      { parent: target, body: written.body, model: target.model, active },
+    ]);
+  }
+
+  private registerTarget(target: TargetSymbol, aliasName: A.Name | undefined, active: boolean): void {
     if (active) {
       this.targets.push(target);
       this.declareAlias(target, aliasName);
     } else this.inactiveTargets.push(target);
-    const written = writtenBodies(target);
-    this.bindChildren(target, written.body, target.model, active);
-    if (written.leftOut !== undefined) this.bindChildren(target, written.leftOut.body, written.leftOut.model, false);
   }
 
   /**
-   * `field <- each Entity by column { ... }` blocks in a body as written (also inside `with`
-   * blocks and `if` branches) become child targets; those in an `if` branch the chosen target
-   * does not take, or in an inactive body, are inactive. `model` is the model the body writes.
+   * `field <- each Entity by column { ... }` blocks in bodies as written (also inside `with`
+   * blocks and `if` branches, and in the bodies of `each` blocks) become child targets; those in
+   * an `if` branch the chosen target does not take, or in an inactive body, are inactive. A body's
+   * `model` is the model it writes. `bodies` is a stack, the next one last; the walk keeps one
+   * rather than recursing, in the order a recursive walk would take, as deep as bodies nest.
    */
-  private bindChildren(parent: TargetSymbol, body: readonly A.BodyItem[], model: string | undefined, active: boolean): void {
-    for (const item of body) {
+  private bindChildren(bodies: { parent: TargetSymbol; body: readonly A.BodyItem[]; model: string | undefined; active: boolean }[]): void {
+    const pending: { parent: TargetSymbol; item: A.BodyItem; model: string | undefined; active: boolean }[] = [];
+    const push = (parent: TargetSymbol, body: readonly A.BodyItem[], model: string | undefined, active: boolean): void => {
+      for (let index = body.length - 1; index >= 0; index--) pending.push({ parent, item: body[index] as A.BodyItem, model, active });
+    };
+    for (const { parent, body, model, active } of bodies) push(parent, body, model, active);
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const { parent, item, model, active } = next;
       if (item.kind === "WithBlock") {
-        this.bindChildren(parent, item.body, model, active);
+        push(parent, item.body, model, active);
         continue;
       }
       if (item.kind === "TargetIf") {
         const holds = evaluateTargetCondition(item.condition, this.choice) ?? true;
-        this.bindChildren(parent, item.then, model, active && holds);
-        if (item.else !== undefined)
-          this.bindChildren(parent, Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.BodyItem>], model, active && !holds);
+        if (item.else !== undefined) push(parent, Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.BodyItem>], model, active && !holds);
+        push(parent, item.then, model, active && holds);
         continue;
       }
       if (item.kind !== "Assignment" || item.value.kind !== "EachBlock") continue;
       const each = item.value;
-      this.inactively(!active, () => {
-        const entity = this.resolveEntity(each.entity, parent.file);
-        const relation = this.schema !== undefined && model !== undefined ? findField(this.schema, model, item.field.value) : undefined;
-        const alias = each.alias?.value ?? `${parent.alias}_${item.field.value}`;
-        const child: TargetSymbol = {
-          kind: "target",
-          role: "child",
-          name: alias,
-          file: parent.file,
-          nameRange: each.alias?.range ?? (each.entity.kind === "Name" ? each.entity.range : item.field.range),
-          alias,
-          aliasDeclared: each.alias !== undefined,
-          entityName: each.entity,
-          entity,
-          model: relation?.type === "one2many" ? relation.relation : undefined,
-          usesFallback: false,
-          body: effectiveItems(each.body, this.choice),
-          conditions: [],
-          parent: { target: parent, field: item.field, by: each.by },
-          declaration: each,
-        };
-        if (entity !== undefined && each.by.kind === "Name") {
-          const by = entity.columns.get(each.by.value);
-          if (by === undefined) {
-            this.unknown({
-              kind: "column",
-              name: each.by.value,
-              file: parent.file,
-              range: each.by.range,
-              candidates: suggestNames(each.by.value, [...entity.columns.keys()]),
-              scope: `entity ${entity.name}`,
-            });
-          } else this.reference(parent.file, each.by.range, by);
-        }
-        this.addTarget(child, each.alias, active);
-      });
+      const child = this.inactively(!active, () => this.childTarget(parent, item, each, model));
+      this.registerTarget(child, each.alias, active);
+      push(child, each.body, child.model, active);
     }
+  }
+
+  /** The child target of an `each` block in `parent`'s body, whose records `model`'s one2many field holds. */
+  private childTarget(parent: TargetSymbol, item: A.Assignment, each: A.EachBlock, model: string | undefined): TargetSymbol {
+    const entity = this.resolveEntity(each.entity, parent.file);
+    const relation = this.schema !== undefined && model !== undefined ? findField(this.schema, model, item.field.value) : undefined;
+    const alias = each.alias?.value ?? `${parent.alias}_${item.field.value}`;
+    if (entity !== undefined && each.by.kind === "Name") {
+      const by = entity.columns.get(each.by.value);
+      if (by === undefined) {
+        this.unknown({
+          kind: "column",
+          name: each.by.value,
+          file: parent.file,
+          range: each.by.range,
+          candidates: suggestNames(each.by.value, [...entity.columns.keys()]),
+          scope: `entity ${entity.name}`,
+        });
+      } else this.reference(parent.file, each.by.range, by);
+    }
+    return {
+      kind: "target",
+      role: "child",
+      name: alias,
+      file: parent.file,
+      nameRange: each.alias?.range ?? (each.entity.kind === "Name" ? each.entity.range : item.field.range),
+      alias,
+      aliasDeclared: each.alias !== undefined,
+      entityName: each.entity,
+      entity,
+      model: relation?.type === "one2many" ? relation.relation : undefined,
+      usesFallback: false,
+      body: effectiveItems(each.body, this.choice),
+      conditions: [],
+      parent: { target: parent, field: item.field, by: each.by },
+      declaration: each,
+    };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { findField, suggestNames, type OdooField, type OdooSchema } from "./cata
 import { writtenBodies, type BinderQueries, type BoundPackage, type Unresolved, type UnresolvedKind } from "./bind.js";
 import { acceptsInput, BUILTINS, findBuiltin } from "./builtins.js";
 import type { ColumnSymbol, CustomFieldSymbol, EntitySymbol, GroupSymbol, PackageSymbol, RecordSymbol, SymbolReference, TargetSymbol } from "./model.js";
+import { expressionDepth, MAX_EXPRESSION_DEPTH } from "./plan/expressions.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
 import { evaluateTargetCondition, type TargetChoice } from "./target.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
@@ -31,6 +32,8 @@ export interface LinkedRows {
   readonly orderBy: ColumnSymbol | undefined;
   /** The block's `when`, read in each linked row. */
   readonly filter?: CheckedExpression;
+  /** How deep the filter's plan form nests: every linked column read inside the block carries it. */
+  readonly filterDepth: number;
 }
 
 export interface CheckedAssignment {
@@ -62,10 +65,18 @@ export interface TypeIssue {
   readonly message: string;
 }
 
+/** An expression or body nested deeper than a plan may be (MAX_EXPRESSION_DEPTH); what is inside it is not checked. */
+export interface NestingProblem {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
 export interface CheckedPackage {
   readonly assignments: CheckedAssignment[];
   readonly conditions: CheckedCondition[];
   readonly typeIssues: TypeIssue[];
+  readonly nestingProblems: NestingProblem[];
   readonly usedColumns: Set<ColumnSymbol>;
   readonly ignoredColumns: Map<ColumnSymbol, { readonly file: string; readonly range: Range }>;
   /** Records named in expressions, by symbol (for plan emission and unused checks). */
@@ -82,6 +93,11 @@ interface Scope {
   readonly linked: LinkedRows | undefined;
   /** The field being assigned: record names resolve among its relation's records. */
   readonly field: OdooField | undefined;
+  /**
+   * How deep the plan form of what is being checked sits: the levels of plan expressions above it
+   * (a pipeline's input sits under each of its steps), or of bodies around it.
+   */
+  readonly depth: number;
 }
 
 export function typeString(type: ValueType): string {
@@ -117,6 +133,7 @@ class ExpressionChecker {
     assignments: [],
     conditions: [],
     typeIssues: [],
+    nestingProblems: [],
     usedColumns: new Set(),
     ignoredColumns: new Map(),
     usedRecords: new Set(),
@@ -124,6 +141,8 @@ class ExpressionChecker {
 
   /** Custom fields by model and name: those the target gets first, then those an `if` leaves out. */
   private readonly customFields = new Map<string, CustomFieldSymbol>();
+  /** The first place the expression being checked goes too deep (root() reports it). */
+  private firstTooDeep: NestingProblem | undefined;
   /** Walks code left out for the chosen target: what it finds is thrown away, but for its references. */
   private readonly quietTwin: ExpressionChecker | undefined;
 
@@ -169,6 +188,28 @@ class ExpressionChecker {
     return { node, type: UNKNOWN, ir: { op: "const", type: "unknown", value: null } };
   }
 
+  /**
+   * Whether something at `depth` is nested deeper than a plan may be; if so it is reported, and
+   * the caller checks nothing inside it (which also keeps this checker's own recursion bounded).
+   */
+  private tooDeep(depth: number, file: string, range: Range, what: string): boolean {
+    if (depth <= MAX_EXPRESSION_DEPTH) return false;
+    this.firstTooDeep ??= {
+      file,
+      range,
+      message: `${what} nests more than ${MAX_EXPRESSION_DEPTH} levels deep, more than a plan may hold: simplify it (a table instead of nested \`if\`s, fewer steps)`,
+    };
+    return true;
+  }
+
+  /** A whole expression (a value, a condition): nested too deep, it is reported once, where it first goes too deep. */
+  private root(node: A.Expression, scope: Scope): CheckedExpression {
+    const checked = this.expression(node, { ...scope, depth: 0 });
+    if (this.firstTooDeep !== undefined) this.result.nestingProblems.push(this.firstTooDeep);
+    this.firstTooDeep = undefined;
+    return checked;
+  }
+
   // -------------------------------------------------------------------------------------------
   // targets
 
@@ -187,9 +228,10 @@ class ExpressionChecker {
       group: target.forEachGroup,
       linked: undefined,
       field: undefined,
+      depth: 0,
     };
     for (const condition of target.conditions) {
-      const checked = this.expression(condition, scope);
+      const checked = this.root(condition, scope);
       this.expectBoolean(checked, scope, "a `when` condition");
       this.result.conditions.push({ target, file: target.file, expression: checked });
     }
@@ -203,7 +245,14 @@ class ExpressionChecker {
   }
 
   /** The items of a body, each `if` by the branch the chosen target takes; the quiet twin walks the other branches (and, itself, all of them). */
-  private checkBody(items: readonly A.BodyItem[], scope: Scope): void {
+  private checkBody(items: readonly A.BodyItem[], outer: Scope): void {
+    const first = items[0];
+    if (first === undefined) return;
+    if (outer.depth + 1 > MAX_EXPRESSION_DEPTH) {
+      this.result.nestingProblems.push({ file: outer.file, range: first.range, message: `this block nests more than ${MAX_EXPRESSION_DEPTH} levels deep: simplify it` });
+      return;
+    }
+    const scope: Scope = { ...outer, depth: outer.depth + 1 };
     for (const item of items) {
       switch (item.kind) {
         case "TargetIf": {
@@ -249,7 +298,7 @@ class ExpressionChecker {
       return;
     }
     const fieldScope: Scope = { ...scope, field };
-    const value = this.expression(node.value, fieldScope);
+    const value = this.root(node.value, fieldScope);
     if (node.operator === "=" && !this.isConstant(node.value, fieldScope)) {
       this.issue(
         "constant",
@@ -333,11 +382,18 @@ class ExpressionChecker {
     let filter: CheckedExpression | undefined;
     if (node.when !== undefined) {
       // The condition reads one linked row at a time, so its columns are plain values, not lists.
-      const rowScope: Scope = { target: scope.target, model: scope.model, file: scope.file, entity, group: undefined, linked: undefined, field: undefined };
-      filter = this.expression(node.when, rowScope);
+      const rowScope: Scope = { target: scope.target, model: scope.model, file: scope.file, entity, group: undefined, linked: undefined, field: undefined, depth: 0 };
+      filter = this.root(node.when, rowScope);
       this.expectBoolean(filter, scope, "the `when` of a `with` block");
     }
-    const linked: LinkedRows = { node, entity, by: column(node.by), orderBy: column(node.orderBy), ...(filter === undefined ? {} : { filter }) };
+    const linked: LinkedRows = {
+      node,
+      entity,
+      by: column(node.by),
+      orderBy: column(node.orderBy),
+      ...(filter === undefined ? {} : { filter }),
+      filterDepth: filter === undefined ? 0 : expressionDepth(filter.ir),
+    };
     this.checkBody(node.body, { ...scope, linked });
   }
 
@@ -354,7 +410,9 @@ class ExpressionChecker {
   // -------------------------------------------------------------------------------------------
   // expressions
 
-  expression(node: A.Expression, scope: Scope): CheckedExpression {
+  expression(node: A.Expression, outer: Scope): CheckedExpression {
+    if (this.tooDeep(outer.depth + 1, outer.file, node.range, "this expression")) return this.failed(node);
+    const scope: Scope = { ...outer, depth: outer.depth + 1 };
     switch (node.kind) {
       case "Missing":
         return this.failed(node);
@@ -679,6 +737,7 @@ class ExpressionChecker {
   }
 
   private linkedColumn(node: A.ColumnPath, column: ColumnSymbol, linked: LinkedRows, scope: Scope): CheckedExpression {
+    if (this.tooDeep(scope.depth + linked.filterDepth, scope.file, node.range, "this column with its `with` block's `when`")) return this.failed(node);
     const nameRange = node.parts[node.parts.length - 1]?.range ?? node.range;
     this.useColumn(column, scope.file, nameRange);
     const type = list(column.type ?? UNKNOWN);
@@ -760,10 +819,20 @@ class ExpressionChecker {
     return `${target.alias} makes one record per filled ${group} of a ${entity} row, so a ${entity} key names none of them: point to a target without \`for each\`, or make the one you mean a target of its own (reading \`${group}[1].column\`)`;
   }
 
+  /**
+   * Each step's plan form holds the one before it: the input sits under every step. A pipeline
+   * too long for a plan is still resolved (its columns are read, its tables used), as if it were
+   * no deeper than where it starts, and then left out.
+   */
   private pipe(node: A.PipeExpression, scope: Scope): CheckedExpression {
-    let current = this.expression(node.input, { ...scope, field: undefined });
-    for (const step of node.steps) current = this.step(step, current, node, scope);
-    return { ...current, node };
+    const steps = node.steps.length;
+    const tooLong = this.tooDeep(scope.depth + steps, scope.file, node.range, `this pipeline of ${steps} steps`);
+    const depthOf = (index: number): number => (tooLong ? scope.depth : scope.depth + steps - 1 - index);
+    let current = this.expression(node.input, { ...scope, field: undefined, depth: depthOf(0) });
+    node.steps.forEach((step, index) => {
+      current = this.step(step, current, node, { ...scope, depth: depthOf(index) });
+    });
+    return tooLong ? this.failed(node) : { ...current, node };
   }
 
   /** A step applies to each item of a list input, unless it takes lists itself. */

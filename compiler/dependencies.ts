@@ -6,6 +6,7 @@
  */
 import type { CheckedAssignment, CheckedPackage } from "./check-expressions.js";
 import type { TargetSymbol } from "./model.js";
+import { subexpressions } from "./plan/expressions.js";
 import type { PlanExpression } from "./plan/schema.js";
 
 export interface DependencyEdge {
@@ -32,88 +33,60 @@ export interface DependencyGraph {
   readonly cycles: readonly DependencyCycle[];
 }
 
-/** The aliases an expression points to with `| ref` and sibling `ref`. */
-export function referencedSteps(
-  expression: PlanExpression,
-  found: { step: string; kind: "ref" | "sibling" }[] = [],
-): { step: string; kind: "ref" | "sibling" }[] {
-  switch (expression.op) {
-    case "ref":
-      found.push({ step: expression.step, kind: "ref" });
-      referencedSteps(expression.input, found);
-      break;
-    case "sibling":
-      found.push({ step: expression.step, kind: "sibling" });
-      break;
-    case "template":
-      for (const part of expression.parts) if (typeof part !== "string") referencedSteps(part, found);
-      break;
-    case "list":
-      for (const item of expression.items) referencedSteps(item, found);
-      break;
-    case "call":
-      referencedSteps(expression.input, found);
-      for (const arg of expression.args) referencedSteps(arg, found);
-      break;
-    case "table":
-    case "lookup":
-    case "get":
-      referencedSteps(expression.input, found);
-      break;
-    case "coalesce":
-    case "and":
-    case "or":
-      for (const operand of expression.operands) referencedSteps(operand, found);
-      break;
-    case "if":
-      referencedSteps(expression.condition, found);
-      referencedSteps(expression.then, found);
-      referencedSteps(expression.else, found);
-      break;
-    case "not":
-      referencedSteps(expression.operand, found);
-      break;
-    case "compare":
-      referencedSteps(expression.left, found);
-      referencedSteps(expression.right, found);
-      break;
-    case "is":
-      referencedSteps(expression.operand, found);
-      break;
-    case "in":
-      referencedSteps(expression.operand, found);
-      for (const item of expression.items) referencedSteps(item, found);
-      break;
-    default:
-      break;
+/**
+ * The aliases an expression points to with `| ref` and sibling `ref`, in written order. The rows a
+ * `with` block links are read as they are, so its filter is not looked into.
+ */
+export function referencedSteps(expression: PlanExpression): { step: string; kind: "ref" | "sibling" }[] {
+  const found: { step: string; kind: "ref" | "sibling" }[] = [];
+  for (const part of subexpressions(expression, (inner) => inner.op !== "linked")) {
+    if (part.op === "ref" || part.op === "sibling") found.push({ step: part.step, kind: part.op });
   }
   return found;
 }
 
-/** Strongly connected components (Tarjan), in discovery order. */
+/**
+ * Strongly connected components (Tarjan), in discovery order. Iterative: a chain of a few thousand
+ * maps, each pointing to the next, would be as deep a recursion.
+ */
 function components(nodes: readonly TargetSymbol[], edges: readonly DependencyEdge[]): TargetSymbol[][] {
+  const outgoing = new Map<TargetSymbol, TargetSymbol[]>();
+  for (const edge of edges) {
+    const list = outgoing.get(edge.from);
+    if (list === undefined) outgoing.set(edge.from, [edge.to]);
+    else list.push(edge.to);
+  }
   const index = new Map<TargetSymbol, number>();
   const lowLink = new Map<TargetSymbol, number>();
   const onStack = new Set<TargetSymbol>();
   const stack: TargetSymbol[] = [];
   const result: TargetSymbol[][] = [];
   let counter = 0;
-  const outgoing = (node: TargetSymbol): TargetSymbol[] => edges.filter((edge) => edge.from === node).map((edge) => edge.to);
-  const visit = (node: TargetSymbol): void => {
+  const enter = (node: TargetSymbol): { node: TargetSymbol; next: number } => {
     index.set(node, counter);
     lowLink.set(node, counter);
     counter += 1;
     stack.push(node);
     onStack.add(node);
-    for (const next of outgoing(node)) {
-      if (!index.has(next)) {
-        visit(next);
-        lowLink.set(node, Math.min(lowLink.get(node) ?? 0, lowLink.get(next) ?? 0));
-      } else if (onStack.has(next)) {
-        lowLink.set(node, Math.min(lowLink.get(node) ?? 0, index.get(next) ?? 0));
+    return { node, next: 0 };
+  };
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const visiting = [enter(root)];
+    while (visiting.length > 0) {
+      const frame = visiting[visiting.length - 1] as { node: TargetSymbol; next: number };
+      const node = frame.node;
+      const successor = (outgoing.get(node) ?? [])[frame.next];
+      if (successor !== undefined) {
+        frame.next += 1;
+        if (!index.has(successor)) visiting.push(enter(successor));
+        else if (onStack.has(successor)) lowLink.set(node, Math.min(lowLink.get(node) ?? 0, index.get(successor) ?? 0));
+        continue;
       }
-    }
-    if (lowLink.get(node) === index.get(node)) {
+      visiting.pop();
+      const parent = visiting[visiting.length - 1];
+      if (parent !== undefined) lowLink.set(parent.node, Math.min(lowLink.get(parent.node) ?? 0, lowLink.get(node) ?? 0));
+      if (lowLink.get(node) !== index.get(node)) continue;
       const component: TargetSymbol[] = [];
       for (;;) {
         const member = stack.pop();
@@ -124,8 +97,7 @@ function components(nodes: readonly TargetSymbol[], edges: readonly DependencyEd
       }
       result.push(component);
     }
-  };
-  for (const node of nodes) if (!index.has(node)) visit(node);
+  }
   return result;
 }
 
@@ -152,28 +124,97 @@ export function buildDependencyGraph(targets: readonly TargetSymbol[], checked: 
     else cycles.push({ targets: [edge.from], edges: [edge] });
     return false;
   });
-  for (const component of components(targets, remaining)) {
-    if (component.length < 2) continue;
-    const members = new Set(component);
-    const internal = remaining.filter((edge) => members.has(edge.from) && members.has(edge.to));
-    for (const edge of internal) if (!edge.required && edge.assignment !== undefined) deferred.add(edge.assignment);
-    remaining = remaining.filter((edge) => !(members.has(edge.from) && members.has(edge.to) && edge.assignment !== undefined && deferred.has(edge.assignment)));
+  // Inside a cycle between targets, the optional fields wait for the second pass...
+  let cyclic = cycleOf(components(targets, remaining));
+  const inCycle = (edge: DependencyEdge): boolean => cyclic.get(edge.from) !== undefined && cyclic.get(edge.from) === cyclic.get(edge.to);
+  for (const edge of remaining) if (inCycle(edge) && !edge.required && edge.assignment !== undefined) deferred.add(edge.assignment);
+  remaining = remaining.filter((edge) => !(inCycle(edge) && edge.assignment !== undefined && deferred.has(edge.assignment)));
+  // ...and what is still a cycle runs through required fields only: it cannot be loaded.
+  const blocked = components(targets, remaining).filter((component) => component.length > 1);
+  cyclic = cycleOf(blocked);
+  const cycleEdges = blocked.map((): DependencyEdge[] => []);
+  for (const edge of remaining) if (inCycle(edge)) cycleEdges[cyclic.get(edge.from) ?? 0]?.push(edge);
+  blocked.forEach((component, index) => cycles.push({ targets: component, edges: cycleEdges[index] ?? [] }));
+  remaining = remaining.filter((edge) => !inCycle(edge));
+  return { order: loadOrder(targets, remaining), edges, deferred, cycles };
+}
+
+/** Each target of a component of two or more, to the component's index. */
+function cycleOf(found: readonly TargetSymbol[][]): Map<TargetSymbol, number> {
+  const index = new Map<TargetSymbol, number>();
+  found.filter((component) => component.length > 1).forEach((component, at) => component.forEach((target) => index.set(target, at)));
+  return index;
+}
+
+/**
+ * Kahn's algorithm, taking targets in declaration order whenever several are ready: a target is
+ * ready once every target it points to is placed. Targets that never get ready (they point to
+ * something outside `targets`) come last, in declaration order.
+ */
+function loadOrder(targets: readonly TargetSymbol[], edges: readonly DependencyEdge[]): TargetSymbol[] {
+  const position = new Map(targets.map((target, index) => [target, index]));
+  const waitingFor = targets.map(() => 0);
+  const waiting = new Map<TargetSymbol, number[]>();
+  for (const edge of edges) {
+    const from = position.get(edge.from);
+    if (from === undefined || edge.to === edge.from) continue;
+    waitingFor[from] = (waitingFor[from] ?? 0) + 1;
+    const list = waiting.get(edge.to);
+    if (list === undefined) waiting.set(edge.to, [from]);
+    else list.push(from);
   }
-  for (const component of components(targets, remaining)) {
-    if (component.length < 2) continue;
-    const members = new Set(component);
-    cycles.push({ targets: component, edges: remaining.filter((edge) => members.has(edge.from) && members.has(edge.to)) });
-    remaining = remaining.filter((edge) => !(members.has(edge.from) && members.has(edge.to)));
-  }
-  // Kahn's algorithm, taking targets in declaration order whenever several are ready.
+  const ready = new MinHeap();
+  waitingFor.forEach((count, index) => {
+    if (count === 0) ready.push(index);
+  });
   const order: TargetSymbol[] = [];
   const placed = new Set<TargetSymbol>();
-  while (order.length < targets.length) {
-    const ready = targets.find((target) => !placed.has(target) && remaining.every((edge) => edge.from !== target || placed.has(edge.to) || edge.to === target));
-    if (ready === undefined) break;
-    order.push(ready);
-    placed.add(ready);
+  for (let next = ready.pop(); next !== undefined; next = ready.pop()) {
+    const target = targets[next] as TargetSymbol;
+    order.push(target);
+    placed.add(target);
+    for (const from of waiting.get(target) ?? []) {
+      waitingFor[from] = (waitingFor[from] ?? 0) - 1;
+      if (waitingFor[from] === 0) ready.push(from);
+    }
   }
   for (const target of targets) if (!placed.has(target)) order.push(target);
-  return { order, edges, deferred, cycles };
+  return order;
+}
+
+/** The smallest of a set of numbers first. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  push(item: number): void {
+    const items = this.items;
+    items.push(item);
+    for (let at = items.length - 1; at > 0; ) {
+      const parent = (at - 1) >> 1;
+      if ((items[parent] as number) <= item) break;
+      items[at] = items[parent] as number;
+      items[parent] = item;
+      at = parent;
+    }
+  }
+
+  pop(): number | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    items[0] = last;
+    for (let at = 0; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let smallest = at;
+      if (left < items.length && (items[left] as number) < (items[smallest] as number)) smallest = left;
+      if (right < items.length && (items[right] as number) < (items[smallest] as number)) smallest = right;
+      if (smallest === at) break;
+      items[at] = items[smallest] as number;
+      items[smallest] = last;
+      at = smallest;
+    }
+    return top;
+  }
 }

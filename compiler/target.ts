@@ -246,18 +246,18 @@ export type Effective<Item> = Exclude<Item, { readonly kind: "TargetIf" }>;
  */
 export function effectiveItems<Item extends { readonly kind: string }>(items: readonly Item[], choice: TargetChoice): Effective<Item>[] {
   const result: Effective<Item>[] = [];
-  for (const item of items) {
+  // Iterative, in written order: the items still to look at, the next one last.
+  const pending: Item[] = [...items].reverse();
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     if (item.kind !== "TargetIf") {
       result.push(item as Effective<Item>);
       continue;
     }
     const targetIf = item as unknown as A.TargetIf<Item>;
     const holds = evaluateTargetCondition(targetIf.condition, choice) ?? true;
-    if (holds) result.push(...effectiveItems(targetIf.then, choice));
-    else if (targetIf.else !== undefined) {
-      const elseBranch = targetIf.else;
-      result.push(...effectiveItems(Array.isArray(elseBranch) ? (elseBranch as readonly Item[]) : [elseBranch as unknown as Item], choice));
-    }
+    const elseBranch = targetIf.else;
+    const branch = holds ? targetIf.then : elseBranch === undefined ? [] : Array.isArray(elseBranch) ? (elseBranch as readonly Item[]) : [elseBranch as unknown as Item];
+    for (let index = branch.length - 1; index >= 0; index--) pending.push(branch[index] as Item);
   }
   return result;
 }

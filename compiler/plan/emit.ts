@@ -6,7 +6,8 @@ import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
 import type { PackageAnalysis } from "../analyze.js";
 import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
-import { recordXmlid } from "../check-expressions.js";
+import { recordXmlid, type CheckedAssignment, type CheckedCondition, type CheckedPackage } from "../check-expressions.js";
+import type { DependencyEdge, DependencyGraph } from "../dependencies.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
 import { deletionPolicy, isExternalIdNamespace } from "../target.js";
@@ -82,6 +83,31 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
     columns: [...entity.columns.values()].map(columnPlan),
     groups: [...entity.groups.values()].map((group) => ({ name: group.name, from: group.from, to: group.to, columns: [...group.columns.values()].map(columnPlan) })),
   };
+}
+
+/** What the plan's step of a target is made of, gathered for every target in one pass. */
+interface StepParts {
+  readonly assignments: CheckedAssignment[];
+  readonly conditions: CheckedCondition[];
+  /** The edges from the target. */
+  readonly edges: DependencyEdge[];
+}
+
+const NO_PARTS: StepParts = { assignments: [], conditions: [], edges: [] };
+
+function stepParts(checked: CheckedPackage, dependencies: DependencyGraph): Map<TargetSymbol, StepParts> {
+  const parts = new Map<TargetSymbol, StepParts>();
+  const of = (target: TargetSymbol): StepParts => {
+    const found = parts.get(target);
+    if (found !== undefined) return found;
+    const created: StepParts = { assignments: [], conditions: [], edges: [] };
+    parts.set(target, created);
+    return created;
+  };
+  for (const assignment of checked.assignments) of(assignment.target).assignments.push(assignment);
+  for (const condition of checked.conditions) of(condition.target).conditions.push(condition);
+  for (const edge of dependencies.edges) of(edge.from).edges.push(edge);
+  return parts;
 }
 
 class Emitter {
@@ -185,22 +211,20 @@ class Emitter {
     };
   }
 
-  private step(target: TargetSymbol): StepPlan {
-    const { checked, dependencies } = this.analysis;
+  private step(target: TargetSymbol, parts: StepParts): StepPlan {
+    const { dependencies } = this.analysis;
     if (target.entity === undefined || target.model === undefined) throw new PlanEmissionError(`target ${target.alias} is not resolved`);
     const operations: OperationPlan[] = [];
     const deferred: OperationPlan[] = [];
-    for (const assignment of checked.assignments) {
-      if (assignment.target !== target || assignment.value === undefined) continue;
+    for (const assignment of parts.assignments) {
+      if (assignment.value === undefined) continue;
       const operation = this.operation(assignment.fieldName.value, target, assignment.value.ir);
       if (dependencies.deferred.has(assignment)) deferred.push(operation);
       else operations.push(operation);
     }
     const dependsOn = [
       ...new Set(
-        dependencies.edges
-          .filter((edge) => edge.from === target && edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment)))
-          .map((edge) => edge.to.alias),
+        parts.edges.filter((edge) => edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment))).map((edge) => edge.to.alias),
       ),
     ];
     let parent: StepPlan["parent"];
@@ -216,7 +240,7 @@ class Emitter {
       kind: target.role,
       entity: target.entity.name,
       model: target.model,
-      conditions: checked.conditions.filter((condition) => condition.target === target).map((condition) => condition.expression.ir),
+      conditions: parts.conditions.map((condition) => condition.expression.ir),
       ...(target.forEachGroup === undefined ? {} : { forEach: { group: target.forEachGroup.name, from: target.forEachGroup.from, to: target.forEachGroup.to } }),
       ...(parent === undefined ? {} : { parent }),
       operations,
@@ -266,7 +290,8 @@ class Emitter {
     const { bound, checked, dependencies, target, customFields } = this.analysis;
     const migration = target.migration;
     if (migration === undefined || migration.declaration.name.kind === "Missing") throw new PlanEmissionError("the package has no migration block");
-    const steps = dependencies.order.map((step) => this.step(step));
+    const parts = stepParts(checked, dependencies);
+    const steps = dependencies.order.map((step) => this.step(step, parts.get(step) ?? NO_PARTS));
     const usedEntities = new Set<EntitySymbol>();
     for (const step of bound.targets) if (step.entity !== undefined) usedEntities.add(step.entity);
     for (const column of checked.usedColumns) usedEntities.add(column.entity);

@@ -14,6 +14,7 @@ import { lookupMissingPolicy } from "./lookup-missing-policy.js";
 import { migrationBlock } from "./migration-block.js";
 import { missingAppModel } from "./missing-app-model.js";
 import { missingRequiredField } from "./missing-required-field.js";
+import { nestingDepth } from "./nesting-depth.js";
 import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
 import { selectionValue } from "./selection-value.js";
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   selectionValue,
   wrongModelReference,
   expressionType,
+  nestingDepth,
   unknownModel,
   unknownField,
   fieldNotInVersion,

@@ -31,10 +31,16 @@ export const missingRequiredField: Rule = {
   },
   check({ bound, checked, schema }) {
     const findings: Finding[] = [];
+    const assignedBy = new Map<TargetSymbol, Set<string>>();
+    for (const assignment of checked.assignments) {
+      const fields = assignedBy.get(assignment.target) ?? new Set<string>();
+      fields.add(assignment.fieldName.value);
+      assignedBy.set(assignment.target, fields);
+    }
     for (const target of bound.targets) {
       if (!modelKnown(schema, target)) continue;
       const model = target.model ?? "";
-      const assigned = new Set(checked.assignments.filter((assignment) => assignment.target === target).map((assignment) => assignment.fieldName.value));
+      const assigned = assignedBy.get(target) ?? new Set<string>();
       // A child's link to its parent comes from the one2many it fills.
       const inverse =
         target.parent === undefined ? undefined : schema.models[target.parent.target.model ?? ""]?.fields[target.parent.field.value]?.relationField;

@@ -15,6 +15,7 @@ const cases = [
     reported: /tests\.flitmap\n\s+23:10\s+error\s+`foo` names no record, and res\.partner\.city is a char field: write text in quotes, `"foo"`\s+FM203/,
   },
   { name: "comment-only", reported: /a\.flitmap\n\s+1:1\s+error\s+this package has no migration block, so it cannot be compiled or run.*FM205/ },
+  { name: "pipe-4000", reported: /deals\.flitmap\n\s+19:23\s+error\s+this pipeline of 4000 steps nests more than 256 levels deep.*FM305/ },
 ];
 
 describe("issue 18's reproductions stop at a diagnostic, never an internal error", () => {
