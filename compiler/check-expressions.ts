@@ -249,7 +249,11 @@ class ExpressionChecker {
     const first = items[0];
     if (first === undefined) return;
     if (outer.depth + 1 > MAX_EXPRESSION_DEPTH) {
-      this.result.nestingProblems.push({ file: outer.file, range: first.range, message: `this block nests more than ${MAX_EXPRESSION_DEPTH} levels deep: simplify it` });
+      this.result.nestingProblems.push({
+        file: outer.file,
+        range: first.range,
+        message: `this block nests more than ${MAX_EXPRESSION_DEPTH} levels deep: simplify it`,
+      });
       return;
     }
     const scope: Scope = { ...outer, depth: outer.depth + 1 };
@@ -382,7 +386,16 @@ class ExpressionChecker {
     let filter: CheckedExpression | undefined;
     if (node.when !== undefined) {
       // The condition reads one linked row at a time, so its columns are plain values, not lists.
-      const rowScope: Scope = { target: scope.target, model: scope.model, file: scope.file, entity, group: undefined, linked: undefined, field: undefined, depth: 0 };
+      const rowScope: Scope = {
+        target: scope.target,
+        model: scope.model,
+        file: scope.file,
+        entity,
+        group: undefined,
+        linked: undefined,
+        field: undefined,
+        depth: 0,
+      };
       filter = this.root(node.when, rowScope);
       this.expectBoolean(filter, scope, "the `when` of a `with` block");
     }

@@ -189,7 +189,7 @@ class MinHeap {
   push(item: number): void {
     const items = this.items;
     items.push(item);
-    for (let at = items.length - 1; at > 0; ) {
+    for (let at = items.length - 1; at > 0;) {
       const parent = (at - 1) >> 1;
       if ((items[parent] as number) <= item) break;
       items[at] = items[parent] as number;
@@ -204,7 +204,7 @@ class MinHeap {
     const last = items.pop();
     if (top === undefined || last === undefined || items.length === 0) return top;
     items[0] = last;
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const left = 2 * at + 1;
       const right = left + 1;
       let smallest = at;

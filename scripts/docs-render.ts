@@ -47,7 +47,7 @@ export function renderRulesPage(): string {
     "severity can be changed per package in the migration block: `rule unused_declaration off` (or",
     "`warn`, `error`), by the rule's name or code; except a rule marked *guards the plan*: what it",
     "reports leaves nothing a plan can be written from, so it stays an error. `compile`, `test` and",
-    "`run` stop at these diagnostics; an \"internal error\" from them is a bug.",
+    '`run` stop at these diagnostics; an "internal error" from them is a bug.',
     "",
     "## Syntax",
     "",

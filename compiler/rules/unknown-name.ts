@@ -21,7 +21,8 @@ export const unknownName: Rule = {
   name: "unknown_name",
   defaultSeverity: "error",
   guardsPlan: true,
-  summary: "A pipeline step, alias, record, column group, source or import names nothing the package declares; so does a bare name written as a value that is meant as text.",
+  summary:
+    "A pipeline step, alias, record, column group, source or import names nothing the package declares; so does a bare name written as a value that is meant as text.",
   example: {
     wrong: "map Company -> res.partner { name <- name | trimm }",
     reported: "`trimm` is not a built-in, a table or a lookup; did you mean `trim`?",

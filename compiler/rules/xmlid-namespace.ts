@@ -17,16 +17,20 @@ export const xmlidNamespace: Rule = {
   summary:
     "The migration's `xmlid` namespace starts every external ID the migration gives a record (`namespace.name`): Odoo takes letters, digits and underscores there, not starting with a digit.",
   example: {
-    wrong: 'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  xmlid "perfect-books"\n}\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text }\n}',
+    wrong:
+      'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  xmlid "perfect-books"\n}\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text }\n}',
     reported: 'the xmlid namespace "perfect-books" can hold only letters, digits and underscores, not starting with a digit: e.g. "perfect_books"',
-    right: 'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  xmlid "perfect_books"\n}\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text }\n}',
+    right:
+      'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  xmlid "perfect_books"\n}\nsource perfectbooks {\n  entity Company "companies.csv" key id { id text }\n}',
     selfContained: true,
   },
   check({ target }) {
     const migration = target.migration;
     if (migration === undefined || isExternalIdNamespace(target.namespace)) return [];
     // The namespace is the last `xmlid` that gives one, as resolveTarget takes it.
-    const setting = migration.declaration.items.filter((item): item is A.XmlidSetting => item.kind === "XmlidSetting" && item.namespace.kind === "StringLiteral").pop();
+    const setting = migration.declaration.items
+      .filter((item): item is A.XmlidSetting => item.kind === "XmlidSetting" && item.namespace.kind === "StringLiteral")
+      .pop();
     if (setting === undefined || setting.namespace.kind !== "StringLiteral") return [];
     const usable = usableNamespace(target.namespace, migration.declaration.name.kind === "Name" ? migration.declaration.name.value : "migration");
     return [

@@ -27,7 +27,11 @@ describe("issue 18's reproductions stop at a diagnostic, never an internal error
       expect(result.stdout).toMatch(reported);
     });
 
-    for (const args of [["compile", folder], ["test", folder], ["run", folder, "--dry-run", "--source", SAMPLE]]) {
+    for (const args of [
+      ["compile", folder],
+      ["test", folder],
+      ["run", folder, "--dry-run", "--source", SAMPLE],
+    ]) {
       it(`${name}: ${args[0]} refuses with the same diagnostic`, async () => {
         const result = await runCliInProcess(args);
         expect(result.code).toBe(1);

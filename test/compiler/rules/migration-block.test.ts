@@ -39,12 +39,14 @@ describe("FM205 migration_block: a package without one", () => {
         .map(describeDiagnostic);
     const message = 'this package has no migration block, so it cannot be compiled or run: add `migration name { source ...  target odoo "17.0" }`';
     expect(reported({ "a.flitmap": "// nothing yet\n" })).toEqual([`a.flitmap:1:1-1:1 error FM205 ${message}`]);
-    expect(reported({ "a.flitmap": "\n\nrecords crm.stage { won { name \"Won\" } }" })).toEqual([`a.flitmap:3:1-3:41 error FM205 ${message}`]);
+    expect(reported({ "a.flitmap": '\n\nrecords crm.stage { won { name "Won" } }' })).toEqual([`a.flitmap:3:1-3:41 error FM205 ${message}`]);
   });
 
   it("is what compile failed on as an internal error: the comment-only reproduction", () => {
     const analysis = analyzeDirectory(join(import.meta.dirname, "../../fixtures/repros/comment-only"));
-    expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.severity} ${diagnostic.range.start.line}:${diagnostic.range.start.column}`)).toEqual(["FM205 error 1:1"]);
+    expect(
+      analysis.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.severity} ${diagnostic.range.start.line}:${diagnostic.range.start.column}`),
+    ).toEqual(["FM205 error 1:1"]);
   });
 });
 

@@ -50,7 +50,11 @@ describe("FM305 nesting_depth", () => {
     const depth = MAX_EXPRESSION_DEPTH + 1;
     const nested = `map Company -> res.partner {\n${'if odoo >= "17.0" { '.repeat(depth)}name <- name${" }".repeat(depth)}\n}`;
     expect(diagnosticsOf("FM305", nested)).toEqual([
-      expect.stringMatching(new RegExp(`^main\\.flitmap:2:${20 * MAX_EXPRESSION_DEPTH + 1}-2:\\d+ error FM305 this block nests more than ${MAX_EXPRESSION_DEPTH} levels deep: simplify it$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^main\\.flitmap:2:${20 * MAX_EXPRESSION_DEPTH + 1}-2:\\d+ error FM305 this block nests more than ${MAX_EXPRESSION_DEPTH} levels deep: simplify it$`,
+        ),
+      ),
     ]);
   });
 

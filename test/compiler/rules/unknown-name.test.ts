@@ -46,7 +46,8 @@ describe("FM203 unknown_name", () => {
   });
 
   it("reports a bare name meant as text in a test, with the quotes as a fix", () => {
-    const tests = 'map Company -> res.partner { name <- name }\ntest "t" {\n  given Company { id "1"  name Acme }\n  expect res.partner { name Acme  is_company false }\n}';
+    const tests =
+      'map Company -> res.partner { name <- name }\ntest "t" {\n  given Company { id "1"  name Acme }\n  expect res.partner { name Acme  is_company false }\n}';
     expect(diagnosticsOf("FM203", tests)).toEqual([
       'main.flitmap:3:32-3:36 error FM203 `Acme` names no record, and a `given` row holds the export\'s text: write text in quotes, `"Acme"`',
       'main.flitmap:4:29-4:33 error FM203 `Acme` names no record, and res.partner.name is a char field: write text in quotes, `"Acme"`',
@@ -60,8 +61,10 @@ describe("FM203 unknown_name", () => {
   it("reports what `compile`, `test` and `run` failed on as an internal error: the expect-bare-name reproduction", () => {
     // The shipped perfectbooks package with `city foo` in a test's expect block (../shared/repros/expect-bare-name).
     const analysis = analyzeDirectory(join(import.meta.dirname, "../../fixtures/repros/expect-bare-name"));
-    expect(analysis.diagnostics.map((diagnostic) => `${basename(diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column} ${diagnostic.code} ${diagnostic.message}`)).toEqual([
-      'tests.flitmap:23:10 FM203 `foo` names no record, and res.partner.city is a char field: write text in quotes, `"foo"`',
-    ]);
+    expect(
+      analysis.diagnostics.map(
+        (diagnostic) => `${basename(diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column} ${diagnostic.code} ${diagnostic.message}`,
+      ),
+    ).toEqual(['tests.flitmap:23:10 FM203 `foo` names no record, and res.partner.city is a char field: write text in quotes, `"foo"`']);
   });
 });

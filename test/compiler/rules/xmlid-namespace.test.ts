@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { analyze, applyFixes, diagnosticsOf } from "../helpers.js";
 
-const base = (xmlid: string): string => `migration pb { source perfectbooks target odoo "17.0" ${xmlid} }\nsource perfectbooks { entity E "e.csv" key id { id text } }`;
+const base = (xmlid: string): string =>
+  `migration pb { source perfectbooks target odoo "17.0" ${xmlid} }\nsource perfectbooks { entity E "e.csv" key id { id text } }`;
 
 describe("FM211 xmlid_namespace", () => {
   it("accepts letters, digits and underscores, and the migration's name when there is no xmlid", () => {
