@@ -68,6 +68,8 @@ function precedence(expression: A.Expression): number {
 export class Printer {
   private readonly comments: readonly A.Comment[];
   private nextComment = 0;
+  /** The widths runs align to, by run and by what is measured: each run is measured once, not once per line. */
+  private readonly widths = new WeakMap<object, Map<string, number>>();
 
   constructor(
     document: A.Document,
@@ -161,13 +163,7 @@ export class Printer {
         previous !== undefined &&
         (this.blankLineBetween(previous.range.end.offset, item.range.start.offset) ||
           // A comment between two statements, or inside the second one (it will move above it), ends the run.
-          this.comments.some(
-            (comment) =>
-              previous !== undefined &&
-              comment.range.start.offset >= previous.range.end.offset &&
-              comment.range.start.offset < item.range.end.offset &&
-              comment.range.start.line !== previous.range.end.line,
-          ));
+          this.commentOnOwnLine(previous.range.end, item.range.end.offset));
       if (separated && current.length > 0) {
         runs.push(current);
         current = [];
@@ -179,13 +175,32 @@ export class Printer {
     return runs;
   }
 
+  /** Whether a comment starts between `after` and `before`, other than at the end of `after`'s line. */
+  private commentOnOwnLine(after: A.Node["range"]["end"], before: number): boolean {
+    // The comments are sorted: find the first at or after `after`, then look only at those up to `before`.
+    let low = 0;
+    let high = this.comments.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.comments[middle] as A.Comment).range.start.offset < after.offset) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < this.comments.length; index++) {
+      const start = (this.comments[index] as A.Comment).range.start;
+      if (start.offset >= before) return false;
+      if (start.line !== after.line) return true;
+    }
+    return false;
+  }
+
   /** The statement exactly as written; the comments inside it are part of that text. */
   private verbatimAndSkipComments(node: { readonly range: A.Node["range"] }): Doc {
     const text = this.options.text ?? "";
     this.takeCommentsBefore(node.range.end.offset);
     const lines = text.slice(node.range.start.offset, node.range.end.offset).split(/\r?\n/);
     // Printed lines are re-indented by the enclosing block: strip the indentation the source had.
-    const indentation = Math.min(...lines.slice(1).filter((entry) => entry.trim() !== "").map((entry) => /^[ \t]*/.exec(entry)?.[0].length ?? 0));
+    let indentation = Number.POSITIVE_INFINITY;
+    for (const entry of lines.slice(1)) if (entry.trim() !== "") indentation = Math.min(indentation, /^[ \t]*/.exec(entry)?.[0].length ?? 0);
     const shift = Number.isFinite(indentation) ? Math.max(0, Math.min(indentation, node.range.start.column - 1)) : 0;
     return join(
       hardline,
@@ -206,6 +221,24 @@ export class Printer {
   private inlineBlock(entries: readonly Doc[]): Doc {
     if (entries.length === 0) return "{}";
     return group(["{", indent([line, join(entrySeparator, [...entries])]), line, "}"]);
+  }
+
+  /**
+   * The largest `measure` of the items of a run (0 for none), computed once per run and `what`: a
+   * value table or a source's columns can be one run of many thousand lines.
+   */
+  private widest<Item>(run: readonly Item[], what: string, measure: (item: Item) => number): number {
+    let byWhat = this.widths.get(run);
+    if (byWhat === undefined) {
+      byWhat = new Map();
+      this.widths.set(run, byWhat);
+    }
+    const known = byWhat.get(what);
+    if (known !== undefined) return known;
+    let width = 0;
+    for (const item of run) width = Math.max(width, measure(item));
+    byWhat.set(what, width);
+    return width;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -243,7 +276,7 @@ export class Printer {
   }
 
   private migrationItem(item: A.MigrationItem, run: readonly A.MigrationItem[]): Doc {
-    const keywordWidth = Math.max(...run.map((entry) => this.migrationKeyword(entry).length));
+    const keywordWidth = this.widest(run, "keyword", (entry) => this.migrationKeyword(entry).length);
     const keyword = pad(this.migrationKeyword(item), keywordWidth);
     switch (item.kind) {
       case "SourceReference":
@@ -303,18 +336,22 @@ export class Printer {
         return ["group ", this.name(item.name), "[", this.numberOrMissing(item.from), "..", this.numberOrMissing(item.to), "] ", this.block(columns)];
       }
       case "ColumnDeclaration":
-        return this.column(item, run.filter((entry): entry is A.ColumnDeclaration => entry.kind === "ColumnDeclaration"));
+        return this.column(item, run);
     }
   }
 
-  /** Columns align as a table: name, header, type, format, modifiers. */
-  private column(column: A.ColumnDeclaration, run: readonly A.ColumnDeclaration[]): Doc {
-    const nameWidth = Math.max(...run.map((entry) => entry.name.value.length));
-    const anyHeader = run.some((entry) => entry.header !== undefined);
-    const headerWidth = Math.max(0, ...run.map((entry) => (entry.header === undefined ? 0 : quoteString(entry.header.value).length)));
-    const typeWidth = Math.max(...run.map((entry) => this.nameText(entry.type).length));
-    const anyFormat = run.some((entry) => entry.format !== undefined);
-    const formatWidth = Math.max(0, ...run.map((entry) => (entry.format === undefined ? 0 : quoteString(entry.format.value).length)));
+  /** Columns align as a table: name, header, type, format, modifiers (the run's other items do not count). */
+  private column(column: A.ColumnDeclaration, run: readonly (A.EntityItem | A.ColumnDeclaration)[]): Doc {
+    const measure =
+      (width: (entry: A.ColumnDeclaration) => number) =>
+      (entry: A.EntityItem | A.ColumnDeclaration): number =>
+        entry.kind === "ColumnDeclaration" ? width(entry) : 0;
+    const nameWidth = this.widest(run, "name", measure((entry) => entry.name.value.length));
+    const anyHeader = this.widest(run, "any header", measure((entry) => (entry.header === undefined ? 0 : 1))) > 0;
+    const headerWidth = this.widest(run, "header", measure((entry) => (entry.header === undefined ? 0 : quoteString(entry.header.value).length)));
+    const typeWidth = this.widest(run, "type", measure((entry) => this.nameText(entry.type).length));
+    const anyFormat = this.widest(run, "any format", measure((entry) => (entry.format === undefined ? 0 : 1))) > 0;
+    const formatWidth = this.widest(run, "format", measure((entry) => (entry.format === undefined ? 0 : quoteString(entry.format.value).length)));
     const parts: string[] = [pad(column.name.value, nameWidth)];
     if (anyHeader) parts.push(pad(column.header === undefined ? "" : quoteString(column.header.value), headerWidth));
     parts.push(pad(this.nameText(column.type), typeWidth));
@@ -335,7 +372,7 @@ export class Printer {
   }
 
   private records(records: A.RecordsDeclaration): Doc {
-    const nameWidth = Math.max(0, ...records.entries.map((entry) => entry.name.value.length));
+    const nameWidth = this.widest(records.entries, "name", (entry) => entry.name.value.length);
     const entries = this.statements(records.entries, records.range.end.offset, (entry) => {
       const name = pad(entry.name.value, nameWidth);
       if (entry.existing !== undefined) return [name, " existing ", this.stringOrMissing(entry.existing)];
@@ -351,7 +388,7 @@ export class Printer {
   private table(table: A.TableDeclaration): Doc {
     const keysText = (entry: A.TableEntry | A.TableDefault): string => (entry.kind === "TableDefault" ? "_" : entry.keys.map((key) => this.literalText(key)).join(", "));
     const entries = this.statements(table.entries, table.range.end.offset, (entry, run) => {
-      const width = Math.max(...run.map((candidate) => keysText(candidate).length));
+      const width = this.widest(run, "keys", (candidate) => keysText(candidate).length);
       const keys = pad(keysText(entry), width);
       if (entry.kind === "TableEntry") return [keys, " -> ", this.value(entry.value)];
       return [keys, " -> ", entry.action === "value" ? this.value(entry.value ?? missingNode("a value")) : entry.action];
@@ -363,15 +400,16 @@ export class Printer {
     return this.block(
       this.statements(items, end, (item, run) => {
         if (item.kind === "TargetIf") return this.targetIf(item, (inner, innerEnd) => this.extendBlock(inner, innerEnd));
-        return this.customField(item, run.filter((entry): entry is A.CustomFieldDeclaration => entry.kind === "CustomFieldDeclaration"));
+        return this.customField(item, run);
       }),
     );
   }
 
-  private customField(field: A.CustomFieldDeclaration, run: readonly A.CustomFieldDeclaration[]): Doc {
-    const nameWidth = Math.max(...run.map((entry) => entry.name.value.length));
+  /** Custom fields align by name and type (the run's `if` blocks do not count). */
+  private customField(field: A.CustomFieldDeclaration, run: readonly A.ExtendItem[]): Doc {
     const typeText = (entry: A.CustomFieldDeclaration): string => (entry.relation === undefined ? this.nameText(entry.type) : `${this.nameText(entry.type)} ${entry.relation.value}`);
-    const typeWidth = Math.max(...run.map((entry) => typeText(entry).length));
+    const nameWidth = this.widest(run, "name", (entry) => (entry.kind === "CustomFieldDeclaration" ? entry.name.value.length : 0));
+    const typeWidth = this.widest(run, "type", (entry) => (entry.kind === "CustomFieldDeclaration" ? typeText(entry).length : 0));
     const parts: Doc[] = [pad(field.name.value, nameWidth), " ", field.label === undefined ? typeText(field) : pad(typeText(field), typeWidth)];
     if (field.label !== undefined) parts.push(" ", quoteString(field.label.value));
     if (field.help !== undefined) parts.push(" help ", quoteString(field.help.value));
@@ -445,7 +483,7 @@ export class Printer {
   private bodyItem(item: A.BodyItem, run: readonly A.BodyItem[]): Doc {
     switch (item.kind) {
       case "Assignment": {
-        const width = Math.max(...run.filter((entry): entry is A.Assignment => entry.kind === "Assignment").map((entry) => entry.field.value.length));
+        const width = this.widest(run, "field", (entry) => (entry.kind === "Assignment" ? entry.field.value.length : 0));
         const field = pad(item.field.value, width);
         if (item.value.kind === "EachBlock") {
           const each = item.value;

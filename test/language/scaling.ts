@@ -1,0 +1,41 @@
+/**
+ * Whether work grows in proportion to its input: the CPU time of a task on an input and on the
+ * same input twice as large, each the least of a few runs (a shared, busy machine only ever makes
+ * a run slower). Linear work doubles, quadratic work quadruples; tests bound the ratio in between.
+ */
+export interface Growth {
+  readonly small: number;
+  readonly large: number;
+  /** large / small: about 2 when the work is linear, 4 when quadratic. */
+  readonly ratio: number;
+}
+
+function cpuMilliseconds(task: () => unknown): number {
+  const start = process.cpuUsage();
+  task();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** `prepare(size)` builds the input outside the measure; `task` is what is measured on it. */
+export function growth<Input>(size: number, prepare: (size: number) => Input, task: (input: Input) => unknown, runs = 5): Growth {
+  const smallInput = prepare(size);
+  const largeInput = prepare(2 * size);
+  task(smallInput);
+  let small = Number.POSITIVE_INFINITY;
+  let large = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) {
+    small = Math.min(
+      small,
+      cpuMilliseconds(() => task(smallInput)),
+    );
+    large = Math.min(
+      large,
+      cpuMilliseconds(() => task(largeInput)),
+    );
+  }
+  return { small, large, ratio: large / Math.max(small, 0.001) };
+}
+
+/** The bound tests use: well above linear (2) for a noisy machine, well below quadratic (4). */
+export const LINEAR_RATIO_BOUND = 3;
