@@ -8,6 +8,7 @@ import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
 import type { IToken, TokenType } from "chevrotain";
 import type { Document } from "../../../language/ast.js";
 import { tokenize } from "../../../language/lexer.js";
+import { parse } from "../../../language/parse.js";
 import { getParser } from "../../../language/parser.js";
 import { AnyToken, RESERVED_WORDS } from "../../../language/tokens.js";
 
@@ -64,6 +65,20 @@ export function keywordCompletions(text: string, offset: number, document: Docum
   return [];
 }
 
+/**
+ * Whether the grammar cannot read `tokens` (those of `before`) up to the last one: a syntax error
+ * ends before it. Content assist then finds nothing, but only after trying every way the grammar
+ * could have read the tokens before the mistake, and that grows exponentially with them (a stray
+ * `)` in a 130-line source block took minutes): the parser, which recovers, says so in linear time.
+ * Lexical errors do not count: content assist reads tokens, which leave bad characters out.
+ */
+function mistakeBefore(before: string, tokens: readonly IToken[], file: string): boolean {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return false;
+  const { diagnostics } = parse(before.slice(0, (last.endOffset ?? last.startOffset) + 1), file);
+  return diagnostics.some((diagnostic) => diagnostic.severity === "error" && diagnostic.code.startsWith("FM1") && diagnostic.range.end.offset <= last.startOffset);
+}
+
 /** The keywords that may follow `before`; undefined when the cursor is in a string, template text or comment. */
 function keywordsFrom(before: string, file: string): Set<string> | undefined {
   const end = before.length;
@@ -75,6 +90,7 @@ function keywordsFrom(before: string, file: string): Set<string> | undefined {
   if (last !== undefined && last.tokenType.name === "TemplateStart") return undefined;
   // The word being typed is what completion replaces, not a token before the cursor.
   const preceding = last !== undefined && isInside(last, end) && /^[A-Za-z_]/.test(last.image) ? tokens.slice(0, -1) : tokens;
+  if (mistakeBefore(before, preceding, file)) return new Set();
   const paths = withoutRecoveryCategory(() => getParser().computeContentAssist("document", preceding));
   const words = new Set<string>();
   for (const path of paths) {
