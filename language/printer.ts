@@ -425,12 +425,46 @@ export class Printer {
   }
 
   private targetIf<Item>(node: A.TargetIf<Item>, block: (items: readonly Item[], end: number) => Doc): Doc {
-    const parts: Doc[] = ["if ", this.targetCondition(node.condition), " ", block(node.then, node.else === undefined ? node.range.end.offset : elseStart(node))];
+    const parts: Doc[] = ["if ", this.targetCondition(node.condition), " ", block(node.then, node.else === undefined ? node.range.end.offset : this.elseStart(node))];
     if (node.else !== undefined) {
       const elseBranch = node.else;
       parts.push(" else ", isTargetIf(elseBranch) ? this.targetIf(elseBranch, block) : block(elseBranch, node.range.end.offset));
     }
     return parts;
+  }
+
+  /**
+   * Where the `else` branch starts, so that the comments before it stay in the `then` block and a
+   * comment at the top of the `else` block stays there: the `else` keyword when the text is known.
+   */
+  private elseStart<Item>(node: A.TargetIf<Item>): number {
+    const branch = node.else;
+    if (branch === undefined) return node.range.end.offset;
+    if (isTargetIf(branch)) return branch.range.start.offset;
+    const next = (branch as readonly { readonly range: A.Node["range"] }[])[0]?.range.start.offset ?? node.range.end.offset;
+    const text = this.options.text;
+    if (text === undefined) return next;
+    const lastThen = (node.then as readonly { readonly range: A.Node["range"] }[]).at(-1);
+    const from = lastThen?.range.end.offset ?? node.range.start.offset;
+    // The last `else` before the branch's first statement that is not in a comment.
+    for (let at = text.lastIndexOf("else", next - 4); at >= from; at = text.lastIndexOf("else", at - 1)) {
+      if (/\w/.test(text[at - 1] ?? " ") || /\w/.test(text[at + 4] ?? " ") || this.inComment(at)) continue;
+      return at;
+    }
+    return next;
+  }
+
+  /** Whether `offset` lies in a comment. */
+  private inComment(offset: number): boolean {
+    let low = 0;
+    let high = this.comments.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.comments[middle] as A.Comment).range.start.offset <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const comment = this.comments[low - 1];
+    return comment !== undefined && offset < comment.range.end.offset;
   }
 
   private targetCondition(condition: A.TargetCondition | A.Missing): Doc {
@@ -690,14 +724,6 @@ function isTargetIf<Item>(branch: readonly Item[] | A.TargetIf<Item>): branch is
   return !Array.isArray(branch);
 }
 
-/** Where the `else` branch starts, so that comments before it stay in the `then` block. */
-function elseStart<Item>(node: A.TargetIf<Item>): number {
-  const branch = node.else;
-  if (branch === undefined) return node.range.end.offset;
-  if (isTargetIf(branch)) return branch.range.start.offset;
-  const first = (branch as readonly { readonly range: A.Node["range"] }[])[0];
-  return first?.range.start.offset ?? node.range.end.offset;
-}
 
 /** Builds the Prettier document for a tree; exported for the Prettier plugin. */
 export function printToDoc(document: A.Document, options: PrintOptions = {}): Doc {
