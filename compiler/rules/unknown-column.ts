@@ -4,6 +4,7 @@ export const unknownColumn: Rule = {
   code: "FM202",
   name: "unknown_column",
   defaultSeverity: "error",
+  guardsPlan: true,
   summary: "An expression, key, `ignore` or test reads a column its entity does not declare.",
   example: {
     wrong: "map Company -> res.partner { website <- domian }",

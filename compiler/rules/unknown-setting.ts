@@ -1,24 +1,22 @@
 import type * as A from "../../language/ast.js";
+import { forEachNode } from "../../language/visit.js";
 import { suggestNames } from "../catalog/index.js";
 import { didYouMean, type Finding, type Rule } from "./rule.js";
 
-function* settingConditions(items: readonly unknown[]): Generator<A.SettingCondition> {
-  for (const item of items) {
-    if (item === null || typeof item !== "object") continue;
-    const node = item as { kind?: string };
-    if (node.kind === "SettingCondition") yield node as A.SettingCondition;
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) yield* settingConditions(value);
-      else if (value !== null && typeof value === "object" && "kind" in value) yield* settingConditions([value]);
-    }
-  }
+/** Every `if setting ...` condition in the declarations, in written order. */
+function settingConditions(declarations: readonly A.Declaration[]): A.SettingCondition[] {
+  const found: A.SettingCondition[] = [];
+  forEachNode(declarations, (node) => {
+    if (node.kind === "SettingCondition") found.push(node);
+  });
+  return found;
 }
 
 export const unknownSetting: Rule = {
   code: "FM210",
   name: "unknown_setting",
   defaultSeverity: "error",
-  summary: "An `if setting name ...` block reads a setting the migration block does not declare (`setting name \"value\"`).",
+  summary: 'An `if setting name ...` block reads a setting the migration block does not declare (`setting name "value"`).',
   example: {
     wrong:
       'migration pb {\n  source perfectbooks\n  target odoo "17.0"\n  setting secondary_links "text"\n}\nsource perfectbooks {\n  entity Contact "contacts.csv" key id { id text  name text  other_companies text }\n}\nmap Contact -> res.partner {\n  name <- name\n  if setting secondary_link = "text" { comment <- other_companies }\n}',
