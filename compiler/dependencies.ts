@@ -6,7 +6,7 @@
  */
 import type { CheckedAssignment, CheckedPackage } from "./check-expressions.js";
 import type { TargetSymbol } from "./model.js";
-import { subexpressions } from "./plan/expressions.js";
+import { rowSubexpressions } from "./plan/expressions.js";
 import type { PlanExpression } from "./plan/schema.js";
 
 export interface DependencyEdge {
@@ -39,7 +39,7 @@ export interface DependencyGraph {
  */
 export function referencedSteps(expression: PlanExpression): { step: string; kind: "ref" | "sibling" }[] {
   const found: { step: string; kind: "ref" | "sibling" }[] = [];
-  for (const part of subexpressions(expression, (inner) => inner.op !== "linked")) {
+  for (const part of rowSubexpressions(expression)) {
     if (part.op === "ref" || part.op === "sibling") found.push({ step: part.step, kind: part.op });
   }
   return found;

@@ -5,56 +5,71 @@
  */
 import type { PlanExpression } from "./schema.js";
 
-/** The expressions directly inside `expression`, in the order they are written. */
-export function childExpressions(expression: PlanExpression): readonly PlanExpression[] {
+/** An expression directly inside another, and whether it reads the rows a `with` block links (its `when` filter) rather than the row itself. */
+export interface ChildExpression {
+  readonly child: PlanExpression;
+  readonly linkedRow: boolean;
+}
+
+/**
+ * The expressions directly inside one, in written order. The switch is exhaustive: a new kind of
+ * expression does not compile until it says what it holds.
+ */
+export function childExpressions(expression: PlanExpression): readonly ChildExpression[] {
+  const own = (...expressions: readonly PlanExpression[]): ChildExpression[] => expressions.map((child) => ({ child, linkedRow: false }));
   switch (expression.op) {
-    case "linked":
-      return expression.filter === undefined ? [] : [expression.filter];
-    case "template":
-      return expression.parts.filter((part): part is PlanExpression => typeof part !== "string");
-    case "list":
-      return expression.items;
-    case "call":
-      return [expression.input, ...expression.args];
-    case "table":
-    case "lookup":
-    case "ref":
-    case "get":
-      return [expression.input];
-    case "coalesce":
-    case "and":
-    case "or":
-      return expression.operands;
-    case "if":
-      return [expression.condition, expression.then, expression.else];
-    case "not":
-    case "is":
-      return [expression.operand];
-    case "compare":
-      return [expression.left, expression.right];
-    case "in":
-      return [expression.operand, ...expression.items];
     case "column":
     case "group-column":
     case "const":
     case "record":
     case "sibling":
       return [];
+    case "linked":
+      return expression.filter === undefined ? [] : [{ child: expression.filter, linkedRow: true }];
+    case "template":
+      return own(...expression.parts.filter((part): part is PlanExpression => typeof part !== "string"));
+    case "list":
+      return own(...expression.items);
+    case "call":
+      return own(expression.input, ...expression.args);
+    case "table":
+    case "lookup":
+    case "ref":
+    case "get":
+      return own(expression.input);
+    case "coalesce":
+    case "and":
+    case "or":
+      return own(...expression.operands);
+    case "if":
+      return own(expression.condition, expression.then, expression.else);
+    case "not":
+    case "is":
+      return own(expression.operand);
+    case "compare":
+      return own(expression.left, expression.right);
+    case "in":
+      return own(expression.operand, ...expression.items);
+    default:
+      return unknownExpression(expression);
   }
 }
 
+function unknownExpression(expression: never): never {
+  throw new Error(`the plan holds an expression this version of Flitmap does not know: ${JSON.stringify(expression)}`);
+}
+
 /**
- * Every expression inside `expression`, itself first, depth first in written order. `enter` says
- * whether to look inside an expression (default: always).
+ * The expression and those inside it that read the row itself, itself first, depth first in
+ * written order: a `with` block's `when` filter, which reads the linked rows, is left out.
  */
-export function subexpressions(expression: PlanExpression, enter: (expression: PlanExpression) => boolean = () => true): PlanExpression[] {
+export function rowSubexpressions(expression: PlanExpression): PlanExpression[] {
   const found: PlanExpression[] = [];
   const stack: PlanExpression[] = [expression];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     found.push(next);
-    if (!enter(next)) continue;
-    const children = childExpressions(next);
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as PlanExpression);
+    const children = childExpressions(next).filter(({ linkedRow }) => !linkedRow);
+    for (let index = children.length - 1; index >= 0; index--) stack.push((children[index] as ChildExpression).child);
   }
   return found;
 }
@@ -65,7 +80,7 @@ export function expressionDepth(expression: PlanExpression): number {
   const stack: { expression: PlanExpression; depth: number }[] = [{ expression, depth: 1 }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     deepest = Math.max(deepest, next.depth);
-    for (const child of childExpressions(next.expression)) stack.push({ expression: child, depth: next.depth + 1 });
+    for (const { child } of childExpressions(next.expression)) stack.push({ expression: child, depth: next.depth + 1 });
   }
   return deepest;
 }

@@ -2,57 +2,8 @@
  * Questions about a plan's expressions the executor asks before reading any row, answered by one
  * walk over every sub-expression.
  */
+import { childExpressions } from "../../compiler/plan/expressions.js";
 import type { Plan, PlanExpression, StepPlan } from "../../compiler/plan/schema.js";
-
-/**
- * The expressions directly inside one, each with whether it reads the rows a `with` block links
- * (its `when` filter) rather than the row itself. The switch is exhaustive: a new kind of
- * expression does not compile until it says what it holds.
- */
-function children(expression: PlanExpression): readonly { readonly child: PlanExpression; readonly linkedRow: boolean }[] {
-  const own = (...expressions: readonly PlanExpression[]): { child: PlanExpression; linkedRow: boolean }[] =>
-    expressions.map((child) => ({ child, linkedRow: false }));
-  switch (expression.op) {
-    case "column":
-    case "group-column":
-    case "const":
-    case "record":
-    case "sibling":
-      return [];
-    case "linked":
-      return expression.filter === undefined ? [] : [{ child: expression.filter, linkedRow: true }];
-    case "template":
-      return own(...expression.parts.filter((part): part is PlanExpression => typeof part !== "string"));
-    case "list":
-      return own(...expression.items);
-    case "call":
-      return own(expression.input, ...expression.args);
-    case "table":
-    case "lookup":
-    case "ref":
-    case "get":
-      return own(expression.input);
-    case "coalesce":
-    case "and":
-    case "or":
-      return own(...expression.operands);
-    case "if":
-      return own(expression.condition, expression.then, expression.else);
-    case "not":
-    case "is":
-      return own(expression.operand);
-    case "compare":
-      return own(expression.left, expression.right);
-    case "in":
-      return own(expression.operand, ...expression.items);
-    default:
-      return unknownExpression(expression);
-  }
-}
-
-function unknownExpression(expression: never): never {
-  throw new Error(`the plan holds an expression this version of Flitmap does not know: ${JSON.stringify(expression)}`);
-}
 
 /**
  * The expression and every expression inside it, a `with` block's `when` filter included: all that
@@ -61,7 +12,7 @@ function unknownExpression(expression: never): never {
  */
 export function* everySubexpression(expression: PlanExpression): Generator<PlanExpression> {
   yield expression;
-  for (const { child } of children(expression)) yield* everySubexpression(child);
+  for (const { child } of childExpressions(expression)) yield* everySubexpression(child);
 }
 
 /**
@@ -72,7 +23,7 @@ export function* everySubexpression(expression: PlanExpression): Generator<PlanE
  */
 export function* subexpressions(expression: PlanExpression): Generator<PlanExpression> {
   yield expression;
-  for (const { child, linkedRow } of children(expression)) if (!linkedRow) yield* subexpressions(child);
+  for (const { child, linkedRow } of childExpressions(expression)) if (!linkedRow) yield* subexpressions(child);
 }
 
 /** Every expression of the plan, filters included: conditions, operations and deferred operations of every step. */

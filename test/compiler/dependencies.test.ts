@@ -1,7 +1,7 @@
 /** Load order and the walks over plan expressions: as deep and as long as a package makes them, without recursion. */
 import { describe, expect, it } from "vitest";
 import { referencedSteps } from "../../compiler/dependencies.js";
-import { childExpressions, expressionDepth, subexpressions } from "../../compiler/plan/expressions.js";
+import { childExpressions, expressionDepth, rowSubexpressions } from "../../compiler/plan/expressions.js";
 import type { PlanExpression } from "../../compiler/plan/schema.js";
 import { analyze } from "./helpers.js";
 
@@ -22,11 +22,15 @@ describe("walks over plan expressions", () => {
     ]);
   });
 
-  it("measure depth and list every part, itself first", () => {
+  it("measure depth and list the parts that read the row, itself first", () => {
     expect(expressionDepth(pipeline(100_000))).toBe(100_002);
-    const parts = subexpressions(pipeline(2));
+    const parts = rowSubexpressions(pipeline(2));
     expect(parts.map((part) => part.op)).toEqual(["call", "call", "ref", "column"]);
-    expect(childExpressions(parts[0] as PlanExpression)).toEqual([parts[1]]);
+    expect(childExpressions(parts[0] as PlanExpression)).toEqual([{ child: parts[1], linkedRow: false }]);
+    const filter: PlanExpression = { op: "is", type: "boolean", test: "present", negated: false, operand: { op: "column", type: "text", column: "role" } };
+    const linked: PlanExpression = { op: "linked", type: "list<text>", entity: "Link", by: "company_id", column: "note", descending: false, filter };
+    expect(rowSubexpressions(linked)).toEqual([linked]);
+    expect(expressionDepth(linked)).toBe(3);
   });
 });
 
