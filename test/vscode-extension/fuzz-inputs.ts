@@ -134,6 +134,8 @@ const places = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength:
 export interface Recipe {
   readonly mapping: number;
   readonly changes: readonly { readonly file: number; readonly dropped: boolean; readonly mutations: readonly Mutation[] }[];
+  /** Only the changed files, each a package on its own (as an editor opening one file of a folder of mixed files). */
+  readonly alone: boolean;
   readonly off: readonly string[];
   readonly places: readonly number[];
 }
@@ -144,12 +146,13 @@ export const recipe: fc.Arbitrary<Recipe> = fc.record({
     fc.record({ file: fc.nat(), dropped: fc.nat({ max: 19 }).map((roll) => roll === 0), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) }),
     { minLength: 1, maxLength: 2 },
   ),
+  alone: fc.nat({ max: 9 }).map((roll) => roll === 0),
   off: switchedOff,
   places,
 });
 
 /** A shipped mapping with one or two of its files changed a few times, or dropped; the changed file first. */
-export function mutatedPackage({ mapping, changes, off, places: at }: Recipe): FuzzPackage {
+export function mutatedPackage({ mapping, changes, alone, off, places: at }: Recipe): FuzzPackage {
   const shipped = SHIPPED[mapping] ?? {};
   const files: Record<string, string> = { ...shipped };
   const names = Object.keys(shipped);
@@ -162,6 +165,7 @@ export function mutatedPackage({ mapping, changes, off, places: at }: Recipe): F
     changed.push(name);
   }
   const first = changed.find((name) => files[name] !== undefined);
+  if (alone) return { files: Object.fromEntries(changed.flatMap((name) => (files[name] === undefined ? [] : [[name, files[name]]]))), off, places: at };
   return { files: first === undefined ? files : { [first]: files[first] ?? "", ...files }, off, places: at };
 }
 
@@ -190,6 +194,8 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 export function exercise(input: FuzzPackage, parseCache: ParseCache): void {
   const started = process.cpuUsage();
   const paths = Object.keys(input.files).map((name) => `${FOLDER}/${name}`);
+  // A folder without .flitmap files is not a package: the commands refuse it before analysing.
+  if (paths.length === 0) return;
   const contents = new Map(Object.entries(input.files).map(([name, text]) => [`${FOLDER}/${name}`, text]));
   const analysis = analyzePackage(
     paths.map((path) => ({ path, text: contents.get(path) ?? "" })),
