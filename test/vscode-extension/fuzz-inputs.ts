@@ -73,7 +73,9 @@ export type Mutation =
   | { readonly kind: "delete"; readonly at: number; readonly length: number }
   | { readonly kind: "delete-lines" | "duplicate-lines"; readonly at: number; readonly count: number }
   | { readonly kind: "swap-lines" | "unquote" | "truncate"; readonly at: number }
-  | { readonly kind: "replace-word"; readonly at: number; readonly word: string };
+  | { readonly kind: "replace-word"; readonly at: number; readonly word: string }
+  /** An assignment's value in `levels` parentheses, or with `levels` more pipeline steps. */
+  | { readonly kind: "parenthesize" | "lengthen"; readonly at: number; readonly levels: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...FRAGMENTS) }),
@@ -81,6 +83,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom("delete-lines" as const, "duplicate-lines" as const), at: fc.nat(), count: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constantFrom("swap-lines" as const, "unquote" as const, "truncate" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("replace-word" as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
+  // Deep, not huge: 400 pipeline steps, but only 50 parentheses: the parser of 2026-12-06 runs out
+  // of stack at 80 around a syntax error (`x <- ((...(a | b.c)...))`); the language branch bounds
+  // nesting at 64, and past that this can go up once it is merged.
+  fc.record({ kind: fc.constant("parenthesize" as const), at: fc.nat(), levels: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({ kind: fc.constant("lengthen" as const), at: fc.nat(), levels: fc.integer({ min: 1, max: 400 }) }),
 );
 
 export function mutate(text: string, change: Mutation): string {
@@ -106,6 +113,16 @@ export function mutate(text: string, change: Mutation): string {
       const found = strings[change.at % Math.max(1, strings.length)];
       if (found === undefined || found.index === undefined) return text;
       return text.slice(0, found.index) + (found[1] ?? "") + text.slice(found.index + found[0].length);
+    }
+    case "parenthesize":
+    case "lengthen": {
+      const values = [...text.matchAll(/<- ([^\n]+)/g)];
+      const found = values[change.at % Math.max(1, values.length)];
+      if (found === undefined || found.index === undefined) return text;
+      const value = found[1] ?? "";
+      const deeper =
+        change.kind === "parenthesize" ? `${"(".repeat(change.levels)}${value}${")".repeat(change.levels)}` : `${value}${" | trim".repeat(change.levels)}`;
+      return `${text.slice(0, found.index)}<- ${deeper}${text.slice(found.index + found[0].length)}`;
     }
     case "replace-word": {
       const words = [...text.matchAll(/[A-Za-z_][A-Za-z0-9_.]*/g)];
