@@ -59,12 +59,16 @@ describe("FM203 unknown_name", () => {
   });
 
   it("reports what `compile`, `test` and `run` failed on as an internal error: the expect-bare-name reproduction", () => {
-    // The shipped perfectbooks package with `city foo` in a test's expect block (../shared/repros/expect-bare-name).
+    // The shipped perfectbooks package with `city foo` in a test's expect block (../shared/repros/expect-bare-name);
+    // a frozen copy, so only its errors are compared: warnings follow the rules as they change.
     const analysis = analyzeDirectory(join(import.meta.dirname, "../../fixtures/repros/expect-bare-name"));
     expect(
-      analysis.diagnostics.map(
-        (diagnostic) => `${basename(diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column} ${diagnostic.code} ${diagnostic.message}`,
-      ),
+      analysis.diagnostics
+        .filter((diagnostic) => diagnostic.severity === "error")
+        .map(
+          (diagnostic) =>
+            `${basename(diagnostic.file)}:${diagnostic.range.start.line}:${diagnostic.range.start.column} ${diagnostic.code} ${diagnostic.message}`,
+        ),
     ).toEqual(['tests.flitmap:23:10 FM203 `foo` names no record, and res.partner.city is a char field: write text in quotes, `"foo"`']);
   });
 });
