@@ -20,22 +20,45 @@ function odooCopies(fact: SyncedFieldsFact, decision: CheckedAssignment | undefi
   return values.every((value) => (value === null ? fact.copiesWhen.includes(fact.decidedByDefault) : typeof value !== "number" && fact.copiesWhen.includes(value)));
 }
 
+function sameExpression(left: PlanExpression, right: PlanExpression): boolean {
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+
 /** `X is empty`, `not (X is present)`, `X is not present`: true when it tests that `trigger` is empty. */
 function testsEmpty(condition: PlanExpression, trigger: PlanExpression): boolean {
-  const same = (operand: PlanExpression): boolean => JSON.stringify(operand) === JSON.stringify(trigger);
-  if (condition.op === "is") return same(condition.operand) && (condition.test === "empty") !== condition.negated;
+  if (condition.op === "is") return sameExpression(condition.operand, trigger) && (condition.test === "empty") !== condition.negated;
   if (condition.op === "not" && condition.operand.op === "is")
-    return same(condition.operand.operand) && (condition.operand.test === "present") !== condition.operand.negated;
+    return sameExpression(condition.operand.operand, trigger) && (condition.operand.test === "present") !== condition.operand.negated;
   return false;
 }
 
-/** `field <- if <the trigger's value> is empty then ...` (without else): written only for rows Odoo leaves alone. */
+/** Whether `condition` holds exactly when `other` does not: `not C` against `C`, or `X is empty` against `X is present`. */
+function opposite(condition: PlanExpression, other: PlanExpression): boolean {
+  if (condition.op === "not") return sameExpression(condition.operand, other);
+  if (other.op === "not") return sameExpression(other.operand, condition);
+  if (condition.op === "is" && other.op === "is" && sameExpression(condition.operand, other.operand))
+    return (condition.test === other.test) !== (condition.negated === other.negated);
+  return false;
+}
+
+/** `if C then X` without else: its condition, or undefined when the expression is anything else. */
+function onlyWhen(expression: PlanExpression | undefined): PlanExpression | undefined {
+  if (expression?.op !== "if") return undefined;
+  return expression.else.op === "const" && expression.else.value === null ? expression.condition : undefined;
+}
+
+/**
+ * Written only for rows Odoo leaves alone: `field <- if <the trigger's value> is empty then ...`,
+ * or, when the trigger is written only under a condition (`parent_id <- if C then ...`), the
+ * field only under its opposite (`field <- if not C then ...`).
+ */
 function onlyWithoutTrigger(assignment: CheckedAssignment, trigger: CheckedAssignment): boolean {
-  const value = assignment.value?.ir;
+  const condition = onlyWhen(assignment.value?.ir);
   const triggerValue = trigger.value?.ir;
-  if (value?.op !== "if" || triggerValue === undefined) return false;
-  const otherwiseEmpty = value.else.op === "const" && value.else.value === null;
-  return otherwiseEmpty && testsEmpty(value.condition, triggerValue);
+  if (condition === undefined || triggerValue === undefined) return false;
+  if (testsEmpty(condition, triggerValue)) return true;
+  const triggerCondition = onlyWhen(triggerValue);
+  return triggerCondition !== undefined && opposite(condition, triggerCondition);
 }
 
 export const overwrittenByOdoo: Rule = {

@@ -44,6 +44,30 @@ describe("FM410 overwritten_by_odoo", () => {
     ).toEqual([]);
   });
 
+  it("is satisfied when the parent is written only under a condition and the address only under its opposite", () => {
+    expect(
+      diagnosticsOf(
+        "FM410",
+        'map Company -> res.partner as company { name <- name  type = "contact"  parent_id <- if domain is present then ref company  street <- if domain is empty then status  city <- if not (domain is present) then status }',
+      ),
+    ).toEqual([]);
+    expect(
+      diagnosticsOf(
+        "FM410",
+        'map Company -> res.partner as company { name <- name  parent_id <- if status = "member" then parent_id | ref company  street <- if not (status = "member") then domain }',
+      ),
+    ).toEqual([]);
+  });
+
+  it("still warns when the address's condition does not exclude the parent's", () => {
+    expect(
+      diagnosticsOf(
+        "FM410",
+        'map Company -> res.partner as company { name <- name  parent_id <- if domain is present then ref company  street <- if status is empty then status }',
+      ),
+    ).toHaveLength(1);
+  });
+
   it("still warns when the guard tests something else than the parent written", () => {
     expect(
       diagnosticsOf(
