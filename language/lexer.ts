@@ -5,14 +5,33 @@
 import { Lexer, type IToken } from "chevrotain";
 import type { Comment } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import type { Range } from "./location.js";
-import { lexerDefinition } from "./tokens.js";
+import type { LineIndex } from "./line-index.js";
+import { SyntaxCode } from "./syntax-codes.js";
+import { UNTERMINATED_COMMENT_MESSAGE, UNTERMINATED_STRING_MESSAGE, UNTERMINATED_TEMPLATE_MESSAGE, unexpectedCharactersMessage } from "./syntax-messages.js";
+import { lexerDefinition, TemplateEnd, TemplateStart, UnterminatedBlockComment, UnterminatedString } from "./tokens.js";
+import { tokenRange } from "./tree-parser.js";
 
-let sharedLexer: Lexer | undefined;
+export { tokenRange };
 
-function getLexer(): Lexer {
-  sharedLexer ??= new Lexer(lexerDefinition, { positionTracking: "full", ensureOptimizations: false, recoveryEnabled: true });
-  return sharedLexer;
+/**
+ * A lexer: `full` tokens carry lines and columns (editor features read them), `offsets` tokens only
+ * offsets (the parser's: smaller and quicker, lines come from a LineIndex). Its definition is
+ * checked by Chevrotain when `validate` is set (the tests do); the shared ones skip that check,
+ * which costs more than the rest of their set-up at every start.
+ */
+export function createLexer(positions: "full" | "offsets", validate: boolean): Lexer {
+  return new Lexer(lexerDefinition, {
+    positionTracking: positions === "full" ? "full" : "onlyOffset",
+    ensureOptimizations: false,
+    recoveryEnabled: true,
+    skipValidations: !validate,
+  });
+}
+
+const sharedLexers: { full?: Lexer; offsets?: Lexer } = {};
+
+function getLexer(positions: "full" | "offsets"): Lexer {
+  return (sharedLexers[positions] ??= createLexer(positions, false));
 }
 
 export interface LexResult {
@@ -21,28 +40,30 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** The range of a token; Chevrotain's end offsets and columns are inclusive, ours are exclusive. */
-export function tokenRange(token: IToken): Range {
-  return {
-    start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
-    end: { offset: (token.endOffset ?? token.startOffset) + 1, line: token.endLine ?? token.startLine ?? 1, column: (token.endColumn ?? token.startColumn ?? 1) + 1 },
-  };
+/** The tokens of `text`, with their lines and columns. */
+export function tokenize(text: string, file: string): LexResult {
+  return lex(getLexer("full"), text, file, undefined);
 }
 
-export function tokenize(text: string, file: string): LexResult {
-  const result = getLexer().tokenize(text);
+/**
+ * The tokens of `text` with offsets only, for the parser; `lines` places the comments and
+ * diagnostics (and, while it is the line index in use, the parser's nodes).
+ */
+export function tokenizeOffsets(text: string, file: string, lines: LineIndex): LexResult {
+  return lex(getLexer("offsets"), text, file, lines);
+}
+
+function lex(lexer: Lexer, text: string, file: string, lines: LineIndex | undefined): LexResult {
+  const result = lexer.tokenize(text);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
-    const character = text.slice(error.offset, error.offset + error.length);
-    const line = error.line ?? 1;
-    const column = error.column ?? 1;
+    const start = lines?.positionAt(error.offset);
+    const line = error.line ?? start?.line ?? 1;
+    const column = error.column ?? start?.column ?? 1;
     diagnostics.push({
-      code: "FM001",
+      code: SyntaxCode.unexpectedCharacter,
       severity: "error",
-      message:
-        error.length === 1
-          ? `unexpected character ${JSON.stringify(character)}: it has no meaning here (to use it as text, put it in quotes)`
-          : `unexpected characters ${JSON.stringify(character)}: they have no meaning here (to use them as text, put them in quotes)`,
+      message: unexpectedCharactersMessage(text.slice(error.offset, error.offset + error.length)),
       file,
       range: { start: { offset: error.offset, line, column }, end: { offset: error.offset + error.length, line, column: column + error.length } },
     });
@@ -50,39 +71,23 @@ export function tokenize(text: string, file: string): LexResult {
   const comments: Comment[] = [];
   for (const token of result.groups["comments"] ?? []) {
     const range = tokenRange(token);
-    if (token.tokenType.name === "UnterminatedBlockComment") {
-      diagnostics.push({
-        code: "FM003",
-        severity: "error",
-        message: "this comment is never closed: add `*/` where it should end",
-        file,
-        range: { start: range.start, end: { offset: range.start.offset + 2, line: range.start.line, column: range.start.column + 2 } },
-      });
+    if (token.tokenType === UnterminatedBlockComment) {
+      const end = { offset: range.start.offset + 2, line: range.start.line, column: range.start.column + 2 };
+      diagnostics.push({ code: SyntaxCode.unterminatedComment, severity: "error", message: UNTERMINATED_COMMENT_MESSAGE, file, range: { start: range.start, end } });
     }
     comments.push({ kind: token.image.startsWith("//") ? "LineComment" : "BlockComment", text: token.image, range });
   }
   const openTemplates: IToken[] = [];
   for (const token of result.tokens) {
-    if (token.tokenType.name === "TemplateStart") openTemplates.push(token);
-    if (token.tokenType.name === "TemplateEnd") openTemplates.pop();
-    if (token.tokenType.name === "UnterminatedString") {
-      diagnostics.push({
-        code: "FM002",
-        severity: "error",
-        message: "this string is never closed: add `\"` at its end (a string cannot span lines)",
-        file,
-        range: tokenRange(token),
-      });
+    const type = token.tokenType;
+    if (type === TemplateStart) openTemplates.push(token);
+    else if (type === TemplateEnd) openTemplates.pop();
+    else if (type === UnterminatedString) {
+      diagnostics.push({ code: SyntaxCode.unterminatedString, severity: "error", message: UNTERMINATED_STRING_MESSAGE, file, range: tokenRange(token) });
     }
   }
   for (const template of openTemplates) {
-    diagnostics.push({
-      code: "FM004",
-      severity: "error",
-      message: "this template is never closed: add a closing backtick (`) where it should end",
-      file,
-      range: tokenRange(template),
-    });
+    diagnostics.push({ code: SyntaxCode.unterminatedTemplate, severity: "error", message: UNTERMINATED_TEMPLATE_MESSAGE, file, range: tokenRange(template) });
   }
   return { tokens: result.tokens, comments, diagnostics };
 }

@@ -1,19 +1,28 @@
 /**
  * `parse(text, file)`: the front end's entry point. Never throws: a broken file yields a tree with
- * `Missing` holes and every lexical and syntax error found in one pass.
+ * `Missing` holes and every lexical and syntax error found in one pass; nesting past the parser's
+ * bound is reported (FM105) rather than exhausting the stack.
  */
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
 import type { Document } from "./ast.js";
-import { AstBuilder } from "./build-ast.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
-import { tokenize, tokenRange } from "./lexer.js";
-import { lineStartsOf, positionAt, type Range } from "./location.js";
+import { tokenizeOffsets } from "./lexer.js";
+import { LineIndex } from "./line-index.js";
+import type { Position, Range } from "./location.js";
 import { getParser } from "./parser.js";
-import { reservedWordMessage } from "./syntax-messages.js";
+import { SyntaxCode } from "./syntax-codes.js";
+import { NESTED_TOO_DEEP_MESSAGE, reservedWordMessage, strayTokensMessage } from "./syntax-messages.js";
+import { placed, tokenEnd, tokenRange, tokenStart, useLineIndex } from "./tree-parser.js";
 
 export interface ParseResult {
   readonly document: Document;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+const START: Position = { offset: 0, line: 1, column: 1 };
+
+function isToken(value: unknown): value is IToken {
+  return typeof value === "object" && value !== null && "image" in value && "startOffset" in value && "tokenType" in value;
 }
 
 function isRealToken(token: IToken | undefined): token is IToken {
@@ -21,18 +30,18 @@ function isRealToken(token: IToken | undefined): token is IToken {
 }
 
 function previousTokenOf(error: IRecognitionException): IToken | undefined {
-  const withPrevious = error as IRecognitionException & { previousToken?: IToken };
-  return withPrevious.previousToken;
+  if (!("previousToken" in error)) return undefined;
+  return isToken(error.previousToken) ? error.previousToken : undefined;
 }
 
-function codeOf(error: IRecognitionException): string {
+function codeOf(error: IRecognitionException): SyntaxCode {
   switch (error.name) {
     case "MismatchedTokenException":
-      return "FM101";
+      return SyntaxCode.expectedToken;
     case "NotAllInputParsedException":
-      return "FM104";
+      return SyntaxCode.unexpectedInput;
     default:
-      return "FM102";
+      return SyntaxCode.unexpectedToken;
   }
 }
 
@@ -44,25 +53,39 @@ function errorRange(error: IRecognitionException, endOfText: Range): Range {
   const found = error.token;
   const previous = previousTokenOf(error);
   if (!isRealToken(found)) return isRealToken(previous) ? tokenRange(previous) : endOfText;
-  if (isRealToken(previous) && (found.startLine ?? 0) > (previous.endLine ?? previous.startLine ?? 0)) return tokenRange(previous);
+  if (isRealToken(previous) && tokenStart(found).line > tokenEnd(previous).line) return tokenRange(previous);
   return tokenRange(found);
 }
 
+/** The position just past the last character: lines counted at line feeds, as `positionAt` counts them. */
+function endOf(text: string): Position {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) line++;
+  return { offset: text.length, line, column: text.length - (text.lastIndexOf("\n") + 1) + 1 };
+}
+
 export function parse(text: string, file = "<input>"): ParseResult {
-  const lexed = tokenize(text, file);
+  const lines = new LineIndex(text);
+  useLineIndex(lines);
+  try {
+    return parseLexed(text, file, lines);
+  } finally {
+    useLineIndex(undefined);
+  }
+}
+
+function parseLexed(text: string, file: string, lines: LineIndex): ParseResult {
+  const lexed = tokenizeOffsets(text, file, lines);
   const parser = getParser();
-  parser.resetNameTracking();
-  parser.input = lexed.tokens;
-  const cst = parser.document();
-  const lineStarts = lineStartsOf(text);
-  const end = positionAt(lineStarts, text.length);
+  const declarations = placed(parser.parseDocument(lexed.tokens), START);
+  const end = endOf(text);
   const endOfText: Range = { start: end, end };
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
-  const seen = new Set<string>();
-  const unclosedTemplate = lexed.diagnostics.some((diagnostic) => diagnostic.code === "FM004");
+  const unclosedTemplate = lexed.diagnostics.some((diagnostic) => diagnostic.code === SyntaxCode.unterminatedTemplate);
   for (const { token, role } of parser.reservedNames) {
-    diagnostics.push({ code: "FM103", severity: "error", message: reservedWordMessage(token.image, role), file, range: tokenRange(token) });
+    diagnostics.push({ code: SyntaxCode.reservedWord, severity: "error", message: reservedWordMessage(token.image, role), file, range: tokenRange(token) });
   }
+  const seen = new Set<string>();
   for (const error of parser.errors) {
     // The lexer already named the template that never closes; the parser would only see the file end.
     if (unclosedTemplate && error.name === "MismatchedTokenException" && error.token.tokenType === EOF) continue;
@@ -72,11 +95,23 @@ export function parse(text: string, file = "<input>"): ParseResult {
     seen.add(identity);
     diagnostics.push({ code: codeOf(error), severity: "error", message: error.message, file, range });
   }
-  const builder = new AstBuilder(file);
-  const document = builder.document(cst, lexed.comments, text.length, end);
+  for (const range of parser.tooDeep) diagnostics.push({ code: SyntaxCode.nestedTooDeep, severity: "error", message: NESTED_TOO_DEEP_MESSAGE, file, range });
   // Tokens skipped right where the parser already reported an error would say the same thing twice.
-  const parserErrorStarts = new Set(diagnostics.map((diagnostic) => diagnostic.range.start.offset));
-  diagnostics.push(...builder.diagnostics.filter((diagnostic) => !parserErrorStarts.has(diagnostic.range.start.offset)));
+  const errorStarts = new Set(diagnostics.map((diagnostic) => diagnostic.range.start.offset));
+  for (const run of parser.strayRuns) {
+    const first = run.tokens[0];
+    const last = run.tokens[run.tokens.length - 1];
+    if (first === undefined || last === undefined || errorStarts.has(first.startOffset)) continue;
+    const range = { start: tokenRange(first).start, end: tokenRange(last).end };
+    diagnostics.push({ code: SyntaxCode.unexpectedInput, severity: "error", message: strayTokensMessage(run.block, run.tokens), file, range });
+  }
   diagnostics.sort(compareDiagnostics);
+  const document: Document = {
+    kind: "Document",
+    file,
+    declarations,
+    comments: lexed.comments,
+    range: { start: { ...START }, end: text.length === 0 ? { ...START } : end },
+  };
   return { document, diagnostics };
 }

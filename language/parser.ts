@@ -1,16 +1,104 @@
 /**
- * The .flitmap grammar, as a Chevrotain CST parser with error recovery. The concrete syntax tree it
- * builds is turned into the typed syntax tree (ast.ts) by build-ast.ts.
+ * The .flitmap grammar: one Chevrotain rule per construct, with error recovery. Each rule reads
+ * into its frame (build-ast.ts, build-bodies.ts, build-expressions.ts), which builds the rule's
+ * syntax tree node as the rule ends (tree-parser.ts says how, including for input the parser had to
+ * recover from).
  *
  * Statement choices look at one or two tokens through explicit gates instead of letting Chevrotain
  * pick a lookahead depth: a half-typed statement such as `name trim` must still be taken as an
  * assignment, so that the error says "expected `<-` or `=` after the field name `name`".
+ *
+ * Alternatives are set up once, as fields (rebuilding them at every choice made the parser spend
+ * most of its time collecting garbage); an alternative that reads several parts writes them into
+ * the frame of its rule (`frameOf`).
  */
-import { CstParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { EOF, type IOrAlt, type IToken, type OrMethodOpts } from "chevrotain";
+import * as B from "./build-ast.js";
+import * as Body from "./build-bodies.js";
+import * as E from "./build-expressions.js";
+import { literalOf } from "./build-leaves.js";
+import type * as A from "./ast.js";
 import { createErrorMessageProvider } from "./syntax-messages.js";
 import * as T from "./tokens.js";
+import { TreeParser, type Built } from "./tree-parser.js";
 
 const k = T.keywordToken;
+
+/** The keyword tokens the grammar reads, looked up once rather than at every choice. */
+const KW = {
+  and: k("and"),
+  archive: k("archive"),
+  archived: k("archived"),
+  as: k("as"),
+  asc: k("asc"),
+  by: k("by"),
+  csv: k("csv"),
+  deleted: k("deleted"),
+  desc: k("desc"),
+  duplicates: k("duplicates"),
+  each: k("each"),
+  else: k("else"),
+  empty: k("empty"),
+  entity: k("entity"),
+  exclude: k("exclude"),
+  existing: k("existing"),
+  expect: k("expect"),
+  extend: k("extend"),
+  fallback: k("fallback"),
+  false: k("false"),
+  first: k("first"),
+  flag: k("flag"),
+  for: k("for"),
+  from: k("from"),
+  given: k("given"),
+  group: k("group"),
+  halt: k("halt"),
+  has: k("has"),
+  help: k("help"),
+  if: k("if"),
+  ignore: k("ignore"),
+  import: k("import"),
+  in: k("in"),
+  include: k("include"),
+  is: k("is"),
+  keep: k("keep"),
+  key: k("key"),
+  lacks: k("lacks"),
+  last: k("last"),
+  lookup: k("lookup"),
+  map: k("map"),
+  match: k("match"),
+  migration: k("migration"),
+  missing: k("missing"),
+  modified: k("modified"),
+  newest: k("newest"),
+  not: k("not"),
+  odoo: k("odoo"),
+  or: k("or"),
+  order: k("order"),
+  personal: k("personal"),
+  present: k("present"),
+  records: k("records"),
+  ref: k("ref"),
+  references: k("references"),
+  reject: k("reject"),
+  report: k("report"),
+  required: k("required"),
+  rule: k("rule"),
+  schema: k("schema"),
+  setting: k("setting"),
+  skip: k("skip"),
+  source: k("source"),
+  split: k("split"),
+  table: k("table"),
+  target: k("target"),
+  test: k("test"),
+  then: k("then"),
+  true: k("true"),
+  when: k("when"),
+  with: k("with"),
+  xmlid: k("xmlid"),
+} as const;
 
 /** What a name token stands for, used to phrase syntax errors ("the entity name `Company`"). */
 export type NameRole =
@@ -41,1192 +129,1192 @@ export type NameRole =
   | "selection key"
   | "setting name";
 
-export class FlitmapParser extends CstParser {
-  /** Roles of name tokens seen in the current parse, keyed by start offset. */
-  readonly nameRoles = new Map<number, NameRole>();
+const RELATIONAL_TYPES = new Set(["many2one", "many2many", "one2many"]);
+
+/** Type words of source columns, used to tell a modifier from a column named like one. */
+export const COLUMN_TYPE_WORDS = new Set(["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"]);
+
+/** The places an operand stands in an expression: each reads it with its own occurrence numbers. */
+const enum OperandSite {
+  First = 1,
+  AfterOr = 2,
+  AfterAnd = 3,
+  AfterCoalesce = 4,
+  AfterComparison = 5,
+}
+
+/** A choice among statements, each behind the gate that says which one the next tokens start. */
+function gated<Result>(choices: IOrAlt<Result>[]): OrMethodOpts<Result> {
+  return { IGNORE_AMBIGUITIES: true, MAX_LOOKAHEAD: 1, DEF: choices };
+}
+
+export class FlitmapParser extends TreeParser<B.RuleResults> {
   /** The role of the name being consumed, so that a missing one is called by what it is. */
-  expectedRole: NameRole | undefined;
+  private expectedRole: NameRole | undefined;
+  /** The last name consumed and its role: error messages name the token before the error by its role. */
+  private lastName: IToken | undefined;
+  private lastNameRole: NameRole | undefined;
+  /** The whole dotted name the last qualified name's last part ends, to name it in messages. */
+  private lastDotted: { readonly token: IToken; readonly text: string } | undefined;
   /** Reserved words used where a declaration's name stands: parsed as the name, reported by parse(). */
   readonly reservedNames: { token: IToken; role: NameRole }[] = [];
-  /** The whole dotted name a qualified name's last part ends, to name it in messages. */
-  readonly dottedNames = new Map<number, string>();
-
-  resetNameTracking(): void {
-    this.nameRoles.clear();
-    this.reservedNames.length = 0;
-    this.dottedNames.clear();
-  }
+  private declaring: NameRole = "entity name";
 
   constructor() {
     super(T.allTokenTypes, {
       recoveryEnabled: true,
-      nodeLocationTracking: "full",
       maxLookahead: 3,
       errorMessageProvider: createErrorMessageProvider({
-        roleOf: (token) => this.nameRoles.get(token.startOffset),
-        displayText: (token) => this.dottedNames.get(token.startOffset) ?? token.image,
+        roleOf: (token) => (token === this.lastName ? this.lastNameRole : undefined),
+        displayText: (token) => (token === this.lastDotted?.token ? this.lastDotted.text : token.image),
         expectedRole: () => this.expectedRole,
       }),
     });
     this.performSelfAnalysis();
   }
 
-  private readonly alternativesCache = new Map<number, unknown>();
-
-  /**
-   * The alternatives of an OR, built once: rebuilding closures at every call made the parser spend
-   * most of its time collecting garbage.
-   */
-  private alternatives<T>(site: number, build: () => T): T {
-    const cached = this.alternativesCache.get(site);
-    if (cached !== undefined) return cached as T;
-    const built = build();
-    this.alternativesCache.set(site, built);
-    return built;
+  /** The declarations of `tokens`, with errors in `errors`, `reservedNames`, `strayRuns` and `tooDeep`. */
+  parseDocument(tokens: IToken[]): Built<A.Declaration[]> {
+    this.resetTree();
+    this.expectedRole = undefined;
+    this.lastName = undefined;
+    this.lastNameRole = undefined;
+    this.lastDotted = undefined;
+    this.reservedNames.length = 0;
+    this.input = tokens;
+    return this.document();
   }
 
-  private is(offset: number, type: TokenType): boolean {
-    return tokenMatcher(this.LA(offset), type);
-  }
-
-  private isKeyword(offset: number, word: T.SoftKeyword | T.ReservedWord): boolean {
-    return tokenMatcher(this.LA(offset), k(word));
-  }
-
-  private isAssignmentOperator(offset: number): boolean {
-    return this.is(offset, T.Equals) || this.is(offset, T.LeftArrow);
-  }
-
-  /** A token a block cannot place, but that does not end the block either. */
-  private isStray(): boolean {
-    return !this.is(1, T.RCurly) && !this.is(1, EOF);
+  private consumeName(index: number, role: NameRole): IToken | undefined {
+    this.expectedRole = role;
+    const token = this.token(index, T.Name);
+    if (token !== undefined) {
+      this.lastName = token;
+      this.lastNameRole = role;
+    }
+    return token;
   }
 
   /**
    * The name of something being declared. A reserved word there is taken as the name and reported,
    * so that the rest of the declaration still parses.
    */
-  private consumeDeclaredName(index: number, role: NameRole, label = "Name"): void {
-    this.or(index, [
-      { ALT: () => this.consumeName(index, role, label) },
-      {
-        ALT: () => {
-          const token = this.consume(index, T.ReservedWord, { LABEL: label });
-          this.ACTION(() => {
-            this.nameRoles.set(token.startOffset, role);
-            this.reservedNames.push({ token, role });
-          });
-        },
-      },
-    ]);
+  private declaredName(index: 1 | 2, role: NameRole): IToken | undefined {
+    this.declaring = role;
+    return this.or(100 + index, this.declaredNameChoices[index - 1] ?? []);
   }
 
-  private consumeName(index: number, role: NameRole, label?: string): IToken {
-    this.expectedRole = role;
-    const token = this.consume(index, T.Name, label === undefined ? undefined : { LABEL: label });
-    this.ACTION(() => this.nameRoles.set(token.startOffset, role));
-    return token;
-  }
+  private readonly declaredNameChoices: IOrAlt<IToken | undefined>[][] = [1, 2].map((index) => [
+    { ALT: () => this.consumeName(100 + index, this.declaring) },
+    {
+      ALT: () => {
+        const token = this.token(100 + index, T.ReservedWord);
+        if (token !== undefined && !this.RECORDING_PHASE) {
+          this.lastName = token;
+          this.lastNameRole = this.declaring;
+          this.reservedNames.push({ token, role: this.declaring });
+        }
+        return token;
+      },
+    },
+  ]);
 
   /** Odoo has a field named `ref` (res.partner's reference), so that reserved word may name a field. */
-  private consumeFieldName(): void {
-    this.OR9([{ ALT: () => this.consumeName(9, "field name", "field") }, { ALT: () => this.CONSUME9(k("ref"), { LABEL: "field" }) }]);
+  private readonly fieldNameChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.consumeName(90, "field name") }, { ALT: () => this.token(90, KW.ref) }];
+
+  private isAssignmentOperator(offset: number): boolean {
+    return this.is(offset, T.AssignmentOperator);
+  }
+
+  private readonly strayGate = (): boolean => this.isStray();
+
+  /** A statement of a block: `undefined` for a skipped stray token. */
+  private strayChoice<Result>(): IOrAlt<Result | undefined> {
+    return { GATE: this.strayGate, ALT: () => this.stray(99) };
+  }
+
+  /** The statements of a block up to its `}`, each one the choice `choices` makes; tokens none takes are skipped. */
+  private statements<Item>(items: Item[], choices: OrMethodOpts<Item | undefined>): void {
+    // Every token may start a statement (a stray one, skipped); `}` ends the block: reading nothing
+    // ends the repetition, which costs less than a gate Chevrotain would wrap at every block.
+    this.many(50, () => {
+      if (!this.RECORDING_PHASE && !this.isStray()) return;
+      const item = this.or(50, choices);
+      if (item !== undefined) items.push(item);
+    });
   }
 
   // -------------------------------------------------------------------------------------------
   // file
 
-  document = this.RULE("document", () => {
+  document = this.tree("document", B.DocumentFrame, (f) => {
     this.MANY({
       GATE: () => !this.is(1, EOF),
       DEF: () => {
-        this.OR(
-          this.alternatives(3, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "import"), ALT: () => this.SUBRULE(this.importDeclaration) },
-              { GATE: () => this.isKeyword(1, "migration"), ALT: () => this.SUBRULE(this.migrationDeclaration) },
-              { GATE: () => this.isKeyword(1, "source"), ALT: () => this.SUBRULE(this.sourceDeclaration) },
-              { GATE: () => this.isKeyword(1, "lookup"), ALT: () => this.SUBRULE(this.lookupDeclaration) },
-              { GATE: () => this.isKeyword(1, "records"), ALT: () => this.SUBRULE(this.recordsDeclaration) },
-              { GATE: () => this.isKeyword(1, "table"), ALT: () => this.SUBRULE(this.tableDeclaration) },
-              { GATE: () => this.isKeyword(1, "extend"), ALT: () => this.SUBRULE(this.extendDeclaration) },
-              { GATE: () => this.isKeyword(1, "map"), ALT: () => this.SUBRULE(this.mapDeclaration) },
-              { GATE: () => this.isKeyword(1, "split"), ALT: () => this.SUBRULE(this.splitDeclaration) },
-              { GATE: () => this.isKeyword(1, "test"), ALT: () => this.SUBRULE(this.testDeclaration) },
-              { ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
+        const declaration = this.OR(this.declarationChoices);
+        if (declaration !== undefined) f.declarations.push(declaration);
       },
     });
   });
 
-  /** One token skipped where nothing fits; build-ast.ts reports runs of them as one error. */
-  strayToken = this.RULE("strayToken", () => {
-    this.CONSUME(T.AnyToken);
-  });
+  private readonly declarationChoices = gated<Built<A.Declaration> | undefined>([
+    { GATE: () => this.is(1, KW.import), ALT: () => this.SUBRULE(this.importDeclaration) },
+    { GATE: () => this.is(1, KW.migration), ALT: () => this.SUBRULE(this.migrationDeclaration) },
+    { GATE: () => this.is(1, KW.source), ALT: () => this.SUBRULE(this.sourceDeclaration) },
+    { GATE: () => this.is(1, KW.lookup), ALT: () => this.SUBRULE(this.lookupDeclaration) },
+    { GATE: () => this.is(1, KW.records), ALT: () => this.SUBRULE(this.recordsDeclaration) },
+    { GATE: () => this.is(1, KW.table), ALT: () => this.SUBRULE(this.tableDeclaration) },
+    { GATE: () => this.is(1, KW.extend), ALT: () => this.SUBRULE(this.extendDeclaration) },
+    { GATE: () => this.is(1, KW.map), ALT: () => this.SUBRULE(this.mapDeclaration) },
+    { GATE: () => this.is(1, KW.split), ALT: () => this.SUBRULE(this.splitDeclaration) },
+    { GATE: () => this.is(1, KW.test), ALT: () => this.SUBRULE(this.testDeclaration) },
+    { ALT: () => this.stray(99) },
+  ]);
 
-  importDeclaration = this.RULE("importDeclaration", () => {
-    this.CONSUME(k("import"));
-    this.CONSUME(T.LCurly);
+  importDeclaration = this.tree("importDeclaration", B.ImportFrame, (f) => {
+    this.token(1, KW.import);
+    this.token(2, T.LCurly);
     this.MANY(() => {
-      this.consumeName(1, "imported name");
-      this.OPTION(() => this.CONSUME(T.Comma));
+      const imported = this.consumeName(3, "imported name");
+      if (imported !== undefined) f.names.push(imported);
+      this.OPTION(() => this.token(4, T.Comma));
     });
-    this.CONSUME(T.RCurly);
-    this.CONSUME(k("from"));
-    this.CONSUME(T.StringLike);
+    this.token(5, T.RCurly);
+    this.token(6, KW.from);
+    f.from = this.token(7, T.StringLike);
   });
 
   // -------------------------------------------------------------------------------------------
   // migration
 
-  migrationDeclaration = this.RULE("migrationDeclaration", () => {
-    this.CONSUME(k("migration"));
-    this.consumeDeclaredName(1, "migration name");
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(4, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "source"), ALT: () => this.SUBRULE(this.sourceReference) },
-              { GATE: () => this.isKeyword(1, "target"), ALT: () => this.SUBRULE(this.targetSetting) },
-              { GATE: () => this.isKeyword(1, "xmlid"), ALT: () => this.SUBRULE(this.xmlidSetting) },
-              { GATE: () => this.isKeyword(1, "rule"), ALT: () => this.SUBRULE(this.ruleSetting) },
-              { GATE: () => this.isKeyword(1, "setting"), ALT: () => this.SUBRULE(this.settingDeclaration) },
-              { GATE: () => this.isKeyword(1, "deleted"), ALT: () => this.SUBRULE(this.deletedSetting) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
+  migrationDeclaration = this.tree("migrationDeclaration", B.MigrationFrame, (f) => {
+    this.token(1, KW.migration);
+    f.name = this.declaredName(1, "migration name");
+    this.token(2, T.LCurly);
+    this.statements(f.items, this.migrationChoices);
+    this.token(3, T.RCurly);
+  });
+
+  private readonly migrationChoices = gated<Built<A.MigrationItem> | undefined>([
+    { GATE: () => this.is(1, KW.source), ALT: () => this.SUBRULE(this.sourceReference) },
+    { GATE: () => this.is(1, KW.target), ALT: () => this.SUBRULE(this.targetSetting) },
+    { GATE: () => this.is(1, KW.xmlid), ALT: () => this.SUBRULE(this.xmlidSetting) },
+    { GATE: () => this.is(1, KW.rule), ALT: () => this.SUBRULE(this.ruleSetting) },
+    { GATE: () => this.is(1, KW.setting), ALT: () => this.SUBRULE(this.settingDeclaration) },
+    { GATE: () => this.is(1, KW.deleted), ALT: () => this.SUBRULE(this.deletedSetting) },
+    this.strayChoice(),
+  ]);
+
+  sourceReference = this.tree("sourceReference", B.SourceReferenceFrame, (f) => {
+    this.token(1, KW.source);
+    f.source = this.consumeName(2, "source name");
+  });
+
+  targetSetting = this.tree("targetSetting", B.TargetSettingFrame, () => {
+    this.token(1, KW.target);
+    this.token(2, KW.odoo);
+    this.OR(this.targetSettingChoices);
+  });
+
+  private readonly targetSettingChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(B.TargetSettingFrame).series = this.token(3, T.StringLike)) },
+    {
+      ALT: () => {
+        const f = this.frameOf(B.TargetSettingFrame);
+        f.schema = this.token(4, KW.schema);
+        f.schemaFile = this.token(5, T.StringLike);
       },
-    });
-    this.CONSUME(T.RCurly);
+    },
+  ];
+
+  xmlidSetting = this.tree("xmlidSetting", B.XmlidSettingFrame, (f) => {
+    this.token(1, KW.xmlid);
+    f.namespace = this.token(2, T.StringLike);
   });
 
-  sourceReference = this.RULE("sourceReference", () => {
-    this.CONSUME(k("source"));
-    this.consumeName(1, "source name");
+  settingDeclaration = this.tree("settingDeclaration", B.SettingDeclarationFrame, (f) => {
+    this.token(1, KW.setting);
+    f.name = this.consumeName(2, "setting name");
+    f.value = this.token(3, T.StringLike);
   });
 
-  targetSetting = this.RULE("targetSetting", () => {
-    this.CONSUME(k("target"));
-    this.CONSUME(k("odoo"));
-    this.OR(
-      this.alternatives(5, () => [
-        { ALT: () => this.CONSUME(T.StringLike, { LABEL: "series" }) },
-        {
-          ALT: () => {
-            this.CONSUME(k("schema"));
-            this.CONSUME2(T.StringLike, { LABEL: "schemaFile" });
-          },
-        },
-      ]),
-    );
+  deletedSetting = this.tree("deletedSetting", B.DeletedSettingFrame, (f) => {
+    this.token(1, KW.deleted);
+    f.policy = this.OR(this.deletedChoices);
   });
 
-  xmlidSetting = this.RULE("xmlidSetting", () => {
-    this.CONSUME(k("xmlid"));
-    this.CONSUME(T.StringLike);
-  });
+  private readonly deletedChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.token(2, KW.report) }, { ALT: () => this.token(3, KW.archive) }];
 
-  settingDeclaration = this.RULE("settingDeclaration", () => {
-    this.CONSUME(k("setting"));
-    this.consumeName(1, "setting name", "name");
-    this.CONSUME(T.StringLike, { LABEL: "value" });
-  });
-
-  deletedSetting = this.RULE("deletedSetting", () => {
-    this.CONSUME(k("deleted"));
-    this.OR(
-      this.alternatives(44, () => [
-        { ALT: () => this.CONSUME(k("report"), { LABEL: "policy" }) },
-        { ALT: () => this.CONSUME(k("archive"), { LABEL: "policy" }) },
-      ]),
-    );
-  });
-
-  ruleSetting = this.RULE("ruleSetting", () => {
-    this.CONSUME(k("rule"));
-    this.consumeName(1, "rule name", "rule");
-    this.consumeName(2, "severity", "severity");
+  ruleSetting = this.tree("ruleSetting", B.RuleSettingFrame, (f) => {
+    this.token(1, KW.rule);
+    f.rule = this.consumeName(2, "rule name");
+    f.severity = this.consumeName(3, "severity");
   });
 
   // -------------------------------------------------------------------------------------------
   // source
 
-  sourceDeclaration = this.RULE("sourceDeclaration", () => {
-    this.CONSUME(k("source"));
-    this.consumeDeclaredName(1, "source name");
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(6, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "csv"), ALT: () => this.SUBRULE(this.csvOptions) },
-              { GATE: () => this.isKeyword(1, "entity"), ALT: () => this.SUBRULE(this.entityDeclaration) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
+  sourceDeclaration = this.tree("sourceDeclaration", B.SourceFrame, (f) => {
+    this.token(1, KW.source);
+    f.name = this.declaredName(1, "source name");
+    this.token(2, T.LCurly);
+    this.statements(f.items, this.sourceChoices);
+    this.token(3, T.RCurly);
   });
 
-  csvOptions = this.RULE("csvOptions", () => {
-    this.CONSUME(k("csv"));
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(7, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.optionSetting) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
+  private readonly sourceChoices = gated<Built<A.SourceItem> | undefined>([
+    { GATE: () => this.is(1, KW.csv), ALT: () => this.SUBRULE(this.csvOptions) },
+    { GATE: () => this.is(1, KW.entity), ALT: () => this.SUBRULE(this.entityDeclaration) },
+    this.strayChoice(),
+  ]);
+
+  csvOptions = this.tree("csvOptions", B.CsvOptionsFrame, (f) => {
+    this.token(1, KW.csv);
+    this.token(2, T.LCurly);
+    this.statements(f.options, this.csvChoices);
+    this.token(3, T.RCurly);
   });
 
-  optionSetting = this.RULE("optionSetting", () => {
-    this.consumeName(1, "option name");
-    this.SUBRULE(this.literal);
+  private readonly csvChoices = gated<Built<A.OptionSetting> | undefined>([
+    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.optionSetting) },
+    this.strayChoice(),
+  ]);
+
+  optionSetting = this.tree("optionSetting", B.OptionSettingFrame, (f) => {
+    f.name = this.consumeName(1, "option name");
+    f.value = this.SUBRULE(this.literal);
   });
 
-  entityDeclaration = this.RULE("entityDeclaration", () => {
-    this.CONSUME(k("entity"));
-    this.consumeDeclaredName(1, "entity name");
-    this.CONSUME(T.StringLike, { LABEL: "pattern" });
+  entityDeclaration = this.tree("entityDeclaration", B.EntityFrame, (f) => {
+    this.token(1, KW.entity);
+    f.name = this.declaredName(1, "entity name");
+    f.pattern = this.token(2, T.StringLike);
     // A missing key is the compiler's to report: the entity's columns still parse.
-    this.OPTION5(() => {
-      this.CONSUME(k("key"));
-      this.OR(
-        this.alternatives(8, () => [
-          { ALT: () => this.consumeName(2, "key column", "key") },
-          {
-            ALT: () => {
-              this.CONSUME(T.LParen);
-              this.MANY(() => {
-                this.consumeName(3, "key column", "key");
-                this.OPTION(() => this.CONSUME(T.Comma));
-              });
-              this.CONSUME(T.RParen);
-            },
-          },
-        ]),
-      );
+    this.OPTION(() => {
+      this.token(3, KW.key);
+      this.OR(this.keyChoices);
     });
-    this.CONSUME(T.LCurly);
-    this.MANY2({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR2(
-          this.alternatives(9, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "csv") && this.is(2, T.LCurly), ALT: () => this.SUBRULE(this.csvOptions) },
-              { GATE: () => this.isKeyword(1, "duplicates") && this.isKeyword(2, "keep"), ALT: () => this.SUBRULE(this.duplicatesRule) },
-              { GATE: () => this.isKeyword(1, "group") && this.is(2, T.Name) && this.is(3, T.LBracket), ALT: () => this.SUBRULE(this.columnGroup) },
-              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
+    this.token(4, T.LCurly);
+    this.statements(f.items, this.entityChoices);
+    this.token(5, T.RCurly);
   });
 
-  columnDeclaration = this.RULE("columnDeclaration", () => {
-    this.consumeName(1, "column name", "name");
-    this.OPTION(() => this.CONSUME(T.StringLike, { LABEL: "header" }));
-    this.consumeName(2, "column type", "type");
-    this.OPTION2(() => this.CONSUME2(T.StringLike, { LABEL: "format" }));
-    this.MANY({
-      MAX_LOOKAHEAD: 1,
-      GATE: () =>
-        this.isKeyword(1, "required") ||
-        this.isKeyword(1, "personal") ||
-        this.isKeyword(1, "modified") ||
-        (this.isKeyword(1, "references") && this.is(2, T.Name)),
-      DEF: () => {
-        this.OR(
-          this.alternatives(10, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              // Modifiers are taken greedily: a column named `required` needs another name and its header in quotes.
-              { GATE: () => this.isKeyword(1, "required"), ALT: () => this.CONSUME(k("required")) },
-              { GATE: () => this.isKeyword(1, "personal"), ALT: () => this.CONSUME(k("personal")) },
-              { GATE: () => this.isKeyword(1, "modified"), ALT: () => this.CONSUME(k("modified")) },
-              {
-                GATE: () => this.isKeyword(1, "references") && this.is(2, T.Name),
-                ALT: () => {
-                  this.CONSUME(k("references"));
-                  this.consumeName(3, "entity name", "references");
-                },
-              },
-            ],
-          })),
-        );
+  private readonly keyChoices: IOrAlt<void>[] = [
+    { ALT: () => this.keyColumn(6) },
+    {
+      ALT: () => {
+        this.token(7, T.LParen);
+        this.MANY2(() => {
+          this.keyColumn(8);
+          this.OPTION2(() => this.token(9, T.Comma));
+        });
+        this.token(10, T.RParen);
       },
-    });
+    },
+  ];
+
+  private keyColumn(index: number): void {
+    const key = this.consumeName(index, "key column");
+    if (key !== undefined) this.frameOf(B.EntityFrame).key.push(key);
+  }
+
+  private readonly entityChoices = gated<Built<A.EntityItem | undefined> | undefined>([
+    { GATE: () => this.is(1, KW.csv) && this.is(2, T.LCurly), ALT: () => this.SUBRULE(this.csvOptions) },
+    { GATE: () => this.is(1, KW.duplicates) && this.is(2, KW.keep), ALT: () => this.SUBRULE(this.duplicatesRule) },
+    { GATE: () => this.is(1, KW.group) && this.is(2, T.Name) && this.is(3, T.LBracket), ALT: () => this.SUBRULE(this.columnGroup) },
+    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
+    this.strayChoice(),
+  ]);
+
+  columnDeclaration = this.tree("columnDeclaration", B.ColumnDeclarationFrame, (f) => {
+    f.name = this.consumeName(1, "column name");
+    this.OPTION(() => (f.header = this.token(2, T.StringLike)));
+    f.type = this.consumeName(3, "column type");
+    this.OPTION2(() => (f.format = this.token(4, T.StringLike)));
+    this.MANY(this.columnModifier);
   });
 
-  duplicatesRule = this.RULE("duplicatesRule", () => {
-    this.CONSUME(k("duplicates"));
-    this.CONSUME(k("keep"));
-    this.OR(
-      this.alternatives(11, () => [
-        { ALT: () => this.CONSUME(k("first")) },
-        { ALT: () => this.CONSUME(k("last")) },
-        {
-          ALT: () => {
-            this.CONSUME(k("newest"));
-            this.OPTION(() => {
-              this.CONSUME(k("by"));
-              this.consumeName(1, "column", "by");
-            });
-          },
-        },
-      ]),
-    );
+  /** `references` is a modifier only before an entity name: reading nothing ends the modifiers. */
+  private readonly columnModifier = (): void => {
+    if (!this.RECORDING_PHASE && this.is(1, KW.references) && !this.is(2, T.Name)) return;
+    this.OR(this.columnModifierChoices);
+  };
+
+  private modifierKeyword(token: IToken | undefined): void {
+    if (token !== undefined) this.frameOf(B.ColumnDeclarationFrame).modifiers.push(token);
+  }
+
+  // Modifiers are taken greedily: a column named `required` needs another name and its header in quotes.
+  private readonly columnModifierChoices: IOrAlt<void>[] = [
+    { ALT: () => this.modifierKeyword(this.token(5, KW.required)) },
+    { ALT: () => this.modifierKeyword(this.token(6, KW.personal)) },
+    { ALT: () => this.modifierKeyword(this.token(7, KW.modified)) },
+    {
+      ALT: () => {
+        this.modifierKeyword(this.token(8, KW.references));
+        const entity = this.consumeName(9, "entity name");
+        const f = this.frameOf(B.ColumnDeclarationFrame);
+        f.referenced ??= entity;
+      },
+    },
+  ];
+
+  duplicatesRule = this.tree("duplicatesRule", B.DuplicatesRuleFrame, () => {
+    this.token(1, KW.duplicates);
+    this.token(2, KW.keep);
+    this.OR(this.duplicatesChoices);
   });
 
-  columnGroup = this.RULE("columnGroup", () => {
-    this.CONSUME(k("group"));
-    this.consumeDeclaredName(1, "group name");
-    this.CONSUME(T.LBracket);
-    this.CONSUME(T.NumberLiteral, { LABEL: "from" });
-    this.CONSUME(T.DotDot);
-    this.CONSUME2(T.NumberLiteral, { LABEL: "to" });
-    this.CONSUME(T.RBracket);
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(12, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
+  private readonly duplicatesChoices: IOrAlt<void>[] = [
+    { ALT: () => this.keep(this.token(3, KW.first), "first") },
+    { ALT: () => this.keep(this.token(4, KW.last), "last") },
+    {
+      ALT: () => {
+        this.keep(this.token(5, KW.newest), "newest");
+        this.OPTION(() => {
+          this.token(6, KW.by);
+          this.frameOf(B.DuplicatesRuleFrame).by = this.consumeName(7, "column");
+        });
       },
-    });
-    this.CONSUME(T.RCurly);
+    },
+  ];
+
+  private keep(token: IToken | undefined, keep: A.DuplicatesKeep): void {
+    if (token !== undefined) this.frameOf(B.DuplicatesRuleFrame).keep = keep;
+  }
+
+  columnGroup = this.tree("columnGroup", B.ColumnGroupFrame, (f) => {
+    this.token(1, KW.group);
+    f.name = this.declaredName(1, "group name");
+    this.token(2, T.LBracket);
+    f.from = this.token(3, T.NumberLiteral);
+    this.token(4, T.DotDot);
+    f.to = this.token(5, T.NumberLiteral);
+    this.token(6, T.RBracket);
+    this.token(7, T.LCurly);
+    this.statements(f.columns, this.groupChoices);
+    this.token(8, T.RCurly);
   });
+
+  private readonly groupChoices = gated<Built<A.ColumnDeclaration | undefined> | undefined>([
+    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.columnDeclaration) },
+    this.strayChoice(),
+  ]);
 
   // -------------------------------------------------------------------------------------------
   // lookup, records, table, extend
 
-  lookupDeclaration = this.RULE("lookupDeclaration", () => {
-    this.CONSUME(k("lookup"));
-    this.consumeDeclaredName(1, "lookup name", "name");
-    this.CONSUME(k("in"));
-    this.SUBRULE(this.qualifiedName, { LABEL: "model" });
-    this.CONSUME(k("by"));
-    this.consumeName(2, "match field", "match");
+  lookupDeclaration = this.tree("lookupDeclaration", B.LookupFrame, (f) => {
+    this.token(1, KW.lookup);
+    f.name = this.declaredName(1, "lookup name");
+    this.token(2, KW.in);
+    f.model = this.SUBRULE(this.qualifiedName);
+    this.token(3, KW.by);
+    this.matchField(4);
     this.MANY(() => {
-      this.CONSUME(k("or"));
-      this.consumeName(3, "match field", "match");
+      this.token(5, KW.or);
+      this.matchField(6);
     });
     this.OPTION(() => {
-      this.CONSUME(T.LCurly);
-      this.MANY2({
-        GATE: () => this.isStray(),
-        DEF: () => {
-          this.OR(
-            this.alternatives(13, () => ({
-              IGNORE_AMBIGUITIES: true,
-              MAX_LOOKAHEAD: 1,
-              DEF: [
-                { GATE: () => this.isKeyword(1, "missing"), ALT: () => this.SUBRULE(this.missingPolicy) },
-                { GATE: () => this.isKeyword(1, "archived"), ALT: () => this.SUBRULE(this.archivedSetting) },
-                { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-              ],
-            })),
-          );
-        },
-      });
-      this.CONSUME(T.RCurly);
+      this.token(7, T.LCurly);
+      this.statements(f.items, this.lookupChoices);
+      this.token(8, T.RCurly);
     });
   });
 
-  missingPolicy = this.RULE("missingPolicy", () => {
-    this.CONSUME(k("missing"));
-    this.OR(
-      this.alternatives(14, () => [
-        { ALT: () => this.CONSUME(k("reject")) },
-        { ALT: () => this.CONSUME(k("flag")) },
-        { ALT: () => this.CONSUME(k("halt")) },
-        {
-          ALT: () => {
-            this.CONSUME(k("fallback"));
-            this.SUBRULE(this.literal);
-          },
-        },
-      ]),
-    );
+  private matchField(index: number): void {
+    const field = this.consumeName(index, "match field");
+    if (field !== undefined) this.frameOf(B.LookupFrame).match.push(field);
+  }
+
+  private readonly lookupChoices = gated<Built<A.LookupItem> | undefined>([
+    { GATE: () => this.is(1, KW.missing), ALT: () => this.SUBRULE(this.missingPolicy) },
+    { GATE: () => this.is(1, KW.archived), ALT: () => this.SUBRULE(this.archivedSetting) },
+    this.strayChoice(),
+  ]);
+
+  missingPolicy = this.tree("missingPolicy", B.MissingPolicyFrame, () => {
+    this.token(1, KW.missing);
+    this.OR(this.missingPolicyChoices);
   });
 
-  archivedSetting = this.RULE("archivedSetting", () => {
-    this.CONSUME(k("archived"));
-    this.OR(this.alternatives(15, () => [{ ALT: () => this.CONSUME(k("include")) }, { ALT: () => this.CONSUME(k("exclude")) }]));
-  });
-
-  recordsDeclaration = this.RULE("recordsDeclaration", () => {
-    this.CONSUME(k("records"));
-    this.SUBRULE(this.qualifiedName, { LABEL: "model" });
-    this.OPTION(() => {
-      this.CONSUME(k("match"));
-      this.consumeName(1, "match field", "match");
-    });
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(16, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.recordEntry) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
+  private readonly missingPolicyChoices: IOrAlt<void>[] = [
+    { ALT: () => this.policy(this.token(2, KW.reject), "reject") },
+    { ALT: () => this.policy(this.token(3, KW.flag), "flag") },
+    { ALT: () => this.policy(this.token(4, KW.halt), "halt") },
+    {
+      ALT: () => {
+        this.policy(this.token(5, KW.fallback), "fallback");
+        this.frameOf(B.MissingPolicyFrame).fallback = this.SUBRULE(this.literal);
       },
-    });
-    this.CONSUME(T.RCurly);
+    },
+  ];
+
+  private policy(token: IToken | undefined, policy: A.MissingPolicyName): void {
+    if (token !== undefined) this.frameOf(B.MissingPolicyFrame).policy = policy;
+  }
+
+  archivedSetting = this.tree("archivedSetting", B.ArchivedSettingFrame, (f) => {
+    this.token(1, KW.archived);
+    f.include = this.OR(this.archivedChoices);
   });
 
-  recordEntry = this.RULE("recordEntry", () => {
-    this.consumeName(1, "record name", "name");
-    this.OR(
-      this.alternatives(17, () => [
-        {
-          ALT: () => {
-            this.CONSUME(k("existing"));
-            this.CONSUME(T.StringLike, { LABEL: "existing" });
-          },
-        },
-        { ALT: () => this.SUBRULE(this.fieldValueBlock) },
-      ]),
-    );
+  private readonly archivedChoices: IOrAlt<boolean>[] = [
+    { ALT: () => this.token(2, KW.include) !== undefined },
+    {
+      ALT: () => {
+        this.token(3, KW.exclude);
+        return false;
+      },
+    },
+  ];
+
+  recordsDeclaration = this.tree("recordsDeclaration", B.RecordsFrame, (f) => {
+    this.token(1, KW.records);
+    f.model = this.SUBRULE(this.qualifiedName);
+    this.OPTION(() => {
+      this.token(2, KW.match);
+      f.match = this.consumeName(3, "match field");
+    });
+    this.token(4, T.LCurly);
+    this.statements(f.entries, this.recordsChoices);
+    this.token(5, T.RCurly);
   });
+
+  private readonly recordsChoices = gated<Built<A.RecordEntry | undefined> | undefined>([
+    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.recordEntry) },
+    this.strayChoice(),
+  ]);
+
+  recordEntry = this.tree("recordEntry", B.RecordEntryFrame, (f) => {
+    f.name = this.consumeName(1, "record name");
+    this.OR(this.recordEntryChoices);
+  });
+
+  private readonly recordEntryChoices: IOrAlt<void>[] = [
+    {
+      ALT: () => {
+        const f = this.frameOf(B.RecordEntryFrame);
+        f.existingKeyword = this.token(2, KW.existing);
+        f.existing = this.token(3, T.StringLike);
+      },
+    },
+    { ALT: () => void (this.frameOf(B.RecordEntryFrame).values = this.SUBRULE(this.fieldValueBlock)) },
+  ];
 
   /** `{ name "Won"  sequence 70 }` */
-  fieldValueBlock = this.RULE("fieldValueBlock", () => {
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(18, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike) || this.isKeyword(1, "ref"), ALT: () => this.SUBRULE(this.fieldValue) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
+  fieldValueBlock = this.tree("fieldValueBlock", B.FieldValueBlockFrame, (f) => {
+    this.token(1, T.LCurly);
+    this.statements(f.entries, this.fieldValueChoices);
+    this.token(2, T.RCurly);
   });
 
-  fieldValue = this.RULE("fieldValue", () => {
-    this.OR(this.alternatives(19, () => [{ ALT: () => this.consumeFieldName() }, { ALT: () => this.CONSUME(T.StringLike, { LABEL: "field" }) }]));
-    this.SUBRULE(this.value);
+  private readonly fieldValueChoices = gated<Built<A.FieldValue | undefined> | undefined>([
+    { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike) || this.is(1, KW.ref), ALT: () => this.SUBRULE(this.fieldValue) },
+    this.strayChoice(),
+  ]);
+
+  fieldValue = this.tree("fieldValue", B.FieldValueFrame, (f) => {
+    f.field = this.OR(this.fieldValueNameChoices);
+    f.value = this.SUBRULE(this.value);
   });
 
-  value = this.RULE("value", () => {
-    this.OR(this.alternatives(20, () => [{ ALT: () => this.SUBRULE(this.literal) }, { ALT: () => this.consumeName(1, "record name", "record") }]));
+  private readonly fieldValueNameChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.OR9(this.fieldNameChoices) }, { ALT: () => this.token(1, T.StringLike) }];
+
+  value = this.tree("value", B.ValueFrame, () => {
+    this.OR(this.valueChoices);
   });
 
-  literal = this.RULE("literal", () => {
-    this.OR(
-      this.alternatives(21, () => [
-        { ALT: () => this.CONSUME(T.StringLike) },
-        { ALT: () => this.CONSUME(T.NumberLiteral) },
-        { ALT: () => this.CONSUME(k("true")) },
-        { ALT: () => this.CONSUME(k("false")) },
-      ]),
-    );
+  private readonly valueChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(B.ValueFrame).literal = this.SUBRULE(this.literal)) },
+    { ALT: () => void (this.frameOf(B.ValueFrame).record = this.consumeName(1, "record name")) },
+  ];
+
+  literal = this.tree("literal", B.LiteralFrame, (f) => {
+    f.token = this.OR(this.literalChoices);
   });
 
-  tableDeclaration = this.RULE("tableDeclaration", () => {
-    this.CONSUME(k("table"));
-    this.consumeDeclaredName(1, "table name", "name");
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.qualifiedName, { LABEL: "input" });
-    this.CONSUME(T.Arrow);
-    this.SUBRULE2(this.qualifiedName, { LABEL: "output" });
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(22, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Underscore), ALT: () => this.SUBRULE(this.tableDefault) },
-              {
-                GATE: () => this.is(1, T.StringLike) || this.is(1, T.NumberLiteral) || this.isKeyword(1, "true") || this.isKeyword(1, "false"),
-                ALT: () => this.SUBRULE(this.tableEntry),
-              },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
+  private readonly literalChoices: IOrAlt<IToken | undefined>[] = [
+    { ALT: () => this.token(1, T.StringLike) },
+    { ALT: () => this.token(2, T.NumberLiteral) },
+    { ALT: () => this.token(3, KW.true) },
+    { ALT: () => this.token(4, KW.false) },
+  ];
+
+  tableDeclaration = this.tree("tableDeclaration", B.TableFrame, (f) => {
+    this.token(1, KW.table);
+    f.name = this.declaredName(1, "table name");
+    this.token(2, T.Colon);
+    f.input = this.SUBRULE(this.qualifiedName);
+    this.token(3, T.Arrow);
+    f.output = this.SUBRULE2(this.qualifiedName);
+    this.token(4, T.LCurly);
+    this.statements(f.entries, this.tableChoices);
+    this.token(5, T.RCurly);
   });
 
-  tableEntry = this.RULE("tableEntry", () => {
-    this.SUBRULE(this.literal, { LABEL: "keys" });
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.literal, { LABEL: "keys" });
-    });
-    this.CONSUME(T.Arrow);
-    this.SUBRULE(this.value);
+  private readonly tableChoices = gated<Built<A.TableEntry | A.TableDefault> | undefined>([
+    { GATE: () => this.is(1, T.Underscore), ALT: () => this.SUBRULE(this.tableDefault) },
+    {
+      GATE: () => this.is(1, T.StringLike) || this.is(1, T.NumberLiteral) || this.is(1, KW.true) || this.is(1, KW.false),
+      ALT: () => this.SUBRULE(this.tableEntry),
+    },
+    this.strayChoice(),
+  ]);
+
+  tableEntry = this.tree("tableEntry", B.TableEntryFrame, (f) => {
+    f.keys.push(this.SUBRULE(this.literal));
+    this.MANY(this.moreTableKeys);
+    this.token(2, T.Arrow);
+    f.value = this.SUBRULE(this.value);
   });
 
-  tableDefault = this.RULE("tableDefault", () => {
-    this.CONSUME(T.Underscore);
-    this.CONSUME(T.Arrow);
-    this.OR(
-      this.alternatives(23, () => ({
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { ALT: () => this.CONSUME(k("reject"), { LABEL: "action" }) },
-          { ALT: () => this.CONSUME(k("flag"), { LABEL: "action" }) },
-          { ALT: () => this.CONSUME(k("keep"), { LABEL: "action" }) },
-          { ALT: () => this.CONSUME(k("empty"), { LABEL: "action" }) },
-          { ALT: () => this.SUBRULE(this.value) },
-        ],
-      })),
-    );
+  private readonly moreTableKeys = (): void => {
+    this.token(1, T.Comma);
+    this.frameOf(B.TableEntryFrame).keys.push(this.SUBRULE2(this.literal));
+  };
+
+  tableDefault = this.tree("tableDefault", B.TableDefaultFrame, () => {
+    this.token(1, T.Underscore);
+    this.token(2, T.Arrow);
+    this.OR(this.tableDefaultChoices);
   });
 
-  extendDeclaration = this.RULE("extendDeclaration", () => {
-    this.CONSUME(k("extend"));
-    this.SUBRULE(this.qualifiedName, { LABEL: "model" });
-    this.SUBRULE(this.extendBlock);
+  private readonly tableDefaultChoices: OrMethodOpts<void> = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { ALT: () => this.tableAction(this.token(3, KW.reject)) },
+      { ALT: () => this.tableAction(this.token(4, KW.flag)) },
+      { ALT: () => this.tableAction(this.token(5, KW.keep)) },
+      { ALT: () => this.tableAction(this.token(6, KW.empty)) },
+      { ALT: () => void (this.frameOf(B.TableDefaultFrame).value = this.SUBRULE(this.value)) },
+    ],
+  };
+
+  private tableAction(token: IToken | undefined): void {
+    this.frameOf(B.TableDefaultFrame).action = token;
+  }
+
+  extendDeclaration = this.tree("extendDeclaration", Body.ExtendFrame, (f) => {
+    this.token(1, KW.extend);
+    f.model = this.SUBRULE(this.qualifiedName);
+    f.items = this.SUBRULE(this.extendBlock);
   });
 
-  extendBlock = this.RULE("extendBlock", () => {
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(24, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "if"), ALT: () => this.SUBRULE(this.extendIf) },
-              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.customField) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
-  });
+  extendBlock = this.tree(
+    "extendBlock",
+    Body.ExtendBlockFrame,
+    (f) => {
+      this.token(1, T.LCurly);
+      this.statements(f.items, this.extendChoices);
+      this.token(2, T.RCurly);
+    },
+    "block",
+  );
 
-  extendIf = this.RULE("extendIf", () => {
-    this.CONSUME(k("if"));
-    this.SUBRULE(this.targetCondition);
-    this.SUBRULE(this.extendBlock, { LABEL: "then" });
-    this.OPTION(() => {
-      this.CONSUME(k("else"));
-      this.OR(
-        this.alternatives(25, () => [
-          { ALT: () => this.SUBRULE2(this.extendIf, { LABEL: "elseIf" }) },
-          { ALT: () => this.SUBRULE2(this.extendBlock, { LABEL: "else" }) },
-        ]),
-      );
-    });
-  });
+  private readonly extendChoices = gated<Built<A.ExtendItem | undefined> | undefined>([
+    { GATE: () => this.is(1, KW.if), ALT: () => this.SUBRULE(this.extendIf) },
+    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.customField) },
+    this.strayChoice(),
+  ]);
 
-  private lastCustomFieldType = "";
+  extendIf = this.tree(
+    "extendIf",
+    Body.ExtendIfFrame,
+    (f) => {
+      this.token(1, KW.if);
+      f.condition = this.SUBRULE(this.targetCondition);
+      f.then = this.SUBRULE(this.extendBlock);
+      this.OPTION(() => {
+        this.token(2, KW.else);
+        this.OR(this.extendElseChoices);
+      });
+    },
+    "if",
+  );
 
-  customField = this.RULE("customField", () => {
-    this.consumeName(1, "custom field name", "name");
-    const type = this.consumeName(2, "field type", "type");
-    this.ACTION(() => {
-      this.lastCustomFieldType = type.image;
-    });
+  private readonly extendElseChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(Body.ExtendIfFrame).elseIf = this.SUBRULE2(this.extendIf)) },
+    { ALT: () => void (this.frameOf(Body.ExtendIfFrame).else = this.SUBRULE2(this.extendBlock)) },
+  ];
+
+  customField = this.tree("customField", Body.CustomFieldFrame, (f) => {
+    f.name = this.consumeName(1, "custom field name");
+    f.type = this.consumeName(2, "field type");
     this.OPTION({
-      GATE: () => RELATIONAL_TYPES.has(this.lastCustomFieldType) && this.is(1, T.Name),
-      DEF: () => this.SUBRULE(this.qualifiedName, { LABEL: "relation" }),
+      GATE: () => RELATIONAL_TYPES.has(this.frameOf(Body.CustomFieldFrame).type?.image ?? "") && this.is(1, T.Name),
+      DEF: () => (f.relation = this.SUBRULE(this.qualifiedName)),
     });
-    this.OPTION2(() => this.CONSUME(T.StringLike, { LABEL: "label" }));
-    this.MANY({
-      MAX_LOOKAHEAD: 1,
-      GATE: () => (this.isKeyword(1, "help") && this.is(2, T.StringLike)) || this.isKeyword(1, "required") || this.is(1, T.LCurly),
-      DEF: () => {
-        this.OR(
-          this.alternatives(26, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              {
-                GATE: () => this.isKeyword(1, "help") && this.is(2, T.StringLike),
-                ALT: () => {
-                  this.CONSUME(k("help"));
-                  this.CONSUME2(T.StringLike, { LABEL: "help" });
-                },
-              },
-              { GATE: () => this.isKeyword(1, "required"), ALT: () => this.CONSUME(k("required")) },
-              { GATE: () => this.is(1, T.LCurly), ALT: () => this.SUBRULE(this.selectionOptions) },
-            ],
-          })),
-        );
-      },
-    });
+    this.OPTION2(() => (f.label = this.token(3, T.StringLike)));
+    this.MANY({ MAX_LOOKAHEAD: 1, GATE: this.customFieldPartGate, DEF: () => this.OR(this.customFieldParts) });
   });
 
-  selectionOptions = this.RULE("selectionOptions", () => {
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(27, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike), ALT: () => this.SUBRULE(this.selectionOption) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
+  private readonly customFieldPartGate = (): boolean => (this.is(1, KW.help) && this.is(2, T.StringLike)) || this.is(1, KW.required) || this.is(1, T.LCurly);
+
+  private readonly customFieldParts = gated<void>([
+    {
+      GATE: () => this.is(1, KW.help) && this.is(2, T.StringLike),
+      ALT: () => {
+        this.token(4, KW.help);
+        this.frameOf(Body.CustomFieldFrame).help = this.token(5, T.StringLike);
       },
-    });
-    this.CONSUME(T.RCurly);
+    },
+    {
+      GATE: () => this.is(1, KW.required),
+      ALT: () => {
+        if (this.token(6, KW.required) !== undefined) this.frameOf(Body.CustomFieldFrame).required = true;
+      },
+    },
+    { GATE: () => this.is(1, T.LCurly), ALT: () => void (this.frameOf(Body.CustomFieldFrame).options = this.SUBRULE(this.selectionOptions)) },
+  ]);
+
+  selectionOptions = this.tree("selectionOptions", Body.SelectionOptionsFrame, (f) => {
+    this.token(1, T.LCurly);
+    this.statements(f.options, this.selectionChoices);
+    this.token(2, T.RCurly);
   });
 
-  selectionOption = this.RULE("selectionOption", () => {
-    this.OR(
-      this.alternatives(28, () => [{ ALT: () => this.consumeName(1, "selection key", "key") }, { ALT: () => this.CONSUME(T.StringLike, { LABEL: "key" }) }]),
-    );
-    this.CONSUME2(T.StringLike, { LABEL: "label" });
+  private readonly selectionChoices = gated<Built<A.SelectionOption | undefined> | undefined>([
+    { GATE: () => this.is(1, T.Name) || this.is(1, T.StringLike), ALT: () => this.SUBRULE(this.selectionOption) },
+    this.strayChoice(),
+  ]);
+
+  selectionOption = this.tree("selectionOption", Body.SelectionOptionFrame, (f) => {
+    f.key = this.OR(this.selectionKeyChoices);
+    f.label = this.token(2, T.StringLike);
   });
 
-  targetCondition = this.RULE("targetCondition", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(k("odoo"));
-          this.OR2([
-            {
-              ALT: () => {
-                this.SUBRULE(this.comparisonOperator);
-                this.CONSUME(T.StringLike, { LABEL: "version" });
-              },
-            },
-            {
-              ALT: () => {
-                this.OR3([{ ALT: () => this.CONSUME(k("has"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("lacks"), { LABEL: "test" }) }]);
-                this.SUBRULE(this.qualifiedName, { LABEL: "name" });
-              },
-            },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(k("setting"));
-          this.consumeName(1, "setting name", "setting");
-          this.OR4([{ ALT: () => this.CONSUME(T.Equals, { LABEL: "settingOperator" }) }, { ALT: () => this.CONSUME(T.NotEquals, { LABEL: "settingOperator" }) }]);
-          this.CONSUME2(T.StringLike, { LABEL: "settingValue" });
-        },
-      },
-    ]);
+  private readonly selectionKeyChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.consumeName(1, "selection key") }, { ALT: () => this.token(1, T.StringLike) }];
+
+  targetCondition = this.tree("targetCondition", Body.TargetConditionFrame, () => {
+    this.OR(this.targetConditionChoices);
   });
 
-  comparisonOperator = this.RULE("comparisonOperator", () => {
-    this.OR(
-      this.alternatives(30, () => [
-        { ALT: () => this.CONSUME(T.Equals) },
-        { ALT: () => this.CONSUME(T.NotEquals) },
-        { ALT: () => this.CONSUME(T.Less) },
-        { ALT: () => this.CONSUME(T.LessEquals) },
-        { ALT: () => this.CONSUME(T.Greater) },
-        { ALT: () => this.CONSUME(T.GreaterEquals) },
-      ]),
-    );
-  });
+  private readonly targetConditionChoices: IOrAlt<void>[] = [
+    {
+      ALT: () => {
+        this.token(1, KW.odoo);
+        this.OR2(this.odooConditionChoices);
+      },
+    },
+    {
+      ALT: () => {
+        const f = this.frameOf(Body.TargetConditionFrame);
+        f.setting = this.token(2, KW.setting);
+        f.settingName = this.consumeName(3, "setting name");
+        f.settingOperator = this.OR4(this.settingOperatorChoices);
+        f.settingValue = this.token(4, T.StringLike);
+      },
+    },
+  ];
+
+  private readonly odooConditionChoices: IOrAlt<void>[] = [
+    {
+      ALT: () => {
+        const f = this.frameOf(Body.TargetConditionFrame);
+        f.operator = this.token(5, T.Comparator);
+        f.version = this.token(6, T.StringLike);
+      },
+    },
+    {
+      ALT: () => {
+        const f = this.frameOf(Body.TargetConditionFrame);
+        f.test = this.OR3(this.hasChoices);
+        f.name = this.SUBRULE(this.qualifiedName);
+      },
+    },
+  ];
+
+  private readonly hasChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.token(7, KW.has) }, { ALT: () => this.token(8, KW.lacks) }];
+  private readonly settingOperatorChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.token(9, T.Equals) }, { ALT: () => this.token(10, T.NotEquals) }];
 
   // -------------------------------------------------------------------------------------------
   // map and split
 
-  mapDeclaration = this.RULE("mapDeclaration", () => {
-    this.CONSUME(k("map"));
-    this.consumeDeclaredName(1, "entity name", "entity");
-    this.CONSUME(T.Arrow);
-    this.SUBRULE(this.qualifiedName, { LABEL: "model" });
+  mapDeclaration = this.tree("mapDeclaration", Body.MapFrame, (f) => {
+    this.token(1, KW.map);
+    f.entity = this.declaredName(1, "entity name");
+    this.token(2, T.Arrow);
+    f.model = this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
-      this.CONSUME(k("as"));
-      this.consumeDeclaredName(2, "alias", "alias");
+      this.token(3, KW.as);
+      f.alias = this.declaredName(2, "alias");
     });
-    this.OPTION4(() => this.SUBRULE(this.enabledIf));
+    this.OPTION4(() => (f.enabledIf = this.SUBRULE(this.enabledIf)));
     this.OPTION2(() => {
-      this.CONSUME(k("when"));
-      this.SUBRULE(this.expression, { LABEL: "when" });
+      this.token(4, KW.when);
+      f.when = this.SUBRULE(this.expression);
     });
-    this.SUBRULE(this.body);
-    this.OPTION3(() => this.SUBRULE(this.fallbackTarget));
+    f.body = this.SUBRULE(this.body);
+    this.OPTION3(() => (f.fallback = this.SUBRULE(this.fallbackTarget)));
   });
 
   /** `if setting x = "v"` / `if odoo >= "18.0"` after a map or split head: whether it loads at all. */
-  enabledIf = this.RULE("enabledIf", () => {
-    this.CONSUME(k("if"));
-    this.SUBRULE(this.targetCondition);
+  enabledIf = this.tree("enabledIf", Body.EnabledIfFrame, (f) => {
+    this.token(1, KW.if);
+    f.condition = this.SUBRULE(this.targetCondition);
   });
 
-  fallbackTarget = this.RULE("fallbackTarget", () => {
-    this.CONSUME(k("fallback"));
-    this.SUBRULE(this.qualifiedName, { LABEL: "model" });
-    this.SUBRULE(this.body);
+  fallbackTarget = this.tree("fallbackTarget", Body.FallbackTargetFrame, (f) => {
+    this.token(1, KW.fallback);
+    f.model = this.SUBRULE(this.qualifiedName);
+    f.body = this.SUBRULE(this.body);
   });
 
-  splitDeclaration = this.RULE("splitDeclaration", () => {
-    this.CONSUME(k("split"));
-    this.consumeDeclaredName(1, "entity name", "entity");
-    this.OPTION2(() => this.SUBRULE(this.enabledIf));
+  splitDeclaration = this.tree("splitDeclaration", Body.SplitFrame, (f) => {
+    this.token(1, KW.split);
+    f.entity = this.declaredName(1, "entity name");
+    this.OPTION2(() => (f.enabledIf = this.SUBRULE(this.enabledIf)));
     this.OPTION(() => {
-      this.CONSUME(k("when"));
-      this.SUBRULE(this.expression, { LABEL: "when" });
+      this.token(2, KW.when);
+      f.when = this.SUBRULE(this.expression);
     });
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(31, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.splitTarget) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
+    this.token(3, T.LCurly);
+    this.statements(f.targets, this.splitChoices);
+    this.token(4, T.RCurly);
   });
 
-  splitTarget = this.RULE("splitTarget", () => {
-    this.consumeName(1, "alias", "alias");
-    this.CONSUME(T.Colon);
-    this.SUBRULE(this.qualifiedName, { LABEL: "model" });
+  private readonly splitChoices = gated<Built<A.SplitTarget | undefined> | undefined>([
+    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.splitTarget) },
+    this.strayChoice(),
+  ]);
+
+  splitTarget = this.tree("splitTarget", Body.SplitTargetFrame, (f) => {
+    f.alias = this.consumeName(1, "alias");
+    this.token(2, T.Colon);
+    f.model = this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
-      this.CONSUME(k("for"));
-      this.CONSUME(k("each"));
-      this.consumeName(2, "group name", "forEach");
+      f.forKeyword = this.token(3, KW.for);
+      this.token(4, KW.each);
+      f.forEach = this.consumeName(5, "group name");
     });
-    this.OPTION4(() => this.SUBRULE(this.enabledIf));
+    this.OPTION4(() => (f.enabledIf = this.SUBRULE(this.enabledIf)));
     this.OPTION2(() => {
-      this.CONSUME(k("when"));
-      this.SUBRULE(this.expression, { LABEL: "when" });
+      this.token(6, KW.when);
+      f.when = this.SUBRULE(this.expression);
     });
-    this.SUBRULE(this.body);
-    this.OPTION3(() => this.SUBRULE(this.fallbackTarget));
+    f.body = this.SUBRULE(this.body);
+    this.OPTION3(() => (f.fallback = this.SUBRULE(this.fallbackTarget)));
   });
 
-  body = this.RULE("body", () => {
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(32, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "ignore") && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.ignoreStatement) },
-              { GATE: () => this.isKeyword(1, "with") && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.withBlock) },
-              { GATE: () => this.isKeyword(1, "if"), ALT: () => this.SUBRULE(this.bodyIf) },
-              { GATE: () => this.is(1, T.Name) || (this.isKeyword(1, "ref") && this.isAssignmentOperator(2)), ALT: () => this.SUBRULE(this.assignment) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
-      },
-    });
-    this.CONSUME(T.RCurly);
-  });
+  body = this.tree(
+    "body",
+    Body.BodyFrame,
+    (f) => {
+      this.token(1, T.LCurly);
+      this.statements(f.items, this.bodyChoices);
+      this.token(2, T.RCurly);
+    },
+    "block",
+  );
 
-  assignment = this.RULE("assignment", () => {
-    this.consumeFieldName();
+  private readonly bodyChoices = gated<Built<A.BodyItem | undefined> | undefined>([
+    { GATE: () => this.is(1, KW.ignore) && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.ignoreStatement) },
+    { GATE: () => this.is(1, KW.with) && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.withBlock) },
+    { GATE: () => this.is(1, KW.if), ALT: () => this.SUBRULE(this.bodyIf) },
+    { GATE: () => this.is(1, T.Name) || (this.is(1, KW.ref) && this.isAssignmentOperator(2)), ALT: () => this.SUBRULE(this.assignment) },
+    this.strayChoice(),
+  ]);
+
+  assignment = this.tree("assignment", Body.AssignmentFrame, (f) => {
+    f.field = this.OR9(this.fieldNameChoices);
     // One token category for both operators, so that a missing one is inserted by recovery and the
     // rest of the line still parses as the value.
-    this.CONSUME(T.AssignmentOperator, { LABEL: "operator" });
-    this.OR(this.alternatives(33, () => [{ ALT: () => this.SUBRULE(this.eachBlock) }, { ALT: () => this.SUBRULE(this.expression, { LABEL: "value" }) }]));
+    f.operator = this.token(1, T.AssignmentOperator);
+    f.value = this.OR(this.assignedValueChoices);
   });
 
-  eachBlock = this.RULE("eachBlock", () => {
-    this.CONSUME(k("each"));
-    this.consumeName(1, "entity name", "entity");
-    this.CONSUME(k("by"));
-    this.consumeName(2, "column", "by");
+  private readonly assignedValueChoices: IOrAlt<Built<A.Expression | A.EachBlock>>[] = [
+    { ALT: () => this.SUBRULE(this.eachBlock) },
+    { ALT: () => this.SUBRULE(this.expression) },
+  ];
+
+  eachBlock = this.tree("eachBlock", Body.EachBlockFrame, (f) => {
+    this.token(1, KW.each);
+    f.entity = this.consumeName(2, "entity name");
+    this.token(3, KW.by);
+    f.by = this.consumeName(4, "column");
     this.OPTION(() => {
-      this.CONSUME(k("as"));
-      this.consumeName(3, "alias", "alias");
+      this.token(5, KW.as);
+      f.alias = this.consumeName(6, "alias");
     });
-    this.SUBRULE(this.body);
+    f.body = this.SUBRULE(this.body);
   });
 
-  ignoreStatement = this.RULE("ignoreStatement", () => {
-    this.CONSUME(k("ignore"));
-    this.SUBRULE(this.columnPath);
+  ignoreStatement = this.tree("ignoreStatement", Body.IgnoreStatementFrame, (f) => {
+    this.token(1, KW.ignore);
+    f.columns.push(this.SUBRULE(this.columnPath));
     this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.SUBRULE2(this.columnPath);
+      this.token(2, T.Comma);
+      f.columns.push(this.SUBRULE2(this.columnPath));
     });
   });
 
-  withBlock = this.RULE("withBlock", () => {
-    this.CONSUME(k("with"));
-    this.consumeName(1, "entity name", "entity");
-    this.CONSUME(k("by"));
-    this.consumeName(2, "column", "by");
+  withBlock = this.tree("withBlock", Body.WithBlockFrame, (f) => {
+    this.token(1, KW.with);
+    f.entity = this.consumeName(2, "entity name");
+    this.token(3, KW.by);
+    f.by = this.consumeName(4, "column");
     this.OPTION3(() => {
-      this.CONSUME(k("when"));
-      this.SUBRULE(this.expression, { LABEL: "when" });
+      this.token(5, KW.when);
+      f.when = this.SUBRULE(this.expression);
     });
     this.OPTION(() => {
-      this.CONSUME(k("order"));
-      this.CONSUME2(k("by"));
-      this.consumeName(3, "order column", "orderBy");
-      this.OPTION2(() => {
-        this.OR(
-          this.alternatives(34, () => [
-            { ALT: () => this.CONSUME(k("asc"), { LABEL: "direction" }) },
-            { ALT: () => this.CONSUME(k("desc"), { LABEL: "direction" }) },
-          ]),
-        );
-      });
+      f.orderKeyword = this.token(6, KW.order);
+      this.token(7, KW.by);
+      f.orderBy = this.consumeName(8, "order column");
+      this.OPTION2(() => (f.direction = this.OR(this.directionChoices)));
     });
-    this.SUBRULE(this.body);
+    f.body = this.SUBRULE(this.body);
   });
 
-  bodyIf = this.RULE("bodyIf", () => {
-    this.CONSUME(k("if"));
-    this.SUBRULE(this.targetCondition);
-    this.SUBRULE(this.body, { LABEL: "then" });
-    this.OPTION(() => {
-      this.CONSUME(k("else"));
-      this.OR(
-        this.alternatives(35, () => [
-          { ALT: () => this.SUBRULE2(this.bodyIf, { LABEL: "elseIf" }) },
-          { ALT: () => this.SUBRULE2(this.body, { LABEL: "else" }) },
-        ]),
-      );
-    });
-  });
+  private readonly directionChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.token(9, KW.asc) }, { ALT: () => this.token(10, KW.desc) }];
+
+  bodyIf = this.tree(
+    "bodyIf",
+    Body.BodyIfFrame,
+    (f) => {
+      this.token(1, KW.if);
+      f.condition = this.SUBRULE(this.targetCondition);
+      f.then = this.SUBRULE(this.body);
+      this.OPTION(() => {
+        this.token(2, KW.else);
+        this.OR(this.bodyElseChoices);
+      });
+    },
+    "if",
+  );
+
+  private readonly bodyElseChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(Body.BodyIfFrame).elseIf = this.SUBRULE2(this.bodyIf)) },
+    { ALT: () => void (this.frameOf(Body.BodyIfFrame).else = this.SUBRULE2(this.body)) },
+  ];
 
   // -------------------------------------------------------------------------------------------
-  // expressions, lowest precedence first
+  // expressions: `if`, then every binary operator in one rule, then pipes and primaries
 
-  expression = this.RULE("expression", () => {
-    this.OR(this.alternatives(36, () => [{ ALT: () => this.SUBRULE(this.ifExpression) }, { ALT: () => this.SUBRULE(this.orExpression) }]));
-  });
+  /**
+   * An `if`, or every binary operator (`or`, `and`, comparisons, `??`), the prefix `not` and the
+   * postfix tests (`is present`, `in [...]`), read flat in source order; ExpressionFrame arranges
+   * them by precedence.
+   */
+  expression = this.tree(
+    "expression",
+    E.ExpressionFrame,
+    () => {
+      this.OR(this.expressionChoices);
+    },
+    "expression",
+  );
 
-  ifExpression = this.RULE("ifExpression", () => {
-    this.CONSUME(k("if"));
-    this.SUBRULE(this.expression, { LABEL: "condition" });
-    this.CONSUME(k("then"));
-    this.SUBRULE2(this.expression, { LABEL: "then" });
-    this.OPTION(() => {
-      this.CONSUME(k("else"));
-      this.SUBRULE3(this.expression, { LABEL: "else" });
-    });
-  });
-
-  orExpression = this.RULE("orExpression", () => {
-    this.SUBRULE(this.andExpression, { LABEL: "operands" });
-    this.MANY(() => {
-      this.CONSUME(k("or"));
-      this.SUBRULE2(this.andExpression, { LABEL: "operands" });
-    });
-  });
-
-  andExpression = this.RULE("andExpression", () => {
-    this.SUBRULE(this.notExpression, { LABEL: "operands" });
-    this.MANY(() => {
-      this.CONSUME(k("and"));
-      this.SUBRULE2(this.notExpression, { LABEL: "operands" });
-    });
-  });
-
-  notExpression = this.RULE("notExpression", () => {
-    this.OR(
-      this.alternatives(37, () => [
-        {
-          ALT: () => {
-            this.CONSUME(k("not"));
-            this.SUBRULE(this.notExpression);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.comparison) },
-      ]),
-    );
-  });
-
-  comparison = this.RULE("comparison", () => {
-    this.SUBRULE(this.coalesceExpression, { LABEL: "left" });
-    this.OPTION(() => {
-      this.OR(
-        this.alternatives(38, () => [
-          {
-            ALT: () => {
-              this.SUBRULE(this.comparisonOperator);
-              this.SUBRULE2(this.coalesceExpression, { LABEL: "right" });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(k("is"));
-              this.OPTION2(() => this.CONSUME(k("not"), { LABEL: "negated" }));
-              this.OR2([{ ALT: () => this.CONSUME(k("present"), { LABEL: "test" }) }, { ALT: () => this.CONSUME(k("empty"), { LABEL: "test" }) }]);
-            },
-          },
-          {
-            ALT: () => {
-              this.OPTION3(() => this.CONSUME2(k("not"), { LABEL: "negated" }));
-              this.CONSUME(k("in"));
-              this.SUBRULE(this.listExpression, { LABEL: "list" });
-            },
-          },
-        ]),
-      );
-    });
-  });
-
-  coalesceExpression = this.RULE("coalesceExpression", () => {
-    this.SUBRULE(this.pipeExpression, { LABEL: "operands" });
-    this.MANY(() => {
-      this.CONSUME(T.Coalesce);
-      this.SUBRULE2(this.pipeExpression, { LABEL: "operands" });
-    });
-  });
-
-  pipeExpression = this.RULE("pipeExpression", () => {
-    this.SUBRULE(this.primary);
-    this.MANY(() => {
-      this.CONSUME(T.Pipe);
-      this.SUBRULE(this.pipeStep);
-    });
-  });
-
-  pipeStep = this.RULE("pipeStep", () => {
-    this.OR(
-      this.alternatives(39, () => [
-        {
-          ALT: () => {
-            this.CONSUME(k("ref"));
-            this.consumeName(1, "alias", "alias");
-          },
-        },
-        {
-          ALT: () => {
-            this.consumeName(2, "step name", "callee");
-            this.OPTION(() => {
-              this.CONSUME(T.LParen);
-              this.MANY(() => {
-                this.SUBRULE(this.expression, { LABEL: "args" });
-                this.OPTION2(() => this.CONSUME(T.Comma));
-              });
-              this.CONSUME(T.RParen);
-            });
-          },
-        },
-      ]),
-    );
-  });
-
-  primary = this.RULE("primary", () => {
-    this.OR(
-      this.alternatives(40, () => [
-        { ALT: () => this.CONSUME(T.StringLike) },
-        { ALT: () => this.CONSUME(T.NumberLiteral) },
-        { ALT: () => this.CONSUME(k("true")) },
-        { ALT: () => this.CONSUME(k("false")) },
-        { ALT: () => this.SUBRULE(this.templateExpression) },
-        { ALT: () => this.SUBRULE(this.listExpression) },
-        { ALT: () => this.SUBRULE(this.parenthesized) },
-        {
-          ALT: () => {
-            this.CONSUME(k("ref"));
-            this.consumeName(1, "alias", "alias");
-          },
-        },
-        { ALT: () => this.SUBRULE(this.columnPath) },
-      ]),
-    );
-  });
-
-  parenthesized = this.RULE("parenthesized", () => {
-    this.CONSUME(T.LParen);
-    this.SUBRULE(this.expression);
-    this.CONSUME(T.RParen);
-  });
-
-  columnPath = this.RULE("columnPath", () => {
-    this.consumeName(1, "column", "parts");
-    // `contact[1].name`: one instance of a column group, read outside `for each`.
-    this.OPTION({
-      GATE: () => this.is(1, T.LBracket) && this.is(2, T.NumberLiteral) && this.is(3, T.RBracket),
-      DEF: () => {
-        this.CONSUME(T.LBracket);
-        this.CONSUME(T.NumberLiteral, { LABEL: "instance" });
-        this.CONSUME(T.RBracket);
+  private readonly expressionChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(E.ExpressionFrame).ifExpression = this.SUBRULE(this.ifExpression)) },
+    {
+      ALT: () => {
+        this.MANY(this.leadingNots);
+        this.operand(OperandSite.First);
+        this.MANY2(this.binaryTail);
       },
-    });
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      this.consumeName(2, "column", "parts");
+    },
+  ];
+
+  /** An operator and what follows it; reading nothing (where the expression cannot go on) ends the repetition. */
+  private readonly binaryTail = (): void => {
+    if (this.RECORDING_PHASE || this.continuesBinary()) this.OR2(this.binaryLinks);
+  };
+
+  ifExpression = this.tree("ifExpression", E.IfExpressionFrame, (f) => {
+    this.token(1, KW.if);
+    f.condition = this.SUBRULE(this.expression);
+    this.token(2, KW.then);
+    f.then = this.SUBRULE2(this.expression);
+    this.OPTION(() => {
+      f.elseKeyword = this.token(3, KW.else);
+      f.else = this.SUBRULE3(this.expression);
     });
   });
 
-  listExpression = this.RULE("listExpression", () => {
-    this.CONSUME(T.LBracket);
-    this.MANY(() => {
-      this.SUBRULE(this.expression, { LABEL: "items" });
-      this.OPTION(() => this.CONSUME(T.Comma));
-    });
-    this.CONSUME(T.RBracket);
+  private readonly leadingNots = (): void => this.not(1);
+  private readonly notsAfterOr = (): void => this.not(13);
+  private readonly notsAfterAnd = (): void => this.not(14);
+
+  /** A `not` before an operand: one more level of nesting, skipped and reported past the bound. */
+  private not(index: number): void {
+    const token = this.token(index, KW.not);
+    if (token === undefined || this.RECORDING_PHASE) return;
+    const f = this.frameOf(E.ExpressionFrame);
+    if (this.withinNesting(f.notCount + 1)) {
+      f.not(token);
+    } else {
+      this.nestedTooDeep(token, f.notsPastBound);
+      f.notsPastBound = true;
+    }
+  }
+
+  /**
+   * An operand and its pipeline (`name | trim | truncate(64)`), read in place: a pipeline is an
+   * operand's postfix operators. Each place an operand stands in the expression reads it with its
+   * own occurrence numbers (`site`), as Chevrotain requires.
+   */
+  private operand(site: OperandSite): void {
+    const f = this.frameOf(E.ExpressionFrame);
+    f.startOperand();
+    f.input(this.subrule(site, this.primary), this.childFirst, this.childLast);
+    this.many(20 + site, this.pipeSteps[site]);
+  }
+
+  private pipeStepsAt(site: OperandSite): () => void {
+    return () => {
+      const f = this.frameOf(E.ExpressionFrame);
+      f.pipe(this.token(20 + site, T.Pipe));
+      f.step(this.subrule(site, this.pipeStep), this.childFirst, this.childLast);
+    };
+  }
+
+  private readonly pipeSteps: Readonly<Record<OperandSite, () => void>> = {
+    [OperandSite.First]: this.pipeStepsAt(OperandSite.First),
+    [OperandSite.AfterOr]: this.pipeStepsAt(OperandSite.AfterOr),
+    [OperandSite.AfterAnd]: this.pipeStepsAt(OperandSite.AfterAnd),
+    [OperandSite.AfterCoalesce]: this.pipeStepsAt(OperandSite.AfterCoalesce),
+    [OperandSite.AfterComparison]: this.pipeStepsAt(OperandSite.AfterComparison),
+  };
+
+  /** Whether the next tokens continue the expression: a comparison does not chain, and `??` does not follow `is` or `in`. */
+  private readonly continuesBinary = (): boolean => {
+    const comparison = this.frameOf(E.ExpressionFrame).comparison;
+    if (this.is(1, KW.or) || this.is(1, KW.and)) return true;
+    if (this.is(1, T.Coalesce)) return comparison !== "closed";
+    if (this.is(1, T.Comparator) || this.is(1, KW.is) || this.is(1, KW.in)) return comparison === "open";
+    return this.is(1, KW.not) && this.is(2, KW.in) && comparison === "open";
+  };
+
+  private readonly binaryLinks: IOrAlt<void>[] = [
+    { ALT: () => this.logicalOperand(this.token(3, KW.or), 3, this.notsAfterOr, OperandSite.AfterOr) },
+    { ALT: () => this.logicalOperand(this.token(4, KW.and), 4, this.notsAfterAnd, OperandSite.AfterAnd) },
+    {
+      ALT: () => {
+        this.frameOf(E.ExpressionFrame).operator(this.token(5, T.Coalesce));
+        this.operand(OperandSite.AfterCoalesce);
+      },
+    },
+    {
+      ALT: () => {
+        this.frameOf(E.ExpressionFrame).operator(this.token(6, T.Comparator));
+        this.operand(OperandSite.AfterComparison);
+      },
+    },
+    {
+      ALT: () => {
+        const keyword = this.token(7, KW.is);
+        const negated = this.OPTION(() => this.token(8, KW.not));
+        const f = this.frameOf(E.ExpressionFrame);
+        if (keyword !== undefined) f.isTest(keyword, negated);
+        f.test(this.OR3(this.isTestChoices));
+      },
+    },
+    {
+      ALT: () => {
+        const negated = this.OPTION2(() => this.token(9, KW.not));
+        const keyword = this.token(10, KW.in);
+        const f = this.frameOf(E.ExpressionFrame);
+        if (keyword !== undefined) f.inTest(negated, keyword);
+        f.list(this.SUBRULE(this.listExpression), this.childLast);
+      },
+    },
+  ];
+
+  private logicalOperand(operator: IToken | undefined, notsIndex: 3 | 4, nots: () => void, site: OperandSite): void {
+    this.frameOf(E.ExpressionFrame).operator(operator);
+    this.many(notsIndex, nots);
+    this.operand(site);
+  }
+
+  private readonly isTestChoices: OrMethodOpts<IToken | undefined> = {
+    DEF: [{ ALT: () => this.token(11, KW.present) }, { ALT: () => this.token(12, KW.empty) }],
+    ERR_MSG: "a comparison, `is present`, `is empty` or `in [...]`",
+  };
+
+  pipeStep = this.tree("pipeStep", E.PipeStepFrame, () => {
+    this.OR(this.pipeStepChoices);
   });
 
-  templateExpression = this.RULE("templateExpression", () => {
-    this.CONSUME(T.TemplateStart);
+  private readonly pipeStepChoices: IOrAlt<void>[] = [
+    {
+      ALT: () => {
+        const f = this.frameOf(E.PipeStepFrame);
+        f.ref = this.token(1, KW.ref);
+        f.alias = this.consumeName(2, "alias");
+      },
+    },
+    {
+      ALT: () => {
+        this.frameOf(E.PipeStepFrame).callee = this.consumeName(3, "step name");
+        this.OPTION(this.callArguments);
+      },
+    },
+  ];
+
+  private readonly callArguments = (): void => {
+    const f = this.frameOf(E.PipeStepFrame);
+    f.openParen = this.token(4, T.LParen);
     this.MANY(() => {
-      this.OR(
-        this.alternatives(41, () => [
-          { ALT: () => this.CONSUME(T.TemplateText) },
-          {
-            ALT: () => {
-              this.CONSUME(T.HoleStart);
-              this.SUBRULE(this.expression, { LABEL: "holes" });
-              this.CONSUME(T.HoleEnd);
-            },
-          },
-        ]),
-      );
+      f.argument(this.SUBRULE(this.expression));
+      this.OPTION2(() => this.token(5, T.Comma));
     });
-    this.CONSUME(T.TemplateEnd);
+    this.token(6, T.RParen);
+  };
+
+  primary = this.tree("primary", E.PrimaryFrame, () => {
+    this.OR(this.primaryChoices);
   });
 
-  qualifiedName = this.RULE("qualifiedName", () => {
-    const first = this.consumeName(1, "model name", "parts");
-    const parts = [first];
+  private readonly primaryChoices: IOrAlt<void>[] = [
+    { ALT: () => this.primaryLiteral(this.token(1, T.StringLike)) },
+    { ALT: () => this.primaryLiteral(this.token(2, T.NumberLiteral)) },
+    { ALT: () => this.primaryLiteral(this.token(3, KW.true)) },
+    { ALT: () => this.primaryLiteral(this.token(4, KW.false)) },
+    { ALT: () => void (this.frameOf(E.PrimaryFrame).template = this.SUBRULE(this.templateExpression)) },
+    { ALT: () => void (this.frameOf(E.PrimaryFrame).list = this.SUBRULE(this.listExpression)) },
+    { ALT: () => void (this.frameOf(E.PrimaryFrame).parenthesized = this.SUBRULE(this.parenthesized)) },
+    {
+      ALT: () => {
+        const f = this.frameOf(E.PrimaryFrame);
+        f.ref = this.token(5, KW.ref);
+        f.alias = this.consumeName(6, "alias");
+      },
+    },
+    { ALT: () => this.columnPathParts() },
+  ];
+
+  private primaryLiteral(token: IToken | undefined): void {
+    if (token !== undefined && !this.RECORDING_PHASE) this.frameOf(E.PrimaryFrame).literal = literalOf(token);
+  }
+
+  parenthesized = this.tree("parenthesized", E.ParenthesizedFrame, (f) => {
+    this.token(1, T.LParen);
+    f.expression = this.SUBRULE(this.expression);
+    this.token(2, T.RParen);
+  });
+
+  columnPath = this.tree("columnPath", E.ColumnPathFrame, () => this.columnPathParts());
+
+  /** `name`, `contact.name`, `contact[1].name`: in the rule that reads it, `primary` or `columnPath`. */
+  private columnPathParts(): void {
+    this.frameOf(E.ColumnPathParts).part(this.consumeName(20, "column"));
+    this.option(20, this.columnInstance);
+    this.many(20, this.columnParts);
+  }
+
+  /** `contact[1].name`: one instance of a column group, read outside `for each` (taken only whole: three tokens of lookahead). */
+  private readonly columnInstance = {
+    MAX_LOOKAHEAD: 3,
+    DEF: (): void => {
+      this.token(21, T.LBracket);
+      this.frameOf(E.ColumnPathParts).instance = this.token(22, T.NumberLiteral);
+      this.token(23, T.RBracket);
+    },
+  };
+
+  private readonly columnParts = (): void => {
+    this.token(24, T.Dot);
+    this.frameOf(E.ColumnPathParts).part(this.consumeName(25, "column"));
+  };
+
+  listExpression = this.tree("listExpression", E.ListExpressionFrame, () => {
+    this.token(1, T.LBracket);
+    this.MANY(this.listItems);
+    this.token(3, T.RBracket);
+  });
+
+  private readonly listItems = (): void => {
+    this.frameOf(E.ListExpressionFrame).items.push(this.SUBRULE(this.expression));
+    this.OPTION(this.listComma);
+  };
+
+  private readonly listComma = (): void => void this.token(2, T.Comma);
+
+  templateExpression = this.tree("templateExpression", E.TemplateExpressionFrame, () => {
+    this.token(1, T.TemplateStart);
+    this.MANY(this.templatePart);
+    this.token(5, T.TemplateEnd);
+  });
+
+  private readonly templatePart = (): void => this.OR(this.templateParts);
+
+  private readonly templateParts: IOrAlt<void>[] = [
+    { ALT: () => this.frameOf(E.TemplateExpressionFrame).text(this.token(2, T.TemplateText)) },
+    {
+      ALT: () => {
+        this.token(3, T.HoleStart);
+        this.frameOf(E.TemplateExpressionFrame).parts.push(this.SUBRULE(this.expression));
+        this.token(4, T.HoleEnd);
+      },
+    },
+  ];
+
+  qualifiedName = this.tree("qualifiedName", B.QualifiedNameFrame, (f) => {
+    const first = this.consumeName(1, "model name");
+    if (first !== undefined) f.parts.push(first);
     this.MANY(() => {
-      this.CONSUME(T.Dot);
-      parts.push(this.consumeName(2, "model name", "parts"));
+      this.token(2, T.Dot);
+      const part = this.consumeName(3, "model name");
+      if (part !== undefined) f.parts.push(part);
     });
-    this.ACTION(() => {
-      const last = parts[parts.length - 1];
-      if (last !== undefined && parts.length > 1) this.dottedNames.set(last.startOffset, parts.map((part) => part.image).join("."));
-    });
+    const last = f.parts[f.parts.length - 1];
+    if (last !== undefined && f.parts.length > 1 && !this.RECORDING_PHASE) this.lastDotted = { token: last, text: f.parts.map((part) => part.image).join(".") };
   });
 
   // -------------------------------------------------------------------------------------------
   // tests
 
-  testDeclaration = this.RULE("testDeclaration", () => {
-    this.CONSUME(k("test"));
-    this.CONSUME(T.StringLike, { LABEL: "name" });
-    this.CONSUME(T.LCurly);
-    this.MANY({
-      GATE: () => this.isStray(),
-      DEF: () => {
-        this.OR(
-          this.alternatives(42, () => ({
-            IGNORE_AMBIGUITIES: true,
-            MAX_LOOKAHEAD: 1,
-            DEF: [
-              { GATE: () => this.isKeyword(1, "given"), ALT: () => this.SUBRULE(this.givenRow) },
-              { GATE: () => this.isKeyword(1, "expect"), ALT: () => this.SUBRULE(this.expectation) },
-              { GATE: () => this.isStray(), ALT: () => this.SUBRULE(this.strayToken) },
-            ],
-          })),
-        );
+  testDeclaration = this.tree("testDeclaration", B.TestFrame, (f) => {
+    this.token(1, KW.test);
+    f.name = this.token(2, T.StringLike);
+    this.token(3, T.LCurly);
+    this.statements(f.items, this.testChoices);
+    this.token(4, T.RCurly);
+  });
+
+  private readonly testChoices = gated<Built<A.TestItem> | undefined>([
+    { GATE: () => this.is(1, KW.given), ALT: () => this.SUBRULE(this.givenRow) },
+    { GATE: () => this.is(1, KW.expect), ALT: () => this.SUBRULE(this.expectation) },
+    this.strayChoice(),
+  ]);
+
+  givenRow = this.tree("givenRow", B.GivenRowFrame, (f) => {
+    this.token(1, KW.given);
+    f.entity = this.consumeName(2, "entity name");
+    f.cells = this.SUBRULE(this.fieldValueBlock);
+  });
+
+  expectation = this.tree("expectation", B.ExpectationFrame, () => {
+    this.token(1, KW.expect);
+    this.OR(this.expectationChoices);
+  });
+
+  private readonly expectationChoices = gated<void>([
+    {
+      GATE: () => (this.is(1, KW.reject) || this.is(1, KW.skip)) && !this.is(2, T.LCurly) && !this.is(2, T.Dot),
+      ALT: () => {
+        const f = this.frameOf(B.ExpectationFrame);
+        f.outcome = this.OR2(this.outcomeChoices);
+        f.entity = this.consumeName(4, "entity name");
+        this.OPTION(() => (f.message = this.token(5, T.StringLike)));
       },
-    });
-    this.CONSUME(T.RCurly);
-  });
+    },
+    {
+      ALT: () => {
+        // `expect 3 res.partner { ... }`: exactly that many records with these values.
+        const f = this.frameOf(B.ExpectationFrame);
+        this.OPTION2(() => (f.count = this.token(6, T.NumberLiteral)));
+        f.model = this.SUBRULE(this.qualifiedName);
+        f.values = this.SUBRULE(this.fieldValueBlock);
+      },
+    },
+  ]);
 
-  givenRow = this.RULE("givenRow", () => {
-    this.CONSUME(k("given"));
-    this.consumeName(1, "entity name", "entity");
-    this.SUBRULE(this.fieldValueBlock);
-  });
-
-  expectation = this.RULE("expectation", () => {
-    this.CONSUME(k("expect"));
-    this.OR(
-      this.alternatives(43, () => ({
-        IGNORE_AMBIGUITIES: true,
-        MAX_LOOKAHEAD: 1,
-        DEF: [
-          {
-            GATE: () => (this.isKeyword(1, "reject") || this.isKeyword(1, "skip")) && !this.is(2, T.LCurly) && !this.is(2, T.Dot),
-            ALT: () => {
-              this.OR2([{ ALT: () => this.CONSUME(k("reject"), { LABEL: "outcome" }) }, { ALT: () => this.CONSUME(k("skip"), { LABEL: "outcome" }) }]);
-              this.consumeName(1, "entity name", "entity");
-              this.OPTION(() => this.CONSUME(T.StringLike, { LABEL: "message" }));
-            },
-          },
-          {
-            ALT: () => {
-              // `expect 3 res.partner { ... }`: exactly that many records with these values.
-              this.OPTION2(() => this.CONSUME(T.NumberLiteral, { LABEL: "count" }));
-              this.SUBRULE(this.qualifiedName, { LABEL: "model" });
-              this.SUBRULE(this.fieldValueBlock);
-            },
-          },
-        ],
-      })),
-    );
-  });
+  private readonly outcomeChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.token(2, KW.reject) }, { ALT: () => this.token(3, KW.skip) }];
 }
-
-const RELATIONAL_TYPES = new Set(["many2one", "many2many", "one2many"]);
-
-/** Type words of source columns, used to tell a modifier from a column named like one. */
-export const COLUMN_TYPE_WORDS = new Set(["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"]);
 
 let sharedParser: FlitmapParser | undefined;
 

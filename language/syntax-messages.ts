@@ -3,6 +3,7 @@
  * was found instead; never token type names.
  */
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { MAX_NESTING } from "./syntax-codes.js";
 import { Name, RCurly } from "./tokens.js";
 
 interface TokenDescriptions {
@@ -46,7 +47,6 @@ function joinAlternatives(labels: readonly string[]): string {
 const RULE_EXPECTATIONS: Record<string, string> = {
   assignment: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list, `ref`, `if` or `each`",
   expression: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list, `ref` or `if`",
-  notExpression: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list or `ref`",
   primary: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list or `ref`",
   pipeStep: "a built-in, a table or a lookup name (or `ref` and an alias)",
   literal: "a quoted string, a number, `true` or `false`",
@@ -54,8 +54,6 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   missingPolicy: "`reject`, `flag`, `halt` or `fallback` and a value",
   archivedSetting: "`include` or `exclude`",
   targetCondition: "a version comparison such as `>= \"19.0\"`, or `has` / `lacks` and a model or field",
-  comparisonOperator: "a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)",
-  comparison: "a comparison, `is present`, `is empty` or `in [...]`",
   duplicatesRule: "`first`, `last` or `newest`",
   targetSetting: "a version in quotes such as `\"17.0\"`, or `schema` and a file name",
   entityDeclaration: "a key column name or `(` and several key columns",
@@ -87,9 +85,10 @@ export function createErrorMessageProvider(descriptions: TokenDescriptions): IPa
     buildNotAllInputParsedMessage({ firstRedundant }) {
       return `unexpected ${quote(firstRedundant.image)}: expected a declaration such as \`map\`, \`source\` or \`table\``;
     },
-    buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
+    buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName, customUserDescription }) {
       const found = actual[0];
       const expectation =
+        customUserDescription ??
         RULE_EXPECTATIONS[ruleName] ??
         joinAlternatives(expectedPathsPerAlt.flatMap((paths) => paths.map((path) => (path[0] === undefined ? "" : labelOf(path[0])))).filter((label) => label !== ""));
       const foundText = found === undefined ? "" : `, ${describeFound(found)}`;
@@ -101,4 +100,66 @@ export function createErrorMessageProvider(descriptions: TokenDescriptions): IPa
       return `expected ${expectation} after ${describeToken(previous, descriptions)}${found === undefined ? "" : `, ${describeFound(found)}`}`;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// lexical errors
+
+export function unexpectedCharactersMessage(characters: string): string {
+  return characters.length === 1
+    ? `unexpected character ${JSON.stringify(characters)}: it has no meaning here (to use it as text, put it in quotes)`
+    : `unexpected characters ${JSON.stringify(characters)}: they have no meaning here (to use them as text, put them in quotes)`;
+}
+
+export const UNTERMINATED_STRING_MESSAGE = 'this string is never closed: add `"` at its end (a string cannot span lines)';
+export const UNTERMINATED_COMMENT_MESSAGE = "this comment is never closed: add `*/` where it should end";
+export const UNTERMINATED_TEMPLATE_MESSAGE = "this template is never closed: add a closing backtick (`) where it should end";
+
+export const NESTED_TOO_DEEP_MESSAGE = `nested too deep: parentheses, lists, \`not\`s, \`if\`s and blocks may nest ${MAX_NESTING} levels at most; this part was skipped, write it flatter`;
+
+// ---------------------------------------------------------------------------------------------
+// tokens a block skipped
+
+/** Declarations people put at the top level although they belong inside another block. */
+const MISPLACED_AT_TOP_LEVEL = new Map<string, string>([
+  ["}", "there is no open block here to close (one `}` too many?)"],
+  ["entity", "an `entity` belongs inside a `source name { ... }` block"],
+  ["csv", "`csv { ... }` options belong inside a `source` or `entity` block"],
+  ["target", "`target` belongs inside the `migration name { ... }` block"],
+  ["xmlid", "`xmlid` belongs inside the `migration name { ... }` block"],
+  ["given", "`given` belongs inside a `test \"name\" { ... }` block"],
+  ["expect", "`expect` belongs inside a `test \"name\" { ... }` block"],
+  ["ignore", "`ignore` belongs inside a `map` or `split` body"],
+]);
+
+/** What each block expected where it skipped tokens, by the block's rule. */
+const STRAY_EXPECTATIONS: Readonly<Record<string, string>> = {
+  document: "a declaration: `migration`, `source`, `lookup`, `records`, `table`, `extend`, `map`, `split`, `test` or `import`",
+  migrationDeclaration: "`source`, `target`, `xmlid`, `rule` or `}`",
+  sourceDeclaration: "`csv`, `entity` or `}`",
+  csvOptions: "an option such as `delimiter \";\"`, or `}`",
+  entityDeclaration: "a column (`name type`), `csv`, `duplicates keep`, `group` or `}`",
+  columnGroup: "a column (`name \"Header {n}\" type`) or `}`",
+  lookupDeclaration: "`missing`, `archived` or `}`",
+  recordsDeclaration: "a record (`name { field value }`) or `}`",
+  fieldValueBlock: "a field and its value, or `}`",
+  tableDeclaration: "an entry (`\"key\" -> value`), a default (`_ -> value`) or `}`",
+  extendBlock: "a custom field (`x_name type \"Label\"`), `if` or `}`",
+  selectionOptions: "a selection option (`key \"Label\"`) or `}`",
+  splitDeclaration: "a target (`alias: model { ... }`) or `}`",
+  body: "a field assignment (`field <- column` or `field = constant`), `ignore`, `with`, `if` or `}`",
+  testDeclaration: "`given`, `expect` or `}`",
+};
+
+/** A run of tokens a block skipped, in a message that says what the block expected there. */
+export function strayTokensMessage(block: string, tokens: readonly IToken[]): string {
+  let shown = "";
+  for (const token of tokens) {
+    shown = shown === "" ? token.image : `${shown} ${token.image}`;
+    if (shown.length > 40) break;
+  }
+  const text = (shown.length > 40 ? `${shown.slice(0, 37)}...` : shown).replace(/\n/g, " ");
+  const first = tokens[0]?.image ?? "";
+  const misplaced = block === "document" ? MISPLACED_AT_TOP_LEVEL.get(first) : undefined;
+  return misplaced !== undefined ? `unexpected \`${text}\`: ${misplaced}` : `unexpected \`${text}\`: expected ${STRAY_EXPECTATIONS[block] ?? "something else"}`;
 }

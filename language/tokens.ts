@@ -6,6 +6,7 @@
  * Only the words that would make expressions ambiguous are reserved (see RESERVED_WORDS).
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { matchBlockComment, matchString, matchTemplateText, matchUnterminatedString } from "./scanners.js";
 
 /** Every token the parser sees: lets a block skip one it cannot place and carry on (error recovery). */
 export const AnyToken = createToken({ name: "AnyToken", pattern: Lexer.NA });
@@ -14,22 +15,31 @@ export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "a nam
 export const ReservedWord = createToken({ name: "ReservedWord", pattern: Lexer.NA, label: "a reserved word" });
 export const AssignmentOperator = createToken({ name: "AssignmentOperator", pattern: Lexer.NA, label: "`<-` (a value from the source) or `=` (a constant)" });
 export const StringLike = createToken({ name: "StringLike", pattern: Lexer.NA, label: "a quoted string" });
+/** `=`, `!=`, `<`, `<=`, `>`, `>=`: one category, so that a comparison is one choice for the parser. */
+export const Comparator = createToken({ name: "Comparator", pattern: Lexer.NA, label: "a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`)" });
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//, line_breaks: true, group: "comments" });
+export const BlockComment = createToken({ name: "BlockComment", pattern: matchBlockComment, start_chars_hint: ["/"], line_breaks: true, group: "comments" });
 /** A block comment that never ends: lexed so that the error names where it starts. */
 export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/, line_breaks: true, group: "comments" });
 
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyToken, Name], label: "a name" });
 
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\\n\r]|\\.)*"/, categories: [AnyToken, StringLike], label: "a quoted string" });
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: matchString, start_chars_hint: ['"'], line_breaks: false, categories: [AnyToken, StringLike], label: "a quoted string" });
 /** A string whose closing quote is missing on its line: accepted as a string so that parsing goes on, and reported. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.)*/, categories: [AnyToken, StringLike], label: "a quoted string" });
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: matchUnterminatedString,
+  start_chars_hint: ['"'],
+  line_breaks: false,
+  categories: [AnyToken, StringLike],
+  label: "a quoted string",
+});
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d+(?:\.\d+)?/, label: "a number", categories: [AnyToken] });
 
-function punctuation(name: string, pattern: string | RegExp, label: string): TokenType {
-  return createToken({ name, pattern, label, categories: [AnyToken] });
+function punctuation(name: string, pattern: string | RegExp, label: string, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern, label, categories: [AnyToken, ...categories] });
 }
 
 export const LCurly = punctuation("LCurly", "{", "`{`");
@@ -44,12 +54,12 @@ export const DotDot = punctuation("DotDot", "..", "`..`");
 export const Dot = punctuation("Dot", ".", "`.`");
 export const Arrow = punctuation("Arrow", "->", "`->`");
 export const LeftArrow = createToken({ name: "LeftArrow", pattern: "<-", label: "`<-`", categories: [AnyToken, AssignmentOperator] });
-export const NotEquals = punctuation("NotEquals", "!=", "`!=`");
-export const LessEquals = punctuation("LessEquals", "<=", "`<=`");
-export const GreaterEquals = punctuation("GreaterEquals", ">=", "`>=`");
-export const Less = punctuation("Less", "<", "`<`");
-export const Greater = punctuation("Greater", ">", "`>`");
-export const Equals = createToken({ name: "Equals", pattern: "=", label: "`=`", categories: [AnyToken, AssignmentOperator] });
+export const NotEquals = punctuation("NotEquals", "!=", "`!=`", [Comparator]);
+export const LessEquals = punctuation("LessEquals", "<=", "`<=`", [Comparator]);
+export const GreaterEquals = punctuation("GreaterEquals", ">=", "`>=`", [Comparator]);
+export const Less = punctuation("Less", "<", "`<`", [Comparator]);
+export const Greater = punctuation("Greater", ">", "`>`", [Comparator]);
+export const Equals = createToken({ name: "Equals", pattern: "=", label: "`=`", categories: [AnyToken, AssignmentOperator, Comparator] });
 export const Coalesce = punctuation("Coalesce", "??", "`??`");
 export const Pipe = punctuation("Pipe", "|", "`|`");
 /** `_` alone: the default entry of a table. */
@@ -58,7 +68,7 @@ export const Underscore = createToken({ name: "Underscore", pattern: "_", longer
 // Template literals: `text {expression} text`
 export const TemplateStart = createToken({ name: "TemplateStart", pattern: "`", push_mode: "template", label: "a template (`...`)", categories: [AnyToken] });
 export const TemplateEnd = createToken({ name: "TemplateEnd", pattern: "`", pop_mode: true, label: "the closing backtick of the template", categories: [AnyToken] });
-export const TemplateText = createToken({ name: "TemplateText", pattern: /(?:[^`{\\]|\\[\s\S])+/, line_breaks: true, label: "template text", categories: [AnyToken] });
+export const TemplateText = createToken({ name: "TemplateText", pattern: matchTemplateText, line_breaks: true, label: "template text", categories: [AnyToken] });
 export const HoleStart = createToken({ name: "HoleStart", pattern: "{", push_mode: "hole", label: "`{`", categories: [AnyToken] });
 export const HoleEnd = createToken({ name: "HoleEnd", pattern: "}", pop_mode: true, label: "`}` closing the template hole", categories: [AnyToken] });
 
@@ -97,6 +107,7 @@ export function keywordToken(word: ReservedWord | SoftKeyword): TokenType {
   if (token === undefined) throw new Error(`no keyword token for ${word}`);
   return token;
 }
+
 
 export function isReservedWord(text: string): text is ReservedWord {
   return (RESERVED_WORDS as readonly string[]).includes(text);
@@ -157,6 +168,7 @@ export const allTokenTypes: TokenType[] = [
   ReservedWord,
   AssignmentOperator,
   StringLike,
+  Comparator,
   LCurly,
   RCurly,
   ...codeTokens,
