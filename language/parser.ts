@@ -12,11 +12,12 @@
  * most of its time collecting garbage); an alternative that reads several parts writes them into
  * the frame of its rule (`frameOf`).
  */
-import { EOF, type IOrAlt, type IToken, type OrMethodOpts } from "chevrotain";
+import { EOF, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
 import * as B from "./build-ast.js";
 import * as Body from "./build-bodies.js";
 import * as E from "./build-expressions.js";
 import { literalOf } from "./build-leaves.js";
+import { FlitmapLookahead } from "./lookahead.js";
 import type * as A from "./ast.js";
 import { createErrorMessageProvider } from "./syntax-messages.js";
 import * as T from "./tokens.js";
@@ -164,6 +165,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     super(T.allTokenTypes, {
       recoveryEnabled: true,
       maxLookahead: 3,
+      lookaheadStrategy: new FlitmapLookahead({ maxLookahead: 3 }),
       errorMessageProvider: createErrorMessageProvider({
         roleOf: (token) => (token === this.lastName ? this.lastNameRole : undefined),
         displayText: (token) => (token === this.lastDotted?.token ? this.lastDotted.text : token.image),
@@ -221,6 +223,16 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   /** Odoo has a field named `ref` (res.partner's reference), so that reserved word may name a field. */
   private readonly fieldNameChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.consumeName(90, "field name") }, { ALT: () => this.token(90, KW.ref) }];
+
+  /**
+   * Whether a repetition or option that can only start with `type` may start here. Most values
+   * have no `not`, pipe or dotted part: skipping the repetition there does what Chevrotain would do
+   * (none of these is followed by a token its recovery would look for), without its bookkeeping.
+   * While the grammar is recorded, every part must be visited.
+   */
+  private mayStart(type: TokenType): boolean {
+    return this.RECORDING_PHASE || this.is(1, type);
+  }
 
   private isAssignmentOperator(offset: number): boolean {
     return this.is(offset, T.AssignmentOperator);
@@ -1011,9 +1023,9 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     { ALT: () => void (this.frameOf(E.ExpressionFrame).ifExpression = this.SUBRULE(this.ifExpression)) },
     {
       ALT: () => {
-        this.MANY(this.leadingNots);
+        if (this.mayStart(KW.not)) this.MANY(this.leadingNots);
         this.operand(OperandSite.First);
-        this.MANY2(this.binaryTail);
+        if (this.RECORDING_PHASE || this.continuesBinary()) this.MANY2(this.binaryTail);
       },
     },
   ];
@@ -1060,7 +1072,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     const f = this.frameOf(E.ExpressionFrame);
     f.startOperand();
     f.input(this.subrule(site, this.primary), this.childFirst, this.childLast);
-    this.many(20 + site, this.pipeSteps[site]);
+    if (this.mayStart(T.Pipe)) this.many(20 + site, this.pipeSteps[site]);
   }
 
   private pipeStepsAt(site: OperandSite): () => void {
@@ -1125,7 +1137,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   private logicalOperand(operator: IToken | undefined, notsIndex: 3 | 4, nots: () => void, site: OperandSite): void {
     this.frameOf(E.ExpressionFrame).operator(operator);
-    this.many(notsIndex, nots);
+    if (this.mayStart(KW.not)) this.many(notsIndex, nots);
     this.operand(site);
   }
 
@@ -1201,8 +1213,8 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   /** `name`, `contact.name`, `contact[1].name`: in the rule that reads it, `primary` or `columnPath`. */
   private columnPathParts(): void {
     this.frameOf(E.ColumnPathParts).part(this.consumeName(20, "column"));
-    this.option(20, this.columnInstance);
-    this.many(20, this.columnParts);
+    if (this.mayStart(T.LBracket)) this.option(20, this.columnInstance);
+    if (this.mayStart(T.Dot)) this.many(20, this.columnParts);
   }
 
   /** `contact[1].name`: one instance of a column group, read outside `for each` (taken only whole: three tokens of lookahead). */
