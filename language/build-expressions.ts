@@ -122,9 +122,8 @@ export class ExpressionFrame implements Frame<A.Expression, RulePartial> {
   /** The operand being read. */
   private operand: Operand | undefined;
   comparison: "open" | "right" | "closed" = "open";
-  /** `not`s read before the next operand, and whether the last one was past the nesting bound. */
+  /** `not`s read before the next operand. */
   private nots: IToken[] | undefined;
-  notsPastBound = false;
 
   get notCount(): number {
     return this.nots?.length ?? 0;
@@ -147,7 +146,6 @@ export class ExpressionFrame implements Frame<A.Expression, RulePartial> {
   startOperand(): void {
     const operand = new Operand(this.nots ?? NO_NOTS);
     this.nots = undefined;
-    this.notsPastBound = false;
     this.operand = operand;
     this.push(operand);
   }
@@ -239,7 +237,6 @@ export class ExpressionFrame implements Frame<A.Expression, RulePartial> {
     this.operand = undefined;
     this.comparison = "open";
     this.nots = undefined;
-    this.notsPastBound = false;
   }
 }
 

@@ -4,20 +4,44 @@ import type * as A from "./ast.js";
 import type { Position } from "./location.js";
 import { tokenRange } from "./tree-parser.js";
 
+function escapedCharacter(character: string): string {
+  switch (character) {
+    case "n":
+      return "\n";
+    case "t":
+      return "\t";
+    case "r":
+      return "\r";
+    default:
+      return character;
+  }
+}
+
+function isLineBreak(character: string): boolean {
+  return character === "\n" || character === "\r" || character === "\u2028" || character === "\u2029";
+}
+
+/**
+ * The text of a string or template with its backslash escapes resolved (`\n`, `\t`, `\r`; any
+ * other character stands for itself; a backslash before a line break stays as written).
+ */
 export function unescapeString(body: string): string {
-  if (!body.includes("\\")) return body;
-  return body.replace(/\\(.)/g, (_, escaped: string) => {
-    switch (escaped) {
-      case "n":
-        return "\n";
-      case "t":
-        return "\t";
-      case "r":
-        return "\r";
-      default:
-        return escaped;
+  let escape = body.indexOf("\\");
+  if (escape < 0) return body;
+  const parts: string[] = [];
+  let from = 0;
+  while (escape >= 0 && escape + 1 < body.length) {
+    const escaped = body.charAt(escape + 1);
+    if (isLineBreak(escaped)) {
+      escape = body.indexOf("\\", escape + 1);
+      continue;
     }
-  });
+    parts.push(body.slice(from, escape), escapedCharacter(escaped));
+    from = escape + 2;
+    escape = body.indexOf("\\", from);
+  }
+  parts.push(body.slice(from));
+  return parts.join("");
 }
 
 export function missing(expected: string, at: Position): A.Missing {

@@ -1055,12 +1055,8 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     const token = this.token(index, KW.not);
     if (token === undefined || this.RECORDING_PHASE) return;
     const f = this.frameOf(E.ExpressionFrame);
-    if (this.withinNesting(f.notCount + 1)) {
-      f.not(token);
-    } else {
-      this.nestedTooDeep(token, f.notsPastBound);
-      f.notsPastBound = true;
-    }
+    if (this.withinNesting(f.notCount + 1)) f.not(token);
+    else this.nestedTooDeep(token);
   }
 
   /**

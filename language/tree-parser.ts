@@ -195,6 +195,7 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
     this.strayFrame = undefined;
     this.strayConsumed = -1;
     this.tooDeep.length = 0;
+    this.tooDeepOpen = false;
   }
 
   /**
@@ -231,7 +232,7 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
           if (tooDeep) this.skipTooDeep(nests);
           else grammar(frame);
         } catch (error) {
-          if (counted && !tooDeep) this.nesting--;
+          if (counted && !tooDeep) this.leaveNesting();
           this.level = level - 1;
           if (error instanceof Error && isRecognitionException(error) && !this.RECORDING_PHASE) {
             const child = this.partial;
@@ -243,7 +244,7 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
           }
           throw error;
         }
-        if (counted && !tooDeep) this.nesting--;
+        if (counted && !tooDeep) this.leaveNesting();
         this.level = level - 1;
         // While Chevrotain records the grammar, results are never used.
         if (this.RECORDING_PHASE) return RECORDING;
@@ -317,11 +318,27 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
     return this.nesting + levels < MAX_NESTING;
   }
 
-  /** Records a token nested past the bound; `continuing` extends the previous record to it. */
-  protected nestedTooDeep(token: IToken, continuing: boolean): void {
+  /** Records a token nested past the bound. */
+  protected nestedTooDeep(token: IToken): void {
+    this.recordTooDeep(tokenRange(token));
+  }
+
+  /**
+   * Everything skipped past the bound before the parser climbs back out of the deep part is one
+   * diagnostic: an `if` whose condition and branches are all too deep, a chain of `else if`s.
+   */
+  private recordTooDeep(range: Range): void {
     const last = this.tooDeep[this.tooDeep.length - 1];
-    if (continuing && last !== undefined) this.tooDeep[this.tooDeep.length - 1] = { start: last.start, end: tokenEnd(token) };
-    else this.tooDeep.push(tokenRange(token));
+    if (this.tooDeepOpen && last !== undefined) this.tooDeep[this.tooDeep.length - 1] = { start: last.start, end: range.end.offset > last.end.offset ? range.end : last.end };
+    else this.tooDeep.push(range);
+    this.tooDeepOpen = true;
+  }
+
+  private tooDeepOpen = false;
+
+  private leaveNesting(): void {
+    this.nesting--;
+    if (this.nesting < MAX_NESTING - 2) this.tooDeepOpen = false;
   }
 
   /**
@@ -335,7 +352,9 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
     let balance = 0;
     let skippedIf = false;
     const skip = (): void => {
-      const token = this.SKIP_TOKEN();
+      // SKIP_TOKEN answers the token after the one it skips.
+      const token = this.LA(1);
+      this.SKIP_TOKEN();
       first ??= token;
       last = token;
     };
@@ -360,7 +379,7 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
     const start = first === undefined ? at : first;
     const end = last ?? at;
     if (Number.isNaN(start.startOffset)) return;
-    this.tooDeep.push({ start: tokenStart(start), end: Number.isNaN(end.startOffset) ? tokenStart(start) : tokenEnd(end) });
+    this.recordTooDeep({ start: tokenStart(start), end: Number.isNaN(end.startOffset) ? tokenStart(start) : tokenEnd(end) });
   }
 
   /** Where an expression skipped past the bound ends: before `,`, `{`, `then` or `else` of its `if`, or a statement on a new line. */
