@@ -1,5 +1,6 @@
 import { defaultAlias } from "../bind.js";
 import type { PackageSymbol } from "../model.js";
+import type { Node } from "../../language/ast.js";
 import { forEachNode } from "../../language/visit.js";
 import type { BoundPackage } from "../bind.js";
 import type { Finding, Rule } from "./rule.js";
@@ -11,7 +12,7 @@ import type { Finding, Rule } from "./rule.js";
  */
 function namesUnderConditions(bound: BoundPackage): Set<string> {
   const names = new Set<string>();
-  const collect = (subtree: unknown): void =>
+  const collect = (subtree: Node): void =>
     forEachNode(subtree, (node) => {
       if (node.kind === "Name") names.add(node.value);
     });
