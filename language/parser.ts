@@ -18,6 +18,7 @@ import * as Body from "./build-bodies.js";
 import * as E from "./build-expressions.js";
 import { literalOf } from "./build-leaves.js";
 import { FlitmapLookahead } from "./lookahead.js";
+import { LOOKAHEAD_TABLE } from "./lookahead-table.js";
 import type * as A from "./ast.js";
 import { createErrorMessageProvider } from "./syntax-messages.js";
 import * as T from "./tokens.js";
@@ -130,6 +131,9 @@ export type NameRole =
   | "selection key"
   | "setting name";
 
+/** Tokens of lookahead a choice may take; most take one, through gates. */
+export const MAX_LOOKAHEAD = 3;
+
 const RELATIONAL_TYPES = new Set(["many2one", "many2many", "one2many"]);
 
 /** Type words of source columns, used to tell a modifier from a column named like one. */
@@ -161,11 +165,17 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   readonly reservedNames: { token: IToken; role: NameRole }[] = [];
   private declaring: NameRole = "entity name";
 
-  constructor() {
+  /**
+   * `validate` has Chevrotain check the grammar (the tests do; the shared parser skips those checks,
+   * which cost a quarter of its set-up); `lookahead` computes lookahead its own way (the tests make
+   * the table of lookahead-table.ts with one that reads none).
+   */
+  constructor(options: { readonly validate?: boolean; readonly lookahead?: FlitmapLookahead } = {}) {
     super(T.allTokenTypes, {
       recoveryEnabled: true,
-      maxLookahead: 3,
-      lookaheadStrategy: new FlitmapLookahead({ maxLookahead: 3 }),
+      maxLookahead: MAX_LOOKAHEAD,
+      skipValidations: options.validate !== true,
+      lookaheadStrategy: options.lookahead ?? new FlitmapLookahead(MAX_LOOKAHEAD, LOOKAHEAD_TABLE, T.allTokenTypes),
       errorMessageProvider: createErrorMessageProvider({
         roleOf: (token) => (token === this.lastName ? this.lastNameRole : undefined),
         displayText: (token) => (token === this.lastDotted?.token ? this.lastDotted.text : token.image),
