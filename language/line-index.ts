@@ -12,10 +12,13 @@ export class LineIndex {
   private readonly starts: number[] = [0];
   /** The line of the last lookup: positions are mostly asked for in order. */
   private line = 0;
+  /** Whether every line ends with a line feed alone (no `\r`): then these lines are also `positionAt`'s (location.ts). */
+  readonly lineFeedsOnly: boolean;
 
   constructor(text: string) {
     const starts = this.starts;
-    if (!text.includes("\r")) {
+    this.lineFeedsOnly = !text.includes("\r");
+    if (this.lineFeedsOnly) {
       for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
       return;
     }

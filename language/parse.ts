@@ -58,7 +58,8 @@ function errorRange(error: IRecognitionException, endOfText: Range): Range {
 }
 
 /** The position just past the last character: lines counted at line feeds, as `positionAt` counts them. */
-function endOf(text: string): Position {
+function endOf(text: string, lines: LineIndex): Position {
+  if (lines.lineFeedsOnly) return lines.positionAt(text.length);
   let line = 1;
   for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) line++;
   return { offset: text.length, line, column: text.length - (text.lastIndexOf("\n") + 1) + 1 };
@@ -78,7 +79,7 @@ function parseLexed(text: string, file: string, lines: LineIndex): ParseResult {
   const lexed = tokenizeOffsets(text, file, lines);
   const parser = getParser();
   const declarations = placed(parser.parseDocument(lexed.tokens), START);
-  const end = endOf(text);
+  const end = endOf(text, lines);
   const endOfText: Range = { start: end, end };
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const unclosedTemplate = lexed.diagnostics.some((diagnostic) => diagnostic.code === SyntaxCode.unterminatedTemplate);
@@ -105,6 +106,7 @@ function parseLexed(text: string, file: string, lines: LineIndex): ParseResult {
     const range = { start: tokenRange(first).start, end: tokenRange(last).end };
     diagnostics.push({ code: SyntaxCode.unexpectedInput, severity: "error", message: strayTokensMessage(run.block, run.tokens), file, range });
   }
+  parser.release();
   diagnostics.sort(compareDiagnostics);
   const document: Document = {
     kind: "Document",

@@ -197,6 +197,15 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     return this.document();
   }
 
+  /** Lets the last parse's tokens go: a shared parser would otherwise keep them until the next parse. */
+  release(): void {
+    this.input = [];
+    this.lastName = undefined;
+    this.lastDotted = undefined;
+    this.reservedNames.length = 0;
+    this.releaseTree();
+  }
+
   private consumeName(index: number, role: NameRole): IToken | undefined {
     this.expectedRole = role;
     const token = this.token(index, T.Name);
@@ -453,7 +462,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.OPTION(() => (f.header = this.token(2, T.StringLike)));
     f.type = this.consumeName(3, "column type");
     this.OPTION2(() => (f.format = this.token(4, T.StringLike)));
-    this.MANY(this.columnModifier);
+    if (this.RECORDING_PHASE || this.is(1, KW.required) || this.is(1, KW.personal) || this.is(1, KW.modified) || this.is(1, KW.references)) this.MANY(this.columnModifier);
   });
 
   /** `references` is a modifier only before an entity name: reading nothing ends the modifiers. */
@@ -686,7 +695,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   tableEntry = this.tree("tableEntry", B.TableEntryFrame, (f) => {
     f.keys.push(this.SUBRULE(this.literal));
-    this.MANY(this.moreTableKeys);
+    if (this.mayStart(T.Comma)) this.MANY(this.moreTableKeys);
     this.token(2, T.Arrow);
     f.value = this.SUBRULE(this.value);
   });

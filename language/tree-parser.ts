@@ -181,6 +181,13 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
     super(tokens, config);
   }
 
+  /** Drops what the last parse left that holds its tokens. */
+  protected releaseTree(): void {
+    this.resetTree();
+    this.frames.fill(undefined);
+    this.firstTokens.fill(undefined);
+  }
+
   /** Forgets the previous parse; Chevrotain's own state is reset by setting `input`. */
   protected resetTree(): void {
     this.level = -1;
@@ -209,7 +216,9 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
     nests?: Nesting,
   ): ParserMethod<[], Built<Results[Rule]>> {
     let partial: Built<Results[Rule]> | undefined;
+    /** Frames kept for reuse, when the rule's frames can be reset. */
     const spare: F[] = [];
+    const reusable = new frameType().reset !== undefined;
     const finish = (frame: F, level: number): Built<Results[Rule]> => {
       const first = this.firstTokens[level];
       this.childFirst = first;
@@ -250,8 +259,8 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
         if (this.RECORDING_PHASE) return RECORDING;
         const result = finish(frame, level);
         // A deferred result still reads its frame; a frame cut short by an error is not reused either.
-        if (frame.reset !== undefined && !(result instanceof Deferred)) {
-          frame.reset();
+        if (reusable && !(result instanceof Deferred)) {
+          frame.reset?.();
           spare.push(frame);
         }
         return result;
