@@ -28,6 +28,7 @@ import { RULES } from "../../../compiler/rules/index.js";
 import { COLUMN_TYPES } from "../../../compiler/types.js";
 import { tokenize } from "../../../language/lexer.js";
 import { positionAt } from "../../../language/location.js";
+import { forEachNode } from "../../../language/visit.js";
 import { completionContext, type BodyFrame, type CompletionContext, type ModelSource, type Slot } from "./completion-context.js";
 import {
   builtinMarkdown,
@@ -140,19 +141,12 @@ function literalText(literal: A.Literal): string {
 /** The tables a column of `entity` is read through (`column | table` anywhere in the entity's maps). */
 function tablesReading(analysis: PackageAnalysis, entity: string | undefined, column: string): string[] {
   const tables = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    const pipe = node as Partial<A.PipeExpression>;
-    if (pipe.kind === "PipeExpression" && pipe.input?.kind === "ColumnPath" && pipe.input.parts.length === 1 && pipe.input.parts[0]?.value === column) {
-      const first = pipe.steps?.[0];
+  const visit = (root: A.Node | readonly A.Node[]): void =>
+    forEachNode(root, (node) => {
+      if (node.kind !== "PipeExpression" || node.input.kind !== "ColumnPath" || node.input.parts.length !== 1 || node.input.parts[0]?.value !== column) return;
+      const first = node.steps[0];
       if (first?.kind === "CallStep" && analysis.bound.tables.has(first.callee.value)) tables.add(first.callee.value);
-    }
-    for (const [key, child] of Object.entries(node)) if (key !== "range") visit(child);
-  };
+    });
   for (const target of analysis.bound.targets) {
     if (entity !== undefined && target.entity?.name !== entity) continue;
     visit(target.conditions);
@@ -253,23 +247,15 @@ function assignedInBody(document: A.Document, frame: BodyFrame, offset: number):
   // The body's items: the innermost map, split target, fallback or `each` body holding the cursor.
   let innermost: readonly A.BodyItem[] | undefined;
   let innermostStart = -1;
-  const visit = (node: unknown): void => {
-    if (typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
+  forEachNode(document.declarations, (node) => {
+    if (node.range.start.offset > offset || node.range.end.offset < frame.open) return "skip";
+    const holdsBody = node.kind === "MapDeclaration" || node.kind === "SplitTarget" || node.kind === "FallbackTarget" || node.kind === "EachBlock";
+    if (holdsBody && node.range.start.offset > innermostStart) {
+      innermost = node.body;
+      innermostStart = node.range.start.offset;
     }
-    const candidate = node as { kind?: unknown; range?: A.Node["range"]; body?: readonly A.BodyItem[] };
-    if (candidate.range !== undefined && (candidate.range.start.offset > offset || candidate.range.end.offset < frame.open)) return;
-    const holdsBody =
-      candidate.kind === "MapDeclaration" || candidate.kind === "SplitTarget" || candidate.kind === "FallbackTarget" || candidate.kind === "EachBlock";
-    if (holdsBody && candidate.body !== undefined && candidate.range !== undefined && candidate.range.start.offset > innermostStart) {
-      innermost = candidate.body;
-      innermostStart = candidate.range.start.offset;
-    }
-    for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "comments") visit(child);
-  };
-  visit(document.declarations);
+    return undefined;
+  });
   if (innermost !== undefined) collect(innermost);
   return assigned;
 }

@@ -6,6 +6,7 @@
  */
 import type * as A from "../../../language/ast.js";
 import type { Range } from "../../../language/location.js";
+import { forEachNode } from "../../../language/visit.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { findBuiltin, type Builtin } from "../../../compiler/builtins.js";
 import { findField, findModel, type OdooSchema } from "../../../compiler/catalog/index.js";
@@ -144,17 +145,9 @@ function buildIndex(analysis: PackageAnalysis): OccurrenceIndex {
 /** Every setting declaration and `if setting ...` condition in a file, wherever the grammar allows them. */
 export function settingNodes(document: A.Document): (A.SettingDeclaration | A.SettingCondition)[] {
   const found: (A.SettingDeclaration | A.SettingCondition)[] = [];
-  const visit = (node: unknown): void => {
-    if (typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    const kind = (node as { readonly kind?: unknown }).kind;
-    if (kind === "SettingDeclaration" || kind === "SettingCondition") found.push(node as A.SettingDeclaration | A.SettingCondition);
-    for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "comments") visit(child);
-  };
-  visit(document.declarations);
+  forEachNode(document.declarations, (node) => {
+    if (node.kind === "SettingDeclaration" || node.kind === "SettingCondition") found.push(node);
+  });
   return found;
 }
 
@@ -309,19 +302,12 @@ class TreeWalker {
   }
 
   /** Built-ins named in pipeline steps (tables and lookups are references the binder recorded). */
-  private expression(file: string, node: unknown): void {
-    if (typeof node !== "object" || node === null) return;
-    if (Array.isArray(node)) {
-      for (const item of node) this.expression(file, item);
-      return;
-    }
-    const record = node as { readonly kind?: unknown };
-    if (record.kind === "CallStep") {
-      const step = node as A.CallStep;
-      const name = step.callee.value;
+  private expression(file: string, expression: A.Expression): void {
+    forEachNode(expression, (node) => {
+      if (node.kind !== "CallStep") return;
+      const name = node.callee.value;
       const builtin = this.analysis.bound.tables.has(name) || this.analysis.bound.lookups.has(name) ? undefined : findBuiltin(name);
-      if (builtin !== undefined) this.add({ kind: "builtin", file, range: step.callee.range, builtin });
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== "range") this.expression(file, value);
+      if (builtin !== undefined) this.add({ kind: "builtin", file, range: node.callee.range, builtin });
+    });
   }
 }

@@ -5,8 +5,9 @@
  * is coloured as the name it is.
  */
 import type { SemanticTokensLegend } from "vscode-languageserver";
-import type { Document } from "../../../language/ast.js";
+import type { Document, Name } from "../../../language/ast.js";
 import type { LexResult } from "../../../language/lexer.js";
+import { forEachNode } from "../../../language/visit.js";
 
 export const TOKEN_TYPES = ["namespace", "class", "enum", "type", "struct", "variable", "property", "enumMember", "function", "keyword", "comment", "string", "number", "operator"] as const;
 export const TOKEN_MODIFIERS = ["declaration"] as const;
@@ -106,37 +107,24 @@ interface Span {
   readonly role: Role;
 }
 
-interface TreeNode {
-  readonly kind: string;
-  readonly range: { readonly start: { readonly offset: number }; readonly end: { readonly offset: number } };
-}
-
-function isTreeNode(value: unknown): value is TreeNode {
-  return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string" && typeof (value as { range?: unknown }).range === "object";
-}
-
 /** Roles of every name in the tree, keyed by start offset. */
 function nameRoles(document: Document): Map<number, Span> {
   const roles = new Map<number, Span>();
-  const addName = (node: TreeNode, role: Role): void => {
+  const addName = (node: Name, role: Role): void => {
     const length = node.range.end.offset - node.range.start.offset;
     if (length > 0) roles.set(node.range.start.offset, { offset: node.range.start.offset, length, role });
   };
-  const visit = (node: TreeNode): void => {
-    for (const [key, child] of Object.entries(node)) {
-      if (key === "range" || key === "comments") continue;
-      const children: unknown[] = Array.isArray(child) ? child : [child];
-      for (const item of children) {
-        if (!isTreeNode(item)) continue;
-        const role = NAME_ROLES.get(`${node.kind}.${key}`);
-        if (role !== undefined && item.kind === "Name") addName(item, role);
-        else if (role !== undefined && item.kind === "QualifiedName") {
-          for (const part of (item as unknown as { parts: readonly TreeNode[] }).parts) addName(part, role);
-        } else visit(item);
-      }
+  // A name or dotted name under a key with a role takes that role; anything else is looked into.
+  forEachNode(document.declarations, (node, parent, key) => {
+    const role = parent === undefined ? undefined : NAME_ROLES.get(`${parent.kind}.${key ?? ""}`);
+    if (role === undefined) return undefined;
+    if (node.kind === "Name") addName(node, role);
+    else if (node.kind === "QualifiedName") {
+      for (const part of node.parts) addName(part, role);
+      return "skip";
     }
-  };
-  visit(document);
+    return undefined;
+  });
   return roles;
 }
 
