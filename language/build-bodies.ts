@@ -5,8 +5,8 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { placedOrMissing } from "./build-expressions.js";
-import { missing, name, nameOrMissing, stringLiteral, stringOrMissing, isStringToken } from "./build-leaves.js";
-import { presentItems, qualifiedAt, type RulePartial } from "./build-ast.js";
+import { isStringToken, missing, name, nameOrMissing, stringLiteral, stringOrMissing } from "./build-leaves.js";
+import { isPartialOf, ItemsFrame, presentItems, qualifiedAt, type RulePartial } from "./build-ast.js";
 import type { Position, Range } from "./location.js";
 import { placed, realItems, tokenEnd, type Built, type Frame } from "./tree-parser.js";
 
@@ -31,6 +31,8 @@ export interface BodyResults {
   withBlock: A.WithBlock;
   bodyIf: A.TargetIf<A.BodyItem>;
 }
+
+const BODY_ITEM_RULES = ["assignment", "ignoreStatement", "withBlock", "bodyIf"] as const;
 
 const CONDITION_EXPECTED = 'a condition on the target, such as `odoo >= "19.0"`';
 
@@ -105,15 +107,9 @@ export class CustomFieldFrame implements Frame<A.CustomFieldDeclaration | undefi
   }
 }
 
-export class SelectionOptionsFrame implements Frame<A.SelectionOption[], RulePartial> {
-  readonly options: Built<A.SelectionOption | undefined>[] = [];
-
-  build(range: Range): A.SelectionOption[] {
-    return presentItems(this.options, range.end);
-  }
-
+export class SelectionOptionsFrame extends ItemsFrame<A.SelectionOption> {
   adopt(partial: RulePartial): void {
-    if (partial.rule === "selectionOption") this.options.push(partial.value);
+    if (partial.rule === "selectionOption") this.items.push(partial.value);
   }
 }
 
@@ -336,16 +332,7 @@ export class BodyFrame implements Frame<A.BodyItem[], RulePartial> {
   }
 
   adopt(partial: RulePartial): void {
-    switch (partial.rule) {
-      case "assignment":
-      case "ignoreStatement":
-      case "withBlock":
-      case "bodyIf":
-        this.items.push(partial.value);
-        break;
-      default:
-        break;
-    }
+    if (isPartialOf(partial, BODY_ITEM_RULES)) this.items.push(partial.value);
   }
 }
 

@@ -15,6 +15,7 @@
 import { EOF, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from "chevrotain";
 import * as B from "./build-ast.js";
 import * as Body from "./build-bodies.js";
+import * as D from "./build-data.js";
 import * as E from "./build-expressions.js";
 import { literalOf } from "./build-leaves.js";
 import { FlitmapLookahead } from "./lookahead.js";
@@ -535,7 +536,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   // -------------------------------------------------------------------------------------------
   // lookup, records, table, extend
 
-  lookupDeclaration = this.tree("lookupDeclaration", B.LookupFrame, (f) => {
+  lookupDeclaration = this.tree("lookupDeclaration", D.LookupFrame, (f) => {
     this.token(1, KW.lookup);
     f.name = this.declaredName(1, "lookup name");
     this.token(2, KW.in);
@@ -555,7 +556,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   private matchField(index: number): void {
     const field = this.consumeName(index, "match field");
-    if (field !== undefined) this.frameOf(B.LookupFrame).match.push(field);
+    if (field !== undefined) this.frameOf(D.LookupFrame).match.push(field);
   }
 
   private readonly lookupChoices = gated<Built<A.LookupItem> | undefined>([
@@ -564,7 +565,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.strayChoice(),
   ]);
 
-  missingPolicy = this.tree("missingPolicy", B.MissingPolicyFrame, () => {
+  missingPolicy = this.tree("missingPolicy", D.MissingPolicyFrame, () => {
     this.token(1, KW.missing);
     this.OR(this.missingPolicyChoices);
   });
@@ -576,16 +577,16 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     {
       ALT: () => {
         this.policy(this.token(5, KW.fallback), "fallback");
-        this.frameOf(B.MissingPolicyFrame).fallback = this.SUBRULE(this.literal);
+        this.frameOf(D.MissingPolicyFrame).fallback = this.SUBRULE(this.literal);
       },
     },
   ];
 
   private policy(token: IToken | undefined, policy: A.MissingPolicyName): void {
-    if (token !== undefined) this.frameOf(B.MissingPolicyFrame).policy = policy;
+    if (token !== undefined) this.frameOf(D.MissingPolicyFrame).policy = policy;
   }
 
-  archivedSetting = this.tree("archivedSetting", B.ArchivedSettingFrame, (f) => {
+  archivedSetting = this.tree("archivedSetting", D.ArchivedSettingFrame, (f) => {
     this.token(1, KW.archived);
     f.include = this.OR(this.archivedChoices);
   });
@@ -600,7 +601,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     },
   ];
 
-  recordsDeclaration = this.tree("recordsDeclaration", B.RecordsFrame, (f) => {
+  recordsDeclaration = this.tree("recordsDeclaration", D.RecordsFrame, (f) => {
     this.token(1, KW.records);
     f.model = this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {
@@ -617,7 +618,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.strayChoice(),
   ]);
 
-  recordEntry = this.tree("recordEntry", B.RecordEntryFrame, (f) => {
+  recordEntry = this.tree("recordEntry", D.RecordEntryFrame, (f) => {
     f.name = this.consumeName(1, "record name");
     this.OR(this.recordEntryChoices);
   });
@@ -625,18 +626,18 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   private readonly recordEntryChoices: IOrAlt<void>[] = [
     {
       ALT: () => {
-        const f = this.frameOf(B.RecordEntryFrame);
+        const f = this.frameOf(D.RecordEntryFrame);
         f.existingKeyword = this.token(2, KW.existing);
         f.existing = this.token(3, T.StringLike);
       },
     },
-    { ALT: () => void (this.frameOf(B.RecordEntryFrame).values = this.SUBRULE(this.fieldValueBlock)) },
+    { ALT: () => void (this.frameOf(D.RecordEntryFrame).values = this.SUBRULE(this.fieldValueBlock)) },
   ];
 
   /** `{ name "Won"  sequence 70 }` */
-  fieldValueBlock = this.tree("fieldValueBlock", B.FieldValueBlockFrame, (f) => {
+  fieldValueBlock = this.tree("fieldValueBlock", D.FieldValueBlockFrame, (f) => {
     this.token(1, T.LCurly);
-    this.statements(f.entries, this.fieldValueChoices);
+    this.statements(f.items, this.fieldValueChoices);
     this.token(2, T.RCurly);
   });
 
@@ -645,23 +646,23 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.strayChoice(),
   ]);
 
-  fieldValue = this.tree("fieldValue", B.FieldValueFrame, (f) => {
+  fieldValue = this.tree("fieldValue", D.FieldValueFrame, (f) => {
     f.field = this.OR(this.fieldValueNameChoices);
     f.value = this.SUBRULE(this.value);
   });
 
   private readonly fieldValueNameChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.OR9(this.fieldNameChoices) }, { ALT: () => this.token(1, T.StringLike) }];
 
-  value = this.tree("value", B.ValueFrame, () => {
+  value = this.tree("value", D.ValueFrame, () => {
     this.OR(this.valueChoices);
   });
 
   private readonly valueChoices: IOrAlt<void>[] = [
-    { ALT: () => void (this.frameOf(B.ValueFrame).literal = this.SUBRULE(this.literal)) },
-    { ALT: () => void (this.frameOf(B.ValueFrame).record = this.consumeName(1, "record name")) },
+    { ALT: () => void (this.frameOf(D.ValueFrame).literal = this.SUBRULE(this.literal)) },
+    { ALT: () => void (this.frameOf(D.ValueFrame).record = this.consumeName(1, "record name")) },
   ];
 
-  literal = this.tree("literal", B.LiteralFrame, (f) => {
+  literal = this.tree("literal", D.LiteralFrame, (f) => {
     f.token = this.OR(this.literalChoices);
   });
 
@@ -672,7 +673,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     { ALT: () => this.token(4, KW.false) },
   ];
 
-  tableDeclaration = this.tree("tableDeclaration", B.TableFrame, (f) => {
+  tableDeclaration = this.tree("tableDeclaration", D.TableFrame, (f) => {
     this.token(1, KW.table);
     f.name = this.declaredName(1, "table name");
     this.token(2, T.Colon);
@@ -693,7 +694,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.strayChoice(),
   ]);
 
-  tableEntry = this.tree("tableEntry", B.TableEntryFrame, (f) => {
+  tableEntry = this.tree("tableEntry", D.TableEntryFrame, (f) => {
     f.keys.push(this.SUBRULE(this.literal));
     if (this.mayStart(T.Comma)) this.MANY(this.moreTableKeys);
     this.token(2, T.Arrow);
@@ -702,10 +703,10 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   private readonly moreTableKeys = (): void => {
     this.token(1, T.Comma);
-    this.frameOf(B.TableEntryFrame).keys.push(this.SUBRULE2(this.literal));
+    this.frameOf(D.TableEntryFrame).keys.push(this.SUBRULE2(this.literal));
   };
 
-  tableDefault = this.tree("tableDefault", B.TableDefaultFrame, () => {
+  tableDefault = this.tree("tableDefault", D.TableDefaultFrame, () => {
     this.token(1, T.Underscore);
     this.token(2, T.Arrow);
     this.OR(this.tableDefaultChoices);
@@ -718,12 +719,12 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
       { ALT: () => this.tableAction(this.token(4, KW.flag)) },
       { ALT: () => this.tableAction(this.token(5, KW.keep)) },
       { ALT: () => this.tableAction(this.token(6, KW.empty)) },
-      { ALT: () => void (this.frameOf(B.TableDefaultFrame).value = this.SUBRULE(this.value)) },
+      { ALT: () => void (this.frameOf(D.TableDefaultFrame).value = this.SUBRULE(this.value)) },
     ],
   };
 
   private tableAction(token: IToken | undefined): void {
-    this.frameOf(B.TableDefaultFrame).action = token;
+    this.frameOf(D.TableDefaultFrame).action = token;
   }
 
   extendDeclaration = this.tree("extendDeclaration", Body.ExtendFrame, (f) => {
@@ -801,7 +802,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   selectionOptions = this.tree("selectionOptions", Body.SelectionOptionsFrame, (f) => {
     this.token(1, T.LCurly);
-    this.statements(f.options, this.selectionChoices);
+    this.statements(f.items, this.selectionChoices);
     this.token(2, T.RCurly);
   });
 
@@ -1279,7 +1280,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     },
   ];
 
-  qualifiedName = this.tree("qualifiedName", B.QualifiedNameFrame, (f) => {
+  qualifiedName = this.tree("qualifiedName", D.QualifiedNameFrame, (f) => {
     const first = this.consumeName(1, "model name");
     if (first !== undefined) f.parts.push(first);
     this.MANY(() => {
@@ -1294,7 +1295,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   // -------------------------------------------------------------------------------------------
   // tests
 
-  testDeclaration = this.tree("testDeclaration", B.TestFrame, (f) => {
+  testDeclaration = this.tree("testDeclaration", D.TestFrame, (f) => {
     this.token(1, KW.test);
     f.name = this.token(2, T.StringLike);
     this.token(3, T.LCurly);
@@ -1308,13 +1309,13 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.strayChoice(),
   ]);
 
-  givenRow = this.tree("givenRow", B.GivenRowFrame, (f) => {
+  givenRow = this.tree("givenRow", D.GivenRowFrame, (f) => {
     this.token(1, KW.given);
     f.entity = this.consumeName(2, "entity name");
     f.cells = this.SUBRULE(this.fieldValueBlock);
   });
 
-  expectation = this.tree("expectation", B.ExpectationFrame, () => {
+  expectation = this.tree("expectation", D.ExpectationFrame, () => {
     this.token(1, KW.expect);
     this.OR(this.expectationChoices);
   });
@@ -1323,7 +1324,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     {
       GATE: () => (this.is(1, KW.reject) || this.is(1, KW.skip)) && !this.is(2, T.LCurly) && !this.is(2, T.Dot),
       ALT: () => {
-        const f = this.frameOf(B.ExpectationFrame);
+        const f = this.frameOf(D.ExpectationFrame);
         f.outcome = this.OR2(this.outcomeChoices);
         f.entity = this.consumeName(4, "entity name");
         this.OPTION(() => (f.message = this.token(5, T.StringLike)));
@@ -1332,7 +1333,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     {
       ALT: () => {
         // `expect 3 res.partner { ... }`: exactly that many records with these values.
-        const f = this.frameOf(B.ExpectationFrame);
+        const f = this.frameOf(D.ExpectationFrame);
         this.OPTION2(() => (f.count = this.token(6, T.NumberLiteral)));
         f.model = this.SUBRULE(this.qualifiedName);
         f.values = this.SUBRULE(this.fieldValueBlock);

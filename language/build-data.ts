@@ -1,0 +1,291 @@
+/**
+ * Frames of the rules of lookups, records, value tables, the values they hold, and tests (see
+ * tree-parser.ts and build-ast.ts): what each rule has read, and the node it builds from that.
+ */
+import type { IToken } from "chevrotain";
+import type * as A from "./ast.js";
+import { ItemsFrame, presentItems, qualifiedAt, valueAt, type RulePartial } from "./build-ast.js";
+import { isStringToken, literalOf, missing, name, nameOrMissing, numberLiteral, qualifiedNameOf, stringLiteral, stringOrMissing } from "./build-leaves.js";
+import type { Range } from "./location.js";
+import { placed, realItems, tokenRange, type Built, type Frame } from "./tree-parser.js";
+
+export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
+  name: IToken | undefined;
+  model: Built<A.QualifiedName | A.Missing> | undefined;
+  readonly match: IToken[] = [];
+  readonly items: Built<A.LookupItem>[] = [];
+
+  build(range: Range): A.LookupDeclaration {
+    return {
+      kind: "LookupDeclaration",
+      name: nameOrMissing(this.name, "a lookup name", range.end),
+      model: qualifiedAt(this.model, range.end),
+      matchFields: this.match.map(name),
+      items: realItems(this.items),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "qualifiedName") this.model = partial.value;
+    else if (partial.rule === "missingPolicy" || partial.rule === "archivedSetting") this.items.push(partial.value);
+  }
+}
+
+export class MissingPolicyFrame implements Frame<A.MissingPolicy, RulePartial> {
+  policy: A.MissingPolicyName | undefined;
+  fallback: Built<A.Literal | A.Missing> | undefined;
+
+  build(range: Range): A.MissingPolicy {
+    const fallback = this.policy === "fallback" ? { fallback: this.fallback === undefined ? missing("a value", range.end) : placed(this.fallback, range.end) } : {};
+    return { kind: "MissingPolicy", policy: this.policy, ...fallback, range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "literal") this.fallback = partial.value;
+  }
+}
+
+export class ArchivedSettingFrame implements Frame<A.ArchivedSetting, RulePartial> {
+  include = false;
+
+  build(range: Range): A.ArchivedSetting {
+    return { kind: "ArchivedSetting", include: this.include, range };
+  }
+}
+
+export class RecordsFrame implements Frame<A.RecordsDeclaration, RulePartial> {
+  model: Built<A.QualifiedName | A.Missing> | undefined;
+  match: IToken | undefined;
+  readonly entries: Built<A.RecordEntry | undefined>[] = [];
+
+  build(range: Range): A.RecordsDeclaration {
+    return {
+      kind: "RecordsDeclaration",
+      model: qualifiedAt(this.model, range.end),
+      ...(this.match === undefined ? {} : { match: name(this.match) }),
+      entries: presentItems(this.entries, range.end),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "qualifiedName") this.model = partial.value;
+    else if (partial.rule === "recordEntry") this.entries.push(partial.value);
+  }
+}
+
+export class RecordEntryFrame implements Frame<A.RecordEntry | undefined, RulePartial> {
+  name: IToken | undefined;
+  existingKeyword: IToken | undefined;
+  existing: IToken | undefined;
+  values: Built<A.FieldValue[]> | undefined;
+
+  build(range: Range): A.RecordEntry | undefined {
+    if (this.name === undefined) return undefined;
+    return {
+      kind: "RecordEntry",
+      name: name(this.name),
+      ...(this.existingKeyword === undefined ? {} : { existing: stringOrMissing(this.existing, "an external ID in quotes", range.end) }),
+      values: this.values === undefined ? [] : placed(this.values, range.end),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "fieldValueBlock") this.values = partial.value;
+  }
+}
+
+/** `{ name "Won"  sequence 70 }` */
+export class FieldValueBlockFrame extends ItemsFrame<A.FieldValue> {
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "fieldValue") this.items.push(partial.value);
+  }
+}
+
+export class FieldValueFrame implements Frame<A.FieldValue | undefined, RulePartial> {
+  field: IToken | undefined;
+  value: Built<A.Value | A.Missing> | undefined;
+
+  build(range: Range): A.FieldValue | undefined {
+    if (this.field === undefined) return undefined;
+    const field = isStringToken(this.field) ? stringLiteral(this.field) : name(this.field);
+    return { kind: "FieldValue", field, value: valueAt(this.value, range.end), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "value") this.value = partial.value;
+  }
+
+  reset(): void {
+    this.field = undefined;
+    this.value = undefined;
+  }
+}
+
+/** A literal, or the name of a record. */
+export class ValueFrame implements Frame<A.Value | A.Missing, RulePartial> {
+  record: IToken | undefined;
+  literal: Built<A.Literal | A.Missing> | undefined;
+
+  build(range: Range): A.Value | A.Missing {
+    if (this.record !== undefined) return { kind: "NameReference", name: name(this.record), range: tokenRange(this.record) };
+    return this.literal === undefined ? missing("a value", range.start) : placed(this.literal, range.start);
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "literal") this.literal = partial.value;
+  }
+
+  reset(): void {
+    this.record = undefined;
+    this.literal = undefined;
+  }
+}
+
+export class LiteralFrame implements Frame<A.Literal | A.Missing, RulePartial> {
+  token: IToken | undefined;
+
+  build(range: Range): A.Literal | A.Missing {
+    return this.token === undefined ? missing("a value", range.start) : literalOf(this.token);
+  }
+
+  reset(): void {
+    this.token = undefined;
+  }
+}
+
+export class TableFrame implements Frame<A.TableDeclaration, RulePartial> {
+  name: IToken | undefined;
+  input: Built<A.QualifiedName | A.Missing> | undefined;
+  output: Built<A.QualifiedName | A.Missing> | undefined;
+  readonly entries: Built<A.TableEntry | A.TableDefault>[] = [];
+
+  build(range: Range): A.TableDeclaration {
+    return {
+      kind: "TableDeclaration",
+      name: nameOrMissing(this.name, "a table name", range.end),
+      input: qualifiedAt(this.input, range.end),
+      output: qualifiedAt(this.output, range.end),
+      entries: realItems(this.entries),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "qualifiedName") {
+      if (this.input === undefined) this.input = partial.value;
+      else this.output = partial.value;
+    } else if (partial.rule === "tableEntry" || partial.rule === "tableDefault") this.entries.push(partial.value);
+  }
+}
+
+export class TableEntryFrame implements Frame<A.TableEntry, RulePartial> {
+  readonly keys: Built<A.Literal | A.Missing>[] = [];
+  value: Built<A.Value | A.Missing> | undefined;
+
+  build(range: Range): A.TableEntry {
+    const keys: A.Literal[] = [];
+    for (const key of this.keys) {
+      const literal = placed(key, range.start);
+      if (literal.kind !== "Missing") keys.push(literal);
+    }
+    return { kind: "TableEntry", keys, value: valueAt(this.value, range.end), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "literal") this.keys.push(partial.value);
+    else if (partial.rule === "value") this.value = partial.value;
+  }
+}
+
+export class TableDefaultFrame implements Frame<A.TableDefault, RulePartial> {
+  action: IToken | undefined;
+  value: Built<A.Value | A.Missing> | undefined;
+
+  build(range: Range): A.TableDefault {
+    const action = this.action?.image;
+    if (action === "reject" || action === "flag" || action === "keep" || action === "empty") return { kind: "TableDefault", action, range };
+    return { kind: "TableDefault", action: "value", value: valueAt(this.value, range.end), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "value") this.value = partial.value;
+  }
+}
+
+export class QualifiedNameFrame implements Frame<A.QualifiedName | A.Missing, RulePartial> {
+  readonly parts: IToken[] = [];
+
+  build(range: Range): A.QualifiedName | A.Missing {
+    return qualifiedNameOf(this.parts, range.start);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// tests
+
+export class TestFrame implements Frame<A.TestDeclaration, RulePartial> {
+  name: IToken | undefined;
+  readonly items: Built<A.TestItem>[] = [];
+
+  build(range: Range): A.TestDeclaration {
+    return { kind: "TestDeclaration", name: stringOrMissing(this.name, "a test name in quotes", range.end), items: realItems(this.items), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "givenRow" || partial.rule === "expectation") this.items.push(partial.value);
+  }
+}
+
+export class GivenRowFrame implements Frame<A.GivenRow, RulePartial> {
+  entity: IToken | undefined;
+  cells: Built<A.FieldValue[]> | undefined;
+
+  build(range: Range): A.GivenRow {
+    return {
+      kind: "GivenRow",
+      entity: nameOrMissing(this.entity, "an entity name", range.end),
+      cells: this.cells === undefined ? [] : placed(this.cells, range.end),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "fieldValueBlock") this.cells = partial.value;
+  }
+}
+
+export class ExpectationFrame implements Frame<A.ExpectRecord | A.ExpectOutcome, RulePartial> {
+  outcome: IToken | undefined;
+  entity: IToken | undefined;
+  message: IToken | undefined;
+  count: IToken | undefined;
+  model: Built<A.QualifiedName | A.Missing> | undefined;
+  values: Built<A.FieldValue[]> | undefined;
+
+  build(range: Range): A.ExpectRecord | A.ExpectOutcome {
+    if (this.outcome !== undefined) {
+      return {
+        kind: "ExpectOutcome",
+        outcome: this.outcome.image === "skip" ? "skip" : "reject",
+        ...(this.entity === undefined ? {} : { entity: name(this.entity) }),
+        ...(this.message === undefined ? {} : { message: stringLiteral(this.message) }),
+        range,
+      };
+    }
+    return {
+      kind: "ExpectRecord",
+      ...(this.count === undefined ? {} : { count: numberLiteral(this.count) }),
+      model: qualifiedAt(this.model, range.end),
+      values: this.values === undefined ? [] : placed(this.values, range.end),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "qualifiedName") this.model = partial.value;
+    else if (partial.rule === "fieldValueBlock") this.values = partial.value;
+  }
+}
