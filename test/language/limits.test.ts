@@ -1,20 +1,17 @@
 /**
  * No input makes the parser throw, exhaust the stack or take more than linear time (issue 18):
  * nesting is cut at MAX_NESTING levels with FM105 "nested too deep", strings, comments and
- * template text of megabytes are scanned in constant space, and error recovery and the printer
- * grow linearly with the input. The reproductions of ../shared/repros are copied to
- * test/fixtures/repros.
+ * template text of megabytes are scanned in constant space, and error recovery grows linearly
+ * with the input. The reproductions of ../shared/repros are copied to test/fixtures/repros.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../language/diagnostic.js";
 import { parse } from "../../language/parse.js";
-import { print } from "../../language/printer.js";
 import { MAX_NESTING, SyntaxCode } from "../../language/syntax-codes.js";
 import { SYNTAX_FRAGMENTS } from "./arbitraries.js";
+import { growth, LINEAR_RATIO_BOUND } from "./scaling.js";
 
 const REPROS = join(import.meta.dirname, "../fixtures/repros");
 
@@ -137,70 +134,39 @@ describe("huge tokens are scanned in constant space", () => {
   });
 });
 
-setFlagsFromString("--expose-gc");
-const collectGarbage: unknown = runInNewContext("gc");
-
-/** The least CPU time of a few runs of `run`, each after a collection: the least disturbed by other work on the machine. */
-function cpuMilliseconds(run: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (typeof collectGarbage === "function") collectGarbage();
-    const started = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(started);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return best;
-}
-
 /**
- * Doubling the input at most about doubles the time: linear work gives 2, quadratic 4. The bound
- * of 3 leaves room for a busy machine: CPU time (not wall time) of the best of five runs is
- * compared, and a pair of measurements is taken again (up to three times) when another process
- * disturbed it, which can make a ratio worse but never hides quadratic work.
+ * Doubling the input at most about doubles the time (scaling.ts): measured again, up to three
+ * times, when another process disturbed it, which can make a ratio worse but never hides
+ * quadratic work.
  */
-function expectLinear(make: (size: number) => string, size: number, work: (text: string) => unknown): void {
-  const single = make(size);
-  const double = make(2 * size);
-  work(single);
-  work(double);
-  let ratio = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && ratio >= 3; attempt++) ratio = Math.min(ratio, cpuMilliseconds(() => work(double)) / cpuMilliseconds(() => work(single)));
-  expect(ratio).toBeLessThan(3);
+function expectLinear(make: (size: number) => string, size: number): void {
+  let measured = growth(size, make, (text) => parse(text, "grow.flitmap"));
+  for (let attempt = 1; attempt < 3 && measured.ratio >= LINEAR_RATIO_BOUND; attempt++) measured = growth(size, make, (text) => parse(text, "grow.flitmap"));
+  expect(measured.ratio, `${measured.small.toFixed(0)} ms, then ${measured.large.toFixed(0)} ms`).toBeLessThan(LINEAR_RATIO_BOUND);
 }
 
-const parseText = (text: string): unknown => parse(text, "grow.flitmap");
-const formatText = (text: string): unknown => print(parse(text, "grow.flitmap").document, { text });
-
-describe("time grows linearly with the input", () => {
+describe("parsing time grows linearly with the input (the printer's: printer-scaling.test.ts)", () => {
   it("error recovery over stray `)` tokens", () => {
-    expectLinear((size) => ") ".repeat(size), 40_000, parseText);
+    expectLinear((size) => ") ".repeat(size), 40_000);
   });
 
   it("error recovery over one unclosed string per line, at the top level and in a map", () => {
-    expectLinear((size) => '"abc\n'.repeat(size), 40_000, parseText);
-    expectLinear((size) => `map A -> b {\n${'  x <- "abc\n'.repeat(size)}}\n`, 20_000, parseText);
+    expectLinear((size) => '"abc\n'.repeat(size), 40_000);
+    expectLinear((size) => `map A -> b {\n${'  x <- "abc\n'.repeat(size)}}\n`, 20_000);
   });
 
   it("error recovery over junk", () => {
-    expectLinear(junk, 20_000, parseText);
+    expectLinear(junk, 20_000);
   });
 
   it("error recovery inside a repetition: stray `(` among imported names, `|` without a step", () => {
-    expectLinear((size) => `import { ${"a ( ".repeat(size)}} from "x"\n`, 20_000, parseText);
-    expectLinear((size) => mapWith(`a${" |".repeat(size)}`), 20_000, parseText);
+    expectLinear((size) => `import { ${"a ( ".repeat(size)}} from "x"\n`, 20_000);
+    expectLinear((size) => mapWith(`a${" |".repeat(size)}`), 20_000);
   });
 
   it("a long chain of `??`, a long pipeline and a large value table", () => {
-    expectLinear((size) => mapWith(`${"a ?? ".repeat(size)}a`), 20_000, parseText);
-    expectLinear((size) => mapWith(`a${" | trim".repeat(size)}`), 20_000, parseText);
-    expectLinear((size) => `table t: text -> text {\n${Array.from({ length: size }, (_, row) => `  "k${row}" -> "v${row}"\n`).join("")}}\n`, 8_000, parseText);
-  });
-
-  it("the printer on a value table, a map body, an entity's columns and custom fields", () => {
-    expectLinear((size) => `table t: text -> text {\n${Array.from({ length: size }, (_, row) => `  "k${row}" -> "v${row}"\n`).join("")}}\n`, 4_000, formatText);
-    expectLinear((size) => `map A -> b {\n${Array.from({ length: size }, (_, row) => `  f${row} <- c${row} | trim\n`).join("")}}\n`, 4_000, formatText);
-    expectLinear((size) => `source s {\n  entity E "e.csv" key id {\n${Array.from({ length: size }, (_, row) => `    c${row} "H${row}" text\n`).join("")}  }\n}\n`, 4_000, formatText);
-    expectLinear((size) => `extend res.partner {\n${Array.from({ length: size }, (_, row) => `  x_f${row} char "L${row}"\n`).join("")}}\n`, 4_000, formatText);
+    expectLinear((size) => mapWith(`${"a ?? ".repeat(size)}a`), 20_000);
+    expectLinear((size) => mapWith(`a${" | trim".repeat(size)}`), 20_000);
+    expectLinear((size) => `table t: text -> text {\n${Array.from({ length: size }, (_, row) => `  "k${row}" -> "v${row}"\n`).join("")}}\n`, 8_000);
   });
 });
