@@ -13,8 +13,24 @@ import { builders, printer as docPrinter } from "prettier/doc";
 
 type Doc = builders.Doc;
 import type * as A from "./ast.js";
+import {
+  columnPathText,
+  failMissing,
+  literalOrMissing,
+  literalText,
+  missingNode,
+  nameText,
+  numberText,
+  printExpression,
+  qualifiedNameText,
+  quoteString,
+  stringText,
+  valueText,
+} from "./print-expressions.js";
 
-const { group, indent, line, softline, hardline, join, ifBreak } = builders;
+export { MissingNodeError } from "./print-expressions.js";
+
+const { group, indent, line, hardline, join, ifBreak } = builders;
 
 export interface PrintOptions {
   /** The text the tree was parsed from: needed to keep `// fmt-ignore` statements as written. */
@@ -24,45 +40,13 @@ export interface PrintOptions {
 
 export const DEFAULT_PRINT_WIDTH = 100;
 
-export class MissingNodeError extends Error {
-  constructor(readonly node: A.Missing) {
-    super(`cannot print a file with syntax errors (${node.expected} is missing at line ${node.range.start.line})`);
-  }
-}
-
 const IGNORE_COMMENTS = new Set(["// fmt-ignore", "// prettier-ignore"]);
 
 /** Two spaces between the entries of a one-line block, a line break when the block breaks. */
 const entrySeparator: Doc = [ifBreak("", " "), line];
 
-function quoteString(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
-}
-
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
-}
-
-/** Expression precedence, lowest first; an operand of lower precedence than its context gets parentheses. */
-function precedence(expression: A.Expression): number {
-  switch (expression.kind) {
-    case "IfExpression":
-      return 0;
-    case "LogicalExpression":
-      return expression.operator === "or" ? 1 : 2;
-    case "NotExpression":
-      return 3;
-    case "ComparisonExpression":
-    case "IsExpression":
-    case "InExpression":
-      return 4;
-    case "CoalesceExpression":
-      return 5;
-    case "PipeExpression":
-      return 6;
-    default:
-      return 7;
-  }
 }
 
 export class Printer {
@@ -253,11 +237,11 @@ export class Printer {
   private declaration(declaration: A.Declaration): Doc {
     switch (declaration.kind) {
       case "ImportDeclaration":
-        return ["import { ", join(", ", declaration.names.map((name) => name.value)), " } from ", this.stringOrMissing(declaration.from)];
+        return ["import { ", join(", ", declaration.names.map((name) => name.value)), " } from ", stringText(declaration.from)];
       case "MigrationDeclaration":
-        return ["migration ", this.name(declaration.name), " ", this.block(this.statements(declaration.items, declaration.range.end.offset, (item, run) => this.migrationItem(item, run)))];
+        return ["migration ", nameText(declaration.name), " ", this.block(this.statements(declaration.items, declaration.range.end.offset, (item, run) => this.migrationItem(item, run)))];
       case "SourceDeclaration":
-        return ["source ", this.name(declaration.name), " ", this.block(this.statements(declaration.items, declaration.range.end.offset, (item) => this.sourceItem(item), { blankLinesBetween: false }))];
+        return ["source ", nameText(declaration.name), " ", this.block(this.statements(declaration.items, declaration.range.end.offset, (item) => this.sourceItem(item), { blankLinesBetween: false }))];
       case "LookupDeclaration":
         return this.lookup(declaration);
       case "RecordsDeclaration":
@@ -265,7 +249,7 @@ export class Printer {
       case "TableDeclaration":
         return this.table(declaration);
       case "ExtendDeclaration":
-        return ["extend ", this.qualifiedName(declaration.model), " ", this.extendBlock(declaration.items, declaration.range.end.offset)];
+        return ["extend ", qualifiedNameText(declaration.model), " ", this.extendBlock(declaration.items, declaration.range.end.offset)];
       case "MapDeclaration":
         return this.map(declaration);
       case "SplitDeclaration":
@@ -280,17 +264,17 @@ export class Printer {
     const keyword = pad(this.migrationKeyword(item), keywordWidth);
     switch (item.kind) {
       case "SourceReference":
-        return [keyword, " ", this.name(item.source)];
+        return [keyword, " ", nameText(item.source)];
       case "TargetSetting":
-        return item.schemaFile !== undefined ? [keyword, " odoo schema ", this.stringOrMissing(item.schemaFile)] : [keyword, " odoo ", this.stringOrMissing(item.series ?? missingNode("a version"))];
+        return item.schemaFile !== undefined ? [keyword, " odoo schema ", stringText(item.schemaFile)] : [keyword, " odoo ", stringText(item.series ?? missingNode("a version"))];
       case "XmlidSetting":
-        return [keyword, " ", this.stringOrMissing(item.namespace)];
+        return [keyword, " ", stringText(item.namespace)];
       case "RuleSetting":
-        return [keyword, " ", this.name(item.rule), " ", this.name(item.severity)];
+        return [keyword, " ", nameText(item.rule), " ", nameText(item.severity)];
       case "SettingDeclaration":
-        return [keyword, " ", this.name(item.name), " ", this.stringOrMissing(item.value)];
+        return [keyword, " ", nameText(item.name), " ", stringText(item.value)];
       case "DeletedSetting":
-        return [keyword, " ", this.name(item.policy)];
+        return [keyword, " ", nameText(item.policy)];
     }
   }
 
@@ -316,13 +300,13 @@ export class Printer {
   }
 
   private csvOptions(options: A.CsvOptions): Doc {
-    return ["csv ", this.inlineBlock(options.options.map((option) => [option.name.value, " ", this.literal(option.value)]))];
+    return ["csv ", this.inlineBlock(options.options.map((option) => [option.name.value, " ", literalOrMissing(option.value)]))];
   }
 
   private entity(entity: A.EntityDeclaration): Doc {
     const key = entity.key.length === 1 ? (entity.key[0]?.value ?? "") : `(${entity.key.map((name) => name.value).join(", ")})`;
     const items = this.statements(entity.items, entity.range.end.offset, (item, run) => this.entityItem(item, run));
-    return ["entity ", this.name(entity.name), " ", this.stringOrMissing(entity.pattern), " key ", key, " ", this.block(items)];
+    return ["entity ", nameText(entity.name), " ", stringText(entity.pattern), " key ", key, " ", this.block(items)];
   }
 
   private entityItem(item: A.EntityItem, run: readonly A.EntityItem[]): Doc {
@@ -333,7 +317,7 @@ export class Printer {
         return ["duplicates keep ", item.keep ?? "last", item.by === undefined ? "" : [" by ", item.by.value]];
       case "ColumnGroup": {
         const columns = this.statements(item.columns, item.range.end.offset, (column, columnRun) => this.column(column, columnRun));
-        return ["group ", this.name(item.name), "[", this.numberOrMissing(item.from), "..", this.numberOrMissing(item.to), "] ", this.block(columns)];
+        return ["group ", nameText(item.name), "[", numberText(item.from), "..", numberText(item.to), "] ", this.block(columns)];
       }
       case "ColumnDeclaration":
         return this.column(item, run);
@@ -349,23 +333,23 @@ export class Printer {
     const nameWidth = this.widest(run, "name", measure((entry) => entry.name.value.length));
     const anyHeader = this.widest(run, "any header", measure((entry) => (entry.header === undefined ? 0 : 1))) > 0;
     const headerWidth = this.widest(run, "header", measure((entry) => (entry.header === undefined ? 0 : quoteString(entry.header.value).length)));
-    const typeWidth = this.widest(run, "type", measure((entry) => this.nameText(entry.type).length));
+    const typeWidth = this.widest(run, "type", measure((entry) => nameText(entry.type).length));
     const anyFormat = this.widest(run, "any format", measure((entry) => (entry.format === undefined ? 0 : 1))) > 0;
     const formatWidth = this.widest(run, "format", measure((entry) => (entry.format === undefined ? 0 : quoteString(entry.format.value).length)));
     const parts: string[] = [pad(column.name.value, nameWidth)];
     if (anyHeader) parts.push(pad(column.header === undefined ? "" : quoteString(column.header.value), headerWidth));
-    parts.push(pad(this.nameText(column.type), typeWidth));
+    parts.push(pad(nameText(column.type), typeWidth));
     if (anyFormat && column.format !== undefined) parts.push(pad(quoteString(column.format.value), formatWidth));
-    for (const modifier of column.modifiers) parts.push(modifier.kind === "ColumnModifier" ? modifier.keyword : `references ${this.nameText(modifier.entity)}`);
+    for (const modifier of column.modifiers) parts.push(modifier.kind === "ColumnModifier" ? modifier.keyword : `references ${nameText(modifier.entity)}`);
     return parts.join(" ").trimEnd();
   }
 
   private lookup(lookup: A.LookupDeclaration): Doc {
-    const head: Doc = ["lookup ", this.name(lookup.name), " in ", this.qualifiedName(lookup.model), " by ", join(" or ", lookup.matchFields.map((field) => field.value))];
+    const head: Doc = ["lookup ", nameText(lookup.name), " in ", qualifiedNameText(lookup.model), " by ", join(" or ", lookup.matchFields.map((field) => field.value))];
     if (lookup.items.length === 0) return head;
     const entries = lookup.items.map((item): Doc => {
       if (item.kind === "ArchivedSetting") return ["archived ", item.include ? "include" : "exclude"];
-      if (item.policy === "fallback") return ["missing fallback ", this.literal(item.fallback ?? missingNode("a value"))];
+      if (item.policy === "fallback") return ["missing fallback ", literalOrMissing(item.fallback ?? missingNode("a value"))];
       return ["missing ", item.policy ?? "reject"];
     });
     return [head, " ", this.inlineBlock(entries)];
@@ -375,25 +359,25 @@ export class Printer {
     const nameWidth = this.widest(records.entries, "name", (entry) => entry.name.value.length);
     const entries = this.statements(records.entries, records.range.end.offset, (entry) => {
       const name = pad(entry.name.value, nameWidth);
-      if (entry.existing !== undefined) return [name, " existing ", this.stringOrMissing(entry.existing)];
+      if (entry.existing !== undefined) return [name, " existing ", stringText(entry.existing)];
       return [name, " ", this.fieldValues(entry.values)];
     });
-    return ["records ", this.qualifiedName(records.model), records.match === undefined ? "" : [" match ", records.match.value], " ", this.block(entries)];
+    return ["records ", qualifiedNameText(records.model), records.match === undefined ? "" : [" match ", records.match.value], " ", this.block(entries)];
   }
 
   private fieldValues(values: readonly A.FieldValue[]): Doc {
-    return this.inlineBlock(values.map((entry) => [entry.field.kind === "Name" ? entry.field.value : quoteString(entry.field.value), " ", this.value(entry.value)]));
+    return this.inlineBlock(values.map((entry) => [entry.field.kind === "Name" ? entry.field.value : quoteString(entry.field.value), " ", valueText(entry.value)]));
   }
 
   private table(table: A.TableDeclaration): Doc {
-    const keysText = (entry: A.TableEntry | A.TableDefault): string => (entry.kind === "TableDefault" ? "_" : entry.keys.map((key) => this.literalText(key)).join(", "));
+    const keysText = (entry: A.TableEntry | A.TableDefault): string => (entry.kind === "TableDefault" ? "_" : entry.keys.map((key) => literalText(key)).join(", "));
     const entries = this.statements(table.entries, table.range.end.offset, (entry, run) => {
       const width = this.widest(run, "keys", (candidate) => keysText(candidate).length);
       const keys = pad(keysText(entry), width);
-      if (entry.kind === "TableEntry") return [keys, " -> ", this.value(entry.value)];
-      return [keys, " -> ", entry.action === "value" ? this.value(entry.value ?? missingNode("a value")) : entry.action];
+      if (entry.kind === "TableEntry") return [keys, " -> ", valueText(entry.value)];
+      return [keys, " -> ", entry.action === "value" ? valueText(entry.value ?? missingNode("a value")) : entry.action];
     });
-    return ["table ", this.name(table.name), ": ", this.qualifiedName(table.input), " -> ", this.qualifiedName(table.output), " ", this.block(entries)];
+    return ["table ", nameText(table.name), ": ", qualifiedNameText(table.input), " -> ", qualifiedNameText(table.output), " ", this.block(entries)];
   }
 
   private extendBlock(items: readonly A.ExtendItem[], end: number): Doc {
@@ -407,7 +391,7 @@ export class Printer {
 
   /** Custom fields align by name and type (the run's `if` blocks do not count). */
   private customField(field: A.CustomFieldDeclaration, run: readonly A.ExtendItem[]): Doc {
-    const typeText = (entry: A.CustomFieldDeclaration): string => (entry.relation === undefined ? this.nameText(entry.type) : `${this.nameText(entry.type)} ${entry.relation.value}`);
+    const typeText = (entry: A.CustomFieldDeclaration): string => (entry.relation === undefined ? nameText(entry.type) : `${nameText(entry.type)} ${entry.relation.value}`);
     const nameWidth = this.widest(run, "name", (entry) => (entry.kind === "CustomFieldDeclaration" ? entry.name.value.length : 0));
     const typeWidth = this.widest(run, "type", (entry) => (entry.kind === "CustomFieldDeclaration" ? typeText(entry).length : 0));
     const parts: Doc[] = [pad(field.name.value, nameWidth), " ", field.label === undefined ? typeText(field) : pad(typeText(field), typeWidth)];
@@ -418,7 +402,7 @@ export class Printer {
       parts.push(
         " ",
         this.inlineBlock(
-          field.options.map((option) => [option.value.kind === "Name" ? option.value.value : quoteString(option.value.value), " ", this.stringOrMissing(option.label)])),
+          field.options.map((option) => [option.value.kind === "Name" ? option.value.value : quoteString(option.value.value), " ", stringText(option.label)])),
       );
     }
     return parts;
@@ -468,40 +452,40 @@ export class Printer {
   }
 
   private targetCondition(condition: A.TargetCondition | A.Missing): Doc {
-    if (condition.kind === "Missing") throw new MissingNodeError(condition);
-    if (condition.kind === "HasCondition") return ["odoo ", condition.negated ? "lacks " : "has ", this.qualifiedName(condition.name)];
-    if (condition.kind === "SettingCondition") return ["setting ", this.name(condition.name), " ", condition.operator, " ", this.stringOrMissing(condition.value)];
-    return ["odoo ", condition.operator, " ", this.stringOrMissing(condition.version)];
+    if (condition.kind === "Missing") return failMissing(condition);
+    if (condition.kind === "HasCondition") return ["odoo ", condition.negated ? "lacks " : "has ", qualifiedNameText(condition.name)];
+    if (condition.kind === "SettingCondition") return ["setting ", nameText(condition.name), " ", condition.operator, " ", stringText(condition.value)];
+    return ["odoo ", condition.operator, " ", stringText(condition.version)];
   }
 
   // ---------------------------------------------------------------------------------------------
   // map, split, bodies
 
   private map(map: A.MapDeclaration): Doc {
-    const head: Doc[] = ["map ", this.name(map.entity), " -> ", this.qualifiedName(map.model)];
+    const head: Doc[] = ["map ", nameText(map.entity), " -> ", qualifiedNameText(map.model)];
     if (map.alias !== undefined) head.push(" as ", map.alias.value);
     if (map.enabledIf !== undefined) head.push(" if ", this.targetCondition(map.enabledIf));
-    if (map.when !== undefined) head.push(" when ", this.expression(map.when, 0));
+    if (map.when !== undefined) head.push(" when ", printExpression(map.when, 0));
     const bodyEnd = map.fallback?.range.start.offset ?? map.range.end.offset;
     return [group(head), " ", this.body(map.body, bodyEnd), map.fallback === undefined ? "" : [" ", this.fallback(map.fallback)]];
   }
 
   private fallback(fallback: A.FallbackTarget): Doc {
-    return ["fallback ", this.qualifiedName(fallback.model), " ", this.body(fallback.body, fallback.range.end.offset)];
+    return ["fallback ", qualifiedNameText(fallback.model), " ", this.body(fallback.body, fallback.range.end.offset)];
   }
 
   private split(split: A.SplitDeclaration): Doc {
-    const head: Doc[] = ["split ", this.name(split.entity)];
+    const head: Doc[] = ["split ", nameText(split.entity)];
     if (split.enabledIf !== undefined) head.push(" if ", this.targetCondition(split.enabledIf));
-    if (split.when !== undefined) head.push(" when ", this.expression(split.when, 0));
+    if (split.when !== undefined) head.push(" when ", printExpression(split.when, 0));
     const targets = this.statements(
       split.targets,
       split.range.end.offset,
       (target) => {
-        const targetHead: Doc[] = [target.alias.value, ": ", this.qualifiedName(target.model)];
-        if (target.forEach !== undefined) targetHead.push(" for each ", this.name(target.forEach));
+        const targetHead: Doc[] = [target.alias.value, ": ", qualifiedNameText(target.model)];
+        if (target.forEach !== undefined) targetHead.push(" for each ", nameText(target.forEach));
         if (target.enabledIf !== undefined) targetHead.push(" if ", this.targetCondition(target.enabledIf));
-        if (target.when !== undefined) targetHead.push(" when ", this.expression(target.when, 0));
+        if (target.when !== undefined) targetHead.push(" when ", printExpression(target.when, 0));
         const bodyEnd = target.fallback?.range.start.offset ?? target.range.end.offset;
         return [group(targetHead), " ", this.body(target.body, bodyEnd), target.fallback === undefined ? "" : [" ", this.fallback(target.fallback)]];
       },
@@ -524,26 +508,26 @@ export class Printer {
           return [
             field,
             " <- each ",
-            this.name(each.entity),
+            nameText(each.entity),
             " by ",
-            this.name(each.by),
+            nameText(each.by),
             each.alias === undefined ? "" : [" as ", each.alias.value],
             " ",
             this.body(each.body, each.range.end.offset),
           ];
         }
-        return group([field, " ", item.operator, " ", this.expression(item.value, 0)]);
+        return group([field, " ", item.operator, " ", printExpression(item.value, 0)]);
       }
       case "IgnoreStatement":
-        return ["ignore ", join(", ", item.columns.map((column) => this.columnPath(column)))];
+        return ["ignore ", join(", ", item.columns.map((column) => columnPathText(column)))];
       case "WithBlock":
         return [
           "with ",
-          this.name(item.entity),
+          nameText(item.entity),
           " by ",
-          this.name(item.by),
-          item.when === undefined ? "" : [" when ", this.expression(item.when, 0)],
-          item.orderBy === undefined ? "" : [" order by ", this.name(item.orderBy), item.descending ? " desc" : ""],
+          nameText(item.by),
+          item.when === undefined ? "" : [" when ", printExpression(item.when, 0)],
+          item.orderBy === undefined ? "" : [" order by ", nameText(item.orderBy), item.descending ? " desc" : ""],
           " ",
           this.body(item.body, item.range.end.offset),
         ];
@@ -553,171 +537,21 @@ export class Printer {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // expressions
-
-  /** Prints an expression in a context that binds at `context` precedence; looser operands get parentheses. */
-  expression(expression: A.Expression, context: number): Doc {
-    const printed = this.expressionBody(expression);
-    return precedence(expression) < context ? ["(", printed, ")"] : printed;
-  }
-
-  private expressionBody(expression: A.Expression): Doc {
-    switch (expression.kind) {
-      case "Missing":
-        throw new MissingNodeError(expression);
-      case "ColumnPath":
-        return this.columnPath(expression);
-      case "StringLiteral":
-      case "NumberLiteral":
-      case "BooleanLiteral":
-        return this.literalText(expression);
-      case "TemplateExpression":
-        return ["`", ...expression.parts.map((part): Doc => (part.kind === "TemplateText" ? part.raw : ["{", this.expression(part, 0), "}"])), "`"];
-      case "ListExpression":
-        return group(["[", indent([softline, join([",", line], expression.items.map((item) => this.expression(item, 0)))]), softline, "]"]);
-      case "RefExpression":
-        return ["ref ", this.name(expression.alias)];
-      case "ParenthesizedExpression":
-        return ["(", this.expression(expression.expression, 0), ")"];
-      case "PipeExpression":
-        // The steps are their own group so that `(...multi-line...) | required` keeps its step on the closing line.
-        return [
-          this.expression(expression.input, 7),
-          group(
-            indent(
-              expression.steps.map((step): Doc => {
-                if (step.kind === "RefStep") return [line, "| ref ", this.name(step.alias)];
-                const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => this.expression(arg, 0))), ")"];
-                return [line, "| ", step.callee.value, args];
-              }),
-            ),
-          ),
-        ];
-      case "CoalesceExpression":
-        return this.operatorChain(expression.operands.map((operand) => this.expression(operand, 6)), "??");
-      case "IfExpression":
-        return this.ifChain(expression);
-      case "LogicalExpression": {
-        const own = expression.operator === "or" ? 1 : 2;
-        return this.operatorChain(expression.operands.map((operand) => this.expression(operand, own + 1)), expression.operator);
-      }
-      case "NotExpression":
-        return ["not ", this.expression(expression.operand, 3)];
-      case "ComparisonExpression":
-        return [this.expression(expression.left, 5), " ", expression.operator, " ", this.expression(expression.right, 5)];
-      case "IsExpression":
-        return [this.expression(expression.operand, 5), expression.negated ? " is not " : " is ", expression.test];
-      case "InExpression":
-        return [this.expression(expression.operand, 5), expression.negated ? " not in " : " in ", expression.list.kind === "Missing" ? this.missing(expression.list) : this.expression(expression.list, 0)];
-    }
-  }
-
-  /**
-   * `if a then x else if b then y else z` on one line, or one clause per line: an `else if` chain
-   * stays flat, as a specialist reads it, instead of nesting deeper at each `else`.
-   */
-  private ifChain(expression: A.IfExpression): Doc {
-    const clauses: Doc[] = [];
-    let finalElse: Doc = "";
-    for (let node: A.IfExpression | undefined = expression; node !== undefined; ) {
-      // Without `else`, `then` ends the expression and may bind as loosely as `else` does.
-      const then = this.expression(node.then, node.else === undefined ? 0 : 1);
-      clauses.push(group(["if ", this.expression(node.condition, 1), indent([line, "then ", then])]));
-      const otherwise: A.Expression | undefined = node.else;
-      node = undefined;
-      if (otherwise?.kind === "IfExpression") node = otherwise;
-      else if (otherwise !== undefined) finalElse = [line, "else ", this.expression(otherwise, 0)];
-    }
-    const [first, ...rest] = clauses;
-    return group([first ?? "", indent([...rest.map((clause) => [line, "else ", clause]), finalElse])]);
-  }
-
-  /** `a ?? b ?? c` on one line, or one operand per line, indented under the first. */
-  private operatorChain(operands: readonly Doc[], operator: string): Doc {
-    const [first, ...rest] = operands;
-    return group([first ?? "", indent(rest.map((operand) => [line, `${operator} `, operand]))]);
-  }
-
-  private columnPath(path: A.ColumnPath): string {
-    const [group, ...rest] = path.parts.map((part) => part.value);
-    if (path.instance === undefined) return path.parts.map((part) => part.value).join(".");
-    return [`${group ?? ""}[${path.instance.raw}]`, ...rest].join(".");
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // tests
 
   private test(test: A.TestDeclaration): Doc {
     const items = this.statements(test.items, test.range.end.offset, (item) => {
       switch (item.kind) {
         case "GivenRow":
-          return ["given ", this.name(item.entity), " ", this.fieldValues(item.cells)];
+          return ["given ", nameText(item.entity), " ", this.fieldValues(item.cells)];
         case "ExpectRecord":
-          return ["expect ", item.count === undefined ? "" : [item.count.raw, " "], this.qualifiedName(item.model), " ", this.fieldValues(item.values)];
+          return ["expect ", item.count === undefined ? "" : [item.count.raw, " "], qualifiedNameText(item.model), " ", this.fieldValues(item.values)];
         case "ExpectOutcome":
           return ["expect ", item.outcome, item.entity === undefined ? "" : [" ", item.entity.value], item.message === undefined ? "" : [" ", quoteString(item.message.value)]];
       }
     });
-    return ["test ", this.stringOrMissing(test.name), " ", this.block(items)];
+    return ["test ", stringText(test.name), " ", this.block(items)];
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // leaves
-
-  private missing(node: A.Missing): never {
-    throw new MissingNodeError(node);
-  }
-
-  private name(node: A.Name | A.Missing): string {
-    if (node.kind === "Missing") return this.missing(node);
-    return node.value;
-  }
-
-  private nameText(node: A.Name | A.Missing): string {
-    return this.name(node);
-  }
-
-  private qualifiedName(node: A.QualifiedName | A.Missing): string {
-    if (node.kind === "Missing") return this.missing(node);
-    return node.value;
-  }
-
-  private stringOrMissing(node: A.StringLiteral | A.Missing): string {
-    if (node.kind === "Missing") return this.missing(node);
-    return quoteString(node.value);
-  }
-
-  private numberOrMissing(node: A.NumberLiteral | A.Missing): string {
-    if (node.kind === "Missing") return this.missing(node);
-    return node.raw;
-  }
-
-  private literalText(node: A.Literal): string {
-    switch (node.kind) {
-      case "StringLiteral":
-        return quoteString(node.value);
-      case "NumberLiteral":
-        return node.raw;
-      case "BooleanLiteral":
-        return node.value ? "true" : "false";
-    }
-  }
-
-  private literal(node: A.Literal | A.Missing): string {
-    if (node.kind === "Missing") return this.missing(node);
-    return this.literalText(node);
-  }
-
-  private value(node: A.Value | A.Missing): string {
-    if (node.kind === "Missing") return this.missing(node);
-    if (node.kind === "NameReference") return node.name.value;
-    return this.literalText(node);
-  }
-}
-
-function missingNode(expected: string): A.Missing {
-  const position = { offset: 0, line: 1, column: 1 };
-  return { kind: "Missing", expected, range: { start: position, end: position } };
 }
 
 function isTargetIf<Item>(branch: readonly Item[] | A.TargetIf<Item>): branch is A.TargetIf<Item> {
