@@ -9,7 +9,8 @@ import type { PackageAnalysis } from "./analyze.js";
 import { findBuiltin } from "./builtins.js";
 import { describeTargetCondition } from "./target.js";
 import type { CheckedAssignment } from "./check-expressions.js";
-import { findField, findModel } from "./catalog/index.js";
+import { findField, findModel, suggestFieldNames, suggestModelNames } from "./catalog/index.js";
+import { didYouMean } from "./rules/rule.js";
 import type { PlanExpression } from "./plan/schema.js";
 import type { EntitySymbol, TargetSymbol } from "./model.js";
 
@@ -36,8 +37,10 @@ export interface FieldWriter {
 export interface FieldExplanation {
   readonly model: string;
   readonly field: string;
-  /** The field as Odoo describes it, or why it is unknown. */
+  /** The field as Odoo describes it, or why it is unknown (with the names meant, when some are close). */
   readonly description: string;
+  /** Whether the target's schema has the field (an unknown model or field is most often a misspelling). */
+  readonly known: boolean;
   readonly writers: readonly FieldWriter[];
   /** What happens when no writer sets it. */
   readonly otherwise: string;
@@ -207,9 +210,9 @@ function enclosingConditions(target: TargetSymbol, assignment: CheckedAssignment
 function describeField(analysis: PackageAnalysis, model: string, field: string): string {
   const schema = analysis.schema;
   if (schema === undefined) return "the target's schema is not known";
-  if (findModel(schema, model) === undefined) return `Odoo ${schema.serie} has no model ${model}`;
+  if (findModel(schema, model) === undefined) return `Odoo ${schema.serie} has no model ${model}${didYouMean(suggestModelNames(schema, model))}`;
   const odooField = findField(schema, model, field);
-  if (odooField === undefined) return `Odoo ${schema.serie}'s ${model} has no field ${field}`;
+  if (odooField === undefined) return `Odoo ${schema.serie}'s ${model} has no field ${field}${didYouMean(suggestFieldNames(schema, model, field))}`;
   const relation = odooField.relation === undefined ? "" : ` → ${odooField.relation}`;
   const flags = [odooField.required ? "required" : "", odooField.custom ? "custom field" : "", odooField.hasDefault ? "Odoo has a default" : ""].filter((flag) => flag !== "");
   return `${odooField.label}: ${odooField.type}${relation}${flags.length === 0 ? "" : ` (${flags.join(", ")})`}`;
@@ -251,7 +254,7 @@ export function explainField(analysis: PackageAnalysis, model: string, field: st
         : odooField.required
           ? "Odoo requires it: a record no writer sets is refused"
           : "a record no writer sets leaves it empty";
-  return { model, field, description: describeField(analysis, model, field), writers, otherwise };
+  return { model, field, description: describeField(analysis, model, field), known: odooField !== undefined, writers, otherwise };
 }
 
 function renderNode(node: LineageNode, depth: number, lines: string[]): void {
@@ -262,7 +265,7 @@ function renderNode(node: LineageNode, depth: number, lines: string[]): void {
 /** The explanation as the terminal shows it; `relativePath` shortens file names. */
 export function renderExplanation(explanation: FieldExplanation, relativePath: (path: string) => string): string {
   const lines = [`${explanation.model}.${explanation.field}: ${explanation.description}`, ""];
-  if (explanation.writers.length === 0) lines.push(`No map writes it; ${explanation.otherwise}.`);
+  if (explanation.writers.length === 0) lines.push(explanation.otherwise === "" ? "No map writes it." : `No map writes it; ${explanation.otherwise}.`);
   for (const writer of explanation.writers) {
     lines.push(`${writer.declaration}, ${relativePath(writer.file)}:${writer.line}`, `  ${writer.source}`);
     for (const condition of writer.conditions) lines.push(`  only ${condition}`);

@@ -29,6 +29,7 @@ describe("flitmap check", () => {
     write("other/tidy.flitmap", TIDY);
     const result = runCli(["check", "pkg", "other"], { cwd: workspace.path });
     expect(result.status).toBe(1);
+    expect(result.stderr).toBe("flitmap: 1 error in 2 files in 2 packages\n");
     expect(result.stdout).toBe(
       [
         "pkg/broken.flitmap",
@@ -40,10 +41,25 @@ describe("flitmap check", () => {
     );
   });
 
-  it("exits 0 and prints nothing for clean files", () => {
+  it("exits 0 for clean files and says what it checked", () => {
     write("pkg/tidy.flitmap", TIDY);
-    const result = runCli(["check", "pkg"], { cwd: workspace.path });
-    expect(result).toMatchObject({ status: 0, stdout: "" });
+    expect(runCli(["check", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "checked 1 file in 1 package: no problems\n", stderr: "" });
+    // A machine format keeps standard output to the report alone.
+    expect(runCli(["check", "--format", "json", "pkg"], { cwd: workspace.path })).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^\[/) as unknown,
+      stderr: "checked 1 file in 1 package: no problems\n",
+    });
+  });
+
+  it("exits 2 when the paths hold no package, instead of a silent success", () => {
+    write("export/companies.csv", "id,name\n1,A\n");
+    for (const args of [["check", "export"], ["check"], ["fmt", "--check", "export"]]) {
+      const result = runCli(args, { cwd: args.length === 1 ? join(workspace.path, "export") : workspace.path });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^flitmap: no \.flitmap file in (export|the current folder): nothing was (checked|formatted)\n$/);
+    }
   });
 
   it("writes JSON, SARIF 2.1.0 and GitHub annotations", () => {
@@ -97,15 +113,16 @@ describe("flitmap fmt", () => {
     const path = write("pkg/messy.flitmap", MESSY);
     const result = runCli(["fmt", "--check", "pkg"], { cwd: workspace.path });
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe("pkg/messy.flitmap: not formatted\n1 of 1 file need formatting: run `flitmap fmt`\n");
+    expect(result.stdout).toBe("pkg/messy.flitmap: not formatted\n");
+    expect(result.stderr).toBe("flitmap: 1 of 1 file need formatting: run `flitmap fmt`\n");
     expect(readFileSync(path, "utf8")).toBe(MESSY);
   });
 
   it("rewrites files in place, then --check passes", () => {
     const path = write("pkg/messy.flitmap", MESSY);
-    expect(runCli(["fmt", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "pkg/messy.flitmap: formatted\n" });
+    expect(runCli(["fmt", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "pkg/messy.flitmap: formatted\n1 file: 1 formatted\n" });
     expect(readFileSync(path, "utf8")).toBe(TIDY);
-    expect(runCli(["fmt", "--check", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "" });
+    expect(runCli(["fmt", "--check", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "checked 1 file: all formatted\n" });
   });
 
   it("never rewrites a file with syntax errors", () => {
