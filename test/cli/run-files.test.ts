@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
-import { readSpreadsheetCell } from "../../runtime/csv-text.js";
 import { runCliInProcess, temporaryDirectory } from "./helpers.js";
 import { PERFECTBOOKS, PERFECTBOOKS_SAMPLE, sampleCopy, type SampleCopy } from "./sample-copies.js";
 
@@ -87,7 +86,6 @@ describe("reject files", () => {
     const rejected = table(join(out, "rejects", "Deal.csv")).find((row) => row["line"] === String(blank + 1));
     const names = ["amount", "pipeline", "stage", "owner_email", "contact_id", "company_id", "qualification", "close_date"];
     expect(names.map((name) => rejected?.[name])).toEqual(FORMULAS.map((value) => `'${value}`));
-    expect(names.map((name) => readSpreadsheetCell(rejected?.[name] ?? ""))).toEqual(FORMULAS);
     // The same run as a dry run keeps its reject files in the state folder, where `report` reads them.
     expect((await runCliInProcess(["run", PERFECTBOOKS, "--source", sample.path, "--dry-run", "--state", state])).code).toBe(0);
     const report = await runCliInProcess(["report", PERFECTBOOKS, "--state", state, "--format", "json"]);

@@ -2,7 +2,6 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { csvLine } from "../../runtime/csv-text.js";
 import { temporaryDirectory } from "./helpers.js";
 
 export const PERFECTBOOKS = resolve(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
@@ -29,6 +28,11 @@ export function sampleCopy(prefix = "flitmap-sample-copy-"): SampleCopy {
     writeBytes: (file, content) => writeFileSync(join(directory.path, file), content),
     remove: directory.remove,
   };
+}
+
+/** A CSV line as the sample's files have them (comma, CRLF, quotes only where a value needs them). */
+function csvLine(cells: readonly string[]): string {
+  return `${cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(",")}\r\n`;
 }
 
 /** The rows without the column of that header. */
