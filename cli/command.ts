@@ -11,8 +11,7 @@ import type { RegisterCommand } from "./program.js";
 
 /** How a command ended: done as promised, or not, with the reason said on the last line. */
 export type Outcome =
-  | { readonly exitCode: typeof ExitCode.ok }
-  | { readonly exitCode: typeof ExitCode.problems | typeof ExitCode.cannotRun; readonly why: string };
+  { readonly exitCode: typeof ExitCode.ok } | { readonly exitCode: typeof ExitCode.problems | typeof ExitCode.cannotRun; readonly why: string };
 
 export const SUCCEEDED: Outcome = { exitCode: ExitCode.ok };
 

@@ -28,7 +28,9 @@ export async function connectFromCommandLine(options: ConnectionCommandOptions, 
         if (event.type === "connected") context.stderr(`odoo: ${event.reason}\n`);
         if (event.type === "warning") context.stderr(`odoo: ${event.message}\n`);
         if (event.type === "retry")
-          context.stderr(`odoo: retrying ${[event.model, event.method].filter((part) => part !== undefined).join(" ")} in ${Math.round(event.delayMs / 100) / 10} s (${event.reason})\n`);
+          context.stderr(
+            `odoo: retrying ${[event.model, event.method].filter((part) => part !== undefined).join(" ")} in ${Math.round(event.delayMs / 100) / 10} s (${event.reason})\n`,
+          );
       },
     });
   } catch (error) {

@@ -27,7 +27,24 @@ import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerDiff, registerReport, registerWorkflows, registerRollback, registerRuns, registerJournalRebuild, registerJournalAdopt, registerTest, registerInit, registerSchema, registerExplain];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerCheck,
+  registerFmt,
+  registerCompile,
+  registerPlan,
+  registerRun,
+  registerDiff,
+  registerReport,
+  registerWorkflows,
+  registerRollback,
+  registerRuns,
+  registerJournalRebuild,
+  registerJournalAdopt,
+  registerTest,
+  registerInit,
+  registerSchema,
+  registerExplain,
+];
 
 export function defaultContext(): CommandContext {
   return {

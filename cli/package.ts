@@ -42,7 +42,9 @@ export function analyzePackageFolder(packagePath: string, options: PackageOption
   const settings = settingOverrides(options.set);
   const analysis = analyzeDirectory(directory, { ...(options.target === undefined ? {} : { seriesOverride: options.target }), settings });
   if (analysis.unknownSettingOverrides.length > 0) {
-    throw new UsageError(`--set ${analysis.unknownSettingOverrides.join(", ")}: the package declares no such setting (it has ${[...analysis.settings.keys()].join(", ") || "none"})`);
+    throw new UsageError(
+      `--set ${analysis.unknownSettingOverrides.join(", ")}: the package declares no such setting (it has ${[...analysis.settings.keys()].join(", ") || "none"})`,
+    );
   }
   return analysis;
 }
@@ -52,7 +54,10 @@ export function reportProblems(diagnostics: readonly Diagnostic[], context: Comm
   const byFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
   const errors = diagnostics.some((diagnostic) => diagnostic.severity === "error");
-  const text = formatStylish([...byFile].map(([file, fileDiagnostics]) => ({ file, diagnostics: fileDiagnostics })), context.cwd);
+  const text = formatStylish(
+    [...byFile].map(([file, fileDiagnostics]) => ({ file, diagnostics: fileDiagnostics })),
+    context.cwd,
+  );
   (errors ? context.stderr : context.stdout)(text);
   return errors;
 }

@@ -56,7 +56,10 @@ export async function checkCommand(paths: readonly string[], options: CheckOptio
   const packages = groupByPackage(files);
   for (const packageFiles of packages.values()) {
     const sources: SourceFile[] = await Promise.all(packageFiles.map(async (path) => ({ path, text: await readFile(path, "utf8") })));
-    const analysis = analyzePackage(sources, { ...(options.target === undefined ? {} : { seriesOverride: options.target }), settings: settingOverrides(options.set) });
+    const analysis = analyzePackage(sources, {
+      ...(options.target === undefined ? {} : { seriesOverride: options.target }),
+      settings: settingOverrides(options.set),
+    });
     const byFile = new Map<string, Diagnostic[]>(packageFiles.map((path) => [path, []]));
     for (const diagnostic of analysis.diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
     for (const [file, diagnostics] of byFile) reports.push({ file, diagnostics });
@@ -69,9 +72,12 @@ export async function checkCommand(paths: readonly string[], options: CheckOptio
   const warnings = count("warning");
   const checked = `${plural(files.length, "file")} in ${plural(packages.size, "package")}`;
   if (errors > 0) return problemsFound(`${plural(errors, "error")} in ${checked}`);
-  if (maxWarnings !== undefined && warnings > maxWarnings) return problemsFound(`${plural(warnings, "warning")} in ${checked}, more than --max-warnings ${maxWarnings}`);
+  if (maxWarnings !== undefined && warnings > maxWarnings)
+    return problemsFound(`${plural(warnings, "warning")} in ${checked}, more than --max-warnings ${maxWarnings}`);
   // Machine formats keep standard output to the report alone.
-  (format === "stylish" ? context.stdout : context.stderr)(`checked ${checked}: ${warnings === 0 ? "no problems" : `no errors, ${plural(warnings, "warning")}`}\n`);
+  (format === "stylish" ? context.stdout : context.stderr)(
+    `checked ${checked}: ${warnings === 0 ? "no problems" : `no errors, ${plural(warnings, "warning")}`}\n`,
+  );
   return SUCCEEDED;
 }
 

@@ -29,7 +29,10 @@ function writeOutput(path: string, text: string, context: CommandContext): strin
 export async function diffCommand(packagePath: string, options: DiffCommandOptions, context: CommandContext): Promise<Outcome> {
   const sourceDirectory = exportFolder(options.source, context, "diff");
   const { analysis, plan: packaged } = compilePackage(packagePath, options, context, "nothing was compared");
-  const journalPath = join(stateDirectory(context, { directory: analysis.directory, migration: packaged.migration.name }, options.state, "read"), "journal.jsonl");
+  const journalPath = join(
+    stateDirectory(context, { directory: analysis.directory, migration: packaged.migration.name }, options.state, "read"),
+    "journal.jsonl",
+  );
   const journal = existsSync(journalPath) ? Journal.open(journalPath) : undefined;
   // A damaged journal cannot say which records the migration wrote.
   const damaged = journal === undefined ? undefined : damageOutcome(journal, packagePath);
@@ -62,7 +65,9 @@ export async function diffCommand(packagePath: string, options: DiffCommandOptio
     // Like eslint: 1 when something differs, so CI can fail on it.
     const differing = report.groups.reduce((sum, group) => sum + group.count, 0);
     if (differing > 0 || report.missing.length > 0)
-      return problemsFound(`Odoo differs from what the mapping says: ${differing} value${differing === 1 ? "" : "s"} differ, ${report.missing.length} record${report.missing.length === 1 ? "" : "s"} missing`);
+      return problemsFound(
+        `Odoo differs from what the mapping says: ${differing} value${differing === 1 ? "" : "s"} differ, ${report.missing.length} record${report.missing.length === 1 ? "" : "s"} missing`,
+      );
     return SUCCEEDED;
   } catch (error) {
     if (error instanceof UnknownRunError) throw new UsageError(`--run: ${error.message}`);

@@ -5,7 +5,12 @@ import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import { analyzePackageFolder, type PackageOptions } from "../package.js";
 
-export async function explainCommand(packagePath: string, fieldPath: string, options: PackageOptions & { json?: boolean }, context: CommandContext): Promise<Outcome> {
+export async function explainCommand(
+  packagePath: string,
+  fieldPath: string,
+  options: PackageOptions & { json?: boolean },
+  context: CommandContext,
+): Promise<Outcome> {
   const dot = fieldPath.lastIndexOf(".");
   if (dot <= 0 || dot === fieldPath.length - 1) throw new UsageError(`explain takes <model>.<field>, e.g. res.partner.name, not "${fieldPath}"`);
   const model = fieldPath.slice(0, dot);
@@ -31,5 +36,6 @@ export const registerExplain = defineCommand(
         .argument("<field>", "the Odoo field, as model.field (e.g. crm.lead.partner_id)")
         .option("--json", "print the lineage as JSON"),
     ),
-  (context) => (packagePath: string, fieldPath: string, options: PackageOptions & { json?: boolean }) => explainCommand(packagePath, fieldPath, options, context),
+  (context) => (packagePath: string, fieldPath: string, options: PackageOptions & { json?: boolean }) =>
+    explainCommand(packagePath, fieldPath, options, context),
 );

@@ -63,7 +63,11 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
       context.stdout(`${shown}: formatted\n`);
     }
   }
-  if (broken > 0) return { exitCode: ExitCode.cannotRun, why: `${plural(broken, "file")} of ${files.length} could not be formatted: ${broken === 1 ? "its" : "their"} syntax errors are listed above` };
+  if (broken > 0)
+    return {
+      exitCode: ExitCode.cannotRun,
+      why: `${plural(broken, "file")} of ${files.length} could not be formatted: ${broken === 1 ? "its" : "their"} syntax errors are listed above`,
+    };
   if (unformatted > 0) return problemsFound(`${unformatted} of ${plural(files.length, "file")} need formatting: run \`flitmap fmt\``);
   if (options.check === true) context.stdout(`checked ${plural(files.length, "file")}: all formatted\n`);
   else context.stdout(`${plural(files.length, "file")}: ${rewritten === 0 ? "all formatted already" : `${rewritten} formatted`}\n`);

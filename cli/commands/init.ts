@@ -118,7 +118,9 @@ export async function initCommand(options: InitOptions, context: CommandContext)
   if (errors.length > 0) {
     for (const error of errors)
       context.stderr(`${relative(context.cwd, error.file)}:${error.range.start.line}:${error.range.start.column}: ${error.message} (${error.code})\n`);
-    return problemsFound(`the proposal has ${errors.length} error${errors.length === 1 ? "" : "s"} the check found (listed above): correct them in ${shownOut}/`);
+    return problemsFound(
+      `the proposal has ${errors.length} error${errors.length === 1 ? "" : "s"} the check found (listed above): correct them in ${shownOut}/`,
+    );
   }
   return SUCCEEDED;
 }
@@ -126,14 +128,14 @@ export async function initCommand(options: InitOptions, context: CommandContext)
 export const registerInit = defineCommand(
   (program) =>
     program
-    .command("init")
-    .description("propose a mapping package from an export and the target Odoo's schema, for a specialist to correct")
-    .option("--source <dir>", "the export folder (every CSV file in it, whatever its delimiter and encoding)")
-    .option("--target <series...>", "propose for a shipped Odoo catalog: --target odoo 17.0")
-    .option("--schema <file>", "propose for a schema pulled from the customer's server (flitmap schema pull)")
-    .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
-    .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
-    .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
-    .option("--force", "overwrite .flitmap files already in the output folder"),
+      .command("init")
+      .description("propose a mapping package from an export and the target Odoo's schema, for a specialist to correct")
+      .option("--source <dir>", "the export folder (every CSV file in it, whatever its delimiter and encoding)")
+      .option("--target <series...>", "propose for a shipped Odoo catalog: --target odoo 17.0")
+      .option("--schema <file>", "propose for a schema pulled from the customer's server (flitmap schema pull)")
+      .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
+      .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
+      .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
+      .option("--force", "overwrite .flitmap files already in the output folder"),
   (context) => (options: InitOptions) => initCommand(options, context),
 );

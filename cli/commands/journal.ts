@@ -133,8 +133,13 @@ export async function adoptCommand(packagePath: string, options: JournalCommandO
 
 /** The arguments and options both `journal` commands take: the package, the server, its state. */
 function journalCommand(program: Command, name: string, description: string): Command {
-  const journal = program.commands.find((command) => command.name() === "journal") ?? program.command("journal").description("recover a package's journal: rebuild it from Odoo, or adopt records made outside Flitmap");
-  return stateOption(packageOptions(serverOptions(journal.command(name).description(description).argument("<package>", "the package folder"))), "the journal is kept");
+  const journal =
+    program.commands.find((command) => command.name() === "journal") ??
+    program.command("journal").description("recover a package's journal: rebuild it from Odoo, or adopt records made outside Flitmap");
+  return stateOption(
+    packageOptions(serverOptions(journal.command(name).description(description).argument("<package>", "the package folder"))),
+    "the journal is kept",
+  );
 }
 
 export const registerJournalRebuild = defineCommand(
@@ -148,6 +153,11 @@ export const registerJournalRebuild = defineCommand(
 );
 
 export const registerJournalAdopt = defineCommand(
-  (program) => journalCommand(program, "adopt", "record in the journal that the records under the package's external IDs it does not account for were made outside Flitmap"),
+  (program) =>
+    journalCommand(
+      program,
+      "adopt",
+      "record in the journal that the records under the package's external IDs it does not account for were made outside Flitmap",
+    ),
   (context) => (packagePath: string, options: JournalCommandOptions) => adoptCommand(packagePath, options, context),
 );

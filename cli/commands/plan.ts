@@ -73,9 +73,13 @@ export async function planCommand(packagePath: string, options: PlanCommandOptio
       context.stdout(`${options.json === undefined ? "\n" : ""}assessment as a page: ${shown(path)}\n`);
     }
     if (assessment.outcome !== "ready") return problemsFound(`a run would stop before writing anything: ${assessment.message ?? assessment.outcome}`);
-    if (assessment.apps.missing.length > 0) return problemsFound(`the target lacks ${assessment.apps.missing.join(", ")}: a run cannot load what the package maps`);
+    if (assessment.apps.missing.length > 0)
+      return problemsFound(`the target lacks ${assessment.apps.missing.join(", ")}: a run cannot load what the package maps`);
     const missing = assessment.records.filter((record) => record.status === "missing");
-    if (missing.length > 0) return problemsFound(`the target lacks ${missing.length} record${missing.length === 1 ? "" : "s"} the package names as existing: a run would stop at setup`);
+    if (missing.length > 0)
+      return problemsFound(
+        `the target lacks ${missing.length} record${missing.length === 1 ? "" : "s"} the package names as existing: a run would stop at setup`,
+      );
     const [first] = assessment.problems;
     if (first !== undefined)
       return problemsFound(
@@ -93,7 +97,9 @@ export const registerPlan = defineCommand(
       serverOptions(
         program
           .command("plan")
-          .description("assess an export before anything moves: counts, custom fields and records to create, owners that match, links, rejects, unread data, apps")
+          .description(
+            "assess an export before anything moves: counts, custom fields and records to create, owners that match, links, rejects, unread data, apps",
+          )
           .argument("<package>", "the package folder")
           .option("--source <dir>", "the folder of the export (CSV files)"),
         "ask this Odoo what it already holds (default: ODOO_URL; without either, the package's catalog); credentials come from ODOO_USER with ODOO_API_KEY or ODOO_PASSWORD",

@@ -58,7 +58,9 @@ export async function reportCommand(packagePath: string, options: ReportCommandO
   if (unbalanced.length > 0) return problemsFound(`the counts of run ${report.run} do not add up for ${unbalanced.join(", ")}`);
   const [first] = report.problems;
   if (first !== undefined)
-    return problemsFound(`run ${report.run} was not what the package promises: ${first}${report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : ""}`);
+    return problemsFound(
+      `run ${report.run} was not what the package promises: ${first}${report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : ""}`,
+    );
   return SUCCEEDED;
 }
 
@@ -68,7 +70,9 @@ export const registerReport = defineCommand(
       packageOptions(
         program
           .command("report")
-          .description("the audit trail of a run: rows in, loaded, skipped and rejected per entity and model, every decision that is not obvious, timings, warnings")
+          .description(
+            "the audit trail of a run: rows in, loaded, skipped and rejected per entity and model, every decision that is not obvious, timings, warnings",
+          )
           .argument("<package>", "the package folder")
           .option("--run <id>", "the run to report (default: the latest; `flitmap runs` lists them)")
           .option("--format <format>", "md (default), json or html")

@@ -126,7 +126,8 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
   } else {
     const state = stateDirectory(context, { directory: analysis.directory, migration: plan.migration.name }, options.state, "write");
     reportsFolder = (runId) => join(state, "runs", runId);
-    if (mode === "dry-run") target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize, plan.target.series));
+    if (mode === "dry-run")
+      target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize, plan.target.series));
     else {
       journal = Journal.open(join(state, "journal.jsonl"));
       // A damaged journal is refused before anything is asked of Odoo.

@@ -152,7 +152,14 @@ export class RunAccounting {
       for (const rejection of index.rejections) {
         counts.rejected += 1;
         const key = rejectedRowKey(index.entity, rejection);
-        this.rejects.push({ entity: name, file: rejection.file, line: rejection.line, ...(key === undefined ? {} : { key }), reason: rejection.reason, cells: rejection.raw });
+        this.rejects.push({
+          entity: name,
+          file: rejection.file,
+          line: rejection.line,
+          ...(key === undefined ? {} : { key }),
+          reason: rejection.reason,
+          cells: rejection.raw,
+        });
       }
       const outcomes = this.entityOutcomes.get(name) ?? new Map<string, EntityOutcome>();
       const stepped = hasSteps(name);

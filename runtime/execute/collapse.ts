@@ -56,10 +56,14 @@ export function linkedRowOutcome(
 ): LinkedRowOutcome {
   const named = `${parent.entity} ${JSON.stringify(parent.key)}`;
   if (parentRow === "absent") return { status: "rejected", reason: `it belongs to ${named}, which does not exist in the export` };
-  if (parentRow !== "read") return { status: "rejected", reason: `refused because ${named}, ${parentRow.file} line ${parentRow.line}, was refused: ${parentRow.reason}` };
+  if (parentRow !== "read")
+    return { status: "rejected", reason: `refused because ${named}, ${parentRow.file} line ${parentRow.line}, was refused: ${parentRow.reason}` };
   if (parentOutcome === undefined) return { status: "notSelected" };
   if (parentOutcome.status === "rejected")
-    return { status: "rejected", reason: `refused because ${named}, ${parentOutcome.file} line ${parentOutcome.line}, was refused: ${parentOutcome.reason ?? "rejected"}` };
+    return {
+      status: "rejected",
+      reason: `refused because ${named}, ${parentOutcome.file} line ${parentOutcome.line}, was refused: ${parentOutcome.reason ?? "rejected"}`,
+    };
   if (parentOutcome.status === "skipped") return { status: "skipped" };
   return { status: "linked" };
 }

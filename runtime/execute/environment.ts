@@ -42,7 +42,9 @@ export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" |
 
 /** A row, said by where it is: "its row, companies.csv line 18, was rejected: ...". */
 export function rejectedRowWhy(row: { readonly file?: string; readonly line?: number }, reason: string): string {
-  return row.file === undefined || row.line === undefined ? `its row was rejected: ${reason}` : `its row, ${row.file} line ${row.line}, was rejected: ${reason}`;
+  return row.file === undefined || row.line === undefined
+    ? `its row was rejected: ${reason}`
+    : `its row, ${row.file} line ${row.line}, was rejected: ${reason}`;
 }
 
 export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: string) => LookupRuntime): ExportEnvironment {

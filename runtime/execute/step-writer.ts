@@ -82,7 +82,8 @@ export function stepSummary(step: StepPlan, counts: StepCounts, output: TargetCa
       : output === "import-rows"
         ? `${counts.loaded} rows to import`
         : `${counts.loaded} would load`;
-  const rejected = readerRejects === 0 ? `${counts.rejected} rejected` : `${counts.rejected + readerRejects} rejected (${readerRejects} while reading the export)`;
+  const rejected =
+    readerRejects === 0 ? `${counts.rejected} rejected` : `${counts.rejected + readerRejects} rejected (${readerRejects} while reading the export)`;
   return `${step.id} → ${step.model}: ${loaded}, ${counts.skipped} skipped, ${rejected}`;
 }
 

@@ -32,14 +32,7 @@ export function describeRejectLimit(limit: RejectLimit): string {
   return limit.kind === "rows" ? `${limit.rows} row${limit.rows === 1 ? "" : "s"}` : `${limit.percent}%`;
 }
 
-export type RunProblemKind =
-  | "run-not-complete"
-  | "counts-mismatch"
-  | "no-files"
-  | "file-problem"
-  | "missing-column"
-  | "wrong-encoding"
-  | "too-many-rejects";
+export type RunProblemKind = "run-not-complete" | "counts-mismatch" | "no-files" | "file-problem" | "missing-column" | "wrong-encoding" | "too-many-rejects";
 
 /** One way the run's result falls short of what the package promises, said so that a person can act on it. */
 export interface RunProblem {

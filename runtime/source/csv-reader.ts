@@ -588,7 +588,10 @@ class EntityReader {
     const shape = shapeOf(cells, layout);
     if (!shape.ok) {
       if (record.unterminated === true && cells.length < layout.headers.length) {
-        this.report.problem(file, `${file} ends in the middle of line ${line} (${cells.length} of ${layout.headers.length} cells, no line end): the export looks cut short`);
+        this.report.problem(
+          file,
+          `${file} ends in the middle of line ${line} (${cells.length} of ${layout.headers.length} cells, no line end): the export looks cut short`,
+        );
         return whole(`the file ends in the middle of this row (${cells.length} of ${layout.headers.length} cells, no line end): the export was cut short`);
       }
       return this.reject(file, line, shape.problems, cells, layout);

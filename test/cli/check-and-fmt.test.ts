@@ -86,14 +86,19 @@ describe("flitmap check", () => {
     ]);
     const sarif = JSON.parse(runCli(["check", "--format", "sarif", "pkg"], { cwd: workspace.path }).stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[];
+      }[];
     };
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0]?.tool.driver.rules.map((rule) => rule.id)).toEqual(["FM101"]);
     expect(sarif.runs[0]?.results[0]).toMatchObject({
       ruleId: "FM101",
       level: "error",
-      locations: [{ physicalLocation: { artifactLocation: { uri: "pkg/broken.flitmap" }, region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 20 } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: "pkg/broken.flitmap" }, region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 20 } } },
+      ],
     });
     const github = runCli(["check", "--format", "github", "pkg"], { cwd: workspace.path });
     expect(github.stdout).toBe(
@@ -102,7 +107,10 @@ describe("flitmap check", () => {
   });
 
   it("exits 2 on wrong usage and on missing paths", () => {
-    expect(runCli(["check", "--format", "xml"], { cwd: workspace.path })).toMatchObject({ status: 2, stderr: 'flitmap: unknown format "xml": use one of stylish, json, sarif, github\n' });
+    expect(runCli(["check", "--format", "xml"], { cwd: workspace.path })).toMatchObject({
+      status: 2,
+      stderr: 'flitmap: unknown format "xml": use one of stylish, json, sarif, github\n',
+    });
     expect(runCli(["check", "nowhere"], { cwd: workspace.path })).toMatchObject({ status: 2, stderr: "flitmap: nowhere: no such file or folder\n" });
     expect(runCli(["frobnicate"], { cwd: workspace.path }).status).toBe(2);
   });
@@ -141,9 +149,18 @@ describe("flitmap fmt", () => {
 });
 
 function runPrettier(path: string): string {
-  const result = spawnSync(process.execPath, [join(import.meta.dirname, "../../node_modules/prettier/bin/prettier.cjs"), "--plugin", join(import.meta.dirname, "../../dist/language/prettier-plugin.js"), path], {
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(import.meta.dirname, "../../node_modules/prettier/bin/prettier.cjs"),
+      "--plugin",
+      join(import.meta.dirname, "../../dist/language/prettier-plugin.js"),
+      path,
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout;
 }

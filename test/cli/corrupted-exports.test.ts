@@ -160,7 +160,9 @@ describe("a corrupted export", () => {
     const cut = text.length - line(last).length + line(last.slice(0, 3)).length + 2;
     const ran = await run(PERFECTBOOKS, withTasks(text.slice(0, cut)));
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toContain(`problem: Task: tasks.csv ends in the middle of line ${tasks.length + 1} (4 of 10 cells, no line end): the export looks cut short\n`);
+    expect(ran.stderr).toContain(
+      `problem: Task: tasks.csv ends in the middle of line ${tasks.length + 1} (4 of 10 cells, no line end): the export looks cut short\n`,
+    );
     expectTasks(ran, { read: tasks.length, loaded: tasks.length - 1, rejected: 1 });
   });
 
@@ -171,7 +173,9 @@ describe("a corrupted export", () => {
     const text = [header, ...rows].map((row) => `${row.join(",")}\r\n`).join("");
     const ran = await run(PERFECTBOOKS, withTasks(text));
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toContain(`problem: Task: tasks.csv line ${at + 2}: a quote opens and never closes; the lines from ${at + 2} to the end of the file could not be read\n`);
+    expect(ran.stderr).toContain(
+      `problem: Task: tasks.csv line ${at + 2}: a quote opens and never closes; the lines from ${at + 2} to the end of the file could not be read\n`,
+    );
     // The rows before it load; the quote makes one broken record of it and the rows after.
     expectTasks(ran, { read: at + 1, loaded: at, rejected: 1 });
   });
@@ -203,7 +207,9 @@ describe("a corrupted export", () => {
 
   it("4. NUL bytes: the rows holding one are rejected, the others load", async () => {
     const hit = [3, 17];
-    const rows = tasks.map((row, index) => (hit.includes(index) ? row.map((cell, position) => (position === column("Subject") ? `${cell}\u0000` : cell)) : row));
+    const rows = tasks.map((row, index) =>
+      hit.includes(index) ? row.map((cell, position) => (position === column("Subject") ? `${cell}\u0000` : cell)) : row,
+    );
     const ran = await run(PERFECTBOOKS, withTasks(taskLines([header, ...rows])));
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.rejects("Task").map((reject) => [reject["line"], reject["reason"]])).toEqual(
@@ -223,7 +229,9 @@ describe("a corrupted export", () => {
     );
     const ran = await run(PERFECTBOOKS, withTasks(bytes));
     expect(ran.code, ran.stderr).toBe(0);
-    expect(new Set(ran.rejects("Task").map((reject) => reject["reason"]))).toEqual(new Set(["'Created' has bytes that are not UTF-8; declare the file's encoding (windows-1252) or use auto"]));
+    expect(new Set(ran.rejects("Task").map((reject) => reject["reason"]))).toEqual(
+      new Set(["'Created' has bytes that are not UTF-8; declare the file's encoding (windows-1252) or use auto"]),
+    );
     expectTasks(ran, { read: tasks.length, loaded: tasks.length - hit.length, rejected: hit.length });
   });
 
@@ -301,12 +309,17 @@ describe("a corrupted export", () => {
     const rows = tasks.map((row, index) =>
       index >= formulas.length
         ? row
-        : row.map((cell, position) => (position === column("Subject") ? (formulas[index] ?? cell) : position === column("Due Date") && index === rejected ? "31/02/2024" : cell)),
+        : row.map((cell, position) =>
+            position === column("Subject") ? (formulas[index] ?? cell) : position === column("Due Date") && index === rejected ? "31/02/2024" : cell,
+          ),
     );
     const ran = await run(PERFECTBOOKS, withTasks(taskLines([header, ...rows])));
     expect(ran.code, ran.stderr).toBe(0);
     const written = new Map(
-      (parse(readFileSync(join(ran.out, "09-mail.activity-task.csv"), "utf8"), { columns: true }) as Record<string, string>[]).map((row) => [row["id"], row["summary"]]),
+      (parse(readFileSync(join(ran.out, "09-mail.activity-task.csv"), "utf8"), { columns: true }) as Record<string, string>[]).map((row) => [
+        row["id"],
+        row["summary"],
+      ]),
     );
     formulas.forEach((formula, index) => {
       if (index !== rejected) expect(written.get(`perfectbooks.task_${tasks[index]?.[0] ?? ""}`)).toBe(formula);
@@ -327,7 +340,10 @@ describe("a corrupted export", () => {
   });
 
   it("16. a BOM in the middle: a second export joined on; its header line is rejected, its rows are read", async () => {
-    const joined = [["9001", ...(tasks[0] ?? []).slice(1)], ["9002", ...(tasks[1] ?? []).slice(1)]];
+    const joined = [
+      ["9001", ...(tasks[0] ?? []).slice(1)],
+      ["9002", ...(tasks[1] ?? []).slice(1)],
+    ];
     const text = `${taskLines([header, ...tasks])}\uFEFF${taskLines([header, ...joined])}`;
     const ran = await run(PERFECTBOOKS, withTasks(text));
     expect(ran.code, ran.stderr).toBe(0);
@@ -350,7 +366,9 @@ describe("a corrupted export", () => {
   it("18. a broken quoted value: the row is rejected instead of read with shifted values", async () => {
     const at = 12;
     const text = [header, ...tasks]
-      .map((row, index) => (index === at + 1 ? `${row.map((cell, position) => (position === column("Subject") ? `"${cell}, "urgent" now"` : cell)).join(",")}\r\n` : line(row)))
+      .map((row, index) =>
+        index === at + 1 ? `${row.map((cell, position) => (position === column("Subject") ? `"${cell}, "urgent" now"` : cell)).join(",")}\r\n` : line(row),
+      )
       .join("");
     const ran = await run(PERFECTBOOKS, withTasks(text));
     expect(ran.code, ran.stderr).toBe(0);

@@ -61,7 +61,11 @@ describe("a run whose result is not what the package promises", () => {
     },
     {
       what: "a header that appears twice (item 9)",
-      make: (sample) => sample.write("tasks.csv", sample.rows("tasks.csv").map((row, index) => [...row, index === 0 ? "Status" : "Open"])),
+      make: (sample) =>
+        sample.write(
+          "tasks.csv",
+          sample.rows("tasks.csv").map((row, index) => [...row, index === 0 ? "Status" : "Open"]),
+        ),
       problem: "Task: header 'Status' appears twice (columns 8 and 11); column 8 is read",
     },
     {
@@ -128,7 +132,10 @@ describe("a run whose result is not what the package promises", () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("problem: Deal: 1 of 45 rows rejected (2.2%), more than --max-rejects 0 rows\n");
     const wrong = await run("dry-run", PERFECTBOOKS_SAMPLE, ["--max-rejects", "lots"]);
-    expect([wrong.code, wrong.stderr]).toEqual([2, `flitmap: --max-rejects takes a number of rows (10) or a share of each entity's rows (5%, at most 100%), not "lots"\n`]);
+    expect([wrong.code, wrong.stderr]).toEqual([
+      2,
+      `flitmap: --max-rejects takes a number of rows (10) or a share of each entity's rows (5%, at most 100%), not "lots"\n`,
+    ]);
   });
 });
 
@@ -162,7 +169,15 @@ describe("what a run tells in the terminal", () => {
     const table = new Map([...ran.stdout.matchAll(/^(\w+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) /gm)].map((match) => [match[1] ?? "", Number(match[6])]));
     const steps = [...ran.stdout.matchAll(/^(\w+) → \S+: .*, (\d+) rejected/gm)];
     expect(steps.length).toBe(7);
-    const entityOf: Record<string, string> = { stage: "Pipeline", company: "Company", contact: "Contact", deal: "Deal", attachment: "Attachment", note: "Note", task: "Task" };
+    const entityOf: Record<string, string> = {
+      stage: "Pipeline",
+      company: "Company",
+      contact: "Contact",
+      deal: "Deal",
+      attachment: "Attachment",
+      note: "Note",
+      task: "Task",
+    };
     for (const [, step, rejected] of steps) expect([step, Number(rejected)]).toEqual([step, table.get(entityOf[step ?? ""] ?? "")]);
   });
 });
@@ -180,10 +195,15 @@ describe("smaller ones (issue 17, item 12)", () => {
   it("shows the URL with its scheme and does not retry a refused connection five times", async () => {
     const env = { ODOO_DB: "x", ODOO_USER: "a", ODOO_PASSWORD: "b", NO_COLOR: "1" };
     const started = Date.now();
-    const ran = await runCliAsync(["run", PERFECTBOOKS, "--source", PERFECTBOOKS_SAMPLE, "--url", "http://127.0.0.1:9", "--state", folder("flitmap-contract-state-")], { env });
+    const ran = await runCliAsync(
+      ["run", PERFECTBOOKS, "--source", PERFECTBOOKS_SAMPLE, "--url", "http://127.0.0.1:9", "--state", folder("flitmap-contract-state-")],
+      { env },
+    );
     expect(ran.status).toBe(2);
     expect(ran.stderr).not.toContain("retrying");
-    expect(lastLine(ran.stderr)).toMatch(/^flitmap: cannot connect to Odoo: GET http:\/\/127\.0\.0\.1:9\/web\/version failed: connect ECONNREFUSED 127\.0\.0\.1:9; check ODOO_URL and the network$/);
+    expect(lastLine(ran.stderr)).toMatch(
+      /^flitmap: cannot connect to Odoo: GET http:\/\/127\.0\.0\.1:9\/web\/version failed: connect ECONNREFUSED 127\.0\.0\.1:9; check ODOO_URL and the network$/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -199,7 +219,10 @@ describe("smaller ones (issue 17, item 12)", () => {
     const field = await runCliInProcess(["explain", PERFECTBOOKS, "res.partner.nmae"]);
     expect([field.code, field.stdout, lastLine(field.stderr)]).toEqual([2, "", "flitmap: Odoo 17.0's res.partner has no field nmae; did you mean `name`?"]);
     const model = await runCliInProcess(["explain", PERFECTBOOKS, "res.partnr.name"]);
-    expect([model.code, lastLine(model.stderr)]).toEqual([2, "flitmap: Odoo 17.0 has no model res.partnr; did you mean `res.partner`, `res.partner.bank` or `res.partner.title`?"]);
+    expect([model.code, lastLine(model.stderr)]).toEqual([
+      2,
+      "flitmap: Odoo 17.0 has no model res.partnr; did you mean `res.partner`, `res.partner.bank` or `res.partner.title`?",
+    ]);
   });
 
   it("gives every --json and --html of README's commands its file argument", () => {

@@ -38,7 +38,16 @@ function filesUnder(directory: string, prefix = ""): string[] {
 }
 
 /** The values a spreadsheet would run as formulas, one per dangerous start (OWASP's list and the full-width forms). */
-const FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+44 20 7946 0000", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=2+2", "＝1+1", "＠SUM(1)"];
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example","click")',
+  "+44 20 7946 0000",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  "\t=1+1",
+  "\r=2+2",
+  "＝1+1",
+  "＠SUM(1)",
+];
 
 describe("import files", () => {
   it("carry exactly the values Odoo must store, with no ' in front of a phone number or a formula (item 5)", async () => {
@@ -73,11 +82,15 @@ describe("reject files", () => {
     const deals = sample.rows("deals.csv");
     const header = deals[0] ?? [];
     const blank = deals.findIndex((row, index) => index > 0 && row[header.indexOf("Deal Name")] === "");
-    const columns = ["Amount", "Pipeline", "Stage", "Owner Email", "Contact ID", "Company ID", "Qualification", "Close Date"].map((name) => header.indexOf(name));
+    const columns = ["Amount", "Pipeline", "Stage", "Owner Email", "Contact ID", "Company ID", "Qualification", "Close Date"].map((name) =>
+      header.indexOf(name),
+    );
     // The sample's deal without a name is rejected: its other cells now hold the formulas.
     sample.write(
       "deals.csv",
-      deals.map((row, index) => (index !== blank ? row : row.map((cell, column) => (columns.includes(column) ? (FORMULAS[columns.indexOf(column)] ?? cell) : cell)))),
+      deals.map((row, index) =>
+        index !== blank ? row : row.map((cell, column) => (columns.includes(column) ? (FORMULAS[columns.indexOf(column)] ?? cell) : cell)),
+      ),
     );
     const out = join(folder(), "out");
     const state = folder();

@@ -15,7 +15,8 @@ afterEach(() => workspace.remove());
 /** Two copies of the Perfect Books package (same migration name) in a fresh working folder. */
 function twoPackages(): { first: string; second: string } {
   workspace = temporaryDirectory("flitmap-state-");
-  for (const name of ["first", "second"]) cpSync(PERFECTBOOKS, join(workspace.path, name), { recursive: true, filter: (path) => !path.includes(`${PERFECTBOOKS}/sample`) });
+  for (const name of ["first", "second"])
+    cpSync(PERFECTBOOKS, join(workspace.path, name), { recursive: true, filter: (path) => !path.includes(`${PERFECTBOOKS}/sample`) });
   return { first: "first", second: "second" };
 }
 
@@ -23,7 +24,9 @@ const runIdOf = (stdout: string): string => /^run (\S+) complete in/m.exec(stdou
 
 function reportedRun(pkg: string): { status: number | null; run?: string; stderr: string } {
   const report = runCli(["report", pkg, "--format", "json"], { cwd: workspace.path });
-  return report.status === 2 ? { status: 2, stderr: report.stderr } : { status: report.status, run: (JSON.parse(report.stdout) as { run: string }).run, stderr: report.stderr };
+  return report.status === 2
+    ? { status: 2, stderr: report.stderr }
+    : { status: report.status, run: (JSON.parse(report.stdout) as { run: string }).run, stderr: report.stderr };
 }
 
 describe("the state folder of a package", () => {
@@ -40,14 +43,18 @@ describe("the state folder of a package", () => {
     expect(reportedRun(second).run).toBe(secondRun);
     const folders = readdirSync(join(workspace.path, ".flitmap")).sort();
     expect(folders).toEqual(["perfectbooks_to_odoo", expect.stringMatching(/^perfectbooks_to_odoo-[0-9a-f]{8}$/) as unknown]);
-    const owners = folders.map((name) => (JSON.parse(readFileSync(join(workspace.path, ".flitmap", name, "owner.json"), "utf8")) as { package: string }).package);
+    const owners = folders.map(
+      (name) => (JSON.parse(readFileSync(join(workspace.path, ".flitmap", name, "owner.json"), "utf8")) as { package: string }).package,
+    );
     expect(owners.map((owner) => owner.slice(owner.lastIndexOf("/") + 1)).sort()).toEqual(["first", "second"]);
   });
 
   it("reads the state an earlier version left in .flitmap/<migration>, and gives it to the first package that uses it", () => {
     const { first, second } = twoPackages();
     // What an earlier version wrote: the state folder named after the migration alone, no owner.
-    const earlier = runIdOf(runCli(["run", first, "--source", PERFECTBOOKS_SAMPLE, "--dry-run", "--state", ".flitmap/perfectbooks_to_odoo"], { cwd: workspace.path }).stdout);
+    const earlier = runIdOf(
+      runCli(["run", first, "--source", PERFECTBOOKS_SAMPLE, "--dry-run", "--state", ".flitmap/perfectbooks_to_odoo"], { cwd: workspace.path }).stdout,
+    );
     expect(existsSync(join(workspace.path, ".flitmap/perfectbooks_to_odoo/owner.json"))).toBe(false);
     const report = runCli(["report", first, "--format", "json"], { cwd: workspace.path });
     expect((JSON.parse(report.stdout) as { run: string }).run).toBe(earlier);

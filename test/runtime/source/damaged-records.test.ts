@@ -82,7 +82,9 @@ describe("the reader on damaged records", () => {
       [2, "row One"],
       [3, "the file ends in the middle of this row (2 of 3 cells, no line end): the export was cut short"],
     ]);
-    expect(report.problems).toEqual([{ file: "deals.csv", message: "deals.csv ends in the middle of line 3 (2 of 3 cells, no line end): the export looks cut short" }]);
+    expect(report.problems).toEqual([
+      { file: "deals.csv", message: "deals.csv ends in the middle of line 3 (2 of 3 cells, no line end): the export looks cut short" },
+    ]);
   });
 
   it("reads a whole last row without a line end as a row", async () => {
