@@ -19,22 +19,12 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePerfectBooks } from "../../mappings/generators/perfectbooks.js";
 import { generatePerfectView } from "../../mappings/generators/perfectview.js";
+import type { EntityCounts } from "../../runtime/execute/run.js";
 import { runCliInProcess } from "./helpers.js";
 
 const REPOSITORY = join(import.meta.dirname, "../..");
 const PERFECTBOOKS = join(REPOSITORY, "mappings/perfectbooks-to-odoo");
 const PERFECTVIEW = join(REPOSITORY, "mappings/perfectview-to-odoo");
-
-interface EntityCounts {
-  readonly entity: string;
-  readonly read: number;
-  readonly loaded: number;
-  readonly linked: number;
-  readonly skipped: number;
-  readonly rejected: number;
-  readonly duplicates: number;
-  readonly notSelected: number;
-}
 
 interface Ran {
   readonly code: number;

@@ -9,25 +9,11 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
-import { runCliAsync, runCliInProcess, temporaryDirectory } from "./helpers.js";
-import { PERFECTBOOKS, PERFECTBOOKS_SAMPLE, renamedColumn, sampleCopy, withoutColumn, type SampleCopy } from "./sample-copies.js";
+import { runCliAsync, runCliInProcess } from "./helpers.js";
+import { PERFECTBOOKS, PERFECTBOOKS_SAMPLE, scratch, withoutColumn, type SampleCopy } from "./sample-copies.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function copy(): SampleCopy {
-  const made = sampleCopy();
-  cleanups.push(made.remove);
-  return made;
-}
-
-function folder(prefix: string): string {
-  const made = temporaryDirectory(prefix);
-  cleanups.push(made.remove);
-  return made.path;
-}
+const { copy, folder, cleanUp } = scratch();
+afterEach(cleanUp);
 
 const lastLine = (text: string): string => text.trimEnd().split("\n").pop() ?? "";
 

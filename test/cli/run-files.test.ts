@@ -7,25 +7,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCliInProcess, temporaryDirectory } from "./helpers.js";
-import { PERFECTBOOKS, PERFECTBOOKS_SAMPLE, sampleCopy, type SampleCopy } from "./sample-copies.js";
+import { runCliInProcess } from "./helpers.js";
+import { PERFECTBOOKS, PERFECTBOOKS_SAMPLE, scratch } from "./sample-copies.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function copy(): SampleCopy {
-  const made = sampleCopy();
-  cleanups.push(made.remove);
-  return made;
-}
-
-function folder(): string {
-  const made = temporaryDirectory("flitmap-run-files-");
-  cleanups.push(made.remove);
-  return made.path;
-}
+const { copy, folder, cleanUp } = scratch();
+afterEach(cleanUp);
 
 type Table = Record<string, string>[];
 const table = (path: string): Table => parse(readFileSync(path, "utf8"), { columns: true }) as Table;

@@ -42,7 +42,28 @@ export function withoutColumn(rows: readonly (readonly string[])[], header: stri
   return rows.map((row) => row.filter((_, index) => index !== position));
 }
 
-/** The rows with the header of one column renamed (two columns then share a name when `to` is another's). */
-export function renamedColumn(rows: readonly (readonly string[])[], from: string, to: string): string[][] {
-  return rows.map((row, index) => (index === 0 ? row.map((header) => (header === from ? to : header)) : [...row]));
+/** The copies and folders a test file makes, each removed after its test (`afterEach(scratch.cleanUp)`). */
+export interface Scratch {
+  copy(): SampleCopy;
+  folder(prefix?: string): string;
+  cleanUp(): void;
+}
+
+export function scratch(): Scratch {
+  const cleanups: (() => void)[] = [];
+  return {
+    copy() {
+      const made = sampleCopy();
+      cleanups.push(made.remove);
+      return made;
+    },
+    folder(prefix = "flitmap-scratch-") {
+      const made = temporaryDirectory(prefix);
+      cleanups.push(made.remove);
+      return made.path;
+    },
+    cleanUp() {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    },
+  };
 }
