@@ -21,7 +21,7 @@ export function problemsFound(why: string): Outcome {
 }
 
 /** Prints the reason of an outcome that is not a success, as the command's last line; returns its exit code. */
-export function finish(outcome: Outcome, context: CommandContext): ExitCode {
+function finish(outcome: Outcome, context: CommandContext): ExitCode {
   if (outcome.exitCode !== ExitCode.ok) context.stderr(`flitmap: ${outcome.why}\n`);
   return outcome.exitCode;
 }

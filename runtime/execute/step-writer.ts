@@ -75,7 +75,7 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
  * nothing); its rejected rows include those of its entity the reader rejected, so that the line and
  * the table after the run count the same rows.
  */
-export function stepSummary(step: StepPlan, counts: StepCounts, output: TargetCapabilities["output"], readerRejects: number): string {
+function stepSummary(step: StepPlan, counts: StepCounts, output: TargetCapabilities["output"], readerRejects: number): string {
   const loaded =
     output === "records"
       ? `${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged)`

@@ -56,7 +56,7 @@ function percentOf(part: number, whole: number): string {
   return `${Math.round((part * 1000) / whole) / 10}%`;
 }
 
-export function rejectsAbove(counts: EntityCounts, limit: RejectLimit): boolean {
+function rejectsAbove(counts: EntityCounts, limit: RejectLimit): boolean {
   if (limit.kind === "rows") return counts.rejected > limit.rows;
   return counts.read > 0 && counts.rejected * 100 > limit.percent * counts.read;
 }
