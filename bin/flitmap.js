@@ -7,7 +7,9 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`flitmap: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // The trace first, for the bug report; the reason last, as for every exit code that is not 0.
+    if (error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`flitmap: internal error (a bug in Flitmap): ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,8 +1,7 @@
 /** Finding .flitmap files under the paths a user gives. */
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-
-export class UsageError extends Error {}
+import { UsageError } from "./errors.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "out"]);
 

@@ -1,6 +1,8 @@
 /**
- * The `flitmap` command line. Each command is a function returning an exit code, following eslint:
- * 0 clean, 1 problems found, 2 wrong usage or a file that could not be read.
+ * The `flitmap` command line. Each command is built on one skeleton (command.ts) and ends with an
+ * exit code of one contract (exit-codes.ts, as eslint has one): 0 done as the package promises,
+ * 1 done but not as it promises, 2 could not be done; a non-zero code with its reason as the
+ * last line. Errors are typed values (errors.ts), told apart by type, never by their words.
  */
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
@@ -15,18 +17,34 @@ import { registerRun } from "./commands/run.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerRollback } from "./commands/rollback.js";
 import { registerRuns } from "./commands/runs.js";
-import { registerJournal } from "./commands/journal.js";
-import { JournalError } from "../runtime/journal/journal.js";
+import { registerJournalAdopt, registerJournalRebuild } from "./commands/journal.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
-import { isOdooError } from "../runtime/odoo/errors.js";
-import { UsageError } from "./files.js";
+import { commandErrorOf } from "./errors.js";
+import { ExitCode } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
 /** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFmt, registerCompile, registerPlan, registerRun, registerDiff, registerReport, registerWorkflows, registerRollback, registerRuns, registerJournal, registerTest, registerInit, registerSchema, registerExplain];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerCheck,
+  registerFmt,
+  registerCompile,
+  registerPlan,
+  registerRun,
+  registerDiff,
+  registerReport,
+  registerWorkflows,
+  registerRollback,
+  registerRuns,
+  registerJournalRebuild,
+  registerJournalAdopt,
+  registerTest,
+  registerInit,
+  registerSchema,
+  registerExplain,
+];
 
 export function defaultContext(): CommandContext {
   return {
@@ -39,8 +57,8 @@ export function defaultContext(): CommandContext {
   };
 }
 
-export async function main(argv: readonly string[], context: CommandContext = defaultContext()): Promise<number> {
-  let exitCode = 0;
+export async function main(argv: readonly string[], context: CommandContext = defaultContext()): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.ok;
   const program = new Command();
   program
     .name("flitmap")
@@ -49,35 +67,20 @@ export async function main(argv: readonly string[], context: CommandContext = de
     .exitOverride()
     .configureOutput({ writeOut: (text) => context.stdout(text), writeErr: (text) => context.stderr(text) });
 
-  const registration = { program, context, exit: (code: number) => (exitCode = code) };
+  const registration = { program, context, exit: (code: ExitCode) => (exitCode = code) };
   for (const register of COMMANDS) register(registration);
 
   try {
     await program.parseAsync([...argv], { from: "node" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; wrong usage with a non-zero code.
-      return error.exitCode === 0 ? 0 : 2;
+      // --help and --version end here with code 0; wrong usage with a non-zero code (commander said why).
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.cannotRun;
     }
-    if (error instanceof UsageError) {
-      context.stderr(`flitmap: ${error.message}\n`);
-      return 2;
-    }
-    // A journal that went under a command (deleted, replaced, a full disk) stopped it before it wrote what it could not journal.
-    if (error instanceof JournalError) {
-      context.stderr(`flitmap: ${error.message}\n`);
-      return 1;
-    }
-    // A server that cannot be reached or refuses the credentials is the user's to fix, not a crash.
-    if (isOdooError(error)) {
-      context.stderr(`flitmap: ${error.message}\n`);
-      return error.kind === "configuration" || error.kind === "access-denied" || error.kind === "unknown-database" ? 2 : 1;
-    }
-    if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) {
-      context.stderr(`flitmap: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const known = commandErrorOf(error, context.cwd);
+    if (known === undefined) throw error;
+    context.stderr(`flitmap: ${known.message}\n`);
+    return known.exitCode;
   }
   return exitCode;
 }

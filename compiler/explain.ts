@@ -9,7 +9,8 @@ import type { PackageAnalysis } from "./analyze.js";
 import { findBuiltin } from "./builtins.js";
 import { describeTargetCondition } from "./target.js";
 import type { CheckedAssignment } from "./check-expressions.js";
-import { findField, findModel } from "./catalog/index.js";
+import { findField, findModel, suggestFieldNames, suggestModelNames } from "./catalog/index.js";
+import { didYouMean } from "./rules/rule.js";
 import type { PlanExpression } from "./plan/schema.js";
 import type { EntitySymbol, TargetSymbol } from "./model.js";
 
@@ -36,8 +37,10 @@ export interface FieldWriter {
 export interface FieldExplanation {
   readonly model: string;
   readonly field: string;
-  /** The field as Odoo describes it, or why it is unknown. */
+  /** The field as Odoo describes it, or why it is unknown (with the names meant, when some are close). */
   readonly description: string;
+  /** Whether the target's schema has the field (an unknown model or field is most often a misspelling). */
+  readonly known: boolean;
   readonly writers: readonly FieldWriter[];
   /** What happens when no writer sets it. */
   readonly otherwise: string;
@@ -88,7 +91,9 @@ class LineageBuilder {
       case "in": {
         const operand = this.inline(expression.operand);
         const items = expression.items.map((item) => this.inline(item));
-        return operand === undefined || items.some((item) => item === undefined) ? undefined : `${operand} ${expression.negated ? "not in" : "in"} [${items.join(", ")}]`;
+        return operand === undefined || items.some((item) => item === undefined)
+          ? undefined
+          : `${operand} ${expression.negated ? "not in" : "in"} [${items.join(", ")}]`;
       }
       case "not": {
         const operand = this.inline(expression.operand);
@@ -128,7 +133,11 @@ class LineageBuilder {
         const builtin = findBuiltin(expression.builtin);
         const args = expression.args.map((arg) => (arg.op === "const" ? JSON.stringify(arg.value) : "…")).join(", ");
         const flag = expression.args.some((arg) => arg.op === "const" && arg.value === "flag");
-        const policy = flag ? "; a value it cannot read leaves the field empty and is reported" : builtin?.onInvalid === undefined ? "" : `; ${builtin.onInvalid}`;
+        const policy = flag
+          ? "; a value it cannot read leaves the field empty and is reported"
+          : builtin?.onInvalid === undefined
+            ? ""
+            : `; ${builtin.onInvalid}`;
         return {
           text: `${expression.builtin}${args === "" ? "" : `(${args})`}: ${(builtin?.summary ?? "a built-in step").replace(/\.$/, "")}${policy}`,
           from: [this.build(expression.input)],
@@ -144,8 +153,16 @@ class LineageBuilder {
       case "lookup": {
         const lookup = this.analysis.bound.lookups.get(expression.lookup);
         const fields = lookup?.matchFields.map((field) => field.value).join(" or ") ?? "?";
-        const missing = lookup?.missing === undefined ? "reject" : lookup.missing.policy === "fallback" ? `fallback ${JSON.stringify(lookup.missing.value)}` : lookup.missing.policy;
-        return { text: `lookup ${expression.lookup}: the ${lookup?.model ?? "?"} record whose ${fields} matches, in the target Odoo (no match: ${missing})`, from: [this.build(expression.input)] };
+        const missing =
+          lookup?.missing === undefined
+            ? "reject"
+            : lookup.missing.policy === "fallback"
+              ? `fallback ${JSON.stringify(lookup.missing.value)}`
+              : lookup.missing.policy;
+        return {
+          text: `lookup ${expression.lookup}: the ${lookup?.model ?? "?"} record whose ${fields} matches, in the target Odoo (no match: ${missing})`,
+          from: [this.build(expression.input)],
+        };
       }
       case "ref":
         return {
@@ -156,7 +173,10 @@ class LineageBuilder {
         return leaf(`the record target ${expression.step} of this split made from the same row`);
       case "get": {
         const other = this.analysis.bound.entities.get(expression.entity);
-        return { text: `the ${expression.entity} row whose key this is`, from: [this.build(expression.input), leaf(`then ${this.column(other, expression.column)}`)] };
+        return {
+          text: `the ${expression.entity} row whose key this is`,
+          from: [this.build(expression.input), leaf(`then ${this.column(other, expression.column)}`)],
+        };
       }
       case "coalesce":
         return { text: "the first of these that is not empty", from: expression.operands.map((operand) => this.build(operand)) };
@@ -179,7 +199,9 @@ class LineageBuilder {
         return { text: "not", from: [this.build(expression.operand)] };
       case "compare": {
         const inline = this.inline(expression);
-        return inline !== undefined ? leaf(inline) : { text: `${expression.operator} comparison`, from: [this.build(expression.left), this.build(expression.right)] };
+        return inline !== undefined
+          ? leaf(inline)
+          : { text: `${expression.operator} comparison`, from: [this.build(expression.left), this.build(expression.right)] };
       }
       case "is":
         return { text: `is ${expression.negated ? "not " : ""}${expression.test}`, from: [this.build(expression.operand)] };
@@ -207,11 +229,13 @@ function enclosingConditions(target: TargetSymbol, assignment: CheckedAssignment
 function describeField(analysis: PackageAnalysis, model: string, field: string): string {
   const schema = analysis.schema;
   if (schema === undefined) return "the target's schema is not known";
-  if (findModel(schema, model) === undefined) return `Odoo ${schema.serie} has no model ${model}`;
+  if (findModel(schema, model) === undefined) return `Odoo ${schema.serie} has no model ${model}${didYouMean(suggestModelNames(schema, model))}`;
   const odooField = findField(schema, model, field);
-  if (odooField === undefined) return `Odoo ${schema.serie}'s ${model} has no field ${field}`;
+  if (odooField === undefined) return `Odoo ${schema.serie}'s ${model} has no field ${field}${didYouMean(suggestFieldNames(schema, model, field))}`;
   const relation = odooField.relation === undefined ? "" : ` → ${odooField.relation}`;
-  const flags = [odooField.required ? "required" : "", odooField.custom ? "custom field" : "", odooField.hasDefault ? "Odoo has a default" : ""].filter((flag) => flag !== "");
+  const flags = [odooField.required ? "required" : "", odooField.custom ? "custom field" : "", odooField.hasDefault ? "Odoo has a default" : ""].filter(
+    (flag) => flag !== "",
+  );
   return `${odooField.label}: ${odooField.type}${relation}${flags.length === 0 ? "" : ` (${flags.join(", ")})`}`;
 }
 
@@ -223,7 +247,10 @@ export function explainField(analysis: PackageAnalysis, model: string, field: st
     const file = analysis.bound.files.find((candidate) => candidate.path === assignment.file);
     const text = file?.text ?? "";
     const builder = new LineageBuilder(analysis, target.entity);
-    const lineage = assignment.value === undefined ? leaf(assignment.child === undefined ? "not understood: fix the errors `flitmap check` reports" : `one ${model} line per linked row`) : builder.build(assignment.value.ir);
+    const lineage =
+      assignment.value === undefined
+        ? leaf(assignment.child === undefined ? "not understood: fix the errors `flitmap check` reports" : `one ${model} line per linked row`)
+        : builder.build(assignment.value.ir);
     const whens = target.conditions.map((condition) => `when ${text.slice(condition.range.start.offset, condition.range.end.offset)}`);
     const role =
       target.role === "split"
@@ -251,7 +278,7 @@ export function explainField(analysis: PackageAnalysis, model: string, field: st
         : odooField.required
           ? "Odoo requires it: a record no writer sets is refused"
           : "a record no writer sets leaves it empty";
-  return { model, field, description: describeField(analysis, model, field), writers, otherwise };
+  return { model, field, description: describeField(analysis, model, field), known: odooField !== undefined, writers, otherwise };
 }
 
 function renderNode(node: LineageNode, depth: number, lines: string[]): void {
@@ -262,7 +289,7 @@ function renderNode(node: LineageNode, depth: number, lines: string[]): void {
 /** The explanation as the terminal shows it; `relativePath` shortens file names. */
 export function renderExplanation(explanation: FieldExplanation, relativePath: (path: string) => string): string {
   const lines = [`${explanation.model}.${explanation.field}: ${explanation.description}`, ""];
-  if (explanation.writers.length === 0) lines.push(`No map writes it; ${explanation.otherwise}.`);
+  if (explanation.writers.length === 0) lines.push(explanation.otherwise === "" ? "No map writes it." : `No map writes it; ${explanation.otherwise}.`);
   for (const writer of explanation.writers) {
     lines.push(`${writer.declaration}, ${relativePath(writer.file)}:${writer.line}`, `  ${writer.source}`);
     for (const condition of writer.conditions) lines.push(`  only ${condition}`);

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import plugin, { FlitmapSyntaxError } from "../../language/prettier-plugin.js";
+import { defineCommand, problemsFound, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
-import type { RegisterCommand } from "../program.js";
+import { UsageError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
 import { findFlitmapFiles } from "../files.js";
 
 export interface FmtOptions {
@@ -18,10 +20,25 @@ export async function formatText(text: string, path: string): Promise<string> {
   return prettier.format(text, { ...settings, parser: "flitmap", plugins: [plugin], filepath: path });
 }
 
-export async function fmtCommand(paths: readonly string[], options: FmtOptions, context: CommandContext): Promise<number> {
+/** The position and message of a syntax error the plugin threw (Prettier may hand it on as its own error with the same `loc`). */
+function syntaxErrorOf(error: unknown): { line: number; column: number; message: string } | undefined {
+  if (error instanceof FlitmapSyntaxError) return { ...error.loc.start, message: error.message };
+  if (!(error instanceof Error) || !("loc" in error) || typeof error.loc !== "object" || error.loc === null || !("start" in error.loc)) return undefined;
+  const start = error.loc.start;
+  if (typeof start !== "object" || start === null || !("line" in start) || !("column" in start)) return undefined;
+  return typeof start.line === "number" && typeof start.column === "number" ? { line: start.line, column: start.column, message: error.message } : undefined;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+export async function fmtCommand(paths: readonly string[], options: FmtOptions, context: CommandContext): Promise<Outcome> {
   const files = await findFlitmapFiles(paths);
+  if (files.length === 0) throw new UsageError(`no .flitmap file in ${paths.length === 0 ? "the current folder" : paths.join(", ")}: nothing was formatted`);
   let unformatted = 0;
   let broken = 0;
+  let rewritten = 0;
   for (const path of files) {
     const shown = relative(context.cwd, path) || path;
     const text = await readFile(path, "utf8");
@@ -29,11 +46,11 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
     try {
       formatted = await formatText(text, path);
     } catch (error) {
-      if (!(error instanceof FlitmapSyntaxError) && !(error instanceof Error && "loc" in error)) throw error;
+      const syntax = syntaxErrorOf(error);
+      if (syntax === undefined) throw error;
       broken += 1;
-      const loc = (error as FlitmapSyntaxError).loc;
       // A file with syntax errors is never rewritten.
-      context.stderr(`${shown}:${loc.start.line}:${loc.start.column}: not formatted: ${(error as Error).message.split("\n")[0] ?? ""}\n`);
+      context.stderr(`${shown}:${syntax.line}:${syntax.column}: not formatted: ${syntax.message.split("\n")[0] ?? ""}\n`);
       continue;
     }
     if (formatted === text) continue;
@@ -42,24 +59,27 @@ export async function fmtCommand(paths: readonly string[], options: FmtOptions, 
       context.stdout(`${shown}: not formatted\n`);
     } else {
       await writeFile(path, formatted, "utf8");
+      rewritten += 1;
       context.stdout(`${shown}: formatted\n`);
     }
   }
-  if (broken > 0) return 2;
-  if (unformatted > 0) {
-    context.stdout(`${unformatted} of ${files.length} file${files.length === 1 ? "" : "s"} need formatting: run \`flitmap fmt\`\n`);
-    return 1;
-  }
-  return 0;
+  if (broken > 0)
+    return {
+      exitCode: ExitCode.cannotRun,
+      why: `${plural(broken, "file")} of ${files.length} could not be formatted: ${broken === 1 ? "its" : "their"} syntax errors are listed above`,
+    };
+  if (unformatted > 0) return problemsFound(`${unformatted} of ${plural(files.length, "file")} need formatting: run \`flitmap fmt\``);
+  if (options.check === true) context.stdout(`checked ${plural(files.length, "file")}: all formatted\n`);
+  else context.stdout(`${plural(files.length, "file")}: ${rewritten === 0 ? "all formatted already" : `${rewritten} formatted`}\n`);
+  return SUCCEEDED;
 }
 
-export const registerFmt: RegisterCommand = ({ program, context, exit }) => {
-  program
-    .command("fmt")
-    .description("format .flitmap files in place (with --check, only report the ones that need it)")
-    .argument("[paths...]", "files or folders")
-    .option("--check", "do not write; exit 1 when a file is not formatted")
-    .action(async (paths: string[], options: { check?: boolean }) => {
-      exit(await fmtCommand(paths, options, context));
-    });
-};
+export const registerFmt = defineCommand(
+  (program) =>
+    program
+      .command("fmt")
+      .description("format .flitmap files in place (with --check, only report the ones that need it)")
+      .argument("[paths...]", "files or folders")
+      .option("--check", "do not write; exit 1 when a file is not formatted"),
+  (context) => (paths: string[], options: FmtOptions) => fmtCommand(paths, options, context),
+);

@@ -9,9 +9,9 @@ import { join, relative, resolve, sep } from "node:path";
 import { listShippedSeries, loadSchemaFile, loadShippedCatalog, type OdooSchema } from "../../compiler/catalog/index.js";
 import { proposePackage, type ProposedPackage } from "../../propose/index.js";
 import { DEFAULT_SAMPLE_ROWS, readExport, sourceNameOf } from "../../propose/read-export.js";
+import { defineCommand, problemsFound, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../files.js";
-import type { RegisterCommand } from "../program.js";
+import { UsageError } from "../errors.js";
 import { formatText } from "./fmt.js";
 
 export interface InitOptions {
@@ -56,7 +56,7 @@ function countOutcomes(proposed: ProposedPackage): Record<string, number> {
   return counts;
 }
 
-export async function initCommand(options: InitOptions, context: CommandContext): Promise<number> {
+export async function initCommand(options: InitOptions, context: CommandContext): Promise<Outcome> {
   if (options.source === undefined) throw new UsageError("say where the export is: --source DIR");
   if ((options.target === undefined) === (options.schema === undefined)) {
     throw new UsageError(
@@ -118,23 +118,24 @@ export async function initCommand(options: InitOptions, context: CommandContext)
   if (errors.length > 0) {
     for (const error of errors)
       context.stderr(`${relative(context.cwd, error.file)}:${error.range.start.line}:${error.range.start.column}: ${error.message} (${error.code})\n`);
-    return 1;
+    return problemsFound(
+      `the proposal has ${errors.length} error${errors.length === 1 ? "" : "s"} the check found (listed above): correct them in ${shownOut}/`,
+    );
   }
-  return 0;
+  return SUCCEEDED;
 }
 
-export const registerInit: RegisterCommand = ({ program, context, exit }) => {
-  program
-    .command("init")
-    .description("propose a mapping package from an export and the target Odoo's schema, for a specialist to correct")
-    .option("--source <dir>", "the export folder (every CSV file in it, whatever its delimiter and encoding)")
-    .option("--target <series...>", "propose for a shipped Odoo catalog: --target odoo 17.0")
-    .option("--schema <file>", "propose for a schema pulled from the customer's server (flitmap schema pull)")
-    .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
-    .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
-    .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
-    .option("--force", "overwrite .flitmap files already in the output folder")
-    .action(async (options: InitOptions) => {
-      exit(await initCommand(options, context));
-    });
-};
+export const registerInit = defineCommand(
+  (program) =>
+    program
+      .command("init")
+      .description("propose a mapping package from an export and the target Odoo's schema, for a specialist to correct")
+      .option("--source <dir>", "the export folder (every CSV file in it, whatever its delimiter and encoding)")
+      .option("--target <series...>", "propose for a shipped Odoo catalog: --target odoo 17.0")
+      .option("--schema <file>", "propose for a schema pulled from the customer's server (flitmap schema pull)")
+      .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
+      .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
+      .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
+      .option("--force", "overwrite .flitmap files already in the output folder"),
+  (context) => (options: InitOptions) => initCommand(options, context),
+);

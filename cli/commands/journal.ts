@@ -1,32 +1,26 @@
 /**
- * A migration's journal as the commands find it (`.flitmap/<migration>/journal.jsonl` or `--state
- * DIR`), the plan a run was made with (the Odoo series and settings its `run-start` records), and
+ * A package's journal as the commands find it (`journal.jsonl` in the package's state folder, or
+ * `--state DIR`), the plan a run was made with (the Odoo series and settings its `run-start` records), and
  * `flitmap journal rebuild|adopt <package>`: the ways out when the journal does not account for
  * what Odoo holds under the package's external IDs.
  */
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { emitPlan } from "../../compiler/plan/emit.js";
+import type { Command } from "commander";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { headPathOf } from "../../runtime/journal/file.js";
 import { adoptUnaccounted, damagedJournalMessage } from "../../runtime/journal/guard.js";
 import { Journal, runStart, type JournalEvent } from "../../runtime/journal/journal.js";
 import { rebuildJournal } from "../../runtime/journal/rebuild.js";
+import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../files.js";
-import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder, collect, reportProblems, settingOverrides, type PackageOptions } from "./compile.js";
-import { liveTarget, stateDirectory, type RunCommandOptions } from "./run.js";
+import { UsageError } from "../errors.js";
+import { compilePackage, settingOverrides } from "../package.js";
+import { stateDirectory } from "../state-folder.js";
+import { liveTarget, type RunCommandOptions } from "./run.js";
 
 type StateOptions = Pick<RunCommandOptions, "state" | "target" | "set">;
 type RunStart = Extract<JournalEvent, { type: "run-start" }>;
-
-/** The package's plan as the options say, or undefined once its errors are printed. */
-export function packagePlan(packagePath: string, options: PackageOptions, context: CommandContext): Plan | undefined {
-  const analysis = analyzePackageFolder(packagePath, options);
-  const errors = analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  return reportProblems(errors, context) ? undefined : emitPlan(analysis);
-}
 
 export interface StateJournal {
   readonly plan: Plan;
@@ -36,11 +30,10 @@ export interface StateJournal {
   readonly absent: boolean;
 }
 
-/** The package's plan and its journal (read and checked, not created). Undefined once the package's errors are printed. */
-export function openStateJournal(packagePath: string, options: StateOptions, context: CommandContext): StateJournal | undefined {
-  const plan = packagePlan(packagePath, options, context);
-  if (plan === undefined) return undefined;
-  const path = join(stateDirectory(context, plan.migration.name, options.state), "journal.jsonl");
+/** The package's plan and its journal (read and checked, not created); a package with errors is refused, with `consequence` said. */
+export function openStateJournal(packagePath: string, options: StateOptions, context: CommandContext, consequence: string): StateJournal {
+  const { analysis, plan } = compilePackage(packagePath, options, context, consequence);
+  const path = join(stateDirectory(context, { directory: analysis.directory, migration: plan.migration.name }, options.state, "read"), "journal.jsonl");
   return { plan, path, journal: Journal.open(path), absent: !existsSync(path) && !existsSync(headPathOf(path)) };
 }
 
@@ -53,7 +46,7 @@ export function noJournalMessage(plan: Plan, path: string, context: CommandConte
  * catalog, or the package's pulled schema, which must still be of that series), with the settings
  * it overrode. An option that says otherwise is refused rather than silently used.
  */
-export function planOfRun(packagePath: string, options: StateOptions, context: CommandContext, start: RunStart | undefined, plan: Plan): Plan | undefined {
+export function planOfRun(packagePath: string, options: StateOptions, context: CommandContext, start: RunStart | undefined, plan: Plan): Plan {
   if (start === undefined || start.series === undefined) return plan;
   const series = start.series;
   if (options.target !== undefined && options.target !== series)
@@ -62,12 +55,13 @@ export function planOfRun(packagePath: string, options: StateOptions, context: C
   for (const [name, value] of Object.entries(start.settings ?? {}))
     if (given[name] !== undefined && given[name] !== value) throw new UsageError(`run ${start.run} was made with --set ${name}=${value}, not ${given[name]}`);
   const settings = { ...start.settings, ...given };
-  const compiled = packagePlan(
+  const { plan: compiled } = compilePackage(
     packagePath,
     { ...(start.origin === "file" ? {} : { target: series }), set: Object.entries(settings).map(([name, value]) => `${name}=${value}`) },
     context,
+    `run ${start.run} cannot be read with the plan it was made with`,
   );
-  if (compiled !== undefined && compiled.target.series !== series)
+  if (compiled.target.series !== series)
     throw new UsageError(`run ${start.run} was made against Odoo ${series}, but the package's schema file is now of Odoo ${compiled.target.series}`);
   return compiled;
 }
@@ -82,25 +76,22 @@ export function runStartFor(journal: Journal, wanted?: string): RunStart | undef
   return run === undefined ? undefined : runStart(journal.events, run.run);
 }
 
-/** Prints the journal's damage and the way out; true when there was any. */
-export function reportDamage(journal: Journal, packagePath: string, context: CommandContext): boolean {
-  if (!journal.damaged) return false;
-  context.stderr(`flitmap: ${damagedJournalMessage(journal, packagePath)}\n`);
-  return true;
+/** A damaged journal as the command's outcome (exit 1, the damage and the way out as its reason); undefined when it is whole. */
+export function damageOutcome(journal: Journal, packagePath: string): Outcome | undefined {
+  return journal.damaged ? problemsFound(damagedJournalMessage(journal, packagePath)) : undefined;
 }
 
 export interface JournalCommandOptions extends Pick<RunCommandOptions, "url" | "db" | "protocol" | "state" | "target" | "set"> {}
 
-export async function rebuildCommand(packagePath: string, options: JournalCommandOptions, context: CommandContext): Promise<number> {
-  const opened = openStateJournal(packagePath, options, context);
-  if (opened === undefined) return 1;
+export async function rebuildCommand(packagePath: string, options: JournalCommandOptions, context: CommandContext): Promise<Outcome> {
+  const opened = openStateJournal(packagePath, options, context, "its journal was not rebuilt");
   const target = await liveTarget(options, context, 500, opened.plan.target.series);
   try {
     const result = await rebuildJournal({ path: opened.path, client: target.client, plan: opened.plan });
     const shown = relative(context.cwd, opened.path) || opened.path;
     if (result.status === "nothing to rebuild") {
       context.stdout(`the journal ${shown} is whole and accounts for every record of ${opened.plan.migration.namespace} in Odoo: nothing to rebuild\n`);
-      return 0;
+      return SUCCEEDED;
     }
     if (result.movedTo !== undefined) context.stdout(`the journal as it was is kept as ${relative(context.cwd, result.movedTo) || result.movedTo}\n`);
     for (const problem of result.problems) context.stdout(`  ${problem.message}\n`);
@@ -112,16 +103,16 @@ export async function rebuildCommand(packagePath: string, options: JournalComman
       );
       context.stdout(`flitmap rollback ${packagePath} deletes them (see flitmap runs ${packagePath})\n`);
     }
-    return 0;
+    return SUCCEEDED;
   } finally {
     await target.close();
   }
 }
 
-export async function adoptCommand(packagePath: string, options: JournalCommandOptions, context: CommandContext): Promise<number> {
-  const opened = openStateJournal(packagePath, options, context);
-  if (opened === undefined) return 1;
-  if (reportDamage(opened.journal, packagePath, context)) return 1;
+export async function adoptCommand(packagePath: string, options: JournalCommandOptions, context: CommandContext): Promise<Outcome> {
+  const opened = openStateJournal(packagePath, options, context, "nothing was adopted");
+  const damaged = damageOutcome(opened.journal, packagePath);
+  if (damaged !== undefined) return damaged;
   const target = await liveTarget(options, context, 500, opened.plan.target.series);
   try {
     const adopted = await adoptUnaccounted(opened.journal, target.client, opened.plan);
@@ -133,38 +124,40 @@ export async function adoptCommand(packagePath: string, options: JournalCommandO
             .map((record) => record.xmlid)
             .join(", ")}${adopted.length > 5 ? ", ..." : ""}): runs update them as existing records, rollback gives them their values back\n`,
     );
-    return 0;
+    return SUCCEEDED;
   } finally {
     opened.journal.close();
     await target.close();
   }
 }
 
-export const registerJournal: RegisterCommand = ({ program, context, exit }) => {
-  const journal = program.command("journal").description("recover a migration's journal: rebuild it from Odoo, or adopt records made outside Flitmap");
-  const connection = (command: ReturnType<typeof journal.command>) =>
-    command
-      .argument("<package>", "the package folder")
-      .option("--url <url>", "the Odoo server (default: ODOO_URL); credentials come from ODOO_USER with ODOO_API_KEY or ODOO_PASSWORD")
-      .option("--db <name>", "the database (default: ODOO_DB)")
-      .option("--protocol <protocol>", "auto, xmlrpc or json2 (default: ODOO_PROTOCOL, else chosen from the server's version)")
-      .option("--state <dir>", "where the journal is kept (default: .flitmap/<migration>)")
-      .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
-      .option("--set <name=value>", "override a setting of the package (repeatable)", collect, []);
-  connection(
-    journal
-      .command("rebuild")
-      .description(
-        "rebuild a damaged, cut or lost journal: keep what reads back, journal the records under the package's external IDs and its custom fields that Odoo holds and the journal lost as one rebuilt run (which rollback deletes)",
-      ),
-  ).action(async (packagePath: string, options: JournalCommandOptions) => {
-    exit(await rebuildCommand(packagePath, options, context));
-  });
-  connection(
-    journal
-      .command("adopt")
-      .description("record in the journal that the records under the package's external IDs it does not account for were made outside Flitmap"),
-  ).action(async (packagePath: string, options: JournalCommandOptions) => {
-    exit(await adoptCommand(packagePath, options, context));
-  });
-};
+/** The arguments and options both `journal` commands take: the package, the server, its state. */
+function journalCommand(program: Command, name: string, description: string): Command {
+  const journal =
+    program.commands.find((command) => command.name() === "journal") ??
+    program.command("journal").description("recover a package's journal: rebuild it from Odoo, or adopt records made outside Flitmap");
+  return stateOption(
+    packageOptions(serverOptions(journal.command(name).description(description).argument("<package>", "the package folder"))),
+    "the journal is kept",
+  );
+}
+
+export const registerJournalRebuild = defineCommand(
+  (program) =>
+    journalCommand(
+      program,
+      "rebuild",
+      "rebuild a damaged, cut or lost journal: keep what reads back, journal the records under the package's external IDs and its custom fields that Odoo holds and the journal lost as one rebuilt run (which rollback deletes)",
+    ),
+  (context) => (packagePath: string, options: JournalCommandOptions) => rebuildCommand(packagePath, options, context),
+);
+
+export const registerJournalAdopt = defineCommand(
+  (program) =>
+    journalCommand(
+      program,
+      "adopt",
+      "record in the journal that the records under the package's external IDs it does not account for were made outside Flitmap",
+    ),
+  (context) => (packagePath: string, options: JournalCommandOptions) => adoptCommand(packagePath, options, context),
+);

@@ -1,54 +1,48 @@
 import { join, relative, resolve } from "node:path";
-import { emitPlan } from "../../compiler/plan/emit.js";
+import type { Plan } from "../../compiler/plan/schema.js";
 import { unaccountedMessage, unaccountedRecords } from "../../runtime/journal/guard.js";
 import { Journal, JournalError } from "../../runtime/journal/journal.js";
-import { connectFromCommandLine } from "../connection.js";
+import { connectFromCommandLine, type ConnectionCommandOptions } from "../connection.js";
 import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
 import { progressReporter } from "../../runtime/execute/progress.js";
 import { runPlan, type RunOptions, type RunReporter, type RunResult } from "../../runtime/execute/run.js";
+import { DEFAULT_REJECT_LIMIT, judgeRun, parseRejectLimit, type RejectLimit, type RunVerdict } from "../../runtime/execute/verdict.js";
+import { decisionLines } from "../../runtime/lifecycle/decisions.js";
 import { deltaSelection, parseSince } from "../../runtime/lifecycle/delta.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { DryRunTarget } from "../../runtime/targets/dry-run-target.js";
 import { FilesTarget } from "../../runtime/targets/files-target.js";
 import { OdooTarget } from "../../runtime/targets/odoo-target.js";
+import { OutFolderRefused, prepareOutFolder, recordRunFiles } from "../../runtime/targets/out-folder.js";
 import type { LoadTarget } from "../../runtime/targets/target.js";
-import { diskHost } from "../../compiler/host.js";
+import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../files.js";
-import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder, collect, reportProblems, settingOverrides } from "./compile.js";
-import { reportDamage } from "./journal.js";
+import { UsageError } from "../errors.js";
+import { compilePackage, exportFolder, settingOverrides, type PackageOptions } from "../package.js";
+import { stateDirectory } from "../state-folder.js";
+import { damageOutcome } from "./journal.js";
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends ConnectionCommandOptions, PackageOptions {
   readonly source?: string;
-  readonly url?: string;
-  readonly db?: string;
   readonly out?: string;
   readonly dryRun?: boolean;
   readonly state?: string;
   readonly batchSize?: string;
-  readonly target?: string;
-  readonly protocol?: string;
-  readonly set?: readonly string[];
   readonly sample?: string;
   readonly seed?: string;
   readonly since?: string;
+  readonly maxRejects?: string;
 }
 
 export function reporterFor(context: CommandContext): RunReporter {
   return progressReporter({ interactive: context.interactive, write: context.stdout });
 }
 
-/** Where a migration keeps its journal and run reports: `--state`, or .flitmap/<migration> here. */
-export function stateDirectory(context: CommandContext, migration: string, state: string | undefined): string {
-  return state === undefined ? join(context.cwd, ".flitmap", migration) : resolve(context.cwd, state);
-}
-
 /**
  * The live Odoo the options name. With `series`, a server of another Odoo version is refused: the
  * plan was checked against that version's fields and would fail or write the wrong ones.
  */
-export async function liveTarget(options: RunCommandOptions, context: CommandContext, batchSize: number, series?: string): Promise<OdooTarget> {
+export async function liveTarget(options: ConnectionCommandOptions, context: CommandContext, batchSize: number, series?: string): Promise<OdooTarget> {
   const client = await connectFromCommandLine(options, context);
   if (series !== undefined && client.serie !== series) {
     await client.close();
@@ -57,6 +51,14 @@ export async function liveTarget(options: RunCommandOptions, context: CommandCon
     );
   }
   return new OdooTarget(client, { batchSize });
+}
+
+/** `--max-rejects N|P%`: how many rejected rows an entity may have before the run is a failure. */
+export function rejectLimitOf(text: string | undefined): RejectLimit {
+  if (text === undefined) return DEFAULT_REJECT_LIMIT;
+  const limit = parseRejectLimit(text);
+  if ("error" in limit) throw new UsageError(limit.error);
+  return limit;
 }
 
 /** `--sample N [--seed S]` or `--since TIME`: which rows the run writes, as runPlan takes them. */
@@ -78,50 +80,67 @@ function rowSelection(options: RunCommandOptions): Pick<RunOptions, "selection" 
   return {};
 }
 
-export async function runCommand(packagePath: string, options: RunCommandOptions, context: CommandContext): Promise<number> {
-  if (options.source === undefined) throw new UsageError("run needs --source DIR, the folder of the export");
-  const modes = [
-    options.url !== undefined || (context.env["ODOO_URL"] !== undefined && options.out === undefined && options.dryRun !== true),
-    options.out !== undefined,
-  ].filter(Boolean).length;
+/** Whether the run loads into Odoo, writes import files, or checks everything and writes nothing; wrong combinations refused. */
+function runMode(options: RunCommandOptions, context: CommandContext): "live" | "files" | "dry-run" {
   if (options.out !== undefined && options.url !== undefined) throw new UsageError("give either --url (a live Odoo) or --out (import files), not both");
-  if (modes === 0 && options.dryRun !== true)
-    throw new UsageError("run needs --url URL (or ODOO_URL) for a live Odoo, --out DIR for import files, or --dry-run");
-  const sourceDirectory = resolve(context.cwd, options.source);
-  if (!diskHost.isDirectory(sourceDirectory)) throw new UsageError(`--source ${options.source}: not a folder`);
+  if (options.dryRun === true) return "dry-run";
+  if (options.out !== undefined) return "files";
+  if (options.url !== undefined || context.env["ODOO_URL"] !== undefined) return "live";
+  throw new UsageError("run needs --url URL (or ODOO_URL) for a live Odoo, --out DIR for import files, or --dry-run");
+}
+
+function batchSizeOf(options: RunCommandOptions): number {
   const batchSize = options.batchSize === undefined ? 500 : Number(options.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size needs a whole number above 0, not "${options.batchSize ?? ""}"`);
-  const analysis = analyzePackageFolder(packagePath, options);
-  if (
-    reportProblems(
-      analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error"),
-      context,
-    )
-  ) {
-    context.stderr("flitmap: the package has errors: nothing was run\n");
-    return 1;
+  return batchSize;
+}
+
+/** The import files' folder, emptied of an earlier run's files (never mixed with them), or refused. */
+function outFolder(out: string, context: CommandContext): string {
+  const directory = resolve(context.cwd, out);
+  try {
+    const replaced = prepareOutFolder(directory, out);
+    if (replaced.length > 0) context.stdout(`replacing the ${replaced.length} files an earlier run wrote to ${out}\n`);
+  } catch (error) {
+    if (error instanceof OutFolderRefused) throw new UsageError(error.message);
+    throw error;
   }
+  return directory;
+}
+
+export async function runCommand(packagePath: string, options: RunCommandOptions, context: CommandContext): Promise<Outcome> {
+  const sourceDirectory = exportFolder(options.source, context, "run");
+  const mode = runMode(options, context);
+  const batchSize = batchSizeOf(options);
+  const limit = rejectLimitOf(options.maxRejects);
   const selection = rowSelection(options);
-  const plan = emitPlan(analysis);
-  const state = stateDirectory(context, plan.migration.name, options.state);
+  const { analysis, plan } = compilePackage(packagePath, options, context, "nothing was run");
+  const out = options.out === undefined ? undefined : outFolder(options.out, context);
   let target: LoadTarget;
   let journal: Journal | undefined;
-  if (options.dryRun === true) {
-    target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize, plan.target.series));
-  } else if (options.out !== undefined) {
-    target = new FilesTarget(resolve(context.cwd, options.out), plan.migration.namespace);
+  let reportsFolder: (runId: string) => string;
+  if (out !== undefined) {
+    // Import files and their reports go to --out; a live or dry run keeps its reports in the package's state folder.
+    target = new FilesTarget(out, plan.migration.namespace);
+    reportsFolder = () => out;
   } else {
-    journal = Journal.open(join(state, "journal.jsonl"));
-    // A damaged journal is refused before anything is asked of Odoo.
-    if (reportDamage(journal, packagePath, context)) return 1;
-    const live = await liveTarget(options, context, batchSize, plan.target.series);
-    const unaccounted = await unaccountedRecords(journal, live.client, plan);
-    if (unaccounted.length > 0) {
-      context.stderr(`flitmap: ${unaccountedMessage(unaccounted, journal.path, plan.migration.namespace, packagePath)}\n`);
-      await live.close();
-      return 1;
+    const state = stateDirectory(context, { directory: analysis.directory, migration: plan.migration.name }, options.state, "write");
+    reportsFolder = (runId) => join(state, "runs", runId);
+    if (mode === "dry-run")
+      target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize, plan.target.series));
+    else {
+      journal = Journal.open(join(state, "journal.jsonl"));
+      // A damaged journal is refused before anything is asked of Odoo.
+      const damaged = damageOutcome(journal, packagePath);
+      if (damaged !== undefined) return damaged;
+      const live = await liveTarget(options, context, batchSize, plan.target.series);
+      const unaccounted = await unaccountedRecords(journal, live.client, plan);
+      if (unaccounted.length > 0) {
+        await live.close();
+        return problemsFound(unaccountedMessage(unaccounted, journal.path, plan.migration.namespace, packagePath));
+      }
+      target = live;
     }
-    target = live;
   }
   context.stdout(`running ${plan.migration.name} (Odoo ${plan.target.series} plan) into ${target.describe()}\n`);
   let result: RunResult;
@@ -140,51 +159,64 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
     if (!(error instanceof JournalError)) throw error;
     // The journal went (deleted, replaced, a full disk) under the run: it stopped before writing what it could not journal.
     await target.close().catch(() => undefined);
-    context.stderr(
-      `flitmap: the run stopped: ${error.message}\nflitmap runs ${packagePath} and flitmap journal rebuild ${packagePath} tell and repair what the journal lost.\n`,
-    );
-    return 1;
+    context.stderr(`flitmap runs ${packagePath} and flitmap journal rebuild ${packagePath} tell and repair what the journal lost.\n`);
+    return problemsFound(`the run stopped: ${error.message}`);
   } finally {
     journal?.close();
   }
-  const reportDirectory = options.out !== undefined ? resolve(context.cwd, options.out) : join(state, "runs", result.runId);
-  const outputs = writeRunOutputs(result, reportDirectory);
-  context.stdout(`\n${reconciliationTable(result)}\n\n`);
+  const verdict = judgeRun(result, limit);
+  const outputs = writeRunOutputs(result, reportsFolder(result.runId), verdict);
+  if (out !== undefined) recordRunFiles(out, [outputs.summary, ...outputs.rejects]);
+  summarize(result, verdict, plan, context);
   const shown = (path: string): string => relative(context.cwd, path) || path;
-  if (options.out !== undefined) context.stdout(`import files: ${shown(resolve(context.cwd, options.out))} (README.md says in which order)\n`);
+  if (out !== undefined && result.status !== "halted") context.stdout(`import files: ${shown(out)} (README.md says in which order)\n`);
   context.stdout(`run summary: ${shown(outputs.summary)}\n`);
   if (outputs.rejects.length > 0) context.stdout(`rejected rows, with the reason for each: ${outputs.rejects.map(shown).join(", ")}\n`);
-  if (result.reconciliationErrors.length > 0) {
-    context.stderr(`flitmap: the counts do not add up (a bug in Flitmap): ${result.reconciliationErrors.join("; ")}\n`);
-    return 1;
-  }
-  if (result.status !== "complete") {
-    context.stderr(`flitmap: the run ${result.status}${result.message === undefined ? "" : `: ${result.message}`}\n`);
-    return 1;
-  }
+  if (verdict.problems.length > 0) return problemsFound(verdictReason(result, verdict));
   context.stdout(`run ${result.runId} complete in ${(result.durationMs / 1000).toFixed(1)} s\n`);
-  return 0;
+  return SUCCEEDED;
 }
 
-export const registerRun: RegisterCommand = ({ program, context, exit }) => {
-  program
-    .command("run")
-    .description("run a package: read the export, transform every row, and load it into a live Odoo (--url) or write import files (--out)")
-    .argument("<package>", "the package folder")
-    .option("--source <dir>", "the folder of the export (CSV files)")
-    .option("--url <url>", "the Odoo server (default: ODOO_URL); credentials come from ODOO_USER with ODOO_API_KEY or ODOO_PASSWORD")
-    .option("--db <name>", "the database (default: ODOO_DB)")
-    .option("--protocol <protocol>", "auto, xmlrpc or json2 (default: ODOO_PROTOCOL, else chosen from the server's version)")
-    .option("--out <dir>", "write Odoo-import CSV files here instead of loading into a server")
-    .option("--dry-run", "read and transform everything, check every value, write nothing")
-    .option("--state <dir>", "where the journal and run reports are kept (default: .flitmap/<migration>)")
-    .option("--batch-size <rows>", "rows per load() call (default 500)")
-    .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
-    .option("--set <name=value>", "override a setting of the package (repeatable)", collect, [])
-    .option("--sample <rows>", "write only a referentially closed sample of about this many source rows (a first look to diff and roll back)")
-    .option("--seed <number>", "which sample --sample draws (default 1): the same seed draws the same rows")
-    .option("--since <time>", "delta pickup: only rows created or modified since this time (2024-03-01, 2024-03-01T09:30, 2024-03-01T09:30Z)")
-    .action(async (packagePath: string, options: RunCommandOptions) => {
-      exit(await runCommand(packagePath, options, context));
-    });
-};
+/** The table, the decisions the run took on values (with counts), what is worth knowing, and the problems. */
+function summarize(result: RunResult, verdict: RunVerdict, plan: Plan, context: CommandContext): void {
+  context.stdout(`\n${reconciliationTable(result, verdict)}\n\n`);
+  const decisions = decisionLines(result.notes, plan);
+  if (decisions.length > 0) context.stdout(`Values the run decided (the records still load):\n${decisions.map((line) => `  ${line}`).join("\n")}\n\n`);
+  for (const notice of verdict.notices) context.stdout(`note: ${notice}\n`);
+  for (const problem of verdict.problems) context.stderr(`problem: ${problem.message}\n`);
+}
+
+/** The last line of a run that is not what the package promises. */
+function verdictReason(result: RunResult, verdict: RunVerdict): string {
+  const [first] = verdict.problems;
+  const more = verdict.problems.length - 1;
+  const rest = more === 0 ? "" : ` (and ${more} more problem${more === 1 ? "" : "s"} above)`;
+  if (result.status !== "complete") return `${first?.message ?? `the run ${result.status}`}${rest}`;
+  return `run ${result.runId} is not what the package promises: ${first?.message ?? ""}${rest}`;
+}
+
+export const registerRun = defineCommand(
+  (program) =>
+    stateOption(
+      packageOptions(
+        serverOptions(
+          program
+            .command("run")
+            .description("run a package: read the export, transform every row, and load it into a live Odoo (--url) or write import files (--out)")
+            .argument("<package>", "the package folder")
+            .option("--source <dir>", "the folder of the export (CSV files)"),
+        )
+          .option("--out <dir>", "write Odoo-import CSV files here instead of loading into a server (a new folder, or one an earlier run wrote)")
+          .option("--dry-run", "read and transform everything, check every value, write nothing")
+          .option("--batch-size <rows>", "rows per load() call (default 500)")
+          .option(
+            "--max-rejects <limit>",
+            "rejected rows an entity may have before the run fails: a number of rows (0 for none) or a share of its rows (5%); default 50%",
+          ),
+      )
+        .option("--sample <rows>", "write only a referentially closed sample of about this many source rows (a first look to diff and roll back)")
+        .option("--seed <number>", "which sample --sample draws (default 1): the same seed draws the same rows")
+        .option("--since <time>", "delta pickup: only rows created or modified since this time (2024-03-01, 2024-03-01T09:30, 2024-03-01T09:30Z)"),
+    ),
+  (context) => (packagePath: string, options: RunCommandOptions) => runCommand(packagePath, options, context),
+);

@@ -3,11 +3,11 @@ import { relative, resolve } from "node:path";
 import { compareSeries, listShippedSeries, loadShippedCatalog, stableJson, type OdooSchema } from "../../compiler/catalog/index.js";
 import { packageModels } from "../../compiler/package-models.js";
 import { pullSchema } from "../../runtime/odoo/schema-pull.js";
+import { defineCommand, serverOptions, SUCCEEDED, type Outcome } from "../command.js";
 import { connectFromCommandLine, type ConnectionCommandOptions } from "../connection.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../files.js";
-import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder } from "./compile.js";
+import { UsageError } from "../errors.js";
+import { analyzePackageFolder } from "../package.js";
 
 export interface SchemaPullCommandOptions extends ConnectionCommandOptions {
   readonly output?: string;
@@ -31,7 +31,7 @@ function referenceModelsOf(catalog: OdooSchema): Record<string, string[]> {
   return result;
 }
 
-export async function schemaPullCommand(packagePath: string | undefined, options: SchemaPullCommandOptions, context: CommandContext): Promise<number> {
+export async function schemaPullCommand(packagePath: string | undefined, options: SchemaPullCommandOptions, context: CommandContext): Promise<Outcome> {
   if (options.output === undefined) throw new UsageError("schema pull needs -o FILE, the schema file to write (e.g. odoo-schema.json)");
   const listed = (options.models ?? "")
     .split(",")
@@ -56,22 +56,23 @@ export async function schemaPullCommand(packagePath: string | undefined, options
         `use it with \`target odoo schema "${relative(packagePath === undefined ? context.cwd : resolve(context.cwd, packagePath), path)}"\` in the migration block\n`,
     );
     for (const field of skipped) context.stdout(`  left out ${field.model}.${field.field}: ${field.reason}\n`);
-    return 0;
+    return SUCCEEDED;
   } finally {
     await client.close();
   }
 }
 
-export const registerSchema: RegisterCommand = ({ program, context, exit }) => {
-  const schema = program.command("schema").description("work with Odoo schemas: pull one from a server for offline checks");
-  schema
-    .command("pull")
-    .description("read the models a package uses (or --models, or every model Flitmap knows) from a live Odoo into a schema file")
-    .argument("[package]", "the package whose models to read")
-    .option("-o, --output <file>", "the schema file to write")
-    .option("--models <list>", "models to read, comma-separated (added to the package's)")
-    .option("--url <url>", "the Odoo server (default: ODOO_URL); credentials come from ODOO_USER with ODOO_API_KEY or ODOO_PASSWORD")
-    .option("--db <name>", "the database (default: ODOO_DB)")
-    .option("--protocol <protocol>", "auto, xmlrpc or json2 (default: ODOO_PROTOCOL, else chosen from the server's version)")
-    .action(async (packagePath: string | undefined, options: SchemaPullCommandOptions) => exit(await schemaPullCommand(packagePath, options, context)));
-};
+export const registerSchema = defineCommand(
+  (program) =>
+    serverOptions(
+      program
+        .command("schema")
+        .description("work with Odoo schemas: pull one from a server for offline checks")
+        .command("pull")
+        .description("read the models a package uses (or --models, or every model Flitmap knows) from a live Odoo into a schema file")
+        .argument("[package]", "the package whose models to read")
+        .option("-o, --output <file>", "the schema file to write")
+        .option("--models <list>", "models to read, comma-separated (added to the package's)"),
+    ),
+  (context) => (packagePath: string | undefined, options: SchemaPullCommandOptions) => schemaPullCommand(packagePath, options, context),
+);

@@ -7,13 +7,10 @@
  */
 import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { diskHost } from "../../compiler/host.js";
-import { emitPlan } from "../../compiler/plan/emit.js";
 import { findWorkflowExports, readWorkflows, rebuildGuide, workflowsMarkdown, type WorkflowGuide } from "../../runtime/lifecycle/workflows.js";
+import { defineCommand, packageOptions, problemsFound, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../files.js";
-import type { RegisterCommand } from "../program.js";
-import { analyzePackageFolder, collect, reportProblems } from "./compile.js";
+import { compilePackage, exportFolder } from "../package.js";
 
 export interface WorkflowsCommandOptions {
   readonly source?: string;
@@ -23,28 +20,14 @@ export interface WorkflowsCommandOptions {
   readonly set?: readonly string[];
 }
 
-export async function workflowsCommand(packagePath: string, options: WorkflowsCommandOptions, context: CommandContext): Promise<number> {
-  if (options.source === undefined) throw new UsageError("workflows needs --source DIR, the folder of the export");
-  const sourceDirectory = resolve(context.cwd, options.source);
-  if (!diskHost.isDirectory(sourceDirectory)) throw new UsageError(`--source ${options.source}: not a folder`);
-  const analysis = analyzePackageFolder(resolve(context.cwd, packagePath), options);
-  if (
-    reportProblems(
-      analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error"),
-      context,
-    )
-  ) {
-    context.stderr("flitmap: the package has errors: fix them first (the reference names the models the package loads)\n");
-    return 1;
-  }
-  const plan = emitPlan(analysis);
+export async function workflowsCommand(packagePath: string, options: WorkflowsCommandOptions, context: CommandContext): Promise<Outcome> {
+  const sourceDirectory = exportFolder(options.source, context, "workflows");
+  const { plan } = compilePackage(packagePath, options, context, "fix them first (the reference names the models the package loads)");
   const exports = await findWorkflowExports(sourceDirectory, options.file);
-  if (exports.length === 0) {
-    context.stderr(
-      `flitmap: no workflow export in ${options.source}${options.file === undefined ? "" : ` matching ${options.file}`}: Flitmap recognises Perfect Books' workflows.csv and PerfectView's workflows_NNN.csv by their header row\n`,
+  if (exports.length === 0)
+    return problemsFound(
+      `no workflow export in ${options.source ?? ""}${options.file === undefined ? "" : ` matching ${options.file}`}: Flitmap recognises Perfect Books' workflows.csv and PerfectView's workflows_NNN.csv by their header row`,
     );
-    return 1;
-  }
   const guides: WorkflowGuide[] = [];
   for (const exported of exports)
     for (const workflow of await readWorkflows(sourceDirectory, exported)) guides.push(rebuildGuide(plan, exported.layout, workflow));
@@ -59,20 +42,19 @@ export async function workflowsCommand(packagePath: string, options: WorkflowsCo
     await writeFile(path, text, "utf8");
     context.stderr(`${guides.length} workflow${guides.length === 1 ? "" : "s"} written to ${relative(context.cwd, path) || path}\n`);
   }
-  return 0;
+  return SUCCEEDED;
 }
 
-export const registerWorkflows: RegisterCommand = ({ program, context, exit }) => {
-  program
-    .command("workflows")
-    .description("render the export's workflow definitions as a rebuild reference for Odoo (trigger, conditions, actions, the Odoo feature for each)")
-    .argument("<package>", "the package folder")
-    .option("--source <dir>", "the folder of the export")
-    .option("--file <glob>", "the workflow file(s) in the export (default: any CSV file with a known workflow header)")
-    .option("-o, --output <file>", "where to write the Markdown (default: standard output)")
-    .option("--target <series>", "compile against this shipped Odoo catalog instead of the package's target")
-    .option("--set <name=value>", "override a setting of the package (repeatable)", collect, [])
-    .action(async (packagePath: string, options: WorkflowsCommandOptions) => {
-      exit(await workflowsCommand(packagePath, options, context));
-    });
-};
+export const registerWorkflows = defineCommand(
+  (program) =>
+    packageOptions(
+      program
+        .command("workflows")
+        .description("render the export's workflow definitions as a rebuild reference for Odoo (trigger, conditions, actions, the Odoo feature for each)")
+        .argument("<package>", "the package folder")
+        .option("--source <dir>", "the folder of the export")
+        .option("--file <glob>", "the workflow file(s) in the export (default: any CSV file with a known workflow header)")
+        .option("-o, --output <file>", "where to write the Markdown (default: standard output)"),
+    ),
+  (context) => (packagePath: string, options: WorkflowsCommandOptions) => workflowsCommand(packagePath, options, context),
+);

@@ -11,7 +11,7 @@ import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
 import type { SourceRow } from "../source/index.js";
 import type { ValueNote } from "../transform/values.js";
 import { linkedRowOutcome } from "./collapse.js";
-import type { Indexes } from "./indexes.js";
+import { rejectedRowKey, type Indexes, type LinkedRowParent, type RejectedRow } from "./indexes.js";
 import type { FieldNote } from "./step-evaluator.js";
 import type { EntityCounts, NoteCount, RejectRecord, RowStatus, StepCounts } from "./run-types.js";
 
@@ -21,6 +21,17 @@ export interface StepRecord {
   readonly xmlid?: string;
   readonly id?: number;
   readonly why?: string;
+  /** Where the row is, for a record that was refused: a reference to it says so. */
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/** What became of a row of an entity, and where the row is. */
+interface EntityOutcome {
+  readonly status: RowStatus;
+  readonly reason?: string;
+  readonly file: string;
+  readonly line: number;
 }
 
 /** A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are. */
@@ -31,7 +42,7 @@ const NOTE_EXAMPLES = 5;
 
 export class RunAccounting {
   private readonly stepRecords = new Map<string, Map<string, StepRecord>>();
-  private readonly entityOutcomes = new Map<string, Map<string, { status: RowStatus; reason?: string }>>();
+  private readonly entityOutcomes = new Map<string, Map<string, EntityOutcome>>();
   private readonly stepCounts = new Map<string, StepCounts>();
   readonly rejects: RejectRecord[] = [];
   private readonly notes = new Map<string, NoteCount>();
@@ -65,7 +76,7 @@ export class RunAccounting {
   skipped(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string): void {
     this.counts(step).skipped += 1;
     this.setStepRecord(step, instanceKey, { status: "skipped", why: "skipped by its condition" });
-    this.setEntityOutcome(entity.name, row.key, "skipped");
+    this.setEntityOutcome(entity.name, row, "skipped");
   }
 
   /** A record loaded: written now (`action`), or found unchanged since an earlier run. */
@@ -81,13 +92,13 @@ export class RunAccounting {
     counts.loaded += 1;
     counts[action] += 1;
     this.setStepRecord(step, instanceKey, { status: "loaded", ...record });
-    this.setEntityOutcome(entity.name, row.key, "loaded");
+    this.setEntityOutcome(entity.name, row, "loaded");
   }
 
   rejected(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
     this.counts(step).rejected += 1;
-    this.setStepRecord(step, instanceKey, { status: "rejected", why: reason });
-    this.setEntityOutcome(entity.name, row.key, "rejected", reason);
+    this.setStepRecord(step, instanceKey, { status: "rejected", why: reason, file: row.file, line: row.line });
+    this.setEntityOutcome(entity.name, row, "rejected", reason);
     this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
@@ -96,11 +107,12 @@ export class RunAccounting {
     this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
-  private setEntityOutcome(entity: string, key: string, status: RowStatus, reason?: string): void {
-    const outcomes = this.entityOutcomes.get(entity) ?? new Map<string, { status: RowStatus; reason?: string }>();
+  private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, reason?: string): void {
+    const outcomes = this.entityOutcomes.get(entity) ?? new Map<string, EntityOutcome>();
     this.entityOutcomes.set(entity, outcomes);
-    const previous = outcomes.get(key);
-    if (previous === undefined || RANK[status] > RANK[previous.status]) outcomes.set(key, { status, ...(reason === undefined ? {} : { reason }) });
+    const previous = outcomes.get(row.key);
+    if (previous === undefined || RANK[status] > RANK[previous.status])
+      outcomes.set(row.key, { status, file: row.file, line: row.line, ...(reason === undefined ? {} : { reason }) });
   }
 
   private setStepRecord(step: StepPlan, instanceKey: string, record: StepRecord): void {
@@ -139,9 +151,17 @@ export class RunAccounting {
       };
       for (const rejection of index.rejections) {
         counts.rejected += 1;
-        this.rejects.push({ entity: name, file: rejection.file, line: rejection.line, reason: rejection.reason, cells: rejection.raw });
+        const key = rejectedRowKey(index.entity, rejection);
+        this.rejects.push({
+          entity: name,
+          file: rejection.file,
+          line: rejection.line,
+          ...(key === undefined ? {} : { key }),
+          reason: rejection.reason,
+          cells: rejection.raw,
+        });
       }
-      const outcomes = this.entityOutcomes.get(name) ?? new Map<string, { status: RowStatus; reason?: string }>();
+      const outcomes = this.entityOutcomes.get(name) ?? new Map<string, EntityOutcome>();
       const stepped = hasSteps(name);
       const parents = indexes.parents.get(name);
       for (const key of index.keys) {
@@ -160,13 +180,9 @@ export class RunAccounting {
           counts.linked += 1;
           continue;
         }
-        const linked = linkedRowOutcome(
-          parent,
-          indexes.entities.get(parent.entity)?.keys.has(parent.key) === true,
-          this.entityOutcomes.get(parent.entity)?.get(parent.key)?.status,
-        );
+        const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.entityOutcomes.get(parent.entity)?.get(parent.key));
         counts[linked.status] += 1;
-        if (linked.status === "rejected") this.rejects.push({ entity: name, key, reason: linked.reason });
+        if (linked.status === "rejected") this.rejects.push({ entity: name, file: parent.file, line: parent.line, key, reason: linked.reason });
       }
       const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
       if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);
@@ -174,4 +190,11 @@ export class RunAccounting {
     }
     return { entities, errors };
   }
+}
+
+/** Whether the export has the row a linked row belongs to: read, rejected by the reader (where and why), or absent. */
+function parentRow(indexes: Indexes, parent: LinkedRowParent): "read" | RejectedRow | "absent" {
+  const index = indexes.entities.get(parent.entity);
+  if (index?.keys.has(parent.key) === true) return "read";
+  return index?.rejectedKeys.get(parent.key) ?? "absent";
 }

@@ -45,18 +45,25 @@ export function collapsedRows(
 export type LinkedRowOutcome = { readonly status: "linked" | "skipped" | "notSelected" } | { readonly status: "rejected"; readonly reason: string };
 
 /**
- * A linked row lands with the record of the row it belongs to, or not at all: `parentStatus` is
- * what became of that row (undefined when the run left it out), `parentExists` whether the
- * export has it.
+ * A linked row lands with the record of the row it belongs to, or not at all: `parentRow` says
+ * whether the export has that row (read, rejected by the reader, or absent), `parentOutcome` what
+ * the run made of it (undefined when the run left it out). A refusal names the row refused, where.
  */
 export function linkedRowOutcome(
   parent: { readonly entity: string; readonly key: string },
-  parentExists: boolean,
-  parentStatus: "loaded" | "skipped" | "rejected" | undefined,
+  parentRow: "read" | "absent" | { readonly file: string; readonly line: number; readonly reason: string },
+  parentOutcome: { readonly status: "loaded" | "skipped" | "rejected"; readonly file: string; readonly line: number; readonly reason?: string } | undefined,
 ): LinkedRowOutcome {
-  if (!parentExists) return { status: "rejected", reason: `it belongs to ${parent.entity} ${JSON.stringify(parent.key)}, which does not exist in the export` };
-  if (parentStatus === undefined) return { status: "notSelected" };
-  if (parentStatus === "rejected") return { status: "rejected", reason: `it belongs to ${parent.entity} ${JSON.stringify(parent.key)}, which was rejected` };
-  if (parentStatus === "skipped") return { status: "skipped" };
+  const named = `${parent.entity} ${JSON.stringify(parent.key)}`;
+  if (parentRow === "absent") return { status: "rejected", reason: `it belongs to ${named}, which does not exist in the export` };
+  if (parentRow !== "read")
+    return { status: "rejected", reason: `refused because ${named}, ${parentRow.file} line ${parentRow.line}, was refused: ${parentRow.reason}` };
+  if (parentOutcome === undefined) return { status: "notSelected" };
+  if (parentOutcome.status === "rejected")
+    return {
+      status: "rejected",
+      reason: `refused because ${named}, ${parentOutcome.file} line ${parentOutcome.line}, was refused: ${parentOutcome.reason ?? "rejected"}`,
+    };
+  if (parentOutcome.status === "skipped") return { status: "skipped" };
   return { status: "linked" };
 }

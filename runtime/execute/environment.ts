@@ -15,7 +15,7 @@ import { recordXmlid } from "../transform/keys.js";
 import type { RecordRef, RuntimeValue } from "../transform/values.js";
 import type { StepRecord } from "./accounting.js";
 import { collapsedRows } from "./collapse.js";
-import type { Indexes } from "./indexes.js";
+import type { Indexes, RejectedRow } from "./indexes.js";
 import type { RowFilter } from "./run-types.js";
 import { groupColumnName } from "./source-rows.js";
 
@@ -35,8 +35,17 @@ export function rowKeyIn(indexes: Indexes, entity: string, key: string): string 
 
 /** What the export alone answers: tables, lookups, `get`, the rows a `with` block collapses, why a row was rejected. */
 export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" | "linked" | "entity" | "get"> & {
+  /** Why the reader rejected the row, and where it is (`reason (file line N)`). */
   rejected(entity: string, key: string): string | undefined;
+  rejectedRow(entity: string, key: string): RejectedRow | undefined;
 };
+
+/** A row, said by where it is: "its row, companies.csv line 18, was rejected: ...". */
+export function rejectedRowWhy(row: { readonly file?: string; readonly line?: number }, reason: string): string {
+  return row.file === undefined || row.line === undefined
+    ? `its row was rejected: ${reason}`
+    : `its row, ${row.file} line ${row.line}, was rejected: ${reason}`;
+}
 
 export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: string) => LookupRuntime): ExportEnvironment {
   const tables = new Map(plan.tables.map((table) => [table.name, tableRuntime(table)]));
@@ -59,12 +68,19 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
       return candidate === undefined ? undefined : (map?.get(candidate) ?? null);
     },
     rejected: (entity, key) => {
-      const rejectedKeys = indexes.entities.get(entity)?.rejectedKeys;
-      return keyForms(key)
-        .map((form) => rejectedKeys?.get(form))
-        .find((reason) => reason !== undefined);
+      const row = rejectedRowIn(indexes, entity, key);
+      return row === undefined ? undefined : `${row.reason} (${row.file} line ${row.line})`;
     },
+    rejectedRow: (entity, key) => rejectedRowIn(indexes, entity, key),
   };
+}
+
+/** The row of `entity` with key `key` that the reader rejected, if one was. */
+export function rejectedRowIn(indexes: Indexes, entity: string, key: string): RejectedRow | undefined {
+  const rejectedKeys = indexes.entities.get(entity)?.rejectedKeys;
+  return keyForms(key)
+    .map((form) => rejectedKeys?.get(form))
+    .find((row) => row !== undefined);
 }
 
 /** What a run's environment needs besides the export. */
@@ -93,8 +109,8 @@ export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironmen
     if (step === undefined) return { status: "missing" };
     const candidate = rowKeyIn(indexes, step.entity, key);
     if (candidate === undefined) {
-      const unreadable = base.rejected(step.entity, key);
-      return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: `its row was rejected: ${unreadable}` };
+      const unreadable = base.rejectedRow(step.entity, key);
+      return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: rejectedRowWhy(unreadable, unreadable.reason) };
     }
     const record = parts.stepRecord(stepId, candidate);
     if (record === undefined) {
@@ -107,6 +123,7 @@ export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironmen
         return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, stepId, candidate) } };
       return { status: "not-loaded", why: filter === undefined ? "not loaded in this run" : `not selected for this run (${filter.description})` };
     }
+    if (record.status === "rejected") return { status: "not-loaded", why: rejectedRowWhy(record, record.why ?? "rejected") };
     if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
     return {
       status: "found",

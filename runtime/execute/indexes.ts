@@ -4,7 +4,7 @@
  * a dangling reference), the columns `get` reads by key, and the rows `with` blocks link.
  */
 import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
-import type { RowRejection, SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
+import { joinKey, type RowRejection, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { RuntimeValue } from "../transform/values.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
 
@@ -13,11 +13,26 @@ export interface LinkedRow {
   readonly values: Readonly<Record<string, RuntimeValue>>;
 }
 
+/** Where a row is in the export, and why it was rejected. */
+export interface RejectedRow {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** Where a row read through a `with` block is, and the row it belongs to. */
+export interface LinkedRowParent {
+  readonly entity: string;
+  readonly key: string;
+  readonly file: string;
+  readonly line: number;
+}
+
 export interface EntityIndex {
   readonly entity: EntityPlan;
   readonly keys: Set<string>;
-  /** Keys of rows the reader rejected, with the reason: a reference to one says why it has no record. */
-  readonly rejectedKeys: Map<string, string>;
+  /** Keys of rows the reader rejected, with where and why: a reference to one says why it has no record. */
+  readonly rejectedKeys: Map<string, RejectedRow>;
   readonly rejections: RowRejection[];
   readonly duplicates: number;
   /** Records read after the header (rows, rejections and duplicates). */
@@ -28,8 +43,8 @@ export interface EntityIndex {
 
 export interface Indexes {
   readonly entities: Map<string, EntityIndex>;
-  /** For entities read through `with` blocks: each row's key → the entity and key of the row it belongs to. */
-  readonly parents: Map<string, Map<string, { readonly entity: string; readonly key: string }>>;
+  /** For entities read through `with` blocks: each row's key → where it is, and the entity and key of the row it belongs to. */
+  readonly parents: Map<string, Map<string, LinkedRowParent>>;
   /** `entity\0column` → key → value. */
   readonly get: Map<string, Map<string, RuntimeValue>>;
   /** `entity\0by` → the value of `by` → linked rows, in file order until sorted by the evaluator's request. */
@@ -38,6 +53,12 @@ export interface Indexes {
 
 function text(value: RuntimeValue): string {
   return value === null ? "" : String(value).trim();
+}
+
+/** The key a row the reader rejected names, from its key cells as read; undefined when one is blank. */
+export function rejectedRowKey(entity: EntityPlan, rejection: RowRejection): string | undefined {
+  const parts = entity.key.map((column) => (rejection.raw[column] ?? "").trim());
+  return parts.every((part) => part !== "") ? joinKey(parts) : undefined;
 }
 
 /** Rows a filter keeps (delta pickup and samples narrow the steps, never the indexes). */
@@ -52,11 +73,11 @@ export async function buildIndexes(
   const entities = new Map<string, EntityIndex>();
   const get = new Map<string, Map<string, RuntimeValue>>();
   const linked = new Map<string, Map<string, LinkedRow[]>>();
-  const parents = new Map<string, Map<string, { entity: string; key: string }>>();
+  const parents = new Map<string, Map<string, LinkedRowParent>>();
   const parentEntity = parentEntities(plan);
   for (const entity of plan.entities) {
     const keys = new Set<string>();
-    const rejectedKeys = new Map<string, string>();
+    const rejectedKeys = new Map<string, RejectedRow>();
     const rejections: RowRejection[] = [];
     let duplicates = 0;
     const getColumns = [...(needs.get.get(entity.name) ?? [])];
@@ -73,7 +94,7 @@ export async function buildIndexes(
         return { entry, map };
       });
     const parentOf = parentEntity.get(entity.name);
-    const parentKeys = new Map<string, { entity: string; key: string }>();
+    const parentKeys = new Map<string, LinkedRowParent>();
     if (parentOf !== undefined) parents.set(entity.name, parentKeys);
     let read = 0;
     const reading = rowsOf(entity);
@@ -81,8 +102,8 @@ export async function buildIndexes(
       read += 1;
       if (item.kind === "rejected") {
         rejections.push(item);
-        const parts = entity.key.map((column) => (item.raw[column] ?? "").trim());
-        if (parts.every((part) => part !== "")) rejectedKeys.set(parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts), item.reason);
+        const key = rejectedRowKey(entity, item);
+        if (key !== undefined) rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
         continue;
       }
       if (item.kind === "duplicate") {
@@ -91,7 +112,8 @@ export async function buildIndexes(
       }
       keys.add(item.key);
       visit?.(entity, item);
-      if (parentOf !== undefined) parentKeys.set(item.key, { entity: parentOf.entity, key: text(item.values[parentOf.by] ?? null) });
+      if (parentOf !== undefined)
+        parentKeys.set(item.key, { entity: parentOf.entity, key: text(item.values[parentOf.by] ?? null), file: item.file, line: item.line });
       for (const { column, map } of getMaps) map.set(item.key, item.values[column] ?? null);
       for (const { entry, map } of linkEntries) {
         const by = text(item.values[entry.by] ?? null);

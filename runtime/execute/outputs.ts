@@ -4,10 +4,16 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { csvLine } from "../targets/files-target.js";
+import { spreadsheetCsvLine } from "../csv-text.js";
 import type { RunResult } from "./run-types.js";
+import type { RunVerdict } from "./verdict.js";
 
-export function reconciliationTable(result: RunResult): string {
+/**
+ * Every row of every entity, accounted for; the last column says "ok" only when an entity's rows
+ * add up and the verdict found no problem with it ("problem": said after the table).
+ */
+export function reconciliationTable(result: RunResult, verdict?: RunVerdict): string {
+  const troubled = new Set(verdict?.problems.flatMap((problem) => (problem.entity === undefined ? [] : [problem.entity])) ?? []);
   const header = ["entity", "read", "loaded", "linked", "skipped", "rejected", "duplicates", "not selected", ""];
   const rows = result.entities.map((entity) => {
     const accounted = entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected;
@@ -20,7 +26,7 @@ export function reconciliationTable(result: RunResult): string {
       entity.rejected,
       entity.duplicates,
       entity.notSelected,
-      accounted === entity.read ? "ok" : "MISMATCH",
+      accounted !== entity.read ? "MISMATCH" : troubled.has(entity.entity) ? "problem" : "ok",
     ].map(String);
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
@@ -32,8 +38,8 @@ export function reconciliationTable(result: RunResult): string {
   return [format(header), ...rows.map(format)].join("\n");
 }
 
-/** Writes reject files and the summary under `directory`; returns the paths written. */
-export function writeRunOutputs(result: RunResult, directory: string): { summary: string; rejects: string[] } {
+/** Writes reject files and the summary (with the verdict's problems, when judged) under `directory`; returns the paths written. */
+export function writeRunOutputs(result: RunResult, directory: string, verdict?: RunVerdict): { summary: string; rejects: string[] } {
   mkdirSync(directory, { recursive: true });
   const rejectsDirectory = join(directory, "rejects");
   const written: string[] = [];
@@ -42,10 +48,10 @@ export function writeRunOutputs(result: RunResult, directory: string): { summary
   if (byEntity.size > 0) mkdirSync(rejectsDirectory, { recursive: true });
   for (const [entity, rejects] of byEntity) {
     const columns = [...new Set(rejects.flatMap((reject) => Object.keys(reject.cells ?? {})))];
-    const lines = [csvLine(["file", "line", "key", "step", "reason", ...columns])];
+    const lines = [spreadsheetCsvLine(["file", "line", "key", "step", "reason", ...columns])];
     for (const reject of rejects) {
       lines.push(
-        csvLine([
+        spreadsheetCsvLine([
           reject.file ?? "",
           reject.line === undefined ? "" : String(reject.line),
           reject.key ?? "",
@@ -60,6 +66,7 @@ export function writeRunOutputs(result: RunResult, directory: string): { summary
     written.push(path);
   }
   const summary = join(directory, "run-summary.json");
-  writeFileSync(summary, `${JSON.stringify({ ...result, rejects: result.rejects.length }, null, 2)}\n`);
+  const judged = verdict === undefined ? {} : { problems: verdict.problems };
+  writeFileSync(summary, `${JSON.stringify({ ...result, rejects: result.rejects.length, ...judged }, null, 2)}\n`);
   return { summary, rejects: written };
 }

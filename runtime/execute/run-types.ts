@@ -142,12 +142,37 @@ export interface NoteCount {
   readonly examples: string[];
 }
 
+/** What the reader found in one entity's files: which files, their encodings, what they lack, what could not be read. */
+export interface EntitySource {
+  readonly entity: string;
+  /** The entity's file pattern (`deals.csv`, `relations_*.csv`). */
+  readonly pattern: string;
+  readonly files: readonly {
+    readonly file: string;
+    readonly encoding: string;
+    /** Why the encoding was detected or overrode the declaration. */
+    readonly encodingNote: string | null;
+    readonly rows: number;
+    readonly rejected: number;
+    /** Rows rejected because their bytes are not text in the file's encoding. */
+    readonly rejectedForEncoding: number;
+  }[];
+  /** File-level problems: no file matches, a file cannot be read or is empty, a header twice, a quote never closes, a file cut short. */
+  readonly problems: SourceReadReport["problems"];
+  /** Declared columns a file lacks (every row rejected when the column is required or a key). */
+  readonly missingHeaders: SourceReadReport["missingHeaders"];
+  /** Headers no column declares: data no mapping reads. */
+  readonly extraHeaders: SourceReadReport["extraHeaders"];
+}
+
 export interface RunResult {
   readonly runId: string;
   readonly status: "complete" | "halted" | "failed";
   readonly message?: string;
   readonly target: string;
   readonly entities: readonly EntityCounts[];
+  /** What the reader found in each entity's files (entities whose rows came from files). */
+  readonly sources: readonly EntitySource[];
   readonly steps: readonly StepCounts[];
   readonly rejects: readonly RejectRecord[];
   readonly notes: readonly NoteCount[];

@@ -40,7 +40,7 @@ import { FeedsDigests } from "./feeds.js";
 import { readExport, type Indexes } from "./indexes.js";
 import { haltMisses, RunLookups } from "./lookups.js";
 import { RunJournal, type EarlierRuns } from "./run-journal.js";
-import type { RowFilter, RowSource, RunOptions, RunResult } from "./run-types.js";
+import type { EntitySource, RowFilter, RowSource, RunOptions, RunResult } from "./run-types.js";
 import { chooseRows } from "./selection.js";
 import { setUp } from "./setup.js";
 import { stepEvaluators } from "./step-evaluator.js";
@@ -50,6 +50,7 @@ import { WrittenRecords } from "./write-stamps.js";
 
 export type {
   EntityCounts,
+  EntitySource,
   NoteCount,
   RejectRecord,
   RowFilter,
@@ -220,6 +221,7 @@ function runResult(run: RunStart, indexes: Indexes, end: RunEnd): RunResult {
     ...(end.message === undefined ? {} : { message: end.message }),
     target: run.options.target.describe(),
     entities,
+    sources: entitySources(indexes),
     steps: run.accounting.steps(),
     rejects: run.accounting.rejects,
     notes: run.accounting.noteCounts(),
@@ -230,4 +232,29 @@ function runResult(run: RunStart, indexes: Indexes, end: RunEnd): RunResult {
     startedAt: run.started.toISOString(),
     durationMs: Date.now() - run.started.getTime(),
   };
+}
+
+/** The reader's findings per entity, for the verdict on the run (entities whose rows came from files). */
+function entitySources(indexes: Indexes): EntitySource[] {
+  return [...indexes.entities.values()].flatMap(({ entity, report }) =>
+    report === undefined
+      ? []
+      : [
+          {
+            entity: entity.name,
+            pattern: entity.pattern,
+            files: report.files.map(({ file, encoding, encodingNote, rows, rejected, rejectedForEncoding }) => ({
+              file,
+              encoding,
+              encodingNote,
+              rows,
+              rejected,
+              rejectedForEncoding,
+            })),
+            problems: report.problems,
+            missingHeaders: report.missingHeaders,
+            extraHeaders: report.extraHeaders,
+          },
+        ],
+  );
 }

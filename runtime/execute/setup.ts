@@ -29,9 +29,10 @@ export async function setUp(
     journal.setup(found.action === "existing" && ownIntents.has(setupKey(found)) ? { ...found, action: "created" } : found);
   }
   const created = outcomes.filter((outcome) => outcome.action === "created").length;
+  const made = { records: "created", "import-rows": "to create on import", nothing: "would be made" }[target.capabilities.output];
   if (outcomes.length > 0)
     say(
-      `setup: ${outcomes.length} custom field${outcomes.length === 1 ? "" : "s"} and reference record${outcomes.length === 1 ? "" : "s"} (${created} created)`,
+      `setup: ${outcomes.length} custom field${outcomes.length === 1 ? "" : "s"} and reference record${outcomes.length === 1 ? "" : "s"} (${created} ${made})`,
     );
   return outcomes;
 }

@@ -5,12 +5,13 @@
  * written again), and written in batches of `batchSize`.
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
-import type { LoadTarget, WriteRow } from "../targets/target.js";
+import type { LoadTarget, TargetCapabilities, WriteRow } from "../targets/target.js";
 import { textOf, type EvaluationEnvironment } from "../transform/evaluate.js";
 import { recordXmlid } from "../transform/keys.js";
 import { writeBatch, type BatchParts, type PendingWrite } from "./batch-writer.js";
 import { cellsHash, columnOf, type ReferenceStyle } from "./cells.js";
 import type { FeedsDigests } from "./feeds.js";
+import type { StepCounts } from "./run-types.js";
 import type { StepEvaluator } from "./step-evaluator.js";
 import { StepPass, type StepRow, type StepRowParts } from "./step-rows.js";
 
@@ -66,9 +67,24 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
   await flush();
   parts.journal.feeds(step.id, step.model, unchangedFeeds);
   pass.done();
-  parts.say(
-    `${step.id} → ${step.model}: ${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged), ${counts.skipped} skipped, ${counts.rejected} rejected`,
-  );
+  parts.say(stepSummary(step, counts, target.capabilities.output, parts.indexes.entities.get(entity.name)?.rejections.length ?? 0));
+}
+
+/**
+ * A step's line when it is done, in the words of what the target does (a dry run creates
+ * nothing); its rejected rows include those of its entity the reader rejected, so that the line and
+ * the table after the run count the same rows.
+ */
+function stepSummary(step: StepPlan, counts: StepCounts, output: TargetCapabilities["output"], readerRejects: number): string {
+  const loaded =
+    output === "records"
+      ? `${counts.loaded} loaded (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged)`
+      : output === "import-rows"
+        ? `${counts.loaded} rows to import`
+        : `${counts.loaded} would load`;
+  const rejected =
+    readerRejects === 0 ? `${counts.rejected} rejected` : `${counts.rejected + readerRejects} rejected (${readerRejects} while reading the export)`;
+  return `${step.id} → ${step.model}: ${loaded}, ${counts.skipped} skipped, ${rejected}`;
 }
 
 /** The record a row (instance) makes in the step, with its hash; undefined when it is skipped or rejected (accounted for here). */

@@ -10,6 +10,7 @@ import type { EntityPlan, MissingPolicyPlan, Plan } from "../../compiler/plan/sc
 import { buildIndexes, type Indexes } from "../execute/indexes.js";
 import { runPlan, type RowFilter, type RowSource, type RunReporter, type RunResult } from "../execute/run.js";
 import { readPlanEntity } from "../execute/source-rows.js";
+import { judgeRun, type RejectLimit } from "../execute/verdict.js";
 import { listMatchingFiles, type SourceReadReport } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
 import type { LoadTarget, TargetCapabilities, TargetRecord } from "../targets/target.js";
@@ -119,6 +120,8 @@ export interface Assessment {
   readonly unused: UnusedData;
   readonly apps: { readonly needed: readonly AppFact[]; readonly installed: readonly string[]; readonly missing: readonly string[] };
   readonly warnings: readonly string[];
+  /** What would make a run's result not what the package promises (among the warnings too): a run would end with exit code 1. */
+  readonly problems: readonly string[];
   /** Whether the package marks personal columns, masked everywhere in this assessment. */
   readonly masked: boolean;
 }
@@ -133,6 +136,8 @@ export interface AssessOptions {
   readonly ignoredColumns?: ReadonlyMap<string, ReadonlySet<string>>;
   readonly reporter?: RunReporter;
   readonly filter?: RowFilter;
+  /** The `--max-rejects` a run would be held to (default: the run's default). */
+  readonly rejectLimit?: RejectLimit;
 }
 
 /**
@@ -340,14 +345,9 @@ export async function assess(options: AssessOptions): Promise<Assessment> {
       deferred: counts?.deferredWritten ?? 0,
     };
   });
-  const warnings: string[] = [...result.reconciliationErrors.map((error) => `the counts do not add up (a bug in Flitmap): ${error}`)];
-  for (const [entity, report] of reports) {
-    for (const problem of report.problems) warnings.push(`${entity}: ${problem.file === null ? "" : `${problem.file}: `}${problem.message}`);
-    for (const missing of report.missingHeaders)
-      warnings.push(
-        `${entity}: ${missing.file} has no column "${missing.header}"${missing.rowsRejected ? ", so every row of it is rejected" : ": its values are empty there"}`,
-      );
-  }
+  // What would make a run's result not what the package promises: the run's own verdict, so that both say the same.
+  const problems = judgeRun(result, options.rejectLimit).problems.filter((problem) => problem.kind !== "run-not-complete");
+  const warnings: string[] = problems.map((problem) => problem.message);
   for (const record of facts.records)
     if (record.status === "missing") warnings.push(`${record.model} ${record.xmlid}: ${record.detail ?? "missing from the target"}`);
   for (const field of facts.customFields) if (field.detail !== undefined) warnings.push(`${field.model}.${field.name} ${field.detail}`);
@@ -394,6 +394,7 @@ export async function assess(options: AssessOptions): Promise<Assessment> {
     unused: await unusedData(plan, sourceDirectory, reports, options.ignoredColumns ?? new Map()),
     apps: { needed: facts.needed, installed: facts.installedApps, missing: missingApps.map((app) => app.module) },
     warnings,
+    problems: problems.map((problem) => problem.message),
     masked: masker.active,
   };
 }

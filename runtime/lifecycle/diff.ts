@@ -403,12 +403,20 @@ function byCountThenName(left: DiffGroup, right: DiffGroup): number {
   return right.count - left.count || (left.model + left.field < right.model + right.field ? -1 : 1);
 }
 
+/** A `--run` the journal does not have. */
+export class UnknownRunError extends Error {
+  constructor(readonly run: string) {
+    super(`the journal has no run ${run} (flitmap runs lists them)`);
+    this.name = "UnknownRunError";
+  }
+}
+
 export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
   const { plan, client } = options;
   const masker = new Masker(plan);
   const rules = fieldRules(plan, masker);
   if (options.run !== undefined && options.journal !== undefined && !options.journal.runs().some((run) => run.run === options.run)) {
-    throw new Error(`the journal has no run ${options.run} (flitmap runs lists them)`);
+    throw new UnknownRunError(options.run);
   }
   const scope = scopeOf(options.journal, options.run);
   const inScope = (xmlid: string): boolean => scope === undefined || scope.has(xmlid);

@@ -1,6 +1,7 @@
 /** The audit report as Markdown (to keep with the migration's records) and as a self-contained HTML page. */
 import { renderHtmlPage, type HtmlBlock } from "./html.js";
-import type { AuditReport, Decision } from "./report.js";
+import type { Decision } from "./decisions.js";
+import type { AuditReport } from "./report.js";
 
 /** A Markdown table cell: pipes escaped, line breaks as <br>. */
 function cell(value: string | number | undefined): string {

@@ -10,14 +10,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import type { Plan, PlanExpression, StepPlan } from "../../compiler/plan/schema.js";
-import { subexpressions } from "../execute/plan-walk.js";
+import type { Plan } from "../../compiler/plan/schema.js";
 import type { RejectRecord } from "../execute/run.js";
 import { Journal, summarizeRuns, type JournalEvent, type RunSummary } from "../journal/journal.js";
+import { readSpreadsheetCell } from "../csv-text.js";
 import { planHash } from "../plan-file.js";
-import { describeExpression, linkBlocks } from "./expressions.js";
+import { noteDecision, type Decision, type DecisionKind } from "./decisions.js";
+import { linkBlocks } from "./expressions.js";
 import { Masker } from "./mask.js";
-import { maskedNotes, type ValueNote } from "./notes.js";
+import { maskedNotes } from "./notes.js";
 import { groupRejects, type RejectGroup } from "./rejects.js";
 
 export const REPORT_FORMAT = "flitmap-report";
@@ -89,6 +90,8 @@ const StoredSummary = z.looseObject({
     .optional(),
   unarchived: z.array(z.looseObject({ step: z.string(), model: z.string(), xmlid: z.string(), key: z.string(), archivedBy: z.string() })).optional(),
   reconciliationErrors: z.array(z.string()),
+  // Summaries written before the run's verdict existed have none.
+  problems: z.array(z.looseObject({ kind: z.string(), message: z.string(), entity: z.string().optional() })).optional(),
   startedAt: z.string(),
   durationMs: z.number(),
 });
@@ -143,7 +146,9 @@ function readRejects(directory: string): RejectRecord[] {
       string,
       string
     >[];
-    for (const row of rows) {
+    for (const marked of rows) {
+      // Reject files are written for spreadsheets, formulas defused: read back the values themselves.
+      const row = Object.fromEntries(Object.entries(marked).map(([column, value]) => [column, readSpreadsheetCell(value)]));
       const cells: Record<string, string> = {};
       for (const [column, value] of Object.entries(row)) if (!["file", "line", "key", "step", "reason"].includes(column)) cells[column] = value;
       const line = Number(row["line"]);
@@ -243,32 +248,6 @@ export interface ModelRows {
   readonly ms?: number;
 }
 
-export type DecisionKind =
-  | "lookup-fallback"
-  | "lookup-missing"
-  | "table-default"
-  | "flagged"
-  | "truncated"
-  | "default"
-  | "dangling-reference"
-  | "collapsed-links"
-  | "deduplicated-keys"
-  | "matched-record"
-  | "existing-field"
-  | "left-out"
-  | "disappeared"
-  | "unarchived";
-
-export interface Decision {
-  readonly kind: DecisionKind;
-  /** Where: `step.field`, an entity, or a model. */
-  readonly where: string;
-  readonly count: number;
-  /** What was decided, in a sentence. */
-  readonly what: string;
-  readonly examples: readonly string[];
-}
-
 export interface AuditReport {
   readonly format: typeof REPORT_FORMAT;
   readonly version: 1;
@@ -295,55 +274,9 @@ export interface AuditReport {
   readonly decisions: readonly Decision[];
   readonly rejects: { readonly total: number; readonly groups: readonly RejectGroup[] };
   readonly warnings: readonly string[];
+  /** What made the run's result not what the package promises (its verdict, when the run was judged); among the warnings too. */
+  readonly problems: readonly string[];
   readonly masked: boolean;
-}
-
-function lookupsIn(expression: PlanExpression): string[] {
-  return [...subexpressions(expression)].filter((part): part is Extract<PlanExpression, { op: "lookup" }> => part.op === "lookup").map((part) => part.lookup);
-}
-
-function tablesIn(expression: PlanExpression): string[] {
-  return [...subexpressions(expression)].filter((part): part is Extract<PlanExpression, { op: "table" }> => part.op === "table").map((part) => part.table);
-}
-
-function operationOf(plan: Plan, step: string, field: string): { step: StepPlan; value: PlanExpression } | undefined {
-  const found = plan.steps.find((candidate) => candidate.id === step);
-  const operation = found === undefined ? undefined : [...found.operations, ...found.deferred].find((candidate) => candidate.field === field);
-  return found === undefined || operation === undefined ? undefined : { step: found, value: operation.value };
-}
-
-/** A sentence for what the run did with the values of one note. */
-function noteDecision(note: ValueNote, plan: Plan): Decision {
-  const operation = operationOf(plan, note.step, note.field);
-  const rows = `${note.count} row${note.count === 1 ? "" : "s"}`;
-  const lookup = plan.lookups.find((candidate) => operation !== undefined && lookupsIn(operation.value).includes(candidate.name));
-  const tables = operation === undefined ? [] : tablesIn(operation.value);
-  const source = operation === undefined ? "" : ` (${note.field} <- ${describeExpression(operation.value)})`;
-  let what: string;
-  switch (note.kind) {
-    case "lookup-fallback":
-      what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; ${lookup?.missing.policy === "fallback" ? JSON.stringify(lookup.missing.value) : "the fallback"} was used instead`;
-      break;
-    case "lookup-missing":
-      what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; the field was left empty (missing flag)`;
-      break;
-    case "table-default":
-      what = `${rows} held a value that is not in table ${tables.join(", ") || "?"}; the table's default was written`;
-      break;
-    case "flagged":
-      what = `${rows} held a value that could not be used (unreadable, or not in a table); the field was left empty`;
-      break;
-    case "truncated":
-      what = `${rows} held a value longer than the field takes; it was cut`;
-      break;
-    case "default":
-      what = `${rows} had no value; the mapping's default was written`;
-      break;
-    case "dangling-reference":
-      what = `${rows} pointed to a record the run did not make (missing from the export, or rejected); the field was left empty`;
-      break;
-  }
-  return { kind: note.kind, where: `${note.step}.${note.field}`, count: note.count, what: `${what}${source}`, examples: note.examples };
 }
 
 /** Per step and pass: time from the previous step's last acknowledged batch (or the run's start) to its own last one. */
@@ -396,6 +329,9 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
     warnings.push(`the run ${summary.status}${summary.message === undefined ? "" : `: ${summary.message}`}`);
   else if (journal?.message !== undefined && journal.status !== "complete") warnings.push(`the run ${journal.status}: ${journal.message}`);
   for (const error of summary?.reconciliationErrors ?? []) warnings.push(`the counts do not add up (a bug in Flitmap): ${error}`);
+  // The verdict's other problems: what made the run's result not what the package promises.
+  const problems = (summary?.problems ?? []).filter((problem) => problem.kind !== "run-not-complete" && problem.kind !== "counts-mismatch");
+  for (const problem of problems) warnings.push(problem.message);
 
   const entities: EntityRows[] = (summary?.entities ?? []).map((entity) => ({
     entity: entity.entity,
@@ -607,6 +543,7 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
     decisions,
     rejects: { total: rejectsTotal, groups: groupRejects(records.rejects, masker) },
     warnings,
+    problems: problems.map((problem) => problem.message),
     masked: masker.active,
   };
 }

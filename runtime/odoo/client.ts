@@ -209,8 +209,8 @@ export async function connectOdoo(options: ConnectOptions): Promise<OdooClient> 
  */
 async function probeVersion(xmlrpc: XmlRpcEndpoint, json2: Json2Endpoint, choice: ProtocolChoice): Promise<VersionInfo> {
   const attempts: Array<() => Promise<VersionInfo>> = [
-    async () => versionFromWeb(await json2Request(json2, undefined, "web/version", undefined, { method: "web/version", safety: "read" })),
-    async () => versionFromCommon(await xmlRpcCall(xmlrpc, "common", "version", [], { method: "version", safety: "read" })),
+    async () => versionFromWeb(await json2Request(json2, undefined, "web/version", undefined, { method: "web/version", safety: "read", firstContact: true })),
+    async () => versionFromCommon(await xmlRpcCall(xmlrpc, "common", "version", [], { method: "version", safety: "read", firstContact: true })),
   ];
   if (choice === "xmlrpc") attempts.reverse();
   let firstError: unknown;
@@ -285,17 +285,21 @@ export type ConnectionOverrides = Partial<Omit<ConnectOptions, "credential">>;
  * `xmlrpc` or `json2`. Non-secret settings can be overridden (command-line flags); credentials
  * come from the environment only.
  */
-export function connectionOptionsFromEnvironment(env: NodeJS.ProcessEnv, overrides: ConnectionOverrides = {}): ConnectOptions {
+export function connectionOptionsFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: ConnectionOverrides = {}): ConnectOptions {
   const url = overrides.url ?? env["ODOO_URL"];
   const database = overrides.database ?? env["ODOO_DB"];
   const login = overrides.login ?? env["ODOO_USER"];
   const apiKey = env["ODOO_API_KEY"];
   const password = env["ODOO_PASSWORD"];
   const protocolText = overrides.protocol ?? env["ODOO_PROTOCOL"] ?? "auto";
+  const given = (value: string | undefined): boolean => value !== undefined && value !== "";
+  // Everything missing is said at once: one fix round, not one per variable.
   const missing: string[] = [];
-  if (url === undefined || url === "") missing.push("ODOO_URL");
-  if (database === undefined || database === "") missing.push("ODOO_DB");
-  if ((apiKey === undefined || apiKey === "") && (password === undefined || password === "")) missing.push("ODOO_API_KEY or ODOO_PASSWORD");
+  if (!given(url)) missing.push("ODOO_URL");
+  if (!given(database)) missing.push("ODOO_DB");
+  // The login is needed with a password and over XML-RPC; only JSON-2 with an API key does without.
+  if (!given(login) && (protocolText === "xmlrpc" || (!given(apiKey) && protocolText !== "json2"))) missing.push("ODOO_USER");
+  if (!given(apiKey) && !given(password)) missing.push("ODOO_API_KEY or ODOO_PASSWORD");
   if (missing.length > 0) throw configuration(`missing environment variable${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
   if (protocolText !== "auto" && protocolText !== "xmlrpc" && protocolText !== "json2") {
     throw configuration(`ODOO_PROTOCOL must be auto, xmlrpc or json2, not '${protocolText}'`);

@@ -86,7 +86,16 @@ export interface CallIdentity {
   readonly safety: CallSafety;
   /** When false, a timeout is reported at once (the batch loader shrinks the batch instead). */
   readonly retryTimeouts?: boolean;
+  /**
+   * The first call to a server (its version): a refused or unreachable address is reported at
+   * once, since nothing listens there (a wrong URL or port), rather than retried as a server that
+   * restarts during a run would be.
+   */
+  readonly firstContact?: boolean;
 }
+
+/** Transport failures that mean nothing listens at the address. */
+const NOBODY_THERE = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** Exponential backoff with "equal jitter": never zero, never more than the cap. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
@@ -137,6 +146,7 @@ function judge(failure: AttemptFailure, call: CallIdentity): { retry: boolean; r
   }
   const error = failure.error;
   if (!TRANSIENT_TRANSPORT_CODES.has(error.code)) return { retry: false, reason: error.code };
+  if (call.firstContact === true && NOBODY_THERE.has(error.code)) return { retry: false, reason: error.code };
   if (error.timedOut && call.retryTimeouts === false) return { retry: false, reason: "timeout" };
   if (!error.mayHaveReachedServer) return { retry: true, reason: error.code };
   return { retry: call.safety !== "unsafe", reason: error.code };

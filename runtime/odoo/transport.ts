@@ -98,7 +98,7 @@ export class HttpTransport {
       };
 
       const deadline = setTimeout(() => {
-        fail(new TransportError(`no answer from ${exchange.url.host} within ${exchange.timeoutMs} ms`, "TIMEOUT", connected, true));
+        fail(new TransportError(`no answer from ${displayUrl(exchange.url)} within ${exchange.timeoutMs} ms`, "TIMEOUT", connected, true));
       }, exchange.timeoutMs);
 
       request.on("socket", (socket: Socket) => {
@@ -115,10 +115,10 @@ export class HttpTransport {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", (error: NodeJS.ErrnoException) => {
-          fail(new TransportError(`the answer from ${exchange.url.host} was cut off: ${error.message}`, error.code ?? "ECONNRESET", true, false, error));
+          fail(new TransportError(`the answer from ${displayUrl(exchange.url)} was cut off: ${error.message}`, error.code ?? "ECONNRESET", true, false, error));
         });
         response.on("aborted", () => {
-          fail(new TransportError(`the answer from ${exchange.url.host} was cut off`, "ECONNRESET", true, false));
+          fail(new TransportError(`the answer from ${displayUrl(exchange.url)} was cut off`, "ECONNRESET", true, false));
         });
         response.on("end", () => {
           if (settled) return;
@@ -131,7 +131,7 @@ export class HttpTransport {
       request.on("error", (error: NodeJS.ErrnoException) => {
         const code = error.code ?? "EUNKNOWN";
         const reached = connected && !CONNECT_ERROR_CODES.has(code);
-        fail(new TransportError(`${exchange.method} ${exchange.url.host}${exchange.url.pathname} failed: ${error.message}`, code, reached, false, error));
+        fail(new TransportError(`${exchange.method} ${displayUrl(exchange.url)} failed: ${error.message}`, code, reached, false, error));
       });
 
       request.end(body);

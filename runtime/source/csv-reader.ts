@@ -110,6 +110,10 @@ export interface FileReadReport {
   /** Records after the header (blank lines excluded). */
   rows: number;
   emptyLines: number;
+  /** Records of this file rejected, for any reason. */
+  rejected: number;
+  /** Records rejected because their bytes are not text in the file's encoding (a file saved in another one). */
+  rejectedForEncoding: number;
 }
 
 export interface SourceReadReport {
@@ -522,6 +526,7 @@ class EntityReader {
           );
           if (fileReport !== null) {
             fileReport.rows++;
+            fileReport.rejected++;
             const reason = "a quote opens on this line and never closes, so the rest of the file is one broken value; fix the quote in the export";
             items.push(this.reject(file, record.line, [{ column: "", columnNumber: null, reason }], [], null));
           }
@@ -544,13 +549,17 @@ class EntityReader {
             headers: layout.headers,
             rows: 0,
             emptyLines: 0,
+            rejected: 0,
+            rejectedForEncoding: 0,
           };
           this.report.files.push(fileReport);
           continue;
         }
         if (fileReport === null) continue;
         fileReport.rows++;
-        items.push(this.item(file, fileIndex, files, record.cells, record.line, layout, index, rule, probe));
+        const item = this.item(file, fileIndex, files, record, layout, index, rule, fileReport);
+        if (item.kind === "rejected") fileReport.rejected++;
+        items.push(item);
       }
       if (items.length > 0) yield items;
     }
@@ -561,17 +570,32 @@ class EntityReader {
     file: string,
     fileIndex: number,
     files: readonly string[],
-    cells: string[],
-    line: number,
+    record: Extract<RawRecord, { kind: "record" }>,
     layout: FileLayout,
     index: KeyIndex,
     rule: WinnerRule,
-    probe: FileProbe,
+    fileReport: FileReadReport,
   ): SourceItem {
-    if (layout.fatal !== null) return this.reject(file, line, [{ column: "", columnNumber: null, reason: layout.fatal }], cells, layout);
-    if (isBlankRecord(cells)) return this.reject(file, line, [{ column: "", columnNumber: null, reason: "the row is blank" }], cells, layout);
+    const { cells, line } = record;
+    // A byte order mark at the start of a line in the middle of a file: two exports were joined there.
+    if (cells[0]?.startsWith("\uFEFF") === true) cells[0] = cells[0].slice(1);
+    const whole = (reason: string): RowRejection => this.reject(file, line, [{ column: "", columnNumber: null, reason }], cells, layout);
+    if (layout.fatal !== null) return whole(layout.fatal);
+    if (isBlankRecord(cells)) return whole("the row is blank");
+    if (record.malformedQuote !== undefined) return whole(malformedQuoteReason(record.malformedQuote, fileReport.delimiter));
+    if (cells.length === layout.headers.length && cells.every((cell, position) => normaliseHeader(cell) === layout.headers[position]))
+      return whole("this line repeats the header line (two exports joined here?)");
     const shape = shapeOf(cells, layout);
-    if (!shape.ok) return this.reject(file, line, shape.problems, cells, layout);
+    if (!shape.ok) {
+      if (record.unterminated === true && cells.length < layout.headers.length) {
+        this.report.problem(
+          file,
+          `${file} ends in the middle of line ${line} (${cells.length} of ${layout.headers.length} cells, no line end): the export looks cut short`,
+        );
+        return whole(`the file ends in the middle of this row (${cells.length} of ${layout.headers.length} cells, no line end): the export was cut short`);
+      }
+      return this.reject(file, line, shape.problems, cells, layout);
+    }
 
     const columns = this.columns;
     const parsed: (ParsedCell | undefined)[] = new Array<ParsedCell | undefined>(columns.length);
@@ -588,10 +612,12 @@ class EntityReader {
       }
     }
 
-    const checkReplacement = probe.encoding === "utf-8" || probe.encoding === "utf-16le" || probe.encoding === "utf-16be";
+    const encoding = fileReport.encoding;
+    const checkReplacement = encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be";
     const values: Record<string, RowValue> = {};
     const raw: Record<string, string> = {};
     let problems: CellProblem[] | null = null;
+    let notInEncoding = false;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
       const column = columns[columnIndex];
       const cell = parsed[columnIndex];
@@ -605,7 +631,12 @@ class EntityReader {
       raw[column.name] = text;
       let reason: string | null = null;
       if (checkReplacement && text.includes("\uFFFD")) {
-        reason = `'${column.header}' has bytes that are not ${probe.encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
+        reason = `'${column.header}' has bytes that are not ${encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
+        notInEncoding = true;
+      } else if (text.includes("\u0000")) {
+        // No text holds a NUL: the file is damaged there, or is not in the encoding it is read in (UTF-16 read as UTF-8).
+        reason = `'${column.header}' holds a NUL byte (0x00), which no text has: the file is damaged there, or is not ${encoding.toUpperCase()}`;
+        notInEncoding = true;
       } else {
         reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
       }
@@ -616,7 +647,10 @@ class EntityReader {
         values[column.name] = cell.kind === "value" ? cell.value : null;
       }
     }
-    if (problems !== null) return this.reject(file, line, problems, cells, layout);
+    if (problems !== null) {
+      if (notInEncoding) fileReport.rejectedForEncoding++;
+      return this.reject(file, line, problems, cells, layout);
+    }
     this.report.rowsEmitted++;
     return { kind: "row", entity: this.spec.entity, file, line, key: key ?? "", values, raw };
   }
@@ -647,6 +681,11 @@ class EntityReader {
       cells,
     };
   }
+}
+
+function malformedQuoteReason(line: number, delimiter: Delimiter): string {
+  const shown = delimiter === "\t" ? "tab" : `'${delimiter}'`;
+  return `a quoted value is broken on line ${line}: its closing quote is followed by more text instead of a ${shown} or the line end (a quote inside it not doubled, or its own closing quote missing), so the row's values cannot be told apart`;
 }
 
 function messageOf(error: unknown): string {

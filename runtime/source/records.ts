@@ -5,9 +5,18 @@ import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { createChunkDecoder } from "./decode.js";
 import type { FileProbe } from "./probe.js";
+import { QuoteScanner } from "./quote-scan.js";
 
 export type RawRecord =
-  | { readonly kind: "record"; readonly cells: string[]; readonly line: number }
+  | {
+      readonly kind: "record";
+      readonly cells: string[];
+      readonly line: number;
+      /** A line of the record where a quoted value's closing quote is followed by more text: its cells are not what the export meant. */
+      readonly malformedQuote?: number;
+      /** The file's last record, with no line break after it (a file cut short ends so). */
+      readonly unterminated?: boolean;
+    }
   | { readonly kind: "empty"; readonly line: number }
   /** A quote opened and never closed: everything from `line` to the end is one broken record. */
   | { readonly kind: "unclosed-quote"; readonly line: number };
@@ -31,9 +40,16 @@ function isCsvError(error: unknown): error is Error & { code: string } {
 /** Turns parsed cell arrays into records with the physical line each starts on. */
 class LineCounter {
   private nextLine = 1;
+  /** Lines with a malformed closing quote not yet matched to their record, in order. */
+  private readonly malformed: number[] = [];
 
   get line(): number {
     return this.nextLine;
+  }
+
+  /** Lines the quote scanner found in text not yet parsed (it scans each chunk before the parser reads it). */
+  expectMalformed(lines: readonly number[]): void {
+    this.malformed.push(...lines);
   }
 
   toRecords(parsed: readonly string[][]): RawRecord[] {
@@ -48,9 +64,19 @@ class LineCounter {
       let breaks = 0;
       for (const cell of cells) breaks += countLineBreaks(cell);
       this.nextLine += 1 + breaks;
-      records.push({ kind: "record", cells, line });
+      const malformedQuote = this.malformedWithin(line, line + breaks);
+      records.push(malformedQuote === undefined ? { kind: "record", cells, line } : { kind: "record", cells, line, malformedQuote });
     }
     return records;
+  }
+
+  private malformedWithin(first: number, last: number): number | undefined {
+    let found: number | undefined;
+    while (this.malformed.length > 0 && (this.malformed[0] ?? 0) <= last) {
+      const line = this.malformed.shift() ?? 0;
+      if (line >= first) found ??= line;
+    }
+    return found;
   }
 }
 
@@ -75,6 +101,7 @@ export async function* readRecordBatches(path: string, probe: FileProbe): AsyncG
     failure ??= error;
   });
   const lines = new LineCounter();
+  const quotes = new QuoteScanner(probe.delimiter);
   const take = (): RawRecord[] => {
     const records = lines.toRecords(parsed);
     parsed = [];
@@ -88,19 +115,27 @@ export async function* readRecordBatches(path: string, probe: FileProbe): AsyncG
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
       const text = decoder.write(chunk as Buffer);
+      lines.expectMalformed(quotes.scan(text));
       if (text.length > 0) await write(text);
       if (failure !== null) break;
       if (parsed.length > 0) yield take();
     }
     if (failure === null) {
       const rest = decoder.end();
+      lines.expectMalformed(quotes.scan(rest));
       if (rest.length > 0) await write(rest);
       parser.end();
       await finished(parser).catch((error: unknown) => {
         failure ??= error;
       });
     }
-    if (parsed.length > 0) yield take();
+    if (parsed.length > 0) {
+      const records = take();
+      // The parser gives a record without a line break after it only at the end: it is the last one.
+      const last = records[records.length - 1];
+      if (last?.kind === "record" && !quotes.endsWithLineBreak && failure === null) records[records.length - 1] = { ...last, unterminated: true };
+      yield records;
+    }
     if (failure !== null) {
       if (isCsvError(failure) && failure.code === "CSV_QUOTE_NOT_CLOSED") {
         yield [{ kind: "unclosed-quote", line: lines.line }];

@@ -19,7 +19,7 @@ import {
 export class DryRunTarget implements LoadTarget {
   readonly mode = "dry-run" as const;
   /** Nothing is kept, and a dry run against a server names nothing, so a lookup may match any record. */
-  readonly capabilities: TargetCapabilities = { keepsRecords: false, earlierRecords: "none", lookupMatches: "id" };
+  readonly capabilities: TargetCapabilities = { keepsRecords: false, earlierRecords: "none", lookupMatches: "id", output: "nothing" };
   readonly referenceStyle = "xmlid" as const;
 
   constructor(private readonly reader?: LoadTarget) {}

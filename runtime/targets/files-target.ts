@@ -6,6 +6,7 @@
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
+import { csvLine } from "../csv-text.js";
 import type { RecordRef } from "../transform/values.js";
 import {
   knownTargetRecords,
@@ -18,19 +19,6 @@ import {
   type WriteResult,
 } from "./target.js";
 
-/** A cell a spreadsheet would run as a formula, unless it is a plain number. */
-export function needsNeutralising(cell: string): boolean {
-  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell);
-}
-
-export function csvCell(cell: string): string {
-  return /[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-export function csvLine(cells: readonly string[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
-
 interface OutputFile {
   readonly name: string;
   readonly model: string;
@@ -42,24 +30,18 @@ interface OutputFile {
   readonly notes: string[];
 }
 
-export interface NeutralisedCell {
-  readonly file: string;
-  readonly row: number;
-  readonly column: string;
-}
-
 export class FilesTarget implements LoadTarget {
   readonly mode = "files" as const;
   readonly capabilities: TargetCapabilities = {
     keepsRecords: false,
     earlierRecords: "external-id",
     lookupMatches: "xmlid",
+    output: "import-rows",
     cannotArchive: "import files hold rows to load, not records to archive: only a run into a live Odoo archives records whose row is gone",
   };
   readonly referenceStyle = "xmlid" as const;
   private readonly files: OutputFile[] = [];
   private readonly byStep = new Map<string, OutputFile>();
-  readonly neutralised: NeutralisedCell[] = [];
 
   constructor(
     private readonly directory: string,
@@ -85,13 +67,9 @@ export class FilesTarget implements LoadTarget {
     return file;
   }
 
+  /** Odoo's import reads these files and stores each cell as it is: a value is written exactly, never marked for a spreadsheet. */
   private append(file: OutputFile, cells: readonly string[]): void {
-    const safe = cells.map((cell, index) => {
-      if (!needsNeutralising(cell)) return cell;
-      this.neutralised.push({ file: file.name, row: file.rows + 1, column: file.fields[index] ?? "" });
-      return `'${cell}`;
-    });
-    file.stream?.write(csvLine(safe));
+    file.stream?.write(csvLine(cells));
     file.rows += 1;
   }
 
@@ -216,7 +194,8 @@ export class FilesTarget implements LoadTarget {
         columns: file.fields,
         notes: file.notes,
       })),
-      neutralisedCells: this.neutralised,
+      // Files beside the import files, for the next run into this folder to replace (the run's summary and reject files join them).
+      written: ["README.md"],
     };
     writeFileSync(join(this.directory, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     writeFileSync(join(this.directory, "README.md"), this.readme());
@@ -241,6 +220,12 @@ export class FilesTarget implements LoadTarget {
       "- Columns ending in `/id` point to other records by their external ID: import the files they point to first (the order above does that).",
       '- Tick *Use first row as header*; the files are UTF-8, comma-separated, with `"` as the quote.',
       "- Dates are `YYYY-MM-DD`, date-times `YYYY-MM-DD HH:MM:SS` in UTC, as Odoo stores them.",
+      "- Each cell holds exactly the value Odoo must store: a phone number `+44 20 7946 0000` or a note `=see above` is written as it is, with no `'` in front. These files are for Odoo's import; opened in a spreadsheet and saved again, such cells may be turned into formulas or numbers, so import the files as they are.",
+      "",
+      "Files for people:",
+      "",
+      "- `rejects/<Entity>.csv`: the rows the run refused, with the file, line and key each came from and why. These are meant to be opened in a spreadsheet, so a cell that would run as a formula there (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width forms) starts with a `'`; plain numbers are left as they are.",
+      "- `run-summary.json`: every row accounted for (`read = loaded + linked + skipped + rejected + duplicates + not selected` per entity).",
       "",
       "What a live run does and these files cannot:",
       "",
@@ -248,12 +233,6 @@ export class FilesTarget implements LoadTarget {
       "- The run's journal, delta pickup and rollback need a live server.",
       "",
     ];
-    if (this.neutralised.length > 0) {
-      lines.push(
-        `${this.neutralised.length} cell${this.neutralised.length === 1 ? "" : "s"} began with = + - or @ and could run as a formula in a spreadsheet: they start with a ' here (listed in manifest.json). Remove it before importing if the value must keep its first character.`,
-        "",
-      );
-    }
     return `${lines.join("\n")}`;
   }
 }

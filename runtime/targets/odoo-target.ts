@@ -35,7 +35,7 @@ function many2oneId(value: unknown): number | undefined {
 
 export class OdooTarget implements LoadTarget {
   readonly mode = "live" as const;
-  readonly capabilities: TargetCapabilities = { keepsRecords: true, earlierRecords: "journal-id", lookupMatches: "id" };
+  readonly capabilities: TargetCapabilities = { keepsRecords: true, earlierRecords: "journal-id", lookupMatches: "id", output: "records" };
   readonly referenceStyle = "id" as const;
   readonly #tracking: RecomputeTracking;
 

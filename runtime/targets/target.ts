@@ -97,6 +97,12 @@ export interface TargetCapabilities {
   readonly lookupMatches: "id" | "xmlid";
   /** Why it cannot archive records whose row is gone, said when a package asks for `deleted archive`; undefined when it has nothing to say. */
   readonly cannotArchive?: string;
+  /**
+   * What a write leaves: records in Odoo (created or updated now), rows of import files (Odoo
+   * creates or updates the records when they are imported), or nothing (a dry run). What the run
+   * says it did is worded by it: a dry run never says "created".
+   */
+  readonly output: "records" | "import-rows" | "nothing";
 }
 
 export interface LoadTarget {

@@ -29,6 +29,7 @@ describe("flitmap check", () => {
     write("other/tidy.flitmap", TIDY);
     const result = runCli(["check", "pkg", "other"], { cwd: workspace.path });
     expect(result.status).toBe(1);
+    expect(result.stderr).toBe("flitmap: 1 error in 2 files in 2 packages\n");
     expect(result.stdout).toBe(
       [
         "pkg/broken.flitmap",
@@ -40,10 +41,25 @@ describe("flitmap check", () => {
     );
   });
 
-  it("exits 0 and prints nothing for clean files", () => {
+  it("exits 0 for clean files and says what it checked", () => {
     write("pkg/tidy.flitmap", TIDY);
-    const result = runCli(["check", "pkg"], { cwd: workspace.path });
-    expect(result).toMatchObject({ status: 0, stdout: "" });
+    expect(runCli(["check", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "checked 1 file in 1 package: no problems\n", stderr: "" });
+    // A machine format keeps standard output to the report alone.
+    expect(runCli(["check", "--format", "json", "pkg"], { cwd: workspace.path })).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^\[/) as unknown,
+      stderr: "checked 1 file in 1 package: no problems\n",
+    });
+  });
+
+  it("exits 2 when the paths hold no package, instead of a silent success", () => {
+    write("export/companies.csv", "id,name\n1,A\n");
+    for (const args of [["check", "export"], ["check"], ["fmt", "--check", "export"]]) {
+      const result = runCli(args, { cwd: args.length === 1 ? join(workspace.path, "export") : workspace.path });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^flitmap: no \.flitmap file in (export|the current folder): nothing was (checked|formatted)\n$/);
+    }
   });
 
   it("writes JSON, SARIF 2.1.0 and GitHub annotations", () => {
@@ -70,14 +86,19 @@ describe("flitmap check", () => {
     ]);
     const sarif = JSON.parse(runCli(["check", "--format", "sarif", "pkg"], { cwd: workspace.path }).stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[];
+      }[];
     };
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0]?.tool.driver.rules.map((rule) => rule.id)).toEqual(["FM101"]);
     expect(sarif.runs[0]?.results[0]).toMatchObject({
       ruleId: "FM101",
       level: "error",
-      locations: [{ physicalLocation: { artifactLocation: { uri: "pkg/broken.flitmap" }, region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 20 } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: "pkg/broken.flitmap" }, region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 20 } } },
+      ],
     });
     const github = runCli(["check", "--format", "github", "pkg"], { cwd: workspace.path });
     expect(github.stdout).toBe(
@@ -86,7 +107,10 @@ describe("flitmap check", () => {
   });
 
   it("exits 2 on wrong usage and on missing paths", () => {
-    expect(runCli(["check", "--format", "xml"], { cwd: workspace.path })).toMatchObject({ status: 2, stderr: 'flitmap: unknown format "xml": use one of stylish, json, sarif, github\n' });
+    expect(runCli(["check", "--format", "xml"], { cwd: workspace.path })).toMatchObject({
+      status: 2,
+      stderr: 'flitmap: unknown format "xml": use one of stylish, json, sarif, github\n',
+    });
     expect(runCli(["check", "nowhere"], { cwd: workspace.path })).toMatchObject({ status: 2, stderr: "flitmap: nowhere: no such file or folder\n" });
     expect(runCli(["frobnicate"], { cwd: workspace.path }).status).toBe(2);
   });
@@ -97,15 +121,16 @@ describe("flitmap fmt", () => {
     const path = write("pkg/messy.flitmap", MESSY);
     const result = runCli(["fmt", "--check", "pkg"], { cwd: workspace.path });
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe("pkg/messy.flitmap: not formatted\n1 of 1 file need formatting: run `flitmap fmt`\n");
+    expect(result.stdout).toBe("pkg/messy.flitmap: not formatted\n");
+    expect(result.stderr).toBe("flitmap: 1 of 1 file need formatting: run `flitmap fmt`\n");
     expect(readFileSync(path, "utf8")).toBe(MESSY);
   });
 
   it("rewrites files in place, then --check passes", () => {
     const path = write("pkg/messy.flitmap", MESSY);
-    expect(runCli(["fmt", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "pkg/messy.flitmap: formatted\n" });
+    expect(runCli(["fmt", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "pkg/messy.flitmap: formatted\n1 file: 1 formatted\n" });
     expect(readFileSync(path, "utf8")).toBe(TIDY);
-    expect(runCli(["fmt", "--check", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "" });
+    expect(runCli(["fmt", "--check", "pkg"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "checked 1 file: all formatted\n" });
   });
 
   it("never rewrites a file with syntax errors", () => {
@@ -124,9 +149,18 @@ describe("flitmap fmt", () => {
 });
 
 function runPrettier(path: string): string {
-  const result = spawnSync(process.execPath, [join(import.meta.dirname, "../../node_modules/prettier/bin/prettier.cjs"), "--plugin", join(import.meta.dirname, "../../dist/language/prettier-plugin.js"), path], {
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(import.meta.dirname, "../../node_modules/prettier/bin/prettier.cjs"),
+      "--plugin",
+      join(import.meta.dirname, "../../dist/language/prettier-plugin.js"),
+      path,
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout;
 }

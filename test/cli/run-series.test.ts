@@ -21,7 +21,9 @@ describe("flitmap run against a server of another Odoo version", () => {
     const args = ["run", "mappings/perfectbooks-to-odoo", "--source", "mappings/perfectbooks-to-odoo/sample", "--state", state.path];
     const refused = await runCliAsync(args, { env });
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain("flitmap: the server runs Odoo 18.0, but the package was checked against 17.0: check and run it for the server's version (`--target 18.0`");
+    expect(refused.stderr).toContain(
+      "flitmap: the server runs Odoo 18.0, but the package was checked against 17.0: check and run it for the server's version (`--target 18.0`",
+    );
     expect(double.callLog.filter((call) => call.method === "load" || call.method === "create")).toEqual([]);
     const matching = await runCliAsync([...args, "--target", "18.0"], { env });
     expect(matching.status).toBe(0);

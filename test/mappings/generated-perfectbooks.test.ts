@@ -83,10 +83,13 @@ function expectedOutcome(source: Export, manifest: Manifest, folder: string): Ex
     (type === "Company" ? source.companies : type === "Contact" ? source.contacts : type === "Deal" ? source.deals : new Map()).has(id);
   const loaded = (type: string, id: string): boolean =>
     exists(type, id) && !(type === "Company" && blankCompanies.has(id)) && !(type === "Deal" && blankDeals.has(id));
+  // A refusal names the row refused by its file and line, which the defect manifest has.
+  const blankLine = (type: string, id: string): number | null | undefined => defects("blank_required", type).find((defect) => defect.key === id)?.line;
   const missing = (type: string, id: string): string => {
     const step = type.toLowerCase();
     if (!exists(type, id)) return `${step} "${id}" does not exist in the export`;
-    return `${step} "${id}" was not loaded (its row was rejected: '${type === "Company" ? "Company Name" : "Deal Name"}' is required and blank)`;
+    const file = type === "Company" ? "companies.csv" : "deals.csv";
+    return `${step} "${id}" was not loaded (its row, ${file} line ${blankLine(type, id) ?? "?"}, was rejected: '${type === "Company" ? "Company Name" : "Deal Name"}' is required and blank)`;
   };
   const noRecord = (type: string, id: string): string => `res_id: the value is empty, and this field requires one (${missing(type, id)})`;
   const isoValue = (value: string | undefined): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value ?? "");
@@ -314,7 +317,7 @@ describe(`a generated Perfect Books export (--rows ${ROWS}) loaded into the Odoo
       if (cell(link, "Is Primary") === "yes" || expected.loaded("Company", company)) continue;
       details.add(
         source.companies.has(company)
-          ? `the Company row with key "${company}" was rejected: 'Company Name' is required and blank`
+          ? `the Company row with key "${company}" was rejected: 'Company Name' is required and blank (companies.csv line ${manifest.defects.find((defect) => defect.kind === "blank_required" && defect.entity === "Company" && defect.key === company)?.line ?? "?"})`
           : `no Company row has key "${company}"`,
       );
     }

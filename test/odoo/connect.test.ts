@@ -54,6 +54,21 @@ describe("connectionOptionsFromEnvironment", () => {
     expect((error as OdooError).odooMessage).toBe("missing environment variables: ODOO_URL, ODOO_DB, ODOO_API_KEY or ODOO_PASSWORD");
   });
 
+  it("names the login with the others when it is missing too, not in a second round once they are set", () => {
+    const messageOf = (env: Record<string, string>): string => {
+      try {
+        connectionOptionsFromEnvironment(env);
+      } catch (caught) {
+        return caught instanceof OdooError ? caught.odooMessage : String(caught);
+      }
+      return "";
+    };
+    expect(messageOf({})).toBe("missing environment variables: ODOO_URL, ODOO_DB, ODOO_USER, ODOO_API_KEY or ODOO_PASSWORD");
+    expect(messageOf({ ODOO_URL: "https://crm.example.com", ODOO_PASSWORD: "pw" })).toBe("missing environment variables: ODOO_DB, ODOO_USER");
+    // JSON-2 with an API key needs no login.
+    expect(messageOf({ ODOO_URL: "https://crm.example.com", ODOO_API_KEY: "k", ODOO_PROTOCOL: "json2" })).toBe("missing environment variable: ODOO_DB");
+  });
+
   it("refuses JSON-2 with a password, an unknown protocol, and a password without a login", () => {
     const base = { ODOO_URL: "https://crm.example.com", ODOO_DB: "prod" };
     expect(() => connectionOptionsFromEnvironment({ ...base, ODOO_USER: "u", ODOO_PASSWORD: "pw", ODOO_PROTOCOL: "json2" })).toThrow(/needs ODOO_API_KEY/);

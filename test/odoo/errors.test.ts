@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectOdoo, OdooError, Secret, type OdooErrorKind } from "../../runtime/odoo/client.js";
 import { errorFromJson2Response, errorFromXmlRpcFault } from "../../runtime/odoo/errors.js";
+import { AttemptFailed, DEFAULT_RETRY_POLICY, withRetries } from "../../runtime/odoo/retry.js";
+import { TransportError } from "../../runtime/odoo/transport.js";
 import { decodeMethodResponse } from "../../runtime/odoo/xmlrpc-codec.js";
 import { closeSession, openSession, optionsFor, PROTOCOL_CASES, recordingClock, rejection, type Session } from "./support.js";
 
@@ -290,7 +292,19 @@ describe("errors that need no Odoo", () => {
     expect((error as OdooError).message).toContain(`is ${otherUrl} an Odoo server?`);
   });
 
-  it("transport: nothing listens at the URL (retried, then reported)", async () => {
+  it("transport: a refused connection is retried once the server has answered (it restarts), not on the first call", async () => {
+    const refused = (): Promise<never> =>
+      Promise.reject(new AttemptFailed({ kind: "transport", error: new TransportError("connect ECONNREFUSED", "ECONNREFUSED", false, false) }));
+    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 };
+    const during = recordingClock();
+    const later = await rejection(withRetries({ model: "res.partner", method: "read", safety: "read" }, refused, policy, during));
+    expect([(later as OdooError).attempts, during.sleeps.length]).toEqual([3, 2]);
+    const first = recordingClock();
+    const atOnce = await rejection(withRetries({ method: "version", safety: "read", firstContact: true }, refused, policy, first));
+    expect([(atOnce as OdooError).attempts, first.sleeps.length]).toEqual([1, 0]);
+  });
+
+  it("transport: nothing listens at the URL (reported at once: retrying a wrong URL or port only hides it)", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", () => resolve()));
     const port = (closed.address() as AddressInfo).port;
@@ -307,7 +321,8 @@ describe("errors that need no Odoo", () => {
       }),
     );
     expect(error).toBeInstanceOf(OdooError);
-    expect([(error as OdooError).kind, (error as OdooError).attempts, (error as OdooError).mayHaveReachedServer]).toEqual(["transport", 3, false]);
-    expect(clock.sleeps).toEqual([188, 375]);
+    expect([(error as OdooError).kind, (error as OdooError).attempts, (error as OdooError).mayHaveReachedServer]).toEqual(["transport", 1, false]);
+    expect((error as OdooError).message).toContain(`GET http://127.0.0.1:${port}/web/version failed: connect ECONNREFUSED`);
+    expect(clock.sleeps).toEqual([]);
   });
 });

@@ -99,14 +99,21 @@ describe("a run against the Odoo test double", () => {
     const result = await runLive(plan, double, state);
     expect(result.rejects.map((reject) => `${reject.entity} ${reject.key ?? ""}: ${reject.reason}`).sort()).toEqual([
       "Attachment A2: datas: attachment 'files/missing.pdf' does not exist in the export folder " + FIXTURE_EXPORT,
-      "Company : 'name' is required and blank",
+      "Company C4: 'name' is required and blank",
       'Employment ["P9","C1"]: it belongs to Person "P9", which does not exist in the export',
-      "Note N2: res_id: the value is empty, and this field requires one (company \"C4\" was not loaded (its row was rejected: 'name' is required and blank))",
-      "Person : 'email': 'not-an-email' is not an email address: it has no @",
+      "Note N2: res_id: the value is empty, and this field requires one (company \"C4\" was not loaded (its row, companies.csv line 5, was rejected: 'name' is required and blank))",
+      "Person P3: 'email': 'not-an-email' is not an email address: it has no @",
       'QuoteLine ["Q2","2"]: product_id: no product.product record has default_code "NOPE"',
       'QuoteLine ["Q9","1"]: the quote "Q9" it belongs to does not exist in the export',
       'Task T3: activity_type_id: "email" is not in table task_type',
     ]);
+  });
+
+  it("names the file, line and key of every rejected row, those the reader rejected and those refused with another row included", async () => {
+    const { double, state } = await fresh();
+    const result = await runLive(plan, double, state);
+    expect(result.rejects.filter((reject) => reject.file === undefined || reject.line === undefined || (reject.key ?? "") === "")).toEqual([]);
+    expect(result.rejects.find((reject) => reject.entity === "Employment")).toMatchObject({ file: "employments.csv", key: '["P9","C1"]' });
   });
 
   it("creates no chatter tracking and sends no e-mail", async () => {
