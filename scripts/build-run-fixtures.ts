@@ -21,7 +21,7 @@ const REPO_ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "odoo");
 const VERSIONS = ["17.0", "18.0", "19.0"] as const;
 
-/** A line of index.jsonl: the exchange without its bodies (and the proxy's `ms`, left out). */
+/** A line of index.jsonl: the exchange without its bodies. */
 type IndexLine = Omit<RecordedExchange, "request" | "response">;
 
 function readBody(folder: string, seq: number, kind: "request" | "response"): string | undefined {
@@ -47,6 +47,7 @@ function buildRun(recordings: string, version: string, runPackage: string): Reco
       phase: line.phase,
       path: line.path,
       status: line.status,
+      ...(line.ms === undefined ? {} : { ms: line.ms }),
       authorization: line.authorization,
       database: line.database,
       ...(request === undefined ? {} : { request }),

@@ -33,6 +33,8 @@ export class Chatter {
   readonly #orm: Orm;
   /** Records created in the current call with tracking off: mail.thread.create discards their tracking for the transaction. */
   readonly #discarded = new Set<string>();
+  /** Followers inserted by the batch being created (`batch`), and how many it inserted twice. */
+  #batch: { readonly added: Set<string>; duplicates: number } | undefined;
 
   constructor(orm: Orm) {
     this.#orm = orm;
@@ -40,6 +42,24 @@ export class Chatter {
 
   isTracked(model: string, field: string): boolean {
     return TRACKED[model]?.includes(field) ?? false;
+  }
+
+  /**
+   * Runs `work`, the creation of a batch of records in one create() (or one load()), and says how
+   * many followers it inserted twice. Odoo 17 and 18 subscribe an activity's user to its document
+   * once per activity of the batch, without removing repeats, so two activities of one document and
+   * user in one batch insert the same follower twice and the batch fails (19.0 subscribes a set).
+   * Batches nest: only the outermost one counts.
+   */
+  batch<T>(work: () => T): { readonly result: T; readonly duplicateFollowers: number } {
+    if (this.#batch !== undefined) return { result: work(), duplicateFollowers: 0 };
+    const batch = { added: new Set<string>(), duplicates: 0 };
+    this.#batch = batch;
+    try {
+      return { result: work(), duplicateFollowers: batch.duplicates };
+    } finally {
+      this.#batch = undefined;
+    }
   }
 
   /** mail.thread.create and mail.activity.create. */
@@ -50,6 +70,10 @@ export class Chatter {
       if (typeof assignee === "number" && assignee !== env.uid && !env.context["mail_activity_quick_update"]) {
         this.notify(assignee, `${this.userName(env.uid)} assigned you an activity`, String(row["res_model"] ?? ""), num(row["res_id"]), "activity");
       }
+      // mail.activity.create subscribes the assigned user to the document, whatever the context.
+      const partner = typeof assignee === "number" ? orm.userPartnerId(assignee) : undefined;
+      if (partner !== undefined && typeof row["res_model"] === "string" && typeof row["res_id"] === "number")
+        this.follow(row["res_model"], row["res_id"], partner);
     }
     if (!spec.isMailThread) return;
     if (env.context["tracking_disable"]) {
@@ -82,7 +106,13 @@ export class Chatter {
     if (changes.length > 0 && !env.context["mail_notrack"]) this.post(spec.name, row.id, "", orm.userPartnerId(env.uid), changes);
     const assignee = row["user_id"];
     const reassigned = changes.some((change) => change.field === "user_id");
-    if (reassigned && ASSIGNMENT_NOTIFIED.has(spec.name) && typeof assignee === "number" && assignee !== env.uid && !env.context["mail_auto_subscribe_no_notify"]) {
+    if (
+      reassigned &&
+      ASSIGNMENT_NOTIFIED.has(spec.name) &&
+      typeof assignee === "number" &&
+      assignee !== env.uid &&
+      !env.context["mail_auto_subscribe_no_notify"]
+    ) {
       this.assign(spec, row, assignee);
     }
   }
@@ -115,8 +145,13 @@ export class Chatter {
   private follow(model: string, resId: number, partnerId: number): void {
     const { catalog, store } = this.#orm;
     if (!catalog.models.has("mail.followers")) return;
-    if (store.lookup("mail.followers", "document", `${model},${resId}`).some((existing) => existing["partner_id"] === partnerId)) return;
+    const key = `${model},${resId},${partnerId}`;
+    if (store.lookup("mail.followers", "document", `${model},${resId}`).some((existing) => existing["partner_id"] === partnerId)) {
+      if (this.#batch?.added.has(key) === true) this.#batch.duplicates += 1;
+      return;
+    }
     store.insert("mail.followers", { id: store.nextId("mail.followers"), res_model: model, res_id: resId, partner_id: partnerId });
+    this.#batch?.added.add(key);
   }
 
   /** A log message (subtype Note) on a record, with a mail.tracking.value row per change. */

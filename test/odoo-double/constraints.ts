@@ -4,8 +4,8 @@
  * pointing at the deleted ones (CASCADE, RESTRICT, otherwise SET NULL).
  */
 
-import type { ModelSpec } from "./catalog.js";
-import { databaseViolation, validationError } from "./exceptions.js";
+import type { ModelSpec, OdooVersion } from "./catalog.js";
+import { databaseViolation, validationError, type OdooException } from "./exceptions.js";
 import { foreignKeyMessage, notNullLoadMessage, notNullMessage, sqlConstraintLoadMessage, sqlConstraintMessage } from "./messages.js";
 import type { Orm } from "./orm.js";
 import type { Row } from "./store.js";
@@ -33,6 +33,15 @@ export const RESTRICT: ReadonlySet<string> = new Set([
   "res.users.partner_id",
   "res.company.partner_id",
 ]);
+
+/**
+ * mail.followers' unique (res_model, res_id, partner_id), as Odoo reports it over RPC: the
+ * constraint's own message. Not recorded: modelled from Odoo's source (mail_followers.py).
+ */
+export function duplicateFollowerError(version: OdooVersion): OdooException {
+  const message = "Error, a partner cannot follow twice the same object.";
+  return databaseViolation(sqlConstraintMessage(message), { kind: "unique", loadMessage: sqlConstraintLoadMessage(version, message) });
+}
 
 interface SqlCheck {
   readonly name: string;

@@ -81,7 +81,10 @@ function methods(version: OdooVersion): Readonly<Record<string, MethodSpec>> {
       params: ["vals"],
       required: ["vals"],
       access: "write",
-      run: (orm, env, ids, a) => orm.write(env, currentModel(a), ids, asVals(a["vals"])),
+      run: (orm, env, ids, a) => {
+        orm.cost.written(currentModel(a), ids.length);
+        return orm.write(env, currentModel(a), ids, asVals(a["vals"]));
+      },
     },
     create: {
       record: false,

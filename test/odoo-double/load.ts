@@ -41,6 +41,7 @@ export function load(orm: Orm, env: Env, model: string, fields: unknown, data: u
   if (!Array.isArray(fields) || !fields.every((field) => typeof field === "string")) throw valueError("load() fields must be a list of column names");
   if (!Array.isArray(data)) throw valueError("load() data must be a list of rows");
   const columns = (fields as string[]).map((name) => parseColumn(spec, name));
+  orm.cost.load(data.length);
   const messages: Array<Record<string, unknown>> = [];
   const ids: number[] = [];
   const start = orm.store.savepoint();
@@ -50,77 +51,83 @@ export function load(orm: Orm, env: Env, model: string, fields: unknown, data: u
   let upsertErrors = 0;
   let attempted = 0;
 
-  for (let index = 0; index < data.length; index += 1) {
-    const row = data[index];
-    const cells: unknown[] = Array.isArray(row) ? row : [];
-    const info = { rows: { from: index, to: index }, record: index };
-    let xmlid: string | undefined;
-    let dbid: string | undefined;
-    const values: Record<string, unknown> = {};
-    let failed = false;
-    columns.forEach((column, position) => {
-      const cell = cells[position] === undefined || cells[position] === null || cells[position] === false ? "" : String(cells[position]);
-      if (column.kind === "xmlid") {
-        if (cell !== "") xmlid = cell;
-        return;
-      }
-      if (column.kind === "dbid") {
-        if (cell !== "") dbid = cell;
-        return;
-      }
-      const field = column.field;
-      if (cell === "") {
-        values[field.name] = false;
-        return;
-      }
+  const rows: readonly unknown[] = data;
+  const { duplicateFollowers } = orm.chatter.batch(() => {
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
+      const cells: unknown[] = Array.isArray(row) ? row : [];
+      const info = { rows: { from: index, to: index }, record: index };
+      let xmlid: string | undefined;
+      let dbid: string | undefined;
+      const values: Record<string, unknown> = {};
+      let failed = false;
+      columns.forEach((column, position) => {
+        const cell = cells[position] === undefined || cells[position] === null || cells[position] === false ? "" : String(cells[position]);
+        if (column.kind === "xmlid") {
+          if (cell !== "") xmlid = cell;
+          return;
+        }
+        if (column.kind === "dbid") {
+          if (cell !== "") dbid = cell;
+          return;
+        }
+        const field = column.field;
+        if (cell === "") {
+          values[field.name] = false;
+          return;
+        }
+        try {
+          const converted = convertCell(orm, env, spec, field, column.subfield, cell);
+          values[field.name] = converted.value;
+          for (const warning of converted.warnings) messages.push(fieldMessage(info, "warning", field, warning, undefined));
+        } catch (error) {
+          if (!(error instanceof ConversionProblem)) throw error;
+          messages.push(fieldMessage(info, "error", field, error.message, error.moreinfo));
+          failed = true;
+        }
+      });
+      if (failed) continue;
+      firstUpsertRow ??= index;
+      attempted += 1;
+      const savepoint = orm.store.savepoint();
       try {
-        const converted = convertCell(orm, env, spec, field, column.subfield, cell);
-        values[field.name] = converted.value;
-        for (const warning of converted.warnings) messages.push(fieldMessage(info, "warning", field, warning, undefined));
+        ids.push(upsert(orm, env, spec, xmlid, dbid, values));
       } catch (error) {
-        if (!(error instanceof ConversionProblem)) throw error;
-        messages.push(fieldMessage(info, "error", field, error.message, error.moreinfo));
-        failed = true;
-      }
-    });
-    if (failed) continue;
-    firstUpsertRow ??= index;
-    attempted += 1;
-    const savepoint = orm.store.savepoint();
-    try {
-      ids.push(upsert(orm, env, spec, xmlid, dbid, values));
-    } catch (error) {
-      if (!(error instanceof OdooException)) throw error;
-      savepoint.rollback();
-      upsertErrors += 1;
-      if (error.violation !== undefined) {
-        sawDatabaseError = true;
-        messages.push({
-          ...info,
-          type: "error",
-          message: error.violation.loadMessage,
-          ...(error.violation.field === undefined ? {} : { field: error.violation.field }),
-        });
-      } else if (error.isUserError) {
-        firstUserError ??= error.message;
-        messages.push({ ...info, type: "error", message: error.message });
-      } else {
-        messages.push({
-          ...info,
-          type: "error",
-          message: `Unknown error during import: <class '${error.pythonClass.replace(/^builtins\./, "")}'>: ${error.message}`,
-          moreinfo: "Resolve other errors first",
-        });
-      }
-      if (upsertErrors >= 10 && upsertErrors >= attempted / 10) {
-        messages.push({
-          type: "warning",
-          message: "Found more than 10 errors and more than one error per 10 records, interrupted to avoid showing too many errors.",
-        });
-        break;
+        if (!(error instanceof OdooException)) throw error;
+        savepoint.rollback();
+        upsertErrors += 1;
+        if (error.violation !== undefined) {
+          sawDatabaseError = true;
+          messages.push({
+            ...info,
+            type: "error",
+            message: error.violation.loadMessage,
+            ...(error.violation.field === undefined ? {} : { field: error.violation.field }),
+          });
+        } else if (error.isUserError) {
+          firstUserError ??= error.message;
+          messages.push({ ...info, type: "error", message: error.message });
+        } else {
+          messages.push({
+            ...info,
+            type: "error",
+            message: `Unknown error during import: <class '${error.pythonClass.replace(/^builtins\./, "")}'>: ${error.message}`,
+            moreinfo: "Resolve other errors first",
+          });
+        }
+        if (upsertErrors >= 10 && upsertErrors >= attempted / 10) {
+          messages.push({
+            type: "warning",
+            message: "Found more than 10 errors and more than one error per 10 records, interrupted to avoid showing too many errors.",
+          });
+          break;
+        }
       }
     }
-  }
+  });
+  // Odoo creates the batch at once first; when that raises (a row refused, or followers inserted
+  // twice by 17.0 and 18.0), it creates every row again alone, in a savepoint each.
+  if (upsertErrors > 0 || (duplicateFollowers > 0 && orm.version !== "19.0")) orm.cost.fallback(spec.name, attempted);
 
   // Odoo first creates the whole batch at once; a validation error there is reported against
   // the batch's first row (whichever row caused it), ahead of the per-row messages.
@@ -256,7 +263,9 @@ function convertCell(orm: Orm, env: Env, spec: ModelSpec, field: FieldSpec, subf
 
 function resolveReference(orm: Orm, comodel: string, subfield: "name" | "id" | ".id", reference: string): { id: number; warnings: string[] } {
   if (subfield === "id") {
-    const id = orm.resolveXmlid(reference.includes(".") ? reference : `__import__.${reference}`, comodel);
+    const qualified = reference.includes(".") ? reference : `__import__.${reference}`;
+    orm.cost.externalIdCell(qualified);
+    const id = orm.resolveXmlid(qualified, comodel);
     if (id === undefined) {
       throw new ConversionProblem(
         `No matching record found for external id '${reference}' in field '%(field)s'`,
@@ -266,12 +275,14 @@ function resolveReference(orm: Orm, comodel: string, subfield: "name" | "id" | "
     return { id, warnings: [] };
   }
   if (subfield === ".id") {
+    orm.cost.databaseIdCell();
     if (!/^\d+$/.test(reference)) throw new ConversionProblem(`Invalid database id '${reference}' for the field '%(field)s'`);
     const id = Number(reference);
     if (!orm.store.has(comodel, id))
       throw new ConversionProblem(`No matching record found for database id '${reference}' in field '%(field)s'`, possibleValues(orm, comodel));
     return { id, warnings: [] };
   }
+  orm.cost.nameCell();
   const matches = [...orm.nameMatchIds(comodel, "=", reference)];
   if (matches.length === 0) throw new ConversionProblem(`No matching record found for name '${reference}' in field '%(field)s'`, possibleValues(orm, comodel));
   const ordered = orm.sortIds(comodel, matches, orm.spec(comodel).order);
@@ -287,6 +298,7 @@ function upsert(orm: Orm, env: Env, spec: ModelSpec, xmlid: string | undefined, 
     const name = qualified.slice(dot + 1);
     const existing = orm.resolveXmlid(qualified, spec.name);
     if (existing !== undefined) {
+      orm.cost.written(spec.name, 1);
       orm.write(env, spec.name, [existing], values);
       return existing;
     }
@@ -297,6 +309,7 @@ function upsert(orm: Orm, env: Env, spec: ModelSpec, xmlid: string | undefined, 
   }
   if (dbid !== undefined) {
     const id = Number(dbid);
+    orm.cost.written(spec.name, 1);
     orm.write(env, spec.name, [id], values);
     return id;
   }

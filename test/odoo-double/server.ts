@@ -14,15 +14,18 @@ import Deserializer from "xmlrpc/lib/deserializer.js";
 import { loadCatalog, type OdooVersion } from "./catalog.js";
 import { dispatch, type Protocol } from "./dispatch.js";
 import { json2ErrorFor, legacyXmlRpcFaultFor, OdooException, syntheticTraceback, werkzeug, xmlRpcFaultFor, accessDenied } from "./exceptions.js";
+import { chargeAnswer, costKind, type CostSummary } from "./cost.js";
 import { FaultInjector, type CallIdentity, type FaultKind, type FaultSettings } from "./faults.js";
 import { Orm, type AccessLevel, type Env } from "./orm.js";
 import { MarshalError, pyJsonDumps, xmlRpcFault, xmlRpcResponse } from "./py.js";
+import { countRows, pythonJsonError } from "./request-parts.js";
 import { seedDatabase } from "./seed.js";
 import { Store, type Row } from "./store.js";
 
 export type { OdooVersion } from "./catalog.js";
 export type { FaultSettings, FaultRule, FaultKind } from "./faults.js";
 export type { AccessLevel } from "./orm.js";
+export type { CostSummary } from "./cost.js";
 
 export interface UserSeed {
   readonly login: string;
@@ -70,6 +73,10 @@ export interface CallLogEntry {
   readonly outcome: "ok" | "error";
   /** Time the double spent processing the call (parsing to answer ready), in ms. */
   readonly serverMs?: number;
+  /** What a real Odoo would have spent on it (cost.ts), in ms. */
+  readonly costMs?: number;
+  /** The cost by what was charged (`create res.partner`, `partner sync`, `row-by-row fallback`...), in ms. */
+  readonly costParts?: Readonly<Record<string, number>>;
   /** Python class of the error answered. */
   readonly error?: string;
 }
@@ -95,6 +102,8 @@ export interface OdooDouble {
   readonly adminUid: number;
   readonly callLog: readonly CallLogEntry[];
   clearCallLog(): void;
+  /** What the calls answered so far would have cost a real Odoo (cost.ts): calls, ms, by call, fallbacks. */
+  cost(): CostSummary;
   setFaults(faults: FaultSettings): void;
   snapshot(options?: SnapshotOptions): DoubleSnapshot;
   /** Copies of the stored rows of one model, by id. */
@@ -136,6 +145,8 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
   seedDatabase(orm, { adminPassword: options.adminPassword ?? "admin" });
   const faults = new FaultInjector(options.faults ?? {});
   const callLog: CallLogEntry[] = [];
+  // JSON-2 checks an API key on every call; the first call of a key pays for it like an authenticate.
+  const keysSeen = new Set<number>();
   let seq = 0;
   const adminUid = [...store.table("res.users").values()].find((user) => user["login"] === "admin")?.id ?? 2;
   const adminEnv: Env = { uid: adminUid, context: { tracking_disable: true } };
@@ -238,11 +249,14 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     const started = performance.now();
     let result: unknown;
     let failure: OdooException | undefined;
+    orm.cost.begin(costKind(service, identity.method));
     try {
       result = runXmlRpc(service, method, params);
+      chargeAnswer(orm.cost, identity.method, result);
     } catch (error) {
       failure = toOdooException(error);
     }
+    const cost = orm.cost.end(identity.model === undefined ? identity.method : `${identity.model}.${identity.method}`);
     let payload: string;
     if (failure === undefined) {
       try {
@@ -259,7 +273,8 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
       const fault = legacy ? legacyXmlRpcFaultFor(failure) : xmlRpcFaultFor(failure);
       payload = xmlRpcFault(fault.faultCode, fault.faultString);
     }
-    if (await postflight(response, identity, { ...base, serverMs: performance.now() - started + parseMs }, failure)) return;
+    if (await postflight(response, identity, { ...base, serverMs: performance.now() - started + parseMs, costMs: cost.ms, costParts: cost.parts }, failure))
+      return;
     respondXml(response, payload);
   };
 
@@ -317,6 +332,8 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     const started = performance.now();
     let result: unknown;
     let failure: OdooException | undefined;
+    orm.cost.begin(uid !== undefined && !keysSeen.has(uid) ? "authenticate" : "object");
+    if (uid !== undefined) keysSeen.add(uid);
     try {
       if (authorization === undefined) throw werkzeug("Unauthorized", "User not authenticated, use an API Key with a Bearer Authorization header.", 401);
       if (uid === undefined) throw werkzeug("Unauthorized", "Invalid apikey", 401);
@@ -332,11 +349,14 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
         ...(Object.prototype.hasOwnProperty.call(parsed, "ids") ? { ids: parsed["ids"] } : {}),
       };
       result = store.transaction(() => dispatch(orm, call));
+      chargeAnswer(orm.cost, method, result);
     } catch (error) {
       failure = toOdooException(error);
     }
+    const cost = orm.cost.end(`${model}.${method}`);
     const payload = failure === undefined ? pyJsonDumps(result) : pyJsonDumps(json2ErrorFor(failure).body);
-    if (await postflight(response, identity, { ...base, serverMs: performance.now() - started + parseMs }, failure)) return;
+    if (await postflight(response, identity, { ...base, serverMs: performance.now() - started + parseMs, costMs: cost.ms, costParts: cost.parts }, failure))
+      return;
     respond(response, failure === undefined ? 200 : json2ErrorFor(failure).status, "application/json; charset=utf-8", payload);
   };
 
@@ -404,7 +424,9 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
         const identity: CallIdentity = { model: undefined, method: "web/version", authentication: true };
         const base = { protocol: "json2" as const, service: "web", method: "web/version", context: {} };
         if (!(await preflight(request, response, identity, base))) return;
-        log({ ...base, outcome: "ok" });
+        orm.cost.begin("version");
+        const cost = orm.cost.end("web/version");
+        log({ ...base, outcome: "ok", costMs: cost.ms, costParts: cost.parts });
         respond(
           response,
           200,
@@ -462,6 +484,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     clearCallLog: () => {
       callLog.length = 0;
     },
+    cost: () => orm.cost.summary(),
     setFaults: (settings) => faults.set(settings),
     snapshot,
     records: (model) => [...store.table(model).values()].sort((a, b) => a.id - b.id).map((row) => plainRow(row, false)),
@@ -524,19 +547,6 @@ function contextOf(container: unknown): Record<string, unknown> {
   return isRecord(context) ? { ...context } : {};
 }
 
-function countRows(method: string, args: unknown): number | undefined {
-  if (!Array.isArray(args)) return undefined;
-  if (method === "create") {
-    const first = args[0];
-    return Array.isArray(first) ? first.length : isRecord(first) ? 1 : undefined;
-  }
-  if (method === "load") {
-    const data = args.length > 1 ? args[1] : args[0];
-    return Array.isArray(data) ? data.length : undefined;
-  }
-  return undefined;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value) && !(value instanceof Date);
 }
@@ -568,15 +578,4 @@ function respondXml(response: ServerResponse, body: string): void {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Python's json error text ("Expecting value: line 1 column 13 (char 12)") for a body JSON.parse refused. */
-function pythonJsonError(body: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  const index = position ? Number(position[1]) : body.length;
-  const before = body.slice(0, index);
-  const line = before.split("\n").length;
-  const column = index - before.lastIndexOf("\n");
-  return `Expecting value: line ${line} column ${column} (char ${index})`;
 }

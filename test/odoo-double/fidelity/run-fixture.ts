@@ -22,6 +22,8 @@ export interface RecordedExchange {
   /** `/xmlrpc/2/common`, `/xmlrpc/2/object` or `/json/2/<model>/<method>`. */
   readonly path: string;
   readonly status: number;
+  /** The server time the recording proxy saw, in ms (a busy machine: relative costs, see RUNS.md). */
+  readonly ms?: number;
   /** `bearer REDACTED_LAB_API_KEY` on JSON-2 calls, null on XML-RPC. */
   readonly authorization: string | null;
   /** The `X-Odoo-Database` header of JSON-2 calls. */

@@ -76,6 +76,8 @@ function setupOf(exchanges: readonly RecordedExchange[], runLog: string): Setup 
 export interface ReplayOptions {
   /** Called when a phase's last exchange has been replayed, with the double as it then is. */
   readonly afterPhase?: (phase: string, double: OdooDouble) => void;
+  /** Only the exchanges of these phases (default: all). */
+  readonly phases?: readonly string[];
 }
 
 export async function replayRun(version: OdooVersion, runPackage: RunPackage, options: ReplayOptions = {}): Promise<ExchangeOutcome[]> {
@@ -94,6 +96,7 @@ export async function replayRun(version: OdooVersion, runPackage: RunPackage, op
     const rewriter = new Rewriter(double.orm.catalog, ids, double.orm);
     const outcomes: ExchangeOutcome[] = [];
     for (const [index, exchange] of run.exchanges.entries()) {
+      if (options.phases !== undefined && !options.phases.includes(exchange.phase)) continue;
       now = setup.start.getTime() + exchange.seq * 1000;
       const comparison = new Comparison(double.orm.catalog, ids, clock);
       const replayed = exchange.path.startsWith("/json/2/")
