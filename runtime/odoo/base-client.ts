@@ -110,7 +110,7 @@ const READ_METHODS: ReadonlySet<string> = new Set([
 
 const DEFAULT_PAGE_SIZE = 1000;
 const READ_CHUNK = 1000;
-const XMLID_CHUNK = 500;
+const XMLID_CHUNK = 1000;
 
 export abstract class BaseOdooClient implements OdooClient {
   abstract readonly protocol: OdooProtocol;
@@ -396,31 +396,20 @@ export abstract class BaseOdooClient implements OdooClient {
 
   async externalIds(xmlids: readonly string[]): Promise<Map<string, ExternalIdTarget>> {
     const found = new Map<string, ExternalIdTarget>();
-    const byModule = new Map<string, string[]>();
-    for (const xmlid of new Set(xmlids)) {
+    const names = [...new Set(xmlids)].map((xmlid) => {
       const dot = xmlid.indexOf(".");
-      const module = dot < 0 ? "__import__" : xmlid.slice(0, dot);
-      const name = dot < 0 ? xmlid : xmlid.slice(dot + 1);
-      const names = byModule.get(module) ?? [];
-      names.push(name);
-      byModule.set(module, names);
-    }
-    for (const [module, names] of byModule) {
-      for (let start = 0; start < names.length; start += XMLID_CHUNK) {
-        const chunk = names.slice(start, start + XMLID_CHUNK);
-        const records = await this.searchRead(
-          "ir.model.data",
-          [
-            ["module", "=", module],
-            ["name", "in", chunk],
-          ],
-          ["module", "name", "model", "res_id"],
-        );
-        for (const record of records) {
-          const key = `${String(record["module"])}.${String(record["name"])}`;
-          const resId = record["res_id"];
-          if (typeof resId === "number" && typeof record["model"] === "string") found.set(key, { model: record["model"], resId });
-        }
+      return dot < 0 ? { module: "__import__", name: xmlid } : { module: xmlid.slice(0, dot), name: xmlid.slice(dot + 1) };
+    });
+    // Names of every module in one search per chunk: (module = m1 and name in [...]) or (module = m2 and ...).
+    for (let start = 0; start < names.length; start += XMLID_CHUNK) {
+      const byModule = new Map<string, string[]>();
+      for (const { module, name } of names.slice(start, start + XMLID_CHUNK)) byModule.set(module, [...(byModule.get(module) ?? []), name]);
+      const terms: OdooDomain[] = [...byModule].map(([module, chunk]) => ["&", ["module", "=", module], ["name", "in", chunk]]);
+      const records = await this.searchRead("ir.model.data", anyOf(terms), ["module", "name", "model", "res_id"]);
+      for (const record of records) {
+        const key = `${String(record["module"])}.${String(record["name"])}`;
+        const resId = record["res_id"];
+        if (typeof resId === "number" && typeof record["model"] === "string") found.set(key, { model: record["model"], resId });
       }
     }
     // Entries without a module were asked for as `__import__.name`; answer under the name asked.
@@ -511,4 +500,9 @@ function asLoadMessage(raw: Record<string, unknown>): LoadMessage {
     ...(typeof raw["field_name"] === "string" ? { fieldLabel: raw["field_name"] } : {}),
     ...(raw["moreinfo"] === undefined ? {} : { moreinfo: raw["moreinfo"] }),
   };
+}
+
+/** A domain that holds when any of `terms` holds (Polish notation: one "|" fewer than terms). */
+export function anyOf(terms: readonly OdooDomain[]): OdooDomain {
+  return [...terms.slice(1).map((): "|" => "|"), ...terms.flat()];
 }

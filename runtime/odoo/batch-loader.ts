@@ -7,7 +7,8 @@
  * rows in one step; but a message can blame the wrong row (Odoo attributes a batch-level
  * validation error to the batch's first row), so a row is only ever rejected after it failed on
  * its own. Row order is kept across splits because a row may reference, by external id, a row
- * earlier in the same batch.
+ * earlier in the same batch. Which rows go in which call, and how many calls are in flight, is
+ * the schedule's (load-schedule.ts); each row's outcome is kept by load-outcomes.ts.
  *
  * Every row must carry an external id (an `id` column): a batch that timed out may still have
  * been committed, and only external ids make loading it again an update instead of a duplicate.
@@ -15,32 +16,28 @@
 
 import { OdooError } from "./errors.js";
 import type { OdooClient } from "./client.js";
-import type { LoadMessage, LoadResult, OdooContext } from "./types.js";
+import { LoadOutcomes, qualify, rejection, splitAroundSuspects, type BatchLoadResult, type BatchProgress, type LoadRow } from "./load-outcomes.js";
+import { LoadSchedule, type RowEffects } from "./load-schedule.js";
+import type { LoadResult, OdooContext } from "./types.js";
 
-export interface LoadRow {
-  /** The caller's name for the row (source key), used in the result. */
-  readonly key: string;
-  /** One cell per field, as text, in the order of `fields`. */
-  readonly cells: readonly string[];
-}
-
-export interface BatchProgress {
-  readonly total: number;
-  readonly loaded: number;
-  readonly rejected: number;
-  readonly calls: number;
-  readonly batchSize: number;
-}
+export type { BatchLoadResult, BatchProgress, LoadedRow, LoadRow, RejectedRow, RowWarning } from "./load-outcomes.js";
+export { splitAroundSuspects } from "./load-outcomes.js";
+export type { RowEffects } from "./load-schedule.js";
 
 export interface BatchLoadOptions {
   /**
-   * Rows per `load()` call (default 500). Measured on a 2-core server: load() of 1,000 rows runs
-   * at 519 to 809 rows/s against 16 rows/s for one create per row; smaller batches cost little
-   * throughput and make a failed batch cheaper to split.
+   * Rows per `load()` call (default 1,000). Per-call cost dominates below a few hundred rows on a
+   * real server (about 50 ms a call whatever it does); a failed batch costs Odoo a row-by-row pass
+   * over it, whatever its size, so bigger batches cost little more when a row fails.
    */
   readonly batchSize?: number;
-  /** Parallel `load()` calls (default 2: one in Python while the other waits on PostgreSQL). */
+  /**
+   * `load()` calls in flight (default 1). More help only a server with several workers; calls in
+   * flight never touch the same other records (`effects`), Odoo's known deadlocks.
+   */
   readonly concurrency?: number;
+  /** What each row's create does to records besides its own (runtime/odoo/row-effects.ts): follower rounds, and what calls in flight must not share. */
+  readonly effects?: RowEffects;
   /** Floor for the batch size when timeouts shrink it (default 10). */
   readonly minBatchSize?: number;
   /** Merged over QUIET_IMPORT_CONTEXT; set a key to false to switch that behaviour back on. */
@@ -48,33 +45,6 @@ export interface BatchLoadOptions {
   /** Per call; a timed-out batch is split and the batch size halved. */
   readonly timeoutMs?: number;
   readonly onProgress?: (progress: BatchProgress) => void;
-}
-
-export interface LoadedRow {
-  readonly key: string;
-  readonly id: number;
-}
-
-export interface RejectedRow {
-  readonly key: string;
-  readonly message: string;
-  readonly field?: string;
-}
-
-export interface RowWarning {
-  readonly key: string;
-  readonly message: string;
-}
-
-export interface BatchLoadResult {
-  /** In input order. */
-  readonly loaded: LoadedRow[];
-  /** In input order. */
-  readonly rejected: RejectedRow[];
-  /** Odoo's warnings on loaded rows (e.g. several records matched a name). */
-  readonly warnings: RowWarning[];
-  /** `load()` calls made, including the ones that failed and were split. */
-  readonly calls: number;
 }
 
 /**
@@ -90,11 +60,9 @@ export const QUIET_IMPORT_CONTEXT: OdooContext = {
   mail_activity_quick_update: true,
 };
 
-export const DEFAULT_BATCH_SIZE = 500;
-export const DEFAULT_CONCURRENCY = 2;
+export const DEFAULT_BATCH_SIZE = 1000;
+export const DEFAULT_CONCURRENCY = 1;
 const MAX_DEFERRED_PASSES = 3;
-
-type Outcome = { readonly kind: "loaded"; readonly id: number } | { readonly kind: "rejected"; readonly message: string; readonly field?: string };
 
 const UNRESOLVED_XMLID = /No matching record found for external id '([^']+)'/;
 
@@ -105,220 +73,173 @@ export async function loadInBatches(
   rows: readonly LoadRow[],
   options: BatchLoadOptions = {},
 ): Promise<BatchLoadResult> {
-  const idColumn = fields.indexOf("id");
-  if (idColumn < 0) {
-    throw new OdooError({
-      kind: "configuration",
-      odooMessage: `loading ${model} needs an 'id' column of external ids, so that a repeated batch updates instead of duplicating`,
-      model,
-      method: "load",
-    });
-  }
-  const concurrency = positiveInteger(options.concurrency ?? DEFAULT_CONCURRENCY, "concurrency");
-  const minBatchSize = positiveInteger(options.minBatchSize ?? 10, "minBatchSize");
-  let batchSize = positiveInteger(options.batchSize ?? DEFAULT_BATCH_SIZE, "batchSize");
-  const context: OdooContext = { ...QUIET_IMPORT_CONTEXT, ...options.context };
+  const loader = new BatchLoader(client, model, fields, rows, options);
+  const loadable = loader.checkRows();
+  await new LoadSchedule(rows, loadable, loader.outcomes, {
+    concurrency: positiveInteger(options.concurrency ?? DEFAULT_CONCURRENCY, "concurrency"),
+    batchSize: () => loader.batchSize,
+    ...(options.effects === undefined ? {} : { effects: options.effects }),
+  }).run((chunk) => loader.settle(chunk));
+  await loader.retryUnresolved(loadable);
+  return loader.outcomes.result(loader.calls);
+}
 
-  const outcomes = new Array<Outcome | undefined>(rows.length);
-  const warnings: Array<{ index: number; message: string }> = [];
-  let calls = 0;
-  let loadedCount = 0;
-  let rejectedCount = 0;
+/** One model's rows, their calls and what became of each. */
+class BatchLoader {
+  readonly outcomes: LoadOutcomes;
+  calls = 0;
+  batchSize: number;
+  readonly #idColumn: number;
+  readonly #minBatchSize: number;
+  readonly #context: OdooContext;
 
-  const report = (): void => options.onProgress?.({ total: rows.length, loaded: loadedCount, rejected: rejectedCount, calls, batchSize });
-
-  const settleOutcome = (index: number, outcome: Outcome): void => {
-    const previous = outcomes[index];
-    if (previous?.kind === "loaded") loadedCount -= 1;
-    if (previous?.kind === "rejected") rejectedCount -= 1;
-    outcomes[index] = outcome;
-    if (outcome.kind === "loaded") loadedCount += 1;
-    else rejectedCount += 1;
-  };
-
-  const loadable: number[] = [];
-  rows.forEach((row, index) => {
-    if (row.cells.length !== fields.length) {
-      settleOutcome(index, { kind: "rejected", message: `the row has ${row.cells.length} values for ${fields.length} columns` });
-    } else if ((row.cells[idColumn] ?? "").trim() === "") {
-      settleOutcome(index, { kind: "rejected", message: "the row has no external id", field: "id" });
-    } else {
-      loadable.push(index);
-    }
-  });
-
-  const callLoad = async (indices: readonly number[]): Promise<LoadResult> => {
-    calls += 1;
-    try {
-      return await client.load(
+  constructor(
+    private readonly client: OdooClient,
+    private readonly model: string,
+    private readonly fields: readonly string[],
+    private readonly rows: readonly LoadRow[],
+    private readonly options: BatchLoadOptions,
+  ) {
+    this.#idColumn = fields.indexOf("id");
+    if (this.#idColumn < 0) {
+      throw new OdooError({
+        kind: "configuration",
+        odooMessage: `loading ${model} needs an 'id' column of external ids, so that a repeated batch updates instead of duplicating`,
         model,
-        fields,
-        indices.map((index) => rows[index]?.cells ?? []),
-        context,
-        { retryTimeouts: false, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
-      );
-    } finally {
-      report();
+        method: "load",
+      });
     }
-  };
+    this.outcomes = new LoadOutcomes(rows);
+    this.batchSize = positiveInteger(options.batchSize ?? DEFAULT_BATCH_SIZE, "batchSize");
+    this.#minBatchSize = positiveInteger(options.minBatchSize ?? 10, "minBatchSize");
+    this.#context = { ...QUIET_IMPORT_CONTEXT, ...options.context };
+  }
 
-  const settle = async (indices: readonly number[]): Promise<void> => {
+  /** Rejects up front the rows Odoo could not take; returns the others' positions. */
+  checkRows(): number[] {
+    const loadable: number[] = [];
+    this.rows.forEach((row, index) => {
+      if (row.cells.length !== this.fields.length) {
+        this.outcomes.settle(index, { kind: "rejected", message: `the row has ${row.cells.length} values for ${this.fields.length} columns` });
+      } else if ((row.cells[this.#idColumn] ?? "").trim() === "") {
+        this.outcomes.settle(index, { kind: "rejected", message: "the row has no external id", field: "id" });
+      } else {
+        loadable.push(index);
+      }
+    });
+    return loadable;
+  }
+
+  /** Loads `indices` in one call, and what Odoo refused split until each bad row failed alone. */
+  async settle(indices: readonly number[]): Promise<void> {
     if (indices.length === 0) return;
     let result: LoadResult;
     try {
-      result = await callLoad(indices);
+      result = await this.call(indices);
     } catch (error) {
-      if (error instanceof OdooError && error.kind === "timeout") {
-        // The server is slower than this batch allows: later batches get smaller, and this one
-        // is loaded again in halves (safe: rows are keyed by external id).
-        batchSize = Math.max(minBatchSize, Math.floor(batchSize / 2));
-        if (indices.length === 1) {
-          settleOutcome(indices[0] ?? 0, {
-            kind: "rejected",
-            message: `Odoo did not answer within the timeout even for this row alone (${error.odooMessage})`,
-          });
-          return;
-        }
-        const middle = Math.ceil(indices.length / 2);
-        await settle(indices.slice(0, middle));
-        await settle(indices.slice(middle));
-        return;
-      }
-      throw error;
+      if (!(error instanceof OdooError) || error.kind !== "timeout") throw error;
+      await this.settleTimedOut(indices, error);
+      return;
     }
     if (result.ids !== false) {
-      await acceptLoaded(indices, result);
+      await this.accept(indices, result);
       return;
     }
     if (indices.length === 1) {
-      settleOutcome(indices[0] ?? 0, rejection(result.messages));
+      this.outcomes.settle(indices[0] ?? 0, rejection(result.messages));
       return;
     }
-    for (const segment of splitAroundSuspects(indices, result.messages)) {
-      await settle(segment);
-    }
-  };
+    for (const segment of splitAroundSuspects(indices, result.messages)) await this.settle(segment);
+  }
 
-  const acceptLoaded = async (indices: readonly number[], result: LoadResult): Promise<void> => {
+  /**
+   * The server is slower than this batch allows: later batches get smaller, and this one is loaded
+   * again in halves (safe: rows are keyed by external id).
+   */
+  private async settleTimedOut(indices: readonly number[], error: OdooError): Promise<void> {
+    this.batchSize = Math.max(this.#minBatchSize, Math.floor(this.batchSize / 2));
+    if (indices.length === 1) {
+      this.outcomes.settle(indices[0] ?? 0, {
+        kind: "rejected",
+        message: `Odoo did not answer within the timeout even for this row alone (${error.odooMessage})`,
+      });
+      return;
+    }
+    const middle = Math.ceil(indices.length / 2);
+    await this.settle(indices.slice(0, middle));
+    await this.settle(indices.slice(middle));
+  }
+
+  private async call(indices: readonly number[]): Promise<LoadResult> {
+    this.calls += 1;
+    try {
+      return await this.client.load(
+        this.model,
+        this.fields,
+        indices.map((index) => this.rows[index]?.cells ?? []),
+        this.#context,
+        { retryTimeouts: false, ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }) },
+      );
+    } finally {
+      this.options.onProgress?.({
+        total: this.rows.length,
+        loaded: this.outcomes.loaded,
+        rejected: this.outcomes.rejected,
+        calls: this.calls,
+        batchSize: this.batchSize,
+      });
+    }
+  }
+
+  private async accept(indices: readonly number[], result: LoadResult): Promise<void> {
     const ids = result.ids === false ? [] : result.ids;
     for (const message of result.messages) {
       if (message.type !== "error" && message.record !== undefined) {
         const index = indices[message.record];
-        if (index !== undefined) warnings.push({ index, message: message.message });
+        if (index !== undefined) this.outcomes.warn(index, message.message);
       }
     }
     if (ids.length === indices.length) {
-      indices.forEach((index, position) => settleOutcome(index, { kind: "loaded", id: ids[position] ?? 0 }));
+      indices.forEach((index, position) => this.outcomes.settle(index, { kind: "loaded", id: ids[position] ?? 0 }));
       return;
     }
     // Odoo answered a different number of ids than rows (it should not for flat rows): find each
     // row's record through its external id instead of guessing the alignment.
-    const xmlids = indices.map((index) => qualify(rows[index]?.cells[idColumn] ?? ""));
-    const targets = await client.externalIds(xmlids);
+    const xmlids = indices.map((index) => qualify(this.rows[index]?.cells[this.#idColumn] ?? ""));
+    const targets = await this.client.externalIds(xmlids);
     indices.forEach((index, position) => {
       const target = targets.get(xmlids[position] ?? "");
-      settleOutcome(
+      this.outcomes.settle(
         index,
         target === undefined
           ? { kind: "rejected", message: "Odoo reported the batch as loaded but has no record for this row's external id" }
           : { kind: "loaded", id: target.resId },
       );
     });
-  };
-
-  let cursor = 0;
-  const worker = async (): Promise<void> => {
-    while (cursor < loadable.length) {
-      const chunk = loadable.slice(cursor, cursor + batchSize);
-      cursor += chunk.length;
-      await settle(chunk);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, loadable.length)) }, () => worker()));
-
-  // With parallel batches a row can reference (by external id) a row that another batch had not
-  // committed yet. Such rows are tried again once everything else is in.
-  for (let pass = 0; pass < MAX_DEFERRED_PASSES; pass += 1) {
-    const loadedXmlids = new Set<string>();
-    outcomes.forEach((outcome, index) => {
-      if (outcome?.kind === "loaded") loadedXmlids.add(qualify(rows[index]?.cells[idColumn] ?? ""));
-    });
-    const retry = loadable.filter((index) => {
-      const outcome = outcomes[index];
-      if (outcome?.kind !== "rejected") return false;
-      const match = UNRESOLVED_XMLID.exec(outcome.message);
-      return match !== null && loadedXmlids.has(qualify(match[1] ?? ""));
-    });
-    if (retry.length === 0) break;
-    const before = loadedCount;
-    for (let start = 0; start < retry.length; start += batchSize) await settle(retry.slice(start, start + batchSize));
-    if (loadedCount === before) break;
   }
 
-  const loaded: LoadedRow[] = [];
-  const rejected: RejectedRow[] = [];
-  outcomes.forEach((outcome, index) => {
-    const key = rows[index]?.key ?? String(index);
-    if (outcome === undefined) rejected.push({ key, message: "the row was not attempted" });
-    else if (outcome.kind === "loaded") loaded.push({ key, id: outcome.id });
-    else rejected.push({ key, message: outcome.message, ...(outcome.field === undefined ? {} : { field: outcome.field }) });
-  });
-  const loadedIndices = new Set(outcomes.flatMap((outcome, index) => (outcome?.kind === "loaded" ? [index] : [])));
-  return {
-    loaded,
-    rejected,
-    warnings: warnings
-      .filter((warning) => loadedIndices.has(warning.index))
-      .map((warning) => ({ key: rows[warning.index]?.key ?? "", message: warning.message })),
-    calls,
-  };
-}
-
-/**
- * The next calls for a failed batch: rows Odoo blamed are tried alone, the rows between them as
- * runs, in the original order. Without usable blame, the batch is halved (bisection).
- */
-export function splitAroundSuspects(indices: readonly number[], messages: readonly LoadMessage[]): number[][] {
-  const suspects = new Set<number>();
-  for (const message of messages) {
-    if (message.type === "error" && message.record !== undefined && message.record >= 0 && message.record < indices.length) {
-      suspects.add(message.record);
+  /**
+   * With calls in flight at once, a row can reference (by external id) a row another call had not
+   * committed yet. Such rows are tried again once everything else is in.
+   */
+  async retryUnresolved(loadable: readonly number[]): Promise<void> {
+    for (let pass = 0; pass < MAX_DEFERRED_PASSES; pass += 1) {
+      const loadedXmlids = new Set<string>();
+      for (const index of loadable) {
+        if (this.outcomes.of(index)?.kind === "loaded") loadedXmlids.add(qualify(this.rows[index]?.cells[this.#idColumn] ?? ""));
+      }
+      const retry = loadable.filter((index) => {
+        const outcome = this.outcomes.of(index);
+        if (outcome?.kind !== "rejected") return false;
+        const match = UNRESOLVED_XMLID.exec(outcome.message);
+        return match !== null && loadedXmlids.has(qualify(match[1] ?? ""));
+      });
+      if (retry.length === 0) return;
+      const before = this.outcomes.loaded;
+      for (let start = 0; start < retry.length; start += this.batchSize) await this.settle(retry.slice(start, start + this.batchSize));
+      if (this.outcomes.loaded === before) return;
     }
   }
-  if (suspects.size === 0) {
-    const middle = Math.ceil(indices.length / 2);
-    return [indices.slice(0, middle), indices.slice(middle)];
-  }
-  // Every row blamed: halving would only find that out again; each row is tried alone.
-  if (suspects.size === indices.length) return indices.map((index) => [index]);
-  const segments: number[][] = [];
-  let run: number[] = [];
-  indices.forEach((index, position) => {
-    if (suspects.has(position)) {
-      if (run.length > 0) segments.push(run);
-      run = [];
-      segments.push([index]);
-    } else {
-      run.push(index);
-    }
-  });
-  if (run.length > 0) segments.push(run);
-  return segments;
-}
-
-function rejection(messages: readonly LoadMessage[]): Outcome {
-  const errors = messages.filter((message) => message.type === "error");
-  const chosen = errors.length > 0 ? errors : messages;
-  if (chosen.length === 0) return { kind: "rejected", message: "Odoo refused the row without saying why" };
-  const texts = [...new Set(chosen.map((message) => message.message))];
-  const field = chosen.find((message) => message.field !== undefined)?.field;
-  return { kind: "rejected", message: texts.join("; "), ...(field === undefined ? {} : { field }) };
-}
-
-/** External ids without a module are `__import__.<name>` in Odoo's import. */
-function qualify(xmlid: string): string {
-  const trimmed = xmlid.trim();
-  return trimmed.includes(".") ? trimmed : `__import__.${trimmed}`;
 }
 
 function positiveInteger(value: number, name: string): number {

@@ -9,7 +9,8 @@ export {
 } from "./client.js";
 export { loadInBatches, splitAroundSuspects, QUIET_IMPORT_CONTEXT, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "./batch-loader.js";
 export { RecomputeTracking } from "./recompute-tracking.js";
-export type { LoadRow, BatchLoadOptions, BatchLoadResult, BatchProgress, LoadedRow, RejectedRow, RowWarning } from "./batch-loader.js";
+export { rowEffects } from "./row-effects.js";
+export type { LoadRow, BatchLoadOptions, BatchLoadResult, BatchProgress, LoadedRow, RejectedRow, RowEffects, RowWarning } from "./batch-loader.js";
 export {
   OdooError,
   isOdooError,

@@ -223,10 +223,14 @@ describe("splitAroundSuspects", () => {
     expect(splitAroundSuspects([10, 11, 12], [error(0)])).toEqual([[10], [11, 12]]);
   });
 
-  it("halves a batch when no row is blamed, and tries each row alone when all are", () => {
+  it("halves a batch when no row is blamed, or every row (bisection, never each row alone)", () => {
     expect(splitAroundSuspects([1, 2, 3, 4, 5], [{ type: "error", message: "Unknown database error" }])).toEqual([
       [1, 2, 3],
       [4, 5],
+    ]);
+    expect(splitAroundSuspects([1, 2, 3, 4], [error(0), error(1), error(2), error(3)])).toEqual([
+      [1, 2],
+      [3, 4],
     ]);
     expect(splitAroundSuspects([1, 2], [error(0), error(1)])).toEqual([[1], [2]]);
   });
