@@ -4,7 +4,7 @@
  * record's cells that tells an unchanged record.
  */
 import { createHash } from "node:crypto";
-import type { OperationPlan } from "../../compiler/plan/schema.js";
+import type { OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import { isEmpty, isRecordRef, type RuntimeValue, type ValueNote } from "../transform/values.js";
 
 /** How a cell points to a record: by database id (a live Odoo) or by external ID (import files, dry runs). */
@@ -28,6 +28,21 @@ export function cellOf(value: RuntimeValue, operation: OperationPlan, style: Ref
 export function columnOf(operation: OperationPlan, style: ReferenceStyle): string {
   if (operation.fieldType === "many2one" || operation.fieldType === "many2many") return style === "id" ? `${operation.field}/.id` : `${operation.field}/id`;
   return operation.field;
+}
+
+/** The model each reference column of a step's batch points into: its fields' relations, and the parent step's model for a child step's parent column. */
+export function columnRelations(plan: Plan, step: StepPlan, fields: readonly string[]): Record<string, string> {
+  const byField = new Map<string, string>();
+  for (const operation of [...step.operations, ...step.deferred]) if (operation.relation !== undefined) byField.set(operation.field, operation.relation);
+  const parentModel = plan.steps.find((candidate) => candidate.id === step.parent?.step)?.model;
+  if (step.parent !== undefined && parentModel !== undefined) byField.set(step.parent.inverse, parentModel);
+  const relations: Record<string, string> = {};
+  for (const column of fields) {
+    const field = /^(.*)\/\.?id$/.exec(column)?.[1];
+    const model = field === undefined ? undefined : byField.get(field);
+    if (model !== undefined) relations[column] = model;
+  }
+  return relations;
 }
 
 /** Why a field's value cannot be written, checked before anything reaches Odoo. */

@@ -3,7 +3,13 @@
  * memory (trimmed, without case) by the lookup's fields; a `missing fallback` names a record by a
  * match value or by its external ID, the reference records the setup just made included; and rows
  * a `missing halt` lookup cannot match stop the run before anything is written.
+ *
+ * Every answer a run's lookups give is kept (`answers`), and journaled when the run completes. A
+ * run of the same plan on the same export asks exactly the same questions: it takes the journaled
+ * answers and fetches nothing (`RunLookups.remembered`), so that a re-run of an unchanged export
+ * does not read every partner of the customer's database again.
  */
+import type { LookupAnswer } from "../journal/journal.js";
 import type { LookupPlan, Plan } from "../../compiler/plan/schema.js";
 import type { LoadTarget, TargetRecord } from "../targets/target.js";
 import { evaluate, type EvaluationEnvironment, type LookupResolution, type LookupRuntime } from "../transform/evaluate.js";
@@ -73,6 +79,8 @@ export function lookupRuntime(
 export class RunLookups {
   private readonly runtimes = new Map<string, LookupRuntime>();
   private readonly fetched = new Map<string, readonly TargetRecord[]>();
+  /** By lookup, every answer given: `resolve:` or `fallback:` and the value asked. */
+  private readonly given = new Map<string, Map<string, LookupAnswer | null>>();
 
   private constructor(
     private readonly plan: Plan,
@@ -82,13 +90,69 @@ export class RunLookups {
   /** Reads the records every lookup may match from the target, once. */
   static async fetch(plan: Plan, target: LoadTarget, say: (text: string) => void): Promise<RunLookups> {
     const lookups = new RunLookups(plan, target);
+    const all = target.lookupRecordsOf === undefined ? undefined : await target.lookupRecordsOf(plan.lookups);
     for (const lookup of plan.lookups) {
-      const records = await target.lookupRecords(lookup);
+      const records = all?.get(lookup.name) ?? (await target.lookupRecords(lookup));
       lookups.fetched.set(lookup.name, records);
-      lookups.runtimes.set(lookup.name, lookupRuntime(lookup, records, target.capabilities.lookupMatches));
+      lookups.install(lookup, lookupRuntime(lookup, records, target.capabilities.lookupMatches));
       say(`lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${lookup.matchFields.join(" or ")}`);
     }
     return lookups;
+  }
+
+  /**
+   * The answers an earlier run of the same plan on the same export gave, without asking the
+   * target: this run asks the same questions. A question it did not answer means the run is not
+   * the same after all, and stops it rather than answer it wrongly.
+   */
+  static remembered(
+    plan: Plan,
+    target: LoadTarget,
+    answers: Readonly<Record<string, Readonly<Record<string, LookupAnswer | null>>>>,
+    say: (text: string) => void,
+  ): RunLookups {
+    const lookups = new RunLookups(plan, target);
+    for (const lookup of plan.lookups) {
+      const known = answers[lookup.name] ?? {};
+      const answer = (question: string): LookupResolution => {
+        const found = known[question];
+        if (found === undefined)
+          throw new Error(
+            `the lookup ${lookup.name} was not asked "${question}" by the last run, whose answers this run took: run again with --refresh-lookups`,
+          );
+        return found === null ? { status: "missing" } : { status: "found", record: { kind: "record", ...found } };
+      };
+      lookups.install(lookup, {
+        name: lookup.name,
+        model: lookup.model,
+        matchFields: lookup.matchFields,
+        missing: lookup.missing,
+        resolve: (value) => answer(`resolve:${value}`),
+        resolveFallback: (value) => answer(`fallback:${value}`),
+      });
+      say(`lookup ${lookup.name}: ${Object.keys(known).length} answer${Object.keys(known).length === 1 ? "" : "s"} of the last run (the same export)`);
+    }
+    return lookups;
+  }
+
+  /** Every answer the lookups gave, for the journal. */
+  answers(): Record<string, Record<string, LookupAnswer | null>> {
+    return Object.fromEntries([...this.given].map(([name, answers]) => [name, Object.fromEntries(answers)]));
+  }
+
+  /** Puts a lookup's runtime in place, keeping each answer it gives. */
+  private install(lookup: LookupPlan, runtime: LookupRuntime): void {
+    const given = this.given.get(lookup.name) ?? new Map<string, LookupAnswer | null>();
+    this.given.set(lookup.name, given);
+    const kept = (question: string, resolution: LookupResolution): LookupResolution => {
+      given.set(question, resolution.status === "found" ? answerOf(resolution.record) : null);
+      return resolution;
+    };
+    this.runtimes.set(lookup.name, {
+      ...runtime,
+      resolve: (value) => kept(`resolve:${value}`, runtime.resolve(value)),
+      resolveFallback: (value) => kept(`fallback:${value}`, runtime.resolveFallback(value)),
+    });
   }
 
   readonly lookup = (name: string): LookupRuntime => {
@@ -112,10 +176,21 @@ export class RunLookups {
           for (const [field, value] of Object.entries(record.values)) if (value === null || typeof value !== "object") values[field] = value;
           return [{ ...(ref.id === undefined ? {} : { id: ref.id }), xmlid: ref.xmlid ?? record.xmlid, label: ref.label ?? record.name, values, active: true }];
         });
-      if (made.length === 0) continue;
-      this.runtimes.set(lookup.name, lookupRuntime(lookup, [...(this.fetched.get(lookup.name) ?? []), ...made], this.target.capabilities.lookupMatches));
+      const fetched = this.fetched.get(lookup.name);
+      // Remembered answers already hold the setup's records.
+      if (made.length === 0 || fetched === undefined) continue;
+      this.install(lookup, lookupRuntime(lookup, [...fetched, ...made], this.target.capabilities.lookupMatches));
     }
   }
+}
+
+function answerOf(record: RecordRef): LookupAnswer {
+  return {
+    model: record.model,
+    ...(record.id === undefined ? {} : { id: record.id }),
+    ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+    ...(record.label === undefined ? {} : { label: record.label }),
+  };
 }
 
 /** Misses listed before a run halts, at most. */

@@ -13,12 +13,18 @@ import {
   archiveMarks,
   knownFeeds,
   knownRecords,
+  knownRefusals,
   rolledBackRuns,
   setupKey,
+  summarizeRuns,
   type ArchiveMark,
   type BatchPass,
   type Journal,
+  type JournalEvent,
   type KnownRecord,
+  type KnownRefusal,
+  type LookupAnswer,
+  type RowRefusal,
   type RowWrite,
   type RunMode,
 } from "../journal/journal.js";
@@ -35,6 +41,10 @@ export interface EarlierRuns {
   readonly deferred: ReadonlyMap<string, string>;
   /** Records a batch was sent to create but never acknowledged: ours, whatever Odoo says later. */
   readonly pendingCreated: ReadonlySet<string>;
+  /** By external ID: what Odoo last refused, and the hash of what was sent. */
+  readonly refusals: ReadonlyMap<string, KnownRefusal>;
+  /** Records of the package's namespace a person declared as made outside Flitmap (`flitmap journal adopt`). */
+  readonly adopted: ReadonlySet<string>;
 }
 
 /** Which run this is and what it is: the journal's run-start says it, and a resumed run must match it. */
@@ -65,6 +75,7 @@ export interface BatchEnd {
   readonly pass: BatchPass;
   readonly rows: readonly RowWrite[];
   readonly rejected: number;
+  readonly refused?: readonly RowRefusal[];
 }
 
 /** Lines of at most this many records: the first delta after an upgrade may journal every record of a step. */
@@ -91,7 +102,8 @@ export class RunJournal {
 
   earlierRuns(): EarlierRuns {
     const journal = this.journal;
-    if (journal === undefined) return { known: new Map(), feeds: new Map(), deferred: new Map(), pendingCreated: new Set() };
+    if (journal === undefined)
+      return { known: new Map(), feeds: new Map(), deferred: new Map(), pendingCreated: new Set(), refusals: new Map(), adopted: new Set() };
     const ended = new Set<string>();
     const undone = rolledBackRuns(journal.events);
     const pendingCreated = new Set<string>();
@@ -104,7 +116,74 @@ export class RunJournal {
       }
       if (event.type === "batch-end" && event.pass === "deferred") for (const row of event.rows) deferred.set(row.xmlid, row.hash);
     }
-    return { known: knownRecords(journal.events), feeds: knownFeeds(journal.events), deferred, pendingCreated };
+    return {
+      known: knownRecords(journal.events),
+      feeds: knownFeeds(journal.events),
+      deferred,
+      pendingCreated,
+      refusals: knownRefusals(journal.events),
+      adopted: journal.adopted(this.identity.plan.migration.namespace),
+    };
+  }
+
+  /**
+   * The setup the last run found or made, when it covers every custom field and reference record
+   * of the plan: that run completed, nothing of it was rolled back, and so the same setup is in
+   * Odoo and need not be asked for again.
+   */
+  setupOfLastRun(plan: Plan): SetupOutcome[] | undefined {
+    const last = this.lastCompleteRun();
+    const start = last?.events.find((event) => event.type === "run-start");
+    // The same server: a run against another one (or into files) says nothing of this one.
+    if (last === undefined || start?.type !== "run-start" || start.mode !== this.identity.mode || start.target !== this.identity.target) return undefined;
+    const found = new Map<string, SetupOutcome>();
+    for (const event of last.events) {
+      if (event.type !== "setup") continue;
+      found.set(setupKey(event), {
+        kind: event.kind,
+        model: event.model,
+        name: event.name,
+        ...(event.xmlid === undefined ? {} : { xmlid: event.xmlid }),
+        id: event.id,
+        action: event.action === "matched" ? "matched" : "existing",
+      });
+    }
+    const wanted = [
+      ...plan.setup.customFields.map((field) => ({ kind: "custom-field" as const, model: field.model, name: field.name })),
+      ...plan.setup.records.map((record) => ({ kind: "record" as const, model: record.model, name: record.name })),
+    ];
+    const outcomes = wanted.map((item) => found.get(setupKey(item)));
+    return outcomes.every((outcome) => outcome !== undefined) ? outcomes.filter((outcome) => outcome !== undefined) : undefined;
+  }
+
+  /**
+   * The lookups' answers of the last run, when this run asks the same questions: that run was the
+   * latest, it completed, it ran the same plan with the same settings and selection on the same
+   * target, and it read an export with the same fingerprint.
+   */
+  lookupAnswersOfLastRun(exportFingerprint: string): Readonly<Record<string, Readonly<Record<string, LookupAnswer | null>>>> | undefined {
+    const last = this.lastCompleteRun();
+    const start = last?.events.find((event) => event.type === "run-start");
+    if (last === undefined || start?.type !== "run-start") return undefined;
+    const { plan, target, sample, seed, since, settings } = this.identity;
+    const sameRun =
+      start.planHash === planHash(plan) &&
+      start.target === target &&
+      start.sample === sample &&
+      start.seed === (sample === undefined ? undefined : seed) &&
+      start.since === since &&
+      JSON.stringify(start.settings ?? {}) === JSON.stringify(settings ?? {});
+    const memo = last.events.find((event) => event.type === "lookups");
+    return sameRun && memo?.type === "lookups" && memo.export === exportFingerprint ? memo.answers : undefined;
+  }
+
+  /** The latest run before this one, with its events, when it completed and no rollback touched it. */
+  private lastCompleteRun(): { readonly run: string; readonly events: readonly JournalEvent[] } | undefined {
+    const events = this.journal?.events ?? [];
+    const runs = summarizeRuns(events).filter((run) => run.run !== this.runId);
+    const last = runs[runs.length - 1];
+    if (last === undefined || last.status !== "complete" || rolledBackRuns(events).has(last.run)) return undefined;
+    return { run: last.run, events: events.filter((event) => event.run === last.run) };
   }
 
   /** Records runs archived or unarchived (`deleted archive`), the last such write of each. */
@@ -180,6 +259,11 @@ export class RunJournal {
   feeds(step: string, model: string, digests: readonly (readonly [string, string])[]): void {
     for (let start = 0; start < digests.length; start += FEEDS_PER_LINE)
       this.journal?.append({ type: "feeds", run: this.runId, step, model, feeds: Object.fromEntries(digests.slice(start, start + FEEDS_PER_LINE)) });
+  }
+
+  /** The lookups' answers of a run that completed, for the next run of the same export. */
+  lookups(exportFingerprint: string, answers: Readonly<Record<string, Readonly<Record<string, LookupAnswer | null>>>>): void {
+    this.journal?.append({ type: "lookups", run: this.runId, export: exportFingerprint, answers });
   }
 
   stamps(model: string, stamps: Readonly<Record<string, string>>): void {

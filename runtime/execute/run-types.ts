@@ -82,8 +82,19 @@ export interface RunOptions {
   /** Live runs journal every write; files and dry runs do not need one. */
   readonly journal?: Journal;
   readonly reporter?: RunReporter;
-  /** Rows per write batch (default 500, as measured best for load() in the connector). */
+  /** Rows per write batch (default: what the target asks for, `capabilities.writeRows`, else 1,000). */
   readonly batchSize?: number;
+  /**
+   * Whether the journal was checked against the target before the run (`flitmap run` does: no
+   * record is there under the package's external IDs that the journal does not account for). Then
+   * a batch's records are read before an update by the ids the journal holds, without asking the
+   * target which exist first.
+   */
+  readonly journalChecked?: boolean;
+  /** Send rows Odoo refused in an earlier run again, though nothing they write changed (default: they are rejected again with Odoo's reason, unsent). */
+  readonly retryRefused?: boolean;
+  /** Fetch the lookups even when the last run read the same export (default: take its answers). */
+  readonly refreshLookups?: boolean;
   readonly filter?: RowFilter;
   /** Chooses the rows once the export is indexed; wins over `filter`. */
   readonly selection?: RowSelection;

@@ -46,6 +46,7 @@ import { setUp } from "./setup.js";
 import { stepEvaluators } from "./step-evaluator.js";
 import { writeStep, type StepParts } from "./step-writer.js";
 import { readPlanEntity } from "./source-rows.js";
+import { exportFingerprint } from "./export-fingerprint.js";
 import { WrittenRecords } from "./write-stamps.js";
 
 export type {
@@ -72,9 +73,9 @@ const MISSES_SHOWN = 20;
 
 export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, target } = options;
-  const run = startRun(options);
+  const run = await startRun(options);
   const indexes = await readExport(plan, run.rows, options.sourceDirectory, run.say);
-  const lookups = await RunLookups.fetch(plan, target, run.say);
+  const lookups = await runLookups(run);
   const feeds = new FeedsDigests(plan, indexes);
   const filter = await chooseRows(options, {
     plan,
@@ -109,11 +110,14 @@ interface RunStart {
   /** The reference records the setup made or found, by external ID. */
   readonly setupRefs: Map<string, RecordRef>;
   readonly batchSize: number;
+  readonly journalChecked: boolean;
+  /** What the export's files hold (export-fingerprint.ts), when the run reads them and keeps a journal. */
+  readonly exportFingerprint: string | undefined;
   readonly stepsOf: (entity: string) => readonly StepPlan[];
   say(text: string): void;
 }
 
-function startRun(options: RunOptions): RunStart {
+async function startRun(options: RunOptions): Promise<RunStart> {
   const { plan, target, sample, seed, since, settings } = options;
   const started = new Date();
   const identity = {
@@ -128,20 +132,37 @@ function startRun(options: RunOptions): RunStart {
   const journal = RunJournal.of(options.journal, identity, started);
   const stepsByEntity = new Map<string, StepPlan[]>();
   for (const step of plan.steps) stepsByEntity.set(step.entity, [...(stepsByEntity.get(step.entity) ?? []), step]);
+  const earlier = journal.earlierRuns();
+  // Cells name the records earlier runs made by their external IDs, where the target can.
+  target.recordsMade?.(earlier.known.values());
   return {
     started,
     options,
     rows: options.rows ?? ((entity) => readPlanEntity(entity, options.sourceDirectory)),
     journal,
-    earlier: journal.earlierRuns(),
+    earlier,
     accounting: new RunAccounting(),
     written: new WrittenRecords(),
     setupRefs: new Map(),
-    // Rows per write batch: 500, as measured best for load() in the connector.
-    batchSize: options.batchSize ?? 500,
+    batchSize: options.batchSize ?? target.capabilities.writeRows ?? 1000,
+    journalChecked: options.journalChecked === true,
+    exportFingerprint: options.rows === undefined && journal.keeping ? await exportFingerprint(options.sourceDirectory) : undefined,
     stepsOf: (entity) => stepsByEntity.get(entity) ?? [],
     say: (text) => options.reporter?.line(text),
   };
+}
+
+/**
+ * The lookups: the answers the last run gave when it read the same export with the same plan and
+ * setup (nothing fetched), or else fetched from the target.
+ */
+async function runLookups(run: RunStart): Promise<RunLookups> {
+  const { plan, target, refreshLookups } = run.options;
+  const answers =
+    run.exportFingerprint === undefined || refreshLookups === true || run.journal.setupOfLastRun(plan) === undefined
+      ? undefined
+      : run.journal.lookupAnswersOfLastRun(run.exportFingerprint);
+  return answers === undefined ? RunLookups.fetch(plan, target, run.say) : RunLookups.remembered(plan, target, answers, run.say);
 }
 
 function environmentOf(run: RunStart, indexes: Indexes, lookups: RunLookups, filter: RowFilter | undefined): EvaluationEnvironment {
@@ -196,8 +217,11 @@ async function write(
     for (const step of plan.steps) await writeDeferred(steps, step, entityOf(plan, step));
     end = { ...end, disappeared: await archiveGone(deletions, disappeared) };
     await run.written.stamp(target, journal);
+    if (run.exportFingerprint !== undefined) journal.lookups(run.exportFingerprint, prepared.lookups.answers());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // What the run wrote before it failed is stamped too, when the target still answers.
+    await run.written.stamp(target, journal).catch(() => undefined);
     journal.runEnd("failed", message);
     await target.close().catch(() => undefined);
     return { ...end, status: "failed", message };

@@ -1,7 +1,9 @@
 /**
- * The records a run wrote into Odoo, by model, and their write_date read once the run is over: a
- * later batch may have touched an earlier record (an order's totals when its lines load), and
- * rollback must not take that for someone's edit.
+ * The records a run wrote into Odoo, by model, and their write_date once the run is over: a later
+ * batch may have touched an earlier record (an order's totals when its lines load), and rollback
+ * must not take that for someone's edit. Where the target can tell the write_date of the last
+ * record it wrote (no record of the run has a later one), that one read stamps every record;
+ * otherwise each record's is read.
  */
 import type { LoadTarget } from "../targets/target.js";
 import type { RunJournal } from "./run-journal.js";
@@ -34,7 +36,17 @@ export class WrittenRecords {
 
   /** Reads the write_date of every record written and journals it, where the target can tell and a journal is kept. */
   async stamp(target: LoadTarget, journal: RunJournal): Promise<void> {
-    if (!journal.keeping || target.writeDates === undefined) return;
+    if (!journal.keeping || [...this.byModel.values()].every((ids) => ids.size === 0)) return;
+    const last = target.lastWriteStamp === undefined ? undefined : await target.lastWriteStamp();
+    if (last !== undefined) {
+      for (const [model, ids] of this.byModel) {
+        const all = [...ids.values()];
+        for (let start = 0; start < all.length; start += STAMPS_PER_READ)
+          journal.stamps(model, Object.fromEntries(all.slice(start, start + STAMPS_PER_READ).map((xmlid) => [xmlid, last])));
+      }
+      return;
+    }
+    if (target.writeDates === undefined) return;
     for (const [model, ids] of this.byModel) {
       const all = [...ids.keys()];
       for (let start = 0; start < all.length; start += STAMPS_PER_READ) {

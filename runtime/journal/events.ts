@@ -34,6 +34,22 @@ export type BatchPass = "main" | "deferred" | "archive" | "unarchive";
 
 export type SetupKind = "custom-field" | "record";
 
+/** A row Odoo refused, journaled with the hash of what was sent: a later run sends it again only when that changes. */
+export interface RowRefusal {
+  readonly key: string;
+  readonly xmlid: string;
+  readonly hash: string;
+  readonly message: string;
+}
+
+/** What a lookup answered for a value: the record it matched (as a reference), or null for none. */
+export interface LookupAnswer {
+  readonly model: string;
+  readonly id?: number;
+  readonly xmlid?: string;
+  readonly label?: string;
+}
+
 /** A set-up item's identity: the same custom field or reference record in its `setup-start` and its `setup`. */
 export function setupKey(item: { readonly kind: SetupKind; readonly model: string; readonly name: string }): string {
   return `${item.kind}\u0000${item.model}\u0000${item.name}`;
@@ -101,6 +117,8 @@ export type JournalEvent =
       readonly pass: BatchPass;
       readonly rows: readonly RowWrite[];
       readonly rejected: number;
+      /** The rows Odoo refused (a main pass), with the hash of what was sent. */
+      readonly refused?: readonly RowRefusal[];
       readonly time?: string;
     }
   /**
@@ -109,6 +127,17 @@ export type JournalEvent =
    * them again.
    */
   | { readonly type: "feeds"; readonly run: string; readonly step: string; readonly model: string; readonly feeds: Readonly<Record<string, string>> }
+  /**
+   * Every answer the run's lookups gave (by lookup, by the value asked), written when the run
+   * completes, with the fingerprint of the export it read: a later run of the same plan on the same
+   * export asks the same questions, and takes these answers instead of fetching the lookups again.
+   */
+  | {
+      readonly type: "lookups";
+      readonly run: string;
+      readonly export: string;
+      readonly answers: Readonly<Record<string, Readonly<Record<string, LookupAnswer | null>>>>;
+    }
   /** write_date of the run's records once the run is over (later batches may have touched earlier records). */
   | { readonly type: "stamps"; readonly run: string; readonly model: string; readonly stamps: Readonly<Record<string, string>> }
   | { readonly type: "run-end"; readonly run: string; readonly time: string; readonly status: "complete" | "halted" | "failed"; readonly message?: string }
@@ -153,6 +182,9 @@ const text = z.string();
 const kind = z.enum(["custom-field", "record"]);
 const pass = z.enum(["main", "deferred", "archive", "unarchive"]);
 const stringMap = z.record(z.string(), z.string());
+
+const rowRefusal = z.object({ key: text, xmlid: text.min(1), hash: text, message: text });
+const lookupAnswer = z.object({ model: text, id: id.optional(), xmlid: text.optional(), label: text.optional() });
 
 const rowWrite = z.object({
   key: text,
@@ -210,10 +242,12 @@ const eventSchemas = [
     pass,
     rows: z.array(rowWrite),
     rejected: z.number().int().nonnegative(),
+    refused: z.array(rowRefusal).optional(),
     time: text.optional(),
   }),
   z.object({ type: z.literal("feeds"), run: text.min(1), step: text, model: text, feeds: stringMap }),
   z.object({ type: z.literal("stamps"), run: text.min(1), model: text, stamps: stringMap }),
+  z.object({ type: z.literal("lookups"), run: text.min(1), export: text, answers: z.record(z.string(), z.record(z.string(), lookupAnswer.nullable())) }),
   z.object({ type: z.literal("run-end"), run: text.min(1), time: text, status: z.enum(["complete", "halted", "failed"]), message: text.optional() }),
   z.object({ type: z.literal("rollback-start"), run: text.min(1), time: text, forced: z.boolean() }),
   z.object({

@@ -15,7 +15,7 @@ import { JournalError, JournalFile } from "./append.js";
 import type { JournalEvent, JournalMeta, RunMode } from "./events.js";
 import { readJournal, type JournalProblem } from "./file.js";
 
-export type { BatchPass, JournalEvent, JournalMeta, RowWrite, RunMode, SetupKind } from "./events.js";
+export type { BatchPass, JournalEvent, JournalMeta, LookupAnswer, RowRefusal, RowWrite, RunMode, SetupKind } from "./events.js";
 export type { JournalProblem } from "./file.js";
 export { JournalError } from "./append.js";
 export { setupKey } from "./events.js";
@@ -260,4 +260,23 @@ export function knownFeeds(events: readonly JournalEvent[]): Map<string, string>
     if (event.type === "batch-end" && event.pass === "main") for (const row of event.rows) if (row.feeds !== undefined) feeds.set(row.xmlid, row.feeds);
   }
   return feeds;
+}
+
+/** A row Odoo refused in a run, as the journal last says it (rolled-back runs left out). */
+export interface KnownRefusal {
+  readonly hash: string;
+  readonly message: string;
+  readonly run: string;
+}
+
+/** Records Odoo last refused, by external ID: a later write of the record (or its rollback) forgets the refusal. */
+export function knownRefusals(events: readonly JournalEvent[]): Map<string, KnownRefusal> {
+  const rolledBack = rolledBackRuns(events);
+  const refusals = new Map<string, KnownRefusal>();
+  for (const event of events) {
+    if (event.type !== "batch-end" || event.pass !== "main" || rolledBack.has(event.run)) continue;
+    for (const row of event.rows) refusals.delete(row.xmlid);
+    for (const refused of event.refused ?? []) refusals.set(refused.xmlid, { hash: refused.hash, message: refused.message, run: event.run });
+  }
+  return refusals;
 }

@@ -8,25 +8,31 @@
  * call are exempt (mail.thread.create discards their tracking), but an order's lines are loaded
  * after the order, in a call of their own.
  *
- * So around a load whose rows point at records of a model with chatter (a `field/.id` column of a
- * many2one), the tracking messages that load made on exactly those records are removed: newer
- * than the newest message before the load, logged by the migration's own user, carrying tracking
- * values, and nothing else.
+ * So the documents with tracked totals (`TRACKED_TOTALS`) that loads of lines point at are noted,
+ * and once the writes are over (`cleanUp`, when the target closes, whether the run completed or
+ * not) the tracking messages made on exactly those documents are removed: newer than the newest
+ * message before the first such load, logged by the migration's own user, carrying tracking
+ * values, and nothing else. That costs one search before the first such load, and a read, a search
+ * and an unlink at the end; a run that loads no such lines calls nothing.
  */
 
 import type { OdooClient } from "./client.js";
 import type { OdooContext } from "./types.js";
 
-interface Pointed {
-  readonly model: string;
-  readonly ids: readonly number[];
-}
+/**
+ * Lines whose create makes Odoo recompute tracked totals on their document, by the line's
+ * many2one to it. From the recorded runs (sale.order's amount_untaxed and amount_total, tracked in
+ * 17.0, 18.0 and 19.0); an invoice's totals are not tracked there.
+ */
+const TRACKED_TOTALS: Readonly<Record<string, { readonly field: string; readonly document: string }>> = {
+  "sale.order.line": { field: "order_id", document: "sale.order" },
+};
 
 export class RecomputeTracking {
   readonly #client: OdooClient;
   readonly #context: OdooContext;
-  readonly #relations = new Map<string, Promise<Map<string, string>>>();
-  readonly #chatter = new Map<string, Promise<boolean>>();
+  /** The newest message before the first load watched: tracking made later is the migration's. */
+  #bound: Promise<number> | undefined;
   #partner: Promise<number | undefined> | undefined;
 
   /** `context`: the one the removal is made with (the migration's quiet context). */
@@ -35,67 +41,39 @@ export class RecomputeTracking {
     this.#context = context;
   }
 
-  /** Runs `load` (of `rows` of `model` under `fields`), then removes the tracking it left on the records its rows point at. */
+  /** Documents that loads pointed at, by model. */
+  readonly #documents = new Map<string, Set<number>>();
+
+  /** Runs `load` (of `rows` of `model` under `fields`, references by database id as the run made them), noting the documents with tracked totals it points at. */
   async around<T>(model: string, fields: readonly string[], rows: ReadonlyArray<readonly string[]>, load: () => Promise<T>): Promise<T> {
-    const pointed = await this.pointedRecords(model, fields, rows);
-    if (pointed.length === 0) return load();
-    const [newest] = await this.#client.search("mail.message", [], { order: "id desc", limit: 1 });
-    const result = await load();
+    const documents = documentsOf(model, fields, rows);
+    if (documents === undefined) return load();
+    this.#bound ??= this.#client.search("mail.message", [], { order: "id desc", limit: 1 }).then(([newest]) => newest ?? 0);
+    await this.#bound;
+    const noted = this.#documents.get(documents.model) ?? new Set<number>();
+    for (const id of documents.ids) noted.add(id);
+    this.#documents.set(documents.model, noted);
+    return load();
+  }
+
+  /** Removes the tracking the loads made on the documents they pointed at. */
+  async cleanUp(): Promise<void> {
+    if (this.#bound === undefined || this.#documents.size === 0) return;
+    const bound = await this.#bound;
     const partner = await this.partner();
-    if (partner === undefined) return result;
-    for (const { model: pointedModel, ids } of pointed) {
-      const made = await this.#client.search("mail.message", [
-        ["id", ">", newest ?? 0],
-        ["model", "=", pointedModel],
-        ["res_id", "in", [...ids]],
-        ["message_type", "=", "notification"],
-        ["author_id", "=", partner],
-        ["tracking_value_ids", "!=", false],
-      ]);
-      if (made.length > 0) await this.#client.unlink("mail.message", made, this.#context);
-    }
-    return result;
-  }
-
-  /** Per model with chatter, the ids the rows' `field/.id` cells of many2one fields name. */
-  private async pointedRecords(model: string, fields: readonly string[], rows: ReadonlyArray<readonly string[]>): Promise<Pointed[]> {
-    const relations = await this.relationsOf(model);
-    const byModel = new Map<string, Set<number>>();
-    for (const [index, column] of fields.entries()) {
-      if (!column.endsWith("/.id")) continue;
-      const relation = relations.get(column.slice(0, -"/.id".length));
-      if (relation === undefined || !(await this.hasChatter(relation))) continue;
-      const ids = byModel.get(relation) ?? new Set<number>();
-      for (const row of rows) {
-        const cell = row[index] ?? "";
-        if (/^\d+$/.test(cell)) ids.add(Number(cell));
-      }
-      byModel.set(relation, ids);
-    }
-    return [...byModel].filter(([, ids]) => ids.size > 0).map(([pointedModel, ids]) => ({ model: pointedModel, ids: [...ids] }));
-  }
-
-  /** many2one field → the model it points to. */
-  private relationsOf(model: string): Promise<Map<string, string>> {
-    let relations = this.#relations.get(model);
-    if (relations === undefined) {
-      relations = this.#client.fieldsGet(model, ["type", "relation"]).then((described) => {
-        const found = new Map<string, string>();
-        for (const [name, field] of Object.entries(described)) if (field.type === "many2one" && typeof field.relation === "string") found.set(name, field.relation);
-        return found;
-      });
-      this.#relations.set(model, relations);
-    }
-    return relations;
-  }
-
-  private hasChatter(model: string): Promise<boolean> {
-    let chatter = this.#chatter.get(model);
-    if (chatter === undefined) {
-      chatter = this.#client.fieldsGet(model, ["type"]).then((described) => "message_ids" in described);
-      this.#chatter.set(model, chatter);
-    }
-    return chatter;
+    if (partner === undefined) return;
+    const domain = [...this.#documents].flatMap(([model, ids]) => ["&", ["model", "=", model], ["res_id", "in", [...ids]]]);
+    const terms = this.#documents.size;
+    this.#documents.clear();
+    const made = await this.#client.search("mail.message", [
+      ["id", ">", bound],
+      ...Array.from({ length: terms - 1 }, () => "|"),
+      ...domain,
+      ["message_type", "=", "notification"],
+      ["author_id", "=", partner],
+      ["tracking_value_ids", "!=", false],
+    ]);
+    if (made.length > 0) await this.#client.unlink("mail.message", made, this.#context);
   }
 
   private partner(): Promise<number | undefined> {
@@ -105,4 +83,17 @@ export class RecomputeTracking {
     });
     return this.#partner;
   }
+}
+
+/** The documents with tracked totals the rows' lines belong to, or undefined when there are none. */
+function documentsOf(model: string, fields: readonly string[], rows: ReadonlyArray<readonly string[]>): { model: string; ids: number[] } | undefined {
+  const tracked = TRACKED_TOTALS[model];
+  const column = tracked === undefined ? -1 : fields.indexOf(`${tracked.field}/.id`);
+  if (tracked === undefined || column < 0) return undefined;
+  const ids = new Set<number>();
+  for (const row of rows) {
+    const cell = row[column] ?? "";
+    if (/^\d+$/.test(cell)) ids.add(Number(cell));
+  }
+  return ids.size === 0 ? undefined : { model: tracked.document, ids: [...ids] };
 }

@@ -1,14 +1,19 @@
 /**
- * A live Odoo: lookups read once per run, custom fields and reference records ensured, rows
- * written through load() in batches with external IDs (a repeated batch updates, never
- * duplicates), and the values of records about to be updated read first, for rollback.
+ * A live Odoo: lookups read once per run, custom fields and reference records ensured in a few
+ * calls (odoo-setup.ts), rows written through load() in batches with external IDs (a repeated
+ * batch updates, never duplicates), references by external ID where the target knows the record's
+ * (odoo-names.ts), and the values of records about to be updated read first, for rollback.
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
-import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, RecomputeTracking, type OdooClient, type OdooRecord } from "../odoo/index.js";
+import { anyOf } from "../odoo/base-client.js";
+import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, RecomputeTracking, rowEffects, type OdooClient, type OdooRecord } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
+import { RecordNames } from "./odoo-names.js";
+import { ensureCustomFields, ensureRecords, type EnsuredRecords } from "./odoo-setup.js";
 import type {
   ActiveRefusal,
   ExistingRecord,
+  JournalIds,
   LoadTarget,
   SetupIntent,
   SetupOutcome,
@@ -20,12 +25,22 @@ import type {
 } from "./target.js";
 
 export interface OdooTargetOptions {
+  /** Rows per load() call (default 1,000). */
   readonly batchSize?: number;
+  /**
+   * load() calls in flight (default 1). Odoo tells no client how many workers it runs, so the
+   * default cannot come from the server: on a threaded server (workers = 0) and on the 2-core lab
+   * the issues measured, a second call in flight gained nothing; a server with several workers
+   * gains from up to one call per spare worker. Calls in flight never touch the same other record.
+   */
   readonly concurrency?: number;
 }
 
 /** Odoo's answers that refuse a write of these records, as opposed to a server or connection failing. */
 const REFUSALS: ReadonlySet<string> = new Set(["validation", "access-error", "constraint", "missing-record", "bad-value"]);
+
+/** Ids per read or search of ir.model.data. */
+const IDS_PER_CALL = 5000;
 
 function many2oneId(value: unknown): number | undefined {
   if (typeof value === "number") return value;
@@ -35,15 +50,30 @@ function many2oneId(value: unknown): number | undefined {
 
 export class OdooTarget implements LoadTarget {
   readonly mode = "live" as const;
-  readonly capabilities: TargetCapabilities = { keepsRecords: true, earlierRecords: "journal-id", lookupMatches: "id", output: "records" };
+  readonly capabilities: TargetCapabilities;
   readonly referenceStyle = "id" as const;
   readonly #tracking: RecomputeTracking;
+  readonly #names = new RecordNames();
+  readonly #batchSize: number;
+  readonly #concurrency: number;
+  /** The record the last write reached, whose write_date stamps the run (`lastWriteStamp`). */
+  #lastWritten: { model: string; id: number } | undefined;
 
   constructor(
     readonly client: OdooClient,
-    private readonly options: OdooTargetOptions = {},
+    options: OdooTargetOptions = {},
   ) {
     this.#tracking = new RecomputeTracking(client, QUIET_IMPORT_CONTEXT);
+    this.#batchSize = options.batchSize ?? 1000;
+    this.#concurrency = options.concurrency ?? 1;
+    this.capabilities = {
+      keepsRecords: true,
+      earlierRecords: "journal-id",
+      lookupMatches: "id",
+      output: "records",
+      // Enough rows per write for every call in flight to get a full batch.
+      writeRows: this.#batchSize * this.#concurrency,
+    };
   }
 
   describe(): string {
@@ -51,143 +81,111 @@ export class OdooTarget implements LoadTarget {
   }
 
   async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
-    const fields = await this.client.fieldsGet(lookup.model, ["type"]);
-    const hasActive = "active" in fields;
-    const wanted = [...new Set([...lookup.matchFields, "display_name", ...(hasActive ? ["active"] : [])])];
-    const context = lookup.includeArchived && hasActive ? { active_test: false } : {};
-    const records = await this.client.searchReadAll(lookup.model, [], wanted, { context });
-    const xmlids = await this.xmlidsOf(
-      lookup.model,
-      records.map((record) => record.id),
-    );
-    return records.map((record) => {
-      const values: Record<string, unknown> = {};
-      for (const field of lookup.matchFields) values[field] = record[field];
-      const xmlid = xmlids.get(record.id);
-      return {
-        id: record.id,
-        ...(xmlid === undefined ? {} : { xmlid }),
-        label: String(record["display_name"] ?? record.id),
-        values,
-        active: record["active"] !== false,
-      };
-    });
+    return (await this.lookupRecordsOf([lookup])).get(lookup.name) ?? [];
   }
 
-  private async xmlidsOf(model: string, ids: readonly number[]): Promise<Map<number, string>> {
-    const found = new Map<number, string>();
-    for (let start = 0; start < ids.length; start += 1000) {
-      const chunk = ids.slice(start, start + 1000);
+  /** Every lookup's records: one search per model and field set, and their external IDs in one more. */
+  async lookupRecordsOf(lookups: readonly LookupPlan[]): Promise<ReadonlyMap<string, readonly TargetRecord[]>> {
+    const fetched = new Map<string, OdooRecord[]>();
+    for (const lookup of lookups) fetched.set(lookup.name, await this.lookupSearch(lookup));
+    const xmlids = await this.xmlidsOf(new Map(lookups.map((lookup) => [lookup.model, (fetched.get(lookup.name) ?? []).map((record) => record.id)])));
+    return new Map(
+      lookups.map((lookup) => [
+        lookup.name,
+        (fetched.get(lookup.name) ?? []).map((record) => {
+          const values: Record<string, unknown> = {};
+          for (const field of lookup.matchFields) values[field] = record[field];
+          const xmlid = xmlids.get(`${lookup.model},${record.id}`);
+          if (xmlid !== undefined) this.#names.remember(lookup.model, record.id, xmlid);
+          return {
+            id: record.id,
+            ...(xmlid === undefined ? {} : { xmlid }),
+            label: String(record["display_name"] ?? record.id),
+            values,
+            active: record["active"] !== false,
+          };
+        }),
+      ]),
+    );
+  }
+
+  /**
+   * A lookup's records. Odoo leaves archived records out of a search by default, so only a lookup
+   * that includes them needs to know whether its model has `active` at all (one fields_get).
+   */
+  private async lookupSearch(lookup: LookupPlan): Promise<OdooRecord[]> {
+    const hasActive = lookup.includeArchived && "active" in (await this.client.fieldsGet(lookup.model, ["type"]));
+    const wanted = [...new Set([...lookup.matchFields, "display_name", ...(hasActive ? ["active"] : [])])];
+    return this.client.searchReadAll(lookup.model, [], wanted, { context: hasActive ? { active_test: false } : {} });
+  }
+
+  /** External IDs of records, by `model,id`: every model's in one search per chunk of ids. */
+  private async xmlidsOf(idsByModel: ReadonlyMap<string, readonly number[]>): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const wanted = [...idsByModel].flatMap(([model, ids]) => ids.map((id) => ({ model, id })));
+    for (let start = 0; start < wanted.length; start += IDS_PER_CALL) {
+      const byModel = new Map<string, number[]>();
+      for (const { model, id } of wanted.slice(start, start + IDS_PER_CALL)) byModel.set(model, [...(byModel.get(model) ?? []), id]);
       const rows = await this.client.searchRead(
         "ir.model.data",
-        [
-          ["model", "=", model],
-          ["res_id", "in", chunk],
-        ],
-        ["module", "name", "res_id"],
+        anyOf([...byModel].map(([model, ids]) => ["&", ["model", "=", model], ["res_id", "in", ids]])),
+        ["module", "name", "model", "res_id"],
       );
       for (const row of rows) {
-        const id = row["res_id"];
-        if (typeof id === "number" && !found.has(id)) found.set(id, `${String(row["module"])}.${String(row["name"])}`);
+        const key = `${String(row["model"])},${String(row["res_id"])}`;
+        if (!found.has(key)) found.set(key, `${String(row["module"])}.${String(row["name"])}`);
       }
     }
     return found;
   }
 
-  async ensureCustomFields(fields: readonly CustomFieldPlan[], intend?: (item: SetupIntent) => void): Promise<readonly SetupOutcome[]> {
-    const outcomes: SetupOutcome[] = [];
-    for (const field of fields) {
-      const existing = await this.client.search("ir.model.fields", [
-        ["model", "=", field.model],
-        ["name", "=", field.name],
-      ]);
-      const existingId = existing[0];
-      if (existingId !== undefined) {
-        outcomes.push({ kind: "custom-field", model: field.model, name: field.name, id: existingId, action: "existing" });
-        continue;
-      }
-      const [modelId] = await this.client.search("ir.model", [["model", "=", field.model]]);
-      if (modelId === undefined) throw new Error(`the server has no model ${field.model} to add ${field.name} to`);
-      const values: Record<string, unknown> = {
-        name: field.name,
-        field_description: field.label,
-        model_id: modelId,
-        ttype: field.type,
-        state: "manual",
-        required: field.required,
-      };
-      if (field.help !== undefined) values["help"] = field.help;
-      if (field.relation !== undefined) values["relation"] = field.relation;
-      if (field.selection !== undefined)
-        values["selection"] = `[${field.selection.map((option) => `(${JSON.stringify(option.value)}, ${JSON.stringify(option.label)})`).join(", ")}]`;
-      intend?.({ kind: "custom-field", model: field.model, name: field.name });
-      // ir.model.fields has no chatter, but every write of a migration carries the quiet context.
-      const [id] = await this.client.create("ir.model.fields", [values], QUIET_IMPORT_CONTEXT);
-      outcomes.push({ kind: "custom-field", model: field.model, name: field.name, id: id ?? 0, action: "created" });
-    }
-    return outcomes;
+  ensureCustomFields(fields: readonly CustomFieldPlan[], intend?: (item: SetupIntent) => void): Promise<readonly SetupOutcome[]> {
+    return ensureCustomFields(this.client, fields, intend);
   }
 
   async ensureRecords(
     records: readonly RecordPlan[],
     refOf: (model: string, xmlid: string) => RecordRef,
     intend?: (item: SetupIntent) => void,
-  ): Promise<{ outcomes: readonly SetupOutcome[]; refs: ReadonlyMap<string, RecordRef> }> {
-    const refs = new Map<string, RecordRef>();
-    const outcomes: SetupOutcome[] = [];
-    const known = await this.client.externalIds(records.map((record) => record.xmlid));
-    for (const record of records) {
-      const found = known.get(record.xmlid);
-      if (found !== undefined) {
-        refs.set(record.xmlid, { kind: "record", model: record.model, xmlid: record.xmlid, id: found.resId, label: record.name });
-        outcomes.push({ kind: "record", model: record.model, name: record.name, xmlid: record.xmlid, id: found.resId, action: "existing" });
-        continue;
-      }
-      if (record.existing) throw new Error(`the server has no ${record.model} record ${record.xmlid} (the mapping names it as existing)`);
-      if (record.match !== undefined) {
-        const [matched] = await this.client.search(record.model, [[record.match.field, "=", record.match.value]], { limit: 1 });
-        if (matched !== undefined) {
-          refs.set(record.xmlid, { kind: "record", model: record.model, id: matched, label: record.name });
-          outcomes.push({ kind: "record", model: record.model, name: record.name, id: matched, action: "matched" });
-          continue;
-        }
-      }
-      const fields = Object.keys(record.values);
-      const cells = fields.map((field) => {
-        const value = record.values[field];
-        if (value === undefined || value === null) return "";
-        if (typeof value === "object") return String(refOf(value.model, value.xmlid).id ?? refs.get(value.xmlid)?.id ?? "");
-        if (typeof value === "boolean") return value ? "1" : "0";
-        return String(value);
-      });
-      const columns = fields.map((field) => (typeof record.values[field] === "object" && record.values[field] !== null ? `${field}/.id` : field));
-      intend?.({ kind: "record", model: record.model, name: record.name, xmlid: record.xmlid });
-      const result = await loadInBatches(this.client, record.model, ["id", ...columns], [{ key: record.xmlid, cells: [record.xmlid, ...cells] }]);
-      const loaded = result.loaded[0];
-      if (loaded === undefined) throw new Error(`Odoo refused the ${record.model} record ${record.name}: ${result.rejected[0]?.message ?? "no reason given"}`);
-      refs.set(record.xmlid, { kind: "record", model: record.model, xmlid: record.xmlid, id: loaded.id, label: record.name });
-      outcomes.push({ kind: "record", model: record.model, name: record.name, xmlid: record.xmlid, id: loaded.id, action: "created" });
-    }
-    return { outcomes, refs };
+  ): Promise<EnsuredRecords> {
+    const ensured = await ensureRecords(this.client, records, refOf, intend);
+    this.knowSetup(ensured.refs.values());
+    return ensured;
   }
 
-  async existing(model: string, xmlids: readonly string[], fields: readonly string[]): Promise<ReadonlyMap<string, ExistingRecord>> {
-    const found = await this.client.externalIds([...xmlids]);
-    const ids = [...found.values()].filter((entry) => entry.model === model).map((entry) => entry.resId);
-    if (ids.length === 0) return new Map();
+  /** Reference records the run set up (here, or as the journal shows an earlier run did). */
+  knowSetup(refs: Iterable<RecordRef>): void {
+    for (const ref of refs) if (ref.id !== undefined && ref.xmlid !== undefined) this.#names.remember(ref.model, ref.id, ref.xmlid);
+  }
+
+  /** Records earlier runs made, named by external ID in the cells that point to them. */
+  recordsMade(records: Iterable<{ readonly model: string; readonly id: number; readonly xmlid: string }>): void {
+    for (const record of records) this.#names.remember(record.model, record.id, record.xmlid);
+  }
+
+  async existing(model: string, xmlids: readonly string[], fields: readonly string[], journal?: JournalIds): Promise<ReadonlyMap<string, ExistingRecord>> {
+    // Records the journal does not know may exist only where it is not known to be complete.
+    const unknown = journal?.complete === true ? [] : xmlids.filter((xmlid) => journal?.ids.get(xmlid) === undefined);
+    const found = new Map<string, number>();
+    for (const xmlid of xmlids) {
+      const id = journal?.ids.get(xmlid);
+      if (id !== undefined) found.set(xmlid, id);
+    }
+    if (unknown.length > 0) for (const [xmlid, entry] of await this.client.externalIds(unknown)) if (entry.model === model) found.set(xmlid, entry.resId);
+    if (found.size === 0) return new Map();
     const plainFields = [...new Set(fields.map((field) => field.replace(/\/\.?id$/, "")).filter((field) => field !== "id"))];
-    const records = await this.client.read(model, ids, plainFields);
+    const records = await this.client.read(model, [...new Set(found.values())], plainFields);
     const byId = new Map<number, OdooRecord>(records.map((record) => [record.id, record]));
     const result = new Map<string, ExistingRecord>();
-    for (const [xmlid, entry] of found) {
-      const record = byId.get(entry.resId);
+    for (const [xmlid, id] of found) {
+      const record = byId.get(id);
       if (record === undefined) continue;
       const values: Record<string, unknown> = {};
       for (const field of plainFields) {
         const value = record[field];
         values[field] = Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && typeof value[1] === "string" ? many2oneId(value) : value;
       }
-      result.set(xmlid, { id: entry.resId, values });
+      result.set(xmlid, { id, values });
     }
     return result;
   }
@@ -200,21 +198,41 @@ export class OdooTarget implements LoadTarget {
       const kept = batch.fields.map((field, index) => (group.defaulted.has(field) ? -1 : index)).filter((index) => index >= 0);
       const fields = kept.map((index) => batch.fields[index] ?? "");
       const rows = group.rows.map((row) => ({ key: row.key, cells: kept.map((index) => row.cells[index] ?? "") }));
+      const named = this.#names.byExternalId(fields, rows, batch.relations ?? {});
+      const effects = rowEffects(batch.model, named.fields, this.client.serie);
       // Tracking Odoo logs whatever the context (recomputed totals of the records the rows point at) is taken back.
       const result = await this.#tracking.around(
         batch.model,
         fields,
         rows.map((row) => row.cells),
         () =>
-          loadInBatches(this.client, batch.model, fields, rows, {
-            batchSize: this.options.batchSize ?? Math.max(1, group.rows.length),
-            ...(this.options.concurrency === undefined ? {} : { concurrency: this.options.concurrency }),
+          loadInBatches(this.client, batch.model, named.fields, named.rows, {
+            batchSize: this.#batchSize,
+            concurrency: this.#concurrency,
+            ...(effects === undefined ? {} : { effects }),
           }),
       );
+      const xmlids = new Map(group.rows.map((row) => [row.key, row.xmlid]));
+      for (const row of result.loaded) {
+        const xmlid = xmlids.get(row.key);
+        if (xmlid !== undefined) this.#names.remember(batch.model, row.id, xmlid);
+        this.#lastWritten = { model: batch.model, id: row.id };
+      }
       loaded.push(...result.loaded);
       rejected.push(...result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })));
     }
     return { loaded, rejected };
+  }
+
+  /**
+   * Odoo's write_date of the record the last write reached: every record the run wrote has that
+   * write_date or an earlier one, so one read stamps them all (a later write_date is someone's edit).
+   */
+  async lastWriteStamp(): Promise<string | undefined> {
+    if (this.#lastWritten === undefined) return undefined;
+    const { model, id } = this.#lastWritten;
+    const [record] = await this.client.read(model, [id], ["write_date"]);
+    return typeof record?.["write_date"] === "string" ? record["write_date"] : undefined;
   }
 
   private readonly activeFields = new Map<string, boolean>();
@@ -232,6 +250,7 @@ export class OdooTarget implements LoadTarget {
     if (ids.length === 0) return [];
     try {
       await this.client.write(model, ids, { active }, QUIET_IMPORT_CONTEXT);
+      this.#lastWritten = { model, id: ids[ids.length - 1] ?? 0 };
       return [];
     } catch (error) {
       if (!(error instanceof OdooError) || !REFUSALS.has(error.kind)) throw error;
@@ -255,7 +274,11 @@ export class OdooTarget implements LoadTarget {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    try {
+      await this.#tracking.cleanUp();
+    } finally {
+      await this.client.close();
+    }
   }
 }
 

@@ -57,6 +57,8 @@ export interface WriteBatch {
   /** `id` first, then one column per field: `field`, `field/id` (external IDs) or `field/.id` (database ids). */
   readonly fields: readonly string[];
   readonly rows: readonly WriteRow[];
+  /** The model each reference column points into, so that a target may name the records another way. */
+  readonly relations?: Readonly<Record<string, string>>;
 }
 
 export interface WriteResult {
@@ -67,6 +69,16 @@ export interface WriteResult {
 export interface ExistingRecord {
   readonly id: number;
   readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** What the journal knows of a batch's records: the database ids of the ones earlier runs wrote. */
+export interface JournalIds {
+  readonly ids: ReadonlyMap<string, number>;
+  /**
+   * Whether no other record can exist under these external IDs: the journal was checked against
+   * Odoo before the run (`flitmap run`'s guard) and none of them was sent without an answer.
+   */
+  readonly complete: boolean;
 }
 
 export interface ActiveRefusal {
@@ -103,6 +115,8 @@ export interface TargetCapabilities {
    * says it did is worded by it: a dry run never says "created".
    */
   readonly output: "records" | "import-rows" | "nothing";
+  /** Rows a write should carry to use the target fully (every call in flight a full batch); the run's default batch otherwise. */
+  readonly writeRows?: number;
 }
 
 export interface LoadTarget {
@@ -115,6 +129,8 @@ export interface LoadTarget {
   describe(): string;
   /** The records of a lookup's model that it may match. */
   lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]>;
+  /** The same for several lookups at once, by lookup name, where the target reads them in fewer calls together. */
+  lookupRecordsOf?(lookups: readonly LookupPlan[]): Promise<ReadonlyMap<string, readonly TargetRecord[]>>;
   /** Creates the custom fields that do not exist yet, telling `intend` about each just before its create is sent. */
   ensureCustomFields(fields: readonly CustomFieldPlan[], intend?: (item: SetupIntent) => void): Promise<readonly SetupOutcome[]>;
   /**
@@ -126,9 +142,15 @@ export interface LoadTarget {
     refOf: (model: string, xmlid: string) => RecordRef,
     intend?: (item: SetupIntent) => void,
   ): Promise<{ readonly outcomes: readonly SetupOutcome[]; readonly refs: ReadonlyMap<string, RecordRef> }>;
-  /** Records that already exist under these external IDs, with the current values of `fields`. */
-  existing(model: string, xmlids: readonly string[], fields: readonly string[]): Promise<ReadonlyMap<string, ExistingRecord>>;
+  /** Records that already exist under these external IDs, with the current values of `fields`; `journal` says which the journal knows. */
+  existing(model: string, xmlids: readonly string[], fields: readonly string[], journal?: JournalIds): Promise<ReadonlyMap<string, ExistingRecord>>;
   write(batch: WriteBatch): Promise<WriteResult>;
+  /** Reference records the journal shows an earlier run set up, when the setup is not asked of the target again. */
+  knowSetup?(refs: Iterable<RecordRef>): void;
+  /** Records earlier runs made (the journal's), so that cells may name them by external ID. */
+  recordsMade?(records: Iterable<{ readonly model: string; readonly id: number; readonly xmlid: string }>): void;
+  /** Odoo's write_date of the last record written: no record the run wrote has a later one (a live target only). */
+  lastWriteStamp?(): Promise<string | undefined>;
   /** Whether records of the model can be archived (it has an `active` field): a live target only, for `deleted archive`. */
   hasActiveField?(model: string): Promise<boolean>;
   /** Archives (false) or unarchives (true) records; returns those Odoo refused, with its reason. A live target only. */

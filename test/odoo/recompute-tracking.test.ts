@@ -1,7 +1,7 @@
 /**
  * RecomputeTracking: the tracking messages Odoo logs whatever the context, when a load of lines
- * makes it recompute the totals of orders made in an earlier call, are taken back; chatter that
- * was there before, or on records the load does not point at, stays.
+ * makes it recompute the totals of orders made in an earlier call, are taken back once the writes
+ * are over; chatter that was there before, or on records the load does not point at, stays.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { QUIET_IMPORT_CONTEXT } from "../../runtime/odoo/batch-loader.js";
@@ -36,18 +36,21 @@ describe.each(PROTOCOL_CASES)("RecomputeTracking over $label", (testCase) => {
     const tracking = new RecomputeTracking(client, QUIET_IMPORT_CONTEXT);
     const result = await tracking.around("sale.order.line", LINE_FIELDS, rows, () => client.load("sale.order.line", LINE_FIELDS, rows, QUIET_IMPORT_CONTEXT));
     expect(result.ids).toHaveLength(2);
+    expect(double.chatter("sale.order", order ?? 0)).toHaveLength(1);
+    await tracking.cleanUp();
     expect(double.chatter("sale.order", order ?? 0)).toEqual([]);
     expect(double.records("mail.tracking.value").map((value) => value["new_value"])).toEqual([10, 10]);
     expect(double.chatter("sale.order", elsewhere ?? 0)).toHaveLength(1);
   });
 
-  it("calls nothing more for a load whose rows point at no record with chatter", async () => {
+  it("calls nothing more for a load of a model whose records change no tracked totals", async () => {
     const { client, double } = session;
     const tracking = new RecomputeTracking(client, QUIET_IMPORT_CONTEXT);
     double.clearCallLog();
     await tracking.around("res.partner.category", ["id", "name"], [["t.tag", "Tag"]], () =>
       client.load("res.partner.category", ["id", "name"], [["t.tag", "Tag"]], QUIET_IMPORT_CONTEXT),
     );
-    expect(double.callLog.map((call) => `${call.model}.${call.method}`)).toEqual(["res.partner.category.fields_get", "res.partner.category.load"]);
+    await tracking.cleanUp();
+    expect(double.callLog.map((call) => `${call.model}.${call.method}`)).toEqual(["res.partner.category.load"]);
   });
 });

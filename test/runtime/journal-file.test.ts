@@ -137,7 +137,7 @@ describe("damage, named by its line", () => {
     writeFileSync(path, text.join("\n"));
     const messages = Journal.open(path).problems.map((problem) => problem.message);
     expect(messages).toContain(
-      'line 4: "type" is the string "batch-middle", not one of run-start, setup-start, setup, batch-start, batch-end, feeds, stamps, run-end, rollback-start, rollback-step, rollback, journal, repair, adopted',
+      'line 4: "type" is the string "batch-middle", not one of run-start, setup-start, setup, batch-start, batch-end, feeds, stamps, lookups, run-end, rollback-start, rollback-step, rollback, journal, repair, adopted',
     );
     expect(messages).toContain("line 6: not JSON");
     expect(messages).toContain("line 5 does not follow line 4: lines were removed, changed or moved before it");
