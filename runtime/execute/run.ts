@@ -206,7 +206,7 @@ async function write(
   const { journal } = run;
   const rewrite = new Set<string>();
   const evaluator = stepEvaluators(plan, prepared.environment, target.referenceStyle);
-  const steps: StepParts = { ...run, ...prepared, plan, target, rewrite, evaluator, reporter };
+  const steps: StepParts = { ...run, ...prepared, plan, target, rewrite, evaluator, reporter, retryRefused: run.options.retryRefused === true };
   const deletions: DeletionContext = { ...run, plan, target, indexes: prepared.indexes, known: run.earlier.known, sample: sample !== undefined };
   let end: RunEnd = { status: "complete", setup: [], disappeared, unarchived: [] };
   try {

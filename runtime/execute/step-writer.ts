@@ -24,6 +24,8 @@ export interface StepParts extends BatchParts, StepRowParts {
   readonly feeds: FeedsDigests;
   /** Records to write even when their values did not change (unarchived records whose step writes `active`). */
   readonly rewrite: ReadonlySet<string>;
+  /** Send rows Odoo refused in an earlier run again though they did not change (`RunOptions.retryRefused`). */
+  readonly retryRefused?: boolean;
   readonly evaluator: (step: StepPlan) => StepEvaluator;
   say(text: string): void;
 }
@@ -59,6 +61,18 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
     if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
       accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
       if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
+      continue;
+    }
+    const refused = target.capabilities.keepsRecords && parts.retryRefused !== true ? parts.earlier.refusals.get(write.xmlid) : undefined;
+    if (refused !== undefined && refused.hash === write.hash) {
+      // Odoo refused exactly this record before: sending it again would only be refused again (and on 19.0 redo its whole batch row by row).
+      accounting.rejected(
+        step,
+        entity,
+        stepRow.row,
+        stepRow.instanceKey,
+        `refused by Odoo in run ${refused.run}, not sent again as it did not change: ${refused.message}`,
+      );
       continue;
     }
     pending.push({ row: stepRow.row, instanceKey: stepRow.instanceKey, write: write.write, hash: write.hash, ...(feeds === undefined ? {} : { feeds }) });
