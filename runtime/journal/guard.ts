@@ -41,6 +41,8 @@ export async function namespaceRecords(client: OdooClient, plan: Plan): Promise<
       ["model", "in", models],
     ],
     ["name", "model", "res_id"],
+    // Three small columns a record: a page as big as a large migration keeps a re-run's check to one call.
+    { pageSize: 50_000 },
   );
   return rows
     .flatMap((row) =>

@@ -58,6 +58,8 @@ export class OdooTarget implements LoadTarget {
   readonly #concurrency: number;
   /** The record the last write reached, whose write_date stamps the run (`lastWriteStamp`). */
   #lastWritten: { model: string; id: number } | undefined;
+  /** With calls in flight together, every record written, by model: the last call to answer need not hold the latest write_date. */
+  readonly #written = new Map<string, number[]>();
 
   constructor(
     readonly client: OdooClient,
@@ -125,7 +127,11 @@ export class OdooTarget implements LoadTarget {
     const wanted = [...idsByModel].flatMap(([model, ids]) => ids.map((id) => ({ model, id })));
     for (let start = 0; start < wanted.length; start += IDS_PER_CALL) {
       const byModel = new Map<string, number[]>();
-      for (const { model, id } of wanted.slice(start, start + IDS_PER_CALL)) byModel.set(model, [...(byModel.get(model) ?? []), id]);
+      for (const { model, id } of wanted.slice(start, start + IDS_PER_CALL)) {
+        const ids = byModel.get(model) ?? [];
+        ids.push(id);
+        byModel.set(model, ids);
+      }
       const rows = await this.client.searchRead(
         "ir.model.data",
         anyOf([...byModel].map(([model, ids]) => ["&", ["model", "=", model], ["res_id", "in", ids]])),
@@ -216,8 +222,11 @@ export class OdooTarget implements LoadTarget {
       for (const row of result.loaded) {
         const xmlid = xmlids.get(row.key);
         if (xmlid !== undefined) this.#names.remember(batch.model, row.id, xmlid);
-        this.#lastWritten = { model: batch.model, id: row.id };
       }
+      this.noteWritten(
+        batch.model,
+        result.loaded.map((row) => row.id),
+      );
       loaded.push(...result.loaded);
       rejected.push(...result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })));
     }
@@ -225,14 +234,40 @@ export class OdooTarget implements LoadTarget {
   }
 
   /**
-   * Odoo's write_date of the record the last write reached: every record the run wrote has that
-   * write_date or an earlier one, so one read stamps them all (a later write_date is someone's edit).
+   * The latest write_date of the records the run wrote: every one has that write_date or an earlier
+   * one, so one figure stamps them all (a later write_date is someone's edit). Odoo stamps a write
+   * with its transaction's start, so with one call after another the record the last write reached
+   * holds it (one read); with calls in flight together, one ordered search per model finds it.
    */
   async lastWriteStamp(): Promise<string | undefined> {
-    if (this.#lastWritten === undefined) return undefined;
-    const { model, id } = this.#lastWritten;
-    const [record] = await this.client.read(model, [id], ["write_date"]);
-    return typeof record?.["write_date"] === "string" ? record["write_date"] : undefined;
+    if (this.#concurrency === 1) {
+      if (this.#lastWritten === undefined) return undefined;
+      const { model, id } = this.#lastWritten;
+      const [record] = await this.client.read(model, [id], ["write_date"]);
+      return typeof record?.["write_date"] === "string" ? record["write_date"] : undefined;
+    }
+    let latest: string | undefined;
+    for (const [model, ids] of this.#written) {
+      // Archived records (a done activity) count too.
+      const [record] = await this.client.searchRead(model, [["id", "in", ids]], ["write_date"], {
+        order: "write_date desc",
+        limit: 1,
+        context: { active_test: false },
+      });
+      const stamp = record?.["write_date"];
+      if (typeof stamp === "string" && (latest === undefined || stamp > latest)) latest = stamp;
+    }
+    return latest;
+  }
+
+  private noteWritten(model: string, ids: readonly number[]): void {
+    const last = ids[ids.length - 1];
+    if (last === undefined) return;
+    this.#lastWritten = { model, id: last };
+    if (this.#concurrency === 1) return;
+    const written = this.#written.get(model) ?? [];
+    for (const id of ids) written.push(id);
+    this.#written.set(model, written);
   }
 
   private readonly activeFields = new Map<string, boolean>();
@@ -250,7 +285,7 @@ export class OdooTarget implements LoadTarget {
     if (ids.length === 0) return [];
     try {
       await this.client.write(model, ids, { active }, QUIET_IMPORT_CONTEXT);
-      this.#lastWritten = { model, id: ids[ids.length - 1] ?? 0 };
+      this.noteWritten(model, ids);
       return [];
     } catch (error) {
       if (!(error instanceof OdooError) || !REFUSALS.has(error.kind)) throw error;
