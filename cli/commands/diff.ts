@@ -47,7 +47,7 @@ export async function diffCommand(packagePath: string, options: DiffCommandOptio
       throw new UsageError(`--run ${options.run}: no journal at ${relative(context.cwd, journalPath) || journalPath} (give --state DIR)`);
     context.stdout("no journal: comparing every record the export makes\n");
   }
-  const target = await liveTarget(options, context, 500, plan.target.series);
+  const target = await liveTarget(options, context, {}, plan.target.series);
   const progress = progressReporter({ interactive: context.interactive, write: context.stdout });
   try {
     const report = await diffMigration({

@@ -85,7 +85,7 @@ export interface JournalCommandOptions extends Pick<RunCommandOptions, "url" | "
 
 export async function rebuildCommand(packagePath: string, options: JournalCommandOptions, context: CommandContext): Promise<Outcome> {
   const opened = openStateJournal(packagePath, options, context, "its journal was not rebuilt");
-  const target = await liveTarget(options, context, 500, opened.plan.target.series);
+  const target = await liveTarget(options, context, {}, opened.plan.target.series);
   try {
     const result = await rebuildJournal({ path: opened.path, client: target.client, plan: opened.plan });
     const shown = relative(context.cwd, opened.path) || opened.path;
@@ -113,7 +113,7 @@ export async function adoptCommand(packagePath: string, options: JournalCommandO
   const opened = openStateJournal(packagePath, options, context, "nothing was adopted");
   const damaged = damageOutcome(opened.journal, packagePath);
   if (damaged !== undefined) return damaged;
-  const target = await liveTarget(options, context, 500, opened.plan.target.series);
+  const target = await liveTarget(options, context, {}, opened.plan.target.series);
   try {
     const adopted = await adoptUnaccounted(opened.journal, target.client, opened.plan);
     context.stdout(

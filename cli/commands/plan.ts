@@ -45,7 +45,7 @@ export async function planCommand(packagePath: string, options: PlanCommandOptio
   let facts: TargetFacts;
   try {
     if (useServer) {
-      reader = await liveTarget(options, context, 500, plan.target.series);
+      reader = await liveTarget(options, context, {}, plan.target.series);
       facts = await serverTargetFacts(plan, reader.client);
     } else {
       facts = schemaTargetFacts(plan, schema);

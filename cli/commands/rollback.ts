@@ -24,7 +24,7 @@ export async function rollbackCommand(packagePath: string, options: RollbackComm
     if (damaged !== undefined) return damaged;
     const chosen = runToRollBack(journal, options.run);
     const plan = planOfRun(packagePath, options, context, chosen === undefined ? undefined : runStart(journal.events, chosen.run), opened.plan);
-    const target = await liveTarget(options, context, 500);
+    const target = await liveTarget(options, context, {});
     try {
       const result = await rollbackRun({
         journal,

@@ -12,7 +12,7 @@ import { deltaSelection, parseSince } from "../../runtime/lifecycle/delta.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { DryRunTarget } from "../../runtime/targets/dry-run-target.js";
 import { FilesTarget } from "../../runtime/targets/files-target.js";
-import { OdooTarget } from "../../runtime/targets/odoo-target.js";
+import { OdooTarget, type OdooTargetOptions } from "../../runtime/targets/odoo-target.js";
 import { OutFolderRefused, prepareOutFolder, recordRunFiles } from "../../runtime/targets/out-folder.js";
 import type { LoadTarget } from "../../runtime/targets/target.js";
 import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
@@ -28,6 +28,9 @@ export interface RunCommandOptions extends ConnectionCommandOptions, PackageOpti
   readonly dryRun?: boolean;
   readonly state?: string;
   readonly batchSize?: string;
+  readonly concurrency?: string;
+  readonly retryRefused?: boolean;
+  readonly refreshLookups?: boolean;
   readonly sample?: string;
   readonly seed?: string;
   readonly since?: string;
@@ -42,7 +45,7 @@ export function reporterFor(context: CommandContext): RunReporter {
  * The live Odoo the options name. With `series`, a server of another Odoo version is refused: the
  * plan was checked against that version's fields and would fail or write the wrong ones.
  */
-export async function liveTarget(options: ConnectionCommandOptions, context: CommandContext, batchSize: number, series?: string): Promise<OdooTarget> {
+export async function liveTarget(options: ConnectionCommandOptions, context: CommandContext, load: OdooTargetOptions, series?: string): Promise<OdooTarget> {
   const client = await connectFromCommandLine(options, context);
   if (series !== undefined && client.serie !== series) {
     await client.close();
@@ -50,7 +53,7 @@ export async function liveTarget(options: ConnectionCommandOptions, context: Com
       `the server runs Odoo ${client.serie}, but the package was checked against ${series}: check and run it for the server's version (\`--target ${client.serie}\`, or \`target odoo "${client.serie}"\` in the migration block) or against its pulled schema (\`flitmap schema pull\`)`,
     );
   }
-  return new OdooTarget(client, { batchSize });
+  return new OdooTarget(client, load);
 }
 
 /** `--max-rejects N|P%`: how many rejected rows an entity may have before the run is a failure. */
@@ -89,10 +92,17 @@ function runMode(options: RunCommandOptions, context: CommandContext): "live" | 
   throw new UsageError("run needs --url URL (or ODOO_URL) for a live Odoo, --out DIR for import files, or --dry-run");
 }
 
-function batchSizeOf(options: RunCommandOptions): number {
-  const batchSize = options.batchSize === undefined ? 500 : Number(options.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size needs a whole number above 0, not "${options.batchSize ?? ""}"`);
-  return batchSize;
+/** `--batch-size` and `--concurrency`: rows per load() call and calls in flight (the target's defaults otherwise). */
+function loadOptions(options: RunCommandOptions): OdooTargetOptions {
+  const whole = (text: string | undefined, option: string, what: string): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} needs a whole number of ${what} above 0, not "${text}"`);
+    return value;
+  };
+  const batchSize = whole(options.batchSize, "--batch-size", "rows");
+  const concurrency = whole(options.concurrency, "--concurrency", "calls");
+  return { ...(batchSize === undefined ? {} : { batchSize }), ...(concurrency === undefined ? {} : { concurrency }) };
 }
 
 /** The import files' folder, emptied of an earlier run's files (never mixed with them), or refused. */
@@ -111,7 +121,7 @@ function outFolder(out: string, context: CommandContext): string {
 export async function runCommand(packagePath: string, options: RunCommandOptions, context: CommandContext): Promise<Outcome> {
   const sourceDirectory = exportFolder(options.source, context, "run");
   const mode = runMode(options, context);
-  const batchSize = batchSizeOf(options);
+  const load = loadOptions(options);
   const limit = rejectLimitOf(options.maxRejects);
   const selection = rowSelection(options);
   const { analysis, plan } = compilePackage(packagePath, options, context, "nothing was run");
@@ -126,14 +136,13 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
   } else {
     const state = stateDirectory(context, { directory: analysis.directory, migration: plan.migration.name }, options.state, "write");
     reportsFolder = (runId) => join(state, "runs", runId);
-    if (mode === "dry-run")
-      target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, batchSize, plan.target.series));
+    if (mode === "dry-run") target = new DryRunTarget(options.url === undefined ? undefined : await liveTarget(options, context, load, plan.target.series));
     else {
       journal = Journal.open(join(state, "journal.jsonl"));
       // A damaged journal is refused before anything is asked of Odoo.
       const damaged = damageOutcome(journal, packagePath);
       if (damaged !== undefined) return damaged;
-      const live = await liveTarget(options, context, batchSize, plan.target.series);
+      const live = await liveTarget(options, context, load, plan.target.series);
       const unaccounted = await unaccountedRecords(journal, live.client, plan);
       if (unaccounted.length > 0) {
         await live.close();
@@ -151,7 +160,10 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
       target,
       ...(journal === undefined ? {} : { journal }),
       reporter: reporterFor(context),
-      batchSize,
+      // `flitmap run` checked the journal against Odoo above: no record is under the package's external IDs that it does not account for.
+      journalChecked: journal !== undefined,
+      retryRefused: options.retryRefused === true,
+      refreshLookups: options.refreshLookups === true,
       settings: settingOverrides(options.set),
       ...selection,
     });
@@ -208,7 +220,16 @@ export const registerRun = defineCommand(
         )
           .option("--out <dir>", "write Odoo-import CSV files here instead of loading into a server (a new folder, or one an earlier run wrote)")
           .option("--dry-run", "read and transform everything, check every value, write nothing")
-          .option("--batch-size <rows>", "rows per load() call (default 500)")
+          .option("--batch-size <rows>", "rows per load() call (default 1000)")
+          .option(
+            "--concurrency <calls>",
+            "load() calls in flight at once (default 1): more only helps a server running several workers; calls in flight never touch the same record",
+          )
+          .option(
+            "--retry-refused",
+            "send again the rows Odoo refused in an earlier run though they did not change (by default they are rejected again, unsent)",
+          )
+          .option("--refresh-lookups", "read the lookups' records from Odoo even when the last run read the same export (by default its answers are taken)")
           .option(
             "--max-rejects <limit>",
             "rejected rows an entity may have before the run fails: a number of rows (0 for none) or a share of its rows (5%); default 50%",
