@@ -26,6 +26,7 @@ import { loadInBatches, type LoadRow } from "../runtime/odoo/batch-loader.js";
 import { connectOdoo, Secret, type OdooClient, type OdooProtocol } from "../runtime/odoo/client.js";
 import { OdooTarget } from "../runtime/targets/odoo-target.js";
 import { startOdooDouble, type OdooDouble } from "../test/odoo-double/server.js";
+import { DelegatingClient } from "./delegating-client.js";
 import { fixed, machineLine, numberOption, padTable, peakRssMb, stringOption, thousands } from "./report.js";
 
 const PACKAGE = "mappings/perfectbooks-to-odoo";
@@ -36,32 +37,8 @@ interface Seed {
 }
 
 /** Time spent inside each client method, as the runtime sees it (transport and server included). */
-class TimedClient implements OdooClient {
+class TimedClient extends DelegatingClient {
   readonly spent = new Map<string, { calls: number; ms: number }>();
-
-  constructor(private readonly inner: OdooClient) {}
-
-  get protocol(): OdooProtocol {
-    return this.inner.protocol;
-  }
-  get serverVersion(): string {
-    return this.inner.serverVersion;
-  }
-  get serie(): string {
-    return this.inner.serie;
-  }
-  get uid(): number {
-    return this.inner.uid;
-  }
-  get database(): string {
-    return this.inner.database;
-  }
-  get url(): string {
-    return this.inner.url;
-  }
-  describe(): string {
-    return this.inner.describe();
-  }
 
   private async timed<T>(method: string, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
@@ -75,21 +52,20 @@ class TimedClient implements OdooClient {
     }
   }
 
-  call: OdooClient["call"] = (...args) => this.timed("call", () => this.inner.call(...args));
-  search: OdooClient["search"] = (...args) => this.timed("search", () => this.inner.search(...args));
-  searchRead: OdooClient["searchRead"] = (...args) => this.timed("searchRead", () => this.inner.searchRead(...args));
-  searchReadAll: OdooClient["searchReadAll"] = (...args) => this.timed("searchReadAll", () => this.inner.searchReadAll(...args));
-  read: OdooClient["read"] = (...args) => this.timed("read", () => this.inner.read(...args));
-  searchCount: OdooClient["searchCount"] = (...args) => this.timed("searchCount", () => this.inner.searchCount(...args));
-  create: OdooClient["create"] = (...args) => this.timed("create", () => this.inner.create(...args));
-  write: OdooClient["write"] = (...args) => this.timed("write", () => this.inner.write(...args));
-  unlink: OdooClient["unlink"] = (...args) => this.timed("unlink", () => this.inner.unlink(...args));
-  fieldsGet: OdooClient["fieldsGet"] = (...args) => this.timed("fieldsGet", () => this.inner.fieldsGet(...args));
-  nameSearch: OdooClient["nameSearch"] = (...args) => this.timed("nameSearch", () => this.inner.nameSearch(...args));
-  load: OdooClient["load"] = (...args) => this.timed("load", () => this.inner.load(...args));
-  externalIds: OdooClient["externalIds"] = (...args) => this.timed("externalIds", () => this.inner.externalIds(...args));
-  installedModules: OdooClient["installedModules"] = (...args) => this.timed("installedModules", () => this.inner.installedModules(...args));
-  close: OdooClient["close"] = () => this.inner.close();
+  override call: OdooClient["call"] = (...args) => this.timed("call", () => this.inner.call(...args));
+  override search: OdooClient["search"] = (...args) => this.timed("search", () => this.inner.search(...args));
+  override searchRead: OdooClient["searchRead"] = (...args) => this.timed("searchRead", () => this.inner.searchRead(...args));
+  override searchReadAll: OdooClient["searchReadAll"] = (...args) => this.timed("searchReadAll", () => this.inner.searchReadAll(...args));
+  override read: OdooClient["read"] = (...args) => this.timed("read", () => this.inner.read(...args));
+  override searchCount: OdooClient["searchCount"] = (...args) => this.timed("searchCount", () => this.inner.searchCount(...args));
+  override create: OdooClient["create"] = (...args) => this.timed("create", () => this.inner.create(...args));
+  override write: OdooClient["write"] = (...args) => this.timed("write", () => this.inner.write(...args));
+  override unlink: OdooClient["unlink"] = (...args) => this.timed("unlink", () => this.inner.unlink(...args));
+  override fieldsGet: OdooClient["fieldsGet"] = (...args) => this.timed("fieldsGet", () => this.inner.fieldsGet(...args));
+  override nameSearch: OdooClient["nameSearch"] = (...args) => this.timed("nameSearch", () => this.inner.nameSearch(...args));
+  override load: OdooClient["load"] = (...args) => this.timed("load", () => this.inner.load(...args));
+  override externalIds: OdooClient["externalIds"] = (...args) => this.timed("externalIds", () => this.inner.externalIds(...args));
+  override installedModules: OdooClient["installedModules"] = (...args) => this.timed("installedModules", () => this.inner.installedModules(...args));
 }
 
 async function startDouble(protocol: OdooProtocol, seed: Seed): Promise<OdooDouble> {
@@ -127,7 +103,8 @@ async function measureRun(double: OdooDouble, protocol: OdooProtocol, plan: Plan
   try {
     const result = await runPlan({ plan, sourceDirectory: source, target: new OdooTarget(client, { batchSize }), journal, batchSize });
     const seconds = (performance.now() - started) / 1000;
-    if (result.status !== "complete" || result.reconciliationErrors.length > 0) throw new Error(`the run ${result.status}: ${result.message ?? result.reconciliationErrors.join("; ")}`);
+    if (result.status !== "complete" || result.reconciliationErrors.length > 0)
+      throw new Error(`the run ${result.status}: ${result.message ?? result.reconciliationErrors.join("; ")}`);
     const serverLoadMs = double.callLog.filter((entry) => entry.method === "load").reduce((total, entry) => total + (entry.serverMs ?? 0), 0);
     const records = result.steps.reduce((total, step) => total + step.created + step.updated + step.deferredWritten, 0);
     return { seconds, result, spent: client.spent, serverLoadMs, records };
@@ -143,7 +120,14 @@ async function measureRawLoad(protocol: OdooProtocol, seed: Seed, rows: number, 
   try {
     const loadRows: LoadRow[] = Array.from({ length: rows }, (_unused, index) => ({
       key: String(index),
-      cells: [`bench.raw_${index}`, `Raw partner ${index}`, `p${index}@raw.example`, index % 10 === 0 ? "1" : "0", `+44 20 7946 ${String(index % 10_000).padStart(4, "0")}`, "London"],
+      cells: [
+        `bench.raw_${index}`,
+        `Raw partner ${index}`,
+        `p${index}@raw.example`,
+        index % 10 === 0 ? "1" : "0",
+        `+44 20 7946 ${String(index % 10_000).padStart(4, "0")}`,
+        "London",
+      ],
     }));
     double.clearCallLog();
     const started = performance.now();
@@ -171,7 +155,9 @@ async function main(argv: readonly string[]): Promise<void> {
     const generated = generatePerfectBooks({ rows, seed: "1", outDir: source, overwrite: true });
     const seed = JSON.parse(readFileSync(join(source, "odoo-seed.json"), "utf8")) as Seed;
     const sourceRows = generated.files.reduce((total, file) => total + file.rows, 0);
-    console.log(`export: Perfect Books --rows ${thousands(rows)}: ${thousands(sourceRows)} source rows, ${generated.attachmentFiles} attachment files; batches of ${batchSize}\n`);
+    console.log(
+      `export: Perfect Books --rows ${thousands(rows)}: ${thousands(sourceRows)} source rows, ${generated.attachmentFiles} attachment files; batches of ${batchSize}\n`,
+    );
     const table: string[][] = [["", "seconds", "source rows/s", "records/s", "in load()", "double's load", "other calls", "runtime itself", "vs raw load()"]];
     const notes: string[] = [];
     for (const protocol of protocols) {
@@ -226,9 +212,15 @@ async function main(argv: readonly string[]): Promise<void> {
         "",
         "1.00x",
       ]);
-      const calls = [...first.spent].sort((left, right) => right[1].ms - left[1].ms).map(([method, entry]) => `${method} ${entry.calls} calls ${fixed(entry.ms / 1000, 2)} s`);
-      notes.push(`${protocol} first run: ${thousands(first.records)} records written (created ${thousands(first.result.steps.reduce((t, s) => t + s.created, 0))}, second-pass writes ${thousands(first.result.steps.reduce((t, s) => t + s.deferredWritten, 0))}), ${first.result.rejects.length} rows rejected; client calls: ${calls.join(", ")}`);
-      notes.push(`${protocol} re-run: ${thousands(again.records)} records written, ${thousands(again.result.steps.reduce((t, s) => t + s.unchanged, 0))} unchanged (the journal's hashes)`);
+      const calls = [...first.spent]
+        .sort((left, right) => right[1].ms - left[1].ms)
+        .map(([method, entry]) => `${method} ${entry.calls} calls ${fixed(entry.ms / 1000, 2)} s`);
+      notes.push(
+        `${protocol} first run: ${thousands(first.records)} records written (created ${thousands(first.result.steps.reduce((t, s) => t + s.created, 0))}, second-pass writes ${thousands(first.result.steps.reduce((t, s) => t + s.deferredWritten, 0))}), ${first.result.rejects.length} rows rejected; client calls: ${calls.join(", ")}`,
+      );
+      notes.push(
+        `${protocol} re-run: ${thousands(again.records)} records written, ${thousands(again.result.steps.reduce((t, s) => t + s.unchanged, 0))} unchanged (the journal's hashes)`,
+      );
     }
     console.log(padTable(table));
     console.log("");

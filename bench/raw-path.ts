@@ -3,13 +3,14 @@
  * the records a Flitmap run wrote, created again into a fresh double by a script that already
  * knows every id (references resolved client-side, no lookups, no external IDs, no journal), in
  * creates of 1,000 rows with the tracking-off context, each model in the order the run wrote it;
- * the records a second pass updated written with one write per set of equal values. On 17.0 and
+ * the records a second pass updated written by load() with database ids (`.id`). On 17.0 and
  * 18.0 a create with two activities of one document and user fails (the follower inserted twice),
  * so activities go in two rounds there, as any correct script must send them.
  *
  * `WriteCapture` wraps the client of the Flitmap run and keeps what it wrote; `sendRaw` sends it.
  */
 import type { OdooClient } from "../runtime/odoo/client.js";
+import { DelegatingClient } from "./delegating-client.js";
 import { QUIET_IMPORT_CONTEXT } from "../runtime/odoo/index.js";
 import type { FieldSpec } from "../test/odoo-double/catalog.js";
 import type { OdooDouble } from "../test/odoo-double/server.js";
@@ -26,51 +27,15 @@ type CapturedWrite =
     };
 
 /** A client that keeps every create and every load() that Odoo took, in order, and passes every call on. */
-export class WriteCapture implements OdooClient {
+export class WriteCapture extends DelegatingClient {
   readonly writes: CapturedWrite[] = [];
 
-  constructor(private readonly inner: OdooClient) {}
-
-  get protocol(): OdooClient["protocol"] {
-    return this.inner.protocol;
-  }
-  get serverVersion(): string {
-    return this.inner.serverVersion;
-  }
-  get serie(): string {
-    return this.inner.serie;
-  }
-  get uid(): number {
-    return this.inner.uid;
-  }
-  get database(): string {
-    return this.inner.database;
-  }
-  get url(): string {
-    return this.inner.url;
-  }
-  describe(): string {
-    return this.inner.describe();
-  }
-  call: OdooClient["call"] = (...args) => this.inner.call(...args);
-  search: OdooClient["search"] = (...args) => this.inner.search(...args);
-  searchRead: OdooClient["searchRead"] = (...args) => this.inner.searchRead(...args);
-  searchReadAll: OdooClient["searchReadAll"] = (...args) => this.inner.searchReadAll(...args);
-  read: OdooClient["read"] = (...args) => this.inner.read(...args);
-  searchCount: OdooClient["searchCount"] = (...args) => this.inner.searchCount(...args);
-  write: OdooClient["write"] = (...args) => this.inner.write(...args);
-  unlink: OdooClient["unlink"] = (...args) => this.inner.unlink(...args);
-  fieldsGet: OdooClient["fieldsGet"] = (...args) => this.inner.fieldsGet(...args);
-  nameSearch: OdooClient["nameSearch"] = (...args) => this.inner.nameSearch(...args);
-  externalIds: OdooClient["externalIds"] = (...args) => this.inner.externalIds(...args);
-  installedModules: OdooClient["installedModules"] = (...args) => this.inner.installedModules(...args);
-  close: OdooClient["close"] = () => this.inner.close();
-  create: OdooClient["create"] = async (model, vals, context) => {
+  override create: OdooClient["create"] = async (model, vals, context) => {
     const ids = await this.inner.create(model, vals, context);
     this.writes.push({ kind: "create", model, vals: [...vals] });
     return ids;
   };
-  load: OdooClient["load"] = async (model, fields, rows, context, options) => {
+  override load: OdooClient["load"] = async (model, fields, rows, context, options) => {
     const result = await this.inner.load(model, fields, rows, context, options);
     if (result.ids !== false) this.writes.push({ kind: "load", model, fields: [...fields], rows: rows.map((row) => [...row]), ids: result.ids });
     return result;
@@ -146,20 +111,20 @@ export async function sendRaw(writes: readonly CapturedWrite[], client: OdooClie
     }
     await sendCreates();
     const idColumn = write.fields.indexOf("id");
+    // A row pointing to a record not created yet (a contact's company in the same model) waits for it: the script knows ids only once created.
+    if (pending.model !== write.model || pointsInto(double, write, pending.rows, ids)) await flush();
     write.rows.forEach((row, index) => ids.learnRun(write.model, qualified(row[idColumn] ?? ""), write.ids[index] ?? 0));
-    if (pending.model !== write.model) await flush();
     pending.model = write.model;
-    const updates: { id: number; vals: Record<string, unknown> }[] = [];
+    const updates: { id: number; row: readonly string[] }[] = [];
     for (const row of write.rows) {
       const xmlid = qualified(row[idColumn] ?? "");
-      const vals = valuesOf(double, write.model, write.fields, row, ids);
       const existing = ids.raw.get(xmlid);
-      if (existing === undefined) pending.rows.push({ xmlid, vals });
-      else updates.push({ id: existing, vals });
+      if (existing === undefined) pending.rows.push({ xmlid, vals: valuesOf(double, write.model, write.fields, row, ids) });
+      else updates.push({ id: existing, row });
     }
     if (updates.length > 0) {
       await flush();
-      calls += await writeGrouped(client, write.model, updates);
+      calls += await updateByDatabaseId(client, double, write, updates, ids);
       records += updates.length;
     }
   }
@@ -168,17 +133,102 @@ export async function sendRaw(writes: readonly CapturedWrite[], client: OdooClie
   return { calls, records };
 }
 
-/** Updates with equal values in one write each. */
-async function writeGrouped(client: OdooClient, model: string, updates: readonly { id: number; vals: Record<string, unknown> }[]): Promise<number> {
-  const groups = new Map<string, { ids: number[]; vals: Record<string, unknown> }>();
-  for (const update of updates) {
-    const key = JSON.stringify(update.vals);
-    const group = groups.get(key) ?? { ids: [], vals: update.vals };
-    group.ids.push(update.id);
-    groups.set(key, group);
+/** Whether a load's reference cells name any record still waiting in `pending` to be created. */
+function pointsInto(double: OdooDouble, write: Extract<CapturedWrite, { kind: "load" }>, pending: readonly { xmlid: string }[], ids: IdTranslation): boolean {
+  if (pending.length === 0) return false;
+  const waiting = new Set(pending.map((row) => row.xmlid));
+  const spec = double.orm.catalog.models.get(write.model);
+  return write.fields.some((column, index) => {
+    const [name = "", subfield] = column.split("/");
+    const relation = spec?.fields.get(name)?.relation;
+    if (subfield === undefined || relation === undefined) return false;
+    return write.rows.some((row) =>
+      (row[index] ?? "")
+        .split(",")
+        .filter((part) => part.trim() !== "")
+        .some((part) => waiting.has(subfield === ".id" ? (ids.runXmlid.get(relation)?.get(Number(part)) ?? "") : qualified(part.trim()))),
+    );
+  });
+}
+
+/**
+ * Records updated with different values (a second pass of references): load() by database id
+ * (`.id`), 1,000 a call, every reference as the raw record's id; one write per set of equal values
+ * would cost a call per value.
+ */
+async function updateByDatabaseId(
+  client: OdooClient,
+  double: OdooDouble,
+  write: Extract<CapturedWrite, { kind: "load" }>,
+  updates: readonly { id: number; row: readonly string[] }[],
+  ids: IdTranslation,
+): Promise<number> {
+  const spec = double.orm.catalog.models.get(write.model);
+  const columns = write.fields.flatMap((column, index) => (column === "id" ? [] : [{ column, index }]));
+  const fields = [".id", ...columns.map(({ column }) => column.replace(/\/id$/, "/.id"))];
+  const rows = updates.map(({ id, row }) => [
+    String(id),
+    ...columns.map(({ column, index }) => {
+      const cell = row[index] ?? "";
+      const [name = "", subfield] = column.split("/");
+      const relation = spec?.fields.get(name)?.relation;
+      if (subfield === undefined || relation === undefined || cell === "") return cell;
+      return cell
+        .split(",")
+        .map((part) =>
+          String(
+            subfield === ".id"
+              ? ids.databaseId(relation, Number(part))
+              : (ids.raw.get(qualified(part.trim())) ?? double.orm.resolveXmlid(qualified(part.trim()), relation) ?? 0),
+          ),
+        )
+        .join(",");
+    }),
+  ]);
+  let calls = 0;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    await client.load(write.model, fields, rows.slice(start, start + BATCH), QUIET_IMPORT_CONTEXT);
+    calls += 1;
   }
-  for (const group of groups.values()) await client.write(model, group.ids, group.vals, QUIET_IMPORT_CONTEXT);
-  return groups.size;
+  return calls;
+}
+
+/**
+ * The same load() calls the run made, and its creates, without anything else: no lookups, no
+ * journal check, no setup searches, no reads; references the run sent by database id translated to
+ * the ids of this double's records. What load() itself costs, without what Flitmap adds around it.
+ */
+export async function sendLoads(writes: readonly CapturedWrite[], client: OdooClient, double: OdooDouble): Promise<RawSummary> {
+  const ids = new IdTranslation();
+  let records = 0;
+  for (const write of writes) {
+    records += write.kind === "create" ? write.vals.length : write.rows.length;
+    if (write.kind === "create") {
+      await client.create(write.model, write.vals, QUIET_IMPORT_CONTEXT);
+      continue;
+    }
+    const spec = double.orm.catalog.models.get(write.model);
+    const relations = write.fields.map((column) => (column.endsWith("/.id") ? spec?.fields.get(column.slice(0, -"/.id".length))?.relation : undefined));
+    const rows = write.rows.map((row) =>
+      row.map((cell, index) => {
+        const relation = relations[index];
+        return relation === undefined || cell === ""
+          ? cell
+          : cell
+              .split(",")
+              .map((part) => String(ids.databaseId(relation, Number(part))))
+              .join(",");
+      }),
+    );
+    const result = await client.load(write.model, write.fields, rows, QUIET_IMPORT_CONTEXT);
+    const idColumn = write.fields.indexOf("id");
+    write.rows.forEach((row, index) => {
+      const xmlid = qualified(row[idColumn] ?? "");
+      ids.learnRun(write.model, xmlid, write.ids[index] ?? 0);
+      if (result.ids !== false) ids.raw.set(xmlid, result.ids[index] ?? 0);
+    });
+  }
+  return { calls: writes.length, records };
 }
 
 /** Activities: an activity's document and user at most once per create on 17.0 and 18.0; the rest once they follow it. */

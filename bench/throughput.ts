@@ -7,7 +7,9 @@
  * measured against the raw path in the same run. Payloads: the two shipped samples and a generated
  * Perfect Books export of about --records records (default 50,000; --records 0 leaves it out).
  *
- *   node bench/run.mjs bench/throughput.ts [--records 50000] [--versions 17.0,18.0,19.0]
+ *   node bench/run.mjs bench/throughput.ts [--records 50000] [--versions 17.0,18.0,19.0] [--calls]
+ *
+ * `--calls` lists every call of each run with what it was charged.
  *
  * 17.0 and 18.0 are spoken to over XML-RPC, 19.0 over JSON-2, as the recorded runs were.
  */
@@ -24,7 +26,7 @@ import { Journal } from "../runtime/journal/journal.js";
 import { connectOdoo, Secret, type OdooClient } from "../runtime/odoo/client.js";
 import { OdooTarget } from "../runtime/targets/odoo-target.js";
 import { startOdooDouble, type CallLogEntry, type OdooDouble, type OdooVersion } from "../test/odoo-double/server.js";
-import { sendRaw, WriteCapture } from "./raw-path.js";
+import { sendLoads, sendRaw, WriteCapture } from "./raw-path.js";
 import { fixed, machineLine, numberOption, padTable, stringOption, thousands } from "./report.js";
 
 const API_KEY = "bench-throughput-api-key-0123456789";
@@ -81,7 +83,7 @@ async function flitmapRun(
   try {
     const unaccounted = await unaccountedRecords(journal, client, plan);
     if (unaccounted.length > 0) throw new Error(`${unaccounted.length} records the journal does not account for`);
-    const result = await runPlan({ plan, sourceDirectory: payload.source, target: new OdooTarget(client), journal });
+    const result = await runPlan({ plan, sourceDirectory: payload.source, target: new OdooTarget(client), journal, journalChecked: true });
     if (result.status !== "complete" || result.reconciliationErrors.length > 0)
       throw new Error(`the run ${result.status}: ${result.message ?? result.reconciliationErrors.join("; ")}`);
     return { result, ...(client instanceof WriteCapture ? { capture: client } : {}) };
@@ -110,9 +112,36 @@ function phases(calls: readonly CallLogEntry[]): string {
     .join(", ");
 }
 
+/** Each call with its rows and predicted cost (`--calls`). */
+function callList(calls: readonly CallLogEntry[]): string {
+  return calls
+    .map(
+      (entry) =>
+        `    ${entry.model ?? entry.service}.${entry.method}${entry.rows === undefined ? "" : ` ${entry.rows} rows`}  ${fixed(entry.costMs ?? 0, 1)} ms  ${JSON.stringify(entry.costParts ?? {})}`,
+    )
+    .join("\n");
+}
+
 interface Row {
   readonly cells: readonly string[];
   readonly note: string;
+}
+
+/** A baseline: what `send` costs on a fresh double seeded as the run's was. */
+async function baseline(
+  version: OdooVersion,
+  seed: Seed,
+  send: (client: OdooClient, double: OdooDouble) => Promise<unknown>,
+): Promise<ReturnType<typeof ledger>> {
+  const double = await seededDouble(version, seed);
+  try {
+    const client = await connect(double);
+    await send(client, double);
+    await client.close();
+    return ledger(double, 0);
+  } finally {
+    await double.stop();
+  }
 }
 
 async function measure(version: OdooVersion, payload: Payload, workspace: string): Promise<Row> {
@@ -135,16 +164,8 @@ async function measure(version: OdooVersion, payload: Payload, workspace: string
   } finally {
     await double.stop();
   }
-  const rawDouble = await seededDouble(version, seed);
-  let raw: ReturnType<typeof ledger>;
-  try {
-    const client = await connect(rawDouble);
-    await sendRaw(writes?.writes ?? [], client, rawDouble);
-    raw = ledger(rawDouble, 0);
-    await client.close();
-  } finally {
-    await rawDouble.stop();
-  }
+  const raw = await baseline(version, seed, (client, double) => sendRaw(writes?.writes ?? [], client, double));
+  const loads = await baseline(version, seed, (client, double) => sendLoads(writes?.writes ?? [], client, double));
   const cells = [
     `${payload.label}, Odoo ${version}`,
     thousands(records),
@@ -153,11 +174,16 @@ async function measure(version: OdooVersion, payload: Payload, workspace: string
     `${fixed(raw.ms / 1000, 1)} s`,
     thousands(raw.calls.length),
     `${fixed(first.ms / raw.ms, 3)}x`,
+    `${fixed(loads.ms / 1000, 1)} s`,
+    `${fixed(first.ms / loads.ms, 3)}x`,
     `${fixed(again.ms / 1000, 2)} s`,
     thousands(again.calls.length),
     `${fixed((100 * again.ms) / first.ms, 1)}%`,
   ];
-  return { cells, note: `${payload.label}, Odoo ${version}: Flitmap ${phases(first.calls)}; raw ${phases(raw.calls)}` };
+  const listed = process.argv.includes("--calls")
+    ? `\n  Flitmap:\n${callList(first.calls)}\n  re-run:\n${callList(again.calls)}\n  raw:\n${callList(raw.calls)}`
+    : "";
+  return { cells, note: `${payload.label}, Odoo ${version}: Flitmap ${phases(first.calls)}; raw ${phases(raw.calls)}${listed}` };
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -178,7 +204,9 @@ async function main(argv: readonly string[]): Promise<void> {
       generatePerfectBooks({ rows: Math.round(records / 0.97), seed: "1", outDir: source, overwrite: true });
       payloads.push({ label: `generated Perfect Books`, packagePath: "mappings/perfectbooks-to-odoo", source });
     }
-    const table: string[][] = [["payload", "records", "Flitmap", "calls", "raw", "calls", "Flitmap/raw", "re-run", "calls", "of first"]];
+    const table: string[][] = [
+      ["payload", "records", "Flitmap", "calls", "raw", "calls", "Flitmap/raw", "its loads", "Flitmap/loads", "re-run", "calls", "of first"],
+    ];
     const notes: string[] = [];
     for (const payload of payloads) {
       for (const version of versions) {
@@ -188,7 +216,9 @@ async function main(argv: readonly string[]): Promise<void> {
         console.log(row.cells.join("  "));
       }
     }
-    console.log(`\npredicted real-Odoo server time (the double's cost model), Flitmap against the best raw path for the same records:\n`);
+    console.log(
+      `\npredicted real-Odoo server time (the double's cost model): Flitmap against the best raw path for the same records (creates of 1,000, ids resolved client-side, no external IDs), and against its own load() calls sent alone (no lookups, checks or reads):\n`,
+    );
     console.log(padTable(table));
     console.log("");
     for (const note of notes) console.log(note);
