@@ -177,12 +177,18 @@ export class RunJournal {
     return sameRun && memo?.type === "lookups" && memo.export === exportFingerprint ? memo.answers : undefined;
   }
 
-  /** The latest run before this one, with its events, when it completed and no rollback touched it. */
+  /**
+   * The latest run before this one, with its events, when it completed and no rollback was made
+   * since it started: rolling back an earlier run (allowed past a run that wrote nothing) removes
+   * custom fields and records that run found.
+   */
   private lastCompleteRun(): { readonly run: string; readonly events: readonly JournalEvent[] } | undefined {
     const events = this.journal?.events ?? [];
     const runs = summarizeRuns(events).filter((run) => run.run !== this.runId);
     const last = runs[runs.length - 1];
-    if (last === undefined || last.status !== "complete" || rolledBackRuns(events).has(last.run)) return undefined;
+    if (last === undefined || last.status !== "complete") return undefined;
+    const start = events.findIndex((event) => event.type === "run-start" && event.run === last.run);
+    if (events.slice(start).some((event) => event.type === "rollback-start" || event.type === "rollback")) return undefined;
     return { run: last.run, events: events.filter((event) => event.run === last.run) };
   }
 

@@ -13,6 +13,7 @@ import type { Plan } from "../../compiler/plan/schema.js";
 import { runPlan, type RunOptions, type RunResult } from "../../runtime/execute/run.js";
 import { unaccountedRecords } from "../../runtime/journal/guard.js";
 import { Journal } from "../../runtime/journal/journal.js";
+import { rollbackRun } from "../../runtime/lifecycle/rollback.js";
 import type { OdooClient } from "../../runtime/odoo/client.js";
 import { OdooTarget } from "../../runtime/targets/odoo-target.js";
 import { generateExport, readSeed } from "../mappings/support.js";
@@ -149,6 +150,28 @@ describe("the calls of a run into Odoo", () => {
     expect(third.result.status).toBe("complete");
     expect(objectCalls(third.calls)).toContain("res.users.search_read");
     expect(objectCalls(third.calls).filter((call) => call.startsWith("ir.model.fields"))).toEqual([]);
+  }, 120_000);
+
+  it("asks Odoo for the setup again once a rollback was made since the last run", async () => {
+    const sample = join(PERFECTBOOKS, "sample");
+    const plan = emitPlan(analyzeDirectory(PERFECTBOOKS));
+    const double = await sampleDouble("17.0", sample);
+    const state = stateFolder();
+    const first = await cliRun(double, plan, sample, state);
+    await cliRun(double, plan, sample, state);
+    // The run that wrote nothing does not stand in the way of rolling back the first, which removes its custom fields.
+    const journal = Journal.open(join(state, "journal.jsonl"));
+    try {
+      expect((await rollbackRun({ journal, client: await connectDouble(double), plan })).status).toBe("complete");
+    } finally {
+      journal.close();
+    }
+    const third = await cliRun(double, plan, sample, state);
+    expect(third.result.status).toBe("complete");
+    expect(objectCalls(third.calls)).toContain("ir.model.fields.create");
+    expect(objectCalls(third.calls)).toContain("res.users.search_read");
+    const created = (result: RunResult): number => result.steps.reduce((sum, step) => sum + step.created, 0);
+    expect(created(third.result)).toBe(created(first.result));
   }, 120_000);
 
   it("does not send again a row Odoo refused unless what it writes changed, or --retry-refused asks", async () => {
