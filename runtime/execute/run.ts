@@ -157,9 +157,10 @@ async function startRun(options: RunOptions): Promise<RunStart> {
  * setup (nothing fetched), or else fetched from the target.
  */
 async function runLookups(run: RunStart): Promise<RunLookups> {
-  const { plan, target, refreshLookups } = run.options;
+  const { plan, target, refreshLookups, retryRefused } = run.options;
+  // Rows refused before and sent again may ask what the last run never asked: their second pass.
   const answers =
-    run.exportFingerprint === undefined || refreshLookups === true || run.journal.setupOfLastRun(plan) === undefined
+    run.exportFingerprint === undefined || refreshLookups === true || retryRefused === true || run.journal.setupOfLastRun(plan) === undefined
       ? undefined
       : run.journal.lookupAnswersOfLastRun(run.exportFingerprint);
   return answers === undefined ? RunLookups.fetch(plan, target, run.say) : RunLookups.remembered(plan, target, answers, run.say);
