@@ -6,7 +6,8 @@
  */
 
 import { afterEach, describe, expect, it } from "vitest";
-import { connectOdoo, OdooError, Secret, type OdooClient } from "../../runtime/odoo/client.js";
+import { OdooError, type OdooClient } from "../../runtime/odoo/client.js";
+import { connectDouble } from "../runtime/support.js";
 import { COST } from "./cost.js";
 import { startOdooDouble, type OdooDouble, type OdooVersion } from "./server.js";
 
@@ -21,13 +22,7 @@ const open: Session[] = [];
 
 async function session(version: OdooVersion): Promise<Session> {
   const double = await startOdooDouble({ version });
-  const client = await connectOdoo({
-    url: double.url,
-    database: double.database,
-    login: "admin",
-    credential: { kind: "password", secret: new Secret("admin") },
-    protocol: "xmlrpc",
-  });
+  const client = await connectDouble(double);
   const opened = { double, client };
   open.push(opened);
   return opened;
