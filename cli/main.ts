@@ -65,7 +65,12 @@ export async function main(argv: readonly string[], context: CommandContext = de
     .description("Check, format, compile and run .flitmap mappings that move CRM exports into Odoo.")
     .version(context.version)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => context.stdout(text), writeErr: (text) => context.stderr(text) });
+    .configureOutput({
+      writeOut: (text) => context.stdout(text),
+      writeErr: (text) => context.stderr(text),
+      // Wrong usage ends, as every other failure does, with a last line that starts `flitmap:`.
+      outputError: (text, write) => write(`flitmap: ${text.replace(/^error: /, "")}`),
+    });
 
   const registration = { program, context, exit: (code: ExitCode) => (exitCode = code) };
   for (const register of COMMANDS) register(registration);
@@ -74,8 +79,11 @@ export async function main(argv: readonly string[], context: CommandContext = de
     await program.parseAsync([...argv], { from: "node" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; wrong usage with a non-zero code (commander said why).
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.cannotRun;
+      // --help and --version end here with code 0; wrong usage with a non-zero code (commander said why,
+      // but for no command at all, where it only shows the help).
+      if (error.exitCode === 0) return ExitCode.ok;
+      if (error.code === "commander.help") context.stderr("flitmap: no command given: name one of the commands above\n");
+      return ExitCode.cannotRun;
     }
     const known = commandErrorOf(error, context.cwd);
     if (known === undefined) throw error;

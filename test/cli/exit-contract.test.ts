@@ -123,6 +123,21 @@ describe("a run whose result is not what the package promises", () => {
       `flitmap: --max-rejects takes a number of rows (10) or a share of each entity's rows (5%, at most 100%), not "lots"\n`,
     ]);
   });
+
+  it("is foretold by plan with the same --max-rejects, in the same words", async () => {
+    const plan = (limit: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+      runCliInProcess(["plan", PERFECTBOOKS, "--source", PERFECTBOOKS_SAMPLE, "--max-rejects", limit]);
+    expect((await plan("25%")).code).toBe(0);
+    const strict = await plan("20%");
+    expect([strict.code, lastLine(strict.stderr)]).toEqual([
+      1,
+      "flitmap: a run would not be what the package promises: Attachment: 2 of 9 rows rejected (22.2%), more than --max-rejects 20%",
+    ]);
+    const rows = await plan("2");
+    expect(rows.code).toBe(1);
+    expect(rows.stdout).toContain("  Task: 3 of 81 rows rejected (3.7%), more than --max-rejects 2 rows\n");
+    expect(rows.stdout).not.toMatch(/Attachment: \d+ of \d+ rows rejected/);
+  });
 });
 
 describe("what a run tells in the terminal", () => {
@@ -216,5 +231,18 @@ describe("smaller ones (issue 17, item 12)", () => {
     const options = [...readme.matchAll(/--(json|html)\b(\s*\S+)?/g)].map((match) => match[0]);
     expect(options.length).toBeGreaterThan(0);
     expect(options.filter((option) => !/^--(json|html) (FILE|\S+\.(json|html))/.test(option))).toEqual([]);
+  });
+});
+
+describe("wrong usage", () => {
+  it.each([
+    [["run", PERFECTBOOKS, "--source", PERFECTBOOKS_SAMPLE, "--dry-run", "--bogus"], "flitmap: unknown option '--bogus'"],
+    [["run"], "flitmap: missing required argument 'package'"],
+    [["frobnicate"], "flitmap: unknown command 'frobnicate'"],
+    [[], "flitmap: no command given: name one of the commands above"],
+    [["journal"], "flitmap: no command given: name one of the commands above"],
+  ])("ends with exit code 2 and says why on a last line of its own, as README's contract has it: %j", async (args, last) => {
+    const ran = await runCliInProcess(args);
+    expect([ran.code, lastLine(ran.stderr)]).toEqual([2, last]);
   });
 });
