@@ -370,6 +370,7 @@ describe("a corrupted export", () => {
   it("19. a repeated key: the repeat is merged by the entity's rule and counted as a duplicate", async () => {
     const ran = await run(PERFECTBOOKS, withTasks(taskLines([header, ...tasks, tasks[7] ?? []])));
     expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toMatch(new RegExp(`^Task: ${tasks.length + 1} records in 1 file, 1 duplicate keys? merged\\n`, "m"));
     expectTasks(ran, { read: tasks.length + 1, loaded: tasks.length, rejected: 0, duplicates: 1 });
   });
 
