@@ -49,6 +49,44 @@ function operationOf(plan: Plan, step: string, field: string): { step: StepPlan;
   return found === undefined || operation === undefined ? undefined : { step: found, value: operation.value };
 }
 
+/** The expression a pipeline stage reads: `x | trim` is a call whose input is `x`. */
+function pipelineInput(expression: PlanExpression): PlanExpression | undefined {
+  switch (expression.op) {
+    case "call":
+    case "lookup":
+    case "ref":
+    case "table":
+    case "get":
+      return expression.input;
+    default:
+      return undefined;
+  }
+}
+
+/** Built-ins that make a value of nothing: a part left empty before them does not leave the field empty. */
+const FILLS_EMPTY = new Set(["default", "count"]);
+
+/**
+ * Whether a part of the value that gives nothing leaves the field itself empty: so when the part is
+ * the value, or feeds it through a pipeline of single values. Behind `??`, inside an `if`, or as
+ * one item of a list, the rest of the mapping decides what the field holds.
+ */
+function emptiesField(value: PlanExpression, isPart: (expression: PlanExpression) => boolean): boolean {
+  for (let stage: PlanExpression | undefined = value; stage !== undefined; stage = pipelineInput(stage)) {
+    if ("itemwise" in stage && stage.itemwise) return false;
+    if (isPart(stage)) return true;
+    if (stage.op === "call" && FILLS_EMPTY.has(stage.builtin)) return false;
+  }
+  return false;
+}
+
+/** What became of the field when a part of its value gave nothing. */
+function leftEmpty(operation: { value: PlanExpression } | undefined, isPart: (expression: PlanExpression) => boolean): string {
+  return operation === undefined || emptiesField(operation.value, isPart)
+    ? "the field was left empty"
+    : "that value was taken as empty, and the field holds what the rest of the mapping gives without it";
+}
+
 /** A sentence for what the run did with the values of one note. */
 export function noteDecision(note: ValueNote, plan: Plan): Decision {
   const operation = operationOf(plan, note.step, note.field);
@@ -62,13 +100,13 @@ export function noteDecision(note: ValueNote, plan: Plan): Decision {
       what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; ${lookup?.missing.policy === "fallback" ? JSON.stringify(lookup.missing.value) : "the fallback"} was used instead`;
       break;
     case "lookup-missing":
-      what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; the field was left empty (missing flag)`;
+      what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; ${leftEmpty(operation, (part) => part.op === "lookup" && part.lookup === lookup?.name)} (missing flag)`;
       break;
     case "table-default":
       what = `${rows} held a value that is not in table ${tables.join(", ") || "?"}; the table's default was written`;
       break;
     case "flagged":
-      what = `${rows} held a value that could not be used (unreadable, or not in a table); the field was left empty`;
+      what = `${rows} held a value that could not be used (unreadable, or not in a table); ${leftEmpty(operation, (part) => part.op === "table" || (part.op === "call" && !FILLS_EMPTY.has(part.builtin)))}`;
       break;
     case "truncated":
       what = `${rows} held a value longer than the field takes; it was cut`;
@@ -77,7 +115,7 @@ export function noteDecision(note: ValueNote, plan: Plan): Decision {
       what = `${rows} had no value; the mapping's default was written`;
       break;
     case "dangling-reference":
-      what = `${rows} pointed to a record the run did not make (missing from the export, or rejected); the field was left empty`;
+      what = `${rows} pointed to a record the run did not make (missing from the export, or rejected); ${leftEmpty(operation, (part) => part.op === "ref" || part.op === "get")}`;
       break;
   }
   return { kind: note.kind, where: `${note.step}.${note.field}`, count: note.count, what: `${what}${source}`, examples: note.examples };

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
+import { parse } from "csv-parse/sync";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
 import { runCliAsync, runCliInProcess } from "./helpers.js";
 import { PERFECTBOOKS, PERFECTBOOKS_SAMPLE, scratch, withoutColumn, type SampleCopy } from "./sample-copies.js";
@@ -156,6 +157,22 @@ describe("what a run tells in the terminal", () => {
     const fallbacks = [...ran.stdout.matchAll(/^ {2}\w+\.user_id: (\d+) rows? named a res\.users that the target does not have; "admin" was used instead/gm)];
     expect(fallbacks.reduce((sum, match) => sum + Number(match[1]), 0)).toBe(228);
     expect(ran.stdout).toContain("  note.author_id: 53 rows named a res.partner that the target does not have; the field was left empty");
+  });
+
+  it("says a field was left empty only where it was: behind `??` or in an `if`, the rest of the mapping gave the value (item 7)", async () => {
+    const out = join(folder("flitmap-contract-out-"), "out");
+    const ran = await runCliInProcess(["run", PERFECTBOOKS, "--source", PERFECTBOOKS_SAMPLE, "--out", out]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const said = (field: string): string => new RegExp(`^ {2}${field.replace(".", "\\.")}: (.*)$`, "m").exec(ran.stdout)?.[1] ?? "";
+    // partner_id <- contact_id | ref contact ?? company_id | ref company: deal 1067 names contact 1011, which the export lacks.
+    const deals = parse(readFileSync(join(out, "06-crm.lead-deal.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    expect(deals.find((deal) => deal["id"] === "perfectbooks.deal_1067")?.["partner_id/id"]).toBe("perfectbooks.company_1028");
+    const rest = "that value was taken as empty, and the field holds what the rest of the mapping gives without it";
+    expect(said("deal.partner_id")).toContain(`rejected); ${rest} (partner_id <- `);
+    expect(said("contact.street")).toContain(`rejected); ${rest} (street <- if `);
+    // Where the part is the whole value, the field is empty, and said so.
+    expect(said("contact.parent_id")).toContain("rejected); the field was left empty (parent_id <- company_id | first | ref company)");
+    expect(said("deal.probability")).toContain("; the field was left empty (probability <- ");
   });
 
   it.each(["files", "dry-run"] as const)("does not say it created anything when it wrote no record (%s, item 12)", async (mode) => {
