@@ -43,6 +43,19 @@ let header: string[];
 /** The tasks kept, as the test wrote them (no cell needs quoting). */
 let tasks: string[][];
 let perfectView: string;
+/** The records of each Perfect Books file the defects leave alone, counted by the test (csv-parse), by entity. */
+let untouchedRecords: Map<string, number>;
+
+/** Perfect Books' entities and their files (mappings/perfectbooks-to-odoo/migration.flitmap); Task's tasks.csv is the one damaged. */
+const PERFECTBOOKS_FILES: Record<string, string> = {
+  Company: "companies.csv",
+  Contact: "contacts.csv",
+  ContactCompany: "contact_companies.csv",
+  Pipeline: "pipelines.csv",
+  Deal: "deals.csv",
+  Note: "notes.csv",
+  Attachment: "attachments.csv",
+};
 
 /** A CSV line as the generators write Perfect Books (comma, CRLF; quotes only where needed). */
 function line(cells: readonly string[], end = "\r\n"): string {
@@ -110,6 +123,12 @@ beforeAll(() => {
     return !defective.has(row[column("Task ID")] ?? "") && parents[type]?.has(parent) === true && !refused.has(`${type}:${parent}`);
   });
   writeFileSync(join(perfectBooks, "tasks.csv"), [header, ...tasks].map((row) => line(row)).join(""));
+  untouchedRecords = new Map(
+    Object.entries(PERFECTBOOKS_FILES).map(([entity, file]) => [
+      entity,
+      (parse(readFileSync(join(perfectBooks, file), "utf8"), { bom: true, relax_column_count: true }) as string[][]).length - 1,
+    ]),
+  );
   perfectView = join(root, "perfectview");
   generatePerfectView({ rows: 200, seed: "corrupted-exports", outDir: perfectView, chunkSize: 25 });
 });
@@ -128,6 +147,9 @@ const taskLines = (rows: readonly (readonly string[])[]): string => rows.map((ro
 /** What the run counted for tasks, against what the test expects. */
 function expectTasks(ran: Ran, expected: { read: number; loaded: number; rejected: number; duplicates?: number }): void {
   expectEveryRowAccounted(ran);
+  // The entities the defect leaves alone read every record of their files, as the test counts them.
+  expect([...ran.entities.keys()].sort()).toEqual([...untouchedRecords.keys(), "Task"].sort());
+  expect(new Map([...untouchedRecords.keys()].map((entity) => [entity, ran.entities.get(entity)?.read]))).toEqual(untouchedRecords);
   const counts = ran.entities.get("Task");
   expect({ read: counts?.read, loaded: counts?.loaded, rejected: counts?.rejected, duplicates: counts?.duplicates }).toEqual({
     duplicates: 0,
