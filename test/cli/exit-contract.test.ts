@@ -108,6 +108,23 @@ describe("a run whose result is not what the package promises", () => {
     expect(ran.stdout).not.toMatch(/ ok$/m);
   });
 
+  it("foretells, in plan, the files in another encoding and the folder that holds none of the files (items 2 and 3)", async () => {
+    const sample = copy();
+    for (const file of ["deals.csv", "companies.csv"]) {
+      const text = readFileSync(join(sample.path, file), "utf8").replace(/^\uFEFF/, "");
+      sample.writeBytes(file, iconv.encode(text, "windows-1252"));
+    }
+    const encoding = await runCliInProcess(["plan", PERFECTBOOKS, "--source", sample.path]);
+    expect(encoding.code).toBe(1);
+    expect(encoding.stdout).toContain("  Deal: 45 of 45 rows of deals.csv were rejected because its bytes are not UTF-8: ");
+    expect(encoding.stdout).toContain("  Company: 29 of 36 rows of companies.csv were rejected because its bytes are not UTF-8: ");
+    const empty = await runCliInProcess(["plan", PERFECTBOOKS, "--source", folder("flitmap-contract-empty-")]);
+    expect([empty.code, lastLine(empty.stderr)]).toEqual([
+      1,
+      'flitmap: a run would not be what the package promises: Note: no file of the export matches "notes.csv", so none of its rows was read (and 7 more under Warnings)',
+    ]);
+  });
+
   it("holds rejected rows to --max-rejects, per entity, as rows or a share", async () => {
     // The sample's own defects: at most 2 of 9 attachments (22%) are rejected.
     expect((await run("dry-run", PERFECTBOOKS_SAMPLE)).code).toBe(0);
