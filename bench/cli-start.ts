@@ -4,9 +4,11 @@
  * Each figure is the median of --runs processes with its spread (lowest and highest), in wall
  * time and in the process's own CPU time (user + system, written by a module preloaded into both
  * commands alike as the process exits), which other work on a shared machine disturbs less.
- * The CLI runs from dist/ as installed (`npm ci` builds it); --command measures another command.
+ * The CLI runs from dist/ as installed (`npm ci` builds it); --command measures another command;
+ * --before DIR also measures the CLI of another built checkout (the code before a change), in
+ * the same alternation, on this checkout's files.
  *
- *   node bench/run.mjs bench/cli-start.ts [--runs 15] [--command "check mappings"]
+ *   node bench/run.mjs bench/cli-start.ts [--runs 15] [--command "check mappings"] [--before DIR]
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -64,20 +66,25 @@ try {
   const preload = join(workspace, "cpu-at-exit.mjs");
   writeFileSync(preload, CPU_AT_EXIT);
   const cpuFile = join(workspace, "cpu");
-  const cli: Measured = { label: `node bin/flitmap.js ${command.join(" ")}`, samples: [] };
+  const before = stringOption(argv, "--before");
   const baseline: Measured = { label: "node -e 0 (baseline)", samples: [] };
-  // One of each first, unmeasured: the files the processes read are then in the page cache for both.
+  const clis: { measured: Measured; args: string[] }[] = [
+    { measured: { label: `node bin/flitmap.js ${command.join(" ")}`, samples: [] }, args: ["bin/flitmap.js", ...command] },
+    ...(before === undefined ? [] : [{ measured: { label: `the same, CLI of ${before}`, samples: [] }, args: [join(before, "bin/flitmap.js"), ...command] }]),
+  ];
+  // One of each first, unmeasured: the files the processes read are then in the page cache for all.
   const expectExit = spawnSync(process.execPath, ["bin/flitmap.js", ...command], { cwd: ROOT }).status ?? 0;
   runOnce(["-e", "0"], preload, cpuFile, 0);
+  for (const cli of clis) runOnce(cli.args, preload, cpuFile, expectExit);
   for (let run = 0; run < runs; run++) {
     baseline.samples.push(runOnce(["-e", "0"], preload, cpuFile, 0));
-    cli.samples.push(runOnce(["bin/flitmap.js", ...command], preload, cpuFile, expectExit));
+    for (const cli of clis) cli.measured.samples.push(runOnce(cli.args, preload, cpuFile, expectExit));
   }
   console.log(machineLine());
   console.log(`${runs} fresh processes each, alternately; milliseconds, median (lowest-highest)`);
   const rows = [["", "wall", "spread", "CPU", "spread", "wall - baseline", "CPU - baseline"]];
   const base = { wall: median(baseline.samples.map((sample) => sample.wall)), cpu: median(baseline.samples.map((sample) => sample.cpu)) };
-  for (const measured of [baseline, cli]) {
+  for (const measured of [baseline, ...clis.map((cli) => cli.measured)]) {
     const wall = measured.samples.map((sample) => sample.wall);
     const cpu = measured.samples.map((sample) => sample.cpu);
     rows.push([measured.label, fixed(median(wall), 0), spread(wall), fixed(median(cpu), 0), spread(cpu), fixed(median(wall) - base.wall, 0), fixed(median(cpu) - base.cpu, 0)]);
