@@ -26,7 +26,7 @@ import type { Position } from "./location.js";
 import { documentOf, endOf, parseLexed, syntaxDiagnostics, type ParseResult } from "./parse.js";
 import { getParser } from "./parser.js";
 import { placed, useLineIndex } from "./tree-parser.js";
-import { isNode } from "./visit.js";
+import { CHILD_KEYS, isNode } from "./visit.js";
 
 /** A parse that can be redone incrementally: the text parsed and where its tokens start. */
 export interface IncrementalParse extends ParseResult {
@@ -150,48 +150,24 @@ function sameTokensAfter(oldStarts: Int32Array, oldFrom: number, newStarts: Int3
   return true;
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null;
-}
-
-/** Positions are the only objects of a tree with an offset and no kind. */
-function isPosition(value: Readonly<Record<string, unknown>>): value is Position & Readonly<Record<string, unknown>> {
-  return typeof value["offset"] === "number" && value["kind"] === undefined;
-}
-
-const DECLARATION_KINDS: { readonly [Kind in A.Declaration["kind"]]: true } = {
-  ImportDeclaration: true,
-  MigrationDeclaration: true,
-  SourceDeclaration: true,
-  LookupDeclaration: true,
-  RecordsDeclaration: true,
-  TableDeclaration: true,
-  ExtendDeclaration: true,
-  MapDeclaration: true,
-  SplitDeclaration: true,
-  TestDeclaration: true,
-};
-
-function isDeclaration(value: unknown): value is A.Declaration {
-  return isNode(value) && value.kind in DECLARATION_KINDS;
-}
-
-/** A copy of a declaration with every position moved. */
-function movedNode(node: A.Declaration, move: (position: Position) => Position): A.Declaration {
-  const copy = movedValue(node, move);
-  if (!isDeclaration(copy)) throw new Error(`reparse: a ${node.kind} did not copy as one`);
-  return copy;
-}
-
-function movedValue(value: unknown, move: (position: Position) => Position): unknown {
-  if (!isRecord(value)) return value;
-  if (Array.isArray(value)) {
-    const items: unknown[] = new Array<unknown>(value.length);
-    for (let index = 0; index < value.length; index++) items[index] = movedValue(value[index], move);
-    return items;
+/**
+ * A copy of a node with every position moved. A node's positions are those of its `range` and
+ * of its children (the keys visit.ts's CHILD_KEYS lists, which test/language/visit.test.ts keeps
+ * complete); its other values are names and literals, copied as they are.
+ */
+function movedNode<Node extends A.Node>(node: Node, move: (position: Position) => Position): Node {
+  const copy = { ...node, range: { start: move(node.range.start), end: move(node.range.end) } };
+  for (const key of CHILD_KEYS[node.kind]) {
+    const child: unknown = Reflect.get(node, key);
+    if (Array.isArray(child)) {
+      Reflect.set(
+        copy,
+        key,
+        child.map((item: unknown) => (isNode(item) ? movedNode(item, move) : item)),
+      );
+    } else if (isNode(child)) {
+      Reflect.set(copy, key, movedNode(child, move));
+    }
   }
-  if (isPosition(value)) return move(value);
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = movedValue(value[key], move);
   return copy;
 }
