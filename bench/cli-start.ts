@@ -87,7 +87,15 @@ try {
   for (const measured of [baseline, ...clis.map((cli) => cli.measured)]) {
     const wall = measured.samples.map((sample) => sample.wall);
     const cpu = measured.samples.map((sample) => sample.cpu);
-    rows.push([measured.label, fixed(median(wall), 0), spread(wall), fixed(median(cpu), 0), spread(cpu), fixed(median(wall) - base.wall, 0), fixed(median(cpu) - base.cpu, 0)]);
+    rows.push([
+      measured.label,
+      fixed(median(wall), 0),
+      spread(wall),
+      fixed(median(cpu), 0),
+      spread(cpu),
+      fixed(median(wall) - base.wall, 0),
+      fixed(median(cpu) - base.cpu, 0),
+    ]);
   }
   console.log(padTable(rows));
 } finally {

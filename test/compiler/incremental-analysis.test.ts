@@ -29,7 +29,9 @@ describe("an analysis after an edit, with the editor's caches", () => {
     for (let edit = 0; edit < edits; edit++) {
       const changed = random(current.length);
       // Every third edit puts the file back as it was: an error mended.
-      current = current.map((file, index) => (index !== changed ? file : { path: file.path, text: edit % 3 === 2 ? (originals[index]?.text ?? "") : randomEdit(file.text, random) }));
+      current = current.map((file, index) =>
+        index !== changed ? file : { path: file.path, text: edit % 3 === 2 ? (originals[index]?.text ?? "") : randomEdit(file.text, random) },
+      );
       const incremental = analyzePackage(current, { parseCache: cache });
       const full = analyzePackage(current);
       expect({ edit, file: relative(ROOT, paths[changed] ?? ""), diagnostics: incremental.diagnostics }).toEqual({

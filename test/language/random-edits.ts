@@ -51,4 +51,3 @@ export function randomEdit(text: string, random: (below: number) => number): str
       return text.slice(0, at) + (TYPED[random(TYPED.length)] ?? "") + text.slice(Math.min(text.length, at + random(40)));
   }
 }
-

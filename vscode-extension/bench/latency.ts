@@ -222,7 +222,9 @@ try {
 
   const base = { wall: summary(baseline.wall), cpu: summary(baseline.cpu) };
   console.log(machineLine());
-  console.log(`package: ${lineCount} lines in ${Object.keys(files).length} files, no diagnostics; ${EDITS} edits (or requests) per row, twice for the completion and hover rows`);
+  console.log(
+    `package: ${lineCount} lines in ${Object.keys(files).length} files, no diagnostics; ${EDITS} edits (or requests) per row, twice for the completion and hover rows`,
+  );
   const timed: [string, Timings][] = [
     ["full analysis: analyzePackage, no cache (baseline)", baseline],
     ["didChange -> diagnostics, no debounce", immediate.diagnostics],
@@ -232,10 +234,21 @@ try {
   for (const [label, timings] of timed) {
     const wall = summary(timings.wall);
     const cpu = summary(timings.cpu);
-    table.push([label, format(wall.median), format(wall.p95), ratio(wall.median, base.wall.median), format(cpu.median), format(cpu.p95), ratio(cpu.median, base.cpu.median)]);
+    table.push([
+      label,
+      format(wall.median),
+      format(wall.p95),
+      ratio(wall.median, base.wall.median),
+      format(cpu.median),
+      format(cpu.p95),
+      ratio(cpu.median, base.cpu.median),
+    ]);
   }
   const requests: [string, Summary][] = [
-    ...PROBES.map((probe): [string, Summary] => [probe.label, summary([...(immediate.completion.get(probe.label) ?? []), ...(debounced.completion.get(probe.label) ?? [])])]),
+    ...PROBES.map((probe): [string, Summary] => [
+      probe.label,
+      summary([...(immediate.completion.get(probe.label) ?? []), ...(debounced.completion.get(probe.label) ?? [])]),
+    ]),
     ["fields completion right after a didChange", summary(debounced.completionAfterEdit)],
     ["hover on an Odoo field", summary([...immediate.hover, ...debounced.hover])],
   ];
