@@ -5,46 +5,52 @@
  * last line. Errors are typed values (errors.ts), told apart by type, never by their words.
  */
 import { Command, CommanderError } from "commander";
-import { registerCheck } from "./commands/check.js";
-import { registerCompile } from "./commands/compile.js";
-import { registerExplain } from "./commands/explain.js";
-import { registerFmt } from "./commands/fmt.js";
-import { registerInit } from "./commands/init.js";
-import { registerPlan } from "./commands/plan.js";
-import { registerReport } from "./commands/report.js";
-import { registerWorkflows } from "./commands/workflows.js";
-import { registerRun } from "./commands/run.js";
-import { registerDiff } from "./commands/diff.js";
-import { registerRollback } from "./commands/rollback.js";
-import { registerRuns } from "./commands/runs.js";
-import { registerJournalAdopt, registerJournalRebuild } from "./commands/journal.js";
-import { registerSchema } from "./commands/schema.js";
-import { registerTest } from "./commands/test.js";
 import type { CommandContext } from "./context.js";
 import { commandErrorOf } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
 import { packageVersion } from "./package-info.js";
 import type { RegisterCommand } from "./program.js";
 
-/** Every command, in the order `flitmap --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [
-  registerCheck,
-  registerFmt,
-  registerCompile,
-  registerPlan,
-  registerRun,
-  registerDiff,
-  registerReport,
-  registerWorkflows,
-  registerRollback,
-  registerRuns,
-  registerJournalRebuild,
-  registerJournalAdopt,
-  registerTest,
-  registerInit,
-  registerSchema,
-  registerExplain,
+/**
+ * Every command by the name it is called with, in the order `flitmap --help` lists them; each
+ * module is loaded only when needed, so that `flitmap check` does not load the runtime, the
+ * connectors or Prettier (the bundle splits each command's code into its own chunk).
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<readonly RegisterCommand[]>])[] = [
+  ["check", async () => [(await import("./commands/check.js")).registerCheck]],
+  ["fmt", async () => [(await import("./commands/fmt.js")).registerFmt]],
+  ["compile", async () => [(await import("./commands/compile.js")).registerCompile]],
+  ["plan", async () => [(await import("./commands/plan.js")).registerPlan]],
+  ["run", async () => [(await import("./commands/run.js")).registerRun]],
+  ["diff", async () => [(await import("./commands/diff.js")).registerDiff]],
+  ["report", async () => [(await import("./commands/report.js")).registerReport]],
+  ["workflows", async () => [(await import("./commands/workflows.js")).registerWorkflows]],
+  ["rollback", async () => [(await import("./commands/rollback.js")).registerRollback]],
+  ["runs", async () => [(await import("./commands/runs.js")).registerRuns]],
+  [
+    "journal",
+    async () => {
+      const journal = await import("./commands/journal.js");
+      return [journal.registerJournalRebuild, journal.registerJournalAdopt];
+    },
+  ],
+  ["test", async () => [(await import("./commands/test.js")).registerTest]],
+  ["init", async () => [(await import("./commands/init.js")).registerInit]],
+  ["schema", async () => [(await import("./commands/schema.js")).registerSchema]],
+  ["explain", async () => [(await import("./commands/explain.js")).registerExplain]],
 ];
+
+/**
+ * The commands to register for `argv`: the one it names, when its first argument is a command's
+ * name; every one otherwise (`--help`, `help`, `--version`, a mistyped name that commander answers
+ * with the names meant).
+ */
+async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
+  const named = COMMANDS.find(([name]) => name === argv[2]);
+  const chosen = named === undefined ? COMMANDS : [named];
+  const loaded = await Promise.all(chosen.map(([, load]) => load()));
+  return loaded.flat();
+}
 
 export function defaultContext(): CommandContext {
   return {
@@ -73,7 +79,7 @@ export async function main(argv: readonly string[], context: CommandContext = de
     });
 
   const registration = { program, context, exit: (code: ExitCode) => (exitCode = code) };
-  for (const register of COMMANDS) register(registration);
+  for (const register of await commandsFor(argv)) register(registration);
 
   try {
     await program.parseAsync([...argv], { from: "node" });

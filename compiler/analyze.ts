@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import type { Document } from "../language/ast.js";
 import { compareDiagnostics, type Diagnostic, type Severity } from "../language/diagnostic.js";
 import { parse } from "../language/parse.js";
+import { parseIncrementally, reparse, type IncrementalParse } from "../language/reparse.js";
 import { bindPackage, type BoundPackage, type ResolvedPackage } from "./bind.js";
 import type { OdooSchema } from "./catalog/index.js";
 import { checkExpressions, type CheckedPackage } from "./check-expressions.js";
@@ -78,17 +79,19 @@ function parseFile(file: SourceFile): ParsedFile {
 
 /**
  * The last parse of each file, by path. The editor re-checks a whole package on every keystroke,
- * and parsing is most of a check; the syntax tree is immutable, so an unchanged text's tree is
- * reused as it is.
+ * and parsing was most of a check; the syntax tree is immutable, so an unchanged text's tree is
+ * reused as it is, and a changed one is parsed again only in the declarations the edit touched
+ * (language/reparse.ts).
  */
 export class ParseCache {
-  private readonly byPath = new Map<string, ParsedFile>();
+  private readonly byPath = new Map<string, { readonly parse: IncrementalParse; readonly file: ParsedFile }>();
 
   parse(file: SourceFile): ParsedFile {
     const cached = this.byPath.get(file.path);
-    if (cached !== undefined && cached.text === file.text) return cached;
-    const parsed = parseFile(file);
-    this.byPath.set(file.path, parsed);
+    if (cached !== undefined && cached.file.text === file.text) return cached.file;
+    const parse = cached === undefined ? parseIncrementally(file.text, file.path) : reparse(cached.parse, file.text);
+    const parsed: ParsedFile = { path: file.path, text: file.text, document: parse.document, syntaxDiagnostics: parse.diagnostics };
+    this.byPath.set(file.path, { parse, file: parsed });
     return parsed;
   }
 

@@ -10,6 +10,7 @@ import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
 import { forEachNode } from "../language/visit.js";
 import { findField, findModel, suggestNames, type OdooSchema } from "./catalog/index.js";
+import { documentFacts } from "./document-facts.js";
 import type { CompilerHost } from "./host.js";
 import type {
   ColumnSymbol,
@@ -319,11 +320,11 @@ class Binder {
 
   /** Every `if setting name ...`, taken or not, reads its setting (FM210 reports one the migration does not declare). */
   private bindSettingConditions(file: ParsedFileLike): void {
-    forEachNode(file.document.declarations, (node) => {
-      if (node.kind !== "SettingCondition" || node.name.kind !== "Name") return;
-      const setting = this.settings.get(node.name.value);
-      if (setting !== undefined) this.reference(file.path, node.name.range, setting);
-    });
+    for (const condition of documentFacts(file.document).settingConditions) {
+      if (condition.name.kind !== "Name") continue;
+      const setting = this.settings.get(condition.name.value);
+      if (setting !== undefined) this.reference(file.path, condition.name.range, setting);
+    }
   }
 
   // -------------------------------------------------------------------------------------------

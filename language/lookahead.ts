@@ -10,7 +10,6 @@
  *   where Chevrotain copies them into a new array at every choice.
  */
 import {
-  createTokenInstance,
   EOF,
   getLookaheadPaths,
   LLkLookaheadStrategy,
@@ -89,15 +88,27 @@ export class FlitmapLookahead extends LLkLookaheadStrategy {
     return paths;
   }
 
-  /** The indices of the token types whose tokens `type` matches. */
+  /**
+   * The indices of the token types whose tokens `type` matches: itself and, for a category, its
+   * members, as Chevrotain's tokenMatcher reads them (trying a token of every type against each
+   * type cost a fifth of the parser's set-up).
+   */
   private matchedBy(type: TokenType): readonly number[] {
     let indices = this.matched.get(type);
     if (indices === undefined) {
-      indices = [...this.vocabulary, EOF].filter((candidate) => tokenMatcher(createTokenInstance(candidate, "", 0, 0, 0, 0, 0, 0), type)).map((candidate) => candidate.tokenTypeIdx ?? -1);
+      const members = new Set(type.isParent === true ? (type.categoryMatches ?? []) : []);
+      indices = this.vocabularyIndices.filter((index) => index === type.tokenTypeIdx || members.has(index));
       this.matched.set(type, indices);
     }
     return indices;
   }
+
+  private get vocabularyIndices(): readonly number[] {
+    this.indices ??= [...this.vocabulary, EOF].map((candidate) => candidate.tokenTypeIdx ?? -1);
+    return this.indices;
+  }
+
+  private indices: readonly number[] | undefined;
 
   override buildLookaheadForAlternation(options: {
     prodOccurrence: number;

@@ -4,12 +4,12 @@
  * bound is reported (FM105) rather than exhausting the stack.
  */
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
-import type { Document } from "./ast.js";
+import type { Comment, Declaration, Document } from "./ast.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
-import { tokenizeOffsets } from "./lexer.js";
+import { tokenizeOffsets, type LexResult } from "./lexer.js";
 import { LineIndex } from "./line-index.js";
 import type { Position, Range } from "./location.js";
-import { getParser } from "./parser.js";
+import { getParser, type FlitmapParser } from "./parser.js";
 import { SyntaxCode } from "./syntax-codes.js";
 import { NESTED_TOO_DEEP_MESSAGE, reservedWordMessage, strayTokensMessage } from "./syntax-messages.js";
 import { placed, tokenEnd, tokenRange, tokenStart, useLineIndex } from "./tree-parser.js";
@@ -58,7 +58,7 @@ function errorRange(error: IRecognitionException, endOfText: Range): Range {
 }
 
 /** The position just past the last character: lines counted at line feeds, as `positionAt` counts them. */
-function endOf(text: string, lines: LineIndex): Position {
+export function endOf(text: string, lines: LineIndex): Position {
   if (lines.lineFeedsOnly) return lines.positionAt(text.length);
   let line = 1;
   for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) line++;
@@ -69,17 +69,32 @@ export function parse(text: string, file = "<input>"): ParseResult {
   const lines = new LineIndex(text);
   useLineIndex(lines);
   try {
-    return parseLexed(text, file, lines);
+    return parseLexed(text, file, lines, tokenizeOffsets(text, file, lines));
   } finally {
     useLineIndex(undefined);
   }
 }
 
-function parseLexed(text: string, file: string, lines: LineIndex): ParseResult {
-  const lexed = tokenizeOffsets(text, file, lines);
+/** The parse of a text already lexed, with `useLineIndex(lines)` in force. */
+export function parseLexed(text: string, file: string, lines: LineIndex, lexed: LexResult): ParseResult {
   const parser = getParser();
   const declarations = placed(parser.parseDocument(lexed.tokens), START);
   const end = endOf(text, lines);
+  const diagnostics = syntaxDiagnostics(parser, lexed, file, end);
+  parser.release();
+  return { document: documentOf(file, text, end, declarations, lexed.comments), diagnostics };
+}
+
+export function documentOf(file: string, text: string, end: Position, declarations: Declaration[], comments: readonly Comment[]): Document {
+  return { kind: "Document", file, declarations, comments, range: { start: { ...START }, end: text.length === 0 ? { ...START } : end } };
+}
+
+/**
+ * The lexer's diagnostics and those of the parser's last parse, sorted. After a region parse
+ * (reparse.ts), Chevrotain's complaint that the input goes on past where the region stopped is
+ * no error: the rest of the file is the previous parse's.
+ */
+export function syntaxDiagnostics(parser: FlitmapParser, lexed: LexResult, file: string, end: Position): Diagnostic[] {
   const endOfText: Range = { start: end, end };
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const unclosedTemplate = lexed.diagnostics.some((diagnostic) => diagnostic.code === SyntaxCode.unterminatedTemplate);
@@ -90,6 +105,7 @@ function parseLexed(text: string, file: string, lines: LineIndex): ParseResult {
   for (const error of parser.errors) {
     // The lexer already named the template that never closes; the parser would only see the file end.
     if (unclosedTemplate && error.name === "MismatchedTokenException" && error.token.tokenType === EOF) continue;
+    if (error.name === "NotAllInputParsedException" && error.token.startOffset === parser.stoppedAt) continue;
     const range = errorRange(error, endOfText);
     const identity = `${range.start.offset}:${error.message}`;
     if (seen.has(identity)) continue;
@@ -106,14 +122,5 @@ function parseLexed(text: string, file: string, lines: LineIndex): ParseResult {
     const range = { start: tokenRange(first).start, end: tokenRange(last).end };
     diagnostics.push({ code: SyntaxCode.unexpectedInput, severity: "error", message: strayTokensMessage(run.block, run.tokens), file, range });
   }
-  parser.release();
-  diagnostics.sort(compareDiagnostics);
-  const document: Document = {
-    kind: "Document",
-    file,
-    declarations,
-    comments: lexed.comments,
-    range: { start: { ...START }, end: text.length === 0 ? { ...START } : end },
-  };
-  return { document, diagnostics };
+  return diagnostics.sort(compareDiagnostics);
 }

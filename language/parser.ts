@@ -186,8 +186,13 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.performSelfAnalysis();
   }
 
-  /** The declarations of `tokens`, with errors in `errors`, `reservedNames`, `strayRuns` and `tooDeep`. */
-  parseDocument(tokens: IToken[]): Built<A.Declaration[]> {
+  /**
+   * The declarations of `tokens`, with errors in `errors`, `reservedNames`, `strayRuns` and `tooDeep`.
+   * `region` (language/reparse.ts) parses only the declarations from token `from` on, and stops
+   * between declarations before a token starting at one of `stopOffsets`: where a top-level
+   * declaration of the previous parse starts again after an edit. `stoppedAt` then says where.
+   */
+  parseDocument(tokens: IToken[], region?: { readonly from: number; readonly stopOffsets: ReadonlySet<number> }): Built<A.Declaration[]> {
     this.resetTree();
     this.expectedRole = undefined;
     this.lastName = undefined;
@@ -195,7 +200,21 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.lastDotted = undefined;
     this.reservedNames.length = 0;
     this.input = tokens;
+    this.stopOffsets = region?.stopOffsets;
+    this.stoppedAt = undefined;
+    // The token before the region stays the previous token, as error messages name it.
+    if (region !== undefined) for (let index = 0; index < region.from; index++) this.SKIP_TOKEN();
     return this.document();
+  }
+
+  private stopOffsets: ReadonlySet<number> | undefined;
+  /** The offset of the token a region parse stopped before (see parseDocument), if it stopped. */
+  stoppedAt: number | undefined;
+
+  private stopsHere(): boolean {
+    if (this.stopOffsets === undefined || !this.stopOffsets.has(this.LA(1).startOffset)) return false;
+    this.stoppedAt = this.LA(1).startOffset;
+    return true;
   }
 
   /** Lets the last parse's tokens go: a shared parser would otherwise keep them until the next parse. */
@@ -283,6 +302,9 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.MANY({
       GATE: () => !this.is(1, EOF),
       DEF: () => {
+        // A region's end reads nothing, which ends the repetition without Chevrotain's recovery
+        // skipping the rest of the file in search of more declarations (a gate would start it).
+        if (this.stopsHere()) return;
         const declaration = this.OR(this.declarationChoices);
         if (declaration !== undefined) f.declarations.push(declaration);
       },

@@ -24,12 +24,14 @@ const CATALOG_FILE = /^odoo-(.+)\.json$/;
 /**
  * The catalogs live in compiler/catalogs/ and tsc does not copy JSON into dist/, so the
  * directory is looked up from this module's own location: ../catalogs/ when running from
- * source (vitest, tsx), ../../../compiler/catalogs/ when running from dist/compiler/catalog/.
+ * source (vitest, tsx), ../../../compiler/catalogs/ when running from dist/compiler/catalog/,
+ * ../../compiler/catalogs/ from the CLI bundle's chunks in dist/chunks/.
  */
 const CATALOG_DIR_CANDIDATES = [
   new URL("../catalogs/", import.meta.url),
   new URL("../../../compiler/catalogs/", import.meta.url),
-  // The CLI bundle (dist/flitmap-cli.mjs) and the VS Code extension's bundled server.
+  // The CLI bundle (dist/chunks/*.mjs: the code commands share) and the VS Code extension's bundled server.
+  new URL("../../compiler/catalogs/", import.meta.url),
   new URL("../compiler/catalogs/", import.meta.url),
   new URL("./catalogs/", import.meta.url),
 ];
@@ -62,18 +64,61 @@ export function listShippedSeries(): string[] {
   return [...shippedSeries];
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+/**
+ * Whether `value`, read from a shipped catalog's file, is the catalog of `serie`. The shipped
+ * catalogs are validated against the schema when scripts/build-catalogs.ts writes them and by
+ * test/compiler/catalog/shipped-catalogs.test.ts; validating their 2.8 MB again at every start was
+ * most of a `flitmap check`'s catalog time, so loading checks only that the file is the catalog
+ * expected (a damaged one is then validated, for the message).
+ */
+function isShippedCatalog(value: unknown, serie: string): value is OdooSchema {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "format" in value &&
+    value.format === SCHEMA_FORMAT &&
+    "origin" in value &&
+    value.origin === "catalog" &&
+    "serie" in value &&
+    value.serie === serie &&
+    "models" in value &&
+    typeof value.models === "object" &&
+    value.models !== null
+  );
+}
+
+/**
+ * Freezes the catalog down to each model's table of fields, so that no caller adds or replaces a
+ * model or a field of the object all callers share (the types make every field read-only; freezing
+ * each of the hundred thousand objects below would cost a start more than reading the file).
+ */
+function freezeCatalog(schema: OdooSchema): OdooSchema {
+  for (const model of Object.values(schema.models)) {
+    Object.freeze(model.fields);
+    Object.freeze(model);
   }
-  return value;
+  Object.freeze(schema.models);
+  Object.freeze(schema.references);
+  Object.freeze(schema.modules);
+  return Object.freeze(schema);
 }
 
 const loadedCatalogs = new Map<string, OdooSchema>();
 
+function readShippedCatalog(path: string, serie: string): OdooSchema {
+  try {
+    const data: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (isShippedCatalog(data, serie)) return data;
+  } catch {
+    // Damaged: the validation below says how.
+  }
+  const result = loadSchemaFile(path);
+  if ("error" in result) throw new Error(`Flitmap's catalog is damaged: ${result.error}`);
+  return result.schema;
+}
+
 /**
- * The shipped catalog of `serie`, validated, frozen and cached (callers share one object).
+ * The shipped catalog of `serie`, frozen and cached (callers share one object).
  * Throws when no catalog is shipped for it: check listShippedSeries() first.
  */
 export function loadShippedCatalog(serie: string): OdooSchema {
@@ -82,9 +127,7 @@ export function loadShippedCatalog(serie: string): OdooSchema {
   if (!listShippedSeries().includes(serie)) {
     throw new Error(`No Odoo catalog for "${serie}": Flitmap ships ${listShippedSeries().join(", ")}; pull a schema from your server instead`);
   }
-  const result = loadSchemaFile(join(shippedCatalogDirectory(), `odoo-${serie}.json`));
-  if ("error" in result) throw new Error(`Flitmap's catalog is damaged: ${result.error}`);
-  const schema = deepFreeze(result.schema);
+  const schema = freezeCatalog(readShippedCatalog(join(shippedCatalogDirectory(), `odoo-${serie}.json`), serie));
   loadedCatalogs.set(serie, schema);
   return schema;
 }

@@ -1,16 +1,6 @@
-import type * as A from "../../language/ast.js";
-import { forEachNode } from "../../language/visit.js";
 import { suggestNames } from "../catalog/index.js";
+import { documentFacts } from "../document-facts.js";
 import { didYouMean, type Finding, type Rule } from "./rule.js";
-
-/** Every `if setting ...` condition in the declarations, in written order. */
-function settingConditions(declarations: readonly A.Declaration[]): A.SettingCondition[] {
-  const found: A.SettingCondition[] = [];
-  forEachNode(declarations, (node) => {
-    if (node.kind === "SettingCondition") found.push(node);
-  });
-  return found;
-}
 
 export const unknownSetting: Rule = {
   code: "FM210",
@@ -29,7 +19,7 @@ export const unknownSetting: Rule = {
     const findings: Finding[] = [];
     const declared = [...target.settings.keys()];
     for (const file of bound.files) {
-      for (const condition of settingConditions(file.document.declarations)) {
+      for (const condition of documentFacts(file.document).settingConditions) {
         if (condition.name.kind === "Missing" || target.settings.has(condition.name.value)) continue;
         const suggestion = didYouMean(suggestNames(condition.name.value, declared));
         findings.push({

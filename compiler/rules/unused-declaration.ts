@@ -1,28 +1,13 @@
 import { defaultAlias } from "../bind.js";
 import type { PackageSymbol } from "../model.js";
-import type { Node } from "../../language/ast.js";
-import { forEachNode } from "../../language/visit.js";
+import { documentFacts } from "../document-facts.js";
 import type { BoundPackage } from "../bind.js";
 import type { Finding, Rule } from "./rule.js";
 
-/**
- * Names written under an `if` on the target or a setting, in a map such an `if` switches off, or
- * in either body of a map with a fallback: a table used only for Odoo 17 is not unused when
- * checking for 19, nor a helpdesk stage table on an Odoo without Helpdesk.
- */
+/** Names written where the Odoo version or a setting decides whether they count (document-facts.ts). */
 function namesUnderConditions(bound: BoundPackage): Set<string> {
   const names = new Set<string>();
-  const collect = (subtree: Node): void =>
-    forEachNode(subtree, (node) => {
-      if (node.kind === "Name") names.add(node.value);
-    });
-  for (const file of bound.files) {
-    forEachNode(file.document.declarations, (node) => {
-      if (node.kind === "TargetIf") collect(node);
-      else if ((node.kind === "MapDeclaration" || node.kind === "SplitDeclaration" || node.kind === "SplitTarget") && node.enabledIf !== undefined) collect(node);
-      else if ((node.kind === "MapDeclaration" || node.kind === "SplitTarget") && node.fallback !== undefined) collect(node);
-    });
-  }
+  for (const file of bound.files) for (const name of documentFacts(file.document).namesUnderConditions) names.add(name);
   return names;
 }
 import { entitiesRead } from "./unmapped-column.js";

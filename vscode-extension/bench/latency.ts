@@ -5,14 +5,16 @@
  * - the time from a `didChange` to the diagnostics of that version, over 50 edits (every other
  *   one removes an arrow, a syntax error; the next puts it back, and the package is clean again),
  *   through a real LSP connection to the server in this process, with the editor's debounce
- *   (200 ms) and without it, against the baseline of calling `analyzePackage` directly on the same
- *   files in the same run;
+ *   (200 ms) and without it, against the baseline of a full analysis (`analyzePackage` of the same
+ *   files without the server's parse cache) in the same run; in wall time and in this process's
+ *   CPU time, which other work on a shared machine disturbs less;
  * - completion latency: keywords, and names (the fields of res.partner at a statement start, the
  *   source's columns after `<-`, tables and built-ins after `|`), on an idle server and right after
  *   an edit (the answer then comes from the latest analysis, without waiting for the next);
  * - hover on an Odoo field, which needs an analysis of the current text (idle server).
  *
- *   npx tsx vscode-extension/bench/latency.ts
+ *   node bench/run.mjs vscode-extension/bench/latency.ts   (bundled, as the server ships)
+ *   npx tsx vscode-extension/bench/latency.ts              (from the sources)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +22,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CompletionItem, Hover } from "vscode-languageserver";
 import { analyzePackage } from "../../compiler/analyze.js";
+import { machineLine, padTable } from "../../bench/report.js";
 import { DEFAULT_DEBOUNCE_MS } from "../server/server.js";
 import { startInMemoryServer, type LspTestClient } from "../tools/lsp-client.js";
 
@@ -82,12 +85,39 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
-function summary(samples: readonly number[]): { median: number; p95: number } {
+interface Summary {
+  readonly median: number;
+  readonly p95: number;
+}
+
+function summary(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((left, right) => left - right);
   return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
 
+/** This process's CPU time so far (all threads), in milliseconds. */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Wall and CPU milliseconds of each sample. */
+class Timings {
+  readonly wall: number[] = [];
+  readonly cpu: number[] = [];
+
+  async time<Result>(work: () => Promise<Result> | Result): Promise<Result> {
+    const wallStarted = performance.now();
+    const cpuStarted = cpuMs();
+    const result = await work();
+    this.cpu.push(cpuMs() - cpuStarted);
+    this.wall.push(performance.now() - wallStarted);
+    return result;
+  }
+}
+
 const format = (ms: number): string => `${ms.toFixed(1)} ms`;
+const ratio = (value: number, baseline: number): string => `${(value / baseline).toFixed(2)}x`;
 
 /** A completion request the benchmark makes: where, and what must come back. */
 interface CompletionProbe {
@@ -113,7 +143,7 @@ async function complete(client: LspTestClient, uri: string, probe: CompletionPro
 }
 
 interface Measured {
-  readonly diagnostics: number[];
+  readonly diagnostics: Timings;
   readonly completion: Map<string, number[]>;
   readonly completionAfterEdit: number[];
   readonly hover: number[];
@@ -126,7 +156,7 @@ async function measure(folder: string, mapText: string, debounceMs: number): Pro
   await client.open(uri, mapText, 1);
   const first = await client.waitForDiagnostics(uri, (params) => params.version === 1, 30_000);
   if (first.diagnostics.length > 0) throw new Error(`the package is not clean: ${JSON.stringify(first.diagnostics.slice(0, 3))}`);
-  const samples: number[] = [];
+  const samples = new Timings();
   const completionAfterEdit: number[] = [];
   const lines = mapText.split("\n");
   for (let edit = 0; edit < EDITS; edit++) {
@@ -135,10 +165,10 @@ async function measure(folder: string, mapText: string, debounceMs: number): Pro
     const line = (edit % ENTITIES) * 26 + 1 + ((edit * 7) % 23);
     const edited = [...lines];
     if (edit % 2 === 0) edited[line] = (edited[line] ?? "").replace("<-", "");
-    const started = performance.now();
-    await client.change(uri, edited.join("\n"), version);
-    const published = await client.waitForDiagnostics(uri, (params) => params.version === version, 30_000);
-    samples.push(performance.now() - started);
+    const published = await samples.time(async () => {
+      await client.change(uri, edited.join("\n"), version);
+      return client.waitForDiagnostics(uri, (params) => params.version === version, 30_000);
+    });
     const broken = published.diagnostics.some((diagnostic) => diagnostic.code === "FM101");
     if (broken !== (edit % 2 === 0)) throw new Error(`edit ${edit}: the missing arrow was ${broken ? "reported after it was put back" : "not reported"}`);
     if (!broken && published.diagnostics.length > 0) throw new Error(`edit ${edit}: the clean package reports ${published.diagnostics.length} diagnostics`);
@@ -185,34 +215,45 @@ try {
   const clean = analyzePackage(sources).diagnostics;
   if (clean.length > 0) throw new Error(`the generated package is not clean: ${clean.length} diagnostics, e.g. ${clean[0]?.code} ${clean[0]?.message}`);
   for (let warmup = 0; warmup < 5; warmup++) analyzePackage(sources);
-  const baseline: number[] = [];
-  for (let run = 0; run < EDITS; run++) {
-    const started = performance.now();
-    analyzePackage(sources);
-    baseline.push(performance.now() - started);
-  }
+  const baseline = new Timings();
+  for (let run = 0; run < EDITS; run++) await baseline.time(() => analyzePackage(sources));
   const immediate = await measure(packageFolder, files["maps.flitmap"], 0);
   const debounced = await measure(packageFolder, files["maps.flitmap"], DEFAULT_DEBOUNCE_MS);
 
-  const base = summary(baseline);
-  const rows: [string, { median: number; p95: number }][] = [
-    ["analyzePackage alone (baseline)", base],
-    ["didChange -> diagnostics, no debounce", summary(immediate.diagnostics)],
-    [`didChange -> diagnostics, ${DEFAULT_DEBOUNCE_MS} ms debounce`, summary(debounced.diagnostics)],
-    ...PROBES.map((probe): [string, { median: number; p95: number }] => [
+  const base = { wall: summary(baseline.wall), cpu: summary(baseline.cpu) };
+  console.log(machineLine());
+  console.log(
+    `package: ${lineCount} lines in ${Object.keys(files).length} files, no diagnostics; ${EDITS} edits (or requests) per row, twice for the completion and hover rows`,
+  );
+  const timed: [string, Timings][] = [
+    ["full analysis: analyzePackage, no cache (baseline)", baseline],
+    ["didChange -> diagnostics, no debounce", immediate.diagnostics],
+    [`didChange -> diagnostics, ${DEFAULT_DEBOUNCE_MS} ms debounce`, debounced.diagnostics],
+  ];
+  const table: string[][] = [["", "median", "p95", "/baseline", "CPU median", "CPU p95", "/baseline"]];
+  for (const [label, timings] of timed) {
+    const wall = summary(timings.wall);
+    const cpu = summary(timings.cpu);
+    table.push([
+      label,
+      format(wall.median),
+      format(wall.p95),
+      ratio(wall.median, base.wall.median),
+      format(cpu.median),
+      format(cpu.p95),
+      ratio(cpu.median, base.cpu.median),
+    ]);
+  }
+  const requests: [string, Summary][] = [
+    ...PROBES.map((probe): [string, Summary] => [
       probe.label,
       summary([...(immediate.completion.get(probe.label) ?? []), ...(debounced.completion.get(probe.label) ?? [])]),
     ]),
     ["fields completion right after a didChange", summary(debounced.completionAfterEdit)],
     ["hover on an Odoo field", summary([...immediate.hover, ...debounced.hover])],
   ];
-  console.log(
-    `package: ${lineCount} lines in ${Object.keys(files).length} files, no diagnostics; ${EDITS} edits (or requests) per row, twice for the completion and hover rows; Node ${process.version}`,
-  );
-  console.log(`${"".padEnd(46)}${"median".padStart(10)}${"p95".padStart(10)}${"median/baseline".padStart(18)}`);
-  for (const [label, { median, p95 }] of rows) {
-    console.log(`${label.padEnd(46)}${format(median).padStart(10)}${format(p95).padStart(10)}${`${(median / base.median).toFixed(3)}x`.padStart(18)}`);
-  }
+  for (const [label, { median, p95 }] of requests) table.push([label, format(median), format(p95), ratio(median, base.wall.median), "", "", ""]);
+  console.log(padTable(table));
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
