@@ -299,8 +299,11 @@ export class Printer {
     return item.kind === "CsvOptions" ? this.csvOptions(item) : this.entity(item);
   }
 
+  /** On one line when it fits; broken over lines, the values align as the migration block's do. */
   private csvOptions(options: A.CsvOptions): Doc {
-    return ["csv ", this.inlineBlock(options.options.map((option) => [option.name.value, " ", literalOrMissing(option.value)]))];
+    const width = this.widest(options.options, "name", (option) => option.name.value.length);
+    const entries = options.options.map((option): Doc => [ifBreak(pad(option.name.value, width), option.name.value), " ", literalOrMissing(option.value)]);
+    return ["csv ", this.inlineBlock(entries)];
   }
 
   private entity(entity: A.EntityDeclaration): Doc {

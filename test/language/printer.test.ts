@@ -58,17 +58,17 @@ group contact[1..3] { name "Contactpersoon {n}" text  role "Functie {n}" text }
     );
   });
 
-  it("breaks an option block that does not fit", () => {
+  it("breaks an option block that does not fit, its values aligned", () => {
     expectFormat(
       `source s { csv { delimiter ";" encoding "windows-1252" date "dd-MM-yyyy" datetime "dd-MM-yyyy HH:mm" timezone "Europe/Amsterdam" decimal "," } }`,
       `source s {
   csv {
     delimiter ";"
-    encoding "windows-1252"
-    date "dd-MM-yyyy"
-    datetime "dd-MM-yyyy HH:mm"
-    timezone "Europe/Amsterdam"
-    decimal ","
+    encoding  "windows-1252"
+    date      "dd-MM-yyyy"
+    datetime  "dd-MM-yyyy HH:mm"
+    timezone  "Europe/Amsterdam"
+    decimal   ","
   }
 }
 `,
