@@ -12,12 +12,15 @@ import { forEachNode } from "../language/visit.js";
 import { findField, findModel, suggestNames, type OdooSchema } from "./catalog/index.js";
 import { documentFacts } from "./document-facts.js";
 import type { CompilerHost } from "./host.js";
+import { LOOKUP_MATCH_RULES } from "./model.js";
 import type {
+  AmbiguousPolicyModel,
   ColumnSymbol,
   CustomFieldSymbol,
   EntitySymbol,
   GroupSymbol,
   ImportSymbol,
+  LookupMatchRule,
   LookupSymbol,
   MissingPolicyModel,
   PackageSymbol,
@@ -73,7 +76,7 @@ export interface ShapeProblem {
   readonly file: string;
   readonly range: Range;
   readonly message: string;
-  readonly kind: "entity-key" | "source-option" | "group-range" | "rule-setting" | "migration";
+  readonly kind: "entity-key" | "source-option" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value";
 }
 
 export interface BoundPackage {
@@ -122,6 +125,7 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   decimal: ".",
   trueWords: ["true", "yes", "y", "1", "ja", "j", "waar", "x"],
   falseWords: ["false", "no", "n", "0", "nee", "onwaar"],
+  emptyValues: [],
 };
 
 export const SOURCE_OPTION_NAMES = [
@@ -135,6 +139,7 @@ export const SOURCE_OPTION_NAMES = [
   "currency",
   "true_words",
   "false_words",
+  "empty_values",
 ] as const;
 
 const ENCODINGS = ["utf-8", "windows-1252", "latin-1", "auto"];
@@ -146,6 +151,14 @@ function isValidTimezone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A comma-separated list of words, as `true_words`, `false_words` and `empty_values` take them: trimmed, lower-cased. */
+function wordList(value: string): string[] {
+  return value
+    .split(",")
+    .map((word) => word.trim().toLowerCase())
+    .filter((word) => word !== "");
 }
 
 /** snake_case of an entity name, the alias of a map that does not name one: `ContactCompany` → `contact_company`. */
@@ -411,16 +424,13 @@ class Binder {
             result.currency = value;
             break;
           case "true_words":
-            result.trueWords = value
-              .split(",")
-              .map((word) => word.trim().toLowerCase())
-              .filter((word) => word !== "");
+            result.trueWords = wordList(value);
             break;
           case "false_words":
-            result.falseWords = value
-              .split(",")
-              .map((word) => word.trim().toLowerCase())
-              .filter((word) => word !== "");
+            result.falseWords = wordList(value);
+            break;
+          case "empty_values":
+            result.emptyValues = wordList(value);
             break;
           default:
             this.unknown({ kind: "option", name, file, range: option.name.range, candidates: suggestNames(name, [...SOURCE_OPTION_NAMES]) });
@@ -459,6 +469,7 @@ class Binder {
     }
     const has = (keyword: A.ColumnModifierKeyword): boolean =>
       column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
+    const emptyWhen = column.modifiers.find((modifier): modifier is A.EmptyWhenModifier => modifier.kind === "EmptyWhenModifier");
     return {
       kind: "column",
       name: column.name.value,
@@ -474,6 +485,7 @@ class Binder {
       required: has("required"),
       personal: has("personal"),
       modified: has("modified"),
+      ...(emptyWhen === undefined ? {} : { emptyValues: emptyWhen.values.map((value) => value.value.trim().toLowerCase()) }),
     };
   }
 
@@ -647,6 +659,12 @@ class Binder {
       missing = { policy: "fallback", value };
     } else if (policy?.policy !== undefined) missing = { policy: policy.policy };
     const archived = declaration.items.find((item): item is A.ArchivedSetting => item.kind === "ArchivedSetting");
+    const matchRule = this.lookupMatchRule(declaration, file);
+    const ambiguousItem = declaration.items.find((item): item is A.AmbiguousPolicy => item.kind === "AmbiguousPolicy");
+    let ambiguous: AmbiguousPolicyModel | undefined;
+    if (ambiguousItem?.policy === "fallback") {
+      ambiguous = { policy: "fallback", value: ambiguousItem.fallback !== undefined && ambiguousItem.fallback.kind !== "Missing" ? ambiguousItem.fallback.value : "" };
+    } else if (ambiguousItem?.policy !== undefined) ambiguous = { policy: ambiguousItem.policy };
     const symbol: LookupSymbol = {
       kind: "lookup",
       name: declaration.name.value,
@@ -657,9 +675,27 @@ class Binder {
       matchFields: declaration.matchFields,
       missing,
       includeArchived: archived?.include === true,
+      ...(matchRule === undefined ? {} : { matchRule }),
+      ...(ambiguous === undefined ? {} : { ambiguous }),
     };
     if (this.declareCallable("lookup", declaration.name, file)) this.lookups.set(symbol.name, symbol);
     for (const field of declaration.matchFields) this.customFieldName(field, symbol.model, file);
+  }
+
+  private lookupMatchRule(declaration: A.LookupDeclaration, file: string): LookupMatchRule | undefined {
+    const item = declaration.items.find((candidate): candidate is A.MatchRule => candidate.kind === "MatchRule");
+    const written = item?.rule;
+    if (written === undefined || written.kind === "Missing") return undefined;
+    const rule = LOOKUP_MATCH_RULES.find((candidate) => candidate === written.value);
+    if (rule === undefined) {
+      this.shapeProblems.push({
+        file,
+        range: written.range,
+        kind: "lookup",
+        message: `a lookup matches \`exact\` (the default), \`loose\` (ignoring case, accents and extra spaces) or by \`initials\` ("A. Hartley" for Alice Hartley), not \`${written.value}\``,
+      });
+    }
+    return rule;
   }
 
   private bindRecords(declaration: A.RecordsDeclaration, file: string): void {
@@ -689,7 +725,7 @@ class Binder {
     if (declaration.model.kind === "Missing") return;
     const model = declaration.model.value;
     if (declaration.match !== undefined) this.customFieldName(declaration.match, model, file);
-    for (const entry of declaration.entries) this.bindFieldValues(entry.values, model, file);
+    for (const entry of declaration.entries) this.bindFieldValues(entry.values, model, file, "records");
   }
 
   /**
@@ -697,9 +733,13 @@ class Binder {
    * names. A bare name names a record of the field's relation (of any model, when unique, for a
    * field that has none), as the plan's emitter resolves it; one that names none is reported.
    */
-  private bindFieldValues(values: readonly A.FieldValue[], model: string, file: string): void {
+  private bindFieldValues(values: readonly A.FieldValue[], model: string, file: string, place: "records" | "expect"): void {
     for (const value of values) {
       this.customFieldName(value.field, model, file);
+      if (value.value.kind === "KeyReference") {
+        this.bindKeyReference(value.value, place, file);
+        continue;
+      }
       if (value.value.kind !== "NameReference") continue;
       const field = value.field.kind === "Name" && this.schema !== undefined ? findField(this.schema, model, value.field.value) : undefined;
       const relation = field?.relation;
@@ -715,6 +755,19 @@ class Binder {
         this.unknown({ kind: "bare-value", name: name.value, file, range: name.range, candidates: [], ...(scope === undefined ? {} : { scope }) });
       }
     }
+  }
+
+  /** `ref contact "C1"`: a test's expectation of the record a map or split target made from a key; a value anywhere else. */
+  private bindKeyReference(reference: A.KeyReference, place: "records" | "expect" | "given", file: string): void {
+    if (place !== "expect") {
+      const where = place === "given" ? "a `given` row holds the export's text" : "a reference record's values are constants or record names";
+      this.shapeProblems.push({ file, range: reference.range, kind: "test-value", message: `\`ref ALIAS "KEY"\` names a migrated record in a test's \`expect\` only: ${where}` });
+      return;
+    }
+    if (reference.alias.kind === "Missing") return;
+    const target = this.aliases.get(reference.alias.value);
+    if (target !== undefined) this.reference(file, reference.alias.range, target);
+    else this.unknown({ kind: "alias", name: reference.alias.value, file, range: reference.alias.range, candidates: suggestNames(reference.alias.value, [...this.aliases.keys()]) });
   }
 
   /** A record by name, among the records of `model` (or of every model when it is not known). */
@@ -1024,6 +1077,7 @@ class Binder {
         const entity = this.resolveEntity(item.entity, file);
         if (entity === undefined) continue;
         for (const cell of item.cells) {
+          if (cell.value.kind === "KeyReference") this.bindKeyReference(cell.value, "given", file);
           if (cell.value.kind === "NameReference") {
             const name = cell.value.name;
             this.unknown({ kind: "bare-value", name: name.value, file, range: name.range, candidates: [], scope: "a `given` row holds the export's text" });
@@ -1044,7 +1098,7 @@ class Binder {
       } else if (item.kind === "ExpectOutcome" && item.entity !== undefined) {
         this.resolveEntity(item.entity, file);
       } else if (item.kind === "ExpectRecord" && item.model.kind === "QualifiedName") {
-        this.bindFieldValues(item.values, item.model.value, file);
+        this.bindFieldValues(item.values, item.model.value, file, "expect");
       }
     }
   }

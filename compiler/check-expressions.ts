@@ -878,7 +878,15 @@ class ExpressionChecker {
       return {
         node: pipeNode,
         type,
-        ir: { op: "ref", type: typeString(type), step: target.alias, entity: target.entity?.name ?? "", input: input.ir, itemwise },
+        ir: {
+          op: "ref",
+          type: typeString(type),
+          step: target.alias,
+          entity: target.entity?.name ?? "",
+          input: input.ir,
+          itemwise,
+          ...(step.optional === true ? { optional: true } : {}),
+        },
       };
     }
     const name = step.callee.value;

@@ -25,6 +25,8 @@ export interface SourceOptions {
   readonly currency?: string;
   readonly trueWords: readonly string[];
   readonly falseWords: readonly string[];
+  /** `empty_values "TBC, -"`: cell values that mean no value (compared ignoring case and surrounding spaces). */
+  readonly emptyValues: readonly string[];
 }
 
 export interface SourceSymbol extends Declared {
@@ -58,6 +60,8 @@ export interface ColumnSymbol extends Declared {
   readonly required: boolean;
   readonly personal: boolean;
   readonly modified: boolean;
+  /** `empty when "TBC"`: the column's own placeholder values, instead of its entity's `empty_values`. */
+  readonly emptyValues?: readonly string[];
   /** The entity whose keys the column holds (`references Contact`). */
   references?: EntitySymbol;
 }
@@ -81,7 +85,16 @@ export interface LookupSymbol extends Declared {
   /** Undefined when the lookup does not say (a warning: rows would be rejected). */
   readonly missing: MissingPolicyModel | undefined;
   readonly includeArchived: boolean;
+  /** `match loose|initials`: how values match (exact when undefined). */
+  readonly matchRule?: LookupMatchRule;
+  /** `ambiguous ...`: what a value matching several records does (reject when undefined). */
+  readonly ambiguous?: AmbiguousPolicyModel;
 }
+
+export const LOOKUP_MATCH_RULES = ["exact", "loose", "initials"] as const;
+export type LookupMatchRule = (typeof LOOKUP_MATCH_RULES)[number];
+
+export type AmbiguousPolicyModel = { readonly policy: "reject" | "first" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
 
 export type TableOutput = { readonly kind: "record"; readonly model: string } | { readonly kind: "value"; readonly type: ValueType };
 

@@ -160,6 +160,12 @@ export interface ColumnReference extends NodeBase {
   readonly entity: Name | Missing;
 }
 
+/** `empty when "TBC", "n/a"`: cell values that mean no value in this column (its own, instead of the source's `empty_values`). */
+export interface EmptyWhenModifier extends NodeBase {
+  readonly kind: "EmptyWhenModifier";
+  readonly values: readonly StringLiteral[];
+}
+
 /** `company_name "Bedrijfsnaam" text required` */
 export interface ColumnDeclaration extends NodeBase {
   readonly kind: "ColumnDeclaration";
@@ -167,7 +173,7 @@ export interface ColumnDeclaration extends NodeBase {
   readonly header?: StringLiteral;
   readonly type: Name | Missing;
   readonly format?: StringLiteral;
-  readonly modifiers: readonly (ColumnModifier | ColumnReference)[];
+  readonly modifiers: readonly (ColumnModifier | ColumnReference | EmptyWhenModifier)[];
 }
 
 export type DuplicatesKeep = "first" | "last" | "newest";
@@ -200,7 +206,25 @@ export interface LookupDeclaration extends NodeBase {
   readonly items: readonly LookupItem[];
 }
 
-export type LookupItem = MissingPolicy | ArchivedSetting;
+export type LookupItem = MissingPolicy | ArchivedSetting | MatchRule | AmbiguousPolicy;
+
+/**
+ * `match initials`: how a source value matches the lookup's fields: `exact` (the default), `loose`
+ * (ignoring case, accents and extra spaces) or `initials` (loose, and "A. Hartley" matches "Alice Hartley").
+ */
+export interface MatchRule extends NodeBase {
+  readonly kind: "MatchRule";
+  readonly rule: Name | Missing;
+}
+
+export type AmbiguousPolicyName = "reject" | "first" | "fallback";
+
+/** `ambiguous first`: what a value that matches several records does (the default: reject the row). */
+export interface AmbiguousPolicy extends NodeBase {
+  readonly kind: "AmbiguousPolicy";
+  readonly policy: AmbiguousPolicyName | undefined;
+  readonly fallback?: Literal | Missing;
+}
 
 export type MissingPolicyName = "reject" | "flag" | "halt" | "fallback";
 
@@ -232,11 +256,18 @@ export interface RecordEntry extends NodeBase {
   readonly values: readonly FieldValue[];
 }
 
-/** `sequence 70`, `is_won true`, `team_id sales` (a record name) */
+/** `sequence 70`, `is_won true`, `team_id sales` (a record name), `res_id ref contact "C1"` (in an expect) */
 export interface FieldValue extends NodeBase {
   readonly kind: "FieldValue";
   readonly field: Name | StringLiteral;
-  readonly value: Value | Missing;
+  readonly value: Value | KeyReference | Missing;
+}
+
+/** `ref contact "C1"`: the record a map made from the row with that key (tests only). */
+export interface KeyReference extends NodeBase {
+  readonly kind: "KeyReference";
+  readonly alias: Name | Missing;
+  readonly key: StringLiteral | Missing;
 }
 
 /** A constant in a records entry, table or test: a literal or the name of a record. */
@@ -259,7 +290,12 @@ export interface TableDeclaration extends NodeBase {
 export interface TableEntry extends NodeBase {
   readonly kind: "TableEntry";
   readonly keys: readonly Literal[];
-  readonly value: Value | Missing;
+  readonly value: Value | EmptyValue | Missing;
+}
+
+/** `"Unassigned" -> empty`: the table gives no value for these keys. */
+export interface EmptyValue extends NodeBase {
+  readonly kind: "EmptyValue";
 }
 
 export type TableDefaultAction = "reject" | "flag" | "keep" | "empty" | "value";
@@ -505,6 +541,8 @@ export interface CallStep extends NodeBase {
 export interface RefStep extends NodeBase {
   readonly kind: "RefStep";
   readonly alias: Name | Missing;
+  /** `| ref org optional`: a key without a record leaves the field empty, said once in the run's notes. */
+  readonly optional?: true;
 }
 
 /** `a ?? b ?? "none"`: the first operand that is not empty. */
@@ -604,11 +642,14 @@ export type Node =
   | EntityItem
   | ColumnModifier
   | ColumnReference
+  | EmptyWhenModifier
   | OptionSetting
   | LookupItem
   | RecordEntry
   | FieldValue
   | NameReference
+  | KeyReference
+  | EmptyValue
   | TableEntry
   | TableDefault
   | ExtendItem

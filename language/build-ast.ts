@@ -35,6 +35,8 @@ export interface RuleResults extends BodyResults, ExpressionResults {
   lookupDeclaration: A.LookupDeclaration;
   missingPolicy: A.MissingPolicy;
   archivedSetting: A.ArchivedSetting;
+  matchRule: A.MatchRule;
+  ambiguousPolicy: A.AmbiguousPolicy;
   recordsDeclaration: A.RecordsDeclaration;
   recordEntry: A.RecordEntry | undefined;
   fieldValueBlock: A.FieldValue[];
@@ -313,10 +315,12 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
   /** `required`, `personal`, `modified` and `references` keywords, in order. */
   readonly modifiers: IToken[] = [];
   referenced: IToken | undefined;
+  /** `empty when "TBC", "-"`: the keyword and the strings. */
+  emptyWhen: { readonly keyword: IToken | undefined; readonly values: IToken[] } | undefined;
 
   build(range: Range): A.ColumnDeclaration | undefined {
     if (this.name === undefined) return undefined;
-    const modifiers: (A.ColumnModifier | A.ColumnReference)[] = [];
+    const modifiers: (A.ColumnModifier | A.ColumnReference | A.EmptyWhenModifier)[] = [];
     for (const keyword of this.modifiers) {
       const word = keyword.image;
       if (word === "references") {
@@ -329,6 +333,11 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
       } else if (word === "required" || word === "personal" || word === "modified") {
         modifiers.push({ kind: "ColumnModifier", keyword: word, range: tokenRange(keyword) });
       }
+    }
+    const emptyWhen = this.emptyWhen;
+    if (emptyWhen?.keyword !== undefined) {
+      const last = emptyWhen.values[emptyWhen.values.length - 1] ?? emptyWhen.keyword;
+      modifiers.push({ kind: "EmptyWhenModifier", values: emptyWhen.values.map(stringLiteral), range: { start: tokenStart(emptyWhen.keyword), end: tokenEnd(last) } });
     }
     return {
       kind: "ColumnDeclaration",

@@ -28,7 +28,8 @@ export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
 
   adopt(partial: RulePartial): void {
     if (partial.rule === "qualifiedName") this.model = partial.value;
-    else if (partial.rule === "missingPolicy" || partial.rule === "archivedSetting") this.items.push(partial.value);
+    else if (partial.rule === "missingPolicy" || partial.rule === "archivedSetting" || partial.rule === "matchRule" || partial.rule === "ambiguousPolicy")
+      this.items.push(partial.value);
   }
 }
 
@@ -39,6 +40,28 @@ export class MissingPolicyFrame implements Frame<A.MissingPolicy, RulePartial> {
   build(range: Range): A.MissingPolicy {
     const fallback = this.policy === "fallback" ? { fallback: this.fallback === undefined ? missing("a value", range.end) : placed(this.fallback, range.end) } : {};
     return { kind: "MissingPolicy", policy: this.policy, ...fallback, range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "literal") this.fallback = partial.value;
+  }
+}
+
+export class MatchRuleFrame implements Frame<A.MatchRule, RulePartial> {
+  rule: IToken | undefined;
+
+  build(range: Range): A.MatchRule {
+    return { kind: "MatchRule", rule: nameOrMissing(this.rule, "a match rule (exact, loose or initials)", range.end), range };
+  }
+}
+
+export class AmbiguousPolicyFrame implements Frame<A.AmbiguousPolicy, RulePartial> {
+  policy: A.AmbiguousPolicyName | undefined;
+  fallback: Built<A.Literal | A.Missing> | undefined;
+
+  build(range: Range): A.AmbiguousPolicy {
+    const fallback = this.policy === "fallback" ? { fallback: this.fallback === undefined ? missing("a value", range.end) : placed(this.fallback, range.end) } : {};
+    return { kind: "AmbiguousPolicy", policy: this.policy, ...fallback, range };
   }
 
   adopt(partial: RulePartial): void {
@@ -107,11 +130,24 @@ export class FieldValueBlockFrame extends ItemsFrame<A.FieldValue> {
 export class FieldValueFrame implements Frame<A.FieldValue | undefined, RulePartial> {
   field: IToken | undefined;
   value: Built<A.Value | A.Missing> | undefined;
+  /** `ref contact "C1"` */
+  ref: IToken | undefined;
+  alias: IToken | undefined;
+  key: IToken | undefined;
 
   build(range: Range): A.FieldValue | undefined {
     if (this.field === undefined) return undefined;
     const field = isStringToken(this.field) ? stringLiteral(this.field) : name(this.field);
-    return { kind: "FieldValue", field, value: valueAt(this.value, range.end), range };
+    return { kind: "FieldValue", field, value: this.ref === undefined ? valueAt(this.value, range.end) : this.keyReference(this.ref, range), range };
+  }
+
+  private keyReference(ref: IToken, range: Range): A.KeyReference {
+    return {
+      kind: "KeyReference",
+      alias: nameOrMissing(this.alias, "an alias", range.end),
+      key: stringOrMissing(this.key, "a key in quotes", range.end),
+      range: { start: tokenRange(ref).start, end: range.end },
+    };
   }
 
   adopt(partial: RulePartial): void {
@@ -121,6 +157,9 @@ export class FieldValueFrame implements Frame<A.FieldValue | undefined, RulePart
   reset(): void {
     this.field = undefined;
     this.value = undefined;
+    this.ref = undefined;
+    this.alias = undefined;
+    this.key = undefined;
   }
 }
 
@@ -184,6 +223,8 @@ export class TableFrame implements Frame<A.TableDeclaration, RulePartial> {
 export class TableEntryFrame implements Frame<A.TableEntry, RulePartial> {
   readonly keys: Built<A.Literal | A.Missing>[] = [];
   value: Built<A.Value | A.Missing> | undefined;
+  /** `-> empty` */
+  empty: IToken | undefined;
 
   build(range: Range): A.TableEntry {
     const keys: A.Literal[] = [];
@@ -191,7 +232,8 @@ export class TableEntryFrame implements Frame<A.TableEntry, RulePartial> {
       const literal = placed(key, range.start);
       if (literal.kind !== "Missing") keys.push(literal);
     }
-    return { kind: "TableEntry", keys, value: valueAt(this.value, range.end), range };
+    const value: A.Value | A.EmptyValue | A.Missing = this.empty === undefined ? valueAt(this.value, range.end) : { kind: "EmptyValue", range: tokenRange(this.empty) };
+    return { kind: "TableEntry", keys, value, range };
   }
 
   adopt(partial: RulePartial): void {

@@ -325,6 +325,8 @@ class Climb {
 export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial> {
   ref: IToken | undefined;
   alias: IToken | undefined;
+  /** `| ref org optional` */
+  optional: IToken | undefined;
   callee: IToken | undefined;
   openParen: IToken | undefined;
   /** Allocated at `(`: most steps take no arguments. */
@@ -335,7 +337,7 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
   }
 
   build(range: Range): A.PipeStep | undefined {
-    if (this.ref !== undefined) return { kind: "RefStep", alias: nameOrMissing(this.alias, "an alias", range.end), range };
+    if (this.ref !== undefined) return { kind: "RefStep", alias: nameOrMissing(this.alias, "an alias", range.end), ...(this.optional === undefined ? {} : { optional: true }), range };
     if (this.callee === undefined) return undefined;
     const args = this.openParen === undefined ? {} : { args: (this.args ?? []).map((arg) => placed(arg, range.end)) };
     return { kind: "CallStep", callee: name(this.callee), ...args, range };
@@ -348,6 +350,7 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
   reset(): void {
     this.ref = undefined;
     this.alias = undefined;
+    this.optional = undefined;
     this.callee = undefined;
     this.openParen = undefined;
     this.args = undefined;

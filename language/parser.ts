@@ -29,6 +29,7 @@ const k = T.keywordToken;
 
 /** The keyword tokens the grammar reads, looked up once rather than at every choice. */
 const KW = {
+  ambiguous: k("ambiguous"),
   and: k("and"),
   archive: k("archive"),
   archived: k("archived"),
@@ -77,6 +78,7 @@ const KW = {
   newest: k("newest"),
   not: k("not"),
   odoo: k("odoo"),
+  optional: k("optional"),
   or: k("or"),
   order: k("order"),
   personal: k("personal"),
@@ -130,7 +132,8 @@ export type NameRole =
   | "option name"
   | "order column"
   | "selection key"
-  | "setting name";
+  | "setting name"
+  | "match rule";
 
 /** Tokens of lookahead a choice may take; most take one, through gates. */
 export const MAX_LOOKAHEAD = 3;
@@ -485,12 +488,19 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.OPTION(() => (f.header = this.token(2, T.StringLike)));
     f.type = this.consumeName(3, "column type");
     this.OPTION2(() => (f.format = this.token(4, T.StringLike)));
-    if (this.RECORDING_PHASE || this.is(1, KW.required) || this.is(1, KW.personal) || this.is(1, KW.modified) || this.is(1, KW.references)) this.MANY(this.columnModifier);
+    if (this.RECORDING_PHASE || this.is(1, KW.required) || this.is(1, KW.personal) || this.is(1, KW.modified) || this.is(1, KW.references) || this.startsEmptyWhen())
+      this.MANY(this.columnModifier);
   });
 
-  /** `references` is a modifier only before an entity name: reading nothing ends the modifiers. */
+  /** `empty when "TBC"`: `empty` alone is the name of the next column. */
+  private startsEmptyWhen(): boolean {
+    return this.is(1, KW.empty) && this.is(2, KW.when);
+  }
+
+  /** `references` is a modifier only before an entity name, `empty` only before `when`: reading nothing ends the modifiers. */
   private readonly columnModifier = (): void => {
     if (!this.RECORDING_PHASE && this.is(1, KW.references) && !this.is(2, T.Name)) return;
+    if (!this.RECORDING_PHASE && this.is(1, KW.empty) && !this.is(2, KW.when)) return;
     this.OR(this.columnModifierChoices);
   };
 
@@ -509,6 +519,20 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         const entity = this.consumeName(9, "entity name");
         const f = this.frameOf(B.ColumnDeclarationFrame);
         f.referenced ??= entity;
+      },
+    },
+    {
+      ALT: () => {
+        const f = this.frameOf(B.ColumnDeclarationFrame);
+        f.emptyWhen ??= { keyword: this.token(10, KW.empty), values: [] };
+        this.token(11, KW.when);
+        const first = this.token(12, T.StringLike);
+        if (first !== undefined) f.emptyWhen.values.push(first);
+        this.MANY2(() => {
+          this.token(13, T.Comma);
+          const next = this.token(14, T.StringLike);
+          if (next !== undefined) f.emptyWhen?.values.push(next);
+        });
       },
     },
   ];
@@ -584,8 +608,35 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   private readonly lookupChoices = gated<Built<A.LookupItem> | undefined>([
     { GATE: () => this.is(1, KW.missing), ALT: () => this.SUBRULE(this.missingPolicy) },
     { GATE: () => this.is(1, KW.archived), ALT: () => this.SUBRULE(this.archivedSetting) },
+    { GATE: () => this.is(1, KW.match), ALT: () => this.SUBRULE(this.matchRule) },
+    { GATE: () => this.is(1, KW.ambiguous), ALT: () => this.SUBRULE(this.ambiguousPolicy) },
     this.strayChoice(),
   ]);
+
+  matchRule = this.tree("matchRule", D.MatchRuleFrame, (f) => {
+    this.token(1, KW.match);
+    f.rule = this.consumeName(2, "match rule");
+  });
+
+  ambiguousPolicy = this.tree("ambiguousPolicy", D.AmbiguousPolicyFrame, () => {
+    this.token(1, KW.ambiguous);
+    this.OR(this.ambiguousPolicyChoices);
+  });
+
+  private readonly ambiguousPolicyChoices: IOrAlt<void>[] = [
+    { ALT: () => this.ambiguous(this.token(2, KW.reject), "reject") },
+    { ALT: () => this.ambiguous(this.token(3, KW.first), "first") },
+    {
+      ALT: () => {
+        this.ambiguous(this.token(4, KW.fallback), "fallback");
+        this.frameOf(D.AmbiguousPolicyFrame).fallback = this.SUBRULE(this.literal);
+      },
+    },
+  ];
+
+  private ambiguous(token: IToken | undefined, policy: A.AmbiguousPolicyName): void {
+    if (token !== undefined) this.frameOf(D.AmbiguousPolicyFrame).policy = policy;
+  }
 
   missingPolicy = this.tree("missingPolicy", D.MissingPolicyFrame, () => {
     this.token(1, KW.missing);
@@ -670,8 +721,22 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
 
   fieldValue = this.tree("fieldValue", D.FieldValueFrame, (f) => {
     f.field = this.OR(this.fieldValueNameChoices);
-    f.value = this.SUBRULE(this.value);
+    this.OR2(this.fieldValueChoicesOfValue);
   });
+
+  /** `ref contact "C1"`: the record another map made from a key (what a test expects), or a value. */
+  private readonly fieldValueChoicesOfValue = gated<void>([
+    {
+      GATE: () => this.is(1, KW.ref),
+      ALT: () => {
+        const f = this.frameOf(D.FieldValueFrame);
+        f.ref = this.token(2, KW.ref);
+        f.alias = this.consumeName(3, "alias");
+        f.key = this.token(4, T.StringLike);
+      },
+    },
+    { ALT: () => void (this.frameOf(D.FieldValueFrame).value = this.SUBRULE(this.value)) },
+  ]);
 
   private readonly fieldValueNameChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.OR9(this.fieldNameChoices) }, { ALT: () => this.token(1, T.StringLike) }];
 
@@ -720,8 +785,14 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     f.keys.push(this.SUBRULE(this.literal));
     if (this.mayStart(T.Comma)) this.MANY(this.moreTableKeys);
     this.token(2, T.Arrow);
-    f.value = this.SUBRULE(this.value);
+    this.OR(this.tableEntryValueChoices);
   });
+
+  /** `-> empty`: no value; any other name is a record's. */
+  private readonly tableEntryValueChoices = gated<void>([
+    { GATE: () => this.is(1, KW.empty), ALT: () => void (this.frameOf(D.TableEntryFrame).empty = this.token(3, KW.empty)) },
+    { ALT: () => void (this.frameOf(D.TableEntryFrame).value = this.SUBRULE(this.value)) },
+  ]);
 
   private readonly moreTableKeys = (): void => {
     this.token(1, T.Comma);
@@ -1194,6 +1265,8 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         const f = this.frameOf(E.PipeStepFrame);
         f.ref = this.token(1, KW.ref);
         f.alias = this.consumeName(2, "alias");
+        // `optional` ends the step unless it is the next statement's field (`optional <- ...`).
+        if (this.RECORDING_PHASE || (this.is(1, KW.optional) && !this.isAssignmentOperator(2))) this.OPTION3(() => (f.optional = this.token(7, KW.optional)));
       },
     },
     {

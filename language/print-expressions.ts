@@ -78,7 +78,7 @@ function expressionBody(expression: A.Expression): Doc {
         group(
           indent(
             expression.steps.map((step): Doc => {
-              if (step.kind === "RefStep") return [line, "| ref ", nameText(step.alias)];
+              if (step.kind === "RefStep") return [line, "| ref ", nameText(step.alias), step.optional === true ? " optional" : ""];
               const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
               return [line, "| ", step.callee.value, args];
             }),
@@ -176,8 +176,10 @@ export function literalOrMissing(node: A.Literal | A.Missing): string {
   return literalText(node);
 }
 
-export function valueText(node: A.Value | A.Missing): string {
+export function valueText(node: A.Value | A.KeyReference | A.EmptyValue | A.Missing): string {
   if (node.kind === "Missing") return failMissing(node);
   if (node.kind === "NameReference") return node.name.value;
+  if (node.kind === "EmptyValue") return "empty";
+  if (node.kind === "KeyReference") return `ref ${nameText(node.alias)} ${node.key.kind === "Missing" ? failMissing(node.key) : quoteString(node.key.value)}`;
   return literalText(node);
 }

@@ -45,6 +45,17 @@ const IGNORE_COMMENTS = new Set(["// fmt-ignore", "// prettier-ignore"]);
 /** Two spaces between the entries of a one-line block, a line break when the block breaks. */
 const entrySeparator: Doc = [ifBreak("", " "), line];
 
+function modifierText(modifier: A.ColumnDeclaration["modifiers"][number]): string {
+  switch (modifier.kind) {
+    case "ColumnModifier":
+      return modifier.keyword;
+    case "ColumnReference":
+      return `references ${nameText(modifier.entity)}`;
+    case "EmptyWhenModifier":
+      return `empty when ${modifier.values.map((value) => quoteString(value.value)).join(", ")}`;
+  }
+}
+
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
@@ -343,7 +354,7 @@ export class Printer {
     if (anyHeader) parts.push(pad(column.header === undefined ? "" : quoteString(column.header.value), headerWidth));
     parts.push(pad(nameText(column.type), typeWidth));
     if (anyFormat && column.format !== undefined) parts.push(pad(quoteString(column.format.value), formatWidth));
-    for (const modifier of column.modifiers) parts.push(modifier.kind === "ColumnModifier" ? modifier.keyword : `references ${nameText(modifier.entity)}`);
+    for (const modifier of column.modifiers) parts.push(modifierText(modifier));
     return parts.join(" ").trimEnd();
   }
 
@@ -352,6 +363,11 @@ export class Printer {
     if (lookup.items.length === 0) return head;
     const entries = lookup.items.map((item): Doc => {
       if (item.kind === "ArchivedSetting") return ["archived ", item.include ? "include" : "exclude"];
+      if (item.kind === "MatchRule") return ["match ", nameText(item.rule)];
+      if (item.kind === "AmbiguousPolicy") {
+        if (item.policy === "fallback") return ["ambiguous fallback ", literalOrMissing(item.fallback ?? missingNode("a value"))];
+        return ["ambiguous ", item.policy ?? "reject"];
+      }
       if (item.policy === "fallback") return ["missing fallback ", literalOrMissing(item.fallback ?? missingNode("a value"))];
       return ["missing ", item.policy ?? "reject"];
     });

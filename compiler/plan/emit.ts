@@ -17,6 +17,7 @@ import {
   PLAN_VERSION,
   type ColumnPlan,
   type EntityPlan,
+  type ExpectedRecordPlan,
   type Literal,
   type LookupPlan,
   type OperationPlan,
@@ -58,6 +59,7 @@ function columnPlan(column: ColumnSymbol): ColumnPlan {
     personal: column.personal,
     modified: column.modified,
     ...(column.references === undefined ? {} : { references: column.references.name }),
+    ...(column.emptyValues === undefined ? {} : { emptyValues: [...column.emptyValues] }),
   };
 }
 
@@ -78,6 +80,7 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
       ...(entity.options.currency === undefined ? {} : { currency: entity.options.currency }),
       trueWords: [...entity.options.trueWords],
       falseWords: [...entity.options.falseWords],
+      ...(entity.options.emptyValues.length === 0 ? {} : { emptyValues: [...entity.options.emptyValues] }),
     },
     duplicates: { keep: entity.duplicates.keep, ...(entity.duplicates.by === undefined ? {} : { by: entity.duplicates.by.name }) },
     columns: [...entity.columns.values()].map(columnPlan),
@@ -124,14 +127,23 @@ class Emitter {
     return { model: symbol.model, xmlid: recordXmlid(this.namespace, symbol) };
   }
 
-  private value(value: A.Value | A.Missing, model: string | undefined): PlanValue {
+  private value(value: A.Value | A.EmptyValue | A.KeyReference | A.Missing, model: string | undefined): PlanValue {
     if (value.kind === "Missing") throw new PlanEmissionError("a value is missing");
+    if (value.kind === "EmptyValue") return null;
+    if (value.kind === "KeyReference") throw new PlanEmissionError("`ref ALIAS \"KEY\"` stands only in a test's expect");
     if (value.kind === "NameReference") {
       const symbol = this.analysis.bound.binder.findRecord(value.name.value, model);
       if (symbol === undefined) throw new PlanEmissionError(`record ${value.name.value} is not declared`);
       return this.recordValue(symbol);
     }
     return value.value;
+  }
+
+  private expectedRecord(reference: A.KeyReference): ExpectedRecordPlan {
+    if (reference.alias.kind === "Missing" || reference.key.kind === "Missing") throw new PlanEmissionError("a `ref` in a test names no alias or key");
+    const target = this.analysis.bound.aliases.get(reference.alias.value);
+    if (target === undefined) throw new PlanEmissionError(`no map or split target is called ${reference.alias.value}`);
+    return { step: target.alias, key: reference.key.value };
   }
 
   private table(symbol: TableSymbol): TablePlan {
@@ -164,6 +176,8 @@ class Emitter {
       matchFields: symbol.matchFields.map((field) => field.value),
       missing: symbol.missing === undefined ? { policy: "reject" } : symbol.missing,
       includeArchived: symbol.includeArchived,
+      ...(symbol.matchRule === undefined || symbol.matchRule === "exact" ? {} : { matchRule: symbol.matchRule }),
+      ...(symbol.ambiguous === undefined ? {} : { ambiguous: symbol.ambiguous }),
       known: knownRecords(this.schema, symbol.model ?? "").map((record) => {
         const values: Record<string, unknown> = {};
         // The recordings keep a record's name beside its values, not among them.
@@ -261,18 +275,18 @@ class Emitter {
             if (item.entity.kind === "Missing") continue;
             const cells: Record<string, string> = {};
             for (const cell of item.cells) {
-              if (cell.value.kind === "Missing" || cell.value.kind === "NameReference") continue;
+              if (cell.value.kind === "Missing" || cell.value.kind === "NameReference" || cell.value.kind === "KeyReference") continue;
               cells[cell.field.value] = String(cell.value.value);
             }
             given.push({ entity: item.entity.value, cells });
           } else if (item.kind === "ExpectRecord") {
             if (item.model.kind === "Missing") continue;
             const model = item.model.value;
-            const values: Record<string, PlanValue> = {};
+            const values: Record<string, PlanValue | ExpectedRecordPlan> = {};
             for (const entry of item.values) {
               if (entry.field.kind !== "Name") continue;
               const relation = findField(this.schema, model, entry.field.value)?.relation;
-              values[entry.field.value] = this.value(entry.value, relation);
+              values[entry.field.value] = entry.value.kind === "KeyReference" ? this.expectedRecord(entry.value) : this.value(entry.value, relation);
             }
             expect.push({ kind: "record", model, values, line: item.range.start.line, ...(item.count === undefined ? {} : { count: item.count.value }) });
           } else if (item.entity !== undefined) {

@@ -33,7 +33,7 @@ export type PlanExpression =
   | { op: "call"; type: string; builtin: string; input: PlanExpression; args: PlanExpression[]; itemwise: boolean }
   | { op: "table"; type: string; table: string; input: PlanExpression; itemwise: boolean }
   | { op: "lookup"; type: string; lookup: string; input: PlanExpression; itemwise: boolean }
-  | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean }
+  | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean; optional?: true }
   | { op: "sibling"; type: string; step: string }
   | { op: "get"; type: string; entity: string; column: string; input: PlanExpression; itemwise: boolean }
   | { op: "coalesce"; type: string; operands: PlanExpression[] }
@@ -69,7 +69,9 @@ export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
       .strict(),
     z.object({ op: z.literal("table"), type: PlanType, table: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z.object({ op: z.literal("lookup"), type: PlanType, lookup: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
-    z.object({ op: z.literal("ref"), type: PlanType, step: z.string(), entity: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
+    z
+      .object({ op: z.literal("ref"), type: PlanType, step: z.string(), entity: z.string(), input: PlanExpression, itemwise: z.boolean(), optional: z.literal(true).optional() })
+      .strict(),
     z.object({ op: z.literal("sibling"), type: PlanType, step: z.string() }).strict(),
     z.object({ op: z.literal("get"), type: PlanType, entity: z.string(), column: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z.object({ op: z.literal("coalesce"), type: PlanType, operands: z.array(PlanExpression) }).strict(),
@@ -92,6 +94,8 @@ export const ColumnPlan = z
     personal: z.boolean(),
     modified: z.boolean(),
     references: z.string().optional(),
+    /** `empty when "TBC"`: the column's placeholder values (lower case), instead of its entity's. */
+    emptyValues: z.array(z.string()).optional(),
   })
   .strict();
 export type ColumnPlan = z.infer<typeof ColumnPlan>;
@@ -108,6 +112,8 @@ export const SourceOptionsPlan = z
     currency: z.string().optional(),
     trueWords: z.array(z.string()),
     falseWords: z.array(z.string()),
+    /** `empty_values`: cell values (lower case) read as no value; absent when there are none. */
+    emptyValues: z.array(z.string()).optional(),
   })
   .strict();
 export type SourceOptionsPlan = z.infer<typeof SourceOptionsPlan>;
@@ -145,6 +151,15 @@ export const LookupPlan = z
     matchFields: z.array(z.string()).min(1),
     missing: MissingPolicyPlan,
     includeArchived: z.boolean(),
+    /** `match loose|initials`; absent: exact. */
+    matchRule: z.enum(["loose", "initials"]).optional(),
+    /** What a value that matches several records does; absent: reject the row. */
+    ambiguous: z
+      .discriminatedUnion("policy", [
+        z.object({ policy: z.enum(["reject", "first"]) }).strict(),
+        z.object({ policy: z.literal("fallback"), value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+      ])
+      .optional(),
     /** What the target schema says exists; a live run asks the server instead. */
     known: z.array(KnownRecordPlan),
   })
@@ -238,6 +253,10 @@ export const StepPlan = z
   .strict();
 export type StepPlan = z.infer<typeof StepPlan>;
 
+/** `ref contact "C1"` in a test's expect: the record of step `step` made from the row with key `key`. */
+export const ExpectedRecordPlan = z.object({ step: z.string(), key: z.string() }).strict();
+export type ExpectedRecordPlan = z.infer<typeof ExpectedRecordPlan>;
+
 export const TestPlan = z
   .object({
     name: z.string(),
@@ -248,7 +267,8 @@ export const TestPlan = z
           .object({
             kind: z.literal("record"),
             model: z.string(),
-            values: z.record(z.string(), PlanValue),
+            /** A value, or `ref ALIAS "KEY"`: the record step ALIAS made from the row with that key. */
+            values: z.record(z.string(), z.union([PlanValue, ExpectedRecordPlan])),
             line: z.number().int(),
             /** Exactly this many records must have the values (0: none); without it, at least one. */
             count: z.number().int().nonnegative().optional(),

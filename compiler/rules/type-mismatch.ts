@@ -56,7 +56,7 @@ export const typeMismatch: Rule = {
       for (const symbol of byName.values()) {
         if (findModel(schema, symbol.model) === undefined || !symbol.file.startsWith(bound.directory)) continue;
         for (const entry of symbol.declaration.values) {
-          if (entry.field.kind !== "Name" || entry.value.kind === "Missing") continue;
+          if (entry.field.kind !== "Name" || entry.value.kind === "Missing" || entry.value.kind === "KeyReference") continue;
           // A bare name that names no record is unknown_name's to report.
           if (entry.value.kind === "NameReference" && !namesRecord(bound, entry.value.name.value)) continue;
           const field = findField(schema, symbol.model, entry.field.value);

@@ -16,6 +16,8 @@ export function valueFormat(entity: EntityPlan, column: ColumnPlan): ValueFormat
     ...(options.currency === undefined ? {} : { currency: options.currency }),
     trueWords: options.trueWords,
     falseWords: options.falseWords,
+    // A column's own placeholders (`empty when`) replace its entity's (`empty_values`).
+    ...(column.emptyValues !== undefined ? { emptyValues: column.emptyValues } : options.emptyValues === undefined ? {} : { emptyValues: options.emptyValues }),
   };
 }
 

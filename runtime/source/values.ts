@@ -6,7 +6,8 @@
  * - integer, decimal, money: a number (money keeps the amount; its currency is checked, not kept)
  * - date: `YYYY-MM-DD`; datetime: `YYYY-MM-DD HH:MM:SS` in UTC (Odoo's storage format)
  * - boolean: true/false; email, phone, url, file: normalised text (see text-values.ts)
- * A cell that is blank or only whitespace is `empty` for every type, text included.
+ * A cell that is blank or only whitespace is `empty` for every type, text included, and so is a
+ * placeholder the source declares (`empty_values "TBC, n.v.t."`, or a column's `empty when "-"`).
  */
 
 import {
@@ -44,6 +45,8 @@ export interface ValueFormat {
   /** Compared case-insensitively after trimming. */
   readonly trueWords: readonly string[];
   readonly falseWords: readonly string[];
+  /** Placeholders that mean no value ("TBC", "n.v.t.", "0000-00-00"), in lower case; compared trimmed, ignoring case. */
+  readonly emptyValues?: readonly string[];
 }
 
 export const DEFAULT_TRUE_WORDS: readonly string[] = ["true", "yes", "y", "1", "ja", "j", "waar", "x"];
@@ -97,8 +100,14 @@ export function isBlank(raw: string): boolean {
   return raw.trim().length === 0;
 }
 
+/** Whether a cell holds one of the format's placeholders for no value. */
+export function isPlaceholder(raw: string, format: ValueFormat): boolean {
+  const placeholders = format.emptyValues;
+  return placeholders !== undefined && placeholders.length > 0 && placeholders.includes(raw.trim().toLowerCase());
+}
+
 export function parseCell(type: ColumnType, raw: string, format: ValueFormat): ParsedCell {
-  if (isBlank(raw)) return EMPTY;
+  if (isBlank(raw) || isPlaceholder(raw, format)) return EMPTY;
   switch (type) {
     case "text":
       return value(raw);

@@ -2,12 +2,13 @@
  * `flitmap test`: a package's `test` blocks, run in memory through the same executor as a real
  * run (parsing, transformation, checks), with the given rows as the export and nothing written.
  */
-import type { EntityPlan, Literal, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
+import type { EntityPlan, ExpectedRecordPlan, Literal, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
 import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
 import { groupColumnName, valueFormat } from "../execute/source-rows.js";
 import { cellProblem, parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
 import type { WriteBatch, WriteResult } from "../targets/target.js";
+import { recordXmlid } from "../transform/keys.js";
 
 export interface TestCaseResult {
   readonly name: string;
@@ -16,13 +17,28 @@ export interface TestCaseResult {
   readonly failures: readonly { readonly line: number; readonly message: string }[];
 }
 
-/** A dry run that keeps what it would have written. */
+/**
+ * A dry run that keeps what it would have written, and gives each record an id of its own, as
+ * Odoo would: fields that point by database id (an activity's `res_id`) then hold one, which a
+ * test's `ref ALIAS "KEY"` is compared with.
+ */
 class CapturingTarget extends DryRunTarget {
   readonly batches: WriteBatch[] = [];
+  readonly xmlidById = new Map<number, string>();
+  private readonly idByXmlid = new Map<string, number>();
 
   override async write(batch: WriteBatch): Promise<WriteResult> {
     this.batches.push(batch);
-    return super.write(batch);
+    const loaded = batch.rows.map((row) => {
+      let id = this.idByXmlid.get(row.xmlid);
+      if (id === undefined) {
+        id = this.idByXmlid.size + 1;
+        this.idByXmlid.set(row.xmlid, id);
+        this.xmlidById.set(id, row.xmlid);
+      }
+      return { key: row.key, id };
+    });
+    return { loaded, rejected: [] };
   }
 
   override describe(): string {
@@ -94,19 +110,40 @@ function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
 }
 
 /** How an expected value appears in a written cell (external IDs for records). */
-function expectedCell(value: PlanValue, fieldType: string | undefined): string {
+function expectedCell(value: PlanValue | ExpectedRecordPlan, fieldType: string | undefined, namespace: string): string {
   if (value === null) return "";
-  if (typeof value === "object") return value.xmlid;
+  if (typeof value === "object") return "step" in value ? recordXmlid(namespace, value.step, value.key) : value.xmlid;
   // As in Odoo, `false` on a field that is not a boolean means "no value".
   if (value === false && fieldType !== undefined && fieldType !== "boolean") return "";
   if (typeof value === "boolean") return value ? "1" : "0";
   return String(value as Literal);
 }
 
-function cellsByField(batch: WriteBatch, cells: readonly string[]): Map<string, string> {
-  const byField = new Map<string, string>();
-  batch.fields.forEach((column, index) => byField.set(column.replace(/\/\.?id$/, ""), cells[index] ?? ""));
-  return byField;
+/**
+ * The records a test's run made, each as its fields' cells: the second pass's cells (links
+ * written once every record exists) over the first's, and a field pointing by database id
+ * (`res_id`) as the external ID of the record with that id.
+ */
+function writtenRecords(model: string, batches: readonly WriteBatch[], types: ReadonlyMap<string, string>, xmlidById: ReadonlyMap<number, string>): Map<string, string>[] {
+  const records = new Map<string, Map<string, string>>();
+  for (const pass of ["main", "deferred"] as const) {
+    for (const batch of batches) {
+      if (batch.model !== model || batch.pass !== pass) continue;
+      for (const row of batch.rows) {
+        const record = records.get(row.xmlid) ?? (pass === "main" ? new Map<string, string>() : undefined);
+        if (record === undefined) continue;
+        records.set(row.xmlid, record);
+        batch.fields.forEach((column, index) => {
+          const field = column.replace(/\/\.?id$/, "");
+          const cell = row.cells[index] ?? "";
+          if (pass === "deferred" && cell === "" && record.has(field)) return;
+          const byId = types.get(`${model}\u0000${field}`) === "many2one_reference" ? xmlidById.get(Number(cell)) : undefined;
+          record.set(field, byId ?? cell);
+        });
+      }
+    }
+  }
+  return [...records.values()];
 }
 
 function sameCell(actual: string, expected: string): boolean {
@@ -122,14 +159,14 @@ function fieldTypes(plan: Plan): Map<string, string> {
   return types;
 }
 
-function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[], types: ReadonlyMap<string, string>): TestCaseResult["failures"] {
+function check(plan: Plan, test: TestPlan, result: RunResult, target: CapturingTarget, types: ReadonlyMap<string, string>): TestCaseResult["failures"] {
   const failures: { line: number; message: string }[] = [];
   for (const expectation of test.expect) {
     if (expectation.kind === "record") {
-      const candidates = batches
-        .filter((batch) => batch.model === expectation.model && batch.pass === "main")
-        .flatMap((batch) => batch.rows.map((row) => cellsByField(batch, row.cells)));
-      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`))] as const);
+      const candidates = writtenRecords(expectation.model, target.batches, types, target.xmlidById);
+      const wanted = Object.entries(expectation.values).map(
+        ([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`), plan.migration.namespace)] as const,
+      );
       const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
       if (expectation.count !== undefined) {
         const made = candidates.filter((cells) => matches(cells) === wanted.length).length;
@@ -193,7 +230,7 @@ export async function runPlanTests(plan: Plan, exportDirectory = "."): Promise<T
       })(),
     });
     const result = await runPlan({ plan, sourceDirectory: exportDirectory, target, rows });
-    results.push({ name: test.name, file: test.file, line: test.line, failures: check(test, result, target.batches, types) });
+    results.push({ name: test.name, file: test.file, line: test.line, failures: check(plan, test, result, target, types) });
   }
   return results;
 }

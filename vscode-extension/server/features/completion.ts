@@ -28,6 +28,7 @@ import { RULES } from "../../../compiler/rules/index.js";
 import { COLUMN_TYPES } from "../../../compiler/types.js";
 import { tokenize } from "../../../language/lexer.js";
 import { positionAt } from "../../../language/location.js";
+import { literalText, valueText } from "../../../language/print-expressions.js";
 import { forEachNode } from "../../../language/visit.js";
 import { completionContext, type BodyFrame, type CompletionContext, type ModelSource, type Slot } from "./completion-context.js";
 import {
@@ -134,10 +135,6 @@ function fieldOf(schema: OdooSchema | undefined, model: string | undefined, fiel
 
 const quoted = (value: string): string => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
-function literalText(literal: A.Literal): string {
-  return literal.kind === "StringLiteral" ? quoted(literal.value) : literal.kind === "NumberLiteral" ? literal.raw : String(literal.value);
-}
-
 /** The tables a column of `entity` is read through (`column | table` anywhere in the entity's maps). */
 function tablesReading(analysis: PackageAnalysis, entity: string | undefined, column: string): string[] {
   const tables = new Set<string>();
@@ -162,7 +159,7 @@ function tableKeys(builder: Builder, analysis: PackageAnalysis, entity: string |
     if (table === undefined) continue;
     for (const entry of table.declaration.entries) {
       if (entry.kind !== "TableEntry") continue;
-      const value = entry.value.kind === "Missing" ? "?" : entry.value.kind === "NameReference" ? entry.value.name.value : literalText(entry.value);
+      const value = entry.value.kind === "Missing" ? "?" : valueText(entry.value);
       for (const key of entry.keys)
         item(builder, literalText(key), CompletionItemKind.EnumMember, { detail: `${name}: ${literalText(key)} -> ${value}`, rank: FIRST });
     }

@@ -4,6 +4,7 @@
  * documentation, so both always say the same.
  */
 import type * as A from "../../../language/ast.js";
+import { valueText } from "../../../language/print-expressions.js";
 import { builtinSignature, type Builtin } from "../../../compiler/builtins.js";
 import { fieldConstraints, listShippedSeries, seriesHavingField, seriesHavingModel, type OdooField, type OdooModel } from "../../../compiler/catalog/index.js";
 import { recordXmlid } from "../../../compiler/check-expressions.js";
@@ -181,14 +182,7 @@ function targetMarkdown(target: TargetSymbol, context: DescriptionContext): stri
 function recordMarkdown(record: RecordSymbol, context: DescriptionContext): string {
   const values = record.declaration.values.map((value) => {
     const field = value.field.kind === "Name" ? value.field.value : `"${value.field.value}"`;
-    const written =
-      value.value.kind === "Missing"
-        ? "?"
-        : value.value.kind === "NameReference"
-          ? value.value.name.value
-          : value.value.kind === "StringLiteral"
-            ? `"${value.value.value}"`
-            : String(value.value.value);
+    const written = value.value.kind === "Missing" ? "?" : valueText(value.value);
     return `${field} ${written}`;
   });
   const what =
