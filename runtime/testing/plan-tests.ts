@@ -7,7 +7,7 @@ import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
 import { groupColumnName, valueFormat } from "../execute/source-rows.js";
 import { cellProblem, parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
-import type { WriteBatch, WriteResult } from "../targets/target.js";
+import type { TargetCapabilities, WriteBatch, WriteResult } from "../targets/target.js";
 import { recordXmlid } from "../transform/keys.js";
 
 export interface TestCaseResult {
@@ -23,6 +23,8 @@ export interface TestCaseResult {
  * test's `ref ALIAS "KEY"` is compared with.
  */
 class CapturingTarget extends DryRunTarget {
+  /** Records keep the ids this target gives them, as a live Odoo's do; nothing is kept past the test. */
+  override readonly capabilities: TargetCapabilities = { keepsRecords: true, earlierRecords: "none", lookupMatches: "id", output: "nothing" };
   readonly batches: WriteBatch[] = [];
   readonly xmlidById = new Map<number, string>();
   private readonly idByXmlid = new Map<string, number>();
