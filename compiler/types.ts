@@ -136,12 +136,24 @@ function refused(advice: string): FieldAcceptance {
   return { accepted: false, advice };
 }
 
+/** The date and datetime formats of the export a value is read from (its source's `csv { date ... }`). */
+export interface ExportFormats {
+  readonly date: string;
+  readonly datetime: string;
+}
+
+/** `| date` reads the source's format: the advice names it, so that a specialist sees it is the export's. */
+function conversionAdvice(step: "date" | "datetime", formats: ExportFormats | undefined): string {
+  if (formats === undefined) return `convert it with \`| ${step}("...")\`, in the format of the export`;
+  return `convert it with \`| ${step}\` (it reads the export's ${step} format, "${formats[step]}")`;
+}
+
 /**
  * Whether Odoo's `field` takes a value of type `value`. Numbers go into char and text fields as
  * written; everything else needs an explicit conversion, so that a specialist sees every place
- * where a value changes form.
+ * where a value changes form. `formats` are those of the export the value comes from.
  */
-export function fieldAccepts(field: OdooField, value: ValueType): FieldAcceptance {
+export function fieldAccepts(field: OdooField, value: ValueType, formats?: ExportFormats): FieldAcceptance {
   if (value.kind === "unknown") return ACCEPTED;
   switch (field.type) {
     case "char":
@@ -173,12 +185,12 @@ export function fieldAccepts(field: OdooField, value: ValueType): FieldAcceptanc
     case "date":
       if (value.kind === "date") return ACCEPTED;
       if (value.kind === "datetime") return refused("keep only the day with `| date`");
-      if (value.kind === "text") return refused('convert it with `| date("dd-MM-yyyy")` (the format of the export)');
+      if (value.kind === "text") return refused(conversionAdvice("date", formats));
       break;
     case "datetime":
       if (value.kind === "datetime") return ACCEPTED;
       if (value.kind === "date") return refused("convert it with `| datetime` (midnight in the source's time zone)");
-      if (value.kind === "text") return refused('convert it with `| datetime("dd-MM-yyyy HH:mm")` (the format of the export)');
+      if (value.kind === "text") return refused(conversionAdvice("datetime", formats));
       break;
     case "binary":
       if (value.kind === "binary") return ACCEPTED;

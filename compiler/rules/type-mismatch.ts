@@ -43,7 +43,7 @@ export const typeMismatch: Rule = {
     for (const assignment of checked.assignments) {
       const { field, value } = assignment;
       if (field === undefined || value === undefined) continue;
-      const acceptance = fieldAccepts(field, value.type);
+      const acceptance = fieldAccepts(field, value.type, assignment.target.entity?.options);
       if (acceptance.accepted || isModelMismatch(field, value.type)) continue;
       findings.push({
         file: assignment.file,

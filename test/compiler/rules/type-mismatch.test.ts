@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnosticsOf } from "../helpers.js";
+import { analyze, describe as describeDiagnostic, diagnosticsOf } from "../helpers.js";
 
 describe("FM301 type_mismatch", () => {
   it("accepts values converted for their fields", () => {
@@ -19,9 +19,25 @@ describe("FM301 type_mismatch", () => {
       ),
     ).toEqual([
       "main.flitmap:1:58-1:63 error FM301 crm.lead.expected_revenue is a monetary field, but this is text: convert it with `| number` (or `| money` for amounts with a currency sign)",
-      'main.flitmap:1:82-1:99 error FM301 crm.lead.date_deadline is a date field, but this is text: convert it with `| date("dd-MM-yyyy")` (the format of the export)',
+      'main.flitmap:1:82-1:99 error FM301 crm.lead.date_deadline is a date field, but this is text: convert it with `| date` (it reads the export\'s date format, "dd/MM/yyyy")',
       "main.flitmap:1:139-1:149 error FM301 crm.lead.date_closed is a datetime field, but this is date: convert it with `| datetime` (midnight in the source's time zone)",
       "main.flitmap:2:48-2:57 error FM301 crm.stage.sequence is an integer field, but this is text",
+    ]);
+  });
+
+  it("names the date format of the export the value is read from (an entity's own overrides its source's)", () => {
+    const text = `migration m { source s  target odoo "17.0"  xmlid "m" }
+source s {
+  csv { date "dd.MM.yyyy"  datetime "dd.MM.yyyy HH:mm" }
+  entity Deal "deals.csv" key id {
+    csv { date "MM/dd/yyyy" }
+    id text  name text  due text  closed text
+  }
+}
+map Deal -> crm.lead { name <- name  date_deadline <- due  date_closed <- closed }`;
+    expect(analyze({ "main.flitmap": text }).diagnostics.filter((diagnostic) => diagnostic.code === "FM301").map(describeDiagnostic)).toEqual([
+      'main.flitmap:9:55-9:58 error FM301 crm.lead.date_deadline is a date field, but this is text: convert it with `| date` (it reads the export\'s date format, "MM/dd/yyyy")',
+      'main.flitmap:9:75-9:81 error FM301 crm.lead.date_closed is a datetime field, but this is text: convert it with `| datetime` (it reads the export\'s datetime format, "dd.MM.yyyy HH:mm")',
     ]);
   });
 });
