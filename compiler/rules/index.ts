@@ -14,9 +14,11 @@ import { lookupMissingPolicy } from "./lookup-missing-policy.js";
 import { migrationBlock } from "./migration-block.js";
 import { missingAppModel } from "./missing-app-model.js";
 import { missingRequiredField } from "./missing-required-field.js";
+import { monetaryCurrency } from "./monetary-currency.js";
 import { nestingDepth } from "./nesting-depth.js";
 import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
+import { rejectWithoutReason } from "./reject-without-reason.js";
 import { selectionValue } from "./selection-value.js";
 import { sourceOption } from "./source-option.js";
 import { tableWithoutDefault } from "./table-without-default.js";
@@ -59,6 +61,7 @@ export const RULES: readonly Rule[] = [
   missingRequiredField,
   missingAppModel,
   customField,
+  monetaryCurrency,
   lookupField,
   unknownExternalId,
   overwrittenByOdoo,
@@ -68,6 +71,7 @@ export const RULES: readonly Rule[] = [
   unusedDeclaration,
   duplicateAssignment,
   unreachableCondition,
+  rejectWithoutReason,
   lookupMissingPolicy,
   tableWithoutDefault,
   dependencyCycle,
