@@ -3,6 +3,8 @@
  * invisible in fields_get (res.partner.name is `required: false` there), so each fact is curated
  * by hand from a recording of a real server that proves it. The recordings are from 17.0, 18.0
  * and 19.0; the facts are applied to every serie, older and newer ones being likely the same.
+ * This is the one place they are kept: `check` reads them (FM405, FM602), and the plan carries
+ * them to each step writing the field, so that a dry run or import files refuse a row as Odoo would.
  */
 
 interface ConstraintFactBase {
@@ -18,6 +20,8 @@ interface ConstraintFactBase {
 
 export interface RequiredByConstraint extends ConstraintFactBase {
   readonly kind: "required";
+  /** The condition, as a run checks it: the record's `field` holds one of `values`, or is not written (Odoo's default). */
+  readonly appliesWhen?: { readonly field: string; readonly values: readonly string[]; readonly byDefault: boolean };
 }
 
 export interface RangeConstraint extends ConstraintFactBase {
@@ -40,6 +44,7 @@ export const CONSTRAINT_FACTS: readonly ConstraintFact[] = [
     model: "res.partner",
     field: "name",
     condition: 'type is "contact" (the default); delivery, invoice and other addresses may be nameless',
+    appliesWhen: { field: "type", values: ["contact"], byDefault: true },
     odooMessage: "Contacts require a name",
     evidence: wireEvidence("load_partner_missing_required"),
   },

@@ -5,7 +5,7 @@
 import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
 import type { PackageAnalysis } from "../analyze.js";
-import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
+import { constraintFactsFor, findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
 import { recordXmlid, type CheckedAssignment, type CheckedCondition, type CheckedPackage } from "../check-expressions.js";
 import type { DependencyEdge, DependencyGraph } from "../dependencies.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
@@ -16,6 +16,7 @@ import {
   PLAN_FORMAT,
   PLAN_VERSION,
   type ColumnPlan,
+  type ConstraintPlan,
   type EntityPlan,
   type ExpectedRecordPlan,
   type Literal,
@@ -86,6 +87,23 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
     columns: [...entity.columns.values()].map(columnPlan),
     groups: [...entity.groups.values()].map((group) => ({ name: group.name, from: group.from, to: group.to, columns: [...group.columns.values()].map(columnPlan) })),
   };
+}
+
+/** Odoo's constraints (compiler/catalog/constraints.ts) on the fields a step writes in its first pass. */
+function stepConstraints(model: string, operations: readonly OperationPlan[]): ConstraintPlan[] {
+  const written = new Set(operations.map((operation) => operation.field));
+  return constraintFactsFor(model)
+    .filter((fact) => written.has(fact.field))
+    .map((fact): ConstraintPlan =>
+      fact.kind === "range"
+        ? { kind: "range", field: fact.field, min: fact.min, max: fact.max, message: fact.odooMessage }
+        : {
+            kind: "required",
+            field: fact.field,
+            message: fact.odooMessage,
+            ...(fact.appliesWhen === undefined ? {} : { appliesWhen: { field: fact.appliesWhen.field, values: [...fact.appliesWhen.values], byDefault: fact.appliesWhen.byDefault } }),
+          },
+    );
 }
 
 /** What the plan's step of a target is made of, gathered for every target in one pass. */
@@ -249,6 +267,7 @@ class Emitter {
       if (one2many?.relationField === undefined) throw new PlanEmissionError(`${parentModel}.${target.parent.field.value} is not a one2many`);
       parent = { step: target.parent.target.alias, field: target.parent.field.value, inverse: one2many.relationField, by };
     }
+    const constraints = stepConstraints(target.model, operations);
     return {
       id: target.alias,
       kind: target.role,
@@ -260,6 +279,7 @@ class Emitter {
       operations,
       deferred,
       dependsOn,
+      ...(constraints.length === 0 ? {} : { constraints }),
     };
   }
 

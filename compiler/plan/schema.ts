@@ -233,6 +233,24 @@ export const OperationPlan = z
   .strict();
 export type OperationPlan = z.infer<typeof OperationPlan>;
 
+/**
+ * A rule Odoo enforces on a field beyond fields_get's flags (a Python or SQL constraint, from
+ * compiler/catalog/constraints.ts): a row breaking it is rejected with Odoo's own message.
+ */
+export const ConstraintPlan = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("required"),
+      field: z.string(),
+      message: z.string(),
+      /** Only when the record's `field` holds one of `values`, or is left to Odoo's default (`byDefault`). */
+      appliesWhen: z.object({ field: z.string(), values: z.array(z.string()), byDefault: z.boolean() }).strict().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("range"), field: z.string(), min: z.number(), max: z.number(), message: z.string() }).strict(),
+]);
+export type ConstraintPlan = z.infer<typeof ConstraintPlan>;
+
 export const StepPlan = z
   .object({
     /** The alias: records of this step get external IDs `<namespace>.<id>_<key>`. */
@@ -249,6 +267,8 @@ export const StepPlan = z
     deferred: z.array(OperationPlan),
     /** Steps whose records this step points to and that load first. */
     dependsOn: z.array(z.string()),
+    /** Odoo's constraints on the fields this step writes in its first pass; absent when none. */
+    constraints: z.array(ConstraintPlan).optional(),
   })
   .strict();
 export type StepPlan = z.infer<typeof StepPlan>;

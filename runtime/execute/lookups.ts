@@ -14,21 +14,60 @@ import type { LookupPlan, Plan } from "../../compiler/plan/schema.js";
 import type { LoadTarget, TargetRecord } from "../targets/target.js";
 import { evaluate, type EvaluationEnvironment, type LookupResolution, type LookupRuntime } from "../transform/evaluate.js";
 import type { RecordRef } from "../transform/values.js";
+import { nameMatcher, type NameCandidate, type NameMatcher } from "./name-match.js";
 import { usesLookup } from "./plan-walk.js";
 import type { RowFilter, RowSource } from "./run-types.js";
 
-/** A lookup answered from the records the target holds, matched case-insensitively and trimmed. */
+interface TargetRecordLike {
+  readonly id?: number;
+  readonly xmlid?: string;
+  readonly label: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly active: boolean;
+}
+
+/**
+ * A lookup answered from the records the target holds, matched case-insensitively and trimmed
+ * (the first record of a value wins); by its declared rule and ambiguity policy when it has them.
+ */
 export function lookupRuntime(
   lookup: LookupPlan,
-  records: readonly {
-    readonly id?: number;
-    readonly xmlid?: string;
-    readonly label: string;
-    readonly values: Readonly<Record<string, unknown>>;
-    readonly active: boolean;
-  }[],
+  records: readonly TargetRecordLike[],
   style: "id" | "xmlid",
 ): LookupRuntime {
+  const byXmlid = new Map<string, RecordRef>();
+  for (const record of records) {
+    if (record.xmlid === undefined || byXmlid.has(record.xmlid)) continue;
+    byXmlid.set(record.xmlid, {
+      kind: "record",
+      model: lookup.model,
+      ...(record.id === undefined ? {} : { id: record.id }),
+      xmlid: record.xmlid,
+      label: record.label,
+    });
+  }
+  const runtime = (resolve: (value: string) => LookupResolution): LookupRuntime => ({
+    name: lookup.name,
+    model: lookup.model,
+    matchFields: lookup.matchFields,
+    missing: lookup.missing,
+    resolve,
+    resolveFallback(value) {
+      const found = byXmlid.get(value.trim());
+      return found === undefined ? resolve(value) : { status: "found", record: found };
+    },
+  });
+  if (lookup.matchRule !== undefined || lookup.ambiguous !== undefined) {
+    // A declared rule or ambiguity policy: every record a value matches counts (name-match.ts).
+    const candidates = matchCandidates(lookup, records, style);
+    let matcher: NameMatcher | undefined;
+    const resolve = (value: string): LookupResolution => (matcher ??= nameMatcher(lookup, lookup.matchRule ?? "exact", candidates, (fallback) => resolveFallback(fallback))).resolve(value);
+    const resolveFallback = (value: string): LookupResolution => {
+      const found = byXmlid.get(value.trim());
+      return found === undefined ? resolve(value) : { status: "found", record: found };
+    };
+    return runtime(resolve);
+  }
   const index = new Map<string, RecordRef>();
   for (const field of lookup.matchFields) {
     for (const record of records) {
@@ -47,32 +86,28 @@ export function lookupRuntime(
       });
     }
   }
-  const byXmlid = new Map<string, RecordRef>();
-  for (const record of records) {
-    if (record.xmlid === undefined || byXmlid.has(record.xmlid)) continue;
-    byXmlid.set(record.xmlid, {
-      kind: "record",
-      model: lookup.model,
-      ...(record.id === undefined ? {} : { id: record.id }),
-      xmlid: record.xmlid,
-      label: record.label,
-    });
-  }
-  const resolve = (value: string): LookupResolution => {
+  return runtime((value) => {
     const found = index.get(value.trim().toLowerCase());
     return found === undefined ? { status: "missing" } : { status: "found", record: found };
-  };
-  return {
-    name: lookup.name,
-    model: lookup.model,
-    matchFields: lookup.matchFields,
-    missing: lookup.missing,
-    resolve,
-    resolveFallback(value) {
-      const found = byXmlid.get(value.trim());
-      return found === undefined ? resolve(value) : { status: "found", record: found };
-    },
-  };
+  });
+}
+
+/** The records a lookup may match, with the values of its match fields as text. */
+function matchCandidates(lookup: LookupPlan, records: readonly TargetRecordLike[], style: "id" | "xmlid"): NameCandidate[] {
+  const candidates: NameCandidate[] = [];
+  for (const record of records) {
+    if (!lookup.includeArchived && !record.active) continue;
+    if (style === "xmlid" && record.xmlid === undefined) continue;
+    const names = lookup.matchFields.flatMap((field) => {
+      const value = record.values[field];
+      return value === undefined || value === null || value === false ? [] : [String(value)];
+    });
+    candidates.push({
+      ref: { kind: "record", model: lookup.model, ...(record.id === undefined ? {} : { id: record.id }), ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }), label: record.label },
+      names,
+    });
+  }
+  return candidates;
 }
 
 /** The lookups of a run: fetched once, then answered in memory. */

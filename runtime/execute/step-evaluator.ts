@@ -11,8 +11,9 @@
  */
 import type { Plan, StepPlan } from "../../compiler/plan/schema.js";
 import { evaluate, type EvaluationEnvironment, type RowInput } from "../transform/evaluate.js";
-import { isEmpty, type ValueNote } from "../transform/values.js";
+import { isEmpty, type RuntimeValue, type ValueNote } from "../transform/values.js";
 import { cellOf, columnOf, fieldProblem, type ReferenceStyle } from "./cells.js";
+import { constraintRefusal } from "./constraints.js";
 
 /** A note on the value of one field. */
 export interface FieldNote {
@@ -78,6 +79,7 @@ function interpretedStep(step: StepPlan, environment: EvaluationEnvironment, sty
       const cells: string[] = [];
       const defaulted: string[] = [];
       const noted: FieldNote[] = [];
+      const values = new Map<string, RuntimeValue>();
       for (const operation of step.operations) {
         const { outcome, notes } = await evaluate(operation.value, input, environment);
         if (!outcome.ok) {
@@ -89,8 +91,11 @@ function interpretedStep(step: StepPlan, environment: EvaluationEnvironment, sty
         if (problem !== undefined) return { kind: "reject", reason: problem, notes: noted };
         for (const note of notes) noted.push({ field: operation.field, note });
         cells.push(cellOf(outcome.value, operation, style));
+        values.set(operation.field, outcome.value);
         if (operation.defaulted === true && isEmpty(outcome.value)) defaulted.push(columnOf(operation, style));
       }
+      const refused = constraintRefusal(step, values);
+      if (refused !== undefined) return { kind: "reject", reason: refused, notes: noted };
       return { kind: "write", cells, defaulted, notes: noted };
     },
     async deferred(input) {

@@ -15,7 +15,12 @@ export type ReferenceResolution =
   /** The row exists but made no record: rejected or skipped by a condition. */
   | { readonly status: "not-loaded"; readonly why: string };
 
-export type LookupResolution = { readonly status: "found"; readonly record: RecordRef } | { readonly status: "missing" };
+export type LookupResolution =
+  /** `note`: how an ambiguous value was settled (`ambiguous first` or `fallback`), for the run's notes. */
+  | { readonly status: "found"; readonly record: RecordRef; readonly note?: string }
+  | { readonly status: "missing" }
+  /** Several records match and the lookup's `ambiguous` policy rejects the row. */
+  | { readonly status: "ambiguous"; readonly reason: string };
 
 export interface TableRuntime {
   readonly name: string;
@@ -335,7 +340,8 @@ class Evaluation {
     const lookup = this.environment.lookup(name);
     const wanted = textOf(value).trim();
     const found = lookup.resolve(wanted);
-    if (found.status === "found") return ok(found.record);
+    if (found.status === "found") return ok(found.record, found.note === undefined ? [] : [{ kind: "lookup-fallback", detail: found.note }]);
+    if (found.status === "ambiguous") return reject(found.reason);
     const what = `no ${lookup.model} record has ${lookup.matchFields.join(" or ")} ${JSON.stringify(wanted)}`;
     switch (lookup.missing.policy) {
       case "reject":

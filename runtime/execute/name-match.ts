@@ -1,0 +1,102 @@
+/**
+ * Matching a source value against records by a declared rule, for lookups that say `match` or
+ * `ambiguous`: `exact` (trimmed, without case), `loose` (also without accents and with spaces
+ * collapsed: "JOSÉ  van Dijk" is "Jose van Dijk"), `initials` (loose, and initials before a
+ * surname stand for given names: "A. Hartley" is Alice Hartley, "A.J. van Dijk" Anna Jane van
+ * Dijk). A value several records match is what the lookup's `ambiguous` policy says: the row is
+ * rejected (the default), the first record is taken, or a fallback value is looked up.
+ */
+import type { LookupPlan } from "../../compiler/plan/schema.js";
+import type { LookupResolution } from "../transform/evaluate.js";
+import type { RecordRef } from "../transform/values.js";
+
+export type MatchRule = "exact" | "loose" | "initials";
+
+/** Lower case, without accents, punctuation as spaces, spaces collapsed. */
+export function looseName(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function keyOf(value: string, rule: MatchRule): string {
+  return rule === "exact" ? value.trim().toLowerCase() : looseName(value);
+}
+
+/** "a j van dijk" → initials [a, j] and surname "van dijk"; undefined when the value does not start with an initial. */
+function initialsAndSurname(loose: string): { readonly initials: readonly string[]; readonly surname: string } | undefined {
+  const words = loose.split(" ").filter((word) => word !== "");
+  let count = 0;
+  while (count < words.length - 1 && (words[count] ?? "").length === 1) count++;
+  if (count === 0) return undefined;
+  return { initials: words.slice(0, count), surname: words.slice(count).join(" ") };
+}
+
+/** Whether a record's loose name is given names whose first letters are `initials`, then `surname`. */
+function matchesInitials(name: string, initials: readonly string[], surname: string): boolean {
+  if (!name.endsWith(` ${surname}`)) return false;
+  const given = name.slice(0, -surname.length - 1).split(" ");
+  return given.length >= initials.length && initials.every((initial, index) => (given[index] ?? "").startsWith(initial));
+}
+
+export interface NameCandidate {
+  readonly ref: RecordRef;
+  /** The values of the lookup's match fields, as text. */
+  readonly names: readonly string[];
+}
+
+export interface NameMatcher {
+  resolve(value: string): LookupResolution;
+}
+
+/**
+ * Resolves values against `candidates` by `rule`, applying the lookup's ambiguity policy;
+ * `fallback` resolves the value an `ambiguous fallback` names.
+ */
+export function nameMatcher(lookup: LookupPlan, rule: MatchRule, candidates: readonly NameCandidate[], fallback: (value: string) => LookupResolution): NameMatcher {
+  const byKey = new Map<string, RecordRef[]>();
+  const looseNames: { readonly ref: RecordRef; readonly name: string }[] = [];
+  for (const candidate of candidates) {
+    for (const name of candidate.names) {
+      const key = keyOf(name, rule);
+      if (key === "") continue;
+      const refs = byKey.get(key) ?? [];
+      if (!refs.includes(candidate.ref)) refs.push(candidate.ref);
+      byKey.set(key, refs);
+      if (rule === "initials") looseNames.push({ ref: candidate.ref, name: key });
+    }
+  }
+  const matches = (value: string): readonly RecordRef[] => {
+    const key = keyOf(value, rule);
+    const direct = byKey.get(key);
+    if (direct !== undefined || rule !== "initials") return direct ?? [];
+    const parts = initialsAndSurname(key);
+    if (parts === undefined) return [];
+    return [...new Set(looseNames.filter((entry) => matchesInitials(entry.name, parts.initials, parts.surname)).map((entry) => entry.ref))];
+  };
+  const policy = lookup.ambiguous ?? { policy: "reject" };
+  return {
+    resolve(value) {
+      const found = matches(value);
+      const first = found[0];
+      if (first === undefined) return { status: "missing" };
+      if (found.length === 1) return { status: "found", record: first };
+      const names = found.map((ref) => JSON.stringify(ref.label ?? ref.xmlid ?? String(ref.id))).join(", ");
+      const what = `${JSON.stringify(value)} matches ${found.length} ${lookup.model} records (${names})`;
+      switch (policy.policy) {
+        case "reject":
+          return { status: "ambiguous", reason: `${what}: say which with \`ambiguous first\` or \`ambiguous fallback "..."\`, or give the value in full` };
+        case "first":
+          return { status: "found", record: first, note: `${what}; the first was used` };
+        case "fallback": {
+          const chosen = fallback(String(policy.value));
+          if (chosen.status !== "found") return { status: "ambiguous", reason: `${what}, and none has the fallback ${JSON.stringify(policy.value)}` };
+          return { status: "found", record: chosen.record, note: `${what}; ${JSON.stringify(policy.value)} was used` };
+        }
+      }
+    },
+  };
+}
