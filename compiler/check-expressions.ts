@@ -819,7 +819,7 @@ class ExpressionChecker {
       return this.failed(node);
     }
     const type = record(target.model);
-    return { node, type, ir: { op: "sibling", type: typeString(type), step: target.alias } };
+    return { node, type, ir: { op: "sibling", type: typeString(type), step: target.alias, ...(node.optional === true ? { optional: true } : {}) } };
   }
 
   /**

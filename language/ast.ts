@@ -520,6 +520,8 @@ export interface ListExpression extends NodeBase {
 export interface RefExpression extends NodeBase {
   readonly kind: "RefExpression";
   readonly alias: Name | Missing;
+  /** `ref org optional`: a row the sibling made no record from leaves the field empty, said once in the run's notes. */
+  readonly optional?: true;
 }
 
 export interface PipeExpression extends NodeBase {

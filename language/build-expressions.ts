@@ -395,13 +395,16 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
   parenthesized: Built<A.ParenthesizedExpression> | undefined;
   ref: IToken | undefined;
   alias: IToken | undefined;
+  /** `ref org optional` */
+  optional: IToken | undefined;
 
   build(range: Range): A.Expression {
     if (this.literal !== undefined) return this.literal;
     if (this.template !== undefined) return placed(this.template, range.start);
     if (this.list !== undefined) return placed(this.list, range.start);
     if (this.parenthesized !== undefined) return placed(this.parenthesized, range.start);
-    if (this.ref !== undefined) return { kind: "RefExpression", alias: nameOrMissing(this.alias, "an alias", range.end), range };
+    if (this.ref !== undefined)
+      return { kind: "RefExpression", alias: nameOrMissing(this.alias, "an alias", range.end), ...(this.optional === undefined ? {} : { optional: true }), range };
     return this.columnPath() ?? missing("a value", range.start);
   }
 
@@ -418,6 +421,7 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
     this.parenthesized = undefined;
     this.ref = undefined;
     this.alias = undefined;
+    this.optional = undefined;
     this.resetPath();
   }
 }

@@ -2,7 +2,7 @@
 import type { LookaheadTable } from "./lookahead.js";
 
 export const LOOKAHEAD_TABLE: LookaheadTable = {
-  grammar: "3f3883f0-48435",
+  grammar: "9f586c13-48572",
   paths: {
     "ambiguousPolicy.Alternation.0": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_fallback"]]],
     "archivedSetting.Alternation.0": [[["Keyword_include"]],[["Keyword_exclude"]]],
@@ -97,6 +97,7 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
     "pipeStep.Repetition.0": [[["Keyword_if"],["Keyword_not"],["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]],[["RParen"]]],
     "primary.Alternation.0": [[["StringLike"]],[["NumberLiteral"]],[["Keyword_true"]],[["Keyword_false"]],[["TemplateStart"]],[["LBracket"]],[["LParen"]],[["Keyword_ref"]],[["Name"]]],
     "primary.Option.20": [[["LBracket"]],[["Dot"],[]]],
+    "primary.Option.3": [[["Keyword_optional"]],[[]]],
     "primary.Repetition.20": [[["Dot"]],[[]]],
     "qualifiedName.Repetition.0": [[["Dot"]],[[]]],
     "recordEntry.Alternation.0": [[["Keyword_existing"]],[["LCurly"]]],

@@ -1304,6 +1304,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         const f = this.frameOf(E.PrimaryFrame);
         f.ref = this.token(5, KW.ref);
         f.alias = this.consumeName(6, "alias");
+        if (this.RECORDING_PHASE || (this.is(1, KW.optional) && !this.isAssignmentOperator(2))) this.OPTION3(() => (f.optional = this.token(7, KW.optional)));
       },
     },
     { ALT: () => this.columnPathParts() },

@@ -68,7 +68,7 @@ function expressionBody(expression: A.Expression): Doc {
     case "ListExpression":
       return group(["[", indent([softline, join([",", line], expression.items.map((item) => printExpression(item, 0)))]), softline, "]"]);
     case "RefExpression":
-      return ["ref ", nameText(expression.alias)];
+      return ["ref ", nameText(expression.alias), expression.optional === true ? " optional" : ""];
     case "ParenthesizedExpression":
       return ["(", printExpression(expression.expression, 0), ")"];
     case "PipeExpression":

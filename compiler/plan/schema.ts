@@ -34,7 +34,7 @@ export type PlanExpression =
   | { op: "table"; type: string; table: string; input: PlanExpression; itemwise: boolean }
   | { op: "lookup"; type: string; lookup: string; input: PlanExpression; itemwise: boolean }
   | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean; optional?: true }
-  | { op: "sibling"; type: string; step: string }
+  | { op: "sibling"; type: string; step: string; optional?: true }
   | { op: "get"; type: string; entity: string; column: string; input: PlanExpression; itemwise: boolean }
   | { op: "coalesce"; type: string; operands: PlanExpression[] }
   | { op: "if"; type: string; condition: PlanExpression; then: PlanExpression; else: PlanExpression }
@@ -72,7 +72,7 @@ export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
     z
       .object({ op: z.literal("ref"), type: PlanType, step: z.string(), entity: z.string(), input: PlanExpression, itemwise: z.boolean(), optional: z.literal(true).optional() })
       .strict(),
-    z.object({ op: z.literal("sibling"), type: PlanType, step: z.string() }).strict(),
+    z.object({ op: z.literal("sibling"), type: PlanType, step: z.string(), optional: z.literal(true).optional() }).strict(),
     z.object({ op: z.literal("get"), type: PlanType, entity: z.string(), column: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z.object({ op: z.literal("coalesce"), type: PlanType, operands: z.array(PlanExpression) }).strict(),
     z.object({ op: z.literal("if"), type: PlanType, condition: PlanExpression, then: PlanExpression, else: PlanExpression }).strict(),

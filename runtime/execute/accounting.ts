@@ -60,7 +60,8 @@ export class RunAccounting {
     const key = `${step.id}\u0000${field}\u0000${note.kind}`;
     const entry = this.notes.get(key) ?? { kind: note.kind, step: step.id, field, count: 0, examples: [] };
     entry.count += 1;
-    if (entry.examples.length < NOTE_EXAMPLES) entry.examples.push(note.detail);
+    // A note that says the same of every row (an optional link) is one example, however many rows.
+    if (entry.examples.length < NOTE_EXAMPLES && !entry.examples.includes(note.detail)) entry.examples.push(note.detail);
     this.notes.set(key, entry);
   }
 

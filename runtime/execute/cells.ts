@@ -50,7 +50,7 @@ export function fieldProblem(operation: OperationPlan, value: RuntimeValue, note
   if (isEmpty(value)) {
     if (!operation.required || operation.defaulted === true) return undefined;
     const because = notes
-      .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "flagged")
+      .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "flagged" || note.kind === "optional-link")
       .map((note) => note.detail);
     return `Odoo requires ${operation.field}, but it is empty${because.length > 0 ? ` (${because.join("; ")})` : ""}`;
   }

@@ -110,7 +110,7 @@ export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironmen
     const candidate = rowKeyIn(indexes, step.entity, key);
     if (candidate === undefined) {
       const unreadable = base.rejectedRow(step.entity, key);
-      return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: rejectedRowWhy(unreadable, unreadable.reason) };
+      return unreadable === undefined ? { status: "missing" } : { status: "not-loaded", why: rejectedRowWhy(unreadable, unreadable.reason), rejected: true };
     }
     const record = parts.stepRecord(stepId, candidate);
     if (record === undefined) {
@@ -123,7 +123,7 @@ export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironmen
         return { status: "found", record: { kind: "record", model: step.model, xmlid: recordXmlid(plan.migration.namespace, stepId, candidate) } };
       return { status: "not-loaded", why: filter === undefined ? "not loaded in this run" : `not selected for this run (${filter.description})` };
     }
-    if (record.status === "rejected") return { status: "not-loaded", why: rejectedRowWhy(record, record.why ?? "rejected") };
+    if (record.status === "rejected") return { status: "not-loaded", why: rejectedRowWhy(record, record.why ?? "rejected"), rejected: true };
     if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
     return {
       status: "found",

@@ -11,12 +11,14 @@ import type { ValueNote } from "./notes.js";
 
 export type DecisionKind =
   | "lookup-fallback"
+  | "lookup-ambiguous"
   | "lookup-missing"
   | "table-default"
   | "flagged"
   | "truncated"
   | "default"
   | "dangling-reference"
+  | "optional-link"
   | "collapsed-links"
   | "deduplicated-keys"
   | "matched-record"
@@ -99,6 +101,9 @@ export function noteDecision(note: ValueNote, plan: Plan): Decision {
     case "lookup-fallback":
       what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; ${lookup?.missing.policy === "fallback" ? JSON.stringify(lookup.missing.value) : "the fallback"} was used instead`;
       break;
+    case "lookup-ambiguous":
+      what = `${rows} named a value several ${lookup?.model ?? "record"}s match; ${lookup?.ambiguous?.policy === "fallback" ? JSON.stringify(lookup.ambiguous.value) : "the first"} was used (ambiguous ${lookup?.ambiguous?.policy ?? "first"})`;
+      break;
     case "lookup-missing":
       what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; ${leftEmpty(operation, (part) => part.op === "lookup" && part.lookup === lookup?.name)} (missing flag)`;
       break;
@@ -116,6 +121,9 @@ export function noteDecision(note: ValueNote, plan: Plan): Decision {
       break;
     case "dangling-reference":
       what = `${rows} pointed to a record the run did not make (missing from the export, or rejected); ${leftEmpty(operation, (part) => part.op === "ref" || part.op === "get")}`;
+      break;
+    case "optional-link":
+      what = `${rows} link to a record the mapping did not make for them (an optional \`ref\`); the field was left empty`;
       break;
   }
   return { kind: note.kind, where: `${note.step}.${note.field}`, count: note.count, what: `${what}${source}`, examples: note.examples };

@@ -44,9 +44,9 @@ export function describeExpression(expression: PlanExpression): string {
     case "lookup":
       return piped(expression.input, expression.lookup);
     case "ref":
-      return piped(expression.input, `ref ${expression.step}`);
+      return piped(expression.input, `ref ${expression.step}${expression.optional === true ? " optional" : ""}`);
     case "sibling":
-      return `ref ${expression.step}`;
+      return `ref ${expression.step}${expression.optional === true ? " optional" : ""}`;
     case "get":
       return piped(expression.input, `get(${expression.entity}.${expression.column})`);
     case "coalesce":

@@ -24,12 +24,14 @@ export function seconds(ms: number | undefined): string {
 
 const DECISION_TITLES: Readonly<Record<Decision["kind"], string>> = {
   "lookup-fallback": "lookup fell back",
+  "lookup-ambiguous": "lookup settled an ambiguous value",
   "lookup-missing": "lookup found nothing",
   "table-default": "table default used",
   flagged: "value left empty",
   truncated: "value cut",
   default: "default used",
   "dangling-reference": "reference left empty",
+  "optional-link": "optional link left empty",
   "collapsed-links": "links collapsed",
   "deduplicated-keys": "duplicate keys merged",
   "matched-record": "existing record used",

@@ -57,7 +57,7 @@ const StoredSummary = z.looseObject({
   rejects: z.number(),
   notes: z.array(
     z.looseObject({
-      kind: z.enum(["truncated", "default", "flagged", "table-default", "lookup-fallback", "lookup-missing", "dangling-reference"]),
+      kind: z.enum(["truncated", "default", "flagged", "table-default", "lookup-fallback", "lookup-ambiguous", "lookup-missing", "dangling-reference", "optional-link"]),
       step: z.string(),
       field: z.string(),
       count: z.number(),
@@ -486,12 +486,14 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
   // Lookups first (owners), then values, links and setup; within a kind in the plan's step order.
   const kindOrder: readonly DecisionKind[] = [
     "lookup-fallback",
+    "lookup-ambiguous",
     "lookup-missing",
     "table-default",
     "flagged",
     "truncated",
     "default",
     "dangling-reference",
+    "optional-link",
     "collapsed-links",
     "deduplicated-keys",
     "matched-record",

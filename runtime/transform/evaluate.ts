@@ -12,8 +12,8 @@ export type ReferenceResolution =
   | { readonly status: "found"; readonly record: RecordRef }
   /** No row of the entity has this key (a dangling reference in the export). */
   | { readonly status: "missing" }
-  /** The row exists but made no record: rejected or skipped by a condition. */
-  | { readonly status: "not-loaded"; readonly why: string };
+  /** The row exists but made no record: rejected (`rejected`), or skipped by a condition or left out of the run. */
+  | { readonly status: "not-loaded"; readonly why: string; readonly rejected?: true };
 
 export type LookupResolution =
   /** `note`: how an ambiguous value was settled (`ambiguous first` or `fallback`), for the run's notes. */
@@ -195,9 +195,9 @@ class Evaluation {
       case "lookup":
         return this.itemwise(expression.input, expression.itemwise, (value) => this.lookup(expression.lookup, value));
       case "ref":
-        return this.itemwise(expression.input, expression.itemwise, (value) => this.reference(expression.step, value));
+        return this.itemwise(expression.input, expression.itemwise, (value) => this.reference(expression.step, value, expression.optional === true));
       case "sibling":
-        return this.resolved(this.environment.sibling(expression.step, this.row.key), expression.step, this.row.key);
+        return this.resolved(this.environment.sibling(expression.step, this.row.key), expression.step, this.row.key, expression.optional === true);
       case "get":
         return this.itemwise(expression.input, expression.itemwise, (value) => {
           if (isEmpty(value)) return ok(null);
@@ -221,9 +221,13 @@ class Evaluation {
           const outcome = await this.evaluate(operand);
           if (!outcome.ok) return outcome;
           if (isEmpty(outcome.value)) continue;
-          // An earlier operand's problem is still worth reporting, but "left empty" is no longer true.
+          // An earlier operand's problem is still worth reporting, but "left empty" is no longer true;
+          // an optional link the mapping expects to be missing is no problem at all.
           const given = this.notes.splice(before);
-          const earlier = this.notes.splice(start).map((note) => (LEFT_EMPTY.has(note.kind) ? { ...note, detail: supersededDetail(note.detail) } : note));
+          const earlier = this.notes
+            .splice(start)
+            .filter((note) => note.kind !== "optional-link")
+            .map((note) => (LEFT_EMPTY.has(note.kind) ? { ...note, detail: supersededDetail(note.detail) } : note));
           this.notes.push(...earlier, ...given);
           return outcome;
         }
@@ -340,7 +344,7 @@ class Evaluation {
     const lookup = this.environment.lookup(name);
     const wanted = textOf(value).trim();
     const found = lookup.resolve(wanted);
-    if (found.status === "found") return ok(found.record, found.note === undefined ? [] : [{ kind: "lookup-fallback", detail: found.note }]);
+    if (found.status === "found") return ok(found.record, found.note === undefined ? [] : [{ kind: "lookup-ambiguous", detail: found.note }]);
     if (found.status === "ambiguous") return reject(found.reason);
     const what = `no ${lookup.model} record has ${lookup.matchFields.join(" or ")} ${JSON.stringify(wanted)}`;
     switch (lookup.missing.policy) {
@@ -357,19 +361,25 @@ class Evaluation {
     }
   }
 
-  private reference(step: string, value: RuntimeValue): StepOutcome {
+  private reference(step: string, value: RuntimeValue, optional: boolean): StepOutcome {
     if (isEmpty(value)) return ok(null);
     const key = referenceKey(value);
-    return this.resolved(this.environment.reference(step, key), step, key);
+    return this.resolved(this.environment.reference(step, key), step, key, optional);
   }
 
-  private resolved(resolution: ReferenceResolution, step: string, key: string): StepOutcome {
+  /**
+   * A reference's record, or why the field is left empty. An optional link to a row that made no
+   * record by the mapping's own conditions is counted once per field, not told row by row; a
+   * key the export lacks, or a row that was rejected, is a problem either way.
+   */
+  private resolved(resolution: ReferenceResolution, step: string, key: string, optional: boolean): StepOutcome {
     switch (resolution.status) {
       case "found":
         return ok(resolution.record);
       case "missing":
         return ok(null, [{ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} does not exist in the export` }]);
       case "not-loaded":
+        if (optional && resolution.rejected !== true) return ok(null, [{ kind: "optional-link", detail: `${step} made no record from the row (an optional link)` }]);
         return ok(null, [{ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} was not loaded (${resolution.why})` }]);
     }
   }

@@ -26,7 +26,17 @@ export function isEmpty(value: RuntimeValue): boolean {
 
 /** Something the audit report must tell about a value (a truncation, a default used, a value flagged). */
 export interface ValueNote {
-  readonly kind: "truncated" | "default" | "flagged" | "table-default" | "lookup-fallback" | "lookup-missing" | "dangling-reference";
+  readonly kind:
+    | "truncated"
+    | "default"
+    | "flagged"
+    | "table-default"
+    | "lookup-fallback"
+    | "lookup-ambiguous"
+    | "lookup-missing"
+    | "dangling-reference"
+    /** `ref org optional`: the row's org made no record, as the mapping allows; one line per field in the run's notes. */
+    | "optional-link";
   readonly detail: string;
 }
 

@@ -87,6 +87,13 @@ describe("| ref ALIAS optional", () => {
     });
   });
 
+  it("marks a split sibling's ref optional", () => {
+    expect(onlyDeclaration(`split R { org: res.partner { name <- n }  person: res.partner { parent_id <- ref org optional } }`)).toMatchObject({
+      targets: [{}, { body: [{ value: { kind: "RefExpression", alias: n("org"), optional: true } }] }],
+    });
+    expectRoundTrip(`split R {\n  person: res.partner {\n    parent_id <- ref org optional\n  }\n}\n`);
+  });
+
   it("leaves `optional` the next statement's field", () => {
     expect(onlyDeclaration(`map P -> res.partner {\n parent_id <- org_id | ref org\n optional <- x\n}`)).toMatchObject({
       body: [{ field: n("parent_id") }, { field: n("optional") }],
