@@ -663,7 +663,10 @@ class Binder {
     const ambiguousItem = declaration.items.find((item): item is A.AmbiguousPolicy => item.kind === "AmbiguousPolicy");
     let ambiguous: AmbiguousPolicyModel | undefined;
     if (ambiguousItem?.policy === "fallback") {
-      ambiguous = { policy: "fallback", value: ambiguousItem.fallback !== undefined && ambiguousItem.fallback.kind !== "Missing" ? ambiguousItem.fallback.value : "" };
+      ambiguous = {
+        policy: "fallback",
+        value: ambiguousItem.fallback !== undefined && ambiguousItem.fallback.kind !== "Missing" ? ambiguousItem.fallback.value : "",
+      };
     } else if (ambiguousItem?.policy !== undefined) ambiguous = { policy: ambiguousItem.policy };
     const symbol: LookupSymbol = {
       kind: "lookup",
@@ -761,13 +764,25 @@ class Binder {
   private bindKeyReference(reference: A.KeyReference, place: "records" | "expect" | "given", file: string): void {
     if (place !== "expect") {
       const where = place === "given" ? "a `given` row holds the export's text" : "a reference record's values are constants or record names";
-      this.shapeProblems.push({ file, range: reference.range, kind: "test-value", message: `\`ref ALIAS "KEY"\` names a migrated record in a test's \`expect\` only: ${where}` });
+      this.shapeProblems.push({
+        file,
+        range: reference.range,
+        kind: "test-value",
+        message: `\`ref ALIAS "KEY"\` names a migrated record in a test's \`expect\` only: ${where}`,
+      });
       return;
     }
     if (reference.alias.kind === "Missing") return;
     const target = this.aliases.get(reference.alias.value);
     if (target !== undefined) this.reference(file, reference.alias.range, target);
-    else this.unknown({ kind: "alias", name: reference.alias.value, file, range: reference.alias.range, candidates: suggestNames(reference.alias.value, [...this.aliases.keys()]) });
+    else
+      this.unknown({
+        kind: "alias",
+        name: reference.alias.value,
+        file,
+        range: reference.alias.range,
+        candidates: suggestNames(reference.alias.value, [...this.aliases.keys()]),
+      });
   }
 
   /** A record by name, among the records of `model` (or of every model when it is not known). */

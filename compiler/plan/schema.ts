@@ -70,7 +70,15 @@ export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
     z.object({ op: z.literal("table"), type: PlanType, table: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z.object({ op: z.literal("lookup"), type: PlanType, lookup: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
     z
-      .object({ op: z.literal("ref"), type: PlanType, step: z.string(), entity: z.string(), input: PlanExpression, itemwise: z.boolean(), optional: z.literal(true).optional() })
+      .object({
+        op: z.literal("ref"),
+        type: PlanType,
+        step: z.string(),
+        entity: z.string(),
+        input: PlanExpression,
+        itemwise: z.boolean(),
+        optional: z.literal(true).optional(),
+      })
       .strict(),
     z.object({ op: z.literal("sibling"), type: PlanType, step: z.string(), optional: z.literal(true).optional() }).strict(),
     z.object({ op: z.literal("get"), type: PlanType, entity: z.string(), column: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
@@ -244,7 +252,10 @@ export const ConstraintPlan = z.discriminatedUnion("kind", [
       field: z.string(),
       message: z.string(),
       /** Only when the record's `field` holds one of `values`, or is left to Odoo's default (`byDefault`). */
-      appliesWhen: z.object({ field: z.string(), values: z.array(z.string()), byDefault: z.boolean() }).strict().optional(),
+      appliesWhen: z
+        .object({ field: z.string(), values: z.array(z.string()), byDefault: z.boolean() })
+        .strict()
+        .optional(),
     })
     .strict(),
   z.object({ kind: z.literal("range"), field: z.string(), min: z.number(), max: z.number(), message: z.string() }).strict(),

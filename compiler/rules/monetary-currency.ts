@@ -16,7 +16,9 @@ function hasCurrencyField(schema: OdooSchema, model: string): boolean {
 function extendHolding(document: A.Document, declaration: A.CustomFieldDeclaration): A.ExtendDeclaration | undefined {
   return document.declarations.find(
     (candidate): candidate is A.ExtendDeclaration =>
-      candidate.kind === "ExtendDeclaration" && candidate.range.start.offset <= declaration.range.start.offset && declaration.range.end.offset <= candidate.range.end.offset,
+      candidate.kind === "ExtendDeclaration" &&
+      candidate.range.start.offset <= declaration.range.start.offset &&
+      declaration.range.end.offset <= candidate.range.end.offset,
   );
 }
 

@@ -30,11 +30,7 @@ interface TargetRecordLike {
  * A lookup answered from the records the target holds, matched case-insensitively and trimmed
  * (the first record of a value wins); by its declared rule and ambiguity policy when it has them.
  */
-export function lookupRuntime(
-  lookup: LookupPlan,
-  records: readonly TargetRecordLike[],
-  style: "id" | "xmlid",
-): LookupRuntime {
+export function lookupRuntime(lookup: LookupPlan, records: readonly TargetRecordLike[], style: "id" | "xmlid"): LookupRuntime {
   const byXmlid = new Map<string, RecordRef>();
   for (const record of records) {
     if (record.xmlid === undefined || byXmlid.has(record.xmlid)) continue;
@@ -61,7 +57,8 @@ export function lookupRuntime(
     // A declared rule or ambiguity policy: every record a value matches counts (name-match.ts).
     const candidates = matchCandidates(lookup, records, style);
     let matcher: NameMatcher | undefined;
-    const resolve = (value: string): LookupResolution => (matcher ??= nameMatcher(lookup, lookup.matchRule ?? "exact", candidates, (fallback) => resolveFallback(fallback))).resolve(value);
+    const resolve = (value: string): LookupResolution =>
+      (matcher ??= nameMatcher(lookup, lookup.matchRule ?? "exact", candidates, (fallback) => resolveFallback(fallback))).resolve(value);
     const resolveFallback = (value: string): LookupResolution => {
       const found = byXmlid.get(value.trim());
       return found === undefined ? resolve(value) : { status: "found", record: found };
@@ -103,7 +100,13 @@ function matchCandidates(lookup: LookupPlan, records: readonly TargetRecordLike[
       return value === undefined || value === null || value === false ? [] : [String(value)];
     });
     candidates.push({
-      ref: { kind: "record", model: lookup.model, ...(record.id === undefined ? {} : { id: record.id }), ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }), label: record.label },
+      ref: {
+        kind: "record",
+        model: lookup.model,
+        ...(record.id === undefined ? {} : { id: record.id }),
+        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+        label: record.label,
+      },
       names,
     });
   }

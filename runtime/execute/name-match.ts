@@ -56,7 +56,12 @@ export interface NameMatcher {
  * Resolves values against `candidates` by `rule`, applying the lookup's ambiguity policy;
  * `fallback` resolves the value an `ambiguous fallback` names.
  */
-export function nameMatcher(lookup: LookupPlan, rule: MatchRule, candidates: readonly NameCandidate[], fallback: (value: string) => LookupResolution): NameMatcher {
+export function nameMatcher(
+  lookup: LookupPlan,
+  rule: MatchRule,
+  candidates: readonly NameCandidate[],
+  fallback: (value: string) => LookupResolution,
+): NameMatcher {
   const byKey = new Map<string, RecordRef[]>();
   const looseNames: { readonly ref: RecordRef; readonly name: string }[] = [];
   for (const candidate of candidates) {

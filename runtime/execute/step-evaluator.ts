@@ -84,7 +84,9 @@ function interpretedStep(step: StepPlan, environment: EvaluationEnvironment, sty
         const { outcome, notes } = await evaluate(operation.value, input, environment);
         if (!outcome.ok) {
           // `| required` after a reference says only "empty": the notes say why.
-          const because = notes.filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "optional-link").map((note) => note.detail);
+          const because = notes
+            .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "optional-link")
+            .map((note) => note.detail);
           return { kind: "reject", reason: `${operation.field}: ${outcome.reason}${because.length > 0 ? ` (${because.join("; ")})` : ""}`, notes: noted };
         }
         const problem = fieldProblem(operation, outcome.value, notes, style);

@@ -57,7 +57,17 @@ const StoredSummary = z.looseObject({
   rejects: z.number(),
   notes: z.array(
     z.looseObject({
-      kind: z.enum(["truncated", "default", "flagged", "table-default", "lookup-fallback", "lookup-ambiguous", "lookup-missing", "dangling-reference", "optional-link"]),
+      kind: z.enum([
+        "truncated",
+        "default",
+        "flagged",
+        "table-default",
+        "lookup-fallback",
+        "lookup-ambiguous",
+        "lookup-missing",
+        "dangling-reference",
+        "optional-link",
+      ]),
       step: z.string(),
       field: z.string(),
       count: z.number(),

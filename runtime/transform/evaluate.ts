@@ -379,7 +379,8 @@ class Evaluation {
       case "missing":
         return ok(null, [{ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} does not exist in the export` }]);
       case "not-loaded":
-        if (optional && resolution.rejected !== true) return ok(null, [{ kind: "optional-link", detail: `${step} made no record from the row (an optional link)` }]);
+        if (optional && resolution.rejected !== true)
+          return ok(null, [{ kind: "optional-link", detail: `${step} made no record from the row (an optional link)` }]);
         return ok(null, [{ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} was not loaded (${resolution.why})` }]);
     }
   }

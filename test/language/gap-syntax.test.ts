@@ -15,7 +15,9 @@ function expectRoundTrip(text: string): void {
 
 describe("empty when: a column's placeholder values", () => {
   it("is a column modifier holding the strings", () => {
-    expect(onlyDeclaration(`source s { entity E "e.csv" key id { id text  due "Deadline" date "dd-MM-yyyy" empty when "0000-00-00", "TBC" required } }`)).toMatchObject({
+    expect(
+      onlyDeclaration(`source s { entity E "e.csv" key id { id text  due "Deadline" date "dd-MM-yyyy" empty when "0000-00-00", "TBC" required } }`),
+    ).toMatchObject({
       items: [
         {
           kind: "EntityDeclaration",
@@ -38,7 +40,14 @@ describe("empty when: a column's placeholder values", () => {
 
   it("leaves `empty` the name of a column when `when` does not follow", () => {
     expect(onlyDeclaration(`source s { entity E "e.csv" key id { id text\n empty text } }`)).toMatchObject({
-      items: [{ items: [{ name: n("id"), modifiers: [] }, { name: n("empty"), type: n("text") }] }],
+      items: [
+        {
+          items: [
+            { name: n("id"), modifiers: [] },
+            { name: n("empty"), type: n("text") },
+          ],
+        },
+      ],
     });
   });
 
@@ -50,9 +59,14 @@ describe("empty when: a column's placeholder values", () => {
 describe("-> empty in a value table", () => {
   it("is an entry with no value, not a record called empty", () => {
     expect(onlyDeclaration(`table owner: text -> text { "Unassigned" -> empty  _ -> keep }`)).toMatchObject({
-      entries: [{ kind: "TableEntry", value: { kind: "EmptyValue" } }, { kind: "TableDefault", action: "keep" }],
+      entries: [
+        { kind: "TableEntry", value: { kind: "EmptyValue" } },
+        { kind: "TableDefault", action: "keep" },
+      ],
     });
-    expect(onlyDeclaration(`table stage: text -> crm.stage { "Won" -> won }`)).toMatchObject({ entries: [{ value: { kind: "NameReference", name: n("won") } }] });
+    expect(onlyDeclaration(`table stage: text -> crm.stage { "Won" -> won }`)).toMatchObject({
+      entries: [{ value: { kind: "NameReference", name: n("won") } }],
+    });
   });
 
   it("prints back as written", () => {

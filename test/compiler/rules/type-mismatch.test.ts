@@ -35,7 +35,11 @@ source s {
   }
 }
 map Deal -> crm.lead { name <- name  date_deadline <- due  date_closed <- closed }`;
-    expect(analyze({ "main.flitmap": text }).diagnostics.filter((diagnostic) => diagnostic.code === "FM301").map(describeDiagnostic)).toEqual([
+    expect(
+      analyze({ "main.flitmap": text })
+        .diagnostics.filter((diagnostic) => diagnostic.code === "FM301")
+        .map(describeDiagnostic),
+    ).toEqual([
       'main.flitmap:9:55-9:58 error FM301 crm.lead.date_deadline is a date field, but this is text: convert it with `| date` (it reads the export\'s date format, "MM/dd/yyyy")',
       'main.flitmap:9:75-9:81 error FM301 crm.lead.date_closed is a datetime field, but this is text: convert it with `| datetime` (it reads the export\'s datetime format, "dd.MM.yyyy HH:mm")',
     ]);

@@ -47,7 +47,10 @@ describe("Odoo's constraints in a run that writes nothing to Odoo", () => {
   it("are in the plan of the steps that write the fields", () => {
     const plan = emitPlan(analyze({ "main.flitmap": PACKAGE }));
     expect(plan.steps.map((step) => [step.id, step.constraints])).toEqual([
-      ["relation", [{ kind: "required", field: "name", message: "Contacts require a name", appliesWhen: { field: "type", values: ["contact"], byDefault: true } }]],
+      [
+        "relation",
+        [{ kind: "required", field: "name", message: "Contacts require a name", appliesWhen: { field: "type", values: ["contact"], byDefault: true } }],
+      ],
       ["lead", [{ kind: "range", field: "probability", min: 0, max: 100, message: "The probability of closing the deal should be between 0% and 100%!" }]],
     ]);
   });
@@ -66,7 +69,9 @@ describe("Odoo's constraints in a run that writes nothing to Odoo", () => {
       if (mode === "import files") {
         const partners = readdirSync(out).find((name) => name.includes("res.partner"));
         // The nameless invoice address is Odoo's to accept: only the contact without a name is left out.
-        expect(readFileSync(join(out, partners ?? ""), "utf8")).toBe("id,name,type\r\npv.relation_R1,Acme,\r\npv.relation_R3,,invoice\r\npv.relation_R4,Bolt,\r\n");
+        expect(readFileSync(join(out, partners ?? ""), "utf8")).toBe(
+          "id,name,type\r\npv.relation_R1,Acme,\r\npv.relation_R3,,invoice\r\npv.relation_R4,Bolt,\r\n",
+        );
       }
     });
   }

@@ -67,10 +67,15 @@ describe("placeholder values", () => {
     if (entity === undefined) throw new Error("no Matter entity");
     const directory = mkdtempSync(join(tmpdir(), "flitmap-placeholders-"));
     directories.push(directory);
-    writeFileSync(join(directory, "matters.csv"), "id,name,owner,completes,fee_text\nM1,Smith,TBC,0000-00-00,-\nM2,Jones,N.V.T.,-,n.v.t.\nM3,Brown,Ann,01/02/2026,TBC\n");
+    writeFileSync(
+      join(directory, "matters.csv"),
+      "id,name,owner,completes,fee_text\nM1,Smith,TBC,0000-00-00,-\nM2,Jones,N.V.T.,-,n.v.t.\nM3,Brown,Ann,01/02/2026,TBC\n",
+    );
     const items: SourceItem[] = [];
     for await (const batch of readPlanEntity(entity, directory).batches) items.push(...batch);
-    expect(items.map((item) => (item.kind === "row" ? [item.key, item.values["owner"], item.values["completes"], item.values["fee_text"]] : [item.kind]))).toEqual([
+    expect(
+      items.map((item) => (item.kind === "row" ? [item.key, item.values["owner"], item.values["completes"], item.values["fee_text"]] : [item.kind])),
+    ).toEqual([
       ["M1", null, null, null],
       ["M2", null, null, "n.v.t."],
       ["M3", "Ann", "2026-02-01", "TBC"],

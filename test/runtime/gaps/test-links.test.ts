@@ -59,6 +59,6 @@ describe("links resolved at run time, in test blocks", () => {
 
   it("reports an alias no map declares", () => {
     const text = PACKAGE.replace('res_id ref person "P1"', 'res_id ref persn "P1"');
-    expect(analyze({ "main.flitmap": text }).diagnostics.map(describeDiagnostic)).toEqual([expect.stringContaining("FM") ]);
+    expect(analyze({ "main.flitmap": text }).diagnostics.map(describeDiagnostic)).toEqual([expect.stringContaining("FM")]);
   });
 });

@@ -65,23 +65,19 @@ describe("matching names", () => {
     const initials = nameMatcher(LOOKUP, "initials", USERS, none);
     expect(["alice hartley", "Jose Nunez", "A. Hartley"].map((value) => label(exact.resolve(value)))).toEqual(["Alice Hartley", "missing", "missing"]);
     expect(["Jose  NUNEZ", "A. Hartley"].map((value) => label(loose.resolve(value)))).toEqual(["José Núñez", "missing"]);
-    expect(["A. Hartley", "A Hartley", "A.J. van Dijk", "A. van Dijk", "J. van Dijk", "B. Okafor", "Ben Okafor", "A. Okafor"].map((value) => label(initials.resolve(value)))).toEqual([
-      "Alice Hartley",
-      "Alice Hartley",
-      "Anna Jane van Dijk",
-      "Anna Jane van Dijk",
-      "missing",
-      "ambiguous",
-      "Ben Okafor",
-      "missing",
-    ]);
+    expect(
+      ["A. Hartley", "A Hartley", "A.J. van Dijk", "A. van Dijk", "J. van Dijk", "B. Okafor", "Ben Okafor", "A. Okafor"].map((value) =>
+        label(initials.resolve(value)),
+      ),
+    ).toEqual(["Alice Hartley", "Alice Hartley", "Anna Jane van Dijk", "Anna Jane van Dijk", "missing", "ambiguous", "Ben Okafor", "missing"]);
   });
 
   it("settle a value several records match by the lookup's policy", () => {
     const rejecting = nameMatcher(LOOKUP, "initials", USERS, none).resolve("B. Okafor");
     expect(rejecting).toEqual({
       status: "ambiguous",
-      reason: '"B. Okafor" matches 2 res.users records ("Ben Okafor", "Bea Okafor"): say which with `ambiguous first` or `ambiguous fallback "..."`, or give the value in full',
+      reason:
+        '"B. Okafor" matches 2 res.users records ("Ben Okafor", "Bea Okafor"): say which with `ambiguous first` or `ambiguous fallback "..."`, or give the value in full',
     });
     expect(nameMatcher({ ...LOOKUP, ambiguous: { policy: "first" } }, "initials", USERS, none).resolve("B. Okafor")).toEqual({
       status: "found",
@@ -102,7 +98,11 @@ describe("a lookup of users by name", () => {
     const double = await startSeededDouble("17.0");
     const state = temporaryDirectory("flitmap-user-names-");
     const source = mkdtempSync(join(tmpdir(), "flitmap-user-names-export-"));
-    cleanups.push(() => double.stop(), state.remove, () => rmSync(source, { recursive: true, force: true }));
+    cleanups.push(
+      () => double.stop(),
+      state.remove,
+      () => rmSync(source, { recursive: true, force: true }),
+    );
     writeFileSync(join(source, "matters.csv"), EXPORT);
     const ids = new Map<string, number>();
     for (const [name, login] of [
@@ -117,7 +117,10 @@ describe("a lookup of users by name", () => {
     const result = await runLive(plan, double, state.path, { sourceDirectory: source });
 
     expect(result.rejects.map((reject) => [reject.key, reject.reason])).toEqual([
-      ["M3", 'user_id: "B. Okafor" matches 2 res.users records ("Ben Okafor", "Bea Okafor"): say which with `ambiguous first` or `ambiguous fallback "..."`, or give the value in full'],
+      [
+        "M3",
+        'user_id: "B. Okafor" matches 2 res.users records ("Ben Okafor", "Bea Okafor"): say which with `ambiguous first` or `ambiguous fallback "..."`, or give the value in full',
+      ],
     ]);
     const leads = stateByXmlid(double, plan);
     expect(Object.fromEntries(Object.entries(leads).map(([xmlid, values]) => [xmlid, values["user_id"]]))).toEqual({
