@@ -25,7 +25,7 @@ function labelsAt(text: string, offset: number, file = "/virtual/pb/migration.fl
   );
 }
 
-const REQUIRED_ETC = ["csv", "duplicates", "group", "modified", "personal", "references", "required"];
+const REQUIRED_ETC = ["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required"];
 
 describe("completion after a stray token (issue 18's reproductions)", () => {
   it("kw-only_paren: answers at line 152, column 45, and offers nothing past the mistake", () => {
@@ -33,9 +33,11 @@ describe("completion after a stray token (issue 18's reproductions)", () => {
     const offset = (lineStartsOf(text)[151] ?? 0) + 44;
     expect(text.slice(offset - 10, offset)).toBe("decimal re");
     expect(labelsAt(text, offset)).toEqual([]);
-    // Without the stray `)` the same place offers the column's modifiers (the shipped file).
+    // Without the stray `)` the same place (line 152, column 44 there) offers the column's modifiers (the shipped file).
     const shipped = readFileSync(join(SHIPPED, "migration.flitmap"), "utf8");
-    expect(keywordCompletions(shipped, offset - 1, parse(shipped, "m.flitmap").document).map((item) => item.label)).toEqual(REQUIRED_ETC);
+    const shippedOffset = (lineStartsOf(shipped)[151] ?? 0) + 43;
+    expect(shipped.slice(shippedOffset - 9, shippedOffset)).toBe("decimal r");
+    expect(keywordCompletions(shipped, shippedOffset, parse(shipped, "m.flitmap").document).map((item) => item.label)).toEqual(REQUIRED_ETC);
   });
 
   it("kw-hang-min: answers at offset 2592", () => {

@@ -303,6 +303,7 @@ describe("headers and declarations", () => {
       "datetime",
       "decimal",
       "delimiter",
+      "empty_values",
       "encoding",
       "false_words",
       "quote",
