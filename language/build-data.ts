@@ -33,13 +33,18 @@ export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
   }
 }
 
+/** The value a `fallback` policy (of `missing` or `ambiguous`) names; nothing for another policy. */
+function fallbackOf(policy: string | undefined, fallback: Built<A.Literal | A.Missing> | undefined, range: Range): { fallback?: A.Literal | A.Missing } {
+  if (policy !== "fallback") return {};
+  return { fallback: fallback === undefined ? missing("a value", range.end) : placed(fallback, range.end) };
+}
+
 export class MissingPolicyFrame implements Frame<A.MissingPolicy, RulePartial> {
   policy: A.MissingPolicyName | undefined;
   fallback: Built<A.Literal | A.Missing> | undefined;
 
   build(range: Range): A.MissingPolicy {
-    const fallback = this.policy === "fallback" ? { fallback: this.fallback === undefined ? missing("a value", range.end) : placed(this.fallback, range.end) } : {};
-    return { kind: "MissingPolicy", policy: this.policy, ...fallback, range };
+    return { kind: "MissingPolicy", policy: this.policy, ...fallbackOf(this.policy, this.fallback, range), range };
   }
 
   adopt(partial: RulePartial): void {
@@ -60,8 +65,7 @@ export class AmbiguousPolicyFrame implements Frame<A.AmbiguousPolicy, RulePartia
   fallback: Built<A.Literal | A.Missing> | undefined;
 
   build(range: Range): A.AmbiguousPolicy {
-    const fallback = this.policy === "fallback" ? { fallback: this.fallback === undefined ? missing("a value", range.end) : placed(this.fallback, range.end) } : {};
-    return { kind: "AmbiguousPolicy", policy: this.policy, ...fallback, range };
+    return { kind: "AmbiguousPolicy", policy: this.policy, ...fallbackOf(this.policy, this.fallback, range), range };
   }
 
   adopt(partial: RulePartial): void {
