@@ -36,7 +36,8 @@ export interface ColumnTypeGuess {
   readonly maxLength: number;
   /**
    * Values written for "no value" (`k.A.`, `00.00.0000`, `TBC`), most frequent first: kept out of
-   * the type's evidence, and guarded in the map of a typed column (`if x != "k.A." then ...`).
+   * the type's evidence, and declared on a typed column (`empty when "k.A."`), so the reader reads
+   * them as blanks.
    */
   readonly placeholders: readonly PlaceholderValue[];
   /** A yes/no column's words, when they are not all the reader's defaults (`ja`/`nein`). */
@@ -48,16 +49,15 @@ export interface ColumnTypeGuess {
 type ReadGuess = Pick<ColumnTypeGuess, "type" | "pattern" | "failed" | "placeholders">;
 
 /**
- * The conversion a column with outliers or placeholders is read through: declared as text,
- * converted where it is used, with on_invalid "flag" when some values do not read, so one bad
- * value (`31/02/2024` in a date) leaves that field empty and is reported instead of rejecting the
- * whole record; placeholders are guarded (placeholderGuard). Undefined when every value fits, or
- * when only outliers the type's built-in cannot flag (date-times) are in the way.
+ * The conversion a column with outliers is read through: declared as text, converted where it is
+ * used, with on_invalid "flag", so one bad value (`31/02/2024` in a date) leaves that field empty
+ * and is reported instead of rejecting the whole record. Undefined when every value fits (its
+ * placeholders are declared, see placeholderModifier), or when only outliers the type's built-in
+ * cannot flag (date-times) are in the way.
  */
 export function readStep(guess: ReadGuess): string | undefined {
-  const placeholders = guess.type !== "text" && guess.placeholders.length > 0;
-  if (guess.failed === 0 && !placeholders) return undefined;
-  const flag = guess.failed > 0 ? '"flag"' : "";
+  if (guess.failed === 0) return undefined;
+  const flag = '"flag"';
   const call = (name: string, ...args: string[]): string => {
     const given = args.filter((arg) => arg !== "");
     return given.length === 0 ? name : `${name}(${given.join(", ")})`;
@@ -90,13 +90,13 @@ export function declaredType(guess: ReadGuess): ColumnType {
 }
 
 /**
- * `if code != "k.A." then ` before a typed column's conversion, so that a placeholder leaves the
- * field empty without a report; empty when the column has none (or is text anyway).
+ * `empty when "k.A.", "00.00.0000"` on a typed column: the reader reads its placeholders as
+ * blanks, so they leave the field empty without a report; empty when the column has none (or is
+ * text anyway).
  */
-export function placeholderGuard(path: string, guess: ReadGuess): string {
-  if (guess.type === "text" || guess.placeholders.length === 0 || readStep(guess) === undefined) return "";
-  const values = guess.placeholders.map((placeholder) => quote(placeholder.value));
-  return values.length === 1 ? `if ${path} != ${values[0] ?? ""} then ` : `if ${path} not in [${values.join(", ")}] then `;
+export function placeholderModifier(guess: ReadGuess): string {
+  if (guess.type === "text" || guess.placeholders.length === 0) return "";
+  return `empty when ${guess.placeholders.map((placeholder) => quote(placeholder.value)).join(", ")}`;
 }
 
 /** The share of non-blank values a type must read to be proposed despite outliers. */
@@ -224,7 +224,7 @@ function evidenceOf(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly 
     const count = placeholders.reduce((sum, placeholder) => sum + placeholder.count, 0);
     const shown = placeholders.map((placeholder) => quoteForComment(placeholder.value)).join(", ");
     parts.push(
-      `${groupThousands(count)} ${count === 1 ? "is" : "are"} ${shown}, written for no value: the map leaves the field empty for ${placeholders.length === 1 ? "it" : "them"}`,
+      `${groupThousands(count)} ${count === 1 ? "is" : "are"} ${shown}, written for no value: declared with \`empty when\`, ${placeholders.length === 1 ? "it is" : "they are"} read as blank`,
     );
   }
   if (guess.failed > 0) {
@@ -234,8 +234,6 @@ function evidenceOf(guess: Omit<ColumnTypeGuess, "evidence">, samples: readonly 
         ? "and will reject their rows"
         : 'so it is declared text: where the map converts it, on_invalid "flag" leaves a bad value\'s field empty and reports it';
     parts.push(`${groupThousands(guess.failed)} do not (${shown}${guess.failed > guess.failures.length ? ", …" : ""}), ${outcome}`);
-  } else if (placeholders.length > 0) {
-    parts.push("so it is declared text and converted where the map uses it");
   }
   if (guess.alternatives.length > 0) parts.push(`also fits ${guess.alternatives.slice(0, 2).join(", ")}`);
   return parts.join("; ");

@@ -6,7 +6,7 @@
  * `setup.flitmap` (custom fields and reference records: what Odoo must have before the load),
  * `tables.flitmap` (value tables), and one file per mapped entity.
  */
-import { declaredType } from "./column-types.js";
+import { declaredType, placeholderModifier } from "./column-types.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { quote } from "./literals.js";
 import type { BodyLine, EntityProposal, NameIndexProposal, PackageProposal, TableProposal, TargetProposal } from "./proposal.js";
@@ -79,6 +79,8 @@ function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan)
   parts.push(declaredType(column.guess));
   const format = plan.columnFormats.get(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`);
   if (format !== undefined) parts.push(quote(format));
+  const placeholders = placeholderModifier(column.guess);
+  if (placeholders !== "") parts.push(placeholders);
   if (column.name === entity.modifiedColumn) parts.push("modified");
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   if (reference !== undefined && column.group === undefined) parts.push(`references ${reference.entity}`);

@@ -19,7 +19,6 @@ import {
   type TableOutput,
   type ValueOutput,
 } from "./fields.js";
-import { placeholderGuard } from "./column-types.js";
 import { quote, snake } from "./literals.js";
 import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
 import { countValues, matchValues, optionsFor } from "./value-tables.js";
@@ -67,25 +66,24 @@ interface ConversionNames {
 /** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
 const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s/u;
 
-/** A conversion as text, a placeholder (`k.A.`) guarded so that it leaves the field empty. */
+/** A conversion as text (the column's placeholders, declared with `empty when`, read as blanks). */
 function writeConversion(candidate: FieldCandidate, names: ConversionNames): string {
   const { column, conversion } = candidate;
-  const guard = placeholderGuard(column.path, column.profile.guess);
   switch (conversion.kind) {
     case "direct":
-      return guard + [column.path, ...conversion.steps].join(" | ");
+      return [column.path, ...conversion.steps].join(" | ");
     case "negate":
       return `not ${column.path}`;
     case "ref":
       return referenceExpression(column.path, conversion.reference, conversion.first, names.nameIndex);
     case "lookup": {
       const short = conversion.lookup === "res.users#name" && column.profile.values.some((value) => SHORT_NAME.test(value.trim()));
-      return `${guard}${column.path} | ${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
+      return `${column.path} | ${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
     }
     case "table":
       return conversion.split === undefined
-        ? `${guard}${column.path} | trim | ${names.table(conversion.output)}`
-        : `${guard}${column.path} | split(${quote(conversion.split)}) | ${names.table(conversion.output)}`;
+        ? `${column.path} | trim | ${names.table(conversion.output)}`
+        : `${column.path} | split(${quote(conversion.split)}) | ${names.table(conversion.output)}`;
   }
 }
 

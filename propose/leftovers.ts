@@ -4,7 +4,7 @@
  * ignored. Pure.
  */
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
-import { placeholderGuard, readStep } from "./column-types.js";
+import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import { scoreCandidates, type ColumnRef } from "./fields.js";
@@ -89,7 +89,7 @@ export function customFieldFor(state: BuildState, context: TargetContext, column
   const read = readStep(guess);
   const expression =
     read !== undefined
-      ? `${placeholderGuard(column.path, guess)}${column.path} | ${read}`
+      ? `${column.path} | ${read}`
       : type === "char" && guess.type === "text"
         ? `${column.path} | trim`
         : column.path;

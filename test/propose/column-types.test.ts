@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredType, groupThousands, guessColumnType, placeholderGuard, readStep } from "../../propose/column-types.js";
+import { declaredType, groupThousands, guessColumnType, placeholderModifier, readStep } from "../../propose/column-types.js";
 
 function dates(count: number, format: (day: number, month: number) => string): string[] {
   return Array.from({ length: count }, (_, index) => format((index % 28) + 1, (index % 12) + 1));
@@ -26,7 +26,7 @@ describe("guessColumnType", () => {
     );
   });
 
-  it("tells placeholders for no value from outliers, and guards them where the column is converted", () => {
+  it("tells placeholders for no value from outliers, and declares them on the column (empty when)", () => {
     const values = [...dates(30, (day, month) => `${pad(day)}.${pad(month)}.2024`), "00.00.0000", "TBC", "00.00.0000", "31.02.2024"];
     const guess = guessColumnType(values);
     expect(guess).toMatchObject({ type: "date", pattern: "dd.MM.yyyy", parsed: 30, failed: 1, failures: ["31.02.2024"] });
@@ -35,22 +35,18 @@ describe("guessColumnType", () => {
       { value: "TBC", count: 1 },
     ]);
     expect(guess.evidence).toBe(
-      "30 of 34 values parse as dd.MM.yyyy; 3 are '00.00.0000', 'TBC', written for no value: the map leaves the field empty for them; 1 do not ('31.02.2024'), so it is declared text: where the map converts it, on_invalid \"flag\" leaves a bad value's field empty and reports it",
+      "30 of 34 values parse as dd.MM.yyyy; 3 are '00.00.0000', 'TBC', written for no value: declared with `empty when`, they are read as blank; 1 do not ('31.02.2024'), so it is declared text: where the map converts it, on_invalid \"flag\" leaves a bad value's field empty and reports it",
     );
-    expect([declaredType(guess), readStep(guess), placeholderGuard("due", guess)]).toEqual([
-      "text",
-      'date("dd.MM.yyyy", "flag")',
-      'if due not in ["00.00.0000", "TBC"] then ',
-    ]);
-    // Placeholders alone: no flag, every other value reads.
+    expect([declaredType(guess), readStep(guess), placeholderModifier(guess)]).toEqual(["text", 'date("dd.MM.yyyy", "flag")', 'empty when "00.00.0000", "TBC"']);
+    // Placeholders alone: the column keeps its type, and every other value reads.
     const amounts = guessColumnType(["1.250,00", "k.A.", "300,50", "k.A.", "12.000,00"]);
     expect(amounts).toMatchObject({ type: "decimal", decimal: ",", failed: 0, placeholders: [{ value: "k.A.", count: 2 }] });
-    expect([readStep(amounts), placeholderGuard("umsatz", amounts)]).toEqual(["number", 'if umsatz != "k.A." then ']);
+    expect([declaredType(amounts), readStep(amounts), placeholderModifier(amounts)]).toEqual(["decimal", undefined, 'empty when "k.A."']);
     // A column of dates and "0000-00-00" is a column of dates, not of phone numbers.
     expect(guessColumnType(["0000-00-00", "2024-05-01", "0000-00-00", "2024-06-11"])).toMatchObject({ type: "date", pattern: "yyyy-MM-dd" });
     // In a text column a placeholder is a value like the others.
     const text = guessColumnType(["Acme Ltd", "-", "Bolt plc"]);
-    expect([text.type, declaredType(text), placeholderGuard("parent", text)]).toEqual(["text", "text", ""]);
+    expect([text.type, declaredType(text), placeholderModifier(text)]).toEqual(["text", "text", ""]);
   });
 
   it("keeps dates with one impossible day as dates, although digits and slashes also read as a phone number", () => {

@@ -139,7 +139,7 @@ describe("the proposal for PerfectView's chunked, mixed-encoding export", () => 
       directory: join(REPOSITORY, "mappings/perfectview-to-odoo/proposed"),
     });
     const migration = proposed.files.find((file) => file.name === "migration.flitmap")?.text ?? "";
-    expect(migration).toContain('csv {\n    delimiter ";"\n    encoding "auto"\n    date "dd-MM-yyyy"\n    datetime "dd-MM-yyyy HH:mm"\n    decimal ","\n  }');
+    expect(migration).toContain('csv {\n    delimiter ";"\n    encoding  "auto"\n    date      "dd-MM-yyyy"\n    datetime  "dd-MM-yyyy HH:mm"\n    decimal   ","\n  }');
     expect(migration).toContain('entity Relation "relaties_*.csv" key relatienummer {');
     expect(migration).toContain("duplicates keep newest by gewijzigd_op // 7 keys appear in more than one row (chunks repeat their edges)");
     expect(migration).toContain('entity QuoteLine "offerteregels_*.csv" key (offertenummer, regelnummer) {');

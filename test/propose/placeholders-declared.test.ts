@@ -1,0 +1,50 @@
+/**
+ * `flitmap init` declares the placeholders it finds for "no value" on their columns (`empty when`),
+ * now that the language has them (issue 16, gap 1): the column keeps its type instead of being
+ * declared text and guarded with `if x != "k.A." then ...` where the map converts it, and the
+ * proposal checks clean and reads the placeholder rows without a reject.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { readExport } from "../../propose/read-export.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+
+const DEALS = `Deal ID;Deal Name;Umsatz;Fällig am
+D1;Großauftrag;1.250,00;01.03.2025
+D2;Wartung;k.A.;00.00.0000
+D3;Beratung;300,50;15.04.2025
+D4;Lizenz;k.A.;20.05.2025
+D5;Schulung;12.000,00;00.00.0000
+D6;Support;450,00;30.06.2025
+`;
+
+describe("flitmap init on an export with placeholders", () => {
+  let directory: string;
+  let proposed: ProposedPackage;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), "flitmap-init-placeholders-"));
+    writeFileSync(join(directory, "deals.csv"), DEALS);
+    proposed = proposePackage(await readExport(directory), {
+      sourceName: "crm",
+      target: { kind: "series", series: "17.0" },
+      schema: loadShippedCatalog("17.0"),
+      directory: join(directory, "out"),
+    });
+  });
+
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("declares them on their typed columns, and converts the columns without guards", () => {
+    const text = proposed.files.map((file) => file.text).join("\n");
+    const column = (name: string): string => text.split("\n").find((line) => line.trimStart().startsWith(`${name} `)) ?? "";
+    expect(column("umsatz")).toMatch(/^\s*umsatz\s+"Umsatz"\s+decimal\s+empty when "k\.A\." \/\//);
+    expect(column("fallig_am")).toMatch(/^\s*fallig_am\s+"Fällig am"\s+date\s+empty when "00\.00\.0000" \/\//);
+    expect(text).not.toContain('!= "k.A."');
+    expect(text).not.toContain('!= "00.00.0000"');
+    expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+  });
+});
