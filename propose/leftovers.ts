@@ -87,12 +87,7 @@ export function customFieldFor(state: BuildState, context: TargetContext, column
   const type = customFieldType(profile);
   const field = state.registries.customField({ model, name, type, label });
   const read = readStep(guess);
-  const expression =
-    read !== undefined
-      ? `${column.path} | ${read}`
-      : type === "char" && guess.type === "text"
-        ? `${column.path} | trim`
-        : column.path;
+  const expression = read !== undefined ? `${column.path} | ${read}` : type === "char" && guess.type === "text" ? `${column.path} | trim` : column.path;
   assign(state, context, field.name, expression, [column], undefined, "new custom field");
   relog(state, context, column, field.name);
 }

@@ -37,7 +37,11 @@ describe("guessColumnType", () => {
     expect(guess.evidence).toBe(
       "30 of 34 values parse as dd.MM.yyyy; 3 are '00.00.0000', 'TBC', written for no value: declared with `empty when`, they are read as blank; 1 do not ('31.02.2024'), so it is declared text: where the map converts it, on_invalid \"flag\" leaves a bad value's field empty and reports it",
     );
-    expect([declaredType(guess), readStep(guess), placeholderModifier(guess)]).toEqual(["text", 'date("dd.MM.yyyy", "flag")', 'empty when "00.00.0000", "TBC"']);
+    expect([declaredType(guess), readStep(guess), placeholderModifier(guess)]).toEqual([
+      "text",
+      'date("dd.MM.yyyy", "flag")',
+      'empty when "00.00.0000", "TBC"',
+    ]);
     // Placeholders alone: the column keeps its type, and every other value reads.
     const amounts = guessColumnType(["1.250,00", "k.A.", "300,50", "k.A.", "12.000,00"]);
     expect(amounts).toMatchObject({ type: "decimal", decimal: ",", failed: 0, placeholders: [{ value: "k.A.", count: 2 }] });
