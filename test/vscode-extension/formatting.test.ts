@@ -51,6 +51,6 @@ table stage: text -> crm.stage {
 
   it("honours the print width", () => {
     const text = `source s { csv { delimiter ";"  encoding "windows-1252" } }\n`;
-    expect(applyEdits(text, formatting(text, "f.flitmap", { printWidth: 40 }))).toBe(`source s {\n  csv {\n    delimiter ";"\n    encoding "windows-1252"\n  }\n}\n`);
+    expect(applyEdits(text, formatting(text, "f.flitmap", { printWidth: 40 }))).toBe(`source s {\n  csv {\n    delimiter ";"\n    encoding  "windows-1252"\n  }\n}\n`);
   });
 });
