@@ -158,7 +158,7 @@ export class RunLookups {
           throw new Error(
             `the lookup ${lookup.name} was not asked "${question}" by the last run, whose answers this run took: run again with --refresh-lookups`,
           );
-        return found === null ? { status: "missing" } : { status: "found", record: { kind: "record", ...found } };
+        return resolutionOf(found);
       };
       lookups.install(lookup, {
         name: lookup.name,
@@ -183,7 +183,7 @@ export class RunLookups {
     const given = this.given.get(lookup.name) ?? new Map<string, LookupAnswer | null>();
     this.given.set(lookup.name, given);
     const kept = (question: string, resolution: LookupResolution): LookupResolution => {
-      given.set(question, resolution.status === "found" ? answerOf(resolution.record) : null);
+      given.set(question, answerOf(lookup, resolution));
       return resolution;
     };
     this.runtimes.set(lookup.name, {
@@ -222,13 +222,26 @@ export class RunLookups {
   }
 }
 
-function answerOf(record: RecordRef): LookupAnswer {
+/** A lookup's answer as the journal keeps it: the record (with how an ambiguous value was settled), why an ambiguous value was rejected, or null for none. */
+function answerOf(lookup: LookupPlan, resolution: LookupResolution): LookupAnswer | null {
+  if (resolution.status === "missing") return null;
+  if (resolution.status === "ambiguous") return { model: lookup.model, ambiguous: resolution.reason };
+  const record = resolution.record;
   return {
     model: record.model,
     ...(record.id === undefined ? {} : { id: record.id }),
     ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
     ...(record.label === undefined ? {} : { label: record.label }),
+    ...(resolution.note === undefined ? {} : { note: resolution.note }),
   };
+}
+
+/** The resolution a journaled answer stands for. */
+function resolutionOf(answer: LookupAnswer | null): LookupResolution {
+  if (answer === null) return { status: "missing" };
+  const { note, ambiguous, ...record } = answer;
+  if (ambiguous !== undefined) return { status: "ambiguous", reason: ambiguous };
+  return { status: "found", record: { kind: "record", ...record }, ...(note === undefined ? {} : { note }) };
 }
 
 /** Misses listed before a run halts, at most. */

@@ -48,6 +48,10 @@ export interface LookupAnswer {
   readonly id?: number;
   readonly xmlid?: string;
   readonly label?: string;
+  /** How a value several records match was settled (`ambiguous first` or `fallback`). */
+  readonly note?: string;
+  /** Several records match and the lookup rejects the row, for this reason (no record then). */
+  readonly ambiguous?: string;
 }
 
 /** A set-up item's identity: the same custom field or reference record in its `setup-start` and its `setup`. */
@@ -184,7 +188,14 @@ const pass = z.enum(["main", "deferred", "archive", "unarchive"]);
 const stringMap = z.record(z.string(), z.string());
 
 const rowRefusal = z.object({ key: text, xmlid: text.min(1), hash: text, message: text });
-const lookupAnswer = z.object({ model: text, id: id.optional(), xmlid: text.optional(), label: text.optional() });
+const lookupAnswer = z.object({
+  model: text,
+  id: id.optional(),
+  xmlid: text.optional(),
+  label: text.optional(),
+  note: text.optional(),
+  ambiguous: text.optional(),
+});
 
 const rowWrite = z.object({
   key: text,

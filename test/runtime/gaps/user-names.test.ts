@@ -122,6 +122,9 @@ describe("a lookup of users by name", () => {
         'user_id: "B. Okafor" matches 2 res.users records ("Ben Okafor", "Bea Okafor"): say which with `ambiguous first` or `ambiguous fallback "..."`, or give the value in full',
       ],
     ]);
+    // A re-run of the same export takes the lookups' journaled answers, ambiguity and all.
+    const again = await runLive(plan, double, state.path, { sourceDirectory: source });
+    expect(again.rejects.map((reject) => [reject.key, reject.reason])).toEqual(result.rejects.map((reject) => [reject.key, reject.reason]));
     const leads = stateByXmlid(double, plan);
     expect(Object.fromEntries(Object.entries(leads).map(([xmlid, values]) => [xmlid, values["user_id"]]))).toEqual({
       "firm.matter_M1": "firm_test.user_alice",
