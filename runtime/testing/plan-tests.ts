@@ -109,8 +109,12 @@ function cellsByField(batch: WriteBatch, cells: readonly string[]): Map<string, 
   return byField;
 }
 
-function sameCell(actual: string, expected: string): boolean {
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(["integer", "float", "monetary"]);
+
+/** Numbers compare by value (`1200` and `1200.0`) only in number fields: a post code "03001" is not "3001". */
+function sameCell(actual: string, expected: string, fieldType: string | undefined): boolean {
   if (actual === expected) return true;
+  if (fieldType === undefined || !NUMBER_FIELDS.has(fieldType)) return false;
   const a = Number(actual);
   const b = Number(expected);
   return actual !== "" && expected !== "" && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
@@ -118,7 +122,8 @@ function sameCell(actual: string, expected: string): boolean {
 
 function fieldTypes(plan: Plan): Map<string, string> {
   const types = new Map<string, string>();
-  for (const step of plan.steps) for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
+  for (const step of plan.steps)
+    for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
   return types;
 }
 
@@ -129,8 +134,9 @@ function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]
       const candidates = batches
         .filter((batch) => batch.model === expectation.model && batch.pass === "main")
         .flatMap((batch) => batch.rows.map((row) => cellsByField(batch, row.cells)));
-      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`))] as const);
-      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
+      const typeOf = (field: string): string | undefined => types.get(`${expectation.model}\u0000${field}`);
+      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, typeOf(field))] as const);
+      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value, typeOf(field))).length;
       if (expectation.count !== undefined) {
         const made = candidates.filter((cells) => matches(cells) === wanted.length).length;
         if (made !== expectation.count)
@@ -146,7 +152,7 @@ function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]
         closest === undefined
           ? []
           : wanted
-              .filter(([field, value]) => !sameCell(closest.get(field) ?? "", value))
+              .filter(([field, value]) => !sameCell(closest.get(field) ?? "", value, typeOf(field)))
               .map(([field, value]) => `${field} is ${JSON.stringify(closest.get(field) ?? "")}, not ${JSON.stringify(value)}`);
       const why = result.rejects.map((reject) => `${reject.entity} ${reject.key ?? ""} was rejected: ${reject.reason}`);
       failures.push({
