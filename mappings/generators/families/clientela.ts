@@ -17,7 +17,20 @@
  * deleted before the export, and a few opportunities a client that is not in it.
  */
 import type { Rng } from "../prng.js";
-import { amountText, day, dayText, RowStream, slug, someOf, staffUsers, UniqueNames, workMoment, type FamilyExport, type FamilyOptions } from "./family.js";
+import {
+  amountText,
+  day,
+  dayText,
+  pad,
+  RowStream,
+  slug,
+  someOf,
+  staffUsers,
+  UniqueNames,
+  workMoment,
+  type FamilyExport,
+  type FamilyOptions,
+} from "./family.js";
 
 export const CLIENTELA_FIRM = { name: "Cerámicas Turia S.L.", domain: "ceramicasturia.es" } as const;
 
@@ -219,10 +232,6 @@ interface Relation {
   readonly code: number;
   readonly kind: Kind;
   readonly fiscalName: string;
-}
-
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, "0");
 }
 
 function initials(person: { readonly first: string; readonly last: string }): string {
