@@ -7,6 +7,7 @@
  * failed or does not add up is one too. The CLI ends such a run with a non-zero exit code.
  */
 import type { EntityCounts, EntitySource, RunResult } from "./run-types.js";
+import { headersNoEntityDeclares } from "./unread-headers.js";
 
 /** How many rejected rows an entity may have before the run is a failure: a number of rows, or a share of the rows read. */
 export type RejectLimit = { readonly kind: "rows"; readonly rows: number } | { readonly kind: "percent"; readonly percent: number };
@@ -97,9 +98,10 @@ export function judgeRun(result: RunResult, limit: RejectLimit = DEFAULT_REJECT_
         message: `${counts.entity}: ${counts.rejected} of ${plural(counts.read, "row")} rejected (${percentOf(counts.rejected, counts.read)}), more than --max-rejects ${describeRejectLimit(limit)}`,
       });
   const notices: string[] = [];
+  const unread = headersNoEntityDeclares(result.sources);
   for (const source of result.sources) {
     for (const file of source.files) if (file.rows === 0) notices.push(`${source.entity}: ${file.file} has a header and no rows`);
-    const extra = source.extraHeaders;
+    const extra = unread.get(source.entity) ?? [];
     if (extra.length > 0)
       notices.push(
         `${source.entity}: ${plural(extra.length, "column")} no mapping reads (the package does not declare ${extra.length === 1 ? "it" : "them"}): ${extra.map((header) => `"${header.header}" (${header.file})`).join(", ")}`,

@@ -10,6 +10,7 @@ import type { EntityPlan, MissingPolicyPlan, Plan } from "../../compiler/plan/sc
 import { buildIndexes, type Indexes } from "../execute/indexes.js";
 import { runPlan, type RowFilter, type RowSource, type RunReporter, type RunResult } from "../execute/run.js";
 import { readPlanEntity } from "../execute/source-rows.js";
+import { headersNoEntityDeclares } from "../execute/unread-headers.js";
 import { judgeRun, type RejectLimit } from "../execute/verdict.js";
 import { listMatchingFiles, type SourceReadReport } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
@@ -264,10 +265,10 @@ async function unusedData(
   }
   const headers: UnusedData["headers"][number][] = [];
   const readFiles = new Set<string>();
-  for (const [entity, report] of reports) {
-    for (const file of report.files) readFiles.add(file.file);
-    for (const extra of report.extraHeaders) headers.push({ entity, file: extra.file, header: extra.header });
-  }
+  const readings = [...reports].map(([entity, report]) => ({ entity, files: report.files, extraHeaders: report.extraHeaders }));
+  for (const [entity, unread] of headersNoEntityDeclares(readings))
+    for (const extra of unread) headers.push({ entity, file: extra.file, header: extra.header });
+  for (const report of reports.values()) for (const file of report.files) readFiles.add(file.file);
   const files = (await listMatchingFiles(sourceDirectory, "*.{csv,CSV,txt,TXT}").catch(() => [] as string[])).filter((file) => !readFiles.has(file));
   const workflowFiles = (await findWorkflowExports(sourceDirectory).catch(() => [])).map((exported) => exported.file).filter((file) => files.includes(file));
   return { columns, headers, files, workflowFiles };

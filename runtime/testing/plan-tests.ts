@@ -126,7 +126,12 @@ function expectedCell(value: PlanValue | ExpectedRecordPlan, fieldType: string |
  * written once every record exists) over the first's, and a field pointing by database id
  * (`res_id`) as the external ID of the record with that id.
  */
-function writtenRecords(model: string, batches: readonly WriteBatch[], types: ReadonlyMap<string, string>, xmlidById: ReadonlyMap<number, string>): Map<string, string>[] {
+function writtenRecords(
+  model: string,
+  batches: readonly WriteBatch[],
+  types: ReadonlyMap<string, string>,
+  xmlidById: ReadonlyMap<number, string>,
+): Map<string, string>[] {
   const records = new Map<string, Map<string, string>>();
   for (const pass of ["main", "deferred"] as const) {
     for (const batch of batches) {
@@ -148,8 +153,12 @@ function writtenRecords(model: string, batches: readonly WriteBatch[], types: Re
   return [...records.values()];
 }
 
-function sameCell(actual: string, expected: string): boolean {
+const NUMBER_FIELDS: ReadonlySet<string> = new Set(["integer", "float", "monetary"]);
+
+/** Numbers compare by value (`1200` and `1200.0`) only in number fields: a post code "03001" is not "3001". */
+function sameCell(actual: string, expected: string, fieldType: string | undefined): boolean {
   if (actual === expected) return true;
+  if (fieldType === undefined || !NUMBER_FIELDS.has(fieldType)) return false;
   const a = Number(actual);
   const b = Number(expected);
   return actual !== "" && expected !== "" && Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < 1e-9;
@@ -157,7 +166,8 @@ function sameCell(actual: string, expected: string): boolean {
 
 function fieldTypes(plan: Plan): Map<string, string> {
   const types = new Map<string, string>();
-  for (const step of plan.steps) for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
+  for (const step of plan.steps)
+    for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
   return types;
 }
 
@@ -166,10 +176,9 @@ function check(plan: Plan, test: TestPlan, result: RunResult, target: CapturingT
   for (const expectation of test.expect) {
     if (expectation.kind === "record") {
       const candidates = writtenRecords(expectation.model, target.batches, types, target.xmlidById);
-      const wanted = Object.entries(expectation.values).map(
-        ([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`), plan.migration.namespace)] as const,
-      );
-      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
+      const typeOf = (field: string): string | undefined => types.get(`${expectation.model}\u0000${field}`);
+      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, typeOf(field), plan.migration.namespace)] as const);
+      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value, typeOf(field))).length;
       if (expectation.count !== undefined) {
         const made = candidates.filter((cells) => matches(cells) === wanted.length).length;
         if (made !== expectation.count)
@@ -185,7 +194,7 @@ function check(plan: Plan, test: TestPlan, result: RunResult, target: CapturingT
         closest === undefined
           ? []
           : wanted
-              .filter(([field, value]) => !sameCell(closest.get(field) ?? "", value))
+              .filter(([field, value]) => !sameCell(closest.get(field) ?? "", value, typeOf(field)))
               .map(([field, value]) => `${field} is ${JSON.stringify(closest.get(field) ?? "")}, not ${JSON.stringify(value)}`);
       const why = result.rejects.map((reject) => `${reject.entity} ${reject.key ?? ""} was rejected: ${reject.reason}`);
       failures.push({

@@ -80,4 +80,33 @@ describe("the export families", () => {
     const diary = table(directory, "diary.csv", "utf-8", ",");
     expect(diary.some((entry) => entry["Due"] === "0000-00-00")).toBe(true);
   });
+  it("clientela: Windows-1252 with `;`, companies and people in one file, links by code and by Nombre fiscal", () => {
+    const directory = generated("clientela", "check");
+    expect(readFileSync(join(directory, "relaciones.csv")).includes(Buffer.from("Código", "utf8"))).toBe(false);
+    const relations = table(directory, "relaciones.csv", "windows-1252", ";");
+    const kinds = new Set(relations.map((relation) => relation["Tipo"]));
+    expect(kinds).toEqual(new Set(["Empresa", "Contacto", "Particular"]));
+    for (const kind of kinds) expect(relations.filter((relation) => relation["Tipo"] === kind).length).toBeGreaterThan(relations.length / 10);
+    // Codes keep their leading zeros here, and contacts point to their company by code.
+    expect(relations.every((relation) => /^\d{5}$/.test(relation["Código"] ?? ""))).toBe(true);
+    const codes = new Set(relations.map((relation) => relation["Código"]));
+    const contacts = relations.filter((relation) => relation["Tipo"] === "Contacto");
+    expect(contacts.filter((contact) => codes.has(contact["Empresa"])).length).toBeGreaterThan(contacts.length * 0.9);
+    const fiscalNames = new Set(relations.map((relation) => relation["Nombre fiscal"]));
+    expect(fiscalNames.size).toBe(relations.length);
+    const groups = relations.map((relation) => relation["Grupo"] ?? "").filter((group) => group !== "");
+    expect(groups.filter((group) => fiscalNames.has(group)).length).toBeGreaterThan(groups.length / 2);
+    expect(relations.some((relation) => /^[A-Z]{3}$/.test(relation["Comercial"] ?? ""))).toBe(true);
+    expect(relations.some((relation) => relation["Riesgo concedido"] === "-")).toBe(true);
+    const opportunities = table(directory, "oportunidades.csv", "windows-1252", ";");
+    expect(opportunities.filter((opportunity) => fiscalNames.has(opportunity["Cliente"])).length).toBeGreaterThan(opportunities.length * 0.9);
+    expect(opportunities.some((opportunity) => opportunity["Importe"] === "N/D")).toBe(true);
+    expect(opportunities.every((opportunity) => opportunity["Importe"] === "N/D" || / €$/.test(opportunity["Importe"] ?? ""))).toBe(true);
+    // The agenda writes the codes as numbers, without the leading zeros.
+    const actions = table(directory, "acciones.csv", "windows-1252", ";");
+    const numbers = new Set([...codes].map((code) => String(Number(code))));
+    expect(actions.every((action) => numbers.has(action["Cód. relación"] ?? ""))).toBe(true);
+    expect(new Set(actions.map((action) => action["Realizada"]))).toEqual(new Set(["Sí", "No"]));
+    expect(actions.some((action) => /^\p{L}+ \p{L}+, \p{L}+$/u.test(action["Responsable"] ?? ""))).toBe(true);
+  });
 });

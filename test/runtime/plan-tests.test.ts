@@ -106,4 +106,36 @@ test "wrong counts fail" {
       ],
     ]);
   });
+
+  it("compare text as written and numbers by value: a post code that lost its leading zero fails", async () => {
+    const partners = `migration es { source es  target odoo "17.0"  xmlid "es" }
+source es {
+  csv { decimal "," }
+  entity Relacion "relaciones.csv" key codigo {
+    codigo text
+    nombre text
+    cp     text
+    riesgo decimal
+  }
+}
+map Relacion -> res.partner {
+  name         <- nombre
+  zip          <- cp
+  credit_limit <- riesgo
+}
+test "a post code keeps its leading zero" {
+  given Relacion { codigo "1"  nombre "Alicante S.L."  cp "03001"  riesgo "1.500,00" }
+  expect res.partner { name "Alicante S.L."  zip "03001"  credit_limit 1500 }
+}
+test "a post code without it is another" {
+  given Relacion { codigo "2"  nombre "Elche S.L."  cp "03201"  riesgo "1.500,50" }
+  expect res.partner { name "Elche S.L."  zip "3201"  credit_limit 1500.50 }
+}
+`;
+    const results = await runPlanTests(emitPlan(analyze({ "main.flitmap": partners })));
+    expect(results.map((result) => [result.name, result.failures])).toEqual([
+      ["a post code keeps its leading zero", []],
+      ["a post code without it is another", [{ line: 22, message: 'no res.partner record has all these values; the closest: zip is "03201", not "3201"' }]],
+    ]);
+  });
 });

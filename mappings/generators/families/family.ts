@@ -101,7 +101,8 @@ export class UniqueNames {
   }
 }
 
-function pad(value: number, width = 2): string {
+/** A number with leading zeros: `pad(7)` → `07`, `pad(42, 5)` → `00042`. */
+export function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");
 }
 

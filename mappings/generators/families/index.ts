@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateCarnet } from "./carnet.js";
 import { generateCasebook } from "./casebook.js";
+import { generateClientela } from "./clientela.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
 import { generateKundenwerk } from "./kundenwerk.js";
 import { generatePipelane } from "./pipelane.js";
@@ -19,6 +20,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   carnet: generateCarnet,
   casebook: generateCasebook,
   pipelane: generatePipelane,
+  clientela: generateClientela,
 };
 
 /** The size and seed the measurement uses. */

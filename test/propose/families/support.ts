@@ -21,13 +21,15 @@ export interface Family {
 /**
  * Kundenwerk and Carnet tuned the proposer. Casebook was kept out of it until the end, measured
  * once, then three fixes were made in view of its output; Pipelane, written after those, was the
- * second hold-out, measured once, then fixed alike.
+ * second hold-out, measured once, then fixed alike. Clientela, written by another hand after all
+ * the tuning, without reading the proposer or its output, is the third hold-out.
  */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`" },
   { name: "carnet", about: "French, tab-separated, mixed organisation and person rows" },
   { name: "casebook", about: "English, linking by names", heldOut: "first hold-out, 33 of 43 columns (76.7%) at its first measurement" },
   { name: "pipelane", about: "American English, a SaaS CRM's reports", heldOut: "second hold-out, 48 of 53 columns (90.6%) at its first measurement" },
+  { name: "clientela", about: "Spanish, Windows-1252, `;`, companies and people in one file", heldOut: "third hold-out, not measured yet" },
 ];
 
 /** The specialist's package for a family. */
