@@ -29,7 +29,7 @@ export const FAMILIES: readonly Family[] = [
   { name: "carnet", about: "French, tab-separated, mixed organisation and person rows" },
   { name: "casebook", about: "English, linking by names", heldOut: "first hold-out, 33 of 43 columns (76.7%) at its first measurement" },
   { name: "pipelane", about: "American English, a SaaS CRM's reports", heldOut: "second hold-out, 48 of 53 columns (90.6%) at its first measurement" },
-  { name: "clientela", about: "Spanish, Windows-1252, `;`, companies and people in one file", heldOut: "third hold-out, not measured yet" },
+  { name: "clientela", about: "Spanish, Windows-1252, `;`, companies and people in one file", heldOut: "third hold-out, 10 of 52 columns (19.2%) at its first measurement" },
 ];
 
 /** The specialist's package for a family. */
