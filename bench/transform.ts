@@ -126,8 +126,8 @@ async function runPhase(phase: Phase, planPath: string, directory: string): Prom
       target: new SinkTarget(sink),
       batchSize: 500,
       // Count what the reader hands over, as the hand-written transform does.
-      rows: (entity) => {
-        const reading = readPlanEntity(entity, directory);
+      rows: (entity, winners) => {
+        const reading = readPlanEntity(entity, directory, winners);
         return {
           rows: {
             async *[Symbol.asyncIterator]() {
@@ -138,6 +138,7 @@ async function runPhase(phase: Phase, planPath: string, directory: string): Prom
             },
           },
           report: () => reading.report(),
+          winners: () => reading.winners(),
         };
       },
     });

@@ -1,7 +1,9 @@
 /**
- * The first pass over the export: every entity read once, to count what the reader rejects or
- * merges, and to keep the little the transform needs from other rows: each entity's keys (to tell
- * a dangling reference), the columns `get` reads by key, and the rows `with` blocks link.
+ * The index of the export: of each entity, the little the transform needs from other rows, kept
+ * as its rows are read: its keys (to tell a dangling reference), the keys the reader rejected and
+ * why, the columns `get` reads by key, and the rows `with` blocks link. An entity is indexed by
+ * the first reading of its files: a reading of its own, or the pass of its first step
+ * (runtime/execute/export-reads.ts decides which).
  */
 import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
 import { joinKey, type RowRejection, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
@@ -30,10 +32,10 @@ export interface LinkedRowParent {
 
 export interface EntityIndex {
   readonly entity: EntityPlan;
-  readonly keys: Set<string>;
+  readonly keys: ReadonlySet<string>;
   /** Keys of rows the reader rejected, with where and why: a reference to one says why it has no record. */
-  readonly rejectedKeys: Map<string, RejectedRow>;
-  readonly rejections: RowRejection[];
+  readonly rejectedKeys: ReadonlyMap<string, RejectedRow>;
+  readonly rejections: readonly RowRejection[];
   readonly duplicates: number;
   /** Records read after the header (rows, rejections and duplicates). */
   readonly read: number;
@@ -42,6 +44,7 @@ export interface EntityIndex {
 }
 
 export interface Indexes {
+  /** The entities indexed so far: all of them once the export has been read. */
   readonly entities: Map<string, EntityIndex>;
   /** For entities read through `with` blocks: each row's key → where it is, and the entity and key of the row it belongs to. */
   readonly parents: Map<string, Map<string, LinkedRowParent>>;
@@ -61,75 +64,99 @@ export function rejectedRowKey(entity: EntityPlan, rejection: RowRejection): str
   return parts.every((part) => part !== "") ? joinKey(parts) : undefined;
 }
 
-/** Rows a filter keeps (delta pickup and samples narrow the steps, never the indexes). */
-export type RowVisitor = (entity: EntityPlan, row: SourceRow) => void;
+export function emptyIndexes(): Indexes {
+  return { entities: new Map(), parents: new Map(), get: new Map(), linked: new Map() };
+}
 
-export async function buildIndexes(
-  plan: Plan,
-  rowsOf: (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport },
-  visit?: RowVisitor,
-): Promise<Indexes> {
-  const needs = indexNeeds(plan);
-  const entities = new Map<string, EntityIndex>();
-  const get = new Map<string, Map<string, RuntimeValue>>();
-  const linked = new Map<string, Map<string, LinkedRow[]>>();
-  const parents = new Map<string, Map<string, LinkedRowParent>>();
-  const parentEntity = parentEntities(plan);
-  for (const entity of plan.entities) {
-    const keys = new Set<string>();
-    const rejectedKeys = new Map<string, RejectedRow>();
-    const rejections: RowRejection[] = [];
-    let duplicates = 0;
-    const getColumns = [...(needs.get.get(entity.name) ?? [])];
-    const getMaps = getColumns.map((column) => {
-      const map = new Map<string, RuntimeValue>();
-      get.set(`${entity.name}\u0000${column}`, map);
-      return { column, map };
-    });
-    const linkEntries = [...needs.linked.values()]
-      .filter((entry) => entry.entity === entity.name)
-      .map((entry) => {
-        const map = new Map<string, LinkedRow[]>();
-        linked.set(`${entry.entity}\u0000${entry.by}`, map);
-        return { entry, map };
-      });
-    const parentOf = parentEntity.get(entity.name);
-    const parentKeys = new Map<string, LinkedRowParent>();
-    if (parentOf !== undefined) parents.set(entity.name, parentKeys);
-    let read = 0;
-    const reading = rowsOf(entity);
-    for await (const item of reading.rows) {
+/** What the index keeps of each entity's rows, found once per plan. */
+interface EntityNeeds {
+  readonly getColumns: readonly string[];
+  readonly links: readonly { readonly by: string; readonly columns: readonly string[]; readonly orderBy: string | undefined }[];
+  /** The entity whose rows this one's link to, and by which column (an entity read through a `with` block). */
+  readonly parent: { readonly entity: string; readonly by: string } | undefined;
+}
+
+const needsOfPlans = new WeakMap<Plan, Map<string, EntityNeeds>>();
+
+function needsOf(plan: Plan, entity: string): EntityNeeds {
+  let needs = needsOfPlans.get(plan);
+  if (needs === undefined) {
+    const walked = indexNeeds(plan);
+    const parents = parentEntities(plan);
+    needs = new Map(
+      plan.entities.map((candidate) => [
+        candidate.name,
+        {
+          getColumns: [...(walked.get.get(candidate.name) ?? [])],
+          links: [...walked.linked.values()]
+            .filter((entry) => entry.entity === candidate.name)
+            .map((entry) => ({ by: entry.by, columns: [...entry.columns], orderBy: [...entry.orderBy][0] })),
+          parent: parents.get(candidate.name),
+        },
+      ]),
+    );
+    needsOfPlans.set(plan, needs);
+  }
+  return needs.get(entity) ?? { getColumns: [], links: [], parent: undefined };
+}
+
+/** Indexes one entity from its items as they are read; `done` files its index once the reading has ended. */
+export interface EntityIndexing {
+  add(item: SourceItem): void;
+  done(report: SourceReadReport | undefined): EntityIndex;
+}
+
+export function indexEntity(indexes: Indexes, plan: Plan, entity: EntityPlan): EntityIndexing {
+  const needs = needsOf(plan, entity.name);
+  const keys = new Set<string>();
+  const rejectedKeys = new Map<string, RejectedRow>();
+  const rejections: RowRejection[] = [];
+  let duplicates = 0;
+  let read = 0;
+  const getMaps = needs.getColumns.map((column) => {
+    const map = new Map<string, RuntimeValue>();
+    indexes.get.set(`${entity.name}\u0000${column}`, map);
+    return { column, map };
+  });
+  const linkMaps = needs.links.map((link) => {
+    const map = new Map<string, LinkedRow[]>();
+    indexes.linked.set(`${entity.name}\u0000${link.by}`, map);
+    return { link, map };
+  });
+  const parent = needs.parent;
+  const parentKeys = new Map<string, LinkedRowParent>();
+  if (parent !== undefined) indexes.parents.set(entity.name, parentKeys);
+  const addRow = (row: SourceRow): void => {
+    keys.add(row.key);
+    if (parent !== undefined) parentKeys.set(row.key, { entity: parent.entity, key: text(row.values[parent.by] ?? null), file: row.file, line: row.line });
+    for (const { column, map } of getMaps) map.set(row.key, row.values[column] ?? null);
+    for (const { link, map } of linkMaps) {
+      const by = text(row.values[link.by] ?? null);
+      if (by === "") continue;
+      const values: Record<string, RuntimeValue> = {};
+      for (const column of link.columns) values[column] = row.values[column] ?? null;
+      const rows = map.get(by);
+      const linked = { order: link.orderBy === undefined ? null : (row.values[link.orderBy] ?? null), values };
+      if (rows === undefined) map.set(by, [linked]);
+      else rows.push(linked);
+    }
+  };
+  return {
+    add(item) {
       read += 1;
       if (item.kind === "rejected") {
         rejections.push(item);
         const key = rejectedRowKey(entity, item);
         if (key !== undefined) rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
-        continue;
-      }
-      if (item.kind === "duplicate") {
-        duplicates += 1;
-        continue;
-      }
-      keys.add(item.key);
-      visit?.(entity, item);
-      if (parentOf !== undefined)
-        parentKeys.set(item.key, { entity: parentOf.entity, key: text(item.values[parentOf.by] ?? null), file: item.file, line: item.line });
-      for (const { column, map } of getMaps) map.set(item.key, item.values[column] ?? null);
-      for (const { entry, map } of linkEntries) {
-        const by = text(item.values[entry.by] ?? null);
-        if (by === "") continue;
-        const values: Record<string, RuntimeValue> = {};
-        for (const column of entry.columns) values[column] = item.values[column] ?? null;
-        const [orderColumn] = [...entry.orderBy];
-        const rows = map.get(by) ?? [];
-        rows.push({ order: orderColumn === undefined ? null : (item.values[orderColumn] ?? null), values });
-        map.set(by, rows);
-      }
-    }
-    const report = reading.report?.();
-    entities.set(entity.name, { entity, keys, rejectedKeys, rejections, duplicates, read, ...(report === undefined ? {} : { report }) });
-  }
-  return { entities, parents, get, linked };
+      } else if (item.kind === "duplicate") duplicates += 1;
+      else addRow(item);
+    },
+    done(report) {
+      const index: EntityIndex = { entity, keys, rejectedKeys, rejections, duplicates, read, ...(report === undefined ? {} : { report }) };
+      indexes.entities.set(entity.name, index);
+      return index;
+    },
+  };
 }
 
 /** For each entity read through a `with` block: the entity whose rows it links to, and by which column. */
@@ -145,22 +172,25 @@ function parentEntities(plan: Plan): Map<string, { entity: string; by: string }>
   return parents;
 }
 
-/** The first pass of a run, said as it goes: each entity's records, its files and their encodings, keys merged, rows unreadable. */
-export async function readExport(
+/** Every entity of the plan read once and indexed (the assessment's view of the whole export). */
+export async function buildIndexes(
   plan: Plan,
-  rowsOf: Parameters<typeof buildIndexes>[1],
-  sourceDirectory: string,
-  say: (text: string) => void,
+  rowsOf: (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport },
 ): Promise<Indexes> {
-  say(`reading the export in ${sourceDirectory}`);
-  const indexes = await buildIndexes(plan, rowsOf);
-  for (const index of indexes.entities.values()) {
-    const files = index.report?.files ?? [];
-    const encodings = files.some((file) => file.encodingDetected) ? ` (${[...new Set(files.map((file) => file.encoding))].join(", ")})` : "";
-    const where = files.length === 0 ? "" : ` in ${files.length} file${files.length === 1 ? "" : "s"}${encodings}`;
-    say(
-      `${index.entity.name}: ${index.read} records${where}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`,
-    );
+  const indexes = emptyIndexes();
+  for (const entity of plan.entities) {
+    const indexing = indexEntity(indexes, plan, entity);
+    const reading = rowsOf(entity);
+    for await (const item of reading.rows) indexing.add(item);
+    indexing.done(reading.report?.());
   }
   return indexes;
+}
+
+/** What a reading found of an entity, said once it is indexed: its records, its files and their encodings, keys merged, rows unreadable. */
+export function describeIndex(index: EntityIndex): string {
+  const files = index.report?.files ?? [];
+  const encodings = files.some((file) => file.encodingDetected) ? ` (${[...new Set(files.map((file) => file.encoding))].join(", ")})` : "";
+  const where = files.length === 0 ? "" : ` in ${files.length} file${files.length === 1 ? "" : "s"}${encodings}`;
+  return `${index.entity.name}: ${index.read} records${where}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { Journal } from "../journal/journal.js";
-import type { SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
+import type { KeyIndex, SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
 import type { LoadTarget, SetupOutcome } from "../targets/target.js";
 import type { ValueNote } from "../transform/values.js";
 import type { DisappearedRecord, UnarchivedRecord } from "./deletions.js";
@@ -70,8 +70,15 @@ export interface RowSelection {
   prepare(context: SelectionContext): Promise<RowFilter>;
 }
 
-/** Where rows come from: the export's CSV files, or rows given in memory (test blocks). */
-export type RowSource = (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport };
+/**
+ * Where rows come from: the export's CSV files, or rows given in memory (test blocks). A source
+ * that reads files may take the key winners of its earlier reading of the entity to the end, and
+ * give them once it has read to the end (runtime/source/csv-reader.ts `winners`).
+ */
+export type RowSource = (
+  entity: EntityPlan,
+  winners?: KeyIndex,
+) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport; readonly winners?: () => KeyIndex | undefined };
 
 export interface RunOptions {
   readonly plan: Plan;

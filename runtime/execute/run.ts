@@ -7,7 +7,8 @@
  * `runPlan` is the table of contents of a run; each part has its module here:
  *   run-types.ts        what a run is given and gives back
  *   run-journal.ts      every journal write of a run, and what earlier runs wrote
- *   indexes.ts          the first pass over the export
+ *   export-reads.ts     how the export is read: each entity as few times as the plan allows
+ *   indexes.ts          what is kept of the export's rows for other rows
  *   lookups.ts          lookups fetched once, matched in memory, fallbacks, `missing halt`
  *   environment.ts      what the evaluator may ask while it computes a row
  *   collapse.ts         the N:N collapse of `with` blocks, and how linked rows are counted
@@ -37,7 +38,8 @@ import {
 } from "./deletions.js";
 import { runEnvironment } from "./environment.js";
 import { FeedsDigests } from "./feeds.js";
-import { readExport, type Indexes } from "./indexes.js";
+import { ExportReads } from "./export-reads.js";
+import type { Indexes } from "./indexes.js";
 import { haltMisses, RunLookups } from "./lookups.js";
 import { RunJournal, type EarlierRuns } from "./run-journal.js";
 import type { EntitySource, RowFilter, RowSource, RunOptions, RunResult } from "./run-types.js";
@@ -74,7 +76,10 @@ const MISSES_SHOWN = 20;
 export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, target } = options;
   const run = await startRun(options);
-  const indexes = await readExport(plan, run.rows, options.sourceDirectory, run.say);
+  const reads = new ExportReads(plan, run.rows, run.say);
+  const indexes = reads.indexes;
+  run.say(`reading the export in ${options.sourceDirectory}`);
+  if (wholeExportFirst(run)) await reads.indexAll();
   const lookups = await runLookups(run);
   const feeds = new FeedsDigests(plan, indexes);
   const filter = await chooseRows(options, {
@@ -90,12 +95,25 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   const environment = environmentOf(run, indexes, lookups, filter);
   const disappeared = findDisappeared(plan, target, indexes, run.earlier.known);
   sayDisappeared(plan, target, disappeared, run.say);
-  const misses = await haltMisses(plan, run.rows, filter, environment);
+  const misses = await haltMisses(plan, reads.again, filter, environment);
   if (misses.length > 0) return halt(run, indexes, misses, disappeared);
   run.journal.runStart();
   run.written.rememberEarlierAttempt(run.journal);
-  const end = await write(run, { indexes, lookups, feeds, filter, environment }, disappeared);
+  const end = await write(run, { reads, indexes, lookups, feeds, filter, environment }, disappeared);
+  // The accounting covers every entity, those no step read too.
+  await reads.indexAll();
   return runResult(run, indexes, end);
+}
+
+/**
+ * Whether the whole export must be indexed before anything is written: a selection chooses rows
+ * from all of it, a `missing halt` lookup is checked on every row first, and records earlier runs
+ * wrote are looked up in it to tell which are gone. Otherwise each entity is indexed when a step
+ * first needs it (runtime/execute/export-reads.ts).
+ */
+function wholeExportFirst(run: RunStart): boolean {
+  const { plan, selection } = run.options;
+  return selection !== undefined || plan.lookups.some((lookup) => lookup.missing.policy === "halt") || run.earlier.known.size > 0;
 }
 
 /** What every part of a run shares from its start. */
@@ -138,7 +156,7 @@ async function startRun(options: RunOptions): Promise<RunStart> {
   return {
     started,
     options,
-    rows: options.rows ?? ((entity) => readPlanEntity(entity, options.sourceDirectory)),
+    rows: options.rows ?? ((entity, winners) => readPlanEntity(entity, options.sourceDirectory, winners)),
     journal,
     earlier,
     accounting: new RunAccounting(),
@@ -200,7 +218,7 @@ function halt(run: RunStart, indexes: Indexes, misses: readonly string[], disapp
 /** The writes of a run, journaled: setup, records back from the archive, every step, their second passes, archiving, write stamps. */
 async function write(
   run: RunStart,
-  prepared: { indexes: Indexes; lookups: RunLookups; feeds: FeedsDigests; filter: RowFilter | undefined; environment: EvaluationEnvironment },
+  prepared: { reads: ExportReads; indexes: Indexes; lookups: RunLookups; feeds: FeedsDigests; filter: RowFilter | undefined; environment: EvaluationEnvironment },
   disappeared: readonly DisappearedRecord[],
 ): Promise<RunEnd> {
   const { plan, target, reporter, sample } = run.options;
@@ -214,8 +232,15 @@ async function write(
     end = { ...end, setup: await setUp(plan, target, journal, run.setupRefs, run.say) };
     prepared.lookups.addSetupRecords(run.setupRefs);
     end = { ...end, unarchived: await unarchiveBack(deletions, rewrite) };
-    for (const step of plan.steps) await writeStep(steps, step, entityOf(plan, step));
-    for (const step of plan.steps) await writeDeferred(steps, step, entityOf(plan, step));
+    for (const step of plan.steps) {
+      await prepared.reads.prepare(step, "main");
+      await writeStep(steps, step, entityOf(plan, step));
+    }
+    for (const step of plan.steps) {
+      if (step.deferred.length === 0) continue;
+      await prepared.reads.prepare(step, "deferred");
+      await writeDeferred(steps, step, entityOf(plan, step));
+    }
     end = { ...end, disappeared: await archiveGone(deletions, disappeared) };
     await run.written.stamp(target, journal);
     if (run.exportFingerprint !== undefined) journal.lookups(run.exportFingerprint, prepared.lookups.answers());

@@ -89,7 +89,7 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
   await flush();
   parts.journal.feeds(step.id, step.model, unchangedFeeds);
   pass.done();
-  parts.say(stepSummary(step, counts, target.capabilities.output, parts.indexes.entities.get(entity.name)?.rejections.length ?? 0));
+  parts.say(stepSummary(step, counts, target.capabilities.output, parts.reads.indexes.entities.get(entity.name)?.rejections.length ?? 0));
 }
 
 /**
