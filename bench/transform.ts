@@ -142,13 +142,24 @@ async function runPhase(phase: Phase, planPath: string, directory: string): Prom
         };
       },
     });
-    if (result.status !== "complete" || result.reconciliationErrors.length > 0) throw new Error(`the run did not complete: ${result.message ?? result.reconciliationErrors.join("; ")}`);
+    if (result.status !== "complete" || result.reconciliationErrors.length > 0)
+      throw new Error(`the run did not complete: ${result.message ?? result.reconciliationErrors.join("; ")}`);
     sourceRows = sourceRowsOf(result);
     rowsRead = read;
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
-  return { phase, sourceRows, rowsRead, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, rssBeforeMb, peakRssMb: peakRssMb(), written: sink.rows, characters: sink.characters };
+  return {
+    phase,
+    sourceRows,
+    rowsRead,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    rssBeforeMb,
+    peakRssMb: peakRssMb(),
+    written: sink.rows,
+    characters: sink.characters,
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -190,7 +201,15 @@ async function verify(plan: Plan, directory: string): Promise<{ rows: number; pr
     lines(executor.steps, (step) => `${step.step} loaded ${step.loaded} skipped ${step.skipped} rejected ${step.rejected} deferred ${step.deferredWritten}`),
     lines(hand.steps, (step) => `${step.step} loaded ${step.loaded} skipped ${step.skipped} rejected ${step.rejected} deferred ${step.deferredWritten}`),
   );
-  const entityLine = (entity: { entity: string; read: number; duplicates: number; loaded: number; linked: number; skipped: number; rejected: number }): string =>
+  const entityLine = (entity: {
+    entity: string;
+    read: number;
+    duplicates: number;
+    loaded: number;
+    linked: number;
+    skipped: number;
+    rejected: number;
+  }): string =>
     `${entity.entity} read ${entity.read} duplicates ${entity.duplicates} loaded ${entity.loaded} linked ${entity.linked} skipped ${entity.skipped} rejected ${entity.rejected}`;
   compare("entity counts", lines(executor.entities, entityLine), lines(hand.entities, entityLine));
   const rejectLine = (reject: { entity: string; step?: string; file?: string; line?: number; key?: string; reason: string }): string =>
@@ -229,7 +248,8 @@ function child(bundle: string, args: readonly string[], nodeOptions: readonly st
 async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === "--phase") {
     const [, phase, planPath, directory] = argv;
-    if (!PHASES.includes(phase as Phase) || planPath === undefined || directory === undefined) throw new Error("usage: --phase reader|by-hand|executor PLAN DIR");
+    if (!PHASES.includes(phase as Phase) || planPath === undefined || directory === undefined)
+      throw new Error("usage: --phase reader|by-hand|executor PLAN DIR");
     process.stdout.write(JSON.stringify(await runPhase(phase as Phase, planPath, directory)));
     return;
   }
@@ -244,7 +264,9 @@ async function main(argv: readonly string[]): Promise<void> {
     const plan = emitPlan(analyzeDirectory(resolve(PACKAGE)));
     const planPath = join(workspace, "plan.json");
     writeFileSync(planPath, serializePlan(plan));
-    console.log(`package: ${PACKAGE} (Odoo ${plan.target.series}), ${plan.steps.length} steps, ${plan.steps.reduce((total, step) => total + step.operations.length + step.deferred.length, 0)} field operations`);
+    console.log(
+      `package: ${PACKAGE} (Odoo ${plan.target.series}), ${plan.steps.length} steps, ${plan.steps.reduce((total, step) => total + step.operations.length + step.deferred.length, 0)} field operations`,
+    );
 
     if (verifyRows > 0) {
       const small = join(workspace, "verify");
@@ -255,7 +277,9 @@ async function main(argv: readonly string[]): Promise<void> {
         process.exitCode = 1;
         return;
       }
-      console.log(`verified on a ${thousands(verifyRows)}-row export: the executor and the hand-written transform write the same ${thousands(verified.rows)} rows of cells, with the same rejects, notes and counts`);
+      console.log(
+        `verified on a ${thousands(verifyRows)}-row export: the executor and the hand-written transform write the same ${thousands(verified.rows)} rows of cells, with the same rejects, notes and counts`,
+      );
       rmSync(small, { recursive: true, force: true });
     }
 
@@ -267,7 +291,9 @@ async function main(argv: readonly string[]): Promise<void> {
       directory = keep === undefined ? join(workspace, "export") : resolve(keep);
       if (keep !== undefined) mkdirSync(directory, { recursive: true });
       const seconds = generateExport(rows, directory);
-      console.log(`export: Perfect Books --rows ${thousands(rows)} generated in ${fixed(seconds, 1)} s (${fixed(folderSizeMb(directory), 0)} MB)${keep === undefined ? "" : ` into ${directory}`}`);
+      console.log(
+        `export: Perfect Books --rows ${thousands(rows)} generated in ${fixed(seconds, 1)} s (${fixed(folderSizeMb(directory), 0)} MB)${keep === undefined ? "" : ` into ${directory}`}`,
+      );
     }
 
     const results = new Map<Phase, PhaseResult>();
@@ -276,8 +302,12 @@ async function main(argv: readonly string[]): Promise<void> {
     const executor = results.get("executor");
     if (hand === undefined || executor === undefined) return;
     if (hand.characters !== executor.characters || hand.written !== executor.written)
-      throw new Error(`the timed runs wrote different output: ${executor.written} rows / ${executor.characters} characters by the executor, ${hand.written} / ${hand.characters} by hand`);
-    console.log(`\n${thousands(executor.sourceRows)} source rows; both transforms wrote ${thousands(executor.written)} rows of cells (${fixed(executor.characters / 1024 / 1024, 0)} MB of cell text)\n`);
+      throw new Error(
+        `the timed runs wrote different output: ${executor.written} rows / ${executor.characters} characters by the executor, ${hand.written} / ${hand.characters} by hand`,
+      );
+    console.log(
+      `\n${thousands(executor.sourceRows)} source rows; both transforms wrote ${thousands(executor.written)} rows of cells (${fixed(executor.characters / 1024 / 1024, 0)} MB of cell text)\n`,
+    );
     const rowsTable: string[][] = [["", "seconds", "rows/s", "CPU s", "rows read", "RSS at start", "peak RSS", "time / by hand"]];
     for (const phase of PHASES) {
       const result = results.get(phase);
@@ -294,7 +324,9 @@ async function main(argv: readonly string[]): Promise<void> {
       ]);
     }
     console.log(padTable(rowsTable));
-    console.log(`\nthe executor takes ${fixed(executor.seconds / hand.seconds, 2)}x the time of the hand-written transform (${fixed(executor.cpuSeconds / hand.cpuSeconds, 2)}x its CPU time)`);
+    console.log(
+      `\nthe executor takes ${fixed(executor.seconds / hand.seconds, 2)}x the time of the hand-written transform (${fixed(executor.cpuSeconds / hand.cpuSeconds, 2)}x its CPU time)`,
+    );
     const reader = results.get("reader");
     if (reader !== undefined) {
       // Both read the export more than once; what is left after the reader's cost per row read is the transform's own work.

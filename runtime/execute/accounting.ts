@@ -7,8 +7,9 @@
  *
  * per entity, checked against what the reader read. A mismatch is a bug in Flitmap, reported.
  */
-import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
+import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { SourceRow } from "../source/index.js";
+import { recordXmlid } from "../transform/keys.js";
 import type { ValueNote } from "../transform/values.js";
 import { linkedRowOutcome } from "./collapse.js";
 import { rejectedRowKey, type Indexes, type LinkedRowParent, type RejectedRow } from "./indexes.js";
@@ -26,26 +27,44 @@ export interface StepRecord {
   readonly line?: number;
 }
 
-/** What became of a row of an entity, and where the row is. */
-interface EntityOutcome {
-  readonly status: RowStatus;
-  readonly reason?: string;
+/** Where a refused row is, and why it was refused: kept for rejected rows alone. */
+interface Refusal {
+  readonly why: string;
   readonly file: string;
   readonly line: number;
 }
 
 /** A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are. */
 const RANK: Readonly<Record<RowStatus, number>> = { rejected: 3, loaded: 2, skipped: 1 };
+const STATUS_OF_RANK: readonly (RowStatus | undefined)[] = [undefined, "skipped", "loaded", "rejected"];
+
+/**
+ * What a step made of a row, as kept for each row of a run (a million rows take a million of
+ * these): a database id (loaded), LOADED (loaded, no id known), SKIPPED, or the reason it was
+ * rejected. Its external ID is the step's for the row's key, so it is not kept.
+ */
+type StepMark = number | Refusal;
+const LOADED = -1;
+const SKIPPED = -2;
 
 /** Notes kept as examples per step, field and kind. */
 const NOTE_EXAMPLES = 5;
 
 export class RunAccounting {
-  private readonly stepRecords = new Map<string, Map<string, StepRecord>>();
-  private readonly entityOutcomes = new Map<string, Map<string, EntityOutcome>>();
+  /** Step → instance key → what the step made of it. */
+  private readonly stepRecords = new Map<string, Map<string, StepMark>>();
+  /** Entity → row key → the rank of its outcome so far. */
+  private readonly entityOutcomes = new Map<string, Map<string, number>>();
+  /** Entity → row key → where a rejected row is and why (the first of its refusals). */
+  private readonly entityRefusals = new Map<string, Map<string, Refusal>>();
   private readonly stepCounts = new Map<string, StepCounts>();
+  private readonly stepsById = new Map<string, StepPlan>();
   readonly rejects: RejectRecord[] = [];
   private readonly notes = new Map<string, NoteCount>();
+
+  constructor(private readonly plan: Plan) {
+    for (const step of plan.steps) this.stepsById.set(step.id, step);
+  }
 
   counts(step: StepPlan): StepCounts {
     let counts = this.stepCounts.get(step.id);
@@ -70,16 +89,28 @@ export class RunAccounting {
 
   /** What step `stepId` made of the row (instance) `instanceKey`, if it saw it. */
   stepRecord(stepId: string, instanceKey: string): StepRecord | undefined {
-    return this.stepRecords.get(stepId)?.get(instanceKey);
+    const mark = this.stepRecords.get(stepId)?.get(instanceKey);
+    if (mark === undefined) return undefined;
+    if (typeof mark !== "number") return { status: "rejected", ...mark };
+    if (mark === SKIPPED) return { status: "skipped", why: "skipped by its condition" };
+    return { status: "loaded", xmlid: this.xmlidOf(stepId, instanceKey), ...(mark === LOADED ? {} : { id: mark }) };
+  }
+
+  /** The external ID a step gives the record of a row (instance): `key#n` is instance n of the row `key`. */
+  private xmlidOf(stepId: string, instanceKey: string): string {
+    const namespace = this.plan.migration.namespace;
+    if (this.stepsById.get(stepId)?.forEach === undefined) return recordXmlid(namespace, stepId, instanceKey);
+    const at = instanceKey.lastIndexOf("#");
+    return recordXmlid(namespace, stepId, instanceKey.slice(0, at), Number(instanceKey.slice(at + 1)));
   }
 
   skipped(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string): void {
     this.counts(step).skipped += 1;
-    this.setStepRecord(step, instanceKey, { status: "skipped", why: "skipped by its condition" });
+    this.setStepRecord(step, instanceKey, SKIPPED);
     this.setEntityOutcome(entity.name, row, "skipped");
   }
 
-  /** A record loaded: written now (`action`), or found unchanged since an earlier run. */
+  /** A record loaded: written now (`action`), or found unchanged since an earlier run. Its external ID is the step's for the row. */
   loaded(
     step: StepPlan,
     entity: EntityPlan,
@@ -91,13 +122,13 @@ export class RunAccounting {
     const counts = this.counts(step);
     counts.loaded += 1;
     counts[action] += 1;
-    this.setStepRecord(step, instanceKey, { status: "loaded", ...record });
+    this.setStepRecord(step, instanceKey, record.id ?? LOADED);
     this.setEntityOutcome(entity.name, row, "loaded");
   }
 
   rejected(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
     this.counts(step).rejected += 1;
-    this.setStepRecord(step, instanceKey, { status: "rejected", why: reason, file: row.file, line: row.line });
+    this.setStepRecord(step, instanceKey, { why: reason, file: row.file, line: row.line });
     this.setEntityOutcome(entity.name, row, "rejected", reason);
     this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
@@ -108,17 +139,38 @@ export class RunAccounting {
   }
 
   private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, reason?: string): void {
-    const outcomes = this.entityOutcomes.get(entity) ?? new Map<string, EntityOutcome>();
-    this.entityOutcomes.set(entity, outcomes);
+    let outcomes = this.entityOutcomes.get(entity);
+    if (outcomes === undefined) {
+      outcomes = new Map();
+      this.entityOutcomes.set(entity, outcomes);
+    }
     const previous = outcomes.get(row.key);
-    if (previous === undefined || RANK[status] > RANK[previous.status])
-      outcomes.set(row.key, { status, file: row.file, line: row.line, ...(reason === undefined ? {} : { reason }) });
+    if (previous !== undefined && RANK[status] <= previous) return;
+    outcomes.set(row.key, RANK[status]);
+    if (status !== "rejected") return;
+    let refusals = this.entityRefusals.get(entity);
+    if (refusals === undefined) {
+      refusals = new Map();
+      this.entityRefusals.set(entity, refusals);
+    }
+    refusals.set(row.key, { why: reason ?? "rejected", file: row.file, line: row.line });
   }
 
-  private setStepRecord(step: StepPlan, instanceKey: string, record: StepRecord): void {
-    const records = this.stepRecords.get(step.id) ?? new Map<string, StepRecord>();
-    this.stepRecords.set(step.id, records);
-    records.set(instanceKey, record);
+  /** What became of a row of an entity so far, and where it is when it was refused. */
+  private outcomeOf(entity: string, key: string): { readonly status: "loaded" | "skipped" } | ({ readonly status: "rejected" } & Refusal) | undefined {
+    const rank = this.entityOutcomes.get(entity)?.get(key);
+    const status = rank === undefined ? undefined : STATUS_OF_RANK[rank];
+    if (status !== "rejected") return status === undefined ? undefined : { status };
+    return { status, ...(this.entityRefusals.get(entity)?.get(key) ?? { why: "rejected", file: "", line: 0 }) };
+  }
+
+  private setStepRecord(step: StepPlan, instanceKey: string, mark: StepMark): void {
+    let records = this.stepRecords.get(step.id);
+    if (records === undefined) {
+      records = new Map();
+      this.stepRecords.set(step.id, records);
+    }
+    records.set(instanceKey, mark);
   }
 
   steps(): StepCounts[] {
@@ -161,11 +213,10 @@ export class RunAccounting {
           cells: rejection.raw,
         });
       }
-      const outcomes = this.entityOutcomes.get(name) ?? new Map<string, EntityOutcome>();
       const stepped = hasSteps(name);
       const parents = indexes.parents.get(name);
       for (const key of index.keys) {
-        const outcome = outcomes.get(key);
+        const outcome = this.outcomeOf(name, key);
         if (outcome !== undefined) {
           counts[outcome.status] += 1;
           continue;
@@ -180,7 +231,7 @@ export class RunAccounting {
           counts.linked += 1;
           continue;
         }
-        const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.entityOutcomes.get(parent.entity)?.get(parent.key));
+        const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.outcomeOf(parent.entity, parent.key));
         counts[linked.status] += 1;
         if (linked.status === "rejected") this.rejects.push({ entity: name, file: parent.file, line: parent.line, key, reason: linked.reason });
       }

@@ -102,7 +102,8 @@ export function stepFeeds(step: StepPlan): StepFeeds | undefined {
 export function entitiesRead(plan: Plan, step: StepPlan, pass: "main" | "deferred"): Set<string> {
   const entityOfStep = (id: string): string | undefined => plan.steps.find((candidate) => candidate.id === id)?.entity;
   const read = new Set<string>();
-  const expressions = pass === "main" ? [...step.conditions, ...step.operations.map((operation) => operation.value)] : step.deferred.map((operation) => operation.value);
+  const expressions =
+    pass === "main" ? [...step.conditions, ...step.operations.map((operation) => operation.value)] : step.deferred.map((operation) => operation.value);
   for (const expression of expressions) {
     for (const part of everySubexpression(expression)) {
       if (part.op === "ref") read.add(entityOfStep(part.step) ?? part.entity);

@@ -159,7 +159,7 @@ async function startRun(options: RunOptions): Promise<RunStart> {
     rows: options.rows ?? ((entity, winners) => readPlanEntity(entity, options.sourceDirectory, winners)),
     journal,
     earlier,
-    accounting: new RunAccounting(),
+    accounting: new RunAccounting(plan),
     written: new WrittenRecords(),
     setupRefs: new Map(),
     batchSize: options.batchSize ?? target.capabilities.writeRows ?? 1000,
@@ -218,7 +218,14 @@ function halt(run: RunStart, indexes: Indexes, misses: readonly string[], disapp
 /** The writes of a run, journaled: setup, records back from the archive, every step, their second passes, archiving, write stamps. */
 async function write(
   run: RunStart,
-  prepared: { reads: ExportReads; indexes: Indexes; lookups: RunLookups; feeds: FeedsDigests; filter: RowFilter | undefined; environment: EvaluationEnvironment },
+  prepared: {
+    reads: ExportReads;
+    indexes: Indexes;
+    lookups: RunLookups;
+    feeds: FeedsDigests;
+    filter: RowFilter | undefined;
+    environment: EvaluationEnvironment;
+  },
   disappeared: readonly DisappearedRecord[],
 ): Promise<RunEnd> {
   const { plan, target, reporter, sample } = run.options;
