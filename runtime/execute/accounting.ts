@@ -9,61 +9,31 @@
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { SourceRow } from "../source/index.js";
-import { recordXmlid } from "../transform/keys.js";
 import type { ValueNote } from "../transform/values.js";
 import { linkedRowOutcome } from "./collapse.js";
 import { rejectedRowKey, type Indexes, type LinkedRowParent, type RejectedRow } from "./indexes.js";
+import { RowMarks, type Refusal, type StepRecord } from "./row-marks.js";
 import type { FieldNote } from "./step-evaluator.js";
 import type { EntityCounts, NoteCount, RejectRecord, RowStatus, StepCounts } from "./run-types.js";
 
-/** What a step made of one row (or one `for each` instance of it). */
-export interface StepRecord {
-  readonly status: RowStatus;
-  readonly xmlid?: string;
-  readonly id?: number;
-  readonly why?: string;
-  /** Where the row is, for a record that was refused: a reference to it says so. */
-  readonly file?: string;
-  readonly line?: number;
-}
-
-/** Where a refused row is, and why it was refused: kept for rejected rows alone. */
-interface Refusal {
-  readonly why: string;
-  readonly file: string;
-  readonly line: number;
-}
+export type { StepRecord } from "./row-marks.js";
 
 /** A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are. */
 const RANK: Readonly<Record<RowStatus, number>> = { rejected: 3, loaded: 2, skipped: 1 };
 const STATUS_OF_RANK: readonly (RowStatus | undefined)[] = [undefined, "skipped", "loaded", "rejected"];
 
-/**
- * What a step made of a row, as kept for each row of a run (a million rows take a million of
- * these): a database id (loaded), LOADED (loaded, no id known), SKIPPED, or the reason it was
- * rejected. Its external ID is the step's for the row's key, so it is not kept.
- */
-type StepMark = number | Refusal;
-const LOADED = -1;
-const SKIPPED = -2;
-
 /** Notes kept as examples per step, field and kind. */
 const NOTE_EXAMPLES = 5;
 
 export class RunAccounting {
-  /** Step → instance key → what the step made of it. */
-  private readonly stepRecords = new Map<string, Map<string, StepMark>>();
-  /** Entity → row key → the rank of its outcome so far. */
-  private readonly entityOutcomes = new Map<string, Map<string, number>>();
-  /** Entity → row key → where a rejected row is and why (the first of its refusals). */
-  private readonly entityRefusals = new Map<string, Map<string, Refusal>>();
+  /** What each step made of each row, and each row's outcome so far. */
+  private readonly marks: RowMarks;
   private readonly stepCounts = new Map<string, StepCounts>();
-  private readonly stepsById = new Map<string, StepPlan>();
   readonly rejects: RejectRecord[] = [];
   private readonly notes = new Map<string, NoteCount>();
 
-  constructor(private readonly plan: Plan) {
-    for (const step of plan.steps) this.stepsById.set(step.id, step);
+  constructor(plan: Plan, indexes: Indexes) {
+    this.marks = new RowMarks(plan, indexes);
   }
 
   counts(step: StepPlan): StepCounts {
@@ -89,24 +59,12 @@ export class RunAccounting {
 
   /** What step `stepId` made of the row (instance) `instanceKey`, if it saw it. */
   stepRecord(stepId: string, instanceKey: string): StepRecord | undefined {
-    const mark = this.stepRecords.get(stepId)?.get(instanceKey);
-    if (mark === undefined) return undefined;
-    if (typeof mark !== "number") return { status: "rejected", ...mark };
-    if (mark === SKIPPED) return { status: "skipped", why: "skipped by its condition" };
-    return { status: "loaded", xmlid: this.xmlidOf(stepId, instanceKey), ...(mark === LOADED ? {} : { id: mark }) };
-  }
-
-  /** The external ID a step gives the record of a row (instance): `key#n` is instance n of the row `key`. */
-  private xmlidOf(stepId: string, instanceKey: string): string {
-    const namespace = this.plan.migration.namespace;
-    if (this.stepsById.get(stepId)?.forEach === undefined) return recordXmlid(namespace, stepId, instanceKey);
-    const at = instanceKey.lastIndexOf("#");
-    return recordXmlid(namespace, stepId, instanceKey.slice(0, at), Number(instanceKey.slice(at + 1)));
+    return this.marks.record(stepId, instanceKey);
   }
 
   skipped(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string): void {
     this.counts(step).skipped += 1;
-    this.setStepRecord(step, instanceKey, SKIPPED);
+    this.marks.mark(step.id, instanceKey, { status: "skipped" });
     this.setEntityOutcome(entity.name, row, "skipped");
   }
 
@@ -122,14 +80,15 @@ export class RunAccounting {
     const counts = this.counts(step);
     counts.loaded += 1;
     counts[action] += 1;
-    this.setStepRecord(step, instanceKey, record.id ?? LOADED);
+    this.marks.mark(step.id, instanceKey, { status: "loaded", ...(record.id === undefined ? {} : { id: record.id }) });
     this.setEntityOutcome(entity.name, row, "loaded");
   }
 
   rejected(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
     this.counts(step).rejected += 1;
-    this.setStepRecord(step, instanceKey, { why: reason, file: row.file, line: row.line });
-    this.setEntityOutcome(entity.name, row, "rejected", reason);
+    const refusal = { why: reason, file: row.file, line: row.line };
+    this.marks.mark(step.id, instanceKey, { status: "rejected", ...refusal });
+    this.setEntityOutcome(entity.name, row, "rejected", refusal);
     this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
@@ -138,39 +97,15 @@ export class RunAccounting {
     this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
-  private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, reason?: string): void {
-    let outcomes = this.entityOutcomes.get(entity);
-    if (outcomes === undefined) {
-      outcomes = new Map();
-      this.entityOutcomes.set(entity, outcomes);
-    }
-    const previous = outcomes.get(row.key);
-    if (previous !== undefined && RANK[status] <= previous) return;
-    outcomes.set(row.key, RANK[status]);
-    if (status !== "rejected") return;
-    let refusals = this.entityRefusals.get(entity);
-    if (refusals === undefined) {
-      refusals = new Map();
-      this.entityRefusals.set(entity, refusals);
-    }
-    refusals.set(row.key, { why: reason ?? "rejected", file: row.file, line: row.line });
+  private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, refusal?: Refusal): void {
+    this.marks.raise(entity, row.key, RANK[status], refusal);
   }
 
   /** What became of a row of an entity so far, and where it is when it was refused. */
   private outcomeOf(entity: string, key: string): { readonly status: "loaded" | "skipped" } | ({ readonly status: "rejected" } & Refusal) | undefined {
-    const rank = this.entityOutcomes.get(entity)?.get(key);
-    const status = rank === undefined ? undefined : STATUS_OF_RANK[rank];
+    const status = STATUS_OF_RANK[this.marks.rank(entity, key)];
     if (status !== "rejected") return status === undefined ? undefined : { status };
-    return { status, ...(this.entityRefusals.get(entity)?.get(key) ?? { why: "rejected", file: "", line: 0 }) };
-  }
-
-  private setStepRecord(step: StepPlan, instanceKey: string, mark: StepMark): void {
-    let records = this.stepRecords.get(step.id);
-    if (records === undefined) {
-      records = new Map();
-      this.stepRecords.set(step.id, records);
-    }
-    records.set(instanceKey, mark);
+    return { status, ...(this.marks.refusal(entity, key) ?? { why: "rejected", file: "", line: 0 }) };
   }
 
   steps(): StepCounts[] {

@@ -12,7 +12,7 @@
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { KeyIndex, SourceItem, SourceReadReport } from "../source/index.js";
-import { describeIndex, emptyIndexes, indexEntity, type EntityIndex, type Indexes } from "./indexes.js";
+import { describeIndex, emptyIndexes, indexEntity, type Indexes } from "./indexes.js";
 import { entitiesRead } from "./plan-walk.js";
 import type { RowSource } from "./run-types.js";
 
@@ -34,7 +34,7 @@ export class ExportReads {
 
   /** Every entity not indexed yet, read and indexed; the index then lists them in the plan's order. */
   async indexAll(): Promise<void> {
-    for (const entity of this.plan.entities) if (!this.indexes.entities.has(entity.name)) await this.indexAlone(entity);
+    for (const entity of this.plan.entities) if (!this.indexed(entity.name)) await this.indexAlone(entity);
     const entities = this.indexes.entities;
     const ordered = this.plan.entities.flatMap((entity) => entities.get(entity.name) ?? []);
     entities.clear();
@@ -45,20 +45,20 @@ export class ExportReads {
   async prepare(step: StepPlan, pass: "main" | "deferred"): Promise<void> {
     for (const name of entitiesRead(this.plan, step, pass)) {
       const entity = this.plan.entities.find((candidate) => candidate.name === name);
-      if (entity !== undefined && !this.indexes.entities.has(name)) await this.indexAlone(entity);
+      if (entity !== undefined && !this.indexed(name)) await this.indexAlone(entity);
     }
   }
 
   /** The items of a step's pass over its entity's files; the entity is indexed as they go by if it is not yet. */
   async *passItems(entity: EntityPlan): AsyncGenerator<SourceItem> {
     this.passesLeft.set(entity.name, (this.passesLeft.get(entity.name) ?? 1) - 1);
-    const indexing = this.indexes.entities.has(entity.name) ? undefined : indexEntity(this.indexes, this.plan, entity);
+    const indexing = this.indexed(entity.name) ? undefined : indexEntity(this.indexes, this.plan, entity);
     const reading = this.open(entity);
     for await (const item of reading.rows) {
       indexing?.add(item);
       yield item;
     }
-    if (indexing !== undefined) this.indexed(indexing.done(reading.report?.()));
+    if (indexing !== undefined) this.say(describeIndex(indexing.done(reading.report?.())));
     this.keepWinners(entity, reading);
   }
 
@@ -81,7 +81,7 @@ export class ExportReads {
     const indexing = indexEntity(this.indexes, this.plan, entity);
     const reading = this.open(entity);
     for await (const item of reading.rows) indexing.add(item);
-    this.indexed(indexing.done(reading.report?.()));
+    this.say(describeIndex(indexing.done(reading.report?.())));
     this.keepWinners(entity, reading);
   }
 
@@ -89,8 +89,9 @@ export class ExportReads {
     return this.source(entity, this.winners.get(entity.name));
   }
 
-  private indexed(index: EntityIndex): void {
-    this.say(describeIndex(index));
+  /** Whether an entity's index is complete (a reading that stopped half-way is started again). */
+  private indexed(name: string): boolean {
+    return this.indexes.entities.get(name)?.complete === true;
   }
 
   /** An entity a step will read again keeps the winners of its keys; the others' are let go. */

@@ -32,6 +32,10 @@ export interface LinkedRowParent {
 
 export interface EntityIndex {
   readonly entity: EntityPlan;
+  /** Whether all its files have been read (an entity indexed by a step's pass is not, until the pass ends). */
+  readonly complete: boolean;
+  /** Each row's key → its slot: 0, 1, ... in the order the rows were read (what the run keeps per row is kept by slot). */
+  readonly slots: ReadonlyMap<string, number>;
   readonly keys: ReadonlySet<string>;
   /** Keys of rows the reader rejected, with where and why: a reference to one says why it has no record. */
   readonly rejectedKeys: ReadonlyMap<string, RejectedRow>;
@@ -44,7 +48,7 @@ export interface EntityIndex {
 }
 
 export interface Indexes {
-  /** The entities indexed so far: all of them once the export has been read. */
+  /** The entities indexed so far, or being indexed: all of them, complete, once the export has been read. */
   readonly entities: Map<string, EntityIndex>;
   /** For entities read through `with` blocks: each row's key → where it is, and the entity and key of the row it belongs to. */
   readonly parents: Map<string, Map<string, LinkedRowParent>>;
@@ -100,7 +104,48 @@ function needsOf(plan: Plan, entity: string): EntityNeeds {
   return needs.get(entity) ?? { getColumns: [], links: [], parent: undefined };
 }
 
-/** Indexes one entity from its items as they are read; `done` files its index once the reading has ended. */
+/** The keys of an entity's rows, seen through their slots. */
+class KeyView implements ReadonlySet<string> {
+  constructor(private readonly slots: ReadonlyMap<string, number>) {}
+
+  get size(): number {
+    return this.slots.size;
+  }
+  has(key: string): boolean {
+    return this.slots.has(key);
+  }
+  forEach(each: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    for (const key of this.slots.keys()) each(key, key, this);
+  }
+  keys(): SetIterator<string> {
+    return this.slots.keys();
+  }
+  values(): SetIterator<string> {
+    return this.slots.keys();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const key of this.slots.keys()) yield [key, key];
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.slots.keys();
+  }
+}
+
+/** An entity's index while its rows are read. */
+class GrowingIndex implements EntityIndex {
+  complete = false;
+  readonly slots = new Map<string, number>();
+  readonly keys = new KeyView(this.slots);
+  readonly rejectedKeys = new Map<string, RejectedRow>();
+  readonly rejections: RowRejection[] = [];
+  duplicates = 0;
+  read = 0;
+  report: SourceReadReport | undefined = undefined;
+
+  constructor(readonly entity: EntityPlan) {}
+}
+
+/** Indexes one entity from its items as they are read; `done` completes its index once the reading has ended. */
 export interface EntityIndexing {
   add(item: SourceItem): void;
   done(report: SourceReadReport | undefined): EntityIndex;
@@ -108,11 +153,9 @@ export interface EntityIndexing {
 
 export function indexEntity(indexes: Indexes, plan: Plan, entity: EntityPlan): EntityIndexing {
   const needs = needsOf(plan, entity.name);
-  const keys = new Set<string>();
-  const rejectedKeys = new Map<string, RejectedRow>();
-  const rejections: RowRejection[] = [];
-  let duplicates = 0;
-  let read = 0;
+  const index = new GrowingIndex(entity);
+  indexes.entities.set(entity.name, index);
+  const { slots, rejectedKeys, rejections } = index;
   const getMaps = needs.getColumns.map((column) => {
     const map = new Map<string, RuntimeValue>();
     indexes.get.set(`${entity.name}\u0000${column}`, map);
@@ -127,7 +170,7 @@ export function indexEntity(indexes: Indexes, plan: Plan, entity: EntityPlan): E
   const parentKeys = new Map<string, LinkedRowParent>();
   if (parent !== undefined) indexes.parents.set(entity.name, parentKeys);
   const addRow = (row: SourceRow): void => {
-    keys.add(row.key);
+    if (!slots.has(row.key)) slots.set(row.key, slots.size);
     if (parent !== undefined) parentKeys.set(row.key, { entity: parent.entity, key: text(row.values[parent.by] ?? null), file: row.file, line: row.line });
     for (const { column, map } of getMaps) map.set(row.key, row.values[column] ?? null);
     for (const { link, map } of linkMaps) {
@@ -143,17 +186,17 @@ export function indexEntity(indexes: Indexes, plan: Plan, entity: EntityPlan): E
   };
   return {
     add(item) {
-      read += 1;
+      index.read += 1;
       if (item.kind === "rejected") {
         rejections.push(item);
         const key = rejectedRowKey(entity, item);
         if (key !== undefined) rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
-      } else if (item.kind === "duplicate") duplicates += 1;
+      } else if (item.kind === "duplicate") index.duplicates += 1;
       else addRow(item);
     },
     done(report) {
-      const index: EntityIndex = { entity, keys, rejectedKeys, rejections, duplicates, read, ...(report === undefined ? {} : { report }) };
-      indexes.entities.set(entity.name, index);
+      index.report = report;
+      index.complete = true;
       return index;
     },
   };

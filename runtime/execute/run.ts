@@ -76,7 +76,7 @@ const MISSES_SHOWN = 20;
 export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, target } = options;
   const run = await startRun(options);
-  const reads = new ExportReads(plan, run.rows, run.say);
+  const { reads } = run;
   const indexes = reads.indexes;
   run.say(`reading the export in ${options.sourceDirectory}`);
   if (wholeExportFirst(run)) await reads.indexAll();
@@ -99,7 +99,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   if (misses.length > 0) return halt(run, indexes, misses, disappeared);
   run.journal.runStart();
   run.written.rememberEarlierAttempt(run.journal);
-  const end = await write(run, { reads, indexes, lookups, feeds, filter, environment }, disappeared);
+  const end = await write(run, { indexes, lookups, feeds, filter, environment }, disappeared);
   // The accounting covers every entity, those no step read too.
   await reads.indexAll();
   return runResult(run, indexes, end);
@@ -121,6 +121,7 @@ interface RunStart {
   readonly started: Date;
   readonly options: RunOptions;
   readonly rows: RowSource;
+  readonly reads: ExportReads;
   readonly journal: RunJournal;
   readonly earlier: EarlierRuns;
   readonly accounting: RunAccounting;
@@ -153,20 +154,24 @@ async function startRun(options: RunOptions): Promise<RunStart> {
   const earlier = journal.earlierRuns();
   // Cells name the records earlier runs made by their external IDs, where the target can.
   target.recordsMade?.(earlier.known.values());
+  const rows: RowSource = options.rows ?? ((entity, winners) => readPlanEntity(entity, options.sourceDirectory, winners));
+  const say = (text: string): void => options.reporter?.line(text);
+  const reads = new ExportReads(plan, rows, say);
   return {
     started,
     options,
-    rows: options.rows ?? ((entity, winners) => readPlanEntity(entity, options.sourceDirectory, winners)),
+    rows,
+    reads,
     journal,
     earlier,
-    accounting: new RunAccounting(plan),
+    accounting: new RunAccounting(plan, reads.indexes),
     written: new WrittenRecords(),
     setupRefs: new Map(),
     batchSize: options.batchSize ?? target.capabilities.writeRows ?? 1000,
     journalChecked: options.journalChecked === true,
     exportFingerprint: options.rows === undefined && journal.keeping ? await exportFingerprint(options.sourceDirectory) : undefined,
     stepsOf: (entity) => stepsByEntity.get(entity) ?? [],
-    say: (text) => options.reporter?.line(text),
+    say,
   };
 }
 
@@ -219,7 +224,6 @@ function halt(run: RunStart, indexes: Indexes, misses: readonly string[], disapp
 async function write(
   run: RunStart,
   prepared: {
-    reads: ExportReads;
     indexes: Indexes;
     lookups: RunLookups;
     feeds: FeedsDigests;
@@ -240,12 +244,12 @@ async function write(
     prepared.lookups.addSetupRecords(run.setupRefs);
     end = { ...end, unarchived: await unarchiveBack(deletions, rewrite) };
     for (const step of plan.steps) {
-      await prepared.reads.prepare(step, "main");
+      await run.reads.prepare(step, "main");
       await writeStep(steps, step, entityOf(plan, step));
     }
     for (const step of plan.steps) {
       if (step.deferred.length === 0) continue;
-      await prepared.reads.prepare(step, "deferred");
+      await run.reads.prepare(step, "deferred");
       await writeDeferred(steps, step, entityOf(plan, step));
     }
     end = { ...end, disappeared: await archiveGone(deletions, disappeared) };

@@ -66,8 +66,11 @@ function progressOf(parts: StepRowParts, step: StepPlan, entity: EntityPlan, pas
   if (reporter?.progress === undefined) return () => undefined;
   const started = Date.now();
   // An entity indexed by this very pass has its count once the pass is over.
-  const totalOf = (): number | undefined =>
-    parts.filter === undefined ? parts.reads.indexes.entities.get(entity.name)?.keys.size : parts.filter.selectedCount?.(entity);
+  const totalOf = (): number | undefined => {
+    if (parts.filter !== undefined) return parts.filter.selectedCount?.(entity);
+    const index = parts.reads.indexes.entities.get(entity.name);
+    return index?.complete === true ? index.keys.size : undefined;
+  };
   return (rows, done) => {
     const total = totalOf();
     reporter.progress?.({
