@@ -137,6 +137,14 @@ async function runPhase(phase: Phase, planPath: string, directory: string): Prom
               }
             },
           },
+          batches: {
+            async *[Symbol.asyncIterator]() {
+              for await (const items of reading.batches) {
+                read += items.length;
+                yield items;
+              }
+            },
+          },
           report: () => reading.report(),
           winners: () => reading.winners(),
         };

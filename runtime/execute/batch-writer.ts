@@ -18,9 +18,9 @@ export interface PendingWrite {
   readonly instanceKey: string;
   readonly write: WriteRow;
   /** The hash of its cells, when the run is journaled. */
-  readonly hash?: string;
+  readonly hash: string | undefined;
   /** The digest of what it read from other rows (runtime/execute/feeds.ts), journaled with it. */
-  readonly feeds?: string;
+  readonly feeds: string | undefined;
 }
 
 /** What writing a batch needs from the run. */

@@ -11,10 +11,10 @@
  * reader skips its first pass the next time.
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
-import type { KeyIndex, SourceItem, SourceReadReport } from "../source/index.js";
+import type { KeyIndex, SourceItem } from "../source/index.js";
 import { describeIndex, emptyIndexes, indexEntity, type Indexes } from "./indexes.js";
 import { entitiesRead } from "./plan-walk.js";
-import type { RowSource } from "./run-types.js";
+import type { RowReading, RowSource } from "./run-types.js";
 
 export class ExportReads {
   readonly indexes: Indexes = emptyIndexes();
@@ -49,14 +49,14 @@ export class ExportReads {
     }
   }
 
-  /** The items of a step's pass over its entity's files; the entity is indexed as they go by if it is not yet. */
-  async *passItems(entity: EntityPlan): AsyncGenerator<SourceItem> {
+  /** The items of a step's pass over its entity's files, a batch per chunk read; the entity is indexed as they go by if it is not yet. */
+  async *passBatches(entity: EntityPlan): AsyncGenerator<readonly SourceItem[]> {
     this.passesLeft.set(entity.name, (this.passesLeft.get(entity.name) ?? 1) - 1);
     const indexing = this.indexed(entity.name) ? undefined : indexEntity(this.indexes, this.plan, entity);
     const reading = this.open(entity);
-    for await (const item of reading.rows) {
-      indexing?.add(item);
-      yield item;
+    for await (const items of reading.batches ?? oneByOne(reading.rows)) {
+      if (indexing !== undefined) for (const item of items) indexing.add(item);
+      yield items;
     }
     if (indexing !== undefined) this.say(describeIndex(indexing.done(reading.report?.())));
     this.keepWinners(entity, reading);
@@ -80,12 +80,12 @@ export class ExportReads {
   private async indexAlone(entity: EntityPlan): Promise<void> {
     const indexing = indexEntity(this.indexes, this.plan, entity);
     const reading = this.open(entity);
-    for await (const item of reading.rows) indexing.add(item);
+    for await (const items of reading.batches ?? oneByOne(reading.rows)) for (const item of items) indexing.add(item);
     this.say(describeIndex(indexing.done(reading.report?.())));
     this.keepWinners(entity, reading);
   }
 
-  private open(entity: EntityPlan): ReturnType<RowSource> {
+  private open(entity: EntityPlan): RowReading {
     return this.source(entity, this.winners.get(entity.name));
   }
 
@@ -95,9 +95,14 @@ export class ExportReads {
   }
 
   /** An entity a step will read again keeps the winners of its keys; the others' are let go. */
-  private keepWinners(entity: EntityPlan, reading: { readonly winners?: () => KeyIndex | undefined; readonly report?: () => SourceReadReport }): void {
+  private keepWinners(entity: EntityPlan, reading: RowReading): void {
     const winners = reading.winners?.();
     if (winners !== undefined && (this.passesLeft.get(entity.name) ?? 0) > 0) this.winners.set(entity.name, winners);
     else this.winners.delete(entity.name);
   }
+}
+
+/** Items one at a time as batches, for a source that gives no batches of its own (rows given in memory). */
+async function* oneByOne(rows: AsyncIterable<SourceItem>): AsyncGenerator<readonly SourceItem[]> {
+  for await (const item of rows) yield [item];
 }

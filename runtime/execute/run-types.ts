@@ -75,10 +75,15 @@ export interface RowSelection {
  * that reads files may take the key winners of its earlier reading of the entity to the end, and
  * give them once it has read to the end (runtime/source/csv-reader.ts `winners`).
  */
-export type RowSource = (
-  entity: EntityPlan,
-  winners?: KeyIndex,
-) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport; readonly winners?: () => KeyIndex | undefined };
+export type RowSource = (entity: EntityPlan, winners?: KeyIndex) => RowReading;
+
+/** One reading of an entity's rows: iterate `rows` or (one wait per chunk read) `batches`, not both. */
+export interface RowReading {
+  readonly rows: AsyncIterable<SourceItem>;
+  readonly batches?: AsyncIterable<readonly SourceItem[]>;
+  readonly report?: () => SourceReadReport;
+  readonly winners?: () => KeyIndex | undefined;
+}
 
 export interface RunOptions {
   readonly plan: Plan;

@@ -44,14 +44,19 @@ export class StepPass {
     this.progress = progressOf(parts, step, entity, pass);
   }
 
-  async *rows(): AsyncGenerator<StepRow> {
+  /** The pass's rows (instances), a batch per chunk the reader read: one wait per chunk, not per row. */
+  async *batches(): AsyncGenerator<readonly StepRow[]> {
     const { entity, step } = this;
-    for await (const item of this.parts.reads.passItems(entity)) {
-      if (item.kind !== "row" || !isSelected(this.parts.filter, entity, item)) continue;
-      this.seen += 1;
-      if (this.seen % PROGRESS_EVERY === 0) this.progress(this.seen, false);
-      for (const instance of instancesOf(step))
-        yield { row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) };
+    const instances = instancesOf(step);
+    for await (const items of this.parts.reads.passBatches(entity)) {
+      const rows: StepRow[] = [];
+      for (const item of items) {
+        if (item.kind !== "row" || !isSelected(this.parts.filter, entity, item)) continue;
+        this.seen += 1;
+        if (this.seen % PROGRESS_EVERY === 0) this.progress(this.seen, false);
+        for (const instance of instances) rows.push({ row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) });
+      }
+      if (rows.length > 0) yield rows;
     }
   }
 

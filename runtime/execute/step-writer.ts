@@ -53,38 +53,34 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
   // What the records read from other rows is journaled only where a journal is: a live run.
   const journaled = parts.journal.keeping && target.capabilities.keepsRecords;
   const unchangedFeeds: [string, string][] = [];
-  for await (const stepRow of pass.rows()) {
-    const decided = evaluator.row(stepRow.input);
-    // Most rows are decided at once; only a field that reads a file makes one wait.
-    const write = rowWrite(parts, step, entity, stepRow, decided instanceof Promise ? await decided : decided, fields, parts.journal.keeping);
-    if (write === undefined) continue;
-    const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
-    const previous = parts.earlier.known.get(write.xmlid);
-    if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
-      accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
-      if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
-      continue;
+  for await (const stepRows of pass.batches()) {
+    for (const stepRow of stepRows) {
+      const decided = evaluator.row(stepRow.input);
+      // Most rows are decided at once; only a field that reads a file makes one wait.
+      const write = rowWrite(parts, step, entity, stepRow, decided instanceof Promise ? await decided : decided, fields, parts.journal.keeping);
+      if (write === undefined) continue;
+      const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
+      const previous = parts.earlier.known.get(write.xmlid);
+      if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
+        accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
+        if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
+        continue;
+      }
+      const refused = target.capabilities.keepsRecords && parts.retryRefused !== true ? parts.earlier.refusals.get(write.xmlid) : undefined;
+      if (refused !== undefined && refused.hash === write.hash) {
+        // Odoo refused exactly this record before: sending it again would only be refused again (and on 19.0 redo its whole batch row by row).
+        accounting.rejected(
+          step,
+          entity,
+          stepRow.row,
+          stepRow.instanceKey,
+          `refused by Odoo in run ${refused.run}, not sent again as it did not change: ${refused.message}`,
+        );
+        continue;
+      }
+      pending.push({ row: stepRow.row, instanceKey: stepRow.instanceKey, write: write.write, hash: write.hash, feeds });
+      if (pending.length >= parts.batchSize) await flush();
     }
-    const refused = target.capabilities.keepsRecords && parts.retryRefused !== true ? parts.earlier.refusals.get(write.xmlid) : undefined;
-    if (refused !== undefined && refused.hash === write.hash) {
-      // Odoo refused exactly this record before: sending it again would only be refused again (and on 19.0 redo its whole batch row by row).
-      accounting.rejected(
-        step,
-        entity,
-        stepRow.row,
-        stepRow.instanceKey,
-        `refused by Odoo in run ${refused.run}, not sent again as it did not change: ${refused.message}`,
-      );
-      continue;
-    }
-    pending.push({
-      row: stepRow.row,
-      instanceKey: stepRow.instanceKey,
-      write: write.write,
-      ...(write.hash === undefined ? {} : { hash: write.hash }),
-      ...(feeds === undefined ? {} : { feeds }),
-    });
-    if (pending.length >= parts.batchSize) await flush();
   }
   await flush();
   parts.journal.feeds(step.id, step.model, unchangedFeeds);
