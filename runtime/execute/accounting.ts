@@ -149,11 +149,10 @@ export class RunAccounting {
         });
       }
       const stepped = hasSteps(name);
-      const parents = indexes.parents.get(name);
-      for (const key of index.keys) {
-        const outcome = this.outcomeOf(name, key);
+      for (let slot = 0; slot < index.keys.size; slot++) {
+        const outcome = STATUS_OF_RANK[this.marks.rankAt(name, slot)];
         if (outcome !== undefined) {
-          counts[outcome.status] += 1;
+          counts[outcome] += 1;
           continue;
         }
         // Every row a step saw has an outcome: the others were left out by the sample or delta filter.
@@ -161,14 +160,14 @@ export class RunAccounting {
           counts.notSelected += 1;
           continue;
         }
-        const parent = parents?.get(key);
+        const parent = index.parentOf(slot);
         if (parent === undefined) {
           counts.linked += 1;
           continue;
         }
         const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.outcomeOf(parent.entity, parent.key));
         counts[linked.status] += 1;
-        if (linked.status === "rejected") this.rejects.push({ entity: name, file: parent.file, line: parent.line, key, reason: linked.reason });
+        if (linked.status === "rejected") this.rejects.push({ entity: name, file: parent.file, line: parent.line, key: index.keyAt(slot), reason: linked.reason });
       }
       const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
       if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);

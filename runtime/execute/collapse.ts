@@ -24,7 +24,7 @@ export function compareLinkOrder(left: RuntimeValue, right: RuntimeValue): numbe
 
 /** The rows of `entity` whose `by` column holds `key`, in file order. */
 export function linkedRowsOf(indexes: Indexes, entity: string, by: string, key: string): readonly LinkedRow[] {
-  return indexes.linked.get(`${entity}\u0000${by}`)?.get(key) ?? [];
+  return indexes.entities.get(entity)?.linked(by, key) ?? [];
 }
 
 /** The values of the rows a `with` block collapses into the record of the row with key `key`, in the block's order. */

@@ -70,9 +70,9 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
       return entity;
     },
     get: (entity, column, key) => {
-      const map = indexes.get.get(`${entity}\u0000${column}`);
-      const candidate = keyFormIn(key, map === undefined ? undefined : (form) => map.has(form));
-      return candidate === undefined ? undefined : (map?.get(candidate) ?? null);
+      const index = indexes.entities.get(entity);
+      const candidate = keyFormIn(key, index === undefined ? undefined : (form) => index.slotOf(form) >= 0);
+      return candidate === undefined ? undefined : index?.value(column, index.slotOf(candidate));
     },
     rejected: (entity, key) => {
       const row = rejectedRowIn(indexes, entity, key);

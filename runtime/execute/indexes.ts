@@ -8,7 +8,9 @@
 import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
 import { joinKey, type RowRejection, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { RuntimeValue } from "../transform/values.js";
+import { KeySlots } from "../source/key-slots.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
+import { ValueColumn } from "./value-column.js";
 
 export interface LinkedRow {
   readonly order: RuntimeValue;
@@ -34,8 +36,6 @@ export interface EntityIndex {
   readonly entity: EntityPlan;
   /** Whether all its files have been read (an entity indexed by a step's pass is not, until the pass ends). */
   readonly complete: boolean;
-  /** Each row's key → its slot: 0, 1, ... in the order the rows were read (what the run keeps per row is kept by slot). */
-  readonly slots: ReadonlyMap<string, number>;
   readonly keys: ReadonlySet<string>;
   /** Keys of rows the reader rejected, with where and why: a reference to one says why it has no record. */
   readonly rejectedKeys: ReadonlyMap<string, RejectedRow>;
@@ -45,17 +45,25 @@ export interface EntityIndex {
   readonly read: number;
   /** What the CSV reader saw (files, encodings, delimiters), when rows came from files. */
   readonly report?: SourceReadReport;
+  /** The slot of the row with this key: 0, 1, ... in the order rows were read (what a run keeps per row, it keeps by slot); -1 when none. */
+  slotOf(key: string): number;
+  /** The key of the row in a slot. */
+  keyAt(slot: number): string;
+  /** What `get` reads: a column's value in the row in a slot; undefined when no `get` reads that column. */
+  value(column: string, slot: number): RuntimeValue | undefined;
+  /** The rows whose `by` column holds `key` (trimmed), in file order: the rows a `with` block links. */
+  linked(by: string, key: string): readonly LinkedRow[];
+  /** Each value the `by` column holds, with how many rows hold it. */
+  linkGroups(by: string): Iterable<readonly [string, number]>;
+  /** For an entity read through a `with` block: where the row in a slot is, and the row it belongs to. */
+  parentOf(slot: number): LinkedRowParent | undefined;
+  /** Whether its rows belong to rows of another entity (it is read through a `with` block). */
+  readonly hasParents: boolean;
 }
 
 export interface Indexes {
   /** The entities indexed so far, or being indexed: all of them, complete, once the export has been read. */
   readonly entities: Map<string, EntityIndex>;
-  /** For entities read through `with` blocks: each row's key → where it is, and the entity and key of the row it belongs to. */
-  readonly parents: Map<string, Map<string, LinkedRowParent>>;
-  /** `entity\0column` → key → value. */
-  readonly get: Map<string, Map<string, RuntimeValue>>;
-  /** `entity\0by` → the value of `by` → linked rows, in file order until sorted by the evaluator's request. */
-  readonly linked: Map<string, Map<string, LinkedRow[]>>;
 }
 
 function text(value: RuntimeValue): string {
@@ -69,13 +77,19 @@ export function rejectedRowKey(entity: EntityPlan, rejection: RowRejection): str
 }
 
 export function emptyIndexes(): Indexes {
-  return { entities: new Map(), parents: new Map(), get: new Map(), linked: new Map() };
+  return { entities: new Map() };
+}
+
+interface LinkNeeds {
+  readonly by: string;
+  readonly columns: readonly string[];
+  readonly orderBy: string | undefined;
 }
 
 /** What the index keeps of each entity's rows, found once per plan. */
 interface EntityNeeds {
   readonly getColumns: readonly string[];
-  readonly links: readonly { readonly by: string; readonly columns: readonly string[]; readonly orderBy: string | undefined }[];
+  readonly links: readonly LinkNeeds[];
   /** The entity whose rows this one's link to, and by which column (an entity read through a `with` block). */
   readonly parent: { readonly entity: string; readonly by: string } | undefined;
 }
@@ -104,9 +118,76 @@ function needsOf(plan: Plan, entity: string): EntityNeeds {
   return needs.get(entity) ?? { getColumns: [], links: [], parent: undefined };
 }
 
+/** Grows an Int32Array to hold index `at`, new entries -1. */
+function holding(array: Int32Array<ArrayBuffer>, at: number): Int32Array<ArrayBuffer> {
+  if (at < array.length) return array;
+  const grown = new Int32Array(Math.max(at + 1, array.length * 2)).fill(-1);
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * The rows of an entity a `with` block links, grouped by the value of its `by` column: each group
+ * a chain of linked rows in file order (numbers in typed arrays), their columns in value columns.
+ */
+class LinkedRows {
+  readonly groups = new KeySlots();
+  private first = new Int32Array(0);
+  private last = new Int32Array(0);
+  private next = new Int32Array(0);
+  private sizes = new Int32Array(0);
+  private count = 0;
+  private readonly columns: Map<string, ValueColumn>;
+  private readonly order: ValueColumn | undefined;
+
+  constructor(private readonly needs: LinkNeeds) {
+    this.columns = new Map(needs.columns.map((column) => [column, new ValueColumn()]));
+    this.order = needs.orderBy === undefined ? undefined : new ValueColumn();
+  }
+
+  /** Links a row; returns its group (-1 when its `by` column is empty). */
+  add(row: SourceRow): number {
+    const by = text(row.values[this.needs.by] ?? null);
+    if (by === "") return -1;
+    const group = this.groups.add(by);
+    const linked = this.count++;
+    for (const [column, values] of this.columns) values.set(linked, row.values[column] ?? null);
+    if (this.order !== undefined && this.needs.orderBy !== undefined) this.order.set(linked, row.values[this.needs.orderBy] ?? null);
+    this.next = holding(this.next, linked);
+    this.first = holding(this.first, group);
+    this.last = holding(this.last, group);
+    this.sizes = holding(this.sizes, group);
+    const last = this.last[group] ?? -1;
+    if (last < 0) {
+      this.first[group] = linked;
+      this.sizes[group] = 1;
+    } else {
+      this.next[last] = linked;
+      this.sizes[group] = (this.sizes[group] ?? 0) + 1;
+    }
+    this.last[group] = linked;
+    return group;
+  }
+
+  rows(key: string): LinkedRow[] {
+    const group = this.groups.slotOf(key);
+    const rows: LinkedRow[] = [];
+    for (let linked = group < 0 ? -1 : (this.first[group] ?? -1); linked >= 0; linked = this.next[linked] ?? -1) {
+      const values: Record<string, RuntimeValue> = {};
+      for (const [column, stored] of this.columns) values[column] = stored.get(linked);
+      rows.push({ order: this.order === undefined ? null : this.order.get(linked), values });
+    }
+    return rows;
+  }
+
+  *groupSizes(): Generator<readonly [string, number]> {
+    for (let group = 0; group < this.groups.size; group++) yield [this.groups.keyAt(group), this.sizes[group] ?? 0];
+  }
+}
+
 /** The keys of an entity's rows, seen through their slots. */
 class KeyView implements ReadonlySet<string> {
-  constructor(private readonly slots: ReadonlyMap<string, number>) {}
+  constructor(private readonly slots: KeySlots) {}
 
   get size(): number {
     return this.slots.size;
@@ -131,18 +212,88 @@ class KeyView implements ReadonlySet<string> {
   }
 }
 
-/** An entity's index while its rows are read. */
+/** An entity's index, filled as its rows are read. */
 class GrowingIndex implements EntityIndex {
   complete = false;
-  readonly slots = new Map<string, number>();
+  private readonly slots = new KeySlots();
   readonly keys = new KeyView(this.slots);
   readonly rejectedKeys = new Map<string, RejectedRow>();
   readonly rejections: RowRejection[] = [];
   duplicates = 0;
   read = 0;
   report: SourceReadReport | undefined = undefined;
+  private readonly values: Map<string, ValueColumn>;
+  private readonly links: Map<string, LinkedRows>;
+  /** Per slot, the group of its parent's key among the parent link's groups (-1: no parent key). */
+  private parents = new Int32Array(0);
+  /** Per slot of a row with a parent, where the row is (a refusal of it names the place): its file's number and line. */
+  private parentRowFiles = new Int32Array(0);
+  private parentRowLines = new Int32Array(0);
+  private readonly fileNames = new KeySlots();
+  private readonly parentLink: LinkedRows | undefined;
+  readonly hasParents: boolean;
 
-  constructor(readonly entity: EntityPlan) {}
+  constructor(
+    readonly entity: EntityPlan,
+    private readonly needs: EntityNeeds,
+  ) {
+    this.values = new Map(needs.getColumns.map((column) => [column, new ValueColumn()]));
+    this.links = new Map(needs.links.map((link) => [link.by, new LinkedRows(link)]));
+    // The parent's column is one a `with` block links by, so its link's groups are the parents' keys.
+    this.parentLink = needs.parent === undefined ? undefined : this.links.get(needs.parent.by);
+    this.hasParents = this.parentLink !== undefined;
+  }
+
+  add(row: SourceRow): void {
+    const slot = this.slots.add(row.key);
+    for (const [column, values] of this.values) values.set(slot, row.values[column] ?? null);
+    for (const link of this.links.values()) {
+      const group = link.add(row);
+      if (link === this.parentLink) this.setParent(slot, group, row);
+    }
+  }
+
+  private setParent(slot: number, group: number, row: SourceRow): void {
+    this.parents = holding(this.parents, slot);
+    this.parentRowFiles = holding(this.parentRowFiles, slot);
+    this.parentRowLines = holding(this.parentRowLines, slot);
+    this.parents[slot] = group;
+    this.parentRowFiles[slot] = this.fileNames.add(row.file);
+    this.parentRowLines[slot] = row.line;
+  }
+
+  slotOf(key: string): number {
+    return this.slots.slotOf(key);
+  }
+
+  keyAt(slot: number): string {
+    return this.slots.keyAt(slot);
+  }
+
+  value(column: string, slot: number): RuntimeValue | undefined {
+    return this.values.get(column)?.get(slot);
+  }
+
+  linked(by: string, key: string): readonly LinkedRow[] {
+    return this.links.get(by)?.rows(key) ?? [];
+  }
+
+  linkGroups(by: string): Iterable<readonly [string, number]> {
+    return this.links.get(by)?.groupSizes() ?? [];
+  }
+
+  parentOf(slot: number): LinkedRowParent | undefined {
+    const parent = this.needs.parent;
+    if (parent === undefined || this.parentLink === undefined) return undefined;
+    const group = slot < this.parents.length ? (this.parents[slot] ?? -1) : -1;
+    const file = slot < this.parentRowFiles.length ? (this.parentRowFiles[slot] ?? -1) : -1;
+    return {
+      entity: parent.entity,
+      key: group < 0 ? "" : this.parentLink.groups.keyAt(group),
+      file: file < 0 ? "" : this.fileNames.keyAt(file),
+      line: slot < this.parentRowLines.length ? (this.parentRowLines[slot] ?? 0) : 0,
+    };
+  }
 }
 
 /** Indexes one entity from its items as they are read; `done` completes its index once the reading has ended. */
@@ -152,47 +303,17 @@ export interface EntityIndexing {
 }
 
 export function indexEntity(indexes: Indexes, plan: Plan, entity: EntityPlan): EntityIndexing {
-  const needs = needsOf(plan, entity.name);
-  const index = new GrowingIndex(entity);
+  const index = new GrowingIndex(entity, needsOf(plan, entity.name));
   indexes.entities.set(entity.name, index);
-  const { slots, rejectedKeys, rejections } = index;
-  const getMaps = needs.getColumns.map((column) => {
-    const map = new Map<string, RuntimeValue>();
-    indexes.get.set(`${entity.name}\u0000${column}`, map);
-    return { column, map };
-  });
-  const linkMaps = needs.links.map((link) => {
-    const map = new Map<string, LinkedRow[]>();
-    indexes.linked.set(`${entity.name}\u0000${link.by}`, map);
-    return { link, map };
-  });
-  const parent = needs.parent;
-  const parentKeys = new Map<string, LinkedRowParent>();
-  if (parent !== undefined) indexes.parents.set(entity.name, parentKeys);
-  const addRow = (row: SourceRow): void => {
-    if (!slots.has(row.key)) slots.set(row.key, slots.size);
-    if (parent !== undefined) parentKeys.set(row.key, { entity: parent.entity, key: text(row.values[parent.by] ?? null), file: row.file, line: row.line });
-    for (const { column, map } of getMaps) map.set(row.key, row.values[column] ?? null);
-    for (const { link, map } of linkMaps) {
-      const by = text(row.values[link.by] ?? null);
-      if (by === "") continue;
-      const values: Record<string, RuntimeValue> = {};
-      for (const column of link.columns) values[column] = row.values[column] ?? null;
-      const rows = map.get(by);
-      const linked = { order: link.orderBy === undefined ? null : (row.values[link.orderBy] ?? null), values };
-      if (rows === undefined) map.set(by, [linked]);
-      else rows.push(linked);
-    }
-  };
   return {
     add(item) {
       index.read += 1;
       if (item.kind === "rejected") {
-        rejections.push(item);
+        index.rejections.push(item);
         const key = rejectedRowKey(entity, item);
-        if (key !== undefined) rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
+        if (key !== undefined) index.rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
       } else if (item.kind === "duplicate") index.duplicates += 1;
-      else addRow(item);
+      else index.add(item);
     },
     done(report) {
       index.report = report;

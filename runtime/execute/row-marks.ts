@@ -131,15 +131,15 @@ export class RowMarks {
       key = instanceKey.slice(0, hash);
       instance = Number(instanceKey.slice(hash + 1));
     }
-    const slot = this.indexes.entities.get(marks.step.entity)?.slots.get(key);
-    if (slot === undefined || (instance !== undefined && forEach !== undefined && (instance < forEach.from || instance > forEach.to))) return undefined;
+    const slot = this.indexes.entities.get(marks.step.entity)?.slotOf(key) ?? -1;
+    if (slot < 0 || (instance !== undefined && forEach !== undefined && (instance < forEach.from || instance > forEach.to))) return undefined;
     return { marks, at: slot * marks.instances + (instance === undefined || forEach === undefined ? 0 : instance - forEach.from), key, instance };
   }
 
   /** Raises a row's outcome rank to `rank` (never lowers it); `refusal` says where and why, for a rejected row. */
   raise(entity: string, key: string, rank: number, refusal?: Refusal): void {
-    const slot = this.indexes.entities.get(entity)?.slots.get(key);
-    if (slot === undefined) throw new Error(`${entity} has no row ${JSON.stringify(key)} in the index: rows must be indexed before a step sees them`);
+    const slot = this.indexes.entities.get(entity)?.slotOf(key) ?? -1;
+    if (slot < 0) throw new Error(`${entity} has no row ${JSON.stringify(key)} in the index: rows must be indexed before a step sees them`);
     let outcomes = this.outcomes.get(entity);
     if (outcomes === undefined) {
       outcomes = new SlotNumbers(new Uint8Array(0), (length) => new Uint8Array(length));
@@ -158,13 +158,17 @@ export class RowMarks {
 
   /** Where a row of an entity that a step rejected is, and why. */
   refusal(entity: string, key: string): Refusal | undefined {
-    const slot = this.indexes.entities.get(entity)?.slots.get(key);
-    return slot === undefined ? undefined : this.refusals.get(entity)?.get(slot);
+    const slot = this.indexes.entities.get(entity)?.slotOf(key) ?? -1;
+    return slot < 0 ? undefined : this.refusals.get(entity)?.get(slot);
   }
 
   /** A row's outcome rank, 0 when no step has seen it. */
   rank(entity: string, key: string): number {
-    const slot = this.indexes.entities.get(entity)?.slots.get(key);
-    return slot === undefined ? 0 : (this.outcomes.get(entity)?.get(slot) ?? 0);
+    return this.rankAt(entity, this.indexes.entities.get(entity)?.slotOf(key) ?? -1);
+  }
+
+  /** The outcome rank of the row in a slot of the entity's index, 0 when no step has seen it. */
+  rankAt(entity: string, slot: number): number {
+    return slot < 0 ? 0 : (this.outcomes.get(entity)?.get(slot) ?? 0);
   }
 }

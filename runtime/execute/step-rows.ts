@@ -54,7 +54,8 @@ export class StepPass {
         if (item.kind !== "row" || !isSelected(this.parts.filter, entity, item)) continue;
         this.seen += 1;
         if (this.seen % PROGRESS_EVERY === 0) this.progress(this.seen, false);
-        for (const instance of instances) rows.push({ row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) });
+        for (const instance of instances)
+          rows.push({ row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) });
       }
       if (rows.length > 0) yield rows;
     }

@@ -46,7 +46,10 @@ function described(item: SourceItem): string {
 describe("reading again with the winners of an earlier reading", () => {
   for (const duplicates of [{ rule: "last-file" }, { rule: "newest", column: "modified" }, { rule: "first" }] as const) {
     it(`gives the same items as the first reading (${duplicates.rule})`, async () => {
-      writeFileSync(join(directory, "relations_1.csv"), "Id;Name;Modified\nR1;One;01-01-2024 09:00\nR2;Two;05-01-2024 09:00\nR3;;01-01-2024 09:00\nR1;One again;02-01-2024 09:00\n");
+      writeFileSync(
+        join(directory, "relations_1.csv"),
+        "Id;Name;Modified\nR1;One;01-01-2024 09:00\nR2;Two;05-01-2024 09:00\nR3;;01-01-2024 09:00\nR1;One again;02-01-2024 09:00\n",
+      );
       writeFileSync(join(directory, "relations_2.csv"), "Id;Name;Modified\nR2;Two (later, older);01-01-2024 09:00\nR4;Four;\n");
       const first = readEntity(spec(duplicates));
       expect(first.winners()).toBeUndefined();
