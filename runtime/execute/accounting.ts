@@ -14,7 +14,7 @@ import { linkedRowOutcome } from "./collapse.js";
 import { rejectedRowKey, type Indexes, type LinkedRowParent, type RejectedRow } from "./indexes.js";
 import { RowMarks, type Refusal, type StepRecord } from "./row-marks.js";
 import type { FieldNote } from "./step-evaluator.js";
-import type { EntityCounts, NoteCount, RejectRecord, RowStatus, StepCounts } from "./run-types.js";
+import type { EntityCounts, NoteCount, RejectRecord, RejectSink, RowStatus, StepCounts } from "./run-types.js";
 
 export type { StepRecord } from "./row-marks.js";
 
@@ -32,8 +32,24 @@ export class RunAccounting {
   readonly rejects: RejectRecord[] = [];
   private readonly notes = new Map<string, NoteCount>();
 
-  constructor(plan: Plan, indexes: Indexes) {
+  constructor(
+    plan: Plan,
+    indexes: Indexes,
+    private readonly sink?: RejectSink,
+  ) {
     this.marks = new RowMarks(plan, indexes);
+  }
+
+  /** A rejected row: to the sink with its cells, when there is one (the rejects are then kept without them), else kept whole. */
+  private reject(record: RejectRecord): void {
+    if (this.sink === undefined) {
+      this.rejects.push(record);
+      return;
+    }
+    this.sink.write(record);
+    const { cells: written, ...kept } = record;
+    if (written !== undefined) this.rejects.push(kept);
+    else this.rejects.push(record);
   }
 
   counts(step: StepPlan): StepCounts {
@@ -89,12 +105,12 @@ export class RunAccounting {
     const refusal = { why: reason, file: row.file, line: row.line };
     this.marks.mark(step.id, instanceKey, { status: "rejected", ...refusal });
     this.setEntityOutcome(entity.name, row, "rejected", refusal);
-    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+    this.reject({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
   /** A second-pass write refused: the record stays as the first pass wrote it, and the row is reported. */
   secondPassRefused(step: StepPlan, entity: EntityPlan, row: SourceRow, reason: string): void {
-    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+    this.reject({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
   private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, refusal?: Refusal): void {
@@ -139,7 +155,7 @@ export class RunAccounting {
       for (const rejection of index.rejections) {
         counts.rejected += 1;
         const key = rejectedRowKey(index.entity, rejection);
-        this.rejects.push({
+        this.reject({
           entity: name,
           file: rejection.file,
           line: rejection.line,
@@ -167,7 +183,7 @@ export class RunAccounting {
         }
         const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.outcomeOf(parent.entity, parent.key));
         counts[linked.status] += 1;
-        if (linked.status === "rejected") this.rejects.push({ entity: name, file: parent.file, line: parent.line, key: index.keyAt(slot), reason: linked.reason });
+        if (linked.status === "rejected") this.reject({ entity: name, file: parent.file, line: parent.line, key: index.keyAt(slot), reason: linked.reason });
       }
       const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
       if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);

@@ -85,6 +85,19 @@ export interface RowReading {
   readonly winners?: () => KeyIndex | undefined;
 }
 
+/**
+ * Where a run sends each rejected row as it is rejected, its cells as read included (the CLI's
+ * reject files): the run's result then keeps its rejects without their cells, so a run with many
+ * rejects does not hold them all in memory.
+ */
+export interface RejectSink {
+  /** Called once, before any reject, with the run's id. */
+  start(runId: string): void;
+  write(reject: RejectRecord): void;
+  /** The run is over: nothing more comes. */
+  end(): void;
+}
+
 export interface RunOptions {
   readonly plan: Plan;
   /** Default: the CSV files of `sourceDirectory`. */
@@ -117,6 +130,8 @@ export interface RunOptions {
   readonly since?: string;
   /** Recorded in the journal: the package settings overridden for this run (`--set`), so that rollback compiles the same plan. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Where rejected rows go as they are rejected, with their cells. */
+  readonly rejects?: RejectSink;
 }
 
 export type RowStatus = "loaded" | "skipped" | "rejected";

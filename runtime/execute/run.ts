@@ -149,6 +149,7 @@ async function startRun(options: RunOptions): Promise<RunStart> {
     ...(settings === undefined || Object.keys(settings).length === 0 ? {} : { settings }),
   };
   const journal = RunJournal.of(options.journal, identity, started);
+  options.rejects?.start(journal.runId);
   const stepsByEntity = new Map<string, StepPlan[]>();
   for (const step of plan.steps) stepsByEntity.set(step.entity, [...(stepsByEntity.get(step.entity) ?? []), step]);
   const earlier = journal.earlierRuns();
@@ -164,7 +165,7 @@ async function startRun(options: RunOptions): Promise<RunStart> {
     reads,
     journal,
     earlier,
-    accounting: new RunAccounting(plan, reads.indexes),
+    accounting: new RunAccounting(plan, reads.indexes, options.rejects),
     written: new WrittenRecords(),
     setupRefs: new Map(),
     batchSize: options.batchSize ?? target.capabilities.writeRows ?? 1000,
@@ -276,6 +277,7 @@ function entityOf(plan: Plan, step: StepPlan): EntityPlan {
 
 function runResult(run: RunStart, indexes: Indexes, end: RunEnd): RunResult {
   const { entities, errors } = run.accounting.reconcile(indexes, (entity) => run.stepsOf(entity).length > 0);
+  run.options.rejects?.end();
   return {
     runId: run.journal.runId,
     status: end.status,
