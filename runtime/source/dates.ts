@@ -282,6 +282,8 @@ export function formatOdooDateTime(epochMilliseconds: number): string {
 }
 
 function fieldsAsUtc(fields: CalendarFields): number {
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; those few go the long way, without that rule.
+  if (fields.year >= 100) return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
   const date = new Date(0);
   date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
   date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
@@ -342,10 +344,12 @@ function intlOffsetAt(timeZone: string, instant: number): number {
 /**
  * Per zone, per UTC day: the zone's offset all that day, or NaN when the offset changes during
  * it. An export's timestamps span years but only a few thousand days, so this stays small and
- * is never cleared; a day is asked of Intl three times (its start, noon and the next day's
- * start: no zone changes its offset twice within half a day), once per run.
+ * is never cleared; a day is asked of Intl at its start, noon and the next day's start (no zone
+ * changes its offset twice within half a day), its start shared with the day before.
  */
 const dayOffsets = new Map<string, Map<number, number>>();
+/** Per zone, per UTC day: the zone's offset at the day's first instant. */
+const dayStartOffsets = new Map<string, Map<number, number>>();
 // On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
 // on quarter-hour boundaries in every zone in use, so that is exact.
 const quarterHourOffsets = new Map<string, Map<number, number>>();
@@ -359,6 +363,16 @@ function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Ma
   return cache;
 }
 
+function offsetAtDayStart(timeZone: string, day: number): number {
+  const starts = cacheOf(dayStartOffsets, timeZone);
+  let offset = starts.get(day);
+  if (offset === undefined) {
+    offset = intlOffsetAt(timeZone, day * DAY);
+    starts.set(day, offset);
+  }
+  return offset;
+}
+
 /** The zone's offset from UTC, in milliseconds, at an instant. */
 export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
@@ -366,8 +380,8 @@ export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): numbe
   const day = Math.floor(epochMilliseconds / DAY);
   let offset = days.get(day);
   if (offset === undefined) {
-    const start = intlOffsetAt(timeZone, day * DAY);
-    const steady = start === intlOffsetAt(timeZone, day * DAY + DAY / 2) && start === intlOffsetAt(timeZone, day * DAY + DAY);
+    const start = offsetAtDayStart(timeZone, day);
+    const steady = start === intlOffsetAt(timeZone, day * DAY + DAY / 2) && start === offsetAtDayStart(timeZone, day + 1);
     offset = steady ? start : Number.NaN;
     days.set(day, offset);
   }
