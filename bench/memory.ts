@@ -19,10 +19,9 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { analyzeDirectory } from "../compiler/analyze.js";
 import { emitPlan } from "../compiler/plan/emit.js";
-import { main as cli } from "../cli/main.js";
-import type { CommandContext } from "../cli/context.js";
 import { generatePerfectBooks } from "../mappings/generators/perfectbooks.js";
 import { readPlanEntity } from "../runtime/execute/source-rows.js";
+import { runCliInProcess } from "../test/cli/helpers.js";
 import { startOdooDouble } from "../test/odoo-double/server.js";
 import { fixed, machineLine, numberOption, padTable, peakRssMb, stringOption, thousands } from "./report.js";
 
@@ -39,21 +38,6 @@ interface PhaseResult {
   readonly sourceRows: number;
   readonly exitCode: number;
   readonly lastLine: string;
-}
-
-/** The CLI with its output kept (the last line says how the run ended). */
-async function runCli(args: readonly string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
-  let output = "";
-  const context: CommandContext = {
-    cwd: process.cwd(),
-    env,
-    version: "bench",
-    stdout: (text) => (output += text),
-    stderr: (text) => (output += text),
-    interactive: false,
-  };
-  const code = await cli(["node", "flitmap", ...args], context);
-  return { code, output };
 }
 
 async function readOnce(directory: string): Promise<number> {
@@ -80,9 +64,9 @@ async function runPhase(phase: Phase, directory: string, workspace: string, url:
           ? ["--out", join(workspace, "out")]
           : ["--url", url, "--db", database, "--protocol", "json2", "--target", "19.0"];
     const env: Record<string, string> = phase === "double" ? { ODOO_USER: "admin", ODOO_API_KEY: API_KEY } : {};
-    const run = await runCli(["run", PACKAGE, "--source", directory, "--state", join(workspace, `state-${phase}`), ...target], env);
+    const run = await runCliInProcess(["run", PACKAGE, "--source", directory, "--state", join(workspace, `state-${phase}`), ...target], env);
     code = run.code;
-    const lines = run.output.trim().split("\n");
+    const lines = `${run.stdout}${run.stderr}`.trim().split("\n");
     lastLine = lines[lines.length - 1] ?? "";
     // The reconciliation table: an entity's name, then the records read.
     for (const line of lines) {

@@ -8,6 +8,7 @@
 import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
 import { joinKey, type RowRejection, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { RuntimeValue } from "../transform/values.js";
+import { holding, int32s } from "../source/grow.js";
 import { KeySlots } from "../source/key-slots.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
 import { ValueColumn } from "./value-column.js";
@@ -118,12 +119,9 @@ function needsOf(plan: Plan, entity: string): EntityNeeds {
   return needs.get(entity) ?? { getColumns: [], links: [], parent: undefined };
 }
 
-/** Grows an Int32Array to hold index `at`, new entries -1. */
-function holding(array: Int32Array<ArrayBuffer>, at: number): Int32Array<ArrayBuffer> {
-  if (at < array.length) return array;
-  const grown = new Int32Array(Math.max(at + 1, array.length * 2)).fill(-1);
-  grown.set(array);
-  return grown;
+/** An Int32Array holding index `at`, new entries -1 (no row, no group). */
+function holdingRow(array: Int32Array<ArrayBuffer>, at: number): Int32Array<ArrayBuffer> {
+  return holding(array, at, int32s, -1);
 }
 
 /**
@@ -153,10 +151,10 @@ class LinkedRows {
     const linked = this.count++;
     for (const [column, values] of this.columns) values.set(linked, row.values[column] ?? null);
     if (this.order !== undefined && this.needs.orderBy !== undefined) this.order.set(linked, row.values[this.needs.orderBy] ?? null);
-    this.next = holding(this.next, linked);
-    this.first = holding(this.first, group);
-    this.last = holding(this.last, group);
-    this.sizes = holding(this.sizes, group);
+    this.next = holdingRow(this.next, linked);
+    this.first = holdingRow(this.first, group);
+    this.last = holdingRow(this.last, group);
+    this.sizes = holdingRow(this.sizes, group);
     const last = this.last[group] ?? -1;
     if (last < 0) {
       this.first[group] = linked;
@@ -254,9 +252,9 @@ class GrowingIndex implements EntityIndex {
   }
 
   private setParent(slot: number, group: number, row: SourceRow): void {
-    this.parents = holding(this.parents, slot);
-    this.parentRowFiles = holding(this.parentRowFiles, slot);
-    this.parentRowLines = holding(this.parentRowLines, slot);
+    this.parents = holdingRow(this.parents, slot);
+    this.parentRowFiles = holdingRow(this.parentRowFiles, slot);
+    this.parentRowLines = holdingRow(this.parentRowLines, slot);
     this.parents[slot] = group;
     this.parentRowFiles[slot] = this.fileNames.add(row.file);
     this.parentRowLines[slot] = row.line;

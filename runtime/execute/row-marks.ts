@@ -6,6 +6,7 @@
  * for each rejected row. A record's external ID is the step's for the row's key, computed when asked.
  */
 import type { Plan, StepPlan } from "../../compiler/plan/schema.js";
+import { bytes, holding, int32s } from "../source/grow.js";
 import { recordXmlid } from "../transform/keys.js";
 import type { Indexes } from "./indexes.js";
 import type { RowStatus } from "./run-types.js";
@@ -35,10 +36,10 @@ const SKIPPED = -2;
 const REJECTED = -3;
 
 /** Numbers by slot, growing as rows are read. */
-class SlotNumbers<T extends Int32Array | Uint8Array> {
+class SlotNumbers<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> {
   constructor(
     private values: T,
-    private readonly grown: (length: number) => T,
+    private readonly make: (length: number) => T,
   ) {}
 
   get(slot: number): number {
@@ -46,11 +47,7 @@ class SlotNumbers<T extends Int32Array | Uint8Array> {
   }
 
   set(slot: number, value: number): void {
-    if (slot >= this.values.length) {
-      const grown = this.grown(Math.max(slot + 1, this.values.length * 2));
-      grown.set(this.values);
-      this.values = grown;
-    }
+    this.values = holding(this.values, slot, this.make);
     this.values[slot] = value;
   }
 }
@@ -59,14 +56,14 @@ interface StepMarks {
   readonly step: StepPlan;
   /** Instances per row: a `for each` step's, else 1. */
   readonly instances: number;
-  readonly marks: SlotNumbers<Int32Array>;
+  readonly marks: SlotNumbers<Int32Array<ArrayBuffer>>;
   readonly refusals: Map<number, Refusal>;
 }
 
 export class RowMarks {
   private readonly steps = new Map<string, StepMarks>();
   /** Entity → each row's outcome rank (0: none yet). */
-  private readonly outcomes = new Map<string, SlotNumbers<Uint8Array>>();
+  private readonly outcomes = new Map<string, SlotNumbers<Uint8Array<ArrayBuffer>>>();
   /** Entity → slot → where a rejected row is and why (its first refusal). */
   private readonly refusals = new Map<string, Map<number, Refusal>>();
 
@@ -76,7 +73,7 @@ export class RowMarks {
   ) {
     for (const step of plan.steps) {
       const instances = step.forEach === undefined ? 1 : step.forEach.to - step.forEach.from + 1;
-      this.steps.set(step.id, { step, instances, marks: new SlotNumbers(new Int32Array(0), (length) => new Int32Array(length)), refusals: new Map() });
+      this.steps.set(step.id, { step, instances, marks: new SlotNumbers(int32s(0), int32s), refusals: new Map() });
     }
   }
 
@@ -142,7 +139,7 @@ export class RowMarks {
     if (slot < 0) throw new Error(`${entity} has no row ${JSON.stringify(key)} in the index: rows must be indexed before a step sees them`);
     let outcomes = this.outcomes.get(entity);
     if (outcomes === undefined) {
-      outcomes = new SlotNumbers(new Uint8Array(0), (length) => new Uint8Array(length));
+      outcomes = new SlotNumbers(bytes(0), bytes);
       this.outcomes.set(entity, outcomes);
     }
     if (rank <= outcomes.get(slot)) return;

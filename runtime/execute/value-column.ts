@@ -4,6 +4,7 @@
  * array. What the export's index keeps of a million rows (the columns `get` reads, the rows `with`
  * blocks link) costs their bytes, not a string object each; a value read back is a new string.
  */
+import { bytes, float64s, holding, uint32s } from "../source/grow.js";
 import type { RowValue } from "../source/index.js";
 
 const EMPTY = 0;
@@ -24,15 +25,13 @@ export class ValueColumn {
   private view = Buffer.from(this.bytes.buffer);
 
   set(row: number, value: RowValue): void {
-    if (row >= this.kinds.length) this.growRows(row + 1);
+    this.kinds = holding(this.kinds, row, bytes);
+    this.starts = holding(this.starts, row, uint32s);
+    this.lengths = holding(this.lengths, row, uint32s);
     if (value === null) this.kinds[row] = EMPTY;
     else if (typeof value === "boolean") this.kinds[row] = value ? TRUE : FALSE;
     else if (typeof value === "number") {
-      if (this.numbersUsed === this.numbers.length) {
-        const numbers = new Float64Array(this.numbers.length * 2);
-        numbers.set(this.numbers);
-        this.numbers = numbers;
-      }
+      this.numbers = holding(this.numbers, this.numbersUsed, float64s);
       this.numbers[this.numbersUsed] = value;
       this.starts[row] = this.numbersUsed++;
       this.kinds[row] = NUMBER;
@@ -80,23 +79,9 @@ export class ValueColumn {
   }
 
   private reserve(more: number): void {
-    if (this.bytesUsed + more <= this.bytes.length) return;
-    const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.bytesUsed + more));
-    bytes.set(this.bytes.subarray(0, this.bytesUsed));
-    this.bytes = bytes;
-    this.view = Buffer.from(bytes.buffer);
-  }
-
-  private growRows(needed: number): void {
-    const capacity = Math.max(needed, this.kinds.length * 2);
-    const kinds = new Uint8Array(capacity);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const starts = new Uint32Array(capacity);
-    starts.set(this.starts);
-    this.starts = starts;
-    const lengths = new Uint32Array(capacity);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
+    const grown = holding(this.bytes, this.bytesUsed + more - 1, bytes);
+    if (grown === this.bytes) return;
+    this.bytes = grown;
+    this.view = Buffer.from(grown.buffer);
   }
 }

@@ -5,6 +5,7 @@
  * record it wrote (no record of the run has a later one), that one read stamps every record;
  * otherwise each record's is read.
  */
+import { holding, int32s } from "../source/grow.js";
 import { KeySlots } from "../source/key-slots.js";
 import type { LoadTarget } from "../targets/target.js";
 import type { RunJournal } from "./run-journal.js";
@@ -24,11 +25,7 @@ class WrittenModel {
 
   set(id: number, xmlid: string): void {
     const slot = this.ids.add(String(id));
-    if (slot >= this.xmlidOf.length) {
-      const grown = new Int32Array(this.xmlidOf.length * 2);
-      grown.set(this.xmlidOf);
-      this.xmlidOf = grown;
-    }
+    this.xmlidOf = holding(this.xmlidOf, slot, int32s);
     this.xmlidOf[slot] = this.xmlids.add(xmlid);
   }
 

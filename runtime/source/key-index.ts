@@ -5,6 +5,7 @@
  * so a million keys cost tens of megabytes outside the garbage-collected heap, and the rows
  * themselves are never held.
  */
+import { float64s, holding, int32s } from "./grow.js";
 import { KeySlots } from "./key-slots.js";
 
 export interface RecordLocation {
@@ -55,18 +56,9 @@ export class KeyIndex {
   }
 
   private store(slot: number, location: RecordLocation, stamp: number): void {
-    if (slot >= this.lines.length) {
-      const capacity = this.lines.length * 2;
-      const fileIndexes = new Int32Array(capacity);
-      fileIndexes.set(this.fileIndexes);
-      this.fileIndexes = fileIndexes;
-      const lines = new Int32Array(capacity);
-      lines.set(this.lines);
-      this.lines = lines;
-      const stamps = new Float64Array(capacity);
-      stamps.set(this.stamps);
-      this.stamps = stamps;
-    }
+    this.fileIndexes = holding(this.fileIndexes, slot, int32s);
+    this.lines = holding(this.lines, slot, int32s);
+    this.stamps = holding(this.stamps, slot, float64s);
     this.fileIndexes[slot] = location.fileIndex;
     this.lines[slot] = location.line;
     this.stamps[slot] = stamp;

@@ -6,21 +6,11 @@
  * walks, and what a run keeps per row can be kept by slot in typed arrays too.
  */
 
+import { bytes, holding, uint32s } from "./grow.js";
+
 const EMPTY = -1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-
-function grownBytes(array: Uint8Array, capacity: number): Uint8Array<ArrayBuffer> {
-  const larger = new Uint8Array(capacity);
-  larger.set(array);
-  return larger;
-}
-
-function grownNumbers(array: Uint32Array, capacity: number): Uint32Array<ArrayBuffer> {
-  const larger = new Uint32Array(capacity);
-  larger.set(array);
-  return larger;
-}
 
 export class KeySlots {
   private bytes = new Uint8Array(1 << 16);
@@ -115,15 +105,10 @@ export class KeySlots {
 
   private insert(position: number, length: number, hash: number): number {
     const slot = this.count;
-    if (slot === this.starts.length) {
-      const capacity = slot * 2;
-      this.starts = grownNumbers(this.starts, capacity);
-      this.lengths = grownNumbers(this.lengths, capacity);
-      this.hashes = grownNumbers(this.hashes, capacity);
-    }
-    if (this.bytesUsed + length > this.bytes.length) {
-      this.bytes = grownBytes(this.bytes, Math.max(this.bytes.length * 2, this.bytesUsed + length));
-    }
+    this.starts = holding(this.starts, slot, uint32s);
+    this.lengths = holding(this.lengths, slot, uint32s);
+    this.hashes = holding(this.hashes, slot, uint32s);
+    this.bytes = holding(this.bytes, this.bytesUsed + length - 1, bytes);
     this.bytes.set(this.scratch.subarray(0, length), this.bytesUsed);
     this.starts[slot] = this.bytesUsed;
     this.lengths[slot] = length;
