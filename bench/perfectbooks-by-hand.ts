@@ -15,7 +15,17 @@
  */
 import type { EntityPlan, LookupPlan, Plan } from "../compiler/plan/schema.js";
 import { readPlanEntity } from "../runtime/execute/source-rows.js";
-import { isKnownTimeZone, parseCell, readAttachment, type ColumnType, type RowRejection, type RowValue, type SourceItem, type SourceRow, type ValueFormat } from "../runtime/source/index.js";
+import {
+  isKnownTimeZone,
+  parseCell,
+  readAttachment,
+  type ColumnType,
+  type RowRejection,
+  type RowValue,
+  type SourceItem,
+  type SourceRow,
+  type ValueFormat,
+} from "../runtime/source/index.js";
 import { knownTargetRecords, type WriteBatch, type WriteRow } from "../runtime/targets/target.js";
 import { baseName } from "../runtime/transform/builtin-files.js";
 import { localDayOfDateTime } from "../runtime/transform/builtin-parse.js";
@@ -189,10 +199,6 @@ const FIELDS = {
     "email",
     "phone",
     "function",
-    "street",
-    "city",
-    "zip",
-    "country_id/id",
     "user_id/id",
     "x_original_owner",
     "x_marketing_opt_in",
@@ -201,6 +207,10 @@ const FIELDS = {
     "title/id",
     "parent_id/id",
     "x_company_role",
+    "street",
+    "city",
+    "zip",
+    "country_id/id",
     "x_other_companies",
   ],
   deal: [
@@ -362,12 +372,13 @@ class ByHand {
     if (steps.join(",") !== expected.join(",")) throw new Error(`the hand-written transform is for the steps ${expected.join(", ")}, not ${steps.join(", ")}`);
     const contactFields = plan.steps.find((step) => step.id === "contact")?.operations.map((operation) => operation.field) ?? [];
     if (!contactFields.includes("mobile") || !contactFields.includes("x_other_companies"))
-      throw new Error("the hand-written transform is for the Odoo 17.0 plan with secondary_links \"text\"");
+      throw new Error('the hand-written transform is for the Odoo 17.0 plan with secondary_links "text"');
     const options = this.entity("Company").options;
     this.format = sourceFormat(options);
     this.timeZone = options.timezone;
     for (const lookup of plan.lookups) {
-      const index = lookup.name === "user" ? this.users : lookup.name === "country" ? this.countries : lookup.name === "author" ? this.authors : this.odooModels;
+      const index =
+        lookup.name === "user" ? this.users : lookup.name === "country" ? this.countries : lookup.name === "author" ? this.authors : this.odooModels;
       fillLookup(index, lookup);
     }
   }
@@ -497,7 +508,9 @@ class ByHand {
       for (const candidate of keyForms(key)) unreadable ??= index?.rejectedKeys.get(candidate);
       notes.add(
         "dangling-reference",
-        unreadable === undefined ? `${step} ${JSON.stringify(key)} does not exist in the export` : `${step} ${JSON.stringify(key)} was not loaded (its row was rejected: ${unreadable})`,
+        unreadable === undefined
+          ? `${step} ${JSON.stringify(key)} does not exist in the export`
+          : `${step} ${JSON.stringify(key)} was not loaded (its row was rejected: ${unreadable})`,
       );
       return null;
     }
@@ -523,7 +536,9 @@ class ByHand {
       for (const candidate of keyForms(key)) rejected ??= this.indexes.get(entity)?.rejectedKeys.get(candidate);
       notes.add(
         "dangling-reference",
-        rejected === undefined ? `no ${entity} row has key ${JSON.stringify(key)}` : `the ${entity} row with key ${JSON.stringify(key)} was rejected: ${rejected}`,
+        rejected === undefined
+          ? `no ${entity} row has key ${JSON.stringify(key)}`
+          : `the ${entity} row with key ${JSON.stringify(key)} was rejected: ${rejected}`,
       );
       return null;
     }
@@ -725,10 +740,6 @@ class ByHand {
       this.cell(s, "email", cells, notes, textCell(this.parsedText("email", trim(v["email"] ?? null), notes)));
       this.cell(s, "phone", cells, notes, textCell(trim(v["phone"] ?? null)));
       this.cell(s, "function", cells, notes, textCell(trim(v["job_title"] ?? null)));
-      this.cell(s, "street", cells, notes, textCell(trim(v["address_1"] ?? null)));
-      this.cell(s, "city", cells, notes, textCell(trim(v["city"] ?? null)));
-      this.cell(s, "zip", cells, notes, textCell(trim(v["postcode"] ?? null)));
-      this.cell(s, "country_id", cells, notes, refCell(this.flaggedLookup(this.countries, "res.country record has name", v["country"] ?? null, notes)));
       this.cell(s, "user_id", cells, notes, refCell(this.user(v["owner_email"] ?? null, notes)));
       this.cell(s, "x_original_owner", cells, notes, textCell(text(v["owner_email"] ?? null)));
       this.cell(s, "x_marketing_opt_in", cells, notes, booleanCell(v["marketing_opt_in"] ?? null));
@@ -737,9 +748,40 @@ class ByHand {
       this.cell(s, "title", cells, notes, textCell(this.table("salutation", SALUTATION, v["salutation"] ?? null, "flag", notes)));
       // The primary company first; among equals, the export's order.
       const links = [...(this.contactCompanies.get(row.key) ?? [])].sort((left, right) => -orderValues(left.order, right.order));
-      this.cell(s, "parent_id", cells, notes, refCell(this.ref("company", "Company", links[0]?.companyId ?? null, notes)));
+      const primary = links[0]?.companyId ?? null;
+      this.cell(s, "parent_id", cells, notes, refCell(this.ref("company", "Company", primary, notes)));
       const role = links[0]?.role ?? null;
       this.cell(s, "x_company_role", cells, notes, role === null ? "" : String(role));
+      // The person's own address only when no company's record is its parent (Odoo copies the company's in); each field asks again.
+      const ownAddress = (cell: () => string): string => (this.ref("company", "Company", primary, notes) === null ? cell() : "");
+      this.cell(
+        s,
+        "street",
+        cells,
+        notes,
+        ownAddress(() => textCell(trim(v["address_1"] ?? null))),
+      );
+      this.cell(
+        s,
+        "city",
+        cells,
+        notes,
+        ownAddress(() => textCell(trim(v["city"] ?? null))),
+      );
+      this.cell(
+        s,
+        "zip",
+        cells,
+        notes,
+        ownAddress(() => textCell(trim(v["postcode"] ?? null))),
+      );
+      this.cell(
+        s,
+        "country_id",
+        cells,
+        notes,
+        ownAddress(() => refCell(this.flaggedLookup(this.countries, "res.country record has name", v["country"] ?? null, notes))),
+      );
       const others: string[] = [];
       for (const link of links.slice(1)) {
         const name = this.get("Company", this.companyNames, link.companyId, notes);
@@ -831,7 +873,8 @@ class ByHand {
       if (parentType === "Deal") record = this.ref("deal", "Deal", parentId, notes);
       else if (parentType === "Company") record = this.ref("company", "Company", parentId, notes);
       else if (parentType === "Contact") record = this.ref("contact", "Contact", parentId, notes);
-      else if (this.get("Note", this.noteParentType, parentId, notes) === "Deal") record = this.ref("deal", "Deal", this.get("Note", this.noteParentId, parentId, notes), notes);
+      else if (this.get("Note", this.noteParentType, parentId, notes) === "Deal")
+        record = this.ref("deal", "Deal", this.get("Note", this.noteParentId, parentId, notes), notes);
       else if (this.get("Note", this.noteParentType, parentId, notes) === "Company")
         record = this.ref("company", "Company", this.get("Note", this.noteParentId, parentId, notes), notes);
       else record = this.ref("contact", "Contact", this.get("Note", this.noteParentId, parentId, notes), notes);
@@ -908,7 +951,10 @@ class ByHand {
       let done: Text = null;
       if (completed !== null && completed.trim() !== "") {
         const day = localDayOfDateTime(completed, this.timeZone);
-        if (day === undefined) throw new RowRejected(`date_done: \`date\` takes a datetime, but was given '${completed}'; the plan does not match the data (compile the mapping again)`);
+        if (day === undefined)
+          throw new RowRejected(
+            `date_done: \`date\` takes a datetime, but was given '${completed}'; the plan does not match the data (compile the mapping again)`,
+          );
         done = day;
       }
       this.cell(s, "date_done", cells, notes, textCell(done));

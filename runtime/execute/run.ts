@@ -85,7 +85,7 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   const filter = await chooseRows(options, {
     plan,
     indexes,
-    rows: run.rows,
+    rows: reads.again,
     ...(options.journal === undefined ? {} : { journal: options.journal }),
     stepsOf: run.stepsOf,
     feeds,
