@@ -104,7 +104,7 @@ export class RunAccounting {
     this.counts(step).rejected += 1;
     const refusal = { why: reason, file: row.file, line: row.line };
     this.marks.mark(step.id, instanceKey, { status: "rejected", ...refusal });
-    this.setEntityOutcome(entity.name, row, "rejected", refusal);
+    this.marks.refuse(entity.name, row.key, RANK.rejected, refusal);
     this.reject({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
@@ -113,15 +113,17 @@ export class RunAccounting {
     this.reject({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
-  private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, refusal?: Refusal): void {
-    this.marks.raise(entity, row.key, RANK[status], refusal);
+  private setEntityOutcome(entity: string, row: SourceRow, status: Exclude<RowStatus, "rejected">): void {
+    this.marks.raise(entity, row.key, RANK[status]);
   }
 
   /** What became of a row of an entity so far, and where it is when it was refused. */
   private outcomeOf(entity: string, key: string): { readonly status: "loaded" | "skipped" } | ({ readonly status: "rejected" } & Refusal) | undefined {
+    // A row's rank is the rejected one exactly when a step refused it, and kept where and why.
+    const refusal = this.marks.refusal(entity, key);
+    if (refusal !== undefined) return { status: "rejected", ...refusal };
     const status = STATUS_OF_RANK[this.marks.rank(entity, key)];
-    if (status !== "rejected") return status === undefined ? undefined : { status };
-    return { status, ...(this.marks.refusal(entity, key) ?? { why: "rejected", file: "", line: 0 }) };
+    return status === undefined || status === "rejected" ? undefined : { status };
   }
 
   steps(): StepCounts[] {

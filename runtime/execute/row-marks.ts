@@ -133,8 +133,8 @@ export class RowMarks {
     return { marks, at: slot * marks.instances + (instance === undefined || forEach === undefined ? 0 : instance - forEach.from), key, instance };
   }
 
-  /** Raises a row's outcome rank to `rank` (never lowers it); `refusal` says where and why, for a rejected row. */
-  raise(entity: string, key: string, rank: number, refusal?: Refusal): void {
+  /** Raises a row's outcome rank to `rank` (never lowers it). */
+  raise(entity: string, key: string, rank: number): boolean {
     const slot = this.indexes.entities.get(entity)?.slotOf(key) ?? -1;
     if (slot < 0) throw new Error(`${entity} has no row ${JSON.stringify(key)} in the index: rows must be indexed before a step sees them`);
     let outcomes = this.outcomes.get(entity);
@@ -142,15 +142,20 @@ export class RowMarks {
       outcomes = new SlotNumbers(bytes(0), bytes);
       this.outcomes.set(entity, outcomes);
     }
-    if (rank <= outcomes.get(slot)) return;
+    if (rank <= outcomes.get(slot)) return false;
     outcomes.set(slot, rank);
-    if (refusal === undefined) return;
+    return true;
+  }
+
+  /** Raises a row's outcome to the rank of a refusal, and keeps where the row is and why (its first refusal). */
+  refuse(entity: string, key: string, rank: number, refusal: Refusal): void {
+    if (!this.raise(entity, key, rank)) return;
     let refusals = this.refusals.get(entity);
     if (refusals === undefined) {
       refusals = new Map();
       this.refusals.set(entity, refusals);
     }
-    refusals.set(slot, refusal);
+    refusals.set(this.indexes.entities.get(entity)?.slotOf(key) ?? -1, refusal);
   }
 
   /** Where a row of an entity that a step rejected is, and why. */
