@@ -17,6 +17,7 @@ import type { EntityPlan, LookupPlan, Plan } from "../compiler/plan/schema.js";
 import { readPlanEntity } from "../runtime/execute/source-rows.js";
 import {
   isKnownTimeZone,
+  joinKey,
   parseCell,
   readAttachment,
   type ColumnType,
@@ -278,6 +279,12 @@ function keyForms(key: string): string[] {
   return /^[+-]?\d+(\.0+)?$/.test(trimmed) ? [trimmed, String(Number(trimmed))] : [trimmed];
 }
 
+/** The key a row the reader rejected names, from its key cells as read (the reader's way of joining them); undefined when one is blank. */
+function rejectedKeyOf(entity: EntityPlan, rejection: RowRejection): string | undefined {
+  const parts = entity.key.map((column) => (rejection.raw[column] ?? "").trim());
+  return parts.every((part) => part !== "") ? joinKey(parts) : undefined;
+}
+
 function firstForm<T>(key: string, map: ReadonlyMap<string, T> | ReadonlySet<string>): string | undefined {
   for (const form of keyForms(key)) if (map.has(form)) return form;
   return undefined;
@@ -289,12 +296,29 @@ interface StepRecord {
   readonly loaded: boolean;
   readonly xmlid: string;
   readonly why?: string;
+  /** Where a refused row is. */
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/** Where a row the reader rejected is, and why. */
+interface RejectedRow {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** A row said by where it is, as a reference to it says why it has no record. */
+function rowWhy(row: { readonly file?: string; readonly line?: number }, reason: string): string {
+  return row.file === undefined || row.line === undefined
+    ? `its row was rejected: ${reason}`
+    : `its row, ${row.file} line ${row.line}, was rejected: ${reason}`;
 }
 
 interface EntityIndex {
   readonly entity: EntityPlan;
   readonly keys: Set<string>;
-  readonly rejectedKeys: Map<string, string>;
+  readonly rejectedKeys: Map<string, RejectedRow>;
   readonly rejections: RowRejection[];
   duplicates: number;
   read: number;
@@ -354,7 +378,8 @@ class ByHand {
   private readonly pipelineWon = new Map<string, RowValue>();
   private readonly pipelineLost = new Map<string, RowValue>();
   private readonly contactCompanies = new Map<string, LinkedCompany[]>();
-  private readonly contactCompanyParent = new Map<string, string>();
+  /** Each ContactCompany row's contact, and where the row is. */
+  private readonly contactCompanyParent = new Map<string, { readonly contact: string; readonly file: string; readonly line: number }>();
   private readonly attachmentsByParent = new Map<string, LinkedAttachment[]>();
   private readonly format: ValueFormat;
   private readonly timeZone: string;
@@ -449,8 +474,8 @@ class ByHand {
         index.read += 1;
         if (item.kind === "rejected") {
           index.rejections.push(item);
-          const parts = entity.key.map((column) => (item.raw[column] ?? "").trim());
-          if (parts.every((part) => part !== "")) index.rejectedKeys.set(parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts), item.reason);
+          const key = rejectedKeyOf(entity, item);
+          if (key !== undefined) index.rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
           continue;
         }
         if (item.kind === "duplicate") {
@@ -474,7 +499,7 @@ class ByHand {
             break;
           case "ContactCompany": {
             const contact = String(values["contact_id"] ?? "").trim();
-            this.contactCompanyParent.set(row.key, contact);
+            this.contactCompanyParent.set(row.key, { contact, file: row.file, line: row.line });
             if (contact === "") break;
             const linked = this.contactCompanies.get(contact) ?? [];
             linked.push({ order: values["is_primary"] ?? null, companyId: values["company_id"] ?? null, role: values["role"] ?? null });
@@ -504,13 +529,13 @@ class ByHand {
     const index = this.indexes.get(entity);
     const form = index === undefined ? undefined : firstForm(key, index.keys);
     if (form === undefined) {
-      let unreadable: string | undefined;
+      let unreadable: RejectedRow | undefined;
       for (const candidate of keyForms(key)) unreadable ??= index?.rejectedKeys.get(candidate);
       notes.add(
         "dangling-reference",
         unreadable === undefined
           ? `${step} ${JSON.stringify(key)} does not exist in the export`
-          : `${step} ${JSON.stringify(key)} was not loaded (its row was rejected: ${unreadable})`,
+          : `${step} ${JSON.stringify(key)} was not loaded (${rowWhy(unreadable, unreadable.reason)})`,
       );
       return null;
     }
@@ -520,7 +545,7 @@ class ByHand {
       return null;
     }
     if (!record.loaded) {
-      notes.add("dangling-reference", `${step} ${JSON.stringify(key)} was not loaded (${record.why ?? "rejected"})`);
+      notes.add("dangling-reference", `${step} ${JSON.stringify(key)} was not loaded (${rowWhy(record, record.why ?? "rejected")})`);
       return null;
     }
     return { xmlid: record.xmlid };
@@ -532,13 +557,13 @@ class ByHand {
     const key = String(value).trim();
     const form = firstForm(key, map);
     if (form === undefined) {
-      let rejected: string | undefined;
+      let rejected: RejectedRow | undefined;
       for (const candidate of keyForms(key)) rejected ??= this.indexes.get(entity)?.rejectedKeys.get(candidate);
       notes.add(
         "dangling-reference",
         rejected === undefined
           ? `no ${entity} row has key ${JSON.stringify(key)}`
-          : `the ${entity} row with key ${JSON.stringify(key)} was rejected: ${rejected}`,
+          : `the ${entity} row with key ${JSON.stringify(key)} was rejected: ${rejected.reason} (${rejected.file} line ${rejected.line})`,
       );
       return null;
     }
@@ -631,7 +656,7 @@ class ByHand {
         if (!(error instanceof RowRejected)) throw error;
         notes.pending = [];
         counts.rejected += 1;
-        records.set(row.key, { loaded: false, xmlid: "", why: error.reason });
+        records.set(row.key, { loaded: false, xmlid: "", why: error.reason, file: row.file, line: row.line });
         this.outcome(entity, row.key, "rejected");
         this.rejects.push({ entity, step, file: row.file, line: row.line, key: row.key, reason: error.reason, cells: row.raw });
         continue;
@@ -969,7 +994,15 @@ class ByHand {
       const counts: HandEntityCounts = { entity: name, read: index.read, duplicates: index.duplicates, loaded: 0, linked: 0, skipped: 0, rejected: 0 };
       for (const rejection of index.rejections) {
         counts.rejected += 1;
-        this.rejects.push({ entity: name, file: rejection.file, line: rejection.line, reason: rejection.reason, cells: rejection.raw });
+        const key = rejectedKeyOf(index.entity, rejection);
+        this.rejects.push({
+          entity: name,
+          file: rejection.file,
+          line: rejection.line,
+          ...(key === undefined ? {} : { key }),
+          reason: rejection.reason,
+          cells: rejection.raw,
+        });
       }
       const outcomes = this.outcomes.get(name);
       if (outcomes !== undefined) {
@@ -977,15 +1010,34 @@ class ByHand {
       } else if (name === "ContactCompany") {
         const contacts = this.indexes.get("Contact");
         const contactOutcomes = this.outcomes.get("Contact");
+        const contactRecords = this.records.get("contact");
         for (const key of index.keys) {
-          const contact = this.contactCompanyParent.get(key) ?? "";
+          const { contact, file, line } = this.contactCompanyParent.get(key) ?? { contact: "", file: "", line: 0 };
+          const named = `Contact ${JSON.stringify(contact)}`;
           const outcome = contactOutcomes?.get(contact);
-          if (contacts?.keys.has(contact) !== true) {
+          const unreadable = contacts?.keys.has(contact) === true ? undefined : contacts?.rejectedKeys.get(contact);
+          if (contacts?.keys.has(contact) !== true && unreadable === undefined) {
             counts.rejected += 1;
-            this.rejects.push({ entity: name, key, reason: `it belongs to Contact ${JSON.stringify(contact)}, which does not exist in the export` });
+            this.rejects.push({ entity: name, file, line, key, reason: `it belongs to ${named}, which does not exist in the export` });
+          } else if (unreadable !== undefined) {
+            counts.rejected += 1;
+            this.rejects.push({
+              entity: name,
+              file,
+              line,
+              key,
+              reason: `refused because ${named}, ${unreadable.file} line ${unreadable.line}, was refused: ${unreadable.reason}`,
+            });
           } else if (outcome === "rejected") {
+            const refused = contactRecords?.get(contact);
             counts.rejected += 1;
-            this.rejects.push({ entity: name, key, reason: `it belongs to Contact ${JSON.stringify(contact)}, which was rejected` });
+            this.rejects.push({
+              entity: name,
+              file,
+              line,
+              key,
+              reason: `refused because ${named}, ${refused?.file ?? ""} line ${refused?.line ?? 0}, was refused: ${refused?.why ?? "rejected"}`,
+            });
           } else if (outcome === "skipped") counts.skipped += 1;
           else counts.linked += 1;
         }
