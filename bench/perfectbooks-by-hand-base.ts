@@ -391,24 +391,19 @@ export abstract class ByHandBase {
           if (contacts?.keys.has(contact) !== true && unreadable === undefined) {
             counts.rejected += 1;
             this.rejects.push({ entity: name, file, line, key, reason: `it belongs to ${named}, which does not exist in the export` });
-          } else if (unreadable !== undefined) {
+          } else if (unreadable !== undefined || outcome === "rejected") {
+            // Refused with its contact: by the reader, or by the contact step.
+            const refused = unreadable ?? {
+              ...(contactRecords?.get(contact) ?? { file: "", line: 0 }),
+              reason: contactRecords?.get(contact)?.why ?? "rejected",
+            };
             counts.rejected += 1;
             this.rejects.push({
               entity: name,
               file,
               line,
               key,
-              reason: `refused because ${named}, ${unreadable.file} line ${unreadable.line}, was refused: ${unreadable.reason}`,
-            });
-          } else if (outcome === "rejected") {
-            const refused = contactRecords?.get(contact);
-            counts.rejected += 1;
-            this.rejects.push({
-              entity: name,
-              file,
-              line,
-              key,
-              reason: `refused because ${named}, ${refused?.file ?? ""} line ${refused?.line ?? 0}, was refused: ${refused?.why ?? "rejected"}`,
+              reason: `refused because ${named}, ${refused.file} line ${refused.line}, was refused: ${refused.reason}`,
             });
           } else if (outcome === "skipped") counts.skipped += 1;
           else counts.linked += 1;

@@ -22,7 +22,7 @@ import { baseName } from "../runtime/transform/builtin-files.js";
 import { localDayOfDateTime } from "../runtime/transform/builtin-parse.js";
 import { plainTextToHtml } from "../runtime/transform/builtin-text.js";
 
-export type { BatchSink, HandResult } from "./perfectbooks-by-hand-parts.js";
+export type { BatchSink, HandEntityCounts, HandResult } from "./perfectbooks-by-hand-parts.js";
 import { ByHandBase } from "./perfectbooks-by-hand-base.js";
 import {
   BATCH_SIZE,

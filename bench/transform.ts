@@ -30,7 +30,7 @@ import { listMatchingFiles, probeFile } from "../runtime/source/index.js";
 import { readPlan } from "../runtime/plan-file.js";
 import { DryRunTarget } from "../runtime/targets/dry-run-target.js";
 import type { WriteBatch, WriteResult } from "../runtime/targets/target.js";
-import { runByHand, type BatchSink, type HandResult } from "./perfectbooks-by-hand.js";
+import { runByHand, type BatchSink, type HandEntityCounts, type HandResult } from "./perfectbooks-by-hand.js";
 import { summariseProfile } from "./profile.js";
 import { fixed, machineLine, numberOption, padTable, peakRssMb, stringOption, thousands } from "./report.js";
 
@@ -234,15 +234,7 @@ async function verify(plan: Plan, directory: string): Promise<{ rows: number; pr
     lines(executor.steps, (step) => `${step.step} loaded ${step.loaded} skipped ${step.skipped} rejected ${step.rejected} deferred ${step.deferredWritten}`),
     lines(hand.steps, (step) => `${step.step} loaded ${step.loaded} skipped ${step.skipped} rejected ${step.rejected} deferred ${step.deferredWritten}`),
   );
-  const entityLine = (entity: {
-    entity: string;
-    read: number;
-    duplicates: number;
-    loaded: number;
-    linked: number;
-    skipped: number;
-    rejected: number;
-  }): string =>
+  const entityLine = (entity: HandEntityCounts): string =>
     `${entity.entity} read ${entity.read} duplicates ${entity.duplicates} loaded ${entity.loaded} linked ${entity.linked} skipped ${entity.skipped} rejected ${entity.rejected}`;
   compare("entity counts", lines(executor.entities, entityLine), lines(hand.entities, entityLine));
   const rejectLine = (reject: { entity: string; step?: string; file?: string; line?: number; key?: string; reason: string }): string =>
