@@ -85,7 +85,8 @@ export async function writeBatch(
   for (const refused of result.rejected) {
     const entry = byKey.get(refused.key);
     if (entry === undefined) continue;
-    if (pass === "main" && journal.keeping) refusals.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, hash: entry.hash ?? "", message: refused.message });
+    if (pass === "main" && journal.keeping)
+      refusals.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, hash: entry.hash ?? "", message: refused.message });
     if (pass === "deferred") parts.accounting.secondPassRefused(step, entity, entry.row, `second pass refused by Odoo: ${refused.message}`);
     else parts.accounting.rejected(step, entity, entry.row, entry.instanceKey, `refused by Odoo: ${refused.message}`);
   }
