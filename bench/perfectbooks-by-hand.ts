@@ -11,637 +11,50 @@
  * (`--verify`), so the ratio compares equal work.
  *
  * It is written for the plan the package compiles to for Odoo 17.0 with `secondary_links "text"`
- * (mobile and title on res.partner, other companies as text), and refuses any other.
+ * (mobile and title on res.partner, other companies as text), and refuses any other. This file
+ * holds its steps; what it does around them is in perfectbooks-by-hand-base.ts, its tables and
+ * helpers in perfectbooks-by-hand-parts.ts.
  */
-import type { EntityPlan, LookupPlan, Plan } from "../compiler/plan/schema.js";
-import { readPlanEntity } from "../runtime/execute/source-rows.js";
-import { isKnownTimeZone, parseCell, readAttachment, type ColumnType, type RowRejection, type RowValue, type SourceItem, type SourceRow, type ValueFormat } from "../runtime/source/index.js";
-import { knownTargetRecords, type WriteBatch, type WriteRow } from "../runtime/targets/target.js";
+import type { Plan } from "../compiler/plan/schema.js";
+import { isKnownTimeZone, parseCell, readAttachment, type RowValue } from "../runtime/source/index.js";
+import type { WriteRow } from "../runtime/targets/target.js";
 import { baseName } from "../runtime/transform/builtin-files.js";
 import { localDayOfDateTime } from "../runtime/transform/builtin-parse.js";
-import { sourceFormat } from "../runtime/transform/builtin-support.js";
-import { collapseWhitespace, plainTextToHtml } from "../runtime/transform/builtin-text.js";
-import { recordXmlid } from "../runtime/transform/keys.js";
+import { plainTextToHtml } from "../runtime/transform/builtin-text.js";
 
-/** Where batches go: the same sink a dry run of the executor writes to. */
-export interface BatchSink {
-  write(batch: WriteBatch): void;
-}
+export type { BatchSink, HandEntityCounts, HandResult } from "./perfectbooks-by-hand-parts.js";
+import { ByHandBase } from "./perfectbooks-by-hand-base.js";
+import {
+  BATCH_SIZE,
+  type BatchSink,
+  booleanCell,
+  CONTACT_METHOD,
+  FIELDS,
+  type HandResult,
+  INDUSTRY,
+  isEmptyText,
+  LEAD_TYPE,
+  nonBlank,
+  NOTE_SUBTYPE,
+  numberCell,
+  orderValues,
+  PARENT_MODEL,
+  PIPELINE_TEAM,
+  PRACTICE_AREA,
+  RATING,
+  type Ref,
+  refCell,
+  RowNotes,
+  RowRejected,
+  SALUTATION,
+  TASK_TYPE,
+  type Text,
+  text,
+  textCell,
+  trim,
+} from "./perfectbooks-by-hand-parts.js";
 
-export type NoteKind = "flagged" | "table-default" | "lookup-fallback" | "lookup-missing" | "dangling-reference";
-
-export interface HandNote {
-  readonly step: string;
-  readonly field: string;
-  readonly kind: NoteKind;
-  count: number;
-  readonly examples: string[];
-}
-
-export interface HandReject {
-  readonly entity: string;
-  readonly step?: string;
-  readonly file?: string;
-  readonly line?: number;
-  readonly key?: string;
-  readonly reason: string;
-  readonly cells?: Readonly<Record<string, string>>;
-}
-
-export interface HandStepCounts {
-  readonly step: string;
-  loaded: number;
-  skipped: number;
-  rejected: number;
-  deferredWritten: number;
-}
-
-export interface HandEntityCounts {
-  readonly entity: string;
-  read: number;
-  duplicates: number;
-  loaded: number;
-  linked: number;
-  skipped: number;
-  rejected: number;
-}
-
-export interface HandResult {
-  readonly steps: readonly HandStepCounts[];
-  readonly entities: readonly HandEntityCounts[];
-  readonly rejects: readonly HandReject[];
-  readonly notes: readonly HandNote[];
-  /** Rows the reader handed over, every pass counted. */
-  readonly rowsRead: number;
-}
-
-type Text = string | null;
-
-/** A value of a field before it becomes a cell: text, a number, a boolean, an external ID, a list of them. */
-interface Ref {
-  readonly xmlid: string;
-}
-
-class RowRejected extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
-const BATCH_SIZE = 500;
-
-// ------------------------------------------------------------------------------------------------
-// The mapping's value tables, as a programmer would write them.
-
-const INDUSTRY = new Map<string, string>([
-  ["Legal Services", "base.res_partner_industry_M"],
-  ["Accountancy", "base.res_partner_industry_M"],
-  ["Construction", "base.res_partner_industry_F"],
-  ["Retail", "base.res_partner_industry_G"],
-  ["Hospitality", "base.res_partner_industry_I"],
-  ["IT & Software", "base.res_partner_industry_J"],
-  ["Manufacturing", "base.res_partner_industry_C"],
-  ["Property", "base.res_partner_industry_L"],
-  ["Healthcare", "base.res_partner_industry_Q"],
-  ["Education", "base.res_partner_industry_P"],
-  ["Financial Services", "base.res_partner_industry_K"],
-  ["Transport & Logistics", "base.res_partner_industry_H"],
-  ["Charity", "base.res_partner_industry_S"],
-  ["Media & Marketing", "base.res_partner_industry_J"],
-]);
-const PIPELINE_TEAM = new Map([
-  ["Sales Pipeline", "sales_team.team_sales_department"],
-  ["Conveyancing", "perfectbooks.crm_team_conveyancing"],
-]);
-const TASK_TYPE = new Map([
-  ["Call", "mail.mail_activity_data_call"],
-  ["Meeting", "mail.mail_activity_data_meeting"],
-  ["Email", "mail.mail_activity_data_email"],
-  ["To-do", "mail.mail_activity_data_todo"],
-]);
-const PARENT_MODEL = new Map([
-  ["Contact", "res.partner"],
-  ["Company", "res.partner"],
-  ["Deal", "crm.lead"],
-]);
-const PRACTICE_AREA = new Map([
-  ["Conveyancing", "conveyancing"],
-  ["Family", "family"],
-  ["Litigation", "litigation"],
-  ["Employment", "employment"],
-  ["Probate", "probate"],
-  ["Commercial", "commercial"],
-  ["Immigration", "immigration"],
-]);
-const CONTACT_METHOD = new Map([
-  ["Email", "email"],
-  ["Phone", "phone"],
-  ["Post", "post"],
-]);
-const RATING = new Map([
-  ["hot", "hot"],
-  ["warm", "warm"],
-  ["cold", "cold"],
-]);
-const LEAD_TYPE = new Map([
-  ["Qualified", "opportunity"],
-  ["Unqualified", "lead"],
-]);
-const SALUTATION = new Map([
-  ["Mr", "base.res_partner_title_mister"],
-  ["Mrs", "base.res_partner_title_madam"],
-  ["Ms", "base.res_partner_title_madam"],
-  ["Miss", "base.res_partner_title_miss"],
-  ["Dr", "base.res_partner_title_doctor"],
-]);
-const NOTE_SUBTYPE = "mail.mt_note";
-
-const FIELDS = {
-  stage: ["id", "name", "sequence", "is_won", "fold", "team_id/id"],
-  company: [
-    "id",
-    "is_company",
-    "type",
-    "name",
-    "website",
-    "phone",
-    "street",
-    "street2",
-    "city",
-    "zip",
-    "country_id/id",
-    "industry_id/id",
-    "vat",
-    "user_id/id",
-    "x_original_owner",
-    "x_employee_count",
-    "x_annual_revenue",
-    "x_client_since",
-    "x_practice_area",
-    "x_retainer_agreed",
-  ],
-  companyDeferred: ["id", "parent_id/id"],
-  contact: [
-    "id",
-    "name",
-    "type",
-    "x_own_address",
-    "email",
-    "phone",
-    "function",
-    "street",
-    "city",
-    "zip",
-    "country_id/id",
-    "user_id/id",
-    "x_original_owner",
-    "x_marketing_opt_in",
-    "x_contact_method",
-    "mobile",
-    "title/id",
-    "parent_id/id",
-    "x_company_role",
-    "x_other_companies",
-  ],
-  deal: [
-    "id",
-    "name",
-    "type",
-    "expected_revenue",
-    "probability",
-    "date_deadline",
-    "date_closed",
-    "stage_id/id",
-    "team_id/id",
-    "user_id/id",
-    "partner_id/id",
-    "active",
-    "x_deal_score",
-    "x_rating",
-    "x_stage_entered",
-    "x_original_owner",
-  ],
-  attachment: ["id", "name", "datas", "mimetype", "res_model", "res_id"],
-  note: ["id", "model", "res_id", "body", "message_type", "subtype_id/id", "author_id/id", "date", "attachment_ids/id"],
-  task: ["id", "res_model_id/id", "res_id", "activity_type_id/id", "summary", "date_deadline", "user_id/id", "active", "date_done"],
-} as const;
-
-// ------------------------------------------------------------------------------------------------
-// Small pure helpers.
-
-function isEmptyText(value: RowValue): boolean {
-  return value === null || (typeof value === "string" && value.trim() === "");
-}
-
-function nonBlank(text: string): Text {
-  return text.trim() === "" ? null : text;
-}
-
-function text(value: RowValue): Text {
-  return typeof value === "string" ? value : null;
-}
-
-function trim(value: RowValue): Text {
-  return typeof value === "string" && value.trim() !== "" ? nonBlank(collapseWhitespace(value)) : null;
-}
-
-function numberCell(value: number | null): string {
-  if (value === null) return "";
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
-}
-
-function booleanCell(value: RowValue): string {
-  return typeof value === "boolean" ? (value ? "1" : "0") : "";
-}
-
-function textCell(value: Text): string {
-  return value ?? "";
-}
-
-function refCell(value: Ref | null): string {
-  return value === null ? "" : value.xmlid;
-}
-
-/** The key candidates of a reference, as the reader normalises keys (1001 and "1001.0" are the same). */
-function keyForms(key: string): string[] {
-  const trimmed = key.trim();
-  return /^[+-]?\d+(\.0+)?$/.test(trimmed) ? [trimmed, String(Number(trimmed))] : [trimmed];
-}
-
-function firstForm<T>(key: string, map: ReadonlyMap<string, T> | ReadonlySet<string>): string | undefined {
-  for (const form of keyForms(key)) if (map.has(form)) return form;
-  return undefined;
-}
-
-// ------------------------------------------------------------------------------------------------
-
-interface StepRecord {
-  readonly loaded: boolean;
-  readonly xmlid: string;
-  readonly why?: string;
-}
-
-interface EntityIndex {
-  readonly entity: EntityPlan;
-  readonly keys: Set<string>;
-  readonly rejectedKeys: Map<string, string>;
-  readonly rejections: RowRejection[];
-  duplicates: number;
-  read: number;
-}
-
-interface LinkedCompany {
-  readonly order: RowValue;
-  readonly companyId: RowValue;
-  readonly role: RowValue;
-}
-
-interface LinkedAttachment {
-  readonly id: RowValue;
-  readonly parentType: RowValue;
-}
-
-/** Collects one row's notes per field, committed when the field's value is kept. */
-class RowNotes {
-  pending: { kind: NoteKind; detail: string }[] = [];
-
-  add(kind: NoteKind, detail: string): void {
-    this.pending.push({ kind, detail });
-  }
-
-  /** The notes of a `??` operand a later one replaced: the problem stays, "left empty" goes. */
-  supersede(from: number, to: number): void {
-    for (let index = from; index < to; index++) {
-      const note = this.pending[index];
-      if (note === undefined || (note.kind !== "dangling-reference" && note.kind !== "lookup-missing" && note.kind !== "flagged")) continue;
-      this.pending[index] = { kind: note.kind, detail: `${note.detail.replace(/; left empty$/, "")}; the value after \`??\` was used` };
-    }
-  }
-
-  /** Why a required value is empty, from what was noted along the way. */
-  because(): string {
-    const details = this.pending.filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing").map((note) => note.detail);
-    return details.length > 0 ? ` (${details.join("; ")})` : "";
-  }
-}
-
-class ByHand {
-  private readonly namespace: string;
-  private readonly entities: Map<string, EntityPlan>;
-  private readonly indexes = new Map<string, EntityIndex>();
-  private readonly records = new Map<string, Map<string, StepRecord>>();
-  private readonly stepCounts = new Map<string, HandStepCounts>();
-  private readonly outcomes = new Map<string, Map<string, "loaded" | "skipped" | "rejected">>();
-  private readonly notes = new Map<string, HandNote>();
-  private readonly rejects: HandReject[] = [];
-  private readonly users = new Map<string, Ref>();
-  private readonly countries = new Map<string, Ref>();
-  private readonly authors = new Map<string, Ref>();
-  private readonly odooModels = new Map<string, Ref>();
-  private readonly companyNames = new Map<string, RowValue>();
-  private readonly noteParentType = new Map<string, RowValue>();
-  private readonly noteParentId = new Map<string, RowValue>();
-  private readonly pipelineWon = new Map<string, RowValue>();
-  private readonly pipelineLost = new Map<string, RowValue>();
-  private readonly contactCompanies = new Map<string, LinkedCompany[]>();
-  private readonly contactCompanyParent = new Map<string, string>();
-  private readonly attachmentsByParent = new Map<string, LinkedAttachment[]>();
-  private readonly format: ValueFormat;
-  private readonly timeZone: string;
-  private rowsRead = 0;
-
-  constructor(
-    private readonly plan: Plan,
-    private readonly directory: string,
-    private readonly sink: BatchSink,
-  ) {
-    this.namespace = plan.migration.namespace;
-    this.entities = new Map(plan.entities.map((entity) => [entity.name, entity]));
-    const expected = ["stage", "company", "contact", "deal", "attachment", "note", "task"];
-    const steps = plan.steps.map((step) => step.id);
-    if (steps.join(",") !== expected.join(",")) throw new Error(`the hand-written transform is for the steps ${expected.join(", ")}, not ${steps.join(", ")}`);
-    const contactFields = plan.steps.find((step) => step.id === "contact")?.operations.map((operation) => operation.field) ?? [];
-    if (!contactFields.includes("mobile") || !contactFields.includes("x_other_companies"))
-      throw new Error("the hand-written transform is for the Odoo 17.0 plan with secondary_links \"text\"");
-    const options = this.entity("Company").options;
-    this.format = sourceFormat(options);
-    this.timeZone = options.timezone;
-    for (const lookup of plan.lookups) {
-      const index = lookup.name === "user" ? this.users : lookup.name === "country" ? this.countries : lookup.name === "author" ? this.authors : this.odooModels;
-      fillLookup(index, lookup);
-    }
-  }
-
-  private entity(name: string): EntityPlan {
-    const entity = this.entities.get(name);
-    if (entity === undefined) throw new Error(`the plan has no entity ${name}`);
-    return entity;
-  }
-
-  private rows(name: string): AsyncIterable<SourceItem> {
-    return readPlanEntity(this.entity(name), this.directory).rows;
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // accounts
-
-  private counts(step: string): HandStepCounts {
-    let counts = this.stepCounts.get(step);
-    if (counts === undefined) {
-      counts = { step, loaded: 0, skipped: 0, rejected: 0, deferredWritten: 0 };
-      this.stepCounts.set(step, counts);
-    }
-    return counts;
-  }
-
-  private commitNotes(step: string, field: string, notes: RowNotes): void {
-    for (const note of notes.pending) {
-      const key = `${step}\u0000${field}\u0000${note.kind}`;
-      let entry = this.notes.get(key);
-      if (entry === undefined) {
-        entry = { step, field, kind: note.kind, count: 0, examples: [] };
-        this.notes.set(key, entry);
-      }
-      entry.count += 1;
-      if (entry.examples.length < 5) entry.examples.push(note.detail);
-    }
-    notes.pending = [];
-  }
-
-  private outcome(entity: string, key: string, status: "loaded" | "rejected"): void {
-    let outcomes = this.outcomes.get(entity);
-    if (outcomes === undefined) {
-      outcomes = new Map();
-      this.outcomes.set(entity, outcomes);
-    }
-    outcomes.set(key, status);
-  }
-
-  private stepRecords(step: string): Map<string, StepRecord> {
-    let records = this.records.get(step);
-    if (records === undefined) {
-      records = new Map();
-      this.records.set(step, records);
-    }
-    return records;
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // the first pass: keys, and what rows need from other rows
-
-  private async index(): Promise<void> {
-    for (const entity of this.plan.entities) {
-      const index: EntityIndex = { entity, keys: new Set(), rejectedKeys: new Map(), rejections: [], duplicates: 0, read: 0 };
-      this.indexes.set(entity.name, index);
-      for await (const item of this.rows(entity.name)) {
-        this.rowsRead += 1;
-        index.read += 1;
-        if (item.kind === "rejected") {
-          index.rejections.push(item);
-          const parts = entity.key.map((column) => (item.raw[column] ?? "").trim());
-          if (parts.every((part) => part !== "")) index.rejectedKeys.set(parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts), item.reason);
-          continue;
-        }
-        if (item.kind === "duplicate") {
-          index.duplicates += 1;
-          continue;
-        }
-        const row = item;
-        index.keys.add(row.key);
-        const values = row.values;
-        switch (entity.name) {
-          case "Company":
-            this.companyNames.set(row.key, values["name"] ?? null);
-            break;
-          case "Note":
-            this.noteParentType.set(row.key, values["parent_type"] ?? null);
-            this.noteParentId.set(row.key, values["parent_id"] ?? null);
-            break;
-          case "Pipeline":
-            this.pipelineWon.set(row.key, values["won"] ?? null);
-            this.pipelineLost.set(row.key, values["lost"] ?? null);
-            break;
-          case "ContactCompany": {
-            const contact = String(values["contact_id"] ?? "").trim();
-            this.contactCompanyParent.set(row.key, contact);
-            if (contact === "") break;
-            const linked = this.contactCompanies.get(contact) ?? [];
-            linked.push({ order: values["is_primary"] ?? null, companyId: values["company_id"] ?? null, role: values["role"] ?? null });
-            this.contactCompanies.set(contact, linked);
-            break;
-          }
-          case "Attachment": {
-            const parent = String(values["parent_id"] ?? "").trim();
-            if (parent === "") break;
-            const linked = this.attachmentsByParent.get(parent) ?? [];
-            linked.push({ id: values["id"] ?? null, parentType: values["parent_type"] ?? null });
-            this.attachmentsByParent.set(parent, linked);
-            break;
-          }
-        }
-      }
-    }
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // what fields read
-
-  /** `| ref step`: the record another step made from the row with this key, or empty with a note. */
-  private ref(step: string, entity: string, value: RowValue, notes: RowNotes): Ref | null {
-    if (isEmptyText(value)) return null;
-    const key = String(value).trim();
-    const index = this.indexes.get(entity);
-    const form = index === undefined ? undefined : firstForm(key, index.keys);
-    if (form === undefined) {
-      let unreadable: string | undefined;
-      for (const candidate of keyForms(key)) unreadable ??= index?.rejectedKeys.get(candidate);
-      notes.add(
-        "dangling-reference",
-        unreadable === undefined ? `${step} ${JSON.stringify(key)} does not exist in the export` : `${step} ${JSON.stringify(key)} was not loaded (its row was rejected: ${unreadable})`,
-      );
-      return null;
-    }
-    const record = this.records.get(step)?.get(form);
-    if (record === undefined) {
-      notes.add("dangling-reference", `${step} ${JSON.stringify(key)} was not loaded (not loaded in this run)`);
-      return null;
-    }
-    if (!record.loaded) {
-      notes.add("dangling-reference", `${step} ${JSON.stringify(key)} was not loaded (${record.why ?? "rejected"})`);
-      return null;
-    }
-    return { xmlid: record.xmlid };
-  }
-
-  /** `| get(Entity.column)`: undefined (with a note) when no row has the key. */
-  private get<T>(entity: string, map: ReadonlyMap<string, T>, value: RowValue, notes: RowNotes): T | null {
-    if (isEmptyText(value)) return null;
-    const key = String(value).trim();
-    const form = firstForm(key, map);
-    if (form === undefined) {
-      let rejected: string | undefined;
-      for (const candidate of keyForms(key)) rejected ??= this.indexes.get(entity)?.rejectedKeys.get(candidate);
-      notes.add(
-        "dangling-reference",
-        rejected === undefined ? `no ${entity} row has key ${JSON.stringify(key)}` : `the ${entity} row with key ${JSON.stringify(key)} was rejected: ${rejected}`,
-      );
-      return null;
-    }
-    return map.get(form) ?? null;
-  }
-
-  private table(name: string, table: ReadonlyMap<string, string>, value: RowValue, unmatched: "flag" | "reject", notes: RowNotes): Text {
-    if (isEmptyText(value)) return null;
-    const key = typeof value === "string" ? value : String(value);
-    const found = table.get(key);
-    if (found !== undefined) return found;
-    if (unmatched === "reject") throw new RowRejected(`${JSON.stringify(key)} is not in table ${name}`);
-    notes.add("flagged", `${JSON.stringify(key)} is not in table ${name}; left empty`);
-    return null;
-  }
-
-  private user(value: RowValue, notes: RowNotes): Ref | null {
-    if (isEmptyText(value)) return null;
-    const wanted = String(value).trim();
-    const found = this.users.get(wanted.toLowerCase());
-    if (found !== undefined) return found;
-    const fallback = this.users.get("admin");
-    if (fallback === undefined) throw new RowRejected(`no res.users record has email or login ${JSON.stringify(wanted)}, and neither has the fallback "admin"`);
-    notes.add("lookup-fallback", `no res.users record has email or login ${JSON.stringify(wanted)}; "admin" was used`);
-    return fallback;
-  }
-
-  private flaggedLookup(index: ReadonlyMap<string, Ref>, what: string, value: RowValue, notes: RowNotes): Ref | null {
-    if (isEmptyText(value)) return null;
-    const wanted = String(value).trim();
-    const found = index.get(wanted.toLowerCase());
-    if (found !== undefined) return found;
-    notes.add("lookup-missing", `no ${what} ${JSON.stringify(wanted)}; left empty`);
-    return null;
-  }
-
-  /** A value read with the source's format, `on_invalid "flag"`: empty with a note when it cannot be read. */
-  private parsed(type: ColumnType, value: RowValue, notes: RowNotes): string | number | boolean | null {
-    if (typeof value !== "string" || value.trim() === "") return null;
-    const parsed = parseCell(type, value, this.format);
-    if (parsed.kind === "value") return parsed.value;
-    if (parsed.kind === "invalid") notes.add("flagged", parsed.reason);
-    return null;
-  }
-
-  private parsedNumber(type: ColumnType, value: RowValue, notes: RowNotes): number | null {
-    const parsed = this.parsed(type, value, notes);
-    return typeof parsed === "number" ? parsed : null;
-  }
-
-  private parsedText(type: ColumnType, value: RowValue, notes: RowNotes): Text {
-    const parsed = this.parsed(type, value, notes);
-    return typeof parsed === "string" ? parsed : null;
-  }
-
-  /** The record a note, file or task belongs to: a deal, a company or (otherwise) a contact. */
-  private parentRecord(parentType: RowValue, parentId: RowValue, notes: RowNotes): Ref | null {
-    if (parentType === "Deal") return this.ref("deal", "Deal", parentId, notes);
-    if (parentType === "Company") return this.ref("company", "Company", parentId, notes);
-    return this.ref("contact", "Contact", parentId, notes);
-  }
-
-  private required(field: string, value: unknown, notes: RowNotes): void {
-    if (value === null) throw new RowRejected(`${field}: the value is empty, and this field requires one${notes.because()}`);
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // steps
-
-  private async step(
-    step: string,
-    entity: string,
-    fields: readonly string[],
-    transform: (row: SourceRow, cells: string[], notes: RowNotes, defaulted: string[]) => Promise<void> | void,
-    afterLoad?: (row: SourceRow, xmlid: string) => void,
-  ): Promise<void> {
-    const counts = this.counts(step);
-    const records = this.stepRecords(step);
-    let batch: WriteRow[] = [];
-    const notes = new RowNotes();
-    for await (const item of this.rows(entity)) {
-      this.rowsRead += 1;
-      if (item.kind !== "row") continue;
-      const row = item;
-      const cells: string[] = [];
-      const defaulted: string[] = [];
-      try {
-        await transform(row, cells, notes, defaulted);
-      } catch (error) {
-        if (!(error instanceof RowRejected)) throw error;
-        notes.pending = [];
-        counts.rejected += 1;
-        records.set(row.key, { loaded: false, xmlid: "", why: error.reason });
-        this.outcome(entity, row.key, "rejected");
-        this.rejects.push({ entity, step, file: row.file, line: row.line, key: row.key, reason: error.reason, cells: row.raw });
-        continue;
-      }
-      const xmlid = recordXmlid(this.namespace, step, row.key);
-      batch.push({ key: row.key, xmlid, cells: [xmlid, ...cells], ...(defaulted.length > 0 ? { defaulted } : {}) });
-      // A dry run loads every row it is given.
-      counts.loaded += 1;
-      records.set(row.key, { loaded: true, xmlid });
-      this.outcome(entity, row.key, "loaded");
-      afterLoad?.(row, xmlid);
-      if (batch.length >= BATCH_SIZE) {
-        this.sink.write({ step, model: MODELS[step] ?? "", pass: "main", fields, rows: batch });
-        batch = [];
-      }
-    }
-    if (batch.length > 0) this.sink.write({ step, model: MODELS[step] ?? "", pass: "main", fields, rows: batch });
-  }
-
-  /** Commits a field's notes and adds its cell. */
-  private cell(step: string, field: string, cells: string[], notes: RowNotes, cell: string): void {
-    if (notes.pending.length > 0) this.commitNotes(step, field, notes);
-    cells.push(cell);
-  }
-
+class ByHand extends ByHandBase {
   private async stages(): Promise<void> {
     await this.step("stage", "Pipeline", FIELDS.stage, (row, cells, notes) => {
       const v = row.values;
@@ -725,10 +138,6 @@ class ByHand {
       this.cell(s, "email", cells, notes, textCell(this.parsedText("email", trim(v["email"] ?? null), notes)));
       this.cell(s, "phone", cells, notes, textCell(trim(v["phone"] ?? null)));
       this.cell(s, "function", cells, notes, textCell(trim(v["job_title"] ?? null)));
-      this.cell(s, "street", cells, notes, textCell(trim(v["address_1"] ?? null)));
-      this.cell(s, "city", cells, notes, textCell(trim(v["city"] ?? null)));
-      this.cell(s, "zip", cells, notes, textCell(trim(v["postcode"] ?? null)));
-      this.cell(s, "country_id", cells, notes, refCell(this.flaggedLookup(this.countries, "res.country record has name", v["country"] ?? null, notes)));
       this.cell(s, "user_id", cells, notes, refCell(this.user(v["owner_email"] ?? null, notes)));
       this.cell(s, "x_original_owner", cells, notes, textCell(text(v["owner_email"] ?? null)));
       this.cell(s, "x_marketing_opt_in", cells, notes, booleanCell(v["marketing_opt_in"] ?? null));
@@ -737,9 +146,40 @@ class ByHand {
       this.cell(s, "title", cells, notes, textCell(this.table("salutation", SALUTATION, v["salutation"] ?? null, "flag", notes)));
       // The primary company first; among equals, the export's order.
       const links = [...(this.contactCompanies.get(row.key) ?? [])].sort((left, right) => -orderValues(left.order, right.order));
-      this.cell(s, "parent_id", cells, notes, refCell(this.ref("company", "Company", links[0]?.companyId ?? null, notes)));
+      const primary = links[0]?.companyId ?? null;
+      this.cell(s, "parent_id", cells, notes, refCell(this.ref("company", "Company", primary, notes)));
       const role = links[0]?.role ?? null;
       this.cell(s, "x_company_role", cells, notes, role === null ? "" : String(role));
+      // The person's own address only when no company's record is its parent (Odoo copies the company's in); each field asks again.
+      const ownAddress = (cell: () => string): string => (this.ref("company", "Company", primary, notes) === null ? cell() : "");
+      this.cell(
+        s,
+        "street",
+        cells,
+        notes,
+        ownAddress(() => textCell(trim(v["address_1"] ?? null))),
+      );
+      this.cell(
+        s,
+        "city",
+        cells,
+        notes,
+        ownAddress(() => textCell(trim(v["city"] ?? null))),
+      );
+      this.cell(
+        s,
+        "zip",
+        cells,
+        notes,
+        ownAddress(() => textCell(trim(v["postcode"] ?? null))),
+      );
+      this.cell(
+        s,
+        "country_id",
+        cells,
+        notes,
+        ownAddress(() => refCell(this.flaggedLookup(this.countries, "res.country record has name", v["country"] ?? null, notes))),
+      );
       const others: string[] = [];
       for (const link of links.slice(1)) {
         const name = this.get("Company", this.companyNames, link.companyId, notes);
@@ -831,7 +271,8 @@ class ByHand {
       if (parentType === "Deal") record = this.ref("deal", "Deal", parentId, notes);
       else if (parentType === "Company") record = this.ref("company", "Company", parentId, notes);
       else if (parentType === "Contact") record = this.ref("contact", "Contact", parentId, notes);
-      else if (this.get("Note", this.noteParentType, parentId, notes) === "Deal") record = this.ref("deal", "Deal", this.get("Note", this.noteParentId, parentId, notes), notes);
+      else if (this.get("Note", this.noteParentType, parentId, notes) === "Deal")
+        record = this.ref("deal", "Deal", this.get("Note", this.noteParentId, parentId, notes), notes);
       else if (this.get("Note", this.noteParentType, parentId, notes) === "Company")
         record = this.ref("company", "Company", this.get("Note", this.noteParentId, parentId, notes), notes);
       else record = this.ref("contact", "Contact", this.get("Note", this.noteParentId, parentId, notes), notes);
@@ -908,47 +349,14 @@ class ByHand {
       let done: Text = null;
       if (completed !== null && completed.trim() !== "") {
         const day = localDayOfDateTime(completed, this.timeZone);
-        if (day === undefined) throw new RowRejected(`date_done: \`date\` takes a datetime, but was given '${completed}'; the plan does not match the data (compile the mapping again)`);
+        if (day === undefined)
+          throw new RowRejected(
+            `date_done: \`date\` takes a datetime, but was given '${completed}'; the plan does not match the data (compile the mapping again)`,
+          );
         done = day;
       }
       this.cell(s, "date_done", cells, notes, textCell(done));
     });
-  }
-
-  // ----------------------------------------------------------------------------------------------
-
-  private entityCounts(): HandEntityCounts[] {
-    const result: HandEntityCounts[] = [];
-    for (const [name, index] of this.indexes) {
-      const counts: HandEntityCounts = { entity: name, read: index.read, duplicates: index.duplicates, loaded: 0, linked: 0, skipped: 0, rejected: 0 };
-      for (const rejection of index.rejections) {
-        counts.rejected += 1;
-        this.rejects.push({ entity: name, file: rejection.file, line: rejection.line, reason: rejection.reason, cells: rejection.raw });
-      }
-      const outcomes = this.outcomes.get(name);
-      if (outcomes !== undefined) {
-        for (const status of outcomes.values()) counts[status] += 1;
-      } else if (name === "ContactCompany") {
-        const contacts = this.indexes.get("Contact");
-        const contactOutcomes = this.outcomes.get("Contact");
-        for (const key of index.keys) {
-          const contact = this.contactCompanyParent.get(key) ?? "";
-          const outcome = contactOutcomes?.get(contact);
-          if (contacts?.keys.has(contact) !== true) {
-            counts.rejected += 1;
-            this.rejects.push({ entity: name, key, reason: `it belongs to Contact ${JSON.stringify(contact)}, which does not exist in the export` });
-          } else if (outcome === "rejected") {
-            counts.rejected += 1;
-            this.rejects.push({ entity: name, key, reason: `it belongs to Contact ${JSON.stringify(contact)}, which was rejected` });
-          } else if (outcome === "skipped") counts.skipped += 1;
-          else counts.linked += 1;
-        }
-      }
-      const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates;
-      if (total !== counts.read) throw new Error(`${name}: ${counts.read} records read, but ${total} accounted for`);
-      result.push(counts);
-    }
-    return result;
   }
 
   async run(): Promise<HandResult> {
@@ -964,41 +372,6 @@ class ByHand {
     const entities = this.entityCounts();
     return { steps: [...this.stepCounts.values()], entities, rejects: this.rejects, notes: [...this.notes.values()], rowsRead: this.rowsRead };
   }
-}
-
-const MODELS: Readonly<Record<string, string>> = {
-  stage: "crm.stage",
-  company: "res.partner",
-  contact: "res.partner",
-  deal: "crm.lead",
-  attachment: "ir.attachment",
-  note: "mail.message",
-  task: "mail.activity",
-};
-
-function fillLookup(index: Map<string, Ref>, lookup: LookupPlan): void {
-  // Without a server, the reference data in the plan is what there is to match (as in a dry run).
-  const records = knownTargetRecords(lookup);
-  for (const field of lookup.matchFields) {
-    for (const record of records) {
-      if (!lookup.includeArchived && !record.active) continue;
-      const value = record.values[field];
-      if (value === undefined || value === null || value === false || record.xmlid === undefined) continue;
-      const key = String(value).trim().toLowerCase();
-      if (key === "" || index.has(key)) continue;
-      index.set(key, { xmlid: record.xmlid });
-    }
-  }
-}
-
-/** The order of `order by`: empty last, false before true, numbers and text in their order. */
-function orderValues(left: RowValue, right: RowValue): number {
-  if (left === right) return 0;
-  if (left === null) return 1;
-  if (right === null) return -1;
-  if (typeof left === "number" && typeof right === "number") return left - right;
-  if (typeof left === "boolean" && typeof right === "boolean") return left ? 1 : -1;
-  return String(left) < String(right) ? -1 : String(left) > String(right) ? 1 : 0;
 }
 
 export function runByHand(plan: Plan, sourceDirectory: string, sink: BatchSink): Promise<HandResult> {

@@ -3,7 +3,7 @@ import type { Plan } from "../../compiler/plan/schema.js";
 import { unaccountedMessage, unaccountedRecords } from "../../runtime/journal/guard.js";
 import { Journal, JournalError } from "../../runtime/journal/journal.js";
 import { connectFromCommandLine, type ConnectionCommandOptions } from "../connection.js";
-import { reconciliationTable, writeRunOutputs } from "../../runtime/execute/outputs.js";
+import { reconciliationTable, RejectFiles, writeRunOutputs } from "../../runtime/execute/outputs.js";
 import { progressReporter } from "../../runtime/execute/progress.js";
 import { runPlan, type RunOptions, type RunReporter, type RunResult } from "../../runtime/execute/run.js";
 import { DEFAULT_REJECT_LIMIT, judgeRun, parseRejectLimit, type RejectLimit, type RunVerdict } from "../../runtime/execute/verdict.js";
@@ -152,6 +152,8 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
     }
   }
   context.stdout(`running ${plan.migration.name} (Odoo ${plan.target.series} plan) into ${target.describe()}\n`);
+  // Rejected rows go to their files as the run rejects them, not held until it ends.
+  const rejectFiles = new RejectFiles(plan, reportsFolder);
   let result: RunResult;
   try {
     result = await runPlan({
@@ -165,19 +167,21 @@ export async function runCommand(packagePath: string, options: RunCommandOptions
       retryRefused: options.retryRefused === true,
       refreshLookups: options.refreshLookups === true,
       settings: settingOverrides(options.set),
+      rejects: rejectFiles,
       ...selection,
     });
   } catch (error) {
     if (!(error instanceof JournalError)) throw error;
     // The journal went (deleted, replaced, a full disk) under the run: it stopped before writing what it could not journal.
     await target.close().catch(() => undefined);
+    rejectFiles.end();
     context.stderr(`flitmap runs ${packagePath} and flitmap journal rebuild ${packagePath} tell and repair what the journal lost.\n`);
     return problemsFound(`the run stopped: ${error.message}`);
   } finally {
     journal?.close();
   }
   const verdict = judgeRun(result, limit);
-  const outputs = writeRunOutputs(result, reportsFolder(result.runId), verdict);
+  const outputs = writeRunOutputs(result, reportsFolder(result.runId), verdict, rejectFiles);
   if (out !== undefined) recordRunFiles(out, [outputs.summary, ...outputs.rejects]);
   summarize(result, verdict, plan, context);
   const shown = (path: string): string => relative(context.cwd, path) || path;

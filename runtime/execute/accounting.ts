@@ -7,45 +7,50 @@
  *
  * per entity, checked against what the reader read. A mismatch is a bug in Flitmap, reported.
  */
-import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
+import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { SourceRow } from "../source/index.js";
 import type { ValueNote } from "../transform/values.js";
 import { linkedRowOutcome } from "./collapse.js";
 import { rejectedRowKey, type Indexes, type LinkedRowParent, type RejectedRow } from "./indexes.js";
+import { RowMarks, type Refusal, type StepRecord } from "./row-marks.js";
 import type { FieldNote } from "./step-evaluator.js";
-import type { EntityCounts, NoteCount, RejectRecord, RowStatus, StepCounts } from "./run-types.js";
+import type { EntityCounts, NoteCount, RejectRecord, RejectSink, RowStatus, StepCounts } from "./run-types.js";
 
-/** What a step made of one row (or one `for each` instance of it). */
-export interface StepRecord {
-  readonly status: RowStatus;
-  readonly xmlid?: string;
-  readonly id?: number;
-  readonly why?: string;
-  /** Where the row is, for a record that was refused: a reference to it says so. */
-  readonly file?: string;
-  readonly line?: number;
-}
-
-/** What became of a row of an entity, and where the row is. */
-interface EntityOutcome {
-  readonly status: RowStatus;
-  readonly reason?: string;
-  readonly file: string;
-  readonly line: number;
-}
+export type { StepRecord } from "./row-marks.js";
 
 /** A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are. */
 const RANK: Readonly<Record<RowStatus, number>> = { rejected: 3, loaded: 2, skipped: 1 };
+const STATUS_OF_RANK: readonly (RowStatus | undefined)[] = [undefined, "skipped", "loaded", "rejected"];
 
 /** Notes kept as examples per step, field and kind. */
 const NOTE_EXAMPLES = 5;
 
 export class RunAccounting {
-  private readonly stepRecords = new Map<string, Map<string, StepRecord>>();
-  private readonly entityOutcomes = new Map<string, Map<string, EntityOutcome>>();
+  /** What each step made of each row, and each row's outcome so far. */
+  private readonly marks: RowMarks;
   private readonly stepCounts = new Map<string, StepCounts>();
   readonly rejects: RejectRecord[] = [];
   private readonly notes = new Map<string, NoteCount>();
+
+  constructor(
+    plan: Plan,
+    indexes: Indexes,
+    private readonly sink?: RejectSink,
+  ) {
+    this.marks = new RowMarks(plan, indexes);
+  }
+
+  /** A rejected row: to the sink with its cells, when there is one (the rejects are then kept without them), else kept whole. */
+  private reject(record: RejectRecord): void {
+    if (this.sink === undefined) {
+      this.rejects.push(record);
+      return;
+    }
+    this.sink.write(record);
+    const { cells: written, ...kept } = record;
+    if (written !== undefined) this.rejects.push(kept);
+    else this.rejects.push(record);
+  }
 
   counts(step: StepPlan): StepCounts {
     let counts = this.stepCounts.get(step.id);
@@ -71,16 +76,16 @@ export class RunAccounting {
 
   /** What step `stepId` made of the row (instance) `instanceKey`, if it saw it. */
   stepRecord(stepId: string, instanceKey: string): StepRecord | undefined {
-    return this.stepRecords.get(stepId)?.get(instanceKey);
+    return this.marks.record(stepId, instanceKey);
   }
 
   skipped(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string): void {
     this.counts(step).skipped += 1;
-    this.setStepRecord(step, instanceKey, { status: "skipped", why: "skipped by its condition" });
+    this.marks.mark(step.id, instanceKey, { status: "skipped" });
     this.setEntityOutcome(entity.name, row, "skipped");
   }
 
-  /** A record loaded: written now (`action`), or found unchanged since an earlier run. */
+  /** A record loaded: written now (`action`), or found unchanged since an earlier run. Its external ID is the step's for the row. */
   loaded(
     step: StepPlan,
     entity: EntityPlan,
@@ -92,34 +97,34 @@ export class RunAccounting {
     const counts = this.counts(step);
     counts.loaded += 1;
     counts[action] += 1;
-    this.setStepRecord(step, instanceKey, { status: "loaded", ...record });
+    this.marks.mark(step.id, instanceKey, { status: "loaded", ...(record.id === undefined ? {} : { id: record.id }) });
     this.setEntityOutcome(entity.name, row, "loaded");
   }
 
   rejected(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
     this.counts(step).rejected += 1;
-    this.setStepRecord(step, instanceKey, { status: "rejected", why: reason, file: row.file, line: row.line });
-    this.setEntityOutcome(entity.name, row, "rejected", reason);
-    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+    const refusal = { why: reason, file: row.file, line: row.line };
+    this.marks.mark(step.id, instanceKey, { status: "rejected", ...refusal });
+    this.marks.refuse(entity.name, row.key, RANK.rejected, refusal);
+    this.reject({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
   /** A second-pass write refused: the record stays as the first pass wrote it, and the row is reported. */
   secondPassRefused(step: StepPlan, entity: EntityPlan, row: SourceRow, reason: string): void {
-    this.rejects.push({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
+    this.reject({ entity: entity.name, step: step.id, file: row.file, line: row.line, key: row.key, reason, cells: row.raw });
   }
 
-  private setEntityOutcome(entity: string, row: SourceRow, status: RowStatus, reason?: string): void {
-    const outcomes = this.entityOutcomes.get(entity) ?? new Map<string, EntityOutcome>();
-    this.entityOutcomes.set(entity, outcomes);
-    const previous = outcomes.get(row.key);
-    if (previous === undefined || RANK[status] > RANK[previous.status])
-      outcomes.set(row.key, { status, file: row.file, line: row.line, ...(reason === undefined ? {} : { reason }) });
+  private setEntityOutcome(entity: string, row: SourceRow, status: Exclude<RowStatus, "rejected">): void {
+    this.marks.raise(entity, row.key, RANK[status]);
   }
 
-  private setStepRecord(step: StepPlan, instanceKey: string, record: StepRecord): void {
-    const records = this.stepRecords.get(step.id) ?? new Map<string, StepRecord>();
-    this.stepRecords.set(step.id, records);
-    records.set(instanceKey, record);
+  /** What became of a row of an entity so far, and where it is when it was refused. */
+  private outcomeOf(entity: string, key: string): { readonly status: "loaded" | "skipped" } | ({ readonly status: "rejected" } & Refusal) | undefined {
+    // A row's rank is the rejected one exactly when a step refused it, and kept where and why.
+    const refusal = this.marks.refusal(entity, key);
+    if (refusal !== undefined) return { status: "rejected", ...refusal };
+    const status = STATUS_OF_RANK[this.marks.rank(entity, key)];
+    return status === undefined || status === "rejected" ? undefined : { status };
   }
 
   steps(): StepCounts[] {
@@ -153,7 +158,7 @@ export class RunAccounting {
       for (const rejection of index.rejections) {
         counts.rejected += 1;
         const key = rejectedRowKey(index.entity, rejection);
-        this.rejects.push({
+        this.reject({
           entity: name,
           file: rejection.file,
           line: rejection.line,
@@ -162,13 +167,11 @@ export class RunAccounting {
           cells: rejection.raw,
         });
       }
-      const outcomes = this.entityOutcomes.get(name) ?? new Map<string, EntityOutcome>();
       const stepped = hasSteps(name);
-      const parents = indexes.parents.get(name);
-      for (const key of index.keys) {
-        const outcome = outcomes.get(key);
+      for (let slot = 0; slot < index.keys.size; slot++) {
+        const outcome = STATUS_OF_RANK[this.marks.rankAt(name, slot)];
         if (outcome !== undefined) {
-          counts[outcome.status] += 1;
+          counts[outcome] += 1;
           continue;
         }
         // Every row a step saw has an outcome: the others were left out by the sample or delta filter.
@@ -176,14 +179,14 @@ export class RunAccounting {
           counts.notSelected += 1;
           continue;
         }
-        const parent = parents?.get(key);
+        const parent = index.parentOf(slot);
         if (parent === undefined) {
           counts.linked += 1;
           continue;
         }
-        const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.entityOutcomes.get(parent.entity)?.get(parent.key));
+        const linked = linkedRowOutcome(parent, parentRow(indexes, parent), this.outcomeOf(parent.entity, parent.key));
         counts[linked.status] += 1;
-        if (linked.status === "rejected") this.rejects.push({ entity: name, file: parent.file, line: parent.line, key, reason: linked.reason });
+        if (linked.status === "rejected") this.reject({ entity: name, file: parent.file, line: parent.line, key: index.keyAt(slot), reason: linked.reason });
       }
       const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
       if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);

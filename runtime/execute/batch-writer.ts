@@ -17,9 +17,10 @@ export interface PendingWrite {
   readonly row: SourceRow;
   readonly instanceKey: string;
   readonly write: WriteRow;
-  readonly hash: string;
+  /** The hash of its cells, when the run is journaled. */
+  readonly hash: string | undefined;
   /** The digest of what it read from other rows (runtime/execute/feeds.ts), journaled with it. */
-  readonly feeds?: string;
+  readonly feeds: string | undefined;
 }
 
 /** What writing a batch needs from the run. */
@@ -64,14 +65,15 @@ export async function writeBatch(
     if (entry === undefined) continue;
     const wasThere = existing.has(entry.write.xmlid) && !parts.earlier.pendingCreated.has(entry.write.xmlid);
     const action = wasThere ? "updated" : "created";
-    rows.push({
-      key: entry.instanceKey,
-      xmlid: entry.write.xmlid,
-      id: loaded.id,
-      action,
-      hash: entry.hash,
-      ...(entry.feeds === undefined ? {} : { feeds: entry.feeds }),
-    });
+    if (journal.keeping)
+      rows.push({
+        key: entry.instanceKey,
+        xmlid: entry.write.xmlid,
+        id: loaded.id,
+        action,
+        hash: entry.hash ?? "",
+        ...(entry.feeds === undefined ? {} : { feeds: entry.feeds }),
+      });
     if (keepsRecords) writtenIds.set(loaded.id, entry.write.xmlid);
     if (pass === "deferred") {
       parts.accounting.counts(step).deferredWritten += 1;
@@ -83,7 +85,8 @@ export async function writeBatch(
   for (const refused of result.rejected) {
     const entry = byKey.get(refused.key);
     if (entry === undefined) continue;
-    if (pass === "main" && journal.keeping) refusals.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, hash: entry.hash, message: refused.message });
+    if (pass === "main" && journal.keeping)
+      refusals.push({ key: entry.instanceKey, xmlid: entry.write.xmlid, hash: entry.hash ?? "", message: refused.message });
     if (pass === "deferred") parts.accounting.secondPassRefused(step, entity, entry.row, `second pass refused by Odoo: ${refused.message}`);
     else parts.accounting.rejected(step, entity, entry.row, entry.instanceKey, `refused by Odoo: ${refused.message}`);
   }

@@ -24,7 +24,7 @@ export function compareLinkOrder(left: RuntimeValue, right: RuntimeValue): numbe
 
 /** The rows of `entity` whose `by` column holds `key`, in file order. */
 export function linkedRowsOf(indexes: Indexes, entity: string, by: string, key: string): readonly LinkedRow[] {
-  return indexes.linked.get(`${entity}\u0000${by}`)?.get(key) ?? [];
+  return indexes.entities.get(entity)?.linked(by, key) ?? [];
 }
 
 /** The values of the rows a `with` block collapses into the record of the row with key `key`, in the block's order. */
@@ -52,7 +52,8 @@ export type LinkedRowOutcome = { readonly status: "linked" | "skipped" | "notSel
 export function linkedRowOutcome(
   parent: { readonly entity: string; readonly key: string },
   parentRow: "read" | "absent" | { readonly file: string; readonly line: number; readonly reason: string },
-  parentOutcome: { readonly status: "loaded" | "skipped" | "rejected"; readonly file: string; readonly line: number; readonly reason?: string } | undefined,
+  parentOutcome:
+    { readonly status: "loaded" | "skipped" } | { readonly status: "rejected"; readonly file: string; readonly line: number; readonly why: string } | undefined,
 ): LinkedRowOutcome {
   const named = `${parent.entity} ${JSON.stringify(parent.key)}`;
   if (parentRow === "absent") return { status: "rejected", reason: `it belongs to ${named}, which does not exist in the export` };
@@ -62,7 +63,7 @@ export function linkedRowOutcome(
   if (parentOutcome.status === "rejected")
     return {
       status: "rejected",
-      reason: `refused because ${named}, ${parentOutcome.file} line ${parentOutcome.line}, was refused: ${parentOutcome.reason ?? "rejected"}`,
+      reason: `refused because ${named}, ${parentOutcome.file} line ${parentOutcome.line}, was refused: ${parentOutcome.why}`,
     };
   if (parentOutcome.status === "skipped") return { status: "skipped" };
   return { status: "linked" };

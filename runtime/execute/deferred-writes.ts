@@ -17,18 +17,22 @@ export async function writeDeferred(parts: StepParts, step: StepPlan, entity: En
   const evaluator = parts.evaluator(step);
   let pending: PendingWrite[] = [];
   const pass = new StepPass(parts, step, entity, "deferred");
-  for await (const { row, instanceKey, input } of pass.rows()) {
-    const record = accounting.stepRecord(step.id, instanceKey);
-    if (record?.status !== "loaded" || record.xmlid === undefined) continue;
-    const { cells, notes } = await evaluator.deferred(input);
-    accounting.noteFields(step, notes);
-    const hash = cellsHash(fields, cells);
-    if (target.capabilities.keepsRecords && earlier.deferred.get(record.xmlid) === hash) continue;
-    if (cells.every((cell) => cell === "") && !earlier.deferred.has(record.xmlid)) continue;
-    pending.push({ row, instanceKey, write: { key: instanceKey, xmlid: record.xmlid, cells: [record.xmlid, ...cells] }, hash });
-    if (pending.length >= parts.batchSize) {
-      await writeBatch(parts, step, entity, fields, pending, "deferred");
-      pending = [];
+  for await (const stepRows of pass.batches()) {
+    for (const { row, instanceKey, input } of stepRows) {
+      const record = accounting.stepRecord(step.id, instanceKey);
+      if (record?.status !== "loaded" || record.xmlid === undefined) continue;
+      const evaluated = evaluator.deferred(input);
+      const { cells, notes } = evaluated instanceof Promise ? await evaluated : evaluated;
+      accounting.noteFields(step, notes);
+      // Only the journal keeps hashes of second-pass writes, so only a journaled run computes them.
+      const hash = parts.journal.keeping ? cellsHash(fields, cells) : undefined;
+      if (target.capabilities.keepsRecords && hash !== undefined && earlier.deferred.get(record.xmlid) === hash) continue;
+      if (cells.every((cell) => cell === "") && !earlier.deferred.has(record.xmlid)) continue;
+      pending.push({ row, instanceKey, write: { key: instanceKey, xmlid: record.xmlid, cells: [record.xmlid, ...cells] }, hash, feeds: undefined });
+      if (pending.length >= parts.batchSize) {
+        await writeBatch(parts, step, entity, fields, pending, "deferred");
+        pending = [];
+      }
     }
   }
   if (pending.length > 0) await writeBatch(parts, step, entity, fields, pending, "deferred");

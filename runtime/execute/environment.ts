@@ -19,18 +19,25 @@ import type { Indexes, RejectedRow } from "./indexes.js";
 import type { RowFilter } from "./run-types.js";
 import { groupColumnName } from "./source-rows.js";
 
-/** The forms a key may take in another row: as written, and a whole number without its zeros (`0042`, `42.0` → `42`). */
-export function keyForms(value: string): string[] {
-  const trimmed = value.trim();
-  const candidates = [trimmed];
-  if (/^[+-]?\d+(\.0+)?$/.test(trimmed)) candidates.push(String(Number(trimmed)));
-  return candidates;
+const WHOLE_NUMBER = /^[+-]?\d+(\.0+)?$/;
+
+/**
+ * The first form of a key that `holds` has: as written (trimmed), else a whole number without its
+ * zeros (`0042`, `42.0` → `42`). Asked for every reference of every row, so it makes no list.
+ */
+function keyFormIn(key: string, holds: ((form: string) => boolean) | undefined): string | undefined {
+  if (holds === undefined) return undefined;
+  const trimmed = key.trim();
+  if (holds(trimmed)) return trimmed;
+  if (!WHOLE_NUMBER.test(trimmed)) return undefined;
+  const number = String(Number(trimmed));
+  return number !== trimmed && holds(number) ? number : undefined;
 }
 
 /** The key of the row of `entity` that `key` names, as the export holds it; undefined when no row has it. */
 export function rowKeyIn(indexes: Indexes, entity: string, key: string): string | undefined {
   const keys = indexes.entities.get(entity)?.keys;
-  return keyForms(key).find((form) => keys?.has(form) === true);
+  return keyFormIn(key, keys === undefined ? undefined : (form) => keys.has(form));
 }
 
 /** What the export alone answers: tables, lookups, `get`, the rows a `with` block collapses, why a row was rejected. */
@@ -63,9 +70,9 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
       return entity;
     },
     get: (entity, column, key) => {
-      const map = indexes.get.get(`${entity}\u0000${column}`);
-      const candidate = keyForms(key).find((form) => map?.has(form) === true);
-      return candidate === undefined ? undefined : (map?.get(candidate) ?? null);
+      const index = indexes.entities.get(entity);
+      const candidate = keyFormIn(key, index === undefined ? undefined : (form) => index.slotOf(form) >= 0);
+      return candidate === undefined ? undefined : index?.value(column, index.slotOf(candidate));
     },
     rejected: (entity, key) => {
       const row = rejectedRowIn(indexes, entity, key);
@@ -78,9 +85,8 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
 /** The row of `entity` with key `key` that the reader rejected, if one was. */
 export function rejectedRowIn(indexes: Indexes, entity: string, key: string): RejectedRow | undefined {
   const rejectedKeys = indexes.entities.get(entity)?.rejectedKeys;
-  return keyForms(key)
-    .map((form) => rejectedKeys?.get(form))
-    .find((row) => row !== undefined);
+  const candidate = keyFormIn(key, rejectedKeys === undefined ? undefined : (form) => rejectedKeys.has(form));
+  return candidate === undefined ? undefined : rejectedKeys?.get(candidate);
 }
 
 /** What a run's environment needs besides the export. */

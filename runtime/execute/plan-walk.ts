@@ -93,3 +93,30 @@ export function stepFeeds(step: StepPlan): StepFeeds | undefined {
   if (linked.size === 0 && gets.length === 0) return undefined;
   return { linked: [...linked.values()].sort((left, right) => (`${left.entity}\u0000${left.by}` < `${right.entity}\u0000${right.by}` ? -1 : 1)), gets };
 }
+
+/**
+ * The entities whose index a step's pass reads from other rows: those its `ref`s point into, its
+ * `get`s read and its `with` blocks link (their filters included), and for a child step, its
+ * parent's. A `sibling` reads its own row only, so its own entity is not among them for that.
+ */
+export function entitiesRead(plan: Plan, step: StepPlan, pass: "main" | "deferred"): Set<string> {
+  const entityOfStep = (id: string): string | undefined => plan.steps.find((candidate) => candidate.id === id)?.entity;
+  const read = new Set<string>();
+  const expressions =
+    pass === "main" ? [...step.conditions, ...step.operations.map((operation) => operation.value)] : step.deferred.map((operation) => operation.value);
+  for (const expression of expressions) {
+    for (const part of everySubexpression(expression)) {
+      if (part.op === "ref") read.add(entityOfStep(part.step) ?? part.entity);
+      if (part.op === "get" || part.op === "linked") read.add(part.entity);
+      if (part.op === "sibling") {
+        const sibling = entityOfStep(part.step);
+        if (sibling !== undefined && sibling !== step.entity) read.add(sibling);
+      }
+    }
+  }
+  if (pass === "main" && step.parent !== undefined) {
+    const parent = entityOfStep(step.parent.step);
+    if (parent !== undefined) read.add(parent);
+  }
+  return read;
+}

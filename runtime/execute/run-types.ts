@@ -5,7 +5,7 @@
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { Journal } from "../journal/journal.js";
-import type { SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
+import type { KeyIndex, SourceItem, SourceReadReport, SourceRow } from "../source/index.js";
 import type { LoadTarget, SetupOutcome } from "../targets/target.js";
 import type { ValueNote } from "../transform/values.js";
 import type { DisappearedRecord, UnarchivedRecord } from "./deletions.js";
@@ -70,8 +70,33 @@ export interface RowSelection {
   prepare(context: SelectionContext): Promise<RowFilter>;
 }
 
-/** Where rows come from: the export's CSV files, or rows given in memory (test blocks). */
-export type RowSource = (entity: EntityPlan) => { readonly rows: AsyncIterable<SourceItem>; readonly report?: () => SourceReadReport };
+/**
+ * Where rows come from: the export's CSV files, or rows given in memory (test blocks). A source
+ * that reads files may take the key winners of its earlier reading of the entity to the end, and
+ * give them once it has read to the end (runtime/source/csv-reader.ts `winners`).
+ */
+export type RowSource = (entity: EntityPlan, winners?: KeyIndex) => RowReading;
+
+/** One reading of an entity's rows: iterate `rows` or (one wait per chunk read) `batches`, not both. */
+export interface RowReading {
+  readonly rows: AsyncIterable<SourceItem>;
+  readonly batches?: AsyncIterable<readonly SourceItem[]>;
+  readonly report?: () => SourceReadReport;
+  readonly winners?: () => KeyIndex | undefined;
+}
+
+/**
+ * Where a run sends each rejected row as it is rejected, its cells as read included (the CLI's
+ * reject files): the run's result then keeps its rejects without their cells, so a run with many
+ * rejects does not hold them all in memory.
+ */
+export interface RejectSink {
+  /** Called once, before any reject, with the run's id. */
+  start(runId: string): void;
+  write(reject: RejectRecord): void;
+  /** The run is over: nothing more comes. */
+  end(): void;
+}
 
 export interface RunOptions {
   readonly plan: Plan;
@@ -105,6 +130,8 @@ export interface RunOptions {
   readonly since?: string;
   /** Recorded in the journal: the package settings overridden for this run (`--set`), so that rollback compiles the same plan. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Where rejected rows go as they are rejected, with their cells. */
+  readonly rejects?: RejectSink;
 }
 
 export type RowStatus = "loaded" | "skipped" | "rejected";

@@ -7,7 +7,8 @@
  * `runPlan` is the table of contents of a run; each part has its module here:
  *   run-types.ts        what a run is given and gives back
  *   run-journal.ts      every journal write of a run, and what earlier runs wrote
- *   indexes.ts          the first pass over the export
+ *   export-reads.ts     how the export is read: each entity as few times as the plan allows
+ *   indexes.ts          what is kept of the export's rows for other rows
  *   lookups.ts          lookups fetched once, matched in memory, fallbacks, `missing halt`
  *   environment.ts      what the evaluator may ask while it computes a row
  *   collapse.ts         the N:N collapse of `with` blocks, and how linked rows are counted
@@ -37,7 +38,8 @@ import {
 } from "./deletions.js";
 import { runEnvironment } from "./environment.js";
 import { FeedsDigests } from "./feeds.js";
-import { readExport, type Indexes } from "./indexes.js";
+import { ExportReads } from "./export-reads.js";
+import type { Indexes } from "./indexes.js";
 import { haltMisses, RunLookups } from "./lookups.js";
 import { RunJournal, type EarlierRuns } from "./run-journal.js";
 import type { EntitySource, RowFilter, RowSource, RunOptions, RunResult } from "./run-types.js";
@@ -74,13 +76,16 @@ const MISSES_SHOWN = 20;
 export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, target } = options;
   const run = await startRun(options);
-  const indexes = await readExport(plan, run.rows, options.sourceDirectory, run.say);
+  const { reads } = run;
+  const indexes = reads.indexes;
+  run.say(`reading the export in ${options.sourceDirectory}`);
+  if (wholeExportFirst(run)) await reads.indexAll();
   const lookups = await runLookups(run);
   const feeds = new FeedsDigests(plan, indexes);
   const filter = await chooseRows(options, {
     plan,
     indexes,
-    rows: run.rows,
+    rows: reads.again,
     ...(options.journal === undefined ? {} : { journal: options.journal }),
     stepsOf: run.stepsOf,
     feeds,
@@ -90,12 +95,25 @@ export async function runPlan(options: RunOptions): Promise<RunResult> {
   const environment = environmentOf(run, indexes, lookups, filter);
   const disappeared = findDisappeared(plan, target, indexes, run.earlier.known);
   sayDisappeared(plan, target, disappeared, run.say);
-  const misses = await haltMisses(plan, run.rows, filter, environment);
+  const misses = await haltMisses(plan, reads.again, filter, environment);
   if (misses.length > 0) return halt(run, indexes, misses, disappeared);
   run.journal.runStart();
   run.written.rememberEarlierAttempt(run.journal);
   const end = await write(run, { indexes, lookups, feeds, filter, environment }, disappeared);
+  // The accounting covers every entity, those no step read too.
+  await reads.indexAll();
   return runResult(run, indexes, end);
+}
+
+/**
+ * Whether the whole export must be indexed before anything is written: a selection chooses rows
+ * from all of it, a `missing halt` lookup is checked on every row first, and records earlier runs
+ * wrote are looked up in it to tell which are gone. Otherwise each entity is indexed when a step
+ * first needs it (runtime/execute/export-reads.ts).
+ */
+function wholeExportFirst(run: RunStart): boolean {
+  const { plan, selection } = run.options;
+  return selection !== undefined || plan.lookups.some((lookup) => lookup.missing.policy === "halt") || run.earlier.known.size > 0;
 }
 
 /** What every part of a run shares from its start. */
@@ -103,6 +121,7 @@ interface RunStart {
   readonly started: Date;
   readonly options: RunOptions;
   readonly rows: RowSource;
+  readonly reads: ExportReads;
   readonly journal: RunJournal;
   readonly earlier: EarlierRuns;
   readonly accounting: RunAccounting;
@@ -130,25 +149,30 @@ async function startRun(options: RunOptions): Promise<RunStart> {
     ...(settings === undefined || Object.keys(settings).length === 0 ? {} : { settings }),
   };
   const journal = RunJournal.of(options.journal, identity, started);
+  options.rejects?.start(journal.runId);
   const stepsByEntity = new Map<string, StepPlan[]>();
   for (const step of plan.steps) stepsByEntity.set(step.entity, [...(stepsByEntity.get(step.entity) ?? []), step]);
   const earlier = journal.earlierRuns();
   // Cells name the records earlier runs made by their external IDs, where the target can.
   target.recordsMade?.(earlier.known.values());
+  const rows: RowSource = options.rows ?? ((entity, winners) => readPlanEntity(entity, options.sourceDirectory, winners));
+  const say = (text: string): void => options.reporter?.line(text);
+  const reads = new ExportReads(plan, rows, say);
   return {
     started,
     options,
-    rows: options.rows ?? ((entity) => readPlanEntity(entity, options.sourceDirectory)),
+    rows,
+    reads,
     journal,
     earlier,
-    accounting: new RunAccounting(),
+    accounting: new RunAccounting(plan, reads.indexes, options.rejects),
     written: new WrittenRecords(),
     setupRefs: new Map(),
     batchSize: options.batchSize ?? target.capabilities.writeRows ?? 1000,
     journalChecked: options.journalChecked === true,
     exportFingerprint: options.rows === undefined && journal.keeping ? await exportFingerprint(options.sourceDirectory) : undefined,
     stepsOf: (entity) => stepsByEntity.get(entity) ?? [],
-    say: (text) => options.reporter?.line(text),
+    say,
   };
 }
 
@@ -200,7 +224,13 @@ function halt(run: RunStart, indexes: Indexes, misses: readonly string[], disapp
 /** The writes of a run, journaled: setup, records back from the archive, every step, their second passes, archiving, write stamps. */
 async function write(
   run: RunStart,
-  prepared: { indexes: Indexes; lookups: RunLookups; feeds: FeedsDigests; filter: RowFilter | undefined; environment: EvaluationEnvironment },
+  prepared: {
+    indexes: Indexes;
+    lookups: RunLookups;
+    feeds: FeedsDigests;
+    filter: RowFilter | undefined;
+    environment: EvaluationEnvironment;
+  },
   disappeared: readonly DisappearedRecord[],
 ): Promise<RunEnd> {
   const { plan, target, reporter, sample } = run.options;
@@ -214,8 +244,15 @@ async function write(
     end = { ...end, setup: await setUp(plan, target, journal, run.setupRefs, run.say) };
     prepared.lookups.addSetupRecords(run.setupRefs);
     end = { ...end, unarchived: await unarchiveBack(deletions, rewrite) };
-    for (const step of plan.steps) await writeStep(steps, step, entityOf(plan, step));
-    for (const step of plan.steps) await writeDeferred(steps, step, entityOf(plan, step));
+    for (const step of plan.steps) {
+      await run.reads.prepare(step, "main");
+      await writeStep(steps, step, entityOf(plan, step));
+    }
+    for (const step of plan.steps) {
+      if (step.deferred.length === 0) continue;
+      await run.reads.prepare(step, "deferred");
+      await writeDeferred(steps, step, entityOf(plan, step));
+    }
     end = { ...end, disappeared: await archiveGone(deletions, disappeared) };
     await run.written.stamp(target, journal);
     if (run.exportFingerprint !== undefined) journal.lookups(run.exportFingerprint, prepared.lookups.answers());
@@ -240,6 +277,7 @@ function entityOf(plan: Plan, step: StepPlan): EntityPlan {
 
 function runResult(run: RunStart, indexes: Indexes, end: RunEnd): RunResult {
   const { entities, errors } = run.accounting.reconcile(indexes, (entity) => run.stepsOf(entity).length > 0);
+  run.options.rejects?.end();
   return {
     runId: run.journal.runId,
     status: end.status,

@@ -3,7 +3,7 @@
  * each instance, `Contactpersoon 1` ... `Contactpersoon 3`) with the parse options of the entity.
  */
 import type { ColumnPlan, EntityPlan } from "../../compiler/plan/schema.js";
-import { readEntity, type ColumnSpec, type EntityReading, type EntitySourceSpec, type ValueFormat } from "../source/index.js";
+import { readEntity, type ColumnSpec, type EntityReading, type EntitySourceSpec, type KeyIndex, type ValueFormat } from "../source/index.js";
 
 export function valueFormat(entity: EntityPlan, column: ColumnPlan): ValueFormat {
   const options = entity.options;
@@ -62,6 +62,7 @@ export function entitySourceSpec(entity: EntityPlan, directory: string): EntityS
   };
 }
 
-export function readPlanEntity(entity: EntityPlan, directory: string): EntityReading {
-  return readEntity(entitySourceSpec(entity, directory));
+/** Reads an entity's files; `winners` from an earlier reading of them to the end spare the reader its first pass. */
+export function readPlanEntity(entity: EntityPlan, directory: string, winners?: KeyIndex): EntityReading {
+  return readEntity(entitySourceSpec(entity, directory), winners);
 }

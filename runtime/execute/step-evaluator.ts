@@ -5,11 +5,12 @@
  * for the second pass, the cells of the deferred fields. The step writer and the deferred writes
  * see nothing else of evaluation.
  *
- * `stepEvaluators` is where the run gets them. Today they interpret the plan's expressions row by
- * row (runtime/transform/evaluate.ts); a compiled form of each step (closures built once per plan)
- * can take their place here, behind the same interface, without a change to the run.
+ * `stepEvaluators` is where the run gets them: each step's conditions and fields compiled once
+ * into closures (runtime/transform/compile.ts), run straight through for each row, synchronously
+ * unless a field reads a file.
  */
-import type { Plan, StepPlan } from "../../compiler/plan/schema.js";
+import type { OperationPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
+import { compileExpression, EvaluationScope, FAILED, runCompiled, type CompiledExpression, type Computed } from "../transform/compile.js";
 import { evaluate, type EvaluationEnvironment, type RowInput } from "../transform/evaluate.js";
 import { isEmpty, type RuntimeValue, type ValueNote } from "../transform/values.js";
 import { cellOf, columnOf, fieldProblem, type ReferenceStyle } from "./cells.js";
@@ -43,6 +44,7 @@ export interface DeferredCells {
   readonly notes: readonly FieldNote[];
 }
 
+/** A step's evaluation of rows, one row at a time. */
 export interface StepEvaluator {
   row(input: RowInput): RowDecision | Promise<RowDecision>;
   deferred(input: RowInput): DeferredCells | Promise<DeferredCells>;
@@ -63,52 +65,107 @@ export async function conditionsHold(step: StepPlan, input: RowInput, environmen
 
 /** The evaluator of each step of the plan, for rows read with `environment`, cells pointing to records by `style`. */
 export function stepEvaluators(plan: Plan, environment: EvaluationEnvironment, style: ReferenceStyle): (step: StepPlan) => StepEvaluator {
-  const evaluators = new Map(plan.steps.map((step) => [step.id, interpretedStep(step, environment, style)]));
-  return (step) => evaluators.get(step.id) ?? interpretedStep(step, environment, style);
+  const evaluators = new Map(plan.steps.map((step) => [step.id, compiledStep(step, environment, style)]));
+  return (step) => evaluators.get(step.id) ?? compiledStep(step, environment, style);
 }
 
-/** A step evaluated by walking its expressions for each row. */
-function interpretedStep(step: StepPlan, environment: EvaluationEnvironment, style: ReferenceStyle): StepEvaluator {
+const NONE: readonly never[] = Object.freeze([]);
+const SKIP: RowDecision = Object.freeze({ kind: "skip" });
+
+/** A field of a step with its compiled value and its column. */
+interface CompiledField {
+  readonly operation: OperationPlan;
+  readonly value: CompiledExpression;
+  readonly column: string;
+}
+
+/** What a row has made so far in its step: the cells of the fields computed, the columns defaulted, the notes. */
+interface RowSoFar {
+  readonly input: RowInput;
+  readonly cells: string[];
+  defaulted: string[] | undefined;
+  notes: FieldNote[] | undefined;
+  /** The fields' values, kept only for a step with Odoo constraints to check (constraints.ts). */
+  readonly values: Map<string, RuntimeValue> | undefined;
+}
+
+/**
+ * A step whose conditions and fields are compiled once. Rows are evaluated one at a time (the
+ * scope is the evaluator's own): the step writer awaits each before the next.
+ */
+function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style: ReferenceStyle): StepEvaluator {
+  const conditions = step.conditions.map(compileExpression);
+  const fieldsOf = (operations: readonly OperationPlan[]): CompiledField[] =>
+    operations.map((operation) => ({ operation, value: compileExpression(operation.value), column: columnOf(operation, style) }));
+  const fields = fieldsOf(step.operations);
+  const deferredFields = fieldsOf(step.deferred);
+  const scope = new EvaluationScope();
+  const checksConstraints = (step.constraints ?? []).length > 0;
+
+  /** Conditions, then fields, from `index` on (conditions first): a decision, or a promise of one when a field reads a file. */
+  const decide = (row: RowSoFar, index: number): RowDecision | Promise<RowDecision> => {
+    for (let unit = index; unit < conditions.length + fields.length; unit++) {
+      scope.notes.length = 0;
+      const compiled = unit < conditions.length ? conditions[unit] : fields[unit - conditions.length]?.value;
+      if (compiled === undefined) continue;
+      const value = runCompiled(compiled, row.input, environment, scope);
+      if (value instanceof Promise) return value.then((settled) => settleUnit(row, unit, settled) ?? decide(row, unit + 1));
+      const decision = settleUnit(row, unit, value);
+      if (decision !== undefined) return decision;
+    }
+    const refused = row.values === undefined ? undefined : constraintRefusal(step, row.values);
+    if (refused !== undefined) return { kind: "reject", reason: refused, notes: row.notes ?? NONE };
+    return { kind: "write", cells: row.cells, defaulted: row.defaulted ?? NONE, notes: row.notes ?? NONE };
+  };
+
+  /** What a condition's or field's value makes of the row: skipped, rejected, or (undefined) on to the next. */
+  const settleUnit = (row: RowSoFar, unit: number, value: Computed): RowDecision | undefined => {
+    if (unit < conditions.length) {
+      if (value === FAILED) return { kind: "reject", reason: scope.reason, notes: NONE };
+      return value === true ? undefined : SKIP;
+    }
+    const field = fields[unit - conditions.length];
+    if (field === undefined) return undefined;
+    const { operation } = field;
+    if (value === FAILED) {
+      // `| required` after a reference says only "empty": the notes say why.
+      const because = scope.notes
+        .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "optional-link")
+        .map((note) => note.detail);
+      return { kind: "reject", reason: `${operation.field}: ${scope.reason}${because.length > 0 ? ` (${because.join("; ")})` : ""}`, notes: row.notes ?? NONE };
+    }
+    const problem = fieldProblem(operation, value, scope.notes, style);
+    if (problem !== undefined) return { kind: "reject", reason: problem, notes: row.notes ?? NONE };
+    for (const note of scope.notes) (row.notes ??= []).push({ field: operation.field, note });
+    row.cells.push(cellOf(value, operation, style));
+    row.values?.set(operation.field, value);
+    if (operation.defaulted === true && isEmpty(value)) (row.defaulted ??= []).push(field.column);
+    return undefined;
+  };
+
+  /** The deferred fields from `index` on: a field that cannot be computed leaves its cell empty. */
+  const deferred = (input: RowInput, cells: string[], notes: FieldNote[], index: number): DeferredCells | Promise<DeferredCells> => {
+    for (let at = index; at < deferredFields.length; at++) {
+      const field = deferredFields[at];
+      if (field === undefined) continue;
+      scope.notes.length = 0;
+      const value = runCompiled(field.value, input, environment, scope);
+      const settle = (settled: Computed): void => {
+        for (const note of scope.notes) notes.push({ field: field.operation.field, note });
+        cells.push(settled === FAILED ? "" : cellOf(settled, field.operation, style));
+      };
+      if (value instanceof Promise)
+        return value.then((settled) => {
+          settle(settled);
+          return deferred(input, cells, notes, at + 1);
+        });
+      settle(value);
+    }
+    return { cells, notes };
+  };
+
   return {
-    async row(input) {
-      for (const condition of step.conditions) {
-        const { outcome } = await evaluate(condition, input, environment);
-        if (!outcome.ok) return { kind: "reject", reason: outcome.reason, notes: [] };
-        if (outcome.value !== true) return { kind: "skip" };
-      }
-      const cells: string[] = [];
-      const defaulted: string[] = [];
-      const noted: FieldNote[] = [];
-      const values = new Map<string, RuntimeValue>();
-      for (const operation of step.operations) {
-        const { outcome, notes } = await evaluate(operation.value, input, environment);
-        if (!outcome.ok) {
-          // `| required` after a reference says only "empty": the notes say why.
-          const because = notes
-            .filter((note) => note.kind === "dangling-reference" || note.kind === "lookup-missing" || note.kind === "optional-link")
-            .map((note) => note.detail);
-          return { kind: "reject", reason: `${operation.field}: ${outcome.reason}${because.length > 0 ? ` (${because.join("; ")})` : ""}`, notes: noted };
-        }
-        const problem = fieldProblem(operation, outcome.value, notes, style);
-        if (problem !== undefined) return { kind: "reject", reason: problem, notes: noted };
-        for (const note of notes) noted.push({ field: operation.field, note });
-        cells.push(cellOf(outcome.value, operation, style));
-        values.set(operation.field, outcome.value);
-        if (operation.defaulted === true && isEmpty(outcome.value)) defaulted.push(columnOf(operation, style));
-      }
-      const refused = constraintRefusal(step, values);
-      if (refused !== undefined) return { kind: "reject", reason: refused, notes: noted };
-      return { kind: "write", cells, defaulted, notes: noted };
-    },
-    async deferred(input) {
-      const cells: string[] = [];
-      const noted: FieldNote[] = [];
-      for (const operation of step.deferred) {
-        const { outcome, notes } = await evaluate(operation.value, input, environment);
-        for (const note of notes) noted.push({ field: operation.field, note });
-        cells.push(outcome.ok ? cellOf(outcome.value, operation, style) : "");
-      }
-      return { cells, notes: noted };
-    },
+    row: (input) => decide({ input, cells: [], defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
+    deferred: (input) => deferred(input, [], [], 0),
   };
 }

@@ -8,8 +8,8 @@ import type { SourceRow } from "../source/index.js";
 import type { RowInput } from "../transform/evaluate.js";
 import type { RunAccounting } from "./accounting.js";
 import { instanceKeyOf, instancesOf, rowInput } from "./environment.js";
-import type { Indexes } from "./indexes.js";
-import type { RowFilter, RowSource, RunReporter } from "./run-types.js";
+import type { ExportReads } from "./export-reads.js";
+import type { RowFilter, RunReporter } from "./run-types.js";
 import { isSelected } from "./selection.js";
 
 /** A row (instance) as a step reads it. */
@@ -22,9 +22,8 @@ export interface StepRow {
 
 /** What a pass over a step's rows needs from the run. */
 export interface StepRowParts {
-  readonly rows: RowSource;
+  readonly reads: ExportReads;
   readonly filter: RowFilter | undefined;
-  readonly indexes: Indexes;
   readonly accounting: RunAccounting;
   readonly reporter: RunReporter | undefined;
 }
@@ -45,14 +44,20 @@ export class StepPass {
     this.progress = progressOf(parts, step, entity, pass);
   }
 
-  async *rows(): AsyncGenerator<StepRow> {
+  /** The pass's rows (instances), a batch per chunk the reader read: one wait per chunk, not per row. */
+  async *batches(): AsyncGenerator<readonly StepRow[]> {
     const { entity, step } = this;
-    for await (const item of this.parts.rows(entity).rows) {
-      if (item.kind !== "row" || !isSelected(this.parts.filter, entity, item)) continue;
-      this.seen += 1;
-      if (this.seen % PROGRESS_EVERY === 0) this.progress(this.seen, false);
-      for (const instance of instancesOf(step))
-        yield { row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) };
+    const instances = instancesOf(step);
+    for await (const items of this.parts.reads.passBatches(entity)) {
+      const rows: StepRow[] = [];
+      for (const item of items) {
+        if (item.kind !== "row" || !isSelected(this.parts.filter, entity, item)) continue;
+        this.seen += 1;
+        if (this.seen % PROGRESS_EVERY === 0) this.progress(this.seen, false);
+        for (const instance of instances)
+          rows.push({ row: item, instance, instanceKey: instanceKeyOf(item, instance), input: rowInput(entity, item, step, instance) });
+      }
+      if (rows.length > 0) yield rows;
     }
   }
 
@@ -66,8 +71,14 @@ function progressOf(parts: StepRowParts, step: StepPlan, entity: EntityPlan, pas
   const reporter = parts.reporter;
   if (reporter?.progress === undefined) return () => undefined;
   const started = Date.now();
-  const total = parts.filter === undefined ? parts.indexes.entities.get(entity.name)?.keys.size : parts.filter.selectedCount?.(entity);
-  return (rows, done) =>
+  // An entity indexed by this very pass has its count once the pass is over.
+  const totalOf = (): number | undefined => {
+    if (parts.filter !== undefined) return parts.filter.selectedCount?.(entity);
+    const index = parts.reads.indexes.entities.get(entity.name);
+    return index?.complete === true ? index.keys.size : undefined;
+  };
+  return (rows, done) => {
+    const total = totalOf();
     reporter.progress?.({
       step: step.id,
       model: step.model,
@@ -78,4 +89,5 @@ function progressOf(parts: StepRowParts, step: StepPlan, entity: EntityPlan, pas
       elapsedMs: Date.now() - started,
       done,
     });
+  };
 }

@@ -12,7 +12,7 @@ import { writeBatch, type BatchParts, type PendingWrite } from "./batch-writer.j
 import { cellsHash, columnOf, type ReferenceStyle } from "./cells.js";
 import type { FeedsDigests } from "./feeds.js";
 import type { StepCounts } from "./run-types.js";
-import type { StepEvaluator } from "./step-evaluator.js";
+import type { RowDecision, StepEvaluator } from "./step-evaluator.js";
 import { StepPass, type StepRow, type StepRowParts } from "./step-rows.js";
 
 /** What writing a step needs from the run. */
@@ -53,35 +53,39 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
   // What the records read from other rows is journaled only where a journal is: a live run.
   const journaled = parts.journal.keeping && target.capabilities.keepsRecords;
   const unchangedFeeds: [string, string][] = [];
-  for await (const stepRow of pass.rows()) {
-    const write = await rowWrite(parts, step, entity, stepRow, evaluator, fields);
-    if (write === undefined) continue;
-    const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
-    const previous = parts.earlier.known.get(write.xmlid);
-    if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
-      accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
-      if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
-      continue;
+  for await (const stepRows of pass.batches()) {
+    for (const stepRow of stepRows) {
+      const decided = evaluator.row(stepRow.input);
+      // Most rows are decided at once; only a field that reads a file makes one wait.
+      const write = rowWrite(parts, step, entity, stepRow, decided instanceof Promise ? await decided : decided, fields, parts.journal.keeping);
+      if (write === undefined) continue;
+      const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
+      const previous = parts.earlier.known.get(write.xmlid);
+      if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
+        accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
+        if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
+        continue;
+      }
+      const refused = target.capabilities.keepsRecords && parts.retryRefused !== true ? parts.earlier.refusals.get(write.xmlid) : undefined;
+      if (refused !== undefined && refused.hash === write.hash) {
+        // Odoo refused exactly this record before: sending it again would only be refused again (and on 19.0 redo its whole batch row by row).
+        accounting.rejected(
+          step,
+          entity,
+          stepRow.row,
+          stepRow.instanceKey,
+          `refused by Odoo in run ${refused.run}, not sent again as it did not change: ${refused.message}`,
+        );
+        continue;
+      }
+      pending.push({ row: stepRow.row, instanceKey: stepRow.instanceKey, write: write.write, hash: write.hash, feeds });
+      if (pending.length >= parts.batchSize) await flush();
     }
-    const refused = target.capabilities.keepsRecords && parts.retryRefused !== true ? parts.earlier.refusals.get(write.xmlid) : undefined;
-    if (refused !== undefined && refused.hash === write.hash) {
-      // Odoo refused exactly this record before: sending it again would only be refused again (and on 19.0 redo its whole batch row by row).
-      accounting.rejected(
-        step,
-        entity,
-        stepRow.row,
-        stepRow.instanceKey,
-        `refused by Odoo in run ${refused.run}, not sent again as it did not change: ${refused.message}`,
-      );
-      continue;
-    }
-    pending.push({ row: stepRow.row, instanceKey: stepRow.instanceKey, write: write.write, hash: write.hash, ...(feeds === undefined ? {} : { feeds }) });
-    if (pending.length >= parts.batchSize) await flush();
   }
   await flush();
   parts.journal.feeds(step.id, step.model, unchangedFeeds);
   pass.done();
-  parts.say(stepSummary(step, counts, target.capabilities.output, parts.indexes.entities.get(entity.name)?.rejections.length ?? 0));
+  parts.say(stepSummary(step, counts, target.capabilities.output, parts.reads.indexes.entities.get(entity.name)?.rejections.length ?? 0));
 }
 
 /**
@@ -101,17 +105,17 @@ function stepSummary(step: StepPlan, counts: StepCounts, output: TargetCapabilit
   return `${step.id} → ${step.model}: ${loaded}, ${counts.skipped} skipped, ${rejected}`;
 }
 
-/** The record a row (instance) makes in the step, with its hash; undefined when it is skipped or rejected (accounted for here). */
-async function rowWrite(
+/** The record a row (instance) makes in the step, with its hash when it is journaled; undefined when it is skipped or rejected (accounted for here). */
+function rowWrite(
   parts: StepParts,
   step: StepPlan,
   entity: EntityPlan,
-  { row, instance, instanceKey, input }: StepRow,
-  evaluator: StepEvaluator,
+  { row, instance, instanceKey }: StepRow,
+  decision: RowDecision,
   fields: readonly string[],
-): Promise<{ xmlid: string; hash: string; write: WriteRow } | undefined> {
+  hashed: boolean,
+): { xmlid: string; hash?: string; write: WriteRow } | undefined {
   const { accounting } = parts;
-  const decision = await evaluator.row(input);
   if (decision.kind === "skip") {
     accounting.skipped(step, entity, row, instanceKey);
     return undefined;
@@ -121,7 +125,9 @@ async function rowWrite(
     accounting.rejected(step, entity, row, instanceKey, decision.reason);
     return undefined;
   }
-  const cells = [...decision.cells];
+  const xmlid = recordXmlid(parts.plan.migration.namespace, step.id, row.key, instance);
+  // The batch's cells: the external ID, the fields', and the parent's for a child step.
+  const cells = [xmlid, ...decision.cells];
   if (step.parent !== undefined) {
     const parentKey = textOf(row.values[step.parent.by] ?? null);
     const parent = parts.environment.reference(step.parent.step, parentKey);
@@ -132,7 +138,7 @@ async function rowWrite(
     }
     cells.push(parts.target.referenceStyle === "id" ? String(parent.record.id ?? "") : (parent.record.xmlid ?? ""));
   }
-  const xmlid = recordXmlid(parts.plan.migration.namespace, step.id, row.key, instance);
-  const write: WriteRow = { key: instanceKey, xmlid, cells: [xmlid, ...cells], ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}) };
-  return { xmlid, hash: cellsHash(fields, cells), write };
+  const write: WriteRow = { key: instanceKey, xmlid, cells, ...(decision.defaulted.length > 0 ? { defaulted: decision.defaulted } : {}) };
+  // Only the journal keeps hashes (an unchanged record is not written again), so only a journaled run computes them.
+  return hashed ? { xmlid, hash: cellsHash(fields, cells.slice(1)), write } : { xmlid, write };
 }

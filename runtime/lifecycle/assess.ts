@@ -208,7 +208,7 @@ function duplicateRule(entity: EntityPlan): string {
 }
 
 function linkAssessment(block: LinkBlock, indexes: Indexes): LinkAssessment {
-  const rows = indexes.linked.get(`${block.linkedEntity}\u0000${block.by}`) ?? new Map();
+  const rows = indexes.entities.get(block.linkedEntity)?.linkGroups(block.by) ?? [];
   const keys = indexes.entities.get(block.entity)?.keys ?? new Set<string>();
   let linkRows = 0;
   let withLinks = 0;
@@ -216,14 +216,14 @@ function linkAssessment(block: LinkBlock, indexes: Indexes): LinkAssessment {
   let mostOnOne = 0;
   let dangling = 0;
   for (const [key, linked] of rows) {
-    linkRows += linked.length;
+    linkRows += linked;
     if (!keys.has(key)) {
-      dangling += linked.length;
+      dangling += linked;
       continue;
     }
     withLinks += 1;
-    if (linked.length > 1) withSeveral += 1;
-    mostOnOne = Math.max(mostOnOne, linked.length);
+    if (linked > 1) withSeveral += 1;
+    mostOnOne = Math.max(mostOnOne, linked);
   }
   return { ...block, linkRows, withLinks, withSeveral, mostOnOne, dangling };
 }

@@ -144,6 +144,11 @@ export interface EntityReading {
   readonly batches: AsyncIterable<SourceItem[]>;
   /** The report so far; complete once `rows` has been read to the end. */
   report(): SourceReadReport;
+  /**
+   * Which record won each key, once the rows have been read to the end (undefined before): given
+   * to `readEntity` for the same files again, it spares that reading its first pass.
+   */
+  winners(): KeyIndex | undefined;
 }
 
 /** A spec that cannot be read at all (the compiler should have caught it): thrown before any file is opened. */
@@ -379,8 +384,13 @@ class EntityReader {
   private readonly report: ReportBuilder;
   private readonly probes = new Map<string, FileProbe>();
   private readonly unreadable = new Set<string>();
+  /** Set once every file has been read. */
+  finished: KeyIndex | undefined;
 
-  constructor(private readonly spec: EntitySourceSpec) {
+  constructor(
+    private readonly spec: EntitySourceSpec,
+    private readonly known: KeyIndex | undefined,
+  ) {
     this.columns = spec.columns;
     const indexOf = (name: string): number => spec.columns.findIndex((column) => column.name === name);
     this.keyColumns = spec.key.map(indexOf);
@@ -408,13 +418,14 @@ class EntityReader {
     }
     if (files.length === 0) this.report.problem(null, `no file in ${this.spec.directory} matches '${this.spec.pattern}'`);
     const rule = this.winnerRule();
-    const index = new KeyIndex(rule);
-    if (rule !== "first") {
+    const index = this.known ?? new KeyIndex(rule);
+    if (rule !== "first" && this.known === undefined) {
       // Pass one: the last file or the newest record may come later, so learn every key's winner first.
       for (const [fileIndex, file] of files.entries()) await this.indexFile(file, fileIndex, index);
     }
     for (const [fileIndex, file] of files.entries()) yield* this.emitFile(file, fileIndex, files, index, rule);
     this.report.complete = true;
+    this.finished = index;
   }
 
   private winnerRule(): WinnerRule {
@@ -695,11 +706,12 @@ function messageOf(error: unknown): string {
 /**
  * Reads an entity's files. Throws SourceSpecError at once when the spec itself is unusable;
  * everything found in the files (bad rows, missing headers, unreadable files) is reported, never thrown.
+ * `winners` are those of an earlier reading of the same files to the end (`EntityReading.winners`).
  */
-export function readEntity(spec: EntitySourceSpec): EntityReading {
+export function readEntity(spec: EntitySourceSpec, winners?: KeyIndex): EntityReading {
   const problems = sourceSpecProblems(spec);
   if (problems.length > 0) throw new SourceSpecError(spec.entity, problems);
-  const reader = new EntityReader(spec);
+  const reader = new EntityReader(spec, winners);
   let started = false;
   const once = (): void => {
     if (started) throw new Error(`source entity ${spec.entity}: its rows can be read only once; call readEntity again`);
@@ -719,5 +731,6 @@ export function readEntity(spec: EntitySourceSpec): EntityReading {
       },
     },
     report: () => reader.snapshot(),
+    winners: () => reader.finished,
   };
 }

@@ -282,6 +282,8 @@ export function formatOdooDateTime(epochMilliseconds: number): string {
 }
 
 function fieldsAsUtc(fields: CalendarFields): number {
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; those few go the long way, without that rule.
+  if (fields.year >= 100) return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
   const date = new Date(0);
   date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
   date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
@@ -318,23 +320,12 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 const QUARTER_HOUR = 15 * 60 * 1000;
-// Offsets change on quarter-hour boundaries in every zone in use, so one lookup per quarter hour is exact.
-const offsetCache = new Map<string, Map<number, number>>();
+const DAY = 24 * 60 * 60 * 1000;
 
-/** The zone's offset from UTC, in milliseconds, at an instant. */
-export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
-  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  let zoneCache = offsetCache.get(timeZone);
-  if (zoneCache === undefined) {
-    zoneCache = new Map();
-    offsetCache.set(timeZone, zoneCache);
-  }
-  const bucket = Math.floor(epochMilliseconds / QUARTER_HOUR);
-  const cached = zoneCache.get(bucket);
-  if (cached !== undefined) return cached;
+/** The zone's offset at an instant, asked of Intl (slow: a formatter call). */
+function intlOffsetAt(timeZone: string, instant: number): number {
   const formatter = formatterFor(timeZone);
   if (formatter === null) throw new Error(`unknown time zone '${timeZone}'`);
-  const instant = bucket * QUARTER_HOUR;
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = part.value;
   let year = Number(parts.year);
@@ -347,13 +338,63 @@ export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): numbe
     minute: Number(parts.minute),
     second: Number(parts.second),
   });
-  const offset = local - instant;
-  if (zoneCache.size > 50_000) zoneCache.clear();
-  zoneCache.set(bucket, offset);
+  return local - instant;
+}
+
+/**
+ * Per zone, per UTC day: the zone's offset all that day, or NaN when the offset changes during
+ * it. An export's timestamps span years but only a few thousand days, so this stays small and
+ * is never cleared; a day is asked of Intl at its start, noon and the next day's start (no zone
+ * changes its offset twice within half a day), its start shared with the day before.
+ */
+const dayOffsets = new Map<string, Map<number, number>>();
+/** Per zone, per UTC day: the zone's offset at the day's first instant. */
+const dayStartOffsets = new Map<string, Map<number, number>>();
+// On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
+// on quarter-hour boundaries in every zone in use, so that is exact.
+const quarterHourOffsets = new Map<string, Map<number, number>>();
+
+function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let cache = caches.get(timeZone);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  return cache;
+}
+
+function offsetAtDayStart(timeZone: string, day: number): number {
+  const starts = cacheOf(dayStartOffsets, timeZone);
+  let offset = starts.get(day);
+  if (offset === undefined) {
+    offset = intlOffsetAt(timeZone, day * DAY);
+    starts.set(day, offset);
+  }
   return offset;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+/** The zone's offset from UTC, in milliseconds, at an instant. */
+export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
+  const days = cacheOf(dayOffsets, timeZone);
+  const day = Math.floor(epochMilliseconds / DAY);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = offsetAtDayStart(timeZone, day);
+    const steady = start === intlOffsetAt(timeZone, day * DAY + DAY / 2) && start === offsetAtDayStart(timeZone, day + 1);
+    offset = steady ? start : Number.NaN;
+    days.set(day, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const quarters = cacheOf(quarterHourOffsets, timeZone);
+  const bucket = Math.floor(epochMilliseconds / QUARTER_HOUR);
+  let exact = quarters.get(bucket);
+  if (exact === undefined) {
+    exact = intlOffsetAt(timeZone, bucket * QUARTER_HOUR);
+    quarters.set(bucket, exact);
+  }
+  return exact;
+}
 
 /**
  * The UTC instant of a wall-clock time in a zone. A time that happens twice (clocks going back)

@@ -10,6 +10,7 @@ export * from "./files.js";
 export * from "./probe.js";
 export * from "./records.js";
 export * from "./key-index.js";
+export * from "./key-slots.js";
 export * from "./csv-reader.js";
 export * from "./attachments.js";
 export * from "./infer.js";

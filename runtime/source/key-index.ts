@@ -1,10 +1,12 @@
 /**
- * Which record wins each key, kept compactly and exactly. The keys' UTF-8 bytes live in one
- * growing buffer, found through an open-addressing hash table of typed arrays; per key, three
- * typed-array slots hold the winner (file, line) and its stamp. Nothing here is a JavaScript object
- * per key, so a million keys cost tens of megabytes outside the garbage-collected heap, and the
- * rows themselves are never held.
+ * Which record wins each key, kept compactly and exactly: the keys in a KeySlots (their UTF-8
+ * bytes and an open-addressing hash table of typed arrays), and per key's slot, typed-array
+ * entries for the winner (file, line) and its stamp. Nothing here is a JavaScript object per key,
+ * so a million keys cost tens of megabytes outside the garbage-collected heap, and the rows
+ * themselves are never held.
  */
+import { float64s, holding, int32s } from "./grow.js";
+import { KeySlots } from "./key-slots.js";
 
 export interface RecordLocation {
   readonly fileIndex: number;
@@ -13,31 +15,17 @@ export interface RecordLocation {
 
 export type WinnerRule = "first" | "last" | "newest";
 
-const EMPTY = -1;
-
-function grownUint32(array: Uint32Array, capacity: number): Uint32Array<ArrayBuffer> {
-  const grown = new Uint32Array(capacity);
-  grown.set(array);
-  return grown;
-}
-
+/** Records per key, in typed arrays by the key's slot. */
 export class KeyIndex {
-  private bytes = Buffer.alloc(1 << 16);
-  private bytesUsed = 0;
-  private scratch = Buffer.alloc(256);
-  private keyStarts = new Uint32Array(1024);
-  private keyLengths = new Uint32Array(1024);
-  private keyHashes = new Uint32Array(1024);
+  private readonly keys = new KeySlots();
   private fileIndexes = new Int32Array(1024);
   private lines = new Int32Array(1024);
   private stamps = new Float64Array(1024);
-  private table = new Int32Array(2048).fill(EMPTY);
-  private count = 0;
 
   constructor(private readonly rule: WinnerRule) {}
 
   get size(): number {
-    return this.count;
+    return this.keys.size;
   }
 
   /**
@@ -47,12 +35,10 @@ export class KeyIndex {
    * `first` rule decides in one pass), else null.
    */
   offer(key: string, location: RecordLocation, stamp = Number.NEGATIVE_INFINITY): RecordLocation | null {
-    const length = this.encode(key);
-    const hash = this.hash(length);
-    const position = this.probe(length, hash);
-    const slot = this.table[position] ?? EMPTY;
-    if (slot === EMPTY) {
-      this.insert(position, length, hash, location, stamp);
+    const known = this.keys.size;
+    const slot = this.keys.add(key);
+    if (slot === known) {
+      this.store(slot, location, stamp);
       return null;
     }
     if (this.rule === "first") return this.at(slot);
@@ -61,90 +47,8 @@ export class KeyIndex {
   }
 
   winner(key: string): RecordLocation | null {
-    const length = this.encode(key);
-    const slot = this.table[this.probe(length, this.hash(length))] ?? EMPTY;
-    return slot === EMPTY ? null : this.at(slot);
-  }
-
-  /** Writes the key's UTF-8 bytes into the scratch buffer; returns their length. */
-  private encode(key: string): number {
-    if (key.length * 3 > this.scratch.length) {
-      const needed = Buffer.byteLength(key, "utf8");
-      if (needed > this.scratch.length) this.scratch = Buffer.alloc(Math.max(needed, this.scratch.length * 2));
-    }
-    return this.scratch.write(key, 0, "utf8");
-  }
-
-  /** FNV-1a over the scratch bytes. */
-  private hash(length: number): number {
-    let hash = 0x811c9dc5;
-    for (let index = 0; index < length; index++) {
-      hash ^= this.scratch[index] ?? 0;
-      hash = Math.imul(hash, 0x01000193);
-    }
-    return hash >>> 0;
-  }
-
-  /** The table position holding this key, or the empty position where it would go. */
-  private probe(length: number, hash: number): number {
-    const mask = this.table.length - 1;
-    let position = hash & mask;
-    for (;;) {
-      const slot = this.table[position] ?? EMPTY;
-      if (slot === EMPTY) return position;
-      if (this.keyHashes[slot] === hash && this.keyLengths[slot] === length) {
-        const start = this.keyStarts[slot] ?? 0;
-        if (this.scratch.compare(this.bytes, start, start + length, 0, length) === 0) return position;
-      }
-      position = (position + 1) & mask;
-    }
-  }
-
-  private insert(position: number, length: number, hash: number, location: RecordLocation, stamp: number): void {
-    const slot = this.count;
-    if (slot === this.lines.length) this.growSlots();
-    if (this.bytesUsed + length > this.bytes.length) {
-      const grown = Buffer.alloc(Math.max(this.bytes.length * 2, this.bytesUsed + length));
-      this.bytes.copy(grown, 0, 0, this.bytesUsed);
-      this.bytes = grown;
-    }
-    this.scratch.copy(this.bytes, this.bytesUsed, 0, length);
-    this.keyStarts[slot] = this.bytesUsed;
-    this.keyLengths[slot] = length;
-    this.keyHashes[slot] = hash;
-    this.bytesUsed += length;
-    this.store(slot, location, stamp);
-    this.table[position] = slot;
-    this.count++;
-    // Keep the table at most half full so probes stay short.
-    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
-  }
-
-  private rehash(capacity: number): void {
-    const table = new Int32Array(capacity).fill(EMPTY);
-    const mask = capacity - 1;
-    for (let slot = 0; slot < this.count; slot++) {
-      let position = (this.keyHashes[slot] ?? 0) & mask;
-      while (table[position] !== EMPTY) position = (position + 1) & mask;
-      table[position] = slot;
-    }
-    this.table = table;
-  }
-
-  private growSlots(): void {
-    const capacity = this.lines.length * 2;
-    this.keyStarts = grownUint32(this.keyStarts, capacity);
-    this.keyLengths = grownUint32(this.keyLengths, capacity);
-    this.keyHashes = grownUint32(this.keyHashes, capacity);
-    const fileIndexes = new Int32Array(capacity);
-    fileIndexes.set(this.fileIndexes);
-    this.fileIndexes = fileIndexes;
-    const lines = new Int32Array(capacity);
-    lines.set(this.lines);
-    this.lines = lines;
-    const stamps = new Float64Array(capacity);
-    stamps.set(this.stamps);
-    this.stamps = stamps;
+    const slot = this.keys.slotOf(key);
+    return slot < 0 ? null : this.at(slot);
   }
 
   private at(slot: number): RecordLocation {
@@ -152,6 +56,9 @@ export class KeyIndex {
   }
 
   private store(slot: number, location: RecordLocation, stamp: number): void {
+    this.fileIndexes = holding(this.fileIndexes, slot, int32s);
+    this.lines = holding(this.lines, slot, int32s);
+    this.stamps = holding(this.stamps, slot, float64s);
     this.fileIndexes[slot] = location.fileIndex;
     this.lines[slot] = location.line;
     this.stamps[slot] = stamp;

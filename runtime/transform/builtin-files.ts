@@ -16,6 +16,7 @@ export function baseName(path: string): string {
 const file = defineBuiltin({
   name: "file",
   readArguments: noArguments("file"),
+  asynchronous: true,
   apply: async (input, _args, context) => {
     if (typeof input !== "string") return wrongInput("file", "a file path", input);
     const read = await context.readFile(input.trim());
@@ -26,6 +27,7 @@ const file = defineBuiltin({
 const mimetype = defineBuiltin({
   name: "mimetype",
   readArguments: noArguments("mimetype"),
+  asynchronous: true,
   apply: async (input, _args, context) => {
     if (typeof input !== "string") return wrongInput("mimetype", "a file path", input);
     const read = await context.readFile(input.trim());

@@ -28,11 +28,20 @@ export interface BuiltinDefinition<A> {
   readonly whenEmpty?: (args: A, context: BuiltinContext) => StepOutcome;
   /** The step for a non-empty input. */
   readonly apply: (input: Exclude<RuntimeValue, null>, args: A, context: BuiltinContext) => StepOutcome | Promise<StepOutcome>;
+  /** Whether `apply` may answer with a promise (it reads a file): an evaluation then waits for it. */
+  readonly asynchronous?: boolean;
 }
+
+/** A built-in with its arguments read once: what a compiled plan calls for each row when the arguments are constants. */
+export type BoundBuiltin = (input: RuntimeValue, context: BuiltinContext) => StepOutcome | Promise<StepOutcome>;
 
 export interface DefinedBuiltin {
   readonly name: string;
   readonly implementation: BuiltinImplementation;
+  /** The implementation with these arguments read and checked once. */
+  readonly bind: (args: readonly RuntimeValue[]) => BoundBuiltin;
+  /** Whether the implementation may answer with a promise. */
+  readonly asynchronous: boolean;
   /** The mapping's mistake in these arguments, or null when they can work. */
   readonly argumentProblem: (args: readonly RuntimeValue[]) => string | null;
 }
@@ -42,18 +51,24 @@ export function isBlankInput(value: RuntimeValue): value is null | string {
   return value === null || (typeof value === "string" && value.trim() === "");
 }
 
+const EMPTY_OUTCOME = ok(null);
+
 export function defineBuiltin<A>(definition: BuiltinDefinition<A>): DefinedBuiltin {
-  const implementation: BuiltinImplementation = (input, args, context) => {
-    const read = definition.readArguments(args);
+  const withArguments = (read: ArgumentsResult<A>, input: RuntimeValue, context: BuiltinContext): StepOutcome | Promise<StepOutcome> => {
     if (!read.ok) return reject(`\`${definition.name}\`: ${read.problem}`);
-    if (isBlankInput(input)) return definition.whenEmpty === undefined ? ok(null) : definition.whenEmpty(read.args, context);
+    if (isBlankInput(input)) return definition.whenEmpty === undefined ? EMPTY_OUTCOME : definition.whenEmpty(read.args, context);
     return definition.apply(input, read.args, context);
+  };
+  const implementation: BuiltinImplementation = (input, args, context) => withArguments(definition.readArguments(args), input, context);
+  const bind = (args: readonly RuntimeValue[]): BoundBuiltin => {
+    const read = definition.readArguments(args);
+    return (input, context) => withArguments(read, input, context);
   };
   const argumentProblem = (args: readonly RuntimeValue[]): string | null => {
     const read = definition.readArguments(args);
     return read.ok ? null : `\`${definition.name}\`: ${read.problem}`;
   };
-  return { name: definition.name, implementation, argumentProblem };
+  return { name: definition.name, implementation, bind, asynchronous: definition.asynchronous === true, argumentProblem };
 }
 
 /** A value as a reason names it: 'text' in quotes, numbers and yes/no as written, records by what a person knows them by. */

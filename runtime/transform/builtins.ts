@@ -102,12 +102,19 @@ const ARGUMENT_CHECKS = byName((builtin) => builtin.argumentProblem);
  * read as text. Undefined for a name that is not implemented (`get`, or a typo).
  */
 export function builtinFor(name: string, inputType: string): BuiltinImplementation | undefined {
+  return builtinDefinitionFor(name, inputType)?.implementation;
+}
+
+const DEFINED_BY_NAME = byName((builtin) => builtin);
+
+/** The built-in `builtinFor` picks, whole: to bind its arguments once, and to know whether it answers with a promise. */
+export function builtinDefinitionFor(name: string, inputType: string): DefinedBuiltin | undefined {
   if (name === "date") {
     const item = /^list<(.*)>$/.exec(inputType)?.[1] ?? inputType;
-    if (item === "datetime") return dateOfDateTime.implementation;
-    if (item === "text" || item.startsWith("text:")) return dateFromText.implementation;
+    if (item === "datetime") return dateOfDateTime;
+    if (item === "text" || item.startsWith("text:")) return dateFromText;
   }
-  return BUILTIN_IMPLEMENTATIONS[name];
+  return DEFINED_BY_NAME[name];
 }
 
 /**

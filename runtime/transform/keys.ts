@@ -3,8 +3,12 @@
  * that any key (spaces, slashes, accents) gives a valid, unique, reversible name.
  */
 
+const LETTERS_AND_DIGITS = /^[A-Za-z0-9]+$/;
+
 /** Letters and digits stay; every other character becomes `_<hex>_` (so `_` itself is `_5f_`). */
 export function encodeKeyPart(part: string): string {
+  // Most keys are letters and digits only, and every reference to a record spells its external ID.
+  if (LETTERS_AND_DIGITS.test(part)) return part;
   let encoded = "";
   for (const character of part) {
     encoded += /[A-Za-z0-9]/.test(character) ? character : `_${(character.codePointAt(0) ?? 0).toString(16)}_`;

@@ -1,0 +1,134 @@
+/**
+ * A set of keys, each with a slot: 0, 1, 2, ... in the order the keys were added, kept compactly
+ * and exactly outside the garbage-collected heap. The keys' UTF-8 bytes live in one growing byte
+ * array, found through an open-addressing hash table of typed arrays; nothing here is a JavaScript
+ * object per key, so a million keys cost some thirty megabytes that the garbage collector never
+ * walks, and what a run keeps per row can be kept by slot in typed arrays too.
+ */
+
+import { bytes, holding, uint32s } from "./grow.js";
+
+const EMPTY = -1;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export class KeySlots {
+  private bytes = new Uint8Array(1 << 16);
+  private bytesUsed = 0;
+  private scratch = new Uint8Array(256);
+  private starts = new Uint32Array(1024);
+  private lengths = new Uint32Array(1024);
+  private hashes = new Uint32Array(1024);
+  private table = new Int32Array(2048).fill(EMPTY);
+  private count = 0;
+  /** The hash of the key last encoded into the scratch bytes. */
+  private scratchHash = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The key's slot, or -1 when it was never added. */
+  slotOf(key: string): number {
+    const length = this.encode(key);
+    return this.table[this.probe(length, this.scratchHash)] ?? EMPTY;
+  }
+
+  has(key: string): boolean {
+    return this.slotOf(key) !== EMPTY;
+  }
+
+  /** The key's slot, a new one (the next number) when it is not there yet. */
+  add(key: string): number {
+    const length = this.encode(key);
+    const hash = this.scratchHash;
+    const position = this.probe(length, hash);
+    const slot = this.table[position] ?? EMPTY;
+    return slot === EMPTY ? this.insert(position, length, hash) : slot;
+  }
+
+  /** The key of a slot. */
+  keyAt(slot: number): string {
+    const start = this.starts[slot] ?? 0;
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, this.lengths[slot] ?? 0).toString("utf8");
+  }
+
+  *keys(): Generator<string> {
+    for (let slot = 0; slot < this.count; slot++) yield this.keyAt(slot);
+  }
+
+  /**
+   * Writes the key's UTF-8 bytes into the scratch bytes and its FNV-1a hash into scratchHash;
+   * returns their length. Keys are mostly ASCII: those are copied and hashed in one loop.
+   */
+  private encode(key: string): number {
+    const length = key.length;
+    if (length * 3 > this.scratch.length) this.scratch = new Uint8Array(Math.max(length * 3, this.scratch.length * 2));
+    const scratch = this.scratch;
+    let hash = FNV_OFFSET;
+    for (let index = 0; index < length; index++) {
+      const code = key.charCodeAt(index);
+      if (code > 0x7f) return this.encodeUtf8(key);
+      scratch[index] = code;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+    }
+    this.scratchHash = hash >>> 0;
+    return length;
+  }
+
+  private encodeUtf8(key: string): number {
+    const encoded = Buffer.from(key, "utf8");
+    this.scratch.set(encoded);
+    let hash = FNV_OFFSET;
+    for (const byte of encoded) hash = Math.imul(hash ^ byte, FNV_PRIME);
+    this.scratchHash = hash >>> 0;
+    return encoded.length;
+  }
+
+  /** The table position holding the scratch key, or the empty position where it would go. */
+  private probe(length: number, hash: number): number {
+    const { table, bytes, scratch } = this;
+    const mask = table.length - 1;
+    let position = hash & mask;
+    for (;;) {
+      const slot = table[position] ?? EMPTY;
+      if (slot === EMPTY) return position;
+      if (this.hashes[slot] === hash && this.lengths[slot] === length) {
+        const start = this.starts[slot] ?? 0;
+        let index = 0;
+        while (index < length && bytes[start + index] === scratch[index]) index++;
+        if (index === length) return position;
+      }
+      position = (position + 1) & mask;
+    }
+  }
+
+  private insert(position: number, length: number, hash: number): number {
+    const slot = this.count;
+    this.starts = holding(this.starts, slot, uint32s);
+    this.lengths = holding(this.lengths, slot, uint32s);
+    this.hashes = holding(this.hashes, slot, uint32s);
+    this.bytes = holding(this.bytes, this.bytesUsed + length - 1, bytes);
+    this.bytes.set(this.scratch.subarray(0, length), this.bytesUsed);
+    this.starts[slot] = this.bytesUsed;
+    this.lengths[slot] = length;
+    this.hashes[slot] = hash;
+    this.bytesUsed += length;
+    this.table[position] = slot;
+    this.count++;
+    // Keep the table at most half full so probes stay short.
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+    return slot;
+  }
+
+  private rehash(capacity: number): void {
+    const table = new Int32Array(capacity).fill(EMPTY);
+    const mask = capacity - 1;
+    for (let slot = 0; slot < this.count; slot++) {
+      let position = (this.hashes[slot] ?? 0) & mask;
+      while (table[position] !== EMPTY) position = (position + 1) & mask;
+      table[position] = slot;
+    }
+    this.table = table;
+  }
+}

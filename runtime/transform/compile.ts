@@ -1,0 +1,535 @@
+/**
+ * Plan expressions compiled once into JavaScript closures: each node of an expression becomes a
+ * function that computes its value straight from its children's, with no walk over the tree, no
+ * outcome object per node and no promise, for every row. This is the one evaluation semantics of
+ * the runtime: `evaluate` (runtime/transform/evaluate.ts) and the step evaluators of a run both
+ * call these closures.
+ *
+ * A closure returns the value, or FAILED with the reason in its scope (the row cannot be loaded).
+ * Notes are pushed onto the scope as they arise, in the order a reader of the mapping expects:
+ * an expression's inputs before its own. Only `file` and `mimetype` read from disk: a closure
+ * reaching one that has not answered yet leaves its promise in the scope and fails; `runCompiled`
+ * waits for it and runs the expression again, the answers so far replayed in order (evaluation is
+ * pure, so the run repeats the last one up to there).
+ */
+import type { Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
+import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
+import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
+import type { EvaluationEnvironment, ReferenceResolution, RowInput } from "./evaluate.js";
+import { isEmpty, isRecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
+
+/** What a closure returns when the row cannot be loaded; the reason is in the scope. */
+export const FAILED: unique symbol = Symbol("failed");
+export type Computed = RuntimeValue | typeof FAILED;
+
+/** What one evaluation carries besides values: its notes, a failure's reason, the answers of file reads. */
+export class EvaluationScope {
+  readonly notes: ValueNote[] = [];
+  reason = "";
+  /** Outcomes of asynchronous built-ins, in the order the evaluation reached them. */
+  readonly settled: StepOutcome[] = [];
+  /** How many asynchronous built-ins this run of the expression has reached. */
+  reached = 0;
+  /** The built-in answer this run stopped at. */
+  pending: Promise<StepOutcome> | undefined = undefined;
+
+  fail(reason: string): typeof FAILED {
+    this.reason = reason;
+    return FAILED;
+  }
+}
+
+type Node = (row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope) => Computed;
+
+export interface CompiledExpression {
+  readonly compute: Node;
+  /** Whether it may wait for a file read (then run it with `runCompiled`). */
+  readonly asynchronous: boolean;
+}
+
+const compiledExpressions = new WeakMap<PlanExpression, CompiledExpression>();
+
+/** The closure of an expression, compiled once per expression object. */
+export function compileExpression(expression: PlanExpression): CompiledExpression {
+  let compiled = compiledExpressions.get(expression);
+  if (compiled === undefined) {
+    const asynchronous = { found: false };
+    compiled = { compute: compileNode(expression, asynchronous), asynchronous: asynchronous.found };
+    compiledExpressions.set(expression, compiled);
+  }
+  return compiled;
+}
+
+/** Computes an expression to its end, waiting for the file reads it reaches. */
+export function runCompiled(
+  compiled: CompiledExpression,
+  row: RowInput,
+  environment: EvaluationEnvironment,
+  scope: EvaluationScope,
+): Computed | Promise<Computed> {
+  if (!compiled.asynchronous) return compiled.compute(row, environment, scope);
+  scope.settled.length = 0;
+  return attempt(compiled.compute, row, environment, scope, scope.notes.length);
+}
+
+function attempt(compute: Node, row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope, notesBefore: number): Computed | Promise<Computed> {
+  scope.reached = 0;
+  scope.notes.length = notesBefore;
+  const value = compute(row, environment, scope);
+  const pending = scope.pending;
+  if (pending === undefined) return value;
+  scope.pending = undefined;
+  return pending.then((outcome) => {
+    scope.settled.push(outcome);
+    return attempt(compute, row, environment, scope, notesBefore);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Words shared with the rest of the runtime
+
+/** The text form of a value inside templates, table keys and lookups. */
+export function textOf(value: RuntimeValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (isRecordRef(value)) return value.label ?? value.xmlid ?? String(value.id ?? "");
+  return value
+    .map(textOf)
+    .filter((part) => part !== "")
+    .join(", ");
+}
+
+export function literalKey(value: RuntimeValue | Literal): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return textOf(value as RuntimeValue);
+}
+
+export function looseKey(key: string): string {
+  return key.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
+}
+
+function comparable(value: RuntimeValue): string | number | boolean | null {
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value;
+  return textOf(value);
+}
+
+export function compare(left: RuntimeValue, operator: "=" | "!=" | "<" | "<=" | ">" | ">=", right: RuntimeValue): boolean {
+  const a = comparable(left);
+  const b = comparable(right);
+  if (operator === "=" || operator === "!=") {
+    const equal = typeof a === "number" && typeof b === "number" ? a === b : a !== null && b !== null && String(a) === String(b);
+    return operator === "=" ? equal : !equal;
+  }
+  if (a === null || b === null) return false;
+  const order = typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  switch (operator) {
+    case "<":
+      return order < 0;
+    case "<=":
+      return order <= 0;
+    case ">":
+      return order > 0;
+    case ">=":
+      return order >= 0;
+  }
+}
+
+/** The key a value takes when it names another row: trimmed text; numbers as written. */
+function referenceKey(value: RuntimeValue): string {
+  return textOf(value).trim();
+}
+
+/** Notes that say a value was left empty. */
+const LEFT_EMPTY: ReadonlySet<ValueNote["kind"]> = new Set(["dangling-reference", "lookup-missing", "flagged"]);
+
+function superseded(note: ValueNote): ValueNote {
+  return LEFT_EMPTY.has(note.kind) ? { ...note, detail: `${note.detail.replace(/; left empty$/, "")}; the value after \`??\` was used` } : note;
+}
+
+function settle(outcome: StepOutcome, scope: EvaluationScope): Computed {
+  if (!outcome.ok) return scope.fail(outcome.reason);
+  if (outcome.notes !== undefined) for (const note of outcome.notes) scope.notes.push(note);
+  return outcome.value;
+}
+
+function planValue(value: PlanValue, environment: EvaluationEnvironment): RuntimeValue {
+  if (value !== null && typeof value === "object") return environment.record(value.model, value.xmlid);
+  return value;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The compiler: one closure per node
+
+function compileNode(expression: PlanExpression, asynchronous: { found: boolean }): Node {
+  const child = (inner: PlanExpression): Node => compileNode(inner, asynchronous);
+  switch (expression.op) {
+    case "const": {
+      const value = expression.value;
+      return () => value;
+    }
+    case "column": {
+      const column = expression.column;
+      return (row) => row.values[column] ?? null;
+    }
+    case "group-column": {
+      const { group, column } = expression;
+      return (row) => (row.group?.name === group ? (row.group.values[column] ?? null) : null);
+    }
+    case "record": {
+      const { model, xmlid } = expression;
+      return (_row, environment) => environment.record(model, xmlid);
+    }
+    case "linked":
+      return linked(expression, expression.filter === undefined ? undefined : child(expression.filter));
+    case "template":
+      return template(expression.parts.map((part) => (typeof part === "string" ? constant(part) : child(part))));
+    case "list":
+      return list(expression.items.map(child));
+    case "call":
+      return call(expression, child(expression.input), expression.args.map(child), asynchronous);
+    case "table":
+      return itemwise(child(expression.input), expression.itemwise, tableStep(expression.table));
+    case "lookup":
+      return itemwise(child(expression.input), expression.itemwise, lookupStep(expression.lookup));
+    case "ref":
+      return itemwise(child(expression.input), expression.itemwise, referenceStep(expression.step, expression.optional === true));
+    case "sibling": {
+      const step = expression.step;
+      const optional = expression.optional === true;
+      return (row, environment, scope) => resolved(environment.sibling(step, row.key), step, row.key, optional, scope);
+    }
+    case "get":
+      return itemwise(child(expression.input), expression.itemwise, getStep(expression.entity, expression.column));
+    case "coalesce":
+      return coalesce(expression.operands.map(child));
+    case "if":
+      return conditional(child(expression.condition), child(expression.then), child(expression.else));
+    case "and":
+    case "or":
+      return logical(expression.op, expression.operands.map(child));
+    case "not": {
+      const operand = child(expression.operand);
+      return (row, environment, scope) => {
+        const value = operand(row, environment, scope);
+        return value === FAILED ? value : value !== true;
+      };
+    }
+    case "compare":
+      return comparison(child(expression.left), expression.operator, child(expression.right));
+    case "is": {
+      const operand = child(expression.operand);
+      const { test, negated } = expression;
+      return (row, environment, scope) => {
+        const value = operand(row, environment, scope);
+        if (value === FAILED) return value;
+        const present = !isEmpty(value);
+        return (test === "present" ? present : !present) !== negated;
+      };
+    }
+    case "in":
+      return membership(child(expression.operand), expression.items.map(child), expression.negated);
+  }
+}
+
+function constant(value: RuntimeValue): Node {
+  return () => value;
+}
+
+function linked(expression: Extract<PlanExpression, { op: "linked" }>, filter: Node | undefined): Node {
+  const { entity, by, column, orderBy, descending } = expression;
+  return (row, environment, scope) => {
+    const rows = environment.linked(entity, by, row.key, orderBy, descending);
+    const values: RuntimeValue[] = [];
+    for (const linkedValues of rows) {
+      if (filter !== undefined) {
+        // The filter reads the linked row; its notes are not the field's.
+        const notesBefore = scope.notes.length;
+        const kept = filter({ entity: environment.entity(entity), key: "", values: linkedValues }, environment, scope);
+        scope.notes.length = notesBefore;
+        if (kept === FAILED) return kept;
+        if (kept !== true) continue;
+      }
+      values.push(linkedValues[column] ?? null);
+    }
+    return values;
+  };
+}
+
+function template(parts: readonly Node[]): Node {
+  return (row, environment, scope) => {
+    let text = "";
+    for (const part of parts) {
+      const value = part(row, environment, scope);
+      if (value === FAILED) return value;
+      text += textOf(value);
+    }
+    return text;
+  };
+}
+
+function list(items: readonly Node[]): Node {
+  return (row, environment, scope) => {
+    const values: RuntimeValue[] = [];
+    for (const item of items) {
+      const value = item(row, environment, scope);
+      if (value === FAILED) return value;
+      values.push(value);
+    }
+    return values;
+  };
+}
+
+/** A step applied to one value, pushing its notes; FAILED when it rejects the row. */
+type Step = (value: RuntimeValue, row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope) => Computed;
+
+/** Applies a step to the input, or (item by item) to each item of a list input, leaving out empty results. */
+function itemwise(input: Node, byItem: boolean, step: Step): Node {
+  if (!byItem) {
+    return (row, environment, scope) => {
+      const value = input(row, environment, scope);
+      return value === FAILED ? value : step(value, row, environment, scope);
+    };
+  }
+  return (row, environment, scope) => {
+    const value = input(row, environment, scope);
+    if (value === FAILED) return value;
+    if (!Array.isArray(value)) return step(value, row, environment, scope);
+    const results: RuntimeValue[] = [];
+    for (const item of value as readonly RuntimeValue[]) {
+      const result = step(item, row, environment, scope);
+      if (result === FAILED) return result;
+      if (result !== null) results.push(result);
+    }
+    return results;
+  };
+}
+
+function tableStep(name: string): Step {
+  return (value, _row, environment, scope) => {
+    if (isEmpty(value)) return null;
+    const table = environment.table(name);
+    const key = literalKey(value);
+    const found = table.entries.get(key) ?? table.looseEntries.get(looseKey(key));
+    if (found !== undefined) return planValue(found, environment);
+    const shown = JSON.stringify(textOf(value));
+    switch (table.unmatched.action) {
+      case "reject":
+        return scope.fail(`${shown} is not in table ${name}`);
+      case "flag":
+        scope.notes.push({ kind: "flagged", detail: `${shown} is not in table ${name}; left empty` });
+        return null;
+      case "keep":
+        return value;
+      case "empty":
+        return null;
+      case "value": {
+        const fallback = planValue(table.unmatched.value, environment);
+        scope.notes.push({ kind: "table-default", detail: `${shown} is not in table ${name}; its default was used` });
+        return fallback;
+      }
+    }
+  };
+}
+
+function lookupStep(name: string): Step {
+  return (value, _row, environment, scope) => {
+    if (isEmpty(value)) return null;
+    const lookup = environment.lookup(name);
+    const wanted = textOf(value).trim();
+    const found = lookup.resolve(wanted);
+    if (found.status === "found") {
+      if (found.note !== undefined) scope.notes.push({ kind: "lookup-ambiguous", detail: found.note });
+      return found.record;
+    }
+    if (found.status === "ambiguous") return scope.fail(found.reason);
+    const what = `no ${lookup.model} record has ${lookup.matchFields.join(" or ")} ${JSON.stringify(wanted)}`;
+    switch (lookup.missing.policy) {
+      case "reject":
+      case "halt":
+        return scope.fail(what);
+      case "flag":
+        scope.notes.push({ kind: "lookup-missing", detail: `${what}; left empty` });
+        return null;
+      case "fallback": {
+        const fallback = lookup.resolveFallback(String(lookup.missing.value));
+        if (fallback.status !== "found") return scope.fail(`${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}`);
+        scope.notes.push({ kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` });
+        return fallback.record;
+      }
+    }
+  };
+}
+
+function referenceStep(step: string, optional: boolean): Step {
+  return (value, _row, environment, scope) => {
+    if (isEmpty(value)) return null;
+    const key = referenceKey(value);
+    return resolved(environment.reference(step, key), step, key, optional, scope);
+  };
+}
+
+/**
+ * A reference's record, or why the field is left empty. An optional link to a row that made no
+ * record by the mapping's own conditions is counted once per field, not told row by row; a key
+ * the export lacks, or a row that was rejected, is a problem either way.
+ */
+function resolved(resolution: ReferenceResolution, step: string, key: string, optional: boolean, scope: EvaluationScope): Computed {
+  switch (resolution.status) {
+    case "found":
+      return resolution.record;
+    case "missing":
+      scope.notes.push({ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} does not exist in the export` });
+      return null;
+    case "not-loaded":
+      if (optional && resolution.rejected !== true) {
+        scope.notes.push({ kind: "optional-link", detail: `${step} made no record from the row (an optional link)` });
+        return null;
+      }
+      scope.notes.push({ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} was not loaded (${resolution.why})` });
+      return null;
+  }
+}
+
+function getStep(entity: string, column: string): Step {
+  return (value, _row, environment, scope) => {
+    if (isEmpty(value)) return null;
+    const key = referenceKey(value);
+    const found = environment.get(entity, column, key);
+    if (found !== undefined) return found;
+    // A row the reader rejected is in the export: saying there is none would send the reader looking for a typo.
+    const why = environment.rejected?.(entity, key);
+    const shown = JSON.stringify(key);
+    scope.notes.push({
+      kind: "dangling-reference",
+      detail: why === undefined ? `no ${entity} row has key ${shown}` : `the ${entity} row with key ${shown} was rejected: ${why}`,
+    });
+    return null;
+  };
+}
+
+/** A built-in call: its arguments first (bound once when they are constants), then its input, item by item if so. */
+function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, args: readonly Node[], asynchronous: { found: boolean }): Node {
+  // The plan's input type tells a datetime from text that merely looks like one.
+  const builtin = builtinDefinitionFor(expression.builtin, expression.input.type);
+  if (builtin === undefined) {
+    const reason = `the plan uses \`${expression.builtin}\`, which this version of Flitmap does not know; compile the package again`;
+    return (_row, _environment, scope) => scope.fail(reason);
+  }
+  if (builtin.asynchronous) asynchronous.found = true;
+  const apply = applier(builtin);
+  const stepOf =
+    (bound: BoundBuiltin): Step =>
+    (value, row, environment, scope) =>
+      apply(bound, value, environment.builtinContext(row.entity), scope);
+  const constants: RuntimeValue[] = [];
+  for (const arg of expression.args) if (arg.op === "const") constants.push(arg.value);
+  if (constants.length === args.length) return itemwise(input, expression.itemwise, stepOf(builtin.bind(constants)));
+  return (row, environment, scope) => {
+    const values: RuntimeValue[] = [];
+    for (const arg of args) {
+      const value = arg(row, environment, scope);
+      if (value === FAILED) return value;
+      values.push(value);
+    }
+    return itemwise(input, expression.itemwise, stepOf(builtin.bind(values)))(row, environment, scope);
+  };
+}
+
+type Applier = (bound: BoundBuiltin, value: RuntimeValue, context: BuiltinContext, scope: EvaluationScope) => Computed;
+
+/** How a call meets its built-in's answer: at once, or (file reads) replayed from the answers so far, else left pending. */
+function applier(builtin: DefinedBuiltin): Applier {
+  if (!builtin.asynchronous) {
+    return (bound, value, context, scope) => {
+      const outcome = bound(value, context);
+      if (outcome instanceof Promise) throw new Error(`the built-in \`${builtin.name}\` answered with a promise, but is not declared asynchronous`);
+      return settle(outcome, scope);
+    };
+  }
+  return (bound, value, context, scope) => {
+    const index = scope.reached++;
+    const known = scope.settled[index];
+    if (known !== undefined) return settle(known, scope);
+    const outcome = bound(value, context);
+    if (outcome instanceof Promise) {
+      scope.pending = outcome;
+      return FAILED;
+    }
+    scope.settled.push(outcome);
+    return settle(outcome, scope);
+  };
+}
+
+function coalesce(operands: readonly Node[]): Node {
+  return (row, environment, scope) => {
+    const notes = scope.notes;
+    const start = notes.length;
+    for (const operand of operands) {
+      const before = notes.length;
+      const value = operand(row, environment, scope);
+      if (value === FAILED) return value;
+      if (isEmpty(value)) continue;
+      // An earlier operand's problem is still worth reporting, but "left empty" is no longer true;
+      // an optional link the mapping expects to be missing is no problem at all.
+      if (before > start) {
+        const given = notes.splice(before);
+        const earlier = notes
+          .splice(start)
+          .filter((note) => note.kind !== "optional-link")
+          .map(superseded);
+        notes.push(...earlier, ...given);
+      }
+      return value;
+    }
+    return null;
+  };
+}
+
+function conditional(condition: Node, then: Node, otherwise: Node): Node {
+  return (row, environment, scope) => {
+    const value = condition(row, environment, scope);
+    if (value === FAILED) return value;
+    return value === true ? then(row, environment, scope) : otherwise(row, environment, scope);
+  };
+}
+
+function logical(op: "and" | "or", operands: readonly Node[]): Node {
+  return (row, environment, scope) => {
+    for (const operand of operands) {
+      const value = operand(row, environment, scope);
+      if (value === FAILED) return value;
+      const truth = value === true;
+      if (op === "and" && !truth) return false;
+      if (op === "or" && truth) return true;
+    }
+    return op === "and";
+  };
+}
+
+function comparison(left: Node, operator: Extract<PlanExpression, { op: "compare" }>["operator"], right: Node): Node {
+  return (row, environment, scope) => {
+    const a = left(row, environment, scope);
+    if (a === FAILED) return a;
+    const b = right(row, environment, scope);
+    if (b === FAILED) return b;
+    return compare(a, operator, b);
+  };
+}
+
+function membership(operand: Node, items: readonly Node[], negated: boolean): Node {
+  return (row, environment, scope) => {
+    const value = operand(row, environment, scope);
+    if (value === FAILED) return value;
+    let found = false;
+    for (const item of items) {
+      const candidate = item(row, environment, scope);
+      if (candidate === FAILED) return candidate;
+      if (compare(value, "=", candidate)) found = true;
+    }
+    return found !== negated;
+  };
+}

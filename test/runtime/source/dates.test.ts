@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { localTimeToUtc, zoneOffsetAt } from "../../../runtime/source/dates.js";
+
+/** The offset Intl gives for an instant, computed the long way, to check the cached answer against. */
+function intlOffset(formatter: Intl.DateTimeFormat, instant: number): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = part.value;
+  const local = Date.UTC(
+    Number(parts["year"]),
+    Number(parts["month"]) - 1,
+    Number(parts["day"]),
+    Number(parts["hour"]),
+    Number(parts["minute"]),
+    Number(parts["second"]),
+  );
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
+describe("zone offsets (cached per day, per quarter hour on the days a zone changes)", () => {
+  it("agree with Intl at every 37th minute of two years, changes of offset included", () => {
+    // London changes by an hour at 01:00 UTC, Lord Howe by half an hour, Kathmandu never (+05:45).
+    for (const zone of ["Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns"]) {
+      const formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+      const differences: string[] = [];
+      for (let instant = Date.UTC(2023, 0, 1); instant < Date.UTC(2025, 0, 1); instant += 37 * 60_000) {
+        if (zoneOffsetAt(zone, instant) !== intlOffset(formatter, instant)) differences.push(new Date(instant).toISOString());
+      }
+      expect(differences.slice(0, 3), zone).toEqual([]);
+    }
+  });
+
+  it("changes within the day the clocks change", () => {
+    // 26 March 2023: London goes from GMT to BST at 01:00 UTC.
+    expect(zoneOffsetAt("Europe/London", Date.UTC(2023, 2, 26, 0, 59))).toBe(0);
+    expect(zoneOffsetAt("Europe/London", Date.UTC(2023, 2, 26, 1, 0))).toBe(3_600_000);
+    expect(zoneOffsetAt("Europe/London", Date.UTC(2023, 2, 26, 23, 59))).toBe(3_600_000);
+    // 02:30 local does not exist that day (moved forward by the gap); 01:30 on 29 October happens twice (the first).
+    expect(new Date(localTimeToUtc({ year: 2023, month: 3, day: 26, hour: 1, minute: 30, second: 0 }, "Europe/London")).toISOString()).toBe(
+      "2023-03-26T01:30:00.000Z",
+    );
+    expect(new Date(localTimeToUtc({ year: 2023, month: 10, day: 29, hour: 1, minute: 30, second: 0 }, "Europe/London")).toISOString()).toBe(
+      "2023-10-29T00:30:00.000Z",
+    );
+  });
+});
