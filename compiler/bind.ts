@@ -31,7 +31,9 @@ import type {
   TargetSymbol,
 } from "./model.js";
 import { describeTargetCondition, effectiveItems, evaluateTargetCondition, type ParsedFileLike, type TargetChoice } from "./target.js";
-import { columnValueType, COLUMN_TYPES, withArticle, type ValueType } from "./types.js";
+import { COLUMN_TYPES } from "../language/column-types.js";
+import { columnValueType, withArticle, type ValueType } from "./types.js";
+import { DEFAULT_VALUE_FORMAT } from "./value-formats.js";
 
 export type UnresolvedKind =
   | "entity"
@@ -116,12 +118,7 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   delimiter: "auto",
   encoding: "auto",
   quote: '"',
-  date: "yyyy-MM-dd",
-  datetime: "yyyy-MM-dd HH:mm:ss",
-  timezone: "UTC",
-  decimal: ".",
-  trueWords: ["true", "yes", "y", "1", "ja", "j", "waar", "x"],
-  falseWords: ["false", "no", "n", "0", "nee", "onwaar"],
+  ...DEFAULT_VALUE_FORMAT,
 };
 
 export const SOURCE_OPTION_NAMES = [

@@ -4,6 +4,7 @@
  */
 import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
+import { isColumnType } from "../../language/column-types.js";
 import type { PackageAnalysis } from "../analyze.js";
 import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
 import { recordXmlid, type CheckedAssignment, type CheckedCondition, type CheckedPackage } from "../check-expressions.js";
@@ -49,10 +50,12 @@ function knownRecords(schema: OdooSchema, model: string): ReferenceRecord[] {
 }
 
 function columnPlan(column: ColumnSymbol): ColumnPlan {
+  // An unknown type is FM209, an error: a package with errors has no plan.
+  if (!isColumnType(column.declaredType)) throw new PlanEmissionError(`column ${column.name} has an unknown type ${column.declaredType}`);
   return {
     name: column.name,
     header: column.header,
-    type: column.declaredType as ColumnPlan["type"],
+    type: column.declaredType,
     ...(column.format === undefined ? {} : { format: column.format }),
     required: column.required,
     personal: column.personal,
@@ -81,7 +84,12 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
     },
     duplicates: { keep: entity.duplicates.keep, ...(entity.duplicates.by === undefined ? {} : { by: entity.duplicates.by.name }) },
     columns: [...entity.columns.values()].map(columnPlan),
-    groups: [...entity.groups.values()].map((group) => ({ name: group.name, from: group.from, to: group.to, columns: [...group.columns.values()].map(columnPlan) })),
+    groups: [...entity.groups.values()].map((group) => ({
+      name: group.name,
+      from: group.from,
+      to: group.to,
+      columns: [...group.columns.values()].map(columnPlan),
+    })),
   };
 }
 
@@ -172,7 +180,12 @@ class Emitter {
           if (value !== undefined) values[field.value] = value;
         }
         if (symbol.includeArchived || record.values["active"] !== undefined) values["active"] = record.values["active"] ?? true;
-        return { ...(record.id === undefined ? {} : { id: record.id }), ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }), name: record.name, values };
+        return {
+          ...(record.id === undefined ? {} : { id: record.id }),
+          ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+          name: record.name,
+          values,
+        };
       }),
     };
   }
@@ -191,7 +204,9 @@ class Emitter {
       model: symbol.model,
       xmlid: recordXmlid(this.namespace, symbol),
       existing: symbol.existing !== undefined,
-      ...(matchField !== undefined && (matchValue === null || typeof matchValue !== "object") && matchValue !== undefined ? { match: { field: matchField, value: matchValue as Literal } } : {}),
+      ...(matchField !== undefined && (matchValue === null || typeof matchValue !== "object") && matchValue !== undefined
+        ? { match: { field: matchField, value: matchValue } }
+        : {}),
       values,
     };
   }
@@ -224,7 +239,9 @@ class Emitter {
     }
     const dependsOn = [
       ...new Set(
-        parts.edges.filter((edge) => edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment))).map((edge) => edge.to.alias),
+        parts.edges
+          .filter((edge) => edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment)))
+          .map((edge) => edge.to.alias),
       ),
     ];
     let parent: StepPlan["parent"];
@@ -241,7 +258,9 @@ class Emitter {
       entity: target.entity.name,
       model: target.model,
       conditions: parts.conditions.map((condition) => condition.expression.ir),
-      ...(target.forEachGroup === undefined ? {} : { forEach: { group: target.forEachGroup.name, from: target.forEachGroup.from, to: target.forEachGroup.to } }),
+      ...(target.forEachGroup === undefined
+        ? {}
+        : { forEach: { group: target.forEachGroup.name, from: target.forEachGroup.from, to: target.forEachGroup.to } }),
       ...(parent === undefined ? {} : { parent }),
       operations,
       deferred,
@@ -276,7 +295,12 @@ class Emitter {
             }
             expect.push({ kind: "record", model, values, line: item.range.start.line, ...(item.count === undefined ? {} : { count: item.count.value }) });
           } else if (item.entity !== undefined) {
-            expect.push({ kind: item.outcome, entity: item.entity.value, ...(item.message === undefined ? {} : { message: item.message.value }), line: item.range.start.line });
+            expect.push({
+              kind: item.outcome,
+              entity: item.entity.value,
+              ...(item.message === undefined ? {} : { message: item.message.value }),
+              line: item.range.start.line,
+            });
           }
         }
         // Relative to the package, so that the plan is the same wherever the package is compiled.
@@ -296,12 +320,19 @@ class Emitter {
     for (const step of bound.targets) if (step.entity !== undefined) usedEntities.add(step.entity);
     for (const column of checked.usedColumns) usedEntities.add(column.entity);
     const usedSymbols = new Set(bound.references.map((reference) => reference.symbol));
-    const tables = [...bound.tables.values()].filter((table) => usedSymbols.has(table)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((table) => this.table(table));
-    const lookups = [...bound.lookups.values()].filter((lookup) => usedSymbols.has(lookup)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((lookup) => this.lookup(lookup));
+    const tables = [...bound.tables.values()]
+      .filter((table) => usedSymbols.has(table))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((table) => this.table(table));
+    const lookups = [...bound.lookups.values()]
+      .filter((lookup) => usedSymbols.has(lookup))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((lookup) => this.lookup(lookup));
     // Every record the package declares is ensured, used or not, unless the target lacks its model
     // (declared for another Odoo version); imported ones only when used.
     for (const byName of bound.records.values()) {
-      for (const symbol of byName.values()) if (findModel(this.schema, symbol.model) !== undefined) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+      for (const symbol of byName.values())
+        if (findModel(this.schema, symbol.model) !== undefined) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
     }
     for (const symbol of checked.usedRecords) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
     const tests = this.tests();
@@ -348,7 +379,8 @@ class Emitter {
 
 /** The plan of a package, or an error when the package has errors or no target. */
 export function emitPlan(analysis: PackageAnalysis): Plan {
-  if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === "error")) throw new PlanEmissionError("the package has errors; `flitmap check` lists them");
+  if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === "error"))
+    throw new PlanEmissionError("the package has errors; `flitmap check` lists them");
   if (analysis.schema === undefined) throw new PlanEmissionError("the package has no usable target");
   const namespace = analysis.target.namespace;
   if (!isExternalIdNamespace(namespace)) throw new PlanEmissionError(`the external ID namespace "${namespace}" must be letters, digits and underscores`);

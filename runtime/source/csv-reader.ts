@@ -11,7 +11,8 @@ import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
 import { readRecordBatches, type RawRecord } from "./records.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
-import { cellProblem, isBlank, parseCell, valueFormatProblems, COLUMN_TYPES, type ColumnType, type ParsedCell, type ValueFormat } from "./values.js";
+import { isColumnType, type ColumnType } from "../../language/column-types.js";
+import { cellProblem, isBlank, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
 
 export interface ColumnSpec {
   /** The name the mapping uses. */
@@ -165,7 +166,7 @@ export function sourceSpecProblems(spec: EntitySourceSpec): string[] {
   for (const column of spec.columns) {
     if (names.has(column.name)) problems.push(`column '${column.name}' is declared twice`);
     names.add(column.name);
-    if (!COLUMN_TYPES.includes(column.type)) problems.push(`column '${column.name}' has unknown type '${String(column.type)}'`);
+    if (!isColumnType(column.type)) problems.push(`column '${column.name}' has unknown type '${String(column.type)}'`);
     for (const problem of valueFormatProblems(column.format)) problems.push(`column '${column.name}': ${problem}`);
   }
   if (spec.key.length === 0) problems.push("it declares no key column");

@@ -15,7 +15,8 @@ import {
   type SourceRow,
 } from "../../../runtime/source/csv-reader.js";
 import { compareNatural } from "../../../runtime/source/files.js";
-import { valueFormat, type ColumnType, type ValueFormat } from "../../../runtime/source/values.js";
+import type { ColumnType } from "../../../language/column-types.js";
+import { valueFormat, type ValueFormat } from "../../../runtime/source/values.js";
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const perfectView = valueFormat({ date: "dd-MM-yyyy", datetime: "dd-MM-yyyy HH:mm", timezone: "Europe/Amsterdam", decimal: ",", currency: "€" });

@@ -25,7 +25,7 @@ import {
 } from "../../../compiler/catalog/index.js";
 import type { EntitySymbol, TargetSymbol } from "../../../compiler/model.js";
 import { RULES } from "../../../compiler/rules/index.js";
-import { COLUMN_TYPES } from "../../../compiler/types.js";
+import { COLUMN_TYPES } from "../../../language/column-types.js";
 import { tokenize } from "../../../language/lexer.js";
 import { positionAt } from "../../../language/location.js";
 import { forEachNode } from "../../../language/visit.js";
