@@ -142,10 +142,7 @@ function readRejects(directory: string): RejectRecord[] {
   for (const name of readdirSync(folder).sort()) {
     if (!name.endsWith(".csv")) continue;
     const entity = name.slice(0, -".csv".length);
-    const rows = parse(readFileSync(join(folder, name), "utf8"), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(readFileSync(join(folder, name), "utf8"), { columns: true, skip_empty_lines: true, relax_column_count: true });
     for (const marked of rows) {
       // Reject files are written for spreadsheets, formulas defused: read back the values themselves.
       const row = Object.fromEntries(Object.entries(marked).map(([column, value]) => [column, readSpreadsheetCell(value)]));

@@ -100,7 +100,7 @@ function expectedCell(value: PlanValue, fieldType: string | undefined): string {
   // As in Odoo, `false` on a field that is not a boolean means "no value".
   if (value === false && fieldType !== undefined && fieldType !== "boolean") return "";
   if (typeof value === "boolean") return value ? "1" : "0";
-  return String(value as Literal);
+  return String(value);
 }
 
 function cellsByField(batch: WriteBatch, cells: readonly string[]): Map<string, string> {
@@ -118,7 +118,8 @@ function sameCell(actual: string, expected: string): boolean {
 
 function fieldTypes(plan: Plan): Map<string, string> {
   const types = new Map<string, string>();
-  for (const step of plan.steps) for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
+  for (const step of plan.steps)
+    for (const operation of [...step.operations, ...step.deferred]) types.set(`${step.model}\u0000${operation.field}`, operation.fieldType);
   return types;
 }
 
@@ -129,7 +130,9 @@ function check(test: TestPlan, result: RunResult, batches: readonly WriteBatch[]
       const candidates = batches
         .filter((batch) => batch.model === expectation.model && batch.pass === "main")
         .flatMap((batch) => batch.rows.map((row) => cellsByField(batch, row.cells)));
-      const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`))] as const);
+      const wanted = Object.entries(expectation.values).map(
+        ([field, value]) => [field, expectedCell(value, types.get(`${expectation.model}\u0000${field}`))] as const,
+      );
       const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value)).length;
       if (expectation.count !== undefined) {
         const made = candidates.filter((cells) => matches(cells) === wanted.length).length;
