@@ -12,7 +12,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range as LspRange } from "vscode-languageserver";
 import type * as A from "../../../language/ast.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
-import { SOURCE_OPTION_NAMES } from "../../../compiler/bind.js";
+import { SOURCE_OPTION_NAMES } from "../../../compiler/value-formats.js";
 import { BUILTINS, builtinSignature, type Builtin } from "../../../compiler/builtins.js";
 import {
   CUSTOM_FIELD_TYPES,
