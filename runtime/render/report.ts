@@ -1,7 +1,7 @@
 /** The audit report as Markdown (to keep with the migration's records) and as a self-contained HTML page. */
 import { renderHtmlPage, type HtmlBlock } from "./html.js";
-import type { Decision } from "./decisions.js";
-import type { AuditReport } from "./report.js";
+import type { Decision } from "../lifecycle/decisions.js";
+import type { AuditReport } from "../lifecycle/report.js";
 
 /** A Markdown table cell: pipes escaped, line breaks as <br>. */
 function cell(value: string | number | undefined): string {
@@ -105,43 +105,8 @@ export function reportMarkdown(report: AuditReport): string {
   );
   if (report.models.some((model) => model.ms !== undefined))
     lines.push("", "A step's time runs from the previous step's last batch Odoo acknowledged to its own last one (the first step's includes the setup).");
-  lines.push("", "## Setup", "");
-  lines.push(`${report.setup.created} created, ${report.setup.matched} matched by name, ${report.setup.existing} already there.`);
-  const created = report.setup.items.filter((item) => item.action === "created");
-  if (created.length > 0)
-    lines.push(
-      "",
-      ...table(
-        ["kind", "model", "name"],
-        created.map((item) => [item.kind, item.model, item.name]),
-      ),
-    );
-  lines.push("", "## Decisions", "");
-  if (report.decisions.length === 0) lines.push("Every value was written as read: no decision to report.");
-  else
-    lines.push(
-      ...table(
-        ["decision", "where", "rows", "what was done", "examples"],
-        report.decisions.map((decision) => [decisionTitle(decision), decision.where, decision.count, decision.what, decision.examples.join("\n")]),
-        new Set([2]),
-      ),
-    );
-  lines.push("", `## Rejected rows (${report.rejects.total})`, "");
-  if (report.rejects.groups.length === 0) lines.push("No row was rejected.");
-  else
-    lines.push(
-      ...table(
-        ["entity", "step", "reason", "rows", "examples"],
-        report.rejects.groups.map((group) => [
-          group.entity,
-          group.step ?? "(reading)",
-          group.pattern,
-          group.count,
-          group.examples.map((example) => `${example.file ?? ""}${example.line === undefined ? "" : `:${example.line}`}: ${example.reason}`).join("\n"),
-        ]),
-        new Set([3]),
-      ),
-    );
+  setupDecisionsAndRejectsMarkdown(report, lines);
+
   return `${lines.join("\n")}\n`;
 }
 
@@ -224,6 +189,55 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
       ]),
       empty: "the run wrote nothing",
     },
+    ...decisionRejectAndSetupBlocks(report),
+  );
+  return renderHtmlPage({ title: `Audit report: ${report.migration}, run ${report.run}`, blocks, footer: generatedBy });
+}
+
+/** The setup, the decisions on values and the rejected rows, as Markdown sections. */
+function setupDecisionsAndRejectsMarkdown(report: AuditReport, lines: string[]): void {
+  lines.push("", "## Setup", "");
+  lines.push(`${report.setup.created} created, ${report.setup.matched} matched by name, ${report.setup.existing} already there.`);
+  const created = report.setup.items.filter((item) => item.action === "created");
+  if (created.length > 0)
+    lines.push(
+      "",
+      ...table(
+        ["kind", "model", "name"],
+        created.map((item) => [item.kind, item.model, item.name]),
+      ),
+    );
+  lines.push("", "## Decisions", "");
+  if (report.decisions.length === 0) lines.push("Every value was written as read: no decision to report.");
+  else
+    lines.push(
+      ...table(
+        ["decision", "where", "rows", "what was done", "examples"],
+        report.decisions.map((decision) => [decisionTitle(decision), decision.where, decision.count, decision.what, decision.examples.join("\n")]),
+        new Set([2]),
+      ),
+    );
+  lines.push("", `## Rejected rows (${report.rejects.total})`, "");
+  if (report.rejects.groups.length === 0) lines.push("No row was rejected.");
+  else
+    lines.push(
+      ...table(
+        ["entity", "step", "reason", "rows", "examples"],
+        report.rejects.groups.map((group) => [
+          group.entity,
+          group.step ?? "(reading)",
+          group.pattern,
+          group.count,
+          group.examples.map((example) => `${example.file ?? ""}${example.line === undefined ? "" : `:${example.line}`}: ${example.reason}`).join("\n"),
+        ]),
+        new Set([3]),
+      ),
+    );
+}
+
+/** The decisions on values, the rejected rows and the setup, as filterable tables. */
+function decisionRejectAndSetupBlocks(report: AuditReport): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Decisions" },
     {
       kind: "table",
@@ -260,6 +274,5 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
       rows: report.setup.items.map((item) => [item.kind, item.model, item.name, item.action]),
       empty: "the package sets nothing up",
     },
-  );
-  return renderHtmlPage({ title: `Audit report: ${report.migration}, run ${report.run}`, blocks, footer: generatedBy });
+  ];
 }
