@@ -269,7 +269,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = async (uri: string): Promise<FlitmapSettings> => {
     if (!canReadConfiguration) return {};
     const value: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: "flitmap" });
-    return typeof value === "object" && value !== null ? (value as FlitmapSettings) : {};
+    return typeof value === "object" && value !== null ? value : {};
   };
 
   connection.onDocumentSymbol((params) => {

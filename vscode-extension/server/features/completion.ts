@@ -237,7 +237,7 @@ function assignedInBody(document: A.Document, frame: BodyFrame, offset: number):
         if (!typing) assigned.add(bodyItem.field.value);
       } else if (bodyItem.kind === "WithBlock") collect(bodyItem.body);
       else if (bodyItem.kind === "TargetIf") {
-        collect(bodyItem.then as readonly A.BodyItem[]);
+        collect(bodyItem.then);
         const otherwise = bodyItem.else;
         if (Array.isArray(otherwise)) collect(otherwise as readonly A.BodyItem[]);
         else if (otherwise !== undefined) collect([otherwise as A.BodyItem]);
