@@ -144,36 +144,12 @@ class Evaluation {
         return ok(this.row.values[expression.column] ?? null);
       case "group-column":
         return ok(this.row.group?.name === expression.group ? (this.row.group.values[expression.column] ?? null) : null);
-      case "linked": {
-        const rows = this.environment.linked(expression.entity, expression.by, this.row.key, expression.orderBy, expression.descending);
-        const values: RuntimeValue[] = [];
-        const filter = expression.filter;
-        for (const row of rows) {
-          if (filter !== undefined) {
-            const linkedRow: RowInput = { entity: this.environment.entity(expression.entity), key: "", values: row };
-            const kept = await new Evaluation(linkedRow, this.environment).evaluate(filter);
-            if (!kept.ok) return kept;
-            if (kept.value !== true) continue;
-          }
-          values.push(row[expression.column] ?? null);
-        }
-        return ok(values);
-      }
+      case "linked":
+        return this.linkedValues(expression);
       case "record":
         return ok(this.environment.record(expression.model, expression.xmlid));
-      case "template": {
-        let text = "";
-        for (const part of expression.parts) {
-          if (typeof part === "string") {
-            text += part;
-            continue;
-          }
-          const outcome = await this.evaluate(part);
-          if (!outcome.ok) return outcome;
-          text += textOf(outcome.value);
-        }
-        return ok(text);
-      }
+      case "template":
+        return this.templateText(expression);
       case "list": {
         const items: RuntimeValue[] = [];
         for (const item of expression.items) {
@@ -209,21 +185,8 @@ class Evaluation {
           }
           return ok(found);
         });
-      case "coalesce": {
-        const start = this.notes.length;
-        for (const operand of expression.operands) {
-          const before = this.notes.length;
-          const outcome = await this.evaluate(operand);
-          if (!outcome.ok) return outcome;
-          if (isEmpty(outcome.value)) continue;
-          // An earlier operand's problem is still worth reporting, but "left empty" is no longer true.
-          const given = this.notes.splice(before);
-          const earlier = this.notes.splice(start).map((note) => (LEFT_EMPTY.has(note.kind) ? { ...note, detail: supersededDetail(note.detail) } : note));
-          this.notes.push(...earlier, ...given);
-          return outcome;
-        }
-        return ok(null);
-      }
+      case "coalesce":
+        return this.firstPresent(expression);
       case "if": {
         const condition = await this.evaluate(expression.condition);
         if (!condition.ok) return condition;
@@ -269,6 +232,55 @@ class Evaluation {
         return ok(found !== expression.negated);
       }
     }
+  }
+
+  /** The values of a column of the rows a `with` block links to this one, those its `when` keeps. */
+  private async linkedValues(expression: Extract<PlanExpression, { op: "linked" }>): Promise<StepOutcome> {
+    const rows = this.environment.linked(expression.entity, expression.by, this.row.key, expression.orderBy, expression.descending);
+    const values: RuntimeValue[] = [];
+    const filter = expression.filter;
+    for (const row of rows) {
+      if (filter !== undefined) {
+        const linkedRow: RowInput = { entity: this.environment.entity(expression.entity), key: "", values: row };
+        const kept = await new Evaluation(linkedRow, this.environment).evaluate(filter);
+        if (!kept.ok) return kept;
+        if (kept.value !== true) continue;
+      }
+      values.push(row[expression.column] ?? null);
+    }
+    return ok(values);
+  }
+
+  /** A template's text, its holes filled. */
+  private async templateText(expression: Extract<PlanExpression, { op: "template" }>): Promise<StepOutcome> {
+    let text = "";
+    for (const part of expression.parts) {
+      if (typeof part === "string") {
+        text += part;
+        continue;
+      }
+      const outcome = await this.evaluate(part);
+      if (!outcome.ok) return outcome;
+      text += textOf(outcome.value);
+    }
+    return ok(text);
+  }
+
+  /** The first operand that is not empty; the notes of those before it say they were superseded. */
+  private async firstPresent(expression: Extract<PlanExpression, { op: "coalesce" }>): Promise<StepOutcome> {
+    const start = this.notes.length;
+    for (const operand of expression.operands) {
+      const before = this.notes.length;
+      const outcome = await this.evaluate(operand);
+      if (!outcome.ok) return outcome;
+      if (isEmpty(outcome.value)) continue;
+      // An earlier operand's problem is still worth reporting, but "left empty" is no longer true.
+      const given = this.notes.splice(before);
+      const earlier = this.notes.splice(start).map((note) => (LEFT_EMPTY.has(note.kind) ? { ...note, detail: supersededDetail(note.detail) } : note));
+      this.notes.push(...earlier, ...given);
+      return outcome;
+    }
+    return ok(null);
   }
 
   /** Applies a step to the input, or to each item of a list input. */
