@@ -43,6 +43,37 @@ export function decisionTitle(decision: Decision): string {
   return DECISION_TITLES[decision.kind];
 }
 
+/** A row of the rows-per-entity table, in the Markdown and the HTML report alike. */
+function entityCells(entity: AuditReport["entities"][number]): (string | number)[] {
+  return [
+    entity.entity,
+    entity.rowsIn,
+    entity.loaded,
+    entity.linked,
+    entity.skipped,
+    entity.rejected,
+    entity.duplicates,
+    entity.notSelected,
+    entity.balanced ? "yes" : "NO",
+  ];
+}
+
+/** A row of the records-per-model table, in the Markdown and the HTML report alike. */
+function modelCells(model: AuditReport["models"][number]): (string | number)[] {
+  return [
+    model.step,
+    model.model,
+    model.loaded,
+    model.created,
+    model.updated,
+    model.unchanged,
+    model.skipped,
+    model.rejected,
+    model.secondPass,
+    seconds(model.ms),
+  ];
+}
+
 export function reportMarkdown(report: AuditReport): string {
   const lines: string[] = [];
   lines.push(`# Audit report: ${report.migration}, run ${report.run}`, "");
@@ -70,17 +101,7 @@ export function reportMarkdown(report: AuditReport): string {
   lines.push(
     ...table(
       ["entity", "rows in", "loaded", "linked", "skipped", "rejected", "duplicates", "left out", "adds up"],
-      report.entities.map((entity) => [
-        entity.entity,
-        entity.rowsIn,
-        entity.loaded,
-        entity.linked,
-        entity.skipped,
-        entity.rejected,
-        entity.duplicates,
-        entity.notSelected,
-        entity.balanced ? "yes" : "NO",
-      ]),
+      report.entities.map(entityCells),
       new Set([1, 2, 3, 4, 5, 6, 7]),
     ),
   );
@@ -88,18 +109,7 @@ export function reportMarkdown(report: AuditReport): string {
   lines.push(
     ...table(
       ["step", "model", "loaded", "created", "updated", "unchanged", "skipped", "rejected", "second pass", "time"],
-      report.models.map((model) => [
-        model.step,
-        model.model,
-        model.loaded,
-        model.created,
-        model.updated,
-        model.unchanged,
-        model.skipped,
-        model.rejected,
-        model.secondPass,
-        seconds(model.ms),
-      ]),
+      report.models.map(modelCells),
       new Set([2, 3, 4, 5, 6, 7, 8, 9]),
     ),
   );
@@ -146,17 +156,7 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
         { title: "left out", align: "right" },
         { title: "adds up", filter: "select" },
       ],
-      rows: report.entities.map((entity) => [
-        entity.entity,
-        entity.rowsIn,
-        entity.loaded,
-        entity.linked,
-        entity.skipped,
-        entity.rejected,
-        entity.duplicates,
-        entity.notSelected,
-        entity.balanced ? "yes" : "NO",
-      ]),
+      rows: report.entities.map(entityCells),
       empty: "the run left no counts",
     },
     { kind: "heading", text: "Records per model" },
@@ -175,18 +175,7 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
         { title: "second pass", align: "right" },
         { title: "time", align: "right" },
       ],
-      rows: report.models.map((model) => [
-        model.step,
-        model.model,
-        model.loaded,
-        model.created,
-        model.updated,
-        model.unchanged,
-        model.skipped,
-        model.rejected,
-        model.secondPass,
-        seconds(model.ms),
-      ]),
+      rows: report.models.map(modelCells),
       empty: "the run wrote nothing",
     },
     ...decisionRejectAndSetupBlocks(report),
