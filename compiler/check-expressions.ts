@@ -7,98 +7,26 @@
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
 import { findField, suggestNames, type OdooField, type OdooSchema } from "./catalog/index.js";
-import { writtenBodies, type BinderQueries, type BoundPackage, type Unresolved, type UnresolvedKind } from "./bind.js";
+import { writtenBodies, type BinderQueries } from "./bind.js";
+import type { BoundPackage, Unresolved, UnresolvedKind } from "./bound-package.js";
 import { acceptsInput, BUILTINS, findBuiltin } from "./builtins.js";
 import type { ColumnSymbol, CustomFieldSymbol, EntitySymbol, GroupSymbol, PackageSymbol, RecordSymbol, SymbolReference, TargetSymbol } from "./model.js";
 import { expressionDepth, MAX_EXPRESSION_DEPTH } from "./plan/expressions.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
 import { evaluateTargetCondition, type TargetChoice } from "./target.js";
+import type {
+  CheckedAssignment,
+  CheckedCondition,
+  CheckedExpression,
+  CheckedPackage,
+  LinkedRows,
+  NestingProblem,
+  Scope,
+  TypeIssueKind,
+} from "./checked-package.js";
+import { checkPipe } from "./check-pipes.js";
+import { checkColumnPath, reportUnknownName } from "./check-columns.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
-
-export interface CheckedExpression {
-  readonly node: A.Expression;
-  readonly type: ValueType;
-  readonly ir: PlanExpression;
-  /** Every value the expression can have, when they are all constants (for selection checks). */
-  readonly constants?: readonly Literal[];
-  /** The table that decides the value, when the expression ends in one (for default checks). */
-  readonly table?: string;
-}
-
-export interface LinkedRows {
-  readonly node: A.WithBlock;
-  readonly entity: EntitySymbol;
-  readonly by: ColumnSymbol | undefined;
-  readonly orderBy: ColumnSymbol | undefined;
-  /** The block's `when`, read in each linked row. */
-  readonly filter?: CheckedExpression;
-  /** How deep the filter's plan form nests: every linked column read inside the block carries it. */
-  readonly filterDepth: number;
-}
-
-export interface CheckedAssignment {
-  readonly target: TargetSymbol;
-  readonly file: string;
-  readonly node: A.Assignment;
-  readonly fieldName: A.Name;
-  /** The Odoo field written, when the target's model and the field are known. */
-  readonly field: OdooField | undefined;
-  readonly value?: CheckedExpression;
-  /** For `field <- each Entity by column { ... }`: the child target. */
-  readonly child?: TargetSymbol;
-  readonly linked?: LinkedRows;
-}
-
-export interface CheckedCondition {
-  readonly target: TargetSymbol;
-  readonly file: string;
-  readonly expression: CheckedExpression;
-}
-
-export type TypeIssueKind = "builtin-input" | "builtin-argument" | "condition" | "operand" | "constant" | "sibling" | "group" | "other-entity" | "ref-input";
-
-/** A value used where its type does not fit, inside an expression. */
-export interface TypeIssue {
-  readonly kind: TypeIssueKind;
-  readonly file: string;
-  readonly range: Range;
-  readonly message: string;
-}
-
-/** An expression or body nested deeper than a plan may be (MAX_EXPRESSION_DEPTH); what is inside it is not checked. */
-export interface NestingProblem {
-  readonly file: string;
-  readonly range: Range;
-  readonly message: string;
-}
-
-export interface CheckedPackage {
-  readonly assignments: CheckedAssignment[];
-  readonly conditions: CheckedCondition[];
-  readonly typeIssues: TypeIssue[];
-  readonly nestingProblems: NestingProblem[];
-  readonly usedColumns: Set<ColumnSymbol>;
-  readonly ignoredColumns: Map<ColumnSymbol, { readonly file: string; readonly range: Range }>;
-  /** Records named in expressions, by symbol (for plan emission and unused checks). */
-  readonly usedRecords: Set<RecordSymbol>;
-}
-
-interface Scope {
-  readonly target: TargetSymbol;
-  /** The model the body writes: the target's, or the other one of a fallback arrangement. */
-  readonly model: string | undefined;
-  readonly file: string;
-  readonly entity: EntitySymbol | undefined;
-  readonly group: GroupSymbol | undefined;
-  readonly linked: LinkedRows | undefined;
-  /** The field being assigned: record names resolve among its relation's records. */
-  readonly field: OdooField | undefined;
-  /**
-   * How deep the plan form of what is being checked sits: the levels of plan expressions above it
-   * (a pipeline's input sits under each of its steps), or of bodies around it.
-   */
-  readonly depth: number;
-}
 
 export function typeString(type: ValueType): string {
   switch (type.kind) {
@@ -128,7 +56,7 @@ function literalType(node: A.Literal): ValueType {
   return Number.isInteger(node.value) && !node.raw.includes(".") ? INTEGER : DECIMAL;
 }
 
-class ExpressionChecker {
+export class ExpressionChecker {
   readonly result: CheckedPackage = {
     assignments: [],
     conditions: [],
@@ -147,11 +75,11 @@ class ExpressionChecker {
   private readonly quietTwin: ExpressionChecker | undefined;
 
   constructor(
-    private readonly bound: BoundPackage,
-    private readonly queries: BinderQueries,
+    readonly bound: BoundPackage,
+    readonly queries: BinderQueries,
     private readonly choice: TargetChoice,
-    private readonly namespace: string,
-    private readonly unresolved: Unresolved[],
+    readonly namespace: string,
+    readonly unresolved: Unresolved[],
     private readonly references: SymbolReference[],
     private readonly inactiveReferences: SymbolReference[],
     private readonly quiet = false,
@@ -168,23 +96,23 @@ class ExpressionChecker {
     return active || this.quietTwin === undefined ? this : this.quietTwin;
   }
 
-  private issue(kind: TypeIssueKind, file: string, range: Range, message: string): void {
+  issue(kind: TypeIssueKind, file: string, range: Range, message: string): void {
     this.result.typeIssues.push({ kind, file, range, message });
   }
 
-  private reference(file: string, range: Range, symbol: PackageSymbol): void {
+  reference(file: string, range: Range, symbol: PackageSymbol): void {
     const inactive =
       (symbol.kind === "custom-field" && this.bound.inactiveCustomFields.includes(symbol)) ||
       (symbol.kind === "target" && this.bound.inactiveTargets.includes(symbol));
     (inactive ? this.inactiveReferences : this.references).push({ file, range, symbol });
   }
 
-  private useColumn(column: ColumnSymbol, file: string, range: Range): void {
+  useColumn(column: ColumnSymbol, file: string, range: Range): void {
     this.result.usedColumns.add(column);
     this.reference(file, range, column);
   }
 
-  private failed(node: A.Expression): CheckedExpression {
+  failed(node: A.Expression): CheckedExpression {
     return { node, type: UNKNOWN, ir: { op: "const", type: "unknown", value: null } };
   }
 
@@ -192,7 +120,7 @@ class ExpressionChecker {
    * Whether something at `depth` is nested deeper than a plan may be; if so it is reported, and
    * the caller checks nothing inside it (which also keeps this checker's own recursion bounded).
    */
-  private tooDeep(depth: number, file: string, range: Range, what: string): boolean {
+  tooDeep(depth: number, file: string, range: Range, what: string): boolean {
     if (depth <= MAX_EXPRESSION_DEPTH) return false;
     this.firstTooDeep ??= {
       file,
@@ -369,7 +297,7 @@ class ExpressionChecker {
     if (node.entity.kind === "Missing") return;
     const entity = this.bound.entities.get(node.entity.value);
     if (entity === undefined) {
-      this.unknownName("entity", node.entity, scope.file, this.bound.entities.keys());
+      reportUnknownName(this, "entity", node.entity, scope.file, this.bound.entities.keys());
       return;
     }
     this.reference(scope.file, node.entity.range, entity);
@@ -377,7 +305,7 @@ class ExpressionChecker {
       if (name === undefined || name.kind === "Missing") return undefined;
       const found = entity.columns.get(name.value);
       if (found === undefined) {
-        this.unknownName("column", name, scope.file, entity.columns.keys(), `entity ${entity.name}`);
+        reportUnknownName(this, "column", name, scope.file, entity.columns.keys(), `entity ${entity.name}`);
         return undefined;
       }
       this.useColumn(found, scope.file, name.range);
@@ -436,39 +364,11 @@ class ExpressionChecker {
         return { node, type, ir: { op: "const", type: typeString(type), value: literalOf(node) }, constants: [literalOf(node)] };
       }
       case "ColumnPath":
-        return this.columnPath(node, scope);
-      case "TemplateExpression": {
-        const parts: (string | PlanExpression)[] = [];
-        for (const part of node.parts) {
-          if (part.kind === "TemplateText") {
-            parts.push(part.value);
-            continue;
-          }
-          const checked = this.expression(part, scope);
-          if (checked.type.kind === "list")
-            this.issue(
-              "operand",
-              scope.file,
-              part.range,
-              `a template hole takes one value, but this is ${describeType(checked.type)}: join it with \`| join(", ")\``,
-            );
-          parts.push(checked.ir);
-        }
-        return { node, type: TEXT, ir: { op: "template", type: "text", parts } };
-      }
-      case "ListExpression": {
-        const items = node.items.map((item) => this.expression(item, scope));
-        const itemType = unify(items.map((item) => item.type));
-        if (itemType === undefined)
-          this.issue(
-            "operand",
-            scope.file,
-            node.range,
-            `the items of a list must have one type, but these are ${items.map((item) => describeType(item.type)).join(", ")}`,
-          );
-        const type = list(itemType ?? UNKNOWN);
-        return { node, type, ir: { op: "list", type: typeString(type), items: items.map((item) => item.ir) } };
-      }
+        return checkColumnPath(this, node, scope);
+      case "TemplateExpression":
+        return this.templateExpression(node, scope);
+      case "ListExpression":
+        return this.listExpression(node, scope);
       case "ParenthesizedExpression": {
         const inner = this.expression(node.expression, scope);
         return { ...inner, node };
@@ -476,54 +376,11 @@ class ExpressionChecker {
       case "RefExpression":
         return this.siblingRef(node, scope);
       case "PipeExpression":
-        return this.pipe(node, scope);
-      case "CoalesceExpression": {
-        const operands = node.operands.map((operand) => this.expression(operand, scope));
-        const type = unify(operands.map((operand) => operand.type));
-        if (type === undefined) {
-          this.issue(
-            "operand",
-            scope.file,
-            node.range,
-            `the alternatives of \`??\` must have one type, but these are ${operands.map((operand) => describeType(operand.type)).join(", ")}`,
-          );
-        }
-        const constants = operands.every((operand) => operand.constants !== undefined) ? operands.flatMap((operand) => operand.constants ?? []) : undefined;
-        const resultType = type ?? UNKNOWN;
-        return {
-          node,
-          type: resultType,
-          ir: { op: "coalesce", type: typeString(resultType), operands: operands.map((operand) => operand.ir) },
-          ...(constants === undefined ? {} : { constants }),
-        };
-      }
-      case "IfExpression": {
-        const condition = this.expression(node.condition, scope);
-        this.expectBoolean(condition, scope, "the condition of `if`");
-        const then = this.expression(node.then, scope);
-        // Without `else` the value is empty when the condition does not hold.
-        const otherwise: CheckedExpression =
-          node.else === undefined
-            ? { node, type: then.type, ir: { op: "const", type: typeString(then.type), value: null }, constants: [null] }
-            : this.expression(node.else, scope);
-        const type = unify([then.type, otherwise.type]);
-        if (type === undefined) {
-          this.issue(
-            "operand",
-            scope.file,
-            node.range,
-            `both branches of \`if\` must have one type, but \`then\` is ${describeType(then.type)} and \`else\` is ${describeType(otherwise.type)}`,
-          );
-        }
-        const constants = then.constants !== undefined && otherwise.constants !== undefined ? [...then.constants, ...otherwise.constants] : undefined;
-        const resultType = type ?? UNKNOWN;
-        return {
-          node,
-          type: resultType,
-          ir: { op: "if", type: typeString(resultType), condition: condition.ir, then: then.ir, else: otherwise.ir },
-          ...(constants === undefined ? {} : { constants }),
-        };
-      }
+        return checkPipe(this, node, scope);
+      case "CoalesceExpression":
+        return this.coalesceExpression(node, scope);
+      case "IfExpression":
+        return this.ifExpression(node, scope);
       case "LogicalExpression": {
         const operands = node.operands.map((operand) => this.expression(operand, scope));
         for (const operand of operands) this.expectBoolean(operand, scope, `an operand of \`${node.operator}\``);
@@ -553,6 +410,89 @@ class ExpressionChecker {
     }
   }
 
+  private templateExpression(node: A.TemplateExpression, scope: Scope): CheckedExpression {
+    const parts: (string | PlanExpression)[] = [];
+    for (const part of node.parts) {
+      if (part.kind === "TemplateText") {
+        parts.push(part.value);
+        continue;
+      }
+      const checked = this.expression(part, scope);
+      if (checked.type.kind === "list")
+        this.issue(
+          "operand",
+          scope.file,
+          part.range,
+          `a template hole takes one value, but this is ${describeType(checked.type)}: join it with \`| join(", ")\``,
+        );
+      parts.push(checked.ir);
+    }
+    return { node, type: TEXT, ir: { op: "template", type: "text", parts } };
+  }
+
+  private listExpression(node: A.ListExpression, scope: Scope): CheckedExpression {
+    const items = node.items.map((item) => this.expression(item, scope));
+    const itemType = unify(items.map((item) => item.type));
+    if (itemType === undefined)
+      this.issue(
+        "operand",
+        scope.file,
+        node.range,
+        `the items of a list must have one type, but these are ${items.map((item) => describeType(item.type)).join(", ")}`,
+      );
+    const type = list(itemType ?? UNKNOWN);
+    return { node, type, ir: { op: "list", type: typeString(type), items: items.map((item) => item.ir) } };
+  }
+
+  private coalesceExpression(node: A.CoalesceExpression, scope: Scope): CheckedExpression {
+    const operands = node.operands.map((operand) => this.expression(operand, scope));
+    const type = unify(operands.map((operand) => operand.type));
+    if (type === undefined) {
+      this.issue(
+        "operand",
+        scope.file,
+        node.range,
+        `the alternatives of \`??\` must have one type, but these are ${operands.map((operand) => describeType(operand.type)).join(", ")}`,
+      );
+    }
+    const constants = operands.every((operand) => operand.constants !== undefined) ? operands.flatMap((operand) => operand.constants ?? []) : undefined;
+    const resultType = type ?? UNKNOWN;
+    return {
+      node,
+      type: resultType,
+      ir: { op: "coalesce", type: typeString(resultType), operands: operands.map((operand) => operand.ir) },
+      ...(constants === undefined ? {} : { constants }),
+    };
+  }
+
+  private ifExpression(node: A.IfExpression, scope: Scope): CheckedExpression {
+    const condition = this.expression(node.condition, scope);
+    this.expectBoolean(condition, scope, "the condition of `if`");
+    const then = this.expression(node.then, scope);
+    // Without `else` the value is empty when the condition does not hold.
+    const otherwise: CheckedExpression =
+      node.else === undefined
+        ? { node, type: then.type, ir: { op: "const", type: typeString(then.type), value: null }, constants: [null] }
+        : this.expression(node.else, scope);
+    const type = unify([then.type, otherwise.type]);
+    if (type === undefined) {
+      this.issue(
+        "operand",
+        scope.file,
+        node.range,
+        `both branches of \`if\` must have one type, but \`then\` is ${describeType(then.type)} and \`else\` is ${describeType(otherwise.type)}`,
+      );
+    }
+    const constants = then.constants !== undefined && otherwise.constants !== undefined ? [...then.constants, ...otherwise.constants] : undefined;
+    const resultType = type ?? UNKNOWN;
+    return {
+      node,
+      type: resultType,
+      ir: { op: "if", type: typeString(resultType), condition: condition.ir, then: then.ir, else: otherwise.ir },
+      ...(constants === undefined ? {} : { constants }),
+    };
+  }
+
   private expectComparable(left: CheckedExpression, right: CheckedExpression, scope: Scope, node: A.Node): void {
     const a = left.type;
     const b = right.type;
@@ -573,211 +513,14 @@ class ExpressionChecker {
   // -------------------------------------------------------------------------------------------
   // names
 
-  private columnPath(node: A.ColumnPath, scope: Scope): CheckedExpression {
-    const [first, second, third] = node.parts;
-    if (first === undefined) return this.failed(node);
-    const entity = scope.entity;
-    // The entity itself is unknown (reported once): its columns cannot be checked.
-    if (entity === undefined && scope.target.entityName.kind === "Name") return this.failed(node);
-    if (third !== undefined) {
-      this.unresolved.push({ kind: "column", name: node.parts.map((part) => part.value).join("."), file: scope.file, range: node.range, candidates: [] });
-      return this.failed(node);
-    }
-    if (node.instance !== undefined) return this.groupInstanceColumn(node, node.instance, scope);
-    if (second === undefined) {
-      const linkedColumn = scope.linked?.entity.columns.get(first.value);
-      if (linkedColumn !== undefined && scope.linked !== undefined) return this.linkedColumn(node, linkedColumn, scope.linked, scope);
-      const column = entity?.columns.get(first.value);
-      if (column !== undefined) {
-        this.useColumn(column, scope.file, first.range);
-        const type = column.type ?? UNKNOWN;
-        return { node, type, ir: { op: "column", type: typeString(type), column: column.name } };
-      }
-      if (entity?.groups.has(first.value) === true) {
-        this.issue(
-          "group",
-          scope.file,
-          node.range,
-          `${first.value} is a group of columns: read one of them, e.g. \`${first.value}.${[...(entity.groups.get(first.value)?.columns.keys() ?? ["name"])][0] ?? "name"}\`, in a split target with \`for each ${first.value}\``,
-        );
-        return this.failed(node);
-      }
-      const recordSymbol = this.recordByName(first.value, scope);
-      if (recordSymbol !== undefined) {
-        this.reference(scope.file, first.range, recordSymbol);
-        this.result.usedRecords.add(recordSymbol);
-        const type = record(recordSymbol.model);
-        return { node, type, ir: { op: "record", type: typeString(type), model: recordSymbol.model, xmlid: recordXmlid(this.namespace, recordSymbol) } };
-      }
-      const candidates = [
-        ...(entity?.columns.keys() ?? []),
-        ...(scope.linked?.entity.columns.keys() ?? []),
-        ...this.queries.recordNames(scope.field?.relation),
-      ];
-      this.unresolved.push({
-        kind: "column",
-        name: first.value,
-        file: scope.file,
-        range: first.range,
-        candidates: suggestNames(first.value, candidates),
-        ...(entity === undefined ? {} : { scope: `entity ${entity.name}` }),
-      });
-      return this.failed(node);
-    }
-    const group = entity?.groups.get(first.value);
-    if (group !== undefined) {
-      const column = group.columns.get(second.value);
-      if (column === undefined) {
-        this.unresolved.push({
-          kind: "column",
-          name: `${first.value}.${second.value}`,
-          file: scope.file,
-          range: second.range,
-          candidates: suggestNames(second.value, [...group.columns.keys()]),
-          scope: `group ${group.name}`,
-        });
-        return this.failed(node);
-      }
-      this.reference(scope.file, first.range, group);
-      this.useColumn(column, scope.file, second.range);
-      if (scope.group !== group) {
-        this.issue(
-          "group",
-          scope.file,
-          node.range,
-          `${first.value}.${second.value} is in the column group ${group.name}, repeated ${group.from} to ${group.to} times in a row: read it in a split target with \`for each ${group.name}\``,
-        );
-        return this.failed(node);
-      }
-      const type = column.type ?? UNKNOWN;
-      return { node, type, ir: { op: "group-column", type: typeString(type), group: group.name, column: column.name } };
-    }
-    const other = this.bound.entities.get(first.value);
-    if (other !== undefined) {
-      const column = other.columns.get(second.value);
-      if (scope.linked?.entity === other && column !== undefined) {
-        this.reference(scope.file, first.range, other);
-        return this.linkedColumn(node, column, scope.linked, scope);
-      }
-      this.reference(scope.file, first.range, other);
-      if (column === undefined) {
-        this.unresolved.push({
-          kind: "column",
-          name: `${first.value}.${second.value}`,
-          file: scope.file,
-          range: second.range,
-          candidates: suggestNames(second.value, [...other.columns.keys()]),
-          scope: `entity ${other.name}`,
-        });
-      } else {
-        this.useColumn(column, scope.file, second.range);
-        this.issue(
-          "other-entity",
-          scope.file,
-          node.range,
-          `${first.value}.${second.value} belongs to another entity: read it through a key column, e.g. \`company_id | get(${first.value}.${second.value})\``,
-        );
-      }
-      return this.failed(node);
-    }
-    this.unresolved.push({
-      kind: "column",
-      name: `${first.value}.${second.value}`,
-      file: scope.file,
-      range: node.range,
-      candidates: suggestNames(first.value, [...(entity?.groups.keys() ?? []), ...this.bound.entities.keys()]).map((name) => `${name}.${second.value}`),
-      ...(entity === undefined ? {} : { scope: `entity ${entity.name}` }),
-    });
-    return this.failed(node);
-  }
-
-  /** A name looked up among `known` names (an entity's columns, the package's entities...) that is not one of them. */
-  private unknownName(kind: UnresolvedKind, name: A.Name, file: string, known: Iterable<string>, scope?: string): void {
-    this.unresolved.push({
-      kind,
-      name: name.value,
-      file,
-      range: name.range,
-      candidates: suggestNames(name.value, [...known]),
-      ...(scope === undefined ? {} : { scope }),
-    });
-  }
-
-  /**
-   * `contact[1].name`: a column of one instance of a column group, read like any column of the
-   * row (a private person is the relation's first contact, whatever the split's `for each` does).
-   */
-  private groupInstanceColumn(node: A.ColumnPath, instance: A.NumberLiteral, scope: Scope): CheckedExpression {
-    const [first, second] = node.parts;
-    const entity = scope.entity;
-    if (first === undefined || entity === undefined) return this.failed(node);
-    const group = entity.groups.get(first.value);
-    if (group === undefined) {
-      this.unknownName("group", first, scope.file, entity.groups.keys(), `entity ${entity.name}`);
-      return this.failed(node);
-    }
-    this.reference(scope.file, first.range, group);
-    if (!Number.isInteger(instance.value) || instance.value < group.from || instance.value > group.to) {
-      this.issue("group", scope.file, instance.range, `the column group ${group.name} has instances ${group.from} to ${group.to}, not ${instance.raw}`);
-      return this.failed(node);
-    }
-    if (second === undefined) {
-      const example = [...group.columns.keys()][0] ?? "name";
-      this.issue(
-        "group",
-        scope.file,
-        node.range,
-        `${group.name}[${instance.raw}] is one instance of a column group: read one of its columns, e.g. \`${group.name}[${instance.raw}].${example}\``,
-      );
-      return this.failed(node);
-    }
-    const column = group.columns.get(second.value);
-    if (column === undefined) {
-      this.unresolved.push({
-        kind: "column",
-        name: `${group.name}[${instance.raw}].${second.value}`,
-        file: scope.file,
-        range: second.range,
-        candidates: suggestNames(second.value, [...group.columns.keys()]),
-        scope: `group ${group.name}`,
-      });
-      return this.failed(node);
-    }
-    this.useColumn(column, scope.file, second.range);
-    const type = column.type ?? UNKNOWN;
-    // The runtime reads a group instance under this flat name (runtime/execute/source-rows.ts).
-    return { node, type, ir: { op: "column", type: typeString(type), column: `${group.name}[${instance.value}].${column.name}` } };
-  }
-
-  private linkedColumn(node: A.ColumnPath, column: ColumnSymbol, linked: LinkedRows, scope: Scope): CheckedExpression {
-    if (this.tooDeep(scope.depth + linked.filterDepth, scope.file, node.range, "this column with its `with` block's `when`")) return this.failed(node);
-    const nameRange = node.parts[node.parts.length - 1]?.range ?? node.range;
-    this.useColumn(column, scope.file, nameRange);
-    const type = list(column.type ?? UNKNOWN);
-    return {
-      node,
-      type,
-      ir: {
-        op: "linked",
-        type: typeString(type),
-        entity: linked.entity.name,
-        by: linked.by?.name ?? "",
-        column: column.name,
-        ...(linked.orderBy === undefined ? {} : { orderBy: linked.orderBy.name }),
-        descending: linked.node.descending,
-        ...(linked.filter === undefined ? {} : { filter: linked.filter.ir }),
-      },
-    };
-  }
-
   /** A record named in an expression: among the records of the field's relation, else any unique one. */
-  private recordByName(name: string, scope: Scope): RecordSymbol | undefined {
+  recordByName(name: string, scope: Scope): RecordSymbol | undefined {
     const relation = scope.field?.relation;
     return (relation === undefined ? undefined : this.queries.findRecord(name, relation)) ?? this.queries.findRecord(name, undefined);
   }
 
   /** The target an alias names, recorded as a reference; else reported (a switched-off alias as such, not as a typo). */
-  private resolveAlias(alias: A.Name, file: string): TargetSymbol | undefined {
+  resolveAlias(alias: A.Name, file: string): TargetSymbol | undefined {
     const target = this.bound.aliases.get(alias.value);
     if (target !== undefined) {
       this.reference(file, alias.range, target);
@@ -826,200 +569,10 @@ class ExpressionChecker {
    * A `for each` target makes one record per filled instance of a column group, all from one row:
    * the row's key names none of them in particular, so a ref to it would find nothing.
    */
-  private forEachRefMessage(target: TargetSymbol): string {
+  forEachRefMessage(target: TargetSymbol): string {
     const group = target.forEach?.kind === "Name" ? target.forEach.value : "group";
     const entity = target.entity?.name ?? "its entity";
     return `${target.alias} makes one record per filled ${group} of a ${entity} row, so a ${entity} key names none of them: point to a target without \`for each\`, or make the one you mean a target of its own (reading \`${group}[1].column\`)`;
-  }
-
-  /**
-   * Each step's plan form holds the one before it: the input sits under every step. A pipeline
-   * too long for a plan is still resolved (its columns are read, its tables used), as if it were
-   * no deeper than where it starts, and then left out.
-   */
-  private pipe(node: A.PipeExpression, scope: Scope): CheckedExpression {
-    const steps = node.steps.length;
-    const tooLong = this.tooDeep(scope.depth + steps, scope.file, node.range, `this pipeline of ${steps} steps`);
-    const depthOf = (index: number): number => (tooLong ? scope.depth : scope.depth + steps - 1 - index);
-    let current = this.expression(node.input, { ...scope, field: undefined, depth: depthOf(0) });
-    node.steps.forEach((step, index) => {
-      current = this.step(step, current, node, { ...scope, depth: depthOf(index) });
-    });
-    return tooLong ? this.failed(node) : { ...current, node };
-  }
-
-  /** A step applies to each item of a list input, unless it takes lists itself. */
-  private unwrap(input: ValueType, takesList: boolean): { item: ValueType; itemwise: boolean } {
-    if (!takesList && input.kind === "list") return { item: input.item, itemwise: true };
-    return { item: input, itemwise: false };
-  }
-
-  private wrap(output: ValueType, itemwise: boolean): ValueType {
-    return itemwise ? list(output) : output;
-  }
-
-  private step(step: A.PipeStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
-    if (step.kind === "RefStep") {
-      if (step.alias.kind === "Missing") return this.failed(pipeNode);
-      const target = this.resolveAlias(step.alias, scope.file);
-      if (target === undefined) return this.failed(pipeNode);
-      const { item, itemwise } = this.unwrap(input.type, false);
-      if (target.forEach !== undefined) {
-        this.issue("ref-input", scope.file, step.range, this.forEachRefMessage(target));
-      } else if (item.kind === "record" || item.kind === "binary" || item.kind === "list") {
-        this.issue(
-          "ref-input",
-          scope.file,
-          step.range,
-          `\`ref ${target.alias}\` takes the key of a ${target.entity?.name ?? target.alias} row, not ${describeType(item)}`,
-        );
-      }
-      const type = this.wrap(record(target.model), itemwise);
-      return {
-        node: pipeNode,
-        type,
-        ir: {
-          op: "ref",
-          type: typeString(type),
-          step: target.alias,
-          entity: target.entity?.name ?? "",
-          input: input.ir,
-          itemwise,
-          ...(step.optional === true ? { optional: true } : {}),
-        },
-      };
-    }
-    const name = step.callee.value;
-    const table = this.bound.tables.get(name);
-    if (table !== undefined) {
-      this.reference(scope.file, step.callee.range, table);
-      const { item, itemwise } = this.unwrap(input.type, false);
-      if (table.input !== undefined && !isAssignableTo(item, table.input)) {
-        this.issue("builtin-input", scope.file, step.range, `table ${table.name} takes ${describeType(table.input)}, but gets ${describeType(item)}`);
-      }
-      if (step.args !== undefined) this.issue("builtin-argument", scope.file, step.range, `a table takes no arguments: write \`| ${name}\``);
-      const outputType: ValueType = table.output === undefined ? UNKNOWN : table.output.kind === "record" ? record(table.output.model) : table.output.type;
-      const type = this.wrap(outputType, itemwise);
-      const constants = table.output?.kind === "value" ? this.tableConstants(table.declaration) : undefined;
-      return {
-        node: pipeNode,
-        type,
-        ir: { op: "table", type: typeString(type), table: name, input: input.ir, itemwise },
-        table: name,
-        ...(constants === undefined ? {} : { constants }),
-      };
-    }
-    const lookup = this.bound.lookups.get(name);
-    if (lookup !== undefined) {
-      this.reference(scope.file, step.callee.range, lookup);
-      const { item, itemwise } = this.unwrap(input.type, false);
-      if (item.kind !== "text" && item.kind !== "integer" && item.kind !== "unknown") {
-        this.issue("builtin-input", scope.file, step.range, `lookup ${lookup.name} matches text or numbers, but gets ${describeType(item)}`);
-      }
-      if (step.args !== undefined) this.issue("builtin-argument", scope.file, step.range, `a lookup takes no arguments: write \`| ${name}\``);
-      const type = this.wrap(record(lookup.model), itemwise);
-      return { node: pipeNode, type, ir: { op: "lookup", type: typeString(type), lookup: name, input: input.ir, itemwise } };
-    }
-    const builtin = findBuiltin(name);
-    if (builtin === undefined) {
-      const names = [...BUILTINS.map((candidate) => candidate.name), ...this.bound.tables.keys(), ...this.bound.lookups.keys()];
-      this.unresolved.push({ kind: "step", name, file: scope.file, range: step.callee.range, candidates: suggestNames(name, names) });
-      return this.failed(pipeNode);
-    }
-    const { item, itemwise } = this.unwrap(input.type, builtin.takesList);
-    if (!acceptsInput(builtin, item)) {
-      this.issue(
-        "builtin-input",
-        scope.file,
-        step.range,
-        `\`${name}\` takes ${builtin.inputs.map((accepted) => describeType(accepted)).join(" or ")}, but gets ${describeType(item)}${builtin.takesList && item.kind !== "list" ? " (it works on the lists of a `with` block or of `split`)" : ""}`,
-      );
-    }
-    if (name === "get") return this.getStep(step, input, pipeNode, scope, itemwise);
-    const args = (step.args ?? []).map((arg) => this.expression(arg, { ...scope, field: undefined }));
-    const required = builtin.parameters.filter((parameter) => !parameter.optional).length;
-    if (args.length < required || args.length > builtin.parameters.length) {
-      const expected = required === builtin.parameters.length ? `${required}` : `${required} to ${builtin.parameters.length}`;
-      this.issue(
-        "builtin-argument",
-        scope.file,
-        step.range,
-        `\`${name}\` takes ${expected} argument${builtin.parameters.length === 1 ? "" : "s"} (${builtin.parameters.map((parameter) => parameter.name).join(", ") || "none"}), not ${args.length}`,
-      );
-    }
-    args.forEach((arg, index) => {
-      const parameter = builtin.parameters[index];
-      if (parameter === undefined) return;
-      if (!isAssignableTo(arg.type, parameter.type)) {
-        this.issue(
-          "builtin-argument",
-          scope.file,
-          arg.node.range,
-          `the ${parameter.name} of \`${name}\` must be ${describeType(parameter.type)}, not ${describeType(arg.type)}`,
-        );
-      }
-      if (parameter.oneOf !== undefined && arg.node.kind === "StringLiteral" && !parameter.oneOf.includes(arg.node.value)) {
-        this.issue(
-          "builtin-argument",
-          scope.file,
-          arg.node.range,
-          `the ${parameter.name} of \`${name}\` is ${parameter.oneOf.map((option) => `"${option}"`).join(" or ")}, not "${arg.node.value}"`,
-        );
-      }
-    });
-    const outputType = builtin.output(
-      item,
-      args.map((arg) => arg.type),
-    );
-    const type = this.wrap(outputType, itemwise);
-    const constants =
-      name === "default" && input.constants !== undefined && args[0]?.constants !== undefined ? [...input.constants, ...args[0].constants] : undefined;
-    return {
-      node: pipeNode,
-      type,
-      ir: { op: "call", type: typeString(type), builtin: name, input: input.ir, args: args.map((arg) => arg.ir), itemwise },
-      ...(constants === undefined ? {} : { constants }),
-    };
-  }
-
-  private getStep(step: A.CallStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope, itemwise: boolean): CheckedExpression {
-    const argument = step.args?.[0];
-    if (argument === undefined || step.args?.length !== 1 || argument.kind !== "ColumnPath" || argument.parts.length !== 2) {
-      this.issue(
-        "builtin-argument",
-        scope.file,
-        step.range,
-        "`get` takes one argument, Entity.column: the column to read from the row whose key is the input, e.g. `| get(Company.name)`",
-      );
-      return this.failed(pipeNode);
-    }
-    const [entityName, columnName] = argument.parts as [A.Name, A.Name];
-    const entity = this.bound.entities.get(entityName.value);
-    if (entity === undefined) {
-      this.unknownName("entity", entityName, scope.file, this.bound.entities.keys());
-      return this.failed(pipeNode);
-    }
-    this.reference(scope.file, entityName.range, entity);
-    const column = entity.columns.get(columnName.value);
-    if (column === undefined) {
-      this.unknownName("column", columnName, scope.file, entity.columns.keys(), `entity ${entity.name}`);
-      return this.failed(pipeNode);
-    }
-    this.useColumn(column, scope.file, columnName.range);
-    const type = this.wrap(column.type ?? UNKNOWN, itemwise);
-    return { node: pipeNode, type, ir: { op: "get", type: typeString(type), entity: entity.name, column: column.name, input: input.ir, itemwise } };
-  }
-
-  /** The constants a value table can produce, including its default value. */
-  private tableConstants(declaration: A.TableDeclaration): Literal[] | undefined {
-    const values: Literal[] = [];
-    for (const entry of declaration.entries) {
-      const value = entry.kind === "TableEntry" ? entry.value : entry.value;
-      if (entry.kind === "TableDefault" && entry.action === "keep") return undefined;
-      if (value === undefined) continue;
-      if (value.kind === "StringLiteral" || value.kind === "NumberLiteral" || value.kind === "BooleanLiteral") values.push(value.value);
-    }
-    return values;
   }
 }
 

@@ -4,7 +4,7 @@
  * that field in a second pass, once every record exists; so does any field that closes a cycle
  * between targets, when the field is optional. A cycle through required fields cannot be loaded.
  */
-import type { CheckedAssignment, CheckedPackage } from "./check-expressions.js";
+import type { CheckedAssignment, CheckedPackage } from "./checked-package.js";
 import type { TargetSymbol } from "./model.js";
 import { rowSubexpressions } from "./plan/expressions.js";
 import type { PlanExpression } from "./plan/schema.js";

@@ -8,7 +8,7 @@ import type * as A from "../language/ast.js";
 import type { PackageAnalysis } from "./analyze.js";
 import { findBuiltin } from "./builtins.js";
 import { describeTargetCondition } from "./target.js";
-import type { CheckedAssignment } from "./check-expressions.js";
+import type { CheckedAssignment } from "./checked-package.js";
 import { findField, findModel, suggestFieldNames, suggestModelNames } from "./catalog/index.js";
 import { didYouMean } from "./rules/rule.js";
 import type { PlanExpression } from "./plan/schema.js";
@@ -129,41 +129,12 @@ class LineageBuilder {
         };
       case "list":
         return { text: "a list of", from: expression.items.map((item) => this.build(item)) };
-      case "call": {
-        const builtin = findBuiltin(expression.builtin);
-        const args = expression.args.map((arg) => (arg.op === "const" ? JSON.stringify(arg.value) : "…")).join(", ");
-        const flag = expression.args.some((arg) => arg.op === "const" && arg.value === "flag");
-        const policy = flag
-          ? "; a value it cannot read leaves the field empty and is reported"
-          : builtin?.onInvalid === undefined
-            ? ""
-            : `; ${builtin.onInvalid}`;
-        return {
-          text: `${expression.builtin}${args === "" ? "" : `(${args})`}: ${(builtin?.summary ?? "a built-in step").replace(/\.$/, "")}${policy}`,
-          from: [this.build(expression.input)],
-        };
-      }
-      case "table": {
-        const table = this.analysis.bound.tables.get(expression.table);
-        const entries = table?.declaration.entries.filter((entry) => entry.kind === "TableEntry").length ?? 0;
-        const fallback = table?.declaration.entries.find((entry): entry is A.TableDefault => entry.kind === "TableDefault");
-        const unmatched = fallback === undefined ? "flag (no `_` line)" : fallback.action === "value" ? "a default value" : fallback.action;
-        return { text: `table ${expression.table} (${entries} entries; a value it lacks: ${unmatched})`, from: [this.build(expression.input)] };
-      }
-      case "lookup": {
-        const lookup = this.analysis.bound.lookups.get(expression.lookup);
-        const fields = lookup?.matchFields.map((field) => field.value).join(" or ") ?? "?";
-        const missing =
-          lookup?.missing === undefined
-            ? "reject"
-            : lookup.missing.policy === "fallback"
-              ? `fallback ${JSON.stringify(lookup.missing.value)}`
-              : lookup.missing.policy;
-        return {
-          text: `lookup ${expression.lookup}: the ${lookup?.model ?? "?"} record whose ${fields} matches, in the target Odoo (no match: ${missing})`,
-          from: [this.build(expression.input)],
-        };
-      }
+      case "call":
+        return this.builtinStep(expression);
+      case "table":
+        return this.tableStep(expression);
+      case "lookup":
+        return this.lookupStep(expression);
       case "ref":
         return {
           text: `the record map ${expression.step} made from the ${expression.entity} row with this key (external ID ${this.analysis.target.namespace}.${expression.step}_<key>); a key with no row is left empty and reported`,
@@ -208,6 +179,40 @@ class LineageBuilder {
       case "in":
         return { text: `${expression.negated ? "not " : ""}one of ${expression.items.length} values`, from: [this.build(expression.operand)] };
     }
+  }
+
+  private builtinStep(expression: Extract<PlanExpression, { op: "call" }>): LineageNode {
+    const builtin = findBuiltin(expression.builtin);
+    const args = expression.args.map((arg) => (arg.op === "const" ? JSON.stringify(arg.value) : "…")).join(", ");
+    const flag = expression.args.some((arg) => arg.op === "const" && arg.value === "flag");
+    const policy = flag ? "; a value it cannot read leaves the field empty and is reported" : builtin?.onInvalid === undefined ? "" : `; ${builtin.onInvalid}`;
+    return {
+      text: `${expression.builtin}${args === "" ? "" : `(${args})`}: ${(builtin?.summary ?? "a built-in step").replace(/\.$/, "")}${policy}`,
+      from: [this.build(expression.input)],
+    };
+  }
+
+  private tableStep(expression: Extract<PlanExpression, { op: "table" }>): LineageNode {
+    const table = this.analysis.bound.tables.get(expression.table);
+    const entries = table?.declaration.entries.filter((entry) => entry.kind === "TableEntry").length ?? 0;
+    const fallback = table?.declaration.entries.find((entry): entry is A.TableDefault => entry.kind === "TableDefault");
+    const unmatched = fallback === undefined ? "flag (no `_` line)" : fallback.action === "value" ? "a default value" : fallback.action;
+    return { text: `table ${expression.table} (${entries} entries; a value it lacks: ${unmatched})`, from: [this.build(expression.input)] };
+  }
+
+  private lookupStep(expression: Extract<PlanExpression, { op: "lookup" }>): LineageNode {
+    const lookup = this.analysis.bound.lookups.get(expression.lookup);
+    const fields = lookup?.matchFields.map((field) => field.value).join(" or ") ?? "?";
+    const missing =
+      lookup?.missing === undefined
+        ? "reject"
+        : lookup.missing.policy === "fallback"
+          ? `fallback ${JSON.stringify(lookup.missing.value)}`
+          : lookup.missing.policy;
+    return {
+      text: `lookup ${expression.lookup}: the ${lookup?.model ?? "?"} record whose ${fields} matches, in the target Odoo (no match: ${missing})`,
+      from: [this.build(expression.input)],
+    };
   }
 }
 

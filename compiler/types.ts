@@ -72,8 +72,6 @@ export function columnValueType(declared: string): ValueType | undefined {
   }
 }
 
-export const COLUMN_TYPES = ["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"] as const;
-
 export function describeType(type: ValueType): string {
   switch (type.kind) {
     case "text":

@@ -140,9 +140,6 @@ export const MAX_LOOKAHEAD = 3;
 
 const RELATIONAL_TYPES = new Set(["many2one", "many2many", "one2many"]);
 
-/** Type words of source columns, used to tell a modifier from a column named like one. */
-export const COLUMN_TYPE_WORDS = new Set(["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"]);
-
 /** The places an operand stands in an expression: each reads it with its own occurrence numbers. */
 const enum OperandSite {
   First = 1,

@@ -589,6 +589,6 @@ export function print(document: A.Document, options: PrintOptions = {}): string 
     printWidth: options.printWidth ?? DEFAULT_PRINT_WIDTH,
     tabWidth: 2,
     useTabs: false,
-  } as Parameters<typeof docPrinter.printDocToString>[1]);
+  });
   return printed.formatted;
 }

@@ -8,7 +8,8 @@
  * silently, and the specialist sees which values will need a decision.
  */
 import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../runtime/source/infer.js";
-import { isBlank, parseCell, valueFormat, type ColumnType, type ValueFormat } from "../runtime/source/values.js";
+import type { ColumnType } from "../language/column-types.js";
+import { isBlank, parseCell, valueFormat, type ValueFormat } from "../runtime/source/values.js";
 import { quote } from "./literals.js";
 import { booleanWords, CURRENCY_CODES, defaultBooleanWords, findPlaceholders, type BooleanWords, type PlaceholderValue } from "./value-shapes.js";
 

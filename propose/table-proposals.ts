@@ -4,7 +4,7 @@
  * export's stage definitions), or left for the specialist to choose. Pure.
  */
 import { findModel } from "../compiler/catalog/index.js";
-import { DEFAULT_TRUE_WORDS } from "../runtime/source/values.js";
+import { DEFAULT_TRUE_WORDS } from "../compiler/value-formats.js";
 import type { BuildState } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import { percent } from "./fields.js";

@@ -4,7 +4,7 @@
  * languages exports are written in, currency codes, and cells holding several values ("Acme
  * Ltd|Bolt plc", "Top-Kunde, Newsletter"). Pure.
  */
-import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../runtime/source/values.js";
+import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../compiler/value-formats.js";
 import { foldText } from "./words.js";
 
 /** Written for "no value": not available, to be confirmed, unknown, none (folded, letters only). */

@@ -16,7 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse";
-import { readEntity, type EntitySourceSpec } from "../runtime/source/csv-reader.js";
+import { readEntity } from "../runtime/source/csv-reader.js";
+import type { EntitySourceSpec } from "../runtime/source/entity-reading.js";
 import { valueFormat } from "../runtime/source/values.js";
 
 const HEADER = "Relatienummer;Naam bedrijf;Omzet;Aantal medewerkers;Klant sinds;Gewijzigd op;Actief;E-mailadres";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (README, .ci/run): builds, type-checks, runs every suite, and ends with
+// The one test command (README, .ci/run): builds, type-checks, lints, runs every suite, and ends with
 // a single "N passed, N failed" line that CI reads.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -22,6 +22,9 @@ function countStep(label, command, args) {
 
 countStep("build", "npm", ["run", "--silent", "build"]);
 countStep("typecheck", "npx", ["tsc", "-p", "tsconfig.test.json"]);
+// typescript-eslint with type information (eslint.config.mjs); the layering and the sizes are
+// checked by test/architecture/architecture.test.ts among the unit tests.
+countStep("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 
 const reportDir = mkdtempSync(join(tmpdir(), "flitmap-vitest-"));
 const reportFile = join(reportDir, "report.json");

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { progressReporter } from "../../runtime/execute/progress.js";
 import { Journal } from "../../runtime/journal/journal.js";
 import { diffMigration, UnknownRunError } from "../../runtime/lifecycle/diff.js";
-import { diffHtml, diffSummary } from "../../runtime/lifecycle/diff-page.js";
+import { diffHtml, diffSummary } from "../../runtime/render/diff.js";
 import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";

@@ -10,7 +10,7 @@
 import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { assess } from "../../runtime/lifecycle/assess.js";
-import { assessmentHtml, assessmentText } from "../../runtime/lifecycle/assess-render.js";
+import { assessmentHtml, assessmentText } from "../../runtime/render/assessment.js";
 import { schemaTargetFacts, serverTargetFacts, type TargetFacts } from "../../runtime/lifecycle/target-facts.js";
 import type { OdooTarget } from "../../runtime/targets/odoo-target.js";
 import { defineCommand, packageOptions, problemsFound, serverOptions, SUCCEEDED, type Outcome } from "../command.js";

@@ -9,7 +9,7 @@ import { writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { Journal } from "../../runtime/journal/journal.js";
 import { buildAuditReport, readRunRecords, ReportError } from "../../runtime/lifecycle/report.js";
-import { reportHtml, reportMarkdown } from "../../runtime/lifecycle/report-render.js";
+import { reportHtml, reportMarkdown } from "../../runtime/render/report.js";
 import { defineCommand, packageOptions, problemsFound, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";

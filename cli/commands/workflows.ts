@@ -7,7 +7,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { findWorkflowExports, readWorkflows, rebuildGuide, workflowsMarkdown, type WorkflowGuide } from "../../runtime/lifecycle/workflows.js";
+import { findWorkflowExports, readWorkflows, rebuildGuide, type WorkflowGuide } from "../../runtime/lifecycle/workflows.js";
+import { workflowsMarkdown } from "../../runtime/render/workflows.js";
 import { defineCommand, packageOptions, problemsFound, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { compilePackage, exportFolder } from "../package.js";

@@ -4,9 +4,11 @@
  */
 import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
+import { isColumnType } from "../../language/column-types.js";
 import type { PackageAnalysis } from "../analyze.js";
 import { constraintFactsFor, findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
-import { recordXmlid, type CheckedAssignment, type CheckedCondition, type CheckedPackage } from "../check-expressions.js";
+import { recordXmlid } from "../check-expressions.js";
+import type { CheckedAssignment, CheckedCondition, CheckedPackage } from "../checked-package.js";
 import type { DependencyEdge, DependencyGraph } from "../dependencies.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
@@ -51,10 +53,12 @@ function knownRecords(schema: OdooSchema, model: string): ReferenceRecord[] {
 }
 
 function columnPlan(column: ColumnSymbol): ColumnPlan {
+  // An unknown type is FM209, an error: a package with errors has no plan.
+  if (!isColumnType(column.declaredType)) throw new PlanEmissionError(`column ${column.name} has an unknown type ${column.declaredType}`);
   return {
     name: column.name,
     header: column.header,
-    type: column.declaredType as ColumnPlan["type"],
+    type: column.declaredType,
     ...(column.format === undefined ? {} : { format: column.format }),
     required: column.required,
     personal: column.personal,
@@ -85,7 +89,12 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
     },
     duplicates: { keep: entity.duplicates.keep, ...(entity.duplicates.by === undefined ? {} : { by: entity.duplicates.by.name }) },
     columns: [...entity.columns.values()].map(columnPlan),
-    groups: [...entity.groups.values()].map((group) => ({ name: group.name, from: group.from, to: group.to, columns: [...group.columns.values()].map(columnPlan) })),
+    groups: [...entity.groups.values()].map((group) => ({
+      name: group.name,
+      from: group.from,
+      to: group.to,
+      columns: [...group.columns.values()].map(columnPlan),
+    })),
   };
 }
 
@@ -101,7 +110,9 @@ function stepConstraints(model: string, operations: readonly OperationPlan[]): C
             kind: "required",
             field: fact.field,
             message: fact.odooMessage,
-            ...(fact.appliesWhen === undefined ? {} : { appliesWhen: { field: fact.appliesWhen.field, values: [...fact.appliesWhen.values], byDefault: fact.appliesWhen.byDefault } }),
+            ...(fact.appliesWhen === undefined
+              ? {}
+              : { appliesWhen: { field: fact.appliesWhen.field, values: [...fact.appliesWhen.values], byDefault: fact.appliesWhen.byDefault } }),
           },
     );
 }
@@ -148,7 +159,7 @@ class Emitter {
   private value(value: A.Value | A.EmptyValue | A.KeyReference | A.Missing, model: string | undefined): PlanValue {
     if (value.kind === "Missing") throw new PlanEmissionError("a value is missing");
     if (value.kind === "EmptyValue") return null;
-    if (value.kind === "KeyReference") throw new PlanEmissionError("`ref ALIAS \"KEY\"` stands only in a test's expect");
+    if (value.kind === "KeyReference") throw new PlanEmissionError('`ref ALIAS "KEY"` stands only in a test\'s expect');
     if (value.kind === "NameReference") {
       const symbol = this.analysis.bound.binder.findRecord(value.name.value, model);
       if (symbol === undefined) throw new PlanEmissionError(`record ${value.name.value} is not declared`);
@@ -204,7 +215,12 @@ class Emitter {
           if (value !== undefined) values[field.value] = value;
         }
         if (symbol.includeArchived || record.values["active"] !== undefined) values["active"] = record.values["active"] ?? true;
-        return { ...(record.id === undefined ? {} : { id: record.id }), ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }), name: record.name, values };
+        return {
+          ...(record.id === undefined ? {} : { id: record.id }),
+          ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+          name: record.name,
+          values,
+        };
       }),
     };
   }
@@ -223,7 +239,9 @@ class Emitter {
       model: symbol.model,
       xmlid: recordXmlid(this.namespace, symbol),
       existing: symbol.existing !== undefined,
-      ...(matchField !== undefined && (matchValue === null || typeof matchValue !== "object") && matchValue !== undefined ? { match: { field: matchField, value: matchValue as Literal } } : {}),
+      ...(matchField !== undefined && (matchValue === null || typeof matchValue !== "object") && matchValue !== undefined
+        ? { match: { field: matchField, value: matchValue } }
+        : {}),
       values,
     };
   }
@@ -256,7 +274,9 @@ class Emitter {
     }
     const dependsOn = [
       ...new Set(
-        parts.edges.filter((edge) => edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment))).map((edge) => edge.to.alias),
+        parts.edges
+          .filter((edge) => edge.to !== target && (edge.assignment === undefined || !dependencies.deferred.has(edge.assignment)))
+          .map((edge) => edge.to.alias),
       ),
     ];
     let parent: StepPlan["parent"];
@@ -274,7 +294,9 @@ class Emitter {
       entity: target.entity.name,
       model: target.model,
       conditions: parts.conditions.map((condition) => condition.expression.ir),
-      ...(target.forEachGroup === undefined ? {} : { forEach: { group: target.forEachGroup.name, from: target.forEachGroup.from, to: target.forEachGroup.to } }),
+      ...(target.forEachGroup === undefined
+        ? {}
+        : { forEach: { group: target.forEachGroup.name, from: target.forEachGroup.from, to: target.forEachGroup.to } }),
       ...(parent === undefined ? {} : { parent }),
       operations,
       deferred,
@@ -310,7 +332,12 @@ class Emitter {
             }
             expect.push({ kind: "record", model, values, line: item.range.start.line, ...(item.count === undefined ? {} : { count: item.count.value }) });
           } else if (item.entity !== undefined) {
-            expect.push({ kind: item.outcome, entity: item.entity.value, ...(item.message === undefined ? {} : { message: item.message.value }), line: item.range.start.line });
+            expect.push({
+              kind: item.outcome,
+              entity: item.entity.value,
+              ...(item.message === undefined ? {} : { message: item.message.value }),
+              line: item.range.start.line,
+            });
           }
         }
         // Relative to the package, so that the plan is the same wherever the package is compiled.
@@ -330,12 +357,19 @@ class Emitter {
     for (const step of bound.targets) if (step.entity !== undefined) usedEntities.add(step.entity);
     for (const column of checked.usedColumns) usedEntities.add(column.entity);
     const usedSymbols = new Set(bound.references.map((reference) => reference.symbol));
-    const tables = [...bound.tables.values()].filter((table) => usedSymbols.has(table)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((table) => this.table(table));
-    const lookups = [...bound.lookups.values()].filter((lookup) => usedSymbols.has(lookup)).sort((a, b) => (a.name < b.name ? -1 : 1)).map((lookup) => this.lookup(lookup));
+    const tables = [...bound.tables.values()]
+      .filter((table) => usedSymbols.has(table))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((table) => this.table(table));
+    const lookups = [...bound.lookups.values()]
+      .filter((lookup) => usedSymbols.has(lookup))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((lookup) => this.lookup(lookup));
     // Every record the package declares is ensured, used or not, unless the target lacks its model
     // (declared for another Odoo version); imported ones only when used.
     for (const byName of bound.records.values()) {
-      for (const symbol of byName.values()) if (findModel(this.schema, symbol.model) !== undefined) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
+      for (const symbol of byName.values())
+        if (findModel(this.schema, symbol.model) !== undefined) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
     }
     for (const symbol of checked.usedRecords) this.records.set(`${symbol.model}\u0000${symbol.name}`, symbol);
     const tests = this.tests();
@@ -382,7 +416,8 @@ class Emitter {
 
 /** The plan of a package, or an error when the package has errors or no target. */
 export function emitPlan(analysis: PackageAnalysis): Plan {
-  if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === "error")) throw new PlanEmissionError("the package has errors; `flitmap check` lists them");
+  if (analysis.diagnostics.some((diagnostic) => diagnostic.severity === "error"))
+    throw new PlanEmissionError("the package has errors; `flitmap check` lists them");
   if (analysis.schema === undefined) throw new PlanEmissionError("the package has no usable target");
   const namespace = analysis.target.namespace;
   if (!isExternalIdNamespace(namespace)) throw new PlanEmissionError(`the external ID namespace "${namespace}" must be letters, digits and underscores`);

@@ -4,6 +4,7 @@
  * docs/plan.md describes every part.
  */
 import { z } from "zod";
+import { COLUMN_TYPES } from "../../language/column-types.js";
 
 export const PLAN_FORMAT = "flitmap-plan";
 export const PLAN_VERSION = 1;
@@ -15,11 +16,6 @@ export const Literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type Literal = z.infer<typeof Literal>;
 
 const ComparisonOperator = z.enum(["=", "!=", "<", "<=", ">", ">="]);
-
-export interface PlanExpressionShape {
-  readonly op: string;
-  readonly type: string;
-}
 
 /** A value computed for each source row. */
 export type PlanExpression =
@@ -44,59 +40,169 @@ export type PlanExpression =
   | { op: "is"; type: string; test: "present" | "empty"; negated: boolean; operand: PlanExpression }
   | { op: "in"; type: string; negated: boolean; operand: PlanExpression; items: PlanExpression[] };
 
-export const PlanExpression: z.ZodType<PlanExpression> = z.lazy(() =>
-  z.discriminatedUnion("op", [
-    z.object({ op: z.literal("column"), type: PlanType, column: z.string() }).strict(),
-    z.object({ op: z.literal("group-column"), type: PlanType, group: z.string(), column: z.string() }).strict(),
-    z
-      .object({
-        op: z.literal("linked"),
-        type: PlanType,
-        entity: z.string(),
-        by: z.string(),
-        column: z.string(),
-        orderBy: z.string().optional(),
-        descending: z.boolean(),
-        filter: PlanExpression.optional(),
-      })
-      .strict(),
-    z.object({ op: z.literal("const"), type: PlanType, value: Literal }).strict(),
-    z.object({ op: z.literal("record"), type: PlanType, model: z.string(), xmlid: z.string() }).strict(),
-    z.object({ op: z.literal("template"), type: PlanType, parts: z.array(z.union([z.string(), PlanExpression])) }).strict(),
-    z.object({ op: z.literal("list"), type: PlanType, items: z.array(PlanExpression) }).strict(),
-    z
-      .object({ op: z.literal("call"), type: PlanType, builtin: z.string(), input: PlanExpression, args: z.array(PlanExpression), itemwise: z.boolean() })
-      .strict(),
-    z.object({ op: z.literal("table"), type: PlanType, table: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
-    z.object({ op: z.literal("lookup"), type: PlanType, lookup: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
-    z
-      .object({
-        op: z.literal("ref"),
-        type: PlanType,
-        step: z.string(),
-        entity: z.string(),
-        input: PlanExpression,
-        itemwise: z.boolean(),
-        optional: z.literal(true).optional(),
-      })
-      .strict(),
-    z.object({ op: z.literal("sibling"), type: PlanType, step: z.string(), optional: z.literal(true).optional() }).strict(),
-    z.object({ op: z.literal("get"), type: PlanType, entity: z.string(), column: z.string(), input: PlanExpression, itemwise: z.boolean() }).strict(),
-    z.object({ op: z.literal("coalesce"), type: PlanType, operands: z.array(PlanExpression) }).strict(),
-    z.object({ op: z.literal("if"), type: PlanType, condition: PlanExpression, then: PlanExpression, else: PlanExpression }).strict(),
-    z.object({ op: z.enum(["and", "or"]), type: PlanType, operands: z.array(PlanExpression) }).strict(),
-    z.object({ op: z.literal("not"), type: PlanType, operand: PlanExpression }).strict(),
-    z.object({ op: z.literal("compare"), type: PlanType, operator: ComparisonOperator, left: PlanExpression, right: PlanExpression }).strict(),
-    z.object({ op: z.literal("is"), type: PlanType, test: z.enum(["present", "empty"]), negated: z.boolean(), operand: PlanExpression }).strict(),
-    z.object({ op: z.literal("in"), type: PlanType, negated: z.boolean(), operand: PlanExpression, items: z.array(PlanExpression) }).strict(),
-  ]),
-) as z.ZodType<PlanExpression>;
+/** Where an expression holds expressions, its schema is this (declared, not cast: TypeScript checks it). */
+type ExpressionSchema = z.ZodType<PlanExpression, PlanExpression>;
+
+/**
+ * The schema of PlanExpression, inferred without a cast: the members that hold expressions name
+ * the schema through getters, zod's way of declaring a recursive type
+ * (test/compiler/plan-types.test.ts checks that it infers exactly PlanExpression).
+ */
+export const PlanExpression = z.discriminatedUnion("op", [
+  z.strictObject({ op: z.literal("column"), type: PlanType, column: z.string() }),
+  z.strictObject({ op: z.literal("group-column"), type: PlanType, group: z.string(), column: z.string() }),
+  z.strictObject({
+    op: z.literal("linked"),
+    type: PlanType,
+    entity: z.string(),
+    by: z.string(),
+    column: z.string(),
+    orderBy: z.string().optional(),
+    descending: z.boolean(),
+    get filter(): z.ZodOptional<ExpressionSchema> {
+      return PlanExpression.optional();
+    },
+  }),
+  z.strictObject({ op: z.literal("const"), type: PlanType, value: Literal }),
+  z.strictObject({ op: z.literal("record"), type: PlanType, model: z.string(), xmlid: z.string() }),
+  z.strictObject({
+    op: z.literal("template"),
+    type: PlanType,
+    get parts(): z.ZodArray<z.ZodUnion<[z.ZodString, ExpressionSchema]>> {
+      return z.array(z.union([z.string(), PlanExpression]));
+    },
+  }),
+  z.strictObject({
+    op: z.literal("list"),
+    type: PlanType,
+    get items(): z.ZodArray<ExpressionSchema> {
+      return z.array(PlanExpression);
+    },
+  }),
+  z.strictObject({
+    op: z.literal("call"),
+    type: PlanType,
+    builtin: z.string(),
+    get input(): ExpressionSchema {
+      return PlanExpression;
+    },
+    get args(): z.ZodArray<ExpressionSchema> {
+      return z.array(PlanExpression);
+    },
+    itemwise: z.boolean(),
+  }),
+  z.strictObject({
+    op: z.literal("table"),
+    type: PlanType,
+    table: z.string(),
+    get input(): ExpressionSchema {
+      return PlanExpression;
+    },
+    itemwise: z.boolean(),
+  }),
+  z.strictObject({
+    op: z.literal("lookup"),
+    type: PlanType,
+    lookup: z.string(),
+    get input(): ExpressionSchema {
+      return PlanExpression;
+    },
+    itemwise: z.boolean(),
+  }),
+  z.strictObject({
+    op: z.literal("ref"),
+    type: PlanType,
+    step: z.string(),
+    entity: z.string(),
+    get input(): ExpressionSchema {
+      return PlanExpression;
+    },
+    itemwise: z.boolean(),
+    optional: z.literal(true).optional(),
+  }),
+  z.strictObject({ op: z.literal("sibling"), type: PlanType, step: z.string(), optional: z.literal(true).optional() }),
+  z.strictObject({
+    op: z.literal("get"),
+    type: PlanType,
+    entity: z.string(),
+    column: z.string(),
+    get input(): ExpressionSchema {
+      return PlanExpression;
+    },
+    itemwise: z.boolean(),
+  }),
+  z.strictObject({
+    op: z.literal("coalesce"),
+    type: PlanType,
+    get operands(): z.ZodArray<ExpressionSchema> {
+      return z.array(PlanExpression);
+    },
+  }),
+  z.strictObject({
+    op: z.literal("if"),
+    type: PlanType,
+    get condition(): ExpressionSchema {
+      return PlanExpression;
+    },
+    get then(): ExpressionSchema {
+      return PlanExpression;
+    },
+    get else(): ExpressionSchema {
+      return PlanExpression;
+    },
+  }),
+  z.strictObject({
+    op: z.enum(["and", "or"]),
+    type: PlanType,
+    get operands(): z.ZodArray<ExpressionSchema> {
+      return z.array(PlanExpression);
+    },
+  }),
+  z.strictObject({
+    op: z.literal("not"),
+    type: PlanType,
+    get operand(): ExpressionSchema {
+      return PlanExpression;
+    },
+  }),
+  z.strictObject({
+    op: z.literal("compare"),
+    type: PlanType,
+    operator: ComparisonOperator,
+    get left(): ExpressionSchema {
+      return PlanExpression;
+    },
+    get right(): ExpressionSchema {
+      return PlanExpression;
+    },
+  }),
+  z.strictObject({
+    op: z.literal("is"),
+    type: PlanType,
+    test: z.enum(["present", "empty"]),
+    negated: z.boolean(),
+    get operand(): ExpressionSchema {
+      return PlanExpression;
+    },
+  }),
+  z.strictObject({
+    op: z.literal("in"),
+    type: PlanType,
+    negated: z.boolean(),
+    get operand(): ExpressionSchema {
+      return PlanExpression;
+    },
+    get items(): z.ZodArray<ExpressionSchema> {
+      return z.array(PlanExpression);
+    },
+  }),
+]);
 
 export const ColumnPlan = z
   .object({
     name: z.string(),
     header: z.string(),
-    type: z.enum(["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"]),
+    type: z.enum(COLUMN_TYPES),
     format: z.string().optional(),
     required: z.boolean(),
     personal: z.boolean(),

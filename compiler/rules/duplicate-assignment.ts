@@ -1,4 +1,4 @@
-import type { CheckedAssignment } from "../check-expressions.js";
+import type { CheckedAssignment } from "../checked-package.js";
 import type { Finding, Rule } from "./rule.js";
 
 export const duplicateAssignment: Rule = {

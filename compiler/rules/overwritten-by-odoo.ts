@@ -1,5 +1,5 @@
 import { syncedFieldsOf, type SyncedFieldsFact } from "../catalog/index.js";
-import type { CheckedAssignment } from "../check-expressions.js";
+import type { CheckedAssignment } from "../checked-package.js";
 import type { TargetSymbol } from "../model.js";
 import type { PlanExpression } from "../plan/schema.js";
 import type { Finding, Rule } from "./rule.js";
@@ -17,7 +17,9 @@ function odooCopies(fact: SyncedFieldsFact, decision: CheckedAssignment | undefi
   if (decision === undefined) return fact.copiesWhen.includes(fact.decidedByDefault);
   const values = decision.value?.constants;
   if (values === undefined) return false;
-  return values.every((value) => (value === null ? fact.copiesWhen.includes(fact.decidedByDefault) : typeof value !== "number" && fact.copiesWhen.includes(value)));
+  return values.every((value) =>
+    value === null ? fact.copiesWhen.includes(fact.decidedByDefault) : typeof value !== "number" && fact.copiesWhen.includes(value),
+  );
 }
 
 function sameExpression(left: PlanExpression, right: PlanExpression): boolean {

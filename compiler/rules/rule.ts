@@ -5,9 +5,9 @@
  */
 import type { Fix, RelatedLocation, Severity, TextEdit } from "../../language/diagnostic.js";
 import type { Range } from "../../language/location.js";
-import type { BoundPackage } from "../bind.js";
+import type { BoundPackage } from "../bound-package.js";
 import type { OdooSchema } from "../catalog/index.js";
-import type { CheckedPackage } from "../check-expressions.js";
+import type { CheckedPackage } from "../checked-package.js";
 import type { DependencyGraph } from "../dependencies.js";
 import type { CustomFields, ResolvedTarget } from "../target.js";
 

@@ -2,7 +2,7 @@
 import type * as A from "../../language/ast.js";
 import type { Range } from "../../language/location.js";
 import { findModel, type OdooSchema } from "../catalog/index.js";
-import type { CheckedAssignment } from "../check-expressions.js";
+import type { CheckedAssignment } from "../checked-package.js";
 import type { TargetSymbol } from "../model.js";
 
 /** Models that belong to apps Odoo Community does not ship, with the app's name. */

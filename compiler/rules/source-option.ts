@@ -1,4 +1,4 @@
-import { SOURCE_OPTION_NAMES } from "../bind.js";
+import { SOURCE_OPTION_NAMES } from "../value-formats.js";
 import { didYouMean, replaceFix, type Finding, type Rule } from "./rule.js";
 
 export const sourceOption: Rule = {

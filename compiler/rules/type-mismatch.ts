@@ -1,5 +1,5 @@
 import type * as A from "../../language/ast.js";
-import type { BoundPackage } from "../bind.js";
+import type { BoundPackage } from "../bound-package.js";
 import { findField, findModel, type OdooField } from "../catalog/index.js";
 import { BOOLEAN, DECIMAL, describeType, fieldAccepts, INTEGER, record, TEXT, withArticle, type ValueType } from "../types.js";
 import type { Finding, Rule } from "./rule.js";

@@ -1,4 +1,4 @@
-import type { UnresolvedKind } from "../bind.js";
+import type { UnresolvedKind } from "../bound-package.js";
 import { didYouMean, replaceFix, type Rule } from "./rule.js";
 
 const WHAT: Partial<Record<UnresolvedKind, (name: string, scope: string | undefined) => string>> = {

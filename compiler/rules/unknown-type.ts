@@ -1,4 +1,4 @@
-import { COLUMN_TYPES } from "../types.js";
+import { COLUMN_TYPES } from "../../language/column-types.js";
 import { didYouMean, replaceFix, type Rule } from "./rule.js";
 
 /** Type names from other tools that people write out of habit. */

@@ -1,7 +1,7 @@
 import { defaultAlias } from "../bind.js";
 import type { PackageSymbol } from "../model.js";
 import { documentFacts } from "../document-facts.js";
-import type { BoundPackage } from "../bind.js";
+import type { BoundPackage } from "../bound-package.js";
 import type { Finding, Rule } from "./rule.js";
 
 /** Names written where the Odoo version or a setting decides whether they count (document-facts.ts). */

@@ -313,6 +313,77 @@ export async function assess(options: AssessOptions): Promise<Assessment> {
     ...(filter === undefined ? {} : { includes: (entity: EntityPlan, row: Parameters<RowFilter["includes"]>[1]) => filter.includes(entity, row) }),
   });
   const lookups: LookupAssessment[] = census.map((entry) => ({ ...entry, consequence: missingConsequence(entry.missing, entry.fallbackRecord) }));
+  const { entities, steps } = entityAndStepCounts(plan, result, reports);
+  // What would make a run's result not what the package promises: the run's own verdict, so that both say the same.
+  const problems = judgeRun(result, options.rejectLimit).problems.filter((problem) => problem.kind !== "run-not-complete");
+  const { warnings, missingApps } = assessmentWarnings(problems, facts, lookups);
+  const rejectGroups = groupRejects(result.rejects, masker);
+  return {
+    format: ASSESSMENT_FORMAT,
+    version: 1,
+    migration: plan.migration.name,
+    sourceDirectory,
+    target: { series: plan.target.series, knowledge: facts.knowledge, description: facts.description },
+    outcome: result.status === "complete" ? "ready" : result.status,
+    ...(result.message === undefined ? {} : { message: result.message }),
+    totals: {
+      rowsRead: entities.reduce((sum, entity) => sum + entity.read, 0),
+      records: steps.reduce((sum, step) => sum + step.records, 0),
+      rejectedRows: result.rejects.length,
+      unmatchedLookupRows: lookups.reduce((sum, lookup) => sum + lookup.unmatchedRows, 0),
+      customFieldsToCreate: facts.customFields.filter((field) => field.status === "create").length,
+      recordsToCreate: facts.records.filter((record) => record.status === "create").length,
+      appsMissing: missingApps.length,
+    },
+    entities,
+    steps,
+    customFields: facts.customFields,
+    records: facts.records,
+    lookups,
+    links: linkBlocks(plan).map((block) => linkAssessment(block, indexes)),
+    rejects: { total: result.rejects.length, groups: rejectGroups },
+    values: maskedNotes(result.notes, plan, masker),
+    unused: await unusedData(plan, sourceDirectory, reports, options.ignoredColumns ?? new Map()),
+    apps: { needed: facts.needed, installed: facts.installedApps, missing: missingApps.map((app) => app.module) },
+    warnings,
+    problems: problems.map((problem) => problem.message),
+    masked: masker.active,
+  };
+}
+
+/** What the assessment warns of: the run's problems, records and custom fields the target lacks or has otherwise, apps missing, fallbacks that match nothing. */
+function assessmentWarnings(
+  problems: readonly { readonly message: string }[],
+  facts: AssessOptions["facts"],
+  lookups: readonly LookupAssessment[],
+): { warnings: string[]; missingApps: AssessOptions["facts"]["needed"] } {
+  const warnings: string[] = problems.map((problem) => problem.message);
+  for (const record of facts.records)
+    if (record.status === "missing") warnings.push(`${record.model} ${record.xmlid}: ${record.detail ?? "missing from the target"}`);
+  for (const field of facts.customFields) if (field.detail !== undefined) warnings.push(`${field.model}.${field.name} ${field.detail}`);
+  const missingApps = facts.needed.filter((app) => !app.installed || app.models.some((model) => !model.present));
+  for (const app of missingApps)
+    warnings.push(
+      `the target lacks ${app.module}${app.installed ? "" : " (not installed)"}: ${app.models
+        .filter((model) => !model.present)
+        .map((model) => model.model)
+        .join(", ")} cannot be loaded`,
+    );
+  for (const lookup of lookups) {
+    if (lookup.missing.policy === "fallback" && lookup.fallbackRecord === undefined && lookup.unmatchedRows > 0)
+      warnings.push(
+        `lookup ${lookup.lookup}: its fallback ${JSON.stringify(lookup.missing.value)} matches no ${lookup.model} record, so ${lookup.unmatchedRows} rows would be rejected`,
+      );
+  }
+  return { warnings, missingApps };
+}
+
+/** Rows per entity (in load order) and records per step, as the dry run counted them. */
+function entityAndStepCounts(
+  plan: Plan,
+  result: RunResult,
+  reports: ReadonlyMap<string, SourceReadReport>,
+): { entities: EntityAssessment[]; steps: StepAssessment[] } {
   // In load order: the entities of the first steps first.
   const order = (name: string): number => {
     const index = plan.steps.findIndex((step) => step.entity === name);
@@ -346,56 +417,5 @@ export async function assess(options: AssessOptions): Promise<Assessment> {
       deferred: counts?.deferredWritten ?? 0,
     };
   });
-  // What would make a run's result not what the package promises: the run's own verdict, so that both say the same.
-  const problems = judgeRun(result, options.rejectLimit).problems.filter((problem) => problem.kind !== "run-not-complete");
-  const warnings: string[] = problems.map((problem) => problem.message);
-  for (const record of facts.records)
-    if (record.status === "missing") warnings.push(`${record.model} ${record.xmlid}: ${record.detail ?? "missing from the target"}`);
-  for (const field of facts.customFields) if (field.detail !== undefined) warnings.push(`${field.model}.${field.name} ${field.detail}`);
-  const missingApps = facts.needed.filter((app) => !app.installed || app.models.some((model) => !model.present));
-  for (const app of missingApps)
-    warnings.push(
-      `the target lacks ${app.module}${app.installed ? "" : " (not installed)"}: ${app.models
-        .filter((model) => !model.present)
-        .map((model) => model.model)
-        .join(", ")} cannot be loaded`,
-    );
-  for (const lookup of lookups) {
-    if (lookup.missing.policy === "fallback" && lookup.fallbackRecord === undefined && lookup.unmatchedRows > 0)
-      warnings.push(
-        `lookup ${lookup.lookup}: its fallback ${JSON.stringify(lookup.missing.value)} matches no ${lookup.model} record, so ${lookup.unmatchedRows} rows would be rejected`,
-      );
-  }
-  const rejectGroups = groupRejects(result.rejects, masker);
-  return {
-    format: ASSESSMENT_FORMAT,
-    version: 1,
-    migration: plan.migration.name,
-    sourceDirectory,
-    target: { series: plan.target.series, knowledge: facts.knowledge, description: facts.description },
-    outcome: result.status === "complete" ? "ready" : result.status,
-    ...(result.message === undefined ? {} : { message: result.message }),
-    totals: {
-      rowsRead: entities.reduce((sum, entity) => sum + entity.read, 0),
-      records: steps.reduce((sum, step) => sum + step.records, 0),
-      rejectedRows: result.rejects.length,
-      unmatchedLookupRows: lookups.reduce((sum, lookup) => sum + lookup.unmatchedRows, 0),
-      customFieldsToCreate: facts.customFields.filter((field) => field.status === "create").length,
-      recordsToCreate: facts.records.filter((record) => record.status === "create").length,
-      appsMissing: missingApps.length,
-    },
-    entities,
-    steps,
-    customFields: facts.customFields,
-    records: facts.records,
-    lookups,
-    links: linkBlocks(plan).map((block) => linkAssessment(block, indexes)),
-    rejects: { total: result.rejects.length, groups: rejectGroups },
-    values: maskedNotes(result.notes, plan, masker),
-    unused: await unusedData(plan, sourceDirectory, reports, options.ignoredColumns ?? new Map()),
-    apps: { needed: facts.needed, installed: facts.installedApps, missing: missingApps.map((app) => app.module) },
-    warnings,
-    problems: problems.map((problem) => problem.message),
-    masked: masker.active,
-  };
+  return { entities, steps };
 }

@@ -107,6 +107,9 @@ const StoredSummary = z.looseObject({
 });
 export type StoredSummary = z.infer<typeof StoredSummary>;
 
+/** A setup item as the report reads it, from the summary or the journal. */
+type SetupItem = Pick<NonNullable<StoredSummary["setup"]>[number], "kind" | "model" | "name" | "action">;
+
 type DisappearedAction = NonNullable<NonNullable<StoredSummary["disappeared"]>[number]["action"]>;
 
 export class ReportError extends Error {}
@@ -152,10 +155,7 @@ function readRejects(directory: string): RejectRecord[] {
   for (const name of readdirSync(folder).sort()) {
     if (!name.endsWith(".csv")) continue;
     const entity = name.slice(0, -".csv".length);
-    const rows = parse(readFileSync(join(folder, name), "utf8"), { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(readFileSync(join(folder, name), "utf8"), { columns: true, skip_empty_lines: true, relax_column_count: true });
     for (const marked of rows) {
       // Reject files are written for spreadsheets, formulas defused: read back the values themselves.
       const row = Object.fromEntries(Object.entries(marked).map(([column, value]) => [column, readSpreadsheetCell(value)]));
@@ -323,6 +323,70 @@ function selectionOf(journal: RunSummary | undefined): string {
 export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
   const masker = new Masker(plan);
   const { summary, journal, events } = records;
+  const { warnings, problems, status } = runWarnings(plan, records);
+
+  const entities: EntityRows[] = (summary?.entities ?? []).map((entity) => ({
+    entity: entity.entity,
+    rowsIn: entity.read,
+    loaded: entity.loaded,
+    linked: entity.linked,
+    skipped: entity.skipped,
+    rejected: entity.rejected,
+    duplicates: entity.duplicates,
+    notSelected: entity.notSelected,
+    balanced: entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected === entity.read,
+  }));
+  const models = modelRows(summary, events);
+
+  const setupItems =
+    summary?.setup ??
+    events
+      .filter((event): event is Extract<JournalEvent, { type: "setup" }> => event.type === "setup")
+      .map((event) => ({ kind: event.kind, model: event.model, name: event.name, action: event.action, id: event.id }));
+  const decisions = runDecisions(plan, records, setupItems, masker);
+  const rejectsTotal = summary?.rejects ?? models.reduce((sum, model) => sum + model.rejected, 0);
+  if (summary !== undefined && records.rejects.length !== summary.rejects)
+    warnings.push(`the reject files hold ${records.rejects.length} rows, the summary counts ${summary.rejects}: a reject file was changed or removed`);
+  const refused = records.rejects.filter(
+    (reject) => reject.reason.startsWith("refused by Odoo") || reject.reason.startsWith("second pass refused by Odoo"),
+  ).length;
+  if (refused > 0) warnings.push(`Odoo refused ${refused} rows that Flitmap had checked: their reasons are in the rejected rows below`);
+  const rowsIn = entities.reduce((sum, entity) => sum + entity.rowsIn, 0);
+  const durationMs = summary?.durationMs ?? (journal?.ended === undefined ? undefined : Date.parse(journal.ended) - Date.parse(journal.started));
+  return {
+    format: REPORT_FORMAT,
+    version: 1,
+    migration: plan.migration.name,
+    run: records.run,
+    state: status,
+    mode:
+      journal?.mode ?? (summary?.target.startsWith("a dry run") === true ? "dry-run" : summary?.target.includes("import files") === true ? "files" : "unknown"),
+    target: journal?.target ?? summary?.target ?? "",
+    selection: selectionOf(journal),
+    started: journal?.started ?? summary?.startedAt ?? "",
+    ...(journal?.ended === undefined ? {} : { ended: journal.ended }),
+    ...(durationMs === undefined ? {} : { durationMs }),
+    ...(durationMs === undefined || durationMs <= 0 || rowsIn === 0 ? {} : { rowsPerSecond: Math.round((rowsIn / durationMs) * 1000) }),
+    attempts: journal?.attempts ?? 1,
+    entities,
+    models,
+    setup: {
+      created: setupItems.filter((item) => item.action === "created").length,
+      matched: setupItems.filter((item) => item.action === "matched").length,
+      existing: setupItems.filter((item) => item.action === "existing").length,
+      items: setupItems.map((item) => ({ kind: item.kind, model: item.model, name: item.name, action: item.action })),
+    },
+    decisions,
+    rejects: { total: rejectsTotal, groups: groupRejects(records.rejects, masker) },
+    warnings,
+    problems: problems.map((problem) => problem.message),
+    masked: masker.active,
+  };
+}
+
+/** What the report warns of before its tables: a run with no summary, a changed package, a run that did not complete, the verdict's problems. */
+function runWarnings(plan: Plan, records: RunRecords): { warnings: string[]; problems: NonNullable<StoredSummary["problems"]>; status: string } {
+  const { summary, journal, events } = records;
   const warnings: string[] = [];
   if (summary === undefined) {
     warnings.push(
@@ -343,21 +407,14 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
   const problems = (summary?.problems ?? []).filter((problem) => problem.kind !== "run-not-complete" && problem.kind !== "counts-mismatch");
   for (const problem of problems) warnings.push(problem.message);
 
-  const entities: EntityRows[] = (summary?.entities ?? []).map((entity) => ({
-    entity: entity.entity,
-    rowsIn: entity.read,
-    loaded: entity.loaded,
-    linked: entity.linked,
-    skipped: entity.skipped,
-    rejected: entity.rejected,
-    duplicates: entity.duplicates,
-    notSelected: entity.notSelected,
-    balanced: entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected === entity.read,
-  }));
+  return { warnings, problems, status };
+}
+
+/** Records per model: from the run's summary, or, without one, from the batches the journal says Odoo acknowledged. */
+function modelRows(summary: RunRecords["summary"], events: RunRecords["events"]): ModelRows[] {
   const timings = stepTimings(events);
-  let models: ModelRows[];
   if (summary !== undefined) {
-    models = summary.steps.map((step) => {
+    return summary.steps.map((step) => {
       const ms = timings.get(`${step.step}\u0000main`);
       return {
         step: step.step,
@@ -387,17 +444,16 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
       }
       byStep.set(event.step, entry);
     }
-    models = [...byStep.values()].map((entry) => {
+    return [...byStep.values()].map((entry) => {
       const ms = timings.get(`${entry.step}\u0000main`);
       return { ...entry, loaded: entry.created + entry.updated, unchanged: 0, skipped: 0, ...(ms === undefined ? {} : { ms }) };
     });
   }
+}
 
-  const setupItems =
-    summary?.setup ??
-    events
-      .filter((event): event is Extract<JournalEvent, { type: "setup" }> => event.type === "setup")
-      .map((event) => ({ kind: event.kind, model: event.model, name: event.name, action: event.action, id: event.id }));
+/** Every decision the run made on values, links, duplicates, the setup and the selection, in the order the report lists them. */
+function runDecisions(plan: Plan, records: RunRecords, setupItems: readonly SetupItem[], masker: Masker): Decision[] {
+  const { summary, journal } = records;
   const decisions: Decision[] = maskedNotes(summary?.notes ?? [], plan, masker).map((note) => noteDecision(note, plan));
   for (const block of linkBlocks(plan)) {
     const linked = summary?.entities.find((entity) => entity.entity === block.linkedEntity);
@@ -460,6 +516,15 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
         examples: [],
       });
   }
+  disappearedDecisions(summary, decisions);
+
+  sortDecisions(plan, decisions);
+
+  return decisions;
+}
+
+/** Records whose row is gone (reported, archived or not), and archived records whose row is back. */
+function disappearedDecisions(summary: RunRecords["summary"], decisions: Decision[]): void {
   const gone = "written by earlier runs have no row in the export any more";
   const disappearedWhat: Readonly<Record<DisappearedAction, (count: number) => string>> = {
     reported: (count) => `${count} records ${gone}: reported and left as they are in Odoo (the package does not say \`deleted archive\`)`,
@@ -492,7 +557,10 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
         .map((record) => `${record.xmlid} (${record.step} row ${JSON.stringify(record.key)}), archived by run ${record.archivedBy}`),
     });
   }
+}
 
+/** Sorts the decisions as the report lists them. */
+function sortDecisions(plan: Plan, decisions: Decision[]): void {
   // Lookups first (owners), then values, links and setup; within a kind in the plan's step order.
   const kindOrder: readonly DecisionKind[] = [
     "lookup-fallback",
@@ -520,42 +588,4 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
     (left, right) =>
       kindOrder.indexOf(left.kind) - kindOrder.indexOf(right.kind) || stepOrder(left.where) - stepOrder(right.where) || left.where.localeCompare(right.where),
   );
-  const rejectsTotal = summary?.rejects ?? models.reduce((sum, model) => sum + model.rejected, 0);
-  if (summary !== undefined && records.rejects.length !== summary.rejects)
-    warnings.push(`the reject files hold ${records.rejects.length} rows, the summary counts ${summary.rejects}: a reject file was changed or removed`);
-  const refused = records.rejects.filter(
-    (reject) => reject.reason.startsWith("refused by Odoo") || reject.reason.startsWith("second pass refused by Odoo"),
-  ).length;
-  if (refused > 0) warnings.push(`Odoo refused ${refused} rows that Flitmap had checked: their reasons are in the rejected rows below`);
-  const rowsIn = entities.reduce((sum, entity) => sum + entity.rowsIn, 0);
-  const durationMs = summary?.durationMs ?? (journal?.ended === undefined ? undefined : Date.parse(journal.ended) - Date.parse(journal.started));
-  return {
-    format: REPORT_FORMAT,
-    version: 1,
-    migration: plan.migration.name,
-    run: records.run,
-    state: status,
-    mode:
-      journal?.mode ?? (summary?.target.startsWith("a dry run") === true ? "dry-run" : summary?.target.includes("import files") === true ? "files" : "unknown"),
-    target: journal?.target ?? summary?.target ?? "",
-    selection: selectionOf(journal),
-    started: journal?.started ?? summary?.startedAt ?? "",
-    ...(journal?.ended === undefined ? {} : { ended: journal.ended }),
-    ...(durationMs === undefined ? {} : { durationMs }),
-    ...(durationMs === undefined || durationMs <= 0 || rowsIn === 0 ? {} : { rowsPerSecond: Math.round((rowsIn / durationMs) * 1000) }),
-    attempts: journal?.attempts ?? 1,
-    entities,
-    models,
-    setup: {
-      created: setupItems.filter((item) => item.action === "created").length,
-      matched: setupItems.filter((item) => item.action === "matched").length,
-      existing: setupItems.filter((item) => item.action === "existing").length,
-      items: setupItems.map((item) => ({ kind: item.kind, model: item.model, name: item.name, action: item.action })),
-    },
-    decisions,
-    rejects: { total: rejectsTotal, groups: groupRejects(records.rejects, masker) },
-    warnings,
-    problems: problems.map((problem) => problem.message),
-    masked: masker.active,
-  };
 }

@@ -475,7 +475,7 @@ function asRecords(value: unknown, model: string, method: string): OdooRecord[] 
 
 function asIds(value: unknown, model: string, method: string): number[] {
   if (!Array.isArray(value) || !value.every((id: unknown) => typeof id === "number")) throw protocolError(model, method, "a list of ids", value);
-  return value as number[];
+  return value;
 }
 
 function asLoadResult(value: unknown, model: string): LoadResult {

@@ -11,145 +11,24 @@ import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
 import { readRecordBatches, type RawRecord } from "./records.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
-import { cellProblem, isBlank, parseCell, valueFormatProblems, COLUMN_TYPES, type ColumnType, type ParsedCell, type ValueFormat } from "./values.js";
-
-export interface ColumnSpec {
-  /** The name the mapping uses. */
-  readonly name: string;
-  /** The header text in the export (spaces and accents allowed). */
-  readonly header: string;
-  readonly type: ColumnType;
-  readonly format: ValueFormat;
-  readonly required: boolean;
-}
-
-export type DuplicateRule = { readonly rule: "last-file" } | { readonly rule: "newest"; readonly column: string } | { readonly rule: "first" };
-
-export interface EntitySourceSpec {
-  /** For messages. */
-  readonly entity: string;
-  /** The export folder. */
-  readonly directory: string;
-  /** File glob relative to the directory, e.g. `relations_*.csv`. */
-  readonly pattern: string;
-  readonly delimiter: DeclaredDelimiter;
-  readonly encoding: DeclaredEncoding;
-  readonly columns: readonly ColumnSpec[];
-  /** Column names forming the key (composite allowed, at least one). */
-  readonly key: readonly string[];
-  readonly duplicates: DuplicateRule;
-}
-
-export type RowValue = string | number | boolean | null;
-
-export interface SourceRow {
-  readonly kind: "row";
-  readonly entity: string;
-  /** Path relative to the export folder. */
-  readonly file: string;
-  /** Line where the record starts (1-based; the header is line 1). */
-  readonly line: number;
-  /** The key values, normalised, joined unambiguously (see keyOf). */
-  readonly key: string;
-  /** By column name; null is an empty cell (or a column the file lacks, see the report). */
-  readonly values: Readonly<Record<string, RowValue>>;
-  /** By column name, the text as read. */
-  readonly raw: Readonly<Record<string, string>>;
-}
-
-export interface CellProblem {
-  readonly column: string;
-  /** 1-based position of the column in the file, when the file has it. */
-  readonly columnNumber: number | null;
-  readonly reason: string;
-}
-
-export interface RowRejection {
-  readonly kind: "rejected";
-  readonly entity: string;
-  readonly file: string;
-  readonly line: number;
-  /** The first problem's column, when the problem is a column's. */
-  readonly column?: string;
-  readonly columnNumber?: number;
-  /** Every problem of the row, in one sentence per problem. */
-  readonly reason: string;
-  readonly problems: readonly CellProblem[];
-  readonly raw: Readonly<Record<string, string>>;
-  /** The record's cells as read, for a reject file that reproduces the line. */
-  readonly cells: readonly string[];
-}
-
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-}
-
-export interface DuplicateRow {
-  readonly kind: "duplicate";
-  readonly entity: string;
-  readonly file: string;
-  readonly line: number;
-  readonly key: string;
-  readonly keptFrom: SourceLocation;
-  readonly raw: Readonly<Record<string, string>>;
-  readonly cells: readonly string[];
-}
-
-export type SourceItem = SourceRow | RowRejection | DuplicateRow;
-
-export interface FileReadReport {
-  readonly file: string;
-  readonly encoding: FileEncoding;
-  readonly encodingDetected: boolean;
-  readonly encodingNote: string | null;
-  readonly bom: boolean;
-  readonly delimiter: Delimiter;
-  readonly delimiterDetected: boolean;
-  readonly headers: readonly string[];
-  /** Records after the header (blank lines excluded). */
-  rows: number;
-  emptyLines: number;
-  /** Records of this file rejected, for any reason. */
-  rejected: number;
-  /** Records rejected because their bytes are not text in the file's encoding (a file saved in another one). */
-  rejectedForEncoding: number;
-}
-
-export interface SourceReadReport {
-  readonly entity: string;
-  /** False until the rows have been read to the end. */
-  readonly complete: boolean;
-  readonly files: readonly FileReadReport[];
-  /** Records after the header in all files: rowsEmitted + rejected + duplicatesDropped.length. */
-  readonly rowsRead: number;
-  readonly rowsEmitted: number;
-  readonly rejected: number;
-  readonly duplicatesDropped: readonly { readonly key: string; readonly keptFrom: SourceLocation; readonly droppedFrom: SourceLocation }[];
-  /**
-   * A declared column absent from a file. For a required, key or `newest` column every row of
-   * that file is rejected; for an optional one its values are empty (null) in that file.
-   */
-  readonly missingHeaders: readonly { readonly file: string; readonly header: string; readonly column: string; readonly rowsRejected: boolean }[];
-  /** Headers no column declares: data the mapping would lose. */
-  readonly extraHeaders: readonly { readonly file: string; readonly header: string; readonly columnNumber: number }[];
-  /** File-level problems: no file matches, a file cannot be read, a quote never closes, a header twice. */
-  readonly problems: readonly { readonly file: string | null; readonly message: string }[];
-}
-
-export interface EntityReading {
-  /** Iterate once (this or `batches`). Rows come out in file order (natural file-name order, then line order). */
-  readonly rows: AsyncIterable<SourceItem>;
-  /** The same items in arrays, one per chunk read: one await per batch for callers that care. */
-  readonly batches: AsyncIterable<SourceItem[]>;
-  /** The report so far; complete once `rows` has been read to the end. */
-  report(): SourceReadReport;
-  /**
-   * Which record won each key, once the rows have been read to the end (undefined before): given
-   * to `readEntity` for the same files again, it spares that reading its first pass.
-   */
-  winners(): KeyIndex | undefined;
-}
+import { isColumnType, type ColumnType } from "../../language/column-types.js";
+import { cellProblem, isBlank, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
+import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
+import type {
+  ColumnSpec,
+  DuplicateRule,
+  EntitySourceSpec,
+  RowValue,
+  SourceRow,
+  CellProblem,
+  RowRejection,
+  SourceLocation,
+  DuplicateRow,
+  SourceItem,
+  FileReadReport,
+  SourceReadReport,
+  EntityReading,
+} from "./entity-reading.js";
 
 /** A spec that cannot be read at all (the compiler should have caught it): thrown before any file is opened. */
 export class SourceSpecError extends Error {
@@ -170,7 +49,7 @@ export function sourceSpecProblems(spec: EntitySourceSpec): string[] {
   for (const column of spec.columns) {
     if (names.has(column.name)) problems.push(`column '${column.name}' is declared twice`);
     names.add(column.name);
-    if (!COLUMN_TYPES.includes(column.type)) problems.push(`column '${column.name}' has unknown type '${String(column.type)}'`);
+    if (!isColumnType(column.type)) problems.push(`column '${column.name}' has unknown type '${String(column.type)}'`);
     for (const problem of valueFormatProblems(column.format)) problems.push(`column '${column.name}': ${problem}`);
   }
   if (spec.key.length === 0) problems.push("it declares no key column");
@@ -185,85 +64,7 @@ export function sourceSpecProblems(spec: EntitySourceSpec): string[] {
   return problems;
 }
 
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .normalize("NFC");
-}
-
-/** How a file's columns line up with the declared columns. */
-interface FileLayout {
-  readonly headers: readonly string[];
-  /** Per declared column, its 0-based cell index, or -1 when the file lacks it. */
-  readonly positions: readonly number[];
-  /** Set when the file lacks a column every row needs: each row is rejected with it. */
-  readonly fatal: string | null;
-}
-
-function layoutFor(spec: EntitySourceSpec, headerCells: readonly string[], file: string, report: ReportBuilder): FileLayout {
-  const headers = headerCells.map(normaliseHeader);
-  const exact = new Map<string, number>();
-  const folded = new Map<string, number>();
-  headers.forEach((header, index) => {
-    const first = exact.get(header);
-    if (first !== undefined) {
-      if (header !== "") report.problem(file, `header '${header}' appears twice (columns ${first + 1} and ${index + 1}); column ${first + 1} is read`);
-      return;
-    }
-    exact.set(header, index);
-    if (!folded.has(header.toLowerCase())) folded.set(header.toLowerCase(), index);
-  });
-  const used = new Set<number>();
-  const fatal: string[] = [];
-  const neededEverywhere = new Set<string>(spec.key);
-  if (spec.duplicates.rule === "newest") neededEverywhere.add(spec.duplicates.column);
-  const positions = spec.columns.map((column) => {
-    const wanted = normaliseHeader(column.header);
-    const position = exact.get(wanted) ?? folded.get(wanted.toLowerCase()) ?? -1;
-    if (position >= 0) {
-      used.add(position);
-      return position;
-    }
-    const rowsRejected = column.required || neededEverywhere.has(column.name);
-    report.missingHeader({ file, header: column.header, column: column.name, rowsRejected });
-    if (rowsRejected) fatal.push(`the file has no column '${column.header}'${suggestion(wanted, headers)}`);
-    return -1;
-  });
-  headers.forEach((header, index) => {
-    if (!used.has(index) && exact.get(header) === index) report.extraHeader({ file, header, columnNumber: index + 1 });
-  });
-  return { headers, positions, fatal: fatal.length === 0 ? null : fatal.join("; ") };
-}
-
-function suggestion(wanted: string, headers: readonly string[]): string {
-  const target = wanted.toLowerCase();
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(target.length / 3)) + 1;
-  for (const header of headers) {
-    const distance = editDistance(target, header.toLowerCase());
-    if (distance < bestDistance) {
-      best = header;
-      bestDistance = distance;
-    }
-  }
-  return best === null ? "" : ` (did you mean '${best}'?)`;
-}
-
-function editDistance(left: string, right: string): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= left.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= right.length; j++) {
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[right.length] ?? 0;
-}
-
-class ReportBuilder {
+export class ReportBuilder {
   complete = false;
   readonly files: FileReadReport[] = [];
   rowsEmitted = 0;

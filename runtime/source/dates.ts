@@ -186,9 +186,8 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
   const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   let meridiem: "am" | "pm" | null = null;
   let hour12 = 0;
-  for (let index = 0; index < compiled.groups.length; index++) {
+  for (const [index, token] of compiled.groups.entries()) {
     const text = match[index + 1] ?? "";
-    const token = compiled.groups[index];
     const number = Number(text);
     switch (token) {
       case "day":

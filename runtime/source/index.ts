@@ -12,5 +12,7 @@ export * from "./records.js";
 export * from "./key-index.js";
 export * from "./key-slots.js";
 export * from "./csv-reader.js";
+export type * from "./entity-reading.js";
+export { normaliseHeader } from "./file-layout.js";
 export * from "./attachments.js";
 export * from "./infer.js";

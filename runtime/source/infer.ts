@@ -7,7 +7,9 @@
 import { compileDatePattern, matchDatePattern, matchIsoDateTime } from "./dates.js";
 import { parseLocaleInteger, parseLocaleNumber, parseMoney, type DecimalSeparator } from "./numbers.js";
 import { parseEmail, parsePhone, parseUrl } from "./text-values.js";
-import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS, isBlank, type ColumnType, type ValueFormat } from "./values.js";
+import type { ColumnType } from "../../language/column-types.js";
+import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../../compiler/value-formats.js";
+import { isBlank, type ValueFormat } from "./values.js";
 
 export const DATE_PATTERN_CANDIDATES: readonly string[] = [
   "dd-MM-yyyy",

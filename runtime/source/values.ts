@@ -10,6 +10,8 @@
  * placeholder the source declares (`empty_values "TBC, n.v.t."`, or a column's `empty when "-"`).
  */
 
+import type { ColumnType } from "../../language/column-types.js";
+import { DEFAULT_VALUE_FORMAT } from "../../compiler/value-formats.js";
 import {
   compileDatePattern,
   formatOdooDate,
@@ -26,10 +28,6 @@ import {
 } from "./dates.js";
 import { parseLocaleInteger, parseLocaleNumber, parseMoney, type DecimalSeparator } from "./numbers.js";
 import { parseBooleanWord, parseEmail, parseFilePath, parsePhone, parseUrl } from "./text-values.js";
-
-export const COLUMN_TYPES = ["text", "integer", "decimal", "money", "date", "datetime", "boolean", "email", "phone", "url", "file"] as const;
-
-export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export interface ValueFormat {
   /** Date pattern, e.g. `dd/MM/yyyy`; ISO `yyyy-MM-dd` is always accepted too. */
@@ -48,18 +46,6 @@ export interface ValueFormat {
   /** Placeholders that mean no value ("TBC", "n.v.t.", "0000-00-00"), in lower case; compared trimmed, ignoring case. */
   readonly emptyValues?: readonly string[];
 }
-
-export const DEFAULT_TRUE_WORDS: readonly string[] = ["true", "yes", "y", "1", "ja", "j", "waar", "x"];
-export const DEFAULT_FALSE_WORDS: readonly string[] = ["false", "no", "n", "0", "nee", "onwaar"];
-
-export const DEFAULT_VALUE_FORMAT: ValueFormat = {
-  date: "yyyy-MM-dd",
-  datetime: "yyyy-MM-dd HH:mm:ss",
-  timezone: "UTC",
-  decimal: ".",
-  trueWords: DEFAULT_TRUE_WORDS,
-  falseWords: DEFAULT_FALSE_WORDS,
-};
 
 /** A format with the defaults filled in for whatever the source, entity or column did not say. */
 export function valueFormat(overrides: Partial<ValueFormat> = {}): ValueFormat {

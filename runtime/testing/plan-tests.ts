@@ -118,7 +118,7 @@ function expectedCell(value: PlanValue | ExpectedRecordPlan, fieldType: string |
   // As in Odoo, `false` on a field that is not a boolean means "no value".
   if (value === false && fieldType !== undefined && fieldType !== "boolean") return "";
   if (typeof value === "boolean") return value ? "1" : "0";
-  return String(value as Literal);
+  return String(value);
 }
 
 /**

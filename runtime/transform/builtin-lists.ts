@@ -8,7 +8,7 @@ import { isRecordRef, ok, type RuntimeValue } from "./values.js";
 
 /** A single value where a list was expected is a list of one (the compiler normally guarantees a list). */
 function asList(input: Exclude<RuntimeValue, null>): readonly RuntimeValue[] {
-  return Array.isArray(input) ? input : [input as Exclude<RuntimeValue, null | readonly RuntimeValue[]>];
+  return Array.isArray(input) ? input : [input];
 }
 
 /** Parts trimmed at both ends (non-breaking spaces too); empty parts dropped; the separator is plain text, not a pattern. */

@@ -5,7 +5,8 @@
  * Pure.
  */
 import { compileDatePattern, formatOdooDateTime, isKnownTimeZone, zoneOffsetAt } from "../source/dates.js";
-import { parseCell, type ColumnType, type ValueFormat } from "../source/values.js";
+import type { ColumnType } from "../../language/column-types.js";
+import { parseCell, type ValueFormat } from "../source/values.js";
 import {
   argumentProblem,
   argumentsOk,

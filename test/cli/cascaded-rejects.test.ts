@@ -15,7 +15,7 @@ const { copy, folder, cleanUp } = scratch();
 afterEach(cleanUp);
 
 type Table = Record<string, string>[];
-const table = (path: string): Table => parse(readFileSync(path, "utf8"), { columns: true }) as Table;
+const table = (path: string): Table => parse<Table[number]>(readFileSync(path, "utf8"), { columns: true });
 
 describe("a link row refused with the row it belongs to", () => {
   it("names that row, its file and line, and why it was refused, with its own file, line and key", async () => {

@@ -81,7 +81,7 @@ async function run(pkg: string, source: string, extra: readonly string[] = []): 
     entities: new Map(summary.entities.map((counts) => [counts.entity, counts])),
     rejects: (entity) => {
       try {
-        return parse(readFileSync(join(out, "rejects", `${entity}.csv`), "utf8"), { columns: true }) as Record<string, string>[];
+        return parse<Record<string, string>>(readFileSync(join(out, "rejects", `${entity}.csv`), "utf8"), { columns: true });
       } catch {
         return [];
       }
@@ -106,7 +106,7 @@ beforeAll(() => {
     defects: { kind: string; entity: string; file: string; key: string | null }[];
   };
   const keysOf = (file: string, keyColumn: string): Set<string> => {
-    const rows = parse(readFileSync(join(perfectBooks, file), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(join(perfectBooks, file), "utf8"), { bom: true, columns: true });
     return new Set(rows.map((row) => row[keyColumn] ?? ""));
   };
   const refused = new Set(manifest.defects.filter((defect) => defect.kind === "blank_required").map((defect) => `${defect.entity}:${defect.key ?? ""}`));
@@ -116,7 +116,7 @@ beforeAll(() => {
     Deal: keysOf("deals.csv", "Deal ID"),
   };
   const defective = new Set(manifest.defects.filter((defect) => defect.file === "tasks.csv").map((defect) => defect.key ?? ""));
-  const all = parse(readFileSync(join(perfectBooks, "tasks.csv"), "utf8"), { bom: true }) as string[][];
+  const all = parse(readFileSync(join(perfectBooks, "tasks.csv"), "utf8"), { bom: true });
   header = all[0] ?? [];
   tasks = all.slice(1).filter((row) => {
     const [type, parent] = [row[column("Parent Type")] ?? "", row[column("Parent ID")] ?? ""];
@@ -126,7 +126,7 @@ beforeAll(() => {
   untouchedRecords = new Map(
     Object.entries(PERFECTBOOKS_FILES).map(([entity, file]) => [
       entity,
-      (parse(readFileSync(join(perfectBooks, file), "utf8"), { bom: true, relax_column_count: true }) as string[][]).length - 1,
+      parse(readFileSync(join(perfectBooks, file), "utf8"), { bom: true, relax_column_count: true }).length - 1,
     ]),
   );
   perfectView = join(root, "perfectview");
@@ -194,7 +194,7 @@ describe("a corrupted export", () => {
 
   it("3. wrong delimiter in one chunk: every row of that chunk is rejected for the columns it lacks, and the run fails", async () => {
     const source = copyOf(perfectView);
-    const read = (file: string): string[][] => parse(readFileSync(join(source, file), "latin1"), { delimiter: ";", bom: true }) as string[][];
+    const read = (file: string): string[][] => parse(readFileSync(join(source, file), "latin1"), { delimiter: ";", bom: true });
     const [first, second] = [read("activiteiten_001.csv"), read("activiteiten_002.csv")];
     // The same rows with commas, quoted only where a value needs it: what an export tool set to another list separator writes.
     const text = second.map((row) => line(row)).join("");
@@ -253,7 +253,7 @@ describe("a corrupted export", () => {
     const ran = await run(PERFECTBOOKS, withTasks(taskLines([header, ...rows])));
     expect(ran.code, ran.stderr).toBe(0);
     expectTasks(ran, { read: tasks.length, loaded: tasks.length, rejected: 0 });
-    const written = parse(readFileSync(join(ran.out, "09-mail.activity-task.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const written = parse<Record<string, string>>(readFileSync(join(ran.out, "09-mail.activity-task.csv"), "utf8"), { columns: true });
     expect(written.find((row) => row["id"] === `perfectbooks.task_${tasks[10]?.[0] ?? ""}`)?.["summary"]).toBe(subject);
   });
 
@@ -328,7 +328,7 @@ describe("a corrupted export", () => {
     const ran = await run(PERFECTBOOKS, withTasks(taskLines([header, ...rows])));
     expect(ran.code, ran.stderr).toBe(0);
     const written = new Map(
-      (parse(readFileSync(join(ran.out, "09-mail.activity-task.csv"), "utf8"), { columns: true }) as Record<string, string>[]).map((row) => [
+      parse<Record<string, string>>(readFileSync(join(ran.out, "09-mail.activity-task.csv"), "utf8"), { columns: true }).map((row) => [
         row["id"],
         row["summary"],
       ]),

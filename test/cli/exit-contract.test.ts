@@ -182,7 +182,7 @@ describe("what a run tells in the terminal", () => {
     expect(ran.code, ran.stderr).toBe(0);
     const said = (field: string): string => new RegExp(`^ {2}${field.replace(".", "\\.")}: (.*)$`, "m").exec(ran.stdout)?.[1] ?? "";
     // partner_id <- contact_id | ref contact ?? company_id | ref company: deal 1067 names contact 1011, which the export lacks.
-    const deals = parse(readFileSync(join(out, "06-crm.lead-deal.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+    const deals = parse<Record<string, string>>(readFileSync(join(out, "06-crm.lead-deal.csv"), "utf8"), { columns: true });
     expect(deals.find((deal) => deal["id"] === "perfectbooks.deal_1067")?.["partner_id/id"]).toBe("perfectbooks.company_1028");
     const rest = "that value was taken as empty, and the field holds what the rest of the mapping gives without it";
     expect(said("deal.partner_id")).toContain(`rejected); ${rest} (partner_id <- `);

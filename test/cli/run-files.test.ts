@@ -14,7 +14,7 @@ const { copy, folder, cleanUp } = scratch();
 afterEach(cleanUp);
 
 type Table = Record<string, string>[];
-const table = (path: string): Table => parse(readFileSync(path, "utf8"), { columns: true }) as Table;
+const table = (path: string): Table => parse<Table[number]>(readFileSync(path, "utf8"), { columns: true });
 
 /** Every file under a folder, relative, sorted. */
 function filesUnder(directory: string, prefix = ""): string[] {

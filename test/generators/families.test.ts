@@ -24,7 +24,7 @@ afterAll(() => dirs.forEach(removeDir));
 function table(directory: string, file: string, encoding: "utf-8" | "windows-1252", delimiter: string): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
   const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, "win1252");
-  return parse(text, { columns: true, delimiter, relax_quotes: false }) as Record<string, string>[];
+  return parse<Record<string, string>>(text, { columns: true, delimiter, relax_quotes: false });
 }
 
 describe("the export families", () => {

@@ -47,7 +47,7 @@ export function readCsv(dir: string, file: string, delimiter: "," | ";", encodin
   const bytes = readFileSync(join(dir, file));
   const withoutBom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? bytes.subarray(3) : bytes;
   const text = encoding === "utf-8" || isValidUtf8(withoutBom) ? withoutBom.toString("utf8") : iconv.decode(withoutBom, "win1252");
-  const records = parse(text, { delimiter, relax_column_count: false }) as string[][];
+  const records = parse(text, { delimiter, relax_column_count: false });
   const [header, ...data] = records;
   if (header === undefined) throw new Error(`${file} has no header`);
   let line = 2;
@@ -227,7 +227,10 @@ export function checkPdf(bytes: Buffer): { objects: number } {
   const header = /^xref\n0 (\d+)\n/.exec(text.slice(xrefAt));
   if (header === null) throw new Error("bad xref header");
   const count = Number(header[1]);
-  const entries = text.slice(xrefAt + header[0].length).split("\n").slice(0, count);
+  const entries = text
+    .slice(xrefAt + header[0].length)
+    .split("\n")
+    .slice(0, count);
   entries.slice(1).forEach((entry, index) => {
     const offset = Number(entry.slice(0, 10));
     const expected = `${index + 1} 0 obj`;

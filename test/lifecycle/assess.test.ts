@@ -223,7 +223,7 @@ describe("flitmap plan against the Odoo test double", () => {
       ["deals.csv", "Deal ID"],
       ["tasks.csv", "Task ID"],
     ] as const) {
-      const rows = parse(readFileSync(join(SAMPLE, file), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(readFileSync(join(SAMPLE, file), "utf8"), { bom: true, columns: true });
       for (const row of rows)
         if (!rejectedKeys.has(`${file}:${row[keyHeader] ?? ""}`) && (row["Owner Email"] ?? "").trim() !== "") owners.push((row["Owner Email"] ?? "").trim());
     }
@@ -287,7 +287,7 @@ describe("flitmap plan with personal columns", () => {
     const notes = readFileSync(join(source, "notes.csv"), "utf8");
     // The rejected note's body (notes.csv line 24) must be masked in the reject example.
     const { parse } = await import("csv-parse/sync");
-    const rows = parse(notes, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(notes, { bom: true, columns: true });
     for (const row of rows) if ((row["Body"] ?? "").length > 12) personalBodies.push(row["Body"] ?? "");
     result = await planJson(directory.path, copy, source);
   }, 60_000);

@@ -29,7 +29,7 @@ function csvCell(value: string): string {
 /** Rewrites a CSV of the export copy: `edit` changes a row in place, and returns "drop" to take it out of the export. */
 function editCsv(path: string, edit: (row: Record<string, string>, index: number) => boolean | "drop"): void {
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
   const header = Object.keys(rows[0] ?? {});
   const kept = rows.filter((row, index) => edit(row, index) !== "drop");
   writeFileSync(path, [header.map(csvCell).join(","), ...kept.map((row) => header.map((column) => csvCell(row[column] ?? "")).join(","))].join("\n") + "\n");

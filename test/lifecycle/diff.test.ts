@@ -13,7 +13,7 @@ import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { Journal } from "../../runtime/journal/journal.js";
 import { diffMigration, type DiffReport } from "../../runtime/lifecycle/diff.js";
-import { diffHtml } from "../../runtime/lifecycle/diff-page.js";
+import { diffHtml } from "../../runtime/render/diff.js";
 import { sampleSelection } from "../../runtime/lifecycle/sample.js";
 import { MASK_PREFIX } from "../../runtime/lifecycle/mask.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";

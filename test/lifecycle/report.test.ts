@@ -106,7 +106,7 @@ describe("flitmap report after a run into the Odoo test double", () => {
       expect(model.ms, model.step).toBeGreaterThanOrEqual(0);
     }
     // A subsidiary gets its parent in the second pass, once every company exists.
-    const companies = parse(readFileSync(join(SAMPLE, "companies.csv"), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const companies = parse<Record<string, string>>(readFileSync(join(SAMPLE, "companies.csv"), "utf8"), { bom: true, columns: true });
     const loaded = companies.filter((row) => (row["Company Name"] ?? "").trim() !== "");
     const ids = new Set(loaded.map((row) => row["Company ID"]));
     expect(report.models.find((model) => model.step === "company")?.secondPass).toBe(loaded.filter((row) => ids.has(row["Parent Company ID"])).length);
@@ -217,7 +217,7 @@ describe("flitmap report with personal columns, after a dry run", () => {
       ["deals.csv", "Owner Email"],
       ["tasks.csv", "Owner Email"],
     ] as const) {
-      const rows = parse(readFileSync(join(SAMPLE, file), "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(readFileSync(join(SAMPLE, file), "utf8"), { bom: true, columns: true });
       for (const row of rows) if ((row[column] ?? "").trim().length > 5) personal.push((row[column] ?? "").trim());
     }
     expect(readdirSync(join(state, "runs"))).toHaveLength(1);

@@ -25,7 +25,7 @@ function section(markdown: string, name: string): string {
 
 describe("flitmap workflows on the Perfect Books sample", () => {
   let markdown: string;
-  const rows = parse(readFileSync(join(PERFECTBOOKS, "sample/workflows.csv"), "utf8"), { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(readFileSync(join(PERFECTBOOKS, "sample/workflows.csv"), "utf8"), { columns: true });
 
   beforeAll(async () => {
     const ran = await runCliInProcess(["workflows", PERFECTBOOKS, "--source", join(PERFECTBOOKS, "sample")]);
@@ -137,7 +137,7 @@ map Relation -> res.partner as relation {
 
   it("reads every workflow of the Windows-1252, semicolon export", () => {
     const text = iconv.decode(readFileSync(join(PERFECTVIEW_SAMPLE, "workflows_001.csv")), "windows-1252");
-    const rows = parse(text, { columns: true, delimiter: ";" }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true, delimiter: ";" });
     expect(rows).toHaveLength(5);
     for (const row of rows) {
       const workflow = section(markdown, row["Naam"] ?? "");

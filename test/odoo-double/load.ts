@@ -40,7 +40,7 @@ export function load(orm: Orm, env: Env, model: string, fields: unknown, data: u
   const spec = orm.spec(model);
   if (!Array.isArray(fields) || !fields.every((field) => typeof field === "string")) throw valueError("load() fields must be a list of column names");
   if (!Array.isArray(data)) throw valueError("load() data must be a list of rows");
-  const columns = (fields as string[]).map((name) => parseColumn(spec, name));
+  const columns = fields.map((name) => parseColumn(spec, name));
   orm.cost.load(data.length);
   const messages: Array<Record<string, unknown>> = [];
   const ids: number[] = [];

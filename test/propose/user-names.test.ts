@@ -3,7 +3,7 @@ import type { ReferenceRecord } from "../../compiler/catalog/index.js";
 import { matchUser, nameParts } from "../../propose/user-names.js";
 
 function user(id: number, name: string, values: Record<string, unknown> = {}): ReferenceRecord {
-  return { id, name, values: { active: true, share: false, ...values } } as ReferenceRecord;
+  return { id, name, values: { active: true, share: false, ...values } };
 }
 
 const USERS = [

@@ -339,7 +339,7 @@ describe("quick fixes of the compiler's diagnostics, end to end", () => {
         const changed: Record<string, string> = {};
         for (const [target, edits] of Object.entries(action.edit?.changes ?? {})) {
           const name = target.slice(target.lastIndexOf("/") + 1);
-          changed[name] = applyLspEdits(files[name] ?? "", edits as TextEdit[]);
+          changed[name] = applyLspEdits(files[name] ?? "", edits);
         }
         return [action.title, changed] as const;
       });

@@ -27,6 +27,7 @@ import { tokenize, type LexResult } from "../../language/lexer.js";
 import { lineStartsOf } from "../../language/location.js";
 import { parse } from "../../language/parse.js";
 import { createAnalysisScheduler } from "./analysis-scheduler.js";
+import { registerDocumentRequests, registerPositionRequests, registerWorkspaceSymbols, type RequestContext } from "./requests.js";
 import { codeActions } from "./features/code-actions.js";
 import { completions } from "./features/completion.js";
 import { diagnosticsByFile } from "./features/diagnostics.js";
@@ -88,7 +89,7 @@ export interface ServerOptions {
 }
 
 /** The settings the server reads, as the client sends them (unchecked). */
-interface FlitmapSettings {
+export interface FlitmapSettings {
   readonly format?: { readonly printWidth?: unknown };
   readonly target?: { readonly version?: unknown; readonly schemaFile?: unknown };
   readonly rules?: unknown;
@@ -103,7 +104,28 @@ function analysisSettingsOf(settings: FlitmapSettings): AnalysisSettings {
   return { targetVersion: text(settings.target?.version), schemaFile: text(settings.target?.schemaFile), rules };
 }
 
-interface ParsedDocument {
+/** What the server offers the editor. */
+const SERVER_CAPABILITIES: InitializeResult = {
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    foldingRangeProvider: true,
+    documentFormattingProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    completionProvider: { resolveProvider: false, triggerCharacters: [".", '"'] },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: { prepareProvider: true },
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  },
+  serverInfo: { name: "flitmap-language-server", version: "0.1.0" },
+};
+
+export interface ParsedDocument {
   readonly version: number;
   readonly document: Document;
   readonly lexed: LexResult;
@@ -222,25 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     workspaceFolders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: "root" }] : []);
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-        foldingRangeProvider: true,
-        documentFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        completionProvider: { resolveProvider: false, triggerCharacters: [".", '"'] },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: "flitmap-language-server", version: "0.1.0" },
-    };
+    return SERVER_CAPABILITIES;
   });
 
   connection.onInitialized(() => {
@@ -269,132 +273,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = async (uri: string): Promise<FlitmapSettings> => {
     if (!canReadConfiguration) return {};
     const value: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: "flitmap" });
-    return typeof value === "object" && value !== null ? (value as FlitmapSettings) : {};
+    return typeof value === "object" && value !== null ? value : {};
   };
 
-  connection.onDocumentSymbol((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document === undefined ? [] : documentSymbols(parsedDocument(document).document);
-  });
-
-  connection.onFoldingRanges((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return [];
-    const entry = parsedDocument(document);
-    return foldingRanges(entry.document, entry.lexed);
-  });
-
-  connection.languages.semanticTokens.on((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return { data: [] };
-    const entry = parsedDocument(document);
-    return { data: semanticTokens(entry.document, entry.lexed, document.getText(), entry.lineStarts) };
-  });
-
-  connection.onDocumentFormatting(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return [];
-    const printWidth = (await settings(params.textDocument.uri)).format?.printWidth;
-    return formatting(document.getText(), fileNameOf(document.uri), typeof printWidth === "number" && printWidth > 0 ? { printWidth } : {});
-  });
-
-  connection.onCompletion(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return [];
-    const analysis = await analysisOf(params.textDocument.uri, false);
-    const text = document.getText();
-    const lineStarts = lineStartsOf(text);
-    const offset = offsetOf(lineStarts, text, params.position);
-    // At every keystroke: the tree around the cursor will do, unless this version's whole tree is at hand.
-    const cached = parsed.get(document.uri);
-    const tree = cached !== undefined && cached.version === document.version ? cached.document : parseAround(text, fileNameOf(document.uri), offset);
-    return completions({ text, offset, document: tree, lineStarts, analysis });
-  });
-
-  /** A position request on the analysis of the text the editor shows: the document's file name, the offset, the analysis. */
-  const atPosition = async (params: {
-    textDocument: { uri: string };
-    position: { line: number; character: number };
-  }): Promise<{ file: string; offset: number; analysis: PackageAnalysis } | undefined> => {
-    const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return undefined;
-    const analysis = await analysisOf(params.textDocument.uri, true);
-    if (analysis === undefined) return undefined;
-    const file = fileNameOf(document.uri);
-    // The offset in the text the analysis read (an edit may have arrived while it ran).
-    const text = analysis.files.find((candidate) => candidate.path === file)?.text ?? document.getText();
-    return { file, offset: offsetOf(lineStartsOf(text), text, params.position), analysis };
+  const context: RequestContext = {
+    connection,
+    documents,
+    fileSystem,
+    parsedDocument,
+    parsedVersion: (document) => {
+      const cached = parsed.get(document.uri);
+      return cached !== undefined && cached.version === document.version ? cached : undefined;
+    },
+    fileNameOf,
+    uriOf,
+    analysisOf,
+    settings,
+    workspaceFolders: () => workspaceFolders,
+    published: (uri) => published.get(uri) ?? [],
   };
-
-  connection.onHover(async (params) => {
-    const at = await atPosition(params);
-    return at === undefined ? null : hover(at.analysis, at.file, at.offset);
-  });
-
-  connection.onDefinition(async (params) => {
-    const at = await atPosition(params);
-    return at === undefined ? [] : definition(at.analysis, at.file, at.offset, uriOf);
-  });
-
-  connection.onReferences(async (params) => {
-    const at = await atPosition(params);
-    return at === undefined ? [] : references(at.analysis, at.file, at.offset, params.context.includeDeclaration, uriOf);
-  });
-
-  connection.onDocumentHighlight(async (params) => {
-    const at = await atPosition(params);
-    return at === undefined ? [] : documentHighlights(at.analysis, at.file, at.offset);
-  });
-
-  connection.onPrepareRename(async (params) => {
-    const at = await atPosition(params);
-    if (at === undefined) return null;
-    const target = prepareRename(at.analysis, at.file, at.offset);
-    if ("refused" in target) throw new ResponseError(ErrorCodes.InvalidRequest, target.refused);
-    return { range: toLspRange(target.range), placeholder: target.placeholder };
-  });
-
-  connection.onRenameRequest(async (params): Promise<WorkspaceEdit | null> => {
-    const at = await atPosition(params);
-    if (at === undefined) return null;
-    const result = rename(at.analysis, at.file, at.offset, params.newName.trim());
-    if ("refused" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
-    const changes: Record<string, LspTextEdit[]> = {};
-    for (const edit of result.edits) (changes[uriOf(edit.file)] ??= []).push({ range: toLspRange(edit.range), newText: edit.newText });
-    return { changes };
-  });
-
-  connection.onCodeAction((params) => codeActions(published.get(params.textDocument.uri) ?? [], params.range, uriOf));
-
-  /** Parsed files of disk, reused while their modification time stays the same. */
-  const diskDocuments = new Map<string, { modifiedAt: number; document: Document }>();
-  connection.onWorkspaceSymbol(async (params) => {
-    const files: WorkspaceFile[] = [];
-    const seen = new Set<string>();
-    for (const document of documents.all()) {
-      files.push({ uri: document.uri, document: parsedDocument(document).document });
-      seen.add(fileNameOf(document.uri));
-    }
-    for (const folder of workspaceFolders) {
-      const root = pathOfUri(folder.uri);
-      if (root === undefined) continue;
-      for (const path of await fileSystem.listWorkspaceFiles(root)) {
-        if (seen.has(path)) continue;
-        seen.add(path);
-        const modifiedAt = await fileSystem.modifiedAt(path);
-        if (modifiedAt === undefined) continue;
-        let cached = diskDocuments.get(path);
-        if (cached === undefined || cached.modifiedAt !== modifiedAt) {
-          const text = await fileSystem.readText(path);
-          if (text === undefined) continue;
-          cached = { modifiedAt, document: parse(text, path).document };
-          diskDocuments.set(path, cached);
-        }
-        files.push({ uri: uriOfPath(path), document: cached.document });
-      }
-    }
-    return workspaceSymbols(files, params.query);
-  });
+  registerDocumentRequests(context);
+  registerPositionRequests(context);
+  registerWorkspaceSymbols(context);
 
   // New settings may change any package's diagnostics.
   connection.onDidChangeConfiguration(() => {

@@ -3,19 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  readEntity,
-  SourceSpecError,
-  type ColumnSpec,
-  type DuplicateRow,
-  type EntitySourceSpec,
-  type RowRejection,
-  type SourceItem,
-  type SourceReadReport,
-  type SourceRow,
-} from "../../../runtime/source/csv-reader.js";
+import { readEntity, SourceSpecError } from "../../../runtime/source/csv-reader.js";
+import type {
+  ColumnSpec,
+  DuplicateRow,
+  EntitySourceSpec,
+  RowRejection,
+  SourceItem,
+  SourceReadReport,
+  SourceRow,
+} from "../../../runtime/source/entity-reading.js";
 import { compareNatural } from "../../../runtime/source/files.js";
-import { valueFormat, type ColumnType, type ValueFormat } from "../../../runtime/source/values.js";
+import type { ColumnType } from "../../../language/column-types.js";
+import { valueFormat, type ValueFormat } from "../../../runtime/source/values.js";
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const perfectView = valueFormat({ date: "dd-MM-yyyy", datetime: "dd-MM-yyyy HH:mm", timezone: "Europe/Amsterdam", decimal: ",", currency: "€" });

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readEntity, type EntitySourceSpec, type SourceItem, type SourceReadReport } from "../../../runtime/source/csv-reader.js";
+import { readEntity } from "../../../runtime/source/csv-reader.js";
+import type { EntitySourceSpec, SourceItem, SourceReadReport } from "../../../runtime/source/entity-reading.js";
 import { QuoteScanner } from "../../../runtime/source/quote-scan.js";
 import { valueFormat } from "../../../runtime/source/values.js";
 

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readEntity, type EntitySourceSpec, type SourceItem } from "../../../runtime/source/csv-reader.js";
+import { readEntity } from "../../../runtime/source/csv-reader.js";
+import type { EntitySourceSpec, SourceItem } from "../../../runtime/source/entity-reading.js";
 import { valueFormat } from "../../../runtime/source/values.js";
 
 const format = valueFormat({ datetime: "dd-MM-yyyy HH:mm", timezone: "Europe/Amsterdam" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCell, valueFormat, valueFormatProblems, type ColumnType, type ParsedCell } from "../../../runtime/source/values.js";
+import type { ColumnType } from "../../../language/column-types.js";
+import { parseCell, valueFormat, valueFormatProblems, type ParsedCell } from "../../../runtime/source/values.js";
 
 const perfectView = valueFormat({
   date: "dd-MM-yyyy",

@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceOptionsPlan } from "../../../compiler/plan/schema.js";
-import { parseCell, valueFormat, type ColumnType } from "../../../runtime/source/values.js";
+import type { ColumnType } from "../../../language/column-types.js";
+import { parseCell, valueFormat } from "../../../runtime/source/values.js";
 import { BUILTIN_IMPLEMENTATIONS, type BuiltinContext } from "../../../runtime/transform/builtins.js";
 import { localDayOfDateTime, roundHalfAwayFromZero } from "../../../runtime/transform/builtin-parse.js";
 import type { RuntimeValue, StepOutcome } from "../../../runtime/transform/values.js";

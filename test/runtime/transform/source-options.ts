@@ -1,6 +1,6 @@
 /** The source options of the two shipped exports, as a plan carries them, for tests of the built-ins. */
 import type { SourceOptionsPlan } from "../../../compiler/plan/schema.js";
-import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../../../runtime/source/values.js";
+import { DEFAULT_FALSE_WORDS, DEFAULT_TRUE_WORDS } from "../../../compiler/value-formats.js";
 
 export const perfectBooks: SourceOptionsPlan = {
   delimiter: ",",

@@ -424,36 +424,8 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
     return { kind: "setting-values", name: at(-2)?.image ?? "" };
   }
   switch (frame.kind) {
-    case "top": {
-      const first = segment[0];
-      if (isKeyword(first, "map")) {
-        if (segment.length === 1) return { kind: "entities" };
-        if (segment.length === 3 && name === "Arrow") return { kind: "models" };
-        const when = segment.findIndex((token) => isKeyword(token, "when"));
-        if (when >= 0) return expressionSlot(segment.slice(when), undefined, at(1)?.image, undefined, prefix) ?? { kind: "keywords" };
-        return { kind: "keywords" };
-      }
-      if (isKeyword(first, "split")) {
-        if (segment.length === 1) return { kind: "entities" };
-        const when = segment.findIndex((token) => isKeyword(token, "when"));
-        if (when >= 0) return expressionSlot(segment.slice(when), undefined, at(1)?.image, undefined, prefix) ?? { kind: "keywords" };
-        return { kind: "keywords" };
-      }
-      if ((isKeyword(first, "records") || isKeyword(first, "extend") || isKeyword(first, "fallback")) && segment.length === 1) return { kind: "models" };
-      if (isKeyword(first, "records") && name === "Keyword_match")
-        return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 1).name), context: "match", assigned: [] };
-      if (isKeyword(first, "lookup")) {
-        if (name === "Keyword_in" && segment.length === 3) return { kind: "models" };
-        if (name === "Keyword_by" || name === "Keyword_or")
-          return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 3).name), context: "match", assigned: [] };
-        return { kind: "keywords" };
-      }
-      if (isKeyword(first, "table")) {
-        if (name === "Colon") return { kind: "types", models: false };
-        if (name === "Arrow") return { kind: "types", models: true };
-      }
-      return { kind: "keywords" };
-    }
+    case "top":
+      return topLevelSlot(segment, prefix);
     case "migration":
       if (name === "Keyword_source" && startsStatement(segment, segment.length - 1)) return { kind: "sources" };
       if (name === "Keyword_rule") return { kind: "rules" };
@@ -514,6 +486,40 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
     default:
       return { kind: "keywords" };
   }
+}
+
+/** Outside any block: in the header of a map, split, records, lookup or table declaration. */
+function topLevelSlot(segment: readonly IToken[], prefix: string): Slot {
+  const name = kind(segment[segment.length - 1]);
+  const at = (index: number): IToken | undefined => segment[index < 0 ? segment.length + index : index];
+  const first = segment[0];
+  if (isKeyword(first, "map")) {
+    if (segment.length === 1) return { kind: "entities" };
+    if (segment.length === 3 && name === "Arrow") return { kind: "models" };
+    const when = segment.findIndex((token) => isKeyword(token, "when"));
+    if (when >= 0) return expressionSlot(segment.slice(when), undefined, at(1)?.image, undefined, prefix) ?? { kind: "keywords" };
+    return { kind: "keywords" };
+  }
+  if (isKeyword(first, "split")) {
+    if (segment.length === 1) return { kind: "entities" };
+    const when = segment.findIndex((token) => isKeyword(token, "when"));
+    if (when >= 0) return expressionSlot(segment.slice(when), undefined, at(1)?.image, undefined, prefix) ?? { kind: "keywords" };
+    return { kind: "keywords" };
+  }
+  if ((isKeyword(first, "records") || isKeyword(first, "extend") || isKeyword(first, "fallback")) && segment.length === 1) return { kind: "models" };
+  if (isKeyword(first, "records") && name === "Keyword_match")
+    return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 1).name), context: "match", assigned: [] };
+  if (isKeyword(first, "lookup")) {
+    if (name === "Keyword_in" && segment.length === 3) return { kind: "models" };
+    if (name === "Keyword_by" || name === "Keyword_or")
+      return { kind: "fields", model: modelOf(qualifiedNameAt(segment, 3).name), context: "match", assigned: [] };
+    return { kind: "keywords" };
+  }
+  if (isKeyword(first, "table")) {
+    if (name === "Colon") return { kind: "types", models: false };
+    if (name === "Arrow") return { kind: "types", models: true };
+  }
+  return { kind: "keywords" };
 }
 
 function modelOf(name: string | undefined): ModelSource | undefined {

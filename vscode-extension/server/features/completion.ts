@@ -12,7 +12,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range as LspRange } from "vscode-languageserver";
 import type * as A from "../../../language/ast.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
-import { SOURCE_OPTION_NAMES } from "../../../compiler/bind.js";
+import { SOURCE_OPTION_NAMES } from "../../../compiler/value-formats.js";
 import { BUILTINS, builtinSignature, type Builtin } from "../../../compiler/builtins.js";
 import {
   CUSTOM_FIELD_TYPES,
@@ -25,7 +25,7 @@ import {
 } from "../../../compiler/catalog/index.js";
 import type { EntitySymbol, TargetSymbol } from "../../../compiler/model.js";
 import { RULES } from "../../../compiler/rules/index.js";
-import { COLUMN_TYPES } from "../../../compiler/types.js";
+import { COLUMN_TYPES } from "../../../language/column-types.js";
 import { tokenize } from "../../../language/lexer.js";
 import { positionAt } from "../../../language/location.js";
 import { literalText, valueText } from "../../../language/print-expressions.js";
@@ -234,7 +234,7 @@ function assignedInBody(document: A.Document, frame: BodyFrame, offset: number):
         if (!typing) assigned.add(bodyItem.field.value);
       } else if (bodyItem.kind === "WithBlock") collect(bodyItem.body);
       else if (bodyItem.kind === "TargetIf") {
-        collect(bodyItem.then as readonly A.BodyItem[]);
+        collect(bodyItem.then);
         const otherwise = bodyItem.else;
         if (Array.isArray(otherwise)) collect(otherwise as readonly A.BodyItem[]);
         else if (otherwise !== undefined) collect([otherwise as A.BodyItem]);
@@ -436,19 +436,8 @@ function nameItems(builder: Builder, input: CompletionInput, analysis: PackageAn
     }
     case "sibling-aliases":
       return aliases(builder, siblings(input.document, slot.frame), undefined);
-    case "member": {
-      const own = entity(slot.entity);
-      const group = own?.groups.get(slot.owner);
-      const columnsOf = group?.columns ?? entity(slot.owner)?.columns;
-      for (const column of columnsOf?.values() ?? []) {
-        item(builder, column.name, CompletionItemKind.Field, {
-          detail: `${column.declaredType} · column of ${slot.owner}`,
-          documentation: columnMarkdown(column),
-          newText: `${slot.owner}.${column.name}`,
-        });
-      }
-      return;
-    }
+    case "member":
+      return memberColumns(builder, slot, entity);
     case "entity-columns":
       for (const each of analysis.bound.entities.values()) {
         for (const column of each.columns.values())
@@ -472,27 +461,44 @@ function nameItems(builder: Builder, input: CompletionInput, analysis: PackageAn
       for (const serie of listShippedSeries()) item(builder, quoted(serie), CompletionItemKind.Constant, { detail: "a catalog Flitmap ships" });
       return;
     case "settings":
-    case "setting-values": {
-      const nodes = analysis.files.flatMap((file) => settingNodes(file.document));
-      if (slot.kind === "settings") {
-        for (const setting of nodes) {
-          if (setting.kind !== "SettingDeclaration" || setting.name.kind !== "Name") continue;
-          item(builder, setting.name.value, CompletionItemKind.Variable, {
-            detail: setting.value.kind === "StringLiteral" ? `setting "${setting.value.value}"` : "setting",
-          });
-        }
-        return;
-      }
-      const values = new Set<string>();
-      for (const setting of nodes)
-        if (setting.name.kind === "Name" && setting.name.value === slot.name && setting.value.kind === "StringLiteral") values.add(setting.value.value);
-      for (const value of [...values].sort()) item(builder, quoted(value), CompletionItemKind.Constant, { detail: `a value of ${slot.name}` });
-      return;
-    }
+    case "setting-values":
+      return settingItems(builder, analysis, slot);
     case "option-names":
       for (const option of SOURCE_OPTION_NAMES) item(builder, option, CompletionItemKind.Property, { detail: "csv option" });
       return;
   }
+}
+
+/** The columns of a group or of another entity, after `owner.`. */
+function memberColumns(builder: Builder, slot: Extract<Slot, { kind: "member" }>, entity: (name: string | undefined) => EntitySymbol | undefined): void {
+  const own = entity(slot.entity);
+  const group = own?.groups.get(slot.owner);
+  const columnsOf = group?.columns ?? entity(slot.owner)?.columns;
+  for (const column of columnsOf?.values() ?? []) {
+    item(builder, column.name, CompletionItemKind.Field, {
+      detail: `${column.declaredType} · column of ${slot.owner}`,
+      documentation: columnMarkdown(column),
+      newText: `${slot.owner}.${column.name}`,
+    });
+  }
+}
+
+/** The settings the migration declares, or the values a setting is given across the package's files. */
+function settingItems(builder: Builder, analysis: PackageAnalysis, slot: Extract<Slot, { kind: "settings" | "setting-values" }>): void {
+  const nodes = analysis.files.flatMap((file) => settingNodes(file.document));
+  if (slot.kind === "settings") {
+    for (const setting of nodes) {
+      if (setting.kind !== "SettingDeclaration" || setting.name.kind !== "Name") continue;
+      item(builder, setting.name.value, CompletionItemKind.Variable, {
+        detail: setting.value.kind === "StringLiteral" ? `setting "${setting.value.value}"` : "setting",
+      });
+    }
+    return;
+  }
+  const values = new Set<string>();
+  for (const setting of nodes)
+    if (setting.name.kind === "Name" && setting.name.value === slot.name && setting.value.kind === "StringLiteral") values.add(setting.value.value);
+  for (const value of [...values].sort()) item(builder, quoted(value), CompletionItemKind.Constant, { detail: `a value of ${slot.name}` });
 }
 
 /** Slots where a keyword may stand as well as a name; in the others (a header's entity or model, a type, a column list) only names do. */

@@ -54,7 +54,7 @@ function flattenTargetIf<Item extends { readonly kind: string }>(items: readonly
       continue;
     }
     const branch = item as A.TargetIf<Item>;
-    flat.push(...flattenTargetIf<Item>(branch.then as readonly (Item | A.TargetIf<Item>)[]));
+    flat.push(...flattenTargetIf<Item>(branch.then));
     const otherwise = branch.else;
     if (otherwise === undefined) continue;
     if (Array.isArray(otherwise)) flat.push(...flattenTargetIf<Item>(otherwise as readonly (Item | A.TargetIf<Item>)[]));

@@ -292,7 +292,7 @@ class TreeWalker {
           break;
         case "TargetIf":
           this.condition(file, item.condition);
-          this.body(file, model, item.then as readonly A.BodyItem[]);
+          this.body(file, model, item.then);
           this.elseItems(item.else, (branch) => this.body(file, model, branch as readonly A.BodyItem[]));
           break;
         case "IgnoreStatement":

@@ -1,5 +1,5 @@
 /** The assessment for people: a terminal summary and a self-contained HTML page. */
-import type { Assessment, LookupAssessment } from "./assess.js";
+import type { Assessment, LookupAssessment } from "../lifecycle/assess.js";
 import { renderHtmlPage, type HtmlBlock } from "./html.js";
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -65,19 +65,7 @@ export function assessmentText(assessment: Assessment): string {
     ),
   );
 
-  const toCreate = assessment.customFields.filter((field) => field.status === "create");
-  lines.push("", `Custom fields: ${toCreate.length} to create, ${assessment.customFields.length - toCreate.length} already there`);
-  for (const field of assessment.customFields)
-    lines.push(
-      `  ${field.status === "create" ? "create" : "exists"}  ${field.model}.${field.name} (${field.type}, "${field.label}")${field.detail === undefined ? "" : `: ${field.detail}`}`,
-    );
-  const byStatus = (status: string): number => assessment.records.filter((record) => record.status === status).length;
-  lines.push(
-    "",
-    `Reference records: ${byStatus("create")} to create, ${byStatus("matched")} matched by name, ${byStatus("exists")} already there${byStatus("missing") > 0 ? `, ${byStatus("missing")} MISSING` : ""}${byStatus("unknown") > 0 ? `, ${byStatus("unknown")} not known to the catalog` : ""}`,
-  );
-  for (const record of assessment.records.filter((candidate) => candidate.status !== "exists"))
-    lines.push(`  ${record.status}  ${record.model} ${record.name} (${record.xmlid})${record.detail === undefined ? "" : `: ${record.detail}`}`);
+  setupText(assessment, lines);
 
   lines.push("", "Lookups (owners and other records the target must already hold)");
   for (const lookup of assessment.lookups) {
@@ -100,29 +88,7 @@ export function assessmentText(assessment: Assessment): string {
     }
   }
 
-  lines.push("", `Rejected rows: ${assessment.rejects.total}`);
-  for (const group of assessment.rejects.groups) {
-    lines.push(`  ${String(group.count).padStart(5)}  ${group.entity}${group.step === undefined ? "" : ` (${group.step})`}: ${group.pattern}`);
-    for (const example of group.examples)
-      lines.push(
-        `         ${example.file ?? ""}${example.line === undefined ? "" : `:${example.line}`}${example.key === undefined ? "" : ` key ${example.key}`}: ${example.reason}`,
-      );
-  }
-
-  if (assessment.values.length > 0) {
-    lines.push("", "Values left empty, replaced or cut (the record still loads)");
-    for (const note of assessment.values) lines.push(`  ${String(note.count).padStart(5)}  ${note.step}.${note.field} ${note.kind}: ${note.examples[0] ?? ""}`);
-  }
-
-  const { unused } = assessment;
-  lines.push("", "Source data no mapping reads");
-  if (unused.columns.length === 0 && unused.headers.length === 0 && unused.files.length === 0) lines.push("  none");
-  for (const column of unused.columns) lines.push(`  ${column.entity}.${column.column} ("${column.header}"): ${column.why}`);
-  for (const header of unused.headers) lines.push(`  ${header.file}: column "${header.header}" is declared by no entity`);
-  if (unused.files.length > 0)
-    lines.push(
-      `  files no entity reads: ${unused.files.map((file) => (unused.workflowFiles.includes(file) ? `${file} (workflow definitions: \`flitmap workflows\` renders them to rebuild by hand)` : file)).join(", ")}`,
-    );
+  rejectedAndUnusedText(assessment, lines);
 
   lines.push("", "Apps");
   for (const app of assessment.apps.needed) {
@@ -164,6 +130,26 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
   if (assessment.warnings.length > 0) blocks.push({ kind: "heading", text: "Warnings" }, { kind: "list", items: assessment.warnings });
 
   blocks.push(
+    ...rowBlocks(assessment),
+    ...setupBlocks(assessment),
+    ...lookupBlocks(assessment),
+    ...linkBlocks(assessment),
+    ...rejectBlocks(assessment),
+    ...valueBlocks(assessment),
+    ...unusedBlocks(assessment),
+    ...appBlocks(assessment),
+  );
+  return renderHtmlPage({
+    title: `Assessment of ${assessment.migration}`,
+    subtitle: `The export in ${assessment.sourceDirectory}, for Odoo ${assessment.target.series}: what a run would do, before anything moves.`,
+    blocks,
+    footer: generatedBy,
+  });
+}
+
+/** Rows per entity and records per step. */
+function rowBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Rows per entity" },
     {
       kind: "table",
@@ -209,6 +195,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ],
       rows: assessment.steps.map((step) => [step.step, step.entity, step.model, step.records, step.skipped, step.rejected, step.deferred]),
     },
+  ];
+}
+
+/** What the setup creates: custom fields and reference records. */
+function setupBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Custom fields" },
     {
       kind: "table",
@@ -232,6 +224,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       rows: assessment.records.map((record) => [record.model, record.name, record.xmlid, record.status, record.detail ?? ""]),
       empty: "the package declares no reference record",
     },
+  ];
+}
+
+/** Lookups, and every value the export asks one for. */
+function lookupBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Lookups" },
     {
       kind: "table",
@@ -276,6 +274,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ]),
       empty: "no row asks a lookup for a value",
     },
+  ];
+}
+
+/** The N:N links collapsed into records. */
+function linkBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Many-to-many links" },
     {
       kind: "table",
@@ -304,6 +308,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ]),
       empty: "the package collapses no link rows",
     },
+  ];
+}
+
+/** Rejected rows, by reason, with examples. */
+function rejectBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Rejected rows" },
     {
       kind: "table",
@@ -322,6 +332,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ),
       empty: "no row would be rejected",
     },
+  ];
+}
+
+/** Values left empty, replaced or cut. */
+function valueBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Values left empty, replaced or cut" },
     {
       kind: "table",
@@ -336,6 +352,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       rows: assessment.values.map((note) => [note.step, note.field, note.kind, note.count, note.examples.join("\n")]),
       empty: "every value is written as read",
     },
+  ];
+}
+
+/** Source data no mapping reads. */
+function unusedBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Source data no mapping reads" },
     {
       kind: "table",
@@ -353,6 +375,12 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ],
       empty: "every column and file of the export is read",
     },
+  ];
+}
+
+/** The apps the package needs and the target has. */
+function appBlocks(assessment: Assessment): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Apps" },
     {
       kind: "table",
@@ -369,11 +397,49 @@ export function assessmentHtml(assessment: Assessment, generatedBy: string): str
       ]),
     },
     { kind: "paragraph", text: `The target's apps: ${assessment.apps.installed.join(", ") || "none"}.` },
+  ];
+}
+
+/** The custom fields and reference records the setup creates. */
+function setupText(assessment: Assessment, lines: string[]): void {
+  const toCreate = assessment.customFields.filter((field) => field.status === "create");
+  lines.push("", `Custom fields: ${toCreate.length} to create, ${assessment.customFields.length - toCreate.length} already there`);
+  for (const field of assessment.customFields)
+    lines.push(
+      `  ${field.status === "create" ? "create" : "exists"}  ${field.model}.${field.name} (${field.type}, "${field.label}")${field.detail === undefined ? "" : `: ${field.detail}`}`,
+    );
+  const byStatus = (status: string): number => assessment.records.filter((record) => record.status === status).length;
+  lines.push(
+    "",
+    `Reference records: ${byStatus("create")} to create, ${byStatus("matched")} matched by name, ${byStatus("exists")} already there${byStatus("missing") > 0 ? `, ${byStatus("missing")} MISSING` : ""}${byStatus("unknown") > 0 ? `, ${byStatus("unknown")} not known to the catalog` : ""}`,
   );
-  return renderHtmlPage({
-    title: `Assessment of ${assessment.migration}`,
-    subtitle: `The export in ${assessment.sourceDirectory}, for Odoo ${assessment.target.series}: what a run would do, before anything moves.`,
-    blocks,
-    footer: generatedBy,
-  });
+  for (const record of assessment.records.filter((candidate) => candidate.status !== "exists"))
+    lines.push(`  ${record.status}  ${record.model} ${record.name} (${record.xmlid})${record.detail === undefined ? "" : `: ${record.detail}`}`);
+}
+
+/** Rejected rows by reason, values changed on the way, and what no mapping reads. */
+function rejectedAndUnusedText(assessment: Assessment, lines: string[]): void {
+  lines.push("", `Rejected rows: ${assessment.rejects.total}`);
+  for (const group of assessment.rejects.groups) {
+    lines.push(`  ${String(group.count).padStart(5)}  ${group.entity}${group.step === undefined ? "" : ` (${group.step})`}: ${group.pattern}`);
+    for (const example of group.examples)
+      lines.push(
+        `         ${example.file ?? ""}${example.line === undefined ? "" : `:${example.line}`}${example.key === undefined ? "" : ` key ${example.key}`}: ${example.reason}`,
+      );
+  }
+
+  if (assessment.values.length > 0) {
+    lines.push("", "Values left empty, replaced or cut (the record still loads)");
+    for (const note of assessment.values) lines.push(`  ${String(note.count).padStart(5)}  ${note.step}.${note.field} ${note.kind}: ${note.examples[0] ?? ""}`);
+  }
+
+  const { unused } = assessment;
+  lines.push("", "Source data no mapping reads");
+  if (unused.columns.length === 0 && unused.headers.length === 0 && unused.files.length === 0) lines.push("  none");
+  for (const column of unused.columns) lines.push(`  ${column.entity}.${column.column} ("${column.header}"): ${column.why}`);
+  for (const header of unused.headers) lines.push(`  ${header.file}: column "${header.header}" is declared by no entity`);
+  if (unused.files.length > 0)
+    lines.push(
+      `  files no entity reads: ${unused.files.map((file) => (unused.workflowFiles.includes(file) ? `${file} (workflow definitions: \`flitmap workflows\` renders them to rebuild by hand)` : file)).join(", ")}`,
+    );
 }

@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { Journal } from "../../runtime/journal/journal.js";
 import { diffMigration } from "../../runtime/lifecycle/diff.js";
-import { diffHtml } from "../../runtime/lifecycle/diff-page.js";
+import { diffHtml } from "../../runtime/render/diff.js";
 import { FIXTURE_EXPORT, compileFixture, connectDouble, runLive, startSeededDouble, temporaryDirectory } from "../runtime/support.js";
 
 const CHROMIUM = process.env["FLITMAP_E2E_CHROMIUM"] ?? "/usr/bin/chromium";

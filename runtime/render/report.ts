@@ -1,7 +1,7 @@
 /** The audit report as Markdown (to keep with the migration's records) and as a self-contained HTML page. */
 import { renderHtmlPage, type HtmlBlock } from "./html.js";
-import type { Decision } from "./decisions.js";
-import type { AuditReport } from "./report.js";
+import type { Decision } from "../lifecycle/decisions.js";
+import type { AuditReport } from "../lifecycle/report.js";
 
 /** A Markdown table cell: pipes escaped, line breaks as <br>. */
 function cell(value: string | number | undefined): string {
@@ -45,6 +45,37 @@ export function decisionTitle(decision: Decision): string {
   return DECISION_TITLES[decision.kind];
 }
 
+/** A row of the rows-per-entity table, in the Markdown and the HTML report alike. */
+function entityCells(entity: AuditReport["entities"][number]): (string | number)[] {
+  return [
+    entity.entity,
+    entity.rowsIn,
+    entity.loaded,
+    entity.linked,
+    entity.skipped,
+    entity.rejected,
+    entity.duplicates,
+    entity.notSelected,
+    entity.balanced ? "yes" : "NO",
+  ];
+}
+
+/** A row of the records-per-model table, in the Markdown and the HTML report alike. */
+function modelCells(model: AuditReport["models"][number]): (string | number)[] {
+  return [
+    model.step,
+    model.model,
+    model.loaded,
+    model.created,
+    model.updated,
+    model.unchanged,
+    model.skipped,
+    model.rejected,
+    model.secondPass,
+    seconds(model.ms),
+  ];
+}
+
 export function reportMarkdown(report: AuditReport): string {
   const lines: string[] = [];
   lines.push(`# Audit report: ${report.migration}, run ${report.run}`, "");
@@ -72,17 +103,7 @@ export function reportMarkdown(report: AuditReport): string {
   lines.push(
     ...table(
       ["entity", "rows in", "loaded", "linked", "skipped", "rejected", "duplicates", "left out", "adds up"],
-      report.entities.map((entity) => [
-        entity.entity,
-        entity.rowsIn,
-        entity.loaded,
-        entity.linked,
-        entity.skipped,
-        entity.rejected,
-        entity.duplicates,
-        entity.notSelected,
-        entity.balanced ? "yes" : "NO",
-      ]),
+      report.entities.map(entityCells),
       new Set([1, 2, 3, 4, 5, 6, 7]),
     ),
   );
@@ -90,60 +111,14 @@ export function reportMarkdown(report: AuditReport): string {
   lines.push(
     ...table(
       ["step", "model", "loaded", "created", "updated", "unchanged", "skipped", "rejected", "second pass", "time"],
-      report.models.map((model) => [
-        model.step,
-        model.model,
-        model.loaded,
-        model.created,
-        model.updated,
-        model.unchanged,
-        model.skipped,
-        model.rejected,
-        model.secondPass,
-        seconds(model.ms),
-      ]),
+      report.models.map(modelCells),
       new Set([2, 3, 4, 5, 6, 7, 8, 9]),
     ),
   );
   if (report.models.some((model) => model.ms !== undefined))
     lines.push("", "A step's time runs from the previous step's last batch Odoo acknowledged to its own last one (the first step's includes the setup).");
-  lines.push("", "## Setup", "");
-  lines.push(`${report.setup.created} created, ${report.setup.matched} matched by name, ${report.setup.existing} already there.`);
-  const created = report.setup.items.filter((item) => item.action === "created");
-  if (created.length > 0)
-    lines.push(
-      "",
-      ...table(
-        ["kind", "model", "name"],
-        created.map((item) => [item.kind, item.model, item.name]),
-      ),
-    );
-  lines.push("", "## Decisions", "");
-  if (report.decisions.length === 0) lines.push("Every value was written as read: no decision to report.");
-  else
-    lines.push(
-      ...table(
-        ["decision", "where", "rows", "what was done", "examples"],
-        report.decisions.map((decision) => [decisionTitle(decision), decision.where, decision.count, decision.what, decision.examples.join("\n")]),
-        new Set([2]),
-      ),
-    );
-  lines.push("", `## Rejected rows (${report.rejects.total})`, "");
-  if (report.rejects.groups.length === 0) lines.push("No row was rejected.");
-  else
-    lines.push(
-      ...table(
-        ["entity", "step", "reason", "rows", "examples"],
-        report.rejects.groups.map((group) => [
-          group.entity,
-          group.step ?? "(reading)",
-          group.pattern,
-          group.count,
-          group.examples.map((example) => `${example.file ?? ""}${example.line === undefined ? "" : `:${example.line}`}: ${example.reason}`).join("\n"),
-        ]),
-        new Set([3]),
-      ),
-    );
+  setupDecisionsAndRejectsMarkdown(report, lines);
+
   return `${lines.join("\n")}\n`;
 }
 
@@ -183,17 +158,7 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
         { title: "left out", align: "right" },
         { title: "adds up", filter: "select" },
       ],
-      rows: report.entities.map((entity) => [
-        entity.entity,
-        entity.rowsIn,
-        entity.loaded,
-        entity.linked,
-        entity.skipped,
-        entity.rejected,
-        entity.duplicates,
-        entity.notSelected,
-        entity.balanced ? "yes" : "NO",
-      ]),
+      rows: report.entities.map(entityCells),
       empty: "the run left no counts",
     },
     { kind: "heading", text: "Records per model" },
@@ -212,20 +177,58 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
         { title: "second pass", align: "right" },
         { title: "time", align: "right" },
       ],
-      rows: report.models.map((model) => [
-        model.step,
-        model.model,
-        model.loaded,
-        model.created,
-        model.updated,
-        model.unchanged,
-        model.skipped,
-        model.rejected,
-        model.secondPass,
-        seconds(model.ms),
-      ]),
+      rows: report.models.map(modelCells),
       empty: "the run wrote nothing",
     },
+    ...decisionRejectAndSetupBlocks(report),
+  );
+  return renderHtmlPage({ title: `Audit report: ${report.migration}, run ${report.run}`, blocks, footer: generatedBy });
+}
+
+/** The setup, the decisions on values and the rejected rows, as Markdown sections. */
+function setupDecisionsAndRejectsMarkdown(report: AuditReport, lines: string[]): void {
+  lines.push("", "## Setup", "");
+  lines.push(`${report.setup.created} created, ${report.setup.matched} matched by name, ${report.setup.existing} already there.`);
+  const created = report.setup.items.filter((item) => item.action === "created");
+  if (created.length > 0)
+    lines.push(
+      "",
+      ...table(
+        ["kind", "model", "name"],
+        created.map((item) => [item.kind, item.model, item.name]),
+      ),
+    );
+  lines.push("", "## Decisions", "");
+  if (report.decisions.length === 0) lines.push("Every value was written as read: no decision to report.");
+  else
+    lines.push(
+      ...table(
+        ["decision", "where", "rows", "what was done", "examples"],
+        report.decisions.map((decision) => [decisionTitle(decision), decision.where, decision.count, decision.what, decision.examples.join("\n")]),
+        new Set([2]),
+      ),
+    );
+  lines.push("", `## Rejected rows (${report.rejects.total})`, "");
+  if (report.rejects.groups.length === 0) lines.push("No row was rejected.");
+  else
+    lines.push(
+      ...table(
+        ["entity", "step", "reason", "rows", "examples"],
+        report.rejects.groups.map((group) => [
+          group.entity,
+          group.step ?? "(reading)",
+          group.pattern,
+          group.count,
+          group.examples.map((example) => `${example.file ?? ""}${example.line === undefined ? "" : `:${example.line}`}: ${example.reason}`).join("\n"),
+        ]),
+        new Set([3]),
+      ),
+    );
+}
+
+/** The decisions on values, the rejected rows and the setup, as filterable tables. */
+function decisionRejectAndSetupBlocks(report: AuditReport): HtmlBlock[] {
+  return [
     { kind: "heading", text: "Decisions" },
     {
       kind: "table",
@@ -262,6 +265,5 @@ export function reportHtml(report: AuditReport, generatedBy: string): string {
       rows: report.setup.items.map((item) => [item.kind, item.model, item.name, item.action]),
       empty: "the package sets nothing up",
     },
-  );
-  return renderHtmlPage({ title: `Audit report: ${report.migration}, run ${report.run}`, blocks, footer: generatedBy });
+  ];
 }

@@ -1,6 +1,6 @@
 /** What `flitmap diff` shows: a terminal summary, and a self-contained HTML page with filters by model and field. */
 import { renderHtmlPage, type HtmlBlock } from "./html.js";
-import type { DiffReport } from "./diff.js";
+import type { DiffReport } from "../lifecycle/diff.js";
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString("en")} ${word}${count === 1 ? "" : "s"}`;
@@ -81,7 +81,13 @@ export function diffHtml(report: DiffReport): string {
           {
             kind: "table",
             id: "set-by-odoo",
-            columns: [{ title: "model", filter: "select" }, { title: "field" }, { title: "values", align: "right" }, { title: "Odoo's rule" }, { title: "example" }],
+            columns: [
+              { title: "model", filter: "select" },
+              { title: "field" },
+              { title: "values", align: "right" },
+              { title: "Odoo's rule" },
+              { title: "example" },
+            ],
             rows: report.setByOdoo.map((group) => {
               const example = group.examples[0];
               return [

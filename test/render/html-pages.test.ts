@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assessment } from "../../runtime/lifecycle/assess.js";
 import type { AuditReport } from "../../runtime/lifecycle/report.js";
-import { decisionTitle } from "../../runtime/lifecycle/report-render.js";
+import { decisionTitle } from "../../runtime/render/report.js";
 import { runCliInProcess } from "../cli/helpers.js";
 
 const REPOSITORY = join(import.meta.dirname, "../..");

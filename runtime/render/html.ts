@@ -5,7 +5,7 @@
  * columns that ask for one.
  *
  * ```ts
- * import { renderHtmlPage } from "../lifecycle/html.js";
+ * import { renderHtmlPage } from "../render/html.js";
  *
  * const html = renderHtmlPage({
  *   title: "Assessment of perfectbooks_to_odoo",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderHtmlPage } from "../../runtime/lifecycle/html.js";
+import { escapeHtml, renderHtmlPage } from "../../runtime/render/html.js";
 
 describe("renderHtmlPage", () => {
   const page = renderHtmlPage({

@@ -1,0 +1,232 @@
+/**
+ * Checking pipelines, `input | step | step`: each step (a built-in, a table, a lookup, `ref`,
+ * `get`) resolved, its input and arguments typed, and its plan form built; a step that takes one
+ * value applied to each item of a list.
+ */
+import type * as A from "../language/ast.js";
+import type { ExpressionChecker } from "./check-expressions.js";
+import type { CheckedExpression, Scope } from "./checked-package.js";
+import { reportUnknownName } from "./check-columns.js";
+import { acceptsInput, BUILTINS, findBuiltin, type Builtin } from "./builtins.js";
+import type { TableSymbol } from "./model.js";
+import { suggestNames } from "./catalog/index.js";
+import { typeString } from "./check-expressions.js";
+import type { Literal, PlanExpression } from "./plan/schema.js";
+import { describeType, isAssignableTo, list, record, UNKNOWN, type ValueType } from "./types.js";
+
+/**
+ * Each step's plan form holds the one before it: the input sits under every step. A pipeline
+ * too long for a plan is still resolved (its columns are read, its tables used), as if it were
+ * no deeper than where it starts, and then left out.
+ */
+export function checkPipe(checker: ExpressionChecker, node: A.PipeExpression, scope: Scope): CheckedExpression {
+  const steps = node.steps.length;
+  const tooLong = checker.tooDeep(scope.depth + steps, scope.file, node.range, `this pipeline of ${steps} steps`);
+  const depthOf = (index: number): number => (tooLong ? scope.depth : scope.depth + steps - 1 - index);
+  let current = checker.expression(node.input, { ...scope, field: undefined, depth: depthOf(0) });
+  node.steps.forEach((step, index) => {
+    current = checkStep(checker, step, current, node, { ...scope, depth: depthOf(index) });
+  });
+  return tooLong ? checker.failed(node) : { ...current, node };
+}
+
+/** A step applies to each item of a list input, unless it takes lists itself. */
+function unwrapList(input: ValueType, takesList: boolean): { item: ValueType; itemwise: boolean } {
+  if (!takesList && input.kind === "list") return { item: input.item, itemwise: true };
+  return { item: input, itemwise: false };
+}
+
+function wrapList(output: ValueType, itemwise: boolean): ValueType {
+  return itemwise ? list(output) : output;
+}
+
+export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
+  if (step.kind === "RefStep") return checkRefStep(checker, step, input, pipeNode, scope);
+  const name = step.callee.value;
+  const table = checker.bound.tables.get(name);
+  if (table !== undefined) return checkTableStep(checker, step, table, input, pipeNode, scope);
+  const lookup = checker.bound.lookups.get(name);
+  if (lookup !== undefined) {
+    checker.reference(scope.file, step.callee.range, lookup);
+    const { item, itemwise } = unwrapList(input.type, false);
+    if (item.kind !== "text" && item.kind !== "integer" && item.kind !== "unknown") {
+      checker.issue("builtin-input", scope.file, step.range, `lookup ${lookup.name} matches text or numbers, but gets ${describeType(item)}`);
+    }
+    if (step.args !== undefined) checker.issue("builtin-argument", scope.file, step.range, `a lookup takes no arguments: write \`| ${name}\``);
+    const type = wrapList(record(lookup.model), itemwise);
+    return { node: pipeNode, type, ir: { op: "lookup", type: typeString(type), lookup: name, input: input.ir, itemwise } };
+  }
+  const builtin = findBuiltin(name);
+  if (builtin === undefined) {
+    const names = [...BUILTINS.map((candidate) => candidate.name), ...checker.bound.tables.keys(), ...checker.bound.lookups.keys()];
+    checker.unresolved.push({ kind: "step", name, file: scope.file, range: step.callee.range, candidates: suggestNames(name, names) });
+    return checker.failed(pipeNode);
+  }
+  const { item, itemwise } = unwrapList(input.type, builtin.takesList);
+  if (!acceptsInput(builtin, item)) {
+    checker.issue(
+      "builtin-input",
+      scope.file,
+      step.range,
+      `\`${name}\` takes ${builtin.inputs.map((accepted) => describeType(accepted)).join(" or ")}, but gets ${describeType(item)}${builtin.takesList && item.kind !== "list" ? " (it works on the lists of a `with` block or of `split`)" : ""}`,
+    );
+  }
+  if (name === "get") return checkGetStep(checker, step, input, pipeNode, scope, itemwise);
+  const args = (step.args ?? []).map((arg) => checker.expression(arg, { ...scope, field: undefined }));
+  checkArguments(checker, step, builtin, args, scope);
+  const outputType = builtin.output(
+    item,
+    args.map((arg) => arg.type),
+  );
+  const type = wrapList(outputType, itemwise);
+  const constants =
+    name === "default" && input.constants !== undefined && args[0]?.constants !== undefined ? [...input.constants, ...args[0].constants] : undefined;
+  return {
+    node: pipeNode,
+    type,
+    ir: { op: "call", type: typeString(type), builtin: name, input: input.ir, args: args.map((arg) => arg.ir), itemwise },
+    ...(constants === undefined ? {} : { constants }),
+  };
+}
+
+/** `| ref alias`: the record a sibling map or split makes from the row with this key. */
+function checkRefStep(checker: ExpressionChecker, step: A.RefStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
+  if (step.alias.kind === "Missing") return checker.failed(pipeNode);
+  const target = checker.resolveAlias(step.alias, scope.file);
+  if (target === undefined) return checker.failed(pipeNode);
+  const { item, itemwise } = unwrapList(input.type, false);
+  if (target.forEach !== undefined) {
+    checker.issue("ref-input", scope.file, step.range, checker.forEachRefMessage(target));
+  } else if (item.kind === "record" || item.kind === "binary" || item.kind === "list") {
+    checker.issue(
+      "ref-input",
+      scope.file,
+      step.range,
+      `\`ref ${target.alias}\` takes the key of a ${target.entity?.name ?? target.alias} row, not ${describeType(item)}`,
+    );
+  }
+  const type = wrapList(record(target.model), itemwise);
+  return {
+    node: pipeNode,
+    type,
+    ir: {
+      op: "ref",
+      type: typeString(type),
+      step: target.alias,
+      entity: target.entity?.name ?? "",
+      input: input.ir,
+      itemwise,
+      ...(step.optional === true ? { optional: true } : {}),
+    },
+  };
+}
+
+/** `| table`: a value table's output for the input. */
+function checkTableStep(
+  checker: ExpressionChecker,
+  step: A.CallStep,
+  table: TableSymbol,
+  input: CheckedExpression,
+  pipeNode: A.PipeExpression,
+  scope: Scope,
+): CheckedExpression {
+  const name = table.name;
+  checker.reference(scope.file, step.callee.range, table);
+  const { item, itemwise } = unwrapList(input.type, false);
+  if (table.input !== undefined && !isAssignableTo(item, table.input)) {
+    checker.issue("builtin-input", scope.file, step.range, `table ${table.name} takes ${describeType(table.input)}, but gets ${describeType(item)}`);
+  }
+  if (step.args !== undefined) checker.issue("builtin-argument", scope.file, step.range, `a table takes no arguments: write \`| ${name}\``);
+  const outputType: ValueType = table.output === undefined ? UNKNOWN : table.output.kind === "record" ? record(table.output.model) : table.output.type;
+  const type = wrapList(outputType, itemwise);
+  const constants = table.output?.kind === "value" ? tableConstants(table.declaration) : undefined;
+  return {
+    node: pipeNode,
+    type,
+    ir: { op: "table", type: typeString(type), table: name, input: input.ir, itemwise },
+    table: name,
+    ...(constants === undefined ? {} : { constants }),
+  };
+}
+
+/** A built-in's arguments: how many it takes, of which types, and the words an argument may be. */
+function checkArguments(checker: ExpressionChecker, step: A.CallStep, builtin: Builtin, args: readonly CheckedExpression[], scope: Scope): void {
+  const name = step.callee.value;
+  const required = builtin.parameters.filter((parameter) => !parameter.optional).length;
+  if (args.length < required || args.length > builtin.parameters.length) {
+    const expected = required === builtin.parameters.length ? `${required}` : `${required} to ${builtin.parameters.length}`;
+    checker.issue(
+      "builtin-argument",
+      scope.file,
+      step.range,
+      `\`${name}\` takes ${expected} argument${builtin.parameters.length === 1 ? "" : "s"} (${builtin.parameters.map((parameter) => parameter.name).join(", ") || "none"}), not ${args.length}`,
+    );
+  }
+  args.forEach((arg, index) => {
+    const parameter = builtin.parameters[index];
+    if (parameter === undefined) return;
+    if (!isAssignableTo(arg.type, parameter.type)) {
+      checker.issue(
+        "builtin-argument",
+        scope.file,
+        arg.node.range,
+        `the ${parameter.name} of \`${name}\` must be ${describeType(parameter.type)}, not ${describeType(arg.type)}`,
+      );
+    }
+    if (parameter.oneOf !== undefined && arg.node.kind === "StringLiteral" && !parameter.oneOf.includes(arg.node.value)) {
+      checker.issue(
+        "builtin-argument",
+        scope.file,
+        arg.node.range,
+        `the ${parameter.name} of \`${name}\` is ${parameter.oneOf.map((option) => `"${option}"`).join(" or ")}, not "${arg.node.value}"`,
+      );
+    }
+  });
+}
+
+export function checkGetStep(
+  checker: ExpressionChecker,
+  step: A.CallStep,
+  input: CheckedExpression,
+  pipeNode: A.PipeExpression,
+  scope: Scope,
+  itemwise: boolean,
+): CheckedExpression {
+  const argument = step.args?.[0];
+  if (argument === undefined || step.args?.length !== 1 || argument.kind !== "ColumnPath" || argument.parts.length !== 2) {
+    checker.issue(
+      "builtin-argument",
+      scope.file,
+      step.range,
+      "`get` takes one argument, Entity.column: the column to read from the row whose key is the input, e.g. `| get(Company.name)`",
+    );
+    return checker.failed(pipeNode);
+  }
+  const [entityName, columnName] = argument.parts as [A.Name, A.Name];
+  const entity = checker.bound.entities.get(entityName.value);
+  if (entity === undefined) {
+    reportUnknownName(checker, "entity", entityName, scope.file, checker.bound.entities.keys());
+    return checker.failed(pipeNode);
+  }
+  checker.reference(scope.file, entityName.range, entity);
+  const column = entity.columns.get(columnName.value);
+  if (column === undefined) {
+    reportUnknownName(checker, "column", columnName, scope.file, entity.columns.keys(), `entity ${entity.name}`);
+    return checker.failed(pipeNode);
+  }
+  checker.useColumn(column, scope.file, columnName.range);
+  const type = wrapList(column.type ?? UNKNOWN, itemwise);
+  return { node: pipeNode, type, ir: { op: "get", type: typeString(type), entity: entity.name, column: column.name, input: input.ir, itemwise } };
+}
+
+/** The constants a value table can produce, including its default value. */
+function tableConstants(declaration: A.TableDeclaration): Literal[] | undefined {
+  const values: Literal[] = [];
+  for (const entry of declaration.entries) {
+    const value = entry.kind === "TableEntry" ? entry.value : entry.value;
+    if (entry.kind === "TableDefault" && entry.action === "keep") return undefined;
+    if (value === undefined) continue;
+    if (value.kind === "StringLiteral" || value.kind === "NumberLiteral" || value.kind === "BooleanLiteral") values.push(value.value);
+  }
+  return values;
+}

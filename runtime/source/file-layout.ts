@@ -1,0 +1,81 @@
+/** How a file's header lines up with the columns an entity declares: each column's cell, the headers no column reads, a column every row needs and the file lacks. */
+import type { ReportBuilder } from "./csv-reader.js";
+import type { EntitySourceSpec } from "./entity-reading.js";
+
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .normalize("NFC");
+}
+
+/** How a file's columns line up with the declared columns. */
+export interface FileLayout {
+  readonly headers: readonly string[];
+  /** Per declared column, its 0-based cell index, or -1 when the file lacks it. */
+  readonly positions: readonly number[];
+  /** Set when the file lacks a column every row needs: each row is rejected with it. */
+  readonly fatal: string | null;
+}
+
+export function layoutFor(spec: EntitySourceSpec, headerCells: readonly string[], file: string, report: ReportBuilder): FileLayout {
+  const headers = headerCells.map(normaliseHeader);
+  const exact = new Map<string, number>();
+  const folded = new Map<string, number>();
+  headers.forEach((header, index) => {
+    const first = exact.get(header);
+    if (first !== undefined) {
+      if (header !== "") report.problem(file, `header '${header}' appears twice (columns ${first + 1} and ${index + 1}); column ${first + 1} is read`);
+      return;
+    }
+    exact.set(header, index);
+    if (!folded.has(header.toLowerCase())) folded.set(header.toLowerCase(), index);
+  });
+  const used = new Set<number>();
+  const fatal: string[] = [];
+  const neededEverywhere = new Set<string>(spec.key);
+  if (spec.duplicates.rule === "newest") neededEverywhere.add(spec.duplicates.column);
+  const positions = spec.columns.map((column) => {
+    const wanted = normaliseHeader(column.header);
+    const position = exact.get(wanted) ?? folded.get(wanted.toLowerCase()) ?? -1;
+    if (position >= 0) {
+      used.add(position);
+      return position;
+    }
+    const rowsRejected = column.required || neededEverywhere.has(column.name);
+    report.missingHeader({ file, header: column.header, column: column.name, rowsRejected });
+    if (rowsRejected) fatal.push(`the file has no column '${column.header}'${suggestion(wanted, headers)}`);
+    return -1;
+  });
+  headers.forEach((header, index) => {
+    if (!used.has(index) && exact.get(header) === index) report.extraHeader({ file, header, columnNumber: index + 1 });
+  });
+  return { headers, positions, fatal: fatal.length === 0 ? null : fatal.join("; ") };
+}
+
+function suggestion(wanted: string, headers: readonly string[]): string {
+  const target = wanted.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(target.length / 3)) + 1;
+  for (const header of headers) {
+    const distance = editDistance(target, header.toLowerCase());
+    if (distance < bestDistance) {
+      best = header;
+      bestDistance = distance;
+    }
+  }
+  return best === null ? "" : ` (did you mean '${best}'?)`;
+}
+
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= left.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= right.length; j++) {
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[right.length] ?? 0;
+}
