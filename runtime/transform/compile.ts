@@ -104,7 +104,7 @@ export function textOf(value: RuntimeValue): string {
 export function literalKey(value: RuntimeValue | Literal): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  return textOf(value as RuntimeValue);
+  return textOf(value);
 }
 
 export function looseKey(key: string): string {

@@ -31,7 +31,8 @@ describe("reject files of a run", () => {
       const written: string[] = [];
       for (const name of readdirSync(join(out.path, "rejects")).sort()) {
         const entity = name.replace(/\.csv$/, "");
-        const [header, ...rows] = parse(readFileSync(join(out.path, "rejects", name), "utf8")) as string[][];
+        const table: string[][] = parse(readFileSync(join(out.path, "rejects", name), "utf8"));
+        const [header, ...rows] = table;
         const columns = (header ?? []).slice(5);
         expect(header?.slice(0, 5)).toEqual(["file", "line", "key", "step", "reason"]);
         // Every column of the entity heads its file, in the package's order.
