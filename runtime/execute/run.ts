@@ -44,6 +44,7 @@ import { haltMisses, RunLookups } from "./lookups.js";
 import { RunJournal, type EarlierRuns } from "./run-journal.js";
 import type { EntitySource, RowFilter, RowSource, RunOptions, RunResult } from "./run-types.js";
 import { chooseRows } from "./selection.js";
+import { listMatchingFiles } from "../source/files.js";
 import { setUp } from "./setup.js";
 import { stepEvaluators } from "./step-evaluator.js";
 import { writeStep, type StepParts } from "./step-writer.js";
@@ -76,6 +77,7 @@ const MISSES_SHOWN = 20;
 export async function runPlan(options: RunOptions): Promise<RunResult> {
   const { plan, target } = options;
   const run = await startRun(options);
+  if (await exportHoldsNoFile(options)) return haltEmpty(run);
   const { reads } = run;
   const indexes = reads.indexes;
   run.say(`reading the export in ${options.sourceDirectory}`);
@@ -219,6 +221,24 @@ function halt(run: RunStart, indexes: Indexes, misses: readonly string[], disapp
   run.say(`halted before writing anything: ${misses.length} row${misses.length === 1 ? "" : "s"} name a record a \`halt\` lookup cannot find`);
   for (const miss of misses.slice(0, MISSES_SHOWN)) run.say(`  ${miss}`);
   return runResult(run, indexes, { status: "halted", message: `${misses.length} lookup misses with the halt policy`, setup: [], disappeared, unarchived: [] });
+}
+
+/**
+ * Whether the export folder holds none of the files of any entity (a wrong or empty `--source`):
+ * such a run has nothing to migrate, so it stops before the setup writes anything to the target.
+ */
+async function exportHoldsNoFile(options: RunOptions): Promise<boolean> {
+  if (options.rows !== undefined || options.plan.entities.length === 0) return false;
+  for (const entity of options.plan.entities) {
+    if ((await listMatchingFiles(options.sourceDirectory, entity.pattern)).length > 0) return false;
+  }
+  return true;
+}
+
+function haltEmpty(run: RunStart): RunResult {
+  const message = `${run.options.sourceDirectory} holds none of the export's files`;
+  run.say(`halted before writing anything: ${message}`);
+  return runResult(run, run.reads.indexes, { status: "halted", message, setup: [], disappeared: [], unarchived: [] });
 }
 
 /** The writes of a run, journaled: setup, records back from the archive, every step, their second passes, archiving, write stamps. */

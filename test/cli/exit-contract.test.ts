@@ -100,12 +100,30 @@ describe("a run whose result is not what the package promises", () => {
   });
 
   it("fails a source folder that holds none of the files, instead of a run of nothing (item 3)", async () => {
-    const ran = await run("dry-run", folder("flitmap-contract-empty-"));
+    const empty = folder("flitmap-contract-empty-");
+    const ran = await run("dry-run", empty);
     expect(ran.code).toBe(1);
-    expect(lastLine(ran.stderr)).toBe(
-      `flitmap: run ${/run (\S+) is not/.exec(ran.stderr)?.[1] ?? ""} is not what the package promises: Note: no file of the export matches "notes.csv", so none of its rows was read (and 7 more problems above)`,
-    );
+    expect(lastLine(ran.stderr)).toBe(`flitmap: the run halted: ${empty} holds none of the export's files`);
     expect(ran.stdout).not.toMatch(/ ok$/m);
+  });
+
+  it("stops a live run into a folder that holds none of the files before the setup writes anything (item 3)", async () => {
+    const double: OdooDouble = await startOdooDouble({ version: "17.0" });
+    try {
+      const customFields = (): number => double.records("ir.model.fields").filter((field) => String(field["name"]).startsWith("x_")).length;
+      const before = customFields();
+      const empty = folder("flitmap-contract-empty-");
+      const ran = await runCliInProcess(["run", PERFECTBOOKS, "--source", empty, "--state", folder("flitmap-contract-state-")], {
+        ODOO_URL: double.url,
+        ODOO_DB: double.database,
+        ODOO_USER: "admin",
+        ODOO_PASSWORD: "admin",
+      });
+      expect([ran.code, lastLine(ran.stderr)]).toEqual([1, `flitmap: the run halted: ${empty} holds none of the export's files`]);
+      expect(customFields()).toBe(before);
+    } finally {
+      await double.stop();
+    }
   });
 
   it("foretells, in plan, the files in another encoding and the folder that holds none of the files (items 2 and 3)", async () => {
