@@ -3,7 +3,7 @@
  * invisible in fields_get (res.partner.name is `required: false` there), so each fact is curated
  * by hand from a recording of a real server that proves it. The recordings are from 17.0, 18.0
  * and 19.0; the facts are applied to every serie, older and newer ones being likely the same.
- * This is the one place they are kept: `check` reads them (FM405, FM602), and the plan carries
+ * This is the one place they are kept: `check` reads them (FM405, FM414), and the plan carries
  * them to each step writing the field, so that a dry run or import files refuse a row as Odoo would.
  */
 
@@ -30,7 +30,12 @@ export interface RangeConstraint extends ConstraintFactBase {
   readonly max: number;
 }
 
-export type ConstraintFact = RequiredByConstraint | RangeConstraint;
+/** A many2one a record may not reach itself through, however many links away (a partner's parent). */
+export interface AcyclicConstraint extends ConstraintFactBase {
+  readonly kind: "acyclic";
+}
+
+export type ConstraintFact = RequiredByConstraint | RangeConstraint | AcyclicConstraint;
 
 const RECORDED_SERIES = ["17.0", "18.0", "19.0"] as const;
 
@@ -56,6 +61,13 @@ export const CONSTRAINT_FACTS: readonly ConstraintFact[] = [
     max: 100,
     odooMessage: "The probability of closing the deal should be between 0% and 100%!",
     evidence: wireEvidence("error_validation_sql_constraint"),
+  },
+  {
+    kind: "acyclic",
+    model: "res.partner",
+    field: "parent_id",
+    odooMessage: "You cannot create recursive Partner hierarchies.",
+    evidence: wireEvidence("error_validation_recursive_parent"),
   },
 ];
 

@@ -22,7 +22,7 @@ export {
 export { compareSeries, parseSerie } from "./series.js";
 export { suggestNames, editDistance, nameWords } from "./suggest.js";
 export { FIELD_CHANGES, fieldChange, type FieldChange } from "./renames.js";
-export { CONSTRAINT_FACTS, constraintFactsFor, type ConstraintFact, type RangeConstraint, type RequiredByConstraint } from "./constraints.js";
+export { CONSTRAINT_FACTS, constraintFactsFor, type AcyclicConstraint, type ConstraintFact, type RangeConstraint, type RequiredByConstraint } from "./constraints.js";
 export { schemaFromOdoo, modelFromOdoo, fieldFromOdoo, type RawSchemaInput, type RawModelInput } from "./from-odoo.js";
 export { stableJson } from "./json.js";
 export { FILLED_BY_ODOO, filledByOdoo, SYNCED_FIELDS, syncedFieldsOf, type FilledByOdoo, type SyncedFieldsFact } from "./synced-fields.js";
@@ -108,7 +108,7 @@ export function requiredFields(schema: OdooSchema, model: string): RequiredField
   return required.sort((a, b) => (a.field.name < b.field.name ? -1 : a.field.name > b.field.name ? 1 : 0));
 }
 
-/** Curated constraint facts (required-by-constraint, value ranges) on one field. */
+/** Curated constraint facts (required-by-constraint, value ranges, hierarchies without cycles) on one field. */
 export function fieldConstraints(model: string, field: string): ConstraintFact[] {
   return constraintFactsFor(model).filter((fact) => fact.field === field);
 }

@@ -98,7 +98,7 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
   };
 }
 
-/** Odoo's constraints (compiler/catalog/constraints.ts) on the fields a step writes in its first pass. */
+/** Odoo's constraints (compiler/catalog/constraints.ts) on the fields a step writes, in either pass. */
 function stepConstraints(model: string, operations: readonly OperationPlan[]): ConstraintPlan[] {
   const written = new Set(operations.map((operation) => operation.field));
   return constraintFactsFor(model)
@@ -106,14 +106,16 @@ function stepConstraints(model: string, operations: readonly OperationPlan[]): C
     .map((fact): ConstraintPlan =>
       fact.kind === "range"
         ? { kind: "range", field: fact.field, min: fact.min, max: fact.max, message: fact.odooMessage }
-        : {
-            kind: "required",
-            field: fact.field,
-            message: fact.odooMessage,
-            ...(fact.appliesWhen === undefined
-              ? {}
-              : { appliesWhen: { field: fact.appliesWhen.field, values: [...fact.appliesWhen.values], byDefault: fact.appliesWhen.byDefault } }),
-          },
+        : fact.kind === "acyclic"
+          ? { kind: "acyclic", field: fact.field, message: fact.odooMessage }
+          : {
+              kind: "required",
+              field: fact.field,
+              message: fact.odooMessage,
+              ...(fact.appliesWhen === undefined
+                ? {}
+                : { appliesWhen: { field: fact.appliesWhen.field, values: [...fact.appliesWhen.values], byDefault: fact.appliesWhen.byDefault } }),
+            },
     );
 }
 
@@ -287,7 +289,7 @@ class Emitter {
       if (one2many?.relationField === undefined) throw new PlanEmissionError(`${parentModel}.${target.parent.field.value} is not a one2many`);
       parent = { step: target.parent.target.alias, field: target.parent.field.value, inverse: one2many.relationField, by };
     }
-    const constraints = stepConstraints(target.model, operations);
+    const constraints = stepConstraints(target.model, [...operations, ...deferred]);
     return {
       id: target.alias,
       kind: target.role,

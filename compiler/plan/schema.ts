@@ -365,6 +365,8 @@ export const ConstraintPlan = z.discriminatedUnion("kind", [
     })
     .strict(),
   z.object({ kind: z.literal("range"), field: z.string(), min: z.number(), max: z.number(), message: z.string() }).strict(),
+  /** The field may not lead a record back to itself (checked on the second pass, where self-references are written). */
+  z.object({ kind: z.literal("acyclic"), field: z.string(), message: z.string() }).strict(),
 ]);
 export type ConstraintPlan = z.infer<typeof ConstraintPlan>;
 

@@ -16,6 +16,7 @@ import { missingAppModel } from "./missing-app-model.js";
 import { missingRequiredField } from "./missing-required-field.js";
 import { monetaryCurrency } from "./monetary-currency.js";
 import { nestingDepth } from "./nesting-depth.js";
+import { possiblyEmptyRequired } from "./possibly-empty-required.js";
 import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
 import { rejectWithoutReason } from "./reject-without-reason.js";
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   fieldNotInVersion,
   computedField,
   missingRequiredField,
+  possiblyEmptyRequired,
   missingAppModel,
   customField,
   monetaryCurrency,

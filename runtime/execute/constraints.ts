@@ -18,7 +18,8 @@ function applies(constraint: Extract<ConstraintPlan, { kind: "required" }>, valu
 
 function refusal(constraint: ConstraintPlan, values: ReadonlyMap<string, RuntimeValue>): string | undefined {
   const value = values.get(constraint.field);
-  if (value === undefined) return undefined;
+  // A cycle is a matter of several rows, followed by the second pass (hierarchies.ts).
+  if (value === undefined || constraint.kind === "acyclic") return undefined;
   if (constraint.kind === "required") {
     if (!isEmpty(value) || !applies(constraint, values)) return undefined;
     return `Odoo refuses the record: "${constraint.message}" (${constraint.field} is empty)`;

@@ -48,6 +48,7 @@ import { listMatchingFiles } from "../source/files.js";
 import { setUp } from "./setup.js";
 import { stepEvaluators } from "./step-evaluator.js";
 import { writeStep, type StepParts } from "./step-writer.js";
+import { Hierarchies } from "./hierarchies.js";
 import { readPlanEntity } from "./source-rows.js";
 import { exportFingerprint } from "./export-fingerprint.js";
 import { WrittenRecords } from "./write-stamps.js";
@@ -268,10 +269,11 @@ async function write(
       await run.reads.prepare(step, "main");
       await writeStep(steps, step, entityOf(plan, step));
     }
+    const hierarchies = new Hierarchies();
     for (const step of plan.steps) {
       if (step.deferred.length === 0) continue;
       await run.reads.prepare(step, "deferred");
-      await writeDeferred(steps, step, entityOf(plan, step));
+      await writeDeferred(steps, step, entityOf(plan, step), hierarchies);
     }
     end = { ...end, disappeared: await archiveGone(deletions, disappeared) };
     await run.written.stamp(target, journal);

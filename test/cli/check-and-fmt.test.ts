@@ -12,7 +12,7 @@ beforeEach(() => {
 afterEach(() => workspace.remove());
 
 const BROKEN = `map Company -> res.partner {\n  name company_name\n}\n`;
-const HEADER = `migration m {\n  source s\n  target odoo "17.0"\n}\n\nsource s {\n  entity Company "c.csv" key id {\n    id     text\n    name   text\n    domain text\n  }\n}\n\n`;
+const HEADER = `migration m {\n  source s\n  target odoo "17.0"\n}\n\nsource s {\n  entity Company "c.csv" key id {\n    id     text\n    name   text required\n    domain text\n  }\n}\n\n`;
 const MESSY = `${HEADER}map Company -> res.partner {\nname <- name|trim\n  website<-domain\n}\n`;
 const TIDY = `${HEADER}map Company -> res.partner {\n  name    <- name | trim\n  website <- domain\n}\n`;
 

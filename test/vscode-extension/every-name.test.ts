@@ -33,7 +33,7 @@ const PACKAGE: Readonly<Record<string, string>> = {
   }
   entity Relation "relations.csv" key rid {
     rid      "RID" text
-    org_name "Org" text
+    org_name "Org" text required
     group ⟦grp!:contact⟧[1..2] {
       ⟦gcol!:name⟧  "Contact {n}" text
       phone "Phone {n}" text
@@ -143,7 +143,7 @@ split Relation {
     ignore ⟦grp:contact⟧.phone
   }
   person: res.partner for each ⟦grp:contact⟧ {
-    name      <- ⟦grp:contact⟧.⟦gcol:name⟧
+    name      <- ⟦grp:contact⟧.⟦gcol:name⟧ | required
     phone     <- ⟦grp:contact⟧.phone
     parent_id <- ref ⟦org:org⟧
   }

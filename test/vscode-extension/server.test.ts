@@ -23,7 +23,7 @@ const MIGRATION = `migration pb {
 source pb {
   entity Company "companies*.csv" key id {
     id   text required
-    naam text
+    naam text required
     mail text
   }
 }

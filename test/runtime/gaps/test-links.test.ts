@@ -11,7 +11,7 @@ import { analyze, describe as describeDiagnostic } from "../../compiler/helpers.
 
 const PACKAGE = `migration pb { source pb  target odoo "17.0"  xmlid "pb" }
 source pb {
-  entity Person "people.csv" key id { id text  name text  manager_id text references Person }
+  entity Person "people.csv" key id { id text  name text required  manager_id text references Person }
   entity Task "tasks.csv" key id { id text  person_id text references Person  subject text }
 }
 map Person -> res.partner as person {

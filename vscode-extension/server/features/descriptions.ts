@@ -58,7 +58,8 @@ export function fieldMarkdown(model: string, field: OdooField): string {
   if (field.help !== undefined && field.help.trim() !== "") parts.push(field.help.trim());
   for (const fact of constraints) {
     if (fact.kind === "required") parts.push(`Odoo refuses it empty ("${fact.odooMessage}")${fact.condition === undefined ? "" : ` when ${fact.condition}`}`);
-    else parts.push(`Odoo takes ${fact.min} to ${fact.max} ("${fact.odooMessage}")`);
+    else if (fact.kind === "range") parts.push(`Odoo takes ${fact.min} to ${fact.max} ("${fact.odooMessage}")`);
+    else parts.push(`Odoo refuses a record that would become its own ancestor ("${fact.odooMessage}")`);
   }
   if (field.selection !== undefined && field.selection.length > 0) {
     parts.push(`Keys: ${field.selection.map((option) => `\`"${option.value}"\` (${option.label})`).join(", ")}`);
