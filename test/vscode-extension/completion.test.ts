@@ -51,7 +51,8 @@ describe("fields of the target's model", () => {
       labelDetails: { detail: " many2one → res.partner", description: "Related Company" },
       documentation: {
         kind: "markdown",
-        value: "```flitmap\nres.partner.parent_id: many2one → res.partner\n```\n\n**Related Company**\n\nIn Odoo 17.0, 18.0, 19.0",
+        value:
+          '```flitmap\nres.partner.parent_id: many2one → res.partner\n```\n\n**Related Company**\n\nOdoo refuses a record that would become its own ancestor ("You cannot create recursive Partner hierarchies.")\n\nIn Odoo 17.0, 18.0, 19.0',
       },
       textEdit: { range: lspRange(2, 2, 2, 2), newText: "parent_id" },
     });
@@ -294,7 +295,7 @@ describe("headers and declarations", () => {
     expect(labelsAt("migration m {\n  source ‸\n}")).toEqual(["pb"]);
     expect(labelsAt("migration m {\n  rule unmapped_column ‸\n}")).toEqual(["error", "off", "warn"]);
     expect(labelsAt("migration m {\n  deleted ‸\n}")).toEqual(["archive", "report"]);
-    expect(labelsAt("migration m {\n  xmlid \"pb\"\n  ‸\n}")).toContain("deleted");
+    expect(labelsAt('migration m {\n  xmlid "pb"\n  ‸\n}')).toContain("deleted");
     expect(labelsAt("migration m {\n  rule ‸\n}").slice(0, 3)).toEqual(["archive_without_active", "computed_field", "custom_field"]);
     expect(labelsAt("migration m {\n  target odoo ‸\n}")).toEqual(['"17.0"', '"18.0"', '"19.0"', "schema"]);
     expect(labelsAt('source more {\n  csv { delimiter ";"  ‸ }\n}')).toEqual([
