@@ -10,11 +10,29 @@
 // the Node version, since V8 itself checks only the source's length before trusting a cache.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const CLI_BUNDLE = "dist/flitmap-cli.cjs";
 /** Replaced by the hash, which has its length: lines and columns (the source map's) stay as built. */
 const HASH_PLACEHOLDER = "0".repeat(16);
+
+/**
+ * zod's messages in English only: its other locales (a third of zod, which `check` loads for the
+ * catalogs' schema) are exported as `z.locales` for a program to choose one, and Flitmap does not.
+ */
+const zodInEnglish = {
+  name: "zod-in-english",
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(join("node_modules", "zod")) ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-locales" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 const result = await build({
   entryPoints: ["cli/main.ts"],
@@ -25,10 +43,16 @@ const result = await build({
   outfile: CLI_BUNDLE,
   write: false,
   sourcemap: "linked",
-  // Prettier (2 MB of parsers for other languages) stays where npm installed it; only `fmt` loads it,
-  // with require(): a vm.Script has no loader for import().
-  external: ["prettier"],
+  // The bundle is read whole at every start, so what `check` does not run is left out: Prettier (2 MB
+  // of parsers for other languages), the encodings' tables, the CSV reader and XML-RPC stay where npm
+  // installed them (all CommonJS or with a CommonJS build), and the commands that use them load them
+  // with require() (a vm.Script has no loader for import()).
+  external: ["prettier", "iconv-lite", "csv-parse", "xmlrpc"],
   supported: { "dynamic-import": false },
+  // Spaces and comments out (a quarter of the bundle); names kept, for the stack of an internal error.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [zodInEnglish],
   // Modules find the catalogs and package.json from their own address; in the bundle that is the
   // bundle's, which bin/flitmap.js hands to it as __flitmapBundleUrl beside CommonJS's require and __filename.
   define: { "import.meta.url": "__flitmapBundleUrl" },
