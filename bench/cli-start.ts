@@ -4,9 +4,10 @@
  * Each figure is the median of --runs processes with its spread (lowest and highest), in wall
  * time and in the process's own CPU time (user + system, written by a module preloaded into both
  * commands alike as the process exits), which other work on a shared machine disturbs less.
- * The CLI runs from dist/ as installed (`npm ci` builds it); --command measures another command;
- * --before DIR also measures the CLI of another built checkout (the code before a change), in
- * the same alternation, on this checkout's files.
+ * The CLI runs from dist/ as installed (`npm ci` builds it), with the code cache its first start
+ * writes (bin/flitmap.js), and again without it (FLITMAP_CODE_CACHE=off), in the same alternation;
+ * --command measures another command; --before DIR also measures the CLI of another built
+ * checkout (the code before a change), in the same alternation, on this checkout's files.
  *
  *   node bench/run.mjs bench/cli-start.ts [--runs 15] [--command "check mappings"] [--before DIR]
  */
@@ -46,12 +47,12 @@ function spread(values: readonly number[]): string {
   return `${fixed(Math.min(...values), 0)}-${fixed(Math.max(...values), 0)}`;
 }
 
-function runOnce(args: readonly string[], preload: string, cpuFile: string, expectExit: number): Sample {
+function runOnce(args: readonly string[], preload: string, cpuFile: string, expectExit: number, env: Record<string, string> = {}): Sample {
   const started = performance.now();
   const result = spawnSync(process.execPath, ["--import", pathToFileURL(preload).href, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, FLITMAP_BENCH_CPU: cpuFile },
+    env: { ...process.env, FLITMAP_BENCH_CPU: cpuFile, ...env },
   });
   const wall = performance.now() - started;
   if (result.status !== expectExit) throw new Error(`node ${args.join(" ")} exited with ${result.status}: ${result.stderr}`);
@@ -68,17 +69,23 @@ try {
   const cpuFile = join(workspace, "cpu");
   const before = stringOption(argv, "--before");
   const baseline: Measured = { label: "node -e 0 (baseline)", samples: [] };
-  const clis: { measured: Measured; args: string[] }[] = [
+  const clis: { measured: Measured; args: string[]; env?: Record<string, string> }[] = [
     { measured: { label: `node bin/flitmap.js ${command.join(" ")}`, samples: [] }, args: ["bin/flitmap.js", ...command] },
+    {
+      measured: { label: "the same, without the code cache", samples: [] },
+      args: ["bin/flitmap.js", ...command],
+      env: { FLITMAP_CODE_CACHE: "off" },
+    },
     ...(before === undefined ? [] : [{ measured: { label: `the same, CLI of ${before}`, samples: [] }, args: [join(before, "bin/flitmap.js"), ...command] }]),
   ];
-  // One of each first, unmeasured: the files the processes read are then in the page cache for all.
+  // One of each first, unmeasured: the files the processes read are then in the page cache for all,
+  // and the CLI's first start has written its code cache (as a user's first start does).
   const expectExit = spawnSync(process.execPath, ["bin/flitmap.js", ...command], { cwd: ROOT }).status ?? 0;
   runOnce(["-e", "0"], preload, cpuFile, 0);
-  for (const cli of clis) runOnce(cli.args, preload, cpuFile, expectExit);
+  for (const cli of clis) runOnce(cli.args, preload, cpuFile, expectExit, cli.env);
   for (let run = 0; run < runs; run++) {
     baseline.samples.push(runOnce(["-e", "0"], preload, cpuFile, 0));
-    for (const cli of clis) cli.measured.samples.push(runOnce(cli.args, preload, cpuFile, expectExit));
+    for (const cli of clis) cli.measured.samples.push(runOnce(cli.args, preload, cpuFile, expectExit, cli.env));
   }
   console.log(machineLine());
   console.log(`${runs} fresh processes each, alternately; milliseconds, median (lowest-highest)`);

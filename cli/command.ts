@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
-import { collect } from "./package.js";
+import { collect } from "./options.js";
 import type { RegisterCommand } from "./program.js";
 
 /** How a command ended: done as promised, or not, with the reason said on the last line. */

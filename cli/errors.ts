@@ -4,7 +4,7 @@
  * words of their message.
  */
 import { relative } from "node:path";
-import { JournalError } from "../runtime/journal/journal.js";
+import { JournalError } from "../runtime/journal/journal-error.js";
 import { isOdooError, type OdooErrorKind } from "../runtime/odoo/errors.js";
 import { ExitCode } from "./exit-codes.js";
 

@@ -40,6 +40,9 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<readonly R
   ["explain", async () => [(await import("./commands/explain.js")).registerExplain]],
 ];
 
+/** The commands' names: bin/flitmap.js keeps a code cache for each (what one command runs is not what another does). */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map(([name]) => name);
+
 /**
  * The commands to register for `argv`: the one it names, when its first argument is a command's
  * name; every one otherwise (`--help`, `help`, `--version`, a mistyped name that commander answers

@@ -12,26 +12,12 @@ import type { Diagnostic } from "../language/diagnostic.js";
 import type { CommandContext } from "./context.js";
 import { formatStylish } from "./diagnostic-formats.js";
 import { ProblemsFound, UsageError } from "./errors.js";
+import { settingOverrides } from "./options.js";
 
 export interface PackageOptions {
   readonly target?: string;
   /** `--set name=value`, repeatable: overrides of the package's settings. */
   readonly set?: readonly string[];
-}
-
-/** Collects a repeatable option's values (commander calls it once per occurrence). */
-export function collect(value: string, previous: readonly string[] = []): string[] {
-  return [...previous, value];
-}
-
-export function settingOverrides(values: readonly string[] | undefined): Record<string, string> {
-  const settings: Record<string, string> = {};
-  for (const value of values ?? []) {
-    const equals = value.indexOf("=");
-    if (equals <= 0) throw new UsageError(`--set takes name=value, not "${value}"`);
-    settings[value.slice(0, equals).trim()] = value.slice(equals + 1);
-  }
-  return settings;
 }
 
 /** The analysis of a package folder, or a usage error when the folder holds no .flitmap file. */

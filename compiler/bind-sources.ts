@@ -11,7 +11,13 @@ import type { ColumnSymbol, EntitySymbol, GroupSymbol, SourceOptions, SourceSymb
 import { columnValueType, type ValueType } from "./types.js";
 import { DEFAULT_SOURCE_OPTIONS, ENCODINGS, SOURCE_OPTION_NAMES } from "./value-formats.js";
 
+let canonicalZones: ReadonlySet<string> | undefined;
+
 function isValidTimezone(zone: string): boolean {
+  // The canonical IANA names are looked up in a list; making a date format (which also accepts
+  // aliases, "UTC" and any case) sets up ICU's date formatting, a tenth of a `flitmap check` start.
+  canonicalZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+  if (canonicalZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE_FOLDERS = ["language", "compiler", "runtime", "propose", "cli"];
 const SOURCE_FILES = ["package.json", "package-lock.json", "tsconfig.json", "scripts/bundle.mjs"];
 /** What it writes last in each of its two steps. */
-const OUTPUTS = ["dist/language/index.js", "dist/flitmap-cli.mjs"];
+const OUTPUTS = ["dist/language/index.js", "dist/flitmap-cli.cjs"];
 
 function newestIn(folder) {
   let newest = 0;

@@ -10,7 +10,7 @@ import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat, type File
 import { UsageError } from "../errors.js";
 import { findFlitmapFiles } from "../files.js";
 import type { CommandContext } from "../context.js";
-import { collect, settingOverrides } from "../package.js";
+import { collect, settingOverrides } from "../options.js";
 
 export interface CheckOptions {
   readonly format: string;

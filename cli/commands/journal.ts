@@ -15,7 +15,8 @@ import { rebuildJournal } from "../../runtime/journal/rebuild.js";
 import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";
-import { compilePackage, settingOverrides } from "../package.js";
+import { settingOverrides } from "../options.js";
+import { compilePackage } from "../package.js";
 import { stateDirectory } from "../state-folder.js";
 import { liveTarget, type RunCommandOptions } from "./run.js";
 

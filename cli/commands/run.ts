@@ -18,7 +18,8 @@ import type { LoadTarget } from "../../runtime/targets/target.js";
 import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";
-import { compilePackage, exportFolder, settingOverrides, type PackageOptions } from "../package.js";
+import { settingOverrides } from "../options.js";
+import { compilePackage, exportFolder, type PackageOptions } from "../package.js";
 import { stateDirectory } from "../state-folder.js";
 import { damageOutcome } from "./journal.js";
 

@@ -25,14 +25,16 @@ const CATALOG_FILE = /^odoo-(.+)\.json$/;
  * The catalogs live in compiler/catalogs/ and tsc does not copy JSON into dist/, so the
  * directory is looked up from this module's own location: ../catalogs/ when running from
  * source (vitest, tsx), ../../../compiler/catalogs/ when running from dist/compiler/catalog/,
- * ../../compiler/catalogs/ from the CLI bundle's chunks in dist/chunks/.
+ * ../compiler/catalogs/ from the CLI bundle, dist/flitmap-cli.cjs.
  */
 const CATALOG_DIR_CANDIDATES = [
   new URL("../catalogs/", import.meta.url),
   new URL("../../../compiler/catalogs/", import.meta.url),
-  // The CLI bundle (dist/chunks/*.mjs: the code commands share) and the VS Code extension's bundled server.
+  // A bundle one folder down in dist/ (dist/chunks/*.mjs).
   new URL("../../compiler/catalogs/", import.meta.url),
+  // The CLI bundle (dist/flitmap-cli.cjs).
   new URL("../compiler/catalogs/", import.meta.url),
+  // The VS Code extension's bundled server, with its copy in dist/catalogs/.
   new URL("./catalogs/", import.meta.url),
 ];
 

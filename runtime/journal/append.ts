@@ -14,9 +14,9 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, renameSync, statS
 import { dirname } from "node:path";
 import { JOURNAL_FORMAT, type JournalLine } from "./events.js";
 import { headPathOf, lineHash, type JournalHead, type JournalReading } from "./file.js";
+import { JournalError } from "./journal-error.js";
 
-/** The journal cannot be trusted or written: the run or rollback must stop, saying this. */
-export class JournalError extends Error {}
+export { JournalError };
 
 export class JournalFile {
   private descriptor: number | undefined;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
-const BUNDLE = join(ROOT, "dist/flitmap-cli.mjs");
+const BUNDLE = join(ROOT, "dist/flitmap-cli.cjs");
 
 describe("npm's prepare script", () => {
   it("does not rebuild a dist/ built from the current sources", () => {
