@@ -3,7 +3,7 @@
 // hands over, through V8's code cache: what V8 compiled in an earlier start of the same command is
 // read back instead of compiled again (scripts/bundle.mjs says why the bundle is a script). The
 // cache is an optimisation only: missing, stale, damaged or unwritable, the CLI runs the same.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,7 +17,24 @@ const BUNDLE = fileURLToPath(new URL("../dist/flitmap-cli.cjs", import.meta.url)
  */
 const CACHE_SETTING = process.env.FLITMAP_CODE_CACHE;
 const CACHE_FOLDERS =
-  CACHE_SETTING === "off" ? [] : CACHE_SETTING ? [CACHE_SETTING] : [join(dirname(BUNDLE), ".cache"), join(tmpdir(), "flitmap-code-cache")];
+  CACHE_SETTING === "off"
+    ? []
+    : CACHE_SETTING
+      ? [CACHE_SETTING]
+      : [join(dirname(BUNDLE), ".cache"), join(tmpdir(), `flitmap-code-cache-${process.getuid?.() ?? "user"}`)];
+
+/**
+ * Whether code in `folder` may be trusted: V8 runs what a cache holds, so a folder another user
+ * owns (one planted in a shared temporary folder) is never read or written.
+ */
+function ownFolder(folder) {
+  if (process.getuid === undefined) return true;
+  try {
+    return statSync(folder).uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
 /** The cache of a start that names no command (`--help`, `--version`); a mistyped name has none. */
 const NO_COMMAND = "other";
 
@@ -28,6 +45,7 @@ function cacheName(hash, command) {
 
 function readCache(hash, command) {
   for (const folder of CACHE_FOLDERS) {
+    if (!ownFolder(folder)) continue;
     try {
       return readFileSync(join(folder, cacheName(hash, command)));
     } catch {
@@ -43,7 +61,8 @@ function writeCache(script, hash, command) {
   const data = script.createCachedData();
   for (const folder of CACHE_FOLDERS) {
     try {
-      mkdirSync(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      if (!ownFolder(folder)) continue;
       const path = join(folder, cacheName(hash, command));
       const temporary = `${path}.${process.pid}.tmp`;
       writeFileSync(temporary, data);
