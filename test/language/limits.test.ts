@@ -60,8 +60,14 @@ describe("the reproductions of issue 18 parse without throwing", () => {
     const skipped = text.slice(deep?.range.start.offset, deep?.range.end.offset);
     expect(skipped.startsWith("(") && skipped.endsWith(")") && skipped.includes("name")).toBe(true);
     expect(codes(result.diagnostics)).toEqual([SyntaxCode.nestedTooDeep]);
-    const deal = result.document.declarations.find((declaration) => declaration.kind === "MapDeclaration" && declaration.entity.kind === "Name" && declaration.entity.value === "Deal");
-    expect(deal?.kind === "MapDeclaration" ? deal.body.map((item) => (item.kind === "Assignment" ? item.field.value : item.kind)).slice(0, 3) : []).toEqual(["name", "type", "expected_revenue"]);
+    const deal = result.document.declarations.find(
+      (declaration) => declaration.kind === "MapDeclaration" && declaration.entity.kind === "Name" && declaration.entity.value === "Deal",
+    );
+    expect(deal?.kind === "MapDeclaration" ? deal.body.map((item) => (item.kind === "Assignment" ? item.field.value : item.kind)).slice(0, 3) : []).toEqual([
+      "name",
+      "type",
+      "expected_revenue",
+    ]);
   });
 
   it("reports 20 KB of stray `)` as one run of skipped tokens", () => {
@@ -80,7 +86,10 @@ describe("nesting past the bound is reported, not followed", () => {
     ["1,000 nested `if` expressions", mapWith(`${"if a then ".repeat(1000)}b`)],
     ["1,000 chained `else if` expressions", mapWith(`if a then b${" else if a then b".repeat(1000)}`)],
     ["`if` blocks 1,000 deep", `map Deal -> crm.lead {\n${'if odoo >= "18.0" {\n'.repeat(1000)}  name <- name\n${"}\n".repeat(1000)}  type <- kind\n}\n`],
-    ["1,000 chained `else if` blocks", `map Deal -> crm.lead {\n  if odoo >= "18.0" { name <- a }${' else if odoo >= "17.0" { name <- b }'.repeat(1000)}\n  type <- kind\n}\n`],
+    [
+      "1,000 chained `else if` blocks",
+      `map Deal -> crm.lead {\n  if odoo >= "18.0" { name <- a }${' else if odoo >= "17.0" { name <- b }'.repeat(1000)}\n  type <- kind\n}\n`,
+    ],
     ["`with` blocks 1,000 deep", `map Deal -> crm.lead {\n${"with Line by deal {\n".repeat(1000)}  name <- name\n${"}\n".repeat(1000)}  type <- kind\n}\n`],
     ["custom fields in `if` blocks 1,000 deep", `extend crm.lead {\n${'if odoo >= "18.0" {\n'.repeat(1000)}  x_a char "A"\n${"}\n".repeat(1000)}}\n`],
   ];
@@ -135,7 +144,7 @@ describe("huge tokens are scanned in constant space", () => {
 });
 
 /**
- * Doubling the input at most about doubles the time (scaling.ts): measured again, up to three
+ * Four times the input takes at most about four times the time (scaling.ts): measured again, up to three
  * times, when another process disturbed it, which can make a ratio worse but never hides
  * quadratic work.
  */

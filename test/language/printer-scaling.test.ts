@@ -45,7 +45,7 @@ describe("the printer's time is linear in the file", () => {
   });
 
   for (const [layout, make] of Object.entries(layouts)) {
-    it(`${layout}: twice the lines take about twice the time, not four times`, () => {
+    it(`${layout}: four times the lines take about four times the time, not sixteen times`, () => {
       const measured = growth(
         4000,
         (size) => parsed(make(size)),

@@ -69,7 +69,7 @@ describe("completion's time is linear in the text it reads", () => {
     "a map body": (size) => mapBody(size),
   };
   for (const [name, make] of Object.entries(cases)) {
-    it(`${name}: twice the lines take about twice the time, not four times`, () => {
+    it(`${name}: four times the lines take about four times the time, not sixteen times`, () => {
       const measured = growth(
         400,
         (size) => make(size),
