@@ -115,7 +115,7 @@ export abstract class ByHandBase {
         this.notes.set(key, entry);
       }
       entry.count += 1;
-      if (entry.examples.length < 5) entry.examples.push(note.detail);
+      if (entry.examples.length < 5 && !entry.examples.includes(note.detail)) entry.examples.push(note.detail);
     }
     notes.pending = [];
   }
