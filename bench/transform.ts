@@ -4,7 +4,8 @@
  * against the same mapping written by hand in TypeScript (bench/perfectbooks-by-hand.ts: same
  * reader, same cells), measured in the same run, each in its own process so that each peak RSS is
  * its own. A third process only reads the export once with the same reader, a fourth only parses
- * its files with csv-parse: the floors under both.
+ * its files with csv-parse, a fifth only splits them into records with the reader's byte-level
+ * scanner (runtime/source/csv-scan.ts): the floors under both.
  *
  *   node bench/run.mjs bench/transform.ts [--rows 100000] [--export DIR] [--keep DIR] [--verify-rows 2000] [--profile]
  *
@@ -27,6 +28,8 @@ import { generatePerfectBooks } from "../mappings/generators/perfectbooks.js";
 import { runPlan, type RunResult } from "../runtime/execute/run.js";
 import { entitySourceSpec, readPlanEntity } from "../runtime/execute/source-rows.js";
 import { listMatchingFiles, probeFile } from "../runtime/source/index.js";
+import { scanRecordBatches } from "../runtime/source/csv-scan.js";
+import { isByteEncoding } from "../runtime/source/decode.js";
 import { readPlan } from "../runtime/plan-file.js";
 import { DryRunTarget } from "../runtime/targets/dry-run-target.js";
 import type { WriteBatch, WriteResult } from "../runtime/targets/target.js";
@@ -35,7 +38,7 @@ import { summariseProfile } from "./profile.js";
 import { fixed, machineLine, numberOption, padTable, peakRssMb, stringOption, thousands } from "./report.js";
 
 const PACKAGE = "mappings/perfectbooks-to-odoo";
-const PHASES = ["csv-parse", "reader", "by-hand", "executor"] as const;
+const PHASES = ["csv-parse", "scanner", "reader", "by-hand", "executor"] as const;
 type Phase = (typeof PHASES)[number];
 
 /** Counts what it is given, so that nothing is optimised away; the same for both transforms. */
@@ -106,6 +109,20 @@ async function csvParseOnce(plan: Plan, directory: string): Promise<number> {
   return records;
 }
 
+/** The reader's byte-level scanner alone: records and their cells, decoded, nothing typed. */
+async function scanOnce(plan: Plan, directory: string): Promise<number> {
+  let records = 0;
+  for (const entity of plan.entities) {
+    const spec = entitySourceSpec(entity, directory);
+    for (const file of await listMatchingFiles(directory, spec.pattern)) {
+      const probe = await probeFile(join(directory, file), spec.encoding, spec.delimiter);
+      if (!isByteEncoding(probe.encoding)) throw new Error(`${file} is ${probe.encoding}, which the scanner does not read`);
+      for await (const batch of scanRecordBatches(join(directory, file), probe.delimiter, probe.encoding)) records += batch.length;
+    }
+  }
+  return records;
+}
+
 async function readOnce(plan: Plan, directory: string): Promise<number> {
   let rows = 0;
   for (const entity of plan.entities) {
@@ -135,6 +152,9 @@ async function runPhase(phase: Phase, planPath: string, directory: string): Prom
   let rowsRead = 0;
   if (phase === "csv-parse") {
     sourceRows = await csvParseOnce(plan, directory);
+    rowsRead = sourceRows;
+  } else if (phase === "scanner") {
+    sourceRows = await scanOnce(plan, directory);
     rowsRead = sourceRows;
   } else if (phase === "reader") {
     sourceRows = await readOnce(plan, directory);
@@ -274,7 +294,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === "--phase") {
     const [, phase, planPath, directory] = argv;
     if (!PHASES.includes(phase as Phase) || planPath === undefined || directory === undefined)
-      throw new Error("usage: --phase reader|by-hand|executor PLAN DIR");
+      throw new Error(`usage: --phase ${PHASES.join("|")} PLAN DIR`);
     process.stdout.write(JSON.stringify(await runPhase(phase as Phase, planPath, directory)));
     return;
   }
@@ -336,6 +356,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const rowsTable: string[][] = [["", "seconds", "rows/s", "CPU s", "rows/CPU s", "rows read", "RSS at start", "peak RSS", "time / by hand"]];
     const labels: Readonly<Record<Phase, string>> = {
       "csv-parse": "csv-parse alone (one pass, records)",
+      scanner: "scanner alone (one pass, records)",
       reader: "reader only (one reading)",
       "by-hand": "hand-written transform",
       executor: "executor (dry run)",
@@ -360,10 +381,11 @@ async function main(argv: readonly string[]): Promise<void> {
       `\nthe executor takes ${fixed(executor.seconds / hand.seconds, 2)}x the time of the hand-written transform (${fixed(executor.cpuSeconds / hand.cpuSeconds, 2)}x its CPU time)`,
     );
     const csv = results.get("csv-parse");
-    if (csv !== undefined) {
+    const scanner = results.get("scanner");
+    if (csv !== undefined && scanner !== undefined) {
       // The reader parses a last-file entity twice per reading (its first pass learns which record wins each key).
       console.log(
-        `csv-parse alone parses ${thousands(csv.sourceRows / csv.cpuSeconds)} records per CPU second: the ceiling of any transform through csv-parse; the executor reaches ${thousands(executor.sourceRows / executor.cpuSeconds)} source rows per CPU second, by hand ${thousands(hand.sourceRows / hand.cpuSeconds)}`,
+        `csv-parse alone parses ${thousands(csv.sourceRows / csv.cpuSeconds)} records per CPU second, the reader's scanner ${thousands(scanner.sourceRows / scanner.cpuSeconds)}: the ceilings of a transform through either; the executor reaches ${thousands(executor.sourceRows / executor.cpuSeconds)} source rows per CPU second, by hand ${thousands(hand.sourceRows / hand.cpuSeconds)}`,
       );
     }
 

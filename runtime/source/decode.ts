@@ -39,7 +39,7 @@ class IconvDecoder implements ChunkDecoder {
 const WINDOWS_1252_HIGH: string = iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)), "windows-1252");
 
 /** Length of the well-formed UTF-8 sequence at `index`, 0 when there is none, -1 when the chunk ends inside a well-formed prefix. */
-function utf8SequenceLength(bytes: Buffer, index: number): number {
+function utf8SequenceLength(bytes: Buffer, index: number, end: number): number {
   const lead = bytes[index] ?? 0;
   let length: number;
   let lower = 0x80;
@@ -53,7 +53,7 @@ function utf8SequenceLength(bytes: Buffer, index: number): number {
   else if (lead >= 0xf1 && lead <= 0xf3) length = 4;
   else return 0;
   for (let offset = 1; offset < length; offset++) {
-    if (index + offset >= bytes.length) return -1;
+    if (index + offset >= end) return -1;
     const byte = bytes[index + offset] ?? 0;
     if (byte < lower || byte > upper) return 0;
     lower = 0x80;
@@ -92,33 +92,40 @@ export class MixedDecoder implements ChunkDecoder {
   }
 
   private decode(bytes: Buffer, final: boolean): string {
-    let text = "";
-    let runStart = 0;
-    let index = 0;
-    while (index < bytes.length) {
-      const byte = bytes[index] ?? 0;
-      if (byte < 0x80) {
-        index++;
-        continue;
-      }
-      if (runStart < index) text += bytes.toString("latin1", runStart, index);
-      const length = utf8SequenceLength(bytes, index);
-      if (length === -1 && !final) {
-        this.pending = Buffer.from(bytes.subarray(index));
-        return text;
-      }
-      if (length > 0) {
-        text += bytes.toString("utf8", index, index + length);
-        index += length;
-      } else {
-        text += WINDOWS_1252_HIGH.charAt(byte - 0x80);
-        index++;
-      }
-      runStart = index;
-    }
-    if (runStart < bytes.length) text += bytes.toString("latin1", runStart, bytes.length);
+    const { text, stop } = mixedText(bytes, 0, bytes.length, final);
+    if (stop < bytes.length) this.pending = Buffer.from(bytes.subarray(stop));
     return text;
   }
+}
+
+/**
+ * bytes[start, end) read as mixed text; `stop` is where a well-formed UTF-8 sequence is cut off by
+ * `end` (only when not `final`: the next chunk may complete it), else `end`.
+ */
+function mixedText(bytes: Buffer, start: number, end: number, final: boolean): { text: string; stop: number } {
+  let text = "";
+  let runStart = start;
+  let index = start;
+  while (index < end) {
+    const byte = bytes[index] ?? 0;
+    if (byte < 0x80) {
+      index++;
+      continue;
+    }
+    if (runStart < index) text += bytes.toString("latin1", runStart, index);
+    const length = utf8SequenceLength(bytes, index, end);
+    if (length === -1 && !final) return { text, stop: index };
+    if (length > 0) {
+      text += bytes.toString("utf8", index, index + length);
+      index += length;
+    } else {
+      text += WINDOWS_1252_HIGH.charAt(byte - 0x80);
+      index++;
+    }
+    runStart = index;
+  }
+  if (runStart < end) text += bytes.toString("latin1", runStart, end);
+  return { text, stop: end };
 }
 
 export function createChunkDecoder(encoding: FileEncoding): ChunkDecoder {
@@ -133,5 +140,32 @@ export function createChunkDecoder(encoding: FileEncoding): ChunkDecoder {
       return new IconvDecoder("latin1");
     case "mixed":
       return new MixedDecoder();
+  }
+}
+
+/** The encodings whose delimiters, quotes and line breaks are single ASCII bytes that no other character contains. */
+export type ByteEncoding = Exclude<FileEncoding, "utf-16le" | "utf-16be">;
+
+export function isByteEncoding(encoding: FileEncoding): encoding is ByteEncoding {
+  return encoding !== "utf-16le" && encoding !== "utf-16be";
+}
+
+/** Decodes one cell's bytes: what the file's chunk decoder gives for them, the file's leading byte order mark aside. */
+export type CellDecoder = (bytes: Buffer, start: number, end: number) => string;
+
+/** Windows-1252 differs from Latin-1 only in 0x80-0x9F; those characters as iconv-lite reads them. */
+const WINDOWS_1252_C1 = /[\x80-\x9f]/g;
+const windows1252Char = (latin1: string): string => WINDOWS_1252_HIGH.charAt(latin1.charCodeAt(0) - 0x80);
+
+export function cellDecoderFor(encoding: ByteEncoding): CellDecoder {
+  switch (encoding) {
+    case "utf-8":
+      return (bytes, start, end) => bytes.toString("utf8", start, end);
+    case "latin-1":
+      return (bytes, start, end) => bytes.toString("latin1", start, end);
+    case "windows-1252":
+      return (bytes, start, end) => bytes.toString("latin1", start, end).replace(WINDOWS_1252_C1, windows1252Char);
+    case "mixed":
+      return (bytes, start, end) => mixedText(bytes, start, end, true).text;
   }
 }

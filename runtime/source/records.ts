@@ -3,7 +3,8 @@
 import { createReadStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { createChunkDecoder } from "./decode.js";
+import { createChunkDecoder, isByteEncoding } from "./decode.js";
+import { scanRecordBatches } from "./csv-scan.js";
 import type { FileProbe } from "./probe.js";
 import { QuoteScanner } from "./quote-scan.js";
 
@@ -84,8 +85,15 @@ class LineCounter {
  * Every record of a file, header included, in order, a batch per chunk read (so callers pay one
  * await per chunk, not per record). Quotes are relaxed (a quote inside an unquoted value is kept
  * as text) and record lengths are not checked here: ragged rows are the caller's to report.
+ * Files in an ASCII-compatible encoding are scanned as bytes (csv-scan.ts); UTF-16 ones are
+ * decoded and parsed by csv-parse, which the scanner matches record for record.
  */
-export async function* readRecordBatches(path: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
+export function readRecordBatches(path: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
+  return isByteEncoding(probe.encoding) ? scanRecordBatches(path, probe.delimiter, probe.encoding) : parseRecordBatches(path, probe);
+}
+
+/** readRecordBatches through csv-parse over the decoded text, for any encoding. */
+export async function* parseRecordBatches(path: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
   const parser = parse({
     delimiter: probe.delimiter,
     // Listing all three keeps files that mix line endings (appended chunks) in step.
