@@ -272,11 +272,15 @@ export function formatOdooDate(fields: CalendarFields): string {
 }
 
 /** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
+/** "00" to "59" and on: every month, day, hour, minute and second a timestamp has, padded once. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, number) => pad(number, 2));
+
 export function formatOdooDateTime(epochMilliseconds: number): string {
   const date = new Date(epochMilliseconds);
+  const year = date.getUTCFullYear();
   return (
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)} ` +
-    `${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}`
+    `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${TWO_DIGITS[date.getUTCMonth() + 1] ?? ""}-${TWO_DIGITS[date.getUTCDate()] ?? ""} ` +
+    `${TWO_DIGITS[date.getUTCHours()] ?? ""}:${TWO_DIGITS[date.getUTCMinutes()] ?? ""}:${TWO_DIGITS[date.getUTCSeconds()] ?? ""}`
   );
 }
 
@@ -404,6 +408,8 @@ export function localTimeToUtc(fields: CalendarFields, timeZone: string): number
   const local = fieldsAsUtc(fields);
   const offsetBefore = zoneOffsetAt(timeZone, local - DAY);
   const offsetAfter = zoneOffsetAt(timeZone, local + DAY);
+  // No change of offset near this time (almost every time): the answer below would be this one.
+  if (offsetBefore === offsetAfter) return local - offsetBefore;
   const early = local - offsetBefore;
   const late = local - offsetAfter;
   const earlyValid = zoneOffsetAt(timeZone, early) === offsetBefore;
