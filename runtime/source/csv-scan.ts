@@ -14,7 +14,7 @@
  * csv-parse on generated files.
  */
 
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import type { RawRecord } from "./records.js";
 import { cellDecoderFor, type ByteEncoding, type CellDecoder } from "./decode.js";
 
@@ -173,22 +173,33 @@ export class RecordScanner {
  */
 export async function* scanRecordBatches(path: string, delimiter: string, encoding: ByteEncoding, chunkBytes = 1 << 16): AsyncGenerator<RawRecord[]> {
   const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed");
-  let carry: Buffer = Buffer.alloc(0);
-  let gathered: Buffer[] = [];
-  let gatheredBytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-    if (!Buffer.isBuffer(chunk)) continue;
-    gathered.push(chunk);
-    gatheredBytes += chunk.length;
-    if (gatheredBytes < carry.length) continue;
-    const bytes = carry.length === 0 && gathered.length === 1 ? chunk : Buffer.concat([carry, ...gathered]);
-    gathered = [];
-    gatheredBytes = 0;
+  const handle = await open(path, "r");
+  try {
+    // Cells are decoded as soon as their record is complete, so one buffer serves every read.
+    const chunk = Buffer.allocUnsafe(chunkBytes);
+    let carry: Buffer = Buffer.alloc(0);
+    let gathered: Buffer[] = [];
+    let gatheredBytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunkBytes, null);
+      if (bytesRead === 0) break;
+      const fresh = chunk.subarray(0, bytesRead);
+      if (carry.length > gatheredBytes + bytesRead) {
+        gathered.push(Buffer.from(fresh));
+        gatheredBytes += bytesRead;
+        continue;
+      }
+      const bytes = carry.length === 0 ? fresh : Buffer.concat([carry, ...gathered, fresh]);
+      gathered = [];
+      gatheredBytes = 0;
+      const records: RawRecord[] = [];
+      carry = Buffer.from(bytes.subarray(scanner.scan(bytes, false, records)));
+      if (records.length > 0) yield records;
+    }
     const records: RawRecord[] = [];
-    carry = bytes.subarray(scanner.scan(bytes, false, records));
+    scanner.scan(Buffer.concat([carry, ...gathered]), true, records);
     if (records.length > 0) yield records;
+  } finally {
+    await handle.close();
   }
-  const records: RawRecord[] = [];
-  scanner.scan(Buffer.concat([carry, ...gathered]), true, records);
-  if (records.length > 0) yield records;
 }
