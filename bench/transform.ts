@@ -27,7 +27,7 @@ import type { Plan } from "../compiler/plan/schema.js";
 import { generatePerfectBooks } from "../mappings/generators/perfectbooks.js";
 import { runPlan, type RunResult } from "../runtime/execute/run.js";
 import { entitySourceSpec, readPlanEntity } from "../runtime/execute/source-rows.js";
-import { listMatchingFiles, probeFile } from "../runtime/source/index.js";
+import { listMatchingFiles, probeFile, type FileProbe } from "../runtime/source/index.js";
 import { scanRecordBatches } from "../runtime/source/csv-scan.js";
 import { isByteEncoding } from "../runtime/source/decode.js";
 import { readPlan } from "../runtime/plan-file.js";
@@ -90,37 +90,42 @@ interface PhaseResult {
   readonly characters: number;
 }
 
-/** csv-parse alone over the same files, with the reader's options: the floor under any reading of them. */
-async function csvParseOnce(plan: Plan, directory: string): Promise<number> {
+/** Every file of the export with how the reader reads it, and the records `count` finds in it, summed. */
+async function countRecords(plan: Plan, directory: string, count: (path: string, probe: FileProbe) => Promise<number>): Promise<number> {
   let records = 0;
   for (const entity of plan.entities) {
     const spec = entitySourceSpec(entity, directory);
     for (const file of await listMatchingFiles(directory, spec.pattern)) {
-      const probe = await probeFile(join(directory, file), spec.encoding, spec.delimiter);
-      const parser = createReadStream(join(directory, file), { highWaterMark: 1 << 16 }).pipe(
-        parse({ delimiter: probe.delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_quotes: true, relax_column_count: true, skip_empty_lines: false }),
-      );
-      for await (const record of parser) {
-        void record;
-        records += 1;
-      }
+      const path = join(directory, file);
+      records += await count(path, await probeFile(path, spec.encoding, spec.delimiter));
     }
   }
   return records;
 }
 
-/** The reader's byte-level scanner alone: records and their cells, decoded, nothing typed. */
-async function scanOnce(plan: Plan, directory: string): Promise<number> {
-  let records = 0;
-  for (const entity of plan.entities) {
-    const spec = entitySourceSpec(entity, directory);
-    for (const file of await listMatchingFiles(directory, spec.pattern)) {
-      const probe = await probeFile(join(directory, file), spec.encoding, spec.delimiter);
-      if (!isByteEncoding(probe.encoding)) throw new Error(`${file} is ${probe.encoding}, which the scanner does not read`);
-      for await (const batch of scanRecordBatches(join(directory, file), probe.delimiter, probe.encoding)) records += batch.length;
+/** csv-parse alone over the same files, with the reader's options: the floor under any reading of them. */
+function csvParseOnce(plan: Plan, directory: string): Promise<number> {
+  return countRecords(plan, directory, async (path, probe) => {
+    let records = 0;
+    const parser = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
+      parse({ delimiter: probe.delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_quotes: true, relax_column_count: true, skip_empty_lines: false }),
+    );
+    for await (const record of parser) {
+      void record;
+      records += 1;
     }
-  }
-  return records;
+    return records;
+  });
+}
+
+/** The reader's byte-level scanner alone: records and their cells, decoded, nothing typed. */
+function scanOnce(plan: Plan, directory: string): Promise<number> {
+  return countRecords(plan, directory, async (path, probe) => {
+    if (!isByteEncoding(probe.encoding)) throw new Error(`${path} is ${probe.encoding}, which the scanner does not read`);
+    let records = 0;
+    for await (const batch of scanRecordBatches(path, probe.delimiter, probe.encoding)) records += batch.length;
+    return records;
+  });
 }
 
 async function readOnce(plan: Plan, directory: string): Promise<number> {
