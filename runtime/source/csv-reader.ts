@@ -177,6 +177,15 @@ function shapeOf(cells: readonly string[], layout: FileLayout): Shape {
   return { ok: true, problems: [] };
 }
 
+/** Printable ASCII with nothing to trim: text that normaliseHeader leaves as it is. */
+const PLAIN_ASCII = /^(?:[!-~](?:[ -~]*[!-~])?)?$/;
+
+/** normaliseHeader(cell) === header, without normalising the cells that plainly are not (every row's are looked at). */
+function isHeader(cell: string, header: string): boolean {
+  if (cell === header) return true;
+  return !PLAIN_ASCII.test(cell) && normaliseHeader(cell) === header;
+}
+
 class EntityReader {
   private readonly columns: readonly ColumnSpec[];
   private readonly keyColumns: readonly number[];
@@ -395,7 +404,7 @@ class EntityReader {
     if (layout.fatal !== null) return whole(layout.fatal);
     if (isBlankRecord(cells)) return whole("the row is blank");
     if (record.malformedQuote !== undefined) return whole(malformedQuoteReason(record.malformedQuote, fileReport.delimiter));
-    if (cells.length === layout.headers.length && cells.every((cell, position) => normaliseHeader(cell) === layout.headers[position]))
+    if (cells.length === layout.headers.length && cells.every((cell, position) => isHeader(cell, layout.headers[position] ?? "")))
       return whole("this line repeats the header line (two exports joined here?)");
     const shape = shapeOf(cells, layout);
     if (!shape.ok) {
