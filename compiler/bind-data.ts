@@ -1,6 +1,7 @@
 /**
  * Binding the data declarations: lookups, `records` blocks (their entries, then the fields and
- * records their values name, once every block is bound) and value tables.
+ * records their values name, once every block is bound) and value tables; and the Odoo names
+ * written in them and in `extend` blocks.
  */
 import type * as A from "../language/ast.js";
 import { COLUMN_TYPES } from "../language/column-types.js";
@@ -9,8 +10,11 @@ import { findField, suggestNames } from "./catalog/index.js";
 import { LOOKUP_MATCH_RULES } from "./model.js";
 import type { AmbiguousPolicyModel, LookupMatchRule, LookupSymbol, MissingPolicyModel, RecordSymbol, TableOutput, TableSymbol } from "./model.js";
 import { columnValueType, withArticle } from "./types.js";
+import { recordFieldName, recordModelName } from "./external-names.js";
 
 export function bindLookup(binder: Binder, declaration: A.LookupDeclaration, file: string): void {
+  const model = recordModelName(binder.externalNames, file, declaration.model);
+  for (const field of declaration.matchFields) recordFieldName(binder.externalNames, file, model, field);
   if (declaration.name.kind === "Missing") return;
   const policy = declaration.items.find((item): item is A.MissingPolicy => item.kind === "MissingPolicy");
   let missing: MissingPolicyModel | undefined;
@@ -34,7 +38,7 @@ export function bindLookup(binder: Binder, declaration: A.LookupDeclaration, fil
     file,
     nameRange: declaration.name.range,
     declaration,
-    model: declaration.model.kind === "QualifiedName" ? declaration.model.value : undefined,
+    model,
     matchFields: declaration.matchFields,
     missing,
     includeArchived: archived?.include === true,
@@ -85,9 +89,12 @@ export function bindRecords(binder: Binder, declaration: A.RecordsDeclaration, f
 
 /** The fields a records block sets and matches by, and the records its values name (declared in any file). */
 export function bindRecordValues(binder: Binder, declaration: A.RecordsDeclaration, file: string): void {
-  if (declaration.model.kind === "Missing") return;
-  const model = declaration.model.value;
-  if (declaration.match !== undefined) binder.customFieldName(declaration.match, model, file);
+  const model = recordModelName(binder.externalNames, file, declaration.model);
+  if (model === undefined) return;
+  if (declaration.match !== undefined) {
+    recordFieldName(binder.externalNames, file, model, declaration.match);
+    binder.customFieldName(declaration.match, model, file);
+  }
   for (const entry of declaration.entries) bindFieldValues(binder, entry.values, model, file, "records");
 }
 
@@ -98,6 +105,7 @@ export function bindRecordValues(binder: Binder, declaration: A.RecordsDeclarati
  */
 export function bindFieldValues(binder: Binder, values: readonly A.FieldValue[], model: string, file: string, place: "records" | "expect"): void {
   for (const value of values) {
+    recordFieldName(binder.externalNames, file, model, value.field);
     binder.customFieldName(value.field, model, file);
     if (value.value.kind === "KeyReference") {
       binder.bindKeyReference(value.value, place, file);
@@ -128,8 +136,12 @@ export function typeOfTableSide(binder: Binder, name: A.QualifiedName | A.Missin
 }
 
 export function bindTable(binder: Binder, declaration: A.TableDeclaration, file: string): void {
-  if (declaration.name.kind === "Missing") return;
   const input = typeOfTableSide(binder, declaration.input);
+  const output = typeOfTableSide(binder, declaration.output);
+  // A side that is no column type names a model (the input side may not: unknown-type says so).
+  if (input?.kind === "record") recordModelName(binder.externalNames, file, declaration.input);
+  if (output?.kind === "record") recordModelName(binder.externalNames, file, declaration.output);
+  if (declaration.name.kind === "Missing") return;
   if (declaration.input.kind === "QualifiedName" && input?.kind !== "value") {
     binder.unknown({
       kind: "column-type",
@@ -139,7 +151,6 @@ export function bindTable(binder: Binder, declaration: A.TableDeclaration, file:
       candidates: suggestNames(declaration.input.value, [...COLUMN_TYPES]),
     });
   }
-  const output = typeOfTableSide(binder, declaration.output);
   const symbol: TableSymbol = {
     kind: "table",
     name: declaration.name.value,
@@ -153,4 +164,21 @@ export function bindTable(binder: Binder, declaration: A.TableDeclaration, file:
   const outputModel = output?.kind === "record" ? output.model : undefined;
   const values = declaration.entries.flatMap((entry) => (entry.kind === "TableEntry" ? [entry.value] : entry.value === undefined ? [] : [entry.value]));
   for (const value of values) if (value.kind === "NameReference") binder.resolveRecordName(value.name, outputModel, file);
+}
+
+/** The model an `extend` block adds to, and the fields it declares with their relations, in every `if` branch. */
+export function bindExtendNames(binder: Binder, declaration: A.ExtendDeclaration, file: string): void {
+  const model = recordModelName(binder.externalNames, file, declaration.model);
+  const items = (list: readonly A.ExtendItem[]): void => {
+    for (const item of list) {
+      if (item.kind === "CustomFieldDeclaration") {
+        recordFieldName(binder.externalNames, file, model, item.name);
+        recordModelName(binder.externalNames, file, item.relation);
+        continue;
+      }
+      items(item.then);
+      if (item.else !== undefined) items(Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.ExtendItem>]);
+    }
+  };
+  items(declaration.items);
 }

@@ -1,12 +1,13 @@
 /**
  * Binding a package's frame: the migration block (its sources and settings), the settings every
- * `if setting` reads, and imports of tables, lookups and entities from other packages.
+ * `if setting` reads and the models and fields every `if odoo has` names, and imports of tables, lookups and entities from other packages.
  */
 import { dirname, resolve } from "node:path";
 import type * as A from "../language/ast.js";
 import type { Binder } from "./bind.js";
 import { suggestNames } from "./catalog/index.js";
 import { documentFacts } from "./document-facts.js";
+import { recordConditionName } from "./external-names.js";
 import type { ImportSymbol } from "./model.js";
 import type { ParsedFileLike } from "./target.js";
 
@@ -30,12 +31,15 @@ export function bindMigration(binder: Binder, declaration: A.MigrationDeclaratio
 }
 
 /** Every `if setting name ...`, taken or not, reads its setting (FM210 reports one the migration does not declare). */
-export function bindSettingConditions(binder: Binder, file: ParsedFileLike): void {
-  for (const condition of documentFacts(file.document).settingConditions) {
+/** The names `if setting ...` and `if odoo has ...` conditions read, wherever they are written, taken or not. */
+export function bindConditions(binder: Binder, file: ParsedFileLike): void {
+  const facts = documentFacts(file.document);
+  for (const condition of facts.settingConditions) {
     if (condition.name.kind !== "Name") continue;
     const setting = binder.settings.get(condition.name.value);
     if (setting !== undefined) binder.reference(file.path, condition.name.range, setting);
   }
+  for (const condition of facts.hasConditions) recordConditionName(binder.externalNames, file.path, condition, binder.schema);
 }
 
 export function bindImport(binder: Binder, declaration: A.ImportDeclaration, file: string): void {

@@ -35,10 +35,11 @@ import type {
 import { describeTargetCondition, effectiveItems, evaluateTargetCondition, type ParsedFileLike, type TargetChoice } from "./target.js";
 import { COLUMN_TYPES } from "../language/column-types.js";
 import { columnValueType, withArticle, type ValueType } from "./types.js";
-import { bindLookup, bindRecords, bindRecordValues, bindFieldValues, bindTable } from "./bind-data.js";
-import { bindImport, bindMigration, bindSettingConditions } from "./bind-migration.js";
+import { bindExtendNames, bindLookup, bindRecords, bindRecordValues, bindFieldValues, bindTable } from "./bind-data.js";
+import { bindImport, bindMigration, bindConditions } from "./bind-migration.js";
 import { bindSource, resolveColumnReferences } from "./bind-sources.js";
-import type { BoundPackage, Duplicate, ShapeProblem, Unresolved } from "./bound-package.js";
+import type { BoundPackage, Duplicate, ExternalName, ShapeProblem, Unresolved } from "./bound-package.js";
+import { recordModelName } from "./external-names.js";
 
 export function defaultAlias(entity: string): string {
   return entity
@@ -92,6 +93,7 @@ export class Binder {
   readonly inactiveTargets: TargetSymbol[] = [];
   readonly inactiveCustomFields: CustomFieldSymbol[] = [];
   readonly inactiveReferences: SymbolReference[] = [];
+  readonly externalNames: ExternalName[] = [];
   readonly unresolved: Unresolved[] = [];
   readonly duplicates: Duplicate[] = [];
   readonly shapeProblems: ShapeProblem[] = [];
@@ -165,7 +167,7 @@ export class Binder {
       for (const declaration of file.document.declarations) if (declaration.kind === "SourceDeclaration") bindSource(this, declaration, file.path);
     for (const file of this.files)
       for (const declaration of file.document.declarations) if (declaration.kind === "MigrationDeclaration") bindMigration(this, declaration, file.path);
-    for (const file of this.files) bindSettingConditions(this, file);
+    for (const file of this.files) bindConditions(this, file);
     for (const file of this.files) {
       for (const declaration of file.document.declarations) {
         if (declaration.kind === "LookupDeclaration") bindLookup(this, declaration, file.path);
@@ -174,8 +176,12 @@ export class Binder {
     }
     for (const file of this.files)
       for (const declaration of file.document.declarations) if (declaration.kind === "RecordsDeclaration") bindRecordValues(this, declaration, file.path);
-    for (const file of this.files)
-      for (const declaration of file.document.declarations) if (declaration.kind === "TableDeclaration") bindTable(this, declaration, file.path);
+    for (const file of this.files) {
+      for (const declaration of file.document.declarations) {
+        if (declaration.kind === "TableDeclaration") bindTable(this, declaration, file.path);
+        else if (declaration.kind === "ExtendDeclaration") bindExtendNames(this, declaration, file.path);
+      }
+    }
     for (const entity of this.entities.values()) resolveColumnReferences(this, entity);
     for (const file of this.files) {
       for (const declaration of file.document.declarations) {
@@ -315,6 +321,8 @@ export class Binder {
 
   private bindMap(declaration: A.MapDeclaration, file: string): void {
     const entity = this.resolveEntity(declaration.entity, file);
+    recordModelName(this.externalNames, file, declaration.model);
+    recordModelName(this.externalNames, file, declaration.fallback?.model);
     const entityAlias = declaration.alias?.value ?? (declaration.entity.kind === "Name" ? defaultAlias(declaration.entity.value) : "");
     const off = this.switchedOff(declaration.enabledIf, entityAlias);
     const chosen = this.chooseModel(declaration.model, declaration.fallback, declaration.body);
@@ -344,6 +352,8 @@ export class Binder {
   private bindSplit(declaration: A.SplitDeclaration, file: string): void {
     const entity = this.resolveEntity(declaration.entity, file);
     for (const splitTarget of declaration.targets) {
+      recordModelName(this.externalNames, file, splitTarget.model);
+      recordModelName(this.externalNames, file, splitTarget.fallback?.model);
       const off = this.switchedOff(declaration.enabledIf, splitTarget.alias.value) || this.switchedOff(splitTarget.enabledIf, splitTarget.alias.value);
       const chosen = this.chooseModel(splitTarget.model, splitTarget.fallback, splitTarget.body);
       const conditions = [...(declaration.when === undefined ? [] : [declaration.when]), ...(splitTarget.when === undefined ? [] : [splitTarget.when])];
@@ -508,8 +518,9 @@ export class Binder {
         }
       } else if (item.kind === "ExpectOutcome" && item.entity !== undefined) {
         this.resolveEntity(item.entity, file);
-      } else if (item.kind === "ExpectRecord" && item.model.kind === "QualifiedName") {
-        bindFieldValues(this, item.values, item.model.value, file, "expect");
+      } else if (item.kind === "ExpectRecord") {
+        const model = recordModelName(this.externalNames, file, item.model);
+        if (model !== undefined) bindFieldValues(this, item.values, model, file, "expect");
       }
     }
   }
@@ -546,6 +557,7 @@ export function bindPackage(
     inactiveTargets: binder.inactiveTargets,
     inactiveCustomFields: binder.inactiveCustomFields,
     inactiveReferences: binder.inactiveReferences,
+    externalNames: binder.externalNames,
     unresolved: binder.unresolved,
     duplicates: binder.duplicates,
     shapeProblems: binder.shapeProblems,

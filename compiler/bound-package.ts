@@ -1,5 +1,6 @@
 /** What binding a package gives: its symbols, the references to them, and what binding found wrong (names unresolved, declared twice, ill-shaped). */
 import type { Range } from "../language/location.js";
+import type { Builtin } from "./builtins.js";
 import type {
   CustomFieldSymbol,
   EntitySymbol,
@@ -57,6 +58,18 @@ export interface ShapeProblem {
   readonly kind: "entity-key" | "source-option" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value";
 }
 
+/**
+ * A name the package uses but does not declare: an Odoo model, a field of a model (`model` is
+ * undefined where the model is not known), or a built-in named in a pipeline. Recorded where it is
+ * written, in code the chosen Odoo and settings run or leave out alike: the editor's hover,
+ * navigation and rename read these, as they read the references for the package's own names.
+ */
+export type ExternalName = { readonly file: string; readonly range: Range } & (
+  | { readonly kind: "model"; readonly model: string }
+  | { readonly kind: "field"; readonly model: string | undefined; readonly field: string }
+  | { readonly kind: "builtin"; readonly builtin: Builtin }
+);
+
 export interface BoundPackage {
   readonly directory: string;
   readonly files: readonly ParsedFileLike[];
@@ -86,6 +99,8 @@ export interface BoundPackage {
   readonly inactiveCustomFields: readonly CustomFieldSymbol[];
   /** Uses of names in code left out for the chosen Odoo and settings, and uses of inactive declarations: for the editor only. */
   readonly inactiveReferences: SymbolReference[];
+  /** Odoo's models and fields and Flitmap's built-ins where the package names them (the binder records those outside bodies, the checker those inside). */
+  readonly externalNames: ExternalName[];
   readonly unresolved: Unresolved[];
   readonly duplicates: Duplicate[];
   readonly shapeProblems: ShapeProblem[];

@@ -26,6 +26,7 @@ import type {
 } from "./checked-package.js";
 import { checkPipe } from "./check-pipes.js";
 import { checkColumnPath, reportUnknownName } from "./check-columns.js";
+import { recordFieldName } from "./external-names.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
 
 export function typeString(type: ValueType): string {
@@ -213,6 +214,7 @@ export class ExpressionChecker {
 
   private checkAssignment(node: A.Assignment, scope: Scope): void {
     const model = scope.model;
+    recordFieldName(this.bound.externalNames, scope.file, model, node.field);
     const field = this.schema !== undefined && model !== undefined ? findField(this.schema, model, node.field.value) : undefined;
     const custom = model === undefined ? undefined : this.customFields.get(`${model}\u0000${node.field.value}`);
     if (custom !== undefined) this.reference(scope.file, node.field.range, custom);
@@ -289,7 +291,9 @@ export class ExpressionChecker {
       });
       return;
     }
-    this.reference(scope.file, path.range, column);
+    // `ignore group.column` names the group, then its column, as a column path in an expression does.
+    if (second !== undefined && column.group !== undefined) this.reference(scope.file, first.range, column.group);
+    this.reference(scope.file, second?.range ?? first.range, column);
     this.result.ignoredColumns.set(column, { file: scope.file, range: path.range });
   }
 

@@ -62,6 +62,7 @@ export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: C
     checker.unresolved.push({ kind: "step", name, file: scope.file, range: step.callee.range, candidates: suggestNames(name, names) });
     return checker.failed(pipeNode);
   }
+  checker.bound.externalNames.push({ kind: "builtin", file: scope.file, range: step.callee.range, builtin });
   const { item, itemwise } = unwrapList(input.type, builtin.takesList);
   if (!acceptsInput(builtin, item)) {
     checker.issue(

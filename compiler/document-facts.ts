@@ -11,6 +11,8 @@ import { forEachNode } from "../language/visit.js";
 export interface DocumentFacts {
   /** Every `if setting ...` condition, taken or not, in written order. */
   readonly settingConditions: readonly A.SettingCondition[];
+  /** Every `if odoo has ...` condition, taken or not, in written order. */
+  readonly hasConditions: readonly A.HasCondition[];
   /**
    * Names written under an `if` on the target or a setting, in a map or split (target) such an `if`
    * switches off, or in either body of a map with a fallback: unused_declaration does not call
@@ -32,17 +34,19 @@ export function documentFacts(document: A.Document): DocumentFacts {
   const cached = known.get(document);
   if (cached !== undefined) return cached;
   const settingConditions: A.SettingCondition[] = [];
+  const hasConditions: A.HasCondition[] = [];
   const namesUnderConditions = new Set<string>();
   // Parents come before their children in the walk: a node is under a condition when its parent is.
   const conditional = new Set<A.Node>();
   forEachNode(document.declarations, (node, parent) => {
     if (node.kind === "SettingCondition") settingConditions.push(node);
+    else if (node.kind === "HasCondition") hasConditions.push(node);
     if ((parent !== undefined && conditional.has(parent)) || isConditional(node)) {
       conditional.add(node);
       if (node.kind === "Name") namesUnderConditions.add(node.value);
     }
   });
-  const facts = { settingConditions, namesUnderConditions };
+  const facts = { settingConditions, hasConditions, namesUnderConditions };
   known.set(document, facts);
   return facts;
 }

@@ -73,6 +73,18 @@ describe("hover on Odoo names", () => {
       "```flitmap\n(model) helpdesk.ticket\n```\n\nNot in Odoo 17.0, the target\n\nNot in the Odoo versions Flitmap ships (17.0, 18.0, 19.0)",
     );
   });
+  it("finds the Odoo names and built-ins the compiler resolves wherever they are written: a `with` block's `when`, a map's own `if`", () => {
+    // The editor once walked the trees itself, and missed these two places.
+    expect(
+      hoverAt('map Order -> crm.lead {\n  name <- id\n  with Link by order_id when note | tr‸im = "x" {\n    description <- note | join(", ")\n  }\n}')?.value,
+    ).toMatch(/^```flitmap\ntrim: text → text\n```/);
+    expect(hoverAt("map Company -> crm.lead if odoo has helpdesk.tic‸ket {\n  name <- naam\n}")?.value).toBe(
+      "```flitmap\n(model) helpdesk.ticket\n```\n\nNot in Odoo 17.0, the target\n\nNot in the Odoo versions Flitmap ships (17.0, 18.0, 19.0)",
+    );
+    expect(hoverAt("map Company -> res.partner if odoo has res.partner.mob‸ile {\n  name <- naam\n}")?.value).toBe(
+      "```flitmap\nres.partner.mobile: char\n```\n\n**Mobile**\n\nIn Odoo 17.0, 18.0; not in 19.0",
+    );
+  });
 });
 
 describe("hover on the package's names", () => {

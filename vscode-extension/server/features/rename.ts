@@ -63,17 +63,7 @@ export function prepareRename(analysis: PackageAnalysis, file: string, offset: n
   if (!packageFiles.includes(symbol.file)) {
     return { refused: `${WHAT[symbol.kind]} ${symbol.name} is declared in ${symbol.file}, outside this package: rename it there` };
   }
-  return { range: nameRange(analysis, occurrence, symbol.name), placeholder: symbol.name };
-}
-
-/** The part of an occurrence's range that holds the name (`ignore group.column` records the whole path). */
-function nameRange(analysis: PackageAnalysis, occurrence: { readonly file: string; readonly range: Range }, name: string): Range {
-  const text = analysis.files.find((file) => file.path === occurrence.file)?.text ?? "";
-  const { start, end } = occurrence.range;
-  const written = text.slice(start.offset, end.offset);
-  if (written === name || !written.endsWith(`.${name}`)) return occurrence.range;
-  const shift = written.length - name.length;
-  return { start: { offset: start.offset + shift, line: end.line, column: end.column - name.length }, end };
+  return { range: occurrence.range, placeholder: symbol.name };
 }
 
 /** Why `newName` cannot be any name: not an identifier, or a reserved word. */
@@ -140,7 +130,7 @@ export function rename(analysis: PackageAnalysis, file: string, offset: number, 
   const packageFiles = new Set(analysis.files.map((candidate) => candidate.path));
   const edits: TextEdit[] = [];
   const uses = occurrencesOf(analysis, symbol).filter((use) => packageFiles.has(use.file) && !(use.kind === "symbol" && use.declaration));
-  for (const use of uses) edits.push({ file: use.file, range: nameRange(analysis, use, symbol.name), newText: newName });
+  for (const use of uses) edits.push({ file: use.file, range: use.range, newText: newName });
 
   for (const declared of namesakes(analysis, symbol)) {
     if (declared.kind === "target" && !declared.aliasDeclared) {
