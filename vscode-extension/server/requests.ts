@@ -1,8 +1,8 @@
 /**
  * The language server's requests, each handed to its editor feature (features/): those on one
  * document (outline, folding, semantic tokens, formatting, completion, quick fixes), those at a
- * position (hover, definition, references, highlights, rename) and workspace symbols. server.ts
- * owns the state they read (documents, analyses, settings) and passes it in a RequestContext.
+ * position (hover, definition, references, highlights, rename) and workspace symbols. server-state.ts
+ * owns the state they read (documents, analyses, settings): a ServerState is their RequestContext.
  */
 import {
   ErrorCodes,
@@ -32,7 +32,7 @@ import { prepareRename, rename } from "./features/rename.js";
 import { semanticTokens } from "./features/semantic-tokens.js";
 import { workspaceSymbols, type WorkspaceFile } from "./features/workspace-symbols.js";
 import { pathOfUri, uriOfPath, type FileSystem } from "./package-files.js";
-import type { FlitmapSettings, ParsedDocument } from "./server.js";
+import type { FlitmapSettings, ParsedDocument } from "./server-state.js";
 
 /** What the requests read of the server's state. */
 export interface RequestContext {
