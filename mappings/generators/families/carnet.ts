@@ -18,9 +18,11 @@ import {
   day,
   dayText,
   momentText,
+  pad,
   RowStream,
   slug,
   someOf,
+  staffMember,
   staffUsers,
   UniqueNames,
   workMoment,
@@ -190,13 +192,15 @@ const EXPORT_DAY = day(2026, 1, 30);
 const HISTORY_START = day(2016, 9, 1);
 
 function commercial(rng: Rng): string {
-  if (rng.chance(0.05)) return "";
-  const person = rng.chance(0.08) ? FORMER_STAFF : rng.pick(STAFF);
-  return `${person.last.toUpperCase()} ${person.first}`;
+  return staffMember(
+    rng,
+    { staff: STAFF, former: FORMER_STAFF, formerChance: 0.08, unassignedChance: 0.05 },
+    (person) => `${person.last.toUpperCase()} ${person.first}`,
+  );
 }
 
 function phone(rng: Rng, prefix: string): string {
-  const pairs = Array.from({ length: 4 }, () => String(rng.int(0, 99)).padStart(2, "0")).join(" ");
+  const pairs = Array.from({ length: 4 }, () => pad(rng.int(0, 99))).join(" ");
   return prefix.startsWith("+") ? `${prefix} ${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}` : `${prefix} ${pairs}`;
 }
 
@@ -214,7 +218,7 @@ type Shape = "both" | "organisation" | "person";
 function tiersRow(rng: Rng, index: number, shape: Shape, organisation: string, earlier: readonly Tiers[]): string[] {
   const foreign = rng.chance(0.1) ? rng.pick(FOREIGN) : undefined;
   const french = rng.pick(TOWNS);
-  const zip = foreign?.zip ?? String(french.zip * 1000 + rng.int(0, 99) * 10).padStart(5, "0");
+  const zip = foreign?.zip ?? pad(french.zip * 1000 + rng.int(0, 99) * 10, 5);
   const prefix = foreign?.phone ?? french.phone;
   const company = shape !== "person";
   const person = shape !== "organisation";
@@ -226,7 +230,7 @@ function tiersRow(rng: Rng, index: number, shape: Shape, organisation: string, e
   const group = company && index >= 10 && rng.chance(0.16) && organisations.length > 0 ? rng.pick(organisations.slice(0, 25)).organisation : "";
   const created = workMoment(rng, HISTORY_START, EXPORT_DAY - 120);
   return [
-    `C${String(100 + index * 4).padStart(5, "0")}`,
+    `C${pad(100 + index * 4, 5)}`,
     company ? organisation : "",
     company ? rng.pick(LEGAL_FORMS) : "",
     company && rng.chance(0.8) ? String(rng.int(10000000, 99999999)) + String(rng.int(100000, 999999)) : "",
@@ -282,16 +286,13 @@ function buildTiers(options: FamilyOptions, count: number): { rows: string[][]; 
 }
 
 function buildDeals(options: FamilyOptions, count: number, tiers: readonly Tiers[]): string[][] {
-  const stream = new RowStream(options.seed, "carnet.affaires");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "carnet.affaires").rows(count, (rng, index) => {
     const customer = rng.pick(tiers);
     const stage = rng.weighted(STAGES);
     const created = workMoment(rng, HISTORY_START + 200, EXPORT_DAY - 5);
     const products = someOf(rng, PRODUCTS, 3);
-    rows.push([
-      `AFF-${String(1001 + index * 2).padStart(6, "0")}`,
+    return [
+      `AFF-${pad(1001 + index * 2, 6)}`,
       `${products[0] ?? "Logiciel"} - ${customer.organisation === "" ? "particulier" : customer.organisation}`,
       customer.code,
       stage,
@@ -304,21 +305,17 @@ function buildDeals(options: FamilyOptions, count: number, tiers: readonly Tiers
       stage === "Perdue" ? rng.pick(LOSS_REASONS) : "",
       rng.chance(0.5) ? "" : `${rng.pick(REPORTS)}${rng.chance(0.3) ? `\n${rng.pick(REPORTS)}` : ""}`,
       momentText(created, "dd/MM/yyyy"),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 function buildActions(options: FamilyOptions, count: number, tiers: readonly Tiers[], deals: readonly string[][]): string[][] {
-  const stream = new RowStream(options.seed, "carnet.actions");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "carnet.actions").rows(count, (rng, index) => {
     const deal = rng.chance(0.55) ? rng.pick(deals) : undefined;
     const kind = rng.weighted(ACTION_KINDS);
     const due = workMoment(rng, HISTORY_START + 300, EXPORT_DAY + 45).days;
     const done = due < EXPORT_DAY - 3 ? rng.chance(0.8) : rng.chance(0.05);
-    rows.push([
+    return [
       String(700 + index),
       kind,
       rng.pick(ACTION_OBJECTS[kind] ?? ["Tâche"]),
@@ -329,9 +326,8 @@ function buildActions(options: FamilyOptions, count: number, tiers: readonly Tie
       deal?.[2] ?? rng.pick(tiers).code,
       deal?.[0] ?? "",
       rng.chance(0.35) ? "" : rng.pick(REPORTS),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 export const CARNET_HEADERS = {

@@ -20,9 +20,11 @@ import {
   day,
   dayText,
   momentText,
+  pad,
   RowStream,
   slug,
   someOf,
+  staffMember,
   staffUsers,
   UniqueNames,
   workMoment,
@@ -133,9 +135,11 @@ const EXPORT_DAY = day(2026, 3, 13);
 const HISTORY_START = day(2015, 4, 6);
 
 function feeEarner(rng: Rng): string {
-  if (rng.chance(0.04)) return "";
-  const person = rng.chance(0.07) ? FORMER_STAFF : rng.pick(STAFF);
-  return `${person.first.charAt(0)}. ${person.last}`;
+  return staffMember(
+    rng,
+    { staff: STAFF, former: FORMER_STAFF, formerChance: 0.07, unassignedChance: 0.04 },
+    (person) => `${person.first.charAt(0)}. ${person.last}`,
+  );
 }
 
 function pounds(rng: Rng, from: number, to: number): string {
@@ -163,7 +167,7 @@ function buildOrganisations(options: FamilyOptions, count: number): { rows: stri
       index >= 6 && rng.chance(0.17) ? (rng.chance(0.1) ? `${rng.pick(PLACES)} Group plc` : (names[rng.int(0, Math.min(index - 1, 20))] ?? "")) : "";
     const street = `${rng.int(1, 200)} ${rng.pick(STREETS)}`;
     rows.push([
-      `ORG${String(40 + index * 3).padStart(4, "0")}`,
+      `ORG${pad(40 + index * 3, 4)}`,
       name,
       parent,
       rng.pick(SECTORS),
@@ -185,10 +189,7 @@ function buildOrganisations(options: FamilyOptions, count: number): { rows: stri
 }
 
 function buildPeople(options: FamilyOptions, count: number, organisations: readonly string[]): string[][] {
-  const stream = new RowStream(options.seed, "casebook.people");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "casebook.people").rows(count, (rng, index) => {
     const female = rng.chance(0.5);
     const first = female ? rng.pick(FIRST_FEMALE) : rng.pick(FIRST_MALE);
     const last = rng.pick(LAST);
@@ -207,8 +208,8 @@ function buildPeople(options: FamilyOptions, count: number, organisations: reado
           ["Mr", 6],
           ["Dr", 1],
         ]);
-    rows.push([
-      `P-${String(600 + index * 2).padStart(5, "0")}`,
+    return [
+      `P-${pad(600 + index * 2, 5)}`,
       rng.chance(0.03) ? "" : title,
       first,
       last,
@@ -219,22 +220,18 @@ function buildPeople(options: FamilyOptions, count: number, organisations: reado
       `${slug(first)}.${slug(last)}@${works.length === 0 ? rng.pick(["gmail.com", "btinternet.com", "outlook.com"]) : `${slug(employer.split(" ").slice(0, 2).join(""))}.co.uk`}`,
       rng.chance(0.15) ? "Y" : "N",
       momentText(workMoment(rng, HISTORY_START + 200, EXPORT_DAY), "dd/MM/yyyy"),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 function buildMatters(options: FamilyOptions, count: number, organisations: readonly string[]): string[][] {
-  const stream = new RowStream(options.seed, "casebook.matters");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "casebook.matters").rows(count, (rng, index) => {
     const opened = workMoment(rng, HISTORY_START + 300, EXPORT_DAY - 10).days;
     const work = rng.pick(WORK_TYPES);
     const client = rng.pick(organisations);
     const year = String(2016 + (index % 10)).slice(2);
-    rows.push([
-      `M${year}/${String(index + 1).padStart(4, "0")}`,
+    return [
+      `M${year}/${pad(index + 1, 4)}`,
       `${work}: ${client.replace(/ (Ltd|Limited|LLP|plc)$/, "")}`,
       client,
       feeEarner(rng),
@@ -243,21 +240,17 @@ function buildMatters(options: FamilyOptions, count: number, organisations: read
       rng.chance(0.15) ? "TBC" : dayText(opened + rng.int(30, 400), "dd/MM/yyyy"),
       work,
       dayText(opened, "dd/MM/yyyy"),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 function buildDiary(options: FamilyOptions, count: number, matters: readonly string[][]): string[][] {
-  const stream = new RowStream(options.seed, "casebook.diary");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "casebook.diary").rows(count, (rng, index) => {
     const matter = rng.pick(matters);
     const kind = rng.weighted(ENTRY_TYPES);
     const due = workMoment(rng, HISTORY_START + 400, EXPORT_DAY + 50).days;
     const done = due < EXPORT_DAY - 2 ? rng.chance(0.85) : rng.chance(0.05);
-    rows.push([
+    return [
       String(9000 + index * 5),
       matter[0] ?? "",
       kind,
@@ -266,9 +259,8 @@ function buildDiary(options: FamilyOptions, count: number, matters: readonly str
       done ? "Y" : "N",
       done ? dayText(due + rng.int(-2, 3), "yyyy-MM-dd") : "0000-00-00",
       feeEarner(rng),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 export const CASEBOOK_HEADERS = {

@@ -21,10 +21,12 @@ import {
   amountText,
   day,
   dayText,
+  momentText,
   pad,
   RowStream,
   slug,
   someOf,
+  staffMember,
   staffUsers,
   UniqueNames,
   workMoment,
@@ -239,8 +241,7 @@ function initials(person: { readonly first: string; readonly last: string }): st
 }
 
 function salesRep(rng: Rng): string {
-  if (rng.chance(0.04)) return "Sin asignar";
-  return initials(rng.chance(0.07) ? FORMER_STAFF : rng.pick(STAFF));
+  return staffMember(rng, { staff: STAFF, former: FORMER_STAFF, formerChance: 0.07, unassignedChance: 0.04, unassigned: "Sin asignar" }, initials);
 }
 
 function phone(rng: Rng, prefix: string): string {
@@ -254,8 +255,7 @@ function euros(rng: Rng, from: number, to: number): string {
 }
 
 function timestamp(rng: Rng, from: number, to: number): string {
-  const moment = workMoment(rng, from, to);
-  return `${dayText(moment.days, "dd/MM/yyyy")} ${pad(Math.floor(moment.minute / 60))}:${pad(moment.minute % 60)}:${pad(rng.int(0, 59))}`;
+  return `${momentText(workMoment(rng, from, to), "dd/MM/yyyy")}:${pad(rng.int(0, 59))}`;
 }
 
 function personName(rng: Rng): { first: string; surnames: string; female: boolean } {
@@ -416,17 +416,14 @@ function buildRelations(options: FamilyOptions, count: number): { rows: string[]
 }
 
 function buildOpportunities(options: FamilyOptions, count: number, relations: readonly Relation[]): string[][] {
-  const stream = new RowStream(options.seed, "clientela.oportunidades");
   const clients = relations.filter((relation) => relation.kind !== "Contacto");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "clientela.oportunidades").rows(count, (rng, index) => {
     const client = rng.pick(clients);
     const stage = rng.weighted(STAGES);
     const created = workMoment(rng, HISTORY_START + 2000, EXPORT_DAY - 5);
     const products = someOf(rng, PRODUCTS, 3);
     const clientName = rng.chance(0.02) ? "AZULEJOS DESAPARECIDOS, S.L." : client.fiscalName;
-    rows.push([
+    return [
       `OP-${pad(120 + index * 2, 5)}`,
       `${rng.pick(DEAL_WORDS)} ${(products[0] ?? "Gres").toLowerCase()} - ${client.kind === "Particular" ? `vivienda en ${rng.pick(PLACES).city}` : titleCase(clientName.split(",")[0] ?? "")}`,
       clientName,
@@ -440,14 +437,12 @@ function buildOpportunities(options: FamilyOptions, count: number, relations: re
       products.join(" / "),
       rng.chance(0.55) ? "" : rng.pick(DEAL_NOTES),
       dayText(created.days, "dd/MM/yyyy"),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 function responsible(rng: Rng): string {
-  const person = rng.chance(0.07) ? FORMER_STAFF : rng.pick(STAFF);
-  return `${person.last}, ${person.first}`;
+  return staffMember(rng, { staff: STAFF, former: FORMER_STAFF, formerChance: 0.07 }, (person) => `${person.last}, ${person.first}`);
 }
 
 function buildActions(options: FamilyOptions, count: number, relations: readonly Relation[], opportunities: readonly string[][]): string[][] {

@@ -87,6 +87,11 @@ export class RowStream {
   row(index: number): Rng {
     return this.base.fork(this.stream, index);
   }
+
+  /** `count` rows, each drawn by `draw` with its own generator. */
+  rows<Row>(count: number, draw: (rng: Rng, index: number) => Row): Row[] {
+    return Array.from({ length: count }, (_, index) => draw(this.row(index), index));
+  }
 }
 
 /** Names drawn until unused: a second "Weber GmbH" becomes "Weber GmbH & Co. KG" or gets a place. */
@@ -159,8 +164,33 @@ export function someOf<T>(rng: Rng, items: readonly T[], most: number): T[] {
   return items.filter((item) => chosen.has(item));
 }
 
+export interface StaffPerson {
+  readonly first: string;
+  readonly last: string;
+}
+
+/** The firm's staff as its export names them, and how often a record names nobody or someone who has left. */
+export interface StaffRoster {
+  readonly staff: readonly StaffPerson[];
+  /** Someone who has left the firm: no Odoo user has their name. */
+  readonly former: StaffPerson;
+  readonly formerChance: number;
+  /** How often a record names nobody, and how the export writes that ("" unless it writes a word). */
+  readonly unassignedChance?: number;
+  readonly unassigned?: string;
+}
+
+/**
+ * The person a record names (its owner, account manager, fee earner), written as the export
+ * writes names: nobody now and then, the one who has left sometimes, else one of the staff.
+ */
+export function staffMember(rng: Rng, roster: StaffRoster, write: (person: StaffPerson) => string): string {
+  if (roster.unassignedChance !== undefined && rng.chance(roster.unassignedChance)) return roster.unassigned ?? "";
+  return write(rng.chance(roster.formerChance) ? roster.former : rng.pick(roster.staff));
+}
+
 /** The users of the customer's Odoo: the firm's staff, `first.last` at its domain. */
-export function staffUsers(staff: readonly { readonly first: string; readonly last: string }[], domain: string): SeedUser[] {
+export function staffUsers(staff: readonly StaffPerson[], domain: string): SeedUser[] {
   return staff.map((person) => ({
     login: `${slug(person.first)}.${slug(person.last)}`,
     name: `${person.first} ${person.last}`,

@@ -19,9 +19,11 @@ import {
   day,
   dayText,
   momentText,
+  pad,
   RowStream,
   slug,
   someOf,
+  staffMember,
   staffUsers,
   UniqueNames,
   workMoment,
@@ -218,13 +220,7 @@ function staffName(person: { readonly first: string; readonly last: string }): s
 }
 
 function owner(rng: Rng): string {
-  if (rng.chance(0.04)) return "";
-  if (rng.chance(0.08)) return staffName(FORMER_STAFF);
-  return staffName(rng.pick(STAFF));
-}
-
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
-  return rng.weighted(items);
+  return staffMember(rng, { staff: STAFF, former: FORMER_STAFF, formerChance: 0.08, unassignedChance: 0.04 }, staffName);
 }
 
 interface Firm {
@@ -254,7 +250,7 @@ function buildFirms(options: FamilyOptions, count: number): { rows: string[][]; 
     const foreign = rng.chance(0.12) ? rng.pick(FOREIGN_TOWNS) : undefined;
     const german = rng.pick(TOWNS);
     const town = foreign === undefined ? { city: german.city, area: german.area } : { city: foreign.city, area: foreign.area };
-    const zip = foreign === undefined ? String(german.zip * 1000 + rng.int(1, 999)).padStart(5, "0") : foreign.zip;
+    const zip = foreign === undefined ? pad(german.zip * 1000 + rng.int(1, 999), 5) : foreign.zip;
     const id = `F-${10000 + index * 7}`;
     // A group parent is an earlier firm, by name; a few name a holding that is not in the export.
     let parent = "";
@@ -282,7 +278,7 @@ function buildFirms(options: FamilyOptions, count: number): { rows: string[][]; 
       rng.chance(0.1) ? PLACEHOLDER_NUMBER : amountText(employees * rng.int(80_000, 250_000) * 100, ".", ","),
       rng.chance(0.45) ? "" : someOf(rng, FEATURES, 2).join(", "),
       owner(rng),
-      weighted(rng, STATUSES),
+      rng.weighted(STATUSES),
       momentText(created, "dd.MM.yyyy"),
       momentText(changed, "dd.MM.yyyy"),
     ]);
@@ -307,7 +303,7 @@ function buildPeople(options: FamilyOptions, count: number, firms: readonly Firm
     const female = rng.chance(0.5);
     const first = female ? rng.pick(FIRST_FEMALE) : rng.pick(FIRST_MALE);
     const last = rng.pick(LAST);
-    const id = `AP${String(20001 + index * 3).padStart(6, "0")}`;
+    const id = `AP${pad(20001 + index * 3, 6)}`;
     const birthday = rng.chance(0.55) ? PLACEHOLDER_DATE : dayText(day(rng.int(1955, 1998), rng.int(1, 12), rng.int(1, 28)), "dd.MM.yyyy");
     rows.push([
       id,
@@ -339,10 +335,10 @@ function buildChances(options: FamilyOptions, count: number, firms: readonly Fir
     const firm = rng.pick(firms);
     const contacts = people.filter((person) => person.firm === firm);
     const contact = contacts.length > 0 && rng.chance(0.7) ? rng.pick(contacts) : undefined;
-    const phase = weighted(rng, PHASES);
+    const phase = rng.weighted(PHASES);
     const created = workMoment(rng, HISTORY_START + 300, EXPORT_DAY - 10);
     const expected = created.days + rng.int(20, 240);
-    const id = `VC-${2018 + (index % 8)}-${String(index + 1).padStart(4, "0")}`;
+    const id = `VC-${2018 + (index % 8)}-${pad(index + 1, 4)}`;
     const hasNote = rng.chance(0.45);
     rows.push([
       id,
@@ -365,16 +361,13 @@ function buildChances(options: FamilyOptions, count: number, firms: readonly Fir
 }
 
 function buildTasks(options: FamilyOptions, count: number, firms: readonly Firm[], chances: readonly string[][]): string[][] {
-  const stream = new RowStream(options.seed, "kundenwerk.aufgaben");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "kundenwerk.aufgaben").rows(count, (rng, index) => {
     const chance = rng.chance(0.6) ? rng.pick(chances) : undefined;
     const firmId = chance?.[2] ?? rng.pick(firms).id;
-    const kind = weighted(rng, TASK_KINDS);
+    const kind = rng.weighted(TASK_KINDS);
     const due = workMoment(rng, HISTORY_START + 400, EXPORT_DAY + 60).days;
     const done = due < EXPORT_DAY - 5 ? rng.chance(0.85) : rng.chance(0.1);
-    rows.push([
+    return [
       String(50001 + index),
       kind,
       rng.pick(TASK_SUBJECTS[kind] ?? ["Aufgabe"]),
@@ -385,9 +378,8 @@ function buildTasks(options: FamilyOptions, count: number, firms: readonly Firm[
       chance?.[0] ?? "",
       firmId,
       rng.chance(0.4) ? "" : rng.pick(NOTES),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 export const KUNDENWERK_HEADERS = {

@@ -15,7 +15,20 @@
  * One owner (Tyler Brooks) has left: no Odoo user has his name.
  */
 import type { Rng } from "../prng.js";
-import { day, dayText, RowStream, slug, someOf, staffUsers, UniqueNames, workMoment, type FamilyExport, type FamilyOptions } from "./family.js";
+import {
+  day,
+  dayText,
+  pad,
+  RowStream,
+  slug,
+  someOf,
+  staffMember,
+  staffUsers,
+  UniqueNames,
+  workMoment,
+  type FamilyExport,
+  type FamilyOptions,
+} from "./family.js";
 import type { Moment } from "../formats.js";
 
 export const PIPELANE_FIRM = { name: "Northbeam Analytics Inc.", domain: "northbeam.io" } as const;
@@ -140,13 +153,7 @@ const EXPORT_DAY = day(2026, 2, 10);
 const HISTORY_START = day(2018, 1, 8);
 
 function owner(rng: Rng): string {
-  if (rng.chance(0.03)) return "";
-  const person = rng.chance(0.07) ? FORMER_STAFF : rng.pick(STAFF);
-  return `${person.first} ${person.last}`;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, "0");
+  return staffMember(rng, { staff: STAFF, former: FORMER_STAFF, formerChance: 0.07, unassignedChance: 0.03 }, (person) => `${person.first} ${person.last}`);
 }
 
 /** `MM/dd/yyyy`, as US exports write dates. */
@@ -164,7 +171,7 @@ function usMoment(moment: Moment): string {
 
 /** An 18-character record id with the object's prefix (`001` accounts, `003` contacts, `006` opportunities, `00T` tasks). */
 function recordId(prefix: string, index: number): string {
-  return `${prefix}5g00000${String(index * 7 + 1000).padStart(5, "0")}AAJ`.slice(0, 18);
+  return `${prefix}5g00000${pad(index * 7 + 1000, 5)}AAJ`.slice(0, 18);
 }
 
 interface Account {
@@ -250,15 +257,12 @@ function buildContacts(options: FamilyOptions, count: number, accounts: readonly
 }
 
 function buildOpportunities(options: FamilyOptions, count: number, accounts: readonly Account[], byAccount: ReadonlyMap<string, string[]>): string[][] {
-  const stream = new RowStream(options.seed, "pipelane.opportunities");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "pipelane.opportunities").rows(count, (rng, index) => {
     const account = rng.pick(accounts);
     const contacts = byAccount.get(account.id) ?? [];
     const stage = rng.weighted(STAGES);
     const created = workMoment(rng, HISTORY_START + 200, EXPORT_DAY - 20);
-    rows.push([
+    return [
       recordId("006", index),
       `${account.name.split(" ")[0] ?? "New"} - ${someOf(rng, PRODUCTS, 2).join(" + ")}`,
       account.id,
@@ -272,22 +276,18 @@ function buildOpportunities(options: FamilyOptions, count: number, accounts: rea
       rng.pick(NEXT_STEPS),
       owner(rng),
       usMoment(created),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 function buildTasks(options: FamilyOptions, count: number, accounts: readonly Account[], opportunities: readonly string[][]): string[][] {
-  const stream = new RowStream(options.seed, "pipelane.tasks");
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  return new RowStream(options.seed, "pipelane.tasks").rows(count, (rng, index) => {
     const type = rng.weighted(TASK_TYPES);
     const due = workMoment(rng, HISTORY_START + 300, EXPORT_DAY + 40).days;
     const done = due < EXPORT_DAY ? rng.chance(0.8) : rng.chance(0.05);
     const status = done ? "Completed" : rng.pick(["Not Started", "In Progress", "Deferred"]);
     const related = rng.chance(0.6) ? (rng.pick(opportunities)[0] ?? "") : rng.pick(accounts).id;
-    rows.push([
+    return [
       recordId("00T", index),
       rng.pick(SUBJECTS[type] ?? ["Task"]),
       type,
@@ -297,9 +297,8 @@ function buildTasks(options: FamilyOptions, count: number, accounts: readonly Ac
       owner(rng),
       related,
       rng.chance(0.5) ? "" : rng.pick(COMMENTS),
-    ]);
-  }
-  return rows;
+    ];
+  });
 }
 
 export const PIPELANE_HEADERS = {
