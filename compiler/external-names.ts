@@ -29,7 +29,13 @@ export function recordConditionName(names: ExternalName[], file: string, conditi
   const dot = name.value.lastIndexOf(".");
   const owner = dot > 0 ? name.value.slice(0, dot) : undefined;
   const last = name.parts[name.parts.length - 1];
-  if (schema !== undefined && owner !== undefined && last !== undefined && findModel(schema, name.value) === undefined && findModel(schema, owner) !== undefined) {
+  if (
+    schema !== undefined &&
+    owner !== undefined &&
+    last !== undefined &&
+    findModel(schema, name.value) === undefined &&
+    findModel(schema, owner) !== undefined
+  ) {
     names.push({ kind: "field", file, range: last.range, model: owner, field: last.value });
     return;
   }

@@ -48,7 +48,8 @@ export interface ParsedDocument {
 /** A relative `flitmap.target.schemaFile` is relative to the workspace folder holding the package (else the package). */
 export function absoluteSchemaFile(schemaFile: string, packagePath: string | undefined, workspaceFolderPaths: readonly string[]): string {
   if (schemaFile === "" || isAbsolute(schemaFile)) return schemaFile;
-  const folder = packagePath === undefined ? undefined : workspaceFolderPaths.find((candidate) => packagePath === candidate || packagePath.startsWith(`${candidate}${sep}`));
+  const folder =
+    packagePath === undefined ? undefined : workspaceFolderPaths.find((candidate) => packagePath === candidate || packagePath.startsWith(`${candidate}${sep}`));
   return resolve(folder ?? packagePath ?? ".", schemaFile);
 }
 

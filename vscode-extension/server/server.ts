@@ -87,7 +87,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 /** `initialize`: the workspace folders and whether the client answers for the settings; then the folders as they change. */
 function registerInitialization(connection: Connection, state: ServerState): void {
   connection.onInitialize((params): InitializeResult => {
-    state.setWorkspaceFolders(params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: "root" }] : []));
+    state.setWorkspaceFolders(
+      params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: "root" }] : []),
+    );
     state.canReadConfiguration = params.capabilities.workspace?.configuration === true;
     return SERVER_CAPABILITIES;
   });
