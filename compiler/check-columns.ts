@@ -78,14 +78,7 @@ function checkQualifiedName(
   if (group !== undefined) {
     const column = group.columns.get(second.value);
     if (column === undefined) {
-      checker.unresolved.push({
-        kind: "column",
-        name: `${first.value}.${second.value}`,
-        file: scope.file,
-        range: second.range,
-        candidates: suggestNames(second.value, [...group.columns.keys()]),
-        scope: `group ${group.name}`,
-      });
+      reportUnknownName(checker, "column", second, scope.file, group.columns.keys(), `group ${group.name}`, `${first.value}.${second.value}`);
       return checker.failed(node);
     }
     checker.reference(scope.file, first.range, group);
@@ -111,14 +104,7 @@ function checkQualifiedName(
     }
     checker.reference(scope.file, first.range, other);
     if (column === undefined) {
-      checker.unresolved.push({
-        kind: "column",
-        name: `${first.value}.${second.value}`,
-        file: scope.file,
-        range: second.range,
-        candidates: suggestNames(second.value, [...other.columns.keys()]),
-        scope: `entity ${other.name}`,
-      });
+      reportUnknownName(checker, "column", second, scope.file, other.columns.keys(), `entity ${other.name}`, `${first.value}.${second.value}`);
     } else {
       checker.useColumn(column, scope.file, second.range);
       checker.issue(
@@ -141,11 +127,22 @@ function checkQualifiedName(
   return checker.failed(node);
 }
 
-/** A name looked up among `known` names (an entity's columns, the package's entities...) that is not one of them. */
-export function reportUnknownName(checker: ExpressionChecker, kind: UnresolvedKind, name: A.Name, file: string, known: Iterable<string>, scope?: string): void {
+/**
+ * A name looked up among `known` names (an entity's columns, the package's entities...) that is
+ * not one of them; `written` is the whole path it ends (`contact.phon`), when it is the last part of one.
+ */
+export function reportUnknownName(
+  checker: ExpressionChecker,
+  kind: UnresolvedKind,
+  name: A.Name,
+  file: string,
+  known: Iterable<string>,
+  scope?: string,
+  written = name.value,
+): void {
   checker.unresolved.push({
     kind,
-    name: name.value,
+    name: written,
     file,
     range: name.range,
     candidates: suggestNames(name.value, [...known]),
@@ -183,14 +180,7 @@ export function checkGroupInstanceColumn(checker: ExpressionChecker, node: A.Col
   }
   const column = group.columns.get(second.value);
   if (column === undefined) {
-    checker.unresolved.push({
-      kind: "column",
-      name: `${group.name}[${instance.raw}].${second.value}`,
-      file: scope.file,
-      range: second.range,
-      candidates: suggestNames(second.value, [...group.columns.keys()]),
-      scope: `group ${group.name}`,
-    });
+    reportUnknownName(checker, "column", second, scope.file, group.columns.keys(), `group ${group.name}`, `${group.name}[${instance.raw}].${second.value}`);
     return checker.failed(node);
   }
   checker.useColumn(column, scope.file, second.range);

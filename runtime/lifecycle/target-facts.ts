@@ -107,20 +107,22 @@ function literalEquals(left: unknown, right: unknown): boolean {
   return left === right;
 }
 
+/** A custom field the package declares, against the type of the field of that name Odoo has (undefined when it has none). */
+function customFieldFact(field: CustomFieldPlan, existingType: string | undefined): CustomFieldFact {
+  return {
+    model: field.model,
+    name: field.name,
+    type: field.type,
+    label: field.label,
+    status: existingType === undefined ? "create" : "exists",
+    ...(existingType !== undefined && existingType !== field.type ? { detail: `exists as ${existingType}, the package declares ${field.type}` } : {}),
+  };
+}
+
 /** The facts as the schema the package was compiled against has them. */
 export function schemaTargetFacts(plan: Plan, schema: SchemaFacts): TargetFacts {
   const fresh = schema.origin === "catalog";
-  const customFields: CustomFieldFact[] = plan.setup.customFields.map((field) => {
-    const existing = schema.models[field.model]?.fields[field.name];
-    return {
-      model: field.model,
-      name: field.name,
-      type: field.type,
-      label: field.label,
-      status: existing === undefined ? "create" : "exists",
-      ...(existing !== undefined && existing.type !== field.type ? { detail: `exists as ${existing.type}, the package declares ${field.type}` } : {}),
-    };
-  });
+  const customFields = plan.setup.customFields.map((field) => customFieldFact(field, schema.models[field.model]?.fields[field.name]?.type));
   const records: RecordFact[] = plan.setup.records.map((record) => {
     const known = schema.references[record.model];
     const base = { model: record.model, name: record.name, xmlid: record.xmlid };
@@ -176,15 +178,7 @@ export async function serverTargetFacts(plan: Plan, client: OdooClient): Promise
         );
   const customFields = fields.map((field: CustomFieldPlan): CustomFieldFact => {
     const existing = existingFields.find((candidate) => candidate["model"] === field.model && candidate["name"] === field.name);
-    const type = text(existing?.["ttype"]);
-    return {
-      model: field.model,
-      name: field.name,
-      type: field.type,
-      label: field.label,
-      status: existing === undefined ? "create" : "exists",
-      ...(existing !== undefined && type !== field.type ? { detail: `exists as ${type}, the package declares ${field.type}` } : {}),
-    };
+    return customFieldFact(field, existing === undefined ? undefined : text(existing["ttype"]));
   });
   const known = await client.externalIds(plan.setup.records.map((record) => record.xmlid));
   const records: RecordFact[] = [];
