@@ -14,26 +14,13 @@ import type { Assessment } from "../../runtime/lifecycle/assess.js";
 import { MASK_PREFIX } from "../../runtime/lifecycle/mask.js";
 import { startOdooDouble, type OdooDouble } from "../odoo-double/server.js";
 import { runLive } from "../runtime/support.js";
+import { readDefects, type SampleDefect as Defect } from "../mappings/support.js";
 import { runCliInProcess } from "../cli/helpers.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
 
-interface Defect {
-  readonly kind: string;
-  readonly entity: string;
-  readonly file: string;
-  readonly line: number;
-  readonly key?: string;
-  readonly column: string;
-  readonly value: string;
-  readonly detail?: Readonly<Record<string, unknown>>;
-}
-
-const MANIFEST = JSON.parse(readFileSync(join(SAMPLE, "defects.json"), "utf8")) as {
-  defects: Defect[];
-  entities: Record<string, { files: string[]; records: number }>;
-};
+const MANIFEST = readDefects(SAMPLE);
 const SEED = JSON.parse(readFileSync(join(SAMPLE, "odoo-seed.json"), "utf8")) as { users: { login: string; name: string; email: string }[] };
 
 function temporaryDirectory(): { path: string; remove: () => void } {

@@ -10,23 +10,12 @@ import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import type { Plan } from "../../compiler/plan/schema.js";
 import { runPlanTests } from "../../runtime/testing/plan-tests.js";
-import { loadSample, type LoadedSample } from "./support.js";
+import { loadSample, readDefects, type LoadedSample, type SampleDefect as Defect } from "./support.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
 
-interface Defect {
-  readonly kind: string;
-  readonly entity: string;
-  readonly file: string;
-  readonly line: number;
-  readonly key?: string;
-  readonly column: string;
-  readonly value: string;
-  readonly detail?: Readonly<Record<string, unknown>>;
-}
-
-const DEFECTS = (JSON.parse(readFileSync(join(SAMPLE, "defects.json"), "utf8")) as { defects: Defect[] }).defects;
+const DEFECTS = readDefects(SAMPLE).defects;
 
 function compile(series: string, settings: Record<string, string> = {}): Plan {
   return emitPlan(analyzeDirectory(PACKAGE, { seriesOverride: series, settings }));

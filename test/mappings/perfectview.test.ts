@@ -16,28 +16,17 @@ import { runPlanTests } from "../../runtime/testing/plan-tests.js";
 import { PyFloat } from "../odoo-double/py.js";
 import type { OdooDouble } from "../odoo-double/server.js";
 import { temporaryDirectory } from "../runtime/support.js";
-import { loadSample, type LoadedSample } from "./support.js";
+import { loadSample, readDefects, type LoadedSample, type SampleDefect as Defect } from "./support.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectview-to-odoo");
 const SAMPLE = join(PACKAGE, "sample");
-
-interface Defect {
-  readonly kind: string;
-  readonly entity: string;
-  readonly file: string;
-  readonly line: number;
-  readonly key?: string;
-  readonly column: string;
-  readonly value: string;
-  readonly detail?: Readonly<Record<string, unknown>>;
-}
 
 interface Seed {
   readonly users: readonly { login: string; name: string; email: string; active: boolean }[];
   readonly products: readonly { default_code: string; name: string; list_price: number }[];
 }
 
-const DEFECTS = (JSON.parse(readFileSync(join(SAMPLE, "defects.json"), "utf8")) as { defects: Defect[] }).defects;
+const DEFECTS = readDefects(SAMPLE).defects;
 const SEED = JSON.parse(readFileSync(join(SAMPLE, "odoo-seed.json"), "utf8")) as Seed;
 
 const defectsOf = (kind: string, entity?: string): Defect[] =>
@@ -417,7 +406,9 @@ for (const series of ["17.0", "19.0"] as const) {
         name: "[OUD-BOIL50] Voorrijkosten",
         price_unit: 45,
       });
-      expect(noteExamples("quote_line", "product_id", "lookup-missing")).toEqual(['no product.product record has default_code "OUD-BOIL50"; the value after `??` was used']);
+      expect(noteExamples("quote_line", "product_id", "lookup-missing")).toEqual([
+        'no product.product record has default_code "OUD-BOIL50"; the value after `??` was used',
+      ]);
       expect(rejectAt("offerteregels_001.csv", 25)).toBe("'Aantal': '12,50,00' is not a number with a decimal comma");
     });
 

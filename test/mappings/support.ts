@@ -21,6 +21,28 @@ export function readSeed(sampleDirectory: string): SampleSeed {
   return JSON.parse(readFileSync(join(sampleDirectory, "odoo-seed.json"), "utf8")) as SampleSeed;
 }
 
+/** A defect the sample generator planted in a row, as the sample's defects.json lists it. */
+export interface SampleDefect {
+  readonly kind: string;
+  readonly entity: string;
+  readonly file: string;
+  readonly line: number;
+  readonly key?: string;
+  readonly column: string;
+  readonly value: string;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** A sample export's defects.json: the defects planted, and each entity's files and records. */
+export interface DefectManifest {
+  readonly defects: readonly SampleDefect[];
+  readonly entities: Readonly<Record<string, { readonly files: readonly string[]; readonly records: number }>>;
+}
+
+export function readDefects(sampleDirectory: string): DefectManifest {
+  return JSON.parse(readFileSync(join(sampleDirectory, "defects.json"), "utf8")) as DefectManifest;
+}
+
 export interface LoadedSample {
   readonly double: OdooDouble;
   /** The double's state (see comparableSnapshot) after it was seeded, before the run. */
