@@ -4,7 +4,6 @@
  * before the run, a record that existed before gets its values back, a record changed in Odoo
  * after the run makes it refuse, and the journal says what each run's state is.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -24,12 +23,11 @@ import {
   comparableSnapshot,
   compileFixture,
   connectDouble,
+  killRunAfter,
   runLive,
   stateByXmlid,
   temporaryDirectory,
 } from "../runtime/support.js";
-
-const BIN = join(import.meta.dirname, "../../bin/flitmap.js");
 
 let plan: Plan;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -227,24 +225,10 @@ describe("rollback and diff on Odoo 19 over JSON-2", () => {
 });
 
 describe("rollback of a killed run", () => {
-  async function killAfter(double: OdooDouble, state: string, loads: number): Promise<void> {
-    const child = spawn(process.execPath, [BIN, "run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state, "--batch-size", "2"], {
-      env: { ...process.env, ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin", CI: "1" },
-      stdio: "ignore",
-    });
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      if (double.callLog.filter((call) => call.method === "load" && call.outcome === "ok").length >= loads) break;
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
-  }
-
   it.each([3, 9])("returns the double to its state before the run after kill -9 following %i writes", async (loads) => {
     const { double, state } = await fresh({ delayMs: 15 });
     const before = comparableSnapshot(double);
-    await killAfter(double, state, loads);
+    await killRunAfter(double, state, loads);
     double.setFaults({});
     const journal = Journal.open(join(state, "journal.jsonl"));
     expect(journal.runs().map((summary) => summary.status)).toEqual(["interrupted"]);

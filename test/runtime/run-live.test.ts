@@ -1,12 +1,9 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../compiler/plan/schema.js";
 import type { OdooDouble } from "../odoo-double/server.js";
-import { FIXTURE_EXPORT, FIXTURE_PACKAGE, compileFixture, runLive, startSeededDouble, stateByXmlid, temporaryDirectory } from "./support.js";
-
-const BIN = join(import.meta.dirname, "../../bin/flitmap.js");
+import { FIXTURE_EXPORT, FIXTURE_PACKAGE, compileFixture, killRunAfter, runLive, startSeededDouble, stateByXmlid, temporaryDirectory } from "./support.js";
 
 let plan: Plan;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -147,27 +144,12 @@ describe("a run against the Odoo test double", () => {
 });
 
 describe("an interrupted run", () => {
-  /** Starts the real CLI as a child process and kills it (SIGKILL) once `loads` load() calls have been answered. */
-  async function killAfter(double: OdooDouble, state: string, loads: number): Promise<void> {
-    const child = spawn(process.execPath, [BIN, "run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state, "--batch-size", "2"], {
-      env: { ...process.env, ODOO_URL: double.url, ODOO_DB: double.database, ODOO_USER: "admin", ODOO_PASSWORD: "admin", CI: "1" },
-      stdio: "ignore",
-    });
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      if (double.callLog.filter((call) => call.method === "load" && call.outcome === "ok").length >= loads) break;
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
-  }
-
   it.each([2, 7, 13])("resumes after kill -9 following %i writes and ends as an uninterrupted run", async (loads) => {
     const clean = await fresh();
     await runLive(plan, clean.double, clean.state, { batchSize: 2 });
     const expected = stateByXmlid(clean.double, plan);
     const killed = await fresh({ delayMs: 15 });
-    await killAfter(killed.double, killed.state, loads);
+    await killRunAfter(killed.double, killed.state, loads);
     killed.double.setFaults({});
     const journal = readFileSync(join(killed.state, "journal.jsonl"), "utf8");
     expect(journal).toContain('"type":"run-start"');

@@ -169,3 +169,11 @@ export async function waitFor(double: OdooDouble, child: ChildProcess, ready: (l
 export function answered(log: OdooDouble["callLog"], method: string, model?: string): number {
   return log.filter((call) => call.method === method && call.outcome === "ok" && (model === undefined || call.model === model)).length;
 }
+
+/** Runs the fixture package into the double with the real CLI, two rows a batch, and kills it (SIGKILL) once `loads` load() calls have been answered. */
+export async function killRunAfter(double: OdooDouble, state: string, loads: number): Promise<void> {
+  const { child, exited } = spawnCli(double, ["run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state, "--batch-size", "2"]);
+  await waitFor(double, child, (log) => answered(log, "load") >= loads);
+  child.kill("SIGKILL");
+  await exited;
+}
