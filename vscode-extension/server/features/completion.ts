@@ -43,7 +43,6 @@ import {
   type DescriptionContext,
 } from "./descriptions.js";
 import { keywordCompletions } from "./keyword-completion.js";
-import { settingNodes } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 
 export interface CompletionInput {
@@ -481,6 +480,15 @@ function memberColumns(builder: Builder, slot: Extract<Slot, { kind: "member" }>
       newText: `${slot.owner}.${column.name}`,
     });
   }
+}
+
+/** Every setting declaration and `if setting ...` condition in a file, wherever the grammar allows them. */
+function settingNodes(document: A.Document): (A.SettingDeclaration | A.SettingCondition)[] {
+  const found: (A.SettingDeclaration | A.SettingCondition)[] = [];
+  forEachNode(document.declarations, (node) => {
+    if (node.kind === "SettingDeclaration" || node.kind === "SettingCondition") found.push(node);
+  });
+  return found;
 }
 
 /** The settings the migration declares, or the values a setting is given across the package's files. */

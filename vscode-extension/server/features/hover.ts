@@ -4,9 +4,9 @@
  * header and file; a built-in its signature and an example; every declared name its declaration.
  */
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import type * as A from "../../../language/ast.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import { findField, findModel } from "../../../compiler/catalog/index.js";
+import { documentFacts } from "../../../compiler/document-facts.js";
 import {
   builtinMarkdown,
   fieldMarkdown,
@@ -16,7 +16,7 @@ import {
   symbolMarkdown,
   type DescriptionContext,
 } from "./descriptions.js";
-import { occurrenceAt, settingNodes, type Occurrence } from "./occurrences.js";
+import { occurrenceAt, type Occurrence } from "./occurrences.js";
 import { toLspRange } from "./positions.js";
 
 export function descriptionContext(analysis: PackageAnalysis): DescriptionContext {
@@ -53,9 +53,7 @@ function markdownOf(analysis: PackageAnalysis, occurrence: Occurrence): string |
 
 /** The values the package's `if setting` conditions test `name` with, in the order written. */
 function testedValues(analysis: PackageAnalysis, name: string): string[] {
-  const conditions = analysis.files
-    .flatMap((file) => settingNodes(file.document))
-    .filter((node): node is A.SettingCondition => node.kind === "SettingCondition");
+  const conditions = analysis.files.flatMap((file) => documentFacts(file.document).settingConditions);
   return [
     ...new Set(
       conditions.flatMap((node) => (node.name.kind === "Name" && node.name.value === name && node.value.kind === "StringLiteral" ? [node.value.value] : [])),

@@ -5,9 +5,7 @@
  * references and rename are all questions to this one index, built from what the binder and the
  * checker recorded (compiler/bound-package.ts) without reading the trees again.
  */
-import type * as A from "../../../language/ast.js";
 import type { Range } from "../../../language/location.js";
-import { forEachNode } from "../../../language/visit.js";
 import type { PackageAnalysis } from "../../../compiler/analyze.js";
 import type { BoundPackage, ExternalName } from "../../../compiler/bound-package.js";
 import type { PackageSymbol } from "../../../compiler/model.js";
@@ -125,13 +123,4 @@ function* declaredSymbols(bound: BoundPackage): Iterable<PackageSymbol> {
   for (const target of bound.targets) if (target.aliasDeclared && bound.aliases.get(target.alias) === target) yield target;
   for (const target of bound.inactiveTargets) if (target.aliasDeclared) yield target;
   for (const symbol of bound.imports) if (symbol.imported === undefined) yield symbol;
-}
-
-/** Every setting declaration and `if setting ...` condition in a file, wherever the grammar allows them. */
-export function settingNodes(document: A.Document): (A.SettingDeclaration | A.SettingCondition)[] {
-  const found: (A.SettingDeclaration | A.SettingCondition)[] = [];
-  forEachNode(document.declarations, (node) => {
-    if (node.kind === "SettingDeclaration" || node.kind === "SettingCondition") found.push(node);
-  });
-  return found;
 }
