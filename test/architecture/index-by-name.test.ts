@@ -23,7 +23,12 @@ function rowsOf(heading: string): string[][] {
   return INDEX.slice(start, end < 0 ? undefined : end)
     .split("\n")
     .filter((line) => line.startsWith("| ") && line.includes("]("))
-    .map((line) => line.slice(2, -2).split(" | "));
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(" | ")
+        .map((cell) => cell.trim()),
+    );
 }
 
 /** The repository paths a cell links to: [`path`](../path). */
