@@ -260,12 +260,9 @@ function tiersRow(rng: Rng, index: number, shape: Shape, organisation: string, e
 }
 
 function buildTiers(options: FamilyOptions, count: number): { rows: string[][]; tiers: Tiers[] } {
-  const stream = new RowStream(options.seed, "carnet.tiers");
   const names = new UniqueNames();
-  const rows: string[][] = [];
   const tiers: Tiers[] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  const rows = new RowStream(options.seed, "carnet.tiers").rows(count, (rng, index) => {
     const shape: Shape = rng.weighted<Shape>([
       ["both", 55],
       ["organisation", 20],
@@ -279,9 +276,9 @@ function buildTiers(options: FamilyOptions, count: number): { rows: string[][]; 
             (taken, attempt) => `${taken} ${attempt}`,
           );
     const row = tiersRow(rng, index, shape, organisation, tiers);
-    rows.push(row);
     tiers.push({ code: row[0] ?? "", organisation });
-  }
+    return row;
+  });
   return { rows, tiers };
 }
 

@@ -151,12 +151,9 @@ function organisationName(rng: Rng): string {
 }
 
 function buildOrganisations(options: FamilyOptions, count: number): { rows: string[][]; names: string[] } {
-  const stream = new RowStream(options.seed, "casebook.organisations");
   const unique = new UniqueNames();
-  const rows: string[][] = [];
   const names: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  const rows = new RowStream(options.seed, "casebook.organisations").rows(count, (rng, index) => {
     const name = unique.take(
       () => organisationName(rng),
       (taken, attempt) => `${taken.replace(/ (Ltd|Limited|LLP|plc)$/, "")} (${rng.pick(TOWNS).city}) ${attempt} Ltd`,
@@ -166,7 +163,7 @@ function buildOrganisations(options: FamilyOptions, count: number): { rows: stri
     const parent =
       index >= 6 && rng.chance(0.17) ? (rng.chance(0.1) ? `${rng.pick(PLACES)} Group plc` : (names[rng.int(0, Math.min(index - 1, 20))] ?? "")) : "";
     const street = `${rng.int(1, 200)} ${rng.pick(STREETS)}`;
-    rows.push([
+    const row = [
       `ORG${pad(40 + index * 3, 4)}`,
       name,
       parent,
@@ -182,9 +179,10 @@ function buildOrganisations(options: FamilyOptions, count: number): { rows: stri
       rng.chance(0.15) ? "TBC" : pounds(rng, 100, 12000),
       rng.chance(0.5) ? "" : someOf(rng, TAGS, 2).join("|"),
       rng.chance(0.6) ? "" : rng.pick(NOTES),
-    ]);
+    ];
     names.push(name);
-  }
+    return row;
+  });
   return { rows, names };
 }
 

@@ -446,17 +446,14 @@ function responsible(rng: Rng): string {
 }
 
 function buildActions(options: FamilyOptions, count: number, relations: readonly Relation[], opportunities: readonly string[][]): string[][] {
-  const stream = new RowStream(options.seed, "clientela.acciones");
   const byName = new Map(relations.map((relation) => [relation.fiscalName, relation]));
-  const rows: string[][] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  const rows = new RowStream(options.seed, "clientela.acciones").rows(count, (rng, index) => {
     const opportunity = rng.chance(0.5) ? rng.pick(opportunities) : undefined;
     const relation = (opportunity === undefined ? undefined : byName.get(opportunity[2] ?? "")) ?? rng.pick(relations);
     const kind = rng.weighted(ACTION_KINDS);
     const moment = workMoment(rng, HISTORY_START + 2500, EXPORT_DAY + 40);
     const done = moment.days < EXPORT_DAY - 2 ? rng.chance(0.85) : rng.chance(0.04);
-    rows.push([
+    const row = [
       String(5000 + index),
       dayText(moment.days, "dd/MM/yyyy"),
       `${pad(Math.floor(moment.minute / 60))}:${pad(Math.floor((moment.minute % 60) / 15) * 15)}`,
@@ -468,8 +465,9 @@ function buildActions(options: FamilyOptions, count: number, relations: readonly
       responsible(rng),
       done ? "Sí" : "No",
       done && rng.chance(0.7) ? rng.pick(RESULTS) : "",
-    ]);
-  }
+    ];
+    return row;
+  });
   return rows;
 }
 

@@ -236,12 +236,9 @@ function firmName(rng: Rng): string {
 }
 
 function buildFirms(options: FamilyOptions, count: number): { rows: string[][]; firms: Firm[] } {
-  const stream = new RowStream(options.seed, "kundenwerk.firmen");
   const names = new UniqueNames();
-  const rows: string[][] = [];
   const firms: Firm[] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  const rows = new RowStream(options.seed, "kundenwerk.firmen").rows(count, (rng, index) => {
     const name = names.take(
       () => firmName(rng),
       (taken, attempt) => `${taken.replace(/ (GmbH.*|AG|KG|e\.K\.)$/, "")} ${rng.pick(TOWNS).city} ${attempt} GmbH`,
@@ -260,7 +257,7 @@ function buildFirms(options: FamilyOptions, count: number): { rows: string[][]; 
     const created = workMoment(rng, HISTORY_START, EXPORT_DAY - 200);
     const changed = workMoment(rng, created.days + 1, EXPORT_DAY);
     const employees = rng.logInt(3, 4000);
-    rows.push([
+    const row = [
       id,
       name,
       parent,
@@ -281,9 +278,10 @@ function buildFirms(options: FamilyOptions, count: number): { rows: string[][]; 
       rng.weighted(STATUSES),
       momentText(created, "dd.MM.yyyy"),
       momentText(changed, "dd.MM.yyyy"),
-    ]);
+    ];
     firms.push({ id, name, domain, town });
-  }
+    return row;
+  });
   return { rows, firms };
 }
 
@@ -327,11 +325,8 @@ function buildPeople(options: FamilyOptions, count: number, firms: readonly Firm
 }
 
 function buildChances(options: FamilyOptions, count: number, firms: readonly Firm[], people: readonly Person[]): { rows: string[][]; ids: string[] } {
-  const stream = new RowStream(options.seed, "kundenwerk.verkaufschancen");
-  const rows: string[][] = [];
   const ids: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  const rows = new RowStream(options.seed, "kundenwerk.verkaufschancen").rows(count, (rng, index) => {
     const firm = rng.pick(firms);
     const contacts = people.filter((person) => person.firm === firm);
     const contact = contacts.length > 0 && rng.chance(0.7) ? rng.pick(contacts) : undefined;
@@ -340,7 +335,7 @@ function buildChances(options: FamilyOptions, count: number, firms: readonly Fir
     const expected = created.days + rng.int(20, 240);
     const id = `VC-${2018 + (index % 8)}-${pad(index + 1, 4)}`;
     const hasNote = rng.chance(0.45);
-    rows.push([
+    const row = [
       id,
       `${rng.pick(PRODUCTS)} für ${firm.name.split(" ").slice(0, 2).join(" ")}`,
       firm.id,
@@ -354,9 +349,10 @@ function buildChances(options: FamilyOptions, count: number, firms: readonly Fir
       phase === "Verloren" ? rng.pick(LOST_REASONS) : "",
       hasNote ? `${rng.pick(NOTES)}${rng.chance(0.4) ? `\n${rng.pick(NOTES)}` : ""}` : "",
       momentText(created, "dd.MM.yyyy"),
-    ]);
+    ];
     ids.push(id);
-  }
+    return row;
+  });
   return { rows, ids };
 }
 

@@ -181,12 +181,9 @@ interface Account {
 }
 
 function buildAccounts(options: FamilyOptions, count: number): { rows: string[][]; accounts: Account[] } {
-  const stream = new RowStream(options.seed, "pipelane.accounts");
   const names = new UniqueNames();
-  const rows: string[][] = [];
   const accounts: Account[] = [];
-  for (let index = 0; index < count; index++) {
-    const rng = stream.row(index);
+  const rows = new RowStream(options.seed, "pipelane.accounts").rows(count, (rng, index) => {
     const name = names.take(
       () => `${rng.pick(WORDS)} ${rng.pick(TRADES)} ${rng.pick(FORMS)}`,
       (taken, attempt) => `${taken.replace(/ (Inc\.|LLC|Corp\.|Co\.)$/, "")} ${attempt} LLC`,
@@ -199,7 +196,7 @@ function buildAccounts(options: FamilyOptions, count: number): { rows: string[][
     const created = workMoment(rng, HISTORY_START, EXPORT_DAY - 100);
     const employees = rng.logInt(5, 20000);
     const id = recordId("001", index);
-    rows.push([
+    const row = [
       id,
       name,
       parent,
@@ -218,9 +215,10 @@ function buildAccounts(options: FamilyOptions, count: number): { rows: string[][
       rng.chance(0.6) ? "" : rng.pick(COMMENTS),
       usMoment(created),
       usMoment(workMoment(rng, created.days + 1, EXPORT_DAY)),
-    ]);
+    ];
     accounts.push({ id, name, domain });
-  }
+    return row;
+  });
   return { rows, accounts };
 }
 
