@@ -7,6 +7,7 @@
  * model.
  */
 
+import { Workers } from "./workers.js";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
@@ -54,6 +55,8 @@ export interface DoubleOptions {
   readonly faults?: FaultSettings;
   /** The server's clock (create_date, write_date, default dates). */
   readonly clock?: () => Date;
+  /** Requests served side by side (workers.ts); unset: all of them. */
+  readonly workers?: number;
 }
 
 export interface CallLogEntry {
@@ -116,6 +119,8 @@ export interface OdooDouble {
   addApiKey(login: string, key: string): void;
   /** Creates a record as the administrator, without chatter; registers `xmlid` (module.name) if given. */
   addRecord(model: string, vals: Record<string, unknown>, xmlid?: string): number;
+  /** The most requests of `model` the server served at once (workers.ts). */
+  peakInFlight(model: string): number;
   /** The in-memory ORM, for assertions the snapshot does not make easy. */
   readonly orm: Orm;
   stop(): Promise<void>;
@@ -144,6 +149,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
   const orm = new Orm(catalog, store, options.clock === undefined ? {} : { clock: options.clock });
   seedDatabase(orm, { adminPassword: options.adminPassword ?? "admin" });
   const faults = new FaultInjector(options.faults ?? {});
+  const workers = new Workers(options.workers);
   const callLog: CallLogEntry[] = [];
   // JSON-2 checks an API key on every call; the first call of a key pays for it like an authenticate.
   const keysSeen = new Set<number>();
@@ -368,7 +374,9 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">,
   ): Promise<boolean> => {
     const delay = faults.delayMs(identity, base.rows ?? 0);
-    if (delay > 0) await sleep(delay);
+    const done = workers.serving(base.model ?? base.method);
+    response.once("finish", done).once("close", done);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = faults.before(identity);
     if (!fault) return true;
     if (fault.kind === "throttle") {
@@ -450,10 +458,22 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
   };
 
   const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent)
-        respond(response, 500, "text/plain; charset=utf-8", `odoo double failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    });
+    // A worker is held until the answer is sent (or the connection dropped).
+    workers
+      .acquire()
+      .then((release) => {
+        response.once("finish", release).once("close", release);
+        return handle(request, response);
+      })
+      .catch((error: unknown) => {
+        if (!response.headersSent)
+          respond(
+            response,
+            500,
+            "text/plain; charset=utf-8",
+            `odoo double failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+      });
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -496,6 +516,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
         .map((row) => plainRow(row, false)),
     addUser,
     addApiKey,
+    peakInFlight: (model) => workers.peak(model),
     addRecord: (model, vals, xmlid) =>
       store.transaction(() => {
         const [id] = orm.create(adminEnv, model, [vals]);
@@ -574,8 +595,4 @@ function respond(response: ServerResponse, status: number, contentType: string, 
 
 function respondXml(response: ServerResponse, body: string): void {
   respond(response, 200, "text/xml; charset=utf-8", body);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
