@@ -228,7 +228,7 @@ export const registerRun = defineCommand(
           .option("--batch-size <rows>", "rows per load() call (default 1000)")
           .option(
             "--concurrency <calls>",
-            "load() calls in flight at once (default 1): more only helps a server running several workers; calls in flight never touch the same record",
+            "load() calls in flight at once (default: measured on the server, two where it serves two calls side by side, else one); calls in flight never touch the same record, activities go one at a time",
           )
           .option(
             "--retry-refused",

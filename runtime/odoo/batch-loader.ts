@@ -16,6 +16,7 @@
 
 import { OdooError } from "./errors.js";
 import type { OdooClient } from "./client.js";
+import { fixedConcurrency, type ConcurrencyChoice } from "./concurrency.js";
 import { LoadOutcomes, qualify, rejection, splitAroundSuspects, type BatchLoadResult, type BatchProgress, type LoadRow } from "./load-outcomes.js";
 import { LoadSchedule, type RowEffects } from "./load-schedule.js";
 import type { LoadResult, OdooContext } from "./types.js";
@@ -32,10 +33,11 @@ export interface BatchLoadOptions {
    */
   readonly batchSize?: number;
   /**
-   * `load()` calls in flight (default 1). More help only a server with several workers; calls in
-   * flight never touch the same other records (`effects`), Odoo's known deadlocks.
+   * `load()` calls in flight: a number, or a choice measured on the server (concurrency.ts);
+   * default 1. More help only a server with several workers; calls in flight never touch the same
+   * other records, and calls of activities or followers run alone (`effects`), Odoo's known deadlocks.
    */
-  readonly concurrency?: number;
+  readonly concurrency?: number | ConcurrencyChoice;
   /** What each row's create does to records besides its own (runtime/odoo/row-effects.ts): follower rounds, and what calls in flight must not share. */
   readonly effects?: RowEffects;
   /** Floor for the batch size when timeouts shrink it (default 10). */
@@ -76,7 +78,11 @@ export async function loadInBatches(
   const loader = new BatchLoader(client, model, fields, rows, options);
   const loadable = loader.checkRows();
   await new LoadSchedule(rows, loadable, loader.outcomes, {
-    concurrency: positiveInteger(options.concurrency ?? DEFAULT_CONCURRENCY, "concurrency"),
+    model,
+    concurrency:
+      typeof options.concurrency === "object"
+        ? options.concurrency
+        : fixedConcurrency(positiveInteger(options.concurrency ?? DEFAULT_CONCURRENCY, "concurrency")),
     batchSize: () => loader.batchSize,
     ...(options.effects === undefined ? {} : { effects: options.effects }),
   }).run((chunk) => loader.settle(chunk));

@@ -3,9 +3,10 @@
  * size, and with more than one call in flight two rules hold, both for what a row's create does to
  * records besides its own (`RowEffects`, runtime/odoo/row-effects.ts):
  *
- * - two calls in flight never touch the same other record: activities of one document insert its
- *   followers, contacts of one company write its address; two transactions doing that at once
- *   deadlock on mail_followers or wait on the row's lock;
+ * - calls of activities and followers run alone (issue 14: parallel activity loads deadlocked on
+ *   mail_followers), and other calls in flight never touch the same other record: contacts of one
+ *   company write its address, lines of one order its totals; two transactions doing that at
+ *   once wait on the row's lock or deadlock;
  * - where the server inserts a follower once per row (Odoo 17 and 18 subscribe an activity's user
  *   to its document for each activity, repeats included), a call holds each document and user once
  *   until a call has subscribed them: the k-th activity of a document and user waits for the call
@@ -13,6 +14,7 @@
  *   batch create and is created again row by row, ten times slower.
  */
 
+import type { ConcurrencyChoice } from "./concurrency.js";
 import type { LoadOutcomes, LoadRow } from "./load-outcomes.js";
 
 /** What a row's create does to records besides its own. */
@@ -21,10 +23,13 @@ export interface RowEffects {
   readonly touches: (cells: readonly string[]) => readonly string[];
   /** The document and user it subscribes, when the server inserts a follower per row rather than per document and user. */
   readonly subscribes?: (cells: readonly string[]) => string | undefined;
+  /** Calls of these rows never run alongside another call (activities and followers: Odoo deadlocks on mail_followers). */
+  readonly alone?: boolean;
 }
 
 export interface ScheduleSettings {
-  readonly concurrency: number;
+  readonly model: string;
+  readonly concurrency: ConcurrencyChoice;
   /** Read at each call: timeouts make it smaller. */
   batchSize(): number;
   readonly effects?: RowEffects;
@@ -51,10 +56,12 @@ export class LoadSchedule {
   async run(settle: (chunk: readonly number[]) => Promise<void>): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     while (this.#queue.length > 0 || inFlight.size > 0) {
-      const chunk = inFlight.size < this.#settings.concurrency ? this.nextChunk() : [];
+      const chunk = inFlight.size < this.allowed() ? this.nextChunk() : [];
       if (chunk.length > 0) {
         const touched = this.touch(chunk, 1);
+        const startedMs = performance.now();
         const call: Promise<void> = settle(chunk).finally(() => {
+          this.#settings.concurrency.observe({ model: this.#settings.model, rows: chunk.length, startedMs, endedMs: performance.now() });
           this.touch(chunk, -1, touched);
           this.remember(chunk);
           inFlight.delete(call);
@@ -66,6 +73,11 @@ export class LoadSchedule {
       if (inFlight.size === 0) throw new Error("load schedule: rows left that no call can take");
       await Promise.race(inFlight);
     }
+  }
+
+  /** Calls allowed in flight: the choice's, one for rows that must run alone. */
+  private allowed(): number {
+    return this.#settings.effects?.alone === true ? 1 : this.#settings.concurrency.calls(this.#settings.model);
   }
 
   /** The next call's rows: queued rows in order, skipping those that must wait. */
@@ -95,7 +107,7 @@ export class LoadSchedule {
 
   private touch(chunk: readonly number[], delta: 1 | -1, known?: readonly string[]): readonly string[] {
     const effects = this.#settings.effects;
-    if (effects === undefined || this.#settings.concurrency === 1) return [];
+    if (effects === undefined) return [];
     const records = known ?? [...new Set(chunk.flatMap((index) => effects.touches(this.#rows[index]?.cells ?? [])))];
     for (const record of records) {
       const count = (this.#touched.get(record) ?? 0) + delta;

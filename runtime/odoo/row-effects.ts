@@ -11,7 +11,9 @@
  * - an order's or an invoice's line makes Odoo recompute the order's totals.
  *
  * Calls in flight at once must not touch the same other record (deadlocks on mail_followers, row
- * locks); a call must not hold one document and user twice where Odoo inserts a follower per row.
+ * locks); a call must not hold one document and user twice where Odoo inserts a follower per row;
+ * and calls of activities or followers run alone, whatever the concurrency: parallel activity
+ * loads deadlocked on mail_followers on the lab even for different documents (issue 14).
  */
 
 import type { RowEffects } from "./load-schedule.js";
@@ -39,7 +41,9 @@ function major(serie: string): number {
 }
 
 export function rowEffects(model: string, fields: readonly string[], serie: string): RowEffects | undefined {
-  if (model === "mail.activity") return activityEffects(fields, major(serie) < 19);
+  // Issue 14: parallel loads of activities deadlocked on mail_followers; followers themselves too.
+  if (model === "mail.activity") return { ...(activityEffects(fields, major(serie) < 19) ?? { touches: () => [] }), alone: true };
+  if (model === "mail.followers") return { touches: () => [], alone: true };
   const parentField = WRITES_PARENT[model];
   const parent = parentField === undefined ? undefined : referenceColumn(fields, parentField);
   if (parent === undefined) return undefined;

@@ -6,7 +6,18 @@
  */
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import { anyOf } from "../odoo/base-client.js";
-import { loadInBatches, OdooError, QUIET_IMPORT_CONTEXT, RecomputeTracking, rowEffects, type OdooClient, type OdooRecord } from "../odoo/index.js";
+import {
+  fixedConcurrency,
+  loadInBatches,
+  MeasuredConcurrency,
+  OdooError,
+  QUIET_IMPORT_CONTEXT,
+  RecomputeTracking,
+  rowEffects,
+  type ConcurrencyChoice,
+  type OdooClient,
+  type OdooRecord,
+} from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
 import { RecordNames } from "./odoo-names.js";
 import { ensureCustomFields, ensureRecords, type EnsuredRecords } from "./odoo-setup.js";
@@ -28,12 +39,13 @@ export interface OdooTargetOptions {
   /** Rows per load() call (default 1,000). */
   readonly batchSize?: number;
   /**
-   * load() calls in flight (default 1). Odoo tells no client how many workers it runs, so the
-   * default cannot come from the server: on a threaded server (workers = 0) and on the 2-core lab
-   * the issues measured, a second call in flight gained nothing; a server with several workers
-   * gains from up to one call per spare worker. Calls in flight never touch the same other record.
+   * load() calls in flight, or `"measured"` (the default): measured on the server by the run's own
+   * loads (runtime/odoo/concurrency.ts), two in flight when the server serves two calls side by
+   * side, else one. On a threaded server (workers = 0) and on the 2-core lab the issues measured a
+   * second call gained nothing; a server with several workers gains from up to one call per spare
+   * worker. Calls in flight never touch the same other record; activities and followers go alone.
    */
-  readonly concurrency?: number;
+  readonly concurrency?: number | "measured";
 }
 
 /** Odoo's answers that refuse a write of these records, as opposed to a server or connection failing. */
@@ -55,7 +67,10 @@ export class OdooTarget implements LoadTarget {
   readonly #tracking: RecomputeTracking;
   readonly #names = new RecordNames();
   readonly #batchSize: number;
-  readonly #concurrency: number;
+  readonly #concurrency: ConcurrencyChoice;
+  /** Whether calls may have run side by side (a write stamp is then found per model, not read from the last record). */
+  readonly #everParallel: () => boolean;
+  readonly #chosen: () => number | undefined;
   /** The record the last write reached, whose write_date stamps the run (`lastWriteStamp`). */
   #lastWritten: { model: string; id: number } | undefined;
   /** With calls in flight together, every record written, by model: the last call to answer need not hold the latest write_date. */
@@ -67,19 +82,35 @@ export class OdooTarget implements LoadTarget {
   ) {
     this.#tracking = new RecomputeTracking(client, QUIET_IMPORT_CONTEXT);
     this.#batchSize = options.batchSize ?? 1000;
-    this.#concurrency = options.concurrency ?? 1;
+    const concurrency = options.concurrency ?? "measured";
+    if (concurrency === "measured") {
+      // Full calls only: a small call is mostly the call's own cost.
+      const measured = new MeasuredConcurrency(Math.ceil(this.#batchSize / 2));
+      this.#concurrency = measured;
+      this.#everParallel = () => measured.everParallel();
+      this.#chosen = () => measured.decided();
+    } else {
+      this.#concurrency = fixedConcurrency(concurrency);
+      this.#everParallel = () => concurrency > 1;
+      this.#chosen = () => concurrency;
+    }
     this.capabilities = {
       keepsRecords: true,
       earlierRecords: "journal-id",
       lookupMatches: "id",
       output: "records",
       // Enough rows per write for every call in flight to get a full batch.
-      writeRows: this.#batchSize * this.#concurrency,
+      writeRows: this.#batchSize * (concurrency === "measured" ? 2 : concurrency),
     };
   }
 
   describe(): string {
     return this.client.describe();
+  }
+
+  /** The load() calls kept in flight: the setting, or what the server's loads measured (undefined until a step was big enough to measure). */
+  callsInFlight(): number | undefined {
+    return this.#chosen();
   }
 
   async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
@@ -240,7 +271,7 @@ export class OdooTarget implements LoadTarget {
    * holds it (one read); with calls in flight together, one ordered search per model finds it.
    */
   async lastWriteStamp(): Promise<string | undefined> {
-    if (this.#concurrency === 1) {
+    if (!this.#everParallel()) {
       if (this.#lastWritten === undefined) return undefined;
       const { model, id } = this.#lastWritten;
       const [record] = await this.client.read(model, [id], ["write_date"]);
@@ -264,7 +295,6 @@ export class OdooTarget implements LoadTarget {
     const last = ids[ids.length - 1];
     if (last === undefined) return;
     this.#lastWritten = { model, id: last };
-    if (this.#concurrency === 1) return;
     const written = this.#written.get(model) ?? [];
     for (const id of ids) written.push(id);
     this.#written.set(model, written);

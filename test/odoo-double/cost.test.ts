@@ -98,9 +98,18 @@ describe("the double's cost ledger", () => {
     for (const version of ["17.0", "19.0"] as const) {
       const { double, client } = await session(version);
       const names = Array.from({ length: 1000 }, (_, index) => `Partner ${index}`);
-      await client.create("res.partner", names.map((name) => ({ name })), QUIET);
+      await client.create(
+        "res.partner",
+        names.map((name) => ({ name })),
+        QUIET,
+      );
       const create = double.callLog.at(-1)?.costMs ?? 0;
-      await client.load("res.partner", ["id", "name"], names.map((name, index) => [`p${index}`, name]), QUIET);
+      await client.load(
+        "res.partner",
+        ["id", "name"],
+        names.map((name, index) => [`p${index}`, name]),
+        QUIET,
+      );
       const load = double.callLog.at(-1)?.costMs ?? 0;
       expect(1_000_000 / create).toBeGreaterThan(measured[version].create * 0.99);
       expect(1_000_000 / create).toBeLessThan(measured[version].create * 1.01);
