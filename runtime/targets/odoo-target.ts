@@ -19,7 +19,7 @@ import {
   type OdooRecord,
 } from "../odoo/index.js";
 import type { RecordRef } from "../transform/values.js";
-import { RecordNames } from "./odoo-names.js";
+import { RecordNames, TemporaryNames } from "./odoo-names.js";
 import { ensureCustomFields, ensureRecords, type EnsuredRecords } from "./odoo-setup.js";
 import type {
   ActiveRefusal,
@@ -66,6 +66,7 @@ export class OdooTarget implements LoadTarget {
   readonly referenceStyle = "id" as const;
   readonly #tracking: RecomputeTracking;
   readonly #names = new RecordNames();
+  readonly #temporaryNames: TemporaryNames;
   readonly #batchSize: number;
   readonly #concurrency: ConcurrencyChoice;
   /** Whether calls may have run side by side (a write stamp is then found per model, not read from the last record). */
@@ -81,6 +82,7 @@ export class OdooTarget implements LoadTarget {
     options: OdooTargetOptions = {},
   ) {
     this.#tracking = new RecomputeTracking(client, QUIET_IMPORT_CONTEXT);
+    this.#temporaryNames = new TemporaryNames(client, this.#names);
     this.#batchSize = options.batchSize ?? 1000;
     const concurrency = options.concurrency ?? "measured";
     if (concurrency === "measured") {
@@ -235,6 +237,7 @@ export class OdooTarget implements LoadTarget {
       const kept = batch.fields.map((field, index) => (group.defaulted.has(field) ? -1 : index)).filter((index) => index >= 0);
       const fields = kept.map((index) => batch.fields[index] ?? "");
       const rows = group.rows.map((row) => ({ key: row.key, cells: kept.map((index) => row.cells[index] ?? "") }));
+      await this.#temporaryNames.nameFor(fields, rows, batch.relations ?? {});
       const named = this.#names.byExternalId(fields, rows, batch.relations ?? {});
       const effects = rowEffects(batch.model, named.fields, this.client.serie);
       // Tracking Odoo logs whatever the context (recomputed totals of the records the rows point at) is taken back.
@@ -340,7 +343,11 @@ export class OdooTarget implements LoadTarget {
 
   async close(): Promise<void> {
     try {
-      await this.#tracking.cleanUp();
+      try {
+        await this.#tracking.cleanUp();
+      } finally {
+        await this.#temporaryNames.remove();
+      }
     } finally {
       await this.client.close();
     }
