@@ -83,7 +83,11 @@ async function flitmapRun(
   try {
     const unaccounted = await unaccountedRecords(journal, client, plan);
     if (unaccounted.length > 0) throw new Error(`${unaccounted.length} records the journal does not account for`);
-    const result = await runPlan({ plan, sourceDirectory: payload.source, target: new OdooTarget(client), journal, journalChecked: true });
+    // One call in flight: the lab the cost model describes served one call at a time (issue 14),
+    // where the measured default chooses one; fixed here so the figures do not hang on the timing
+    // of the machine the double runs on.
+    const target = new OdooTarget(client, { concurrency: 1 });
+    const result = await runPlan({ plan, sourceDirectory: payload.source, target, journal, journalChecked: true });
     if (result.status !== "complete" || result.reconciliationErrors.length > 0)
       throw new Error(`the run ${result.status}: ${result.message ?? result.reconciliationErrors.join("; ")}`);
     return { result, ...(client instanceof WriteCapture ? { capture: client } : {}) };

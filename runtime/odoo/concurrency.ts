@@ -78,9 +78,13 @@ export class MeasuredConcurrency implements ConcurrencyChoice {
     return this.#phase.kind === "decided" ? this.#phase.calls : undefined;
   }
 
-  /** Whether two calls were ever let in flight at once (the probe's pair included). */
+  /**
+   * Whether the server may have served two calls at once: two were let in flight, and the measure
+   * did not find it serving them one after the other (then the last call to answer was the last
+   * served, as with one call in flight).
+   */
   everParallel(): boolean {
-    return this.#parallel;
+    return this.#parallel && this.decided() !== 1;
   }
 }
 
