@@ -102,6 +102,13 @@ export async function sendRaw(writes: readonly CapturedWrite[], client: OdooClie
     creates.vals = [];
   };
   for (const write of writes) {
+    if (write.kind === "create" && write.model === "ir.model.data") {
+      // External IDs the run gave the customer's users for its own references (runtime/targets/
+      // odoo-names.ts) are its way of sending the payload, not part of it: the raw path knows the
+      // ids (the same in both doubles, seeded alike).
+      for (const name of write.vals) ids.raw.set(`${String(name["module"])}.${String(name["name"])}`, Number(name["res_id"]));
+      continue;
+    }
     if (write.kind === "create") {
       if (pending.model !== write.model) await flush();
       if (creates.model !== write.model) await sendCreates();
