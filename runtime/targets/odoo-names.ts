@@ -98,8 +98,8 @@ export class RecordNames {
 /**
  * Temporary external IDs for the records rows name by database id and no external ID names (the
  * customer's users and their partners, matched by a lookup): each such cell costs Odoo an
- * existence query, an external ID one lookup per call. Once the run has sent enough such cells to
- * pay for two calls, the records get one under `__flitmap_ref__` (one create of ir.model.data),
+ * existence query, an external ID one lookup per call. For a batch with enough such cells to pay
+ * for two calls, the records get one under `__flitmap_ref__` (one create of ir.model.data),
  * and `remove` takes them away again when the target closes (one unlink), so nothing is left
  * behind. A server that refuses either leaves the references by database id (a user without the
  * right to create them) or the names in place (without the right to remove them: harmless, and a
@@ -107,8 +107,6 @@ export class RecordNames {
  */
 export class TemporaryNames {
   #refused = false;
-  /** Cells the run sent by database id for want of a name, until the first names. */
-  #cellsSoFar = 0;
   readonly #created: number[] = [];
   /** Names whose create may have reached Odoo though its answer was lost. */
   readonly #uncertain: string[] = [];
@@ -123,12 +121,10 @@ export class TemporaryNames {
     if (this.#refused) return;
     const { records, cells } = this.names.unnamed(fields, rows, relations);
     if (records.length === 0) return;
-    // The first names cost a create and the unlink at the end, later ones a create: made once the
-    // run's cells so far would have paid for them (a small run never does), so a run never loses
-    // more than those calls' worth to naming, and a big one saves a query a cell from then on.
-    const first = this.#created.length === 0;
-    this.#cellsSoFar += first ? cells : 0;
-    if (first ? this.#cellsSoFar < 2 * QUERIES_PER_CALL : cells < QUERIES_PER_CALL) return;
+    // The first names cost a create and the unlink at the end, later ones a create: made for a
+    // batch whose cells alone pay for them, so a run of small batches (a sample) never pays more.
+    const calls = this.#created.length === 0 ? 2 : 1;
+    if (cells < calls * QUERIES_PER_CALL) return;
     const values = records.map(({ model, id }) => ({ module: TEMPORARY_MODULE, name: `${model.replaceAll(".", "_")}_${String(id)}`, model, res_id: id }));
     try {
       this.#created.push(...(await this.client.create("ir.model.data", values)));

@@ -26,7 +26,7 @@ afterEach(async () => {
 
 describe("references to records without an external ID", () => {
   it("go by temporary external IDs when a batch holds enough of them, which the run removes at its end", async () => {
-    const generated = generateExport("perfectbooks", 1500, "5");
+    const generated = generateExport("perfectbooks", 3000, "5");
     cleanups.push(generated.remove);
     const seed = readSeed(generated.path);
     const double = await startOdooDouble({ version: "17.0", users: seed.users.map((user) => ({ ...user, level: "user" as const })) });
@@ -42,9 +42,9 @@ describe("references to records without an external ID", () => {
       journal.close();
     }
     const loads = double.callLog.filter((call) => call.method === "load");
-    // The companies name their owners by database id; by then the run has sent enough such cells
-    // to pay for naming the owners, and the contacts, deals, messages and activities name them by
-    // external ID.
+    // The companies' batch names their owners by database id, too few cells to pay for two calls;
+    // the contacts' batch pays for naming the owners, and the contacts, deals, messages and
+    // activities name them by external ID.
     const byDatabaseId = loads.filter((call) => (call.costParts?.["reference by database id"] ?? 0) > 0).map((call) => call.model);
     expect(byDatabaseId).toEqual(["res.partner"]);
     const names = double.callLog.filter((call) => call.model === "ir.model.data" && (call.method === "create" || call.method === "unlink"));
