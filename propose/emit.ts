@@ -232,7 +232,14 @@ export function emitPackage(proposal: PackageProposal, plan: CsvPlan): { files: 
   for (const lookup of proposal.lookups) {
     migration.blank();
     migration.comment(lookup.comment);
-    migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing ${lookup.missing} }`);
+    if (lookup.match === undefined) migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing ${lookup.missing} }`);
+    else {
+      migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} {`);
+      migration.line(`  match ${lookup.match.rule}`);
+      migration.line(`  ambiguous ${lookup.match.ambiguous}`);
+      migration.line(`  missing ${lookup.missing}`);
+      migration.line("}");
+    }
   }
   files.push({ name: migration.file, text: migration.text() });
 

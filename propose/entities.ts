@@ -265,7 +265,9 @@ function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly Gro
   const has = (...wanted: string[]): boolean => wanted.every((word) => words.has(word));
   const personGroup = groups.some((group) => group.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
   if (personGroup && (has("company", "name") || has("company"))) return { kind: "relation", evidence: "it holds an organisation and repeated contact persons" };
-  const personName = has("first") && (has("last") || columns.some((column) => column.words.length === 1 && column.words[0] === "name"));
+  const loneName = columns.some((column) => column.words.length === 1 && column.words[0] === "name");
+  // First and last names, or a lone name beside first or last names (`Nom` + `Prénom`, `Nombre` + `Apellidos`).
+  const personName = (has("first") && (has("last") || loneName)) || (has("last") && loneName);
   if (personName && has("company", "name")) return { kind: "relation", evidence: "it holds an organisation's name and a person's first and last names" };
   if (personName) return { kind: "person", evidence: "it has first and last names" };
   if (has("company", "name") || (has("website") && has("industry"))) return { kind: "company", evidence: "it has company names and web sites" };

@@ -6,6 +6,7 @@
  */
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
+import { CURRENCY_CODES } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -242,7 +243,7 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (lookup !== undefined && lookup.types.includes(guess.type) && !(relation === "res.partner" && model === "res.partner")) {
     return { kind: "lookup", factor: lookup.fit, lookup: relation };
   }
-  if (relation === "res.users" && guess.type === "text" && looksLikePersonNames(column.profile.values)) {
+  if (relation === "res.users" && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
     return { kind: "lookup", factor: LOOKUPS["res.users#name"]?.fit ?? 0.9, lookup: "res.users#name" };
   }
   if (guess.type !== "text" || !isReferenceModel(schema, relation)) return undefined;
@@ -258,7 +259,8 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
 /** Person names as exports write owners: `K. Vogel`, `Vogel, Klaus`, `MARTIN Julien`, `Klaus Vogel`. */
 const PERSON_NAME = [
   /^\p{Lu}\.\s?(?:\p{Lu}\.\s?)*\p{Lu}[\p{L}'’-]+$/u,
-  /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}.'’-]*$/u,
+  // `Vogel, Klaus`, `García López, María`, `van Dijk, Anna`: surnames, a comma, given names.
+  /^[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u,
   /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}[\p{L}'’-]*$/u,
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
 ];
@@ -313,6 +315,19 @@ function personNames(values: readonly string[]): boolean {
   const distinct = [...new Set(filled)];
   if (distinct.length < 2 || distinct.length > 60 || distinct.length * 2 > filled.length) return false;
   return distinct.filter((value) => PERSON_NAME.some((pattern) => pattern.test(value))).length >= distinct.length * 0.8;
+}
+
+/**
+ * Staff written as their initials (`MGL`, `JSR`): two to four capitals, a handful of them, each on
+ * several rows. Codes look alike (`NL`, `EUR`), so this is only asked of a column whose header
+ * already pointed it to a user field, never to choose the field.
+ */
+export function looksLikeInitials(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  const distinct = [...new Set(filled)];
+  if (distinct.length < 2 || distinct.length > 40 || distinct.length * 2 > filled.length) return false;
+  const initials = distinct.filter((value) => /^\p{Lu}{2,4}$/u.test(value) && !CURRENCY_CODES.has(value));
+  return initials.length >= distinct.length * 0.8;
 }
 
 /** Every plausible (column, field) pair of a target, best first. */

@@ -259,6 +259,7 @@ export interface LookupSpec {
   readonly fit: number;
   /** What a value that matches nothing does: flagged (the field stays empty), or the row rejected. */
   readonly missing: "flag" | "reject";
+  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
 }
 
@@ -283,8 +284,9 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     types: ["text"],
     fit: 0.9,
     missing: "flag",
+    match: { rule: "initials", ambiguous: "reject" },
     comment:
-      "owners written as names are Odoo users with the same name, matched exactly; an owner with none is flagged in the report (the table before it turns the export's short forms into the users' names)",
+      "owners written as names are Odoo users with that name, ignoring case and accents, initials standing for given names (\"A. Hartley\" is Alice Hartley); a name several users fit rejects the row, naming them; an owner with none is flagged in the report (the table before it turns the export's other short forms, such as initials alone or \"Surname, Given\", into the users' names)",
   },
   "res.partner": {
     name: "partner",
