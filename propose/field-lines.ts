@@ -64,7 +64,7 @@ interface ConversionNames {
 }
 
 /** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
-const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s/u;
+const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s|^\p{Lu}{2,4}$/u;
 
 /** A conversion as text (the column's placeholders, declared with `empty when`, read as blanks). */
 function writeConversion(candidate: FieldCandidate, names: ConversionNames): string {

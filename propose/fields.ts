@@ -6,7 +6,7 @@
  */
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
-import { CURRENCY_CODES } from "./value-shapes.js";
+import { CURRENCY_CODES, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -208,6 +208,7 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       return undefined;
     case "float":
     case "monetary":
+      if (type === "text" && percentages(column.profile.values)) return { kind: "direct", factor: 0.95, steps: ['replace("%", "")', 'number("flag")'] };
       return type === "integer" || type === "decimal" || type === "money" ? direct(1) : undefined;
     case "boolean":
       return type === "boolean" ? direct(1) : undefined;
@@ -226,6 +227,15 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
   }
 }
 
+/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
+const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
+
+/** Whether nearly every filled value of a column is a percentage (placeholders aside). */
+export function percentages(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  return filled.length > 0 && filled.filter((value) => PERCENTAGE.test(value)).length >= filled.length * 0.9;
+}
+
 /** Char fields that identify a record, each holding its own value. */
 const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(["ref", "vat", "company_registry", "barcode", "default_code", "code", "client_order_ref"]);
 
@@ -242,6 +252,13 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   // A partner found by e-mail is a message's author; a partner's own parent is not found so.
   if (lookup !== undefined && lookup.types.includes(guess.type) && !(relation === "res.partner" && model === "res.partner")) {
     return { kind: "lookup", factor: lookup.fit, lookup: relation };
+  }
+  // A region written as a code (`CA`, `NSW`) or as its name: Odoo ships every country's states.
+  if (relation === "res.country.state" && guess.type === "text") {
+    const filled = column.profile.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
+    if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
+    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    return undefined;
   }
   if (relation === "res.users" && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
     return { kind: "lookup", factor: LOOKUPS["res.users#name"]?.fit ?? 0.9, lookup: "res.users#name" };

@@ -93,6 +93,9 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     ref: ["reference", "customer number", "account number", "client number"],
     category_id: ["tag"],
     active: ["active"],
+    // Company-dependent, yet commercial terms a sales export carries and names plainly.
+    credit_limit: ["credit limit", "credit"],
+    property_payment_term_id: ["payment term", "payment condition"],
   },
   "crm.lead": {
     name: ["name", "title", "subject", "description", "deal name", "opportunity name", "lead name"],
@@ -124,7 +127,8 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
   "mail.activity": {
     summary: ["subject", "summary", "title"],
     note: ["description", "note", "comment", "body"],
-    date_deadline: ["deadline", "due"],
+    // An activity has one day in Odoo, its deadline: a plain "Date" of an agenda entry is that day.
+    date_deadline: ["deadline", "due", "date"],
     activity_type_id: ["type", "activity type", "kind"],
     user_id: ["owner", "assigned", "employee", "responsible"],
     date_done: ["done", "done date"],
@@ -305,6 +309,24 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     fit: 1,
     missing: "reject",
     comment: "the models records belong to (an activity's res_model_id), by their technical name; a model the target lacks rejects the row",
+  },
+  "res.country.state": {
+    name: "state",
+    model: "res.country.state",
+    by: "name",
+    types: [],
+    fit: 0.9,
+    missing: "flag",
+    comment: "states and provinces are Odoo's own, matched by name; one spelt otherwise is flagged (a table before the lookup can give Odoo's spelling)",
+  },
+  "res.country.state#code": {
+    name: "state_code",
+    model: "res.country.state",
+    by: "code",
+    types: [],
+    fit: 0.9,
+    missing: "flag",
+    comment: "states and provinces are Odoo's own, matched by their code; one with none is flagged (codes repeat across countries: check the country)",
   },
   "product.product": {
     name: "product",

@@ -48,6 +48,7 @@ export const DANISH: Language = {
     udfort: "done",
     virksomhed: "company",
     virksomheder: "company",
+    dage: "day",
     vundet: "won",
     tabt: "lost",
     danmark: "denmark",

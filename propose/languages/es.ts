@@ -115,7 +115,10 @@ export const SPANISH: Language = {
     vencimiento: "deadline",
     vendedor: "owner",
     visita: "meeting",
-    // values: salutations, countries, stages, industries, sources
+    // values: payment terms, salutations, countries, stages, industries, sources
+    dias: "day",
+    contado: "immediate",
+    inmediato: "immediate",
     sr: "mister",
     senor: "mister",
     sra: "madam",

@@ -79,6 +79,8 @@ export const ITALIAN: Language = {
     venditore: "owner",
     commerciale: "owner",
     // values
+    giorni: "day",
+    immediato: "immediate",
     sig: "mister",
     signor: "mister",
     signora: "madam",

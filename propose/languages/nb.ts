@@ -37,6 +37,7 @@ export const NORWEGIAN: Language = {
     telefon: "phone",
     tilbud: "quote",
     utfort: "done",
+    dager: "day",
     vunnet: "won",
     tapt: "lost",
     norge: "norway",

@@ -61,6 +61,7 @@ export const POLISH: Language = {
     zrodlo: "source",
     handlowiec: "owner",
     polska: "poland",
+    dni: "day",
     wygrana: "won",
     przegrana: "lost",
   },

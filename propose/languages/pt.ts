@@ -77,6 +77,8 @@ export const PORTUGUESE: Language = {
     valor: "amount",
     vendedor: "owner",
     // values
+    dias: "day",
+    imediato: "immediate",
     brasil: "brazil",
     ganha: "won",
     perdida: "lost",

@@ -59,6 +59,7 @@ export const SWEDISH: Language = {
     klar: "done",
     kalla: "source",
     varde: "amount",
+    dagar: "day",
     vunnen: "won",
     forlorad: "lost",
     sverige: "sweden",
