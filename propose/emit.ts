@@ -127,11 +127,15 @@ function writeSource(writer: Writer, proposal: PackageProposal, entities: readon
 
 /** `entity CompanyByName "companies.csv" key company_name { ... }`: the same files, keyed by the name other files use. */
 function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexProposal): void {
-  const header = (name: string): string => entity.columns.find((column) => column.name === name)?.header ?? name;
+  const column = (name: string): EntityProfile["columns"][number] | undefined => entity.columns.find((candidate) => candidate.name === name);
   writer.blank();
   writer.comment(`${entity.name} again, keyed by ${index.nameColumn}: other columns name its records rather than give their ${index.keyColumn}`);
   writer.line(`  entity ${index.name} ${quote(entity.pattern)} key ${index.nameColumn} {`);
-  for (const name of [index.nameColumn, index.keyColumn]) writer.line(`    ${name} ${quote(header(name))} text`);
+  // The key keeps the main entity's type, so that `get(...)` gives what `ref` finds (`42`, not `00042`).
+  for (const name of [index.nameColumn, index.keyColumn]) {
+    const type = name === index.keyColumn && column(name)?.guess.type === "integer" ? "integer" : "text";
+    writer.line(`    ${name} ${quote(column(name)?.header ?? name)} ${type}`);
+  }
   writer.line("  }");
 }
 
