@@ -237,6 +237,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
   constant(state, org, "is_company", "true");
   if (orgName !== undefined) assign(state, org, "name", `${orgName.path} | trim`, [orgName], 0.95);
   finishBody(state, org);
+  requireName(org);
   const targets: TargetProposal[] = [
     { header: `${split.org}: ${model.name}${orgName === undefined ? "" : ` when ${orgName.path} is present`}`, body: org.lines },
   ];
@@ -256,6 +257,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
     });
     person.taken.add("parent_id");
     finishBody(state, person);
+    requireName(person);
     if (orgName !== undefined) {
       person.lines.push({
         kind: "todo",
@@ -279,7 +281,12 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   const profile = entity.profile;
   const split = entity.split;
   if (split === undefined) return [];
-  const columns = plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name));
+  // A column saying what each row is decides the split (its `when`s) and feeds no field.
+  const typeColumn = mixed.typed?.column;
+  if (typeColumn !== undefined) state.log.add(profile.name, typeColumn.name, { kind: "ignore", reason: "says whether a row is an organisation or a person: the split's conditions" });
+  const columns = plainColumns(state, profile)
+    .filter((column) => column !== typeColumn)
+    .map((column) => columnRef(state, profile, column, column.name));
   const organisationName = mixed.organisationName.name;
   const org = newContext(
     state,

@@ -14,6 +14,7 @@ export const PORTUGUESE: Language = {
     "ultima alteracao": "modified",
     "data de nascimento": "birthday",
     "condicoes de pagamento": "payment term",
+    "limite de credito": "credit limit",
     assunto: "subject",
     atividade: "activity",
     atividades: "activity",

@@ -1,0 +1,86 @@
+/**
+ * Columns whose values say how they reach Odoo, on an export invented for this test (Portuguese
+ * headers, from no export family): percentages, regions by name, payment terms and a credit
+ * limit, an agenda's plain date, owners written as initials.
+ */
+import { describe, expect, it } from "vitest";
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { ProposalBuilder } from "../../propose/build.js";
+import { profileEntities } from "../../propose/entities.js";
+import type { ExportFile } from "../../propose/export.js";
+import type { PackageProposal } from "../../propose/proposal.js";
+
+const EMPRESAS = `Código;Nome;Distrito;Condições de pagamento;Limite de crédito;Vendedor
+E1;Moinho Azul Lda;Lisboa;30 dias;5000,00;RPS
+E2;Casa Velha SA;Porto;15 dias;2500,00;AMC
+E3;Ponte Nova Lda;Braga;30 dias;;RPS
+E4;Serra Alta SA;Lisboa;45 dias;10000,00;AMC
+E5;Vale Verde Lda;Faro;30 dias;1000,00;RPS
+E6;Rio Claro SA;Porto;15 dias;;AMC
+`;
+
+const OPORTUNIDADES = `Número;Título;Empresa;Probabilidade;Vendedor
+O1;Novo armazém;E1;40 %;RPS
+O2;Frota;E2;75 %;AMC
+O3;Painéis solares;E3;10 %;RPS
+O4;Escritório;E4;90 %;AMC
+O5;Manutenção;E5;40 %;RPS
+O6;Renovação;E6;75 %;AMC
+`;
+
+const ATIVIDADES = `Número;Data;Assunto;Empresa;Concluída
+A1;03/02/2025;Ligar ao diretor;E1;Sim
+A2;04/02/2025;Enviar proposta;E2;Não
+A3;10/02/2025;Visita à obra;E3;Sim
+A4;12/02/2025;Ligar ao diretor;E4;Não
+A5;20/02/2025;Enviar catálogo;E5;Não
+`;
+
+function file(path: string, text: string): ExportFile {
+  const [header = "", ...lines] = text.trim().split("\n");
+  const rows = lines.map((line) => line.split(";"));
+  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter: ";", headers: header.split(";"), rows, rowCount: rows.length };
+}
+
+function assignment(proposal: PackageProposal, entity: string, field: string): string | undefined {
+  const declaration = proposal.entities.find((candidate) => candidate.entity.pattern === entity)?.declaration;
+  const bodies = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.body] : declaration.targets.map((target) => target.body);
+  for (const line of bodies.flat()) if (line.kind === "assign" && line.field === field) return line.expression;
+  return undefined;
+}
+
+describe("columns whose values say how they reach Odoo", () => {
+  const entities = profileEntities({
+    files: [file("empresas.csv", EMPRESAS), file("oportunidades.csv", OPORTUNIDADES), file("atividades.csv", ATIVIDADES)],
+    otherFiles: [],
+  });
+  const proposal = new ProposalBuilder(entities, {
+    migrationName: "pt_to_odoo",
+    sourceName: "pt",
+    target: { kind: "series", series: "17.0" },
+    schema: loadShippedCatalog("17.0"),
+  }).build();
+
+  it("reads a percentage as its number", () => {
+    expect(assignment(proposal, "oportunidades.csv", "probability")).toBe('probabilidade | replace("%", "") | number("flag")');
+  });
+
+  it("finds regions by name in Odoo's states, through a lookup", () => {
+    expect(assignment(proposal, "empresas.csv", "state_id")).toBe("distrito | state");
+    expect(proposal.lookups).toContainEqual(expect.objectContaining({ name: "state", model: "res.country.state", by: "name" }));
+  });
+
+  it("proposes the payment terms and credit limit a header names, the terms through a table", () => {
+    expect(assignment(proposal, "empresas.csv", "property_payment_term_id")).toMatch(/^condicoes_de_pagamento \| trim \| \w+$/);
+    expect(assignment(proposal, "empresas.csv", "credit_limit")).toBe("limite_de_credito");
+  });
+
+  it("reads an agenda entry's only date as the activity's deadline", () => {
+    expect(assignment(proposal, "atividades.csv", "date_deadline")).toBe("data");
+  });
+
+  it("finds owners written as initials through the users' names, matched with initials", () => {
+    expect(assignment(proposal, "oportunidades.csv", "user_id")).toMatch(/^vendedor \| \w+ \| user_by_name$/);
+    expect(proposal.lookups).toContainEqual(expect.objectContaining({ name: "user_by_name", match: { rule: "initials", ambiguous: "reject" } }));
+  });
+});
