@@ -312,9 +312,9 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
       kind: "assign",
       field: "parent_id",
       operator: "<-",
-      expression: `if ${organisationName} is present then ref ${split.org}`,
+      expression: `ref ${split.org} optional`,
       columns: [],
-      comment: "the organisation of the same row, when the row has one",
+      comment: "the organisation of the same row; a private person has none, which the run counts once",
     });
     person.taken.add("parent_id");
   } else if (typed.employer !== undefined) {

@@ -258,7 +258,12 @@ export function referenceExpression(path: string, reference: ColumnReference, fi
   if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
   if (first) steps.push("first");
   if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
-  return [reference.alias, ...(reference.others ?? []).map((other) => other.alias)].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
+  // A key whose row made the split's other target instead (a person, not an organisation) is
+  // expected to miss the first: `optional` counts those once rather than noting each row.
+  const aliases = [{ alias: reference.alias, sibling: false }, ...(reference.others ?? []).map((other) => ({ alias: other.alias, sibling: other.sibling === true }))];
+  return aliases
+    .map(({ alias }, index) => [...steps, `ref ${alias}${aliases[index + 1]?.sibling === true ? " optional" : ""}`].join(" | "))
+    .join(" ?? ");
 }
 
 /**

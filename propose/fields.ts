@@ -23,9 +23,10 @@ export interface ColumnReference {
   readonly separator?: string;
   /**
    * Other records made from the same value, tried in turn: a row's person where it has no
-   * organisation; another entity's record whose key the column holds on other rows.
+   * organisation; another entity's record whose key the column holds on other rows. `sibling`:
+   * the other target of the same split, made from the same key when the first is not.
    */
-  readonly others?: readonly { readonly alias: string; readonly model: string }[];
+  readonly others?: readonly { readonly alias: string; readonly model: string; readonly sibling?: boolean }[];
 }
 
 /** A column as a target's body reads it: by name, or `group.column` inside a `for each`. */
