@@ -312,9 +312,9 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
       kind: "assign",
       field: "parent_id",
       operator: "<-",
-      expression: `ref ${split.org} optional`,
+      expression: `if ${organisationName} is present then ref ${split.org}`,
       columns: [],
-      comment: "the organisation of the same row; a private person has none, which the run counts once",
+      comment: "the organisation of the same row, when the row has one",
     });
     person.taken.add("parent_id");
   } else if (typed.employer !== undefined) {

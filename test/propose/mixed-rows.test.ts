@@ -64,8 +64,7 @@ describe("init on a mixed export with owners written as names", () => {
     const text = proposed.files.find((candidate) => candidate.name === "customer.flitmap")?.text ?? "";
     expect(text).toContain("org: res.partner when company is present {");
     expect(text).toContain("person: res.partner when last_name is present {");
-    // A private person has no organisation: the link says it may be missing, counted once by the run.
-    expect(text).toMatch(/parent_id +<- ref org optional/);
+    expect(text).toMatch(/parent_id +<- if company is present\s+then ref org/);
     expect(text).toMatch(/street +<- if company is empty then address \| trim/);
     expect(text).toMatch(/name +<- `\{first_name\} \{last_name\}` \| trim/);
     // Owners: a table from the export's short names to the users' names, then a lookup by name.
