@@ -127,8 +127,12 @@ function uniqueNames(): (wanted: string) => string {
 // ---------------------------------------------------------------------------------------------
 // keys
 
+/** Values that are data, never a record's identifier, whatever the header says (`Phone number`). */
+const NOT_IDENTIFIERS: ReadonlySet<string> = new Set(["phone", "url", "date", "datetime", "money", "decimal", "boolean"]);
+
 /** How much a header looks like a record's identifier. */
 function idLikeness(column: ColumnProfile, entityWords: readonly string[]): number {
+  if (NOT_IDENTIFIERS.has(column.guess.type)) return 0;
   const words = conceptWords(column.header);
   let score = 0;
   if (words.some((word) => ID_WORDS.has(word))) score += 0.6;
@@ -292,14 +296,16 @@ function subjectLike(column: ColumnProfile): boolean {
 /**
  * Without telling names or header words (a language the lexicon does not know), what the values
  * say: amounts beside a date, a status and a link to other records are deals; a date, a yes/no
- * (done), a link and a subject are activities; e-mail addresses, phone numbers or web sites on
- * records others link to are partners.
+ * (done), a link and a subject are activities; a date, a text of several lines and a link are
+ * notes; e-mail addresses, phone numbers or web sites are partners: people when they link to
+ * other records (their organisation), organisations when only others link to them.
  */
 function kindFromValues(
   columns: readonly ColumnProfile[],
   references: readonly ReferenceProfile[],
   referenced: boolean,
   keyColumns: readonly string[],
+  self: string,
 ): { kind: EntityKind; evidence: string } | undefined {
   const plain = columns.filter((column) => !keyColumns.includes(column.name) && !references.some((reference) => reference.column === column.name));
   const types = new Set(plain.map((column) => column.guess.type));
@@ -309,7 +315,11 @@ function kindFromValues(
   if (amounts && dated && links && plain.some(statusLike)) return { kind: "deal", evidence: "its values are amounts, dates, a status and links to other records" };
   if (dated && types.has("boolean") && links && plain.some(subjectLike)) return { kind: "activity", evidence: "its values are dates, a yes/no, a subject and links to other records" };
   const reachable = types.has("email") || types.has("phone") || types.has("url");
+  const outward = references.some((reference) => reference.entity !== self);
+  if (reachable && outward && !amounts) return { kind: "person", evidence: "its values are e-mail addresses or phone numbers of records that link to others (their organisation)" };
   if (reachable && referenced && !amounts) return { kind: "company", evidence: "its values are e-mail addresses, phone numbers or web sites of records others link to" };
+  const written = plain.some((column) => column.guess.type === "text" && column.guess.multiline);
+  if (dated && written && links && !types.has("boolean")) return { kind: "note", evidence: "its values are dates, texts of several lines and links to other records" };
   return undefined;
 }
 
@@ -434,7 +444,7 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
     let kind: { kind: EntityKind; evidence: string; confidence: number };
     const byName = kindFromName(draft.group.words);
     const referenced = drafts.some((other) => other !== draft && (referencesOf.get(other) ?? []).some((reference) => reference.entity === draft.group.name));
-    const byColumns = kindFromColumns(draft.columns, draft.groups) ?? kindFromValues(draft.columns, references, referenced, draft.key.columns);
+    const byColumns = kindFromColumns(draft.columns, draft.groups) ?? kindFromValues(draft.columns, references, referenced, draft.key.columns, draft.group.name);
     if (referencesTwo) kind = { kind: "link", evidence: "its key is two references: it links records", confidence: 0.9 };
     else if (byName !== undefined && byName.kind === "relation" && byColumns?.kind !== "relation" && byColumns !== undefined)
       kind = { ...byColumns, confidence: 0.7 };

@@ -99,8 +99,30 @@ const YES_WORDS: ReadonlySet<string> = new Set([
   "vero",
   "verdadero",
   "ok",
+  "ano",
+  "igen",
+  "evet",
+  "kylla",
+  "da",
 ]);
-const NO_WORDS: ReadonlySet<string> = new Set([...DEFAULT_FALSE_WORDS, "nein", "non", "nao", "nej", "nei", "nie", "f", "falsch", "faux", "falso"]);
+const NO_WORDS: ReadonlySet<string> = new Set([
+  ...DEFAULT_FALSE_WORDS,
+  "nein",
+  "non",
+  "nao",
+  "nej",
+  "nei",
+  "nie",
+  "ne",
+  "nem",
+  "hayir",
+  "ei",
+  "nu",
+  "f",
+  "falsch",
+  "faux",
+  "falso",
+]);
 
 export interface BooleanWords {
   readonly true: readonly string[];

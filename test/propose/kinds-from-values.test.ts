@@ -64,3 +64,51 @@ describe("kinds read from the values when neither names nor headers say", () => 
     expect(deals?.kindConfidence).toBeLessThan(0.9);
   });
 });
+
+const PERSONOJ = `Kodo;Plena nomo;Retposto;Telefonnumero;Firmao
+P1;Ana Verda;ana@verda.example;+31 20 555 0201;K001
+P2;Bob Blua;bob@blua.example;+31 20 555 0202;K002
+P3;Cira Ruga;cira@ruga.example;+31 20 555 0203;K003
+P4;Dan Flava;dan@flava.example;+31 20 555 0204;K004
+P5;Eva Griza;eva@griza.example;+31 20 555 0205;K005
+P6;Feliks Verda;feliks@verda.example;+31 20 555 0206;K001
+P7;Gerda Blua;gerda@blua.example;+31 20 555 0207;K002
+`;
+
+/** Notes whose texts run over several lines (a quoted cell with line breaks, as the reader hands it over). */
+const NOTOJ: ExportFile = {
+  path: "notoj.csv",
+  encoding: "utf-8",
+  encodingNote: null,
+  bom: false,
+  delimiter: ";",
+  headers: ["Kodo", "Dato", "Teksto", "Kliento"],
+  rows: [
+    ["M1", "05/02/2025", "Telefonis.\nVolas oferton.", "K001"],
+    ["M2", "06/02/2025", "Sendis katalogon.\nAtendas respondon.", "K002"],
+    ["M3", "10/02/2025", "Vizitis la ejon.", "K003"],
+    ["M4", "12/02/2025", "Fakturo pagita.\nDankon.", "K004"],
+  ],
+  rowCount: 4,
+};
+
+describe("people and notes read from the values", () => {
+  const entities = profileEntities({
+    files: [file("klientoj.csv", KLIENTOJ), file("personoj.csv", PERSONOJ), NOTOJ],
+    otherFiles: [],
+  });
+  const kind = (pattern: string): string | undefined => entities.find((entity) => entity.pattern === pattern)?.kind;
+
+  it("keys a file by its code, never by a phone number whose header says number", () => {
+    expect(entities.find((entity) => entity.pattern === "klientoj.csv")?.key).toEqual(["kodo"]);
+  });
+
+  it("reads e-mail addresses of records linking to an organisation as people, the organisation as a company", () => {
+    expect(kind("personoj.csv")).toBe("person");
+    expect(kind("klientoj.csv")).toBe("company");
+  });
+
+  it("reads dates, texts of several lines and links as notes", () => {
+    expect(kind("notoj.csv")).toBe("note");
+  });
+});

@@ -40,6 +40,8 @@ describe("booleanWords", () => {
     expect(booleanWords(["Sim", "Não"])).toEqual({ true: ["sim"], false: ["não"] });
     expect(booleanWords(["Tak", "Nie"])).toEqual({ true: ["tak"], false: ["nie"] });
     expect(booleanWords(["Ja", "Nej"])).toEqual({ true: ["ja"], false: ["nej"] });
+    expect(booleanWords(["Kyllä", "Ei"])).toEqual({ true: ["kyllä"], false: ["ei"] });
+    expect(booleanWords(["Ano", "Ne"])).toEqual({ true: ["ano"], false: ["ne"] });
     expect(defaultBooleanWords({ true: ["ja"], false: ["nein"] })).toBe(false);
   });
 });
