@@ -88,7 +88,8 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     function: ["job"],
     title: ["salutation"],
     user_id: ["owner", "salesperson", "responsible"],
-    parent_id: ["parent company", "parent", "company", "employer", "group", "group parent"],
+    // A person's customer, client or account in a contacts file is the organisation they work at.
+    parent_id: ["parent company", "parent", "company", "employer", "group", "group parent", "customer", "client", "account"],
     comment: ["note", "comment", "description"],
     ref: ["reference", "customer number", "account number", "client number"],
     category_id: ["tag"],

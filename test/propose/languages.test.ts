@@ -26,6 +26,15 @@ describe("the lexicon's further languages", () => {
     expect(conceptWords(header)).toEqual(words);
   });
 
+  it("reads the values of pick-lists too: salutations, stages, industries", () => {
+    expect(conceptWords("Sig.ra")).toEqual(["madam"]);
+    expect(conceptWords("Dott.")).toEqual(["doctor"]);
+    expect(conceptWords("Qualificata")).toEqual(["qualified"]);
+    expect(conceptWords("Edilizia")).toEqual(["construction"]);
+    // A record's title: a person's salutation, a deal's name (both fields list the word).
+    expect(conceptWords("Título")).toEqual(["title"]);
+  });
+
   it("reads a Spanish or Portuguese plural in -es through its singular", () => {
     expect(conceptWords("reuniones")).toEqual(["meeting"]);
     expect(conceptWords("oportunidades")).toEqual(["opportunity"]);

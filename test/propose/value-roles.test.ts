@@ -19,6 +19,14 @@ E5;Vale Verde Lda;Faro;30 dias;1000,00;RPS
 E6;Rio Claro SA;Porto;15 dias;;AMC
 `;
 
+const CONTATOS = `Id;Título;Nome;Apelido;Cliente;Ativo
+1;Sr.;Rui;Silva;E1;Sim
+2;Sra.;Ana;Costa;E2;Sim
+3;Sr.;Luís;Pinto;E1;Não
+4;Sra.;Marta;Lopes;E4;Sim
+5;Sr.;João;Reis;E5;Sim
+`;
+
 const OPORTUNIDADES = `Número;Título;Empresa;Probabilidade;Vendedor
 O1;Novo armazém;E1;40 %;RPS
 O2;Frota;E2;75 %;AMC
@@ -51,7 +59,7 @@ function assignment(proposal: PackageProposal, entity: string, field: string): s
 
 describe("columns whose values say how they reach Odoo", () => {
   const entities = profileEntities({
-    files: [file("empresas.csv", EMPRESAS), file("oportunidades.csv", OPORTUNIDADES), file("atividades.csv", ATIVIDADES)],
+    files: [file("empresas.csv", EMPRESAS), file("contatos.csv", CONTATOS), file("oportunidades.csv", OPORTUNIDADES), file("atividades.csv", ATIVIDADES)],
     otherFiles: [],
   });
   const proposal = new ProposalBuilder(entities, {
@@ -60,6 +68,13 @@ describe("columns whose values say how they reach Odoo", () => {
     target: { kind: "series", series: "17.0" },
     schema: loadShippedCatalog("17.0"),
   }).build();
+
+  it("puts a contact under the customer it names, titled and named by its first and last names", () => {
+    expect(assignment(proposal, "contatos.csv", "parent_id")).toBe("cliente | ref company");
+    expect(assignment(proposal, "contatos.csv", "name")).toBe("`{nome} {apelido}` | trim | required");
+    expect(assignment(proposal, "contatos.csv", "title")).toMatch(/^titulo \| trim \| \w+$/);
+    expect(assignment(proposal, "contatos.csv", "active")).toBe("ativo");
+  });
 
   it("reads a percentage as its number", () => {
     expect(assignment(proposal, "oportunidades.csv", "probability")).toBe('probabilidade | replace("%", "") | number("flag")');
