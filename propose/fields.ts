@@ -187,6 +187,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       if (IDENTIFIER_FIELDS.has(field.name) && type === "text" && distinct * 2 < column.profile.guess.total - column.profile.guess.blank)
         return direct(0.3, "trim");
       if (field.name === "website" && type === "text") return direct(1, "url");
+      // Salutations (`Mr`, `Dr.`, `Sra.`) are no job position.
+      if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
       // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
       if (type === "text") return direct(column.profile.guess.multiline ? 0.9 : 1, "trim");
       if (type === "email" || type === "phone" || type === "url") return direct(1);
@@ -226,6 +228,15 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
     default:
       return undefined;
   }
+}
+
+/** A salutation's shape: a short word, often abbreviated (`Mr`, `Mrs.`, `Dott.`, `Sig.ra`). */
+const SALUTATION = /^\p{L}{1,5}\.?(?:\p{L}{1,3})?$/u;
+
+/** Whether a column's values are a few salutations rather than job titles. */
+function salutationShaped(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  return filled.length > 0 && new Set(filled).size <= 10 && filled.filter((value) => SALUTATION.test(value)).length >= filled.length * 0.8;
 }
 
 /** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */

@@ -85,7 +85,8 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     vat: ["vat", "vat number", "tax number"],
     company_registry: ["registry", "registry number", "company registration", "registration number", "chamber commerce"],
     industry_id: ["industry"],
-    function: ["job"],
+    // `Title` is a job title (`Head of Data`) as often as a salutation: the values decide (fields.ts).
+    function: ["job", "title"],
     title: ["salutation"],
     user_id: ["owner", "salesperson", "responsible"],
     // A person's customer, client or account in a contacts file is the organisation they work at.

@@ -49,6 +49,8 @@ export const DANISH: Language = {
     virksomhed: "company",
     virksomheder: "company",
     aktiv: "active",
+    gade: "street",
+    lukkedato: "close date",
     cvr: "registry",
     prioritet: "priority",
     valuta: "currency",

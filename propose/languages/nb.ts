@@ -38,6 +38,8 @@ export const NORWEGIAN: Language = {
     tilbud: "quote",
     utfort: "done",
     aktiv: "active",
+    gateadresse: "street",
+    lukkedato: "close date",
     orgnr: "registry",
     organisasjonsnummer: "registry",
     fylke: "state",

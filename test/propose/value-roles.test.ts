@@ -99,3 +99,29 @@ describe("columns whose values say how they reach Odoo", () => {
     expect(proposal.lookups).toContainEqual(expect.objectContaining({ name: "user_by_name", match: { rule: "initials", ambiguous: "reject" } }));
   });
 });
+
+describe("a Title column: job titles or salutations, as its values say", () => {
+  const people = `Person ID;First Name;Last Name;Title
+1;Ann;Lee;Head of Sales
+2;Bob;Ray;Buyer
+3;Cy;Fox;Head of Sales
+4;Dee;Moe;Office Manager
+5;Eve;Kay;Buyer
+`;
+  const build = (text: string): PackageProposal =>
+    new ProposalBuilder(profileEntities({ files: [file("people.csv", text)], otherFiles: [] }), {
+      migrationName: "t_to_odoo",
+      sourceName: "t",
+      target: { kind: "series", series: "17.0" },
+      schema: loadShippedCatalog("17.0"),
+    }).build();
+
+  it("keeps job titles as the job position", () => {
+    expect(assignment(build(people), "people.csv", "function")).toBe("title | trim");
+  });
+
+  it("reads salutations as the partner's title", () => {
+    const salutations = people.replace("Head of Sales", "Mr").replace("Buyer", "Ms").replace("Head of Sales", "Dr.").replace("Office Manager", "Mrs").replace("Buyer", "Ms");
+    expect(assignment(build(salutations), "people.csv", "title")).toMatch(/^title \| trim \| \w+$/);
+  });
+});
