@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { profileEntities } from "../../propose/entities.js";
 import type { ExportFile } from "../../propose/export.js";
+import { exportFile as file } from "./small-exports.js";
 
 const KLIENTOJ = `Kodo;Nomo;Retposto;Telefonnumero;Retejo
 K001;Verda Arbo;info@verda.example;+31 20 555 0101;https://verda.example
@@ -36,11 +37,6 @@ T5;20/02/2025;Kunveno kun direktoro;K005;N
 T6;24/02/2025;Sendi kontrakton;K001;Y
 `;
 
-function file(path: string, text: string): ExportFile {
-  const [header = "", ...lines] = text.trim().split("\n");
-  const rows = lines.map((line) => line.split(";"));
-  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter: ";", headers: header.split(";"), rows, rowCount: rows.length };
-}
 
 describe("kinds read from the values when neither names nor headers say", () => {
   const entities = profileEntities({ files: [file("klientoj.csv", KLIENTOJ), file("negocoj.csv", NEGOCOJ), file("taskoj.csv", TASKOJ)], otherFiles: [] });

@@ -21,19 +21,24 @@ D5;Schulung;12.000,00;00.00.0000
 D6;Support;450,00;30.06.2025
 `;
 
+/** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
+async function proposeExport(directory: string, files: Readonly<Record<string, string>>): Promise<ProposedPackage> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return proposePackage(await readExport(directory), {
+    sourceName: "crm",
+    target: { kind: "series", series: "17.0" },
+    schema: loadShippedCatalog("17.0"),
+    directory: join(directory, "out"),
+  });
+}
+
 describe("flitmap init on an export with placeholders", () => {
   let directory: string;
   let proposed: ProposedPackage;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "flitmap-init-placeholders-"));
-    writeFileSync(join(directory, "deals.csv"), DEALS);
-    proposed = proposePackage(await readExport(directory), {
-      sourceName: "crm",
-      target: { kind: "series", series: "17.0" },
-      schema: loadShippedCatalog("17.0"),
-      directory: join(directory, "out"),
-    });
+    proposed = await proposeExport(directory, { "deals.csv": DEALS });
   });
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -74,14 +79,7 @@ describe("flitmap init on an export whose placeholders recur across columns", ()
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "flitmap-init-empty-values-"));
-    writeFileSync(join(directory, "clients.csv"), CLIENTS);
-    writeFileSync(join(directory, "opportunities.csv"), OPPORTUNITIES);
-    proposed = proposePackage(await readExport(directory), {
-      sourceName: "crm",
-      target: { kind: "series", series: "17.0" },
-      schema: loadShippedCatalog("17.0"),
-      directory: join(directory, "out"),
-    });
+    proposed = await proposeExport(directory, { "clients.csv": CLIENTS, "opportunities.csv": OPPORTUNITIES });
   });
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));

@@ -4,11 +4,9 @@
  * organisation's row by its code. Invented for this test, from no export family.
  */
 import { describe, expect, it } from "vitest";
-import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { profileEntities } from "../../propose/entities.js";
-import type { ExportFile } from "../../propose/export.js";
-import { ProposalBuilder } from "../../propose/build.js";
 import { mixedRows } from "../../propose/mixed-rows.js";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
 
 const ANAGRAFICA = `Codice;Tipo;Denominazione;Nome;Cognome;Ruolo;Ditta;Telefono
 0101;Azienda;Ferri Utensili Srl;;;;;011 555 0101
@@ -22,11 +20,6 @@ const ANAGRAFICA = `Codice;Tipo;Denominazione;Nome;Cognome;Ruolo;Ditta;Telefono
 0109;Privato;Fontana Elio;Elio;Fontana;;;349 555 0109
 `;
 
-function file(path: string, text: string): ExportFile {
-  const [header = "", ...lines] = text.trim().split("\n");
-  const rows = lines.map((line) => line.split(";"));
-  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter: ";", headers: header.split(";"), rows, rowCount: rows.length };
-}
 
 describe("rows typed as an organisation or a person by a column", () => {
   const entities = profileEntities({ files: [file("anagrafica.csv", ANAGRAFICA)], otherFiles: [] });
@@ -45,12 +38,7 @@ describe("rows typed as an organisation or a person by a column", () => {
   });
 
   it("proposes a split by the type, people under their organisation, every partner named or rejected", () => {
-    const proposal = new ProposalBuilder(entities, {
-      migrationName: "anagrafica_to_odoo",
-      sourceName: "anagrafica",
-      target: { kind: "series", series: "17.0" },
-      schema: loadShippedCatalog("17.0"),
-    }).build();
+    const proposal = proposalFor([file("anagrafica.csv", ANAGRAFICA)]);
     const declaration = proposal.entities[0]?.declaration;
     expect(declaration?.kind).toBe("split");
     if (declaration?.kind !== "split") return;
@@ -63,6 +51,6 @@ describe("rows typed as an organisation or a person by a column", () => {
     };
     expect(line(org, "name")).toBe("denominazione | trim | required");
     expect(line(person, "name")).toBe("`{nome} {cognome}` | trim | required");
-    expect(line(person, "parent_id")).toBe("ditta | ref org");
+    expect(assignment(proposal, "anagrafica.csv", "parent_id")).toBe("ditta | ref org");
   });
 });

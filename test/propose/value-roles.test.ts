@@ -4,11 +4,7 @@
  * limit, an agenda's plain date, owners written as initials.
  */
 import { describe, expect, it } from "vitest";
-import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { ProposalBuilder } from "../../propose/build.js";
-import { profileEntities } from "../../propose/entities.js";
-import type { ExportFile } from "../../propose/export.js";
-import type { PackageProposal } from "../../propose/proposal.js";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
 
 const EMPRESAS = `Código;Nome;Distrito;Condições de pagamento;Limite de crédito;Vendedor
 E1;Moinho Azul Lda;Lisboa;30 dias;5000,00;RPS
@@ -44,30 +40,10 @@ A4;12/02/2025;Ligar ao diretor;E4;Não
 A5;20/02/2025;Enviar catálogo;E5;Não
 `;
 
-function file(path: string, text: string): ExportFile {
-  const [header = "", ...lines] = text.trim().split("\n");
-  const rows = lines.map((line) => line.split(";"));
-  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter: ";", headers: header.split(";"), rows, rowCount: rows.length };
-}
 
-function assignment(proposal: PackageProposal, entity: string, field: string): string | undefined {
-  const declaration = proposal.entities.find((candidate) => candidate.entity.pattern === entity)?.declaration;
-  const bodies = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.body] : declaration.targets.map((target) => target.body);
-  for (const line of bodies.flat()) if (line.kind === "assign" && line.field === field) return line.expression;
-  return undefined;
-}
 
 describe("columns whose values say how they reach Odoo", () => {
-  const entities = profileEntities({
-    files: [file("empresas.csv", EMPRESAS), file("contatos.csv", CONTATOS), file("oportunidades.csv", OPORTUNIDADES), file("atividades.csv", ATIVIDADES)],
-    otherFiles: [],
-  });
-  const proposal = new ProposalBuilder(entities, {
-    migrationName: "pt_to_odoo",
-    sourceName: "pt",
-    target: { kind: "series", series: "17.0" },
-    schema: loadShippedCatalog("17.0"),
-  }).build();
+  const proposal = proposalFor([file("empresas.csv", EMPRESAS), file("contatos.csv", CONTATOS), file("oportunidades.csv", OPORTUNIDADES), file("atividades.csv", ATIVIDADES)]);
 
   it("puts a contact under the customer it names, titled and named by its first and last names", () => {
     expect(assignment(proposal, "contatos.csv", "parent_id")).toBe("cliente | ref company");
@@ -108,13 +84,7 @@ describe("a Title column: job titles or salutations, as its values say", () => {
 4;Dee;Moe;Office Manager
 5;Eve;Kay;Buyer
 `;
-  const build = (text: string): PackageProposal =>
-    new ProposalBuilder(profileEntities({ files: [file("people.csv", text)], otherFiles: [] }), {
-      migrationName: "t_to_odoo",
-      sourceName: "t",
-      target: { kind: "series", series: "17.0" },
-      schema: loadShippedCatalog("17.0"),
-    }).build();
+  const build = (text: string): ReturnType<typeof proposalFor> => proposalFor([file("people.csv", text)]);
 
   it("keeps job titles as the job position", () => {
     expect(assignment(build(people), "people.csv", "function")).toBe("title | trim");
