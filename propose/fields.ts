@@ -230,8 +230,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
   }
 }
 
-/** A salutation's shape: a short word, often abbreviated (`Mr`, `Mrs.`, `Dott.`, `Sig.ra`). */
-const SALUTATION = /^\p{L}{1,5}\.?(?:\p{L}{1,3})?$/u;
+/** A salutation's shape: a short word, often abbreviated (`Mr`, `Mrs.`, `Dott.`, `Sig.ra`), or abbreviations in a row (`Prof. Dr.`). */
+const SALUTATION = /^(?:\p{L}{1,5}\.?(?:\p{L}{1,3})?|(?:\p{L}{1,5}\.\s?){2,3})$/u;
 
 /** Whether a column's values are a few salutations rather than job titles. */
 function salutationShaped(values: readonly string[]): boolean {
