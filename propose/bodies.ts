@@ -6,9 +6,9 @@ import { findModel, type OdooModel } from "../compiler/catalog/index.js";
 import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
-import { percent } from "./fields.js";
+import { percent, type ColumnRef } from "./fields.js";
 import { keepLeftovers } from "./leftovers.js";
-import { snake } from "./literals.js";
+import { quote, snake } from "./literals.js";
 import type { MixedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
@@ -107,11 +107,12 @@ export function plainColumns(state: BuildState, entity: EntityProfile): ColumnPr
 export function personName(state: BuildState, context: TargetContext): void {
   if (context.taken.has("name") || context.model.fields["name"] === undefined) return;
   const free = context.columns.filter((column) => !context.used.has(column.path));
-  const first = free.find((column) => column.profile.words.includes("first"));
-  // `Nom` beside `Prénom` is the last name.
-  const last =
-    free.find((column) => column.profile.words.includes("last")) ??
-    free.find((column) => column !== first && column.profile.words.length === 1 && column.profile.words[0] === "name");
+  const lone = (except?: ColumnRef): ColumnRef | undefined =>
+    free.find((column) => column !== except && column.profile.words.length === 1 && column.profile.words[0] === "name");
+  const surnames = free.find((column) => column.profile.words.includes("last"));
+  // `Nombre` beside `Apellidos` is the first name; `Nom` beside `Prénom` the last.
+  const first = free.find((column) => column.profile.words.includes("first")) ?? (surnames === undefined ? undefined : lone());
+  const last = surnames ?? lone(first);
   if (first === undefined || last === undefined) return;
   // A surname written in capitals (`DURAND`, as French exports do) is written as a name.
   const surname = capitals(last.profile.values) ? `${last.path} | title` : last.path;
@@ -236,6 +237,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
   constant(state, org, "is_company", "true");
   if (orgName !== undefined) assign(state, org, "name", `${orgName.path} | trim`, [orgName], 0.95);
   finishBody(state, org);
+  requireName(org);
   const targets: TargetProposal[] = [
     { header: `${split.org}: ${model.name}${orgName === undefined ? "" : ` when ${orgName.path} is present`}`, body: org.lines },
   ];
@@ -255,6 +257,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
     });
     person.taken.add("parent_id");
     finishBody(state, person);
+    requireName(person);
     if (orgName !== undefined) {
       person.lines.push({
         kind: "todo",
@@ -278,7 +281,12 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   const profile = entity.profile;
   const split = entity.split;
   if (split === undefined) return [];
-  const columns = plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name));
+  // A column saying what each row is decides the split (its `when`s) and feeds no field.
+  const typeColumn = mixed.typed?.column;
+  if (typeColumn !== undefined) state.log.add(profile.name, typeColumn.name, { kind: "ignore", reason: "says whether a row is an organisation or a person: the split's conditions" });
+  const columns = plainColumns(state, profile)
+    .filter((column) => column !== typeColumn)
+    .map((column) => columnRef(state, profile, column, column.name));
   const organisationName = mixed.organisationName.name;
   const org = newContext(
     state,
@@ -290,6 +298,7 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   const orgName = org.columns.find((column) => column.profile === mixed.organisationName);
   if (orgName !== undefined) assign(state, org, "name", `${orgName.path} | trim`, [orgName], 0.95);
   finishBody(state, org);
+  requireName(org);
   const person = newContext(
     state,
     entity,
@@ -297,16 +306,29 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
     columns.filter((column) => mixed.person.has(column.profile.name) || mixed.shared.has(column.profile.name)),
   );
   constant(state, person, "type", '"contact"', "at an organisation a person shares its address; a private person has no parent");
-  person.lines.push({
-    kind: "assign",
-    field: "parent_id",
-    operator: "<-",
-    expression: `if ${organisationName} is present then ref ${split.org}`,
-    columns: [],
-    comment: "the organisation of the same row, when the row has one",
-  });
-  person.taken.add("parent_id");
+  const typed = mixed.typed;
+  if (typed === undefined) {
+    person.lines.push({
+      kind: "assign",
+      field: "parent_id",
+      operator: "<-",
+      expression: `if ${organisationName} is present then ref ${split.org}`,
+      columns: [],
+      comment: "the organisation of the same row, when the row has one",
+    });
+    person.taken.add("parent_id");
+  } else if (typed.employer !== undefined) {
+    const employer = person.columns.find((column) => column.profile === typed.employer);
+    if (employer !== undefined) assign(state, person, "parent_id", `${employer.path} | ref ${split.org}`, [employer], 0.9, "the organisation row whose key it holds");
+  }
   finishBody(state, person);
+  requireName(person);
+  if (typed !== undefined) {
+    return [
+      { header: `${split.org}: ${model.name} when ${typeCondition(typed.column.name, typed.organisationValues)}`, body: org.lines },
+      { header: `${split.person}: ${model.name} when ${typeCondition(typed.column.name, typed.personValues)}`, body: person.lines },
+    ];
+  }
   // The row's address, owner and tags are a private person's own; beside an organisation, its.
   const lines = person.lines.map((line) =>
     line.kind === "assign" && line.columns.length > 0 && line.columns.every((column) => mixed.shared.has(column))
@@ -317,6 +339,12 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
     { header: `${split.org}: ${model.name} when ${organisationName} is present`, body: org.lines },
     { header: `${split.person}: ${model.name} when ${mixed.personName.name} is present`, body: lines },
   ];
+}
+
+/** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
+function typeCondition(column: string, values: readonly string[]): string {
+  const quoted = values.map(quote);
+  return quoted.length === 1 ? `${column} = ${quoted[0] ?? '""'}` : `${column} in [${quoted.join(", ")}]`;
 }
 
 /** Whether nearly every value is written in capitals. */

@@ -81,7 +81,7 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
     const other = state.mapped.get(name);
     return other === undefined || other.parent !== undefined ? [] : [{ alias: other.alias, model: other.model }];
   });
-  const others = [...(target.split?.mixed === undefined ? [] : [{ alias: target.split.person, model: target.model }]), ...alternatives];
+  const others = [...(target.split?.mixed === undefined ? [] : [{ alias: target.split.person, model: target.model, sibling: true }]), ...alternatives];
   return {
     profile: column,
     path,

@@ -38,6 +38,8 @@ export interface CsvPlan {
   readonly entities: ReadonlyMap<string, readonly CsvSetting[]>;
   /** Per column (`Entity.column`), a date pattern other than the source's. */
   readonly columnFormats: ReadonlyMap<string, string>;
+  /** Placeholders declared once for the source (`empty_values`): a column needs its own `empty when` only for others. */
+  readonly emptyValues: ReadonlySet<string>;
 }
 
 /** A `//` comment's text on one line. */
@@ -79,12 +81,20 @@ function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan)
   parts.push(declaredType(column.guess));
   const format = plan.columnFormats.get(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`);
   if (format !== undefined) parts.push(quote(format));
-  const placeholders = placeholderModifier(column.guess);
+  // A column's own list replaces the source's, so it names all of its placeholders, or none when the source's cover them.
+  const own = column.guess.placeholders.some((placeholder) => !plan.emptyValues.has(placeholder.value));
+  const placeholders = own ? placeholderModifier(column.guess) : "";
   if (placeholders !== "") parts.push(placeholders);
   if (column.name === entity.modifiedColumn) parts.push("modified");
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   if (reference !== undefined && column.group === undefined) parts.push(`references ${reference.entity}`);
   return parts.join(" ");
+}
+
+/** A column's evidence, saying where its placeholders are declared. */
+function evidence(column: ColumnProfile, plan: CsvPlan): string {
+  const own = column.guess.placeholders.some((placeholder) => !plan.emptyValues.has(placeholder.value));
+  return own ? column.guess.evidence : column.guess.evidence.replace("declared with `empty when`", "declared in the source's `empty_values`");
 }
 
 function referenceNote(entity: EntityProfile, column: ColumnProfile): string {
@@ -113,10 +123,10 @@ function writeSource(writer: Writer, proposal: PackageProposal, entities: readon
         `${entity.duplicateKeys} key${entity.duplicateKeys === 1 ? " appears" : "s appear"} in more than one row (chunks repeat their edges)`,
       );
     }
-    for (const column of entity.columns) writer.line(`    ${columnLine(entity, column, plan)}`, `${column.guess.evidence}${referenceNote(entity, column)}`);
+    for (const column of entity.columns) writer.line(`    ${columnLine(entity, column, plan)}`, `${evidence(column, plan)}${referenceNote(entity, column)}`);
     for (const group of entity.groups) {
       writer.line(`    group ${group.name}[${group.from}..${group.to}] {`);
-      for (const column of group.columns) writer.line(`      ${columnLine(entity, column, plan)}`, column.guess.evidence);
+      for (const column of group.columns) writer.line(`      ${columnLine(entity, column, plan)}`, evidence(column, plan));
       writer.line("    }");
     }
     writer.line("  }");
@@ -127,11 +137,15 @@ function writeSource(writer: Writer, proposal: PackageProposal, entities: readon
 
 /** `entity CompanyByName "companies.csv" key company_name { ... }`: the same files, keyed by the name other files use. */
 function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexProposal): void {
-  const header = (name: string): string => entity.columns.find((column) => column.name === name)?.header ?? name;
+  const column = (name: string): EntityProfile["columns"][number] | undefined => entity.columns.find((candidate) => candidate.name === name);
   writer.blank();
   writer.comment(`${entity.name} again, keyed by ${index.nameColumn}: other columns name its records rather than give their ${index.keyColumn}`);
   writer.line(`  entity ${index.name} ${quote(entity.pattern)} key ${index.nameColumn} {`);
-  for (const name of [index.nameColumn, index.keyColumn]) writer.line(`    ${name} ${quote(header(name))} text`);
+  // The key keeps the main entity's type, so that `get(...)` gives what `ref` finds (`42`, not `00042`).
+  for (const name of [index.nameColumn, index.keyColumn]) {
+    const type = name === index.keyColumn && column(name)?.guess.type === "integer" ? "integer" : "text";
+    writer.line(`    ${name} ${quote(column(name)?.header ?? name)} ${type}`);
+  }
   writer.line("  }");
 }
 
@@ -232,7 +246,14 @@ export function emitPackage(proposal: PackageProposal, plan: CsvPlan): { files: 
   for (const lookup of proposal.lookups) {
     migration.blank();
     migration.comment(lookup.comment);
-    migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing ${lookup.missing} }`);
+    if (lookup.match === undefined) migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} { missing ${lookup.missing} }`);
+    else {
+      migration.line(`lookup ${lookup.name} in ${lookup.model} by ${lookup.by} {`);
+      migration.line(`  match ${lookup.match.rule}`);
+      migration.line(`  ambiguous ${lookup.match.ambiguous}`);
+      migration.line(`  missing ${lookup.missing}`);
+      migration.line("}");
+    }
   }
   files.push({ name: migration.file, text: migration.text() });
 

@@ -127,8 +127,12 @@ function uniqueNames(): (wanted: string) => string {
 // ---------------------------------------------------------------------------------------------
 // keys
 
+/** Values that are data, never a record's identifier, whatever the header says (`Phone number`). */
+const NOT_IDENTIFIERS: ReadonlySet<string> = new Set(["phone", "url", "date", "datetime", "money", "decimal", "boolean"]);
+
 /** How much a header looks like a record's identifier. */
 function idLikeness(column: ColumnProfile, entityWords: readonly string[]): number {
+  if (NOT_IDENTIFIERS.has(column.guess.type)) return 0;
   const words = conceptWords(column.header);
   let score = 0;
   if (words.some((word) => ID_WORDS.has(word))) score += 0.6;
@@ -265,12 +269,57 @@ function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly Gro
   const has = (...wanted: string[]): boolean => wanted.every((word) => words.has(word));
   const personGroup = groups.some((group) => group.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
   if (personGroup && (has("company", "name") || has("company"))) return { kind: "relation", evidence: "it holds an organisation and repeated contact persons" };
-  const personName = has("first") && (has("last") || columns.some((column) => column.words.length === 1 && column.words[0] === "name"));
+  const loneName = columns.some((column) => column.words.length === 1 && column.words[0] === "name");
+  // First and last names, or a lone name beside first or last names (`Nom` + `Prénom`, `Nombre` + `Apellidos`).
+  const personName = (has("first") && (has("last") || loneName)) || (has("last") && loneName);
   if (personName && has("company", "name")) return { kind: "relation", evidence: "it holds an organisation's name and a person's first and last names" };
   if (personName) return { kind: "person", evidence: "it has first and last names" };
   if (has("company", "name") || (has("website") && has("industry"))) return { kind: "company", evidence: "it has company names and web sites" };
   if (has("stage") && (has("amount") || has("revenue") || has("probability"))) return { kind: "deal", evidence: "it has stages and amounts" };
   if (has("deadline") && (has("done") || has("type") || has("subject"))) return { kind: "activity", evidence: "it has deadlines and what was done" };
+  return undefined;
+}
+
+/** A pick-list of a few repeated values, filled nearly everywhere: a status, a stage, a type. */
+function statusLike(column: ColumnProfile): boolean {
+  const guess = column.guess;
+  const filled = guess.total - guess.blank;
+  return guess.type === "text" && guess.distinct >= 2 && guess.distinct <= 12 && filled >= guess.total * 0.8 && guess.distinct * 3 <= filled;
+}
+
+/** A free text of a few words, varied: a subject, a title. */
+function subjectLike(column: ColumnProfile): boolean {
+  const guess = column.guess;
+  return guess.type === "text" && !guess.multiline && guess.distinct >= 3 && guess.maxLength <= 200 && column.list === undefined && !statusLike(column);
+}
+
+/**
+ * Without telling names or header words (a language the lexicon does not know), what the values
+ * say: amounts beside a date, a status and a link to other records are deals; a date, a yes/no
+ * (done), a link and a subject are activities; a date, a text of several lines and a link are
+ * notes; e-mail addresses, phone numbers or web sites are partners: people when they link to
+ * other records (their organisation), organisations when only others link to them.
+ */
+function kindFromValues(
+  columns: readonly ColumnProfile[],
+  references: readonly ReferenceProfile[],
+  referenced: boolean,
+  keyColumns: readonly string[],
+  self: string,
+): { kind: EntityKind; evidence: string } | undefined {
+  const plain = columns.filter((column) => !keyColumns.includes(column.name) && !references.some((reference) => reference.column === column.name));
+  const types = new Set(plain.map((column) => column.guess.type));
+  const dated = types.has("date") || types.has("datetime");
+  const links = references.length > 0;
+  const amounts = types.has("money") || types.has("decimal");
+  if (amounts && dated && links && plain.some(statusLike)) return { kind: "deal", evidence: "its values are amounts, dates, a status and links to other records" };
+  if (dated && types.has("boolean") && links && plain.some(subjectLike)) return { kind: "activity", evidence: "its values are dates, a yes/no, a subject and links to other records" };
+  const reachable = types.has("email") || types.has("phone") || types.has("url");
+  const outward = references.some((reference) => reference.entity !== self);
+  if (reachable && outward && !amounts) return { kind: "person", evidence: "its values are e-mail addresses or phone numbers of records that link to others (their organisation)" };
+  if (reachable && referenced && !amounts) return { kind: "company", evidence: "its values are e-mail addresses, phone numbers or web sites of records others link to" };
+  const written = plain.some((column) => column.guess.type === "text" && column.guess.multiline);
+  if (dated && written && links && !types.has("boolean")) return { kind: "note", evidence: "its values are dates, texts of several lines and links to other records" };
   return undefined;
 }
 
@@ -330,6 +379,44 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
   return { columns, groups };
 }
 
+/** A column of digits compared as a number: `00042` and `42` are one key. */
+function asWholeNumbers(column: ColumnProfile, why: string): ColumnProfile {
+  const guess = column.guess;
+  return { ...column, guess: { ...guess, type: "integer", evidence: `${guess.evidence.replace(/: a code, kept as text/, "")}; read as whole numbers: ${why}` } };
+}
+
+/**
+ * A key written with leading zeros (`00042`, a code kept as text) that another file writes
+ * without them (`42`) is read as a whole number, or the other file's references would find
+ * nothing; so is every column of digits holding such keys (a contact's company, by its code).
+ */
+function numberCodeKeys(drafts: readonly Draft[], referencesOf: ReadonlyMap<Draft, readonly ReferenceProfile[]>): void {
+  const numbered = new Map<string, Set<string>>();
+  for (const draft of drafts) {
+    const keyName = draft.key.columns.length === 1 ? draft.key.columns[0] : undefined;
+    const keyColumn = draft.columns.find((column) => column.name === keyName);
+    if (keyColumn === undefined || keyColumn.guess.type !== "text" || !keyColumn.values.every((value) => /^\d+$/.test(value.trim()))) continue;
+    const written = new Set(keyColumn.values.map((value) => value.trim()));
+    const unpadded = drafts.some((other) =>
+      (referencesOf.get(other) ?? []).some((reference) => {
+        if (reference.entity !== draft.group.name || reference.byName !== undefined) return false;
+        const column = other.columns.find((candidate) => candidate.name === reference.column);
+        return column !== undefined && column.values.some((value) => value.trim() !== "" && !written.has(value.trim()));
+      }),
+    );
+    if (unpadded) numbered.set(draft.group.name, new Set(keyColumn.values.map(trimmedKey)));
+  }
+  for (const draft of drafts) {
+    draft.columns.forEach((column, index) => {
+      if (column.guess.type !== "text") return;
+      const values = column.values.map((value) => value.trim()).filter((value) => value !== "");
+      if (values.length === 0 || !values.every((value) => /^\d+$/.test(value))) return;
+      const holds = [...numbered.entries()].find(([, keys]) => values.filter((value) => keys.has(trimmedKey(value))).length >= values.length * 0.8);
+      if (holds !== undefined) draft.columns[index] = asWholeNumbers(column, `keys of ${holds[0]}, which other files write without the leading zeros`);
+    });
+  }
+}
+
 /** Profiles every entity of an export. */
 export function profileEntities(sample: ExportSample): EntityProfile[] {
   const drafts: Draft[] = groupFiles(sample.files).map((group) => {
@@ -343,8 +430,10 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
     const values = keyValues(draft);
     if (values !== undefined) keys.set(draft, values);
   }
+  const referencesOf = new Map(drafts.map((draft) => [draft, findReferences(draft, drafts, keys)]));
+  numberCodeKeys(drafts, referencesOf);
   return drafts.map((draft) => {
-    const references = findReferences(draft, drafts, keys);
+    const references = referencesOf.get(draft) ?? [];
     const polymorphic = findPolymorphic(draft, drafts, keys);
     const keyColumns = draft.key.columns
       .map((name) => draft.columns.find((column) => column.name === name))
@@ -354,7 +443,8 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
     const referencesTwo = draft.key.columns.length === 2 && draft.key.columns.every((name) => references.some((reference) => reference.column === name));
     let kind: { kind: EntityKind; evidence: string; confidence: number };
     const byName = kindFromName(draft.group.words);
-    const byColumns = kindFromColumns(draft.columns, draft.groups);
+    const referenced = drafts.some((other) => other !== draft && (referencesOf.get(other) ?? []).some((reference) => reference.entity === draft.group.name));
+    const byColumns = kindFromColumns(draft.columns, draft.groups) ?? kindFromValues(draft.columns, references, referenced, draft.key.columns, draft.group.name);
     if (referencesTwo) kind = { kind: "link", evidence: "its key is two references: it links records", confidence: 0.9 };
     else if (byName !== undefined && byName.kind === "relation" && byColumns?.kind !== "relation" && byColumns !== undefined)
       kind = { ...byColumns, confidence: 0.7 };

@@ -64,7 +64,7 @@ interface ConversionNames {
 }
 
 /** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
-const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s/u;
+const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s|^\p{Lu}{2,4}$/u;
 
 /** A conversion as text (the column's placeholders, declared with `empty when`, read as blanks). */
 function writeConversion(candidate: FieldCandidate, names: ConversionNames): string {
@@ -94,13 +94,24 @@ export function explain(state: BuildState, candidate: FieldCandidate): string | 
 
 /** How many of a column's values a table would match, 0 to 1 (new records count as matched where Odoo lets a migration add them). */
 export function tableFit(state: BuildState, output: TableOutput, values: readonly string[]): number {
-  if (output.kind === "records" && EXTENSIBLE_MODELS.has(output.model)) return 1;
+  // A `Title` column of job titles (`Buyer`, `CEO`) is no salutation: titles are few and known, so
+  // they must match, even though a migration may add one.
+  if (output.kind === "records" && EXTENSIBLE_MODELS.has(output.model) && !(output.model === "res.partner.title" && salutationShare(state, values) < 0.5)) return 1;
   const options = optionsFor(state.schema, output);
   const counts = countValues(values);
   if (counts.size === 0 || options.length === 0) return 0;
   const matches = matchValues(counts, options);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   return matches.reduce((sum, match) => sum + (match.option === undefined ? 0 : match.count), 0) / total;
+}
+
+/** The share of a column's rows whose value matches one of the target's titles (Mister, Madam, Doctor, ...). */
+function salutationShare(state: BuildState, values: readonly string[]): number {
+  const counts = countValues(values);
+  const options = optionsFor(state.schema, { kind: "records", model: "res.partner.title" });
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  if (total === 0 || options.length === 0) return 1;
+  return matchValues(counts, options).reduce((sum, match) => sum + (match.option === undefined ? 0 : match.count), 0) / total;
 }
 
 /** Scores, then adjusts table conversions by how many values the table would match. */
@@ -258,7 +269,12 @@ export function referenceExpression(path: string, reference: ColumnReference, fi
   if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
   if (first) steps.push("first");
   if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
-  return [reference.alias, ...(reference.others ?? []).map((other) => other.alias)].map((alias) => [...steps, `ref ${alias}`].join(" | ")).join(" ?? ");
+  // A key whose row made the split's other target instead (a person, not an organisation) is
+  // expected to miss the first: `optional` counts those once rather than noting each row.
+  const aliases = [{ alias: reference.alias, sibling: false }, ...(reference.others ?? []).map((other) => ({ alias: other.alias, sibling: other.sibling === true }))];
+  return aliases
+    .map(({ alias }, index) => [...steps, `ref ${alias}${aliases[index + 1]?.sibling === true ? " optional" : ""}`].join(" | "))
+    .join(" ?? ");
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
+import { CURRENCY_CODES, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -22,9 +23,10 @@ export interface ColumnReference {
   readonly separator?: string;
   /**
    * Other records made from the same value, tried in turn: a row's person where it has no
-   * organisation; another entity's record whose key the column holds on other rows.
+   * organisation; another entity's record whose key the column holds on other rows. `sibling`:
+   * the other target of the same split, made from the same key when the first is not.
    */
-  readonly others?: readonly { readonly alias: string; readonly model: string }[];
+  readonly others?: readonly { readonly alias: string; readonly model: string; readonly sibling?: boolean }[];
 }
 
 /** A column as a target's body reads it: by name, or `group.column` inside a `for each`. */
@@ -185,6 +187,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       if (IDENTIFIER_FIELDS.has(field.name) && type === "text" && distinct * 2 < column.profile.guess.total - column.profile.guess.blank)
         return direct(0.3, "trim");
       if (field.name === "website" && type === "text") return direct(1, "url");
+      // Salutations (`Mr`, `Dr.`, `Sra.`) are no job position.
+      if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
       // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
       if (type === "text") return direct(column.profile.guess.multiline ? 0.9 : 1, "trim");
       if (type === "email" || type === "phone" || type === "url") return direct(1);
@@ -207,6 +211,7 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       return undefined;
     case "float":
     case "monetary":
+      if (type === "text" && percentages(column.profile.values)) return { kind: "direct", factor: 0.95, steps: ['replace("%", "")', 'number("flag")'] };
       return type === "integer" || type === "decimal" || type === "money" ? direct(1) : undefined;
     case "boolean":
       return type === "boolean" ? direct(1) : undefined;
@@ -223,6 +228,24 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
     default:
       return undefined;
   }
+}
+
+/** A salutation's shape: a short word, often abbreviated (`Mr`, `Mrs.`, `Dott.`, `Sig.ra`), or abbreviations in a row (`Prof. Dr.`). */
+const SALUTATION = /^(?:\p{L}{1,5}\.?(?:\p{L}{1,3})?|(?:\p{L}{1,5}\.\s?){2,3})$/u;
+
+/** Whether a column's values are a few salutations rather than job titles. */
+function salutationShaped(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  return filled.length > 0 && new Set(filled).size <= 10 && filled.filter((value) => SALUTATION.test(value)).length >= filled.length * 0.8;
+}
+
+/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
+const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
+
+/** Whether nearly every filled value of a column is a percentage (placeholders aside). */
+export function percentages(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  return filled.length > 0 && filled.filter((value) => PERCENTAGE.test(value)).length >= filled.length * 0.9;
 }
 
 /** Char fields that identify a record, each holding its own value. */
@@ -242,7 +265,14 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (lookup !== undefined && lookup.types.includes(guess.type) && !(relation === "res.partner" && model === "res.partner")) {
     return { kind: "lookup", factor: lookup.fit, lookup: relation };
   }
-  if (relation === "res.users" && guess.type === "text" && looksLikePersonNames(column.profile.values)) {
+  // A region written as a code (`CA`, `NSW`) or as its name: Odoo ships every country's states.
+  if (relation === "res.country.state" && guess.type === "text") {
+    const filled = column.profile.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
+    if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
+    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    return undefined;
+  }
+  if (relation === "res.users" && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
     return { kind: "lookup", factor: LOOKUPS["res.users#name"]?.fit ?? 0.9, lookup: "res.users#name" };
   }
   if (guess.type !== "text" || !isReferenceModel(schema, relation)) return undefined;
@@ -258,7 +288,8 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
 /** Person names as exports write owners: `K. Vogel`, `Vogel, Klaus`, `MARTIN Julien`, `Klaus Vogel`. */
 const PERSON_NAME = [
   /^\p{Lu}\.\s?(?:\p{Lu}\.\s?)*\p{Lu}[\p{L}'’-]+$/u,
-  /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}.'’-]*$/u,
+  // `Vogel, Klaus`, `García López, María`, `van Dijk, Anna`: surnames, a comma, given names.
+  /^[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u,
   /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}[\p{L}'’-]*$/u,
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
 ];
@@ -313,6 +344,19 @@ function personNames(values: readonly string[]): boolean {
   const distinct = [...new Set(filled)];
   if (distinct.length < 2 || distinct.length > 60 || distinct.length * 2 > filled.length) return false;
   return distinct.filter((value) => PERSON_NAME.some((pattern) => pattern.test(value))).length >= distinct.length * 0.8;
+}
+
+/**
+ * Staff written as their initials (`MGL`, `JSR`): two to four capitals, a handful of them, each on
+ * several rows. Codes look alike (`NL`, `EUR`), so this is only asked of a column whose header
+ * already pointed it to a user field, never to choose the field.
+ */
+export function looksLikeInitials(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  const distinct = [...new Set(filled)];
+  if (distinct.length < 2 || distinct.length > 40 || distinct.length * 2 > filled.length) return false;
+  const initials = distinct.filter((value) => /^\p{Lu}{2,4}$/u.test(value) && !CURRENCY_CODES.has(value));
+  return initials.length >= distinct.length * 0.8;
 }
 
 /** Every plausible (column, field) pair of a target, best first. */

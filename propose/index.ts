@@ -123,7 +123,32 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
       }
     }
   }
-  return { source, sourceComments: comments, entities: entityCsv, columnFormats };
+  const emptyValues = recurringPlaceholders(columns);
+  if (emptyValues.length > 0) {
+    source.push({ name: "empty_values", value: emptyValues.join(", ") });
+    comments.push(`empty_values: ${emptyValues.map((value) => `'${value}'`).join(", ")} stand for no value in several columns; every column reads them as blank`);
+  }
+  return { source, sourceComments: comments, entities: entityCsv, columnFormats, emptyValues: new Set(emptyValues) };
+}
+
+/**
+ * Placeholders several columns share (`-` for no phone and no credit limit, `N/D` for no amount and
+ * no date) are the export's way of writing no value: declared once for the source. One column's
+ * own placeholder stays on that column. A value holding a comma cannot be listed.
+ */
+function recurringPlaceholders(columns: readonly EntityProfile["columns"][number][]): string[] {
+  const columnsHolding = new Map<string, number>();
+  const rows = new Map<string, number>();
+  for (const column of columns) {
+    for (const placeholder of column.guess.placeholders) {
+      columnsHolding.set(placeholder.value, (columnsHolding.get(placeholder.value) ?? 0) + 1);
+      rows.set(placeholder.value, (rows.get(placeholder.value) ?? 0) + placeholder.count);
+    }
+  }
+  return [...columnsHolding.entries()]
+    .filter(([value, count]) => count >= 2 && !value.includes(","))
+    .map(([value]) => value)
+    .sort((left, right) => (rows.get(right) ?? 0) - (rows.get(left) ?? 0) || (left < right ? -1 : 1));
 }
 
 /**

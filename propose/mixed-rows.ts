@@ -8,6 +8,7 @@
  * rows cannot tell (every row holds both), the header's words do. Pure.
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { trimmedKey } from "./entity-rows.js";
 
 export interface MixedRows {
   /** The organisation's name: a row without it is a private person. */
@@ -22,6 +23,17 @@ export interface MixedRows {
   readonly shared: ReadonlySet<string>;
   /** Rows holding both, an organisation alone, a person alone. */
   readonly rows: { readonly both: number; readonly organisation: number; readonly person: number };
+  /** When a column says what each row is (`Type: Company | Contact | Private`): its values for each. */
+  readonly typed?: TypedRows;
+}
+
+/** A column telling organisation rows from person rows, and the person's column naming their organisation. */
+export interface TypedRows {
+  readonly column: ColumnProfile;
+  readonly organisationValues: readonly string[];
+  readonly personValues: readonly string[];
+  /** A person's column holding the key of an organisation row of the same file (their employer). */
+  readonly employer?: ColumnProfile;
 }
 
 /** Words of a person's columns, and of an organisation's, for when the rows cannot tell. */
@@ -55,10 +67,14 @@ function nameColumns(entity: EntityProfile): { organisationName?: ColumnProfile;
   const organisationName =
     columns.find((column) => column.words.includes("company") && column.words.includes("name")) ??
     columns.find((column) => column.words.length === 1 && column.words[0] === "company");
-  const firstName = columns.find((column) => column.words.includes("first"));
-  // `Nom` beside `Prénom` is the last name; a lone `Name` is not a person's.
+  const lastName = columns.find((column) => column.words.includes("last"));
+  // `Nombre` beside `Apellidos` is the first name, as `Nom` beside `Prénom` is the last.
+  const firstName =
+    columns.find((column) => column.words.includes("first")) ??
+    (lastName === undefined ? undefined : columns.find((column) => column !== organisationName && column.words.length === 1 && column.words[0] === "name"));
+  // A lone `Name` is not a person's.
   const personName =
-    columns.find((column) => column.words.includes("last")) ??
+    lastName ??
     (firstName === undefined ? undefined : columns.find((column) => column !== organisationName && column.words.length === 1 && column.words[0] === "name")) ??
     columns.find(
       (column) => column !== organisationName && (column.words.includes("person") || column.words.includes("contact")) && column.words.includes("name"),
@@ -75,10 +91,15 @@ function nameColumns(entity: EntityProfile): { organisationName?: ColumnProfile;
  * when its columns name no organisation and no person, or either is nearly never filled.
  */
 export function mixedRows(entity: EntityProfile): MixedRows | undefined {
-  const { organisationName, personName, firstName } = nameColumns(entity);
-  if (organisationName === undefined || personName === undefined || organisationName === personName) return undefined;
+  const names = nameColumns(entity);
+  const { personName, firstName } = names;
+  if (personName === undefined) return undefined;
+  const typed = typedRows(entity, personName);
+  const organisationName = names.organisationName ?? (typed === undefined ? undefined : organisationNameOf(entity, typed, personName));
+  if (organisationName === undefined || organisationName === personName) return undefined;
   const total = organisationName.values.length;
   const kinds = organisationName.values.map((value, row) => {
+    if (typed !== undefined) return typed.organisationValues.includes((typed.column.values[row] ?? "").trim()) ? "organisation" : "person";
     const organisation = filled(value);
     const person = filled(personName.values[row]);
     return organisation && person ? "both" : organisation ? "organisation" : person ? "person" : "none";
@@ -86,6 +107,7 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
   const count = (kind: string): number => kinds.filter((candidate) => candidate === kind).length;
   const rows = { both: count("both"), organisation: count("organisation"), person: count("person") };
   if (rows.both + rows.person < total / 10 || rows.both + rows.organisation < total / 10) return undefined;
+  const employer = typed === undefined ? undefined : employerColumn(entity, typed, kinds);
   const person = new Set<string>();
   const shared = new Set<string>();
   for (const column of entity.columns) {
@@ -94,11 +116,81 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
       person.add(column.name);
       continue;
     }
-    const side = sideOf(column, kinds, rows);
+    const side = column === employer ? "person" : sideOf(column, kinds, rows);
     if (side === "person") person.add(column.name);
     if (side === "shared") shared.add(column.name);
   }
-  return { organisationName, personName, ...(firstName === undefined ? {} : { firstName }), person, shared, rows };
+  return {
+    organisationName,
+    personName,
+    ...(firstName === undefined ? {} : { firstName }),
+    person,
+    shared,
+    rows,
+    ...(typed === undefined ? {} : { typed: { ...typed, ...(employer === undefined ? {} : { employer }) } }),
+  };
+}
+
+/** A row-type column has a few values and is never blank. */
+const MAX_TYPES = 6;
+/** A type's rows hold a person's name nearly always, or nearly never. */
+const PERSON_TYPE = 0.8;
+const ORGANISATION_TYPE = 0.05;
+
+/**
+ * A column that says what each row is, in whatever language (`Tipo: Empresa | Contacto |
+ * Particular`, `Art: Firma | Person`): a few values, never blank, and for each value the rows
+ * hold a person's name nearly always (people) or nearly never (organisations). Found from the
+ * rows, not from the values' words.
+ */
+function typedRows(entity: EntityProfile, personName: ColumnProfile): Omit<TypedRows, "employer"> | undefined {
+  for (const column of entity.columns) {
+    if (column === personName || entity.key.includes(column.name) || column.guess.type !== "text" || column.guess.blank > 0) continue;
+    const types = [...new Set(column.values.map((value) => value.trim()))];
+    if (types.length < 2 || types.length > MAX_TYPES) continue;
+    const organisationValues: string[] = [];
+    const personValues: string[] = [];
+    for (const type of types) {
+      const rows = column.values.flatMap((value, row) => (value.trim() === type ? [row] : []));
+      const named = rows.filter((row) => filled(personName.values[row])).length / rows.length;
+      if (named >= PERSON_TYPE) personValues.push(type);
+      else if (named <= ORGANISATION_TYPE) organisationValues.push(type);
+    }
+    if (organisationValues.length > 0 && personValues.length > 0 && organisationValues.length + personValues.length === types.length) {
+      return { column, organisationValues, personValues };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the words do not say which column names an organisation, the rows do: the first text
+ * column filled on every organisation row, with a different value on each (not a person's column).
+ */
+function organisationNameOf(entity: EntityProfile, typed: Omit<TypedRows, "employer">, personName: ColumnProfile): ColumnProfile | undefined {
+  const organisationRows = typed.column.values.flatMap((value, row) => (typed.organisationValues.includes(value.trim()) ? [row] : []));
+  return entity.columns.find((column) => {
+    if (column === personName || column === typed.column || entity.key.includes(column.name) || column.guess.type !== "text") return false;
+    const values = organisationRows.map((row) => (column.values[row] ?? "").trim());
+    return values.every((value) => value !== "") && new Set(values).size === values.length;
+  });
+}
+
+/**
+ * In a file whose rows are each an organisation or a person, the person's column holding the key
+ * of an organisation row (their employer, by code): blank on organisation rows, and most of its
+ * values keys of organisation rows (a few name organisations deleted before the export).
+ */
+function employerColumn(entity: EntityProfile, typed: Omit<TypedRows, "employer">, kinds: readonly string[]): ColumnProfile | undefined {
+  const keyColumn = entity.key.length === 1 ? entity.columns.find((column) => column.name === entity.key[0]) : undefined;
+  if (keyColumn === undefined) return undefined;
+  const organisationKeys = new Set(keyColumn.values.flatMap((value, row) => (kinds[row] === "organisation" ? [trimmedKey(value)] : [])));
+  return entity.columns.find((column) => {
+    if (column === keyColumn || column === typed.column) return false;
+    if (column.values.some((value, row) => kinds[row] === "organisation" && filled(value))) return false;
+    const values = [...new Set(column.values.map(trimmedKey).filter((value) => value !== ""))];
+    return values.length >= 2 && values.filter((value) => organisationKeys.has(value)).length >= values.length * 0.8;
+  });
 }
 
 function sideOf(column: ColumnProfile, kinds: readonly string[], rows: MixedRows["rows"]): "person" | "organisation" | "shared" {

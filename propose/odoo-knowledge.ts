@@ -85,14 +85,19 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     vat: ["vat", "vat number", "tax number"],
     company_registry: ["registry", "registry number", "company registration", "registration number", "chamber commerce"],
     industry_id: ["industry"],
-    function: ["job"],
+    // `Title` is a job title (`Head of Data`) as often as a salutation: the values decide (fields.ts).
+    function: ["job", "title"],
     title: ["salutation"],
     user_id: ["owner", "salesperson", "responsible"],
-    parent_id: ["parent company", "parent", "company", "employer", "group", "group parent"],
+    // A person's customer, client or account in a contacts file is the organisation they work at.
+    parent_id: ["parent company", "parent", "company", "employer", "group", "group parent", "customer", "client", "account"],
     comment: ["note", "comment", "description"],
     ref: ["reference", "customer number", "account number", "client number"],
     category_id: ["tag"],
     active: ["active"],
+    // Company-dependent, yet commercial terms a sales export carries and names plainly.
+    credit_limit: ["credit limit", "credit"],
+    property_payment_term_id: ["payment term", "payment condition"],
   },
   "crm.lead": {
     name: ["name", "title", "subject", "description", "deal name", "opportunity name", "lead name"],
@@ -124,7 +129,8 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
   "mail.activity": {
     summary: ["subject", "summary", "title"],
     note: ["description", "note", "comment", "body"],
-    date_deadline: ["deadline", "due"],
+    // An activity has one day in Odoo, its deadline: a plain "Date" of an agenda entry is that day.
+    date_deadline: ["deadline", "due", "date"],
     activity_type_id: ["type", "activity type", "kind"],
     user_id: ["owner", "assigned", "employee", "responsible"],
     date_done: ["done", "done date"],
@@ -259,6 +265,7 @@ export interface LookupSpec {
   readonly fit: number;
   /** What a value that matches nothing does: flagged (the field stays empty), or the row rejected. */
   readonly missing: "flag" | "reject";
+  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
 }
 
@@ -283,8 +290,9 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     types: ["text"],
     fit: 0.9,
     missing: "flag",
+    match: { rule: "initials", ambiguous: "reject" },
     comment:
-      "owners written as names are Odoo users with the same name, matched exactly; an owner with none is flagged in the report (the table before it turns the export's short forms into the users' names)",
+      "owners written as names are Odoo users with that name, ignoring case and accents, initials standing for given names (\"A. Hartley\" is Alice Hartley); a name several users fit rejects the row, naming them; an owner with none is flagged in the report (the table before it turns the export's other short forms, such as initials alone or \"Surname, Given\", into the users' names)",
   },
   "res.partner": {
     name: "partner",
@@ -303,6 +311,24 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     fit: 1,
     missing: "reject",
     comment: "the models records belong to (an activity's res_model_id), by their technical name; a model the target lacks rejects the row",
+  },
+  "res.country.state": {
+    name: "state",
+    model: "res.country.state",
+    by: "name",
+    types: [],
+    fit: 0.9,
+    missing: "flag",
+    comment: "states and provinces are Odoo's own, matched by name; one spelt otherwise is flagged (a table before the lookup can give Odoo's spelling)",
+  },
+  "res.country.state#code": {
+    name: "state_code",
+    model: "res.country.state",
+    by: "code",
+    types: [],
+    fit: 0.9,
+    missing: "flag",
+    comment: "states and provinces are Odoo's own, matched by their code; one with none is flagged (codes repeat across countries: check the country)",
   },
   "product.product": {
     name: "product",

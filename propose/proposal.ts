@@ -94,6 +94,8 @@ export interface LookupProposal {
   readonly model: string;
   readonly by: string;
   readonly missing: "flag" | "reject";
+  /** How a name matches (`initials`: "A. Hartley" is Alice Hartley), and what several matches do. */
+  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
 }
 

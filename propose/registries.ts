@@ -149,7 +149,14 @@ export class Registries {
     const spec = LOOKUPS[model];
     if (spec === undefined) throw new Error(`no lookup for ${model}`);
     if (!this.lookups.has(spec.name))
-      this.lookups.set(spec.name, { name: spec.name, model: spec.model, by: spec.by, missing: spec.missing, comment: spec.comment });
+      this.lookups.set(spec.name, {
+        name: spec.name,
+        model: spec.model,
+        by: spec.by,
+        missing: spec.missing,
+        ...(spec.match === undefined ? {} : { match: spec.match }),
+        comment: spec.comment,
+      });
     return spec.name;
   }
 

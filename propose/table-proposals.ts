@@ -14,6 +14,7 @@ import type { TableEntryProposal, TableProposal } from "./proposal.js";
 import type { TableDraft } from "./registries.js";
 import { matchValues, optionsFor, type ValueOption } from "./value-tables.js";
 import { matchUser } from "./user-names.js";
+import { isPlaceholder } from "./value-shapes.js";
 import { foldText, identifierOf } from "./words.js";
 
 const TRUE_WORDS: ReadonlySet<string> = new Set(DEFAULT_TRUE_WORDS);
@@ -39,6 +40,7 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
   const extensible = output.kind === "records" && EXTENSIBLE_MODELS.has(output.model);
   const entries: TableEntryProposal[] = matches.map((match) => {
     const rows = `${match.count} row${match.count === 1 ? "" : "s"}`;
+    if (isPlaceholder(match.value)) return noValue(match.value, rows);
     if (match.option !== undefined) {
       const value = output.kind === "selection" ? quote(match.option.key) : recordFor(state, output.model, match.option);
       const exact = match.confidence >= 1;
@@ -107,6 +109,11 @@ export function stageDefinitions(state: BuildState): Map<string, (readonly [stri
   return stages;
 }
 
+/** `"n.v.t." -> empty`: a value written for no value leaves the field empty, without a report. */
+function noValue(value: string, rows: string): TableEntryProposal {
+  return { key: value, value: "empty", comment: `${rows}; written for no value: the field stays empty` };
+}
+
 export function isRecordName(state: BuildState, value: string): boolean {
   return [...state.registries.records.values()].some((byName) => byName.has(value));
 }
@@ -127,6 +134,7 @@ function userNameTable(state: BuildState, draft: TableDraft): TableProposal {
     .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
     .flatMap(([value, count]) => {
       const rows = `${count} row${count === 1 ? "" : "s"}`;
+      if (isPlaceholder(value)) return [noValue(value, rows)];
       const user = matchUser(value, users);
       if (user === undefined) return [{ key: value, comment: `${rows}; no user of the target Odoo is named so: write the user's name as Odoo has it` }];
       if (user.name === value) return [];

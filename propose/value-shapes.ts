@@ -32,6 +32,27 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   "noncommunique",
   "xx",
   "xxx",
+  // not available, no data, none, unknown, unassigned in the lexicon's other languages
+  "nd",
+  "sd",
+  "ninguno",
+  "ninguna",
+  "nessuno",
+  "nenhum",
+  "ingen",
+  "brak",
+  "desconocido",
+  "sconosciuto",
+  "desconhecido",
+  "okand",
+  "ukendt",
+  "ukjent",
+  "nieznany",
+  "unassigned",
+  "sinasignar",
+  "nonassegnato",
+  "naoatribuido",
+  "nietoegewezen",
 ]);
 
 /** Punctuation alone (`-`, `--`, `?`, `/`), or a date or time of zeros (`00.00.0000`, `0000-00-00 00:00`). */
@@ -64,8 +85,44 @@ export function findPlaceholders(samples: readonly string[]): PlaceholderValue[]
 }
 
 /** Yes/no words of the languages exports come in, beyond the reader's defaults (folded). */
-const YES_WORDS: ReadonlySet<string> = new Set([...DEFAULT_TRUE_WORDS, "oui", "o", "si", "wahr", "vrai", "vero", "ok"]);
-const NO_WORDS: ReadonlySet<string> = new Set([...DEFAULT_FALSE_WORDS, "nein", "non", "falsch", "faux", "falso"]);
+const YES_WORDS: ReadonlySet<string> = new Set([
+  ...DEFAULT_TRUE_WORDS,
+  "oui",
+  "o",
+  "si",
+  "sim",
+  "s",
+  "tak",
+  "t",
+  "wahr",
+  "vrai",
+  "vero",
+  "verdadero",
+  "ok",
+  "ano",
+  "igen",
+  "evet",
+  "kylla",
+  "da",
+]);
+const NO_WORDS: ReadonlySet<string> = new Set([
+  ...DEFAULT_FALSE_WORDS,
+  "nein",
+  "non",
+  "nao",
+  "nej",
+  "nei",
+  "nie",
+  "ne",
+  "nem",
+  "hayir",
+  "ei",
+  "nu",
+  "f",
+  "falsch",
+  "faux",
+  "falso",
+]);
 
 export interface BooleanWords {
   readonly true: readonly string[];
@@ -74,14 +131,15 @@ export interface BooleanWords {
 
 /**
  * The yes/no words of a column whose values are all such words, both answers present
- * (`ja`/`nein`, `Oui`/`Non`, `Y`/`N`), lower case; undefined for any other column.
+ * (`ja`/`nein`, `Oui`/`Non`, `Y`/`N`, `Sí`/`No`, `S`/`N`), lower case as written: the reader
+ * compares them without folding accents, so `sí` stays `sí`. Undefined for any other column.
  */
 export function booleanWords(samples: readonly string[]): BooleanWords | undefined {
   const raw = new Set(samples);
   if (raw.size > 8) return undefined;
-  const distinct = new Set([...raw].map((sample) => foldText(sample.trim())));
-  const yes = [...distinct].filter((word) => YES_WORDS.has(word));
-  const no = [...distinct].filter((word) => NO_WORDS.has(word));
+  const distinct = new Set([...raw].map((sample) => sample.trim().toLowerCase()));
+  const yes = [...distinct].filter((word) => YES_WORDS.has(foldText(word)));
+  const no = [...distinct].filter((word) => NO_WORDS.has(foldText(word)));
   if (yes.length === 0 || no.length === 0 || yes.length + no.length !== distinct.size) return undefined;
   return { true: yes.sort(), false: no.sort() };
 }
@@ -112,8 +170,8 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set([
   "ZAR",
 ]);
 
-/** Separators cells list several values with, most specific first. */
-const LIST_SEPARATORS = ["|", ";", ","] as const;
+/** Separators cells list several values with, most specific first (a slash only between spaces: `A / B`, not `Wholesale/Retail`). */
+const LIST_SEPARATORS = ["|", " / ", ";", ","] as const;
 export type ListSeparator = (typeof LIST_SEPARATORS)[number];
 
 export interface ValueList {

@@ -10,6 +10,7 @@
 import { RESERVED_WORDS } from "../language/tokens.js";
 import { LEXICON_DE_FR, STOPWORDS_DE_FR } from "./lexicon-de-fr.js";
 import { LEXICON_EN_NL, STOPWORDS_EN_NL } from "./lexicon-en-nl.js";
+import { LANGUAGES } from "./languages/index.js";
 
 /** Lower case, without accents, ß as ss: `Geïnteresseerd` → `geinteresseerd`, `Straße` → `strasse`. */
 export function foldText(text: string): string {
@@ -42,11 +43,15 @@ export function pascalCase(words: readonly string[]): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
 }
 
-/** Every language's words → English concept words, phrases first (see lexicon-en-nl.ts, lexicon-de-fr.ts). */
-const LEXICON: Readonly<Record<string, string>> = { ...LEXICON_EN_NL, ...LEXICON_DE_FR };
+/**
+ * Every language's words → English concept words, phrases first (see lexicon-en-nl.ts,
+ * lexicon-de-fr.ts, languages/). A spelling two languages share keeps the core lexicon's meaning,
+ * then the first listed language's, so a new language never changes how the others read.
+ */
+const LEXICON: Readonly<Record<string, string>> = Object.assign({}, ...[...LANGUAGES].reverse().map((language) => language.words), LEXICON_EN_NL, LEXICON_DE_FR);
 
 /** Words that carry no meaning for matching. */
-const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN_NL, ...STOPWORDS_DE_FR]);
+const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN_NL, ...STOPWORDS_DE_FR, ...LANGUAGES.flatMap((language) => language.stopwords)]);
 
 const PHRASE_KEYS: readonly string[][] = Object.keys(LEXICON)
   .filter((key) => key.includes(" "))
@@ -61,6 +66,11 @@ export function singular(word: string): string {
   if (/(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("s")) return word.slice(0, -1);
   return word;
+}
+
+/** A Spanish or Portuguese plural in `-es` whose singular the lexicon knows (`acciones` → `accion`). */
+function romancePlural(word: string): string | undefined {
+  return word.length > 5 && word.endsWith("es") ? lexiconWord(word.slice(0, -2)) : undefined;
 }
 
 function lexiconWord(word: string): string | undefined {
@@ -157,9 +167,9 @@ export function conceptWords(text: string): string[] {
       for (const part of parts) result.push(...(lexiconWord(part) ?? part).split(" "));
       continue;
     }
-    // A plural the lexicon knows in the singular (`organisations`).
+    // A plural the lexicon knows in the singular (`organisations`, `oportunidades`, `relaciones`).
     const one = singular(word);
-    result.push(...(lexiconWord(one) ?? one).split(" "));
+    result.push(...(lexiconWord(one) ?? romancePlural(word) ?? one).split(" "));
   }
   return result.filter((word) => word.length > 0 && !STOPWORDS.has(word));
 }

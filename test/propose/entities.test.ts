@@ -174,3 +174,37 @@ P5,Moe,Acme Retail Ltd|Bolt plc`,
     expect(odd?.keyEvidence).toBe("TODO: no column or pair of columns is unique in 2 rows: say which columns identify a row");
   });
 });
+
+describe("keys written with leading zeros in one file and without in another", () => {
+  const members = csv(
+    "members.csv",
+    `Member No,Member Name,Sponsor No
+00017,Ann Lee,
+00023,Bob Ray,00017
+00031,Cy Fox,00017
+00042,Dee Moe,00023`,
+  );
+  const visits = csv(
+    "visits.csv",
+    `Visit ID,Member No,Visited On
+V1,17,2025-01-02
+V2,23,2025-01-03
+V3,42,2025-01-04
+V4,17,2025-01-05`,
+  );
+  const entities = profileEntities({ files: [members, visits], otherFiles: [] });
+
+  it("reads the key, and every column of digits holding its keys, as whole numbers, so that 00017 and 17 meet", () => {
+    const member = entity(entities, "Member");
+    const type = (name: string): string | undefined => member.columns.find((column) => column.name === name)?.guess.type;
+    expect(type("member_no")).toBe("integer");
+    expect(type("sponsor_no")).toBe("integer");
+    expect(member.columns.find((column) => column.name === "member_no")?.guess.evidence).toContain("without the leading zeros");
+    expect(entity(entities, "Visit").references).toMatchObject([{ column: "member_no", entity: "Member" }]);
+  });
+
+  it("keeps a code with leading zeros as text when every file writes it so", () => {
+    const alone = profileEntities({ files: [members], otherFiles: [] });
+    expect(entity(alone, "Member").columns.find((column) => column.name === "member_no")?.guess.type).toBe("text");
+  });
+});

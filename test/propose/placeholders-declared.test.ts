@@ -21,19 +21,24 @@ D5;Schulung;12.000,00;00.00.0000
 D6;Support;450,00;30.06.2025
 `;
 
+/** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
+async function proposeExport(directory: string, files: Readonly<Record<string, string>>): Promise<ProposedPackage> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return proposePackage(await readExport(directory), {
+    sourceName: "crm",
+    target: { kind: "series", series: "17.0" },
+    schema: loadShippedCatalog("17.0"),
+    directory: join(directory, "out"),
+  });
+}
+
 describe("flitmap init on an export with placeholders", () => {
   let directory: string;
   let proposed: ProposedPackage;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "flitmap-init-placeholders-"));
-    writeFileSync(join(directory, "deals.csv"), DEALS);
-    proposed = proposePackage(await readExport(directory), {
-      sourceName: "crm",
-      target: { kind: "series", series: "17.0" },
-      schema: loadShippedCatalog("17.0"),
-      directory: join(directory, "out"),
-    });
+    proposed = await proposeExport(directory, { "deals.csv": DEALS });
   });
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -46,5 +51,48 @@ describe("flitmap init on an export with placeholders", () => {
     expect(text).not.toContain('!= "k.A."');
     expect(text).not.toContain('!= "00.00.0000"');
     expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+  });
+});
+
+/** Invented for this test: `n/d` in two columns of two files, `?` only in one pick-list. */
+const CLIENTS = `Client No;Client Name;Phone;Industry
+C1;Kite Works;+44 20 7946 0101;Retail
+C2;Lark Studio;n/d;?
+C3;Moth & Co;+44 20 7946 0103;Retail
+C4;Newt Labs;+44 20 7946 0104;Construction
+C5;Orca Ltd;n/d;Construction
+C6;Pike plc;+44 20 7946 0106;?
+`;
+
+const OPPORTUNITIES = `Opportunity No;Title;Client No;Close Date
+O1;Shop fit;C1;2025-03-01
+O2;Studio;C2;n/d
+O3;Depot;C4;2025-04-15
+O4;Office;C5;n/d
+O5;Kiosk;C6;2025-05-20
+O6;Warehouse;C3;2025-06-30
+`;
+
+describe("flitmap init on an export whose placeholders recur across columns", () => {
+  let directory: string;
+  let proposed: ProposedPackage;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), "flitmap-init-empty-values-"));
+    proposed = await proposeExport(directory, { "clients.csv": CLIENTS, "opportunities.csv": OPPORTUNITIES });
+  });
+
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("declares a placeholder several columns share once, in the source's empty_values, and no longer on each column", () => {
+    const text = proposed.files.map((file) => file.text).join("\n");
+    expect(text).toMatch(/empty_values\s+"n\/d"/);
+    expect(text).not.toContain('empty when "n/d"');
+    expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+  });
+
+  it("writes a pick-list's own placeholder as a table entry for no value", () => {
+    const text = proposed.files.map((file) => file.text).join("\n");
+    expect(text).toMatch(/"\?"\s+-> empty \/\/ 2 rows; written for no value/);
   });
 });

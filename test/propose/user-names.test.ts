@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReferenceRecord } from "../../compiler/catalog/index.js";
+import { looksLikeInitials, looksLikePersonNames } from "../../propose/fields.js";
 import { matchUser, nameParts } from "../../propose/user-names.js";
 
 function user(id: number, name: string, values: Record<string, unknown> = {}): ReferenceRecord {
@@ -34,5 +35,18 @@ describe("owners written as names", () => {
     // An archived user (who has left) is not proposed.
     expect(matchUser("P. Krüger", USERS)).toBeUndefined();
     expect(matchUser("H. Brandt", USERS)).toBeUndefined();
+  });
+});
+
+describe("owner columns written as names or initials", () => {
+  it("reads compound surnames before a comma as a person's name, and initials only as initials", () => {
+    const reps = ["Moreau Dupont, Léa", "van Leeuwen, Bram", "Moreau Dupont, Léa", "van Leeuwen, Bram", "Silva, Rui", "Silva, Rui"];
+    expect(looksLikePersonNames(reps)).toBe(true);
+    const initials = ["LMD", "BVL", "LMD", "RS", "BVL", "RS", "LMD", ""];
+    expect(looksLikePersonNames(initials)).toBe(false);
+    expect(looksLikeInitials(initials)).toBe(true);
+    // Currencies and one-off codes are not a team's initials.
+    expect(looksLikeInitials(["EUR", "USD", "EUR", "USD"])).toBe(false);
+    expect(looksLikeInitials(["AB12", "CD34", "EF56", "GH78"])).toBe(false);
   });
 });

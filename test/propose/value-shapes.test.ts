@@ -9,6 +9,13 @@ describe("placeholders", () => {
     for (const value of ["0", "2024-05-01", "NA1 2AB", "Acme", "n.v.t. 12", "tbc-2"]) expect(isPlaceholder(value), value).toBe(false);
   });
 
+  it("knows them in the lexicon's other languages: not available, none, unknown, unassigned", () => {
+    for (const value of ["N/D", "n.d.", "s/d", "Nessuno", "Ingen", "brak", "Desconhecido", "Okänd", "Sin asignar", "Non assegnato"]) {
+      expect(isPlaceholder(value), value).toBe(true);
+    }
+    for (const value of ["Nord", "Sandra", "Inga", "Brakel"]) expect(isPlaceholder(value), value).toBe(false);
+  });
+
   it("counts them, most frequent first", () => {
     expect(findPlaceholders(["12", "k.A.", "-", "k.A.", "30"])).toEqual([
       { value: "k.A.", count: 2 },
@@ -26,6 +33,17 @@ describe("booleanWords", () => {
     expect(defaultBooleanWords({ true: ["y"], false: ["n"] })).toBe(true);
     expect(defaultBooleanWords({ true: ["ja"], false: ["nein"] })).toBe(false);
   });
+
+  it("reads one-letter and accented answers, keeping the accent the reader compares", () => {
+    expect(booleanWords(["S", "N", "s"])).toEqual({ true: ["s"], false: ["n"] });
+    expect(booleanWords(["Sì", "No"])).toEqual({ true: ["sì"], false: ["no"] });
+    expect(booleanWords(["Sim", "Não"])).toEqual({ true: ["sim"], false: ["não"] });
+    expect(booleanWords(["Tak", "Nie"])).toEqual({ true: ["tak"], false: ["nie"] });
+    expect(booleanWords(["Ja", "Nej"])).toEqual({ true: ["ja"], false: ["nej"] });
+    expect(booleanWords(["Kyllä", "Ei"])).toEqual({ true: ["kyllä"], false: ["ei"] });
+    expect(booleanWords(["Ano", "Ne"])).toEqual({ true: ["ano"], false: ["ne"] });
+    expect(defaultBooleanWords({ true: ["ja"], false: ["nein"] })).toBe(false);
+  });
 });
 
 describe("valueList", () => {
@@ -33,6 +51,10 @@ describe("valueList", () => {
     const tags = ["Top-Kunde, Newsletter", "Newsletter", "Messekontakt", "Top-Kunde", "Rahmenvertrag, Messekontakt", "Newsletter, Top-Kunde"];
     expect(valueList(tags, ";")).toMatchObject({ separator: ",", multiple: 3 });
     expect(valueList(["Acme Ltd|Bolt plc", "Crane LLP", "Delta Ltd|Acme Ltd", "Bolt plc|Crane LLP"], ",")).toMatchObject({ separator: "|", multiple: 3 });
+    const interests = ["Solar / Heat pumps", "Insulation", "Heat pumps / Insulation", "Solar", "Solar / Insulation / Heat pumps"];
+    expect(valueList(interests, ";")).toMatchObject({ separator: " / ", multiple: 3 });
+    // A slash without spaces is part of a value.
+    expect(valueList(["Wholesale/Retail", "Media/Publishing", "Wholesale/Retail", "Media"], ";")).toBeUndefined();
   });
 
   it("does not take names written surname first, sentences or amounts for lists", () => {

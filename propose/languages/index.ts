@@ -1,0 +1,17 @@
+/**
+ * The languages whose words the lexicon holds beyond English, Dutch, German and French
+ * (lexicon-en-nl.ts, lexicon-de-fr.ts): one data file each. Where two languages spell a word
+ * alike with different meanings, the earlier-listed one and the core lexicon win (words.ts).
+ */
+import { DANISH } from "./da.js";
+import { SPANISH } from "./es.js";
+import { ITALIAN } from "./it.js";
+import type { Language } from "./language.js";
+import { NORWEGIAN } from "./nb.js";
+import { POLISH } from "./pl.js";
+import { PORTUGUESE } from "./pt.js";
+import { SWEDISH } from "./sv.js";
+
+export type { Language } from "./language.js";
+
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH];

@@ -1,0 +1,57 @@
+/**
+ * The lexicon's languages beyond English, Dutch, German and French (propose/languages/): general
+ * CRM words of each, read from headers written for this test, not from any export family.
+ */
+import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "../../propose/languages/index.js";
+import { conceptWords } from "../../propose/words.js";
+
+describe("the lexicon's further languages", () => {
+  it.each([
+    ["es", "Correo electrónico", ["email"]],
+    ["es", "Razón social", ["company", "name"]],
+    ["es", "Fecha de vencimiento", ["date", "deadline"]],
+    ["it", "Ragione sociale", ["company", "name"]],
+    ["it", "Cognome", ["last"]],
+    ["it", "Data scadenza", ["date", "deadline"]],
+    ["pt", "Telemóvel", ["mobile"]],
+    ["pt", "Data de nascimento", ["birthday"]],
+    ["sv", "Förnamn", ["first"]],
+    ["sv", "Sannolikhet", ["probability"]],
+    ["sv", "Gatuadress", ["street"]],
+    ["sv", "Stängningsdatum", ["close", "date"]],
+    ["sv", "Ämne", ["subject"]],
+    ["da", "Efternavn", ["last"]],
+    ["nb", "Poststed", ["city"]],
+    ["pl", "Województwo", ["state"]],
+    ["pl", "Kod pocztowy", ["zip"]],
+  ])("%s: %s", (_language, header, words) => {
+    expect(conceptWords(header)).toEqual(words);
+  });
+
+  it("reads the values of pick-lists too: salutations, stages, industries", () => {
+    expect(conceptWords("Sig.ra")).toEqual(["madam"]);
+    expect(conceptWords("Dott.")).toEqual(["doctor"]);
+    expect(conceptWords("Qualificata")).toEqual(["qualified"]);
+    expect(conceptWords("Edilizia")).toEqual(["construction"]);
+    // A record's title: a person's salutation, a deal's name (both fields list the word).
+    expect(conceptWords("Título")).toEqual(["title"]);
+  });
+
+  it("reads a Spanish or Portuguese plural in -es through its singular", () => {
+    expect(conceptWords("reuniones")).toEqual(["meeting"]);
+    expect(conceptWords("oportunidades")).toEqual(["opportunity"]);
+  });
+
+  it("keeps the core lexicon's meaning where a language spells a word alike", () => {
+    // Danish `by` is a town; in English headers it names who did something.
+    expect(conceptWords("Created By")).toEqual(["created", "by"]);
+    expect(conceptWords("Responsable")).toEqual(["owner"]);
+  });
+
+  it("holds each language in one data file with its own code", () => {
+    const codes = LANGUAGES.map((language) => language.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const language of LANGUAGES) expect(Object.keys(language.words).length).toBeGreaterThan(30);
+  });
+});

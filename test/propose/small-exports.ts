@@ -1,0 +1,33 @@
+/**
+ * Small exports written inside tests: a `;`-separated text as the reader would hand its file over
+ * (no quoting), and the proposal `flitmap init` builds from such files for Odoo 17.0.
+ */
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { ProposalBuilder } from "../../propose/build.js";
+import { profileEntities } from "../../propose/entities.js";
+import type { ExportFile } from "../../propose/export.js";
+import type { PackageProposal } from "../../propose/proposal.js";
+
+export function exportFile(path: string, text: string): ExportFile {
+  const [header = "", ...lines] = text.trim().split("\n");
+  const rows = lines.map((line) => line.split(";"));
+  return { path, encoding: "utf-8", encodingNote: null, bom: false, delimiter: ";", headers: header.split(";"), rows, rowCount: rows.length };
+}
+
+/** The proposal for these files, as built before it is written. */
+export function proposalFor(files: readonly ExportFile[]): PackageProposal {
+  return new ProposalBuilder(profileEntities({ files, otherFiles: [] }), {
+    migrationName: "test_to_odoo",
+    sourceName: "test",
+    target: { kind: "series", series: "17.0" },
+    schema: loadShippedCatalog("17.0"),
+  }).build();
+}
+
+/** The expression a proposal assigns to a field in the map or split of a file, if any. */
+export function assignment(proposal: PackageProposal, pattern: string, field: string): string | undefined {
+  const declaration = proposal.entities.find((candidate) => candidate.entity.pattern === pattern)?.declaration;
+  const bodies = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.body] : declaration.targets.map((target) => target.body);
+  for (const line of bodies.flat()) if (line.kind === "assign" && line.field === field) return line.expression;
+  return undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * A file whose rows are each an organisation or a person, told apart by a column saying which
+ * (in a language the test does not depend on: the rows decide), people pointing to their
+ * organisation's row by its code. Invented for this test, from no export family.
+ */
+import { describe, expect, it } from "vitest";
+import { profileEntities } from "../../propose/entities.js";
+import { mixedRows } from "../../propose/mixed-rows.js";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+
+const ANAGRAFICA = `Codice;Tipo;Denominazione;Nome;Cognome;Ruolo;Ditta;Telefono
+0101;Azienda;Ferri Utensili Srl;;;;;011 555 0101
+0102;Referente;Bianchi Paolo;Paolo;Bianchi;Buyer;0101;011 555 0102
+0103;Privato;Neri Anna;Anna;Neri;;;333 555 0103
+0104;Azienda;Gallo Trasporti Spa;;;;;02 555 0104
+0105;Referente;Russo Marta;Marta;Russo;Manager;0104;02 555 0105
+0106;Azienda;Conti Legno Snc;;;;;06 555 0106
+0107;Privato;Greco Luca;Luca;Greco;;;347 555 0107
+0108;Referente;Costa Sara;Sara;Costa;Buyer;0106;06 555 0108
+0109;Privato;Fontana Elio;Elio;Fontana;;;349 555 0109
+`;
+
+
+describe("rows typed as an organisation or a person by a column", () => {
+  const entities = profileEntities({ files: [file("anagrafica.csv", ANAGRAFICA)], otherFiles: [] });
+  const [registry] = entities;
+
+  it("finds the type column, the organisation's name and the person's employer from the rows", () => {
+    const mixed = registry === undefined ? undefined : mixedRows(registry);
+    expect(mixed?.typed?.column.name).toBe("tipo");
+    expect(mixed?.typed?.organisationValues).toEqual(["Azienda"]);
+    expect([...(mixed?.typed?.personValues ?? [])].sort()).toEqual(["Privato", "Referente"]);
+    expect(mixed?.typed?.employer?.name).toBe("ditta");
+    // `Nome` beside `Cognome` is the first name; the organisation's name is the column filled, and unique, on its rows.
+    expect(mixed?.firstName?.name).toBe("nome");
+    expect(mixed?.personName.name).toBe("cognome");
+    expect(mixed?.organisationName.name).toBe("denominazione");
+  });
+
+  it("proposes a split by the type, people under their organisation, every partner named or rejected", () => {
+    const proposal = proposalFor([file("anagrafica.csv", ANAGRAFICA)]);
+    const declaration = proposal.entities[0]?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    const [org, person] = declaration.targets;
+    expect(org?.header).toBe('org: res.partner when tipo = "Azienda"');
+    expect(person?.header).toBe('person: res.partner when tipo in ["Referente", "Privato"]');
+    const line = (target: typeof org, field: string): string | undefined => {
+      const found = target?.body.find((candidate) => candidate.kind === "assign" && candidate.field === field);
+      return found?.kind === "assign" ? found.expression : undefined;
+    };
+    expect(line(org, "name")).toBe("denominazione | trim | required");
+    expect(line(person, "name")).toBe("`{nome} {cognome}` | trim | required");
+    expect(assignment(proposal, "anagrafica.csv", "parent_id")).toBe("ditta | ref org");
+  });
+});
