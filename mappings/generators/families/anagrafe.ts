@@ -61,6 +61,7 @@ import {
   amountText,
   day,
   dayText,
+  momentText,
   pad,
   RowStream,
   slug,
@@ -144,7 +145,6 @@ function customerRow(rng: Rng, customer: Customer, owner: Person | undefined, he
       : "";
   const iban = business && rng.chance(0.4) ? anagrafeIban(rng) : "";
   const modified = workMoment(rng, HISTORY_START + 400, EXPORT_DAY - 1);
-  const { year, month, day: dayOfMonth } = civilFromDays(modified.days);
   return [
     customer.code,
     customer.name,
@@ -171,7 +171,7 @@ function customerRow(rng: Rng, customer: Customer, owner: Person | undefined, he
     headOffice,
     rng.chance(0.06) ? "Sì" : "No",
     rng.chance(0.8) ? "" : `${rng.pick(REMARKS)}${rng.chance(0.3) ? `\r\n${rng.pick(REMARKS)}` : ""}`,
-    `${year}-${pad(month)}-${pad(dayOfMonth)} ${pad(Math.floor(modified.minute / 60))}:${pad(modified.minute % 60)}:${pad(rng.int(0, 59))}`,
+    `${momentText(modified, "yyyy-MM-dd")}:${pad(rng.int(0, 59))}`,
   ];
 }
 
@@ -265,6 +265,7 @@ function buildContacts(options: FamilyOptions, customers: readonly Customer[]): 
 
 interface Quote {
   readonly number: string;
+  readonly issued: number;
   readonly customer: Customer | undefined;
   readonly row: string[];
   readonly lines: string[][];
@@ -322,7 +323,7 @@ function buildQuotes(options: FamilyOptions, count: number, customers: readonly 
       amountText(total, ".", ","),
       rng.chance(0.6) ? "" : rng.pick(QUOTE_NOTES),
     ];
-    return { number, customer, row, lines };
+    return { number, issued, customer, row, lines };
   });
 }
 
@@ -353,10 +354,12 @@ function buildAgenda(options: FamilyOptions, count: number, customers: readonly 
   const stream = new RowStream(options.seed, "anagrafe.agenda");
   const entries = Array.from({ length: count }, (_, index) => {
     const rng = stream.row(index);
-    const quote = rng.chance(0.4) ? rng.pick(quotes) : undefined;
+    const moment = workMoment(rng, AGENDA_START, EXPORT_DAY + 60);
+    // An entry about a quote follows it, within a year.
+    const recent = quotes.filter((quote) => quote.issued <= moment.days && quote.issued > moment.days - 365);
+    const quote = recent.length > 0 && rng.chance(0.4) ? rng.pick(recent) : undefined;
     const customer = quote?.customer ?? rng.pick(customers);
     const kind = rng.weighted(AGENDA_KINDS);
-    const moment = workMoment(rng, AGENDA_START, EXPORT_DAY + 60);
     const appointment = kind === "Sopralluogo" || kind === "Appuntamento";
     const timed = appointment || rng.chance(0.6);
     const state = agendaState(rng, moment.days);
