@@ -3,7 +3,7 @@
  * deterministic, in their own dialects, with the placeholders, name links and mixed rows their
  * layouts promise.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
@@ -108,5 +108,55 @@ describe("the export families", () => {
     expect(actions.every((action) => numbers.has(action["Cód. relación"] ?? ""))).toBe(true);
     expect(new Set(actions.map((action) => action["Realizada"]))).toEqual(new Set(["Sí", "No"]));
     expect(actions.some((action) => /^\p{L}+ \p{L}+, \p{L}+$/u.test(action["Responsable"] ?? ""))).toBe(true);
+  });
+
+  it("anagrafe: UTF-8 with a BOM and `;`, links by code, by composite key and by name, quotes whose lines add up, an agenda a file a year", () => {
+    const directory = generated("anagrafe", "check");
+    expect([...readFileSync(join(directory, "clienti.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(
+      readdirSync(directory)
+        .filter((file) => file.startsWith("agenda_"))
+        .sort(),
+    ).toEqual(["agenda_2024.csv", "agenda_2025.csv", "agenda_2026.csv"]);
+    const customers = table(directory, "clienti.csv", "utf-8", ";");
+    expect(new Set(customers.map((customer) => customer["Tipo soggetto"]))).toEqual(
+      new Set(["Società", "Ditta individuale", "Persona fisica", "Ente pubblico"]),
+    );
+    const codes = new Set(customers.map((customer) => customer["Codice"]));
+    expect(customers.every((customer) => /^\d{6}$/.test(customer["Codice"] ?? ""))).toBe(true);
+    const branches = customers.filter((customer) => customer["Sede principale"] !== "");
+    expect(branches.length).toBeGreaterThan(3);
+    expect(branches.every((branch) => codes.has(branch["Sede principale"]))).toBe(true);
+    expect(customers.some((customer) => customer["Prov."] === "EE" && customer["Nazione"] !== "IT")).toBe(true);
+    expect(customers.some((customer) => customer["Telefono"] === "n.d.")).toBe(true);
+    const agents = new Set(table(directory, "agenti.csv", "utf-8", ";").map((agent) => agent["Codice"]));
+    expect(customers.every((customer) => customer["Agente"] === "" || agents.has(customer["Agente"]))).toBe(true);
+    const contacts = table(directory, "contatti.csv", "utf-8", ";");
+    const contactKeys = new Set(contacts.map((contact) => `${contact["Cod. cliente"]}/${contact["Nr."]}`));
+    expect(contactKeys.size).toBe(contacts.length);
+    expect(contacts.filter((contact) => codes.has(contact["Cod. cliente"])).length).toBeGreaterThan(contacts.length * 0.9);
+    const quotes = table(directory, "offerte.csv", "utf-8", ";");
+    expect(quotes.every((quote) => /^20\d\d\/\d{4}$/.test(quote["Nr. offerta"] ?? ""))).toBe(true);
+    expect(quotes.some((quote) => quote["Validità"] === "00/00/0000")).toBe(true);
+    const lines = table(directory, "offerte_righe.csv", "utf-8", ";");
+    expect(lines.some((line) => line["Sconto"] === "10+5")).toBe(true);
+    expect(lines.some((line) => line["Cod. articolo"] === "" && line["Quantità"] === "")).toBe(true);
+    const cents = (text: string): number => Math.round(Number(text.replaceAll(".", "").replace(",", ".")) * 100);
+    for (const quote of quotes) {
+      const total = lines
+        .filter((line) => line["Nr. offerta"] === quote["Nr. offerta"] && line["Cod. articolo"] !== "")
+        .reduce((sum, line) => {
+          const gross = cents(line["Quantità"] ?? "") * (cents(line["Prezzo unitario"] ?? "") / 100);
+          return sum + (line["Sconto"] ?? "").split("+").reduce((value, step) => value * (1 - Number(step) / 100), gross);
+        }, 0);
+      expect(Math.abs(total - cents(quote["Imponibile"] ?? "")), quote["Nr. offerta"]).toBeLessThanOrEqual(6); // a cent of rounding a line at most
+    }
+    const names = new Set(customers.map((customer) => customer["Ragione sociale"]));
+    expect(names.size).toBe(customers.length);
+    const agenda = ["agenda_2024.csv", "agenda_2025.csv", "agenda_2026.csv"].flatMap((file) => table(directory, file, "utf-8", ";"));
+    expect(agenda.every((entry) => names.has(entry["Cliente"]))).toBe(true);
+    expect(agenda.some((entry) => /^\d{1,2}\.\d\d$/.test(entry["Ora inizio"] ?? ""))).toBe(true);
+    expect(new Set(agenda.map((entry) => entry["Stato"]))).toEqual(new Set(["Da fare", "Eseguito", "Annullato"]));
+    expect(agenda.some((entry) => entry["Operatore"] === "SEGRETERIA")).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import { loadSample, OdooIndex, type LoadedSample } from "../mappings/support.js";
-import { FAMILIES, familyPackage, generateFamilyExport } from "./families/support.js";
+import { FAMILIES, familyPackage, generateFamilyExport, UNMEASURED_HOLD_OUTS } from "./families/support.js";
 
 /** The rows each package deliberately refuses, by the reason's words. */
 const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
@@ -20,9 +20,15 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
   pipelane: [],
   // Every action has a day, every relation a Nombre fiscal: nothing is refused.
   clientela: [],
+  // A quote of a customer deleted before the export has no one to be made out to, and its lines
+  // go with it (a contact of such a customer loads, without its parent).
+  anagrafe: [
+    /^partner_id: the value is empty, and this field requires one \(cliente "\d+" does not exist/,
+    /^the offerta "[^"]+" it belongs to was not loaded/,
+  ],
 };
 
-describe.each(FAMILIES)("the hand-written $name package ($about)", ({ name }) => {
+describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name package ($about)", ({ name }) => {
   let exported: ReturnType<typeof generateFamilyExport>;
   let sample: LoadedSample;
   let index: OdooIndex;

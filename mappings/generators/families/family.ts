@@ -34,12 +34,21 @@ export interface SeedUser {
   readonly email: string;
 }
 
+/** A product the customer's Odoo already sells, by its internal reference. */
+export interface SeedProduct {
+  readonly default_code: string;
+  readonly name: string;
+  readonly list_price: number;
+}
+
 export interface FamilyExport {
   readonly system: string;
   readonly dialect: FamilyDialect;
   readonly tables: readonly FamilyTable[];
   /** The users of the customer's Odoo, written to odoo-seed.json as the shipped samples do. */
   readonly users: readonly SeedUser[];
+  /** Its products, for an export whose quotes name them. */
+  readonly products?: readonly SeedProduct[];
 }
 
 export interface FamilyOptions {
@@ -70,7 +79,8 @@ export function writeFamily(exported: FamilyExport, outDir: string): { readonly 
     const bytes = exported.dialect.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
     writeFileSync(join(outDir, table.file), bytes);
   }
-  writeFileSync(join(outDir, "odoo-seed.json"), `${JSON.stringify({ users: exported.users }, null, 2)}\n`, "utf8");
+  const seed = exported.products === undefined ? { users: exported.users } : { users: exported.users, products: exported.products };
+  writeFileSync(join(outDir, "odoo-seed.json"), `${JSON.stringify(seed, null, 2)}\n`, "utf8");
   return { files: exported.tables.map((table) => table.file), rows: exported.tables.reduce((sum, table) => sum + table.rows.length, 0) };
 }
 

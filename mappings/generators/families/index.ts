@@ -8,6 +8,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { generateAnagrafe } from "./anagrafe.js";
 import { generateCarnet } from "./carnet.js";
 import { generateCasebook } from "./casebook.js";
 import { generateClientela } from "./clientela.js";
@@ -21,6 +22,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   casebook: generateCasebook,
   pipelane: generatePipelane,
   clientela: generateClientela,
+  anagrafe: generateAnagrafe,
 };
 
 /** The size and seed the measurement uses. */

@@ -31,7 +31,21 @@ export const FAMILIES: readonly Family[] = [
   { name: "carnet", about: "French, tab-separated, mixed organisation and person rows" },
   { name: "casebook", about: "English, linking by names", heldOut: "first hold-out, 33 of 43 columns (76.7%) at its first measurement" },
   { name: "pipelane", about: "American English, a SaaS CRM's reports", heldOut: "second hold-out, 48 of 53 columns (90.6%) at its first measurement" },
-  { name: "clientela", about: "Spanish, Windows-1252, `;`, companies and people in one file", heldOut: "third hold-out, 10 of 52 columns (19.2%) at its first measurement" },
+  {
+    name: "clientela",
+    about: "Spanish, Windows-1252, `;`, companies and people in one file",
+    heldOut: "third hold-out, 10 of 52 columns (19.2%) at its first measurement",
+  },
+];
+
+/**
+ * Families written as hold-outs and not yet measured: their hand-written packages are tested
+ * (family-packages.test.ts), but `flitmap init` has never run on them, so that the first
+ * measurement, when the proposer's current work has landed, is an honest one. Anagrafe was
+ * written by another hand without reading the proposer, its tests or its output.
+ */
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
+  { name: "anagrafe", about: "Italian ERP, UTF-8 with a BOM, `;`, quotes with lines, a chunked agenda", heldOut: "fourth hold-out, not yet measured" },
 ];
 
 /** The specialist's package for a family. */
