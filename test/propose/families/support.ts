@@ -24,7 +24,9 @@ export interface Family {
  * second hold-out, measured once, then fixed alike. Clientela, written by another hand after all
  * the tuning, without reading the proposer or its output, was the third hold-out: measured once,
  * then tuned on (a lexicon of more languages, rows typed by a column, keys written with and
- * without leading zeros), so it is no hold-out any more.
+ * without leading zeros), so it is no hold-out any more. Anagrafe (Italian), written by another
+ * hand without reading the proposer, its tests or its output, is the fourth hold-out, measured
+ * once on 2026-12-06 after that work had landed.
  */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`" },
@@ -36,17 +38,16 @@ export const FAMILIES: readonly Family[] = [
     about: "Spanish, Windows-1252, `;`, companies and people in one file",
     heldOut: "third hold-out, 10 of 52 columns (19.2%) at its first measurement",
   },
+  { name: "anagrafe", about: "Italian ERP, UTF-8 with a BOM, `;`, quotes with lines, a chunked agenda", heldOut: "fourth hold-out, 53 of 87 columns (60.9%) at its first measurement" },
 ];
 
 /**
  * Families written as hold-outs and not yet measured: their hand-written packages are tested
  * (family-packages.test.ts), but `flitmap init` has never run on them, so that the first
- * measurement, when the proposer's current work has landed, is an honest one. Anagrafe was
- * written by another hand without reading the proposer, its tests or its output.
+ * measurement, when the proposer's current work has landed, is an honest one. None now: Anagrafe
+ * was measured on 2026-12-06 and is in FAMILIES.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
-  { name: "anagrafe", about: "Italian ERP, UTF-8 with a BOM, `;`, quotes with lines, a chunked agenda", heldOut: "fourth hold-out, not yet measured" },
-];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
