@@ -38,7 +38,8 @@ function sourceFile(): string {
   const lines = ["source pb {", '  csv { delimiter ";"  encoding "windows-1252" }'];
   for (let entity = 0; entity < ENTITIES; entity++) {
     lines.push(`  entity Entity${entity} "entity_${entity}_*.csv" key id {`, '    id "Nummer" text required');
-    for (let column = 0; column < COLUMNS; column++) lines.push(`    column_${column} "Kolom ${column}" text`);
+    // The name comes from column_0: required, as a partner's name must be (FM414).
+    for (let column = 0; column < COLUMNS; column++) lines.push(`    column_${column} "Kolom ${column}" text${column === 0 ? " required" : ""}`);
     lines.push("  }");
   }
   lines.push("}");
