@@ -59,24 +59,11 @@ export interface RunIdentity {
   readonly settings?: Readonly<Record<string, string>>;
 }
 
-/** A batch as it is about to be sent: which records it holds, and those that already existed, with their values then. */
-export interface BatchStart {
-  readonly step: string;
-  readonly model: string;
-  readonly pass: BatchPass;
-  readonly xmlids: readonly string[];
-  readonly existing: Readonly<Record<string, { readonly id: number; readonly before: Readonly<Record<string, unknown>> }>>;
-}
+/** A batch as it is about to be sent: which records it holds, and those that already existed, with their values then (the journal's event, less what the run adds). */
+export type BatchStart = Omit<Extract<JournalEvent, { type: "batch-start" }>, "type" | "run" | "batch">;
 
 /** A batch once the target answered: the records written, and how many it refused. */
-export interface BatchEnd {
-  readonly step: string;
-  readonly model: string;
-  readonly pass: BatchPass;
-  readonly rows: readonly RowWrite[];
-  readonly rejected: number;
-  readonly refused?: readonly RowRefusal[];
-}
+export type BatchEnd = Omit<Extract<JournalEvent, { type: "batch-end" }>, "type" | "run" | "batch" | "time">;
 
 /** Lines of at most this many records: the first delta after an upgrade may journal every record of a step. */
 const FEEDS_PER_LINE = 1000;
