@@ -31,7 +31,8 @@ function columnMayBeEmpty(column: string, entity: EntitySymbol | undefined): boo
 
 /** Whether `expression` can evaluate to no value for a row that satisfies `known`. */
 export function mayBeEmpty(expression: PlanExpression, known: KnownPresent): boolean {
-  if (known.present.has(key(expression))) return false;
+  // Serialising is only needed to compare with what a condition proved; most targets have no such condition.
+  if (known.present.size > 0 && known.present.has(key(expression))) return false;
   switch (expression.op) {
     case "column":
       return columnMayBeEmpty(expression.column, known.entity);

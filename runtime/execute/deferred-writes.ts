@@ -7,26 +7,16 @@
 import type { EntityPlan, StepPlan } from "../../compiler/plan/schema.js";
 import { writeBatch, type PendingWrite } from "./batch-writer.js";
 import { cellsHash, columnOf } from "./cells.js";
-import type { Hierarchies, HierarchyLink } from "./hierarchies.js";
+import { acyclicColumns, type Hierarchies } from "./hierarchies.js";
 import type { StepParts } from "./step-writer.js";
 import { StepPass } from "./step-rows.js";
-
-/** The links a second-pass write makes in the hierarchies Odoo keeps free of cycles. */
-function hierarchyLinks(step: StepPlan, record: string, cells: readonly string[]): HierarchyLink[] {
-  const links: HierarchyLink[] = [];
-  for (const constraint of step.constraints ?? []) {
-    if (constraint.kind !== "acyclic") continue;
-    const index = step.deferred.findIndex((operation) => operation.field === constraint.field);
-    if (index >= 0) links.push({ field: constraint.field, record, parent: cells[index] ?? "" });
-  }
-  return links;
-}
 
 export async function writeDeferred(parts: StepParts, step: StepPlan, entity: EntityPlan, hierarchies: Hierarchies): Promise<void> {
   if (step.deferred.length === 0) return;
   const { accounting, target, earlier } = parts;
   const fields = ["id", ...step.deferred.map((operation) => columnOf(operation, target.referenceStyle))];
   const evaluator = parts.evaluator(step);
+  const acyclic = acyclicColumns(step);
   let pending: PendingWrite[] = [];
   const pass = new StepPass(parts, step, entity, "deferred");
   for await (const stepRows of pass.batches()) {
@@ -40,8 +30,9 @@ export async function writeDeferred(parts: StepParts, step: StepPlan, entity: En
       const hash = parts.journal.keeping ? cellsHash(fields, cells) : undefined;
       if (target.capabilities.keepsRecords && hash !== undefined && earlier.deferred.get(record.xmlid) === hash) continue;
       if (cells.every((cell) => cell === "") && !earlier.deferred.has(record.xmlid)) continue;
-      const identity = target.referenceStyle === "id" ? String(record.id ?? "") : record.xmlid;
-      const cycle = hierarchies.refusal(step, hierarchyLinks(step, identity, cells));
+      // The record as the cells name records: by database id or by external ID.
+      const name = target.referenceStyle === "id" ? String(record.id ?? "") : record.xmlid;
+      const cycle = acyclic.length === 0 ? undefined : hierarchies.refusal(step.model, acyclic, name, cells);
       if (cycle !== undefined) {
         accounting.secondPassRefused(step, entity, row, `second pass: ${cycle}`);
         continue;

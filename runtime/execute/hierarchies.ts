@@ -8,34 +8,48 @@
  */
 import type { StepPlan } from "../../compiler/plan/schema.js";
 
-/** A second-pass write's link to check: the record (as the target names records) and the value written to the field. */
-export interface HierarchyLink {
+/** A second-pass column that may not lead a record back to itself: where it is in the pass's cells, and Odoo's message. */
+export interface AcyclicColumn {
   readonly field: string;
-  readonly record: string;
-  readonly parent: string;
+  readonly index: number;
+  readonly message: string;
+}
+
+/** The step's second-pass columns under an `acyclic` constraint; found once per step. */
+export function acyclicColumns(step: StepPlan): AcyclicColumn[] {
+  const columns: AcyclicColumn[] = [];
+  for (const constraint of step.constraints ?? []) {
+    if (constraint.kind !== "acyclic") continue;
+    const index = step.deferred.findIndex((operation) => operation.field === constraint.field);
+    if (index >= 0) columns.push({ field: constraint.field, index, message: constraint.message });
+  }
+  return columns;
 }
 
 export class Hierarchies {
   /** By `model.field`: each record's parent, as written by this run. */
   private readonly parents = new Map<string, Map<string, string>>();
 
-  /** Odoo's message when writing `link` would make its record its own ancestor; otherwise the link is kept and undefined returned. */
-  refusal(step: StepPlan, links: readonly HierarchyLink[]): string | undefined {
-    for (const link of links) {
-      const constraint = step.constraints?.find((candidate) => candidate.kind === "acyclic" && candidate.field === link.field);
-      if (constraint === undefined) continue;
-      const parents = this.of(`${step.model}.${link.field}`);
-      if (this.reaches(parents, link.parent, link.record)) return `Odoo refuses the record: "${constraint.message}" (${link.field} would make it its own ancestor)`;
+  /**
+   * Odoo's refusal when writing `cells` (the second pass's, without the id) to `record` would make
+   * it its own ancestor through one of `columns`; otherwise its links are kept and undefined returned.
+   */
+  refusal(model: string, columns: readonly AcyclicColumn[], record: string, cells: readonly string[]): string | undefined {
+    for (const column of columns) {
+      if (this.reaches(this.of(model, column.field), cells[column.index] ?? "", record))
+        return `Odoo refuses the record: "${column.message}" (${column.field} would make it its own ancestor)`;
     }
-    for (const link of links) {
-      const parents = this.of(`${step.model}.${link.field}`);
-      if (link.parent === "") parents.delete(link.record);
-      else parents.set(link.record, link.parent);
+    for (const column of columns) {
+      const parent = cells[column.index] ?? "";
+      const parents = this.of(model, column.field);
+      if (parent === "") parents.delete(record);
+      else parents.set(record, parent);
     }
     return undefined;
   }
 
-  private of(key: string): Map<string, string> {
+  private of(model: string, field: string): Map<string, string> {
+    const key = `${model}.${field}`;
     let parents = this.parents.get(key);
     if (parents === undefined) {
       parents = new Map();
