@@ -26,8 +26,6 @@ function isValidTimezone(zone: string): boolean {
   }
 }
 
-/** snake_case of an entity name, the alias of a map that does not name one: `ContactCompany` → `contact_company`. */
-
 export function readSourceOptions(binder: Binder, base: SourceOptions, options: readonly A.CsvOptions[], file: string): SourceOptions {
   const result: { -readonly [K in keyof SourceOptions]: SourceOptions[K] } = { ...base };
   for (const block of options) {
