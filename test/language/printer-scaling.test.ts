@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Document } from "../../language/ast.js";
 import { parse } from "../../language/parse.js";
 import { print } from "../../language/printer.js";
-import { growth, LINEAR_RATIO_BOUND } from "./scaling.js";
+import { LINEAR_RATIO_BOUND, undisturbedGrowth } from "./scaling.js";
 
 const REPRO = readFileSync(join(import.meta.dirname, "../fixtures/repros/table-4000/deals.flitmap"), "utf8");
 
@@ -46,7 +46,7 @@ describe("the printer's time is linear in the file", () => {
 
   for (const [layout, make] of Object.entries(layouts)) {
     it(`${layout}: four times the lines take about four times the time, not sixteen times`, () => {
-      const measured = growth(
+      const measured = undisturbedGrowth(
         4000,
         (size) => parsed(make(size)),
         ({ document, text }) => print(document, { text }),

@@ -13,7 +13,7 @@ import { parse } from "../../language/parse.js";
 import { completions } from "../../vscode-extension/server/features/completion.js";
 import { keywordCompletions } from "../../vscode-extension/server/features/keyword-completion.js";
 import { parseAround } from "../../vscode-extension/server/features/partial-parse.js";
-import { growth, LINEAR_RATIO_BOUND } from "../language/scaling.js";
+import { LINEAR_RATIO_BOUND, undisturbedGrowth } from "../language/scaling.js";
 
 const REPROS = join(import.meta.dirname, "../fixtures/repros");
 const SHIPPED = join(import.meta.dirname, "../../mappings/perfectview-to-odoo");
@@ -70,7 +70,7 @@ describe("completion's time is linear in the text it reads", () => {
   };
   for (const [name, make] of Object.entries(cases)) {
     it(`${name}: four times the lines take about four times the time, not sixteen times`, () => {
-      const measured = growth(
+      const measured = undisturbedGrowth(
         400,
         (size) => make(size),
         ({ text, offset }) => labelsAt(text, offset),
