@@ -13,9 +13,19 @@ import { liveTarget, type RunCommandOptions } from "./run.js";
 export interface RollbackCommandOptions extends Pick<RunCommandOptions, "url" | "db" | "protocol" | "state" | "target" | "set"> {
   readonly run?: string;
   readonly force?: boolean;
+  readonly settle?: string;
+}
+
+/** `--settle SECONDS`: how long a stopped run's unanswered calls may still land in Odoo. */
+function settleMs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--settle needs a number of seconds, 0 or more, not "${text}"`);
+  return seconds * 1000;
 }
 
 export async function rollbackCommand(packagePath: string, options: RollbackCommandOptions, context: CommandContext): Promise<Outcome> {
+  const settle = settleMs(options.settle);
   const opened = openStateJournal(packagePath, options, context, "nothing was rolled back");
   const { journal } = opened;
   try {
@@ -34,6 +44,7 @@ export async function rollbackCommand(packagePath: string, options: RollbackComm
         force: options.force === true,
         say: (text) => context.stdout(`${text}\n`),
         packageArgument: packagePath,
+        ...(settle === undefined ? {} : { settleMs: settle }),
       });
       if (result.status === "refused" || result.status === "partial") return problemsFound(result.message);
       if (result.status === "nothing to do" && opened.absent) throw new UsageError(noJournalMessage(plan, opened.path, context));
@@ -63,7 +74,11 @@ export const registerRollback = defineCommand(
             .description("put Odoo back as it was before a run: created records deleted, updated fields restored, unused set-up removed")
             .argument("<package>", "the package folder")
             .option("--run <id>", "the run to roll back (default: the latest that wrote something and is not rolled back; flitmap runs lists them)")
-            .option("--force", "roll back even records changed in Odoo after the run (their changes are lost)"),
+            .option("--force", "roll back even records changed in Odoo after the run (their changes are lost)")
+            .option(
+              "--settle <seconds>",
+              "how long after a stopped run's last step its unanswered calls may still land in Odoo, which rollback waits for (default 120, Odoo's limit_time_real)",
+            ),
         ),
       ),
       "the journal is kept",

@@ -209,7 +209,7 @@ export class RunJournal {
 
   /** Journals a custom field or reference record about to be created, before its create is sent. */
   setupStart(item: SetupIntent): void {
-    this.journal?.append({ type: "setup-start", run: this.runId, ...item });
+    this.journal?.append({ type: "setup-start", run: this.runId, ...item, time: new Date().toISOString() });
   }
 
   /** Set-up items this run (an interrupted attempt of it) journaled as about to be created, with no outcome after. */
@@ -240,7 +240,7 @@ export class RunJournal {
   /** Journals a batch before it is sent; returns its id, for `batchEnd`. */
   batchStart(batch: BatchStart): string {
     const id = randomUUID().slice(0, 12);
-    this.journal?.append({ type: "batch-start", run: this.runId, batch: id, ...batch });
+    this.journal?.append({ type: "batch-start", run: this.runId, batch: id, ...batch, time: new Date().toISOString() });
     return id;
   }
 

@@ -90,6 +90,8 @@ export type JournalEvent =
       readonly model: string;
       readonly name: string;
       readonly xmlid?: string;
+      /** When it was sent: Odoo may still be creating it for a while after the process died (in-flight.ts). */
+      readonly time?: string;
     }
   | {
       readonly type: "setup";
@@ -111,6 +113,8 @@ export type JournalEvent =
       readonly pass: BatchPass;
       readonly xmlids: readonly string[];
       readonly existing: Readonly<Record<string, { readonly id: number; readonly before: Readonly<Record<string, unknown>> }>>;
+      /** When it was sent: Odoo goes on with a call whose client died, so rollback waits for it (in-flight.ts). */
+      readonly time?: string;
     }
   | {
       readonly type: "batch-end";
@@ -223,7 +227,7 @@ const eventSchemas = [
     since: text.optional(),
     resumes: text.optional(),
   }),
-  z.object({ type: z.literal("setup-start"), run: text.min(1), kind, model: text, name: text, xmlid: text.optional() }),
+  z.object({ type: z.literal("setup-start"), run: text.min(1), kind, model: text, name: text, xmlid: text.optional(), time: text.optional() }),
   z.object({
     type: z.literal("setup"),
     run: text.min(1),
@@ -243,6 +247,7 @@ const eventSchemas = [
     pass,
     xmlids: z.array(text.min(1)),
     existing: z.record(z.string(), z.object({ id, before: z.record(z.string(), z.unknown()) })),
+    time: text.optional(),
   }),
   z.object({
     type: z.literal("batch-end"),

@@ -219,5 +219,8 @@ export async function removeCustomFields(context: StepContext, actions: RunActio
 export async function leftBehind(client: OdooClient, created: readonly Target[]): Promise<Target[]> {
   if (created.length === 0) return [];
   const found = await client.externalIds(created.map((target) => target.xmlid));
-  return created.filter((target) => found.get(target.xmlid)?.model === target.model);
+  return created.flatMap((target) => {
+    const where = found.get(target.xmlid);
+    return where?.model === target.model ? [{ ...target, id: where.resId }] : [];
+  });
 }

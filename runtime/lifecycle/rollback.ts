@@ -24,6 +24,7 @@ import type { Plan } from "../../compiler/plan/schema.js";
 import { damagedJournalMessage, unaccountedMessage, unaccountedRecords } from "../journal/guard.js";
 import { runStart, summarizeRuns, type Journal, type RunSummary } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
+import { DEFAULT_SETTLE_MS, inFlight, settleInFlight } from "./in-flight.js";
 import { resolvePending, rollbackTargets, runActions } from "./rollback-actions.js";
 import {
   changedSince,
@@ -54,6 +55,8 @@ export interface RollbackOptions {
   readonly say?: (text: string) => void;
   /** How the package was named on the command line, for the commands a refusal suggests. */
   readonly packageArgument?: string;
+  /** How long after a stopped run's last step its unanswered calls may still land in Odoo (default 120 s). */
+  readonly settleMs?: number;
 }
 
 export interface RolledBackModel {
@@ -162,6 +165,8 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
   if ("result" in checked) return checked.result;
   const run = checked.summary.run;
 
+  const say = options.say ?? (() => undefined);
+  await settleInFlight(inFlight(journal.events, run), client, { settleMs: options.settleMs ?? DEFAULT_SETTLE_MS, say });
   const actions = runActions(journal.events, run);
   await resolvePending(actions, client);
   const { toDelete, toRestore } = rollbackTargets(actions);
@@ -171,7 +176,7 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
   if (refusals.length > 0 && options.force !== true) return refusedForChanges(run, refusals, unchecked);
 
   journal.append({ type: "rollback-start", run, time: new Date().toISOString(), forced: options.force === true });
-  const context: StepContext = { journal, client, plan, run, say: options.say ?? (() => undefined) };
+  const context: StepContext = { journal, client, plan, run, say };
   const removed: SetupOutcome[] = [];
   const kept: KeptItem[] = [];
   let deletedCount = 0;
@@ -199,7 +204,9 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
   } catch (error) {
     return partial(error instanceof Error ? error.message : String(error));
   }
-  const left = await leftBehind(client, [...actions.created.values()]);
+  // A call of the run that landed after the settle time shows here too: its records are left behind.
+  const unseen = [...actions.pending.values()].filter((target) => !actions.created.has(target.xmlid));
+  const left = await leftBehind(client, [...actions.created.values(), ...unseen]);
   if (left.length > 0)
     return partial(
       `Odoo still holds ${left.length} record${left.length === 1 ? "" : "s"} the run created: ${left

@@ -23,10 +23,14 @@ import {
   comparableSnapshot,
   compileFixture,
   connectDouble,
+  answered,
+  idle,
   killRunAfter,
   runLive,
+  spawnCli,
   stateByXmlid,
   temporaryDirectory,
+  waitFor,
 } from "../runtime/support.js";
 
 let plan: Plan;
@@ -61,7 +65,11 @@ async function fresh(faults = {}): Promise<{ double: OdooDouble; state: string; 
   return { double, state: state.path, clock };
 }
 
-async function rollback(double: OdooDouble, state: string, options: { run?: string; force?: boolean; journal?: Journal } = {}): Promise<RollbackResult> {
+async function rollback(
+  double: OdooDouble,
+  state: string,
+  options: { run?: string; force?: boolean; journal?: Journal; settleMs?: number; say?: (text: string) => void } = {},
+): Promise<RollbackResult> {
   const client = await connectDouble(double);
   const journal = options.journal ?? Journal.open(join(state, "journal.jsonl"));
   try {
@@ -71,6 +79,8 @@ async function rollback(double: OdooDouble, state: string, options: { run?: stri
       plan,
       ...(options.run === undefined ? {} : { run: options.run }),
       ...(options.force === undefined ? {} : { force: options.force }),
+      ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }),
+      ...(options.say === undefined ? {} : { say: options.say }),
     });
   } finally {
     journal.close();
@@ -233,8 +243,27 @@ describe("rollback of a killed run", () => {
     const journal = Journal.open(join(state, "journal.jsonl"));
     expect(journal.runs().map((summary) => summary.status)).toEqual(["interrupted"]);
     journal.close();
-    const result = await rollback(double, state);
+    const result = await rollback(double, state, { settleMs: 3_000 });
     expect(result.status).toBe("complete");
+    await idle(double);
+    expect(comparableSnapshot(double)).toEqual(before);
+  });
+
+  it("waits for a batch Odoo is still writing after the run was killed, then rolls it back too", async () => {
+    // Each row of a load() takes 1.5 s: a batch of two is still in Odoo's hands for 3 s after the kill, as a worker goes on when its client dies.
+    const { double, state } = await fresh({ delayPerRowMs: 1500 });
+    const before = comparableSnapshot(double);
+    const { child, exited } = spawnCli(double, ["run", FIXTURE_PACKAGE, "--source", FIXTURE_EXPORT, "--state", state, "--batch-size", "2"]);
+    await waitFor(double, child, (log) => answered(log, "load") >= 2 && double.inFlight() > 0);
+    child.kill("SIGKILL");
+    await exited;
+    const said: string[] = [];
+    const result = await rollback(double, state, { settleMs: 8_000, say: (text) => said.push(text) });
+
+    expect(said.join("\n")).toMatch(/unanswered .*Odoo may still be writing/);
+    expect(result.status).toBe("complete");
+    // Odoo finishes what it was given: the state is compared once nothing is left in its hands.
+    await idle(double);
     expect(comparableSnapshot(double)).toEqual(before);
   });
 });

@@ -121,6 +121,8 @@ export interface OdooDouble {
   addRecord(model: string, vals: Record<string, unknown>, xmlid?: string): number;
   /** The most requests of `model` the server served at once (workers.ts). */
   peakInFlight(model: string): number;
+  /** Requests being processed: a call goes on after its client died, as with Odoo's workers, and counts until it is done. */
+  inFlight(): number;
   /** The in-memory ORM, for assertions the snapshot does not make easy. */
   readonly orm: Orm;
   stop(): Promise<void>;
@@ -457,13 +459,19 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     respond(response, 404, "text/html; charset=utf-8", NOT_FOUND_HTML);
   };
 
+  let handling = 0;
   const server: Server = createServer((request, response) => {
-    // A worker is held until the answer is sent (or the connection dropped).
+    // A worker is held until the call is processed, whether or not its client is still there to read the answer (Odoo's workers go on).
     workers
       .acquire()
-      .then((release) => {
-        response.once("finish", release).once("close", release);
-        return handle(request, response);
+      .then(async (release) => {
+        handling += 1;
+        try {
+          await handle(request, response);
+        } finally {
+          handling -= 1;
+          release();
+        }
       })
       .catch((error: unknown) => {
         if (!response.headersSent)
@@ -517,6 +525,7 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     addUser,
     addApiKey,
     peakInFlight: (model) => workers.peak(model),
+    inFlight: () => handling,
     addRecord: (model, vals, xmlid) =>
       store.transaction(() => {
         const [id] = orm.create(adminEnv, model, [vals]);

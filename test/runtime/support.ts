@@ -165,6 +165,12 @@ export async function waitFor(double: OdooDouble, child: ChildProcess, ready: (l
     await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
+/** Waits (60 s at most) until the double has no call left to process, as a real Odoo finishes what a killed client sent. */
+export async function idle(double: OdooDouble): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && double.inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** Answered calls of a method (on a model) in the double's call log. */
 export function answered(log: OdooDouble["callLog"], method: string, model?: string): number {
   return log.filter((call) => call.method === method && call.outcome === "ok" && (model === undefined || call.model === model)).length;
