@@ -17,6 +17,8 @@ interface UnansweredCall {
   readonly what: string;
   /** Records it would create: all there once the call committed. Empty for a batch of updates alone. */
   readonly xmlids: readonly string[];
+  /** A custom field it would create, found by model and name (custom fields have no external ID). */
+  readonly field?: { readonly model: string; readonly name: string };
 }
 
 export interface InFlight {
@@ -43,7 +45,11 @@ export function inFlight(events: readonly JournalEvent[], run: string): InFlight
     if (event.type === "batch-start" && !answered.has(event.batch))
       calls.push({ what: `a batch of ${event.xmlids.length} ${event.model}`, xmlids: event.xmlids.filter((xmlid) => event.existing[xmlid] === undefined) });
     if (event.type === "setup-start" && !setupDone.has(`${event.kind}\u0000${event.model}\u0000${event.name}`))
-      calls.push({ what: `the ${event.kind} ${event.model} ${event.name}`, xmlids: event.xmlid === undefined ? [] : [event.xmlid] });
+      calls.push({
+        what: `the ${event.kind === "custom-field" ? "custom field" : "reference record"} ${event.model} ${event.name}`,
+        xmlids: event.xmlid === undefined ? [] : [event.xmlid],
+        ...(event.kind === "custom-field" ? { field: { model: event.model, name: event.name } } : {}),
+      });
   }
   return { calls, lastSeen };
 }
@@ -70,7 +76,7 @@ export interface Settled {
  * refused batch never shows: those are waited for to the end of the settle time. Journals written
  * before calls were timed have no last sign of life: nothing is waited for.
  */
-export async function settleInFlight(pending: InFlight, client: Pick<OdooClient, "externalIds">, options: SettleOptions): Promise<Settled> {
+export async function settleInFlight(pending: InFlight, client: Pick<OdooClient, "externalIds" | "searchRead">, options: SettleOptions): Promise<Settled> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const started = now();
@@ -79,9 +85,8 @@ export async function settleInFlight(pending: InFlight, client: Pick<OdooClient,
   let open = [...pending.calls];
   let told = false;
   for (;;) {
-    const wanted = open.flatMap((call) => call.xmlids);
-    const found = wanted.length === 0 ? new Map<string, unknown>() : await client.externalIds(wanted);
-    open = open.filter((call) => call.xmlids.length === 0 || call.xmlids.some((xmlid) => !found.has(xmlid)));
+    const shown = await whatShows(open, client);
+    open = open.filter((call) => !shown(call));
     const left = deadline - now();
     if (open.length === 0 || left <= 0) return { waitedMs: now() - started, unseen: open.length };
     if (!told) {
@@ -95,4 +100,27 @@ export async function settleInFlight(pending: InFlight, client: Pick<OdooClient,
     }
     await sleep(Math.min(options.pollMs ?? 500, left));
   }
+}
+
+/** Whether each call's records and fields all show in Odoo now (false for a call with nothing to see). */
+async function whatShows(calls: readonly UnansweredCall[], client: Pick<OdooClient, "externalIds" | "searchRead">): Promise<(call: UnansweredCall) => boolean> {
+  const xmlids = calls.flatMap((call) => call.xmlids);
+  const fields = calls.flatMap((call) => (call.field === undefined ? [] : [call.field]));
+  const records = xmlids.length === 0 ? new Map<string, unknown>() : await client.externalIds(xmlids);
+  const existing =
+    fields.length === 0
+      ? []
+      : await client.searchRead(
+          "ir.model.fields",
+          [
+            ["model", "in", [...new Set(fields.map((field) => field.model))]],
+            ["name", "in", [...new Set(fields.map((field) => field.name))]],
+          ],
+          ["model", "name"],
+        );
+  const fieldKeys = new Set(existing.map((row) => `${String(row["model"])}\u0000${String(row["name"])}`));
+  return (call) =>
+    (call.xmlids.length > 0 || call.field !== undefined) &&
+    call.xmlids.every((xmlid) => records.has(xmlid)) &&
+    (call.field === undefined || fieldKeys.has(`${call.field.model}\u0000${call.field.name}`));
 }

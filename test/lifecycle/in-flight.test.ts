@@ -32,9 +32,15 @@ function batchEnd(batch: string): JournalEvent {
 }
 
 /** An Odoo whose ir.model.data gains `landing` at the `landsAt` clock time; counts the look-ups. */
-function odooWhere(landing: string[], landsAt: number, clock: { now: number }): { client: Pick<OdooClient, "externalIds">; lookups: () => number } {
+function odooWhere(landing: string[], landsAt: number, clock: { now: number }): { client: Pick<OdooClient, "externalIds" | "searchRead">; lookups: () => number } {
   let lookups = 0;
-  const client: Pick<OdooClient, "externalIds"> = {
+  const client: Pick<OdooClient, "externalIds" | "searchRead"> = {
+    // Custom fields have no external ID: named `model.name` in `landing`.
+    searchRead: (_model, _domain, _fields) => {
+      lookups += 1;
+      const there = clock.now >= landsAt ? landing.filter((name) => name.startsWith("res.partner.x_")) : [];
+      return Promise.resolve(there.map((name, index) => ({ id: index + 1, model: "res.partner", name: name.slice("res.partner.".length) })));
+    },
     externalIds: (xmlids) => {
       lookups += 1;
       const there = clock.now >= landsAt ? xmlids.filter((xmlid) => landing.includes(xmlid)) : [];
@@ -89,6 +95,13 @@ describe("settling them before rollback looks", () => {
     expect((await settleWith([batchStart("b1", ["crm.a"])], [], 0, 200_000)).settled).toEqual({ waitedMs: 0, unseen: 1 });
     const answered = await settleWith([batchStart("b1", ["crm.a"]), batchEnd("b1")], [], 0, 0);
     expect(answered).toEqual({ settled: { waitedMs: 0, unseen: 0 }, said: [], lookups: 0 });
+  });
+
+  it("sees a custom field the run was creating land, by model and name", async () => {
+    const setupStart: JournalEvent = { type: "setup-start", run: RUN, kind: "custom-field", model: "res.partner", name: "x_score", time: new Date(SENT).toISOString() };
+    const { settled, said } = await settleWith([setupStart], ["res.partner.x_score"], 1_000, 0);
+    expect(settled).toEqual({ waitedMs: 1_000, unseen: 0 });
+    expect(said[0]).toMatch(/\(the custom field res\.partner x_score\)/);
   });
 
   it("does not wait on a journal written before calls were timed", async () => {
