@@ -159,4 +159,46 @@ describe("the export families", () => {
     expect(new Set(agenda.map((entry) => entry["Stato"]))).toEqual(new Set(["Da fare", "Eseguito", "Annullato"]));
     expect(agenda.some((entry) => entry["Operatore"] === "SEGRETERIA")).toBe(true);
   });
+
+  it("carteira: quoted UTF-8 with `;` and an activity report in Windows-1252, people in repeated columns, links by CNPJ and by trade name, reais", () => {
+    const directory = generated("carteira", "check");
+    expect(readFileSync(join(directory, "empresas.csv")).subarray(0, 5).toString("utf8")).toBe('"ID";');
+    expect(readFileSync(join(directory, "atividades.csv")).includes(Buffer.from("Concluída", "utf8"))).toBe(false);
+    const companies = table(directory, "empresas.csv", "utf-8", ";");
+    expect(companies.every((company) => company["Nome fantasia"] !== "")).toBe(true);
+    expect(companies.some((company) => company["Razão social"] === "")).toBe(true);
+    const cnpjs = new Set(companies.map((company) => company["CNPJ"]));
+    expect(companies.every((company) => company["CNPJ"] === "" || /^\d\d\.\d{3}\.\d{3}\/\d{4}-\d\d$/.test(company["CNPJ"] ?? ""))).toBe(true);
+    const branches = companies.filter((company) => company["Matriz"] !== "");
+    expect(branches.length).toBeGreaterThan(3);
+    expect(branches.every((branch) => cnpjs.has(branch["Matriz"]) && branch["Matriz"]?.slice(0, 10) === branch["CNPJ"]?.slice(0, 10))).toBe(true);
+    // A branch that kept its head office's trade name makes the name links ambiguous.
+    const trades = companies.map((company) => company["Nome fantasia"]);
+    expect(new Set(trades).size).toBeLessThan(trades.length);
+    // Up to three people a company, filled from the first slot; a birthday has no year.
+    expect(companies.some((company) => company["Contato 3 - Nome"] !== "")).toBe(true);
+    expect(companies.every((company) => company["Contato 2 - Nome"] === "" || company["Contato 1 - Nome"] !== "")).toBe(true);
+    expect(companies.some((company) => /^\d\d\/\d\d$/.test(company["Contato 1 - Aniversário"] ?? ""))).toBe(true);
+    expect(companies.some((company) => company["Inscrição estadual"] === "ISENTO")).toBe(true);
+    expect(companies.some((company) => company["Faturamento anual"] === "Não informado")).toBe(true);
+    expect(companies.some((company) => (company["E-mail"] ?? "").includes("; "))).toBe(true);
+    expect(companies.some((company) => company["Responsável"] === "Marcos Vieira (inativo)")).toBe(true);
+    const people = table(directory, "pessoas.csv", "utf-8", ";");
+    const tradeNames = new Set(trades);
+    expect(people.filter((person) => person["Empresa"] !== "").every((person) => tradeNames.has(person["Empresa"]))).toBe(true);
+    expect(people.some((person) => /^\d{3}\.\d{3}\.\d{3}-\d\d$/.test(person["CPF"] ?? ""))).toBe(true);
+    expect(people.some((person) => person["Data de nascimento"] === "00/00/0000")).toBe(true);
+    const deals = table(directory, "negocios.csv", "utf-8", ";");
+    expect(deals.every((deal) => /^R\$\u00a0\d{1,3}(\.\d{3})*,\d\d$/.test(deal["Valor"] ?? ""))).toBe(true);
+    expect(deals.every((deal) => /^\d{1,3}%$/.test(deal["Probabilidade"] ?? ""))).toBe(true);
+    expect(new Set(deals.map((deal) => deal["Funil"]))).toEqual(new Set(["Vendas", "Licitações"]));
+    const ids = new Set(companies.map((company) => company["ID"]));
+    expect(deals.filter((deal) => deal["Empresa ID"] !== "").filter((deal) => ids.has(deal["Empresa ID"])).length).toBeGreaterThan(deals.length * 0.7);
+    const activities = table(directory, "atividades.csv", "windows-1252", ";");
+    expect(new Set(activities.map((activity) => activity["Concluída"]))).toEqual(new Set(["Sim", "Não"]));
+    expect(activities.every((activity) => /^[\p{L} ]+ \p{Lu}\.$/u.test(activity["Usuário"] ?? ""))).toBe(true);
+    expect(activities.filter((activity) => activity["Empresa"] !== "").filter((activity) => tradeNames.has(activity["Empresa"])).length).toBeGreaterThan(
+      activities.length * 0.4,
+    );
+  });
 });

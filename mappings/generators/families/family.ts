@@ -26,6 +26,8 @@ export interface FamilyTable {
   readonly file: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** A file written by another tool than the rest of the export (a report saved from Excel). */
+  readonly dialect?: FamilyDialect;
 }
 
 export interface SeedUser {
@@ -74,9 +76,10 @@ export function csvText(table: FamilyTable, dialect: FamilyDialect): string {
 export function writeFamily(exported: FamilyExport, outDir: string): { readonly files: readonly string[]; readonly rows: number } {
   mkdirSync(outDir, { recursive: true });
   for (const table of exported.tables) {
-    const text = csvText(table, exported.dialect);
-    const body = exported.dialect.encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, "win1252");
-    const bytes = exported.dialect.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+    const dialect = table.dialect ?? exported.dialect;
+    const text = csvText(table, dialect);
+    const body = dialect.encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, "win1252");
+    const bytes = dialect.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
     writeFileSync(join(outDir, table.file), bytes);
   }
   const seed = exported.products === undefined ? { users: exported.users } : { users: exported.users, products: exported.products };

@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateAnagrafe } from "./anagrafe.js";
 import { generateCarnet } from "./carnet.js";
+import { generateCarteira } from "./carteira.js";
 import { generateCasebook } from "./casebook.js";
 import { generateClientela } from "./clientela.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
@@ -23,6 +24,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   pipelane: generatePipelane,
   clientela: generateClientela,
   anagrafe: generateAnagrafe,
+  carteira: generateCarteira,
 };
 
 /** The size and seed the measurement uses. */

@@ -44,10 +44,16 @@ export const FAMILIES: readonly Family[] = [
 /**
  * Families written as hold-outs and not yet measured: their hand-written packages are tested
  * (family-packages.test.ts), but `flitmap init` has never run on them, so that the first
- * measurement, when the proposer's current work has landed, is an honest one. None now: Anagrafe
- * was measured on 2026-12-06 and is in FAMILIES.
+ * measurement, when the proposer's current work has landed, is an honest one. Carteira
+ * (Brazilian Portuguese), written by another hand without reading the proposer, its tests or its
+ * output, is the fifth hold-out.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
+  {
+    name: "carteira",
+    about: "Brazilian Portuguese CRM, `;`, contact people in repeated columns, links by CNPJ and by trade name, an activity report in Windows-1252",
+  },
+];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
