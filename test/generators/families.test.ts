@@ -180,6 +180,7 @@ describe("the export families", () => {
     expect(companies.every((company) => company["Contato 2 - Nome"] === "" || company["Contato 1 - Nome"] !== "")).toBe(true);
     expect(companies.some((company) => /^\d\d\/\d\d$/.test(company["Contato 1 - Aniversário"] ?? ""))).toBe(true);
     expect(companies.some((company) => company["Inscrição estadual"] === "ISENTO")).toBe(true);
+    expect(companies.some((company) => / ramal \d+$/.test(company["Telefone"] ?? ""))).toBe(true);
     expect(companies.some((company) => company["Faturamento anual"] === "Não informado")).toBe(true);
     expect(companies.some((company) => (company["E-mail"] ?? "").includes("; "))).toBe(true);
     expect(companies.some((company) => company["Responsável"] === "Marcos Vieira (inativo)")).toBe(true);

@@ -14,10 +14,10 @@
  * | negocios.csv | 30% | deals `NEG-001042` in the funnels Vendas and Licitações with their own stages, by company ID and person ID; `Valor` in reais, `Probabilidade` "60%", `Produtos` `; `-separated with quantities "(x12)", `Qualificação` 1 to 5 stars |
  * | atividades.csv | 60% | the activity report, saved from Excel: Windows-1252 with `;` and unquoted (the rest of the export is UTF-8 with every value quoted); date and time in two columns; the company by its `Nome fantasia`, the person by name, the deal by code; the user as "Ana Paula F." |
  *
- * Placeholders: "Não informado" in phones, revenue and head count, "00/00/0000" for an unknown
- * birth date. A seller has left (no Odoo user has the name); one seller's name is written
- * without its accents. A few activities name a company deleted before the export, and a few
- * deals its ID.
+ * Phones as `(19) 3251-4400`, a switchboard's extension as "ramal 215". Placeholders: "Não
+ * informado" in phones, revenue and head count, "00/00/0000" for an unknown birth date. A seller
+ * has left (no Odoo user has the name); one seller's name is written without its accents. A few
+ * activities name a company deleted before the export, and a few deals its ID.
  */
 import type { Rng } from "../prng.js";
 import {
@@ -119,6 +119,11 @@ function landline(rng: Rng, place: Place): string {
   return `(${place.ddd}) 3${digits(rng, 3)}-${digits(rng, 4)}`;
 }
 
+/** A company's switchboard, now and then with an extension ("ramal"). */
+function officePhone(rng: Rng, place: Place): string {
+  return `${landline(rng, place)}${rng.chance(0.12) ? ` ramal ${rng.int(201, 260)}` : ""}`;
+}
+
 function mobile(rng: Rng, place: Place): string {
   return `(${place.ddd}) 9${rng.int(6, 9)}${digits(rng, 3)}-${digits(rng, 4)}`;
 }
@@ -215,7 +220,7 @@ function companyRow(rng: Rng, company: Company, head: Company | undefined, inscr
     company.segment,
     head?.cnpj ?? "",
     ...address(rng, company.place),
-    rng.chance(0.05) ? NOT_GIVEN : landline(rng, company.place),
+    rng.chance(0.05) ? NOT_GIVEN : officePhone(rng, company.place),
     rng.chance(0.5) ? mobile(rng, company.place) : "",
     email,
     rng.chance(0.5) ? `www.${company.domain}` : "",
