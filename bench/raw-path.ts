@@ -69,24 +69,52 @@ export interface RawSummary {
   readonly records: number;
 }
 
-/** Sends what the run wrote, the raw way, into `double` (seeded as the run's was) through `client`. */
-export async function sendRaw(writes: readonly CapturedWrite[], client: OdooClient, double: OdooDouble): Promise<RawSummary> {
+/**
+ * The create path a run could take and stay safe against a lost answer (docs/connectors.md, "load()
+ * or create()"): each record also carries its external ID in a custom key field (`KEY_FIELD`, one
+ * create of ir.model.fields for every model written), so a batch whose answer was lost can be
+ * found by a search; and the records' external IDs are created by `create` of ir.model.data,
+ * `idsPerCall` at a time (1,000: one call after each batch; more: several batches' in one call).
+ */
+export interface KeyedCreates {
+  readonly idsPerCall: number;
+}
+
+export const KEY_FIELD = "x_flitmap_key";
+
+/**
+ * Sends what the run wrote, the raw way, into `double` (seeded as the run's was) through `client`;
+ * with `keyed`, as the safe create path would (keys in the records, external IDs by create).
+ */
+export async function sendRaw(sent: readonly CapturedWrite[], client: OdooClient, double: OdooDouble, keyed?: KeyedCreates): Promise<RawSummary> {
   const ids = new IdTranslation();
   const pending: { model: string; rows: { xmlid: string; vals: Record<string, unknown> }[] } = { model: "", rows: [] };
+  const writes = keyed === undefined ? sent : withKeyFields(sent, double);
   let calls = 0;
   let records = 0;
+  const names: Record<string, unknown>[] = [];
+  const sendNames = async (all: boolean): Promise<void> => {
+    while (keyed !== undefined && names.length > 0 && (all || names.length >= keyed.idsPerCall)) {
+      await client.create("ir.model.data", names.splice(0, keyed.idsPerCall), QUIET_IMPORT_CONTEXT);
+      calls += 1;
+    }
+  };
   const flush = async (): Promise<void> => {
     for (const round of rounds(pending.model, pending.rows, double.version)) {
       for (let start = 0; start < round.length; start += BATCH) {
         const chunk = round.slice(start, start + BATCH);
         const created = await client.create(
           pending.model,
-          chunk.map((row) => row.vals),
+          chunk.map((row) => (keyed === undefined ? row.vals : { ...row.vals, [KEY_FIELD]: row.xmlid })),
           QUIET_IMPORT_CONTEXT,
         );
         calls += 1;
         records += chunk.length;
         chunk.forEach((row, index) => ids.raw.set(row.xmlid, created[index] ?? 0));
+        if (keyed !== undefined) {
+          names.push(...chunk.map((row, index) => externalIdValues(pending.model, row.xmlid, created[index] ?? 0)));
+          await sendNames(false);
+        }
       }
     }
     pending.rows = [];
@@ -137,7 +165,28 @@ export async function sendRaw(writes: readonly CapturedWrite[], client: OdooClie
   }
   await sendCreates();
   await flush();
+  await sendNames(true);
   return { calls, records };
+}
+
+/**
+ * The key field on every model the run loaded, in the create of the run's other custom fields (one
+ * registry rebuild), or in a create of its own first. The models' ids are the double's: the run's
+ * setup search of ir.model.fields would name these models too and answer them in the same call.
+ */
+function withKeyFields(writes: readonly CapturedWrite[], double: OdooDouble): CapturedWrite[] {
+  const models = new Set(writes.flatMap((write) => (write.kind === "load" ? [write.model] : [])));
+  const fields = [...double.orm.rows("ir.model")]
+    .filter((row) => models.has(String(row["model"])))
+    .map((row) => ({ name: KEY_FIELD, field_description: "Flitmap key", model_id: row.id, ttype: "char", state: "manual", required: false }));
+  const setup = writes.findIndex((write) => write.kind === "create" && write.model === "ir.model.fields");
+  if (setup < 0) return [{ kind: "create", model: "ir.model.fields", vals: fields }, ...writes];
+  return writes.map((write, index) => (index === setup && write.kind === "create" ? { ...write, vals: [...write.vals, ...fields] } : write));
+}
+
+function externalIdValues(model: string, xmlid: string, resId: number): Record<string, unknown> {
+  const dot = xmlid.indexOf(".");
+  return { module: xmlid.slice(0, dot), name: xmlid.slice(dot + 1), model, res_id: resId, noupdate: false };
 }
 
 /** Whether a load's reference cells name any record still waiting in `pending` to be created. */

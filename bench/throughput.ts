@@ -26,10 +26,13 @@ import { Journal } from "../runtime/journal/journal.js";
 import { connectOdoo, Secret, type OdooClient } from "../runtime/odoo/client.js";
 import { OdooTarget } from "../runtime/targets/odoo-target.js";
 import { startOdooDouble, type CallLogEntry, type OdooDouble, type OdooVersion } from "../test/odoo-double/server.js";
-import { sendLoads, sendRaw, WriteCapture } from "./raw-path.js";
+import { sendLoads, sendRaw, WriteCapture, type KeyedCreates } from "./raw-path.js";
 import { fixed, machineLine, numberOption, padTable, stringOption, thousands } from "./report.js";
 
 const API_KEY = "bench-throughput-api-key-0123456789";
+
+/** The safe create path's external IDs: one create after each batch, or 10,000 (ten batches') a call. */
+const KEYED_VARIANTS: readonly KeyedCreates[] = [{ idsPerCall: 1000 }, { idsPerCall: 10_000 }];
 
 interface Payload {
   readonly label: string;
@@ -170,6 +173,13 @@ async function measure(version: OdooVersion, payload: Payload, workspace: string
   }
   const raw = await baseline(version, seed, (client, double) => sendRaw(writes?.writes ?? [], client, double));
   const loads = await baseline(version, seed, (client, double) => sendLoads(writes?.writes ?? [], client, double));
+  // The safe create path (docs/connectors.md, "load() or create()"), predicted as the run would take
+  // it: the run's own cost besides its loads (journal check, lookups, setup, stamps), plus the
+  // payload sent as keyed creates and creates of its external IDs. An upper bound by one search and
+  // one registry rebuild: the run would add the key fields in the call that adds its other fields.
+  const aroundLoads = first.ms - loads.ms;
+  const keyed: ReturnType<typeof ledger>[] = [];
+  for (const variant of KEYED_VARIANTS) keyed.push(await baseline(version, seed, (client, double) => sendRaw(writes?.writes ?? [], client, double, variant)));
   const cells = [
     `${payload.label}, Odoo ${version}`,
     thousands(records),
@@ -180,12 +190,13 @@ async function measure(version: OdooVersion, payload: Payload, workspace: string
     `${fixed(first.ms / raw.ms, 3)}x`,
     `${fixed(loads.ms / 1000, 1)} s`,
     `${fixed(first.ms / loads.ms, 3)}x`,
+    ...keyed.map((sent) => `${fixed((aroundLoads + sent.ms) / 1000, 1)} s ${fixed((aroundLoads + sent.ms) / raw.ms, 3)}x`),
     `${fixed(again.ms / 1000, 2)} s`,
     thousands(again.calls.length),
     `${fixed((100 * again.ms) / first.ms, 1)}%`,
   ];
   const listed = process.argv.includes("--calls")
-    ? `\n  Flitmap:\n${callList(first.calls)}\n  re-run:\n${callList(again.calls)}\n  raw:\n${callList(raw.calls)}`
+    ? `\n  Flitmap:\n${callList(first.calls)}\n  re-run:\n${callList(again.calls)}\n  raw:\n${callList(raw.calls)}\n  keyed creates, external IDs by batch:\n${callList(keyed[0]?.calls ?? [])}`
     : "";
   return { cells, note: `${payload.label}, Odoo ${version}: Flitmap ${phases(first.calls)}; raw ${phases(raw.calls)}${listed}` };
 }
@@ -209,7 +220,21 @@ async function main(argv: readonly string[]): Promise<void> {
       payloads.push({ label: `generated Perfect Books`, packagePath: "mappings/perfectbooks-to-odoo", source });
     }
     const table: string[][] = [
-      ["payload", "records", "Flitmap", "calls", "raw", "calls", "Flitmap/raw", "its loads", "Flitmap/loads", "re-run", "calls", "of first"],
+      [
+        "payload",
+        "records",
+        "Flitmap",
+        "calls",
+        "raw",
+        "calls",
+        "Flitmap/raw",
+        "its loads",
+        "Flitmap/loads",
+        ...KEYED_VARIANTS.map((variant) => `by create, ids ${thousands(variant.idsPerCall)}/call`),
+        "re-run",
+        "calls",
+        "of first",
+      ],
     ];
     const notes: string[] = [];
     for (const payload of payloads) {
@@ -221,7 +246,7 @@ async function main(argv: readonly string[]): Promise<void> {
       }
     }
     console.log(
-      `\npredicted real-Odoo server time (the double's cost model): Flitmap against the best raw path for the same records (creates of 1,000, ids resolved client-side, no external IDs), and against its own load() calls sent alone (no lookups, checks or reads):\n`,
+      `\npredicted real-Odoo server time (the double's cost model): Flitmap against the best raw path for the same records (creates of 1,000, ids resolved client-side, no external IDs), against its own load() calls sent alone (no lookups, checks or reads), and as the safe create path would send them (the run's cost besides its loads, plus creates of 1,000 carrying a key field and creates of their external IDs, after each batch or 10,000 a call):\n`,
     );
     console.log(padTable(table));
     console.log("");
