@@ -31,6 +31,13 @@ export interface FaultSettings {
    * ("drop", default) or a gateway error is answered ("502", "504").
    */
   readonly commitThenFail?: FaultRule & { readonly mode?: "drop" | "502" | "504" };
+  /**
+   * A gateway gives up on the call (answers 504 at once) while Odoo goes on working on it and
+   * commits `afterMs` later: the client's lost answer is a call not yet committed, which a search
+   * made right after the 504 does not see. What a reverse proxy's read timeout does to a long
+   * call (Odoo's threaded server has no time limit; a prefork worker's is limit_time_real).
+   */
+  readonly commitLate?: FaultRule & { readonly afterMs: number };
   /** Delay before answering, in ms (a number, or a range). */
   readonly delayMs?: number | { readonly min: number; readonly max: number };
   /** Extra delay per row sent to create/load, in ms (big batches get slow, as on a real server). */
@@ -39,7 +46,7 @@ export interface FaultSettings {
   readonly includeAuthentication?: boolean;
 }
 
-export type FaultKind = "throttle" | "server-error" | "drop" | "commit-then-fail";
+export type FaultKind = "throttle" | "server-error" | "drop" | "commit-then-fail" | "commit-late";
 
 export interface CallIdentity {
   readonly model: string | undefined;
@@ -112,6 +119,12 @@ export class FaultInjector {
     if (this.fires("throttle", settings.throttle, call)) return { kind: "throttle", retryAfterSeconds: settings.throttle?.retryAfterSeconds ?? 1 };
     if (this.fires("serverError", settings.serverError, call)) return { kind: "server-error", status: settings.serverError?.status ?? 503 };
     if (this.fires("drop", settings.dropConnection, call)) return { kind: "drop" };
+    return undefined;
+  }
+
+  /** Whether a gateway gives up on this call before Odoo commits it: how long Odoo still works on it. */
+  late(call: CallIdentity): number | undefined {
+    if (this.fires("commitLate", this.#settings.commitLate, call)) return this.#settings.commitLate?.afterMs ?? 0;
     return undefined;
   }
 

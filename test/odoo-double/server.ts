@@ -379,6 +379,14 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     const done = workers.serving(base.model ?? base.method);
     response.once("finish", done).once("close", done);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const lateMs = faults.late(identity);
+    if (lateMs !== undefined) {
+      // The gateway's 504 goes out now; the call is processed (and committed) later, its answer
+      // going nowhere (postflight sees the response already sent).
+      respond(response, 504, "text/html; charset=utf-8", "<!doctype html>\n<title>504</title>\n<h1>Gateway error 504</h1>\n");
+      await new Promise((resolve) => setTimeout(resolve, lateMs));
+      return true;
+    }
     const fault = faults.before(identity);
     if (!fault) return true;
     if (fault.kind === "throttle") {
@@ -402,13 +410,15 @@ export async function startOdooDouble(options: DoubleOptions): Promise<OdooDoubl
     base: Omit<CallLogEntry, "seq" | "contextKeys" | "outcome">,
     failure: OdooException | undefined,
   ): Promise<boolean> => {
-    const lost = faults.after(identity);
+    const late = response.headersSent;
+    const lost = late ? undefined : faults.after(identity);
     log({
       ...base,
-      ...(lost === undefined ? {} : { fault: "commit-then-fail" as const }),
+      ...(late ? { fault: "commit-late" as const } : lost === undefined ? {} : { fault: "commit-then-fail" as const }),
       outcome: failure === undefined ? "ok" : "error",
       ...(failure === undefined ? {} : { error: failure.pythonClass }),
     });
+    if (late) return true;
     if (lost === undefined) return false;
     if (lost === "drop") response.socket?.destroy();
     else respond(response, Number(lost), "text/html; charset=utf-8", `<!doctype html>\n<title>${lost}</title>\n<h1>Gateway error ${lost}</h1>\n`);

@@ -97,6 +97,37 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
     expect(result.ids).toEqual([again.get("flitmap_retry.a")?.resId, again.get("flitmap_retry.b")?.resId]);
   });
 
+  it("repeats a load a gateway gave up on before Odoo committed it, and the late commit updates the same records", async () => {
+    const { client, double } = session;
+    double.setFaults({ commitLate: { every: 1, times: 1, methods: ["load"], afterMs: 300 } });
+    const rows = [
+      ["flitmap_late.a", "Late load A"],
+      ["flitmap_late.b", "Late load B"],
+    ];
+    const result = await client.load("res.partner", ["id", "name"], rows);
+    expect(result.messages).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The repeat committed first; the first call, committed after it, found the external IDs and
+    // updated (real Odoo: its upsert of ir_model_data meets the repeat's rows, the serialization
+    // failure makes Odoo run the call again, and the lookup then finds them).
+    expect(double.callLog.filter((entry) => entry.method === "load").map((entry) => entry.fault ?? "ok")).toEqual(["ok", "commit-late"]);
+    expect(partnersNamed("Late load ")).toBe(2);
+    const again = await client.externalIds(["flitmap_late.a", "flitmap_late.b"]);
+    expect(result.ids).toEqual([again.get("flitmap_late.a")?.resId, again.get("flitmap_late.b")?.resId]);
+  });
+
+  it("does not repeat a create a gateway gave up on, whose records a search made at once cannot see yet", async () => {
+    const { client, double } = session;
+    double.setFaults({ commitLate: { every: 1, times: 1, methods: ["create"], afterMs: 300 } });
+    const error = await rejection(client.create("res.partner", [{ name: "Late create", ref: "flitmap-late-key" }]));
+    expect([(error as OdooError).kind, (error as OdooError).httpStatus]).toEqual(["outcome-unknown", 504]);
+    // Why a create path cannot settle a lost answer by searching the batch's keys: the call may
+    // not be over. Sent again on that evidence, it would be in Odoo twice.
+    expect(await client.searchCount("res.partner", [["ref", "=", "flitmap-late-key"]])).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await client.searchCount("res.partner", [["ref", "=", "flitmap-late-key"]])).toBe(1);
+  });
+
   it("repeats a write whose answer was lost (writing the same values twice is harmless)", async () => {
     const { client, double } = session;
     const [id] = await client.create("res.partner", [{ name: "Write twice" }]);
