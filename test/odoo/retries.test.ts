@@ -24,6 +24,19 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
   });
 
   const partnersNamed = (prefix: string): number => session.double.records("res.partner").filter((row) => String(row["name"]).startsWith(prefix)).length;
+  /** A load's ids are those of the records its rows' external IDs name now. */
+  const expectIdsOfExternalIds = async (ids: readonly number[] | false, xmlids: readonly string[]): Promise<void> => {
+    const again = await session.client.externalIds(xmlids);
+    expect(ids).toEqual(xmlids.map((xmlid) => again.get(xmlid)?.resId));
+  };
+  /** Until the double has committed the call a gateway gave up on (the commitLate fault). */
+  const lateCommit = async (): Promise<void> => {
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      if (session.double.callLog.some((entry) => entry.fault === "commit-late")) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error("the late call was never committed");
+  };
 
   it("waits what Retry-After asks when throttled, and every call succeeds once", async () => {
     const { client, double, clock, events } = session;
@@ -93,8 +106,7 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
     expect(result.messages).toEqual([]);
     expect(double.callLog.filter((entry) => entry.method === "load").map((entry) => entry.fault ?? "ok")).toEqual(["commit-then-fail", "ok"]);
     expect(partnersNamed("Lost answer ")).toBe(2);
-    const again = await client.externalIds(["flitmap_retry.a", "flitmap_retry.b"]);
-    expect(result.ids).toEqual([again.get("flitmap_retry.a")?.resId, again.get("flitmap_retry.b")?.resId]);
+    await expectIdsOfExternalIds(result.ids, ["flitmap_retry.a", "flitmap_retry.b"]);
   });
 
   it("repeats a load a gateway gave up on before Odoo committed it, and the late commit updates the same records", async () => {
@@ -106,14 +118,13 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
     ];
     const result = await client.load("res.partner", ["id", "name"], rows);
     expect(result.messages).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await lateCommit();
     // The repeat committed first; the first call, committed after it, found the external IDs and
     // updated (real Odoo: its upsert of ir_model_data meets the repeat's rows, the serialization
     // failure makes Odoo run the call again, and the lookup then finds them).
     expect(double.callLog.filter((entry) => entry.method === "load").map((entry) => entry.fault ?? "ok")).toEqual(["ok", "commit-late"]);
     expect(partnersNamed("Late load ")).toBe(2);
-    const again = await client.externalIds(["flitmap_late.a", "flitmap_late.b"]);
-    expect(result.ids).toEqual([again.get("flitmap_late.a")?.resId, again.get("flitmap_late.b")?.resId]);
+    await expectIdsOfExternalIds(result.ids, ["flitmap_late.a", "flitmap_late.b"]);
   });
 
   it("does not repeat a create a gateway gave up on, whose records a search made at once cannot see yet", async () => {
@@ -124,7 +135,7 @@ describe.each(PROTOCOL_CASES)("retries over $label", (testCase) => {
     // Why a create path cannot settle a lost answer by searching the batch's keys: the call may
     // not be over. Sent again on that evidence, it would be in Odoo twice.
     expect(await client.searchCount("res.partner", [["ref", "=", "flitmap-late-key"]])).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await lateCommit();
     expect(await client.searchCount("res.partner", [["ref", "=", "flitmap-late-key"]])).toBe(1);
   });
 
