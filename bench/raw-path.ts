@@ -70,11 +70,11 @@ export interface RawSummary {
 }
 
 /**
- * The create path a run could take and stay safe against a lost answer (docs/connectors.md, "load()
- * or create()"): each record also carries its external ID in a custom key field (`KEY_FIELD`, one
- * create of ir.model.fields for every model written), so a batch whose answer was lost can be
- * found by a search; and the records' external IDs are created by `create` of ir.model.data,
- * `idsPerCall` at a time (1,000: one call after each batch; more: several batches' in one call).
+ * The keyed create path of docs/connectors.md ("load() or create()"), measured there and not built:
+ * each record also carries its external ID in a custom key field (`KEY_FIELD`, added with the run's
+ * other custom fields), so that a batch whose answer was lost could be looked for by a search (which
+ * a call Odoo is still committing defeats); and the records' external IDs are created by `create` of
+ * ir.model.data, `idsPerCall` at a time (1,000: one call after each batch; more: several batches').
  */
 export interface KeyedCreates {
   readonly idsPerCall: number;
@@ -84,7 +84,7 @@ export const KEY_FIELD = "x_flitmap_key";
 
 /**
  * Sends what the run wrote, the raw way, into `double` (seeded as the run's was) through `client`;
- * with `keyed`, as the safe create path would (keys in the records, external IDs by create).
+ * with `keyed`, as the keyed create path would (keys in the records, external IDs by create).
  */
 export async function sendRaw(sent: readonly CapturedWrite[], client: OdooClient, double: OdooDouble, keyed?: KeyedCreates): Promise<RawSummary> {
   const ids = new IdTranslation();

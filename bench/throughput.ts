@@ -31,7 +31,7 @@ import { fixed, machineLine, numberOption, padTable, stringOption, thousands } f
 
 const API_KEY = "bench-throughput-api-key-0123456789";
 
-/** The safe create path's external IDs: one create after each batch, or 10,000 (ten batches') a call. */
+/** The keyed create path's external IDs: one create after each batch, or 10,000 (ten batches') a call. */
 const KEYED_VARIANTS: readonly KeyedCreates[] = [{ idsPerCall: 1000 }, { idsPerCall: 10_000 }];
 
 interface Payload {
@@ -173,10 +173,9 @@ async function measure(version: OdooVersion, payload: Payload, workspace: string
   }
   const raw = await baseline(version, seed, (client, double) => sendRaw(writes?.writes ?? [], client, double));
   const loads = await baseline(version, seed, (client, double) => sendLoads(writes?.writes ?? [], client, double));
-  // The safe create path (docs/connectors.md, "load() or create()"), predicted as the run would take
-  // it: the run's own cost besides its loads (journal check, lookups, setup, stamps), plus the
-  // payload sent as keyed creates and creates of its external IDs. An upper bound by one search and
-  // one registry rebuild: the run would add the key fields in the call that adds its other fields.
+  // The keyed create path (docs/connectors.md, "load() or create()"; not built), predicted as a run
+  // would take it: the run's own cost besides its loads (journal check, lookups, setup, stamps),
+  // plus the payload sent as keyed creates and creates of its external IDs.
   const aroundLoads = first.ms - loads.ms;
   const keyed: ReturnType<typeof ledger>[] = [];
   for (const variant of KEYED_VARIANTS) keyed.push(await baseline(version, seed, (client, double) => sendRaw(writes?.writes ?? [], client, double, variant)));
@@ -246,7 +245,7 @@ async function main(argv: readonly string[]): Promise<void> {
       }
     }
     console.log(
-      `\npredicted real-Odoo server time (the double's cost model): Flitmap against the best raw path for the same records (creates of 1,000, ids resolved client-side, no external IDs), against its own load() calls sent alone (no lookups, checks or reads), and as the safe create path would send them (the run's cost besides its loads, plus creates of 1,000 carrying a key field and creates of their external IDs, after each batch or 10,000 a call):\n`,
+      `\npredicted real-Odoo server time (the double's cost model): Flitmap against the best raw path for the same records (creates of 1,000, ids resolved client-side, no external IDs), against its own load() calls sent alone (no lookups, checks or reads), and as the keyed create path would send them (the run's cost besides its loads, plus creates of 1,000 carrying a key field and creates of their external IDs, after each batch or 10,000 a call):\n`,
     );
     console.log(padTable(table));
     console.log("");
