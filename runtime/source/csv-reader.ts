@@ -12,7 +12,7 @@ import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProb
 import { readRecordBatches, type RawRecord } from "./records.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
-import { cellProblem, isBlank, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
+import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
 import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
 import type {
   ColumnSpec,
@@ -142,13 +142,21 @@ interface Shape {
 }
 
 function isBlankRecord(cells: readonly string[]): boolean {
-  return cells.every(isBlank);
+  return blankFrom(cells, 0);
+}
+
+const WELL_SHAPED: Shape = Object.freeze({ ok: true, problems: [] });
+
+/** Whether the cells from `from` on are all blank. */
+function blankFrom(cells: readonly string[], from: number): boolean {
+  for (let position = from; position < cells.length; position++) if (!isBlank(cells[position] ?? "")) return false;
+  return true;
 }
 
 /** A row whose cell count differs from the header's cannot be trusted: its values may be shifted. */
 function shapeOf(cells: readonly string[], layout: FileLayout): Shape {
   const expected = layout.headers.length;
-  if (cells.length > expected && cells.slice(expected).every(isBlank)) return { ok: true, problems: [] };
+  if (cells.length === expected || (cells.length > expected && blankFrom(cells, expected))) return WELL_SHAPED;
   if (cells.length > expected) {
     return {
       ok: false,
@@ -194,6 +202,8 @@ class EntityReader {
   private readonly report: ReportBuilder;
   private readonly probes = new Map<string, FileProbe>();
   private readonly unreadable = new Set<string>();
+  /** The parsed key cells of the row at hand. */
+  private readonly scratch: (ParsedCell | undefined)[] = [];
   /** Set once every file has been read. */
   finished: KeyIndex | undefined;
 
@@ -419,13 +429,12 @@ class EntityReader {
     }
 
     const columns = this.columns;
-    const parsed: (ParsedCell | undefined)[] = new Array<ParsedCell | undefined>(columns.length);
-    for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) parsed[columnIndex] = this.parseColumn(columnIndex, cells, layout);
-
+    // Key cells are parsed first (a duplicate needs nothing else), into scratch kept across rows.
+    const parsed = this.scratch;
+    for (const columnIndex of this.keyColumns) parsed[columnIndex] = this.parseColumn(columnIndex, cells, layout);
     const key = this.keyFrom(cells, layout, parsed);
     if (key !== null) {
-      const here: RecordLocation = { fileIndex, line };
-      const kept = rule === "first" ? index.offer(key, here) : index.winner(key);
+      const kept = rule === "first" ? index.offer(key, { fileIndex, line }) : index.winner(key);
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
         const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
         this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });
@@ -441,16 +450,16 @@ class EntityReader {
     let notInEncoding = false;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
       const column = columns[columnIndex];
-      const cell = parsed[columnIndex];
       if (column === undefined) continue;
       const position = layout.positions[columnIndex] ?? -1;
-      if (cell === undefined || position < 0) {
+      if (position < 0) {
         values[column.name] = null;
         continue;
       }
       const text = cells[position] ?? "";
       raw[column.name] = text;
       let reason: string | null = null;
+      let value: RowValue = null;
       if (checkReplacement && text.includes("\uFFFD")) {
         reason = `'${column.header}' has bytes that are not ${encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
         notInEncoding = true;
@@ -458,14 +467,20 @@ class EntityReader {
         // No text holds a NUL: the file is damaged there, or is not in the encoding it is read in (UTF-16 read as UTF-8).
         reason = `'${column.header}' holds a NUL byte (0x00), which no text has: the file is damaged there, or is not ${encoding.toUpperCase()}`;
         notInEncoding = true;
+      } else if (column.type === "text" && !this.isKeyColumn[columnIndex]) {
+        // Text is the cell itself: no parsed cell is made for it.
+        if (isEmptyCell(text, column.format)) reason = column.required ? cellProblem(column.header, EMPTY_CELL, { required: true }) : null;
+        else value = text;
       } else {
+        const cell = this.isKeyColumn[columnIndex] === true ? (parsed[columnIndex] ?? EMPTY_CELL) : parseCell(column.type, text, column.format);
         reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
+        if (cell.kind === "value") value = cell.value;
       }
       if (reason !== null) {
         (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
         values[column.name] = null;
       } else {
-        values[column.name] = cell.kind === "value" ? cell.value : null;
+        values[column.name] = value;
       }
     }
     if (problems !== null) {

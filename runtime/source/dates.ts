@@ -186,7 +186,9 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
   const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   let meridiem: "am" | "pm" | null = null;
   let hour12 = 0;
-  for (const [index, token] of compiled.groups.entries()) {
+  const groups = compiled.groups;
+  for (let index = 0; index < groups.length; index++) {
+    const token = groups[index];
     const text = match[index + 1] ?? "";
     const number = Number(text);
     switch (token) {
@@ -271,17 +273,40 @@ export function formatOdooDate(fields: CalendarFields): string {
   return `${pad(fields.year, 4)}-${pad(fields.month, 2)}-${pad(fields.day, 2)}`;
 }
 
-/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
 /** "00" to "59" and on: every month, day, hour, minute and second a timestamp has, padded once. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, number) => pad(number, 2));
 
+const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
+
 export function formatOdooDateTime(epochMilliseconds: number): string {
-  const date = new Date(epochMilliseconds);
-  const year = date.getUTCFullYear();
+  const days = Math.floor(epochMilliseconds / DAY);
+  const ofDay = epochMilliseconds - days * DAY;
+  const { year, month, day } = civilDate(days);
+  // Outside four-digit years the year is padded or signed as Date has it; every export's dates are inside.
+  const yearText = year >= 1000 && year <= 9999 ? String(year) : pad(new Date(epochMilliseconds).getUTCFullYear(), 4);
   return (
-    `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${TWO_DIGITS[date.getUTCMonth() + 1] ?? ""}-${TWO_DIGITS[date.getUTCDate()] ?? ""} ` +
-    `${TWO_DIGITS[date.getUTCHours()] ?? ""}:${TWO_DIGITS[date.getUTCMinutes()] ?? ""}:${TWO_DIGITS[date.getUTCSeconds()] ?? ""}`
+    `${yearText}-${TWO_DIGITS[month] ?? ""}-${TWO_DIGITS[day] ?? ""} ` +
+    `${TWO_DIGITS[Math.floor(ofDay / 3_600_000)] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 60_000) % 60] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 1000) % 60] ?? ""}`
   );
+}
+
+/**
+ * The proleptic Gregorian date of a day counted from 1970-01-01, by arithmetic (H. Hinnant's
+ * civil_from_days), without a Date object: a run formats a datetime for every timestamp cell.
+ */
+export function civilDate(days: number): { year: number; month: number; day: number } {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 function fieldsAsUtc(fields: CalendarFields): number {
@@ -322,9 +347,6 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return formatterFor(timeZone) !== null;
 }
 
-const QUARTER_HOUR = 15 * 60 * 1000;
-const DAY = 24 * 60 * 60 * 1000;
-
 /** The zone's offset at an instant, asked of Intl (slow: a formatter call). */
 function intlOffsetAt(timeZone: string, instant: number): number {
   const formatter = formatterFor(timeZone);
@@ -356,6 +378,8 @@ const dayStartOffsets = new Map<string, Map<number, number>>();
 // On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
 // on quarter-hour boundaries in every zone in use, so that is exact.
 const quarterHourOffsets = new Map<string, Map<number, number>>();
+let lastZone = "";
+let lastZoneDays = new Map<number, number>();
 
 function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
   let cache = caches.get(timeZone);
@@ -379,7 +403,12 @@ function offsetAtDayStart(timeZone: string, day: number): number {
 /** The zone's offset from UTC, in milliseconds, at an instant. */
 export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  const days = cacheOf(dayOffsets, timeZone);
+  // An export has one zone, asked twice for every timestamp: its day cache is kept at hand.
+  if (timeZone !== lastZone) {
+    lastZone = timeZone;
+    lastZoneDays = cacheOf(dayOffsets, timeZone);
+  }
+  const days = lastZoneDays;
   const day = Math.floor(epochMilliseconds / DAY);
   let offset = days.get(day);
   if (offset === undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTimeToUtc, zoneOffsetAt } from "../../../runtime/source/dates.js";
+import { formatOdooDateTime, localTimeToUtc, zoneOffsetAt } from "../../../runtime/source/dates.js";
 
 /** The offset Intl gives for an instant, computed the long way, to check the cached answer against. */
 function intlOffset(formatter: Intl.DateTimeFormat, instant: number): number {
@@ -50,5 +50,34 @@ describe("zone offsets (cached per day, per quarter hour on the days a zone chan
     expect(new Date(localTimeToUtc({ year: 2023, month: 10, day: 29, hour: 1, minute: 30, second: 0 }, "Europe/London")).toISOString()).toBe(
       "2023-10-29T00:30:00.000Z",
     );
+  });
+});
+
+describe("Odoo's datetime text (computed without a Date object)", () => {
+  /** What Date itself writes for the instant, in Odoo's form. */
+  const byDate = (instant: number): string => new Date(instant).toISOString().slice(0, 19).replace("T", " ");
+
+  it("is Date's for instants spread over years 1000 to 9999, leap days and the ends of days included", () => {
+    const first = Date.UTC(1000, 0, 1);
+    const last = Date.UTC(9999, 11, 31, 23, 59, 59);
+    const step = 7_777_777_777; // about 90 days, seconds and milliseconds varying
+    for (let instant = first; instant <= last; instant += step) expect(formatOdooDateTime(instant)).toBe(byDate(instant));
+    for (const instant of [
+      0,
+      -1,
+      Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+      Date.UTC(1900, 1, 28, 23, 59, 59),
+      Date.UTC(1900, 2, 1),
+      Date.UTC(2000, 1, 29, 12, 30, 15),
+      Date.UTC(2024, 1, 29, 23, 59, 59, 500),
+      Date.UTC(2100, 1, 28),
+      Date.UTC(2100, 2, 1),
+      last,
+    ])
+      expect(formatOdooDateTime(instant)).toBe(byDate(instant));
+  });
+
+  it("pads years before 1000 to four digits", () => {
+    expect(formatOdooDateTime(Date.parse("0999-12-31T23:59:59Z"))).toBe("0999-12-31 23:59:59");
   });
 });
