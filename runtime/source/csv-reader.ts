@@ -10,6 +10,7 @@ import { KeyIndex, type RecordLocation, type WinnerRule } from "./key-index.js";
 import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
 import { readRecordBatches, type RawRecord } from "./records.js";
+import { CellSelection } from "./csv-scan.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
 import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
@@ -274,9 +275,9 @@ class EntityReader {
     }
   }
 
-  private async *records(file: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
+  private async *records(file: string, probe: FileProbe, selection?: CellSelection): AsyncGenerator<RawRecord[]> {
     try {
-      yield* readRecordBatches(join(this.spec.directory, file), probe);
+      yield* readRecordBatches(join(this.spec.directory, file), probe, selection);
     } catch (error) {
       this.unreadable.add(file);
       this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
@@ -316,7 +317,10 @@ class EntityReader {
     let layout: FileLayout | null = null;
     let skip = probe.skipLines;
     const parsed: (ParsedCell | undefined)[] = [];
-    for await (const batch of this.records(file, probe)) {
+    // This pass reads only keys (and stamps): once the header is known, only their cells are decoded.
+    // A record whose decoded cells are all blank has a blank key, and is left out as a blank record would be.
+    const selection = new CellSelection();
+    for await (const batch of this.records(file, probe, selection)) {
       for (const record of batch) {
         if (record.kind !== "record") continue;
         if (skip > 0) {
@@ -325,6 +329,11 @@ class EntityReader {
         }
         if (layout === null) {
           layout = layoutFor(this.spec, record.cells, file, this.report);
+          const read = this.stampColumn < 0 ? this.keyColumns : [...this.keyColumns, this.stampColumn];
+          selection.only(
+            read.map((columnIndex) => layout?.positions[columnIndex] ?? -1),
+            layout.headers.length,
+          );
           continue;
         }
         if (!this.wellFormed(record.cells, layout)) continue;
