@@ -7,7 +7,7 @@
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { KnownRecord } from "../journal/journal.js";
-import { readAttachment, type SourceRow } from "../source/index.js";
+import { readAttachmentNow, type SourceRow } from "../source/index.js";
 import type { TargetCapabilities } from "../targets/target.js";
 import type { BuiltinContext } from "../transform/builtins.js";
 import { tableRuntime, type EvaluationEnvironment, type LookupRuntime, type ReferenceResolution, type RowInput } from "../transform/evaluate.js";
@@ -158,8 +158,8 @@ function fileReadingContexts(sourceDirectory: string): (entity: EntityPlan) => B
     if (context === undefined) {
       context = {
         options: entity.options,
-        readFile: async (path) => {
-          const result = await readAttachment(sourceDirectory, path);
+        readFile: (path) => {
+          const result = readAttachmentNow(sourceDirectory, path);
           if (result.kind === "rejected") return { ok: false, reason: result.reason };
           return { ok: true, base64: result.base64, mimetype: result.mimeType, size: result.size, name: result.name };
         },
