@@ -29,7 +29,18 @@ export interface CompiledDatePattern {
   readonly hasDate: boolean;
   readonly regex: RegExp;
   readonly groups: readonly FieldToken[];
+  /** The pattern as the character matcher reads it, when it can (numbers between separators); else null and the regex matches. */
+  readonly parts: readonly MatchPart[] | null;
 }
+
+/**
+ * What the character matcher reads: digits for a field (exactly `width`, or a run of 1 to 2, or
+ * of 2 or 4 digits when `width` is 0 or -1), one separator, or one or more spaces.
+ */
+export type MatchPart =
+  | { readonly kind: "digits"; readonly token: FieldToken; readonly width: number }
+  | { readonly kind: "literal"; readonly code: number }
+  | { readonly kind: "spaces" };
 
 export type PatternResult = { ok: true; pattern: CompiledDatePattern } | { ok: false; reason: string };
 
@@ -139,7 +150,36 @@ function compileUncached(pattern: string): PatternResult {
     return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM) go together; use HH for a 24-hour clock` };
   }
   if (!hasDate) return { ok: false, reason: `date pattern '${pattern}' has no date (for example dd-MM-yyyy)` };
-  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups } };
+  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts) } };
+}
+
+/** Separators the character matcher takes: none is a digit, a letter or a space, so none is ambiguous next to a number. */
+const SEPARATORS = new Set(["/", "-", ".", ":", ",", "_"]);
+
+/**
+ * The parts of a pattern made of numbers, separators and single spaces, for the character
+ * matcher, which then matches exactly what the pattern's regex matches; null for any other
+ * pattern (AM/PM, letters, quoted text, two spaces running), which the regex matches.
+ */
+function matchParts(parts: readonly PatternPart[]): MatchPart[] | null {
+  const matched: MatchPart[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part === undefined) return null;
+    if (part.token === null) {
+      if (part.literal === " ") {
+        if (matched[matched.length - 1]?.kind === "spaces") return null;
+        matched.push({ kind: "spaces" });
+      } else if (SEPARATORS.has(part.literal)) matched.push({ kind: "literal", code: part.literal.charCodeAt(0) });
+      else return null;
+      continue;
+    }
+    if (part.token === "meridiem" || part.token === "hour12") return null;
+    const fixed = isNumericToken(parts[index + 1]?.token ?? null) || isNumericToken(parts[index - 1]?.token ?? null);
+    const width = part.token === "year4" ? 4 : fixed ? 2 : part.token === "year2" ? -1 : 0;
+    matched.push({ kind: "digits", token: part.token, width });
+  }
+  return matched;
 }
 
 /**
@@ -181,6 +221,7 @@ export type FieldsResult = { ok: true; fields: CalendarFields } | { ok: false; r
  * is not a real date (31-02-2024).
  */
 export function matchDatePattern(value: string, compiled: CompiledDatePattern): FieldsResult {
+  if (compiled.parts !== null) return matchByCharacters(value, compiled.parts);
   const match = compiled.regex.exec(value);
   if (match === null) return { ok: false, reason: null };
   const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
@@ -227,6 +268,91 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
   }
   const problem = calendarProblem(fields);
   return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+/** JavaScript's `\s`: what a space in a pattern matches, one or more of. */
+function isRegexSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * matchDatePattern for a pattern the character matcher reads (its parts), with no regex and no
+ * match array: every timestamp cell of an export is matched. Each number stands between
+ * separators or has a fixed width, so the run of digits at hand is the field's, whole.
+ */
+function matchByCharacters(value: string, parts: readonly MatchPart[]): FieldsResult {
+  const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  let at = 0;
+  for (const part of parts) {
+    if (part.kind === "literal") {
+      if (value.charCodeAt(at) !== part.code) return NO_MATCH;
+      at++;
+    } else if (part.kind === "spaces") {
+      if (!isRegexSpace(value.charCodeAt(at))) return NO_MATCH;
+      while (isRegexSpace(value.charCodeAt(at))) at++;
+    } else {
+      let end = at;
+      if (part.width > 0) {
+        while (end - at < part.width && isDigit(value.charCodeAt(end))) end++;
+        if (end - at !== part.width) return NO_MATCH;
+      } else {
+        while (isDigit(value.charCodeAt(end))) end++;
+        const digits = end - at;
+        if (part.width === 0 ? digits < 1 || digits > 2 : digits !== 2 && digits !== 4) return NO_MATCH;
+      }
+      let number = 0;
+      for (let index = at; index < end; index++) number = number * 10 + (value.charCodeAt(index) - 0x30);
+      if (part.token === "year2") fields.year = end - at === 4 ? number : expandTwoDigitYear(number);
+      else setField(fields, part.token, number);
+      at = end;
+    }
+  }
+  if (at !== value.length) return NO_MATCH;
+  const problem = calendarProblem(fields);
+  return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+const NO_MATCH: FieldsResult = Object.freeze({ ok: false, reason: null });
+
+function setField(fields: CalendarFields, token: FieldToken, number: number): void {
+  switch (token) {
+    case "day":
+      fields.day = number;
+      break;
+    case "month":
+      fields.month = number;
+      break;
+    case "year4":
+      fields.year = number;
+      break;
+    case "hour24":
+      fields.hour = number;
+      break;
+    case "minute":
+      fields.minute = number;
+      break;
+    case "second":
+      fields.second = number;
+      break;
+    default:
+      break;
+  }
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
