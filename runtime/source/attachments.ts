@@ -147,16 +147,48 @@ export type AttachmentResult =
 export interface AttachmentOptions {
   /** Files larger than this are refused (Odoo's default upload limit is 128 MiB). */
   readonly maxBytes?: number;
+  /** The folders listed so far, kept by whoever reads many files of one export (a run). */
+  readonly listings?: FolderListings;
+}
+
+/**
+ * Each folder's names by their lower case, listed once: a file missing under the name a row
+ * gives is looked for under another letter case, and listing a folder of thirty thousand files
+ * for each missing one would make the run's time grow with the square of its size.
+ */
+export class FolderListings {
+  private readonly folders = new Map<string, Map<string, string[]>>();
+
+  /** The names in `folder` whose lower case is `lowerCase`. */
+  named(folder: string, lowerCase: string): readonly string[] {
+    let names = this.folders.get(folder);
+    if (names === undefined) {
+      names = byLowerCase(readdirSync(folder));
+      this.folders.set(folder, names);
+    }
+    return names.get(lowerCase) ?? [];
+  }
+}
+
+function byLowerCase(names: readonly string[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    const group = grouped.get(key);
+    if (group === undefined) grouped.set(key, [name]);
+    else group.push(name);
+  }
+  return grouped;
 }
 
 /**
  * Exports made on Windows do not care about letter case; when the exact name is missing, a single
  * file whose name differs only in case is taken (and said so).
  */
-function caseInsensitiveMatch(path: string): string | null {
+function caseInsensitiveMatch(path: string, listings: FolderListings | undefined): string | null {
   try {
     const wanted = basename(path).toLowerCase();
-    const candidates = readdirSync(dirname(path)).filter((name) => name.toLowerCase() === wanted);
+    const candidates = listings === undefined ? readdirSync(dirname(path)).filter((name) => name.toLowerCase() === wanted) : listings.named(dirname(path), wanted);
     return candidates.length === 1 && candidates[0] !== undefined ? join(dirname(path), candidates[0]) : null;
   } catch {
     return null;
@@ -189,7 +221,7 @@ export function readAttachmentNow(directory: string, referenced: string, options
       info = statSync(path);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      const match = caseInsensitiveMatch(path);
+      const match = caseInsensitiveMatch(path, options.listings);
       if (match === null) return { kind: "rejected", reason: `attachment '${written}' does not exist in the export folder ${directory}` };
       path = match;
       note = `'${written}' was found as '${relative(resolve(directory), match).split(sep).join("/")}' (letter case differs)`;
