@@ -232,35 +232,10 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
     const token = groups[index];
     const text = match[index + 1] ?? "";
     const number = Number(text);
-    switch (token) {
-      case "day":
-        fields.day = number;
-        break;
-      case "month":
-        fields.month = number;
-        break;
-      case "year4":
-        fields.year = number;
-        break;
-      case "year2":
-        fields.year = text.length === 4 ? number : expandTwoDigitYear(number);
-        break;
-      case "hour24":
-        fields.hour = number;
-        break;
-      case "hour12":
-        hour12 = number;
-        break;
-      case "minute":
-        fields.minute = number;
-        break;
-      case "second":
-        fields.second = number;
-        break;
-      case "meridiem":
-        meridiem = text.toLowerCase().startsWith("p") ? "pm" : "am";
-        break;
-    }
+    if (token === "year2") fields.year = text.length === 4 ? number : expandTwoDigitYear(number);
+    else if (token === "hour12") hour12 = number;
+    else if (token === "meridiem") meridiem = text.toLowerCase().startsWith("p") ? "pm" : "am";
+    else if (token !== undefined) setField(fields, token, number);
   }
   if (meridiem !== null) {
     if (hour12 < 1 || hour12 > 12) return { ok: false, reason: `there is no hour ${hour12} on a 12-hour clock` };
@@ -330,6 +305,7 @@ function matchByCharacters(value: string, parts: readonly MatchPart[]): FieldsRe
 
 const NO_MATCH: FieldsResult = Object.freeze({ ok: false, reason: null });
 
+/** Sets the field a numeric token stands for; year2, hour12 and meridiem need more than the number and are left to the caller. */
 function setField(fields: CalendarFields, token: FieldToken, number: number): void {
   switch (token) {
     case "day":
