@@ -195,6 +195,41 @@ function isHeader(cell: string, header: string): boolean {
   return !PLAIN_ASCII.test(cell) && normaliseHeader(cell) === header;
 }
 
+/** The cells of a record by the name of the declared column each is in. */
+function rawOf(columns: readonly ColumnSpec[], cells: readonly string[], layout: FileLayout | null): Record<string, string> {
+  const raw: Record<string, string> = {};
+  if (layout === null) return raw;
+  for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
+    const column = columns[columnIndex];
+    const position = layout.positions[columnIndex] ?? -1;
+    if (column !== undefined && position >= 0 && position < cells.length) raw[column.name] = cells[position] ?? "";
+  }
+  return raw;
+}
+
+/**
+ * A row as the reader hands it over. Its cells by column (`raw`) are made only when asked for
+ * (a step rejects the row and writes them with the reason): most rows never are.
+ */
+class ReadRow implements SourceRow {
+  readonly kind = "row" as const;
+
+  constructor(
+    readonly entity: string,
+    readonly file: string,
+    readonly line: number,
+    readonly key: string,
+    readonly values: Readonly<Record<string, RowValue>>,
+    private readonly cells: readonly string[],
+    private readonly columns: readonly ColumnSpec[],
+    private readonly layout: FileLayout,
+  ) {}
+
+  get raw(): Readonly<Record<string, string>> {
+    return rawOf(this.columns, this.cells, this.layout);
+  }
+}
+
 class EntityReader {
   private readonly columns: readonly ColumnSpec[];
   private readonly keyColumns: readonly number[];
@@ -454,7 +489,6 @@ class EntityReader {
     const encoding = fileReport.encoding;
     const checkReplacement = encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be";
     const values: Record<string, RowValue> = {};
-    const raw: Record<string, string> = {};
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
@@ -466,7 +500,6 @@ class EntityReader {
         continue;
       }
       const text = cells[position] ?? "";
-      raw[column.name] = text;
       let reason: string | null = null;
       let value: RowValue = null;
       if (checkReplacement && text.includes("\uFFFD")) {
@@ -497,18 +530,13 @@ class EntityReader {
       return this.reject(file, line, problems, cells, layout);
     }
     this.report.rowsEmitted++;
-    return { kind: "row", entity: this.spec.entity, file, line, key: key ?? "", values, raw };
+    return new ReadRow(this.spec.entity, file, line, key ?? "", values, cells, this.columns, layout);
   }
 
   private rawOf(cells: readonly string[], layout: FileLayout | null): Record<string, string> {
-    const raw: Record<string, string> = {};
-    if (layout === null) return raw;
-    this.columns.forEach((column, columnIndex) => {
-      const position = layout.positions[columnIndex] ?? -1;
-      if (position >= 0 && position < cells.length) raw[column.name] = cells[position] ?? "";
-    });
-    return raw;
+    return rawOf(this.columns, cells, layout);
   }
+
 
   private reject(file: string, line: number, problems: readonly CellProblem[], cells: string[], layout: FileLayout | null): RowRejection {
     this.report.rejected++;
