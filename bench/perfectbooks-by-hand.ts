@@ -16,7 +16,7 @@
  * helpers in perfectbooks-by-hand-parts.ts.
  */
 import type { Plan } from "../compiler/plan/schema.js";
-import { isKnownTimeZone, parseCell, readAttachment, type RowValue } from "../runtime/source/index.js";
+import { FolderListings, isKnownTimeZone, parseCell, readAttachmentNow, type RowValue } from "../runtime/source/index.js";
 import type { WriteRow } from "../runtime/targets/target.js";
 import { baseName } from "../runtime/transform/builtin-files.js";
 import { localDayOfDateTime } from "../runtime/transform/builtin-parse.js";
@@ -55,6 +55,8 @@ import {
 } from "./perfectbooks-by-hand-parts.js";
 
 class ByHand extends ByHandBase {
+  /** The export's folders listed once, as a run lists them (a missing file is looked for under another letter case). */
+  private readonly listings = new FolderListings();
   private async stages(): Promise<void> {
     await this.step("stage", "Pipeline", FIELDS.stage, (row, cells, notes) => {
       const v = row.values;
@@ -249,7 +251,7 @@ class ByHand extends ByHandBase {
       let datas: Text = null;
       let mimetype: Text = null;
       if (path !== null && path.trim() !== "") {
-        const read = await readAttachment(this.directory, path.trim());
+        const read = readAttachmentNow(this.directory, path.trim(), { listings: this.listings });
         if (read.kind === "rejected") throw new RowRejected(`datas: ${read.reason}`);
         datas = read.base64;
         mimetype = read.mimeType;

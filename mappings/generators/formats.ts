@@ -5,6 +5,8 @@
  * which never fall into a daylight-saving gap in Europe/London or Europe/Amsterdam.
  */
 
+import { civilDate } from "../../runtime/source/dates.js";
+
 export interface CivilDate {
   readonly year: number;
   readonly month: number;
@@ -22,17 +24,9 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+/** The calendar date of a day counted from 1970-01-01 (the runtime's own arithmetic). */
 export function civilFromDays(days: number): CivilDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
+  return civilDate(days);
 }
 
 export function isValidCivilDate(year: number, month: number, day: number): boolean {

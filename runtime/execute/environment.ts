@@ -7,7 +7,7 @@
  */
 import type { EntityPlan, Plan, StepPlan } from "../../compiler/plan/schema.js";
 import type { KnownRecord } from "../journal/journal.js";
-import { readAttachment, type SourceRow } from "../source/index.js";
+import { FolderListings, readAttachmentNow, type SourceRow } from "../source/index.js";
 import type { TargetCapabilities } from "../targets/target.js";
 import type { BuiltinContext } from "../transform/builtins.js";
 import { tableRuntime, type EvaluationEnvironment, type LookupRuntime, type ReferenceResolution, type RowInput } from "../transform/evaluate.js";
@@ -153,13 +153,14 @@ export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironmen
 /** The built-ins' view of each entity: its options, and the export's files read from `sourceDirectory`. */
 function fileReadingContexts(sourceDirectory: string): (entity: EntityPlan) => BuiltinContext {
   const contexts = new Map<string, BuiltinContext>();
+  const listings = new FolderListings();
   return (entity) => {
     let context = contexts.get(entity.name);
     if (context === undefined) {
       context = {
         options: entity.options,
-        readFile: async (path) => {
-          const result = await readAttachment(sourceDirectory, path);
+        readFile: (path) => {
+          const result = readAttachmentNow(sourceDirectory, path, { listings });
           if (result.kind === "rejected") return { ok: false, reason: result.reason };
           return { ok: true, base64: result.base64, mimetype: result.mimeType, size: result.size, name: result.name };
         },

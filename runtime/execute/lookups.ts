@@ -182,14 +182,23 @@ export class RunLookups {
   private install(lookup: LookupPlan, runtime: LookupRuntime): void {
     const given = this.given.get(lookup.name) ?? new Map<string, LookupAnswer | null>();
     this.given.set(lookup.name, given);
-    const kept = (question: string, resolution: LookupResolution): LookupResolution => {
-      given.set(question, answerOf(lookup, resolution));
+    // A runtime matches in memory, so a value asked again (an owner on every row) has the same answer:
+    // it is matched and kept once.
+    const resolved = new Map<string, LookupResolution>();
+    const fallbacks = new Map<string, LookupResolution>();
+    const kept = (asked: Map<string, LookupResolution>, question: "resolve" | "fallback", value: string): LookupResolution => {
+      let resolution = asked.get(value);
+      if (resolution === undefined) {
+        resolution = question === "resolve" ? runtime.resolve(value) : runtime.resolveFallback(value);
+        asked.set(value, resolution);
+        given.set(`${question}:${value}`, answerOf(lookup, resolution));
+      }
       return resolution;
     };
     this.runtimes.set(lookup.name, {
       ...runtime,
-      resolve: (value) => kept(`resolve:${value}`, runtime.resolve(value)),
-      resolveFallback: (value) => kept(`fallback:${value}`, runtime.resolveFallback(value)),
+      resolve: (value) => kept(resolved, "resolve", value),
+      resolveFallback: (value) => kept(fallbacks, "fallback", value),
     });
   }
 

@@ -10,9 +10,10 @@ import { KeyIndex, type RecordLocation, type WinnerRule } from "./key-index.js";
 import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
 import { readRecordBatches, type RawRecord } from "./records.js";
+import { CellSelection } from "./csv-scan.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
-import { cellProblem, isBlank, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
+import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
 import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
 import type {
   ColumnSpec,
@@ -142,13 +143,21 @@ interface Shape {
 }
 
 function isBlankRecord(cells: readonly string[]): boolean {
-  return cells.every(isBlank);
+  return blankFrom(cells, 0);
+}
+
+const WELL_SHAPED: Shape = Object.freeze({ ok: true, problems: [] });
+
+/** Whether the cells from `from` on are all blank. */
+function blankFrom(cells: readonly string[], from: number): boolean {
+  for (let position = from; position < cells.length; position++) if (!isBlank(cells[position] ?? "")) return false;
+  return true;
 }
 
 /** A row whose cell count differs from the header's cannot be trusted: its values may be shifted. */
 function shapeOf(cells: readonly string[], layout: FileLayout): Shape {
   const expected = layout.headers.length;
-  if (cells.length > expected && cells.slice(expected).every(isBlank)) return { ok: true, problems: [] };
+  if (cells.length === expected || (cells.length > expected && blankFrom(cells, expected))) return WELL_SHAPED;
   if (cells.length > expected) {
     return {
       ok: false,
@@ -186,6 +195,41 @@ function isHeader(cell: string, header: string): boolean {
   return !PLAIN_ASCII.test(cell) && normaliseHeader(cell) === header;
 }
 
+/** The cells of a record by the name of the declared column each is in. */
+function rawOf(columns: readonly ColumnSpec[], cells: readonly string[], layout: FileLayout | null): Record<string, string> {
+  const raw: Record<string, string> = {};
+  if (layout === null) return raw;
+  for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
+    const column = columns[columnIndex];
+    const position = layout.positions[columnIndex] ?? -1;
+    if (column !== undefined && position >= 0 && position < cells.length) raw[column.name] = cells[position] ?? "";
+  }
+  return raw;
+}
+
+/**
+ * A row as the reader hands it over. Its cells by column (`raw`) are made only when asked for
+ * (a step rejects the row and writes them with the reason): most rows never are.
+ */
+class ReadRow implements SourceRow {
+  readonly kind = "row" as const;
+
+  constructor(
+    readonly entity: string,
+    readonly file: string,
+    readonly line: number,
+    readonly key: string,
+    readonly values: Readonly<Record<string, RowValue>>,
+    private readonly cells: readonly string[],
+    private readonly columns: readonly ColumnSpec[],
+    private readonly layout: FileLayout,
+  ) {}
+
+  get raw(): Readonly<Record<string, string>> {
+    return rawOf(this.columns, this.cells, this.layout);
+  }
+}
+
 class EntityReader {
   private readonly columns: readonly ColumnSpec[];
   private readonly keyColumns: readonly number[];
@@ -194,6 +238,8 @@ class EntityReader {
   private readonly report: ReportBuilder;
   private readonly probes = new Map<string, FileProbe>();
   private readonly unreadable = new Set<string>();
+  /** The parsed key cells of the row at hand. */
+  private readonly scratch: (ParsedCell | undefined)[] = [];
   /** Set once every file has been read. */
   finished: KeyIndex | undefined;
 
@@ -264,9 +310,9 @@ class EntityReader {
     }
   }
 
-  private async *records(file: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
+  private async *records(file: string, probe: FileProbe, selection?: CellSelection): AsyncGenerator<RawRecord[]> {
     try {
-      yield* readRecordBatches(join(this.spec.directory, file), probe);
+      yield* readRecordBatches(join(this.spec.directory, file), probe, selection);
     } catch (error) {
       this.unreadable.add(file);
       this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
@@ -306,7 +352,10 @@ class EntityReader {
     let layout: FileLayout | null = null;
     let skip = probe.skipLines;
     const parsed: (ParsedCell | undefined)[] = [];
-    for await (const batch of this.records(file, probe)) {
+    // This pass reads only keys (and stamps): once the header is known, only their cells are decoded.
+    // A record whose decoded cells are all blank has a blank key, and is left out as a blank record would be.
+    const selection = new CellSelection();
+    for await (const batch of this.records(file, probe, selection)) {
       for (const record of batch) {
         if (record.kind !== "record") continue;
         if (skip > 0) {
@@ -315,6 +364,11 @@ class EntityReader {
         }
         if (layout === null) {
           layout = layoutFor(this.spec, record.cells, file, this.report);
+          const read = this.stampColumn < 0 ? this.keyColumns : [...this.keyColumns, this.stampColumn];
+          selection.only(
+            read.map((columnIndex) => layout?.positions[columnIndex] ?? -1),
+            layout.headers.length,
+          );
           continue;
         }
         if (!this.wellFormed(record.cells, layout)) continue;
@@ -419,13 +473,12 @@ class EntityReader {
     }
 
     const columns = this.columns;
-    const parsed: (ParsedCell | undefined)[] = new Array<ParsedCell | undefined>(columns.length);
-    for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) parsed[columnIndex] = this.parseColumn(columnIndex, cells, layout);
-
+    // Key cells are parsed first (a duplicate needs nothing else), into scratch kept across rows.
+    const parsed = this.scratch;
+    for (const columnIndex of this.keyColumns) parsed[columnIndex] = this.parseColumn(columnIndex, cells, layout);
     const key = this.keyFrom(cells, layout, parsed);
     if (key !== null) {
-      const here: RecordLocation = { fileIndex, line };
-      const kept = rule === "first" ? index.offer(key, here) : index.winner(key);
+      const kept = rule === "first" ? index.offer(key, { fileIndex, line }) : index.winner(key);
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
         const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
         this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });
@@ -436,21 +489,19 @@ class EntityReader {
     const encoding = fileReport.encoding;
     const checkReplacement = encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be";
     const values: Record<string, RowValue> = {};
-    const raw: Record<string, string> = {};
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
       const column = columns[columnIndex];
-      const cell = parsed[columnIndex];
       if (column === undefined) continue;
       const position = layout.positions[columnIndex] ?? -1;
-      if (cell === undefined || position < 0) {
+      if (position < 0) {
         values[column.name] = null;
         continue;
       }
       const text = cells[position] ?? "";
-      raw[column.name] = text;
       let reason: string | null = null;
+      let value: RowValue = null;
       if (checkReplacement && text.includes("\uFFFD")) {
         reason = `'${column.header}' has bytes that are not ${encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
         notInEncoding = true;
@@ -458,14 +509,20 @@ class EntityReader {
         // No text holds a NUL: the file is damaged there, or is not in the encoding it is read in (UTF-16 read as UTF-8).
         reason = `'${column.header}' holds a NUL byte (0x00), which no text has: the file is damaged there, or is not ${encoding.toUpperCase()}`;
         notInEncoding = true;
+      } else if (column.type === "text" && !this.isKeyColumn[columnIndex]) {
+        // Text is the cell itself: no parsed cell is made for it.
+        if (isEmptyCell(text, column.format)) reason = column.required ? cellProblem(column.header, EMPTY_CELL, { required: true }) : null;
+        else value = text;
       } else {
+        const cell = this.isKeyColumn[columnIndex] === true ? (parsed[columnIndex] ?? EMPTY_CELL) : parseCell(column.type, text, column.format);
         reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
+        if (cell.kind === "value") value = cell.value;
       }
       if (reason !== null) {
         (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
         values[column.name] = null;
       } else {
-        values[column.name] = cell.kind === "value" ? cell.value : null;
+        values[column.name] = value;
       }
     }
     if (problems !== null) {
@@ -473,18 +530,13 @@ class EntityReader {
       return this.reject(file, line, problems, cells, layout);
     }
     this.report.rowsEmitted++;
-    return { kind: "row", entity: this.spec.entity, file, line, key: key ?? "", values, raw };
+    return new ReadRow(this.spec.entity, file, line, key ?? "", values, cells, this.columns, layout);
   }
 
   private rawOf(cells: readonly string[], layout: FileLayout | null): Record<string, string> {
-    const raw: Record<string, string> = {};
-    if (layout === null) return raw;
-    this.columns.forEach((column, columnIndex) => {
-      const position = layout.positions[columnIndex] ?? -1;
-      if (position >= 0 && position < cells.length) raw[column.name] = cells[position] ?? "";
-    });
-    return raw;
+    return rawOf(this.columns, cells, layout);
   }
+
 
   private reject(file: string, line: number, problems: readonly CellProblem[], cells: string[], layout: FileLayout | null): RowRejection {
     this.report.rejected++;

@@ -14,7 +14,7 @@
  * csv-parse on generated files.
  */
 
-import { open } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
 import type { RawRecord } from "./records.js";
 import { cellDecoderFor, type ByteEncoding, type CellDecoder } from "./decode.js";
 
@@ -36,6 +36,24 @@ function lineBreaks(bytes: Buffer, start: number, end: number): number {
   return breaks;
 }
 
+/**
+ * Which cells of each record a reader wants decoded: the others come as "" (a first pass that
+ * needs only each record's key). Set by the caller as it goes, once it has read the header; the
+ * first cell, and cells past `wanted`'s length, are always decoded, so that an empty line and a
+ * record's count of cells (and blank cells past the header's) are told as with every cell decoded.
+ */
+export class CellSelection {
+  wanted: Uint8Array | null = null;
+
+  /** Decode only the cells at `positions` (and those always decoded), of records `width` cells wide. */
+  only(positions: readonly number[], width: number): void {
+    const wanted = new Uint8Array(width);
+    for (const position of positions) if (position >= 0 && position < width) wanted[position] = 1;
+    wanted[0] = 1;
+    this.wanted = wanted;
+  }
+}
+
 export class RecordScanner {
   /** The physical line the next record starts on. */
   private line = 1;
@@ -47,6 +65,7 @@ export class RecordScanner {
     private readonly delimiter: number,
     private readonly decode: CellDecoder,
     private readonly dropBom: boolean,
+    private readonly selection: CellSelection | null = null,
   ) {}
 
   /**
@@ -73,6 +92,7 @@ export class RecordScanner {
   private scanRecord(bytes: Buffer, start: number, final: boolean, out: RawRecord[]): number {
     const end = bytes.length;
     const delimiter = this.delimiter;
+    const wanted = this.selection?.wanted ?? null;
     const cells: string[] = [];
     let breaks = 0;
     let malformedQuote = 0;
@@ -99,8 +119,9 @@ export class RecordScanner {
           break;
         }
         breaks += lineBreaks(bytes, position + 1, close);
-        let text = this.decode(bytes, position + 1, close);
-        if (doubled) text = text.replaceAll('""', '"');
+        const skipped = wanted !== null && wanted[cells.length] === 0;
+        let text = skipped ? "" : this.decode(bytes, position + 1, close);
+        if (doubled && !skipped) text = text.replaceAll('""', '"');
         const after = close + 1;
         const follower = after < end ? bytes[after] : -1;
         if (follower === -1 || follower === delimiter || follower === LF || follower === CR) {
@@ -111,14 +132,14 @@ export class RecordScanner {
           if (malformedQuote === 0) malformedQuote = this.line + breaks;
           fieldEnd = this.fieldEnd(bytes, after, end);
           if (fieldEnd === end && !final) return INCOMPLETE;
-          const rest = this.decode(bytes, after, fieldEnd);
+          const rest = skipped ? "" : this.decode(bytes, after, fieldEnd);
           // A NUL byte counts as the end of the quoted value for csv-parse, which keeps no quote then.
-          cells.push(follower === NUL ? text + rest : `"${text}"${rest}`);
+          cells.push(skipped ? "" : follower === NUL ? text + rest : `"${text}"${rest}`);
         }
       } else {
         fieldEnd = this.fieldEnd(bytes, position, end);
         if (fieldEnd === end && !final) return INCOMPLETE;
-        cells.push(this.decode(bytes, position, fieldEnd));
+        cells.push(wanted !== null && wanted[cells.length] === 0 ? "" : this.decode(bytes, position, fieldEnd));
       }
       if (fieldEnd >= end) {
         this.emit(cells, breaks, malformedQuote, true, out);
@@ -171,35 +192,45 @@ export class RecordScanner {
  * as many as its own, so that a value spanning the whole file (a quote that never closes) costs
  * linear time.
  */
-export async function* scanRecordBatches(path: string, delimiter: string, encoding: ByteEncoding, chunkBytes = 1 << 16): AsyncGenerator<RawRecord[]> {
-  const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed");
-  const handle = await open(path, "r");
+export async function* scanRecordBatches(
+  path: string,
+  delimiter: string,
+  encoding: ByteEncoding,
+  chunkBytes = 1 << 16,
+  selection: CellSelection | null = null,
+): AsyncGenerator<RawRecord[]> {
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed", selection);
+  // Reads are synchronous: a chunk of a local file comes from the page cache in microseconds, and
+  // a promise and a thread-pool hop per chunk cost more than the read itself.
+  const descriptor = openSync(path, "r");
   try {
-    // Cells are decoded as soon as their record is complete, so one buffer serves every read.
-    const chunk = Buffer.allocUnsafe(chunkBytes);
-    let carry: Buffer = Buffer.alloc(0);
-    let gathered: Buffer[] = [];
-    let gatheredBytes = 0;
+    // Cells are decoded as soon as their record is complete, so one buffer serves every read: the
+    // incomplete record at its end moves to its start and the next read goes after it.
+    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
+    let filled = 0;
+    /** Bytes at the start of the buffer that the last scan left: an incomplete record. */
+    let carried = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunkBytes, null);
-      if (bytesRead === 0) break;
-      const fresh = chunk.subarray(0, bytesRead);
-      if (carry.length > gatheredBytes + bytesRead) {
-        gathered.push(Buffer.from(fresh));
-        gatheredBytes += bytesRead;
-        continue;
+      if (buffer.length - filled < chunkBytes) {
+        const larger = Buffer.allocUnsafe(Math.max(2 * buffer.length, filled + chunkBytes));
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
       }
-      const bytes = carry.length === 0 ? fresh : Buffer.concat([carry, ...gathered, fresh]);
-      gathered = [];
-      gatheredBytes = 0;
+      const bytesRead = readSync(descriptor, buffer, filled, chunkBytes, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (carried > filled - carried) continue;
       const records: RawRecord[] = [];
-      carry = Buffer.from(bytes.subarray(scanner.scan(bytes, false, records)));
+      const used = scanner.scan(buffer.subarray(0, filled), false, records);
+      buffer.copyWithin(0, used, filled);
+      filled -= used;
+      carried = filled;
       if (records.length > 0) yield records;
     }
     const records: RawRecord[] = [];
-    scanner.scan(Buffer.concat([carry, ...gathered]), true, records);
+    scanner.scan(buffer.subarray(0, filled), true, records);
     if (records.length > 0) yield records;
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }

@@ -29,7 +29,18 @@ export interface CompiledDatePattern {
   readonly hasDate: boolean;
   readonly regex: RegExp;
   readonly groups: readonly FieldToken[];
+  /** The pattern as the character matcher reads it, when it can (numbers between separators); else null and the regex matches. */
+  readonly parts: readonly MatchPart[] | null;
 }
+
+/**
+ * What the character matcher reads: digits for a field (exactly `width`, or a run of 1 to 2, or
+ * of 2 or 4 digits when `width` is 0 or -1), one separator, or one or more spaces.
+ */
+export type MatchPart =
+  | { readonly kind: "digits"; readonly token: FieldToken; readonly width: number }
+  | { readonly kind: "literal"; readonly code: number }
+  | { readonly kind: "spaces" };
 
 export type PatternResult = { ok: true; pattern: CompiledDatePattern } | { ok: false; reason: string };
 
@@ -139,7 +150,36 @@ function compileUncached(pattern: string): PatternResult {
     return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM) go together; use HH for a 24-hour clock` };
   }
   if (!hasDate) return { ok: false, reason: `date pattern '${pattern}' has no date (for example dd-MM-yyyy)` };
-  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups } };
+  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts) } };
+}
+
+/** Separators the character matcher takes: none is a digit, a letter or a space, so none is ambiguous next to a number. */
+const SEPARATORS = new Set(["/", "-", ".", ":", ",", "_"]);
+
+/**
+ * The parts of a pattern made of numbers, separators and single spaces, for the character
+ * matcher, which then matches exactly what the pattern's regex matches; null for any other
+ * pattern (AM/PM, letters, quoted text, two spaces running), which the regex matches.
+ */
+function matchParts(parts: readonly PatternPart[]): MatchPart[] | null {
+  const matched: MatchPart[] = [];
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part === undefined) return null;
+    if (part.token === null) {
+      if (part.literal === " ") {
+        if (matched[matched.length - 1]?.kind === "spaces") return null;
+        matched.push({ kind: "spaces" });
+      } else if (SEPARATORS.has(part.literal)) matched.push({ kind: "literal", code: part.literal.charCodeAt(0) });
+      else return null;
+      continue;
+    }
+    if (part.token === "meridiem" || part.token === "hour12") return null;
+    const fixed = isNumericToken(parts[index + 1]?.token ?? null) || isNumericToken(parts[index - 1]?.token ?? null);
+    const width = part.token === "year4" ? 4 : fixed ? 2 : part.token === "year2" ? -1 : 0;
+    matched.push({ kind: "digits", token: part.token, width });
+  }
+  return matched;
 }
 
 /**
@@ -181,43 +221,21 @@ export type FieldsResult = { ok: true; fields: CalendarFields } | { ok: false; r
  * is not a real date (31-02-2024).
  */
 export function matchDatePattern(value: string, compiled: CompiledDatePattern): FieldsResult {
+  if (compiled.parts !== null) return matchByCharacters(value, compiled.parts);
   const match = compiled.regex.exec(value);
   if (match === null) return { ok: false, reason: null };
   const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   let meridiem: "am" | "pm" | null = null;
   let hour12 = 0;
-  for (const [index, token] of compiled.groups.entries()) {
+  const groups = compiled.groups;
+  for (let index = 0; index < groups.length; index++) {
+    const token = groups[index];
     const text = match[index + 1] ?? "";
     const number = Number(text);
-    switch (token) {
-      case "day":
-        fields.day = number;
-        break;
-      case "month":
-        fields.month = number;
-        break;
-      case "year4":
-        fields.year = number;
-        break;
-      case "year2":
-        fields.year = text.length === 4 ? number : expandTwoDigitYear(number);
-        break;
-      case "hour24":
-        fields.hour = number;
-        break;
-      case "hour12":
-        hour12 = number;
-        break;
-      case "minute":
-        fields.minute = number;
-        break;
-      case "second":
-        fields.second = number;
-        break;
-      case "meridiem":
-        meridiem = text.toLowerCase().startsWith("p") ? "pm" : "am";
-        break;
-    }
+    if (token === "year2") fields.year = text.length === 4 ? number : expandTwoDigitYear(number);
+    else if (token === "hour12") hour12 = number;
+    else if (token === "meridiem") meridiem = text.toLowerCase().startsWith("p") ? "pm" : "am";
+    else if (token !== undefined) setField(fields, token, number);
   }
   if (meridiem !== null) {
     if (hour12 < 1 || hour12 > 12) return { ok: false, reason: `there is no hour ${hour12} on a 12-hour clock` };
@@ -225,6 +243,92 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
   }
   const problem = calendarProblem(fields);
   return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+/** JavaScript's `\s`: what a space in a pattern matches, one or more of. */
+function isRegexSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * matchDatePattern for a pattern the character matcher reads (its parts), with no regex and no
+ * match array: every timestamp cell of an export is matched. Each number stands between
+ * separators or has a fixed width, so the run of digits at hand is the field's, whole.
+ */
+function matchByCharacters(value: string, parts: readonly MatchPart[]): FieldsResult {
+  const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  let at = 0;
+  for (const part of parts) {
+    if (part.kind === "literal") {
+      if (value.charCodeAt(at) !== part.code) return NO_MATCH;
+      at++;
+    } else if (part.kind === "spaces") {
+      if (!isRegexSpace(value.charCodeAt(at))) return NO_MATCH;
+      while (isRegexSpace(value.charCodeAt(at))) at++;
+    } else {
+      let end = at;
+      if (part.width > 0) {
+        while (end - at < part.width && isDigit(value.charCodeAt(end))) end++;
+        if (end - at !== part.width) return NO_MATCH;
+      } else {
+        while (isDigit(value.charCodeAt(end))) end++;
+        const digits = end - at;
+        if (part.width === 0 ? digits < 1 || digits > 2 : digits !== 2 && digits !== 4) return NO_MATCH;
+      }
+      let number = 0;
+      for (let index = at; index < end; index++) number = number * 10 + (value.charCodeAt(index) - 0x30);
+      if (part.token === "year2") fields.year = end - at === 4 ? number : expandTwoDigitYear(number);
+      else setField(fields, part.token, number);
+      at = end;
+    }
+  }
+  if (at !== value.length) return NO_MATCH;
+  const problem = calendarProblem(fields);
+  return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+const NO_MATCH: FieldsResult = Object.freeze({ ok: false, reason: null });
+
+/** Sets the field a numeric token stands for; year2, hour12 and meridiem need more than the number and are left to the caller. */
+function setField(fields: CalendarFields, token: FieldToken, number: number): void {
+  switch (token) {
+    case "day":
+      fields.day = number;
+      break;
+    case "month":
+      fields.month = number;
+      break;
+    case "year4":
+      fields.year = number;
+      break;
+    case "hour24":
+      fields.hour = number;
+      break;
+    case "minute":
+      fields.minute = number;
+      break;
+    case "second":
+      fields.second = number;
+      break;
+    default:
+      break;
+  }
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -271,17 +375,40 @@ export function formatOdooDate(fields: CalendarFields): string {
   return `${pad(fields.year, 4)}-${pad(fields.month, 2)}-${pad(fields.day, 2)}`;
 }
 
-/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
 /** "00" to "59" and on: every month, day, hour, minute and second a timestamp has, padded once. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, number) => pad(number, 2));
 
+const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
+
 export function formatOdooDateTime(epochMilliseconds: number): string {
-  const date = new Date(epochMilliseconds);
-  const year = date.getUTCFullYear();
+  const days = Math.floor(epochMilliseconds / DAY);
+  const ofDay = epochMilliseconds - days * DAY;
+  const { year, month, day } = civilDate(days);
+  // Outside four-digit years the year is padded or signed as Date has it; every export's dates are inside.
+  const yearText = year >= 1000 && year <= 9999 ? String(year) : pad(new Date(epochMilliseconds).getUTCFullYear(), 4);
   return (
-    `${year >= 1000 && year <= 9999 ? String(year) : pad(year, 4)}-${TWO_DIGITS[date.getUTCMonth() + 1] ?? ""}-${TWO_DIGITS[date.getUTCDate()] ?? ""} ` +
-    `${TWO_DIGITS[date.getUTCHours()] ?? ""}:${TWO_DIGITS[date.getUTCMinutes()] ?? ""}:${TWO_DIGITS[date.getUTCSeconds()] ?? ""}`
+    `${yearText}-${TWO_DIGITS[month] ?? ""}-${TWO_DIGITS[day] ?? ""} ` +
+    `${TWO_DIGITS[Math.floor(ofDay / 3_600_000)] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 60_000) % 60] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 1000) % 60] ?? ""}`
   );
+}
+
+/**
+ * The proleptic Gregorian date of a day counted from 1970-01-01, by arithmetic (H. Hinnant's
+ * civil_from_days), without a Date object: a run formats a datetime for every timestamp cell.
+ */
+export function civilDate(days: number): { year: number; month: number; day: number } {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 function fieldsAsUtc(fields: CalendarFields): number {
@@ -322,9 +449,6 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return formatterFor(timeZone) !== null;
 }
 
-const QUARTER_HOUR = 15 * 60 * 1000;
-const DAY = 24 * 60 * 60 * 1000;
-
 /** The zone's offset at an instant, asked of Intl (slow: a formatter call). */
 function intlOffsetAt(timeZone: string, instant: number): number {
   const formatter = formatterFor(timeZone);
@@ -356,6 +480,8 @@ const dayStartOffsets = new Map<string, Map<number, number>>();
 // On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
 // on quarter-hour boundaries in every zone in use, so that is exact.
 const quarterHourOffsets = new Map<string, Map<number, number>>();
+let lastZone = "";
+let lastZoneDays = new Map<number, number>();
 
 function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
   let cache = caches.get(timeZone);
@@ -379,7 +505,12 @@ function offsetAtDayStart(timeZone: string, day: number): number {
 /** The zone's offset from UTC, in milliseconds, at an instant. */
 export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  const days = cacheOf(dayOffsets, timeZone);
+  // An export has one zone, asked twice for every timestamp: its day cache is kept at hand.
+  if (timeZone !== lastZone) {
+    lastZone = timeZone;
+    lastZoneDays = cacheOf(dayOffsets, timeZone);
+  }
+  const days = lastZoneDays;
   const day = Math.floor(epochMilliseconds / DAY);
   let offset = days.get(day);
   if (offset === undefined) {

@@ -23,6 +23,12 @@ export class KeySlots {
   private count = 0;
   /** The hash of the key last encoded into the scratch bytes. */
   private scratchHash = 0;
+  /**
+   * The key last found or added, with its slot: a run asks for the same row's key several times in
+   * a row (its marks, its record, references to it), and a slot never changes once given.
+   */
+  private lastKey: string | undefined = undefined;
+  private lastSlot = EMPTY;
 
   get size(): number {
     return this.count;
@@ -30,8 +36,11 @@ export class KeySlots {
 
   /** The key's slot, or -1 when it was never added. */
   slotOf(key: string): number {
+    if (key === this.lastKey) return this.lastSlot;
     const length = this.encode(key);
-    return this.table[this.probe(length, this.scratchHash)] ?? EMPTY;
+    const slot = this.table[this.probe(length, this.scratchHash)] ?? EMPTY;
+    if (slot !== EMPTY) this.remember(key, slot);
+    return slot;
   }
 
   has(key: string): boolean {
@@ -40,11 +49,19 @@ export class KeySlots {
 
   /** The key's slot, a new one (the next number) when it is not there yet. */
   add(key: string): number {
+    if (key === this.lastKey) return this.lastSlot;
     const length = this.encode(key);
     const hash = this.scratchHash;
     const position = this.probe(length, hash);
-    const slot = this.table[position] ?? EMPTY;
-    return slot === EMPTY ? this.insert(position, length, hash) : slot;
+    const found = this.table[position] ?? EMPTY;
+    const slot = found === EMPTY ? this.insert(position, length, hash) : found;
+    this.remember(key, slot);
+    return slot;
+  }
+
+  private remember(key: string, slot: number): void {
+    this.lastKey = key;
+    this.lastSlot = slot;
   }
 
   /** The key of a slot. */

@@ -72,7 +72,9 @@ export type CellValue = string | number | boolean;
 export type ParsedCell =
   { readonly kind: "empty" } | { readonly kind: "value"; readonly value: CellValue } | { readonly kind: "invalid"; readonly reason: string };
 
-const EMPTY: ParsedCell = { kind: "empty" };
+/** A blank cell, or one holding a placeholder: one object for every such cell. */
+export const EMPTY_CELL: ParsedCell = Object.freeze({ kind: "empty" });
+const EMPTY = EMPTY_CELL;
 
 function invalid(reason: string): ParsedCell {
   return { kind: "invalid", reason };
@@ -92,8 +94,13 @@ export function isPlaceholder(raw: string, format: ValueFormat): boolean {
   return placeholders !== undefined && placeholders.length > 0 && placeholders.includes(raw.trim().toLowerCase());
 }
 
+/** Whether a cell means no value: blank, or one of the format's placeholders (parseCell's `empty`, for every type). */
+export function isEmptyCell(raw: string, format: ValueFormat): boolean {
+  return isBlank(raw) || isPlaceholder(raw, format);
+}
+
 export function parseCell(type: ColumnType, raw: string, format: ValueFormat): ParsedCell {
-  if (isBlank(raw) || isPlaceholder(raw, format)) return EMPTY;
+  if (isEmptyCell(raw, format)) return EMPTY;
   switch (type) {
     case "text":
       return value(raw);

@@ -5,7 +5,8 @@
  */
 import { defineBuiltin, describeValue, noArguments, wrongInput, type DefinedBuiltin } from "./builtin-support.js";
 import { textResult } from "./builtin-text.js";
-import { ok, reject } from "./values.js";
+import type { FileRead } from "./builtins.js";
+import { ok, reject, type StepOutcome } from "./values.js";
 
 /** The last part of a path; `\` separates folders as `/` does, because PerfectView writes Windows paths. */
 export function baseName(path: string): string {
@@ -13,27 +14,24 @@ export function baseName(path: string): string {
   return (parts[parts.length - 1] ?? "").trim();
 }
 
-const file = defineBuiltin({
-  name: "file",
-  readArguments: noArguments("file"),
-  asynchronous: true,
-  apply: async (input, _args, context) => {
-    if (typeof input !== "string") return wrongInput("file", "a file path", input);
-    const read = await context.readFile(input.trim());
-    return read.ok ? ok(read.base64) : reject(read.reason);
-  },
-});
+/** A built-in that reads the file at its input and gives what `answer` takes of it. */
+function fileReading(name: string, answer: (read: Extract<FileRead, { ok: true }>) => string): DefinedBuiltin {
+  const outcome = (read: FileRead): StepOutcome => (read.ok ? ok(answer(read)) : reject(read.reason));
+  return defineBuiltin({
+    name,
+    readArguments: noArguments(name),
+    asynchronous: true,
+    apply: (input, _args, context) => {
+      if (typeof input !== "string") return wrongInput(name, "a file path", input);
+      const read = context.readFile(input.trim());
+      return read instanceof Promise ? read.then(outcome) : outcome(read);
+    },
+  });
+}
 
-const mimetype = defineBuiltin({
-  name: "mimetype",
-  readArguments: noArguments("mimetype"),
-  asynchronous: true,
-  apply: async (input, _args, context) => {
-    if (typeof input !== "string") return wrongInput("mimetype", "a file path", input);
-    const read = await context.readFile(input.trim());
-    return read.ok ? ok(read.mimetype) : reject(read.reason);
-  },
-});
+const file = fileReading("file", (read) => read.base64);
+
+const mimetype = fileReading("mimetype", (read) => read.mimetype);
 
 const filename = defineBuiltin({
   name: "filename",

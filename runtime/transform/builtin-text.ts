@@ -23,8 +23,13 @@ function textStep(name: string, transform: (text: string) => string): DefinedBui
 const HORIZONTAL_SPACE_RUN = /[^\S\r\n]+/g;
 const SPACE_AROUND_LINE_BREAK = / ?(\r\n|\r|\n) ?/g;
 
+/** Whitespace that collapsing changes: any but a plain space, two spaces running, a space at either end. */
+const COLLAPSIBLE = /[^\S ]| {2}|^ | $/;
+
 /** Both ends trimmed, every run of spaces inside made one plain space; line breaks stay, without spaces around them. */
 export function collapseWhitespace(text: string): string {
+  // Most values (a name, a street) are already so: they are given back without two replacements.
+  if (!COLLAPSIBLE.test(text)) return text;
   return text.replace(HORIZONTAL_SPACE_RUN, " ").replace(SPACE_AROUND_LINE_BREAK, "$1").trim();
 }
 

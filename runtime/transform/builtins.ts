@@ -55,9 +55,15 @@ import { ok, reject, type RuntimeValue, type StepOutcome } from "./values.js";
 export interface BuiltinContext {
   /** The source's parse options (plan's SourceOptionsPlan): date, datetime, timezone, decimal, currency, trueWords, falseWords. */
   readonly options: SourceOptionsPlan;
-  /** Reads a file referenced from the export (relative path): runtime/source/attachments.ts readAttachment. */
-  readonly readFile: (path: string) => Promise<{ ok: true; base64: string; mimetype: string; size: number; name: string } | { ok: false; reason: string }>;
+  /**
+   * Reads a file referenced from the export (relative path): runtime/source/attachments.ts. A run
+   * answers at once (an answer now spares the row a second evaluation); an answer may also come later.
+   */
+  readonly readFile: (path: string) => FileRead | Promise<FileRead>;
 }
+
+/** A file read for `file` and `mimetype`, or why it cannot be. */
+export type FileRead = { ok: true; base64: string; mimetype: string; size: number; name: string } | { ok: false; reason: string };
 
 export type BuiltinImplementation = (input: RuntimeValue, args: readonly RuntimeValue[], context: BuiltinContext) => StepOutcome | Promise<StepOutcome>;
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAttachment, resolveAttachmentPath, sniffMimeType } from "../../../runtime/source/attachments.js";
+import { FolderListings, readAttachment, readAttachmentNow, resolveAttachmentPath, sniffMimeType } from "../../../runtime/source/attachments.js";
 
 let root: string;
 let exportFolder: string;
@@ -46,6 +46,16 @@ describe("readAttachment", () => {
       mimeType: "image/png",
       note: "'docs\\logo.png' was found as 'docs/Logo.PNG' (letter case differs)",
     });
+  });
+
+  it("finds a different letter case through folder listings made once, as a run reads its files", async () => {
+    const listings = new FolderListings();
+    for (const written of ["docs\\logo.png", "docs/LOGO.png", "docs/missing.pdf", "DOCS/contract 12.pdf"])
+      expect(readAttachmentNow(exportFolder, written, { listings })).toEqual(await readAttachment(exportFolder, written));
+    // Two names that differ only in case: neither is taken for a third.
+    writeFileSync(join(exportFolder, "docs", "TWIN.txt"), "a");
+    writeFileSync(join(exportFolder, "docs", "twin.TXT"), "b");
+    expect(readAttachmentNow(exportFolder, "docs/Twin.txt", { listings: new FolderListings() })).toMatchObject({ kind: "rejected" });
   });
 
   it("rejects a missing file with a clear reason", async () => {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { scanRecordBatches } from "../../../runtime/source/csv-scan.js";
+import { CellSelection, scanRecordBatches } from "../../../runtime/source/csv-scan.js";
 import { cellDecoderFor, type ByteEncoding } from "../../../runtime/source/decode.js";
 import type { Delimiter } from "../../../runtime/source/detect.js";
 import type { FileProbe } from "../../../runtime/source/probe.js";
@@ -144,6 +144,29 @@ describe("the byte-level CSV scanner", () => {
       { kind: "record", cells: ["2", "Cas"], line: 3, unterminated: true },
     ]);
   });
+
+  it("decodes only the cells a selection wants, and finds the same records, lines and marks", () =>
+    fc.assert(
+      fc.asyncProperty(
+        csvBytes,
+        settings,
+        fc.array(fc.nat(6), { maxLength: 3 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (bytes, { encoding, delimiter, chunkBytes }, positions, width) => {
+          const path = join(directory, `file-${files++}.csv`);
+          writeFileSync(path, bytes);
+          const selection = new CellSelection();
+          selection.only(positions, width);
+          const all = await recordsOf(scanRecordBatches(path, delimiter, encoding, chunkBytes));
+          const some = await recordsOf(scanRecordBatches(path, delimiter, encoding, chunkBytes, selection));
+          if (typeof all === "string") return expect(some).toBe(all);
+          // The first cell, the selected ones and those past the width are decoded; the others are "".
+          const kept = (position: number): boolean => position === 0 || positions.includes(position) || position >= width;
+          expect(some).toEqual(all.map((record) => (record.kind === "record" ? { ...record, cells: record.cells.map((cell, position) => (kept(position) ? cell : "")) } : record)));
+        },
+      ),
+      { numRuns: 400 },
+    ));
 
   it("decodes a cell's bytes as the file's chunk decoder does", () => {
     const every = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localTimeToUtc, zoneOffsetAt } from "../../../runtime/source/dates.js";
+import fc from "fast-check";
+import { compileDatePattern, formatOdooDateTime, localTimeToUtc, matchDatePattern, zoneOffsetAt } from "../../../runtime/source/dates.js";
 
 /** The offset Intl gives for an instant, computed the long way, to check the cached answer against. */
 function intlOffset(formatter: Intl.DateTimeFormat, instant: number): number {
@@ -50,5 +51,90 @@ describe("zone offsets (cached per day, per quarter hour on the days a zone chan
     expect(new Date(localTimeToUtc({ year: 2023, month: 10, day: 29, hour: 1, minute: 30, second: 0 }, "Europe/London")).toISOString()).toBe(
       "2023-10-29T00:30:00.000Z",
     );
+  });
+});
+
+describe("Odoo's datetime text (computed without a Date object)", () => {
+  /** What Date itself writes for the instant, in Odoo's form. */
+  const byDate = (instant: number): string => new Date(instant).toISOString().slice(0, 19).replace("T", " ");
+
+  it("is Date's for instants spread over years 1000 to 9999, leap days and the ends of days included", () => {
+    const first = Date.UTC(1000, 0, 1);
+    const last = Date.UTC(9999, 11, 31, 23, 59, 59);
+    const step = 7_777_777_777; // about 90 days, seconds and milliseconds varying
+    for (let instant = first; instant <= last; instant += step) expect(formatOdooDateTime(instant)).toBe(byDate(instant));
+    for (const instant of [
+      0,
+      -1,
+      Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+      Date.UTC(1900, 1, 28, 23, 59, 59),
+      Date.UTC(1900, 2, 1),
+      Date.UTC(2000, 1, 29, 12, 30, 15),
+      Date.UTC(2024, 1, 29, 23, 59, 59, 500),
+      Date.UTC(2100, 1, 28),
+      Date.UTC(2100, 2, 1),
+      last,
+    ])
+      expect(formatOdooDateTime(instant)).toBe(byDate(instant));
+  });
+
+  it("pads years before 1000 to four digits", () => {
+    expect(formatOdooDateTime(Date.parse("0999-12-31T23:59:59Z"))).toBe("0999-12-31 23:59:59");
+  });
+});
+
+describe("date patterns matched character by character", () => {
+  /** Patterns of numbers, separators and spaces, the ones the character matcher reads: a date in any order, maybe a time. */
+  const separator = fc.constantFrom("", "/", "-", ".", ":", ",", "_", " ", "  ");
+  const patterns = fc
+    .record({
+      date: fc.shuffledSubarray(["d", "dd", "M", "MM", "yy", "yyyy"], { minLength: 6, maxLength: 6 }),
+      time: fc.subarray(["HH", "mm", "ss"]),
+      short: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      separators: fc.array(separator, { minLength: 6, maxLength: 6 }),
+    })
+    .map(({ date, time, short, separators }) => {
+      // One token of each field: the short or the long form, as `short` says.
+      const fields = ["d", "M", "y"].map((letter, index) => date.filter((token) => token.startsWith(letter))[short[index] === true ? 0 : 1] ?? letter);
+      const ordered = date.filter((token) => fields.includes(token));
+      const tokens = [...ordered, ...time.map((token, index) => (short[3 + index] === true ? token.slice(1) : token))];
+      return tokens.map((token, index) => (index === 0 ? token : `${separators[index - 1] ?? ""}${token}`)).join("");
+    });
+  const values = fc.array(fc.constantFrom("0", "1", "2", "3", "9", "12", "31", "2024", "/", "-", ".", ":", " ", "\t", "\u00a0", "a", "T"), { maxLength: 14 }).map((pieces) => pieces.join(""));
+
+  it("match exactly what the pattern's regex matches, with the same fields or reason", () =>
+    fc.assert(
+      fc.property(
+        patterns,
+        values,
+        fc.array(fc.stringMatching(/^\d{1,5}$/), { minLength: 11, maxLength: 11 }),
+        fc.constantFrom("", "31/12/2024 23:59", "1-2-2024", "20240229"),
+        (pattern, generated, numbers, sample) => {
+          const compiled = compileDatePattern(pattern);
+          if (!compiled.ok || compiled.pattern.parts === null) return;
+          const byRegex = { ...compiled.pattern, parts: null };
+          // The pattern with its fields written as numbers of 1 to 5 digits: often a match, often just not.
+          let field = 0;
+          const shaped = pattern.replace(/d+|M+|y+|H+|m+|s+/g, () => numbers[field++] ?? "1");
+          for (const value of [generated, shaped, sample]) expect(matchDatePattern(value, compiled.pattern)).toEqual(matchDatePattern(value, byRegex));
+        },
+      ),
+      { numRuns: 3000 },
+    ));
+
+  it("are the common export patterns, and AM/PM or text in quotes go to the regex", () => {
+    for (const pattern of ["dd/MM/yyyy", "dd/MM/yyyy HH:mm", "d-M-yy", "yyyyMMdd", "dd.MM.yyyy HH:mm:ss"]) {
+      const compiled = compileDatePattern(pattern);
+      expect(compiled.ok && compiled.pattern.parts !== null).toBe(true);
+    }
+    for (const pattern of ["dd/MM/yyyy hh:mm a", "yyyy-MM-dd'T'HH:mm"]) {
+      const compiled = compileDatePattern(pattern);
+      expect(compiled.ok && compiled.pattern.parts === null).toBe(true);
+    }
+    const compiled = compileDatePattern("dd/MM/yyyy HH:mm");
+    if (!compiled.ok) throw new Error(compiled.reason);
+    expect(matchDatePattern("31/12/2024  9:05", compiled.pattern)).toEqual({ ok: true, fields: { year: 2024, month: 12, day: 31, hour: 9, minute: 5, second: 0 } });
+    expect(matchDatePattern("31/02/2024 09:05", compiled.pattern)).toEqual({ ok: false, reason: "February 2024 has 29 days" });
+    expect(matchDatePattern("31/12/24 09:05", compiled.pattern)).toEqual({ ok: false, reason: null });
   });
 });

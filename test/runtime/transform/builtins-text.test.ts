@@ -1,8 +1,9 @@
 /** The text built-ins: trim, lower, upper, title, replace, truncate, html, text. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceOptionsPlan } from "../../../compiler/plan/schema.js";
 import { BUILTIN_IMPLEMENTATIONS, type BuiltinContext } from "../../../runtime/transform/builtins.js";
-import { plainNumber } from "../../../runtime/transform/builtin-text.js";
+import { collapseWhitespace, plainNumber } from "../../../runtime/transform/builtin-text.js";
 import type { RecordRef, RuntimeValue, StepOutcome } from "../../../runtime/transform/values.js";
 
 const options: SourceOptionsPlan = {
@@ -36,6 +37,16 @@ describe("trim", () => {
     expect(run("trim", "  Acme   Ltd ")).toEqual({ ok: true, value: "Acme Ltd" });
     expect(run("trim", "\u00A0Bakkerij\u00A0\u00A0de  Vries\tB.V.\u202F")).toEqual({ ok: true, value: "Bakkerij de Vries B.V." });
   });
+
+  it("gives back text it would not change as it is, and changes the rest exactly as the two replacements do", () =>
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "Bé", " ", "  ", "\t", "\u00A0", "\u202F", "\r\n", "\n", "\r", "\uFEFF", "."), { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+        const slow = text.replace(/[^\S\r\n]+/g, " ").replace(/ ?(\r\n|\r|\n) ?/g, "$1").trim();
+        expect(collapseWhitespace(text)).toBe(slow);
+      }),
+      { numRuns: 2000 },
+    ));
 
   it("keeps line breaks, so a note keeps its lines, and drops the spaces around them", () => {
     expect(run("trim", " Called  back \r\n  left a   message \n")).toEqual({ ok: true, value: "Called back\r\nleft a message" });
