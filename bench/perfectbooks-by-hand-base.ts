@@ -6,7 +6,8 @@
  */
 import type { EntityPlan, Plan } from "../compiler/plan/schema.js";
 import { readPlanEntity } from "../runtime/execute/source-rows.js";
-import { parseCell, type ColumnType, type RowValue, type SourceItem, type SourceRow, type ValueFormat } from "../runtime/source/index.js";
+import type { ColumnType } from "../language/column-types.js";
+import { parseCell, type RowValue, type SourceItem, type SourceRow, type ValueFormat } from "../runtime/source/index.js";
 import { type WriteRow } from "../runtime/targets/target.js";
 import { sourceFormat } from "../runtime/transform/builtin-support.js";
 import { recordXmlid } from "../runtime/transform/keys.js";

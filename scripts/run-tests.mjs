@@ -22,6 +22,8 @@ function countStep(label, command, args) {
 
 countStep("build", "npm", ["run", "--silent", "build"]);
 countStep("typecheck", "npx", ["tsc", "-p", "tsconfig.test.json"]);
+// The benchmarks are bundled by esbuild, which does not check types: a broken import showed only when someone ran tsc on them.
+countStep("typecheck benchmarks", "npx", ["tsc", "-p", "bench/tsconfig.json"]);
 // typescript-eslint with type information (eslint.config.mjs); the layering and the sizes are
 // checked by test/architecture/architecture.test.ts among the unit tests.
 countStep("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
