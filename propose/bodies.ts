@@ -2,7 +2,7 @@
  * Each mapped entity's declaration: a map's body (constants, children, links, then the columns),
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
-import { findModel, type OdooModel } from "../compiler/catalog/index.js";
+import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
@@ -138,8 +138,13 @@ export function children(state: BuildState, parent: MappedEntity, context: Targe
       .filter((column) => column.name !== child.parent?.column && column.name !== profile.modifiedColumn)
       .map((column) => columnRef(state, profile, column, column.name));
     const childContext = newContext(state, child, model, columns);
+    // The key's other column numbers the lines within their record: their order.
+    const number = columns.find((column) => profile.key.includes(column.profile.name) && column.profile.guess.type === "integer");
+    if (number !== undefined && model.fields["sequence"] !== undefined)
+      assign(state, childContext, "sequence", number.path, [number], 0.9, "the line's number within its record: their order");
     const inverse = findModel(state.schema, parent.model)?.fields[child.parent.field]?.relationField;
     finishBody(state, childContext, inverse);
+    textLines(childContext);
     context.lines.push({
       kind: "block",
       header: `${child.parent.field} <- each ${profile.name} by ${child.parent.column}`,
@@ -149,6 +154,42 @@ export function children(state: BuildState, parent: MappedEntity, context: Targe
     context.taken.add(child.parent.field);
     state.log.add(profile.name, child.parent.column, { kind: "field", model: parent.model, field: child.parent.field, confidence: 0.9 });
   }
+}
+
+/**
+ * A line without a product is a line of text (a note between the priced lines), which Odoo keeps
+ * as `display_type = "line_note"` with no quantity or price: such rows get that type, and a
+ * required number blank on exactly those rows takes 0 instead of rejecting them.
+ */
+function textLines(context: TargetContext): void {
+  const displayType = context.model.fields["display_type"];
+  if (displayType === undefined || !selectionValues(displayType).includes("line_note")) return;
+  const product = context.lines.find((line) => line.kind === "assign" && line.field === "product_id" && line.columns.length === 1);
+  const column = product?.kind === "assign" ? context.columns.find((candidate) => candidate.path === product.columns[0]) : undefined;
+  if (column === undefined || column.profile.guess.blank === 0) return;
+  const blank = (values: readonly string[]): boolean[] => values.map((value) => value.trim() === "");
+  const withoutProduct = blank(column.profile.values);
+  context.lines.forEach((line, index) => {
+    if (line.kind !== "assign" || line.columns.length !== 1 || !/\|\s*required\s*$/.test(line.expression)) return;
+    const type = context.model.fields[line.field]?.type;
+    const number = context.columns.find((candidate) => candidate.path === line.columns[0]);
+    if ((type !== "float" && type !== "monetary" && type !== "integer") || number === undefined) return;
+    if (!blank(number.profile.values).every((empty, row) => !empty || withoutProduct[row] === true)) return;
+    context.lines[index] = {
+      ...line,
+      expression: `${line.expression.replace(/\s*\|\s*required\s*$/, "")} ?? 0`,
+      comment: `${line.comment?.split(";")[0] ?? ""}; a line of text has none`,
+    };
+  });
+  context.lines.unshift({
+    kind: "assign",
+    field: "display_type",
+    operator: "<-",
+    expression: `if ${column.path} is empty then "line_note"`,
+    columns: [column.path],
+    comment: "a line without a product is a line of text",
+  });
+  context.taken.add("display_type");
 }
 
 /**

@@ -417,6 +417,33 @@ function numberCodeKeys(drafts: readonly Draft[], referencesOf: ReadonlyMap<Draf
   }
 }
 
+/** The kind of a header record's lines, for the kinds that have lines. */
+const LINE_KINDS: Readonly<Partial<Record<EntityKind, EntityKind>>> = { quote: "quote_line", invoice: "invoice_line" };
+
+/**
+ * Lines of another file's records, whatever the file is called: rows keyed by a quote's (or an
+ * invoice's) key and a line number within it (`2025/0042` + `10`, `20`, ...) are that record's
+ * lines, unless the file's name says it holds something else.
+ */
+function asLines(entity: EntityProfile, entities: readonly EntityProfile[]): EntityProfile {
+  if (entity.key.length !== 2 || Object.values(LINE_KINDS).includes(entity.kind)) return entity;
+  for (const reference of entity.references) {
+    const parent = entities.find((candidate) => candidate.name === reference.entity && candidate !== entity);
+    const lineKind = parent === undefined ? undefined : LINE_KINDS[parent.kind];
+    if (parent === undefined || lineKind === undefined || parent.key.length !== 1 || reference.byName !== undefined) continue;
+    if (!entity.key.includes(reference.column) || (entity.kind !== parent.kind && entity.kindConfidence >= 0.9)) continue;
+    const sequence = entity.columns.find((column) => column.name !== reference.column && entity.key.includes(column.name));
+    if (sequence === undefined || sequence.guess.type !== "integer" || entity.references.some((other) => other.column === sequence.name)) continue;
+    return {
+      ...entity,
+      kind: lineKind,
+      kindEvidence: `its rows are keyed by a ${parent.name}'s ${reference.column} and a line number (${sequence.header}): the lines of a ${parent.kind}`,
+      kindConfidence: 0.9,
+    };
+  }
+  return entity;
+}
+
 /** Profiles every entity of an export. */
 export function profileEntities(sample: ExportSample): EntityProfile[] {
   const drafts: Draft[] = groupFiles(sample.files).map((group) => {
@@ -432,7 +459,7 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
   }
   const referencesOf = new Map(drafts.map((draft) => [draft, findReferences(draft, drafts, keys)]));
   numberCodeKeys(drafts, referencesOf);
-  return drafts.map((draft) => {
+  const profiles = drafts.map((draft): EntityProfile => {
     const references = referencesOf.get(draft) ?? [];
     const polymorphic = findPolymorphic(draft, drafts, keys);
     const keyColumns = draft.key.columns
@@ -472,4 +499,5 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
       sampledRows: draft.rows.fileOfRow.length,
     };
   });
+  return profiles.map((profile) => asLines(profile, profiles));
 }

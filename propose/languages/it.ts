@@ -92,6 +92,14 @@ export const ITALIAN: Language = {
     dipendenti: "employees",
     chiamata: "call",
     appuntamento: "meeting",
+    // quote and invoice lines
+    riga: "line",
+    righe: "line",
+    articolo: "article",
+    quantita: "quantity",
+    prezzo: "price",
+    "prezzo unitario": "unit price",
+    sconto: "discount",
     // values
     "sig ra": "madam",
     inserimento: "created",

@@ -19,16 +19,18 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.96, clientela: 0.92, anagrafe: 0.6 };
+const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.96, clientela: 0.92, anagrafe: 0.69 };
 
 /**
  * Families whose proposal does not load as the hand-written package does, with the rows it
  * rejects at most. Empty: Clientela, the third hold-out, rejected all 270 relations at its first
  * measurement (nameless partners); after the fixes made in view of it, it loads as the
  * hand-written package does. Anagrafe, the fourth hold-out, at its first measurement: 327 rows
- * rejected where the hand-written package rejects 9. A ratchet: lower it as the proposer learns.
+ * rejected where the hand-written package rejects 9 (its quote lines read as sale orders without a
+ * customer); 9 since its lines are read as the quotes' order lines. A ratchet: lower it as the
+ * proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { anagrafe: 327 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { anagrafe: 9 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
