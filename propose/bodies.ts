@@ -9,7 +9,7 @@ import { matchFields, requireFields, requireFilled } from "./field-lines.js";
 import { percent, type ColumnRef } from "./fields.js";
 import { keepLeftovers } from "./leftovers.js";
 import { quote, snake } from "./literals.js";
-import type { MixedRows } from "./mixed-rows.js";
+import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
@@ -56,6 +56,7 @@ function fallbackNoteOf(state: BuildState, entity: MappedEntity): string | undef
 }
 
 export function mapBody(state: BuildState, entity: MappedEntity, model: OdooModel): BodyLine[] {
+  if (entity.typedPartners !== undefined) return typedPartnerBody(state, entity, model, entity.typedPartners);
   const profile = entity.profile;
   const context = newContext(
     state,
@@ -382,6 +383,39 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   ];
 }
 
+/**
+ * Rows typed as organisations or people by a column, none under another (a registry of companies,
+ * sole traders and private persons): one partner per row, a company by its type, a person named by
+ * their names, else (names left blank) by the organisation's name column.
+ */
+function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooModel, mixed: MixedRows & { readonly typed: TypedRows }): BodyLine[] {
+  const profile = entity.profile;
+  const typed = mixed.typed;
+  const names = [mixed.firstName, mixed.personName, mixed.organisationName].filter((column): column is ColumnProfile => column !== undefined);
+  const refs = (columns: readonly ColumnProfile[]): ColumnRef[] => columns.map((column) => columnRef(state, profile, column, column.name));
+  const context = newContext(
+    state,
+    entity,
+    model,
+    refs(plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column))),
+  );
+  const [type] = refs([typed.column]);
+  if (type !== undefined) assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
+  const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
+  const personRows = typeCondition(typed.column.name, typed.personValues);
+  assign(
+    state,
+    context,
+    "name",
+    `(if ${personRows} then \`${person}\` | trim) ?? ${mixed.organisationName.name} | trim | required`,
+    refs(names),
+    0.9,
+    "a person by their names; an organisation, or a person whose names are blank, by the row's name",
+  );
+  finishBody(state, context);
+  return context.lines;
+}
+
 /** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
 function typeCondition(column: string, values: readonly string[]): string {
   const quoted = values.map(quote);
@@ -403,7 +437,7 @@ const ADDRESS_FIELDS: readonly string[] = ["street", "street2", "zip", "city", "
 function subsidiaryAddress(context: TargetContext): void {
   if (context.model.name !== "res.partner" || context.taken.has("type") || context.model.fields["type"] === undefined) return;
   const parent = context.lines.find((line) => line.kind === "assign" && line.field === "parent_id" && line.columns.length > 0);
-  if (parent?.kind !== "assign" || !context.constants.has("is_company")) return;
+  if (parent?.kind !== "assign" || !context.taken.has("is_company")) return;
   if (!ADDRESS_FIELDS.some((field) => context.taken.has(field))) return;
   const column = parent.columns[0] ?? "";
   const index = context.lines.indexOf(parent);

@@ -7,7 +7,7 @@
 import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import { percent, type ColumnRef } from "./fields.js";
-import type { MixedRows } from "./mixed-rows.js";
+import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import type { KindTarget } from "./odoo-knowledge.js";
 import { OutcomeLog } from "./outcomes.js";
 import type { BodyLine, PackageProposal } from "./proposal.js";
@@ -29,6 +29,8 @@ export interface MappedEntity {
   /** The alias other maps `ref` these records by (the organisation, for a split relation). */
   readonly alias: string;
   readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile; readonly mixed?: MixedRows };
+  /** Rows typed as organisations or people by a column, none under another: one partner each, `is_company` by the type. */
+  readonly typedPartners?: MixedRows & { readonly typed: TypedRows };
   /** For child lines: the parent entity and the column holding the parent's key. */
   readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
 }

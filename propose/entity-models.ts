@@ -30,7 +30,19 @@ export function chooseTargets(state: BuildState): void {
     const model = declared ? kind.model : (kind.fallback ?? kind.model);
     const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
     const mixed = group === undefined ? mixedEntity(entity) : undefined;
-    if (entity.kind === "relation" || mixed !== undefined) {
+    if (mixed?.typed !== undefined && mixed.typed.employer === undefined) {
+      // Rows typed as organisations or people, none under another: one partner each.
+      const typedPartners = { ...mixed, typed: mixed.typed };
+      const note = "rows typed as organisations or people, none under another: one res.partner each, is_company by the type";
+      state.mapped.set(entity.name, {
+        profile: entity,
+        kind: { model, constants: [], note },
+        model,
+        usesFallback: !declared,
+        alias: alias(state, snake(entity.name)),
+        typedPartners,
+      });
+    } else if (entity.kind === "relation" || mixed !== undefined) {
       const org = alias(state, "org");
       const person = alias(state, "person");
       state.mapped.set(entity.name, {
