@@ -3,6 +3,7 @@
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
+import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
@@ -35,6 +36,11 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
   }
   const body = mapBody(state, mapped, model);
+  const bank = bankAccountColumn(state, mapped);
+  if (bank !== undefined) {
+    const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] } };
+  }
   if (mapped.usesFallback) {
     const primary: TargetProposal = {
       header: `map ${entity.name} -> ${mapped.kind.model}`,
@@ -101,7 +107,9 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
  * since it may mean something (a stage's name); as the key it needs no other use.
  */
 export function plainColumns(state: BuildState, entity: EntityProfile): ColumnProfile[] {
-  return entity.columns.filter((column) => column.name !== entity.modifiedColumn);
+  const mapped = state.mapped.get(entity.name);
+  const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
+  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank);
 }
 
 /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
