@@ -74,6 +74,10 @@ export class BuildState {
 export function columnRef(state: BuildState, entity: EntityProfile, column: ColumnProfile, path: string): ColumnRef {
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   const target = reference === undefined ? undefined : state.mapped.get(reference.entity);
+  if (reference !== undefined && target === undefined && reference.byName === undefined && reference.separator === undefined) {
+    const through = lookupColumn(state, reference.entity);
+    if (through !== undefined) return { profile: column, path, through: { entity: reference.entity, column: through } };
+  }
   if (reference === undefined || target === undefined || target.parent !== undefined) return { profile: column, path };
   const key = target.profile.key.length === 1 ? target.profile.key[0] : undefined;
   // Names reach the records through the other entity's key, unless its names are its key.
@@ -96,6 +100,17 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
       ...(others.length === 0 ? {} : { others }),
     },
   };
+}
+
+/**
+ * A file no map loads whose records a lookup finds in Odoo by one of its columns: a list of agents
+ * or staff with their e-mail addresses (nearly all filled), which other files give by code.
+ */
+function lookupColumn(state: BuildState, entityName: string): ColumnProfile | undefined {
+  const entity = state.entities.find((candidate) => candidate.name === entityName);
+  if (entity === undefined || entity.key.length !== 1) return undefined;
+  const emails = entity.columns.filter((column) => column.guess.type === "email" && column.guess.blank <= column.guess.total / 2);
+  return emails.length === 1 ? emails[0] : undefined;
 }
 
 export function mappedByAlias(state: BuildState, alias: string): MappedEntity | undefined {

@@ -444,6 +444,23 @@ function asLines(entity: EntityProfile, entities: readonly EntityProfile[]): Ent
   return entity;
 }
 
+/**
+ * A file other files name their records' owners from (`Agente: AG01`, `Account manager`), its
+ * name saying nothing else: the staff, who are Odoo users to find (by their e-mail), not
+ * records to load.
+ */
+function asStaff(entity: EntityProfile, entities: readonly EntityProfile[]): EntityProfile {
+  if (entity.kindConfidence >= 0.9 || entity.key.length !== 1 || !entity.columns.some((column) => column.guess.type === "email")) return entity;
+  for (const other of entities) {
+    const owner = other.references.find(
+      (reference) => reference.entity === entity.name && other.columns.find((column) => column.name === reference.column)?.words.includes("owner") === true,
+    );
+    const header = other.columns.find((column) => column.name === owner?.column)?.header;
+    if (header !== undefined) return { ...entity, kind: "user", kindEvidence: `${other.name}'s owners (${header}) are its keys: the staff`, kindConfidence: 0.8 };
+  }
+  return entity;
+}
+
 /** Profiles every entity of an export. */
 export function profileEntities(sample: ExportSample): EntityProfile[] {
   const drafts: Draft[] = groupFiles(sample.files).map((group) => {
@@ -499,5 +516,5 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
       sampledRows: draft.rows.fileOfRow.length,
     };
   });
-  return profiles.map((profile) => asLines(profile, profiles));
+  return profiles.map((profile) => asStaff(asLines(profile, profiles), profiles));
 }

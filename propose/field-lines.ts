@@ -78,7 +78,8 @@ function writeConversion(candidate: FieldCandidate, names: ConversionNames): str
       return referenceExpression(column.path, conversion.reference, conversion.first, names.nameIndex);
     case "lookup": {
       const short = conversion.lookup === "res.users#name" && column.profile.values.some((value) => SHORT_NAME.test(value.trim()));
-      return `${column.path} | ${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
+      const through = column.through === undefined ? "" : `get(${column.through.entity}.${column.through.column.name}) | `;
+      return `${column.path} | ${through}${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
     }
     case "table":
       return conversion.split === undefined

@@ -35,6 +35,11 @@ export interface ColumnRef {
   readonly path: string;
   /** The records this column holds keys (or names) of (`references Company`). */
   readonly reference?: ColumnReference;
+  /**
+   * For keys of a file no map loads (agents by code): that file's column a lookup can find
+   * existing records by (their e-mail), read with `get(Agent.email)`.
+   */
+  readonly through?: { readonly entity: string; readonly column: ColumnProfile };
 }
 
 /** How a column reaches a field. */
@@ -259,7 +264,7 @@ const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(["ref", "vat", "company_r
 function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSchema, model: string): Conversion | undefined {
   const relation = field.relation;
   if (relation === undefined) return undefined;
-  const guess = column.profile.guess;
+  const guess = column.through?.column.guess ?? column.profile.guess;
   const lookup = LOOKUPS[relation];
   // A partner found by e-mail is a message's author; a partner's own parent is not found so.
   if (lookup !== undefined && lookup.types.includes(guess.type) && !(relation === "res.partner" && model === "res.partner")) {
