@@ -53,6 +53,7 @@ export type EntityKind =
   | "user"
   | "case"
   | "stage"
+  | "tag"
   | "definition"
   | "unknown";
 
@@ -253,6 +254,7 @@ const KIND_RULES: readonly KindRule[] = [
   { kind: "invoice", names: [["invoice"], ["bill"]] },
   { kind: "user", names: [["user"], ["staff"], ["employee"], ["owner"]] },
   { kind: "case", names: [["case"], ["ticket"], ["issue"], ["support"], ["complaint"], ["incident"]] },
+  { kind: "tag", names: [["tag"]] },
 ];
 
 function kindFromName(words: readonly string[]): { kind: EntityKind; evidence: string } | undefined {

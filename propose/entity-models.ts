@@ -27,7 +27,7 @@ export function chooseTargets(state: BuildState): void {
     const declared = findModel(state.schema, kind.model) !== undefined;
     const fallback = kind.fallback !== undefined && findModel(state.schema, kind.fallback) !== undefined;
     if (!declared && !fallback) continue;
-    const model = declared ? kind.model : (kind.fallback ?? kind.model);
+    const model = entity.kind === "tag" ? tagModel(state, entity) : declared ? kind.model : (kind.fallback ?? kind.model);
     const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
     const mixed = group === undefined ? mixedEntity(entity) : undefined;
     if (mixed?.typed !== undefined && mixed.typed.employer === undefined) {
@@ -75,6 +75,13 @@ export function chooseTargets(state: BuildState): void {
       parent: { entity: reference.entity, column: reference.column, field: childOf.field },
     });
   }
+}
+
+/** Tags of deals and leads alone are crm.tag records; of partners (or anything else), partner categories. */
+function tagModel(state: BuildState, entity: EntityProfile): string {
+  const listing = state.entities.filter((other) => other.references.some((reference) => reference.entity === entity.name));
+  const ofLeads = listing.length > 0 && listing.every((other) => other.kind === "deal" || other.kind === "lead");
+  return ofLeads && findModel(state.schema, "crm.tag") !== undefined ? "crm.tag" : "res.partner.category";
 }
 
 /**

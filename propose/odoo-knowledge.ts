@@ -46,6 +46,11 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
     childOf: { kind: "invoice", field: "invoice_line_ids" },
     note: "invoice lines are the lines of their invoice",
   },
+  tag: {
+    model: "res.partner.category",
+    constants: [],
+    note: "tags are records of their own, which the rows listing them point to (crm.tag when only deals and leads list them)",
+  },
   stage: { model: "crm.stage", constants: [], note: "stage definitions are crm.stage records, which deals point to by name" },
   case: {
     model: "helpdesk.ticket",
