@@ -3,6 +3,9 @@
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
+import { doneStatus } from "./done-status.js";
+import type { AgendaRows } from "./agenda-rows.js";
+import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
@@ -35,6 +38,10 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   if (mapped.split !== undefined) {
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
   }
+  const eventModel = findModel(state.schema, "calendar.event");
+  if (mapped.agenda !== undefined && eventModel !== undefined) {
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) } };
+  }
   const body = mapBody(state, mapped, model);
   const bank = bankAccountColumn(state, mapped);
   if (bank !== undefined) {
@@ -61,14 +68,16 @@ function fallbackNoteOf(state: BuildState, entity: MappedEntity): string | undef
   return `${entity.kind.model} is not in the target Odoo ${state.schema.serie} (its app is not installed): the fallback below loads into ${entity.model}`;
 }
 
-export function mapBody(state: BuildState, entity: MappedEntity, model: OdooModel): BodyLine[] {
+export function mapBody(state: BuildState, entity: MappedEntity, model: OdooModel, without: readonly ColumnProfile[] = []): BodyLine[] {
   if (entity.typedPartners !== undefined) return typedPartnerBody(state, entity, model, entity.typedPartners);
   const profile = entity.profile;
   const context = newContext(
     state,
     entity,
     model,
-    plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name)),
+    plainColumns(state, profile)
+      .filter((column) => !without.includes(column))
+      .map((column) => columnRef(state, profile, column, column.name)),
   );
   for (const fixed of entity.kind.constants) if (model.fields[fixed.field] !== undefined) constant(state, context, fixed.field, fixed.value);
   subtype(state, context);
@@ -95,6 +104,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   personName(state, context);
   parentRecord(state, context);
   matchFields(state, context);
+  doneStatus(state, context);
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
@@ -422,6 +432,38 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   finishBody(state, context);
   return context.lines;
+}
+
+/**
+ * An agenda's appointments as calendar events, from the day and the times they start and end, and
+ * its calls and reminders as activities, which have a day and no time (agenda-rows.ts).
+ */
+function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, eventModel: OdooModel, agenda: AgendaRows): TargetProposal[] {
+  const profile = entity.profile;
+  const times = [agenda.start, agenda.end];
+  const refs = (columns: readonly ColumnProfile[]): ColumnRef[] => columns.map((column) => columnRef(state, profile, column, column.name));
+  const event = newContext(
+    state,
+    entity,
+    eventModel,
+    refs(plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column))),
+  );
+  const [date, start, end] = refs([agenda.date, agenda.start, agenda.end]);
+  if (date !== undefined && start !== undefined && end !== undefined) {
+    // A date column reaches a template as yyyy-MM-dd.
+    const moment = (time: ColumnRef): string => `\`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${agenda.timePattern}")`;
+    assign(state, event, "start", moment(start), [date, start], 0.9, "the day and the time it starts");
+    assign(state, event, "stop", moment(end), [date, end], 0.9, "the day and the time it ends");
+  }
+  finishBody(state, event);
+  const activity = mapBody(state, entity, activityModel, times);
+  for (const time of times) {
+    activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
+  }
+  return [
+    { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type.name, agenda.eventValues)}`, body: event.lines },
+    { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type.name, agenda.activityValues)}`, body: activity },
+  ];
 }
 
 /** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */

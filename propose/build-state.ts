@@ -5,6 +5,7 @@
  * package-wide registries, the outcome of every column, and the lines of a body being written.
  */
 import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
+import type { AgendaRows } from "./agenda-rows.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import { percent, type ColumnRef } from "./fields.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
@@ -31,6 +32,8 @@ export interface MappedEntity {
   readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile; readonly mixed?: MixedRows };
   /** Rows typed as organisations or people by a column, none under another: one partner each, `is_company` by the type. */
   readonly typedPartners?: MixedRows & { readonly typed: TypedRows };
+  /** An agenda whose appointments (rows of some types, with an end time) are calendar events, the rest activities. */
+  readonly agenda?: AgendaRows;
   /** For child lines: the parent entity and the column holding the parent's key. */
   readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
 }

@@ -3,6 +3,7 @@
  * `Contactpersoon 1..3`), the key, duplicate keys across chunks, the column that dates changes,
  * references between entities, and what kind of CRM object each most likely is. Pure.
  */
+import { asTimesOfDay } from "./agenda-rows.js";
 import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
@@ -378,7 +379,7 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
       ...(list === undefined ? {} : { list }),
     });
   });
-  return { columns, groups };
+  return { columns: asTimesOfDay(columns), groups };
 }
 
 /** A column of digits compared as a number: `00042` and `42` are one key. */

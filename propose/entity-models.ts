@@ -4,6 +4,7 @@
  * header's map. Pure.
  */
 import { findModel } from "../compiler/catalog/index.js";
+import { agendaRows } from "./agenda-rows.js";
 import type { BuildState } from "./build-state.js";
 import type { EntityProfile } from "./entities.js";
 import { mixedRows, type MixedRows } from "./mixed-rows.js";
@@ -54,7 +55,15 @@ export function chooseTargets(state: BuildState): void {
         split: { org, person, ...(group === undefined ? {} : { group }), ...(mixed === undefined ? {} : { mixed }) },
       });
     } else {
-      state.mapped.set(entity.name, { profile: entity, kind, model, usesFallback: !declared, alias: alias(state, snake(entity.name)) });
+      const agenda = model === "mail.activity" && findModel(state.schema, "calendar.event") !== undefined ? agendaRows(entity) : undefined;
+      state.mapped.set(entity.name, {
+        profile: entity,
+        kind,
+        model,
+        usesFallback: !declared,
+        alias: alias(state, snake(entity.name)),
+        ...(agenda === undefined ? {} : { agenda }),
+      });
     }
   }
   for (const entity of state.entities) {

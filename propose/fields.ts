@@ -297,6 +297,8 @@ const PERSON_NAME = [
   /^[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u,
   /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}[\p{L}'’-]*$/u,
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
+  // `ROTA DAVIDE`: surname and given name in capitals, as ERPs write their users.
+  /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){1,2}$/u,
 ];
 
 /** Words ending a company's name, which a person's does not. */

@@ -66,6 +66,7 @@ export const LEXICON_EN_NL: Readonly<Record<string, string>> = {
   hoofdkantoor: "parent",
   // single words, English
   headquarters: "parent",
+  outcome: "note",
   obsolete: "inactive",
   discontinued: "inactive",
   prov: "state",

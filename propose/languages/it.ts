@@ -92,6 +92,12 @@ export const ITALIAN: Language = {
     dipendenti: "employees",
     chiamata: "call",
     appuntamento: "meeting",
+    esito: "note",
+    operatore: "owner",
+    eseguito: "done",
+    annullato: "cancelled",
+    annullata: "cancelled",
+    "da fare": "todo",
     // quote and invoice lines
     "sede principale": "parent",
     "casa madre": "parent",

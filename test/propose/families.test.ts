@@ -19,18 +19,17 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.96, clientela: 0.92, anagrafe: 0.79 };
+const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.98, clientela: 0.92, anagrafe: 0.96 };
 
 /**
  * Families whose proposal does not load as the hand-written package does, with the rows it
  * rejects at most. Empty: Clientela, the third hold-out, rejected all 270 relations at its first
- * measurement (nameless partners); after the fixes made in view of it, it loads as the
- * hand-written package does. Anagrafe, the fourth hold-out, at its first measurement: 327 rows
- * rejected where the hand-written package rejects 9 (its quote lines read as sale orders without a
- * customer); 9 since its lines are read as the quotes' order lines. A ratchet: lower it as the
- * proposer learns.
+ * measurement (nameless partners); Anagrafe, the fourth, rejected 327 rows where the hand-written
+ * package rejects 9 (its quote lines read as sale orders without a customer). After the fixes
+ * made in view of them, both load as their hand-written packages do. A ratchet: a family that
+ * falls short again is listed here only with a reason.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { anagrafe: 9 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = {};
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
