@@ -117,11 +117,13 @@ async function loadedShape(folder: string, source: string): Promise<{ records: R
         people: partners.filter((partner) => partner["is_company"] !== true).length,
         opportunities: records("crm.lead").length,
         activities: records("mail.activity").length,
+        events: records("calendar.event").length,
       },
       links: {
         "res.partner.parent_id": linked(partners, "parent_id"),
         "crm.lead.partner_id": linked(records("crm.lead"), "partner_id"),
         "mail.activity.res_id": linked(records("mail.activity"), "res_id"),
+        "calendar.event.user_id": linked(records("calendar.event"), "user_id"),
       },
       rejected: sample.first.rejects.length,
     };
