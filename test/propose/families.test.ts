@@ -1,6 +1,6 @@
 /**
- * `flitmap init` on exports it was not built from: five generated export families (a German, a
- * French, two English and a Spanish CRM export, mappings/generators/families), each compared column by
+ * `flitmap init` on exports it was not built from: six generated export families (a German, a
+ * French, two English and a Spanish CRM export, and an Italian ERP's, mappings/generators/families), each compared column by
  * column with the package a specialist wrote by hand before init ran on it (test/propose/families/),
  * for structure (maps or splits, and the links between migrated records), and by loading both into
  * the Odoo double. The figures are printed per family; docs/init.md records them, with the first
