@@ -7,6 +7,7 @@
  * `14:00`), which read as decimals but are text a date-time is built from. Pure.
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { rowTypes } from "./row-types.js";
 
 /** A time of day as agendas write it: `9.30`, `09:30`, `17.00`. */
 const TIME_OF_DAY = /^([01]?\d|2[0-3])([.:])[0-5]\d$/;
@@ -62,21 +63,13 @@ export function agendaRows(entity: EntityProfile): AgendaRows | undefined {
   const [start, end] = times;
   const date = entity.columns.find((column) => column.guess.type === "date");
   if (start === undefined || end === undefined || date === undefined) return undefined;
-  for (const type of entity.columns) {
-    if (type.guess.type !== "text" || type.guess.blank > 0 || entity.key.includes(type.name)) continue;
-    const values = [...new Set(type.values.map((value) => value.trim()))];
-    if (values.length < 2 || values.length > MAX_TYPES) continue;
-    const eventValues: string[] = [];
-    const activityValues: string[] = [];
-    for (const value of values) {
-      const rows = type.values.flatMap((candidate, row) => (candidate.trim() === value ? [row] : []));
-      const ending = rows.filter((row) => (end.values[row] ?? "").trim() !== "").length / rows.length;
-      if (ending >= EVENT_TYPE) eventValues.push(value);
-      else if (ending <= ACTIVITY_TYPE) activityValues.push(value);
-    }
-    if (eventValues.length > 0 && activityValues.length > 0 && eventValues.length + activityValues.length === values.length) {
-      return { type, eventValues, activityValues, date, start, end, timePattern: `H${timeOfDay(start.values) ?? "."}mm` };
-    }
-  }
-  return undefined;
+  const ending = (rows: readonly number[]): number => rows.filter((row) => (end.values[row] ?? "").trim() !== "").length / rows.length;
+  const types = rowTypes(
+    entity.columns,
+    (column) => entity.key.includes(column.name),
+    MAX_TYPES,
+    (rows) => (ending(rows) >= EVENT_TYPE ? "first" : ending(rows) <= ACTIVITY_TYPE ? "second" : undefined),
+  );
+  if (types === undefined) return undefined;
+  return { type: types.column, eventValues: types.first, activityValues: types.second, date, start, end, timePattern: `H${timeOfDay(start.values) ?? "."}mm` };
 }

@@ -7,7 +7,7 @@ import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
-import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
+import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
 import { percent, type ColumnRef } from "./fields.js";
@@ -410,14 +410,13 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   const profile = entity.profile;
   const typed = mixed.typed;
   const names = [mixed.firstName, mixed.personName, mixed.organisationName].filter((column): column is ColumnProfile => column !== undefined);
-  const refs = (columns: readonly ColumnProfile[]): ColumnRef[] => columns.map((column) => columnRef(state, profile, column, column.name));
   const context = newContext(
     state,
     entity,
     model,
-    refs(plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column))),
+    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column))),
   );
-  const [type] = refs([typed.column]);
+  const [type] = columnRefs(state, profile, [typed.column]);
   if (type !== undefined) assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
   const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   const personRows = typeCondition(typed.column.name, typed.personValues);
@@ -426,7 +425,7 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
     context,
     "name",
     `(if ${personRows} then \`${person}\` | trim) ?? ${mixed.organisationName.name} | trim | required`,
-    refs(names),
+    columnRefs(state, profile, names),
     0.9,
     "a person by their names; an organisation, or a person whose names are blank, by the row's name",
   );
@@ -441,14 +440,13 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
 function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, eventModel: OdooModel, agenda: AgendaRows): TargetProposal[] {
   const profile = entity.profile;
   const times = [agenda.start, agenda.end];
-  const refs = (columns: readonly ColumnProfile[]): ColumnRef[] => columns.map((column) => columnRef(state, profile, column, column.name));
   const event = newContext(
     state,
     entity,
     eventModel,
-    refs(plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column))),
+    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column))),
   );
-  const [date, start, end] = refs([agenda.date, agenda.start, agenda.end]);
+  const [date, start, end] = columnRefs(state, profile, [agenda.date, agenda.start, agenda.end]);
   if (date !== undefined && start !== undefined && end !== undefined) {
     // A date column reaches a template as yyyy-MM-dd.
     const moment = (time: ColumnRef): string => `\`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${agenda.timePattern}")`;

@@ -105,6 +105,11 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
   };
 }
 
+/** Each of an entity's columns as a body reads it, by name. */
+export function columnRefs(state: BuildState, entity: EntityProfile, columns: readonly ColumnProfile[]): ColumnRef[] {
+  return columns.map((column) => columnRef(state, entity, column, column.name));
+}
+
 /**
  * A file no map loads whose records a lookup finds in Odoo by one of its columns: a list of agents
  * or staff with their e-mail addresses (nearly all filled), which other files give by code.

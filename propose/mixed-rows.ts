@@ -9,6 +9,7 @@
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { trimmedKey } from "./entity-rows.js";
+import { rowTypes } from "./row-types.js";
 import { foldText } from "./words.js";
 
 export interface MixedRows {
@@ -153,24 +154,17 @@ function typedRows(
   firstName: ColumnProfile | undefined,
   organisationName: ColumnProfile | undefined,
 ): Omit<TypedRows, "employer"> | undefined {
-  for (const column of entity.columns) {
-    if (column === personName || entity.key.includes(column.name) || column.guess.type !== "text" || column.guess.blank > 0) continue;
-    const types = [...new Set(column.values.map((value) => value.trim()))];
-    if (types.length < 2 || types.length > MAX_TYPES) continue;
-    const organisationValues: string[] = [];
-    const personValues: string[] = [];
-    for (const type of types) {
-      const rows = column.values.flatMap((value, row) => (value.trim() === type ? [row] : []));
-      const named = rows.filter((row) => filled(personName.values[row])).length / rows.length;
-      if (named >= PERSON_TYPE && !businessOfPerson(rows, organisationName, personName, firstName)) personValues.push(type);
-      else if (named >= PERSON_TYPE) organisationValues.push(type);
-      else if (named <= ORGANISATION_TYPE) organisationValues.push(type);
-    }
-    if (organisationValues.length > 0 && personValues.length > 0 && organisationValues.length + personValues.length === types.length) {
-      return { column, organisationValues, personValues };
-    }
-  }
-  return undefined;
+  const named = (rows: readonly number[]): number => rows.filter((row) => filled(personName.values[row])).length / rows.length;
+  const types = rowTypes(
+    entity.columns,
+    (column) => column === personName || entity.key.includes(column.name),
+    MAX_TYPES,
+    (rows) => {
+      if (named(rows) >= PERSON_TYPE) return businessOfPerson(rows, organisationName, personName, firstName) ? "first" : "second";
+      return named(rows) <= ORGANISATION_TYPE ? "first" : undefined;
+    },
+  );
+  return types === undefined ? undefined : { column: types.column, organisationValues: types.first, personValues: types.second };
 }
 
 /** Letters-only words of a name, folded, for comparing names written in different orders. */
