@@ -3,6 +3,7 @@
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
+import { cascadeDiscounts } from "./discounts.js";
 import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
 import { alias } from "./entity-models.js";
@@ -105,6 +106,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   parentRecord(state, context);
   matchFields(state, context);
   doneStatus(state, context);
+  cascadeDiscounts(state, context);
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);

@@ -1,7 +1,8 @@
 /**
  * A file of lines, whatever it is called: its rows are keyed by another file's record (a quote)
  * and a line number within it, so they are that record's lines (`order_line <- each ...`), not
- * records of their own. Lines without a product are lines of text. Invented for this test, from
+ * records of their own. Lines without a product are lines of text, and a cascade of discounts
+ * (`10+5`) is one percentage. Invented for this test, from
  * no export family; the lines file's name says nothing the lexicon knows.
  */
 import { describe, expect, it } from "vitest";
@@ -15,16 +16,16 @@ const QUOTES = `Quote;Date;Customer;Subject
 2025/0044;14/05/2025;C3;Windows and doors
 `;
 
-const LINES = `Quote;Nr;Product code;Description;Quantity;Unit price
-2025/0041;10;WIN-2;Window 2 sashes;2;606.00
-2025/0041;20;;Prices before VAT.;;
-2025/0042;10;DOOR-1;Front door;1;1250.00
-2025/0042;20;DOOR-2;Inner door;3;310.00
-2025/0042;30;;Delivery included.;;
-2025/0043;10;SHUT-1;Shutter;4;120.00
-2025/0044;10;WIN-2;Window 2 sashes;1;606.00
-2025/0044;20;DOOR-1;Front door;1;1250.00
-2025/0044;30;;Valid 30 days.;;
+const LINES = `Quote;Nr;Product code;Description;Quantity;Unit price;Discount
+2025/0041;10;WIN-2;Window 2 sashes;2;606.00;10+5
+2025/0041;20;;Prices before VAT.;;;
+2025/0042;10;DOOR-1;Front door;1;1250.00;10
+2025/0042;20;DOOR-2;Inner door;3;310.00;
+2025/0042;30;;Delivery included.;;;
+2025/0043;10;SHUT-1;Shutter;4;120.00;20+10
+2025/0044;10;WIN-2;Window 2 sashes;1;606.00;
+2025/0044;20;DOOR-1;Front door;1;1250.00;10+5
+2025/0044;30;;Valid 30 days.;;;
 `;
 
 const CUSTOMERS = `Code;Company name;City
@@ -62,6 +63,11 @@ describe("a file of lines keyed by another file's record and a line number", () 
     expect(line("display_type")).toBe('if product_code is empty then "line_note"');
     expect(line("price_unit")).toBe("unit_price ?? 0");
     expect(line("product_id")).toBe("product_code | product");
+    // A cascade of discounts is one percentage, through a table of each value.
+    expect(line("discount")).toBe("discount | discount");
+    const table = proposal.tables.find((candidate) => candidate.name === "discount");
+    expect(table?.output).toBe("decimal");
+    expect(table?.entries.map((entry) => `${entry.key} -> ${entry.value ?? ""}`).sort()).toEqual(["10 -> 10", "10+5 -> 14.5", "20+10 -> 28"]);
     // Not a map of its own: the lines are loaded with their quote.
     expect(proposal.entities.find((entity) => entity.entity.pattern === "dettaglio.csv")?.declaration).toBeUndefined();
   });
