@@ -2,14 +2,19 @@
  * Each mapped entity's declaration: a map's body (constants, children, links, then the columns),
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
-import { findModel, type OdooModel } from "../compiler/catalog/index.js";
-import { assign, columnRef, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
+import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
+import { cascadeDiscounts } from "./discounts.js";
+import { doneStatus } from "./done-status.js";
+import type { AgendaRows } from "./agenda-rows.js";
+import { alias } from "./entity-models.js";
+import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
+import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
 import { percent, type ColumnRef } from "./fields.js";
 import { keepLeftovers } from "./leftovers.js";
 import { quote, snake } from "./literals.js";
-import type { MixedRows } from "./mixed-rows.js";
+import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
@@ -34,7 +39,16 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   if (mapped.split !== undefined) {
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
   }
+  const eventModel = findModel(state.schema, "calendar.event");
+  if (mapped.agenda !== undefined && eventModel !== undefined) {
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) } };
+  }
   const body = mapBody(state, mapped, model);
+  const bank = bankAccountColumn(state, mapped);
+  if (bank !== undefined) {
+    const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] } };
+  }
   if (mapped.usesFallback) {
     const primary: TargetProposal = {
       header: `map ${entity.name} -> ${mapped.kind.model}`,
@@ -55,13 +69,16 @@ function fallbackNoteOf(state: BuildState, entity: MappedEntity): string | undef
   return `${entity.kind.model} is not in the target Odoo ${state.schema.serie} (its app is not installed): the fallback below loads into ${entity.model}`;
 }
 
-export function mapBody(state: BuildState, entity: MappedEntity, model: OdooModel): BodyLine[] {
+export function mapBody(state: BuildState, entity: MappedEntity, model: OdooModel, without: readonly ColumnProfile[] = []): BodyLine[] {
+  if (entity.typedPartners !== undefined) return typedPartnerBody(state, entity, model, entity.typedPartners);
   const profile = entity.profile;
   const context = newContext(
     state,
     entity,
     model,
-    plainColumns(state, profile).map((column) => columnRef(state, profile, column, column.name)),
+    plainColumns(state, profile)
+      .filter((column) => !without.includes(column))
+      .map((column) => columnRef(state, profile, column, column.name)),
   );
   for (const fixed of entity.kind.constants) if (model.fields[fixed.field] !== undefined) constant(state, context, fixed.field, fixed.value);
   subtype(state, context);
@@ -88,6 +105,8 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   personName(state, context);
   parentRecord(state, context);
   matchFields(state, context);
+  doneStatus(state, context);
+  cascadeDiscounts(state, context);
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
@@ -100,7 +119,9 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
  * since it may mean something (a stage's name); as the key it needs no other use.
  */
 export function plainColumns(state: BuildState, entity: EntityProfile): ColumnProfile[] {
-  return entity.columns.filter((column) => column.name !== entity.modifiedColumn);
+  const mapped = state.mapped.get(entity.name);
+  const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
+  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank);
 }
 
 /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
@@ -138,8 +159,13 @@ export function children(state: BuildState, parent: MappedEntity, context: Targe
       .filter((column) => column.name !== child.parent?.column && column.name !== profile.modifiedColumn)
       .map((column) => columnRef(state, profile, column, column.name));
     const childContext = newContext(state, child, model, columns);
+    // The key's other column numbers the lines within their record: their order.
+    const number = columns.find((column) => profile.key.includes(column.profile.name) && column.profile.guess.type === "integer");
+    if (number !== undefined && model.fields["sequence"] !== undefined)
+      assign(state, childContext, "sequence", number.path, [number], 0.9, "the line's number within its record: their order");
     const inverse = findModel(state.schema, parent.model)?.fields[child.parent.field]?.relationField;
     finishBody(state, childContext, inverse);
+    textLines(childContext);
     context.lines.push({
       kind: "block",
       header: `${child.parent.field} <- each ${profile.name} by ${child.parent.column}`,
@@ -149,6 +175,42 @@ export function children(state: BuildState, parent: MappedEntity, context: Targe
     context.taken.add(child.parent.field);
     state.log.add(profile.name, child.parent.column, { kind: "field", model: parent.model, field: child.parent.field, confidence: 0.9 });
   }
+}
+
+/**
+ * A line without a product is a line of text (a note between the priced lines), which Odoo keeps
+ * as `display_type = "line_note"` with no quantity or price: such rows get that type, and a
+ * required number blank on exactly those rows takes 0 instead of rejecting them.
+ */
+function textLines(context: TargetContext): void {
+  const displayType = context.model.fields["display_type"];
+  if (displayType === undefined || !selectionValues(displayType).includes("line_note")) return;
+  const product = context.lines.find((line) => line.kind === "assign" && line.field === "product_id" && line.columns.length === 1);
+  const column = product?.kind === "assign" ? context.columns.find((candidate) => candidate.path === product.columns[0]) : undefined;
+  if (column === undefined || column.profile.guess.blank === 0) return;
+  const blank = (values: readonly string[]): boolean[] => values.map((value) => value.trim() === "");
+  const withoutProduct = blank(column.profile.values);
+  context.lines.forEach((line, index) => {
+    if (line.kind !== "assign" || line.columns.length !== 1 || !/\|\s*required\s*$/.test(line.expression)) return;
+    const type = context.model.fields[line.field]?.type;
+    const number = context.columns.find((candidate) => candidate.path === line.columns[0]);
+    if ((type !== "float" && type !== "monetary" && type !== "integer") || number === undefined) return;
+    if (!blank(number.profile.values).every((empty, row) => !empty || withoutProduct[row] === true)) return;
+    context.lines[index] = {
+      ...line,
+      expression: `${line.expression.replace(/\s*\|\s*required\s*$/, "")} ?? 0`,
+      comment: `${line.comment?.split(";")[0] ?? ""}; a line of text has none`,
+    };
+  });
+  context.lines.unshift({
+    kind: "assign",
+    field: "display_type",
+    operator: "<-",
+    expression: `if ${column.path} is empty then "line_note"`,
+    columns: [column.path],
+    comment: "a line without a product is a line of text",
+  });
+  context.taken.add("display_type");
 }
 
 /**
@@ -341,6 +403,69 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   ];
 }
 
+/**
+ * Rows typed as organisations or people by a column, none under another (a registry of companies,
+ * sole traders and private persons): one partner per row, a company by its type, a person named by
+ * their names, else (names left blank) by the organisation's name column.
+ */
+function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooModel, mixed: MixedRows & { readonly typed: TypedRows }): BodyLine[] {
+  const profile = entity.profile;
+  const typed = mixed.typed;
+  const names = [mixed.firstName, mixed.personName, mixed.organisationName].filter((column): column is ColumnProfile => column !== undefined);
+  const context = newContext(
+    state,
+    entity,
+    model,
+    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column))),
+  );
+  const [type] = columnRefs(state, profile, [typed.column]);
+  if (type !== undefined) assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
+  const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
+  const personRows = typeCondition(typed.column.name, typed.personValues);
+  assign(
+    state,
+    context,
+    "name",
+    `(if ${personRows} then \`${person}\` | trim) ?? ${mixed.organisationName.name} | trim | required`,
+    columnRefs(state, profile, names),
+    0.9,
+    "a person by their names; an organisation, or a person whose names are blank, by the row's name",
+  );
+  finishBody(state, context);
+  return context.lines;
+}
+
+/**
+ * An agenda's appointments as calendar events, from the day and the times they start and end, and
+ * its calls and reminders as activities, which have a day and no time (agenda-rows.ts).
+ */
+function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, eventModel: OdooModel, agenda: AgendaRows): TargetProposal[] {
+  const profile = entity.profile;
+  const times = [agenda.start, agenda.end];
+  const event = newContext(
+    state,
+    entity,
+    eventModel,
+    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column))),
+  );
+  const [date, start, end] = columnRefs(state, profile, [agenda.date, agenda.start, agenda.end]);
+  if (date !== undefined && start !== undefined && end !== undefined) {
+    // A date column reaches a template as yyyy-MM-dd.
+    const moment = (time: ColumnRef): string => `\`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${agenda.timePattern}")`;
+    assign(state, event, "start", moment(start), [date, start], 0.9, "the day and the time it starts");
+    assign(state, event, "stop", moment(end), [date, end], 0.9, "the day and the time it ends");
+  }
+  finishBody(state, event);
+  const activity = mapBody(state, entity, activityModel, times);
+  for (const time of times) {
+    activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
+  }
+  return [
+    { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type.name, agenda.eventValues)}`, body: event.lines },
+    { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type.name, agenda.activityValues)}`, body: activity },
+  ];
+}
+
 /** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
 function typeCondition(column: string, values: readonly string[]): string {
   const quoted = values.map(quote);
@@ -362,7 +487,7 @@ const ADDRESS_FIELDS: readonly string[] = ["street", "street2", "zip", "city", "
 function subsidiaryAddress(context: TargetContext): void {
   if (context.model.name !== "res.partner" || context.taken.has("type") || context.model.fields["type"] === undefined) return;
   const parent = context.lines.find((line) => line.kind === "assign" && line.field === "parent_id" && line.columns.length > 0);
-  if (parent?.kind !== "assign" || !context.constants.has("is_company")) return;
+  if (parent?.kind !== "assign" || !context.taken.has("is_company")) return;
   if (!ADDRESS_FIELDS.some((field) => context.taken.has(field))) return;
   const column = parent.columns[0] ?? "";
   const index = context.lines.indexOf(parent);

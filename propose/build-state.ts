@@ -5,9 +5,10 @@
  * package-wide registries, the outcome of every column, and the lines of a body being written.
  */
 import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
+import type { AgendaRows } from "./agenda-rows.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import { percent, type ColumnRef } from "./fields.js";
-import type { MixedRows } from "./mixed-rows.js";
+import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import type { KindTarget } from "./odoo-knowledge.js";
 import { OutcomeLog } from "./outcomes.js";
 import type { BodyLine, PackageProposal } from "./proposal.js";
@@ -29,6 +30,10 @@ export interface MappedEntity {
   /** The alias other maps `ref` these records by (the organisation, for a split relation). */
   readonly alias: string;
   readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile; readonly mixed?: MixedRows };
+  /** Rows typed as organisations or people by a column, none under another: one partner each, `is_company` by the type. */
+  readonly typedPartners?: MixedRows & { readonly typed: TypedRows };
+  /** An agenda whose appointments (rows of some types, with an end time) are calendar events, the rest activities. */
+  readonly agenda?: AgendaRows;
   /** For child lines: the parent entity and the column holding the parent's key. */
   readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
 }
@@ -72,6 +77,10 @@ export class BuildState {
 export function columnRef(state: BuildState, entity: EntityProfile, column: ColumnProfile, path: string): ColumnRef {
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   const target = reference === undefined ? undefined : state.mapped.get(reference.entity);
+  if (reference !== undefined && target === undefined && reference.byName === undefined && reference.separator === undefined) {
+    const through = lookupColumn(state, reference.entity);
+    if (through !== undefined) return { profile: column, path, through: { entity: reference.entity, column: through } };
+  }
   if (reference === undefined || target === undefined || target.parent !== undefined) return { profile: column, path };
   const key = target.profile.key.length === 1 ? target.profile.key[0] : undefined;
   // Names reach the records through the other entity's key, unless its names are its key.
@@ -94,6 +103,22 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
       ...(others.length === 0 ? {} : { others }),
     },
   };
+}
+
+/** Each of an entity's columns as a body reads it, by name. */
+export function columnRefs(state: BuildState, entity: EntityProfile, columns: readonly ColumnProfile[]): ColumnRef[] {
+  return columns.map((column) => columnRef(state, entity, column, column.name));
+}
+
+/**
+ * A file no map loads whose records a lookup finds in Odoo by one of its columns: a list of agents
+ * or staff with their e-mail addresses (nearly all filled), which other files give by code.
+ */
+function lookupColumn(state: BuildState, entityName: string): ColumnProfile | undefined {
+  const entity = state.entities.find((candidate) => candidate.name === entityName);
+  if (entity === undefined || entity.key.length !== 1) return undefined;
+  const emails = entity.columns.filter((column) => column.guess.type === "email" && column.guess.blank <= column.guess.total / 2);
+  return emails.length === 1 ? emails[0] : undefined;
 }
 
 export function mappedByAlias(state: BuildState, alias: string): MappedEntity | undefined {

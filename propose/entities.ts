@@ -3,6 +3,7 @@
  * `Contactpersoon 1..3`), the key, duplicate keys across chunks, the column that dates changes,
  * references between entities, and what kind of CRM object each most likely is. Pure.
  */
+import { asTimesOfDay } from "./agenda-rows.js";
 import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
@@ -53,6 +54,7 @@ export type EntityKind =
   | "user"
   | "case"
   | "stage"
+  | "tag"
   | "definition"
   | "unknown";
 
@@ -253,6 +255,7 @@ const KIND_RULES: readonly KindRule[] = [
   { kind: "invoice", names: [["invoice"], ["bill"]] },
   { kind: "user", names: [["user"], ["staff"], ["employee"], ["owner"]] },
   { kind: "case", names: [["case"], ["ticket"], ["issue"], ["support"], ["complaint"], ["incident"]] },
+  { kind: "tag", names: [["tag"]] },
 ];
 
 function kindFromName(words: readonly string[]): { kind: EntityKind; evidence: string } | undefined {
@@ -376,7 +379,7 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
       ...(list === undefined ? {} : { list }),
     });
   });
-  return { columns, groups };
+  return { columns: asTimesOfDay(columns), groups };
 }
 
 /** A column of digits compared as a number: `00042` and `42` are one key. */
@@ -417,6 +420,50 @@ function numberCodeKeys(drafts: readonly Draft[], referencesOf: ReadonlyMap<Draf
   }
 }
 
+/** The kind of a header record's lines, for the kinds that have lines. */
+const LINE_KINDS: Readonly<Partial<Record<EntityKind, EntityKind>>> = { quote: "quote_line", invoice: "invoice_line" };
+
+/**
+ * Lines of another file's records, whatever the file is called: rows keyed by a quote's (or an
+ * invoice's) key and a line number within it (`2025/0042` + `10`, `20`, ...) are that record's
+ * lines, unless the file's name says it holds something else.
+ */
+function asLines(entity: EntityProfile, entities: readonly EntityProfile[]): EntityProfile {
+  if (entity.key.length !== 2 || Object.values(LINE_KINDS).includes(entity.kind)) return entity;
+  for (const reference of entity.references) {
+    const parent = entities.find((candidate) => candidate.name === reference.entity && candidate !== entity);
+    const lineKind = parent === undefined ? undefined : LINE_KINDS[parent.kind];
+    if (parent === undefined || lineKind === undefined || parent.key.length !== 1 || reference.byName !== undefined) continue;
+    if (!entity.key.includes(reference.column) || (entity.kind !== parent.kind && entity.kindConfidence >= 0.9)) continue;
+    const sequence = entity.columns.find((column) => column.name !== reference.column && entity.key.includes(column.name));
+    if (sequence === undefined || sequence.guess.type !== "integer" || entity.references.some((other) => other.column === sequence.name)) continue;
+    return {
+      ...entity,
+      kind: lineKind,
+      kindEvidence: `its rows are keyed by a ${parent.name}'s ${reference.column} and a line number (${sequence.header}): the lines of a ${parent.kind}`,
+      kindConfidence: 0.9,
+    };
+  }
+  return entity;
+}
+
+/**
+ * A file other files name their records' owners from (`Agente: AG01`, `Account manager`), its
+ * name saying nothing else: the staff, who are Odoo users to find (by their e-mail), not
+ * records to load.
+ */
+function asStaff(entity: EntityProfile, entities: readonly EntityProfile[]): EntityProfile {
+  if (entity.kindConfidence >= 0.9 || entity.key.length !== 1 || !entity.columns.some((column) => column.guess.type === "email")) return entity;
+  for (const other of entities) {
+    const owner = other.references.find(
+      (reference) => reference.entity === entity.name && other.columns.find((column) => column.name === reference.column)?.words.includes("owner") === true,
+    );
+    const header = other.columns.find((column) => column.name === owner?.column)?.header;
+    if (header !== undefined) return { ...entity, kind: "user", kindEvidence: `${other.name}'s owners (${header}) are its keys: the staff`, kindConfidence: 0.8 };
+  }
+  return entity;
+}
+
 /** Profiles every entity of an export. */
 export function profileEntities(sample: ExportSample): EntityProfile[] {
   const drafts: Draft[] = groupFiles(sample.files).map((group) => {
@@ -432,7 +479,7 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
   }
   const referencesOf = new Map(drafts.map((draft) => [draft, findReferences(draft, drafts, keys)]));
   numberCodeKeys(drafts, referencesOf);
-  return drafts.map((draft) => {
+  const profiles = drafts.map((draft): EntityProfile => {
     const references = referencesOf.get(draft) ?? [];
     const polymorphic = findPolymorphic(draft, drafts, keys);
     const keyColumns = draft.key.columns
@@ -472,4 +519,5 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
       sampledRows: draft.rows.fileOfRow.length,
     };
   });
+  return profiles.map((profile) => asStaff(asLines(profile, profiles), profiles));
 }

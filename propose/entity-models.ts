@@ -4,6 +4,7 @@
  * header's map. Pure.
  */
 import { findModel } from "../compiler/catalog/index.js";
+import { agendaRows } from "./agenda-rows.js";
 import type { BuildState } from "./build-state.js";
 import type { EntityProfile } from "./entities.js";
 import { mixedRows, type MixedRows } from "./mixed-rows.js";
@@ -27,10 +28,22 @@ export function chooseTargets(state: BuildState): void {
     const declared = findModel(state.schema, kind.model) !== undefined;
     const fallback = kind.fallback !== undefined && findModel(state.schema, kind.fallback) !== undefined;
     if (!declared && !fallback) continue;
-    const model = declared ? kind.model : (kind.fallback ?? kind.model);
+    const model = entity.kind === "tag" ? tagModel(state, entity) : declared ? kind.model : (kind.fallback ?? kind.model);
     const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
     const mixed = group === undefined ? mixedEntity(entity) : undefined;
-    if (entity.kind === "relation" || mixed !== undefined) {
+    if (mixed?.typed !== undefined && mixed.typed.employer === undefined) {
+      // Rows typed as organisations or people, none under another: one partner each.
+      const typedPartners = { ...mixed, typed: mixed.typed };
+      const note = "rows typed as organisations or people, none under another: one res.partner each, is_company by the type";
+      state.mapped.set(entity.name, {
+        profile: entity,
+        kind: { model, constants: [], note },
+        model,
+        usesFallback: !declared,
+        alias: alias(state, snake(entity.name)),
+        typedPartners,
+      });
+    } else if (entity.kind === "relation" || mixed !== undefined) {
       const org = alias(state, "org");
       const person = alias(state, "person");
       state.mapped.set(entity.name, {
@@ -42,7 +55,15 @@ export function chooseTargets(state: BuildState): void {
         split: { org, person, ...(group === undefined ? {} : { group }), ...(mixed === undefined ? {} : { mixed }) },
       });
     } else {
-      state.mapped.set(entity.name, { profile: entity, kind, model, usesFallback: !declared, alias: alias(state, snake(entity.name)) });
+      const agenda = model === "mail.activity" && findModel(state.schema, "calendar.event") !== undefined ? agendaRows(entity) : undefined;
+      state.mapped.set(entity.name, {
+        profile: entity,
+        kind,
+        model,
+        usesFallback: !declared,
+        alias: alias(state, snake(entity.name)),
+        ...(agenda === undefined ? {} : { agenda }),
+      });
     }
   }
   for (const entity of state.entities) {
@@ -63,6 +84,13 @@ export function chooseTargets(state: BuildState): void {
       parent: { entity: reference.entity, column: reference.column, field: childOf.field },
     });
   }
+}
+
+/** Tags of deals and leads alone are crm.tag records; of partners (or anything else), partner categories. */
+function tagModel(state: BuildState, entity: EntityProfile): string {
+  const listing = state.entities.filter((other) => other.references.some((reference) => reference.entity === entity.name));
+  const ofLeads = listing.length > 0 && listing.every((other) => other.kind === "deal" || other.kind === "lead");
+  return ofLeads && findModel(state.schema, "crm.tag") !== undefined ? "crm.tag" : "res.partner.category";
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type ValueOutput,
 } from "./fields.js";
 import { quote, snake } from "./literals.js";
+import { namesRows } from "./references.js";
 import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
 import { countValues, matchValues, optionsFor } from "./value-tables.js";
 import { isFormWord } from "./words.js";
@@ -78,7 +79,8 @@ function writeConversion(candidate: FieldCandidate, names: ConversionNames): str
       return referenceExpression(column.path, conversion.reference, conversion.first, names.nameIndex);
     case "lookup": {
       const short = conversion.lookup === "res.users#name" && column.profile.values.some((value) => SHORT_NAME.test(value.trim()));
-      return `${column.path} | ${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
+      const through = column.through === undefined ? "" : `get(${column.through.entity}.${column.through.column.name}) | `;
+      return `${column.path} | ${through}${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
     }
     case "table":
       return conversion.split === undefined
@@ -230,9 +232,21 @@ export function requireFields(state: BuildState, context: TargetContext, inverse
         continue;
       }
     }
+    // A reference record's required name (a tag's), where no header says which column it is: the one naming the rows.
+    const naming = field.name === "name" && EXTENSIBLE_MODELS.has(model) ? rowNames(context) : undefined;
+    if (naming !== undefined) {
+      assign(state, context, "name", `${naming.path} | trim`, [naming], 0.8, "its values name the records: one line each, different on every row");
+      continue;
+    }
     context.lines.push({ kind: "todo", text: `TODO: ${model} requires ${field.name} (${field.label}) and no column fits: ${field.name} <- ...` });
     state.registries.missingRequired.push(`${context.entity.profile.name} → ${model}.${field.name}`);
   }
+}
+
+/** The column, not the key, whose values name the records being made. */
+function rowNames(context: TargetContext): ColumnRef | undefined {
+  const key = context.entity.profile.key;
+  return context.columns.find((column) => !context.used.has(column.path) && !key.includes(column.profile.name) && column.profile.group === undefined && namesRows(column.profile));
 }
 
 /**

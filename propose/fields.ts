@@ -35,6 +35,11 @@ export interface ColumnRef {
   readonly path: string;
   /** The records this column holds keys (or names) of (`references Company`). */
   readonly reference?: ColumnReference;
+  /**
+   * For keys of a file no map loads (agents by code): that file's column a lookup can find
+   * existing records by (their e-mail), read with `get(Agent.email)`.
+   */
+  readonly through?: { readonly entity: string; readonly column: ColumnProfile };
 }
 
 /** How a column reaches a field. */
@@ -259,7 +264,7 @@ const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set(["ref", "vat", "company_r
 function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSchema, model: string): Conversion | undefined {
   const relation = field.relation;
   if (relation === undefined) return undefined;
-  const guess = column.profile.guess;
+  const guess = column.through?.column.guess ?? column.profile.guess;
   const lookup = LOOKUPS[relation];
   // A partner found by e-mail is a message's author; a partner's own parent is not found so.
   if (lookup !== undefined && lookup.types.includes(guess.type) && !(relation === "res.partner" && model === "res.partner")) {
@@ -292,6 +297,8 @@ const PERSON_NAME = [
   /^[\p{L}'’-]+(?:\s[\p{L}'’-]+){0,3},\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u,
   /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}[\p{L}'’-]*$/u,
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
+  // `ROTA DAVIDE`: surname and given name in capitals, as ERPs write their users.
+  /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){1,2}$/u,
 ];
 
 /** Words ending a company's name, which a person's does not. */

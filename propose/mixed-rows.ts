@@ -9,6 +9,8 @@
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { trimmedKey } from "./entity-rows.js";
+import { rowTypes } from "./row-types.js";
+import { foldText } from "./words.js";
 
 export interface MixedRows {
   /** The organisation's name: a row without it is a private person. */
@@ -94,8 +96,11 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
   const names = nameColumns(entity);
   const { personName, firstName } = names;
   if (personName === undefined) return undefined;
-  const typed = typedRows(entity, personName);
-  const organisationName = names.organisationName ?? (typed === undefined ? undefined : organisationNameOf(entity, typed, personName));
+  const found = typedRows(entity, personName, firstName, names.organisationName);
+  const organisationName = names.organisationName ?? (found === undefined ? undefined : organisationNameOf(entity, found, personName));
+  // The organisation's name found from the rows tells businesses run by a person from private persons too.
+  const typed =
+    names.organisationName === undefined && organisationName !== undefined ? (typedRows(entity, personName, firstName, organisationName) ?? found) : found;
   if (organisationName === undefined || organisationName === personName) return undefined;
   const total = organisationName.values.length;
   const kinds = organisationName.values.map((value, row) => {
@@ -143,24 +148,55 @@ const ORGANISATION_TYPE = 0.05;
  * hold a person's name nearly always (people) or nearly never (organisations). Found from the
  * rows, not from the values' words.
  */
-function typedRows(entity: EntityProfile, personName: ColumnProfile): Omit<TypedRows, "employer"> | undefined {
-  for (const column of entity.columns) {
-    if (column === personName || entity.key.includes(column.name) || column.guess.type !== "text" || column.guess.blank > 0) continue;
-    const types = [...new Set(column.values.map((value) => value.trim()))];
-    if (types.length < 2 || types.length > MAX_TYPES) continue;
-    const organisationValues: string[] = [];
-    const personValues: string[] = [];
-    for (const type of types) {
-      const rows = column.values.flatMap((value, row) => (value.trim() === type ? [row] : []));
-      const named = rows.filter((row) => filled(personName.values[row])).length / rows.length;
-      if (named >= PERSON_TYPE) personValues.push(type);
-      else if (named <= ORGANISATION_TYPE) organisationValues.push(type);
-    }
-    if (organisationValues.length > 0 && personValues.length > 0 && organisationValues.length + personValues.length === types.length) {
-      return { column, organisationValues, personValues };
-    }
+function typedRows(
+  entity: EntityProfile,
+  personName: ColumnProfile,
+  firstName: ColumnProfile | undefined,
+  organisationName: ColumnProfile | undefined,
+): Omit<TypedRows, "employer"> | undefined {
+  const named = (rows: readonly number[]): number => rows.filter((row) => filled(personName.values[row])).length / rows.length;
+  const types = rowTypes(
+    entity.columns,
+    (column) => column === personName || entity.key.includes(column.name),
+    MAX_TYPES,
+    (rows) => {
+      if (named(rows) >= PERSON_TYPE) return businessOfPerson(rows, organisationName, personName, firstName) ? "first" : "second";
+      return named(rows) <= ORGANISATION_TYPE ? "first" : undefined;
+    },
+  );
+  return types === undefined ? undefined : { column: types.column, organisationValues: types.first, personValues: types.second };
+}
+
+/** Letters-only words of a name, folded, for comparing names written in different orders. */
+function nameWords(value: string | undefined): string[] {
+  return foldText(value ?? "")
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word !== "");
+}
+
+/**
+ * Whether rows typed as holding a person's name are businesses run by that person (a sole
+ * trader: `Ing. Belotti Giovanni`, `Serramenti Villa di Villa Luca` beside Belotti, Giovanni):
+ * their organisation's name says more than the person's names on most of them, where a private
+ * person's is those names alone (`Zanchi Gianluca`).
+ */
+function businessOfPerson(
+  rows: readonly number[],
+  organisationName: ColumnProfile | undefined,
+  personName: ColumnProfile,
+  firstName: ColumnProfile | undefined,
+): boolean {
+  if (organisationName === undefined) return false;
+  let compared = 0;
+  let more = 0;
+  for (const row of rows) {
+    const organisation = nameWords(organisationName.values[row]);
+    const person = new Set([...nameWords(personName.values[row]), ...nameWords(firstName?.values[row])]);
+    if (organisation.length === 0 || person.size === 0) continue;
+    compared++;
+    if (organisation.some((word) => !person.has(word))) more++;
   }
-  return undefined;
+  return compared >= ENOUGH_ROWS && more >= compared / 2;
 }
 
 /**

@@ -46,6 +46,11 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
     childOf: { kind: "invoice", field: "invoice_line_ids" },
     note: "invoice lines are the lines of their invoice",
   },
+  tag: {
+    model: "res.partner.category",
+    constants: [],
+    note: "tags are records of their own, which the rows listing them point to (crm.tag when only deals and leads list them)",
+  },
   stage: { model: "crm.stage", constants: [], note: "stage definitions are crm.stage records, which deals point to by name" },
   case: {
     model: "helpdesk.ticket",
@@ -135,6 +140,12 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     user_id: ["owner", "assigned", "employee", "responsible"],
     date_done: ["done", "done date"],
   },
+  "calendar.event": {
+    name: ["subject", "summary", "title"],
+    description: ["description", "note", "comment", "body"],
+    user_id: ["owner", "assigned", "employee", "responsible", "organizer"],
+    location: ["location", "place", "where"],
+  },
   "crm.stage": {
     name: ["stage name", "name", "stage"],
     sequence: ["sequence", "order", "position"],
@@ -208,6 +219,7 @@ export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"em
   "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id" },
   "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids", staff: "user_id" },
   "mail.activity": { staff: "user_id" },
+  "calendar.event": { staff: "user_id" },
   "mail.message": { email: "email_from" },
   "helpdesk.ticket": { email: "partner_email", list: "tag_ids", staff: "user_id" },
   "sale.order": { staff: "user_id" },

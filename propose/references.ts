@@ -175,13 +175,15 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
   return best?.reference;
 }
 
-/** Columns that name an entity's rows: text, one line, unique and filled in nearly every row. */
+/** Whether a column names an entity's rows: text, one line, unique and filled in nearly every row. */
+export function namesRows(column: ColumnProfile): boolean {
+  const guess = column.guess;
+  const filled = guess.total - guess.blank;
+  return guess.type === "text" && !guess.multiline && column.list === undefined && filled >= 2 && guess.distinct >= filled * 0.95 && guess.maxLength <= 120;
+}
+
 function nameColumns(draft: Draft): ColumnProfile[] {
-  return draft.columns.filter((column) => {
-    const guess = column.guess;
-    const filled = guess.total - guess.blank;
-    return guess.type === "text" && !guess.multiline && column.list === undefined && filled >= 2 && guess.distinct >= filled * 0.95 && guess.maxLength <= 120;
-  });
+  return draft.columns.filter(namesRows);
 }
 
 /** The share of rows in which two columns of an entity hold the same value (a copy of the name is no reference). */

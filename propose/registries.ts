@@ -35,6 +35,8 @@ export interface TableDraft {
   readonly values: Map<string, number>;
   /** For a custom selection field: its options, keyed by source value. */
   readonly customOptions?: ReadonlyMap<string, string>;
+  /** The type a table of custom options produces, when not text or records (`decimal`). */
+  readonly outputType?: string;
   /** What a value the table does not list becomes. */
   readonly unmatched?: "flag" | "reject" | "keep";
 }

@@ -27,7 +27,7 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
     }));
     return {
       name: draft.name,
-      output: draft.output.kind === "records" ? draft.output.model : "text",
+      output: draft.outputType ?? (draft.output.kind === "records" ? draft.output.model : "text"),
       entries,
       unmatched: draft.unmatched ?? "flag",
       comment: `values of ${draft.fieldLabel}`,

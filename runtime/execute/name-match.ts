@@ -3,7 +3,9 @@
  * `ambiguous`: `exact` (trimmed, without case), `loose` (also without accents and with spaces
  * collapsed: "JOSÉ  van Dijk" is "Jose van Dijk"), `initials` (loose, and initials before a
  * surname stand for given names: "A. Hartley" is Alice Hartley, "A.J. van Dijk" Anna Jane van
- * Dijk). A value several records match is what the lookup's `ambiguous` policy says: the row is
+ * Dijk), and a name's words in another order stand for it (the surname first, as ERPs and
+ * French exports write users: "ROTA DAVIDE" and "Martin Julien" are Davide Rota and Julien
+ * Martin). A value several records match is what the lookup's `ambiguous` policy says: the row is
  * rejected (the default), the first record is taken, or a fallback value is looked up.
  */
 import type { LookupPlan } from "../../compiler/plan/schema.js";
@@ -35,6 +37,15 @@ function initialsAndSurname(loose: string): { readonly initials: readonly string
   return { initials: words.slice(0, count), surname: words.slice(count).join(" ") };
 }
 
+/** A loose name's words in a fixed order, so that "rota davide" and "davide rota" are one key. */
+function wordsKey(loose: string): string {
+  return loose
+    .split(" ")
+    .filter((word) => word !== "")
+    .sort()
+    .join(" ");
+}
+
 /** Whether a record's loose name is given names whose first letters are `initials`, then `surname`. */
 function matchesInitials(name: string, initials: readonly string[], surname: string): boolean {
   if (!name.endsWith(` ${surname}`)) return false;
@@ -64,6 +75,7 @@ export function nameMatcher(
 ): NameMatcher {
   const byKey = new Map<string, RecordRef[]>();
   const looseNames: { readonly ref: RecordRef; readonly name: string }[] = [];
+  const byWords = new Map<string, RecordRef[]>();
   for (const candidate of candidates) {
     for (const name of candidate.names) {
       const key = keyOf(name, rule);
@@ -71,7 +83,11 @@ export function nameMatcher(
       const refs = byKey.get(key) ?? [];
       if (!refs.includes(candidate.ref)) refs.push(candidate.ref);
       byKey.set(key, refs);
-      if (rule === "initials") looseNames.push({ ref: candidate.ref, name: key });
+      if (rule !== "initials") continue;
+      looseNames.push({ ref: candidate.ref, name: key });
+      const words = byWords.get(wordsKey(key)) ?? [];
+      if (!words.includes(candidate.ref)) words.push(candidate.ref);
+      byWords.set(wordsKey(key), words);
     }
   }
   const matches = (value: string): readonly RecordRef[] => {
@@ -79,7 +95,7 @@ export function nameMatcher(
     const direct = byKey.get(key);
     if (direct !== undefined || rule !== "initials") return direct ?? [];
     const parts = initialsAndSurname(key);
-    if (parts === undefined) return [];
+    if (parts === undefined) return key.includes(" ") ? (byWords.get(wordsKey(key)) ?? []) : [];
     return [...new Set(looseNames.filter((entry) => matchesInitials(entry.name, parts.initials, parts.surname)).map((entry) => entry.ref))];
   };
   const policy = lookup.ambiguous ?? { policy: "reject" };

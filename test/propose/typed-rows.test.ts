@@ -54,3 +54,37 @@ describe("rows typed as an organisation or a person by a column", () => {
     expect(assignment(proposal, "anagrafica.csv", "parent_id")).toBe("ditta | ref org");
   });
 });
+
+// Companies, sole traders (a business under its owner's name) and private persons, none under another.
+const REGISTRO = `Codice;Denominazione;Genere;Cognome;Nome;Telefono
+0201;Ferri Utensili Srl;Ditta;;;011 555 0201
+0202;Studio Tecnico Bianchi di Bianchi Paolo;Individuale;Bianchi;Paolo;011 555 0202
+0203;Neri Anna;Privato;Neri;Anna;333 555 0203
+0204;Gallo Trasporti Spa;Ditta;;;02 555 0204
+0205;Geom. Russo Marta;Individuale;Russo;Marta;02 555 0205
+0206;Conti Legno Snc;Ditta;;;06 555 0206
+0207;Greco Luca;Privato;Greco;Luca;347 555 0207
+0208;Arch. Costa Sara;Individuale;Costa;Sara;06 555 0208
+0209;Fontana Elio;Privato;;;349 555 0209
+0210;Moretti Ugo;Privato;Moretti;Ugo;349 555 0210
+0211;Villa Carla;Privato;Villa;Carla;349 555 0211
+`;
+
+describe("rows typed as organisations or people by a column, none under another", () => {
+  it("reads a type whose rows name a business beside its owner's names as organisations", () => {
+    const [registry] = profileEntities({ files: [file("registro.csv", REGISTRO)], otherFiles: [] });
+    const mixed = registry === undefined ? undefined : mixedRows(registry);
+    expect(mixed?.typed?.column.name).toBe("genere");
+    expect([...(mixed?.typed?.organisationValues ?? [])].sort()).toEqual(["Ditta", "Individuale"]);
+    expect(mixed?.typed?.personValues).toEqual(["Privato"]);
+    expect(mixed?.typed?.employer).toBeUndefined();
+  });
+
+  it("proposes one partner per row, a company by its type, a person by their names or else the row's name", () => {
+    const proposal = proposalFor([file("registro.csv", REGISTRO)]);
+    const declaration = proposal.entities[0]?.declaration;
+    expect(declaration?.kind).toBe("map");
+    expect(assignment(proposal, "registro.csv", "is_company")).toBe('genere in ["Ditta", "Individuale"]');
+    expect(assignment(proposal, "registro.csv", "name")).toBe('(if genere = "Privato" then `{nome} {cognome}` | trim) ?? denominazione | trim | required');
+  });
+});

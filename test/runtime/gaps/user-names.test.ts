@@ -70,6 +70,15 @@ describe("matching names", () => {
         label(initials.resolve(value)),
       ),
     ).toEqual(["Alice Hartley", "Alice Hartley", "Anna Jane van Dijk", "Anna Jane van Dijk", "missing", "ambiguous", "Ben Okafor", "missing"]);
+    // The surname first, as ERPs write users in capitals: the same words in another order.
+    expect(["HARTLEY ALICE", "Nunez Jose", "van Dijk Anna Jane", "Hartley", "OKAFOR BEN"].map((value) => label(initials.resolve(value)))).toEqual([
+      "Alice Hartley",
+      "José Núñez",
+      "Anna Jane van Dijk",
+      "missing",
+      "Ben Okafor",
+    ]);
+    expect(label(loose.resolve("HARTLEY ALICE"))).toBe("missing");
   });
 
   it("settle a value several records match by the lookup's policy", () => {

@@ -1,0 +1,75 @@
+/**
+ * An agenda whose rows are of two sorts, told apart by a type column: appointments, which have an
+ * end time (a site survey from 17.30 to 19.00), and calls, e-mails and reminders, which do not.
+ * Odoo keeps the first as calendar events and the others as activities, so such a file is split
+ * by its type. Found from the rows, whatever the language: for each value of the type column, the
+ * rows have an end time nearly always, or nearly never. Also the times of day themselves (`9.30`,
+ * `14:00`), which read as decimals but are text a date-time is built from. Pure.
+ */
+import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { rowTypes } from "./row-types.js";
+
+/** A time of day as agendas write it: `9.30`, `09:30`, `17.00`. */
+const TIME_OF_DAY = /^([01]?\d|2[0-3])([.:])[0-5]\d$/;
+
+/** Values needed before small decimals (`9.30`, `12.00`) are read as times rather than amounts. */
+const MIN_TIMES = 5;
+
+/** Whether a column holds times of day (`minimum` at least), and with which separator. */
+export function timeOfDay(values: readonly string[], minimum = 1): "." | ":" | undefined {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  if (filled.length < minimum) return undefined;
+  const separators = new Set(filled.map((value) => TIME_OF_DAY.exec(value)?.[2]));
+  const [separator] = separators;
+  return separators.size === 1 && (separator === "." || separator === ":") ? separator : undefined;
+}
+
+/**
+ * Columns of times of day are text: read as decimals, `9.30` would become 9.3. A file with one
+ * such column of several values has its others too, however few their values (an end time).
+ */
+export function asTimesOfDay(columns: readonly ColumnProfile[]): ColumnProfile[] {
+  const timed = (column: ColumnProfile): boolean => column.guess.type === "decimal" || column.guess.type === "text";
+  if (!columns.some((column) => timed(column) && timeOfDay(column.values, MIN_TIMES) !== undefined)) return [...columns];
+  return columns.map((column) => {
+    const separator = timed(column) ? timeOfDay(column.values) : undefined;
+    if (separator === undefined) return column;
+    const filled = column.guess.total - column.guess.blank;
+    const evidence = `${filled} of ${column.guess.total} values are times of day (H${separator}mm)${column.guess.blank > 0 ? `; ${column.guess.blank} blank` : ""}`;
+    return { ...column, guess: { ...column.guess, type: "text", evidence, parsed: filled, failed: 0, failures: [] } };
+  });
+}
+
+export interface AgendaRows {
+  readonly type: ColumnProfile;
+  readonly eventValues: readonly string[];
+  readonly activityValues: readonly string[];
+  readonly date: ColumnProfile;
+  readonly start: ColumnProfile;
+  readonly end: ColumnProfile;
+  /** `H.mm` or `H:mm`. */
+  readonly timePattern: string;
+}
+
+/** A type's rows have an end time nearly always (appointments), or nearly never (calls, reminders). */
+const EVENT_TYPE = 0.8;
+const ACTIVITY_TYPE = 0.05;
+const MAX_TYPES = 8;
+
+/** An activity file's rows that are appointments, by a type column and whether they end. */
+export function agendaRows(entity: EntityProfile): AgendaRows | undefined {
+  if (entity.kind !== "activity") return undefined;
+  const times = entity.columns.filter((column) => column.guess.type === "text" && timeOfDay(column.values) !== undefined);
+  const [start, end] = times;
+  const date = entity.columns.find((column) => column.guess.type === "date");
+  if (start === undefined || end === undefined || date === undefined) return undefined;
+  const ending = (rows: readonly number[]): number => rows.filter((row) => (end.values[row] ?? "").trim() !== "").length / rows.length;
+  const types = rowTypes(
+    entity.columns,
+    (column) => entity.key.includes(column.name),
+    MAX_TYPES,
+    (rows) => (ending(rows) >= EVENT_TYPE ? "first" : ending(rows) <= ACTIVITY_TYPE ? "second" : undefined),
+  );
+  if (types === undefined) return undefined;
+  return { type: types.column, eventValues: types.first, activityValues: types.second, date, start, end, timePattern: `H${timeOfDay(start.values) ?? "."}mm` };
+}

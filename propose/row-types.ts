@@ -1,0 +1,39 @@
+/**
+ * A column that says what each row is, found from the rows rather than its words: a few values,
+ * never blank, and each value's rows all of one sort or all of the other (organisations or
+ * people, appointments or calls), as a test of the rows decides. Pure.
+ */
+import type { ColumnProfile } from "./entities.js";
+
+export interface RowTypes {
+  readonly column: ColumnProfile;
+  /** The column's values whose rows are of the first sort, and of the second. */
+  readonly first: readonly string[];
+  readonly second: readonly string[];
+}
+
+/**
+ * The first column (not `skip`ped) whose every value `sortOf` its rows calls one sort or the
+ * other, both sorts present.
+ */
+export function rowTypes(
+  columns: readonly ColumnProfile[],
+  skip: (column: ColumnProfile) => boolean,
+  maxTypes: number,
+  sortOf: (rows: readonly number[]) => "first" | "second" | undefined,
+): RowTypes | undefined {
+  for (const column of columns) {
+    if (skip(column) || column.guess.type !== "text" || column.guess.blank > 0) continue;
+    const values = [...new Set(column.values.map((value) => value.trim()))];
+    if (values.length < 2 || values.length > maxTypes) continue;
+    const first: string[] = [];
+    const second: string[] = [];
+    for (const value of values) {
+      const sort = sortOf(column.values.flatMap((candidate, row) => (candidate.trim() === value ? [row] : [])));
+      if (sort === "first") first.push(value);
+      if (sort === "second") second.push(value);
+    }
+    if (first.length > 0 && second.length > 0 && first.length + second.length === values.length) return { column, first, second };
+  }
+  return undefined;
+}
