@@ -76,3 +76,16 @@ export const CURRENCY_SIGN = `(?:${SIGN_ALTERNATIVES})(?![\\p{L}])|\\p{L}{3}(?![
 
 /** A character that is a currency sign only: two of them in one amount are an error. */
 export const CURRENCY_SYMBOL_CHARACTER = /[£€$¥₹₺₩₪₽₴฿]/u;
+
+const NON_LETTER_SIGNS = Object.keys(CURRENCY_SIGNS).filter((sign) => !/^\p{L}+\.?$/u.test(sign));
+const WORD_SIGNS = Object.keys(CURRENCY_SIGNS).filter((sign) => /^\p{L}+\.?$/u.test(sign));
+const WORD_SIGN = new RegExp(`(?<!\\p{L})(?:${WORD_SIGNS.map(escapeForPattern).join("|")})(?!\\p{L})`, "iu");
+
+/**
+ * Whether a value carries a currency sign (`€`, `R$`) or word (`kr`, `zł`) of this vocabulary: the
+ * evidence that a column holds amounts. Three-letter codes are left to the caller, which knows
+ * which codes it trusts (`HRB 26762` is no amount).
+ */
+export function hasCurrencySign(value: string): boolean {
+  return NON_LETTER_SIGNS.some((sign) => value.includes(sign)) || (WORD_SIGN.test(value) && /\d/.test(value));
+}
