@@ -67,6 +67,13 @@ describe("arithmetic", () => {
     expect(JSON.stringify(withoutRanges(given.document))).toContain('"raw":"-1"');
   });
 
+  it("says how to subtract when a negative number follows a value", () => {
+    const result = parse("map E -> m { f <- a -1 }", "test.flitmap");
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.range.start.column} ${diagnostic.message}`)).toEqual([
+      "FM104 21 unexpected `-1`: `-1` is a negative number; to subtract, write `- 1` with a space after the minus",
+    ]);
+  });
+
   it("is not taken after `is` or `in`, which close the operand", () => {
     const result = parse("map E -> m { f <- a is present + 1 }", "test.flitmap");
     expect(result.diagnostics.length).toBeGreaterThan(0);
