@@ -46,7 +46,7 @@ export interface FieldExplanation {
   readonly otherwise: string;
 }
 
-const ARITHMETIC_WORDS = { "+": "the sum of", "-": "the first less the second of", "*": "the product of", "/": "the first divided by the second of" } as const;
+const ARITHMETIC_WORDS = { "+": "the sum of", "-": "the first minus the second of", "*": "the product of", "/": "the first divided by the second of" } as const;
 
 function leaf(text: string): LineageNode {
   return { text, from: [] };
