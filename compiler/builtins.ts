@@ -115,6 +115,28 @@ export const BUILTINS: readonly Builtin[] = [
     exampleResult: '"Call back\\nat 5 <urgent>" becomes "<p>Call back<br>at 5 &lt;urgent&gt;</p>"',
   },
   {
+    name: "add_days",
+    category: "date",
+    summary: "Moves a date by a number of calendar days (negative: back), or a datetime by that many times 24 hours.",
+    inputs: [DATE, DATETIME],
+    takesList: false,
+    parameters: [{ name: "days", type: INTEGER, optional: false, description: "how many days, a number or a whole-number column" }],
+    output: (input) => input,
+    example: "date_deadline <- invoice_date | add_days(30)",
+    exampleResult: '"2024-01-31" becomes 2024-03-01',
+  },
+  {
+    name: "add_minutes",
+    category: "date",
+    summary: "Moves a datetime by a number of minutes (negative: back): an end from a start and a duration.",
+    inputs: [DATETIME],
+    takesList: false,
+    parameters: [{ name: "minutes", type: INTEGER, optional: false, description: "how many minutes, a number or a whole-number column" }],
+    output: () => DATETIME,
+    example: "date_closed <- date_open | add_minutes(90)",
+    exampleResult: '"2024-03-09 08:30:00" becomes 2024-03-09 10:00:00',
+  },
+  {
     name: "email",
     category: "validation",
     summary: "Checks an e-mail address and writes it trimmed with a lower-case domain.",
@@ -196,6 +218,18 @@ export const BUILTINS: readonly Builtin[] = [
     output: () => DECIMAL,
     example: "probability <- kans | round(0)",
     exampleResult: "62.5 becomes 63",
+  },
+  {
+    name: "discount_chain",
+    category: "number",
+    summary: "Reads discounts applied one after the other (`10+5`) as the one discount in percent they make: 1 − (1 − 0.10)(1 − 0.05).",
+    inputs: [TEXT, INTEGER, DECIMAL],
+    takesList: false,
+    parameters: [INVALID_POLICY],
+    output: () => DECIMAL,
+    onInvalid: "text that is not percentages from 0 to 100 joined by + is rejected (or flagged)",
+    example: "discount <- sconto | discount_chain",
+    exampleResult: '"10+5" becomes 14.5; "50+50" becomes 75',
   },
   {
     name: "date",
@@ -372,8 +406,11 @@ export function findBuiltin(name: string): Builtin | undefined {
 export function builtinSignature(builtin: Builtin): string {
   const parameters = builtin.parameters.map((parameter) => `${parameter.optional ? "[" : ""}${parameter.name}${parameter.optional ? "]" : ""}`);
   const inputs = builtin.inputs.map((input) => describeType(input)).join(" or ");
-  const output = builtin.output(builtin.takesList ? (builtin.inputs[0] ?? UNKNOWN) : (builtin.inputs[0] ?? UNKNOWN), []);
-  return `${builtin.name}${parameters.length === 0 ? "" : `(${parameters.join(", ")})`}: ${inputs} → ${output.kind === "unknown" ? "the input's type" : describeType(output)}`;
+  const output = builtin.output(builtin.inputs[0] ?? UNKNOWN, []);
+  // A step whose output follows its input (`add_days` of a date is a date, of a datetime a datetime) says so.
+  const followsInput = builtin.inputs.some((input) => describeType(builtin.output(input, [])) !== describeType(output));
+  const written = output.kind === "unknown" || followsInput ? "the input's type" : describeType(output);
+  return `${builtin.name}${parameters.length === 0 ? "" : `(${parameters.join(", ")})`}: ${inputs} → ${written}`;
 }
 
 export function acceptsInput(builtin: Builtin, input: ValueType): boolean {

@@ -6,6 +6,7 @@
  */
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
+import type { Fix } from "../language/diagnostic.js";
 import { findField, suggestNames, type OdooField, type OdooSchema } from "./catalog/index.js";
 import { writtenBodies, type BinderQueries } from "./bind.js";
 import type { BoundPackage, Unresolved, UnresolvedKind } from "./bound-package.js";
@@ -24,6 +25,7 @@ import type {
   Scope,
   TypeIssueKind,
 } from "./checked-package.js";
+import { checkArithmetic } from "./check-arithmetic.js";
 import { checkPipe } from "./check-pipes.js";
 import { checkColumnPath, reportUnknownName } from "./check-columns.js";
 import { recordFieldName } from "./external-names.js";
@@ -97,8 +99,8 @@ export class ExpressionChecker {
     return active || this.quietTwin === undefined ? this : this.quietTwin;
   }
 
-  issue(kind: TypeIssueKind, file: string, range: Range, message: string): void {
-    this.result.typeIssues.push({ kind, file, range, message });
+  issue(kind: TypeIssueKind, file: string, range: Range, message: string, fixes?: readonly Fix[]): void {
+    this.result.typeIssues.push({ kind, file, range, message, ...(fixes === undefined ? {} : { fixes }) });
   }
 
   reference(file: string, range: Range, symbol: PackageSymbol): void {
@@ -395,6 +397,8 @@ export class ExpressionChecker {
         this.expectBoolean(operand, scope, "the operand of `not`");
         return { node, type: BOOLEAN, ir: { op: "not", type: "boolean", operand: operand.ir } };
       }
+      case "ArithmeticExpression":
+        return checkArithmetic(this, node, scope);
       case "ComparisonExpression": {
         const left = this.expression(node.left, scope);
         const right = this.expression(node.right, { ...scope, field: undefined });

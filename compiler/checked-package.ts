@@ -1,6 +1,7 @@
 /** What checking the bodies of a package gives: every assignment and condition with its type and plan form, and what it found wrong. */
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
+import type { Fix } from "../language/diagnostic.js";
 import type { OdooField } from "./catalog/index.js";
 import type { ColumnSymbol, EntitySymbol, GroupSymbol, RecordSymbol, TargetSymbol } from "./model.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
@@ -46,7 +47,17 @@ export interface CheckedCondition {
   readonly expression: CheckedExpression;
 }
 
-export type TypeIssueKind = "builtin-input" | "builtin-argument" | "condition" | "operand" | "constant" | "sibling" | "group" | "other-entity" | "ref-input";
+export type TypeIssueKind =
+  | "builtin-input"
+  | "builtin-argument"
+  | "condition"
+  | "operand"
+  | "arithmetic"
+  | "constant"
+  | "sibling"
+  | "group"
+  | "other-entity"
+  | "ref-input";
 
 /** A value used where its type does not fit, inside an expression. */
 export interface TypeIssue {
@@ -54,6 +65,7 @@ export interface TypeIssue {
   readonly file: string;
   readonly range: Range;
   readonly message: string;
+  readonly fixes?: readonly Fix[];
 }
 
 /** An expression or body nested deeper than a plan may be (MAX_EXPRESSION_DEPTH); what is inside it is not checked. */

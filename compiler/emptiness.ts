@@ -53,6 +53,9 @@ export function mayBeEmpty(expression: PlanExpression, known: KnownPresent): boo
       return mayBeEmpty(expression.input, known);
     case "ref":
       return expression.optional === true || mayBeEmpty(expression.input, known);
+    case "arithmetic":
+      // An empty operand makes the result empty, and a division by zero rejects the row.
+      return mayBeEmpty(expression.left, known) || mayBeEmpty(expression.right, known);
     case "group-column":
     case "linked":
     case "get":

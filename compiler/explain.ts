@@ -46,6 +46,8 @@ export interface FieldExplanation {
   readonly otherwise: string;
 }
 
+const ARITHMETIC_WORDS = { "+": "the sum of", "-": "the first minus the second of", "*": "the product of", "/": "the first divided by the second of" } as const;
+
 function leaf(text: string): LineageNode {
   return { text, from: [] };
 }
@@ -79,6 +81,7 @@ class LineageBuilder {
         return `${expression.group}.${expression.column}`;
       case "const":
         return JSON.stringify(expression.value);
+      case "arithmetic":
       case "compare": {
         const left = this.inline(expression.left);
         const right = this.inline(expression.right);
@@ -174,6 +177,8 @@ class LineageBuilder {
           ? leaf(inline)
           : { text: `${expression.operator} comparison`, from: [this.build(expression.left), this.build(expression.right)] };
       }
+      case "arithmetic":
+        return { text: ARITHMETIC_WORDS[expression.operator], from: [this.build(expression.left), this.build(expression.right)] };
       case "is":
         return { text: `is ${expression.negated ? "not " : ""}${expression.test}`, from: [this.build(expression.operand)] };
       case "in":

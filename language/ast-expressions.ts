@@ -15,6 +15,7 @@ export type Expression =
   | LogicalExpression
   | NotExpression
   | ComparisonExpression
+  | ArithmeticExpression
   | IsExpression
   | InExpression
   | ParenthesizedExpression
@@ -125,6 +126,16 @@ export interface NotExpression extends NodeBase {
 export interface ComparisonExpression extends NodeBase {
   readonly kind: "ComparisonExpression";
   readonly operator: ComparisonOperator;
+  readonly left: Expression;
+  readonly right: Expression;
+}
+
+export type ArithmeticOperator = "+" | "-" | "*" | "/";
+
+/** `quantity * price`, `start + 30`: numbers only; `*` and `/` bind tighter than `+` and `-`, and each pair groups from the left. */
+export interface ArithmeticExpression extends NodeBase {
+  readonly kind: "ArithmeticExpression";
+  readonly operator: ArithmeticOperator;
   readonly left: Expression;
   readonly right: Expression;
 }

@@ -45,7 +45,7 @@ export class IfExpressionFrame implements Frame<A.IfExpression, RulePartial> {
   }
 }
 
-type BinaryOperator = "or" | "and" | "??" | A.ComparisonOperator;
+type BinaryOperator = "or" | "and" | "??" | A.ComparisonOperator | A.ArithmeticOperator;
 
 /**
  * An operand as read: its leading `not`s, its value and the value's pipeline (`name | trim`),
@@ -95,6 +95,15 @@ type Part =
 
 function isComparisonOperator(text: string): text is A.ComparisonOperator {
   return text === "=" || text === "!=" || text === "<" || text === "<=" || text === ">" || text === ">=";
+}
+
+function isArithmeticOperator(text: string): text is A.ArithmeticOperator {
+  return text === "+" || text === "-" || text === "*" || text === "/";
+}
+
+/** Operators that neither join conditions (`and`, `or`) nor compare: `??` and arithmetic. */
+function isValueOperator(operator: BinaryOperator): boolean {
+  return operator === "??" || isArithmeticOperator(operator);
 }
 
 function firstOf(part: Part): IToken | undefined {
@@ -175,11 +184,12 @@ export class ExpressionFrame implements Frame<A.Expression, RulePartial> {
   operator(token: IToken | undefined): void {
     if (token === undefined) return;
     const text = token.image;
-    const operator: BinaryOperator | undefined = text === "or" || text === "and" || text === "??" ? text : isComparisonOperator(text) ? text : undefined;
+    const operator: BinaryOperator | undefined =
+      text === "or" || text === "and" || text === "??" || isArithmeticOperator(text) ? text : isComparisonOperator(text) ? text : undefined;
     if (operator === undefined) return;
     this.operand = undefined;
     this.push({ kind: "operator", operator, token });
-    this.comparison = operator === "or" || operator === "and" ? "open" : operator === "??" ? this.comparison : "right";
+    this.comparison = operator === "or" || operator === "and" ? "open" : isValueOperator(operator) ? this.comparison : "right";
   }
 
   /** `is [not]`, before its test is read. */
@@ -256,7 +266,7 @@ class Climb {
     for (let index = from; index < to; index++) {
       const part = this.parts[index];
       if (part === undefined) continue;
-      if (part.kind === "operator" && part.operator !== "or" && part.operator !== "and" && part.operator !== "??") {
+      if (part.kind === "operator" && isComparisonOperator(part.operator)) {
         const left = this.expression(from, index, fallback, true);
         const range = this.range(from, to, fallback);
         return { kind: "ComparisonExpression", operator: part.operator, left, right: this.expression(index + 1, to, range.end, false), range };
@@ -277,7 +287,29 @@ class Climb {
       const operands = coalesce.bounds.map(([start, end]) => this.expression(start, end, fallback, true));
       return { kind: "CoalesceExpression", operands, range: this.range(from, to, fallback) };
     }
-    return head instanceof Operand ? head.build(fallback) : missing("a value", fallback);
+    return this.arithmetic(from, to, fallback) ?? (head instanceof Operand ? head.build(fallback) : missing("a value", fallback));
+  }
+
+  /**
+   * `a - b + c * d`: the last top-level `+` or `-` splits first (so that they group from the left),
+   * then the last `*` or `/`; undefined when [from, to) holds no arithmetic operator.
+   */
+  private arithmetic(from: number, to: number, fallback: Position): A.ArithmeticExpression | undefined {
+    const at = this.lastOperator(from, to, "+", "-") ?? this.lastOperator(from, to, "*", "/");
+    if (at === undefined) return undefined;
+    const part = this.parts[at];
+    if (part?.kind !== "operator" || !isArithmeticOperator(part.operator)) return undefined;
+    const range = this.range(from, to, fallback);
+    const left = this.expression(from, at, fallback, true);
+    return { kind: "ArithmeticExpression", operator: part.operator, left, right: this.expression(at + 1, to, range.end, true), range };
+  }
+
+  private lastOperator(from: number, to: number, first: BinaryOperator, second: BinaryOperator): number | undefined {
+    for (let index = to - 1; index >= from; index--) {
+      const part = this.parts[index];
+      if (part?.kind === "operator" && (part.operator === first || part.operator === second)) return index;
+    }
+    return undefined;
   }
 
   /** `not not x`: the `not`s wrap the comparison that follows them, each from its own `not` to the comparison's end. */

@@ -2,7 +2,7 @@
 import type { LookaheadTable } from "./lookahead.js";
 
 export const LOOKAHEAD_TABLE: LookaheadTable = {
-  grammar: "9f586c13-48572",
+  grammar: "f930c688-49109",
   paths: {
     "ambiguousPolicy.Alternation.0": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_fallback"]]],
     "archivedSetting.Alternation.0": [[["Keyword_include"]],[["Keyword_exclude"]]],
@@ -46,17 +46,18 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
     "expectation.Option.0": [[["StringLike"]],[[]]],
     "expectation.Option.2": [[["NumberLiteral"]],[["Name"]]],
     "expression.Alternation.0": [[["Keyword_if"]],[["Keyword_not"],["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]]],
-    "expression.Alternation.2": [[["Keyword_or"]],[["Keyword_and"]],[["Coalesce"]],[["Comparator"]],[["Keyword_is"]],[["Keyword_not"],["Keyword_in"]]],
+    "expression.Alternation.2": [[["Keyword_or"]],[["Keyword_and"]],[["Coalesce"]],[["Comparator"]],[["ArithmeticOperator"]],[["Keyword_is"]],[["Keyword_not"],["Keyword_in"]]],
     "expression.Alternation.3": [[["Keyword_present"]],[["Keyword_empty"]]],
     "expression.Option.0": [[["Keyword_not"]],[["Keyword_present"],["Keyword_empty"]]],
     "expression.Option.2": [[["Keyword_not"]],[["Keyword_in"]]],
     "expression.Repetition.0": [[["Keyword_not"]],[["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]]],
-    "expression.Repetition.2": [[["Keyword_or"],["Keyword_and"],["Coalesce"],["Comparator"],["Keyword_is"],["Keyword_not"],["Keyword_in"]],[[]]],
-    "expression.Repetition.21": [[["Pipe"]],[["Keyword_or"],["Keyword_and"],["Coalesce"],["Comparator"],["Keyword_is"],["Keyword_not"],["Keyword_in"],[]]],
+    "expression.Repetition.2": [[["Keyword_or"],["Keyword_and"],["Coalesce"],["Comparator"],["ArithmeticOperator"],["Keyword_is"],["Keyword_not"],["Keyword_in"]],[[]]],
+    "expression.Repetition.21": [[["Pipe"]],[["Keyword_or"],["Keyword_and"],["Coalesce"],["Comparator"],["ArithmeticOperator"],["Keyword_is"],["Keyword_not"],["Keyword_in"],[]]],
     "expression.Repetition.22": [[["Pipe"]],[[]]],
     "expression.Repetition.23": [[["Pipe"]],[[]]],
     "expression.Repetition.24": [[["Pipe"]],[[]]],
     "expression.Repetition.25": [[["Pipe"]],[[]]],
+    "expression.Repetition.26": [[["Pipe"]],[[]]],
     "expression.Repetition.3": [[["Keyword_not"]],[["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]]],
     "expression.Repetition.4": [[["Keyword_not"]],[["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]]],
     "extendBlock.Alternation.50": [[["Keyword_if"]],[["Name"]],[["AnyToken"]]],

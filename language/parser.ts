@@ -147,6 +147,7 @@ const enum OperandSite {
   AfterAnd = 3,
   AfterCoalesce = 4,
   AfterComparison = 5,
+  AfterArithmetic = 6,
 }
 
 /** A choice among statements, each behind the gate that says which one the next tokens start. */
@@ -1116,7 +1117,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   // expressions: `if`, then every binary operator in one rule, then pipes and primaries
 
   /**
-   * An `if`, or every binary operator (`or`, `and`, comparisons, `??`), the prefix `not` and the
+   * An `if`, or every binary operator (`or`, `and`, comparisons, `??`, `+ - * /`), the prefix `not` and the
    * postfix tests (`is present`, `in [...]`), read flat in source order; ExpressionFrame arranges
    * them by precedence.
    */
@@ -1195,13 +1196,14 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     [OperandSite.AfterAnd]: this.pipeStepsAt(OperandSite.AfterAnd),
     [OperandSite.AfterCoalesce]: this.pipeStepsAt(OperandSite.AfterCoalesce),
     [OperandSite.AfterComparison]: this.pipeStepsAt(OperandSite.AfterComparison),
+    [OperandSite.AfterArithmetic]: this.pipeStepsAt(OperandSite.AfterArithmetic),
   };
 
-  /** Whether the next tokens continue the expression: a comparison does not chain, and `??` does not follow `is` or `in`. */
+  /** Whether the next tokens continue the expression: a comparison does not chain, and `??` and arithmetic do not follow `is` or `in`. */
   private readonly continuesBinary = (): boolean => {
     const comparison = this.frameOf(E.ExpressionFrame).comparison;
     if (this.is(1, KW.or) || this.is(1, KW.and)) return true;
-    if (this.is(1, T.Coalesce)) return comparison !== "closed";
+    if (this.is(1, T.Coalesce) || this.is(1, T.ArithmeticOperator)) return comparison !== "closed";
     if (this.is(1, T.Comparator) || this.is(1, KW.is) || this.is(1, KW.in)) return comparison === "open";
     return this.is(1, KW.not) && this.is(2, KW.in) && comparison === "open";
   };
@@ -1219,6 +1221,12 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
       ALT: () => {
         this.frameOf(E.ExpressionFrame).operator(this.token(6, T.Comparator));
         this.operand(OperandSite.AfterComparison);
+      },
+    },
+    {
+      ALT: () => {
+        this.frameOf(E.ExpressionFrame).operator(this.token(15, T.ArithmeticOperator));
+        this.operand(OperandSite.AfterArithmetic);
       },
     },
     {

@@ -40,11 +40,17 @@ function precedence(expression: A.Expression): number {
       return 4;
     case "CoalesceExpression":
       return 5;
+    case "ArithmeticExpression":
+      return arithmeticPrecedence(expression.operator);
     case "PipeExpression":
-      return 6;
+      return 8;
     default:
-      return 7;
+      return 9;
   }
+}
+
+function arithmeticPrecedence(operator: A.ArithmeticOperator): number {
+  return operator === "+" || operator === "-" ? 6 : 7;
 }
 
 /** Prints an expression in a context that binds at `context` precedence; looser operands get parentheses. */
@@ -74,7 +80,7 @@ function expressionBody(expression: A.Expression): Doc {
     case "PipeExpression":
       // The steps are their own group so that `(...multi-line...) | required` keeps its step on the closing line.
       return [
-        printExpression(expression.input, 7),
+        printExpression(expression.input, 9),
         group(
           indent(
             expression.steps.map((step): Doc => {
@@ -97,6 +103,11 @@ function expressionBody(expression: A.Expression): Doc {
       return ["not ", printExpression(expression.operand, 3)];
     case "ComparisonExpression":
       return [printExpression(expression.left, 5), " ", expression.operator, " ", printExpression(expression.right, 5)];
+    case "ArithmeticExpression": {
+      // `a - (b - c)` keeps its parentheses: operators of one precedence group from the left.
+      const own = arithmeticPrecedence(expression.operator);
+      return [printExpression(expression.left, own), " ", expression.operator, " ", printExpression(expression.right, own + 1)];
+    }
     case "IsExpression":
       return [printExpression(expression.operand, 5), expression.negated ? " is not " : " is ", expression.test];
     case "InExpression":

@@ -161,5 +161,9 @@ export function strayTokensMessage(block: string, tokens: readonly IToken[]): st
   const text = (shown.length > 40 ? `${shown.slice(0, 37)}...` : shown).replace(/\n/g, " ");
   const first = tokens[0]?.image ?? "";
   const misplaced = block === "document" ? MISPLACED_AT_TOP_LEVEL.get(first) : undefined;
+  // `a -1`: the minus belongs to the number (as in `sequence -1`), so the expression ended at `a`.
+  if (misplaced === undefined && /^-\d/.test(first)) {
+    return `unexpected \`${text}\`: \`${first}\` is a negative number; to subtract, write \`- ${first.slice(1)}\` with a space after the minus`;
+  }
   return misplaced !== undefined ? `unexpected \`${text}\`: ${misplaced}` : `unexpected \`${text}\`: expected ${STRAY_EXPECTATIONS[block] ?? "something else"}`;
 }

@@ -36,7 +36,17 @@ export const UnterminatedString = createToken({
   categories: [AnyToken, StringLike],
   label: "a quoted string",
 });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /-?\d+(?:\.\d+)?/, label: "a number", categories: [AnyToken] });
+/**
+ * A minus written right after a value (`end-1`, `(a)-1`) is subtraction, not the sign of the number
+ * after it; anywhere else (`-3`, `round(-1)`, `sequence -1`) it belongs to the number.
+ */
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /(?:(?<![\w)\]"`])-)?\d+(?:\.\d+)?/,
+  start_chars_hint: ["-", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+  label: "a number",
+  categories: [AnyToken],
+});
 
 function punctuation(name: string, pattern: string | RegExp, label: string, categories: TokenType[] = []): TokenType {
   return createToken({ name, pattern, label, categories: [AnyToken, ...categories] });
@@ -61,6 +71,12 @@ export const Less = punctuation("Less", "<", "`<`", [Comparator]);
 export const Greater = punctuation("Greater", ">", "`>`", [Comparator]);
 export const Equals = createToken({ name: "Equals", pattern: "=", label: "`=`", categories: [AnyToken, AssignmentOperator, Comparator] });
 export const Coalesce = punctuation("Coalesce", "??", "`??`");
+/** `+ - * /` on numbers: one category, so that an arithmetic operator is one choice for the parser. */
+export const ArithmeticOperator = createToken({ name: "ArithmeticOperator", pattern: Lexer.NA, label: "an arithmetic operator (`+`, `-`, `*`, `/`)" });
+export const Plus = punctuation("Plus", "+", "`+`", [ArithmeticOperator]);
+export const Minus = punctuation("Minus", "-", "`-`", [ArithmeticOperator]);
+export const Star = punctuation("Star", "*", "`*`", [ArithmeticOperator]);
+export const Slash = punctuation("Slash", "/", "`/`", [ArithmeticOperator]);
 export const Pipe = punctuation("Pipe", "|", "`|`");
 /** `_` alone: the default entry of a table. */
 export const Underscore = createToken({ name: "Underscore", pattern: "_", longer_alt: Identifier, label: "`_`", categories: [AnyToken] });
@@ -139,6 +155,10 @@ const codeTokens: TokenType[] = [
   Equals,
   Coalesce,
   Pipe,
+  Plus,
+  Minus,
+  Star,
+  Slash,
   LParen,
   RParen,
   LBracket,
@@ -169,6 +189,7 @@ export const allTokenTypes: TokenType[] = [
   AssignmentOperator,
   StringLike,
   Comparator,
+  ArithmeticOperator,
   LCurly,
   RCurly,
   ...codeTokens,

@@ -82,6 +82,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   LogicalExpression: ["operands"],
   NotExpression: ["operand"],
   ComparisonExpression: ["left", "right"],
+  ArithmeticExpression: ["left", "right"],
   IsExpression: ["operand"],
   InExpression: ["operand", "list"],
   ParenthesizedExpression: ["expression"],

@@ -7,6 +7,7 @@
  * it cannot read are named in the evidence: the reader rejects those rows, so nothing is lost
  * silently, and the specialist sees which values will need a decision.
  */
+import { hasCurrencySign } from "../runtime/source/currencies.js";
 import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../runtime/source/infer.js";
 import type { ColumnType } from "../language/column-types.js";
 import { isBlank, parseCell, valueFormat, type ValueFormat } from "../runtime/source/values.js";
@@ -150,13 +151,13 @@ function fits(candidate: Candidate, value: string): boolean {
       return true;
     case "datetime":
       // A bare date passes a datetime column (local midnight), but is not evidence of one.
-      return /\d{1,2}:\d{2}/.test(value);
+      return /\d{1,2}:\d{2}|[T\s]\d{1,2}\.\d{2}$/.test(value);
     case "date":
       return !/^\d{1,7}$/.test(value);
     case "integer":
       return !/[.,]\d{1,2}$/.test(value) && !/^[-+]?0\d/.test(value);
     case "money":
-      return /[£€$¥₹]/.test(value) || (value.match(/\b[A-Z]{3}\b/g) ?? []).some((code) => CURRENCY_CODES.has(code));
+      return hasCurrencySign(value) || (value.match(/\b[A-Z]{3}\b/g) ?? []).some((code) => CURRENCY_CODES.has(code));
     case "url":
       return /^(https?:\/\/|www\.)/i.test(value);
     case "phone":

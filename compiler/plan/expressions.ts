@@ -47,6 +47,7 @@ export function childExpressions(expression: PlanExpression): readonly ChildExpr
     case "is":
       return own(expression.operand);
     case "compare":
+    case "arithmetic":
       return own(expression.left, expression.right);
     case "in":
       return own(expression.operand, ...expression.items);

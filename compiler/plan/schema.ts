@@ -16,6 +16,7 @@ export const Literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type Literal = z.infer<typeof Literal>;
 
 const ComparisonOperator = z.enum(["=", "!=", "<", "<=", ">", ">="]);
+const ArithmeticOperator = z.enum(["+", "-", "*", "/"]);
 
 /** A value computed for each source row. */
 export type PlanExpression =
@@ -37,6 +38,7 @@ export type PlanExpression =
   | { op: "and" | "or"; type: string; operands: PlanExpression[] }
   | { op: "not"; type: string; operand: PlanExpression }
   | { op: "compare"; type: string; operator: z.infer<typeof ComparisonOperator>; left: PlanExpression; right: PlanExpression }
+  | { op: "arithmetic"; type: string; operator: z.infer<typeof ArithmeticOperator>; left: PlanExpression; right: PlanExpression }
   | { op: "is"; type: string; test: "present" | "empty"; negated: boolean; operand: PlanExpression }
   | { op: "in"; type: string; negated: boolean; operand: PlanExpression; items: PlanExpression[] };
 
@@ -169,6 +171,17 @@ export const PlanExpression = z.discriminatedUnion("op", [
     op: z.literal("compare"),
     type: PlanType,
     operator: ComparisonOperator,
+    get left(): ExpressionSchema {
+      return PlanExpression;
+    },
+    get right(): ExpressionSchema {
+      return PlanExpression;
+    },
+  }),
+  z.strictObject({
+    op: z.literal("arithmetic"),
+    type: PlanType,
+    operator: ArithmeticOperator,
     get left(): ExpressionSchema {
       return PlanExpression;
     },

@@ -1,4 +1,5 @@
 /** Every check, in the order docs/rules.md lists them. */
+import { arithmeticOperand } from "./arithmetic-operand.js";
 import { archiveWithoutActive } from "./archive-without-active.js";
 import { computedField } from "./computed-field.js";
 import { customField } from "./custom-field.js";
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   wrongModelReference,
   expressionType,
   nestingDepth,
+  arithmeticOperand,
   unknownModel,
   unknownField,
   fieldNotInVersion,

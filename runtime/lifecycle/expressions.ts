@@ -13,8 +13,14 @@ function literal(value: unknown): string {
 function piped(input: PlanExpression, step: string): string {
   const text = describeExpression(input);
   // A condition or a coalescing value is bracketed before it is piped on.
-  const needsBrackets = ["if", "coalesce", "and", "or", "compare", "is", "in", "not"].includes(input.op);
+  const needsBrackets = ["if", "coalesce", "and", "or", "compare", "arithmetic", "is", "in", "not"].includes(input.op);
   return `${needsBrackets ? `(${text})` : text} | ${step}`;
+}
+
+/** An operand of `+ - * /`: bracketed unless it is one value, so that the grouping reads as computed. */
+function arithmeticOperand(operand: PlanExpression): string {
+  const text = describeExpression(operand);
+  return ["arithmetic", "if", "coalesce"].includes(operand.op) ? `(${text})` : text;
 }
 
 /** The expression in the mapping language's own notation, close to what the specialist wrote. */
@@ -62,6 +68,8 @@ export function describeExpression(expression: PlanExpression): string {
       return `not ${describeExpression(expression.operand)}`;
     case "compare":
       return `${describeExpression(expression.left)} ${expression.operator} ${describeExpression(expression.right)}`;
+    case "arithmetic":
+      return `${arithmeticOperand(expression.left)} ${expression.operator} ${arithmeticOperand(expression.right)}`;
     case "is":
       return `${describeExpression(expression.operand)} is ${expression.negated ? "not " : ""}${expression.test}`;
     case "in":

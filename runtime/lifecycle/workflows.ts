@@ -228,6 +228,8 @@ function feedsValue(expression: PlanExpression, column: string): boolean {
       return expression.parts.some((part) => typeof part !== "string" && feedsValue(part, column));
     case "list":
       return expression.items.some((item) => feedsValue(item, column));
+    case "arithmetic":
+      return feedsValue(expression.left, column) || feedsValue(expression.right, column);
     default:
       return false;
   }

@@ -4,6 +4,7 @@
  * (`dd/MM/yyyy` and `MM/dd/yyyy` both fit when no day is above 12): a person decides those.
  */
 
+import { hasCurrencySign } from "./currencies.js";
 import { compileDatePattern, matchDatePattern, matchIsoDateTime } from "./dates.js";
 import { parseLocaleInteger, parseLocaleNumber, parseMoney, type DecimalSeparator } from "./numbers.js";
 import { parseEmail, parsePhone, parseUrl } from "./text-values.js";
@@ -17,15 +18,18 @@ export const DATE_PATTERN_CANDIDATES: readonly string[] = [
   "dd.MM.yyyy",
   "yyyy-MM-dd",
   "yyyy/MM/dd",
+  "yyyy.MM.dd",
   "MM/dd/yyyy",
   "MM-dd-yyyy",
   "yyyyMMdd",
   "dd-MM-yy",
   "dd/MM/yy",
+  "dd.MM.yy",
   "MM/dd/yy",
 ];
 
-const TIME_SUFFIXES: readonly string[] = [" HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", "'T'HH:mm:ss"];
+// `H.mm` reads times written 9.30 (Italian, Danish, Finnish exports).
+const TIME_SUFFIXES: readonly string[] = [" HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", "'T'HH:mm:ss", " H.mm"];
 
 export const DATETIME_PATTERN_CANDIDATES: readonly string[] = DATE_PATTERN_CANDIDATES.filter((pattern) => pattern !== "yyyyMMdd").flatMap((pattern) =>
   TIME_SUFFIXES.map((suffix) => pattern + suffix),
@@ -97,7 +101,7 @@ export interface ColumnGuess {
   readonly distinct: number;
 }
 
-const CURRENCY_MARK = /[£€$¥₹]|(?:^|\s)[A-Z]{3}(?:\s|$)|^[A-Z]{3}(?=[\d\s-])/;
+const CURRENCY_CODE_MARK = /(?:^|\s)[A-Z]{3}(?:\s|$)|^[A-Z]{3}(?=[\d\s-])/;
 const FILE_PATH = /^[^<>:"|?*\r\n]+\.[A-Za-z0-9]{2,5}$/;
 
 function guess(type: ColumnType, format: Partial<ValueFormat>, alternatives: readonly string[], samples: readonly string[], total: number): ColumnGuess {
@@ -136,7 +140,7 @@ export function inferColumn(values: readonly string[]): ColumnGuess {
       total,
     );
   }
-  if (samples.some((sample) => CURRENCY_MARK.test(sample))) {
+  if (samples.some((sample) => hasCurrencySign(sample) || CURRENCY_CODE_MARK.test(sample))) {
     const separators = decimalSeparatorsMatchingAll(samples, "money");
     if (separators.length > 0) {
       const decimal = preferredSeparator(samples, separators);

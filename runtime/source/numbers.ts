@@ -3,6 +3,8 @@
  * `(12.00)` and `12.00-` for negatives, `£1,234.50`, `€ 1.234,50`, `EUR -5,00`. Pure.
  */
 
+import { CURRENCY_SIGN, CURRENCY_SYMBOL_CHARACTER, currencyName, describeCurrency, sameCurrency } from "./currencies.js";
+
 export type DecimalSeparator = "." | ",";
 
 export type NumberResult = { ok: true; value: number } | { ok: false; reason: string };
@@ -120,10 +122,13 @@ export function describeDecimal(decimal: DecimalSeparator): string {
   return decimal === "," ? "decimal comma" : "decimal point";
 }
 
+const WHOLE_MARK: Readonly<Record<DecimalSeparator, RegExp>> = { ",": /(?<=\d),[-\u2013\u2014]{1,2}$/, ".": /(?<=\d)\.[-\u2013\u2014]{1,2}$/ };
+
 /** A number written with the given decimal separator; the other of `.` `,`, spaces and apostrophes group thousands. */
 export function parseLocaleNumber(text: string, decimal: DecimalSeparator): NumberResult {
   const trimmed = text.trim();
-  const signed = splitSign(trimmed);
+  // `12,-` (or `12,--`) is a whole amount, as Dutch, German and Scandinavian prices write it, not minus 12.
+  const signed = splitSign(WHOLE_MARK[decimal].test(trimmed) ? trimmed.replace(WHOLE_MARK[decimal], "") : trimmed);
   if (typeof signed === "string") return { ok: false, reason: `'${trimmed}' is not a number: ${signed}` };
   const value = parseUnsigned(signed.body, decimal);
   if (value === null) {
@@ -143,23 +148,8 @@ export function parseLocaleInteger(text: string, decimal: DecimalSeparator): Num
   return parsed;
 }
 
-/** Currency symbols and the ISO 4217 codes they stand for. */
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  "£": "GBP",
-  "€": "EUR",
-  $: "USD",
-  "¥": "JPY",
-  "₹": "INR",
-};
-
-/** The ISO code a currency symbol or code stands for (`£` → `GBP`, `eur` → `EUR`). */
-export function currencyCode(symbolOrCode: string): string {
-  const trimmed = symbolOrCode.trim();
-  return CURRENCY_SYMBOLS[trimmed] ?? trimmed.toUpperCase();
-}
-
-const LEADING_CURRENCY = /^([-+\u2212(]?)\s*([£€$¥₹]|[A-Za-z]{3}(?![A-Za-z]))\s*/;
-const TRAILING_CURRENCY = /\s*([£€$¥₹]|(?<![A-Za-z])[A-Za-z]{3})\s*([-)]?)$/;
+const LEADING_CURRENCY = new RegExp(`^([-+\u2212(]?)\\s*(${CURRENCY_SIGN})\\s*`, "iu");
+const TRAILING_CURRENCY = new RegExp(`\\s*(?<!\\p{L})(${CURRENCY_SIGN})\\s*([-)]?)$`, "iu");
 
 export type MoneyResult = { ok: true; value: number; currency: string | null } | { ok: false; reason: string };
 
@@ -182,19 +172,16 @@ export function parseMoney(text: string, decimal: DecimalSeparator, expected?: s
       body = body.slice(0, trailing.index) + (trailing[2] ?? "");
     }
   }
-  if (/[£€$¥₹]/.test(body)) return { ok: false, reason: `'${trimmed}' is not an amount: it has more than one currency symbol` };
+  if (CURRENCY_SYMBOL_CHARACTER.test(body)) return { ok: false, reason: `'${trimmed}' is not an amount: it has more than one currency symbol` };
   const parsed = parseLocaleNumber(body, decimal);
   if (!parsed.ok) {
     const numberPart = body.trim();
     const hint = otherSeparatorHint(numberPart.replace(/^[-+\u2212(]|[-)]$/g, ""), decimal);
     return { ok: false, reason: `'${trimmed}' is not an amount with a ${describeDecimal(decimal)}${hint}` };
   }
-  const foundCode = found === null ? null : currencyCode(found);
-  if (foundCode !== null && expected !== undefined && expected !== "") {
-    const expectedCode = currencyCode(expected);
-    if (foundCode !== expectedCode) {
-      return { ok: false, reason: `'${trimmed}' is in ${foundCode}, but this column's amounts are in ${expectedCode}` };
-    }
+  const foundName = found === null ? null : currencyName(found);
+  if (found !== null && foundName !== null && expected !== undefined && expected !== "" && !sameCurrency(found, expected)) {
+    return { ok: false, reason: `'${trimmed}' is in ${describeCurrency(found)}, but this column's amounts are in ${describeCurrency(expected)}` };
   }
-  return { ok: true, value: parsed.value, currency: foundCode };
+  return { ok: true, value: parsed.value, currency: foundName };
 }

@@ -15,6 +15,7 @@ import {
   invalidValue,
   isInvalidPolicy,
   readInvalidPolicy,
+  readPolicyOnly,
   sourceFormat,
   tooManyArguments,
   wrongInput,
@@ -25,13 +26,6 @@ import {
 import { plainNumber } from "./builtin-text.js";
 import type { BuiltinContext } from "./builtins.js";
 import { ok, reject, type RuntimeValue, type StepOutcome } from "./values.js";
-
-function readPolicyOnly(args: readonly RuntimeValue[]): ArgumentsResult<InvalidPolicy> {
-  const tooMany = tooManyArguments(args, 1);
-  if (tooMany !== null) return argumentProblem(tooMany);
-  const policy = readInvalidPolicy(args[0]);
-  return isInvalidPolicy(policy) ? argumentsOk(policy) : argumentProblem(policy);
-}
 
 function parsedOutcome(type: ColumnType, text: string, format: ValueFormat, policy: InvalidPolicy): StepOutcome {
   const parsed = parseCell(type, text, format);

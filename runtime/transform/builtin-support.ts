@@ -110,6 +110,14 @@ export function isInvalidPolicy(value: InvalidPolicy | string): value is Invalid
   return value === "reject" || value === "flag";
 }
 
+/** The arguments of a step whose only argument is on_invalid. */
+export function readPolicyOnly(args: readonly RuntimeValue[]): ArgumentsResult<InvalidPolicy> {
+  const tooMany = tooManyArguments(args, 1);
+  if (tooMany !== null) return argumentProblem(tooMany);
+  const policy = readInvalidPolicy(args[0]);
+  return isInvalidPolicy(policy) ? argumentsOk(policy) : argumentProblem(policy);
+}
+
 /** A value the step cannot read: the row is rejected, or (flag) the field is left empty and the value reported. */
 export function invalidValue(policy: InvalidPolicy, reason: string): StepOutcome {
   return policy === "flag" ? ok(null, [{ kind: "flagged", detail: reason }]) : reject(reason);

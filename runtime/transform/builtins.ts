@@ -45,6 +45,7 @@
  *   uses both on one path) and reject with its reason; filename splits on both \ and /.
  */
 import type { SourceOptionsPlan } from "../../compiler/plan/schema.js";
+import { ARITHMETIC_BUILTINS } from "./builtin-arithmetic.js";
 import { FILE_BUILTINS } from "./builtin-files.js";
 import { LIST_BUILTINS } from "./builtin-lists.js";
 import { dateFromText, dateOfDateTime, PARSE_BUILTINS } from "./builtin-parse.js";
@@ -84,7 +85,7 @@ const required = defineBuiltin<undefined>({
   apply: (input) => ok(input),
 });
 
-const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, defaultValue, required];
+const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, defaultValue, required];
 
 function byName<T>(pick: (builtin: DefinedBuiltin) => T): Readonly<Record<string, T>> {
   // No prototype, so a step named "constructor" or "toString" is simply unknown.

@@ -13,6 +13,7 @@
  * pure, so the run repeats the last one up to there).
  */
 import type { Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
+import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
 import type { EvaluationEnvironment, ReferenceResolution, RowInput } from "./evaluate.js";
@@ -220,6 +221,8 @@ function compileNode(expression: PlanExpression, asynchronous: { found: boolean 
     }
     case "compare":
       return comparison(child(expression.left), expression.operator, child(expression.right));
+    case "arithmetic":
+      return arithmetic(child(expression.left), expression.operator, child(expression.right));
     case "is": {
       const operand = child(expression.operand);
       const { test, negated } = expression;
@@ -507,6 +510,17 @@ function logical(op: "and" | "or", operands: readonly Node[]): Node {
       if (op === "or" && truth) return true;
     }
     return op === "and";
+  };
+}
+
+function arithmetic(left: Node, operator: Extract<PlanExpression, { op: "arithmetic" }>["operator"], right: Node): Node {
+  return (row, environment, scope) => {
+    const a = left(row, environment, scope);
+    if (a === FAILED) return a;
+    const b = right(row, environment, scope);
+    if (b === FAILED) return b;
+    const result = computeArithmetic(a, operator, b);
+    return result.ok ? result.value : scope.fail(result.reason);
   };
 }
 

@@ -89,10 +89,12 @@ function precedence(expression: A.Expression): number {
       return 4;
     case "CoalesceExpression":
       return 5;
+    case "ArithmeticExpression":
+      return expression.operator === "+" || expression.operator === "-" ? 6 : 7;
     case "PipeExpression":
-      return 6;
+      return 8;
     default:
-      return 7;
+      return 9;
   }
 }
 
@@ -130,7 +132,7 @@ export const expression: fc.Arbitrary<A.Expression> = fc.letrec<{ expression: A.
       list,
       at(0).map((inner): A.ParenthesizedExpression => ({ kind: "ParenthesizedExpression", expression: inner, range: RANGE })),
       fc
-        .tuple(at(7), fc.array(step, { minLength: 1, maxLength: 3 }))
+        .tuple(at(9), fc.array(step, { minLength: 1, maxLength: 3 }))
         .map(([input, steps]): A.PipeExpression => ({ kind: "PipeExpression", input, steps, range: RANGE })),
       fc.array(at(6), { minLength: 2, maxLength: 3 }).map((operands): A.CoalesceExpression => ({ kind: "CoalesceExpression", operands, range: RANGE })),
       fc
@@ -151,6 +153,12 @@ export const expression: fc.Arbitrary<A.Expression> = fc.letrec<{ expression: A.
         .array(at(3), { minLength: 2, maxLength: 3 })
         .map((operands): A.LogicalExpression => ({ kind: "LogicalExpression", operator: "and", operands, range: RANGE })),
       at(3).map((operand): A.NotExpression => ({ kind: "NotExpression", operand, range: RANGE })),
+      fc
+        .tuple(fc.constantFrom<"+" | "-">("+", "-"), at(6), at(7))
+        .map(([operator, left, right]): A.ArithmeticExpression => ({ kind: "ArithmeticExpression", operator, left, right, range: RANGE })),
+      fc
+        .tuple(fc.constantFrom<"*" | "/">("*", "/"), at(7), at(8))
+        .map(([operator, left, right]): A.ArithmeticExpression => ({ kind: "ArithmeticExpression", operator, left, right, range: RANGE })),
       fc
         .tuple(fc.constantFrom<A.ComparisonOperator>("=", "!=", "<", "<=", ">", ">="), at(5), at(5))
         .map(([operator, left, right]): A.ComparisonExpression => ({ kind: "ComparisonExpression", operator, left, right, range: RANGE })),

@@ -82,6 +82,15 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["€ 1.234,50", "€ 12,00"])).toMatchObject({ type: "money", decimal: ",", currency: "EUR" });
   });
 
+  it("detects an Italian ERP export's amounts in currency words, dotted dates and times written 9.30", () => {
+    expect(guessColumnType(["1\u00A0250,00 kr", "12,00 kr", "", "3\u202F400,50 kr"])).toMatchObject({ type: "money", decimal: ",", currency: "kr" });
+    expect(guessColumnType(["1 250,00 zł", "99,99 zł"])).toMatchObject({ type: "money", decimal: ",", currency: "PLN" });
+    expect(guessColumnType(["R$ 1.234,56", "R$ 10,00"])).toMatchObject({ type: "money", decimal: ",", currency: "BRL" });
+    expect(guessColumnType(["2024.03.09", "2023.12.31"])).toMatchObject({ type: "date", pattern: "yyyy.MM.dd" });
+    expect(guessColumnType(["09.03.24", "31.12.99", "01.01.30"])).toMatchObject({ type: "date", pattern: "dd.MM.yy" });
+    expect(guessColumnType(["09.03.2024 9.30", "31.12.2023 17.05"])).toMatchObject({ type: "datetime", pattern: "dd.MM.yyyy H.mm" });
+  });
+
   it("keeps whole numbers with a few bad values, but not when the bad ones are too many", () => {
     const ids = Array.from({ length: 30 }, (_, index) => String(1001 + index * 3));
     const tolerant = guessColumnType([...ids, "abc", "12.5.0"]);

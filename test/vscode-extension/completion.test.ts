@@ -210,8 +210,8 @@ describe("pipeline steps and aliases", () => {
       ["deal_stage", "table deal_stage: text -> crm.stage"],
       ["lead_kind", "table lead_kind: text -> text"],
       ["user", "lookup user in res.users by login"],
-      ["boolean", "boolean([on_invalid]): text or integer → boolean"],
-      ["count", "count: a list → integer"],
+      ["add_days", "add_days(days): date or datetime → the input's type"],
+      ["add_minutes", "add_minutes(minutes): datetime → datetime"],
     ]);
     expect(items.find((item) => item.label === "truncate")).toMatchObject({
       kind: 3,
@@ -296,7 +296,7 @@ describe("headers and declarations", () => {
     expect(labelsAt("migration m {\n  rule unmapped_column ‸\n}")).toEqual(["error", "off", "warn"]);
     expect(labelsAt("migration m {\n  deleted ‸\n}")).toEqual(["archive", "report"]);
     expect(labelsAt('migration m {\n  xmlid "pb"\n  ‸\n}')).toContain("deleted");
-    expect(labelsAt("migration m {\n  rule ‸\n}").slice(0, 3)).toEqual(["archive_without_active", "computed_field", "custom_field"]);
+    expect(labelsAt("migration m {\n  rule ‸\n}").slice(0, 3)).toEqual(["archive_without_active", "arithmetic_operand", "computed_field"]);
     expect(labelsAt("migration m {\n  target odoo ‸\n}")).toEqual(['"17.0"', '"18.0"', '"19.0"', "schema"]);
     expect(labelsAt('source more {\n  csv { delimiter ";"  ‸ }\n}')).toEqual([
       "currency",

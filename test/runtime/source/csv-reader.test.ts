@@ -546,3 +546,28 @@ describe("readEntity: files and specs", () => {
     );
   });
 });
+
+describe("readEntity: an Italian ERP export's amounts and dates", () => {
+  it("reads currency words, space thousands and dotted dates, and rejects an unreadable amount with its line and column", async () => {
+    const italian = valueFormat({ date: "dd.MM.yy", datetime: "yyyy.MM.dd H.mm", timezone: "Europe/Rome", decimal: "," });
+    write("ordini.csv", "id;importo;data;inizio\nO1;1\u00A0250,00 kr;09.03.24;2024.03.09 9.30\nO2;R$ 1.234,56;31.12.99;2024.12.31 17.05\nO3;1,234.56 zł;01.01.30;2024.01.01 0.00\n");
+    const { items } = await readAll(
+      spec({
+        pattern: "ordini.csv",
+        columns: [
+          column("id", "id", "text", italian),
+          column("amount", "importo", "money", italian),
+          column("day", "data", "date", italian),
+          column("start", "inizio", "datetime", italian),
+        ],
+      }),
+    );
+    expect(rows(items).map((row) => row.values)).toEqual([
+      { id: "O1", amount: 1250, day: "2024-03-09", start: "2024-03-09 08:30:00" },
+      { id: "O2", amount: 1234.56, day: "1999-12-31", start: "2024-12-31 16:05:00" },
+    ]);
+    expect(rejections(items)).toMatchObject([
+      { file: "ordini.csv", line: 4, column: "amount", columnNumber: 2, reason: "'importo': '1,234.56 zł' is not an amount with a decimal comma; it looks like it uses a decimal point, but this column's decimal separator is ','" },
+    ]);
+  });
+});

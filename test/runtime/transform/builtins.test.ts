@@ -218,6 +218,8 @@ const SAMPLE_ARGUMENTS: Readonly<Record<string, readonly RuntimeValue[]>> = {
   join: [", "],
   round: [0],
   default: ["Unknown"],
+  add_days: [30],
+  add_minutes: [90],
 };
 
 describe("empty input", () => {

@@ -372,6 +372,10 @@ function comparedColumn(segment: readonly IToken[], operatorIndex: number): stri
 const COMPARISONS = new Set(["Equals", "NotEquals", "Less", "LessEquals", "Greater", "GreaterEquals"]);
 const OPERAND_BEFORE = new Set([
   "Coalesce",
+  "Plus",
+  "Minus",
+  "Star",
+  "Slash",
   "LParen",
   "Comma",
   "LBracket",

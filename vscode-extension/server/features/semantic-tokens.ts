@@ -99,6 +99,10 @@ const LEXICAL_TYPES: ReadonlyMap<string, TokenType> = new Map([
   ["GreaterEquals", "operator"],
   ["Coalesce", "operator"],
   ["Pipe", "operator"],
+  ["Plus", "operator"],
+  ["Minus", "operator"],
+  ["Star", "operator"],
+  ["Slash", "operator"],
 ]);
 
 interface Span {
