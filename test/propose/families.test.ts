@@ -1,6 +1,7 @@
 /**
- * `flitmap init` on exports it was not built from: six generated export families (a German, a
- * French, two English and a Spanish CRM export, and an Italian ERP's, mappings/generators/families), each compared column by
+ * `flitmap init` on exports it was not built from: seven generated export families (a German, a
+ * French, two English, a Spanish and a Brazilian CRM export, and an Italian ERP's,
+ * mappings/generators/families), each compared column by
  * column with the package a specialist wrote by hand before init ran on it (test/propose/families/),
  * for structure (maps or splits, and the links between migrated records), and by loading both into
  * the Odoo double. The figures are printed per family; docs/init.md records them, with the first
@@ -19,17 +20,19 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.98, clientela: 0.92, anagrafe: 0.97 };
+const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.98, clientela: 0.92, anagrafe: 0.97, carteira: 0.73 };
 
 /**
  * Families whose proposal does not load as the hand-written package does, with the rows it
- * rejects at most. Empty: Clientela, the third hold-out, rejected all 270 relations at its first
+ * rejects at most. Clientela, the third hold-out, rejected all 270 relations at its first
  * measurement (nameless partners); Anagrafe, the fourth, rejected 327 rows where the hand-written
  * package rejects 9 (its quote lines read as sale orders without a customer). After the fixes
- * made in view of them, both load as their hand-written packages do. A ratchet: a family that
- * falls short again is listed here only with a reason.
+ * made in view of them, both load as their hand-written packages do. Carteira, the fifth, at its
+ * first measurement: 19 rows rejected where the hand-written package rejects 14, and 160 people
+ * where it makes 426 (the contact people of the companies' repeated columns are not proposed). A
+ * ratchet: lower it as the proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = {};
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 19 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

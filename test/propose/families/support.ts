@@ -28,7 +28,9 @@ export interface Family {
  * hand without reading the proposer, its tests or its output, was the fourth hold-out, measured
  * once on 2026-12-06 after that work had landed, then tuned on (lines under their record, typed
  * rows as one partner each, bank accounts, tags, owners through a file of e-mails, an agenda's
- * appointments as calendar events), so it is no hold-out any more either.
+ * appointments as calendar events), so it is no hold-out any more either. Carteira (Brazilian
+ * Portuguese), written by another hand in the same way, is the fifth hold-out, measured once on
+ * 2026-12-06 after that tuning and the reader's new value formats had landed; not tuned on yet.
  */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`" },
@@ -40,22 +42,25 @@ export const FAMILIES: readonly Family[] = [
     about: "Spanish, Windows-1252, `;`, companies and people in one file",
     heldOut: "third hold-out, 10 of 52 columns (19.2%) at its first measurement",
   },
-  { name: "anagrafe", about: "Italian ERP, UTF-8 with a BOM, `;`, quotes with lines, a chunked agenda", heldOut: "fourth hold-out, 53 of 87 columns (60.9%) at its first measurement" },
+  {
+    name: "anagrafe",
+    about: "Italian ERP, UTF-8 with a BOM, `;`, quotes with lines, a chunked agenda",
+    heldOut: "fourth hold-out, 53 of 87 columns (60.9%) at its first measurement",
+  },
+  {
+    name: "carteira",
+    about: "Brazilian Portuguese CRM, `;`, contact people in repeated columns, links by CNPJ and by trade name, an activity report in Windows-1252",
+    heldOut: "fifth hold-out, 56 of 76 columns (73.7%) at its first measurement",
+  },
 ];
 
 /**
  * Families written as hold-outs and not yet measured: their hand-written packages are tested
  * (family-packages.test.ts), but `flitmap init` has never run on them, so that the first
- * measurement, when the proposer's current work has landed, is an honest one. Carteira
- * (Brazilian Portuguese), written by another hand without reading the proposer, its tests or its
- * output, is the fifth hold-out.
+ * measurement, when the proposer's current work has landed, is an honest one. None now: Carteira
+ * was measured on 2026-12-06 and is in FAMILIES.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
-  {
-    name: "carteira",
-    about: "Brazilian Portuguese CRM, `;`, contact people in repeated columns, links by CNPJ and by trade name, an activity report in Windows-1252",
-  },
-];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
