@@ -151,14 +151,15 @@ export const BUILTINS: readonly Builtin[] = [
   {
     name: "phone",
     category: "validation",
-    summary: "Checks a phone number (digits, spaces, + ( ) - . /) and collapses its spaces.",
+    summary:
+      "Checks a phone number (digits, spaces, + ( ) - . /, and an extension after a word such as ext., x, toestel, ramal, interno, Durchwahl, poste, extensión or wew.: the list is in docs/sources.md) and collapses its spaces; the extension word stays as written.",
     inputs: [TEXT],
     takesList: false,
     parameters: [INVALID_POLICY],
     output: () => text("phone"),
     onInvalid: "a value with letters or fewer than 6 digits is rejected (or flagged)",
     example: "phone <- phone | phone",
-    exampleResult: '"+31  20 555 0101" becomes "+31 20 555 0101"',
+    exampleResult: '"(19) 3251-4400  ramal 215" becomes "(19) 3251-4400 ramal 215"',
   },
   {
     name: "url",

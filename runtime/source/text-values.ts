@@ -33,7 +33,24 @@ export function parseEmail(text: string): TextResult {
   return { ok: true, value: `${local}@${domain}` };
 }
 
-const PHONE_EXTENSION = /\s*(?:ext\.?|extension|x|toestel|tst\.?)\s*(\d{1,6})$/i;
+/**
+ * The words exports put before a switchboard extension, by language: en ext./extension/x, nl
+ * toestel/tst., pt ramal, es extensión, it int./interno, de Durchwahl/Dw./App., fr poste, sv
+ * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak). The word is kept as the export wrote
+ * it: Odoo stores a phone as free text and the people who read it know their own word.
+ */
+export const PHONE_EXTENSION_WORDS: readonly string[] = [
+  "ext.", "ext", "extension", "extensión", "x", "toestel", "tst.", "tst", "ramal", "int.", "interno",
+  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.",
+];
+const PHONE_EXTENSION = new RegExp(
+  `\\s*(?:${[...PHONE_EXTENSION_WORDS].sort((a, b) => b.length - a.length).map(escapeWord).join("|")})\\s*(\\d{1,6})$`,
+  "iu",
+);
+
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 const PHONE_BODY = /^\+?[\d\s().\-/]+$/;
 
 /**

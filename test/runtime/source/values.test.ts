@@ -210,6 +210,29 @@ describe("parseCell: emails, phones, urls, files", () => {
     expect(parseCell("phone", "12", perfectView)).toEqual(invalid("'12' is not a phone number: it has fewer than 3 digits"));
   });
 
+  it("reads a switchboard extension in the word of the export's language and keeps it as written", () => {
+    const written = [
+      "(19) 3251-4400 ramal 215",
+      "+39 02 1234 5678 int. 12",
+      "02 1234 5678 interno 12",
+      "+49 30 1234567 Durchwahl 12",
+      "030 1234567 Dw. 12",
+      "030 1234567 App. 12",
+      "01 23 45 67 89 poste 12",
+      "+34 91 123 45 67 ext. 12",
+      "91 123 45 67 extensión 12",
+      "08-123 456 78 anknytning 12",
+      "08-123 456 78 ankn. 12",
+      "22 123 45 67 wew. 12",
+      "22 123 45 67 lok. 12",
+      "020 555 0101 toestel 12",
+    ];
+    for (const text of written) expect(parseCell("phone", text, perfectView)).toEqual(value(text));
+    expect(parseCell("phone", "(19) 3251-4400  RAMAL  215", perfectView)).toEqual(value("(19) 3251-4400 RAMAL 215"));
+    expect(parseCell("phone", "3251-4400 ramal", perfectView)).toEqual(invalid("'3251-4400 ramal' is not a phone number: it contains letters"));
+    expect(parseCell("phone", "3251-4400 chame 215", perfectView)).toEqual(invalid("'3251-4400 chame 215' is not a phone number: it contains letters"));
+  });
+
   it("adds http:// to web addresses without a scheme and validates the host", () => {
     expect(parseCell("url", " www.bakkerij.nl/contact ", perfectView)).toEqual(value("http://www.bakkerij.nl/contact"));
     expect(parseCell("url", "https://example.co.uk", perfectBooks)).toEqual(value("https://example.co.uk"));
