@@ -13,6 +13,7 @@ export function valueFormat(entity: EntityPlan, column: ColumnPlan): ValueFormat
     datetime: isDatetime && column.format !== undefined ? column.format : options.datetime,
     timezone: options.timezone,
     decimal: options.decimal,
+    ...((column.type === "decimal" || column.type === "integer") && column.format === "%" ? { percent: true } : {}),
     ...(options.currency === undefined ? {} : { currency: options.currency }),
     trueWords: options.trueWords,
     falseWords: options.falseWords,

@@ -148,6 +148,14 @@ export function parseLocaleInteger(text: string, decimal: DecimalSeparator): Num
   return parsed;
 }
 
+const PERCENT_SIGN = /\s*%$/u;
+
+/** The number before a trailing percent sign (`60%`, `60 %`, `12,5 %`), or null when there is none. */
+export function withoutPercentSign(text: string): string | null {
+  const trimmed = text.trim();
+  return PERCENT_SIGN.test(trimmed) ? trimmed.replace(PERCENT_SIGN, "") : null;
+}
+
 const LEADING_CURRENCY = new RegExp(`^([-+\u2212(]?)\\s*(${CURRENCY_SIGN})\\s*`, "iu");
 const TRAILING_CURRENCY = new RegExp(`\\s*(?<!\\p{L})(${CURRENCY_SIGN})\\s*([-)]?)$`, "iu");
 

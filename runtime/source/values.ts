@@ -26,7 +26,7 @@ import {
   type CompiledDatePattern,
   type FieldsResult,
 } from "./dates.js";
-import { parseLocaleInteger, parseLocaleNumber, parseMoney, type DecimalSeparator } from "./numbers.js";
+import { parseLocaleInteger, parseLocaleNumber, parseMoney, withoutPercentSign, type DecimalSeparator, type NumberResult } from "./numbers.js";
 import { parseBooleanWord, parseEmail, parseFilePath, parsePhone, parseUrl } from "./text-values.js";
 
 export interface ValueFormat {
@@ -43,6 +43,11 @@ export interface ValueFormat {
   /** Compared case-insensitively after trimming. */
   readonly trueWords: readonly string[];
   readonly falseWords: readonly string[];
+  /**
+   * Integer and decimal columns declared `"%"`: a trailing percent sign is read off, `60 %` is 60,
+   * the way Odoo's percentage fields (probability, discount) hold it.
+   */
+  readonly percent?: boolean;
   /** Placeholders that mean no value ("TBC", "n.v.t.", "0000-00-00"), in lower case; compared trimmed, ignoring case. */
   readonly emptyValues?: readonly string[];
 }
@@ -104,14 +109,10 @@ export function parseCell(type: ColumnType, raw: string, format: ValueFormat): P
   switch (type) {
     case "text":
       return value(raw);
-    case "integer": {
-      const parsed = parseLocaleInteger(raw, format.decimal);
-      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
-    }
-    case "decimal": {
-      const parsed = parseLocaleNumber(raw, format.decimal);
-      return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
-    }
+    case "integer":
+      return parseNumberCell(type, raw, format, parseLocaleInteger);
+    case "decimal":
+      return parseNumberCell(type, raw, format, parseLocaleNumber);
     case "money": {
       const parsed = parseMoney(raw, format.decimal, format.currency);
       return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
@@ -141,6 +142,29 @@ export function parseCell(type: ColumnType, raw: string, format: ValueFormat): P
       return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
     }
   }
+}
+
+/** A number, or a percentage when the column is declared `"%"`; an undeclared percentage is refused with the fix. */
+function parseNumberCell(
+  type: "integer" | "decimal",
+  raw: string,
+  format: ValueFormat,
+  parse: (text: string, decimal: DecimalSeparator) => NumberResult,
+): ParsedCell {
+  const percentage = withoutPercentSign(raw);
+  if (percentage !== null && format.percent === true) {
+    const parsed = parse(percentage, format.decimal);
+    return parsed.ok ? value(parsed.value) : invalid(parsed.reason);
+  }
+  const parsed = parse(raw, format.decimal);
+  if (parsed.ok) return value(parsed.value);
+  const asPercentage = percentage === null ? null : parse(percentage, format.decimal);
+  if (asPercentage !== null && asPercentage.ok) {
+    return invalid(
+      `'${raw.trim()}' is a percentage: declare the column \`${type} "%"\` to read it as ${asPercentage.value}, the way Odoo's percentage fields (probability, discount) hold it`,
+    );
+  }
+  return invalid(parsed.reason);
 }
 
 function compiledOrThrow(pattern: string): CompiledDatePattern {
