@@ -11,7 +11,7 @@ import { LineIndex } from "./line-index.js";
 import type { Position, Range } from "./location.js";
 import { getParser, type FlitmapParser } from "./parser.js";
 import { SyntaxCode } from "./syntax-codes.js";
-import { NESTED_TOO_DEEP_MESSAGE, reservedWordMessage, strayTokensMessage } from "./syntax-messages.js";
+import { digitSelectionKeyMessage, NESTED_TOO_DEEP_MESSAGE, reservedWordMessage, strayTokensMessage } from "./syntax-messages.js";
 import { placed, tokenEnd, tokenRange, tokenStart, useLineIndex } from "./tree-parser.js";
 
 export interface ParseResult {
@@ -94,6 +94,33 @@ export function documentOf(file: string, text: string, end: Position, declaratio
  * (reparse.ts), Chevrotain's complaint that the input goes on past where the region stopped is
  * no error: the rest of the file is the previous parse's.
  */
+/**
+ * A selection key written bare with a leading digit (`1_10 "1 a 10"`) lexes as a number and the
+ * name glued to it; Odoo takes any string as a key, so the fix is to quote the whole of it.
+ */
+function digitSelectionKey(tokens: readonly IToken[], first: IToken, file: string): Diagnostic | undefined {
+  if (!/^\d/.test(first.image)) return undefined;
+  let index = tokens.findIndex((token) => token.startOffset === first.startOffset);
+  if (index < 0) return undefined;
+  let key = first.image;
+  let last = first;
+  for (let next = tokens[++index]; next !== undefined && next.startOffset === last.startOffset + last.image.length; next = tokens[++index]) {
+    if (next.tokenType.name === "StringLiteral") break;
+    key += next.image;
+    last = next;
+  }
+  const range = { start: tokenRange(first).start, end: tokenRange(last).end };
+  const quoted = JSON.stringify(key);
+  return {
+    code: SyntaxCode.unexpectedInput,
+    severity: "error",
+    message: digitSelectionKeyMessage(key),
+    file,
+    range,
+    fixes: [{ title: `Write the key as ${quoted}`, edits: [{ file, range, newText: quoted }] }],
+  };
+}
+
 export function syntaxDiagnostics(parser: FlitmapParser, lexed: LexResult, file: string, end: Position): Diagnostic[] {
   const endOfText: Range = { start: end, end };
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
@@ -119,6 +146,11 @@ export function syntaxDiagnostics(parser: FlitmapParser, lexed: LexResult, file:
     const first = run.tokens[0];
     const last = run.tokens[run.tokens.length - 1];
     if (first === undefined || last === undefined || errorStarts.has(first.startOffset)) continue;
+    const digitKey = run.block === "selectionOptions" ? digitSelectionKey(lexed.tokens, first, file) : undefined;
+    if (digitKey !== undefined) {
+      diagnostics.push(digitKey);
+      continue;
+    }
     const range = { start: tokenRange(first).start, end: tokenRange(last).end };
     diagnostics.push({ code: SyntaxCode.unexpectedInput, severity: "error", message: strayTokensMessage(run.block, run.tokens), file, range });
   }

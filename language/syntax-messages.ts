@@ -167,3 +167,9 @@ export function strayTokensMessage(block: string, tokens: readonly IToken[]): st
   }
   return misplaced !== undefined ? `unexpected \`${text}\`: ${misplaced}` : `unexpected \`${text}\`: expected ${STRAY_EXPECTATIONS[block] ?? "something else"}`;
 }
+
+/** A selection key starting with a digit, which only a quoted key can be. */
+export function digitSelectionKeyMessage(key: string): string {
+  const quoted = JSON.stringify(key);
+  return `the selection key ${quote(key)} starts with a digit: write it in quotes, \`${quoted} "Label"\` (Odoo takes any text as a key)`;
+}
