@@ -113,6 +113,14 @@ export function bindColumn(binder: Binder, column: A.ColumnDeclaration, entity: 
       candidates: suggestNames(declaredType, [...COLUMN_TYPES]),
     });
   }
+  if (column.format !== undefined && (declaredType === "integer" || declaredType === "decimal") && column.format.value !== "%") {
+    binder.shapeProblems.push({
+      file,
+      range: column.format.range,
+      message: `column ${column.name.value} is ${declaredType === "integer" ? "an integer" : "a decimal"}: it takes only the format "%" (its values are percentages, \`60 %\` read as 60), not "${column.format.value}"; the decimal separator is the csv option \`decimal\``,
+      kind: "column-format",
+    });
+  }
   const has = (keyword: A.ColumnModifierKeyword): boolean =>
     column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
   const emptyWhen = column.modifiers.find((modifier): modifier is A.EmptyWhenModifier => modifier.kind === "EmptyWhenModifier");

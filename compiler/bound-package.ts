@@ -55,7 +55,7 @@ export interface ShapeProblem {
   readonly file: string;
   readonly range: Range;
   readonly message: string;
-  readonly kind: "entity-key" | "source-option" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value";
+  readonly kind: "entity-key" | "source-option" | "column-format" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value";
 }
 
 /**

@@ -18,4 +18,12 @@ describe("FM207 declaration_shape", () => {
       'main.flitmap:1:113-1:119 error FM207 a column of a group needs "{n}" in its header, where the group\'s number stands, e.g. "Contactpersoon {n}"',
     ]);
   });
+
+  it("reports a format an integer or decimal column cannot use, and accepts the percentage format", () => {
+    expect(
+      diagnosticsOf("FM207", 'source more { entity Odds "d.csv" key id { id text  chance decimal "%"  size integer "%"  amount decimal "#,##0.00" } }'),
+    ).toEqual([
+      'main.flitmap:1:106-1:116 error FM207 column amount is a decimal: it takes only the format "%" (its values are percentages, `60 %` read as 60), not "#,##0.00"; the decimal separator is the csv option `decimal`',
+    ]);
+  });
 });
