@@ -5,47 +5,22 @@
  * record it wrote (no record of the run has a later one), that one read stamps every record;
  * otherwise each record's is read.
  */
-import { holding, int32s } from "../source/grow.js";
-import { KeySlots } from "../source/key-slots.js";
+import { IdNames } from "../source/id-names.js";
 import type { LoadTarget } from "../targets/target.js";
 import type { RunJournal } from "./run-journal.js";
 
 /** Ids read per call. */
 const STAMPS_PER_READ = 1000;
 
-/**
- * The records written into one model: id → external ID, in the order first written. A run may
- * write a million; their ids and external IDs are kept as bytes (KeySlots), not as strings in a map.
- */
-class WrittenModel {
-  private readonly ids = new KeySlots();
-  private readonly xmlids = new KeySlots();
-  /** Per id's slot, its external ID's slot. */
-  private xmlidOf = new Int32Array(1024);
-
-  set(id: number, xmlid: string): void {
-    const slot = this.ids.add(String(id));
-    this.xmlidOf = holding(this.xmlidOf, slot, int32s);
-    this.xmlidOf[slot] = this.xmlids.add(xmlid);
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  *entries(): Generator<readonly [number, string]> {
-    for (let slot = 0; slot < this.ids.size; slot++) yield [Number(this.ids.keyAt(slot)), this.xmlids.keyAt(this.xmlidOf[slot] ?? 0)];
-  }
-}
-
 export class WrittenRecords {
-  private readonly byModel = new Map<string, WrittenModel>();
+  /** By model: id → external ID, in the order first written (a run may write a million, so kept compactly). */
+  private readonly byModel = new Map<string, IdNames>();
 
   /** The records written into a model; models are stamped in the order they were first written to. */
-  of(model: string): WrittenModel {
+  of(model: string): IdNames {
     let written = this.byModel.get(model);
     if (written === undefined) {
-      written = new WrittenModel();
+      written = new IdNames();
       this.byModel.set(model, written);
     }
     return written;
