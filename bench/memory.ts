@@ -93,7 +93,8 @@ function cliPhase(phase: Exclude<Phase, "reader">, directory: string, workspace:
   });
   const seconds = (performance.now() - started) / 1000;
   const usage = /\nbench-usage (\d+) (\d+)\n$/.exec(result.stderr);
-  if (usage === null) throw new Error(`flitmap ${args.join(" ")} said nothing of its usage (exit ${result.status ?? result.signal}):\n${result.stderr.slice(-2000)}`);
+  if (usage === null)
+    throw new Error(`flitmap ${args.join(" ")} said nothing of its usage (exit ${result.status ?? result.signal}):\n${result.stderr.slice(-2000)}`);
   const lines = `${result.stdout}${result.stderr.slice(0, usage.index)}`.trim().split("\n");
   let sourceRows = 0;
   // The reconciliation table: an entity's name, then the records read.

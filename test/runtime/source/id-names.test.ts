@@ -8,7 +8,16 @@ describe("IdNames", () => {
     const nameArbitrary = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.string({ unit: "grapheme", maxLength: 6 }).map((tail) => `pb.contact_${tail}`),
-      fc.constantFrom("pb.deal_D1", "pb.deal_D10", "base.user_admin", "__flitmap_ref__.res_users_5", "noprefix", "pb.contact_Zoë", "pb.x_😀", `pb.long_${"a".repeat(900)}`),
+      fc.constantFrom(
+        "pb.deal_D1",
+        "pb.deal_D10",
+        "base.user_admin",
+        "__flitmap_ref__.res_users_5",
+        "noprefix",
+        "pb.contact_Zoë",
+        "pb.x_😀",
+        `pb.long_${"a".repeat(900)}`,
+      ),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(idArbitrary, nameArbitrary), { maxLength: 3000 }), (named) => {
