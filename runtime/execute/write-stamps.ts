@@ -5,27 +5,61 @@
  * record it wrote (no record of the run has a later one), that one read stamps every record;
  * otherwise each record's is read.
  */
-import { IdNames } from "../source/id-names.js";
+import { IdNames, IdSlots } from "../source/id-names.js";
 import type { LoadTarget } from "../targets/target.js";
 import type { RunJournal } from "./run-journal.js";
 
 /** Ids read per call. */
 const STAMPS_PER_READ = 1000;
 
+/**
+ * The records written into one model, in the order first written: their ids, and the external ID
+ * of those the target does not name so itself (most records, a million in a big run, it does: an id
+ * then costs twelve bytes here, not its name again).
+ */
+class WrittenModel {
+  private readonly ids = new IdSlots();
+  private readonly names = new IdNames();
+
+  constructor(
+    private readonly model: string,
+    private readonly target: LoadTarget,
+  ) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  set(id: number, xmlid: string): void {
+    this.ids.add(id);
+    // A name kept here before stays the record's unless replaced here.
+    if (this.target.recordName?.(this.model, id) === xmlid && this.names.get(id) === undefined) return;
+    this.names.set(id, xmlid);
+  }
+
+  *entries(): Generator<readonly [number, string]> {
+    for (let slot = 0; slot < this.ids.size; slot++) {
+      const id = this.ids.idAt(slot);
+      const xmlid = this.names.get(id) ?? this.target.recordName?.(this.model, id);
+      if (xmlid !== undefined) yield [id, xmlid];
+    }
+  }
+}
+
 export class WrittenRecords {
-  /** By model: id → external ID, in the order first written (a run may write a million, so kept compactly). */
-  private readonly byModel = new Map<string, IdNames>();
+  private readonly byModel = new Map<string, WrittenModel>();
+
+  constructor(private readonly target: LoadTarget) {}
 
   /** The records written into a model; models are stamped in the order they were first written to. */
-  of(model: string): IdNames {
+  of(model: string): WrittenModel {
     let written = this.byModel.get(model);
     if (written === undefined) {
-      written = new IdNames();
+      written = new WrittenModel(model, this.target);
       this.byModel.set(model, written);
     }
     return written;
   }
-
   wrote(model: string, id: number, xmlid: string): void {
     this.of(model).set(id, xmlid);
   }

@@ -22,60 +22,37 @@ function prefixLength(xmlid: string): number {
   return underscore < 0 ? 0 : underscore + 1;
 }
 
-export class IdNames {
-  /** Per slot (in the order ids were first named): the id, its external ID's prefix and where its own bytes are. */
+/** A set of database ids, each with a slot (0, 1, 2, ... in the order first added): four bytes an id and a table of slots. */
+export class IdSlots {
   private ids = new Int32Array(256);
-  private prefixOf = new Uint32Array(256);
-  private starts = new Uint32Array(256);
-  private lengths = new Uint32Array(256);
-  private bytes = new Uint8Array(4096);
-  private bytesUsed = 0;
-  private view = Buffer.from(this.bytes.buffer);
   private table = new Int32Array(512).fill(EMPTY);
-  private readonly prefixes: string[] = [];
-  private readonly prefixSlots = new Map<string, number>();
   private count = 0;
 
   get size(): number {
     return this.count;
   }
 
-  /** Names the record `id` (a database id: a positive whole number) by `xmlid`, replacing any name it had. */
-  set(id: number, xmlid: string): void {
-    if (!Number.isInteger(id) || id <= 0 || id > 0x7fffffff) throw new RangeError(`${id} is not a database id`);
+  /** The id's slot, a new one (the next number) when it is not there yet. */
+  add(id: number): number {
+    if (!isDatabaseId(id)) throw new RangeError(`${id} is not a database id`);
     const position = this.position(id);
-    let slot = this.table[position] ?? EMPTY;
-    if (slot === EMPTY) {
-      slot = this.count++;
-      this.table[position] = slot;
-      this.ids = holding(this.ids, slot, int32s);
-      this.prefixOf = holding(this.prefixOf, slot, uint32s);
-      this.starts = holding(this.starts, slot, uint32s);
-      this.lengths = holding(this.lengths, slot, uint32s);
-      this.ids[slot] = id;
-      if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
-    } else if (this.nameAt(slot) === xmlid) return;
-    const split = prefixLength(xmlid);
-    this.prefixOf[slot] = this.prefixSlot(xmlid.slice(0, split));
-    this.starts[slot] = this.bytesUsed;
-    this.lengths[slot] = this.write(xmlid, split);
+    const slot = this.table[position] ?? EMPTY;
+    if (slot !== EMPTY) return slot;
+    const added = this.count++;
+    this.table[position] = added;
+    this.ids = holding(this.ids, added, int32s);
+    this.ids[added] = id;
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+    return added;
   }
 
-  /** The external ID of the record `id`, when it was named. */
-  get(id: number): string | undefined {
-    if (!Number.isInteger(id) || id <= 0 || id > 0x7fffffff) return undefined;
-    const slot = this.table[this.position(id)] ?? EMPTY;
-    return slot === EMPTY ? undefined : this.nameAt(slot);
+  /** The id's slot, or -1 when it was never added. */
+  slotOf(id: number): number {
+    return isDatabaseId(id) ? (this.table[this.position(id)] ?? EMPTY) : EMPTY;
   }
 
-  /** Every id and its external ID, in the order the ids were first named. */
-  *entries(): Generator<readonly [number, string]> {
-    for (let slot = 0; slot < this.count; slot++) yield [this.ids[slot] ?? 0, this.nameAt(slot)];
-  }
-
-  private nameAt(slot: number): string {
-    const start = this.starts[slot] ?? 0;
-    return `${this.prefixes[this.prefixOf[slot] ?? 0] ?? ""}${this.view.toString("utf8", start, start + (this.lengths[slot] ?? 0))}`;
+  idAt(slot: number): number {
+    return this.ids[slot] ?? 0;
   }
 
   /** The table position holding `id`, or the empty one where it would go. */
@@ -93,6 +70,58 @@ export class IdNames {
   private rehash(capacity: number): void {
     this.table = new Int32Array(capacity).fill(EMPTY);
     for (let slot = 0; slot < this.count; slot++) this.table[this.position(this.ids[slot] ?? 0)] = slot;
+  }
+}
+
+function isDatabaseId(id: number): boolean {
+  return Number.isInteger(id) && id > 0 && id <= 0x7fffffff;
+}
+
+export class IdNames {
+  private readonly ids = new IdSlots();
+  /** Per id's slot: its external ID's prefix, and where its own bytes are. */
+  private prefixOf = new Uint32Array(256);
+  private starts = new Uint32Array(256);
+  private lengths = new Uint32Array(256);
+  private bytes = new Uint8Array(4096);
+  private bytesUsed = 0;
+  private view = Buffer.from(this.bytes.buffer);
+  private readonly prefixes: string[] = [];
+  private readonly prefixSlots = new Map<string, number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Names the record `id` (a database id: a positive whole number) by `xmlid`, replacing any name it had. */
+  set(id: number, xmlid: string): void {
+    const known = this.ids.size;
+    const slot = this.ids.add(id);
+    if (slot === known) {
+      this.prefixOf = holding(this.prefixOf, slot, uint32s);
+      this.starts = holding(this.starts, slot, uint32s);
+      this.lengths = holding(this.lengths, slot, uint32s);
+    } else if (this.nameAt(slot) === xmlid) return;
+    const split = prefixLength(xmlid);
+    this.prefixOf[slot] = this.prefixSlot(xmlid.slice(0, split));
+    this.starts[slot] = this.bytesUsed;
+    this.lengths[slot] = this.write(xmlid, split);
+  }
+
+  /** The external ID of the record `id`, when it was named. */
+  get(id: number): string | undefined {
+    const slot = this.ids.slotOf(id);
+    return slot === EMPTY ? undefined : this.nameAt(slot);
+  }
+
+  /** Every id and its external ID, in the order the ids were first named. */
+  *entries(): Generator<readonly [number, string]> {
+    for (let slot = 0; slot < this.ids.size; slot++) yield [this.ids.idAt(slot), this.nameAt(slot)];
+  }
+
+  private nameAt(slot: number): string {
+    const start = this.starts[slot] ?? 0;
+    return `${this.prefixes[this.prefixOf[slot] ?? 0] ?? ""}${this.view.toString("utf8", start, start + (this.lengths[slot] ?? 0))}`;
   }
 
   private prefixSlot(prefix: string): number {

@@ -206,6 +206,10 @@ export class OdooTarget implements LoadTarget {
     for (const record of records) this.#names.remember(record.model, record.id, record.xmlid);
   }
 
+  recordName(model: string, id: number): string | undefined {
+    return this.#names.nameOf(model, id);
+  }
+
   async existing(model: string, xmlids: readonly string[], fields: readonly string[], journal?: JournalIds): Promise<ReadonlyMap<string, ExistingRecord>> {
     // Records the journal does not know may exist only where it is not known to be complete.
     const unknown = journal?.complete === true ? [] : xmlids.filter((xmlid) => journal?.ids.get(xmlid) === undefined);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IdNames } from "../../../runtime/source/id-names.js";
+import { IdNames, IdSlots } from "../../../runtime/source/id-names.js";
 
 describe("IdNames", () => {
   it("names ids as a Map would: a later name replaces an earlier one, entries in the order ids were first named (accents, emoji, no prefix, long names)", () => {
@@ -35,6 +35,27 @@ describe("IdNames", () => {
         expect(names.get(-3)).toBeUndefined();
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("gives each id a slot in the order first added, as the ids' first appearances in the list (IdSlots, what IdNames is built on)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 0x7fffffff }), { maxLength: 3000 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 3000 }),
+        (far, near) => {
+          const slots = new IdSlots();
+          const order = [...new Set([...far, ...near])];
+          for (const id of [...far, ...near]) slots.add(id);
+          expect(slots.size).toBe(order.length);
+          order.forEach((id, slot) => {
+            expect(slots.slotOf(id)).toBe(slot);
+            expect(slots.idAt(slot)).toBe(id);
+          });
+          expect(slots.slotOf(0)).toBe(-1);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
