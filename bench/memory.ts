@@ -11,7 +11,7 @@
  *
  *   node bench/run.mjs bench/memory.ts [--rows 100000] [--export DIR] [--targets out,double]
  *
- * The double keeps every record it is sent: at a million source rows it needs some 2.3 GB of its
+ * The double keeps every record it is sent: at a million source rows it needs some 2 GB of its
  * own (its process gets a heap limit of DOUBLE_HEAP_MB whatever the machine's memory), the CLI
  * half a gigabyte, so a machine of 4 GB is short and one of 7 GB (a CI runner) is enough.
  *
@@ -34,7 +34,7 @@ import { fixed, machineLine, numberOption, padTable, peakRssMb, stringOption, th
 const PACKAGE = "mappings/perfectbooks-to-odoo";
 const API_KEY = "bench-memory-api-key-0123456789";
 /**
- * The double's heap limit: it keeps every record it is sent (about 2.2 KB of heap a source row, 2.2 GB
+ * The double's heap limit: it keeps every record it is sent (about 2 KB a source row, 2 GB
  * at a million), more than Node allows by default on a machine of 7 GB (a quarter of its memory);
  * 4 GB is Node's own limit on one of 16 GB or more.
  */
