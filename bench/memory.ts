@@ -1,12 +1,19 @@
 /**
- * Peak memory of a run: a generated Perfect Books export run through the real CLI (`flitmap run`,
- * in process, as bin/flitmap.js runs it) with the shipped package, to import files (`--out`) and
- * into the Odoo test double over JSON-2 (`--url`, journal on disk), each in a process of its own
- * so that each peak RSS is its own. The double serves from yet another process: its memory is the
- * server's, not the run's (it is printed beside). Baselines from the same run: the reader alone
- * reading the export once, and a dry run.
+ * Peak memory of a run: a generated Perfect Books export run through the CLI as it ships
+ * (`node bin/flitmap.js run`, built first by `scripts/prepare.mjs` when the sources changed) with
+ * the shipped package, to import files (`--out`) and into the Odoo test double over JSON-2
+ * (`--url`, journal on disk), each in a process of its own so that each peak RSS is its own (the
+ * CLI's process says its own at exit). Not in this benchmark's process: that one holds the
+ * double's and the generator's code too, some twenty megabytes a run does not have, which the
+ * garbage collector's headroom multiplies. The double serves from yet another process: its memory
+ * is the server's, not the run's (it is printed beside). Baselines from the same run: the reader
+ * alone reading the export once, and a dry run.
  *
  *   node bench/run.mjs bench/memory.ts [--rows 100000] [--export DIR] [--targets out,double]
+ *
+ * The double keeps every record it is sent: at a million source rows it needs some 2 GB of its
+ * own (its process gets a heap limit of DOUBLE_HEAP_MB whatever the machine's memory), the CLI
+ * half a gigabyte, so a machine of 4 GB is short and one of 7 GB (a CI runner) is enough.
  *
  * --rows N      Perfect Books records of the independent entities (about 1.26 N source rows; 800000 makes about a million)
  * --export DIR  use this export instead of generating one
@@ -21,12 +28,22 @@ import { analyzeDirectory } from "../compiler/analyze.js";
 import { emitPlan } from "../compiler/plan/emit.js";
 import { generatePerfectBooks } from "../mappings/generators/perfectbooks.js";
 import { readPlanEntity } from "../runtime/execute/source-rows.js";
-import { runCliInProcess } from "../test/cli/helpers.js";
 import { startOdooDouble } from "../test/odoo-double/server.js";
 import { fixed, machineLine, numberOption, padTable, peakRssMb, stringOption, thousands } from "./report.js";
 
 const PACKAGE = "mappings/perfectbooks-to-odoo";
 const API_KEY = "bench-memory-api-key-0123456789";
+/**
+ * The double's heap limit: it keeps every record it is sent (about 2 KB a source row, 2 GB
+ * at a million), more than Node allows by default on a machine of 7 GB (a quarter of its memory);
+ * 4 GB is Node's own limit on one of 16 GB or more.
+ */
+const DOUBLE_HEAP_MB = 4096;
+/** Says the process's peak RSS and CPU time on standard error as it exits: the CLI's process is measured from inside. */
+const SAY_USAGE = `data:text/javascript,${encodeURIComponent(
+  'process.on("exit", () => { const cpu = process.cpuUsage(); process.stderr.write(`\\nbench-usage ${process.resourceUsage().maxRSS} ${cpu.user + cpu.system}\\n`); });',
+)}`;
+
 const PHASES = ["reader", "dry-run", "out", "double"] as const;
 type Phase = (typeof PHASES)[number];
 
@@ -47,42 +64,52 @@ async function readOnce(directory: string): Promise<number> {
   return rows;
 }
 
-/** The child process of one measurement. */
-async function runPhase(phase: Phase, directory: string, workspace: string, url: string, database: string): Promise<PhaseResult> {
+/** The reader alone, in the child process of its own measurement. */
+async function readerPhase(directory: string): Promise<PhaseResult> {
   const cpuStarted = process.cpuUsage();
   const started = performance.now();
-  let sourceRows = 0;
-  let code = 0;
-  let lastLine = "";
-  if (phase === "reader") sourceRows = await readOnce(directory);
-  else {
-    // The double speaks JSON-2 as Odoo 19.0 does: the package is checked against 19.0 for it.
-    const target =
-      phase === "dry-run"
-        ? ["--dry-run"]
-        : phase === "out"
-          ? ["--out", join(workspace, "out")]
-          : ["--url", url, "--db", database, "--protocol", "json2", "--target", "19.0"];
-    const env: Record<string, string> = phase === "double" ? { ODOO_USER: "admin", ODOO_API_KEY: API_KEY } : {};
-    const run = await runCliInProcess(["run", PACKAGE, "--source", directory, "--state", join(workspace, `state-${phase}`), ...target], env);
-    code = run.code;
-    const lines = `${run.stdout}${run.stderr}`.trim().split("\n");
-    lastLine = lines[lines.length - 1] ?? "";
-    // The reconciliation table: an entity's name, then the records read.
-    for (const line of lines) {
-      const match = /^(\w+)\s+(\d+)\s+\d+/.exec(line.trim());
-      if (match !== null && match[1] !== "entity") sourceRows += Number(match[2]);
-    }
-  }
+  const sourceRows = await readOnce(directory);
   const cpu = process.cpuUsage(cpuStarted);
+  const seconds = (performance.now() - started) / 1000;
+  return { phase: "reader", seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peakRssMb(), sourceRows, exitCode: 0, lastLine: "" };
+}
+
+/** `flitmap run` as it ships, in a process of its own, into the phase's target. */
+function cliPhase(phase: Exclude<Phase, "reader">, directory: string, workspace: string, url: string, database: string): PhaseResult {
+  // The double speaks JSON-2 as Odoo 19.0 does: the package is checked against 19.0 for it.
+  const target =
+    phase === "dry-run"
+      ? ["--dry-run"]
+      : phase === "out"
+        ? ["--out", join(workspace, "out")]
+        : ["--url", url, "--db", database, "--protocol", "json2", "--target", "19.0"];
+  const env: Record<string, string> = phase === "double" ? { ODOO_USER: "admin", ODOO_API_KEY: API_KEY } : {};
+  const args = ["run", PACKAGE, "--source", directory, "--state", join(workspace, `state-${phase}`), ...target];
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ["--import", SAY_USAGE, resolve("bin/flitmap.js"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, ...env },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const usage = /\nbench-usage (\d+) (\d+)\n$/.exec(result.stderr);
+  if (usage === null)
+    throw new Error(`flitmap ${args.join(" ")} said nothing of its usage (exit ${result.status ?? result.signal}):\n${result.stderr.slice(-2000)}`);
+  const lines = `${result.stdout}${result.stderr.slice(0, usage.index)}`.trim().split("\n");
+  let sourceRows = 0;
+  // The reconciliation table: an entity's name, then the records read.
+  for (const line of lines) {
+    const match = /^(\w+)\s+(\d+)\s+\d+/.exec(line.trim());
+    if (match !== null && match[1] !== "entity") sourceRows += Number(match[2]);
+  }
   return {
     phase,
-    seconds: (performance.now() - started) / 1000,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    peakRssMb: peakRssMb(),
+    seconds,
+    cpuSeconds: Number(usage[2]) / 1e6,
+    peakRssMb: Number(usage[1]) / 1024,
     sourceRows,
-    exitCode: code,
-    lastLine,
+    exitCode: result.status ?? 1,
+    lastLine: lines[lines.length - 1] ?? "",
   };
 }
 
@@ -103,6 +130,7 @@ async function serveDouble(directory: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ peakRssMb: peakRssMb() })}\n`);
 }
 
+/** The reader's measurement, in a process of its own. */
 function child(bundle: string, args: readonly string[]): PhaseResult {
   const result = spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
@@ -111,7 +139,9 @@ function child(bundle: string, args: readonly string[]): PhaseResult {
 
 /** Starts the double in a process of its own; resolves with where it listens and a way to stop it (its peak RSS). */
 async function startDoubleProcess(bundle: string, directory: string): Promise<{ url: string; database: string; stop: () => Promise<number> }> {
-  const server: ChildProcess = spawn(process.execPath, [bundle, "--serve-double", directory], { stdio: ["pipe", "pipe", "inherit"] });
+  const server: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${DOUBLE_HEAP_MB}`, bundle, "--serve-double", directory], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   if (server.stdout === null || server.stdin === null) throw new Error("the double's process has no pipes");
   const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
   const first = await lines.next();
@@ -129,10 +159,8 @@ async function startDoubleProcess(bundle: string, directory: string): Promise<{ 
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  if (argv[0] === "--phase") {
-    const [, phase, directory, workspace, url, database] = argv;
-    if (!PHASES.includes(phase as Phase) || directory === undefined || workspace === undefined) throw new Error("usage: --phase PHASE DIR WORKSPACE [URL DB]");
-    process.stdout.write(JSON.stringify(await runPhase(phase as Phase, directory, workspace, url ?? "", database ?? "")));
+  if (argv[0] === "--reader") {
+    process.stdout.write(JSON.stringify(await readerPhase(argv[1] ?? "")));
     return;
   }
   if (argv[0] === "--serve-double") return serveDouble(argv[1] ?? "");
@@ -143,6 +171,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const workspace = mkdtempSync(join(tmpdir(), "flitmap-bench-memory-"));
   try {
     console.log(machineLine());
+    // The CLI as it ships: dist/ built from the sources as they are (nothing is done when it is).
+    const prepared = spawnSync(process.execPath, ["scripts/prepare.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
+    if (prepared.status !== 0) throw new Error("scripts/prepare.mjs could not build the CLI");
     const directory = given === undefined ? join(workspace, "export") : resolve(given);
     if (given === undefined) {
       generatePerfectBooks({ rows, seed: "1", outDir: directory, overwrite: true });
@@ -152,13 +183,17 @@ async function main(argv: readonly string[]): Promise<void> {
     let doublePeak: number | undefined;
     for (const phase of PHASES) {
       if ((phase === "out" || phase === "double") && !targets.includes(phase)) continue;
+      if (phase === "reader") {
+        results.push(child(bundle, ["--reader", directory]));
+        continue;
+      }
       if (phase !== "double") {
-        results.push(child(bundle, ["--phase", phase, directory, workspace]));
+        results.push(cliPhase(phase, directory, workspace, "", ""));
         continue;
       }
       const double = await startDoubleProcess(bundle, directory);
       try {
-        results.push(child(bundle, ["--phase", phase, directory, workspace, double.url, double.database]));
+        results.push(cliPhase(phase, directory, workspace, double.url, double.database));
       } finally {
         doublePeak = await double.stop();
       }

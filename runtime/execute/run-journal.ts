@@ -69,12 +69,23 @@ export type BatchEnd = Omit<Extract<JournalEvent, { type: "batch-end" }>, "type"
 const FEEDS_PER_LINE = 1000;
 
 export class RunJournal {
+  /**
+   * The journal's events before this run appended any: what every question about earlier runs
+   * (and an interrupted attempt of this one) is answered from. The journal does not hold what the
+   * run appends (runtime/journal/journal.ts), so nothing here reads it back.
+   */
+  private readonly history: readonly JournalEvent[];
+  /** The archive marks (`archiveMarks`), kept up to date with this run's own archiving once asked for. */
+  #archiveMarks: Map<string, ArchiveMark> | undefined;
+
   private constructor(
     private readonly journal: Journal | undefined,
     readonly runId: string,
     private readonly identity: RunIdentity,
     private readonly started: Date,
-  ) {}
+  ) {
+    this.history = journal?.events ?? [];
+  }
 
   /** The journal of a run: it continues the interrupted run with the same plan, target and selection, or starts a new one. */
   static of(journal: Journal | undefined, identity: RunIdentity, started: Date): RunJournal {
@@ -92,11 +103,12 @@ export class RunJournal {
     if (journal === undefined)
       return { known: new Map(), feeds: new Map(), deferred: new Map(), pendingCreated: new Set(), refusals: new Map(), adopted: new Set() };
     const ended = new Set<string>();
-    const undone = rolledBackRuns(journal.events);
+    const events = this.history;
+    const undone = rolledBackRuns(events);
     const pendingCreated = new Set<string>();
     const deferred = new Map<string, string>();
-    for (const event of journal.events) if (event.type === "batch-end") ended.add(event.batch);
-    for (const event of journal.events) {
+    for (const event of events) if (event.type === "batch-end") ended.add(event.batch);
+    for (const event of events) {
       if (undone.has(event.run)) continue;
       if (event.type === "batch-start" && !ended.has(event.batch) && event.pass === "main") {
         for (const xmlid of event.xmlids) if (event.existing[xmlid] === undefined) pendingCreated.add(xmlid);
@@ -104,11 +116,11 @@ export class RunJournal {
       if (event.type === "batch-end" && event.pass === "deferred") for (const row of event.rows) deferred.set(row.xmlid, row.hash);
     }
     return {
-      known: knownRecords(journal.events),
-      feeds: knownFeeds(journal.events),
+      known: knownRecords(events),
+      feeds: knownFeeds(events),
       deferred,
       pendingCreated,
-      refusals: knownRefusals(journal.events),
+      refusals: knownRefusals(events),
       adopted: journal.adopted(this.identity.plan.migration.namespace),
     };
   }
@@ -170,7 +182,7 @@ export class RunJournal {
    * custom fields and records that run found.
    */
   private lastCompleteRun(): { readonly run: string; readonly events: readonly JournalEvent[] } | undefined {
-    const events = this.journal?.events ?? [];
+    const events = this.history;
     const runs = summarizeRuns(events).filter((run) => run.run !== this.runId);
     const last = runs[runs.length - 1];
     if (last === undefined || last.status !== "complete") return undefined;
@@ -180,13 +192,14 @@ export class RunJournal {
   }
 
   /** Records runs archived or unarchived (`deleted archive`), the last such write of each. */
-  archiveMarks(): Map<string, ArchiveMark> {
-    return this.journal === undefined ? new Map() : archiveMarks(this.journal.events);
+  archiveMarks(): ReadonlyMap<string, ArchiveMark> {
+    this.#archiveMarks ??= archiveMarks(this.history);
+    return this.#archiveMarks;
   }
 
   /** The batches this run wrote before it was interrupted, when it resumes one. */
   batchesOfThisRun(): { readonly model: string; readonly rows: readonly RowWrite[] }[] {
-    return (this.journal?.events ?? []).flatMap((event) => (event.type === "batch-end" && event.run === this.runId ? [event] : []));
+    return this.history.flatMap((event) => (event.type === "batch-end" && event.run === this.runId ? [event] : []));
   }
 
   runStart(): void {
@@ -215,7 +228,7 @@ export class RunJournal {
   /** Set-up items this run (an interrupted attempt of it) journaled as about to be created, with no outcome after. */
   unfinishedSetup(): Set<string> {
     const unfinished = new Set<string>();
-    for (const event of this.journal?.events ?? []) {
+    for (const event of this.history) {
       if (event.run !== this.runId || (event.type !== "setup-start" && event.type !== "setup")) continue;
       const key = setupKey(event);
       if (event.type === "setup-start") unfinished.add(key);
@@ -246,6 +259,8 @@ export class RunJournal {
 
   batchEnd(id: string, batch: BatchEnd): void {
     this.journal?.append({ type: "batch-end", run: this.runId, batch: id, ...batch, time: new Date().toISOString() });
+    if (this.#archiveMarks !== undefined && (batch.pass === "archive" || batch.pass === "unarchive"))
+      for (const row of batch.rows) this.#archiveMarks.set(row.xmlid, { run: this.runId, archived: batch.pass === "archive" });
   }
 
   /** The feeds digests of a step's records found unchanged while what they read did change (or had no digest yet). */

@@ -169,7 +169,7 @@ async function startRun(options: RunOptions): Promise<RunStart> {
     journal,
     earlier,
     accounting: new RunAccounting(plan, reads.indexes, options.rejects),
-    written: new WrittenRecords(),
+    written: new WrittenRecords(target),
     setupRefs: new Map(),
     batchSize: options.batchSize ?? target.capabilities.writeRows ?? 1000,
     journalChecked: options.journalChecked === true,

@@ -5,8 +5,7 @@
  * record it wrote (no record of the run has a later one), that one read stamps every record;
  * otherwise each record's is read.
  */
-import { holding, int32s } from "../source/grow.js";
-import { KeySlots } from "../source/key-slots.js";
+import { IdNames, IdSlots } from "../source/id-names.js";
 import type { LoadTarget } from "../targets/target.js";
 import type { RunJournal } from "./run-journal.js";
 
@@ -14,43 +13,53 @@ import type { RunJournal } from "./run-journal.js";
 const STAMPS_PER_READ = 1000;
 
 /**
- * The records written into one model: id → external ID, in the order first written. A run may
- * write a million; their ids and external IDs are kept as bytes (KeySlots), not as strings in a map.
+ * The records written into one model, in the order first written: their ids, and the external ID
+ * of those the target does not name so itself (most records, a million in a big run, it does: an id
+ * then costs twelve bytes here, not its name again).
  */
 class WrittenModel {
-  private readonly ids = new KeySlots();
-  private readonly xmlids = new KeySlots();
-  /** Per id's slot, its external ID's slot. */
-  private xmlidOf = new Int32Array(1024);
+  private readonly ids = new IdSlots();
+  private readonly names = new IdNames();
 
-  set(id: number, xmlid: string): void {
-    const slot = this.ids.add(String(id));
-    this.xmlidOf = holding(this.xmlidOf, slot, int32s);
-    this.xmlidOf[slot] = this.xmlids.add(xmlid);
-  }
+  constructor(
+    private readonly model: string,
+    private readonly target: LoadTarget,
+  ) {}
 
   get size(): number {
     return this.ids.size;
   }
 
+  set(id: number, xmlid: string): void {
+    this.ids.add(id);
+    // A name kept here before stays the record's unless replaced here.
+    if (this.target.recordName?.(this.model, id) === xmlid && this.names.get(id) === undefined) return;
+    this.names.set(id, xmlid);
+  }
+
   *entries(): Generator<readonly [number, string]> {
-    for (let slot = 0; slot < this.ids.size; slot++) yield [Number(this.ids.keyAt(slot)), this.xmlids.keyAt(this.xmlidOf[slot] ?? 0)];
+    for (let slot = 0; slot < this.ids.size; slot++) {
+      const id = this.ids.idAt(slot);
+      const xmlid = this.names.get(id) ?? this.target.recordName?.(this.model, id);
+      if (xmlid !== undefined) yield [id, xmlid];
+    }
   }
 }
 
 export class WrittenRecords {
   private readonly byModel = new Map<string, WrittenModel>();
 
+  constructor(private readonly target: LoadTarget) {}
+
   /** The records written into a model; models are stamped in the order they were first written to. */
   of(model: string): WrittenModel {
     let written = this.byModel.get(model);
     if (written === undefined) {
-      written = new WrittenModel();
+      written = new WrittenModel(model, this.target);
       this.byModel.set(model, written);
     }
     return written;
   }
-
   wrote(model: string, id: number, xmlid: string): void {
     this.of(model).set(id, xmlid);
   }

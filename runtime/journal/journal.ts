@@ -21,21 +21,36 @@ export { JournalError } from "./append.js";
 export { setupKey } from "./events.js";
 
 export class Journal {
+  /** The events as last read from the file; undefined once something was appended since (read again when asked). */
+  #events: JournalEvent[] | undefined;
+
   private constructor(
     readonly path: string,
-    readonly events: JournalEvent[],
+    events: JournalEvent[],
     readonly meta: JournalMeta[],
     /** Damage: lines that do not read back, a broken chain, a journal shorter than its head. Never appended to while there is any. */
     readonly problems: readonly JournalProblem[],
     /** What needs no one's attention: a torn last line a crash left, a head that is missing. */
     readonly notices: readonly string[],
     private readonly file: JournalFile,
-  ) {}
+  ) {
+    this.#events = events;
+  }
 
   /** Opens the journal at `path` (created, with its folder, at the first append), reading and checking what it holds. Damage is reported in `problems`, never thrown. */
   static open(path: string): Journal {
     const reading = readJournal(path);
     return new Journal(path, reading.events, reading.meta, reading.problems, reading.notices, new JournalFile(path, reading, reading.size));
+  }
+
+  /**
+   * Every event of the journal, in order: those read when it was opened and those appended since.
+   * What is appended is not also held in memory (a run of a million rows journals a million
+   * records, which it never reads back): the first call after an append reads the file again.
+   */
+  get events(): JournalEvent[] {
+    this.#events ??= readJournal(this.path).events;
+    return this.#events;
   }
 
   get damaged(): boolean {
@@ -58,7 +73,7 @@ export class Journal {
   appendAll(events: readonly JournalEvent[]): void {
     this.refuseIfDamaged();
     this.file.write(events);
-    this.events.push(...events);
+    if (events.length > 0) this.#events = undefined;
   }
 
   /** Records external IDs of the namespace that were made outside Flitmap: runs update them as existing records, rollback leaves them. */

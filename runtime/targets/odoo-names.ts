@@ -8,6 +8,7 @@
  */
 
 import { OdooError, type OdooClient } from "../odoo/index.js";
+import { IdNames } from "../source/id-names.js";
 
 /** The module of the temporary external IDs: no package's namespace, so no journal counts them. */
 export const TEMPORARY_MODULE = "__flitmap_ref__";
@@ -18,14 +19,14 @@ const QUERIES_PER_CALL = 200;
 /** Answers that leave a batch's references by database id, as they were. */
 const NAMING_REFUSALS: ReadonlySet<string> = new Set(["access-error", "validation", "constraint", "outcome-unknown"]);
 
-/** model → database id → external ID. */
+/** model → database id → external ID: one for every record the run loads, so kept compactly (IdNames). */
 export class RecordNames {
-  readonly #names = new Map<string, Map<number, string>>();
+  readonly #names = new Map<string, IdNames>();
 
   remember(model: string, id: number, xmlid: string): void {
     let ids = this.#names.get(model);
     if (ids === undefined) {
-      ids = new Map();
+      ids = new IdNames();
       this.#names.set(model, ids);
     }
     ids.set(id, xmlid);

@@ -18,6 +18,7 @@ import {
   type OdooClient,
   type OdooRecord,
 } from "../odoo/index.js";
+import { holding, int32s } from "../source/grow.js";
 import type { RecordRef } from "../transform/values.js";
 import { RecordNames, TemporaryNames } from "./odoo-names.js";
 import { ensureCustomFields, ensureRecords, type EnsuredRecords } from "./odoo-setup.js";
@@ -74,8 +75,11 @@ export class OdooTarget implements LoadTarget {
   readonly #chosen: () => number | undefined;
   /** The record the last write reached, whose write_date stamps the run (`lastWriteStamp`). */
   #lastWritten: { model: string; id: number } | undefined;
-  /** With calls in flight together, every record written, by model: the last call to answer need not hold the latest write_date. */
-  readonly #written = new Map<string, number[]>();
+  /**
+   * With calls in flight together, every record written, by model: the last call to answer need
+   * not hold the latest write_date. Ids in a typed array (a million records, four bytes each), as many as `count`.
+   */
+  readonly #written = new Map<string, { ids: Int32Array<ArrayBuffer>; count: number }>();
 
   constructor(
     readonly client: OdooClient,
@@ -202,6 +206,10 @@ export class OdooTarget implements LoadTarget {
     for (const record of records) this.#names.remember(record.model, record.id, record.xmlid);
   }
 
+  recordName(model: string, id: number): string | undefined {
+    return this.#names.nameOf(model, id);
+  }
+
   async existing(model: string, xmlids: readonly string[], fields: readonly string[], journal?: JournalIds): Promise<ReadonlyMap<string, ExistingRecord>> {
     // Records the journal does not know may exist only where it is not known to be complete.
     const unknown = journal?.complete === true ? [] : xmlids.filter((xmlid) => journal?.ids.get(xmlid) === undefined);
@@ -281,7 +289,8 @@ export class OdooTarget implements LoadTarget {
       return typeof record?.["write_date"] === "string" ? record["write_date"] : undefined;
     }
     let latest: string | undefined;
-    for (const [model, ids] of this.#written) {
+    for (const [model, { ids: written, count }] of this.#written) {
+      const ids = Array.from(written.subarray(0, count));
       // Archived records (a done activity) count too.
       const [record] = await this.client.searchRead(model, [["id", "in", ids]], ["write_date"], {
         order: "write_date desc",
@@ -298,8 +307,10 @@ export class OdooTarget implements LoadTarget {
     const last = ids[ids.length - 1];
     if (last === undefined) return;
     this.#lastWritten = { model, id: last };
-    const written = this.#written.get(model) ?? [];
-    for (const id of ids) written.push(id);
+    const written = this.#written.get(model) ?? { ids: int32s(0), count: 0 };
+    written.ids = holding(written.ids, written.count + ids.length - 1, int32s);
+    written.ids.set(ids, written.count);
+    written.count += ids.length;
     this.#written.set(model, written);
   }
 

@@ -149,6 +149,11 @@ export interface LoadTarget {
   knowSetup?(refs: Iterable<RecordRef>): void;
   /** Records earlier runs made (the journal's), so that cells may name them by external ID. */
   recordsMade?(records: Iterable<{ readonly model: string; readonly id: number; readonly xmlid: string }>): void;
+  /**
+   * The external ID the target names a record by for the rest of the run, when it knows one (the
+   * records it wrote, set up, or found): what the run would keep of each record it wrote anyway.
+   */
+  recordName?(model: string, id: number): string | undefined;
   /** Odoo's write_date of the last record written: no record the run wrote has a later one (a live target only). */
   lastWriteStamp?(): Promise<string | undefined>;
   /** Whether records of the model can be archived (it has an `active` field): a live target only, for `deleted archive`. */
