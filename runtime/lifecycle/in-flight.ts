@@ -9,6 +9,7 @@
  */
 import type { JournalEvent } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
+import { fieldsNamed } from "./target-facts.js";
 
 /** What Odoo gives a request by default (`limit_time_real`), and the runtime's own call timeout. */
 export const DEFAULT_SETTLE_MS = 120_000;
@@ -76,7 +77,7 @@ export interface Settled {
  * refused batch never shows: those are waited for to the end of the settle time. Journals written
  * before calls were timed have no last sign of life: nothing is waited for.
  */
-export async function settleInFlight(pending: InFlight, client: Pick<OdooClient, "externalIds" | "searchRead">, options: SettleOptions): Promise<Settled> {
+export async function settleInFlight(pending: InFlight, client: Pick<OdooClient, "externalIds" | "searchReadAll">, options: SettleOptions): Promise<Settled> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const started = now();
@@ -94,7 +95,9 @@ export async function settleInFlight(pending: InFlight, client: Pick<OdooClient,
         `the run stopped ${((now() - pending.lastSeen) / 1000).toFixed(1)} s ago with ${open.length} call${open.length === 1 ? "" : "s"} unanswered (${open
           .slice(0, 3)
           .map((call) => call.what)
-          .join(", ")}${open.length > 3 ? ", ..." : ""}): Odoo may still be writing ${open.length === 1 ? "it" : "them"}; waiting up to ${Math.ceil(left / 1000)} s (--settle SECONDS changes this)`,
+          .join(
+            ", ",
+          )}${open.length > 3 ? ", ..." : ""}): Odoo may still be writing ${open.length === 1 ? "it" : "them"}; waiting up to ${Math.ceil(left / 1000)} s (--settle SECONDS changes this)`,
       );
       told = true;
     }
@@ -103,21 +106,14 @@ export async function settleInFlight(pending: InFlight, client: Pick<OdooClient,
 }
 
 /** Whether each call's records and fields all show in Odoo now (false for a call with nothing to see). */
-async function whatShows(calls: readonly UnansweredCall[], client: Pick<OdooClient, "externalIds" | "searchRead">): Promise<(call: UnansweredCall) => boolean> {
+async function whatShows(
+  calls: readonly UnansweredCall[],
+  client: Pick<OdooClient, "externalIds" | "searchReadAll">,
+): Promise<(call: UnansweredCall) => boolean> {
   const xmlids = calls.flatMap((call) => call.xmlids);
   const fields = calls.flatMap((call) => (call.field === undefined ? [] : [call.field]));
   const records = xmlids.length === 0 ? new Map<string, unknown>() : await client.externalIds(xmlids);
-  const existing =
-    fields.length === 0
-      ? []
-      : await client.searchRead(
-          "ir.model.fields",
-          [
-            ["model", "in", [...new Set(fields.map((field) => field.model))]],
-            ["name", "in", [...new Set(fields.map((field) => field.name))]],
-          ],
-          ["model", "name"],
-        );
+  const existing = await fieldsNamed(client, fields, ["model", "name"]);
   const fieldKeys = new Set(existing.map((row) => `${String(row["model"])}\u0000${String(row["name"])}`));
   return (call) =>
     (call.xmlids.length > 0 || call.field !== undefined) &&

@@ -5,7 +5,7 @@
  * compiled against (a shipped catalog is a fresh database: the assessment says so).
  */
 import type { CustomFieldPlan, Plan, RecordPlan } from "../../compiler/plan/schema.js";
-import type { OdooClient } from "../odoo/index.js";
+import type { OdooClient, OdooDomain, OdooRecord } from "../odoo/index.js";
 
 export interface CustomFieldFact {
   readonly model: string;
@@ -162,20 +162,24 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
+/** The ir.model.fields rows of these fields that exist in Odoo (custom fields have no external ID: by model and name). */
+export async function fieldsNamed(
+  client: Pick<OdooClient, "searchReadAll">,
+  fields: readonly { readonly model: string; readonly name: string }[],
+  columns: readonly string[],
+): Promise<OdooRecord[]> {
+  if (fields.length === 0) return [];
+  const domain: OdooDomain = [
+    ["model", "in", [...new Set(fields.map((field) => field.model))]],
+    ["name", "in", [...new Set(fields.map((field) => field.name))]],
+  ];
+  return client.searchReadAll("ir.model.fields", domain, columns);
+}
+
 /** The facts as a live server answers them; nothing is written. */
 export async function serverTargetFacts(plan: Plan, client: OdooClient): Promise<TargetFacts> {
   const fields = plan.setup.customFields;
-  const existingFields =
-    fields.length === 0
-      ? []
-      : await client.searchReadAll(
-          "ir.model.fields",
-          [
-            ["model", "in", [...new Set(fields.map((field) => field.model))]],
-            ["name", "in", [...new Set(fields.map((field) => field.name))]],
-          ],
-          ["model", "name", "ttype"],
-        );
+  const existingFields = await fieldsNamed(client, fields, ["model", "name", "ttype"]);
   const customFields = fields.map((field: CustomFieldPlan): CustomFieldFact => {
     const existing = existingFields.find((candidate) => candidate["model"] === field.model && candidate["name"] === field.name);
     return customFieldFact(field, existing === undefined ? undefined : text(existing["ttype"]));

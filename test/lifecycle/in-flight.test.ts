@@ -32,11 +32,15 @@ function batchEnd(batch: string): JournalEvent {
 }
 
 /** An Odoo whose ir.model.data gains `landing` at the `landsAt` clock time; counts the look-ups. */
-function odooWhere(landing: string[], landsAt: number, clock: { now: number }): { client: Pick<OdooClient, "externalIds" | "searchRead">; lookups: () => number } {
+function odooWhere(
+  landing: string[],
+  landsAt: number,
+  clock: { now: number },
+): { client: Pick<OdooClient, "externalIds" | "searchReadAll">; lookups: () => number } {
   let lookups = 0;
-  const client: Pick<OdooClient, "externalIds" | "searchRead"> = {
+  const client: Pick<OdooClient, "externalIds" | "searchReadAll"> = {
     // Custom fields have no external ID: named `model.name` in `landing`.
-    searchRead: (_model, _domain, _fields) => {
+    searchReadAll: () => {
       lookups += 1;
       const there = clock.now >= landsAt ? landing.filter((name) => name.startsWith("res.partner.x_")) : [];
       return Promise.resolve(there.map((name, index) => ({ id: index + 1, model: "res.partner", name: name.slice("res.partner.".length) })));
@@ -98,7 +102,14 @@ describe("settling them before rollback looks", () => {
   });
 
   it("sees a custom field the run was creating land, by model and name", async () => {
-    const setupStart: JournalEvent = { type: "setup-start", run: RUN, kind: "custom-field", model: "res.partner", name: "x_score", time: new Date(SENT).toISOString() };
+    const setupStart: JournalEvent = {
+      type: "setup-start",
+      run: RUN,
+      kind: "custom-field",
+      model: "res.partner",
+      name: "x_score",
+      time: new Date(SENT).toISOString(),
+    };
     const { settled, said } = await settleWith([setupStart], ["res.partner.x_score"], 1_000, 0);
     expect(settled).toEqual({ waitedMs: 1_000, unseen: 0 });
     expect(said[0]).toMatch(/\(the custom field res\.partner x_score\)/);
