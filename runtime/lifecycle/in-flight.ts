@@ -7,7 +7,7 @@
  * (Odoo commits a call whole, so all of them at once) or has had the time Odoo gives a request
  * (120 s by default, `limit_time_real`; `--settle` changes it) since the run's last step.
  */
-import type { JournalEvent } from "../journal/journal.js";
+import { setupKey, type JournalEvent } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
 import { fieldsNamed } from "./target-facts.js";
 
@@ -36,7 +36,7 @@ export function inFlight(events: readonly JournalEvent[], run: string): InFlight
   for (const event of events) {
     if (event.run !== run) continue;
     if (event.type === "batch-end") answered.add(event.batch);
-    if (event.type === "setup") setupDone.add(`${event.kind}\u0000${event.model}\u0000${event.name}`);
+    if (event.type === "setup") setupDone.add(setupKey(event));
     if ((event.type === "batch-start" || event.type === "batch-end" || event.type === "setup-start") && event.time !== undefined)
       lastSeen = Math.max(lastSeen ?? 0, Date.parse(event.time));
   }
@@ -45,7 +45,7 @@ export function inFlight(events: readonly JournalEvent[], run: string): InFlight
     if (event.run !== run) continue;
     if (event.type === "batch-start" && !answered.has(event.batch))
       calls.push({ what: `a batch of ${event.xmlids.length} ${event.model}`, xmlids: event.xmlids.filter((xmlid) => event.existing[xmlid] === undefined) });
-    if (event.type === "setup-start" && !setupDone.has(`${event.kind}\u0000${event.model}\u0000${event.name}`))
+    if (event.type === "setup-start" && !setupDone.has(setupKey(event)))
       calls.push({
         what: `the ${event.kind === "custom-field" ? "custom field" : "reference record"} ${event.model} ${event.name}`,
         xmlids: event.xmlid === undefined ? [] : [event.xmlid],
