@@ -6,10 +6,11 @@
 import type * as A from "../language/ast.js";
 import { COLUMN_TYPES } from "../language/column-types.js";
 import type { Binder } from "./bind.js";
+import type { ShapeProblem } from "./bound-package.js";
 import { suggestNames } from "./catalog/index.js";
 import type { ColumnSymbol, EntitySymbol, GroupSymbol, SourceOptions, SourceSymbol } from "./model.js";
 import { columnValueType, type ValueType } from "./types.js";
-import { DEFAULT_SOURCE_OPTIONS, ENCODINGS, SOURCE_OPTION_NAMES } from "./value-formats.js";
+import { DEFAULT_SOURCE_OPTIONS, ENCODING_ALIASES, ENCODINGS, isDeclaredEncoding, SOURCE_OPTION_NAMES } from "./value-formats.js";
 
 let canonicalZones: ReadonlySet<string> | undefined;
 
@@ -33,8 +34,8 @@ export function readSourceOptions(binder: Binder, base: SourceOptions, options: 
       const name = option.name.value;
       const value = option.value.kind === "StringLiteral" ? option.value.value : option.value.kind === "Missing" ? undefined : String(option.value.value);
       if (value === undefined) continue;
-      const problem = (message: string): void => {
-        binder.shapeProblems.push({ file, range: option.range, message, kind: "source-option" });
+      const problem = (message: string, replacement?: ShapeProblem["replacement"]): void => {
+        binder.shapeProblems.push({ file, range: option.range, message, kind: "source-option", ...(replacement === undefined ? {} : { replacement }) });
       };
       switch (name) {
         case "delimiter": {
@@ -43,10 +44,15 @@ export function readSourceOptions(binder: Binder, base: SourceOptions, options: 
           else result.delimiter = delimiter;
           break;
         }
-        case "encoding":
-          if (!ENCODINGS.includes(value.toLowerCase())) problem(`encoding "${value}" is not supported: use ${ENCODINGS.join(", ")}`);
-          else result.encoding = value.toLowerCase();
+        case "encoding": {
+          const encoding = value.toLowerCase();
+          const alias = ENCODING_ALIASES[encoding.replace(/_/g, "-")];
+          if (isDeclaredEncoding(encoding)) result.encoding = encoding;
+          else if (alias !== undefined)
+            problem(`encoding "${value}" is written "${alias}" here`, { title: `Change to "${alias}"`, range: option.value.range, text: `"${alias}"` });
+          else problem(`encoding "${value}" is not supported: use ${ENCODINGS.join(", ")}`);
           break;
+        }
         case "quote":
           if (value.length !== 1) problem(`a quote is one character, not "${value}"`);
           else result.quote = value;

@@ -56,6 +56,8 @@ export interface ShapeProblem {
   readonly range: Range;
   readonly message: string;
   readonly kind: "entity-key" | "source-option" | "column-format" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value";
+  /** The text that would put it right, written over `fixRange`. */
+  readonly replacement?: { readonly title: string; readonly range: Range; readonly text: string };
 }
 
 /**

@@ -6,6 +6,7 @@ import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
 import type { OdooSchema } from "./catalog/index.js";
 import type { ValueType } from "./types.js";
+import type { DeclaredEncoding } from "./value-formats.js";
 
 export interface Declared {
   readonly name: string;
@@ -16,7 +17,7 @@ export interface Declared {
 
 export interface SourceOptions {
   readonly delimiter: string;
-  readonly encoding: string;
+  readonly encoding: DeclaredEncoding;
   readonly quote: string;
   readonly date: string;
   readonly datetime: string;

@@ -49,5 +49,48 @@ export const SOURCE_OPTION_NAMES = [
   "empty_values",
 ] as const;
 
+/**
+ * The single-byte code pages an export may be written in: Western European (`windows-1252`, true
+ * ISO-8859-1 `latin-1`, `iso-8859-15` with its `€`), Central European (`windows-1250`,
+ * `iso-8859-2`: Polish, Czech, Slovak, Hungarian, Croatian ...), Cyrillic (`windows-1251`), Greek
+ * (`windows-1253`), Turkish (`windows-1254`) and Baltic (`windows-1257`). Each keeps ASCII as
+ * ASCII, so delimiters, quotes and line breaks are single bytes in all of them.
+ */
+export const CODE_PAGES = [
+  "windows-1252",
+  "latin-1",
+  "iso-8859-15",
+  "windows-1250",
+  "iso-8859-2",
+  "windows-1251",
+  "windows-1253",
+  "windows-1254",
+  "windows-1257",
+] as const;
+export type CodePage = (typeof CODE_PAGES)[number];
+
 /** The encodings a source may declare (`auto` detects UTF-8 or Windows-1252). */
-export const ENCODINGS = ["utf-8", "windows-1252", "latin-1", "auto"];
+export const ENCODINGS = ["utf-8", ...CODE_PAGES, "auto"] as const;
+export type DeclaredEncoding = (typeof ENCODINGS)[number];
+
+export function isDeclaredEncoding(name: string): name is DeclaredEncoding {
+  return ENCODINGS.some((encoding) => encoding === name);
+}
+
+/** Other names the encodings go by (in Python, iconv, Excel's dialog), each with the name the language uses. */
+export const ENCODING_ALIASES: Readonly<Record<string, DeclaredEncoding>> = {
+  utf8: "utf-8",
+  "utf-8-sig": "utf-8",
+  latin1: "latin-1",
+  "iso-8859-1": "latin-1",
+  "iso8859-1": "latin-1",
+  cp1252: "windows-1252",
+  "ansi": "windows-1252",
+  latin9: "iso-8859-15",
+  cp1250: "windows-1250",
+  latin2: "iso-8859-2",
+  cp1251: "windows-1251",
+  cp1253: "windows-1253",
+  cp1254: "windows-1254",
+  cp1257: "windows-1257",
+};

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { COLUMN_TYPES } from "../../language/column-types.js";
+import { ENCODINGS } from "../value-formats.js";
 
 export const PLAN_FORMAT = "flitmap-plan";
 export const PLAN_VERSION = 1;
@@ -230,7 +231,7 @@ export type ColumnPlan = z.infer<typeof ColumnPlan>;
 export const SourceOptionsPlan = z
   .object({
     delimiter: z.string(),
-    encoding: z.string(),
+    encoding: z.enum(ENCODINGS),
     quote: z.string(),
     date: z.string(),
     datetime: z.string(),

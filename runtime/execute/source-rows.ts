@@ -51,7 +51,7 @@ export function entitySourceSpec(entity: EntityPlan, directory: string): EntityS
     directory,
     pattern: entity.pattern,
     delimiter: delimiter as EntitySourceSpec["delimiter"],
-    encoding: encoding as EntitySourceSpec["encoding"],
+    encoding,
     columns,
     key: entity.key,
     duplicates:

@@ -79,7 +79,7 @@ function sourceProblems(source: EntitySource): RunProblem[] {
       problems.push({
         kind: "wrong-encoding",
         entity,
-        message: `${entity}: ${file.rejectedForEncoding} of ${file.rows} rows of ${file.file} were rejected because its bytes are not ${file.encoding.toUpperCase()}: the file was saved in another encoding; declare it (encoding "windows-1252", or "auto") in the source's csv block`,
+        message: `${entity}: ${file.rejectedForEncoding} of ${file.rows} rows of ${file.file} were rejected because its bytes are not ${file.encoding.toUpperCase()}: the file was saved in another encoding; ${file.encoding.startsWith("utf") ? 'declare it (encoding "windows-1252", or "auto")' : 'declare the code page it was saved in (encoding "windows-1250", "windows-1251", ...)'} in the source's csv block`,
       });
   return problems;
 }

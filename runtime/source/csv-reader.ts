@@ -11,6 +11,7 @@ import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
 import { readRecordBatches, type RawRecord } from "./records.js";
 import { CellSelection } from "./csv-scan.js";
+import { marksUndefinedBytes, notInEncodingReason } from "./decode.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
 import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
@@ -487,7 +488,7 @@ class EntityReader {
     }
 
     const encoding = fileReport.encoding;
-    const checkReplacement = encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be";
+    const checkReplacement = marksUndefinedBytes(encoding);
     const values: Record<string, RowValue> = {};
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
@@ -503,7 +504,7 @@ class EntityReader {
       let reason: string | null = null;
       let value: RowValue = null;
       if (checkReplacement && text.includes("\uFFFD")) {
-        reason = `'${column.header}' has bytes that are not ${encoding.toUpperCase()}; declare the file's encoding (windows-1252) or use auto`;
+        reason = notInEncodingReason(column.header, encoding);
         notInEncoding = true;
       } else if (text.includes("\u0000")) {
         // No text holds a NUL: the file is damaged there, or is not in the encoding it is read in (UTF-16 read as UTF-8).

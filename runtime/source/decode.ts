@@ -2,6 +2,7 @@
 
 import { TextDecoder } from "node:util";
 import iconv from "iconv-lite";
+import { CODE_PAGES, type CodePage } from "../../compiler/value-formats.js";
 import type { FileEncoding } from "./detect.js";
 
 export interface ChunkDecoder {
@@ -134,14 +135,21 @@ export function createChunkDecoder(encoding: FileEncoding): ChunkDecoder {
     case "utf-16le":
     case "utf-16be":
       return new WebDecoder(encoding);
-    case "windows-1252":
-      return new IconvDecoder("windows-1252");
-    case "latin-1":
-      return new IconvDecoder("latin1");
     case "mixed":
       return new MixedDecoder();
+    default:
+      return new IconvDecoder(iconvName(encoding));
   }
 }
+
+function iconvName(codePage: CodePage): string {
+  return codePage === "latin-1" ? "latin1" : codePage;
+}
+
+/** Bytes 0x80-0xFF of each code page as iconv-lite reads them (U+FFFD where a page defines none). */
+const HIGH_HALVES = new Map<CodePage, string>(
+  CODE_PAGES.map((codePage) => [codePage, iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)), iconvName(codePage))]),
+);
 
 /** The encodings whose delimiters, quotes and line breaks are single ASCII bytes that no other character contains. */
 export type ByteEncoding = Exclude<FileEncoding, "utf-16le" | "utf-16be">;
@@ -167,5 +175,30 @@ export function cellDecoderFor(encoding: ByteEncoding): CellDecoder {
       return (bytes, start, end) => bytes.toString("latin1", start, end).replace(WINDOWS_1252_C1, windows1252Char);
     case "mixed":
       return (bytes, start, end) => mixedText(bytes, start, end, true).text;
+    default: {
+      const high = HIGH_HALVES.get(encoding) ?? "";
+      const highChar = (latin1: string): string => high.charAt(latin1.charCodeAt(0) - 0x80);
+      return (bytes, start, end) => bytes.toString("latin1", start, end).replace(HIGH_BYTES, highChar);
+    }
   }
+}
+
+/** Bytes above ASCII, each read as the Latin-1 character of its value. */
+const HIGH_BYTES = /[\x80-\xff]/g;
+
+/** Whether a U+FFFD read from a file stands for bytes its encoding does not define (Latin-1 defines every byte). */
+export function marksUndefinedBytes(encoding: FileEncoding): boolean {
+  return encoding !== "latin-1";
+}
+
+/** Why a cell holding such bytes is refused rather than loaded with the character lost. */
+export function notInEncodingReason(header: string, encoding: FileEncoding): string {
+  const name = encoding.toUpperCase();
+  if (encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be")
+    return `'${header}' has bytes that are not ${name}; declare the file's encoding (windows-1252) or use auto`;
+  if (encoding === "mixed") return `'${header}' has a byte that is neither UTF-8 nor Windows-1252; declare the file's encoding`;
+  return (
+    `'${header}' has a byte ${name} does not define: the file is in another code page; declare its encoding ` +
+    `(windows-1250 for Polish, Czech or Hungarian letters, windows-1251 for Cyrillic, ...)`
+  );
 }

@@ -3,6 +3,8 @@
  * helpers serve the reader and a tool that proposes mappings from an export.
  */
 
+import type { CodePage } from "../../compiler/value-formats.js";
+
 export type Bom = "utf-8" | "utf-16le" | "utf-16be";
 
 export function detectBom(bytes: Uint8Array): { bom: Bom; length: number } | null {
@@ -93,7 +95,7 @@ export class Utf8Scanner {
 }
 
 /** Encodings a file can be read in. `mixed` decodes valid UTF-8 sequences as UTF-8 and every other byte as Windows-1252. */
-export type FileEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "latin-1" | "mixed";
+export type FileEncoding = "utf-8" | "utf-16le" | "utf-16be" | CodePage | "mixed";
 
 export interface EncodingDecision {
   readonly encoding: FileEncoding;

@@ -5,7 +5,8 @@
  */
 import type { ColumnType } from "../../language/column-types.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
-import type { DeclaredDelimiter, DeclaredEncoding } from "./probe.js";
+import type { DeclaredEncoding } from "../../compiler/value-formats.js";
+import type { DeclaredDelimiter } from "./probe.js";
 import type { KeyIndex } from "./key-index.js";
 import type { ValueFormat } from "./values.js";
 

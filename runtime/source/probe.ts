@@ -2,10 +2,11 @@
 
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import type { DeclaredEncoding } from "../../compiler/value-formats.js";
 import { createChunkDecoder } from "./decode.js";
 import { decideEncoding, detectBom, detectDelimiter, excelSeparatorLine, leadingLines, Utf8Scanner, type Delimiter, type FileEncoding } from "./detect.js";
 
-export type DeclaredEncoding = "utf-8" | "windows-1252" | "latin-1" | "auto";
+export type { DeclaredEncoding };
 export type DeclaredDelimiter = Delimiter | "auto";
 
 export interface FileProbe {

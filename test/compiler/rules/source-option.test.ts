@@ -19,9 +19,23 @@ describe("FM208 source_option", () => {
       ),
     ).toEqual([
       "main.flitmap:1:21-1:31 error FM208 there is no csv option delimitter; did you mean `delimiter`?",
-      'main.flitmap:1:37-1:54 error FM208 encoding "cp1252" is not supported: use utf-8, windows-1252, latin-1, auto',
+      'main.flitmap:1:37-1:54 error FM208 encoding "cp1252" is written "windows-1252" here',
       'main.flitmap:1:56-1:76 error FM208 "Mars/Base" is not a time zone: use an IANA name such as "Europe/Amsterdam" or "UTC"',
       'main.flitmap:1:78-1:89 error FM208 the decimal separator is "." or ",", not ";"',
+    ]);
+  });
+
+  it("accepts the code pages of Central Europe, Cyrillic, Greek, Turkish and Baltic exports, and names the others it knows", () => {
+    expect(diagnosticsOf("FM208", 'source pl { csv { encoding "windows-1250" } entity T "t.csv" key id { id text } }')).toEqual([]);
+    expect(diagnosticsOf("FM208", 'source pl { csv { encoding "ISO-8859-2" } entity T "t.csv" key id { id text } }')).toEqual([]);
+    expect(diagnosticsOf("FM208", 'source pl { csv { encoding "shift-jis" } entity T "t.csv" key id { id text } }')).toEqual([
+      'main.flitmap:1:19-1:39 error FM208 encoding "shift-jis" is not supported: use utf-8, windows-1252, latin-1, iso-8859-15, windows-1250, iso-8859-2, windows-1251, windows-1253, windows-1254, windows-1257, auto',
+    ]);
+  });
+
+  it("offers the language's name for an encoding written another way", () => {
+    expect(applyFixes("FM208", 'source pl { csv { encoding "cp1250" } entity T "t.csv" key id { id text } }')).toEqual([
+      'Change to "windows-1250"\nsource pl { csv { encoding "windows-1250" } entity T "t.csv" key id { id text } }',
     ]);
   });
 

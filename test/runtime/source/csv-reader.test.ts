@@ -14,6 +14,7 @@ import type {
   SourceRow,
 } from "../../../runtime/source/entity-reading.js";
 import { compareNatural } from "../../../runtime/source/files.js";
+import type { DeclaredEncoding } from "../../../compiler/value-formats.js";
 import type { ColumnType } from "../../../language/column-types.js";
 import { valueFormat, type ValueFormat } from "../../../runtime/source/values.js";
 
@@ -134,6 +135,38 @@ describe("readEntity: encodings and delimiters", () => {
         reason: "'Naam bedrijf' has bytes that are not UTF-8; declare the file's encoding (windows-1252) or use auto",
       },
     ]);
+  });
+
+  it("reads the Central European, Cyrillic and other code pages a source declares", async () => {
+    const cases: readonly { readonly encoding: DeclaredEncoding; readonly name: string; readonly city: string }[] = [
+      { encoding: "windows-1250", name: "Źródło Ciepła Sp. z o.o.", city: "Łódź" },
+      { encoding: "iso-8859-2", name: "Żółw Pięść", city: "Brno-Žabovřesky" },
+      { encoding: "windows-1251", name: "Тепло ООО", city: "Київ" },
+      { encoding: "windows-1254", name: "Güneş Işık A.Ş.", city: "İzmir" },
+      { encoding: "iso-8859-15", name: "Œuvre €", city: "Reims" },
+    ];
+    for (const { encoding, name, city } of cases) {
+      write("relations_001.csv", iconv.encode(`Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;${name};${city}\n`, encoding));
+      const { items, report } = await readAll(spec({ columns: relationColumns, encoding, delimiter: ";" }));
+      expect(rows(items)[0]?.values, encoding).toEqual({ id: "R1", name, city });
+      expect(report.files[0]?.encoding).toBe(encoding);
+    }
+  });
+
+  it("rejects a row whose bytes its declared code page does not define, instead of loading a replacement character", async () => {
+    // Windows-1250's Ź is 0x8F, a byte Windows-1252 leaves undefined: read as 1252, the letter was lost without a word.
+    write("relations_001.csv", iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Bakker;Utrecht\nR2;Źródło;Łódź\n", "windows-1250"));
+    const { items, report } = await readAll(spec({ columns: relationColumns, encoding: "windows-1252", delimiter: ";" }));
+    expect(rows(items).map((row) => row.key)).toEqual(["R1"]);
+    expect(rejections(items)).toMatchObject([
+      {
+        line: 3,
+        column: "name",
+        reason:
+          "'Naam bedrijf' has a byte WINDOWS-1252 does not define: the file is in another code page; declare its encoding (windows-1250 for Polish, Czech or Hungarian letters, windows-1251 for Cyrillic, ...)",
+      },
+    ]);
+    expect(report.files[0]?.rejectedForEncoding).toBe(1);
   });
 
   it("reads mixed files (UTF-8 appended to Windows-1252) character by character", async () => {
