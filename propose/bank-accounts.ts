@@ -28,7 +28,7 @@ const IBAN_SHARE = 0.9;
 
 /** The column of a partner map holding bank accounts, when the target Odoo has them as records. */
 export function bankAccountColumn(state: BuildState, entity: MappedEntity): ColumnProfile | undefined {
-  if (entity.model !== "res.partner" || entity.split !== undefined || entity.usesFallback || findModel(state.schema, "res.partner.bank") === undefined)
+  if (entity.model !== "res.partner" || entity.split !== undefined || entity.contacts !== undefined || entity.usesFallback || findModel(state.schema, "res.partner.bank") === undefined)
     return undefined;
   return entity.profile.columns.find((column) => {
     if (column.guess.type !== "text" || entity.profile.key.includes(column.name)) return false;

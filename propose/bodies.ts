@@ -3,6 +3,7 @@
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
+import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
@@ -36,6 +37,12 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   const notes = [`${entity.name} → ${mapped.kind.model} (${percent(entity.kindConfidence)}: ${entity.kindEvidence}; ${mapped.kind.note})`];
   const fallbackNote = fallbackNoteOf(state, mapped);
   if (fallbackNote !== undefined) notes.push(fallbackNote);
+  if (mapped.contacts !== undefined) {
+    const { target, context } = groupContactTarget(state, mapped, model, mapped.contacts.group, { person: mapped.contacts.person, org: mapped.alias }, finishBody);
+    requireName(context);
+    const organisation: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body: mapBody(state, mapped, model) };
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: [organisation, target] } };
+  }
   if (mapped.split !== undefined) {
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
   }
@@ -305,20 +312,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
   ];
   const group = split.group;
   if (group !== undefined) {
-    const personColumns = group.columns.map((column) => columnRef(state, profile, column, `${group.name}.${column.name}`));
-    const person = newContext(state, entity, model, personColumns);
-    const personName = personColumns.find((column) => column.profile.words.includes("person") || column.profile.words.includes("name")) ?? personColumns[0];
-    if (personName !== undefined) assign(state, person, "name", `${personName.path} | trim`, [personName], 0.9);
-    person.lines.push({
-      kind: "assign",
-      field: "parent_id",
-      operator: "<-",
-      expression: `ref ${split.org}`,
-      columns: [],
-      comment: "the organisation of the same row",
-    });
-    person.taken.add("parent_id");
-    finishBody(state, person);
+    const { target, context: person } = groupContactTarget(state, entity, model, group, split, finishBody);
     requireName(person);
     if (orgName !== undefined) {
       person.lines.push({
@@ -326,10 +320,7 @@ export function splitTargets(state: BuildState, entity: MappedEntity, model: Odo
         text: `TODO: a row without ${orgName.path} is a private person: no organisation is made, and its address columns reach no record; copy them here (street <- ...) if they are the person's`,
       });
     }
-    targets.push({
-      header: `${split.person}: ${model.name} for each ${group.name}${personName === undefined ? "" : ` when ${personName.path} is present`}`,
-      body: person.lines,
-    });
+    targets.push(target);
   }
   return targets;
 }

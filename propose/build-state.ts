@@ -30,6 +30,8 @@ export interface MappedEntity {
   /** The alias other maps `ref` these records by (the organisation, for a split relation). */
   readonly alias: string;
   readonly split?: { readonly org: string; readonly person: string; readonly group?: GroupProfile; readonly mixed?: MixedRows };
+  /** An organisation whose rows hold its people in numbered groups of columns: a contact per filled group, under it. */
+  readonly contacts?: { readonly person: string; readonly group: GroupProfile };
   /** Rows typed as organisations or people by a column, none under another: one partner each, `is_company` by the type. */
   readonly typedPartners?: MixedRows & { readonly typed: TypedRows };
   /** An agenda whose appointments (rows of some types, with an end time) are calendar events, the rest activities. */

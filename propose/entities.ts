@@ -4,6 +4,7 @@
  * references between entities, and what kind of CRM object each most likely is. Pure.
  */
 import { asTimesOfDay } from "./agenda-rows.js";
+import { findColumnGroups } from "./column-groups.js";
 import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
@@ -33,6 +34,8 @@ export interface GroupProfile {
   readonly name: string;
   readonly from: number;
   readonly to: number;
+  /** Concept words of the label the group's headers share around the number (`Contato {n} - ...`). */
+  readonly words: readonly string[];
   readonly columns: readonly ColumnProfile[];
 }
 
@@ -84,37 +87,6 @@ export interface EntityProfile {
 
 // ---------------------------------------------------------------------------------------------
 // rows and columns
-
-const NUMBERED = /^(.*?)[\s_-]*(\d+)$/;
-
-/**
- * Repeated column groups: headers `base n` where at least two bases share the same run of
- * numbers (`Contactpersoon 1`, `Functie 1`, ..., `Telefoon 3`). One base alone (`Address Line 1`,
- * `Address Line 2`) is not a group: those are different fields.
- */
-function findGroups(headers: readonly string[]): { base: string; header: (n: number) => string; numbers: number[] }[][] {
-  const byBase = new Map<string, { numbers: number[]; template: string }>();
-  for (const header of headers) {
-    const match = NUMBERED.exec(header);
-    if (match === null || (match[1] ?? "").trim() === "") continue;
-    const base = (match[1] ?? "").trim();
-    const number = Number(match[2]);
-    const entry = byBase.get(base) ?? { numbers: [], template: header.slice(0, header.length - (match[2] ?? "").length) };
-    entry.numbers.push(number);
-    byBase.set(base, entry);
-  }
-  const byRun = new Map<string, { base: string; header: (n: number) => string; numbers: number[] }[]>();
-  for (const [base, entry] of byBase) {
-    const numbers = [...entry.numbers].sort((left, right) => left - right);
-    const consecutive = numbers.every((number, index) => index === 0 || number === (numbers[index - 1] ?? 0) + 1);
-    if (numbers.length < 2 || !consecutive) continue;
-    const run = numbers.join(",");
-    const members = byRun.get(run) ?? [];
-    members.push({ base, header: (n) => `${entry.template}${n}`, numbers });
-    byRun.set(run, members);
-  }
-  return [...byRun.values()].filter((members) => members.length >= 2);
-}
 
 function uniqueNames(): (wanted: string) => string {
   const used = new Set<string>();
@@ -266,11 +238,17 @@ function kindFromName(words: readonly string[]): { kind: EntityKind; evidence: s
   return undefined;
 }
 
+/** A group of columns about people: its label or one of its columns says person or contact. */
+export function isPeopleGroup(group: GroupProfile): boolean {
+  const people = (words: readonly string[]): boolean => words.includes("person") || words.includes("contact");
+  return people(group.words) || group.columns.some((column) => people(column.words));
+}
+
 /** Without a telling file name: what the columns say (first and last names are people, ...). */
 function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly GroupProfile[]): { kind: EntityKind; evidence: string } | undefined {
   const words = new Set(columns.flatMap((column) => column.words));
   const has = (...wanted: string[]): boolean => wanted.every((word) => words.has(word));
-  const personGroup = groups.some((group) => group.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+  const personGroup = groups.some(isPeopleGroup);
   if (personGroup && (has("company", "name") || has("company"))) return { kind: "relation", evidence: "it holds an organisation and repeated contact persons" };
   const loneName = columns.some((column) => column.words.length === 1 && column.words[0] === "name");
   // First and last names, or a lone name beside first or last names (`Nom` + `Prénom`, `Nombre` + `Apellidos`).
@@ -334,15 +312,16 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
   const grouped = new Set<string>();
   const groups: GroupProfile[] = [];
   const groupNames = uniqueNames();
-  for (const members of findGroups(rows.headers)) {
-    const numbers = members[0]?.numbers ?? [];
-    const columns: ColumnProfile[] = members.map((member) => {
+  for (const found of findColumnGroups(rows.headers)) {
+    const numbers = found.numbers;
+    const memberName = uniqueNames();
+    const columns: ColumnProfile[] = found.members.map((member) => {
       const headers = numbers.map((number) => member.header(number));
       for (const header of headers) grouped.add(header);
       const values = headers.flatMap((header) => rows.columns.get(header) ?? []);
       return {
-        header: member.header(Number.NaN).replace(/NaN$/, "{n}"),
-        name: identifierOf(member.base, "column"),
+        header: member.template,
+        name: memberName(identifierOf(member.base, "column")),
         values,
         guess: guessColumnType(values),
         words: conceptWords(member.base),
@@ -350,11 +329,13 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
       };
     });
     const first = columns[0];
-    const groupName = groupNames(identifierOf(first?.words[0] ?? first?.name ?? "item", "item"));
+    const labelWords = conceptWords(found.label);
+    const groupName = groupNames(identifierOf(labelWords[0] ?? first?.words[0] ?? first?.name ?? "item", "item"));
     groups.push({
       name: groupName,
       from: numbers[0] ?? 1,
       to: numbers[numbers.length - 1] ?? 1,
+      words: labelWords,
       columns: columns.map((column) => ({ ...column, group: groupName })),
     });
   }

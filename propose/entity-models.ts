@@ -6,7 +6,7 @@
 import { findModel } from "../compiler/catalog/index.js";
 import { agendaRows } from "./agenda-rows.js";
 import type { BuildState } from "./build-state.js";
-import type { EntityProfile } from "./entities.js";
+import { isPeopleGroup, type EntityProfile } from "./entities.js";
 import { mixedRows, type MixedRows } from "./mixed-rows.js";
 import { snake } from "./literals.js";
 import { KIND_TARGETS } from "./odoo-knowledge.js";
@@ -29,7 +29,7 @@ export function chooseTargets(state: BuildState): void {
     const fallback = kind.fallback !== undefined && findModel(state.schema, kind.fallback) !== undefined;
     if (!declared && !fallback) continue;
     const model = entity.kind === "tag" ? tagModel(state, entity) : declared ? kind.model : (kind.fallback ?? kind.model);
-    const group = entity.groups.find((candidate) => candidate.columns.some((column) => column.words.includes("person") || column.words.includes("contact")));
+    const group = entity.groups.find(isPeopleGroup);
     const mixed = group === undefined ? mixedEntity(entity) : undefined;
     if (mixed?.typed !== undefined && mixed.typed.employer === undefined) {
       // Rows typed as organisations or people, none under another: one partner each.
@@ -42,6 +42,16 @@ export function chooseTargets(state: BuildState): void {
         usesFallback: !declared,
         alias: alias(state, snake(entity.name)),
         typedPartners,
+      });
+    } else if (entity.kind === "company" && group !== undefined && model === "res.partner") {
+      // A company's people in numbered groups of its columns: the company, and a contact per group.
+      state.mapped.set(entity.name, {
+        profile: entity,
+        kind,
+        model,
+        usesFallback: !declared,
+        alias: alias(state, snake(entity.name)),
+        contacts: { person: alias(state, "contact"), group },
       });
     } else if (entity.kind === "relation" || mixed !== undefined) {
       const org = alias(state, "org");
