@@ -18,6 +18,7 @@ import { quote, snake } from "./literals.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
+import { companyNameFallback } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
 
 export function proposeEntity(state: BuildState, entity: EntityProfile): EntityProposal {
@@ -117,6 +118,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
+  companyNameFallback(state, context);
   requireFilled(state, context);
 }
 

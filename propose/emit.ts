@@ -101,7 +101,8 @@ function referenceNote(entity: EntityProfile, column: ColumnProfile): string {
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   if (reference === undefined) return "";
   const share = Math.round(reference.found * 100);
-  const note = share >= 100 ? `; every value is a ${reference.entity} key` : `; ${share}% of its values are ${reference.entity} keys (the others dangle)`;
+  const what = reference.byName === undefined ? `${reference.entity} key` : `${reference.entity}'s ${reference.byName}`;
+  const note = share >= 100 ? `; every value is a ${what}` : `; ${share}% of its values are ${what}s (the others dangle)`;
   return reference.byValuesOnly === true ? `${note}, though its name does not say so` : note;
 }
 

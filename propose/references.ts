@@ -57,7 +57,7 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
   const references: ReferenceProfile[] = [];
   for (const column of draft.columns) {
     if (draft.key.columns.length === 1 && draft.key.columns[0] === column.name) continue;
-    if (column.guess.type !== "integer" && column.guess.type !== "text") continue;
+    if (column.guess.type !== "integer" && !IDENTIFYING_TYPES.has(column.guess.type)) continue;
     const values = [...new Set((draft.rows.columns.get(column.header) ?? []).map(trimmedKey).filter((value) => value !== ""))];
     if (values.length === 0) continue;
     let best: { reference: ReferenceProfile; score: number } | undefined;
@@ -142,20 +142,25 @@ const SELF_WORDS: ReadonlySet<string> = new Set(["parent", "group"]);
  * own name.
  */
 function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly Draft[]): ReferenceProfile | undefined {
-  if (column.guess.type !== "text" || column.guess.multiline) return undefined;
+  if (!IDENTIFYING_TYPES.has(column.guess.type) || column.guess.multiline) return undefined;
   const parts = column.list?.parts ?? column.values.map((value) => value.trim()).filter((value) => value !== "");
   const values = [...new Set(parts)];
   if (values.length < 2) return undefined;
   let best: { reference: ReferenceProfile; found: number } | undefined;
   for (const other of drafts) {
     const self = other === draft;
-    if (self && !column.words.some((word) => SELF_WORDS.has(word))) continue;
+    const saysParent = column.words.some((word) => SELF_WORDS.has(word));
     for (const names of nameColumns(other)) {
-      if (names === column) continue;
+      if (names === column || names.guess.type !== column.guess.type) continue;
       const known = valueSet(names);
       const found = values.filter((value) => known.has(value)).length / values.length;
       // A unique name found in another entity is strong evidence: half of them is enough (parents outside the export dangle).
       if (found < REFERENCE_FOUND_BY_NAME) continue;
+      // Without a word saying so, another row of the same file (a head office by its tax number),
+      // or a code that reads as a phone number, needs most of its values found.
+      if ((self && !saysParent) || column.guess.type !== "text") {
+        if (found < REFERENCE_FOUND || values.length < 3) continue;
+      }
       if (self && sameRowShare(column, names) > 0.1) continue;
       if (best !== undefined && found <= best.found) continue;
       const separator = column.list?.separator;
@@ -182,8 +187,22 @@ export function namesRows(column: ColumnProfile): boolean {
   return guess.type === "text" && !guess.multiline && column.list === undefined && filled >= 2 && guess.distinct >= filled * 0.95 && guess.maxLength <= 120;
 }
 
+/**
+ * A column that tells an entity's rows apart, which other columns may use to name them: its name
+ * (`namesRows`), or a code that is not its key, unique and filled in nearly every row (a tax
+ * number, `12.345.678/0001-95`, which may even read as a phone number).
+ */
 function nameColumns(draft: Draft): ColumnProfile[] {
-  return draft.columns.filter(namesRows);
+  return draft.columns.filter((column) => namesRows(column) || identifyingCode(column, draft.key.columns));
+}
+
+/** Text, or codes of digits and punctuation that read as phone numbers: what a row's own identifier may look like. */
+const IDENTIFYING_TYPES: ReadonlySet<string> = new Set(["text", "phone"]);
+
+function identifyingCode(column: ColumnProfile, key: readonly string[]): boolean {
+  const guess = column.guess;
+  const filled = guess.total - guess.blank;
+  return IDENTIFYING_TYPES.has(guess.type) && !key.includes(column.name) && !guess.multiline && filled >= guess.total * 0.8 && guess.distinct >= filled * 0.98 && guess.maxLength <= 40;
 }
 
 /** The share of rows in which two columns of an entity hold the same value (a copy of the name is no reference). */

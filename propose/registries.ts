@@ -9,7 +9,7 @@ import type { TableOutput, ValueOutput } from "./fields.js";
 import { LOOKUPS } from "./odoo-knowledge.js";
 import type { CustomFieldProposal, LookupProposal, NameIndexProposal, RecordEntryProposal } from "./proposal.js";
 import { countValues } from "./value-tables.js";
-import { identifierOf } from "./words.js";
+import { identifierOf, pascalCase } from "./words.js";
 
 /** Names in the one namespace of tables, lookups and built-ins, each used once. */
 export class CallableNames {
@@ -70,7 +70,9 @@ export class Registries {
   nameIndex(index: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string }): string {
     const existing = this.nameIndexes.get(`${index.entity}.${index.nameColumn}`);
     if (existing !== undefined) return existing.name;
-    const name = `${index.entity}ByName`;
+    // A second column naming the same records (a tax number beside the trade name) gets its own index.
+    const taken = [...this.nameIndexes.values()].some((other) => other.name === `${index.entity}ByName`);
+    const name = taken ? `${index.entity}By${pascalCase(index.nameColumn.split("_"))}` : `${index.entity}ByName`;
     this.nameIndexes.set(`${index.entity}.${index.nameColumn}`, { name, ...index });
     return name;
   }

@@ -1,0 +1,114 @@
+/**
+ * A head office named by another row's registration or tax number (not its key, not its name),
+ * found from the values whatever the header says, in the same file and from another; and a
+ * company's legal name, often blank, falling back to its trade name. Invented for this test
+ * (Dutch and Argentine Spanish headers), from no export family.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeDirectory } from "../../compiler/analyze.js";
+import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { emitPlan } from "../../compiler/plan/emit.js";
+import { profileEntities } from "../../propose/entities.js";
+import { proposePackage } from "../../propose/index.js";
+import { readExport } from "../../propose/read-export.js";
+import { loadSample } from "../mappings/support.js";
+import { temporaryDirectory } from "../runtime/support.js";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+
+// `Hoofdvestiging`: the KvK number of the branch's head office.
+const BEDRIJVEN = `Relatienr;Bedrijfsnaam;Handelsnaam;KvK;Hoofdvestiging;Plaats
+R-01;Bakkerij de Vries B.V.;Bakker de Vries;34125671;;Utrecht
+R-02;Bakkerij de Vries B.V.;Bakker de Vries Zeist;34125672;34125671;Zeist
+R-03;;Fietsenmaker Jansen;56218833;;Amersfoort
+R-04;Groot Installatie N.V.;Groot Installatie;70011223;;Breda
+R-05;Groot Installatie N.V.;Groot Tilburg;70011224;70011223;Tilburg
+R-06;Groot Installatie N.V.;Groot Oss;70011225;70011223;Oss
+R-07;;Kapsalon Els;61100990;;Gouda
+R-08;Drukkerij Mol B.V.;Drukkerij Mol;44332211;;Delft
+R-09;Drukkerij Mol B.V.;Mol Print Leiden;44332212;44332211;Leiden
+`;
+
+// `Casa central` and `Empresa`: companies by their CUIT, which reads like a phone number.
+const EMPRESAS = `Código;Razón social;Nombre comercial;CUIT;Casa central;Localidad
+E1;Molinos del Sur S.A.;Molinos del Sur;30-71234567-8;;Rosario
+E2;Molinos del Sur S.A.;Molinos Córdoba;30-71234568-6;30-71234567-8;Córdoba
+E3;;Ferretería López;20-28765432-1;;Mendoza
+E4;Vidrios Andinos S.R.L.;Vidrios Andinos;30-70987654-3;;Salta
+E5;Vidrios Andinos S.R.L.;Vidrios Jujuy;30-70987655-1;30-70987654-3;Jujuy
+E6;;Panadería Sol;27-31222333-4;;Neuquén
+E7;;Panadería Sol Centro;27-31222334-2;27-31222333-4;Neuquén
+`;
+const CONTACTOS = `Nro;Nombre;Apellido;Empresa
+1;Ana;Paz;30-71234567-8
+2;Luis;Rey;30-70987654-3
+3;Eva;Gil;20-28765432-1
+4;Juan;Sosa;30-70987655-1
+`;
+
+describe("a head office named by another row's registration or tax number", () => {
+  it("finds the reference from the values, though the header says nothing of a parent", () => {
+    const [company] = profileEntities({ files: [file("bedrijven.csv", BEDRIJVEN)], otherFiles: [] });
+    expect(company?.references).toEqual([{ column: "hoofdvestiging", entity: "Company", found: 1, distinct: 3, byName: "kvk" }]);
+    const entities = profileEntities({ files: [file("empresas.csv", EMPRESAS), file("contactos.csv", CONTACTOS)], otherFiles: [] });
+    expect(entities.find((entity) => entity.pattern === "empresas.csv")?.references).toEqual([
+      { column: "casa_central", entity: "Company", found: 1, distinct: 3, byName: "cuit" },
+    ]);
+    expect(entities.find((entity) => entity.pattern === "contactos.csv")?.references).toEqual([
+      { column: "empresa", entity: "Company", found: 1, distinct: 4, byName: "cuit" },
+    ]);
+  });
+
+  it("proposes the parent through the companies keyed by that number, and the trade name where the legal name is blank", () => {
+    const proposal = proposalFor([file("bedrijven.csv", BEDRIJVEN)]);
+    expect(assignment(proposal, "bedrijven.csv", "parent_id")).toBe("hoofdvestiging | get(CompanyByName.relatienr) | ref company");
+    expect(assignment(proposal, "bedrijven.csv", "name")).toBe("(bedrijfsnaam ?? handelsnaam) | trim | required");
+    expect(proposal.nameIndexes).toEqual([{ name: "CompanyByName", entity: "Company", nameColumn: "kvk", keyColumn: "relatienr" }]);
+    const spanish = proposalFor([file("empresas.csv", EMPRESAS), file("contactos.csv", CONTACTOS)]);
+    expect(assignment(spanish, "empresas.csv", "parent_id")).toBe("casa_central | get(CompanyByName.codigo) | ref company");
+    expect(assignment(spanish, "contactos.csv", "parent_id")).toBe("empresa | get(CompanyByName.codigo) | ref company");
+  });
+
+  it("loads every company, named, its branches under their head office", async () => {
+    const folder = temporaryDirectory("flitmap-parents-by-code-");
+    try {
+      const source = join(folder.path, "export");
+      const out = join(folder.path, "proposed");
+      mkdirSync(source);
+      mkdirSync(out);
+      writeFileSync(join(source, "bedrijven.csv"), BEDRIJVEN);
+      writeFileSync(join(source, "odoo-seed.json"), JSON.stringify({ users: [] }));
+      const proposed = proposePackage(await readExport(source), { sourceName: "bedrijven", target: { kind: "series", series: "17.0" }, schema: loadShippedCatalog("17.0"), directory: out });
+      expect(proposed.demoted).toEqual([]);
+      for (const written of proposed.files) writeFileSync(join(out, written.name), written.text);
+      const analysis = analyzeDirectory(out);
+      expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+      const sample = await loadSample(emitPlan(analysis), source);
+      try {
+        expect(sample.first.status).toBe("complete");
+        expect(sample.first.rejects).toEqual([]);
+        const partners = sample.double.records("res.partner");
+        const nameOf = (id: unknown): unknown => partners.find((partner) => partner["id"] === (Array.isArray(id) ? id[0] : id))?.["name"];
+        const companies = partners
+          .filter((partner) => partner["is_company"] === true && typeof partner["city"] === "string")
+          .map((partner) => `${String(partner["name"])} in ${String(partner["city"])}${nameOf(partner["parent_id"]) === undefined ? "" : ` under ${String(nameOf(partner["parent_id"]))}`}`);
+        expect(companies.sort()).toEqual([
+          "Bakkerij de Vries B.V. in Utrecht",
+          "Bakkerij de Vries B.V. in Zeist under Bakkerij de Vries B.V.",
+          "Drukkerij Mol B.V. in Delft",
+          "Drukkerij Mol B.V. in Leiden under Drukkerij Mol B.V.",
+          "Fietsenmaker Jansen in Amersfoort",
+          "Groot Installatie N.V. in Breda",
+          "Groot Installatie N.V. in Oss under Groot Installatie N.V.",
+          "Groot Installatie N.V. in Tilburg under Groot Installatie N.V.",
+          "Kapsalon Els in Gouda",
+        ]);
+      } finally {
+        await sample.close();
+      }
+    } finally {
+      folder.remove();
+    }
+  }, 60_000);
+});
