@@ -3,6 +3,7 @@
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
+import { combineAddress } from "./address-parts.js";
 import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { doneStatus } from "./done-status.js";
@@ -112,6 +113,7 @@ function requireName(context: TargetContext): void {
 export function finishBody(state: BuildState, context: TargetContext, inverse?: string): void {
   personName(state, context);
   parentRecord(state, context);
+  combineAddress(state, context);
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);
