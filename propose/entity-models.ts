@@ -43,16 +43,6 @@ export function chooseTargets(state: BuildState): void {
         alias: alias(state, snake(entity.name)),
         typedPartners,
       });
-    } else if (entity.kind === "company" && group !== undefined && model === "res.partner") {
-      // A company's people in numbered groups of its columns: the company, and a contact per group.
-      state.mapped.set(entity.name, {
-        profile: entity,
-        kind,
-        model,
-        usesFallback: !declared,
-        alias: alias(state, snake(entity.name)),
-        contacts: { person: alias(state, "contact"), group },
-      });
     } else if (entity.kind === "relation" || mixed !== undefined) {
       const org = alias(state, "org");
       const person = alias(state, "person");
@@ -66,13 +56,17 @@ export function chooseTargets(state: BuildState): void {
       });
     } else {
       const agenda = model === "mail.activity" && findModel(state.schema, "calendar.event") !== undefined ? agendaRows(entity) : undefined;
+      const own = alias(state, snake(entity.name));
+      // A company's people in numbered groups of its columns: the company, and a contact per group.
+      const contacts = entity.kind === "company" && group !== undefined && model === "res.partner" ? { person: alias(state, "contact"), group } : undefined;
       state.mapped.set(entity.name, {
         profile: entity,
         kind,
         model,
         usesFallback: !declared,
-        alias: alias(state, snake(entity.name)),
+        alias: own,
         ...(agenda === undefined ? {} : { agenda }),
+        ...(contacts === undefined ? {} : { contacts }),
       });
     }
   }

@@ -3,17 +3,8 @@
  * house number (digits, `12a`, or written for no number, `S/N`), a complement and a district.
  * Invented for this test (German and Mexican Spanish headers), from no export family.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeDirectory } from "../../compiler/analyze.js";
-import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { emitPlan } from "../../compiler/plan/emit.js";
-import { proposePackage } from "../../propose/index.js";
-import { readExport } from "../../propose/read-export.js";
-import { loadSample } from "../mappings/support.js";
-import { temporaryDirectory } from "../runtime/support.js";
-import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+import { assignment, exportFile as file, proposalFor, loadProposed } from "./small-exports.js";
 
 const KUNDEN = `Kunden-Nr;Firmenname;Straße;Hausnummer;Adresszusatz;Ortsteil;PLZ;Ort
 K1;Holzbau Krämer GmbH;Wilhelmshöher Allee;12;Hinterhaus;Wehlheiden;34119;Kassel
@@ -54,38 +45,19 @@ describe("an address written in several columns", () => {
   });
 
   it("loads the street lines as a specialist writes them", async () => {
-    const folder = temporaryDirectory("flitmap-address-parts-");
-    try {
-      const source = join(folder.path, "export");
-      const out = join(folder.path, "proposed");
-      mkdirSync(source);
-      mkdirSync(out);
-      writeFileSync(join(source, "kunden.csv"), KUNDEN);
-      writeFileSync(join(source, "odoo-seed.json"), JSON.stringify({ users: [] }));
-      const proposed = proposePackage(await readExport(source), { sourceName: "kunden", target: { kind: "series", series: "17.0" }, schema: loadShippedCatalog("17.0"), directory: out });
-      expect(proposed.demoted).toEqual([]);
-      for (const written of proposed.files) writeFileSync(join(out, written.name), written.text);
-      const analysis = analyzeDirectory(out);
-      expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-      const sample = await loadSample(emitPlan(analysis), source);
-      try {
-        expect(sample.first.rejects).toEqual([]);
-        const lines = sample.double
-          .records("res.partner")
-          .filter((partner) => typeof partner["zip"] === "string")
-          .map((partner) => `${String(partner["street"])} | ${String(partner["street2"])}`);
-        expect(lines).toEqual([
-          "Wilhelmshöher Allee 12 | Hinterhaus - Wehlheiden",
-          "Am Rain 3 | Horas",
-          "Bahnhofstraße 117 | 2. OG",
-          "Ketzerbach 45 | Weidenhausen",
-          "Holländische Straße 201 | Nord-Holland",
-        ]);
-      } finally {
-        await sample.close();
-      }
-    } finally {
-      folder.remove();
-    }
+    await loadProposed({ "kunden.csv": KUNDEN }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      const lines = sample.double
+        .records("res.partner")
+        .filter((partner) => typeof partner["zip"] === "string")
+        .map((partner) => `${String(partner["street"])} | ${String(partner["street2"])}`);
+      expect(lines).toEqual([
+        "Wilhelmshöher Allee 12 | Hinterhaus - Wehlheiden",
+        "Am Rain 3 | Horas",
+        "Bahnhofstraße 117 | 2. OG",
+        "Ketzerbach 45 | Weidenhausen",
+        "Holländische Straße 201 | Nord-Holland",
+      ]);
+    });
   }, 60_000);
 });

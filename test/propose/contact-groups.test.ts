@@ -3,19 +3,10 @@
  * header (`Ansprechpartner1_Telefon`, `Contact 2 Name`, `contact_3_email`): the company and one
  * contact per filled group, under it. Invented for this test (German headers), from no export family.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeDirectory } from "../../compiler/analyze.js";
-import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { emitPlan } from "../../compiler/plan/emit.js";
 import { findColumnGroups } from "../../propose/column-groups.js";
 import { profileEntities } from "../../propose/entities.js";
-import { proposePackage } from "../../propose/index.js";
-import { readExport } from "../../propose/read-export.js";
-import { loadSample } from "../mappings/support.js";
-import { temporaryDirectory } from "../runtime/support.js";
-import { exportFile as file, proposalFor } from "./small-exports.js";
+import { exportFile as file, proposalFor, loadProposed } from "./small-exports.js";
 
 const FIRMEN = `Kunden-Nr;Firmenname;Ort;Ansprechpartner1_Name;Ansprechpartner1_Position;Ansprechpartner1_Telefon;Ansprechpartner1_E-Mail;Ansprechpartner2_Name;Ansprechpartner2_Position;Ansprechpartner2_Telefon;Ansprechpartner2_E-Mail
 K100;Holzbau Krämer GmbH;Kassel;Jana Krämer;Geschäftsführerin;0561 555 100;jana@holzbau-kraemer.de;Tim Otto;Einkauf;0561 555 101;tim@holzbau-kraemer.de
@@ -35,9 +26,13 @@ describe("people in numbered groups of their company's columns", () => {
     expect(groups(["contact_1_email", "contact_1_phone", "contact_2_email", "contact_2_phone", "contact_3_email", "contact_3_phone"])).toEqual([
       ["contact", "1,2,3", "email: contact_{n}_email", "phone: contact_{n}_phone"],
     ]);
-    expect(groups(["Name Kontakt 1", "Mail Kontakt 1", "Name Kontakt 2", "Mail Kontakt 2"])).toEqual([["Kontakt", "1,2", "Name: Name Kontakt {n}", "Mail: Mail Kontakt {n}"]]);
+    expect(groups(["Name Kontakt 1", "Mail Kontakt 1", "Name Kontakt 2", "Mail Kontakt 2"])).toEqual([
+      ["Kontakt", "1,2", "Name: Name Kontakt {n}", "Mail: Mail Kontakt {n}"],
+    ]);
     // Trailing numbers, as before: each header's words are the column's.
-    expect(groups(["Contactpersoon 1", "Functie 1", "Contactpersoon 2", "Functie 2"])).toEqual([["", "1,2", "Contactpersoon: Contactpersoon {n}", "Functie: Functie {n}"]]);
+    expect(groups(["Contactpersoon 1", "Functie 1", "Contactpersoon 2", "Functie 2"])).toEqual([
+      ["", "1,2", "Contactpersoon: Contactpersoon {n}", "Functie: Functie {n}"],
+    ]);
     expect(groups(["Telefon 1", "Telefon 2", "Umsatz 2024"])).toEqual([]);
   });
 
@@ -81,56 +76,33 @@ describe("people in numbered groups of their company's columns", () => {
   });
 
   it("loads five companies and six contacts, each under its company", async () => {
-    const folder = temporaryDirectory("flitmap-contact-groups-");
-    try {
-      const source = join(folder.path, "export");
-      const out = join(folder.path, "proposed");
-      mkdirSync(source);
-      mkdirSync(out);
-      writeFileSync(join(source, "firmen.csv"), FIRMEN);
-      writeFileSync(join(source, "odoo-seed.json"), JSON.stringify({ users: [] }));
-      const proposed = proposePackage(await readExport(source), {
-        sourceName: "firmen",
-        target: { kind: "series", series: "17.0" },
-        schema: loadShippedCatalog("17.0"),
-        directory: out,
-      });
-      expect(proposed.demoted).toEqual([]);
-      for (const written of proposed.files) writeFileSync(join(out, written.name), written.text);
-      const analysis = analyzeDirectory(out);
-      expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-      const sample = await loadSample(emitPlan(analysis), source);
-      try {
-        expect(sample.first.status).toBe("complete");
-        expect(sample.first.rejects).toEqual([]);
-        const partners = sample.double.records("res.partner").filter((partner) => typeof partner["name"] === "string");
-        const byName = (name: string): Record<string, unknown> | undefined => partners.find((partner) => partner["name"] === name);
-        const companies = partners.filter((partner) => partner["is_company"] === true).map((partner) => partner["name"]);
-        expect(companies).toEqual(expect.arrayContaining(["Holzbau Krämer GmbH", "Brunnen Seidel KG", "Malerei Vogt", "Dachdecker Lenz OHG", "Elektro Hahn GmbH"]));
-        const people = ["Jana Krämer", "Tim Otto", "Uwe Seidel", "Eva Lenz", "Karl Lenz", "Ole Hahn"];
-        const parentOf = (name: string): unknown => {
-          const parent = byName(name)?.["parent_id"];
-          const id = Array.isArray(parent) ? parent[0] : parent;
-          return partners.find((partner) => partner["id"] === id)?.["name"];
-        };
-        expect(people.map(parentOf)).toEqual([
-          "Holzbau Krämer GmbH",
-          "Holzbau Krämer GmbH",
-          "Brunnen Seidel KG",
-          "Dachdecker Lenz OHG",
-          "Dachdecker Lenz OHG",
-          "Elektro Hahn GmbH",
-        ]);
-        expect(byName("Eva Lenz")?.["function"]).toBe("Buchhaltung");
-        expect(byName("Ole Hahn")?.["email"]).toBe("ole@elektro-hahn.de");
-        // The blank groups made no one: the people are the six named, nothing nameless.
-        expect(partners.filter((partner) => partner["is_company"] !== true && people.includes(String(partner["name"]))).length).toBe(6);
-        expect(sample.double.records("res.partner").filter((partner) => partner["parent_id"] !== false && partner["parent_id"] !== undefined).length).toBe(6);
-      } finally {
-        await sample.close();
-      }
-    } finally {
-      folder.remove();
-    }
+    await loadProposed({ "firmen.csv": FIRMEN }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      const partners = sample.double.records("res.partner").filter((partner) => typeof partner["name"] === "string");
+      const byName = (name: string): Record<string, unknown> | undefined => partners.find((partner) => partner["name"] === name);
+      const companies = partners.filter((partner) => partner["is_company"] === true).map((partner) => partner["name"]);
+      expect(companies).toEqual(
+        expect.arrayContaining(["Holzbau Krämer GmbH", "Brunnen Seidel KG", "Malerei Vogt", "Dachdecker Lenz OHG", "Elektro Hahn GmbH"]),
+      );
+      const people = ["Jana Krämer", "Tim Otto", "Uwe Seidel", "Eva Lenz", "Karl Lenz", "Ole Hahn"];
+      const parentOf = (name: string): unknown => {
+        const parent = byName(name)?.["parent_id"];
+        const id = Array.isArray(parent) ? parent[0] : parent;
+        return partners.find((partner) => partner["id"] === id)?.["name"];
+      };
+      expect(people.map(parentOf)).toEqual([
+        "Holzbau Krämer GmbH",
+        "Holzbau Krämer GmbH",
+        "Brunnen Seidel KG",
+        "Dachdecker Lenz OHG",
+        "Dachdecker Lenz OHG",
+        "Elektro Hahn GmbH",
+      ]);
+      expect(byName("Eva Lenz")?.["function"]).toBe("Buchhaltung");
+      expect(byName("Ole Hahn")?.["email"]).toBe("ole@elektro-hahn.de");
+      // The blank groups made no one: the people are the six named, nothing nameless.
+      expect(partners.filter((partner) => partner["is_company"] !== true && people.includes(String(partner["name"]))).length).toBe(6);
+      expect(sample.double.records("res.partner").filter((partner) => partner["parent_id"] !== false && partner["parent_id"] !== undefined).length).toBe(6);
+    });
   }, 60_000);
 });

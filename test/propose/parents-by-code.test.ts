@@ -4,18 +4,9 @@
  * company's legal name, often blank, falling back to its trade name. Invented for this test
  * (Dutch and Argentine Spanish headers), from no export family.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeDirectory } from "../../compiler/analyze.js";
-import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { emitPlan } from "../../compiler/plan/emit.js";
 import { profileEntities } from "../../propose/entities.js";
-import { proposePackage } from "../../propose/index.js";
-import { readExport } from "../../propose/read-export.js";
-import { loadSample } from "../mappings/support.js";
-import { temporaryDirectory } from "../runtime/support.js";
-import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+import { assignment, exportFile as file, proposalFor, loadProposed } from "./small-exports.js";
 
 // `Hoofdvestiging`: the KvK number of the branch's head office.
 const BEDRIJVEN = `Relatienr;Bedrijfsnaam;Handelsnaam;KvK;Hoofdvestiging;Plaats
@@ -71,44 +62,27 @@ describe("a head office named by another row's registration or tax number", () =
   });
 
   it("loads every company, named, its branches under their head office", async () => {
-    const folder = temporaryDirectory("flitmap-parents-by-code-");
-    try {
-      const source = join(folder.path, "export");
-      const out = join(folder.path, "proposed");
-      mkdirSync(source);
-      mkdirSync(out);
-      writeFileSync(join(source, "bedrijven.csv"), BEDRIJVEN);
-      writeFileSync(join(source, "odoo-seed.json"), JSON.stringify({ users: [] }));
-      const proposed = proposePackage(await readExport(source), { sourceName: "bedrijven", target: { kind: "series", series: "17.0" }, schema: loadShippedCatalog("17.0"), directory: out });
-      expect(proposed.demoted).toEqual([]);
-      for (const written of proposed.files) writeFileSync(join(out, written.name), written.text);
-      const analysis = analyzeDirectory(out);
-      expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-      const sample = await loadSample(emitPlan(analysis), source);
-      try {
-        expect(sample.first.status).toBe("complete");
-        expect(sample.first.rejects).toEqual([]);
-        const partners = sample.double.records("res.partner");
-        const nameOf = (id: unknown): unknown => partners.find((partner) => partner["id"] === (Array.isArray(id) ? id[0] : id))?.["name"];
-        const companies = partners
-          .filter((partner) => partner["is_company"] === true && typeof partner["city"] === "string")
-          .map((partner) => `${String(partner["name"])} in ${String(partner["city"])}${nameOf(partner["parent_id"]) === undefined ? "" : ` under ${String(nameOf(partner["parent_id"]))}`}`);
-        expect(companies.sort()).toEqual([
-          "Bakkerij de Vries B.V. in Utrecht",
-          "Bakkerij de Vries B.V. in Zeist under Bakkerij de Vries B.V.",
-          "Drukkerij Mol B.V. in Delft",
-          "Drukkerij Mol B.V. in Leiden under Drukkerij Mol B.V.",
-          "Fietsenmaker Jansen in Amersfoort",
-          "Groot Installatie N.V. in Breda",
-          "Groot Installatie N.V. in Oss under Groot Installatie N.V.",
-          "Groot Installatie N.V. in Tilburg under Groot Installatie N.V.",
-          "Kapsalon Els in Gouda",
-        ]);
-      } finally {
-        await sample.close();
-      }
-    } finally {
-      folder.remove();
-    }
+    await loadProposed({ "bedrijven.csv": BEDRIJVEN }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      const partners = sample.double.records("res.partner");
+      const nameOf = (id: unknown): unknown => partners.find((partner) => partner["id"] === (Array.isArray(id) ? id[0] : id))?.["name"];
+      const companies = partners
+        .filter((partner) => partner["is_company"] === true && typeof partner["city"] === "string")
+        .map(
+          (partner) =>
+            `${String(partner["name"])} in ${String(partner["city"])}${nameOf(partner["parent_id"]) === undefined ? "" : ` under ${String(nameOf(partner["parent_id"]))}`}`,
+        );
+      expect(companies.sort()).toEqual([
+        "Bakkerij de Vries B.V. in Utrecht",
+        "Bakkerij de Vries B.V. in Zeist under Bakkerij de Vries B.V.",
+        "Drukkerij Mol B.V. in Delft",
+        "Drukkerij Mol B.V. in Leiden under Drukkerij Mol B.V.",
+        "Fietsenmaker Jansen in Amersfoort",
+        "Groot Installatie N.V. in Breda",
+        "Groot Installatie N.V. in Oss under Groot Installatie N.V.",
+        "Groot Installatie N.V. in Tilburg under Groot Installatie N.V.",
+        "Kapsalon Els in Gouda",
+      ]);
+    });
   }, 60_000);
 });

@@ -2,11 +2,20 @@
  * Small exports written inside tests: a `;`-separated text as the reader would hand its file over
  * (no quoting), and the proposal `flitmap init` builds from such files for Odoo 17.0.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { analyzeDirectory } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
+import { emitPlan } from "../../compiler/plan/emit.js";
 import { ProposalBuilder } from "../../propose/build.js";
 import { profileEntities } from "../../propose/entities.js";
 import type { ExportFile } from "../../propose/export.js";
+import { proposePackage } from "../../propose/index.js";
 import type { PackageProposal } from "../../propose/proposal.js";
+import { readExport } from "../../propose/read-export.js";
+import { loadSample, type LoadedSample } from "../mappings/support.js";
+import { temporaryDirectory } from "../runtime/support.js";
 
 export function exportFile(path: string, text: string): ExportFile {
   const [header = "", ...lines] = text.trim().split("\n");
@@ -30,4 +39,39 @@ export function assignment(proposal: PackageProposal, pattern: string, field: st
   const bodies = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.body] : declaration.targets.map((target) => target.body);
   for (const line of bodies.flat()) if (line.kind === "assign" && line.field === field) return line.expression;
   return undefined;
+}
+
+/**
+ * `flitmap init` on these files written to an export folder (no users in the target), its package
+ * checked without errors, no line refused, then run into a fresh Odoo double: what the run loaded.
+ */
+export async function loadProposed(files: Readonly<Record<string, string>>, check: (sample: LoadedSample) => void): Promise<void> {
+  const folder = temporaryDirectory("flitmap-small-export-");
+  try {
+    const source = join(folder.path, "export");
+    const out = join(folder.path, "proposed");
+    mkdirSync(source);
+    mkdirSync(out);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(source, name), text);
+    writeFileSync(join(source, "odoo-seed.json"), JSON.stringify({ users: [] }));
+    const proposed = proposePackage(await readExport(source), {
+      sourceName: "test",
+      target: { kind: "series", series: "17.0" },
+      schema: loadShippedCatalog("17.0"),
+      directory: out,
+    });
+    expect(proposed.demoted).toEqual([]);
+    for (const written of proposed.files) writeFileSync(join(out, written.name), written.text);
+    const analysis = analyzeDirectory(out);
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    const sample = await loadSample(emitPlan(analysis), source);
+    try {
+      expect(sample.first.status).toBe("complete");
+      check(sample);
+    } finally {
+      await sample.close();
+    }
+  } finally {
+    folder.remove();
+  }
 }
