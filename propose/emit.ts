@@ -147,6 +147,10 @@ function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexP
     const type = name === index.keyColumn && column(name)?.guess.type === "integer" ? "integer" : "text";
     writer.line(`    ${name} ${quote(column(name)?.header ?? name)} ${type}`);
   }
+  const names = column(index.nameColumn)?.guess;
+  if (names !== undefined && names.distinct < names.total - names.blank) {
+    writer.line("    duplicates keep first", "a name some rows share (a branch keeping its head office's, namesakes) finds the first of them");
+  }
   writer.line("  }");
 }
 

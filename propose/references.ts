@@ -181,11 +181,18 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
 }
 
 /** Whether a column names an entity's rows: text, one line, unique and filled in nearly every row. */
-export function namesRows(column: ColumnProfile): boolean {
+export function namesRows(column: ColumnProfile, unique = 0.95): boolean {
   const guess = column.guess;
   const filled = guess.total - guess.blank;
-  return guess.type === "text" && !guess.multiline && column.list === undefined && filled >= 2 && guess.distinct >= filled * 0.95 && guess.maxLength <= 120;
+  return guess.type === "text" && !guess.multiline && column.list === undefined && filled >= 2 && guess.distinct >= filled * unique && guess.maxLength <= 120;
 }
+
+/**
+ * Names other files may use for an entity's rows need not all be unique: a branch keeping its head
+ * office's trade name, two people of the same name. Nine in ten distinct is enough; the index
+ * entity keeps the first row of a name.
+ */
+const NAMES_OTHERS_USE = 0.9;
 
 /**
  * A column that tells an entity's rows apart, which other columns may use to name them: its name
@@ -193,7 +200,7 @@ export function namesRows(column: ColumnProfile): boolean {
  * number, `12.345.678/0001-95`, which may even read as a phone number).
  */
 function nameColumns(draft: Draft): ColumnProfile[] {
-  return draft.columns.filter((column) => namesRows(column) || identifyingCode(column, draft.key.columns));
+  return draft.columns.filter((column) => namesRows(column, NAMES_OTHERS_USE) || identifyingCode(column, draft.key.columns));
 }
 
 /** Text, or codes of digits and punctuation that read as phone numbers: what a row's own identifier may look like. */

@@ -85,4 +85,41 @@ describe("a head office named by another row's registration or tax number", () =
       ]);
     });
   }, 60_000);
+
+  it("finds a company named by a trade name a branch shares, the first of the namesakes", async () => {
+    const entities = profileEntities({ files: [file("klanten.csv", KLANTEN), file("personen.csv", PERSONEN)], otherFiles: [] });
+    expect(entities.find((entity) => entity.pattern === "personen.csv")?.references).toEqual([
+      { column: "werkgever", entity: "Customer", found: 1, distinct: 4, byName: "naam" },
+    ]);
+    await loadProposed({ "klanten.csv": KLANTEN, "personen.csv": PERSONEN }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      const partners = sample.double.records("res.partner");
+      const city = (id: unknown): unknown => partners.find((partner) => partner["id"] === (Array.isArray(id) ? id[0] : id))?.["city"];
+      const employers = partners
+        .filter((partner) => ["Anna Bos", "Daan Smit", "Sem Kok", "Lotte Vos"].includes(String(partner["name"])))
+        .map((partner) => `${String(partner["name"])} in ${String(city(partner["parent_id"]))}`);
+      expect(employers.sort()).toEqual(["Anna Bos in Utrecht", "Daan Smit in Breda", "Lotte Vos in Delft", "Sem Kok in Gouda"]);
+    });
+  }, 60_000);
 });
+
+// Eleven customers, one trade name shared by a head office and its branch (ten in eleven distinct).
+const KLANTEN = `Klantnr;Naam;Plaats
+K01;Bakker de Vries;Utrecht
+K02;Bakker de Vries;Zeist
+K03;Fietsenmaker Jansen;Amersfoort
+K04;Groot Installatie;Breda
+K05;Kapsalon Els;Gouda
+K06;Drukkerij Mol;Delft
+K07;Slagerij Peters;Haarlem
+K08;Bloemen Bakker;Leiden
+K09;Garage Visser;Ede
+K10;Optiek Meijer;Zwolle
+K11;Schilder de Boer;Hoorn
+`;
+const PERSONEN = `Persoonnr;Voornaam;Achternaam;Werkgever
+P1;Anna;Bos;Bakker de Vries
+P2;Daan;Smit;Groot Installatie
+P3;Sem;Kok;Kapsalon Els
+P4;Lotte;Vos;Drukkerij Mol
+`;
