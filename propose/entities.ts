@@ -317,7 +317,6 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
     const memberName = uniqueNames();
     const columns: ColumnProfile[] = found.members.map((member) => {
       const headers = numbers.map((number) => member.header(number));
-      for (const header of headers) grouped.add(header);
       const values = headers.flatMap((header) => rows.columns.get(header) ?? []);
       return {
         header: member.template,
@@ -330,14 +329,13 @@ function profileColumns(rows: EntityRows, delimiter: string): { columns: ColumnP
     });
     const first = columns[0];
     const labelWords = conceptWords(found.label);
+    const group = { name: "", from: numbers[0] ?? 1, to: numbers[numbers.length - 1] ?? 1, words: labelWords, columns };
+    // Only people repeat as records of their own (`for each`); other numbered columns (`Telefon 1`,
+    // `E-Mail 2`) are fields of the row, each matched on its own.
+    if (!isPeopleGroup(group)) continue;
+    for (const member of found.members) for (const number of numbers) grouped.add(member.header(number));
     const groupName = groupNames(identifierOf(labelWords[0] ?? first?.words[0] ?? first?.name ?? "item", "item"));
-    groups.push({
-      name: groupName,
-      from: numbers[0] ?? 1,
-      to: numbers[numbers.length - 1] ?? 1,
-      words: labelWords,
-      columns: columns.map((column) => ({ ...column, group: groupName })),
-    });
+    groups.push({ ...group, name: groupName, columns: columns.map((column) => ({ ...column, group: groupName })) });
   }
   const columns: ColumnProfile[] = [];
   rows.headers.forEach((header, index) => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { findColumnGroups } from "../../propose/column-groups.js";
 import { profileEntities } from "../../propose/entities.js";
-import { exportFile as file, proposalFor, loadProposed } from "./small-exports.js";
+import { assignment, exportFile as file, loadProposed, proposalFor } from "./small-exports.js";
 
 const FIRMEN = `Kunden-Nr;Firmenname;Ort;Ansprechpartner1_Name;Ansprechpartner1_Position;Ansprechpartner1_Telefon;Ansprechpartner1_E-Mail;Ansprechpartner2_Name;Ansprechpartner2_Position;Ansprechpartner2_Telefon;Ansprechpartner2_E-Mail
 K100;Holzbau Krämer GmbH;Kassel;Jana Krämer;Geschäftsführerin;0561 555 100;jana@holzbau-kraemer.de;Tim Otto;Einkauf;0561 555 101;tim@holzbau-kraemer.de
@@ -53,6 +53,19 @@ describe("people in numbered groups of their company's columns", () => {
       ],
     ]);
     expect(company?.columns.map((column) => column.name)).toEqual(["kunden_nr", "firmenname", "ort"]);
+  });
+
+  it("keeps numbered columns that are not people as the row's own fields", () => {
+    const firmen = `Kunden-Nr;Firmenname;Telefon 1;Telefon 2;E-Mail 1;E-Mail 2
+K1;Acme GmbH;0561 555 100;0561 555 101;a@acme.de;b@acme.de
+K2;Bolt KG;0661 555 200;;c@bolt.de;
+K3;Crane AG;0641 555 300;0641 555 301;d@crane.de;e@crane.de
+`;
+    const [company] = profileEntities({ files: [file("firmen.csv", firmen)], otherFiles: [] });
+    expect(company?.groups).toEqual([]);
+    const proposal = proposalFor([file("firmen.csv", firmen)]);
+    expect(assignment(proposal, "firmen.csv", "phone")).toBe("telefon_1");
+    expect(assignment(proposal, "firmen.csv", "email")).toBe("e_mail_1");
   });
 
   it("proposes the company and a contact per group whose name is filled, under the company", () => {
