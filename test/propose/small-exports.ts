@@ -11,7 +11,7 @@ import { emitPlan } from "../../compiler/plan/emit.js";
 import { ProposalBuilder } from "../../propose/build.js";
 import { profileEntities } from "../../propose/entities.js";
 import type { ExportFile } from "../../propose/export.js";
-import { proposePackage } from "../../propose/index.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
 import type { PackageProposal } from "../../propose/proposal.js";
 import { readExport } from "../../propose/read-export.js";
 import { loadSample, type LoadedSample } from "../mappings/support.js";
@@ -41,30 +41,33 @@ export function assignment(proposal: PackageProposal, pattern: string, field: st
   return undefined;
 }
 
+/** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
+export async function proposeExport(directory: string, files: Readonly<Record<string, string>>): Promise<ProposedPackage> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return proposePackage(await readExport(directory), {
+    sourceName: "crm",
+    target: { kind: "series", series: "17.0" },
+    schema: loadShippedCatalog("17.0"),
+    directory: join(directory, "out"),
+  });
+}
+
 /**
- * `flitmap init` on these files written to an export folder (no users in the target), its package
- * checked without errors, no line refused, then run into a fresh Odoo double: what the run loaded.
+ * `flitmap init` on these files (no users in the target), its package checked without errors, no
+ * line refused, then run into a fresh Odoo double: what the run loaded.
  */
 export async function loadProposed(files: Readonly<Record<string, string>>, check: (sample: LoadedSample) => void): Promise<void> {
   const folder = temporaryDirectory("flitmap-small-export-");
   try {
-    const source = join(folder.path, "export");
-    const out = join(folder.path, "proposed");
-    mkdirSync(source);
+    const out = join(folder.path, "out");
     mkdirSync(out);
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(source, name), text);
-    writeFileSync(join(source, "odoo-seed.json"), JSON.stringify({ users: [] }));
-    const proposed = proposePackage(await readExport(source), {
-      sourceName: "test",
-      target: { kind: "series", series: "17.0" },
-      schema: loadShippedCatalog("17.0"),
-      directory: out,
-    });
+    writeFileSync(join(folder.path, "odoo-seed.json"), JSON.stringify({ users: [] }));
+    const proposed = await proposeExport(folder.path, files);
     expect(proposed.demoted).toEqual([]);
     for (const written of proposed.files) writeFileSync(join(out, written.name), written.text);
     const analysis = analyzeDirectory(out);
     expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
-    const sample = await loadSample(emitPlan(analysis), source);
+    const sample = await loadSample(emitPlan(analysis), folder.path);
     try {
       expect(sample.first.status).toBe("complete");
       check(sample);
