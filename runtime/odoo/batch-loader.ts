@@ -18,6 +18,7 @@ import { OdooError } from "./errors.js";
 import type { OdooClient } from "./client.js";
 import { fixedConcurrency, type ConcurrencyChoice } from "./concurrency.js";
 import { LoadOutcomes, qualify, rejection, splitAroundSuspects, type BatchLoadResult, type BatchProgress, type LoadRow } from "./load-outcomes.js";
+import type { LastWrites } from "./last-writes.js";
 import { LoadSchedule, type RowEffects } from "./load-schedule.js";
 import type { LoadResult, OdooContext } from "./types.js";
 
@@ -47,6 +48,8 @@ export interface BatchLoadOptions {
   /** Per call; a timed-out batch is split and the batch size halved. */
   readonly timeoutMs?: number;
   readonly onProgress?: (progress: BatchProgress) => void;
+  /** Told of every call as it is sent and answered, for the write stamp of a run (last-writes.ts). */
+  readonly writes?: LastWrites;
 }
 
 /**
@@ -178,14 +181,18 @@ class BatchLoader {
 
   private async call(indices: readonly number[]): Promise<LoadResult> {
     this.calls += 1;
+    const writes = this.options.writes;
+    const sent = writes?.sending();
     try {
-      return await this.client.load(
+      const result = await this.client.load(
         this.model,
         this.fields,
         indices.map((index) => this.rows[index]?.cells ?? []),
         this.#context,
         { retryTimeouts: false, ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }) },
       );
+      if (sent !== undefined) writes?.answered(sent, this.model, result.ids === false ? [] : result.ids);
+      return result;
     } finally {
       this.options.onProgress?.({
         total: this.rows.length,

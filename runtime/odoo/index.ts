@@ -9,6 +9,7 @@ export {
 } from "./client.js";
 export { loadInBatches, splitAroundSuspects, QUIET_IMPORT_CONTEXT, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from "./batch-loader.js";
 export { MeasuredConcurrency, fixedConcurrency, type ConcurrencyChoice, type ObservedCall } from "./concurrency.js";
+export { LastWrites } from "./last-writes.js";
 export { RecomputeTracking } from "./recompute-tracking.js";
 export { rowEffects } from "./row-effects.js";
 export type { LoadRow, BatchLoadOptions, BatchLoadResult, BatchProgress, LoadedRow, RejectedRow, RowEffects, RowWarning } from "./batch-loader.js";

@@ -8,6 +8,7 @@ import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/pla
 import { anyOf } from "../odoo/base-client.js";
 import {
   fixedConcurrency,
+  LastWrites,
   loadInBatches,
   MeasuredConcurrency,
   OdooError,
@@ -18,7 +19,6 @@ import {
   type OdooClient,
   type OdooRecord,
 } from "../odoo/index.js";
-import { holding, int32s } from "../source/grow.js";
 import type { RecordRef } from "../transform/values.js";
 import { RecordNames, TemporaryNames } from "./odoo-names.js";
 import { ensureCustomFields, ensureRecords, type EnsuredRecords } from "./odoo-setup.js";
@@ -73,13 +73,8 @@ export class OdooTarget implements LoadTarget {
   /** Whether calls may have run side by side (a write stamp is then found per model, not read from the last record). */
   readonly #everParallel: () => boolean;
   readonly #chosen: () => number | undefined;
-  /** The record the last write reached, whose write_date stamps the run (`lastWriteStamp`). */
-  #lastWritten: { model: string; id: number } | undefined;
-  /**
-   * With calls in flight together, every record written, by model: the last call to answer need
-   * not hold the latest write_date. Ids in a typed array (a million records, four bytes each), as many as `count`.
-   */
-  readonly #written = new Map<string, { ids: Int32Array<ArrayBuffer>; count: number }>();
+  /** The last write calls, whose records hold the latest write_date of the run (`lastWriteStamp`). */
+  readonly #lastWrites = new LastWrites();
 
   constructor(
     readonly client: OdooClient,
@@ -258,6 +253,7 @@ export class OdooTarget implements LoadTarget {
             batchSize: this.#batchSize,
             concurrency: this.#concurrency,
             ...(effects === undefined ? {} : { effects }),
+            writes: this.#lastWrites,
           }),
       );
       const xmlids = new Map(group.rows.map((row) => [row.key, row.xmlid]));
@@ -265,10 +261,6 @@ export class OdooTarget implements LoadTarget {
         const xmlid = xmlids.get(row.key);
         if (xmlid !== undefined) this.#names.remember(batch.model, row.id, xmlid);
       }
-      this.noteWritten(
-        batch.model,
-        result.loaded.map((row) => row.id),
-      );
       loaded.push(...result.loaded);
       rejected.push(...result.rejected.map((rejection) => ({ key: rejection.key, message: rejection.message })));
     }
@@ -279,18 +271,18 @@ export class OdooTarget implements LoadTarget {
    * The latest write_date of the records the run wrote: every one has that write_date or an earlier
    * one, so one figure stamps them all (a later write_date is someone's edit). Odoo stamps a write
    * with its transaction's start, so with one call after another the record the last write reached
-   * holds it (one read); with calls in flight together, one ordered search per model finds it.
+   * holds it (one read); with calls in flight together, one ordered search per model among the
+   * records of the last calls (runtime/odoo/last-writes.ts), a few thousand ids however big the run.
    */
   async lastWriteStamp(): Promise<string | undefined> {
     if (!this.#everParallel()) {
-      if (this.#lastWritten === undefined) return undefined;
-      const { model, id } = this.#lastWritten;
-      const [record] = await this.client.read(model, [id], ["write_date"]);
+      const last = this.#lastWrites.last();
+      if (last === undefined) return undefined;
+      const [record] = await this.client.read(last.model, [last.id], ["write_date"]);
       return typeof record?.["write_date"] === "string" ? record["write_date"] : undefined;
     }
     let latest: string | undefined;
-    for (const [model, { ids: written, count }] of this.#written) {
-      const ids = Array.from(written.subarray(0, count));
+    for (const [model, ids] of this.#lastWrites.candidates()) {
       // Archived records (a done activity) count too.
       const [record] = await this.client.searchRead(model, [["id", "in", ids]], ["write_date"], {
         order: "write_date desc",
@@ -301,17 +293,6 @@ export class OdooTarget implements LoadTarget {
       if (typeof stamp === "string" && (latest === undefined || stamp > latest)) latest = stamp;
     }
     return latest;
-  }
-
-  private noteWritten(model: string, ids: readonly number[]): void {
-    const last = ids[ids.length - 1];
-    if (last === undefined) return;
-    this.#lastWritten = { model, id: last };
-    const written = this.#written.get(model) ?? { ids: int32s(0), count: 0 };
-    written.ids = holding(written.ids, written.count + ids.length - 1, int32s);
-    written.ids.set(ids, written.count);
-    written.count += ids.length;
-    this.#written.set(model, written);
   }
 
   private readonly activeFields = new Map<string, boolean>();
@@ -327,9 +308,10 @@ export class OdooTarget implements LoadTarget {
 
   async setActive(model: string, ids: readonly number[], active: boolean): Promise<readonly ActiveRefusal[]> {
     if (ids.length === 0) return [];
+    const sent = this.#lastWrites.sending();
     try {
       await this.client.write(model, ids, { active }, QUIET_IMPORT_CONTEXT);
-      this.noteWritten(model, ids);
+      this.#lastWrites.answered(sent, model, ids);
       return [];
     } catch (error) {
       if (!(error instanceof OdooError) || !REFUSALS.has(error.kind)) throw error;
