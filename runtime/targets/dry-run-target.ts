@@ -3,6 +3,7 @@
  * written. With a live server the lookups are resolved against it; without one, against the
  * target's reference data in the plan.
  */
+import { FILE_WRITE_ROWS } from "./files-target.js";
 import type { CustomFieldPlan, LookupPlan, RecordPlan } from "../../compiler/plan/schema.js";
 import type { RecordRef } from "../transform/values.js";
 import {
@@ -19,7 +20,8 @@ import {
 export class DryRunTarget implements LoadTarget {
   readonly mode = "dry-run" as const;
   /** Nothing is kept, and a dry run against a server names nothing, so a lookup may match any record. */
-  readonly capabilities: TargetCapabilities = { keepsRecords: false, earlierRecords: "none", lookupMatches: "id", output: "nothing" };
+  // Rows wait for their batch no longer than for import files (files-target.ts says why).
+  readonly capabilities: TargetCapabilities = { keepsRecords: false, earlierRecords: "none", lookupMatches: "id", output: "nothing", writeRows: FILE_WRITE_ROWS };
   readonly referenceStyle = "xmlid" as const;
 
   constructor(private readonly reader?: LoadTarget) {}

