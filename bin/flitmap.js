@@ -79,7 +79,8 @@ function writeCache(script, hash, command) {
 
 function loadCli(argv) {
   const source = readFileSync(BUNDLE, "utf8");
-  const hash = /^\/\/ flitmap-cli ([0-9a-f]+)\n/.exec(source)?.[1];
+  // A copy, not a slice: a slice would keep the bundle's whole text (3.7 MB of heap) for the command's lifetime.
+  const hash = Buffer.from(/^\/\/ flitmap-cli ([0-9a-f]+)\n/.exec(source)?.[1] ?? "", "latin1").toString("latin1") || undefined;
   const command = /^[a-z]+$/.test(argv[2] ?? "") ? argv[2] : NO_COMMAND;
   const cachedData = hash === undefined ? undefined : readCache(hash, command);
   // The bundle runs as CommonJS does (strict, as the ES modules it was built from).
