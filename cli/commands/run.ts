@@ -18,6 +18,7 @@ import type { LoadTarget } from "../../runtime/targets/target.js";
 import { defineCommand, packageOptions, problemsFound, serverOptions, stateOption, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";
+import { boundHeapGrowth } from "../heap-growth.js";
 import { settingOverrides } from "../options.js";
 import { compilePackage, exportFolder, type PackageOptions } from "../package.js";
 import { stateDirectory } from "../state-folder.js";
@@ -120,6 +121,7 @@ function outFolder(out: string, context: CommandContext): string {
 }
 
 export async function runCommand(packagePath: string, options: RunCommandOptions, context: CommandContext): Promise<Outcome> {
+  boundHeapGrowth();
   const sourceDirectory = exportFolder(options.source, context, "run");
   const mode = runMode(options, context);
   const load = loadOptions(options);

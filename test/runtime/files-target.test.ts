@@ -66,7 +66,7 @@ describe("the import files target", () => {
     reader.on("data", (chunk) => (bytes += chunk.length));
     await written;
     const closed = target.close();
-    await new Promise((done) => reader.on("end", done));
+    await new Promise<void>((done) => reader.on("end", () => done()));
     await closed;
     expect(bytes).toBeGreaterThan(300 * 10_000);
   });
