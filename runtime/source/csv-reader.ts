@@ -454,7 +454,7 @@ class EntityReader {
   ): SourceItem {
     const { cells, line } = record;
     // A byte order mark at the start of a line in the middle of a file: two exports were joined there.
-    if (cells[0]?.startsWith("\uFEFF") === true) cells[0] = cells[0].slice(1);
+    if (record.plain !== true && cells[0]?.startsWith("\uFEFF") === true) cells[0] = cells[0].slice(1);
     const whole = (reason: string): RowRejection => this.reject(file, line, [{ column: "", columnNumber: null, reason }], cells, layout);
     if (layout.fatal !== null) return whole(layout.fatal);
     if (isBlankRecord(cells)) return whole("the row is blank");
@@ -488,7 +488,9 @@ class EntityReader {
     }
 
     const encoding = fileReport.encoding;
-    const checkReplacement = marksUndefinedBytes(encoding);
+    // A record of ASCII bytes alone holds neither a NUL nor a byte the encoding could not read.
+    const plain = record.plain === true;
+    const checkReplacement = !plain && marksUndefinedBytes(encoding);
     const values: Record<string, RowValue> = {};
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
@@ -506,7 +508,7 @@ class EntityReader {
       if (checkReplacement && text.includes("\uFFFD")) {
         reason = notInEncodingReason(column.header, encoding);
         notInEncoding = true;
-      } else if (text.includes("\u0000")) {
+      } else if (!plain && text.includes("\u0000")) {
         // No text holds a NUL: the file is damaged there, or is not in the encoding it is read in (UTF-16 read as UTF-8).
         reason = `'${column.header}' holds a NUL byte (0x00), which no text has: the file is damaged there, or is not ${encoding.toUpperCase()}`;
         notInEncoding = true;
