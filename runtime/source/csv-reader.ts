@@ -327,17 +327,24 @@ class EntityReader {
 
   /** The record's key from its parsed key cells, or null when a key cell is blank or invalid. */
   private keyFrom(cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
+    if (this.keyColumns.length === 1) return this.keyPartOf(this.keyColumns[0] ?? -1, cells, layout, parsed);
     const parts: string[] = [];
     for (const columnIndex of this.keyColumns) {
-      const column = this.columns[columnIndex];
-      const position = layout.positions[columnIndex] ?? -1;
-      const cell = parsed[columnIndex];
-      if (column === undefined || position < 0 || cell === undefined) return null;
-      const part = keyPart(column.type, cells[position] ?? "", cell);
-      if (part === null || part === "") return null;
+      const part = this.keyPartOf(columnIndex, cells, layout, parsed);
+      if (part === null) return null;
       parts.push(part);
     }
     return joinKey(parts);
+  }
+
+  /** One key column's part of the record's key, or null when it is blank or invalid. */
+  private keyPartOf(columnIndex: number, cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
+    const column = this.columns[columnIndex];
+    const position = layout.positions[columnIndex] ?? -1;
+    const cell = parsed[columnIndex];
+    if (column === undefined || position < 0 || cell === undefined) return null;
+    const part = keyPart(column.type, cells[position] ?? "", cell);
+    return part === null || part === "" ? null : part;
   }
 
   private parseColumn(columnIndex: number, cells: readonly string[], layout: FileLayout): ParsedCell | undefined {
