@@ -381,18 +381,43 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, number) =>
 const QUARTER_HOUR = 15 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
+/** Days (from 1970-01-01) of 1900 to 2099: what caches by day keep by position from FIRST_CACHED_DAY. */
+const FIRST_CACHED_DAY = -25_567;
+const CACHED_DAYS = 73_049;
+/** `YYYY-MM-DD ` of each day of 1900 to 2099, made when first asked. */
+const dayTexts: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS);
+/** `HH:MM:SS` of each second of a day, made when first asked. */
+const secondTexts: (string | undefined)[] = new Array<string | undefined>(DAY / 1000);
 
+/**
+ * Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. Written for every timestamp cell of an
+ * export, whose timestamps fall on a few thousand days: each day's and each second's text is made
+ * once, and a timestamp is the two joined.
+ */
 export function formatOdooDateTime(epochMilliseconds: number): string {
   const days = Math.floor(epochMilliseconds / DAY);
-  const ofDay = epochMilliseconds - days * DAY;
+  const position = days - FIRST_CACHED_DAY;
+  const cached = position >= 0 && position < CACHED_DAYS;
+  let date = cached ? dayTexts[position] : undefined;
+  if (date === undefined) {
+    date = dayText(days, epochMilliseconds);
+    if (cached) dayTexts[position] = date;
+  }
+  const second = Math.floor((epochMilliseconds - days * DAY) / 1000);
+  let time = secondTexts[second];
+  if (time === undefined) {
+    time = `${TWO_DIGITS[Math.floor(second / 3600)] ?? ""}:${TWO_DIGITS[Math.floor(second / 60) % 60] ?? ""}:${TWO_DIGITS[second % 60] ?? ""}`;
+    secondTexts[second] = time;
+  }
+  return date + time;
+}
+
+/** `YYYY-MM-DD ` of a day counted from 1970-01-01 (`epochMilliseconds` an instant in it). */
+function dayText(days: number, epochMilliseconds: number): string {
   const { year, month, day } = civilDate(days);
   // Outside four-digit years the year is padded or signed as Date has it; every export's dates are inside.
   const yearText = year >= 1000 && year <= 9999 ? String(year) : pad(new Date(epochMilliseconds).getUTCFullYear(), 4);
-  return (
-    `${yearText}-${TWO_DIGITS[month] ?? ""}-${TWO_DIGITS[day] ?? ""} ` +
-    `${TWO_DIGITS[Math.floor(ofDay / 3_600_000)] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 60_000) % 60] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 1000) % 60] ?? ""}`
-  );
+  return `${yearText}-${TWO_DIGITS[month] ?? ""}-${TWO_DIGITS[day] ?? ""} `;
 }
 
 /**
@@ -411,13 +436,19 @@ export function civilDate(days: number): { year: number; month: number; day: num
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/**
+ * The instant of calendar fields read as UTC, by arithmetic (H. Hinnant's days_from_civil, the
+ * inverse of civilDate): every timestamp cell is converted, and Date.UTC cost more than the rest.
+ * Proleptic Gregorian for every year, 0 to 99 included (which Date.UTC would read as 1900 to 1999).
+ */
 function fieldsAsUtc(fields: CalendarFields): number {
-  // Date.UTC reads years 0 to 99 as 1900 to 1999; those few go the long way, without that rule.
-  if (fields.year >= 100) return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  const date = new Date(0);
-  date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
-  date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
-  return date.getTime();
+  const year = fields.month <= 2 ? fields.year - 1 : fields.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * ((fields.month + 9) % 12) + 2) / 5) + fields.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return days * DAY + fields.hour * 3_600_000 + fields.minute * 60_000 + fields.second * 1000;
 }
 
 const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
@@ -485,8 +516,6 @@ const quarterHourOffsets = new Map<string, Map<number, number>>();
  * position: every timestamp cell asks twice, and a hash lookup each time cost more than the rest
  * of its conversion. UNKNOWN marks a day not asked yet.
  */
-const FIRST_ARRAY_DAY = -25_567;
-const ARRAY_DAYS = 73_049;
 const UNKNOWN = Number.POSITIVE_INFINITY;
 const dayOffsetArrays = new Map<string, Float64Array>();
 let lastZone = "";
@@ -531,16 +560,16 @@ export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): numbe
   if (timeZone !== lastZone) {
     let array = dayOffsetArrays.get(timeZone);
     if (array === undefined) {
-      array = new Float64Array(ARRAY_DAYS).fill(UNKNOWN);
+      array = new Float64Array(CACHED_DAYS).fill(UNKNOWN);
       dayOffsetArrays.set(timeZone, array);
     }
     lastZone = timeZone;
     lastZoneArray = array;
   }
   const day = Math.floor(epochMilliseconds / DAY);
-  const position = day - FIRST_ARRAY_DAY;
+  const position = day - FIRST_CACHED_DAY;
   let offset: number;
-  if (position >= 0 && position < ARRAY_DAYS) {
+  if (position >= 0 && position < CACHED_DAYS) {
     offset = lastZoneArray[position] ?? UNKNOWN;
     if (offset === UNKNOWN) {
       offset = offsetOfDay(timeZone, day);
