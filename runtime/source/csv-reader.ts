@@ -327,24 +327,20 @@ class EntityReader {
 
   /** The record's key from its parsed key cells, or null when a key cell is blank or invalid. */
   private keyFrom(cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
-    if (this.keyColumns.length === 1) return this.keyPartOf(this.keyColumns[0] ?? -1, cells, layout, parsed);
-    const parts: string[] = [];
+    // A key of one column (most are) is its part, made without a list of parts.
+    let first: string | null = null;
+    let parts: string[] | null = null;
     for (const columnIndex of this.keyColumns) {
-      const part = this.keyPartOf(columnIndex, cells, layout, parsed);
-      if (part === null) return null;
-      parts.push(part);
+      const column = this.columns[columnIndex];
+      const position = layout.positions[columnIndex] ?? -1;
+      const cell = parsed[columnIndex];
+      if (column === undefined || position < 0 || cell === undefined) return null;
+      const part = keyPart(column.type, cells[position] ?? "", cell);
+      if (part === null || part === "") return null;
+      if (first === null) first = part;
+      else (parts ??= [first]).push(part);
     }
-    return joinKey(parts);
-  }
-
-  /** One key column's part of the record's key, or null when it is blank or invalid. */
-  private keyPartOf(columnIndex: number, cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
-    const column = this.columns[columnIndex];
-    const position = layout.positions[columnIndex] ?? -1;
-    const cell = parsed[columnIndex];
-    if (column === undefined || position < 0 || cell === undefined) return null;
-    const part = keyPart(column.type, cells[position] ?? "", cell);
-    return part === null || part === "" ? null : part;
+    return parts === null && first !== null ? first : joinKey(parts ?? []);
   }
 
   private parseColumn(columnIndex: number, cells: readonly string[], layout: FileLayout): ParsedCell | undefined {
@@ -490,7 +486,7 @@ class EntityReader {
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
         const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
         this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });
-        return { kind: "duplicate", entity: this.spec.entity, file, line, key, keptFrom, raw: this.rawOf(cells, layout), cells };
+        return { kind: "duplicate", entity: this.spec.entity, file, line, key, keptFrom, raw: rawOf(this.columns, cells, layout), cells };
       }
     }
 
@@ -543,11 +539,6 @@ class EntityReader {
     return new ReadRow(this.spec.entity, file, line, key ?? "", values, cells, this.columns, layout);
   }
 
-  private rawOf(cells: readonly string[], layout: FileLayout | null): Record<string, string> {
-    return rawOf(this.columns, cells, layout);
-  }
-
-
   private reject(file: string, line: number, problems: readonly CellProblem[], cells: string[], layout: FileLayout | null): RowRejection {
     this.report.rejected++;
     const first = problems[0];
@@ -560,7 +551,7 @@ class EntityReader {
       ...(first?.columnNumber != null ? { columnNumber: first.columnNumber } : {}),
       reason: problems.map((problem) => problem.reason).join("; "),
       problems,
-      raw: this.rawOf(cells, layout),
+      raw: rawOf(this.columns, cells, layout),
       cells,
     };
   }
