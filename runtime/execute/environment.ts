@@ -54,6 +54,31 @@ export function rejectedRowWhy(row: { readonly file?: string; readonly line?: nu
     : `its row, ${row.file} line ${row.line}, was rejected: ${reason}`;
 }
 
+/** A `with` block's question about one row, with its answer. */
+interface LinkedAnswer {
+  readonly entity: string;
+  readonly by: string;
+  readonly key: string;
+  readonly orderBy: string | undefined;
+  readonly descending: boolean;
+  readonly rows: ReturnType<typeof collapsedRows>;
+}
+
+/**
+ * collapsedRows, its last answer kept while the linked entity's index is complete (it no longer
+ * changes then): a `with` block asks the same question once per field of the same row.
+ */
+function lastLinkedKept(indexes: Indexes): EvaluationEnvironment["linked"] {
+  let last: LinkedAnswer | undefined;
+  return (entity, by, key, orderBy, descending) => {
+    if (last !== undefined && last.key === key && last.entity === entity && last.by === by && last.orderBy === orderBy && last.descending === descending)
+      return last.rows;
+    const rows = collapsedRows(indexes, entity, by, key, orderBy, descending);
+    last = indexes.entities.get(entity)?.complete === true ? { entity, by, key, orderBy, descending, rows } : undefined;
+    return rows;
+  };
+}
+
 export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: string) => LookupRuntime): ExportEnvironment {
   const tables = new Map(plan.tables.map((table) => [table.name, tableRuntime(table)]));
   return {
@@ -63,7 +88,7 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
       return table;
     },
     lookup,
-    linked: (entity, by, key, orderBy, descending) => collapsedRows(indexes, entity, by, key, orderBy, descending),
+    linked: lastLinkedKept(indexes),
     entity: (name) => {
       const entity = plan.entities.find((candidate) => candidate.name === name);
       if (entity === undefined) throw new Error(`the plan has no entity ${name}`);

@@ -327,7 +327,9 @@ class EntityReader {
 
   /** The record's key from its parsed key cells, or null when a key cell is blank or invalid. */
   private keyFrom(cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
-    const parts: string[] = [];
+    // A key of one column (most are) is its part, made without a list of parts.
+    let first: string | null = null;
+    let parts: string[] | null = null;
     for (const columnIndex of this.keyColumns) {
       const column = this.columns[columnIndex];
       const position = layout.positions[columnIndex] ?? -1;
@@ -335,9 +337,10 @@ class EntityReader {
       if (column === undefined || position < 0 || cell === undefined) return null;
       const part = keyPart(column.type, cells[position] ?? "", cell);
       if (part === null || part === "") return null;
-      parts.push(part);
+      if (first === null) first = part;
+      else (parts ??= [first]).push(part);
     }
-    return joinKey(parts);
+    return parts === null && first !== null ? first : joinKey(parts ?? []);
   }
 
   private parseColumn(columnIndex: number, cells: readonly string[], layout: FileLayout): ParsedCell | undefined {
@@ -454,7 +457,7 @@ class EntityReader {
   ): SourceItem {
     const { cells, line } = record;
     // A byte order mark at the start of a line in the middle of a file: two exports were joined there.
-    if (cells[0]?.startsWith("\uFEFF") === true) cells[0] = cells[0].slice(1);
+    if (record.plain !== true && cells[0]?.startsWith("\uFEFF") === true) cells[0] = cells[0].slice(1);
     const whole = (reason: string): RowRejection => this.reject(file, line, [{ column: "", columnNumber: null, reason }], cells, layout);
     if (layout.fatal !== null) return whole(layout.fatal);
     if (isBlankRecord(cells)) return whole("the row is blank");
@@ -483,12 +486,14 @@ class EntityReader {
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
         const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
         this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });
-        return { kind: "duplicate", entity: this.spec.entity, file, line, key, keptFrom, raw: this.rawOf(cells, layout), cells };
+        return { kind: "duplicate", entity: this.spec.entity, file, line, key, keptFrom, raw: rawOf(this.columns, cells, layout), cells };
       }
     }
 
     const encoding = fileReport.encoding;
-    const checkReplacement = marksUndefinedBytes(encoding);
+    // A record of ASCII bytes alone holds neither a NUL nor a byte the encoding could not read.
+    const plain = record.plain === true;
+    const checkReplacement = !plain && marksUndefinedBytes(encoding);
     const values: Record<string, RowValue> = {};
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
@@ -506,7 +511,7 @@ class EntityReader {
       if (checkReplacement && text.includes("\uFFFD")) {
         reason = notInEncodingReason(column.header, encoding);
         notInEncoding = true;
-      } else if (text.includes("\u0000")) {
+      } else if (!plain && text.includes("\u0000")) {
         // No text holds a NUL: the file is damaged there, or is not in the encoding it is read in (UTF-16 read as UTF-8).
         reason = `'${column.header}' holds a NUL byte (0x00), which no text has: the file is damaged there, or is not ${encoding.toUpperCase()}`;
         notInEncoding = true;
@@ -534,11 +539,6 @@ class EntityReader {
     return new ReadRow(this.spec.entity, file, line, key ?? "", values, cells, this.columns, layout);
   }
 
-  private rawOf(cells: readonly string[], layout: FileLayout | null): Record<string, string> {
-    return rawOf(this.columns, cells, layout);
-  }
-
-
   private reject(file: string, line: number, problems: readonly CellProblem[], cells: string[], layout: FileLayout | null): RowRejection {
     this.report.rejected++;
     const first = problems[0];
@@ -551,7 +551,7 @@ class EntityReader {
       ...(first?.columnNumber != null ? { columnNumber: first.columnNumber } : {}),
       reason: problems.map((problem) => problem.reason).join("; "),
       problems,
-      raw: this.rawOf(cells, layout),
+      raw: rawOf(this.columns, cells, layout),
       cells,
     };
   }

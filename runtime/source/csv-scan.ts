@@ -25,17 +25,6 @@ const NUL = 0;
 /** scanRecord's answer when the record goes on past the bytes at hand. */
 const INCOMPLETE = -1;
 
-/** Line breaks in bytes[start, end), `\r\n` once. */
-function lineBreaks(bytes: Buffer, start: number, end: number): number {
-  let breaks = 0;
-  for (let index = start; index < end; index++) {
-    const byte = bytes[index];
-    if (byte === LF) breaks++;
-    else if (byte === CR && bytes[index + 1] !== LF) breaks++;
-  }
-  return breaks;
-}
-
 /**
  * Which cells of each record a reader wants decoded: the others come as "" (a first pass that
  * needs only each record's key). Set by the caller as it goes, once it has read the header; the
@@ -54,12 +43,62 @@ export class CellSelection {
   }
 }
 
+/** How a field of the record at hand was written (flags in `RecordScanner.fields`). */
+const QUOTED = 1;
+/** Quoted, with a quote doubled inside. */
+const DOUBLED = 2;
+/** Quoted, and its closing quote followed by more text, up to the field's end. */
+const BROKEN = 4;
+/** It holds a byte above ASCII: it is decoded on its own, in the file's encoding. */
+const HIGH = 8;
+
+/**
+ * A record the scanner found. What it knows beyond what csv-parse's reading of the same text says
+ * (whether every byte was plain ASCII) is kept off the record's data, which equals that reading.
+ */
+class ScannedRecord {
+  readonly kind = "record";
+  declare readonly malformedQuote?: number;
+  declare readonly unterminated?: boolean;
+  readonly #plain: boolean;
+
+  constructor(
+    readonly cells: string[],
+    readonly line: number,
+    plain: boolean,
+    malformedQuote: number,
+    unterminated: boolean,
+  ) {
+    this.#plain = plain;
+    if (malformedQuote !== 0) this.malformedQuote = malformedQuote;
+    if (unterminated) this.unterminated = true;
+  }
+
+  /** Every byte of the record is ASCII and none is NUL. */
+  get plain(): boolean {
+    return this.#plain;
+  }
+}
+
 export class RecordScanner {
   /** The physical line the next record starts on. */
   private line = 1;
   private bomChecked = false;
   /** A quote opened and never closed: nothing after it is a record. */
   private closed = false;
+  /**
+   * The fields of the record at hand, four numbers each: where its text starts and ends (inside
+   * the quotes of a quoted one), how it was written (QUOTED, DOUBLED, BROKEN, HIGH), and where a
+   * broken one ends. Cells are made once the record is complete: its ASCII cells cut from one
+   * string of the whole record, as a call to decode each would cost more than the cell.
+   */
+  private readonly fields: number[] = [];
+  /** A byte above ASCII in the field at hand. */
+  private high = false;
+  /** A NUL byte in the record at hand. */
+  private nul = false;
+  /** The record at hand read as Latin-1, made when a cell of it is cut from it. */
+  private record: string | null = null;
 
   constructor(
     private readonly delimiter: number,
@@ -92,13 +131,15 @@ export class RecordScanner {
   private scanRecord(bytes: Buffer, start: number, final: boolean, out: RawRecord[]): number {
     const end = bytes.length;
     const delimiter = this.delimiter;
-    const wanted = this.selection?.wanted ?? null;
-    const cells: string[] = [];
+    const fields = this.fields;
+    fields.length = 0;
+    this.nul = false;
     let breaks = 0;
     let malformedQuote = 0;
     let position = start;
     for (;;) {
       let fieldEnd: number;
+      this.high = false;
       if (position < end && bytes[position] === QUOTE) {
         let close = -1;
         let doubled = false;
@@ -118,31 +159,27 @@ export class RecordScanner {
           close = quote;
           break;
         }
-        breaks += lineBreaks(bytes, position + 1, close);
-        const skipped = wanted !== null && wanted[cells.length] === 0;
-        let text = skipped ? "" : this.decode(bytes, position + 1, close);
-        if (doubled && !skipped) text = text.replaceAll('""', '"');
+        breaks += this.quotedText(bytes, position + 1, close);
         const after = close + 1;
         const follower = after < end ? bytes[after] : -1;
+        let how = doubled ? QUOTED | DOUBLED : QUOTED;
         if (follower === -1 || follower === delimiter || follower === LF || follower === CR) {
-          cells.push(text);
           fieldEnd = after;
         } else {
           // More text after the closing quote: it stays text, up to the field's end.
           if (malformedQuote === 0) malformedQuote = this.line + breaks;
           fieldEnd = this.fieldEnd(bytes, after, end);
           if (fieldEnd === end && !final) return INCOMPLETE;
-          const rest = skipped ? "" : this.decode(bytes, after, fieldEnd);
-          // A NUL byte counts as the end of the quoted value for csv-parse, which keeps no quote then.
-          cells.push(skipped ? "" : follower === NUL ? text + rest : `"${text}"${rest}`);
+          how |= BROKEN;
         }
+        fields.push(position + 1, close, this.high ? how | HIGH : how, fieldEnd);
       } else {
         fieldEnd = this.fieldEnd(bytes, position, end);
         if (fieldEnd === end && !final) return INCOMPLETE;
-        cells.push(wanted !== null && wanted[cells.length] === 0 ? "" : this.decode(bytes, position, fieldEnd));
+        fields.push(position, fieldEnd, this.high ? HIGH : 0, fieldEnd);
       }
       if (fieldEnd >= end) {
-        this.emit(cells, breaks, malformedQuote, true, out);
+        this.emit(this.cells(bytes, start, fieldEnd), breaks, malformedQuote, true, out);
         return end;
       }
       const byte = bytes[fieldEnd];
@@ -156,7 +193,7 @@ export class RecordScanner {
         if (next >= end && !final) return INCOMPLETE;
         if (next < end && bytes[next] === LF) next++;
       }
-      this.emit(cells, breaks, malformedQuote, false, out);
+      this.emit(this.cells(bytes, start, fieldEnd), breaks, malformedQuote, false, out);
       return next;
     }
   }
@@ -165,10 +202,71 @@ export class RecordScanner {
   private fieldEnd(bytes: Buffer, start: number, end: number): number {
     const delimiter = this.delimiter;
     for (let index = start; index < end; index++) {
-      const byte = bytes[index];
-      if (byte === delimiter || byte === LF || byte === CR) return index;
+      const byte = bytes[index] ?? 0;
+      if (byte === delimiter) return index;
+      // Line breaks, NUL and bytes above ASCII in one test: most bytes are none of them.
+      if (byte < 0x0e || byte > 0x7f) {
+        if (byte === LF || byte === CR) return index;
+        if (byte > 0x7f) this.high = true;
+        else if (byte === NUL) this.nul = true;
+      }
     }
     return end;
+  }
+
+  /** Line breaks in the quoted text bytes[start, end) (`\r\n` once), noting NUL and bytes above ASCII. */
+  private quotedText(bytes: Buffer, start: number, end: number): number {
+    let breaks = 0;
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index] ?? 0;
+      if (byte < 0x0e || byte > 0x7f) {
+        if (byte === LF) breaks++;
+        else if (byte === CR) {
+          if (bytes[index + 1] !== LF) breaks++;
+        } else if (byte > 0x7f) this.high = true;
+        else if (byte === NUL) this.nul = true;
+      }
+    }
+    return breaks;
+  }
+
+  /** The cells of the record in bytes[start, end) whose fields `fields` holds. */
+  private cells(bytes: Buffer, start: number, end: number): string[] {
+    const fields = this.fields;
+    const wanted = this.selection?.wanted ?? null;
+    const cells: string[] = [];
+    this.record = null;
+    for (let field = 0; field < fields.length; field += 4) {
+      if (wanted !== null && wanted[field >> 2] === 0) {
+        cells.push("");
+        continue;
+      }
+      const from = fields[field] ?? 0;
+      const to = fields[field + 1] ?? 0;
+      const how = fields[field + 2] ?? 0;
+      let value = this.text(bytes, start, end, how, from, to);
+      if ((how & QUOTED) === 0) {
+        cells.push(value);
+        continue;
+      }
+      if ((how & DOUBLED) !== 0) value = value.replaceAll('""', '"');
+      if ((how & BROKEN) === 0) {
+        cells.push(value);
+        continue;
+      }
+      const rest = this.text(bytes, start, end, how, to + 1, fields[field + 3] ?? 0);
+      // A NUL byte counts as the end of the quoted value for csv-parse, which keeps no quote then.
+      cells.push(bytes[to + 1] === NUL ? value + rest : `"${value}"${rest}`);
+    }
+    return cells;
+  }
+
+  /** bytes[first, last) of the record in bytes[start, end), in a field written `how`, as text. */
+  private text(bytes: Buffer, start: number, end: number, how: number, first: number, last: number): string {
+    if ((how & HIGH) !== 0) return this.decode(bytes, first, last);
+    // Latin-1 gives one character per byte, so an ASCII field is the record's characters at its bytes' offsets.
+    this.record ??= bytes.toString("latin1", start, end);
+    return this.record.substring(first - start, last - start);
   }
 
   private emit(cells: string[], breaks: number, malformedQuote: number, unterminated: boolean, out: RawRecord[]): void {
@@ -179,10 +277,9 @@ export class RecordScanner {
       return;
     }
     this.line += 1 + breaks;
-    const record: { kind: "record"; cells: string[]; line: number; malformedQuote?: number; unterminated?: boolean } = { kind: "record", cells, line };
-    if (malformedQuote !== 0) record.malformedQuote = malformedQuote;
-    if (unterminated) record.unterminated = true;
-    out.push(record);
+    let plain = !this.nul;
+    for (let field = 2; plain && field < this.fields.length; field += 4) if (((this.fields[field] ?? 0) & HIGH) !== 0) plain = false;
+    out.push(new ScannedRecord(cells, line, plain, malformedQuote, unterminated));
   }
 }
 
@@ -196,7 +293,9 @@ export async function* scanRecordBatches(
   path: string,
   delimiter: string,
   encoding: ByteEncoding,
-  chunkBytes = 1 << 16,
+  // 16 KB: a batch's rows stay alive until the run has gone through them, and the fewer there are
+  // at once, the fewer survive a collection of the young generation.
+  chunkBytes = 1 << 14,
   selection: CellSelection | null = null,
 ): AsyncGenerator<RawRecord[]> {
   const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed", selection);

@@ -7,6 +7,10 @@
  * literal too (`yyyy-MM-dd'T'HH:mm`). A space in a pattern matches one or more spaces.
  */
 
+import { CACHED_DAYS, DAY, fieldsAsUtc, FIRST_CACHED_DAY, zoneOffsetAt } from "./zone-offsets.js";
+
+export { isKnownTimeZone, zoneOffsetAt } from "./zone-offsets.js";
+
 export interface CalendarFields {
   year: number;
   month: number;
@@ -378,21 +382,40 @@ export function formatOdooDate(fields: CalendarFields): string {
 /** "00" to "59" and on: every month, day, hour, minute and second a timestamp has, padded once. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, number) => pad(number, 2));
 
-const QUARTER_HOUR = 15 * 60 * 1000;
-const DAY = 24 * 60 * 60 * 1000;
+/** `YYYY-MM-DD ` of each day of 1900 to 2099, made when first asked. */
+const dayTexts: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS);
+/** `HH:MM:SS` of each second of a day, made when first asked. */
+const secondTexts: (string | undefined)[] = new Array<string | undefined>(DAY / 1000);
 
-/** Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. */
-
+/**
+ * Odoo's datetime format, always UTC: `YYYY-MM-DD HH:MM:SS`. Written for every timestamp cell of an
+ * export, whose timestamps fall on a few thousand days: each day's and each second's text is made
+ * once, and a timestamp is the two joined.
+ */
 export function formatOdooDateTime(epochMilliseconds: number): string {
   const days = Math.floor(epochMilliseconds / DAY);
-  const ofDay = epochMilliseconds - days * DAY;
+  const position = days - FIRST_CACHED_DAY;
+  const cached = position >= 0 && position < CACHED_DAYS;
+  let date = cached ? dayTexts[position] : undefined;
+  if (date === undefined) {
+    date = dayText(days, epochMilliseconds);
+    if (cached) dayTexts[position] = date;
+  }
+  const second = Math.floor((epochMilliseconds - days * DAY) / 1000);
+  let time = secondTexts[second];
+  if (time === undefined) {
+    time = `${TWO_DIGITS[Math.floor(second / 3600)] ?? ""}:${TWO_DIGITS[Math.floor(second / 60) % 60] ?? ""}:${TWO_DIGITS[second % 60] ?? ""}`;
+    secondTexts[second] = time;
+  }
+  return date + time;
+}
+
+/** `YYYY-MM-DD ` of a day counted from 1970-01-01 (`epochMilliseconds` an instant in it). */
+function dayText(days: number, epochMilliseconds: number): string {
   const { year, month, day } = civilDate(days);
   // Outside four-digit years the year is padded or signed as Date has it; every export's dates are inside.
   const yearText = year >= 1000 && year <= 9999 ? String(year) : pad(new Date(epochMilliseconds).getUTCFullYear(), 4);
-  return (
-    `${yearText}-${TWO_DIGITS[month] ?? ""}-${TWO_DIGITS[day] ?? ""} ` +
-    `${TWO_DIGITS[Math.floor(ofDay / 3_600_000)] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 60_000) % 60] ?? ""}:${TWO_DIGITS[Math.floor(ofDay / 1000) % 60] ?? ""}`
-  );
+  return `${yearText}-${TWO_DIGITS[month] ?? ""}-${TWO_DIGITS[day] ?? ""} `;
 }
 
 /**
@@ -409,125 +432,6 @@ export function civilDate(days: number): { year: number; month: number; day: num
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-function fieldsAsUtc(fields: CalendarFields): number {
-  // Date.UTC reads years 0 to 99 as 1900 to 1999; those few go the long way, without that rule.
-  if (fields.year >= 100) return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  const date = new Date(0);
-  date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
-  date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
-  return date.getTime();
-}
-
-const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  let formatter = zoneFormatters.get(timeZone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-        era: "short",
-      });
-    } catch {
-      formatter = null;
-    }
-    zoneFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  return formatterFor(timeZone) !== null;
-}
-
-/** The zone's offset at an instant, asked of Intl (slow: a formatter call). */
-function intlOffsetAt(timeZone: string, instant: number): number {
-  const formatter = formatterFor(timeZone);
-  if (formatter === null) throw new Error(`unknown time zone '${timeZone}'`);
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = part.value;
-  let year = Number(parts.year);
-  if (parts.era === "BC" || parts.era === "B") year = 1 - year;
-  const local = fieldsAsUtc({
-    year,
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  });
-  return local - instant;
-}
-
-/**
- * Per zone, per UTC day: the zone's offset all that day, or NaN when the offset changes during
- * it. An export's timestamps span years but only a few thousand days, so this stays small and
- * is never cleared; a day is asked of Intl at its start, noon and the next day's start (no zone
- * changes its offset twice within half a day), its start shared with the day before.
- */
-const dayOffsets = new Map<string, Map<number, number>>();
-/** Per zone, per UTC day: the zone's offset at the day's first instant. */
-const dayStartOffsets = new Map<string, Map<number, number>>();
-// On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
-// on quarter-hour boundaries in every zone in use, so that is exact.
-const quarterHourOffsets = new Map<string, Map<number, number>>();
-let lastZone = "";
-let lastZoneDays = new Map<number, number>();
-
-function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
-  let cache = caches.get(timeZone);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(timeZone, cache);
-  }
-  return cache;
-}
-
-function offsetAtDayStart(timeZone: string, day: number): number {
-  const starts = cacheOf(dayStartOffsets, timeZone);
-  let offset = starts.get(day);
-  if (offset === undefined) {
-    offset = intlOffsetAt(timeZone, day * DAY);
-    starts.set(day, offset);
-  }
-  return offset;
-}
-
-/** The zone's offset from UTC, in milliseconds, at an instant. */
-export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
-  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  // An export has one zone, asked twice for every timestamp: its day cache is kept at hand.
-  if (timeZone !== lastZone) {
-    lastZone = timeZone;
-    lastZoneDays = cacheOf(dayOffsets, timeZone);
-  }
-  const days = lastZoneDays;
-  const day = Math.floor(epochMilliseconds / DAY);
-  let offset = days.get(day);
-  if (offset === undefined) {
-    const start = offsetAtDayStart(timeZone, day);
-    const steady = start === intlOffsetAt(timeZone, day * DAY + DAY / 2) && start === offsetAtDayStart(timeZone, day + 1);
-    offset = steady ? start : Number.NaN;
-    days.set(day, offset);
-  }
-  if (!Number.isNaN(offset)) return offset;
-  const quarters = cacheOf(quarterHourOffsets, timeZone);
-  const bucket = Math.floor(epochMilliseconds / QUARTER_HOUR);
-  let exact = quarters.get(bucket);
-  if (exact === undefined) {
-    exact = intlOffsetAt(timeZone, bucket * QUARTER_HOUR);
-    quarters.set(bucket, exact);
-  }
-  return exact;
 }
 
 /**

@@ -17,6 +17,11 @@ export type RawRecord =
       readonly malformedQuote?: number;
       /** The file's last record, with no line break after it (a file cut short ends so). */
       readonly unterminated?: boolean;
+      /**
+       * Every byte of the record is ASCII and none is NUL, so no cell holds a NUL or a character
+       * that was not in the encoding (said by the byte-level scanner; undefined: not known).
+       */
+      readonly plain?: boolean;
     }
   | { readonly kind: "empty"; readonly line: number }
   /** A quote opened and never closed: everything from `line` to the end is one broken record. */

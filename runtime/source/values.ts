@@ -90,6 +90,9 @@ function value(value: CellValue): ParsedCell {
 }
 
 export function isBlank(raw: string): boolean {
+  // Printable ASCII is never white space: most cells are told by their first character.
+  const first = raw.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
   return raw.trim().length === 0;
 }
 

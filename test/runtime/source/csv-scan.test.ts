@@ -168,6 +168,22 @@ describe("the byte-level CSV scanner", () => {
       { numRuns: 400 },
     ));
 
+  it("says a record is plain exactly when its cells hold nothing but ASCII without NUL", () =>
+    fc.assert(
+      fc.asyncProperty(fc.oneof(csvBytes, fileBytes), settings, async (bytes, { encoding, delimiter, chunkBytes }) => {
+        const path = join(directory, `file-${files++}.csv`);
+        writeFileSync(path, bytes);
+        for await (const batch of scanRecordBatches(path, delimiter, encoding, chunkBytes)) {
+          for (const record of batch) {
+            if (record.kind !== "record") continue;
+            // The reader skips its NUL and encoding checks on a plain record's cells: it must never be wrong.
+            expect(record.plain).toBe(record.cells.every((cell) => /^[\x01-\x7f]*$/.test(cell)));
+          }
+        }
+      }),
+      { numRuns: 400 },
+    ));
+
   it("decodes a cell's bytes as the file's chunk decoder does", () => {
     const every = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
     expect(cellDecoderFor("windows-1252")(every, 0, every.length)).toBe(iconv.decode(every, "windows-1252"));

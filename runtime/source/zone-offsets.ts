@@ -1,0 +1,164 @@
+/**
+ * A time zone's offset from UTC at an instant, asked of Intl once per day of the export's
+ * timestamps (and per quarter hour on the few days the offset changes), and the arithmetic of
+ * calendar fields as UTC instants that it and runtime/source/dates.ts share.
+ */
+import type { CalendarFields } from "./dates.js";
+
+const QUARTER_HOUR = 15 * 60 * 1000;
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** Days (from 1970-01-01) of 1900 to 2099: what caches by day keep by position from FIRST_CACHED_DAY. */
+export const FIRST_CACHED_DAY = -25_567;
+export const CACHED_DAYS = 73_049;
+
+/**
+ * The instant of calendar fields read as UTC, by arithmetic (H. Hinnant's days_from_civil, the
+ * inverse of civilDate): every timestamp cell is converted, and Date.UTC cost more than the rest.
+ * Proleptic Gregorian for every year, 0 to 99 included (which Date.UTC would read as 1900 to 1999).
+ */
+export function fieldsAsUtc(fields: CalendarFields): number {
+  const year = fields.month <= 2 ? fields.year - 1 : fields.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * ((fields.month + 9) % 12) + 2) / 5) + fields.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return days * DAY + fields.hour * 3_600_000 + fields.minute * 60_000 + fields.second * 1000;
+}
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let formatter = zoneFormatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+        era: "short",
+      });
+    } catch {
+      formatter = null;
+    }
+    zoneFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== null;
+}
+
+/** The zone's offset at an instant, asked of Intl (slow: a formatter call). */
+function intlOffsetAt(timeZone: string, instant: number): number {
+  const formatter = formatterFor(timeZone);
+  if (formatter === null) throw new Error(`unknown time zone '${timeZone}'`);
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = part.value;
+  let year = Number(parts.year);
+  if (parts.era === "BC" || parts.era === "B") year = 1 - year;
+  const local = fieldsAsUtc({
+    year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  });
+  return local - instant;
+}
+
+/**
+ * Per zone, per UTC day: the zone's offset all that day, or NaN when the offset changes during
+ * it. An export's timestamps span years but only a few thousand days, so this stays small and
+ * is never cleared; a day is asked of Intl at its start, noon and the next day's start (no zone
+ * changes its offset twice within half a day), its start shared with the day before.
+ */
+const dayOffsets = new Map<string, Map<number, number>>();
+/** Per zone, per UTC day: the zone's offset at the day's first instant. */
+const dayStartOffsets = new Map<string, Map<number, number>>();
+// On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
+// on quarter-hour boundaries in every zone in use, so that is exact.
+const quarterHourOffsets = new Map<string, Map<number, number>>();
+/**
+ * The same per-day offsets for the days of 1900 to 2099 in a typed array per zone, found by
+ * position: every timestamp cell asks twice, and a hash lookup each time cost more than the rest
+ * of its conversion. UNKNOWN marks a day not asked yet.
+ */
+const UNKNOWN = Number.POSITIVE_INFINITY;
+const dayOffsetArrays = new Map<string, Float64Array>();
+let lastZone = "";
+let lastZoneArray: Float64Array = new Float64Array(0);
+
+function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let cache = caches.get(timeZone);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  return cache;
+}
+
+function offsetAtDayStart(timeZone: string, day: number): number {
+  const starts = cacheOf(dayStartOffsets, timeZone);
+  let offset = starts.get(day);
+  if (offset === undefined) {
+    offset = intlOffsetAt(timeZone, day * DAY);
+    starts.set(day, offset);
+  }
+  return offset;
+}
+
+/** The zone's offset all of a UTC day, or NaN when it changes during the day. */
+function offsetOfDay(timeZone: string, day: number): number {
+  const days = cacheOf(dayOffsets, timeZone);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = offsetAtDayStart(timeZone, day);
+    const steady = start === intlOffsetAt(timeZone, day * DAY + DAY / 2) && start === offsetAtDayStart(timeZone, day + 1);
+    offset = steady ? start : Number.NaN;
+    days.set(day, offset);
+  }
+  return offset;
+}
+
+/** The zone's offset from UTC, in milliseconds, at an instant. */
+export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
+  // An export has one zone: its array is kept at hand.
+  if (timeZone !== lastZone) {
+    let array = dayOffsetArrays.get(timeZone);
+    if (array === undefined) {
+      array = new Float64Array(CACHED_DAYS).fill(UNKNOWN);
+      dayOffsetArrays.set(timeZone, array);
+    }
+    lastZone = timeZone;
+    lastZoneArray = array;
+  }
+  const day = Math.floor(epochMilliseconds / DAY);
+  const position = day - FIRST_CACHED_DAY;
+  let offset: number;
+  if (position >= 0 && position < CACHED_DAYS) {
+    offset = lastZoneArray[position] ?? UNKNOWN;
+    if (offset === UNKNOWN) {
+      offset = offsetOfDay(timeZone, day);
+      lastZoneArray[position] = offset;
+    }
+  } else offset = offsetOfDay(timeZone, day);
+  if (!Number.isNaN(offset)) return offset;
+  const quarters = cacheOf(quarterHourOffsets, timeZone);
+  const bucket = Math.floor(epochMilliseconds / QUARTER_HOUR);
+  let exact = quarters.get(bucket);
+  if (exact === undefined) {
+    exact = intlOffsetAt(timeZone, bucket * QUARTER_HOUR);
+    quarters.set(bucket, exact);
+  }
+  return exact;
+}
