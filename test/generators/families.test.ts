@@ -21,9 +21,9 @@ function generated(family: string, seed: string): string {
 
 afterAll(() => dirs.forEach(removeDir));
 
-function table(directory: string, file: string, encoding: "utf-8" | "windows-1252", delimiter: string): Record<string, string>[] {
+function table(directory: string, file: string, encoding: "utf-8" | "windows-1252" | "windows-1250", delimiter: string): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
-  const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, "win1252");
+  const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, encoding === "windows-1250" ? "win1250" : "win1252");
   return parse<Record<string, string>>(text, { columns: true, delimiter, relax_quotes: false });
 }
 
@@ -201,5 +201,54 @@ describe("the export families", () => {
     expect(activities.filter((activity) => activity["Empresa"] !== "").filter((activity) => tradeNames.has(activity["Empresa"])).length).toBeGreaterThan(
       activities.length * 0.4,
     );
+  });
+
+  it("kartoteka: a Windows-1250 registry with `;` beside the CRM's `,`-separated UTF-8, payers by code, shared NIPs, copies put out of use", () => {
+    const directory = generated("kartoteka", "check");
+    const registryBytes = readFileSync(join(directory, "kontrahenci.csv"));
+    // Central European code page: "ł" is 0xB3, which Windows-1252 reads as "³".
+    expect(registryBytes.includes(Buffer.from("Pełna nazwa", "utf8"))).toBe(false);
+    expect(iconv.decode(registryBytes, "win1252").startsWith("Symbol;Nazwa;Pe³na nazwa;")).toBe(true);
+    expect([...readFileSync(join(directory, "crm_osoby.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const registry = table(directory, "kontrahenci.csv", "windows-1250", ";");
+    const symbols = registry.map((row) => row["Symbol"] ?? "");
+    expect([...symbols].sort()).toEqual(symbols);
+    expect(new Set(symbols).size).toBe(registry.length);
+    expect(new Set(registry.map((row) => row["Nazwa"])).size).toBe(registry.length);
+    // Units and branches name their payer by code, and a unit carries its municipality's NIP.
+    const bySymbol = new Map(registry.map((row) => [row["Symbol"], row]));
+    const paid = registry.filter((row) => row["Płatnik"] !== "");
+    expect(paid.length).toBeGreaterThan(5);
+    expect(paid.every((row) => bySymbol.get(row["Płatnik"])?.["NIP"] === row["NIP"])).toBe(true);
+    // A copy put out of use shares its original's NIP and sorts after it.
+    const copies = registry.filter((row) => (row["Nazwa"] ?? "").startsWith("NIE UŻYWAĆ "));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      expect(copy["Nieaktywny"]).toBe("T");
+      const first = registry.find((row) => row["NIP"] === copy["NIP"]);
+      expect(first?.["Nieaktywny"], copy["Symbol"]).toBe("N");
+    }
+    expect(registry.some((row) => /^\d{3}-\d{3}-\d\d-\d\d$/.test(row["NIP"] ?? "")) && registry.some((row) => /^PL\d{10}$/.test(row["NIP"] ?? ""))).toBe(true);
+    expect(registry.some((row) => row["Ulica"] === "" && row["Miejscowość"] !== row["Poczta"])).toBe(true);
+    expect(new Set(registry.map((row) => row["Osoba fizyczna"]))).toEqual(new Set(["T", "N"]));
+    expect(registry.some((row) => row["Opiekun"] === "ADMIN") && registry.some((row) => row["Opiekun"] === "MZIELINSKI")).toBe(true);
+    expect(registry.some((row) => row["Telefon"] === "brak")).toBe(true);
+    const people = table(directory, "crm_osoby.csv", "utf-8", ",");
+    expect(people.filter((person) => bySymbol.has(person["Kod kontrahenta"])).length).toBeGreaterThan(people.length * 0.9);
+    const emails = people.map((person) => person["E-mail"] ?? "").filter((email) => email !== "");
+    expect(new Set(emails).size).toBeLessThan(emails.length);
+    expect(people.some((person) => / wew\. \d+$/.test(person["Telefon"] ?? ""))).toBe(true);
+    const deals = table(directory, "crm_szanse.csv", "utf-8", ",");
+    expect(deals.every((deal) => /^SZ\/20\d\d\/\d{4}$/.test(deal["Numer"] ?? ""))).toBe(true);
+    expect(deals.every((deal) => deal["Wartość"] === "b.d." || /^\d{1,3}( \d{3})*,\d\d$/.test(deal["Wartość"] ?? ""))).toBe(true);
+    expect(deals.filter((deal) => deal["Waluta"] === "EUR").every((deal) => /^4,\d{4}$/.test(deal["Kurs"] ?? ""))).toBe(true);
+    expect(new Set(deals.map((deal) => deal["Status"]))).toEqual(new Set(["Otwarta", "Wygrana", "Przegrana", "Wstrzymana"]));
+    const events = table(directory, "crm_zdarzenia.csv", "utf-8", ",");
+    const shortNames = new Set(registry.map((row) => row["Nazwa"]));
+    const named = events.filter((event) => event["Kontrahent"] !== "");
+    expect(named.filter((event) => shortNames.has(event["Kontrahent"])).length).toBeGreaterThan(named.length * 0.9);
+    expect(events.some((event) => event["Kontrahent"] === "" && event["Szansa"] === "")).toBe(true);
+    expect(new Set(events.map((event) => event["Status"]))).toEqual(new Set(["Wykonane", "Do zrobienia", "Anulowane"]));
+    expect(events.filter((event) => event["Typ"] === "Spotkanie").every((event) => /^\d\d\.\d\d\.20\d\d \d\d:\d\d$/.test(event["Koniec"] ?? ""))).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { generateCarteira } from "./carteira.js";
 import { generateCasebook } from "./casebook.js";
 import { generateClientela } from "./clientela.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
+import { generateKartoteka } from "./kartoteka.js";
 import { generateKundenwerk } from "./kundenwerk.js";
 import { generatePipelane } from "./pipelane.js";
 
@@ -25,6 +26,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   clientela: generateClientela,
   anagrafe: generateAnagrafe,
   carteira: generateCarteira,
+  kartoteka: generateKartoteka,
 };
 
 /** The size and seed the measurement uses. */
