@@ -174,7 +174,9 @@ function registryEmail(rng: Rng, draft: Draft): string {
 
 function addressCells(rng: Rng, draft: Draft): string[] {
   if (draft.foreignAddress !== undefined) {
-    const street = rng.pick(["Karl-Marx-Straße", "Bahnhofstraße", "Lindenallee", "Průmyslová"]);
+    const street = rng.pick(
+      draft.foreignAddress.country === "Czechy" ? ["Průmyslová", "Nádražní", "Tovární"] : ["Karl-Marx-Straße", "Bahnhofstraße", "Lindenallee"],
+    );
     return [
       street,
       String(rng.int(1, 90)),
@@ -242,7 +244,7 @@ function registryRow(rng: Rng, draft: Draft): string[] {
     person && owner !== undefined ? owner.first : "",
     person && owner !== undefined ? owner.last : "",
     draft.nipText,
-    business && kind !== "foreign" && kind !== "duplicate" && rng.chance(0.7) ? regon(rng) : "",
+    business && !contractor.foreign && kind !== "duplicate" && rng.chance(0.7) ? regon(rng) : "",
     kind === "supplier" ? "Dostawca" : kind === "wholesaler" ? "Odbiorca/Dostawca" : "Odbiorca",
     GROUPS[groupOf(kind)],
     ...addressCells(rng, draft),
@@ -259,10 +261,17 @@ function registryRow(rng: Rng, draft: Draft): string[] {
     lastSale,
     rng.chance(0.04) ? "T" : "N",
     draft.inactive ? "T" : "N",
-    draft.remark !== "" ? draft.remark : rng.chance(0.18) ? `${rng.pick(REMARKS)}${rng.chance(0.25) ? `\r\n${rng.pick(REMARKS)}` : ""}` : "",
+    draft.remark !== "" ? draft.remark : rng.chance(0.18) ? remarks(rng) : "",
     isoDay(created),
     ...correspondence,
   ];
+}
+
+/** One remark, or two on two lines. */
+function remarks(rng: Rng): string {
+  const first = rng.pick(REMARKS);
+  const second = rng.pick(REMARKS);
+  return rng.chance(0.25) && second !== first ? `${first}\r\n${second}` : first;
 }
 
 function groupOf(kind: ContractorKind): keyof typeof GROUPS {
@@ -365,9 +374,10 @@ function personDraft(rng: Rng, names: RegistryNames, kind: "sole" | "private"): 
   };
 }
 
+/** The `index`th supplier or customer abroad (each is in the registry once). */
 function abroadDraft(rng: Rng, names: RegistryNames, kind: "supplier" | "foreign", index: number): Draft {
-  const supplier = SUPPLIERS[index % SUPPLIERS.length];
-  const customer = FOREIGN_CUSTOMERS[index % FOREIGN_CUSTOMERS.length];
+  const supplier = SUPPLIERS[index];
+  const customer = FOREIGN_CUSTOMERS[index];
   const name = kind === "supplier" ? (supplier?.name ?? "Rurex S.A.") : (customer?.name ?? "Haustechnik Weber GmbH");
   const country = kind === "supplier" ? (supplier?.country ?? "Polska") : (customer?.country ?? "Niemcy");
   const short = names.shorts.take(
@@ -517,13 +527,13 @@ function drafts(options: FamilyOptions, count: number): { readonly draft: Draft;
   const made: { draft: Draft; rng: Rng }[] = [];
   const firms: Draft[] = [];
   const municipalities = Math.min(MUNICIPALITIES.length, 1 + Math.floor(count / 35));
-  let abroad = 0;
+  const abroad = { supplier: 0, foreign: 0 };
   for (let index = 0; made.length < count; index++) {
     const rng = stream.row(index);
     const next: Draft[] = [];
     if (index % 30 === 7 && index / 30 < municipalities) next.push(...municipalityDrafts(rng, names, Math.floor(index / 30)));
     else {
-      const kind = rng.weighted<DraftKind>([
+      const drawn = rng.weighted<DraftKind>([
         ["firm", 34],
         ["developer", 5],
         ["wholesaler", 3],
@@ -534,9 +544,12 @@ function drafts(options: FamilyOptions, count: number): { readonly draft: Draft;
         ["branch", firms.length > 8 ? 4 : 0],
         ["duplicate", firms.length > 8 ? 2 : 0],
       ]);
+      // Each supplier and customer abroad is in the registry once; past them, a firm.
+      const kind =
+        (drawn === "supplier" && abroad.supplier >= SUPPLIERS.length) || (drawn === "foreign" && abroad.foreign >= FOREIGN_CUSTOMERS.length) ? "firm" : drawn;
       if (kind === "firm" || kind === "developer" || kind === "wholesaler") next.push(tradeDraft(rng, names, kind));
       else if (kind === "sole" || kind === "private") next.push(personDraft(rng, names, kind));
-      else if (kind === "supplier" || kind === "foreign") next.push(abroadDraft(rng, names, kind, abroad++));
+      else if (kind === "supplier" || kind === "foreign") next.push(abroadDraft(rng, names, kind, abroad[kind]++));
       else {
         const original = rng.pick(firms);
         next.push(kind === "branch" ? branchDraft(rng, names, original) : duplicateDraft(names, original));

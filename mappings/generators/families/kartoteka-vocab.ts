@@ -283,6 +283,8 @@ export const FOREIGN_CUSTOMERS = [
   { name: "Sanitär Krüger GmbH", town: "Görlitz", zip: "02826", country: "Niemcy" },
   { name: "Heizung & Bad Lehmann e.K.", town: "Cottbus", zip: "03046", country: "Niemcy" },
   { name: "Instalace Horák s.r.o.", town: "Liberec", zip: "46001", country: "Czechy" },
+  { name: "Wärmetechnik Schulz GmbH", town: "Guben", zip: "03172", country: "Niemcy" },
+  { name: "Topenářství Procházka s.r.o.", town: "Náchod", zip: "54701", country: "Czechy" },
 ] as const;
 
 /** The registry's contractor groups. */

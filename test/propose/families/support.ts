@@ -57,10 +57,15 @@ export const FAMILIES: readonly Family[] = [
 /**
  * Families written as hold-outs and not yet measured: their hand-written packages are tested
  * (family-packages.test.ts), but `flitmap init` has never run on them, so that the first
- * measurement, when the proposer's current work has landed, is an honest one. None now: Carteira
- * was measured on 2026-12-06 and is in FAMILIES.
+ * measurement, when the proposer's current work has landed, is an honest one. Kartoteka (Polish),
+ * written by another hand without reading the proposer, its tests or its output, is the sixth.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
+  {
+    name: "kartoteka",
+    about: "Polish ERP registry in Windows-1250 with `;` beside a web CRM's `,`-separated UTF-8, payers by code, links by short name, two currencies",
+  },
+];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
