@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
+import type { Plan } from "../../compiler/plan/schema.js";
+import { runPlanTests } from "../../runtime/testing/plan-tests.js";
 import { loadSample, OdooIndex, type LoadedSample } from "../mappings/support.js";
 import { FAMILIES, familyPackage, generateFamilyExport, UNMEASURED_HOLD_OUTS } from "./families/support.js";
 
@@ -43,12 +45,14 @@ describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name pa
   let exported: ReturnType<typeof generateFamilyExport>;
   let sample: LoadedSample;
   let index: OdooIndex;
+  let plan: Plan;
 
   beforeAll(async () => {
     exported = generateFamilyExport(name);
     const analysis = analyzeDirectory(familyPackage(name));
     expect(analysis.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
-    sample = await loadSample(emitPlan(analysis), exported.path);
+    plan = emitPlan(analysis);
+    sample = await loadSample(plan, exported.path);
     index = new OdooIndex(sample.double);
   }, 120_000);
 
@@ -84,5 +88,10 @@ describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name pa
     // Group parents named in the export are linked records.
     const companies = index.all("res.partner").filter((partner) => partner["is_company"] === true && partner["parent_id"] !== false);
     expect(companies.length).toBeGreaterThan(5);
+  });
+
+  it("passes its own test blocks, where it has any", async () => {
+    const results = await runPlanTests(plan, familyPackage(name));
+    expect(results.filter((result) => result.failures.length > 0)).toEqual([]);
   });
 });
