@@ -3,8 +3,7 @@
  * desktop ERP writes it, one row a contractor, sorted by its code (Symbol), and the contractors
  * the CRM's files point to.
  */
-import { day, pad, RowStream, UniqueNames, type FamilyOptions } from "./family.js";
-import { civilFromDays } from "../formats.js";
+import { amountText, day, dayText, RowStream, UniqueNames, type FamilyOptions } from "./family.js";
 import type { Rng } from "../prng.js";
 import {
   bankAccount,
@@ -112,14 +111,7 @@ export const REGISTRY_HEADERS: readonly string[] = HEADERS;
 
 /** An amount as the ERP writes it: spaces between thousands, a decimal comma, no currency. */
 export function plAmount(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const whole = Math.floor(Math.abs(cents) / 100);
-  return `${sign}${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${pad(Math.abs(cents) % 100)}`;
-}
-
-function isoDay(days: number): string {
-  const { year, month, day: dayOfMonth } = civilFromDays(days);
-  return `${year}-${pad(month)}-${pad(dayOfMonth)}`;
+  return `${cents < 0 ? "-" : ""}${amountText(Math.abs(cents), " ", ",")}`;
 }
 
 /** A post code "NN-NNN" that starts as the place's do. */
@@ -230,7 +222,7 @@ function registryRow(rng: Rng, draft: Draft): string[] {
   const business = kind !== "private";
   const person = kind === "private" || kind === "sole";
   const created = rng.int(HISTORY_START, EXPORT_DAY - 20);
-  const lastSale = business || rng.chance(0.5) ? (rng.chance(0.75) ? isoDay(rng.int(created, EXPORT_DAY - 1)) : "") : "";
+  const lastSale = business || rng.chance(0.5) ? (rng.chance(0.75) ? dayText(rng.int(created, EXPORT_DAY - 1), "yyyy-MM-dd") : "") : "";
   const correspondence =
     (kind === "firm" || kind === "municipality" || kind === "developer") && rng.chance(0.15)
       ? [rng.chance(0.3) ? `skr. poczt. ${rng.int(10, 299)}` : `ul. Mickiewicza ${rng.int(1, 60)}/${rng.int(1, 12)}`, postCode(rng, "61-"), "Poznań"]
@@ -262,7 +254,7 @@ function registryRow(rng: Rng, draft: Draft): string[] {
     rng.chance(0.04) ? "T" : "N",
     draft.inactive ? "T" : "N",
     draft.remark !== "" ? draft.remark : rng.chance(0.18) ? remarks(rng) : "",
-    isoDay(created),
+    dayText(created, "yyyy-MM-dd"),
     ...correspondence,
   ];
 }
