@@ -229,6 +229,7 @@ export const TRADE_WORDS = [
   "Żuraw-Bud",
   "Śląskie Instalacje",
   "Łączność Instal",
+  "Źródło Ciepła",
 ] as const;
 
 export const DEVELOPER_WORDS = [
