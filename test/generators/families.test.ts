@@ -209,6 +209,8 @@ describe("the export families", () => {
     // Central European code page: "ł" is 0xB3, which Windows-1252 reads as "³".
     expect(registryBytes.includes(Buffer.from("Pełna nazwa", "utf8"))).toBe(false);
     expect(iconv.decode(registryBytes, "win1252").startsWith("Symbol;Nazwa;Pe³na nazwa;")).toBe(true);
+    // "Ź" is 0x8F, a byte Windows-1252 leaves undefined.
+    expect(registryBytes.includes(0x8f)).toBe(true);
     expect([...readFileSync(join(directory, "crm_osoby.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const registry = table(directory, "kontrahenci.csv", "windows-1250", ";");
     const symbols = registry.map((row) => row["Symbol"] ?? "");
