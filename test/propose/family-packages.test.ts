@@ -33,8 +33,8 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
   carteira: [/key column 'CNPJ' is blank/, /^res_id: the value is empty, and this field requires one \(no EmpresaPorNome row has key "[^"]+"\)/],
   // A private customer has no NIP and some people no e-mail to be found by (they load through
   // Kontrahent and Osoba); an event about one of the two contractors deleted before the export,
-  // with no opportunity, has no record to go to (any other name not found is a name the package
-  // failed to spell as the registry reads).
+  // with no opportunity, has no record to go to (any other name not found would be a name the
+  // registry was misread in).
   kartoteka: [
     /key column 'NIP' is blank/,
     /key column 'E-mail' is blank/,
@@ -83,6 +83,8 @@ describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name pa
     const partners = Object.entries(sample.loaded).filter(([, record]) => "is_company" in record);
     expect(partners.length).toBeGreaterThan(100);
     for (const [xmlid, record] of partners) expect(String(record["name"] ?? "").trim(), xmlid).not.toBe("");
+    // A file read in the wrong code page shows characters no name holds ("ł" of Windows-1250 read as Windows-1252 is "³").
+    for (const [xmlid, record] of partners) expect(String(record["name"] ?? ""), xmlid).not.toMatch(/[¹³¿¥\uFFFD]/u);
     // Owners: most records of a staff member get the Odoo user; a leaver's are reported.
     const owned = partners.filter(([, record]) => typeof record["user_id"] === "string" && record["user_id"] !== "");
     expect(owned.length).toBeGreaterThan(partners.length / 3);
