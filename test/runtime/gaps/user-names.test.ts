@@ -1,6 +1,7 @@
 /**
  * Users looked up by display name (issue 16, gap 3): a lookup declares how values match
- * (`match initials`: "A. Hartley" is Alice Hartley, ignoring case and accents) and what a value
+ * (`match initials`: "A. Hartley" is Alice Hartley; `match surname_initial`: "Ana Paula F." is Ana
+ * Paula Ferreira; ignoring case and accents) and what a value
  * several users match does (`ambiguous reject|first|fallback`). Run into the Odoo double, whose
  * res.users search_read answers as the recorded servers do (name, display_name, active users only),
  * and as import files from the schema's reference data.
@@ -81,6 +82,43 @@ describe("matching names", () => {
     expect(label(loose.resolve("HARTLEY ALICE"))).toBe("missing");
   });
 
+  it("match by surname_initial: given names in full, then the initial of the first or the last surname", () => {
+    const sellers = [
+      { ref: user(11, "Ana Paula Ferreira"), names: ["Ana Paula Ferreira"] },
+      { ref: user(12, "Ana Paula Souza"), names: ["Ana Paula Souza"] },
+      { ref: user(13, "João Pedro Araújo"), names: ["João Pedro Araújo"] },
+      { ref: user(14, "Jan Kowalski"), names: ["Jan Kowalski"] },
+      { ref: user(15, "Jan Kowalczyk"), names: ["Jan Kowalczyk"] },
+      { ref: user(16, "Maria da Silva"), names: ["Maria da Silva"] },
+    ];
+    const label = (resolution: ReturnType<ReturnType<typeof nameMatcher>["resolve"]>): string =>
+      resolution.status === "found" ? (resolution.record.label ?? "") : resolution.status;
+    const matcher = nameMatcher(LOOKUP, "surname_initial", sellers, none);
+    expect(
+      ["Ana Paula F.", "ANA PAULA S", "Joao Pedro A.", "joão  pedro a", "Maria S.", "Ana Paula Ferreira", "Jan K.", "Paula F.", "Ana Paula X.", "A. P. Ferreira", "F."].map(
+        (value) => label(matcher.resolve(value)),
+      ),
+    ).toEqual([
+      "Ana Paula Ferreira",
+      "Ana Paula Souza",
+      "João Pedro Araújo",
+      "João Pedro Araújo",
+      "Maria da Silva",
+      "Ana Paula Ferreira",
+      "ambiguous",
+      "missing",
+      "missing",
+      "missing",
+      "missing",
+    ]);
+    // The other rules do not read a surname's initial.
+    expect(label(nameMatcher(LOOKUP, "initials", sellers, none).resolve("Ana Paula F."))).toBe("missing");
+    expect(nameMatcher({ ...LOOKUP, ambiguous: { policy: "first" } }, "surname_initial", sellers, none).resolve("Jan K.")).toMatchObject({
+      status: "found",
+      record: user(14, "Jan Kowalski"),
+    });
+  });
+
   it("settle a value several records match by the lookup's policy", () => {
     const rejecting = nameMatcher(LOOKUP, "initials", USERS, none).resolve("B. Okafor");
     expect(rejecting).toEqual({
@@ -100,7 +138,54 @@ describe("matching names", () => {
   });
 });
 
+async function runInDouble(
+  flitmap: string,
+  csv: string,
+  users: readonly (readonly [name: string, login: string])[],
+): Promise<{ rejects: [string | undefined, string][]; owners: Record<string, unknown> }> {
+  const plan = emitPlan(analyze({ "main.flitmap": flitmap }));
+  const double = await startSeededDouble("17.0");
+  const state = temporaryDirectory("flitmap-user-names-");
+  const source = mkdtempSync(join(tmpdir(), "flitmap-user-names-export-"));
+  cleanups.push(
+    () => double.stop(),
+    state.remove,
+    () => rmSync(source, { recursive: true, force: true }),
+  );
+  writeFileSync(join(source, "matters.csv"), csv);
+  for (const [name, login] of users) double.addRecord("res.users", { name, login, active: true, share: false }, `firm_test.user_${login}`);
+  const result = await runLive(plan, double, state.path, { sourceDirectory: source });
+  const leads = stateByXmlid(double, plan);
+  return {
+    rejects: result.rejects.map((reject) => [reject.key, reject.reason]),
+    owners: Object.fromEntries(Object.entries(leads).map(([xmlid, values]) => [xmlid, values["user_id"]])),
+  };
+}
+
 describe("a lookup of users by name", () => {
+  it("finds users by given names and a surname's initial in a live Odoo, and rejects an initial two users share", async () => {
+    const flitmap = PACKAGE.replace("match     initials", "match     surname_initial");
+    const csv = "id,name,fee_earner\nM1,Smith,Ana Paula F.\nM2,Jones,joao pedro a\nM3,Brown,Jan K.\nM4,Green,ANA PAULA FERREIRA\nM5,White,Thiago S.\n";
+    const { rejects, owners } = await runInDouble(flitmap, csv, [
+      ["Ana Paula Ferreira", "anapaula"],
+      ["João Pedro Araújo", "joaopedro"],
+      ["Jan Kowalski", "jan"],
+      ["Jan Kowalczyk", "jank"],
+    ]);
+    expect(rejects).toEqual([
+      [
+        "M3",
+        'user_id: "Jan K." matches 2 res.users records ("Jan Kowalski", "Jan Kowalczyk"): say which with `ambiguous first` or `ambiguous fallback "..."`, or give the value in full',
+      ],
+    ]);
+    expect(owners).toEqual({
+      "firm.matter_M1": "firm_test.user_anapaula",
+      "firm.matter_M2": "firm_test.user_joaopedro",
+      "firm.matter_M4": "firm_test.user_anapaula",
+      "firm.matter_M5": null,
+    });
+  });
+
   it("finds users by initials and surname in a live Odoo, and rejects an ambiguous value with the names it matches", async () => {
     const plan = emitPlan(analyze({ "main.flitmap": PACKAGE }));
     expect(plan.lookups[0]).toMatchObject({ matchRule: "initials", ambiguous: { policy: "reject" } });
