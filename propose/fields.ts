@@ -10,6 +10,7 @@ import { CURRENCY_CODES, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
+import { surnameInitialName, surnameInitialNames } from "./user-names.js";
 
 /** The records a column points to: another map's alias, reached by key or, in exports that link by name, by name. */
 export interface ColumnReference {
@@ -277,6 +278,9 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
     return undefined;
   }
+  if (relation === "res.users" && guess.type === "text" && surnameInitialNames(column.profile.values)) {
+    return { kind: "lookup", factor: LOOKUPS["res.users#surname_initial"]?.fit ?? 0.9, lookup: "res.users#surname_initial" };
+  }
   if (relation === "res.users" && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
     return { kind: "lookup", factor: LOOKUPS["res.users#name"]?.fit ?? 0.9, lookup: "res.users#name" };
   }
@@ -299,6 +303,8 @@ const PERSON_NAME = [
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
   // `ROTA DAVIDE`: surname and given name in capitals, as ERPs write their users.
   /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){1,2}$/u,
+  // `Ana Paula F.`: given names, then a surname's initial, as CRMs shorten their users.
+  { test: surnameInitialName },
 ];
 
 /** Words ending a company's name, which a person's does not. */

@@ -277,7 +277,7 @@ export interface LookupSpec {
   readonly fit: number;
   /** What a value that matches nothing does: flagged (the field stays empty), or the row rejected. */
   readonly missing: "flag" | "reject";
-  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
+  readonly match?: { readonly rule: "loose" | "initials" | "surname_initial"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
 }
 
@@ -305,6 +305,17 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     match: { rule: "initials", ambiguous: "reject" },
     comment:
       "owners written as names are Odoo users with that name, ignoring case and accents, initials standing for given names (\"A. Hartley\" is Alice Hartley); a name several users fit rejects the row, naming them; an owner with none is flagged in the report (the table before it turns the export's other short forms, such as initials alone or \"Surname, Given\", into the users' names)",
+  },
+  "res.users#surname_initial": {
+    name: "user_by_short_name",
+    model: "res.users",
+    by: "name",
+    types: ["text"],
+    fit: 0.9,
+    missing: "flag",
+    match: { rule: "surname_initial", ambiguous: "reject" },
+    comment:
+      "owners written as given names and a surname's initial (\"Ana Paula F.\" is Ana Paula Ferreira) are Odoo users with such a name, ignoring case and accents; a name several users fit rejects the row, naming them; an owner with none is flagged in the report",
   },
   "res.partner": {
     name: "partner",

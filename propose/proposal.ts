@@ -95,7 +95,7 @@ export interface LookupProposal {
   readonly by: string;
   readonly missing: "flag" | "reject";
   /** How a name matches (`initials`: "A. Hartley" is Alice Hartley), and what several matches do. */
-  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
+  readonly match?: { readonly rule: "loose" | "initials" | "surname_initial"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
 }
 
