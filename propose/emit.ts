@@ -36,7 +36,7 @@ export interface CsvPlan {
   readonly source: readonly CsvSetting[];
   readonly sourceComments: readonly string[];
   readonly entities: ReadonlyMap<string, readonly CsvSetting[]>;
-  /** Per column (`Entity.column`), a date pattern other than the source's. */
+  /** Per column (`Entity.column`), a date pattern other than the source's, or `%` for percentages. */
   readonly columnFormats: ReadonlyMap<string, string>;
   /** Placeholders declared once for the source (`empty_values`): a column needs its own `empty when` only for others. */
   readonly emptyValues: ReadonlySet<string>;

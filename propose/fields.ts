@@ -6,7 +6,7 @@
  */
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
-import { CURRENCY_CODES, isPlaceholder } from "./value-shapes.js";
+import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -245,13 +245,10 @@ function salutationShaped(values: readonly string[]): boolean {
   return filled.length > 0 && new Set(filled).size <= 10 && filled.filter((value) => SALUTATION.test(value)).length >= filled.length * 0.8;
 }
 
-/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
-const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
-
 /** Whether nearly every filled value of a column is a percentage (placeholders aside). */
 export function percentages(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
-  return filled.length > 0 && filled.filter((value) => PERCENTAGE.test(value)).length >= filled.length * 0.9;
+  return filled.length > 0 && filled.filter(isPercentage).length >= filled.length * 0.9;
 }
 
 /** Char fields that identify a record, each holding its own value. */

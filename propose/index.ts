@@ -116,11 +116,11 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     if (ownDecimal !== undefined && ownDecimal !== decimal) settings.push({ name: "decimal", value: ownDecimal });
     if (settings.length > 0) entityCsv.set(entity.name, settings);
     for (const column of [...entity.columns, ...entity.groups.flatMap((group) => group.columns)]) {
+      const key = `${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`;
+      if (column.guess.percent === true) columnFormats.set(key, "%");
       const pattern = declaredType(column.guess) === column.guess.type ? column.guess.pattern : undefined;
       const defaultPattern = column.guess.type === "date" ? date : column.guess.type === "datetime" ? datetime : undefined;
-      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime")) {
-        columnFormats.set(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`, pattern);
-      }
+      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime")) columnFormats.set(key, pattern);
     }
   }
   const emptyValues = recurringPlaceholders(columns);

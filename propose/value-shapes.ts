@@ -68,6 +68,13 @@ export function isPlaceholder(value: string): boolean {
   return letters.length > 0 && letters.length <= 14 && PLACEHOLDER_WORDS.has(letters) && !/\d/.test(trimmed);
 }
 
+/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
+const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
+
+export function isPercentage(value: string): boolean {
+  return PERCENTAGE.test(value.trim());
+}
+
 export interface PlaceholderValue {
   readonly value: string;
   /** Rows holding it. */

@@ -4,13 +4,12 @@
  * declared text and guarded with `if x != "k.A." then ...` where the map converts it, and the
  * proposal checks clean and reads the placeholder rows without a reject.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadShippedCatalog } from "../../compiler/catalog/index.js";
-import { readExport } from "../../propose/read-export.js";
-import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+import type { ProposedPackage } from "../../propose/index.js";
+import { proposeExport } from "./small-exports.js";
 
 const DEALS = `Deal ID;Deal Name;Umsatz;Fällig am
 D1;Großauftrag;1.250,00;01.03.2025
@@ -20,17 +19,6 @@ D4;Lizenz;k.A.;20.05.2025
 D5;Schulung;12.000,00;00.00.0000
 D6;Support;450,00;30.06.2025
 `;
-
-/** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
-async function proposeExport(directory: string, files: Readonly<Record<string, string>>): Promise<ProposedPackage> {
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
-  return proposePackage(await readExport(directory), {
-    sourceName: "crm",
-    target: { kind: "series", series: "17.0" },
-    schema: loadShippedCatalog("17.0"),
-    directory: join(directory, "out"),
-  });
-}
 
 describe("flitmap init on an export with placeholders", () => {
   let directory: string;

@@ -2,11 +2,15 @@
  * Small exports written inside tests: a `;`-separated text as the reader would hand its file over
  * (no quoting), and the proposal `flitmap init` builds from such files for Odoo 17.0.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { ProposalBuilder } from "../../propose/build.js";
 import { profileEntities } from "../../propose/entities.js";
 import type { ExportFile } from "../../propose/export.js";
+import { proposePackage, type ProposedPackage } from "../../propose/index.js";
 import type { PackageProposal } from "../../propose/proposal.js";
+import { readExport } from "../../propose/read-export.js";
 
 export function exportFile(path: string, text: string): ExportFile {
   const [header = "", ...lines] = text.trim().split("\n");
@@ -30,4 +34,21 @@ export function assignment(proposal: PackageProposal, pattern: string, field: st
   const bodies = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.body] : declaration.targets.map((target) => target.body);
   for (const line of bodies.flat()) if (line.kind === "assign" && line.field === field) return line.expression;
   return undefined;
+}
+
+/** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
+export async function proposeExport(directory: string, files: Readonly<Record<string, string>>): Promise<ProposedPackage> {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
+  return proposePackage(await readExport(directory), {
+    sourceName: "crm",
+    target: { kind: "series", series: "17.0" },
+    schema: loadShippedCatalog("17.0"),
+    directory: join(directory, "out"),
+  });
+}
+
+/** The declaration of a column in a proposed package's source block. */
+export function columnLine(proposed: ProposedPackage, column: string): string {
+  const text = proposed.files.map((file) => file.text).join("\n");
+  return text.split("\n").find((line) => line.trimStart().startsWith(`${column} `)) ?? "";
 }

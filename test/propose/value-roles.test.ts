@@ -52,8 +52,8 @@ describe("columns whose values say how they reach Odoo", () => {
     expect(assignment(proposal, "contatos.csv", "active")).toBe("ativo");
   });
 
-  it("reads a percentage as its number", () => {
-    expect(assignment(proposal, "oportunidades.csv", "probability")).toBe('probabilidade | replace("%", "") | number("flag")');
+  it("reads a percentage as its number (the column declared decimal \"%\")", () => {
+    expect(assignment(proposal, "oportunidades.csv", "probability")).toBe("probabilidade");
   });
 
   it("finds regions by name in Odoo's states, through a lookup", () => {
