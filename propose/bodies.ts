@@ -4,6 +4,7 @@
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { cascadeDiscounts } from "./discounts.js";
+import { ratingPriorities } from "./ratings.js";
 import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
 import { alias } from "./entity-models.js";
@@ -107,6 +108,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);
+  ratingPriorities(state, context);
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);

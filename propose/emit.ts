@@ -205,10 +205,11 @@ function writeEntity(writer: Writer, proposal: EntityProposal): void {
 
 function writeTable(writer: Writer, table: TableProposal): void {
   writer.comment(table.comment);
-  writer.line(`table ${table.name}: text -> ${table.output} {`);
+  writer.line(`table ${table.name}: ${table.input ?? "text"} -> ${table.output} {`);
   for (const entry of table.entries) {
-    if (entry.value === undefined) writer.line(`  // ${quote(entry.key)} -> ?`, entry.comment);
-    else writer.line(`  ${quote(entry.key)} -> ${entry.value}`, entry.comment);
+    const key = table.input === "integer" ? entry.key : quote(entry.key);
+    if (entry.value === undefined) writer.line(`  // ${key} -> ?`, entry.comment);
+    else writer.line(`  ${key} -> ${entry.value}`, entry.comment);
   }
   const unmatched = {
     flag: "any other value: the field stays empty and the row is reported",

@@ -19,6 +19,7 @@ import {
   type TableOutput,
   type ValueOutput,
 } from "./fields.js";
+import { closingDateCandidates } from "./closing-dates.js";
 import { quote, snake } from "./literals.js";
 import { namesRows } from "./references.js";
 import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
@@ -127,7 +128,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
     column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
   const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
-  return scoreCandidates(free, fields, entityWords, state.schema, context.model.name)
+  const scored = scoreCandidates(free, fields, entityWords, state.schema, context.model.name);
+  return closingDateCandidates(scored, context.entity.profile, fields, state.schema, context.model.name)
     .map((candidate) => {
       if (candidate.conversion.kind !== "table" || candidate.byType === true) return candidate;
       const fit = tableFit(state, candidate.conversion.output, candidate.column.profile.values);

@@ -5,6 +5,15 @@
  */
 
 export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
+  // a deal's funnel, channel and rating (German, then French)
+  trichter: "pipeline",
+  kanal: "source",
+  sterne: "rating",
+  bewertung: "rating",
+  entonnoir: "pipeline",
+  canal: "source",
+  etoiles: "rating",
+  evaluation: "rating",
   // German phrases
   "ust idnr": "vat",
   "ust id": "vat",

@@ -51,6 +51,8 @@ export interface TableProposal {
   readonly name: string;
   /** `text`, and a model or `text` (selection keys). */
   readonly output: string;
+  /** The type of the values it reads, when not text: `integer` keys are written as numbers. */
+  readonly input?: "integer";
   readonly entries: readonly TableEntryProposal[];
   /** `_ -> flag`: a value the table does not list leaves the field empty and is reported; `reject` rejects the row; `keep` keeps it. */
   readonly unmatched: "flag" | "reject" | "keep";

@@ -28,6 +28,7 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
     return {
       name: draft.name,
       output: draft.outputType ?? (draft.output.kind === "records" ? draft.output.model : "text"),
+      ...(draft.inputType === undefined ? {} : { input: draft.inputType }),
       entries,
       unmatched: draft.unmatched ?? "flag",
       comment: `values of ${draft.fieldLabel}`,

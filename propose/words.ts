@@ -16,6 +16,10 @@ import { LANGUAGES } from "./languages/index.js";
 export function foldText(text: string): string {
   return text
     .replace(/ß/g, "ss")
+    // Letters no accent stripping reaches: Polish ł, Danish and Norwegian ø and æ.
+    .replace(/[łŁ]/g, "l")
+    .replace(/[øØ]/g, "o")
+    .replace(/[æÆ]/g, "ae")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();

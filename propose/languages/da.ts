@@ -4,6 +4,10 @@ import type { Language } from "./language.js";
 export const DANISH: Language = {
   code: "da",
   words: {
+    tragt: "pipeline",
+    stjerner: "rating",
+    vurdering: "rating",
+    forventet: "expected",
     adresse: "street",
     aktivitet: "activity",
     aktiviteter: "activity",

@@ -4,6 +4,11 @@ import type { Language } from "./language.js";
 export const SPANISH: Language = {
   code: "es",
   words: {
+    segmento: "industry",
+    embudo: "pipeline",
+    estrellas: "rating",
+    valoracion: "rating",
+    calificacion: "rating",
     // phrases
     "razon social": "company name",
     "nombre fiscal": "company name",

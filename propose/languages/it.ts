@@ -4,6 +4,11 @@ import type { Language } from "./language.js";
 export const ITALIAN: Language = {
   code: "it",
   words: {
+    segmento: "industry",
+    imbuto: "pipeline",
+    canale: "source",
+    stelle: "rating",
+    valutazione: "rating",
     "ragione sociale": "company name",
     "partita iva": "vat",
     "codice fiscale": "vat",

@@ -4,6 +4,10 @@ import type { Language } from "./language.js";
 export const NORWEGIAN: Language = {
   code: "nb",
   words: {
+    trakt: "pipeline",
+    stjerner: "rating",
+    vurdering: "rating",
+    forventet: "expected",
     adresse: "street",
     aktivitet: "activity",
     ansvarlig: "owner",

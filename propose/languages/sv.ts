@@ -4,6 +4,10 @@ import type { Language } from "./language.js";
 export const SWEDISH: Language = {
   code: "sv",
   words: {
+    tratt: "pipeline",
+    stjarnor: "rating",
+    betyg: "rating",
+    forvantad: "expected",
     "e post": "email",
     adress: "street",
     aktivitet: "activity",

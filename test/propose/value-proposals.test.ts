@@ -1,7 +1,8 @@
 /**
  * Value-level proposals on small exports written for this test (from no export family, in
  * languages the lexicon knows): owners written as given names and a surname's initial;
- * percentages declared as such.
+ * percentages declared as such; a Polish CRM's deals, whose segment, channel, rating and dates say
+ * by their values and the schema which fields they are.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,5 +53,54 @@ D5;Boiler;;300
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a deal's values saying their fields (a Polish CRM)", () => {
+  const firms = `Id;Nazwa;Segment
+1;Młyn Sp. z o.o.;Handel / Hurt
+2;Kowal SA;Przemysł
+3;Lipa Sp. z o.o.;Handel / Hurt
+4;Dąb SA;Usługi
+5;Brzoza SA;Przemysł
+6;Jodła Sp. z o.o.;Usługi
+`;
+  const deals = `Numer;Nazwa;Firma;Status;Wartość;Kanał;Ocena;Planowane zamknięcie;Data zamknięcia
+S1;Magazyn;1;W toku;1200;Targi / Wystawy;4;10.03.2024;
+S2;Flota;2;Wygrana;800;Polecenie;5;12.03.2024;14.03.2024
+S3;Panele;3;Przegrana;450;Strona www;1;15.03.2024;11.03.2024
+S4;Dach;4;W toku;900;Targi / Wystawy;3;20.03.2024;
+S5;Kocioł;5;Wygrana;300;Polecenie;2;22.03.2024;25.03.2024
+S6;Okna;6;W toku;700;Strona www;;25.03.2024;
+S7;Brama;1;Przegrana;650;Targi / Wystawy;1;28.03.2024;20.03.2024
+S8;Płot;2;W toku;120;Polecenie;5;30.03.2024;
+`;
+  const proposal = proposalFor([file("firmy.csv", firms), file("szanse.csv", deals)]);
+
+  it("reads a segment as the industry", () => {
+    expect(assignment(proposal, "firmy.csv", "industry_id")).toMatch(/^segment \| trim \| \w+$/);
+  });
+
+  it("reads a channel holding a label with a slash as the source, not as tags", () => {
+    expect(assignment(proposal, "szanse.csv", "source_id")).toMatch(/^kanal \| trim \| \w+$/);
+  });
+
+  it("reads a rating of one to five as the priority, through a table onto Odoo's stars", () => {
+    const expression = assignment(proposal, "szanse.csv", "priority");
+    expect(expression).toMatch(/^ocena \| \w+$/);
+    const table = proposal.tables.find((candidate) => candidate.name === expression?.split(" | ")[1]);
+    expect(table?.input).toBe("integer");
+    expect(table?.entries.map((entry) => [entry.key, entry.value])).toEqual([
+      ["1", '"0"'],
+      ["2", '"0"'],
+      ["3", '"1"'],
+      ["4", '"2"'],
+      ["5", '"3"'],
+    ]);
+  });
+
+  it("tells the expected closing date from the actual one, filled only on the won and lost rows", () => {
+    expect(assignment(proposal, "szanse.csv", "date_deadline")).toBe("planowane_zamkniecie");
+    expect(assignment(proposal, "szanse.csv", "date_closed")).toMatch(/^data_zamkniecia\b/);
   });
 });
