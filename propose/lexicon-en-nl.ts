@@ -5,6 +5,9 @@
  */
 
 export const LEXICON_EN_NL: Readonly<Record<string, string>> = {
+  "last update": "modified",
+  bijgewerkt: "modified",
+  "laatst bijgewerkt": "modified",
   // a deal's segment, funnel, channel and rating (English, then Dutch)
   segment: "industry",
   funnel: "pipeline",

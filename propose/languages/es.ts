@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const SPANISH: Language = {
   code: "es",
   words: {
+    "ultima actualizacion": "modified",
+    actualizado: "modified",
     segmento: "industry",
     embudo: "pipeline",
     estrellas: "rating",

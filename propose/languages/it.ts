@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const ITALIAN: Language = {
   code: "it",
   words: {
+    "ultimo aggiornamento": "modified",
+    aggiornato: "modified",
     segmento: "industry",
     imbuto: "pipeline",
     canale: "source",

@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const POLISH: Language = {
   code: "pl",
   words: {
+    "ostatnia aktualizacja": "modified",
+    zaktualizowano: "modified",
     lejek: "pipeline",
     zamkniecie: "close",
     gwiazdki: "rating",

@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const PORTUGUESE: Language = {
   code: "pt",
   words: {
+    "ultima atualizacao": "modified",
+    atualizado: "modified",
     segmento: "industry",
     funil: "pipeline",
     estrelas: "rating",

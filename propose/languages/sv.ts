@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const SWEDISH: Language = {
   code: "sv",
   words: {
+    "senast uppdaterad": "modified",
+    uppdaterad: "modified",
     tratt: "pipeline",
     stjarnor: "rating",
     betyg: "rating",

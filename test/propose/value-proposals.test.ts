@@ -104,3 +104,20 @@ S8;Płot;2;W toku;120;Polecenie;5;30.03.2024;
     expect(assignment(proposal, "szanse.csv", "date_closed")).toMatch(/^data_zamkniecia\b/);
   });
 });
+
+describe("a change stamp named as the lexicon's languages name one", () => {
+  it.each([
+    ["Última actualización", "ultima_actualizacion"],
+    ["Última atualização", "ultima_atualizacao"],
+    ["Ostatnia aktualizacja", "ostatnia_aktualizacja"],
+    ["Sidst opdateret", "sidst_opdateret"],
+  ])("reads %s as the row's change stamp", (header, name) => {
+    const rows = `Id;Nome;${header}
+1;Alfa;03/02/2024 10:15
+2;Beta;04/02/2024 11:20
+3;Gama;05/02/2024 09:05
+`;
+    const proposal = proposalFor([file("clientes.csv", rows)]);
+    expect(proposal.entities.find((entity) => entity.entity.pattern === "clientes.csv")?.entity.modifiedColumn).toBe(name);
+  });
+});
