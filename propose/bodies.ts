@@ -7,6 +7,7 @@ import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
 import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
+import type { DoneRows } from "./done-rows.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
@@ -43,6 +44,10 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   const eventModel = findModel(state.schema, "calendar.event");
   if (mapped.agenda !== undefined && eventModel !== undefined) {
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) } };
+  }
+  const messageModel = findModel(state.schema, "mail.message");
+  if (mapped.doneRows !== undefined && messageModel !== undefined) {
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: doneTargets(state, mapped, model, messageModel, mapped.doneRows) } };
   }
   const body = mapBody(state, mapped, model);
   const bank = bankAccountColumn(state, mapped);
@@ -143,8 +148,8 @@ export function personName(state: BuildState, context: TargetContext): void {
 }
 
 /** Notes are internal notes, not messages sent to followers. */
-export function subtype(state: BuildState, context: TargetContext): void {
-  if (context.entity.profile.kind !== "note" || context.model.fields["subtype_id"] === undefined) return;
+export function subtype(state: BuildState, context: TargetContext, isNote = context.entity.profile.kind === "note"): void {
+  if (!isNote || context.model.fields["subtype_id"] === undefined) return;
   const note = state.schema.references["mail.message.subtype"]?.find((record) => record.xmlid === "mail.mt_note");
   if (note?.xmlid === undefined) return;
   constant(state, context, "subtype_id", state.registries.record("mail.message.subtype", { name: "note", existing: note.xmlid }), "an internal note");
@@ -466,6 +471,63 @@ function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: O
     { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type.name, agenda.eventValues)}`, body: event.lines },
     { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type.name, agenda.activityValues)}`, body: activity },
   ];
+}
+
+/**
+ * Activities with a done flag: the done ones as internal notes in the chatter of their record,
+ * dated by the day and its time when the export gives one; the open ones as activities, which
+ * have a day and no time (done-rows.ts).
+ */
+function doneTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, messageModel: OdooModel, done: DoneRows): TargetProposal[] {
+  const profile = entity.profile;
+  const times = done.time === undefined ? [] : [done.time];
+  const activity = mapBody(state, entity, activityModel, [done.column, ...times]);
+  for (const time of times) activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
+  activity.push({ kind: "ignore", column: done.column.name, comment: "the split's condition: done rows are messages in the chatter" });
+  // A message has no type: the activity's type heads its subject.
+  const typeLine = activity.find((line) => line.kind === "assign" && line.field === "activity_type_id" && line.columns.length === 1);
+  const type = typeLine?.kind === "assign" ? profile.columns.find((column) => column.name === typeLine.columns[0]) : undefined;
+  const dated = [done.date, done.time].filter((column): column is ColumnProfile => column !== undefined);
+  const message = newContext(
+    state,
+    entity,
+    messageModel,
+    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== done.column && column !== type && !dated.includes(column))),
+  );
+  constant(state, message, "message_type", '"comment"');
+  subtype(state, message, true);
+  const [date, time] = columnRefs(state, profile, dated);
+  if (date !== undefined && time !== undefined && done.timePattern !== undefined) {
+    // A date column reaches a template as yyyy-MM-dd.
+    const moment = `(if ${time.path} is present then \`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${done.timePattern}")) ?? ${date.path} | datetime`;
+    assign(state, message, "date", moment, [date, time], 0.9, "the day, at its time when the row gives one");
+  } else if (date !== undefined) {
+    assign(state, message, "date", `${date.path} | datetime`, [date], 0.9, "the day it was done");
+  }
+  finishBody(state, message);
+  doneMessageLines(message.lines, type);
+  return [
+    { header: `${alias(state, "message")}: ${messageModel.name} when ${done.done}`, body: message.lines },
+    { header: `${entity.alias}: ${activityModel.name} when ${done.open}`, body: activity },
+  ];
+}
+
+/**
+ * A done activity's message: its subject headed by the activity's type (`{tipo}: {assunto}`), and
+ * its record required, so that a row whose record is not found is rejected with the reason
+ * rather than loaded as a message on nothing.
+ */
+function doneMessageLines(lines: BodyLine[], type: ColumnProfile | undefined): void {
+  lines.forEach((line, index) => {
+    if (line.kind !== "assign" || line.operator !== "<-") return;
+    const subjectColumn = line.columns[0];
+    if (line.field === "subject" && type !== undefined && line.columns.length === 1 && subjectColumn !== undefined) {
+      lines[index] = { ...line, expression: `\`{${type.name}}: {${subjectColumn}}\` | trim`, columns: [type.name, subjectColumn], comment: "the activity's type, then its subject" };
+    }
+    if (line.field === "res_id" && !/\|\s*required\s*$/.test(line.expression)) {
+      lines[index] = { ...line, expression: `(${line.expression}) | required`, comment: `${line.comment ?? ""}; a row whose record is not found is rejected, with the reason`.replace(/^; /, "") };
+    }
+  });
 }
 
 /** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */

@@ -5,6 +5,7 @@
  */
 import { findModel } from "../compiler/catalog/index.js";
 import { agendaRows } from "./agenda-rows.js";
+import { doneRows } from "./done-rows.js";
 import type { BuildState } from "./build-state.js";
 import type { EntityProfile } from "./entities.js";
 import { mixedRows, type MixedRows } from "./mixed-rows.js";
@@ -56,6 +57,8 @@ export function chooseTargets(state: BuildState): void {
       });
     } else {
       const agenda = model === "mail.activity" && findModel(state.schema, "calendar.event") !== undefined ? agendaRows(entity) : undefined;
+      const messages = state.options.doneActivities === "messages" && findModel(state.schema, "mail.message") !== undefined;
+      const done = model === "mail.activity" && agenda === undefined && messages ? doneRows(entity) : undefined;
       state.mapped.set(entity.name, {
         profile: entity,
         kind,
@@ -63,6 +66,7 @@ export function chooseTargets(state: BuildState): void {
         usesFallback: !declared,
         alias: alias(state, snake(entity.name)),
         ...(agenda === undefined ? {} : { agenda }),
+        ...(done === undefined ? {} : { doneRows: done }),
       });
     }
   }

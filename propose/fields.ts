@@ -275,11 +275,15 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
     return undefined;
   }
-  if (relation === "res.users" && guess.type === "text" && surnameInitialNames(column.profile.values)) {
-    return { kind: "lookup", factor: LOOKUPS["res.users#surname_initial"]?.fit ?? 0.9, lookup: "res.users#surname_initial" };
+  // Staff written as names: users, or a message's author (the user's own contact) by name.
+  const byName = relation === "res.users" || (relation === "res.partner" && field.name === "author_id");
+  if (byName && guess.type === "text" && surnameInitialNames(column.profile.values)) {
+    const key = `${relation}#surname_initial`;
+    return { kind: "lookup", factor: LOOKUPS[key]?.fit ?? 0.9, lookup: key };
   }
-  if (relation === "res.users" && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
-    return { kind: "lookup", factor: LOOKUPS["res.users#name"]?.fit ?? 0.9, lookup: "res.users#name" };
+  if (byName && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
+    const key = `${relation}#name`;
+    return { kind: "lookup", factor: LOOKUPS[key]?.fit ?? 0.9, lookup: key };
   }
   if (guess.type !== "text" || !isReferenceModel(schema, relation)) return undefined;
   const list = column.profile.list;

@@ -14,6 +14,7 @@ import type { Diagnostic } from "../language/diagnostic.js";
 import { parse } from "../language/parse.js";
 import { DEFAULT_PRINT_WIDTH, print } from "../language/printer.js";
 import { ProposalBuilder } from "./build.js";
+import type { DoneActivities } from "./build-state.js";
 import { declaredType } from "./column-types.js";
 import { defaultBooleanWords } from "./value-shapes.js";
 import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";
@@ -24,6 +25,7 @@ import { identifierOf } from "./words.js";
 
 export type { ExportFile, ExportSample } from "./export.js";
 export type { ColumnOutcome, ColumnReport, PackageProposal } from "./proposal.js";
+export type { DoneActivities } from "./build-state.js";
 export { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 export { profileEntities, type EntityProfile } from "./entities.js";
 
@@ -38,6 +40,8 @@ export interface ProposeOptions {
   /** Reads files the check needs (a pulled schema); the disk by default. */
   readonly host?: CompilerHost;
   readonly printWidth?: number;
+  /** Done activities kept archived (the default) or written as chatter messages. */
+  readonly doneActivities?: DoneActivities;
 }
 
 export interface ProposedPackage {
@@ -213,7 +217,13 @@ function analyze(files: readonly EmittedFile[], directory: string, host: Compile
 export function proposePackage(sample: ExportSample, options: ProposeOptions): ProposedPackage {
   const entities = profileEntities(sample);
   const migrationName = identifierOf(`${options.sourceName}_to_odoo`, "migration");
-  const proposal = new ProposalBuilder(entities, { migrationName, sourceName: options.sourceName, target: options.target, schema: options.schema }).build();
+  const proposal = new ProposalBuilder(entities, {
+    migrationName,
+    sourceName: options.sourceName,
+    target: options.target,
+    schema: options.schema,
+    ...(options.doneActivities === undefined ? {} : { doneActivities: options.doneActivities }),
+  }).build();
   const plan = planCsv(sample, entities);
   const emitted = emitPackage(proposal, plan);
   const directory = options.directory.split("\\").join("/");

@@ -124,10 +124,10 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     phone: ["phone"],
   },
   "mail.message": {
-    body: ["body", "content", "text", "message", "note"],
+    body: ["body", "content", "text", "message", "note", "description", "comment"],
     subject: ["subject"],
     date: ["date", "created", "sent"],
-    author_id: ["author", "sender", "author email"],
+    author_id: ["author", "sender", "author email", "owner", "user"],
     email_from: ["sender", "sender email"],
     parent_id: ["thread", "parent message", "reply"],
   },
@@ -316,6 +316,28 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     match: { rule: "surname_initial", ambiguous: "reject" },
     comment:
       "owners written as given names and a surname's initial (\"Ana Paula F.\" is Ana Paula Ferreira) are Odoo users with such a name, ignoring case and accents; a name several users fit rejects the row, naming them; an owner with none is flagged in the report",
+  },
+  "res.partner#name": {
+    name: "author_by_name",
+    model: "res.partner",
+    by: "name",
+    types: ["text"],
+    fit: 0.9,
+    missing: "flag",
+    match: { rule: "initials", ambiguous: "reject" },
+    comment:
+      "authors written as names are the Odoo contacts of that name (a user's own contact among them), ignoring case and accents; a name several contacts fit rejects the row, naming them; an author with none is flagged",
+  },
+  "res.partner#surname_initial": {
+    name: "author_by_short_name",
+    model: "res.partner",
+    by: "name",
+    types: ["text"],
+    fit: 0.9,
+    missing: "flag",
+    match: { rule: "surname_initial", ambiguous: "reject" },
+    comment:
+      "authors written as given names and a surname's initial (\"Ana Paula F.\") are the Odoo contacts of such a name (a user's own contact among them); a name several contacts fit rejects the row, naming them; an author with none is flagged",
   },
   "res.partner": {
     name: "partner",

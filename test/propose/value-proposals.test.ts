@@ -2,7 +2,8 @@
  * Value-level proposals on small exports written for this test (from no export family, in
  * languages the lexicon knows): owners written as given names and a surname's initial;
  * percentages declared as such; a Polish CRM's deals, whose segment, channel, rating and dates say
- * by their values and the schema which fields they are.
+ * by their values and the schema which fields they are; activities with a done flag, the done ones
+ * chatter messages.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,5 +120,56 @@ describe("a change stamp named as the lexicon's languages name one", () => {
 `;
     const proposal = proposalFor([file("clientes.csv", rows)]);
     expect(proposal.entities.find((entity) => entity.entity.pattern === "clientes.csv")?.entity.modifiedColumn).toBe(name);
+  });
+});
+
+describe("activities with a done flag (a Dutch CRM)", () => {
+  const activities = `Actienummer;Datum;Tijd;Onderwerp;Omschrijving;Afgerond;Bedrijfsnummer
+A1;03-02-2024;9:30;Terugbellen;Vraag over offerte;Ja;B1
+A2;04-02-2024;;Offerte sturen;;Nee;B2
+A3;05-02-2024;14:00;Bezoek;Rondleiding gehad;Ja;B3
+A4;06-02-2024;;Terugbellen;;Nee;B1
+A5;07-02-2024;10:15;Offerte sturen;Verstuurd per post;Ja;B2
+A6;08-02-2024;;Bezoek;;Nee;B3
+`;
+  const companies = `Bedrijfsnummer;Bedrijfsnaam
+B1;Molen BV
+B2;Dijk NV
+B3;Polder BV
+`;
+  const files = { "activiteiten.csv": activities, "bedrijven.csv": companies };
+  const exported = Object.entries(files).map(([name, text]) => file(name, text));
+  const proposal = proposalFor(exported, { doneActivities: "messages" });
+  const declaration = proposal.entities.find((entity) => entity.entity.pattern === "activiteiten.csv")?.declaration;
+
+  it("are kept as activities by default, the done ones archived as Odoo 17 keeps them", () => {
+    const plain = proposalFor(exported);
+    expect(plain.entities.find((entity) => entity.entity.pattern === "activiteiten.csv")?.declaration?.kind).toBe("map");
+    expect(assignment(plain, "activiteiten.csv", "active")).toBe("not afgerond");
+  });
+
+  it("with --done-activities messages, are split by the flag: the done ones chatter messages on their record, the open ones activities", () => {
+    expect(declaration?.kind).toBe("split");
+    const targets = declaration?.kind === "split" ? declaration.targets : [];
+    expect(targets.map((target) => target.header)).toEqual([expect.stringMatching(/^\w+: mail\.message when afgerond$/), expect.stringMatching(/^\w+: mail\.activity when not afgerond$/)]);
+    const [message, activity] = targets.map((target) => new Map(target.body.flatMap((line) => (line.kind === "assign" ? [[line.field, line.expression] as const] : []))));
+    expect(message?.get("message_type")).toBe('"comment"');
+    expect(message?.get("subtype_id")).toMatch(/^\w+$/);
+    expect(message?.get("date")).toBe('(if tijd is present then `{datum} {tijd}` | datetime("yyyy-MM-dd H:mm")) ?? datum | datetime');
+    expect(message?.get("res_id")).toMatch(/bedrijfsnummer \| ref company/);
+    expect(message?.get("body")).toMatch(/^omschrijving\b/);
+    expect(activity?.get("res_id")).toMatch(/bedrijfsnummer \| ref company/);
+    expect(activity?.get("date_deadline")).toBe("datum");
+    expect(activity?.has("active")).toBe(false);
+  });
+
+  it("checks without errors", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "flitmap-init-done-"));
+    try {
+      const proposed = await proposeExport(directory, files, { doneActivities: "messages" });
+      expect(proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
