@@ -5,6 +5,7 @@
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
+import { funnelStages } from "./funnel-stages.js";
 import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
 import type { DoneRows } from "./done-rows.js";
@@ -114,6 +115,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   doneStatus(state, context);
   cascadeDiscounts(state, context);
   ratingPriorities(state, context);
+  funnelStages(state, context);
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);

@@ -41,6 +41,8 @@ export interface TableDraft {
   readonly inputType?: "integer";
   /** What a value the table does not list becomes. */
   readonly unmatched?: "flag" | "reject" | "keep";
+  /** Keys `Funnel: Stage`, matched to records by their stage (funnel-stages.ts). */
+  readonly qualified?: boolean;
 }
 
 export class Registries {

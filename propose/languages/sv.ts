@@ -7,6 +7,7 @@ export const SWEDISH: Language = {
     "senast uppdaterad": "modified",
     uppdaterad: "modified",
     tratt: "pipeline",
+    etapp: "stage",
     stjarnor: "rating",
     betyg: "rating",
     forvantad: "expected",

@@ -2,8 +2,8 @@
  * Value-level proposals on small exports written for this test (from no export family, in
  * languages the lexicon knows): owners written as given names and a surname's initial;
  * percentages declared as such; a Polish CRM's deals, whose segment, channel, rating and dates say
- * by their values and the schema which fields they are; activities with a done flag, the done ones
- * chatter messages.
+ * by their values and the schema which fields they are; a Swedish deal's stages repeated across
+ * funnels; change stamps; activities with a done flag, the done ones chatter messages on request.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -171,5 +171,36 @@ B3;Polder BV
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a deal's funnel and stages whose names repeat across funnels (a Swedish CRM)", () => {
+  const deals = `Affärsnummer;Namn;Tratt;Etapp;Värde
+A1;Lager;Försäljning;Offert skickad;1200
+A2;Flotta;Upphandling;Offert skickad;800
+A3;Paneler;Försäljning;Förhandling;450
+A4;Tak;Upphandling;Anbud;900
+A5;Panna;Försäljning;Offert skickad;300
+A6;Fönster;Upphandling;Offert skickad;700
+A7;Grind;Försäljning;Förhandling;650
+`;
+  const proposal = proposalFor([file("affarer.csv", deals)]);
+
+  it("reads the funnel as the team, and looks the stage up with its funnel", () => {
+    expect(assignment(proposal, "affarer.csv", "team_id")).toMatch(/^tratt \| trim \| \w+$/);
+    const expression = assignment(proposal, "affarer.csv", "stage_id") ?? "";
+    expect(expression).toMatch(/^`\{tratt\}: \{etapp\}` \| \w+$/);
+    const table = proposal.tables.find((candidate) => candidate.name === expression.split(" | ")[1]);
+    expect(table?.entries.map((entry) => [entry.key, entry.value])).toEqual([
+      ["Försäljning: Förhandling", "forhandling"],
+      ["Försäljning: Offert skickad", "offert_skickad"],
+      ["Upphandling: Offert skickad", "offert_skickad"],
+      ["Upphandling: Anbud", "anbud"],
+    ]);
+  });
+
+  it("keeps the stage alone when no name repeats across funnels", () => {
+    const apart = proposalFor([file("affarer.csv", deals.replace(/Upphandling;Offert skickad/g, "Upphandling;Anbud"))]);
+    expect(assignment(apart, "affarer.csv", "stage_id")).toMatch(/^etapp \| trim \| \w+$/);
   });
 });
