@@ -44,17 +44,32 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   }
   const eventModel = findModel(state.schema, "calendar.event");
   if (mapped.agenda !== undefined && eventModel !== undefined) {
-    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) } };
+    return {
+      entity,
+      file,
+      notes,
+      declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) },
+    };
   }
   const messageModel = findModel(state.schema, "mail.message");
   if (mapped.doneRows !== undefined && messageModel !== undefined) {
-    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: doneTargets(state, mapped, model, messageModel, mapped.doneRows) } };
+    return {
+      entity,
+      file,
+      notes,
+      declaration: { kind: "split", header: `split ${entity.name}`, targets: doneTargets(state, mapped, model, messageModel, mapped.doneRows) },
+    };
   }
   const body = mapBody(state, mapped, model);
   const bank = bankAccountColumn(state, mapped);
   if (bank !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
-    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] } };
+    return {
+      entity,
+      file,
+      notes,
+      declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] },
+    };
   }
   if (mapped.usesFallback) {
     const primary: TargetProposal = {
@@ -354,7 +369,8 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   if (split === undefined) return [];
   // A column saying what each row is decides the split (its `when`s) and feeds no field.
   const typeColumn = mixed.typed?.column;
-  if (typeColumn !== undefined) state.log.add(profile.name, typeColumn.name, { kind: "ignore", reason: "says whether a row is an organisation or a person: the split's conditions" });
+  if (typeColumn !== undefined)
+    state.log.add(profile.name, typeColumn.name, { kind: "ignore", reason: "says whether a row is an organisation or a person: the split's conditions" });
   const columns = plainColumns(state, profile)
     .filter((column) => column !== typeColumn)
     .map((column) => columnRef(state, profile, column, column.name));
@@ -390,7 +406,8 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
     person.taken.add("parent_id");
   } else if (typed.employer !== undefined) {
     const employer = person.columns.find((column) => column.profile === typed.employer);
-    if (employer !== undefined) assign(state, person, "parent_id", `${employer.path} | ref ${split.org}`, [employer], 0.9, "the organisation row whose key it holds");
+    if (employer !== undefined)
+      assign(state, person, "parent_id", `${employer.path} | ref ${split.org}`, [employer], 0.9, "the organisation row whose key it holds");
   }
   finishBody(state, person);
   requireName(person);
@@ -425,10 +442,15 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
     state,
     entity,
     model,
-    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column))),
+    columnRefs(
+      state,
+      profile,
+      plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column)),
+    ),
   );
   const [type] = columnRefs(state, profile, [typed.column]);
-  if (type !== undefined) assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
+  if (type !== undefined)
+    assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
   const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   const personRows = typeCondition(typed.column.name, typed.personValues);
   assign(
@@ -455,7 +477,11 @@ function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: O
     state,
     entity,
     eventModel,
-    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column))),
+    columnRefs(
+      state,
+      profile,
+      plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column)),
+    ),
   );
   const [date, start, end] = columnRefs(state, profile, [agenda.date, agenda.start, agenda.end]);
   if (date !== undefined && start !== undefined && end !== undefined) {
@@ -494,7 +520,11 @@ function doneTargets(state: BuildState, entity: MappedEntity, activityModel: Odo
     state,
     entity,
     messageModel,
-    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== done.column && column !== type && !dated.includes(column))),
+    columnRefs(
+      state,
+      profile,
+      plainColumns(state, profile).filter((column) => column !== done.column && column !== type && !dated.includes(column)),
+    ),
   );
   constant(state, message, "message_type", '"comment"');
   subtype(state, message, true);
@@ -524,10 +554,19 @@ function doneMessageLines(lines: BodyLine[], type: ColumnProfile | undefined): v
     if (line.kind !== "assign" || line.operator !== "<-") return;
     const subjectColumn = line.columns[0];
     if (line.field === "subject" && type !== undefined && line.columns.length === 1 && subjectColumn !== undefined) {
-      lines[index] = { ...line, expression: `\`{${type.name}}: {${subjectColumn}}\` | trim`, columns: [type.name, subjectColumn], comment: "the activity's type, then its subject" };
+      lines[index] = {
+        ...line,
+        expression: `\`{${type.name}}: {${subjectColumn}}\` | trim`,
+        columns: [type.name, subjectColumn],
+        comment: "the activity's type, then its subject",
+      };
     }
     if (line.field === "res_id" && !/\|\s*required\s*$/.test(line.expression)) {
-      lines[index] = { ...line, expression: `(${line.expression}) | required`, comment: `${line.comment ?? ""}; a row whose record is not found is rejected, with the reason`.replace(/^; /, "") };
+      lines[index] = {
+        ...line,
+        expression: `(${line.expression}) | required`,
+        comment: `${line.comment ?? ""}; a row whose record is not found is rejected, with the reason`.replace(/^; /, ""),
+      };
     }
   });
 }

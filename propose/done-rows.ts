@@ -44,7 +44,10 @@ export interface DoneRows {
 export function doneRows(entity: EntityProfile): DoneRows | undefined {
   if (entity.kind !== "activity") return undefined;
   const flag = entity.columns.find(
-    (column) => column.guess.type === "boolean" && column.words.some((word) => DONE_WORDS.includes(word)) && new Set(column.values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "")).size >= 2,
+    (column) =>
+      column.guess.type === "boolean" &&
+      column.words.some((word) => DONE_WORDS.includes(word)) &&
+      new Set(column.values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "")).size >= 2,
   );
   const status = flag === undefined ? entity.columns.find((column) => doneStatusValue(column) !== undefined) : undefined;
   const statusValue = status === undefined ? undefined : doneStatusValue(status);

@@ -272,7 +272,8 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (relation === "res.country.state" && guess.type === "text") {
     const filled = column.profile.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
-    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value)))
+      return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
     return undefined;
   }
   // Staff written as names: users, or a message's author (the user's own contact) by name.

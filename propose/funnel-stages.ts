@@ -20,7 +20,10 @@ export function stagePart(draft: TableDraft, value: string): string {
 }
 
 export function funnelStages(state: BuildState, context: TargetContext): void {
-  const line = (field: string): number => context.lines.findIndex((candidate) => candidate.kind === "assign" && candidate.field === field && candidate.operator === "<-" && candidate.columns.length >= 1);
+  const line = (field: string): number =>
+    context.lines.findIndex(
+      (candidate) => candidate.kind === "assign" && candidate.field === field && candidate.operator === "<-" && candidate.columns.length >= 1,
+    );
   const stageIndex = line("stage_id");
   const stageLine = context.lines[stageIndex];
   const teamLine = context.lines[line("team_id")];

@@ -124,13 +124,16 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
       if (column.guess.percent === true) columnFormats.set(key, "%");
       const pattern = declaredType(column.guess) === column.guess.type ? column.guess.pattern : undefined;
       const defaultPattern = column.guess.type === "date" ? date : column.guess.type === "datetime" ? datetime : undefined;
-      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime")) columnFormats.set(key, pattern);
+      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime"))
+        columnFormats.set(key, pattern);
     }
   }
   const emptyValues = recurringPlaceholders(columns);
   if (emptyValues.length > 0) {
     source.push({ name: "empty_values", value: emptyValues.join(", ") });
-    comments.push(`empty_values: ${emptyValues.map((value) => `'${value}'`).join(", ")} stand for no value in several columns; every column reads them as blank`);
+    comments.push(
+      `empty_values: ${emptyValues.map((value) => `'${value}'`).join(", ")} stand for no value in several columns; every column reads them as blank`,
+    );
   }
   return { source, sourceComments: comments, entities: entityCsv, columnFormats, emptyValues: new Set(emptyValues) };
 }

@@ -46,7 +46,15 @@ export function ratingPriorities(state: BuildState, context: TargetContext): voi
       unmatched: "flag",
     });
     const top = [...scale.keys()].pop() ?? "";
-    assign(state, context, "priority", `${column.path} | ${name}`, [column], 0.8, `${top} stars are Odoo's ${keys.length - 1}, the scales aligned at their top`);
+    assign(
+      state,
+      context,
+      "priority",
+      `${column.path} | ${name}`,
+      [column],
+      0.8,
+      `${top} stars are Odoo's ${keys.length - 1}, the scales aligned at their top`,
+    );
     return;
   }
 }

@@ -39,9 +39,9 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
   if (output.kind === "text") return userNameTable(state, draft);
   const options = optionsFor(state.schema, output);
   // Qualified keys (`Sales: Proposal`) match by their stage, each keeping its key.
-  const matches = [...draft.values.entries()].flatMap(([value, count]) =>
-    matchValues(new Map([[stagePart(draft, value), count]]), options).map((match) => ({ ...match, value })),
-  ).sort((left, right) => right.count - left.count || (left.value < right.value ? -1 : left.value > right.value ? 1 : 0));
+  const matches = [...draft.values.entries()]
+    .flatMap(([value, count]) => matchValues(new Map([[stagePart(draft, value), count]]), options).map((match) => ({ ...match, value })))
+    .sort((left, right) => right.count - left.count || (left.value < right.value ? -1 : left.value > right.value ? 1 : 0));
   const extensible = output.kind === "records" && EXTENSIBLE_MODELS.has(output.model);
   const entries: TableEntryProposal[] = matches.map((match) => {
     const rows = `${match.count} row${match.count === 1 ? "" : "s"}`;

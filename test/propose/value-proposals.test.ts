@@ -37,7 +37,7 @@ C3;Crane Ltd
 });
 
 describe("a column of percentages", () => {
-  it("is declared decimal \"%\", which the reader reads as the number Odoo's percentage fields hold", async () => {
+  it('is declared decimal "%", which the reader reads as the number Odoo\'s percentage fields hold', async () => {
     const directory = mkdtempSync(join(tmpdir(), "flitmap-init-percent-"));
     try {
       const deals = `Deal ID;Deal Name;Chance;Amount
@@ -151,8 +151,13 @@ B3;Polder BV
   it("with --done-activities messages, are split by the flag: the done ones chatter messages on their record, the open ones activities", () => {
     expect(declaration?.kind).toBe("split");
     const targets = declaration?.kind === "split" ? declaration.targets : [];
-    expect(targets.map((target) => target.header)).toEqual([expect.stringMatching(/^\w+: mail\.message when afgerond$/), expect.stringMatching(/^\w+: mail\.activity when not afgerond$/)]);
-    const [message, activity] = targets.map((target) => new Map(target.body.flatMap((line) => (line.kind === "assign" ? [[line.field, line.expression] as const] : []))));
+    expect(targets.map((target) => target.header)).toEqual([
+      expect.stringMatching(/^\w+: mail\.message when afgerond$/),
+      expect.stringMatching(/^\w+: mail\.activity when not afgerond$/),
+    ]);
+    const [message, activity] = targets.map(
+      (target) => new Map(target.body.flatMap((line) => (line.kind === "assign" ? [[line.field, line.expression] as const] : []))),
+    );
     expect(message?.get("message_type")).toBe('"comment"');
     expect(message?.get("subtype_id")).toMatch(/^\w+$/);
     expect(message?.get("date")).toBe('(if tijd is present then `{datum} {tijd}` | datetime("yyyy-MM-dd H:mm")) ?? datum | datetime');
