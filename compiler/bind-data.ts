@@ -59,7 +59,7 @@ function lookupMatchRule(binder: Binder, declaration: A.LookupDeclaration, file:
       file,
       range: written.range,
       kind: "lookup",
-      message: `a lookup matches \`exact\` (the default), \`loose\` (ignoring case, accents and extra spaces) or by \`initials\` ("A. Hartley" for Alice Hartley), not \`${written.value}\``,
+      message: `a lookup matches \`exact\` (the default), \`loose\` (ignoring case, accents and extra spaces), by \`initials\` ("A. Hartley" for Alice Hartley) or by \`surname_initial\` ("Ana Paula F." for Ana Paula Ferreira), not \`${written.value}\``,
     });
   }
   return rule;

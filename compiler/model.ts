@@ -86,13 +86,13 @@ export interface LookupSymbol extends Declared {
   /** Undefined when the lookup does not say (a warning: rows would be rejected). */
   readonly missing: MissingPolicyModel | undefined;
   readonly includeArchived: boolean;
-  /** `match loose|initials`: how values match (exact when undefined). */
+  /** `match loose|initials|surname_initial`: how values match (exact when undefined). */
   readonly matchRule?: LookupMatchRule;
   /** `ambiguous ...`: what a value matching several records does (reject when undefined). */
   readonly ambiguous?: AmbiguousPolicyModel;
 }
 
-export const LOOKUP_MATCH_RULES = ["exact", "loose", "initials"] as const;
+export const LOOKUP_MATCH_RULES = ["exact", "loose", "initials", "surname_initial"] as const;
 export type LookupMatchRule = (typeof LOOKUP_MATCH_RULES)[number];
 
 export type AmbiguousPolicyModel = { readonly policy: "reject" | "first" } | { readonly policy: "fallback"; readonly value: string | number | boolean };

@@ -211,7 +211,8 @@ export type LookupItem = MissingPolicy | ArchivedSetting | MatchRule | Ambiguous
 
 /**
  * `match initials`: how a source value matches the lookup's fields: `exact` (the default), `loose`
- * (ignoring case, accents and extra spaces) or `initials` (loose, and "A. Hartley" matches "Alice Hartley").
+ * (ignoring case, accents and extra spaces), `initials` (loose, and "A. Hartley" matches "Alice
+ * Hartley") or `surname_initial` (loose, and "Ana Paula F." matches "Ana Paula Ferreira").
  */
 export interface MatchRule extends NodeBase {
   readonly kind: "MatchRule";

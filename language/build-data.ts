@@ -56,7 +56,7 @@ export class MatchRuleFrame implements Frame<A.MatchRule, RulePartial> {
   rule: IToken | undefined;
 
   build(range: Range): A.MatchRule {
-    return { kind: "MatchRule", rule: nameOrMissing(this.rule, "a match rule (exact, loose or initials)", range.end), range };
+    return { kind: "MatchRule", rule: nameOrMissing(this.rule, "a match rule (exact, loose, initials or surname_initial)", range.end), range };
   }
 }
 

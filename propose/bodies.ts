@@ -6,8 +6,11 @@ import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/
 import { combineAddress } from "./address-parts.js";
 import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
+import { ratingPriorities } from "./ratings.js";
+import { funnelStages } from "./funnel-stages.js";
 import { doneStatus } from "./done-status.js";
 import type { AgendaRows } from "./agenda-rows.js";
+import type { DoneRows } from "./done-rows.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
@@ -50,13 +53,32 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   }
   const eventModel = findModel(state.schema, "calendar.event");
   if (mapped.agenda !== undefined && eventModel !== undefined) {
-    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) } };
+    return {
+      entity,
+      file,
+      notes,
+      declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) },
+    };
+  }
+  const messageModel = findModel(state.schema, "mail.message");
+  if (mapped.doneRows !== undefined && messageModel !== undefined) {
+    return {
+      entity,
+      file,
+      notes,
+      declaration: { kind: "split", header: `split ${entity.name}`, targets: doneTargets(state, mapped, model, messageModel, mapped.doneRows) },
+    };
   }
   const body = mapBody(state, mapped, model);
   const bank = bankAccountColumn(state, mapped);
   if (bank !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
-    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] } };
+    return {
+      entity,
+      file,
+      notes,
+      declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] },
+    };
   }
   if (mapped.usesFallback) {
     const primary: TargetProposal = {
@@ -117,6 +139,8 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);
+  ratingPriorities(state, context);
+  funnelStages(state, context);
   subsidiaryAddress(context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
@@ -152,8 +176,8 @@ export function personName(state: BuildState, context: TargetContext): void {
 }
 
 /** Notes are internal notes, not messages sent to followers. */
-export function subtype(state: BuildState, context: TargetContext): void {
-  if (context.entity.profile.kind !== "note" || context.model.fields["subtype_id"] === undefined) return;
+export function subtype(state: BuildState, context: TargetContext, isNote = context.entity.profile.kind === "note"): void {
+  if (!isNote || context.model.fields["subtype_id"] === undefined) return;
   const note = state.schema.references["mail.message.subtype"]?.find((record) => record.xmlid === "mail.mt_note");
   if (note?.xmlid === undefined) return;
   constant(state, context, "subtype_id", state.registries.record("mail.message.subtype", { name: "note", existing: note.xmlid }), "an internal note");
@@ -340,7 +364,8 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   if (split === undefined) return [];
   // A column saying what each row is decides the split (its `when`s) and feeds no field.
   const typeColumn = mixed.typed?.column;
-  if (typeColumn !== undefined) state.log.add(profile.name, typeColumn.name, { kind: "ignore", reason: "says whether a row is an organisation or a person: the split's conditions" });
+  if (typeColumn !== undefined)
+    state.log.add(profile.name, typeColumn.name, { kind: "ignore", reason: "says whether a row is an organisation or a person: the split's conditions" });
   const columns = plainColumns(state, profile)
     .filter((column) => column !== typeColumn)
     .map((column) => columnRef(state, profile, column, column.name));
@@ -376,7 +401,8 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
     person.taken.add("parent_id");
   } else if (typed.employer !== undefined) {
     const employer = person.columns.find((column) => column.profile === typed.employer);
-    if (employer !== undefined) assign(state, person, "parent_id", `${employer.path} | ref ${split.org}`, [employer], 0.9, "the organisation row whose key it holds");
+    if (employer !== undefined)
+      assign(state, person, "parent_id", `${employer.path} | ref ${split.org}`, [employer], 0.9, "the organisation row whose key it holds");
   }
   finishBody(state, person);
   requireName(person);
@@ -411,10 +437,15 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
     state,
     entity,
     model,
-    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column))),
+    columnRefs(
+      state,
+      profile,
+      plainColumns(state, profile).filter((column) => column !== typed.column && !names.includes(column)),
+    ),
   );
   const [type] = columnRefs(state, profile, [typed.column]);
-  if (type !== undefined) assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
+  if (type !== undefined)
+    assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
   const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   const personRows = typeCondition(typed.column.name, typed.personValues);
   assign(
@@ -441,7 +472,11 @@ function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: O
     state,
     entity,
     eventModel,
-    columnRefs(state, profile, plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column))),
+    columnRefs(
+      state,
+      profile,
+      plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column)),
+    ),
   );
   const [date, start, end] = columnRefs(state, profile, [agenda.date, agenda.start, agenda.end]);
   if (date !== undefined && start !== undefined && end !== undefined) {
@@ -459,6 +494,76 @@ function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: O
     { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type.name, agenda.eventValues)}`, body: event.lines },
     { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type.name, agenda.activityValues)}`, body: activity },
   ];
+}
+
+/**
+ * Activities with a done flag: the done ones as internal notes in the chatter of their record,
+ * dated by the day and its time when the export gives one; the open ones as activities, which
+ * have a day and no time (done-rows.ts).
+ */
+function doneTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, messageModel: OdooModel, done: DoneRows): TargetProposal[] {
+  const profile = entity.profile;
+  const times = done.time === undefined ? [] : [done.time];
+  const activity = mapBody(state, entity, activityModel, [done.column, ...times]);
+  for (const time of times) activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
+  activity.push({ kind: "ignore", column: done.column.name, comment: "the split's condition: done rows are messages in the chatter" });
+  // A message has no type: the activity's type heads its subject.
+  const typeLine = activity.find((line) => line.kind === "assign" && line.field === "activity_type_id" && line.columns.length === 1);
+  const type = typeLine?.kind === "assign" ? profile.columns.find((column) => column.name === typeLine.columns[0]) : undefined;
+  const dated = [done.date, done.time].filter((column): column is ColumnProfile => column !== undefined);
+  const message = newContext(
+    state,
+    entity,
+    messageModel,
+    columnRefs(
+      state,
+      profile,
+      plainColumns(state, profile).filter((column) => column !== done.column && column !== type && !dated.includes(column)),
+    ),
+  );
+  constant(state, message, "message_type", '"comment"');
+  subtype(state, message, true);
+  const [date, time] = columnRefs(state, profile, dated);
+  if (date !== undefined && time !== undefined && done.timePattern !== undefined) {
+    // A date column reaches a template as yyyy-MM-dd.
+    const moment = `(if ${time.path} is present then \`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${done.timePattern}")) ?? ${date.path} | datetime`;
+    assign(state, message, "date", moment, [date, time], 0.9, "the day, at its time when the row gives one");
+  } else if (date !== undefined) {
+    assign(state, message, "date", `${date.path} | datetime`, [date], 0.9, "the day it was done");
+  }
+  finishBody(state, message);
+  doneMessageLines(message.lines, type);
+  return [
+    { header: `${alias(state, "message")}: ${messageModel.name} when ${done.done}`, body: message.lines },
+    { header: `${entity.alias}: ${activityModel.name} when ${done.open}`, body: activity },
+  ];
+}
+
+/**
+ * A done activity's message: its subject headed by the activity's type (`{tipo}: {assunto}`), and
+ * its record required, so that a row whose record is not found is rejected with the reason
+ * rather than loaded as a message on nothing.
+ */
+function doneMessageLines(lines: BodyLine[], type: ColumnProfile | undefined): void {
+  lines.forEach((line, index) => {
+    if (line.kind !== "assign" || line.operator !== "<-") return;
+    const subjectColumn = line.columns[0];
+    if (line.field === "subject" && type !== undefined && line.columns.length === 1 && subjectColumn !== undefined) {
+      lines[index] = {
+        ...line,
+        expression: `\`{${type.name}}: {${subjectColumn}}\` | trim`,
+        columns: [type.name, subjectColumn],
+        comment: "the activity's type, then its subject",
+      };
+    }
+    if (line.field === "res_id" && !/\|\s*required\s*$/.test(line.expression)) {
+      lines[index] = {
+        ...line,
+        expression: `(${line.expression}) | required`,
+        comment: `${line.comment ?? ""}; a row whose record is not found is rejected, with the reason`.replace(/^; /, ""),
+      };
+    }
+  });
 }
 
 /** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */

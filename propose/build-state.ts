@@ -6,6 +6,7 @@
  */
 import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import type { AgendaRows } from "./agenda-rows.js";
+import type { DoneRows } from "./done-rows.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import { percent, type ColumnRef } from "./fields.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
@@ -19,7 +20,12 @@ export interface BuildOptions {
   readonly sourceName: string;
   readonly target: PackageProposal["target"];
   readonly schema: OdooSchema;
+  /** Done activities kept `archived` (Odoo 17's way, the default) or written as chatter `messages`. */
+  readonly doneActivities?: DoneActivities;
 }
+
+/** How activities an export marks done reach Odoo: archived activities, or messages in the chatter. */
+export type DoneActivities = "archived" | "messages";
 
 export interface MappedEntity {
   readonly profile: EntityProfile;
@@ -36,6 +42,8 @@ export interface MappedEntity {
   readonly typedPartners?: MixedRows & { readonly typed: TypedRows };
   /** An agenda whose appointments (rows of some types, with an end time) are calendar events, the rest activities. */
   readonly agenda?: AgendaRows;
+  /** Activities with a done flag: the done ones chatter messages, the open ones activities. */
+  readonly doneRows?: DoneRows;
   /** For child lines: the parent entity and the column holding the parent's key. */
   readonly parent?: { readonly entity: string; readonly column: string; readonly field: string };
 }

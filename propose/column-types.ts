@@ -12,7 +12,7 @@ import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } fro
 import type { ColumnType } from "../language/column-types.js";
 import { isBlank, parseCell, valueFormat, type ValueFormat } from "../runtime/source/values.js";
 import { quote } from "./literals.js";
-import { booleanWords, CURRENCY_CODES, defaultBooleanWords, findPlaceholders, type BooleanWords, type PlaceholderValue } from "./value-shapes.js";
+import { booleanWords, CURRENCY_CODES, isPercentage, defaultBooleanWords, findPlaceholders, type BooleanWords, type PlaceholderValue } from "./value-shapes.js";
 
 export type DecimalSeparator = "." | ",";
 
@@ -22,6 +22,8 @@ export interface ColumnTypeGuess {
   readonly pattern?: string;
   readonly decimal?: DecimalSeparator;
   readonly currency?: string;
+  /** A decimal column of percentages (`60 %`), declared `decimal "%"`: read as 60. */
+  readonly percent?: boolean;
   /** Values looked at, blanks included. */
   readonly total: number;
   readonly blank: number;
@@ -177,7 +179,7 @@ function spread(values: readonly string[], limit: number): string[] {
   return Array.from({ length: limit }, (_, index) => values[Math.floor(index * step)] ?? "");
 }
 
-function describeFormat(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "decimal" | "currency">, samples: readonly string[]): string {
+function describeFormat(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "decimal" | "currency" | "percent">, samples: readonly string[]): string {
   switch (guess.type) {
     case "date":
       return guess.pattern ?? "yyyy-MM-dd";
@@ -186,7 +188,7 @@ function describeFormat(guess: Pick<ColumnTypeGuess, "type" | "pattern" | "decim
     case "integer":
       return "whole numbers";
     case "decimal":
-      return `numbers with decimal '${guess.decimal ?? "."}'`;
+      return guess.percent === true ? "percentages" : `numbers with decimal '${guess.decimal ?? "."}'`;
     case "money":
       return `amounts${guess.currency === undefined ? "" : ` in ${guess.currency}`} with decimal '${guess.decimal ?? "."}'`;
     case "boolean": {
@@ -294,6 +296,7 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
     return finish({ ...base, type: "boolean", parsed: samples.length, failed: 0, failures: [], alternatives: [], booleanWords: words }, samples);
   }
   if (isCode(samples)) return code(samples, base);
+  if (samples.every(isPercentage)) return percentGuess(samples, base);
   const strict = inferColumn(samples);
   // Digits and slashes read as a phone number too: a column of dates with one impossible date
   // (31/02/2024) must still be proposed as dates, so the weak text types do not end the search;
@@ -319,6 +322,17 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
   }
   if (samples.length < TOLERANCE_MINIMUM) return textGuess(samples, base);
   return tolerantGuess(samples, base, new Set(CANDIDATES.map((candidate) => candidate.type))) ?? textGuess(samples, base);
+}
+
+/**
+ * Percentages (`60%`, `12,5 %`): a decimal column declared `"%"`, which the reader reads as the
+ * number Odoo's percentage fields (probability, discount) hold. Its separator counts towards the
+ * source's only when a value has decimals.
+ */
+function percentGuess(samples: readonly string[], base: GuessBase): ColumnTypeGuess {
+  const decimal = samples.some((sample) => /,\d/.test(sample)) ? "," : samples.some((sample) => /\.\d/.test(sample)) ? "." : undefined;
+  const guess = { ...base, type: "decimal" as const, percent: true, parsed: samples.length, failed: 0, failures: [], alternatives: [] };
+  return finish(decimal === undefined ? guess : { ...guess, decimal }, samples);
 }
 
 /**

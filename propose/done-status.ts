@@ -5,22 +5,16 @@
  */
 import { assign, type BuildState, type TargetContext } from "./build-state.js";
 import { quote } from "./literals.js";
+import { doneStatusValue } from "./done-rows.js";
 import { NEGATED_HINTS } from "./odoo-knowledge.js";
-import { conceptWords } from "./words.js";
-
-/** A status is a pick-list: a few values. */
-const MAX_STATUSES = 8;
 
 export function doneStatus(state: BuildState, context: TargetContext): void {
   const doneWords = NEGATED_HINTS[context.model.name]?.["active"];
   if (doneWords === undefined || context.taken.has("active") || context.model.fields["active"] === undefined) return;
   for (const column of context.columns) {
-    if (context.used.has(column.path) || column.profile.guess.type !== "text" || column.profile.guess.blank > 0) continue;
-    const values = [...new Set(column.profile.values.map((value) => value.trim()))];
-    if (values.length < 2 || values.length > MAX_STATUSES) continue;
-    const done = values.filter((value) => conceptWords(value).some((word) => doneWords.includes(word)));
-    const [value] = done;
-    if (done.length !== 1 || value === undefined) continue;
+    if (context.used.has(column.path)) continue;
+    const value = doneStatusValue(column.profile, doneWords);
+    if (value === undefined) continue;
     assign(state, context, "active", `${column.path} != ${quote(value)}`, [column], 0.8, `'${value}' says done: Odoo keeps a done record archived`);
     return;
   }

@@ -36,7 +36,7 @@ export interface CsvPlan {
   readonly source: readonly CsvSetting[];
   readonly sourceComments: readonly string[];
   readonly entities: ReadonlyMap<string, readonly CsvSetting[]>;
-  /** Per column (`Entity.column`), a date pattern other than the source's. */
+  /** Per column (`Entity.column`), a date pattern other than the source's, or `%` for percentages. */
   readonly columnFormats: ReadonlyMap<string, string>;
   /** Placeholders declared once for the source (`empty_values`): a column needs its own `empty when` only for others. */
   readonly emptyValues: ReadonlySet<string>;
@@ -210,10 +210,11 @@ function writeEntity(writer: Writer, proposal: EntityProposal): void {
 
 function writeTable(writer: Writer, table: TableProposal): void {
   writer.comment(table.comment);
-  writer.line(`table ${table.name}: text -> ${table.output} {`);
+  writer.line(`table ${table.name}: ${table.input ?? "text"} -> ${table.output} {`);
   for (const entry of table.entries) {
-    if (entry.value === undefined) writer.line(`  // ${quote(entry.key)} -> ?`, entry.comment);
-    else writer.line(`  ${quote(entry.key)} -> ${entry.value}`, entry.comment);
+    const key = table.input === "integer" ? entry.key : quote(entry.key);
+    if (entry.value === undefined) writer.line(`  // ${key} -> ?`, entry.comment);
+    else writer.line(`  ${key} -> ${entry.value}`, entry.comment);
   }
   const unmatched = {
     flag: "any other value: the field stays empty and the row is reported",

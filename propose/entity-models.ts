@@ -5,6 +5,7 @@
  */
 import { findModel } from "../compiler/catalog/index.js";
 import { agendaRows } from "./agenda-rows.js";
+import { doneRows } from "./done-rows.js";
 import type { BuildState } from "./build-state.js";
 import { isPeopleGroup, type EntityProfile } from "./entities.js";
 import { mixedRows, type MixedRows } from "./mixed-rows.js";
@@ -59,6 +60,8 @@ export function chooseTargets(state: BuildState): void {
       const own = alias(state, snake(entity.name));
       // A company's people in numbered groups of its columns: the company, and a contact per group.
       const contacts = entity.kind === "company" && group !== undefined && model === "res.partner" ? { person: alias(state, "contact"), group } : undefined;
+      const messages = state.options.doneActivities === "messages" && findModel(state.schema, "mail.message") !== undefined;
+      const done = model === "mail.activity" && agenda === undefined && messages ? doneRows(entity) : undefined;
       state.mapped.set(entity.name, {
         profile: entity,
         kind,
@@ -67,6 +70,7 @@ export function chooseTargets(state: BuildState): void {
         alias: own,
         ...(agenda === undefined ? {} : { agenda }),
         ...(contacts === undefined ? {} : { contacts }),
+        ...(done === undefined ? {} : { doneRows: done }),
       });
     }
   }

@@ -19,6 +19,7 @@ import {
   type TableOutput,
   type ValueOutput,
 } from "./fields.js";
+import { closingDateCandidates } from "./closing-dates.js";
 import { quote, snake } from "./literals.js";
 import { namesRows } from "./references.js";
 import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
@@ -98,7 +99,8 @@ export function explain(state: BuildState, candidate: FieldCandidate): string | 
 export function tableFit(state: BuildState, output: TableOutput, values: readonly string[]): number {
   // A `Title` column of job titles (`Buyer`, `CEO`) is no salutation: titles are few and known, so
   // they must match, even though a migration may add one.
-  if (output.kind === "records" && EXTENSIBLE_MODELS.has(output.model) && !(output.model === "res.partner.title" && salutationShare(state, values) < 0.5)) return 1;
+  if (output.kind === "records" && EXTENSIBLE_MODELS.has(output.model) && !(output.model === "res.partner.title" && salutationShare(state, values) < 0.5))
+    return 1;
   const options = optionsFor(state.schema, output);
   const counts = countValues(values);
   if (counts.size === 0 || options.length === 0) return 0;
@@ -127,7 +129,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
     column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
   const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
-  return scoreCandidates(free, fields, entityWords, state.schema, context.model.name)
+  const scored = scoreCandidates(free, fields, entityWords, state.schema, context.model.name);
+  return closingDateCandidates(scored, context.entity.profile, fields, state.schema, context.model.name)
     .map((candidate) => {
       if (candidate.conversion.kind !== "table" || candidate.byType === true) return candidate;
       const fit = tableFit(state, candidate.conversion.output, candidate.column.profile.values);
@@ -246,7 +249,9 @@ export function requireFields(state: BuildState, context: TargetContext, inverse
 /** The column, not the key, whose values name the records being made. */
 function rowNames(context: TargetContext): ColumnRef | undefined {
   const key = context.entity.profile.key;
-  return context.columns.find((column) => !context.used.has(column.path) && !key.includes(column.profile.name) && column.profile.group === undefined && namesRows(column.profile));
+  return context.columns.find(
+    (column) => !context.used.has(column.path) && !key.includes(column.profile.name) && column.profile.group === undefined && namesRows(column.profile),
+  );
 }
 
 /**
@@ -285,10 +290,11 @@ export function referenceExpression(path: string, reference: ColumnReference, fi
   if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
   // A key whose row made the split's other target instead (a person, not an organisation) is
   // expected to miss the first: `optional` counts those once rather than noting each row.
-  const aliases = [{ alias: reference.alias, sibling: false }, ...(reference.others ?? []).map((other) => ({ alias: other.alias, sibling: other.sibling === true }))];
-  return aliases
-    .map(({ alias }, index) => [...steps, `ref ${alias}${aliases[index + 1]?.sibling === true ? " optional" : ""}`].join(" | "))
-    .join(" ?? ");
+  const aliases = [
+    { alias: reference.alias, sibling: false },
+    ...(reference.others ?? []).map((other) => ({ alias: other.alias, sibling: other.sibling === true })),
+  ];
+  return aliases.map(({ alias }, index) => [...steps, `ref ${alias}${aliases[index + 1]?.sibling === true ? " optional" : ""}`].join(" | ")).join(" ?? ");
 }
 
 /**

@@ -6,10 +6,11 @@
  */
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
-import { CURRENCY_CODES, isPlaceholder } from "./value-shapes.js";
+import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
+import { surnameInitialName, surnameInitialNames } from "./user-names.js";
 
 /** The records a column points to: another map's alias, reached by key or, in exports that link by name, by name. */
 export interface ColumnReference {
@@ -244,13 +245,10 @@ function salutationShaped(values: readonly string[]): boolean {
   return filled.length > 0 && new Set(filled).size <= 10 && filled.filter((value) => SALUTATION.test(value)).length >= filled.length * 0.8;
 }
 
-/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
-const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
-
 /** Whether nearly every filled value of a column is a percentage (placeholders aside). */
 export function percentages(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
-  return filled.length > 0 && filled.filter((value) => PERCENTAGE.test(value)).length >= filled.length * 0.9;
+  return filled.length > 0 && filled.filter(isPercentage).length >= filled.length * 0.9;
 }
 
 /** Char fields that identify a record, each holding its own value. */
@@ -274,11 +272,19 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (relation === "res.country.state" && guess.type === "text") {
     const filled = column.profile.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
-    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value)))
+      return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
     return undefined;
   }
-  if (relation === "res.users" && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
-    return { kind: "lookup", factor: LOOKUPS["res.users#name"]?.fit ?? 0.9, lookup: "res.users#name" };
+  // Staff written as names: users, or a message's author (the user's own contact) by name.
+  const byName = relation === "res.users" || (relation === "res.partner" && field.name === "author_id");
+  if (byName && guess.type === "text" && surnameInitialNames(column.profile.values)) {
+    const key = `${relation}#surname_initial`;
+    return { kind: "lookup", factor: LOOKUPS[key]?.fit ?? 0.9, lookup: key };
+  }
+  if (byName && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
+    const key = `${relation}#name`;
+    return { kind: "lookup", factor: LOOKUPS[key]?.fit ?? 0.9, lookup: key };
   }
   if (guess.type !== "text" || !isReferenceModel(schema, relation)) return undefined;
   const list = column.profile.list;
@@ -299,6 +305,8 @@ const PERSON_NAME = [
   /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*){1,2}$/u,
   // `ROTA DAVIDE`: surname and given name in capitals, as ERPs write their users.
   /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){1,2}$/u,
+  // `Ana Paula F.`: given names, then a surname's initial, as CRMs shorten their users.
+  { test: surnameInitialName },
 ];
 
 /** Words ending a company's name, which a person's does not. */

@@ -14,6 +14,7 @@ import type { Diagnostic } from "../language/diagnostic.js";
 import { parse } from "../language/parse.js";
 import { DEFAULT_PRINT_WIDTH, print } from "../language/printer.js";
 import { ProposalBuilder } from "./build.js";
+import type { DoneActivities } from "./build-state.js";
 import { declaredType } from "./column-types.js";
 import { defaultBooleanWords } from "./value-shapes.js";
 import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";
@@ -24,6 +25,7 @@ import { identifierOf } from "./words.js";
 
 export type { ExportFile, ExportSample } from "./export.js";
 export type { ColumnOutcome, ColumnReport, PackageProposal } from "./proposal.js";
+export type { DoneActivities } from "./build-state.js";
 export { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 export { profileEntities, type EntityProfile } from "./entities.js";
 
@@ -38,6 +40,8 @@ export interface ProposeOptions {
   /** Reads files the check needs (a pulled schema); the disk by default. */
   readonly host?: CompilerHost;
   readonly printWidth?: number;
+  /** Done activities kept archived (the default) or written as chatter messages. */
+  readonly doneActivities?: DoneActivities;
 }
 
 export interface ProposedPackage {
@@ -116,17 +120,20 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     if (ownDecimal !== undefined && ownDecimal !== decimal) settings.push({ name: "decimal", value: ownDecimal });
     if (settings.length > 0) entityCsv.set(entity.name, settings);
     for (const column of [...entity.columns, ...entity.groups.flatMap((group) => group.columns)]) {
+      const key = `${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`;
+      if (column.guess.percent === true) columnFormats.set(key, "%");
       const pattern = declaredType(column.guess) === column.guess.type ? column.guess.pattern : undefined;
       const defaultPattern = column.guess.type === "date" ? date : column.guess.type === "datetime" ? datetime : undefined;
-      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime")) {
-        columnFormats.set(`${entity.name}.${column.group === undefined ? "" : `${column.group}.`}${column.name}`, pattern);
-      }
+      if (pattern !== undefined && pattern !== defaultPattern && (column.guess.type === "date" || column.guess.type === "datetime"))
+        columnFormats.set(key, pattern);
     }
   }
   const emptyValues = recurringPlaceholders(columns);
   if (emptyValues.length > 0) {
     source.push({ name: "empty_values", value: emptyValues.join(", ") });
-    comments.push(`empty_values: ${emptyValues.map((value) => `'${value}'`).join(", ")} stand for no value in several columns; every column reads them as blank`);
+    comments.push(
+      `empty_values: ${emptyValues.map((value) => `'${value}'`).join(", ")} stand for no value in several columns; every column reads them as blank`,
+    );
   }
   return { source, sourceComments: comments, entities: entityCsv, columnFormats, emptyValues: new Set(emptyValues) };
 }
@@ -213,7 +220,13 @@ function analyze(files: readonly EmittedFile[], directory: string, host: Compile
 export function proposePackage(sample: ExportSample, options: ProposeOptions): ProposedPackage {
   const entities = profileEntities(sample);
   const migrationName = identifierOf(`${options.sourceName}_to_odoo`, "migration");
-  const proposal = new ProposalBuilder(entities, { migrationName, sourceName: options.sourceName, target: options.target, schema: options.schema }).build();
+  const proposal = new ProposalBuilder(entities, {
+    migrationName,
+    sourceName: options.sourceName,
+    target: options.target,
+    schema: options.schema,
+    ...(options.doneActivities === undefined ? {} : { doneActivities: options.doneActivities }),
+  }).build();
   const plan = planCsv(sample, entities);
   const emitted = emitPackage(proposal, plan);
   const directory = options.directory.split("\\").join("/");

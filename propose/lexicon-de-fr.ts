@@ -5,6 +5,18 @@
  */
 
 export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
+  "letzte aktualisierung": "modified",
+  "mise a jour": "modified",
+  "derniere mise a jour": "modified",
+  // a deal's funnel, channel and rating (German, then French)
+  trichter: "pipeline",
+  kanal: "source",
+  sterne: "rating",
+  bewertung: "rating",
+  entonnoir: "pipeline",
+  canal: "source",
+  etoiles: "rating",
+  evaluation: "rating",
   // German phrases
   "ust idnr": "vat",
   "ust id": "vat",

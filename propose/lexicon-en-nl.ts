@@ -5,6 +5,19 @@
  */
 
 export const LEXICON_EN_NL: Readonly<Record<string, string>> = {
+  "last update": "modified",
+  bijgewerkt: "modified",
+  "laatst bijgewerkt": "modified",
+  // a deal's segment, funnel, channel and rating (English, then Dutch)
+  segment: "industry",
+  funnel: "pipeline",
+  channel: "source",
+  stars: "rating",
+  trechter: "pipeline",
+  kanaal: "source",
+  sterren: "rating",
+  waardering: "rating",
+  beoordeling: "rating",
   // phrases
   "e mail": "email",
   "e mail address": "email",

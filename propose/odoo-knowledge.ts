@@ -124,10 +124,10 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     phone: ["phone"],
   },
   "mail.message": {
-    body: ["body", "content", "text", "message", "note"],
+    body: ["body", "content", "text", "message", "note", "description", "comment"],
     subject: ["subject"],
     date: ["date", "created", "sent"],
-    author_id: ["author", "sender", "author email"],
+    author_id: ["author", "sender", "author email", "owner", "user"],
     email_from: ["sender", "sender email"],
     parent_id: ["thread", "parent message", "reply"],
   },
@@ -277,8 +277,13 @@ export interface LookupSpec {
   readonly fit: number;
   /** What a value that matches nothing does: flagged (the field stays empty), or the row rejected. */
   readonly missing: "flag" | "reject";
-  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
+  readonly match?: { readonly rule: "loose" | "initials" | "surname_initial"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
+}
+
+/** A lookup by name with a matching rule, a name several records fit rejecting the row. */
+function lookupByName(name: string, model: string, rule: "initials" | "surname_initial", comment: string): LookupSpec {
+  return { name, model, by: "name", types: ["text"], fit: 0.9, missing: "flag", match: { rule, ambiguous: "reject" }, comment };
 }
 
 /**
@@ -295,17 +300,30 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     missing: "flag",
     comment: "owners are Odoo users with the same e-mail; an owner with none is flagged in the report",
   },
-  "res.users#name": {
-    name: "user_by_name",
-    model: "res.users",
-    by: "name",
-    types: ["text"],
-    fit: 0.9,
-    missing: "flag",
-    match: { rule: "initials", ambiguous: "reject" },
-    comment:
-      "owners written as names are Odoo users with that name, ignoring case and accents, initials standing for given names (\"A. Hartley\" is Alice Hartley); a name several users fit rejects the row, naming them; an owner with none is flagged in the report (the table before it turns the export's other short forms, such as initials alone or \"Surname, Given\", into the users' names)",
-  },
+  "res.users#name": lookupByName(
+    "user_by_name",
+    "res.users",
+    "initials",
+    'owners written as names are Odoo users with that name, ignoring case and accents, initials standing for given names ("A. Hartley" is Alice Hartley); a name several users fit rejects the row, naming them; an owner with none is flagged in the report (the table before it turns the export\'s other short forms, such as initials alone or "Surname, Given", into the users\' names)',
+  ),
+  "res.users#surname_initial": lookupByName(
+    "user_by_short_name",
+    "res.users",
+    "surname_initial",
+    'owners written as given names and a surname\'s initial ("Ana Paula F." is Ana Paula Ferreira) are Odoo users with such a name, ignoring case and accents; a name several users fit rejects the row, naming them; an owner with none is flagged in the report',
+  ),
+  "res.partner#name": lookupByName(
+    "author_by_name",
+    "res.partner",
+    "initials",
+    "authors written as names are the Odoo contacts of that name (a user's own contact among them), ignoring case and accents; a name several contacts fit rejects the row, naming them; an author with none is flagged",
+  ),
+  "res.partner#surname_initial": lookupByName(
+    "author_by_short_name",
+    "res.partner",
+    "surname_initial",
+    "authors written as given names and a surname's initial (\"Ana Paula F.\") are the Odoo contacts of such a name (a user's own contact among them); a name several contacts fit rejects the row, naming them; an author with none is flagged",
+  ),
   "res.partner": {
     name: "partner",
     model: "res.partner",

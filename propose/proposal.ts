@@ -51,6 +51,8 @@ export interface TableProposal {
   readonly name: string;
   /** `text`, and a model or `text` (selection keys). */
   readonly output: string;
+  /** The type of the values it reads, when not text: `integer` keys are written as numbers. */
+  readonly input?: "integer";
   readonly entries: readonly TableEntryProposal[];
   /** `_ -> flag`: a value the table does not list leaves the field empty and is reported; `reject` rejects the row; `keep` keeps it. */
   readonly unmatched: "flag" | "reject" | "keep";
@@ -95,7 +97,7 @@ export interface LookupProposal {
   readonly by: string;
   readonly missing: "flag" | "reject";
   /** How a name matches (`initials`: "A. Hartley" is Alice Hartley), and what several matches do. */
-  readonly match?: { readonly rule: "loose" | "initials"; readonly ambiguous: "reject" | "first" };
+  readonly match?: { readonly rule: "loose" | "initials" | "surname_initial"; readonly ambiguous: "reject" | "first" };
   readonly comment: string;
 }
 

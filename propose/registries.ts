@@ -37,8 +37,12 @@ export interface TableDraft {
   readonly customOptions?: ReadonlyMap<string, string>;
   /** The type a table of custom options produces, when not text or records (`decimal`). */
   readonly outputType?: string;
+  /** The type of the values it reads, when not text (a rating's `integer`). */
+  readonly inputType?: "integer";
   /** What a value the table does not list becomes. */
   readonly unmatched?: "flag" | "reject" | "keep";
+  /** Keys `Funnel: Stage`, matched to records by their stage (funnel-stages.ts). */
+  readonly qualified?: boolean;
 }
 
 export class Registries {

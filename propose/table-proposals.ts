@@ -14,6 +14,7 @@ import type { TableEntryProposal, TableProposal } from "./proposal.js";
 import type { TableDraft } from "./registries.js";
 import { matchValues, optionsFor, type ValueOption } from "./value-tables.js";
 import { matchUser } from "./user-names.js";
+import { stagePart } from "./funnel-stages.js";
 import { isPlaceholder } from "./value-shapes.js";
 import { foldText, identifierOf } from "./words.js";
 
@@ -28,6 +29,7 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
     return {
       name: draft.name,
       output: draft.outputType ?? (draft.output.kind === "records" ? draft.output.model : "text"),
+      ...(draft.inputType === undefined ? {} : { input: draft.inputType }),
       entries,
       unmatched: draft.unmatched ?? "flag",
       comment: `values of ${draft.fieldLabel}`,
@@ -36,7 +38,10 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
   const output = draft.output;
   if (output.kind === "text") return userNameTable(state, draft);
   const options = optionsFor(state.schema, output);
-  const matches = matchValues(draft.values, options);
+  // Qualified keys (`Sales: Proposal`) match by their stage, each keeping its key.
+  const matches = [...draft.values.entries()]
+    .flatMap(([value, count]) => matchValues(new Map([[stagePart(draft, value), count]]), options).map((match) => ({ ...match, value })))
+    .sort((left, right) => right.count - left.count || (left.value < right.value ? -1 : left.value > right.value ? 1 : 0));
   const extensible = output.kind === "records" && EXTENSIBLE_MODELS.has(output.model);
   const entries: TableEntryProposal[] = matches.map((match) => {
     const rows = `${match.count} row${match.count === 1 ? "" : "s"}`;
@@ -47,10 +52,11 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
       return { key: match.value, value, comment: `${rows}${exact ? "" : `; ${percent(match.confidence)}: ${match.option.label}`}` };
     }
     if (extensible && output.kind === "records") {
-      const defined = output.model === "crm.stage" ? stageDefinitions(state).get(foldText(match.value.trim())) : undefined;
+      const recordName = stagePart(draft, match.value);
+      const defined = output.model === "crm.stage" ? stageDefinitions(state).get(foldText(recordName.trim())) : undefined;
       const name = state.registries.record(output.model, {
-        name: identifierOf(match.value, "value"),
-        values: [["name", quote(match.value)], ...(defined ?? [])],
+        name: identifierOf(recordName, "value"),
+        values: [["name", quote(recordName)], ...(defined ?? [])],
       });
       return { key: match.value, value: name, comment: `${rows}; no match: choose, or keep this new record` };
     }

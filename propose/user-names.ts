@@ -39,6 +39,20 @@ function sameGiven(written: readonly string[], full: readonly string[]): boolean
   });
 }
 
+/** `Ana Paula F.`, `Mark de V.`: given names written in full, then a surname's initial (or two). */
+const SURNAME_INITIAL = /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3}(?:\s\p{Lu}\.?)+$/u;
+
+/** Whether a value names a person by given names and a surname's initial. */
+export function surnameInitialName(value: string): boolean {
+  return SURNAME_INITIAL.test(value.trim());
+}
+
+/** Whether most of a column's distinct values are written so: users shortened as CRMs show them. */
+export function surnameInitialNames(values: readonly string[]): boolean {
+  const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ""))];
+  return distinct.length > 0 && distinct.filter(surnameInitialName).length >= distinct.length * 0.8;
+}
+
 /** The one active internal user a written name stands for, or undefined when none or several do. */
 export function matchUser(value: string, users: readonly ReferenceRecord[]): ReferenceRecord | undefined {
   const written = nameParts(value);

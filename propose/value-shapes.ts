@@ -68,6 +68,13 @@ export function isPlaceholder(value: string): boolean {
   return letters.length > 0 && letters.length <= 14 && PLACEHOLDER_WORDS.has(letters) && !/\d/.test(trimmed);
 }
 
+/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
+const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
+
+export function isPercentage(value: string): boolean {
+  return PERCENTAGE.test(value.trim());
+}
+
 export interface PlaceholderValue {
   readonly value: string;
   /** Rows holding it. */
@@ -183,10 +190,22 @@ export interface ValueList {
 }
 
 /**
+ * Whether some part of a cell listing several is found in another of the column's distinct values
+ * (alone or with others): a list's items recombine, a pick-list's labels (`Feira / Evento`,
+ * `Hospital / Clínica`) keep their words together.
+ */
+function recombined(samples: readonly string[], separator: ListSeparator): boolean {
+  const valuesHolding = new Map<string, number>();
+  const distinct = [...new Set(samples.map((sample) => sample.trim()))].map((value) => [...new Set(value.split(separator).map((part) => part.trim()))]);
+  for (const parts of distinct) for (const part of parts) valuesHolding.set(part, (valuesHolding.get(part) ?? 0) + 1);
+  return distinct.some((parts) => parts.length > 1 && parts.some((part) => (valuesHolding.get(part) ?? 0) > 1));
+}
+
+/**
  * How a column lists several values in one cell, if it does: a separator found in at least a
  * tenth of the cells (three at least), cells holding different numbers of parts (not every
  * cell "Vogel, Klaus"), parts short (a few words, not pieces of sentences), single-line, not
- * numbers, and repeating across cells.
+ * numbers, and repeating across cells, in other combinations.
  */
 export function valueList(samples: readonly string[], delimiter: string): ValueList | undefined {
   for (const separator of LIST_SEPARATORS) {
@@ -203,6 +222,7 @@ export function valueList(samples: readonly string[], delimiter: string): ValueL
     const distinct = new Set(parts).size;
     // Parts that repeat across cells are values of a list (tags, names), not pieces of one text.
     if (distinct * 1.5 > parts.length && separator !== "|") continue;
+    if (!recombined(samples, separator)) continue;
     return { separator, parts, multiple };
   }
   return undefined;

@@ -12,13 +12,19 @@ import { LEXICON_DE_FR, STOPWORDS_DE_FR } from "./lexicon-de-fr.js";
 import { LEXICON_EN_NL, STOPWORDS_EN_NL } from "./lexicon-en-nl.js";
 import { LANGUAGES } from "./languages/index.js";
 
-/** Lower case, without accents, ß as ss: `Geïnteresseerd` → `geinteresseerd`, `Straße` → `strasse`. */
+/** Lower case, without accents, ß as ss, ł as l, ø as o, æ as ae: `Geïnteresseerd` → `geinteresseerd`, `Straße` → `strasse`. */
 export function foldText(text: string): string {
-  return text
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+  return (
+    text
+      .replace(/ß/g, "ss")
+      // Letters no accent stripping reaches: Polish ł, Danish and Norwegian ø and æ.
+      .replace(/[łŁ]/g, "l")
+      .replace(/[øØ]/g, "o")
+      .replace(/[æÆ]/g, "ae")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+  );
 }
 
 /** Reserved words, and the column modifiers a column name cannot be (`required "Required" boolean` would not parse). */
@@ -48,7 +54,12 @@ export function pascalCase(words: readonly string[]): string {
  * lexicon-de-fr.ts, languages/). A spelling two languages share keeps the core lexicon's meaning,
  * then the first listed language's, so a new language never changes how the others read.
  */
-const LEXICON: Readonly<Record<string, string>> = Object.assign({}, ...[...LANGUAGES].reverse().map((language) => language.words), LEXICON_EN_NL, LEXICON_DE_FR);
+const LEXICON: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...[...LANGUAGES].reverse().map((language) => language.words),
+  LEXICON_EN_NL,
+  LEXICON_DE_FR,
+);
 
 /** Words that carry no meaning for matching. */
 const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN_NL, ...STOPWORDS_DE_FR, ...LANGUAGES.flatMap((language) => language.stopwords)]);

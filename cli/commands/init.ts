@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { listShippedSeries, loadSchemaFile, loadShippedCatalog, type OdooSchema } from "../../compiler/catalog/index.js";
-import { proposePackage, type ProposedPackage } from "../../propose/index.js";
+import { proposePackage, type DoneActivities, type ProposedPackage } from "../../propose/index.js";
 import { DEFAULT_SAMPLE_ROWS, readExport, sourceNameOf } from "../../propose/read-export.js";
 import { defineCommand, problemsFound, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
@@ -22,6 +22,7 @@ export interface InitOptions {
   readonly out?: string;
   readonly name?: string;
   readonly sampleRows?: string;
+  readonly doneActivities?: string;
   readonly force?: boolean;
 }
 
@@ -43,6 +44,11 @@ function parseSampleRows(value: string | undefined): number {
   const rows = Number(value);
   if (!Number.isInteger(rows) || rows < 1) throw new UsageError(`--sample-rows needs a whole number of at least 1, not "${value}"`);
   return rows;
+}
+
+function parseDoneActivities(value: string | undefined): DoneActivities | undefined {
+  if (value === undefined || value === "archived" || value === "messages") return value;
+  throw new UsageError(`--done-activities takes archived (kept as archived activities) or messages (written in the chatter), not "${value}"`);
 }
 
 function countOutcomes(proposed: ProposedPackage): Record<string, number> {
@@ -90,7 +96,8 @@ export async function initCommand(options: InitOptions, context: CommandContext)
   }
   const sample = await readExport(sourceDirectory, parseSampleRows(options.sampleRows));
   if (sample.files.length === 0) throw new UsageError(`${options.source}: no CSV files found`);
-  const proposed = proposePackage(sample, { sourceName, target, schema, directory: out });
+  const doneActivities = parseDoneActivities(options.doneActivities);
+  const proposed = proposePackage(sample, { sourceName, target, schema, directory: out, ...(doneActivities === undefined ? {} : { doneActivities }) });
   await mkdir(out, { recursive: true });
   const shownOut = relative(context.cwd, out) || ".";
   for (const file of proposed.files) {
@@ -136,6 +143,7 @@ export const registerInit = defineCommand(
       .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
       .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
       .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
+      .option("--done-activities <how>", "activities an export marks done: archived (Odoo 17's way, the default) or messages in the chatter")
       .option("--force", "overwrite .flitmap files already in the output folder"),
   (context) => (options: InitOptions) => initCommand(options, context),
 );

@@ -279,8 +279,8 @@ export const LookupPlan = z
     matchFields: z.array(z.string()).min(1),
     missing: MissingPolicyPlan,
     includeArchived: z.boolean(),
-    /** `match loose|initials`; absent: exact. */
-    matchRule: z.enum(["loose", "initials"]).optional(),
+    /** `match loose|initials|surname_initial`; absent: exact. */
+    matchRule: z.enum(["loose", "initials", "surname_initial"]).optional(),
     /** What a value that matches several records does; absent: reject the row. */
     ambiguous: z
       .discriminatedUnion("policy", [

@@ -4,6 +4,12 @@ import type { Language } from "./language.js";
 export const DANISH: Language = {
   code: "da",
   words: {
+    "sidst opdateret": "modified",
+    opdateret: "modified",
+    tragt: "pipeline",
+    stjerner: "rating",
+    vurdering: "rating",
+    forventet: "expected",
     adresse: "street",
     aktivitet: "activity",
     aktiviteter: "activity",

@@ -4,6 +4,13 @@ import type { Language } from "./language.js";
 export const SPANISH: Language = {
   code: "es",
   words: {
+    "ultima actualizacion": "modified",
+    actualizado: "modified",
+    segmento: "industry",
+    embudo: "pipeline",
+    estrellas: "rating",
+    valoracion: "rating",
+    calificacion: "rating",
     // phrases
     "razon social": "company name",
     "nombre fiscal": "company name",

@@ -4,6 +4,13 @@ import type { Language } from "./language.js";
 export const ITALIAN: Language = {
   code: "it",
   words: {
+    "ultimo aggiornamento": "modified",
+    aggiornato: "modified",
+    segmento: "industry",
+    imbuto: "pipeline",
+    canale: "source",
+    stelle: "rating",
+    valutazione: "rating",
     "ragione sociale": "company name",
     "partita iva": "vat",
     "codice fiscale": "vat",

@@ -4,6 +4,12 @@ import type { Language } from "./language.js";
 export const NORWEGIAN: Language = {
   code: "nb",
   words: {
+    "sist oppdatert": "modified",
+    oppdatert: "modified",
+    trakt: "pipeline",
+    stjerner: "rating",
+    vurdering: "rating",
+    forventet: "expected",
     adresse: "street",
     aktivitet: "activity",
     ansvarlig: "owner",

@@ -4,6 +4,15 @@ import type { Language } from "./language.js";
 export const POLISH: Language = {
   code: "pl",
   words: {
+    "ostatnia aktualizacja": "modified",
+    zaktualizowano: "modified",
+    lejek: "pipeline",
+    zamkniecie: "close",
+    gwiazdki: "rating",
+    ocena: "rating",
+    planowane: "expected",
+    planowana: "expected",
+    przewidywana: "expected",
     "kod pocztowy": "zip",
     "adres e mail": "email",
     "strona www": "website",

@@ -4,6 +4,15 @@ import type { Language } from "./language.js";
 export const PORTUGUESE: Language = {
   code: "pt",
   words: {
+    "ultima atualizacao": "modified",
+    atualizado: "modified",
+    segmento: "industry",
+    funil: "pipeline",
+    estrelas: "rating",
+    avaliacao: "rating",
+    qualificacao: "rating",
+    classificacao: "rating",
+    previsao: "expected",
     "razao social": "company name",
     "nome fantasia": "trade name",
     "codigo postal": "zip",

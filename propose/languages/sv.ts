@@ -4,6 +4,13 @@ import type { Language } from "./language.js";
 export const SWEDISH: Language = {
   code: "sv",
   words: {
+    "senast uppdaterad": "modified",
+    uppdaterad: "modified",
+    tratt: "pipeline",
+    etapp: "stage",
+    stjarnor: "rating",
+    betyg: "rating",
+    forvantad: "expected",
     "e post": "email",
     adress: "street",
     aktivitet: "activity",

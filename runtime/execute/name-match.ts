@@ -5,14 +5,16 @@
  * surname stand for given names: "A. Hartley" is Alice Hartley, "A.J. van Dijk" Anna Jane van
  * Dijk), and a name's words in another order stand for it (the surname first, as ERPs and
  * French exports write users: "ROTA DAVIDE" and "Martin Julien" are Davide Rota and Julien
- * Martin). A value several records match is what the lookup's `ambiguous` policy says: the row is
- * rejected (the default), the first record is taken, or a fallback value is looked up.
+ * Martin); `surname_initial` (loose, and given names written in full before the initial of a
+ * surname stand for the whole name: "Ana Paula F." is Ana Paula Ferreira, "Jan K." Jan Kowalski).
+ * A value several records match is what the lookup's `ambiguous` policy says: the row is rejected
+ * (the default), the first record is taken, or a fallback value is looked up.
  */
 import type { LookupPlan } from "../../compiler/plan/schema.js";
 import type { LookupResolution } from "../transform/evaluate.js";
 import type { RecordRef } from "../transform/values.js";
 
-export type MatchRule = "exact" | "loose" | "initials";
+export type MatchRule = "exact" | "loose" | "initials" | "surname_initial";
 
 /** Lower case, without accents, punctuation as spaces, spaces collapsed. */
 export function looseName(value: string): string {
@@ -53,6 +55,32 @@ function matchesInitials(name: string, initials: readonly string[], surname: str
   return given.length >= initials.length && initials.every((initial, index) => (given[index] ?? "").startsWith(initial));
 }
 
+/** "ana paula f" → given names [ana, paula] and initials [f]; undefined unless the value ends in an initial after a given name. */
+function givenAndInitials(loose: string): { readonly given: readonly string[]; readonly initials: readonly string[] } | undefined {
+  const words = loose.split(" ").filter((word) => word !== "");
+  let start = words.length;
+  while (start > 1 && (words[start - 1] ?? "").length === 1) start--;
+  if (start === words.length || (words[start - 1] ?? "").length === 1) return undefined;
+  return { given: words.slice(0, start), initials: words.slice(start) };
+}
+
+/**
+ * Whether a record's loose name starts with the `given` names and has surnames after them whose
+ * first letters are `initials`: the first surnames ("Ana F." for Ana Ferreira Souza) or the last
+ * ("Maria S." for Maria da Silva, the particle not abbreviated).
+ */
+function matchesSurnameInitials(name: string, given: readonly string[], initials: readonly string[]): boolean {
+  const words = name.split(" ");
+  if (words.length < given.length + initials.length || given.some((word, index) => words[index] !== word)) return false;
+  const surnames = words.slice(given.length);
+  const initialsOf = (part: readonly string[]): boolean => part.every((word, index) => word.startsWith(initials[index] ?? ""));
+  return initialsOf(surnames.slice(0, initials.length)) || initialsOf(surnames.slice(-initials.length));
+}
+
+function refsWhere(names: readonly { readonly ref: RecordRef; readonly name: string }[], fits: (name: string) => boolean): readonly RecordRef[] {
+  return [...new Set(names.filter((entry) => fits(entry.name)).map((entry) => entry.ref))];
+}
+
 export interface NameCandidate {
   readonly ref: RecordRef;
   /** The values of the lookup's match fields, as text. */
@@ -83,8 +111,9 @@ export function nameMatcher(
       const refs = byKey.get(key) ?? [];
       if (!refs.includes(candidate.ref)) refs.push(candidate.ref);
       byKey.set(key, refs);
-      if (rule !== "initials") continue;
+      if (rule === "exact" || rule === "loose") continue;
       looseNames.push({ ref: candidate.ref, name: key });
+      if (rule !== "initials") continue;
       const words = byWords.get(wordsKey(key)) ?? [];
       if (!words.includes(candidate.ref)) words.push(candidate.ref);
       byWords.set(wordsKey(key), words);
@@ -93,10 +122,16 @@ export function nameMatcher(
   const matches = (value: string): readonly RecordRef[] => {
     const key = keyOf(value, rule);
     const direct = byKey.get(key);
-    if (direct !== undefined || rule !== "initials") return direct ?? [];
+    if (direct !== undefined) return direct;
+    if (rule === "surname_initial") {
+      const written = givenAndInitials(key);
+      if (written === undefined) return [];
+      return refsWhere(looseNames, (name) => matchesSurnameInitials(name, written.given, written.initials));
+    }
+    if (rule !== "initials") return [];
     const parts = initialsAndSurname(key);
     if (parts === undefined) return key.includes(" ") ? (byWords.get(wordsKey(key)) ?? []) : [];
-    return [...new Set(looseNames.filter((entry) => matchesInitials(entry.name, parts.initials, parts.surname)).map((entry) => entry.ref))];
+    return refsWhere(looseNames, (name) => matchesInitials(name, parts.initials, parts.surname));
   };
   const policy = lookup.ambiguous ?? { policy: "reject" };
   return {

@@ -84,10 +84,17 @@ describe("lookup match and ambiguous", () => {
       ],
     });
     expect(onlyDeclaration(`lookup owner in res.users by name { ambiguous first }`)).toMatchObject({ items: [{ kind: "AmbiguousPolicy", policy: "first" }] });
+    expect(onlyDeclaration(`lookup seller in res.users by name { match surname_initial  ambiguous reject }`)).toMatchObject({
+      items: [
+        { kind: "MatchRule", rule: n("surname_initial") },
+        { kind: "AmbiguousPolicy", policy: "reject" },
+      ],
+    });
   });
 
   it("prints back as written", () => {
     expectRoundTrip(`lookup owner in res.users by name { match loose  ambiguous reject  missing flag }\n`);
+    expectRoundTrip(`lookup seller in res.users by name { match surname_initial  ambiguous first  missing flag }\n`);
   });
 });
 

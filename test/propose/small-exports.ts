@@ -9,6 +9,7 @@ import { analyzeDirectory } from "../../compiler/analyze.js";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import { emitPlan } from "../../compiler/plan/emit.js";
 import { ProposalBuilder } from "../../propose/build.js";
+import type { BuildOptions } from "../../propose/build-state.js";
 import { profileEntities } from "../../propose/entities.js";
 import type { ExportFile } from "../../propose/export.js";
 import { proposePackage, type ProposedPackage } from "../../propose/index.js";
@@ -24,12 +25,13 @@ export function exportFile(path: string, text: string): ExportFile {
 }
 
 /** The proposal for these files, as built before it is written. */
-export function proposalFor(files: readonly ExportFile[]): PackageProposal {
+export function proposalFor(files: readonly ExportFile[], options: Pick<BuildOptions, "doneActivities"> = {}): PackageProposal {
   return new ProposalBuilder(profileEntities({ files, otherFiles: [] }), {
     migrationName: "test_to_odoo",
     sourceName: "test",
     target: { kind: "series", series: "17.0" },
     schema: loadShippedCatalog("17.0"),
+    ...options,
   }).build();
 }
 
@@ -42,9 +44,14 @@ export function assignment(proposal: PackageProposal, pattern: string, field: st
 }
 
 /** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
-export async function proposeExport(directory: string, files: Readonly<Record<string, string>>): Promise<ProposedPackage> {
+export async function proposeExport(
+  directory: string,
+  files: Readonly<Record<string, string>>,
+  options: Pick<BuildOptions, "doneActivities"> = {},
+): Promise<ProposedPackage> {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
   return proposePackage(await readExport(directory), {
+    ...options,
     sourceName: "crm",
     target: { kind: "series", series: "17.0" },
     schema: loadShippedCatalog("17.0"),
@@ -77,4 +84,10 @@ export async function loadProposed(files: Readonly<Record<string, string>>, chec
   } finally {
     folder.remove();
   }
+}
+
+/** The declaration of a column in a proposed package's source block. */
+export function columnLine(proposed: ProposedPackage, column: string): string {
+  const text = proposed.files.map((file) => file.text).join("\n");
+  return text.split("\n").find((line) => line.trimStart().startsWith(`${column} `)) ?? "";
 }

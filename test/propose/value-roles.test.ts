@@ -40,10 +40,13 @@ A4;12/02/2025;Ligar ao diretor;E4;Não
 A5;20/02/2025;Enviar catálogo;E5;Não
 `;
 
-
-
 describe("columns whose values say how they reach Odoo", () => {
-  const proposal = proposalFor([file("empresas.csv", EMPRESAS), file("contatos.csv", CONTATOS), file("oportunidades.csv", OPORTUNIDADES), file("atividades.csv", ATIVIDADES)]);
+  const proposal = proposalFor([
+    file("empresas.csv", EMPRESAS),
+    file("contatos.csv", CONTATOS),
+    file("oportunidades.csv", OPORTUNIDADES),
+    file("atividades.csv", ATIVIDADES),
+  ]);
 
   it("puts a contact under the customer it names, titled and named by its first and last names", () => {
     expect(assignment(proposal, "contatos.csv", "parent_id")).toBe("cliente | ref company");
@@ -52,8 +55,8 @@ describe("columns whose values say how they reach Odoo", () => {
     expect(assignment(proposal, "contatos.csv", "active")).toBe("ativo");
   });
 
-  it("reads a percentage as its number", () => {
-    expect(assignment(proposal, "oportunidades.csv", "probability")).toBe('probabilidade | replace("%", "") | number("flag")');
+  it('reads a percentage as its number (the column declared decimal "%")', () => {
+    expect(assignment(proposal, "oportunidades.csv", "probability")).toBe("probabilidade");
   });
 
   it("finds regions by name in Odoo's states, through a lookup", () => {
@@ -91,7 +94,12 @@ describe("a Title column: job titles or salutations, as its values say", () => {
   });
 
   it("reads salutations as the partner's title", () => {
-    const salutations = people.replace("Head of Sales", "Mr").replace("Buyer", "Ms").replace("Head of Sales", "Prof. Dr.").replace("Office Manager", "Mrs").replace("Buyer", "Ms");
+    const salutations = people
+      .replace("Head of Sales", "Mr")
+      .replace("Buyer", "Ms")
+      .replace("Head of Sales", "Prof. Dr.")
+      .replace("Office Manager", "Mrs")
+      .replace("Buyer", "Ms");
     expect(assignment(build(salutations), "people.csv", "title")).toMatch(/^title \| trim \| \w+$/);
   });
 });

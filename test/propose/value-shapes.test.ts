@@ -62,6 +62,20 @@ describe("valueList", () => {
     const notes = ["Call back, then send the offer.", "Customer on holiday, call again later.", "Budget approved.", "Call back, then send the offer."];
     expect(valueList(notes, ";")).toBeUndefined();
     expect(valueList(["1,50", "2,75", "3,00", "12,50"], ";")).toBeUndefined();
+    // Pick-list labels holding the separator (`Feira / Evento`), each part in no other value, are no list.
+    const origins = [
+      "Feira / Evento",
+      "Site",
+      "Hospital / Clínica",
+      "Indicação",
+      "Feira / Evento",
+      "Site",
+      "Hospital / Clínica",
+      "Site",
+      "Feira / Evento",
+      "Indicação",
+    ];
+    expect(valueList(origins, ";")).toBeUndefined();
     // The delimiter itself is no separator within a cell.
     expect(valueList(["a;b", "b;c", "c", "a;c"], ";")).toBeUndefined();
   });

@@ -15,6 +15,12 @@ describe("conceptWords", () => {
     expect(conceptWords("Aangemaakt op")).toEqual(["created"]);
   });
 
+  it("folds the letters accent stripping does not reach (ł, ø, æ)", () => {
+    expect(identifierOf("Kanał", "column")).toBe("kanal");
+    expect(conceptWords("Źródło")).toEqual(["source"]);
+    expect(identifierOf("Første kontakt", "column")).toBe("forste_kontakt");
+  });
+
   it("brings English synonyms and phrases to one word", () => {
     expect(conceptWords("E-mail address")).toEqual(["email"]);
     expect(conceptWords("Postcode")).toEqual(["zip"]);

@@ -19,6 +19,13 @@ describe("FM207 declaration_shape", () => {
     ]);
   });
 
+  it("reports a match rule a lookup does not know, naming the ones it does", () => {
+    expect(diagnosticsOf("FM207", "lookup seller in res.users by name { match surname_initial  missing flag }")).toEqual([]);
+    expect(diagnosticsOf("FM207", "lookup seller in res.users by name { match fuzzy  missing flag }")).toEqual([
+      'main.flitmap:1:44-1:49 error FM207 a lookup matches `exact` (the default), `loose` (ignoring case, accents and extra spaces), by `initials` ("A. Hartley" for Alice Hartley) or by `surname_initial` ("Ana Paula F." for Ana Paula Ferreira), not `fuzzy`',
+    ]);
+  });
+
   it("reports a format an integer or decimal column cannot use, and accepts the percentage format", () => {
     expect(
       diagnosticsOf("FM207", 'source more { entity Odds "d.csv" key id { id text  chance decimal "%"  size integer "%"  amount decimal "#,##0.00" } }'),

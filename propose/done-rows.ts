@@ -1,0 +1,71 @@
+/**
+ * Activities with a done flag (`Concluída`, `Afgerond`: yes/no) or a status one of whose values
+ * says done (`Eseguito`): what is still to do is an activity in Odoo, what was done is history,
+ * which Odoo keeps as a message in the record's chatter (a done activity is not kept, only its
+ * message). Such a file is split by the flag, when its rows have one day, whether done or due: an
+ * export that also gives the day an activity was done (`Erledigt am`) keeps its done activities as
+ * Odoo 17 does, archived with that day. The flag is found by its words, in the lexicon's
+ * languages, and by its values (both answers present). Pure.
+ */
+import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { timeOfDay } from "./agenda-rows.js";
+import { quote } from "./literals.js";
+import { NEGATED_HINTS } from "./odoo-knowledge.js";
+import { conceptWords } from "./words.js";
+
+/** A status is a pick-list: a few values. */
+const MAX_STATUSES = 8;
+
+/** The words saying an activity is done (its `active` negated). */
+export const DONE_WORDS: readonly string[] = NEGATED_HINTS["mail.activity"]?.["active"] ?? [];
+
+/** The one value of a status column (never blank, a few values) that says done, if there is one. */
+export function doneStatusValue(column: ColumnProfile, doneWords: readonly string[] = DONE_WORDS): string | undefined {
+  if (column.guess.type !== "text" || column.guess.blank > 0) return undefined;
+  const values = [...new Set(column.values.map((value) => value.trim()))];
+  if (values.length < 2 || values.length > MAX_STATUSES) return undefined;
+  const done = values.filter((value) => conceptWords(value).some((word) => doneWords.includes(word)));
+  return done.length === 1 ? done[0] : undefined;
+}
+
+export interface DoneRows {
+  readonly column: ColumnProfile;
+  /** The condition of the done rows (`afgerond`, `status = "Done"`), and of the open ones. */
+  readonly done: string;
+  readonly open: string;
+  /** The day, and the time of day when the export gives it in a column of its own. */
+  readonly date?: ColumnProfile;
+  readonly time?: ColumnProfile;
+  /** `H:mm` or `H.mm`. */
+  readonly timePattern?: string;
+}
+
+/** An activity file's done flag or done status, when some rows are done and others not. */
+export function doneRows(entity: EntityProfile): DoneRows | undefined {
+  if (entity.kind !== "activity") return undefined;
+  const flag = entity.columns.find(
+    (column) =>
+      column.guess.type === "boolean" &&
+      column.words.some((word) => DONE_WORDS.includes(word)) &&
+      new Set(column.values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "")).size >= 2,
+  );
+  const status = flag === undefined ? entity.columns.find((column) => doneStatusValue(column) !== undefined) : undefined;
+  const statusValue = status === undefined ? undefined : doneStatusValue(status);
+  const column = flag ?? status;
+  if (column === undefined) return undefined;
+  const dates = entity.columns.filter((candidate) => candidate.guess.type === "date" || candidate.guess.type === "datetime");
+  if (dates.length > 1) return undefined;
+  const date = dates.find((candidate) => candidate.guess.type === "date");
+  const time = entity.columns.find((candidate) => candidate.guess.type === "text" && timeOfDay(candidate.values, 1) !== undefined);
+  const separator = time === undefined ? undefined : timeOfDay(time.values);
+  const conditions =
+    statusValue === undefined
+      ? { done: column.name, open: `not ${column.name}` }
+      : { done: `${column.name} = ${quote(statusValue)}`, open: `${column.name} != ${quote(statusValue)}` };
+  return {
+    column,
+    ...conditions,
+    ...(date === undefined ? {} : { date }),
+    ...(time === undefined || separator === undefined ? {} : { time, timePattern: `H${separator}mm` }),
+  };
+}
