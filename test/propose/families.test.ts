@@ -20,7 +20,7 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.98, clientela: 0.92, anagrafe: 0.97, carteira: 0.86 };
+const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.98, clientela: 0.92, anagrafe: 0.97, carteira: 0.97, kartoteka: 0.46 };
 
 /**
  * Families whose proposal does not load as the hand-written package does, with the rows it
@@ -33,10 +33,11 @@ const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, cas
  * Since the contact groups, parents by tax number and legal names falling back to trade names: the
  * same companies, people and parent links, 8 rows rejected (the companies without a CNPJ, by the
  * index keyed by it, as in the hand-written package), but done activities still loaded as
- * activities where the specialist writes them as chatter messages. A ratchet: lower it as the
- * proposer learns.
+ * activities where the specialist writes them as chatter messages. Kartoteka, the sixth, at its
+ * first measurement: 587 rows rejected where the hand-written package rejects 68 (its registry's
+ * names not mapped, so nameless partners). A ratchet: lower it as the proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 8 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 8, kartoteka: 587 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
