@@ -94,6 +94,8 @@ export interface CallStep extends NodeBase {
 export interface RefStep extends NodeBase {
   readonly kind: "RefStep";
   readonly alias: Name | Missing;
+  /** `| ref company by trade_name`: the value names the row by this `unique` column instead of its key. */
+  readonly by?: Name | Missing;
   /** `| ref org optional`: a key without a record leaves the field empty, said once in the run's notes. */
   readonly optional?: true;
 }

@@ -150,6 +150,8 @@ export type EntityItem = CsvOptions | ColumnDeclaration | DuplicatesRule | Colum
 
 export type ColumnModifierKeyword = "required" | "personal" | "modified";
 
+export type ColumnDeclarationModifier = ColumnModifier | ColumnReference | EmptyWhenModifier | UniqueModifier;
+
 export interface ColumnModifier extends NodeBase {
   readonly kind: "ColumnModifier";
   readonly keyword: ColumnModifierKeyword;
@@ -167,6 +169,18 @@ export interface EmptyWhenModifier extends NodeBase {
   readonly values: readonly StringLiteral[];
 }
 
+export type UniqueAmbiguity = "reject" | "first" | "last";
+
+/**
+ * `unique [ambiguous reject|first|last]`: other rows name a row by this column (`| ref company by
+ * trade_name`); the policy says what a value several rows hold does (reject the naming row, the
+ * default, or take the first or last such row in file order).
+ */
+export interface UniqueModifier extends NodeBase {
+  readonly kind: "UniqueModifier";
+  readonly ambiguous?: UniqueAmbiguity;
+}
+
 /** `company_name "Bedrijfsnaam" text required` */
 export interface ColumnDeclaration extends NodeBase {
   readonly kind: "ColumnDeclaration";
@@ -174,7 +188,7 @@ export interface ColumnDeclaration extends NodeBase {
   readonly header?: StringLiteral;
   readonly type: Name | Missing;
   readonly format?: StringLiteral;
-  readonly modifiers: readonly (ColumnModifier | ColumnReference | EmptyWhenModifier)[];
+  readonly modifiers: readonly ColumnDeclarationModifier[];
 }
 
 export type DuplicatesKeep = "first" | "last" | "newest";
@@ -499,6 +513,7 @@ export type Node =
   | ColumnModifier
   | ColumnReference
   | EmptyWhenModifier
+  | UniqueModifier
   | OptionSetting
   | LookupItem
   | RecordEntry

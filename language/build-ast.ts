@@ -317,10 +317,12 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
   referenced: IToken | undefined;
   /** `empty when "TBC", "-"`: the keyword and the strings. */
   emptyWhen: { readonly keyword: IToken | undefined; readonly values: IToken[] } | undefined;
+  /** `unique ambiguous first`: the keyword and the policy's word. */
+  unique: { readonly keyword: IToken | undefined; ambiguous: IToken | undefined } | undefined;
 
   build(range: Range): A.ColumnDeclaration | undefined {
     if (this.name === undefined) return undefined;
-    const modifiers: (A.ColumnModifier | A.ColumnReference | A.EmptyWhenModifier)[] = [];
+    const modifiers: A.ColumnDeclarationModifier[] = [];
     for (const keyword of this.modifiers) {
       const word = keyword.image;
       if (word === "references") {
@@ -338,6 +340,12 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
     if (emptyWhen?.keyword !== undefined) {
       const last = emptyWhen.values[emptyWhen.values.length - 1] ?? emptyWhen.keyword;
       modifiers.push({ kind: "EmptyWhenModifier", values: emptyWhen.values.map(stringLiteral), range: { start: tokenStart(emptyWhen.keyword), end: tokenEnd(last) } });
+    }
+    const unique = this.unique;
+    if (unique?.keyword !== undefined) {
+      const policy = unique.ambiguous?.image;
+      const ambiguous: { ambiguous?: A.UniqueAmbiguity } = policy === "reject" || policy === "first" || policy === "last" ? { ambiguous: policy } : {};
+      modifiers.push({ kind: "UniqueModifier", ...ambiguous, range: { start: tokenStart(unique.keyword), end: tokenEnd(unique.ambiguous ?? unique.keyword) } });
     }
     return {
       kind: "ColumnDeclaration",

@@ -357,6 +357,9 @@ class Climb {
 export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial> {
   ref: IToken | undefined;
   alias: IToken | undefined;
+  /** `| ref company by trade_name` */
+  byKeyword: IToken | undefined;
+  by: IToken | undefined;
   /** `| ref org optional` */
   optional: IToken | undefined;
   callee: IToken | undefined;
@@ -369,7 +372,10 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
   }
 
   build(range: Range): A.PipeStep | undefined {
-    if (this.ref !== undefined) return { kind: "RefStep", alias: nameOrMissing(this.alias, "an alias", range.end), ...(this.optional === undefined ? {} : { optional: true }), range };
+    if (this.ref !== undefined) {
+      const by = this.byKeyword === undefined ? {} : { by: nameOrMissing(this.by, "a column", tokenEnd(this.byKeyword)) };
+      return { kind: "RefStep", alias: nameOrMissing(this.alias, "an alias", range.end), ...by, ...(this.optional === undefined ? {} : { optional: true }), range };
+    }
     if (this.callee === undefined) return undefined;
     const args = this.openParen === undefined ? {} : { args: (this.args ?? []).map((arg) => placed(arg, range.end)) };
     return { kind: "CallStep", callee: name(this.callee), ...args, range };
@@ -382,6 +388,8 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
   reset(): void {
     this.ref = undefined;
     this.alias = undefined;
+    this.byKeyword = undefined;
+    this.by = undefined;
     this.optional = undefined;
     this.callee = undefined;
     this.openParen = undefined;

@@ -2,7 +2,7 @@
 import type { LookaheadTable } from "./lookahead.js";
 
 export const LOOKAHEAD_TABLE: LookaheadTable = {
-  grammar: "f930c688-49109",
+  grammar: "f98cc9fa-50008",
   paths: {
     "ambiguousPolicy.Alternation.0": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_fallback"]]],
     "archivedSetting.Alternation.0": [[["Keyword_include"]],[["Keyword_exclude"]]],
@@ -12,10 +12,12 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
     "body.Repetition.50": [[["Keyword_ignore"],["Keyword_with"],["Keyword_if"],["Name"],["Keyword_ref"],["AnyToken"]],[["RCurly"]]],
     "bodyIf.Alternation.0": [[["Keyword_if"]],[["LCurly"]]],
     "bodyIf.Option.0": [[["Keyword_else"]],[[]]],
-    "columnDeclaration.Alternation.0": [[["Keyword_required"]],[["Keyword_personal"]],[["Keyword_modified"]],[["Keyword_references"]],[["Keyword_empty"]]],
+    "columnDeclaration.Alternation.0": [[["Keyword_required"]],[["Keyword_personal"]],[["Keyword_modified"]],[["Keyword_references"]],[["Keyword_empty"]],[["Keyword_unique"]]],
+    "columnDeclaration.Alternation.2": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_last"]]],
     "columnDeclaration.Option.0": [[["StringLike"]],[["Name"]]],
-    "columnDeclaration.Option.2": [[["StringLike"]],[["Keyword_required"],["Keyword_personal"],["Keyword_modified"],["Keyword_references"],["Keyword_empty"],[]]],
-    "columnDeclaration.Repetition.0": [[["Keyword_required"],["Keyword_personal"],["Keyword_modified"],["Keyword_references"],["Keyword_empty"]],[[]]],
+    "columnDeclaration.Option.2": [[["StringLike"]],[["Keyword_required"],["Keyword_personal"],["Keyword_modified"],["Keyword_references"],["Keyword_empty"],["Keyword_unique"],[]]],
+    "columnDeclaration.Option.3": [[["Keyword_ambiguous"]],[[]]],
+    "columnDeclaration.Repetition.0": [[["Keyword_required"],["Keyword_personal"],["Keyword_modified"],["Keyword_references"],["Keyword_empty"],["Keyword_unique"]],[[]]],
     "columnDeclaration.Repetition.2": [[["Comma"]],[[]]],
     "columnGroup.Alternation.101": [[["Name"]],[["ReservedWord"]]],
     "columnGroup.Alternation.50": [[["Name"]],[["AnyToken"]]],
@@ -95,6 +97,7 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
     "pipeStep.Option.0": [[["LParen"]],[[]]],
     "pipeStep.Option.2": [[["Comma"]],[["RParen"]]],
     "pipeStep.Option.3": [[["Keyword_optional"]],[[]]],
+    "pipeStep.Option.4": [[["Keyword_by"]],[["Keyword_optional"],[]]],
     "pipeStep.Repetition.0": [[["Keyword_if"],["Keyword_not"],["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]],[["RParen"]]],
     "primary.Alternation.0": [[["StringLike"]],[["NumberLiteral"]],[["Keyword_true"]],[["Keyword_false"]],[["TemplateStart"]],[["LBracket"]],[["LParen"]],[["Keyword_ref"]],[["Name"]]],
     "primary.Option.20": [[["LBracket"]],[["Dot"],[]]],

@@ -100,6 +100,7 @@ const KW = {
   test: k("test"),
   then: k("then"),
   true: k("true"),
+  unique: k("unique"),
   when: k("when"),
   with: k("with"),
   xmlid: k("xmlid"),
@@ -486,9 +487,22 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.OPTION(() => (f.header = this.token(2, T.StringLike)));
     f.type = this.consumeName(3, "column type");
     this.OPTION2(() => (f.format = this.token(4, T.StringLike)));
-    if (this.RECORDING_PHASE || this.is(1, KW.required) || this.is(1, KW.personal) || this.is(1, KW.modified) || this.is(1, KW.references) || this.startsEmptyWhen())
+    if (
+      this.RECORDING_PHASE ||
+      this.is(1, KW.required) ||
+      this.is(1, KW.personal) ||
+      this.is(1, KW.modified) ||
+      this.is(1, KW.references) ||
+      this.startsUnique() ||
+      this.startsEmptyWhen()
+    )
       this.MANY(this.columnModifier);
   });
+
+  /** `unique`, unless it is the next column's name before its header (`unique "Único" text`). */
+  private startsUnique(): boolean {
+    return this.is(1, KW.unique) && !this.is(2, T.StringLike);
+  }
 
   /** `empty when "TBC"`: `empty` alone is the name of the next column. */
   private startsEmptyWhen(): boolean {
@@ -499,6 +513,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   private readonly columnModifier = (): void => {
     if (!this.RECORDING_PHASE && this.is(1, KW.references) && !this.is(2, T.Name)) return;
     if (!this.RECORDING_PHASE && this.is(1, KW.empty) && !this.is(2, KW.when)) return;
+    if (!this.RECORDING_PHASE && this.is(1, KW.unique) && !this.startsUnique()) return;
     this.OR(this.columnModifierChoices);
   };
 
@@ -533,7 +548,29 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         });
       },
     },
+    {
+      ALT: () => {
+        const f = this.frameOf(B.ColumnDeclarationFrame);
+        f.unique ??= { keyword: this.token(15, KW.unique), ambiguous: undefined };
+        // `ambiguous` after `unique` is its policy; a column named `ambiguous` needs its header in quotes.
+        this.OPTION3(() => {
+          this.token(16, KW.ambiguous);
+          this.OR2(this.uniqueAmbiguityChoices);
+        });
+      },
+    },
   ];
+
+  private readonly uniqueAmbiguityChoices: IOrAlt<void>[] = [
+    { ALT: () => this.uniqueAmbiguity(this.token(17, KW.reject)) },
+    { ALT: () => this.uniqueAmbiguity(this.token(18, KW.first)) },
+    { ALT: () => this.uniqueAmbiguity(this.token(19, KW.last)) },
+  ];
+
+  private uniqueAmbiguity(token: IToken | undefined): void {
+    const unique = this.frameOf(B.ColumnDeclarationFrame).unique;
+    if (token !== undefined && unique !== undefined) unique.ambiguous = token;
+  }
 
   duplicatesRule = this.tree("duplicatesRule", B.DuplicatesRuleFrame, () => {
     this.token(1, KW.duplicates);
@@ -1270,7 +1307,12 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         const f = this.frameOf(E.PipeStepFrame);
         f.ref = this.token(1, KW.ref);
         f.alias = this.consumeName(2, "alias");
-        // `optional` ends the step unless it is the next statement's field (`optional <- ...`).
+        // `by` and `optional` end the step unless they are the next statement's field (`by <- ...`).
+        if (this.RECORDING_PHASE || (this.is(1, KW.by) && !this.isAssignmentOperator(2)))
+          this.OPTION4(() => {
+            f.byKeyword = this.token(8, KW.by);
+            f.by = this.consumeName(9, "column");
+          });
         if (this.RECORDING_PHASE || (this.is(1, KW.optional) && !this.isAssignmentOperator(2))) this.OPTION3(() => (f.optional = this.token(7, KW.optional)));
       },
     },

@@ -84,7 +84,8 @@ function expressionBody(expression: A.Expression): Doc {
         group(
           indent(
             expression.steps.map((step): Doc => {
-              if (step.kind === "RefStep") return [line, "| ref ", nameText(step.alias), step.optional === true ? " optional" : ""];
+              if (step.kind === "RefStep")
+                return [line, "| ref ", nameText(step.alias), step.by === undefined ? "" : ` by ${nameText(step.by)}`, step.optional === true ? " optional" : ""];
               const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
               return [line, "| ", step.callee.value, args];
             }),

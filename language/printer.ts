@@ -53,6 +53,8 @@ function modifierText(modifier: A.ColumnDeclaration["modifiers"][number]): strin
       return `references ${nameText(modifier.entity)}`;
     case "EmptyWhenModifier":
       return `empty when ${modifier.values.map((value) => quoteString(value.value)).join(", ")}`;
+    case "UniqueModifier":
+      return modifier.ambiguous === undefined ? "unique" : `unique ambiguous ${modifier.ambiguous}`;
   }
 }
 

@@ -104,7 +104,7 @@ export const RESERVED_WORDS = ["true", "false", "and", "or", "not", "is", "in", 
 export const SOFT_KEYWORDS = [
   "migration", "source", "target", "odoo", "schema", "xmlid", "rule", "setting", "deleted", "report", "archive",
   "csv", "entity", "key", "duplicates", "keep", "first", "last", "newest", "group",
-  "required", "personal", "modified", "references",
+  "required", "personal", "modified", "references", "unique",
   "lookup", "by", "missing", "reject", "flag", "fallback", "halt", "archived", "include", "exclude",
   "records", "match", "existing", "table", "extend", "help",
   "map", "as", "split", "for", "ignore", "with", "order", "asc", "desc", "has", "lacks", "present", "empty",
