@@ -130,6 +130,7 @@ export function bindColumn(binder: Binder, column: A.ColumnDeclaration, entity: 
   const has = (keyword: A.ColumnModifierKeyword): boolean =>
     column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
   const emptyWhen = column.modifiers.find((modifier): modifier is A.EmptyWhenModifier => modifier.kind === "EmptyWhenModifier");
+  const unique = column.modifiers.find((modifier): modifier is A.UniqueModifier => modifier.kind === "UniqueModifier");
   return {
     kind: "column",
     name: column.name.value,
@@ -146,6 +147,7 @@ export function bindColumn(binder: Binder, column: A.ColumnDeclaration, entity: 
     personal: has("personal"),
     modified: has("modified"),
     ...(emptyWhen === undefined ? {} : { emptyValues: emptyWhen.values.map((value) => value.value.trim().toLowerCase()) }),
+    ...(unique === undefined ? {} : { unique: { ambiguous: unique.ambiguous ?? "reject" } }),
   };
 }
 

@@ -8,10 +8,11 @@ import type { ExpressionChecker } from "./check-expressions.js";
 import type { CheckedExpression, Scope } from "./checked-package.js";
 import { reportUnknownName } from "./check-columns.js";
 import { acceptsInput, BUILTINS, findBuiltin, type Builtin } from "./builtins.js";
-import type { TableSymbol } from "./model.js";
+import type { TableSymbol, TargetSymbol } from "./model.js";
 import { suggestNames } from "./catalog/index.js";
 import { typeString } from "./check-expressions.js";
-import type { Literal, PlanExpression } from "./plan/schema.js";
+import type { Literal, PlanExpression, RefBy } from "./plan/schema.js";
+import { replaceFix } from "./rules/rule.js";
 import { describeType, isAssignableTo, list, record, UNKNOWN, type ValueType } from "./types.js";
 
 /**
@@ -106,6 +107,7 @@ function checkRefStep(checker: ExpressionChecker, step: A.RefStep, input: Checke
       `\`ref ${target.alias}\` takes the key of a ${target.entity?.name ?? target.alias} row, not ${describeType(item)}`,
     );
   }
+  const by = step.by === undefined ? undefined : refByColumn(checker, step, step.by, target, scope);
   const type = wrapList(record(target.model), itemwise);
   return {
     node: pipeNode,
@@ -118,8 +120,43 @@ function checkRefStep(checker: ExpressionChecker, step: A.RefStep, input: Checke
       input: input.ir,
       itemwise,
       ...(step.optional === true ? { optional: true } : {}),
+      ...(by === undefined ? {} : { by }),
     },
   };
+}
+
+/**
+ * `| ref alias by column`: a column of the target's entity declared `unique`, which says what a
+ * value several rows hold does (FM307 `ref_by_column` when it is not declared so, or is the key).
+ */
+function refByColumn(checker: ExpressionChecker, step: A.RefStep, by: A.Name | A.Missing, target: TargetSymbol, scope: Scope): RefBy | undefined {
+  const entity = target.entity;
+  if (by.kind === "Missing" || entity === undefined) return undefined;
+  const column = entity.columns.get(by.value);
+  if (column === undefined) {
+    reportUnknownName(checker, "column", by, scope.file, entity.columns.keys(), `entity ${entity.name}`);
+    return undefined;
+  }
+  checker.useColumn(column, scope.file, by.range);
+  if (entity.key.length === 1 && entity.key[0] === column) {
+    const dropBy = { start: step.alias.range.end, end: by.range.end };
+    checker.issue("ref-by", scope.file, by.range, `${column.name} is the key of ${entity.name}: \`| ref ${target.alias}\` finds its rows by it`, [
+      replaceFix(`Drop \`by ${column.name}\``, scope.file, dropBy, ""),
+    ]);
+    return undefined;
+  }
+  if (column.unique === undefined) {
+    const end = column.declaration.range.end;
+    checker.issue(
+      "ref-by",
+      scope.file,
+      by.range,
+      `column ${column.name} of ${entity.name} is not declared \`unique\`: say so, and what a value several rows hold does (\`unique\` rejects the row naming it; \`unique ambiguous first\` or \`last\` takes one)`,
+      [{ title: `Declare ${column.name} unique`, edits: [{ file: column.file, range: { start: end, end }, newText: " unique" }] }],
+    );
+    return { column: column.name, ambiguous: "reject" };
+  }
+  return { column: column.name, ambiguous: column.unique.ambiguous };
 }
 
 /** `| table`: a value table's output for the input. */

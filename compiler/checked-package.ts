@@ -57,7 +57,8 @@ export type TypeIssueKind =
   | "sibling"
   | "group"
   | "other-entity"
-  | "ref-input";
+  | "ref-input"
+  | "ref-by";
 
 /** A value used where its type does not fit, inside an expression. */
 export interface TypeIssue {

@@ -139,6 +139,14 @@ class LineageBuilder {
       case "lookup":
         return this.lookupStep(expression);
       case "ref":
+        if (expression.by !== undefined) {
+          const several =
+            expression.by.ambiguous === "reject" ? "a value several rows hold rejects the row, naming them" : `of several rows holding the value, the ${expression.by.ambiguous} is taken`;
+          return {
+            text: `the record map ${expression.step} made from the ${expression.entity} row whose ${expression.by.column} is this value (ignoring case); a blank value links nothing, a value no row holds is left empty and reported, ${several}`,
+            from: [this.build(expression.input)],
+          };
+        }
         return {
           text: `the record map ${expression.step} made from the ${expression.entity} row with this key (external ID ${this.analysis.target.namespace}.${expression.step}_<key>); a key with no row is left empty and reported`,
           from: [this.build(expression.input)],

@@ -65,6 +65,8 @@ export interface ColumnSymbol extends Declared {
   readonly emptyValues?: readonly string[];
   /** The entity whose keys the column holds (`references Contact`). */
   references?: EntitySymbol;
+  /** `unique [ambiguous ...]`: other rows may name a row by this column (`| ref alias by column`); what a value several rows hold does. */
+  readonly unique?: { readonly ambiguous: A.UniqueAmbiguity };
 }
 
 export interface GroupSymbol extends Declared {

@@ -17,6 +17,14 @@ export const Literal = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type Literal = z.infer<typeof Literal>;
 
 const ComparisonOperator = z.enum(["=", "!=", "<", "<=", ">", ">="]);
+
+/**
+ * `| ref alias by column`: the value names the referenced entity's row by a `unique` column
+ * (compared trimmed, ignoring case), and what a value several rows hold does: reject the row
+ * naming it, or take the first or last of them in file order.
+ */
+const RefBySchema = z.strictObject({ column: z.string(), ambiguous: z.enum(["reject", "first", "last"]) });
+export type RefBy = z.infer<typeof RefBySchema>;
 const ArithmeticOperator = z.enum(["+", "-", "*", "/"]);
 
 /** A value computed for each source row. */
@@ -31,7 +39,7 @@ export type PlanExpression =
   | { op: "call"; type: string; builtin: string; input: PlanExpression; args: PlanExpression[]; itemwise: boolean }
   | { op: "table"; type: string; table: string; input: PlanExpression; itemwise: boolean }
   | { op: "lookup"; type: string; lookup: string; input: PlanExpression; itemwise: boolean }
-  | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean; optional?: true }
+  | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean; optional?: true; by?: RefBy }
   | { op: "sibling"; type: string; step: string; optional?: true }
   | { op: "get"; type: string; entity: string; column: string; input: PlanExpression; itemwise: boolean }
   | { op: "coalesce"; type: string; operands: PlanExpression[] }
@@ -122,6 +130,7 @@ export const PlanExpression = z.discriminatedUnion("op", [
     },
     itemwise: z.boolean(),
     optional: z.literal(true).optional(),
+    by: RefBySchema.optional(),
   }),
   z.strictObject({ op: z.literal("sibling"), type: PlanType, step: z.string(), optional: z.literal(true).optional() }),
   z.strictObject({

@@ -24,7 +24,7 @@ source perfectbooks {
     id         text
     first_name text
     last_name  text
-    name       text
+    name       text unique ambiguous first
     address    text
     mobile     text
     company_id text references Company

@@ -20,6 +20,7 @@ import { nestingDepth } from "./nesting-depth.js";
 import { possiblyEmptyRequired } from "./possibly-empty-required.js";
 import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
+import { refByColumn } from "./ref-by-column.js";
 import { rejectWithoutReason } from "./reject-without-reason.js";
 import { selectionValue } from "./selection-value.js";
 import { sourceOption } from "./source-option.js";
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   expressionType,
   nestingDepth,
   arithmeticOperand,
+  refByColumn,
   unknownModel,
   unknownField,
   fieldNotInVersion,
