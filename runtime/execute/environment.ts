@@ -41,7 +41,7 @@ export function rowKeyIn(indexes: Indexes, entity: string, key: string): string 
 }
 
 /** What the export alone answers: tables, lookups, `get`, the rows a `with` block collapses, why a row was rejected. */
-export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" | "linked" | "entity" | "get"> & {
+export type ExportEnvironment = Pick<EvaluationEnvironment, "table" | "lookup" | "linked" | "entity" | "get" | "keysBy"> & {
   /** Why the reader rejected the row, and where it is (`reason (file line N)`). */
   rejected(entity: string, key: string): string | undefined;
   rejectedRow(entity: string, key: string): RejectedRow | undefined;
@@ -99,6 +99,7 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
       const candidate = keyFormIn(key, index === undefined ? undefined : (form) => index.slotOf(form) >= 0);
       return candidate === undefined ? undefined : index?.value(column, index.slotOf(candidate));
     },
+    keysBy: (entity, column, value) => indexes.entities.get(entity)?.keysBy(column, value) ?? [],
     rejected: (entity, key) => {
       const row = rejectedRowIn(indexes, entity, key);
       return row === undefined ? undefined : `${row.reason} (${row.file} line ${row.line})`;

@@ -52,6 +52,8 @@ export interface EntityIndex {
   keyAt(slot: number): string;
   /** What `get` reads: a column's value in the row in a slot; undefined when no `get` reads that column. */
   value(column: string, slot: number): RuntimeValue | undefined;
+  /** The keys of the rows whose `unique` column holds `value` (trimmed, ignoring case), in file order: what `| ref alias by column` names. */
+  keysBy(column: string, value: string): readonly string[];
   /** The rows whose `by` column holds `key` (trimmed), in file order: the rows a `with` block links. */
   linked(by: string, key: string): readonly LinkedRow[];
   /** Each value the `by` column holds, with how many rows hold it. */
@@ -90,6 +92,7 @@ interface LinkNeeds {
 /** What the index keeps of each entity's rows, found once per plan. */
 interface EntityNeeds {
   readonly getColumns: readonly string[];
+  readonly uniqueColumns: readonly string[];
   readonly links: readonly LinkNeeds[];
   /** The entity whose rows this one's link to, and by which column (an entity read through a `with` block). */
   readonly parent: { readonly entity: string; readonly by: string } | undefined;
@@ -107,6 +110,7 @@ function needsOf(plan: Plan, entity: string): EntityNeeds {
         candidate.name,
         {
           getColumns: [...(walked.get.get(candidate.name) ?? [])],
+          uniqueColumns: [...(walked.uniqueBy.get(candidate.name) ?? [])],
           links: [...walked.linked.values()]
             .filter((entry) => entry.entity === candidate.name)
             .map((entry) => ({ by: entry.by, columns: [...entry.columns], orderBy: [...entry.orderBy][0] })),
@@ -116,7 +120,7 @@ function needsOf(plan: Plan, entity: string): EntityNeeds {
     );
     needsOfPlans.set(plan, needs);
   }
-  return needs.get(entity) ?? { getColumns: [], links: [], parent: undefined };
+  return needs.get(entity) ?? { getColumns: [], uniqueColumns: [], links: [], parent: undefined };
 }
 
 /** An Int32Array holding index `at`, new entries -1 (no row, no group). */
@@ -183,6 +187,33 @@ class LinkedRows {
   }
 }
 
+/** How `| ref alias by column` compares a value with a `unique` column's: trimmed, ignoring case. */
+export function uniqueValueKey(value: RuntimeValue): string {
+  return text(value).toLowerCase();
+}
+
+/**
+ * The slots of an entity's rows by the value of one `unique` column: one slot for a value held
+ * once (the common case, kept as a number), the slots in file order for a value several rows hold.
+ */
+class RowsByValue {
+  private readonly slots = new Map<string, number | number[]>();
+
+  add(value: RuntimeValue, slot: number): void {
+    const key = uniqueValueKey(value);
+    if (key === "") return;
+    const held = this.slots.get(key);
+    if (held === undefined) this.slots.set(key, slot);
+    else if (typeof held === "number") this.slots.set(key, [held, slot]);
+    else held.push(slot);
+  }
+
+  slotsOf(value: string): readonly number[] {
+    const held = this.slots.get(uniqueValueKey(value));
+    return held === undefined ? [] : typeof held === "number" ? [held] : held;
+  }
+}
+
 /** The keys of an entity's rows, seen through their slots. */
 class KeyView implements ReadonlySet<string> {
   constructor(private readonly slots: KeySlots) {}
@@ -221,6 +252,7 @@ class GrowingIndex implements EntityIndex {
   read = 0;
   report: SourceReadReport | undefined = undefined;
   private readonly values: Map<string, ValueColumn>;
+  private readonly byValue: Map<string, RowsByValue>;
   private readonly links: Map<string, LinkedRows>;
   /** Per slot, the group of its parent's key among the parent link's groups (-1: no parent key). */
   private parents = new Int32Array(0);
@@ -236,6 +268,7 @@ class GrowingIndex implements EntityIndex {
     private readonly needs: EntityNeeds,
   ) {
     this.values = new Map(needs.getColumns.map((column) => [column, new ValueColumn()]));
+    this.byValue = new Map(needs.uniqueColumns.map((column) => [column, new RowsByValue()]));
     this.links = new Map(needs.links.map((link) => [link.by, new LinkedRows(link)]));
     // The parent's column is one a `with` block links by, so its link's groups are the parents' keys.
     this.parentLink = needs.parent === undefined ? undefined : this.links.get(needs.parent.by);
@@ -245,6 +278,7 @@ class GrowingIndex implements EntityIndex {
   add(row: SourceRow): void {
     const slot = this.slots.add(row.key);
     for (const [column, values] of this.values) values.set(slot, row.values[column] ?? null);
+    for (const [column, rows] of this.byValue) rows.add(row.values[column] ?? null, slot);
     for (const link of this.links.values()) {
       const group = link.add(row);
       if (link === this.parentLink) this.setParent(slot, group, row);
@@ -270,6 +304,10 @@ class GrowingIndex implements EntityIndex {
 
   value(column: string, slot: number): RuntimeValue | undefined {
     return this.values.get(column)?.get(slot);
+  }
+
+  keysBy(column: string, value: string): readonly string[] {
+    return (this.byValue.get(column)?.slotsOf(value) ?? []).map((slot) => this.slots.keyAt(slot));
   }
 
   linked(by: string, key: string): readonly LinkedRow[] {

@@ -39,12 +39,20 @@ export interface IndexNeeds {
   readonly get: Map<string, Set<string>>;
   /** `entity\0by` → columns `with` blocks read from it, and the columns they order by. */
   readonly linked: Map<string, { readonly entity: string; readonly by: string; readonly columns: Set<string>; readonly orderBy: Set<string> }>;
+  /** entity → its `unique` columns that `| ref alias by column` names rows by. */
+  readonly uniqueBy: Map<string, Set<string>>;
 }
 
 export function indexNeeds(plan: Plan): IndexNeeds {
   const get = new Map<string, Set<string>>();
   const linked: IndexNeeds["linked"] = new Map();
+  const uniqueBy = new Map<string, Set<string>>();
   for (const expression of planExpressions(plan)) {
+    if (expression.op === "ref" && expression.by !== undefined) {
+      const columns = uniqueBy.get(expression.entity) ?? new Set<string>();
+      columns.add(expression.by.column);
+      uniqueBy.set(expression.entity, columns);
+    }
     if (expression.op === "get") {
       const columns = get.get(expression.entity) ?? new Set<string>();
       columns.add(expression.column);
@@ -60,7 +68,7 @@ export function indexNeeds(plan: Plan): IndexNeeds {
       linked.set(key, entry);
     }
   }
-  return { get, linked };
+  return { get, linked, uniqueBy };
 }
 
 /** Whether evaluating an expression may use one of these lookups (inside a `with` block's filter too). */
@@ -76,18 +84,19 @@ export function usesLookup(expression: PlanExpression, lookups: ReadonlySet<stri
  */
 export interface StepFeeds {
   readonly linked: readonly { readonly entity: string; readonly by: string }[];
-  readonly gets: readonly Extract<PlanExpression, { op: "get" }>[];
+  /** The `get`s, and the `ref ... by column`s (which row a name names changes with the other rows). */
+  readonly gets: readonly Extract<PlanExpression, { op: "get" | "ref" }>[];
 }
 
 /** A step's feeds, or undefined when its records read nothing but their own row. */
 export function stepFeeds(step: StepPlan): StepFeeds | undefined {
   const linked = new Map<string, { entity: string; by: string }>();
-  const gets: Extract<PlanExpression, { op: "get" }>[] = [];
+  const gets: Extract<PlanExpression, { op: "get" | "ref" }>[] = [];
   for (const expression of [...step.conditions, ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)]) {
     // A `get` inside a `with` block's filter reads a linked row: the linked rows' digest stands for it.
     for (const part of subexpressions(expression)) {
       if (part.op === "linked") linked.set(`${part.entity}\u0000${part.by}`, { entity: part.entity, by: part.by });
-      if (part.op === "get") gets.push(part);
+      if (part.op === "get" || (part.op === "ref" && part.by !== undefined)) gets.push(part);
     }
   }
   if (linked.size === 0 && gets.length === 0) return undefined;

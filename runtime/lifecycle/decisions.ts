@@ -12,6 +12,7 @@ import type { ValueNote } from "./notes.js";
 export type DecisionKind =
   | "lookup-fallback"
   | "lookup-ambiguous"
+  | "ref-ambiguous"
   | "lookup-missing"
   | "table-default"
   | "flagged"
@@ -82,6 +83,14 @@ function emptiesField(value: PlanExpression, isPart: (expression: PlanExpression
   return false;
 }
 
+/** Which of several rows a field's `ref ... by` links: "the first (ambiguous first)", or both when the field has two. */
+function refByPolicies(operation: { value: PlanExpression } | undefined): string {
+  const policies = new Set<string>();
+  if (operation !== undefined) for (const part of subexpressions(operation.value)) if (part.op === "ref" && part.by !== undefined) policies.add(part.by.ambiguous);
+  const named = [...policies].filter((policy) => policy !== "reject");
+  return named.length === 0 ? "one of them" : named.map((policy) => `the ${policy} in the export (ambiguous ${policy})`).join(" or ");
+}
+
 /** What became of the field when a part of its value gave nothing. */
 function leftEmpty(operation: { value: PlanExpression } | undefined, isPart: (expression: PlanExpression) => boolean): string {
   return operation === undefined || emptiesField(operation.value, isPart)
@@ -103,6 +112,9 @@ export function noteDecision(note: ValueNote, plan: Plan): Decision {
       break;
     case "lookup-ambiguous":
       what = `${rows} named a value several ${lookup?.model ?? "record"}s match; ${lookup?.ambiguous?.policy === "fallback" ? JSON.stringify(lookup.ambiguous.value) : "the first"} was used (ambiguous ${lookup?.ambiguous?.policy ?? "first"})`;
+      break;
+    case "ref-ambiguous":
+      what = `${rows} named a row by a value several rows hold; ${refByPolicies(operation)} was linked`;
       break;
     case "lookup-missing":
       what = `${rows} named a ${lookup?.model ?? "record"} that the target does not have; ${leftEmpty(operation, (part) => part.op === "lookup" && part.lookup === lookup?.name)} (missing flag)`;

@@ -64,6 +64,7 @@ const StoredSummary = z.looseObject({
         "table-default",
         "lookup-fallback",
         "lookup-ambiguous",
+        "ref-ambiguous",
         "lookup-missing",
         "dangling-reference",
         "optional-link",
@@ -565,6 +566,7 @@ function sortDecisions(plan: Plan, decisions: Decision[]): void {
   const kindOrder: readonly DecisionKind[] = [
     "lookup-fallback",
     "lookup-ambiguous",
+    "ref-ambiguous",
     "lookup-missing",
     "table-default",
     "flagged",

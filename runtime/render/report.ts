@@ -25,6 +25,7 @@ export function seconds(ms: number | undefined): string {
 const DECISION_TITLES: Readonly<Record<Decision["kind"], string>> = {
   "lookup-fallback": "lookup fell back",
   "lookup-ambiguous": "lookup settled an ambiguous value",
+  "ref-ambiguous": "link settled an ambiguous name",
   "lookup-missing": "lookup found nothing",
   "table-default": "table default used",
   flagged: "value left empty",

@@ -12,7 +12,7 @@
  * waits for it and runs the expression again, the answers so far replayed in order (evaluation is
  * pure, so the run repeats the last one up to there).
  */
-import type { Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
+import type { Literal, PlanExpression, PlanValue, RefBy } from "../../compiler/plan/schema.js";
 import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
@@ -196,8 +196,11 @@ function compileNode(expression: PlanExpression, asynchronous: { found: boolean 
       return itemwise(child(expression.input), expression.itemwise, tableStep(expression.table));
     case "lookup":
       return itemwise(child(expression.input), expression.itemwise, lookupStep(expression.lookup));
-    case "ref":
-      return itemwise(child(expression.input), expression.itemwise, referenceStep(expression.step, expression.optional === true));
+    case "ref": {
+      const reference = referenceStep(expression.step, expression.optional === true);
+      const step = expression.by === undefined ? reference : referenceByStep(expression.entity, expression.by, reference);
+      return itemwise(child(expression.input), expression.itemwise, step);
+    }
     case "sibling": {
       const step = expression.step;
       const optional = expression.optional === true;
@@ -372,6 +375,32 @@ function referenceStep(step: string, optional: boolean): Step {
     if (isEmpty(value)) return null;
     const key = referenceKey(value);
     return resolved(environment.reference(step, key), step, key, optional, scope);
+  };
+}
+
+/**
+ * `| ref alias by column`: the row the value names by a `unique` column, then its record. A blank
+ * value links nothing; a value several rows hold rejects the row naming them, or takes the first
+ * or last of them in file order, as the column declares.
+ */
+function referenceByStep(entity: string, by: RefBy, reference: Step): Step {
+  return (value, row, environment, scope) => {
+    if (isEmpty(value)) return null;
+    const wanted = textOf(value).trim();
+    const keys = environment.keysBy(entity, by.column, wanted);
+    const shown = JSON.stringify(wanted);
+    if (keys.length === 0) {
+      scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${by.column} ${shown}` });
+      return null;
+    }
+    if (keys.length > 1) {
+      const rows = `${keys.length} ${entity} rows by ${by.column} (keys ${keys.slice(0, 5).map((key) => JSON.stringify(key)).join(", ")}${keys.length > 5 ? ", ..." : ""})`;
+      if (by.ambiguous === "reject")
+        return scope.fail(`${shown} names ${rows}: say which with \`unique ambiguous first\` or \`last\` on ${entity}.${by.column}, or give a value one row holds`);
+      scope.notes.push({ kind: "ref-ambiguous", detail: `${shown} names ${rows}; the ${by.ambiguous} was linked` });
+    }
+    const key = by.ambiguous === "last" ? keys[keys.length - 1] : keys[0];
+    return key === undefined ? null : reference(key, row, environment, scope);
   };
 }
 

@@ -33,6 +33,8 @@ export interface ValueNote {
     | "table-default"
     | "lookup-fallback"
     | "lookup-ambiguous"
+    /** `| ref alias by column` where several rows hold the value, settled by the column's `ambiguous first|last`. */
+    | "ref-ambiguous"
     | "lookup-missing"
     | "dangling-reference"
     /** `ref org optional`: the row's org made no record, as the mapping allows; one line per field in the run's notes. */
