@@ -28,9 +28,9 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
     /^partner_id: the value is empty, and this field requires one \(cliente "\d+" does not exist/,
     /^the offerta "[^"]+" it belongs to was not loaded/,
   ],
-  // A company without a CNPJ cannot be found by one (it loads through Empresa); an activity about
-  // a company deleted before the export, with no deal, has no record to go to.
-  carteira: [/key column 'CNPJ' is blank/, /^res_id: the value is empty, and this field requires one \(no EmpresaPorNome row has key "[^"]+"\)/],
+  // An activity about a company deleted before the export, with no deal, has no record to go to
+  // (a company without a CNPJ is simply not found by one: it rejects nothing).
+  carteira: [/^res_id: the value is empty, and this field requires one \(no Empresa row has nome_fantasia "[^"]+"\)/],
   // A private customer has no NIP and some people no e-mail to be found by (they load through
   // Kontrahent and Osoba); an event about one of the two contractors deleted before the export,
   // with no opportunity, has no record to go to (any other name not found would be a name the
