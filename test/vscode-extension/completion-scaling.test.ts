@@ -25,7 +25,7 @@ function labelsAt(text: string, offset: number, file = "/virtual/pb/migration.fl
   );
 }
 
-const REQUIRED_ETC = ["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required"];
+const REQUIRED_ETC = ["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required", "unique"];
 
 describe("completion after a stray token (issue 18's reproductions)", () => {
   it("kw-only_paren: answers at line 152, column 45, and offers nothing past the mistake", () => {

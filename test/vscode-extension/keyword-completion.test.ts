@@ -22,7 +22,7 @@ describe("keywordCompletions", () => {
     expect(keywordsAt("migration m {\n  ‸\n}")).toEqual(["deleted", "rule", "setting", "source", "target", "xmlid"]);
     expect(keywordsAt("migration m { deleted ‸ }")).toEqual(["archive", "report"]);
     expect(keywordsAt("migration m { target ‸ }")).toEqual(["odoo"]);
-    expect(keywordsAt('source s { entity E "e.csv" key id {\n  name text ‸\n} }')).toEqual(["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required"]);
+    expect(keywordsAt('source s { entity E "e.csv" key id {\n  name text ‸\n} }')).toEqual(["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required", "unique"]);
     expect(keywordsAt("map Company -> res.partner ‸")).toEqual(["as", "if", "when"]);
     expect(keywordsAt("lookup u in res.users by login { ‸ }")).toEqual(["ambiguous", "archived", "match", "missing"]);
   });
