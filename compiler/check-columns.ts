@@ -8,6 +8,7 @@ import type { ExpressionChecker } from "./check-expressions.js";
 import type { CheckedExpression, LinkedRows, Scope } from "./checked-package.js";
 import type { UnresolvedKind } from "./bound-package.js";
 import { suggestNames } from "./catalog/index.js";
+import { checkLetName, letNamed } from "./check-lets.js";
 import { recordXmlid, typeString } from "./check-expressions.js";
 import type { ColumnSymbol, EntitySymbol } from "./model.js";
 import { list, record, UNKNOWN } from "./types.js";
@@ -29,6 +30,8 @@ export function checkColumnPath(checker: ExpressionChecker, node: A.ColumnPath, 
 
 /** A column path of one name: a column of the row (or of the rows a `with` block links), a record by name. */
 function checkName(checker: ExpressionChecker, node: A.ColumnPath, first: A.Name, entity: EntitySymbol | undefined, scope: Scope): CheckedExpression {
+  const binding = letNamed(scope, first.value);
+  if (binding !== undefined) return checkLetName(checker, node, binding, scope);
   const linkedColumn = scope.linked?.entity.columns.get(first.value);
   if (linkedColumn !== undefined && scope.linked !== undefined) return checkLinkedColumn(checker, node, linkedColumn, scope.linked, scope);
   const column = entity?.columns.get(first.value);

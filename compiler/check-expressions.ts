@@ -6,7 +6,7 @@
  */
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
-import type { Fix } from "../language/diagnostic.js";
+import type { Fix, Severity } from "../language/diagnostic.js";
 import { findField, suggestNames, type OdooField, type OdooSchema } from "./catalog/index.js";
 import { writtenBodies, type BinderQueries } from "./bind.js";
 import type { BoundPackage, Unresolved, UnresolvedKind } from "./bound-package.js";
@@ -27,6 +27,7 @@ import type {
 } from "./checked-package.js";
 import { checkArithmetic } from "./check-arithmetic.js";
 import { checkPipe } from "./check-pipes.js";
+import { declareLets, reportUnusedLets } from "./check-lets.js";
 import { checkColumnPath, reportUnknownName } from "./check-columns.js";
 import { recordFieldName } from "./external-names.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
@@ -99,8 +100,8 @@ export class ExpressionChecker {
     return active || this.quietTwin === undefined ? this : this.quietTwin;
   }
 
-  issue(kind: TypeIssueKind, file: string, range: Range, message: string, fixes?: readonly Fix[]): void {
-    this.result.typeIssues.push({ kind, file, range, message, ...(fixes === undefined ? {} : { fixes }) });
+  issue(kind: TypeIssueKind, file: string, range: Range, message: string, fixes?: readonly Fix[], severity?: Severity): void {
+    this.result.typeIssues.push({ kind, file, range, message, ...(fixes === undefined ? {} : { fixes }), ...(severity === undefined ? {} : { severity }) });
   }
 
   reference(file: string, range: Range, symbol: PackageSymbol): void {
@@ -187,7 +188,7 @@ export class ExpressionChecker {
       });
       return;
     }
-    const scope: Scope = { ...outer, depth: outer.depth + 1 };
+    const scope = declareLets(this, items, { ...outer, depth: outer.depth + 1 });
     for (const item of items) {
       switch (item.kind) {
         case "TargetIf": {
@@ -206,8 +207,11 @@ export class ExpressionChecker {
         case "WithBlock":
           this.checkWith(item, scope);
           break;
+        case "LetStatement":
+          break;
       }
     }
+    reportUnusedLets(this, scope, outer);
   }
 
   private get schema(): OdooSchema | undefined {
@@ -263,7 +267,9 @@ export class ExpressionChecker {
         return true;
       case "ColumnPath": {
         const name = node.parts[0]?.value ?? "";
-        return node.parts.length === 1 && scope.entity?.columns.has(name) !== true && scope.linked?.entity.columns.has(name) !== true;
+        return (
+          node.parts.length === 1 && scope.entity?.columns.has(name) !== true && scope.linked?.entity.columns.has(name) !== true && scope.lets?.find(name) === undefined
+        );
       }
       case "ListExpression":
         return node.items.every((item) => this.isConstant(item, scope));

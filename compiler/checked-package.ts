@@ -1,7 +1,8 @@
 /** What checking the bodies of a package gives: every assignment and condition with its type and plan form, and what it found wrong. */
 import type * as A from "../language/ast.js";
 import type { Range } from "../language/location.js";
-import type { Fix } from "../language/diagnostic.js";
+import type { Fix, Severity } from "../language/diagnostic.js";
+import type { LetScope } from "./check-lets.js";
 import type { OdooField } from "./catalog/index.js";
 import type { ColumnSymbol, EntitySymbol, GroupSymbol, RecordSymbol, TargetSymbol } from "./model.js";
 import type { Literal, PlanExpression } from "./plan/schema.js";
@@ -58,7 +59,8 @@ export type TypeIssueKind =
   | "group"
   | "other-entity"
   | "ref-input"
-  | "ref-by";
+  | "ref-by"
+  | "let";
 
 /** A value used where its type does not fit, inside an expression. */
 export interface TypeIssue {
@@ -67,6 +69,8 @@ export interface TypeIssue {
   readonly range: Range;
   readonly message: string;
   readonly fixes?: readonly Fix[];
+  /** Where the kind's rule reports some findings as warnings (a `let` nothing reads). */
+  readonly severity?: Severity;
 }
 
 /** An expression or body nested deeper than a plan may be (MAX_EXPRESSION_DEPTH); what is inside it is not checked. */
@@ -98,6 +102,8 @@ export interface Scope {
   readonly linked: LinkedRows | undefined;
   /** The field being assigned: record names resolve among its relation's records. */
   readonly field: OdooField | undefined;
+  /** The `let`s the body declares, and those of the bodies around it. */
+  readonly lets?: LetScope;
   /**
    * How deep the plan form of what is being checked sits: the levels of plan expressions above it
    * (a pipeline's input sits under each of its steps), or of bodies around it.

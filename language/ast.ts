@@ -393,7 +393,7 @@ export interface SplitTarget extends NodeBase {
   readonly fallback?: FallbackTarget;
 }
 
-export type BodyItem = Assignment | IgnoreStatement | TargetIf<BodyItem> | WithBlock;
+export type BodyItem = Assignment | IgnoreStatement | TargetIf<BodyItem> | WithBlock | LetStatement;
 
 /** `field = constant` or `field <- expression` or `field <- each Entity by column { ... }` */
 export interface Assignment extends NodeBase {
@@ -410,6 +410,16 @@ export interface EachBlock extends NodeBase {
   readonly by: Name | Missing;
   readonly alias?: Name;
   readonly body: readonly BodyItem[];
+}
+
+/**
+ * `let clean_name <- name | trim`: a value computed from the row, named once for the statements of
+ * its body (and of the `if` blocks in it), where the name reads like a column.
+ */
+export interface LetStatement extends NodeBase {
+  readonly kind: "LetStatement";
+  readonly name: Name;
+  readonly value: Expression;
 }
 
 /** `ignore fax, telex`: source columns deliberately left behind. */

@@ -28,11 +28,12 @@ export interface BodyResults {
   assignment: A.Assignment | undefined;
   eachBlock: A.EachBlock;
   ignoreStatement: A.IgnoreStatement;
+  letStatement: A.LetStatement | undefined;
   withBlock: A.WithBlock;
   bodyIf: A.TargetIf<A.BodyItem>;
 }
 
-const BODY_ITEM_RULES = ["assignment", "ignoreStatement", "withBlock", "bodyIf"] as const;
+const BODY_ITEM_RULES = ["assignment", "letStatement", "ignoreStatement", "withBlock", "bodyIf"] as const;
 
 const CONDITION_EXPECTED = 'a condition on the target, such as `odoo >= "19.0"`';
 
@@ -378,6 +379,28 @@ export class EachBlockFrame implements Frame<A.EachBlock, RulePartial> {
 
   adopt(partial: RulePartial): void {
     if (partial.rule === "body") this.body = partial.value;
+  }
+}
+
+export class LetStatementFrame implements Frame<A.LetStatement | undefined, RulePartial> {
+  name: IToken | undefined;
+  arrow: IToken | undefined;
+  value: Built<A.Expression> | undefined;
+
+  build(range: Range): A.LetStatement | undefined {
+    if (this.name === undefined) return undefined;
+    const afterArrow = tokenEnd(this.arrow ?? this.name);
+    return { kind: "LetStatement", name: name(this.name), value: this.value === undefined ? missing("a value", afterArrow) : placed(this.value, afterArrow), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "expression") this.value = partial.value;
+  }
+
+  reset(): void {
+    this.name = undefined;
+    this.arrow = undefined;
+    this.value = undefined;
   }
 }
 

@@ -2,14 +2,14 @@
 import type { LookaheadTable } from "./lookahead.js";
 
 export const LOOKAHEAD_TABLE: LookaheadTable = {
-  grammar: "f98cc9fa-50008",
+  grammar: "3cd93a78-50460",
   paths: {
     "ambiguousPolicy.Alternation.0": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_fallback"]]],
     "archivedSetting.Alternation.0": [[["Keyword_include"]],[["Keyword_exclude"]]],
     "assignment.Alternation.0": [[["Keyword_each"]],[["Keyword_if"],["Keyword_not"],["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]]],
     "assignment.Alternation.9": [[["Name"]],[["Keyword_ref"]]],
-    "body.Alternation.50": [[["Keyword_ignore"]],[["Keyword_with"]],[["Keyword_if"]],[["Name"],["Keyword_ref"]],[["AnyToken"]]],
-    "body.Repetition.50": [[["Keyword_ignore"],["Keyword_with"],["Keyword_if"],["Name"],["Keyword_ref"],["AnyToken"]],[["RCurly"]]],
+    "body.Alternation.50": [[["Keyword_ignore"]],[["Keyword_with"]],[["Keyword_let"]],[["Keyword_if"]],[["Name"],["Keyword_ref"]],[["AnyToken"]]],
+    "body.Repetition.50": [[["Keyword_ignore"],["Keyword_with"],["Keyword_let"],["Keyword_if"],["Name"],["Keyword_ref"],["AnyToken"]],[["RCurly"]]],
     "bodyIf.Alternation.0": [[["Keyword_if"]],[["LCurly"]]],
     "bodyIf.Option.0": [[["Keyword_else"]],[[]]],
     "columnDeclaration.Alternation.0": [[["Keyword_required"]],[["Keyword_personal"]],[["Keyword_modified"]],[["Keyword_references"]],[["Keyword_empty"]],[["Keyword_unique"]]],

@@ -69,6 +69,7 @@ const KW = {
   key: k("key"),
   lacks: k("lacks"),
   last: k("last"),
+  let: k("let"),
   lookup: k("lookup"),
   map: k("map"),
   match: k("match"),
@@ -128,6 +129,7 @@ export type NameRole =
   | "column"
   | "step name"
   | "imported name"
+  | "value name"
   | "rule name"
   | "severity"
   | "option name"
@@ -1071,6 +1073,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   private readonly bodyChoices = gated<Built<A.BodyItem | undefined> | undefined>([
     { GATE: () => this.is(1, KW.ignore) && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.ignoreStatement) },
     { GATE: () => this.is(1, KW.with) && !this.isAssignmentOperator(2), ALT: () => this.SUBRULE(this.withBlock) },
+    { GATE: () => this.is(1, KW.let) && this.is(2, T.Name), ALT: () => this.SUBRULE(this.letStatement) },
     { GATE: () => this.is(1, KW.if), ALT: () => this.SUBRULE(this.bodyIf) },
     { GATE: () => this.is(1, T.Name) || (this.is(1, KW.ref) && this.isAssignmentOperator(2)), ALT: () => this.SUBRULE(this.assignment) },
     this.strayChoice(),
@@ -1099,6 +1102,13 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
       f.alias = this.consumeName(6, "alias");
     });
     f.body = this.SUBRULE(this.body);
+  });
+
+  letStatement = this.tree("letStatement", Body.LetStatementFrame, (f) => {
+    this.token(1, KW.let);
+    f.name = this.consumeName(2, "value name");
+    f.arrow = this.token(3, T.LeftArrow);
+    f.value = this.SUBRULE(this.expression);
   });
 
   ignoreStatement = this.tree("ignoreStatement", Body.IgnoreStatementFrame, (f) => {

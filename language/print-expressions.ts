@@ -152,6 +152,20 @@ export function failMissing(node: A.Missing): never {
   throw new MissingNodeError(node);
 }
 
+/** A column's modifier as written: `required`, `references Contact`, `empty when "-"`, `unique ambiguous first`. */
+export function columnModifierText(modifier: A.ColumnDeclaration["modifiers"][number]): string {
+  switch (modifier.kind) {
+    case "ColumnModifier":
+      return modifier.keyword;
+    case "ColumnReference":
+      return `references ${nameText(modifier.entity)}`;
+    case "EmptyWhenModifier":
+      return `empty when ${modifier.values.map((value) => quoteString(value.value)).join(", ")}`;
+    case "UniqueModifier":
+      return modifier.ambiguous === undefined ? "unique" : `unique ambiguous ${modifier.ambiguous}`;
+  }
+}
+
 export function nameText(node: A.Name | A.Missing): string {
   if (node.kind === "Missing") return failMissing(node);
   return node.value;

@@ -14,6 +14,7 @@ import { builders, printer as docPrinter } from "prettier/doc";
 type Doc = builders.Doc;
 import type * as A from "./ast.js";
 import {
+  columnModifierText,
   columnPathText,
   failMissing,
   literalOrMissing,
@@ -45,18 +46,6 @@ const IGNORE_COMMENTS = new Set(["// fmt-ignore", "// prettier-ignore"]);
 /** Two spaces between the entries of a one-line block, a line break when the block breaks. */
 const entrySeparator: Doc = [ifBreak("", " "), line];
 
-function modifierText(modifier: A.ColumnDeclaration["modifiers"][number]): string {
-  switch (modifier.kind) {
-    case "ColumnModifier":
-      return modifier.keyword;
-    case "ColumnReference":
-      return `references ${nameText(modifier.entity)}`;
-    case "EmptyWhenModifier":
-      return `empty when ${modifier.values.map((value) => quoteString(value.value)).join(", ")}`;
-    case "UniqueModifier":
-      return modifier.ambiguous === undefined ? "unique" : `unique ambiguous ${modifier.ambiguous}`;
-  }
-}
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
@@ -356,7 +345,7 @@ export class Printer {
     if (anyHeader) parts.push(pad(column.header === undefined ? "" : quoteString(column.header.value), headerWidth));
     parts.push(pad(nameText(column.type), typeWidth));
     if (anyFormat && column.format !== undefined) parts.push(pad(quoteString(column.format.value), formatWidth));
-    for (const modifier of column.modifiers) parts.push(modifierText(modifier));
+    for (const modifier of column.modifiers) parts.push(columnModifierText(modifier));
     return parts.join(" ").trimEnd();
   }
 
@@ -519,11 +508,15 @@ export class Printer {
     return this.block(this.statements(items, end, (item, run) => this.bodyItem(item, run)));
   }
 
+  /** Fields and lets (`let name`) align their arrows in a run of statements. */
+  private fieldWidth(run: readonly A.BodyItem[]): number {
+    return this.widest(run, "field", (entry) => (entry.kind === "Assignment" ? entry.field.value.length : entry.kind === "LetStatement" ? entry.name.value.length + 4 : 0));
+  }
+
   private bodyItem(item: A.BodyItem, run: readonly A.BodyItem[]): Doc {
     switch (item.kind) {
       case "Assignment": {
-        const width = this.widest(run, "field", (entry) => (entry.kind === "Assignment" ? entry.field.value.length : 0));
-        const field = pad(item.field.value, width);
+        const field = pad(item.field.value, this.fieldWidth(run));
         if (item.value.kind === "EachBlock") {
           const each = item.value;
           return [
@@ -539,6 +532,8 @@ export class Printer {
         }
         return group([field, " ", item.operator, " ", printExpression(item.value, 0)]);
       }
+      case "LetStatement":
+        return group([pad(`let ${item.name.value}`, this.fieldWidth(run)), " <- ", printExpression(item.value, 0)]);
       case "IgnoreStatement":
         return ["ignore ", join(", ", item.columns.map((column) => columnPathText(column)))];
       case "WithBlock":

@@ -60,6 +60,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   SplitDeclaration: ["entity", "enabledIf", "when", "targets"],
   SplitTarget: ["alias", "model", "forEach", "enabledIf", "when", "body", "fallback"],
   Assignment: ["field", "value"],
+  LetStatement: ["name", "value"],
   EachBlock: ["entity", "by", "alias", "body"],
   IgnoreStatement: ["columns"],
   WithBlock: ["entity", "by", "when", "orderBy", "body"],

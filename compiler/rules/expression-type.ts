@@ -13,7 +13,7 @@ export const expressionType: Rule = {
     right: "map Deal -> crm.lead when amount is present { name <- name | truncate(64) }",
   },
   check({ checked }) {
-    // Arithmetic operands (FM306 arithmetic_operand) and `ref ... by` columns (FM307 ref_by_column) have their own rules.
-    return checked.typeIssues.filter((issue) => issue.kind !== "arithmetic" && issue.kind !== "ref-by").map((issue) => ({ file: issue.file, range: issue.range, message: issue.message }));
+    // Arithmetic operands (FM306 arithmetic_operand) and `ref ... by` columns (FM307 ref_by_column) and lets (FM308 named_value) have their own rules.
+    return checked.typeIssues.filter((issue) => issue.kind !== "arithmetic" && issue.kind !== "ref-by" && issue.kind !== "let").map((issue) => ({ file: issue.file, range: issue.range, message: issue.message }));
   },
 };

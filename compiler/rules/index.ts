@@ -20,6 +20,7 @@ import { nestingDepth } from "./nesting-depth.js";
 import { possiblyEmptyRequired } from "./possibly-empty-required.js";
 import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
+import { namedValue } from "./named-value.js";
 import { refByColumn } from "./ref-by-column.js";
 import { rejectWithoutReason } from "./reject-without-reason.js";
 import { selectionValue } from "./selection-value.js";
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   nestingDepth,
   arithmeticOperand,
   refByColumn,
+  namedValue,
   unknownModel,
   unknownField,
   fieldNotInVersion,

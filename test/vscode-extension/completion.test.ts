@@ -30,7 +30,7 @@ describe("fields of the target's model", () => {
     const labels = items.map((item) => item.label);
     expect(labels.slice(0, 6)).toEqual(["name", "active", "activity_ids", "activity_summary", "activity_type_id", "additional_info"]);
     // `ref` is a field of res.partner: the keyword would write the same.
-    expect(labels.slice(-10)).toEqual(["write_uid", "zip", "and", "if", "ignore", "in", "is", "not", "or", "with"]);
+    expect(labels.slice(-10)).toEqual(["zip", "and", "if", "ignore", "in", "is", "let", "not", "or", "with"]);
     // Set already, or computed by Odoo (not kept when written): not offered.
     expect(labels).not.toContain("email");
     expect(labels).not.toContain("display_name");
@@ -352,6 +352,7 @@ describe("where nothing is offered", () => {
       "ignore",
       "in",
       "is",
+      "let",
       "not",
       "or",
       "ref",

@@ -28,8 +28,8 @@ describe("keywordCompletions", () => {
   });
 
   it("offers statement keywords in a map body and operators after an expression", () => {
-    expect(keywordsAt("map E -> m {\n  ‸\n}")).toEqual(["if", "ignore", "ref", "with"]);
-    expect(keywordsAt("map E -> m {\n  a <- b ‸\n}")).toEqual(["and", "if", "ignore", "in", "is", "not", "or", "ref", "with"]);
+    expect(keywordsAt("map E -> m {\n  ‸\n}")).toEqual(["if", "ignore", "let", "ref", "with"]);
+    expect(keywordsAt("map E -> m {\n  a <- b ‸\n}")).toEqual(["and", "if", "ignore", "in", "is", "let", "not", "or", "ref", "with"]);
     expect(keywordsAt("map E -> m {\n  a <- b is ‸\n}")).toEqual(["empty", "not", "present"]);
     expect(keywordsAt("map E -> m {\n  a <- b | ‸\n}")).toEqual(["ref"]);
     expect(keywordsAt("map E -> m {\n  a <- each L ‸\n}")).toEqual(["by"]);
@@ -52,7 +52,7 @@ describe("keywordCompletions", () => {
 
   it("is not stopped by a mistake in an earlier declaration", () => {
     expect(keywordsAt("map E -> m {\n  a b\n}\nta‸")).toEqual(DECLARATIONS);
-    expect(keywordsAt("map E -> m {\n  a b\n}\nmap F -> n { ‸ }")).toEqual(["if", "ignore", "ref", "with"]);
+    expect(keywordsAt("map E -> m {\n  a b\n}\nmap F -> n { ‸ }")).toEqual(["if", "ignore", "let", "ref", "with"]);
   });
 
   it("marks reserved words as such", () => {

@@ -68,7 +68,7 @@ describe("completion", () => {
       labelDetails: { detail: " many2one → crm.stage", description: "Stage" },
       textEdit: { range: lspRange(2, 2, 2, 2), newText: "stage_id" },
     });
-    expect(items.filter((item) => item.kind === 14).map((item) => item.label)).toEqual(["and", "if", "ignore", "in", "is", "not", "or", "ref", "with"]);
+    expect(items.filter((item) => item.kind === 14).map((item) => item.label)).toEqual(["and", "if", "ignore", "in", "is", "let", "not", "or", "ref", "with"]);
   });
 
   it("offers the source's columns after `<-`, and the selection's keys inside the quotes after `=`", async () => {
