@@ -518,9 +518,9 @@ export class Binder {
         }
       } else if (item.kind === "ExpectOutcome" && item.entity !== undefined) {
         this.resolveEntity(item.entity, file);
-      } else if (item.kind === "ExpectRecord") {
+      } else if (item.kind === "ExpectRecord" || item.kind === "GivenOdooRecord") {
         const model = recordModelName(this.externalNames, file, item.model);
-        if (model !== undefined) bindFieldValues(this, item.values, model, file, "expect");
+        if (model !== undefined) bindFieldValues(this, item.values, model, file, item.kind === "ExpectRecord" ? "expect" : "records");
       }
     }
   }

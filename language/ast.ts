@@ -488,13 +488,23 @@ export interface TestDeclaration extends NodeBase {
   readonly items: readonly TestItem[];
 }
 
-export type TestItem = GivenRow | ExpectRecord | ExpectOutcome;
+export type TestItem = GivenRow | GivenOdooRecord | ExpectRecord | ExpectOutcome;
 
 /** `given Deal { id "D1"  amount "£1,200.00" }`: one source row, written as it appears in the export. */
 export interface GivenRow extends NodeBase {
   readonly kind: "GivenRow";
   readonly entity: Name | Missing;
   readonly cells: readonly FieldValue[];
+}
+
+/**
+ * `given odoo res.users { name "Ana Paula Ferreira"  login "ana@example.com" }`: a record the test
+ * takes the target Odoo to hold, which the package's lookups find (a test runs without an Odoo).
+ */
+export interface GivenOdooRecord extends NodeBase {
+  readonly kind: "GivenOdooRecord";
+  readonly model: QualifiedName | Missing;
+  readonly values: readonly FieldValue[];
 }
 
 /** `expect crm.lead { name "Smith v Jones"  stage_id won }` */

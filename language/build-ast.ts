@@ -55,6 +55,7 @@ export interface RuleResults extends BodyResults, ExpressionResults {
   qualifiedName: A.QualifiedName | A.Missing;
   testDeclaration: A.TestDeclaration;
   givenRow: A.GivenRow;
+  givenOdooRecord: A.GivenOdooRecord;
   expectation: A.ExpectRecord | A.ExpectOutcome;
 }
 

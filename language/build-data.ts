@@ -281,7 +281,21 @@ export class TestFrame implements Frame<A.TestDeclaration, RulePartial> {
   }
 
   adopt(partial: RulePartial): void {
-    if (partial.rule === "givenRow" || partial.rule === "expectation") this.items.push(partial.value);
+    if (partial.rule === "givenRow" || partial.rule === "givenOdooRecord" || partial.rule === "expectation") this.items.push(partial.value);
+  }
+}
+
+export class GivenOdooRecordFrame implements Frame<A.GivenOdooRecord, RulePartial> {
+  model: Built<A.QualifiedName | A.Missing> | undefined;
+  values: Built<A.FieldValue[]> | undefined;
+
+  build(range: Range): A.GivenOdooRecord {
+    return { kind: "GivenOdooRecord", model: qualifiedAt(this.model, range.end), values: this.values === undefined ? [] : placed(this.values, range.end), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "qualifiedName") this.model = partial.value;
+    else if (partial.rule === "fieldValueBlock") this.values = partial.value;
   }
 }
 

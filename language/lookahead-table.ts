@@ -2,7 +2,7 @@
 import type { LookaheadTable } from "./lookahead.js";
 
 export const LOOKAHEAD_TABLE: LookaheadTable = {
-  grammar: "3cd93a78-50460",
+  grammar: "4c8b8b06-50904",
   paths: {
     "ambiguousPolicy.Alternation.0": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_fallback"]]],
     "archivedSetting.Alternation.0": [[["Keyword_include"]],[["Keyword_exclude"]]],
@@ -136,7 +136,7 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
     "targetSetting.Alternation.0": [[["StringLike"]],[["Keyword_schema"]]],
     "templateExpression.Alternation.0": [[["TemplateText"]],[["HoleStart"]]],
     "templateExpression.Repetition.0": [[["TemplateText"],["HoleStart"]],[["TemplateEnd"]]],
-    "testDeclaration.Alternation.50": [[["Keyword_given"]],[["Keyword_expect"]],[["AnyToken"]]],
+    "testDeclaration.Alternation.50": [[["Keyword_given"]],[["Keyword_given"]],[["Keyword_expect"]],[["AnyToken"]]],
     "testDeclaration.Repetition.50": [[["Keyword_given"],["Keyword_expect"],["AnyToken"]],[["RCurly"]]],
     "value.Alternation.0": [[["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"]],[["Name"]]],
     "withBlock.Alternation.0": [[["Keyword_asc"]],[["Keyword_desc"]]],

@@ -1457,6 +1457,8 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   });
 
   private readonly testChoices = gated<Built<A.TestItem> | undefined>([
+    // `given odoo { ... }` is a row of an entity called odoo.
+    { GATE: () => this.is(1, KW.given) && this.is(2, KW.odoo) && !this.is(3, T.LCurly), ALT: () => this.SUBRULE(this.givenOdooRecord) },
     { GATE: () => this.is(1, KW.given), ALT: () => this.SUBRULE(this.givenRow) },
     { GATE: () => this.is(1, KW.expect), ALT: () => this.SUBRULE(this.expectation) },
     this.strayChoice(),
@@ -1466,6 +1468,13 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.token(1, KW.given);
     f.entity = this.consumeName(2, "entity name");
     f.cells = this.SUBRULE(this.fieldValueBlock);
+  });
+
+  givenOdooRecord = this.tree("givenOdooRecord", D.GivenOdooRecordFrame, (f) => {
+    this.token(1, KW.given);
+    this.token(2, KW.odoo);
+    f.model = this.SUBRULE(this.qualifiedName);
+    f.values = this.SUBRULE(this.fieldValueBlock);
   });
 
   expectation = this.tree("expectation", D.ExpectationFrame, () => {

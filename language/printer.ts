@@ -560,6 +560,8 @@ export class Printer {
       switch (item.kind) {
         case "GivenRow":
           return ["given ", nameText(item.entity), " ", this.fieldValues(item.cells)];
+        case "GivenOdooRecord":
+          return ["given odoo ", qualifiedNameText(item.model), " ", this.fieldValues(item.values)];
         case "ExpectRecord":
           return ["expect ", item.count === undefined ? "" : [item.count.raw, " "], qualifiedNameText(item.model), " ", this.fieldValues(item.values)];
         case "ExpectOutcome":

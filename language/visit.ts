@@ -90,6 +90,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   ParenthesizedExpression: ["expression"],
   TestDeclaration: ["name", "items"],
   GivenRow: ["entity", "cells"],
+  GivenOdooRecord: ["model", "values"],
   ExpectRecord: ["count", "model", "values"],
   ExpectOutcome: ["entity", "message"],
 };

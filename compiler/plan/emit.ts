@@ -313,6 +313,7 @@ class Emitter {
       for (const declaration of file.document.declarations) {
         if (declaration.kind !== "TestDeclaration" || declaration.name.kind === "Missing") continue;
         const given: TestPlan["given"] = [];
+        const odoo: NonNullable<TestPlan["odoo"]> = [];
         const expect: TestPlan["expect"] = [];
         for (const item of declaration.items) {
           if (item.kind === "GivenRow") {
@@ -323,6 +324,15 @@ class Emitter {
               cells[cell.field.value] = String(cell.value.value);
             }
             given.push({ entity: item.entity.value, cells });
+          } else if (item.kind === "GivenOdooRecord") {
+            if (item.model.kind === "Missing") continue;
+            const model = item.model.value;
+            const values: Record<string, PlanValue> = {};
+            for (const entry of item.values) {
+              if (entry.field.kind !== "Name" || entry.value.kind === "KeyReference") continue;
+              values[entry.field.value] = this.value(entry.value, findField(this.schema, model, entry.field.value)?.relation);
+            }
+            odoo.push({ model, values });
           } else if (item.kind === "ExpectRecord") {
             if (item.model.kind === "Missing") continue;
             const model = item.model.value;
@@ -343,7 +353,7 @@ class Emitter {
           }
         }
         // Relative to the package, so that the plan is the same wherever the package is compiled.
-        tests.push({ name: declaration.name.value, given, expect, file: relative(this.analysis.directory, file.path), line: declaration.range.start.line });
+        tests.push({ name: declaration.name.value, given, ...(odoo.length === 0 ? {} : { odoo }), expect, file: relative(this.analysis.directory, file.path), line: declaration.range.start.line });
       }
     }
     return tests;

@@ -423,6 +423,8 @@ export const TestPlan = z
   .object({
     name: z.string(),
     given: z.array(z.object({ entity: z.string(), cells: z.record(z.string(), z.string()) }).strict()),
+    /** `given odoo MODEL { ... }`: records the test takes the target to hold, which lookups find. */
+    odoo: z.array(z.object({ model: z.string(), values: z.record(z.string(), PlanValue) }).strict()).optional(),
     expect: z.array(
       z.discriminatedUnion("kind", [
         z

@@ -79,7 +79,7 @@ export const unknownField: Rule = {
       for (const declaration of file.document.declarations) {
         if (declaration.kind !== "TestDeclaration") continue;
         for (const item of declaration.items) {
-          if (item.kind !== "ExpectRecord" || item.model.kind !== "QualifiedName" || findModel(schema, item.model.value) === undefined) continue;
+          if ((item.kind !== "ExpectRecord" && item.kind !== "GivenOdooRecord") || item.model.kind !== "QualifiedName" || findModel(schema, item.model.value) === undefined) continue;
           for (const value of item.values) if (value.field.kind === "Name") report(file.path, item.model.value, value.field, documentOf(file.path));
         }
       }

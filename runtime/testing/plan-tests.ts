@@ -2,12 +2,12 @@
  * `flitmap test`: a package's `test` blocks, run in memory through the same executor as a real
  * run (parsing, transformation, checks), with the given rows as the export and nothing written.
  */
-import type { EntityPlan, ExpectedRecordPlan, Literal, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
+import type { EntityPlan, ExpectedRecordPlan, Literal, LookupPlan, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
 import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
 import { groupColumnName, valueFormat } from "../execute/source-rows.js";
 import { cellProblem, parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
-import type { TargetCapabilities, WriteBatch, WriteResult } from "../targets/target.js";
+import { knownTargetRecords, type TargetCapabilities, type TargetRecord, type WriteBatch, type WriteResult } from "../targets/target.js";
 import { recordXmlid } from "../transform/keys.js";
 
 export interface TestCaseResult {
@@ -28,6 +28,23 @@ class CapturingTarget extends DryRunTarget {
   readonly batches: WriteBatch[] = [];
   readonly xmlidById = new Map<number, string>();
   private readonly idByXmlid = new Map<string, number>();
+  /** The names of the records the test takes the target to hold (`given odoo`), by their external IDs. */
+  readonly givenNames = new Map<string, string>();
+
+  constructor(private readonly given: readonly { readonly model: string; readonly values: Readonly<Record<string, PlanValue>> }[]) {
+    super();
+    given.forEach((record, index) => this.givenNames.set(givenXmlid(record.model, index), givenName(record.values)));
+  }
+
+  /** The target's reference data, and the records the test gives it (`given odoo res.users { ... }`). */
+  override async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
+    const given = this.given.flatMap((record, index): TargetRecord[] =>
+      record.model === lookup.model
+        ? [{ xmlid: givenXmlid(record.model, index), label: givenName(record.values), values: record.values, active: record.values["active"] !== false }]
+        : [],
+    );
+    return [...knownTargetRecords(lookup), ...given];
+  }
 
   override async write(batch: WriteBatch): Promise<WriteResult> {
     this.batches.push(batch);
@@ -46,6 +63,16 @@ class CapturingTarget extends DryRunTarget {
   override describe(): string {
     return "the test's rows in memory";
   }
+}
+
+/** A record a test gives the target: an external ID of the test's own, which no package can write. */
+function givenXmlid(model: string, index: number): string {
+  return `__test__.${model.replace(/\./g, "_")}_${index + 1}`;
+}
+
+function givenName(values: Readonly<Record<string, PlanValue>>): string {
+  const name = values["name"] ?? values["display_name"] ?? values["login"];
+  return typeof name === "string" ? name : "";
 }
 
 function columnsOf(entity: EntityPlan): { name: string; header: string; plan: EntityPlan["columns"][number] }[] {
@@ -178,7 +205,12 @@ function check(plan: Plan, test: TestPlan, result: RunResult, target: CapturingT
       const candidates = writtenRecords(expectation.model, target.batches, types, target.xmlidById);
       const typeOf = (field: string): string | undefined => types.get(`${expectation.model}\u0000${field}`);
       const wanted = Object.entries(expectation.values).map(([field, value]) => [field, expectedCell(value, typeOf(field), plan.migration.namespace)] as const);
-      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cells.get(field) ?? "", value, typeOf(field))).length;
+      // A link to a record the test gave the target (an owner found by name) reads as that record's name.
+      const cellOf = (cells: Map<string, string>, field: string): string => {
+        const cell = cells.get(field) ?? "";
+        return target.givenNames.get(cell) ?? cell;
+      };
+      const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cellOf(cells, field), value, typeOf(field))).length;
       if (expectation.count !== undefined) {
         const made = candidates.filter((cells) => matches(cells) === wanted.length).length;
         if (made !== expectation.count)
@@ -194,8 +226,8 @@ function check(plan: Plan, test: TestPlan, result: RunResult, target: CapturingT
         closest === undefined
           ? []
           : wanted
-              .filter(([field, value]) => !sameCell(closest.get(field) ?? "", value, typeOf(field)))
-              .map(([field, value]) => `${field} is ${JSON.stringify(closest.get(field) ?? "")}, not ${JSON.stringify(value)}`);
+              .filter(([field, value]) => !sameCell(cellOf(closest, field), value, typeOf(field)))
+              .map(([field, value]) => `${field} is ${JSON.stringify(cellOf(closest, field))}, not ${JSON.stringify(value)}`);
       const why = result.rejects.map((reject) => `${reject.entity} ${reject.key ?? ""} was rejected: ${reject.reason}`);
       failures.push({
         line: expectation.line,
@@ -234,7 +266,7 @@ export async function runPlanTests(plan: Plan, exportDirectory = "."): Promise<T
   const results: TestCaseResult[] = [];
   const types = fieldTypes(plan);
   for (const test of plan.tests) {
-    const target = new CapturingTarget();
+    const target = new CapturingTarget(test.odoo ?? []);
     const rows: RowSource = (entity) => ({
       rows: (async function* () {
         yield* givenRows(entity, test);
