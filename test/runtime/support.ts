@@ -1,6 +1,6 @@
 /** Shared pieces of the runtime's end-to-end tests: the fixture package, a seeded test double, comparable state. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeDirectory } from "../../compiler/analyze.js";
@@ -46,6 +46,27 @@ export function comparableSnapshot(double: OdooDouble): ReturnType<OdooDouble["s
 export function temporaryDirectory(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A seeded double, a state folder and an export folder holding `files` (name → text), for a live run; `cleanup` removes them. */
+export async function liveExport(
+  name: string,
+  files: Readonly<Record<string, string>>,
+): Promise<{ double: OdooDouble; state: string; source: string; cleanup: () => Promise<void> }> {
+  const double = await startSeededDouble("17.0");
+  const state = temporaryDirectory(`flitmap-${name}-`);
+  const source = temporaryDirectory(`flitmap-${name}-export-`);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(source.path, file), text);
+  return {
+    double,
+    state: state.path,
+    source: source.path,
+    cleanup: async () => {
+      await double.stop();
+      state.remove();
+      source.remove();
+    },
+  };
 }
 
 /** A client of the double as the admin, with quick retries: over XML-RPC with the password, or over JSON-2 with an API key the double knows. */

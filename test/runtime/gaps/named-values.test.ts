@@ -4,13 +4,10 @@
  * the whole pipeline in six fields. Run into the Odoo double and read back: every field that
  * reads the let gets what it computes, row by row.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { analyze } from "../../compiler/helpers.js";
-import { runLive, startSeededDouble, stateByXmlid, temporaryDirectory } from "../support.js";
+import { liveExport, runLive, stateByXmlid } from "../support.js";
 
 const PACKAGE = `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -42,7 +39,7 @@ map Pessoa -> res.partner as pessoa {
 }
 `;
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
@@ -50,17 +47,12 @@ afterAll(async () => {
 describe("let", () => {
   it("computes a value once per row that several fields read", async () => {
     const plan = emitPlan(analyze({ "main.flitmap": PACKAGE }));
-    const double = await startSeededDouble("17.0");
-    const state = temporaryDirectory("flitmap-let-");
-    const source = mkdtempSync(join(tmpdir(), "flitmap-let-export-"));
-    cleanups.push(
-      () => double.stop(),
-      state.remove,
-      () => rmSync(source, { recursive: true, force: true }),
-    );
-    writeFileSync(join(source, "empresas.csv"), "id,nome_fantasia\nE1,Jardins\n");
-    writeFileSync(join(source, "pessoas.csv"), "id,nome,cpf,cidade,empresa\nP1,  carlos lima ,990.552.133-06,Americana,\nP2,renata carvalho,095.157.110-96,Campinas,jardins\n");
-    const result = await runLive(plan, double, state.path, { sourceDirectory: source });
+    const { double, state, source, cleanup } = await liveExport("let", {
+      "empresas.csv": "id,nome_fantasia\nE1,Jardins\n",
+      "pessoas.csv": "id,nome,cpf,cidade,empresa\nP1,  carlos lima ,990.552.133-06,Americana,\nP2,renata carvalho,095.157.110-96,Campinas,jardins\n",
+    });
+    cleanups.push(cleanup);
+    const result = await runLive(plan, double, state, { sourceDirectory: source });
     expect(result.status).toBe("complete");
     expect(result.rejects).toEqual([]);
     const people = stateByXmlid(double, plan);

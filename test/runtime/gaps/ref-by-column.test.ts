@@ -5,14 +5,11 @@
  * links nothing and rejects nothing; a value several rows hold rejects the row naming them, or
  * takes the first or last such row, as the column declares. Run into the Odoo double and read back.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { decisionLines } from "../../../runtime/lifecycle/decisions.js";
 import { analyze } from "../../compiler/helpers.js";
-import { runLive, startSeededDouble, stateByXmlid, temporaryDirectory } from "../support.js";
+import { liveExport, runLive, stateByXmlid } from "../support.js";
 
 const PACKAGE = (trade: string): string => `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -51,24 +48,16 @@ const COMPANIES = [
 ].join("\n");
 const PEOPLE = ["id,name,empresa", "P1,Ana,  vera CRUZ ", "P2,Bia,Alvorada", "P3,Cid,", "P4,Dan,Padaria"].join("\n");
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 async function load(trade: string) {
   const plan = emitPlan(analyze({ "main.flitmap": PACKAGE(trade) }));
-  const double = await startSeededDouble("17.0");
-  const state = temporaryDirectory("flitmap-ref-by-");
-  const source = mkdtempSync(join(tmpdir(), "flitmap-ref-by-export-"));
-  cleanups.push(
-    () => double.stop(),
-    state.remove,
-    () => rmSync(source, { recursive: true, force: true }),
-  );
-  writeFileSync(join(source, "empresas.csv"), COMPANIES);
-  writeFileSync(join(source, "pessoas.csv"), PEOPLE);
-  const result = await runLive(plan, double, state.path, { sourceDirectory: source });
+  const { double, state, source, cleanup } = await liveExport("ref-by", { "empresas.csv": COMPANIES, "pessoas.csv": PEOPLE });
+  cleanups.push(cleanup);
+  const result = await runLive(plan, double, state, { sourceDirectory: source });
   const parents = Object.fromEntries(Object.entries(stateByXmlid(double, plan)).map(([xmlid, values]) => [xmlid, values["parent_id"] ?? null]));
   return { plan, result, parents };
 }
