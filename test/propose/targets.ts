@@ -73,7 +73,21 @@ export function packageTargets(texts: readonly string[], schema: OdooSchema): Pa
     if (header !== undefined) entity.targets.get(header)?.add(target);
   };
   const targetOf = (model: string, field: string): string => (field.startsWith("x_") ? "custom" : `${model}.${field}`);
-  const walk = (items: readonly A.BodyItem[], entity: string, model: string): void => {
+  const walk = (items: readonly A.BodyItem[], entity: string, model: string, outerLets: ReadonlyMap<string, A.ColumnPath[]> = new Map()): void => {
+    // A let's columns feed the fields that read it.
+    const lets = new Map(outerLets);
+    for (const item of items) {
+      if (item.kind !== "LetStatement") continue;
+      const read: A.ColumnPath[] = [];
+      columnPaths(item.value, read);
+      lets.set(item.name.value, read);
+    }
+    const expanded = (paths: readonly A.ColumnPath[], seen: ReadonlySet<string> = new Set()): A.ColumnPath[] =>
+      paths.flatMap((path) => {
+        const name = path.parts.length === 1 ? (path.parts[0]?.value ?? "") : "";
+        const read = lets.get(name);
+        return read === undefined || seen.has(name) ? [path] : expanded(read, new Set([...seen, name]));
+      });
     for (const item of items) {
       if (item.kind === "IgnoreStatement") {
         for (const column of item.columns)
@@ -83,8 +97,8 @@ export function packageTargets(texts: readonly string[], schema: OdooSchema): Pa
             "ignore",
           );
       } else if (item.kind === "TargetIf") {
-        walk(item.then, entity, model);
-        if (item.else !== undefined) walk(Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.BodyItem>], entity, model);
+        walk(item.then, entity, model, lets);
+        if (item.else !== undefined) walk(Array.isArray(item.else) ? item.else : [item.else as A.TargetIf<A.BodyItem>], entity, model, lets);
       } else if (item.kind === "WithBlock") {
         if (item.entity.kind === "Name") walk(item.body, item.entity.value, model);
       } else if (item.kind === "Assignment") {
@@ -96,9 +110,9 @@ export function packageTargets(texts: readonly string[], schema: OdooSchema): Pa
           walk(item.value.body, child, relation);
           continue;
         }
-        const paths: A.ColumnPath[] = [];
-        columnPaths(item.value, paths);
-        for (const path of paths)
+        const written: A.ColumnPath[] = [];
+        columnPaths(item.value, written);
+        for (const path of expanded(written))
           record(
             entity,
             path.parts.map((part) => part.value),
