@@ -32,8 +32,9 @@ const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, cas
  * where it makes 426 (the contact people of the companies' repeated columns are not proposed).
  * Since the contact groups, parents by tax number and legal names falling back to trade names: the
  * same companies, people and parent links, 8 rows rejected (the companies without a CNPJ, by the
- * index keyed by it, as in the hand-written package), but done activities still loaded as
- * activities where the specialist writes them as chatter messages. Kartoteka, the sixth, at its
+ * index keyed by it; the hand-written package, linking through a unique column, rejects 6), but
+ * done activities still loaded as activities where the specialist writes them as chatter
+ * messages. Kartoteka, the sixth, at its
  * first measurement: 587 rows rejected where the hand-written package rejects 68 (its registry's
  * names not mapped, so nameless partners). A ratchet: lower it as the proposer learns.
  */
