@@ -20,7 +20,16 @@ import { FAMILIES, familyPackage, generateFamilyExport } from "./families/suppor
 import { compareStructure, compareWithPackage, entityReading, packageTargets, type Comparison } from "./targets.js";
 
 /** The share of columns each family must get right: raised as the proposer learned, never lowered. */
-const FLOORS: Readonly<Record<string, number>> = { kundenwerk: 1, carnet: 1, casebook: 0.95, pipelane: 0.98, clientela: 0.92, anagrafe: 0.97, carteira: 0.97, kartoteka: 0.46 };
+const FLOORS: Readonly<Record<string, number>> = {
+  kundenwerk: 1,
+  carnet: 1,
+  casebook: 0.95,
+  pipelane: 0.98,
+  clientela: 0.92,
+  anagrafe: 0.97,
+  carteira: 0.97,
+  kartoteka: 0.46,
+};
 
 /**
  * Families whose proposal does not load as the hand-written package does, with the rows it
