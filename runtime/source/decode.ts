@@ -37,7 +37,16 @@ class IconvDecoder implements ChunkDecoder {
   }
 }
 
-const WINDOWS_1252_HIGH: string = iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)), "windows-1252");
+function iconvName(codePage: CodePage): string {
+  return codePage === "latin-1" ? "latin1" : codePage;
+}
+
+/** Bytes 0x80-0xFF of each code page as iconv-lite reads them (U+FFFD where a page defines none). */
+const HIGH_HALVES = new Map<CodePage, string>(
+  CODE_PAGES.map((codePage) => [codePage, iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)), iconvName(codePage))]),
+);
+
+const WINDOWS_1252_HIGH: string = HIGH_HALVES.get("windows-1252") ?? "";
 
 /** Length of the well-formed UTF-8 sequence at `index`, 0 when there is none, -1 when the chunk ends inside a well-formed prefix. */
 function utf8SequenceLength(bytes: Buffer, index: number, end: number): number {
@@ -141,15 +150,6 @@ export function createChunkDecoder(encoding: FileEncoding): ChunkDecoder {
       return new IconvDecoder(iconvName(encoding));
   }
 }
-
-function iconvName(codePage: CodePage): string {
-  return codePage === "latin-1" ? "latin1" : codePage;
-}
-
-/** Bytes 0x80-0xFF of each code page as iconv-lite reads them (U+FFFD where a page defines none). */
-const HIGH_HALVES = new Map<CodePage, string>(
-  CODE_PAGES.map((codePage) => [codePage, iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)), iconvName(codePage))]),
-);
 
 /** The encodings whose delimiters, quotes and line breaks are single ASCII bytes that no other character contains. */
 export type ByteEncoding = Exclude<FileEncoding, "utf-16le" | "utf-16be">;
