@@ -69,7 +69,7 @@ export const CODE_PAGES = [
 ] as const;
 export type CodePage = (typeof CODE_PAGES)[number];
 
-/** The encodings a source may declare (`auto` detects UTF-8 or Windows-1252). */
+/** The encodings a source may declare (`auto` detects UTF-8, UTF-16 or the code page its words are written in). */
 export const ENCODINGS = ["utf-8", ...CODE_PAGES, "auto"] as const;
 export type DeclaredEncoding = (typeof ENCODINGS)[number];
 

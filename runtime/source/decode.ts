@@ -46,7 +46,12 @@ const HIGH_HALVES = new Map<CodePage, string>(
   CODE_PAGES.map((codePage) => [codePage, iconv.decode(Buffer.from(Array.from({ length: 128 }, (_, index) => 0x80 + index)), iconvName(codePage))]),
 );
 
-const WINDOWS_1252_HIGH: string = HIGH_HALVES.get("windows-1252") ?? "";
+/** Bytes 0x80-0xFF of a code page, U+FFFD for each it does not define. */
+export function highHalf(codePage: CodePage): string {
+  return HIGH_HALVES.get(codePage) ?? "";
+}
+
+const WINDOWS_1252_HIGH: string = highHalf("windows-1252");
 
 /** Length of the well-formed UTF-8 sequence at `index`, 0 when there is none, -1 when the chunk ends inside a well-formed prefix. */
 function utf8SequenceLength(bytes: Buffer, index: number, end: number): number {
@@ -176,7 +181,7 @@ export function cellDecoderFor(encoding: ByteEncoding): CellDecoder {
     case "mixed":
       return (bytes, start, end) => mixedText(bytes, start, end, true).text;
     default: {
-      const high = HIGH_HALVES.get(encoding) ?? "";
+      const high = highHalf(encoding);
       const highChar = (latin1: string): string => high.charAt(latin1.charCodeAt(0) - 0x80);
       return (bytes, start, end) => bytes.toString("latin1", start, end).replace(HIGH_BYTES, highChar);
     }

@@ -2,7 +2,8 @@
 
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import type { DeclaredEncoding } from "../../compiler/value-formats.js";
+import type { CodePage, DeclaredEncoding } from "../../compiler/value-formats.js";
+import { CodePageScanner, contradictingCodePage, detectCodePage, wordIn, type CodePageEvidence, type CodePageReading } from "./code-page-evidence.js";
 import { createChunkDecoder } from "./decode.js";
 import { decideEncoding, detectBom, detectDelimiter, excelSeparatorLine, leadingLines, Utf8Scanner, type Delimiter, type FileEncoding } from "./detect.js";
 
@@ -40,9 +41,60 @@ async function scanUtf8(path: string, skip: number): Promise<ReturnType<Utf8Scan
   return scanner.finish();
 }
 
+async function scanWords(path: string): Promise<CodePageEvidence> {
+  const scanner = new CodePageScanner();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) scanner.feed(chunk as Buffer);
+  return scanner.finish();
+}
+
+const CODE_PAGE_NAMES: Readonly<Record<CodePage, string>> = {
+  "windows-1252": "Windows-1252",
+  "latin-1": "Latin-1",
+  "iso-8859-15": "ISO-8859-15",
+  "windows-1250": "Windows-1250",
+  "iso-8859-2": "ISO-8859-2",
+  "windows-1251": "Windows-1251",
+  "windows-1253": "Windows-1253",
+  "windows-1254": "Windows-1254",
+  "windows-1257": "Windows-1257",
+};
+
+function misreadWords(reading: CodePageReading, better: CodePageReading): string {
+  const example =
+    reading.example === null
+      ? ""
+      : ` (line ${reading.example.line}: "${reading.example.text}", in ${CODE_PAGE_NAMES[better.codePage]} "${wordIn(reading.example.bytes, better.codePage)}")`;
+  return (
+    `${reading.misread} of its words read in ${CODE_PAGE_NAMES[reading.codePage]} hold symbols or letters no one language writes together${example}; ` +
+    `${CODE_PAGE_NAMES[better.codePage]} reads ${better.words - reading.words} more of them as words`
+  );
+}
+
+/** A file `auto` found not to be UTF-8: Windows-1252, or the code page its words say. */
+async function detectedCodePage(path: string, note: string | null): Promise<{ encoding: CodePage; note: string | null }> {
+  const detected = detectCodePage(await scanWords(path));
+  if (detected.codePage === "windows-1252") return { encoding: "windows-1252", note };
+  const why = detected.western.definesAll ? misreadWords(detected.western, detected.reading) : "it holds bytes Windows-1252 does not define";
+  return { encoding: detected.codePage, note: `not UTF-8; read as ${CODE_PAGE_NAMES[detected.codePage]}: ${why}` };
+}
+
+/**
+ * Refuses a declared code page the file's words say is wrong: its rows would load with letters
+ * changed, which no check downstream can see.
+ */
+async function checkDeclaredCodePage(path: string, declared: CodePage): Promise<void> {
+  const contradiction = contradictingCodePage(await scanWords(path), declared);
+  if (contradiction === null) return;
+  throw new Error(
+    `declared ${declared}, but the file was written in another code page: ${misreadWords(contradiction.declared, contradiction.better)}; ` +
+      `declare encoding "${contradiction.better.codePage}" in the source's csv block`,
+  );
+}
+
 /**
  * Reads the head of a file (and, for `auto` encoding, scans all its bytes once) to decide its
  * encoding and delimiter. A byte order mark outranks a declaration: it cannot be there by accident.
+ * Throws when the declared code page misreads the file's words.
  */
 export async function probeFile(path: string, encoding: DeclaredEncoding, delimiter: DeclaredDelimiter): Promise<FileProbe> {
   const head = await readHead(path);
@@ -65,8 +117,10 @@ export async function probeFile(path: string, encoding: DeclaredEncoding, delimi
     const decision = decideEncoding(null, await scanUtf8(path, 0));
     fileEncoding = decision.encoding;
     encodingNote = decision.note;
+    if (decision.encoding === "windows-1252") ({ encoding: fileEncoding, note: encodingNote } = await detectedCodePage(path, decision.note));
   } else {
     fileEncoding = encoding;
+    if (encoding !== "utf-8") await checkDeclaredCodePage(path, encoding);
   }
   const decoder = createChunkDecoder(fileEncoding);
   const headText = decoder.write(head);

@@ -1,10 +1,9 @@
 /**
  * Exports of Central and Eastern Europe are written in their own code pages (a Polish ERP's in
- * Windows-1250). `flitmap run` reads the one a source declares, and a row whose bytes the declared
- * code page does not define is rejected with a reason naming the likely one, never loaded with
- * its letters replaced.
+ * Windows-1250). `flitmap run` reads the one a source declares or the one its words say (`auto`),
+ * and refuses a declared code page that misreads the file's words: never loads the letters replaced.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
@@ -68,21 +67,25 @@ describe("an export in a Central European code page", () => {
     expect(importFile(out).slice(1)).toEqual(FIRMS.map(([key, name, city]) => [`kartki.firm_${key}`, name, city, "1"]));
   });
 
-  it("rejects the row whose byte Windows-1252 does not define, naming the code page to declare", async () => {
+  it("refuses a declared windows-1252 whose words say the file is Windows-1250, and reads none of its rows", async () => {
     writePackage(workspace.path, "windows-1252");
     const out = join(workspace.path, "out");
     const ran = await runCliInProcess(["run", workspace.path, "--source", source, "--out", out]);
-    expect(ran.stdout).toMatch(/^Firm: 2 records in 1 file, 1 unreadable$/m);
-    const rejects: string[][] = parse(readFileSync(join(out, "rejects", "Firm.csv"), "utf8"));
-    expect(rejects.slice(1).map((row) => [row[1], row[2], row[4]])).toEqual([
-      [
-        "2",
-        "K1",
-        "'Nazwa' has a byte WINDOWS-1252 does not define: the file is in another code page; declare its encoding (windows-1250 for Polish, Czech or Hungarian letters, windows-1251 for Cyrillic, ...)",
-      ],
-    ]);
-    // K2's letters are all bytes Windows-1252 defines, so only the declaration can put them right.
-    expect(importFile(out).slice(1).map((row) => row[0])).toEqual(["kartki.firm_K2"]);
+    expect(ran.code).toBe(1);
+    const said = ran.stdout + ran.stderr;
+    expect(said).toContain("firmy.csv: declared windows-1252, but the file was written in another code page");
+    expect(said).toContain('declare encoding "windows-1250"');
+    // Read as Windows-1252, "Łódź" is "£ódŸ" and "Żółw" is "¯ó³w": none of it may load.
+    expect(said).toMatch(/line \d+: "[^"]*[£¯³][^"]*"/);
+    expect(existsSync(join(out, "01-res.partner-firm.csv")) ? importFile(out).slice(1) : []).toEqual([]);
+  });
+
+  it("reads the file in Windows-1250 when the source says auto", async () => {
+    writePackage(workspace.path, "auto");
+    const out = join(workspace.path, "out");
+    const ran = await runCliInProcess(["run", workspace.path, "--source", source, "--out", out]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(importFile(out).slice(1)).toEqual(FIRMS.map(([key, name, city]) => [`kartki.firm_${key}`, name, city, "1"]));
   });
 
   it("says how the language writes an encoding given another name, with the fix", async () => {

@@ -155,7 +155,8 @@ describe("readEntity: encodings and delimiters", () => {
 
   it("rejects a row whose bytes its declared code page does not define, instead of loading a replacement character", async () => {
     // Windows-1250's Ź is 0x8F, a byte Windows-1252 leaves undefined: read as 1252, the letter was lost without a word.
-    write("relations_001.csv", iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Bakker;Utrecht\nR2;Źródło;Łódź\n", "windows-1250"));
+    // One word alone does not show which code page a file is in: the declaration stands, the row goes.
+    write("relations_001.csv", iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Bakker;Utrecht\nR2;Źle;Utrecht\n", "windows-1250"));
     const { items, report } = await readAll(spec({ columns: relationColumns, encoding: "windows-1252", delimiter: ";" }));
     expect(rows(items).map((row) => row.key)).toEqual(["R1"]);
     expect(rejections(items)).toMatchObject([
@@ -167,6 +168,24 @@ describe("readEntity: encodings and delimiters", () => {
       },
     ]);
     expect(report.files[0]?.rejectedForEncoding).toBe(1);
+  });
+
+  it("refuses a declared code page that misreads the file's words, and reads none of its rows", async () => {
+    // Read as Windows-1252 these load as "D¹browski" and "£ód¿": bytes it defines, letters changed.
+    write("relations_001.csv", iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Dąbrowski;Łódź\nR2;Bakker;Kraków\n", "windows-1250"));
+    const { items, report } = await readAll(spec({ columns: relationColumns, encoding: "windows-1252", delimiter: ";" }));
+    expect(rows(items)).toEqual([]);
+    expect(report.problems.map((problem) => problem.message)).toEqual([
+      'cannot read relations_001.csv: declared windows-1252, but the file was written in another code page: 2 of its words read in Windows-1252 hold symbols or letters no one language writes together (line 2: "D¹browski", in Windows-1250 "Dąbrowski"); Windows-1250 reads 2 more of them as words; declare encoding "windows-1250" in the source\'s csv block',
+    ]);
+  });
+
+  it("reads a file auto finds not UTF-8 in the code page its words are written in", async () => {
+    write("relations_001.csv", iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Dąbrowski i Żółw;Łódź\n", "windows-1250"));
+    const { items, report } = await readAll(spec({ columns: relationColumns, delimiter: ";" }));
+    expect(rows(items)[0]?.values).toEqual({ id: "R1", name: "Dąbrowski i Żółw", city: "Łódź" });
+    expect(report.files[0]?.encoding).toBe("windows-1250");
+    expect(report.files[0]?.encodingNote).toMatch(/^not UTF-8; read as Windows-1250: /);
   });
 
   it("reads mixed files (UTF-8 appended to Windows-1252) character by character", async () => {
@@ -583,7 +602,10 @@ describe("readEntity: files and specs", () => {
 describe("readEntity: an Italian ERP export's amounts and dates", () => {
   it("reads currency words, space thousands and dotted dates, and rejects an unreadable amount with its line and column", async () => {
     const italian = valueFormat({ date: "dd.MM.yy", datetime: "yyyy.MM.dd H.mm", timezone: "Europe/Rome", decimal: "," });
-    write("ordini.csv", "id;importo;data;inizio\nO1;1\u00A0250,00 kr;09.03.24;2024.03.09 9.30\nO2;R$ 1.234,56;31.12.99;2024.12.31 17.05\nO3;1,234.56 zł;01.01.30;2024.01.01 0.00\n");
+    write(
+      "ordini.csv",
+      "id;importo;data;inizio\nO1;1\u00A0250,00 kr;09.03.24;2024.03.09 9.30\nO2;R$ 1.234,56;31.12.99;2024.12.31 17.05\nO3;1,234.56 zł;01.01.30;2024.01.01 0.00\n",
+    );
     const { items } = await readAll(
       spec({
         pattern: "ordini.csv",
@@ -600,7 +622,14 @@ describe("readEntity: an Italian ERP export's amounts and dates", () => {
       { id: "O2", amount: 1234.56, day: "1999-12-31", start: "2024-12-31 16:05:00" },
     ]);
     expect(rejections(items)).toMatchObject([
-      { file: "ordini.csv", line: 4, column: "amount", columnNumber: 2, reason: "'importo': '1,234.56 zł' is not an amount with a decimal comma; it looks like it uses a decimal point, but this column's decimal separator is ','" },
+      {
+        file: "ordini.csv",
+        line: 4,
+        column: "amount",
+        columnNumber: 2,
+        reason:
+          "'importo': '1,234.56 zł' is not an amount with a decimal comma; it looks like it uses a decimal point, but this column's decimal separator is ','",
+      },
     ]);
   });
 });
