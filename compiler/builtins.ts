@@ -42,12 +42,33 @@ const INVALID_POLICY: BuiltinParameter = {
   oneOf: ["reject", "flag"],
 };
 
+const COUNTRY: BuiltinParameter = {
+  name: "country",
+  type: TEXT,
+  optional: true,
+  description: 'the country\'s two letters ("PL"), for numbers written without them',
+};
+
 function same(input: ValueType): ValueType {
   return input;
 }
 
 function textStep(name: string, summary: string, example: string, exampleResult: string, parameters: readonly BuiltinParameter[] = []): Builtin {
   return { name, category: "text", summary, inputs: [TEXT], takesList: false, parameters, output: () => TEXT, example, exampleResult };
+}
+
+function textQuestion(name: string, summary: string, example: string, exampleResult: string): Builtin {
+  return {
+    name,
+    category: "text",
+    summary,
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [{ name: "text", type: TEXT, optional: false, description: "what to look for (upper and lower case alike)" }],
+    output: () => BOOLEAN,
+    example,
+    exampleResult,
+  };
 }
 
 export const BUILTINS: readonly Builtin[] = [
@@ -70,6 +91,24 @@ export const BUILTINS: readonly Builtin[] = [
     example: "name <- name | truncate(64)",
     exampleResult: "a 70-character name keeps its first 64 characters",
   },
+  textQuestion(
+    "starts_with",
+    "Whether the text starts with another (upper and lower case alike), for conditions.",
+    'active <- if name | starts_with("NIE UŻYWAĆ") then false else true',
+    '"Nie używać Hydrobud" becomes true',
+  ),
+  textQuestion(
+    "ends_with",
+    "Whether the text ends with another (upper and lower case alike), for conditions.",
+    'is_company <- if name | ends_with("Sp. z o.o.") then true else is_firm',
+    '"Instal-Term sp. z o.o." becomes true',
+  ),
+  textQuestion(
+    "contains",
+    "Whether the text holds another anywhere (upper and lower case alike), for conditions.",
+    'x_copy <- remarks | contains("duplikat")',
+    '"Duplikat firmy HYDROBUD" becomes true',
+  ),
   {
     name: "split",
     category: "list",
@@ -172,6 +211,32 @@ export const BUILTINS: readonly Builtin[] = [
     onInvalid: "a value without a dotted host name is rejected (or flagged)",
     example: "website <- domain | url",
     exampleResult: '"acme.co.uk" becomes "http://acme.co.uk"',
+  },
+  {
+    name: "iban",
+    category: "validation",
+    summary:
+      "Checks a bank account's IBAN (its country's length and its check digits) and writes it without spaces; digits alone, as long as the country's IBAN without its letters (Poland's NRB), get the country given.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [COUNTRY, INVALID_POLICY],
+    output: () => TEXT,
+    onInvalid: "an account whose length or check digits are wrong is rejected (or flagged)",
+    example: 'acc_number <- nrb | iban("PL")',
+    exampleResult: '"61 1090 1014 0000 0712 1981 2874" becomes "PL61109010140000071219812874"',
+  },
+  {
+    name: "vat",
+    category: "validation",
+    summary:
+      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands' and France's, and writes it as Odoo keeps it: the country's prefix, no separators.",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [COUNTRY, INVALID_POLICY],
+    output: () => TEXT,
+    onInvalid: "a number of the wrong form or check digit is rejected (or flagged); Odoo's VAT check would refuse it",
+    example: 'vat <- nip | vat("PL")',
+    exampleResult: '"778-142-13-31" becomes "PL7781421331"; "DE 136 695 976" becomes "DE136695976"',
   },
   {
     name: "number",

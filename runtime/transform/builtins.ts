@@ -47,6 +47,7 @@
 import type { SourceOptionsPlan } from "../../compiler/plan/schema.js";
 import { ARITHMETIC_BUILTINS } from "./builtin-arithmetic.js";
 import { FILE_BUILTINS } from "./builtin-files.js";
+import { IDENTIFIER_BUILTINS } from "./builtin-identifiers.js";
 import { LIST_BUILTINS } from "./builtin-lists.js";
 import { dateFromText, dateOfDateTime, PARSE_BUILTINS } from "./builtin-parse.js";
 import { argumentProblem, argumentsOk, defineBuiltin, describeValue, type DefinedBuiltin } from "./builtin-support.js";
@@ -85,7 +86,7 @@ const required = defineBuiltin<undefined>({
   apply: (input) => ok(input),
 });
 
-const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, defaultValue, required];
+const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, ...IDENTIFIER_BUILTINS, defaultValue, required];
 
 function byName<T>(pick: (builtin: DefinedBuiltin) => T): Readonly<Record<string, T>> {
   // No prototype, so a step named "constructor" or "toString" is simply unknown.

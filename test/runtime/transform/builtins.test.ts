@@ -220,6 +220,9 @@ const SAMPLE_ARGUMENTS: Readonly<Record<string, readonly RuntimeValue[]>> = {
   default: ["Unknown"],
   add_days: [30],
   add_minutes: [90],
+  starts_with: ["nie"],
+  ends_with: ["o.o."],
+  contains: ["duplikat"],
 };
 
 describe("empty input", () => {

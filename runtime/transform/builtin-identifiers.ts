@@ -1,0 +1,74 @@
+/**
+ * Built-ins for identifiers and for asking about text: iban and vat (checked and written as Odoo
+ * keeps them, runtime/transform/identifiers.ts), starts_with, ends_with and contains (yes or no,
+ * ignoring case, for conditions). Pure.
+ */
+import {
+  argumentProblem,
+  argumentsOk,
+  defineBuiltin,
+  describeValue,
+  invalidValue,
+  isInvalidPolicy,
+  readInvalidPolicy,
+  tooManyArguments,
+  wrongInput,
+  type ArgumentsResult,
+  type DefinedBuiltin,
+  type InvalidPolicy,
+} from "./builtin-support.js";
+import { readIban, readVat, type IdentifierReading } from "./identifiers.js";
+import { ok, type RuntimeValue } from "./values.js";
+
+interface IdentifierArguments {
+  readonly country: string | undefined;
+  readonly policy: InvalidPolicy;
+}
+
+/** `(country?, on_invalid?)`; a lone "reject" or "flag" is the policy, since no country is written so. */
+function readIdentifierArguments(args: readonly RuntimeValue[]): ArgumentsResult<IdentifierArguments> {
+  const tooMany = tooManyArguments(args, 2);
+  if (tooMany !== null) return argumentProblem(tooMany);
+  const [first, second] = args;
+  const firstIsPolicy = args.length === 1 && (first === "reject" || first === "flag");
+  const country = firstIsPolicy || first === undefined || first === null || first === "" ? undefined : first;
+  if (country !== undefined && (typeof country !== "string" || !/^[A-Za-z]{2}$/.test(country))) {
+    return argumentProblem(`country is a country's two letters ("PL", "DE"), not ${describeValue(country)}`);
+  }
+  const policy = readInvalidPolicy(firstIsPolicy ? first : second);
+  if (!isInvalidPolicy(policy)) return argumentProblem(policy);
+  return argumentsOk({ country: country?.toUpperCase(), policy });
+}
+
+function identifierStep(name: string, read: (text: string, country: string | undefined) => IdentifierReading): DefinedBuiltin {
+  return defineBuiltin<IdentifierArguments>({
+    name,
+    readArguments: readIdentifierArguments,
+    apply: (input, { country, policy }) => {
+      if (typeof input !== "string") return wrongInput(name, "text", input);
+      const reading = read(input, country);
+      return reading.ok ? ok(reading.value) : invalidValue(policy, reading.reason);
+    },
+  });
+}
+
+function textQuestion(name: string, answer: (text: string, part: string) => boolean): DefinedBuiltin {
+  return defineBuiltin<string>({
+    name,
+    readArguments: (args) => {
+      if (args.length !== 1) return argumentProblem(`it takes 1 argument (text), but was given ${args.length}`);
+      const part = args[0] ?? null;
+      if (typeof part === "string" && part !== "") return argumentsOk(part.toLowerCase());
+      return argumentProblem(`text is a text that is not empty, not ${describeValue(part)}`);
+    },
+    apply: (input, part) => (typeof input === "string" ? ok(answer(input.trim().toLowerCase(), part)) : wrongInput(name, "text", input)),
+  });
+}
+
+export const IDENTIFIER_BUILTINS: readonly DefinedBuiltin[] = [
+  identifierStep("iban", readIban),
+  identifierStep("vat", readVat),
+  textQuestion("starts_with", (text, part) => text.startsWith(part)),
+  textQuestion("ends_with", (text, part) => text.endsWith(part)),
+  textQuestion("contains", (text, part) => text.includes(part)),
+];
