@@ -34,42 +34,50 @@ function isAsciiLetter(byte: number): boolean {
 export class CodePageScanner {
   private readonly highBytes: number[] = new Array<number>(128).fill(0);
   private readonly words = new Map<string, WordTally>();
-  private word = "";
+  /** The start of a word cut off by the last chunk's end, as Latin-1 characters. */
+  private carried = "";
   private wordLine = 1;
   private wordHigh = false;
   private line = 1;
 
   feed(chunk: Uint8Array): void {
-    for (let index = 0; index < chunk.length; index++) {
-      const byte = chunk[index] ?? 0;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // Only words holding a byte above ASCII are made into strings: most words of a file are not.
+    let start = this.carried === "" ? -1 : 0;
+    for (let index = 0; index < bytes.length; index++) {
+      const byte = bytes[index] ?? 0;
       if (byte >= 0x80) {
         this.highBytes[byte - 0x80] = (this.highBytes[byte - 0x80] ?? 0) + 1;
-        if (this.word === "") this.wordLine = this.line;
-        this.word += String.fromCharCode(byte);
         this.wordHigh = true;
-      } else if (isAsciiLetter(byte)) {
-        if (this.word === "") this.wordLine = this.line;
-        this.word += String.fromCharCode(byte);
-      } else {
-        this.endWord();
+      } else if (!isAsciiLetter(byte)) {
+        if (start >= 0) this.endWord(bytes, start, index);
+        start = -1;
         if (byte === 0x0a) this.line++;
+        continue;
+      }
+      if (start < 0) {
+        start = index;
+        this.wordLine = this.line;
       }
     }
+    this.carried = start < 0 ? "" : this.carried + bytes.toString("latin1", start);
   }
 
-  private endWord(): void {
+  private endWord(bytes: Buffer, start: number, end: number): void {
+    const length = this.carried.length + end - start;
     // A lone byte is no word ("½" and "œ" are as likely): it tells nothing of the code page.
-    if (this.wordHigh && this.word.length > 1) {
-      const known = this.words.get(this.word);
+    if (this.wordHigh && length > 1) {
+      const word = this.carried + bytes.toString("latin1", start, end);
+      const known = this.words.get(word);
       if (known !== undefined) known.count++;
-      else if (this.words.size < MAX_WORDS) this.words.set(this.word, { count: 1, line: this.wordLine });
+      else if (this.words.size < MAX_WORDS) this.words.set(word, { count: 1, line: this.wordLine });
     }
-    this.word = "";
+    this.carried = "";
     this.wordHigh = false;
   }
 
   finish(): CodePageEvidence {
-    this.endWord();
+    this.endWord(Buffer.alloc(0), 0, 0);
     return { highBytes: this.highBytes, words: this.words };
   }
 }
