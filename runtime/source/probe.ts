@@ -41,9 +41,12 @@ async function scanUtf8(path: string, skip: number): Promise<ReturnType<Utf8Scan
   return scanner.finish();
 }
 
-async function scanWords(path: string): Promise<CodePageEvidence> {
+async function scanWords(path: string, utf8?: Utf8Scanner): Promise<CodePageEvidence> {
   const scanner = new CodePageScanner();
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) scanner.feed(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    scanner.feed(chunk as Buffer);
+    utf8?.feed(chunk as Buffer);
+  }
   return scanner.finish();
 }
 
@@ -70,6 +73,11 @@ function misreadWords(reading: CodePageReading, better: CodePageReading): string
   );
 }
 
+/** A character's UTF-8 bytes read in a code page: what a UTF-8 file declared in it loads. */
+function utf8AsCodePage(character: string, codePage: CodePage): string {
+  return wordIn(Buffer.from(character, "utf8").toString("latin1"), codePage);
+}
+
 /** A file `auto` found not to be UTF-8: Windows-1252, or the code page its words say. */
 async function detectedCodePage(path: string, note: string | null): Promise<{ encoding: CodePage; note: string | null }> {
   const detected = detectCodePage(await scanWords(path));
@@ -83,7 +91,17 @@ async function detectedCodePage(path: string, note: string | null): Promise<{ en
  * changed, which no check downstream can see.
  */
 async function checkDeclaredCodePage(path: string, declared: CodePage): Promise<void> {
-  const contradiction = contradictingCodePage(await scanWords(path), declared);
+  const utf8 = new Utf8Scanner();
+  const evidence = await scanWords(path, utf8);
+  const { validSequences, invalidBytes } = utf8.finish();
+  // Text in another code page almost never has each byte above ASCII in a well-formed UTF-8 sequence.
+  if (validSequences > 0 && invalidBytes === 0) {
+    throw new Error(
+      `declared ${declared}, but the file is written in UTF-8: its ${validSequences} characters above ASCII are all UTF-8 sequences, ` +
+        `which ${CODE_PAGE_NAMES[declared]} would read as two or three characters each ("é" as "${utf8AsCodePage("é", declared)}"); declare encoding "utf-8" in the source's csv block`,
+    );
+  }
+  const contradiction = contradictingCodePage(evidence, declared);
   if (contradiction === null) return;
   throw new Error(
     `declared ${declared}, but the file was written in another code page: ${misreadWords(contradiction.declared, contradiction.better)}; ` +

@@ -180,6 +180,15 @@ describe("readEntity: encodings and delimiters", () => {
     ]);
   });
 
+  it("refuses a declared code page for a file written in UTF-8, whose letters it would read as two characters each", async () => {
+    write("relations_001.csv", Buffer.from("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Société Générale;Paris\n", "utf8"));
+    const { items, report } = await readAll(spec({ columns: relationColumns, encoding: "windows-1252", delimiter: ";" }));
+    expect(rows(items)).toEqual([]);
+    expect(report.problems.map((problem) => problem.message)).toEqual([
+      'cannot read relations_001.csv: declared windows-1252, but the file is written in UTF-8: its 4 characters above ASCII are all UTF-8 sequences, which Windows-1252 would read as two or three characters each ("é" as "Ã©"); declare encoding "utf-8" in the source\'s csv block',
+    ]);
+  });
+
   it("reads a file auto finds not UTF-8 in the code page its words are written in", async () => {
     write("relations_001.csv", iconv.encode("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;Dąbrowski i Żółw;Łódź\n", "windows-1250"));
     const { items, report } = await readAll(spec({ columns: relationColumns, delimiter: ";" }));
