@@ -14,6 +14,8 @@ export interface BuiltinParameter {
   readonly description: string;
   /** The values a text parameter allows, checked when it is given as a literal. */
   readonly oneOf?: readonly string[];
+  /** The form a text parameter's literal must have, and how a specialist says it. */
+  readonly form?: { readonly pattern: RegExp; readonly said: string };
 }
 
 export interface Builtin {
@@ -47,6 +49,8 @@ const COUNTRY: BuiltinParameter = {
   type: TEXT,
   optional: true,
   description: 'the country\'s two letters ("PL"), for numbers written without them',
+  // A lone on_invalid word stands in the country's place: `vat("flag")`.
+  form: { pattern: /^(?:[A-Za-z]{2}|reject|flag|)$/, said: 'a country\'s two letters ("PL", "DE")' },
 };
 
 function same(input: ValueType): ValueType {

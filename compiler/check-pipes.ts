@@ -219,6 +219,9 @@ function checkArguments(checker: ExpressionChecker, step: A.CallStep, builtin: B
         `the ${parameter.name} of \`${name}\` is ${parameter.oneOf.map((option) => `"${option}"`).join(" or ")}, not "${arg.node.value}"`,
       );
     }
+    if (parameter.form !== undefined && arg.node.kind === "StringLiteral" && !parameter.form.pattern.test(arg.node.value)) {
+      checker.issue("builtin-argument", scope.file, arg.node.range, `the ${parameter.name} of \`${name}\` is ${parameter.form.said}, not "${arg.node.value}"`);
+    }
   });
 }
 

@@ -21,6 +21,12 @@ describe("FM304 expression_type", () => {
     ]);
   });
 
+  it("reports a country that is not two letters, and takes a lone on_invalid word in its place", () => {
+    expect(
+      diagnosticsOf("FM304", 'map Deal -> crm.lead { name <- name | vat("Poland")  description <- name | iban("flag")  referred <- name | vat("pl", "flag") }'),
+    ).toEqual(['main.flitmap:1:43-1:51 error FM304 the country of `vat` is a country\'s two letters ("PL", "DE"), not "Poland"']);
+  });
+
   it("reports a ref to a `for each` target, whose records a row's key cannot tell apart", () => {
     const base = `migration pv { source pv  target odoo "17.0" }
 source pv {
@@ -34,6 +40,9 @@ split Relation {
 map Lead -> crm.lead { name <- id  partner_id <- relation_id | ref person }`;
     const message =
       "person makes one record per filled contact of a Relation row, so a Relation key names none of them: point to a target without `for each`, or make the one you mean a target of its own (reading `contact[1].column`)";
-    expect(diagnosticsOf("FM304", "", { base })).toEqual([`base.flitmap:7:103-7:113 error FM304 ${message}`, `base.flitmap:10:64-10:74 error FM304 ${message}`]);
+    expect(diagnosticsOf("FM304", "", { base })).toEqual([
+      `base.flitmap:7:103-7:113 error FM304 ${message}`,
+      `base.flitmap:10:64-10:74 error FM304 ${message}`,
+    ]);
   });
 });
