@@ -108,7 +108,7 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
       alias: target.alias,
       model: target.model,
       named: reference.byValuesOnly !== true,
-      ...(byName === undefined || key === undefined ? {} : { byName: { entity: reference.entity, nameColumn: byName, keyColumn: key } }),
+      ...(byName === undefined || key === undefined ? {} : { byName: { entity: reference.entity, nameColumn: byName } }),
       ...(reference.separator === undefined ? {} : { separator: reference.separator }),
       ...(others.length === 0 ? {} : { others }),
     },

@@ -11,6 +11,7 @@ import type { EntityProfile } from "./entities.js";
 import { chooseTargets } from "./entity-models.js";
 import type { PackageProposal, RecordsProposal } from "./proposal.js";
 import { buildTable } from "./table-proposals.js";
+import { uniqueColumnProposal } from "./unique-columns.js";
 
 export type { BuildOptions } from "./build-state.js";
 
@@ -36,7 +37,10 @@ export class ProposalBuilder {
       records,
       customFields: [...state.registries.customFields.values()],
       lookups: [...state.registries.lookups.values()],
-      nameIndexes: [...state.registries.nameIndexes.values()],
+      uniqueColumns: [...state.registries.uniqueColumns.values()].flatMap(({ entity, column }) => {
+        const profile = state.entities.find((candidate) => candidate.name === entity);
+        return profile === undefined ? [] : [uniqueColumnProposal(profile, column)];
+      }),
       missingRequired: state.registries.missingRequired,
       csv: [],
       sourceNotes: [],

@@ -9,7 +9,7 @@
 import { declaredType, placeholderModifier } from "./column-types.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { quote } from "./literals.js";
-import type { BodyLine, EntityProposal, NameIndexProposal, PackageProposal, TableProposal, TargetProposal } from "./proposal.js";
+import type { BodyLine, EntityProposal, PackageProposal, TableProposal, TargetProposal, UniqueColumnProposal } from "./proposal.js";
 
 export interface EmittedFile {
   readonly name: string;
@@ -75,7 +75,7 @@ function csvBlock(settings: readonly CsvSetting[]): string {
   return `csv { ${settings.map((setting) => `${setting.name} ${quote(setting.value)}`).join("  ")} }`;
 }
 
-function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan): string {
+function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan, unique?: UniqueColumnProposal): string {
   const parts = [column.name];
   if (column.header !== column.name) parts.push(quote(column.header));
   parts.push(declaredType(column.guess));
@@ -86,8 +86,10 @@ function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan)
   const placeholders = own ? placeholderModifier(column.guess) : "";
   if (placeholders !== "") parts.push(placeholders);
   if (column.name === entity.modifiedColumn) parts.push("modified");
+  // A column naming rows by another column than their key does not hold keys.
   const reference = entity.references.find((candidate) => candidate.column === column.name);
-  if (reference !== undefined && column.group === undefined) parts.push(`references ${reference.entity}`);
+  if (reference !== undefined && reference.byName === undefined && column.group === undefined) parts.push(`references ${reference.entity}`);
+  if (unique !== undefined) parts.push(unique.ambiguous === "reject" ? "unique" : `unique ambiguous ${unique.ambiguous}`);
   return parts.join(" ");
 }
 
@@ -124,34 +126,19 @@ function writeSource(writer: Writer, proposal: PackageProposal, entities: readon
         `${entity.duplicateKeys} key${entity.duplicateKeys === 1 ? " appears" : "s appear"} in more than one row (chunks repeat their edges)`,
       );
     }
-    for (const column of entity.columns) writer.line(`    ${columnLine(entity, column, plan)}`, `${evidence(column, plan)}${referenceNote(entity, column)}`);
+    for (const column of entity.columns) {
+      const unique = proposal.uniqueColumns.find((candidate) => candidate.entity === entity.name && candidate.column === column.name);
+      if (unique !== undefined) writer.comment(unique.comment);
+      writer.line(`    ${columnLine(entity, column, plan, unique)}`, `${evidence(column, plan)}${referenceNote(entity, column)}`);
+    }
     for (const group of entity.groups) {
       writer.line(`    group ${group.name}[${group.from}..${group.to}] {`);
       for (const column of group.columns) writer.line(`      ${columnLine(entity, column, plan)}`, evidence(column, plan));
       writer.line("    }");
     }
     writer.line("  }");
-    for (const index of proposal.nameIndexes.filter((candidate) => candidate.entity === entity.name)) writeNameIndex(writer, entity, index);
   }
   writer.line("}");
-}
-
-/** `entity CompanyByName "companies.csv" key company_name { ... }`: the same files, keyed by the name other files use. */
-function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexProposal): void {
-  const column = (name: string): EntityProfile["columns"][number] | undefined => entity.columns.find((candidate) => candidate.name === name);
-  writer.blank();
-  writer.comment(`${entity.name} again, keyed by ${index.nameColumn}: other columns name its records rather than give their ${index.keyColumn}`);
-  writer.line(`  entity ${index.name} ${quote(entity.pattern)} key ${index.nameColumn} {`);
-  // The key keeps the main entity's type, so that `get(...)` gives what `ref` finds (`42`, not `00042`).
-  for (const name of [index.nameColumn, index.keyColumn]) {
-    const type = name === index.keyColumn && column(name)?.guess.type === "integer" ? "integer" : "text";
-    writer.line(`    ${name} ${quote(column(name)?.header ?? name)} ${type}`);
-  }
-  const names = column(index.nameColumn)?.guess;
-  if (names !== undefined && names.distinct < names.total - names.blank) {
-    writer.line("    duplicates keep first", "a name some rows share (a branch keeping its head office's, namesakes) finds the first of them");
-  }
-  writer.line("  }");
 }
 
 function writeBody(writer: Writer, body: readonly BodyLine[], indent: string, entity: string): void {

@@ -34,7 +34,7 @@ export function expressionOf(state: BuildState, candidate: FieldCandidate, conte
     table: (output) =>
       state.registries.table(output, field, column.profile.name, snake(context.entity.profile.name), column.profile.list?.parts ?? column.profile.values),
     userNames: () => state.registries.userNames(`${context.entity.profile.name}.${column.profile.name}`, column.profile.values),
-    nameIndex: (index) => state.registries.nameIndex(index),
+    uniqueColumn: (names) => state.registries.uniqueColumn(names),
   });
 }
 
@@ -54,7 +54,7 @@ export function previewExpression(candidate: FieldCandidate): string {
     lookup: (key) => LOOKUPS[key]?.name ?? key,
     table: () => `<a table of its ${candidate.column.profile.guess.distinct} values>`,
     userNames: () => "<a table of the users' names>",
-    nameIndex: (index) => `${index.entity}ByName`,
+    uniqueColumn: (names) => names.nameColumn,
   });
 }
 
@@ -62,7 +62,7 @@ interface ConversionNames {
   lookup(key: string): string;
   table(output: ValueOutput): string;
   userNames(): string;
-  nameIndex(index: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string }): string;
+  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }): string;
 }
 
 /** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
@@ -77,7 +77,7 @@ function writeConversion(candidate: FieldCandidate, names: ConversionNames): str
     case "negate":
       return `not ${column.path}`;
     case "ref":
-      return referenceExpression(column.path, conversion.reference, conversion.first, names.nameIndex);
+      return referenceExpression(column.path, conversion.reference, conversion.first, names.uniqueColumn);
     case "lookup": {
       const short = conversion.lookup === "res.users#name" && column.profile.values.some((value) => SHORT_NAME.test(value.trim()));
       const through = column.through === undefined ? "" : `get(${column.through.entity}.${column.through.column.name}) | `;
@@ -279,22 +279,22 @@ function keepOtherReferences(state: BuildState, context: TargetContext, candidat
 }
 
 /**
- * `code | ref org`, or through a list's first item and a name's key (`client |
- * get(CompanyByName.id) | ref company`), trying the other records made from the same key in turn
- * (`?? code | ref person`).
+ * `code | ref org`, or through a list's first item and a column declared `unique` (`client |
+ * split("|") | first | ref company by organisation`), trying the other records made from the same
+ * key in turn (`?? code | ref person`).
  */
-export function referenceExpression(path: string, reference: ColumnReference, first: boolean, nameIndex: ConversionNames["nameIndex"]): string {
+export function referenceExpression(path: string, reference: ColumnReference, first: boolean, uniqueColumn: ConversionNames["uniqueColumn"]): string {
   const steps = [path];
   if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
   if (first) steps.push("first");
-  if (reference.byName !== undefined) steps.push(`get(${nameIndex(reference.byName)}.${reference.byName.keyColumn})`);
+  const by = reference.byName === undefined ? "" : ` by ${uniqueColumn(reference.byName)}`;
   // A key whose row made the split's other target instead (a person, not an organisation) is
   // expected to miss the first: `optional` counts those once rather than noting each row.
   const aliases = [
     { alias: reference.alias, sibling: false },
     ...(reference.others ?? []).map((other) => ({ alias: other.alias, sibling: other.sibling === true })),
   ];
-  return aliases.map(({ alias }, index) => [...steps, `ref ${alias}${aliases[index + 1]?.sibling === true ? " optional" : ""}`].join(" | ")).join(" ?? ");
+  return aliases.map(({ alias }, index) => [...steps, `ref ${alias}${by}${aliases[index + 1]?.sibling === true ? " optional" : ""}`].join(" | ")).join(" ?? ");
 }
 
 /**

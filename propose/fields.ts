@@ -18,8 +18,8 @@ export interface ColumnReference {
   readonly model: string;
   /** The column's name says what it points to (not its values alone). */
   readonly named: boolean;
-  /** For names: the entity whose names these are, its name column and its key column (`get(CompanyByName.id)`). */
-  readonly byName?: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string };
+  /** For names: the entity whose names these are and its column holding them, declared `unique` (`| ref company by name`). */
+  readonly byName?: { readonly entity: string; readonly nameColumn: string };
   /** Cells listing several references with this separator. */
   readonly separator?: string;
   /**

@@ -106,7 +106,7 @@ function referencedParent(state: BuildState, context: TargetContext, modelField:
     .flatMap((column) =>
       column.reference === undefined
         ? []
-        : [referenceExpression(column.path, column.reference, column.reference.separator !== undefined, (index) => state.registries.nameIndex(index))],
+        : [referenceExpression(column.path, column.reference, column.reference.separator !== undefined, (names) => state.registries.uniqueColumn(names))],
     )
     .join(" ?? ");
   assign(state, context, "res_id", idExpression, references, 0.9);

@@ -81,14 +81,15 @@ export interface CustomFieldProposal {
   readonly comment?: string;
 }
 
-/** An entity declared again over the same files, keyed by its name column, for columns that name its records. */
-export interface NameIndexProposal {
-  /** `CompanyByName` */
-  readonly name: string;
-  /** The entity it indexes. */
+/**
+ * A column other files name an entity's rows by (`| ref company by trade_name`), declared `unique`
+ * with what a value several rows hold does, and why.
+ */
+export interface UniqueColumnProposal {
   readonly entity: string;
-  readonly nameColumn: string;
-  readonly keyColumn: string;
+  readonly column: string;
+  readonly ambiguous: "reject" | "first" | "last";
+  readonly comment: string;
 }
 
 export interface LookupProposal {
@@ -129,7 +130,7 @@ export interface PackageProposal {
   readonly records: readonly RecordsProposal[];
   readonly customFields: readonly CustomFieldProposal[];
   readonly lookups: readonly LookupProposal[];
-  readonly nameIndexes: readonly NameIndexProposal[];
+  readonly uniqueColumns: readonly UniqueColumnProposal[];
   /** Required fields no column could fill: the check reports them as warnings until they are set. */
   readonly missingRequired: readonly string[];
   /** Source-level csv options, and why. */

@@ -7,7 +7,7 @@ import { findModel, type OdooField, type OdooSchema } from "../compiler/catalog/
 import { findBuiltin } from "../compiler/builtins.js";
 import type { TableOutput, ValueOutput } from "./fields.js";
 import { LOOKUPS } from "./odoo-knowledge.js";
-import type { CustomFieldProposal, LookupProposal, NameIndexProposal, RecordEntryProposal } from "./proposal.js";
+import type { CustomFieldProposal, LookupProposal, RecordEntryProposal } from "./proposal.js";
 import { countValues } from "./value-tables.js";
 import { identifierOf, pascalCase } from "./words.js";
 
@@ -59,26 +59,18 @@ export class Registries {
   private readonly userColumns = new Set<string>();
   private readonly tableSources = new Set<string>();
 
-  /** Entities declared a second time, keyed by name, for columns that name their records. */
-  readonly nameIndexes = new Map<string, NameIndexProposal>();
+  /** Columns other files name an entity's rows by (`Entity.column`), declared `unique`. */
+  readonly uniqueColumns = new Map<string, { readonly entity: string; readonly column: string }>();
 
   private tableKey(output: TableOutput): string {
     if (output.kind === "text") return "text:users";
     return output.kind === "selection" ? `selection:${output.model}.${output.field}` : `records:${output.model}`;
   }
 
-  /**
-   * The entity that finds another entity's records by name (`CompanyByName`, keyed by the name
-   * column), declared once; its name for `get(CompanyByName.id)`.
-   */
-  nameIndex(index: { readonly entity: string; readonly nameColumn: string; readonly keyColumn: string }): string {
-    const existing = this.nameIndexes.get(`${index.entity}.${index.nameColumn}`);
-    if (existing !== undefined) return existing.name;
-    // A second column naming the same records (a tax number beside the trade name) gets its own index.
-    const taken = [...this.nameIndexes.values()].some((other) => other.name === `${index.entity}ByName`);
-    const name = taken ? `${index.entity}By${pascalCase(index.nameColumn.split("_"))}` : `${index.entity}ByName`;
-    this.nameIndexes.set(`${index.entity}.${index.nameColumn}`, { name, ...index });
-    return name;
+  /** The column `| ref alias by column` names another entity's rows by, declared `unique` once. */
+  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }): string {
+    this.uniqueColumns.set(`${names.entity}.${names.nameColumn}`, { entity: names.entity, column: names.nameColumn });
+    return names.nameColumn;
   }
 
   /**
