@@ -38,7 +38,7 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
   kartoteka: [
     /key column 'NIP' is blank/,
     /key column 'E-mail' is blank/,
-    /^res_id: the value is empty, and this field requires one \(no KontrahentPoNazwie row has key "(Elmar Instalacje|Termotech Konin)"\)/,
+    /^res_id: the value is empty, and this field requires one \(no Kontrahent row has nazwa "(Elmar Instalacje|Termotech Konin)"\)/,
   ],
 };
 
