@@ -212,14 +212,21 @@ export interface ColumnGroup extends NodeBase {
 // ---------------------------------------------------------------------------------------------
 // lookup, records, table, extend
 
-/** `lookup user in res.users by email or login { missing fallback "admin" }` */
+/**
+ * `lookup user in res.users by email or login { missing fallback "admin" }`; `by name and city`
+ * matches a list of values, one per field, all together.
+ */
 export interface LookupDeclaration extends NodeBase {
   readonly kind: "LookupDeclaration";
   readonly name: Name | Missing;
   readonly model: QualifiedName | Missing;
   readonly matchFields: readonly Name[];
+  /** The word before each match field after the first: `or` (each in turn) or `and` (all together). */
+  readonly joiners: readonly LookupJoiner[];
   readonly items: readonly LookupItem[];
 }
+
+export type LookupJoiner = "or" | "and";
 
 export type LookupItem = MissingPolicy | ArchivedSetting | MatchRule | AmbiguousPolicy;
 

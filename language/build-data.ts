@@ -13,6 +13,7 @@ export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
   name: IToken | undefined;
   model: Built<A.QualifiedName | A.Missing> | undefined;
   readonly match: IToken[] = [];
+  readonly joiners: A.LookupJoiner[] = [];
   readonly items: Built<A.LookupItem>[] = [];
 
   build(range: Range): A.LookupDeclaration {
@@ -21,6 +22,7 @@ export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
       name: nameOrMissing(this.name, "a lookup name", range.end),
       model: qualifiedAt(this.model, range.end),
       matchFields: this.match.map(name),
+      joiners: this.joiners,
       items: realItems(this.items),
       range,
     };

@@ -2,7 +2,7 @@
 import type { LookaheadTable } from "./lookahead.js";
 
 export const LOOKAHEAD_TABLE: LookaheadTable = {
-  grammar: "4c8b8b06-50904",
+  grammar: "aa36c327-51107",
   paths: {
     "ambiguousPolicy.Alternation.0": [[["Keyword_reject"]],[["Keyword_first"]],[["Keyword_fallback"]]],
     "archivedSetting.Alternation.0": [[["Keyword_include"]],[["Keyword_exclude"]]],
@@ -78,10 +78,11 @@ export const LOOKAHEAD_TABLE: LookaheadTable = {
     "listExpression.Option.0": [[["Comma"]],[["RBracket"]]],
     "listExpression.Repetition.0": [[["Keyword_if"],["Keyword_not"],["StringLike"],["NumberLiteral"],["Keyword_true"],["Keyword_false"],["TemplateStart"],["LBracket"],["LParen"],["Keyword_ref"],["Name"]],[["RBracket"]]],
     "literal.Alternation.0": [[["StringLike"]],[["NumberLiteral"]],[["Keyword_true"]],[["Keyword_false"]]],
+    "lookupDeclaration.Alternation.0": [[["Keyword_or"]],[["Keyword_and"]]],
     "lookupDeclaration.Alternation.101": [[["Name"]],[["ReservedWord"]]],
     "lookupDeclaration.Alternation.50": [[["Keyword_missing"]],[["Keyword_archived"]],[["Keyword_match"]],[["Keyword_ambiguous"]],[["AnyToken"]]],
     "lookupDeclaration.Option.0": [[["LCurly"]],[[]]],
-    "lookupDeclaration.Repetition.0": [[["Keyword_or"]],[["LCurly"],[]]],
+    "lookupDeclaration.Repetition.0": [[["Keyword_or"],["Keyword_and"]],[["LCurly"],[]]],
     "lookupDeclaration.Repetition.50": [[["Keyword_missing"],["Keyword_archived"],["Keyword_match"],["Keyword_ambiguous"],["AnyToken"]],[["RCurly"]]],
     "mapDeclaration.Alternation.101": [[["Name"]],[["ReservedWord"]]],
     "mapDeclaration.Alternation.102": [[["Name"]],[["ReservedWord"]]],

@@ -627,7 +627,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.token(3, KW.by);
     this.matchField(4);
     this.MANY(() => {
-      this.token(5, KW.or);
+      this.OR(this.lookupJoinerChoices);
       this.matchField(6);
     });
     this.OPTION(() => {
@@ -636,6 +636,16 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
       this.token(8, T.RCurly);
     });
   });
+
+  // `or` tries each field in turn; `and` matches a list of values, one per field, together.
+  private readonly lookupJoinerChoices: IOrAlt<void>[] = [
+    { ALT: () => this.joiner(this.token(5, KW.or), "or") },
+    { ALT: () => this.joiner(this.token(9, KW.and), "and") },
+  ];
+
+  private joiner(token: IToken | undefined, word: "or" | "and"): void {
+    if (token !== undefined) this.frameOf(D.LookupFrame).joiners.push(word);
+  }
 
   private matchField(index: number): void {
     const field = this.consumeName(index, "match field");

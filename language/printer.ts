@@ -350,7 +350,7 @@ export class Printer {
   }
 
   private lookup(lookup: A.LookupDeclaration): Doc {
-    const head: Doc = ["lookup ", nameText(lookup.name), " in ", qualifiedNameText(lookup.model), " by ", join(" or ", lookup.matchFields.map((field) => field.value))];
+    const head: Doc = ["lookup ", nameText(lookup.name), " in ", qualifiedNameText(lookup.model), " by ", lookup.matchFields.map((field, index) => (index === 0 ? field.value : `${lookup.joiners[index - 1] ?? "or"} ${field.value}`)).join(" ")];
     if (lookup.items.length === 0) return head;
     const entries = lookup.items.map((item): Doc => {
       if (item.kind === "ArchivedSetting") return ["archived ", item.include ? "include" : "exclude"];

@@ -360,6 +360,7 @@ export const declaration: fc.Arbitrary<A.Declaration> = fc.oneof(
       name(),
       qualifiedName(),
       fc.array(name(), { minLength: 1, maxLength: 2 }),
+      fc.constantFrom<"or" | "and">("or", "and"),
       fc.array(
         fc.oneof(
           fc.constantFrom<A.MissingPolicyName>("reject", "flag", "halt").map((policy): A.LookupItem => ({ kind: "MissingPolicy", policy, range: RANGE })),
@@ -369,11 +370,12 @@ export const declaration: fc.Arbitrary<A.Declaration> = fc.oneof(
         { maxLength: 2 },
       ),
     )
-    .map(([lookupName, model, matchFields, items]): A.LookupDeclaration => ({
+    .map(([lookupName, model, matchFields, word, items]): A.LookupDeclaration => ({
       kind: "LookupDeclaration",
       name: lookupName,
       model,
       matchFields,
+      joiners: matchFields.slice(1).map(() => word),
       items,
       range: RANGE,
     })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "../../language/parse.js";
+import { print } from "../../language/printer.js";
 import { bool, col, n, num, onlyDeclaration, q, ref, s, withoutRanges } from "./helpers.js";
 
 describe("import", () => {
@@ -186,6 +187,7 @@ describe("lookup", () => {
       name: n("user"),
       model: q("res.users"),
       matchFields: [n("email"), n("login")],
+      joiners: ["or"],
       items: [
         { kind: "MissingPolicy", policy: "fallback", fallback: s("admin") },
         { kind: "ArchivedSetting", include: true },
@@ -202,8 +204,16 @@ describe("lookup", () => {
       name: n("product"),
       model: q("product.product"),
       matchFields: [n("default_code")],
+      joiners: [],
       items: [],
     });
+  });
+
+  it("matches several fields together, joined by and, and prints them as written", () => {
+    const text = `lookup branch in res.partner by name and city { missing flag }`;
+    expect(onlyDeclaration(text)).toMatchObject({ matchFields: [n("name"), n("city")], joiners: ["and"], items: [{ kind: "MissingPolicy", policy: "flag" }] });
+    expect(onlyDeclaration(`lookup mixed in res.partner by name and city or email`)).toMatchObject({ joiners: ["and", "or"] });
+    expect(print(parse(text).document)).toBe(`${text}\n`);
   });
 });
 
