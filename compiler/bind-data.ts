@@ -40,6 +40,7 @@ export function bindLookup(binder: Binder, declaration: A.LookupDeclaration, fil
     declaration,
     model,
     matchFields: declaration.matchFields,
+    together: declaration.joiners.length > 0 && declaration.joiners.every((word) => word === "and"),
     missing,
     includeArchived: archived?.include === true,
     ...(matchRule === undefined ? {} : { matchRule }),

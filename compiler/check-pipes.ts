@@ -8,7 +8,7 @@ import type { ExpressionChecker } from "./check-expressions.js";
 import type { CheckedExpression, Scope } from "./checked-package.js";
 import { reportUnknownName } from "./check-columns.js";
 import { acceptsInput, BUILTINS, findBuiltin, type Builtin } from "./builtins.js";
-import type { TableSymbol, TargetSymbol } from "./model.js";
+import type { LookupSymbol, TableSymbol, TargetSymbol } from "./model.js";
 import { suggestNames } from "./catalog/index.js";
 import { typeString } from "./check-expressions.js";
 import type { Literal, PlanExpression, RefBy } from "./plan/schema.js";
@@ -41,12 +41,47 @@ function wrapList(output: ValueType, itemwise: boolean): ValueType {
   return itemwise ? list(output) : output;
 }
 
+/**
+ * `[name, town] | partner_in_city`, a lookup `by name and city`: the whole list is one value, each
+ * item matched against its field; anything but a list of as many values as the lookup has fields
+ * is FM309 `lookup_fields`.
+ */
+function checkLookupTogether(
+  checker: ExpressionChecker,
+  step: A.CallStep,
+  lookup: LookupSymbol,
+  input: CheckedExpression,
+  pipeNode: A.PipeExpression,
+  scope: Scope,
+): CheckedExpression {
+  checker.reference(scope.file, step.callee.range, lookup);
+  const fields = lookup.matchFields.map((field) => field.value);
+  const wanted = `a list of ${fields.length} values in the order of its fields, \`[${fields.join(", ")}] | ${lookup.name}\``;
+  const given = input.ir.op === "list" ? input.ir.items.length : undefined;
+  if (input.type.kind !== "list" && input.type.kind !== "unknown") {
+    checker.issue(
+      "lookup-fields",
+      scope.file,
+      step.range,
+      `lookup ${lookup.name} matches ${fields.join(" and ")} together: give it ${wanted}, not ${describeType(input.type)}`,
+    );
+  } else if (given !== undefined && given !== fields.length) {
+    checker.issue("lookup-fields", scope.file, step.range, `lookup ${lookup.name} matches ${fields.join(" and ")} together: give it ${wanted}, not ${given}`);
+  } else if (input.type.kind === "list" && !["text", "integer", "unknown"].includes(input.type.item.kind)) {
+    checker.issue("builtin-input", scope.file, step.range, `lookup ${lookup.name} matches text or numbers, but gets ${describeType(input.type)}`);
+  }
+  if (step.args !== undefined) checker.issue("builtin-argument", scope.file, step.range, `a lookup takes no arguments: write \`| ${lookup.name}\``);
+  const type = record(lookup.model);
+  return { node: pipeNode, type, ir: { op: "lookup", type: typeString(type), lookup: lookup.name, input: input.ir, itemwise: false } };
+}
+
 export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
   if (step.kind === "RefStep") return checkRefStep(checker, step, input, pipeNode, scope);
   const name = step.callee.value;
   const table = checker.bound.tables.get(name);
   if (table !== undefined) return checkTableStep(checker, step, table, input, pipeNode, scope);
   const lookup = checker.bound.lookups.get(name);
+  if (lookup?.together === true) return checkLookupTogether(checker, step, lookup, input, pipeNode, scope);
   if (lookup !== undefined) {
     checker.reference(scope.file, step.callee.range, lookup);
     const { item, itemwise } = unwrapList(input.type, false);

@@ -60,6 +60,7 @@ export type TypeIssueKind =
   | "other-entity"
   | "ref-input"
   | "ref-by"
+  | "lookup-fields"
   | "let";
 
 /** A value used where its type does not fit, inside an expression. */

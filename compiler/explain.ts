@@ -215,7 +215,7 @@ class LineageBuilder {
 
   private lookupStep(expression: Extract<PlanExpression, { op: "lookup" }>): LineageNode {
     const lookup = this.analysis.bound.lookups.get(expression.lookup);
-    const fields = lookup?.matchFields.map((field) => field.value).join(" or ") ?? "?";
+    const fields = lookup?.matchFields.map((field) => field.value).join(lookup.together ? " and " : " or ") ?? "?";
     const missing =
       lookup?.missing === undefined
         ? "reject"

@@ -205,6 +205,7 @@ class Emitter {
       name: symbol.name,
       model: symbol.model ?? "",
       matchFields: symbol.matchFields.map((field) => field.value),
+      ...(symbol.together ? { together: true as const } : {}),
       missing: symbol.missing === undefined ? { policy: "reject" } : symbol.missing,
       includeArchived: symbol.includeArchived,
       ...(symbol.matchRule === undefined || symbol.matchRule === "exact" ? {} : { matchRule: symbol.matchRule }),

@@ -286,6 +286,8 @@ export const LookupPlan = z
     name: z.string(),
     model: z.string(),
     matchFields: z.array(z.string()).min(1),
+    /** `by name and city`: the input is a list of values, one per match field in order, all matched together. */
+    together: z.literal(true).optional(),
     missing: MissingPolicyPlan,
     includeArchived: z.boolean(),
     /** `match loose|initials|surname_initial`; absent: exact. */

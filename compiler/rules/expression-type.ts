@@ -14,6 +14,6 @@ export const expressionType: Rule = {
   },
   check({ checked }) {
     // Arithmetic operands (FM306 arithmetic_operand) and `ref ... by` columns (FM307 ref_by_column) and lets (FM308 named_value) have their own rules.
-    return checked.typeIssues.filter((issue) => issue.kind !== "arithmetic" && issue.kind !== "ref-by" && issue.kind !== "let").map((issue) => ({ file: issue.file, range: issue.range, message: issue.message }));
+    return checked.typeIssues.filter((issue) => issue.kind !== "arithmetic" && issue.kind !== "ref-by" && issue.kind !== "lookup-fields" && issue.kind !== "let").map((issue) => ({ file: issue.file, range: issue.range, message: issue.message }));
   },
 };

@@ -22,6 +22,7 @@ import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
 import { namedValue } from "./named-value.js";
 import { refByColumn } from "./ref-by-column.js";
+import { lookupFields } from "./lookup-fields.js";
 import { rejectWithoutReason } from "./reject-without-reason.js";
 import { selectionValue } from "./selection-value.js";
 import { sourceOption } from "./source-option.js";
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   arithmeticOperand,
   refByColumn,
   namedValue,
+  lookupFields,
   unknownModel,
   unknownField,
   fieldNotInVersion,
