@@ -12,7 +12,8 @@
 import type { LookupAnswer } from "../journal/journal.js";
 import type { LookupPlan, Plan } from "../../compiler/plan/schema.js";
 import type { LoadTarget, TargetRecord } from "../targets/target.js";
-import { evaluate, type EvaluationEnvironment, type LookupResolution, type LookupRuntime } from "../transform/evaluate.js";
+import { evaluate, matchFieldsText, type EvaluationEnvironment, type LookupResolution, type LookupRuntime } from "../transform/evaluate.js";
+import { fieldText, togetherMatcher } from "./lookup-together.js";
 import type { RecordRef } from "../transform/values.js";
 import { nameMatcher, type NameCandidate, type NameMatcher } from "./name-match.js";
 import { usesLookup } from "./plan-walk.js";
@@ -26,61 +27,72 @@ interface TargetRecordLike {
   readonly active: boolean;
 }
 
+/** The records a lookup may match: active ones unless it includes archived ones, with an external ID where the target needs one. */
+function usable(lookup: LookupPlan, records: readonly TargetRecordLike[], style: "id" | "xmlid"): TargetRecordLike[] {
+  return records.filter((record) => (lookup.includeArchived || record.active) && (style === "id" || record.xmlid !== undefined));
+}
+
+function recordRef(lookup: LookupPlan, record: TargetRecordLike): RecordRef {
+  return {
+    kind: "record",
+    model: lookup.model,
+    ...(record.id === undefined ? {} : { id: record.id }),
+    ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
+    label: record.label,
+  };
+}
+
 /**
  * A lookup answered from the records the target holds, matched case-insensitively and trimmed
- * (the first record of a value wins); by its declared rule and ambiguity policy when it has them.
+ * (the first record of a value wins); by its declared rule and ambiguity policy when it has them;
+ * all its fields together when they are joined by `and` (lookup-together.ts).
  */
 export function lookupRuntime(lookup: LookupPlan, records: readonly TargetRecordLike[], style: "id" | "xmlid"): LookupRuntime {
   const byXmlid = new Map<string, RecordRef>();
   for (const record of records) {
     if (record.xmlid === undefined || byXmlid.has(record.xmlid)) continue;
-    byXmlid.set(record.xmlid, {
-      kind: "record",
-      model: lookup.model,
-      ...(record.id === undefined ? {} : { id: record.id }),
-      xmlid: record.xmlid,
-      label: record.label,
-    });
+    byXmlid.set(record.xmlid, { ...recordRef(lookup, record), xmlid: record.xmlid });
   }
+  // A fallback names a record by its external ID, else by a value of the match fields.
+  const orByXmlid =
+    (resolve: (value: string) => LookupResolution) =>
+    (value: string): LookupResolution => {
+      const found = byXmlid.get(value.trim());
+      return found === undefined ? resolve(value) : { status: "found", record: found };
+    };
   const runtime = (resolve: (value: string) => LookupResolution): LookupRuntime => ({
     name: lookup.name,
     model: lookup.model,
     matchFields: lookup.matchFields,
+    ...(lookup.together === true ? { together: true as const } : {}),
     missing: lookup.missing,
     resolve,
-    resolveFallback(value) {
-      const found = byXmlid.get(value.trim());
-      return found === undefined ? resolve(value) : { status: "found", record: found };
-    },
+    resolveFallback: orByXmlid(resolve),
   });
+  if (lookup.together === true) {
+    const candidates = usable(lookup, records, style).map((record) => ({
+      ref: recordRef(lookup, record),
+      values: lookup.matchFields.map((field) => fieldText(record.values[field])),
+    }));
+    const matcher = togetherMatcher(lookup, candidates, (value) => orByXmlid(matcher.resolve)(value));
+    return runtime((value) => matcher.resolve(value));
+  }
   if (lookup.matchRule !== undefined || lookup.ambiguous !== undefined) {
     // A declared rule or ambiguity policy: every record a value matches counts (name-match.ts).
     const candidates = matchCandidates(lookup, records, style);
     let matcher: NameMatcher | undefined;
     const resolve = (value: string): LookupResolution =>
-      (matcher ??= nameMatcher(lookup, lookup.matchRule ?? "exact", candidates, (fallback) => resolveFallback(fallback))).resolve(value);
-    const resolveFallback = (value: string): LookupResolution => {
-      const found = byXmlid.get(value.trim());
-      return found === undefined ? resolve(value) : { status: "found", record: found };
-    };
+      (matcher ??= nameMatcher(lookup, lookup.matchRule ?? "exact", candidates, (fallback) => orByXmlid(resolve)(fallback))).resolve(value);
     return runtime(resolve);
   }
   const index = new Map<string, RecordRef>();
   for (const field of lookup.matchFields) {
-    for (const record of records) {
-      if (!lookup.includeArchived && !record.active) continue;
+    for (const record of usable(lookup, records, style)) {
       const value = record.values[field];
       if (value === undefined || value === null || value === false) continue;
       const key = String(value).trim().toLowerCase();
       if (key === "" || index.has(key)) continue;
-      if (style === "xmlid" && record.xmlid === undefined) continue;
-      index.set(key, {
-        kind: "record",
-        model: lookup.model,
-        ...(record.id === undefined ? {} : { id: record.id }),
-        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
-        label: record.label,
-      });
+      index.set(key, recordRef(lookup, record));
     }
   }
   return runtime((value) => {
@@ -91,26 +103,13 @@ export function lookupRuntime(lookup: LookupPlan, records: readonly TargetRecord
 
 /** The records a lookup may match, with the values of its match fields as text. */
 function matchCandidates(lookup: LookupPlan, records: readonly TargetRecordLike[], style: "id" | "xmlid"): NameCandidate[] {
-  const candidates: NameCandidate[] = [];
-  for (const record of records) {
-    if (!lookup.includeArchived && !record.active) continue;
-    if (style === "xmlid" && record.xmlid === undefined) continue;
-    const names = lookup.matchFields.flatMap((field) => {
+  return usable(lookup, records, style).map((record) => ({
+    ref: recordRef(lookup, record),
+    names: lookup.matchFields.flatMap((field) => {
       const value = record.values[field];
       return value === undefined || value === null || value === false ? [] : [String(value)];
-    });
-    candidates.push({
-      ref: {
-        kind: "record",
-        model: lookup.model,
-        ...(record.id === undefined ? {} : { id: record.id }),
-        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
-        label: record.label,
-      },
-      names,
-    });
-  }
-  return candidates;
+    }),
+  }));
 }
 
 /** The lookups of a run: fetched once, then answered in memory. */
@@ -133,7 +132,7 @@ export class RunLookups {
       const records = all?.get(lookup.name) ?? (await target.lookupRecords(lookup));
       lookups.fetched.set(lookup.name, records);
       lookups.install(lookup, lookupRuntime(lookup, records, target.capabilities.lookupMatches));
-      say(`lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${lookup.matchFields.join(" or ")}`);
+      say(`lookup ${lookup.name}: ${records.length} ${lookup.model} record${records.length === 1 ? "" : "s"} to match by ${matchFieldsText(lookup)}`);
     }
     return lookups;
   }
@@ -164,6 +163,7 @@ export class RunLookups {
         name: lookup.name,
         model: lookup.model,
         matchFields: lookup.matchFields,
+        ...(lookup.together === true ? { together: true as const } : {}),
         missing: lookup.missing,
         resolve: (value) => answer(`resolve:${value}`),
         resolveFallback: (value) => answer(`fallback:${value}`),

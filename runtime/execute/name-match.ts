@@ -26,7 +26,8 @@ export function looseName(value: string): string {
     .trim();
 }
 
-function keyOf(value: string, rule: MatchRule): string {
+/** A value as a rule compares it: trimmed and without case, or loosely. */
+export function matchKey(value: string, rule: MatchRule): string {
   return rule === "exact" ? value.trim().toLowerCase() : looseName(value);
 }
 
@@ -106,7 +107,7 @@ export function nameMatcher(
   const byWords = new Map<string, RecordRef[]>();
   for (const candidate of candidates) {
     for (const name of candidate.names) {
-      const key = keyOf(name, rule);
+      const key = matchKey(name, rule);
       if (key === "") continue;
       const refs = byKey.get(key) ?? [];
       if (!refs.includes(candidate.ref)) refs.push(candidate.ref);
@@ -120,7 +121,7 @@ export function nameMatcher(
     }
   }
   const matches = (value: string): readonly RecordRef[] => {
-    const key = keyOf(value, rule);
+    const key = matchKey(value, rule);
     const direct = byKey.get(key);
     if (direct !== undefined) return direct;
     if (rule === "surname_initial") {
@@ -133,26 +134,29 @@ export function nameMatcher(
     if (parts === undefined) return key.includes(" ") ? (byWords.get(wordsKey(key)) ?? []) : [];
     return refsWhere(looseNames, (name) => matchesInitials(name, parts.initials, parts.surname));
   };
+  return { resolve: (value) => settleMatches(lookup, JSON.stringify(value), matches(value), fallback) };
+}
+
+/**
+ * What the records a value (`shown` as written) matches give: none, the one, or, for several, what
+ * the lookup's `ambiguous` policy says (the row is rejected unless it says otherwise).
+ */
+export function settleMatches(lookup: LookupPlan, shown: string, found: readonly RecordRef[], fallback: (value: string) => LookupResolution): LookupResolution {
+  const first = found[0];
+  if (first === undefined) return { status: "missing" };
+  if (found.length === 1) return { status: "found", record: first };
+  const names = found.map((ref) => JSON.stringify(ref.label ?? ref.xmlid ?? String(ref.id))).join(", ");
+  const what = `${shown} matches ${found.length} ${lookup.model} records (${names})`;
   const policy = lookup.ambiguous ?? { policy: "reject" };
-  return {
-    resolve(value) {
-      const found = matches(value);
-      const first = found[0];
-      if (first === undefined) return { status: "missing" };
-      if (found.length === 1) return { status: "found", record: first };
-      const names = found.map((ref) => JSON.stringify(ref.label ?? ref.xmlid ?? String(ref.id))).join(", ");
-      const what = `${JSON.stringify(value)} matches ${found.length} ${lookup.model} records (${names})`;
-      switch (policy.policy) {
-        case "reject":
-          return { status: "ambiguous", reason: `${what}: say which with \`ambiguous first\` or \`ambiguous fallback "..."\`, or give the value in full` };
-        case "first":
-          return { status: "found", record: first, note: `${what}; the first was used` };
-        case "fallback": {
-          const chosen = fallback(String(policy.value));
-          if (chosen.status !== "found") return { status: "ambiguous", reason: `${what}, and none has the fallback ${JSON.stringify(policy.value)}` };
-          return { status: "found", record: chosen.record, note: `${what}; ${JSON.stringify(policy.value)} was used` };
-        }
-      }
-    },
-  };
+  switch (policy.policy) {
+    case "reject":
+      return { status: "ambiguous", reason: `${what}: say which with \`ambiguous first\` or \`ambiguous fallback "..."\`, or give the value in full` };
+    case "first":
+      return { status: "found", record: first, note: `${what}; the first was used` };
+    case "fallback": {
+      const chosen = fallback(String(policy.value));
+      if (chosen.status !== "found") return { status: "ambiguous", reason: `${what}, and none has the fallback ${JSON.stringify(policy.value)}` };
+      return { status: "found", record: chosen.record, note: `${what}; ${JSON.stringify(policy.value)} was used` };
+    }
+  }
 }

@@ -37,6 +37,8 @@ export interface LookupCensus {
   readonly lookup: string;
   readonly model: string;
   readonly matchFields: readonly string[];
+  /** `by name and city`: the fields are matched together. */
+  readonly together?: true;
   readonly missing: MissingPolicyPlan;
   /** Records of the target the lookup can match. */
   readonly targetRecords: number;
@@ -205,6 +207,7 @@ function censusOf(
     lookup: lookup.name,
     model: lookup.model,
     matchFields: lookup.matchFields,
+    ...(lookup.together === true ? { together: true as const } : {}),
     missing: lookup.missing,
     targetRecords,
     matchedRows: matched.reduce((sum, entry) => sum + entry.rows, 0),

@@ -1,6 +1,7 @@
 /** The assessment for people: a terminal summary and a self-contained HTML page. */
 import type { Assessment, LookupAssessment } from "../lifecycle/assess.js";
 import { renderHtmlPage, type HtmlBlock } from "./html.js";
+import { matchFieldsText } from "../transform/evaluate.js";
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
@@ -70,7 +71,7 @@ export function assessmentText(assessment: Assessment): string {
   lines.push("", "Lookups (owners and other records the target must already hold)");
   for (const lookup of assessment.lookups) {
     lines.push(
-      `  ${lookup.lookup}: ${lookup.model} by ${lookup.matchFields.join(" or ")}, ${policyText(lookup)}; ${plural(lookup.targetRecords, "record")} to match`,
+      `  ${lookup.lookup}: ${lookup.model} by ${matchFieldsText(lookup)}, ${policyText(lookup)}; ${plural(lookup.targetRecords, "record")} to match`,
     );
     lines.push(
       `    ${plural(lookup.matchedRows, "row")} match (${plural(lookup.matched.length, "value")}), ${plural(lookup.unmatchedRows, "row")} match nothing (${plural(lookup.unmatched.length, "value")})${lookup.unmatchedRows > 0 ? `: ${lookup.consequence}` : ""}`,
@@ -247,7 +248,7 @@ function lookupBlocks(assessment: Assessment): HtmlBlock[] {
       rows: assessment.lookups.map((lookup) => [
         lookup.lookup,
         lookup.model,
-        lookup.matchFields.join(", "),
+        matchFieldsText(lookup),
         policyText(lookup),
         lookup.targetRecords,
         lookup.matchedRows,

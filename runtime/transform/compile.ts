@@ -16,7 +16,7 @@ import type { Literal, PlanExpression, PlanValue, RefBy } from "../../compiler/p
 import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
-import type { EvaluationEnvironment, ReferenceResolution, RowInput } from "./evaluate.js";
+import { matchFieldsText, type EvaluationEnvironment, type ReferenceResolution, type RowInput } from "./evaluate.js";
 import { isEmpty, isRecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
 
 /** What a closure returns when the row cannot be loaded; the reason is in the scope. */
@@ -341,18 +341,25 @@ function tableStep(name: string): Step {
   };
 }
 
+/** The values a lookup `by name and city` is asked, one per field, as JSON; undefined when all are blank. */
+function valuesTogether(value: RuntimeValue): string | undefined {
+  const parts = (Array.isArray(value) ? value : [value]).map((item) => (isEmpty(item) ? "" : textOf(item).trim()));
+  return parts.every((part) => part === "") ? undefined : JSON.stringify(parts);
+}
+
 function lookupStep(name: string): Step {
   return (value, _row, environment, scope) => {
     if (isEmpty(value)) return null;
     const lookup = environment.lookup(name);
-    const wanted = textOf(value).trim();
+    const wanted = lookup.together === true ? valuesTogether(value) : textOf(value).trim();
+    if (wanted === undefined) return null;
     const found = lookup.resolve(wanted);
     if (found.status === "found") {
       if (found.note !== undefined) scope.notes.push({ kind: "lookup-ambiguous", detail: found.note });
       return found.record;
     }
     if (found.status === "ambiguous") return scope.fail(found.reason);
-    const what = `no ${lookup.model} record has ${lookup.matchFields.join(" or ")} ${JSON.stringify(wanted)}`;
+    const what = `no ${lookup.model} record has ${matchFieldsText(lookup)} ${lookup.together === true ? wanted : JSON.stringify(wanted)}`;
     switch (lookup.missing.policy) {
       case "reject":
       case "halt":

@@ -38,10 +38,17 @@ export interface LookupRuntime {
   readonly name: string;
   readonly model: string;
   readonly matchFields: readonly string[];
+  /** `by name and city`: `resolve` is asked the values of a list, one per field, as JSON (`["Acme","Breda"]`). */
+  readonly together?: true;
   readonly missing: { readonly policy: "reject" | "flag" | "halt" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
   resolve(value: string): LookupResolution;
   /** The `missing fallback` value: a value of a match field, or a record's external ID ("base.user_admin"). */
   resolveFallback(value: string): LookupResolution;
+}
+
+/** How a lookup's fields read in a message: `email or login`, `name and city`. */
+export function matchFieldsText(lookup: { readonly matchFields: readonly string[]; readonly together?: true }): string {
+  return lookup.matchFields.join(lookup.together === true ? " and " : " or ");
 }
 
 export interface EvaluationEnvironment {
