@@ -9,12 +9,12 @@ import { join } from "node:path";
 import { KeyIndex, type RecordLocation, type WinnerRule } from "./key-index.js";
 import { listMatchingFiles } from "./files.js";
 import { probeFile, type DeclaredDelimiter, type DeclaredEncoding, type FileProbe } from "./probe.js";
-import { readRecordBatches, type RawRecord } from "./records.js";
-import { CellSelection } from "./csv-scan.js";
+import { CellsView, readRecordBatches, visitFileRecords, type RawRecord } from "./records.js";
+import { KeyPass, RecordKeys, type KeyedEntity } from "./record-keys.js";
 import { marksUndefinedBytes, notInEncodingReason } from "./decode.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
-import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems, type ParsedCell, type ValueFormat } from "./values.js";
+import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems } from "./values.js";
 import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
 import type {
   ColumnSpec,
@@ -114,29 +114,7 @@ export class ReportBuilder {
   }
 }
 
-function keyPart(type: ColumnType, raw: string, parsed: ParsedCell): string | null {
-  if (parsed.kind !== "value") return null;
-  // Text keys compare trimmed: " R1" and "R1" across chunks are the same relation.
-  return type === "text" ? raw.trim() : String(parsed.value);
-}
-
-/**
- * A single key is its normalised value; a composite key is the JSON array of its values, which
- * no two different value lists share.
- */
-export function joinKey(parts: readonly string[]): string {
-  return parts.length === 1 ? (parts[0] ?? "") : JSON.stringify(parts);
-}
-
-function stampOf(parsed: ParsedCell | undefined): number {
-  if (parsed === undefined || parsed.kind !== "value") return Number.NEGATIVE_INFINITY;
-  if (typeof parsed.value === "number") return parsed.value;
-  if (typeof parsed.value === "string") {
-    const time = Date.parse(`${parsed.value.replace(" ", "T")}Z`);
-    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
-  }
-  return Number.NEGATIVE_INFINITY;
-}
+export { joinKey } from "./record-keys.js";
 
 interface Shape {
   readonly ok: boolean;
@@ -231,26 +209,26 @@ class ReadRow implements SourceRow {
   }
 }
 
-class EntityReader {
+class EntityReader implements KeyedEntity {
   private readonly columns: readonly ColumnSpec[];
-  private readonly keyColumns: readonly number[];
   private readonly isKeyColumn: readonly boolean[];
-  private readonly stampColumn: number;
-  private readonly report: ReportBuilder;
+  readonly keys: RecordKeys;
+  readonly stampColumn: number;
+  readonly report: ReportBuilder;
   private readonly probes = new Map<string, FileProbe>();
   private readonly unreadable = new Set<string>();
-  /** The parsed key cells of the row at hand. */
-  private readonly scratch: (ParsedCell | undefined)[] = [];
+  /** The cells of the row at hand, to key it. */
+  private readonly cellsView = new CellsView();
   /** Set once every file has been read. */
   finished: KeyIndex | undefined;
 
   constructor(
-    private readonly spec: EntitySourceSpec,
+    readonly spec: EntitySourceSpec,
     private readonly known: KeyIndex | undefined,
   ) {
     this.columns = spec.columns;
     const indexOf = (name: string): number => spec.columns.findIndex((column) => column.name === name);
-    this.keyColumns = spec.key.map(indexOf);
+    this.keys = new RecordKeys(spec.columns, spec.key.map(indexOf));
     this.isKeyColumn = spec.columns.map((column) => spec.key.includes(column.name));
     this.stampColumn = spec.duplicates.rule === "newest" ? indexOf(spec.duplicates.column) : -1;
     this.report = new ReportBuilder(spec.entity);
@@ -311,77 +289,24 @@ class EntityReader {
     }
   }
 
-  private async *records(file: string, probe: FileProbe, selection?: CellSelection): AsyncGenerator<RawRecord[]> {
+  private async *records(file: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
     try {
-      yield* readRecordBatches(join(this.spec.directory, file), probe, selection);
+      yield* readRecordBatches(join(this.spec.directory, file), probe);
     } catch (error) {
       this.unreadable.add(file);
       this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
     }
   }
 
-  /** Whether a record can take part in duplicate resolution at all: the same test in both passes. */
-  private wellFormed(cells: readonly string[], layout: FileLayout): boolean {
-    return layout.fatal === null && !isBlankRecord(cells) && shapeOf(cells, layout).ok;
-  }
-
-  /** The record's key from its parsed key cells, or null when a key cell is blank or invalid. */
-  private keyFrom(cells: readonly string[], layout: FileLayout, parsed: readonly (ParsedCell | undefined)[]): string | null {
-    // A key of one column (most are) is its part, made without a list of parts.
-    let first: string | null = null;
-    let parts: string[] | null = null;
-    for (const columnIndex of this.keyColumns) {
-      const column = this.columns[columnIndex];
-      const position = layout.positions[columnIndex] ?? -1;
-      const cell = parsed[columnIndex];
-      if (column === undefined || position < 0 || cell === undefined) return null;
-      const part = keyPart(column.type, cells[position] ?? "", cell);
-      if (part === null || part === "") return null;
-      if (first === null) first = part;
-      else (parts ??= [first]).push(part);
-    }
-    return parts === null && first !== null ? first : joinKey(parts ?? []);
-  }
-
-  private parseColumn(columnIndex: number, cells: readonly string[], layout: FileLayout): ParsedCell | undefined {
-    const column = this.columns[columnIndex];
-    const position = layout.positions[columnIndex] ?? -1;
-    if (column === undefined || position < 0) return undefined;
-    return parseCell(column.type, cells[position] ?? "", column.format);
-  }
-
+  /** Pass one over a file: each record's key offered to the index (see KeyPass). */
   private async indexFile(file: string, fileIndex: number, index: KeyIndex): Promise<void> {
     const probe = await this.probe(file);
     if (probe === null) return;
-    let layout: FileLayout | null = null;
-    let skip = probe.skipLines;
-    const parsed: (ParsedCell | undefined)[] = [];
-    // This pass reads only keys (and stamps): once the header is known, only their cells are decoded.
-    // A record whose decoded cells are all blank has a blank key, and is left out as a blank record would be.
-    const selection = new CellSelection();
-    for await (const batch of this.records(file, probe, selection)) {
-      for (const record of batch) {
-        if (record.kind !== "record") continue;
-        if (skip > 0) {
-          skip--;
-          continue;
-        }
-        if (layout === null) {
-          layout = layoutFor(this.spec, record.cells, file, this.report);
-          const read = this.stampColumn < 0 ? this.keyColumns : [...this.keyColumns, this.stampColumn];
-          selection.only(
-            read.map((columnIndex) => layout?.positions[columnIndex] ?? -1),
-            layout.headers.length,
-          );
-          continue;
-        }
-        if (!this.wellFormed(record.cells, layout)) continue;
-        for (const columnIndex of this.keyColumns) parsed[columnIndex] = this.parseColumn(columnIndex, record.cells, layout);
-        const key = this.keyFrom(record.cells, layout, parsed);
-        if (key === null) continue;
-        const stamp = this.stampColumn < 0 ? Number.NEGATIVE_INFINITY : stampOf(this.parseColumn(this.stampColumn, record.cells, layout));
-        index.offer(key, { fileIndex, line: record.line }, stamp);
-      }
+    try {
+      await visitFileRecords(join(this.spec.directory, file), probe, new KeyPass(this, file, fileIndex, probe.skipLines, index));
+    } catch (error) {
+      this.unreadable.add(file);
+      this.report.problem(file, `cannot read ${file}: ${messageOf(error)}`);
     }
   }
 
@@ -477,10 +402,9 @@ class EntityReader {
     }
 
     const columns = this.columns;
-    // Key cells are parsed first (a duplicate needs nothing else), into scratch kept across rows.
-    const parsed = this.scratch;
-    for (const columnIndex of this.keyColumns) parsed[columnIndex] = this.parseColumn(columnIndex, cells, layout);
-    const key = this.keyFrom(cells, layout, parsed);
+    // The key first: a duplicate needs nothing else.
+    this.cellsView.current = cells;
+    const key = this.keys.of(this.cellsView, layout);
     if (key !== null) {
       const kept = rule === "first" ? index.offer(key, { fileIndex, line }) : index.winner(key);
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
@@ -520,7 +444,7 @@ class EntityReader {
         if (isEmptyCell(text, column.format)) reason = column.required ? cellProblem(column.header, EMPTY_CELL, { required: true }) : null;
         else value = text;
       } else {
-        const cell = this.isKeyColumn[columnIndex] === true ? (parsed[columnIndex] ?? EMPTY_CELL) : parseCell(column.type, text, column.format);
+        const cell = parseCell(column.type, text, column.format);
         reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
         if (cell.kind === "value") value = cell.value;
       }

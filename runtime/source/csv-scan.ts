@@ -43,6 +43,25 @@ export class CellSelection {
   }
 }
 
+/**
+ * The record at hand, for a pass that wants few of its cells (the first pass of `keep last`, which
+ * needs each record's key): its cells are decoded one by one when asked for, and no array of cells
+ * or record object is made. Valid only during `RecordVisitor.record`.
+ */
+export interface RecordView {
+  /** How many cells the record has. */
+  readonly cellCount: number;
+  /** The cell at `position` (0-based, below cellCount), as the record's `cells` would hold it. */
+  cell(position: number): string;
+  /** All the record's cells (for a header). */
+  cells(): string[];
+}
+
+/** Told of each record of a file in order, header included; empty lines and a quote that never closes are not records. */
+export interface RecordVisitor {
+  record(view: RecordView, line: number): void;
+}
+
 /** How a field of the record at hand was written (flags in `RecordScanner.fields`). */
 const QUOTED = 1;
 /** Quoted, with a quote doubled inside. */
@@ -80,7 +99,7 @@ class ScannedRecord {
   }
 }
 
-export class RecordScanner {
+export class RecordScanner implements RecordView {
   /** The physical line the next record starts on. */
   private line = 1;
   private bomChecked = false;
@@ -99,13 +118,33 @@ export class RecordScanner {
   private nul = false;
   /** The record at hand read as Latin-1, made when a cell of it is cut from it. */
   private record: string | null = null;
+  /** The bytes of the record a visitor is told of, and where it starts and ends in them. */
+  private visited: Buffer | null = null;
+  private visitedStart = 0;
+  private visitedEnd = 0;
 
   constructor(
     private readonly delimiter: number,
     private readonly decode: CellDecoder,
     private readonly dropBom: boolean,
     private readonly selection: CellSelection | null = null,
+    /** When set, records go to it instead of `out`. */
+    private readonly visitor: RecordVisitor | null = null,
   ) {}
+
+  get cellCount(): number {
+    return this.fields.length >> 2;
+  }
+
+  cell(position: number): string {
+    if (this.visited === null) throw new Error("RecordScanner.cell is answered only while a visitor is told of a record");
+    return this.cellAt(this.visited, this.visitedStart, this.visitedEnd, position << 2);
+  }
+
+  cells(): string[] {
+    if (this.visited === null) throw new Error("RecordScanner.cells is answered only while a visitor is told of a record");
+    return this.cellsOf(this.visited, this.visitedStart, this.visitedEnd);
+  }
 
   /**
    * Appends the complete records of `bytes` to `out` and returns where the first incomplete one
@@ -143,7 +182,7 @@ export class RecordScanner {
       if (position < end && bytes[position] === QUOTE) {
         let close = -1;
         let doubled = false;
-        for (let from = position + 1; ; ) {
+        for (let from = position + 1; ;) {
           const quote = bytes.indexOf(QUOTE, from);
           if (quote < 0 || (quote + 1 >= end && !final)) {
             if (!final) return INCOMPLETE;
@@ -179,7 +218,7 @@ export class RecordScanner {
         fields.push(position, fieldEnd, this.high ? HIGH : 0, fieldEnd);
       }
       if (fieldEnd >= end) {
-        this.emit(this.cells(bytes, start, fieldEnd), breaks, malformedQuote, true, out);
+        this.emit(bytes, start, fieldEnd, breaks, malformedQuote, true, out);
         return end;
       }
       const byte = bytes[fieldEnd];
@@ -193,7 +232,7 @@ export class RecordScanner {
         if (next >= end && !final) return INCOMPLETE;
         if (next < end && bytes[next] === LF) next++;
       }
-      this.emit(this.cells(bytes, start, fieldEnd), breaks, malformedQuote, false, out);
+      this.emit(bytes, start, fieldEnd, breaks, malformedQuote, false, out);
       return next;
     }
   }
@@ -231,46 +270,47 @@ export class RecordScanner {
   }
 
   /** The cells of the record in bytes[start, end) whose fields `fields` holds. */
-  private cells(bytes: Buffer, start: number, end: number): string[] {
+  private cellsOf(bytes: Buffer, start: number, end: number): string[] {
     const fields = this.fields;
     const wanted = this.selection?.wanted ?? null;
     const cells: string[] = [];
     this.record = null;
-    for (let field = 0; field < fields.length; field += 4) {
-      if (wanted !== null && wanted[field >> 2] === 0) {
-        cells.push("");
-        continue;
-      }
-      const from = fields[field] ?? 0;
-      const to = fields[field + 1] ?? 0;
-      const how = fields[field + 2] ?? 0;
-      let value = this.text(bytes, start, end, how, from, to);
-      if ((how & QUOTED) === 0) {
-        cells.push(value);
-        continue;
-      }
-      if ((how & DOUBLED) !== 0) value = value.replaceAll('""', '"');
-      if ((how & BROKEN) === 0) {
-        cells.push(value);
-        continue;
-      }
-      const rest = this.text(bytes, start, end, how, to + 1, fields[field + 3] ?? 0);
-      // A NUL byte counts as the end of the quoted value for csv-parse, which keeps no quote then.
-      cells.push(bytes[to + 1] === NUL ? value + rest : `"${value}"${rest}`);
-    }
+    for (let field = 0; field < fields.length; field += 4) cells.push(wanted !== null && wanted[field >> 2] === 0 ? "" : this.cellAt(bytes, start, end, field));
     return cells;
+  }
+
+  /** The cell whose field starts at `field` in `fields`, of the record in bytes[start, end). */
+  private cellAt(bytes: Buffer, start: number, end: number, field: number): string {
+    const fields = this.fields;
+    const from = fields[field] ?? 0;
+    const to = fields[field + 1] ?? 0;
+    const how = fields[field + 2] ?? 0;
+    let value = this.text(bytes, start, end, how, from, to);
+    if ((how & QUOTED) === 0) return value;
+    if ((how & DOUBLED) !== 0) value = value.replaceAll('""', '"');
+    if ((how & BROKEN) === 0) return value;
+    const rest = this.text(bytes, start, end, how, to + 1, fields[field + 3] ?? 0);
+    // A NUL byte counts as the end of the quoted value for csv-parse, which keeps no quote then.
+    return bytes[to + 1] === NUL ? value + rest : `"${value}"${rest}`;
   }
 
   /** bytes[first, last) of the record in bytes[start, end), in a field written `how`, as text. */
   private text(bytes: Buffer, start: number, end: number, how: number, first: number, last: number): string {
     if ((how & HIGH) !== 0) return this.decode(bytes, first, last);
+    // A visitor asks for a cell or two: cutting them alone costs less than reading the whole record.
+    if (this.visited !== null) return bytes.toString("latin1", first, last);
     // Latin-1 gives one character per byte, so an ASCII field is the record's characters at its bytes' offsets.
     this.record ??= bytes.toString("latin1", start, end);
     return this.record.substring(first - start, last - start);
   }
 
-  private emit(cells: string[], breaks: number, malformedQuote: number, unterminated: boolean, out: RawRecord[]): void {
+  private emit(bytes: Buffer, start: number, end: number, breaks: number, malformedQuote: number, unterminated: boolean, out: RawRecord[]): void {
     const line = this.line;
+    if (this.visitor !== null) {
+      this.visit(bytes, start, end, breaks, this.visitor);
+      return;
+    }
+    const cells = this.cellsOf(bytes, start, end);
     if (cells.length === 1 && cells[0] === "") {
       this.line++;
       out.push({ kind: "empty", line });
@@ -281,24 +321,33 @@ export class RecordScanner {
     for (let field = 2; plain && field < this.fields.length; field += 4) if (((this.fields[field] ?? 0) & HIGH) !== 0) plain = false;
     out.push(new ScannedRecord(cells, line, plain, malformedQuote, unterminated));
   }
+
+  /** Tells the visitor of the record in bytes[start, end), unless it is an empty line. */
+  private visit(bytes: Buffer, start: number, end: number, breaks: number, visitor: RecordVisitor): void {
+    const fields = this.fields;
+    // One field with no text, not broken: csv-parse's [""], an empty line.
+    if (fields.length === 4 && fields[0] === fields[1] && ((fields[2] ?? 0) & BROKEN) === 0) {
+      this.line++;
+      return;
+    }
+    const line = this.line;
+    this.line += 1 + breaks;
+    this.visited = bytes;
+    this.visitedStart = start;
+    this.visitedEnd = end;
+    visitor.record(this, line);
+    this.visited = null;
+  }
 }
 
 /**
- * Every record of a file, header included, in order, a batch per chunk read; see RecordScanner.
- * A record longer than a chunk is scanned again only once the bytes gathered after it are at least
- * as many as its own, so that a value spanning the whole file (a quote that never closes) costs
- * linear time.
+ * Reads a file into one buffer, a chunk at a time, and has `scan` take the complete records of the
+ * bytes at hand (it answers how many bytes it took): once after each chunk, which the generator
+ * then yields for, and once with `final` set at the end. A record longer than a chunk is scanned
+ * again only once the bytes gathered after it are at least as many as its own, so that a value
+ * spanning the whole file (a quote that never closes) costs linear time.
  */
-export async function* scanRecordBatches(
-  path: string,
-  delimiter: string,
-  encoding: ByteEncoding,
-  // 16 KB: a batch's rows stay alive until the run has gone through them, and the fewer there are
-  // at once, the fewer survive a collection of the young generation.
-  chunkBytes = 1 << 14,
-  selection: CellSelection | null = null,
-): AsyncGenerator<RawRecord[]> {
-  const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed", selection);
+function* scannedChunks(path: string, chunkBytes: number, scan: (bytes: Buffer, final: boolean) => number): Generator<number> {
   // Reads are synchronous: a chunk of a local file comes from the page cache in microseconds, and
   // a promise and a thread-pool hop per chunk cost more than the read itself.
   const descriptor = openSync(path, "r");
@@ -319,17 +368,47 @@ export async function* scanRecordBatches(
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (carried > filled - carried) continue;
-      const records: RawRecord[] = [];
-      const used = scanner.scan(buffer.subarray(0, filled), false, records);
+      const used = scan(buffer.subarray(0, filled), false);
       buffer.copyWithin(0, used, filled);
       filled -= used;
       carried = filled;
-      if (records.length > 0) yield records;
+      yield used;
     }
-    const records: RawRecord[] = [];
-    scanner.scan(buffer.subarray(0, filled), true, records);
-    if (records.length > 0) yield records;
+    scan(buffer.subarray(0, filled), true);
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * Tells `visitor` of every record of a file, header included, in order, without making its cells
+ * (see RecordView): for a pass that reads a cell or two of each record.
+ */
+export function visitRecords(path: string, delimiter: string, encoding: ByteEncoding, visitor: RecordVisitor, chunkBytes = 1 << 16): void {
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed", null, visitor);
+  // Only a quote that never closes lands here: it ends the records.
+  const unclosed: RawRecord[] = [];
+  for (const used of scannedChunks(path, chunkBytes, (bytes, final) => scanner.scan(bytes, final, unclosed))) void used;
+}
+
+/** Every record of a file, header included, in order, a batch per chunk read; see RecordScanner and scannedChunks. */
+export async function* scanRecordBatches(
+  path: string,
+  delimiter: string,
+  encoding: ByteEncoding,
+  // 16 KB: a batch's rows stay alive until the run has gone through them, and the fewer there are
+  // at once, the fewer survive a collection of the young generation.
+  chunkBytes = 1 << 14,
+  selection: CellSelection | null = null,
+): AsyncGenerator<RawRecord[]> {
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), cellDecoderFor(encoding), encoding === "utf-8" || encoding === "mixed", selection);
+  let records: RawRecord[] = [];
+  for (const used of scannedChunks(path, chunkBytes, (bytes, final) => scanner.scan(bytes, final, records))) {
+    void used;
+    if (records.length > 0) {
+      yield records;
+      records = [];
+    }
+  }
+  if (records.length > 0) yield records;
 }

@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { createChunkDecoder, isByteEncoding } from "./decode.js";
-import { scanRecordBatches, type CellSelection } from "./csv-scan.js";
+import { scanRecordBatches, visitRecords, type CellSelection, type RecordView, type RecordVisitor } from "./csv-scan.js";
 import type { FileProbe } from "./probe.js";
 import { QuoteScanner } from "./quote-scan.js";
 
@@ -165,4 +165,40 @@ export async function* parseRecordBatches(path: string, probe: FileProbe): Async
 /** Record by record; see readRecordBatches. */
 export async function* readRecords(path: string, probe: FileProbe): AsyncGenerator<RawRecord> {
   for await (const batch of readRecordBatches(path, probe)) yield* batch;
+}
+
+/** A record's cells as a RecordView: one object for every record, given each record's cells in turn. */
+export class CellsView implements RecordView {
+  current: string[] = [];
+
+  get cellCount(): number {
+    return this.current.length;
+  }
+
+  cell(position: number): string {
+    return this.current[position] ?? "";
+  }
+
+  cells(): string[] {
+    return this.current;
+  }
+}
+
+/**
+ * Tells `visitor` of every record of a file, header included (see RecordVisitor): the records of
+ * readRecordBatches, without the cells the visitor does not ask for when the file is scanned as bytes.
+ */
+export async function visitFileRecords(path: string, probe: FileProbe, visitor: RecordVisitor): Promise<void> {
+  if (isByteEncoding(probe.encoding)) {
+    visitRecords(path, probe.delimiter, probe.encoding, visitor);
+    return;
+  }
+  const view = new CellsView();
+  for await (const batch of parseRecordBatches(path, probe)) {
+    for (const record of batch) {
+      if (record.kind !== "record") continue;
+      view.current = record.cells;
+      visitor.record(view, record.line);
+    }
+  }
 }

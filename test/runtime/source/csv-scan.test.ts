@@ -12,7 +12,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { CellSelection, scanRecordBatches } from "../../../runtime/source/csv-scan.js";
+import { CellSelection, scanRecordBatches, visitRecords } from "../../../runtime/source/csv-scan.js";
 import { cellDecoderFor, type ByteEncoding } from "../../../runtime/source/decode.js";
 import type { Delimiter } from "../../../runtime/source/detect.js";
 import type { FileProbe } from "../../../runtime/source/probe.js";
@@ -97,7 +97,12 @@ async function recordsOf(batches: AsyncGenerator<RawRecord[]>): Promise<RawRecor
   return records;
 }
 
-async function bothReadings(bytes: Buffer, encoding: ByteEncoding, delimiter: Delimiter, chunkBytes: number): Promise<[RawRecord[] | string, RawRecord[] | string]> {
+async function bothReadings(
+  bytes: Buffer,
+  encoding: ByteEncoding,
+  delimiter: Delimiter,
+  chunkBytes: number,
+): Promise<[RawRecord[] | string, RawRecord[] | string]> {
   const path = join(directory, `file-${files++}.csv`);
   writeFileSync(path, bytes);
   const probe: FileProbe = { encoding, encodingDetected: false, encodingNote: null, bom: false, delimiter, delimiterDetected: false, skipLines: 0 };
@@ -162,9 +167,38 @@ describe("the byte-level CSV scanner", () => {
           if (typeof all === "string") return expect(some).toBe(all);
           // The first cell, the selected ones and those past the width are decoded; the others are "".
           const kept = (position: number): boolean => position === 0 || positions.includes(position) || position >= width;
-          expect(some).toEqual(all.map((record) => (record.kind === "record" ? { ...record, cells: record.cells.map((cell, position) => (kept(position) ? cell : "")) } : record)));
+          expect(some).toEqual(
+            all.map((record) => (record.kind === "record" ? { ...record, cells: record.cells.map((cell, position) => (kept(position) ? cell : "")) } : record)),
+          );
         },
       ),
+      { numRuns: 400 },
+    ));
+
+  it("tells a visitor of the records the batches give, with the same cells and lines, without making them", () =>
+    fc.assert(
+      fc.asyncProperty(fc.oneof(csvBytes, fileBytes), settings, async (bytes, { encoding, delimiter, chunkBytes }) => {
+        const path = join(directory, `file-${files++}.csv`);
+        writeFileSync(path, bytes);
+        const all = await recordsOf(scanRecordBatches(path, delimiter, encoding, chunkBytes));
+        if (typeof all === "string") throw new Error(all);
+        const visited: { line: number; cells: string[]; one: string[] }[] = [];
+        visitRecords(
+          path,
+          delimiter,
+          encoding,
+          {
+            record: (view, line) => {
+              // Cell by cell, last first (each is decoded on its own), and all at once.
+              const one = Array.from({ length: view.cellCount }, (_, position) => view.cell(view.cellCount - 1 - position)).reverse();
+              visited.push({ line, cells: view.cells(), one });
+            },
+          },
+          chunkBytes,
+        );
+        const expected = all.flatMap((record) => (record.kind === "record" ? [{ line: record.line, cells: record.cells, one: record.cells }] : []));
+        expect(visited).toEqual(expected);
+      }),
       { numRuns: 400 },
     ));
 
