@@ -122,6 +122,14 @@ export class RecordScanner implements RecordView {
   private visited: Buffer | null = null;
   private visitedStart = 0;
   private visitedEnd = 0;
+  /**
+   * The cells of a visited line with no quote and no lone \r in it, when not -1: its cells are
+   * found between its delimiters when asked for, and `fields` is not filled.
+   */
+  private lineCells = -1;
+  /** Where the next quote and the next \r are in the bytes at hand (from the visited line on; their length when there is none). */
+  private nextQuote = -1;
+  private nextReturn = -1;
 
   constructor(
     private readonly delimiter: number,
@@ -133,16 +141,18 @@ export class RecordScanner implements RecordView {
   ) {}
 
   get cellCount(): number {
-    return this.fields.length >> 2;
+    return this.lineCells >= 0 ? this.lineCells : this.fields.length >> 2;
   }
 
   cell(position: number): string {
     if (this.visited === null) throw new Error("RecordScanner.cell is answered only while a visitor is told of a record");
+    if (this.lineCells >= 0) return this.lineCell(this.visited, position);
     return this.cellAt(this.visited, this.visitedStart, this.visitedEnd, position << 2);
   }
 
   cells(): string[] {
     if (this.visited === null) throw new Error("RecordScanner.cells is answered only while a visitor is told of a record");
+    if (this.lineCells >= 0) return Array.from({ length: this.lineCells }, (_, position) => this.cell(position));
     return this.cellsOf(this.visited, this.visitedStart, this.visitedEnd);
   }
 
@@ -158,7 +168,16 @@ export class RecordScanner implements RecordView {
       this.bomChecked = true;
       if (this.dropBom && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) position = 3;
     }
+    this.nextQuote = -1;
+    this.nextReturn = -1;
     while (position < bytes.length && !this.closed) {
+      if (this.visitor !== null) {
+        const after = this.visitLine(bytes, position, this.visitor);
+        if (after >= 0) {
+          position = after;
+          continue;
+        }
+      }
       const next = this.scanRecord(bytes, position, final, out);
       if (next === INCOMPLETE) return position;
       position = next;
@@ -322,6 +341,57 @@ export class RecordScanner implements RecordView {
     out.push(new ScannedRecord(cells, line, plain, malformedQuote, unterminated));
   }
 
+  /**
+   * Tells the visitor of the line from `start` when it is a record by itself, with no quote and no
+   * lone \r (most lines of an export): where the next record starts, or -1 to leave the line to
+   * scanRecord. Its cells are the text between its delimiters, found only when asked for.
+   */
+  private visitLine(bytes: Buffer, start: number, visitor: RecordVisitor): number {
+    const lineEnd = bytes.indexOf(LF, start);
+    // The last line (no line break after it) may be incomplete, and is the file's last record: scanRecord decides.
+    if (lineEnd < 0) return -1;
+    if (this.nextQuote < start) this.nextQuote = indexOrLength(bytes, QUOTE, start);
+    if (this.nextQuote < lineEnd) return -1;
+    if (this.nextReturn < start) this.nextReturn = indexOrLength(bytes, CR, start);
+    let end = lineEnd;
+    if (this.nextReturn < lineEnd) {
+      if (this.nextReturn !== lineEnd - 1) return -1;
+      end = lineEnd - 1;
+    }
+    if (end === start) {
+      this.line++;
+      return lineEnd + 1;
+    }
+    const delimiter = this.delimiter;
+    let cells = 1;
+    for (let index = start; index < end; index++) if (bytes[index] === delimiter) cells++;
+    const line = this.line++;
+    this.visited = bytes;
+    this.visitedStart = start;
+    this.visitedEnd = end;
+    this.lineCells = cells;
+    visitor.record(this, line);
+    this.lineCells = -1;
+    this.visited = null;
+    return lineEnd + 1;
+  }
+
+  /** The cell at `position` of the visited line in bytes[visitedStart, visitedEnd), which holds no quote. */
+  private lineCell(bytes: Buffer, position: number): string {
+    const delimiter = this.delimiter;
+    const end = this.visitedEnd;
+    let from = this.visitedStart;
+    for (let skipped = 0; skipped < position; from++) if (bytes[from] === delimiter) skipped++;
+    let to = from;
+    let high = false;
+    for (; to < end; to++) {
+      const byte = bytes[to] ?? 0;
+      if (byte === delimiter) break;
+      if (byte > 0x7f) high = true;
+    }
+    return high ? this.decode(bytes, from, to) : bytes.toString("latin1", from, to);
+  }
+
   /** Tells the visitor of the record in bytes[start, end), unless it is an empty line. */
   private visit(bytes: Buffer, start: number, end: number, breaks: number, visitor: RecordVisitor): void {
     const fields = this.fields;
@@ -338,6 +408,12 @@ export class RecordScanner implements RecordView {
     visitor.record(this, line);
     this.visited = null;
   }
+}
+
+/** Where `byte` first is in bytes from `from` on, or bytes.length. */
+function indexOrLength(bytes: Buffer, byte: number, from: number): number {
+  const index = bytes.indexOf(byte, from);
+  return index < 0 ? bytes.length : index;
 }
 
 /**
