@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { createChunkDecoder, isByteEncoding } from "./decode.js";
-import { scanRecordBatches, visitRecords, type CellSelection, type RecordView, type RecordVisitor } from "./csv-scan.js";
+import { scanRecordBatches, visitRecords, type RecordView, type RecordVisitor } from "./csv-scan.js";
 import type { FileProbe } from "./probe.js";
 import { QuoteScanner } from "./quote-scan.js";
 
@@ -91,11 +91,11 @@ class LineCounter {
  * await per chunk, not per record). Quotes are relaxed (a quote inside an unquoted value is kept
  * as text) and record lengths are not checked here: ragged rows are the caller's to report.
  * Files in an ASCII-compatible encoding are scanned as bytes (csv-scan.ts); UTF-16 ones are
- * decoded and parsed by csv-parse, which the scanner matches record for record. A `selection`
- * spares the scanner decoding the cells it leaves out (csv-parse decodes every cell).
+ * decoded and parsed by csv-parse, which the scanner matches record for record. A pass that
+ * reads a cell or two of each record visits them instead (visitFileRecords).
  */
-export function readRecordBatches(path: string, probe: FileProbe, selection?: CellSelection): AsyncGenerator<RawRecord[]> {
-  return isByteEncoding(probe.encoding) ? scanRecordBatches(path, probe.delimiter, probe.encoding, undefined, selection) : parseRecordBatches(path, probe);
+export function readRecordBatches(path: string, probe: FileProbe): AsyncGenerator<RawRecord[]> {
+  return isByteEncoding(probe.encoding) ? scanRecordBatches(path, probe.delimiter, probe.encoding) : parseRecordBatches(path, probe);
 }
 
 /** readRecordBatches through csv-parse over the decoded text, for any encoding. */
