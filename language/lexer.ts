@@ -8,16 +8,18 @@ import type { Diagnostic } from "./diagnostic.js";
 import type { LineIndex } from "./line-index.js";
 import { SyntaxCode } from "./syntax-codes.js";
 import { UNTERMINATED_COMMENT_MESSAGE, UNTERMINATED_STRING_MESSAGE, UNTERMINATED_TEMPLATE_MESSAGE, unexpectedCharactersMessage } from "./syntax-messages.js";
+import { scanTokens } from "./token-scanner.js";
 import { lexerDefinition, TemplateEnd, TemplateStart, UnterminatedBlockComment, UnterminatedString } from "./tokens.js";
 import { tokenRange } from "./tree-parser.js";
 
 export { tokenRange };
 
 /**
- * A lexer: `full` tokens carry lines and columns (editor features read them), `offsets` tokens only
- * offsets (the parser's: smaller and quicker, lines come from a LineIndex). Its definition is
- * checked by Chevrotain when `validate` is set (the tests do); the shared ones skip that check,
- * which costs more than the rest of their set-up at every start.
+ * Chevrotain's lexer of the definition: `full` tokens carry lines and columns (editor features read
+ * them), `offsets` tokens only offsets. The parser's tokens come from scanTokens instead (the same
+ * tokens, found by hand: token-scanner.ts); the `offsets` lexer is what the tests hold it to. Its
+ * definition is checked by Chevrotain when `validate` is set (the tests do); the shared one skips
+ * that check, which costs more than the rest of its set-up.
  */
 export function createLexer(positions: "full" | "offsets", validate: boolean): Lexer {
   return new Lexer(lexerDefinition, {
@@ -28,11 +30,7 @@ export function createLexer(positions: "full" | "offsets", validate: boolean): L
   });
 }
 
-const sharedLexers: { full?: Lexer; offsets?: Lexer } = {};
-
-function getLexer(positions: "full" | "offsets"): Lexer {
-  return (sharedLexers[positions] ??= createLexer(positions, false));
-}
+let fullLexer: Lexer | undefined;
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -42,7 +40,9 @@ export interface LexResult {
 
 /** The tokens of `text`, with their lines and columns. */
 export function tokenize(text: string, file: string): LexResult {
-  return lex(getLexer("full"), text, file, undefined);
+  fullLexer ??= createLexer("full", false);
+  const result = fullLexer.tokenize(text);
+  return lexed(text, file, undefined, { tokens: result.tokens, comments: result.groups["comments"] ?? [], errors: result.errors });
 }
 
 /**
@@ -50,11 +50,17 @@ export function tokenize(text: string, file: string): LexResult {
  * diagnostics (and, while it is the line index in use, the parser's nodes).
  */
 export function tokenizeOffsets(text: string, file: string, lines: LineIndex): LexResult {
-  return lex(getLexer("offsets"), text, file, lines);
+  return lexed(text, file, lines, scanTokens(text));
 }
 
-function lex(lexer: Lexer, text: string, file: string, lines: LineIndex | undefined): LexResult {
-  const result = lexer.tokenize(text);
+/** What a lexer found, with its errors placed: where the lexer gave no lines, `lines` places them. */
+interface Scanned {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly errors: readonly { readonly offset: number; readonly length: number; readonly line?: number | undefined; readonly column?: number | undefined }[];
+}
+
+function lexed(text: string, file: string, lines: LineIndex | undefined, result: Scanned): LexResult {
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const start = lines?.positionAt(error.offset);
@@ -69,7 +75,7 @@ function lex(lexer: Lexer, text: string, file: string, lines: LineIndex | undefi
     });
   }
   const comments: Comment[] = [];
-  for (const token of result.groups["comments"] ?? []) {
+  for (const token of result.comments) {
     const range = tokenRange(token);
     if (token.tokenType === UnterminatedBlockComment) {
       const end = { offset: range.start.offset + 2, line: range.start.line, column: range.start.column + 2 };
