@@ -23,12 +23,15 @@ import {
   type Rule,
   type TokenType,
 } from "chevrotain";
+import { storeRules, type StoredRule } from "./stored-grammar.js";
 
 /** Lookahead paths by production (`rule.type.occurrence`), as token type names, for one grammar. */
 export interface LookaheadTable {
   /** The fingerprint of the grammar the paths were computed for. */
   readonly grammar: string;
   readonly paths: Readonly<Record<string, readonly (readonly (readonly string[])[])[]>>;
+  /** The grammar's productions, which the shared parser restores instead of recording them (stored-grammar.ts). */
+  readonly rules: readonly StoredRule[];
 }
 
 /** What a lookahead function reads of the parser it runs on. */
@@ -172,5 +175,5 @@ export function lookaheadTableOf(strategy: FlitmapLookahead, rules: Rule[]): Loo
   for (const key of [...strategy.computed.keys()].sort()) {
     paths[key] = (strategy.computed.get(key) ?? []).map((alternative) => alternative.map((path) => path.map((type) => type.name)));
   }
-  return { grammar: grammarFingerprint(rules), paths };
+  return { grammar: grammarFingerprint(rules), paths, rules: storeRules(rules) };
 }

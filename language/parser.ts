@@ -21,6 +21,7 @@ import { literalOf } from "./build-leaves.js";
 import { FlitmapLookahead } from "./lookahead.js";
 import { LOOKAHEAD_TABLE } from "./lookahead-table.js";
 import type * as A from "./ast.js";
+import { restoreRules, type StoredRule } from "./stored-grammar.js";
 import { createErrorMessageProvider } from "./syntax-messages.js";
 import * as T from "./tokens.js";
 import { TreeParser, type Built } from "./tree-parser.js";
@@ -173,9 +174,10 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   /**
    * `validate` has Chevrotain check the grammar (the tests do; the shared parser skips those checks,
    * which cost a quarter of its set-up); `lookahead` computes lookahead its own way (the tests make
-   * the table of lookahead-table.ts with one that reads none).
+   * the table of lookahead-table.ts with one that reads none). Either has the grammar recorded;
+   * otherwise its productions are restored from `grammar` (by default the table's: stored-grammar.ts).
    */
-  constructor(options: { readonly validate?: boolean; readonly lookahead?: FlitmapLookahead } = {}) {
+  constructor(options: { readonly validate?: boolean; readonly lookahead?: FlitmapLookahead; readonly grammar?: readonly StoredRule[] } = {}) {
     super(T.allTokenTypes, {
       recoveryEnabled: true,
       maxLookahead: MAX_LOOKAHEAD,
@@ -187,7 +189,9 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         expectedRole: () => this.expectedRole,
       }),
     });
-    this.performSelfAnalysis();
+    // Checked or with lookahead of its own, the grammar is recorded from the rules as they are.
+    const stored = options.validate === true || options.lookahead !== undefined ? undefined : (options.grammar ?? LOOKAHEAD_TABLE.rules);
+    this.analyseGrammar(stored === undefined ? undefined : restoreRules(stored, [...T.allTokenTypes, EOF]));
   }
 
   /**

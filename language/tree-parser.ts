@@ -16,7 +16,7 @@
  * skipped, balanced on its brackets, and reported ("nested too deep"), so that no input can exhaust
  * the stack of the parser or of any tree walk after it.
  */
-import { EmbeddedActionsParser, EOF, isRecognitionException, tokenMatcher, type IParserConfig, type IToken, type ParserMethod, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, isRecognitionException, Rule, tokenMatcher, type IParserConfig, type IToken, type ParserMethod, type TokenType } from "chevrotain";
 import type { LineIndex } from "./line-index.js";
 import { emptyRangeAt, type Position, type Range } from "./location.js";
 import { MAX_NESTING } from "./syntax-codes.js";
@@ -149,6 +149,14 @@ export function tokenRange(token: IToken): Range {
 const OPENERS: readonly TokenType[] = [T.LParen, T.LBracket, T.LCurly, T.TemplateStart, T.HoleStart];
 const CLOSERS: readonly TokenType[] = [T.RParen, T.RBracket, T.RCurly, T.TemplateEnd, T.HoleEnd];
 
+/** A method of Chevrotain's parser that TreeParser stands in front of (its grammar recorder's). */
+function callChevrotain(parser: EmbeddedActionsParser, name: string, args: unknown[]): unknown {
+  const method: unknown = Reflect.get(EmbeddedActionsParser.prototype, name);
+  if (typeof method !== "function") throw new Error(`internal error: Chevrotain's parser has no method ${name}`);
+  const result: unknown = Reflect.apply(method, parser, args);
+  return result;
+}
+
 function isAny(token: IToken, types: readonly TokenType[]): boolean {
   for (const type of types) if (tokenMatcher(token, type)) return true;
   return false;
@@ -179,6 +187,39 @@ export abstract class TreeParser<Results> extends EmbeddedActionsParser {
 
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
+  }
+
+  /** Productions restored from data while Chevrotain analyses the grammar (stored-grammar.ts): it then records none. */
+  private restoredRules: ReadonlyMap<string, Rule> | undefined;
+
+  /**
+   * Chevrotain's analysis of the grammar, with the productions of `rules` instead of recording them
+   * by running every rule; with none, or with rules that are not the grammar's rules by name, recorded.
+   */
+  protected analyseGrammar(rules: ReadonlyMap<string, Rule> | undefined): void {
+    const names: unknown = Reflect.get(this, "definedRulesNames");
+    const sameRules = Array.isArray(names) && rules !== undefined && names.length === rules.size && names.every((name) => typeof name === "string" && rules.has(name));
+    this.restoredRules = sameRules ? rules : undefined;
+    try {
+      this.performSelfAnalysis();
+    } finally {
+      this.restoredRules = undefined;
+    }
+  }
+
+  // Chevrotain's grammar recorder calls these three; while rules are restored, they record nothing.
+  enableRecording(): void {
+    if (this.restoredRules === undefined) callChevrotain(this, "enableRecording", []);
+  }
+
+  disableRecording(): void {
+    if (this.restoredRules === undefined) callChevrotain(this, "disableRecording", []);
+  }
+
+  topLevelRuleRecord(name: string, grammar: () => void): Rule {
+    const rule = this.restoredRules === undefined ? callChevrotain(this, "topLevelRuleRecord", [name, grammar]) : this.restoredRules.get(name);
+    if (rule instanceof Rule) return rule;
+    throw new Error(`internal error: no production of the rule ${name}`);
   }
 
   /** Drops what the last parse left that holds its tokens. */

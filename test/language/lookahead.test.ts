@@ -11,6 +11,7 @@ import { createLexer } from "../../language/lexer.js";
 import { FlitmapLookahead, lookaheadTableOf, type LookaheadTable } from "../../language/lookahead.js";
 import { LOOKAHEAD_TABLE } from "../../language/lookahead-table.js";
 import { FlitmapParser, MAX_LOOKAHEAD } from "../../language/parser.js";
+import { storeRules } from "../../language/stored-grammar.js";
 import { allTokenTypes } from "../../language/tokens.js";
 
 const TABLE_FILE = join(import.meta.dirname, "../../language/lookahead-table.ts");
@@ -27,6 +28,9 @@ function tableSource(table: LookaheadTable): string {
     "  paths: {",
     ...entries,
     "  },",
+    "  rules: [",
+    ...table.rules.map((rule) => `    ${JSON.stringify(rule)},`),
+    "  ],",
     "};",
     "",
   ].join("\n");
@@ -50,6 +54,22 @@ describe("the parser's and lexers' definitions", () => {
     const reading = new FlitmapLookahead(MAX_LOOKAHEAD, LOOKAHEAD_TABLE, allTokenTypes);
     new FlitmapParser({ lookahead: reading });
     expect([...reading.computed.keys()]).toEqual([]);
+  });
+
+  it("come with the grammar's productions, which the parser restores instead of recording them", () => {
+    const recorded = storeRules(Object.values(new FlitmapParser({ validate: true }).getGAstProductions()));
+    expect(LOOKAHEAD_TABLE.rules).toEqual(recorded);
+    expect(storeRules(Object.values(new FlitmapParser().getGAstProductions()))).toEqual(recorded);
+
+    // Restored, not recorded: the productions of a stored grammar whose table entries read no comma are the parser's.
+    const withoutCommas = LOOKAHEAD_TABLE.rules.map((rule) => (rule.name === "tableEntry" ? { ...rule, definition: rule.definition.filter((production) => production.kind !== "Repetition") } : rule));
+    expect(new FlitmapParser({ grammar: withoutCommas }).getGAstProductions()["tableEntry"]?.definition.length).toBeLessThan(
+      new FlitmapParser().getGAstProductions()["tableEntry"]?.definition.length ?? 0,
+    );
+
+    // A stored grammar whose rules are not the parser's rules is not used: the grammar is recorded.
+    const renamed = LOOKAHEAD_TABLE.rules.map((rule, index) => (index === 0 ? { ...rule, name: "noSuchRule" } : rule));
+    expect(storeRules(Object.values(new FlitmapParser({ grammar: renamed }).getGAstProductions()))).toEqual(recorded);
   });
 
   it("computes lookahead for a grammar the table was not made for", () => {
