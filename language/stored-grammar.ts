@@ -27,7 +27,12 @@ import {
 export type StoredProduction =
   | { readonly kind: "Terminal"; readonly idx: number; readonly token: string; readonly label?: string }
   | { readonly kind: "NonTerminal"; readonly idx: number; readonly rule: string; readonly label?: string }
-  | { readonly kind: "Option" | "Repetition" | "RepetitionMandatory"; readonly idx: number; readonly maxLookahead?: number; readonly definition: readonly StoredProduction[] }
+  | {
+      readonly kind: "Option" | "Repetition" | "RepetitionMandatory";
+      readonly idx: number;
+      readonly maxLookahead?: number;
+      readonly definition: readonly StoredProduction[];
+    }
   | {
       readonly kind: "RepetitionWithSeparator" | "RepetitionMandatoryWithSeparator";
       readonly idx: number;
@@ -87,7 +92,10 @@ function stored(production: IProduction): StoredProduction {
       ignoreAmbiguities: flagOf(production, "ignoreAmbiguities"),
       hasPredicates: flagOf(production, "hasPredicates"),
       ...maximumOf(production),
-      alternatives: alternativesOf(production).map((alternative) => ({ ignoreAmbiguities: flagOf(alternative, "ignoreAmbiguities"), definition: alternative.definition.map(stored) })),
+      alternatives: alternativesOf(production).map((alternative) => ({
+        ignoreAmbiguities: flagOf(alternative, "ignoreAmbiguities"),
+        definition: alternative.definition.map(stored),
+      })),
     };
   }
   if (production instanceof RepetitionWithSeparator || production instanceof RepetitionMandatoryWithSeparator) {
@@ -125,7 +133,11 @@ export function restoreRules(rules: readonly StoredRule[], vocabulary: readonly 
           Object.assign(new Alternative({ definition: alternative.definition.map(restored) }), { ignoreAmbiguities: alternative.ignoreAmbiguities }),
         );
         const alternation = new Alternation({ idx: production.idx, definition: alternatives });
-        return Object.assign(alternation, { ignoreAmbiguities: production.ignoreAmbiguities, hasPredicates: production.hasPredicates }, withMaximum(production.maxLookahead));
+        return Object.assign(
+          alternation,
+          { ignoreAmbiguities: production.ignoreAmbiguities, hasPredicates: production.hasPredicates },
+          withMaximum(production.maxLookahead),
+        );
       }
       case "RepetitionWithSeparator":
       case "RepetitionMandatoryWithSeparator": {

@@ -62,7 +62,9 @@ describe("the parser's and lexers' definitions", () => {
     expect(storeRules(Object.values(new FlitmapParser().getGAstProductions()))).toEqual(recorded);
 
     // Restored, not recorded: the productions of a stored grammar whose table entries read no comma are the parser's.
-    const withoutCommas = LOOKAHEAD_TABLE.rules.map((rule) => (rule.name === "tableEntry" ? { ...rule, definition: rule.definition.filter((production) => production.kind !== "Repetition") } : rule));
+    const withoutCommas = LOOKAHEAD_TABLE.rules.map((rule) =>
+      rule.name === "tableEntry" ? { ...rule, definition: rule.definition.filter((production) => production.kind !== "Repetition") } : rule,
+    );
     expect(new FlitmapParser({ grammar: withoutCommas }).getGAstProductions()["tableEntry"]?.definition.length).toBeLessThan(
       new FlitmapParser().getGAstProductions()["tableEntry"]?.definition.length ?? 0,
     );

@@ -23,7 +23,12 @@ interface Lexed {
   readonly errors: string[];
 }
 
-function described(token: { readonly tokenType: { readonly name: string }; readonly image: string; readonly startOffset: number; readonly tokenTypeIdx: number }): string {
+function described(token: {
+  readonly tokenType: { readonly name: string };
+  readonly image: string;
+  readonly startOffset: number;
+  readonly tokenTypeIdx: number;
+}): string {
   return `${token.startOffset} ${token.tokenType.name}#${token.tokenTypeIdx} ${JSON.stringify(token.image)}`;
 }
 
@@ -57,7 +62,27 @@ function flitmapFiles(folder: string): string[] {
 }
 
 /** Characters the definition treats specially, alone or in pairs, and some it has no pattern for. */
-const CHARACTERS = [..."{}()[]<>=!?|+-*/.,:_`\"\\'#@$%^&~; \t\r\n\f\u00a0\ufeff\u2028é0123456789aZ", "/*", "*/", "//", "-1", "x-1", ")-2", "]-3", "\"s\"-4", "`t`-5", "1.5", "1.", "\\`", "\\\n", "ref", "references", "order", "or", "_x"];
+const CHARACTERS = [
+  ..."{}()[]<>=!?|+-*/.,:_`\"\\'#@$%^&~; \t\r\n\f\u00a0\ufeff\u2028é0123456789aZ",
+  "/*",
+  "*/",
+  "//",
+  "-1",
+  "x-1",
+  ")-2",
+  "]-3",
+  '"s"-4',
+  "`t`-5",
+  "1.5",
+  "1.",
+  "\\`",
+  "\\\n",
+  "ref",
+  "references",
+  "order",
+  "or",
+  "_x",
+];
 
 describe("the hand-written lexer", () => {
   it("lexes every .flitmap file of the repository as Chevrotain's lexer does", () => {
@@ -85,6 +110,7 @@ describe("the hand-written lexer", () => {
   });
 
   it("lexes templates and holes, nested, unclosed, or holding a brace, as Chevrotain's lexer does", () => {
-    for (const text of ["`a {b", "`a {b `c {d} e", "`{", "`\\", "{`x}`}", "`{{}`", "`{ `t {u}` }`", "`{ a }`-1", "{ { } }"]) expect(byHand(text), text).toEqual(byChevrotain(text));
+    for (const text of ["`a {b", "`a {b `c {d} e", "`{", "`\\", "{`x}`}", "`{{}`", "`{ `t {u}` }`", "`{ a }`-1", "{ { } }"])
+      expect(byHand(text), text).toEqual(byChevrotain(text));
   });
 });
