@@ -120,13 +120,16 @@ function matchCode(text: string, offset: number): TokenType | undefined {
   const next = text.charCodeAt(offset + 1);
   matchEnd = offset + 1;
   if (isNameStart(code)) {
+    // Keywords are lower-case letters only: a name with anything else is not looked up.
+    let lowerCase = code >= Char.LowerA && code <= Char.LowerZ;
     let end = offset + 1;
-    while (end < text.length && isNamePart(text.charCodeAt(end))) end++;
+    for (let part = text.charCodeAt(end); end < text.length && isNamePart(part); part = text.charCodeAt(++end))
+      lowerCase &&= part >= Char.LowerA && part <= Char.LowerZ;
     matchEnd = end;
     if (code === Char.Underscore) return end === offset + 1 ? T.Underscore : T.Identifier;
     const name = text.slice(offset, end);
     matchedName = name;
-    return (code >= Char.LowerA && KEYWORDS.get(name)) || T.Identifier;
+    return (lowerCase && KEYWORDS.get(name)) || T.Identifier;
   }
   if (isDigit(code)) return matchNumber(text, offset);
   switch (code) {
