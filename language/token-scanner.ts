@@ -43,21 +43,17 @@ const enum Char {
   Quote = 34,
   RightParen = 41,
   Star = 42,
-  Plus = 43,
-  Comma = 44,
   Minus = 45,
   Dot = 46,
   Slash = 47,
   Digit0 = 48,
   Digit9 = 57,
-  Colon = 58,
   Less = 60,
   Equals = 61,
   Greater = 62,
   Question = 63,
   UpperA = 65,
   UpperZ = 90,
-  LeftBracket = 91,
   Backslash = 92,
   RightBracket = 93,
   Underscore = 95,
@@ -65,11 +61,9 @@ const enum Char {
   LowerA = 97,
   LowerZ = 122,
   LeftBrace = 123,
-  Pipe = 124,
   RightBrace = 125,
   NoBreakSpace = 0xa0,
   ByteOrderMark = 0xfeff,
-  LeftParen = 40,
 }
 
 const KEYWORDS = new Map<string, TokenType>([...T.RESERVED_WORDS, ...T.SOFT_KEYWORDS].map((word) => [word, T.keywordToken(word)]));
@@ -101,6 +95,24 @@ function isWhiteSpace(code: number): boolean {
 /** After these, a minus is subtraction, not a number's sign (NumberLiteral's lookbehind). */
 function endsValue(code: number): boolean {
   return isNamePart(code) || code === Char.RightParen || code === Char.RightBracket || code === Char.Quote || code === Char.Backtick;
+}
+
+/** Tokens of one character that begin no longer token, by character code. */
+const SINGLE_CHARACTER_TOKENS: (TokenType | undefined)[] = [];
+for (const [character, type] of [
+  ["=", T.Equals],
+  ["|", T.Pipe],
+  ["+", T.Plus],
+  ["*", T.Star],
+  ["(", T.LParen],
+  [")", T.RParen],
+  ["[", T.LBracket],
+  ["]", T.RBracket],
+  [",", T.Comma],
+  [":", T.Colon],
+  ["`", T.TemplateStart],
+] as const) {
+  SINGLE_CHARACTER_TOKENS[character.charCodeAt(0)] = type;
 }
 
 /** Where the token `match` found ends; set with every type it answers. */
@@ -152,8 +164,6 @@ function matchCode(text: string, offset: number): TokenType | undefined {
       if (closed !== null) return ending(T.StringLiteral, offset, closed[0].length);
       return ending(T.UnterminatedString, offset, matchUnterminatedString(text, offset)?.[0].length ?? 1);
     }
-    case Char.Backtick:
-      return T.TemplateStart;
     case Char.Minus:
       if (next === Char.Greater) return ending(T.Arrow, offset, 2);
       if (isDigit(next) && (offset === 0 || !endsValue(text.charCodeAt(offset - 1)))) return matchNumber(text, offset + 1);
@@ -166,32 +176,12 @@ function matchCode(text: string, offset: number): TokenType | undefined {
       return next === Char.Equals ? ending(T.NotEquals, offset, 2) : undefined;
     case Char.Greater:
       return next === Char.Equals ? ending(T.GreaterEquals, offset, 2) : T.Greater;
-    case Char.Equals:
-      return T.Equals;
     case Char.Question:
       return next === Char.Question ? ending(T.Coalesce, offset, 2) : undefined;
-    case Char.Pipe:
-      return T.Pipe;
-    case Char.Plus:
-      return T.Plus;
-    case Char.Star:
-      return T.Star;
-    case Char.LeftParen:
-      return T.LParen;
-    case Char.RightParen:
-      return T.RParen;
-    case Char.LeftBracket:
-      return T.LBracket;
-    case Char.RightBracket:
-      return T.RBracket;
-    case Char.Comma:
-      return T.Comma;
-    case Char.Colon:
-      return T.Colon;
     case Char.Dot:
       return next === Char.Dot ? ending(T.DotDot, offset, 2) : T.Dot;
     default:
-      return undefined;
+      return SINGLE_CHARACTER_TOKENS[code];
   }
 }
 
