@@ -131,17 +131,19 @@ function writeSource(writer: Writer, proposal: PackageProposal, entities: readon
       writer.line("    }");
     }
     writer.line("  }");
-    for (const index of proposal.nameIndexes.filter((candidate) => candidate.entity === entity.name)) writeNameIndex(writer, entity, index);
+    for (const index of proposal.nameIndexes.filter((candidate) => candidate.entity === entity.name)) writeNameIndex(writer, entity, index, entityCsv);
   }
   writer.line("}");
 }
 
 /** `entity CompanyByName "companies.csv" key company_name { ... }`: the same files, keyed by the name other files use. */
-function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexProposal): void {
+function writeNameIndex(writer: Writer, entity: EntityProfile, index: NameIndexProposal, entityCsv: readonly CsvSetting[] | undefined): void {
   const column = (name: string): EntityProfile["columns"][number] | undefined => entity.columns.find((candidate) => candidate.name === name);
   writer.blank();
   writer.comment(`${entity.name} again, keyed by ${index.nameColumn}: other columns name its records rather than give their ${index.keyColumn}`);
   writer.line(`  entity ${index.name} ${quote(entity.pattern)} key ${index.nameColumn} {`);
+  // The same files, read the same way.
+  if (entityCsv !== undefined && entityCsv.length > 0) writer.line(`    ${csvBlock(entityCsv)}`);
   // The key keeps the main entity's type, so that `get(...)` gives what `ref` finds (`42`, not `00042`).
   for (const name of [index.nameColumn, index.keyColumn]) {
     const type = name === index.keyColumn && column(name)?.guess.type === "integer" ? "integer" : "text";
