@@ -408,8 +408,8 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   requireName(person);
   if (typed !== undefined) {
     return [
-      { header: `${split.org}: ${model.name} when ${typeCondition(typed.column.name, typed.organisationValues)}`, body: org.lines },
-      { header: `${split.person}: ${model.name} when ${typeCondition(typed.column.name, typed.personValues)}`, body: person.lines },
+      { header: `${split.org}: ${model.name} when ${typeCondition(typed.column, typed.organisationValues)}`, body: org.lines },
+      { header: `${split.person}: ${model.name} when ${typeCondition(typed.column, typed.personValues)}`, body: person.lines },
     ];
   }
   // The row's address, owner and tags are a private person's own; beside an organisation, its.
@@ -445,9 +445,9 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   const [type] = columnRefs(state, profile, [typed.column]);
   if (type !== undefined)
-    assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
+    assign(state, context, "is_company", typeCondition(typed.column, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
   const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
-  const personRows = typeCondition(typed.column.name, typed.personValues);
+  const personRows = typeCondition(typed.column, typed.personValues);
   assign(
     state,
     context,
@@ -491,8 +491,8 @@ function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: O
     activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
   }
   return [
-    { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type.name, agenda.eventValues)}`, body: event.lines },
-    { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type.name, agenda.activityValues)}`, body: activity },
+    { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type, agenda.eventValues)}`, body: event.lines },
+    { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type, agenda.activityValues)}`, body: activity },
   ];
 }
 
@@ -567,9 +567,13 @@ function doneMessageLines(lines: BodyLine[], type: ColumnProfile | undefined): v
 }
 
 /** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
-function typeCondition(column: string, values: readonly string[]): string {
+function typeCondition(column: ColumnProfile, values: readonly string[]): string {
+  // A yes/no column is read as one: the rows of its yes, or of its no.
+  const yes = column.guess.booleanWords?.true;
+  if (column.guess.type === "boolean" && yes !== undefined && values.length === 1)
+    return yes.includes((values[0] ?? "").trim().toLowerCase()) ? column.name : `not ${column.name}`;
   const quoted = values.map(quote);
-  return quoted.length === 1 ? `${column} = ${quoted[0] ?? '""'}` : `${column} in [${quoted.join(", ")}]`;
+  return quoted.length === 1 ? `${column.name} = ${quoted[0] ?? '""'}` : `${column.name} in [${quoted.join(", ")}]`;
 }
 
 /** Whether nearly every value is written in capitals. */

@@ -8,6 +8,7 @@ import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index
 import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
+import { hasLegalForm } from "./legal-forms.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
 import { surnameInitialName, surnameInitialNames } from "./user-names.js";
@@ -309,9 +310,6 @@ const PERSON_NAME = [
   { test: surnameInitialName },
 ];
 
-/** Words ending a company's name, which a person's does not. */
-const LEGAL_FORM = /\b(?:ltd|limited|plc|llp|gmbh|ag|kg|ohg|sarl|sas|sa|eurl|bv|nv|vof|inc|llc|corp|co)\.?$/i;
-
 /** The names of a handful of people, each on many rows: a firm's staff, who own records. */
 const staffColumns = new WeakMap<readonly string[], boolean>();
 
@@ -327,7 +325,7 @@ function staffValues(values: readonly string[]): boolean {
 
 function looksLikeStaff(values: readonly string[]): boolean {
   const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ""))];
-  if (distinct.length > 20 || !looksLikePersonNames(values) || distinct.some((value) => LEGAL_FORM.test(value))) return false;
+  if (distinct.length > 20 || !looksLikePersonNames(values) || distinct.some(hasLegalForm)) return false;
   // Labels share a word (`New Business`, `Existing Business`); a team's names do not.
   const words = distinct.map(
     (value) =>

@@ -14,16 +14,18 @@ export interface RowTypes {
 
 /**
  * The first column (not `skip`ped) whose every value `sortOf` its rows calls one sort or the
- * other, both sorts present.
+ * other, both sorts present. A yes/no column may say it too (`Natural person: Y | N`), when `yesNo`.
  */
 export function rowTypes(
   columns: readonly ColumnProfile[],
   skip: (column: ColumnProfile) => boolean,
   maxTypes: number,
   sortOf: (rows: readonly number[]) => "first" | "second" | undefined,
+  yesNo = false,
 ): RowTypes | undefined {
   for (const column of columns) {
-    if (skip(column) || column.guess.type !== "text" || column.guess.blank > 0) continue;
+    const typed = column.guess.type === "text" || (yesNo && column.guess.type === "boolean");
+    if (skip(column) || !typed || column.guess.blank > 0) continue;
     const values = [...new Set(column.values.map((value) => value.trim()))];
     if (values.length < 2 || values.length > maxTypes) continue;
     const first: string[] = [];
