@@ -9,8 +9,7 @@ import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
 import { funnelStages } from "./funnel-stages.js";
 import { doneStatus } from "./done-status.js";
-import type { AgendaRows } from "./agenda-rows.js";
-import type { DoneRows } from "./done-rows.js";
+import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
@@ -22,6 +21,7 @@ import { quote, snake } from "./literals.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
+import { typeCondition } from "./row-types.js";
 import { companyNameFallback } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
 
@@ -459,121 +459,6 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   finishBody(state, context);
   return context.lines;
-}
-
-/**
- * An agenda's appointments as calendar events, from the day and the times they start and end, and
- * its calls and reminders as activities, which have a day and no time (agenda-rows.ts).
- */
-function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, eventModel: OdooModel, agenda: AgendaRows): TargetProposal[] {
-  const profile = entity.profile;
-  const times = [agenda.start, agenda.end];
-  const event = newContext(
-    state,
-    entity,
-    eventModel,
-    columnRefs(
-      state,
-      profile,
-      plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column)),
-    ),
-  );
-  const [date, start, end] = columnRefs(state, profile, [agenda.date, agenda.start, agenda.end]);
-  if (date !== undefined && start !== undefined && end !== undefined) {
-    // A date column reaches a template as yyyy-MM-dd.
-    const moment = (time: ColumnRef): string => `\`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${agenda.timePattern}")`;
-    assign(state, event, "start", moment(start), [date, start], 0.9, "the day and the time it starts");
-    assign(state, event, "stop", moment(end), [date, end], 0.9, "the day and the time it ends");
-  }
-  finishBody(state, event);
-  const activity = mapBody(state, entity, activityModel, times);
-  for (const time of times) {
-    activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
-  }
-  return [
-    { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type, agenda.eventValues)}`, body: event.lines },
-    { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type, agenda.activityValues)}`, body: activity },
-  ];
-}
-
-/**
- * Activities with a done flag: the done ones as internal notes in the chatter of their record,
- * dated by the day and its time when the export gives one; the open ones as activities, which
- * have a day and no time (done-rows.ts).
- */
-function doneTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, messageModel: OdooModel, done: DoneRows): TargetProposal[] {
-  const profile = entity.profile;
-  const times = done.time === undefined ? [] : [done.time];
-  const activity = mapBody(state, entity, activityModel, [done.column, ...times]);
-  for (const time of times) activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
-  activity.push({ kind: "ignore", column: done.column.name, comment: "the split's condition: done rows are messages in the chatter" });
-  // A message has no type: the activity's type heads its subject.
-  const typeLine = activity.find((line) => line.kind === "assign" && line.field === "activity_type_id" && line.columns.length === 1);
-  const type = typeLine?.kind === "assign" ? profile.columns.find((column) => column.name === typeLine.columns[0]) : undefined;
-  const dated = [done.date, done.time].filter((column): column is ColumnProfile => column !== undefined);
-  const message = newContext(
-    state,
-    entity,
-    messageModel,
-    columnRefs(
-      state,
-      profile,
-      plainColumns(state, profile).filter((column) => column !== done.column && column !== type && !dated.includes(column)),
-    ),
-  );
-  constant(state, message, "message_type", '"comment"');
-  subtype(state, message, true);
-  const [date, time] = columnRefs(state, profile, dated);
-  if (date !== undefined && time !== undefined && done.timePattern !== undefined) {
-    // A date column reaches a template as yyyy-MM-dd.
-    const moment = `(if ${time.path} is present then \`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${done.timePattern}")) ?? ${date.path} | datetime`;
-    assign(state, message, "date", moment, [date, time], 0.9, "the day, at its time when the row gives one");
-  } else if (date !== undefined) {
-    assign(state, message, "date", `${date.path} | datetime`, [date], 0.9, "the day it was done");
-  }
-  finishBody(state, message);
-  doneMessageLines(message.lines, type);
-  return [
-    { header: `${alias(state, "message")}: ${messageModel.name} when ${done.done}`, body: message.lines },
-    { header: `${entity.alias}: ${activityModel.name} when ${done.open}`, body: activity },
-  ];
-}
-
-/**
- * A done activity's message: its subject headed by the activity's type (`{tipo}: {assunto}`), and
- * its record required, so that a row whose record is not found is rejected with the reason
- * rather than loaded as a message on nothing.
- */
-function doneMessageLines(lines: BodyLine[], type: ColumnProfile | undefined): void {
-  lines.forEach((line, index) => {
-    if (line.kind !== "assign" || line.operator !== "<-") return;
-    const subjectColumn = line.columns[0];
-    if (line.field === "subject" && type !== undefined && line.columns.length === 1 && subjectColumn !== undefined) {
-      lines[index] = {
-        ...line,
-        expression: `\`{${type.name}}: {${subjectColumn}}\` | trim`,
-        columns: [type.name, subjectColumn],
-        comment: "the activity's type, then its subject",
-      };
-    }
-    if (line.field === "res_id" && !/\|\s*required\s*$/.test(line.expression)) {
-      lines[index] = {
-        ...line,
-        expression: `(${line.expression}) | required`,
-        comment: `${line.comment ?? ""}; a row whose record is not found is rejected, with the reason`.replace(/^; /, ""),
-      };
-    }
-  });
-}
-
-/** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
-function typeCondition(column: ColumnProfile, values: readonly string[]): string {
-  // A yes/no column is read as one: the rows of its yes, or of its no.
-  const yes = column.guess.booleanWords?.true;
-  if (column.guess.type === "boolean" && yes !== undefined && values.length === 1)
-    return yes.includes((values[0] ?? "").trim().toLowerCase()) ? column.name : `not ${column.name}`;
-  const quoted = values.map(quote);
-  return quoted.length === 1 ? `${column.name} = ${quoted[0] ?? '""'}` : `${column.name} in [${quoted.join(", ")}]`;
 }
 
 /** Whether nearly every value is written in capitals. */

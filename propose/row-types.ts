@@ -4,6 +4,7 @@
  * people, appointments or calls), as a test of the rows decides. Pure.
  */
 import type { ColumnProfile } from "./entities.js";
+import { quote } from "./literals.js";
 
 export interface RowTypes {
   readonly column: ColumnProfile;
@@ -38,4 +39,14 @@ export function rowTypes(
     if (first.length > 0 && second.length > 0 && first.length + second.length === values.length) return { column, first, second };
   }
   return undefined;
+}
+
+/** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
+export function typeCondition(column: ColumnProfile, values: readonly string[]): string {
+  // A yes/no column is read as one: the rows of its yes, or of its no.
+  const yes = column.guess.booleanWords?.true;
+  if (column.guess.type === "boolean" && yes !== undefined && values.length === 1)
+    return yes.includes((values[0] ?? "").trim().toLowerCase()) ? column.name : `not ${column.name}`;
+  const quoted = values.map(quote);
+  return quoted.length === 1 ? `${column.name} = ${quoted[0] ?? '""'}` : `${column.name} in [${quoted.join(", ")}]`;
 }

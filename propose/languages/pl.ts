@@ -90,7 +90,15 @@ export const POLISH: Language = {
     przegrana: "lost",
     // a registry's (kartoteka kontrahentów) words
     kontrahent: "customer",
+    kontrahenta: "customer",
     kontrahenci: "customer",
+    klienta: "customer",
+    grupa: "tag",
+    "grupa kontrahentow": "tag",
+    // salutations, as values
+    pan: "mister",
+    pani: "madam",
+    panna: "miss",
     "pelna nazwa": "company name",
     "nazwa firmy": "company name",
     "nazwa pelna": "company name",
