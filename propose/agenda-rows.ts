@@ -96,15 +96,26 @@ function dayAndTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start
   return { moments: { kind: "times", date, timePattern: `H${timeOfDay(start.values) ?? "."}mm` }, start, end };
 }
 
+/** The share of an appointment's ends on the day it starts (a completion stamp is days later). */
+const SAME_DAY = 0.8;
+
+/** The day of a date-time as written (`03.02.2025` of `03.02.2025 09:00`). */
+function dayOf(value: string): string {
+  return value.trim().split(/[\sT]/)[0] ?? "";
+}
+
 /**
- * Two date-times: the start, filled on every row, and the end, filled on some; a plain day filled
- * on some rows is when an activity is due.
+ * Two date-times: the start, filled on every row, and the end, filled on some, nearly always on
+ * the day it starts (not when a task was completed); a plain day filled on some rows is when an
+ * activity is due.
  */
 function dateTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start" | "end"> | undefined {
   const datetimes = entity.columns.filter((column) => column.guess.type === "datetime" && column.name !== entity.modifiedColumn);
   const start = datetimes.find((column) => column.guess.blank === 0);
-  const end = datetimes.find((column) => column !== start && column.guess.blank > 0);
+  const end = datetimes.find((column) => column !== start && column.guess.blank > 0 && column.guess.pattern === start?.guess.pattern);
   if (start === undefined || end === undefined) return undefined;
+  const ends = end.values.flatMap((value, row) => (value.trim() === "" ? [] : [dayOf(value) === dayOf(start.values[row] ?? "")]));
+  if (ends.filter(Boolean).length < ends.length * SAME_DAY) return undefined;
   const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
   return { moments: { kind: "datetimes", ...(due === undefined ? {} : { due }) }, start, end };
 }

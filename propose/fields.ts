@@ -8,7 +8,7 @@ import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index
 import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
-import { hasLegalForm } from "./legal-forms.js";
+import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
 import { surnameInitialName, surnameInitialNames } from "./user-names.js";
@@ -444,7 +444,9 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
         ? type
         : type === "text" && staffValues(column.profile.values)
           ? "staff"
-          : undefined;
+          : type === "text" && namesOrganisations(column.profile.values)
+            ? "organisation"
+            : undefined;
   return kind !== undefined && primary[kind] === field.name ? TYPE_FLOOR : 0;
 }
 

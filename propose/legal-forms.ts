@@ -122,10 +122,16 @@ export function hasLegalForm(name: string): boolean {
 /** A share of a column's names ending in a legal form that says it names organisations. */
 const ORGANISATIONS = 0.15;
 
+const organisationColumns = new WeakMap<readonly string[], boolean>();
+
 /** Whether a column's values are organisations' names: a good share of them end in a legal form. */
 export function namesOrganisations(values: readonly string[]): boolean {
-  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
-  if (filled.length < 3) return false;
-  const formed = filled.filter(hasLegalForm).length;
-  return formed >= 2 && formed >= filled.length * ORGANISATIONS;
+  let known = organisationColumns.get(values);
+  if (known === undefined) {
+    const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+    const formed = filled.filter(hasLegalForm).length;
+    known = filled.length >= 3 && formed >= 2 && formed >= filled.length * ORGANISATIONS;
+    organisationColumns.set(values, known);
+  }
+  return known;
 }
