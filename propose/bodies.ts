@@ -12,6 +12,7 @@ import { doneStatus } from "./done-status.js";
 import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
+import { secondAddressOf, secondAddressTarget } from "./second-addresses.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
@@ -70,15 +71,17 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     };
   }
   const body = mapBody(state, mapped, model);
+  // What Odoo keeps as records of the partner's own: its bank account, a second address.
   const bank = bankAccountColumn(state, mapped);
-  if (bank !== undefined) {
+  const address = secondAddressOf(state, mapped);
+  if (bank !== undefined || address !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
-    return {
-      entity,
-      file,
-      notes,
-      declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] },
-    };
+    const targets = [
+      partner,
+      ...(address === undefined ? [] : [secondAddressTarget(state, mapped, address, mapped.alias)]),
+      ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
+    ];
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
   }
   if (mapped.usesFallback) {
     const primary: TargetProposal = {
@@ -148,15 +151,16 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   requireFilled(state, context);
 }
 
-/** The columns of an entity a map reads: all but the key and the modification stamp. */
 /**
- * The columns of an entity a map reads: all but the modification stamp. The key is among them,
- * since it may mean something (a stage's name); as the key it needs no other use.
+ * The columns of an entity a map reads: all but the modification stamp, and those a partner's own
+ * records take (its bank account, its second address). The key is among them, since it may mean
+ * something (a stage's name); as the key it needs no other use.
  */
 export function plainColumns(state: BuildState, entity: EntityProfile): ColumnProfile[] {
   const mapped = state.mapped.get(entity.name);
   const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
-  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank);
+  const address = mapped === undefined ? [] : (secondAddressOf(state, mapped)?.parts.map((found) => found.column) ?? []);
+  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank && !address.includes(column));
 }
 
 /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
