@@ -360,15 +360,16 @@ function personNames(values: readonly string[]): boolean {
 }
 
 /**
- * Staff written as their initials (`MGL`, `JSR`): two to four capitals, a handful of them, each on
- * several rows. Codes look alike (`NL`, `EUR`), so this is only asked of a column whose header
+ * Staff written as their initials (`MGL`, `JSR`: two to four capitals) or as the login-like codes
+ * ERPs give their operators (`ANOWAK`: an initial glued to the surname), a handful of them, each
+ * on several rows. Codes look alike (`NL`, `EUR`), so this is only asked of a column whose header
  * already pointed it to a user field, never to choose the field.
  */
 export function looksLikeInitials(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
   const distinct = [...new Set(filled)];
   if (distinct.length < 2 || distinct.length > 40 || distinct.length * 2 > filled.length) return false;
-  const initials = distinct.filter((value) => /^\p{Lu}{2,4}$/u.test(value) && !CURRENCY_CODES.has(value));
+  const initials = distinct.filter((value) => /^\p{Lu}{2,15}$/u.test(value) && !CURRENCY_CODES.has(value));
   return initials.length >= distinct.length * 0.8;
 }
 

@@ -2,7 +2,8 @@
  * An ERP's registry of contractors: firms, sole traders (a business under its owner's name, the
  * owner's names beside it) and private persons, told apart by a yes/no column (`Fyzická osoba`),
  * the organisation's name found from its values (legal forms: `s.r.o.`, `a.s.`) under a header the
- * lexicon does not know (`Subjekt`), a unit naming the contractor that pays for it by its code.
+ * lexicon does not know (`Subjekt`), a unit naming the contractor that pays for it by its code,
+ * the salesperson by an operator's code (`PNOVY`).
  * Invented for this test (Czech headers), from no export family.
  */
 import { describe, expect, it } from "vitest";
@@ -11,19 +12,19 @@ import { hasLegalForm, namesOrganisations } from "../../propose/legal-forms.js";
 import { mixedRows } from "../../propose/mixed-rows.js";
 import { assignment, exportFile as file, loadProposed, proposalFor } from "./small-exports.js";
 
-const ADRESAR = `Zkratka;Subjekt;Fyzická osoba;Jméno;Příjmení;IČO;Město;Plátce
-AQUATERM;Aquaterm s.r.o.;ne;;;25123456;Brno;
-STAVBY;Stavby Morava a.s.;ne;;;26234567;Olomouc;
-STAVBYZL;Stavby Morava a.s., závod Zlín;ne;;;26234567;Zlín;STAVBY
-NOVAKP;Instalatérství Petr Novák;ne;Petr;Novák;71234567;Jihlava;
-KRALJ;Topenářství Jana Králová;ne;Jana;Králová;72345678;Třebíč;
-HORAKV;Elektro Vít Horák;ne;Vít;Horák;73456789;Znojmo;
-OBECLH;Obec Lhota;ne;;;00281234;Lhota;
-SKOLALH;Základní škola Lhota;ne;;;70981234;Lhota;OBECLH
-DVORAKM;Dvořák Martin;ano;Martin;Dvořák;;Praha;
-SVOBODOVA;Svobodová Eva;ano;Eva;Svobodová;;Brno;
-CERNYT;Černý Tomáš;ano;Tomáš;Černý;;Kolín;
-TEPLO;Teplo Plus spol. s r.o.;ne;;;27345678;Zlín;
+const ADRESAR = `Zkratka;Subjekt;Fyzická osoba;Jméno;Příjmení;IČO;Město;Plátce;Obchodník
+AQUATERM;Aquaterm s.r.o.;ne;;;25123456;Brno;;PNOVY
+STAVBY;Stavby Morava a.s.;ne;;;26234567;Olomouc;;JDVORAK
+STAVBYZL;Stavby Morava a.s., závod Zlín;ne;;;26234567;Zlín;STAVBY;PNOVY
+NOVAKP;Instalatérství Petr Novák;ne;Petr;Novák;71234567;Jihlava;;JDVORAK
+KRALJ;Topenářství Jana Králová;ne;Jana;Králová;72345678;Třebíč;;ADMIN
+HORAKV;Elektro Vít Horák;ne;Vít;Horák;73456789;Znojmo;;PNOVY
+OBECLH;Obec Lhota;ne;;;00281234;Lhota;;JDVORAK
+SKOLALH;Základní škola Lhota;ne;;;70981234;Lhota;OBECLH;PNOVY
+DVORAKM;Dvořák Martin;ano;Martin;Dvořák;;Praha;;JDVORAK
+SVOBODOVA;Svobodová Eva;ano;Eva;Svobodová;;Brno;;PNOVY
+CERNYT;Černý Tomáš;ano;Tomáš;Černý;;Kolín;;JDVORAK
+TEPLO;Teplo Plus spol. s r.o.;ne;;;27345678;Zlín;;PNOVY
 `;
 
 describe("a registry of firms, sole traders and private persons typed by a yes/no column", () => {
@@ -50,6 +51,8 @@ describe("a registry of firms, sole traders and private persons typed by a yes/n
     expect(assignment(proposal, "adresar.csv", "is_company")).toBe("not fyzicka_osoba");
     expect(assignment(proposal, "adresar.csv", "name")).toBe("(if fyzicka_osoba then `{jmeno} {prijmeni}` | trim) ?? subjekt | trim | required");
     expect(assignment(proposal, "adresar.csv", "parent_id")).toBe("platce | ref adresar");
+    // The salesperson by the login-like code the ERP gives its operators, through a table of users' names to fill.
+    expect(assignment(proposal, "adresar.csv", "user_id")).toBe("obchodnik | user_name | user_by_name");
   });
 
   it("loads every row as a named partner, the units under their payers", async () => {
