@@ -75,7 +75,7 @@ function numericSeparators(entity: EntityProfile): ("." | ",")[] {
     .map((column) => column.guess.decimal ?? ".");
 }
 
-/** The encodings the reader's `auto` tells apart by itself. */
+/** The encodings most exports come in, which `auto` reads without a word in the package. */
 const AUTO_DETECTED: ReadonlySet<string> = new Set(["utf-8", "utf-16le", "utf-16be", "windows-1252", "mixed"]);
 
 /** The csv options: what most files and columns share at source level, the rest per entity or column. */
@@ -119,7 +119,7 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     const settings: CsvSetting[] = [];
     const own = majority(entity.group.files.map((file) => file.delimiter));
     if (own !== undefined && own !== delimiter) settings.push({ name: "delimiter", value: own });
-    // `auto` tells UTF-8 from Windows-1252 only: a file in another code page declares it.
+    // A file in another code page than `auto` reads most exports in declares it, so that the package says what the export is.
     const ownEncoding = majority(entity.group.files.map((file) => file.encoding));
     if (encodings.size > 1 && ownEncoding !== undefined && !AUTO_DETECTED.has(ownEncoding)) settings.push({ name: "encoding", value: ownEncoding });
     const ownDecimal = majority(numericSeparators(entity));

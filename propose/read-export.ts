@@ -4,12 +4,11 @@
  * runtime/source), a bounded sample of rows per entity, and the source's name from the folder's.
  * The only I/O of the proposer; what it reads is the plain data of export.ts.
  */
-import { open, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { compareNatural } from "../runtime/source/files.js";
-import { probeFile, type FileProbe } from "../runtime/source/probe.js";
+import { probeFile } from "../runtime/source/probe.js";
 import { readRecordBatches } from "../runtime/source/records.js";
-import { likelyCodePage } from "./code-pages.js";
 import { chunkGroupKey, type ExportFile, type ExportSample } from "./export.js";
 
 /** Rows read per entity (all its chunks together) for the proposal; the rest are only counted. */
@@ -29,38 +28,10 @@ async function listFiles(directory: string, prefix = ""): Promise<string[]> {
   return files;
 }
 
-/** Bytes read to tell a code page by its words. */
-const CODE_PAGE_BYTES = 1 << 20;
-
-async function leadingBytes(path: string, length: number): Promise<Buffer> {
-  const handle = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * The reader's probe, except that a file read as Windows-1252 (not UTF-8) whose words another code
- * page reads as letters (Polish in Windows-1250, Russian in Windows-1251) is read in that one.
- */
-async function probeExportFile(absolute: string): Promise<FileProbe> {
-  const probe = await probeFile(absolute, "auto", "auto");
-  if (probe.encoding !== "windows-1252") return probe;
-  const guess = likelyCodePage(await leadingBytes(absolute, CODE_PAGE_BYTES));
-  if (guess.codePage === "windows-1252") return probe;
-  const chosen = await probeFile(absolute, guess.codePage, "auto");
-  const note = `not UTF-8; read as ${guess.codePage}, which reads ${guess.plausible} of its ${guess.words} words beyond ASCII as letters (Windows-1252 fewer)`;
-  return { ...chosen, encodingDetected: true, encodingNote: note };
-}
-
 /** Reads one CSV file's encoding, delimiter, header and first rows; counts the rest. */
 export async function readExportFile(directory: string, path: string, sampleRows: number): Promise<ExportFile | undefined> {
   const absolute = join(directory, ...path.split("/"));
-  const probe = await probeExportFile(absolute);
+  const probe = await probeFile(absolute, "auto", "auto");
   let skip = probe.skipLines;
   let headers: string[] | undefined;
   const rows: string[][] = [];
