@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { agendaRows } from "../../propose/agenda-rows.js";
 import { profileEntities } from "../../propose/entities.js";
-import { exportFile as file, loadProposed, proposalFor } from "./small-exports.js";
+import { exportFile as file, loadProposed, proposalFor, targetLine } from "./small-exports.js";
 
 const DIARY = `Id;Date;From;To;Sort;Subject;Owner;Status
 1;02/05/2025;9.30;;Bellen;Call back about the quote;Klaus Vogel;Completed
@@ -41,15 +41,11 @@ describe("an agenda of appointments and calls, told apart by a type column", () 
     const [event, activity] = declaration.targets;
     expect(event?.header).toBe('event: calendar.event when sort = "Bezoek"');
     expect(activity?.header).toBe('appointment: mail.activity when sort in ["Bellen", "Herinnering"]');
-    const line = (target: typeof event, field: string): string | undefined => {
-      const found = target?.body.find((candidate) => candidate.kind === "assign" && candidate.field === field);
-      return found?.kind === "assign" ? found.expression : undefined;
-    };
-    expect(line(event, "start")).toBe('`{date} {from}` | datetime("yyyy-MM-dd H.mm")');
-    expect(line(event, "stop")).toBe('`{date} {to}` | datetime("yyyy-MM-dd H.mm")');
-    expect(line(event, "name")).toBe("subject | trim");
-    expect(line(activity, "date_deadline")).toBe("date");
-    expect(line(activity, "active")).toBe('status != "Completed"');
+    expect(targetLine(event, "start")).toBe('`{date} {from}` | datetime("yyyy-MM-dd H.mm")');
+    expect(targetLine(event, "stop")).toBe('`{date} {to}` | datetime("yyyy-MM-dd H.mm")');
+    expect(targetLine(event, "name")).toBe("subject | trim");
+    expect(targetLine(activity, "date_deadline")).toBe("date");
+    expect(targetLine(activity, "active")).toBe('status != "Completed"');
     expect(activity?.body.filter((candidate) => candidate.kind === "ignore").map((candidate) => (candidate.kind === "ignore" ? candidate.column : ""))).toEqual(
       ["from", "to"],
     );
@@ -93,13 +89,9 @@ describe("an agenda whose appointments start and end as date-times", () => {
     if (declaration?.kind !== "split") return;
     const [event, activity] = declaration.targets;
     expect(event?.header).toBe('event: calendar.event when typ = "Schůzka"');
-    const line = (target: typeof event, field: string): string | undefined => {
-      const found = target?.body.find((candidate) => candidate.kind === "assign" && candidate.field === field);
-      return found?.kind === "assign" ? found.expression : undefined;
-    };
-    expect(line(event, "start")).toBe("zacatek");
-    expect(line(event, "stop")).toBe("konec ?? zacatek | add_minutes(60)");
-    expect(line(activity, "date_deadline")).toBe("termin ?? zacatek | date");
+    expect(targetLine(event, "start")).toBe("zacatek");
+    expect(targetLine(event, "stop")).toBe("konec ?? zacatek | add_minutes(60)");
+    expect(targetLine(activity, "date_deadline")).toBe("termin ?? zacatek | date");
   });
 
   it("loads the meetings as events and the rest as activities of their firm", async () => {
