@@ -44,11 +44,25 @@ export interface AgendaRows {
   readonly type: ColumnProfile;
   readonly eventValues: readonly string[];
   readonly activityValues: readonly string[];
-  readonly date: ColumnProfile;
+  /**
+   * When it starts and ends: a day and two times of day (`H.mm` or `H:mm`), or two date-times
+   * (`Początek`, `Koniec`) beside, perhaps, the day an activity is due.
+   */
+  readonly moments: DayAndTimes | DateTimes;
   readonly start: ColumnProfile;
   readonly end: ColumnProfile;
-  /** `H.mm` or `H:mm`. */
+}
+
+export interface DayAndTimes {
+  readonly kind: "times";
+  readonly date: ColumnProfile;
   readonly timePattern: string;
+}
+
+export interface DateTimes {
+  readonly kind: "datetimes";
+  /** A day filled on some rows only: when an activity is due, else its start's day. */
+  readonly due?: ColumnProfile;
 }
 
 /** A type's rows have an end time nearly always (appointments), or nearly never (calls, reminders). */
@@ -59,10 +73,9 @@ const MAX_TYPES = 8;
 /** An activity file's rows that are appointments, by a type column and whether they end. */
 export function agendaRows(entity: EntityProfile): AgendaRows | undefined {
   if (entity.kind !== "activity") return undefined;
-  const times = entity.columns.filter((column) => column.guess.type === "text" && timeOfDay(column.values) !== undefined);
-  const [start, end] = times;
-  const date = entity.columns.find((column) => column.guess.type === "date");
-  if (start === undefined || end === undefined || date === undefined) return undefined;
+  const moments = dayAndTimes(entity) ?? dateTimes(entity);
+  if (moments === undefined) return undefined;
+  const { start, end } = moments;
   const ending = (rows: readonly number[]): number => rows.filter((row) => (end.values[row] ?? "").trim() !== "").length / rows.length;
   const types = rowTypes(
     entity.columns,
@@ -71,5 +84,38 @@ export function agendaRows(entity: EntityProfile): AgendaRows | undefined {
     (rows) => (ending(rows) >= EVENT_TYPE ? "first" : ending(rows) <= ACTIVITY_TYPE ? "second" : undefined),
   );
   if (types === undefined) return undefined;
-  return { type: types.column, eventValues: types.first, activityValues: types.second, date, start, end, timePattern: `H${timeOfDay(start.values) ?? "."}mm` };
+  return { type: types.column, eventValues: types.first, activityValues: types.second, ...moments };
+}
+
+/** A day and two columns of times of day: the first when it starts, the second when it ends. */
+function dayAndTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start" | "end"> | undefined {
+  const times = entity.columns.filter((column) => column.guess.type === "text" && timeOfDay(column.values) !== undefined);
+  const [start, end] = times;
+  const date = entity.columns.find((column) => column.guess.type === "date");
+  if (start === undefined || end === undefined || date === undefined) return undefined;
+  return { moments: { kind: "times", date, timePattern: `H${timeOfDay(start.values) ?? "."}mm` }, start, end };
+}
+
+/** The share of an appointment's ends on the day it starts (a completion stamp is days later). */
+const SAME_DAY = 0.8;
+
+/** The day of a date-time as written (`03.02.2025` of `03.02.2025 09:00`). */
+function dayOf(value: string): string {
+  return value.trim().split(/[\sT]/)[0] ?? "";
+}
+
+/**
+ * Two date-times: the start, filled on every row, and the end, filled on some, nearly always on
+ * the day it starts (not when a task was completed); a plain day filled on some rows is when an
+ * activity is due.
+ */
+function dateTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start" | "end"> | undefined {
+  const datetimes = entity.columns.filter((column) => column.guess.type === "datetime" && column.name !== entity.modifiedColumn);
+  const start = datetimes.find((column) => column.guess.blank === 0);
+  const end = datetimes.find((column) => column !== start && column.guess.blank > 0 && column.guess.pattern === start?.guess.pattern);
+  if (start === undefined || end === undefined) return undefined;
+  const ends = end.values.flatMap((value, row) => (value.trim() === "" ? [] : [dayOf(value) === dayOf(start.values[row] ?? "")]));
+  if (ends.filter(Boolean).length < ends.length * SAME_DAY) return undefined;
+  const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
+  return { moments: { kind: "datetimes", ...(due === undefined ? {} : { due }) }, start, end };
 }

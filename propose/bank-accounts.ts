@@ -2,7 +2,8 @@
  * Bank accounts written in a partner file's column (an IBAN beside the address): Odoo keeps them
  * as `res.partner.bank` records of the partner, not as a field of it, so such a map becomes a
  * split into the partner and its account. Found by the values (IBANs whose check digits are
- * right), whatever the header says. Pure.
+ * right, or account numbers that are IBANs without their country code), whatever the header says.
+ * Pure.
  */
 import { findModel } from "../compiler/catalog/index.js";
 import type { BuildState, MappedEntity } from "./build-state.js";
@@ -22,6 +23,51 @@ export function isIban(value: string): boolean {
   return remainder === 1;
 }
 
+/**
+ * The length of an IBAN in the countries whose account numbers are digits alone: an account
+ * written without its country code (a Polish NRB is the IBAN after `PL`) is that many digits, less two.
+ */
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  PL: 28,
+  HU: 28,
+  CZ: 24,
+  SK: 24,
+  SI: 19,
+  HR: 21,
+  RS: 22,
+  BA: 20,
+  ME: 22,
+  MK: 19,
+  DE: 22,
+  AT: 20,
+  BE: 16,
+  ES: 24,
+  PT: 25,
+  DK: 18,
+  FI: 18,
+  NO: 15,
+  SE: 24,
+  EE: 20,
+  LT: 20,
+  LU: 20,
+  IS: 26,
+  TR: 26,
+  IL: 23,
+};
+
+/**
+ * The country whose code makes a column's account numbers IBANs (`61 1090 1014 0000 0712 1981
+ * 2874` with PL): nine in ten of its values, their check digits right with it. Only one country's
+ * code fits given check digits, so the values say which.
+ */
+export function accountCountry(values: readonly string[]): string | undefined {
+  const filled = values.map((value) => value.replace(/\s+/g, "")).filter((value) => value !== "");
+  if (filled.length < ENOUGH_ACCOUNTS || !filled.every((value) => /^\d+$/.test(value))) return undefined;
+  return Object.entries(IBAN_LENGTHS).find(
+    ([country, length]) => filled.filter((value) => value.length === length - 2 && isIban(`${country}${value}`)).length >= filled.length * IBAN_SHARE,
+  )?.[0];
+}
+
 /** Filled cells needed, and the share of them that must be IBANs (a typo or two is reported at run time). */
 const ENOUGH_ACCOUNTS = 3;
 const IBAN_SHARE = 0.9;
@@ -33,23 +79,34 @@ export function bankAccountColumn(state: BuildState, entity: MappedEntity): Colu
   return entity.profile.columns.find((column) => {
     if (column.guess.type !== "text" || entity.profile.key.includes(column.name)) return false;
     const filled = column.values.map((value) => value.trim()).filter((value) => value !== "");
-    return filled.length >= ENOUGH_ACCOUNTS && filled.filter(isIban).length >= filled.length * IBAN_SHARE;
+    return (filled.length >= ENOUGH_ACCOUNTS && filled.filter(isIban).length >= filled.length * IBAN_SHARE) || accountCountry(filled) !== undefined;
   });
 }
 
 /** The partner's account, made when the row has one: `bank: res.partner.bank when iban is present`. */
 export function bankAccountTarget(state: BuildState, entity: MappedEntity, column: ColumnProfile, partnerAlias: string): TargetProposal {
-  const accounts = column.values.filter((value) => isIban(value)).length;
+  const country = accountCountry(column.values);
+  const accounts = column.values.filter((value) => (country === undefined ? isIban(value) : isIban(`${country}${value.replace(/\s+/g, "")}`))).length;
   state.log.add(entity.profile.name, column.name, { kind: "field", model: "res.partner.bank", field: "acc_number", confidence: 0.9 });
+  const own = "Odoo keeps a partner's bank account as a record of its own";
   const body: BodyLine[] = [
-    {
-      kind: "assign",
-      field: "acc_number",
-      operator: "<-",
-      expression: `${column.name} | trim`,
-      columns: [column.name],
-      comment: `90%: ${accounts} of its values are IBANs: Odoo keeps a partner's bank account as a record of its own`,
-    },
+    country === undefined
+      ? {
+          kind: "assign",
+          field: "acc_number",
+          operator: "<-",
+          expression: `${column.name} | trim`,
+          columns: [column.name],
+          comment: `90%: ${accounts} of its values are IBANs: ${own}`,
+        }
+      : {
+          kind: "assign",
+          field: "acc_number",
+          operator: "<-",
+          expression: `\`${country}{${column.name} | replace(" ", "")}\``,
+          columns: [column.name],
+          comment: `90%: ${accounts} of its values are IBANs once ${country} is put before them, as Odoo reads them: ${own}`,
+        },
     { kind: "assign", field: "partner_id", operator: "<-", expression: `ref ${partnerAlias}`, columns: [], comment: "the partner of the same row" },
   ];
   return { header: `${alias(state, "bank")}: res.partner.bank when ${column.name} is present`, body };

@@ -9,10 +9,10 @@ import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
 import { funnelStages } from "./funnel-stages.js";
 import { doneStatus } from "./done-status.js";
-import type { AgendaRows } from "./agenda-rows.js";
-import type { DoneRows } from "./done-rows.js";
+import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
+import { secondAddressOf, secondAddressTarget } from "./second-addresses.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
@@ -22,6 +22,7 @@ import { quote, snake } from "./literals.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
+import { typeCondition } from "./row-types.js";
 import { companyNameFallback } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
 
@@ -70,15 +71,17 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     };
   }
   const body = mapBody(state, mapped, model);
+  // What Odoo keeps as records of the partner's own: its bank account, a second address.
   const bank = bankAccountColumn(state, mapped);
-  if (bank !== undefined) {
+  const address = secondAddressOf(state, mapped);
+  if (bank !== undefined || address !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
-    return {
-      entity,
-      file,
-      notes,
-      declaration: { kind: "split", header: `split ${entity.name}`, targets: [partner, bankAccountTarget(state, mapped, bank, mapped.alias)] },
-    };
+    const targets = [
+      partner,
+      ...(address === undefined ? [] : [secondAddressTarget(state, mapped, address, mapped.alias)]),
+      ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
+    ];
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
   }
   if (mapped.usesFallback) {
     const primary: TargetProposal = {
@@ -148,15 +151,16 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   requireFilled(state, context);
 }
 
-/** The columns of an entity a map reads: all but the key and the modification stamp. */
 /**
- * The columns of an entity a map reads: all but the modification stamp. The key is among them,
- * since it may mean something (a stage's name); as the key it needs no other use.
+ * The columns of an entity a map reads: all but the modification stamp, and those a partner's own
+ * records take (its bank account, its second address). The key is among them, since it may mean
+ * something (a stage's name); as the key it needs no other use.
  */
 export function plainColumns(state: BuildState, entity: EntityProfile): ColumnProfile[] {
   const mapped = state.mapped.get(entity.name);
   const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
-  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank);
+  const address = mapped === undefined ? [] : (secondAddressOf(state, mapped)?.parts.map((found) => found.column) ?? []);
+  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank && !address.includes(column));
 }
 
 /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */
@@ -408,8 +412,8 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
   requireName(person);
   if (typed !== undefined) {
     return [
-      { header: `${split.org}: ${model.name} when ${typeCondition(typed.column.name, typed.organisationValues)}`, body: org.lines },
-      { header: `${split.person}: ${model.name} when ${typeCondition(typed.column.name, typed.personValues)}`, body: person.lines },
+      { header: `${split.org}: ${model.name} when ${typeCondition(typed.column, typed.organisationValues)}`, body: org.lines },
+      { header: `${split.person}: ${model.name} when ${typeCondition(typed.column, typed.personValues)}`, body: person.lines },
     ];
   }
   // The row's address, owner and tags are a private person's own; beside an organisation, its.
@@ -445,9 +449,9 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   const [type] = columnRefs(state, profile, [typed.column]);
   if (type !== undefined)
-    assign(state, context, "is_company", typeCondition(typed.column.name, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
+    assign(state, context, "is_company", typeCondition(typed.column, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
   const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
-  const personRows = typeCondition(typed.column.name, typed.personValues);
+  const personRows = typeCondition(typed.column, typed.personValues);
   assign(
     state,
     context,
@@ -459,117 +463,6 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   finishBody(state, context);
   return context.lines;
-}
-
-/**
- * An agenda's appointments as calendar events, from the day and the times they start and end, and
- * its calls and reminders as activities, which have a day and no time (agenda-rows.ts).
- */
-function agendaTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, eventModel: OdooModel, agenda: AgendaRows): TargetProposal[] {
-  const profile = entity.profile;
-  const times = [agenda.start, agenda.end];
-  const event = newContext(
-    state,
-    entity,
-    eventModel,
-    columnRefs(
-      state,
-      profile,
-      plainColumns(state, profile).filter((column) => column !== agenda.date && !times.includes(column)),
-    ),
-  );
-  const [date, start, end] = columnRefs(state, profile, [agenda.date, agenda.start, agenda.end]);
-  if (date !== undefined && start !== undefined && end !== undefined) {
-    // A date column reaches a template as yyyy-MM-dd.
-    const moment = (time: ColumnRef): string => `\`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${agenda.timePattern}")`;
-    assign(state, event, "start", moment(start), [date, start], 0.9, "the day and the time it starts");
-    assign(state, event, "stop", moment(end), [date, end], 0.9, "the day and the time it ends");
-  }
-  finishBody(state, event);
-  const activity = mapBody(state, entity, activityModel, times);
-  for (const time of times) {
-    activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
-  }
-  return [
-    { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type.name, agenda.eventValues)}`, body: event.lines },
-    { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type.name, agenda.activityValues)}`, body: activity },
-  ];
-}
-
-/**
- * Activities with a done flag: the done ones as internal notes in the chatter of their record,
- * dated by the day and its time when the export gives one; the open ones as activities, which
- * have a day and no time (done-rows.ts).
- */
-function doneTargets(state: BuildState, entity: MappedEntity, activityModel: OdooModel, messageModel: OdooModel, done: DoneRows): TargetProposal[] {
-  const profile = entity.profile;
-  const times = done.time === undefined ? [] : [done.time];
-  const activity = mapBody(state, entity, activityModel, [done.column, ...times]);
-  for (const time of times) activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
-  activity.push({ kind: "ignore", column: done.column.name, comment: "the split's condition: done rows are messages in the chatter" });
-  // A message has no type: the activity's type heads its subject.
-  const typeLine = activity.find((line) => line.kind === "assign" && line.field === "activity_type_id" && line.columns.length === 1);
-  const type = typeLine?.kind === "assign" ? profile.columns.find((column) => column.name === typeLine.columns[0]) : undefined;
-  const dated = [done.date, done.time].filter((column): column is ColumnProfile => column !== undefined);
-  const message = newContext(
-    state,
-    entity,
-    messageModel,
-    columnRefs(
-      state,
-      profile,
-      plainColumns(state, profile).filter((column) => column !== done.column && column !== type && !dated.includes(column)),
-    ),
-  );
-  constant(state, message, "message_type", '"comment"');
-  subtype(state, message, true);
-  const [date, time] = columnRefs(state, profile, dated);
-  if (date !== undefined && time !== undefined && done.timePattern !== undefined) {
-    // A date column reaches a template as yyyy-MM-dd.
-    const moment = `(if ${time.path} is present then \`{${date.path}} {${time.path}}\` | datetime("yyyy-MM-dd ${done.timePattern}")) ?? ${date.path} | datetime`;
-    assign(state, message, "date", moment, [date, time], 0.9, "the day, at its time when the row gives one");
-  } else if (date !== undefined) {
-    assign(state, message, "date", `${date.path} | datetime`, [date], 0.9, "the day it was done");
-  }
-  finishBody(state, message);
-  doneMessageLines(message.lines, type);
-  return [
-    { header: `${alias(state, "message")}: ${messageModel.name} when ${done.done}`, body: message.lines },
-    { header: `${entity.alias}: ${activityModel.name} when ${done.open}`, body: activity },
-  ];
-}
-
-/**
- * A done activity's message: its subject headed by the activity's type (`{tipo}: {assunto}`), and
- * its record required, so that a row whose record is not found is rejected with the reason
- * rather than loaded as a message on nothing.
- */
-function doneMessageLines(lines: BodyLine[], type: ColumnProfile | undefined): void {
-  lines.forEach((line, index) => {
-    if (line.kind !== "assign" || line.operator !== "<-") return;
-    const subjectColumn = line.columns[0];
-    if (line.field === "subject" && type !== undefined && line.columns.length === 1 && subjectColumn !== undefined) {
-      lines[index] = {
-        ...line,
-        expression: `\`{${type.name}}: {${subjectColumn}}\` | trim`,
-        columns: [type.name, subjectColumn],
-        comment: "the activity's type, then its subject",
-      };
-    }
-    if (line.field === "res_id" && !/\|\s*required\s*$/.test(line.expression)) {
-      lines[index] = {
-        ...line,
-        expression: `(${line.expression}) | required`,
-        comment: `${line.comment ?? ""}; a row whose record is not found is rejected, with the reason`.replace(/^; /, ""),
-      };
-    }
-  });
-}
-
-/** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
-function typeCondition(column: string, values: readonly string[]): string {
-  const quoted = values.map(quote);
-  return quoted.length === 1 ? `${column} = ${quoted[0] ?? '""'}` : `${column} in [${quoted.join(", ")}]`;
 }
 
 /** Whether nearly every value is written in capitals. */

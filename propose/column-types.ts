@@ -296,6 +296,7 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
     return finish({ ...base, type: "boolean", parsed: samples.length, failed: 0, failures: [], alternatives: [], booleanWords: words }, samples);
   }
   if (isCode(samples)) return code(samples, base);
+  if (groupedNumbers(samples)) return finish({ ...base, type: "phone", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
   if (samples.every(isPercentage)) return percentGuess(samples, base);
   const strict = inferColumn(samples);
   // Digits and slashes read as a phone number too: a column of dates with one impossible date
@@ -344,6 +345,20 @@ function isCode(samples: readonly string[]): boolean {
   if (length >= 6 && samples.every((sample) => sample.length === length && /^\d+$/.test(sample))) return true;
   const digits = samples.filter((sample) => /^\d{2,12}$/.test(sample));
   return digits.length >= samples.length * TOLERATED_SHARE && digits.some((sample) => sample.startsWith("0"));
+}
+
+/**
+ * Numbers written in groups of digits (`538 523 512`, `+48 601 234 567`), nine digits or more:
+ * phone numbers as a country writes them, not amounts (the reader would take the spaces for
+ * thousands separators), when some carry a country code or all have the same count of digits,
+ * where amounts differ in size. No phone number has more than 15 digits (a bank account has).
+ */
+const MAX_PHONE_DIGITS = 15;
+
+function groupedNumbers(samples: readonly string[]): boolean {
+  const digits = (sample: string): number => sample.replace(/\D/g, "").length;
+  if (samples.length < 3 || !samples.every((sample) => /^\+?\d{1,4}(?:[ -]\d{2,4}){2,}$/.test(sample) && digits(sample) >= 9 && digits(sample) <= MAX_PHONE_DIGITS)) return false;
+  return samples.some((sample) => sample.startsWith("+")) || new Set(samples.map(digits)).size === 1;
 }
 
 function code(samples: readonly string[], base: GuessBase): ColumnTypeGuess {

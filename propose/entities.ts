@@ -8,7 +8,8 @@ import { findColumnGroups } from "./column-groups.js";
 import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
-import { findPolymorphic, findReferences, keyValues, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
+import { namesOrganisations } from "./legal-forms.js";
+import { findPolymorphic, findReferences, keyValues, namesRows, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
 import { valueList, type ValueList } from "./value-shapes.js";
 import { conceptWords, identifierOf } from "./words.js";
 
@@ -279,7 +280,8 @@ function subjectLike(column: ColumnProfile): boolean {
  * say: amounts beside a date, a status and a link to other records are deals; a date, a yes/no
  * (done), a link and a subject are activities; a date, a text of several lines and a link are
  * notes; e-mail addresses, phone numbers or web sites are partners: people when they link to
- * other records (their organisation), organisations when only others link to them.
+ * other records (their organisation), organisations when only others link to them; names ending
+ * in legal forms (`Kft.`, `s.r.o.`, `GmbH`), one a row, are organisations.
  */
 function kindFromValues(
   columns: readonly ColumnProfile[],
@@ -299,6 +301,8 @@ function kindFromValues(
   const outward = references.some((reference) => reference.entity !== self);
   if (reachable && outward && !amounts) return { kind: "person", evidence: "its values are e-mail addresses or phone numbers of records that link to others (their organisation)" };
   if (reachable && referenced && !amounts) return { kind: "company", evidence: "its values are e-mail addresses, phone numbers or web sites of records others link to" };
+  const legalNames = plain.find((column) => namesRows(column, 0.9) && namesOrganisations(column.values));
+  if (legalNames !== undefined) return { kind: "company", evidence: `its ${legalNames.header} are names of companies, many with their legal form` };
   const written = plain.some((column) => column.guess.type === "text" && column.guess.multiline);
   if (dated && written && links && !types.has("boolean")) return { kind: "note", evidence: "its values are dates, texts of several lines and links to other records" };
   return undefined;

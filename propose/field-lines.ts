@@ -65,8 +65,8 @@ interface ConversionNames {
   uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }): string;
 }
 
-/** Owners written as `K. Vogel` or `MARTIN Julien` need their users' names before a lookup by name. */
-const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s|^\p{Lu}{2,4}$/u;
+/** Owners written as `K. Vogel`, `MARTIN Julien` or `ANOWAK` need their users' names before a lookup by name. */
+const SHORT_NAME = /^\p{Lu}\.|,|^\p{Lu}{2,}\s|^\p{Lu}{2,15}$/u;
 
 /** A conversion as text (the column's placeholders, declared with `empty when`, read as blanks). */
 function writeConversion(candidate: FieldCandidate, names: ConversionNames): string {

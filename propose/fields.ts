@@ -8,6 +8,7 @@ import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index
 import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
+import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
 import { surnameInitialName, surnameInitialNames } from "./user-names.js";
@@ -309,9 +310,6 @@ const PERSON_NAME = [
   { test: surnameInitialName },
 ];
 
-/** Words ending a company's name, which a person's does not. */
-const LEGAL_FORM = /\b(?:ltd|limited|plc|llp|gmbh|ag|kg|ohg|sarl|sas|sa|eurl|bv|nv|vof|inc|llc|corp|co)\.?$/i;
-
 /** The names of a handful of people, each on many rows: a firm's staff, who own records. */
 const staffColumns = new WeakMap<readonly string[], boolean>();
 
@@ -327,7 +325,7 @@ function staffValues(values: readonly string[]): boolean {
 
 function looksLikeStaff(values: readonly string[]): boolean {
   const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ""))];
-  if (distinct.length > 20 || !looksLikePersonNames(values) || distinct.some((value) => LEGAL_FORM.test(value))) return false;
+  if (distinct.length > 20 || !looksLikePersonNames(values) || distinct.some(hasLegalForm)) return false;
   // Labels share a word (`New Business`, `Existing Business`); a team's names do not.
   const words = distinct.map(
     (value) =>
@@ -362,15 +360,16 @@ function personNames(values: readonly string[]): boolean {
 }
 
 /**
- * Staff written as their initials (`MGL`, `JSR`): two to four capitals, a handful of them, each on
- * several rows. Codes look alike (`NL`, `EUR`), so this is only asked of a column whose header
+ * Staff written as their initials (`MGL`, `JSR`: two to four capitals) or as the login-like codes
+ * ERPs give their operators (`ANOWAK`: an initial glued to the surname), a handful of them, each
+ * on several rows. Codes look alike (`NL`, `EUR`), so this is only asked of a column whose header
  * already pointed it to a user field, never to choose the field.
  */
 export function looksLikeInitials(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
   const distinct = [...new Set(filled)];
   if (distinct.length < 2 || distinct.length > 40 || distinct.length * 2 > filled.length) return false;
-  const initials = distinct.filter((value) => /^\p{Lu}{2,4}$/u.test(value) && !CURRENCY_CODES.has(value));
+  const initials = distinct.filter((value) => /^\p{Lu}{2,15}$/u.test(value) && !CURRENCY_CODES.has(value));
   return initials.length >= distinct.length * 0.8;
 }
 
@@ -446,7 +445,9 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
         ? type
         : type === "text" && staffValues(column.profile.values)
           ? "staff"
-          : undefined;
+          : type === "text" && namesOrganisations(column.profile.values)
+            ? "organisation"
+            : undefined;
   return kind !== undefined && primary[kind] === field.name ? TYPE_FLOOR : 0;
 }
 

@@ -75,6 +75,9 @@ function numericSeparators(entity: EntityProfile): ("." | ",")[] {
     .map((column) => column.guess.decimal ?? ".");
 }
 
+/** The encodings most exports come in, which `auto` reads without a word in the package. */
+const AUTO_DETECTED: ReadonlySet<string> = new Set(["utf-8", "utf-16le", "utf-16be", "windows-1252", "mixed"]);
+
 /** The csv options: what most files and columns share at source level, the rest per entity or column. */
 function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvPlan {
   const source: CsvSetting[] = [];
@@ -116,6 +119,9 @@ function planCsv(sample: ExportSample, entities: readonly EntityProfile[]): CsvP
     const settings: CsvSetting[] = [];
     const own = majority(entity.group.files.map((file) => file.delimiter));
     if (own !== undefined && own !== delimiter) settings.push({ name: "delimiter", value: own });
+    // A file in another code page than `auto` reads most exports in declares it, so that the package says what the export is.
+    const ownEncoding = majority(entity.group.files.map((file) => file.encoding));
+    if (encodings.size > 1 && ownEncoding !== undefined && !AUTO_DETECTED.has(ownEncoding)) settings.push({ name: "encoding", value: ownEncoding });
     const ownDecimal = majority(numericSeparators(entity));
     if (ownDecimal !== undefined && ownDecimal !== decimal) settings.push({ name: "decimal", value: ownDecimal });
     if (settings.length > 0) entityCsv.set(entity.name, settings);

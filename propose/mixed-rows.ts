@@ -9,6 +9,7 @@
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { trimmedKey } from "./entity-rows.js";
+import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { rowTypes } from "./row-types.js";
 import { foldText } from "./words.js";
 
@@ -68,7 +69,8 @@ function nameColumns(entity: EntityProfile): { organisationName?: ColumnProfile;
   const columns = entity.columns;
   const organisationName =
     columns.find((column) => column.words.includes("company") && column.words.includes("name")) ??
-    columns.find((column) => column.words.length === 1 && column.words[0] === "company");
+    columns.find((column) => column.words.length === 1 && column.words[0] === "company") ??
+    legalNames(entity);
   const lastName = columns.find((column) => column.words.includes("last"));
   // `Nombre` beside `Apellidos` is the first name, as `Nom` beside `Prénom` is the last.
   const firstName =
@@ -86,6 +88,18 @@ function nameColumns(entity: EntityProfile): { organisationName?: ColumnProfile;
     ...(personName === undefined ? {} : { personName }),
     ...(firstName === undefined ? {} : { firstName }),
   };
+}
+
+/**
+ * Where no header names the organisation, the values may: the column whose names end in a legal
+ * form most often (`Aqua-Tech Sp. z o.o.`, `Stavby s.r.o.`), whatever its header's language.
+ */
+function legalNames(entity: EntityProfile): ColumnProfile | undefined {
+  const candidates = entity.columns.filter(
+    (column) => column.guess.type === "text" && !column.guess.multiline && !entity.key.includes(column.name) && namesOrganisations(column.values),
+  );
+  const formed = (column: ColumnProfile): number => column.values.filter(hasLegalForm).length;
+  return candidates.sort((left, right) => formed(right) - formed(left))[0];
 }
 
 /**
@@ -161,8 +175,12 @@ function typedRows(
     MAX_TYPES,
     (rows) => {
       if (named(rows) >= PERSON_TYPE) return businessOfPerson(rows, organisationName, personName, firstName) ? "first" : "second";
-      return named(rows) <= ORGANISATION_TYPE ? "first" : undefined;
+      if (named(rows) <= ORGANISATION_TYPE) return "first";
+      // Organisations some of which name the person running them (a sole trader's owner).
+      const namedRows = rows.filter((row) => filled(personName.values[row]));
+      return businessOfPerson(namedRows, organisationName, personName, firstName) ? "first" : undefined;
     },
+    true,
   );
   return types === undefined ? undefined : { column: types.column, organisationValues: types.first, personValues: types.second };
 }

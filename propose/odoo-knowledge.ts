@@ -213,11 +213,11 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
  * The field a value of a kind most likely feeds on a model when its header says nothing the
  * lexicon knows (a column of phone numbers, amounts on an opportunity): by the type of the values;
  * for lists of labels, the model's tags; for the names of a few people each on many rows, the
- * record's owner.
+ * record's owner; for names ending in companies' legal forms, the organisation's name.
  */
-export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff", string>>>>> = {
-  "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id" },
-  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids", staff: "user_id" },
+export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff" | "organisation", string>>>>> = {
+  "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id", organisation: "name" },
+  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids", staff: "user_id", organisation: "partner_name" },
   "mail.activity": { staff: "user_id" },
   "calendar.event": { staff: "user_id" },
   "mail.message": { email: "email_from" },

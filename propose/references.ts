@@ -73,9 +73,10 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
       const meaningful = column.words.filter((word) => !ID_WORDS.has(word));
       const namesEntity = meaningful.some((word) => other.group.words.includes(word));
       const self = other === draft;
-      // A self-reference needs a word saying so (`Parent Company ID`).
-      if (self && !column.words.some((word) => SELF_WORDS.has(word))) continue;
-      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : 0;
+      // A self-reference needs a word saying so (`Parent Company ID`), or values that are plainly other rows' keys.
+      const saysSelf = column.words.some((word) => SELF_WORDS.has(word));
+      if (self && !saysSelf && !keysOfOtherRows(draft, column, values, found)) continue;
+      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : self && !saysSelf ? 0.7 : 0;
       const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
       if (score === 0) {
         if (!self && found >= VALUES_ONLY_FOUND) byValuesOnly.push({ ...reference, byValuesOnly: true });
@@ -129,6 +130,18 @@ function findKeysOfSeveral(
     byValuesOnly: true,
     alternatives: rest.map(({ other }) => other.group.name),
   };
+}
+
+/**
+ * Whether a column holds, without a word saying so, the keys of other rows of its own file (a
+ * school naming the municipality that pays for it by its code): nearly all of its values are keys,
+ * never the row's own, and they are codes rather than small numbers any column could hold.
+ */
+function keysOfOtherRows(draft: Draft, column: ColumnProfile, values: readonly string[], found: number): boolean {
+  const key = draft.key.columns.length === 1 ? draft.columns.find((candidate) => candidate.name === draft.key.columns[0]) : undefined;
+  if (key === undefined || found < VALUES_ONLY_FOUND || values.length < 2) return false;
+  if (values.every((value) => /^\d+$/.test(value)) && values.length < 20) return false;
+  return column.values.every((value, row) => value.trim() === "" || trimmedKey(value) !== trimmedKey(key.values[row] ?? ""));
 }
 
 /** Words saying a column of an entity points to another record of the same entity. */

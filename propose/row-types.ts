@@ -4,6 +4,7 @@
  * people, appointments or calls), as a test of the rows decides. Pure.
  */
 import type { ColumnProfile } from "./entities.js";
+import { quote } from "./literals.js";
 
 export interface RowTypes {
   readonly column: ColumnProfile;
@@ -14,16 +15,18 @@ export interface RowTypes {
 
 /**
  * The first column (not `skip`ped) whose every value `sortOf` its rows calls one sort or the
- * other, both sorts present.
+ * other, both sorts present. A yes/no column may say it too (`Natural person: Y | N`), when `yesNo`.
  */
 export function rowTypes(
   columns: readonly ColumnProfile[],
   skip: (column: ColumnProfile) => boolean,
   maxTypes: number,
   sortOf: (rows: readonly number[]) => "first" | "second" | undefined,
+  yesNo = false,
 ): RowTypes | undefined {
   for (const column of columns) {
-    if (skip(column) || column.guess.type !== "text" || column.guess.blank > 0) continue;
+    const typed = column.guess.type === "text" || (yesNo && column.guess.type === "boolean");
+    if (skip(column) || !typed || column.guess.blank > 0) continue;
     const values = [...new Set(column.values.map((value) => value.trim()))];
     if (values.length < 2 || values.length > maxTypes) continue;
     const first: string[] = [];
@@ -36,4 +39,14 @@ export function rowTypes(
     if (first.length > 0 && second.length > 0 && first.length + second.length === values.length) return { column, first, second };
   }
   return undefined;
+}
+
+/** `tipo = "Empresa"`, or `tipo in ["Contacto", "Particular"]`. */
+export function typeCondition(column: ColumnProfile, values: readonly string[]): string {
+  // A yes/no column is read as one: the rows of its yes, or of its no.
+  const yes = column.guess.booleanWords?.true;
+  if (column.guess.type === "boolean" && yes !== undefined && values.length === 1)
+    return yes.includes((values[0] ?? "").trim().toLowerCase()) ? column.name : `not ${column.name}`;
+  const quoted = values.map(quote);
+  return quoted.length === 1 ? `${column.name} = ${quoted[0] ?? '""'}` : `${column.name} in [${quoted.join(", ")}]`;
 }

@@ -1,5 +1,6 @@
 /**
- * Owners written as names: `K. Vogel`, `Vogel, Klaus`, `MARTIN Julien` or `Klaus Vogel`, matched
+ * Owners written as names: `K. Vogel`, `Vogel, Klaus`, `MARTIN Julien`, `Klaus Vogel` or as a
+ * login-like code (`ANOWAK`, Anna Nowak), matched
  * to the users the target Odoo has (a schema pulled from the customer's server lists them) by
  * surname and first name or initials, ignoring case and accents. Pure.
  */
@@ -53,14 +54,20 @@ export function surnameInitialNames(values: readonly string[]): boolean {
   return distinct.length > 0 && distinct.filter(surnameInitialName).length >= distinct.length * 0.8;
 }
 
+/** `ANOWAK`: the login-like code an ERP gives an operator, a given name's initial glued to the surname. */
+const GLUED_CODE = /^\p{Lu}{4,15}$/u;
+
 /** The one active internal user a written name stands for, or undefined when none or several do. */
 export function matchUser(value: string, users: readonly ReferenceRecord[]): ReferenceRecord | undefined {
   const written = nameParts(value);
-  if (written === undefined) return undefined;
+  const code = GLUED_CODE.test(value.trim()) ? foldText(value.trim()) : undefined;
+  if (written === undefined && code === undefined) return undefined;
   const candidates = users.filter((user) => {
     if (user.values["active"] === false || user.values["share"] === true) return false;
     const full = nameParts(user.name);
-    return full !== undefined && full.surname === written.surname && sameGiven(written.given, full.given);
+    if (full === undefined) return false;
+    if (written === undefined) return `${(full.given[0] ?? "").charAt(0)}${full.surname.replace(/\s+/g, "")}` === code;
+    return full.surname === written.surname && sameGiven(written.given, full.given);
   });
   return candidates.length === 1 ? candidates[0] : undefined;
 }

@@ -3,6 +3,7 @@
  * (lexicon-en-nl.ts, lexicon-de-fr.ts): one data file each. Where two languages spell a word
  * alike with different meanings, the earlier-listed one and the core lexicon win (words.ts).
  */
+import { CZECH } from "./cs.js";
 import { DANISH } from "./da.js";
 import { SPANISH } from "./es.js";
 import { ITALIAN } from "./it.js";
@@ -14,4 +15,4 @@ import { SWEDISH } from "./sv.js";
 
 export type { Language } from "./language.js";
 
-export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH];
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH];

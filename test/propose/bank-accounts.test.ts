@@ -4,8 +4,8 @@
  * partner and its account. Invented for this test, from no export family.
  */
 import { describe, expect, it } from "vitest";
-import { isIban } from "../../propose/bank-accounts.js";
-import { exportFile as file, proposalFor } from "./small-exports.js";
+import { accountCountry, isIban } from "../../propose/bank-accounts.js";
+import { exportFile as file, loadProposed, proposalFor } from "./small-exports.js";
 
 const FIRMS = `Nr;Company name;City;Konto
 1;Ferri Utensili Srl;Torino;IT60 X054 2811 1010 0000 0123 456
@@ -35,5 +35,35 @@ describe("bank accounts in a partner file", () => {
     expect(bank).toEqual(["acc_number <- konto | trim", "partner_id <- ref company"]);
     // The partner itself does not keep the account in a custom field.
     expect(declaration.targets[0]?.body.some((line) => line.kind === "assign" && line.columns.includes("konto"))).toBe(false);
+  });
+});
+
+// Hungarian: accounts written as IBANs without their country code, as some ERPs keep them.
+const UGYFELEK = `Kód;Cégnév;Város;Számlaszám
+U1;Kovács és Társa Kft.;Budapest;42 1177 3016 1111 1018 0000 0000
+U2;Dunai Építő Zrt.;Győr;
+U3;Tisza Szerviz Bt.;Szeged;25 1070 0024 4000 0000 0000 0000
+U4;Mátra Hő Kft.;Eger;27 1201 0008 0012 3456 0000 0000
+U5;Balaton Fűtés Kft.;Siófok;94 1040 0000 0000 9876 0000 0000
+`;
+
+describe("bank accounts written without their country code", () => {
+  it("are IBANs once the one country whose code fits their check digits is put before them", () => {
+    expect(accountCountry(["42 1177 3016 1111 1018 0000 0000", "25 1070 0024 4000 0000 0000 0000", "27 1201 0008 0012 3456 0000 0000"])).toBe("HU");
+    expect(accountCountry(["61 1090 1014 0000 0712 1981 2874", "27 1140 2004 0000 3602 7654 3210", "10 2030 4050 6070 8090 1020 3040"])).toBeUndefined();
+    expect(accountCountry(["123456", "234567", "345678"])).toBeUndefined();
+  });
+
+  it("are split off as the partner's account, the country code put before them, and load", async () => {
+    const proposal = proposalFor([file("ugyfelek.csv", UGYFELEK)]);
+    const declaration = proposal.entities[0]?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    const bank = declaration.targets[1]?.body.flatMap((line) => (line.kind === "assign" ? [`${line.field} <- ${line.expression}`] : []));
+    expect(bank?.[0]).toBe('acc_number <- `HU{szamlaszam | replace(" ", "")}`');
+    await loadProposed({ "ugyfelek.csv": UGYFELEK }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      expect(sample.double.records("res.partner.bank").map((account) => account["acc_number"])).toContain("HU42117730161111101800000000");
+    });
   });
 });

@@ -139,6 +139,14 @@ describe("guessColumnType", () => {
   it("recognises e-mail addresses, phone numbers, web addresses and file paths", () => {
     expect(guessColumnType(["info@example.nl", "Jan@Example.NL"]).type).toBe("email");
     expect(guessColumnType(["0115 496 0012", "+353 1 555 0917", "010-4567890"]).type).toBe("phone");
+    // Mobile numbers in groups of digits read as whole numbers with thousands separators, but are none (Czech, Hungarian).
+    expect(guessColumnType(["601 234 567", "777 123 456", "+420 603 111 222", "732 555 010"]).type).toBe("phone");
+    expect(guessColumnType(["20 123 4567", "30 987 6543", "70 555 0101"]).type).toBe("phone");
+    expect(guessColumnType(["1 250 000", "98 000", "12 500 000"]).type).toBe("integer");
+    // A bank account in groups of four has too many digits for a phone number.
+    expect(guessColumnType(["61 1090 1014 0000 0712 1981 2874", "27 1140 2004 0000 3602 7654 3210", "10 2030 4050 6070 8090 1020 3040"]).type).not.toBe(
+      "phone",
+    );
     expect(guessColumnType(["www.example.nl", "https://acme.co.uk"]).type).toBe("url");
     expect(guessColumnType(["bestanden\\50001-offerte.pdf", "bestanden\\50004-garantie.pdf"]).type).toBe("file");
   });

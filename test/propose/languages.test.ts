@@ -25,6 +25,14 @@ describe("the lexicon's further languages", () => {
     ["nb", "Poststed", ["city"]],
     ["pl", "Województwo", ["state"]],
     ["pl", "Kod pocztowy", ["zip"]],
+    ["pl", "Pełna nazwa", ["company", "name"]],
+    ["pl", "Kod kontrahenta", ["code", "customer"]],
+    ["pl", "Limit kredytowy", ["credit", "limit"]],
+    ["cs", "Příjmení", ["last"]],
+    ["cs", "Obchodní jméno", ["company", "name"]],
+    ["cs", "PSČ", ["zip"]],
+    ["cs", "Pravděpodobnost", ["probability"]],
+    ["cs", "Důvod prohry", ["lost", "reason"]],
   ])("%s: %s", (_language, header, words) => {
     expect(conceptWords(header)).toEqual(words);
   });
@@ -34,6 +42,8 @@ describe("the lexicon's further languages", () => {
     expect(conceptWords("Dott.")).toEqual(["doctor"]);
     expect(conceptWords("Qualificata")).toEqual(["qualified"]);
     expect(conceptWords("Edilizia")).toEqual(["construction"]);
+    expect(conceptWords("Pani")).toEqual(["madam"]);
+    expect(conceptWords("Slečna")).toEqual(["miss"]);
     // A record's title: a person's salutation, a deal's name (both fields list the word).
     expect(conceptWords("Título")).toEqual(["title"]);
   });

@@ -13,7 +13,7 @@ import type { BuildOptions } from "../../propose/build-state.js";
 import { profileEntities } from "../../propose/entities.js";
 import type { ExportFile } from "../../propose/export.js";
 import { proposePackage, type ProposedPackage } from "../../propose/index.js";
-import type { PackageProposal } from "../../propose/proposal.js";
+import type { PackageProposal, TargetProposal } from "../../propose/proposal.js";
 import { readExport } from "../../propose/read-export.js";
 import { loadSample, type LoadedSample } from "../mappings/support.js";
 import { temporaryDirectory } from "../runtime/support.js";
@@ -41,6 +41,12 @@ export function assignment(proposal: PackageProposal, pattern: string, field: st
   const bodies = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.body] : declaration.targets.map((target) => target.body);
   for (const line of bodies.flat()) if (line.kind === "assign" && line.field === field) return line.expression;
   return undefined;
+}
+
+/** The expression a split's target assigns to a field, if any. */
+export function targetLine(target: TargetProposal | undefined, field: string): string | undefined {
+  const found = target?.body.find((candidate) => candidate.kind === "assign" && candidate.field === field);
+  return found?.kind === "assign" ? found.expression : undefined;
 }
 
 /** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { profileEntities } from "../../propose/entities.js";
 import { mixedRows } from "../../propose/mixed-rows.js";
-import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+import { assignment, exportFile as file, proposalFor, targetLine } from "./small-exports.js";
 
 const ANAGRAFICA = `Codice;Tipo;Denominazione;Nome;Cognome;Ruolo;Ditta;Telefono
 0101;Azienda;Ferri Utensili Srl;;;;;011 555 0101
@@ -45,12 +45,8 @@ describe("rows typed as an organisation or a person by a column", () => {
     const [org, person] = declaration.targets;
     expect(org?.header).toBe('org: res.partner when tipo = "Azienda"');
     expect(person?.header).toBe('person: res.partner when tipo in ["Referente", "Privato"]');
-    const line = (target: typeof org, field: string): string | undefined => {
-      const found = target?.body.find((candidate) => candidate.kind === "assign" && candidate.field === field);
-      return found?.kind === "assign" ? found.expression : undefined;
-    };
-    expect(line(org, "name")).toBe("denominazione | trim | required");
-    expect(line(person, "name")).toBe("`{nome} {cognome}` | trim | required");
+    expect(targetLine(org, "name")).toBe("denominazione | trim | required");
+    expect(targetLine(person, "name")).toBe("`{nome} {cognome}` | trim | required");
     expect(assignment(proposal, "anagrafica.csv", "parent_id")).toBe("ditta | ref org");
   });
 });

@@ -36,6 +36,16 @@ describe("owners written as names", () => {
     expect(matchUser("P. Krüger", USERS)).toBeUndefined();
     expect(matchUser("H. Brandt", USERS)).toBeUndefined();
   });
+
+  it("finds users by the login-like codes an ERP gives its operators: an initial glued to the surname", () => {
+    expect(matchUser("KVOGEL", USERS)?.name).toBe("Klaus Vogel");
+    expect(matchUser("JMARTIN", USERS)?.name).toBe("Julien Martin");
+    // Two users fit SBECKER: no guess; an archived user or none at all: none.
+    expect(matchUser("SBECKER", USERS)).toBeUndefined();
+    expect(matchUser("PKRUGER", USERS)).toBeUndefined();
+    expect(matchUser("ADMIN", USERS)).toBeUndefined();
+    expect(looksLikeInitials(["KVOGEL", "JMARTIN", "KVOGEL", "ADMIN", "JMARTIN", "KVOGEL"])).toBe(true);
+  });
 });
 
 describe("owner columns written as names or initials", () => {
