@@ -44,8 +44,9 @@ export interface ValueFormat {
   readonly trueWords: readonly string[];
   readonly falseWords: readonly string[];
   /**
-   * Integer and decimal columns declared `"%"`: a trailing percent sign is read off, `60 %` is 60,
-   * the way Odoo's percentage fields (probability, discount) hold it.
+   * Integer and decimal columns declared `"%"`: a percent sign after the number (or before it, as
+   * Turkish writes it) is read off, `60 %` and `%60` are 60, the way Odoo's percentage fields
+   * (probability, discount) hold it.
    */
   readonly percent?: boolean;
   /** Placeholders that mean no value ("TBC", "n.v.t.", "0000-00-00"), in lower case; compared trimmed, ignoring case. */
