@@ -36,12 +36,13 @@ export function parseEmail(text: string): TextResult {
 /**
  * The words exports put before a switchboard extension, by language: en ext./extension/x, nl
  * toestel/tst., pt ramal, es extensión, it int./interno, de Durchwahl/Dw./App., fr poste, sv
- * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak). The word is kept as the export wrote
- * it: Odoo stores a phone as free text and the people who read it know their own word.
+ * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak), tr dahili/dah. The word is kept as
+ * the export wrote it: Odoo stores a phone as free text and the people who read it know their own
+ * word.
  */
 export const PHONE_EXTENSION_WORDS: readonly string[] = [
   "ext.", "ext", "extension", "extensión", "x", "toestel", "tst.", "tst", "ramal", "int.", "interno",
-  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.",
+  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.", "dahili", "dah.",
 ];
 const PHONE_EXTENSION = new RegExp(
   `\\s*(?:${[...PHONE_EXTENSION_WORDS].sort((a, b) => b.length - a.length).map(escapeWord).join("|")})\\s*(\\d{1,6})$`,

@@ -250,6 +250,8 @@ describe("parseCell: emails, phones, urls, files", () => {
       "22 123 45 67 wew. 12",
       "22 123 45 67 lok. 12",
       "020 555 0101 toestel 12",
+      "0 (224) 411 23 45 - dahili 112",
+      "0212 555 12 34 Dah. 12",
     ];
     for (const text of written) expect(parseCell("phone", text, perfectView)).toEqual(value(text));
     expect(parseCell("phone", "(19) 3251-4400  RAMAL  215", perfectView)).toEqual(value("(19) 3251-4400 RAMAL 215"));
