@@ -281,6 +281,48 @@ function soleParts(rng: Rng, names: UniqueNames, code: string, individual: boole
   };
 }
 
+/** What a card has not, unless it says otherwise: no TCKN, no head office, in use, no remark. */
+const PLAIN = { tckn: "", parent: "", passive: false, remark: "" } as const;
+
+function supplierParts(rng: Rng, supplier: (typeof SUPPLIERS)[number], index: number): CardParts {
+  const place = PROVINCES.find((candidate) => candidate.il === supplier.il);
+  return {
+    ...PLAIN,
+    kind: "supplier",
+    code: `320.01.${String(index + 1).padStart(4, "0")}`,
+    title: supplier.title,
+    short: supplier.short,
+    type: "Satıcı",
+    taxOffice: "BÜYÜK MÜKELLEFLER",
+    vkn: digits(rng, 10).replace(/^0/, "1"),
+    ...(place === undefined ? {} : { place }),
+    yetkili: rng.chance(0.5) ? "Muhasebe" : "",
+    seller: "",
+    sector: "TEDARİKÇİ",
+    currency: "TL",
+    domain: `${trSlug(supplier.short)}.com.tr`,
+  };
+}
+
+function foreignParts(rng: Rng, customer: (typeof FOREIGN_CUSTOMERS)[number], index: number): CardParts {
+  return {
+    ...PLAIN,
+    kind: "foreign",
+    code: `120.02.${String(index + 1).padStart(4, "0")}`,
+    title: customer.title,
+    short: customer.short,
+    type: "Alıcı",
+    taxOffice: "",
+    vkn: digits(rng, 9),
+    abroad: customer,
+    yetkili: yetkili(rng),
+    seller: sellerOf(rng).text,
+    sector: "PROJE",
+    currency: customer.currency,
+    domain: `${trSlug(customer.short)}.com`,
+  };
+}
+
 /** Builds the cards and the accounts they stand for, in code order. */
 export function buildCards(options: FamilyOptions, count: number): { readonly rows: string[][]; readonly accounts: Account[] } {
   const stream = new RowStream(options.seed, "defter.cari");
@@ -289,57 +331,18 @@ export function buildCards(options: FamilyOptions, count: number): { readonly ro
   let domestic = 0;
   const nextCode = (): string => `120.01.${String(++domestic).padStart(4, "0")}`;
   SUPPLIERS.forEach((supplier, index) => {
-    const rng = stream.row(10_000 + index);
-    const place = PROVINCES.find((candidate) => candidate.il === supplier.il);
     names.take(
       () => supplier.short,
       (name) => name,
     );
-    drafts.push({
-      kind: "supplier",
-      code: `320.01.${String(index + 1).padStart(4, "0")}`,
-      title: supplier.title,
-      short: supplier.short,
-      type: "Satıcı",
-      taxOffice: "BÜYÜK MÜKELLEFLER",
-      vkn: digits(rng, 10).replace(/^0/, "1"),
-      tckn: "",
-      ...(place === undefined ? {} : { place }),
-      yetkili: rng.chance(0.5) ? "Muhasebe" : "",
-      seller: "",
-      sector: "TEDARİKÇİ",
-      parent: "",
-      currency: "TL",
-      passive: false,
-      remark: "",
-      domain: `${trSlug(supplier.short)}.com.tr`,
-    });
+    drafts.push(supplierParts(stream.row(10_000 + index), supplier, index));
   });
   FOREIGN_CUSTOMERS.forEach((customer, index) => {
-    const rng = stream.row(20_000 + index);
     names.take(
       () => customer.short,
       (name) => name,
     );
-    drafts.push({
-      kind: "foreign",
-      code: `120.02.${String(index + 1).padStart(4, "0")}`,
-      title: customer.title,
-      short: customer.short,
-      type: "Alıcı",
-      taxOffice: "",
-      vkn: digits(rng, 9),
-      tckn: "",
-      abroad: customer,
-      yetkili: yetkili(rng),
-      seller: sellerOf(rng).text,
-      sector: "PROJE",
-      parent: "",
-      currency: customer.currency,
-      passive: false,
-      remark: "",
-      domain: `${trSlug(customer.short)}.com`,
-    });
+    drafts.push(foreignParts(stream.row(20_000 + index), customer, index));
   });
   const domesticCount = count - drafts.length;
   for (let index = 0; drafts.length < count && index < domesticCount * 2; index++) {
