@@ -1,4 +1,5 @@
 /** Emails, phone numbers, URLs, yes/no words and attachment paths as exports write them. Pure. */
+import { foldCase } from "../../compiler/value-formats.js";
 
 export type TextResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -111,9 +112,9 @@ export function parseUrl(text: string): TextResult {
 export type BooleanResult = { ok: true; value: boolean } | { ok: false; reason: string };
 
 export function parseBooleanWord(text: string, trueWords: readonly string[], falseWords: readonly string[]): BooleanResult {
-  const word = text.trim().toLowerCase();
-  if (trueWords.some((candidate) => candidate.toLowerCase() === word)) return { ok: true, value: true };
-  if (falseWords.some((candidate) => candidate.toLowerCase() === word)) return { ok: true, value: false };
+  const word = foldCase(text.trim());
+  if (trueWords.some((candidate) => foldCase(candidate) === word)) return { ok: true, value: true };
+  if (falseWords.some((candidate) => foldCase(candidate) === word)) return { ok: true, value: false };
   const expected = [...trueWords.filter((w) => w !== ""), ...falseWords.filter((w) => w !== "")].map((w) => `'${w}'`);
   return { ok: false, reason: `'${text.trim()}' is not a yes/no value (expected one of ${expected.join(", ")})` };
 }

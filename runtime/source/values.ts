@@ -11,7 +11,7 @@
  */
 
 import type { ColumnType } from "../../language/column-types.js";
-import { DEFAULT_VALUE_FORMAT } from "../../compiler/value-formats.js";
+import { DEFAULT_VALUE_FORMAT, foldCase } from "../../compiler/value-formats.js";
 import {
   compileDatePattern,
   formatOdooDate,
@@ -100,7 +100,9 @@ export function isBlank(raw: string): boolean {
 /** Whether a cell holds one of the format's placeholders for no value. */
 export function isPlaceholder(raw: string, format: ValueFormat): boolean {
   const placeholders = format.emptyValues;
-  return placeholders !== undefined && placeholders.length > 0 && placeholders.includes(raw.trim().toLowerCase());
+  if (placeholders === undefined || placeholders.length === 0) return false;
+  const word = foldCase(raw.trim());
+  return placeholders.some((placeholder) => foldCase(placeholder) === word);
 }
 
 /** Whether a cell means no value: blank, or one of the format's placeholders (parseCell's `empty`, for every type). */
