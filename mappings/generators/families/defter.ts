@@ -17,10 +17,10 @@
  *
  * The ERP writes Windows-1254 (Turkish), `;`, quoted only where needed, CRLF, `dd.MM.yyyy` with
  * `01.01.1900` for a date never set, amounts as `1.250.000,00`, "-" and "YOK" (none) in phones
- * and e-mails. The CRM's files are UTF-8 without a byte order mark, `,`, every value quoted, LF,
- * ISO dates and times (`2025-03-14 09:30`) in Istanbul time, amounts as `125000.50`. The seller
- * HAKAN AYDIN has left: no Odoo user has his name. A few e-mail addresses are mistyped ("ınfo@",
- * a trailing dot).
+ * and e-mails. The CRM's files are UTF-8 without a byte order mark, `,`, every value but a blank
+ * one quoted, LF, ISO dates and times (`2025-03-14 09:30`) in Istanbul time, amounts as
+ * `125000.50`. The seller HAKAN AYDIN has left: no Odoo user has his name. A few e-mail addresses
+ * are mistyped ("ınfo@", a trailing dot).
  */
 import { dayText, pad, RowStream, someOf, workMoment, type FamilyExport, type FamilyOptions, type SeedUser } from "./family.js";
 import { civilFromDays, type Moment } from "../formats.js";
@@ -299,7 +299,7 @@ export function generateDefter(options: FamilyOptions): FamilyExport {
   });
   return {
     system: "defter",
-    // The web CRM's files: UTF-8, `,`, every value quoted, LF.
+    // The web CRM's files: UTF-8, `,`, every value but a blank one quoted, LF.
     dialect: { delimiter: ",", encoding: "utf-8", bom: false, newline: "\n", quoteAll: true },
     tables: [
       {
