@@ -5,6 +5,22 @@
  */
 import type { SourceOptions } from "./model.js";
 
+/** After lower-casing: the dotless ı, or an i with the combining dot "İ" lower-cases to. */
+const TURKISH_I = /\u0131|i\u0307/u;
+
+/**
+ * Text as every comparison that ignores case takes it (table keys, links by a unique column,
+ * lookups, yes/no words, placeholders): lower case, with the dotted and the dotless i of Turkish
+ * and Azerbaijani as one letter. JavaScript lower-cases the English way, which Turkish capitals
+ * defeat: "İ" becomes "i" and a combining dot, and "I" becomes "i" where Turkish means "ı", so
+ * "KAYA TESİSAT" would not be "Kaya Tesisat", nor "ŞEBNEM IŞIK" "Şebnem Işık". No two keys an
+ * export holds are told apart by that dot alone.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return TURKISH_I.test(lower) ? lower.replace(/i\u0307/gu, "i").replace(/\u0131/gu, "i") : lower;
+}
+
 /** Words read as true and as false in a boolean column (compared without case, trimmed). */
 export const DEFAULT_TRUE_WORDS: readonly string[] = ["true", "yes", "y", "1", "ja", "j", "waar", "x"];
 export const DEFAULT_FALSE_WORDS: readonly string[] = ["false", "no", "n", "0", "nee", "onwaar"];
@@ -85,7 +101,7 @@ export const ENCODING_ALIASES: Readonly<Record<string, DeclaredEncoding>> = {
   "iso-8859-1": "latin-1",
   "iso8859-1": "latin-1",
   cp1252: "windows-1252",
-  "ansi": "windows-1252",
+  ansi: "windows-1252",
   latin9: "iso-8859-15",
   cp1250: "windows-1250",
   latin2: "iso-8859-2",

@@ -12,6 +12,7 @@ import { holding, int32s } from "../source/grow.js";
 import { KeySlots } from "../source/key-slots.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
 import { ValueColumn } from "./value-column.js";
+import { foldCase } from "../../compiler/value-formats.js";
 
 export interface LinkedRow {
   readonly order: RuntimeValue;
@@ -189,7 +190,7 @@ class LinkedRows {
 
 /** How `| ref alias by column` compares a value with a `unique` column's: trimmed, ignoring case. */
 export function uniqueValueKey(value: RuntimeValue): string {
-  return text(value).toLowerCase();
+  return foldCase(text(value));
 }
 
 /**

@@ -18,6 +18,7 @@ import type { RecordRef } from "../transform/values.js";
 import { nameMatcher, type NameCandidate, type NameMatcher } from "./name-match.js";
 import { usesLookup } from "./plan-walk.js";
 import type { RowFilter, RowSource } from "./run-types.js";
+import { foldCase } from "../../compiler/value-formats.js";
 
 interface TargetRecordLike {
   readonly id?: number;
@@ -90,13 +91,13 @@ export function lookupRuntime(lookup: LookupPlan, records: readonly TargetRecord
     for (const record of usable(lookup, records, style)) {
       const value = record.values[field];
       if (value === undefined || value === null || value === false) continue;
-      const key = String(value).trim().toLowerCase();
+      const key = foldCase(String(value).trim());
       if (key === "" || index.has(key)) continue;
       index.set(key, recordRef(lookup, record));
     }
   }
   return runtime((value) => {
-    const found = index.get(value.trim().toLowerCase());
+    const found = index.get(foldCase(value.trim()));
     return found === undefined ? { status: "missing" } : { status: "found", record: found };
   });
 }

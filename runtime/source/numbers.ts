@@ -148,7 +148,8 @@ export function parseLocaleInteger(text: string, decimal: DecimalSeparator): Num
   return parsed;
 }
 
-const PERCENT_SIGN = /\s*%$/u;
+/** A percent sign after the number ("60%", "60 %"), or before it as Turkish writes it ("%60"). */
+const PERCENT_SIGN = /\s*%$|^%\s*/u;
 
 /** The number before a trailing percent sign (`60%`, `60 %`, `12,5 %`), or null when there is none. */
 export function withoutPercentSign(text: string): string | null {

@@ -1,4 +1,5 @@
 /** Emails, phone numbers, URLs, yes/no words and attachment paths as exports write them. Pure. */
+import { foldCase } from "../../compiler/value-formats.js";
 
 export type TextResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -36,12 +37,13 @@ export function parseEmail(text: string): TextResult {
 /**
  * The words exports put before a switchboard extension, by language: en ext./extension/x, nl
  * toestel/tst., pt ramal, es extensión, it int./interno, de Durchwahl/Dw./App., fr poste, sv
- * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak). The word is kept as the export wrote
- * it: Odoo stores a phone as free text and the people who read it know their own word.
+ * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak), tr dahili/dah. The word is kept as
+ * the export wrote it: Odoo stores a phone as free text and the people who read it know their own
+ * word.
  */
 export const PHONE_EXTENSION_WORDS: readonly string[] = [
   "ext.", "ext", "extension", "extensión", "x", "toestel", "tst.", "tst", "ramal", "int.", "interno",
-  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.",
+  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.", "dahili", "dah.",
 ];
 const PHONE_EXTENSION = new RegExp(
   `\\s*(?:${[...PHONE_EXTENSION_WORDS].sort((a, b) => b.length - a.length).map(escapeWord).join("|")})\\s*(\\d{1,6})$`,
@@ -110,9 +112,9 @@ export function parseUrl(text: string): TextResult {
 export type BooleanResult = { ok: true; value: boolean } | { ok: false; reason: string };
 
 export function parseBooleanWord(text: string, trueWords: readonly string[], falseWords: readonly string[]): BooleanResult {
-  const word = text.trim().toLowerCase();
-  if (trueWords.some((candidate) => candidate.toLowerCase() === word)) return { ok: true, value: true };
-  if (falseWords.some((candidate) => candidate.toLowerCase() === word)) return { ok: true, value: false };
+  const word = foldCase(text.trim());
+  if (trueWords.some((candidate) => foldCase(candidate) === word)) return { ok: true, value: true };
+  if (falseWords.some((candidate) => foldCase(candidate) === word)) return { ok: true, value: false };
   const expected = [...trueWords.filter((w) => w !== ""), ...falseWords.filter((w) => w !== "")].map((w) => `'${w}'`);
   return { ok: false, reason: `'${text.trim()}' is not a yes/no value (expected one of ${expected.join(", ")})` };
 }

@@ -11,7 +11,7 @@
  */
 
 import type { ColumnType } from "../../language/column-types.js";
-import { DEFAULT_VALUE_FORMAT } from "../../compiler/value-formats.js";
+import { DEFAULT_VALUE_FORMAT, foldCase } from "../../compiler/value-formats.js";
 import {
   compileDatePattern,
   formatOdooDate,
@@ -44,8 +44,9 @@ export interface ValueFormat {
   readonly trueWords: readonly string[];
   readonly falseWords: readonly string[];
   /**
-   * Integer and decimal columns declared `"%"`: a trailing percent sign is read off, `60 %` is 60,
-   * the way Odoo's percentage fields (probability, discount) hold it.
+   * Integer and decimal columns declared `"%"`: a percent sign after the number (or before it, as
+   * Turkish writes it) is read off, `60 %` and `%60` are 60, the way Odoo's percentage fields
+   * (probability, discount) hold it.
    */
   readonly percent?: boolean;
   /** Placeholders that mean no value ("TBC", "n.v.t.", "0000-00-00"), in lower case; compared trimmed, ignoring case. */
@@ -99,7 +100,9 @@ export function isBlank(raw: string): boolean {
 /** Whether a cell holds one of the format's placeholders for no value. */
 export function isPlaceholder(raw: string, format: ValueFormat): boolean {
   const placeholders = format.emptyValues;
-  return placeholders !== undefined && placeholders.length > 0 && placeholders.includes(raw.trim().toLowerCase());
+  if (placeholders === undefined || placeholders.length === 0) return false;
+  const word = foldCase(raw.trim());
+  return placeholders.some((placeholder) => foldCase(placeholder) === word);
 }
 
 /** Whether a cell means no value: blank, or one of the format's placeholders (parseCell's `empty`, for every type). */

@@ -19,6 +19,7 @@ import {
 } from "./builtin-support.js";
 import { readIban, readVat, type IdentifierReading } from "./identifiers.js";
 import { ok, type RuntimeValue } from "./values.js";
+import { foldCase } from "../../compiler/value-formats.js";
 
 interface IdentifierArguments {
   readonly country: string | undefined;
@@ -58,10 +59,10 @@ function textQuestion(name: string, answer: (text: string, part: string) => bool
     readArguments: (args) => {
       if (args.length !== 1) return argumentProblem(`it takes 1 argument (text), but was given ${args.length}`);
       const part = args[0] ?? null;
-      if (typeof part === "string" && part !== "") return argumentsOk(part.toLowerCase());
+      if (typeof part === "string" && part !== "") return argumentsOk(foldCase(part));
       return argumentProblem(`text is a text that is not empty, not ${describeValue(part)}`);
     },
-    apply: (input, part) => (typeof input === "string" ? ok(answer(input.trim().toLowerCase(), part)) : wrongInput(name, "text", input)),
+    apply: (input, part) => (typeof input === "string" ? ok(answer(foldCase(input.trim()), part)) : wrongInput(name, "text", input)),
   });
 }
 

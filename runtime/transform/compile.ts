@@ -18,6 +18,7 @@ import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
 import { matchFieldsText, type EvaluationEnvironment, type ReferenceResolution, type RowInput } from "./evaluate.js";
 import { isEmpty, isRecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
+import { foldCase } from "../../compiler/value-formats.js";
 
 /** What a closure returns when the row cannot be loaded; the reason is in the scope. */
 export const FAILED: unique symbol = Symbol("failed");
@@ -109,7 +110,7 @@ export function literalKey(value: RuntimeValue | Literal): string {
 }
 
 export function looseKey(key: string): string {
-  return key.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
+  return foldCase(key.trim().replace(/\s+/g, " "));
 }
 
 function comparable(value: RuntimeValue): string | number | boolean | null {

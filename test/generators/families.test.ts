@@ -21,9 +21,14 @@ function generated(family: string, seed: string): string {
 
 afterAll(() => dirs.forEach(removeDir));
 
-function table(directory: string, file: string, encoding: "utf-8" | "windows-1252" | "windows-1250", delimiter: string): Record<string, string>[] {
+function table(
+  directory: string,
+  file: string,
+  encoding: "utf-8" | "windows-1252" | "windows-1250" | "windows-1254",
+  delimiter: string,
+): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
-  const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, encoding === "windows-1250" ? "win1250" : "win1252");
+  const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, encoding.replace("windows-", "win"));
   return parse<Record<string, string>>(text, { columns: true, delimiter, relax_quotes: false });
 }
 
@@ -252,5 +257,63 @@ describe("the export families", () => {
     expect(events.some((event) => event["Kontrahent"] === "" && event["Szansa"] === "")).toBe(true);
     expect(new Set(events.map((event) => event["Status"]))).toEqual(new Set(["Wykonane", "Do zrobienia", "Anulowane"]));
     expect(events.filter((event) => event["Typ"] === "Spotkanie").every((event) => /^\d\d\.\d\d\.20\d\d \d\d:\d\d$/.test(event["Koniec"] ?? ""))).toBe(true);
+  });
+
+  it("defter: Windows-1254 cards with `;` and Turkish capitals beside the CRM's quoted UTF-8, branches and old cards by VKN, links by short name and by full name", () => {
+    const directory = generated("defter", "check");
+    const cardBytes = readFileSync(join(directory, "CARI_KARTLAR.csv"));
+    // Turkish code page: "ı" is 0xFD and "İ" 0xDD, which Windows-1252 reads as "ý" and "Ý".
+    expect(cardBytes.includes(Buffer.from("Kısa Adı", "utf8"))).toBe(false);
+    expect(iconv.decode(cardBytes, "win1252").startsWith("Cari Kodu;Ünvaný;Kýsa Adý;")).toBe(true);
+    expect(cardBytes.includes(Buffer.from(";\r\n", "latin1")) || cardBytes.includes(Buffer.from("\r\n", "latin1"))).toBe(true);
+    const cards = table(directory, "CARI_KARTLAR.csv", "windows-1254", ";");
+    const codes = cards.map((card) => card["Cari Kodu"] ?? "");
+    expect([...codes].sort()).toEqual(codes);
+    expect(codes.every((code) => /^(120\.0[12]|320\.01)\.\d{4}$/.test(code))).toBe(true);
+    const shortNames = new Set(cards.map((card) => card["Kısa Adı"]));
+    expect(shortNames.size).toBe(cards.length);
+    // Titles and sellers in Turkish capitals: "İ" for i, "I" for ı.
+    expect(cards.some((card) => /İ/.test(card["Ünvanı"] ?? "")) && cards.some((card) => card["Satış Temsilcisi"] === "ŞEBNEM IŞIK")).toBe(true);
+    expect(cards.some((card) => card["Satış Temsilcisi"] === "HAKAN AYDIN")).toBe(true);
+    // Branches name their head office by code and share its VKN; an old card shares its firm's VKN.
+    const byCode = new Map(cards.map((card) => [card["Cari Kodu"], card]));
+    const branches = cards.filter((card) => card["Bağlı Cari"] !== "");
+    expect(branches.length).toBeGreaterThan(2);
+    expect(branches.every((branch) => byCode.get(branch["Bağlı Cari"])?.["Vergi No"] === branch["Vergi No"])).toBe(true);
+    const old = cards.filter((card) => (card["Kısa Adı"] ?? "").endsWith(" (ESKİ)"));
+    expect(old.length).toBeGreaterThan(0);
+    expect(
+      old.every(
+        (card) => card["Durumu"] === "Pasif" && cards.some((other) => other !== card && other["Vergi No"] === card["Vergi No"] && other["Durumu"] === "Aktif"),
+      ),
+    ).toBe(true);
+    // Sole traders and private customers have a TCKN and no VKN.
+    const persons = cards.filter((card) => card["Şahıs Şirketi"] === "E");
+    expect(persons.length).toBeGreaterThan(cards.length / 10);
+    expect(persons.every((card) => /^[1-9]\d{10}$/.test(card["TC Kimlik No"] ?? "") && card["Vergi No"] === "")).toBe(true);
+    expect(cards.some((card) => card["Özel Kod"] === "BİREYSEL")).toBe(true);
+    expect(cards.some((card) => card["Son Satış Tarihi"] === "01.01.1900") && cards.some((card) => card["E-Posta"] === "YOK")).toBe(true);
+    expect(cards.some((card) => / (Bey|Hanım)$/.test(card["Yetkili"] ?? "")) && cards.some((card) => card["Yetkili"] === "Muhasebe")).toBe(true);
+    expect(cards.every((card) => /^\d{1,3}(\.\d{3})*,\d\d$/.test(card["Risk Limiti"] ?? ""))).toBe(true);
+    // The CRM: every value quoted, people by their firm's short name (a few prospects the ERP lacks).
+    expect(readFileSync(join(directory, "crm_kisiler.csv"), "utf8").startsWith('"Kişi ID","Ad Soyad",')).toBe(true);
+    const people = table(directory, "crm_kisiler.csv", "utf-8", ",");
+    const withFirm = people.filter((person) => person["Firma"] !== "");
+    const known = withFirm.filter((person) => shortNames.has(person["Firma"]));
+    expect(known.length).toBeGreaterThan(withFirm.length * 0.85);
+    expect(known.length).toBeLessThan(withFirm.length);
+    expect(people.some((person) => / - dahili \d+$/.test(person["İş Telefonu"] ?? ""))).toBe(true);
+    const deals = table(directory, "crm_firsatlar.csv", "utf-8", ",");
+    expect(deals.every((deal) => /^FRS-20\d\d-\d{4}$/.test(deal["Fırsat No"] ?? "") && /^%\d+$/.test(deal["Olasılık"] ?? ""))).toBe(true);
+    expect(new Set(deals.map((deal) => deal["Para Birimi"]))).toEqual(new Set(["TRY", "USD", "EUR"]));
+    const activities = table(directory, "crm_aktiviteler.csv", "utf-8", ",");
+    expect(new Set(activities.map((activity) => activity["Aktivite ID"])).size).toBe(activities.length);
+    expect(new Set(activities.map((activity) => activity["Durum"]))).toEqual(new Set(["Tamamlandı", "Planlandı", "İptal Edildi"]));
+    // Typed on the phone app: a firm's short name in Turkish capitals now and then.
+    const upper = activities.filter(
+      (activity) =>
+        activity["Firma"] !== "" && !shortNames.has(activity["Firma"]) && [...shortNames].some((name) => name?.toLocaleUpperCase("tr") === activity["Firma"]),
+    );
+    expect(upper.length).toBeGreaterThan(0);
   });
 });

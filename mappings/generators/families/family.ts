@@ -15,7 +15,7 @@ import { Rng } from "../prng.js";
 
 export interface FamilyDialect {
   readonly delimiter: "," | ";" | "\t";
-  readonly encoding: "utf-8" | "windows-1252" | "windows-1250";
+  readonly encoding: "utf-8" | "windows-1252" | "windows-1250" | "windows-1254";
   readonly bom: boolean;
   readonly newline: "\r\n" | "\n";
   /** Quote every non-empty value, or only values that need it. */
@@ -78,7 +78,7 @@ export function writeFamily(exported: FamilyExport, outDir: string): { readonly 
   for (const table of exported.tables) {
     const dialect = table.dialect ?? exported.dialect;
     const text = csvText(table, dialect);
-    const body = dialect.encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, dialect.encoding === "windows-1250" ? "win1250" : "win1252");
+    const body = dialect.encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, dialect.encoding.replace("windows-", "win"));
     const bytes = dialect.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
     writeFileSync(join(outDir, table.file), bytes);
   }

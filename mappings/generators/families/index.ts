@@ -13,6 +13,7 @@ import { generateCarnet } from "./carnet.js";
 import { generateCarteira } from "./carteira.js";
 import { generateCasebook } from "./casebook.js";
 import { generateClientela } from "./clientela.js";
+import { generateDefter } from "./defter.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
 import { generateKartoteka } from "./kartoteka.js";
 import { generateKundenwerk } from "./kundenwerk.js";
@@ -27,6 +28,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   anagrafe: generateAnagrafe,
   carteira: generateCarteira,
   kartoteka: generateKartoteka,
+  defter: generateDefter,
 };
 
 /** The size and seed the measurement uses. */

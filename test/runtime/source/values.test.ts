@@ -148,16 +148,24 @@ describe("parseCell: numbers and money", () => {
     expect(parseCell("integer", "12,5", perfectView)).toEqual(invalid("'12,5' is not a whole number"));
   });
 
-  it("reads a percentage as the number before its sign when the column is declared \"%\", and says how otherwise", () => {
+  it('reads a percentage as the number before its sign when the column is declared "%", and says how otherwise', () => {
     const percentView = valueFormat({ ...perfectView, percent: true });
     expect(parseCell("decimal", "60%", percentView)).toEqual(value(60));
     expect(parseCell("decimal", " 12,5 % ", percentView)).toEqual(value(12.5));
     expect(parseCell("decimal", "60", percentView)).toEqual(value(60));
     expect(parseCell("integer", "60 %", percentView)).toEqual(value(60));
+    // Turkish writes the sign first: "%60", "% 12,5".
+    expect(parseCell("integer", "%60", percentView)).toEqual(value(60));
+    expect(parseCell("decimal", "% 12,5", percentView)).toEqual(value(12.5));
+    expect(parseCell("integer", "%60", perfectBooks)).toEqual(
+      invalid("'%60' is a percentage: declare the column `integer \"%\"` to read it as 60, the way Odoo's percentage fields (probability, discount) hold it"),
+    );
     expect(parseCell("integer", "12,5 %", percentView)).toEqual(invalid("'12,5' is not a whole number"));
     expect(parseCell("decimal", "veel %", percentView)).toEqual(invalid("'veel' is not a number with a decimal comma"));
     expect(parseCell("decimal", "12,5 %", perfectView)).toEqual(
-      invalid("'12,5 %' is a percentage: declare the column `decimal \"%\"` to read it as 12.5, the way Odoo's percentage fields (probability, discount) hold it"),
+      invalid(
+        "'12,5 %' is a percentage: declare the column `decimal \"%\"` to read it as 12.5, the way Odoo's percentage fields (probability, discount) hold it",
+      ),
     );
     expect(parseCell("integer", "60%", perfectBooks)).toEqual(
       invalid("'60%' is a percentage: declare the column `integer \"%\"` to read it as 60, the way Odoo's percentage fields (probability, discount) hold it"),
@@ -242,6 +250,8 @@ describe("parseCell: emails, phones, urls, files", () => {
       "22 123 45 67 wew. 12",
       "22 123 45 67 lok. 12",
       "020 555 0101 toestel 12",
+      "0 (224) 411 23 45 - dahili 112",
+      "0212 555 12 34 Dah. 12",
     ];
     for (const text of written) expect(parseCell("phone", text, perfectView)).toEqual(value(text));
     expect(parseCell("phone", "(19) 3251-4400  RAMAL  215", perfectView)).toEqual(value("(19) 3251-4400 RAMAL 215"));
