@@ -29,6 +29,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.97,
   carteira: 0.97,
   kartoteka: 0.9,
+  defter: 0.39,
 };
 
 /**
@@ -49,9 +50,11 @@ const FLOORS: Readonly<Record<string, number>> = {
  * Since the code page is told from the words, registries typed by a yes/no column and agendas of
  * date-times: none rejected, the same companies, but fewer people than the specialist (no owner
  * contacts) and done events still loaded as activities where the specialist writes them as
- * chatter messages. A ratchet: lower it as the proposer learns.
+ * chatter messages. Defter, the seventh, at its first measurement: 549 rows rejected where the
+ * hand-written package rejects 5 (no Turkish word in the lexicon: its cards become leads and
+ * custom fields, its partners nameless). A ratchet: lower it as the proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 0, defter: 549 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
