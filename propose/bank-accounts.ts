@@ -6,6 +6,7 @@
  * Pure.
  */
 import { findModel } from "../compiler/catalog/index.js";
+import { ibanCheckDigitsRight, ibanLength } from "../runtime/source/identifiers.js";
 import type { BuildState, MappedEntity } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import { alias } from "./entity-models.js";
@@ -16,44 +17,40 @@ const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
 /** An International Bank Account Number, spaces allowed, its check digits right (ISO 13616: mod 97 = 1). */
 export function isIban(value: string): boolean {
   const compact = value.replace(/\s+/g, "").toUpperCase();
-  if (!IBAN.test(compact)) return false;
-  const digits = `${compact.slice(4)}${compact.slice(0, 4)}`.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
-  return remainder === 1;
+  return IBAN.test(compact) && ibanCheckDigitsRight(compact);
 }
 
 /**
- * The length of an IBAN in the countries whose account numbers are digits alone: an account
- * written without its country code (a Polish NRB is the IBAN after `PL`) is that many digits, less two.
+ * The countries whose account numbers are digits alone: an account written without its country
+ * code (a Polish NRB is the IBAN after `PL`) is that country's IBAN length, less two, in digits.
  */
-const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  PL: 28,
-  HU: 28,
-  CZ: 24,
-  SK: 24,
-  SI: 19,
-  HR: 21,
-  RS: 22,
-  BA: 20,
-  ME: 22,
-  MK: 19,
-  DE: 22,
-  AT: 20,
-  BE: 16,
-  ES: 24,
-  PT: 25,
-  DK: 18,
-  FI: 18,
-  NO: 15,
-  SE: 24,
-  EE: 20,
-  LT: 20,
-  LU: 20,
-  IS: 26,
-  TR: 26,
-  IL: 23,
-};
+const DIGIT_ACCOUNT_COUNTRIES = [
+  "PL",
+  "HU",
+  "CZ",
+  "SK",
+  "SI",
+  "HR",
+  "RS",
+  "BA",
+  "ME",
+  "MK",
+  "DE",
+  "AT",
+  "BE",
+  "ES",
+  "PT",
+  "DK",
+  "FI",
+  "NO",
+  "SE",
+  "EE",
+  "LT",
+  "LU",
+  "IS",
+  "TR",
+  "IL",
+];
 
 /**
  * The country whose code makes a column's account numbers IBANs (`61 1090 1014 0000 0712 1981
@@ -63,9 +60,9 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 export function accountCountry(values: readonly string[]): string | undefined {
   const filled = values.map((value) => value.replace(/\s+/g, "")).filter((value) => value !== "");
   if (filled.length < ENOUGH_ACCOUNTS || !filled.every((value) => /^\d+$/.test(value))) return undefined;
-  return Object.entries(IBAN_LENGTHS).find(
-    ([country, length]) => filled.filter((value) => value.length === length - 2 && isIban(`${country}${value}`)).length >= filled.length * IBAN_SHARE,
-  )?.[0];
+  return DIGIT_ACCOUNT_COUNTRIES.find(
+    (country) => filled.filter((value) => value.length === (ibanLength(country) ?? 0) - 2 && isIban(`${country}${value}`)).length >= filled.length * IBAN_SHARE,
+  );
 }
 
 /** Filled cells needed, and the share of them that must be IBANs (a typo or two is reported at run time). */
@@ -74,7 +71,13 @@ const IBAN_SHARE = 0.9;
 
 /** The column of a partner map holding bank accounts, when the target Odoo has them as records. */
 export function bankAccountColumn(state: BuildState, entity: MappedEntity): ColumnProfile | undefined {
-  if (entity.model !== "res.partner" || entity.split !== undefined || entity.contacts !== undefined || entity.usesFallback || findModel(state.schema, "res.partner.bank") === undefined)
+  if (
+    entity.model !== "res.partner" ||
+    entity.split !== undefined ||
+    entity.contacts !== undefined ||
+    entity.usesFallback ||
+    findModel(state.schema, "res.partner.bank") === undefined
+  )
     return undefined;
   return entity.profile.columns.find((column) => {
     if (column.guess.type !== "text" || entity.profile.key.includes(column.name)) return false;

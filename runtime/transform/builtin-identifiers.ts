@@ -1,6 +1,6 @@
 /**
  * Built-ins for identifiers and for asking about text: iban and vat (checked and written as Odoo
- * keeps them, runtime/transform/identifiers.ts), starts_with, ends_with and contains (yes or no,
+ * keeps them, runtime/source/identifiers.ts), starts_with, ends_with and contains (yes or no,
  * ignoring case, for conditions). Pure.
  */
 import {
@@ -17,7 +17,7 @@ import {
   type DefinedBuiltin,
   type InvalidPolicy,
 } from "./builtin-support.js";
-import { readIban, readVat, type IdentifierReading } from "./identifiers.js";
+import { readIban, readVat, type IdentifierReading } from "../source/identifiers.js";
 import { ok, type RuntimeValue } from "./values.js";
 import { foldCase } from "../../compiler/value-formats.js";
 

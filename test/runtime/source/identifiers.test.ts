@@ -4,7 +4,7 @@
  * each also mistyped by one digit.
  */
 import { describe, expect, it } from "vitest";
-import { readIban, readVat } from "../../../runtime/transform/identifiers.js";
+import { readIban, readVat } from "../../../runtime/source/identifiers.js";
 
 /** The number with its last digit changed (a Dutch number's before its branch suffix, which no check covers). */
 function mistyped(text: string): string {

@@ -37,6 +37,16 @@ function mod97(text: string): number {
   return remainder;
 }
 
+/** An IBAN's length in a country, undefined where the country has none. */
+export function ibanLength(country: string): number | undefined {
+  return IBAN_LENGTHS.get(country);
+}
+
+/** Whether a compact upper-case IBAN's check digits are right (ISO 13616: mod 97 of it, country and check digits moved to the end, is 1). */
+export function ibanCheckDigitsRight(iban: string): boolean {
+  return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
+}
+
 /**
  * An IBAN, compact and upper-case. A number of digits only, as long as the country's IBAN without
  * its two letters, is taken as the IBAN without them (Poland's NRB is exactly that), when the
@@ -44,14 +54,14 @@ function mod97(text: string): number {
  */
 export function readIban(text: string, country: string | undefined): IdentifierReading {
   let iban = compact(text);
-  if (country !== undefined && /^\d+$/.test(iban) && iban.length + 2 === IBAN_LENGTHS.get(country)) iban = country + iban;
+  if (country !== undefined && /^\d+$/.test(iban) && iban.length + 2 === ibanLength(country)) iban = country + iban;
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) {
     return { ok: false, reason: `'${text}' is not an IBAN (two letters of the country, two check digits, then the account)` };
   }
-  const length = IBAN_LENGTHS.get(iban.slice(0, 2));
+  const length = ibanLength(iban.slice(0, 2));
   if (length === undefined) return { ok: false, reason: `'${text}' is not an IBAN: no country uses IBANs starting ${iban.slice(0, 2)}` };
   if (iban.length !== length) return { ok: false, reason: `'${text}' is not an IBAN: ${iban.slice(0, 2)} IBANs have ${length} characters, not ${iban.length}` };
-  if (mod97(iban.slice(4) + iban.slice(0, 4)) !== 1) return { ok: false, reason: `'${text}' is not an IBAN: its check digits do not match (a mistyped digit)` };
+  if (!ibanCheckDigitsRight(iban)) return { ok: false, reason: `'${text}' is not an IBAN: its check digits do not match (a mistyped digit)` };
   return { ok: true, value: iban };
 }
 
