@@ -97,7 +97,7 @@ async function checkDeclaredCodePage(path: string, declared: CodePage): Promise<
   // Text in another code page almost never has each byte above ASCII in a well-formed UTF-8 sequence.
   if (validSequences > 0 && invalidBytes === 0) {
     throw new Error(
-      `declared ${declared}, but the file is written in UTF-8: its ${validSequences} characters above ASCII are all UTF-8 sequences, ` +
+      `declared ${declared}, but the file is written in UTF-8: ${validSequences === 1 ? "its one character above ASCII is a UTF-8 sequence" : `its ${validSequences} characters above ASCII are all UTF-8 sequences`}, ` +
         `which ${CODE_PAGE_NAMES[declared]} would read as two or three characters each ("é" as "${utf8AsCodePage("é", declared)}"); declare encoding "utf-8" in the source's csv block`,
     );
   }
