@@ -53,6 +53,14 @@ const COUNTRY: BuiltinParameter = {
   form: { pattern: /^(?:[A-Za-z]{2}|reject|flag|)$/, said: 'a country\'s two letters ("PL", "DE")' },
 };
 
+const LANGUAGE: BuiltinParameter = {
+  name: "language",
+  type: TEXT,
+  optional: true,
+  description: 'the language whose case rules apply ("tr": I and ı, İ and i), for a language whose letters Unicode\'s default rules change wrongly',
+  form: { pattern: /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, said: 'a language tag ("tr", "az")' },
+};
+
 function same(input: ValueType): ValueType {
   return input;
 }
@@ -77,9 +85,15 @@ function textQuestion(name: string, summary: string, example: string, exampleRes
 
 export const BUILTINS: readonly Builtin[] = [
   textStep("trim", "Removes spaces at both ends and collapses runs of spaces inside.", "name <- name | trim", '"  Acme   Ltd " becomes "Acme Ltd"'),
-  textStep("lower", "Lower-cases the text.", "email <- email | lower", '"Jan@Example.NL" becomes "jan@example.nl"'),
-  textStep("upper", "Upper-cases the text.", "ref <- code | upper", '"nl-204" becomes "NL-204"'),
-  textStep("title", "Capitalises the first letter of each word.", "city <- city | title", '"den haag" becomes "Den Haag"'),
+  textStep("lower", "Lower-cases the text; with a language, by its rules.", "email <- email | lower", '"Jan@Example.NL" becomes "jan@example.nl"', [LANGUAGE]),
+  textStep("upper", "Upper-cases the text; with a language, by its rules.", "ref <- code | upper", '"nl-204" becomes "NL-204"', [LANGUAGE]),
+  textStep(
+    "title",
+    "Capitalises the first letter of each word and lower-cases the rest; with a language, by its rules.",
+    'name <- ad_soyad | title("tr")',
+    '"ŞEBNEM IŞIK" becomes "Şebnem Işık" (without "tr", "Şebnem Işik")',
+    [LANGUAGE],
+  ),
   textStep("replace", "Replaces every occurrence of a text by another.", 'phone <- phone | replace("(0)", "")', '"+31 (0)20 555" becomes "+31 20 555"', [
     { name: "find", type: TEXT, optional: false, description: "the text to look for" },
     { name: "with", type: TEXT, optional: false, description: "what to put instead" },

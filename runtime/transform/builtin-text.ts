@@ -2,7 +2,17 @@
  * Text built-ins: trim, lower, upper, title, replace, truncate, html, and `text`, which writes any
  * value as text (also used by `join` for its items). Pure.
  */
-import { argumentProblem, argumentsOk, defineBuiltin, describeValue, noArguments, wrongInput, type DefinedBuiltin } from "./builtin-support.js";
+import {
+  argumentProblem,
+  argumentsOk,
+  defineBuiltin,
+  describeValue,
+  noArguments,
+  tooManyArguments,
+  wrongInput,
+  type ArgumentsResult,
+  type DefinedBuiltin,
+} from "./builtin-support.js";
 import { isRecordRef, ok, type RuntimeValue, type StepOutcome } from "./values.js";
 
 /** A step's text result: blank text is empty (null), so `default` and `??` can act on it. */
@@ -33,6 +43,20 @@ export function collapseWhitespace(text: string): string {
   return text.replace(HORIZONTAL_SPACE_RUN, " ").replace(SPACE_AROUND_LINE_BREAK, "$1").trim();
 }
 
+/**
+ * Lower case by the rules of the text's language when one is given ("tr": I is ı, İ is i).
+ * Without one, İ, written only in Turkish and Azerbaijani, becomes i, where Unicode's default
+ * gives an i with a combining dot above that no one types.
+ */
+export function lowerCase(text: string, language?: string): string {
+  return language === undefined ? text.replace(/\u0130/g, "i").toLowerCase() : text.toLocaleLowerCase(language);
+}
+
+/** Upper case by the rules of the text's language when one is given ("tr": i is İ). */
+export function upperCase(text: string, language?: string): string {
+  return language === undefined ? text.toUpperCase() : text.toLocaleUpperCase(language);
+}
+
 // A letter starts a word after these (or at the start); not after an apostrophe, so "o'brien"
 // becomes "O'brien" and "'s-hertogenbosch" becomes "'s-Hertogenbosch", and not after a digit ("2nd").
 const WORD_STARTERS = /[\s\-/.(]/u;
@@ -43,15 +67,15 @@ const LETTER = /\p{L}/u;
  * word is one letter (IJmuiden). Particles are not special: "van der berg" becomes "Van Der Berg";
  * map names with a table when particles must stay lower-case.
  */
-export function titleCase(text: string): string {
-  const characters = Array.from(text.toLowerCase());
+export function titleCase(text: string, language?: string): string {
+  const characters = Array.from(lowerCase(text, language));
   let result = "";
   let atWordStart = true;
   for (let index = 0; index < characters.length; index++) {
     const character = characters[index] ?? "";
     if (LETTER.test(character)) {
       if (atWordStart) {
-        result += character.toUpperCase();
+        result += upperCase(character, language);
         if (character === "i" && characters[index + 1] === "j") {
           result += "J";
           index++;
@@ -107,9 +131,38 @@ export function formatAsText(value: Exclude<RuntimeValue, null>): string | undef
 }
 
 const trim = textStep("trim", collapseWhitespace);
-const lower = textStep("lower", (text) => text.toLowerCase());
-const upper = textStep("upper", (text) => text.toUpperCase());
-const title = textStep("title", titleCase);
+/** The optional language whose case rules apply: a language tag ("tr", "az"), read once. */
+function readLanguage(): (args: readonly RuntimeValue[]) => ArgumentsResult<string | undefined> {
+  return (args) => {
+    const tooMany = tooManyArguments(args, 1);
+    if (tooMany !== null) return argumentProblem(tooMany);
+    const language = args[0];
+    if (language === undefined || language === null) return argumentsOk(undefined);
+    if (typeof language !== "string" || !isLanguageTag(language))
+      return argumentProblem(`the language is a language tag such as "tr", not ${describeValue(language)}`);
+    return argumentsOk(language);
+  };
+}
+
+function isLanguageTag(text: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(text).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function caseStep(name: string, transform: (text: string, language: string | undefined) => string): DefinedBuiltin {
+  return defineBuiltin<string | undefined>({
+    name,
+    readArguments: readLanguage(),
+    apply: (input, language) => (typeof input === "string" ? textResult(transform(input, language)) : wrongInput(name, "text", input)),
+  });
+}
+
+const lower = caseStep("lower", lowerCase);
+const upper = caseStep("upper", upperCase);
+const title = caseStep("title", titleCase);
 const html = textStep("html", plainTextToHtml);
 
 const text = defineBuiltin({

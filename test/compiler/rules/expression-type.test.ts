@@ -27,6 +27,12 @@ describe("FM304 expression_type", () => {
     ).toEqual(['main.flitmap:1:43-1:51 error FM304 the country of `vat` is a country\'s two letters ("PL", "DE"), not "Poland"']);
   });
 
+  it("reports a case step's language that is not a language tag", () => {
+    expect(diagnosticsOf("FM304", 'map Deal -> crm.lead { name <- name | title("tr")  description <- name | lower("Turkish!") }')).toEqual([
+      'main.flitmap:1:80-1:90 error FM304 the language of `lower` is a language tag ("tr", "az"), not "Turkish!"',
+    ]);
+  });
+
   it("reports a ref to a `for each` target, whose records a row's key cannot tell apart", () => {
     const base = `migration pv { source pv  target odoo "17.0" }
 source pv {

@@ -70,3 +70,30 @@ describe("comparisons that ignore case, with Turkish capitals", () => {
     expect(results.map((result) => [result.name, result.failures])).toEqual([["Turkish capitals meet the same words in lower case", []]]);
   });
 });
+
+const NAMES_IN_CAPITALS = `migration defter { source defter  target odoo "17.0"  xmlid "defter" }
+source defter {
+  entity Kisi "kisiler.csv" key id {
+    id   text required
+    name text required
+    il   text
+  }
+}
+map Kisi -> res.partner as kisi {
+  name <- name | title("tr")
+  city <- il | title
+}
+test "names typed in Turkish capitals are written as Turkish writes them" {
+  given Kisi { id "1"  name "ŞEBNEM IŞIK"  il "BALIKESİR" }
+  given Kisi { id "2"  name "KADİR YILMAZ"  il "İZMİR" }
+  expect res.partner { name "Şebnem Işık"  city "Balikesir" }
+  expect res.partner { name "Kadir Yılmaz"  city "Izmir" }
+}
+`;
+
+describe("case steps with Turkish capitals", () => {
+  it("follow Turkish rules when told the language, and never leave a combining dot when not", async () => {
+    const results = await runPlanTests(emitPlan(analyze({ "main.flitmap": NAMES_IN_CAPITALS })));
+    expect(results.map((result) => [result.name, result.failures])).toEqual([["names typed in Turkish capitals are written as Turkish writes them", []]]);
+  });
+});

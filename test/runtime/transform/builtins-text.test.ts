@@ -42,7 +42,10 @@ describe("trim", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom("a", "Bé", " ", "  ", "\t", "\u00A0", "\u202F", "\r\n", "\n", "\r", "\uFEFF", "."), { maxLength: 12 }), (pieces) => {
         const text = pieces.join("");
-        const slow = text.replace(/[^\S\r\n]+/g, " ").replace(/ ?(\r\n|\r|\n) ?/g, "$1").trim();
+        const slow = text
+          .replace(/[^\S\r\n]+/g, " ")
+          .replace(/ ?(\r\n|\r|\n) ?/g, "$1")
+          .trim();
         expect(collapseWhitespace(text)).toBe(slow);
       }),
       { numRuns: 2000 },
@@ -67,6 +70,26 @@ describe("lower", () => {
 describe("upper", () => {
   it("upper-cases every letter", () => {
     expect(run("upper", "nl-204 ß")).toEqual({ ok: true, value: "NL-204 SS" });
+  });
+});
+
+describe("the case of Turkish letters", () => {
+  it("lower-cases İ to a plain i, without the combining dot Unicode's default rules leave", () => {
+    expect(run("lower", "KADİR")).toEqual({ ok: true, value: "kadir" });
+    expect(run("title", "KADİR YILMAZ")).toEqual({ ok: true, value: "Kadir Yilmaz" });
+  });
+
+  it("follows the language given: in Turkish I is the capital of ı and İ of i", () => {
+    expect(run("title", "ŞEBNEM IŞIK", ["tr"])).toEqual({ ok: true, value: "Şebnem Işık" });
+    expect(run("title", "KADİR YILMAZ", ["tr"])).toEqual({ ok: true, value: "Kadir Yılmaz" });
+    expect(run("title", "istanbul", ["tr"])).toEqual({ ok: true, value: "İstanbul" });
+    expect(run("lower", "BALIKESİR", ["tr"])).toEqual({ ok: true, value: "balıkesir" });
+    expect(run("upper", "izmir", ["tr"])).toEqual({ ok: true, value: "İZMİR" });
+  });
+
+  it("refuses a language that is not a language tag, naming the step", () => {
+    expect(run("title", "x", ["turkish!"])).toEqual({ ok: false, reason: "`title`: the language is a language tag such as \"tr\", not 'turkish!'" });
+    expect(run("lower", "x", ["tr", "az"])).toEqual({ ok: false, reason: "`lower`: it takes at most 1 argument, but was given 2" });
   });
 });
 
