@@ -6,7 +6,7 @@
 import type * as A from "../language/ast.js";
 import { COLUMN_TYPES } from "../language/column-types.js";
 import type { Binder } from "./bind.js";
-import { findField, suggestNames } from "./catalog/index.js";
+import { findField, suggestNames, type OdooField } from "./catalog/index.js";
 import { LOOKUP_MATCH_RULES } from "./model.js";
 import type { AmbiguousPolicyModel, LookupMatchRule, LookupSymbol, MissingPolicyModel, RecordSymbol, TableOutput, TableSymbol } from "./model.js";
 import { columnValueType, withArticle } from "./types.js";
@@ -108,24 +108,47 @@ export function bindFieldValues(binder: Binder, values: readonly A.FieldValue[],
   for (const value of values) {
     recordFieldName(binder.externalNames, file, model, value.field);
     binder.customFieldName(value.field, model, file);
-    if (value.value.kind === "KeyReference") {
-      binder.bindKeyReference(value.value, place, file);
-      continue;
-    }
-    if (value.value.kind !== "NameReference") continue;
     const field = value.field.kind === "Name" && binder.schema !== undefined ? findField(binder.schema, model, value.field.value) : undefined;
-    const relation = field?.relation;
-    const name = value.value.name;
-    if (relation !== undefined) {
-      binder.resolveRecordName(name, relation, file);
+    if (value.value.kind !== "ValueList") {
+      bindFieldValue(binder, value.value, { model, field }, file, place);
       continue;
     }
-    const found = binder.findRecord(name.value, undefined);
-    if (found !== undefined) binder.reference(file, name.range, found);
-    else {
-      const scope = field === undefined ? undefined : `${model}.${field.name} is ${withArticle(field.type)} field`;
-      binder.unknown({ kind: "bare-value", name: name.value, file, range: name.range, candidates: [], ...(scope === undefined ? {} : { scope }) });
-    }
+    const problem = valueListProblem(place, model, field);
+    if (problem !== undefined) binder.shapeProblems.push({ file, range: value.value.range, kind: "test-value", message: problem });
+    for (const item of value.value.items) bindFieldValue(binder, item, { model, field }, file, place);
+  }
+}
+
+/** Why a list of records cannot stand here; undefined when it can (a test expecting a field that holds several). */
+function valueListProblem(place: "records" | "expect", model: string, field: OdooField | undefined): string | undefined {
+  if (place !== "expect") return "a list of records stands in a test's `expect` only, for a field that holds several";
+  if (field === undefined || field.type === "many2many" || field.type === "one2many") return undefined;
+  return `${model}.${field.name} is ${withArticle(field.type)} field, which holds one value: a list is for a field that holds several records`;
+}
+
+function bindFieldValue(
+  binder: Binder,
+  value: A.Value | A.KeyReference | A.Missing,
+  where: { readonly model: string; readonly field: OdooField | undefined },
+  file: string,
+  place: "records" | "expect",
+): void {
+  if (value.kind === "KeyReference") {
+    binder.bindKeyReference(value, place, file);
+    return;
+  }
+  if (value.kind !== "NameReference") return;
+  const { model, field } = where;
+  const name = value.name;
+  if (field?.relation !== undefined) {
+    binder.resolveRecordName(name, field.relation, file);
+    return;
+  }
+  const found = binder.findRecord(name.value, undefined);
+  if (found !== undefined) binder.reference(file, name.range, found);
+  else {
+    const scope = field === undefined ? undefined : `${model}.${field.name} is ${withArticle(field.type)} field`;
+    binder.unknown({ kind: "bare-value", name: name.value, file, range: name.range, candidates: [], ...(scope === undefined ? {} : { scope }) });
   }
 }
 

@@ -283,7 +283,13 @@ export interface RecordEntry extends NodeBase {
 export interface FieldValue extends NodeBase {
   readonly kind: "FieldValue";
   readonly field: Name | StringLiteral;
-  readonly value: Value | KeyReference | Missing;
+  readonly value: Value | KeyReference | ValueList | Missing;
+}
+
+/** `[ref tag "vip", ref tag "b2b"]`, `[vip, b2b]`: the records a many-to-many holds, in any order (tests only). */
+export interface ValueList extends NodeBase {
+  readonly kind: "ValueList";
+  readonly items: readonly (Value | KeyReference | Missing)[];
 }
 
 /** `ref contact "C1"`: the record a map made from the row with that key (tests only). */
@@ -545,6 +551,7 @@ export type Node =
   | LookupItem
   | RecordEntry
   | FieldValue
+  | ValueList
   | NameReference
   | KeyReference
   | EmptyValue

@@ -41,6 +41,8 @@ export interface RuleResults extends BodyResults, ExpressionResults {
   recordEntry: A.RecordEntry | undefined;
   fieldValueBlock: A.FieldValue[];
   fieldValue: A.FieldValue | undefined;
+  valueList: A.ValueList;
+  valueListItem: A.Value | A.KeyReference | A.Missing;
   value: A.Value | A.Missing;
   literal: A.Literal | A.Missing;
   tableDeclaration: A.TableDeclaration;

@@ -133,27 +133,76 @@ export class FieldValueBlockFrame extends ItemsFrame<A.FieldValue> {
   }
 }
 
-export class FieldValueFrame implements Frame<A.FieldValue | undefined, RulePartial> {
-  field: IToken | undefined;
-  value: Built<A.Value | A.Missing> | undefined;
-  /** `ref contact "C1"` */
+/** `ref contact "C1"`: its tokens, read where a field's value or a list's item stands. */
+class KeyReferenceTokens {
   ref: IToken | undefined;
   alias: IToken | undefined;
   key: IToken | undefined;
 
-  build(range: Range): A.FieldValue | undefined {
-    if (this.field === undefined) return undefined;
-    const field = isStringToken(this.field) ? stringLiteral(this.field) : name(this.field);
-    return { kind: "FieldValue", field, value: this.ref === undefined ? valueAt(this.value, range.end) : this.keyReference(this.ref, range), range };
-  }
-
-  private keyReference(ref: IToken, range: Range): A.KeyReference {
+  /** The reference, once `ref` was read, ending where the value does. */
+  build(range: Range): A.KeyReference | undefined {
+    if (this.ref === undefined) return undefined;
     return {
       kind: "KeyReference",
       alias: nameOrMissing(this.alias, "an alias", range.end),
       key: stringOrMissing(this.key, "a key in quotes", range.end),
-      range: { start: tokenRange(ref).start, end: range.end },
+      range: { start: tokenRange(this.ref).start, end: range.end },
     };
+  }
+
+  reset(): void {
+    this.ref = undefined;
+    this.alias = undefined;
+    this.key = undefined;
+  }
+}
+
+export class FieldValueFrame implements Frame<A.FieldValue | undefined, RulePartial> {
+  field: IToken | undefined;
+  value: Built<A.Value | A.Missing> | undefined;
+  list: Built<A.ValueList> | undefined;
+  /** `ref contact "C1"` */
+  readonly reference = new KeyReferenceTokens();
+
+  build(range: Range): A.FieldValue | undefined {
+    if (this.field === undefined) return undefined;
+    const field = isStringToken(this.field) ? stringLiteral(this.field) : name(this.field);
+    const value = this.list === undefined ? (this.reference.build(range) ?? valueAt(this.value, range.end)) : placed(this.list, range.end);
+    return { kind: "FieldValue", field, value, range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "value") this.value = partial.value;
+    else if (partial.rule === "valueList") this.list = partial.value;
+  }
+
+  reset(): void {
+    this.field = undefined;
+    this.value = undefined;
+    this.list = undefined;
+    this.reference.reset();
+  }
+}
+
+/** `[ref tag "vip", ref tag "b2b"]` */
+export class ValueListFrame implements Frame<A.ValueList, RulePartial> {
+  readonly items: Built<A.Value | A.KeyReference | A.Missing>[] = [];
+
+  build(range: Range): A.ValueList {
+    return { kind: "ValueList", items: presentItems(this.items, range.end), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "valueListItem") this.items.push(partial.value);
+  }
+}
+
+export class ValueListItemFrame implements Frame<A.Value | A.KeyReference | A.Missing, RulePartial> {
+  value: Built<A.Value | A.Missing> | undefined;
+  readonly reference = new KeyReferenceTokens();
+
+  build(range: Range): A.Value | A.KeyReference | A.Missing {
+    return this.reference.build(range) ?? valueAt(this.value, range.end);
   }
 
   adopt(partial: RulePartial): void {
@@ -161,11 +210,8 @@ export class FieldValueFrame implements Frame<A.FieldValue | undefined, RulePart
   }
 
   reset(): void {
-    this.field = undefined;
     this.value = undefined;
-    this.ref = undefined;
-    this.alias = undefined;
-    this.key = undefined;
+    this.reference.reset();
   }
 }
 
@@ -238,7 +284,8 @@ export class TableEntryFrame implements Frame<A.TableEntry, RulePartial> {
       const literal = placed(key, range.start);
       if (literal.kind !== "Missing") keys.push(literal);
     }
-    const value: A.Value | A.EmptyValue | A.Missing = this.empty === undefined ? valueAt(this.value, range.end) : { kind: "EmptyValue", range: tokenRange(this.empty) };
+    const value: A.Value | A.EmptyValue | A.Missing =
+      this.empty === undefined ? valueAt(this.value, range.end) : { kind: "EmptyValue", range: tokenRange(this.empty) };
     return { kind: "TableEntry", keys, value, range };
   }
 
@@ -292,7 +339,12 @@ export class GivenOdooRecordFrame implements Frame<A.GivenOdooRecord, RulePartia
   values: Built<A.FieldValue[]> | undefined;
 
   build(range: Range): A.GivenOdooRecord {
-    return { kind: "GivenOdooRecord", model: qualifiedAt(this.model, range.end), values: this.values === undefined ? [] : placed(this.values, range.end), range };
+    return {
+      kind: "GivenOdooRecord",
+      model: qualifiedAt(this.model, range.end),
+      values: this.values === undefined ? [] : placed(this.values, range.end),
+      range,
+    };
   }
 
   adopt(partial: RulePartial): void {

@@ -775,21 +775,55 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.OR2(this.fieldValueChoicesOfValue);
   });
 
-  /** `ref contact "C1"`: the record another map made from a key (what a test expects), or a value. */
+  /** `ref contact "C1"`: the record another map made from a key (what a test expects), a list of such, or a value. */
   private readonly fieldValueChoicesOfValue = gated<void>([
     {
       GATE: () => this.is(1, KW.ref),
       ALT: () => {
-        const f = this.frameOf(D.FieldValueFrame);
-        f.ref = this.token(2, KW.ref);
-        f.alias = this.consumeName(3, "alias");
-        f.key = this.token(4, T.StringLike);
+        const reference = this.frameOf(D.FieldValueFrame).reference;
+        reference.ref = this.token(2, KW.ref);
+        reference.alias = this.consumeName(3, "alias");
+        reference.key = this.token(4, T.StringLike);
       },
     },
+    { GATE: () => this.is(1, T.LBracket), ALT: () => void (this.frameOf(D.FieldValueFrame).list = this.SUBRULE(this.valueList)) },
     { ALT: () => void (this.frameOf(D.FieldValueFrame).value = this.SUBRULE(this.value)) },
   ]);
 
-  private readonly fieldValueNameChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.OR9(this.fieldNameChoices) }, { ALT: () => this.token(1, T.StringLike) }];
+  /** `[ref tag "vip", ref tag "b2b"]`: the records a many-to-many holds. */
+  valueList = this.tree("valueList", D.ValueListFrame, (f) => {
+    this.token(1, T.LBracket);
+    this.OPTION(() => {
+      f.items.push(this.SUBRULE(this.valueListItem));
+      this.MANY(() => {
+        this.token(2, T.Comma);
+        f.items.push(this.SUBRULE2(this.valueListItem));
+      });
+    });
+    this.token(3, T.RBracket);
+  });
+
+  valueListItem = this.tree("valueListItem", D.ValueListItemFrame, () => {
+    this.OR(this.valueListItemChoices);
+  });
+
+  private readonly valueListItemChoices = gated<void>([
+    {
+      GATE: () => this.is(1, KW.ref),
+      ALT: () => {
+        const reference = this.frameOf(D.ValueListItemFrame).reference;
+        reference.ref = this.token(1, KW.ref);
+        reference.alias = this.consumeName(1, "alias");
+        reference.key = this.token(2, T.StringLike);
+      },
+    },
+    { ALT: () => void (this.frameOf(D.ValueListItemFrame).value = this.SUBRULE(this.value)) },
+  ]);
+
+  private readonly fieldValueNameChoices: IOrAlt<IToken | undefined>[] = [
+    { ALT: () => this.OR9(this.fieldNameChoices) },
+    { ALT: () => this.token(1, T.StringLike) },
+  ];
 
   value = this.tree("value", D.ValueFrame, () => {
     this.OR(this.valueChoices);
@@ -960,7 +994,10 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     f.label = this.token(2, T.StringLike);
   });
 
-  private readonly selectionKeyChoices: IOrAlt<IToken | undefined>[] = [{ ALT: () => this.consumeName(1, "selection key") }, { ALT: () => this.token(1, T.StringLike) }];
+  private readonly selectionKeyChoices: IOrAlt<IToken | undefined>[] = [
+    { ALT: () => this.consumeName(1, "selection key") },
+    { ALT: () => this.token(1, T.StringLike) },
+  ];
 
   targetCondition = this.tree("targetCondition", Body.TargetConditionFrame, () => {
     this.OR(this.targetConditionChoices);

@@ -202,8 +202,9 @@ export function literalOrMissing(node: A.Literal | A.Missing): string {
   return literalText(node);
 }
 
-export function valueText(node: A.Value | A.KeyReference | A.EmptyValue | A.Missing): string {
+export function valueText(node: A.Value | A.KeyReference | A.ValueList | A.EmptyValue | A.Missing): string {
   if (node.kind === "Missing") return failMissing(node);
+  if (node.kind === "ValueList") return `[${node.items.map(valueText).join(", ")}]`;
   if (node.kind === "NameReference") return node.name.value;
   if (node.kind === "EmptyValue") return "empty";
   if (node.kind === "KeyReference") return `ref ${nameText(node.alias)} ${node.key.kind === "Missing" ? failMissing(node.key) : quoteString(node.key.value)}`;

@@ -48,6 +48,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   FieldValue: ["field", "value"],
   NameReference: ["name"],
   KeyReference: ["alias", "key"],
+  ValueList: ["items"],
   EmptyValue: [],
   TableDeclaration: ["name", "input", "output", "entries"],
   TableEntry: ["keys", "value"],

@@ -21,6 +21,7 @@ import {
   type ConstraintPlan,
   type EntityPlan,
   type ExpectedRecordPlan,
+  type ExpectedValuePlan,
   type Literal,
   type LookupPlan,
   type OperationPlan,
@@ -158,8 +159,9 @@ class Emitter {
     return { model: symbol.model, xmlid: recordXmlid(this.namespace, symbol) };
   }
 
-  private value(value: A.Value | A.EmptyValue | A.KeyReference | A.Missing, model: string | undefined): PlanValue {
+  private value(value: A.Value | A.EmptyValue | A.KeyReference | A.ValueList | A.Missing, model: string | undefined): PlanValue {
     if (value.kind === "Missing") throw new PlanEmissionError("a value is missing");
+    if (value.kind === "ValueList") throw new PlanEmissionError("a list of records stands only in a test's expect");
     if (value.kind === "EmptyValue") return null;
     if (value.kind === "KeyReference") throw new PlanEmissionError('`ref ALIAS "KEY"` stands only in a test\'s expect');
     if (value.kind === "NameReference") {
@@ -168,6 +170,10 @@ class Emitter {
       return this.recordValue(symbol);
     }
     return value.value;
+  }
+
+  private expectedValue(value: A.Value | A.KeyReference | A.Missing, relation: string | undefined): PlanValue | ExpectedRecordPlan {
+    return value.kind === "KeyReference" ? this.expectedRecord(value) : this.value(value, relation);
   }
 
   private expectedRecord(reference: A.KeyReference): ExpectedRecordPlan {
@@ -321,7 +327,8 @@ class Emitter {
             if (item.entity.kind === "Missing") continue;
             const cells: Record<string, string> = {};
             for (const cell of item.cells) {
-              if (cell.value.kind === "Missing" || cell.value.kind === "NameReference" || cell.value.kind === "KeyReference") continue;
+              if (cell.value.kind === "Missing" || cell.value.kind === "NameReference" || cell.value.kind === "KeyReference" || cell.value.kind === "ValueList")
+                continue;
               cells[cell.field.value] = String(cell.value.value);
             }
             given.push({ entity: item.entity.value, cells });
@@ -337,11 +344,13 @@ class Emitter {
           } else if (item.kind === "ExpectRecord") {
             if (item.model.kind === "Missing") continue;
             const model = item.model.value;
-            const values: Record<string, PlanValue | ExpectedRecordPlan> = {};
+            const values: Record<string, ExpectedValuePlan> = {};
             for (const entry of item.values) {
               if (entry.field.kind !== "Name") continue;
               const relation = findField(this.schema, model, entry.field.value)?.relation;
-              values[entry.field.value] = entry.value.kind === "KeyReference" ? this.expectedRecord(entry.value) : this.value(entry.value, relation);
+              const value = entry.value;
+              values[entry.field.value] =
+                value.kind === "ValueList" ? value.items.map((one) => this.expectedValue(one, relation)) : this.expectedValue(value, relation);
             }
             expect.push({ kind: "record", model, values, line: item.range.start.line, ...(item.count === undefined ? {} : { count: item.count.value }) });
           } else if (item.entity !== undefined) {
@@ -354,7 +363,14 @@ class Emitter {
           }
         }
         // Relative to the package, so that the plan is the same wherever the package is compiled.
-        tests.push({ name: declaration.name.value, given, ...(odoo.length === 0 ? {} : { odoo }), expect, file: relative(this.analysis.directory, file.path), line: declaration.range.start.line });
+        tests.push({
+          name: declaration.name.value,
+          given,
+          ...(odoo.length === 0 ? {} : { odoo }),
+          expect,
+          file: relative(this.analysis.directory, file.path),
+          line: declaration.range.start.line,
+        });
       }
     }
     return tests;

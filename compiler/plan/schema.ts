@@ -421,6 +421,10 @@ export type StepPlan = z.infer<typeof StepPlan>;
 export const ExpectedRecordPlan = z.object({ step: z.string(), key: z.string() }).strict();
 export type ExpectedRecordPlan = z.infer<typeof ExpectedRecordPlan>;
 
+/** What a test expects in a field: a value, a migrated record, or the records a many-to-many holds, in any order. */
+export const ExpectedValuePlan = z.union([PlanValue, ExpectedRecordPlan, z.array(z.union([PlanValue, ExpectedRecordPlan]))]);
+export type ExpectedValuePlan = z.infer<typeof ExpectedValuePlan>;
+
 export const TestPlan = z
   .object({
     name: z.string(),
@@ -433,8 +437,8 @@ export const TestPlan = z
           .object({
             kind: z.literal("record"),
             model: z.string(),
-            /** A value, or `ref ALIAS "KEY"`: the record step ALIAS made from the row with that key. */
-            values: z.record(z.string(), z.union([PlanValue, ExpectedRecordPlan])),
+            /** A value, or `ref ALIAS "KEY"`: the record step ALIAS made from the row with that key, or a list of such. */
+            values: z.record(z.string(), ExpectedValuePlan),
             line: z.number().int(),
             /** Exactly this many records must have the values (0: none); without it, at least one. */
             count: z.number().int().nonnegative().optional(),

@@ -56,7 +56,8 @@ export const typeMismatch: Rule = {
       for (const symbol of byName.values()) {
         if (findModel(schema, symbol.model) === undefined || !symbol.file.startsWith(bound.directory)) continue;
         for (const entry of symbol.declaration.values) {
-          if (entry.field.kind !== "Name" || entry.value.kind === "Missing" || entry.value.kind === "KeyReference") continue;
+          // A `ref` or a list in a reference record is a shape problem, reported as such.
+          if (entry.field.kind !== "Name" || entry.value.kind === "Missing" || entry.value.kind === "KeyReference" || entry.value.kind === "ValueList") continue;
           // A bare name that names no record is unknown_name's to report.
           if (entry.value.kind === "NameReference" && !namesRecord(bound, entry.value.name.value)) continue;
           const field = findField(schema, symbol.model, entry.field.value);

@@ -2,7 +2,7 @@
  * `flitmap test`: a package's `test` blocks, run in memory through the same executor as a real
  * run (parsing, transformation, checks), with the given rows as the export and nothing written.
  */
-import type { EntityPlan, ExpectedRecordPlan, Literal, LookupPlan, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
+import type { EntityPlan, ExpectedValuePlan, Literal, LookupPlan, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
 import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
 import { groupColumnName, valueFormat } from "../execute/source-rows.js";
 import { cellProblem, parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
@@ -138,8 +138,9 @@ function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
   return items;
 }
 
-/** How an expected value appears in a written cell (external IDs for records). */
-function expectedCell(value: PlanValue | ExpectedRecordPlan, fieldType: string | undefined, namespace: string): string {
+/** How an expected value appears in a written cell (external IDs for records, joined by commas for several). */
+function expectedCell(value: ExpectedValuePlan, fieldType: string | undefined, namespace: string): string {
+  if (Array.isArray(value)) return value.map((one) => expectedCell(one, undefined, namespace)).join(",");
   if (value === null) return "";
   if (typeof value === "object") return "step" in value ? recordXmlid(namespace, value.step, value.key) : value.xmlid;
   // As in Odoo, `false` on a field that is not a boolean means "no value".
@@ -181,10 +182,24 @@ function writtenRecords(
 }
 
 const NUMBER_FIELDS: ReadonlySet<string> = new Set(["integer", "float", "monetary"]);
+const SEVERAL_RECORDS_FIELDS: ReadonlySet<string> = new Set(["many2many", "one2many"]);
 
-/** Numbers compare by value (`1200` and `1200.0`) only in number fields: a post code "03001" is not "3001". */
+/** A written cell of several records' external IDs, in an order that does not depend on the writing. */
+function recordSet(cell: string): string {
+  return cell
+    .split(",")
+    .filter((xmlid) => xmlid !== "")
+    .sort()
+    .join(",");
+}
+
+/**
+ * Numbers compare by value (`1200` and `1200.0`) only in number fields: a post code "03001" is
+ * not "3001". The records of a many-to-many compare as a set: Odoo keeps no order among them.
+ */
 function sameCell(actual: string, expected: string, fieldType: string | undefined): boolean {
   if (actual === expected) return true;
+  if (fieldType !== undefined && SEVERAL_RECORDS_FIELDS.has(fieldType)) return recordSet(actual) === recordSet(expected);
   if (fieldType === undefined || !NUMBER_FIELDS.has(fieldType)) return false;
   const a = Number(actual);
   const b = Number(expected);
@@ -208,7 +223,11 @@ function check(plan: Plan, test: TestPlan, result: RunResult, target: CapturingT
       // A link to a record the test gave the target (an owner found by name) reads as that record's name.
       const cellOf = (cells: Map<string, string>, field: string): string => {
         const cell = cells.get(field) ?? "";
-        return target.givenNames.get(cell) ?? cell;
+        if (!SEVERAL_RECORDS_FIELDS.has(typeOf(field) ?? "")) return target.givenNames.get(cell) ?? cell;
+        return cell
+          .split(",")
+          .map((one) => target.givenNames.get(one) ?? one)
+          .join(",");
       };
       const matches = (cells: Map<string, string>): number => wanted.filter(([field, value]) => sameCell(cellOf(cells, field), value, typeOf(field))).length;
       if (expectation.count !== undefined) {

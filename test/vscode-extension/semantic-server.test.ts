@@ -133,7 +133,7 @@ describe("hover", () => {
     const edited = marked("map Company -> crm.lead {\n  name <- naam | tit‸le\n}\n");
     await client.change(uri, edited.text, 2);
     const result = await client.request<Hover>("textDocument/hover", { textDocument: { uri }, position: edited.position });
-    expect((result.contents as { value: string }).value.split("\n")[1]).toBe("title: text → text");
+    expect((result.contents as { value: string }).value.split("\n")[1]).toBe("title([language]): text → text");
     expect(result.range).toEqual(lspRange(1, 17, 1, 22));
     expect(await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 6 } })).toMatchObject({
       range: lspRange(1, 2, 1, 6),
