@@ -398,7 +398,7 @@ function referenceByStep(entity: string, by: RefBy, reference: Step): Step {
     const keys = environment.keysBy(entity, by.column, wanted);
     const shown = JSON.stringify(wanted);
     if (keys.length === 0) {
-      scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${by.column} ${shown}` });
+      scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${by.column} ${shown}`, unmatchedName: true });
       return null;
     }
     if (keys.length > 1) {
@@ -514,12 +514,13 @@ function coalesce(operands: readonly Node[]): Node {
       if (value === FAILED) return value;
       if (isEmpty(value)) continue;
       // An earlier operand's problem is still worth reporting, but "left empty" is no longer true;
-      // an optional link the mapping expects to be missing is no problem at all.
+      // an optional link the mapping expects to be missing, or a name another entity holds, is no
+      // problem at all.
       if (before > start) {
         const given = notes.splice(before);
         const earlier = notes
           .splice(start)
-          .filter((note) => note.kind !== "optional-link")
+          .filter((note) => note.kind !== "optional-link" && note.unmatchedName !== true)
           .map(superseded);
         notes.push(...earlier, ...given);
       }

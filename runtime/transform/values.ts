@@ -40,6 +40,12 @@ export interface ValueNote {
     /** `ref org optional`: the row's org made no record, as the mapping allows; one line per field in the run's notes. */
     | "optional-link";
   readonly detail: string;
+  /**
+   * No row holds the value in the column of a `ref … by`: a name that is not among that entity's
+   * names, which a later operand of `??` may find elsewhere. Once it does, the note is dropped; a
+   * key the export lacks, a rejected row or a lookup's miss is still told.
+   */
+  readonly unmatchedName?: true;
 }
 
 export type StepOutcome =
