@@ -143,6 +143,8 @@ export interface EntityDeclaration extends NodeBase {
   readonly name: Name | Missing;
   readonly pattern: StringLiteral | Missing;
   readonly key: readonly Name[];
+  /** `key firma optional`: a row without a key is not one of the entity's rows, and is skipped. */
+  readonly keyOptional?: true;
   readonly items: readonly EntityItem[];
 }
 

@@ -259,6 +259,7 @@ export class EntityFrame implements Frame<A.EntityDeclaration, RulePartial> {
   name: IToken | undefined;
   pattern: IToken | undefined;
   readonly key: IToken[] = [];
+  keyOptional: IToken | undefined;
   readonly items: Built<A.EntityItem | undefined>[] = [];
 
   build(range: Range): A.EntityDeclaration {
@@ -269,6 +270,7 @@ export class EntityFrame implements Frame<A.EntityDeclaration, RulePartial> {
       name: nameOrMissing(this.name, "an entity name", range.end),
       pattern: stringOrMissing(this.pattern, "a file pattern in quotes", range.end),
       key: this.key.map(name),
+      ...(this.keyOptional === undefined ? {} : { keyOptional: true }),
       items,
       range,
     };

@@ -455,6 +455,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.OPTION(() => {
       this.token(3, KW.key);
       this.OR(this.keyChoices);
+      this.OPTION3(() => void (f.keyOptional = this.token(11, KW.optional)));
     });
     this.token(4, T.LCurly);
     this.statements(f.items, this.entityChoices);

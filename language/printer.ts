@@ -311,7 +311,7 @@ export class Printer {
   private entity(entity: A.EntityDeclaration): Doc {
     const key = entity.key.length === 1 ? (entity.key[0]?.value ?? "") : `(${entity.key.map((name) => name.value).join(", ")})`;
     const items = this.statements(entity.items, entity.range.end.offset, (item, run) => this.entityItem(item, run));
-    return ["entity ", nameText(entity.name), " ", stringText(entity.pattern), " key ", key, " ", this.block(items)];
+    return ["entity ", nameText(entity.name), " ", stringText(entity.pattern), " key ", key, entity.keyOptional === true ? " optional " : " ", this.block(items)];
   }
 
   private entityItem(item: A.EntityItem, run: readonly A.EntityItem[]): Doc {

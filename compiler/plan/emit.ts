@@ -75,6 +75,7 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
     source: entity.source.name,
     pattern: entity.pattern,
     key: entity.key.map((column) => column.name),
+    ...(entity.declaration.keyOptional === true ? { keyOptional: true } : {}),
     options: {
       delimiter: entity.options.delimiter,
       encoding: entity.options.encoding,

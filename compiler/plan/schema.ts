@@ -261,6 +261,8 @@ export const EntityPlan = z
     source: z.string(),
     pattern: z.string(),
     key: z.array(z.string()).min(1),
+    /** `key … optional`: a row whose key cells are all blank is skipped, not rejected. */
+    keyOptional: z.literal(true).optional(),
     options: SourceOptionsPlan,
     duplicates: z.object({ keep: z.enum(["first", "last", "newest"]), by: z.string().optional() }).strict(),
     columns: z.array(ColumnPlan),

@@ -151,7 +151,7 @@ export class RunAccounting {
         duplicates: index.duplicates,
         loaded: 0,
         linked: 0,
-        skipped: 0,
+        skipped: index.keyless,
         rejected: 0,
         notSelected: 0,
       };

@@ -43,7 +43,9 @@ export interface EntityIndex {
   readonly rejectedKeys: ReadonlyMap<string, RejectedRow>;
   readonly rejections: readonly RowRejection[];
   readonly duplicates: number;
-  /** Records read after the header (rows, rejections and duplicates). */
+  /** Rows without a key, which `key … optional` says are not the entity's: skipped, not rejected. */
+  readonly keyless: number;
+  /** Records read after the header (rows, rejections, duplicates and rows without a key). */
   readonly read: number;
   /** What the CSV reader saw (files, encodings, delimiters), when rows came from files. */
   readonly report?: SourceReadReport;
@@ -75,6 +77,17 @@ function text(value: RuntimeValue): string {
 }
 
 /** The key a row the reader rejected names, from its key cells as read; undefined when one is blank. */
+/**
+ * Whether the reader refused the row only for its key, every cell of which is blank: a row that
+ * is not one of the entity's when its key is declared optional. A row with another problem is
+ * still rejected for it.
+ */
+export function isKeylessRow(entity: EntityPlan, rejection: RowRejection): boolean {
+  return (
+    entity.key.every((column) => (rejection.raw[column] ?? "").trim() === "") && rejection.problems.every((problem) => entity.key.includes(problem.column))
+  );
+}
+
 export function rejectedRowKey(entity: EntityPlan, rejection: RowRejection): string | undefined {
   const parts = entity.key.map((column) => (rejection.raw[column] ?? "").trim());
   return parts.every((part) => part !== "") ? joinKey(parts) : undefined;
@@ -250,6 +263,7 @@ class GrowingIndex implements EntityIndex {
   readonly rejectedKeys = new Map<string, RejectedRow>();
   readonly rejections: RowRejection[] = [];
   duplicates = 0;
+  keyless = 0;
   read = 0;
   report: SourceReadReport | undefined = undefined;
   private readonly values: Map<string, ValueColumn>;
@@ -345,7 +359,8 @@ export function indexEntity(indexes: Indexes, plan: Plan, entity: EntityPlan): E
   return {
     add(item) {
       index.read += 1;
-      if (item.kind === "rejected") {
+      if (item.kind === "rejected" && entity.keyOptional === true && isKeylessRow(entity, item)) index.keyless += 1;
+      else if (item.kind === "rejected") {
         index.rejections.push(item);
         const key = rejectedRowKey(entity, item);
         if (key !== undefined) index.rejectedKeys.set(key, { file: item.file, line: item.line, reason: item.reason });
@@ -393,5 +408,6 @@ export function describeIndex(index: EntityIndex): string {
   const files = index.report?.files ?? [];
   const encodings = files.some((file) => file.encodingDetected) ? ` (${[...new Set(files.map((file) => file.encoding))].join(", ")})` : "";
   const where = files.length === 0 ? "" : ` in ${files.length} file${files.length === 1 ? "" : "s"}${encodings}`;
-  return `${index.entity.name}: ${index.read} records${where}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`;
+  const keyless = index.keyless > 0 ? `, ${index.keyless} without a key (skipped: the key is optional)` : "";
+  return `${index.entity.name}: ${index.read} records${where}${index.duplicates > 0 ? `, ${index.duplicates} duplicate keys merged` : ""}${keyless}${index.rejections.length > 0 ? `, ${index.rejections.length} unreadable` : ""}`;
 }

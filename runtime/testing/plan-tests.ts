@@ -5,7 +5,7 @@
 import type { EntityPlan, ExpectedValuePlan, Literal, LookupPlan, Plan, PlanValue, TestPlan } from "../../compiler/plan/schema.js";
 import { runPlan, type RowSource, type RunResult } from "../execute/run.js";
 import { groupColumnName, valueFormat } from "../execute/source-rows.js";
-import { cellProblem, parseCell, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
+import { cellProblem, parseCell, type CellProblem, type RowRejection, type SourceItem, type SourceRow } from "../source/index.js";
 import { DryRunTarget } from "../targets/dry-run-target.js";
 import { knownTargetRecords, type TargetCapabilities, type TargetRecord, type WriteBatch, type WriteResult } from "../targets/target.js";
 import { recordXmlid } from "../transform/keys.js";
@@ -98,14 +98,14 @@ function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
     .forEach((given, index) => {
       const values: Record<string, string | number | boolean | null> = {};
       const raw: Record<string, string> = {};
-      const problems: string[] = [];
+      const problems: CellProblem[] = [];
       for (const column of columnsOf(entity)) {
         const text = given.cells[column.name] ?? given.cells[column.header] ?? "";
         raw[column.name] = text;
         const parsed = parseCell(column.plan.type, text, valueFormat(entity, column.plan));
         // The same words as the reader's, so that a test expects what a real run reports.
         const problem = cellProblem(column.header, parsed, { required: column.plan.required, isKey: entity.key.includes(column.name) });
-        if (problem !== null) problems.push(problem);
+        if (problem !== null) problems.push({ column: column.name, columnNumber: null, reason: problem });
         values[column.name] = parsed.kind === "value" ? parsed.value : null;
       }
       const line = index + 1;
@@ -115,8 +115,8 @@ function givenRows(entity: EntityPlan, test: TestPlan): SourceItem[] {
           entity: entity.name,
           file: "test",
           line,
-          reason: problems.join("; "),
-          problems: problems.map((reason) => ({ column: "", columnNumber: null, reason })),
+          reason: problems.map((problem) => problem.reason).join("; "),
+          problems,
           raw,
           cells: Object.values(raw),
         };
