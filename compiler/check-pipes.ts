@@ -13,7 +13,7 @@ import { suggestNames } from "./catalog/index.js";
 import { typeString } from "./check-expressions.js";
 import type { Literal, PlanExpression, RefBy } from "./plan/schema.js";
 import { replaceFix } from "./rules/rule.js";
-import { describeType, isAssignableTo, list, record, UNKNOWN, type ValueType } from "./types.js";
+import { describeType, isAssignableTo, list, record, TEXT, UNKNOWN, type ValueType } from "./types.js";
 
 /**
  * Each step's plan form holds the one before it: the input sits under every step. A pipeline
@@ -131,7 +131,9 @@ function checkRefStep(checker: ExpressionChecker, step: A.RefStep, input: Checke
   if (step.alias.kind === "Missing") return checker.failed(pipeNode);
   const target = checker.resolveAlias(step.alias, scope.file);
   if (target === undefined) return checker.failed(pipeNode);
-  const { item, itemwise } = unwrapList(input.type, false);
+  const pairedWith = step.andBy === undefined ? undefined : refPairColumn(checker, step, step.andBy, input, target, scope);
+  // A pair is one value: its two items name one row together.
+  const { item, itemwise } = step.andBy === undefined ? unwrapList(input.type, false) : { item: TEXT, itemwise: false };
   if (target.forEach !== undefined) {
     checker.issue("ref-input", scope.file, step.range, checker.forEachRefMessage(target));
   } else if (item.kind === "record" || item.kind === "binary" || item.kind === "list") {
@@ -142,7 +144,8 @@ function checkRefStep(checker: ExpressionChecker, step: A.RefStep, input: Checke
       `\`ref ${target.alias}\` takes the key of a ${target.entity?.name ?? target.alias} row, not ${describeType(item)}`,
     );
   }
-  const by = step.by === undefined ? undefined : refByColumn(checker, step, step.by, target, scope);
+  const byColumn = step.by === undefined ? undefined : refByColumn(checker, step, step.by, target, scope);
+  const by = byColumn === undefined || pairedWith === undefined ? byColumn : { ...byColumn, and: pairedWith };
   const type = wrapList(record(target.model), itemwise);
   return {
     node: pipeNode,
@@ -192,6 +195,38 @@ function refByColumn(checker: ExpressionChecker, step: A.RefStep, by: A.Name | A
     return { column: column.name, ambiguous: "reject" };
   }
   return { column: column.name, ambiguous: column.unique.ambiguous };
+}
+
+/**
+ * `[name, company] | ref person by name and company`: the second column of the pair, which any
+ * column of the entity may be (the first, declared `unique`, says what a pair several rows hold
+ * does); the input must be a list of two values.
+ */
+function refPairColumn(
+  checker: ExpressionChecker,
+  step: A.RefStep,
+  andBy: A.Name | A.Missing,
+  input: CheckedExpression,
+  target: TargetSymbol,
+  scope: Scope,
+): string | undefined {
+  const entity = target.entity;
+  if (andBy.kind === "Missing" || entity === undefined) return undefined;
+  const column = entity.columns.get(andBy.value);
+  if (column === undefined) {
+    reportUnknownName(checker, "column", andBy, scope.file, entity.columns.keys(), `entity ${entity.name}`);
+    return undefined;
+  }
+  checker.useColumn(column, scope.file, andBy.range);
+  const by = step.by?.kind === "Name" ? step.by.value : "?";
+  const wanted = `a pair, \`[${by}, ${column.name}] | ref ${target.alias} by ${by} and ${column.name}\``;
+  const given = input.ir.op === "list" ? input.ir.items.length : undefined;
+  if (input.type.kind !== "list" && input.type.kind !== "unknown") {
+    checker.issue("ref-input", scope.file, step.range, `\`ref ${target.alias} by ${by} and ${column.name}\` takes ${wanted}, not ${describeType(input.type)}`);
+  } else if (given !== undefined && given !== 2) {
+    checker.issue("ref-input", scope.file, step.range, `\`ref ${target.alias} by ${by} and ${column.name}\` takes ${wanted}, not ${given} values`);
+  }
+  return column.name;
 }
 
 /** `| table`: a value table's output for the input. */

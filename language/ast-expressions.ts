@@ -96,6 +96,8 @@ export interface RefStep extends NodeBase {
   readonly alias: Name | Missing;
   /** `| ref company by trade_name`: the value names the row by this `unique` column instead of its key. */
   readonly by?: Name | Missing;
+  /** `| ref person by name and company`: the value is a pair, the second matched against this column too. */
+  readonly andBy?: Name | Missing;
   /** `| ref org optional`: a key without a record leaves the field empty, said once in the run's notes. */
   readonly optional?: true;
 }

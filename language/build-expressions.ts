@@ -360,6 +360,9 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
   /** `| ref company by trade_name` */
   byKeyword: IToken | undefined;
   by: IToken | undefined;
+  /** `| ref person by name and company` */
+  andKeyword: IToken | undefined;
+  andBy: IToken | undefined;
   /** `| ref org optional` */
   optional: IToken | undefined;
   callee: IToken | undefined;
@@ -374,7 +377,9 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
   build(range: Range): A.PipeStep | undefined {
     if (this.ref !== undefined) {
       const by = this.byKeyword === undefined ? {} : { by: nameOrMissing(this.by, "a column", tokenEnd(this.byKeyword)) };
-      return { kind: "RefStep", alias: nameOrMissing(this.alias, "an alias", range.end), ...by, ...(this.optional === undefined ? {} : { optional: true }), range };
+      const andBy = this.andKeyword === undefined ? {} : { andBy: nameOrMissing(this.andBy, "a column", tokenEnd(this.andKeyword)) };
+      const optional = this.optional === undefined ? {} : { optional: true as const };
+      return { kind: "RefStep", alias: nameOrMissing(this.alias, "an alias", range.end), ...by, ...andBy, ...optional, range };
     }
     if (this.callee === undefined) return undefined;
     const args = this.openParen === undefined ? {} : { args: (this.args ?? []).map((arg) => placed(arg, range.end)) };
@@ -390,6 +395,8 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
     this.alias = undefined;
     this.byKeyword = undefined;
     this.by = undefined;
+    this.andKeyword = undefined;
+    this.andBy = undefined;
     this.optional = undefined;
     this.callee = undefined;
     this.openParen = undefined;

@@ -1374,6 +1374,12 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
           this.OPTION4(() => {
             f.byKeyword = this.token(8, KW.by);
             f.by = this.consumeName(9, "column");
+            // `by name and company`: a pair of columns (a record joined to a condition by `and` would mean nothing).
+            if (this.RECORDING_PHASE || (this.is(1, KW.and) && this.is(2, T.Name)))
+              this.OPTION5(() => {
+                f.andKeyword = this.token(10, KW.and);
+                f.andBy = this.consumeName(11, "column");
+              });
           });
         if (this.RECORDING_PHASE || (this.is(1, KW.optional) && !this.isAssignmentOperator(2))) this.OPTION3(() => (f.optional = this.token(7, KW.optional)));
       },

@@ -85,7 +85,14 @@ function expressionBody(expression: A.Expression): Doc {
           indent(
             expression.steps.map((step): Doc => {
               if (step.kind === "RefStep")
-                return [line, "| ref ", nameText(step.alias), step.by === undefined ? "" : ` by ${nameText(step.by)}`, step.optional === true ? " optional" : ""];
+                return [
+                  line,
+                  "| ref ",
+                  nameText(step.alias),
+                  step.by === undefined ? "" : ` by ${nameText(step.by)}`,
+                  step.andBy === undefined ? "" : ` and ${nameText(step.andBy)}`,
+                  step.optional === true ? " optional" : "",
+                ];
               const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
               return [line, "| ", step.callee.value, args];
             }),

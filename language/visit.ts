@@ -79,7 +79,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   RefExpression: ["alias"],
   PipeExpression: ["input", "steps"],
   CallStep: ["callee", "args"],
-  RefStep: ["alias", "by"],
+  RefStep: ["alias", "by", "andBy"],
   CoalesceExpression: ["operands"],
   IfExpression: ["condition", "then", "else"],
   LogicalExpression: ["operands"],

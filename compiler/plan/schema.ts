@@ -23,7 +23,12 @@ const ComparisonOperator = z.enum(["=", "!=", "<", "<=", ">", ">="]);
  * (compared trimmed, ignoring case), and what a value several rows hold does: reject the row
  * naming it, or take the first or last of them in file order.
  */
-const RefBySchema = z.strictObject({ column: z.string(), ambiguous: z.enum(["reject", "first", "last"]) });
+const RefBySchema = z.strictObject({
+  column: z.string(),
+  ambiguous: z.enum(["reject", "first", "last"]),
+  /** `by name and company`: the value is a pair, its second item matched against this column. */
+  and: z.string().optional(),
+});
 export type RefBy = z.infer<typeof RefBySchema>;
 const ArithmeticOperator = z.enum(["+", "-", "*", "/"]);
 

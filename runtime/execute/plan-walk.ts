@@ -51,6 +51,8 @@ export function indexNeeds(plan: Plan): IndexNeeds {
     if (expression.op === "ref" && expression.by !== undefined) {
       const columns = uniqueBy.get(expression.entity) ?? new Set<string>();
       columns.add(expression.by.column);
+      // The second column of a pair is looked up by value as the first is.
+      if (expression.by.and !== undefined) columns.add(expression.by.and);
       uniqueBy.set(expression.entity, columns);
     }
     if (expression.op === "get") {

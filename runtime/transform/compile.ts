@@ -387,22 +387,48 @@ function referenceStep(step: string, optional: boolean): Step {
 }
 
 /**
+ * The keys of the rows a value names by a column, in file order, and how to say what it named;
+ * undefined for a blank value, which names nothing. A pair (`by name and company`) names the rows
+ * holding both; its second value blank, the first alone names them.
+ */
+function namedRows(
+  entity: string,
+  by: RefBy,
+  value: RuntimeValue,
+  environment: EvaluationEnvironment,
+): { keys: readonly string[]; shown: string; columns: string; holds: string } | undefined {
+  const [first, second] = by.and === undefined ? [value, null] : Array.isArray(value) ? [value[0] ?? null, value[1] ?? null] : [value, null];
+  if (isEmpty(first)) return undefined;
+  const wanted = textOf(first).trim();
+  const keys = environment.keysBy(entity, by.column, wanted);
+  const shown = JSON.stringify(wanted);
+  if (by.and === undefined || isEmpty(second)) return { keys, shown, columns: by.column, holds: `${by.column} ${shown}` };
+  const also = JSON.stringify(textOf(second).trim());
+  const holding = new Set(environment.keysBy(entity, by.and, textOf(second).trim()));
+  return {
+    keys: keys.filter((key) => holding.has(key)),
+    shown: `${shown} and ${also}`,
+    columns: `${by.column} and ${by.and}`,
+    holds: `${by.column} ${shown} and ${by.and} ${also}`,
+  };
+}
+
+/**
  * `| ref alias by column`: the row the value names by a `unique` column, then its record. A blank
  * value links nothing; a value several rows hold rejects the row naming them, or takes the first
  * or last of them in file order, as the column declares.
  */
 function referenceByStep(entity: string, by: RefBy, reference: Step): Step {
   return (value, row, environment, scope) => {
-    if (isEmpty(value)) return null;
-    const wanted = textOf(value).trim();
-    const keys = environment.keysBy(entity, by.column, wanted);
-    const shown = JSON.stringify(wanted);
+    const named = namedRows(entity, by, value, environment);
+    if (named === undefined) return null;
+    const { keys, shown, columns, holds } = named;
     if (keys.length === 0) {
-      scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${by.column} ${shown}`, unmatchedName: true });
+      scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${holds}`, unmatchedName: true });
       return null;
     }
     if (keys.length > 1) {
-      const rows = `${keys.length} ${entity} rows by ${by.column} (keys ${keys.slice(0, 5).map((key) => JSON.stringify(key)).join(", ")}${keys.length > 5 ? ", ..." : ""})`;
+      const rows = `${keys.length} ${entity} rows by ${columns} (keys ${keys.slice(0, 5).map((key) => JSON.stringify(key)).join(", ")}${keys.length > 5 ? ", ..." : ""})`;
       if (by.ambiguous === "reject")
         return scope.fail(`${shown} names ${rows}: say which with \`unique ambiguous first\` or \`last\` on ${entity}.${by.column}, or give a value one row holds`);
       scope.notes.push({ kind: "ref-ambiguous", detail: `${shown} names ${rows}; the ${by.ambiguous} was linked` });
