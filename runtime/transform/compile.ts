@@ -198,8 +198,9 @@ function compileNode(expression: PlanExpression, asynchronous: { found: boolean 
     case "lookup":
       return itemwise(child(expression.input), expression.itemwise, lookupStep(expression.lookup));
     case "ref": {
-      const reference = referenceStep(expression.step, expression.optional === true);
-      const step = expression.by === undefined ? reference : referenceByStep(expression.entity, expression.by, reference);
+      const optional = expression.optional === true;
+      const reference = referenceStep(expression.step, optional);
+      const step = expression.by === undefined ? reference : referenceByStep(expression.entity, expression.by, optional, reference);
       return itemwise(child(expression.input), expression.itemwise, step);
     }
     case "sibling": {
@@ -416,15 +417,18 @@ function namedRows(
 /**
  * `| ref alias by column`: the row the value names by a `unique` column, then its record. A blank
  * value links nothing; a value several rows hold rejects the row naming them, or takes the first
- * or last of them in file order, as the column declares.
+ * or last of them in file order, as the column declares; a value no row holds is reported, or
+ * with `optional` counted once per field.
  */
-function referenceByStep(entity: string, by: RefBy, reference: Step): Step {
+function referenceByStep(entity: string, by: RefBy, optional: boolean, reference: Step): Step {
   return (value, row, environment, scope) => {
     const named = namedRows(entity, by, value, environment);
     if (named === undefined) return null;
     const { keys, shown, columns, holds } = named;
     if (keys.length === 0) {
-      scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${holds}`, unmatchedName: true });
+      // `optional`: a name no row holds is expected (a prospect the register lacks), counted once per field.
+      if (optional) scope.notes.push({ kind: "optional-link", detail: `no ${entity} row has ${holds} (an optional link)` });
+      else scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${holds}`, unmatchedName: true });
       return null;
     }
     if (keys.length > 1) {

@@ -40,13 +40,16 @@ afterAll(() => {
   for (const directory of directories) rmSync(directory, { recursive: true, force: true });
 });
 
+async function runOf(text: string): Promise<Awaited<ReturnType<typeof runPlan>>> {
+  const directory = mkdtempSync(join(tmpdir(), "flitmap-fallback-"));
+  directories.push(directory);
+  for (const [name, file] of Object.entries(FILES)) writeFileSync(join(directory, name), file);
+  return runPlan({ plan: emitPlan(analyze({ "main.flitmap": text })), sourceDirectory: directory, target: new DryRunTarget() });
+}
+
 describe("a name looked for in one entity, then another", () => {
   it("leaves no note when the second holds it, and tells a name neither holds and a key the export lacks", async () => {
-    const directory = mkdtempSync(join(tmpdir(), "flitmap-fallback-"));
-    directories.push(directory);
-    for (const [name, text] of Object.entries(FILES)) writeFileSync(join(directory, name), text);
-    const plan = emitPlan(analyze({ "main.flitmap": PACKAGE }));
-    const result = await runPlan({ plan, sourceDirectory: directory, target: new DryRunTarget() });
+    const result = await runOf(PACKAGE);
     expect(result.entities.map((entity) => [entity.entity, entity.loaded, entity.rejected])).toEqual([
       ["Cari", 1, 0],
       ["Aday", 1, 0],
@@ -61,6 +64,13 @@ describe("a name looked for in one entity, then another", () => {
         examples: ['no Cari row has kisa_adi "Bulut Enerji"', 'aday "Bulut Enerji" does not exist in the export'],
       },
       { kind: "dangling-reference", field: "comment", count: 1, examples: ['kisi "K9" does not exist in the export; the value after `??` was used'] },
+    ]);
+  });
+
+  it("counts a name expected to be missing once per field when the link is optional (Kundregister's prospects)", async () => {
+    const result = await runOf(PACKAGE.replace("firma | ref cari by kisa_adi ?? firma | ref aday", "firma | ref cari by kisa_adi optional"));
+    expect(result.notes.filter((note) => note.field === "parent_id").map((note) => ({ kind: note.kind, count: note.count }))).toEqual([
+      { kind: "optional-link", count: 2 },
     ]);
   });
 });
