@@ -86,7 +86,7 @@ export const CODE_PAGES = [
 export type CodePage = (typeof CODE_PAGES)[number];
 
 /** The encodings a source may declare (`auto` detects UTF-8, UTF-16 or the code page its words are written in). */
-export const ENCODINGS = ["utf-8", ...CODE_PAGES, "auto"] as const;
+export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", ...CODE_PAGES, "auto"] as const;
 export type DeclaredEncoding = (typeof ENCODINGS)[number];
 
 export function isDeclaredEncoding(name: string): name is DeclaredEncoding {
@@ -97,6 +97,13 @@ export function isDeclaredEncoding(name: string): name is DeclaredEncoding {
 export const ENCODING_ALIASES: Readonly<Record<string, DeclaredEncoding>> = {
   utf8: "utf-8",
   "utf-8-sig": "utf-8",
+  // Excel's "Unicode text" and Windows' "Unicode" are UTF-16 little-endian.
+  "utf-16": "utf-16le",
+  utf16: "utf-16le",
+  utf16le: "utf-16le",
+  unicode: "utf-16le",
+  "ucs-2": "utf-16le",
+  utf16be: "utf-16be",
   latin1: "latin-1",
   "iso-8859-1": "latin-1",
   "iso8859-1": "latin-1",

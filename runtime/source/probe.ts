@@ -138,7 +138,7 @@ export async function probeFile(path: string, encoding: DeclaredEncoding, delimi
     if (decision.encoding === "windows-1252") ({ encoding: fileEncoding, note: encodingNote } = await detectedCodePage(path, decision.note));
   } else {
     fileEncoding = encoding;
-    if (encoding !== "utf-8") await checkDeclaredCodePage(path, encoding);
+    if (encoding !== "utf-8" && encoding !== "utf-16le" && encoding !== "utf-16be") await checkDeclaredCodePage(path, encoding);
   }
   const decoder = createChunkDecoder(fileEncoding);
   const headText = decoder.write(head);

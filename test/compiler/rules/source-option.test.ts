@@ -29,13 +29,20 @@ describe("FM208 source_option", () => {
     expect(diagnosticsOf("FM208", 'source pl { csv { encoding "windows-1250" } entity T "t.csv" key id { id text } }')).toEqual([]);
     expect(diagnosticsOf("FM208", 'source pl { csv { encoding "ISO-8859-2" } entity T "t.csv" key id { id text } }')).toEqual([]);
     expect(diagnosticsOf("FM208", 'source pl { csv { encoding "shift-jis" } entity T "t.csv" key id { id text } }')).toEqual([
-      'main.flitmap:1:19-1:39 error FM208 encoding "shift-jis" is not supported: use utf-8, windows-1252, latin-1, iso-8859-15, windows-1250, iso-8859-2, windows-1251, windows-1253, windows-1254, windows-1257, auto',
+      'main.flitmap:1:19-1:39 error FM208 encoding "shift-jis" is not supported: use utf-8, utf-16le, utf-16be, windows-1252, latin-1, iso-8859-15, windows-1250, iso-8859-2, windows-1251, windows-1253, windows-1254, windows-1257, auto',
     ]);
   });
 
   it("offers the language's name for an encoding written another way", () => {
     expect(applyFixes("FM208", 'source pl { csv { encoding "cp1250" } entity T "t.csv" key id { id text } }')).toEqual([
       'Change to "windows-1250"\nsource pl { csv { encoding "windows-1250" } entity T "t.csv" key id { id text } }',
+    ]);
+  });
+
+  it("takes UTF-16, as Excel saves 'Unicode text', under the names it goes by", () => {
+    expect(diagnosticsOf("FM208", 'source se { csv { encoding "utf-16le" } entity T "t.csv" key id { id text } }')).toEqual([]);
+    expect(applyFixes("FM208", 'source se { csv { encoding "UTF-16" } entity T "t.csv" key id { id text } }')).toEqual([
+      'Change to "utf-16le"\nsource se { csv { encoding "utf-16le" } entity T "t.csv" key id { id text } }',
     ]);
   });
 

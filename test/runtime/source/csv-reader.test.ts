@@ -224,6 +224,17 @@ describe("readEntity: encodings and delimiters", () => {
     expect(report.files[0]).toMatchObject({ encoding: "utf-16le", delimiter: "\t" });
   });
 
+  it("reads UTF-16 declared so, with or without a BOM", async () => {
+    write("relations_001.csv", Buffer.from("Relatienummer\tNaam bedrijf\tPlaats/Woonplaats\r\nR1\tZoë\tVästerås\r\n", "utf16le"));
+    const { items, report } = await readAll(spec({ columns: relationColumns, encoding: "utf-16le" }));
+    expect(rows(items)[0]?.values).toEqual({ id: "R1", name: "Zoë", city: "Västerås" });
+    expect(report.files[0]).toMatchObject({ encoding: "utf-16le", delimiter: "\t" });
+    const bigEndian = Buffer.from("Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR2;Åsa;Umeå\n", "utf16le").swap16();
+    write("relations_001.csv", Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]));
+    const second = await readAll(spec({ columns: relationColumns, encoding: "utf-16be" }));
+    expect(rows(second.items)[0]?.values).toEqual({ id: "R2", name: "Åsa", city: "Umeå" });
+  });
+
   it("skips Excel's sep= line and keeps true line numbers", async () => {
     write("relations_001.csv", "sep=;\nRelatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;A;Delft\n");
     const { items } = await readAll(spec({ columns: relationColumns, delimiter: ";" }));
