@@ -12,12 +12,13 @@
  * waits for it and runs the expression again, the answers so far replayed in order (evaluation is
  * pure, so the run repeats the last one up to there).
  */
-import type { Literal, PlanExpression, PlanValue, RefBy } from "../../compiler/plan/schema.js";
+import type { Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
 import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
-import { matchFieldsText, type EvaluationEnvironment, type ReferenceResolution, type RowInput } from "./evaluate.js";
-import { isEmpty, isRecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
+import { matchFieldsText, type EvaluationEnvironment, type RowInput } from "./evaluate.js";
+import { getStep, referenceByStep, referenceStep, resolved } from "./reference-steps.js";
+import { isEmpty, isRecordRef, textOf, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
 import { foldCase } from "../../compiler/value-formats.js";
 
 /** What a closure returns when the row cannot be loaded; the reason is in the scope. */
@@ -90,18 +91,8 @@ function attempt(compute: Node, row: RowInput, environment: EvaluationEnvironmen
 // ------------------------------------------------------------------------------------------------
 // Words shared with the rest of the runtime
 
-/** The text form of a value inside templates, table keys and lookups. */
-export function textOf(value: RuntimeValue): string {
-  if (value === null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (isRecordRef(value)) return value.label ?? value.xmlid ?? String(value.id ?? "");
-  return value
-    .map(textOf)
-    .filter((part) => part !== "")
-    .join(", ");
-}
+export { textOf };
+
 
 export function literalKey(value: RuntimeValue | Literal): string {
   if (typeof value === "number") return String(value);
@@ -140,10 +131,6 @@ export function compare(left: RuntimeValue, operator: "=" | "!=" | "<" | "<=" | 
   }
 }
 
-/** The key a value takes when it names another row: trimmed text; numbers as written. */
-function referenceKey(value: RuntimeValue): string {
-  return textOf(value).trim();
-}
 
 /** Notes that say a value was left empty. */
 const LEFT_EMPTY: ReadonlySet<ValueNote["kind"]> = new Set(["dangling-reference", "lookup-missing", "flagged"]);
@@ -292,7 +279,7 @@ function list(items: readonly Node[]): Node {
 }
 
 /** A step applied to one value, pushing its notes; FAILED when it rejects the row. */
-type Step = (value: RuntimeValue, row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope) => Computed;
+export type Step = (value: RuntimeValue, row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope) => Computed;
 
 /** Applies a step to the input, or (item by item) to each item of a list input, leaving out empty results. */
 function itemwise(input: Node, byItem: boolean, step: Step): Node {
@@ -376,108 +363,6 @@ function lookupStep(name: string): Step {
         return fallback.record;
       }
     }
-  };
-}
-
-function referenceStep(step: string, optional: boolean): Step {
-  return (value, _row, environment, scope) => {
-    if (isEmpty(value)) return null;
-    const key = referenceKey(value);
-    return resolved(environment.reference(step, key), step, key, optional, scope);
-  };
-}
-
-/**
- * The keys of the rows a value names by a column, in file order, and how to say what it named;
- * undefined for a blank value, which names nothing. A pair (`by name and company`) names the rows
- * holding both; its second value blank, the first alone names them.
- */
-function namedRows(
-  entity: string,
-  by: RefBy,
-  value: RuntimeValue,
-  environment: EvaluationEnvironment,
-): { keys: readonly string[]; shown: string; columns: string; holds: string } | undefined {
-  const [first, second] = by.and === undefined ? [value, null] : Array.isArray(value) ? [value[0] ?? null, value[1] ?? null] : [value, null];
-  if (isEmpty(first)) return undefined;
-  const wanted = textOf(first).trim();
-  const keys = environment.keysBy(entity, by.column, wanted);
-  const shown = JSON.stringify(wanted);
-  if (by.and === undefined || isEmpty(second)) return { keys, shown, columns: by.column, holds: `${by.column} ${shown}` };
-  const also = JSON.stringify(textOf(second).trim());
-  const holding = new Set(environment.keysBy(entity, by.and, textOf(second).trim()));
-  return {
-    keys: keys.filter((key) => holding.has(key)),
-    shown: `${shown} and ${also}`,
-    columns: `${by.column} and ${by.and}`,
-    holds: `${by.column} ${shown} and ${by.and} ${also}`,
-  };
-}
-
-/**
- * `| ref alias by column`: the row the value names by a `unique` column, then its record. A blank
- * value links nothing; a value several rows hold rejects the row naming them, or takes the first
- * or last of them in file order, as the column declares; a value no row holds is reported, or
- * with `optional` counted once per field.
- */
-function referenceByStep(entity: string, by: RefBy, optional: boolean, reference: Step): Step {
-  return (value, row, environment, scope) => {
-    const named = namedRows(entity, by, value, environment);
-    if (named === undefined) return null;
-    const { keys, shown, columns, holds } = named;
-    if (keys.length === 0) {
-      // `optional`: a name no row holds is expected (a prospect the register lacks), counted once per field.
-      if (optional) scope.notes.push({ kind: "optional-link", detail: `no ${entity} row has ${holds} (an optional link)` });
-      else scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${holds}`, unmatchedName: true });
-      return null;
-    }
-    if (keys.length > 1) {
-      const rows = `${keys.length} ${entity} rows by ${columns} (keys ${keys.slice(0, 5).map((key) => JSON.stringify(key)).join(", ")}${keys.length > 5 ? ", ..." : ""})`;
-      if (by.ambiguous === "reject")
-        return scope.fail(`${shown} names ${rows}: say which with \`unique ambiguous first\` or \`last\` on ${entity}.${by.column}, or give a value one row holds`);
-      scope.notes.push({ kind: "ref-ambiguous", detail: `${shown} names ${rows}; the ${by.ambiguous} was linked` });
-    }
-    const key = by.ambiguous === "last" ? keys[keys.length - 1] : keys[0];
-    return key === undefined ? null : reference(key, row, environment, scope);
-  };
-}
-
-/**
- * A reference's record, or why the field is left empty. An optional link to a row that made no
- * record by the mapping's own conditions is counted once per field, not told row by row; a key
- * the export lacks, or a row that was rejected, is a problem either way.
- */
-function resolved(resolution: ReferenceResolution, step: string, key: string, optional: boolean, scope: EvaluationScope): Computed {
-  switch (resolution.status) {
-    case "found":
-      return resolution.record;
-    case "missing":
-      scope.notes.push({ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} does not exist in the export` });
-      return null;
-    case "not-loaded":
-      if (optional && resolution.rejected !== true) {
-        scope.notes.push({ kind: "optional-link", detail: `${step} made no record from the row (an optional link)` });
-        return null;
-      }
-      scope.notes.push({ kind: "dangling-reference", detail: `${step} ${JSON.stringify(key)} was not loaded (${resolution.why})` });
-      return null;
-  }
-}
-
-function getStep(entity: string, column: string): Step {
-  return (value, _row, environment, scope) => {
-    if (isEmpty(value)) return null;
-    const key = referenceKey(value);
-    const found = environment.get(entity, column, key);
-    if (found !== undefined) return found;
-    // A row the reader rejected is in the export: saying there is none would send the reader looking for a typo.
-    const why = environment.rejected?.(entity, key);
-    const shown = JSON.stringify(key);
-    scope.notes.push({
-      kind: "dangling-reference",
-      detail: why === undefined ? `no ${entity} row has key ${shown}` : `the ${entity} row with key ${shown} was rejected: ${why}`,
-    });
-    return null;
   };
 }
 

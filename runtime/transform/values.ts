@@ -60,3 +60,16 @@ export function ok(value: RuntimeValue, notes?: readonly ValueNote[]): StepOutco
 export function reject(reason: string): StepOutcome {
   return { ok: false, reason };
 }
+
+/** The text form of a value inside templates, table keys and lookups. */
+export function textOf(value: RuntimeValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (isRecordRef(value)) return value.label ?? value.xmlid ?? String(value.id ?? "");
+  return value
+    .map(textOf)
+    .filter((part) => part !== "")
+    .join(", ");
+}
