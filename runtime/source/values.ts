@@ -17,6 +17,7 @@ import {
   formatOdooDate,
   formatOdooDateTime,
   isKnownTimeZone,
+  localTimestampText,
   localTimeToUtc,
   matchDatePattern,
   matchIsoDate,
@@ -216,6 +217,8 @@ function parseDateCell(text: string, format: ValueFormat): ParsedCell {
 
 function parseDateTimeCell(text: string, format: ValueFormat): ParsedCell {
   const compiled = compiledOrThrow(format.datetime);
+  const plain = localTimestampText(text, compiled, format.timezone);
+  if (plain !== undefined) return value(plain);
   const matched = matchDatePattern(text, compiled);
   if (matched.ok) return value(formatOdooDateTime(localTimeToUtc(matched.fields, format.timezone)));
   if (matched.reason !== null) return invalid(`'${text}' is not a date and time: ${matched.reason} (format ${format.datetime})`);

@@ -129,18 +129,23 @@ function offsetOfDay(timeZone: string, day: number): number {
   return offset;
 }
 
+/** The zone's per-day array in `arrays`, made when first asked. */
+function zoneArray(arrays: Map<string, Float64Array>, timeZone: string): Float64Array {
+  let array = arrays.get(timeZone);
+  if (array === undefined) {
+    array = new Float64Array(CACHED_DAYS).fill(UNKNOWN);
+    arrays.set(timeZone, array);
+  }
+  return array;
+}
+
 /** The zone's offset from UTC, in milliseconds, at an instant. */
 export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
   // An export has one zone: its array is kept at hand.
   if (timeZone !== lastZone) {
-    let array = dayOffsetArrays.get(timeZone);
-    if (array === undefined) {
-      array = new Float64Array(CACHED_DAYS).fill(UNKNOWN);
-      dayOffsetArrays.set(timeZone, array);
-    }
     lastZone = timeZone;
-    lastZoneArray = array;
+    lastZoneArray = zoneArray(dayOffsetArrays, timeZone);
   }
   const day = Math.floor(epochMilliseconds / DAY);
   const position = day - FIRST_CACHED_DAY;
@@ -161,4 +166,40 @@ export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): numbe
     quarters.set(bucket, exact);
   }
   return exact;
+}
+
+/**
+ * Per zone, per local day (wall-clock fields read as UTC, days from 1970-01-01, 1900 to 2099): the
+ * offset a wall-clock time of that day has when the zone keeps one offset from the day before it
+ * to the day after it, else NaN. localTimeToUtc asks the offsets a day either side of a time; when
+ * both are one day's steady offset, every time of the day gets that answer, with one lookup.
+ */
+const localDayOffsetArrays = new Map<string, Float64Array>();
+let lastLocalZone = "";
+let lastLocalZoneArray: Float64Array = new Float64Array(0);
+
+/**
+ * The offset of every wall-clock time of the local day holding `local` (fields read as UTC, in
+ * milliseconds), or NaN when the zone's offset may change near that day (or the day is outside
+ * 1900 to 2099): the caller then works the time out on its own.
+ */
+export function steadyLocalOffset(timeZone: string, local: number): number {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
+  if (timeZone !== lastLocalZone) {
+    lastLocalZone = timeZone;
+    lastLocalZoneArray = zoneArray(localDayOffsetArrays, timeZone);
+  }
+  const day = Math.floor(local / DAY);
+  const position = day - FIRST_CACHED_DAY;
+  if (position < 0 || position >= CACHED_DAYS) return Number.NaN;
+  let offset = lastLocalZoneArray[position] ?? UNKNOWN;
+  if (offset === UNKNOWN) {
+    const before = zoneOffsetAt(timeZone, (day - 1) * DAY);
+    const after = zoneOffsetAt(timeZone, (day + 1) * DAY);
+    // The days either side are steady (zoneOffsetAt gives their one offset) and agree.
+    const steady = before === after && !Number.isNaN(offsetOfDay(timeZone, day - 1)) && !Number.isNaN(offsetOfDay(timeZone, day + 1));
+    offset = steady ? before : Number.NaN;
+    lastLocalZoneArray[position] = offset;
+  }
+  return offset;
 }
