@@ -39,6 +39,11 @@ export class EvaluationScope {
     this.reason = reason;
     return FAILED;
   }
+
+  /** Drops the notes after the first `count`: asked for every field of every row, and setting an array's length is a call into the engine even when it does not change. */
+  keepNotes(count: number): void {
+    if (this.notes.length !== count) this.notes.length = count;
+  }
 }
 
 type Node = (row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope) => Computed;
@@ -70,13 +75,13 @@ export function runCompiled(
   scope: EvaluationScope,
 ): Computed | Promise<Computed> {
   if (!compiled.asynchronous) return compiled.compute(row, environment, scope);
-  scope.settled.length = 0;
+  if (scope.settled.length !== 0) scope.settled.length = 0;
   return attempt(compiled.compute, row, environment, scope, scope.notes.length);
 }
 
 function attempt(compute: Node, row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope, notesBefore: number): Computed | Promise<Computed> {
   scope.reached = 0;
-  scope.notes.length = notesBefore;
+  scope.keepNotes(notesBefore);
   const value = compute(row, environment, scope);
   const pending = scope.pending;
   if (pending === undefined) return value;
@@ -257,7 +262,7 @@ function linked(expression: Extract<PlanExpression, { op: "linked" }>, filter: N
         // The filter reads the linked row; its notes are not the field's.
         const notesBefore = scope.notes.length;
         const kept = filter({ entity: environment.entity(entity), key: "", values: linkedValues }, environment, scope);
-        scope.notes.length = notesBefore;
+        scope.keepNotes(notesBefore);
         if (kept === FAILED) return kept;
         if (kept !== true) continue;
       }

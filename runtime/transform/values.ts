@@ -3,6 +3,8 @@
  * UTC (Odoo's formats), decimals are numbers, file content is base64 text, a file is its path
  * relative to the export folder. `null` is empty.
  */
+import { isBlank } from "../source/values.js";
+
 export interface RecordRef {
   readonly kind: "record";
   readonly model: string;
@@ -21,7 +23,7 @@ export function isRecordRef(value: RuntimeValue): value is RecordRef {
 }
 
 export function isEmpty(value: RuntimeValue): boolean {
-  return value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+  return value === null || (typeof value === "string" && isBlank(value)) || (Array.isArray(value) && value.length === 0);
 }
 
 /** Something the audit report must tell about a value (a truncation, a default used, a value flagged). */
