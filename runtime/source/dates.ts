@@ -41,10 +41,15 @@ export interface CompiledDatePattern {
  * What the character matcher reads: digits for a field (exactly `width`, or a run of 1 to 2, or
  * of 2 or 4 digits when `width` is 0 or -1), one separator, or one or more spaces.
  */
-export type MatchPart =
-  | { readonly kind: "digits"; readonly token: FieldToken; readonly width: number }
-  | { readonly kind: "literal"; readonly code: number }
-  | { readonly kind: "spaces" };
+export interface MatchPart {
+  readonly kind: "digits" | "literal" | "spaces";
+  /** The field of digits (null for the others). */
+  readonly token: FieldToken | null;
+  readonly width: number;
+  /** The character of a literal (0 for the others). */
+  readonly code: number;
+}
+// Every part has the same four properties, so that the matcher's loop reads one shape of object.
 
 export type PatternResult = { ok: true; pattern: CompiledDatePattern } | { ok: false; reason: string };
 
@@ -173,15 +178,15 @@ function matchParts(parts: readonly PatternPart[]): MatchPart[] | null {
     if (part.token === null) {
       if (part.literal === " ") {
         if (matched[matched.length - 1]?.kind === "spaces") return null;
-        matched.push({ kind: "spaces" });
-      } else if (SEPARATORS.has(part.literal)) matched.push({ kind: "literal", code: part.literal.charCodeAt(0) });
+        matched.push({ kind: "spaces", token: null, width: 0, code: 0 });
+      } else if (SEPARATORS.has(part.literal)) matched.push({ kind: "literal", token: null, width: 0, code: part.literal.charCodeAt(0) });
       else return null;
       continue;
     }
     if (part.token === "meridiem" || part.token === "hour12") return null;
     const fixed = isNumericToken(parts[index + 1]?.token ?? null) || isNumericToken(parts[index - 1]?.token ?? null);
     const width = part.token === "year4" ? 4 : fixed ? 2 : part.token === "year2" ? -1 : 0;
-    matched.push({ kind: "digits", token: part.token, width });
+    matched.push({ kind: "digits", token: part.token, width, code: 0 });
   }
   return matched;
 }
@@ -314,7 +319,7 @@ function readByCharacters(value: string, parts: readonly MatchPart[], fields: Ca
       let number = 0;
       for (let index = at; index < end; index++) number = number * 10 + (value.charCodeAt(index) - 0x30);
       if (part.token === "year2") fields.year = end - at === 4 ? number : expandTwoDigitYear(number);
-      else setField(fields, part.token, number);
+      else if (part.token !== null) setField(fields, part.token, number);
       at = end;
     }
   }
