@@ -16,7 +16,7 @@ import type { Literal, PlanExpression, PlanValue, RefBy } from "../../compiler/p
 import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
-import { matchFieldsText, type EvaluationEnvironment, type ReferenceResolution, type RowInput } from "./evaluate.js";
+import { matchFieldsText, type EvaluationEnvironment, type LookupRuntime, type ReferenceResolution, type RowInput } from "./evaluate.js";
 import { isEmpty, isRecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
 import { foldCase } from "../../compiler/value-formats.js";
 
@@ -354,33 +354,50 @@ function valuesTogether(value: RuntimeValue): string | undefined {
   return parts.every((part) => part === "") ? undefined : JSON.stringify(parts);
 }
 
+/** What a lookup gives for one value: a record or nothing, with the note it makes; or why the row fails. */
+type LookupAnswer = { readonly value: RuntimeValue; readonly note?: ValueNote } | { readonly failure: string };
+
+function lookupAnswer(lookup: LookupRuntime, wanted: string): LookupAnswer {
+  const found = lookup.resolve(wanted);
+  if (found.status === "found") return found.note === undefined ? { value: found.record } : { value: found.record, note: { kind: "lookup-ambiguous", detail: found.note } };
+  if (found.status === "ambiguous") return { failure: found.reason };
+  const what = `no ${lookup.model} record has ${matchFieldsText(lookup)} ${lookup.together === true ? wanted : JSON.stringify(wanted)}`;
+  switch (lookup.missing.policy) {
+    case "reject":
+    case "halt":
+      return { failure: what };
+    case "flag":
+      return { value: null, note: { kind: "lookup-missing", detail: `${what}; left empty` } };
+    case "fallback": {
+      const fallback = lookup.resolveFallback(String(lookup.missing.value));
+      if (fallback.status !== "found") return { failure: `${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}` };
+      return { value: fallback.record, note: { kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` } };
+    }
+  }
+}
+
 function lookupStep(name: string): Step {
+  // Each value's answer, its note worded once, for the lookup runtime at hand when it keeps its
+  // answers (a run's): rows ask again what rows before them asked (an owner's e-mail).
+  let runtime: LookupRuntime | undefined;
+  let answers = new Map<string, LookupAnswer>();
   return (value, _row, environment, scope) => {
     if (isEmpty(value)) return null;
     const lookup = environment.lookup(name);
+    if (lookup !== runtime) {
+      runtime = lookup;
+      answers = new Map();
+    }
     const wanted = lookup.together === true ? valuesTogether(value) : textOf(value).trim();
     if (wanted === undefined) return null;
-    const found = lookup.resolve(wanted);
-    if (found.status === "found") {
-      if (found.note !== undefined) scope.notes.push({ kind: "lookup-ambiguous", detail: found.note });
-      return found.record;
+    let answer = answers.get(wanted);
+    if (answer === undefined) {
+      answer = lookupAnswer(lookup, wanted);
+      if (lookup.answersKept === true) answers.set(wanted, answer);
     }
-    if (found.status === "ambiguous") return scope.fail(found.reason);
-    const what = `no ${lookup.model} record has ${matchFieldsText(lookup)} ${lookup.together === true ? wanted : JSON.stringify(wanted)}`;
-    switch (lookup.missing.policy) {
-      case "reject":
-      case "halt":
-        return scope.fail(what);
-      case "flag":
-        scope.notes.push({ kind: "lookup-missing", detail: `${what}; left empty` });
-        return null;
-      case "fallback": {
-        const fallback = lookup.resolveFallback(String(lookup.missing.value));
-        if (fallback.status !== "found") return scope.fail(`${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}`);
-        scope.notes.push({ kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` });
-        return fallback.record;
-      }
-    }
+    if ("failure" in answer) return scope.fail(answer.failure);
+    if (answer.note !== undefined) scope.notes.push(answer.note);
+    return answer.value;
   };
 }
 

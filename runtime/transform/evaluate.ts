@@ -42,6 +42,11 @@ export interface LookupRuntime {
   readonly together?: true;
   readonly missing: { readonly policy: "reject" | "flag" | "halt" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
   resolve(value: string): LookupResolution;
+  /**
+   * Asking a value again gives the answer it gave the first time and does nothing else (a run's
+   * lookups keep their answers): an evaluation may then keep the answers, and their notes, itself.
+   */
+  readonly answersKept?: true;
   /** The `missing fallback` value: a value of a match field, or a record's external ID ("base.user_admin"). */
   resolveFallback(value: string): LookupResolution;
 }
