@@ -298,21 +298,25 @@ function readByCharacters(value: string, parts: readonly MatchPart[], fields: Ca
   fields.hour = 0;
   fields.minute = 0;
   fields.second = 0;
+  // Every character read is inside the value (reading past its end made V8 set the matcher aside).
+  const length = value.length;
   let at = 0;
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part === undefined) return false;
     if (part.kind === "literal") {
-      if (value.charCodeAt(at) !== part.code) return false;
+      if (at >= length || value.charCodeAt(at) !== part.code) return false;
       at++;
     } else if (part.kind === "spaces") {
-      if (!isRegexSpace(value.charCodeAt(at))) return false;
-      while (isRegexSpace(value.charCodeAt(at))) at++;
+      if (at >= length || !isRegexSpace(value.charCodeAt(at))) return false;
+      while (at < length && isRegexSpace(value.charCodeAt(at))) at++;
     } else {
       let end = at;
       if (part.width > 0) {
-        while (end - at < part.width && isDigit(value.charCodeAt(end))) end++;
+        while (end - at < part.width && end < length && isDigit(value.charCodeAt(end))) end++;
         if (end - at !== part.width) return false;
       } else {
-        while (isDigit(value.charCodeAt(end))) end++;
+        while (end < length && isDigit(value.charCodeAt(end))) end++;
         const digits = end - at;
         if (part.width === 0 ? digits < 1 || digits > 2 : digits !== 2 && digits !== 4) return false;
       }
