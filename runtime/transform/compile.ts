@@ -12,13 +12,13 @@
  * waits for it and runs the expression again, the answers so far replayed in order (evaluation is
  * pure, so the run repeats the last one up to there).
  */
-import type { Literal, PlanExpression, PlanValue, RefBy } from "../../compiler/plan/schema.js";
+import type { PlanExpression, PlanValue, RefBy } from "../../compiler/plan/schema.js";
 import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
 import { matchFieldsText, type EvaluationEnvironment, type LookupRuntime, type ReferenceResolution, type RowInput } from "./evaluate.js";
-import { isEmpty, isRecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
-import { foldCase } from "../../compiler/value-formats.js";
+import { isEmpty, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
+import { compare, literalKey, looseKey, textOf } from "./value-words.js";
 
 /** What a closure returns when the row cannot be loaded; the reason is in the scope. */
 export const FAILED: unique symbol = Symbol("failed");
@@ -90,59 +90,6 @@ function attempt(compute: Node, row: RowInput, environment: EvaluationEnvironmen
     scope.settled.push(outcome);
     return attempt(compute, row, environment, scope, notesBefore);
   });
-}
-
-// ------------------------------------------------------------------------------------------------
-// Words shared with the rest of the runtime
-
-/** The text form of a value inside templates, table keys and lookups. */
-export function textOf(value: RuntimeValue): string {
-  if (value === null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (isRecordRef(value)) return value.label ?? value.xmlid ?? String(value.id ?? "");
-  return value
-    .map(textOf)
-    .filter((part) => part !== "")
-    .join(", ");
-}
-
-export function literalKey(value: RuntimeValue | Literal): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return textOf(value);
-}
-
-export function looseKey(key: string): string {
-  return foldCase(key.trim().replace(/\s+/g, " "));
-}
-
-function comparable(value: RuntimeValue): string | number | boolean | null {
-  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value;
-  return textOf(value);
-}
-
-export function compare(left: RuntimeValue, operator: "=" | "!=" | "<" | "<=" | ">" | ">=", right: RuntimeValue): boolean {
-  const a = comparable(left);
-  const b = comparable(right);
-  if (operator === "=" || operator === "!=") {
-    const equal = typeof a === "number" && typeof b === "number" ? a === b : a !== null && b !== null && String(a) === String(b);
-    return operator === "=" ? equal : !equal;
-  }
-  if (a === null || b === null) return false;
-  const order = typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-  switch (operator) {
-    case "<":
-      return order < 0;
-    case "<=":
-      return order <= 0;
-    case ">":
-      return order > 0;
-    case ">=":
-      return order >= 0;
-  }
 }
 
 /** The key a value takes when it names another row: trimmed text; numbers as written. */

@@ -6,10 +6,11 @@
  */
 import type { EntityPlan, Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
 import type { BuiltinContext } from "./builtins.js";
-import { compileExpression, EvaluationScope, FAILED, literalKey, looseKey, runCompiled } from "./compile.js";
+import { compileExpression, EvaluationScope, FAILED, runCompiled } from "./compile.js";
+import { literalKey, looseKey } from "./value-words.js";
 import { ok, reject, type RecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
 
-export { compare, textOf } from "./compile.js";
+export { compare, textOf } from "./value-words.js";
 
 /** How a reference to another step's record resolves for a key. */
 export type ReferenceResolution =
