@@ -30,7 +30,13 @@ export class RunAccounting {
   private readonly marks: RowMarks;
   private readonly stepCounts = new Map<string, StepCounts>();
   readonly rejects: RejectRecord[] = [];
-  private readonly notes = new Map<string, NoteCount>();
+  /**
+   * Step → field → kind → its count, kept apart by name rather than one joined key: a run notes
+   * many values, and a joined key is a new string to hash for each. `noteList` keeps them in the
+   * order they were first noted.
+   */
+  private readonly notes = new Map<string, Map<string, Map<ValueNote["kind"], NoteCount>>>();
+  private readonly noteList: NoteCount[] = [];
 
   constructor(
     plan: Plan,
@@ -62,12 +68,25 @@ export class RunAccounting {
   }
 
   note(step: StepPlan, field: string, note: ValueNote): void {
-    const key = `${step.id}\u0000${field}\u0000${note.kind}`;
-    const entry = this.notes.get(key) ?? { kind: note.kind, step: step.id, field, count: 0, examples: [] };
+    let byField = this.notes.get(step.id);
+    if (byField === undefined) {
+      byField = new Map();
+      this.notes.set(step.id, byField);
+    }
+    let byKind = byField.get(field);
+    if (byKind === undefined) {
+      byKind = new Map();
+      byField.set(field, byKind);
+    }
+    let entry = byKind.get(note.kind);
+    if (entry === undefined) {
+      entry = { kind: note.kind, step: step.id, field, count: 0, examples: [] };
+      byKind.set(note.kind, entry);
+      this.noteList.push(entry);
+    }
     entry.count += 1;
     // A note that says the same of every row (an optional link) is one example, however many rows.
     if (entry.examples.length < NOTE_EXAMPLES && !entry.examples.includes(note.detail)) entry.examples.push(note.detail);
-    this.notes.set(key, entry);
   }
 
   noteFields(step: StepPlan, notes: readonly FieldNote[]): void {
@@ -132,7 +151,7 @@ export class RunAccounting {
   }
 
   noteCounts(): NoteCount[] {
-    return [...this.notes.values()];
+    return [...this.noteList];
   }
 
   /**

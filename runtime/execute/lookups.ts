@@ -198,6 +198,7 @@ export class RunLookups {
     };
     this.runtimes.set(lookup.name, {
       ...runtime,
+      answersKept: true,
       resolve: (value) => kept(resolved, "resolve", value),
       resolveFallback: (value) => kept(fallbacks, "fallback", value),
     });

@@ -105,7 +105,7 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
   /** Conditions, then fields, from `index` on (conditions first): a decision, or a promise of one when a field reads a file. */
   const decide = (row: RowSoFar, index: number): RowDecision | Promise<RowDecision> => {
     for (let unit = index; unit < conditions.length + fields.length; unit++) {
-      scope.notes.length = 0;
+      scope.keepNotes(0);
       const compiled = unit < conditions.length ? conditions[unit] : fields[unit - conditions.length]?.value;
       if (compiled === undefined) continue;
       const value = runCompiled(compiled, row.input, environment, scope);
@@ -148,7 +148,7 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
     for (let at = index; at < deferredFields.length; at++) {
       const field = deferredFields[at];
       if (field === undefined) continue;
-      scope.notes.length = 0;
+      scope.keepNotes(0);
       const value = runCompiled(field.value, input, environment, scope);
       const settle = (settled: Computed): void => {
         for (const note of scope.notes) notes.push({ field: field.operation.field, note });

@@ -219,6 +219,12 @@ class EntityReader implements KeyedEntity {
   private readonly unreadable = new Set<string>();
   /** The cells of the row at hand, to key it. */
   private readonly cellsView = new CellsView();
+  /**
+   * Every column, empty: each row's values start as a copy of it. A copy keeps the one shape of
+   * object an entity's rows share, where adding twenty-odd properties by name one at a time made
+   * each row's values a hash table (V8 gives up on a fixed shape that way past about 20).
+   */
+  private readonly noValues: Readonly<Record<string, RowValue>>;
   /** Set once every file has been read. */
   finished: KeyIndex | undefined;
 
@@ -232,6 +238,7 @@ class EntityReader implements KeyedEntity {
     this.isKeyColumn = spec.columns.map((column) => spec.key.includes(column.name));
     this.stampColumn = spec.duplicates.rule === "newest" ? indexOf(spec.duplicates.column) : -1;
     this.report = new ReportBuilder(spec.entity);
+    this.noValues = Object.fromEntries(spec.columns.map((column) => [column.name, null]));
   }
 
   snapshot(): SourceReadReport {
@@ -418,17 +425,14 @@ class EntityReader implements KeyedEntity {
     // A record of ASCII bytes alone holds neither a NUL nor a byte the encoding could not read.
     const plain = record.plain === true;
     const checkReplacement = !plain && marksUndefinedBytes(encoding);
-    const values: Record<string, RowValue> = {};
+    const values: Record<string, RowValue> = { ...this.noValues };
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
       const column = columns[columnIndex];
       if (column === undefined) continue;
       const position = layout.positions[columnIndex] ?? -1;
-      if (position < 0) {
-        values[column.name] = null;
-        continue;
-      }
+      if (position < 0) continue;
       const text = cells[position] ?? "";
       let reason: string | null = null;
       let value: RowValue = null;
@@ -448,12 +452,8 @@ class EntityReader implements KeyedEntity {
         reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
         if (cell.kind === "value") value = cell.value;
       }
-      if (reason !== null) {
-        (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
-        values[column.name] = null;
-      } else {
-        values[column.name] = value;
-      }
+      if (reason !== null) (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
+      else if (value !== null) values[column.name] = value;
     }
     if (problems !== null) {
       if (notInEncoding) fileReport.rejectedForEncoding++;

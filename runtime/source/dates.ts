@@ -7,7 +7,7 @@
  * literal too (`yyyy-MM-dd'T'HH:mm`). A space in a pattern matches one or more spaces.
  */
 
-import { CACHED_DAYS, DAY, fieldsAsUtc, FIRST_CACHED_DAY, zoneOffsetAt } from "./zone-offsets.js";
+import { CACHED_DAYS, DAY, fieldsAsUtc, FIRST_CACHED_DAY, steadyLocalOffset, zoneOffsetAt } from "./zone-offsets.js";
 
 export { isKnownTimeZone, zoneOffsetAt } from "./zone-offsets.js";
 
@@ -41,10 +41,15 @@ export interface CompiledDatePattern {
  * What the character matcher reads: digits for a field (exactly `width`, or a run of 1 to 2, or
  * of 2 or 4 digits when `width` is 0 or -1), one separator, or one or more spaces.
  */
-export type MatchPart =
-  | { readonly kind: "digits"; readonly token: FieldToken; readonly width: number }
-  | { readonly kind: "literal"; readonly code: number }
-  | { readonly kind: "spaces" };
+export interface MatchPart {
+  readonly kind: "digits" | "literal" | "spaces";
+  /** The field of digits (null for the others). */
+  readonly token: FieldToken | null;
+  readonly width: number;
+  /** The character of a literal (0 for the others). */
+  readonly code: number;
+}
+// Every part has the same four properties, so that the matcher's loop reads one shape of object.
 
 export type PatternResult = { ok: true; pattern: CompiledDatePattern } | { ok: false; reason: string };
 
@@ -173,15 +178,15 @@ function matchParts(parts: readonly PatternPart[]): MatchPart[] | null {
     if (part.token === null) {
       if (part.literal === " ") {
         if (matched[matched.length - 1]?.kind === "spaces") return null;
-        matched.push({ kind: "spaces" });
-      } else if (SEPARATORS.has(part.literal)) matched.push({ kind: "literal", code: part.literal.charCodeAt(0) });
+        matched.push({ kind: "spaces", token: null, width: 0, code: 0 });
+      } else if (SEPARATORS.has(part.literal)) matched.push({ kind: "literal", token: null, width: 0, code: part.literal.charCodeAt(0) });
       else return null;
       continue;
     }
     if (part.token === "meridiem" || part.token === "hour12") return null;
     const fixed = isNumericToken(parts[index + 1]?.token ?? null) || isNumericToken(parts[index - 1]?.token ?? null);
     const width = part.token === "year4" ? 4 : fixed ? 2 : part.token === "year2" ? -1 : 0;
-    matched.push({ kind: "digits", token: part.token, width });
+    matched.push({ kind: "digits", token: part.token, width, code: 0 });
   }
   return matched;
 }
@@ -272,39 +277,71 @@ function isDigit(code: number): boolean {
 
 /**
  * matchDatePattern for a pattern the character matcher reads (its parts), with no regex and no
- * match array: every timestamp cell of an export is matched. Each number stands between
- * separators or has a fixed width, so the run of digits at hand is the field's, whole.
+ * match array: every timestamp cell of an export is matched.
  */
 function matchByCharacters(value: string, parts: readonly MatchPart[]): FieldsResult {
   const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  if (!readByCharacters(value, parts, fields)) return NO_MATCH;
+  const problem = calendarProblem(fields);
+  return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+/**
+ * Whether a value has the shape of the parts, its numbers written into `fields` (not checked
+ * against the calendar). Each number stands between separators or has a fixed width, so the run
+ * of digits at hand is the field's, whole.
+ */
+function readByCharacters(value: string, parts: readonly MatchPart[], fields: CalendarFields): boolean {
+  fields.year = 0;
+  fields.month = 0;
+  fields.day = 0;
+  fields.hour = 0;
+  fields.minute = 0;
+  fields.second = 0;
+  // Every character read is inside the value (reading past its end made V8 set the matcher aside).
+  const length = value.length;
   let at = 0;
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part === undefined) return false;
     if (part.kind === "literal") {
-      if (value.charCodeAt(at) !== part.code) return NO_MATCH;
+      if (at >= length || value.charCodeAt(at) !== part.code) return false;
       at++;
     } else if (part.kind === "spaces") {
-      if (!isRegexSpace(value.charCodeAt(at))) return NO_MATCH;
-      while (isRegexSpace(value.charCodeAt(at))) at++;
+      if (at >= length || !isRegexSpace(value.charCodeAt(at))) return false;
+      while (at < length && isRegexSpace(value.charCodeAt(at))) at++;
     } else {
       let end = at;
       if (part.width > 0) {
-        while (end - at < part.width && isDigit(value.charCodeAt(end))) end++;
-        if (end - at !== part.width) return NO_MATCH;
+        while (end - at < part.width && end < length && isDigit(value.charCodeAt(end))) end++;
+        if (end - at !== part.width) return false;
       } else {
-        while (isDigit(value.charCodeAt(end))) end++;
+        while (end < length && isDigit(value.charCodeAt(end))) end++;
         const digits = end - at;
-        if (part.width === 0 ? digits < 1 || digits > 2 : digits !== 2 && digits !== 4) return NO_MATCH;
+        if (part.width === 0 ? digits < 1 || digits > 2 : digits !== 2 && digits !== 4) return false;
       }
       let number = 0;
       for (let index = at; index < end; index++) number = number * 10 + (value.charCodeAt(index) - 0x30);
       if (part.token === "year2") fields.year = end - at === 4 ? number : expandTwoDigitYear(number);
-      else setField(fields, part.token, number);
+      else if (part.token !== null) setField(fields, part.token, number);
       at = end;
     }
   }
-  if (at !== value.length) return NO_MATCH;
-  const problem = calendarProblem(fields);
-  return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+  return at === value.length;
+}
+
+/** The fields of the value at hand on the fast path below, reused: no object per cell. */
+const scratchFields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+
+/**
+ * A wall-clock time in the pattern, in `timeZone`, as Odoo's UTC text; undefined when the value is
+ * not plainly one (another shape, not a real date, a pattern the character matcher does not read):
+ * matchDatePattern and localTimeToUtc then say what it is. The path of every timestamp cell of an
+ * export, so it makes no object.
+ */
+export function localTimestampText(value: string, compiled: CompiledDatePattern, timeZone: string): string | undefined {
+  if (compiled.parts === null || !readByCharacters(value, compiled.parts, scratchFields) || calendarProblem(scratchFields) !== null) return undefined;
+  return formatOdooDateTime(localTimeToUtc(scratchFields, timeZone));
 }
 
 const NO_MATCH: FieldsResult = Object.freeze({ ok: false, reason: null });
@@ -441,6 +478,8 @@ export function civilDate(days: number): { year: number; month: number; day: num
  */
 export function localTimeToUtc(fields: CalendarFields, timeZone: string): number {
   const local = fieldsAsUtc(fields);
+  const steady = steadyLocalOffset(timeZone, local);
+  if (!Number.isNaN(steady)) return local - steady;
   const offsetBefore = zoneOffsetAt(timeZone, local - DAY);
   const offsetAfter = zoneOffsetAt(timeZone, local + DAY);
   // No change of offset near this time (almost every time): the answer below would be this one.

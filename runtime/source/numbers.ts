@@ -33,7 +33,7 @@ function splitSign(text: string): SignedText | string {
     negative = true;
     signs++;
   }
-  const first = body.charAt(0);
+  const first = body.length === 0 ? "" : body.charAt(0);
   if (first === "-" || first === "\u2212" || first === "+") {
     body = body.slice(1).trimStart();
     if (first !== "+") negative = true;
@@ -90,7 +90,7 @@ function parseUnsigned(body: string, decimal: DecimalSeparator): number | null {
   }
   if (sawGroup && digitsInGroup !== 3) return null;
   let fractionDigits = "";
-  if (body.charAt(index) === decimal) {
+  if (index < body.length && body.charAt(index) === decimal) {
     index++;
     while (index < body.length && isDigit(body.charCodeAt(index))) fractionDigits += body.charAt(index++);
     if (fractionDigits.length === 0 && integerDigits.length === 0) return null;

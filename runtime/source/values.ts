@@ -17,6 +17,7 @@ import {
   formatOdooDate,
   formatOdooDateTime,
   isKnownTimeZone,
+  localTimestampText,
   localTimeToUtc,
   matchDatePattern,
   matchIsoDate,
@@ -91,7 +92,9 @@ function value(value: CellValue): ParsedCell {
 }
 
 export function isBlank(raw: string): boolean {
-  // Printable ASCII is never white space: most cells are told by their first character.
+  // Printable ASCII is never white space: most cells are told by their first character. (An empty
+  // cell is not read at position 0: reading past the end makes V8 set a function's fast code aside.)
+  if (raw.length === 0) return true;
   const first = raw.charCodeAt(0);
   if (first > 0x20 && first < 0x7f) return false;
   return raw.trim().length === 0;
@@ -216,6 +219,8 @@ function parseDateCell(text: string, format: ValueFormat): ParsedCell {
 
 function parseDateTimeCell(text: string, format: ValueFormat): ParsedCell {
   const compiled = compiledOrThrow(format.datetime);
+  const plain = localTimestampText(text, compiled, format.timezone);
+  if (plain !== undefined) return value(plain);
   const matched = matchDatePattern(text, compiled);
   if (matched.ok) return value(formatOdooDateTime(localTimeToUtc(matched.fields, format.timezone)));
   if (matched.reason !== null) return invalid(`'${text}' is not a date and time: ${matched.reason} (format ${format.datetime})`);

@@ -87,15 +87,8 @@ const dayStartOffsets = new Map<string, Map<number, number>>();
 // On the few days a zone changes its offset, the offset is read per quarter hour: offsets change
 // on quarter-hour boundaries in every zone in use, so that is exact.
 const quarterHourOffsets = new Map<string, Map<number, number>>();
-/**
- * The same per-day offsets for the days of 1900 to 2099 in a typed array per zone, found by
- * position: every timestamp cell asks twice, and a hash lookup each time cost more than the rest
- * of its conversion. UNKNOWN marks a day not asked yet.
- */
+/** A day not asked yet, in the typed arrays of ZoneDays. */
 const UNKNOWN = Number.POSITIVE_INFINITY;
-const dayOffsetArrays = new Map<string, Float64Array>();
-let lastZone = "";
-let lastZoneArray: Float64Array = new Float64Array(0);
 
 function cacheOf(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
   let cache = caches.get(timeZone);
@@ -129,27 +122,47 @@ function offsetOfDay(timeZone: string, day: number): number {
   return offset;
 }
 
+/**
+ * A typed array per zone of one number per day of 1900 to 2099 (UNKNOWN until asked), the last
+ * zone's kept at hand: an export has one zone, and every timestamp cell asks.
+ */
+class ZoneDays {
+  private readonly arrays = new Map<string, Float64Array>();
+  private lastZone = "";
+  private last: Float64Array = new Float64Array(0);
+
+  of(timeZone: string): Float64Array {
+    if (timeZone !== this.lastZone) {
+      let array = this.arrays.get(timeZone);
+      if (array === undefined) {
+        array = new Float64Array(CACHED_DAYS).fill(UNKNOWN);
+        this.arrays.set(timeZone, array);
+      }
+      this.lastZone = timeZone;
+      this.last = array;
+    }
+    return this.last;
+  }
+}
+
+/**
+ * The per-day offsets above, for the days of 1900 to 2099, found by position: a hash lookup for
+ * every timestamp cell cost more than the rest of its conversion.
+ */
+const dayOffsetArrays = new ZoneDays();
+
 /** The zone's offset from UTC, in milliseconds, at an instant. */
 export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  // An export has one zone: its array is kept at hand.
-  if (timeZone !== lastZone) {
-    let array = dayOffsetArrays.get(timeZone);
-    if (array === undefined) {
-      array = new Float64Array(CACHED_DAYS).fill(UNKNOWN);
-      dayOffsetArrays.set(timeZone, array);
-    }
-    lastZone = timeZone;
-    lastZoneArray = array;
-  }
   const day = Math.floor(epochMilliseconds / DAY);
   const position = day - FIRST_CACHED_DAY;
   let offset: number;
   if (position >= 0 && position < CACHED_DAYS) {
-    offset = lastZoneArray[position] ?? UNKNOWN;
+    const days = dayOffsetArrays.of(timeZone);
+    offset = days[position] ?? UNKNOWN;
     if (offset === UNKNOWN) {
       offset = offsetOfDay(timeZone, day);
-      lastZoneArray[position] = offset;
+      days[position] = offset;
     }
   } else offset = offsetOfDay(timeZone, day);
   if (!Number.isNaN(offset)) return offset;
@@ -161,4 +174,35 @@ export function zoneOffsetAt(timeZone: string, epochMilliseconds: number): numbe
     quarters.set(bucket, exact);
   }
   return exact;
+}
+
+/**
+ * Per zone, per local day (wall-clock fields read as UTC, days from 1970-01-01, 1900 to 2099): the
+ * offset a wall-clock time of that day has when the zone keeps one offset from the day before it
+ * to the day after it, else NaN. localTimeToUtc asks the offsets a day either side of a time; when
+ * both are one day's steady offset, every time of the day gets that answer, with one lookup.
+ */
+const localDayOffsets = new ZoneDays();
+
+/**
+ * The offset of every wall-clock time of the local day holding `local` (fields read as UTC, in
+ * milliseconds), or NaN when the zone's offset may change near that day (or the day is outside
+ * 1900 to 2099): the caller then works the time out on its own.
+ */
+export function steadyLocalOffset(timeZone: string, local: number): number {
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
+  const day = Math.floor(local / DAY);
+  const position = day - FIRST_CACHED_DAY;
+  if (position < 0 || position >= CACHED_DAYS) return Number.NaN;
+  const days = localDayOffsets.of(timeZone);
+  let offset = days[position] ?? UNKNOWN;
+  if (offset === UNKNOWN) {
+    const before = zoneOffsetAt(timeZone, (day - 1) * DAY);
+    const after = zoneOffsetAt(timeZone, (day + 1) * DAY);
+    // The days either side are steady (zoneOffsetAt gives their one offset) and agree.
+    const steady = before === after && !Number.isNaN(offsetOfDay(timeZone, day - 1)) && !Number.isNaN(offsetOfDay(timeZone, day + 1));
+    offset = steady ? before : Number.NaN;
+    days[position] = offset;
+  }
+  return offset;
 }

@@ -3,7 +3,7 @@
  * on_invalid policy, and words for values in reasons. Pure.
  */
 import type { SourceOptionsPlan } from "../../compiler/plan/schema.js";
-import { valueFormat, type ValueFormat } from "../source/values.js";
+import { isBlank, valueFormat, type ValueFormat } from "../source/values.js";
 import type { BuiltinContext, BuiltinImplementation } from "./builtins.js";
 import { isRecordRef, ok, reject, type RuntimeValue, type StepOutcome } from "./values.js";
 
@@ -48,7 +48,7 @@ export interface DefinedBuiltin {
 
 /** Null and text that is blank or only whitespace (non-breaking spaces included) are empty. */
 export function isBlankInput(value: RuntimeValue): value is null | string {
-  return value === null || (typeof value === "string" && value.trim() === "");
+  return value === null || (typeof value === "string" && isBlank(value));
 }
 
 const EMPTY_OUTCOME = ok(null);

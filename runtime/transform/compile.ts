@@ -12,14 +12,14 @@
  * waits for it and runs the expression again, the answers so far replayed in order (evaluation is
  * pure, so the run repeats the last one up to there).
  */
-import type { Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
+import type { PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
 import { computeArithmetic } from "./builtin-arithmetic.js";
 import { builtinDefinitionFor, type BuiltinContext } from "./builtins.js";
 import type { BoundBuiltin, DefinedBuiltin } from "./builtin-support.js";
-import { matchFieldsText, type EvaluationEnvironment, type RowInput } from "./evaluate.js";
+import { matchFieldsText, type EvaluationEnvironment, type LookupRuntime, type RowInput } from "./evaluate.js";
 import { getStep, referenceByStep, referenceStep, resolved } from "./reference-steps.js";
-import { isEmpty, isRecordRef, textOf, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
-import { foldCase } from "../../compiler/value-formats.js";
+import { isEmpty, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
+import { compare, literalKey, looseKey, textOf } from "./value-words.js";
 
 /** What a closure returns when the row cannot be loaded; the reason is in the scope. */
 export const FAILED: unique symbol = Symbol("failed");
@@ -39,6 +39,11 @@ export class EvaluationScope {
   fail(reason: string): typeof FAILED {
     this.reason = reason;
     return FAILED;
+  }
+
+  /** Drops the notes after the first `count`: asked for every field of every row, and setting an array's length is a call into the engine even when it does not change. */
+  keepNotes(count: number): void {
+    if (this.notes.length !== count) this.notes.length = count;
   }
 }
 
@@ -71,13 +76,13 @@ export function runCompiled(
   scope: EvaluationScope,
 ): Computed | Promise<Computed> {
   if (!compiled.asynchronous) return compiled.compute(row, environment, scope);
-  scope.settled.length = 0;
+  if (scope.settled.length !== 0) scope.settled.length = 0;
   return attempt(compiled.compute, row, environment, scope, scope.notes.length);
 }
 
 function attempt(compute: Node, row: RowInput, environment: EvaluationEnvironment, scope: EvaluationScope, notesBefore: number): Computed | Promise<Computed> {
   scope.reached = 0;
-  scope.notes.length = notesBefore;
+  scope.keepNotes(notesBefore);
   const value = compute(row, environment, scope);
   const pending = scope.pending;
   if (pending === undefined) return value;
@@ -86,49 +91,6 @@ function attempt(compute: Node, row: RowInput, environment: EvaluationEnvironmen
     scope.settled.push(outcome);
     return attempt(compute, row, environment, scope, notesBefore);
   });
-}
-
-// ------------------------------------------------------------------------------------------------
-// Words shared with the rest of the runtime
-
-export { textOf };
-
-
-export function literalKey(value: RuntimeValue | Literal): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return textOf(value);
-}
-
-export function looseKey(key: string): string {
-  return foldCase(key.trim().replace(/\s+/g, " "));
-}
-
-function comparable(value: RuntimeValue): string | number | boolean | null {
-  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value;
-  return textOf(value);
-}
-
-export function compare(left: RuntimeValue, operator: "=" | "!=" | "<" | "<=" | ">" | ">=", right: RuntimeValue): boolean {
-  const a = comparable(left);
-  const b = comparable(right);
-  if (operator === "=" || operator === "!=") {
-    const equal = typeof a === "number" && typeof b === "number" ? a === b : a !== null && b !== null && String(a) === String(b);
-    return operator === "=" ? equal : !equal;
-  }
-  if (a === null || b === null) return false;
-  const order = typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-  switch (operator) {
-    case "<":
-      return order < 0;
-    case "<=":
-      return order <= 0;
-    case ">":
-      return order > 0;
-    case ">=":
-      return order >= 0;
-  }
 }
 
 
@@ -244,7 +206,7 @@ function linked(expression: Extract<PlanExpression, { op: "linked" }>, filter: N
         // The filter reads the linked row; its notes are not the field's.
         const notesBefore = scope.notes.length;
         const kept = filter({ entity: environment.entity(entity), key: "", values: linkedValues }, environment, scope);
-        scope.notes.length = notesBefore;
+        scope.keepNotes(notesBefore);
         if (kept === FAILED) return kept;
         if (kept !== true) continue;
       }
@@ -336,33 +298,50 @@ function valuesTogether(value: RuntimeValue): string | undefined {
   return parts.every((part) => part === "") ? undefined : JSON.stringify(parts);
 }
 
+/** What a lookup gives for one value: a record or nothing, with the note it makes; or why the row fails. */
+type LookupAnswer = { readonly value: RuntimeValue; readonly note?: ValueNote } | { readonly failure: string };
+
+function lookupAnswer(lookup: LookupRuntime, wanted: string): LookupAnswer {
+  const found = lookup.resolve(wanted);
+  if (found.status === "found") return found.note === undefined ? { value: found.record } : { value: found.record, note: { kind: "lookup-ambiguous", detail: found.note } };
+  if (found.status === "ambiguous") return { failure: found.reason };
+  const what = `no ${lookup.model} record has ${matchFieldsText(lookup)} ${lookup.together === true ? wanted : JSON.stringify(wanted)}`;
+  switch (lookup.missing.policy) {
+    case "reject":
+    case "halt":
+      return { failure: what };
+    case "flag":
+      return { value: null, note: { kind: "lookup-missing", detail: `${what}; left empty` } };
+    case "fallback": {
+      const fallback = lookup.resolveFallback(String(lookup.missing.value));
+      if (fallback.status !== "found") return { failure: `${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}` };
+      return { value: fallback.record, note: { kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` } };
+    }
+  }
+}
+
 function lookupStep(name: string): Step {
+  // Each value's answer, its note worded once, for the lookup runtime at hand when it keeps its
+  // answers (a run's): rows ask again what rows before them asked (an owner's e-mail).
+  let runtime: LookupRuntime | undefined;
+  let answers = new Map<string, LookupAnswer>();
   return (value, _row, environment, scope) => {
     if (isEmpty(value)) return null;
     const lookup = environment.lookup(name);
+    if (lookup !== runtime) {
+      runtime = lookup;
+      answers = new Map();
+    }
     const wanted = lookup.together === true ? valuesTogether(value) : textOf(value).trim();
     if (wanted === undefined) return null;
-    const found = lookup.resolve(wanted);
-    if (found.status === "found") {
-      if (found.note !== undefined) scope.notes.push({ kind: "lookup-ambiguous", detail: found.note });
-      return found.record;
+    let answer = answers.get(wanted);
+    if (answer === undefined) {
+      answer = lookupAnswer(lookup, wanted);
+      if (lookup.answersKept === true) answers.set(wanted, answer);
     }
-    if (found.status === "ambiguous") return scope.fail(found.reason);
-    const what = `no ${lookup.model} record has ${matchFieldsText(lookup)} ${lookup.together === true ? wanted : JSON.stringify(wanted)}`;
-    switch (lookup.missing.policy) {
-      case "reject":
-      case "halt":
-        return scope.fail(what);
-      case "flag":
-        scope.notes.push({ kind: "lookup-missing", detail: `${what}; left empty` });
-        return null;
-      case "fallback": {
-        const fallback = lookup.resolveFallback(String(lookup.missing.value));
-        if (fallback.status !== "found") return scope.fail(`${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}`);
-        scope.notes.push({ kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` });
-        return fallback.record;
-      }
-    }
+    if ("failure" in answer) return scope.fail(answer.failure);
+    if (answer.note !== undefined) scope.notes.push(answer.note);
+    return answer.value;
   };
 }
 

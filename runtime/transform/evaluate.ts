@@ -6,10 +6,11 @@
  */
 import type { EntityPlan, Literal, PlanExpression, PlanValue } from "../../compiler/plan/schema.js";
 import type { BuiltinContext } from "./builtins.js";
-import { compileExpression, EvaluationScope, FAILED, literalKey, looseKey, runCompiled } from "./compile.js";
+import { compileExpression, EvaluationScope, FAILED, runCompiled } from "./compile.js";
+import { literalKey, looseKey } from "./value-words.js";
 import { ok, reject, type RecordRef, type RuntimeValue, type StepOutcome, type ValueNote } from "./values.js";
 
-export { compare, textOf } from "./compile.js";
+export { compare, textOf } from "./value-words.js";
 
 /** How a reference to another step's record resolves for a key. */
 export type ReferenceResolution =
@@ -42,6 +43,11 @@ export interface LookupRuntime {
   readonly together?: true;
   readonly missing: { readonly policy: "reject" | "flag" | "halt" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
   resolve(value: string): LookupResolution;
+  /**
+   * Asking a value again gives the answer it gave the first time and does nothing else (a run's
+   * lookups keep their answers): an evaluation may then keep the answers, and their notes, itself.
+   */
+  readonly answersKept?: true;
   /** The `missing fallback` value: a value of a match field, or a record's external ID ("base.user_admin"). */
   resolveFallback(value: string): LookupResolution;
 }

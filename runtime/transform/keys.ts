@@ -31,6 +31,8 @@ export function keyParts(key: string): string[] {
 
 /** `-` never appears in an encoded part, so it separates the parts of a composite key. */
 export function encodeKey(key: string): string {
+  // One part of letters and digits (most keys) is itself, without a list of parts to join.
+  if (LETTERS_AND_DIGITS.test(key)) return key;
   return keyParts(key).map(encodeKeyPart).join("-");
 }
 

@@ -6,7 +6,8 @@
 import type { RefBy } from "../../compiler/plan/schema.js";
 import type { Computed, EvaluationScope, Step } from "./compile.js";
 import type { EvaluationEnvironment, ReferenceResolution } from "./evaluate.js";
-import { isEmpty, textOf, type RuntimeValue } from "./values.js";
+import { isEmpty, type RuntimeValue } from "./values.js";
+import { textOf } from "./value-words.js";
 
 /** The key a value takes when it names another row: trimmed text; numbers as written. */
 function referenceKey(value: RuntimeValue): string {

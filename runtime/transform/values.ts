@@ -3,6 +3,8 @@
  * UTC (Odoo's formats), decimals are numbers, file content is base64 text, a file is its path
  * relative to the export folder. `null` is empty.
  */
+import { isBlank } from "../source/values.js";
+
 export interface RecordRef {
   readonly kind: "record";
   readonly model: string;
@@ -21,7 +23,7 @@ export function isRecordRef(value: RuntimeValue): value is RecordRef {
 }
 
 export function isEmpty(value: RuntimeValue): boolean {
-  return value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+  return value === null || (typeof value === "string" && isBlank(value)) || (Array.isArray(value) && value.length === 0);
 }
 
 /** Something the audit report must tell about a value (a truncation, a default used, a value flagged). */
@@ -59,17 +61,4 @@ export function ok(value: RuntimeValue, notes?: readonly ValueNote[]): StepOutco
 
 export function reject(reason: string): StepOutcome {
   return { ok: false, reason };
-}
-
-/** The text form of a value inside templates, table keys and lookups. */
-export function textOf(value: RuntimeValue): string {
-  if (value === null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (isRecordRef(value)) return value.label ?? value.xmlid ?? String(value.id ?? "");
-  return value
-    .map(textOf)
-    .filter((part) => part !== "")
-    .join(", ");
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileDatePattern, formatOdooDateTime, localTimeToUtc, matchDatePattern, zoneOffsetAt } from "../../../runtime/source/dates.js";
+import {
+  compileDatePattern,
+  formatOdooDateTime,
+  localTimestampText,
+  localTimeToUtc,
+  matchDatePattern,
+  zoneOffsetAt,
+  type CalendarFields,
+} from "../../../runtime/source/dates.js";
 
 /** The offset Intl gives for an instant, computed the long way, to check the cached answer against. */
 function intlOffset(formatter: Intl.DateTimeFormat, instant: number): number {
@@ -52,6 +60,80 @@ describe("zone offsets (cached per day, per quarter hour on the days a zone chan
       "2023-10-29T00:30:00.000Z",
     );
   });
+});
+
+describe("wall-clock times to UTC (one offset per local day where the zone keeps it)", () => {
+  /** The rule stated on offsets alone: the offsets a day either side; where they differ, the first valid reading, else moved by the gap. */
+  const byRule = (fields: CalendarFields, zone: string): number => {
+    const local = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+    const before = zoneOffsetAt(zone, local - 86_400_000);
+    const after = zoneOffsetAt(zone, local + 86_400_000);
+    const early = local - before;
+    const late = local - after;
+    const earlyValid = zoneOffsetAt(zone, early) === before;
+    const lateValid = zoneOffsetAt(zone, late) === after;
+    if (earlyValid && lateValid) return Math.min(early, late);
+    return earlyValid || !lateValid ? early : late;
+  };
+  const fieldsOf = (local: number): CalendarFields => {
+    const date = new Date(local);
+    return {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+    };
+  };
+
+  it("are what the offsets either side say at every 23rd minute of two years, the days the clocks change included", () => {
+    for (const zone of ["Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "UTC"]) {
+      const differences: string[] = [];
+      for (let local = Date.UTC(2023, 0, 1); local < Date.UTC(2025, 0, 1); local += 23 * 60_000) {
+        const fields = fieldsOf(local);
+        if (localTimeToUtc(fields, zone) !== byRule(fields, zone)) differences.push(new Date(local).toISOString());
+      }
+      expect(differences.slice(0, 3), zone).toEqual([]);
+    }
+  });
+
+  it("read from text on the fast path are what matching and converting give, or left to them", () =>
+    fc.assert(
+      fc.property(
+        fc.constantFrom("dd/MM/yyyy HH:mm", "d-M-yy H:mm:ss", "yyyyMMddHHmm", "dd/MM/yyyy hh:mm a"),
+        fc.constantFrom("Europe/London", "America/St_Johns", "UTC"),
+        fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        fc.constantFrom("", "x", " ", "31/02/2024 10:00", "29/02/2023 10:00", "01/01/2024 24:00"),
+        (pattern, zone, local, other) => {
+          const compiled = compileDatePattern(pattern);
+          if (!compiled.ok) throw new Error(compiled.reason);
+          const date = new Date(local);
+          const two = (number: number): string => String(number).padStart(2, "0");
+          const written = pattern
+            .replace("yyyy", String(date.getUTCFullYear()))
+            .replace("yy", two(date.getUTCFullYear() % 100))
+            .replace("MM", two(date.getUTCMonth() + 1))
+            .replace("M", String(date.getUTCMonth() + 1))
+            .replace("dd", two(date.getUTCDate()))
+            .replace("d", String(date.getUTCDate()))
+            .replace("HH", two(date.getUTCHours()))
+            .replace("H", String(date.getUTCHours()))
+            .replace("hh", two(date.getUTCHours() % 12 || 12))
+            .replace("mm", two(date.getUTCMinutes()))
+            .replace("ss", two(date.getUTCSeconds()))
+            .replace("a", date.getUTCHours() < 12 ? "AM" : "PM");
+          for (const value of [written, other]) {
+            const matched = matchDatePattern(value, compiled.pattern);
+            const fast = localTimestampText(value, compiled.pattern, zone);
+            if (fast !== undefined) expect(matched.ok && formatOdooDateTime(localTimeToUtc(matched.fields, zone))).toBe(fast);
+            // Only what the character matcher cannot read, or what is not plainly a time, is left to the long way.
+            else expect(compiled.pattern.parts === null || !matched.ok).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    ));
 });
 
 describe("Odoo's datetime text (computed without a Date object)", () => {
