@@ -22,6 +22,7 @@ import { quote, snake } from "./literals.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
+import { partnerRanks } from "./partner-ranks.js";
 import { typeCondition } from "./row-types.js";
 import { companyNameFallback } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
@@ -139,6 +140,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   personName(state, context);
   parentRecord(state, context);
   combineAddress(state, context);
+  partnerRanks(state, context);
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);

@@ -10,6 +10,8 @@ export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
   "derniere mise a jour": "modified",
   // an account's balance: German, and spelled alike in Dutch, Polish, Spanish, Italian, Portuguese
   saldo: "balance",
+  lieferant: "supplier",
+  fournisseur: "supplier",
   solde: "balance",
   // a deal's funnel, channel and rating (German, then French)
   trichter: "pipeline",
