@@ -23,6 +23,7 @@ import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import { partnerRanks } from "./partner-ranks.js";
+import { convertedAmount } from "./converted-amounts.js";
 import { typeCondition } from "./row-types.js";
 import { companyNameFallback } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
@@ -141,6 +142,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   parentRecord(state, context);
   combineAddress(state, context);
   partnerRanks(state, context);
+  convertedAmount(state, context);
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);
