@@ -55,15 +55,11 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
   }
   const eventModel = findModel(state.schema, "calendar.event");
-  if (mapped.agenda !== undefined && eventModel !== undefined) {
-    return {
-      entity,
-      file,
-      notes,
-      declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) },
-    };
-  }
   const messageModel = findModel(state.schema, "mail.message");
+  if (mapped.agenda !== undefined && eventModel !== undefined) {
+    const targets = agendaTargets(state, mapped, model, eventModel, mapped.agenda, messageModel);
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
+  }
   if (mapped.doneRows !== undefined && messageModel !== undefined) {
     return {
       entity,

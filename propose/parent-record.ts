@@ -25,7 +25,34 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
   // res_model_id is a record of ir.model: the model's name found through a lookup of ir.model.
   const toRecord = (expression: string): string => (modelField === "res_model_id" ? `${expression} | ${state.registries.lookup("ir.model")}` : expression);
   if (context.entity.profile.polymorphic !== undefined) typedParent(state, context, modelField, toRecord);
-  else referencedParent(state, context, modelField, toRecord);
+  else {
+    attendees(state, context);
+    referencedParent(state, context, modelField, toRecord);
+  }
+}
+
+/**
+ * The partners a calendar event's row names (the firm visited, the person met) are its
+ * attendees, not the record it belongs to: `partner_ids <- [firma | ref firm, kisi | ref person]`.
+ * The record is then the deal it names, if any.
+ */
+function attendees(state: BuildState, context: TargetContext): void {
+  const field = context.model.fields["partner_ids"];
+  if (context.model.name !== "calendar.event" || field?.relation !== "res.partner" || context.taken.has("partner_ids")) return;
+  const partners = context.columns.filter((column) => {
+    const reference = column.reference;
+    if (reference === undefined || context.used.has(column.path)) return false;
+    return (mappedByAlias(state, reference.alias)?.model ?? reference.model) === "res.partner";
+  });
+  if (partners.length === 0) return;
+  // The most often filled first: the firm, then the person.
+  const ordered = [...partners].sort((left, right) => left.profile.guess.blank - right.profile.guess.blank);
+  const expressions = ordered.flatMap((column) =>
+    column.reference === undefined
+      ? []
+      : [referenceExpression(column.path, column.reference, column.reference.separator !== undefined, (names) => state.registries.uniqueColumn(names))],
+  );
+  assign(state, context, "partner_ids", `[${expressions.join(", ")}]`, ordered, 0.8, "the partners it names attend it");
 }
 
 /** A `Parent Type` + `Parent ID` pair: the model from a table of the type's values, the record by the type. */

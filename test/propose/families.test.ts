@@ -50,11 +50,13 @@ const FLOORS: Readonly<Record<string, number>> = {
  * Since the code page is told from the words, registries typed by a yes/no column and agendas of
  * date-times: none rejected, the same companies, but fewer people than the specialist (no owner
  * contacts) and done events still loaded as activities where the specialist writes them as
- * chatter messages. Defter, the seventh, at its first measurement: 549 rows rejected where the
+ * chatter messages; since an agenda logging moments beside due days writes its done rows as
+ * messages, as the specialist does, the 5 naming a contractor the registry no longer holds are
+ * rejected, as they are by the hand-written package (which rejects 63 more). Defter, the seventh, at its first measurement: 549 rows rejected where the
  * hand-written package rejects 5 (no Turkish word in the lexicon: its cards become leads and
  * custom fields, its partners nameless). A ratchet: lower it as the proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 0, defter: 549 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 549 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
