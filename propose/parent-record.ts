@@ -5,7 +5,7 @@
  */
 import { assign, mappedByAlias, type BuildState, type TargetContext } from "./build-state.js";
 import { referenceExpression } from "./field-lines.js";
-import type { TableOutput } from "./fields.js";
+import type { ColumnRef, TableOutput } from "./fields.js";
 import { quote, snake } from "./literals.js";
 import type { TableEntryProposal } from "./proposal.js";
 
@@ -93,10 +93,11 @@ function typedParent(state: BuildState, context: TargetContext, modelField: stri
 
 /** Several optional references (a lead, else its relation): the most specific record that is there. */
 function referencedParent(state: BuildState, context: TargetContext, modelField: string, toRecord: (expression: string) => string): void {
-  // Several references: the most specific one that is filled (a lead before its relation).
+  // Several references: a deal before the organisation, the organisation before a person, then
+  // the most specific one that is filled (a lead before its relation).
   const references = context.columns
     .filter((column) => column.reference !== undefined && !context.used.has(column.path))
-    .sort((left, right) => right.profile.guess.blank - left.profile.guess.blank);
+    .sort((left, right) => recordRank(state, left) - recordRank(state, right) || right.profile.guess.blank - left.profile.guess.blank);
   if (references.length === 0) return;
   // Each record a row may belong to, in the order they are tried: a column's own records, then the
   // others its value may name (an opportunity's id, else an account's).
@@ -137,4 +138,18 @@ function referencedParent(state: BuildState, context: TargetContext, modelField:
     )
     .join(" ?? ");
   assign(state, context, "res_id", idExpression, references, 0.9);
+}
+
+/**
+ * Which record a chatter line or an activity belongs to first, as specialists write it: the deal
+ * it is about, else the organisation, else a person there (who may share a name with another
+ * firm's); other records by how specific they are.
+ */
+function recordRank(state: BuildState, column: ColumnRef): number {
+  const reference = column.reference;
+  if (reference === undefined) return 3;
+  const mapped = mappedByAlias(state, reference.alias);
+  if ((mapped?.model ?? reference.model) !== "res.partner") return 0;
+  const organisations = mapped === undefined || mapped.split !== undefined || mapped.typedPartners !== undefined || mapped.profile.kind === "company";
+  return organisations ? 1 : 2;
 }

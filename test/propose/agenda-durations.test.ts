@@ -52,9 +52,11 @@ describe("an agenda of moments and durations", () => {
     expect(event?.header).toBe('event: calendar.event when type in ["Meeting", "Visit"]');
     expect(targetLine(event, "stop")).toBe("start | add_minutes(duration_min ?? 60)");
     expect(targetLine(event, "partner_ids")).toBe("[company | ref company, contact | ref contact by name]");
-    expect(message?.header).toBe('message: mail.message when type in ["Call", "Email", "Task", "Note"] and status = "Done" and (contact is present or company is present)');
+    expect(message?.header).toBe('message: mail.message when type in ["Call", "Email", "Task", "Note"] and status = "Done" and (company is present or contact is present)');
     expect(targetLine(message, "date")).toBe("start");
-    expect(activity?.header).toBe('activity: mail.activity when type in ["Call", "Email", "Task", "Note"] and status != "Done" and (contact is present or company is present)');
+    // The organisation before a person there, who may share a name with another firm's.
+    expect(targetLine(message, "res_id")).toBe("(company | ref company ?? contact | ref contact by name) | required");
+    expect(activity?.header).toBe('activity: mail.activity when type in ["Call", "Email", "Task", "Note"] and status != "Done" and (company is present or contact is present)');
     expect(targetLine(activity, "date_deadline")).toBe("due ?? start | date");
   });
 
