@@ -152,6 +152,9 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
   };
 }
 
+/** Words of a column saying where a row is, which never says what it is. */
+const PLACE_WORDS: ReadonlySet<string> = new Set(["country", "city", "state", "zip", "street", "address", "district"]);
+
 /** A row-type column has a few values and is never blank. */
 const MAX_TYPES = 8;
 /** A type's rows hold a person's name nearly always, or nearly never. */
@@ -173,8 +176,13 @@ function typedRows(
   const named = (rows: readonly number[]): number => rows.filter((row) => filled(personName.values[row])).length / rows.length;
   const types = rowTypes(
     entity.columns,
-    // A type repeats: a column of a different value on most rows (an address) types nothing.
-    (column) => column === personName || entity.key.includes(column.name) || column.guess.distinct * 2 > column.guess.total,
+    // A type repeats: a column of a different value on most rows (an address) types nothing; nor
+    // does where a row is (its country, its city), whatever its rows hold.
+    (column) =>
+      column === personName ||
+      entity.key.includes(column.name) ||
+      column.guess.distinct * 2 > column.guess.total ||
+      column.words.some((word) => PLACE_WORDS.has(word)),
     MAX_TYPES,
     (rows) => {
       // A type whose rows are businesses on some and private persons on others (`Sole trader: Y`

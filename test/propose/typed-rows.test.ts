@@ -111,3 +111,24 @@ describe("rows typed by a category when a flag mixes sole traders and private pe
     expect(mixed?.rows).toMatchObject({ person: 4, organisation: 36 });
   });
 });
+
+describe("where a row is", () => {
+  it("does not type it, though one country's rows happen to be people alone", () => {
+    const clients = `Client No;Company;First Name;Last Name;Country
+C1;Acme Ltd;Ann;Lee;UK
+C2;Bolt plc;Bob;Ray;UK
+C3;Crane Ltd;Cy;Fox;UK
+C4;Delta Ltd;Dee;Moe;UK
+C5;Echo Ltd;;;UK
+C6;Fox Ltd;;;UK
+C7;;Eve;Kay;Ireland
+C8;;Fay;Day;Ireland
+C9;;Gil;Roe;Ireland
+C10;Gold Ltd;;;UK
+`;
+    const [registry] = profileEntities({ files: [file("clients.csv", clients)], otherFiles: [] });
+    const mixed = registry === undefined ? undefined : mixedRows(registry);
+    expect(mixed?.typed).toBeUndefined();
+    expect(mixed?.rows).toEqual({ both: 4, organisation: 3, person: 3 });
+  });
+});
