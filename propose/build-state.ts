@@ -20,7 +20,7 @@ export interface BuildOptions {
   readonly sourceName: string;
   readonly target: PackageProposal["target"];
   readonly schema: OdooSchema;
-  /** Done activities kept `archived` (Odoo 17's way, the default) or written as chatter `messages`. */
+  /** Done activities kept `archived` (Odoo 17's way) or written as chatter `messages`; unset, decided per file (entity-models.ts). */
   readonly doneActivities?: DoneActivities;
 }
 
