@@ -31,7 +31,8 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
       ignore(state, context, column, "Odoo records its own creation time");
       continue;
     }
-    if (column.profile.words.includes("balance") && NUMBERS.has(guess.type) && context.model.name === "res.partner") {
+    // A balance, or the side it is on (debit or credit, a pick-list beside it).
+    if (column.profile.words.includes("balance") && (NUMBERS.has(guess.type) || guess.distinct <= 2) && context.model.name === "res.partner") {
       ignore(state, context, column, "a balance is the accounting migration's: Odoo computes it from the open entries");
       continue;
     }

@@ -158,6 +158,9 @@ export const TURKISH: Language = {
     iskonto: "discount",
     indirim: "discount",
     bakiye: "balance",
+    // the side of a balance, debit (borç) or credit (alacak): `B/A`
+    "b a": "balance side",
+    "borc alacak": "balance side",
     borc: "debit",
     alacak: "credit",
     "e fatura": "e invoice",

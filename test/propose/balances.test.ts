@@ -18,4 +18,11 @@ describe("a partner's balance", () => {
     const report = proposal.columns.find((column) => column.header === balance);
     expect(report?.outcomes).toEqual([expect.objectContaining({ kind: "ignore", reason: expect.stringMatching(/balance/) })]);
   });
+
+  it("and the side it is on", () => {
+    const rows = ["1;Acme Ltd;1250.00;Debit", "2;Bolt plc;80.50;Credit", "3;Crane Ltd;0.00;Debit", "4;Delta Ltd;310.25;Debit"];
+    const proposal = proposalFor([file("customers.csv", ["Customer ID;Company name;Balance;Balance side", ...rows].join("\n"))]);
+    const report = proposal.columns.find((column) => column.header === "Balance side");
+    expect(report?.outcomes).toEqual([expect.objectContaining({ kind: "ignore" })]);
+  });
 });

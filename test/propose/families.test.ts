@@ -29,7 +29,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.97,
   carteira: 0.97,
   kartoteka: 0.92,
-  defter: 0.98,
+  defter: 1,
 };
 
 /**
