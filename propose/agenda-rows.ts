@@ -8,6 +8,7 @@
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { rowTypes } from "./row-types.js";
+import { conceptWords } from "./words.js";
 
 /** A time of day as agendas write it: `9.30`, `09:30`, `17.00`. */
 const TIME_OF_DAY = /^([01]?\d|2[0-3])([.:])[0-5]\d$/;
@@ -45,11 +46,13 @@ export interface AgendaRows {
   readonly eventValues: readonly string[];
   readonly activityValues: readonly string[];
   /**
-   * When it starts and ends: a day and two times of day (`H.mm` or `H:mm`), or two date-times
-   * (`Początek`, `Koniec`) beside, perhaps, the day an activity is due.
+   * When it starts and ends: a day and two times of day (`H.mm` or `H:mm`), two date-times
+   * (`Początek`, `Koniec`), or a date-time and how long it lasts (`Start`, `Duration (min)`),
+   * beside, perhaps, the day an activity is due.
    */
-  readonly moments: DayAndTimes | DateTimes;
+  readonly moments: DayAndTimes | DateTimes | StartAndDuration;
   readonly start: ColumnProfile;
+  /** What says when it ends: an end time, or a duration. */
   readonly end: ColumnProfile;
 }
 
@@ -65,16 +68,23 @@ export interface DateTimes {
   readonly due?: ColumnProfile;
 }
 
+export interface StartAndDuration {
+  readonly kind: "duration";
+  /** Minutes in the duration's unit: 1, or 60 for hours. */
+  readonly minutes: number;
+  readonly due?: ColumnProfile;
+}
+
 /** A type's rows have an end time nearly always (appointments), or nearly never (calls, reminders). */
 const EVENT_TYPE = 0.8;
 const ACTIVITY_TYPE = 0.05;
 const MAX_TYPES = 8;
 
-/** An activity file's rows that are appointments, by a type column and whether they end. */
+/** An activity file's rows that are appointments, by a type column and whether they end, or by the types' words. */
 export function agendaRows(entity: EntityProfile): AgendaRows | undefined {
   if (entity.kind !== "activity") return undefined;
   const moments = dayAndTimes(entity) ?? dateTimes(entity);
-  if (moments === undefined) return undefined;
+  if (moments === undefined) return startAndDuration(entity);
   const { start, end } = moments;
   const ending = (rows: readonly number[]): number => rows.filter((row) => (end.values[row] ?? "").trim() !== "").length / rows.length;
   const types = rowTypes(
@@ -118,4 +128,35 @@ function dateTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start" 
   if (ends.filter(Boolean).length < ends.length * SAME_DAY) return undefined;
   const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
   return { moments: { kind: "datetimes", ...(due === undefined ? {} : { due }) }, start, end };
+}
+
+/** The words of a type's value that make it an appointment (`Meeting`, `Visit`, `Ziyaret`, `Spotkanie`). */
+const APPOINTMENT_WORDS: ReadonlySet<string> = new Set(["meeting", "visit", "appointment"]);
+
+/**
+ * A date-time on every row and how long each lasted (`Duration (min)`), no end: the rows whose
+ * type reads as a meeting or a visit, in the lexicon's languages, are appointments, the others
+ * (calls, e-mails, tasks, notes) activities, since a call has a duration too.
+ */
+function startAndDuration(entity: EntityProfile): AgendaRows | undefined {
+  const start = entity.columns.find((column) => column.guess.type === "datetime" && column.guess.blank === 0 && column.name !== entity.modifiedColumn);
+  const duration = entity.columns.find((column) => column.words.includes("duration") && (column.guess.type === "integer" || column.guess.type === "decimal"));
+  if (start === undefined || duration === undefined) return undefined;
+  const types = rowTypes(
+    entity.columns,
+    (column) => entity.key.includes(column.name),
+    MAX_TYPES,
+    (_rows, value) => (conceptWords(value).some((word) => APPOINTMENT_WORDS.has(word)) ? "first" : "second"),
+  );
+  if (types === undefined) return undefined;
+  const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
+  const minutes = duration.words.includes("hour") ? 60 : 1;
+  return {
+    type: types.column,
+    eventValues: types.first,
+    activityValues: types.second,
+    moments: { kind: "duration", minutes, ...(due === undefined ? {} : { due }) },
+    start,
+    end: duration,
+  };
 }

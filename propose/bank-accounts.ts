@@ -21,6 +21,15 @@ export function isIban(value: string): boolean {
 }
 
 /**
+ * An IBAN's shape alone: a country's code, two digits and as many characters as that country's
+ * IBANs have, whatever its check digits say (a mistyped one is still the partner's account).
+ */
+function ibanShaped(value: string): boolean {
+  const compact = value.replace(/\s+/g, "").toUpperCase();
+  return IBAN.test(compact) && compact.length === ibanLength(compact.slice(0, 2));
+}
+
+/**
  * The countries whose account numbers are digits alone: an account written without its country
  * code (a Polish NRB is the IBAN after `PL`) is that country's IBAN length, less two, in digits.
  */
@@ -82,7 +91,10 @@ export function bankAccountColumn(state: BuildState, entity: MappedEntity): Colu
   return entity.profile.columns.find((column) => {
     if (column.guess.type !== "text" || entity.profile.key.includes(column.name)) return false;
     const filled = column.values.map((value) => value.trim()).filter((value) => value !== "");
-    return (filled.length >= ENOUGH_ACCOUNTS && filled.filter(isIban).length >= filled.length * IBAN_SHARE) || accountCountry(filled) !== undefined;
+    if (filled.length < ENOUGH_ACCOUNTS) return false;
+    // A column its header calls IBAN needs only the shape: check digits an export never checked are reported at run time.
+    const valid = column.words.includes("iban") ? ibanShaped : isIban;
+    return filled.filter(valid).length >= filled.length * IBAN_SHARE || accountCountry(filled) !== undefined;
   });
 }
 
@@ -92,6 +104,8 @@ export function bankAccountTarget(state: BuildState, entity: MappedEntity, colum
   const accounts = column.values.filter((value) => (country === undefined ? isIban(value) : isIban(`${country}${value.replace(/\s+/g, "")}`))).length;
   state.log.add(entity.profile.name, column.name, { kind: "field", model: "res.partner.bank", field: "acc_number", confidence: 0.9 });
   const own = "Odoo keeps a partner's bank account as a record of its own";
+  const misdigited = country === undefined ? column.values.filter((value) => ibanShaped(value) && !isIban(value)).length : 0;
+  const shaped = misdigited === 0 ? "" : `; ${misdigited} more have an IBAN's shape and wrong check digits, which its header calls IBANs all the same`;
   const body: BodyLine[] = [
     country === undefined
       ? {
@@ -100,7 +114,7 @@ export function bankAccountTarget(state: BuildState, entity: MappedEntity, colum
           operator: "<-",
           expression: `${column.name} | trim`,
           columns: [column.name],
-          comment: `90%: ${accounts} of its values are IBANs: ${own}`,
+          comment: `90%: ${accounts} of its values are IBANs${shaped}: ${own}`,
         }
       : {
           kind: "assign",

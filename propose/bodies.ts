@@ -13,6 +13,7 @@ import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { secondAddressOf, secondAddressTarget } from "./second-addresses.js";
+import { contactPersonColumn, contactPersonTarget } from "./partner-people.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { matchFields, requireFields, requireFilled } from "./field-lines.js";
@@ -22,6 +23,8 @@ import { quote, snake } from "./literals.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
+import { partnerRanks } from "./partner-ranks.js";
+import { convertedAmount } from "./converted-amounts.js";
 import { typeCondition } from "./row-types.js";
 import { companyNameFallback } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
@@ -53,15 +56,11 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets: splitTargets(state, mapped, model) } };
   }
   const eventModel = findModel(state.schema, "calendar.event");
-  if (mapped.agenda !== undefined && eventModel !== undefined) {
-    return {
-      entity,
-      file,
-      notes,
-      declaration: { kind: "split", header: `split ${entity.name}`, targets: agendaTargets(state, mapped, model, eventModel, mapped.agenda) },
-    };
-  }
   const messageModel = findModel(state.schema, "mail.message");
+  if (mapped.agenda !== undefined && eventModel !== undefined) {
+    const targets = agendaTargets(state, mapped, model, eventModel, mapped.agenda, messageModel);
+    return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
+  }
   if (mapped.doneRows !== undefined && messageModel !== undefined) {
     return {
       entity,
@@ -71,13 +70,15 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     };
   }
   const body = mapBody(state, mapped, model);
-  // What Odoo keeps as records of the partner's own: its bank account, a second address.
+  // What Odoo keeps as records of the partner's own: its people, its bank account, a second address.
   const bank = bankAccountColumn(state, mapped);
   const address = secondAddressOf(state, mapped);
-  if (bank !== undefined || address !== undefined) {
+  const contact = contactPersonColumn(state, mapped);
+  if (bank !== undefined || address !== undefined || contact !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
     const targets = [
       partner,
+      ...(contact === undefined ? [] : [contactPersonTarget(state, mapped, contact, mapped.alias)]),
       ...(address === undefined ? [] : [secondAddressTarget(state, mapped, address, mapped.alias)]),
       ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
     ];
@@ -139,6 +140,8 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   personName(state, context);
   parentRecord(state, context);
   combineAddress(state, context);
+  partnerRanks(state, context);
+  convertedAmount(state, context);
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);
@@ -153,14 +156,17 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
 
 /**
  * The columns of an entity a map reads: all but the modification stamp, and those a partner's own
- * records take (its bank account, its second address). The key is among them, since it may mean
+ * records take (its contact person, its bank account, its second address). The key is among them, since it may mean
  * something (a stage's name); as the key it needs no other use.
  */
 export function plainColumns(state: BuildState, entity: EntityProfile): ColumnProfile[] {
   const mapped = state.mapped.get(entity.name);
   const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
+  const contact = mapped === undefined ? undefined : contactPersonColumn(state, mapped);
   const address = mapped === undefined ? [] : (secondAddressOf(state, mapped)?.parts.map((found) => found.column) ?? []);
-  return entity.columns.filter((column) => column.name !== entity.modifiedColumn && column !== bank && !address.includes(column));
+  return entity.columns.filter(
+    (column) => column.name !== entity.modifiedColumn && column !== bank && column !== contact && !address.includes(column),
+  );
 }
 
 /** `name <- \`{first_name} {last_name}\` | trim` for people with first and last names. */

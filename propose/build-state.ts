@@ -6,7 +6,7 @@
  */
 import type { OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import type { AgendaRows } from "./agenda-rows.js";
-import type { DoneRows } from "./done-rows.js";
+import type { DoneColumn, DoneRows } from "./done-rows.js";
 import type { ColumnProfile, EntityProfile, GroupProfile } from "./entities.js";
 import { percent, type ColumnRef } from "./fields.js";
 import type { MixedRows, TypedRows } from "./mixed-rows.js";
@@ -20,7 +20,7 @@ export interface BuildOptions {
   readonly sourceName: string;
   readonly target: PackageProposal["target"];
   readonly schema: OdooSchema;
-  /** Done activities kept `archived` (Odoo 17's way, the default) or written as chatter `messages`. */
+  /** Done activities kept `archived` (Odoo 17's way) or written as chatter `messages`; unset, decided per file (entity-models.ts). */
   readonly doneActivities?: DoneActivities;
 }
 
@@ -42,6 +42,8 @@ export interface MappedEntity {
   readonly typedPartners?: MixedRows & { readonly typed: TypedRows };
   /** An agenda whose appointments (rows of some types, with an end time) are calendar events, the rest activities. */
   readonly agenda?: AgendaRows;
+  /** An agenda's done calls, e-mails and tasks: messages in their record's chatter, the open ones activities. */
+  readonly agendaDone?: DoneColumn;
   /** Activities with a done flag: the done ones chatter messages, the open ones activities. */
   readonly doneRows?: DoneRows;
   /** For child lines: the parent entity and the column holding the parent's key. */

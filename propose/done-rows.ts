@@ -28,11 +28,15 @@ export function doneStatusValue(column: ColumnProfile, doneWords: readonly strin
   return done.length === 1 ? done[0] : undefined;
 }
 
-export interface DoneRows {
+/** The column saying which rows are done, and the conditions of the done rows and the open ones. */
+export interface DoneColumn {
   readonly column: ColumnProfile;
   /** The condition of the done rows (`afgerond`, `status = "Done"`), and of the open ones. */
   readonly done: string;
   readonly open: string;
+}
+
+export interface DoneRows extends DoneColumn {
   /** The day, and the time of day when the export gives it in a column of its own. */
   readonly date?: ColumnProfile;
   readonly time?: ColumnProfile;
@@ -41,7 +45,7 @@ export interface DoneRows {
 }
 
 /** An activity file's done flag or done status, when some rows are done and others not. */
-export function doneRows(entity: EntityProfile): DoneRows | undefined {
+export function doneColumn(entity: EntityProfile): DoneColumn | undefined {
   if (entity.kind !== "activity") return undefined;
   const flag = entity.columns.find(
     (column) =>
@@ -53,18 +57,22 @@ export function doneRows(entity: EntityProfile): DoneRows | undefined {
   const statusValue = status === undefined ? undefined : doneStatusValue(status);
   const column = flag ?? status;
   if (column === undefined) return undefined;
+  return statusValue === undefined
+    ? { column, done: column.name, open: `not ${column.name}` }
+    : { column, done: `${column.name} = ${quote(statusValue)}`, open: `${column.name} != ${quote(statusValue)}` };
+}
+
+/** An activity file's done rows, when some rows are done and others not and each row has one day. */
+export function doneRows(entity: EntityProfile): DoneRows | undefined {
+  const done = doneColumn(entity);
+  if (done === undefined) return undefined;
   const dates = entity.columns.filter((candidate) => candidate.guess.type === "date" || candidate.guess.type === "datetime");
   if (dates.length > 1) return undefined;
   const date = dates.find((candidate) => candidate.guess.type === "date");
   const time = entity.columns.find((candidate) => candidate.guess.type === "text" && timeOfDay(candidate.values, 1) !== undefined);
   const separator = time === undefined ? undefined : timeOfDay(time.values);
-  const conditions =
-    statusValue === undefined
-      ? { done: column.name, open: `not ${column.name}` }
-      : { done: `${column.name} = ${quote(statusValue)}`, open: `${column.name} != ${quote(statusValue)}` };
   return {
-    column,
-    ...conditions,
+    ...done,
     ...(date === undefined ? {} : { date }),
     ...(time === undefined || separator === undefined ? {} : { time, timePattern: `H${separator}mm` }),
   };

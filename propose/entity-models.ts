@@ -4,8 +4,8 @@
  * header's map. Pure.
  */
 import { findModel } from "../compiler/catalog/index.js";
-import { agendaRows } from "./agenda-rows.js";
-import { doneRows } from "./done-rows.js";
+import { agendaRows, type AgendaRows } from "./agenda-rows.js";
+import { doneColumn, doneRows } from "./done-rows.js";
 import type { BuildState } from "./build-state.js";
 import { isPeopleGroup, type EntityProfile } from "./entities.js";
 import { mixedRows, type MixedRows } from "./mixed-rows.js";
@@ -60,8 +60,9 @@ export function chooseTargets(state: BuildState): void {
       const own = alias(state, snake(entity.name));
       // A company's people in numbered groups of its columns: the company, and a contact per group.
       const contacts = entity.kind === "company" && group !== undefined && model === "res.partner" ? { person: alias(state, "contact"), group } : undefined;
-      const messages = state.options.doneActivities === "messages" && findModel(state.schema, "mail.message") !== undefined;
+      const messages = doneAsMessages(state, agenda) && findModel(state.schema, "mail.message") !== undefined;
       const done = model === "mail.activity" && agenda === undefined && messages ? doneRows(entity) : undefined;
+      const agendaDone = agenda !== undefined && agenda.moments.kind !== "times" && messages ? doneColumn(entity) : undefined;
       state.mapped.set(entity.name, {
         profile: entity,
         kind,
@@ -69,6 +70,7 @@ export function chooseTargets(state: BuildState): void {
         usesFallback: !declared,
         alias: own,
         ...(agenda === undefined ? {} : { agenda }),
+        ...(agendaDone === undefined ? {} : { agendaDone }),
         ...(contacts === undefined ? {} : { contacts }),
         ...(done === undefined ? {} : { doneRows: done }),
       });
@@ -92,6 +94,16 @@ export function chooseTargets(state: BuildState): void {
       parent: { entity: reference.entity, column: reference.column, field: childOf.field },
     });
   }
+}
+
+/**
+ * Whether done activities become chatter messages: as the options say, else when the file is a
+ * log (a moment on every row, when it happened or starts, beside the day an open one is due,
+ * filled on some rows only): its done rows are history, not to-dos kept archived.
+ */
+function doneAsMessages(state: BuildState, agenda: AgendaRows | undefined): boolean {
+  if (state.options.doneActivities !== undefined) return state.options.doneActivities === "messages";
+  return agenda !== undefined && agenda.moments.kind !== "times" && agenda.moments.due !== undefined;
 }
 
 /** Tags of deals and leads alone are crm.tag records; of partners (or anything else), partner categories. */

@@ -40,7 +40,7 @@ export interface ProposeOptions {
   /** Reads files the check needs (a pulled schema); the disk by default. */
   readonly host?: CompilerHost;
   readonly printWidth?: number;
-  /** Done activities kept archived (the default) or written as chatter messages. */
+  /** Done activities kept archived or written as chatter messages; unset, decided per file. */
   readonly doneActivities?: DoneActivities;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Columns no field was matched to: a custom field keeps their data (a pick-list becomes a
- * selection with its own table); blank columns, creation stamps and values Odoo computes are
- * ignored. Pure.
+ * selection with its own table); blank columns, creation stamps, a partner's balance and values
+ * Odoo computes are ignored. Pure.
  */
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
@@ -13,6 +13,8 @@ import { countValues } from "./value-tables.js";
 import { identifierOf } from "./words.js";
 
 const COMPUTED_THRESHOLD = 0.5;
+
+const NUMBERS: ReadonlySet<string> = new Set(["decimal", "money", "integer"]);
 
 /** Columns nobody maps: a custom field keeps their data; blank ones and Odoo's own bookkeeping are ignored. */
 export function keepLeftovers(state: BuildState, context: TargetContext): void {
@@ -27,6 +29,11 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
     }
     if (column.profile.words.includes("created") && (guess.type === "datetime" || guess.type === "date")) {
       ignore(state, context, column, "Odoo records its own creation time");
+      continue;
+    }
+    // A balance, or the side it is on (debit or credit, a pick-list beside it).
+    if (column.profile.words.includes("balance") && (NUMBERS.has(guess.type) || guess.distinct <= 2) && context.model.name === "res.partner") {
+      ignore(state, context, column, "a balance is the accounting migration's: Odoo computes it from the open entries");
       continue;
     }
     const computed = computedField(state, context.model, column);

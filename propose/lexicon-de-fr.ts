@@ -8,6 +8,11 @@ export const LEXICON_DE_FR: Readonly<Record<string, string>> = {
   "letzte aktualisierung": "modified",
   "mise a jour": "modified",
   "derniere mise a jour": "modified",
+  // an account's balance: German, and spelled alike in Dutch, Polish, Spanish, Italian, Portuguese
+  saldo: "balance",
+  lieferant: "supplier",
+  fournisseur: "supplier",
+  solde: "balance",
   // a deal's funnel, channel and rating (German, then French)
   trichter: "pipeline",
   kanal: "source",

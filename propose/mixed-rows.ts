@@ -125,7 +125,9 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
   });
   const count = (kind: string): number => kinds.filter((candidate) => candidate === kind).length;
   const rows = { both: count("both"), organisation: count("organisation"), person: count("person") };
-  if (rows.both + rows.person < total / 10 || rows.both + rows.organisation < total / 10) return undefined;
+  // A column typing the rows says so of a few private persons among many organisations too.
+  const few = typed === undefined ? total / 10 : ENOUGH_ROWS;
+  if (rows.both + rows.person < few || rows.both + rows.organisation < few) return undefined;
   const employer = typed === undefined ? undefined : employerColumn(entity, typed, kinds);
   const person = new Set<string>();
   const shared = new Set<string>();
@@ -150,8 +152,11 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
   };
 }
 
+/** Words of a column saying where a row is, which never says what it is. */
+const PLACE_WORDS: ReadonlySet<string> = new Set(["country", "city", "state", "zip", "street", "address", "district"]);
+
 /** A row-type column has a few values and is never blank. */
-const MAX_TYPES = 6;
+const MAX_TYPES = 8;
 /** A type's rows hold a person's name nearly always, or nearly never. */
 const PERSON_TYPE = 0.8;
 const ORGANISATION_TYPE = 0.05;
@@ -171,14 +176,25 @@ function typedRows(
   const named = (rows: readonly number[]): number => rows.filter((row) => filled(personName.values[row])).length / rows.length;
   const types = rowTypes(
     entity.columns,
-    (column) => column === personName || entity.key.includes(column.name),
+    // A type repeats: a column of a different value on most rows (an address) types nothing; nor
+    // does where a row is (its country, its city), whatever its rows hold.
+    (column) =>
+      column === personName ||
+      entity.key.includes(column.name) ||
+      column.guess.distinct * 2 > column.guess.total ||
+      column.words.some((word) => PLACE_WORDS.has(word)),
     MAX_TYPES,
     (rows) => {
-      if (named(rows) >= PERSON_TYPE) return businessOfPerson(rows, organisationName, personName, firstName) ? "first" : "second";
+      // A type whose rows are businesses on some and private persons on others (`Sole trader: Y`
+      // for both) does not tell them apart: a column that does is looked for instead.
+      if (named(rows) >= PERSON_TYPE) {
+        const business = businessShare(rows, organisationName, personName, firstName);
+        return business >= BUSINESSES ? "first" : business <= PRIVATE_PERSONS ? "second" : undefined;
+      }
       if (named(rows) <= ORGANISATION_TYPE) return "first";
       // Organisations some of which name the person running them (a sole trader's owner).
       const namedRows = rows.filter((row) => filled(personName.values[row]));
-      return businessOfPerson(namedRows, organisationName, personName, firstName) ? "first" : undefined;
+      return businessShare(namedRows, organisationName, personName, firstName) >= BUSINESSES ? "first" : undefined;
     },
     true,
   );
@@ -192,19 +208,24 @@ function nameWords(value: string | undefined): string[] {
     .filter((word) => word !== "");
 }
 
+/** The share of a type's named rows that are businesses making it organisations, and the share that leaves it private persons. */
+const BUSINESSES = 0.5;
+const PRIVATE_PERSONS = 0.2;
+
 /**
- * Whether rows typed as holding a person's name are businesses run by that person (a sole
- * trader: `Ing. Belotti Giovanni`, `Serramenti Villa di Villa Luca` beside Belotti, Giovanni):
- * their organisation's name says more than the person's names on most of them, where a private
- * person's is those names alone (`Zanchi Gianluca`).
+ * How many of the rows typed as holding a person's name are businesses run by that person (a
+ * sole trader: `Ing. Belotti Giovanni`, `Serramenti Villa di Villa Luca` beside Belotti,
+ * Giovanni): their organisation's name says more than the person's names, where a private
+ * person's is those names alone (`Zanchi Gianluca`). A share of the rows compared, 0 when too
+ * few are.
  */
-function businessOfPerson(
+function businessShare(
   rows: readonly number[],
   organisationName: ColumnProfile | undefined,
   personName: ColumnProfile,
   firstName: ColumnProfile | undefined,
-): boolean {
-  if (organisationName === undefined) return false;
+): number {
+  if (organisationName === undefined) return 0;
   let compared = 0;
   let more = 0;
   for (const row of rows) {
@@ -214,7 +235,7 @@ function businessOfPerson(
     compared++;
     if (organisation.some((word) => !person.has(word))) more++;
   }
-  return compared >= ENOUGH_ROWS && more >= compared / 2;
+  return compared >= ENOUGH_ROWS ? more / compared : 0;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { assign, mappedByAlias, type BuildState, type TargetContext } from "./build-state.js";
 import { referenceExpression } from "./field-lines.js";
-import type { TableOutput } from "./fields.js";
+import type { ColumnRef, TableOutput } from "./fields.js";
 import { quote, snake } from "./literals.js";
 import type { TableEntryProposal } from "./proposal.js";
 
@@ -25,7 +25,34 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
   // res_model_id is a record of ir.model: the model's name found through a lookup of ir.model.
   const toRecord = (expression: string): string => (modelField === "res_model_id" ? `${expression} | ${state.registries.lookup("ir.model")}` : expression);
   if (context.entity.profile.polymorphic !== undefined) typedParent(state, context, modelField, toRecord);
-  else referencedParent(state, context, modelField, toRecord);
+  else {
+    attendees(state, context);
+    referencedParent(state, context, modelField, toRecord);
+  }
+}
+
+/**
+ * The partners a calendar event's row names (the firm visited, the person met) are its
+ * attendees, not the record it belongs to: `partner_ids <- [firma | ref firm, kisi | ref person]`.
+ * The record is then the deal it names, if any.
+ */
+function attendees(state: BuildState, context: TargetContext): void {
+  const field = context.model.fields["partner_ids"];
+  if (context.model.name !== "calendar.event" || field?.relation !== "res.partner" || context.taken.has("partner_ids")) return;
+  const partners = context.columns.filter((column) => {
+    const reference = column.reference;
+    if (reference === undefined || context.used.has(column.path)) return false;
+    return (mappedByAlias(state, reference.alias)?.model ?? reference.model) === "res.partner";
+  });
+  if (partners.length === 0) return;
+  // The most often filled first: the firm, then the person.
+  const ordered = [...partners].sort((left, right) => left.profile.guess.blank - right.profile.guess.blank);
+  const expressions = ordered.flatMap((column) =>
+    column.reference === undefined
+      ? []
+      : [referenceExpression(column.path, column.reference, column.reference.separator !== undefined, (names) => state.registries.uniqueColumn(names))],
+  );
+  assign(state, context, "partner_ids", `[${expressions.join(", ")}]`, ordered, 0.8, "the partners it names attend it");
 }
 
 /** A `Parent Type` + `Parent ID` pair: the model from a table of the type's values, the record by the type. */
@@ -66,10 +93,11 @@ function typedParent(state: BuildState, context: TargetContext, modelField: stri
 
 /** Several optional references (a lead, else its relation): the most specific record that is there. */
 function referencedParent(state: BuildState, context: TargetContext, modelField: string, toRecord: (expression: string) => string): void {
-  // Several references: the most specific one that is filled (a lead before its relation).
+  // Several references: a deal before the organisation, the organisation before a person, then
+  // the most specific one that is filled (a lead before its relation).
   const references = context.columns
     .filter((column) => column.reference !== undefined && !context.used.has(column.path))
-    .sort((left, right) => right.profile.guess.blank - left.profile.guess.blank);
+    .sort((left, right) => recordRank(state, left) - recordRank(state, right) || right.profile.guess.blank - left.profile.guess.blank);
   if (references.length === 0) return;
   // Each record a row may belong to, in the order they are tried: a column's own records, then the
   // others its value may name (an opportunity's id, else an account's).
@@ -110,4 +138,18 @@ function referencedParent(state: BuildState, context: TargetContext, modelField:
     )
     .join(" ?? ");
   assign(state, context, "res_id", idExpression, references, 0.9);
+}
+
+/**
+ * Which record a chatter line or an activity belongs to first, as specialists write it: the deal
+ * it is about, else the organisation, else a person there (who may share a name with another
+ * firm's); other records by how specific they are.
+ */
+function recordRank(state: BuildState, column: ColumnRef): number {
+  const reference = column.reference;
+  if (reference === undefined) return 3;
+  const mapped = mappedByAlias(state, reference.alias);
+  if ((mapped?.model ?? reference.model) !== "res.partner") return 0;
+  const organisations = mapped === undefined || mapped.split !== undefined || mapped.typedPartners !== undefined || mapped.profile.kind === "company";
+  return organisations ? 1 : 2;
 }

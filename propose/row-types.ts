@@ -14,14 +14,14 @@ export interface RowTypes {
 }
 
 /**
- * The first column (not `skip`ped) whose every value `sortOf` its rows calls one sort or the
- * other, both sorts present. A yes/no column may say it too (`Natural person: Y | N`), when `yesNo`.
+ * The first column (not `skip`ped) whose every value `sortOf` its rows (or the value itself) calls
+ * one sort or the other, both sorts present. A yes/no column may say it too (`Natural person: Y | N`), when `yesNo`.
  */
 export function rowTypes(
   columns: readonly ColumnProfile[],
   skip: (column: ColumnProfile) => boolean,
   maxTypes: number,
-  sortOf: (rows: readonly number[]) => "first" | "second" | undefined,
+  sortOf: (rows: readonly number[], value: string) => "first" | "second" | undefined,
   yesNo = false,
 ): RowTypes | undefined {
   for (const column of columns) {
@@ -32,7 +32,10 @@ export function rowTypes(
     const first: string[] = [];
     const second: string[] = [];
     for (const value of values) {
-      const sort = sortOf(column.values.flatMap((candidate, row) => (candidate.trim() === value ? [row] : [])));
+      const sort = sortOf(
+        column.values.flatMap((candidate, row) => (candidate.trim() === value ? [row] : [])),
+        value,
+      );
       if (sort === "first") first.push(value);
       if (sort === "second") second.push(value);
     }

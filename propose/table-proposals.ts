@@ -24,7 +24,8 @@ export function buildTable(state: BuildState, draft: TableDraft): TableProposal 
   if (draft.customOptions !== undefined) {
     const entries = [...draft.customOptions.entries()].map(([key, value]) => ({
       key,
-      value: draft.output.kind === "selection" && !value.startsWith('"') && !isRecordName(state, value) ? quote(value) : value,
+      // A selection's key is text, even where a record of some model bears the same name (a tag `Projects` beside a department `Projects`).
+      value: draft.output.kind === "selection" && !value.startsWith('"') ? quote(value) : value,
     }));
     return {
       name: draft.name,
@@ -118,10 +119,6 @@ export function stageDefinitions(state: BuildState): Map<string, (readonly [stri
 /** `"n.v.t." -> empty`: a value written for no value leaves the field empty, without a report. */
 function noValue(value: string, rows: string): TableEntryProposal {
   return { key: value, value: "empty", comment: `${rows}; written for no value: the field stays empty` };
-}
-
-export function isRecordName(state: BuildState, value: string): boolean {
-  return [...state.registries.records.values()].some((byName) => byName.has(value));
 }
 
 export function recordFor(state: BuildState, model: string, option: ValueOption): string {

@@ -68,8 +68,11 @@ export function isPlaceholder(value: string): boolean {
   return letters.length > 0 && letters.length <= 14 && PLACEHOLDER_WORDS.has(letters) && !/\d/.test(trimmed);
 }
 
-/** A number and a percent sign (`60 %`, `12,5%`): a share, read as its number. */
-const PERCENTAGE = /^-?\d+(?:[.,]\d+)?\s?%$/;
+/**
+ * A number and a percent sign (`60 %`, `12,5%`), or the sign first as Turkish and Persian write
+ * it (`%60`): a share, read as its number (the reader takes the sign on either side).
+ */
+const PERCENTAGE = /^(?:-?\d+(?:[.,]\d+)?\s?%|%\s?-?\d+(?:[.,]\d+)?)$/;
 
 export function isPercentage(value: string): boolean {
   return PERCENTAGE.test(value.trim());
@@ -109,6 +112,8 @@ const YES_WORDS: ReadonlySet<string> = new Set([
   "ano",
   "igen",
   "evet",
+  // Turkish one-letter answers (Evet/Hayır), as ERPs write flags: E/H.
+  "e",
   "kylla",
   "da",
 ]);
@@ -123,6 +128,7 @@ const NO_WORDS: ReadonlySet<string> = new Set([
   "ne",
   "nem",
   "hayir",
+  "h",
   "ei",
   "nu",
   "f",

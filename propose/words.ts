@@ -12,13 +12,18 @@ import { LEXICON_DE_FR, STOPWORDS_DE_FR } from "./lexicon-de-fr.js";
 import { LEXICON_EN_NL, STOPWORDS_EN_NL } from "./lexicon-en-nl.js";
 import { LANGUAGES } from "./languages/index.js";
 
-/** Lower case, without accents, ß as ss, ł as l, ø as o, æ as ae: `Geïnteresseerd` → `geinteresseerd`, `Straße` → `strasse`. */
+/**
+ * Lower case, without accents, ß as ss, ł as l, ø as o, æ as ae, Turkish ı as i: `Geïnteresseerd`
+ * → `geinteresseerd`, `Straße` → `strasse`, `KISA ADI`, `Kısa Adı` and `KİŞİ` → `kisa adi`, `kisi`.
+ */
 export function foldText(text: string): string {
   return (
     text
       .replace(/ß/g, "ss")
-      // Letters no accent stripping reaches: Polish ł, Danish and Norwegian ø and æ.
+      // Letters no accent stripping reaches: Polish ł, Danish and Norwegian ø and æ, Turkish ı
+      // (its capital İ loses its dot as an accent, and I lower-cases to i).
       .replace(/[łŁ]/g, "l")
+      .replace(/ı/g, "i")
       .replace(/[øØ]/g, "o")
       .replace(/[æÆ]/g, "ae")
       .normalize("NFD")
@@ -156,6 +161,8 @@ export function rawWords(text: string): string[] {
  */
 export function conceptWords(text: string): string[] {
   const words = rawWords(text);
+  // A header of one language's article alone is another's word: Turkish `İl` (province) is Italian `il`.
+  const meaningful = words.some((word) => !STOPWORDS.has(word));
   const result: string[] = [];
   let index = 0;
   while (index < words.length) {
@@ -167,7 +174,7 @@ export function conceptWords(text: string): string[] {
     }
     const word = words[index] ?? "";
     index += 1;
-    if (STOPWORDS.has(word)) continue;
+    if (meaningful && STOPWORDS.has(word)) continue;
     const translated = lexiconWord(word);
     if (translated !== undefined) {
       result.push(...translated.split(" "));
@@ -182,7 +189,7 @@ export function conceptWords(text: string): string[] {
     const one = singular(word);
     result.push(...(lexiconWord(one) ?? romancePlural(word) ?? one).split(" "));
   }
-  return result.filter((word) => word.length > 0 && !STOPWORDS.has(word));
+  return result.filter((word) => word.length > 0 && (!meaningful || !STOPWORDS.has(word)));
 }
 
 /** Words that say how a value is written rather than what it is: they count for less. */

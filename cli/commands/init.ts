@@ -143,7 +143,7 @@ export const registerInit = defineCommand(
       .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")
       .option("--name <name>", "the source's name in the package and its external IDs (default: from the export folder)")
       .option("--sample-rows <count>", `rows read per entity to infer types and match values (default ${DEFAULT_SAMPLE_ROWS})`)
-      .option("--done-activities <how>", "activities an export marks done: archived (Odoo 17's way, the default) or messages in the chatter")
+      .option("--done-activities <how>", "activities an export marks done: archived (Odoo 17's way) or messages in the chatter; by default, messages for an agenda logging when each happened beside due days, else archived")
       .option("--force", "overwrite .flitmap files already in the output folder"),
   (context) => (options: InitOptions) => initCommand(options, context),
 );

@@ -12,7 +12,8 @@ import { NORWEGIAN } from "./nb.js";
 import { POLISH } from "./pl.js";
 import { PORTUGUESE } from "./pt.js";
 import { SWEDISH } from "./sv.js";
+import { TURKISH } from "./tr.js";
 
 export type { Language } from "./language.js";
 
-export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH];
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH];

@@ -93,6 +93,10 @@ export const POLISH: Language = {
     kontrahenta: "customer",
     kontrahenci: "customer",
     klienta: "customer",
+    odbiorca: "customer",
+    odbiorcy: "customer",
+    dostawca: "supplier",
+    dostawcy: "supplier",
     grupa: "tag",
     "grupa kontrahentow": "tag",
     // salutations, as values

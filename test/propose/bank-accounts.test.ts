@@ -38,6 +38,30 @@ describe("bank accounts in a partner file", () => {
   });
 });
 
+// Spanish: a column its header calls IBAN, written by an ERP that never checked the check digits.
+const CLIENTES = `Código;Razón social;Población;IBAN
+C1;Molinos del Sur S.L.;Sevilla;ES12 2100 0418 4502 0005 1332
+C2;Aceites Béticos S.A.;Jaén;
+C3;Frutas Levante S.L.;Valencia;ES0800120345030000067890
+C4;Cerámicas Castellón S.A.;Castellón;ES55 0049 1500 0512 3456 7892
+C5;Vinos Rioja S.L.;Logroño;ES31 2085 0000 1111 2222 3333
+`;
+
+describe("a column its header calls IBAN", () => {
+  it("holds the partners' accounts by their shape, check digits right or not", () => {
+    expect(["ES12 2100 0418 4502 0005 1332", "ES0800120345030000067890"].some(isIban)).toBe(false);
+    const declaration = proposalFor([file("clientes.csv", CLIENTES)]).entities[0]?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    expect(declaration.targets.map((target) => target.header)).toContain("bank: res.partner.bank when iban is present");
+  });
+
+  it("but the same values under another header are no accounts", () => {
+    const declaration = proposalFor([file("clientes.csv", CLIENTES.replace(";IBAN\n", ";Referencia\n"))]).entities[0]?.declaration;
+    expect(declaration?.kind).toBe("map");
+  });
+});
+
 // Hungarian: accounts written as IBANs without their country code, as some ERPs keep them.
 const UGYFELEK = `Kód;Cégnév;Város;Számlaszám
 U1;Kovács és Társa Kft.;Budapest;42 1177 3016 1111 1018 0000 0000

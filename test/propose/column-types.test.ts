@@ -123,6 +123,11 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["Oui", "Non", "Peut-être"]).type).toBe("text");
   });
 
+  it("reads one-letter yes/no flags of Turkish ERPs (E/H) and says which words the source must name", () => {
+    expect(guessColumnType(["E", "H", "H", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["e"], false: ["h"] } });
+    expect(guessColumnType(["E", "H", "K"]).type).toBe("text");
+  });
+
   it("keeps codes of fixed-width digits as text, leading zeros included, but not quantities", () => {
     const registry = guessColumnType(["91018784", "12345678", "", "00456789"]);
     expect(registry).toMatchObject({ type: "text", blank: 1 });

@@ -1,8 +1,8 @@
 /**
- * `flitmap init` on exports it was not built from: seven generated export families (a German, a
- * French, two English, a Spanish and a Brazilian CRM export, and an Italian ERP's,
- * mappings/generators/families), each compared column by
- * column with the package a specialist wrote by hand before init ran on it (test/propose/families/),
+ * `flitmap init` on exports it was not built from: nine generated export families (a German, a
+ * French, two English, a Spanish and a Brazilian CRM export, and an Italian, a Polish and a
+ * Turkish ERP's, mappings/generators/families), each compared column by column with the package
+ * a specialist wrote by hand before init ran on it (test/propose/families/),
  * for structure (maps or splits, and the links between migrated records), and by loading both into
  * the Odoo double. The figures are printed per family; docs/init.md records them, with the first
  * measurement of each hold-out (families/support.ts).
@@ -28,8 +28,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   clientela: 0.92,
   anagrafe: 0.97,
   carteira: 0.97,
-  kartoteka: 0.9,
-  defter: 0.39,
+  kartoteka: 0.92,
+  defter: 1,
 };
 
 /**
@@ -49,12 +49,17 @@ const FLOORS: Readonly<Record<string, number>> = {
  * Windows-1250, read as Windows-1252, so its names were not mapped and its partners nameless).
  * Since the code page is told from the words, registries typed by a yes/no column and agendas of
  * date-times: none rejected, the same companies, but fewer people than the specialist (no owner
- * contacts) and done events still loaded as activities where the specialist writes them as
- * chatter messages. Defter, the seventh, at its first measurement: 549 rows rejected where the
- * hand-written package rejects 5 (no Turkish word in the lexicon: its cards become leads and
- * custom fields, its partners nameless). A ratchet: lower it as the proposer learns.
+ * contacts). Since an agenda logging moments beside due days writes its done rows as chatter
+ * messages, as the specialist does, the 5 naming a contractor the registry no longer holds are
+ * rejected, as they are by the hand-written package (which rejects 63 more). Defter, the seventh,
+ * at its first measurement: 549 rows rejected where the hand-written package rejects 5 (no
+ * Turkish word in the lexicon: its cards become leads and custom fields, its partners nameless).
+ * Since it was tuned on (Turkish in the lexicon, cards typed by a category, an agenda of moments
+ * and durations): 6, each a row naming a person by a name two people share, which the proposal
+ * refuses rather than guess (the specialist takes the first). A ratchet: lower it as the
+ * proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 0, defter: 549 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

@@ -33,6 +33,16 @@ describe("the lexicon's further languages", () => {
     ["cs", "PSČ", ["zip"]],
     ["cs", "Pravděpodobnost", ["probability"]],
     ["cs", "Důvod prohry", ["lost", "reason"]],
+    ["tr", "CARİ ÜNVANI", ["company", "name"]],
+    ["tr", "Vergi Dairesi", ["tax", "office"]],
+    ["tr", "VERGİ NO", ["vat"]],
+    ["tr", "İlçe", ["district"]],
+    ["tr", "Posta Kodu", ["zip"]],
+    ["tr", "Cep Telefonu", ["mobile"]],
+    ["tr", "Satış Temsilcisi", ["owner"]],
+    ["tr", "Ödeme Vadesi", ["payment", "term"]],
+    ["tr", "Tahmini Kapanış Tarihi", ["expected", "close", "date"]],
+    ["tr", "Kayıp Nedeni", ["lost", "reason"]],
   ])("%s: %s", (_language, header, words) => {
     expect(conceptWords(header)).toEqual(words);
   });
@@ -44,6 +54,8 @@ describe("the lexicon's further languages", () => {
     expect(conceptWords("Edilizia")).toEqual(["construction"]);
     expect(conceptWords("Pani")).toEqual(["madam"]);
     expect(conceptWords("Slečna")).toEqual(["miss"]);
+    expect(conceptWords("Hanım")).toEqual(["madam"]);
+    expect(conceptWords("Kazanıldı")).toEqual(["won"]);
     // A record's title: a person's salutation, a deal's name (both fields list the word).
     expect(conceptWords("Título")).toEqual(["title"]);
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadShippedCatalog } from "../../compiler/catalog/index.js";
 import type { ExportFile } from "../../propose/export.js";
 import { proposePackage } from "../../propose/index.js";
+import { loadProposed } from "./small-exports.js";
 
 function csv(path: string, lines: readonly string[]): ExportFile {
   const [header = "", ...rest] = lines;
@@ -88,5 +89,27 @@ describe("stage definitions that repeat stage names per pipeline", () => {
   signed  { name "Signed"  sequence 20  is_won true  fold false }
 }`);
     expect(file("deal.flitmap")).toMatch(/stage_id +<- stage \| trim \| stage \/\/ 90%/);
+  });
+});
+
+describe("a custom pick-list whose values are also a tag's names", () => {
+  it("writes its keys as text, never as the tag records of the same name", async () => {
+    const contacts = `Contact ID;Name;Department;Tags
+1;Ann Reid;Projects;Projects
+2;Bob Shaw;Sales;Sales
+3;Cat Lowe;Projects;Sales
+4;Dan Moss;Finance;Projects
+5;Eve Park;Sales;Sales
+6;Fay Hunt;Projects;Projects
+7;Gus Hale;Finance;Sales
+8;Hal Ross;Sales;Projects
+9;Ida Webb;Projects;Sales
+10;Joe Kerr;Sales;Sales
+`;
+    await loadProposed({ "contacts.csv": contacts }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      const partners = sample.double.records("res.partner").filter((partner) => partner["name"] === "Ann Reid" || partner["name"] === "Dan Moss");
+      expect(partners.map((partner) => partner["x_department"]).sort()).toEqual(["finance", "projects"]);
+    });
   });
 });

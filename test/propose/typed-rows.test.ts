@@ -84,3 +84,51 @@ describe("rows typed as organisations or people by a column, none under another"
     expect(assignment(proposal, "registro.csv", "name")).toBe('(if genere = "Privato" then `{nome} {cognome}` | trim) ?? denominazione | trim | required');
   });
 });
+
+/**
+ * A yes/no flag that is yes for sole traders and private persons alike does not tell them apart;
+ * a category of seven values does, its private persons few among many firms (German words).
+ */
+function kundenstamm(): string {
+  const categories = ["Handwerk", "Handel", "Industrie", "Bau", "Planung", "Lieferant"];
+  const lines = ["Kd-Nr;Firma;Einzelunternehmen;Vorname;Nachname;Kategorie"];
+  for (let index = 1; index <= 40; index++) {
+    const number = `K${String(index).padStart(3, "0")}`;
+    const category = categories[index % categories.length] ?? "Handel";
+    if (index <= 4) lines.push(`${number};PETER KLEIN ${index};J;Peter;Klein ${index};Privatkunde`);
+    else if (index <= 7) lines.push(`${number};Heizung Maier ${index} - Jonas Maier;J;Jonas;Maier ${index};Handwerk`);
+    else lines.push(`${number};Firma ${index} GmbH;N;;;${category}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("rows typed by a category when a flag mixes sole traders and private persons", () => {
+  it("types them by the category, a few private persons among many firms", () => {
+    const [registry] = profileEntities({ files: [file("kunden.csv", kundenstamm())], otherFiles: [] });
+    const mixed = registry === undefined ? undefined : mixedRows(registry);
+    expect(mixed?.typed?.column.name).toBe("kategorie");
+    expect(mixed?.typed?.personValues).toEqual(["Privatkunde"]);
+    expect(mixed?.rows).toMatchObject({ person: 4, organisation: 36 });
+  });
+});
+
+describe("where a row is", () => {
+  it("does not type it, though one country's rows happen to be people alone", () => {
+    const clients = `Client No;Company;First Name;Last Name;Country
+C1;Acme Ltd;Ann;Lee;UK
+C2;Bolt plc;Bob;Ray;UK
+C3;Crane Ltd;Cy;Fox;UK
+C4;Delta Ltd;Dee;Moe;UK
+C5;Echo Ltd;;;UK
+C6;Fox Ltd;;;UK
+C7;;Eve;Kay;Ireland
+C8;;Fay;Day;Ireland
+C9;;Gil;Roe;Ireland
+C10;Gold Ltd;;;UK
+`;
+    const [registry] = profileEntities({ files: [file("clients.csv", clients)], otherFiles: [] });
+    const mixed = registry === undefined ? undefined : mixedRows(registry);
+    expect(mixed?.typed).toBeUndefined();
+    expect(mixed?.rows).toEqual({ both: 4, organisation: 3, person: 3 });
+  });
+});

@@ -55,6 +55,23 @@ D5;Boiler;;300
       rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it("takes the sign before the number too (%60), as some languages write it", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "flitmap-init-percent-"));
+    try {
+      const deals = `Deal ID;Deal Name;Chance;Amount
+D1;Warehouse;%60;1200
+D2;Fleet;%12,5;800
+D3;Panels;%90;450
+D4;Roof;% 25;900
+`;
+      const proposed = await proposeExport(directory, { "deals.csv": deals });
+      expect(columnLine(proposed, "chance")).toMatch(/^\s*chance\s+"Chance"\s+decimal "%" \/\/ 4 of 4 values parse as percentages/);
+      expect(proposed.files.find((entry) => entry.name === "deal.flitmap")?.text).toMatch(/\n\s*probability\s+<- chance \/\//);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("a deal's values saying their fields (a Polish CRM)", () => {

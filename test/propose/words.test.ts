@@ -21,6 +21,20 @@ describe("conceptWords", () => {
     expect(identifierOf("Første kontakt", "column")).toBe("forste_kontakt");
   });
 
+  it("folds Turkish capitals with and without their dots, and the dotless ı, to one spelling", () => {
+    expect(identifierOf("Kısa Adı", "column")).toBe("kisa_adi");
+    expect(identifierOf("KISA ADI", "column")).toBe("kisa_adi");
+    expect(identifierOf("İLÇE", "column")).toBe("ilce");
+    expect(conceptWords("CARİ KODU")).toEqual(conceptWords("Cari Kodu"));
+    expect(conceptWords("Açılış Tarihi")).toEqual(conceptWords("ACILIS TARIHI"));
+  });
+
+  it("reads a header of one language's article alone as another language's word", () => {
+    // Turkish İl (province) is Italian il, which drops from a longer header.
+    expect(conceptWords("İl")).toEqual(["city"]);
+    expect(conceptWords("Il cliente")).toEqual(["customer"]);
+  });
+
   it("brings English synonyms and phrases to one word", () => {
     expect(conceptWords("E-mail address")).toEqual(["email"]);
     expect(conceptWords("Postcode")).toEqual(["zip"]);
