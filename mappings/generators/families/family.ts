@@ -15,7 +15,8 @@ import { Rng } from "../prng.js";
 
 export interface FamilyDialect {
   readonly delimiter: "," | ";" | "\t";
-  readonly encoding: "utf-8" | "windows-1252" | "windows-1250" | "windows-1254";
+  /** `utf-16le` is Excel's "Unicode text" (its byte order mark is FF FE). */
+  readonly encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1254";
   readonly bom: boolean;
   readonly newline: "\r\n" | "\n";
   /** Quote every non-empty value, or only values that need it. */
@@ -78,8 +79,12 @@ export function writeFamily(exported: FamilyExport, outDir: string): { readonly 
   for (const table of exported.tables) {
     const dialect = table.dialect ?? exported.dialect;
     const text = csvText(table, dialect);
-    const body = dialect.encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text, dialect.encoding.replace("windows-", "win"));
-    const bytes = dialect.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+    const body =
+      dialect.encoding === "utf-8" || dialect.encoding === "utf-16le"
+        ? Buffer.from(text, dialect.encoding === "utf-8" ? "utf8" : "utf16le")
+        : iconv.encode(text, dialect.encoding.replace("windows-", "win"));
+    const mark = dialect.encoding === "utf-16le" ? [0xff, 0xfe] : [0xef, 0xbb, 0xbf];
+    const bytes = dialect.bom ? Buffer.concat([Buffer.from(mark), body]) : body;
     writeFileSync(join(outDir, table.file), bytes);
   }
   const seed = exported.products === undefined ? { users: exported.users } : { users: exported.users, products: exported.products };

@@ -17,6 +17,7 @@ import { generateDefter } from "./defter.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
 import { generateKartoteka } from "./kartoteka.js";
 import { generateKundenwerk } from "./kundenwerk.js";
+import { generateKundregister } from "./kundregister.js";
 import { generatePipelane } from "./pipelane.js";
 
 export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions) => FamilyExport>> = {
@@ -29,6 +30,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   carteira: generateCarteira,
   kartoteka: generateKartoteka,
   defter: generateDefter,
+  kundregister: generateKundregister,
 };
 
 /** The size and seed the measurement uses. */
