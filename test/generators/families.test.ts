@@ -24,11 +24,14 @@ afterAll(() => dirs.forEach(removeDir));
 function table(
   directory: string,
   file: string,
-  encoding: "utf-8" | "windows-1252" | "windows-1250" | "windows-1254",
+  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1254",
   delimiter: string,
 ): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
-  const text = encoding === "utf-8" ? bytes.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(bytes, encoding.replace("windows-", "win"));
+  const text =
+    encoding === "utf-8" || encoding === "utf-16le"
+      ? bytes.toString(encoding === "utf-8" ? "utf8" : "utf16le").replace(/^\uFEFF/, "")
+      : iconv.decode(bytes, encoding.replace("windows-", "win"));
   return parse<Record<string, string>>(text, { columns: true, delimiter, relax_quotes: false });
 }
 
@@ -315,5 +318,59 @@ describe("the export families", () => {
         activity["Firma"] !== "" && !shortNames.has(activity["Firma"]) && [...shortNames].some((name) => name?.toLocaleUpperCase("tr") === activity["Firma"]),
     );
     expect(upper.length).toBeGreaterThan(0);
+  });
+  it("kundregister: a Windows-1252 register beside the CRM's UTF-8 with a BOM and a UTF-16LE report with tabs, post code and town in one cell, parents and deals by name, staff by signature", () => {
+    const directory = generated("kundregister", "check");
+    const registerBytes = readFileSync(join(directory, "Kundregister.csv"));
+    expect(registerBytes.includes(Buffer.from("Vår referens", "utf8"))).toBe(false);
+    expect(iconv.decode(registerBytes, "win1252").startsWith("Kundnr;Namn;Kundtyp;Org.nr;")).toBe(true);
+    const customers = table(directory, "Kundregister.csv", "windows-1252", ";");
+    const numbers = customers.map((customer) => Number(customer["Kundnr"]));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
+    const names = new Set(customers.map((customer) => customer["Namn"]));
+    expect(names.size).toBe(customers.length);
+    // Post code and town in one cell, the town in capitals; abroad with the country's letter.
+    const swedish = customers.filter((customer) => customer["Land"] === "");
+    expect(swedish.every((customer) => /^\d{3} \d{2} [A-ZÅÄÖ ]+$/.test(customer["Postadress"] ?? ""))).toBe(true);
+    expect(customers.filter((customer) => customer["Land"] !== "").every((customer) => /^[A-Z]{1,2}-\d{4,5} \S/.test(customer["Postadress"] ?? ""))).toBe(true);
+    // Organisation numbers with their Luhn digit; private customers surname first.
+    const luhn = (digits: string): boolean =>
+      [...digits].reduce((sum, digit, index) => {
+        const value = Number(digit) * (index % 2 === 0 ? 2 : 1);
+        return sum + (value > 9 ? value - 9 : value);
+      }, 0) %
+        10 ===
+      0;
+    expect(
+      customers.filter((customer) => /^\d{6}-\d{4}$/.test(customer["Org.nr"] ?? "")).every((customer) => luhn((customer["Org.nr"] ?? "").replace("-", ""))),
+    ).toBe(true);
+    const persons = customers.filter((customer) => customer["Kundtyp"] === "Privatperson");
+    expect(persons.length).toBeGreaterThan(customers.length / 40);
+    expect(persons.every((customer) => /^\p{L}+, \p{L}+( \p{Lu}\.)?$/u.test(customer["Namn"] ?? ""))).toBe(true);
+    // Group parents by name; sellers by signature, the retired one among them.
+    const parents = customers.map((customer) => customer["Moderbolag"] ?? "").filter((parent) => parent !== "");
+    expect(parents.length).toBeGreaterThan(2);
+    expect(parents.every((parent) => names.has(parent))).toBe(true);
+    const signatures = new Set(table(directory, "Saljare.csv", "windows-1252", ";").map((seller) => seller["Signatur"]));
+    expect(customers.every((customer) => customer["Vår referens"] === "" || signatures.has(customer["Vår referens"]))).toBe(true);
+    expect(customers.some((customer) => customer["Vår referens"] === "POS")).toBe(true);
+    expect(customers.some((customer) => customer["Senaste faktura"] === "0000-00-00") && customers.some((customer) => customer["Telefon"] === "-")).toBe(true);
+    // The CRM: a BOM, deals by the customer's name (now and then without its AB) or a prospect's.
+    expect([...readFileSync(join(directory, "Affarer.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const deals = table(directory, "Affarer.csv", "utf-8", ";");
+    const prospects = new Set(table(directory, "Prospekt.csv", "utf-8", ";").map((prospect) => prospect["Företagsnamn"]));
+    expect(deals.every((deal) => names.has(deal["Kund"]) || names.has(`${deal["Kund"]} AB`) || prospects.has(deal["Kund"]))).toBe(true);
+    expect(deals.some((deal) => !names.has(deal["Kund"]) && names.has(`${deal["Kund"]} AB`))).toBe(true);
+    expect(deals.every((deal) => /^\d+ %$/.test(deal["Sannolikhet"] ?? "") && /^(\d{1,3}(\u00a0\d{3})* kr)?$/.test(deal["Värde"] ?? ""))).toBe(true);
+    expect(deals.every((deal) => /^(Anna L|Mikael B|Sara Å|Erik H|Linnéa E|Per-Olof S)\.$/.test(deal["Ansvarig"] ?? ""))).toBe(true);
+    // Excel's "Unicode text": UTF-16LE with its BOM, tab-separated; X for done.
+    expect([...readFileSync(join(directory, "Aktiviteter.txt")).subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    const activities = table(directory, "Aktiviteter.txt", "utf-16le", "\t");
+    expect(new Set(activities.map((activity) => activity["Utförd"]))).toEqual(new Set(["X", ""]));
+    expect(activities.filter((activity) => activity["Varaktighet"] !== "").every((activity) => /^\d:\d\d$/.test(activity["Varaktighet"] ?? ""))).toBe(true);
+    const people = table(directory, "Kontaktpersoner.csv", "utf-8", ";");
+    const known = new Set(customers.map((customer) => customer["Kundnr"]));
+    expect(people.every((person) => person["Kundnr"] === "" || known.has(person["Kundnr"]))).toBe(true);
+    expect(people.some((person) => (person["Roller"] ?? "").includes(", "))).toBe(true);
   });
 });

@@ -135,7 +135,15 @@ function companyDraft(rng: Rng, kind: CustomerKind, names: UniqueNames, parents:
       (name) => `${name} i ${rng.pick(PLACE_WORDS)}`,
     );
     const org = personalNumber(rng);
-    return { ...base, kind, name, org, vat: rng.chance(0.7) ? swedishVat(rng, org) : "", domain: seSlug(owner.last + trade) + ".se", reference: `${owner.first} ${owner.last}` };
+    return {
+      ...base,
+      kind,
+      name,
+      org,
+      vat: rng.chance(0.7) ? swedishVat(rng, org) : "",
+      domain: seSlug(owner.last + trade) + ".se",
+      reference: `${owner.first} ${owner.last}`,
+    };
   }
   const name = names.take(() => (rng.chance(0.6) ? `${swedishName(rng).last}s ${trade} AB` : `${rng.pick(PLACE_WORDS)} ${trade} AB`), vary);
   const org = orgNumber(rng, rng.pick(["556", "559"]));
@@ -150,23 +158,66 @@ function draftCustomer(rng: Rng, names: UniqueNames, parents: readonly string[])
   if (roll < 0.81) return companyDraft(rng, parents.length > 0 ? "subsidiary" : "ab", names, parents);
   if (roll < 0.86) {
     const housing = rng.chance(0.5);
-    const name = names.take(() => (housing ? `Brf ${rng.pick(HOUSING)}` : rng.pick(ASSOCIATIONS)), (name, attempt) => `${name} ${attempt}`);
-    return { kind: "association", name, org: orgNumber(rng, housing ? "769" : "802"), vat: "", category: "FÖRENING", domain: seSlug(name) + ".se", parent: "", reference: "", foreign: undefined };
+    const name = names.take(
+      () => (housing ? `Brf ${rng.pick(HOUSING)}` : rng.pick(ASSOCIATIONS)),
+      (name, attempt) => `${name} ${attempt}`,
+    );
+    return {
+      kind: "association",
+      name,
+      org: orgNumber(rng, housing ? "769" : "802"),
+      vat: "",
+      category: "FÖRENING",
+      domain: seSlug(name) + ".se",
+      parent: "",
+      reference: "",
+      foreign: undefined,
+    };
   }
   if (roll < 0.89) {
-    const name = names.take(() => rng.pick(MUNICIPALITIES), (name, attempt) => `${name} ${["Kultur", "Skola", "Teknik"][attempt % 3] ?? ""}`.trim());
-    const org = `212000-${rng.int(1000, 2999)}`;
-    return { kind: "municipality", name, org, vat: `SE${org.replace("-", "")}01`, category: "OFFENTLIG", domain: seSlug((name.split(" ")[0] ?? "").replace(/s$/, "")) + ".se", parent: "", reference: "", foreign: undefined };
+    const name = names.take(
+      () => rng.pick(MUNICIPALITIES),
+      (name, attempt) => `${name} ${["Kultur", "Skola", "Teknik"][attempt % 3] ?? ""}`.trim(),
+    );
+    const org = orgNumber(rng, "212000");
+    return {
+      kind: "municipality",
+      name,
+      org,
+      vat: `SE${org.replace("-", "")}01`,
+      category: "OFFENTLIG",
+      domain: seSlug((name.split(" ")[0] ?? "").replace(/s$/, "")) + ".se",
+      parent: "",
+      reference: "",
+      foreign: undefined,
+    };
   }
   if (roll < 0.96) {
     // The register writes a private customer surname first: "Svensson, Karin".
     const person = swedishName(rng);
-    const name = names.take(() => `${person.last}, ${person.first}`, (name, attempt) => `${name} ${attempt}`);
+    const name = names.take(
+      () => `${person.last}, ${person.first}`,
+      // A namesake is told apart by a middle initial, as a clerk would.
+      (name, attempt) => `${name} ${"MEKLJ".charAt(attempt % 5)}.`,
+    );
     return { kind: "private", name, org: "", vat: "", category: "PRIVAT", domain: "gmail.com", parent: "", reference: "", foreign: undefined };
   }
   const foreign = rng.pick(FOREIGN);
-  const name = names.take(() => `${rng.pick(foreign.stems)} ${rng.pick(TRADES)[0]} ${foreign.suffix}`, (name, attempt) => `${name} ${attempt}`);
-  return { kind: "foreign", name, org: "", vat: foreign.vat(rng), category: "FÖRETAG", domain: `${seSlug(name.split(" ")[0] ?? "")}.${foreign.tld}`, parent: "", reference: "", foreign };
+  const name = names.take(
+    () => `${rng.pick(foreign.stems)} ${rng.pick(TRADES)[0]} ${foreign.suffix}`,
+    (name, attempt) => `${name} ${attempt}`,
+  );
+  return {
+    kind: "foreign",
+    name,
+    org: "",
+    vat: foreign.vat(rng),
+    category: "FÖRETAG",
+    domain: `${seSlug(name.split(" ")[0] ?? "")}.${foreign.tld}`,
+    parent: "",
+    reference: "",
+    foreign,
+  };
 }
 
 function email(rng: Rng, draft: Draft): string {

@@ -31,8 +31,48 @@ export const STAFF: readonly Seller[] = [
 /** Retired in 2025: the signature table still lists him (Aktiv Nej), no Odoo user has his name. */
 export const FORMER: Seller = { first: "Per-Olof", last: "Sandberg", female: false, signature: "POS" };
 
-const MALE = ["Lars", "Anders", "Johan", "Per", "Erik", "Karl", "Magnus", "Peter", "Jonas", "Fredrik", "Henrik", "Björn", "Göran", "Nils", "Oskar", "Mattias", "Stefan", "Ulf", "Håkan", "Jörgen"];
-const FEMALE = ["Karin", "Eva", "Maria", "Lena", "Johanna", "Ingrid", "Malin", "Elin", "Sofia", "Åsa", "Helena", "Ulrika", "Birgitta", "Camilla", "Frida", "Märta", "Emma", "Kerstin"];
+const MALE = [
+  "Lars",
+  "Anders",
+  "Johan",
+  "Per",
+  "Erik",
+  "Karl",
+  "Magnus",
+  "Peter",
+  "Jonas",
+  "Fredrik",
+  "Henrik",
+  "Björn",
+  "Göran",
+  "Nils",
+  "Oskar",
+  "Mattias",
+  "Stefan",
+  "Ulf",
+  "Håkan",
+  "Jörgen",
+];
+const FEMALE = [
+  "Karin",
+  "Eva",
+  "Maria",
+  "Lena",
+  "Johanna",
+  "Ingrid",
+  "Malin",
+  "Elin",
+  "Sofia",
+  "Åsa",
+  "Helena",
+  "Ulrika",
+  "Birgitta",
+  "Camilla",
+  "Frida",
+  "Märta",
+  "Emma",
+  "Kerstin",
+];
 const SURNAMES = [
   "Andersson",
   "Johansson",
@@ -275,7 +315,14 @@ export const TRADES: readonly (readonly [string, string])[] = [
 
 export const PLACE_WORDS = ["Väst", "Nordic", "Hisingen", "Kust", "Göta", "Älv", "Bohus", "Mölndals", "Lerums", "Saltholmens", "Majornas", "Kvarnby"];
 
-export const ASSOCIATIONS = ["IK Kongahälla", "Föreningen Gamla Majorna", "Hisingens Konstförening", "Västra Frölunda IF", "Göteborgs Körförbund", "Lerums Hembygdsförening"];
+export const ASSOCIATIONS = [
+  "IK Kongahälla",
+  "Föreningen Gamla Majorna",
+  "Hisingens Konstförening",
+  "Västra Frölunda IF",
+  "Göteborgs Körförbund",
+  "Lerums Hembygdsförening",
+];
 export const HOUSING = ["Solrosen", "Kastanjen", "Fyrtornet", "Eken", "Skeppet", "Vallmon", "Ankaret"];
 export const MUNICIPALITIES = ["Lerums kommun", "Kungälvs kommun", "Härryda kommun", "Partille kommun", "Ale kommun", "Stenungsunds kommun"];
 

@@ -176,7 +176,11 @@ function buildProspects(options: FamilyOptions, count: number, customers: readon
   const rows: string[][] = [];
   const prospects: Prospect[] = [];
   const names = new UniqueNames();
-  for (const customer of customers) names.take(() => customer.name, () => customer.name);
+  for (const customer of customers)
+    names.take(
+      () => customer.name,
+      () => customer.name,
+    );
   for (let index = 0; index < count; index++) {
     const rng = stream.row(index);
     const state = rng.weighted(PROSPECT_STATES);
@@ -206,7 +210,9 @@ function buildProspects(options: FamilyOptions, count: number, customers: readon
       became?.number ?? "",
       shortName(created < EXPORT_DAY - 300 && rng.chance(0.1) ? FORMER : rng.pick(STAFF)),
       open && rng.chance(0.5) ? dayText(EXPORT_DAY + rng.int(1, 40), "yyyy-MM-dd") : "",
-      rng.chance(0.25) ? rng.pick(["Träffade på Scandinavian Print Expo.", "Har avtal med konkurrent till hösten.", "Intresserad av skyltar till nya kontoret."]) : "",
+      rng.chance(0.25)
+        ? rng.pick(["Träffade på Scandinavian Print Expo.", "Har avtal med konkurrent till hösten.", "Intresserad av skyltar till nya kontoret."])
+        : "",
       dayText(created, "yyyy-MM-dd"),
     ]);
     prospects.push({ name, state });
@@ -262,7 +268,13 @@ function dealRow(rng: Rng, deal: Deal, customerName: string): string[] {
   ];
 }
 
-function buildDeals(options: FamilyOptions, count: number, customers: readonly Customer[], people: readonly Person[], prospects: readonly Prospect[]): { rows: string[][]; deals: Deal[] } {
+function buildDeals(
+  options: FamilyOptions,
+  count: number,
+  customers: readonly Customer[],
+  people: readonly Person[],
+  prospects: readonly Prospect[],
+): { rows: string[][]; deals: Deal[] } {
   const stream = new RowStream(options.seed, "kundregister.affarer");
   const active = customers.filter((customer) => !customer.inactive);
   const qualified = prospects.filter((prospect) => prospect.state === "Kvalificerad" || prospect.state === "Kontaktad");
@@ -280,7 +292,8 @@ function buildDeals(options: FamilyOptions, count: number, customers: readonly C
     const prospect = qualified.length > 0 && rng.chance(0.1) ? rng.pick(qualified) : undefined;
     const customer = prospect === undefined ? rng.pick(active) : undefined;
     // Typed by hand now and then: the customer's name without its "AB".
-    const name = prospect?.name ?? (customer !== undefined && customer.kind === "ab" && rng.chance(0.06) ? customer.name.replace(/ AB$/, "") : (customer?.name ?? ""));
+    const name =
+      prospect?.name ?? (customer !== undefined && customer.kind === "ab" && rng.chance(0.06) ? customer.name.replace(/ AB$/, "") : (customer?.name ?? ""));
     const theirs = people.filter((person) => customer !== undefined && person.customer === customer);
     const person = theirs.length > 0 && rng.chance(0.6) ? rng.pick(theirs).name : "";
     const deal: Deal = { number: `${String(year).slice(2)}-${pad(serial, 4)}`, customer, person, created };
@@ -348,12 +361,14 @@ function buildActivities(options: FamilyOptions, count: number, customers: reado
 
 const SELLER_HEADERS = ["Signatur", "Namn", "E-post", "Telefon", "Aktiv"];
 
-function sellerRows(): string[][] {
+/** The signature table: the staff with their direct lines on the switchboard, the one who retired last. */
+function sellerRows(options: FamilyOptions): string[][] {
+  const stream = new RowStream(options.seed, "kundregister.saljare");
   return [...STAFF, FORMER].map((person, index) => [
     person.signature,
     fullName(person),
     `${seSlug(person.first)}.${seSlug(person.last)}@${KUNDREGISTER_FIRM.domain}`,
-    `031-701 ${pad(20 + index * 3)} ${pad(10 + index * 7)}`,
+    `031-701 ${stream.row(index).int(20, 69)} ${pad(10 + index * 7)}`,
     person === FORMER ? "Nej" : "Ja",
   ]);
 }
@@ -384,7 +399,7 @@ export function generateKundregister(options: FamilyOptions): FamilyExport {
     dialect: { delimiter: ";", encoding: "utf-8", bom: true, newline: "\n", quoteAll: false },
     tables: [
       { file: "Kundregister.csv", headers: CUSTOMER_HEADERS, rows: customerRows, dialect: accounting },
-      { file: "Saljare.csv", headers: SELLER_HEADERS, rows: sellerRows(), dialect: accounting },
+      { file: "Saljare.csv", headers: SELLER_HEADERS, rows: sellerRows(options), dialect: accounting },
       { file: "Kontaktpersoner.csv", headers: PERSON_HEADERS, rows: peopleRows },
       { file: "Prospekt.csv", headers: PROSPECT_HEADERS, rows: prospectRows },
       { file: "Affarer.csv", headers: DEAL_HEADERS, rows: dealRows },
