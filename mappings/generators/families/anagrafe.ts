@@ -61,6 +61,7 @@ import {
   amountText,
   day,
   dayText,
+  draftsByDay,
   momentText,
   pad,
   RowStream,
@@ -69,6 +70,7 @@ import {
   staffUsers,
   UniqueNames,
   workMoment,
+  YearSerials,
   type FamilyExport,
   type FamilyOptions,
 } from "./family.js";
@@ -298,16 +300,9 @@ function quoteLines(rng: Rng, number: string, vatRate: string): { lines: string[
 
 function buildQuotes(options: FamilyOptions, count: number, customers: readonly Customer[]): Quote[] {
   const stream = new RowStream(options.seed, "anagrafe.offerte");
-  const drafts = Array.from({ length: count }, (_, index) => {
-    const rng = stream.row(index);
-    const issued = workMoment(rng, HISTORY_START + 3000, EXPORT_DAY - 3).days;
-    return { rng, issued, index };
-  }).sort((a, b) => a.issued - b.issued || a.index - b.index);
-  const perYear = new Map<number, number>();
-  return drafts.map(({ rng, issued }) => {
-    const year = civilFromDays(issued).year;
-    const sequence = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, sequence);
+  const serials = new YearSerials();
+  return draftsByDay(stream, count, (rng) => workMoment(rng, HISTORY_START + 3000, EXPORT_DAY - 3).days).map(({ rng, day: issued }) => {
+    const { year, serial: sequence } = serials.next(issued);
     const number = `${year}/${pad(sequence * 3 + rng.int(0, 2), 4)}`;
     const customer = rng.chance(0.02) ? undefined : rng.pick(customers);
     const { lines, total } = quoteLines(rng, number, customer?.kind === "Persona fisica" ? "10" : "22");

@@ -22,8 +22,8 @@
  * `125000.50`. The seller HAKAN AYDIN has left: no Odoo user has his name. A few e-mail addresses
  * are mistyped ("ınfo@", a trailing dot).
  */
-import { dayText, pad, RowStream, someOf, workMoment, type FamilyExport, type FamilyOptions, type SeedUser } from "./family.js";
-import { civilFromDays, type Moment } from "../formats.js";
+import { dayText, draftsByDay, pad, RowStream, someOf, workMoment, YearSerials, type FamilyExport, type FamilyOptions, type SeedUser } from "./family.js";
+import type { Moment } from "../formats.js";
 import type { Rng } from "../prng.js";
 import { buildCards, CARD_HEADERS, EXPORT_DAY, type Account } from "./defter-cards.js";
 import {
@@ -201,17 +201,11 @@ function dealRow(rng: Rng, deal: Deal, account: Account | undefined): string[] {
 function buildDeals(options: FamilyOptions, count: number, people: readonly Person[], accounts: readonly Account[]): { rows: string[][]; deals: Deal[] } {
   const stream = new RowStream(options.seed, "defter.firsatlar");
   const customers = accounts.filter((account) => account.kind !== "supplier" && account.kind !== "old");
-  const drafts = Array.from({ length: count }, (_, index) => {
-    const rng = stream.row(index);
-    return { rng, created: rng.int(EXPORT_DAY - 3 * 365, EXPORT_DAY - 2) };
-  }).sort((a, b) => a.created - b.created);
-  const perYear = new Map<number, number>();
+  const serials = new YearSerials();
   const rows: string[][] = [];
   const deals: Deal[] = [];
-  for (const { rng, created } of drafts) {
-    const year = civilFromDays(created).year;
-    const serial = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, serial);
+  for (const { rng, day: created } of draftsByDay(stream, count, (rng) => rng.int(EXPORT_DAY - 3 * 365, EXPORT_DAY - 2))) {
+    const { year, serial } = serials.next(created);
     // A prospect's opportunity names the firm the CRM holds; most name a customer of the ERP.
     const prospect = rng.chance(0.12) ? rng.pick(people.filter((person) => person.account === undefined && person.firm !== "")) : undefined;
     const account = prospect === undefined ? rng.pick(customers) : undefined;

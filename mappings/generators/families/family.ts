@@ -112,6 +112,26 @@ export class RowStream {
   }
 }
 
+/** Records drawn with their day first, in the order of their days (records of one day in the order drawn). */
+export function draftsByDay(stream: RowStream, count: number, drawDay: (rng: Rng) => number): { readonly rng: Rng; readonly day: number }[] {
+  return Array.from({ length: count }, (_, index) => {
+    const rng = stream.row(index);
+    return { rng, day: drawDay(rng) };
+  }).sort((a, b) => a.day - b.day);
+}
+
+/** Numbers records within their year, as CRMs number deals and ERPs quotes: 1, 2, ... anew each year. */
+export class YearSerials {
+  private readonly last = new Map<number, number>();
+
+  next(days: number): { readonly year: number; readonly serial: number } {
+    const year = civilFromDays(days).year;
+    const serial = (this.last.get(year) ?? 0) + 1;
+    this.last.set(year, serial);
+    return { year, serial };
+  }
+}
+
 /** Names drawn until unused: a second "Weber GmbH" becomes "Weber GmbH & Co. KG" or gets a place. */
 export class UniqueNames {
   private readonly used = new Set<string>();

@@ -21,8 +21,19 @@
  * has his name or e-mail. A few people, opportunities and events name a contractor deleted before
  * the export; a few e-mail addresses are mistyped ("biuro@firma,pl").
  */
-import { dayText, momentText, pad, RowStream, someOf, workMoment, type FamilyExport, type FamilyOptions, type SeedUser } from "./family.js";
-import { civilFromDays } from "../formats.js";
+import {
+  dayText,
+  draftsByDay,
+  momentText,
+  pad,
+  RowStream,
+  someOf,
+  workMoment,
+  YearSerials,
+  type FamilyExport,
+  type FamilyOptions,
+  type SeedUser,
+} from "./family.js";
 import type { Rng } from "../prng.js";
 import { buildRegistry, EXPORT_DAY, mobile, plAmount, REGISTRY_HEADERS, type Contractor } from "./kartoteka-registry.js";
 import {
@@ -226,17 +237,11 @@ function dealRow(rng: Rng, deal: Deal, client: string, owner: string): string[] 
 function buildDeals(options: FamilyOptions, count: number, contractors: readonly Contractor[], people: readonly Person[]): { rows: string[][]; deals: Deal[] } {
   const stream = new RowStream(options.seed, "kartoteka.szanse");
   const customers = contractors.filter((contractor) => contractor.kind !== "supplier");
-  const drafts = Array.from({ length: count }, (_, index) => {
-    const rng = stream.row(index);
-    return { rng, created: rng.int(EXPORT_DAY - 3 * 365, EXPORT_DAY - 2) };
-  }).sort((a, b) => a.created - b.created);
-  const perYear = new Map<number, number>();
+  const serials = new YearSerials();
   const rows: string[][] = [];
   const deals: Deal[] = [];
-  for (const { rng, created } of drafts) {
-    const year = civilFromDays(created).year;
-    const serial = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, serial);
+  for (const { rng, day: created } of draftsByDay(stream, count, (rng) => rng.int(EXPORT_DAY - 3 * 365, EXPORT_DAY - 2))) {
+    const { year, serial } = serials.next(created);
     const contractor = rng.chance(0.02) ? undefined : rng.pick(customers);
     const colleagues = people.filter((person) => contractor !== undefined && person.contractor === contractor);
     const person = colleagues.length > 0 && rng.chance(0.55) ? rng.pick(colleagues) : undefined;

@@ -23,7 +23,19 @@
  * amounts with no-break spaces and "kr"; the activity report is UTF-16LE with a byte order mark,
  * tab-separated, CRLF. The seller Per-Olof Sandberg (POS) has retired: no Odoo user has his name.
  */
-import { dayText, pad, RowStream, someOf, UniqueNames, workMoment, type FamilyExport, type FamilyOptions, type SeedUser } from "./family.js";
+import {
+  dayText,
+  draftsByDay,
+  pad,
+  RowStream,
+  someOf,
+  UniqueNames,
+  workMoment,
+  YearSerials,
+  type FamilyExport,
+  type FamilyOptions,
+  type SeedUser,
+} from "./family.js";
 import { civilFromDays, type Moment } from "../formats.js";
 import type { Rng } from "../prng.js";
 import { buildCustomers, CUSTOMER_HEADERS, EXPORT_DAY, type Customer } from "./kundregister-kunder.js";
@@ -278,17 +290,11 @@ function buildDeals(
   const stream = new RowStream(options.seed, "kundregister.affarer");
   const active = customers.filter((customer) => !customer.inactive);
   const qualified = prospects.filter((prospect) => prospect.state === "Kvalificerad" || prospect.state === "Kontaktad");
-  const drafts = Array.from({ length: count }, (_, index) => {
-    const rng = stream.row(index);
-    return { rng, created: rng.int(EXPORT_DAY - 2 * 365, EXPORT_DAY - 2) };
-  }).sort((a, b) => a.created - b.created);
-  const perYear = new Map<number, number>();
+  const serials = new YearSerials();
   const rows: string[][] = [];
   const deals: Deal[] = [];
-  for (const { rng, created } of drafts) {
-    const year = civilFromDays(created).year;
-    const serial = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, serial);
+  for (const { rng, day: created } of draftsByDay(stream, count, (rng) => rng.int(EXPORT_DAY - 2 * 365, EXPORT_DAY - 2))) {
+    const { year, serial } = serials.next(created);
     const prospect = qualified.length > 0 && rng.chance(0.1) ? rng.pick(qualified) : undefined;
     const customer = prospect === undefined ? rng.pick(active) : undefined;
     // Typed by hand now and then: the customer's name without its "AB".
