@@ -37,7 +37,7 @@ for (const { name } of FAMILIES) {
       schema,
     );
     const reference = packageTargets(handTexts, schema);
-    const files = readdirSync(path).filter((file) => file.endsWith(".csv") && entityReading(reference, file) !== undefined);
+    const files = readdirSync(path).filter((file) => /\.(csv|txt)$/.test(file) && entityReading(reference, file) !== undefined);
     const comparison = compareWithPackage(mine, reference, files, "hand-written");
     const structure = compareStructure(
       { texts: proposed.files.map((file) => file.text), targets: mine },

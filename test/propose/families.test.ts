@@ -90,7 +90,7 @@ describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, he
       schema,
     );
     const reference = packageTargets(handTexts, schema);
-    const files = readdirSync(exported.path).filter((file) => file.endsWith(".csv") && entityReading(reference, file) !== undefined);
+    const files = readdirSync(exported.path).filter((file) => /\.(csv|txt)$/.test(file) && entityReading(reference, file) !== undefined);
     const comparison: Comparison = compareWithPackage(mine, reference, files, "hand-written");
     const structure = compareStructure(
       { texts: proposed.files.map((file) => file.text), targets: mine },
