@@ -1,0 +1,68 @@
+/**
+ * Columns `flitmap init` reads from their values alone: small exports whose headers are words of
+ * no language the lexicon knows (invented for this test, as test/propose/opaque-headers.ts does for
+ * the families), so that each field below is found by what the column holds and where it stands.
+ */
+import { describe, expect, it } from "vitest";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+
+const COMPANIES = `Qavo;Zimbu;Drevak;Plonk;Mirvu;Tassik
+K01;Müller Bau GmbH;Hauptstraße 5;10115;Berlin;DE392613073
+K02;Schulz Logistik GmbH;Ringweg 12;20095;Hamburg;DE267031646
+K03;Becker Metall AG;Am Hafen 3;10117;Berlin;DE361402787
+K04;Wolf Technik KG;Lindenallee 44;80331;München;DE775157078
+K05;Koch & Partner GmbH;Bahnhofstraße 9;20095;Hamburg;DE737013185
+K06;Richter Druck GmbH;Gartenweg 2;10115;Berlin;DE790887691
+K07;Klein Elektro GmbH;Schulstraße 17;80331;München;DE826902896
+K08;Neumann Holz AG;Waldstraße 8;20095;Hamburg;DE710519446
+`;
+
+const DEALS = `Bruk;Fanzo;Qavo;Yelto;Wozz;Klemt;Snorv;Vurp
+D1;Neue Halle für Müller;K01;Offen;10 %;14.06.2025;03.01.2025;Wartet auf die Freigabe des Budgets.
+D2;Fuhrpark Schulz;K02;Gewonnen;100 %;20.05.2025;11.02.2025;
+D3;Dachsanierung Becker;K03;Offen;40 %;30.09.2025;02.03.2025;
+D4;Steuerung Wolf;K04;Verloren;0 %;01.08.2025;15.03.2025;Der Preis war zu hoch für den Kunden.
+D5;Wartung Koch;K05;Offen;60 %;12.12.2025;20.04.2025;
+D6;Druckstraße Richter;K06;Gewonnen;100 %;05.07.2025;05.05.2025;Vertrag ist schon unterschrieben worden.
+D7;Beleuchtung Klein;K07;Offen;20 %;18.11.2025;09.06.2025;
+D8;Holzlager Neumann;K08;Verloren;0 %;22.10.2025;30.06.2025;Sie haben sich für einen anderen Anbieter entschieden.
+`;
+
+const TASKS = `Id;Ploo;Fanzo;Qavo;Duvo;Jikko;Dunno;Vurp
+1;Ruf;Angebot nachfassen;K01;10.02.2025;Y;12.02.2025;Der Kunde wollte einen Rückruf am Abend.
+2;Treffen;Vorführung vor Ort;K02;14.02.2025;N;;
+3;Ruf;Preise klären;K03;20.02.2025;Y;19.02.2025;
+4;Post;Unterlagen senden;K04;03.03.2025;N;;Bitte die neue Preisliste mit beilegen.
+5;Ruf;Termin vereinbaren;K05;07.03.2025;Y;10.03.2025;
+6;Treffen;Abnahme der Halle;K06;15.03.2025;N;;Der Bauleiter ist nur vormittags erreichbar.
+7;Post;Rechnung erklären;K07;21.03.2025;Y;21.03.2025;
+8;Ruf;Wartung planen;K08;28.03.2025;N;;
+`;
+
+describe("columns whose headers say nothing init knows, read from their values", () => {
+  const proposal = proposalFor([file("companies.csv", COMPANIES), file("deals.csv", DEALS), file("tasks.csv", TASKS)]);
+
+  it("finds a company's street (words and a number), its post code beside its town, and its VAT number", () => {
+    expect(assignment(proposal, "companies.csv", "street")).toBe("drevak | trim");
+    expect(assignment(proposal, "companies.csv", "zip")).toMatch(/^plonk\b/);
+    expect(assignment(proposal, "companies.csv", "city")).toBe("mirvu | trim");
+    expect(assignment(proposal, "companies.csv", "vat")).toMatch(/^tassik\b/);
+  });
+
+  it("finds a deal's name (its most varied text), stage (a few values on every row), probability, deadline (the later date) and notes", () => {
+    expect(assignment(proposal, "deals.csv", "name")).toMatch(/^fanzo \| trim/);
+    expect(assignment(proposal, "deals.csv", "stage_id")).toMatch(/^yelto \| trim \| \w+$/);
+    expect(assignment(proposal, "deals.csv", "probability")).toBe("wozz");
+    expect(assignment(proposal, "deals.csv", "date_deadline")).toBe("klemt");
+    expect(assignment(proposal, "deals.csv", "description")).toMatch(/^vurp\b/);
+  });
+
+  it("finds an activity's type, summary, deadline, done flag, done date (filled where the flag says so) and note", () => {
+    expect(assignment(proposal, "tasks.csv", "activity_type_id")).toMatch(/^ploo \| trim \| \w+$/);
+    expect(assignment(proposal, "tasks.csv", "summary")).toMatch(/^fanzo\b/);
+    expect(assignment(proposal, "tasks.csv", "date_deadline")).toMatch(/^duvo\b/);
+    expect(assignment(proposal, "tasks.csv", "active")).toBe("not jikko");
+    expect(assignment(proposal, "tasks.csv", "date_done")).toBe("dunno");
+    expect(assignment(proposal, "tasks.csv", "note")).toMatch(/^vurp\b/);
+  });
+});
