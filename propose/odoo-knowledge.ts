@@ -245,7 +245,7 @@ export const PRIMARY_FIELDS: Readonly<
  * deadline (a date filled where a yes/no says done, the date done), an activity's yes/no its done flag (`active <- not done`).
  */
 export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = {
-  "res.partner": { salutation: "title", street: "street", zip: "zip", city: "city", vat: "vat", label: "name", longtext: "comment" },
+  "res.partner": { mobile: "mobile", salutation: "title", street: "street", zip: "zip", city: "city", vat: "vat", label: "name", longtext: "comment" },
   "crm.lead": {
     percent: "probability",
     status: "stage_id",

@@ -13,7 +13,8 @@ import { isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 
-export type ValueRole = "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
+export type ValueRole =
+  "mobile" | "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
 
 function filledValues(column: ColumnProfile): string[] {
   return column.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
@@ -160,6 +161,54 @@ function deadlineOf(dates: readonly ColumnProfile[]): ColumnProfile | undefined 
   })[0];
 }
 
+/** A name's word: `Anna`, `GÖKHAN`, `Müller-Lüdenscheidt`, `van Dijk`, `O’Brien`. */
+const NAME_WORD = /^(?:\p{Ll}{1,3}\s)?\p{Lu}[\p{L}'’]*(?:[-\s]\p{Lu}[\p{L}'’]*)?$/u;
+
+/** Given names or surnames: one word each (two at most), many of them, filled on most rows. */
+function nameWords(column: ColumnProfile, filled: readonly string[]): boolean {
+  const distinct = new Set(filled).size;
+  return (
+    oneLineText(column) &&
+    filled.length >= column.guess.total * 0.5 &&
+    // Varied, unlike a few salutations or countries repeated on every row.
+    distinct >= 4 &&
+    (distinct > 8 || distinct * 2 > filled.length) &&
+    distinct * 10 >= filled.length &&
+    share(filled, (value) => NAME_WORD.test(value)) >= 0.9
+  );
+}
+
+/**
+ * A person's given names and surnames in two columns side by side, told by their values when the
+ * headers say nothing: one capitalised word each, many of them. Given names come first, as most
+ * exports write them.
+ */
+export function givenAndSurnames(columns: readonly ColumnProfile[]): readonly [ColumnProfile, ColumnProfile] | undefined {
+  for (let index = 0; index + 1 < columns.length; index++) {
+    const first = columns[index];
+    const last = columns[index + 1];
+    if (first !== undefined && last !== undefined && nameWords(first, filledValues(first)) && nameWords(last, filledValues(last))) return [first, last];
+  }
+  return undefined;
+}
+
+/**
+ * Of two columns of phone numbers, the mobile one: its numbers begin with fewer different digits
+ * (a country's few mobile prefixes, against the many area codes of fixed lines).
+ */
+function mobileOf(phones: readonly ColumnProfile[]): ColumnProfile | undefined {
+  if (phones.length < 2) return undefined;
+  const prefixes = (column: ColumnProfile): number =>
+    new Set(
+      filledValues(column).map((value) => {
+        const digits = value.replace(/\D/g, "");
+        const national = value.trim().startsWith("+") ? digits.slice(2) : digits.replace(/^0+/, "");
+        return national.slice(0, 2);
+      }),
+    ).size;
+  return [...phones].sort((left, right) => prefixes(left) - prefixes(right))[0];
+}
+
 /**
  * A date filled exactly on the rows a yes/no column answers one way (the done date beside the done
  * flag): what was done, not what is due.
@@ -206,6 +255,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   for (const column of columns) if (isStreet(column, values(column))) give(column, "street");
   for (const column of columns) if (!roles.has(column) && isClosedSet(column, values(column)) && !isLongText(column, values(column))) give(column, "status");
   for (const column of columns) if (column.guess.type === "boolean") give(column, "flag");
+  give(mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined)), "mobile");
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

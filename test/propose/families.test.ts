@@ -29,7 +29,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.97,
   carteira: 0.97,
   kartoteka: 0.9,
-  defter: 0.39,
+  defter: 0.44,
 };
 
 /**
@@ -52,9 +52,10 @@ const FLOORS: Readonly<Record<string, number>> = {
  * contacts) and done events still loaded as activities where the specialist writes them as
  * chatter messages. Defter, the seventh, at its first measurement: 549 rows rejected where the
  * hand-written package rejects 5 (no Turkish word in the lexicon: its cards become leads and
- * custom fields, its partners nameless). A ratchet: lower it as the proposer learns.
+ * custom fields, its partners nameless); since init reads what a column is from its values when
+ * its header says nothing it knows (value-roles.ts), 36. A ratchet: lower it as the proposer learns.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 0, defter: 549 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 0, defter: 36 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

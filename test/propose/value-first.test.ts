@@ -66,3 +66,26 @@ describe("columns whose headers say nothing init knows, read from their values",
     expect(assignment(proposal, "tasks.csv", "note")).toMatch(/^vurp\b/);
   });
 });
+
+const PEOPLE = `Id;Hoop;Zarv;Kwell;Bontu;Skree;Plaat;Qavo
+P1;Frau;Anna;Schulz;030 1112223;0170 1234567;anna@mueller.de;K01
+P2;Herr;Ben;Koch;089 3334445;0171 7654321;ben@schulz.de;K02
+P3;Frau;Clara;Wolf;0221 555666;0172 5556667;clara@becker.de;K03
+P4;Herr;David;Braun;040 7778889;0160 9988776;david@wolf.de;K04
+P5;Herr;Emil;Vogel;0711 2223334;0176 1122334;emil@koch.de;K05
+P6;Frau;Frieda;Lang;0911 4445556;0151 2233445;frieda@richter.de;K06
+`;
+
+describe("a person's name and phones, read from their values", () => {
+  const proposal = proposalFor([file("companies.csv", COMPANIES), file("people.csv", PEOPLE)]);
+
+  it("names a person by the given names and surnames side by side, titled by the salutations before them", () => {
+    expect(assignment(proposal, "people.csv", "name")).toBe("`{zarv} {kwell}` | trim | required");
+    expect(assignment(proposal, "people.csv", "title")).toMatch(/^hoop \| trim \| \w+$/);
+  });
+
+  it("tells the mobile numbers from the fixed lines by their few prefixes", () => {
+    expect(assignment(proposal, "people.csv", "mobile")).toBe("skree");
+    expect(assignment(proposal, "people.csv", "phone")).toBe("bontu");
+  });
+});
