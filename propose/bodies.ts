@@ -24,7 +24,7 @@ import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import { typeCondition } from "./row-types.js";
 import { givenAndSurnames } from "./value-roles.js";
-import { companyNameFallback } from "./partner-names.js";
+import { companyNameFallback, partnerNameFromValues } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
 
 export function proposeEntity(state: BuildState, entity: EntityProfile): EntityProposal {
@@ -146,6 +146,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   ratingPriorities(state, context);
   funnelStages(state, context);
   subsidiaryAddress(context);
+  partnerNameFromValues(state, context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
   companyNameFallback(state, context);

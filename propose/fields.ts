@@ -401,7 +401,7 @@ export function scoreCandidates(
       }
       const floor =
         conversion.kind === "ref"
-          ? referenceFloor(conversion.reference, field, fields)
+          ? referenceFloor(conversion.reference, field, fields, columns)
           : Math.max(typeFloor(column, field, model), roleFloor(role, field, model));
       const score = Math.max(named, floor);
       if (score < TODO_THRESHOLD) continue;
@@ -428,14 +428,17 @@ function negatedScore(columnWords: readonly string[], model: string, field: Odoo
 
 /**
  * How sure a reference feeds a field pointing to its records, whatever its header says: a column
- * whose values alone say it (`co_ref`) only as a TODO; one whose name says it too (`AP-Nr` in
- * opportunities, the key header of the people) surely, when the field is the model's one link to
- * those records.
+ * whose values alone say it (`co_ref`) only as a TODO, unless it is the row's one column of those
+ * records' keys and the field Odoo requires (a quote's customer); one whose name says it too
+ * (`AP-Nr` in opportunities, the key header of the people) surely, when the field is the model's
+ * one link to those records.
  */
-function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[]): number {
-  if (!reference.named) return REFERENCE_FLOOR;
+function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[], columns: readonly ColumnRef[]): number {
   const links = fields.filter((other) => (other.type === "many2one" || other.type === "many2many") && other.relation === field.relation);
-  return links.length === 1 ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
+  if (links.length !== 1) return REFERENCE_FLOOR;
+  if (reference.named) return NAMED_REFERENCE_FLOOR;
+  const alone = columns.filter((column) => column.reference?.model === reference.model).length === 1;
+  return alone && needed(field) ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
 }
 
 /** How sure a column feeds its model's primary field for its type, whatever its header says. */

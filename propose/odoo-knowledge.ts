@@ -259,6 +259,8 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
   "mail.activity": { done: "date_done", status: "activity_type_id", label: "summary", longtext: "note", deadline: "date_deadline", flag: "active" },
   "calendar.event": { label: "name", longtext: "description" },
   "mail.message": { longtext: "body" },
+  "sale.order.line": { label: "name" },
+  "account.move.line": { label: "name" },
   "helpdesk.ticket": { label: "name", longtext: "description" },
 };
 

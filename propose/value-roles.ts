@@ -110,6 +110,11 @@ function isClosedSet(column: ColumnProfile, filled: readonly string[]): boolean 
   );
 }
 
+/** Items listed one after another (`Detergente 5L (x9); Luva (x39)`): no prose, and no label. */
+function listed(filled: readonly string[]): boolean {
+  return share(filled, (value) => /[;|]/.test(value)) >= 0.3;
+}
+
 /** Sentences rather than names: words in small letters after the first (`Conflict check cleared.`). */
 function sentence(value: string): boolean {
   return value.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word)).length >= 2;
@@ -118,10 +123,14 @@ function sentence(value: string): boolean {
 function isLongText(column: ColumnProfile, filled: readonly string[]): boolean {
   if (column.guess.type !== "text" || filled.length === 0) return false;
   const words = mean(filled.map(wordCount));
-  // Items listed one after another (`Detergente 5L (x9); Luva (x39)`) are no prose.
-  if (share(filled, (value) => /[;|]/.test(value)) >= 0.3) return false;
+  if (listed(filled)) return false;
   // A subject is a sentence too, but written on every row; notes are left blank on many.
   return column.guess.multiline || words >= 8 || (words >= 3 && share(filled, sentence) >= 0.5 && column.guess.blank >= column.guess.total * 0.2);
+}
+
+/** Text of several words on most rows, not codes. */
+function wordy(filled: readonly string[]): boolean {
+  return share(filled, (value) => wordCount(value) >= 2) >= 0.5;
 }
 
 /** yyyymmdd of a date as its pattern writes it (ISO without one), for comparing two dates of a row. */
@@ -194,7 +203,7 @@ export function givenAndSurnames(columns: readonly ColumnProfile[]): readonly [C
 
 /**
  * Of two columns of phone numbers, the mobile one: its numbers begin with fewer different digits
- * (a country's few mobile prefixes, against the many area codes of fixed lines).
+ * (a country's few mobile prefixes, against the many area codes of fixed lines), or are longer.
  */
 function mobileOf(phones: readonly ColumnProfile[]): ColumnProfile | undefined {
   if (phones.length < 2) return undefined;
@@ -206,7 +215,11 @@ function mobileOf(phones: readonly ColumnProfile[]): ColumnProfile | undefined {
         return national.slice(0, 2);
       }),
     ).size;
-  return [...phones].sort((left, right) => prefixes(left) - prefixes(right))[0];
+  // Alike, the longer numbers (a Brazilian mobile's ninth digit), then the later column.
+  const digits = (column: ColumnProfile): number => mean(filledValues(column).map((value) => value.replace(/\D/g, "").length));
+  return [...phones].sort(
+    (left, right) => prefixes(left) - prefixes(right) || Math.round(digits(right)) - Math.round(digits(left)) || phones.indexOf(right) - phones.indexOf(left),
+  )[0];
 }
 
 /**
@@ -263,9 +276,10 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   give(deadlineOf(dates.filter((date) => !done.includes(date))), "deadline");
   const labels = columns
     .filter((column) => !roles.has(column) && oneLineText(column) && values(column).length >= column.guess.total * 0.8 && !isLongText(column, values(column)))
-    .filter((column) => !looksLikePersonNames(column.values))
-    .filter((column) => share(values(column), (value) => /\p{L}/u.test(value) && !/\d/.test(value)) >= 0.5)
-    .sort((left, right) => new Set(values(right)).size - new Set(values(left)).size);
+    .filter((column) => !looksLikePersonNames(column.values) && !listed(values(column)))
+    .filter((column) => share(values(column), (value) => /\p{L}{2}/u.test(value)) >= 0.9)
+    // Words rather than codes (`FN-PVC-2A`), then the most varied.
+    .sort((left, right) => Number(wordy(values(right))) - Number(wordy(values(left))) || new Set(values(right)).size - new Set(values(left)).size);
   give(labels[0], "label");
   for (const column of columns) if (!roles.has(column) && isLongText(column, values(column))) give(column, "longtext");
   return roles;

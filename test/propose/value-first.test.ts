@@ -9,7 +9,7 @@ import { assignment, exportFile as file, proposalFor } from "./small-exports.js"
 const COMPANIES = `Qavo;Zimbu;Drevak;Plonk;Mirvu;Tassik
 K01;Müller Bau GmbH;Hauptstraße 5;10115;Berlin;DE392613073
 K02;Schulz Logistik GmbH;Ringweg 12;20095;Hamburg;DE267031646
-K03;Becker Metall AG;Am Hafen 3;10117;Berlin;DE361402787
+K03;Becker Metall AG;Kirchplatz 4;10117;Berlin;DE361402787
 K04;Wolf Technik KG;Lindenallee 44;80331;München;DE775157078
 K05;Koch & Partner GmbH;Bahnhofstraße 9;20095;Hamburg;DE737013185
 K06;Richter Druck GmbH;Gartenweg 2;10115;Berlin;DE790887691
@@ -87,5 +87,36 @@ describe("a person's name and phones, read from their values", () => {
   it("tells the mobile numbers from the fixed lines by their few prefixes", () => {
     expect(assignment(proposal, "people.csv", "mobile")).toBe("skree");
     expect(assignment(proposal, "people.csv", "phone")).toBe("bontu");
+  });
+});
+
+const RELATIONS = `Nummo;Zimbu;Hoop;Zarv;Kwell;Drevak
+R1;Sommer Glas GmbH;;;;Talweg 1
+R2;;Frau;Anna;Schulz;Bergstraße 7
+R3;Winter Stahl AG;Herr;Ben;Koch;Kirchplatz 4
+R4;;Herr;Clara;Wolf;Mühlweg 21
+R5;Herbst & Söhne GmbH;;;;Marktplatz 6
+R6;;Frau;David;Braun;Feldweg 30
+R7;Frühling Elektro GmbH;Frau;Emil;Vogel;Seestraße 2
+R8;;Herr;Frieda;Lang;Parkstraße 11
+`;
+
+const QUOTES = `Zork;Qavo;Fanzo;Grimp
+Q1;K01;Neue Halle;12000
+Q2;K02;Fuhrpark;8000
+Q3;K03;Dach;15000
+Q4;K04;Steuerung;4000
+Q5;K05;Wartung;2500
+`;
+
+describe("no partner without a name, and no quote without its customer, whatever the headers", () => {
+  const proposal = proposalFor([file("companies.csv", COMPANIES), file("relations.csv", RELATIONS), file("quotes.csv", QUOTES)]);
+
+  it("names a row its organisation's name leaves blank by the person's given names and surnames", () => {
+    expect(assignment(proposal, "relations.csv", "name")).toBe("(zimbu ?? `{zarv} {kwell}`) | trim | required");
+  });
+
+  it("links a quote to its customer through the one column of company keys, since Odoo requires it", () => {
+    expect(assignment(proposal, "quotes.csv", "partner_id")).toBe("qavo | ref company");
   });
 });
