@@ -133,16 +133,51 @@ function wordy(filled: readonly string[]): boolean {
   return share(filled, (value) => wordCount(value) >= 2) >= 0.5;
 }
 
-/** yyyymmdd of a date as its pattern writes it (ISO without one), for comparing two dates of a row. */
-function dateKey(value: string, pattern: string | undefined): number | undefined {
+/** yyyymmdd of a date as its pattern writes it (ISO without one), for comparing two dates of a row; with `time`, yyyymmddhhmm. */
+function dateKey(value: string, pattern: string | undefined, time = false): number | undefined {
   const numbers = value.split(/\D+/).filter((part) => part !== "");
-  const order = (pattern ?? "yyyy-MM-dd")
-    .replace(/[^yMd]+/g, " ")
+  const order = (pattern ?? "yyyy-MM-dd HH:mm:ss")
+    .replace(/[^yMdHhm]+/g, " ")
     .trim()
     .split(" ");
   const at = (letter: string): number => Number(numbers[order.findIndex((part) => part.startsWith(letter))] ?? Number.NaN);
-  const key = at("y") * 10000 + at("M") * 100 + at("d");
+  const day = at("y") * 10000 + at("M") * 100 + at("d");
+  if (!time) return Number.isFinite(day) && day > 0 ? day : undefined;
+  const twelve = order.some((part) => part.startsWith("h"));
+  const hour = (twelve ? at("h") % 12 : at("H")) + (twelve && /pm/i.test(value) ? 12 : 0);
+  const key = day * 10000 + (Number.isFinite(hour) ? hour : 0) * 100 + (Number.isFinite(at("m")) ? at("m") : 0);
   return Number.isFinite(key) && key > 0 ? key : undefined;
+}
+
+/**
+ * A record's creation and change stamps, told by their values where the headers do not say
+ * them: a date-time never before another date or date-time of the row, nearly always filled, on
+ * another day in most rows (not an appointment's end beside its start), is the change stamp; the
+ * other, the creation stamp Odoo keeps its own of.
+ */
+export function stampsOf(columns: readonly ColumnProfile[]): { readonly created: ColumnProfile; readonly modified: ColumnProfile } | undefined {
+  const dated = columns.filter(
+    (column) => (column.guess.type === "datetime" || column.guess.type === "date") && column.guess.blank <= column.guess.total * 0.1,
+  );
+  for (const modified of dated.filter((column) => column.guess.type === "datetime")) {
+    for (const created of dated) {
+      if (created === modified) continue;
+      let rows = 0;
+      let after = 0;
+      let otherDay = 0;
+      modified.values.forEach((value, row) => {
+        const late = dateKey(value, modified.guess.pattern, true);
+        const early = dateKey(created.values[row] ?? "", created.guess.pattern, created.guess.type === "datetime");
+        if (late === undefined || early === undefined) return;
+        const earlyMinutes = created.guess.type === "datetime" ? early : early * 10000;
+        rows++;
+        if (late >= earlyMinutes) after++;
+        if (Math.floor(late / 10000) !== Math.floor(earlyMinutes / 10000)) otherDay++;
+      });
+      if (rows >= 3 && after >= rows * 0.98 && otherDay >= rows * 0.5) return { created, modified };
+    }
+  }
+  return undefined;
 }
 
 /**

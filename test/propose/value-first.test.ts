@@ -120,3 +120,23 @@ describe("no partner without a name, and no quote without its customer, whatever
     expect(assignment(proposal, "quotes.csv", "partner_id")).toBe("qavo | ref company");
   });
 });
+
+const ACCOUNTS = `Nummo;Zimbu;Blorf;Gnarp
+A1;Sommer Glas GmbH;03.01.2021 09:12;14.05.2024 16:40
+A2;Winter Stahl AG;11.02.2021 10:05;02.03.2023 08:15
+A3;Herbst & Söhne GmbH;25.06.2022 14:30;25.06.2022 17:02
+A4;Frühling Elektro GmbH;07.09.2022 08:00;19.11.2025 11:11
+A5;Regen Bau KG;30.11.2023 16:45;01.12.2024 09:30
+A6;Nebel Druck GmbH;12.01.2024 12:00;13.01.2025 13:00
+`;
+
+describe("a record's stamps, read from their values", () => {
+  const proposal = proposalFor([file("accounts.csv", ACCOUNTS)]);
+
+  it("takes the date-time never before the other, on another day on most rows, for the change stamp, and ignores the creation stamp", () => {
+    const entity = proposal.entities.find((candidate) => candidate.entity.pattern === "accounts.csv");
+    expect(entity?.entity.modifiedColumn).toBe("gnarp");
+    const report = proposal.columns.find((column) => column.pattern === "accounts.csv" && column.header === "Blorf");
+    expect(report?.outcomes.map((outcome) => outcome.kind)).toEqual(["ignore"]);
+  });
+});
