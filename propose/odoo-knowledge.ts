@@ -240,12 +240,23 @@ export const PRIMARY_FIELDS: Readonly<
 /**
  * The field a column of a role the values tell (value-roles.ts) most likely feeds on a model when
  * its header says nothing the lexicon knows: a salutation the partner's title, a percentage a
- * deal's probability, a closed set of a few values its stage (an activity's type), the most varied
- * one-line text its name (an activity's summary), a long text its notes, the most filled date its
- * deadline (a date filled where a yes/no says done, the date done), an activity's yes/no its done flag (`active <- not done`).
+ * deal's probability, a closed set of a few values its stage (an activity's type, a person's job
+ * position), the most varied one-line text its name (an activity's summary), a long text its
+ * notes, the most filled date its deadline (a date filled where a yes/no says done, the date
+ * done), an activity's yes/no its done flag (`active <- not done`).
  */
 export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = {
-  "res.partner": { mobile: "mobile", salutation: "title", street: "street", zip: "zip", city: "city", vat: "vat", label: "name", longtext: "comment" },
+  "res.partner": {
+    position: "function",
+    mobile: "mobile",
+    salutation: "title",
+    street: "street",
+    zip: "zip",
+    city: "city",
+    vat: "vat",
+    label: "name",
+    longtext: "comment",
+  },
   "crm.lead": {
     percent: "probability",
     status: "stage_id",

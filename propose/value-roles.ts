@@ -14,7 +14,7 @@ import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 
 export type ValueRole =
-  "mobile" | "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
+  "position" | "mobile" | "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
 
 function filledValues(column: ColumnProfile): string[] {
   return column.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));

@@ -67,21 +67,25 @@ describe("columns whose headers say nothing init knows, read from their values",
   });
 });
 
-const PEOPLE = `Id;Hoop;Zarv;Kwell;Bontu;Skree;Plaat;Qavo
-P1;Frau;Anna;Schulz;030 1112223;0170 1234567;anna@mueller.de;K01
-P2;Herr;Ben;Koch;089 3334445;0171 7654321;ben@schulz.de;K02
-P3;Frau;Clara;Wolf;0221 555666;0172 5556667;clara@becker.de;K03
-P4;Herr;David;Braun;040 7778889;0160 9988776;david@wolf.de;K04
-P5;Herr;Emil;Vogel;0711 2223334;0176 1122334;emil@koch.de;K05
-P6;Frau;Frieda;Lang;0911 4445556;0151 2233445;frieda@richter.de;K06
+const PEOPLE = `Id;Hoop;Zarv;Kwell;Ruvo;Bontu;Skree;Plaat;Qavo
+P1;Frau;Anna;Schulz;Einkauf;030 1112223;0170 1234567;anna@mueller.de;K01
+P2;Herr;Ben;Koch;Vertrieb;089 3334445;0171 7654321;ben@schulz.de;K02
+P3;Frau;Clara;Wolf;Einkauf;0221 555666;0172 5556667;clara@becker.de;K03
+P4;Herr;David;Braun;Leitung;040 7778889;0160 9988776;david@wolf.de;K04
+P5;Herr;Emil;Vogel;Vertrieb;0711 2223334;0176 1122334;emil@koch.de;K05
+P6;Frau;Frieda;Lang;Einkauf;0911 4445556;0151 2233445;frieda@richter.de;K06
 `;
 
-describe("a person's name and phones, read from their values", () => {
+describe("a person's name, position and phones, read from their values", () => {
   const proposal = proposalFor([file("companies.csv", COMPANIES), file("people.csv", PEOPLE)]);
 
   it("names a person by the given names and surnames side by side, titled by the salutations before them", () => {
     expect(assignment(proposal, "people.csv", "name")).toBe("`{zarv} {kwell}` | trim | required");
     expect(assignment(proposal, "people.csv", "title")).toMatch(/^hoop \| trim \| \w+$/);
+  });
+
+  it("takes a person's few values repeated on many rows for the job position", () => {
+    expect(assignment(proposal, "people.csv", "function")).toBe("ruvo | trim");
   });
 
   it("tells the mobile numbers from the fixed lines by their few prefixes", () => {
