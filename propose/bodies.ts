@@ -26,7 +26,8 @@ import { parentRecord } from "./parent-record.js";
 import { partnerRanks } from "./partner-ranks.js";
 import { convertedAmount } from "./converted-amounts.js";
 import { typeCondition } from "./row-types.js";
-import { companyNameFallback } from "./partner-names.js";
+import { givenAndSurnames } from "./value-roles.js";
+import { companyNameFallback, partnerNameFromValues } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
 
 export function proposeEntity(state: BuildState, entity: EntityProfile): EntityProposal {
@@ -148,6 +149,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   ratingPriorities(state, context);
   funnelStages(state, context);
   subsidiaryAddress(context);
+  partnerNameFromValues(state, context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);
   companyNameFallback(state, context);
@@ -177,8 +179,12 @@ export function personName(state: BuildState, context: TargetContext): void {
     free.find((column) => column !== except && column.profile.words.length === 1 && column.profile.words[0] === "name");
   const surnames = free.find((column) => column.profile.words.includes("last"));
   // `Nombre` beside `Apellidos` is the first name; `Nom` beside `Prénom` the last.
-  const first = free.find((column) => column.profile.words.includes("first")) ?? (surnames === undefined ? undefined : lone());
-  const last = surnames ?? lone(first);
+  const byWords = free.find((column) => column.profile.words.includes("first")) ?? (surnames === undefined ? undefined : lone());
+  // Without header words it knows, the values may tell: given names and surnames side by side.
+  const person = context.model.name === "res.partner" && !context.constants.has("is_company");
+  const byValues = byWords === undefined && surnames === undefined && person ? givenAndSurnames(free.map((column) => column.profile)) : undefined;
+  const first = byWords ?? free.find((column) => column.profile === byValues?.[0]);
+  const last = surnames ?? (byValues === undefined ? lone(first) : free.find((column) => column.profile === byValues[1]));
   if (first === undefined || last === undefined) return;
   // A surname written in capitals (`DURAND`, as French exports do) is written as a name.
   const surname = capitals(last.profile.values) ? `${last.path} | title` : last.path;

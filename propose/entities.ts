@@ -9,6 +9,7 @@ import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
 import { namesOrganisations } from "./legal-forms.js";
+import { stampsOf } from "./value-roles.js";
 import { findPolymorphic, findReferences, keyValues, namesRows, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
 import { valueList, type ValueList } from "./value-shapes.js";
 import { conceptWords, identifierOf } from "./words.js";
@@ -469,7 +470,9 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
       .map((name) => draft.columns.find((column) => column.name === name))
       .filter((column): column is ColumnProfile => column !== undefined);
     const duplicateKeys = duplicatesAcrossFiles(keyColumns.map((column) => draft.rows.columns.get(column.header) ?? []));
-    const modified = draft.columns.find((column) => column.words.includes("modified") && (column.guess.type === "datetime" || column.guess.type === "date"));
+    const modified =
+      draft.columns.find((column) => column.words.includes("modified") && (column.guess.type === "datetime" || column.guess.type === "date")) ??
+      (draft.columns.some((column) => column.words.includes("created") || column.words.includes("modified")) ? undefined : stampsOf(draft.columns)?.modified);
     const referencesTwo = draft.key.columns.length === 2 && draft.key.columns.every((name) => references.some((reference) => reference.column === name));
     let kind: { kind: EntityKind; evidence: string; confidence: number };
     const byName = kindFromName(draft.group.words);

@@ -3,6 +3,8 @@
  * table would match, assigned best first (references to one field chained with `??`), unsure ones
  * as TODOs; then the required fields no column fills. Pure.
  */
+import { valueRoles, type ValueRole } from "./value-roles.js";
+import type { ColumnProfile } from "./entities.js";
 import { computedOnCreate, requiredFields } from "../compiler/catalog/index.js";
 import { assign, type BuildState, type TargetContext } from "./build-state.js";
 import {
@@ -129,7 +131,14 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
     column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
   const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
-  const scored = scoreCandidates(free, fields, entityWords, state.schema, context.model.name);
+  const found = valueRoles(
+    free.filter((column) => column.reference === undefined && column.through === undefined).map((column) => column.profile),
+    key,
+  );
+  // A person's few values on every row, beside the salutation, are a job position, not a stage.
+  const person = context.entity.profile.kind === "person";
+  const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && role === "status" ? "position" : role]));
+  const scored = scoreCandidates(free, fields, entityWords, state.schema, context.model.name, roles);
   return closingDateCandidates(scored, context.entity.profile, fields, state.schema, context.model.name)
     .map((candidate) => {
       if (candidate.conversion.kind !== "table" || candidate.byType === true) return candidate;

@@ -9,7 +9,8 @@ import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
-import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, PRIMARY_FIELDS } from "./odoo-knowledge.js";
+import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, NEGATED_ROLES, PRIMARY_FIELDS, ROLE_FIELDS } from "./odoo-knowledge.js";
+import type { ValueRole } from "./value-roles.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
 import { surnameInitialName, surnameInitialNames } from "./user-names.js";
 
@@ -380,22 +381,28 @@ export function scoreCandidates(
   entityWords: readonly string[],
   schema: OdooSchema,
   model: string,
+  roles: ReadonlyMap<ColumnProfile, ValueRole> = new Map(),
 ): FieldCandidate[] {
   const candidates: FieldCandidate[] = [];
   for (const column of columns) {
+    const role = roles.get(column.profile);
     // A column blank throughout says nothing; one of a file without rows still has its name.
     if (column.profile.guess.total > 0 && column.profile.guess.blank === column.profile.guess.total) continue;
     for (const field of fields) {
       const conversion = conversionFor(column, field, schema, model);
       if (conversion === undefined) continue;
       const named = nameScore(column.profile.words, entityWords, model, field);
-      const negated = field.type === "boolean" && conversion.kind === "direct" ? negatedScore(column.profile.words, model, field) : 0;
+      const negatedRole = role !== undefined && NEGATED_ROLES[model]?.[role] === field.name ? TYPE_FLOOR / NEGATION_FIT : 0;
+      const negated = field.type === "boolean" && conversion.kind === "direct" ? Math.max(negatedRole, negatedScore(column.profile.words, model, field)) : 0;
       if (negated > named) {
         if (negated * NEGATION_FIT >= TODO_THRESHOLD)
           candidates.push({ column, field, conversion: { kind: "negate", factor: NEGATION_FIT }, confidence: negated * NEGATION_FIT, nameScore: negated });
         continue;
       }
-      const floor = conversion.kind === "ref" ? referenceFloor(conversion.reference, field, fields) : typeFloor(column, field, model);
+      const floor =
+        conversion.kind === "ref"
+          ? referenceFloor(conversion.reference, field, fields, columns)
+          : Math.max(typeFloor(column, field, model), roleFloor(role, field, model));
       const score = Math.max(named, floor);
       if (score < TODO_THRESHOLD) continue;
       const confidence = score * conversion.factor;
@@ -421,14 +428,17 @@ function negatedScore(columnWords: readonly string[], model: string, field: Odoo
 
 /**
  * How sure a reference feeds a field pointing to its records, whatever its header says: a column
- * whose values alone say it (`co_ref`) only as a TODO; one whose name says it too (`AP-Nr` in
- * opportunities, the key header of the people) surely, when the field is the model's one link to
- * those records.
+ * whose values alone say it (`co_ref`) only as a TODO, unless it is the row's one column of those
+ * records' keys and the field Odoo requires (a quote's customer); one whose name says it too
+ * (`AP-Nr` in opportunities, the key header of the people) surely, when the field is the model's
+ * one link to those records.
  */
-function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[]): number {
-  if (!reference.named) return REFERENCE_FLOOR;
+function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[], columns: readonly ColumnRef[]): number {
   const links = fields.filter((other) => (other.type === "many2one" || other.type === "many2many") && other.relation === field.relation);
-  return links.length === 1 ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
+  if (links.length !== 1) return REFERENCE_FLOOR;
+  if (reference.named) return NAMED_REFERENCE_FLOOR;
+  const alone = columns.filter((column) => column.reference?.model === reference.model).length === 1;
+  return alone && needed(field) ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
 }
 
 /** How sure a column feeds its model's primary field for its type, whatever its header says. */
@@ -449,6 +459,11 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
             ? "organisation"
             : undefined;
   return kind !== undefined && primary[kind] === field.name ? TYPE_FLOOR : 0;
+}
+
+/** How sure a column of a role its values tell feeds a field, whatever its header says (value-roles.ts). */
+function roleFloor(role: ValueRole | undefined, field: OdooField, model: string): number {
+  return role !== undefined && ROLE_FIELDS[model]?.[role] === field.name && NEGATED_ROLES[model]?.[role] !== field.name ? TYPE_FLOOR : 0;
 }
 
 /** A field Odoo needs and cannot fill itself. */

@@ -3,6 +3,7 @@
  * selection with its own table); blank columns, creation stamps, a partner's balance and values
  * Odoo computes are ignored. Pure.
  */
+import { stampsOf } from "./value-roles.js";
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
@@ -19,6 +20,10 @@ const NUMBERS: ReadonlySet<string> = new Set(["decimal", "money", "integer"]);
 /** Columns nobody maps: a custom field keeps their data; blank ones and Odoo's own bookkeeping are ignored. */
 export function keepLeftovers(state: BuildState, context: TargetContext): void {
   const entity = context.entity.profile;
+  // Without header words for it, the creation stamp is told by its values beside the change stamp.
+  const byValues = entity.modifiedColumn !== undefined && !entity.columns.some((column) => column.words.includes("modified"));
+  const stamps = byValues ? stampsOf(entity.columns) : undefined;
+  const created = stamps !== undefined && stamps.modified.name === entity.modifiedColumn ? stamps.created : undefined;
   for (const column of context.columns) {
     const path = column.path;
     if (context.used.has(path) || state.log.has(entity.name, path)) continue;
@@ -27,7 +32,7 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
       ignore(state, context, column, "always blank in the export");
       continue;
     }
-    if (column.profile.words.includes("created") && (guess.type === "datetime" || guess.type === "date")) {
+    if ((column.profile.words.includes("created") || column.profile === created) && (guess.type === "datetime" || guess.type === "date")) {
       ignore(state, context, column, "Odoo records its own creation time");
       continue;
     }

@@ -4,6 +4,7 @@
  * "Salesperson"), which reference models a migration may add records to, and which fields are
  * Odoo's own bookkeeping. The schema (labels, help, types) does the rest. Pure data.
  */
+import type { ValueRole } from "./value-roles.js";
 import type { EntityKind } from "./entities.js";
 
 export interface KindTarget {
@@ -215,9 +216,19 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
  * for lists of labels, the model's tags; for the names of a few people each on many rows, the
  * record's owner; for names ending in companies' legal forms, the organisation's name.
  */
-export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff" | "organisation", string>>>>> = {
+export const PRIMARY_FIELDS: Readonly<
+  Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff" | "organisation", string>>>>
+> = {
   "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id", organisation: "name" },
-  "crm.lead": { email: "email_from", phone: "phone", url: "website", money: "expected_revenue", list: "tag_ids", staff: "user_id", organisation: "partner_name" },
+  "crm.lead": {
+    email: "email_from",
+    phone: "phone",
+    url: "website",
+    money: "expected_revenue",
+    list: "tag_ids",
+    staff: "user_id",
+    organisation: "partner_name",
+  },
   "mail.activity": { staff: "user_id" },
   "calendar.event": { staff: "user_id" },
   "mail.message": { email: "email_from" },
@@ -225,6 +236,47 @@ export const PRIMARY_FIELDS: Readonly<Record<string, Readonly<Partial<Record<"em
   "sale.order": { staff: "user_id" },
   "account.move": { staff: "invoice_user_id" },
 };
+
+/**
+ * The field a column of a role the values tell (value-roles.ts) most likely feeds on a model when
+ * its header says nothing the lexicon knows: a salutation the partner's title, a percentage a
+ * deal's probability, a closed set of a few values its stage (an activity's type, a person's job
+ * position), the most varied one-line text its name (an activity's summary), a long text its
+ * notes, the most filled date its deadline (a date filled where a yes/no says done, the date
+ * done), an activity's yes/no its done flag (`active <- not done`).
+ */
+export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = {
+  "res.partner": {
+    position: "function",
+    mobile: "mobile",
+    salutation: "title",
+    street: "street",
+    zip: "zip",
+    city: "city",
+    vat: "vat",
+    label: "name",
+    longtext: "comment",
+  },
+  "crm.lead": {
+    percent: "probability",
+    status: "stage_id",
+    label: "name",
+    longtext: "description",
+    deadline: "date_deadline",
+    street: "street",
+    zip: "zip",
+    city: "city",
+  },
+  "mail.activity": { done: "date_done", status: "activity_type_id", label: "summary", longtext: "note", deadline: "date_deadline", flag: "active" },
+  "calendar.event": { label: "name", longtext: "description" },
+  "mail.message": { longtext: "body" },
+  "sale.order.line": { label: "name" },
+  "account.move.line": { label: "name" },
+  "helpdesk.ticket": { label: "name", longtext: "description" },
+};
+
+/** Roles whose yes/no says the opposite of the field: a done flag leaves the activity archived. */
+export const NEGATED_ROLES: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = { "mail.activity": { flag: "active" } };
 
 /**
  * Words that say the opposite of a boolean field: a done flag is `active <- not done` (Odoo keeps

@@ -156,6 +156,16 @@ function vatPrefix(country: string): string {
 }
 
 /**
+ * Whether a text has a VAT number's form (a known country prefix, then that country's digits),
+ * whatever its check digit: what tells a column of VAT numbers from its values (`flitmap init`),
+ * mistyped ones included.
+ */
+export function hasVatForm(text: string): boolean {
+  const vat = compact(text).replace(/^GR/, "EL");
+  return VAT_FORMATS[vat.slice(0, 2)]?.test(vat.slice(2)) === true;
+}
+
+/**
  * A VAT number as Odoo keeps it: the country prefix, then the number without separators
  * ("778-142-13-37" with the country PL becomes "PL7781421337"). The prefix in the value wins;
  * the country given is added when there is none.
