@@ -27,7 +27,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.72,
   carteira: 0.53,
   kartoteka: 0.49,
-  defter: 0.44,
+  defter: 0.64,
+  kundregister: 0.32,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -39,8 +40,11 @@ const REJECTED: Readonly<Record<string, number>> = {
   clientela: 0,
   anagrafe: 9,
   carteira: 0,
-  kartoteka: 0,
-  defter: 36,
+  // The done events naming a contractor the registry no longer holds, written as messages since
+  // Defter's tuning, as the hand-written package writes them, and refused by both.
+  kartoteka: 5,
+  defter: 7,
+  kundregister: 0,
 };
 
 describe("opaque headers", () => {

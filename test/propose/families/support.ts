@@ -40,7 +40,9 @@ export interface Family {
  * measured once on 2026-12-07 after that tuning had landed, then tuned on (Turkish in the lexicon,
  * cards typed by a category, a contact person's column, customer and supplier ranks, IBANs by
  * their header, balances ignored, amounts converted into one currency, an agenda of moments and
- * durations split into events, notes and activities).
+ * durations split into events, notes and activities). Kundregister (Swedish), written by another
+ * hand in the same way, is the eighth hold-out, measured once on 2026-12-07 after all of that and
+ * init's reading of values had landed.
  */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`" },
@@ -73,6 +75,12 @@ export const FAMILIES: readonly Family[] = [
     about:
       "Turkish ERP cards in Windows-1254 with `;` and titles in Turkish capitals beside a web CRM's quoted UTF-8, links by short name and by full name, prospects the ERP lacks, three currencies",
   },
+  {
+    name: "kundregister",
+    heldOut: "eighth hold-out, 48 of 90 columns (53.3%) at its first measurement",
+    about:
+      "Swedish accounting register in Windows-1252 beside a web CRM's UTF-8 with a BOM and an activity report in UTF-16LE with tabs, post code and town in one cell, parents and deals by name, staff by signature and by shortened name",
+  },
 ];
 
 /**
@@ -80,16 +88,10 @@ export const FAMILIES: readonly Family[] = [
  * (family-packages.test.ts), but `flitmap init` has never run on them, so that the first
  * measurement, when the proposer's current work has landed, is an honest one. Kartoteka, the
  * sixth, was measured on 2026-12-06 late; Defter (Turkish), the seventh, written by another hand
- * without reading the proposer, its tests or its output, on 2026-12-07. Kundregister (Swedish),
- * the eighth, was written the same way on 2026-12-07 and has not been measured yet.
+ * without reading the proposer, its tests or its output, on 2026-12-07; Kundregister (Swedish),
+ * the eighth, written the same way, on 2026-12-07 too.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
-  {
-    name: "kundregister",
-    about:
-      "Swedish accounting register in Windows-1252 beside a web CRM's UTF-8 with a BOM and an activity report in UTF-16LE with tabs, post code and town in one cell, parents and deals by name, staff by signature and by shortened name",
-  },
-];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
