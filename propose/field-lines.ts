@@ -4,6 +4,7 @@
  * as TODOs; then the required fields no column fills. Pure.
  */
 import { valueRoles, type ValueRole } from "./value-roles.js";
+import { IGNORED_CONCEPTS } from "./leftovers.js";
 import type { ColumnProfile } from "./entities.js";
 import { computedOnCreate, requiredFields } from "../compiler/catalog/index.js";
 import { assign, type BuildState, type TargetContext } from "./build-state.js";
@@ -135,6 +136,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
     free.filter((column) => column.reference === undefined && column.through === undefined).map((column) => column.profile),
     key,
   );
+  // A header word that says the column is to be ignored (a balance's side) outranks what its values look like.
+  for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
   // A person's few values on every row, beside the salutation, are a job position, not a stage.
   const person = context.entity.profile.kind === "person";
   const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && role === "status" ? "position" : role]));

@@ -17,6 +17,9 @@ const COMPUTED_THRESHOLD = 0.5;
 
 const NUMBERS: ReadonlySet<string> = new Set(["decimal", "money", "integer"]);
 
+/** Header words that say a partner's column is the accounting migration's (a balance, and the side it is on). */
+export const IGNORED_CONCEPTS: ReadonlySet<string> = new Set(["balance"]);
+
 /** Columns nobody maps: a custom field keeps their data; blank ones and Odoo's own bookkeeping are ignored. */
 export function keepLeftovers(state: BuildState, context: TargetContext): void {
   const entity = context.entity.profile;
@@ -37,7 +40,7 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
       continue;
     }
     // A balance, or the side it is on (debit or credit, a pick-list beside it).
-    if (column.profile.words.includes("balance") && (NUMBERS.has(guess.type) || guess.distinct <= 2) && context.model.name === "res.partner") {
+    if (column.profile.words.some((word) => IGNORED_CONCEPTS.has(word)) && (NUMBERS.has(guess.type) || guess.distinct <= 2) && context.model.name === "res.partner") {
       ignore(state, context, column, "a balance is the accounting migration's: Odoo computes it from the open entries");
       continue;
     }

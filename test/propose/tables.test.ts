@@ -94,17 +94,18 @@ describe("stage definitions that repeat stage names per pipeline", () => {
 
 describe("a custom pick-list whose values are also a tag's names", () => {
   it("writes its keys as text, never as the tag records of the same name", async () => {
-    const contacts = `Contact ID;Name;Department;Tags
-1;Ann Reid;Projects;Projects
-2;Bob Shaw;Sales;Sales
-3;Cat Lowe;Projects;Sales
-4;Dan Moss;Finance;Projects
-5;Eve Park;Sales;Sales
-6;Fay Hunt;Projects;Projects
-7;Gus Hale;Finance;Sales
-8;Hal Ross;Sales;Projects
-9;Ida Webb;Projects;Sales
-10;Joe Kerr;Sales;Sales
+    // The job title first: a person's few values on every row are read as the job position.
+    const contacts = `Contact ID;Name;Job title;Department;Tags
+1;Ann Reid;Manager;Projects;Projects
+2;Bob Shaw;Assistant;Sales;Sales
+3;Cat Lowe;Manager;Projects;Sales
+4;Dan Moss;Assistant;Finance;Projects
+5;Eve Park;Manager;Sales;Sales
+6;Fay Hunt;Assistant;Projects;Projects
+7;Gus Hale;Manager;Finance;Sales
+8;Hal Ross;Assistant;Sales;Projects
+9;Ida Webb;Manager;Projects;Sales
+10;Joe Kerr;Assistant;Sales;Sales
 `;
     await loadProposed({ "contacts.csv": contacts }, (sample) => {
       expect(sample.first.rejects).toEqual([]);
