@@ -29,7 +29,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.97,
   carteira: 0.97,
   kartoteka: 0.91,
-  defter: 0.97,
+  defter: 1,
   kundregister: 0.53,
 };
 

@@ -27,7 +27,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.72,
   carteira: 0.53,
   kartoteka: 0.49,
-  defter: 0.64,
+  defter: 0.67,
   kundregister: 0.32,
 };
 
