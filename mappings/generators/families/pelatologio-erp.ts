@@ -111,7 +111,8 @@ function draftCustomer(rng: Rng, names: UniqueNames): Draft {
     const person = greekName(rng);
     const name = names.take(
       () => `${person.last} ${person.formal}`,
-      (taken, attempt) => `${taken} ${fatherName(rng).charAt(0)}${"ΑΒΓΔΕ".charAt(attempt % 5)}.`,
+      // A namesake is told apart by the father's name, as Greek registers do.
+      (taken) => `${taken} του ${fatherName(rng)}`,
     );
     return { kind: "private", name, tradeName: "", trade: "", vat: rng.chance(0.3) ? afm(rng, rng.pick(["0", "1"])) : "", domain: "", country: "" };
   }
