@@ -24,7 +24,7 @@ afterAll(() => dirs.forEach(removeDir));
 function table(
   directory: string,
   file: string,
-  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1254",
+  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1253" | "windows-1254",
   delimiter: string,
 ): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
