@@ -109,6 +109,21 @@ export const BUILTINS: readonly Builtin[] = [
     example: "name <- name | truncate(64)",
     exampleResult: "a 70-character name keeps its first 64 characters",
   },
+  {
+    name: "characters",
+    category: "text",
+    summary:
+      "The characters from position `from` to `to`, counted from 1 and both kept (without `to`, to the end); a negative position counts from the end (-1 is the last character).",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [
+      { name: "from", type: INTEGER, optional: false, description: "the first character to keep, 1 for the first, -1 for the last" },
+      { name: "to", type: INTEGER, optional: true, description: "the last character to keep (the end when left out)" },
+    ],
+    output: () => TEXT,
+    example: "x_district <- postnr | characters(1, 3)",
+    exampleResult: '"54625" becomes "546"; `[postnr | characters(1, 3), postnr | characters(4)] | join(" ")` writes "546 25"',
+  },
   textQuestion(
     "starts_with",
     "Whether the text starts with another (upper and lower case alike), for conditions.",

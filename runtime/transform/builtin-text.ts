@@ -1,5 +1,5 @@
 /**
- * Text built-ins: trim, lower, upper, title, replace, truncate, html, and `text`, which writes any
+ * Text built-ins: trim, lower, upper, title, replace, truncate, characters, html, and `text`, which writes any
  * value as text (also used by `join` for its items). Pure.
  */
 import {
@@ -207,4 +207,29 @@ const truncate = defineBuiltin<number>({
   },
 });
 
-export const TEXT_BUILTINS: readonly DefinedBuiltin[] = [trim, lower, upper, title, replace, truncate, html, text];
+/** A 1-based position, negative from the end, as an index into characters; within 0..length. */
+function characterIndex(position: number, length: number): number {
+  return Math.min(Math.max(position < 0 ? length + position : position - 1, 0), length);
+}
+
+const characters = defineBuiltin<{ readonly from: number; readonly to: number | undefined }>({
+  name: "characters",
+  readArguments: (args) => {
+    if (args.length < 1 || args.length > 2) return argumentProblem(`it takes 1 or 2 arguments (from, to), but was given ${args.length}`);
+    const [from, to] = args;
+    const position = (value: RuntimeValue | undefined): value is number => typeof value === "number" && Number.isSafeInteger(value) && value !== 0;
+    if (!position(from)) return argumentProblem(`from must be a whole number other than 0 (1 is the first character, -1 the last), not ${describeValue(from ?? null)}`);
+    if (to !== undefined && !position(to)) return argumentProblem(`to must be a whole number other than 0 (1 is the first character, -1 the last), not ${describeValue(to)}`);
+    return argumentsOk({ from, to });
+  },
+  apply: (input, { from, to }) => {
+    if (typeof input !== "string") return wrongInput("characters", "text", input);
+    // Code points, as truncate and Odoo count them.
+    const all = Array.from(input);
+    const start = characterIndex(from, all.length);
+    const end = to === undefined ? all.length : characterIndex(to, all.length) + 1;
+    return textResult(all.slice(start, Math.max(start, end)).join(""));
+  },
+});
+
+export const TEXT_BUILTINS: readonly DefinedBuiltin[] = [trim, lower, upper, title, replace, truncate, characters, html, text];

@@ -1,4 +1,4 @@
-/** The text built-ins: trim, lower, upper, title, replace, truncate, html, text. */
+/** The text built-ins: trim, lower, upper, title, replace, truncate, characters, html, text. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceOptionsPlan } from "../../../compiler/plan/schema.js";
@@ -150,6 +150,28 @@ describe("truncate", () => {
   it("rejects a length below 1 or not whole", () => {
     expect(run("truncate", "x", [2.5])).toEqual({ ok: false, reason: "`truncate`: the length must be a whole number of at least 1, not the number 2.5" });
     expect(run("truncate", "x", ["64"])).toEqual({ ok: false, reason: "`truncate`: the length must be a whole number of at least 1, not '64'" });
+  });
+});
+
+describe("characters", () => {
+  it("keeps the characters from one position to another, counted from 1, both kept", () => {
+    expect(run("characters", "54625", [1, 3])).toEqual({ ok: true, value: "546" });
+    expect(run("characters", "54625", [4])).toEqual({ ok: true, value: "25" });
+    expect(run("characters", "Θεσσαλονίκη", [1, 5])).toEqual({ ok: true, value: "Θεσσα" });
+  });
+
+  it("counts a negative position from the end, and characters as Odoo does", () => {
+    expect(run("characters", "NL12ABNA0123", [-4])).toEqual({ ok: true, value: "0123" });
+    expect(run("characters", "🎂ab🎂", [-2, -1])).toEqual({ ok: true, value: "b🎂" });
+  });
+
+  it("gives nothing for a range past the end or backwards, and refuses position 0", () => {
+    expect(run("characters", "abc", [5])).toEqual({ ok: true, value: null });
+    expect(run("characters", "abc", [3, 2])).toEqual({ ok: true, value: null });
+    expect(run("characters", "abc", [0])).toEqual({
+      ok: false,
+      reason: "`characters`: from must be a whole number other than 0 (1 is the first character, -1 the last), not the number 0",
+    });
   });
 });
 

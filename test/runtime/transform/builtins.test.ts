@@ -214,6 +214,7 @@ describe("registry examples", () => {
 const SAMPLE_ARGUMENTS: Readonly<Record<string, readonly RuntimeValue[]>> = {
   replace: ["(0)", ""],
   truncate: [64],
+  characters: [1, 3],
   split: [";"],
   join: [", "],
   round: [0],
