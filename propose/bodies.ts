@@ -448,7 +448,7 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
 function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooModel, mixed: MixedRows & { readonly typed: TypedRows }): BodyLine[] {
   const profile = entity.profile;
   const typed = mixed.typed;
-  const names = [mixed.firstName, mixed.personName, mixed.organisationName].filter((column): column is ColumnProfile => column !== undefined);
+  const names = [...new Set([mixed.firstName, mixed.personName, mixed.organisationName])].filter((column): column is ColumnProfile => column !== undefined);
   const context = newContext(
     state,
     entity,
@@ -462,8 +462,16 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   const [type] = columnRefs(state, profile, [typed.column]);
   if (type !== undefined)
     assign(state, context, "is_company", typeCondition(typed.column, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
-  const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   const personRows = typeCondition(typed.column, typed.personValues);
+  if (typed.oneName !== undefined) {
+    assign(state, context, "name", oneName(mixed.organisationName.name, personRows, typed.oneName.surnameFirst), [
+      ...columnRefs(state, profile, names),
+      ...(type === undefined ? [] : [type]),
+    ], 0.9, typed.oneName.surnameFirst ? "a person's name is written surname first: Odoo shows it given name first" : "an organisation's or a person's, one column names both");
+    finishBody(state, context);
+    return context.lines;
+  }
+  const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   assign(
     state,
     context,
@@ -475,6 +483,13 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   finishBody(state, context);
   return context.lines;
+}
+
+/** `Jansen, Pieter` → `Pieter Jansen` on a person's row; any other name as written. */
+function oneName(column: string, personRows: string, surnameFirst: boolean): string {
+  if (!surnameFirst) return `${column} | trim | required`;
+  const turned = `\`{${column} | split(",") | last} {${column} | split(",") | first}\``;
+  return `(if ${personRows} and ${column} | contains(",") then ${turned} else ${column}) | trim | required`;
 }
 
 /** Whether nearly every value is written in capitals. */
