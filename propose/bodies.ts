@@ -4,6 +4,7 @@
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { combineAddress } from "./address-parts.js";
+import { zipAndTown } from "./zip-towns.js";
 import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
@@ -12,7 +13,7 @@ import { doneStatus } from "./done-status.js";
 import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
-import { secondAddressOf, secondAddressTarget } from "./second-addresses.js";
+import { secondAddressesOf, secondAddressTarget } from "./second-addresses.js";
 import { contactPersonColumn, contactPersonTarget } from "./partner-people.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
@@ -73,14 +74,14 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   const body = mapBody(state, mapped, model);
   // What Odoo keeps as records of the partner's own: its people, its bank account, a second address.
   const bank = bankAccountColumn(state, mapped);
-  const address = secondAddressOf(state, mapped);
+  const addresses = secondAddressesOf(state, mapped);
   const contact = contactPersonColumn(state, mapped);
-  if (bank !== undefined || address !== undefined || contact !== undefined) {
+  if (bank !== undefined || addresses.length > 0 || contact !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
     const targets = [
       partner,
       ...(contact === undefined ? [] : [contactPersonTarget(state, mapped, contact, mapped.alias)]),
-      ...(address === undefined ? [] : [secondAddressTarget(state, mapped, address, mapped.alias)]),
+      ...addresses.map((address) => secondAddressTarget(state, mapped, address, mapped.alias)),
       ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
     ];
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
@@ -141,6 +142,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   personName(state, context);
   parentRecord(state, context);
   combineAddress(state, context);
+  zipAndTown(state, context);
   partnerRanks(state, context);
   convertedAmount(state, context);
   matchFields(state, context);
@@ -165,7 +167,7 @@ export function plainColumns(state: BuildState, entity: EntityProfile): ColumnPr
   const mapped = state.mapped.get(entity.name);
   const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
   const contact = mapped === undefined ? undefined : contactPersonColumn(state, mapped);
-  const address = mapped === undefined ? [] : (secondAddressOf(state, mapped)?.parts.map((found) => found.column) ?? []);
+  const address = mapped === undefined ? [] : secondAddressesOf(state, mapped).flatMap((found) => found.parts.map((part) => part.column));
   return entity.columns.filter(
     (column) => column.name !== entity.modifiedColumn && column !== bank && column !== contact && !address.includes(column),
   );

@@ -4,6 +4,17 @@ import type { Language } from "./language.js";
 export const DANISH: Language = {
   code: "da",
   words: {
+    "deres reference": "contact person",
+    "deres ref": "contact person",
+    "vores reference": "owner",
+    "vor ref": "owner",
+    inaktiv: "inactive",
+    fratradt: "inactive",
+    kreditgraense: "credit limit",
+    tabsarsag: "lost reason",
+    lukket: "closed",
+    leveringsadresse: "delivery street",
+    levering: "delivery",
     "sidst opdateret": "modified",
     opdateret: "modified",
     tragt: "pipeline",

@@ -4,6 +4,18 @@ import type { Language } from "./language.js";
 export const NORWEGIAN: Language = {
   code: "nb",
   words: {
+    "deres referanse": "contact person",
+    "deres ref": "contact person",
+    "var referanse": "owner",
+    "var ref": "owner",
+    "org nr": "registry",
+    inaktiv: "inactive",
+    sluttet: "inactive",
+    kredittgrense: "credit limit",
+    tapsarsak: "lost reason",
+    avsluttet: "closed",
+    leveringsadresse: "delivery street",
+    levering: "delivery",
     "sist oppdatert": "modified",
     oppdatert: "modified",
     trakt: "pipeline",

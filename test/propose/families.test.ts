@@ -30,7 +30,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carteira: 0.97,
   kartoteka: 0.91,
   defter: 0.97,
-  kundregister: 0.64,
+  kundregister: 0.8,
 };
 
 /**
