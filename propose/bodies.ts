@@ -5,6 +5,7 @@
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { combineAddress } from "./address-parts.js";
 import { zipAndTown } from "./zip-towns.js";
+import { leadName } from "./lead-names.js";
 import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
@@ -145,6 +146,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   zipAndTown(state, context);
   partnerRanks(state, context);
   convertedAmount(state, context);
+  leadName(state, context);
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);

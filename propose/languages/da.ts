@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const DANISH: Language = {
   code: "da",
   words: {
+    prospekt: "prospect",
+    prospekter: "prospect",
     "deres reference": "contact person",
     "deres ref": "contact person",
     "vores reference": "owner",

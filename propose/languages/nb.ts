@@ -4,6 +4,9 @@ import type { Language } from "./language.js";
 export const NORWEGIAN: Language = {
   code: "nb",
   words: {
+    tittel: "title",
+    prospekt: "prospect",
+    prospekter: "prospect",
     "deres referanse": "contact person",
     "deres ref": "contact person",
     "var referanse": "owner",

@@ -4,6 +4,8 @@ import type { Language } from "./language.js";
 export const SWEDISH: Language = {
   code: "sv",
   words: {
+    prospekt: "prospect",
+    prospekter: "prospect",
     "org nr": "registry",
     inaktiv: "inactive",
     kreditgrans: "credit limit",
