@@ -247,7 +247,7 @@ export const BUILTINS: readonly Builtin[] = [
     name: "vat",
     category: "validation",
     summary:
-      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands' and France's, and writes it as Odoo keeps it: the country's prefix, no separators.",
+      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands', France's, Greece's, Finland's, Sweden's, Luxembourg's and Croatia's, and writes it as Odoo keeps it: the country's prefix, no separators.",
     inputs: [TEXT],
     takesList: false,
     parameters: [COUNTRY, INVALID_POLICY],

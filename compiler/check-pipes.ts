@@ -200,7 +200,8 @@ function refByColumn(checker: ExpressionChecker, step: A.RefStep, by: A.Name | A
 /**
  * `[name, company] | ref person by name and company`: the second column of the pair, which any
  * column of the entity may be (the first, declared `unique`, says what a pair several rows hold
- * does); the input must be a list of two values.
+ * does); the input must be a list of two values, or a text that is a full name
+ * (`contact | ref person by first_name and last_name`).
  */
 function refPairColumn(
   checker: ExpressionChecker,
@@ -219,9 +220,10 @@ function refPairColumn(
   }
   checker.useColumn(column, scope.file, andBy.range);
   const by = step.by?.kind === "Name" ? step.by.value : "?";
-  const wanted = `a pair, \`[${by}, ${column.name}] | ref ${target.alias} by ${by} and ${column.name}\``;
+  const wanted = `a pair, \`[${by}, ${column.name}] | ref ${target.alias} by ${by} and ${column.name}\`, or a full name as text`;
   const given = input.ir.op === "list" ? input.ir.items.length : undefined;
-  if (input.type.kind !== "list" && input.type.kind !== "unknown") {
+  // One text is a full name, the first column's words then the second's.
+  if (input.type.kind !== "list" && input.type.kind !== "unknown" && input.type.kind !== "text") {
     checker.issue("ref-input", scope.file, step.range, `\`ref ${target.alias} by ${by} and ${column.name}\` takes ${wanted}, not ${describeType(input.type)}`);
   } else if (given !== undefined && given !== 2) {
     checker.issue("ref-input", scope.file, step.range, `\`ref ${target.alias} by ${by} and ${column.name}\` takes ${wanted}, not ${given} values`);

@@ -1089,12 +1089,13 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   });
 
   private readonly splitChoices = gated<Built<A.SplitTarget | undefined> | undefined>([
-    { GATE: () => this.is(1, T.Name), ALT: () => this.SUBRULE(this.splitTarget) },
+    // A reserved word before `:` is a target misnamed (`not:`, Turkish for a note): told as such, and the target still read.
+    { GATE: () => this.is(1, T.Name) || (this.is(1, T.ReservedWord) && this.is(2, T.Colon)), ALT: () => this.SUBRULE(this.splitTarget) },
     this.strayChoice(),
   ]);
 
   splitTarget = this.tree("splitTarget", Body.SplitTargetFrame, (f) => {
-    f.alias = this.consumeName(1, "alias");
+    f.alias = this.declaredName(1, "alias");
     this.token(2, T.Colon);
     f.model = this.SUBRULE(this.qualifiedName);
     this.OPTION(() => {

@@ -6,12 +6,13 @@
 import { valueRoles, type ValueRole } from "./value-roles.js";
 import { IGNORED_CONCEPTS } from "./leftovers.js";
 import type { ColumnProfile } from "./entities.js";
-import { computedOnCreate, requiredFields } from "../compiler/catalog/index.js";
+import { computedOnCreate, requiredFields, type OdooField } from "../compiler/catalog/index.js";
 import { assign, type BuildState, type TargetContext } from "./build-state.js";
 import {
   ASSIGN_THRESHOLD,
   candidateFields,
   compareCandidates,
+  nameScore,
   percent,
   scoreCandidates,
   TODO_THRESHOLD,
@@ -25,7 +26,7 @@ import {
 import { closingDateCandidates } from "./closing-dates.js";
 import { quote, snake } from "./literals.js";
 import { namesRows } from "./references.js";
-import { EXTENSIBLE_MODELS, LOOKUPS } from "./odoo-knowledge.js";
+import { EXTENSIBLE_MODELS, LOOKUPS, ROLE_FIELDS } from "./odoo-knowledge.js";
 import { countValues, matchValues, optionsFor } from "./value-tables.js";
 import { isFormWord } from "./words.js";
 
@@ -121,6 +122,14 @@ function salutationShare(state: BuildState, values: readonly string[]): number {
   return matchValues(counts, options).reduce((sum, match) => sum + (match.option === undefined ? 0 : match.count), 0) / total;
 }
 
+/** Whether a column's header names a field of the model the role its values tell does not feed, and not that one. */
+function headerNamesOtherField(column: ColumnProfile, role: ValueRole, fields: readonly OdooField[], entityWords: readonly string[], model: string): boolean {
+  const own = ROLE_FIELDS[model]?.[role];
+  const named = (field: OdooField): boolean => nameScore(column.words, entityWords, model, field) >= ASSIGN_THRESHOLD;
+  const ownField = fields.find((field) => field.name === own);
+  return (ownField === undefined || !named(ownField)) && fields.some((field) => field.name !== own && named(field));
+}
+
 /** Scores, then adjusts table conversions by how many values the table would match. */
 export function candidates(state: BuildState, context: TargetContext): FieldCandidate[] {
   const entityWords = context.entity.profile.group.words;
@@ -141,6 +150,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   // A person's few values on every row, beside the salutation, are a job position, not a stage.
   const person = context.entity.profile.kind === "person";
   const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && role === "status" ? "position" : role]));
+  // A header naming another field (`Województwo`, a province) outranks what its values look like (a few values, a position).
+  for (const [column, role] of roles) if (headerNamesOtherField(column, role, fields, entityWords, context.model.name)) roles.delete(column);
   const scored = scoreCandidates(free, fields, entityWords, state.schema, context.model.name, roles);
   return closingDateCandidates(scored, context.entity.profile, fields, state.schema, context.model.name)
     .map((candidate) => {

@@ -12,6 +12,7 @@ import { hasVatForm } from "../runtime/source/identifiers.js";
 import { isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
+import { conceptWords } from "./words.js";
 
 export type ValueRole =
   "position" | "mobile" | "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
@@ -51,9 +52,24 @@ function oneLineText(column: ColumnProfile): boolean {
   return column.guess.type === "text" && !column.guess.multiline && column.list === undefined;
 }
 
+/** Words a short value may be that say a record's state or kind, never how a person is addressed. */
+const STATE_WORDS: ReadonlySet<string> = new Set(["active", "inactive", "yes", "no", "open", "closed", "done", "archived", "deleted", "blocked", "won", "lost", "new"]);
+
+/** `Aktif`, `Pasif`, `Open`: a value the lexicon reads as a state, in whatever language. */
+function namesState(value: string): boolean {
+  return conceptWords(value).some((word) => STATE_WORDS.has(word));
+}
+
 function isSalutation(column: ColumnProfile, filled: readonly string[]): boolean {
-  const distinct = new Set(filled).size;
-  return oneLineText(column) && filled.length >= 3 && distinct <= 8 && distinct * 3 <= filled.length && [...new Set(filled)].every(salutationShaped);
+  const distinct = [...new Set(filled)];
+  return (
+    oneLineText(column) &&
+    filled.length >= 3 &&
+    distinct.length <= 8 &&
+    distinct.length * 3 <= filled.length &&
+    distinct.every(salutationShaped) &&
+    !distinct.some(namesState)
+  );
 }
 
 function isPercent(column: ColumnProfile, filled: readonly string[]): boolean {
@@ -66,9 +82,30 @@ function isPercent(column: ColumnProfile, filled: readonly string[]): boolean {
 }
 
 /** `Gewerbering 5`, `89 boulevard Victor Hugo`, `Mimar Sinan Mah. Zafer Sok. No:199`. */
+/**
+ * `13 Haziran`, `March 4`, `8. Mai`: a day and a month's name, a birthday kept without its year,
+ * which has a number and a word as a street has, but only twelve words between all its rows,
+ * each on several.
+ */
+function isDayOfYear(filled: readonly string[]): boolean {
+  const months = new Set<string>();
+  let days = 0;
+  const dayAndMonth = (value: string): boolean => {
+    const match = /^(\d{1,2})\.?\s+(\p{L}+)\.?$/u.exec(value) ?? /^(\p{L}+)\.?\s+(\d{1,2})$/u.exec(value);
+    if (match === null) return false;
+    const [day, month] = /\d/.test(match[1] ?? "") ? [match[1], match[2]] : [match[2], match[1]];
+    months.add((month ?? "").toLowerCase());
+    days += 1;
+    return Number(day) >= 1 && Number(day) <= 31;
+  };
+  // Each month on two rows at least: four streets of four names (`Hämeenkatu 9`) are no days.
+  return share(filled, dayAndMonth) >= 0.9 && months.size <= 12 && months.size * 2 <= days;
+}
+
 function isStreet(column: ColumnProfile, filled: readonly string[]): boolean {
   return (
     column.guess.type === "text" &&
+    !isDayOfYear(filled) &&
     filled.length >= 3 &&
     new Set(filled).size * 2 >= filled.length &&
     share(filled, (value) => /\d/.test(value) && /\p{L}{3,}/u.test(value) && wordCount(value) >= 1 && value.length <= 80) >= 0.8

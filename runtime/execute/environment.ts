@@ -99,7 +99,7 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
       const candidate = keyFormIn(key, index === undefined ? undefined : (form) => index.slotOf(form) >= 0);
       return candidate === undefined ? undefined : index?.value(column, index.slotOf(candidate));
     },
-    keysBy: (entity, column, value) => indexes.entities.get(entity)?.keysBy(column, value) ?? [],
+    keysBy: (entity, column, ...values) => indexes.entities.get(entity)?.keysBy(column, ...values) ?? [],
     rejected: (entity, key) => {
       const row = rejectedRowIn(indexes, entity, key);
       return row === undefined ? undefined : `${row.reason} (${row.file} line ${row.line})`;

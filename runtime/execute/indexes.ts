@@ -56,7 +56,8 @@ export interface EntityIndex {
   /** What `get` reads: a column's value in the row in a slot; undefined when no `get` reads that column. */
   value(column: string, slot: number): RuntimeValue | undefined;
   /** The keys of the rows whose `unique` column holds `value` (trimmed, ignoring case), in file order: what `| ref alias by column` names. */
-  keysBy(column: string, value: string): readonly string[];
+  /** The keys of the rows whose `unique` column holds any of the values, in file order. */
+  keysBy(column: string, ...values: readonly string[]): readonly string[];
   /** The rows whose `by` column holds `key` (trimmed), in file order: the rows a `with` block links. */
   linked(by: string, key: string): readonly LinkedRow[];
   /** Each value the `by` column holds, with how many rows hold it. */
@@ -321,8 +322,11 @@ class GrowingIndex implements EntityIndex {
     return this.values.get(column)?.get(slot);
   }
 
-  keysBy(column: string, value: string): readonly string[] {
-    return (this.byValue.get(column)?.slotsOf(value) ?? []).map((slot) => this.slots.keyAt(slot));
+  keysBy(column: string, ...values: readonly string[]): readonly string[] {
+    const byValue = this.byValue.get(column);
+    if (byValue === undefined) return [];
+    const slots = values.length === 1 ? byValue.slotsOf(values[0] ?? "") : values.flatMap((value) => byValue.slotsOf(value)).sort((a, b) => a - b);
+    return slots.map((slot) => this.slots.keyAt(slot));
   }
 
   linked(by: string, key: string): readonly LinkedRow[] {

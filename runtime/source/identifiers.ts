@@ -108,11 +108,12 @@ function weightedSum(digits: readonly number[], weights: readonly number[]): num
   return weights.reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0);
 }
 
-/** Whether a number's digits pass the Luhn check (Italy's partita IVA). */
+/** Whether a number's digits pass the Luhn check (Italy's partita IVA, Sweden's organisation number). */
 function luhn(digits: readonly number[]): boolean {
   let sum = 0;
   digits.forEach((digit, index) => {
-    const doubled = index % 2 === 1 ? digit * 2 : digit;
+    // Every second digit from the check digit leftwards is doubled, whatever the number's length.
+    const doubled = (digits.length - 1 - index) % 2 === 1 ? digit * 2 : digit;
     sum += doubled > 9 ? doubled - 9 : doubled;
   });
   return sum % 10 === 0;
@@ -148,6 +149,16 @@ const VAT_CHECKS: Readonly<Record<string, (body: string) => boolean>> = {
   NL: (body) =>
     mod97(`NL${body}`) === 1 || (weightedSum(digitsOf(body.slice(0, 9)), [9, 8, 7, 6, 5, 4, 3, 2, -1]) % 11 === 0 && body.slice(0, 9) !== "000000000"),
   FR: (body) => !/^\d{2}/.test(body) || (12 + 3 * (Number(body.slice(2)) % 97)) % 97 === Number(body.slice(0, 2)),
+  // Greece's ΑΦΜ: the first eight digits weighted by powers of two, modulo 11, then 10.
+  EL: (body) => {
+    const digits = digitsOf(body);
+    return (weightedSum(digits, [256, 128, 64, 32, 16, 8, 4, 2]) % 11) % 10 === digits[8];
+  },
+  FI: (body) => weightedSum(digitsOf(body), [7, 9, 10, 5, 8, 4, 2, 1]) % 11 === 0,
+  // The organisation number (ten digits, Luhn), then 01.
+  SE: (body) => luhn(digitsOf(body.slice(0, 10))),
+  LU: (body) => Number(body.slice(0, 6)) % 89 === Number(body.slice(6)),
+  HR: (body) => iso7064Mod1110(digitsOf(body)),
 };
 
 /** Greece's VAT prefix is EL, although its country code is GR; Switzerland's is CHE. */

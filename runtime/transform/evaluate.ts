@@ -70,8 +70,8 @@ export interface EvaluationEnvironment {
   entity(name: string): EntityPlan;
   /** The value of `column` in the row of `entity` whose key is `key`; undefined when there is none. */
   get(entity: string, column: string, key: string): RuntimeValue | undefined;
-  /** The keys of the rows of `entity` whose `unique` column `column` holds `value` (trimmed, ignoring case), in file order. */
-  keysBy(entity: string, column: string, value: string): readonly string[];
+  /** The keys of the rows of `entity` whose `unique` column `column` holds any of the values (trimmed, ignoring case), in file order. */
+  keysBy(entity: string, column: string, ...values: readonly string[]): readonly string[];
   /** Why the reader rejected the row of `entity` whose key is `key`; undefined when it did not, or the environment cannot tell. */
   rejected?(entity: string, key: string): string | undefined;
   /** A reference record (set up by the migration, or existing in Odoo). */

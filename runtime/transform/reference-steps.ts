@@ -22,31 +22,57 @@ export function referenceStep(step: string, optional: boolean): Step {
   };
 }
 
+interface NamedRows {
+  readonly keys: readonly string[];
+  /** The value as the notes quote it, and the columns and values the rows were looked for by. */
+  readonly shown: string;
+  readonly columns: string;
+  readonly holds: string;
+}
+
 /**
  * The keys of the rows a value names by a column, in file order, and how to say what it named;
  * undefined for a blank value, which names nothing. A pair (`by name and company`) names the rows
- * holding both; its second value blank, the first alone names them.
+ * holding both; its second value blank, the first alone names them. One text by two columns is a
+ * full name (`by first and last`).
  */
-function namedRows(
-  entity: string,
-  by: RefBy,
-  value: RuntimeValue,
-  environment: EvaluationEnvironment,
-): { keys: readonly string[]; shown: string; columns: string; holds: string } | undefined {
-  const [first, second] = by.and === undefined ? [value, null] : Array.isArray(value) ? [value[0] ?? null, value[1] ?? null] : [value, null];
+function namedRows(entity: string, by: RefBy, value: RuntimeValue, environment: EvaluationEnvironment): NamedRows | undefined {
+  if (by.and !== undefined && !Array.isArray(value)) return fullNameRows(entity, by.column, by.and, value, environment);
+  const [first, second] = by.and !== undefined && Array.isArray(value) ? [value[0] ?? null, value[1] ?? null] : [value, null];
   if (isEmpty(first)) return undefined;
   const wanted = textOf(first).trim();
   const keys = environment.keysBy(entity, by.column, wanted);
   const shown = JSON.stringify(wanted);
   if (by.and === undefined || isEmpty(second)) return { keys, shown, columns: by.column, holds: `${by.column} ${shown}` };
-  const also = JSON.stringify(textOf(second).trim());
-  const holding = new Set(environment.keysBy(entity, by.and, textOf(second).trim()));
+  const secondText = textOf(second).trim();
+  const also = JSON.stringify(secondText);
+  const holding = new Set(environment.keysBy(entity, by.and, secondText));
   return {
     keys: keys.filter((key) => holding.has(key)),
     shown: `${shown} and ${also}`,
     columns: `${by.column} and ${by.and}`,
     holds: `${by.column} ${shown} and ${by.and} ${also}`,
   };
+}
+
+/**
+ * The rows whose two columns, first then last, make the full name a value gives ("Anna Maria
+ * Lind" is "Anna Maria" and "Lind", or "Anna" and "Maria Lind"): each place the name's words may
+ * be cut is tried, since neither column's word count is known.
+ */
+function fullNameRows(entity: string, first: string, last: string, value: RuntimeValue, environment: EvaluationEnvironment): NamedRows | undefined {
+  if (isEmpty(value)) return undefined;
+  const words = textOf(value).trim().split(/\s+/);
+  const cuts = words.slice(1).map((_, index) => ({ first: words.slice(0, index + 1).join(" "), last: words.slice(index + 1).join(" ") }));
+  const named = new Set<string>();
+  for (const cut of cuts) {
+    const holding = new Set(environment.keysBy(entity, last, cut.last));
+    for (const key of holding.size === 0 ? [] : environment.keysBy(entity, first, cut.first)) if (holding.has(key)) named.add(key);
+  }
+  // In file order, which `unique ambiguous first` and `last` go by, whichever cut named each row.
+  const keys = named.size === 0 ? [] : environment.keysBy(entity, first, ...cuts.map((cut) => cut.first)).filter((key) => named.has(key));
+  const shown = JSON.stringify(words.join(" "));
+  return { keys, shown, columns: `${first} and ${last}`, holds: `${first} and ${last} making ${shown}` };
 }
 
 /**

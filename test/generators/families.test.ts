@@ -24,7 +24,7 @@ afterAll(() => dirs.forEach(removeDir));
 function table(
   directory: string,
   file: string,
-  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1254",
+  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1253" | "windows-1254",
   delimiter: string,
 ): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
@@ -372,5 +372,70 @@ describe("the export families", () => {
     const known = new Set(customers.map((customer) => customer["Kundnr"]));
     expect(people.every((person) => person["Kundnr"] === "" || known.has(person["Kundnr"]))).toBe(true);
     expect(people.some((person) => (person["Roller"] ?? "").includes(", "))).toBe(true);
+  });
+
+  it("pelatologio: a Windows-1253 register in accentless capitals beside the CRM's quoted UTF-8 in ordinary spelling, ΑΦΜ with its check digit, branches by customer and number, times on the twelve-hour clock", () => {
+    const directory = generated("pelatologio", "check");
+    const registerBytes = readFileSync(join(directory, "PELATES.CSV"));
+    expect(registerBytes.includes(Buffer.from("Επωνυμία", "utf8"))).toBe(false);
+    expect(iconv.decode(registerBytes, "win1253").startsWith("Κωδικός;Επωνυμία;Διακριτικός τίτλος;")).toBe(true);
+    const customers = table(directory, "PELATES.CSV", "windows-1253", ";");
+    const codes = new Set(customers.map((customer) => customer["Κωδικός"]));
+    expect(codes.size).toBe(customers.length);
+    // Names in capitals without accents (the diaeresis aside), as Greek ERPs keep them.
+    const names = new Set(customers.map((customer) => customer["Επωνυμία"]));
+    expect(names.size).toBe(customers.length);
+    expect(customers.every((customer) => /^[\p{Lu}0-9 .&'-]+$/u.test(customer["Επωνυμία"] ?? "") && !/[ΆΈΉΊΌΎΏ]/.test(customer["Επωνυμία"] ?? ""))).toBe(true);
+    expect(customers.some((customer) => / ΤΟΥ \p{Lu}+$/u.test(customer["Επωνυμία"] ?? ""))).toBe(true);
+    // ΑΦΜ: nine digits, the last a check digit over the first eight.
+    const greek = customers.filter((customer) => /^\d{9}$/.test(customer["Α.Φ.Μ."] ?? ""));
+    expect(greek.length).toBeGreaterThan(customers.length / 2);
+    const checked = (afm: string): boolean =>
+      ([...afm.slice(0, 8)].reduce((sum, digit, index) => sum + Number(digit) * 2 ** (8 - index), 0) % 11) % 10 === Number(afm.charAt(8));
+    expect(greek.every((customer) => checked(customer["Α.Φ.Μ."] ?? ""))).toBe(true);
+    expect(customers.some((customer) => (customer["E-mail"] ?? "").includes("; "))).toBe(true);
+    // Outlets under their head office by code; branches keyed by customer and number within it.
+    const heads = customers.map((customer) => customer["Κεντρικό"] ?? "").filter((code) => code !== "");
+    expect(heads.length).toBeGreaterThan(5);
+    expect(heads.every((code) => codes.has(code))).toBe(true);
+    const branches = table(directory, "YPOKAT.CSV", "windows-1253", ";");
+    expect(branches.every((branch) => codes.has(branch["Κωδ. πελάτη"]))).toBe(true);
+    expect(new Set(branches.map((branch) => `${branch["Κωδ. πελάτη"]}/${branch["Α/Α"]}`)).size).toBe(branches.length);
+    expect(branches.some((branch) => branch["Α/Α"] === "2")).toBe(true);
+    const sellers = new Set(table(directory, "PWLHTES.CSV", "windows-1253", ";").map((seller) => seller["Κωδικός"]));
+    expect(customers.every((customer) => sellers.has(customer["Πωλητής"]))).toBe(true);
+    // The CRM: no BOM, every value quoted; accounts by name in ordinary spelling, or a prospect's.
+    expect(readFileSync(join(directory, "epafes.csv")).subarray(0, 5).toString("utf8")).toBe('"ID",');
+    const caps = (name: string): string =>
+      name
+        .normalize("NFD")
+        .replace(/\u0301/g, "")
+        .normalize("NFC")
+        .toUpperCase();
+    const contacts = table(directory, "epafes.csv", "utf-8", ",");
+    expect(
+      contacts.every((contact) => contact["Κωδικός ERP"] === "" || (codes.has(contact["Κωδικός ERP"]) && names.has(caps(contact["Εταιρεία"] ?? "")))),
+    ).toBe(true);
+    const deals = table(directory, "efkairies.csv", "utf-8", ",");
+    // A prospect's opportunities name a firm the ERP lacks: a few.
+    const unknown = deals.filter((deal) => !names.has(caps(deal["Λογαριασμός"] ?? "")));
+    expect(unknown.length).toBeLessThan(deals.length * 0.3);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(deals.some((deal) => /[άέήίόύώ]/.test(deal["Λογαριασμός"] ?? "") && names.has(caps(deal["Λογαριασμός"] ?? "")))).toBe(true);
+    expect(deals.every((deal) => /^\d+%$/.test(deal["Πιθανότητα"] ?? "") && /^(\d{1,3}(\.\d{3})*,\d\d €)?$/.test(deal["Ποσό"] ?? ""))).toBe(true);
+    // Activities: the twelve-hour clock with π.μ. and μ.μ.; what they relate to exists.
+    const activities = table(directory, "energeies.csv", "utf-8", ",");
+    const moments = activities.flatMap((activity) => [activity["Έναρξη"] ?? "", activity["Λήξη"] ?? ""]).filter((moment) => moment !== "");
+    expect(moments.every((moment) => /^\d{1,2}\/\d{1,2}\/\d{4} (1[0-2]|[1-9]):\d\d (π|μ)\.μ\.$/.test(moment))).toBe(true);
+    expect(moments.some((moment) => moment.endsWith("π.μ.")) && moments.some((moment) => moment.endsWith("μ.μ."))).toBe(true);
+    const contactIds = new Set(contacts.map((contact) => contact["ID"]));
+    const dealNumbers = new Set(deals.map((deal) => deal["Αριθμός"]));
+    const exists: Readonly<Record<string, (record: string) => boolean>> = {
+      "": (record) => record === "",
+      Ευκαιρία: (record) => dealNumbers.has(record),
+      Επαφή: (record) => contactIds.has(record),
+      Λογαριασμός: (record) => names.has(caps(record)),
+    };
+    expect(activities.every((activity) => exists[activity["Σχετίζεται με"] ?? "-"]?.(activity["Σχετική εγγραφή"] ?? "") === true)).toBe(true);
   });
 });

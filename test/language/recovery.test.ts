@@ -24,6 +24,7 @@ const MISTAKES: readonly (readonly [string, string, readonly string[]])[] = [
   ["lookupWithoutBy", "lookup user in res.users email { missing reject }\n", ["1:26-1:31 FM101 expected `by` after the model name `res.users`, found `email`"]],
   ["extraClosingBrace", "map C -> res.partner {\n  name <- n\n}\n}\n", ["4:1-4:2 FM104 unexpected `}`: there is no open block here to close (one `}` too many?)"]],
   ["unclosedList", "map C -> res.partner when s in [\"a\", \"b\" {\n  name <- n\n}\n", ["1:42-1:43 FM101 expected `]` after the string `\"b\"`, found `{`"]],
+  ["reservedAsSplitTarget", "split R {\n  not: mail.message { body <- a }\n}\n", ["2:3-2:6 FM103 `not` is a reserved word and cannot be used as an alias; choose another name"]],
   ["missingTargetModelInSplit", "split R {\n  org: when a is present { name <- a }\n}\n", ["2:8-2:12 FM101 expected a model name after `:`, found `when`"]],
 ];
 

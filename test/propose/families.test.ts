@@ -28,8 +28,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   clientela: 0.92,
   anagrafe: 0.97,
   carteira: 0.97,
-  kartoteka: 0.91,
-  defter: 0.97,
+  kartoteka: 0.92,
+  defter: 1,
   kundregister: 0.92,
 };
 

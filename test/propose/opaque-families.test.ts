@@ -27,7 +27,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   anagrafe: 0.73,
   carteira: 0.53,
   kartoteka: 0.51,
-  defter: 0.64,
+  defter: 0.67,
   kundregister: 0.46,
 };
 

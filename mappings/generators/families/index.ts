@@ -18,6 +18,7 @@ import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js"
 import { generateKartoteka } from "./kartoteka.js";
 import { generateKundenwerk } from "./kundenwerk.js";
 import { generateKundregister } from "./kundregister.js";
+import { generatePelatologio } from "./pelatologio.js";
 import { generatePipelane } from "./pipelane.js";
 
 export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions) => FamilyExport>> = {
@@ -31,6 +32,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   kartoteka: generateKartoteka,
   defter: generateDefter,
   kundregister: generateKundregister,
+  pelatologio: generatePelatologio,
 };
 
 /** The size and seed the measurement uses. */

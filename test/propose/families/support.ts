@@ -45,7 +45,8 @@ export interface Family {
  * init's reading of values had landed (48 of 90 columns), then tuned on (tables saved as text,
  * the reader's own yes/no words kept beside the source's, registers typed by one name column,
  * invoicing e-mails and delivery addresses as contacts, post codes and towns in one cell, leads
- * named by their firm).
+ * named by their firm). Pelatologio (Greek), written by another hand in the same way, is the ninth
+ * hold-out, registered with the unmeasured ones below until its first measurement.
  */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`" },
@@ -92,9 +93,18 @@ export const FAMILIES: readonly Family[] = [
  * measurement, when the proposer's current work has landed, is an honest one. Kartoteka, the
  * sixth, was measured on 2026-12-06 late; Defter (Turkish), the seventh, written by another hand
  * without reading the proposer, its tests or its output, on 2026-12-07; Kundregister (Swedish),
- * the eighth, written the same way, on 2026-12-07 too.
+ * the eighth, written the same way, on 2026-12-07 too. Pelatologio (Greek), the ninth, written the
+ * same way on 2026-12-07 after Kundregister's measurement, has not been measured yet: it is kept
+ * here, out of FAMILIES, so that no test runs init on it before its one measurement.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
+  {
+    name: "pelatologio",
+    heldOut: "ninth hold-out, unmeasured",
+    about:
+      "Greek ERP register in Windows-1253 with names in accentless capitals beside a cloud CRM's quoted UTF-8 naming accounts in ordinary spelling, tax offices, sole traders with their father's name, branches by composite key, times on the twelve-hour clock with π.μ./μ.μ., a related-to column pointing to three kinds of record",
+  },
+];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {

@@ -71,8 +71,8 @@ describe("a link by two columns", () => {
 
   it("takes a pair, and a column of the entity", () => {
     const diagnostics = (link: string): string[] => analyze({ "main.flitmap": PACKAGE(link) }).diagnostics.map(describeDiagnostic);
-    expect(diagnostics("kisi | ref kisi by ad_soyad and firma  ignore firma")).toEqual([
-      expect.stringContaining("`ref kisi by ad_soyad and firma` takes a pair, `[ad_soyad, firma] | ref kisi by ad_soyad and firma`, not text"),
+    expect(diagnostics("adi | integer | ref kisi by ad_soyad and firma  ignore kisi  ignore firma")).toEqual([
+      expect.stringContaining("`ref kisi by ad_soyad and firma` takes a pair, `[ad_soyad, firma] | ref kisi by ad_soyad and firma`, or a full name as text, not integer"),
     ]);
     expect(diagnostics("[kisi, firma, adi] | ref kisi by ad_soyad and firma")).toEqual([expect.stringContaining("not 3 values")]);
     expect(diagnostics("[kisi, firma] | ref kisi by ad_soyad and firm")).toEqual([expect.stringContaining("firm")]);

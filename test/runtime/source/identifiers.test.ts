@@ -59,10 +59,19 @@ describe("readVat", () => {
     ["DK 13585628", undefined, "DK13585628"],
     ["NL004495445B01", undefined, "NL004495445B01"],
     ["Fr 40 303 265 045", undefined, "FR40303265045"],
+    ["GR 094259216", undefined, "EL094259216"],
+    ["FI 2077 4740", undefined, "FI20774740"],
+    ["LU 150 274 42", undefined, "LU15027442"],
+    ["HR33392005961", undefined, "HR33392005961"],
   ])("writes %s (country %s) as %s, and refuses it mistyped", (written, country, vat) => {
     expect(readVat(written.replace(",", ""), country)).toEqual({ ok: true, value: vat });
     const wrong = mistyped(written.replace(",", ""));
     expect(readVat(wrong, country)).toMatchObject({ ok: false, reason: expect.stringMatching(/check digit does not match/) });
+  });
+
+  it("checks a Swedish number's organisation number by Luhn, before its 01", () => {
+    expect(readVat("SE 556188840401", undefined)).toEqual({ ok: true, value: "SE556188840401" });
+    expect(readVat("SE 556188840501", undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/check digit does not match/) });
   });
 
   it("checks the form of countries whose check digit it does not compute, and keeps a prefix given in the value", () => {
