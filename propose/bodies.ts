@@ -6,6 +6,7 @@ import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/
 import { combineAddress } from "./address-parts.js";
 import { zipAndTown } from "./zip-towns.js";
 import { leadName } from "./lead-names.js";
+import { nextContactColumn, nextContactTarget } from "./next-contacts.js";
 import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
@@ -77,13 +78,15 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   const bank = bankAccountColumn(state, mapped);
   const addresses = secondAddressesOf(state, mapped);
   const contact = contactPersonColumn(state, mapped);
-  if (bank !== undefined || addresses.length > 0 || contact !== undefined) {
+  const next = nextContactColumn(state, mapped);
+  if (bank !== undefined || addresses.length > 0 || contact !== undefined || next !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
     const targets = [
       partner,
       ...(contact === undefined ? [] : [contactPersonTarget(state, mapped, contact, mapped.alias)]),
       ...addresses.map((address) => secondAddressTarget(state, mapped, address, mapped.alias)),
       ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
+      ...(next === undefined ? [] : [nextContactTarget(state, mapped, next, mapped.alias, userLine(body))]),
     ];
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
   }
@@ -100,6 +103,11 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     return { entity, file, notes, declaration: { kind: "map", target: primary, fallback: { header: `fallback ${mapped.model}`, body } } };
   }
   return { entity, file, notes, declaration: { kind: "map", target: { header: `map ${entity.name} -> ${mapped.model}`, body } } };
+}
+
+/** A body's user line (the record's owner), which an activity made from the same row is assigned to. */
+function userLine(body: readonly BodyLine[]): BodyLine | undefined {
+  return body.find((line) => line.kind === "assign" && line.field === "user_id" && line.operator === "<-");
 }
 
 function fallbackNoteOf(state: BuildState, entity: MappedEntity): string | undefined {
@@ -169,9 +177,10 @@ export function plainColumns(state: BuildState, entity: EntityProfile): ColumnPr
   const mapped = state.mapped.get(entity.name);
   const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
   const contact = mapped === undefined ? undefined : contactPersonColumn(state, mapped);
+  const next = mapped === undefined ? undefined : nextContactColumn(state, mapped);
   const address = mapped === undefined ? [] : secondAddressesOf(state, mapped).flatMap((found) => found.parts.map((part) => part.column));
   return entity.columns.filter(
-    (column) => column.name !== entity.modifiedColumn && column !== bank && column !== contact && !address.includes(column),
+    (column) => column.name !== entity.modifiedColumn && column !== bank && column !== contact && column !== next && !address.includes(column),
   );
 }
 

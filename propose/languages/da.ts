@@ -4,6 +4,7 @@ import type { Language } from "./language.js";
 export const DANISH: Language = {
   code: "da",
   words: {
+    naeste: "next",
     prospekt: "prospect",
     prospekter: "prospect",
     "deres reference": "contact person",

@@ -4,6 +4,7 @@ import type { Language } from "./language.js";
 export const NORWEGIAN: Language = {
   code: "nb",
   words: {
+    neste: "next",
     tittel: "title",
     prospekt: "prospect",
     prospekter: "prospect",

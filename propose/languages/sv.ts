@@ -4,6 +4,7 @@ import type { Language } from "./language.js";
 export const SWEDISH: Language = {
   code: "sv",
   words: {
+    nasta: "next",
     prospekt: "prospect",
     prospekter: "prospect",
     "org nr": "registry",

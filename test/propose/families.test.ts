@@ -30,7 +30,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carteira: 0.97,
   kartoteka: 0.92,
   defter: 1,
-  kundregister: 0.92,
+  kundregister: 0.93,
 };
 
 /**

@@ -45,7 +45,7 @@ export interface Family {
  * init's reading of values had landed (48 of 90 columns), then tuned on (tables saved as text,
  * the reader's own yes/no words kept beside the source's, registers typed by one name column,
  * invoicing e-mails and delivery addresses as contacts, post codes and towns in one cell, leads
- * named by their firm). Pelatologio (Greek), written by another hand in the same way, is the ninth
+ * named by their firm, their next contact an activity). Pelatologio (Greek), written by another hand in the same way, is the ninth
  * hold-out, registered with the unmeasured ones below until its first measurement.
  */
 export const FAMILIES: readonly Family[] = [
