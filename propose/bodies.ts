@@ -4,6 +4,9 @@
  */
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { combineAddress } from "./address-parts.js";
+import { zipAndTown } from "./zip-towns.js";
+import { leadName } from "./lead-names.js";
+import { nextContactColumn, nextContactTarget } from "./next-contacts.js";
 import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
@@ -12,7 +15,7 @@ import { doneStatus } from "./done-status.js";
 import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
-import { secondAddressOf, secondAddressTarget } from "./second-addresses.js";
+import { secondAddressesOf, secondAddressTarget } from "./second-addresses.js";
 import { contactPersonColumn, contactPersonTarget } from "./partner-people.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
@@ -73,15 +76,17 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   const body = mapBody(state, mapped, model);
   // What Odoo keeps as records of the partner's own: its people, its bank account, a second address.
   const bank = bankAccountColumn(state, mapped);
-  const address = secondAddressOf(state, mapped);
+  const addresses = secondAddressesOf(state, mapped);
   const contact = contactPersonColumn(state, mapped);
-  if (bank !== undefined || address !== undefined || contact !== undefined) {
+  const next = nextContactColumn(state, mapped);
+  if (bank !== undefined || addresses.length > 0 || contact !== undefined || next !== undefined) {
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
     const targets = [
       partner,
       ...(contact === undefined ? [] : [contactPersonTarget(state, mapped, contact, mapped.alias)]),
-      ...(address === undefined ? [] : [secondAddressTarget(state, mapped, address, mapped.alias)]),
+      ...addresses.map((address) => secondAddressTarget(state, mapped, address, mapped.alias)),
       ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
+      ...(next === undefined ? [] : [nextContactTarget(state, mapped, next, mapped.alias, userLine(body))]),
     ];
     return { entity, file, notes, declaration: { kind: "split", header: `split ${entity.name}`, targets } };
   }
@@ -98,6 +103,11 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
     return { entity, file, notes, declaration: { kind: "map", target: primary, fallback: { header: `fallback ${mapped.model}`, body } } };
   }
   return { entity, file, notes, declaration: { kind: "map", target: { header: `map ${entity.name} -> ${mapped.model}`, body } } };
+}
+
+/** A body's user line (the record's owner), which an activity made from the same row is assigned to. */
+function userLine(body: readonly BodyLine[]): BodyLine | undefined {
+  return body.find((line) => line.kind === "assign" && line.field === "user_id" && line.operator === "<-");
 }
 
 function fallbackNoteOf(state: BuildState, entity: MappedEntity): string | undefined {
@@ -141,8 +151,10 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   personName(state, context);
   parentRecord(state, context);
   combineAddress(state, context);
+  zipAndTown(state, context);
   partnerRanks(state, context);
   convertedAmount(state, context);
+  leadName(state, context);
   matchFields(state, context);
   doneStatus(state, context);
   cascadeDiscounts(state, context);
@@ -165,9 +177,10 @@ export function plainColumns(state: BuildState, entity: EntityProfile): ColumnPr
   const mapped = state.mapped.get(entity.name);
   const bank = mapped === undefined ? undefined : bankAccountColumn(state, mapped);
   const contact = mapped === undefined ? undefined : contactPersonColumn(state, mapped);
-  const address = mapped === undefined ? [] : (secondAddressOf(state, mapped)?.parts.map((found) => found.column) ?? []);
+  const next = mapped === undefined ? undefined : nextContactColumn(state, mapped);
+  const address = mapped === undefined ? [] : secondAddressesOf(state, mapped).flatMap((found) => found.parts.map((part) => part.column));
   return entity.columns.filter(
-    (column) => column.name !== entity.modifiedColumn && column !== bank && column !== contact && !address.includes(column),
+    (column) => column.name !== entity.modifiedColumn && column !== bank && column !== contact && column !== next && !address.includes(column),
   );
 }
 
@@ -448,7 +461,7 @@ function mixedTargets(state: BuildState, entity: MappedEntity, model: OdooModel,
 function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooModel, mixed: MixedRows & { readonly typed: TypedRows }): BodyLine[] {
   const profile = entity.profile;
   const typed = mixed.typed;
-  const names = [mixed.firstName, mixed.personName, mixed.organisationName].filter((column): column is ColumnProfile => column !== undefined);
+  const names = [...new Set([mixed.firstName, mixed.personName, mixed.organisationName])].filter((column): column is ColumnProfile => column !== undefined);
   const context = newContext(
     state,
     entity,
@@ -462,8 +475,16 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   const [type] = columnRefs(state, profile, [typed.column]);
   if (type !== undefined)
     assign(state, context, "is_company", typeCondition(typed.column, typed.organisationValues), [type], 0.9, "the type says which rows are organisations");
-  const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   const personRows = typeCondition(typed.column, typed.personValues);
+  if (typed.oneName !== undefined) {
+    assign(state, context, "name", oneName(mixed.organisationName.name, personRows, typed.oneName.surnameFirst), [
+      ...columnRefs(state, profile, names),
+      ...(type === undefined ? [] : [type]),
+    ], 0.9, typed.oneName.surnameFirst ? "a person's name is written surname first: Odoo shows it given name first" : "an organisation's or a person's, one column names both");
+    finishBody(state, context);
+    return context.lines;
+  }
+  const person = mixed.firstName === undefined ? `{${mixed.personName.name}}` : `{${mixed.firstName.name}} {${mixed.personName.name}}`;
   assign(
     state,
     context,
@@ -475,6 +496,13 @@ function typedPartnerBody(state: BuildState, entity: MappedEntity, model: OdooMo
   );
   finishBody(state, context);
   return context.lines;
+}
+
+/** `Jansen, Pieter` → `Pieter Jansen` on a person's row; any other name as written. */
+function oneName(column: string, personRows: string, surnameFirst: boolean): string {
+  if (!surnameFirst) return `${column} | trim | required`;
+  const turned = `\`{${column} | split(",") | last} {${column} | split(",") | first}\``;
+  return `(if ${personRows} and ${column} | contains(",") then ${turned} else ${column}) | trim | required`;
 }
 
 /** Whether nearly every value is written in capitals. */

@@ -1,6 +1,7 @@
 /**
- * What `flitmap init` knows of an export: per CSV file its encoding, delimiter, headers and a
- * sample of rows (read at the edge, in cli/commands/init.ts), and the files grouped into entities:
+ * What `flitmap init` knows of an export: per table file (CSV, or text as spreadsheets save it)
+ * its encoding, delimiter, headers and a sample of rows (read at the edge, in
+ * cli/commands/init.ts), and the files grouped into entities:
  * one entity per file, or per chunk group (`relaties_001.csv`, `relaties_002.csv`, ... become
  * `relaties_*.csv`). Pure.
  */
@@ -27,8 +28,10 @@ export interface ExportSample {
   readonly files: readonly ExportFile[];
   /** Other files of the export folder (attachments), relative and `/`-separated. */
   readonly otherFiles: readonly string[];
-  /** CSV files without even a header line: nothing to propose from. */
+  /** Table files without even a header line: nothing to propose from. */
   readonly emptyFiles?: readonly string[];
+  /** Text files (`.txt`, `.tsv`, `.tab`) that hold no table: a note beside the export, not read. */
+  readonly proseFiles?: readonly string[];
 }
 
 /** The files of one entity. */

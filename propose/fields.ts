@@ -242,7 +242,7 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
 const SALUTATION = /^(?:\p{L}{1,5}\.?(?:\p{L}{1,3})?|(?:\p{L}{1,5}\.\s?){2,3})$/u;
 
 /** Whether a column's values are a few salutations rather than job titles. */
-function salutationShaped(values: readonly string[]): boolean {
+export function salutationShaped(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
   return filled.length > 0 && new Set(filled).size <= 10 && filled.filter((value) => SALUTATION.test(value)).length >= filled.length * 0.8;
 }
@@ -403,6 +403,8 @@ export function scoreCandidates(
         conversion.kind === "ref"
           ? referenceFloor(conversion.reference, field, fields, columns)
           : Math.max(typeFloor(column, field, model), roleFloor(role, field, model));
+      // The day a row was entered fits a date field by its type alone, and is none of them (Odoo keeps its own).
+      if (floor > named && column.profile.words.includes("created")) continue;
       const score = Math.max(named, floor);
       if (score < TODO_THRESHOLD) continue;
       const confidence = score * conversion.factor;

@@ -16,7 +16,7 @@ import { DEFAULT_PRINT_WIDTH, print } from "../language/printer.js";
 import { ProposalBuilder } from "./build.js";
 import type { DoneActivities } from "./build-state.js";
 import { declaredType } from "./column-types.js";
-import { defaultBooleanWords } from "./value-shapes.js";
+import { defaultBooleanWords, defaultWordsUsed, type BooleanWords } from "./value-shapes.js";
 import { emitPackage, type CsvPlan, type CsvSetting, type EmittedFile, type EmittedLine } from "./emit.js";
 import { profileEntities, type EntityProfile } from "./entities.js";
 import type { ExportSample } from "./export.js";
@@ -166,11 +166,14 @@ function recurringPlaceholders(columns: readonly EntityProfile["columns"][number
 
 /**
  * `true_words` and `false_words` when a yes/no column uses words the reader does not know by
- * default (`nein`, `oui`/`non`): every yes/no word the export uses, since the option gives the
- * whole list.
+ * default (`nein`, `oui`/`non`): every yes/no word the export uses, the reader's own among them
+ * (an activity report's `x` beside a register's `ja`/`nej`), since the option gives the whole list.
  */
 function booleanSettings(columns: readonly EntityProfile["columns"][number][]): CsvSetting[] {
-  const lists = columns.flatMap((column) => (column.guess.type === "boolean" && column.guess.booleanWords !== undefined ? [column.guess.booleanWords] : []));
+  const lists = columns.flatMap((column): BooleanWords[] => {
+    if (column.guess.type !== "boolean") return [];
+    return [column.guess.booleanWords ?? defaultWordsUsed(column.values)];
+  });
   if (lists.every(defaultBooleanWords)) return [];
   const words = (side: "true" | "false"): string => [...new Set(lists.flatMap((list) => list[side]))].sort().join(",");
   return [

@@ -10,6 +10,7 @@
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { trimmedKey } from "./entity-rows.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
+import { oneNameTypes } from "./one-name-rows.js";
 import { rowTypes } from "./row-types.js";
 import { foldText } from "./words.js";
 
@@ -37,6 +38,11 @@ export interface TypedRows {
   readonly personValues: readonly string[];
   /** A person's column holding the key of an organisation row of the same file (their employer). */
   readonly employer?: ColumnProfile;
+  /**
+   * When no column holds a person's names apart, and the organisation's name column names the
+   * private persons too (`Jansen, Pieter`): whether they are written surname first.
+   */
+  readonly oneName?: { readonly surnameFirst: boolean };
 }
 
 /** Words of a person's columns, and of an organisation's, for when the rows cannot tell. */
@@ -109,7 +115,7 @@ function legalNames(entity: EntityProfile): ColumnProfile | undefined {
 export function mixedRows(entity: EntityProfile): MixedRows | undefined {
   const names = nameColumns(entity);
   const { personName, firstName } = names;
-  if (personName === undefined) return undefined;
+  if (personName === undefined) return names.organisationName === undefined ? undefined : oneNameRows(entity, names.organisationName);
   const found = typedRows(entity, personName, firstName, names.organisationName);
   const organisationName = names.organisationName ?? (found === undefined ? undefined : organisationNameOf(entity, found, personName));
   // The organisation's name found from the rows tells businesses run by a person from private persons too.
@@ -149,6 +155,30 @@ export function mixedRows(entity: EntityProfile): MixedRows | undefined {
     shared,
     rows,
     ...(typed === undefined ? {} : { typed: { ...typed, ...(employer === undefined ? {} : { employer }) } }),
+  };
+}
+
+/**
+ * Organisations and private persons named in one column, a column typing the rows
+ * (one-name-rows.ts): one partner a row, its name in that column, whichever it is.
+ */
+function oneNameRows(entity: EntityProfile, names: ColumnProfile): MixedRows | undefined {
+  const types = oneNameTypes(entity, names);
+  if (types === undefined) return undefined;
+  const organisation = types.column.values.filter((value) => types.organisationValues.includes(value.trim())).length;
+  const others = entity.columns.filter((column) => column !== names && column !== types.column && !entity.key.includes(column.name));
+  return {
+    organisationName: names,
+    personName: names,
+    person: new Set(),
+    shared: new Set(others.map((column) => column.name)),
+    rows: { both: 0, organisation, person: types.column.values.length - organisation },
+    typed: {
+      column: types.column,
+      organisationValues: types.organisationValues,
+      personValues: types.personValues,
+      oneName: { surnameFirst: types.surnameFirst },
+    },
   };
 }
 

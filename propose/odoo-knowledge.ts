@@ -123,6 +123,9 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     date_closed: ["closed", "closed date", "won date", "solved"],
     email_from: ["email"],
     phone: ["phone"],
+    // A lead's or a deal's person, by name, where no contact record is linked.
+    contact_name: ["contact person", "contact name"],
+    function: ["job", "job title"],
   },
   "mail.message": {
     body: ["body", "content", "text", "message", "note", "description", "comment"],

@@ -1,5 +1,6 @@
 /**
- * Reading an export for `flitmap init`: every CSV file of the folder and its sub-folders, whatever
+ * Reading an export for `flitmap init`: every CSV file of the folder and its sub-folders, and every
+ * text file that holds a table (`.txt` as Excel saves "Unicode text", `.tsv`, `.tab`), whatever
  * its delimiter and encoding (through the reader's own probe and record batches in
  * runtime/source), a bounded sample of rows per entity, and the source's name from the folder's.
  * The only I/O of the proposer; what it reads is the plain data of export.ts.
@@ -28,7 +29,7 @@ async function listFiles(directory: string, prefix = ""): Promise<string[]> {
   return files;
 }
 
-/** Reads one CSV file's encoding, delimiter, header and first rows; counts the rest. */
+/** Reads one table file's encoding, delimiter, header and first rows; counts the rest. */
 export async function readExportFile(directory: string, path: string, sampleRows: number): Promise<ExportFile | undefined> {
   const absolute = join(directory, ...path.split("/"));
   const probe = await probeFile(absolute, "auto", "auto");
@@ -55,19 +56,39 @@ export async function readExportFile(directory: string, path: string, sampleRows
   return { path, encoding: probe.encoding, encodingNote: probe.encodingNote, bom: probe.bom, delimiter: probe.delimiter, headers, rows, rowCount };
 }
 
+/** The files init reads as tables: CSV, and text as spreadsheets save it (Excel's "Unicode text" is a `.txt`). */
+export const TABLE_FILE = /\.(?:csv|txt|tsv|tab)$/i;
+const TEXT_FILE = /\.(?:txt|tsv|tab)$/i;
+
 /**
- * Every CSV file of an export folder (sub-folders included), read for a proposal: the first
+ * Whether a text file holds a table rather than prose (a `liesmich.txt` beside the export): a
+ * header of two columns or more, most rows as many cells as it, and cells not the clauses of
+ * sentences (most after a delimiter opening with a space, as after a comma in a sentence). A CSV
+ * file is a table by its name, whatever its columns.
+ */
+function isTable(file: ExportFile): boolean {
+  if (file.headers.length < 2) return false;
+  const fitting = file.rows.filter((row) => row.length === file.headers.length).length;
+  if (fitting * 2 < file.rows.length) return false;
+  const later = file.rows.flatMap((row) => row.slice(1)).filter((cell) => cell !== "");
+  return later.filter((cell) => cell.startsWith(" ")).length * 2 <= later.length;
+}
+
+/**
+ * Every table file of an export folder (sub-folders included), read for a proposal: the first
  * `sampleRows` rows of each entity (its chunks in order, so repeats at chunk edges show), and
- * every file counted to the end. Memory stays bounded whatever the export's size.
+ * every file counted to the end. Memory stays bounded whatever the export's size. The files not
+ * read are listed, so that init can say which it skipped.
  */
 export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_ROWS): Promise<ExportSample> {
   const paths = (await listFiles(directory)).sort(compareNatural);
   const files: ExportFile[] = [];
   const otherFiles: string[] = [];
   const emptyFiles: string[] = [];
+  const proseFiles: string[] = [];
   const budgets = new Map<string, number>();
   for (const path of paths) {
-    if (!/\.csv$/i.test(path)) {
+    if (!TABLE_FILE.test(path)) {
       otherFiles.push(path);
       continue;
     }
@@ -78,10 +99,14 @@ export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_
       emptyFiles.push(path);
       continue;
     }
+    if (TEXT_FILE.test(path) && !isTable(file)) {
+      proseFiles.push(path);
+      continue;
+    }
     budgets.set(group, budget - file.rows.length);
     files.push(file);
   }
-  return { files, otherFiles, emptyFiles };
+  return { files, otherFiles, emptyFiles, proseFiles };
 }
 
 /** Folder names that say nothing about the system the export comes from. */

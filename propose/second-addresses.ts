@@ -11,10 +11,12 @@ import type { BuildState, MappedEntity } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { alias } from "./entity-models.js";
 import { quote } from "./literals.js";
+import { zipTown, zipTownExpressions } from "./zip-towns.js";
 import type { BodyLine, TargetProposal } from "./proposal.js";
 
-/** The parts of an address and the partner field each fills. */
-const PARTS: Readonly<Record<string, string>> = { street: "street", zip: "zip", city: "city" };
+/** The parts of an address and the partner field each fills; `zip city`, a post code and its town in one cell (zip-towns.ts). */
+const PARTS: Readonly<Record<string, string>> = { street: "street", zip: "zip", city: "city", email: "email" };
+const ZIP_TOWN_PART = "zip city";
 
 /** Words of the qualifier that say which kind of address it is (Odoo's contact types). */
 const INVOICE_WORDS: ReadonlySet<string> = new Set(["invoice", "billing", "bill", "facturation", "rechnung", "factuur", "fattura", "faktura"]);
@@ -24,6 +26,10 @@ const DELIVERY_WORDS: ReadonlySet<string> = new Set([
   "ship",
   "lieferadresse",
   "lieferung",
+  "liefer",
+  "leverans",
+  "levering",
+  "aflever",
   "livraison",
   "levering",
   "consegna",
@@ -39,18 +45,25 @@ export interface SecondAddress {
   readonly type: "invoice" | "delivery" | "other";
 }
 
-/** The address part a column's header names, and the other words it has. */
+/**
+ * The address part a column's header names, and the other words it has; a column whose values
+ * are post codes and towns is that, whatever its header says (`Postadress` reads as a street).
+ */
 function part(column: ColumnProfile): { readonly field: string; readonly rest: string[] } | undefined {
   const found = column.words.find((word) => PARTS[word] !== undefined);
   if (found === undefined || column.guess.type === "boolean") return undefined;
+  if (found !== "email" && zipTown(column) !== undefined)
+    return { field: ZIP_TOWN_PART, rest: column.words.filter((word) => !["street", "zip", "city", "address"].includes(word)) };
   return { field: PARTS[found] ?? found, rest: column.words.filter((word) => word !== found && word !== "address") };
 }
 
 /**
- * The partner file's second address: two parts at least under one qualifier, each part also
- * present unqualified (the partner's own address).
+ * The partner file's second addresses: two parts at least under one qualifier, each part also
+ * present unqualified (the partner's own address); or an e-mail address alone, beside the
+ * partner's own, under a qualifier saying invoices or deliveries go there (`E-post faktura`,
+ * `Billing Email`): Odoo keeps that as an invoice or delivery contact too.
  */
-export function findSecondAddress(entity: EntityProfile): SecondAddress | undefined {
+export function findSecondAddresses(entity: EntityProfile): SecondAddress[] {
   const own = new Set<string>();
   const qualified = new Map<string, { qualifier: string[]; parts: { field: string; column: ColumnProfile }[] }>();
   for (const column of entity.columns) {
@@ -65,17 +78,27 @@ export function findSecondAddress(entity: EntityProfile): SecondAddress | undefi
     if (!group.parts.some((existing) => existing.field === found.field)) group.parts.push({ field: found.field, column });
     qualified.set(key, group);
   }
-  const group = [...qualified.values()].find((candidate) => candidate.parts.length >= 2 && candidate.parts.every((existing) => own.has(existing.field)));
-  if (group === undefined) return undefined;
-  const says = (words: ReadonlySet<string>): boolean => group.qualifier.some((word) => words.has(word));
-  return { parts: group.parts, qualifier: group.qualifier, type: says(INVOICE_WORDS) ? "invoice" : says(DELIVERY_WORDS) ? "delivery" : "other" };
+  const addresses: SecondAddress[] = [];
+  for (const group of qualified.values()) {
+    if (!group.parts.every((existing) => own.has(existing.field))) continue;
+    const says = (words: ReadonlySet<string>): boolean => group.qualifier.some((word) => words.has(word));
+    const type = says(INVOICE_WORDS) ? "invoice" : says(DELIVERY_WORDS) ? "delivery" : "other";
+    const mailbox = group.parts.length === 1 && group.parts[0]?.field === "email" && type !== "other";
+    if (group.parts.length >= 2 || mailbox) addresses.push({ parts: group.parts, qualifier: group.qualifier, type });
+  }
+  return addresses;
 }
 
-/** The second address of a partner map, when the target keeps partners' contacts as records. */
-export function secondAddressOf(state: BuildState, entity: MappedEntity): SecondAddress | undefined {
-  if (entity.model !== "res.partner" || entity.split !== undefined || entity.contacts !== undefined || entity.usesFallback) return undefined;
-  if (findModel(state.schema, "res.partner") === undefined) return undefined;
-  return findSecondAddress(entity.profile);
+/** The partner file's first second address (findSecondAddresses). */
+export function findSecondAddress(entity: EntityProfile): SecondAddress | undefined {
+  return findSecondAddresses(entity)[0];
+}
+
+/** The second addresses of a partner map, when the target keeps partners' contacts as records. */
+export function secondAddressesOf(state: BuildState, entity: MappedEntity): SecondAddress[] {
+  if (entity.model !== "res.partner" || entity.split !== undefined || entity.contacts !== undefined || entity.usesFallback) return [];
+  if (findModel(state.schema, "res.partner") === undefined) return [];
+  return findSecondAddresses(entity.profile);
 }
 
 /** `address: res.partner when koresp_ulica is present { type = "other"  parent_id <- ref company  street <- ... }`. */
@@ -94,11 +117,31 @@ export function secondAddressTarget(state: BuildState, entity: MappedEntity, add
     { kind: "assign", field: "name", operator: "=", expression: quote(qualifierLabel(address)), columns: [] },
     { kind: "assign", field: "parent_id", operator: "<-", expression: `ref ${partnerAlias}`, columns: [], comment: "the partner of the same row" },
   ];
-  for (const { field, column } of address.parts) {
+  for (const { field, column } of address.parts) body.push(...partLines(state, entity, field, column));
+  const name = address.type === "other" || address.parts.some((found) => found.field !== "email") ? "address" : address.type;
+  return { header: `${alias(state, name)}: res.partner when ${first?.column.name ?? ""} is present`, body };
+}
+
+/** The lines one part fills: a street, an e-mail address, or a post code and town from one cell. */
+function partLines(state: BuildState, entity: MappedEntity, field: string, column: ColumnProfile): BodyLine[] {
+  const found = field === ZIP_TOWN_PART ? zipTown(column) : undefined;
+  if (found === undefined) {
     state.log.add(entity.profile.name, column.name, { kind: "field", model: "res.partner", field, confidence: 0.9 });
-    body.push({ kind: "assign", field, operator: "<-", expression: `${column.name} | trim`, columns: [column.name], comment: `90%: ${column.header}` });
+    const expression = field === "email" && column.guess.type === "email" ? column.name : `${column.name} | trim`;
+    return [{ kind: "assign", field, operator: "<-", expression, columns: [column.name], comment: `90%: ${column.header}` }];
   }
-  return { header: `${alias(state, "address")}: res.partner when ${first?.column.name ?? ""} is present`, body };
+  const expressions = zipTownExpressions(column.name, found);
+  return (["zip", "city"] as const).map((target) => {
+    state.log.add(entity.profile.name, column.name, { kind: "field", model: "res.partner", field: target, confidence: 0.9 });
+    return {
+      kind: "assign",
+      field: target,
+      operator: "<-",
+      expression: expressions[target],
+      columns: [column.name],
+      comment: `90%: ${column.header}, the ${target === "zip" ? "post code" : "town"}`,
+    };
+  });
 }
 
 /** The words the headers share before their parts (`Koresp.`, `Billing`), as the export writes them. */
@@ -107,5 +150,8 @@ function qualifierLabel(address: SecondAddress): string {
   let prefix = headers[0] ?? "";
   for (const header of headers) while (!header.startsWith(prefix)) prefix = prefix.slice(0, -1);
   const label = prefix.replace(/[\s\-_:/]+$/, "");
+  // A prefix cutting a word (`Lev` of `Leveransadress` and `Lev. postadress`) names nothing: the first header does.
+  const whole = headers.every((header) => !/\p{L}/u.test(header.charAt(label.length)));
+  if (label !== "" && !whole && headers.length > 1) return headers[0] ?? label;
   return label === "" ? address.qualifier.join(" ") : label;
 }

@@ -157,6 +157,16 @@ export function booleanWords(samples: readonly string[]): BooleanWords | undefin
   return { true: yes.sort(), false: no.sort() };
 }
 
+/**
+ * The reader's own yes/no words a column uses (`x` and blanks for done, `1`/`0`): a source that
+ * declares words of its own for other columns replaces the reader's list, so it must name these
+ * too, or every `x` is refused as no yes/no value.
+ */
+export function defaultWordsUsed(samples: readonly string[]): BooleanWords {
+  const distinct = [...new Set(samples.map((sample) => sample.trim().toLowerCase()))];
+  return { true: distinct.filter((word) => DEFAULT_TRUE_WORDS.includes(word)).sort(), false: distinct.filter((word) => DEFAULT_FALSE_WORDS.includes(word)).sort() };
+}
+
 /** Whether the reader's default words read these (or the source must say its own). */
 export function defaultBooleanWords(words: BooleanWords): boolean {
   return words.true.every((word) => DEFAULT_TRUE_WORDS.includes(word)) && words.false.every((word) => DEFAULT_FALSE_WORDS.includes(word));

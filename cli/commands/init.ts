@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { listShippedSeries, loadSchemaFile, loadShippedCatalog, type OdooSchema } from "../../compiler/catalog/index.js";
-import { proposePackage, type DoneActivities, type ProposedPackage } from "../../propose/index.js";
+import { proposePackage, type DoneActivities, type ExportSample, type ProposedPackage } from "../../propose/index.js";
 import { DEFAULT_SAMPLE_ROWS, readExport, sourceNameOf } from "../../propose/read-export.js";
 import { defineCommand, problemsFound, SUCCEEDED, type Outcome } from "../command.js";
 import type { CommandContext } from "../context.js";
@@ -62,6 +62,27 @@ function countOutcomes(proposed: ProposedPackage): Record<string, number> {
   return counts;
 }
 
+/** Names a list, the first few of a long one: `a.pdf, b.json and 12 more`. */
+function someNames(names: readonly string[]): string {
+  const shown = names.slice(0, 5).join(", ");
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/**
+ * The files the proposal does not come from, each said, so that a file of the export left out (a
+ * report saved in a format init does not read) is never missed without a word.
+ */
+function skippedFiles(sample: ExportSample): string {
+  const lines: string[] = [];
+  const empty = sample.emptyFiles ?? [];
+  const prose = sample.proseFiles ?? [];
+  if (empty.length > 0) lines.push(`Skipped, without even a header line: ${someNames(empty)}.`);
+  if (prose.length > 0) lines.push(`Skipped, text that holds no table: ${someNames(prose)}.`);
+  if (sample.otherFiles.length > 0)
+    lines.push(`Not read, not a table file (init reads .csv, .txt, .tsv and .tab): ${someNames(sample.otherFiles)}.`);
+  return lines.map((line) => `${line}\n`).join("");
+}
+
 export async function initCommand(options: InitOptions, context: CommandContext): Promise<Outcome> {
   if (options.source === undefined) throw new UsageError("say where the export is: --source DIR");
   if ((options.target === undefined) === (options.schema === undefined)) {
@@ -95,7 +116,7 @@ export async function initCommand(options: InitOptions, context: CommandContext)
       );
   }
   const sample = await readExport(sourceDirectory, parseSampleRows(options.sampleRows));
-  if (sample.files.length === 0) throw new UsageError(`${options.source}: no CSV files found`);
+  if (sample.files.length === 0) throw new UsageError(`${options.source}: no CSV or text table files found (.csv, .txt, .tsv, .tab)${skippedFiles(sample) === "" ? "" : `; ${skippedFiles(sample).trim()}`}`);
   const doneActivities = parseDoneActivities(options.doneActivities);
   const proposed = proposePackage(sample, { sourceName, target, schema, directory: out, ...(doneActivities === undefined ? {} : { doneActivities }) });
   await mkdir(out, { recursive: true });
@@ -109,12 +130,12 @@ export async function initCommand(options: InitOptions, context: CommandContext)
   const mapped = proposed.proposal.entities.filter((entity) => entity.declaration !== undefined).length;
   const rows = sample.files.reduce((sum, file) => sum + file.rowCount, 0);
   context.stdout(
-    `Read ${sample.files.length} CSV file${sample.files.length === 1 ? "" : "s"} (${rows} rows) as ${proposed.proposal.entities.length} entities; ${mapped} mapped.\n` +
+    `Read ${sample.files.length} table file${sample.files.length === 1 ? "" : "s"} (${rows} rows) as ${proposed.proposal.entities.length} entities; ${mapped} mapped.\n` +
       `Columns: ${counts["field"]} mapped to Odoo fields, ${counts["custom"]} to new custom fields, ${counts["todo"]} left as TODOs, ` +
       `${counts["ignore"]} ignored, ${counts["key"]} keys, ${counts["modified"]} change stamps, ${counts["unmapped"]} in entities not mapped.\n` +
       `Wrote ${proposed.files.map((file) => file.name).join(", ")} to ${shownOut}/\n`,
   );
-  if ((sample.emptyFiles ?? []).length > 0) context.stdout(`Skipped, without even a header line: ${(sample.emptyFiles ?? []).join(", ")}.\n`);
+  context.stdout(skippedFiles(sample));
   const errors = proposed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   const warnings = proposed.diagnostics.length - errors.length;
   if (proposed.demoted.length > 0)
@@ -137,7 +158,7 @@ export const registerInit = defineCommand(
     program
       .command("init")
       .description("propose a mapping package from an export and the target Odoo's schema, for a specialist to correct")
-      .option("--source <dir>", "the export folder (every CSV file in it, whatever its delimiter and encoding)")
+      .option("--source <dir>", "the export folder (every CSV file in it, and every .txt, .tsv or .tab file holding a table, whatever its delimiter and encoding)")
       .option("--target <series...>", "propose for a shipped Odoo catalog: --target odoo 17.0")
       .option("--schema <file>", "propose for a schema pulled from the customer's server (flitmap schema pull)")
       .option("-o, --out <folder>", "where to write the package (default: <name>-to-odoo)")

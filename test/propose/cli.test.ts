@@ -67,7 +67,7 @@ describe("flitmap init", () => {
     const run = await flitmap(work, "init", "--source", "perfectbooks-export", "--target", "odoo", "17.0");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Read 10 CSV files \(\d+ rows\) as 10 entities; 7 mapped\.\n/);
+    expect(run.stdout).toMatch(/^Read 10 table files \(\d+ rows\) as 10 entities; 7 mapped\.\n/);
     expect(run.stdout).toContain("Wrote migration.flitmap, setup.flitmap, tables.flitmap, ");
     expect(run.stdout).toContain("to perfectbooks-to-odoo/\n");
     const out = join(work, "perfectbooks-to-odoo");
@@ -121,9 +121,14 @@ describe("flitmap init", () => {
     mkdirSync(join(work, "thin"), { recursive: true });
     writeFileSync(join(work, "thin", "empty.csv"), "");
     writeFileSync(join(work, "thin", "companies.csv"), "Company ID,Company Name\n");
+    writeFileSync(join(work, "thin", "readme.txt"), "Exported on 3 May, to be loaded into Odoo.\nThe activities come from sales, thanks.\n");
+    writeFileSync(join(work, "thin", "activities.xlsx"), Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     const run = await flitmap(work, "init", "--source", "thin", "--target", "17.0", "-o", "thin-out");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Skipped, without even a header line: empty.csv.\n");
+    // A report saved in a format init does not read is never left out without a word.
+    expect(run.stdout).toContain("Skipped, text that holds no table: readme.txt.\n");
+    expect(run.stdout).toContain("Not read, not a table file (init reads .csv, .txt, .tsv and .tab): activities.xlsx.\n");
     const migration = readFileSync(join(work, "thin-out", "migration.flitmap"), "utf8");
     expect(migration).toContain('company_name "Company Name" text // no values: the file has no rows');
     expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim | required // 100%");

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { probeFile } from "../../runtime/source/probe.js";
 import { readRecordBatches } from "../../runtime/source/records.js";
+import { TABLE_FILE } from "../../propose/read-export.js";
 import type { PackageTargets } from "./targets.js";
 
 const CONSONANTS = "bdgkqvxz";
@@ -50,24 +51,27 @@ function csvFiles(directory: string, prefix = ""): string[] {
   return readdirSync(join(directory, prefix)).flatMap((name) => {
     const path = prefix === "" ? name : `${prefix}/${name}`;
     if (statSync(join(directory, path)).isDirectory()) return csvFiles(directory, path);
-    return /\.csv$/i.test(name) ? [path] : [];
+    return TABLE_FILE.test(name) ? [path] : [];
   });
 }
 
-/** The byte offset just after the `lines`-th line break of a buffer. */
-function afterLines(bytes: Buffer, lines: number): number {
+/** The byte offset just after the `lines`-th line break of a buffer (in UTF-16LE, a break is two bytes: 0A 00). */
+function afterLines(bytes: Buffer, lines: number, wide: boolean): number {
+  const unit = wide ? 2 : 1;
   let offset = 0;
   for (let line = 0; line < lines; line++) {
-    const next = bytes.indexOf(0x0a, offset);
+    let next = bytes.indexOf(0x0a, offset);
+    while (wide && next >= 0 && (next % 2 !== 0 || bytes[next + 1] !== 0)) next = bytes.indexOf(0x0a, next + 1);
     if (next < 0) return bytes.length;
-    offset = next + 1;
+    offset = next + unit;
   }
   return offset;
 }
 
 /**
- * Rewrites the header line of every CSV file of an export folder with opaque headers, in ASCII
- * (which every code page reads alike), quoted where the file quoted its header. Returns the files
+ * Rewrites the header line of every table file of an export folder (CSV, and text as spreadsheets
+ * save it) with opaque headers, in ASCII (which every code page reads alike, and UTF-16LE as two
+ * bytes a character), quoted where the file quoted its header. Returns the files
  * rewritten.
  */
 export async function makeHeadersOpaque(directory: string): Promise<string[]> {
@@ -88,14 +92,17 @@ export async function makeHeadersOpaque(directory: string): Promise<string[]> {
     }
     if (headers === undefined) continue;
     const bytes = readFileSync(absolute);
-    const bom = probe.bom ? 3 : 0;
-    const start = Math.max(bom, afterLines(bytes, probe.skipLines));
-    const end = afterLines(bytes, probe.skipLines + 1);
-    const original = bytes.subarray(start, end).toString("latin1");
+    // Excel's "Unicode text" is UTF-16LE: its header is rewritten in two bytes a character.
+    const wide = probe.encoding === "utf-16le";
+    const characters = wide ? "utf16le" : "latin1";
+    const bom = probe.bom ? (wide ? 2 : 3) : 0;
+    const start = Math.max(bom, afterLines(bytes, probe.skipLines, wide));
+    const end = afterLines(bytes, probe.skipLines + 1, wide);
+    const original = bytes.subarray(start, end).toString(characters);
     const quoted = original.startsWith('"');
     const ending = original.endsWith("\r\n") ? "\r\n" : "\n";
     const line = headers.map((header) => (quoted ? `"${opaqueHeader(header.trim())}"` : opaqueHeader(header.trim()))).join(probe.delimiter) + ending;
-    writeFileSync(absolute, Buffer.concat([bytes.subarray(0, start), Buffer.from(line, "latin1"), bytes.subarray(end)]));
+    writeFileSync(absolute, Buffer.concat([bytes.subarray(0, start), Buffer.from(line, characters), bytes.subarray(end)]));
   }
   return files;
 }

@@ -52,7 +52,7 @@ export function targetLine(target: TargetProposal | undefined, field: string): s
 /** Writes the files into the folder and proposes a package for them, as `flitmap init` does. */
 export async function proposeExport(
   directory: string,
-  files: Readonly<Record<string, string>>,
+  files: Readonly<Record<string, string | Uint8Array>>,
   options: Pick<BuildOptions, "doneActivities"> = {},
 ): Promise<ProposedPackage> {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
@@ -69,7 +69,7 @@ export async function proposeExport(
  * `flitmap init` on these files (no users in the target), its package checked without errors, no
  * line refused, then run into a fresh Odoo double: what the run loaded.
  */
-export async function loadProposed(files: Readonly<Record<string, string>>, check: (sample: LoadedSample) => void): Promise<void> {
+export async function loadProposed(files: Readonly<Record<string, string | Uint8Array>>, check: (sample: LoadedSample) => void): Promise<void> {
   const folder = temporaryDirectory("flitmap-small-export-");
   try {
     const out = join(folder.path, "out");
