@@ -194,6 +194,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       // An identifier (a reference, a VAT number) differs from record to record: a pick-list is no identifier.
       if (IDENTIFIER_FIELDS.has(field.name) && type === "text" && distinct * 2 < column.profile.guess.total - column.profile.guess.blank)
         return direct(0.3, "trim");
+      // Nor are words without a digit (`Müller Bau GmbH` under `Firma`): names, whatever the header.
+      if (IDENTIFIER_FIELDS.has(field.name) && type === "text" && wordsWithoutDigits(column.profile.values)) return direct(0.3, "trim");
       if (field.name === "website" && type === "text") return direct(1, "url");
       // Salutations (`Mr`, `Dr.`, `Sra.`) are no job position.
       if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
@@ -251,6 +253,13 @@ export function salutationShaped(values: readonly string[]): boolean {
 export function percentages(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
   return filled.length > 0 && filled.filter(isPercentage).length >= filled.length * 0.9;
+}
+
+/** Whether nearly every filled value is two words or more without a digit, as names are and identifiers never. */
+function wordsWithoutDigits(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
+  const named = filled.filter((value) => !/\d/.test(value) && /\p{L}{2,}\S*\s+\S*\p{L}/u.test(value));
+  return filled.length > 0 && named.length >= filled.length * 0.9;
 }
 
 /** Char fields that identify a record, each holding its own value. */

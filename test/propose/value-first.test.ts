@@ -199,3 +199,20 @@ describe("a header the lexicon knows outranks what its values look like", () => 
     expect(assignment(proposal, "kontakter.csv", "x_fylke")).toBe("fylke | trim");
   });
 });
+
+const CLIENTES = `Código;Empresa;Ciudad;Teléfono
+C1;Talleres García SL;Valencia;961 234 567
+C2;Construcciones López SA;Madrid;915 555 666
+C3;Muebles Ruiz SL;Sevilla;954 777 888
+C4;Transportes Díaz SA;Bilbao;944 111 222
+C5;Panadería Martín SL;Valencia;963 333 444
+`;
+
+describe("a customer file's company column", () => {
+  const proposal = proposalFor([file("clientes.csv", CLIENTES)]);
+
+  it("names the customer (words without a digit are no company registry number)", () => {
+    expect(assignment(proposal, "clientes.csv", "name")).toBe("empresa | trim | required");
+    expect(assignment(proposal, "clientes.csv", "company_registry")).toBeUndefined();
+  });
+});
