@@ -1,5 +1,5 @@
 /**
- * `flitmap init` on exports it was not built from: nine generated export families (a German, a
+ * `flitmap init` on exports it was not built from: eleven generated export families (a German, a
  * French, two English, a Spanish and a Brazilian CRM export, and an Italian, a Polish and a
  * Turkish ERP's, mappings/generators/families), each compared column by column with the package
  * a specialist wrote by hand before init ran on it (test/propose/families/),
@@ -31,6 +31,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   kartoteka: 0.92,
   defter: 1,
   kundregister: 0.93,
+  pelatologio: 0.29,
 };
 
 /**
@@ -67,8 +68,12 @@ const FLOORS: Readonly<Record<string, number>> = {
  * Since it was tuned on: the same partners and parent links, no row rejected, but the prospects
  * that became customers loaded as leads and the activity report's internal and done rows as
  * events and activities, where the specialist skips them or writes messages.
+ *
+ * Pelatologio, the ninth, at its first measurement: no row rejected, but 8 companies against 201
+ * (no Greek word in the lexicon: the ERP's customers proposed as leads, its branches as people),
+ * no parent link against 359, no activity or event against 28 and 66.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
@@ -99,7 +104,7 @@ describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, he
       schema,
     );
     const reference = packageTargets(handTexts, schema);
-    const files = readdirSync(exported.path).filter((file) => /\.(csv|txt)$/.test(file) && entityReading(reference, file) !== undefined);
+    const files = readdirSync(exported.path).filter((file) => /\.(csv|txt)$/i.test(file) && entityReading(reference, file) !== undefined);
     const comparison: Comparison = compareWithPackage(mine, reference, files, "hand-written");
     const structure = compareStructure(
       { texts: proposed.files.map((file) => file.text), targets: mine },

@@ -49,7 +49,7 @@ export async function measureFamily(name: string, options: { readonly sample?: F
     );
     const written = packageTargets(handTexts, schema);
     const reference = options.opaque === true ? opaqueTargets(written) : written;
-    const files = readdirSync(path).filter((file) => /\.(csv|txt)$/.test(file) && entityReading(reference, file) !== undefined);
+    const files = readdirSync(path).filter((file) => /\.(csv|txt)$/i.test(file) && entityReading(reference, file) !== undefined);
     const comparison = compareWithPackage(mine, reference, files, "hand-written");
     const structure = compareStructure(
       { texts: proposed.files.map((file) => file.text), targets: mine },
