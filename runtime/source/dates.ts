@@ -3,7 +3,7 @@
  * conversion. Pure: no I/O, no dependency on the process time zone.
  *
  * Tokens: d dd (day), M MM (month), yy yyyy (year), H HH (hour 0-23), h hh (hour 1-12) with a
- * (AM/PM), m mm (minute), s ss (second). Anything else is literal; text in single quotes is
+ * (AM/PM, or a language's own words for them: MERIDIEM_WORDS), m mm (minute), s ss (second). Anything else is literal; text in single quotes is
  * literal too (`yyyy-MM-dd'T'HH:mm`). A space in a pattern matches one or more spaces.
  */
 
@@ -18,6 +18,28 @@ export interface CalendarFields {
   hour: number;
   minute: number;
   second: number;
+}
+
+/**
+ * The words for before and after noon a 12-hour clock is written with, dots and spaces aside: the
+ * abbreviations exports write in English, Spanish (a. m.), Greek (π.μ., μ.μ.), Swedish (fm, em),
+ * Finnish (ap., ip.), Hungarian (de., du.), Czech (dop., odp.), German (vorm., nachm.), Turkish
+ * (ÖÖ, ÖS), Korean, Chinese, Japanese and Arabic.
+ */
+const MERIDIEM_WORDS: Readonly<Record<"am" | "pm", readonly string[]>> = {
+  am: ["am", "πμ", "fm", "ap", "de", "dop", "vorm", "öö", "오전", "上午", "午前", "ص"],
+  pm: ["pm", "μμ", "em", "ip", "du", "odp", "nachm", "ös", "오후", "下午", "午後", "م"],
+};
+
+/** A meridiem word as an export may write it: a dot after any letter, a space between them, in either case. */
+const MERIDIEM_SOURCE = [...MERIDIEM_WORDS.am, ...MERIDIEM_WORDS.pm]
+  .sort((left, right) => right.length - left.length)
+  .map((word) => Array.from(word, (letter) => `[${letter}${letter.toUpperCase()}]\\.?`).join("\\s?"))
+  .join("|");
+
+function meridiemOf(text: string): "am" | "pm" {
+  const word = text.replace(/[.\s]/g, "").toLowerCase();
+  return MERIDIEM_WORDS.pm.includes(word) ? "pm" : "am";
 }
 
 type FieldToken = "day" | "month" | "year2" | "year4" | "hour24" | "hour12" | "minute" | "second" | "meridiem";
@@ -143,7 +165,7 @@ function compileUncached(pattern: string): PatternResult {
         source += fixed ? "(\\d{2})" : "(\\d{4}|\\d{2})";
         break;
       case "meridiem":
-        source += "\\s*([AaPp]\\.?[Mm]\\.?)";
+        source += `\\s*(${MERIDIEM_SOURCE})`;
         break;
       default:
         source += fixed ? "(\\d{2})" : "(\\d{1,2})";
@@ -156,7 +178,7 @@ function compileUncached(pattern: string): PatternResult {
     return { ok: false, reason: `date pattern '${pattern}' needs a day, a month and a year (for example dd-MM-yyyy)` };
   }
   if (groups.includes("hour12") !== groups.includes("meridiem")) {
-    return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM) go together; use HH for a 24-hour clock` };
+    return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM, π.μ./μ.μ., fm/em, ...) go together; use HH for a 24-hour clock` };
   }
   if (!hasDate) return { ok: false, reason: `date pattern '${pattern}' has no date (for example dd-MM-yyyy)` };
   return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts) } };
@@ -243,7 +265,7 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
     const number = Number(text);
     if (token === "year2") fields.year = text.length === 4 ? number : expandTwoDigitYear(number);
     else if (token === "hour12") hour12 = number;
-    else if (token === "meridiem") meridiem = text.toLowerCase().startsWith("p") ? "pm" : "am";
+    else if (token === "meridiem") meridiem = meridiemOf(text);
     else if (token !== undefined) setField(fields, token, number);
   }
   if (meridiem !== null) {

@@ -121,6 +121,19 @@ describe("parseCell: datetimes become UTC", () => {
     expect(parseCell("datetime", "01/02/2024 3:45 PM", format)).toEqual(value("2024-02-01 15:45:00"));
     expect(parseCell("datetime", "01/02/2024 12:05 am", format)).toEqual(value("2024-02-01 00:05:00"));
   });
+
+  it("reads the words other languages write for AM and PM, with or without dots and spaces", () => {
+    const format = valueFormat({ datetime: "d/M/yyyy h:mm a", timezone: "UTC" });
+    expect(parseCell("datetime", "4/3/2025 4:30 μ.μ.", format)).toEqual(value("2025-03-04 16:30:00"));
+    expect(parseCell("datetime", "4/3/2025 11:15 π.μ.", format)).toEqual(value("2025-03-04 11:15:00"));
+    expect(parseCell("datetime", "4/3/2025 12:05 ΜΜ", format)).toEqual(value("2025-03-04 12:05:00"));
+    expect(parseCell("datetime", "4/3/2025 3:45 p. m.", format)).toEqual(value("2025-03-04 15:45:00"));
+    expect(parseCell("datetime", "4/3/2025 9:00 em", format)).toEqual(value("2025-03-04 21:00:00"));
+    expect(parseCell("datetime", "4/3/2025 9:00 du.", format)).toEqual(value("2025-03-04 21:00:00"));
+    expect(parseCell("datetime", "4/3/2025 9:00 xx", format)).toEqual(invalid("'4/3/2025 9:00 xx' is not a date and time in the format d/M/yyyy h:mm a"));
+    const korean = valueFormat({ datetime: "yyyy-MM-dd a h:mm", timezone: "UTC" });
+    expect(parseCell("datetime", "2025-03-04 오후 3:10", korean)).toEqual(value("2025-03-04 15:10:00"));
+  });
 });
 
 describe("parseCell: numbers and money", () => {
