@@ -8,17 +8,31 @@ import type { SourceOptions } from "./model.js";
 /** After lower-casing: the dotless ı, or an i with the combining dot "İ" lower-cases to. */
 const TURKISH_I = /\u0131|i\u0307/u;
 
+/** Greek letters, in lower case, that carry an accent or a diaeresis, or are a final sigma. */
+const GREEK_MARKED = /[\u0386-\u0390\u03aa-\u03b0\u03c2\u03ca-\u03ce]/u;
+
 /**
  * Text as every comparison that ignores case takes it (table keys, links by a unique column,
  * lookups, yes/no words, placeholders): lower case, with the dotted and the dotless i of Turkish
  * and Azerbaijani as one letter. JavaScript lower-cases the English way, which Turkish capitals
  * defeat: "İ" becomes "i" and a combining dot, and "I" becomes "i" where Turkish means "ı", so
  * "KAYA TESİSAT" would not be "Kaya Tesisat", nor "ŞEBNEM IŞIK" "Şebnem Işık". No two keys an
- * export holds are told apart by that dot alone.
+ * export holds are told apart by that dot alone. Greek capitals are written without accents, so
+ * "ΠΑΠΑΔΟΠΟΥΛΟΣ" is "Παπαδόπουλος" in another case: the tonos and diaeresis are dropped, and the
+ * final sigma is a sigma.
  */
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  return TURKISH_I.test(lower) ? lower.replace(/i\u0307/gu, "i").replace(/\u0131/gu, "i") : lower;
+  const dotless = TURKISH_I.test(lower) ? lower.replace(/i\u0307/gu, "i").replace(/\u0131/gu, "i") : lower;
+  return GREEK_MARKED.test(dotless) ? unmarkGreek(dotless) : dotless;
+}
+
+function unmarkGreek(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/([\u0391-\u03c9])[\u0301\u0308]+/gu, "$1")
+    .normalize("NFC")
+    .replace(/\u03c2/gu, "\u03c3");
 }
 
 /** Words read as true and as false in a boolean column (compared without case, trimmed). */
