@@ -33,6 +33,12 @@ export class KeySlots {
    */
   private lastKey: string | undefined = undefined;
   private lastSlot = EMPTY;
+  /**
+   * Whether the last key found was in the slot after the one found before it: keys are then being
+   * asked for in the order they were added, and the next slot is tried first. Tried for a key
+   * asked at random (a reference), it would cost two reads that miss the cache for nothing.
+   */
+  private inOrder = false;
 
   get size(): number {
     return this.count;
@@ -45,12 +51,15 @@ export class KeySlots {
     // Keys are often asked for in the order they were added (the second pass over the same files,
     // rows linked in file order): the slot after the last one found is tried before the table.
     const next = this.lastSlot + 1;
-    if (next < this.count && this.holdsScratch(next, length)) {
+    if (this.inOrder && next < this.count && this.holdsScratch(next, length)) {
       this.remember(key, next);
       return next;
     }
     const slot = this.table[this.probe(length, this.scratchHash)] ?? EMPTY;
-    if (slot !== EMPTY) this.remember(key, slot);
+    if (slot !== EMPTY) {
+      this.inOrder = slot === next;
+      this.remember(key, slot);
+    }
     return slot;
   }
 
