@@ -11,8 +11,9 @@ import type { RowValue } from "./entity-reading.js";
 export type ValuesMaker = (values: readonly RowValue[]) => Record<string, RowValue>;
 
 export function valuesMaker(names: readonly string[]): ValuesMaker {
-  // Computed keys: `__proto__` written as a plain key would set the prototype instead of a property.
-  const properties = names.map((name, index) => `[${JSON.stringify(name)}]: values[${index}]`);
+  // Quoted keys, so that V8 makes the literal from a boilerplate even before it optimises the
+  // function; `__proto__` alone is computed, as a plain key would set the prototype instead.
+  const properties = names.map((name, index) => `${name === "__proto__" ? '["__proto__"]' : JSON.stringify(name)}: values[${index}]`);
   // The names are quoted by JSON.stringify, so no column name can be code.
   const make: unknown = new Function("values", `"use strict"; return { ${properties.join(", ")} };`);
   if (!isValuesMaker(make)) throw new Error("a row's values maker could not be made");
