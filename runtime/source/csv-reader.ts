@@ -16,7 +16,6 @@ import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
 import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems } from "./values.js";
 import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
-import { valuesMaker, type ValuesMaker } from "./row-values.js";
 import type {
   ColumnSpec,
   DuplicateRule,
@@ -221,11 +220,11 @@ class EntityReader implements KeyedEntity {
   /** The cells of the row at hand, to key it. */
   private readonly cellsView = new CellsView();
   /**
-   * Makes each row's values, all of an entity's rows one shape of object (see row-values.ts), from
-   * `columnValues`, one value per column, filled for the row at hand.
+   * Every column, empty: each row's values start as a copy of it. A copy keeps the one shape of
+   * object an entity's rows share, where adding twenty-odd properties by name one at a time made
+   * each row's values a hash table (V8 gives up on a fixed shape that way past about 20).
    */
-  private readonly makeValues: ValuesMaker;
-  private readonly columnValues: RowValue[];
+  private readonly noValues: Readonly<Record<string, RowValue>>;
   /** Set once every file has been read. */
   finished: KeyIndex | undefined;
 
@@ -239,8 +238,7 @@ class EntityReader implements KeyedEntity {
     this.isKeyColumn = spec.columns.map((column) => spec.key.includes(column.name));
     this.stampColumn = spec.duplicates.rule === "newest" ? indexOf(spec.duplicates.column) : -1;
     this.report = new ReportBuilder(spec.entity);
-    this.makeValues = valuesMaker(spec.columns.map((column) => column.name));
-    this.columnValues = spec.columns.map(() => null);
+    this.noValues = Object.fromEntries(spec.columns.map((column) => [column.name, null]));
   }
 
   snapshot(): SourceReadReport {
@@ -427,8 +425,7 @@ class EntityReader implements KeyedEntity {
     // A record of ASCII bytes alone holds neither a NUL nor a byte the encoding could not read.
     const plain = record.plain === true;
     const checkReplacement = !plain && marksUndefinedBytes(encoding);
-    const values = this.columnValues;
-    values.fill(null);
+    const values: Record<string, RowValue> = { ...this.noValues };
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
@@ -456,14 +453,14 @@ class EntityReader implements KeyedEntity {
         if (cell.kind === "value") value = cell.value;
       }
       if (reason !== null) (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
-      else values[columnIndex] = value;
+      else if (value !== null) values[column.name] = value;
     }
     if (problems !== null) {
       if (notInEncoding) fileReport.rejectedForEncoding++;
       return this.reject(file, line, problems, cells, layout);
     }
     this.report.rowsEmitted++;
-    return new ReadRow(this.spec.entity, file, line, key ?? "", this.makeValues(values), cells, this.columns, layout);
+    return new ReadRow(this.spec.entity, file, line, key ?? "", values, cells, this.columns, layout);
   }
 
   private reject(file: string, line: number, problems: readonly CellProblem[], cells: string[], layout: FileLayout | null): RowRejection {
