@@ -24,6 +24,8 @@ const STATUS_OF_RANK: readonly (RowStatus | undefined)[] = [undefined, "skipped"
 
 /** Notes kept as examples per step, field and kind. */
 const NOTE_EXAMPLES = 5;
+/** A record loaded whose database id is not known (a dry run, an import file): every such row's mark. */
+const LOADED = Object.freeze({ status: "loaded" as const });
 
 export class RunAccounting {
   /** What each step made of each row, and each row's outcome so far. */
@@ -116,7 +118,7 @@ export class RunAccounting {
     const counts = this.counts(step);
     counts.loaded += 1;
     counts[action] += 1;
-    this.marks.mark(step.id, instanceKey, { status: "loaded", ...(record.id === undefined ? {} : { id: record.id }) });
+    this.marks.mark(step.id, instanceKey, record.id === undefined ? LOADED : { status: "loaded", id: record.id });
     this.setEntityOutcome(entity.name, row, "loaded");
   }
 

@@ -132,6 +132,17 @@ export interface RunEnvironmentParts {
   readonly setupRefs: ReadonlyMap<string, RecordRef>;
 }
 
+/**
+ * A step's record as a reference, its properties in the order of `{ kind, model, xmlid, id }`
+ * with those it lacks left out: written out rather than spread from optional parts, as every
+ * reference of every row makes one.
+ */
+function recordRefOf(model: string, record: StepRecord): RecordRef {
+  const { xmlid, id } = record;
+  if (xmlid === undefined) return id === undefined ? { kind: "record", model } : { kind: "record", model, id };
+  return id === undefined ? { kind: "record", model, xmlid } : { kind: "record", model, xmlid, id };
+}
+
 export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironment {
   const { plan, indexes, filter, capabilities } = parts;
   const base = exportEnvironment(plan, indexes, parts.lookup);
@@ -157,15 +168,7 @@ export function runEnvironment(parts: RunEnvironmentParts): EvaluationEnvironmen
     }
     if (record.status === "rejected") return { status: "not-loaded", why: rejectedRowWhy(record, record.why ?? "rejected"), rejected: true };
     if (record.status !== "loaded") return { status: "not-loaded", why: record.why ?? record.status };
-    return {
-      status: "found",
-      record: {
-        kind: "record",
-        model: step.model,
-        ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
-        ...(record.id === undefined ? {} : { id: record.id }),
-      },
-    };
+    return { status: "found", record: recordRefOf(step.model, record) };
   };
   return {
     ...base,

@@ -107,12 +107,10 @@ export class RowMarks {
         return { status: "skipped", why: "skipped by its condition" };
       case REJECTED:
         return { status: "rejected", ...(place.marks.refusals.get(place.at) ?? { why: "rejected" }) };
-      default:
-        return {
-          status: "loaded",
-          xmlid: recordXmlid(this.plan.migration.namespace, stepId, place.key, place.instance),
-          ...(mark === LOADED ? {} : { id: mark - 1 }),
-        };
+      default: {
+        const xmlid = recordXmlid(this.plan.migration.namespace, stepId, place.key, place.instance);
+        return mark === LOADED ? { status: "loaded", xmlid } : { status: "loaded", xmlid, id: mark - 1 };
+      }
     }
   }
 

@@ -31,8 +31,12 @@ export type RowDecision =
   | { readonly kind: "reject"; readonly reason: string; readonly notes: readonly FieldNote[] }
   | {
       readonly kind: "write";
-      /** One cell per operation of the step, in order. */
-      readonly cells: readonly string[];
+      /**
+       * The row's cells as its batch takes them: the first left empty for the record's external
+       * ID, which the step writer sets, then one per operation of the step, in order (made in
+       * place, not copied into another array for every row).
+       */
+      readonly cells: string[];
       /** Columns left to Odoo's default (a defaulted field whose value is empty). */
       readonly defaulted: readonly string[];
       readonly notes: readonly FieldNote[];
@@ -165,7 +169,7 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
   };
 
   return {
-    row: (input) => decide({ input, cells: [], defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
+    row: (input) => decide({ input, cells: [""], defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
     deferred: (input) => deferred(input, [], [], 0),
   };
 }

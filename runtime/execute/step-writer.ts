@@ -127,7 +127,8 @@ function rowWrite(
   }
   const xmlid = recordXmlid(parts.plan.migration.namespace, step.id, row.key, instance);
   // The batch's cells: the external ID, the fields', and the parent's for a child step.
-  const cells = [xmlid, ...decision.cells];
+  const cells = decision.cells;
+  cells[0] = xmlid;
   if (step.parent !== undefined) {
     const parentKey = textOf(row.values[step.parent.by] ?? null);
     const parent = parts.environment.reference(step.parent.step, parentKey);

@@ -3,7 +3,7 @@
  * folder, read, and typed from their first bytes so Odoo's `ir.attachment` gets a true mimetype.
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 export type PathResult = { ok: true; path: string } | { ok: false; reason: string };
@@ -158,6 +158,20 @@ export interface AttachmentOptions {
  */
 export class FolderListings {
   private readonly folders = new Map<string, Map<string, string[]>>();
+  private readonly realPaths = new Map<string, string>();
+
+  /**
+   * The folder's real path (links resolved), asked of the file system once: a run reads thousands
+   * of files from the same folders, and each question is a system call of several path lookups.
+   */
+  realPath(folder: string): string {
+    let real = this.realPaths.get(folder);
+    if (real === undefined) {
+      real = realpathSync.native(folder);
+      this.realPaths.set(folder, real);
+    }
+    return real;
+  }
 
   /** The names in `folder` whose lower case is `lowerCase`. */
   named(folder: string, lowerCase: string): readonly string[] {
@@ -218,19 +232,23 @@ export function readAttachmentNow(directory: string, referenced: string, options
   try {
     let info;
     try {
-      info = statSync(path);
+      info = lstatSync(path);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       const match = caseInsensitiveMatch(path, options.listings);
       if (match === null) return { kind: "rejected", reason: `attachment '${written}' does not exist in the export folder ${directory}` };
       path = match;
       note = `'${written}' was found as '${relative(resolve(directory), match).split(sep).join("/")}' (letter case differs)`;
-      info = statSync(path);
+      info = lstatSync(path);
     }
+    const link = info.isSymbolicLink();
+    if (link) info = statSync(path);
     if (!info.isFile()) return { kind: "rejected", reason: `attachment '${written}' is not a file` };
-    // A symbolic link inside the folder may still point outside it.
-    const realRoot = realpathSync.native(resolve(directory));
-    const realFile = realpathSync.native(path);
+    // A symbolic link inside the folder may still point outside it. A file that is no link is
+    // where its folder really is: its folder's real path is asked once per run (listings).
+    const realPath = (folder: string): string => options.listings?.realPath(folder) ?? realpathSync.native(folder);
+    const realRoot = realPath(resolve(directory));
+    const realFile = link ? realpathSync.native(path) : join(realPath(dirname(path)), basename(path));
     const inside = relative(realRoot, realFile);
     if (inside.startsWith("..") || isAbsolute(inside)) return { kind: "rejected", reason: `attachment '${written}' links outside the export folder; refused` };
     if (options.maxBytes !== undefined && info.size > options.maxBytes) {

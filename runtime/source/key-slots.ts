@@ -16,9 +16,13 @@ export class KeySlots {
   private bytes = new Uint8Array(1 << 16);
   private bytesUsed = 0;
   private scratch = new Uint8Array(256);
-  private starts = new Uint32Array(1024);
-  private lengths = new Uint32Array(1024);
-  private hashes = new Uint32Array(1024);
+  /**
+   * Per slot, three numbers side by side: its key's hash, where the key's bytes start, and how
+   * many there are. A probe of a million keys is bound by reads that miss the cache, not by
+   * arithmetic: a slot's hash and place are then one read, not three.
+   */
+  private meta = new Uint32Array(3 * 1024);
+  /** The open-addressing table: per position, a slot, or EMPTY. */
   private table = new Int32Array(2048).fill(EMPTY);
   private count = 0;
   /** The hash of the key last encoded into the scratch bytes. */
@@ -29,6 +33,12 @@ export class KeySlots {
    */
   private lastKey: string | undefined = undefined;
   private lastSlot = EMPTY;
+  /**
+   * Whether the last key found was in the slot after the one found before it: keys are then being
+   * asked for in the order they were added, and the next slot is tried first. Tried for a key
+   * asked at random (a reference), it would cost two reads that miss the cache for nothing.
+   */
+  private inOrder = false;
 
   get size(): number {
     return this.count;
@@ -38,8 +48,18 @@ export class KeySlots {
   slotOf(key: string): number {
     if (key === this.lastKey) return this.lastSlot;
     const length = this.encode(key);
+    // Keys are often asked for in the order they were added (the second pass over the same files,
+    // rows linked in file order): the slot after the last one found is tried before the table.
+    const next = this.lastSlot + 1;
+    if (this.inOrder && next < this.count && this.holdsScratch(next, length)) {
+      this.remember(key, next);
+      return next;
+    }
     const slot = this.table[this.probe(length, this.scratchHash)] ?? EMPTY;
-    if (slot !== EMPTY) this.remember(key, slot);
+    if (slot !== EMPTY) {
+      this.inOrder = slot === next;
+      this.remember(key, slot);
+    }
     return slot;
   }
 
@@ -66,8 +86,8 @@ export class KeySlots {
 
   /** The key of a slot. */
   keyAt(slot: number): string {
-    const start = this.starts[slot] ?? 0;
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, this.lengths[slot] ?? 0).toString("utf8");
+    const start = this.meta[3 * slot + 1] ?? 0;
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, this.meta[3 * slot + 2] ?? 0).toString("utf8");
   }
 
   *keys(): Generator<string> {
@@ -102,34 +122,38 @@ export class KeySlots {
     return encoded.length;
   }
 
+  /** Whether the key in `slot` is the scratch key, of `length` bytes. */
+  private holdsScratch(slot: number, length: number): boolean {
+    const meta = this.meta;
+    if (meta[3 * slot + 2] !== length) return false;
+    const { bytes, scratch } = this;
+    const start = meta[3 * slot + 1] ?? 0;
+    let index = 0;
+    while (index < length && bytes[start + index] === scratch[index]) index++;
+    return index === length;
+  }
+
   /** The table position holding the scratch key, or the empty position where it would go. */
   private probe(length: number, hash: number): number {
-    const { table, bytes, scratch } = this;
+    const { table, meta } = this;
     const mask = table.length - 1;
     let position = hash & mask;
     for (;;) {
       const slot = table[position] ?? EMPTY;
       if (slot === EMPTY) return position;
-      if (this.hashes[slot] === hash && this.lengths[slot] === length) {
-        const start = this.starts[slot] ?? 0;
-        let index = 0;
-        while (index < length && bytes[start + index] === scratch[index]) index++;
-        if (index === length) return position;
-      }
+      if (meta[3 * slot] === hash && this.holdsScratch(slot, length)) return position;
       position = (position + 1) & mask;
     }
   }
 
   private insert(position: number, length: number, hash: number): number {
     const slot = this.count;
-    this.starts = holding(this.starts, slot, uint32s);
-    this.lengths = holding(this.lengths, slot, uint32s);
-    this.hashes = holding(this.hashes, slot, uint32s);
+    this.meta = holding(this.meta, 3 * slot + 2, uint32s);
     this.bytes = holding(this.bytes, this.bytesUsed + length - 1, bytes);
     this.bytes.set(this.scratch.subarray(0, length), this.bytesUsed);
-    this.starts[slot] = this.bytesUsed;
-    this.lengths[slot] = length;
-    this.hashes[slot] = hash;
+    this.meta[3 * slot] = hash;
+    this.meta[3 * slot + 1] = this.bytesUsed;
+    this.meta[3 * slot + 2] = length;
     this.bytesUsed += length;
     this.table[position] = slot;
     this.count++;
@@ -142,7 +166,7 @@ export class KeySlots {
     const table = new Int32Array(capacity).fill(EMPTY);
     const mask = capacity - 1;
     for (let slot = 0; slot < this.count; slot++) {
-      let position = (this.hashes[slot] ?? 0) & mask;
+      let position = (this.meta[3 * slot] ?? 0) & mask;
       while (table[position] !== EMPTY) position = (position + 1) & mask;
       table[position] = slot;
     }

@@ -81,6 +81,22 @@ describe("readAttachment", () => {
     });
   });
 
+  it("refuses a file reached through a linked folder outside the export, and reads one linked inside, with or without folder listings", () => {
+    mkdirSync(join(root, "elsewhere"), { recursive: true });
+    writeFileSync(join(root, "elsewhere", "plain.txt"), "outside");
+    symlinkSync(join(root, "elsewhere"), join(exportFolder, "away"));
+    symlinkSync(join(exportFolder, "docs", "contract 12.pdf"), join(exportFolder, "docs", "same.pdf"));
+    const listings = new FolderListings();
+    for (const options of [{ listings }, { listings }, {}]) {
+      expect(readAttachmentNow(exportFolder, "away/plain.txt", options)).toEqual({
+        kind: "rejected",
+        reason: "attachment 'away/plain.txt' links outside the export folder; refused",
+      });
+      expect(readAttachmentNow(exportFolder, "docs/same.pdf", options)).toMatchObject({ kind: "file", name: "same.pdf", mimeType: "application/pdf" });
+      expect(readAttachmentNow(exportFolder, "docs/contract 12.pdf", options)).toMatchObject({ kind: "file", name: "contract 12.pdf" });
+    }
+  });
+
   it("refuses absolute paths and folders", async () => {
     expect(await readAttachment(exportFolder, join(root, "secret.txt"))).toMatchObject({
       kind: "rejected",
