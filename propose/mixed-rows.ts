@@ -11,7 +11,7 @@ import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { trimmedKey } from "./entity-rows.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { oneNameTypes } from "./one-name-rows.js";
-import { rowTypes } from "./row-types.js";
+import { rowTypes, typesNothing } from "./row-types.js";
 import { foldText } from "./words.js";
 
 export interface MixedRows {
@@ -182,9 +182,6 @@ function oneNameRows(entity: EntityProfile, names: ColumnProfile): MixedRows | u
   };
 }
 
-/** Words of a column saying where a row is, which never says what it is. */
-const PLACE_WORDS: ReadonlySet<string> = new Set(["country", "city", "state", "zip", "street", "address", "district"]);
-
 /** A row-type column has a few values and is never blank. */
 const MAX_TYPES = 8;
 /** A type's rows hold a person's name nearly always, or nearly never. */
@@ -206,13 +203,7 @@ function typedRows(
   const named = (rows: readonly number[]): number => rows.filter((row) => filled(personName.values[row])).length / rows.length;
   const types = rowTypes(
     entity.columns,
-    // A type repeats: a column of a different value on most rows (an address) types nothing; nor
-    // does where a row is (its country, its city), whatever its rows hold.
-    (column) =>
-      column === personName ||
-      entity.key.includes(column.name) ||
-      column.guess.distinct * 2 > column.guess.total ||
-      column.words.some((word) => PLACE_WORDS.has(word)),
+    (column) => typesNothing(entity, column, personName),
     MAX_TYPES,
     (rows) => {
       // A type whose rows are businesses on some and private persons on others (`Sole trader: Y`

@@ -7,7 +7,7 @@
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { hasLegalForm } from "./legal-forms.js";
-import { rowTypes } from "./row-types.js";
+import { rowTypes, typesNothing } from "./row-types.js";
 
 /** A type column's organisation values and person values, and how its persons' names are written. */
 export interface OneNameTypes {
@@ -38,7 +38,6 @@ function personsName(value: string): boolean {
 }
 
 /** Words of a column saying where a row is, which never says what it is. */
-const PLACE_WORDS: ReadonlySet<string> = new Set(["country", "city", "state", "zip", "street", "address", "district"]);
 
 /**
  * The column typing a register's rows as organisations or private persons, found from the names
@@ -49,11 +48,7 @@ export function oneNameTypes(entity: EntityProfile, names: ColumnProfile): OneNa
   const share = (rows: readonly number[]): number => rows.filter((row) => personsName(names.values[row] ?? "")).length / rows.length;
   const types = rowTypes(
     entity.columns,
-    (column) =>
-      column === names ||
-      entity.key.includes(column.name) ||
-      column.guess.distinct * 2 > column.guess.total ||
-      column.words.some((word) => PLACE_WORDS.has(word)),
+    (column) => typesNothing(entity, column, names),
     MAX_TYPES,
     (rows) => {
       if (rows.length < ENOUGH_ROWS) return undefined;

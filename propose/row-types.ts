@@ -3,7 +3,7 @@
  * never blank, and each value's rows all of one sort or all of the other (organisations or
  * people, appointments or calls), as a test of the rows decides. Pure.
  */
-import type { ColumnProfile } from "./entities.js";
+import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { quote } from "./literals.js";
 
 export interface RowTypes {
@@ -11,6 +11,22 @@ export interface RowTypes {
   /** The column's values whose rows are of the first sort, and of the second. */
   readonly first: readonly string[];
   readonly second: readonly string[];
+}
+
+/** Where a row is: a column of such words types nothing, whatever its rows hold. */
+const PLACE_WORDS: ReadonlySet<string> = new Set(["country", "city", "state", "zip", "street", "address", "district"]);
+
+/**
+ * Whether a column cannot be the one typing an entity's rows: the names being typed, a key, a
+ * column of a different value on most rows (an address), or where a row is (its country, city).
+ */
+export function typesNothing(entity: EntityProfile, column: ColumnProfile, names: ColumnProfile): boolean {
+  return (
+    column === names ||
+    entity.key.includes(column.name) ||
+    column.guess.distinct * 2 > column.guess.total ||
+    column.words.some((word) => PLACE_WORDS.has(word))
+  );
 }
 
 /**
