@@ -296,13 +296,17 @@ function kindFromValues(
   const dated = types.has("date") || types.has("datetime");
   const links = references.length > 0;
   const amounts = types.has("money") || types.has("decimal");
+  const reachable = types.has("email") || types.has("phone") || types.has("url");
+  const legalNames = plain.find((column) => namesRows(column, 0.9) && namesOrganisations(column.values));
+  // A register of firms has amounts (a credit limit), dates, a type and links (a parent) as deals
+  // do; each firm named once, with its legal form, beside its phones and e-mails, says firms.
+  if (legalNames !== undefined && reachable)
+    return { kind: "company", evidence: `its ${legalNames.header} are names of companies, one a row, many with their legal form, beside e-mail addresses or phone numbers` };
   if (amounts && dated && links && plain.some(statusLike)) return { kind: "deal", evidence: "its values are amounts, dates, a status and links to other records" };
   if (dated && types.has("boolean") && links && plain.some(subjectLike)) return { kind: "activity", evidence: "its values are dates, a yes/no, a subject and links to other records" };
-  const reachable = types.has("email") || types.has("phone") || types.has("url");
   const outward = references.some((reference) => reference.entity !== self);
   if (reachable && outward && !amounts) return { kind: "person", evidence: "its values are e-mail addresses or phone numbers of records that link to others (their organisation)" };
   if (reachable && referenced && !amounts) return { kind: "company", evidence: "its values are e-mail addresses, phone numbers or web sites of records others link to" };
-  const legalNames = plain.find((column) => namesRows(column, 0.9) && namesOrganisations(column.values));
   if (legalNames !== undefined) return { kind: "company", evidence: `its ${legalNames.header} are names of companies, many with their legal form` };
   const written = plain.some((column) => column.guess.type === "text" && column.guess.multiline);
   if (dated && written && links && !types.has("boolean")) return { kind: "note", evidence: "its values are dates, texts of several lines and links to other records" };

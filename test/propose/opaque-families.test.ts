@@ -23,7 +23,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carnet: 0.75,
   casebook: 0.9,
   pipelane: 0.75,
-  clientela: 0.4,
+  clientela: 0.61,
   anagrafe: 0.73,
   carteira: 0.53,
   kartoteka: 0.51,

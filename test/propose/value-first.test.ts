@@ -216,3 +216,26 @@ describe("a customer file's company column", () => {
     expect(assignment(proposal, "clientes.csv", "company_registry")).toBeUndefined();
   });
 });
+
+const REGISTER = `Nummo;Zimbu;Flarn;Gorp;Twix;Mobo;Plaz;Quib
+R01;Sommer Glas GmbH;A;5000,00;03.01.2021;info@sommer-glas.de;030 1234567;
+R02;Winter Stahl AG;B;12000,00;11.02.2021;kontakt@winter-stahl.de;040 7654321;R01
+R03;Herbst & Söhne GmbH;A;2500,00;25.06.2022;post@herbst-soehne.de;089 5556667;
+R04;Frühling Elektro GmbH;A;7500,00;07.09.2022;info@fruehling-elektro.de;0221 998877;R01
+R05;Regen Bau KG;B;1000,00;30.11.2023;bau@regen-bau.de;0711 223344;
+R06;Nebel Druck GmbH;A;3000,00;12.01.2024;druck@nebel-druck.de;0911 445566;R03
+R07;Sturm Holz AG;A;9000,00;14.03.2024;holz@sturm-holz.de;0341 667788;
+R08;Blitz Metall GmbH;B;4000,00;02.05.2024;metall@blitz.de;0351 889900;R05
+`;
+
+describe("a register of firms whose file name and headers say nothing init knows", () => {
+  const proposal = proposalFor([file("blorp.csv", REGISTER)]);
+
+  it("is partners, not deals, although it has amounts, dates, a type and a link (firms named once, with their legal form, beside e-mails and phones)", () => {
+    const entity = proposal.entities.find((candidate) => candidate.entity.pattern === "blorp.csv");
+    const declaration = entity?.declaration;
+    const headers = declaration === undefined ? [] : declaration.kind === "map" ? [declaration.target.header] : declaration.targets.map((target) => target.header);
+    expect(headers).toEqual(["map Blorp -> res.partner"]);
+    expect(assignment(proposal, "blorp.csv", "name")).toMatch(/^zimbu\b/);
+  });
+});
