@@ -1,7 +1,8 @@
 /**
  * `flitmap init` on exports it was not built from: eleven generated export families (a German, a
- * French, two English, a Spanish and a Brazilian CRM export, and an Italian, a Polish and a
- * Turkish ERP's, mappings/generators/families), each compared column by column with the package
+ * French, two English, a Spanish and a Brazilian CRM export, and an Italian, a Polish, a Turkish,
+ * a Swedish and a Greek ERP's beside their CRMs, mappings/generators/families), each compared
+ * column by column with the package
  * a specialist wrote by hand before init ran on it (test/propose/families/),
  * for structure (maps or splits, and the links between migrated records), and by loading both into
  * the Odoo double. The figures are printed per family; docs/init.md records them, with the first
