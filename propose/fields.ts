@@ -82,6 +82,7 @@ export const TODO_THRESHOLD = 0.35;
 const MAX_TABLE_VALUES = 60;
 const REFERENCE_FLOOR = 0.5;
 const NAMED_REFERENCE_FLOOR = 0.75;
+const KEY_BESIDE_NAME_FLOOR = 0.9;
 /** How sure a column named after its entity is the records' name. */
 const ENTITY_NAMED = 0.85;
 
@@ -448,6 +449,10 @@ function referenceFloor(reference: ColumnReference, field: OdooField, fields: re
   const links = fields.filter((other) => (other.type === "many2one" || other.type === "many2many") && other.relation === field.relation);
   if (links.length !== 1) return REFERENCE_FLOOR;
   if (reference.named) return NAMED_REFERENCE_FLOOR;
+  // The records' keys beside their names (a CRM's ERP code beside the account's name) link surely
+  // too: the keys exactly, where the names, spelled otherwise, find nothing.
+  if (reference.byName === undefined && columns.some((column) => column.reference?.model === reference.model && column.reference.byName !== undefined))
+    return KEY_BESIDE_NAME_FLOOR;
   const alone = columns.filter((column) => column.reference?.model === reference.model).length === 1;
   return alone && needed(field) ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
 }

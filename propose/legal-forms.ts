@@ -92,6 +92,17 @@ const FORMS: readonly string[] = [
   "jdoo",
   "ood",
   "ead",
+  "eood",
+  // Greek (Α.Ε., Ε.Π.Ε., Ι.Κ.Ε., Ο.Ε., Ε.Ε., in Greek letters or Latin ones) and Cypriot (ΛΤΔ)
+  "αε",
+  "επε",
+  "ικε",
+  "οε",
+  "εε",
+  "λτδ",
+  "ae",
+  "epe",
+  "ike",
 ];
 
 /** The forms Russian and Ukrainian names begin with: `ООО Ромашка`. */

@@ -31,10 +31,16 @@ const MAX_TYPES = 8;
 /** Rows of a type needed before its names say anything. */
 const ENOUGH_ROWS = 3;
 
+/**
+ * `NIKOLAOU MARIA`, `ΝΙΚΟΛΑΟΥ ΜΑΡΙΑ`: two words in capitals, as ERPs that keep every name in
+ * capitals write a private person's, surname first without a comma.
+ */
+const CAPITALS_TWO = /^\p{Lu}{2,}\s\p{Lu}{2,}$/u;
+
 /** Whether a name reads as a private person's: no legal form, and written as people's names are. */
 function personsName(value: string): boolean {
   const name = value.trim();
-  return !hasLegalForm(name) && (SURNAME_FIRST.test(name) || GIVEN_FIRST.test(name));
+  return !hasLegalForm(name) && (SURNAME_FIRST.test(name) || GIVEN_FIRST.test(name) || CAPITALS_TWO.test(name));
 }
 
 /** Words of a column saying where a row is, which never says what it is. */

@@ -86,8 +86,30 @@ export function partnerNameFromValues(state: BuildState, context: TargetContext)
     return;
   }
   const chosen = best ?? names[0];
+  if ((chosen === undefined || filled(chosen) < chosen.profile.values.length) && nameFromDescription(state, context)) return;
   if (chosen !== undefined)
     assign(state, context, "name", `${chosen.path} | trim`, [chosen], 0.6, "no header names the rows: the most filled column of names, one a row");
+}
+
+/**
+ * A partner no header names, whose one-line description is filled in every row (a branch's
+ * `KATASTIMA KALAMARIA`, a depot's `Warehouse`), is named by it rather than by a column of names
+ * some rows leave blank (the person in charge there, whom Odoo would refuse the row for). The
+ * description was taken as the partner's note; it is its name instead.
+ */
+function nameFromDescription(state: BuildState, context: TargetContext): boolean {
+  const description = context.columns.find((column) => {
+    const guess = column.profile.guess;
+    return column.profile.words.includes("description") && guess.type === "text" && !guess.multiline && guess.blank === 0 && guess.total > 0 && guess.maxLength <= 80;
+  });
+  if (description === undefined) return false;
+  const note = context.lines.findIndex((line) => line.kind === "assign" && line.field === "comment" && line.columns.length === 1 && line.columns[0] === description.path);
+  if (note >= 0) {
+    context.lines.splice(note, 1);
+    context.taken.delete("comment");
+  }
+  assign(state, context, "name", `${description.path} | trim`, [description], 0.6, `no header names the rows: ${description.profile.header}, one line filled in every row`);
+  return true;
 }
 
 /** Values naming the rows one each: one-line words, not codes, nine in ten distinct. */

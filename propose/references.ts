@@ -3,6 +3,7 @@
  * exports that link by name, its names), and `Parent Type` + `Parent ID` pairs pointing to records
  * of several entities. Pure.
  */
+import { foldCase } from "../compiler/value-formats.js";
 import type { ColumnProfile, GroupProfile } from "./entities.js";
 import { ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
 import type { FileGroup } from "./export.js";
@@ -157,7 +158,9 @@ const SELF_WORDS: ReadonlySet<string> = new Set(["parent", "group"]);
 function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly Draft[]): ReferenceProfile | undefined {
   if (!IDENTIFYING_TYPES.has(column.guess.type) || column.guess.multiline) return undefined;
   const parts = column.list?.parts ?? column.values.map((value) => value.trim()).filter((value) => value !== "");
-  const values = [...new Set(parts)];
+  // Compared as the run compares a link by a unique column: an ERP's names in capitals without
+  // accents are a CRM's in ordinary spelling.
+  const values = [...new Set(parts.map(foldCase))];
   if (values.length < 2) return undefined;
   let best: { reference: ReferenceProfile; found: number } | undefined;
   for (const other of drafts) {
@@ -282,7 +285,7 @@ const valueSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();
 function valueSet(column: ColumnProfile): ReadonlySet<string> {
   let set = valueSets.get(column);
   if (set === undefined) {
-    set = new Set(column.values.map((value) => value.trim()));
+    set = new Set(column.values.map((value) => foldCase(value.trim())));
     valueSets.set(column, set);
   }
   return set;

@@ -116,6 +116,7 @@ const YES_WORDS: ReadonlySet<string> = new Set([
   "e",
   "kylla",
   "da",
+  "ναι",
 ]);
 const NO_WORDS: ReadonlySet<string> = new Set([
   ...DEFAULT_FALSE_WORDS,
@@ -129,6 +130,7 @@ const NO_WORDS: ReadonlySet<string> = new Set([
   "nem",
   "hayir",
   "h",
+  "οχι",
   "ei",
   "nu",
   "f",

@@ -13,8 +13,9 @@ import { LEXICON_EN_NL, STOPWORDS_EN_NL } from "./lexicon-en-nl.js";
 import { LANGUAGES } from "./languages/index.js";
 
 /**
- * Lower case, without accents, ß as ss, ł as l, ø as o, æ as ae, Turkish ı as i: `Geïnteresseerd`
- * → `geinteresseerd`, `Straße` → `strasse`, `KISA ADI`, `Kısa Adı` and `KİŞİ` → `kisa adi`, `kisi`.
+ * Lower case, without accents, ß as ss, ł as l, ø as o, æ as ae, Turkish ı as i, Greek final ς as σ:
+ * `Geïnteresseerd` → `geinteresseerd`, `Straße` → `strasse`, `KISA ADI`, `Kısa Adı` and `KİŞİ` →
+ * `kisa adi`, `kisi`; `ΕΠΩΝΥΜΙΑ` and `Επωνυμία` → `επωνυμια`. Other scripts keep their letters.
  */
 export function foldText(text: string): string {
   return (
@@ -29,18 +30,50 @@ export function foldText(text: string): string {
       .normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
+      // A Greek word in capitals lower-cases with its final sigma or not depending on what follows.
+      .replace(/ς/g, "σ")
   );
 }
 
 /** Reserved words, and the column modifiers a column name cannot be (`required "Required" boolean` would not parse). */
 const RESERVED: ReadonlySet<string> = new Set([...RESERVED_WORDS, "required", "personal", "modified"]);
 
+/** Greek letters in Latin ones, as Greeks write Greek in Latin letters (ELOT 743, simplified). */
+const GREEK_LATIN: Readonly<Record<string, string>> = {
+  α: "a",
+  β: "v",
+  γ: "g",
+  δ: "d",
+  ε: "e",
+  ζ: "z",
+  η: "i",
+  θ: "th",
+  ι: "i",
+  κ: "k",
+  λ: "l",
+  μ: "m",
+  ν: "n",
+  ξ: "x",
+  ο: "o",
+  π: "p",
+  ρ: "r",
+  σ: "s",
+  τ: "t",
+  υ: "y",
+  φ: "f",
+  χ: "ch",
+  ψ: "ps",
+  ω: "o",
+};
+
 /**
  * A `.flitmap` name for a header: ASCII snake case, never a reserved word, never starting with a
- * digit (`Geïnteresseerd in` → `geinteresseerd_in`, `Kans (%)` → `kans`, `2nd phone` → `c_2nd_phone`).
+ * digit (`Geïnteresseerd in` → `geinteresseerd_in`, `Kans (%)` → `kans`, `2nd phone` → `c_2nd_phone`);
+ * Greek transliterated (`Επωνυμία` → `eponymia`), so a Greek export's names are not column_1, column_2.
  */
 export function identifierOf(header: string, fallback: string): string {
   const snake = foldText(splitLowerCamel(header))
+    .replace(/[α-ω]/g, (letter) => GREEK_LATIN[letter] ?? letter)
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
   let name = snake === "" ? fallback : snake;
@@ -144,14 +177,17 @@ function splitLowerCamel(text: string): string {
   return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g, (word) => word.replace(/([a-z0-9])([A-Z])/g, "$1 $2"));
 }
 
-/** Raw words of a text: accents folded, camelCase and digits split. */
+/**
+ * Raw words of a text: accents folded, camelCase and digits split. Letters of any script are
+ * word letters (Greek `Α.Φ.Μ.` is the words α, φ, μ), not only a to z.
+ */
 export function rawWords(text: string): string[] {
   const spaced = splitLowerCamel(text)
     .replace(/([A-Za-z])(\d)/g, "$1 $2")
     .replace(/(\d)([A-Za-z])/g, "$1 $2");
   return foldText(spaced)
     .replace(/%/g, " percent ")
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
 }
 

@@ -5,6 +5,7 @@
  */
 import { CZECH } from "./cs.js";
 import { DANISH } from "./da.js";
+import { GREEK } from "./el.js";
 import { SPANISH } from "./es.js";
 import { ITALIAN } from "./it.js";
 import type { Language } from "./language.js";
@@ -16,4 +17,4 @@ import { TURKISH } from "./tr.js";
 
 export type { Language } from "./language.js";
 
-export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH];
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK];

@@ -32,7 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   kartoteka: 0.92,
   defter: 1,
   kundregister: 0.93,
-  pelatologio: 0.29,
+  pelatologio: 0.83,
 };
 
 /**
@@ -72,7 +72,10 @@ const FLOORS: Readonly<Record<string, number>> = {
  *
  * Pelatologio, the ninth, at its first measurement: no row rejected, but 8 companies against 201
  * (no Greek word in the lexicon: the ERP's customers proposed as leads, its branches as people),
- * no parent link against 359, no activity or event against 28 and 66.
+ * no parent link against 359, no activity or event against 28 and 66. Since it was tuned on (Greek
+ * in the lexicon, names linked across case, partners named by their description, private buyers
+ * told by two words in capitals, keys beside names): no row rejected, the same 201 companies, but 300 activities and
+ * no event where the specialist makes 28 activities, 66 events and messages.
  */
 const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0 };
 

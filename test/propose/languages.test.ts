@@ -52,6 +52,17 @@ describe("the lexicon's further languages", () => {
     ["tr", "Ödeme Vadesi", ["payment", "term"]],
     ["tr", "Tahmini Kapanış Tarihi", ["expected", "close", "date"]],
     ["tr", "Kayıp Nedeni", ["lost", "reason"]],
+    ["el", "Διακριτικός τίτλος", ["trade", "name"]],
+    ["el", "Δ.Ο.Υ.", ["tax", "office"]],
+    ["el", "Τ.Κ.", ["zip"]],
+    ["el", "ΝΟΜΟΣ", ["state"]],
+    ["el", "Κινητό τηλέφωνο", ["mobile"]],
+    ["el", "Πιστωτικό όριο", ["credit", "limit"]],
+    ["el", "Ημ/νία εγγραφής", ["created"]],
+    ["el", "Λόγος απώλειας", ["lost", "reason"]],
+    ["el", "Πιθανότητα", ["probability"]],
+    ["el", "Προθεσμία", ["deadline"]],
+    ["el", "Υπεύθυνος", ["owner"]],
   ])("%s: %s", (_language, header, words) => {
     expect(conceptWords(header)).toEqual(words);
   });
@@ -65,6 +76,7 @@ describe("the lexicon's further languages", () => {
     expect(conceptWords("Slečna")).toEqual(["miss"]);
     expect(conceptWords("Hanım")).toEqual(["madam"]);
     expect(conceptWords("Kazanıldı")).toEqual(["won"]);
+    expect(conceptWords("Κερδήθηκε")).toEqual(["won"]);
     // A record's title: a person's salutation, a deal's name (both fields list the word).
     expect(conceptWords("Título")).toEqual(["title"]);
   });

@@ -29,6 +29,15 @@ describe("conceptWords", () => {
     expect(conceptWords("Açılış Tarihi")).toEqual(conceptWords("ACILIS TARIHI"));
   });
 
+  it("keeps the letters of other scripts, Greek capitals without accents and final sigma as ordinary spelling", () => {
+    expect(conceptWords("ΕΠΩΝΥΜΙΑ")).toEqual(["company", "name"]);
+    expect(conceptWords("Επωνυμία")).toEqual(["company", "name"]);
+    expect(conceptWords("Α.Φ.Μ.")).toEqual(["vat"]);
+    expect(conceptWords("ΠΕΛΑΤΕΣ")).toEqual(conceptWords("πελάτες"));
+    expect(identifierOf("Επωνυμία", "column")).toBe("eponymia");
+    expect(identifierOf("Τηλέφωνο 2", "column")).toBe("tilefono_2");
+  });
+
   it("reads a header of one language's article alone as another language's word", () => {
     // Turkish İl (province) is Italian il, which drops from a longer header.
     expect(conceptWords("İl")).toEqual(["city"]);
