@@ -6,7 +6,7 @@
  */
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
-import { CURRENCY_CODES, isPercentage, isPlaceholder } from "./value-shapes.js";
+import { CURRENCY_CODES, filledValues, isPercentage } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, NEGATED_ROLES, PRIMARY_FIELDS, ROLE_FIELDS } from "./odoo-knowledge.js";
@@ -192,11 +192,14 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
   if (field.type === "many2one" || field.type === "many2many") return relationConversion(column, field, schema, model);
   switch (field.type) {
     case "char":
-      // An identifier (a reference, a VAT number) differs from record to record: a pick-list is no identifier.
-      if (IDENTIFIER_FIELDS.has(field.name) && type === "text" && distinct * 2 < column.profile.guess.total - column.profile.guess.blank)
+      // An identifier (a reference, a VAT number) differs from record to record and holds a digit: a
+      // pick-list is none, nor are words without a digit (`Müller Bau GmbH` under `Firma`), names whatever the header.
+      if (
+        IDENTIFIER_FIELDS.has(field.name) &&
+        type === "text" &&
+        (distinct * 2 < column.profile.guess.total - column.profile.guess.blank || wordsWithoutDigits(column.profile.values))
+      )
         return direct(0.3, "trim");
-      // Nor are words without a digit (`Müller Bau GmbH` under `Firma`): names, whatever the header.
-      if (IDENTIFIER_FIELDS.has(field.name) && type === "text" && wordsWithoutDigits(column.profile.values)) return direct(0.3, "trim");
       if (field.name === "website" && type === "text") return direct(1, "url");
       // Salutations (`Mr`, `Dr.`, `Sra.`) are no job position.
       if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
@@ -258,7 +261,7 @@ export function percentages(values: readonly string[]): boolean {
 
 /** Whether nearly every filled value is two words or more without a digit, as names are and identifiers never. */
 function wordsWithoutDigits(values: readonly string[]): boolean {
-  const filled = values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
+  const filled = filledValues(values);
   const named = filled.filter((value) => !/\d/.test(value) && /\p{L}{2,}\S*\s+\S*\p{L}/u.test(value));
   return filled.length > 0 && named.length >= filled.length * 0.9;
 }
@@ -282,7 +285,7 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   }
   // A region written as a code (`CA`, `NSW`) or as its name: Odoo ships every country's states.
   if (relation === "res.country.state" && guess.type === "text") {
-    const filled = column.profile.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
+    const filled = filledValues(column.profile.values);
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value)))
       return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };

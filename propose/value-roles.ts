@@ -9,17 +9,13 @@
  */
 import type { ColumnProfile } from "./entities.js";
 import { hasVatForm } from "../runtime/source/identifiers.js";
-import { isPercentage, isPlaceholder } from "./value-shapes.js";
+import { filledValues, isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 import { conceptWords } from "./words.js";
 
 export type ValueRole =
   "position" | "mobile" | "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
-
-function filledValues(column: ColumnProfile): string[] {
-  return column.values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
-}
 
 function share(values: readonly string[], test: (value: string) => boolean): number {
   return values.length === 0 ? 0 : values.filter(test).length / values.length;
@@ -222,7 +218,7 @@ export function stampsOf(columns: readonly ColumnProfile[]): { readonly created:
  * rows), of two nearly as filled the later on most rows (a creation date comes first).
  */
 function deadlineOf(dates: readonly ColumnProfile[]): ColumnProfile | undefined {
-  const filledCount = (column: ColumnProfile): number => column.values.filter((value) => value.trim() !== "" && !isPlaceholder(value.trim())).length;
+  const filledCount = (column: ColumnProfile): number => filledValues(column.values).length;
   const later = (left: ColumnProfile, right: ColumnProfile): boolean => {
     let wins = 0;
     let rows = 0;
@@ -268,7 +264,7 @@ export function givenAndSurnames(columns: readonly ColumnProfile[]): readonly [C
   for (let index = 0; index + 1 < columns.length; index++) {
     const first = columns[index];
     const last = columns[index + 1];
-    if (first !== undefined && last !== undefined && nameWords(first, filledValues(first)) && nameWords(last, filledValues(last))) return [first, last];
+    if (first !== undefined && last !== undefined && nameWords(first, filledValues(first.values)) && nameWords(last, filledValues(last.values))) return [first, last];
   }
   return undefined;
 }
@@ -281,14 +277,14 @@ function mobileOf(phones: readonly ColumnProfile[]): ColumnProfile | undefined {
   if (phones.length < 2) return undefined;
   const prefixes = (column: ColumnProfile): number =>
     new Set(
-      filledValues(column).map((value) => {
+      filledValues(column.values).map((value) => {
         const digits = value.replace(/\D/g, "");
         const national = value.trim().startsWith("+") ? digits.slice(2) : digits.replace(/^0+/, "");
         return national.slice(0, 2);
       }),
     ).size;
   // Alike, the longer numbers (a Brazilian mobile's ninth digit), then the later column.
-  const digits = (column: ColumnProfile): number => mean(filledValues(column).map((value) => value.replace(/\D/g, "").length));
+  const digits = (column: ColumnProfile): number => mean(filledValues(column.values).map((value) => value.replace(/\D/g, "").length));
   return [...phones].sort(
     (left, right) => prefixes(left) - prefixes(right) || Math.round(digits(right)) - Math.round(digits(left)) || phones.indexOf(right) - phones.indexOf(left),
   )[0];
@@ -322,7 +318,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   const give = (column: ColumnProfile | undefined, role: ValueRole): void => {
     if (column !== undefined && !roles.has(column) && ![...roles.values()].includes(role)) roles.set(column, role);
   };
-  const filled = new Map(columns.map((column) => [column, filledValues(column)]));
+  const filled = new Map(columns.map((column) => [column, filledValues(column.values)]));
   const values = (column: ColumnProfile): string[] => filled.get(column) ?? [];
   for (const column of columns) if (isSalutation(column, values(column))) give(column, "salutation");
   for (const column of columns) if (isPercent(column, values(column))) give(column, "percent");

@@ -68,6 +68,11 @@ export function isPlaceholder(value: string): boolean {
   return letters.length > 0 && letters.length <= 14 && PLACEHOLDER_WORDS.has(letters) && !/\d/.test(trimmed);
 }
 
+/** A column's values trimmed, without the blank ones and those an export writes for "no value". */
+export function filledValues(values: readonly string[]): string[] {
+  return values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
+}
+
 /**
  * A number and a percent sign (`60 %`, `12,5%`), or the sign first as Turkish and Persian write
  * it (`%60`): a share, read as its number (the reader takes the sign on either side).
