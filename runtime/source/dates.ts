@@ -31,10 +31,10 @@ const MERIDIEM_WORDS: Readonly<Record<"am" | "pm", readonly string[]>> = {
   pm: ["pm", "μμ", "em", "ip", "du", "odp", "nachm", "ös", "오후", "下午", "午後", "م"],
 };
 
-/** A meridiem word as an export may write it: a dot after any letter, a space between them, in either case. */
+/** A meridiem word as an export may write it: a dot after any letter, a space between them (the pattern ignores case). */
 const MERIDIEM_SOURCE = [...MERIDIEM_WORDS.am, ...MERIDIEM_WORDS.pm]
   .sort((left, right) => right.length - left.length)
-  .map((word) => Array.from(word, (letter) => `[${letter}${letter.toUpperCase()}]\\.?`).join("\\s?"))
+  .map((word) => Array.from(word, (letter) => `${letter}\\.?`).join("\\s?"))
   .join("|");
 
 function meridiemOf(text: string): "am" | "pm" {
