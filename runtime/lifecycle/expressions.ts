@@ -50,7 +50,10 @@ export function describeExpression(expression: PlanExpression): string {
     case "lookup":
       return piped(expression.input, expression.lookup);
     case "ref":
-      return piped(expression.input, `ref ${expression.step}${expression.by === undefined ? "" : ` by ${expression.by.column}`}${expression.optional === true ? " optional" : ""}`);
+      return piped(
+        expression.input,
+        `ref ${expression.step}${expression.by === undefined ? "" : ` by ${expression.by.column}${expression.by.and === undefined ? "" : ` and ${expression.by.and}`}`}${expression.optional === true ? " optional" : ""}`,
+      );
     case "sibling":
       return `ref ${expression.step}${expression.optional === true ? " optional" : ""}`;
     case "get":

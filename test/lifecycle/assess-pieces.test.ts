@@ -147,6 +147,17 @@ describe("expressions read back", () => {
         else: { op: "const", type: "text", value: null },
       }),
     ).toBe("if city is present then city");
+    expect(
+      describeExpression({
+        op: "ref",
+        type: "record<res.partner>",
+        step: "person",
+        entity: "Person",
+        input: city,
+        itemwise: false,
+        by: { column: "first_name", ambiguous: "first", and: "last_name" },
+      }),
+    ).toBe("city | ref person by first_name and last_name");
   });
 
   it("tells whether a value comes from a personal column", () => {
