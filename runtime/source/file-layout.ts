@@ -1,6 +1,7 @@
 /** How a file's header lines up with the columns an entity declares: each column's cell, the headers no column reads, a column every row needs and the file lacks. */
 import type { ReportBuilder } from "./csv-reader.js";
 import type { EntitySourceSpec } from "./entity-reading.js";
+import type { Delimiter } from "./detect.js";
 
 export function normaliseHeader(header: string): string {
   return header
@@ -50,7 +51,31 @@ export function layoutFor(spec: EntitySourceSpec, headerCells: readonly string[]
   headers.forEach((header, index) => {
     if (!used.has(index) && exact.get(header) === index) report.extraHeader({ file, header, columnNumber: index + 1 });
   });
+  const missing = spec.columns.filter((_, index) => positions[index] === -1);
+  const hint = missing.length === 0 ? null : otherDelimiterHint(spec, file, headers, missing.map((column) => column.header));
+  if (hint !== null) {
+    report.problem(file, hint);
+    if (fatal.length > 0) fatal.push(hint);
+  }
   return { headers, positions, fatal: fatal.length === 0 ? null : fatal.join("; ") };
+}
+
+const SHOWN: Record<Delimiter, string> = { ",": ",", ";": ";", "\t": "\\t" };
+
+/**
+ * A declared delimiter the file no longer has (a spreadsheet in another locale saved the export
+ * again) leaves the whole header line in one cell, and every column "missing": say why, once.
+ */
+function otherDelimiterHint(spec: EntitySourceSpec, file: string, headers: readonly string[], missing: readonly string[]): string | null {
+  if (spec.delimiter === "auto") return null;
+  const wanted = new Set(missing.map((header) => normaliseHeader(header).toLowerCase()));
+  for (const candidate of [";", ",", "\t"] as const) {
+    if (candidate === spec.delimiter) continue;
+    const found = headers.flatMap((header) => header.split(candidate)).filter((cell) => wanted.has(normaliseHeader(cell).toLowerCase()));
+    if (found.length * 2 >= wanted.size && found.length > 0)
+      return `${file}'s header line is separated by '${SHOWN[candidate]}', not by the declared '${SHOWN[spec.delimiter]}' (a spreadsheet saved it again?): declare delimiter "${SHOWN[candidate]}" (or "auto") in the source's csv block`;
+  }
+  return null;
 }
 
 function suggestion(wanted: string, headers: readonly string[]): string {

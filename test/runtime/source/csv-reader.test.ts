@@ -362,6 +362,20 @@ describe("readEntity: missing and extra headers", () => {
     expect(report.extraHeaders).toEqual([{ file: "relations_001.csv", header: "Naam bedrjf", columnNumber: 2 }]);
   });
 
+  it("says a file re-saved with another delimiter than the declared one is separated by it", async () => {
+    write("relations_001.csv", "Relatienummer;Naam bedrijf;Plaats/Woonplaats\nR1;A;Delft\n");
+    const { items, report } = await readAll(spec({ columns: relationColumns, delimiter: "," }));
+    const hint = "relations_001.csv's header line is separated by ';', not by the declared ',' (a spreadsheet saved it again?): declare delimiter \";\" (or \"auto\") in the source's csv block";
+    expect(report.problems).toEqual([{ file: "relations_001.csv", message: hint }]);
+    expect(rejections(items).map((rejection) => rejection.reason)).toEqual([`the file has no column 'Relatienummer'; the file has no column 'Naam bedrijf'; ${hint}`]);
+  });
+
+  it("names no other delimiter when the header is merely misspelt", async () => {
+    write("relations_001.csv", "Relatienummer,Naam bedrjf,Plaats/Woonplaats\nR1,A,Delft\n");
+    const { report } = await readAll(spec({ columns: relationColumns, delimiter: "," }));
+    expect(report.problems).toEqual([]);
+  });
+
   it("reads an optional column a file lacks as empty, and reports it", async () => {
     write("relations_001.csv", "Relatienummer;Naam bedrijf\nR1;A\n");
     const { items, report } = await readAll(spec({ columns: relationColumns }));
