@@ -206,6 +206,12 @@ function payment(rng: Rng, kind: PartnerKind): [string, string] {
   return [method, method === "Átutalás" ? rng.pick(["8", "8", "15", "15", "30", "30", "45"]) : "0"];
 }
 
+/** An EU VAT number abroad: Austria's ATU and eight digits, Slovakia's ten digits divisible by 11, Romania's two to ten digits. */
+function foreignVat(rng: Rng, prefix: string): string {
+  if (prefix === "SK") return `SK${rng.int(181_818_182, 909_090_909) * 11}`;
+  return `${prefix}${rng.int(10_000_000, 99_999_999)}`;
+}
+
 /** The register's partners, in code order, with a group parent by code now and then. */
 export function buildPartners(options: FamilyOptions, count: number): { rows: string[][]; partners: Partner[] } {
   const stream = new RowStream(options.seed, "ugyfeltar.partner");
@@ -229,7 +235,7 @@ export function buildPartners(options: FamilyOptions, count: number): { rows: st
       (taken, attempt) => (kind === "private" ? `${taken} (${town.name})` : taken.replace(/ (Kft\.|Bt\.|Zrt\.|Kkt\.)$/, ` ${attempt}. $1`)),
     );
     const code = `P${pad(index * 3 + 101 + rng.int(0, 2), 5)}`;
-    const { tax, eu, registry } = foreign === undefined ? partnerTax(rng, kind, town) : { tax: "", eu: `${foreign[4]}${rng.int(10_000_000, 99_999_999)}`, registry: "" };
+    const { tax, eu, registry } = foreign === undefined ? partnerTax(rng, kind, town) : { tax: "", eu: foreignVat(rng, foreign[4]), registry: "" };
     const domain = kind === "private" || kind === "ev" || kind === "tarsashaz" ? "" : `${slug(drawn.short || name.split(" ")[0] || "ceg")}.${foreign === undefined ? "hu" : foreign[4] === "ATU" ? "at" : foreign[4].toLowerCase()}`;
     const mailbox = domain === "" ? `${mailName(person.family)}.${mailName(person.given)}${rng.int(1, 99)}@${rng.pick(["gmail.com", "freemail.hu", "citromail.hu"])}` : `${rng.pick(["info", "iroda", "szamla", "titkarsag"])}@${domain}`;
     const seller = kind === "private" && rng.chance(0.5) ? undefined : rng.chance(0.08) ? FORMER : rng.pick(STAFF);

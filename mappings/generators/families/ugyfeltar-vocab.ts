@@ -189,6 +189,12 @@ export function phone(rng: Rng, town: Town, mobile: boolean): string {
   const b = long ? pad(rng.int(0, 9999), 4) : pad(rng.int(0, 999), 3);
   const digits = long || mobile ? `${a}${long ? b : pad(rng.int(0, 9999), 4)}` : `${a}${b}`;
   const [head, tail] = mobile ? [digits.slice(0, 3), digits.slice(3)] : [a, b];
+  // A firm's switchboard and the extension, as Hungarian letterheads write it.
+  const extension = !mobile && rng.chance(0.08) ? ` ${rng.pick(["mellék", "mellék:"])} ${rng.int(10, 250)}` : "";
+  return `${formatPhone(rng, area, head, tail)}${extension}`;
+}
+
+function formatPhone(rng: Rng, area: string, head: string, tail: string): string {
   switch (rng.int(0, 3)) {
     case 0:
       return `+36 ${area} ${head} ${tail}`;

@@ -12,10 +12,10 @@
  * | TELEPHELY.CSV | 8% | sites, numbered within their partner; **the address in one cell, post code first**: "6000 Kecskemét, Izsáki út 12. 2. em. 5." |
  * | KAPCSOLAT.CSV | 20% | the register's contact persons, numbered within their partner, one name column, family name first |
  * | UZLETKOTO.CSV | the staff | salespeople: initials, name family name first, e-mail; Molnár Attila has left |
- * | cegek.csv | 15% | the CRM's companies: ERP customers (by the same name, the tax number written with or without dashes, or not at all) and prospects; `Anyavállalat` the parent **by name**; tags `,`-separated; `Felelős` the owner **by name, family name first** |
+ * | cegek.csv | 15% | the CRM's companies: ERP customers (by the same name, now and then without the legal form's dot, the tax number written with or without dashes, or not at all) and prospects; `Anyavállalat` the parent **by name**; tags `,`-separated; `Felelős` the owner **by name, family name first** |
  * | kapcsolattartok.csv | 20% | the CRM's contacts: prefix, family name and given name apart; the company by name and by its CRM id; Hírlevél Igen/Nem |
  * | ertekesitesek.csv | 15% | sales (deals) by company **name** and contact by **full name**; Hungarian stages; `Összeg` "2 450 000 Ft" or "12 500 EUR"; `Valószínűség` "60%"; days `2024. 03. 15.` |
- * | teendok.csv | 25% | to-dos: calls, meetings, site surveys, e-mails, tasks; due `2024.03.15. 14:05`; `Kész` Igen/Nem; about a sale (by id), a company (by name) or a contact (by id) |
+ * | teendok.csv | 25% | to-dos: calls, meetings, site surveys, e-mails, tasks; due `2024.03.15. 14:05`, a task now and then on a day alone (`2024.03.15.`); `Kész` Igen/Nem; about a sale (by id), a company (by name) or a contact (by id) |
  *
  * The desktop program writes Windows-1250, `;`, quoted only where needed, CRLF. The CRM writes
  * UTF-8 without a byte order mark, `,`, quoted where needed, LF.
@@ -26,6 +26,7 @@ import { buildPartners, CONTACT_HEADERS, contactRows, PARTNER_HEADERS, salespers
 import {
   crmDay,
   crmMoment,
+  erpDay,
   EXPORT_DAY,
   FORMER,
   forints,
@@ -104,13 +105,15 @@ function buildCompanies(options: FamilyOptions, count: number, partners: readonl
         : partner.name === partner.name.toUpperCase()
           ? partner.name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => `${space}${letter.toUpperCase()}`)
           : partner.name;
+    // Now and then typed without the legal form's dot: "Kunság Logisztikai Kft".
+    const typed = partner !== undefined && /(Kft|Bt|Zrt)\.$/.test(name) && rng.chance(0.15) ? name.slice(0, -1) : name;
     const domain = partner?.domain || `${mailName(name.split(" ")[0] ?? "ceg")}${rng.int(1, 9)}.hu`;
     const parent = index > 10 && rng.chance(0.08) ? companies.filter((company) => company.partner === undefined)[rng.int(0, 3)] : undefined;
     const created = workMoment(rng, EXPORT_DAY - 4 * 365, EXPORT_DAY - 10);
     const id = String(20_000 + index * 4 + rng.int(0, 3));
     rows.push([
       id,
-      name,
+      typed,
       partner === undefined ? (rng.chance(0.4) ? taxNumber(taxCore(rng, rng.pick(["1", "2"])), "2", town.taxCounty) : "") : typedTax(rng, partner.tax),
       parent?.name ?? "",
       rng.chance(0.8) ? rng.pick(INDUSTRIES) : "",
@@ -125,7 +128,7 @@ function buildCompanies(options: FamilyOptions, count: number, partners: readonl
       owner(rng, partner?.seller, created.days),
       crmMoment(created.days, created.minute),
     ]);
-    companies.push({ id, name, town, domain, partner });
+    companies.push({ id, name: typed, town, domain, partner });
   }
   return { rows, companies };
 }
@@ -271,7 +274,8 @@ function buildTodos(options: FamilyOptions, count: number, companies: readonly C
         kind,
         internal ? rng.pick(["Heti értékesítési megbeszélés", "CRM oktatás", "Raktárleltár"]) : rng.pick(TOPICS[kind] ?? ["Egyeztetés"]),
         !internal && rng.chance(0.35) ? rng.pick(["Árajánlatot kér két változatban.", "Januárban újra keresni.", "A kültéri egység zajos.\nSzerelőt kér jövő hétre.", "Megrendelte, előleg 30%."]) : "",
-        crmMoment(moment.days, minute),
+        // A task is due on a day; the CRM writes it without a time.
+        kind === "Feladat" && rng.chance(0.6) ? erpDay(moment.days) : crmMoment(moment.days, minute),
         length === 0 ? "" : String(length),
         done ? "Igen" : "Nem",
         sale?.id ?? "",
