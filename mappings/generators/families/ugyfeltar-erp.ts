@@ -72,7 +72,24 @@ export const PARTNER_HEADERS = [
   "Aktív",
 ];
 
-const PLACES = ["Alföld", "Tisza", "Duna", "Homokhát", "Kunság", "Hírös", "Napfény", "Puszta", "Kiskun", "Pannon", "Délibáb", "Aranyhomok", "Bácska", "Mátra", "Zöldmező", "Fehértó"];
+const PLACES = [
+  "Alföld",
+  "Tisza",
+  "Duna",
+  "Homokhát",
+  "Kunság",
+  "Hírös",
+  "Napfény",
+  "Puszta",
+  "Kiskun",
+  "Pannon",
+  "Délibáb",
+  "Aranyhomok",
+  "Bácska",
+  "Mátra",
+  "Zöldmező",
+  "Fehértó",
+];
 const TRADES: readonly (readonly [string, string])[] = [
   ["Pék", "Sütőipari"],
   ["Agro", "Mezőgazdasági"],
@@ -88,7 +105,16 @@ const TRADES: readonly (readonly [string, string])[] = [
 ];
 const SOCIETIES = ["Horgász Egyesület", "Sportegyesület", "Polgárőr Egyesület", "Nyugdíjas Klub Egyesület", "Vadásztársaság"];
 const FOUNDATIONS = ["Napsugár Gyermekotthon Alapítvány", "Segítő Kéz Alapítvány", "Idősek Otthona Alapítvány", "Művészeti Iskola Alapítvány"];
-const VILLAGES = ["Lajosmizse Város", "Ballószög Község", "Helvécia Község", "Kerekegyháza Város", "Ágasegyháza Község", "Fülöpháza Község", "Kunszállás Község", "Jakabszállás Község"];
+const VILLAGES = [
+  "Lajosmizse Város",
+  "Ballószög Község",
+  "Helvécia Község",
+  "Kerekegyháza Város",
+  "Ágasegyháza Község",
+  "Fülöpháza Község",
+  "Kunszállás Község",
+  "Jakabszállás Község",
+];
 
 const KINDS: readonly (readonly [PartnerKind, number])[] = [
   ["kft", 38],
@@ -120,7 +146,9 @@ function partnerName(rng: Rng, kind: PartnerKind, town: Town, person: ReturnType
     case "zrt":
       return { name: `${place} ${trade} Zrt.`, short: `${place} Zrt.` };
     case "bt":
-      return rng.chance(0.5) ? { name: `${person.family} és Társa Bt.`, short: `${person.family} Bt.` } : { name: `${place}-${stem} Bt.`, short: `${place}-${stem}` };
+      return rng.chance(0.5)
+        ? { name: `${person.family} és Társa Bt.`, short: `${person.family} Bt.` }
+        : { name: `${place}-${stem} Bt.`, short: `${place}-${stem}` };
     case "kkt":
       return { name: `${person.family} és Fiai ${trade} Kkt.`, short: `${person.family} és Fiai` };
     case "ev":
@@ -153,11 +181,19 @@ function partnerTax(rng: Rng, kind: PartnerKind, town: Town): { tax: string; eu:
     case "bt":
     case "kkt": {
       const core = taxCore(rng, rng.pick(["1", "2"]));
-      return { tax: taxNumber(core, rng.chance(0.9) ? "2" : "3", kind === "zrt" && rng.chance(0.5) ? "51" : town.taxCounty), eu: rng.chance(0.4) ? `HU${core}` : "", registry: registryNumber(rng, court, form[kind] ?? "09") };
+      return {
+        tax: taxNumber(core, rng.chance(0.9) ? "2" : "3", kind === "zrt" && rng.chance(0.5) ? "51" : town.taxCounty),
+        eu: rng.chance(0.4) ? `HU${core}` : "",
+        registry: registryNumber(rng, court, form[kind] ?? "09"),
+      };
     }
     case "ev":
       // A sole proprietor's register number (nyilvántartási szám) stands where a firm's registry number does.
-      return { tax: taxNumber(taxCore(rng, rng.pick(["5", "6", "7"])), rng.pick(["1", "2"]), town.taxCounty), eu: "", registry: String(rng.int(50_000_000, 59_999_999)) };
+      return {
+        tax: taxNumber(taxCore(rng, rng.pick(["5", "6", "7"])), rng.pick(["1", "2"]), town.taxCounty),
+        eu: "",
+        registry: String(rng.int(50_000_000, 59_999_999)),
+      };
     case "egyesulet":
     case "alapitvany":
       return { tax: taxNumber(taxCore(rng, "18"), "1", town.taxCounty), eu: "", registry: `${court}-02-${pad(rng.int(1, 9999), 7)}` };
@@ -232,16 +268,31 @@ export function buildPartners(options: FamilyOptions, count: number): { rows: st
         fresh = false;
         return foreign !== undefined ? foreign[0] : first ? drawn.name : partnerName(rng, kind, town, hungarianPerson(rng)).name;
       },
-      (taken, attempt) => (kind === "private" ? `${taken} (${town.name})` : taken.replace(/ (Kft\.|Bt\.|Zrt\.|Kkt\.)$/, ` ${attempt}. $1`)),
+      // A namesake is told apart by the town, a firm by a number before its legal form; anything
+      // else by a number in brackets, so that every attempt writes a new name.
+      (taken, attempt) => {
+        if (kind === "private" && attempt === 5) return `${taken} (${town.name})`;
+        const numbered = taken.replace(/ (Kft\.|Bt\.|Zrt\.|Kkt\.)$/, ` ${attempt}. $1`);
+        return kind !== "private" && numbered !== taken ? numbered : `${taken.replace(/ \(\d+\)$/, "")} (${attempt})`;
+      },
     );
     const code = `P${pad(index * 3 + 101 + rng.int(0, 2), 5)}`;
     const { tax, eu, registry } = foreign === undefined ? partnerTax(rng, kind, town) : { tax: "", eu: foreignVat(rng, foreign[4]), registry: "" };
-    const domain = kind === "private" || kind === "ev" || kind === "tarsashaz" ? "" : `${slug(drawn.short || name.split(" ")[0] || "ceg")}.${foreign === undefined ? "hu" : foreign[4] === "ATU" ? "at" : foreign[4].toLowerCase()}`;
-    const mailbox = domain === "" ? `${mailName(person.family)}.${mailName(person.given)}${rng.int(1, 99)}@${rng.pick(["gmail.com", "freemail.hu", "citromail.hu"])}` : `${rng.pick(["info", "iroda", "szamla", "titkarsag"])}@${domain}`;
+    const domain =
+      kind === "private" || kind === "ev" || kind === "tarsashaz"
+        ? ""
+        : `${slug(drawn.short || name.split(" ")[0] || "ceg")}.${foreign === undefined ? "hu" : foreign[4] === "ATU" ? "at" : foreign[4].toLowerCase()}`;
+    const mailbox =
+      domain === ""
+        ? `${mailName(person.family)}.${mailName(person.given)}${rng.int(1, 99)}@${rng.pick(["gmail.com", "freemail.hu", "citromail.hu"])}`
+        : `${rng.pick(["info", "iroda", "szamla", "titkarsag"])}@${domain}`;
     const seller = kind === "private" && rng.chance(0.5) ? undefined : rng.chance(0.08) ? FORMER : rng.pick(STAFF);
     const active = rng.chance(0.93);
     const [method, days] = payment(rng, kind);
-    const parent = index > 20 && (kind === "kft" || kind === "bt") && rng.chance(0.12) ? partners.filter((other) => other.kind === "kft" || other.kind === "zrt")[rng.int(0, 4)] : undefined;
+    const parent =
+      index > 20 && (kind === "kft" || kind === "bt") && rng.chance(0.12)
+        ? partners.filter((other) => other.kind === "kft" || other.kind === "zrt")[rng.int(0, 4)]
+        : undefined;
     // Records typed before 2015 were typed in capitals, as the program's first version printed.
     const added = rng.int(EXPORT_DAY - 14 * 365, EXPORT_DAY - 20);
     const written = added < EXPORT_DAY - 11 * 365 && kind !== "private" ? name.toUpperCase() : name;

@@ -92,8 +92,56 @@ export const FAMILY_NAMES = [
   "Vincze",
   "Ördög",
 ];
-export const MEN = ["László", "István", "József", "János", "Zoltán", "Sándor", "Gábor", "Ferenc", "Attila", "Péter", "Tamás", "Zsolt", "Tibor", "András", "Csaba", "Imre", "Lajos", "György", "Balázs", "Gergő", "Ádám", "Dániel", "Márton", "Levente"];
-export const WOMEN = ["Mária", "Erzsébet", "Katalin", "Éva", "Ilona", "Anna", "Zsuzsanna", "Margit", "Judit", "Ágnes", "Andrea", "Erika", "Krisztina", "Eszter", "Tímea", "Nikolett", "Zsófia", "Réka", "Dóra", "Anikó", "Orsolya", "Boglárka"];
+export const MEN = [
+  "László",
+  "István",
+  "József",
+  "János",
+  "Zoltán",
+  "Sándor",
+  "Gábor",
+  "Ferenc",
+  "Attila",
+  "Péter",
+  "Tamás",
+  "Zsolt",
+  "Tibor",
+  "András",
+  "Csaba",
+  "Imre",
+  "Lajos",
+  "György",
+  "Balázs",
+  "Gergő",
+  "Ádám",
+  "Dániel",
+  "Márton",
+  "Levente",
+];
+export const WOMEN = [
+  "Mária",
+  "Erzsébet",
+  "Katalin",
+  "Éva",
+  "Ilona",
+  "Anna",
+  "Zsuzsanna",
+  "Margit",
+  "Judit",
+  "Ágnes",
+  "Andrea",
+  "Erika",
+  "Krisztina",
+  "Eszter",
+  "Tímea",
+  "Nikolett",
+  "Zsófia",
+  "Réka",
+  "Dóra",
+  "Anikó",
+  "Orsolya",
+  "Boglárka",
+];
 
 export interface PersonName {
   readonly family: string;
@@ -164,7 +212,30 @@ export const TOWNS: readonly Town[] = [
   { zip: "1139", name: "Budapest", county: "Budapest", taxCounty: "41", area: "1" },
 ];
 
-const STREET_NAMES = ["Kossuth Lajos", "Petőfi Sándor", "Rákóczi", "Szent István", "Dózsa György", "Ady Endre", "Széchenyi", "Arany János", "Bajcsy-Zsilinszky", "Deák Ferenc", "Jókai", "Béke", "Határ", "Kandó Kálmán", "Szolnoki", "Izsáki", "Ipar", "Mártírok", "Nagykőrösi", "Váci", "Fehérvári", "Hungária"];
+const STREET_NAMES = [
+  "Kossuth Lajos",
+  "Petőfi Sándor",
+  "Rákóczi",
+  "Szent István",
+  "Dózsa György",
+  "Ady Endre",
+  "Széchenyi",
+  "Arany János",
+  "Bajcsy-Zsilinszky",
+  "Deák Ferenc",
+  "Jókai",
+  "Béke",
+  "Határ",
+  "Kandó Kálmán",
+  "Szolnoki",
+  "Izsáki",
+  "Ipar",
+  "Mártírok",
+  "Nagykőrösi",
+  "Váci",
+  "Fehérvári",
+  "Hungária",
+];
 const STREET_KINDS: readonly (readonly [string, number])[] = [
   ["utca", 8],
   ["u.", 6],
@@ -232,7 +303,15 @@ export function registryNumber(rng: Rng, court: string, form: string): string {
 
 /** The court a county's firms are registered at: the county seat's (Budapest's is 01). */
 export function registryCourt(town: Town): string {
-  const courts: Readonly<Record<string, string>> = { Budapest: "01", "Bács-Kiskun": "03", Békés: "04", "Csongrád-Csanád": "06", Fejér: "07", "Jász-Nagykun-Szolnok": "16", Pest: "13" };
+  const courts: Readonly<Record<string, string>> = {
+    Budapest: "01",
+    "Bács-Kiskun": "03",
+    Békés: "04",
+    "Csongrád-Csanád": "06",
+    Fejér: "07",
+    "Jász-Nagykun-Szolnok": "16",
+    Pest: "13",
+  };
   return courts[town.county] ?? "13";
 }
 

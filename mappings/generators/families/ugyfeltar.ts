@@ -22,7 +22,17 @@
  */
 import type { Rng } from "../prng.js";
 import { draftsByDay, pad, RowStream, someOf, UniqueNames, workMoment, type FamilyExport, type FamilyOptions, type SeedUser, YearSerials } from "./family.js";
-import { buildPartners, CONTACT_HEADERS, contactRows, PARTNER_HEADERS, salespersonRows, SALESPERSON_HEADERS, SITE_HEADERS, siteRows, type Partner } from "./ugyfeltar-erp.js";
+import {
+  buildPartners,
+  CONTACT_HEADERS,
+  contactRows,
+  PARTNER_HEADERS,
+  salespersonRows,
+  SALESPERSON_HEADERS,
+  SITE_HEADERS,
+  siteRows,
+  type Partner,
+} from "./ugyfeltar-erp.js";
 import {
   crmDay,
   crmMoment,
@@ -60,12 +70,37 @@ interface Company {
   readonly partner: Partner | undefined;
 }
 
-const COMPANY_HEADERS = ["Azonosító", "Cégnév", "Adószám", "Anyavállalat", "Iparág", "Létszám", "Weboldal", "E-mail", "Telefon", "Irányítószám", "Település", "Cím", "Címkék", "Felelős", "Létrehozva"];
+const COMPANY_HEADERS = [
+  "Azonosító",
+  "Cégnév",
+  "Adószám",
+  "Anyavállalat",
+  "Iparág",
+  "Létszám",
+  "Weboldal",
+  "E-mail",
+  "Telefon",
+  "Irányítószám",
+  "Település",
+  "Cím",
+  "Címkék",
+  "Felelős",
+  "Létrehozva",
+];
 const INDUSTRIES = ["Vendéglátás", "Ingatlankezelés", "Mezőgazdaság", "Kereskedelem", "Gyártás", "Közszféra", "Egészségügy", "Oktatás"];
 const SIZES = ["1-9 fő", "10-49 fő", "50-249 fő", "250+ fő"];
 const TAGS = ["Hőszivattyú", "Klíma", "Karbantartási szerződés", "Pályázat", "Napelem", "VIP", "Visszahívni"];
 const PROSPECT_PLACES = ["Bugac", "Kadafalva", "Katonatelep", "Hetényegyháza", "Szentkirály", "Tiszakécske", "Nagykőrös", "Kunszentmiklós"];
-const PROSPECT_TRADES = ["Panzió Kft.", "Tésztagyártó Kft.", "Borászat Kft.", "Fogászat Bt.", "Csarnok Kft.", "Kertészet Bt.", "Iskola Alapítvány", "Lakópark Társasház"];
+const PROSPECT_TRADES = [
+  "Panzió Kft.",
+  "Tésztagyártó Kft.",
+  "Borászat Kft.",
+  "Fogászat Bt.",
+  "Csarnok Kft.",
+  "Kertészet Bt.",
+  "Iskola Alapítvány",
+  "Lakópark Társasház",
+];
 
 /** Writes an ERP tax number as a CRM user typed it: as printed, without dashes, or left out. */
 function typedTax(rng: Rng, tax: string): string {
@@ -100,7 +135,7 @@ function buildCompanies(options: FamilyOptions, count: number, partners: readonl
       partner === undefined
         ? names.take(
             () => `${rng.pick(PROSPECT_PLACES)} ${rng.pick(PROSPECT_TRADES)}`,
-            (taken, attempt) => taken.replace(/ (Kft\.|Bt\.|Alapítvány|Társasház)$/, ` ${attempt} $1`),
+            (taken, attempt) => `${taken.replace(/ (Kft\.|Bt\.|Alapítvány|Társasház)$/, "")} ${attempt} ${taken.split(" ").pop() ?? ""}`,
           )
         : partner.name === partner.name.toUpperCase()
           ? partner.name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => `${space}${letter.toUpperCase()}`)
@@ -140,7 +175,21 @@ interface Contact {
   readonly company: Company | undefined;
 }
 
-const PERSON_HEADERS = ["Azonosító", "Előtag", "Vezetéknév", "Keresztnév", "Cég", "Cég azonosító", "Beosztás", "E-mail", "Mobil", "Telefon", "Hírlevél", "Megjegyzés", "Felelős"];
+const PERSON_HEADERS = [
+  "Azonosító",
+  "Előtag",
+  "Vezetéknév",
+  "Keresztnév",
+  "Cég",
+  "Cég azonosító",
+  "Beosztás",
+  "E-mail",
+  "Mobil",
+  "Telefon",
+  "Hírlevél",
+  "Megjegyzés",
+  "Felelős",
+];
 const CRM_ROLES = ["ügyvezető", "tulajdonos", "közös képviselő", "beszerző", "műszaki vezető", "gondnok", "pénzügyes"];
 
 function buildContacts(options: FamilyOptions, count: number, companies: readonly Company[]): { rows: string[][]; contacts: Contact[] } {
@@ -180,9 +229,33 @@ interface Sale {
   readonly created: number;
 }
 
-const SALE_HEADERS = ["Azonosító", "Megnevezés", "Cég", "Kapcsolattartó", "Státusz", "Összeg", "Valószínűség", "Várható zárás", "Lezárva", "Elvesztés oka", "Forrás", "Termékek", "Felelős", "Leírás", "Létrehozva"];
+const SALE_HEADERS = [
+  "Azonosító",
+  "Megnevezés",
+  "Cég",
+  "Kapcsolattartó",
+  "Státusz",
+  "Összeg",
+  "Valószínűség",
+  "Várható zárás",
+  "Lezárva",
+  "Elvesztés oka",
+  "Forrás",
+  "Termékek",
+  "Felelős",
+  "Leírás",
+  "Létrehozva",
+];
 const OPEN_STAGES = ["Új érdeklődő", "Helyszíni felmérés", "Ajánlat kiküldve", "Tárgyalás", "Szüneteltetve"] as const;
-const SUBJECTS = ["Hőszivattyú telepítés", "Klímarendszer", "Kazáncsere", "Karbantartási szerződés", "Padlófűtés", "Légtechnika", "Fűtéskorszerűsítés (pályázat)"];
+const SUBJECTS = [
+  "Hőszivattyú telepítés",
+  "Klímarendszer",
+  "Kazáncsere",
+  "Karbantartási szerződés",
+  "Padlófűtés",
+  "Légtechnika",
+  "Fűtéskorszerűsítés (pályázat)",
+];
 const LOSS_REASONS = ["Drága", "Versenytárs", "Nem nyert a pályázat", "Elhalasztották"];
 const SOURCES = ["Ajánlás", "Weboldal", "Facebook", "Kiállítás", "Meglévő ügyfél"];
 const PRODUCTS = ["Hőszivattyú", "Split klíma", "Multi klíma", "Kondenzációs kazán", "Padlófűtés", "Karbantartás"];
@@ -212,7 +285,9 @@ function saleRow(rng: Rng, id: string, created: number, company: Company | undef
     rng.chance(0.8) ? rng.pick(SOURCES) : "",
     rng.chance(0.7) ? someOf(rng, PRODUCTS, 2).join("; ") : "",
     owner(rng, company?.partner?.seller, created),
-    rng.chance(0.3) ? rng.pick(["Bruttó ár, ÁFA-val.", "Két változatban kérték:\n- hőszivattyú\n- kondenzációs kazán", "Otthonfelújítási támogatásra vár."]) : "",
+    rng.chance(0.3)
+      ? rng.pick(["Bruttó ár, ÁFA-val.", "Két változatban kérték:\n- hőszivattyú\n- kondenzációs kazán", "Otthonfelújítási támogatásra vár."])
+      : "",
     crmMoment(created, rng.int(8 * 60, 17 * 60)),
   ];
 }
@@ -267,13 +342,21 @@ function buildTodos(options: FamilyOptions, count: number, companies: readonly C
     const internal = sale === undefined && contact === undefined && company === undefined;
     const past = moment.days < EXPORT_DAY;
     const done = past ? rng.chance(0.85) : false;
-    const length = kind === "Személyes találkozó" || kind === "Helyszíni felmérés" ? rng.pick([30, 45, 60, 90, 120]) : kind === "Telefonhívás" ? rng.int(1, 4) * 5 : 0;
+    const length =
+      kind === "Személyes találkozó" || kind === "Helyszíni felmérés" ? rng.pick([30, 45, 60, 90, 120]) : kind === "Telefonhívás" ? rng.int(1, 4) * 5 : 0;
     return {
       order: moment.days * 1440 + minute,
       cells: [
         kind,
         internal ? rng.pick(["Heti értékesítési megbeszélés", "CRM oktatás", "Raktárleltár"]) : rng.pick(TOPICS[kind] ?? ["Egyeztetés"]),
-        !internal && rng.chance(0.35) ? rng.pick(["Árajánlatot kér két változatban.", "Januárban újra keresni.", "A kültéri egység zajos.\nSzerelőt kér jövő hétre.", "Megrendelte, előleg 30%."]) : "",
+        !internal && rng.chance(0.35)
+          ? rng.pick([
+              "Árajánlatot kér két változatban.",
+              "Januárban újra keresni.",
+              "A kültéri egység zajos.\nSzerelőt kér jövő hétre.",
+              "Megrendelte, előleg 30%.",
+            ])
+          : "",
         // A task is due on a day; the CRM writes it without a time.
         kind === "Feladat" && rng.chance(0.6) ? erpDay(moment.days) : crmMoment(moment.days, minute),
         length === 0 ? "" : String(length),
@@ -315,4 +398,3 @@ export function generateUgyfeltar(options: FamilyOptions): FamilyExport {
     users,
   };
 }
-
