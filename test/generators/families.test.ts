@@ -492,8 +492,10 @@ describe("the export families", () => {
     expect(todos.every((todo) => /^\d{4}\.\d\d\.\d\d\.( \d\d:\d\d)?$/.test(todo["Határidő"] ?? ""))).toBe(true);
     expect(todos.some((todo) => !(todo["Határidő"] ?? "").includes(":"))).toBe(true);
     const dealIds = new Set(deals.map((deal) => deal["Azonosító"]));
-    expect(
-      todos.every((todo) => (todo["Értékesítés"] === "" || dealIds.has(todo["Értékesítés"])) && (todo["Cég"] === "" || companyNames.has(todo["Cég"]))),
-    ).toBe(true);
+    expect(todos.every((todo) => todo["Cég"] === "" || companyNames.has(todo["Cég"]))).toBe(true);
+    // A few to-dos outlive the sale they were about, deleted before the export.
+    const orphans = todos.filter((todo) => todo["Értékesítés"] !== "" && !dealIds.has(todo["Értékesítés"]));
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(orphans.length).toBeLessThan(todos.length / 20);
   });
 });

@@ -14,8 +14,8 @@
  * | UZLETKOTO.CSV | the staff | salespeople: initials, name family name first, e-mail; Molnár Attila has left |
  * | cegek.csv | 15% | the CRM's companies: ERP customers (by the same name, now and then without the legal form's dot, the tax number written with or without dashes, or not at all) and prospects; `Anyavállalat` the parent **by name**; tags `,`-separated; `Felelős` the owner **by name, family name first** |
  * | kapcsolattartok.csv | 20% | the CRM's contacts: prefix, family name and given name apart; the company by name and by its CRM id; Hírlevél Igen/Nem |
- * | ertekesitesek.csv | 15% | sales (deals) by company **name** and contact by **full name**; Hungarian stages; `Összeg` "2 450 000 Ft" or "12 500 EUR"; `Valószínűség` "60%"; days `2024. 03. 15.` |
- * | teendok.csv | 25% | to-dos: calls, meetings, site surveys, e-mails, tasks; due `2024.03.15. 14:05`, a task now and then on a day alone (`2024.03.15.`); `Kész` Igen/Nem; about a sale (by id), a company (by name) or a contact (by id) |
+ * | ertekesitesek.csv | 15% (a few deleted) | sales (deals) by company **name** and contact by **full name**; Hungarian stages; `Összeg` "2 450 000 Ft" or "12 500 EUR"; `Valószínűség` "60%"; days `2024. 03. 15.` |
+ * | teendok.csv | 25% | to-dos: calls, meetings, site surveys, e-mails, tasks (a few about a sale deleted before the export); due `2024.03.15. 14:05`, a task now and then on a day alone (`2024.03.15.`); `Kész` Igen/Nem; about a sale (by id), a company (by name) or a contact (by id) |
  *
  * The desktop program writes Windows-1250, `;`, quoted only where needed, CRLF. The CRM writes
  * UTF-8 without a byte order mark, `,`, quoted where needed, LF.
@@ -227,6 +227,8 @@ function buildContacts(options: FamilyOptions, count: number, companies: readonl
 interface Sale {
   readonly id: string;
   readonly created: number;
+  /** Deleted before the export: its to-dos are left behind. */
+  readonly deleted: boolean;
 }
 
 const SALE_HEADERS = [
@@ -305,8 +307,11 @@ function buildSales(options: FamilyOptions, count: number, companies: readonly C
     const theirs = contacts.filter((contact) => contact.company !== undefined && contact.company === company);
     const contact = household ?? (theirs.length > 0 && rng.chance(0.7) ? rng.pick(theirs) : undefined);
     const id = `ÉRT-${year}-${pad(serial, 4)}`;
-    rows.push(saleRow(rng, id, created, company, contact));
-    sales.push({ id, created });
+    const row = saleRow(rng, id, created, company, contact);
+    // A sale deleted before the export leaves a gap in the numbering, and its to-dos behind.
+    const deleted = sales.length === 0 || rng.chance(0.03);
+    if (!deleted) rows.push(row);
+    sales.push({ id, created, deleted });
   }
   return { rows, sales };
 }
@@ -336,7 +341,9 @@ function buildTodos(options: FamilyOptions, count: number, companies: readonly C
     const kind = rng.weighted(TODO_KINDS);
     const roll = rng.float();
     const earlier = sales.filter((sale) => sale.created <= moment.days);
-    const sale = roll < 0.45 && earlier.length > 0 ? rng.pick(earlier) : undefined;
+    const kept = earlier.filter((sale) => !sale.deleted);
+    const gone = earlier.filter((sale) => sale.deleted);
+    const sale = roll < 0.45 && kept.length > 0 ? (gone.length > 0 && rng.chance(0.06) ? rng.pick(gone) : rng.pick(kept)) : undefined;
     const contact = sale === undefined && roll >= 0.45 && roll < 0.62 ? rng.pick(contacts) : undefined;
     const company = sale === undefined && contact === undefined && roll < 0.95 ? rng.pick(companies) : (contact?.company ?? undefined);
     const internal = sale === undefined && contact === undefined && company === undefined;
