@@ -438,4 +438,64 @@ describe("the export families", () => {
     };
     expect(activities.every((activity) => exists[activity["Σχετίζεται με"] ?? "-"]?.(activity["Σχετική εγγραφή"] ?? "") === true)).toBe(true);
   });
+
+  it("ugyfeltar: a Windows-1250 register with `;` and I/N beside the CRM's UTF-8, tax numbers with their check digit, the same customers by name and by tax number written two ways, a site's address in one cell", () => {
+    const directory = generated("ugyfeltar", "check");
+    const registerBytes = readFileSync(join(directory, "PARTNER.CSV"));
+    expect(registerBytes.includes(Buffer.from("Név", "utf8"))).toBe(false);
+    expect(iconv.decode(registerBytes, "win1250").startsWith("Kód;Név;Rövid név;Magánszemély;Adószám;")).toBe(true);
+    const partners = table(directory, "PARTNER.CSV", "windows-1250", ";");
+    const codes = new Set(partners.map((partner) => partner["Kód"]));
+    const names = new Set(partners.map((partner) => (partner["Név"] ?? "").toLowerCase()));
+    expect(codes.size).toBe(partners.length);
+    expect(names.size).toBe(partners.length);
+    expect(partners.every((partner) => ["I", "N"].includes(partner["Aktív"] ?? "") && /^\d{4}\.\d\d\.\d\d\.$/.test(partner["Felvitel dátuma"] ?? ""))).toBe(
+      true,
+    );
+    // Tax numbers 12345678-2-41, the eighth digit checking the first seven (weights 9, 7, 3, 1).
+    const taxed = partners.filter((partner) => partner["Adószám"] !== "");
+    expect(taxed.length).toBeGreaterThan(partners.length / 2);
+    const checked = (tax: string): boolean =>
+      /^\d{8}-[1-5]-\d\d$/.test(tax) && [...tax.slice(0, 8)].reduce((sum, digit, index) => sum + Number(digit) * ([9, 7, 3, 1][index % 4] ?? 0), 0) % 10 === 0;
+    expect(taxed.every((partner) => checked(partner["Adószám"] ?? ""))).toBe(true);
+    expect(partners.some((partner) => partner["Név"] === (partner["Név"] ?? "").toUpperCase() && / KFT\.$/.test(partner["Név"] ?? ""))).toBe(true);
+    expect(partners.some((partner) => partner["Magánszemély"] === "I" && /né /.test(partner["Név"] ?? ""))).toBe(true);
+    expect(partners.some((partner) => (partner["Telefon"] ?? "").includes("mellék"))).toBe(true);
+    expect(partners.some((partner) => (partner["Hitelkeret"] ?? "").includes("\u00a0"))).toBe(true);
+    const parents = partners.map((partner) => partner["Anyavállalat"] ?? "").filter((code) => code !== "");
+    expect(parents.length).toBeGreaterThan(2);
+    expect(parents.every((code) => codes.has(code))).toBe(true);
+    const initials = new Set(table(directory, "UZLETKOTO.CSV", "windows-1250", ";").map((seller) => seller["Kód"]));
+    expect(partners.every((partner) => partner["Üzletkötő"] === "" || initials.has(partner["Üzletkötő"]))).toBe(true);
+    // Sites keyed by partner and number, the address in one cell, post code first.
+    const sites = table(directory, "TELEPHELY.CSV", "windows-1250", ";");
+    expect(sites.every((site) => codes.has(site["Partner kód"]) && /^\d{4} [^,]+, \S/.test(site["Cím"] ?? ""))).toBe(true);
+    expect(new Set(sites.map((site) => `${site["Partner kód"]}/${site["Sorszám"]}`)).size).toBe(sites.length);
+    // The CRM: the register's customers by name (now and then without the legal form's dot) and
+    // by tax number with or without its dashes; deals and to-dos name companies that exist.
+    const taxes = new Set(taxed.map((partner) => partner["Adószám"] ?? ""));
+    const companies = table(directory, "cegek.csv", "utf-8", ",");
+    const known = (name: string): boolean => names.has(name.toLowerCase()) || names.has(`${name.toLowerCase()}.`);
+    const theirs = companies.filter((company) => known(company["Cégnév"] ?? ""));
+    expect(theirs.length).toBeGreaterThan(companies.length / 4);
+    expect(theirs.some((company) => !names.has((company["Cégnév"] ?? "").toLowerCase()))).toBe(true);
+    expect(
+      theirs.some((company) => /^\d{11}$/.test(company["Adószám"] ?? "") && taxes.has((company["Adószám"] ?? "").replace(/^(\d{8})(\d)(\d\d)$/, "$1-$2-$3"))),
+    ).toBe(true);
+    const companyNames = new Set(companies.map((company) => company["Cégnév"]));
+    const deals = table(directory, "ertekesitesek.csv", "utf-8", ",");
+    expect(deals.every((deal) => deal["Cég"] === "" || companyNames.has(deal["Cég"]))).toBe(true);
+    expect(deals.every((deal) => /^\d+%$/.test(deal["Valószínűség"] ?? "") && /^(\d{1,3}([ \u00a0]\d{3})* (Ft|EUR))?$/.test(deal["Összeg"] ?? ""))).toBe(true);
+    expect(deals.some((deal) => (deal["Összeg"] ?? "").endsWith("EUR"))).toBe(true);
+    expect(deals.every((deal) => deal["Várható zárás"] === "" || /^\d{4}\. \d\d\. \d\d\.$/.test(deal["Várható zárás"] ?? ""))).toBe(true);
+    const todos = table(directory, "teendok.csv", "utf-8", ",");
+    expect(todos.every((todo) => /^\d{4}\.\d\d\.\d\d\.( \d\d:\d\d)?$/.test(todo["Határidő"] ?? ""))).toBe(true);
+    expect(todos.some((todo) => !(todo["Határidő"] ?? "").includes(":"))).toBe(true);
+    const dealIds = new Set(deals.map((deal) => deal["Azonosító"]));
+    expect(todos.every((todo) => todo["Cég"] === "" || companyNames.has(todo["Cég"]))).toBe(true);
+    // A few to-dos outlive the sale they were about, deleted before the export.
+    const orphans = todos.filter((todo) => todo["Értékesítés"] !== "" && !dealIds.has(todo["Értékesítés"]));
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(orphans.length).toBeLessThan(todos.length / 20);
+  });
 });

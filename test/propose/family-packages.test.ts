@@ -42,6 +42,8 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
   ],
   // A person with no firm names no prospect (Aday is keyed by the firm; they load through Kisi).
   defter: [/key column 'Firma' is blank/],
+  // A to-do about a sale deleted before the export, and about nothing else, has no record to go to.
+  ugyfeltar: [/^res_id: the value is empty, and this field requires one \(ertekesites "ÉRT-\d{4}-\d{4}" does not exist in the export\)/],
 };
 
 describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name package ($about)", ({ name }) => {

@@ -20,6 +20,7 @@ import { generateKundenwerk } from "./kundenwerk.js";
 import { generateKundregister } from "./kundregister.js";
 import { generatePelatologio } from "./pelatologio.js";
 import { generatePipelane } from "./pipelane.js";
+import { generateUgyfeltar } from "./ugyfeltar.js";
 
 export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions) => FamilyExport>> = {
   kundenwerk: generateKundenwerk,
@@ -33,6 +34,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   defter: generateDefter,
   kundregister: generateKundregister,
   pelatologio: generatePelatologio,
+  ugyfeltar: generateUgyfeltar,
 };
 
 /** The size and seed the measurement uses. */
