@@ -224,7 +224,7 @@ export const BUILTINS: readonly Builtin[] = [
     name: "phone",
     category: "validation",
     summary:
-      "Checks a phone number (digits, spaces, + ( ) - . /, and an extension after a word such as ext., x, toestel, ramal, interno, Durchwahl, poste, extensión or wew.: the list is in docs/sources.md) and collapses its spaces; the extension word stays as written.",
+      "Checks a phone number (digits, spaces, + ( ) - . /, and an extension after a word such as ext., x, toestel, ramal, interno, Durchwahl, poste, extensión, wew. or mellék: the list is in docs/sources.md) and collapses its spaces; the extension word stays as written.",
     inputs: [TEXT],
     takesList: false,
     parameters: [INVALID_POLICY],
@@ -262,7 +262,7 @@ export const BUILTINS: readonly Builtin[] = [
     name: "vat",
     category: "validation",
     summary:
-      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands', France's, Greece's, Finland's, Sweden's, Luxembourg's and Croatia's, and writes it as Odoo keeps it: the country's prefix, no separators.",
+      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands', France's, Greece's, Finland's, Sweden's, Luxembourg's, Croatia's and Hungary's, and writes it as Odoo keeps it: the country's prefix, no separators. Hungary's domestic tax number (12345678-2-41) gives the VAT number it holds (HU12345678).",
     inputs: [TEXT],
     takesList: false,
     parameters: [COUNTRY, INVALID_POLICY],

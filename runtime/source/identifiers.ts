@@ -159,6 +159,16 @@ const VAT_CHECKS: Readonly<Record<string, (body: string) => boolean>> = {
   SE: (body) => luhn(digitsOf(body.slice(0, 10))),
   LU: (body) => Number(body.slice(0, 6)) % 89 === Number(body.slice(6)),
   HR: (body) => iso7064Mod1110(digitsOf(body)),
+  HU: (body) => weightedSum(digitsOf(body), [9, 7, 3, 1, 9, 7, 3, 1]) % 10 === 0,
+};
+
+/**
+ * A country's own tax number, which its exports hold more often than the VAT number, and the VAT
+ * number within it: Hungary's adószám 12345678-2-41 is the VAT number HU12345678, then the VAT
+ * status (1 to 5) and the county.
+ */
+const DOMESTIC_TAX_NUMBERS: Readonly<Record<string, (body: string) => string>> = {
+  HU: (body) => (/^\d{8}[1-5]\d{2}$/.test(body) ? body.slice(0, 8) : body),
 };
 
 /** Greece's VAT prefix is EL, although its country code is GR; Switzerland's is CHE. */
@@ -189,7 +199,8 @@ export function readVat(text: string, country: string | undefined): IdentifierRe
   const format = VAT_FORMATS[prefix];
   if (!/^[A-Z]{2}/.test(vat)) return { ok: false, reason: `'${text}' has no country prefix and no country was given (vat("PL"))` };
   if (format === undefined) return { ok: false, reason: `'${text}' is not a VAT number: ${prefix} is not a country whose VAT numbers are known` };
-  const body = vat.slice(2);
+  const body = DOMESTIC_TAX_NUMBERS[prefix]?.(vat.slice(2)) ?? vat.slice(2);
+  vat = prefix + body;
   if (!format.test(body)) return { ok: false, reason: `'${text}' is not a ${prefix} VAT number: its form is wrong` };
   const check = VAT_CHECKS[prefix];
   if (check !== undefined && !check(body))

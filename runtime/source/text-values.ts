@@ -37,16 +37,17 @@ export function parseEmail(text: string): TextResult {
 /**
  * The words exports put before a switchboard extension, by language: en ext./extension/x, nl
  * toestel/tst., pt ramal, es extensión, it int./interno, de Durchwahl/Dw./App., fr poste, sv
- * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak), tr dahili/dah. The word is kept as
- * the export wrote it: Odoo stores a phone as free text and the people who read it know their own
- * word.
+ * anknytning/ankn., pl wew., and lok. (Polish, Czech, Slovak), cs/sk kl./linka, tr dahili/dah., hu
+ * mellék/m., el εσωτ.; a colon may follow the word ("mellék: 112"). The word is kept as the export
+ * wrote it: Odoo stores a phone as free text and the people who read it know their own word.
  */
 export const PHONE_EXTENSION_WORDS: readonly string[] = [
   "ext.", "ext", "extension", "extensión", "x", "toestel", "tst.", "tst", "ramal", "int.", "interno",
-  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.", "dahili", "dah.",
+  "durchwahl", "dw.", "app.", "poste", "anknytning", "ankn.", "wew.", "lok.", "dahili", "dah.", "kl.", "linka",
+  "mellék", "m.", "εσωτ.",
 ];
 const PHONE_EXTENSION = new RegExp(
-  `\\s*(?:${[...PHONE_EXTENSION_WORDS].sort((a, b) => b.length - a.length).map(escapeWord).join("|")})\\s*(\\d{1,6})$`,
+  `\\s*(?:${[...PHONE_EXTENSION_WORDS].sort((a, b) => b.length - a.length).map(escapeWord).join("|")})\\s*:?\\s*(\\d{1,6})$`,
   "iu",
 );
 

@@ -63,6 +63,7 @@ describe("readVat", () => {
     ["FI 2077 4740", undefined, "FI20774740"],
     ["LU 150 274 42", undefined, "LU15027442"],
     ["HR33392005961", undefined, "HR33392005961"],
+    ["HU-12892312", undefined, "HU12892312"],
   ])("writes %s (country %s) as %s, and refuses it mistyped", (written, country, vat) => {
     expect(readVat(written.replace(",", ""), country)).toEqual({ ok: true, value: vat });
     const wrong = mistyped(written.replace(",", ""));
@@ -72,6 +73,13 @@ describe("readVat", () => {
   it("checks a Swedish number's organisation number by Luhn, before its 01", () => {
     expect(readVat("SE 556188840401", undefined)).toEqual({ ok: true, value: "SE556188840401" });
     expect(readVat("SE 556188840501", undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/check digit does not match/) });
+  });
+
+  it("reads Hungary's domestic tax number as the VAT number it holds, and checks its digit", () => {
+    expect(readVat("12892312-2-41", "HU")).toEqual({ ok: true, value: "HU12892312" });
+    expect(readVat("HU 12892312-1-13", undefined)).toEqual({ ok: true, value: "HU12892312" });
+    expect(readVat("12892313-2-41", "HU")).toMatchObject({ ok: false, reason: expect.stringMatching(/check digit does not match/) });
+    expect(readVat("12892312-7-41", "HU")).toEqual({ ok: false, reason: "'12892312-7-41' is not a HU VAT number: its form is wrong" });
   });
 
   it("checks the form of countries whose check digit it does not compute, and keeps a prefix given in the value", () => {

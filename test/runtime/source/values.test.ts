@@ -265,6 +265,12 @@ describe("parseCell: emails, phones, urls, files", () => {
       "020 555 0101 toestel 12",
       "0 (224) 411 23 45 - dahili 112",
       "0212 555 12 34 Dah. 12",
+      "(06 79) 894-597 mellék 112",
+      "+36 1 234 5678 mellék: 112",
+      "06-30/123-4567 m. 12",
+      "+420 221 234 567 kl. 12",
+      "221 234 567 linka 12",
+      "2310 555123 εσωτ. 12",
     ];
     for (const text of written) expect(parseCell("phone", text, perfectView)).toEqual(value(text));
     expect(parseCell("phone", "(19) 3251-4400  RAMAL  215", perfectView)).toEqual(value("(19) 3251-4400 RAMAL 215"));
