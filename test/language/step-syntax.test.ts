@@ -35,7 +35,9 @@ describe("step: a named pipeline of steps", () => {
 
   it("says what is missing: the `=`, a step after `|`", () => {
     expect(diagnosticsOf(`step fold trim`)).toEqual(["1:11-1:15 FM101 expected `=` after the step name `fold`, found `trim`"]);
-    expect(diagnosticsOf(`step fold = trim |`)).toEqual(["1:18-1:19 FM102 expected a built-in, a table, a lookup or a step name (or `ref` and an alias) after `|`, but the file ends here"]);
+    expect(diagnosticsOf(`step fold = trim |`)).toEqual([
+      "1:18-1:19 FM102 expected a built-in, a table, a lookup or a step name (or `ref` and an alias) after `|`, but the file ends here",
+    ]);
   });
 
   it("prints back on one line, or a step per line when it is long, and keeps comments", () => {
