@@ -16,6 +16,7 @@ import type { StepSymbol, TargetSymbol } from "./model.js";
 import type { BoundPackage } from "./bound-package.js";
 import { UNKNOWN } from "./types.js";
 import { findBuiltin } from "./builtins.js";
+import { MAX_EXPRESSION_DEPTH } from "./plan/expressions.js";
 
 interface StepCheck {
   state: "checking" | "checked";
@@ -156,7 +157,8 @@ export function useStep(
     );
     check.broken = true;
   }
-  if (check.broken) return checker.failed(pipeNode);
+  // Too many steps for a plan: the pipeline says so (FM305), and nothing is inlined.
+  if (check.broken || inlinedLength(checker.bound, use) > MAX_EXPRESSION_DEPTH) return checker.failed(pipeNode);
   const silent = silentChecker(checker);
   const before = silent.result.typeIssues.length;
   const applied = applySteps(silent, symbol, input, pipeNode, { ...check.scope, depth: scope.depth });
@@ -167,10 +169,24 @@ export function useStep(
   return { ...applied, node: pipeNode };
 }
 
-/** How many steps a pipeline's step stands for: a named step, its steps (inlined), each counted so. */
+const inlinedLengths = new WeakMap<StepSymbol, number>();
+
+/**
+ * How many steps a pipeline's step stands for: a named step, its steps (inlined), each counted so.
+ * Past the deepest a plan may be the count stops, and so does inlining: a step of steps of steps
+ * doubles at each level, and would otherwise take the compiler as long as it doubles.
+ */
 export function inlinedLength(bound: BoundPackage, step: A.PipeStep, within: ReadonlySet<StepSymbol> = new Set()): number {
   const symbol = step.kind === "CallStep" ? namedStep(bound, step.callee.value) : undefined;
   if (symbol === undefined || within.has(symbol)) return 1;
+  const known = inlinedLengths.get(symbol);
+  if (known !== undefined) return known;
   const inner = new Set(within).add(symbol);
-  return symbol.declaration.steps.reduce((total, each) => total + inlinedLength(bound, each, inner), 0);
+  let length = 0;
+  for (const each of symbol.declaration.steps) {
+    length = Math.min(MAX_EXPRESSION_DEPTH + 1, length + inlinedLength(bound, each, inner));
+    if (length > MAX_EXPRESSION_DEPTH) break;
+  }
+  inlinedLengths.set(symbol, length);
+  return length;
 }

@@ -94,4 +94,13 @@ map Contact -> res.partner {
       "main.flitmap:7:26-7:30 error FM203 `flod` is not a built-in, a table, a lookup or a named step; did you mean `fold`?",
     ]);
   });
+
+  it("stops inlining a step of steps past the deepest a plan may be, and says so where it is used", () => {
+    // Each step doubles the one before: 2^40 steps, were they all inlined.
+    const steps = Array.from({ length: 40 }, (_, index) => (index === 0 ? "step s0 = trim" : `step s${index} = s${index - 1} | s${index - 1}`));
+    const extra = `${steps.join("\n")}\nmap Contact -> res.partner {\n  name <- first_name | s39\n  ignore id, last_name, email, company_id\n}`;
+    expect(diagnosticsOf("FM305", extra)).toEqual([
+      "main.flitmap:42:11-42:27 error FM305 this pipeline of 257 steps nests more than 256 levels deep, more than a plan may hold: simplify it (a table instead of nested `if`s, fewer steps)",
+    ]);
+  });
 });
