@@ -26,7 +26,9 @@ export function checkPipe(checker: ExpressionChecker, node: A.PipeExpression, sc
   const lengths = node.steps.map((step) => inlinedLength(checker.bound, step));
   const steps = lengths.reduce((total, length) => total + length, 0);
   const tooLong = checker.tooDeep(scope.depth + steps, scope.file, node.range, `this pipeline of ${steps} steps`);
-  const after = lengths.map((_, index) => lengths.slice(index + 1).reduce((total, length) => total + length, 0));
+  // The plan levels above each step: the steps after it, inlined.
+  const after = lengths.map(() => 0);
+  for (let index = lengths.length - 2; index >= 0; index--) after[index] = (after[index + 1] ?? 0) + (lengths[index + 1] ?? 1);
   const depthOf = (index: number): number => (tooLong ? scope.depth : scope.depth + (after[index] ?? 0));
   let current = checker.expression(node.input, { ...scope, field: undefined, depth: depthOf(0) + (lengths[0] ?? 1) - 1 });
   node.steps.forEach((step, index) => {
