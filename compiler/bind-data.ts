@@ -8,7 +8,7 @@ import { COLUMN_TYPES } from "../language/column-types.js";
 import type { Binder } from "./bind.js";
 import { findField, suggestNames, type OdooField } from "./catalog/index.js";
 import { LOOKUP_MATCH_RULES } from "./model.js";
-import type { AmbiguousPolicyModel, LookupMatchRule, LookupSymbol, MissingPolicyModel, RecordSymbol, TableOutput, TableSymbol } from "./model.js";
+import type { AmbiguousPolicyModel, LookupMatchRule, LookupSymbol, MissingPolicyModel, RecordSymbol, StepSymbol, TableOutput, TableSymbol } from "./model.js";
 import { columnValueType, withArticle } from "./types.js";
 import { recordFieldName, recordModelName } from "./external-names.js";
 
@@ -188,6 +188,13 @@ export function bindTable(binder: Binder, declaration: A.TableDeclaration, file:
   const outputModel = output?.kind === "record" ? output.model : undefined;
   const values = declaration.entries.flatMap((entry) => (entry.kind === "TableEntry" ? [entry.value] : entry.value === undefined ? [] : [entry.value]));
   for (const value of values) if (value.kind === "NameReference") binder.resolveRecordName(value.name, outputModel, file);
+}
+
+/** A named step: declared in the namespace of tables and lookups; the names in its steps are resolved by the checker (check-steps.ts). */
+export function bindStep(binder: Binder, declaration: A.StepDeclaration, file: string): void {
+  if (declaration.name.kind === "Missing") return;
+  const symbol: StepSymbol = { kind: "step", name: declaration.name.value, file, nameRange: declaration.name.range, declaration };
+  if (binder.declareCallable("step", declaration.name, file)) binder.steps.set(symbol.name, symbol);
 }
 
 /** The model an `extend` block adds to, and the fields it declares with their relations, in every `if` branch. */

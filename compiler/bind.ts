@@ -27,6 +27,7 @@ import type {
   SettingSymbol,
   SourceOptions,
   SourceSymbol,
+  StepSymbol,
   SymbolReference,
   TableOutput,
   TableSymbol,
@@ -35,7 +36,7 @@ import type {
 import { describeTargetCondition, effectiveItems, evaluateTargetCondition, type ParsedFileLike, type TargetChoice } from "./target.js";
 import { COLUMN_TYPES } from "../language/column-types.js";
 import { columnValueType, withArticle, type ValueType } from "./types.js";
-import { bindExtendNames, bindLookup, bindRecords, bindRecordValues, bindFieldValues, bindTable } from "./bind-data.js";
+import { bindExtendNames, bindLookup, bindRecords, bindRecordValues, bindFieldValues, bindStep, bindTable } from "./bind-data.js";
 import { bindImport, bindMigration, bindConditions } from "./bind-migration.js";
 import { bindSource, resolveColumnReferences } from "./bind-sources.js";
 import type { BoundPackage, Duplicate, ExternalName, ShapeProblem, Unresolved } from "./bound-package.js";
@@ -83,6 +84,7 @@ export class Binder {
   readonly entities = new Map<string, EntitySymbol>();
   readonly lookups = new Map<string, LookupSymbol>();
   readonly tables = new Map<string, TableSymbol>();
+  readonly steps = new Map<string, StepSymbol>();
   readonly records = new Map<string, Map<string, RecordSymbol>>();
   readonly targets: TargetSymbol[] = [];
   readonly aliases = new Map<string, TargetSymbol>();
@@ -98,7 +100,7 @@ export class Binder {
   readonly duplicates: Duplicate[] = [];
   readonly shapeProblems: ShapeProblem[] = [];
   readonly importedPackages: BoundPackage[] = [];
-  /** Top-level names in one namespace: tables, lookups and imports must not collide with each other. */
+  /** Top-level names in one namespace: tables, lookups, steps and imports must not collide with each other. */
   private readonly callables = new Map<string, { file: string; nameRange: Range; what: string }>();
   /** Custom fields by model and name: those the target gets first, then those an `if` leaves out. */
   private readonly customFieldsByName = new Map<string, CustomFieldSymbol>();
@@ -179,6 +181,7 @@ export class Binder {
     for (const file of this.files) {
       for (const declaration of file.document.declarations) {
         if (declaration.kind === "TableDeclaration") bindTable(this, declaration, file.path);
+        else if (declaration.kind === "StepDeclaration") bindStep(this, declaration, file.path);
         else if (declaration.kind === "ExtendDeclaration") bindExtendNames(this, declaration, file.path);
       }
     }
@@ -546,6 +549,7 @@ export function bindPackage(
     entities: binder.entities,
     lookups: binder.lookups,
     tables: binder.tables,
+    steps: binder.steps,
     records: binder.records,
     targets: binder.targets,
     aliases: binder.aliases,

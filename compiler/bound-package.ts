@@ -9,6 +9,7 @@ import type {
   RecordSymbol,
   SettingSymbol,
   SourceSymbol,
+  StepSymbol,
   SymbolReference,
   TableSymbol,
   TargetSymbol,
@@ -79,6 +80,8 @@ export interface BoundPackage {
   readonly entities: Map<string, EntitySymbol>;
   readonly lookups: Map<string, LookupSymbol>;
   readonly tables: Map<string, TableSymbol>;
+  /** Named steps (`step fold = trim | upper`), in the namespace of tables and lookups. */
+  readonly steps: Map<string, StepSymbol>;
   /** Records by model, then by name. */
   readonly records: Map<string, Map<string, RecordSymbol>>;
   readonly targets: TargetSymbol[];

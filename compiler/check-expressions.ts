@@ -28,6 +28,7 @@ import type {
 import { checkArithmetic } from "./check-arithmetic.js";
 import { checkPipe } from "./check-pipes.js";
 import { declareLets, reportUnusedLets } from "./check-lets.js";
+import { checkStepDeclarations, StepChecks } from "./check-steps.js";
 import { checkColumnPath, reportUnknownName } from "./check-columns.js";
 import { recordFieldName } from "./external-names.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
@@ -81,18 +82,19 @@ export class ExpressionChecker {
   constructor(
     readonly bound: BoundPackage,
     readonly queries: BinderQueries,
-    private readonly choice: TargetChoice,
+    readonly choice: TargetChoice,
     readonly namespace: string,
     readonly unresolved: Unresolved[],
     private readonly references: SymbolReference[],
     private readonly inactiveReferences: SymbolReference[],
     private readonly quiet = false,
+    readonly steps = new StepChecks(),
   ) {
     for (const field of [...bound.customFields, ...bound.inactiveCustomFields]) {
       const key = `${field.model}\u0000${field.name}`;
       if (!this.customFields.has(key)) this.customFields.set(key, field);
     }
-    this.quietTwin = quiet ? undefined : new ExpressionChecker(bound, queries, choice, namespace, [], inactiveReferences, inactiveReferences, true);
+    this.quietTwin = quiet ? undefined : new ExpressionChecker(bound, queries, choice, namespace, [], inactiveReferences, inactiveReferences, true, this.steps);
   }
 
   /** This checker for code the chosen target runs, its quiet twin for the rest. */
@@ -591,5 +593,7 @@ export class ExpressionChecker {
 }
 
 export function checkExpressions(bound: BoundPackage, queries: BinderQueries, choice: TargetChoice, namespace: string): CheckedPackage {
-  return new ExpressionChecker(bound, queries, choice, namespace, bound.unresolved, bound.references, bound.inactiveReferences).checkAll();
+  const checker = new ExpressionChecker(bound, queries, choice, namespace, bound.unresolved, bound.references, bound.inactiveReferences);
+  checkStepDeclarations(checker);
+  return checker.checkAll();
 }

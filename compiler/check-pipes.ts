@@ -7,6 +7,7 @@ import type * as A from "../language/ast.js";
 import type { ExpressionChecker } from "./check-expressions.js";
 import type { CheckedExpression, Scope } from "./checked-package.js";
 import { reportUnknownName } from "./check-columns.js";
+import { inlinedLength, namedStep, useStep } from "./check-steps.js";
 import { acceptsInput, BUILTINS, findBuiltin, type Builtin } from "./builtins.js";
 import type { LookupSymbol, TableSymbol, TargetSymbol } from "./model.js";
 import { suggestNames } from "./catalog/index.js";
@@ -21,10 +22,15 @@ import { describeType, isAssignableTo, list, record, TEXT, UNKNOWN, type ValueTy
  * no deeper than where it starts, and then left out.
  */
 export function checkPipe(checker: ExpressionChecker, node: A.PipeExpression, scope: Scope): CheckedExpression {
-  const steps = node.steps.length;
+  // A named step stands for its steps, inlined: each of them is a level of the plan.
+  const lengths = node.steps.map((step) => inlinedLength(checker.bound, step));
+  const steps = lengths.reduce((total, length) => total + length, 0);
   const tooLong = checker.tooDeep(scope.depth + steps, scope.file, node.range, `this pipeline of ${steps} steps`);
-  const depthOf = (index: number): number => (tooLong ? scope.depth : scope.depth + steps - 1 - index);
-  let current = checker.expression(node.input, { ...scope, field: undefined, depth: depthOf(0) });
+  // The plan levels above each step: the steps after it, inlined.
+  const after = lengths.map(() => 0);
+  for (let index = lengths.length - 2; index >= 0; index--) after[index] = (after[index + 1] ?? 0) + (lengths[index + 1] ?? 1);
+  const depthOf = (index: number): number => (tooLong ? scope.depth : scope.depth + (after[index] ?? 0));
+  let current = checker.expression(node.input, { ...scope, field: undefined, depth: depthOf(0) + (lengths[0] ?? 1) - 1 });
   node.steps.forEach((step, index) => {
     current = checkStep(checker, step, current, node, { ...scope, depth: depthOf(index) });
   });
@@ -78,6 +84,8 @@ function checkLookupTogether(
 export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
   if (step.kind === "RefStep") return checkRefStep(checker, step, input, pipeNode, scope);
   const name = step.callee.value;
+  const named = namedStep(checker.bound, name);
+  if (named !== undefined) return useStep(checker, step, named, input, pipeNode, scope);
   const table = checker.bound.tables.get(name);
   if (table !== undefined) return checkTableStep(checker, step, table, input, pipeNode, scope);
   const lookup = checker.bound.lookups.get(name);
@@ -94,7 +102,7 @@ export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: C
   }
   const builtin = findBuiltin(name);
   if (builtin === undefined) {
-    const names = [...BUILTINS.map((candidate) => candidate.name), ...checker.bound.tables.keys(), ...checker.bound.lookups.keys()];
+    const names = [...BUILTINS.map((candidate) => candidate.name), ...checker.bound.tables.keys(), ...checker.bound.lookups.keys(), ...checker.bound.steps.keys()];
     checker.unresolved.push({ kind: "step", name, file: scope.file, range: step.callee.range, candidates: suggestNames(name, names) });
     return checker.failed(pipeNode);
   }

@@ -61,7 +61,8 @@ export type TypeIssueKind =
   | "ref-input"
   | "ref-by"
   | "lookup-fields"
-  | "let";
+  | "let"
+  | "step";
 
 /** A value used where its type does not fit, inside an expression. */
 export interface TypeIssue {

@@ -110,6 +110,12 @@ export interface TableSymbol extends Declared {
   readonly output: TableOutput | undefined;
 }
 
+/** `step fold = trim | upper`: steps named for the package, checked against each use's input and inlined there. */
+export interface StepSymbol extends Declared {
+  readonly kind: "step";
+  readonly declaration: A.StepDeclaration;
+}
+
 export interface RecordSymbol extends Declared {
   readonly kind: "record";
   readonly model: string;
@@ -174,6 +180,7 @@ export type PackageSymbol =
   | GroupSymbol
   | LookupSymbol
   | TableSymbol
+  | StepSymbol
   | RecordSymbol
   | CustomFieldSymbol
   | TargetSymbol

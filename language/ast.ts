@@ -49,6 +49,7 @@ export type Declaration =
   | LookupDeclaration
   | RecordsDeclaration
   | TableDeclaration
+  | StepDeclaration
   | ExtendDeclaration
   | MapDeclaration
   | SplitDeclaration
@@ -336,6 +337,13 @@ export interface TableDefault extends NodeBase {
   readonly kind: "TableDefault";
   readonly action: TableDefaultAction;
   readonly value?: Value | Missing;
+}
+
+/** `step fold = trim | upper`: steps named once for the package, used in any pipeline as `| fold`. */
+export interface StepDeclaration extends NodeBase {
+  readonly kind: "StepDeclaration";
+  readonly name: Name | Missing;
+  readonly steps: readonly PipeStep[];
 }
 
 /** `extend crm.lead { x_deal_score integer "Deal score" }` */

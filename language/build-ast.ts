@@ -46,6 +46,7 @@ export interface RuleResults extends BodyResults, ExpressionResults {
   value: A.Value | A.Missing;
   literal: A.Literal | A.Missing;
   tableDeclaration: A.TableDeclaration;
+  stepDeclaration: A.StepDeclaration;
   tableEntry: A.TableEntry;
   tableDefault: A.TableDefault;
   extendDeclaration: A.ExtendDeclaration;
@@ -76,6 +77,7 @@ const DECLARATION_RULES = [
   "lookupDeclaration",
   "recordsDeclaration",
   "tableDeclaration",
+  "stepDeclaration",
   "extendDeclaration",
   "mapDeclaration",
   "splitDeclaration",

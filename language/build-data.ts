@@ -272,6 +272,20 @@ export class TableFrame implements Frame<A.TableDeclaration, RulePartial> {
   }
 }
 
+/** `step fold = trim | upper`: the steps, as a pipeline holds them. */
+export class StepFrame implements Frame<A.StepDeclaration, RulePartial> {
+  name: IToken | undefined;
+  readonly steps: Built<A.PipeStep | undefined>[] = [];
+
+  build(range: Range): A.StepDeclaration {
+    return { kind: "StepDeclaration", name: nameOrMissing(this.name, "a step name", range.end), steps: presentItems(this.steps, range.end), range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "pipeStep") this.steps.push(partial.value);
+  }
+}
+
 export class TableEntryFrame implements Frame<A.TableEntry, RulePartial> {
   readonly keys: Built<A.Literal | A.Missing>[] = [];
   value: Built<A.Value | A.Missing> | undefined;

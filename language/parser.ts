@@ -97,6 +97,7 @@ const KW = {
   skip: k("skip"),
   source: k("source"),
   split: k("split"),
+  step: k("step"),
   table: k("table"),
   target: k("target"),
   test: k("test"),
@@ -326,6 +327,7 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     { GATE: () => this.is(1, KW.lookup), ALT: () => this.SUBRULE(this.lookupDeclaration) },
     { GATE: () => this.is(1, KW.records), ALT: () => this.SUBRULE(this.recordsDeclaration) },
     { GATE: () => this.is(1, KW.table), ALT: () => this.SUBRULE(this.tableDeclaration) },
+    { GATE: () => this.is(1, KW.step), ALT: () => this.SUBRULE(this.stepDeclaration) },
     { GATE: () => this.is(1, KW.extend), ALT: () => this.SUBRULE(this.extendDeclaration) },
     { GATE: () => this.is(1, KW.map), ALT: () => this.SUBRULE(this.mapDeclaration) },
     { GATE: () => this.is(1, KW.split), ALT: () => this.SUBRULE(this.splitDeclaration) },
@@ -856,6 +858,18 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.token(4, T.LCurly);
     this.statements(f.entries, this.tableChoices);
     this.token(5, T.RCurly);
+  });
+
+  /** `step fold = trim | upper | replace("Ά", "Α")`: a pipeline's steps without its input, used as one step anywhere. */
+  stepDeclaration = this.tree("stepDeclaration", D.StepFrame, (f) => {
+    this.token(1, KW.step);
+    f.name = this.declaredName(1, "step name");
+    this.token(2, T.Equals);
+    f.steps.push(this.SUBRULE(this.pipeStep));
+    this.MANY(() => {
+      this.token(3, T.Pipe);
+      f.steps.push(this.SUBRULE2(this.pipeStep));
+    });
   });
 
   private readonly tableChoices = gated<Built<A.TableEntry | A.TableDefault> | undefined>([

@@ -83,19 +83,7 @@ function expressionBody(expression: A.Expression): Doc {
         printExpression(expression.input, 9),
         group(
           indent(
-            expression.steps.map((step): Doc => {
-              if (step.kind === "RefStep")
-                return [
-                  line,
-                  "| ref ",
-                  nameText(step.alias),
-                  step.by === undefined ? "" : ` by ${nameText(step.by)}`,
-                  step.andBy === undefined ? "" : ` and ${nameText(step.andBy)}`,
-                  step.optional === true ? " optional" : "",
-                ];
-              const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
-              return [line, "| ", step.callee.value, args];
-            }),
+            expression.steps.map((step): Doc => [line, "| ", pipeStepDoc(step)]),
           ),
         ),
       ];
@@ -121,6 +109,27 @@ function expressionBody(expression: A.Expression): Doc {
     case "InExpression":
       return [printExpression(expression.operand, 5), expression.negated ? " not in " : " in ", expression.list.kind === "Missing" ? failMissing(expression.list) : printExpression(expression.list, 0)];
   }
+}
+
+/** A pipeline's step without its `|`: `ref company by name`, `truncate(64)`. */
+function pipeStepDoc(step: A.PipeStep): Doc {
+  if (step.kind === "RefStep")
+    return [
+      "ref ",
+      nameText(step.alias),
+      step.by === undefined ? "" : ` by ${nameText(step.by)}`,
+      step.andBy === undefined ? "" : ` and ${nameText(step.andBy)}`,
+      step.optional === true ? " optional" : "",
+    ];
+  const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
+  return [step.callee.value, args];
+}
+
+/** `step fold = trim | upper` on one line, or a step per line, each after its `|`, as a pipeline breaks. */
+export function printStepDeclaration(declaration: A.StepDeclaration): Doc {
+  const [first, ...rest] = declaration.steps;
+  if (first === undefined) throw new MissingNodeError(missingNode("a step"));
+  return group(["step ", nameText(declaration.name), " = ", pipeStepDoc(first), indent(rest.map((step): Doc => [line, "| ", pipeStepDoc(step)]))]);
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   nameText,
   numberText,
   printExpression,
+  printStepDeclaration,
   qualifiedNameText,
   quoteString,
   stringText,
@@ -250,6 +251,8 @@ export class Printer {
         return this.records(declaration);
       case "TableDeclaration":
         return this.table(declaration);
+      case "StepDeclaration":
+        return printStepDeclaration(declaration);
       case "ExtendDeclaration":
         return ["extend ", qualifiedNameText(declaration.model), " ", this.extendBlock(declaration.items, declaration.range.end.offset)];
       case "MapDeclaration":

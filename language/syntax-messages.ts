@@ -48,7 +48,7 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   assignment: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list, `ref`, `if` or `each`",
   expression: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list, `ref` or `if`",
   primary: "a value: a column, a quoted string, a number, `true`, `false`, a template, a list or `ref`",
-  pipeStep: "a built-in, a table or a lookup name (or `ref` and an alias)",
+  pipeStep: "a built-in, a table, a lookup or a step name (or `ref` and an alias)",
   literal: "a quoted string, a number, `true` or `false`",
   value: "a quoted string, a number, `true`, `false` or a record name",
   missingPolicy: "`reject`, `flag`, `halt` or `fallback` and a value",
@@ -134,7 +134,7 @@ const MISPLACED_AT_TOP_LEVEL = new Map<string, string>([
 
 /** What each block expected where it skipped tokens, by the block's rule. */
 const STRAY_EXPECTATIONS: Readonly<Record<string, string>> = {
-  document: "a declaration: `migration`, `source`, `lookup`, `records`, `table`, `extend`, `map`, `split`, `test` or `import`",
+  document: "a declaration: `migration`, `source`, `lookup`, `records`, `table`, `step`, `extend`, `map`, `split`, `test` or `import`",
   migrationDeclaration: "`source`, `target`, `xmlid`, `rule` or `}`",
   sourceDeclaration: "`csv`, `entity` or `}`",
   csvOptions: "an option such as `delimiter \";\"`, or `}`",

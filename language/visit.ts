@@ -53,6 +53,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   TableDeclaration: ["name", "input", "output", "entries"],
   TableEntry: ["keys", "value"],
   TableDefault: ["value"],
+  StepDeclaration: ["name", "steps"],
   ExtendDeclaration: ["model", "items"],
   CustomFieldDeclaration: ["name", "type", "relation", "label", "help", "options"],
   SelectionOption: ["value", "label"],

@@ -4,7 +4,7 @@ export const duplicateDeclaration: Rule = {
   code: "FM204",
   name: "duplicate_declaration",
   defaultSeverity: "error",
-  summary: "Two declarations share a name: entities, columns of an entity, aliases, records of a model, or tables, lookups and imports.",
+  summary: "Two declarations share a name: entities, columns of an entity, aliases, records of a model, or tables, lookups, named steps and imports.",
   example: {
     wrong: 'table stage: text -> text { "a" -> "b" }\ntable stage: text -> text { "c" -> "d" }',
     reported: "table stage is declared twice (first at main.flitmap:1:7); rename one",

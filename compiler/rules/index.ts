@@ -21,6 +21,7 @@ import { possiblyEmptyRequired } from "./possibly-empty-required.js";
 import { overwrittenByOdoo } from "./overwritten-by-odoo.js";
 import type { Rule } from "./rule.js";
 import { namedValue } from "./named-value.js";
+import { namedStep } from "./named-step.js";
 import { refByColumn } from "./ref-by-column.js";
 import { lookupFields } from "./lookup-fields.js";
 import { rejectWithoutReason } from "./reject-without-reason.js";
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   refByColumn,
   namedValue,
   lookupFields,
+  namedStep,
   unknownModel,
   unknownField,
   fieldNotInVersion,

@@ -2,7 +2,7 @@ import type { UnresolvedKind } from "../bound-package.js";
 import { didYouMean, replaceFix, type Rule } from "./rule.js";
 
 const WHAT: Partial<Record<UnresolvedKind, (name: string, scope: string | undefined) => string>> = {
-  step: (name) => `\`${name}\` is not a built-in, a table or a lookup`,
+  step: (name) => `\`${name}\` is not a built-in, a table, a lookup or a named step`,
   alias: (name) => `no map or split target is called ${name} (an alias comes from \`as name\` or \`name: model\`)`,
   "inactive-alias": (name, scope) =>
     `${name} loads nothing here: its map runs only if ${scope ?? "its condition holds"}; put this under the same \`if ${scope ?? "..."} { ... }\``,
@@ -25,7 +25,7 @@ export const unknownName: Rule = {
     "A pipeline step, alias, record, column group, source or import names nothing the package declares; so does a bare name written as a value that is meant as text.",
   example: {
     wrong: "map Company -> res.partner { name <- name | trimm }",
-    reported: "`trimm` is not a built-in, a table or a lookup; did you mean `trim`?",
+    reported: "`trimm` is not a built-in, a table, a lookup or a named step; did you mean `trim`?",
     right: "map Company -> res.partner { name <- name | trim }",
   },
   check({ bound }) {

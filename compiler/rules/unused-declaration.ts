@@ -16,7 +16,7 @@ export const unusedDeclaration: Rule = {
   code: "FM502",
   name: "unused_declaration",
   defaultSeverity: "warning",
-  summary: "A table, lookup, record, alias, import or entity that nothing uses: probably a forgotten step (an entity nobody maps is data left behind).",
+  summary: "A table, lookup, named step, record, alias, import or entity that nothing uses: probably a forgotten step (an entity nobody maps is data left behind).",
   example: {
     wrong: 'table rating: text -> text { "Hot" -> "hot" }\nmap Deal -> crm.lead { name <- name }',
     reported: "table rating is used nowhere: use it in a pipeline (`| rating`) or remove it",
@@ -43,6 +43,10 @@ export const unusedDeclaration: Rule = {
           range: lookup.nameRange,
           message: `lookup ${lookup.name} is used nowhere: use it in a pipeline (\`| ${lookup.name}\`) or remove it`,
         });
+    }
+    for (const step of bound.steps.values()) {
+      if (mine(step.file) && !used.has(step) && !conditional.has(step.name))
+        findings.push({ file: step.file, range: step.nameRange, message: `step ${step.name} is used nowhere: use it in a pipeline (\`| ${step.name}\`) or remove it` });
     }
     for (const byName of bound.records.values()) {
       for (const record of byName.values()) {

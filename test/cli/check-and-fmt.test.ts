@@ -146,6 +146,16 @@ describe("flitmap fmt", () => {
     const prettier = runPrettier(path);
     expect(prettier).toBe(TIDY);
   });
+
+  it("writes a named step on one line, or a step per line when it is long, as prettier does", () => {
+    const messy = `step tidy=trim|upper\nstep fold = upper | replace("Ά", "Α") | replace("Έ", "Ε") | replace("Ή", "Η") | replace("Ί", "Ι") | replace("Ό", "Ο")\n`;
+    const tidy = `step tidy = trim | upper\n\nstep fold = upper\n  | replace("Ά", "Α")\n  | replace("Έ", "Ε")\n  | replace("Ή", "Η")\n  | replace("Ί", "Ι")\n  | replace("Ό", "Ο")\n`;
+    const path = write("steps/steps.flitmap", messy);
+    expect(runPrettier(path)).toBe(tidy);
+    expect(runCli(["fmt", "steps"], { cwd: workspace.path })).toMatchObject({ status: 0 });
+    expect(readFileSync(path, "utf8")).toBe(tidy);
+    expect(runCli(["fmt", "--check", "steps"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "checked 1 file: all formatted\n" });
+  });
 });
 
 function runPrettier(path: string): string {

@@ -9,7 +9,7 @@ const MISTAKES: readonly (readonly [string, string, readonly string[]])[] = [
   ["missingArrow", "map C -> res.partner {\n  name company_name\n}\n", ["2:8-2:20 FM101 expected `<-` (a value from the source) or `=` (a constant) after the field name `name`, found `company_name`"]],
   ["unterminatedString", "map C -> res.partner {\n  comment = \"unfinished\n  name <- n\n}\n", ["2:13-2:24 FM002 this string is never closed: add `\"` at its end (a string cannot span lines)"]],
   ["reservedAsName", "source s {\n  entity when \"w.csv\" key id { id text }\n}\n", ["2:10-2:14 FM103 `when` is a reserved word and cannot be used as an entity name; choose another name"]],
-  ["halfPipeline", "map C -> res.partner {\n  name <- name |\n}\n", ["2:16-2:17 FM102 expected a built-in, a table or a lookup name (or `ref` and an alias) after `|`, found `}`"]],
+  ["halfPipeline", "map C -> res.partner {\n  name <- name |\n}\n", ["2:16-2:17 FM102 expected a built-in, a table, a lookup or a step name (or `ref` and an alias) after `|`, found `}`"]],
   ["missingMapArrow", "map Company res.partner {\n  name <- name\n}\n", ["1:13-1:16 FM101 expected `->` after the entity name `Company`, found `res`"]],
   ["missingModel", "map Company -> {\n  name <- name\n}\n", ["1:16-1:17 FM101 expected a model name after `->`, found `{`"]],
   ["strayCharacter", "map C -> res.partner {\n  name <- name;\n}\n", ["2:15-2:16 FM001 unexpected character \";\": it has no meaning here (to use it as text, put it in quotes)"]],
@@ -59,7 +59,7 @@ describe("syntax errors while typing", () => {
     const result = parse(text, "several.flitmap");
     expect(result.diagnostics.map(describeDiagnostic)).toEqual([
       "2:8-2:20 FM101 expected `<-` (a value from the source) or `=` (a constant) after the field name `name`, found `company_name`",
-      "4:18-4:19 FM102 expected a built-in, a table or a lookup name (or `ref` and an alias) after `|`, found `}`",
+      "4:18-4:19 FM102 expected a built-in, a table, a lookup or a step name (or `ref` and an alias) after `|`, found `}`",
       '8:7-8:10 FM101 expected `->` after the string `"a"`, found `"b"`',
     ]);
     const [company, table, deal] = result.document.declarations;

@@ -222,6 +222,18 @@ describe("pipeline steps and aliases", () => {
     expect(items.map((item) => item.label).at(-1)).toBe("ref");
   });
 
+  it("offers the package's named steps after `|`, in a map and in another step", () => {
+    const steps = 'step tidy = trim | upper\nstep shout = tidy | replace("!", "")\n';
+    const items = itemsAt(`${steps}map Company -> res.partner {\n  name <- naam | ‸\n}`);
+    expect(items.find((item) => item.label === "tidy")).toMatchObject({
+      kind: 3,
+      detail: "step tidy",
+      documentation: { kind: "markdown", value: "```flitmap\nstep tidy = trim | upper\n```\n\nA named step: `| tidy` applies its 2 steps to the value piped into it" },
+    });
+    expect(labelsAt(`${steps}step louder = shout | ‸`)).toContain("tidy");
+    expect(labelsAt(`${steps}step louder = ‸`)).toContain("shout");
+  });
+
   it("offers after `ref` the aliases whose model the field points to", () => {
     const maps = "map Company -> res.partner as company {\n  name <- naam\n}\nmap Order -> crm.lead as deal {\n  name <- id\n}\n";
     expect(

@@ -83,10 +83,13 @@ extend res.partner {
     ⟦xs!:x_score⟧ char "Score"
   }
 }
+
+step ⟦stp!:tidy⟧ = trim | upper
+step shout = ⟦stp:tidy⟧ | truncate(20)
 `,
   "maps.flitmap": `map ⟦ent:Company⟧ -> res.partner as ⟦als!:company⟧ {
   name         <- ⟦col:naam⟧ | trim
-  ref          <- ⟦key:id⟧
+  ref          <- ⟦key:id⟧ | ⟦stp:tidy⟧
   ⟦xf:x_code⟧  <- ⟦key:id⟧
   ⟦xs:x_score⟧ <- score
   user_id      <- login | ⟦lku:user⟧
@@ -104,7 +107,7 @@ extend res.partner {
 }
 
 map ⟦ent:Company⟧ -> res.partner.category as ⟦off!:company_tag⟧ if setting ⟦set:links⟧ = "tags" {
-  name <- ⟦col:naam⟧
+  name <- ⟦col:naam⟧ | ⟦stp:tidy⟧
 }
 
 map Order -> helpdesk.ticket as ticket {
@@ -119,7 +122,7 @@ map Order -> helpdesk.ticket as ticket {
 }
 
 map Order -> crm.lead as ⟦dup!:deal⟧ if setting ⟦set:links⟧ = "text" {
-  name <- oid
+  name <- oid | shout
 }
 
 map Order -> crm.lead as ⟦dup!:deal⟧ if setting ⟦set:links⟧ = "tags" {
@@ -174,6 +177,7 @@ const NAMES: readonly { tag: string; what: string; newName: string; elsewhere?: 
   { tag: "org", what: "a split target's alias", newName: "organisation" },
   { tag: "lines", what: "an `each` block's alias", newName: "order_lines" },
   { tag: "tbl", what: "a table", newName: "stage_of_deal" },
+  { tag: "stp", what: "a named step: used by another step, and in a switched-off map", newName: "clean" },
   { tag: "rec", what: "a record: in a table, a test's expected values", newName: "gewonnen" },
   { tag: "team", what: "a record named by another record's value", newName: "sales_team" },
   { tag: "lku", what: "a lookup, also in the body a fallback replaces", newName: "owner" },

@@ -117,12 +117,15 @@ describe("hover on the package's names", () => {
     });
   });
 
-  it("shows entities, tables, lookups, aliases and records", () => {
+  it("shows entities, tables, named steps, lookups, aliases and records", () => {
     expect(hoverAt("map Com‸pany -> crm.lead {\n  name <- naam\n}")?.value).toBe(
       '```flitmap\n(entity) Company "companies*.csv" key id\n```\n\n6 columns, source pb',
     );
     expect(hoverAt("map Company -> crm.lead {\n  name <- naam\n  stage_id <- stage | deal‸_stage\n}")?.value).toBe(
       "```flitmap\n(table) deal_stage: text -> crm.stage\n```\n\n2 entries; other values: reject",
+    );
+    expect(hoverAt('step tidy = trim | replace("  ", " ")\nmap Company -> crm.lead {\n  name <- naam | ti‸dy\n}')?.value).toBe(
+      '```flitmap\nstep tidy = trim | replace("  ", " ")\n```\n\nA named step: `| tidy` applies its 2 steps to the value piped into it',
     );
     expect(hoverAt("map Company -> crm.lead {\n  name <- naam\n  user_id <- mail | us‸er\n}")?.value).toBe(
       "```flitmap\n(lookup) user in res.users by login\n```\n\nmissing reject",

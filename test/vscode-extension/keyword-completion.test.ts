@@ -9,7 +9,7 @@ function keywordsAt(source: string): string[] {
   return keywordCompletions(text, offset, parse(text, "c.flitmap").document).map((item) => item.label);
 }
 
-const DECLARATIONS = ["extend", "import", "lookup", "map", "migration", "records", "source", "split", "table", "test"];
+const DECLARATIONS = ["extend", "import", "lookup", "map", "migration", "records", "source", "split", "step", "table", "test"];
 
 describe("keywordCompletions", () => {
   it("offers the declarations at the top of a file and after a complete declaration", () => {

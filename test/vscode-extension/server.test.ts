@@ -222,7 +222,7 @@ describe("requests", () => {
     const { text, position } = marked(`${FIXED_MAP}ta‸`);
     const uri = await open("pb/companies.flitmap", text);
     const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri }, position });
-    expect(items.map((item) => item.label)).toEqual(["extend", "fallback", "import", "lookup", "map", "migration", "records", "source", "split", "table", "test"]);
+    expect(items.map((item) => item.label)).toEqual(["extend", "fallback", "import", "lookup", "map", "migration", "records", "source", "split", "step", "table", "test"]);
   });
 
   it("colours with semantic tokens", async () => {

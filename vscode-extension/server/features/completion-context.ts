@@ -493,9 +493,17 @@ function slotIn(frame: Frame, segment: readonly IToken[], prefix: string, inStri
 }
 
 /** Outside any block: in the header of a map, split, records, lookup or table declaration. */
+/** Where the last `step NAME =` of a segment starts (a named step's steps run to the next declaration), or -1. */
+function namedStepStart(segment: readonly IToken[]): number {
+  for (let index = segment.length - 3; index >= 0; index--) if (isKeyword(segment[index], "step") && kind(segment[index + 2]) === "Equals") return index;
+  return -1;
+}
+
 function topLevelSlot(segment: readonly IToken[], prefix: string): Slot {
   const name = kind(segment[segment.length - 1]);
   const at = (index: number): IToken | undefined => segment[index < 0 ? segment.length + index : index];
+  // `step tidy = trim | ‸`: a named step's steps, as after a pipeline's `|`.
+  if ((name === "Pipe" || name === "Equals") && namedStepStart(segment) >= 0) return { kind: "steps", frame: undefined, field: undefined };
   const first = segment[0];
   if (isKeyword(first, "map")) {
     if (segment.length === 1) return { kind: "entities" };

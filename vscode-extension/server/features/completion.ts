@@ -38,6 +38,7 @@ import {
   fieldMarkdown,
   fieldType,
   lookupSignature,
+  stepMarkdown,
   tableSignature,
   targetSummary,
   type DescriptionContext,
@@ -331,6 +332,8 @@ function steps(builder: Builder, analysis: PackageAnalysis, frame: BodyFrame | u
       rank: relation !== undefined && lookup.model === relation ? FIRST : NAME,
     });
   }
+  for (const step of analysis.bound.steps.values())
+    item(builder, step.name, CompletionItemKind.Function, { detail: `step ${step.name}`, documentation: stepMarkdown(step), rank: NAME });
   for (const builtin of BUILTINS)
     item(builder, builtin.name, CompletionItemKind.Function, {
       detail: builtinSignature(builtin),

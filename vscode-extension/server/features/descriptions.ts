@@ -5,6 +5,7 @@
  */
 import type * as A from "../../../language/ast.js";
 import { valueText } from "../../../language/print-expressions.js";
+import { MissingNodeError, print } from "../../../language/printer.js";
 import { builtinSignature, type Builtin } from "../../../compiler/builtins.js";
 import { fieldConstraints, listShippedSeries, seriesHavingField, seriesHavingModel, type OdooField, type OdooModel } from "../../../compiler/catalog/index.js";
 import { recordXmlid } from "../../../compiler/check-expressions.js";
@@ -17,6 +18,7 @@ import type {
   RecordSymbol,
   SettingSymbol,
   SourceSymbol,
+  StepSymbol,
   TableSymbol,
   TargetSymbol,
 } from "../../../compiler/model.js";
@@ -148,6 +150,23 @@ function tableMarkdown(table: TableSymbol): string {
   return [code(`(table) ${tableSignature(table)}`), `${entries} entr${entries === 1 ? "y" : "ies"}; ${tableDefault(table.declaration)}`].join("\n\n");
 }
 
+/** `step fold = trim | upper`, as the formatter writes it. */
+export function stepSignature(step: StepSymbol): string {
+  const document: A.Document = { kind: "Document", file: step.file, declarations: [step.declaration], comments: [], range: step.declaration.range };
+  try {
+    return print(document).trimEnd();
+  } catch (error) {
+    // A declaration still being typed has parts missing: its name says enough.
+    if (error instanceof MissingNodeError) return `step ${step.name}`;
+    throw error;
+  }
+}
+
+export function stepMarkdown(step: StepSymbol): string {
+  const count = step.declaration.steps.length;
+  return [code(stepSignature(step)), `A named step: \`| ${step.name}\` applies its ${count} step${count === 1 ? "" : "s"} to the value piped into it`].join("\n\n");
+}
+
 export function lookupSignature(lookup: LookupSymbol): string {
   return `${lookup.name} in ${lookup.model ?? "?"} by ${lookup.matchFields.map((field) => field.value).join(" or ")}`;
 }
@@ -221,6 +240,8 @@ export function symbolMarkdown(symbol: PackageSymbol, context: DescriptionContex
       return lookupMarkdown(symbol);
     case "table":
       return tableMarkdown(symbol);
+    case "step":
+      return stepMarkdown(symbol);
     case "record":
       return recordMarkdown(symbol, context);
     case "custom-field":

@@ -109,6 +109,8 @@ function declarationSymbol(declaration: A.Declaration): DocumentSymbol {
       );
     case "TableDeclaration":
       return symbol(nameOf(declaration.name), SymbolKind.Function, declaration, declaration.name, `table ${nameOf(declaration.input)} -> ${nameOf(declaration.output)}`);
+    case "StepDeclaration":
+      return symbol(nameOf(declaration.name), SymbolKind.Function, declaration, declaration.name, "step");
     case "ExtendDeclaration":
       return symbol(
         nameOf(declaration.model),

@@ -115,6 +115,7 @@ function* declaredSymbols(bound: BoundPackage): Iterable<PackageSymbol> {
   }
   yield* bound.lookups.values();
   yield* bound.tables.values();
+  yield* bound.steps.values();
   for (const records of bound.records.values()) yield* records.values();
   yield* bound.customFields;
   yield* bound.inactiveCustomFields;

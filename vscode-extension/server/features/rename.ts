@@ -30,6 +30,7 @@ const WHAT: Record<PackageSymbol["kind"], string> = {
   group: "column group",
   lookup: "lookup",
   table: "table",
+  step: "step",
   record: "record",
   "custom-field": "custom field",
   target: "alias",
@@ -47,7 +48,7 @@ function refusalAt(analysis: PackageAnalysis, file: string, offset: number, occu
   const token = tokenAt(text, file, offset);
   if (token !== undefined && token.tokenType.name.startsWith("Keyword_"))
     return `\`${token.image}\` is a keyword of the language: only names this package declares can be renamed`;
-  return "only names this package declares can be renamed (entities, columns, aliases, tables, lookups, records, custom fields, sources, settings)";
+  return "only names this package declares can be renamed (entities, columns, aliases, tables, lookups, steps, records, custom fields, sources, settings)";
 }
 
 function tokenAt(text: string, file: string, offset: number): IToken | undefined {
@@ -92,8 +93,9 @@ function conflict(analysis: PackageAnalysis, symbol: PackageSymbol, newName: str
     }
     case "lookup":
     case "table":
+    case "step":
     case "import":
-      return bound.tables.has(newName) || bound.lookups.has(newName) ? taken("a table or lookup") : undefined;
+      return bound.tables.has(newName) || bound.lookups.has(newName) || bound.steps.has(newName) ? taken("a table, lookup or step") : undefined;
     case "record":
       return bound.records.get(symbol.model)?.has(newName) === true ? taken(`a ${symbol.model} record`) : undefined;
     case "target":

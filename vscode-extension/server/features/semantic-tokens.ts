@@ -52,6 +52,7 @@ const NAME_ROLES: ReadonlyMap<string, Role> = new Map([
   ["TableDeclaration.name", declare("function")],
   ["TableDeclaration.input", use("type")],
   ["TableDeclaration.output", use("type")],
+  ["StepDeclaration.name", declare("function")],
   ["ExtendDeclaration.model", use("type")],
   ["CustomFieldDeclaration.name", declare("property")],
   ["CustomFieldDeclaration.type", use("type")],
