@@ -57,6 +57,8 @@ export interface CompiledDatePattern {
   readonly groups: readonly FieldToken[];
   /** The pattern as the character matcher reads it, when it can (numbers between separators); else null and the regex matches. */
   readonly parts: readonly MatchPart[] | null;
+  /** For `A|B`, the patterns a value is tried against in turn; null for one pattern. */
+  readonly alternatives: readonly CompiledDatePattern[] | null;
 }
 
 /**
@@ -92,7 +94,8 @@ const compiledPatterns = new Map<string, PatternResult>();
 export function compileDatePattern(pattern: string): PatternResult {
   const cached = compiledPatterns.get(pattern);
   if (cached !== undefined) return cached;
-  const result = compileUncached(pattern);
+  const alternatives = splitAlternatives(pattern);
+  const result = alternatives.length > 1 ? compileAlternatives(pattern, alternatives) : compileUncached(pattern);
   compiledPatterns.set(pattern, result);
   return result;
 }
@@ -181,7 +184,40 @@ function compileUncached(pattern: string): PatternResult {
     return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM, π.μ./μ.μ., fm/em, ...) go together; use HH for a 24-hour clock` };
   }
   if (!hasDate) return { ok: false, reason: `date pattern '${pattern}' has no date (for example dd-MM-yyyy)` };
-  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts) } };
+  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts), alternatives: null } };
+}
+
+/** The patterns of `A|B|C` (a `|` inside single quotes is text). */
+function splitAlternatives(pattern: string): string[] {
+  const alternatives: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let index = 0; index < pattern.length; index++) {
+    const character = pattern.charAt(index);
+    if (character === "'") quoted = !quoted;
+    else if (character === "|" && !quoted) {
+      alternatives.push(pattern.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  alternatives.push(pattern.slice(start).trim());
+  return alternatives;
+}
+
+/**
+ * One column written two ways (a to-do's moment, or its day alone): each pattern is tried in
+ * turn. A day alone in a datetime column is local midnight, as a bare date is.
+ */
+function compileAlternatives(pattern: string, alternatives: readonly string[]): PatternResult {
+  const compiled: CompiledDatePattern[] = [];
+  for (const alternative of alternatives) {
+    if (alternative === "") return { ok: false, reason: `date pattern '${pattern}' has an empty alternative between its '|'` };
+    const result = compileUncached(alternative);
+    if (!result.ok) return result;
+    compiled.push(result.pattern);
+  }
+  const hasTime = compiled.some((each) => each.hasTime);
+  return { ok: true, pattern: { pattern, hasDate: true, hasTime, regex: /$^/, groups: [], parts: null, alternatives: compiled } };
 }
 
 /** Separators the character matcher takes: none is a digit, a letter or a space, so none is ambiguous next to a number. */
@@ -253,6 +289,7 @@ export type FieldsResult = { ok: true; fields: CalendarFields } | { ok: false; r
  */
 export function matchDatePattern(value: string, compiled: CompiledDatePattern): FieldsResult {
   if (compiled.parts !== null) return matchByCharacters(value, compiled.parts);
+  if (compiled.alternatives !== null) return matchAlternatives(value, compiled.alternatives);
   const match = compiled.regex.exec(value);
   if (match === null) return { ok: false, reason: null };
   const fields: CalendarFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
@@ -274,6 +311,15 @@ export function matchDatePattern(value: string, compiled: CompiledDatePattern): 
   }
   const problem = calendarProblem(fields);
   return problem === null ? { ok: true, fields } : { ok: false, reason: problem };
+}
+
+/** The first alternative the value has the shape of decides: its date, or why it is no real one. */
+function matchAlternatives(value: string, alternatives: readonly CompiledDatePattern[]): FieldsResult {
+  for (const alternative of alternatives) {
+    const matched = matchDatePattern(value, alternative);
+    if (matched.ok || matched.reason !== null) return matched;
+  }
+  return NO_MATCH;
 }
 
 /** JavaScript's `\s`: what a space in a pattern matches, one or more of. */

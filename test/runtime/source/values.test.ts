@@ -97,6 +97,22 @@ describe("parseCell: datetimes become UTC", () => {
     expect(parseCell("datetime", "2024-06-15 14:00:59.999", perfectView)).toEqual(value("2024-06-15 12:00:59"));
   });
 
+  it("tries each pattern of A|B in turn: a moment, or a day alone as local midnight", () => {
+    const budapest = valueFormat({ date: "yyyy. MM. dd.", datetime: "yyyy.MM.dd. HH:mm|yyyy.MM.dd.", timezone: "Europe/Budapest" });
+    expect(parseCell("datetime", "2025.07.21. 10:30", budapest)).toEqual(value("2025-07-21 08:30:00"));
+    expect(parseCell("datetime", "2025.07.21.", budapest)).toEqual(value("2025-07-20 22:00:00"));
+    expect(parseCell("datetime", "2025.02.30.", budapest)).toEqual(invalid("'2025.02.30.' is not a date and time: February 2025 has 28 days (format yyyy.MM.dd. HH:mm|yyyy.MM.dd.)"));
+    const twoWays = valueFormat({ date: "dd/MM/yyyy|yyyy.MM.dd." });
+    expect(parseCell("date", "21/07/2025", twoWays)).toEqual(value("2025-07-21"));
+    expect(parseCell("date", "2025.07.21.", twoWays)).toEqual(value("2025-07-21"));
+    expect(parseCell("date", "21-07-2025", twoWays)).toEqual(invalid("'21-07-2025' is not a date in the format dd/MM/yyyy|yyyy.MM.dd."));
+    expect(valueFormatProblems(valueFormat({ date: "dd/MM/yyyy|" }))).toEqual(["date pattern 'dd/MM/yyyy|' has an empty alternative between its '|'"]);
+    expect(valueFormatProblems(valueFormat({ date: "dd/MM/yyyy|yyyy-MM-dd HH:mm" }))).toEqual([
+      "date pattern 'dd/MM/yyyy|yyyy-MM-dd HH:mm' has a time in it; use it as the datetime pattern",
+    ]);
+    expect(parseCell("date", "21|07|2025", valueFormat({ date: "dd'|'MM'|'yyyy" }))).toEqual(value("2025-07-21"));
+  });
+
   it("reads a bare date in a datetime column as local midnight", () => {
     expect(parseCell("datetime", "15-06-2024", perfectView)).toEqual(value("2024-06-14 22:00:00"));
   });
