@@ -149,7 +149,7 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
     const problem = fieldProblem(operation, value, scope.notes, style);
     if (problem !== undefined) return { kind: "reject", reason: problem, notes: row.notes ?? NONE };
     for (const note of scope.notes) (row.notes ??= []).push({ field: operation.field, note });
-    row.cells.push(cellOf(value, operation, style));
+    row.cells[unit - conditions.length + 1] = cellOf(value, operation, style);
     if (field.constrained) row.values?.set(operation.field, value);
     if (operation.defaulted === true && isEmpty(value)) (row.defaulted ??= []).push(field.column);
     return undefined;
@@ -177,7 +177,7 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
   };
 
   return {
-    row: (input) => decide({ input, cells: [""], defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
+    row: (input) => decide({ input, cells: cellsFor(fields.length), defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
     deferred: (input) => deferred(input, [], [], 0),
   };
 }
@@ -190,4 +190,14 @@ function constrainedFields(step: StepPlan): Set<string> {
     if (constraint.kind === "required" && constraint.appliesWhen !== undefined) fields.add(constraint.appliesWhen.field);
   }
   return fields;
+}
+
+/**
+ * A row's cells, made at their length: filled one by one from an empty array, the array grew twice
+ * for a step of twenty fields (a new store each time), the largest part of what settling a field allocated.
+ */
+function cellsFor(fields: number): string[] {
+  const cells = new Array<string>(fields + 1);
+  cells[0] = "";
+  return cells;
 }
