@@ -215,7 +215,10 @@ export class KeySlots {
     const slot = this.count;
     this.meta = holding(this.meta, 3 * slot + 2, uint32s);
     this.bytes = holding(this.bytes, this.bytesUsed + length - 1, bytes);
-    this.bytes.set(this.scratch.subarray(0, length), this.bytesUsed);
+    // Copied byte by byte: a view of the scratch bytes to copy from would be an object per key.
+    const { scratch, bytesUsed } = this;
+    const keyBytes = this.bytes;
+    for (let index = 0; index < length; index++) keyBytes[bytesUsed + index] = scratch[index] ?? 0;
     this.meta[3 * slot] = hash;
     this.meta[3 * slot + 1] = this.bytesUsed;
     this.meta[3 * slot + 2] = length;
