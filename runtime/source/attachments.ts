@@ -271,7 +271,8 @@ const IS_A_LINK = "ELOOP";
  * is a link (or the system cannot open without following one): readByPath decides then.
  */
 function readOpened(directory: string, written: string, path: string, options: AttachmentOptions): AttachmentResult | undefined {
-  const noFollow = constants.O_NOFOLLOW as number | undefined;
+  // Node defines it where the system has it: not on Windows.
+  const noFollow: number | undefined = constants.O_NOFOLLOW;
   if (noFollow === undefined) return undefined;
   const flags = constants.O_RDONLY | noFollow | constants.O_NONBLOCK;
   let file;
