@@ -22,22 +22,22 @@ import { groupColumnName } from "./source-rows.js";
 const WHOLE_NUMBER = /^[+-]?\d+(\.0+)?$/;
 
 /**
- * The first form of a key that `holds` has: as written (trimmed), else a whole number without its
- * zeros (`0042`, `42.0` → `42`). Asked for every reference of every row, so it makes no list.
+ * The first form of a key that `keys` has: as written (trimmed), else a whole number without its
+ * zeros (`0042`, `42.0` → `42`). Asked for every reference of every row, so it makes no list
+ * and no closure.
  */
-function keyFormIn(key: string, holds: ((form: string) => boolean) | undefined): string | undefined {
-  if (holds === undefined) return undefined;
+function keyFormIn(key: string, keys: { has(form: string): boolean } | undefined): string | undefined {
+  if (keys === undefined) return undefined;
   const trimmed = key.trim();
-  if (holds(trimmed)) return trimmed;
+  if (keys.has(trimmed)) return trimmed;
   if (!WHOLE_NUMBER.test(trimmed)) return undefined;
   const number = String(Number(trimmed));
-  return number !== trimmed && holds(number) ? number : undefined;
+  return number !== trimmed && keys.has(number) ? number : undefined;
 }
 
 /** The key of the row of `entity` that `key` names, as the export holds it; undefined when no row has it. */
 export function rowKeyIn(indexes: Indexes, entity: string, key: string): string | undefined {
-  const keys = indexes.entities.get(entity)?.keys;
-  return keyFormIn(key, keys === undefined ? undefined : (form) => keys.has(form));
+  return keyFormIn(key, indexes.entities.get(entity)?.keys);
 }
 
 /** What the export alone answers: tables, lookups, `get`, the rows a `with` block collapses, why a row was rejected. */
@@ -96,7 +96,7 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
     },
     get: (entity, column, key) => {
       const index = indexes.entities.get(entity);
-      const candidate = keyFormIn(key, index === undefined ? undefined : (form) => index.slotOf(form) >= 0);
+      const candidate = keyFormIn(key, index?.keys);
       return candidate === undefined ? undefined : index?.value(column, index.slotOf(candidate));
     },
     keysBy: (entity, column, ...values) => indexes.entities.get(entity)?.keysBy(column, ...values) ?? [],
@@ -111,7 +111,7 @@ export function exportEnvironment(plan: Plan, indexes: Indexes, lookup: (name: s
 /** The row of `entity` with key `key` that the reader rejected, if one was. */
 export function rejectedRowIn(indexes: Indexes, entity: string, key: string): RejectedRow | undefined {
   const rejectedKeys = indexes.entities.get(entity)?.rejectedKeys;
-  const candidate = keyFormIn(key, rejectedKeys === undefined ? undefined : (form) => rejectedKeys.has(form));
+  const candidate = keyFormIn(key, rejectedKeys);
   return candidate === undefined ? undefined : rejectedKeys?.get(candidate);
 }
 

@@ -83,10 +83,10 @@ export class RowMarks {
     instanceKey: string,
     record: { readonly status: "loaded"; readonly id?: number } | { readonly status: "skipped" } | ({ readonly status: "rejected" } & Refusal),
   ): void {
-    const place = this.place(stepId, instanceKey);
-    if (place === undefined) throw new Error(`${stepId} has no row ${JSON.stringify(instanceKey)} in the index: rows must be indexed before a step sees them`);
-    const { marks, at } = place;
-    marks.refusals.delete(at);
+    const marks = this.steps.get(stepId);
+    const at = marks === undefined ? -1 : this.placeOf(marks, instanceKey);
+    if (marks === undefined || at < 0) throw new Error(`${stepId} has no row ${JSON.stringify(instanceKey)} in the index: rows must be indexed before a step sees them`);
+    if (marks.refusals.size > 0) marks.refusals.delete(at);
     if (record.status === "loaded") marks.marks.set(at, record.id === undefined ? LOADED : record.id + 1);
     else if (record.status === "skipped") marks.marks.set(at, SKIPPED);
     else {
@@ -97,38 +97,37 @@ export class RowMarks {
 
   /** What step `stepId` made of the row (instance) `instanceKey`, if it saw it. */
   record(stepId: string, instanceKey: string): StepRecord | undefined {
-    const place = this.place(stepId, instanceKey);
-    if (place === undefined) return undefined;
-    const mark = place.marks.marks.get(place.at);
+    const marks = this.steps.get(stepId);
+    const at = marks === undefined ? -1 : this.placeOf(marks, instanceKey);
+    if (marks === undefined || at < 0) return undefined;
+    const mark = marks.marks.get(at);
     switch (mark) {
       case NONE:
         return undefined;
       case SKIPPED:
         return { status: "skipped", why: "skipped by its condition" };
       case REJECTED:
-        return { status: "rejected", ...(place.marks.refusals.get(place.at) ?? { why: "rejected" }) };
+        return { status: "rejected", ...(marks.refusals.get(at) ?? { why: "rejected" }) };
       default: {
-        const xmlid = recordXmlid(this.plan.migration.namespace, stepId, place.key, place.instance);
+        const { key, instance } = instanceOf(marks.step, instanceKey);
+        const xmlid = recordXmlid(this.plan.migration.namespace, stepId, key, instance);
         return mark === LOADED ? { status: "loaded", xmlid } : { status: "loaded", xmlid, id: mark - 1 };
       }
     }
   }
 
-  /** Where a step keeps its mark of a row (instance): `key#n` is instance n of the row `key`. */
-  private place(stepId: string, instanceKey: string): { marks: StepMarks; at: number; key: string; instance: number | undefined } | undefined {
-    const marks = this.steps.get(stepId);
-    if (marks === undefined) return undefined;
+  /**
+   * Where a step keeps its mark of a row (instance), -1 when the row is not in the index (or the
+   * instance not the step's). A number, not an object: every reference of every row asks.
+   */
+  private placeOf(marks: StepMarks, instanceKey: string): number {
     const forEach = marks.step.forEach;
-    let key = instanceKey;
-    let instance: number | undefined;
-    if (forEach !== undefined) {
-      const hash = instanceKey.lastIndexOf("#");
-      key = instanceKey.slice(0, hash);
-      instance = Number(instanceKey.slice(hash + 1));
-    }
-    const slot = this.indexes.entities.get(marks.step.entity)?.slotOf(key) ?? -1;
-    if (slot < 0 || (instance !== undefined && forEach !== undefined && (instance < forEach.from || instance > forEach.to))) return undefined;
-    return { marks, at: slot * marks.instances + (instance === undefined || forEach === undefined ? 0 : instance - forEach.from), key, instance };
+    const entity = this.indexes.entities.get(marks.step.entity);
+    if (forEach === undefined) return entity?.slotOf(instanceKey) ?? -1;
+    const { key, instance } = instanceOf(marks.step, instanceKey);
+    const slot = entity?.slotOf(key) ?? -1;
+    if (slot < 0 || instance === undefined || instance < forEach.from || instance > forEach.to) return -1;
+    return slot * marks.instances + instance - forEach.from;
   }
 
   /** Raises a row's outcome rank to `rank` (never lowers it). */
@@ -171,4 +170,11 @@ export class RowMarks {
   rankAt(entity: string, slot: number): number {
     return slot < 0 ? 0 : (this.outcomes.get(entity)?.get(slot) ?? 0);
   }
+}
+
+/** The row and instance an instance key names: `key#n` is instance n of the row `key` in a `for each` step. */
+function instanceOf(step: StepPlan, instanceKey: string): { key: string; instance: number | undefined } {
+  if (step.forEach === undefined) return { key: instanceKey, instance: undefined };
+  const hash = instanceKey.lastIndexOf("#");
+  return { key: instanceKey.slice(0, hash), instance: Number(instanceKey.slice(hash + 1)) };
 }

@@ -81,6 +81,8 @@ interface CompiledField {
   readonly operation: OperationPlan;
   readonly value: CompiledExpression;
   readonly column: string;
+  /** Whether a constraint of the step reads its value (only those values are kept for the check). */
+  readonly constrained: boolean;
 }
 
 /** What a row has made so far in its step: the cells of the fields computed, the columns defaulted, the notes. */
@@ -89,7 +91,7 @@ interface RowSoFar {
   readonly cells: string[];
   defaulted: string[] | undefined;
   notes: FieldNote[] | undefined;
-  /** The fields' values, kept only for a step with Odoo constraints to check (constraints.ts). */
+  /** The values of the fields the step's Odoo constraints read, kept only for a step with constraints to check (constraints.ts). */
   readonly values: Map<string, RuntimeValue> | undefined;
 }
 
@@ -99,12 +101,18 @@ interface RowSoFar {
  */
 function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style: ReferenceStyle): StepEvaluator {
   const conditions = step.conditions.map(compileExpression);
+  const constrained = constrainedFields(step);
   const fieldsOf = (operations: readonly OperationPlan[]): CompiledField[] =>
-    operations.map((operation) => ({ operation, value: compileExpression(operation.value), column: columnOf(operation, style) }));
+    operations.map((operation) => ({
+      operation,
+      value: compileExpression(operation.value),
+      column: columnOf(operation, style),
+      constrained: constrained.has(operation.field),
+    }));
   const fields = fieldsOf(step.operations);
   const deferredFields = fieldsOf(step.deferred);
   const scope = new EvaluationScope();
-  const checksConstraints = (step.constraints ?? []).length > 0;
+  const checksConstraints = constrained.size > 0;
 
   /** Conditions, then fields, from `index` on (conditions first): a decision, or a promise of one when a field reads a file. */
   const decide = (row: RowSoFar, index: number): RowDecision | Promise<RowDecision> => {
@@ -141,8 +149,8 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
     const problem = fieldProblem(operation, value, scope.notes, style);
     if (problem !== undefined) return { kind: "reject", reason: problem, notes: row.notes ?? NONE };
     for (const note of scope.notes) (row.notes ??= []).push({ field: operation.field, note });
-    row.cells.push(cellOf(value, operation, style));
-    row.values?.set(operation.field, value);
+    row.cells[unit - conditions.length + 1] = cellOf(value, operation, style);
+    if (field.constrained) row.values?.set(operation.field, value);
     if (operation.defaulted === true && isEmpty(value)) (row.defaulted ??= []).push(field.column);
     return undefined;
   };
@@ -169,7 +177,27 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
   };
 
   return {
-    row: (input) => decide({ input, cells: [""], defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
+    row: (input) => decide({ input, cells: cellsFor(fields.length), defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
     deferred: (input) => deferred(input, [], [], 0),
   };
+}
+
+/** The fields whose values the step's Odoo constraints read. */
+function constrainedFields(step: StepPlan): Set<string> {
+  const fields = new Set<string>();
+  for (const constraint of step.constraints ?? []) {
+    fields.add(constraint.field);
+    if (constraint.kind === "required" && constraint.appliesWhen !== undefined) fields.add(constraint.appliesWhen.field);
+  }
+  return fields;
+}
+
+/**
+ * A row's cells, made at their length: filled one by one from an empty array, the array grew twice
+ * for a step of twenty fields (a new store each time), the largest part of what settling a field allocated.
+ */
+function cellsFor(fields: number): string[] {
+  const cells = new Array<string>(fields + 1);
+  cells[0] = "";
+  return cells;
 }

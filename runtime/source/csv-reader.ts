@@ -413,7 +413,7 @@ class EntityReader implements KeyedEntity {
     this.cellsView.current = cells;
     const key = this.keys.of(this.cellsView, layout);
     if (key !== null) {
-      const kept = rule === "first" ? index.offer(key, { fileIndex, line }) : index.winner(key);
+      const kept = rule === "first" ? index.offer(key, { fileIndex, line }) : index.keptInstead(key, fileIndex, line);
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
         const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
         this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });

@@ -51,6 +51,17 @@ export class KeyIndex {
     return slot < 0 ? null : this.at(slot);
   }
 
+  /**
+   * Where the record that won a key is, when that is not the record at `fileIndex` and `line`;
+   * null when it is, or the key is unknown. Asked of every record of a second pass: the answer is
+   * an object only for a record that lost.
+   */
+  keptInstead(key: string, fileIndex: number, line: number): RecordLocation | null {
+    const slot = this.keys.slotOf(key);
+    if (slot < 0 || (this.fileIndexes[slot] === fileIndex && this.lines[slot] === line)) return null;
+    return this.at(slot);
+  }
+
   private at(slot: number): RecordLocation {
     return { fileIndex: this.fileIndexes[slot] ?? 0, line: this.lines[slot] ?? 0 };
   }

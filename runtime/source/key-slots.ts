@@ -4,6 +4,10 @@
  * array, found through an open-addressing hash table of typed arrays; nothing here is a JavaScript
  * object per key, so a million keys cost some thirty megabytes that the garbage collector never
  * walks, and what a run keeps per row can be kept by slot in typed arrays too.
+ *
+ * Most exports key their records by numbers (1001, 360197): a key written as a decimal number is
+ * found by its value in a typed array instead, with no hash and no bytes compared, as long as the
+ * values stay within a few times the number of keys (else it goes to the hash table like any key).
  */
 
 import { bytes, holding, uint32s } from "./grow.js";
@@ -11,6 +15,22 @@ import { bytes, holding, uint32s } from "./grow.js";
 const EMPTY = -1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** A decimal key's value may be this many times the number of keys (plus DIRECT_SPARE) and be found by value. */
+const DIRECT_SPREAD = 4;
+const DIRECT_SPARE = 1 << 16;
+
+/** The value of a key written as a decimal number of at most nine digits with no leading zero; -1 for any other key. */
+export function decimalValue(key: string): number {
+  const length = key.length;
+  if (length === 0 || length > 9 || (length > 1 && key.charCodeAt(0) === 48)) return -1;
+  let value = 0;
+  for (let index = 0; index < length; index++) {
+    const digit = key.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 export class KeySlots {
   private bytes = new Uint8Array(1 << 16);
@@ -25,6 +45,11 @@ export class KeySlots {
   /** The open-addressing table: per position, a slot, or EMPTY. */
   private table = new Int32Array(2048).fill(EMPTY);
   private count = 0;
+  /** Keys in `table`. */
+  private hashed = 0;
+  /** Per value of a decimal key, its slot, or EMPTY: those keys are not in `table`, but for the `hashedDecimals` that were too large when added. */
+  private byValue = new Int32Array(0);
+  private hashedDecimals = 0;
   /** The hash of the key last encoded into the scratch bytes. */
   private scratchHash = 0;
   /**
@@ -47,6 +72,11 @@ export class KeySlots {
   /** The key's slot, or -1 when it was never added. */
   slotOf(key: string): number {
     if (key === this.lastKey) return this.lastSlot;
+    const value = decimalValue(key);
+    if (value >= 0) {
+      const slot = value < this.byValue.length ? (this.byValue[value] ?? EMPTY) : EMPTY;
+      if (slot !== EMPTY || this.hashedDecimals === 0) return this.found(key, slot);
+    }
     const length = this.encode(key);
     // Keys are often asked for in the order they were added (the second pass over the same files,
     // rows linked in file order): the slot after the last one found is tried before the table.
@@ -55,9 +85,12 @@ export class KeySlots {
       this.remember(key, next);
       return next;
     }
-    const slot = this.table[this.probe(length, this.scratchHash)] ?? EMPTY;
+    return this.found(key, this.table[this.probe(length, this.scratchHash)] ?? EMPTY);
+  }
+
+  private found(key: string, slot: number): number {
     if (slot !== EMPTY) {
-      this.inOrder = slot === next;
+      this.inOrder = slot === this.lastSlot + 1;
       this.remember(key, slot);
     }
     return slot;
@@ -70,11 +103,42 @@ export class KeySlots {
   /** The key's slot, a new one (the next number) when it is not there yet. */
   add(key: string): number {
     if (key === this.lastKey) return this.lastSlot;
+    const value = decimalValue(key);
+    if (value >= 0 && this.holdsValue(value)) return this.addDecimal(key, value);
     const length = this.encode(key);
     const hash = this.scratchHash;
     const position = this.probe(length, hash);
     const found = this.table[position] ?? EMPTY;
-    const slot = found === EMPTY ? this.insert(position, length, hash) : found;
+    let slot = found;
+    if (found === EMPTY) {
+      slot = this.insert(length, hash);
+      this.table[position] = slot;
+      if (value >= 0) this.hashedDecimals++;
+      this.keepHalfEmpty();
+    }
+    this.remember(key, slot);
+    return slot;
+  }
+
+  /** Whether `byValue` holds (or may grow to hold) a decimal key's value. */
+  private holdsValue(value: number): boolean {
+    if (value < this.byValue.length) return true;
+    const limit = DIRECT_SPREAD * (this.count + 1) + DIRECT_SPARE;
+    if (value >= limit) return false;
+    const larger = new Int32Array(Math.min(limit, Math.max(value + 1, 2 * this.byValue.length))).fill(EMPTY);
+    larger.set(this.byValue);
+    this.byValue = larger;
+    return true;
+  }
+
+  private addDecimal(key: string, value: number): number {
+    let slot = this.byValue[value] ?? EMPTY;
+    // A value too large for the array when it was added went to the hash table.
+    if (slot === EMPTY && this.hashedDecimals > 0) slot = this.table[this.probe(this.encode(key), this.scratchHash)] ?? EMPTY;
+    if (slot === EMPTY) {
+      slot = this.insert(this.encode(key), this.scratchHash);
+      this.byValue[value] = slot;
+    }
     this.remember(key, slot);
     return slot;
   }
@@ -146,30 +210,53 @@ export class KeySlots {
     }
   }
 
-  private insert(position: number, length: number, hash: number): number {
+  /** Gives the scratch key the next slot; the caller says where it is found. */
+  private insert(length: number, hash: number): number {
     const slot = this.count;
     this.meta = holding(this.meta, 3 * slot + 2, uint32s);
     this.bytes = holding(this.bytes, this.bytesUsed + length - 1, bytes);
-    this.bytes.set(this.scratch.subarray(0, length), this.bytesUsed);
+    // Copied byte by byte: a view of the scratch bytes to copy from would be an object per key.
+    const { scratch, bytesUsed } = this;
+    const keyBytes = this.bytes;
+    for (let index = 0; index < length; index++) keyBytes[bytesUsed + index] = scratch[index] ?? 0;
     this.meta[3 * slot] = hash;
     this.meta[3 * slot + 1] = this.bytesUsed;
     this.meta[3 * slot + 2] = length;
     this.bytesUsed += length;
-    this.table[position] = slot;
     this.count++;
-    // Keep the table at most half full so probes stay short.
-    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
     return slot;
+  }
+
+  /** Keeps the table at most half full of the keys it holds, so that probes stay short. */
+  private keepHalfEmpty(): void {
+    this.hashed++;
+    if (this.hashed * 2 > this.table.length) this.rehash(this.table.length * 2);
   }
 
   private rehash(capacity: number): void {
     const table = new Int32Array(capacity).fill(EMPTY);
     const mask = capacity - 1;
     for (let slot = 0; slot < this.count; slot++) {
+      if (!this.inTable(slot)) continue;
       let position = (this.meta[3 * slot] ?? 0) & mask;
       while (table[position] !== EMPTY) position = (position + 1) & mask;
       table[position] = slot;
     }
     this.table = table;
+  }
+
+  /** Whether a slot's key is in `table`: any key but a decimal one found by its value. */
+  private inTable(slot: number): boolean {
+    const start = this.meta[3 * slot + 1] ?? 0;
+    const length = this.meta[3 * slot + 2] ?? 0;
+    const bytes = this.bytes;
+    if (length === 0 || length > 9 || (length > 1 && bytes[start] === 48)) return true;
+    let value = 0;
+    for (let index = start; index < start + length; index++) {
+      const digit = (bytes[index] ?? 0) - 48;
+      if (digit < 0 || digit > 9) return true;
+      value = value * 10 + digit;
+    }
+    return this.byValue[value] !== slot;
   }
 }

@@ -112,10 +112,22 @@ export function parseUrl(text: string): TextResult {
 
 export type BooleanResult = { ok: true; value: boolean } | { ok: false; reason: string };
 
+/** Each list of yes or no words, folded once: a boolean column asks for every cell. */
+const foldedWords = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function folded(words: readonly string[]): ReadonlySet<string> {
+  let set = foldedWords.get(words);
+  if (set === undefined) {
+    set = new Set(words.map(foldCase));
+    foldedWords.set(words, set);
+  }
+  return set;
+}
+
 export function parseBooleanWord(text: string, trueWords: readonly string[], falseWords: readonly string[]): BooleanResult {
   const word = foldCase(text.trim());
-  if (trueWords.some((candidate) => foldCase(candidate) === word)) return { ok: true, value: true };
-  if (falseWords.some((candidate) => foldCase(candidate) === word)) return { ok: true, value: false };
+  if (folded(trueWords).has(word)) return { ok: true, value: true };
+  if (folded(falseWords).has(word)) return { ok: true, value: false };
   const expected = [...trueWords.filter((w) => w !== ""), ...falseWords.filter((w) => w !== "")].map((w) => `'${w}'`);
   return { ok: false, reason: `'${text.trim()}' is not a yes/no value (expected one of ${expected.join(", ")})` };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -107,6 +108,19 @@ describe("readAttachment", () => {
       reason: expect.stringContaining("is an absolute path"),
     });
     expect(await readAttachment(exportFolder, "docs")).toEqual({ kind: "rejected", reason: "attachment 'docs' is not a file" });
+  });
+
+  it("reads an empty file and a large one whole, and refuses a named pipe as no file without waiting for a writer", () => {
+    const large = Buffer.alloc(300_000, 7);
+    writeFileSync(join(exportFolder, "docs", "empty.txt"), "");
+    writeFileSync(join(exportFolder, "docs", "large.bin"), large);
+    for (const options of [{}, { listings: new FolderListings() }]) {
+      expect(readAttachmentNow(exportFolder, "docs/empty.txt", options)).toMatchObject({ kind: "file", size: 0, base64: "" });
+      expect(readAttachmentNow(exportFolder, "docs/LARGE.bin", options)).toMatchObject({ kind: "file", size: large.length, base64: large.toString("base64") });
+    }
+    if (process.platform === "win32") return;
+    execFileSync("mkfifo", [join(exportFolder, "docs", "pipe.pdf")]);
+    expect(readAttachmentNow(exportFolder, "docs/pipe.pdf")).toEqual({ kind: "rejected", reason: "attachment 'docs/pipe.pdf' is not a file" });
   });
 
   it("refuses files over the size limit", async () => {

@@ -33,6 +33,11 @@ describe("KeyIndex", () => {
           const expected = modelWinners(rule, offers);
           expect(index.size).toBe(expected.size);
           for (const [key, line] of expected) expect(index.winner(key)).toEqual({ fileIndex: line % 3, line });
+          offers.forEach((offer, line) => {
+            const won = expected.get(offer.key);
+            expect(index.keptInstead(offer.key, line % 3, line)).toEqual(won === line || won === undefined ? null : { fileIndex: won % 3, line: won });
+          });
+          expect(index.keptInstead("never offered \u0000", 0, 1)).toBeNull();
           expect(index.winner("never offered \u0000")).toBeNull();
         },
       ),
