@@ -3,6 +3,7 @@
  * with their csv options read over the defaults, their keys and `duplicates` rules; and the
  * entities a column `references`, once every source is bound.
  */
+import { datePatternProblem } from "./date-patterns.js";
 import type * as A from "../language/ast.js";
 import { COLUMN_TYPES } from "../language/column-types.js";
 import type { Binder } from "./bind.js";
@@ -58,11 +59,12 @@ export function readSourceOptions(binder: Binder, base: SourceOptions, options: 
           else result.quote = value;
           break;
         case "date":
-          result.date = value;
+        case "datetime": {
+          const patternProblem = datePatternProblem(value, name);
+          if (patternProblem !== null) problem(patternProblem);
+          else result[name] = value;
           break;
-        case "datetime":
-          result.datetime = value;
-          break;
+        }
         case "timezone":
           if (!isValidTimezone(value)) problem(`"${value}" is not a time zone: use an IANA name such as "Europe/Amsterdam" or "UTC"`);
           else result.timezone = value;
@@ -127,6 +129,10 @@ export function bindColumn(binder: Binder, column: A.ColumnDeclaration, entity: 
       kind: "column-format",
     });
   }
+  const patternProblem =
+    column.format !== undefined && (declaredType === "date" || declaredType === "datetime") ? datePatternProblem(column.format.value, declaredType) : null;
+  if (patternProblem !== null && column.format !== undefined)
+    binder.shapeProblems.push({ file, range: column.format.range, message: `column ${column.name.value}: ${patternProblem}`, kind: "column-format" });
   const has = (keyword: A.ColumnModifierKeyword): boolean =>
     column.modifiers.some((modifier) => modifier.kind === "ColumnModifier" && modifier.keyword === keyword);
   const emptyWhen = column.modifiers.find((modifier): modifier is A.EmptyWhenModifier => modifier.kind === "EmptyWhenModifier");

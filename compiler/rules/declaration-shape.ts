@@ -5,7 +5,8 @@ export const declarationShape: Rule = {
   name: "declaration_shape",
   defaultSeverity: "error",
   guardsPlan: true,
-  summary: "An entity without a key, a column group with a bad range or header, or `keep newest` without a column to compare.",
+  summary:
+    "An entity without a key, a column group with a bad range or header, `keep newest` without a column to compare, or a column's format its type cannot use (a date pattern with an unknown letter, a time in a date column's pattern).",
   example: {
     wrong: 'source pb {\n  entity Company "companies.csv" { id text }\n}',
     reported: "entity Company has no key: add `key column` (or `key (a, b)`) after its file pattern; the key makes each row's external ID",

@@ -2,11 +2,11 @@
  * Date and datetime patterns (`dd-MM-yyyy`, `dd/MM/yyyy HH:mm`, ...) and local-time to UTC
  * conversion. Pure: no I/O, no dependency on the process time zone.
  *
- * Tokens: d dd (day), M MM (month), yy yyyy (year), H HH (hour 0-23), h hh (hour 1-12) with a
- * (AM/PM, or a language's own words for them: MERIDIEM_WORDS), m mm (minute), s ss (second). Anything else is literal; text in single quotes is
- * literal too (`yyyy-MM-dd'T'HH:mm`). A space in a pattern matches one or more spaces.
+ * The patterns' syntax is compiler/date-patterns.ts's; here they are matched. A space in a pattern
+ * matches one or more spaces; `a` reads a language's own words for AM and PM (MERIDIEM_WORDS).
  */
 
+import { readDatePattern, splitAlternatives, type FieldToken, type PatternPart } from "../../compiler/date-patterns.js";
 import { CACHED_DAYS, DAY, fieldsAsUtc, FIRST_CACHED_DAY, steadyLocalOffset, zoneOffsetAt } from "./zone-offsets.js";
 
 export { isKnownTimeZone, zoneOffsetAt } from "./zone-offsets.js";
@@ -42,13 +42,6 @@ function meridiemOf(text: string): "am" | "pm" {
   return MERIDIEM_WORDS.pm.includes(word) ? "pm" : "am";
 }
 
-type FieldToken = "day" | "month" | "year2" | "year4" | "hour24" | "hour12" | "minute" | "second" | "meridiem";
-
-interface PatternPart {
-  readonly token: FieldToken | null;
-  readonly literal: string;
-}
-
 export interface CompiledDatePattern {
   readonly pattern: string;
   readonly hasTime: boolean;
@@ -77,17 +70,6 @@ export interface MatchPart {
 
 export type PatternResult = { ok: true; pattern: CompiledDatePattern } | { ok: false; reason: string };
 
-const TOKEN_OF_RUN: Record<string, Record<number, FieldToken>> = {
-  d: { 1: "day", 2: "day" },
-  M: { 1: "month", 2: "month" },
-  y: { 2: "year2", 4: "year4" },
-  H: { 1: "hour24", 2: "hour24" },
-  h: { 1: "hour12", 2: "hour12" },
-  m: { 1: "minute", 2: "minute" },
-  s: { 1: "second", 2: "second" },
-  a: { 1: "meridiem" },
-};
-
 const compiledPatterns = new Map<string, PatternResult>();
 
 /** Compiles a date or datetime pattern once; the result is cached because every cell of a column uses it. */
@@ -100,40 +82,6 @@ export function compileDatePattern(pattern: string): PatternResult {
   return result;
 }
 
-function splitPattern(pattern: string): PatternPart[] | string {
-  const parts: PatternPart[] = [];
-  let index = 0;
-  while (index < pattern.length) {
-    const character = pattern.charAt(index);
-    if (character === "'") {
-      const close = pattern.indexOf("'", index + 1);
-      if (close < 0) return `the quote at position ${index + 1} is never closed`;
-      parts.push({ token: null, literal: close === index + 1 ? "'" : pattern.slice(index + 1, close) });
-      index = close + 1;
-      continue;
-    }
-    const runs = TOKEN_OF_RUN[character];
-    if (runs !== undefined) {
-      let end = index;
-      while (pattern.charAt(end) === character) end++;
-      const token = runs[end - index];
-      if (token === undefined) return `'${pattern.slice(index, end)}' is not a pattern token (use ${describeRuns(character)})`;
-      parts.push({ token, literal: "" });
-      index = end;
-      continue;
-    }
-    if (/[A-Za-z]/.test(character)) return `'${character}' is not a pattern token; put literal text in single quotes`;
-    parts.push({ token: null, literal: character });
-    index++;
-  }
-  return parts;
-}
-
-function describeRuns(character: string): string {
-  const widths = Object.keys(TOKEN_OF_RUN[character] ?? {});
-  return widths.map((width) => character.repeat(Number(width))).join(" or ");
-}
-
 function isNumericToken(token: FieldToken | null): boolean {
   return token !== null && token !== "meridiem";
 }
@@ -143,9 +91,9 @@ function escapeRegex(text: string): string {
 }
 
 function compileUncached(pattern: string): PatternResult {
-  const parts = splitPattern(pattern);
-  if (typeof parts === "string") return { ok: false, reason: `date pattern '${pattern}': ${parts}` };
-  const groups: FieldToken[] = [];
+  const read = readDatePattern(pattern);
+  if (!read.ok) return read;
+  const { parts, groups, hasTime } = read.pattern;
   let source = "^";
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index];
@@ -154,8 +102,6 @@ function compileUncached(pattern: string): PatternResult {
       source += part.literal === " " ? "\\s+" : escapeRegex(part.literal);
       continue;
     }
-    if (groups.includes(part.token)) return { ok: false, reason: `date pattern '${pattern}' has two ${part.token} fields` };
-    groups.push(part.token);
     // Without a separator the widths must be fixed (yyyyMMdd); with one, 1-2 digits are fine (1-3-2024).
     const nextIsNumber = isNumericToken(parts[index + 1]?.token ?? null);
     const previousIsNumber = isNumericToken(parts[index - 1]?.token ?? null);
@@ -175,33 +121,7 @@ function compileUncached(pattern: string): PatternResult {
     }
   }
   source += "$";
-  const hasDate = groups.includes("day") || groups.includes("month") || groups.includes("year2") || groups.includes("year4");
-  const hasTime = groups.includes("hour24") || groups.includes("hour12");
-  if (hasDate && !(groups.includes("day") && groups.includes("month") && (groups.includes("year2") || groups.includes("year4")))) {
-    return { ok: false, reason: `date pattern '${pattern}' needs a day, a month and a year (for example dd-MM-yyyy)` };
-  }
-  if (groups.includes("hour12") !== groups.includes("meridiem")) {
-    return { ok: false, reason: `date pattern '${pattern}': h/hh (12-hour clock) and a (AM/PM, π.μ./μ.μ., fm/em, ...) go together; use HH for a 24-hour clock` };
-  }
-  if (!hasDate) return { ok: false, reason: `date pattern '${pattern}' has no date (for example dd-MM-yyyy)` };
-  return { ok: true, pattern: { pattern, hasDate, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts), alternatives: null } };
-}
-
-/** The patterns of `A|B|C` (a `|` inside single quotes is text). */
-function splitAlternatives(pattern: string): string[] {
-  const alternatives: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let index = 0; index < pattern.length; index++) {
-    const character = pattern.charAt(index);
-    if (character === "'") quoted = !quoted;
-    else if (character === "|" && !quoted) {
-      alternatives.push(pattern.slice(start, index).trim());
-      start = index + 1;
-    }
-  }
-  alternatives.push(pattern.slice(start).trim());
-  return alternatives;
+  return { ok: true, pattern: { pattern, hasDate: true, hasTime, regex: new RegExp(source, "i"), groups, parts: matchParts(parts), alternatives: null } };
 }
 
 /**

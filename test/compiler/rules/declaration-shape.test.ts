@@ -33,4 +33,16 @@ describe("FM207 declaration_shape", () => {
       'main.flitmap:1:106-1:116 error FM207 column amount is a decimal: it takes only the format "%" (its values are percentages, `60 %` read as 60), not "#,##0.00"; the decimal separator is the csv option `decimal`',
     ]);
   });
+
+  it("reports a date or datetime column's pattern the reader cannot use, and accepts one written two ways", () => {
+    expect(
+      diagnosticsOf(
+        "FM207",
+        'source crm { entity T "t.csv" key id { id text  due datetime "yyyy.MM.dd. HH:mm|yyyy.MM.dd."  born date "dd/QQ/yyyy"  seen date "dd/MM/yyyy HH:mm" } }',
+      ),
+    ).toEqual([
+      "main.flitmap:1:105-1:117 error FM207 column born: date pattern 'dd/QQ/yyyy': 'Q' is not a pattern token; put literal text in single quotes",
+      "main.flitmap:1:129-1:147 error FM207 column seen: date pattern 'dd/MM/yyyy HH:mm' has a time in it; use it as the datetime pattern",
+    ]);
+  });
 });

@@ -25,6 +25,15 @@ describe("FM208 source_option", () => {
     ]);
   });
 
+  it("reports a date or datetime pattern the reader cannot use", () => {
+    expect(diagnosticsOf("FM208", 'source crm { csv { date "yyyy. MM. dd."  datetime "yyyy.MM.dd. HH:mm|" } entity T "t.csv" key id { id text } }')).toEqual([
+      "main.flitmap:1:42-1:71 error FM208 date pattern 'yyyy.MM.dd. HH:mm|' has an empty alternative between its '|'",
+    ]);
+    expect(diagnosticsOf("FM208", 'source crm { csv { datetime "d/M/yyyy h:mm" } entity T "t.csv" key id { id text } }')).toEqual([
+      "main.flitmap:1:20-1:44 error FM208 date pattern 'd/M/yyyy h:mm': h/hh (12-hour clock) and a (AM/PM, π.μ./μ.μ., fm/em, ...) go together; use HH for a 24-hour clock",
+    ]);
+  });
+
   it("accepts the code pages of Central Europe, Cyrillic, Greek, Turkish and Baltic exports, and names the others it knows", () => {
     expect(diagnosticsOf("FM208", 'source pl { csv { encoding "windows-1250" } entity T "t.csv" key id { id text } }')).toEqual([]);
     expect(diagnosticsOf("FM208", 'source pl { csv { encoding "ISO-8859-2" } entity T "t.csv" key id { id text } }')).toEqual([]);
