@@ -3,6 +3,7 @@
  * example each (shown on hover, in completion and in docs/language.md). The runtime implements
  * each by name (runtime/transform/builtins.ts); a test keeps the two lists equal.
  */
+import { datePatternProblem } from "./date-patterns.js";
 import { BINARY, BOOLEAN, DATE, DATETIME, DECIMAL, FILE, INTEGER, TEXT, UNKNOWN, describeType, isAssignableTo, list, text, type ValueType } from "./types.js";
 
 export type BuiltinCategory = "text" | "number" | "date" | "validation" | "file" | "list" | "value";
@@ -16,6 +17,8 @@ export interface BuiltinParameter {
   readonly oneOf?: readonly string[];
   /** The form a text parameter's literal must have, and how a specialist says it. */
   readonly form?: { readonly pattern: RegExp; readonly said: string };
+  /** Why a literal cannot be used (a date pattern the reader cannot read), or null. */
+  readonly problem?: (value: string) => string | null;
 }
 
 export interface Builtin {
@@ -336,7 +339,17 @@ export const BUILTINS: readonly Builtin[] = [
     summary: "Reads a date from text in a format (default: the source's date format), or keeps the day of a datetime.",
     inputs: [TEXT, DATETIME],
     takesList: false,
-    parameters: [{ name: "format", type: TEXT, optional: true, description: 'e.g. "dd-MM-yyyy" (d, dd, M, MM, yy, yyyy)' }, INVALID_POLICY],
+    parameters: [
+      {
+        name: "format",
+        type: TEXT,
+        optional: true,
+        description: 'e.g. "dd-MM-yyyy" (d, dd, M, MM, yy, yyyy)',
+        // A lone on_invalid word stands in the format's place: `date("flag")`.
+        problem: (value) => (value === "reject" || value === "flag" ? null : datePatternProblem(value, "date")),
+      },
+      INVALID_POLICY,
+    ],
     output: () => DATE,
     onInvalid: "text that is not a date in the format (e.g. 31-02-2024) is rejected (or flagged)",
     example: 'date_deadline <- due | date("dd/MM/yyyy")',
@@ -349,7 +362,13 @@ export const BUILTINS: readonly Builtin[] = [
     inputs: [TEXT, DATE],
     takesList: false,
     parameters: [
-      { name: "format", type: TEXT, optional: true, description: 'e.g. "dd-MM-yyyy HH:mm" (H, HH, m, mm, s, ss as well)' },
+      {
+        name: "format",
+        type: TEXT,
+        optional: true,
+        description: 'e.g. "dd-MM-yyyy HH:mm" (H, HH, m, mm, s, ss as well)',
+        problem: (value) => datePatternProblem(value, "datetime"),
+      },
       { name: "timezone", type: TEXT, optional: true, description: 'an IANA time zone such as "Europe/Amsterdam"' },
     ],
     output: () => DATETIME,

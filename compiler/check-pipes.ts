@@ -302,6 +302,8 @@ function checkArguments(checker: ExpressionChecker, step: A.CallStep, builtin: B
     if (parameter.form !== undefined && arg.node.kind === "StringLiteral" && !parameter.form.pattern.test(arg.node.value)) {
       checker.issue("builtin-argument", scope.file, arg.node.range, `the ${parameter.name} of \`${name}\` is ${parameter.form.said}, not "${arg.node.value}"`);
     }
+    const problem = parameter.problem !== undefined && arg.node.kind === "StringLiteral" ? parameter.problem(arg.node.value) : null;
+    if (problem !== null) checker.issue("builtin-argument", scope.file, arg.node.range, `the ${parameter.name} of \`${name}\`: ${problem}`);
   });
 }
 

@@ -27,6 +27,18 @@ describe("FM304 expression_type", () => {
     ).toEqual(['main.flitmap:1:43-1:51 error FM304 the country of `vat` is a country\'s two letters ("PL", "DE"), not "Poland"']);
   });
 
+  it("reports a date or datetime format the reader cannot use, and takes date's lone on_invalid word", () => {
+    expect(
+      diagnosticsOf(
+        "FM304",
+        'map Deal -> crm.lead { date_deadline <- name | date("dd/QQ/yyyy")  date_closed <- name | datetime("d/M/yyyy h:mm")  date_open <- name | datetime("yyyy.MM.dd. HH:mm|yyyy.MM.dd.")  description <- name | date("flag") | text }',
+      ),
+    ).toEqual([
+      "main.flitmap:1:53-1:65 error FM304 the format of `date`: date pattern 'dd/QQ/yyyy': 'Q' is not a pattern token; put literal text in single quotes",
+      "main.flitmap:1:99-1:114 error FM304 the format of `datetime`: date pattern 'd/M/yyyy h:mm': h/hh (12-hour clock) and a (AM/PM, π.μ./μ.μ., fm/em, ...) go together; use HH for a 24-hour clock",
+    ]);
+  });
+
   it("reports a case step's language that is not a language tag", () => {
     expect(diagnosticsOf("FM304", 'map Deal -> crm.lead { name <- name | title("tr")  description <- name | lower("Turkish!") }')).toEqual([
       'main.flitmap:1:80-1:90 error FM304 the language of `lower` is a language tag ("tr", "az"), not "Turkish!"',
