@@ -147,8 +147,9 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   );
   // A header word that says the column is to be ignored (a balance's side) outranks what its values look like.
   for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
-  // A person's few values on every row, beside the salutation, are a job position, not a stage.
-  const person = context.entity.profile.kind === "person";
+  // A person's few values on every row, beside the salutation, are a job position, not a stage;
+  // in rows typed as organisations or people (a register of customers), a trade or a category.
+  const person = context.entity.profile.kind === "person" && context.entity.typedPartners === undefined;
   const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && role === "status" ? "position" : role]));
   // A header naming another field (`Województwo`, a province) outranks what its values look like (a few values, a position).
   for (const [column, role] of roles) if (headerNamesOtherField(column, role, fields, entityWords, context.model.name)) roles.delete(column);

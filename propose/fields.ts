@@ -164,6 +164,9 @@ function isReferenceModel(schema: OdooSchema, model: string | undefined): boolea
   return EXTENSIBLE_MODELS.has(model) || (schema.references[model]?.length ?? 0) > 0;
 }
 
+/** The lines of a partner's address (not its post code, whose digits and dash may read as a phone number: `01310-100`). */
+const ADDRESS_FIELDS: ReadonlySet<string> = new Set(["street", "street2", "city"]);
+
 /** How the column's values can reach the field, and how natural that is (1: as they are). */
 export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooSchema, model: string): Conversion | undefined {
   const textual = field.type === "char" || field.type === "text" || field.type === "html";
@@ -205,7 +208,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
       // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
       if (type === "text") return direct(column.profile.guess.multiline ? 0.9 : 1, "trim");
-      if (type === "email" || type === "phone" || type === "url") return direct(1);
+      // A phone number, an e-mail or a web address is no line of an address (`Phone 2` is not `street2`).
+      if (checked) return direct(ADDRESS_FIELDS.has(field.name) ? 0.3 : 1);
       if (type === "integer" || type === "decimal" || type === "money") return direct(0.6);
       if (type === "file") return direct(0.6);
       return direct(0.4, "text");
@@ -364,6 +368,17 @@ export function looksLikePersonNames(values: readonly string[]): boolean {
     personColumns.set(values, known);
   }
   return known;
+}
+
+/**
+ * Whether a column's values are people's names, nearly each on a row of its own (the person in
+ * charge at each branch), not a handful of staff nor firms' names.
+ */
+export function namesOnePersonEach(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  const distinct = [...new Set(filled)];
+  if (distinct.length < 3 || distinct.length < filled.length * 0.8 || distinct.some(hasLegalForm)) return false;
+  return distinct.filter((value) => PERSON_NAME.some((pattern) => pattern.test(value))).length >= distinct.length * 0.8;
 }
 
 function personNames(values: readonly string[]): boolean {
