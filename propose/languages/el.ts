@@ -102,6 +102,8 @@ export const GREEK: Language = {
     "οροι πληρωμησ": "payment term",
     εκπτωση: "discount",
     "πιστωτικο οριο": "credit limit",
+    μετρητοισ: "cash",
+    μετρητα: "cash",
     υπολοιπο: "balance",
     νομισμα: "currency",
     τιμολογιο: "invoice",

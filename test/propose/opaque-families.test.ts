@@ -26,10 +26,10 @@ const FLOORS: Readonly<Record<string, number>> = {
   clientela: 0.61,
   anagrafe: 0.73,
   carteira: 0.53,
-  kartoteka: 0.51,
-  defter: 0.67,
+  kartoteka: 0.53,
+  defter: 0.68,
   kundregister: 0.46,
-  pelatologio: 0.59,
+  pelatologio: 0.68,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
