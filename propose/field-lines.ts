@@ -234,6 +234,30 @@ export function matchFields(state: BuildState, context: TargetContext): void {
       state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
     }
   }
+  const parent = refChains.get("parent_id");
+  if (parent !== undefined) companyNameBesideKey(state, context, parent.candidates);
+}
+
+/**
+ * A person's firm linked by its key beside its name (a CRM's ERP code and the account's name): a
+ * row without the key names a firm the other file lacks (a prospect), whose name Odoo keeps as
+ * the person's company name.
+ */
+function companyNameBesideKey(state: BuildState, context: TargetContext, chain: readonly FieldCandidate[]): void {
+  if (context.model.name !== "res.partner" || context.taken.has("company_name") || context.model.fields["company_name"] === undefined) return;
+  const byName = chain.find((candidate) => candidate.conversion.kind === "ref" && candidate.conversion.reference.byName !== undefined);
+  const byKey = chain.find((candidate) => candidate.conversion.kind === "ref" && candidate.conversion.reference.byName === undefined);
+  if (byName === undefined || byKey === undefined || byName.column.profile.guess.type !== "text") return;
+  context.lines.push({
+    kind: "assign",
+    field: "company_name",
+    operator: "<-",
+    expression: `if ${byKey.column.path} is empty then ${byName.column.path} | trim`,
+    columns: [byName.column.path, byKey.column.path],
+    comment: "the firm's name where no key links it: a firm the export does not hold",
+  });
+  context.taken.add("company_name");
+  state.log.add(context.entity.profile.name, byName.column.path, { kind: "field", model: context.model.name, field: "company_name", confidence: byName.confidence });
 }
 
 /** Required fields nothing fills: a TODO line each, and the check reports them as warnings. */

@@ -32,7 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   kartoteka: 0.92,
   defter: 1,
   kundregister: 0.93,
-  pelatologio: 0.93,
+  pelatologio: 0.96,
 };
 
 /**
