@@ -12,6 +12,7 @@ import { hasVatForm } from "../runtime/source/identifiers.js";
 import { filledValues, isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
+import { holdsTaxIds } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
 
 export type ValueRole =
@@ -126,6 +127,8 @@ function isTown(column: ColumnProfile, filled: readonly string[]): boolean {
 }
 
 function isVat(column: ColumnProfile, filled: readonly string[]): boolean {
+  // A national tax number with its punctuation (a CNPJ) reads as a phone number.
+  if ((column.guess.type === "text" || column.guess.type === "phone") && holdsTaxIds(column.values)) return true;
   return column.guess.type === "text" && filled.length >= 3 && share(filled, (value) => /^[A-Z]{2}/.test(value) && hasVatForm(value)) >= 0.8;
 }
 
@@ -336,7 +339,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   for (const column of columns) if (isStreet(column, values(column))) give(column, "street");
   for (const column of columns) if (!roles.has(column) && isClosedSet(column, values(column)) && !isLongText(column, values(column))) give(column, "status");
   for (const column of columns) if (column.guess.type === "boolean") give(column, "flag");
-  give(mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined)), "mobile");
+  give(mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !holdsTaxIds(column.values))), "mobile");
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

@@ -25,7 +25,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   pipelane: 0.75,
   clientela: 0.61,
   anagrafe: 0.73,
-  carteira: 0.53,
+  carteira: 0.57,
   kartoteka: 0.53,
   defter: 0.68,
   kundregister: 0.46,
