@@ -323,7 +323,7 @@ function typeTarget(
   const share = (known: ReadonlySet<string>, fold: (id: string) => string): number => ids.filter((id) => known.has(fold(id))).length / ids.length;
   const hits = drafts
     .filter((other) => other !== draft)
-    .flatMap((other) => {
+    .flatMap((other): { entity: string; byName?: string; found: number }[] => {
       const own = keys.get(other);
       const byKey = own === undefined ? [] : [{ entity: other.group.name, found: share(own, trimmedKey) }];
       const byName = nameColumns(other).map((names) => ({ entity: other.group.name, byName: names.name, found: share(valueSet(names), foldCase) }));
@@ -334,7 +334,7 @@ function typeTarget(
   const [best, second] = hits;
   // Ids several entities share (small numbers) say nothing.
   if (best === undefined || (second !== undefined && second.entity !== best.entity && second.found === best.found)) return undefined;
-  return { value, entity: best.entity, ...("byName" in best ? { byName: best.byName } : {}) };
+  return { value, entity: best.entity, ...(best.byName === undefined ? {} : { byName: best.byName }) };
 }
 
 const valueSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();
