@@ -9,7 +9,7 @@ import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
 import { namesOrganisations } from "./legal-forms.js";
-import { stampsOf } from "./value-roles.js";
+import { givenAndSurnames, stampsOf } from "./value-roles.js";
 import { findPolymorphic, findReferences, keyValues, namesRows, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
 import { valueList, type ValueList } from "./value-shapes.js";
 import { conceptWords, identifierOf } from "./words.js";
@@ -302,6 +302,10 @@ function kindFromValues(
   // do; each firm named once, with its legal form, beside its phones and e-mails, says firms.
   if (legalNames !== undefined && reachable)
     return { kind: "company", evidence: `its ${legalNames.header} are names of companies, one a row, many with their legal form, beside e-mail addresses or phone numbers` };
+  // People's given names and surnames side by side, beside their e-mails or phones, are people,
+  // whatever dates, yes/no flags and links their rows hold too (a contact's consent, its employer).
+  if (reachable && !amounts && givenAndSurnames(plain) !== undefined)
+    return { kind: "person", evidence: "its values are given names and surnames beside e-mail addresses or phone numbers" };
   if (amounts && dated && links && plain.some(statusLike)) return { kind: "deal", evidence: "its values are amounts, dates, a status and links to other records" };
   if (dated && types.has("boolean") && links && plain.some(subjectLike)) return { kind: "activity", evidence: "its values are dates, a yes/no, a subject and links to other records" };
   const outward = references.some((reference) => reference.entity !== self);

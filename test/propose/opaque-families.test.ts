@@ -28,7 +28,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carteira: 0.57,
   kartoteka: 0.53,
   defter: 0.68,
-  kundregister: 0.46,
+  kundregister: 0.58,
   pelatologio: 0.68,
 };
 
