@@ -195,7 +195,9 @@ export function personName(state: BuildState, context: TargetContext): void {
   const byWords = free.find((column) => column.profile.words.includes("first")) ?? (surnames === undefined ? undefined : lone());
   // Without header words it knows, the values may tell: given names and surnames side by side.
   const person = context.model.name === "res.partner" && !context.constants.has("is_company");
-  const byValues = byWords === undefined && surnames === undefined && person ? givenAndSurnames(free.map((column) => column.profile)) : undefined;
+  // Another file's keys (`GAZINSTALSER`) are no one's name, however they are written.
+  const unlinked = free.filter((column) => column.reference === undefined).map((column) => column.profile);
+  const byValues = byWords === undefined && surnames === undefined && person ? givenAndSurnames(unlinked) : undefined;
   const first = byWords ?? free.find((column) => column.profile === byValues?.[0]);
   const last = surnames ?? (byValues === undefined ? lone(first) : free.find((column) => column.profile === byValues[1]));
   if (first === undefined || last === undefined) return;

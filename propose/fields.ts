@@ -430,7 +430,7 @@ export function scoreCandidates(
       }
       const floor =
         conversion.kind === "ref"
-          ? referenceFloor(conversion.reference, field, fields, columns)
+          ? referenceFloor(conversion.reference, field, fields, columns, column)
           : Math.max(typeFloor(column, field, model), roleFloor(role, field, model));
       // The day a row was entered fits a date field by its type alone, and is none of them (Odoo keeps its own).
       if (floor > named && column.profile.words.includes("created")) continue;
@@ -464,16 +464,26 @@ function negatedScore(columnWords: readonly string[], model: string, field: Odoo
  * (`AP-Nr` in opportunities, the key header of the people) surely, when the field is the model's
  * one link to those records.
  */
-function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[], columns: readonly ColumnRef[]): number {
+function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[], columns: readonly ColumnRef[], column: ColumnRef): number {
   const links = fields.filter((other) => (other.type === "many2one" || other.type === "many2many") && other.relation === field.relation);
   if (links.length !== 1) return REFERENCE_FLOOR;
   if (reference.named) return NAMED_REFERENCE_FLOOR;
+  // Codes of letters (`GAZINSTALSER`), nearly all another file's keys, are no chance match as
+  // small numbers may be: the row's one column of such codes of those records links them.
+  const codes = (other: ColumnRef): boolean => other.reference?.model === reference.model && other.reference.byName === undefined && lettered(other.profile.values);
+  if (codes(column) && columns.filter(codes).length === 1) return NAMED_REFERENCE_FLOOR;
+  const alone = columns.filter((other) => other.reference?.model === reference.model).length === 1;
   // The records' keys beside their names (a CRM's ERP code beside the account's name) link surely
   // too: the keys exactly, where the names, spelled otherwise, find nothing.
   if (reference.byName === undefined && columns.some((column) => column.reference?.model === reference.model && column.reference.byName !== undefined))
     return KEY_BESIDE_NAME_FLOOR;
-  const alone = columns.filter((column) => column.reference?.model === reference.model).length === 1;
   return alone && needed(field) ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
+}
+
+/** Whether nine in ten of a column's filled values hold two letters or more: codes, not numbers. */
+function lettered(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  return filled.length > 0 && filled.filter((value) => /\p{L}.*\p{L}/u.test(value)).length >= filled.length * 0.9;
 }
 
 /** How sure a column feeds its model's primary field for its type, whatever its header says. */

@@ -26,7 +26,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   clientela: 0.61,
   anagrafe: 0.73,
   carteira: 0.57,
-  kartoteka: 0.53,
+  kartoteka: 0.55,
   defter: 0.68,
   kundregister: 0.58,
   pelatologio: 0.68,
