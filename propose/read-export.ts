@@ -63,12 +63,13 @@ const TEXT_FILE = /\.(?:txt|tsv|tab)$/i;
 
 /**
  * Whether a text file holds a table rather than prose (a `liesmich.txt` beside the export): a
- * header of two columns or more, most rows as many cells as it, and cells not the clauses of
+ * header of two columns or more over rows, most rows as many cells as it, and cells not the clauses of
  * sentences (most after a delimiter opening with a space, as after a comma in a sentence). A CSV
  * file is a table by its name, whatever its columns.
  */
 function isTable(file: ExportFile): boolean {
-  if (file.headers.length < 2) return false;
+  // A line of prose split at its commas looks like a header: a table's header heads rows.
+  if (file.headers.length < 2 || file.rows.length === 0) return false;
   const fitting = file.rows.filter((row) => row.length === file.headers.length).length;
   if (fitting * 2 < file.rows.length) return false;
   const later = file.rows.flatMap((row) => row.slice(1)).filter((cell) => cell !== "");
