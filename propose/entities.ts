@@ -317,6 +317,35 @@ function kindFromValues(
   return undefined;
 }
 
+/**
+ * A file neither its name, its columns' words nor the rules above type, and no other file points
+ * to: a guess from what its values can be in Odoo rather than nothing. Prose about other files' records is notes in their
+ * chatter; a column naming each row, or e-mail addresses, phones or web sites, partners. Said as a
+ * guess (30%), for the specialist to confirm.
+ */
+function guessedKind(
+  columns: readonly ColumnProfile[],
+  references: readonly ReferenceProfile[],
+  keyColumns: readonly string[],
+): { kind: EntityKind; evidence: string; confidence: number } {
+  const plain = columns.filter((column) => !keyColumns.includes(column.name) && !references.some((reference) => reference.column === column.name));
+  const prose = plain.find((column) => column.guess.type === "text" && column.guess.multiline);
+  if (prose !== undefined && references.length > 0)
+    return { kind: "note", evidence: `a guess from its values: ${prose.header} is text of several lines about other files' records`, confidence: 0.3 };
+  const reaching = plain.find((column) => column.guess.type === "email" || column.guess.type === "phone" || column.guess.type === "url");
+  const naming = plain.find((column) => namesRows(column, 0.9));
+  const partner = naming ?? reaching;
+  if (partner !== undefined)
+    return {
+      kind: "person",
+      evidence: `a guess from its values: ${partner.header} ${partner === naming ? "names each row" : "reaches someone"}, as a partner's do`,
+      confidence: 0.3,
+    };
+  return UNKNOWN;
+}
+
+const UNKNOWN = { kind: "unknown", evidence: "neither its file name nor its columns say what it holds", confidence: 0 } as const;
+
 // ---------------------------------------------------------------------------------------------
 // profile
 
@@ -491,7 +520,8 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
       kind = { ...byColumns, confidence: 0.7 };
     else if (byName !== undefined) kind = { ...byName, confidence: 0.9 };
     else if (byColumns !== undefined) kind = { ...byColumns, confidence: 0.6 };
-    else kind = { kind: "unknown", evidence: "neither its file name nor its columns say what it holds", confidence: 0 };
+    // A file others point to (agents by code, with their e-mails and commissions) is read through them.
+    else kind = referenced ? UNKNOWN : guessedKind(draft.columns, references, draft.key.columns);
     const rowCount = draft.group.files.reduce((sum, file) => sum + file.rowCount, 0);
     return {
       name: draft.group.name,
