@@ -486,6 +486,17 @@ function lettered(values: readonly string[]): boolean {
   return filled.length > 0 && filled.filter((value) => /\p{L}.*\p{L}/u.test(value)).length >= filled.length * 0.9;
 }
 
+/**
+ * The e-mail addresses of a handful of people, each on many rows, all at one domain: a firm's
+ * staff, who own the records (`k.wojcik@instalterm.pl`), not the records' own addresses.
+ */
+function staffAddresses(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "");
+  const distinct = [...new Set(filled)];
+  if (distinct.length < 2 || distinct.length > 20 || distinct.length * 5 > filled.length) return false;
+  return new Set(distinct.map((address) => address.slice(address.indexOf("@") + 1))).size === 1;
+}
+
 /** How sure a column feeds its model's primary field for its type, whatever its header says. */
 const TYPE_FLOOR = 0.65;
 
@@ -496,7 +507,9 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
   const kind =
     column.profile.list !== undefined
       ? "list"
-      : type === "email" || (type === "phone" && !holdsTaxIds(column.profile.values)) || type === "url" || type === "money"
+      : type === "email" && staffAddresses(column.profile.values)
+        ? "staff"
+        : type === "email" || (type === "phone" && !holdsTaxIds(column.profile.values)) || type === "url" || type === "money"
         ? type
         : type === "text" && staffValues(column.profile.values)
           ? "staff"

@@ -26,10 +26,10 @@ const FLOORS: Readonly<Record<string, number>> = {
   clientela: 0.61,
   anagrafe: 0.73,
   carteira: 0.57,
-  kartoteka: 0.55,
+  kartoteka: 0.59,
   defter: 0.68,
   kundregister: 0.58,
-  pelatologio: 0.68,
+  pelatologio: 0.72,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
