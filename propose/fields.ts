@@ -9,7 +9,7 @@ import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, filledValues, isPercentage } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
-import { holdsTaxIds } from "./tax-ids.js";
+import { holdsIdentifiers } from "./tax-ids.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, NEGATED_ROLES, PRIMARY_FIELDS, ROLE_FIELDS } from "./odoo-knowledge.js";
 import type { ValueRole } from "./value-roles.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -509,7 +509,7 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
       ? "list"
       : type === "email" && staffAddresses(column.profile.values)
         ? "staff"
-        : type === "email" || (type === "phone" && !holdsTaxIds(column.profile.values)) || type === "url" || type === "money"
+        : type === "email" || (type === "phone" && !holdsIdentifiers(column.profile.values)) || type === "url" || type === "money"
         ? type
         : type === "text" && staffValues(column.profile.values)
           ? "staff"

@@ -257,6 +257,7 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     zip: "zip",
     city: "city",
     vat: "vat",
+    registry: "company_registry",
     label: "name",
     longtext: "comment",
   },

@@ -26,9 +26,9 @@ const FLOORS: Readonly<Record<string, number>> = {
   clientela: 0.61,
   anagrafe: 0.73,
   carteira: 0.57,
-  kartoteka: 0.59,
+  kartoteka: 0.61,
   defter: 0.68,
-  kundregister: 0.58,
+  kundregister: 0.63,
   pelatologio: 0.72,
 };
 

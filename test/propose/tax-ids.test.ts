@@ -1,8 +1,11 @@
 /**
- * Brazilian tax numbers under headers the lexicon does not know: a firm's CNPJ
- * (`39.825.979/0001-72`) and a person's CPF (`725.102.734-85`) have the digits and punctuation of
- * phone numbers, but their shape and check digits say they are tax ids, Odoo's `vat`. Invented
- * for this test, from no export family; the headers are words of no language.
+ * Tax and registration numbers under headers the lexicon does not know: a Brazilian firm's CNPJ
+ * (`39.825.979/0001-72`), a person's CPF (`725.102.734-85`) and a Polish NIP (`716-585-38-14`,
+ * beside foreign customers' prefixed VAT numbers) have the digits and punctuation of phone numbers
+ * or codes, but their shape and check digits say they are tax ids, Odoo's `vat`; a Swedish
+ * organisation number (`556860-3954`) and a Polish REGON (`592004870`) are a firm's registration,
+ * its `company_registry`. Invented for this test, from no export family; the headers are words of
+ * no language.
  */
 import { describe, expect, it } from "vitest";
 import { isNationalTaxId } from "../../propose/tax-ids.js";
@@ -24,6 +27,23 @@ P4;Diego;Rocha;899.139.441-80;(51) 96543-2109
 P5;Elisa;Melo;177.151.620-86;(41) 95432-1098
 `;
 
+const SWEDISH = `Kod;Zubrak Vimmel;Quaxor;Flimber
+1;Engströms Bil AB;556860-3954;031-343 50 76
+2;Majornas Tandvård AB;556744-5290;0303-95 16 10
+3;Öbergs Fastigheter AB;556089-4148;+46 31 192 25 51
+4;Jonssons Fastigheter AB;556859-4526;08-734 80 72
+5;Lindströms VVS AB;556299-4474;+46 35 280 87 25
+`;
+
+const POLISH = `Kod;Zubrak Vimmel;Quaxor;Dreeb
+AQUA;Aqua-Tech Sp. z o.o.;716-585-38-14;592004870
+ARMA;Armatura Mazowsze Sp. z o.o.;2845137184;183066994
+GAZI;Gaz-Instal Sp. z o.o.;995-481-48-59;767634713
+SLAS;Śląskie Instalacje S.A.;3558892134;406947426
+ZURA;Żuraw-Bud Sp.j.;559-659-18-61;278758260
+HANS;Hansa Wärme GmbH;DE924639934;
+`;
+
 describe("CNPJ and CPF numbers whatever their headers", () => {
   it("are told by their shape and check digits", () => {
     expect(isNationalTaxId("39.825.979/0001-72")).toBe(true);
@@ -38,5 +58,19 @@ describe("CNPJ and CPF numbers whatever their headers", () => {
     expect(assignment(firms, "empresas.csv", "phone")).toBe("flimber");
     const people = proposalFor([file("pessoas.csv", PEOPLE)]);
     expect(assignment(people, "pessoas.csv", "vat")).toBe("quaxor");
+  });
+});
+
+describe("registration and tax numbers of other countries whatever their headers", () => {
+  it("are a Swedish firm's registration, its phone staying its phone", () => {
+    const proposal = proposalFor([file("foretag.csv", SWEDISH)]);
+    expect(assignment(proposal, "foretag.csv", "company_registry")).toBe("quaxor");
+    expect(assignment(proposal, "foretag.csv", "phone")).toBe("flimber");
+  });
+
+  it("are a Polish firm's tax id beside foreign VAT numbers, and its registration", () => {
+    const proposal = proposalFor([file("firmy.csv", POLISH)]);
+    expect(assignment(proposal, "firmy.csv", "vat")).toBe("quaxor | trim");
+    expect(assignment(proposal, "firmy.csv", "company_registry")).toBe("dreeb | trim");
   });
 });
