@@ -123,6 +123,11 @@ function isStreet(column: ColumnProfile, filled: readonly string[]): boolean {
   );
 }
 
+/** Whether a column's values are streets and house numbers (`Sockerbruksgatan 84`), whatever its header says. */
+export function streetShaped(column: ColumnProfile): boolean {
+  return isStreet(column, filledValues(column.values));
+}
+
 /** `80234`, `61-423`, `YO5 2AB`, `V6B 1A1`, `13113-338`. */
 const POST_CODE = /^(?=.*\d)[A-Z0-9]{2,5}(?:[ -]?[A-Z0-9]{2,4})?$/i;
 

@@ -28,7 +28,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carteira: 0.57,
   kartoteka: 0.61,
   defter: 0.68,
-  kundregister: 0.63,
+  kundregister: 0.64,
   pelatologio: 0.72,
 };
 
