@@ -103,6 +103,8 @@ export const GREEK: Language = {
     εκπτωση: "discount",
     "πιστωτικο οριο": "credit limit",
     μετρητοισ: "cash",
+    λογιστηριο: "accounting",
+    logistirio: "accounting",
     μετρητα: "cash",
     υπολοιπο: "balance",
     νομισμα: "currency",
