@@ -25,7 +25,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   pipelane: 0.75,
   clientela: 0.61,
   anagrafe: 0.73,
-  carteira: 0.57,
+  carteira: 0.6,
   kartoteka: 0.61,
   defter: 0.69,
   kundregister: 0.64,
