@@ -1,7 +1,7 @@
 /**
  * National tax and registry numbers written with their own punctuation, which read as phone
  * numbers or codes: Brazil's CNPJ (`12.345.678/0001-95`, a firm's) and CPF (`123.456.789-09`, a
- * person's) and Poland's NIP (`329-434-28-93`), tax ids; Sweden's organisation number
+ * person's), Poland's NIP (`329-434-28-93`) and Greece's ΑΦΜ (`094014201`), tax ids; Sweden's organisation number
  * (`556594-0557`) and Poland's REGON (`452759404`), a firm's registration. Told by their shape and
  * check digits, so that a column of them is the partner's tax id or company registry, whatever its
  * header says. Pure.
@@ -45,6 +45,15 @@ function validNip(value: string): boolean {
   return rest !== 10 && rest === digits[9];
 }
 
+/** Greece's ΑΦΜ: nine digits, the first eight weighted by powers of two, modulo 11, then 10. */
+const AFM = /^\d{9}$/;
+
+function validAfm(value: string): boolean {
+  const digits = digitsOf(value);
+  const rest = [256, 128, 64, 32, 16, 8, 4, 2].reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+  return rest % 10 === digits[8] && new Set(digits).size > 1;
+}
+
 /** Sweden's organisation number: six digits, a dash, four; Luhn over all ten. */
 const ORGANISATION_NUMBER = /^\d{6}-\d{4}$/;
 
@@ -68,7 +77,12 @@ function validRegon(value: string): boolean {
 /** Whether a value is a national tax number by its shape and check digits. */
 export function isNationalTaxId(value: string): boolean {
   const trimmed = value.trim();
-  return (CNPJ.test(trimmed) && validCnpj(trimmed)) || (CPF.test(trimmed) && validCpf(trimmed)) || (NIP.test(trimmed) && validNip(trimmed));
+  return (
+    (CNPJ.test(trimmed) && validCnpj(trimmed)) ||
+    (CPF.test(trimmed) && validCpf(trimmed)) ||
+    (NIP.test(trimmed) && validNip(trimmed)) ||
+    (AFM.test(trimmed) && validAfm(trimmed))
+  );
 }
 
 /** Whether a value is a firm's national registration number by its shape and check digits. */

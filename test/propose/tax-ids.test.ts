@@ -1,11 +1,11 @@
 /**
  * Tax and registration numbers under headers the lexicon does not know: a Brazilian firm's CNPJ
- * (`39.825.979/0001-72`), a person's CPF (`725.102.734-85`) and a Polish NIP (`716-585-38-14`,
- * beside foreign customers' prefixed VAT numbers) have the digits and punctuation of phone numbers
- * or codes, but their shape and check digits say they are tax ids, Odoo's `vat`; a Swedish
- * organisation number (`556860-3954`) and a Polish REGON (`592004870`) are a firm's registration,
- * its `company_registry`. Invented for this test, from no export family; the headers are words of
- * no language.
+ * (`39.825.979/0001-72`), a person's CPF (`725.102.734-85`), a Polish NIP (`716-585-38-14`) and a
+ * Greek ΑΦΜ (`526018151`), beside foreign customers' prefixed VAT numbers, have the digits and
+ * punctuation of phone numbers, post codes or codes, but their shape and check digits say they
+ * are tax ids, Odoo's `vat`; a Swedish organisation number (`556860-3954`) and a Polish REGON
+ * (`592004870`) are a firm's registration, its `company_registry`. Invented for this test, from no
+ * export family; the headers are words of no language.
  */
 import { describe, expect, it } from "vitest";
 import { isNationalTaxId } from "../../propose/tax-ids.js";
@@ -44,6 +44,15 @@ ZURA;Żuraw-Bud Sp.j.;559-659-18-61;278758260
 HANS;Hansa Wärme GmbH;DE924639934;
 `;
 
+const GREEK = `Kod;Zubrak Vimmel;Quaxor;Dreeb
+30.00.0001;ΓΕΥΣΕΙΣ ΤΟΥ ΒΟΡΡΑ Ι.Κ.Ε.;526018151;546 25
+30.00.0002;ΑΦΟΙ ΓΕΩΡΓΙΟΥ Ο.Ε.;908301668;60100
+30.00.0003;ΨΥΚΤΙΚΗ ΚΑΛΑΜΑΡΙΑΣ Α.Ε.;131860915;551 33
+30.00.0004;ΞΕΝΟΔΟΧΕΙΑ ΧΑΛΚΙΔΙΚΗΣ Α.Ε.;390996038;630 77
+30.00.0005;ΑΡΤΟΠΟΙΕΙΑ ΣΕΡΡΩΝ Ε.Π.Ε.;082462817;621 22
+30.00.0006;OLYMPUS FOODS LTD;CY10259033P;1065
+`;
+
 describe("CNPJ and CPF numbers whatever their headers", () => {
   it("are told by their shape and check digits", () => {
     expect(isNationalTaxId("39.825.979/0001-72")).toBe(true);
@@ -66,6 +75,12 @@ describe("registration and tax numbers of other countries whatever their headers
     const proposal = proposalFor([file("foretag.csv", SWEDISH)]);
     expect(assignment(proposal, "foretag.csv", "company_registry")).toBe("quaxor");
     expect(assignment(proposal, "foretag.csv", "phone")).toBe("flimber");
+  });
+
+  it("are a Greek firm's tax id (ΑΦΜ) beside foreign VAT numbers, not its post code", () => {
+    const proposal = proposalFor([file("pelates.csv", GREEK)]);
+    expect(assignment(proposal, "pelates.csv", "vat")).toBe("quaxor | trim");
+    expect(assignment(proposal, "pelates.csv", "zip")).not.toBe("quaxor | trim");
   });
 
   it("are a Polish firm's tax id beside foreign VAT numbers, and its registration", () => {
