@@ -11,6 +11,7 @@ import type { ColumnProfile } from "./entities.js";
 import { alias } from "./entity-models.js";
 import { namesOnePersonEach } from "./fields.js";
 import { givenAndSurnames } from "./value-roles.js";
+import { isConcept } from "./words.js";
 import type { BodyLine, TargetProposal } from "./proposal.js";
 
 /** Rows needed before a column's names make people. */
@@ -41,8 +42,9 @@ const ENOUGH_IN_CHARGE = 10;
 
 /**
  * The column naming the person to talk to at the organisation: its header says contact person;
- * or it says who is in charge (`Υπεύθυνος`, `Responsable`) and holds people's names, nearly each
- * on one row, which are no staff owning the records but a person at each place.
+ * or it says who is in charge (`Υπεύθυνος`, `Responsable`), or, in an organisations' file, says
+ * nothing the lexicon knows, and holds people's names, nearly each on one row, which are no staff
+ * owning the records but a person at each place.
  */
 export function contactPersonColumn(state: BuildState, entity: MappedEntity): ColumnProfile | undefined {
   const organisations = holdsOrganisations(state, entity);
@@ -55,7 +57,9 @@ export function contactPersonColumn(state: BuildState, entity: MappedEntity): Co
     const filled = column.guess.total - column.guess.blank;
     if (column.guess.type !== "text" || column.guess.multiline || profile.key.includes(column.name)) return false;
     if (organisations && words.includes("contact") && words.includes("person") && only(words, ["contact", "person", "name"])) return filled >= ENOUGH_PEOPLE;
-    return words.includes("owner") && only(words, ["owner", "person", "name"]) && filled >= ENOUGH_IN_CHARGE && namesOnePersonEach(column.values);
+    if (filled < ENOUGH_IN_CHARGE || !namesOnePersonEach(column.values)) return false;
+    // Without a word the lexicon knows, the names say it: a different person on nearly every row of an organisation's.
+    return (words.includes("owner") && only(words, ["owner", "person", "name"])) || (organisations && !words.some(isConcept));
   });
 }
 

@@ -23,12 +23,12 @@ const FLOORS: Readonly<Record<string, number>> = {
   carnet: 0.75,
   casebook: 0.9,
   pipelane: 0.75,
-  clientela: 0.61,
+  clientela: 0.63,
   anagrafe: 0.73,
   carteira: 0.6,
   kartoteka: 0.61,
   defter: 0.69,
-  kundregister: 0.64,
+  kundregister: 0.65,
   pelatologio: 0.78,
 };
 

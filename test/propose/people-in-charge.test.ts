@@ -41,3 +41,28 @@ describe("the person in charge at each branch", () => {
     expect(targetLine(person, "name")).toBe("zodpovedny | trim");
   });
 });
+
+// A firm's reference person under a header of no language: the names say it.
+const FIRMS = `Qix;Zorb;Wump
+1001;Engströms Bil AB;Lars Pettersson
+1002;Majornas Tandvård AB;Björn Håkansson
+1003;Öbergs Fastigheter AB;Magnus Svensson
+1004;Jonssons Fastigheter AB;Mattias Jönsson
+1005;Lindströms VVS AB;Eva Lindqvist
+1006;Karlssons Design AB;
+1007;Bergs Bygg AB;Anna Berg
+1008;Nordkyl AB;Erik Nyström
+1009;Göta Rör AB;Karin Holm
+1010;Västkustens El AB;Lars Ek
+1011;Kungsbacka Måleri AB;Sofia Lund
+1012;Hallands Plåt AB;Johan Sandberg
+`;
+
+describe("a different person's name on nearly every row of a firms' file, its header of no language", () => {
+  it("is the firm's contact person", () => {
+    const declaration = proposalFor([file("foretag.csv", FIRMS)]).entities[0]?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    expect(declaration.targets[1]?.header).toMatch(/: res\.partner when wump is present$/);
+  });
+});
