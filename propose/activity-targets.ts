@@ -142,11 +142,14 @@ function namingRecord(lines: readonly BodyLine[]): string[] {
 function agendaMessage(state: BuildState, entity: MappedEntity, messageModel: OdooModel, agenda: AgendaRows, done: DoneColumn): TargetProposal {
   const due = agenda.moments.kind === "times" ? undefined : agenda.moments.due;
   const without = [agenda.start, agenda.end, ...(due === undefined ? [] : [due])];
+  // A task without a start happened on the day it was due.
+  const undated = agenda.start.guess.blank > 0 ? due : undefined;
   const body = doneMessage(state, entity, messageModel, done, agenda.type, without, (context) => {
-    const [start] = columnRefs(state, entity.profile, [agenda.start]);
-    if (start !== undefined) assign(state, context, "date", start.path, [start], 0.9, "when it happened");
+    const [start, day] = columnRefs(state, entity.profile, [agenda.start, ...(undated === undefined ? [] : [undated])]);
+    if (start !== undefined && day !== undefined) assign(state, context, "date", `${start.path} ?? ${day.path} | datetime`, [start, day], 0.9, "when it happened, else the day it was due");
+    else if (start !== undefined) assign(state, context, "date", start.path, [start], 0.9, "when it happened");
   });
-  for (const column of [agenda.end, ...(due === undefined ? [] : [due])]) {
+  for (const column of [agenda.end, ...(due === undefined ? [] : [due]).filter((column) => column !== undated)]) {
     body.push({ kind: "ignore", column: column.name, comment: "a message has its moment alone" });
   }
   const condition = [typeCondition(agenda.type, agenda.activityValues), done.done, ...namingRecord(body)].join(" and ");

@@ -91,10 +91,17 @@ export function agendaRows(entity: EntityProfile): AgendaRows | undefined {
     entity.columns,
     (column) => entity.key.includes(column.name),
     MAX_TYPES,
-    (rows) => (ending(rows) >= EVENT_TYPE ? "first" : ending(rows) <= ACTIVITY_TYPE ? "second" : undefined),
+    // A call lasts too: its end says how long it took, and Odoo keeps it an activity.
+    (rows, value) => (ending(rows) <= ACTIVITY_TYPE || isCall(value) ? "second" : ending(rows) >= EVENT_TYPE ? "first" : undefined),
   );
   if (types === undefined) return undefined;
   return { type: types.column, eventValues: types.first, activityValues: types.second, ...moments };
+}
+
+/** Whether a type's value reads as a telephone call in the lexicon's languages (`Call`, `Anruf`, `Τηλεφώνημα`). */
+function isCall(value: string): boolean {
+  const words = conceptWords(value);
+  return words.includes("call") && !words.some((word) => APPOINTMENT_WORDS.has(word));
 }
 
 /** A day and two columns of times of day: the first when it starts, the second when it ends. */
@@ -121,12 +128,15 @@ function dayOf(value: string): string {
  */
 function dateTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start" | "end"> | undefined {
   const datetimes = entity.columns.filter((column) => column.guess.type === "datetime" && column.name !== entity.modifiedColumn);
-  const start = datetimes.find((column) => column.guess.blank === 0);
+  const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
+  // A task may have no start, only the day it is due: the start is then filled wherever the due day is not.
+  const dueOnly = (column: ColumnProfile): boolean =>
+    due !== undefined && column.values.every((value, row) => value.trim() !== "" || (due.values[row] ?? "").trim() !== "");
+  const start = datetimes.find((column) => column.guess.blank === 0) ?? datetimes.find(dueOnly);
   const end = datetimes.find((column) => column !== start && column.guess.blank > 0 && column.guess.pattern === start?.guess.pattern);
   if (start === undefined || end === undefined) return undefined;
   const ends = end.values.flatMap((value, row) => (value.trim() === "" ? [] : [dayOf(value) === dayOf(start.values[row] ?? "")]));
   if (ends.filter(Boolean).length < ends.length * SAME_DAY) return undefined;
-  const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
   return { moments: { kind: "datetimes", ...(due === undefined ? {} : { due }) }, start, end };
 }
 

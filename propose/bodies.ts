@@ -16,6 +16,7 @@ import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
 import { secondAddressesOf, secondAddressTarget } from "./second-addresses.js";
+import { firstMailbox, secondMailbox, secondMailboxTarget } from "./mailboxes.js";
 import { contactPersonColumn, contactPersonTarget } from "./partner-people.js";
 import { assign, columnRef, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
@@ -79,11 +80,14 @@ export function proposeEntity(state: BuildState, entity: EntityProfile): EntityP
   const addresses = secondAddressesOf(state, mapped);
   const contact = contactPersonColumn(state, mapped);
   const next = nextContactColumn(state, mapped);
-  if (bank !== undefined || addresses.length > 0 || contact !== undefined || next !== undefined) {
+  const mailbox = secondMailbox(state, mapped);
+  if (bank !== undefined || addresses.length > 0 || contact !== undefined || next !== undefined || mailbox !== undefined) {
+    if (mailbox !== undefined) firstMailbox(body, mailbox);
     const partner: TargetProposal = { header: `${mapped.alias}: ${mapped.model}`, body };
     const targets = [
       partner,
       ...(contact === undefined ? [] : [contactPersonTarget(state, mapped, contact, mapped.alias)]),
+      ...(mailbox === undefined ? [] : [secondMailboxTarget(state, mapped, mailbox, mapped.alias)]),
       ...addresses.map((address) => secondAddressTarget(state, mapped, address, mapped.alias)),
       ...(bank === undefined ? [] : [bankAccountTarget(state, mapped, bank, mapped.alias)]),
       ...(next === undefined ? [] : [nextContactTarget(state, mapped, next, mapped.alias, userLine(body))]),
@@ -195,7 +199,9 @@ export function personName(state: BuildState, context: TargetContext): void {
   const byWords = free.find((column) => column.profile.words.includes("first")) ?? (surnames === undefined ? undefined : lone());
   // Without header words it knows, the values may tell: given names and surnames side by side.
   const person = context.model.name === "res.partner" && !context.constants.has("is_company");
-  const byValues = byWords === undefined && surnames === undefined && person ? givenAndSurnames(free.map((column) => column.profile)) : undefined;
+  // Another file's keys (`GAZINSTALSER`) are no one's name, however they are written.
+  const unlinked = free.filter((column) => column.reference === undefined).map((column) => column.profile);
+  const byValues = byWords === undefined && surnames === undefined && person ? givenAndSurnames(unlinked) : undefined;
   const first = byWords ?? free.find((column) => column.profile === byValues?.[0]);
   const last = surnames ?? (byValues === undefined ? lone(first) : free.find((column) => column.profile === byValues[1]));
   if (first === undefined || last === undefined) return;

@@ -164,8 +164,14 @@ function fits(candidate: Candidate, value: string): boolean {
       return /^(https?:\/\/|www\.)/i.test(value);
     case "phone":
       // A date (14.06.2023) has the digits and separators of a phone number, but is none; nor is
-      // a document numbered by year (an order's `2025/0042`).
-      return value.replace(/\D/g, "").length >= 6 && !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(value) && !/^(19|20)\d\d[/-]\d{1,6}$/.test(value);
+      // a document numbered by year (an order's `2025/0042`), nor a post code of five digits and
+      // three (Brazil's CEP, `13113-338`).
+      return (
+        value.replace(/\D/g, "").length >= 6 &&
+        !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(value) &&
+        !/^(19|20)\d\d[/-]\d{1,6}$/.test(value) &&
+        !/^\d{5}-\d{3}$/.test(value)
+      );
     case "file":
       return /[\\/]/.test(value) && /\.[A-Za-z0-9]{2,5}$/.test(value);
     default:

@@ -9,7 +9,7 @@ import { guessColumnType, type ColumnTypeGuess } from "./column-types.js";
 import { groupFiles, type ExportSample, type FileGroup } from "./export.js";
 import { collectRows, ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
 import { namesOrganisations } from "./legal-forms.js";
-import { stampsOf } from "./value-roles.js";
+import { givenAndSurnames, stampsOf } from "./value-roles.js";
 import { findPolymorphic, findReferences, keyValues, namesRows, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
 import { valueList, type ValueList } from "./value-shapes.js";
 import { conceptWords, identifierOf } from "./words.js";
@@ -302,6 +302,10 @@ function kindFromValues(
   // do; each firm named once, with its legal form, beside its phones and e-mails, says firms.
   if (legalNames !== undefined && reachable)
     return { kind: "company", evidence: `its ${legalNames.header} are names of companies, one a row, many with their legal form, beside e-mail addresses or phone numbers` };
+  // People's given names and surnames side by side, beside their e-mails or phones, are people,
+  // whatever dates, yes/no flags and links their rows hold too (a contact's consent, its employer).
+  if (reachable && !amounts && givenAndSurnames(plain) !== undefined)
+    return { kind: "person", evidence: "its values are given names and surnames beside e-mail addresses or phone numbers" };
   if (amounts && dated && links && plain.some(statusLike)) return { kind: "deal", evidence: "its values are amounts, dates, a status and links to other records" };
   if (dated && types.has("boolean") && links && plain.some(subjectLike)) return { kind: "activity", evidence: "its values are dates, a yes/no, a subject and links to other records" };
   const outward = references.some((reference) => reference.entity !== self);
@@ -312,6 +316,35 @@ function kindFromValues(
   if (dated && written && links && !types.has("boolean")) return { kind: "note", evidence: "its values are dates, texts of several lines and links to other records" };
   return undefined;
 }
+
+/**
+ * A file neither its name, its columns' words nor the rules above type, and no other file points
+ * to: a guess from what its values can be in Odoo rather than nothing. Prose about other files' records is notes in their
+ * chatter; a column naming each row, or e-mail addresses, phones or web sites, partners. Said as a
+ * guess (30%), for the specialist to confirm.
+ */
+function guessedKind(
+  columns: readonly ColumnProfile[],
+  references: readonly ReferenceProfile[],
+  keyColumns: readonly string[],
+): { kind: EntityKind; evidence: string; confidence: number } {
+  const plain = columns.filter((column) => !keyColumns.includes(column.name) && !references.some((reference) => reference.column === column.name));
+  const prose = plain.find((column) => column.guess.type === "text" && column.guess.multiline);
+  if (prose !== undefined && references.length > 0)
+    return { kind: "note", evidence: `a guess from its values: ${prose.header} is text of several lines about other files' records`, confidence: 0.3 };
+  const reaching = plain.find((column) => column.guess.type === "email" || column.guess.type === "phone" || column.guess.type === "url");
+  const naming = plain.find((column) => namesRows(column, 0.9));
+  const partner = naming ?? reaching;
+  if (partner !== undefined)
+    return {
+      kind: "person",
+      evidence: `a guess from its values: ${partner.header} ${partner === naming ? "names each row" : "reaches someone"}, as a partner's do`,
+      confidence: 0.3,
+    };
+  return UNKNOWN;
+}
+
+const UNKNOWN = { kind: "unknown", evidence: "neither its file name nor its columns say what it holds", confidence: 0 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // profile
@@ -487,7 +520,8 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
       kind = { ...byColumns, confidence: 0.7 };
     else if (byName !== undefined) kind = { ...byName, confidence: 0.9 };
     else if (byColumns !== undefined) kind = { ...byColumns, confidence: 0.6 };
-    else kind = { kind: "unknown", evidence: "neither its file name nor its columns say what it holds", confidence: 0 };
+    // A file others point to (agents by code, with their e-mails and commissions) is read through them.
+    else kind = referenced ? UNKNOWN : guessedKind(draft.columns, references, draft.key.columns);
     const rowCount = draft.group.files.reduce((sum, file) => sum + file.rowCount, 0);
     return {
       name: draft.group.name,

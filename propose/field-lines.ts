@@ -147,8 +147,9 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   );
   // A header word that says the column is to be ignored (a balance's side) outranks what its values look like.
   for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
-  // A person's few values on every row, beside the salutation, are a job position, not a stage.
-  const person = context.entity.profile.kind === "person";
+  // A person's few values on every row, beside the salutation, are a job position, not a stage;
+  // in rows typed as organisations or people (a register of customers), a trade or a category.
+  const person = context.entity.profile.kind === "person" && context.entity.typedPartners === undefined;
   const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && role === "status" ? "position" : role]));
   // A header naming another field (`Województwo`, a province) outranks what its values look like (a few values, a position).
   for (const [column, role] of roles) if (headerNamesOtherField(column, role, fields, entityWords, context.model.name)) roles.delete(column);
@@ -233,6 +234,30 @@ export function matchFields(state: BuildState, context: TargetContext): void {
       state.log.add(context.entity.profile.name, path, { kind: "todo", model: context.model.name, field, confidence: candidate.confidence });
     }
   }
+  const parent = refChains.get("parent_id");
+  if (parent !== undefined) companyNameBesideKey(state, context, parent.candidates);
+}
+
+/**
+ * A person's firm linked by its key beside its name (a CRM's ERP code and the account's name): a
+ * row without the key names a firm the other file lacks (a prospect), whose name Odoo keeps as
+ * the person's company name.
+ */
+function companyNameBesideKey(state: BuildState, context: TargetContext, chain: readonly FieldCandidate[]): void {
+  if (context.model.name !== "res.partner" || context.taken.has("company_name") || context.model.fields["company_name"] === undefined) return;
+  const byName = chain.find((candidate) => candidate.conversion.kind === "ref" && candidate.conversion.reference.byName !== undefined);
+  const byKey = chain.find((candidate) => candidate.conversion.kind === "ref" && candidate.conversion.reference.byName === undefined);
+  if (byName === undefined || byKey === undefined || byName.column.profile.guess.type !== "text") return;
+  context.lines.push({
+    kind: "assign",
+    field: "company_name",
+    operator: "<-",
+    expression: `if ${byKey.column.path} is empty then ${byName.column.path} | trim`,
+    columns: [byName.column.path, byKey.column.path],
+    comment: "the firm's name where no key links it: a firm the export does not hold",
+  });
+  context.taken.add("company_name");
+  state.log.add(context.entity.profile.name, byName.column.path, { kind: "field", model: context.model.name, field: "company_name", confidence: byName.confidence });
 }
 
 /** Required fields nothing fills: a TODO line each, and the check reports them as warnings. */

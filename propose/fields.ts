@@ -9,6 +9,7 @@ import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, filledValues, isPercentage } from "./value-shapes.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
+import { holdsIdentifiers } from "./tax-ids.js";
 import { EXTENSIBLE_MODELS, hintsFor, isBookkeepingField, LOOKUPS, NEGATED_HINTS, NEGATED_ROLES, PRIMARY_FIELDS, ROLE_FIELDS } from "./odoo-knowledge.js";
 import type { ValueRole } from "./value-roles.js";
 import { conceptWords, isFormWord, similarity } from "./words.js";
@@ -164,6 +165,9 @@ function isReferenceModel(schema: OdooSchema, model: string | undefined): boolea
   return EXTENSIBLE_MODELS.has(model) || (schema.references[model]?.length ?? 0) > 0;
 }
 
+/** The lines of a partner's address (not its post code, whose digits and dash may read as a phone number: `01310-100`). */
+const ADDRESS_FIELDS: ReadonlySet<string> = new Set(["street", "street2", "city"]);
+
 /** How the column's values can reach the field, and how natural that is (1: as they are). */
 export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooSchema, model: string): Conversion | undefined {
   const textual = field.type === "char" || field.type === "text" || field.type === "html";
@@ -205,7 +209,8 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
       // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
       if (type === "text") return direct(column.profile.guess.multiline ? 0.9 : 1, "trim");
-      if (type === "email" || type === "phone" || type === "url") return direct(1);
+      // A phone number, an e-mail or a web address is no line of an address (`Phone 2` is not `street2`).
+      if (checked) return direct(ADDRESS_FIELDS.has(field.name) ? 0.3 : 1);
       if (type === "integer" || type === "decimal" || type === "money") return direct(0.6);
       if (type === "file") return direct(0.6);
       return direct(0.4, "text");
@@ -366,6 +371,17 @@ export function looksLikePersonNames(values: readonly string[]): boolean {
   return known;
 }
 
+/**
+ * Whether a column's values are people's names, nearly each on a row of its own (the person in
+ * charge at each branch), not a handful of staff nor firms' names.
+ */
+export function namesOnePersonEach(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  const distinct = [...new Set(filled)];
+  if (distinct.length < 3 || distinct.length < filled.length * 0.8 || distinct.some(hasLegalForm)) return false;
+  return distinct.filter((value) => PERSON_NAME.some((pattern) => pattern.test(value))).length >= distinct.length * 0.8;
+}
+
 function personNames(values: readonly string[]): boolean {
   const filled = values.map((value) => value.trim()).filter((value) => value !== "");
   const distinct = [...new Set(filled)];
@@ -414,7 +430,7 @@ export function scoreCandidates(
       }
       const floor =
         conversion.kind === "ref"
-          ? referenceFloor(conversion.reference, field, fields, columns)
+          ? referenceFloor(conversion.reference, field, fields, columns, column)
           : Math.max(typeFloor(column, field, model), roleFloor(role, field, model));
       // The day a row was entered fits a date field by its type alone, and is none of them (Odoo keeps its own).
       if (floor > named && column.profile.words.includes("created")) continue;
@@ -448,16 +464,37 @@ function negatedScore(columnWords: readonly string[], model: string, field: Odoo
  * (`AP-Nr` in opportunities, the key header of the people) surely, when the field is the model's
  * one link to those records.
  */
-function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[], columns: readonly ColumnRef[]): number {
+function referenceFloor(reference: ColumnReference, field: OdooField, fields: readonly OdooField[], columns: readonly ColumnRef[], column: ColumnRef): number {
   const links = fields.filter((other) => (other.type === "many2one" || other.type === "many2many") && other.relation === field.relation);
   if (links.length !== 1) return REFERENCE_FLOOR;
   if (reference.named) return NAMED_REFERENCE_FLOOR;
+  // Codes of letters (`GAZINSTALSER`), nearly all another file's keys, are no chance match as
+  // small numbers may be: the row's one column of such codes of those records links them.
+  const codes = (other: ColumnRef): boolean => other.reference?.model === reference.model && other.reference.byName === undefined && lettered(other.profile.values);
+  if (codes(column) && columns.filter(codes).length === 1) return NAMED_REFERENCE_FLOOR;
+  const alone = columns.filter((other) => other.reference?.model === reference.model).length === 1;
   // The records' keys beside their names (a CRM's ERP code beside the account's name) link surely
   // too: the keys exactly, where the names, spelled otherwise, find nothing.
   if (reference.byName === undefined && columns.some((column) => column.reference?.model === reference.model && column.reference.byName !== undefined))
     return KEY_BESIDE_NAME_FLOOR;
-  const alone = columns.filter((column) => column.reference?.model === reference.model).length === 1;
   return alone && needed(field) ? NAMED_REFERENCE_FLOOR : REFERENCE_FLOOR;
+}
+
+/** Whether nine in ten of a column's filled values hold two letters or more: codes, not numbers. */
+function lettered(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim()).filter((value) => value !== "");
+  return filled.length > 0 && filled.filter((value) => /\p{L}.*\p{L}/u.test(value)).length >= filled.length * 0.9;
+}
+
+/**
+ * The e-mail addresses of a handful of people, each on many rows, all at one domain: a firm's
+ * staff, who own the records (`k.wojcik@instalterm.pl`), not the records' own addresses.
+ */
+function staffAddresses(values: readonly string[]): boolean {
+  const filled = values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "");
+  const distinct = [...new Set(filled)];
+  if (distinct.length < 2 || distinct.length > 20 || distinct.length * 5 > filled.length) return false;
+  return new Set(distinct.map((address) => address.slice(address.indexOf("@") + 1))).size === 1;
 }
 
 /** How sure a column feeds its model's primary field for its type, whatever its header says. */
@@ -470,7 +507,9 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
   const kind =
     column.profile.list !== undefined
       ? "list"
-      : type === "email" || type === "phone" || type === "url" || type === "money"
+      : type === "email" && staffAddresses(column.profile.values)
+        ? "staff"
+        : type === "email" || (type === "phone" && !holdsIdentifiers(column.profile.values)) || type === "url" || type === "money"
         ? type
         : type === "text" && staffValues(column.profile.values)
           ? "staff"

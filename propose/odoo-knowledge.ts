@@ -257,6 +257,7 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     zip: "zip",
     city: "city",
     vat: "vat",
+    registry: "company_registry",
     label: "name",
     longtext: "comment",
   },
@@ -443,6 +444,8 @@ export const VALUE_SYNONYMS: readonly (readonly string[])[] = [
   ["low", "0"],
   ["normal", "medium"],
   ["urgent", "very high"],
+  // Paid in cash is paid at once: Odoo's Immediate Payment.
+  ["immediate payment", "immediate", "cash"],
   // Ms is Madam in Odoo, whatever the marital status: Miss is for Miss alone.
   ["madam", "ms", "mrs"],
   ["mister", "mr", "m"],

@@ -24,11 +24,9 @@ export function parentRecord(state: BuildState, context: TargetContext): void {
   if (modelField === undefined) return;
   // res_model_id is a record of ir.model: the model's name found through a lookup of ir.model.
   const toRecord = (expression: string): string => (modelField === "res_model_id" ? `${expression} | ${state.registries.lookup("ir.model")}` : expression);
+  attendees(state, context);
   if (context.entity.profile.polymorphic !== undefined) typedParent(state, context, modelField, toRecord);
-  else {
-    attendees(state, context);
-    referencedParent(state, context, modelField, toRecord);
-  }
+  else referencedParent(state, context, modelField, toRecord);
 }
 
 /**
@@ -64,7 +62,9 @@ function typedParent(state: BuildState, context: TargetContext, modelField: stri
   const idColumn = context.columns.find((column) => column.profile.name === polymorphic.idColumn);
   const targets = polymorphic.targets.flatMap((target) => {
     const mapped = state.mapped.get(target.entity);
-    return mapped === undefined || mapped.parent !== undefined ? [] : [{ value: target.value, mapped }];
+    if (mapped === undefined || mapped.parent !== undefined) return [];
+    const by = target.byName === undefined ? "" : ` by ${state.registries.uniqueColumn({ entity: target.entity, nameColumn: target.byName })}`;
+    return [{ value: target.value, mapped, ref: `ref ${mapped.alias}${by}` }];
   });
   if (typeColumn === undefined || idColumn === undefined || targets.length === 0) return;
   const output: TableOutput =
@@ -84,11 +84,11 @@ function typedParent(state: BuildState, context: TargetContext, modelField: stri
   assign(state, context, modelField, toRecord(`${typeColumn.path} | ${tableName}`), [typeColumn], 0.9, `${polymorphic.typeColumn} names the kind of record`);
   const chain = targets
     .slice(0, -1)
-    .map(({ value, mapped }) => `if ${typeColumn.path} = ${quote(value)} then ${idColumn.path} | ref ${mapped.alias} else `)
+    .map(({ value, ref }) => `if ${typeColumn.path} = ${quote(value)} then ${idColumn.path} | ${ref} else `)
     .join("");
   const last = targets[targets.length - 1];
   if (last === undefined) return;
-  assign(state, context, "res_id", `${chain}${idColumn.path} | ref ${last.mapped.alias}`, [idColumn], 0.9, `the ${polymorphic.typeColumn} record with this id`);
+  assign(state, context, "res_id", `${chain}${idColumn.path} | ${last.ref}`, [idColumn], 0.9, `the ${polymorphic.typeColumn} record with this id`);
 }
 
 /** Several optional references (a lead, else its relation): the most specific record that is there. */

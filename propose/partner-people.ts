@@ -9,6 +9,9 @@ import { findModel } from "../compiler/catalog/index.js";
 import type { BuildState, MappedEntity } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import { alias } from "./entity-models.js";
+import { namesOnePersonEach } from "./fields.js";
+import { givenAndSurnames } from "./value-roles.js";
+import { isConcept } from "./words.js";
 import type { BodyLine, TargetProposal } from "./proposal.js";
 
 /** Rows needed before a column's names make people. */
@@ -16,19 +19,47 @@ const ENOUGH_PEOPLE = 3;
 
 /** Whether the entity's rows are organisations (or typed as such) that keep their people in columns of the row. */
 function holdsOrganisations(state: BuildState, entity: MappedEntity): boolean {
-  if (entity.model !== "res.partner" || entity.split !== undefined || entity.contacts !== undefined || entity.usesFallback) return false;
-  return findModel(state.schema, "res.partner") !== undefined && (entity.profile.kind === "company" || entity.typedPartners !== undefined);
+  if (!partnerMap(state, entity)) return false;
+  return entity.profile.kind === "company" || entity.typedPartners !== undefined;
 }
 
-/** The column naming the person to talk to at the organisation (its header says contact person). */
+function partnerMap(state: BuildState, entity: MappedEntity): boolean {
+  if (entity.model !== "res.partner" || entity.split !== undefined || entity.contacts !== undefined || entity.usesFallback) return false;
+  return findModel(state.schema, "res.partner") !== undefined;
+}
+
+/**
+ * Whether a partner file's rows are places no person's name names (a customer's branches and
+ * delivery points, named by a description): the people its rows name are people there.
+ */
+function namesPlaces(entity: MappedEntity): boolean {
+  const columns = entity.profile.columns;
+  return !columns.some((column) => column.words.includes("first") || column.words.includes("last")) && givenAndSurnames(columns) === undefined;
+}
+
+/** Rows needed before a column named as the one in charge, holding a different person on nearly each, makes people. */
+const ENOUGH_IN_CHARGE = 10;
+
+/**
+ * The column naming the person to talk to at the organisation: its header says contact person;
+ * or it says who is in charge (`Υπεύθυνος`, `Responsable`), or, in an organisations' file, says
+ * nothing the lexicon knows, and holds people's names, nearly each on one row, which are no staff
+ * owning the records but a person at each place.
+ */
 export function contactPersonColumn(state: BuildState, entity: MappedEntity): ColumnProfile | undefined {
-  if (!holdsOrganisations(state, entity)) return undefined;
+  const organisations = holdsOrganisations(state, entity);
+  const places = !organisations && partnerMap(state, entity) && namesPlaces(entity);
+  if (!organisations && !places) return undefined;
   const profile = entity.profile;
+  const only = (words: readonly string[], allowed: readonly string[]): boolean => words.every((word) => allowed.includes(word));
   return profile.columns.find((column) => {
     const words = column.words;
-    if (!words.includes("contact") || !words.includes("person") || words.some((word) => !["contact", "person", "name"].includes(word))) return false;
     const filled = column.guess.total - column.guess.blank;
-    return column.guess.type === "text" && !column.guess.multiline && !profile.key.includes(column.name) && filled >= ENOUGH_PEOPLE;
+    if (column.guess.type !== "text" || column.guess.multiline || profile.key.includes(column.name)) return false;
+    if (organisations && words.includes("contact") && words.includes("person") && only(words, ["contact", "person", "name"])) return filled >= ENOUGH_PEOPLE;
+    if (filled < ENOUGH_IN_CHARGE || !namesOnePersonEach(column.values)) return false;
+    // Without a word the lexicon knows, the names say it: a different person on nearly every row of an organisation's.
+    return (words.includes("owner") && only(words, ["owner", "person", "name"])) || (organisations && !words.some(isConcept));
   });
 }
 

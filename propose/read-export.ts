@@ -8,7 +8,8 @@
 import { readdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { compareNatural } from "../runtime/source/files.js";
-import { probeFile } from "../runtime/source/probe.js";
+import { CODE_PAGES, type CodePage, type DeclaredEncoding } from "../compiler/value-formats.js";
+import { probeFile, readsAsWellIn } from "../runtime/source/probe.js";
 import { readRecordBatches } from "../runtime/source/records.js";
 import { chunkGroupKey, type ExportFile, type ExportSample } from "./export.js";
 
@@ -30,9 +31,9 @@ async function listFiles(directory: string, prefix = ""): Promise<string[]> {
 }
 
 /** Reads one table file's encoding, delimiter, header and first rows; counts the rest. */
-export async function readExportFile(directory: string, path: string, sampleRows: number): Promise<ExportFile | undefined> {
+export async function readExportFile(directory: string, path: string, sampleRows: number, encoding: DeclaredEncoding = "auto"): Promise<ExportFile | undefined> {
   const absolute = join(directory, ...path.split("/"));
-  const probe = await probeFile(absolute, "auto", "auto");
+  const probe = await probeFile(absolute, encoding, "auto");
   let skip = probe.skipLines;
   let headers: string[] | undefined;
   const rows: string[][] = [];
@@ -62,12 +63,13 @@ const TEXT_FILE = /\.(?:txt|tsv|tab)$/i;
 
 /**
  * Whether a text file holds a table rather than prose (a `liesmich.txt` beside the export): a
- * header of two columns or more, most rows as many cells as it, and cells not the clauses of
+ * header of two columns or more over rows, most rows as many cells as it, and cells not the clauses of
  * sentences (most after a delimiter opening with a space, as after a comma in a sentence). A CSV
  * file is a table by its name, whatever its columns.
  */
 function isTable(file: ExportFile): boolean {
-  if (file.headers.length < 2) return false;
+  // A line of prose split at its commas looks like a header: a table's header heads rows.
+  if (file.headers.length < 2 || file.rows.length === 0) return false;
   const fitting = file.rows.filter((row) => row.length === file.headers.length).length;
   if (fitting * 2 < file.rows.length) return false;
   const later = file.rows.flatMap((row) => row.slice(1)).filter((cell) => cell !== "");
@@ -106,7 +108,33 @@ export async function readExport(directory: string, sampleRows = DEFAULT_SAMPLE_
     budgets.set(group, budget - file.rows.length);
     files.push(file);
   }
-  return { files, otherFiles, emptyFiles, proseFiles };
+  return { files: await sharedCodePage(directory, files), otherFiles, emptyFiles, proseFiles };
+}
+
+function isCodePage(encoding: string): encoding is CodePage {
+  return (CODE_PAGES as readonly string[]).includes(encoding);
+}
+
+/**
+ * An export's files come from one system, in one code page: a file whose words read as well in
+ * the code page most of its other single-byte files are in (a short file of Greek capitals, which
+ * read as Cyrillic letters too) is read in that one.
+ */
+async function sharedCodePage(directory: string, files: readonly ExportFile[]): Promise<ExportFile[]> {
+  const counts = new Map<CodePage, number>();
+  for (const file of files) if (isCodePage(file.encoding)) counts.set(file.encoding, (counts.get(file.encoding) ?? 0) + 1);
+  const [shared, count] = [...counts.entries()].sort((left, right) => right[1] - left[1])[0] ?? [];
+  if (shared === undefined || count === undefined || count * 2 <= [...counts.values()].reduce((sum, each) => sum + each, 0)) return [...files];
+  const reread: ExportFile[] = [];
+  for (const file of files) {
+    const absolute = join(directory, ...file.path.split("/"));
+    const again =
+      isCodePage(file.encoding) && file.encoding !== shared && (await readsAsWellIn(absolute, file.encoding, shared))
+        ? await readExportFile(directory, file.path, file.rows.length, shared)
+        : undefined;
+    reread.push(again === undefined ? file : { ...again, rowCount: file.rowCount });
+  }
+  return reread;
 }
 
 /** Folder names that say nothing about the system the export comes from. */

@@ -29,8 +29,11 @@ export interface ReferenceProfile {
 export interface PolymorphicParent {
   readonly typeColumn: string;
   readonly idColumn: string;
-  /** Each value of the type column, and the entity it names. */
-  readonly targets: readonly { readonly value: string; readonly entity: string }[];
+  /**
+   * Each value of the type column, and the entity it names; by the entity's column of names when
+   * the id column holds those rather than keys for that type (an account's name, an opportunity's number).
+   */
+  readonly targets: readonly { readonly value: string; readonly entity: string; readonly byName?: string }[];
 }
 
 /** An entity being profiled: its files, rows, columns and key. */
@@ -276,7 +279,62 @@ export function findPolymorphic(draft: Draft, drafts: readonly Draft[], keys: Re
       }
     }
   }
+  return findTypedRecords(draft, drafts, keys);
+}
+
+/**
+ * A type column and a record column, whatever their headers say (`Σχετίζεται με` + `Σχετική
+ * εγγραφή`): for each value of the type, the record column holds, on its rows, the keys or the
+ * names of one other entity's rows (an opportunity's number, a contact's id, an account's name),
+ * and the types name two entities at least. Found from the values, as the headers need not say.
+ */
+function findTypedRecords(draft: Draft, drafts: readonly Draft[], keys: ReadonlyMap<Draft, Set<string>>): PolymorphicParent | undefined {
+  for (const typeColumn of draft.columns) {
+    if (typeColumn.guess.type !== "text" || draft.key.columns.includes(typeColumn.name)) continue;
+    const types = [...new Set(typeColumn.values.map((value) => value.trim()).filter((value) => value !== ""))];
+    if (types.length < 2 || types.length > MAX_RECORD_TYPES || typeColumn.guess.blank * 2 > typeColumn.guess.total) continue;
+    for (const idColumn of draft.columns) {
+      if (idColumn === typeColumn || draft.key.columns.includes(idColumn.name) || !RECORD_TYPES.has(idColumn.guess.type)) continue;
+      if (idColumn.guess.distinct <= types.length * 2) continue;
+      const targets = types.map((value) => typeTarget(draft, drafts, keys, typeColumn, idColumn, value));
+      const found = targets.filter((target): target is NonNullable<typeof target> => target !== undefined);
+      if (found.length < types.length || new Set(found.map((target) => target.entity)).size < 2) continue;
+      return { typeColumn: typeColumn.name, idColumn: idColumn.name, targets: found };
+    }
+  }
   return undefined;
+}
+
+/** A type column has a few values; the record column is text or ids. */
+const MAX_RECORD_TYPES = 6;
+const RECORD_TYPES: ReadonlySet<string> = new Set(["text", "integer", "phone"]);
+
+/** The one entity whose keys, or whose names, the record column holds on the rows of one type. */
+function typeTarget(
+  draft: Draft,
+  drafts: readonly Draft[],
+  keys: ReadonlyMap<Draft, Set<string>>,
+  typeColumn: ColumnProfile,
+  idColumn: ColumnProfile,
+  value: string,
+): { value: string; entity: string; byName?: string } | undefined {
+  const ids = idColumn.values.flatMap((id, row) => ((typeColumn.values[row] ?? "").trim() === value && id.trim() !== "" ? [id.trim()] : []));
+  if (ids.length === 0) return undefined;
+  const share = (known: ReadonlySet<string>, fold: (id: string) => string): number => ids.filter((id) => known.has(fold(id))).length / ids.length;
+  const hits = drafts
+    .filter((other) => other !== draft)
+    .flatMap((other): { entity: string; byName?: string; found: number }[] => {
+      const own = keys.get(other);
+      const byKey = own === undefined ? [] : [{ entity: other.group.name, found: share(own, trimmedKey) }];
+      const byName = nameColumns(other).map((names) => ({ entity: other.group.name, byName: names.name, found: share(valueSet(names), foldCase) }));
+      return [...byKey, ...byName];
+    })
+    .filter((hit) => hit.found >= REFERENCE_FOUND)
+    .sort((left, right) => right.found - left.found);
+  const [best, second] = hits;
+  // Ids several entities share (small numbers) say nothing.
+  if (best === undefined || (second !== undefined && second.entity !== best.entity && second.found === best.found)) return undefined;
+  return { value, entity: best.entity, ...(best.byName === undefined ? {} : { byName: best.byName }) };
 }
 
 const valueSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();

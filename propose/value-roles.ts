@@ -12,10 +12,25 @@ import { hasVatForm } from "../runtime/source/identifiers.js";
 import { filledValues, isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
+import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
 
 export type ValueRole =
-  "position" | "mobile" | "done" | "salutation" | "percent" | "street" | "zip" | "city" | "vat" | "status" | "label" | "longtext" | "deadline" | "flag";
+  | "position"
+  | "mobile"
+  | "done"
+  | "salutation"
+  | "percent"
+  | "street"
+  | "zip"
+  | "city"
+  | "vat"
+  | "registry"
+  | "status"
+  | "label"
+  | "longtext"
+  | "deadline"
+  | "flag";
 
 function share(values: readonly string[], test: (value: string) => boolean): number {
   return values.length === 0 ? 0 : values.filter(test).length / values.length;
@@ -108,6 +123,11 @@ function isStreet(column: ColumnProfile, filled: readonly string[]): boolean {
   );
 }
 
+/** Whether a column's values are streets and house numbers (`Sockerbruksgatan 84`), whatever its header says. */
+export function streetShaped(column: ColumnProfile): boolean {
+  return isStreet(column, filledValues(column.values));
+}
+
 /** `80234`, `61-423`, `YO5 2AB`, `V6B 1A1`, `13113-338`. */
 const POST_CODE = /^(?=.*\d)[A-Z0-9]{2,5}(?:[ -]?[A-Z0-9]{2,4})?$/i;
 
@@ -125,8 +145,18 @@ function isTown(column: ColumnProfile, filled: readonly string[]): boolean {
   );
 }
 
+/** What a tax or registration number may be read as: a code, a phone number, a whole number. */
+const IDENTIFYING: ReadonlySet<string> = new Set(["text", "phone", "integer"]);
+
+/**
+ * VAT numbers by their form (a country prefix and that country's digits), or national tax numbers
+ * by their shape and check digit, which may read as phone numbers (a CNPJ) or whole numbers (a
+ * NIP), beside the foreign customers' prefixed ones.
+ */
 function isVat(column: ColumnProfile, filled: readonly string[]): boolean {
-  return column.guess.type === "text" && filled.length >= 3 && share(filled, (value) => /^[A-Z]{2}/.test(value) && hasVatForm(value)) >= 0.8;
+  if (!IDENTIFYING.has(column.guess.type) || filled.length < 3) return false;
+  const prefixed = (value: string): boolean => /^[A-Z]{2}/.test(value) && hasVatForm(value);
+  return holdsTaxIds(column.values) || share(filled, (value) => prefixed(value) || isNationalTaxId(value)) >= 0.8;
 }
 
 /** A few values, each on many rows, on nearly every row: a stage, a type, a status. */
@@ -323,6 +353,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   for (const column of columns) if (isSalutation(column, values(column))) give(column, "salutation");
   for (const column of columns) if (isPercent(column, values(column))) give(column, "percent");
   for (const column of columns) if (isVat(column, values(column))) give(column, "vat");
+  for (const column of columns) if (IDENTIFYING.has(column.guess.type) && holdsRegistryNumbers(column.values)) give(column, "registry");
   columns.forEach((column, index) => {
     if (roles.has(column) || !isPostCode(column, values(column))) return;
     // The town beside it, not the country (a few values): the more varied neighbour.
@@ -336,7 +367,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   for (const column of columns) if (isStreet(column, values(column))) give(column, "street");
   for (const column of columns) if (!roles.has(column) && isClosedSet(column, values(column)) && !isLongText(column, values(column))) give(column, "status");
   for (const column of columns) if (column.guess.type === "boolean") give(column, "flag");
-  give(mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined)), "mobile");
+  give(mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !holdsIdentifiers(column.values))), "mobile");
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

@@ -54,10 +54,24 @@ function canonical(words: readonly string[]): string {
   return group?.[0] ?? phrase;
 }
 
+/** An option named by a number of days alone (a payment term's `30 Days`). */
+const DAYS_OPTION = /^(\d+) days?$/i;
+
+/**
+ * Whether a value gives that number of days as its one number, in whatever words (`ΕΠΙ ΠΙΣΤΩΣΕΙ
+ * 30`, `30 Tage netto`, `Net 30`), not a share (`30%`) nor among other numbers (`2/10 net 30`).
+ */
+function sameDays(value: string, option: ValueOption): boolean {
+  const days = DAYS_OPTION.exec(option.label.trim())?.[1];
+  const numbers = value.match(/\d+/g) ?? [];
+  return days !== undefined && numbers.length === 1 && numbers[0] === days && !value.includes("%");
+}
+
 /** How well a source value names an option, 0 to 1. */
 export function valueSimilarity(value: string, option: ValueOption): number {
   const texts = [option.label, option.key, ...option.aliases];
   if (texts.some((text) => compact(text) === compact(value) && compact(value) !== "")) return 1;
+  if (sameDays(value, option)) return 0.9;
   const valueWords = conceptWords(value);
   let best = 0;
   for (const text of texts) {

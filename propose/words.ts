@@ -99,6 +99,14 @@ const LEXICON: Readonly<Record<string, string>> = Object.assign(
   LEXICON_DE_FR,
 );
 
+/** The concepts the lexicon brings headers to (`company`, `owner`, `street`). */
+const CONCEPTS: ReadonlySet<string> = new Set(Object.values(LEXICON).flatMap((concept) => concept.split(" ")));
+
+/** Whether a concept word is one the lexicon knows, rather than a word it kept as it was. */
+export function isConcept(word: string): boolean {
+  return CONCEPTS.has(word);
+}
+
 /** Words that carry no meaning for matching. */
 const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN_NL, ...STOPWORDS_DE_FR, ...LANGUAGES.flatMap((language) => language.stopwords)]);
 

@@ -8,6 +8,7 @@
 import { assign, type BuildState, type TargetContext } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import type { ColumnRef } from "./fields.js";
+import { streetShaped } from "./value-roles.js";
 
 /** A code (of one word or two), then a town starting with a letter. */
 const ZIP_TOWN = /^(?:\p{Lu}{1,3}-)?(\d{3} \d{2}|\d{4} \p{Lu}{2}|\d{2}-\d{3}|\d{4,5})\s+(\p{L}[\p{L}\s.'’()-]*)$/u;
@@ -66,11 +67,13 @@ export function zipAndTown(state: BuildState, context: TargetContext): void {
     return found === undefined ? [] : [{ column, found }];
   });
   const [first] = cells;
-  if (
-    first === undefined ||
-    !free.some((column) => column !== first.column && column.profile.words.includes("street") && zipTown(column.profile) === undefined)
-  )
-    return;
+  if (first === undefined) return;
+  // A street beside it, by its header, or by its values (`Sockerbruksgatan 84`) before it: an
+  // address is written street first, then the post code and town.
+  const before = free.slice(0, free.indexOf(first.column));
+  const named = (column: ColumnRef): boolean => column !== first.column && column.profile.words.includes("street") && zipTown(column.profile) === undefined;
+  const shaped = (column: ColumnRef): boolean => zipTown(column.profile) === undefined && streetShaped(column.profile);
+  if (!free.some(named) && !before.some(shaped)) return;
   const expressions = zipTownExpressions(first.column.path, first.found);
   const header = first.column.profile.header;
   assign(state, context, "zip", expressions.zip, [first.column], 0.9, `${header} holds the post code and the town: the code`);

@@ -3,7 +3,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { CodePage, DeclaredEncoding } from "../../compiler/value-formats.js";
-import { CodePageScanner, contradictingCodePage, detectCodePage, wordIn, type CodePageEvidence, type CodePageReading } from "./code-page-evidence.js";
+import { CodePageScanner, contradictingCodePage, detectCodePage, readIn, wordIn, type CodePageEvidence, type CodePageReading } from "./code-page-evidence.js";
 import { createChunkDecoder } from "./decode.js";
 import { decideEncoding, detectBom, detectDelimiter, excelSeparatorLine, leadingLines, Utf8Scanner, type Delimiter, type FileEncoding } from "./detect.js";
 
@@ -76,6 +76,17 @@ function misreadWords(reading: CodePageReading, better: CodePageReading): string
 /** A character's UTF-8 bytes read in a code page: what a UTF-8 file declared in it loads. */
 function utf8AsCodePage(character: string, codePage: CodePage): string {
   return wordIn(Buffer.from(character, "utf8").toString("latin1"), codePage);
+}
+
+/**
+ * Whether a file's words read as well in one code page as in another (a Greek file in capitals
+ * reads as Cyrillic letters too): its other files' code page may then decide.
+ */
+export async function readsAsWellIn(path: string, detected: CodePage, other: CodePage): Promise<boolean> {
+  const evidence = await scanWords(path);
+  const mine = readIn(evidence, detected);
+  const theirs = readIn(evidence, other);
+  return theirs.definesAll && theirs.words >= mine.words && theirs.misread <= mine.misread;
 }
 
 /** A file `auto` found not to be UTF-8: Windows-1252, or the code page its words say. */

@@ -134,6 +134,15 @@ describe("flitmap init", () => {
     expect(readFileSync(join(work, "thin-out", "company.flitmap"), "utf8")).toContain("name       <- company_name | trim | required // 100%");
   });
 
+  it("says plainly that a folder holding only a line of prose holds no table, naming the file, and proposes nothing", async () => {
+    mkdirSync(join(work, "prose"), { recursive: true });
+    writeFileSync(join(work, "prose", "notes.txt"), "Exported on 3 May from the old CRM, to be loaded into Odoo by Friday.\n");
+    const run = await flitmap(work, "init", "--source", "prose", "--target", "17.0", "-o", "prose-out");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("flitmap: prose: no CSV or text table files found (.csv, .txt, .tsv, .tab); Skipped, text that holds no table: notes.txt.\n");
+    expect(existsSync(join(work, "prose-out"))).toBe(false);
+  });
+
   it("names the source after the export folder, skipping generic folder names", () => {
     expect(sourceNameOf("/exports/PerfectView")).toBe("perfectview");
     expect(sourceNameOf(join(REPOSITORY, "mappings/perfectview-to-odoo/sample"))).toBe("perfectview");

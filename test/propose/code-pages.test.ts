@@ -56,3 +56,40 @@ describe("the code page of a file that is not UTF-8", () => {
     }
   });
 });
+
+// Greek in Windows-1253: the customers' and suppliers' files hold small accented letters, which
+// read as Greek alone; the salespeople's holds capitals and unaccented words, which read as
+// Cyrillic letters as well as Greek ones.
+const GREEK_CUSTOMERS = `Κωδικός;Επωνυμία;Πόλη;Παρατηρήσεις
+30.00.0001;ΓΕΥΣΕΙΣ ΤΟΥ ΒΟΡΡΑ Ι.Κ.Ε.;ΘΕΣΣΑΛΟΝΙΚΗ;Πληρώνει πάντα στην ώρα του
+30.00.0002;ΑΦΟΙ ΓΕΩΡΓΙΟΥ Ο.Ε.;ΚΑΤΕΡΙΝΗ;Ζητά έκπτωση
+`;
+const GREEK_SUPPLIERS = `Κωδικός;Επωνυμία;Σημείωση
+50.00.0001;ΨΥΚΤΙΚΑ ΜΕΡΗ Α.Ε.;Παράδοση σε δύο ημέρες
+50.00.0002;ΗΛΕΚΤΡΙΚΑ ΒΟΡΕΙΟΥ Ε.Π.Ε.;Τιμές χωρίς ΦΠΑ
+`;
+const GREEK_STAFF = `Κωδικός;Επώνυμο;Όνομα;Ενεργός
+01;ΠΑΠΑΔΑΚΗΣ;ΓΕΩΡΓΙΟΣ;Ναι
+02;ΤΣΑΚΙΡΗ;ΕΛΕΝΗ;Ναι
+03;ΚΑΛΟΓΗΡΟΥ;ΑΝΤΩΝΙΟΣ;Όχι
+`;
+
+describe("a file whose words read as well in two code pages", () => {
+  it("is read in the code page of the export's other files", async () => {
+    const folder = temporaryDirectory("flitmap-code-pages-");
+    try {
+      writeFileSync(join(folder.path, "PELATES.CSV"), iconv.encode(GREEK_CUSTOMERS, "windows-1253"));
+      writeFileSync(join(folder.path, "PROMITHEFTES.CSV"), iconv.encode(GREEK_SUPPLIERS, "windows-1253"));
+      writeFileSync(join(folder.path, "PWLHTES.CSV"), iconv.encode(GREEK_STAFF, "windows-1253"));
+      const sample = await readExport(folder.path);
+      expect(sample.files.map((file) => `${file.path}: ${file.encoding} ${file.headers.join("|")}`)).toEqual([
+        "PELATES.CSV: windows-1253 Κωδικός|Επωνυμία|Πόλη|Παρατηρήσεις",
+        "PROMITHEFTES.CSV: windows-1253 Κωδικός|Επωνυμία|Σημείωση",
+        "PWLHTES.CSV: windows-1253 Κωδικός|Επώνυμο|Όνομα|Ενεργός",
+      ]);
+      expect(sample.files[2]?.rows[2]).toEqual(["03", "ΚΑΛΟΓΗΡΟΥ", "ΑΝΤΩΝΙΟΣ", "Όχι"]);
+    } finally {
+      folder.remove();
+    }
+  });
+});

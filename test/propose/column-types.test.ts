@@ -148,6 +148,8 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["601 234 567", "777 123 456", "+420 603 111 222", "732 555 010"]).type).toBe("phone");
     expect(guessColumnType(["20 123 4567", "30 987 6543", "70 555 0101"]).type).toBe("phone");
     expect(guessColumnType(["1 250 000", "98 000", "12 500 000"]).type).toBe("integer");
+    // Post codes of five digits and three (Brazil's CEP) have a phone number's digits and dash, but are none.
+    expect(guessColumnType(["13113-338", "13112-905", "20041-036", "14031-098", "01310-100"]).type).toBe("text");
     // A bank account in groups of four has too many digits for a phone number.
     expect(guessColumnType(["61 1090 1014 0000 0712 1981 2874", "27 1140 2004 0000 3602 7654 3210", "10 2030 4050 6070 8090 1020 3040"]).type).not.toBe(
       "phone",

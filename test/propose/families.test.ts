@@ -32,7 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   kartoteka: 0.92,
   defter: 1,
   kundregister: 0.93,
-  pelatologio: 0.83,
+  pelatologio: 0.96,
 };
 
 /**
@@ -75,7 +75,11 @@ const FLOORS: Readonly<Record<string, number>> = {
  * no parent link against 359, no activity or event against 28 and 66. Since it was tuned on (Greek
  * in the lexicon, names linked across case, partners named by their description, private buyers
  * told by two words in capitals, keys beside names): no row rejected, the same 201 companies, but 300 activities and
- * no event where the specialist makes 28 activities, 66 events and messages.
+ * no event where the specialist makes 28 activities, 66 events and messages. Since calls stay
+ * activities, typed records are read from their values and a branch's person in charge is a
+ * contact, and two e-mails in one cell make an invoice contact: 38 activities, 75 events and the
+ * done rest messages, the specialist's 397 people; the specialist skips cancelled and internal
+ * activities.
  */
 const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0 };
 

@@ -30,4 +30,9 @@ describe("contacts naming their account by name and by its code", () => {
     const proposal = proposalFor([file("clientes.csv", CLIENTES), file("contactos.csv", CONTACTOS)]);
     expect(assignment(proposal, "contactos.csv", "parent_id")).toContain("codigo_erp | ref ");
   });
+
+  it("keeps the account's name as the company name where no code links it (a prospect the ERP lacks)", () => {
+    const proposal = proposalFor([file("clientes.csv", CLIENTES), file("contactos.csv", CONTACTOS)]);
+    expect(assignment(proposal, "contactos.csv", "company_name")).toBe("if codigo_erp is empty then empresa | trim");
+  });
 });

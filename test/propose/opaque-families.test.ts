@@ -23,13 +23,13 @@ const FLOORS: Readonly<Record<string, number>> = {
   carnet: 0.75,
   casebook: 0.9,
   pipelane: 0.75,
-  clientela: 0.61,
+  clientela: 0.63,
   anagrafe: 0.73,
-  carteira: 0.53,
-  kartoteka: 0.51,
-  defter: 0.67,
-  kundregister: 0.46,
-  pelatologio: 0.59,
+  carteira: 0.6,
+  kartoteka: 0.61,
+  defter: 0.69,
+  kundregister: 0.65,
+  pelatologio: 0.78,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */

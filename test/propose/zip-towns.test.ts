@@ -78,3 +78,22 @@ describe("a customer's contacts and addresses in the columns of its row", () => 
     });
   });
 });
+
+// Headers of no language: the street is told by its values, before the post code and town.
+const OPAQUE = `Qix;Zorb;Wump;Flimber;Drabble
+K01;Bäckerei Huber GmbH;Hauptstraße 5;80331 MÜNCHEN;089 123456
+K02;Schreinerei Maier KG;Bahnhofstraße 12;86150 AUGSBURG;0821 654321
+K03;Gärtnerei Lang GmbH;Am Anger 3;94032 PASSAU;0851 112233
+K04;Druckhaus Weber GmbH;Industriestraße 40;93047 REGENSBURG;0941 445566
+K05;Metallbau Roth GmbH;Gewerbering 8;84028 LANDSHUT;0871 778899
+`;
+
+describe("a post code and town in one cell under a header of no language", () => {
+  it("is the zip and the city, beside a street its values tell", () => {
+    const proposal = proposalFor([file("firmen.csv", OPAQUE)]);
+    const declaration = proposal.entities[0]?.declaration;
+    const target = declaration?.kind === "map" ? declaration.target : declaration?.targets[0];
+    expect(targetLine(target, "zip")).toBe('flimber | split(" ") | first');
+    expect(targetLine(target, "city")).toBe('flimber | split(" ") | rest | join(" ") | lower | title');
+  });
+});

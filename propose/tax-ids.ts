@@ -1,0 +1,121 @@
+/**
+ * National tax and registry numbers written with their own punctuation, which read as phone
+ * numbers or codes: Brazil's CNPJ (`12.345.678/0001-95`, a firm's) and CPF (`123.456.789-09`, a
+ * person's), Poland's NIP (`329-434-28-93`) and Greece's ΑΦΜ (`094014201`), tax ids; Sweden's organisation number
+ * (`556594-0557`) and Poland's REGON (`452759404`), a firm's registration. Told by their shape and
+ * check digits, so that a column of them is the partner's tax id or company registry, whatever its
+ * header says. Pure.
+ */
+import { filledValues } from "./value-shapes.js";
+
+const CNPJ = /^\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}$/;
+const CPF = /^\d{3}\.\d{3}\.\d{3}-\d{2}$/;
+
+/** A mod-11 check digit over the digits with these weights: 11 minus the remainder, 0 for 10 and 11. */
+function checkDigit(digits: readonly number[], weights: readonly number[]): number {
+  const rest = weights.reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+  return rest < 2 ? 0 : 11 - rest;
+}
+
+function digitsOf(value: string): number[] {
+  return Array.from(value.replace(/\D/g, ""), Number);
+}
+
+function validCnpj(value: string): boolean {
+  const digits = digitsOf(value);
+  const first = checkDigit(digits, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
+  const second = checkDigit(digits, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]);
+  return first === digits[12] && second === digits[13];
+}
+
+function validCpf(value: string): boolean {
+  const digits = digitsOf(value);
+  if (new Set(digits).size === 1) return false;
+  const first = checkDigit(digits, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  const second = checkDigit(digits, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  return first === digits[9] && second === digits[10];
+}
+
+/** Poland's NIP: ten digits, grouped by dashes or not; the last a check digit over the others. */
+const NIP = /^(?:\d{10}|\d{3}-\d{3}-\d{2}-\d{2}|\d{3}-\d{2}-\d{2}-\d{3})$/;
+
+function validNip(value: string): boolean {
+  const digits = digitsOf(value);
+  const rest = [6, 5, 7, 2, 3, 4, 5, 6, 7].reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+  return rest !== 10 && rest === digits[9];
+}
+
+/** Greece's ΑΦΜ: nine digits, the first eight weighted by powers of two, modulo 11, then 10. */
+const AFM = /^\d{9}$/;
+
+function validAfm(value: string): boolean {
+  const digits = digitsOf(value);
+  const rest = [256, 128, 64, 32, 16, 8, 4, 2].reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+  return rest % 10 === digits[8] && new Set(digits).size > 1;
+}
+
+/** Sweden's organisation number: six digits, a dash, four; Luhn over all ten. */
+const ORGANISATION_NUMBER = /^\d{6}-\d{4}$/;
+
+function luhn(digits: readonly number[]): boolean {
+  const sum = digits.reduce((total, digit, index) => {
+    const doubled = (digits.length - 1 - index) % 2 === 1 ? digit * 2 : digit;
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return sum % 10 === 0;
+}
+
+/** Poland's REGON: nine digits, the last a check digit over the others. */
+const REGON = /^\d{9}$/;
+
+function validRegon(value: string): boolean {
+  const digits = digitsOf(value);
+  const rest = [8, 9, 2, 3, 4, 5, 6, 7].reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+  return rest % 10 === digits[8];
+}
+
+/** Whether a value is a national tax number by its shape and check digits. */
+export function isNationalTaxId(value: string): boolean {
+  const trimmed = value.trim();
+  return (
+    (CNPJ.test(trimmed) && validCnpj(trimmed)) ||
+    (CPF.test(trimmed) && validCpf(trimmed)) ||
+    (NIP.test(trimmed) && validNip(trimmed)) ||
+    (AFM.test(trimmed) && validAfm(trimmed))
+  );
+}
+
+/** Whether a value is a firm's national registration number by its shape and check digits. */
+export function isRegistryNumber(value: string): boolean {
+  const trimmed = value.trim();
+  return (ORGANISATION_NUMBER.test(trimmed) && luhn(digitsOf(trimmed))) || (REGON.test(trimmed) && validRegon(trimmed));
+}
+
+const taxIdColumns = new WeakMap<readonly string[], boolean>();
+
+const registryColumns = new WeakMap<readonly string[], boolean>();
+
+function holding(cache: WeakMap<readonly string[], boolean>, values: readonly string[], test: (value: string) => boolean): boolean {
+  let known = cache.get(values);
+  if (known === undefined) {
+    const filled = filledValues(values);
+    known = filled.length >= 3 && filled.filter(test).length >= filled.length * 0.9;
+    cache.set(values, known);
+  }
+  return known;
+}
+
+/** Whether nine in ten of a column's filled values are national tax numbers (three at least). */
+export function holdsTaxIds(values: readonly string[]): boolean {
+  return holding(taxIdColumns, values, isNationalTaxId);
+}
+
+/** Whether nine in ten of a column's filled values are firms' registration numbers (three at least). */
+export function holdsRegistryNumbers(values: readonly string[]): boolean {
+  return holding(registryColumns, values, isRegistryNumber);
+}
+
+/** Numbers that read as phones but are a partner's tax id or registration. */
+export function holdsIdentifiers(values: readonly string[]): boolean {
+  return holdsTaxIds(values) || holdsRegistryNumbers(values);
+}

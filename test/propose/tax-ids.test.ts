@@ -1,0 +1,91 @@
+/**
+ * Tax and registration numbers under headers the lexicon does not know: a Brazilian firm's CNPJ
+ * (`39.825.979/0001-72`), a person's CPF (`725.102.734-85`), a Polish NIP (`716-585-38-14`) and a
+ * Greek ΑΦΜ (`526018151`), beside foreign customers' prefixed VAT numbers, have the digits and
+ * punctuation of phone numbers, post codes or codes, but their shape and check digits say they
+ * are tax ids, Odoo's `vat`; a Swedish organisation number (`556860-3954`) and a Polish REGON
+ * (`592004870`) are a firm's registration, its `company_registry`. Invented for this test, from no
+ * export family; the headers are words of no language.
+ */
+import { describe, expect, it } from "vitest";
+import { isNationalTaxId } from "../../propose/tax-ids.js";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
+
+const FIRMS = `Kod;Zubrak Vimmel;Quaxor;Flimber
+F1;Frigoríficos Paulista Ltda.;39.825.979/0001-72;(11) 3456-7890
+F2;Padaria Estrela Ltda.;19.074.833/0001-25;(11) 2345-6789
+F3;Cozinhas Industriais Sul S.A.;78.876.232/0001-03;(51) 3333-4444
+F4;Hotel Atlântico Ltda.;86.012.904/0001-52;(21) 2222-1111
+F5;Restaurante Mineiro Ltda.;04.796.669/0001-92;(31) 3555-6666
+`;
+
+const PEOPLE = `Kod;Zubrak;Vimmel;Quaxor;Flimber
+P1;Ana;Souza;725.102.734-85;(11) 98765-4321
+P2;Bruno;Lima;646.869.589-97;(21) 99876-5432
+P3;Carla;Dias;693.504.925-39;(31) 97654-3210
+P4;Diego;Rocha;899.139.441-80;(51) 96543-2109
+P5;Elisa;Melo;177.151.620-86;(41) 95432-1098
+`;
+
+const SWEDISH = `Kod;Zubrak Vimmel;Quaxor;Flimber
+1;Engströms Bil AB;556860-3954;031-343 50 76
+2;Majornas Tandvård AB;556744-5290;0303-95 16 10
+3;Öbergs Fastigheter AB;556089-4148;+46 31 192 25 51
+4;Jonssons Fastigheter AB;556859-4526;08-734 80 72
+5;Lindströms VVS AB;556299-4474;+46 35 280 87 25
+`;
+
+const POLISH = `Kod;Zubrak Vimmel;Quaxor;Dreeb
+AQUA;Aqua-Tech Sp. z o.o.;716-585-38-14;592004870
+ARMA;Armatura Mazowsze Sp. z o.o.;2845137184;183066994
+GAZI;Gaz-Instal Sp. z o.o.;995-481-48-59;767634713
+SLAS;Śląskie Instalacje S.A.;3558892134;406947426
+ZURA;Żuraw-Bud Sp.j.;559-659-18-61;278758260
+HANS;Hansa Wärme GmbH;DE924639934;
+`;
+
+const GREEK = `Kod;Zubrak Vimmel;Quaxor;Dreeb
+30.00.0001;ΓΕΥΣΕΙΣ ΤΟΥ ΒΟΡΡΑ Ι.Κ.Ε.;526018151;546 25
+30.00.0002;ΑΦΟΙ ΓΕΩΡΓΙΟΥ Ο.Ε.;908301668;60100
+30.00.0003;ΨΥΚΤΙΚΗ ΚΑΛΑΜΑΡΙΑΣ Α.Ε.;131860915;551 33
+30.00.0004;ΞΕΝΟΔΟΧΕΙΑ ΧΑΛΚΙΔΙΚΗΣ Α.Ε.;390996038;630 77
+30.00.0005;ΑΡΤΟΠΟΙΕΙΑ ΣΕΡΡΩΝ Ε.Π.Ε.;082462817;621 22
+30.00.0006;OLYMPUS FOODS LTD;CY10259033P;1065
+`;
+
+describe("CNPJ and CPF numbers whatever their headers", () => {
+  it("are told by their shape and check digits", () => {
+    expect(isNationalTaxId("39.825.979/0001-72")).toBe(true);
+    expect(isNationalTaxId("39.825.979/0001-73")).toBe(false);
+    expect(isNationalTaxId("725.102.734-85")).toBe(true);
+    expect(isNationalTaxId("(11) 3456-7890")).toBe(false);
+  });
+
+  it("are the partners' tax ids, not their phones", () => {
+    const firms = proposalFor([file("empresas.csv", FIRMS)]);
+    expect(assignment(firms, "empresas.csv", "vat")).toBe("quaxor");
+    expect(assignment(firms, "empresas.csv", "phone")).toBe("flimber");
+    const people = proposalFor([file("pessoas.csv", PEOPLE)]);
+    expect(assignment(people, "pessoas.csv", "vat")).toBe("quaxor");
+  });
+});
+
+describe("registration and tax numbers of other countries whatever their headers", () => {
+  it("are a Swedish firm's registration, its phone staying its phone", () => {
+    const proposal = proposalFor([file("foretag.csv", SWEDISH)]);
+    expect(assignment(proposal, "foretag.csv", "company_registry")).toBe("quaxor");
+    expect(assignment(proposal, "foretag.csv", "phone")).toBe("flimber");
+  });
+
+  it("are a Greek firm's tax id (ΑΦΜ) beside foreign VAT numbers, not its post code", () => {
+    const proposal = proposalFor([file("pelates.csv", GREEK)]);
+    expect(assignment(proposal, "pelates.csv", "vat")).toBe("quaxor | trim");
+    expect(assignment(proposal, "pelates.csv", "zip")).not.toBe("quaxor | trim");
+  });
+
+  it("are a Polish firm's tax id beside foreign VAT numbers, and its registration", () => {
+    const proposal = proposalFor([file("firmy.csv", POLISH)]);
+    expect(assignment(proposal, "firmy.csv", "vat")).toBe("quaxor | trim");
+    expect(assignment(proposal, "firmy.csv", "company_registry")).toBe("dreeb | trim");
+  });
+});
