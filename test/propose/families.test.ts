@@ -33,6 +33,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   defter: 1,
   kundregister: 0.93,
   pelatologio: 0.96,
+  ugyfeltar: 0.54,
 };
 
 /**
@@ -80,8 +81,12 @@ const FLOORS: Readonly<Record<string, number>> = {
  * contact, and two e-mails in one cell make an invoice contact: 38 activities, 75 events and the
  * done rest messages, the specialist's 397 people; the specialist skips cancelled and internal
  * activities.
+ *
+ * Ügyféltár, the tenth, at its first measurement: no row rejected, the register's partners, but no
+ * opportunity, activity or event (the CRM's sales got no map; its to-dos one file of messages)
+ * against 89, 28 and 37, and the register's partners not split from their bank accounts.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 0 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

@@ -30,6 +30,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   defter: 0.69,
   kundregister: 0.65,
   pelatologio: 0.78,
+  ugyfeltar: 0.49,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -47,6 +48,7 @@ const REJECTED: Readonly<Record<string, number>> = {
   defter: 7,
   kundregister: 0,
   pelatologio: 0,
+  ugyfeltar: 0,
 };
 
 describe("opaque headers", () => {
