@@ -194,6 +194,9 @@ export interface EntitySource {
     readonly rejected: number;
     /** Rows rejected because their bytes are not text in the file's encoding. */
     readonly rejectedForEncoding: number;
+    /** Rows rejected for a date that reads only month first (`5/16/2024` under `dd/MM/yyyy`), and the first such value. */
+    readonly rejectedForMonthFirst: number;
+    readonly monthFirstExample: string | null;
   }[];
   /** File-level problems: no file matches, a file cannot be read or is empty, a header twice, a quote never closes, a file cut short. */
   readonly problems: SourceReadReport["problems"];

@@ -328,13 +328,15 @@ function entitySources(indexes: Indexes): EntitySource[] {
           {
             entity: entity.name,
             pattern: entity.pattern,
-            files: report.files.map(({ file, encoding, encodingNote, rows, rejected, rejectedForEncoding }) => ({
+            files: report.files.map(({ file, encoding, encodingNote, rows, rejected, rejectedForEncoding, rejectedForMonthFirst, monthFirstExample }) => ({
               file,
               encoding,
               encodingNote,
               rows,
               rejected,
               rejectedForEncoding,
+              rejectedForMonthFirst,
+              monthFirstExample,
             })),
             problems: report.problems,
             missingHeaders: report.missingHeaders,

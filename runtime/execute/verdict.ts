@@ -33,7 +33,7 @@ export function describeRejectLimit(limit: RejectLimit): string {
   return limit.kind === "rows" ? `${limit.rows} row${limit.rows === 1 ? "" : "s"}` : `${limit.percent}%`;
 }
 
-export type RunProblemKind = "run-not-complete" | "counts-mismatch" | "no-files" | "file-problem" | "missing-column" | "wrong-encoding" | "too-many-rejects";
+export type RunProblemKind = "run-not-complete" | "counts-mismatch" | "no-files" | "file-problem" | "missing-column" | "wrong-encoding" | "month-first" | "too-many-rejects";
 
 /** One way the run's result falls short of what the package promises, said so that a person can act on it. */
 export interface RunProblem {
@@ -80,6 +80,13 @@ function sourceProblems(source: EntitySource): RunProblem[] {
         kind: "wrong-encoding",
         entity,
         message: `${entity}: ${file.rejectedForEncoding} of ${file.rows} rows of ${file.file} were rejected because its bytes are not ${file.encoding.toUpperCase()}: the file was saved in another encoding; ${file.encoding.startsWith("utf") ? 'declare it (encoding "windows-1252", or "auto")' : 'declare the code page it was saved in (encoding "windows-1250", "windows-1251", ...)'} in the source's csv block`,
+      });
+  for (const file of source.files)
+    if (file.rejectedForMonthFirst * 2 > file.rejected && file.monthFirstExample !== null)
+      problems.push({
+        kind: "month-first",
+        entity,
+        message: `${entity}: ${file.rejectedForMonthFirst} of ${file.rows} rows of ${file.file} were rejected for dates that read only month first ('${file.monthFirstExample}'): the file writes the month before the day (a spreadsheet set to US dates saved it again?), so its rows whose days are 12 or less were read with day and month swapped; declare its formats month first (date "M/d/yyyy") and run again`,
       });
   return problems;
 }

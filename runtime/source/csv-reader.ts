@@ -14,7 +14,7 @@ import { KeyPass, RecordKeys, type KeyedEntity } from "./record-keys.js";
 import { marksUndefinedBytes, notInEncodingReason } from "./decode.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
-import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, valueFormatProblems } from "./values.js";
+import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, readsMonthFirst, valueFormatProblems } from "./values.js";
 import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
 import type {
   ColumnSpec,
@@ -362,6 +362,8 @@ class EntityReader implements KeyedEntity {
             emptyLines: 0,
             rejected: 0,
             rejectedForEncoding: 0,
+            rejectedForMonthFirst: 0,
+            monthFirstExample: null,
           };
           this.report.files.push(fileReport);
           continue;
@@ -428,6 +430,7 @@ class EntityReader implements KeyedEntity {
     const values: Record<string, RowValue> = { ...this.noValues };
     let problems: CellProblem[] | null = null;
     let notInEncoding = false;
+    let monthFirstExample: string | null = null;
     for (let columnIndex = 0; columnIndex < columns.length; columnIndex++) {
       const column = columns[columnIndex];
       if (column === undefined) continue;
@@ -451,12 +454,18 @@ class EntityReader implements KeyedEntity {
         const cell = parseCell(column.type, text, column.format);
         reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
         if (cell.kind === "value") value = cell.value;
+        else if (monthFirstExample === null && (column.type === "date" || column.type === "datetime") && readsMonthFirst(text, column.type, column.format))
+          monthFirstExample = text;
       }
       if (reason !== null) (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
       else if (value !== null) values[column.name] = value;
     }
     if (problems !== null) {
       if (notInEncoding) fileReport.rejectedForEncoding++;
+      if (monthFirstExample !== null) {
+        fileReport.rejectedForMonthFirst++;
+        fileReport.monthFirstExample ??= monthFirstExample;
+      }
       return this.reject(file, line, problems, cells, layout);
     }
     this.report.rowsEmitted++;

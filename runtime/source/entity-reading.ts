@@ -111,6 +111,9 @@ export interface FileReadReport {
   rejected: number;
   /** Records rejected because their bytes are not text in the file's encoding (a file saved in another one). */
   rejectedForEncoding: number;
+  /** Records rejected for a date that reads only month first, and the first such value. */
+  rejectedForMonthFirst: number;
+  monthFirstExample: string | null;
 }
 
 export interface SourceReadReport {

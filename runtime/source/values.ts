@@ -11,6 +11,7 @@
  */
 
 import type { ColumnType } from "../../language/column-types.js";
+import { splitAlternatives } from "../../compiler/date-patterns.js";
 import { DEFAULT_VALUE_FORMAT, foldCase } from "../../compiler/value-formats.js";
 import {
   compileDatePattern,
@@ -248,4 +249,20 @@ export function cellProblem(header: string, cell: ParsedCell, column: { readonly
   if (cell.kind !== "empty") return null;
   if (column.isKey === true) return `key column '${header}' is blank`;
   return column.required ? `'${header}' is required and blank` : null;
+}
+
+/**
+ * Whether a date the column's day-first pattern refused reads as month first (`5/16/2024` under
+ * `dd/MM/yyyy`): a file a spreadsheet set to US dates saved again. Its days of 12 or less read
+ * either way, so the file's rows that loaded may hold day and month swapped.
+ */
+export function readsMonthFirst(text: string, type: "date" | "datetime", format: ValueFormat): boolean {
+  const pattern = splitAlternatives(type === "date" ? format.date : format.datetime)[0] ?? "";
+  const fields = pattern.match(/[dM]+/g) ?? [];
+  if (fields[0]?.[0] !== "d" || fields[1]?.[0] !== "M") return false;
+  const numbers = /^\s*(\d{1,2})\D(\d{1,2})\D/.exec(text);
+  if (numbers === null) return false;
+  const first = Number(numbers[1]);
+  const second = Number(numbers[2]);
+  return first >= 1 && first <= 12 && second > 12 && second <= 31;
 }

@@ -375,6 +375,22 @@ describe("a corrupted export", () => {
     expectTasks(ran, { read: tasks.length, loaded: 0, rejected: tasks.length });
   });
 
+  it("17b. dates a spreadsheet rewrote month first: the run fails, saying the rows it loaded may hold day and month swapped", async () => {
+    const monthFirst = (cell: string): string => cell.replace(/^(\d{2})\/(\d{2})\/(\d{4})/, (_, day: string, month: string, year: string) => `${Number(month)}/${Number(day)}/${year}`);
+    const dated = [column("Due Date"), column("Completed At"), column("Created")];
+    const rows = tasks.map((row) => row.map((cell, position) => (dated.includes(position) ? monthFirst(cell) : cell)));
+    // A row is refused when one of its dates has a day above 12 (its "month" then is no month).
+    const refused = tasks.filter((row) => dated.some((position) => Number((row[position] ?? "").slice(0, 2)) > 12)).length;
+    const example = rows.map((row) => dated.map((position) => row[position] ?? "").find((cell) => /^\d{1,2}\/(1[3-9]|2\d|3[01])\//.test(cell))).find((cell) => cell !== undefined);
+    expect(refused).toBeGreaterThan(0);
+    const ran = await run(PERFECTBOOKS, withTasks(taskLines([header, ...rows])));
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      `problem: Task: ${refused} of ${tasks.length} rows of tasks.csv were rejected for dates that read only month first ('${example}'): the file writes the month before the day`,
+    );
+    expectTasks(ran, { read: tasks.length, loaded: tasks.length - refused, rejected: refused });
+  });
+
   it("18. a broken quoted value: the row is rejected instead of read with shifted values", async () => {
     const at = 12;
     const text = [header, ...tasks]
