@@ -134,6 +134,10 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["E", "H", "K"]).type).toBe("text");
   });
 
+  it("reads one-letter yes/no flags of Hungarian invoicing programs (I/N)", () => {
+    expect(guessColumnType(["I", "N", "N", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["i"], false: ["n"] } });
+  });
+
   it("keeps codes of fixed-width digits as text, leading zeros included, but not quantities", () => {
     const registry = guessColumnType(["91018784", "12345678", "", "00456789"]);
     expect(registry).toMatchObject({ type: "text", blank: 1 });
