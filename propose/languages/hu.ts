@@ -11,7 +11,6 @@ export const HUNGARIAN: Language = {
   code: "hu",
   words: {
     // a partner card: a customer or a supplier (Vevő, Szállító: the flags Odoo keeps as ranks)
-    partner: "customer",
     partnerek: "customer",
     ugyfel: "customer",
     ugyfelek: "customer",
