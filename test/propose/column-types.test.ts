@@ -134,6 +134,11 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["E", "H", "K"]).type).toBe("text");
   });
 
+  it("reads a column of moments beside days alone (a to-do's time, a task's day) as datetimes in either pattern", () => {
+    const values = dates(30, (day, month) => (day % 3 === 0 ? `2025.${pad(month)}.${pad(day)}.` : `2025.${pad(month)}.${pad(day)}. 10:30`));
+    expect(guessColumnType(values)).toMatchObject({ type: "datetime", pattern: "yyyy.MM.dd. HH:mm|yyyy.MM.dd.", failed: 0 });
+  });
+
   it("reads one-letter yes/no flags of Hungarian invoicing programs (I/N)", () => {
     expect(guessColumnType(["I", "N", "N", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["i"], false: ["n"] } });
   });
