@@ -109,6 +109,8 @@ export const HUNGARIAN: Language = {
     penznem: "currency",
     deviza: "currency",
     szamla: "invoice",
+    szamlaertesito: "invoice",
+    "szamla ertesito": "invoice",
     szamlak: "invoice",
     ajanlat: "quote",
     ajanlatok: "quote",
