@@ -27,4 +27,9 @@ describe("a person invoices are sent to", () => {
       expect(types).toEqual(expect.arrayContaining([["Mary Hughes", "invoice"], ["Tom Hughes", "contact"]]));
     });
   });
+
+  it("but a flag saying the firm invoices electronically is no person's role", () => {
+    const proposal = proposalFor([file("companies.csv", COMPANIES), file("contacts.csv", CONTACTS.replace(";Invoices\n", ";E-invoice\n"))]);
+    expect(assignment(proposal, "contacts.csv", "type")).toBeUndefined();
+  });
 });
