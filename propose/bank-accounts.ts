@@ -74,6 +74,17 @@ export function accountCountry(values: readonly string[]): string | undefined {
   );
 }
 
+/**
+ * A domestic account number in the GIRO form Hungarian banks print, two or three groups of eight
+ * digits (`11773016-12345678`, `10400157-12345678-00000000`): no IBAN, but an account all the same,
+ * kept as written.
+ */
+const GIRO = /^\d{8}-\d{8}(?:-\d{8})?$/;
+
+function isGiro(value: string): boolean {
+  return GIRO.test(value.trim());
+}
+
 /** Filled cells needed, and the share of them that must be IBANs (a typo or two is reported at run time). */
 const ENOUGH_ACCOUNTS = 3;
 const IBAN_SHARE = 0.9;
@@ -94,7 +105,11 @@ export function bankAccountColumn(state: BuildState, entity: MappedEntity): Colu
     if (filled.length < ENOUGH_ACCOUNTS) return false;
     // A column its header calls IBAN needs only the shape: check digits an export never checked are reported at run time.
     const valid = column.words.includes("iban") ? ibanShaped : isIban;
-    return filled.filter(valid).length >= filled.length * IBAN_SHARE || accountCountry(filled) !== undefined;
+    return (
+      filled.filter(valid).length >= filled.length * IBAN_SHARE ||
+      filled.filter(isGiro).length >= filled.length * IBAN_SHARE ||
+      accountCountry(filled) !== undefined
+    );
   });
 }
 
@@ -106,24 +121,34 @@ export function bankAccountTarget(state: BuildState, entity: MappedEntity, colum
   const own = "Odoo keeps a partner's bank account as a record of its own";
   const misdigited = country === undefined ? column.values.filter((value) => ibanShaped(value) && !isIban(value)).length : 0;
   const shaped = misdigited === 0 ? "" : `; ${misdigited} more have an IBAN's shape and wrong check digits, which its header calls IBANs all the same`;
+  const giro = country === undefined && accounts === 0 ? column.values.filter(isGiro).length : 0;
   const body: BodyLine[] = [
-    country === undefined
+    giro > 0
       ? {
           kind: "assign",
           field: "acc_number",
           operator: "<-",
           expression: `${column.name} | trim`,
           columns: [column.name],
-          comment: `90%: ${accounts} of its values are IBANs${shaped}: ${own}`,
+          comment: `90%: ${giro} of its values are domestic account numbers, groups of eight digits: ${own}`,
         }
-      : {
-          kind: "assign",
-          field: "acc_number",
-          operator: "<-",
-          expression: `\`${country}{${column.name} | replace(" ", "")}\``,
-          columns: [column.name],
-          comment: `90%: ${accounts} of its values are IBANs once ${country} is put before them, as Odoo reads them: ${own}`,
-        },
+      : country === undefined
+        ? {
+            kind: "assign",
+            field: "acc_number",
+            operator: "<-",
+            expression: `${column.name} | trim`,
+            columns: [column.name],
+            comment: `90%: ${accounts} of its values are IBANs${shaped}: ${own}`,
+          }
+        : {
+            kind: "assign",
+            field: "acc_number",
+            operator: "<-",
+            expression: `\`${country}{${column.name} | replace(" ", "")}\``,
+            columns: [column.name],
+            comment: `90%: ${accounts} of its values are IBANs once ${country} is put before them, as Odoo reads them: ${own}`,
+          },
     { kind: "assign", field: "partner_id", operator: "<-", expression: `ref ${partnerAlias}`, columns: [], comment: "the partner of the same row" },
   ];
   return { header: `${alias(state, "bank")}: res.partner.bank when ${column.name} is present`, body };

@@ -28,6 +28,7 @@ import type { MixedRows, TypedRows } from "./mixed-rows.js";
 import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import { partnerRanks } from "./partner-ranks.js";
+import { invoiceContacts } from "./invoice-contacts.js";
 import { convertedAmount } from "./converted-amounts.js";
 import { typeCondition } from "./row-types.js";
 import { givenAndSurnames } from "./value-roles.js";
@@ -157,6 +158,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   combineAddress(state, context);
   zipAndTown(state, context);
   partnerRanks(state, context);
+  invoiceContacts(state, context);
   convertedAmount(state, context);
   leadName(state, context);
   matchFields(state, context);

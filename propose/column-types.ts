@@ -263,6 +263,28 @@ function formatFields(type: ColumnType, format: Partial<ValueFormat>): Pick<Colu
   return fields;
 }
 
+/**
+ * Moments beside days alone in one column (a to-do's `2025.07.21. 10:30`, a task's `2025.07.21.`):
+ * a datetime read by both patterns (`A|B`, a day alone being local midnight), when each value is
+ * one or the other and neither is the exception that the tolerance would leave out.
+ */
+function momentsOrDays(samples: readonly string[], base: GuessBase): ColumnTypeGuess | undefined {
+  if (samples.length < TOLERANCE_MINIMUM) return undefined;
+  const judged = spread(samples, TOLERANCE_SAMPLE);
+  for (const datetime of DATETIME_PATTERN_CANDIDATES) {
+    const date = DATE_PATTERN_CANDIDATES.find((candidate) => datetime.startsWith(`${candidate} `));
+    if (date === undefined) continue;
+    const moment: Candidate = { type: "datetime", format: { datetime } };
+    const day: Candidate = { type: "date", format: { date } };
+    const moments = judged.filter((value) => fits(moment, value)).length;
+    const days = judged.filter((value) => !fits(moment, value) && fits(day, value)).length;
+    if (moments + days < judged.length || moments < 1 || days <= judged.length * (1 - TOLERATED_SHARE)) continue;
+    const pattern = `${datetime}|${date}`;
+    return finish({ ...base, type: "datetime", pattern, parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
+  }
+  return undefined;
+}
+
 /** Alternatives as the reader names them (`ISO 8601`, `decimal ','`), kept only when they are patterns a person would choose between. */
 function usefulAlternatives(type: ColumnType, chosen: string | undefined, alternatives: readonly string[]): string[] {
   if (type !== "date" && type !== "datetime") return [];
@@ -304,6 +326,8 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
   if (isCode(samples)) return code(samples, base);
   if (groupedNumbers(samples)) return finish({ ...base, type: "phone", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
   if (samples.every(isPercentage)) return percentGuess(samples, base);
+  const mixed = momentsOrDays(samples, base);
+  if (mixed !== undefined) return mixed;
   const strict = inferColumn(samples);
   // Digits and slashes read as a phone number too: a column of dates with one impossible date
   // (31/02/2024) must still be proposed as dates, so the weak text types do not end the search;

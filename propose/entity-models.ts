@@ -99,11 +99,13 @@ export function chooseTargets(state: BuildState): void {
 /**
  * Whether done activities become chatter messages: as the options say, else when the file is a
  * log (a moment on every row, when it happened or starts, beside the day an open one is due,
- * filled on some rows only): its done rows are history, not to-dos kept archived.
+ * filled on some rows only; or both in one column, moments beside days alone, `A|B`): its done
+ * rows are history, not to-dos kept archived.
  */
 function doneAsMessages(state: BuildState, agenda: AgendaRows | undefined): boolean {
   if (state.options.doneActivities !== undefined) return state.options.doneActivities === "messages";
-  return agenda !== undefined && agenda.moments.kind !== "times" && agenda.moments.due !== undefined;
+  if (agenda === undefined || agenda.moments.kind === "times") return false;
+  return agenda.moments.due !== undefined || (agenda.start.guess.type === "datetime" && agenda.start.guess.pattern?.includes("|") === true);
 }
 
 /** Tags of deals and leads alone are crm.tag records; of partners (or anything else), partner categories. */

@@ -87,6 +87,10 @@ const FORMS: readonly string[] = [
   "zrt",
   "nyrt",
   "bt",
+  "kkt",
+  // a Hungarian sole proprietor, written out (`Király Dóra egyéni vállalkozó`) or `e.v.` (above)
+  "egyénivállalkozó",
+  "egyenivallalkozo",
   "doo",
   "dd",
   "jdoo",

@@ -41,7 +41,7 @@ function namesPlaces(entity: MappedEntity): boolean {
 const ENOUGH_IN_CHARGE = 10;
 
 /**
- * The column naming the person to talk to at the organisation: its header says contact person;
+ * The column naming the person to talk to at the organisation or place: its header says contact person;
  * or it says who is in charge (`Υπεύθυνος`, `Responsable`), or, in an organisations' file, says
  * nothing the lexicon knows, and holds people's names, nearly each on one row, which are no staff
  * owning the records but a person at each place.
@@ -56,7 +56,8 @@ export function contactPersonColumn(state: BuildState, entity: MappedEntity): Co
     const words = column.words;
     const filled = column.guess.total - column.guess.blank;
     if (column.guess.type !== "text" || column.guess.multiline || profile.key.includes(column.name)) return false;
-    if (organisations && words.includes("contact") && words.includes("person") && only(words, ["contact", "person", "name"])) return filled >= ENOUGH_PEOPLE;
+    // Its header says contact person: an organisation's, or a place's (a site's person there).
+    if (words.includes("contact") && words.includes("person") && only(words, ["contact", "person", "name"])) return filled >= ENOUGH_PEOPLE;
     if (filled < ENOUGH_IN_CHARGE || !namesOnePersonEach(column.values)) return false;
     // Without a word the lexicon knows, the names say it: a different person on nearly every row of an organisation's.
     return (words.includes("owner") && only(words, ["owner", "person", "name"])) || (organisations && !words.some(isConcept));

@@ -14,6 +14,7 @@ const MAX_VALUES = 6;
 export function partnerRanks(state: BuildState, context: TargetContext): void {
   const fields = context.model.fields;
   if (fields["customer_rank"] === undefined || fields["supplier_rank"] === undefined || context.taken.has("customer_rank")) return;
+  if (rankFlags(state, context)) return;
   for (const column of context.columns) {
     const guess = column.profile.guess;
     if (context.used.has(column.path) || guess.type !== "text" || column.reference !== undefined) continue;
@@ -32,4 +33,27 @@ export function partnerRanks(state: BuildState, context: TargetContext): void {
     assign(state, context, "supplier_rank", `if ${condition(suppliers)} then 1 else 0`, [column], 0.8, why);
     return;
   }
+}
+
+/**
+ * Two yes/no flags headed customer and supplier (`Vevő`, `Szállító` I/N; `Kunde`, `Lieferant`
+ * ja/nein): each its rank, as an invoicing program's partner card ticks them.
+ */
+function rankFlags(state: BuildState, context: TargetContext): boolean {
+  const flag = (word: string): TargetContext["columns"][number] | undefined =>
+    context.columns.find(
+      (column) =>
+        !context.used.has(column.path) &&
+        column.reference === undefined &&
+        column.profile.guess.type === "boolean" &&
+        column.profile.words.length === 1 &&
+        column.profile.words[0] === word,
+    );
+  const customer = flag("customer");
+  const supplier = flag("supplier");
+  if (customer === undefined || supplier === undefined) return false;
+  const why = "a flag saying whether the partner is a customer, another whether a supplier: Odoo ranks it as each";
+  assign(state, context, "customer_rank", `if ${customer.path} then 1 else 0`, [customer], 0.8, why);
+  assign(state, context, "supplier_rank", `if ${supplier.path} then 1 else 0`, [supplier], 0.8, why);
+  return true;
 }

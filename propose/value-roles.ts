@@ -367,7 +367,11 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   for (const column of columns) if (isStreet(column, values(column))) give(column, "street");
   for (const column of columns) if (!roles.has(column) && isClosedSet(column, values(column)) && !isLongText(column, values(column))) give(column, "status");
   for (const column of columns) if (column.guess.type === "boolean") give(column, "flag");
-  give(mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !holdsIdentifiers(column.values))), "mobile");
+  // A fax number has a phone's shape, but Odoo keeps no fax: it is no mobile.
+  give(
+    mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !column.words.includes("fax") && !holdsIdentifiers(column.values))),
+    "mobile",
+  );
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

@@ -116,6 +116,8 @@ const YES_WORDS: ReadonlySet<string> = new Set([
   "ok",
   "ano",
   "igen",
+  // Hungarian one-letter flags (Igen/Nem), as invoicing programs write them: I/N.
+  "i",
   "evet",
   // Turkish one-letter answers (Evet/Hayır), as ERPs write flags: E/H.
   "e",

@@ -6,6 +6,7 @@
 import { CZECH } from "./cs.js";
 import { DANISH } from "./da.js";
 import { GREEK } from "./el.js";
+import { HUNGARIAN } from "./hu.js";
 import { SPANISH } from "./es.js";
 import { ITALIAN } from "./it.js";
 import type { Language } from "./language.js";
@@ -17,4 +18,4 @@ import { TURKISH } from "./tr.js";
 
 export type { Language } from "./language.js";
 
-export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK];
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK, HUNGARIAN];

@@ -19,6 +19,9 @@ export const DATE_PATTERN_CANDIDATES: readonly string[] = [
   "yyyy-MM-dd",
   "yyyy/MM/dd",
   "yyyy.MM.dd",
+  // Hungarian: the day closed with a dot, and Windows' Hungarian short date with spaces.
+  "yyyy.MM.dd.",
+  "yyyy. MM. dd.",
   "MM/dd/yyyy",
   "MM-dd-yyyy",
   "yyyyMMdd",

@@ -91,3 +91,22 @@ describe("bank accounts written without their country code", () => {
     });
   });
 });
+
+// Hungarian: domestic account numbers in the GIRO form, two or three groups of eight digits.
+const PARTNEREK = `Kód;Név;Helység;Számla
+P1;Kovács és Társa Kft.;Budapest;11773016-11111018
+P2;Dunai Építő Zrt.;Győr;
+P3;Tisza Szerviz Bt.;Szeged;10700024-40000000-00000000
+P4;Mátra Hő Kft.;Eger;12010611-96496470
+P5;Balaton Fűtés Kft.;Siófok;10400157-21320825-00000000
+`;
+
+describe("domestic account numbers in groups of eight digits", () => {
+  it("are the partners' accounts, kept as written", () => {
+    const declaration = proposalFor([file("partnerek.csv", PARTNEREK)]).entities[0]?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    const bank = declaration.targets[1]?.body.flatMap((line) => (line.kind === "assign" ? [`${line.field} <- ${line.expression}`] : []));
+    expect(bank).toEqual(["acc_number <- szamla | trim", "partner_id <- ref customer"]);
+  });
+});

@@ -15,6 +15,12 @@ describe("guessColumnType", () => {
     expect(guess.evidence).toBe("998 of 1,000 values parse as dd-MM-yyyy; 2 blank");
   });
 
+  it("reads Hungarian days, closed with a dot and written with spaces as Windows writes them", () => {
+    expect(guessColumnType(dates(30, (day, month) => `2024.${pad(month)}.${pad(day)}.`))).toMatchObject({ type: "date", pattern: "yyyy.MM.dd.", failed: 0 });
+    expect(guessColumnType(dates(30, (day, month) => `2025. ${pad(month)}. ${pad(day)}.`))).toMatchObject({ type: "date", pattern: "yyyy. MM. dd.", failed: 0 });
+    expect(guessColumnType(dates(30, (day, month) => `2025.${pad(month)}.${pad(day)}. 10:30`))).toMatchObject({ type: "datetime", pattern: "yyyy.MM.dd. HH:mm" });
+  });
+
   it("proposes the majority format, names the outliers, and reads such a column as text converted with a flag", () => {
     const values = [...dates(40, (day, month) => `${pad(day)}/${pad(month)}/2024`), "2024-05-17", "31/02/2024", "", "29/02/2023"];
     const guess = guessColumnType(values);
@@ -126,6 +132,15 @@ describe("guessColumnType", () => {
   it("reads one-letter yes/no flags of Turkish ERPs (E/H) and says which words the source must name", () => {
     expect(guessColumnType(["E", "H", "H", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["e"], false: ["h"] } });
     expect(guessColumnType(["E", "H", "K"]).type).toBe("text");
+  });
+
+  it("reads a column of moments beside days alone (a to-do's time, a task's day) as datetimes in either pattern", () => {
+    const values = dates(30, (day, month) => (day % 3 === 0 ? `2025.${pad(month)}.${pad(day)}.` : `2025.${pad(month)}.${pad(day)}. 10:30`));
+    expect(guessColumnType(values)).toMatchObject({ type: "datetime", pattern: "yyyy.MM.dd. HH:mm|yyyy.MM.dd.", failed: 0 });
+  });
+
+  it("reads one-letter yes/no flags of Hungarian invoicing programs (I/N)", () => {
+    expect(guessColumnType(["I", "N", "N", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["i"], false: ["n"] } });
   });
 
   it("keeps codes of fixed-width digits as text, leading zeros included, but not quantities", () => {

@@ -33,7 +33,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   defter: 1,
   kundregister: 0.93,
   pelatologio: 0.96,
-  ugyfeltar: 0.54,
+  ugyfeltar: 0.9,
 };
 
 /**
@@ -85,8 +85,13 @@ const FLOORS: Readonly<Record<string, number>> = {
  * Ügyféltár, the tenth, at its first measurement: no row rejected, the register's partners, but no
  * opportunity, activity or event (the CRM's sales got no map; its to-dos one file of messages)
  * against 89, 28 and 37, and the register's partners not split from their bank accounts.
+ * Since it was tuned on (Hungarian words, days, I/N, moments beside days alone): the 89
+ * opportunities, 37 events and 28 activities, the done rest messages, and one row rejected, the
+ * one the hand-written package rejects too (a done task about a sale deleted before the export,
+ * and about nothing else: its message has no record to go to); fewer people than the specialist
+ * (no contact at a site).
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

@@ -63,6 +63,16 @@ describe("the lexicon's further languages", () => {
     ["el", "Πιθανότητα", ["probability"]],
     ["el", "Προθεσμία", ["deadline"]],
     ["el", "Υπεύθυνος", ["owner"]],
+    ["hu", "Cégjegyzékszám", ["registry"]],
+    ["hu", "Hitelkeret", ["credit", "limit"]],
+    ["hu", "Irányítószám", ["zip"]],
+    ["hu", "Üzletkötő", ["owner"]],
+    ["hu", "Valószínűség", ["probability"]],
+    ["hu", "Várható zárás", ["expected", "close"]],
+    ["hu", "Elvesztés oka", ["lost", "reason"]],
+    ["hu", "Szállító", ["supplier"]],
+    ["hu", "Címkék", ["tag"]],
+    ["hu", "Határidő", ["deadline"]],
   ])("%s: %s", (_language, header, words) => {
     expect(conceptWords(header)).toEqual(words);
   });
@@ -77,6 +87,8 @@ describe("the lexicon's further languages", () => {
     expect(conceptWords("Hanım")).toEqual(["madam"]);
     expect(conceptWords("Kazanıldı")).toEqual(["won"]);
     expect(conceptWords("Κερδήθηκε")).toEqual(["won"]);
+    expect(conceptWords("Elveszett")).toEqual(["lost"]);
+    expect(conceptWords("Személyes találkozó")).toEqual(["meeting"]);
     // A record's title: a person's salutation, a deal's name (both fields list the word).
     expect(conceptWords("Título")).toEqual(["title"]);
   });

@@ -34,6 +34,18 @@ describe("a partner's columns by their values", () => {
     expect(assignment(proposal, "companies.csv", "x_phone_2")).toBe("phone_2");
   });
 
+  it("keeps a fax number in a custom field, not as a mobile: Odoo keeps no fax", () => {
+    const firms = `Code;Company;Phone;Fax;City
+F1;Acme Ltd;020 7946 0001;020 7946 0009;London
+F2;Bolt plc;0161 496 0003;0161 496 0008;Manchester
+F3;Crane Ltd;0113 496 0004;;Leeds
+F4;Delta plc;0117 496 0006;0117 496 0007;Bristol
+`;
+    const proposal = proposalFor([file("firms.csv", firms)]);
+    expect(assignment(proposal, "firms.csv", "mobile")).toBeUndefined();
+    expect(assignment(proposal, "firms.csv", "x_fax")).toContain("fax");
+  });
+
   it("keeps a trade repeated on a register's typed rows in a custom field, not as a job position", () => {
     const proposal = proposalFor([file("customers.csv", CUSTOMERS)]);
     expect(assignment(proposal, "customers.csv", "is_company")).toContain("segment");

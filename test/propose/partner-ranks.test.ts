@@ -34,6 +34,22 @@ describe("customers and suppliers in one pick-list", () => {
     });
   });
 
+  it("rank a partner by two yes/no flags headed customer and supplier (I/N, as Hungarian invoicing programs write them)", async () => {
+    const partners = `Kód;Név;Helység;Vevő;Szállító
+P1;Kovács Kft.;Szeged;I;N
+P2;Tóth Bt.;Győr;N;I
+P3;Nagy Zrt.;Pécs;I;I
+P4;Szabó Kft.;Eger;I;N
+`;
+    const proposal = proposalFor([file("partnerek.csv", partners)]);
+    expect(assignment(proposal, "partnerek.csv", "customer_rank")).toBe("if vevo then 1 else 0");
+    expect(assignment(proposal, "partnerek.csv", "supplier_rank")).toBe("if szallito then 1 else 0");
+    await loadProposed({ "partnerek.csv": partners }, (sample) => {
+      const ranks = sample.double.records("res.partner").map((partner) => [partner["name"], partner["customer_rank"], partner["supplier_rank"]]);
+      expect(ranks).toEqual(expect.arrayContaining([["Tóth Bt.", 0, 1], ["Nagy Zrt.", 1, 1]]));
+    });
+  });
+
   it("are not read from a pick-list of other words", () => {
     const proposal = proposalFor([file("firmen.csv", FIRMEN.replace(/Kunde und Lieferant/, "Partner"))]);
     expect(assignment(proposal, "firmen.csv", "customer_rank")).toBeUndefined();

@@ -42,6 +42,17 @@ describe("the person in charge at each branch", () => {
   });
 });
 
+describe("the contact person at each branch", () => {
+  it("is a contact of its own when the header says contact person, as an organisation's is", () => {
+    const sites = PROVOZOVNY.replace("Zodpovědný", "Contact person");
+    const proposal = proposalFor([file("zakaznici.csv", ZAKAZNICI), file("provozovny.csv", sites)]);
+    const declaration = proposal.entities.find((entity) => entity.entity.pattern === "provozovny.csv")?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    expect(targetLine(declaration.targets[1], "name")).toBe("contact_person | trim");
+  });
+});
+
 // A firm's reference person under a header of no language: the names say it.
 const FIRMS = `Qix;Zorb;Wump
 1001;Engströms Bil AB;Lars Pettersson

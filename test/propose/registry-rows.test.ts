@@ -31,6 +31,7 @@ describe("a registry of firms, sole traders and private persons typed by a yes/n
   it("tells names of organisations from their legal forms, in any language", () => {
     expect(["Aquaterm s.r.o.", "Aqua-Tech Sp. z o.o.", "Müller GmbH", "Acme Ltd", "ООО Ромашка", "Molinos del Sur S.A."].filter(hasLegalForm)).toHaveLength(6);
     expect(["Dvořák Martin", "Jan Kowalski", "Anna Co", "Obec Lhota"].filter(hasLegalForm)).toEqual(["Anna Co"]);
+    expect(["Farkas és Társa Kkt.", "Király Dóra egyéni vállalkozó", "Mátra-Pék Zrt.", "Juhászné Sipos Mária"].filter(hasLegalForm)).toHaveLength(3);
     expect(["ΓΕΥΣΕΙΣ ΤΟΥ ΒΟΡΡΑ Ι.Κ.Ε.", "Ψυκτική Βορείου Ελλάδος Α.Ε.", "ΑΦΟΙ ΓΕΩΡΓΙΟΥ Ο.Ε.", "ΝΙΚΟΛΑΟΥ ΜΑΡΙΑ"].filter(hasLegalForm)).toHaveLength(3);
     expect(namesOrganisations(ADRESAR.split("\n").map((line) => line.split(";")[1] ?? ""))).toBe(true);
     expect(namesOrganisations(ADRESAR.split("\n").map((line) => line.split(";")[4] ?? ""))).toBe(false);
