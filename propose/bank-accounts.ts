@@ -122,33 +122,15 @@ export function bankAccountTarget(state: BuildState, entity: MappedEntity, colum
   const misdigited = country === undefined ? column.values.filter((value) => ibanShaped(value) && !isIban(value)).length : 0;
   const shaped = misdigited === 0 ? "" : `; ${misdigited} more have an IBAN's shape and wrong check digits, which its header calls IBANs all the same`;
   const giro = country === undefined && accounts === 0 ? column.values.filter(isGiro).length : 0;
-  const body: BodyLine[] = [
+  const expression = country === undefined ? `${column.name} | trim` : `\`${country}{${column.name} | replace(" ", "")}\``;
+  const reading =
     giro > 0
-      ? {
-          kind: "assign",
-          field: "acc_number",
-          operator: "<-",
-          expression: `${column.name} | trim`,
-          columns: [column.name],
-          comment: `90%: ${giro} of its values are domestic account numbers, groups of eight digits: ${own}`,
-        }
+      ? `${giro} of its values are domestic account numbers, groups of eight digits`
       : country === undefined
-        ? {
-            kind: "assign",
-            field: "acc_number",
-            operator: "<-",
-            expression: `${column.name} | trim`,
-            columns: [column.name],
-            comment: `90%: ${accounts} of its values are IBANs${shaped}: ${own}`,
-          }
-        : {
-            kind: "assign",
-            field: "acc_number",
-            operator: "<-",
-            expression: `\`${country}{${column.name} | replace(" ", "")}\``,
-            columns: [column.name],
-            comment: `90%: ${accounts} of its values are IBANs once ${country} is put before them, as Odoo reads them: ${own}`,
-          },
+        ? `${accounts} of its values are IBANs${shaped}`
+        : `${accounts} of its values are IBANs once ${country} is put before them, as Odoo reads them`;
+  const body: BodyLine[] = [
+    { kind: "assign", field: "acc_number", operator: "<-", expression, columns: [column.name], comment: `90%: ${reading}: ${own}` },
     { kind: "assign", field: "partner_id", operator: "<-", expression: `ref ${partnerAlias}`, columns: [], comment: "the partner of the same row" },
   ];
   return { header: `${alias(state, "bank")}: res.partner.bank when ${column.name} is present`, body };
