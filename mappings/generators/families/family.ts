@@ -16,7 +16,7 @@ import { Rng } from "../prng.js";
 export interface FamilyDialect {
   readonly delimiter: "," | ";" | "\t";
   /** `utf-16le` is Excel's "Unicode text" (its byte order mark is FF FE). */
-  readonly encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1253" | "windows-1254";
+  readonly encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1253" | "windows-1254" | "iso-8859-15";
   readonly bom: boolean;
   readonly newline: "\r\n" | "\n";
   /** Quote every non-empty value, or only values that need it. */

@@ -9,6 +9,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generateAnagrafe } from "./anagrafe.js";
+import { generateAsiakkaat } from "./asiakkaat.js";
 import { generateCarnet } from "./carnet.js";
 import { generateCarteira } from "./carteira.js";
 import { generateCasebook } from "./casebook.js";
@@ -35,6 +36,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   kundregister: generateKundregister,
   pelatologio: generatePelatologio,
   ugyfeltar: generateUgyfeltar,
+  asiakkaat: generateAsiakkaat,
 };
 
 /** The size and seed the measurement uses. */
