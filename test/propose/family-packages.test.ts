@@ -44,6 +44,9 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
   defter: [/key column 'Firma' is blank/],
   // A to-do about a sale deleted before the export, and about nothing else, has no record to go to.
   ugyfeltar: [/^res_id: the value is empty, and this field requires one \(ertekesites "ÉRT-\d{4}-\d{4}" does not exist in the export\)/],
+  // An activity about an opportunity deleted before the export goes to the person or company
+  // written beside it (the missing opportunity is reported): nothing is refused.
+  asiakkaat: [],
 };
 
 describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name package ($about)", ({ name }) => {

@@ -183,6 +183,16 @@ const REMARKS = [
   "Vain verkkolasku, ei paperilaskuja.",
 ];
 
+/** A Swedish company's organisation number, 556 and six digits and a Luhn check digit, as its VAT number holds it. */
+function swedishOrgNumber(rng: Rng): string {
+  const nine = `556${String(rng.int(0, 999_999)).padStart(6, "0")}`;
+  const sum = [...nine].reduce((total, digit, index) => {
+    const doubled = Number(digit) * (index % 2 === 0 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `${nine}${(10 - (sum % 10)) % 10}`;
+}
+
 function paymentTerm(rng: Rng, kind: CustomerKind): string {
   if (kind === "yksityinen") return rng.chance(0.3) ? "Käteinen" : "14 pv netto";
   if (kind === "julkinen") return "21 pv netto";
@@ -246,7 +256,7 @@ export function buildCustomers(options: FamilyOptions, count: number): { rows: s
       name,
       manager !== undefined ? `c/o ${manager.name}` : kind === "julkinen" ? rng.pick(["Tilakeskus", "Kiinteistöpalvelut", "Hankintapalvelut"]) : "",
       tunnus,
-      abroad !== undefined ? (abroad[1] === "SE" ? `SE${rng.int(5_560_000_000, 5_599_999_999)}01` : `EE${rng.int(100_000_000, 102_999_999)}`) : tunnus !== "" && rng.chance(VAT_CHANCE[kind]) ? vatOf(tunnus) : "",
+      abroad !== undefined ? (abroad[1] === "SE" ? `SE${swedishOrgNumber(rng)}01` : `EE${rng.int(100_000_000, 102_999_999)}`) : tunnus !== "" && rng.chance(VAT_CHANCE[kind]) ? vatOf(tunnus) : "",
       kind !== "yksityinen" && kind !== "asoy" && rng.chance(0.1) ? postBox(rng) : street(rng, swedish),
       postal,
       abroad?.[1] ?? (rng.chance(0.6) ? "FI" : ""),
