@@ -24,7 +24,7 @@ afterAll(() => dirs.forEach(removeDir));
 function table(
   directory: string,
   file: string,
-  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1253" | "windows-1254",
+  encoding: "utf-8" | "utf-16le" | "windows-1252" | "windows-1250" | "windows-1253" | "windows-1254" | "iso-8859-15",
   delimiter: string,
 ): Record<string, string>[] {
   const bytes = readFileSync(join(directory, file));
@@ -497,5 +497,84 @@ describe("the export families", () => {
     const orphans = todos.filter((todo) => todo["Értékesítés"] !== "" && !dealIds.has(todo["Értékesítés"]));
     expect(orphans.length).toBeGreaterThan(0);
     expect(orphans.length).toBeLessThan(todos.length / 20);
+  });
+
+  it("asiakkaat: an ISO-8859-15 register with tabs and K/E beside the CRM's quoted UTF-8 with a BOM and `;`, Y-tunnus with its check digit, post code and office in one cell, people turned round, housing companies written two ways", () => {
+    const directory = generated("asiakkaat", "check");
+    const registerBytes = readFileSync(join(directory, "asiakasrekisteri.txt"));
+    expect(registerBytes.includes(Buffer.from("Sähköposti", "utf8"))).toBe(false);
+    expect(iconv.decode(registerBytes, "iso-8859-15").startsWith("Asiakasnro\tNimi\tNimen jatko\tY-tunnus\t")).toBe(true);
+    const customers = table(directory, "asiakasrekisteri.txt", "iso-8859-15", "\t");
+    const numbers = new Set(customers.map((customer) => customer["Asiakasnro"]));
+    const names = new Set(customers.map((customer) => customer["Nimi"]));
+    expect(numbers.size).toBe(customers.length);
+    expect(names.size).toBe(customers.length);
+    expect(
+      customers.every((customer) => ["K", "E"].includes(customer["Passiivinen"] ?? "") && /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(customer["Perustettu"] ?? "")),
+    ).toBe(true);
+    // Y-tunnus 1234567-8: the digits weighted 7-9-10-5-8-4-2, mod 11, give the check digit.
+    const checked = (tunnus: string): boolean => {
+      if (!/^\d{7}-\d$/.test(tunnus)) return false;
+      const remainder = [...tunnus.slice(0, 7)].reduce((sum, digit, index) => sum + Number(digit) * ([7, 9, 10, 5, 8, 4, 2][index] ?? 0), 0) % 11;
+      return remainder !== 1 && Number(tunnus.slice(8)) === (remainder === 0 ? 0 : 11 - remainder);
+    };
+    const registered = customers.filter((customer) => customer["Y-tunnus"] !== "");
+    expect(registered.length).toBeGreaterThan(customers.length / 2);
+    expect(registered.every((customer) => checked(customer["Y-tunnus"] ?? ""))).toBe(true);
+    expect(
+      customers.every(
+        (customer) =>
+          customer["ALV-tunnus"] === "" ||
+          !(customer["ALV-tunnus"] ?? "").startsWith("FI") ||
+          customer["ALV-tunnus"] === `FI${(customer["Y-tunnus"] ?? "").replace("-", "")}`,
+      ),
+    ).toBe(true);
+    expect(customers.some((customer) => /^As Oy /.test(customer["Nimi"] ?? "") && customer["ALV-tunnus"] === "")).toBe(true);
+    expect(customers.every((customer) => /^([A-Z]{2}-)?\d{5} \S/.test(customer["Postiosoite"] ?? ""))).toBe(true);
+    expect(customers.some((customer) => /^\d{5} [A-ZÄÖÅ]+$/.test(customer["Postiosoite"] ?? "") && /[ÄÖÅ]/.test(customer["Postiosoite"] ?? ""))).toBe(true);
+    expect(customers.some((customer) => customer["Kieli"] === "sv")).toBe(true);
+    expect(customers.some((customer) => /^FI\d\d( \d{4}){3} \d\d$/.test(customer["IBAN"] ?? ""))).toBe(true);
+    expect(customers.some((customer) => (customer["Nimen jatko"] ?? "").startsWith("c/o "))).toBe(true);
+    const parents = customers.map((customer) => customer["Emoyhtiö"] ?? "").filter((number) => number !== "");
+    expect(parents.length).toBeGreaterThan(2);
+    expect(parents.every((number) => numbers.has(number))).toBe(true);
+    const sellers = new Set(table(directory, "myyjat.txt", "iso-8859-15", "\t").map((seller) => seller["Myyjänro"]));
+    expect(customers.every((customer) => customer["Myyjä"] === "" || sellers.has(customer["Myyjä"]))).toBe(true);
+    // Contact persons keyed by customer and name, family name first.
+    const contacts = table(directory, "yhteyshenkilot.txt", "iso-8859-15", "\t");
+    expect(new Set(contacts.map((contact) => `${contact["Asiakasnro"]}/${contact["Nimi"]}`)).size).toBe(contacts.length);
+    expect(contacts.every((contact) => numbers.has(contact["Asiakasnro"]))).toBe(true);
+    // The CRM: a byte order mark, every value quoted; the register's customers by Y-tunnus
+    // (as printed or as a VAT number) and by name; people given name first, unique by full name.
+    const companyBytes = readFileSync(join(directory, "yritykset.csv"));
+    expect([...companyBytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x22]);
+    const companies = table(directory, "yritykset.csv", "utf-8", ";");
+    const tunnukset = new Set(registered.map((customer) => customer["Y-tunnus"]));
+    expect(
+      companies.some(
+        (company) => /^FI\d{8}$/.test(company["Y-tunnus"] ?? "") && tunnukset.has((company["Y-tunnus"] ?? "").replace(/^FI(\d{7})(\d)$/, "$1-$2")),
+      ),
+    ).toBe(true);
+    expect(companies.some((company) => /^Asunto Oy /.test(company["Nimi"] ?? "") && !names.has(company["Nimi"]) && tunnukset.has(company["Y-tunnus"]))).toBe(
+      true,
+    );
+    expect(companies.every((company) => /^[A-ZÄÖÅ][a-zäöå]+ [A-ZÄÖÅ]\.$/.test(company["Vastuuhenkilö"] ?? "") || company["Vastuuhenkilö"] === "")).toBe(true);
+    const people = table(directory, "henkilot.csv", "utf-8", ";");
+    const fullNames = new Set(people.map((person) => `${person["Etunimi"]} ${person["Sukunimi"]}`));
+    expect(fullNames.size).toBe(people.length);
+    const opportunities = table(directory, "myyntimahdollisuudet.csv", "utf-8", ";");
+    expect(opportunities.every((item) => item["Yhteyshenkilö"] === "" || fullNames.has(item["Yhteyshenkilö"]))).toBe(true);
+    expect(opportunities.every((item) => /^\d+ %$/.test(item["Todennäköisyys"] ?? "") && /^(\d{1,3}(\u00a0\d{3})*,\d\d €)?$/.test(item["Arvo"] ?? ""))).toBe(
+      true,
+    );
+    const activities = table(directory, "aktiviteetit.csv", "utf-8", ";");
+    expect(activities.every((item) => /^\d{1,2}\.\d{1,2}\.\d{4}( klo \d{1,2}\.\d\d)?$/.test(item["Alkaa"] ?? ""))).toBe(true);
+    expect(activities.some((item) => !(item["Alkaa"] ?? "").includes("klo"))).toBe(true);
+    expect(activities.every((item) => /^((\d+ h)( \d+ min)?|\d+ min)?$/.test(item["Kesto"] ?? ""))).toBe(true);
+    // A few activities outlive the opportunity they were about, deleted before the export.
+    const ids = new Set(opportunities.map((item) => item["ID"]));
+    const orphans = activities.filter((item) => item["Myyntimahdollisuus"] !== "" && !ids.has(item["Myyntimahdollisuus"]));
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(orphans.length).toBeLessThan(activities.length / 10);
   });
 });

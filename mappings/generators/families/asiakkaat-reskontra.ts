@@ -87,9 +87,37 @@ const KINDS: readonly (readonly [CustomerKind, number])[] = [
 ];
 
 const PLACES = ["Pirkan", "Näsin", "Pyynikin", "Hervannan", "Tammerkosken", "Hämeen", "Kalevan", "Sammon", "Pispalan", "Härmälän", "Lielahden", "Tesoman"];
-const TRADES = ["Rakennus", "Putki", "LVI", "Kiinteistöhuolto", "Konepaja", "Kuljetus", "Isännöinti", "Ravintolat", "Kauppa", "Hammaslääkärit", "Autokorjaamo", "Painotalo", "Lämpö", "Metalli"];
+const TRADES = [
+  "Rakennus",
+  "Putki",
+  "LVI",
+  "Kiinteistöhuolto",
+  "Konepaja",
+  "Kuljetus",
+  "Isännöinti",
+  "Ravintolat",
+  "Kauppa",
+  "Hammaslääkärit",
+  "Autokorjaamo",
+  "Painotalo",
+  "Lämpö",
+  "Metalli",
+];
 const SWEDISH_TRADES = ["Elektriska", "Bygg", "Fastighetsservice", "Trävaru", "Rör"];
-const HOUSES = ["Pellava", "Koivukuja", "Lehtokaari", "Näsinkallio", "Tammelan Tähti", "Kalevanrinne", "Rantatörmä", "Pihlaja", "Kuusikko", "Sorsapuisto", "Hatanpään Helmi", "Amurin Aitta"];
+const HOUSES = [
+  "Pellava",
+  "Koivukuja",
+  "Lehtokaari",
+  "Näsinkallio",
+  "Tammelan Tähti",
+  "Kalevanrinne",
+  "Rantatörmä",
+  "Pihlaja",
+  "Kuusikko",
+  "Sorsapuisto",
+  "Hatanpään Helmi",
+  "Amurin Aitta",
+];
 const SOCIETIES = ["Tenniskerho", "Asukasyhdistys", "Eläkeläiset", "Partiolaiset", "Työväen Näyttämö", "Latu"];
 const PUBLIC = ["Tampereen kaupunki", "Kangasalan kunta", "Pirkkalan kunta", "Tampereen seurakuntayhtymä", "Pirkanmaan hyvinvointialue", "Nokian kaupunki"];
 const ABROAD: readonly (readonly [string, string, string, string])[] = [
@@ -228,12 +256,24 @@ export function buildCustomers(options: FamilyOptions, count: number): { rows: s
         if (index === 2 || index === 5) return `Isännöintitoimisto ${(first ? person : finnishPerson(rng, 0)).family} Oy`;
         return customerName(rng, kind, town, first ? person : finnishPerson(rng, swedish ? 1 : 0));
       },
-      (taken, attempt) => (kind === "yksityinen" ? `${taken} (${attempt})` : `${taken.replace(/ (Oy|Ky|Ay|Oyj)$/, "")} ${attempt} ${taken.split(" ").pop() ?? ""}`),
+      (taken, attempt) =>
+        kind === "yksityinen" ? `${taken} (${attempt})` : `${taken.replace(/ (Oy|Ky|Ay|Oyj)$/, "")} ${attempt} ${taken.split(" ").pop() ?? ""}`,
     );
     const number = String(1000 + index * 3 + rng.int(1, 3));
     const tunnus = kind === "yksityinen" || abroad !== undefined ? "" : yTunnus(rng, rng.pick(["0", "1", "2", "2", "3"]));
     const domain =
-      kind === "yksityinen" || kind === "asoy" || kind === "julkinen" ? "" : `${mailName(name.replace(/(^| )(Oy|Oyj|Ky|Ay|Ab|AB|OÜ|Tmi|T:mi|ry|r\.f\.)(?= |$)/g, " ").trim().split(" ").slice(0, 2).join("")) || "yritys"}${abroad === undefined ? ".fi" : `.${abroad[1].toLowerCase()}`}`;
+      kind === "yksityinen" || kind === "asoy" || kind === "julkinen"
+        ? ""
+        : `${
+            mailName(
+              name
+                .replace(/(^| )(Oy|Oyj|Ky|Ay|Ab|AB|OÜ|Tmi|T:mi|ry|r\.f\.)(?= |$)/g, " ")
+                .trim()
+                .split(" ")
+                .slice(0, 2)
+                .join(""),
+            ) || "yritys"
+          }${abroad === undefined ? ".fi" : `.${abroad[1].toLowerCase()}`}`;
     const seller = kind === "yksityinen" && rng.chance(0.5) ? undefined : rng.chance(0.08) ? FORMER : rng.pick(STAFF);
     const active = rng.chance(0.93);
     const parent =
@@ -256,7 +296,13 @@ export function buildCustomers(options: FamilyOptions, count: number): { rows: s
       name,
       manager !== undefined ? `c/o ${manager.name}` : kind === "julkinen" ? rng.pick(["Tilakeskus", "Kiinteistöpalvelut", "Hankintapalvelut"]) : "",
       tunnus,
-      abroad !== undefined ? (abroad[1] === "SE" ? `SE${swedishOrgNumber(rng)}01` : `EE${rng.int(100_000_000, 102_999_999)}`) : tunnus !== "" && rng.chance(VAT_CHANCE[kind]) ? vatOf(tunnus) : "",
+      abroad !== undefined
+        ? abroad[1] === "SE"
+          ? `SE${swedishOrgNumber(rng)}01`
+          : `EE${rng.int(100_000_000, 102_999_999)}`
+        : tunnus !== "" && rng.chance(VAT_CHANCE[kind])
+          ? vatOf(tunnus)
+          : "",
       kind !== "yksityinen" && kind !== "asoy" && rng.chance(0.1) ? postBox(rng) : street(rng, swedish),
       postal,
       abroad?.[1] ?? (rng.chance(0.6) ? "FI" : ""),

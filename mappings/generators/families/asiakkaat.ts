@@ -175,7 +175,20 @@ interface Contact {
   readonly company: Company | undefined;
 }
 
-const PERSON_HEADERS = ["ID", "Etunimi", "Sukunimi", "Yritys", "Titteli", "Sähköposti", "Matkapuhelin", "Puhelin", "Kieli", "Markkinointilupa", "Vastuuhenkilö", "Luotu"];
+const PERSON_HEADERS = [
+  "ID",
+  "Etunimi",
+  "Sukunimi",
+  "Yritys",
+  "Titteli",
+  "Sähköposti",
+  "Matkapuhelin",
+  "Puhelin",
+  "Kieli",
+  "Markkinointilupa",
+  "Vastuuhenkilö",
+  "Luotu",
+];
 const TITLES = ["Toimitusjohtaja", "Isännöitsijä", "Hallituksen pj.", "Kiinteistöpäällikkö", "Ostopäällikkö", "Huoltomies", "VD", "Disponent"];
 
 function buildContacts(options: FamilyOptions, count: number, companies: readonly Company[]): { rows: string[][]; contacts: Contact[] } {
@@ -281,7 +294,12 @@ function opportunityRow(rng: Rng, id: string, created: number, company: Company 
   ];
 }
 
-function buildOpportunities(options: FamilyOptions, count: number, companies: readonly Company[], contacts: readonly Contact[]): { rows: string[][]; opportunities: Opportunity[] } {
+function buildOpportunities(
+  options: FamilyOptions,
+  count: number,
+  companies: readonly Company[],
+  contacts: readonly Contact[],
+): { rows: string[][]; opportunities: Opportunity[] } {
   const stream = new RowStream(options.seed, "asiakkaat.myynti");
   const households = contacts.filter((contact) => contact.company === undefined);
   const rows: string[][] = [];
@@ -329,7 +347,13 @@ function lengthText(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-function buildActivities(options: FamilyOptions, count: number, companies: readonly Company[], contacts: readonly Contact[], opportunities: readonly Opportunity[]): string[][] {
+function buildActivities(
+  options: FamilyOptions,
+  count: number,
+  companies: readonly Company[],
+  contacts: readonly Contact[],
+  opportunities: readonly Opportunity[],
+): string[][] {
   const stream = new RowStream(options.seed, "asiakkaat.aktiviteetit");
   const entries = Array.from({ length: count }, (_, index) => {
     const rng = stream.row(index);
@@ -346,7 +370,12 @@ function buildActivities(options: FamilyOptions, count: number, companies: reado
     const internal = opportunity === undefined && contact === undefined && company === undefined;
     const past = moment.days < EXPORT_DAY;
     const meeting = kind === "Tapaaminen" || kind === "Työmaakäynti";
-    const state = kind === "Muistiinpano" ? "Valmis" : past ? rng.weighted<string>([["Valmis", 17], ["Avoin", 2], ...(meeting ? ([["Peruttu", 2]] as const) : [])]) : "Avoin";
+    const state =
+      kind === "Muistiinpano"
+        ? "Valmis"
+        : past
+          ? rng.weighted<string>([["Valmis", 17], ["Avoin", 2], ...(meeting ? ([["Peruttu", 2]] as const) : [])])
+          : "Avoin";
     const length = meeting ? rng.pick([30, 45, 60, 90, 120]) : kind === "Puhelu" ? rng.int(1, 4) * 5 : 0;
     return {
       order: moment.days * 1440 + minute,
@@ -354,7 +383,12 @@ function buildActivities(options: FamilyOptions, count: number, companies: reado
         kind,
         internal ? rng.pick(["Viikkopalaveri", "CRM-koulutus", "Varaston inventaario"]) : rng.pick(TOPICS[kind] ?? ["Yhteydenotto"]),
         !internal && rng.chance(0.35)
-          ? rng.pick(["Pyytää tarjouksen kahtena vaihtoehtona.", "Soita uudelleen tammikuussa.", "Keskus vanha, vaihdettava.\nKuvat liitteenä.", "Hyväksyi tarjouksen, ennakko 30 %."])
+          ? rng.pick([
+              "Pyytää tarjouksen kahtena vaihtoehtona.",
+              "Soita uudelleen tammikuussa.",
+              "Keskus vanha, vaihdettava.\nKuvat liitteenä.",
+              "Hyväksyi tarjouksen, ennakko 30 %.",
+            ])
           : "",
         // A task is due on a day; the CRM writes it without a time.
         kind === "Tehtävä" && rng.chance(0.6) ? finnishDay(moment.days) : finnishMoment(moment.days, minute),
