@@ -120,6 +120,14 @@ const HOUSES = [
 ];
 const SOCIETIES = ["Tenniskerho", "Asukasyhdistys", "Eläkeläiset", "Partiolaiset", "Työväen Näyttämö", "Latu"];
 const PUBLIC = ["Tampereen kaupunki", "Kangasalan kunta", "Pirkkalan kunta", "Tampereen seurakuntayhtymä", "Pirkanmaan hyvinvointialue", "Nokian kaupunki"];
+/** The public bodies' mail domains, by the first word of their name. */
+const PUBLIC_DOMAINS: Readonly<Record<string, string>> = {
+  Tampereen: "tampere.fi",
+  Kangasalan: "kangasala.fi",
+  Pirkkalan: "pirkkala.fi",
+  Pirkanmaan: "pirha.fi",
+  Nokian: "nokiankaupunki.fi",
+};
 const ABROAD: readonly (readonly [string, string, string, string])[] = [
   ["Nordisk Elteknik AB", "SE", "41103", "GÖTEBORG"],
   ["Baltic Kaabel OÜ", "EE", "10111", "TALLINN"],
@@ -262,18 +270,20 @@ export function buildCustomers(options: FamilyOptions, count: number): { rows: s
     const number = String(1000 + index * 3 + rng.int(1, 3));
     const tunnus = kind === "yksityinen" || abroad !== undefined ? "" : yTunnus(rng, rng.pick(["0", "1", "2", "2", "3"]));
     const domain =
-      kind === "yksityinen" || kind === "asoy" || kind === "julkinen"
-        ? ""
-        : `${
-            mailName(
-              name
-                .replace(/(^| )(Oy|Oyj|Ky|Ay|Ab|AB|OÜ|Tmi|T:mi|ry|r\.f\.)(?= |$)/g, " ")
-                .trim()
-                .split(" ")
-                .slice(0, 2)
-                .join(""),
-            ) || "yritys"
-          }${abroad === undefined ? ".fi" : `.${abroad[1].toLowerCase()}`}`;
+      kind === "julkinen"
+        ? (PUBLIC_DOMAINS[name.split(" ")[0] ?? ""] ?? "")
+        : kind === "yksityinen" || kind === "asoy"
+          ? ""
+          : `${
+              mailName(
+                name
+                  .replace(/(^| )(Oy|Oyj|Ky|Ay|Ab|AB|OÜ|Tmi|T:mi|ry|r\.f\.)(?= |$)/g, " ")
+                  .trim()
+                  .split(" ")
+                  .slice(0, 2)
+                  .join(""),
+              ) || "yritys"
+            }${abroad === undefined ? ".fi" : `.${abroad[1].toLowerCase()}`}`;
     const seller = kind === "yksityinen" && rng.chance(0.5) ? undefined : rng.chance(0.08) ? FORMER : rng.pick(STAFF);
     const active = rng.chance(0.93);
     const parent =
@@ -303,11 +313,19 @@ export function buildCustomers(options: FamilyOptions, count: number): { rows: s
         : tunnus !== "" && rng.chance(VAT_CHANCE[kind])
           ? vatOf(tunnus)
           : "",
-      kind !== "yksityinen" && kind !== "asoy" && rng.chance(0.1) ? postBox(rng) : street(rng, swedish),
+      abroad !== undefined
+        ? `${rng.pick(abroad[1] === "SE" ? ["Kungsgatan", "Drottninggatan", "Sveavägen"] : ["Narva mnt", "Pärnu mnt"])} ${rng.int(1, 90)}`
+        : kind !== "yksityinen" && kind !== "asoy" && rng.chance(0.1)
+          ? postBox(rng)
+          : street(rng, swedish),
       postal,
       abroad?.[1] ?? (rng.chance(0.6) ? "FI" : ""),
       abroad !== undefined ? "en" : swedish ? "sv" : "fi",
-      rng.chance(0.85) ? phone(rng, town, kind === "yksityinen" || kind === "tmi" || rng.chance(0.2), abroad !== undefined) : "",
+      abroad !== undefined
+        ? `${abroad[1] === "SE" ? "+46 31" : "+372"} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`
+        : rng.chance(0.85)
+          ? phone(rng, town, kind === "yksityinen" || kind === "tmi" || rng.chance(0.2))
+          : "",
       rng.chance(0.85) ? mailbox : "",
       einvoice ? ovt(rng, tunnus) : "",
       einvoice ? rng.pick(OPERATORS) : "",
