@@ -563,7 +563,7 @@ describe("the export families", () => {
     const fullNames = new Set(people.map((person) => `${person["Etunimi"]} ${person["Sukunimi"]}`));
     expect(fullNames.size).toBe(people.length);
     const opportunities = table(directory, "myyntimahdollisuudet.csv", "utf-8", ";");
-    expect(opportunities.every((item) => item["Yhteyshenkilö"] === "" || fullNames.has(item["Yhteyshenkilö"]))).toBe(true);
+    expect(opportunities.every((item) => item["Yhteyshenkilö"] === "" || fullNames.has(item["Yhteyshenkilö"] ?? ""))).toBe(true);
     expect(opportunities.every((item) => /^\d+ %$/.test(item["Todennäköisyys"] ?? "") && /^(\d{1,3}(\u00a0\d{3})*,\d\d €)?$/.test(item["Arvo"] ?? ""))).toBe(
       true,
     );

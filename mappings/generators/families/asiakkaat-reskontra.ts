@@ -248,7 +248,9 @@ export function buildCustomers(options: FamilyOptions, count: number): { rows: s
   const customers: Customer[] = [];
   for (let index = 0; index < count; index++) {
     const rng = stream.row(index);
-    const kind: CustomerKind = index < 8 ? (index < 2 ? "oyj" : "oy") : rng.weighted(KINDS);
+    // The first rows are the oldest customers: two listed companies, firms, a cooperative and a
+    // commercial property company among them.
+    const kind: CustomerKind = index < 8 ? (index < 2 ? "oyj" : "oy") : index === 8 ? "osk" : index === 9 ? "koy" : rng.weighted(KINDS);
     const abroad = kind === "ulkomainen" ? rng.pick(ABROAD) : undefined;
     const swedishKind = kind === "oyab" || (kind !== "ulkomainen" && rng.chance(0.08));
     const town = swedishKind ? rng.pick(SWEDISH_TOWNS) : rng.pick(TOWNS);
