@@ -212,6 +212,7 @@ const VAT_CHANCE: Readonly<Record<CustomerKind, number>> = {
 
 const REMARKS = [
   "Laskut isännöitsijälle.\nAvaimet huoltoyhtiöltä.",
+  // Typed with an en dash, which ISO-8859-15 lacks: the program writes "?" for it.
   "Huoltosopimus 2024–2026 (sähkö + LVI).",
   "Maksumuistutus 3/2025, seuraa!",
   "Kotitalousvähennys: työn osuus eriteltävä laskulle.",
