@@ -11,7 +11,7 @@ import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
 import { funnelStages } from "./funnel-stages.js";
-import { doneStatus } from "./done-status.js";
+import { doneStatus, lostStatus } from "./done-status.js";
 import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
@@ -163,6 +163,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   leadName(state, context);
   matchFields(state, context);
   doneStatus(state, context);
+  lostStatus(state, context);
   cascadeDiscounts(state, context);
   ratingPriorities(state, context);
   funnelStages(state, context);

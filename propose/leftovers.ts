@@ -4,6 +4,7 @@
  * Odoo computes are ignored. Pure.
  */
 import { stampsOf } from "./value-roles.js";
+import { dealCreationStamp } from "./deal-roles.js";
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
@@ -26,7 +27,12 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
   // Without header words for it, the creation stamp is told by its values beside the change stamp.
   const byValues = entity.modifiedColumn !== undefined && !entity.columns.some((column) => column.words.includes("modified"));
   const stamps = byValues ? stampsOf(entity.columns) : undefined;
-  const created = stamps !== undefined && stamps.modified.name === entity.modifiedColumn ? stamps.created : undefined;
+  const created =
+    stamps !== undefined && stamps.modified.name === entity.modifiedColumn
+      ? stamps.created
+      : context.model.name === "crm.lead" && entity.modifiedColumn === undefined
+        ? dealCreationStamp(entity)
+        : undefined;
   for (const column of context.columns) {
     const path = column.path;
     if (context.used.has(path) || state.log.has(entity.name, path)) continue;

@@ -14,8 +14,10 @@ import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
+import type { DealRole } from "./deal-roles.js";
 
 export type ValueRole =
+  | DealRole
   | "position"
   | "mobile"
   | "done"
