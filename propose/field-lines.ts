@@ -5,6 +5,7 @@
  */
 import { valueRoles, type ValueRole } from "./value-roles.js";
 import { refineDealRoles } from "./deal-roles.js";
+import { ACTIVITY_MODELS, refineActivityRoles } from "./activity-roles.js";
 import { IGNORED_CONCEPTS } from "./leftovers.js";
 import type { ColumnProfile } from "./entities.js";
 import { computedOnCreate, requiredFields, type OdooField } from "../compiler/catalog/index.js";
@@ -144,12 +145,9 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
   const plain = free.filter((column) => column.reference === undefined && column.through === undefined).map((column) => column.profile);
   const found = valueRoles(plain, key);
-  if (context.model.name === "crm.lead")
-    refineDealRoles(
-      context.entity.profile,
-      plain.filter((column) => !key.includes(column.name)),
-      found,
-    );
+  const unkeyed = plain.filter((column) => !key.includes(column.name));
+  if (context.model.name === "crm.lead") refineDealRoles(context.entity.profile, unkeyed, found);
+  if (ACTIVITY_MODELS.has(context.model.name)) refineActivityRoles(unkeyed, found);
   // A header word that says the column is to be ignored (a balance's side) outranks what its values look like.
   for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
   // A person's few values on every row, beside the salutation, are a job position, not a stage;
