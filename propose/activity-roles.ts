@@ -83,6 +83,12 @@ export function refineActivityRoles(columns: readonly ColumnProfile[], roles: Ma
     roles.set(type, "status");
     if (label) roles.set(previous, "label");
   }
-  const notes = roleOf("longtext") === undefined ? columns.find((column) => !roles.has(column) && sentences(column)) : undefined;
+  refineNotes(columns, roles);
+}
+
+/** Short sentences closed by a full stop are the notes, when no column was taken for them. */
+export function refineNotes(columns: readonly ColumnProfile[], roles: Map<ColumnProfile, ValueRole>): void {
+  if ([...roles.values()].includes("longtext")) return;
+  const notes = columns.find((column) => !roles.has(column) && sentences(column));
   if (notes !== undefined) roles.set(notes, "longtext");
 }

@@ -5,6 +5,7 @@
  */
 import { stampsOf } from "./value-roles.js";
 import { dealCreationStamp } from "./deal-roles.js";
+import { timeOfDay } from "./agenda-rows.js";
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
@@ -43,6 +44,11 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
     }
     if ((column.profile.words.includes("created") || column.profile === created) && (guess.type === "datetime" || guess.type === "date")) {
       ignore(state, context, column, "Odoo records its own creation time");
+      continue;
+    }
+    // Times of day beside an activity's day, which keeps no time (an agenda's are read where it is split).
+    if (context.model.name === "mail.activity" && guess.type === "text" && timeOfDay(column.profile.values, 5) !== undefined) {
+      ignore(state, context, column, "an activity has a day, not a time");
       continue;
     }
     // A balance, or the side it is on (debit or credit, a pick-list beside it).

@@ -279,8 +279,10 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
   "mail.activity": { done: "date_done", status: "activity_type_id", label: "summary", longtext: "note", deadline: "date_deadline", flag: "active" },
   "calendar.event": { label: "name", longtext: "description" },
   "mail.message": { longtext: "body" },
-  "sale.order.line": { label: "name" },
-  "account.move.line": { label: "name" },
+  "sale.order": { ordered: "date_order", deadline: "validity_date", longtext: "note" },
+  "account.move": { ordered: "invoice_date", deadline: "invoice_date_due", longtext: "narration" },
+  "sale.order.line": { label: "name", quantity: "product_uom_qty", price: "price_unit" },
+  "account.move.line": { label: "name", quantity: "quantity", price: "price_unit" },
   "helpdesk.ticket": { label: "name", longtext: "description" },
 };
 
