@@ -65,6 +65,11 @@ describe("quotes and their lines in a language no lexicon knows", () => {
     expect(lineField("price_unit")).toMatch(/^zyvxix\b/);
   });
 
+  it("take a line without a quantity, where no column gives the product, as a line of text with a price of 0", () => {
+    expect(lineField("display_type")).toBe('if kugbyk is empty then "line_note"');
+    expect(lineField("price_unit")).toBe("zyvxix ?? 0");
+  });
+
   it("take a column of cascades as the discount, whatever its header", () => {
     expect(lineField("discount")).toMatch(/^kuzxyv \| /);
   });
