@@ -52,7 +52,10 @@ const REJECTED: Readonly<Record<string, number>> = {
   defter: 9,
   kundregister: 0,
   pelatologio: 0,
-  ugyfeltar: 0,
+  // Its done to-dos written as messages since its minutes and its one yes/no are read by their
+  // values, as the hand-written package writes them: one about a sale deleted before the export,
+  // and about nothing else, refused by both.
+  ugyfeltar: 1,
 };
 
 describe("opaque headers", () => {
