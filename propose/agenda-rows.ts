@@ -144,13 +144,32 @@ function dateTimes(entity: EntityProfile): Pick<AgendaRows, "moments" | "start" 
 const APPOINTMENT_WORDS: ReadonlySet<string> = new Set(["meeting", "visit", "appointment"]);
 
 /**
- * A date-time on every row and how long each lasted (`Duration (min)`), no end: the rows whose
+ * How long each row lasted, in minutes, whatever the header says: whole numbers from 1 to 720,
+ * each on several rows, blank on some (an e-mail lasts nothing), a good share of them quarters of
+ * an hour (`15`, `30`, `90`), as an agenda books meetings; a call's are any number (`22`).
+ */
+export function minutesShaped(column: ColumnProfile): boolean {
+  if (column.guess.type !== "integer") return false;
+  const filled = column.values.map((value) => value.trim()).filter((value) => value !== "");
+  const numbers = filled.map(Number);
+  return (
+    filled.length >= 5 &&
+    numbers.every((number) => Number.isInteger(number) && number >= 1 && number <= 720) &&
+    new Set(numbers).size * 3 <= numbers.length &&
+    numbers.filter((number) => number % 15 === 0).length >= numbers.length * 0.4
+  );
+}
+
+/**
+ * A date-time on every row and how long each lasted (`Duration (min)`, or minutes by their values), no end: the rows whose
  * type reads as a meeting or a visit, in the lexicon's languages, are appointments, the others
  * (calls, e-mails, tasks, notes) activities, since a call has a duration too.
  */
 function startAndDuration(entity: EntityProfile): AgendaRows | undefined {
   const start = entity.columns.find((column) => column.guess.type === "datetime" && column.guess.blank === 0 && column.name !== entity.modifiedColumn);
-  const duration = entity.columns.find((column) => column.words.includes("duration") && (column.guess.type === "integer" || column.guess.type === "decimal"));
+  const duration =
+    entity.columns.find((column) => column.words.includes("duration") && (column.guess.type === "integer" || column.guess.type === "decimal")) ??
+    entity.columns.find((column) => !entity.key.includes(column.name) && minutesShaped(column));
   if (start === undefined || duration === undefined) return undefined;
   const types = rowTypes(
     entity.columns,

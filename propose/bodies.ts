@@ -11,7 +11,7 @@ import { groupContactTarget } from "./contact-groups.js";
 import { cascadeDiscounts } from "./discounts.js";
 import { ratingPriorities } from "./ratings.js";
 import { funnelStages } from "./funnel-stages.js";
-import { doneStatus } from "./done-status.js";
+import { doneStatus, lostStatus } from "./done-status.js";
 import { agendaTargets, doneTargets } from "./activity-targets.js";
 import { alias } from "./entity-models.js";
 import { bankAccountColumn, bankAccountTarget } from "./bank-accounts.js";
@@ -163,6 +163,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   leadName(state, context);
   matchFields(state, context);
   doneStatus(state, context);
+  lostStatus(state, context);
   cascadeDiscounts(state, context);
   ratingPriorities(state, context);
   funnelStages(state, context);
@@ -250,14 +251,18 @@ export function children(state: BuildState, parent: MappedEntity, context: Targe
 }
 
 /**
- * A line without a product is a line of text (a note between the priced lines), which Odoo keeps
+ * A line without a product (or, where no column gives the product, without a quantity) is a line
+ * of text (a note between the priced lines), which Odoo keeps
  * as `display_type = "line_note"` with no quantity or price: such rows get that type, and a
  * required number blank on exactly those rows takes 0 instead of rejecting them.
  */
 function textLines(context: TargetContext): void {
   const displayType = context.model.fields["display_type"];
   if (displayType === undefined || !selectionValues(displayType).includes("line_note")) return;
-  const product = context.lines.find((line) => line.kind === "assign" && line.field === "product_id" && line.columns.length === 1);
+  // Without a product column, a line without a quantity is one of text.
+  const product =
+    context.lines.find((line) => line.kind === "assign" && line.field === "product_id" && line.columns.length === 1) ??
+    context.lines.find((line) => line.kind === "assign" && (line.field === "product_uom_qty" || line.field === "quantity") && line.columns.length === 1);
   const column = product?.kind === "assign" ? context.columns.find((candidate) => candidate.path === product.columns[0]) : undefined;
   if (column === undefined || column.profile.guess.blank === 0) return;
   const blank = (values: readonly string[]): boolean[] => values.map((value) => value.trim() === "");

@@ -44,15 +44,17 @@ export interface DoneRows extends DoneColumn {
   readonly timePattern?: string;
 }
 
-/** An activity file's done flag or done status, when some rows are done and others not. */
+/**
+ * An activity file's done flag (its header saying done, or its one yes/no) or done status, when
+ * some rows are done and others not.
+ */
 export function doneColumn(entity: EntityProfile): DoneColumn | undefined {
   if (entity.kind !== "activity") return undefined;
-  const flag = entity.columns.find(
-    (column) =>
-      column.guess.type === "boolean" &&
-      column.words.some((word) => DONE_WORDS.includes(word)) &&
-      new Set(column.values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "")).size >= 2,
-  );
+  const answered = (column: ColumnProfile): boolean =>
+    column.guess.type === "boolean" && new Set(column.values.map((value) => value.trim().toLowerCase()).filter((value) => value !== "")).size >= 2;
+  const flags = entity.columns.filter(answered);
+  // An activity's one yes/no says whether it was done, whatever its header says.
+  const flag = flags.find((column) => column.words.some((word) => DONE_WORDS.includes(word))) ?? (flags.length === 1 ? flags[0] : undefined);
   const status = flag === undefined ? entity.columns.find((column) => doneStatusValue(column) !== undefined) : undefined;
   const statusValue = status === undefined ? undefined : doneStatusValue(status);
   const column = flag ?? status;

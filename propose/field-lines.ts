@@ -4,6 +4,9 @@
  * as TODOs; then the required fields no column fills. Pure.
  */
 import { valueRoles, type ValueRole } from "./value-roles.js";
+import { refineDealRoles } from "./deal-roles.js";
+import { ACTIVITY_MODELS, refineActivityRoles, refineNotes } from "./activity-roles.js";
+import { HEADER_MODELS, LINE_MODELS, refineHeaderRoles, refineLineRoles } from "./line-roles.js";
 import { IGNORED_CONCEPTS } from "./leftovers.js";
 import type { ColumnProfile } from "./entities.js";
 import { computedOnCreate, requiredFields, type OdooField } from "../compiler/catalog/index.js";
@@ -141,10 +144,14 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
     column.profile.words.some((word) => !entityWords.includes(word) && !isFormWord(word));
   const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
-  const found = valueRoles(
-    free.filter((column) => column.reference === undefined && column.through === undefined).map((column) => column.profile),
-    key,
-  );
+  const plain = free.filter((column) => column.reference === undefined && column.through === undefined).map((column) => column.profile);
+  const found = valueRoles(plain, key);
+  const unkeyed = plain.filter((column) => !key.includes(column.name));
+  if (context.model.name === "crm.lead") refineDealRoles(context.entity.profile, unkeyed, found);
+  if (ACTIVITY_MODELS.has(context.model.name)) refineActivityRoles(unkeyed, found);
+  if (LINE_MODELS.has(context.model.name)) refineLineRoles(unkeyed, found);
+  if (HEADER_MODELS.has(context.model.name)) refineHeaderRoles(unkeyed, found);
+  if (HEADER_MODELS.has(context.model.name) || context.model.name === "crm.lead") refineNotes(unkeyed, found);
   // A header word that says the column is to be ignored (a balance's side) outranks what its values look like.
   for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
   // A person's few values on every row, beside the salutation, are a job position, not a stage;

@@ -4,6 +4,8 @@
  * Odoo computes are ignored. Pure.
  */
 import { stampsOf } from "./value-roles.js";
+import { dealCreationStamp } from "./deal-roles.js";
+import { timeOfDay } from "./agenda-rows.js";
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
@@ -26,7 +28,12 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
   // Without header words for it, the creation stamp is told by its values beside the change stamp.
   const byValues = entity.modifiedColumn !== undefined && !entity.columns.some((column) => column.words.includes("modified"));
   const stamps = byValues ? stampsOf(entity.columns) : undefined;
-  const created = stamps !== undefined && stamps.modified.name === entity.modifiedColumn ? stamps.created : undefined;
+  const created =
+    stamps !== undefined && stamps.modified.name === entity.modifiedColumn
+      ? stamps.created
+      : context.model.name === "crm.lead" && entity.modifiedColumn === undefined
+        ? dealCreationStamp(entity)
+        : undefined;
   for (const column of context.columns) {
     const path = column.path;
     if (context.used.has(path) || state.log.has(entity.name, path)) continue;
@@ -37,6 +44,11 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
     }
     if ((column.profile.words.includes("created") || column.profile === created) && (guess.type === "datetime" || guess.type === "date")) {
       ignore(state, context, column, "Odoo records its own creation time");
+      continue;
+    }
+    // Times of day beside an activity's day, which keeps no time (an agenda's are read where it is split).
+    if (context.model.name === "mail.activity" && guess.type === "text" && timeOfDay(column.profile.values, 5) !== undefined) {
+      ignore(state, context, column, "an activity has a day, not a time");
       continue;
     }
     // A balance, or the side it is on (debit or credit, a pick-list beside it).

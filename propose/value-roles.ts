@@ -14,8 +14,12 @@ import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
+import type { DealRole } from "./deal-roles.js";
+import type { LineRole } from "./line-roles.js";
 
 export type ValueRole =
+  | DealRole
+  | LineRole
   | "position"
   | "mobile"
   | "done"

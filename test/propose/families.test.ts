@@ -26,7 +26,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carnet: 1,
   casebook: 0.95,
   pipelane: 0.98,
-  clientela: 0.92,
+  clientela: 0.94,
   anagrafe: 0.97,
   carteira: 0.97,
   kartoteka: 0.92,

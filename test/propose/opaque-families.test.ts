@@ -19,18 +19,18 @@ import { opaqueHeader } from "./opaque-headers.js";
 
 /** The share of columns each family gets right with opaque headers: a ratchet, raised as init learns to read values, never lowered. */
 const FLOORS: Readonly<Record<string, number>> = {
-  kundenwerk: 0.84,
-  carnet: 0.75,
+  kundenwerk: 0.89,
+  carnet: 0.83,
   casebook: 0.9,
-  pipelane: 0.75,
-  clientela: 0.63,
-  anagrafe: 0.73,
-  carteira: 0.6,
-  kartoteka: 0.61,
-  defter: 0.69,
-  kundregister: 0.65,
-  pelatologio: 0.78,
-  ugyfeltar: 0.64,
+  pipelane: 0.86,
+  clientela: 0.69,
+  anagrafe: 0.83,
+  carteira: 0.67,
+  kartoteka: 0.66,
+  defter: 0.78,
+  kundregister: 0.71,
+  pelatologio: 0.83,
+  ugyfeltar: 0.73,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -45,10 +45,17 @@ const REJECTED: Readonly<Record<string, number>> = {
   // The done events naming a contractor the registry no longer holds, written as messages since
   // Defter's tuning, as the hand-written package writes them, and refused by both.
   kartoteka: 5,
-  defter: 7,
+  // The appointments split off as calendar events since an agenda's minutes are read by their
+  // values, as the hand-written package splits them: two name as attendee a person whose name two
+  // people share, which the run rejects rather than guess, as the proposal with Defter's own
+  // headers does.
+  defter: 9,
   kundregister: 0,
   pelatologio: 0,
-  ugyfeltar: 0,
+  // Its done to-dos written as messages since its minutes and its one yes/no are read by their
+  // values, as the hand-written package writes them: one about a sale deleted before the export,
+  // and about nothing else, refused by both.
+  ugyfeltar: 1,
 };
 
 describe("opaque headers", () => {
