@@ -242,6 +242,7 @@ describe("pipeline steps and aliases", () => {
     });
     expect(labelsAt(`${steps}step louder = shout | ‸`)).toContain("tidy");
     expect(labelsAt(`${steps}step louder = ‸`)).toContain("shout");
+    expect(labelsAt(`${steps}step louder = shout ?? ‸`)).toEqual(expect.arrayContaining(["tidy", "trim"]));
   });
 
   it("offers after `ref` the aliases whose model the field points to", () => {

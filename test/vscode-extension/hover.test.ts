@@ -87,6 +87,14 @@ describe("hover on Odoo names", () => {
   });
 });
 
+describe("hover on a named step with fallbacks", () => {
+  it("shows the declaration and says the fallbacks are tried on the same value", () => {
+    expect(hoverAt("step tidy = trim ?? upper | lower\nmap Company -> crm.lead {\n  name <- naam | ti‸dy\n}")?.value).toBe(
+      "```flitmap\nstep tidy = trim ?? upper | lower\n```\n\nA named step: `| tidy` applies its 1 step to the value piped into it, then, where it gives nothing, its fallback (after `??`) to the same value",
+    );
+  });
+});
+
 describe("hover on the built-ins a Finnish export needed", () => {
   it("shows duration's, business_id's and swap_name's signature, summary and example", () => {
     expect(hoverAt("map Company -> res.partner {\n  name <- naam | swap_na‸me\n}")?.value).toMatch(/^```flitmap\nswap_name: text → text\n```\n\nTurns a name written family name first/);
