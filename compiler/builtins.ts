@@ -101,6 +101,12 @@ export const BUILTINS: readonly Builtin[] = [
     { name: "find", type: TEXT, optional: false, description: "the text to look for" },
     { name: "with", type: TEXT, optional: false, description: "what to put instead" },
   ]),
+  textStep(
+    "swap_name",
+    "Turns a name written family name first into given names first, as Odoo's contacts hold it: the first word, with the particles before it (af, von, van der, de la, ...), is the family name, or all before a comma.",
+    "name <- nimi | swap_name",
+    '"Virtanen Matti" becomes "Matti Virtanen"; "af Forselles Johan" becomes "Johan af Forselles"; "García López, Ana" becomes "Ana García López"',
+  ),
   {
     name: "truncate",
     category: "text",
@@ -273,6 +279,38 @@ export const BUILTINS: readonly Builtin[] = [
     onInvalid: "a number of the wrong form or check digit is rejected (or flagged); Odoo's VAT check would refuse it",
     example: 'vat <- nip | vat("PL")',
     exampleResult: '"778-142-13-31" becomes "PL7781421331"; "DE 136 695 976" becomes "DE136695976"',
+  },
+  {
+    name: "business_id",
+    category: "validation",
+    summary:
+      "Checks a national business ID by its check digit and writes it as its country prints it, for `company_registry`: Finland's Y-tunnus (1234567-8), Sweden's organisationsnummer (556677-8899), Norway's organisasjonsnummer, Denmark's CVR, Belgium's ondernemingsnummer (0403.170.701), Poland's NIP, Italy's partita IVA, Portugal's NIPC, Hungary's adószám (12345678-2-41). The VAT number it makes is read too (FI10407402 is 1040740-2).",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [
+      { name: "country", type: TEXT, optional: false, description: 'the country\'s two letters ("FI")', oneOf: ["FI", "SE", "NO", "DK", "BE", "PL", "IT", "PT", "HU"] },
+      INVALID_POLICY,
+    ],
+    output: () => TEXT,
+    onInvalid: "an ID of the wrong form or check digit is rejected (or flagged)",
+    example: 'company_registry <- y_tunnus | business_id("FI")',
+    exampleResult: '"1040740-2" stays "1040740-2"; "FI10407402" becomes "1040740-2"; "1040740-3" is rejected',
+  },
+  {
+    name: "duration",
+    category: "number",
+    summary:
+      "Reads a length of time written in words (45 min, 1 h 30 min, 2,5 h, 90 min., 1h30, 1:30) as hours, as Odoo's `duration` holds it, or minutes; the unit words of English, Finnish (t, tunti), Swedish, Danish, Norwegian, German (Std.), Dutch (u, uur), French, Spanish, Portuguese, Italian, Polish (godz.), Czech and Slovak (hod.), Hungarian (óra, perc), Turkish (saat, dk) and Greek (the list is in docs/sources.md).",
+    inputs: [TEXT],
+    takesList: false,
+    parameters: [
+      { name: "unit", type: TEXT, optional: true, description: '"hours" (the default) or "minutes"', form: { pattern: /^(?:hours|minutes|reject|flag|)$/, said: '"hours" or "minutes"' } },
+      INVALID_POLICY,
+    ],
+    output: () => DECIMAL,
+    onInvalid: "a number without a unit, a unit it does not know, or a unit twice is rejected (or flagged)",
+    example: "duration <- kesto | duration",
+    exampleResult: '"1 h 30 min" becomes 1.5; "45 min" becomes 0.75; `duration("minutes")` makes "2,5 h" 150',
   },
   {
     name: "number",

@@ -5,16 +5,18 @@
  * against the input there, where its steps are inlined into the plan: the runtime sees the steps
  * themselves, and what a row does wrong is reported by the field that uses it. What only the input
  * of a use makes wrong (`trim` given a date) is reported at the use, naming the step. A step that
- * uses itself, or reads a column (a step has no row of its own), is FM310 `named_step`.
+ * uses itself, or reads a column (a step has no row of its own), is FM310 `named_step`. A step's
+ * fallbacks (`step firm = ref a by name optional ?? short | ref a by name`) are other pipelines of
+ * the same input, inlined as `input | a ?? input | b` would be: the input is read for each.
  */
 import type * as A from "../language/ast.js";
 import { forEachNode } from "../language/visit.js";
-import { ExpressionChecker } from "./check-expressions.js";
+import { ExpressionChecker, typeString } from "./check-expressions.js";
 import { checkStep } from "./check-pipes.js";
 import type { CheckedExpression, Scope, TypeIssue } from "./checked-package.js";
 import type { StepSymbol, TargetSymbol } from "./model.js";
 import type { BoundPackage } from "./bound-package.js";
-import { UNKNOWN } from "./types.js";
+import { describeType, unify, UNKNOWN } from "./types.js";
 import { findBuiltin } from "./builtins.js";
 import { MAX_EXPRESSION_DEPTH } from "./plan/expressions.js";
 
@@ -61,10 +63,15 @@ function declarationScope(symbol: StepSymbol): Scope {
   return { target, model: undefined, file: symbol.file, entity: undefined, group: undefined, linked: undefined, field: undefined, depth: 0 };
 }
 
+/** Every pipeline of a step: its steps, then each fallback's. */
+function pipelinesOf(declaration: A.StepDeclaration): (readonly A.PipeStep[])[] {
+  return [declaration.steps, ...declaration.fallbacks.map((fallback) => fallback.steps)];
+}
+
 /** The names of a row a step's arguments read: a step works on its input alone (`get(Entity.column)` reads another entity, by the input). */
 function rowNamesRead(declaration: A.StepDeclaration): A.Expression[] {
   const read: A.Expression[] = [];
-  for (const step of declaration.steps) {
+  for (const step of pipelinesOf(declaration).flat()) {
     if (step.kind !== "CallStep" || step.callee.value === "get") continue;
     forEachNode(step.args ?? [], (node) => {
       if (node.kind === "ColumnPath" || node.kind === "RefExpression") read.push(node);
@@ -78,11 +85,22 @@ function rowNameText(node: A.Expression): string {
   return node.kind === "RefExpression" && node.alias.kind === "Name" ? `ref ${node.alias.value}` : "a value of the row";
 }
 
-/** A step's steps applied to `input`, each checked as a pipeline's step. */
+/** A step's steps applied to `input`, each checked as a pipeline's step; with fallbacks, each pipeline so, the first that gives a value winning. */
 function applySteps(checker: ExpressionChecker, symbol: StepSymbol, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
-  let current = input;
-  for (const step of symbol.declaration.steps) current = checkStep(checker, step, current, pipeNode, scope);
-  return current;
+  const applied = pipelinesOf(symbol.declaration).map((steps) => {
+    let current = input;
+    for (const step of steps) current = checkStep(checker, step, current, pipeNode, scope);
+    return current;
+  });
+  const [only, ...fallbacks] = applied;
+  if (only === undefined || fallbacks.length === 0) return only ?? input;
+  const type = unify(applied.map((each) => each.type));
+  if (type === undefined) {
+    const types = applied.map((each) => describeType(each.type)).join(", ");
+    checker.issue("step", symbol.file, symbol.nameRange, `the pipelines of step ${symbol.name} around \`??\` must give one type, but these give ${types}`);
+  }
+  const resultType = type ?? UNKNOWN;
+  return { node: pipeNode, type: resultType, ir: { op: "coalesce", type: typeString(resultType), operands: applied.map((each) => each.ir) } };
 }
 
 /** The named step a pipeline's step names; a built-in keeps its name (a step named so is reported). */
@@ -182,11 +200,17 @@ export function inlinedLength(bound: BoundPackage, step: A.PipeStep, within: Rea
   const known = inlinedLengths.get(symbol);
   if (known !== undefined) return known;
   const inner = new Set(within).add(symbol);
-  let length = 0;
-  for (const each of symbol.declaration.steps) {
-    length = Math.min(MAX_EXPRESSION_DEPTH + 1, length + inlinedLength(bound, each, inner));
-    if (length > MAX_EXPRESSION_DEPTH) break;
+  const pipelines = pipelinesOf(symbol.declaration);
+  // The `??` around fallbacks is one level more than the deepest of them.
+  let deepest = 0;
+  for (const steps of pipelines) {
+    let length = pipelines.length > 1 ? 1 : 0;
+    for (const each of steps) {
+      length = Math.min(MAX_EXPRESSION_DEPTH + 1, length + inlinedLength(bound, each, inner));
+      if (length > MAX_EXPRESSION_DEPTH) break;
+    }
+    deepest = Math.max(deepest, length);
   }
-  inlinedLengths.set(symbol, length);
-  return length;
+  inlinedLengths.set(symbol, deepest);
+  return deepest;
 }

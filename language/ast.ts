@@ -344,6 +344,14 @@ export interface StepDeclaration extends NodeBase {
   readonly kind: "StepDeclaration";
   readonly name: Name | Missing;
   readonly steps: readonly PipeStep[];
+  /** `?? lyhyt | ref asiakas by nimi`: steps tried on the same input, in turn, where those before give nothing. */
+  readonly fallbacks: readonly StepFallback[];
+}
+
+/** `?? STEP | STEP` in a step declaration: another pipeline of the step's input. */
+export interface StepFallback extends NodeBase {
+  readonly kind: "StepFallback";
+  readonly steps: readonly PipeStep[];
 }
 
 /** `extend crm.lead { x_deal_score integer "Deal score" }` */
@@ -567,6 +575,7 @@ export type Node =
   | EmptyValue
   | TableEntry
   | TableDefault
+  | StepFallback
   | ExtendItem
   | SelectionOption
   | FallbackTarget

@@ -47,6 +47,7 @@ export interface RuleResults extends BodyResults, ExpressionResults {
   literal: A.Literal | A.Missing;
   tableDeclaration: A.TableDeclaration;
   stepDeclaration: A.StepDeclaration;
+  stepFallback: A.StepFallback;
   tableEntry: A.TableEntry;
   tableDefault: A.TableDefault;
   extendDeclaration: A.ExtendDeclaration;

@@ -272,13 +272,34 @@ export class TableFrame implements Frame<A.TableDeclaration, RulePartial> {
   }
 }
 
-/** `step fold = trim | upper`: the steps, as a pipeline holds them. */
+/** `step fold = trim | upper`: the steps, as a pipeline holds them, and the fallbacks after `??`. */
 export class StepFrame implements Frame<A.StepDeclaration, RulePartial> {
   name: IToken | undefined;
   readonly steps: Built<A.PipeStep | undefined>[] = [];
+  readonly fallbacks: Built<A.StepFallback>[] = [];
 
   build(range: Range): A.StepDeclaration {
-    return { kind: "StepDeclaration", name: nameOrMissing(this.name, "a step name", range.end), steps: presentItems(this.steps, range.end), range };
+    return {
+      kind: "StepDeclaration",
+      name: nameOrMissing(this.name, "a step name", range.end),
+      steps: presentItems(this.steps, range.end),
+      fallbacks: realItems(this.fallbacks),
+      range,
+    };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "pipeStep") this.steps.push(partial.value);
+    else if (partial.rule === "stepFallback") this.fallbacks.push(partial.value);
+  }
+}
+
+/** `?? lyhyt_muoto | ref asiakas by nimi`: a step declaration's fallback. */
+export class StepFallbackFrame implements Frame<A.StepFallback, RulePartial> {
+  readonly steps: Built<A.PipeStep | undefined>[] = [];
+
+  build(range: Range): A.StepFallback {
+    return { kind: "StepFallback", steps: presentItems(this.steps, range.end), range };
   }
 
   adopt(partial: RulePartial): void {

@@ -870,6 +870,17 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
       this.token(3, T.Pipe);
       f.steps.push(this.SUBRULE2(this.pipeStep));
     });
+    this.MANY2(() => f.fallbacks.push(this.SUBRULE(this.stepFallback)));
+  });
+
+  /** `?? lyhyt_muoto | ref asiakas by nimi`: steps tried on the step's input where those before give nothing. */
+  stepFallback = this.tree("stepFallback", D.StepFallbackFrame, (f) => {
+    this.token(1, T.Coalesce);
+    f.steps.push(this.SUBRULE(this.pipeStep));
+    this.MANY(() => {
+      this.token(2, T.Pipe);
+      f.steps.push(this.SUBRULE2(this.pipeStep));
+    });
   });
 
   private readonly tableChoices = gated<Built<A.TableEntry | A.TableDefault> | undefined>([

@@ -125,11 +125,23 @@ function pipeStepDoc(step: A.PipeStep): Doc {
   return [step.callee.value, args];
 }
 
-/** `step fold = trim | upper` on one line, or a step per line, each after its `|`, as a pipeline breaks. */
+/**
+ * `step fold = trim | upper` on one line, or a step per line, each after its `|`, as a pipeline
+ * breaks; with fallbacks, one line, or each fallback on its own line after its `??`, its steps
+ * broken in turn when it is long.
+ */
 export function printStepDeclaration(declaration: A.StepDeclaration): Doc {
   const [first, ...rest] = declaration.steps;
   if (first === undefined) throw new MissingNodeError(missingNode("a step"));
-  return group(["step ", nameText(declaration.name), " = ", pipeStepDoc(first), indent(rest.map((step): Doc => [line, "| ", pipeStepDoc(step)]))]);
+  const head = ["step ", nameText(declaration.name), " = "];
+  if (declaration.fallbacks.length === 0) return group([...head, pipeStepDoc(first), indent(rest.map((step): Doc => [line, "| ", pipeStepDoc(step)]))]);
+  return group([...head, stepsDoc(declaration.steps), indent(declaration.fallbacks.map((fallback): Doc => [line, "?? ", stepsDoc(fallback.steps)]))]);
+}
+
+function stepsDoc(steps: readonly A.PipeStep[]): Doc {
+  const [first, ...rest] = steps;
+  if (first === undefined) throw new MissingNodeError(missingNode("a step"));
+  return group([pipeStepDoc(first), indent(rest.map((step): Doc => [line, "| ", pipeStepDoc(step)]))]);
 }
 
 /**

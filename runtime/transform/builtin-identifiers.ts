@@ -1,6 +1,7 @@
 /**
  * Built-ins for identifiers and for asking about text: iban and vat (checked and written as Odoo
- * keeps them, runtime/source/identifiers.ts), starts_with, ends_with and contains (yes or no,
+ * keeps them, runtime/source/identifiers.ts), business_id (checked and written as its country
+ * prints it, runtime/source/business-ids.ts), starts_with, ends_with and contains (yes or no,
  * ignoring case, for conditions). Pure.
  */
 import {
@@ -17,6 +18,7 @@ import {
   type DefinedBuiltin,
   type InvalidPolicy,
 } from "./builtin-support.js";
+import { BUSINESS_ID_COUNTRIES, readBusinessId } from "../source/business-ids.js";
 import { readIban, readVat, type IdentifierReading } from "../source/identifiers.js";
 import { ok, type RuntimeValue } from "./values.js";
 import { foldCase } from "../../compiler/value-formats.js";
@@ -53,6 +55,29 @@ function identifierStep(name: string, read: (text: string, country: string | und
   });
 }
 
+/** `(country, on_invalid?)`: a business ID is a country's own, so the country is always said. */
+function readBusinessIdArguments(args: readonly RuntimeValue[]): ArgumentsResult<{ readonly country: string; readonly policy: InvalidPolicy }> {
+  const tooMany = tooManyArguments(args, 2);
+  if (tooMany !== null) return argumentProblem(tooMany);
+  const [country, policyWord] = args;
+  if (typeof country !== "string" || !BUSINESS_ID_COUNTRIES.includes(country.toUpperCase())) {
+    return argumentProblem(`country is one of ${BUSINESS_ID_COUNTRIES.map((known) => `"${known}"`).join(", ")}, not ${describeValue(country ?? null)}`);
+  }
+  const policy = readInvalidPolicy(policyWord);
+  if (!isInvalidPolicy(policy)) return argumentProblem(policy);
+  return argumentsOk({ country: country.toUpperCase(), policy });
+}
+
+const businessId = defineBuiltin({
+  name: "business_id",
+  readArguments: readBusinessIdArguments,
+  apply: (input, { country, policy }) => {
+    if (typeof input !== "string") return wrongInput("business_id", "text", input);
+    const reading = readBusinessId(input, country);
+    return reading.ok ? ok(reading.value) : invalidValue(policy, reading.reason);
+  },
+});
+
 function textQuestion(name: string, answer: (text: string, part: string) => boolean): DefinedBuiltin {
   return defineBuiltin<string>({
     name,
@@ -69,6 +94,7 @@ function textQuestion(name: string, answer: (text: string, part: string) => bool
 export const IDENTIFIER_BUILTINS: readonly DefinedBuiltin[] = [
   identifierStep("iban", readIban),
   identifierStep("vat", readVat),
+  businessId,
   textQuestion("starts_with", (text, part) => text.startsWith(part)),
   textQuestion("ends_with", (text, part) => text.endsWith(part)),
   textQuestion("contains", (text, part) => text.includes(part)),

@@ -47,8 +47,10 @@
 import type { SourceOptionsPlan } from "../../compiler/plan/schema.js";
 import { ARITHMETIC_BUILTINS } from "./builtin-arithmetic.js";
 import { FILE_BUILTINS } from "./builtin-files.js";
+import { DURATION_BUILTINS } from "./builtin-durations.js";
 import { IDENTIFIER_BUILTINS } from "./builtin-identifiers.js";
 import { LIST_BUILTINS } from "./builtin-lists.js";
+import { NAME_BUILTINS } from "./builtin-names.js";
 import { dateFromText, dateOfDateTime, PARSE_BUILTINS } from "./builtin-parse.js";
 import { argumentProblem, argumentsOk, defineBuiltin, describeValue, type DefinedBuiltin } from "./builtin-support.js";
 import { TEXT_BUILTINS } from "./builtin-text.js";
@@ -86,7 +88,7 @@ const required = defineBuiltin<undefined>({
   apply: (input) => ok(input),
 });
 
-const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, ...IDENTIFIER_BUILTINS, defaultValue, required];
+const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, ...IDENTIFIER_BUILTINS, ...DURATION_BUILTINS, ...NAME_BUILTINS, defaultValue, required];
 
 function byName<T>(pick: (builtin: DefinedBuiltin) => T): Readonly<Record<string, T>> {
   // No prototype, so a step named "constructor" or "toString" is simply unknown.

@@ -156,6 +156,15 @@ describe("flitmap fmt", () => {
     expect(readFileSync(path, "utf8")).toBe(tidy);
     expect(runCli(["fmt", "--check", "steps"], { cwd: workspace.path })).toMatchObject({ status: 0, stdout: "checked 1 file: all formatted\n" });
   });
+
+  it("writes a named step's fallbacks on one line, or one per line after its `??`, as prettier does", () => {
+    const messy = `step tidy=trim??upper|lower\nstep firm = ref customer by name optional ?? short_form | ref customer by name optional ?? long_form | ref customer by name\n`;
+    const tidy = `step tidy = trim ?? upper | lower\n\nstep firm = ref customer by name optional\n  ?? short_form | ref customer by name optional\n  ?? long_form | ref customer by name\n`;
+    const path = write("fallbacks/steps.flitmap", messy);
+    expect(runPrettier(path)).toBe(tidy);
+    expect(runCli(["fmt", "fallbacks"], { cwd: workspace.path })).toMatchObject({ status: 0 });
+    expect(readFileSync(path, "utf8")).toBe(tidy);
+  });
 });
 
 function runPrettier(path: string): string {

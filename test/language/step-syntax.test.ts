@@ -1,6 +1,7 @@
 /**
  * Named steps (issue 16's pelatologio package, gap 3): `step NAME = STEP | STEP | ...` names a
- * pipeline's steps once for the package, used in any pipeline as `| NAME`. It parses to its node,
+ * pipeline's steps once for the package, used in any pipeline as `| NAME`; `?? STEP | STEP` after
+ * them adds fallbacks of the same input (the asiakkaat package, gap 6). It parses to its node,
  * prints back on one line or a step per line, and leaves `step` a name everywhere else.
  */
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,33 @@ describe("step: a named pipeline of steps", () => {
         { kind: "CallStep", callee: n("replace"), args: [s("Ά"), s("Α")] },
         { kind: "RefStep", alias: n("pelatis"), by: n("eponymia"), optional: true },
       ],
+      fallbacks: [],
     });
+  });
+
+  it("holds fallbacks after `??`: other pipelines of its input, each with its steps", () => {
+    expect(onlyDeclaration(`step firm = ref a by name optional ?? short | ref a by name`)).toEqual({
+      kind: "StepDeclaration",
+      name: n("firm"),
+      steps: [{ kind: "RefStep", alias: n("a"), by: n("name"), optional: true }],
+      fallbacks: [{ kind: "StepFallback", steps: [{ kind: "CallStep", callee: n("short") }, { kind: "RefStep", alias: n("a"), by: n("name") }] }],
+    });
+    expect(diagnosticsOf(`step firm = trim ??`)).toEqual([
+      "1:18-1:20 FM102 expected a built-in, a table, a lookup or a step name (or `ref` and an alias) after `??`, but the file ends here",
+    ]);
+  });
+
+  it("prints fallbacks on one line, or each on its own line after its `??` when long", () => {
+    expect(format(`step firm=trim ?? upper|lower\n`)).toBe(`step firm = trim ?? upper | lower\n`);
+    const printed = [
+      "step yritykselle = ref yritys by nimi optional",
+      "  ?? ref asiakas by nimi optional",
+      "  ?? lyhyt_muoto | ref asiakas by nimi optional",
+      "  ?? pitka_muoto | ref asiakas by nimi",
+      "",
+    ].join("\n");
+    expect(format(printed.replace(/\n  /g, " "))).toBe(printed);
+    expect(format(printed)).toBe(printed);
   });
 
   it("is used as a step like a built-in", () => {

@@ -222,6 +222,16 @@ describe("pipeline steps and aliases", () => {
     expect(items.map((item) => item.label).at(-1)).toBe("ref");
   });
 
+  it("offers duration, business_id and swap_name after `|`, with their arguments to fill in", () => {
+    const items = itemsAt("map Company -> res.partner {\n  name <- naam | ‸\n}");
+    expect(items.find((item) => item.label === "duration")).toMatchObject({ detail: "duration([unit], [on_invalid]): text → decimal" });
+    expect(items.find((item) => item.label === "business_id")).toMatchObject({
+      detail: "business_id(country, [on_invalid]): text → text",
+      textEdit: { newText: "business_id(${1:country})" },
+    });
+    expect(items.find((item) => item.label === "swap_name")).toMatchObject({ detail: "swap_name: text → text" });
+  });
+
   it("offers the package's named steps after `|`, in a map and in another step", () => {
     const steps = 'step tidy = trim | upper\nstep shout = tidy | replace("!", "")\n';
     const items = itemsAt(`${steps}map Company -> res.partner {\n  name <- naam | ‸\n}`);
@@ -232,6 +242,7 @@ describe("pipeline steps and aliases", () => {
     });
     expect(labelsAt(`${steps}step louder = shout | ‸`)).toContain("tidy");
     expect(labelsAt(`${steps}step louder = ‸`)).toContain("shout");
+    expect(labelsAt(`${steps}step louder = shout ?? ‸`)).toEqual(expect.arrayContaining(["tidy", "trim"]));
   });
 
   it("offers after `ref` the aliases whose model the field points to", () => {

@@ -87,6 +87,24 @@ describe("hover on Odoo names", () => {
   });
 });
 
+describe("hover on a named step with fallbacks", () => {
+  it("shows the declaration and says the fallbacks are tried on the same value", () => {
+    expect(hoverAt("step tidy = trim ?? upper | lower\nmap Company -> crm.lead {\n  name <- naam | ti‸dy\n}")?.value).toBe(
+      "```flitmap\nstep tidy = trim ?? upper | lower\n```\n\nA named step: `| tidy` applies its 1 step to the value piped into it, then, where it gives nothing, its fallback (after `??`) to the same value",
+    );
+  });
+});
+
+describe("hover on the built-ins a Finnish export needed", () => {
+  it("shows duration's, business_id's and swap_name's signature, summary and example", () => {
+    expect(hoverAt("map Company -> res.partner {\n  name <- naam | swap_na‸me\n}")?.value).toMatch(/^```flitmap\nswap_name: text → text\n```\n\nTurns a name written family name first/);
+    expect(hoverAt('map Company -> res.partner {\n  company_registry <- naam | business‸_id("FI")\n}')?.value).toMatch(
+      /^```flitmap\nbusiness_id\(country, \[on_invalid\]\): text → text\n```\n\nChecks a national business ID/,
+    );
+    expect(hoverAt("map Company -> res.partner {\n  comment <- naam | dur‸ation | text\n}")?.value).toContain('"1 h 30 min" becomes 1.5');
+  });
+});
+
 describe("hover on the package's names", () => {
   it("shows a source column's type, header, file and flags, at a use and at its declaration", () => {
     const naam = '```flitmap\n(column) Company.naam: text\n```\n\nHeader `"Bedrijfsnaam"` in `companies*.csv` (entity Company of source pb)\n\nrequired';

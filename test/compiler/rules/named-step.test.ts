@@ -103,4 +103,35 @@ map Contact -> res.partner {
       "main.flitmap:42:11-42:27 error FM305 this pipeline of 257 steps nests more than 256 levels deep, more than a plan may hold: simplify it (a table instead of nested `if`s, fewer steps)",
     ]);
   });
+
+  it("inlines a step's fallbacks as \`??\` between pipelines of the input at each use, and checks each like its steps", () => {
+    const steps = `step company = ref company optional ?? upper | ref company\n`;
+    const maps = `map Company -> res.partner as company {
+  name <- name
+  ignore id, domain, parent_id, owner_email, employees, status, modified_at
+}
+map Contact -> res.partner as person {
+  name      <- first_name
+  parent_id <- company_id | trim | company
+  ignore id, last_name, email
+}`;
+    const analysis = analyze({ "base.flitmap": BASE, "steps.flitmap": steps, "main.flitmap": maps });
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    const person = emitPlan(analysis).steps.find((step) => step.id === "person");
+    const parent = [...(person?.operations ?? []), ...(person?.deferred ?? [])].find((operation) => operation.field === "parent_id")?.value;
+    const input = { op: "call", builtin: "trim", input: { op: "column", column: "company_id" } };
+    expect(parent).toMatchObject({
+      op: "coalesce",
+      operands: [
+        { op: "ref", step: "company", optional: true, input },
+        { op: "ref", step: "company", input: { op: "call", builtin: "upper", input } },
+      ],
+    });
+    const mixed = `step either = trim ?? count\nmap Contact -> res.partner {\n  name <- first_name | either\n  ignore id, last_name, email, company_id\n}`;
+    expect(diagnosticsOf("FM310", mixed)).toEqual([
+      "main.flitmap:1:6-1:12 error FM310 the pipelines of step either around `??` must give one type, but these give text, integer",
+    ]);
+    const reads = `step named = trim ?? replace(first_name, "")\nmap Contact -> res.partner {\n  name <- first_name | named\n  ignore id, last_name, email, company_id\n}`;
+    expect(diagnosticsOf("FM310", reads).join("\n")).toContain("step named reads first_name, a value of a row");
+  });
 });

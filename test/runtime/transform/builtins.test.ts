@@ -224,6 +224,7 @@ const SAMPLE_ARGUMENTS: Readonly<Record<string, readonly RuntimeValue[]>> = {
   starts_with: ["nie"],
   ends_with: ["o.o."],
   contains: ["duplikat"],
+  business_id: ["FI"],
 };
 
 describe("empty input", () => {

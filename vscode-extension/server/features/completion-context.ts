@@ -502,8 +502,8 @@ function namedStepStart(segment: readonly IToken[]): number {
 function topLevelSlot(segment: readonly IToken[], prefix: string): Slot {
   const name = kind(segment[segment.length - 1]);
   const at = (index: number): IToken | undefined => segment[index < 0 ? segment.length + index : index];
-  // `step tidy = trim | ‸`: a named step's steps, as after a pipeline's `|`.
-  if ((name === "Pipe" || name === "Equals") && namedStepStart(segment) >= 0) return { kind: "steps", frame: undefined, field: undefined };
+  // `step tidy = trim | ‸`: a named step's steps, as after a pipeline's `|`; after `??`, a fallback's first.
+  if ((name === "Pipe" || name === "Equals" || name === "Coalesce") && namedStepStart(segment) >= 0) return { kind: "steps", frame: undefined, field: undefined };
   const first = segment[0];
   if (isKeyword(first, "map")) {
     if (segment.length === 1) return { kind: "entities" };

@@ -164,7 +164,9 @@ export function stepSignature(step: StepSymbol): string {
 
 export function stepMarkdown(step: StepSymbol): string {
   const count = step.declaration.steps.length;
-  return [code(stepSignature(step)), `A named step: \`| ${step.name}\` applies its ${count} step${count === 1 ? "" : "s"} to the value piped into it`].join("\n\n");
+  const fallbacks = step.declaration.fallbacks.length;
+  const then = fallbacks === 0 ? "" : `, then, where ${count === 1 ? "it gives" : "they give"} nothing, ${fallbacks === 1 ? "its fallback" : `its ${fallbacks} fallbacks in turn`} (after \`??\`) to the same value`;
+  return [code(stepSignature(step)), `A named step: \`| ${step.name}\` applies its ${count} step${count === 1 ? "" : "s"} to the value piped into it${then}`].join("\n\n");
 }
 
 export function lookupSignature(lookup: LookupSymbol): string {
