@@ -324,8 +324,8 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
   referenced: IToken | undefined;
   /** `empty when "TBC", "-"`: the keyword and the strings. */
   emptyWhen: { readonly keyword: IToken | undefined; readonly values: IToken[] } | undefined;
-  /** `unique ambiguous first`: the keyword and the policy's word. */
-  unique: { readonly keyword: IToken | undefined; ambiguous: IToken | undefined } | undefined;
+  /** `unique match loose ambiguous first`: the keyword, the match rule's name and the policy's word. */
+  unique: { readonly keyword: IToken | undefined; match: IToken | undefined; ambiguous: IToken | undefined } | undefined;
 
   build(range: Range): A.ColumnDeclaration | undefined {
     if (this.name === undefined) return undefined;
@@ -352,7 +352,9 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
     if (unique?.keyword !== undefined) {
       const policy = unique.ambiguous?.image;
       const ambiguous: { ambiguous?: A.UniqueAmbiguity } = policy === "reject" || policy === "first" || policy === "last" ? { ambiguous: policy } : {};
-      modifiers.push({ kind: "UniqueModifier", ...ambiguous, range: { start: tokenStart(unique.keyword), end: tokenEnd(unique.ambiguous ?? unique.keyword) } });
+      const match = unique.match === undefined ? {} : { match: name(unique.match) };
+      const last = unique.ambiguous ?? unique.match ?? unique.keyword;
+      modifiers.push({ kind: "UniqueModifier", ...match, ...ambiguous, range: { start: tokenStart(unique.keyword), end: tokenEnd(last) } });
     }
     return {
       kind: "ColumnDeclaration",

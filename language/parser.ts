@@ -560,8 +560,14 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     {
       ALT: () => {
         const f = this.frameOf(B.ColumnDeclarationFrame);
-        f.unique ??= { keyword: this.token(15, KW.unique), ambiguous: undefined };
-        // `ambiguous` after `unique` is its policy; a column named `ambiguous` needs its header in quotes.
+        f.unique ??= { keyword: this.token(15, KW.unique), match: undefined, ambiguous: undefined };
+        // `match` after `unique` is how values compare, `ambiguous` its policy; a column so named needs another name.
+        this.OPTION4(() => {
+          this.token(20, KW.match);
+          const rule = this.consumeName(21, "match rule");
+          const unique = this.frameOf(B.ColumnDeclarationFrame).unique;
+          if (rule !== undefined && unique !== undefined) unique.match = rule;
+        });
         this.OPTION3(() => {
           this.token(16, KW.ambiguous);
           this.OR2(this.uniqueAmbiguityChoices);

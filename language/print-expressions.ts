@@ -168,7 +168,7 @@ export function failMissing(node: A.Missing): never {
   throw new MissingNodeError(node);
 }
 
-/** A column's modifier as written: `required`, `references Contact`, `empty when "-"`, `unique ambiguous first`. */
+/** A column's modifier as written: `required`, `references Contact`, `empty when "-"`, `unique match loose ambiguous first`. */
 export function columnModifierText(modifier: A.ColumnDeclaration["modifiers"][number]): string {
   switch (modifier.kind) {
     case "ColumnModifier":
@@ -178,7 +178,7 @@ export function columnModifierText(modifier: A.ColumnDeclaration["modifiers"][nu
     case "EmptyWhenModifier":
       return `empty when ${modifier.values.map((value) => quoteString(value.value)).join(", ")}`;
     case "UniqueModifier":
-      return modifier.ambiguous === undefined ? "unique" : `unique ambiguous ${modifier.ambiguous}`;
+      return ["unique", ...(modifier.match === undefined ? [] : [`match ${modifier.match.value}`]), ...(modifier.ambiguous === undefined ? [] : [`ambiguous ${modifier.ambiguous}`])].join(" ");
   }
 }
 

@@ -35,7 +35,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   ColumnModifier: [],
   ColumnReference: ["entity"],
   EmptyWhenModifier: ["values"],
-  UniqueModifier: [],
+  UniqueModifier: ["match"],
   DuplicatesRule: ["by"],
   ColumnGroup: ["name", "from", "to", "columns"],
   LookupDeclaration: ["name", "model", "matchFields", "items"],

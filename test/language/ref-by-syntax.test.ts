@@ -38,6 +38,22 @@ describe("unique: a column other rows name a row by", () => {
   it("prints back as written", () => {
     expectRoundTrip(`source s {\n  entity E "e.csv" key id {\n    id   text\n    cnpj text unique ambiguous last\n  }\n}\n`);
   });
+
+  it("reads how values compare with the column's, `match NAME`, before the ambiguity policy", () => {
+    expect(onlyDeclaration(`source s { entity E "e.csv" key id { id text  vat text unique match digits  name text unique match loose ambiguous first\n match text } }`)).toMatchObject({
+      items: [
+        {
+          items: [
+            { name: n("id") },
+            { name: n("vat"), modifiers: [{ kind: "UniqueModifier", match: n("digits") }] },
+            { name: n("name"), modifiers: [{ kind: "UniqueModifier", match: n("loose"), ambiguous: "first" }] },
+            { name: n("match"), type: n("text"), modifiers: [] },
+          ],
+        },
+      ],
+    });
+    expectRoundTrip(`source s {\n  entity E "e.csv" key id {\n    id  text\n    vat text unique match digits ambiguous first\n  }\n}\n`);
+  });
 });
 
 describe("| ref ALIAS by COLUMN", () => {
