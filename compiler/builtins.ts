@@ -503,10 +503,11 @@ export const BUILTINS: readonly Builtin[] = [
   {
     name: "get",
     category: "value",
-    summary: "The value of a column of another entity, for the row whose key is the input.",
+    summary:
+      "The value of a column of another entity, for the row whose key is the input; `get(Entity.column by other)` finds the row by another column declared `unique` (a company's tax number from its name), as `| ref alias by other` does.",
     inputs: ANY_SCALAR,
     takesList: false,
-    parameters: [{ name: "column", type: UNKNOWN, optional: false, description: "Entity.column, e.g. Company.name" }],
+    parameters: [{ name: "column", type: UNKNOWN, optional: false, description: "Entity.column, e.g. Company.name, or Entity.column by column, e.g. Company.vat by name" }],
     // The type is the column's, filled in by the checker that resolves the argument.
     output: () => UNKNOWN,
     example: "x_company_name <- company_id | get(Company.name)",

@@ -88,6 +88,8 @@ export interface CallStep extends NodeBase {
   readonly kind: "CallStep";
   readonly callee: Name;
   readonly args?: readonly Expression[];
+  /** `| get(Company.vat by name)`: the input names the row by this `unique` column instead of its key. */
+  readonly by?: Name | Missing;
 }
 
 /** `| ref company`: the key of another map's record, as its external ID. */

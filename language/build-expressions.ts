@@ -357,7 +357,7 @@ class Climb {
 export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial> {
   ref: IToken | undefined;
   alias: IToken | undefined;
-  /** `| ref company by trade_name` */
+  /** `| ref company by trade_name`, `| get(Company.vat by name)` */
   byKeyword: IToken | undefined;
   by: IToken | undefined;
   /** `| ref person by name and company` */
@@ -383,7 +383,8 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
     }
     if (this.callee === undefined) return undefined;
     const args = this.openParen === undefined ? {} : { args: (this.args ?? []).map((arg) => placed(arg, range.end)) };
-    return { kind: "CallStep", callee: name(this.callee), ...args, range };
+    const by = this.byKeyword === undefined ? {} : { by: nameOrMissing(this.by, "a column", tokenEnd(this.byKeyword)) };
+    return { kind: "CallStep", callee: name(this.callee), ...args, ...by, range };
   }
 
   adopt(partial: RulePartial): void {

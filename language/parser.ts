@@ -1418,6 +1418,11 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     f.openParen = this.token(4, T.LParen);
     this.MANY(() => {
       f.argument(this.SUBRULE(this.expression));
+      // `get(Company.vat by name)`: the row is named by a unique column instead of its key.
+      this.OPTION6(() => {
+        f.byKeyword = this.token(12, KW.by);
+        f.by = this.consumeName(13, "column");
+      });
       this.OPTION2(() => this.token(5, T.Comma));
     });
     this.token(6, T.RParen);

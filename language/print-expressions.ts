@@ -121,7 +121,8 @@ function pipeStepDoc(step: A.PipeStep): Doc {
       step.andBy === undefined ? "" : ` and ${nameText(step.andBy)}`,
       step.optional === true ? " optional" : "",
     ];
-  const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
+  const by = step.by === undefined ? "" : ` by ${nameText(step.by)}`;
+  const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), by, ")"];
   return [step.callee.value, args];
 }
 

@@ -79,7 +79,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   ListExpression: ["items"],
   RefExpression: ["alias"],
   PipeExpression: ["input", "steps"],
-  CallStep: ["callee", "args"],
+  CallStep: ["callee", "args", "by"],
   RefStep: ["alias", "by", "andBy"],
   CoalesceExpression: ["operands"],
   IfExpression: ["condition", "then", "else"],

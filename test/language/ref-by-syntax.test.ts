@@ -73,3 +73,15 @@ describe("| ref ALIAS by COLUMN", () => {
     expectRoundTrip(`map P -> res.partner {\n  parent_id <- company | ref company by trade optional\n}\n`);
   });
 });
+
+describe("| get(Entity.column by COLUMN)", () => {
+  it("names the unique column the input names the row by", () => {
+    expect(onlyDeclaration(`map P -> res.partner { vat <- company | get(Company.vat by trade) }`)).toMatchObject({
+      body: [{ value: { steps: [{ kind: "CallStep", callee: n("get"), args: [{ kind: "ColumnPath" }], by: n("trade") }] } }],
+    });
+  });
+
+  it("prints back as written, and leaves get without by as it was", () => {
+    expectRoundTrip(`map P -> res.partner {\n  vat  <- company | get(Company.vat by trade)\n  name <- company | get(Company.name)\n}\n`);
+  });
+});

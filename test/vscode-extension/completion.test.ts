@@ -169,6 +169,10 @@ describe("values", () => {
     ]);
   });
 
+  it("offers the entity's columns after `by` in `get(Entity.column by ...)`", () => {
+    expect(labelsAt("map Order -> crm.lead {\n  name <- customer | get(Company.mail by ‸)\n}")).toEqual(["id", "kind", "mail", "naam", "parent_id", "stage"]);
+  });
+
   it("offers the selection's keys after `=`, quoted, replacing the quotes the editor closed", () => {
     const items = itemsAt('map Company -> crm.lead {\n  name <- naam\n  type = "‸"\n}');
     expect(items).toEqual([
