@@ -101,6 +101,13 @@ export const BUILTINS: readonly Builtin[] = [
     { name: "find", type: TEXT, optional: false, description: "the text to look for" },
     { name: "with", type: TEXT, optional: false, description: "what to put instead" },
   ]),
+  textStep(
+    "without_prefixes",
+    "A person's name without the honorific, academic and generational words before it (dr., ifj., id., özv., Mr, Mrs, Ms, Dr., Prof., Herr, Frau, Ing., Dipl.-Ing., Mag., dhr., mevr., ir., drs., Mme, Sr., Sra., Dott., mgr, inż., Bc., JUDr. and more), in any case, with or without their dots, so that it matches a name kept without them; `words` adds others, comma-separated. A name that is only such words is kept.",
+    "kontakt <- nev | without_prefixes",
+    '"dr. Nagy Éva" becomes "Nagy Éva"; "IFJ. Kovács János" becomes "Kovács János"; "Mrs Jane Doe" becomes "Jane Doe"',
+    [{ name: "words", type: TEXT, optional: true, description: 'more words to take off, comma-separated ("néhai, gróf")' }],
+  ),
   {
     name: "truncate",
     category: "text",

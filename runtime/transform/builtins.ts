@@ -52,6 +52,7 @@ import { LIST_BUILTINS } from "./builtin-lists.js";
 import { dateFromText, dateOfDateTime, PARSE_BUILTINS } from "./builtin-parse.js";
 import { argumentProblem, argumentsOk, defineBuiltin, describeValue, type DefinedBuiltin } from "./builtin-support.js";
 import { TEXT_BUILTINS } from "./builtin-text.js";
+import { NAME_BUILTINS } from "./builtin-names.js";
 import { ok, reject, type RuntimeValue, type StepOutcome } from "./values.js";
 
 export interface BuiltinContext {
@@ -86,7 +87,7 @@ const required = defineBuiltin<undefined>({
   apply: (input) => ok(input),
 });
 
-const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, ...IDENTIFIER_BUILTINS, defaultValue, required];
+const DEFINED: readonly DefinedBuiltin[] = [...TEXT_BUILTINS, ...PARSE_BUILTINS, ...LIST_BUILTINS, ...FILE_BUILTINS, ...ARITHMETIC_BUILTINS, ...IDENTIFIER_BUILTINS, ...NAME_BUILTINS, defaultValue, required];
 
 function byName<T>(pick: (builtin: DefinedBuiltin) => T): Readonly<Record<string, T>> {
   // No prototype, so a step named "constructor" or "toString" is simply unknown.
