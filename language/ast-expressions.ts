@@ -9,6 +9,7 @@ export type Expression =
   | TemplateExpression
   | ListExpression
   | RefExpression
+  | SettingExpression
   | PipeExpression
   | CoalesceExpression
   | IfExpression
@@ -73,6 +74,12 @@ export interface RefExpression extends NodeBase {
   readonly alias: Name | Missing;
   /** `ref org optional`: a row the sibling made no record from leaves the field empty, said once in the run's notes. */
   readonly optional?: true;
+}
+
+/** `setting rate`: the value of a setting of the migration block (after `--set`), the same for every row. */
+export interface SettingExpression extends NodeBase {
+  readonly kind: "SettingExpression";
+  readonly name: Name | Missing;
 }
 
 export interface PipeExpression extends NodeBase {

@@ -84,11 +84,14 @@ export interface DeletedSetting extends NodeBase {
   readonly policy: Name | Missing;
 }
 
-/** `setting secondary_links "categories"`: a switch the package's `if setting ...` blocks read. */
+/**
+ * `setting secondary_links "categories"`: a switch the package's `if setting ...` blocks read;
+ * `setting eur 395`: a number, read in expressions as `setting eur`.
+ */
 export interface SettingDeclaration extends NodeBase {
   readonly kind: "SettingDeclaration";
   readonly name: Name | Missing;
-  readonly value: StringLiteral | Missing;
+  readonly value: StringLiteral | NumberLiteral | Missing;
 }
 
 export interface SourceReference extends NodeBase {

@@ -9,6 +9,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { missing, name, nameOrMissing, numberOrMissing, stringLiteral, stringOrMissing } from "./build-leaves.js";
+import * as T from "./tokens.js";
 import type { Position, Range } from "./location.js";
 import { placed, realItems, tokenEnd, tokenRange, tokenStart, type Built, type Frame, type PartialOf } from "./tree-parser.js";
 import type { BodyResults } from "./build-bodies.js";
@@ -187,7 +188,7 @@ export class SettingDeclarationFrame implements Frame<A.SettingDeclaration, Rule
     return {
       kind: "SettingDeclaration",
       name: nameOrMissing(this.name, "a setting name", range.end),
-      value: stringOrMissing(this.value, "a value in quotes", range.end),
+      value: this.value?.tokenType === T.NumberLiteral ? numberOrMissing(this.value, range.end) : stringOrMissing(this.value, "a value in quotes or a number", range.end),
       range,
     };
   }

@@ -445,6 +445,9 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
   alias: IToken | undefined;
   /** `ref org optional` */
   optional: IToken | undefined;
+  /** `setting rate` */
+  setting: IToken | undefined;
+  settingName: IToken | undefined;
 
   build(range: Range): A.Expression {
     if (this.literal !== undefined) return this.literal;
@@ -453,6 +456,7 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
     if (this.parenthesized !== undefined) return placed(this.parenthesized, range.start);
     if (this.ref !== undefined)
       return { kind: "RefExpression", alias: nameOrMissing(this.alias, "an alias", range.end), ...(this.optional === undefined ? {} : { optional: true }), range };
+    if (this.setting !== undefined) return { kind: "SettingExpression", name: nameOrMissing(this.settingName, "a setting name", range.end), range };
     return this.columnPath() ?? missing("a value", range.start);
   }
 
@@ -470,6 +474,8 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
     this.ref = undefined;
     this.alias = undefined;
     this.optional = undefined;
+    this.setting = undefined;
+    this.settingName = undefined;
     this.resetPath();
   }
 }

@@ -399,8 +399,14 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   settingDeclaration = this.tree("settingDeclaration", B.SettingDeclarationFrame, (f) => {
     this.token(1, KW.setting);
     f.name = this.consumeName(2, "setting name");
-    f.value = this.token(3, T.StringLike);
+    // `setting rate 395`: a number, read by expressions; `setting links "text"`: text.
+    this.OR(this.settingValueChoices);
   });
+
+  private readonly settingValueChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(B.SettingDeclarationFrame).value = this.token(3, T.StringLike)) },
+    { ALT: () => void (this.frameOf(B.SettingDeclarationFrame).value = this.token(4, T.NumberLiteral)) },
+  ];
 
   deletedSetting = this.tree("deletedSetting", B.DeletedSettingFrame, (f) => {
     this.token(1, KW.deleted);
@@ -1446,6 +1452,16 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         f.ref = this.token(5, KW.ref);
         f.alias = this.consumeName(6, "alias");
         if (this.RECORDING_PHASE || (this.is(1, KW.optional) && !this.isAssignmentOperator(2))) this.OPTION3(() => (f.optional = this.token(7, KW.optional)));
+      },
+    },
+    {
+      // `setting rate` is a setting's value; `setting` alone, or before a new statement, a column.
+      GATE: () => this.is(1, KW.setting) && this.is(2, T.Name) && !this.isAssignmentOperator(3),
+      IGNORE_AMBIGUITIES: true,
+      ALT: () => {
+        const f = this.frameOf(E.PrimaryFrame);
+        f.setting = this.token(8, KW.setting);
+        f.settingName = this.consumeName(9, "setting name");
       },
     },
     { ALT: () => this.columnPathParts() },

@@ -75,6 +75,8 @@ function expressionBody(expression: A.Expression): Doc {
       return group(["[", indent([softline, join([",", line], expression.items.map((item) => printExpression(item, 0)))]), softline, "]"]);
     case "RefExpression":
       return ["ref ", nameText(expression.alias), expression.optional === true ? " optional" : ""];
+    case "SettingExpression":
+      return ["setting ", nameText(expression.name)];
     case "ParenthesizedExpression":
       return ["(", printExpression(expression.expression, 0), ")"];
     case "PipeExpression":

@@ -78,6 +78,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   TemplateText: [],
   ListExpression: ["items"],
   RefExpression: ["alias"],
+  SettingExpression: ["name"],
   PipeExpression: ["input", "steps"],
   CallStep: ["callee", "args", "by"],
   RefStep: ["alias", "by", "andBy"],

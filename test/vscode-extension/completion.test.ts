@@ -105,6 +105,7 @@ describe("values", () => {
       "if",
       "not",
       "ref",
+      "setting",
       "true",
     ]);
     const naam = itemsAt("map Company -> res.partner {\n  name <- na‸\n}").find((item) => item.label === "naam");
@@ -133,6 +134,7 @@ describe("values", () => {
       "if",
       "not",
       "ref",
+      "setting",
       "true",
     ]);
   });
@@ -189,7 +191,7 @@ describe("values", () => {
   });
 
   it("offers the records of a many2one's model after `=`", () => {
-    expect(labelsAt("map Company -> crm.lead {\n  name <- naam\n  stage_id = ‸\n}")).toEqual(["lost", "won", "each", "false", "if", "not", "ref", "true"]);
+    expect(labelsAt("map Company -> crm.lead {\n  name <- naam\n  stage_id = ‸\n}")).toEqual(["lost", "won", "each", "false", "if", "not", "ref", "setting", "true"]);
   });
 
   it("offers the keys of the table a column is read through, where it is compared or given in a test", () => {
@@ -347,6 +349,7 @@ describe("settings", () => {
       return completions({ text, offset, document: parse(text, file).document, lineStarts: lineStartsOf(text), analysis }).map((item) => item.label);
     };
     expect(at("map Company -> res.partner {\n  name <- naam\n  if setting ‸\n}")).toEqual(["links", "owners"]);
+    expect(at("map Company -> res.partner {\n  name <- naam\n  comment <- setting ‸\n}")).toEqual(["links", "owners"]);
     expect(at('map Company -> res.partner {\n  name <- naam\n  if setting links = "text" { comment <- kind }\n  if setting links != ‸\n}')).toEqual([
       '"categories"',
       '"text"',
