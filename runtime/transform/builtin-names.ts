@@ -4,7 +4,16 @@
  * Müller"), so that it can be matched against names kept without them. Pure.
  */
 import { foldCase } from "../../compiler/value-formats.js";
-import { argumentProblem, argumentsOk, defineBuiltin, describeValue, tooManyArguments, wrongInput, type ArgumentsResult, type DefinedBuiltin } from "./builtin-support.js";
+import {
+  argumentProblem,
+  argumentsOk,
+  defineBuiltin,
+  describeValue,
+  tooManyArguments,
+  wrongInput,
+  type ArgumentsResult,
+  type DefinedBuiltin,
+} from "./builtin-support.js";
 import { textResult } from "./builtin-text.js";
 import type { RuntimeValue } from "./values.js";
 
@@ -56,7 +65,14 @@ function readExtraWords(args: readonly RuntimeValue[]): ArgumentsResult<Readonly
   const words = args[0];
   if (words === undefined || words === null) return argumentsOk(new Set());
   if (typeof words !== "string") return argumentProblem(`the words are text, comma-separated, not ${describeValue(words)}`);
-  return argumentsOk(new Set(words.split(",").map((word) => bareWord(word.trim())).filter((word) => word !== "")));
+  return argumentsOk(
+    new Set(
+      words
+        .split(",")
+        .map((word) => bareWord(word.trim()))
+        .filter((word) => word !== ""),
+    ),
+  );
 }
 
 const withoutPrefixesBuiltin = defineBuiltin<ReadonlySet<string>>({

@@ -46,9 +46,7 @@ async function load(settings: Record<string, string>) {
   cleanups.push(cleanup);
   const result = await runLive(plan, double, state, { sourceDirectory: source });
   expect(result.status).toBe("complete");
-  return Object.fromEntries(
-    Object.entries(stateByXmlid(double, plan)).map(([xmlid, values]) => [xmlid, [values["expected_revenue"], values["probability"]]]),
-  );
+  return Object.fromEntries(Object.entries(stateByXmlid(double, plan)).map(([xmlid, values]) => [xmlid, [values["expected_revenue"], values["probability"]]]));
 }
 
 describe("a setting that is a number", () => {
@@ -70,6 +68,6 @@ describe("a setting that is a number", () => {
       analyze({ "main.flitmap": PACKAGE.replace("osszeg * setting eur", "osszeg * setting usd") })
         .diagnostics.filter((diagnostic) => diagnostic.severity === "error")
         .map(describeDiagnostic),
-    ).toEqual(["main.flitmap:18:64-18:67 error FM210 the migration declares no setting usd: declare it with `setting usd \"value\"` in the migration block"]);
+    ).toEqual(['main.flitmap:18:64-18:67 error FM210 the migration declares no setting usd: declare it with `setting usd "value"` in the migration block']);
   });
 });
