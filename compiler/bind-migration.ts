@@ -24,7 +24,7 @@ export function bindMigration(binder: Binder, declaration: A.MigrationDeclaratio
         file,
         nameRange: item.name.range,
         declaration: item,
-        value: item.value.kind === "StringLiteral" ? item.value.value : undefined,
+        value: item.value.kind === "StringLiteral" ? item.value.value : item.value.kind === "NumberLiteral" ? item.value.raw : undefined,
       });
     }
   }
@@ -34,7 +34,7 @@ export function bindMigration(binder: Binder, declaration: A.MigrationDeclaratio
 /** The names `if setting ...` and `if odoo has ...` conditions read, wherever they are written, taken or not. */
 export function bindConditions(binder: Binder, file: ParsedFileLike): void {
   const facts = documentFacts(file.document);
-  for (const condition of facts.settingConditions) {
+  for (const condition of [...facts.settingConditions, ...facts.settingReads]) {
     if (condition.name.kind !== "Name") continue;
     const setting = binder.settings.get(condition.name.value);
     if (setting !== undefined) binder.reference(file.path, condition.name.range, setting);

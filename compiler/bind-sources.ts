@@ -9,7 +9,7 @@ import { COLUMN_TYPES } from "../language/column-types.js";
 import type { Binder } from "./bind.js";
 import type { ShapeProblem } from "./bound-package.js";
 import { suggestNames } from "./catalog/index.js";
-import type { ColumnSymbol, EntitySymbol, GroupSymbol, SourceOptions, SourceSymbol } from "./model.js";
+import { UNIQUE_MATCH_RULES, type ColumnSymbol, type EntitySymbol, type GroupSymbol, type SourceOptions, type SourceSymbol, type UniqueMatchRule } from "./model.js";
 import { columnValueType, type ValueType } from "./types.js";
 import { DEFAULT_SOURCE_OPTIONS, ENCODING_ALIASES, ENCODINGS, isDeclaredEncoding, SOURCE_OPTION_NAMES } from "./value-formats.js";
 
@@ -153,8 +153,25 @@ export function bindColumn(binder: Binder, column: A.ColumnDeclaration, entity: 
     personal: has("personal"),
     modified: has("modified"),
     ...(emptyWhen === undefined ? {} : { emptyValues: emptyWhen.values.map((value) => value.value.trim().toLowerCase()) }),
-    ...(unique === undefined ? {} : { unique: { ambiguous: unique.ambiguous ?? "reject" } }),
+    ...(unique === undefined ? {} : { unique: { ambiguous: unique.ambiguous ?? "reject", match: uniqueMatchRule(binder, unique, file) } }),
   };
+}
+
+/** `unique match loose`: how values compare with the column's; a word that is no rule is FM207, with the nearest rule as its fix. */
+function uniqueMatchRule(binder: Binder, unique: A.UniqueModifier, file: string): UniqueMatchRule {
+  const written = unique.match;
+  if (written === undefined) return "exact";
+  const rule = UNIQUE_MATCH_RULES.find((candidate) => candidate === written.value);
+  if (rule !== undefined) return rule;
+  const nearest = suggestNames(written.value, [...UNIQUE_MATCH_RULES])[0];
+  binder.shapeProblems.push({
+    file,
+    range: written.range,
+    kind: "column-match",
+    message: `a \`unique\` column matches \`exact\` (the default: trimmed, ignoring case), \`loose\` (also ignoring accents, punctuation and extra spaces) or \`digits\` (its digits alone), not \`${written.value}\``,
+    ...(nearest === undefined ? {} : { replacement: { title: `Change to ${nearest}`, range: written.range, text: nearest } }),
+  });
+  return "exact";
 }
 
 /** A comma-separated list of words, as `true_words`, `false_words` and `empty_values` take them: trimmed, lower-cased. */

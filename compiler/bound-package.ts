@@ -56,7 +56,7 @@ export interface ShapeProblem {
   readonly file: string;
   readonly range: Range;
   readonly message: string;
-  readonly kind: "entity-key" | "source-option" | "column-format" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value";
+  readonly kind: "entity-key" | "source-option" | "column-format" | "group-range" | "rule-setting" | "migration" | "lookup" | "test-value" | "column-match";
   /** The text that would put it right, written over `fixRange`. */
   readonly replacement?: { readonly title: string; readonly range: Range; readonly text: string };
 }

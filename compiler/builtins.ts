@@ -107,6 +107,13 @@ export const BUILTINS: readonly Builtin[] = [
     "name <- nimi | swap_name",
     '"Virtanen Matti" becomes "Matti Virtanen"; "af Forselles Johan" becomes "Johan af Forselles"; "García López, Ana" becomes "Ana García López"',
   ),
+  textStep(
+    "without_prefixes",
+    "A person's name without the honorific, academic and generational words before it (dr., ifj., id., özv., Mr, Mrs, Ms, Dr., Prof., Herr, Frau, Ing., Dipl.-Ing., Mag., dhr., mevr., ir., drs., Mme, Sr., Sra., Dott., mgr, inż., Bc., JUDr. and more), in any case, with or without their dots, so that it matches a name kept without them; `words` adds others, comma-separated. A name that is only such words is kept.",
+    "kontakt <- nev | without_prefixes",
+    '"dr. Nagy Éva" becomes "Nagy Éva"; "IFJ. Kovács János" becomes "Kovács János"; "Mrs Jane Doe" becomes "Jane Doe"',
+    [{ name: "words", type: TEXT, optional: true, description: 'more words to take off, comma-separated ("néhai, gróf")' }],
+  ),
   {
     name: "truncate",
     category: "text",
@@ -541,10 +548,11 @@ export const BUILTINS: readonly Builtin[] = [
   {
     name: "get",
     category: "value",
-    summary: "The value of a column of another entity, for the row whose key is the input.",
+    summary:
+      "The value of a column of another entity, for the row whose key is the input; `get(Entity.column by other)` finds the row by another column declared `unique` (a company's tax number from its name), as `| ref alias by other` does.",
     inputs: ANY_SCALAR,
     takesList: false,
-    parameters: [{ name: "column", type: UNKNOWN, optional: false, description: "Entity.column, e.g. Company.name" }],
+    parameters: [{ name: "column", type: UNKNOWN, optional: false, description: "Entity.column, e.g. Company.name, or Entity.column by column, e.g. Company.vat by name" }],
     // The type is the column's, filled in by the checker that resolves the argument.
     output: () => UNKNOWN,
     example: "x_company_name <- company_id | get(Company.name)",

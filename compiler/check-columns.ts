@@ -1,7 +1,7 @@
 /**
  * Checking column paths: a column of the row's entity, of a column group instance (`contact[2].name`),
  * of the rows a `with` block links, or of another entity by key; names that resolve to nothing
- * recorded with their candidates.
+ * recorded with their candidates. And the one value read the same for every row, a setting's.
  */
 import type * as A from "../language/ast.js";
 import type { ExpressionChecker } from "./check-expressions.js";
@@ -11,7 +11,7 @@ import { suggestNames } from "./catalog/index.js";
 import { checkLetName, letNamed } from "./check-lets.js";
 import { recordXmlid, typeString } from "./check-expressions.js";
 import type { ColumnSymbol, EntitySymbol } from "./model.js";
-import { list, record, UNKNOWN } from "./types.js";
+import { DECIMAL, INTEGER, list, record, TEXT, UNKNOWN, type ValueType } from "./types.js";
 
 export function checkColumnPath(checker: ExpressionChecker, node: A.ColumnPath, scope: Scope): CheckedExpression {
   const [first, second, third] = node.parts;
@@ -211,4 +211,29 @@ export function checkLinkedColumn(checker: ExpressionChecker, node: A.ColumnPath
       ...(linked.filter === undefined ? {} : { filter: linked.filter.ir }),
     },
   };
+}
+
+/**
+ * `setting rate`: the setting's value after `--set`, a constant of the plan. A setting declared
+ * with a number is a number (an integer when written without decimals) and `--set` must give one;
+ * one declared in quotes is text. An undeclared setting is FM210 (unknown_setting).
+ */
+export function checkSetting(checker: ExpressionChecker, node: A.SettingExpression, scope: Scope): CheckedExpression {
+  const symbol = node.name.kind === "Name" ? checker.bound.settings.get(node.name.value) : undefined;
+  const value = symbol === undefined ? undefined : checker.choice.settings.get(symbol.name);
+  if (symbol === undefined || value === undefined) return checker.failed(node);
+  const declared = symbol.declaration.value;
+  if (declared.kind !== "NumberLiteral") return constant(node, TEXT, value);
+  const type = /^-?\d+$/.test(declared.raw) ? INTEGER : DECIMAL;
+  const number = Number(value.trim());
+  if (value.trim() === "" || !Number.isFinite(number) || (type === INTEGER && !Number.isInteger(number))) {
+    const wanted = type === INTEGER ? "a whole number" : "a number";
+    checker.issue("constant", scope.file, node.range, `setting ${symbol.name} is ${wanted} (declared ${declared.raw}), not "${value}": give it \`--set ${symbol.name}=${declared.raw}\` or another`);
+    return checker.failed(node);
+  }
+  return constant(node, type, number);
+}
+
+function constant(node: A.SettingExpression, type: ValueType, value: string | number): CheckedExpression {
+  return { node, type, ir: { op: "const", type: typeString(type), value }, constants: [value] };
 }

@@ -29,7 +29,7 @@ import { checkArithmetic } from "./check-arithmetic.js";
 import { checkPipe } from "./check-pipes.js";
 import { declareLets, reportUnusedLets } from "./check-lets.js";
 import { checkStepDeclarations, StepChecks } from "./check-steps.js";
-import { checkColumnPath, reportUnknownName } from "./check-columns.js";
+import { checkColumnPath, checkSetting, reportUnknownName } from "./check-columns.js";
 import { recordFieldName } from "./external-names.js";
 import { BOOLEAN, DECIMAL, describeType, INTEGER, isAssignableTo, list, record, TEXT, unify, UNKNOWN, type ValueType } from "./types.js";
 
@@ -383,10 +383,10 @@ export class ExpressionChecker {
         return this.templateExpression(node, scope);
       case "ListExpression":
         return this.listExpression(node, scope);
-      case "ParenthesizedExpression": {
-        const inner = this.expression(node.expression, scope);
-        return { ...inner, node };
-      }
+      case "ParenthesizedExpression":
+        return { ...this.expression(node.expression, scope), node };
+      case "SettingExpression":
+        return checkSetting(this, node, scope);
       case "RefExpression":
         return this.siblingRef(node, scope);
       case "PipeExpression":

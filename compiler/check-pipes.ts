@@ -4,12 +4,13 @@
  * value applied to each item of a list.
  */
 import type * as A from "../language/ast.js";
+import type { Range } from "../language/location.js";
 import type { ExpressionChecker } from "./check-expressions.js";
 import type { CheckedExpression, Scope } from "./checked-package.js";
 import { reportUnknownName } from "./check-columns.js";
 import { inlinedLength, namedStep, useStep } from "./check-steps.js";
 import { acceptsInput, BUILTINS, findBuiltin, type Builtin } from "./builtins.js";
-import type { LookupSymbol, TableSymbol, TargetSymbol } from "./model.js";
+import type { EntitySymbol, LookupSymbol, TableSymbol, TargetSymbol } from "./model.js";
 import { suggestNames } from "./catalog/index.js";
 import { typeString } from "./check-expressions.js";
 import type { Literal, PlanExpression, RefBy } from "./plan/schema.js";
@@ -84,6 +85,8 @@ function checkLookupTogether(
 export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: CheckedExpression, pipeNode: A.PipeExpression, scope: Scope): CheckedExpression {
   if (step.kind === "RefStep") return checkRefStep(checker, step, input, pipeNode, scope);
   const name = step.callee.value;
+  if (step.by !== undefined && name !== "get")
+    checker.issue("builtin-argument", scope.file, step.by.range, `\`by COLUMN\` names the row \`get\` reads (\`| get(Company.vat by name)\`): \`${name}\` takes no \`by\``);
   const named = namedStep(checker.bound, name);
   if (named !== undefined) return useStep(checker, step, named, input, pipeNode, scope);
   const table = checker.bound.tables.get(name);
@@ -177,7 +180,23 @@ function checkRefStep(checker: ExpressionChecker, step: A.RefStep, input: Checke
  */
 function refByColumn(checker: ExpressionChecker, step: A.RefStep, by: A.Name | A.Missing, target: TargetSymbol, scope: Scope): RefBy | undefined {
   const entity = target.entity;
-  if (by.kind === "Missing" || entity === undefined) return undefined;
+  if (entity === undefined) return undefined;
+  return uniqueColumnBy(checker, entity, by, scope, { reads: `\`| ref ${target.alias}\` finds`, after: step.alias.range.end });
+}
+
+/**
+ * The `unique` column a step names a row by (`| ref alias by column`, `| get(Entity.column by
+ * column)`): the key is FM307 with the fix that drops `by` (written after `after`), a column not
+ * declared `unique` FM307 with the fix that declares it.
+ */
+function uniqueColumnBy(
+  checker: ExpressionChecker,
+  entity: EntitySymbol,
+  by: A.Name | A.Missing,
+  scope: Scope,
+  keyStep: { readonly reads: string; readonly after: Range["start"] },
+): RefBy | undefined {
+  if (by.kind === "Missing") return undefined;
   const column = entity.columns.get(by.value);
   if (column === undefined) {
     reportUnknownName(checker, "column", by, scope.file, entity.columns.keys(), `entity ${entity.name}`);
@@ -185,8 +204,8 @@ function refByColumn(checker: ExpressionChecker, step: A.RefStep, by: A.Name | A
   }
   checker.useColumn(column, scope.file, by.range);
   if (entity.key.length === 1 && entity.key[0] === column) {
-    const dropBy = { start: step.alias.range.end, end: by.range.end };
-    checker.issue("ref-by", scope.file, by.range, `${column.name} is the key of ${entity.name}: \`| ref ${target.alias}\` finds its rows by it`, [
+    const dropBy = { start: keyStep.after, end: by.range.end };
+    checker.issue("ref-by", scope.file, by.range, `${column.name} is the key of ${entity.name}: ${keyStep.reads} its rows by it`, [
       replaceFix(`Drop \`by ${column.name}\``, scope.file, dropBy, ""),
     ]);
     return undefined;
@@ -338,8 +357,11 @@ export function checkGetStep(
     return checker.failed(pipeNode);
   }
   checker.useColumn(column, scope.file, columnName.range);
+  // `get(Company.vat by name)`: the input names the row by a unique column; its `and` has no place here.
+  const refBy = step.by === undefined ? undefined : uniqueColumnBy(checker, entity, step.by, scope, { reads: `\`get(${entity.name}.${column.name})\` reads`, after: argument.range.end });
+  const by = refBy === undefined ? {} : { by: { column: refBy.column, ambiguous: refBy.ambiguous } };
   const type = wrapList(column.type ?? UNKNOWN, itemwise);
-  return { node: pipeNode, type, ir: { op: "get", type: typeString(type), entity: entity.name, column: column.name, input: input.ir, itemwise } };
+  return { node: pipeNode, type, ir: { op: "get", type: typeString(type), entity: entity.name, column: column.name, input: input.ir, itemwise, ...by } };
 }
 
 /** The constants a value table can produce, including its default value. */

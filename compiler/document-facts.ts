@@ -11,6 +11,8 @@ import { forEachNode } from "../language/visit.js";
 export interface DocumentFacts {
   /** Every `if setting ...` condition, taken or not, in written order. */
   readonly settingConditions: readonly A.SettingCondition[];
+  /** Every `setting name` read as a value in an expression, in written order. */
+  readonly settingReads: readonly A.SettingExpression[];
   /** Every `if odoo has ...` condition, taken or not, in written order. */
   readonly hasConditions: readonly A.HasCondition[];
   /**
@@ -34,6 +36,7 @@ export function documentFacts(document: A.Document): DocumentFacts {
   const cached = known.get(document);
   if (cached !== undefined) return cached;
   const settingConditions: A.SettingCondition[] = [];
+  const settingReads: A.SettingExpression[] = [];
   const hasConditions: A.HasCondition[] = [];
   const namesUnderConditions = new Set<string>();
   // Parents come before their children in the walk: a node is under a condition when its parent is.
@@ -41,12 +44,13 @@ export function documentFacts(document: A.Document): DocumentFacts {
   forEachNode(document.declarations, (node, parent) => {
     if (node.kind === "SettingCondition") settingConditions.push(node);
     else if (node.kind === "HasCondition") hasConditions.push(node);
+    else if (node.kind === "SettingExpression") settingReads.push(node);
     if ((parent !== undefined && conditional.has(parent)) || isConditional(node)) {
       conditional.add(node);
       if (node.kind === "Name") namesUnderConditions.add(node.value);
     }
   });
-  const facts = { settingConditions, hasConditions, namesUnderConditions };
+  const facts = { settingConditions, settingReads, hasConditions, namesUnderConditions };
   known.set(document, facts);
   return facts;
 }

@@ -155,8 +155,12 @@ class LineageBuilder {
         return leaf(`the record target ${expression.step} of this split made from the same row`);
       case "get": {
         const other = this.analysis.bound.entities.get(expression.entity);
+        const row =
+          expression.by === undefined
+            ? "key this is"
+            : `${expression.by.column} is this value (${expression.by.ambiguous === "reject" ? "a value several rows hold rejects the row" : `of several rows holding it, the ${expression.by.ambiguous}`})`;
         return {
-          text: `the ${expression.entity} row whose key this is`,
+          text: `the ${expression.entity} row whose ${row}`,
           from: [this.build(expression.input), leaf(`then ${this.column(other, expression.column)}`)],
         };
       }

@@ -65,8 +65,11 @@ export interface ColumnSymbol extends Declared {
   readonly emptyValues?: readonly string[];
   /** The entity whose keys the column holds (`references Contact`). */
   references?: EntitySymbol;
-  /** `unique [ambiguous ...]`: other rows may name a row by this column (`| ref alias by column`); what a value several rows hold does. */
-  readonly unique?: { readonly ambiguous: A.UniqueAmbiguity };
+  /**
+   * `unique [match ...] [ambiguous ...]`: other rows may name a row by this column (`| ref alias by
+   * column`); how the values on both sides compare, and what a value several rows hold does.
+   */
+  readonly unique?: { readonly ambiguous: A.UniqueAmbiguity; readonly match: UniqueMatchRule };
 }
 
 export interface GroupSymbol extends Declared {
@@ -98,6 +101,14 @@ export interface LookupSymbol extends Declared {
 
 export const LOOKUP_MATCH_RULES = ["exact", "loose", "initials", "surname_initial"] as const;
 export type LookupMatchRule = (typeof LOOKUP_MATCH_RULES)[number];
+
+/**
+ * How the values of a `unique` column and the values naming its rows compare: `exact` (trimmed,
+ * without case), `loose` (also without accents, punctuation and repeated spaces: "Kft" is "Kft.")
+ * or `digits` (the digits alone: "12345678-2-03" is "12345678 2 03").
+ */
+export const UNIQUE_MATCH_RULES = ["exact", "loose", "digits"] as const;
+export type UniqueMatchRule = (typeof UNIQUE_MATCH_RULES)[number];
 
 export type AmbiguousPolicyModel = { readonly policy: "reject" | "first" } | { readonly policy: "fallback"; readonly value: string | number | boolean };
 

@@ -101,7 +101,8 @@ export function resolveTarget(files: readonly ParsedFileLike[], host: CompilerHo
   const settings = new Map<string, { value: string; declaration: A.SettingDeclaration }>();
   if (migration !== undefined) {
     for (const item of migration.declaration.items) {
-      if (item.kind === "SettingDeclaration" && item.name.kind === "Name" && item.value.kind === "StringLiteral" && !settings.has(item.name.value)) settings.set(item.name.value, { value: item.value.value, declaration: item });
+      if (item.kind !== "SettingDeclaration" || item.name.kind !== "Name" || item.value.kind === "Missing" || settings.has(item.name.value)) continue;
+      settings.set(item.name.value, { value: item.value.kind === "NumberLiteral" ? item.value.raw : item.value.value, declaration: item });
     }
     const { declaration, file } = migration;
     if (declaration.name.kind === "Name") namespace = declaration.name.value;

@@ -9,6 +9,7 @@ export type Expression =
   | TemplateExpression
   | ListExpression
   | RefExpression
+  | SettingExpression
   | PipeExpression
   | CoalesceExpression
   | IfExpression
@@ -75,6 +76,12 @@ export interface RefExpression extends NodeBase {
   readonly optional?: true;
 }
 
+/** `setting rate`: the value of a setting of the migration block (after `--set`), the same for every row. */
+export interface SettingExpression extends NodeBase {
+  readonly kind: "SettingExpression";
+  readonly name: Name | Missing;
+}
+
 export interface PipeExpression extends NodeBase {
   readonly kind: "PipeExpression";
   readonly input: Expression;
@@ -88,6 +95,8 @@ export interface CallStep extends NodeBase {
   readonly kind: "CallStep";
   readonly callee: Name;
   readonly args?: readonly Expression[];
+  /** `| get(Company.vat by name)`: the input names the row by this `unique` column instead of its key. */
+  readonly by?: Name | Missing;
 }
 
 /** `| ref company`: the key of another map's record, as its external ID. */

@@ -84,11 +84,14 @@ export interface DeletedSetting extends NodeBase {
   readonly policy: Name | Missing;
 }
 
-/** `setting secondary_links "categories"`: a switch the package's `if setting ...` blocks read. */
+/**
+ * `setting secondary_links "categories"`: a switch the package's `if setting ...` blocks read;
+ * `setting eur 395`: a number, read in expressions as `setting eur`.
+ */
 export interface SettingDeclaration extends NodeBase {
   readonly kind: "SettingDeclaration";
   readonly name: Name | Missing;
-  readonly value: StringLiteral | Missing;
+  readonly value: StringLiteral | NumberLiteral | Missing;
 }
 
 export interface SourceReference extends NodeBase {
@@ -175,12 +178,14 @@ export interface EmptyWhenModifier extends NodeBase {
 export type UniqueAmbiguity = "reject" | "first" | "last";
 
 /**
- * `unique [ambiguous reject|first|last]`: other rows name a row by this column (`| ref company by
- * trade_name`); the policy says what a value several rows hold does (reject the naming row, the
- * default, or take the first or last such row in file order).
+ * `unique [match loose|digits] [ambiguous reject|first|last]`: other rows name a row by this column
+ * (`| ref company by trade_name`); the match rule says how the values on both sides compare
+ * (trimmed, without case when not said), the policy what a value several rows hold does (reject
+ * the naming row, the default, or take the first or last such row in file order).
  */
 export interface UniqueModifier extends NodeBase {
   readonly kind: "UniqueModifier";
+  readonly match?: Name;
   readonly ambiguous?: UniqueAmbiguity;
 }
 

@@ -9,6 +9,7 @@
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { missing, name, nameOrMissing, numberOrMissing, stringLiteral, stringOrMissing } from "./build-leaves.js";
+import * as T from "./tokens.js";
 import type { Position, Range } from "./location.js";
 import { placed, realItems, tokenEnd, tokenRange, tokenStart, type Built, type Frame, type PartialOf } from "./tree-parser.js";
 import type { BodyResults } from "./build-bodies.js";
@@ -188,7 +189,7 @@ export class SettingDeclarationFrame implements Frame<A.SettingDeclaration, Rule
     return {
       kind: "SettingDeclaration",
       name: nameOrMissing(this.name, "a setting name", range.end),
-      value: stringOrMissing(this.value, "a value in quotes", range.end),
+      value: this.value?.tokenType === T.NumberLiteral ? numberOrMissing(this.value, range.end) : stringOrMissing(this.value, "a value in quotes or a number", range.end),
       range,
     };
   }
@@ -325,8 +326,8 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
   referenced: IToken | undefined;
   /** `empty when "TBC", "-"`: the keyword and the strings. */
   emptyWhen: { readonly keyword: IToken | undefined; readonly values: IToken[] } | undefined;
-  /** `unique ambiguous first`: the keyword and the policy's word. */
-  unique: { readonly keyword: IToken | undefined; ambiguous: IToken | undefined } | undefined;
+  /** `unique match loose ambiguous first`: the keyword, the match rule's name and the policy's word. */
+  unique: { readonly keyword: IToken | undefined; match: IToken | undefined; ambiguous: IToken | undefined } | undefined;
 
   build(range: Range): A.ColumnDeclaration | undefined {
     if (this.name === undefined) return undefined;
@@ -353,7 +354,9 @@ export class ColumnDeclarationFrame implements Frame<A.ColumnDeclaration | undef
     if (unique?.keyword !== undefined) {
       const policy = unique.ambiguous?.image;
       const ambiguous: { ambiguous?: A.UniqueAmbiguity } = policy === "reject" || policy === "first" || policy === "last" ? { ambiguous: policy } : {};
-      modifiers.push({ kind: "UniqueModifier", ...ambiguous, range: { start: tokenStart(unique.keyword), end: tokenEnd(unique.ambiguous ?? unique.keyword) } });
+      const match = unique.match === undefined ? {} : { match: name(unique.match) };
+      const last = unique.ambiguous ?? unique.match ?? unique.keyword;
+      modifiers.push({ kind: "UniqueModifier", ...match, ...ambiguous, range: { start: tokenStart(unique.keyword), end: tokenEnd(last) } });
     }
     return {
       kind: "ColumnDeclaration",

@@ -357,7 +357,7 @@ class Climb {
 export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial> {
   ref: IToken | undefined;
   alias: IToken | undefined;
-  /** `| ref company by trade_name` */
+  /** `| ref company by trade_name`, `| get(Company.vat by name)` */
   byKeyword: IToken | undefined;
   by: IToken | undefined;
   /** `| ref person by name and company` */
@@ -383,7 +383,8 @@ export class PipeStepFrame implements Frame<A.PipeStep | undefined, RulePartial>
     }
     if (this.callee === undefined) return undefined;
     const args = this.openParen === undefined ? {} : { args: (this.args ?? []).map((arg) => placed(arg, range.end)) };
-    return { kind: "CallStep", callee: name(this.callee), ...args, range };
+    const by = this.byKeyword === undefined ? {} : { by: nameOrMissing(this.by, "a column", tokenEnd(this.byKeyword)) };
+    return { kind: "CallStep", callee: name(this.callee), ...args, ...by, range };
   }
 
   adopt(partial: RulePartial): void {
@@ -444,6 +445,9 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
   alias: IToken | undefined;
   /** `ref org optional` */
   optional: IToken | undefined;
+  /** `setting rate` */
+  setting: IToken | undefined;
+  settingName: IToken | undefined;
 
   build(range: Range): A.Expression {
     if (this.literal !== undefined) return this.literal;
@@ -452,6 +456,7 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
     if (this.parenthesized !== undefined) return placed(this.parenthesized, range.start);
     if (this.ref !== undefined)
       return { kind: "RefExpression", alias: nameOrMissing(this.alias, "an alias", range.end), ...(this.optional === undefined ? {} : { optional: true }), range };
+    if (this.setting !== undefined) return { kind: "SettingExpression", name: nameOrMissing(this.settingName, "a setting name", range.end), range };
     return this.columnPath() ?? missing("a value", range.start);
   }
 
@@ -469,6 +474,8 @@ export class PrimaryFrame extends ColumnPathParts implements Frame<A.Expression,
     this.ref = undefined;
     this.alias = undefined;
     this.optional = undefined;
+    this.setting = undefined;
+    this.settingName = undefined;
     this.resetPath();
   }
 }

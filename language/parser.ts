@@ -399,8 +399,14 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
   settingDeclaration = this.tree("settingDeclaration", B.SettingDeclarationFrame, (f) => {
     this.token(1, KW.setting);
     f.name = this.consumeName(2, "setting name");
-    f.value = this.token(3, T.StringLike);
+    // `setting rate 395`: a number, read by expressions; `setting links "text"`: text.
+    this.OR(this.settingValueChoices);
   });
+
+  private readonly settingValueChoices: IOrAlt<void>[] = [
+    { ALT: () => void (this.frameOf(B.SettingDeclarationFrame).value = this.token(3, T.StringLike)) },
+    { ALT: () => void (this.frameOf(B.SettingDeclarationFrame).value = this.token(4, T.NumberLiteral)) },
+  ];
 
   deletedSetting = this.tree("deletedSetting", B.DeletedSettingFrame, (f) => {
     this.token(1, KW.deleted);
@@ -560,8 +566,14 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     {
       ALT: () => {
         const f = this.frameOf(B.ColumnDeclarationFrame);
-        f.unique ??= { keyword: this.token(15, KW.unique), ambiguous: undefined };
-        // `ambiguous` after `unique` is its policy; a column named `ambiguous` needs its header in quotes.
+        f.unique ??= { keyword: this.token(15, KW.unique), match: undefined, ambiguous: undefined };
+        // `match` after `unique` is how values compare, `ambiguous` its policy; a column so named needs another name.
+        this.OPTION4(() => {
+          this.token(20, KW.match);
+          const rule = this.consumeName(21, "match rule");
+          const unique = this.frameOf(B.ColumnDeclarationFrame).unique;
+          if (rule !== undefined && unique !== undefined) unique.match = rule;
+        });
         this.OPTION3(() => {
           this.token(16, KW.ambiguous);
           this.OR2(this.uniqueAmbiguityChoices);
@@ -1423,6 +1435,11 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     f.openParen = this.token(4, T.LParen);
     this.MANY(() => {
       f.argument(this.SUBRULE(this.expression));
+      // `get(Company.vat by name)`: the row is named by a unique column instead of its key.
+      this.OPTION6(() => {
+        f.byKeyword = this.token(12, KW.by);
+        f.by = this.consumeName(13, "column");
+      });
       this.OPTION2(() => this.token(5, T.Comma));
     });
     this.token(6, T.RParen);
@@ -1446,6 +1463,16 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
         f.ref = this.token(5, KW.ref);
         f.alias = this.consumeName(6, "alias");
         if (this.RECORDING_PHASE || (this.is(1, KW.optional) && !this.isAssignmentOperator(2))) this.OPTION3(() => (f.optional = this.token(7, KW.optional)));
+      },
+    },
+    {
+      // `setting rate` is a setting's value; `setting` alone, or before a new statement, a column.
+      GATE: () => this.is(1, KW.setting) && this.is(2, T.Name) && !this.isAssignmentOperator(3),
+      IGNORE_AMBIGUITIES: true,
+      ALT: () => {
+        const f = this.frameOf(E.PrimaryFrame);
+        f.setting = this.token(8, KW.setting);
+        f.settingName = this.consumeName(9, "setting name");
       },
     },
     { ALT: () => this.columnPathParts() },

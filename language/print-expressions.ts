@@ -75,6 +75,8 @@ function expressionBody(expression: A.Expression): Doc {
       return group(["[", indent([softline, join([",", line], expression.items.map((item) => printExpression(item, 0)))]), softline, "]"]);
     case "RefExpression":
       return ["ref ", nameText(expression.alias), expression.optional === true ? " optional" : ""];
+    case "SettingExpression":
+      return ["setting ", nameText(expression.name)];
     case "ParenthesizedExpression":
       return ["(", printExpression(expression.expression, 0), ")"];
     case "PipeExpression":
@@ -121,7 +123,8 @@ function pipeStepDoc(step: A.PipeStep): Doc {
       step.andBy === undefined ? "" : ` and ${nameText(step.andBy)}`,
       step.optional === true ? " optional" : "",
     ];
-  const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), ")"];
+  const by = step.by === undefined ? "" : ` by ${nameText(step.by)}`;
+  const args = step.args === undefined ? "" : ["(", join(", ", step.args.map((arg) => printExpression(arg, 0))), by, ")"];
   return [step.callee.value, args];
 }
 
@@ -180,7 +183,7 @@ export function failMissing(node: A.Missing): never {
   throw new MissingNodeError(node);
 }
 
-/** A column's modifier as written: `required`, `references Contact`, `empty when "-"`, `unique ambiguous first`. */
+/** A column's modifier as written: `required`, `references Contact`, `empty when "-"`, `unique match loose ambiguous first`. */
 export function columnModifierText(modifier: A.ColumnDeclaration["modifiers"][number]): string {
   switch (modifier.kind) {
     case "ColumnModifier":
@@ -190,7 +193,7 @@ export function columnModifierText(modifier: A.ColumnDeclaration["modifiers"][nu
     case "EmptyWhenModifier":
       return `empty when ${modifier.values.map((value) => quoteString(value.value)).join(", ")}`;
     case "UniqueModifier":
-      return modifier.ambiguous === undefined ? "unique" : `unique ambiguous ${modifier.ambiguous}`;
+      return ["unique", ...(modifier.match === undefined ? [] : [`match ${modifier.match.value}`]), ...(modifier.ambiguous === undefined ? [] : [`ambiguous ${modifier.ambiguous}`])].join(" ");
   }
 }
 

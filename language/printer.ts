@@ -277,7 +277,7 @@ export class Printer {
       case "RuleSetting":
         return [keyword, " ", nameText(item.rule), " ", nameText(item.severity)];
       case "SettingDeclaration":
-        return [keyword, " ", nameText(item.name), " ", stringText(item.value)];
+        return [keyword, " ", nameText(item.name), " ", item.value.kind === "NumberLiteral" ? item.value.raw : stringText(item.value)];
       case "DeletedSetting":
         return [keyword, " ", nameText(item.policy)];
     }

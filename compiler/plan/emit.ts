@@ -66,6 +66,7 @@ function columnPlan(column: ColumnSymbol): ColumnPlan {
     modified: column.modified,
     ...(column.references === undefined ? {} : { references: column.references.name }),
     ...(column.emptyValues === undefined ? {} : { emptyValues: [...column.emptyValues] }),
+    ...(column.unique === undefined || column.unique.match === "exact" ? {} : { match: column.unique.match }),
   };
 }
 

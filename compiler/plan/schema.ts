@@ -30,6 +30,9 @@ const RefBySchema = z.strictObject({
   and: z.string().optional(),
 });
 export type RefBy = z.infer<typeof RefBySchema>;
+/** `| get(Entity.column by name)`: the input names the row by a `unique` column instead of its key. */
+const GetBySchema = RefBySchema.omit({ and: true });
+export type GetBy = z.infer<typeof GetBySchema>;
 const ArithmeticOperator = z.enum(["+", "-", "*", "/"]);
 
 /** A value computed for each source row. */
@@ -46,7 +49,7 @@ export type PlanExpression =
   | { op: "lookup"; type: string; lookup: string; input: PlanExpression; itemwise: boolean }
   | { op: "ref"; type: string; step: string; entity: string; input: PlanExpression; itemwise: boolean; optional?: true; by?: RefBy }
   | { op: "sibling"; type: string; step: string; optional?: true }
-  | { op: "get"; type: string; entity: string; column: string; input: PlanExpression; itemwise: boolean }
+  | { op: "get"; type: string; entity: string; column: string; input: PlanExpression; itemwise: boolean; by?: GetBy }
   | { op: "coalesce"; type: string; operands: PlanExpression[] }
   | { op: "if"; type: string; condition: PlanExpression; then: PlanExpression; else: PlanExpression }
   | { op: "and" | "or"; type: string; operands: PlanExpression[] }
@@ -147,6 +150,7 @@ export const PlanExpression = z.discriminatedUnion("op", [
       return PlanExpression;
     },
     itemwise: z.boolean(),
+    by: GetBySchema.optional(),
   }),
   z.strictObject({
     op: z.literal("coalesce"),
@@ -238,6 +242,12 @@ export const ColumnPlan = z
     references: z.string().optional(),
     /** `empty when "TBC"`: the column's placeholder values (lower case), instead of its entity's. */
     emptyValues: z.array(z.string()).optional(),
+    /**
+     * `unique match loose|digits`: how the values naming a row by this column (`| ref alias by
+     * column`, `get(Entity.column by this)`) compare with its values: loosely (without case,
+     * accents, punctuation or repeated spaces) or by their digits alone; absent: trimmed, without case.
+     */
+    match: z.enum(["loose", "digits"]).optional(),
   })
   .strict();
 export type ColumnPlan = z.infer<typeof ColumnPlan>;

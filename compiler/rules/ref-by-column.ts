@@ -5,7 +5,7 @@ export const refByColumn: Rule = {
   name: "ref_by_column",
   defaultSeverity: "error",
   summary:
-    "`| ref alias by column` names a row by a column that is not declared `unique` (which says what a value several rows hold does), or by the entity's key, which `| ref alias` alone uses.",
+    "`| ref alias by column` or `get(Entity.column by column)` names a row by a column that is not declared `unique` (which says what a value several rows hold does), or by the entity's key, which `| ref alias` and `get(Entity.column)` alone use.",
   example: {
     wrong: "map Contact -> res.partner as person { name <- name }\nmap Relation -> res.partner { name <- contact_name  parent_id <- contact_name | ref person by last_name }",
     reported:

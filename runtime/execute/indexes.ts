@@ -5,7 +5,7 @@
  * the first reading of its files: a reading of its own, or the pass of its first step
  * (runtime/execute/export-reads.ts decides which).
  */
-import type { EntityPlan, Plan } from "../../compiler/plan/schema.js";
+import type { ColumnPlan, EntityPlan, Plan } from "../../compiler/plan/schema.js";
 import { joinKey, type RowRejection, type SourceItem, type SourceReadReport, type SourceRow } from "../source/index.js";
 import type { RuntimeValue } from "../transform/values.js";
 import { holding, int32s } from "../source/grow.js";
@@ -13,6 +13,7 @@ import { KeySlots } from "../source/key-slots.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
 import { ValueColumn } from "./value-column.js";
 import { foldCase } from "../../compiler/value-formats.js";
+import { looseName } from "./name-match.js";
 
 export interface LinkedRow {
   readonly order: RuntimeValue;
@@ -55,7 +56,6 @@ export interface EntityIndex {
   keyAt(slot: number): string;
   /** What `get` reads: a column's value in the row in a slot; undefined when no `get` reads that column. */
   value(column: string, slot: number): RuntimeValue | undefined;
-  /** The keys of the rows whose `unique` column holds `value` (trimmed, ignoring case), in file order: what `| ref alias by column` names. */
   /** The keys of the rows whose `unique` column holds any of the values, in file order. */
   keysBy(column: string, ...values: readonly string[]): readonly string[];
   /** The rows whose `by` column holds `key` (trimmed), in file order: the rows a `with` block links. */
@@ -202,9 +202,20 @@ class LinkedRows {
   }
 }
 
-/** How `| ref alias by column` compares a value with a `unique` column's: trimmed, ignoring case. */
-export function uniqueValueKey(value: RuntimeValue): string {
-  return foldCase(text(value));
+/**
+ * How `| ref alias by column` compares a value with a `unique` column's: trimmed, ignoring case;
+ * with `unique match loose` also ignoring accents, punctuation and repeated spaces ("Kft" is
+ * "Kft."), with `match digits` by the digits alone ("12345678-2-03" is "12345678 2 03").
+ */
+export function uniqueValueKey(value: RuntimeValue, match?: ColumnPlan["match"]): string {
+  switch (match) {
+    case undefined:
+      return foldCase(text(value));
+    case "loose":
+      return looseName(text(value));
+    case "digits":
+      return text(value).replace(/\D+/g, "");
+  }
 }
 
 /**
@@ -214,8 +225,10 @@ export function uniqueValueKey(value: RuntimeValue): string {
 class RowsByValue {
   private readonly slots = new Map<string, number | number[]>();
 
+  constructor(private readonly match: ColumnPlan["match"]) {}
+
   add(value: RuntimeValue, slot: number): void {
-    const key = uniqueValueKey(value);
+    const key = uniqueValueKey(value, this.match);
     if (key === "") return;
     const held = this.slots.get(key);
     if (held === undefined) this.slots.set(key, slot);
@@ -224,7 +237,7 @@ class RowsByValue {
   }
 
   slotsOf(value: string): readonly number[] {
-    const held = this.slots.get(uniqueValueKey(value));
+    const held = this.slots.get(uniqueValueKey(value, this.match));
     return held === undefined ? [] : typeof held === "number" ? [held] : held;
   }
 }
@@ -284,7 +297,8 @@ class GrowingIndex implements EntityIndex {
     private readonly needs: EntityNeeds,
   ) {
     this.values = new Map(needs.getColumns.map((column) => [column, new ValueColumn()]));
-    this.byValue = new Map(needs.uniqueColumns.map((column) => [column, new RowsByValue()]));
+    const matches = new Map(entity.columns.map((column) => [column.name, column.match]));
+    this.byValue = new Map(needs.uniqueColumns.map((column) => [column, new RowsByValue(matches.get(column))]));
     this.links = new Map(needs.links.map((link) => [link.by, new LinkedRows(link)]));
     // The parent's column is one a `with` block links by, so its link's groups are the parents' keys.
     this.parentLink = needs.parent === undefined ? undefined : this.links.get(needs.parent.by);

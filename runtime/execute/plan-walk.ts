@@ -39,7 +39,7 @@ export interface IndexNeeds {
   readonly get: Map<string, Set<string>>;
   /** `entity\0by` → columns `with` blocks read from it, and the columns they order by. */
   readonly linked: Map<string, { readonly entity: string; readonly by: string; readonly columns: Set<string>; readonly orderBy: Set<string> }>;
-  /** entity → its `unique` columns that `| ref alias by column` names rows by. */
+  /** entity → its `unique` columns that `| ref alias by column` and `get(Entity.column by column)` name rows by. */
   readonly uniqueBy: Map<string, Set<string>>;
 }
 
@@ -59,6 +59,8 @@ export function indexNeeds(plan: Plan): IndexNeeds {
       const columns = get.get(expression.entity) ?? new Set<string>();
       columns.add(expression.column);
       get.set(expression.entity, columns);
+      // `get(Entity.column by name)` finds the row by a unique column first.
+      if (expression.by !== undefined) uniqueBy.set(expression.entity, (uniqueBy.get(expression.entity) ?? new Set<string>()).add(expression.by.column));
     }
     if (expression.op === "linked") {
       const key = `${expression.entity}\u0000${expression.by}`;

@@ -57,7 +57,7 @@ export function describeExpression(expression: PlanExpression): string {
     case "sibling":
       return `ref ${expression.step}${expression.optional === true ? " optional" : ""}`;
     case "get":
-      return piped(expression.input, `get(${expression.entity}.${expression.column})`);
+      return piped(expression.input, `get(${expression.entity}.${expression.column}${expression.by === undefined ? "" : ` by ${expression.by.column}`})`);
     case "coalesce":
       return expression.operands.map(describeExpression).join(" ?? ");
     case "if":

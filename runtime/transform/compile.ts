@@ -158,7 +158,7 @@ function compileNode(expression: PlanExpression, asynchronous: { found: boolean 
       return (row, environment, scope) => resolved(environment.sibling(step, row.key), step, row.key, optional, scope);
     }
     case "get":
-      return itemwise(child(expression.input), expression.itemwise, getStep(expression.entity, expression.column));
+      return itemwise(child(expression.input), expression.itemwise, getStep(expression.entity, expression.column, expression.by));
     case "coalesce":
       return coalesce(expression.operands.map(child));
     case "if":

@@ -3,8 +3,8 @@
  * by a `unique` column's value, `| get(Entity.column)`, and what a reference that finds no record
  * says in the run's notes.
  */
-import type { RefBy } from "../../compiler/plan/schema.js";
-import type { Computed, EvaluationScope, Step } from "./compile.js";
+import type { GetBy, RefBy } from "../../compiler/plan/schema.js";
+import type { Computed, EvaluationScope, FAILED, Step } from "./compile.js";
 import type { EvaluationEnvironment, ReferenceResolution } from "./evaluate.js";
 import { isEmpty, type RuntimeValue } from "./values.js";
 import { textOf } from "./value-words.js";
@@ -85,27 +85,34 @@ export function referenceByStep(entity: string, by: RefBy, optional: boolean, re
   return (value, row, environment, scope) => {
     const named = namedRows(entity, by, value, environment);
     if (named === undefined) return null;
-    const { keys, shown, columns, holds } = named;
-    if (keys.length === 0) {
-      // `optional`: a name no row holds is expected (a prospect the register lacks), counted once per field.
-      if (optional) scope.notes.push({ kind: "optional-link", detail: `no ${entity} row has ${holds} (an optional link)` });
-      else scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${holds}`, unmatchedName: true });
-      return null;
-    }
-    if (keys.length > 1) {
-      const rows = `${keys.length} ${entity} rows by ${columns} (keys ${keys
-        .slice(0, 5)
-        .map((key) => JSON.stringify(key))
-        .join(", ")}${keys.length > 5 ? ", ..." : ""})`;
-      if (by.ambiguous === "reject")
-        return scope.fail(
-          `${shown} names ${rows}: say which with \`unique ambiguous first\` or \`last\` on ${entity}.${by.column}, or give a value one row holds`,
-        );
-      scope.notes.push({ kind: "ref-ambiguous", detail: `${shown} names ${rows}; the ${by.ambiguous} was linked` });
-    }
-    const key = by.ambiguous === "last" ? keys[keys.length - 1] : keys[0];
-    return key === undefined ? null : reference(key, row, environment, scope);
+    const key = chosenKey(entity, by, named, optional, scope);
+    return typeof key === "string" ? reference(key, row, environment, scope) : (key ?? null);
   };
+}
+
+/**
+ * The key of the one row a value names by a unique column; undefined when no row holds it (said
+ * in the notes, or with `optional` counted once per field); several rows reject the row naming
+ * them, or give the first or last in file order, as the column declares.
+ */
+function chosenKey(entity: string, by: GetBy, named: NamedRows, optional: boolean, scope: EvaluationScope): string | typeof FAILED | undefined {
+  const { keys, shown, columns, holds } = named;
+  if (keys.length === 0) {
+    // `optional`: a name no row holds is expected (a prospect the register lacks), counted once per field.
+    if (optional) scope.notes.push({ kind: "optional-link", detail: `no ${entity} row has ${holds} (an optional link)` });
+    else scope.notes.push({ kind: "dangling-reference", detail: `no ${entity} row has ${holds}`, unmatchedName: true });
+    return undefined;
+  }
+  if (keys.length > 1) {
+    const rows = `${keys.length} ${entity} rows by ${columns} (keys ${keys
+      .slice(0, 5)
+      .map((key) => JSON.stringify(key))
+      .join(", ")}${keys.length > 5 ? ", ..." : ""})`;
+    if (by.ambiguous === "reject")
+      return scope.fail(`${shown} names ${rows}: say which with \`unique ambiguous first\` or \`last\` on ${entity}.${by.column}, or give a value one row holds`);
+    scope.notes.push({ kind: "ref-ambiguous", detail: `${shown} names ${rows}; the ${by.ambiguous} was linked` });
+  }
+  return by.ambiguous === "last" ? keys[keys.length - 1] : keys[0];
 }
 
 /**
@@ -130,7 +137,19 @@ export function resolved(resolution: ReferenceResolution, step: string, key: str
   }
 }
 
-export function getStep(entity: string, column: string): Step {
+/** `| get(Entity.column)`: the column of the row whose key is the value, or with `by` the row the value names by a unique column. */
+export function getStep(entity: string, column: string, by: GetBy | undefined): Step {
+  const read = getByKey(entity, column);
+  if (by === undefined) return read;
+  return (value, row, environment, scope) => {
+    const named = namedRows(entity, by, value, environment);
+    if (named === undefined) return null;
+    const key = chosenKey(entity, by, named, false, scope);
+    return typeof key === "string" ? read(key, row, environment, scope) : (key ?? null);
+  };
+}
+
+function getByKey(entity: string, column: string): Step {
   return (value, _row, environment, scope) => {
     if (isEmpty(value)) return null;
     const key = referenceKey(value);

@@ -38,6 +38,22 @@ describe("unique: a column other rows name a row by", () => {
   it("prints back as written", () => {
     expectRoundTrip(`source s {\n  entity E "e.csv" key id {\n    id   text\n    cnpj text unique ambiguous last\n  }\n}\n`);
   });
+
+  it("reads how values compare with the column's, `match NAME`, before the ambiguity policy", () => {
+    expect(onlyDeclaration(`source s { entity E "e.csv" key id { id text  vat text unique match digits  name text unique match loose ambiguous first\n match text } }`)).toMatchObject({
+      items: [
+        {
+          items: [
+            { name: n("id") },
+            { name: n("vat"), modifiers: [{ kind: "UniqueModifier", match: n("digits") }] },
+            { name: n("name"), modifiers: [{ kind: "UniqueModifier", match: n("loose"), ambiguous: "first" }] },
+            { name: n("match"), type: n("text"), modifiers: [] },
+          ],
+        },
+      ],
+    });
+    expectRoundTrip(`source s {\n  entity E "e.csv" key id {\n    id  text\n    vat text unique match digits ambiguous first\n  }\n}\n`);
+  });
 });
 
 describe("| ref ALIAS by COLUMN", () => {
@@ -55,5 +71,17 @@ describe("| ref ALIAS by COLUMN", () => {
 
   it("prints back as written", () => {
     expectRoundTrip(`map P -> res.partner {\n  parent_id <- company | ref company by trade optional\n}\n`);
+  });
+});
+
+describe("| get(Entity.column by COLUMN)", () => {
+  it("names the unique column the input names the row by", () => {
+    expect(onlyDeclaration(`map P -> res.partner { vat <- company | get(Company.vat by trade) }`)).toMatchObject({
+      body: [{ value: { steps: [{ kind: "CallStep", callee: n("get"), args: [{ kind: "ColumnPath" }], by: n("trade") }] } }],
+    });
+  });
+
+  it("prints back as written, and leaves get without by as it was", () => {
+    expectRoundTrip(`map P -> res.partner {\n  vat  <- company | get(Company.vat by trade)\n  name <- company | get(Company.name)\n}\n`);
   });
 });

@@ -105,6 +105,7 @@ describe("values", () => {
       "if",
       "not",
       "ref",
+      "setting",
       "true",
     ]);
     const naam = itemsAt("map Company -> res.partner {\n  name <- na‸\n}").find((item) => item.label === "naam");
@@ -133,6 +134,7 @@ describe("values", () => {
       "if",
       "not",
       "ref",
+      "setting",
       "true",
     ]);
   });
@@ -169,6 +171,10 @@ describe("values", () => {
     ]);
   });
 
+  it("offers the entity's columns after `by` in `get(Entity.column by ...)`", () => {
+    expect(labelsAt("map Order -> crm.lead {\n  name <- customer | get(Company.mail by ‸)\n}")).toEqual(["id", "kind", "mail", "naam", "parent_id", "stage"]);
+  });
+
   it("offers the selection's keys after `=`, quoted, replacing the quotes the editor closed", () => {
     const items = itemsAt('map Company -> crm.lead {\n  name <- naam\n  type = "‸"\n}');
     expect(items).toEqual([
@@ -185,7 +191,7 @@ describe("values", () => {
   });
 
   it("offers the records of a many2one's model after `=`", () => {
-    expect(labelsAt("map Company -> crm.lead {\n  name <- naam\n  stage_id = ‸\n}")).toEqual(["lost", "won", "each", "false", "if", "not", "ref", "true"]);
+    expect(labelsAt("map Company -> crm.lead {\n  name <- naam\n  stage_id = ‸\n}")).toEqual(["lost", "won", "each", "false", "if", "not", "ref", "setting", "true"]);
   });
 
   it("offers the keys of the table a column is read through, where it is compared or given in a test", () => {
@@ -354,6 +360,7 @@ describe("settings", () => {
       return completions({ text, offset, document: parse(text, file).document, lineStarts: lineStartsOf(text), analysis }).map((item) => item.label);
     };
     expect(at("map Company -> res.partner {\n  name <- naam\n  if setting ‸\n}")).toEqual(["links", "owners"]);
+    expect(at("map Company -> res.partner {\n  name <- naam\n  comment <- setting ‸\n}")).toEqual(["links", "owners"]);
     expect(at('map Company -> res.partner {\n  name <- naam\n  if setting links = "text" { comment <- kind }\n  if setting links != ‸\n}')).toEqual([
       '"categories"',
       '"text"',

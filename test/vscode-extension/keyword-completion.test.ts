@@ -23,6 +23,7 @@ describe("keywordCompletions", () => {
     expect(keywordsAt("migration m { deleted ‸ }")).toEqual(["archive", "report"]);
     expect(keywordsAt("migration m { target ‸ }")).toEqual(["odoo"]);
     expect(keywordsAt('source s { entity E "e.csv" key id {\n  name text ‸\n} }')).toEqual(["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required", "unique"]);
+    expect(keywordsAt('source s { entity E "e.csv" key id {\n  vat text unique ‸\n} }')).toContain("match");
     expect(keywordsAt("map Company -> res.partner ‸")).toEqual(["as", "if", "when"]);
     expect(keywordsAt("lookup u in res.users by login { ‸ }")).toEqual(["ambiguous", "archived", "match", "missing"]);
   });

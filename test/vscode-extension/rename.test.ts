@@ -154,6 +154,16 @@ describe("rename", () => {
     expect(rename(analysis, file, offset, "owners")).toEqual({ refused: "owners is already a setting: choose another name" });
   });
 
+  it("renames a number setting where an expression reads it", () => {
+    const migration = BASE_FILES["migration.flitmap"]?.replace('  xmlid "pb"\n', '  xmlid "pb"\n  setting rate 395\n') ?? "";
+    const maps = "map Company -> res.partner {\n  name <- naam\n  comment <- setting rate\n  ignore kind\n}\n";
+    const { analysis, file, offset } = markedPackage({ ...BASE_FILES, "migration.flitmap": migration, "maps.flitmap": maps.replace("setting rate", "setting ra‸te") });
+    const result = rename(analysis, file, offset, "eur");
+    if ("refused" in result) throw new Error(result.refused);
+    expect(applyEdits(maps, result.edits.filter((edit) => edit.file === file))).toBe(maps.replace("setting rate", "setting eur"));
+    expect(applyEdits(migration, result.edits.filter((edit) => edit.file.endsWith("migration.flitmap")))).toBe(migration.replace("setting rate", "setting eur"));
+  });
+
   it("refuses what is not the package's to rename, saying why", () => {
     expect(renamed("maps.flitmap", "email <-", "mail_address")).toBe(
       "res.partner.email is a field of Odoo, not a name of this package: it cannot be renamed here",

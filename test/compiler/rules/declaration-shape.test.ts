@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnosticsOf } from "../helpers.js";
+import { applyFixes, diagnosticsOf } from "../helpers.js";
 
 describe("FM207 declaration_shape", () => {
   it("accepts an entity with a key and a well-formed group", () => {
@@ -23,6 +23,16 @@ describe("FM207 declaration_shape", () => {
     expect(diagnosticsOf("FM207", "lookup seller in res.users by name { match surname_initial  missing flag }")).toEqual([]);
     expect(diagnosticsOf("FM207", "lookup seller in res.users by name { match fuzzy  missing flag }")).toEqual([
       'main.flitmap:1:44-1:49 error FM207 a lookup matches `exact` (the default), `loose` (ignoring case, accents and extra spaces), by `initials` ("A. Hartley" for Alice Hartley) or by `surname_initial` ("Ana Paula F." for Ana Paula Ferreira), not `fuzzy`',
+    ]);
+  });
+
+  it("reports a unique column's match rule that is not one, with the nearest rule as its fix", () => {
+    expect(diagnosticsOf("FM207", 'source s { entity E "e.csv" key id { id text  a text unique match loose  b text unique match digits ambiguous first } }')).toEqual([]);
+    expect(applyFixes("FM207", 'source s { entity E "e.csv" key id { id text  vat text unique match digit } }')).toEqual([
+      'Change to digits\nsource s { entity E "e.csv" key id { id text  vat text unique match digits } }',
+    ]);
+    expect(diagnosticsOf("FM207", 'source s { entity E "e.csv" key id { id text  name text unique match initials } }')).toEqual([
+      "main.flitmap:1:70-1:78 error FM207 a `unique` column matches `exact` (the default: trimmed, ignoring case), `loose` (also ignoring accents, punctuation and extra spaces) or `digits` (its digits alone), not `initials`",
     ]);
   });
 

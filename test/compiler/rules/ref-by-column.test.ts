@@ -62,4 +62,26 @@ describe("FM307 ref_by_column", () => {
     expect(diagnosticsOf("FM202", extra, { base: BASE })).toEqual(["main.flitmap:1:81-1:91 error FM202 entity Company has no column trade_name; did you mean `trade`?"]);
     expect(diagnosticsOf("FM307", extra, { base: BASE })).toEqual([]);
   });
+
+  it("checks get(Entity.column by column) as it checks ref by: a unique column, not the key, and only on get", () => {
+    const get = (by: string): string => `map Person -> res.partner { name <- name  vat <- company | get(Company.vat by ${by})  ignore head }`;
+    expect(allDiagnostics(get("trade"), { base: BASE }).filter((diagnostic) => diagnostic.includes(" error "))).toEqual([]);
+    const plan = emitPlan(analyze({ "base.flitmap": BASE, "main.flitmap": get("trade") }));
+    const vat = plan.steps.find((step) => step.entity === "Person")?.operations.find((operation) => operation.field === "vat");
+    expect(vat?.value).toMatchObject({ op: "get", entity: "Company", column: "vat", by: { column: "trade", ambiguous: "first" } });
+    expect(diagnosticsOf("FM307", get("city"), { base: BASE })).toEqual([
+      "main.flitmap:1:79-1:83 error FM307 column city of Company is not declared `unique`: say so, and what a value several rows hold does (`unique` rejects the row naming it; `unique ambiguous first` or `last` takes one)",
+    ]);
+    expect(applyFixes("FM307", get("id"), { base: BASE })).toEqual([
+      "Drop `by id`\nmap Person -> res.partner { name <- name  vat <- company | get(Company.vat)  ignore head }",
+    ]);
+    expect(allDiagnostics(get("town"), { base: BASE }).filter((diagnostic) => diagnostic.includes(" error "))).toEqual([
+      "main.flitmap:1:79-1:83 error FM202 entity Company has no column town",
+    ]);
+    expect(
+      allDiagnostics("map Person -> res.partner { name <- name | truncate(5 by id)  ignore company, head }", { base: BASE }).filter((diagnostic) =>
+        diagnostic.includes(" error "),
+      ),
+    ).toEqual(["main.flitmap:1:58-1:60 error FM304 `by COLUMN` names the row `get` reads (`| get(Company.vat by name)`): `truncate` takes no `by`"]);
+  });
 });

@@ -405,6 +405,11 @@ function expressionSlot(
   if (name === "Keyword_ref")
     return kind(before) === "Pipe" || frame === undefined ? { kind: "ref-aliases", frame, field } : { kind: "sibling-aliases", frame };
   if (name === "LParen" && before?.image === "get") return { kind: "entity-columns" };
+  if (name === "Keyword_setting") return { kind: "settings" };
+  // `get(Company.vat by ‸)`: the columns of the entity whose row the value names.
+  const getOpen = segment.length - 6;
+  if (name === "Keyword_by" && segment[getOpen]?.image === "get" && kind(segment[getOpen + 1]) === "LParen" && kind(segment[getOpen + 3]) === "Dot")
+    return { kind: "columns", entity: segment[getOpen + 2]?.image };
   if (COMPARISONS.has(name)) return { kind: "compare-value", frame, entity, column: comparedColumn(segment, segment.length - 1) };
   if (name === "Comma" || name === "LBracket") {
     // Inside `column in [...]`: the values compared.
