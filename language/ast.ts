@@ -354,10 +354,7 @@ export interface StepDeclaration extends NodeBase {
 }
 
 /** `?? STEP | STEP` in a step declaration: another pipeline of the step's input. */
-export interface StepFallback extends NodeBase {
-  readonly kind: "StepFallback";
-  readonly steps: readonly PipeStep[];
-}
+export interface StepFallback extends NodeBase { readonly kind: "StepFallback"; readonly steps: readonly PipeStep[] }
 
 /** `extend crm.lead { x_deal_score integer "Deal score" }` */
 export interface ExtendDeclaration extends NodeBase {
