@@ -260,6 +260,10 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     registry: "company_registry",
     label: "name",
     longtext: "comment",
+    country: "country_id",
+    industry: "industry_id",
+    active: "active",
+    inactive: "active",
   },
   "crm.lead": {
     percent: "probability",
@@ -270,6 +274,7 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     street: "street",
     zip: "zip",
     city: "city",
+    country: "country_id",
   },
   "mail.activity": { done: "date_done", status: "activity_type_id", label: "summary", longtext: "note", deadline: "date_deadline", flag: "active" },
   "calendar.event": { label: "name", longtext: "description" },
@@ -280,7 +285,11 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
 };
 
 /** Roles whose yes/no says the opposite of the field: a done flag leaves the activity archived. */
-export const NEGATED_ROLES: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = { "mail.activity": { flag: "active" } };
+export const NEGATED_ROLES: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = {
+  "mail.activity": { flag: "active" },
+  // A partner's rare yes (`Inaktiv: Ja`) archives it.
+  "res.partner": { inactive: "active" },
+};
 
 /**
  * Words that say the opposite of a boolean field: a done flag is `active <- not done` (Odoo keeps
