@@ -264,6 +264,7 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     industry: "industry_id",
     active: "active",
     inactive: "active",
+    credit: "credit_limit",
   },
   "crm.lead": {
     percent: "probability",

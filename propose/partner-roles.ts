@@ -67,3 +67,66 @@ export function positionOf(columns: readonly ColumnProfile[], values: (column: C
     );
   });
 }
+
+/** A written amount's whole units and cents (`21 328,35`, `R$ 5.000,00`, `2 400 000`), or undefined for no amount. */
+function amountParts(value: string): { readonly units: number; readonly cents: number } | undefined {
+  const text = value.replace(/[^\d.,\s-]/g, "").trim();
+  if (!/\d/.test(text)) return undefined;
+  const decimals = /[.,](\d{1,2})$/.exec(text);
+  const whole = decimals === null ? text : text.slice(0, decimals.index);
+  const units = Number(whole.replace(/\D/g, "") || "0");
+  return { units, cents: decimals === null ? 0 : Number(decimals[1]) };
+}
+
+const NUMBERS: ReadonlySet<string> = new Set(["integer", "decimal", "money"]);
+
+/** The amounts other than zero in a column of numbers, or undefined for a column of other things. */
+function amountsBesideZero(column: ColumnProfile): { readonly zeros: number; readonly others: readonly { units: number; cents: number }[] } | undefined {
+  if (!NUMBERS.has(column.guess.type)) return undefined;
+  const amounts = filledValues(column.values).map(amountParts);
+  if (amounts.some((amount) => amount === undefined)) return undefined;
+  const parsed = amounts.filter((amount): amount is { units: number; cents: number } => amount !== undefined);
+  const others = parsed.filter((amount) => amount.units !== 0 || amount.cents !== 0);
+  return { zeros: parsed.length - others.length, others };
+}
+
+/**
+ * A credit limit: amounts granted in round hundreds (`5.000,00`, `25 000`), a few of them each on
+ * several rows, zero or blank for the customers granted none: not a balance, whose cents vary, nor
+ * a count of employees.
+ */
+export function creditLimitOf(columns: readonly ColumnProfile[]): ColumnProfile | undefined {
+  return columns.find((column) => {
+    const amounts = amountsBesideZero(column);
+    if (amounts === undefined || amounts.others.length < 3) return false;
+    const distinct = new Set(amounts.others.map((amount) => amount.units)).size;
+    // The same limits granted again, or none to many (a yearly turnover is round too, but each its own and never zero).
+    const repeated = distinct * 2 <= amounts.others.length || amounts.zeros >= (amounts.zeros + amounts.others.length) * 0.2;
+    return distinct >= 3 && repeated && amounts.others.every((amount) => amount.cents === 0 && amount.units >= 100 && amount.units % 100 === 0);
+  });
+}
+
+/**
+ * A partner's balance: an amount on every row, each its own with its cents (zero on the settled
+ * accounts): the accounting migration's, which Odoo computes from the open entries.
+ */
+export function isBalance(column: ColumnProfile): boolean {
+  const amounts = amountsBesideZero(column);
+  if (amounts === undefined || column.guess.blank > column.guess.total * 0.05 || amounts.others.length < 3) return false;
+  const distinct = new Set(amounts.others.map((amount) => `${amount.units},${amount.cents}`)).size;
+  return distinct >= amounts.others.length * 0.9 && amounts.others.filter((amount) => amount.cents !== 0).length >= amounts.others.length * 0.7;
+}
+
+const MOMENTS: ReadonlySet<string> = new Set(["date", "datetime"]);
+
+/**
+ * A partner's one stamp: the only date or date-time filled on every row, nearly every value its
+ * own (a birthday is left blank for many), which says when the record was entered or last
+ * changed; alone, the values cannot tell which, and Odoo keeps both of its own.
+ */
+export function isLoneStamp(column: ColumnProfile, columns: readonly ColumnProfile[]): boolean {
+  const full = (candidate: ColumnProfile): boolean => MOMENTS.has(candidate.guess.type) && candidate.guess.blank <= candidate.guess.total * 0.02;
+  if (!full(column) || columns.filter(full).length !== 1 || column.guess.total < 10) return false;
+  const filled = filledValues(column.values);
+  return filled.length >= column.guess.total * 0.98 && new Set(filled).size >= filled.length * 0.9;
+}

@@ -101,3 +101,33 @@ describe("a person's salutations with a rarer long form among them", () => {
     expect(assignment(proposal, "contatti.csv", "function")).toBeUndefined();
   });
 });
+
+const ACCOUNTS = `Nummo;Zimbu;Krall;Saldor;Vemp
+A01;Sommer Glas GmbH;5.000,00;0,00;14.03.2019
+A02;Winter Stahl AG;0,00;1.316,21;02.07.2020
+A03;Herbst & Söhne GmbH;25.000,00;20.139,35;19.11.2018
+A04;Frühling Elektro GmbH;5.000,00;0,00;05.01.2021
+A05;Regen Bau KG;0,00;12.885,71;23.06.2017
+A06;Nebel Druck GmbH;10.000,00;0,00;30.09.2022
+A07;Sonne Holz GmbH;25.000,00;17.568,53;11.04.2016
+A08;Wind Metall AG;0,00;0,00;08.12.2023
+A09;Wolke Glas GmbH;10.000,00;21.307,86;17.02.2015
+A10;Blitz Kabel GmbH;0,00;0,00;26.08.2024
+A11;Donner Dach KG;5.000,00;9.478,68;03.05.2014
+A12;Hagel Fenster GmbH;0,00;0,00;21.10.2013
+`;
+
+describe("a partner's amounts and its one stamp, read from their values", () => {
+  const proposal = proposalFor([file("accounts.csv", ACCOUNTS)]);
+
+  it("takes round amounts granted again or not at all for the credit limit", () => {
+    expect(assignment(proposal, "accounts.csv", "credit_limit")).toMatch(/^krall\b/);
+  });
+
+  it("ignores amounts with cents, each its own, as a balance, and the one date on every row, each its own, as a stamp", () => {
+    const declaration = proposal.entities.find((entity) => entity.entity.pattern === "accounts.csv")?.declaration;
+    const body = declaration?.kind === "map" ? declaration.target.body : [];
+    const ignored = body.flatMap((line) => (line.kind === "ignore" ? [line.column] : []));
+    expect(ignored).toEqual(expect.arrayContaining(["saldor", "vemp"]));
+  });
+});
