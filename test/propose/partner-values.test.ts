@@ -131,3 +131,31 @@ describe("a partner's amounts and its one stamp, read from their values", () => 
     expect(ignored).toEqual(expect.arrayContaining(["saldor", "vemp"]));
   });
 });
+
+const STAFF = `Kod;Zimbu;Plaat
+01;Nikos Papadakis;n.papadakis@firma.gr
+02;Eleni Vlachou;e.vlachou@firma.gr
+03;Kostas Lazaridis;k.lazaridis@firma.gr
+04;Maria Georgiou;m.georgiou@firma.gr
+`;
+
+const CUSTOMERS = `Nummo;Zimbu;Vorp
+C01;Sommer Glas AE;01
+C02;Winter Stahl AE;02
+C03;Herbst OE;03
+C04;Frühling EPE;01
+C05;Regen AE;04
+C06;Nebel OE;02
+C07;Sonne EPE;03
+C08;Wind AE;01
+C09;Wolke OE;02
+C10;Blitz AE;04
+`;
+
+describe("owners written as the codes of a file of staff, whatever the header", () => {
+  const proposal = proposalFor([file("staff.csv", STAFF), file("customers.csv", CUSTOMERS)]);
+
+  it("are the staff's keys, kept with their zeros, and the users found by the staff's e-mail", () => {
+    expect(assignment(proposal, "customers.csv", "user_id")).toMatch(/^vorp \| get\(\w+\.plaat\) \| \w+$/);
+  });
+});
