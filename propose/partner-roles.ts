@@ -130,3 +130,13 @@ export function isLoneStamp(column: ColumnProfile, columns: readonly ColumnProfi
   const filled = filledValues(column.values);
   return filled.length >= column.guess.total * 0.98 && new Set(filled).size >= filled.length * 0.9;
 }
+
+/** A number and then a word and digits: an extension (`wew. 236`, `mellék 82`, `- dahili 304`, `int. 18`). */
+const EXTENSION = /\d[\s-]*\p{L}{2,}\.?:?\s*\d{1,5}\s*$/u;
+
+/** Whether some of a column's phone numbers carry an extension: a switchboard's lines, never a mobile. */
+export function holdsExtensions(column: ColumnProfile): boolean {
+  const filled = filledValues(column.values);
+  const extended = filled.filter((value) => EXTENSION.test(value.trim())).length;
+  return extended >= 2 && extended >= filled.length * 0.02;
+}

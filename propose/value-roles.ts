@@ -14,7 +14,7 @@ import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
-import { activeFlagOf, creditLimitOf, positionOf } from "./partner-roles.js";
+import { activeFlagOf, creditLimitOf, holdsExtensions, positionOf } from "./partner-roles.js";
 
 export type ValueRole =
   | "position"
@@ -386,10 +386,10 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   if (active !== undefined) give(active.column, active.role);
   for (const column of columns) if (column.guess.type === "boolean") give(column, "flag");
   // A fax number has a phone's shape, but Odoo keeps no fax: it is no mobile.
-  give(
-    mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !column.words.includes("fax") && !holdsIdentifiers(column.values))),
-    "mobile",
-  );
+  const phones = columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !column.words.includes("fax") && !holdsIdentifiers(column.values));
+  // Numbers with extensions are fixed lines: beside them, the one column without is the mobile.
+  const plain = phones.filter((column) => !holdsExtensions(column));
+  give(plain.length === 1 && phones.length > 1 ? plain[0] : mobileOf(plain), "mobile");
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

@@ -159,3 +159,21 @@ describe("owners written as the codes of a file of staff, whatever the header", 
     expect(assignment(proposal, "customers.csv", "user_id")).toMatch(/^vorp \| get\(\w+\.plaat\) \| \w+$/);
   });
 });
+
+const OSOBY = `Id;Zarv;Kwell;Bontu;Skree;Plaat
+1;Anna;Nowak;+48 61 880 46 56 wew. 236;538 523 512;anna@firma.pl
+2;Jan;Kowalski;+48 61 984 63 38;799 590 095;jan@firma.pl
+3;Ewa;Mazur;+48 61 503 58 82 wew. 134;516 166 936;ewa@firma.pl
+4;Piotr;Wójcik;+48 61 370 62 65;791 919 215;piotr@firma.pl
+5;Marta;Lis;+48 61 569 05 41;667 953 256;marta@firma.pl
+6;Adam;Król;+48 61 492 81 45 wew. 12;697 580 717;adam@firma.pl
+`;
+
+describe("a person's two phone columns, one with extensions", () => {
+  const proposal = proposalFor([file("osoby.csv", OSOBY)]);
+
+  it("keep the one with extensions the fixed line, however few its area codes, and the other the mobile", () => {
+    expect(assignment(proposal, "osoby.csv", "mobile")).toBe("skree");
+    expect(assignment(proposal, "osoby.csv", "phone")).toBe("bontu");
+  });
+});
