@@ -265,6 +265,7 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     active: "active",
     inactive: "active",
     credit: "credit_limit",
+    website: "website",
   },
   "crm.lead": {
     percent: "probability",

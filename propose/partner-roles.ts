@@ -140,3 +140,19 @@ export function holdsExtensions(column: ColumnProfile): boolean {
   const extended = filled.filter((value) => EXTENSION.test(value.trim())).length;
   return extended >= 2 && extended >= filled.length * 0.02;
 }
+
+/** A host name without its scheme (`granitelogistics.com`, `shop.example.co.uk`). */
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
+
+/**
+ * Web sites written as bare domains, which the reader types as text (it reads a URL by its scheme
+ * or `www.`): every value such a name (`| url` would reject a row whose value is not), most of
+ * them different.
+ */
+export function websiteOf(columns: readonly ColumnProfile[]): ColumnProfile | undefined {
+  return columns.find((column) => {
+    if (column.guess.type !== "text" || column.list !== undefined) return false;
+    const filled = filledValues(column.values).map((value) => value.trim());
+    return filled.length >= 3 && filled.every((value) => DOMAIN.test(value)) && new Set(filled).size * 2 >= filled.length;
+  });
+}

@@ -14,7 +14,7 @@ import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
-import { activeFlagOf, creditLimitOf, holdsExtensions, positionOf } from "./partner-roles.js";
+import { activeFlagOf, creditLimitOf, holdsExtensions, positionOf, websiteOf } from "./partner-roles.js";
 
 export type ValueRole =
   | "position"
@@ -36,7 +36,8 @@ export type ValueRole =
   | "industry"
   | "active"
   | "inactive"
-  | "credit";
+  | "credit"
+  | "website";
 
 function share(values: readonly string[], test: (value: string) => boolean): number {
   return values.length === 0 ? 0 : values.filter(test).length / values.length;
@@ -380,6 +381,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   });
   for (const column of columns) if (isStreet(column, values(column))) give(column, "street");
   give(creditLimitOf(columns.filter((column) => !roles.has(column))), "credit");
+  give(websiteOf(columns.filter((column) => !roles.has(column))), "website");
   if (options.person === true) give(positionOf(columns.filter((column) => !roles.has(column)), values), "position");
   for (const column of columns) if (!roles.has(column) && isClosedSet(column, values(column)) && !isLongText(column, values(column))) give(column, "status");
   const active = activeFlagOf(columns.filter((column) => !roles.has(column)));

@@ -177,3 +177,18 @@ describe("a person's two phone columns, one with extensions", () => {
     expect(assignment(proposal, "osoby.csv", "phone")).toBe("bontu");
   });
 });
+
+const ACCOUNTS_WEB = `Nummo;Zimbu;Hask
+A1;Granite Logistics LLC;granitelogistics.com
+A2;Bluewater Capital Inc.;bluewatercapital.com
+A3;Summit Foods Corp.;summitfoods.com
+A4;Redwood Retail LLC;redwoodretail.com
+A5;Evergreen Systems Inc.;shop.evergreensystems.co.uk
+`;
+
+describe("web sites written as bare domains", () => {
+  it("are the partner's website, read as URLs", () => {
+    const proposal = proposalFor([file("accounts.csv", ACCOUNTS_WEB)]);
+    expect(assignment(proposal, "accounts.csv", "website")).toBe("hask | url");
+  });
+});
