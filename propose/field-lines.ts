@@ -32,6 +32,7 @@ import { namesRows } from "./references.js";
 import { EXTENSIBLE_MODELS, LOOKUPS, ROLE_FIELDS } from "./odoo-knowledge.js";
 import { countValues, matchValues, optionsFor } from "./value-tables.js";
 import { isFormWord } from "./words.js";
+import { recordRoles } from "./record-values.js";
 
 /** The expression a conversion writes, registering the tables, lookups and name indexes it uses. */
 export function expressionOf(state: BuildState, candidate: FieldCandidate, context: TargetContext): string {
@@ -145,7 +146,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   const free = context.columns.filter((column) => !context.used.has(column.path) && meaningful(column));
   const fields = candidateFields(context.model).filter((field) => !context.taken.has(field.name) || context.constants.has(field.name));
   const plain = free.filter((column) => column.reference === undefined && column.through === undefined).map((column) => column.profile);
-  const found = valueRoles(plain, key);
+  const person = context.entity.profile.kind === "person" && context.entity.typedPartners === undefined;
+  const found = valueRoles(plain, key, { preset: recordRoles(plain, state.schema), person });
   const unkeyed = plain.filter((column) => !key.includes(column.name));
   if (context.model.name === "crm.lead") refineDealRoles(context.entity.profile, unkeyed, found);
   if (ACTIVITY_MODELS.has(context.model.name)) refineActivityRoles(unkeyed, found);
@@ -156,8 +158,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
   // A person's few values on every row, beside the salutation, are a job position, not a stage;
   // in rows typed as organisations or people (a register of customers), a trade or a category.
-  const person = context.entity.profile.kind === "person" && context.entity.typedPartners === undefined;
-  const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && role === "status" ? "position" : role]));
+  const positioned = [...found.values()].includes("position");
+  const roles = new Map<ColumnProfile, ValueRole>([...found].map(([column, role]) => [column, person && !positioned && role === "status" ? "position" : role]));
   // A header naming another field (`Województwo`, a province) outranks what its values look like (a few values, a position).
   for (const [column, role] of roles) if (headerNamesOtherField(column, role, fields, entityWords, context.model.name)) roles.delete(column);
   const scored = scoreCandidates(free, fields, entityWords, state.schema, context.model.name, roles);

@@ -504,8 +504,11 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
   const primary = PRIMARY_FIELDS[model];
   if (primary === undefined) return 0;
   const type = column.profile.guess.type;
+  // Keys of a file of staff found by their e-mail (an agent's code): the records' owners.
   const kind =
-    column.profile.list !== undefined
+    column.through?.column.guess.type === "email"
+      ? "staff"
+      : column.profile.list !== undefined
       ? "list"
       : type === "email" && staffAddresses(column.profile.values)
         ? "staff"

@@ -6,6 +6,7 @@
 import { stampsOf } from "./value-roles.js";
 import { dealCreationStamp } from "./deal-roles.js";
 import { timeOfDay } from "./agenda-rows.js";
+import { isBalance, isLoneStamp } from "./partner-roles.js";
 import { findModel, type OdooField, type OdooModel } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
@@ -54,6 +55,14 @@ export function keepLeftovers(state: BuildState, context: TargetContext): void {
     // A balance, or the side it is on (debit or credit, a pick-list beside it).
     if (column.profile.words.some((word) => IGNORED_CONCEPTS.has(word)) && (NUMBERS.has(guess.type) || guess.distinct <= 2) && context.model.name === "res.partner") {
       ignore(state, context, column, "a balance is the accounting migration's: Odoo computes it from the open entries");
+      continue;
+    }
+    if (context.model.name === "res.partner" && isBalance(column.profile)) {
+      ignore(state, context, column, "amounts with cents on every row, each its own, are a balance: the accounting migration's, which Odoo computes from the open entries");
+      continue;
+    }
+    if (context.model.name === "res.partner" && isLoneStamp(column.profile, entity.columns)) {
+      ignore(state, context, column, "a moment on every row, each its own, is when the record was entered or changed: Odoo records its own");
       continue;
     }
     const computed = computedField(state, context.model, column);

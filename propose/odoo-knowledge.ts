@@ -260,6 +260,12 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     registry: "company_registry",
     label: "name",
     longtext: "comment",
+    country: "country_id",
+    industry: "industry_id",
+    active: "active",
+    inactive: "active",
+    credit: "credit_limit",
+    website: "website",
   },
   "crm.lead": {
     percent: "probability",
@@ -275,6 +281,7 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
     closed: "date_closed",
     source: "source_id",
     contact: "contact_name",
+    country: "country_id",
   },
   "mail.activity": { done: "date_done", status: "activity_type_id", label: "summary", longtext: "note", deadline: "date_deadline", flag: "active" },
   "calendar.event": { label: "name", longtext: "description" },
@@ -287,7 +294,11 @@ export const ROLE_FIELDS: Readonly<Record<string, Readonly<Partial<Record<ValueR
 };
 
 /** Roles whose yes/no says the opposite of the field: a done flag leaves the activity archived. */
-export const NEGATED_ROLES: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = { "mail.activity": { flag: "active" } };
+export const NEGATED_ROLES: Readonly<Record<string, Readonly<Partial<Record<ValueRole, string>>>>> = {
+  "mail.activity": { flag: "active" },
+  // A partner's rare yes (`Inaktiv: Ja`) archives it.
+  "res.partner": { inactive: "active" },
+};
 
 /**
  * Words that say the opposite of a boolean field: a done flag is `active <- not done` (Odoo keeps

@@ -98,10 +98,26 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
       const several = findKeysOfSeveral(draft, column.name, values, drafts, keys);
       const byName = several === undefined ? findNameReference(draft, column, drafts) : undefined;
       if (several !== undefined) references.push(several);
-      else if (byName !== undefined) references.push(byName);
+      else if (byName !== undefined) references.push(codeKeyReference(byName, draft, drafts, column) ?? byName);
     }
   }
   return references;
+}
+
+/**
+ * A reference "by name" whose names are the other entity's key, written as codes that keep their
+ * leading zeros (`03`, an agent's code): those are the keys, whatever the small numbers, when
+ * nearly every value is one; a link by key, as a header saying so would make it, which reaches a
+ * file of staff through their e-mail.
+ */
+function codeKeyReference(reference: ReferenceProfile, draft: Draft, drafts: readonly Draft[], column: ColumnProfile): ReferenceProfile | undefined {
+  const other = drafts.find((candidate) => candidate.group.name === reference.entity);
+  // Another row of the file (a head office by its code) stays a parent by that column.
+  if (other === undefined || other === draft || other.key.columns.length !== 1 || other.key.columns[0] !== reference.byName) return undefined;
+  if (column.guess.type !== "text" || reference.found < VALUES_ONLY_FOUND) return undefined;
+  const values = [...new Set(column.values.map((value) => value.trim()).filter((value) => value !== ""))];
+  if (!values.some((value) => /^0\d/.test(value))) return undefined;
+  return { column: reference.column, entity: reference.entity, found: reference.found, distinct: reference.distinct, byValuesOnly: true };
 }
 
 /**

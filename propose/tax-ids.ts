@@ -2,7 +2,8 @@
  * National tax and registry numbers written with their own punctuation, which read as phone
  * numbers or codes: Brazil's CNPJ (`12.345.678/0001-95`, a firm's) and CPF (`123.456.789-09`, a
  * person's), Poland's NIP (`329-434-28-93`) and Greece's ΑΦΜ (`094014201`), tax ids; Sweden's organisation number
- * (`556594-0557`) and Poland's REGON (`452759404`), a firm's registration. Told by their shape and
+ * (`556594-0557`), Poland's REGON (`452759404`), Germany's and Hungary's register numbers
+ * (`HRB 26762`, `13-09-031555`), a firm's registration; Hungary's adószám (`11202677-2-13`, or its eleven digits), a tax id. Told by their shape and
  * check digits, so that a column of them is the partner's tax id or company registry, whatever its
  * header says. Pure.
  */
@@ -74,6 +75,15 @@ function validRegon(value: string): boolean {
   return rest % 10 === digits[8];
 }
 
+/** Hungary's adószám: the firm's eight digits (the last a check digit over the others), its VAT code, its county's two. */
+const ADOSZAM = /^\d{8}(?:-[1-5]-|[1-5])\d{2}$/;
+
+function validAdoszam(value: string): boolean {
+  const digits = digitsOf(value);
+  const sum = [9, 7, 3, 1, 9, 7, 3].reduce((total, weight, index) => total + weight * (digits[index] ?? 0), 0);
+  return (10 - (sum % 10)) % 10 === digits[7];
+}
+
 /** Whether a value is a national tax number by its shape and check digits. */
 export function isNationalTaxId(value: string): boolean {
   const trimmed = value.trim();
@@ -81,14 +91,28 @@ export function isNationalTaxId(value: string): boolean {
     (CNPJ.test(trimmed) && validCnpj(trimmed)) ||
     (CPF.test(trimmed) && validCpf(trimmed)) ||
     (NIP.test(trimmed) && validNip(trimmed)) ||
-    (AFM.test(trimmed) && validAfm(trimmed))
+    (AFM.test(trimmed) && validAfm(trimmed)) ||
+    (ADOSZAM.test(trimmed) && validAdoszam(trimmed))
   );
 }
+
+/**
+ * Registers that write a firm's number with the register's part, no check digit: Germany's
+ * commercial register (`HRB 26762`, `HRA 3370 B`), Hungary's (`13-09-031555`: the court of
+ * registration, 01 to 20, the firm's form, its number).
+ */
+const HANDELSREGISTER = /^(?:HRA|HRB|GnR|PR|VR) \d{1,6}(?: [A-Z]{1,3})?$/;
+const CEGJEGYZEKSZAM = /^(?:0[1-9]|1\d|20)-\d{2}-\d{6,7}$/;
 
 /** Whether a value is a firm's national registration number by its shape and check digits. */
 export function isRegistryNumber(value: string): boolean {
   const trimmed = value.trim();
-  return (ORGANISATION_NUMBER.test(trimmed) && luhn(digitsOf(trimmed))) || (REGON.test(trimmed) && validRegon(trimmed));
+  return (
+    (ORGANISATION_NUMBER.test(trimmed) && luhn(digitsOf(trimmed))) ||
+    (REGON.test(trimmed) && validRegon(trimmed)) ||
+    HANDELSREGISTER.test(trimmed) ||
+    CEGJEGYZEKSZAM.test(trimmed)
+  );
 }
 
 const taxIdColumns = new WeakMap<readonly string[], boolean>();

@@ -16,6 +16,7 @@ import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } 
 import { conceptWords } from "./words.js";
 import type { DealRole } from "./deal-roles.js";
 import type { LineRole } from "./line-roles.js";
+import { activeFlagOf, creditLimitOf, holdsExtensions, positionOf, websiteOf } from "./partner-roles.js";
 
 export type ValueRole =
   | DealRole
@@ -34,7 +35,13 @@ export type ValueRole =
   | "label"
   | "longtext"
   | "deadline"
-  | "flag";
+  | "flag"
+  | "country"
+  | "industry"
+  | "active"
+  | "inactive"
+  | "credit"
+  | "website";
 
 function share(values: readonly string[], test: (value: string) => boolean): number {
   return values.length === 0 ? 0 : values.filter(test).length / values.length;
@@ -82,7 +89,8 @@ function isSalutation(column: ColumnProfile, filled: readonly string[]): boolean
     filled.length >= 3 &&
     distinct.length <= 8 &&
     distinct.length * 3 <= filled.length &&
-    distinct.every(salutationShaped) &&
+    // Nearly every row: a rarer long form (`Dott.ssa`) among `Sig.`, `Ing.`, `Arch.` is one too.
+    share(filled, salutationShaped) >= 0.9 &&
     !distinct.some(namesState)
   );
 }
@@ -342,13 +350,20 @@ function filledByFlag(date: ColumnProfile, flags: readonly ColumnProfile[]): boo
   });
 }
 
+export interface ValueRoleOptions {
+  /** Roles already told (by the records the values name, record-values.ts), which the others leave alone. */
+  readonly preset?: ReadonlyMap<ColumnProfile, ValueRole>;
+  /** The entity holds people: a pick-list of a few words filled on some rows is their job position. */
+  readonly person?: boolean;
+}
+
 /**
  * The role of each column the values tell, one column per role (the first in the file, unless
  * said otherwise); the entity's keys are ids, no street, post code or label.
  */
-export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[] = []): Map<ColumnProfile, ValueRole> {
+export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[] = [], options: ValueRoleOptions = {}): Map<ColumnProfile, ValueRole> {
   const columns = all.filter((column) => !keys.includes(column.name));
-  const roles = new Map<ColumnProfile, ValueRole>();
+  const roles = new Map<ColumnProfile, ValueRole>([...(options.preset ?? [])].filter(([column]) => columns.includes(column)));
   const give = (column: ColumnProfile | undefined, role: ValueRole): void => {
     if (column !== undefined && !roles.has(column) && ![...roles.values()].includes(role)) roles.set(column, role);
   };
@@ -369,13 +384,18 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
     give(town, "city");
   });
   for (const column of columns) if (isStreet(column, values(column))) give(column, "street");
+  give(creditLimitOf(columns.filter((column) => !roles.has(column))), "credit");
+  give(websiteOf(columns.filter((column) => !roles.has(column))), "website");
+  if (options.person === true) give(positionOf(columns.filter((column) => !roles.has(column)), values), "position");
   for (const column of columns) if (!roles.has(column) && isClosedSet(column, values(column)) && !isLongText(column, values(column))) give(column, "status");
+  const active = activeFlagOf(columns.filter((column) => !roles.has(column)));
+  if (active !== undefined) give(active.column, active.role);
   for (const column of columns) if (column.guess.type === "boolean") give(column, "flag");
   // A fax number has a phone's shape, but Odoo keeps no fax: it is no mobile.
-  give(
-    mobileOf(columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !column.words.includes("fax") && !holdsIdentifiers(column.values))),
-    "mobile",
-  );
+  const phones = columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !column.words.includes("fax") && !holdsIdentifiers(column.values));
+  // Numbers with extensions are fixed lines: beside them, the one column without is the mobile.
+  const plain = phones.filter((column) => !holdsExtensions(column));
+  give(plain.length === 1 && phones.length > 1 ? plain[0] : mobileOf(plain), "mobile");
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

@@ -31,7 +31,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   carteira: 0.97,
   kartoteka: 0.92,
   defter: 1,
-  kundregister: 0.93,
+  kundregister: 0.94,
   pelatologio: 0.96,
   ugyfeltar: 0.9,
 };

@@ -21,16 +21,16 @@ import { opaqueHeader } from "./opaque-headers.js";
 const FLOORS: Readonly<Record<string, number>> = {
   kundenwerk: 0.89,
   carnet: 0.83,
-  casebook: 0.9,
+  casebook: 0.95,
   pipelane: 0.86,
   clientela: 0.69,
   anagrafe: 0.83,
   carteira: 0.67,
-  kartoteka: 0.66,
+  kartoteka: 0.72,
   defter: 0.78,
-  kundregister: 0.71,
-  pelatologio: 0.83,
-  ugyfeltar: 0.73,
+  kundregister: 0.74,
+  pelatologio: 0.88,
+  ugyfeltar: 0.75,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */

@@ -8,7 +8,7 @@
  * export family; the headers are words of no language.
  */
 import { describe, expect, it } from "vitest";
-import { isNationalTaxId } from "../../propose/tax-ids.js";
+import { isNationalTaxId, isRegistryNumber } from "../../propose/tax-ids.js";
 import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
 
 const FIRMS = `Kod;Zubrak Vimmel;Quaxor;Flimber
@@ -87,5 +87,41 @@ describe("registration and tax numbers of other countries whatever their headers
     const proposal = proposalFor([file("firmy.csv", POLISH)]);
     expect(assignment(proposal, "firmy.csv", "vat")).toBe("quaxor | trim");
     expect(assignment(proposal, "firmy.csv", "company_registry")).toBe("dreeb | trim");
+  });
+});
+
+const HUNGARIAN = `Kod;Zubrak Vimmel;Quaxor;Dreeb;Flimber
+P1;Kovács és Társa Kft.;12345676-2-42;01-09-123456;06 1 234 5678
+P2;Alföldi Gép Kft.;23456787-2-13;03-09-109792;06 76 555 123
+P3;Tisza Pékség Bt.;34567898-1-05;06-06-110459;06-62/801-385
+P4;Duna Építő Zrt.;98765434-2-09;13-10-040404;+36 1 319 1559
+P5;Mátra Bor Kft.;11111111-2-41;10-09-022222;06 37 312 456
+`;
+
+const GERMAN = `Kod;Zubrak Vimmel;Dreeb;Flimber
+K1;Müller Bau GmbH;HRB 26762;089 267858-0
+K2;Schulz Logistik GmbH;HRB 3370;040 555123
+K3;Becker Metall KG;HRA 25211;0211 908368
+K4;Wolf Technik GmbH;HRB 73336 B;030 4441122
+K5;Koch & Partner GmbH;HRB 54156;0911 877542
+`;
+
+describe("Hungarian tax and register numbers, and German register numbers, whatever their headers", () => {
+  it("tell an adószám by its check digit, with or without its dashes", () => {
+    expect(isNationalTaxId("12345676-2-42")).toBe(true);
+    expect(isNationalTaxId("12345676242")).toBe(true);
+    expect(isNationalTaxId("12345677-2-42")).toBe(false);
+    expect(isRegistryNumber("01-09-123456")).toBe(true);
+    expect(isRegistryNumber("HRB 26762")).toBe(true);
+    expect(isRegistryNumber("06 1 234 5678")).toBe(false);
+  });
+
+  it("are the partners' tax id and company registry, not their phones", () => {
+    const hungarian = proposalFor([file("partner.csv", HUNGARIAN)]);
+    expect(assignment(hungarian, "partner.csv", "vat")).toBe("quaxor");
+    expect(assignment(hungarian, "partner.csv", "company_registry")).toMatch(/^dreeb\b/);
+    expect(assignment(hungarian, "partner.csv", "phone")).toBe("flimber");
+    const german = proposalFor([file("firmen.csv", GERMAN)]);
+    expect(assignment(german, "firmen.csv", "company_registry")).toMatch(/^dreeb\b/);
   });
 });
