@@ -107,10 +107,11 @@ export async function writeBatch(
  */
 function journalIds(parts: BatchParts, xmlids: readonly string[]): JournalIds {
   const ids = new Map<string, number>();
-  for (const xmlid of xmlids) {
-    const known = parts.earlier.known.get(xmlid);
-    if (known !== undefined) ids.set(xmlid, known.id);
-  }
+  if (parts.earlier.known.size > 0)
+    for (const xmlid of xmlids) {
+      const known = parts.earlier.known.get(xmlid);
+      if (known !== undefined) ids.set(xmlid, known.id);
+    }
   const complete = parts.journalChecked && xmlids.every((xmlid) => !parts.earlier.pendingCreated.has(xmlid) && !parts.earlier.adopted.has(xmlid));
   return { ids, complete };
 }

@@ -60,7 +60,8 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
       const write = rowWrite(parts, step, entity, stepRow, decided instanceof Promise ? await decided : decided, fields, parts.journal.keeping);
       if (write === undefined) continue;
       const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
-      const previous = parts.earlier.known.get(write.xmlid);
+      // An external ID is text made for the row: asking a map for it first flattens and hashes it, so an empty journal is not asked.
+      const previous = parts.earlier.known.size === 0 ? undefined : parts.earlier.known.get(write.xmlid);
       if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
         accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
         if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);

@@ -174,6 +174,13 @@ function isHeader(cell: string, header: string): boolean {
   return !PLAIN_ASCII.test(cell) && normaliseHeader(cell) === header;
 }
 
+/** Whether a record's cells are the header's (every row is asked: its first cell alone answers for nearly all, with no closure made). */
+function repeatsHeader(cells: readonly string[], headers: readonly string[]): boolean {
+  if (cells.length !== headers.length) return false;
+  for (let position = 0; position < cells.length; position++) if (!isHeader(cells[position] ?? "", headers[position] ?? "")) return false;
+  return true;
+}
+
 /** The cells of a record by the name of the declared column each is in. */
 function rawOf(columns: readonly ColumnSpec[], cells: readonly string[], layout: FileLayout | null): Record<string, string> {
   const raw: Record<string, string> = {};
@@ -396,7 +403,7 @@ class EntityReader implements KeyedEntity {
     if (layout.fatal !== null) return whole(layout.fatal);
     if (isBlankRecord(cells)) return whole("the row is blank");
     if (record.malformedQuote !== undefined) return whole(malformedQuoteReason(record.malformedQuote, fileReport.delimiter));
-    if (cells.length === layout.headers.length && cells.every((cell, position) => isHeader(cell, layout.headers[position] ?? "")))
+    if (repeatsHeader(cells, layout.headers))
       return whole("this line repeats the header line (two exports joined here?)");
     const shape = shapeOf(cells, layout);
     if (!shape.ok) {
@@ -415,7 +422,7 @@ class EntityReader implements KeyedEntity {
     this.cellsView.current = cells;
     const key = this.keys.of(this.cellsView, layout);
     if (key !== null) {
-      const kept = rule === "first" ? index.offer(key, { fileIndex, line }) : index.keptInstead(key, fileIndex, line);
+      const kept = rule === "first" ? index.offerAt(key, fileIndex, line) : index.keptInstead(key, fileIndex, line);
       if (kept !== null && (kept.fileIndex !== fileIndex || kept.line !== line)) {
         const keptFrom = { file: files[kept.fileIndex] ?? "", line: kept.line };
         this.report.duplicatesDropped.push({ key, keptFrom, droppedFrom: { file, line } });

@@ -55,6 +55,24 @@ export interface RecordView {
   cell(position: number): string;
   /** All the record's cells (for a header). */
   cells(): string[];
+  /**
+   * The cell at `position` read as a decimal number of one to nine digits and no leading zero (a
+   * key written so), without making its text; -1 when it is written any other way.
+   */
+  decimalCell(position: number): number;
+}
+
+/** The decimal number of one to nine ASCII digits, no leading zero, in bytes[from, to); -1 for anything else. */
+export function decimalBytes(bytes: Uint8Array, from: number, to: number): number {
+  const length = to - from;
+  if (length <= 0 || length > 9 || (length > 1 && bytes[from] === 48)) return -1;
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const digit = (bytes[index] ?? 0) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Told of each record of a file in order, header included; empty lines and a quote that never closes are not records. */
@@ -152,6 +170,24 @@ export class RecordScanner implements RecordView {
     if (this.visited === null) throw new Error("RecordScanner.cell is answered only while a visitor is told of a record");
     if (this.lineCells >= 0) return this.lineCell(this.visited, position);
     return this.cellAt(this.visited, this.visitedStart, this.visitedEnd, position << 2);
+  }
+
+  decimalCell(position: number): number {
+    const bytes = this.visited;
+    if (bytes === null) throw new Error("RecordScanner.decimalCell is answered only while a visitor is told of a record");
+    if (this.lineCells < 0) {
+      const field = position << 2;
+      // Quoted, broken or above ASCII: its text says.
+      if ((this.fields[field + 2] ?? 0) !== 0) return -1;
+      return decimalBytes(bytes, this.fields[field] ?? 0, this.fields[field + 1] ?? 0);
+    }
+    const delimiter = this.delimiter;
+    const end = this.visitedEnd;
+    let from = this.visitedStart;
+    for (let skipped = 0; skipped < position; from++) if (bytes[from] === delimiter) skipped++;
+    let to = from;
+    while (to < end && bytes[to] !== delimiter) to++;
+    return decimalBytes(bytes, from, to);
   }
 
   cells(): string[] {

@@ -35,15 +35,30 @@ export class KeyIndex {
    * `first` rule decides in one pass), else null.
    */
   offer(key: string, location: RecordLocation, stamp = Number.NEGATIVE_INFINITY): RecordLocation | null {
+    return this.offerAt(key, location.fileIndex, location.line, stamp);
+  }
+
+  /** offer, the location given as its numbers: a pass offers every record, and makes no object for it. */
+  offerAt(key: string, fileIndex: number, line: number, stamp = Number.NEGATIVE_INFINITY): RecordLocation | null {
     const known = this.keys.size;
-    const slot = this.keys.add(key);
+    return this.offered(this.keys.add(key), known, fileIndex, line, stamp);
+  }
+
+  /** What an offer does once the key has its slot; `known`: how many keys there were before. */
+  private offered(slot: number, known: number, fileIndex: number, line: number, stamp: number): RecordLocation | null {
     if (slot === known) {
-      this.store(slot, location, stamp);
+      this.store(slot, fileIndex, line, stamp);
       return null;
     }
     if (this.rule === "first") return this.at(slot);
-    if (this.rule === "last" || stamp >= (this.stamps[slot] ?? Number.NEGATIVE_INFINITY)) this.store(slot, location, stamp);
+    if (this.rule === "last" || stamp >= (this.stamps[slot] ?? Number.NEGATIVE_INFINITY)) this.store(slot, fileIndex, line, stamp);
     return null;
+  }
+
+  /** offerAt, for a key written as a decimal number, given by its value (see KeySlots.addValue). */
+  offerValue(value: number, fileIndex: number, line: number, stamp = Number.NEGATIVE_INFINITY): RecordLocation | null {
+    const known = this.keys.size;
+    return this.offered(this.keys.addValue(value), known, fileIndex, line, stamp);
   }
 
   winner(key: string): RecordLocation | null {
@@ -66,12 +81,12 @@ export class KeyIndex {
     return { fileIndex: this.fileIndexes[slot] ?? 0, line: this.lines[slot] ?? 0 };
   }
 
-  private store(slot: number, location: RecordLocation, stamp: number): void {
+  private store(slot: number, fileIndex: number, line: number, stamp: number): void {
     this.fileIndexes = holding(this.fileIndexes, slot, int32s);
     this.lines = holding(this.lines, slot, int32s);
     this.stamps = holding(this.stamps, slot, float64s);
-    this.fileIndexes[slot] = location.fileIndex;
-    this.lines[slot] = location.line;
+    this.fileIndexes[slot] = fileIndex;
+    this.lines[slot] = line;
     this.stamps[slot] = stamp;
   }
 }

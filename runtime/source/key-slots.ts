@@ -120,6 +120,23 @@ export class KeySlots {
     return slot;
   }
 
+  /**
+   * add, for a key written as a decimal number (one decimalValue reads), given by its value: a
+   * pass over the export's bytes keys most records this way without making the key's text.
+   */
+  addValue(value: number): number {
+    if (!this.holdsValue(value)) return this.add(String(value));
+    let slot = this.byValue[value] ?? EMPTY;
+    if (slot === EMPTY && this.hashedDecimals > 0) slot = this.table[this.probe(this.encodeValue(value), this.scratchHash)] ?? EMPTY;
+    if (slot === EMPTY) {
+      slot = this.insert(this.encodeValue(value), this.scratchHash);
+      this.byValue[value] = slot;
+    }
+    this.lastKey = undefined;
+    this.lastSlot = slot;
+    return slot;
+  }
+
   /** Whether `byValue` holds (or may grow to hold) a decimal key's value. */
   private holdsValue(value: number): boolean {
     if (value < this.byValue.length) return true;
@@ -173,6 +190,22 @@ export class KeySlots {
       scratch[index] = code;
       hash = Math.imul(hash ^ code, FNV_PRIME);
     }
+    this.scratchHash = hash >>> 0;
+    return length;
+  }
+
+  /** encode, for the decimal text of a value of at most nine digits. */
+  private encodeValue(value: number): number {
+    const scratch = this.scratch;
+    let length = 1;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) length++;
+    let rest = value;
+    for (let index = length - 1; index >= 0; index--) {
+      scratch[index] = 48 + (rest % 10);
+      rest = (rest / 10) | 0;
+    }
+    let hash = FNV_OFFSET;
+    for (let index = 0; index < length; index++) hash = Math.imul(hash ^ (scratch[index] ?? 0), FNV_PRIME);
     this.scratchHash = hash >>> 0;
     return length;
   }

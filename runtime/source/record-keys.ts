@@ -54,6 +54,18 @@ export class RecordKeys {
     }
     return parts === null ? first : joinKey(parts);
   }
+
+  /**
+   * Where in a file of this layout the key's one column is, when a key written there as a
+   * decimal number (RecordView.decimalCell) is that number's text: a text column with no
+   * placeholders for no value. -1 when keys must be read as text.
+   */
+  decimalPosition(layout: FileLayout): number {
+    const columnIndex = this.keyColumns.length === 1 ? (this.keyColumns[0] ?? -1) : -1;
+    const column = this.columns[columnIndex];
+    if (column === undefined || column.type !== "text" || (column.format.emptyValues?.length ?? 0) > 0) return -1;
+    return layout.positions[columnIndex] ?? -1;
+  }
 }
 
 /** Orders records under the `newest` rule: a missing or invalid stamp is the oldest. */
@@ -83,6 +95,8 @@ export interface KeyedEntity {
  */
 export class KeyPass implements RecordVisitor {
   private layout: FileLayout | null = null;
+  /** The layout's RecordKeys.decimalPosition. */
+  private decimalPosition = -1;
 
   constructor(
     private readonly entity: KeyedEntity,
@@ -101,6 +115,7 @@ export class KeyPass implements RecordVisitor {
     const layout = this.layout;
     if (layout === null) {
       this.layout = layoutFor(this.entity.spec, view.cells(), this.file, this.entity.report);
+      this.decimalPosition = this.entity.keys.decimalPosition(this.layout);
       return;
     }
     if (layout.fatal !== null) return;
@@ -108,9 +123,15 @@ export class KeyPass implements RecordVisitor {
     const count = view.cellCount;
     if (count < width) return;
     for (let position = width; position < count; position++) if (!isBlank(view.cell(position))) return;
+    // Most keys are numbers: offered by value, their text is never made.
+    const value = this.decimalPosition >= 0 && this.decimalPosition < count ? view.decimalCell(this.decimalPosition) : -1;
+    if (value >= 0) {
+      this.index.offerValue(value, this.fileIndex, line, this.stamp(view, layout));
+      return;
+    }
     const key = this.entity.keys.of(view, layout);
     if (key === null) return;
-    this.index.offer(key, { fileIndex: this.fileIndex, line }, this.stamp(view, layout));
+    this.index.offerAt(key, this.fileIndex, line, this.stamp(view, layout));
   }
 
   private stamp(view: RecordView, layout: FileLayout): number {

@@ -7,6 +7,7 @@ import { createChunkDecoder, isByteEncoding } from "./decode.js";
 import { scanRecordBatches, visitRecords, type RecordView, type RecordVisitor } from "./csv-scan.js";
 import type { FileProbe } from "./probe.js";
 import { QuoteScanner } from "./quote-scan.js";
+import { decimalValue } from "./key-slots.js";
 
 export type RawRecord =
   | {
@@ -181,6 +182,10 @@ export class CellsView implements RecordView {
 
   cells(): string[] {
     return this.current;
+  }
+
+  decimalCell(position: number): number {
+    return decimalValue(this.cell(position));
   }
 }
 

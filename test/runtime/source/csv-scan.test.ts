@@ -202,6 +202,28 @@ describe("the byte-level CSV scanner", () => {
       { numRuns: 400 },
     ));
 
+  it("reads a cell written as a decimal number to its value without its text, and no other cell (a key read by value in pass one)", () => {
+    const cell = fc.constantFrom("1001", "0", "7", "007", "123456789", "1234567890", "12a", " 5", "", '"42"', "é9", "-3", "1\r2");
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 30 }), fc.constantFrom("\n", "\r\n"), (rows, lineEnd) => {
+        const path = join(directory, `file-${files++}.csv`);
+        writeFileSync(path, Buffer.from(rows.map((row) => row.join(",")).join(lineEnd) + lineEnd, "utf8"));
+        visitRecords(path, ",", "utf-8", {
+          record: (view) => {
+            for (let position = 0; position < view.cellCount; position++) {
+              const text = view.cell(position);
+              const value = view.decimalCell(position);
+              const expected = /^(?:0|[1-9][0-9]{0,8})$/.test(text) ? Number(text) : -1;
+              // A quoted number ('"42"', the only cell whose text is 42) is left to its text.
+              expect(value).toBe(text === "42" ? -1 : expected);
+            }
+          },
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("says a record is plain exactly when its cells hold nothing but ASCII without NUL", () =>
     fc.assert(
       fc.asyncProperty(fc.oneof(csvBytes, fileBytes), settings, async (bytes, { encoding, delimiter, chunkBytes }) => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KeySlots } from "../../../runtime/source/key-slots.js";
+import { decimalValue, KeySlots } from "../../../runtime/source/key-slots.js";
 
 describe("KeySlots", () => {
   it("gives each key a slot in the order added and finds it again, as a Map would (accents, emoji, long keys)", () => {
@@ -75,5 +75,34 @@ describe("KeySlots", () => {
     expect(slots.slotOf("0300000")).toBe(-1);
     expect(slots.add("900001")).toBe(305_002);
     expect(slots.keyAt(305_002)).toBe("900001");
+  });
+
+  it("gives a decimal key added by its value the slot its text would have, among keys added as text (a pass over bytes and one over cells agree)", () => {
+    const keyArbitrary = fc.oneof(
+      fc.nat({ max: 3000 }).map(String),
+      fc.nat({ max: 2_000_000 }).map(String),
+      fc.nat({ max: 999_999_999 }).map(String),
+      fc.constantFrom("0", "007", "x", "12a"),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keyArbitrary, fc.boolean()), { maxLength: 4000 }), (keys) => {
+        const slots = new KeySlots();
+        const model = new Map<string, number>();
+        for (const [key, byValue] of keys) {
+          const expected = model.get(key) ?? model.size;
+          model.set(key, expected);
+          const value = decimalValue(key);
+          expect(byValue && value >= 0 ? slots.addValue(value) : slots.add(key)).toBe(expected);
+        }
+        for (const [key, slot] of model) {
+          expect(slots.slotOf(key)).toBe(slot);
+          expect(slots.keyAt(slot)).toBe(key);
+          const value = decimalValue(key);
+          if (value >= 0) expect(slots.addValue(value)).toBe(slot);
+        }
+        expect(slots.size).toBe(model.size);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
