@@ -56,7 +56,10 @@ export interface Family {
  * columns, 49.5% with opaque headers; the CRM's sales and to-dos not mapped as the specialist
  * maps them), then tuned on (Hungarian in the lexicon, days closed with a dot, I/N flags,
  * customer and supplier ranks from two flags, moments and days alone in one column, bank accounts
- * of eight-digit groups, a site's contact person, invoice contacts by a flag).
+ * of eight-digit groups, a site's contact person, invoice contacts by a flag). Asiakkaat (Finnish), written by another
+ * hand in the same way while the proposer learnt to read partners', deals' and activities' values
+ * whatever their headers, is the eleventh hold-out, measured once on 2026-12-07 after that round
+ * had landed (56 of 93 columns, the same with opaque headers: no Finnish word is in the lexicon).
  */
 export const FAMILIES: readonly Family[] = [
   { name: "kundenwerk", about: "German, Windows-1252, `;`" },
@@ -107,6 +110,12 @@ export const FAMILIES: readonly Family[] = [
     about:
       "Hungarian invoicing register in Windows-1250 with `;` and I/N flags beside a web CRM's UTF-8, names family name first, tax numbers 12345678-2-41 matched with and without dashes, post code and town in one cell, owners by initials and by name, days 2024.03.15. and 2024. 03. 15., forints and euros in one column",
   },
+  {
+    name: "asiakkaat",
+    heldOut: "eleventh hold-out, 56 of 93 columns (60.2%) at its first measurement",
+    about:
+      "Finnish accounting register in ISO-8859-15 with tabs and K/E beside a web CRM's quoted UTF-8 with a BOM and `;`, Y-tunnus and VAT numbers, post code and office in capitals in one cell, people family name first in one system and given name first in the other, salespeople by number and as \"Matti V.\", days 15.3.2024 and moments 15.3.2024 klo 14.30, housing companies written As Oy and Asunto Oy",
+  },
 ];
 
 /**
@@ -119,16 +128,10 @@ export const FAMILIES: readonly Family[] = [
  * same way after Kundregister's measurement, on 2026-12-07 once Kundregister's tuning had landed;
  * Ügyféltár (Hungarian), the tenth, written the same way during Pelatologio's second round of
  * tuning, on 2026-12-07 once that round had landed (53 of 97 columns). Asiakkaat (Finnish), the
- * eleventh, was written by another hand on 2026-12-07 without reading the proposer, its tests or its
- * output, and has not been measured.
+ * eleventh, written the same way while the proposer learnt to read values, on 2026-12-07 once that
+ * round had landed (56 of 93 columns, the same with opaque headers).
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
-  {
-    name: "asiakkaat",
-    about:
-      "Finnish accounting register in ISO-8859-15 with tabs and K/E beside a web CRM's quoted UTF-8 with a BOM and `;`, Y-tunnus and VAT numbers, post code and office in capitals in one cell, people family name first in one system and given name first in the other, salespeople by number and as \"Matti V.\", days 15.3.2024 and moments 15.3.2024 klo 14.30, housing companies written As Oy and Asunto Oy",
-  },
-];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
