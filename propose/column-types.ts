@@ -367,13 +367,17 @@ function percentGuess(samples: readonly string[], base: GuessBase): ColumnTypeGu
 }
 
 /**
- * Digits of one length, six or more (a chamber of commerce number, a customer code), or digits
- * some of which start with a zero (a post code, `01067`): an identifier, not a quantity.
+ * Digits of one length, six or more (a chamber of commerce number, a customer code), digits some
+ * of which start with a zero (a post code, `01067`; an e-invoice address, `0037010773920013`), or
+ * more digits than a double holds exactly (a bank account): an identifier, not a quantity.
  */
+const EXACT_DIGITS = 15;
+
 function isCode(samples: readonly string[]): boolean {
   const length = samples[0]?.length ?? 0;
   if (length >= 6 && samples.every((sample) => sample.length === length && /^\d+$/.test(sample))) return true;
-  const digits = samples.filter((sample) => /^\d{2,12}$/.test(sample));
+  const digits = samples.filter((sample) => /^\d{2,}$/.test(sample));
+  if (digits.length >= samples.length * TOLERATED_SHARE && digits.some((sample) => sample.length > EXACT_DIGITS)) return true;
   return digits.length >= samples.length * TOLERATED_SHARE && digits.some((sample) => sample.startsWith("0"));
 }
 

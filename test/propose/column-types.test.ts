@@ -151,6 +151,11 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["06-12345678", "06-90024600"]).type).toBe("phone");
     // Post codes of several lengths, some with a leading zero.
     expect(guessColumnType(["80234", "04066", "1010", "01067"]).type).toBe("text");
+    // Finnish e-invoice addresses (OVT codes) of 12 and 16 digits, every one with its leading zeros:
+    // no quantity, and no vote for the file's decimal separator.
+    expect(guessColumnType(["003738678386", "0037010773920013", "003726690767", "0037132223150002"]).type).toBe("text");
+    // More digits than a number holds exactly (a bank account) are a code, zero or not.
+    expect(guessColumnType(["1234567890123456", "9876543210987654", "1111222233334444"]).type).toBe("text");
     // A register number is no amount, though `HRB` has the shape of a currency code.
     expect(guessColumnType(["HRB 26762", "HRA 3370", "HRB 24259"]).type).toBe("text");
     expect(guessColumnType(["EUR 1.250,00", "EUR 300,00"])).toMatchObject({ type: "money", currency: "EUR" });
