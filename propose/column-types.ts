@@ -266,7 +266,8 @@ function formatFields(type: ColumnType, format: Partial<ValueFormat>): Pick<Colu
 /**
  * Moments beside days alone in one column (a to-do's `2025.07.21. 10:30`, a task's `2025.07.21.`):
  * a datetime read by both patterns (`A|B`, a day alone being local midnight), when each value is
- * one or the other and neither is the exception that the tolerance would leave out.
+ * one or the other. However few the days, they are read: a datetime column the tolerance reads
+ * with failures gets no read step, and its rows would be lost.
  */
 function momentsOrDays(samples: readonly string[], base: GuessBase): ColumnTypeGuess | undefined {
   if (samples.length < TOLERANCE_MINIMUM) return undefined;
@@ -278,7 +279,7 @@ function momentsOrDays(samples: readonly string[], base: GuessBase): ColumnTypeG
     const day: Candidate = { type: "date", format: { date } };
     const moments = judged.filter((value) => fits(moment, value)).length;
     const days = judged.filter((value) => !fits(moment, value) && fits(day, value)).length;
-    if (moments + days < judged.length || moments < 1 || days <= judged.length * (1 - TOLERATED_SHARE)) continue;
+    if (moments + days < judged.length || moments < 1 || days < 1) continue;
     const pattern = `${datetime}|${date}`;
     return finish({ ...base, type: "datetime", pattern, parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
   }

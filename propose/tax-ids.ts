@@ -2,7 +2,7 @@
  * National tax and registry numbers written with their own punctuation, which read as phone
  * numbers or codes: Brazil's CNPJ (`12.345.678/0001-95`, a firm's) and CPF (`123.456.789-09`, a
  * person's), Poland's NIP (`329-434-28-93`) and Greece's ΑΦΜ (`094014201`), tax ids; Sweden's organisation number
- * (`556594-0557`), Poland's REGON (`452759404`), Germany's and Hungary's register numbers
+ * (`556594-0557`), Finland's Y-tunnus (`0112038-9`), Poland's REGON (`452759404`), Germany's and Hungary's register numbers
  * (`HRB 26762`, `13-09-031555`), a firm's registration; Hungary's adószám (`11202677-2-13`, or its eleven digits), a tax id. Told by their shape and
  * check digits, so that a column of them is the partner's tax id or company registry, whatever its
  * header says. Pure.
@@ -75,6 +75,20 @@ function validRegon(value: string): boolean {
   return rest % 10 === digits[8];
 }
 
+/**
+ * Finland's Y-tunnus: seven digits, a dash, a check digit (weights 7 9 10 5 8 4 2; no number
+ * leaves a remainder of 1); a register column holds it now and then as the VAT number it makes
+ * (`FI01120389`).
+ */
+const Y_TUNNUS = /^(?:\d{7}-|FI\d{7})\d$/;
+
+function validYTunnus(value: string): boolean {
+  const digits = digitsOf(value);
+  const rest = [7, 9, 10, 5, 8, 4, 2].reduce((sum, weight, index) => sum + weight * (digits[index] ?? 0), 0) % 11;
+  if (rest === 1) return false;
+  return (rest === 0 ? 0 : 11 - rest) === digits[7];
+}
+
 /** Hungary's adószám: the firm's eight digits (the last a check digit over the others), its VAT code, its county's two. */
 const ADOSZAM = /^\d{8}(?:-[1-5]-|[1-5])\d{2}$/;
 
@@ -110,6 +124,7 @@ export function isRegistryNumber(value: string): boolean {
   return (
     (ORGANISATION_NUMBER.test(trimmed) && luhn(digitsOf(trimmed))) ||
     (REGON.test(trimmed) && validRegon(trimmed)) ||
+    (Y_TUNNUS.test(trimmed) && validYTunnus(trimmed)) ||
     HANDELSREGISTER.test(trimmed) ||
     CEGJEGYZEKSZAM.test(trimmed)
   );

@@ -32,10 +32,16 @@ export const DATE_PATTERN_CANDIDATES: readonly string[] = [
 ];
 
 // `H.mm` reads times written 9.30 (Italian, Danish, Finnish exports).
-const TIME_SUFFIXES: readonly string[] = [" HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", "'T'HH:mm:ss", " H.mm"];
+const PLAIN_TIME_SUFFIXES: readonly string[] = [" HH:mm", " HH:mm:ss", " h:mm a", " h:mm:ss a", "'T'HH:mm:ss", " H.mm"];
 
-export const DATETIME_PATTERN_CANDIDATES: readonly string[] = DATE_PATTERN_CANDIDATES.filter((pattern) => pattern !== "yyyyMMdd").flatMap((pattern) =>
-  TIME_SUFFIXES.map((suffix) => pattern + suffix),
+// Nordic exports put the word for "o'clock" between the day and the time: Finnish `7.8.2025 klo
+// 14.30`, Swedish, Norwegian and Danish `7.8.2025 kl. 14.30` (or `kl 14:30`). Tried after the plain
+// suffixes, so they change nothing for a column those read.
+const CLOCK_WORDS: readonly string[] = ["klo", "kl.", "kl"];
+const CLOCK_SUFFIXES: readonly string[] = CLOCK_WORDS.flatMap((word) => [` '${word}' H.mm`, ` '${word}' HH:mm`]);
+
+export const DATETIME_PATTERN_CANDIDATES: readonly string[] = [PLAIN_TIME_SUFFIXES, CLOCK_SUFFIXES].flatMap((suffixes) =>
+  DATE_PATTERN_CANDIDATES.filter((pattern) => pattern !== "yyyyMMdd").flatMap((pattern) => suffixes.map((suffix) => pattern + suffix)),
 );
 
 function nonBlank(values: readonly string[]): string[] {

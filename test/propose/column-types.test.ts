@@ -139,6 +139,15 @@ describe("guessColumnType", () => {
     expect(guessColumnType(values)).toMatchObject({ type: "datetime", pattern: "yyyy.MM.dd. HH:mm|yyyy.MM.dd.", failed: 0 });
   });
 
+  it("reads moments with the word for o'clock between day and time (Finnish klo, Nordic kl.), a day alone among them", () => {
+    expect(guessColumnType(["7.8.2025 klo 14.30", "8.8.2025 klo 9.15", ""])).toMatchObject({ type: "datetime", pattern: "dd.MM.yyyy 'klo' H.mm" });
+    expect(guessColumnType(["07.08.2025 kl. 14:30", "08.08.2025 kl. 09:15"])).toMatchObject({ type: "datetime", pattern: "dd.MM.yyyy 'kl.' HH:mm" });
+    expect(guessColumnType(["2025-08-07 kl 14.30", "2025-08-08 kl 9.15"])).toMatchObject({ type: "datetime", pattern: "yyyy-MM-dd 'kl' H.mm" });
+    // One task's day alone in twenty moments: read as both patterns, not left to a column without a read step.
+    const values = dates(20, (day, month) => (day === 9 ? `${day}.${month}.2025` : `${day}.${month}.2025 klo 10.30`));
+    expect(guessColumnType(values)).toMatchObject({ type: "datetime", pattern: "dd.MM.yyyy 'klo' H.mm|dd.MM.yyyy", failed: 0 });
+  });
+
   it("reads one-letter yes/no flags of Hungarian invoicing programs (I/N)", () => {
     expect(guessColumnType(["I", "N", "N", ""])).toMatchObject({ type: "boolean", blank: 1, booleanWords: { true: ["i"], false: ["n"] } });
   });

@@ -125,3 +125,30 @@ describe("Hungarian tax and register numbers, and German register numbers, whate
     expect(assignment(german, "firmen.csv", "company_registry")).toMatch(/^dreeb\b/);
   });
 });
+
+const FINNISH = `Kod;Zubrak Vimmel;Dreeb;Flimber
+Y1;Pälkäneen Logistiikka Oy;2771933-0;+358 3 270 7608
+Y2;Jakobstad Fastighetsservice Ab;3353799-8;+358 6 723 1400
+Y3;Nokia Oyj;FI01120389;+358 10 448 8000
+Y4;Vesilahden Sähkötalo Oy;2098765-8;+358 3 345 6789
+Y5;Näsin Kauppa Oy;FI07375462;+358 40 123 4567
+`;
+
+describe("Finnish business IDs (Y-tunnus) whatever their headers", () => {
+  it("tell a Y-tunnus by its check digit, also written as its VAT number", () => {
+    expect(isRegistryNumber("0112038-9")).toBe(true);
+    expect(isRegistryNumber("2771933-0")).toBe(true);
+    expect(isRegistryNumber("FI01120389")).toBe(true);
+    expect(isRegistryNumber("0112038-8")).toBe(false);
+    expect(isRegistryNumber("1234567-1")).toBe(true);
+    // 1000008 leaves a remainder of 1: no check digit makes it a Y-tunnus (not 0, as for a remainder of 0).
+    expect(isRegistryNumber("1000008-0")).toBe(false);
+    expect(isRegistryNumber("1000008-1")).toBe(false);
+  });
+
+  it("are the partners' company registry, not their phones", () => {
+    const proposal = proposalFor([file("yritykset.csv", FINNISH)]);
+    expect(assignment(proposal, "yritykset.csv", "company_registry")).toMatch(/^dreeb\b/);
+    expect(assignment(proposal, "yritykset.csv", "phone")).toBe("flimber");
+  });
+});
