@@ -10,8 +10,7 @@ import {
   describeValue,
   invalidValue,
   isInvalidPolicy,
-  readInvalidPolicy,
-  tooManyArguments,
+  readOptionThenPolicy,
   wrongInput,
   type ArgumentsResult,
   type DefinedBuiltin,
@@ -28,13 +27,11 @@ interface DurationArguments {
 
 /** `(unit?, on_invalid?)`; a lone "reject" or "flag" is the policy, as `vat("flag")` has it. */
 function readDurationArguments(args: readonly RuntimeValue[]): ArgumentsResult<DurationArguments> {
-  const tooMany = tooManyArguments(args, 2);
-  if (tooMany !== null) return argumentProblem(tooMany);
-  const [first, second] = args;
-  const firstIsPolicy = args.length === 1 && (first === "reject" || first === "flag");
-  const unit = firstIsPolicy || first === undefined || first === null || first === "" ? "hours" : first;
+  const read = readOptionThenPolicy(args);
+  if (!read.ok) return argumentProblem(read.problem);
+  const { option, policy } = read.args;
+  const unit = option ?? "hours";
   if (unit !== "hours" && unit !== "minutes") return argumentProblem(`unit is "hours" or "minutes", not ${describeValue(unit)}`);
-  const policy = readInvalidPolicy(firstIsPolicy ? first : second);
   if (!isInvalidPolicy(policy)) return argumentProblem(policy);
   return argumentsOk({ unit, policy });
 }

@@ -12,6 +12,7 @@ import {
   invalidValue,
   isInvalidPolicy,
   readInvalidPolicy,
+  readOptionThenPolicy,
   tooManyArguments,
   wrongInput,
   type ArgumentsResult,
@@ -30,15 +31,12 @@ interface IdentifierArguments {
 
 /** `(country?, on_invalid?)`; a lone "reject" or "flag" is the policy, since no country is written so. */
 function readIdentifierArguments(args: readonly RuntimeValue[]): ArgumentsResult<IdentifierArguments> {
-  const tooMany = tooManyArguments(args, 2);
-  if (tooMany !== null) return argumentProblem(tooMany);
-  const [first, second] = args;
-  const firstIsPolicy = args.length === 1 && (first === "reject" || first === "flag");
-  const country = firstIsPolicy || first === undefined || first === null || first === "" ? undefined : first;
+  const read = readOptionThenPolicy(args);
+  if (!read.ok) return argumentProblem(read.problem);
+  const { option: country, policy } = read.args;
   if (country !== undefined && (typeof country !== "string" || !/^[A-Za-z]{2}$/.test(country))) {
     return argumentProblem(`country is a country's two letters ("PL", "DE"), not ${describeValue(country)}`);
   }
-  const policy = readInvalidPolicy(firstIsPolicy ? first : second);
   if (!isInvalidPolicy(policy)) return argumentProblem(policy);
   return argumentsOk({ country: country?.toUpperCase(), policy });
 }

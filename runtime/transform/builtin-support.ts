@@ -110,6 +110,22 @@ export function isInvalidPolicy(value: InvalidPolicy | string): value is Invalid
   return value === "reject" || value === "flag";
 }
 
+/**
+ * `(option?, on_invalid?)`: a lone "reject" or "flag" is the policy, since no option is written so
+ * (`vat("flag")`, `duration("flag")`); a blank option is none. The caller checks the option, then
+ * the policy (`isInvalidPolicy`), so that a wrong option is the one reported.
+ */
+export function readOptionThenPolicy(
+  args: readonly RuntimeValue[],
+): ArgumentsResult<{ readonly option: RuntimeValue | undefined; readonly policy: InvalidPolicy | string }> {
+  const tooMany = tooManyArguments(args, 2);
+  if (tooMany !== null) return argumentProblem(tooMany);
+  const [first, second] = args;
+  const firstIsPolicy = args.length === 1 && (first === "reject" || first === "flag");
+  const option = firstIsPolicy || first === null || first === "" ? undefined : first;
+  return argumentsOk({ option, policy: readInvalidPolicy(firstIsPolicy ? first : second) });
+}
+
 /** The arguments of a step whose only argument is on_invalid. */
 export function readPolicyOnly(args: readonly RuntimeValue[]): ArgumentsResult<InvalidPolicy> {
   const tooMany = tooManyArguments(args, 1);
