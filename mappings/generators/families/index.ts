@@ -8,6 +8,7 @@
  */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { generateAdresar } from "./adresar.js";
 import { generateAnagrafe } from "./anagrafe.js";
 import { generateAsiakkaat } from "./asiakkaat.js";
 import { generateCarnet } from "./carnet.js";
@@ -37,6 +38,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   pelatologio: generatePelatologio,
   ugyfeltar: generateUgyfeltar,
   asiakkaat: generateAsiakkaat,
+  adresar: generateAdresar,
 };
 
 /** The size and seed the measurement uses. */
