@@ -577,4 +577,72 @@ describe("the export families", () => {
     expect(orphans.length).toBeGreaterThan(0);
     expect(orphans.length).toBeLessThan(activities.length / 10);
   });
+  it("adresar: a Windows-1250 address book with `;` and A/N beside the CRM's UTF-8 with a BOM and Ano/Ne, IČO with its mod-11 check digit (one mistyped), DIČ, firms named by the CRM with their legal form spaced, titles and vocatives, crowns with no-break and thin spaces", () => {
+    const directory = generated("adresar", "check");
+    const bookBytes = readFileSync(join(directory, "adresar.csv"));
+    expect(bookBytes.includes(Buffer.from("Číslo", "utf8"))).toBe(false);
+    expect(iconv.decode(bookBytes, "win1250").startsWith("Číslo;Firma;Jméno;IČ;DIČ;Plátce DPH;")).toBe(true);
+    const addresses = table(directory, "adresar.csv", "windows-1250", ";");
+    const numbers = new Set(addresses.map((address) => address["Číslo"]));
+    expect(numbers.size).toBe(addresses.length);
+    const firms = addresses.map((address) => address["Firma"] ?? "").filter((firm) => firm !== "");
+    expect(new Set(firms).size).toBe(firms.length);
+    expect(addresses.every((address) => ["A", "N"].includes(address["Plátce DPH"] ?? "") && ["A", "N"].includes(address["Neaktivní"] ?? ""))).toBe(true);
+    expect(addresses.every((address) => /^\d\d\.\d\d\.\d{4}$/.test(address["Datum zal."] ?? "") && /^\d{3} \d\d$/.test(address["PSČ"] ?? ""))).toBe(true);
+    // IČO: seven digits weighted 8 to 2, the check digit (11 - the sum mod 11) mod 10; one mistyped.
+    const checked = (ico: string): boolean =>
+      /^\d{8}$/.test(ico) && (11 - ([...ico.slice(0, 7)].reduce((sum, digit, index) => sum + Number(digit) * (8 - index), 0) % 11)) % 10 === Number(ico[7]);
+    const registered = addresses.filter((address) => address["IČ"] !== "");
+    const mistyped = registered.filter((address) => !checked(address["IČ"] ?? ""));
+    expect(registered.length).toBeGreaterThan(addresses.length / 2);
+    expect(mistyped.length).toBeGreaterThan(0);
+    expect(mistyped.length).toBeLessThan(registered.length / 20);
+    // DIČ: CZ and the IČO (the mistyped row's still the right one), a sole trader's birth number, SK; none for a non-payer.
+    expect(addresses.every((address) => /^((CZ\d{8,10})|(SK\d{10}))?$/.test(address["DIČ"] ?? ""))).toBe(true);
+    expect(addresses.every((address) => address["Plátce DPH"] === "N" || address["DIČ"] !== "")).toBe(true);
+    expect(addresses.some((address) => address["Skupina"] === "MO" && /^CZ\d{10}$/.test(address["DIČ"] ?? ""))).toBe(true);
+    expect(mistyped.every((address) => address["DIČ"] === "" || checked((address["DIČ"] ?? "").slice(2)))).toBe(true);
+    expect(addresses.some((address) => address["Firma"] === "" && address["Jméno"] !== "")).toBe(true);
+    for (const form of [/ s\.r\.o\.$/, / spol\. s r\.o\.$/, / a\.s\.$/, /, z\.s\.$/]) expect(firms.some((firm) => form.test(firm))).toBe(true);
+    const phones = addresses.flatMap((address) => [address["Tel."] ?? "", address["Mobil"] ?? ""]);
+    expect(phones.some((phone) => /^\+420 \d{3} \d{3} \d{3}$/.test(phone)) && phones.some((phone) => /^\d{9}$/.test(phone))).toBe(true);
+    expect(phones.includes("-") && phones.includes("neuvedeno")).toBe(true);
+    expect(addresses.every((address) => /^(\d{1,3}(\u00a0\d{3})*,\d\d Kč)?$/.test(address["Kredit"] ?? ""))).toBe(true);
+    expect(addresses.some((address) => (address["Kredit"] ?? "").includes("\u00a0"))).toBe(true);
+    expect(addresses.some((address) => address["E-mail"] !== "" && !(address["E-mail"] ?? "").includes("@"))).toBe(true);
+    const parents = addresses.map((address) => address["Nadřízená"] ?? "").filter((number) => number !== "");
+    expect(parents.length).toBeGreaterThan(2);
+    expect(parents.every((number) => numbers.has(number))).toBe(true);
+    const agents = new Set(table(directory, "obchodnici.csv", "windows-1250", ";").map((agent) => agent["Zkratka"]));
+    expect(addresses.every((address) => address["Obch. zást."] === "" || agents.has(address["Obch. zást."]))).toBe(true);
+    const people = table(directory, "osoby.csv", "windows-1250", ";");
+    expect(people.every((person) => numbers.has(person["Adresa"]))).toBe(true);
+    expect(people.some((person) => person["Titul"] === "Ing.") && people.some((person) => person["Titul za"] !== "")).toBe(true);
+    // The CRM: a byte order mark; the address book's firms by name, now and then with the legal form spaced.
+    expect([...readFileSync(join(directory, "firmy.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const crmFirms = table(directory, "firmy.csv", "utf-8", ",");
+    const unspaced = (name: string): string => name.replace(/ s\. r\. o\.$/, " s.r.o.").replace(/ a\. s\.$/, " a.s.").replace(/ spol\. s r\. o\.$/, " spol. s r.o.");
+    expect(crmFirms.some((firm) => / (s\. r\. o\.|a\. s\.)$/.test(firm["Název"] ?? "") && firms.includes(unspaced(firm["Název"] ?? "")))).toBe(true);
+    const contacts = table(directory, "kontakty.csv", "utf-8", ",");
+    expect(contacts.every((contact) => contact["Oslovení"] === "" || /^Vážen(ý pane|á paní) \p{L}+$/u.test(contact["Oslovení"] ?? ""))).toBe(true);
+    expect(contacts.every((contact) => ["Ano", "Ne"].includes(contact["Souhlas s newsletterem"] ?? ""))).toBe(true);
+    const fullNames = new Set(contacts.map((contact) => `${contact["Jméno"]} ${contact["Příjmení"]}`));
+    expect(fullNames.size).toBe(contacts.length);
+    const deals = table(directory, "obchodni_pripady.csv", "utf-8", ",");
+    expect(deals.every((deal) => /^\d+ %$/.test(deal["Pravděpodobnost"] ?? "") && /^(\d{1,3}([\u00a0\u2009]\d{3})*,\d\d Kč)?$/.test(deal["Hodnota"] ?? ""))).toBe(true);
+    expect(deals.some((deal) => (deal["Hodnota"] ?? "").includes("\u2009"))).toBe(true);
+    expect(deals.every((deal) => deal["Předpokládané uzavření"] === "" || /^\d{1,2}\. \d{1,2}\. \d{4}$/.test(deal["Předpokládané uzavření"] ?? ""))).toBe(true);
+    expect(deals.some((deal) => /^(Ing\.|Mgr\.|MUDr\.|JUDr\.)/.test(deal["Kontaktní osoba"] ?? ""))).toBe(true);
+    // A few deals name a firm deleted before the export, in neither system.
+    const crmNames = new Set(crmFirms.map((firm) => firm["Název"]));
+    const orphans = deals.filter((deal) => deal["Firma"] !== "" && !crmNames.has(deal["Firma"]));
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(orphans.length).toBeLessThan(deals.length / 10);
+    expect(orphans.every((deal) => !firms.includes(unspaced(deal["Firma"] ?? "")))).toBe(true);
+    const activities = table(directory, "aktivity.csv", "utf-8", ",");
+    expect(activities.every((item) => /^\d{1,2}\. \d{1,2}\. \d{4}( \d{1,2}:\d\d)?$/.test(item["Začátek"] ?? ""))).toBe(true);
+    expect(activities.every((item) => /^(\d+ min|\d+ hod( \d+ min)?|\d+,5 hod)?$/.test(item["Trvání"] ?? "") && ["Ano", "Ne"].includes(item["Hotovo"] ?? ""))).toBe(true);
+    const dealIds = new Set(deals.map((deal) => deal["ID"]));
+    expect(activities.every((item) => item["Obchodní případ"] === "" || dealIds.has(item["Obchodní případ"]))).toBe(true);
+  });
 });

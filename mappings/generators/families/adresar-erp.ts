@@ -81,6 +81,11 @@ const SLOVAK: Town = { name: "Bratislava", zips: ["811 01", "821 08"], landline:
 
 export const PARENT_COUNT = 4;
 
+/** One firm in sixty has its IČO mistyped. */
+function mistypedAt(index: number): boolean {
+  return index % 60 === 37;
+}
+
 function legalName(rng: Rng, kind: AddressKind, place: string): string {
   if (kind === "spolek") return `${rng.pick(CLUBS)} ${place}, z.s.`;
   const form = rng.weighted<string>([
@@ -99,7 +104,7 @@ interface Drawn {
 
 /** The kind of an address book row: firms most, sole traders, private customers, clubs, Slovak firms. */
 function kindOf(rng: Rng, index: number): AddressKind {
-  if (index < PARENT_COUNT) return "firma";
+  if (index < PARENT_COUNT || mistypedAt(index)) return "firma";
   return rng.weighted<AddressKind>([
     ["firma", 12],
     ["osvc", 4],
@@ -128,7 +133,7 @@ function drawAddress(rng: Rng, index: number, names: UniqueNames, parents: reado
   const town = kind === "zahranicni" ? SLOVAK : rng.pick(TOWNS);
   const number = String(1001 + index);
   const registered = kind !== "soukroma";
-  const bad = kind === "firma" && index % 60 === 37;
+  const bad = mistypedAt(index);
   const identity = registered ? ico(rng) : "";
   const payer = kind === "firma" ? rng.chance(0.85) : kind === "osvc" ? rng.chance(0.4) : kind === "zahranicni";
   const dic = !payer ? "" : kind === "osvc" ? birthNumberDic(rng, person.woman) : kind === "zahranicni" ? `SK20${rng.int(10_000_000, 29_999_999)}` : `CZ${identity}`;
