@@ -47,11 +47,13 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
   // An activity about an opportunity deleted before the export goes to the person or company
   // written beside it (the missing opportunity is reported): nothing is refused.
   asiakkaat: [],
-  // A firm whose IČO fails its check digit (and the bank account on its row), and a deal naming a
-  // firm deleted from the CRM before the export, in neither system: its customer is not known.
+  // A firm whose IČO fails its check digit (and the contact person and bank account on its row),
+  // and a deal naming a firm deleted from the CRM before the export, in neither system: its
+  // customer is not known.
   adresar: [
     /^company_registry: "IČO \d{8} nemá platnou kontrolní číslici" is not in table chybne_ico$/,
     /^Odoo requires partner_id, but it is empty \(adresa "\d+" was not loaded \(its row, adresar\.csv line \d+, was rejected: company_registry: "IČO/,
+    /^parent_id: the value is empty, and this field requires one \(adresa "\d+" was not loaded \(its row, adresar\.csv line \d+, was rejected: company_registry: "IČO/,
     /^partner_id: the value is empty, and this field requires one \(no Firma row has nazev "[^"]+" \(an optional link\); no Adresa row has firma/,
   ],
 };
