@@ -621,7 +621,11 @@ describe("the export families", () => {
     // The CRM: a byte order mark; the address book's firms by name, now and then with the legal form spaced.
     expect([...readFileSync(join(directory, "firmy.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const crmFirms = table(directory, "firmy.csv", "utf-8", ",");
-    const unspaced = (name: string): string => name.replace(/ s\. r\. o\.$/, " s.r.o.").replace(/ a\. s\.$/, " a.s.").replace(/ spol\. s r\. o\.$/, " spol. s r.o.");
+    const unspaced = (name: string): string =>
+      name
+        .replace(/ s\. r\. o\.$/, " s.r.o.")
+        .replace(/ a\. s\.$/, " a.s.")
+        .replace(/ spol\. s r\. o\.$/, " spol. s r.o.");
     expect(crmFirms.some((firm) => / (s\. r\. o\.|a\. s\.)$/.test(firm["Název"] ?? "") && firms.includes(unspaced(firm["Název"] ?? "")))).toBe(true);
     const contacts = table(directory, "kontakty.csv", "utf-8", ",");
     expect(contacts.every((contact) => contact["Oslovení"] === "" || /^Vážen(ý pane|á paní) \p{L}+$/u.test(contact["Oslovení"] ?? ""))).toBe(true);
@@ -629,7 +633,9 @@ describe("the export families", () => {
     const fullNames = new Set(contacts.map((contact) => `${contact["Jméno"]} ${contact["Příjmení"]}`));
     expect(fullNames.size).toBe(contacts.length);
     const deals = table(directory, "obchodni_pripady.csv", "utf-8", ",");
-    expect(deals.every((deal) => /^\d+ %$/.test(deal["Pravděpodobnost"] ?? "") && /^(\d{1,3}([\u00a0\u2009]\d{3})*,\d\d Kč)?$/.test(deal["Hodnota"] ?? ""))).toBe(true);
+    expect(
+      deals.every((deal) => /^\d+ %$/.test(deal["Pravděpodobnost"] ?? "") && /^(\d{1,3}([\u00a0\u2009]\d{3})*,\d\d Kč)?$/.test(deal["Hodnota"] ?? "")),
+    ).toBe(true);
     expect(deals.some((deal) => (deal["Hodnota"] ?? "").includes("\u2009"))).toBe(true);
     expect(deals.every((deal) => deal["Předpokládané uzavření"] === "" || /^\d{1,2}\. \d{1,2}\. \d{4}$/.test(deal["Předpokládané uzavření"] ?? ""))).toBe(true);
     expect(deals.some((deal) => /^(Ing\.|Mgr\.|MUDr\.|JUDr\.)/.test(deal["Kontaktní osoba"] ?? ""))).toBe(true);
@@ -641,7 +647,9 @@ describe("the export families", () => {
     expect(orphans.every((deal) => !firms.includes(unspaced(deal["Firma"] ?? "")))).toBe(true);
     const activities = table(directory, "aktivity.csv", "utf-8", ",");
     expect(activities.every((item) => /^\d{1,2}\. \d{1,2}\. \d{4}( \d{1,2}:\d\d)?$/.test(item["Začátek"] ?? ""))).toBe(true);
-    expect(activities.every((item) => /^(\d+ min|\d+ hod( \d+ min)?|\d+,5 hod)?$/.test(item["Trvání"] ?? "") && ["Ano", "Ne"].includes(item["Hotovo"] ?? ""))).toBe(true);
+    expect(
+      activities.every((item) => /^(\d+ min|\d+ hod( \d+ min)?|\d+,5 hod)?$/.test(item["Trvání"] ?? "") && ["Ano", "Ne"].includes(item["Hotovo"] ?? "")),
+    ).toBe(true);
     const dealIds = new Set(deals.map((deal) => deal["ID"]));
     expect(activities.every((item) => item["Obchodní případ"] === "" || dealIds.has(item["Obchodní případ"]))).toBe(true);
   });

@@ -71,12 +71,47 @@ export const ADDRESS_HEADERS = [
   "Datum zal.",
 ];
 
-const STEMS = ["Stavby", "Interiéry", "Developer", "Reality", "Dřevostavby", "Projekce", "Stavitelství", "Bytové domy", "Hotel", "Restaurace", "Kanceláře", "Zdravotnické centrum"];
-const PLACES = ["Morava", "Jih", "Vysočina", "Brno", "Špilberk", "Petrov", "Pálava", "Macocha", "Svratka", "Svitava", "Lužánky", "Žabovřesky", "Líšeň", "Bystrc", "Řečkovice", "Komín"];
+const STEMS = [
+  "Stavby",
+  "Interiéry",
+  "Developer",
+  "Reality",
+  "Dřevostavby",
+  "Projekce",
+  "Stavitelství",
+  "Bytové domy",
+  "Hotel",
+  "Restaurace",
+  "Kanceláře",
+  "Zdravotnické centrum",
+];
+const PLACES = [
+  "Morava",
+  "Jih",
+  "Vysočina",
+  "Brno",
+  "Špilberk",
+  "Petrov",
+  "Pálava",
+  "Macocha",
+  "Svratka",
+  "Svitava",
+  "Lužánky",
+  "Žabovřesky",
+  "Líšeň",
+  "Bystrc",
+  "Řečkovice",
+  "Komín",
+];
 const SUPPLIES = ["Dřevoobchod", "Kování", "Pracovní desky", "Lamino", "Spotřebiče", "Sklo"];
 const CLUBS = ["TJ Sokol", "Spolek přátel", "Mateřské centrum", "SK"];
 const TRADES = ["", "", " - Podlahářství", " - Elektroinstalace", " - Instalatérství", " - Malířství"];
-const NOTES = ["Fakturovat až po předání.", "Platí vždy pozdě, hlídat splatnost.", "Kuchyně 2024, reklamace dvířek vyřízena.", "Pozor: nová adresa od 1. 1.\nStará platí pro doručování do konce roku."];
+const NOTES = [
+  "Fakturovat až po předání.",
+  "Platí vždy pozdě, hlídat splatnost.",
+  "Kuchyně 2024, reklamace dvířek vyřízena.",
+  "Pozor: nová adresa od 1. 1.\nStará platí pro doručování do konce roku.",
+];
 const SLOVAK: Town = { name: "Bratislava", zips: ["811 01", "821 08"], landline: "2" };
 
 export const PARENT_COUNT = 4;
@@ -136,12 +171,25 @@ function drawAddress(rng: Rng, index: number, names: UniqueNames, parents: reado
   const bad = mistypedAt(index);
   const identity = registered ? ico(rng) : "";
   const payer = kind === "firma" ? rng.chance(0.85) : kind === "osvc" ? rng.chance(0.4) : kind === "zahranicni";
-  const dic = !payer ? "" : kind === "osvc" ? birthNumberDic(rng, person.woman) : kind === "zahranicni" ? `SK20${rng.int(10_000_000, 29_999_999)}` : `CZ${identity}`;
+  const dic = !payer
+    ? ""
+    : kind === "osvc"
+      ? birthNumberDic(rng, person.woman)
+      : kind === "zahranicni"
+        ? `SK20${rng.int(10_000_000, 29_999_999)}`
+        : `CZ${identity}`;
   const domain = `${mailName(name.split(" ").slice(0, 2).join(""))}.${kind === "zahranicni" ? "sk" : "cz"}`;
   const agent = rng.chance(0.08) ? undefined : rng.chance(0.1) ? FORMER : rng.pick(STAFF);
   const parent = kind === "firma" && !bad && index >= PARENT_COUNT && rng.chance(0.12) ? rng.pick(parents) : undefined;
   const active = !rng.chance(0.05);
-  const mail = index % 50 === 23 ? `info.${domain}` : rng.chance(0.8) ? (registered ? `${rng.pick(["info", "obchod", "kancelar"])}@${domain}` : `${mailName(person.first)}.${mailName(person.last)}@${rng.pick(["seznam.cz", "email.cz", "gmail.com", "centrum.cz"])}`) : "";
+  const mail =
+    index % 50 === 23
+      ? `info.${domain}`
+      : rng.chance(0.8)
+        ? registered
+          ? `${rng.pick(["info", "obchod", "kancelar"])}@${domain}`
+          : `${mailName(person.first)}.${mailName(person.last)}@${rng.pick(["seznam.cz", "email.cz", "gmail.com", "centrum.cz"])}`
+        : "";
   const founded = EXPORT_DAY - rng.int(30, 12 * 365);
   const group = kind === "zahranicni" ? "ZAH" : supplier ? "DOD" : kind === "soukroma" || kind === "osvc" ? "MO" : "ODB";
   const address: Address = { number, name, kind, ico: identity, bad, town, domain, agent, active };

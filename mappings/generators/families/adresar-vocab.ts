@@ -146,7 +146,26 @@ export const TOWNS: readonly Town[] = [
   { name: "Praha", zips: ["110 00", "140 00", "160 00"], landline: "2" },
 ];
 export const BRNO: Town = { name: "Brno", zips: ["602 00"], landline: "54" };
-const STREETS = ["Cejl", "Lidická", "Křenová", "Vídeňská", "Hybešova", "Kounicova", "Štefánikova", "Palackého", "Masarykova", "Nádražní", "Husova", "Komenského", "Zahradní", "Okružní", "Průmyslová", "Hlavní", "Purkyňova", "Tuřanka"];
+const STREETS = [
+  "Cejl",
+  "Lidická",
+  "Křenová",
+  "Vídeňská",
+  "Hybešova",
+  "Kounicova",
+  "Štefánikova",
+  "Palackého",
+  "Masarykova",
+  "Nádražní",
+  "Husova",
+  "Komenského",
+  "Zahradní",
+  "Okružní",
+  "Průmyslová",
+  "Hlavní",
+  "Purkyňova",
+  "Tuřanka",
+];
 
 /** "Lidická 1879/48": the house's registry number and its number in the street. */
 export function street(rng: Rng): string {

@@ -72,7 +72,22 @@ interface Firm {
   readonly deleted: boolean;
 }
 
-const FIRM_HEADERS = ["ID", "Název", "IČO", "Obor", "Web", "Telefon", "Ulice", "Město", "PSČ", "Typ firmy", "Mateřská firma", "Štítky", "Vlastník", "Vytvořeno"];
+const FIRM_HEADERS = [
+  "ID",
+  "Název",
+  "IČO",
+  "Obor",
+  "Web",
+  "Telefon",
+  "Ulice",
+  "Město",
+  "PSČ",
+  "Typ firmy",
+  "Mateřská firma",
+  "Štítky",
+  "Vlastník",
+  "Vytvořeno",
+];
 const INDUSTRIES = ["Stavebnictví", "Developerská činnost", "Gastronomie", "Ubytování", "Kanceláře", "Školství", "Zdravotnictví", "Architektura", "Obchod"];
 const TAGS = ["Kuchyně", "Vestavěné skříně", "Schodiště", "Dveře", "Kancelářský nábytek", "VIP"];
 const PROSPECTS = ["Rezidence", "Apartmány", "Bistro", "Penzion", "Ordinace", "Kavárna", "Vinařství", "Stavební firma"];
@@ -81,12 +96,17 @@ const PLACES = ["Pod Špilberkem", "Na Kraví hoře", "U Svratky", "Lesná", "Ko
 
 /** The legal form as the law spaces it ("s. r. o."), where the address book writes "s.r.o.". */
 function spacedForm(name: string): string {
-  return name.replace(/ s\.r\.o\.$/, " s. r. o.").replace(/ spol\. s r\.o\.$/, " spol. s r. o.").replace(/ a\.s\.$/, " a. s.").replace(/ v\.o\.s\.$/, " v. o. s.");
+  return name
+    .replace(/ s\.r\.o\.$/, " s. r. o.")
+    .replace(/ spol\. s r\.o\.$/, " spol. s r. o.")
+    .replace(/ a\.s\.$/, " a. s.")
+    .replace(/ v\.o\.s\.$/, " v. o. s.");
 }
 
 function firmName(rng: Rng, names: UniqueNames, partner: boolean): string {
   return names.take(
-    () => (partner ? `${rng.pick(STUDIOS)} ${rng.pick(PLACES)} s.r.o.` : `${rng.pick(PROSPECTS)} ${rng.pick(PLACES)} ${rng.pick(["s.r.o.", "s. r. o.", "a.s."])}`),
+    () =>
+      partner ? `${rng.pick(STUDIOS)} ${rng.pick(PLACES)} s.r.o.` : `${rng.pick(PROSPECTS)} ${rng.pick(PLACES)} ${rng.pick(["s.r.o.", "s. r. o.", "a.s."])}`,
     (taken, attempt) => taken.replace(/ (s\.r\.o\.|s\. r\. o\.|a\.s\.)$/, ` ${attempt} $1`),
   );
 }
@@ -146,7 +166,20 @@ interface Contact {
   readonly firm: Firm | undefined;
 }
 
-const CONTACT_HEADERS = ["ID", "Oslovení", "Titul před", "Jméno", "Příjmení", "Titul za", "Firma", "Pozice", "E-mail", "Telefon", "Souhlas s newsletterem", "Vlastník"];
+const CONTACT_HEADERS = [
+  "ID",
+  "Oslovení",
+  "Titul před",
+  "Jméno",
+  "Příjmení",
+  "Titul za",
+  "Firma",
+  "Pozice",
+  "E-mail",
+  "Telefon",
+  "Souhlas s newsletterem",
+  "Vlastník",
+];
 const POSITIONS = ["Jednatel", "Ředitel", "Stavbyvedoucí", "Architekt", "Provozní", "Nákup", "Majitel"];
 
 function buildContacts(options: FamilyOptions, count: number, firms: readonly Firm[]): { rows: string[][]; contacts: Contact[] } {
@@ -194,7 +227,21 @@ interface Deal {
   readonly contact: Contact | undefined;
 }
 
-const DEAL_HEADERS = ["ID", "Název", "Firma", "Kontaktní osoba", "Fáze", "Pravděpodobnost", "Hodnota", "Předpokládané uzavření", "Důvod prohry", "Zdroj", "Vlastník", "Popis", "Vytvořeno"];
+const DEAL_HEADERS = [
+  "ID",
+  "Název",
+  "Firma",
+  "Kontaktní osoba",
+  "Fáze",
+  "Pravděpodobnost",
+  "Hodnota",
+  "Předpokládané uzavření",
+  "Důvod prohry",
+  "Zdroj",
+  "Vlastník",
+  "Popis",
+  "Vytvořeno",
+];
 const OPEN_STAGES: readonly (readonly [string, number])[] = [
   ["Poptávka", 10],
   ["Zaměření", 25],
@@ -277,7 +324,13 @@ function lengthText(rng: Rng, minutes: number): string {
   return rest === 0 ? `${hours} hod` : `${hours} hod ${rest} min`;
 }
 
-function activityCells(rng: Rng, moment: { days: number; minute: number }, firms: readonly Firm[], contacts: readonly Contact[], deals: readonly Deal[]): string[] {
+function activityCells(
+  rng: Rng,
+  moment: { days: number; minute: number },
+  firms: readonly Firm[],
+  contacts: readonly Contact[],
+  deals: readonly Deal[],
+): string[] {
   const kind = rng.weighted(KINDS);
   const roll = rng.float();
   const earlier = deals.filter((deal) => deal.created <= moment.days);
@@ -291,7 +344,9 @@ function activityCells(rng: Rng, moment: { days: number; minute: number }, firms
   return [
     kind,
     internal ? rng.pick(["Porada dílny", "Inventura skladu", "Školení CNC"]) : rng.pick(TOPICS[kind] ?? ["Kontakt"]),
-    !internal && rng.chance(0.3) ? rng.pick(["Chce dvě varianty barev.", "Volat po 15. hodině.", "Staré rozvody, nutná úprava.\nFoto v příloze.", "Souhlasí s nabídkou, záloha 50 %."]) : "",
+    !internal && rng.chance(0.3)
+      ? rng.pick(["Chce dvě varianty barev.", "Volat po 15. hodině.", "Staré rozvody, nutná úprava.\nFoto v příloze.", "Souhlasí s nabídkou, záloha 50 %."])
+      : "",
     kind === "Úkol" && rng.chance(0.6) ? crmDay(moment.days) : crmMoment(moment.days, moment.minute),
     length === 0 ? "" : lengthText(rng, length),
     past ? (rng.chance(0.85) ? "Ano" : "Ne") : "Ne",
