@@ -16,8 +16,11 @@ export const COMPUTED_ON_CREATE: readonly ComputedOnCreate[] = [
   { model: "sale.order", field: "partner_invoice_id", from: ["partner_id"], note: "the customer's invoice address, computed from partner_id" },
   { model: "sale.order", field: "partner_shipping_id", from: ["partner_id"], note: "the customer's delivery address, computed from partner_id" },
   { model: "sale.order.line", field: "name", from: ["product_id"], note: "the product's sales description, computed from product_id" },
-  { model: "sale.order.line", field: "price_unit", from: ["product_id"], note: "the pricelist price, computed from product_id" },
-  { model: "sale.order.line", field: "customer_lead", from: ["product_id"], note: "the product's lead time, computed from product_id" },
+  // Both computes give 0 to a line without a product (a section or a note), so Odoo always fills them.
+  { model: "sale.order.line", field: "price_unit", from: [], note: "the pricelist price of product_id, 0 without one" },
+  { model: "sale.order.line", field: "customer_lead", from: [], note: "the product's lead time, 0 without one" },
+  // crm_lead.py's _compute_name (17.0 to 19.0): "<partner>'s opportunity" when no name is given.
+  { model: "crm.lead", field: "name", from: ["partner_id"], note: "the customer's name and \"'s opportunity\", computed from partner_id" },
   { model: "account.move", field: "journal_id", from: [], note: "the default journal of the move type" },
   { model: "account.move", field: "date", from: [], note: "the invoice date, or today" },
   { model: "account.move", field: "currency_id", from: [], note: "the journal's or the company's currency" },

@@ -2,6 +2,7 @@
  * What the compiler asks about an Odoo database: pure lookups over a loaded schema, and loading
  * (shipped catalogs, pulled schema files) at the edge, in load.ts.
  */
+import { computedOnCreate } from "./computed.js";
 import { constraintFactsFor, type ConstraintFact } from "./constraints.js";
 import { listShippedSeries, loadShippedCatalog } from "./load.js";
 import { fieldChange, type FieldChange } from "./renames.js";
@@ -106,6 +107,29 @@ export function requiredFields(schema: OdooSchema, model: string): RequiredField
     required.push({ field, source: "constraint", constraint: fact });
   }
   return required.sort((a, b) => (a.field.name < b.field.name ? -1 : a.field.name > b.field.name ? 1 : 0));
+}
+
+/** A required field a step leaves out that Odoo neither defaults nor always computes on create. */
+export interface UnsetRequiredField extends RequiredField {
+  /** The fields Odoo computes it from on create (crm.lead's name from its partner); empty when none. */
+  readonly computedFrom: readonly string[];
+}
+
+/**
+ * The required fields a record of `model` gets no value for when a step writes only `written`
+ * (and `inverse`, a child's link to its parent): FM405 reports them in the package, and the plan
+ * carries them, so that a run refuses each row Odoo would refuse even where the check was demoted.
+ */
+export function unsetRequiredFields(schema: OdooSchema, model: string, written: ReadonlySet<string>, inverse?: string): UnsetRequiredField[] {
+  const unset: UnsetRequiredField[] = [];
+  for (const required of requiredFields(schema, model)) {
+    const { field } = required;
+    if (written.has(field.name) || field.name === inverse || field.hasDefault || field.writability.writable === "no") continue;
+    const computed = computedOnCreate(model, field.name);
+    if (computed !== undefined && computed.from.length === 0) continue;
+    unset.push({ ...required, computedFrom: computed?.from ?? [] });
+  }
+  return unset;
 }
 
 /** Curated constraint facts (required-by-constraint, value ranges, hierarchies without cycles) on one field. */

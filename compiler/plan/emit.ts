@@ -6,19 +6,19 @@ import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
 import { isColumnType } from "../../language/column-types.js";
 import type { PackageAnalysis } from "../analyze.js";
-import { constraintFactsFor, findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
+import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
 import { recordXmlid } from "../check-expressions.js";
 import type { CheckedAssignment, CheckedCondition, CheckedPackage } from "../checked-package.js";
 import type { DependencyEdge, DependencyGraph } from "../dependencies.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
 import { deletionPolicy, isExternalIdNamespace } from "../target.js";
+import { stepConstraints } from "./step-constraints.js";
 import {
   Plan,
   PLAN_FORMAT,
   PLAN_VERSION,
   type ColumnPlan,
-  type ConstraintPlan,
   type EntityPlan,
   type ExpectedRecordPlan,
   type ExpectedValuePlan,
@@ -99,27 +99,6 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
       columns: [...group.columns.values()].map(columnPlan),
     })),
   };
-}
-
-/** Odoo's constraints (compiler/catalog/constraints.ts) on the fields a step writes, in either pass. */
-function stepConstraints(model: string, operations: readonly OperationPlan[]): ConstraintPlan[] {
-  const written = new Set(operations.map((operation) => operation.field));
-  return constraintFactsFor(model)
-    .filter((fact) => written.has(fact.field))
-    .map((fact): ConstraintPlan =>
-      fact.kind === "range"
-        ? { kind: "range", field: fact.field, min: fact.min, max: fact.max, message: fact.odooMessage }
-        : fact.kind === "acyclic"
-          ? { kind: "acyclic", field: fact.field, message: fact.odooMessage }
-          : {
-              kind: "required",
-              field: fact.field,
-              message: fact.odooMessage,
-              ...(fact.appliesWhen === undefined
-                ? {}
-                : { appliesWhen: { field: fact.appliesWhen.field, values: [...fact.appliesWhen.values], byDefault: fact.appliesWhen.byDefault } }),
-            },
-    );
 }
 
 /** What the plan's step of a target is made of, gathered for every target in one pass. */
@@ -298,7 +277,7 @@ class Emitter {
       if (one2many?.relationField === undefined) throw new PlanEmissionError(`${parentModel}.${target.parent.field.value} is not a one2many`);
       parent = { step: target.parent.target.alias, field: target.parent.field.value, inverse: one2many.relationField, by };
     }
-    const constraints = stepConstraints(target.model, [...operations, ...deferred]);
+    const constraints = stepConstraints(this.schema, target.model, operations, deferred, parent?.inverse);
     return {
       id: target.alias,
       kind: target.role,

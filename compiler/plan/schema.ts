@@ -389,6 +389,9 @@ export const OperationPlan = z
   .strict();
 export type OperationPlan = z.infer<typeof OperationPlan>;
 
+/** Only when the record's `field` holds one of `values`, or is left to Odoo's default (`byDefault`). */
+const AppliesWhen = z.object({ field: z.string(), values: z.array(z.string()), byDefault: z.boolean() }).strict();
+
 /**
  * A rule Odoo enforces on a field beyond fields_get's flags (a Python or SQL constraint, from
  * compiler/catalog/constraints.ts): a row breaking it is rejected with Odoo's own message.
@@ -399,16 +402,27 @@ export const ConstraintPlan = z.discriminatedUnion("kind", [
       kind: z.literal("required"),
       field: z.string(),
       message: z.string(),
-      /** Only when the record's `field` holds one of `values`, or is left to Odoo's default (`byDefault`). */
-      appliesWhen: z
-        .object({ field: z.string(), values: z.array(z.string()), byDefault: z.boolean() })
-        .strict()
-        .optional(),
+      appliesWhen: AppliesWhen.optional(),
     })
     .strict(),
   z.object({ kind: z.literal("range"), field: z.string(), min: z.number(), max: z.number(), message: z.string() }).strict(),
   /** The field may not lead a record back to itself (checked on the second pass, where self-references are written). */
   z.object({ kind: z.literal("acyclic"), field: z.string(), message: z.string() }).strict(),
+  /**
+   * A field Odoo requires that the step does not write, kept when FM405 was demoted: a row is
+   * refused unless one of `computedFrom` (what Odoo makes the field from on create) has a value.
+   */
+  z
+    .object({
+      kind: z.literal("unset"),
+      field: z.string(),
+      label: z.string(),
+      computedFrom: z.array(z.string()),
+      /** Odoo's own message, when a constraint beyond fields_get requires the field. */
+      message: z.string().optional(),
+      appliesWhen: AppliesWhen.optional(),
+    })
+    .strict(),
 ]);
 export type ConstraintPlan = z.infer<typeof ConstraintPlan>;
 
@@ -428,7 +442,7 @@ export const StepPlan = z
     deferred: z.array(OperationPlan),
     /** Steps whose records this step points to and that load first. */
     dependsOn: z.array(z.string()),
-    /** Odoo's constraints on the fields this step writes in its first pass; absent when none. */
+    /** Odoo's constraints on the fields this step writes, and the required fields it leaves unset; absent when none. */
     constraints: z.array(ConstraintPlan).optional(),
   })
   .strict();

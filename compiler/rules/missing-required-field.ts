@@ -1,5 +1,5 @@
 import type { Range } from "../../language/location.js";
-import { computedOnCreate, requiredFields, suggestNames } from "../catalog/index.js";
+import { requiredFields, suggestNames, unsetRequiredFields } from "../catalog/index.js";
 import type { TargetSymbol } from "../model.js";
 import { appendToBlock, type Finding, type Rule } from "./rule.js";
 import { modelKnown } from "./schema-helpers.js";
@@ -26,7 +26,7 @@ export const missingRequiredField: Rule = {
   summary: "A target leaves a field empty that Odoo requires and fills no default for (e.g. crm.lead.name).",
   example: {
     wrong: "map Deal -> crm.lead { expected_revenue <- amount | money }",
-    reported: "crm.lead requires name (Opportunity), which this map does not set and Odoo has no default for: add `name <- ...`",
+    reported: "crm.lead requires name (Opportunity), which this map does not set and Odoo has no default for (Odoo makes it from partner_id, not set either): add `name <- ...`",
     right: "map Deal -> crm.lead { name <- title  expected_revenue <- amount | money }",
   },
   check({ bound, checked, schema }) {
@@ -44,14 +44,10 @@ export const missingRequiredField: Rule = {
       // A child's link to its parent comes from the one2many it fills.
       const inverse =
         target.parent === undefined ? undefined : schema.models[target.parent.target.model ?? ""]?.fields[target.parent.field.value]?.relationField;
-      const required = requiredFields(schema, model);
-      const requiredNames = new Set(required.map((entry) => entry.field.name));
-      for (const { field, source, constraint } of required) {
-        if (assigned.has(field.name) || field.name === inverse) continue;
-        if (field.hasDefault || field.writability.writable === "no") continue;
-        const computed = computedOnCreate(model, field.name);
-        // A field computed from another required one is reported through that one (the invoice address through the customer).
-        if (computed !== undefined && (computed.from.length === 0 || computed.from.some((from) => assigned.has(from) || requiredNames.has(from)))) continue;
+      const requiredNames = new Set(requiredFields(schema, model).map((entry) => entry.field.name));
+      for (const { field, source, constraint, computedFrom } of unsetRequiredFields(schema, model, assigned, inverse)) {
+        // Computed from a field the target sets, or from another required one it is reported through (the invoice address through the customer).
+        if (computedFrom.some((from) => assigned.has(from) || requiredNames.has(from))) continue;
         const columns = [...(target.entity?.columns.keys() ?? [])];
         const guess = columns.includes(field.name) ? field.name : (suggestNames(field.name, columns)[0] ?? suggestNames(field.label, columns)[0]);
         const text = bound.files.find((file) => file.path === target.file)?.text ?? "";
@@ -62,7 +58,7 @@ export const missingRequiredField: Rule = {
         findings.push({
           file: target.file,
           range: target.nameRange,
-          message: `${model} requires ${field.name} (${field.label})${why}, which this ${target.role === "split" ? "target" : target.role} does not set and Odoo has no default for: add \`${field.name} <- ...\``,
+          message: `${model} requires ${field.name} (${field.label})${why}, which this ${target.role === "split" ? "target" : target.role} does not set and Odoo has no default for${computedFrom.length === 0 ? "" : ` (Odoo makes it from ${computedFrom.join(" or ")}, not set either)`}: add \`${field.name} <- ...\``,
           fixes: [{ title: `Add ${field.name}`, edits: [appendToBlock(target.file, text, bodyRange(target), `${field.name} <- ${guess ?? '""'}`)] }],
         });
       }

@@ -14,7 +14,7 @@ import { compileExpression, EvaluationScope, FAILED, runCompiled, type CompiledE
 import { evaluate, type EvaluationEnvironment, type RowInput } from "../transform/evaluate.js";
 import { isEmpty, type RuntimeValue, type ValueNote } from "../transform/values.js";
 import { cellOf, columnOf, fieldProblem, type ReferenceStyle } from "./cells.js";
-import { constraintRefusal } from "./constraints.js";
+import { constrainedFields, constraintRefusal } from "./constraints.js";
 
 /** A note on the value of one field. */
 export interface FieldNote {
@@ -180,16 +180,6 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
     row: (input) => decide({ input, cells: cellsFor(fields.length), defaulted: undefined, notes: undefined, values: checksConstraints ? new Map() : undefined }, 0),
     deferred: (input) => deferred(input, [], [], 0),
   };
-}
-
-/** The fields whose values the step's Odoo constraints read. */
-function constrainedFields(step: StepPlan): Set<string> {
-  const fields = new Set<string>();
-  for (const constraint of step.constraints ?? []) {
-    fields.add(constraint.field);
-    if (constraint.kind === "required" && constraint.appliesWhen !== undefined) fields.add(constraint.appliesWhen.field);
-  }
-  return fields;
 }
 
 /**

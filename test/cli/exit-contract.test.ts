@@ -247,17 +247,16 @@ describe("smaller ones (issue 17, item 12)", () => {
 
   it("shows the URL with its scheme and does not retry a refused connection five times", async () => {
     const env = { ODOO_DB: "x", ODOO_USER: "a", ODOO_PASSWORD: "b", NO_COLOR: "1" };
-    const started = Date.now();
     const ran = await runCliAsync(
       ["run", PERFECTBOOKS, "--source", PERFECTBOOKS_SAMPLE, "--url", "http://127.0.0.1:9", "--state", folder("flitmap-contract-state-")],
       { env },
     );
     expect(ran.status).toBe(2);
+    // Every retry is announced on stderr (cli/connection.ts): none means one attempt. No time bound: a busy machine is no failure.
     expect(ran.stderr).not.toContain("retrying");
     expect(lastLine(ran.stderr)).toMatch(
       /^flitmap: cannot connect to Odoo: GET http:\/\/127\.0\.0\.1:9\/web\/version failed: connect ECONNREFUSED 127\.0\.0\.1:9; check ODOO_URL and the network$/,
     );
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("names every missing credential at once", async () => {

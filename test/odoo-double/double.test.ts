@@ -255,6 +255,14 @@ describe("the Odoo double (17.0, XML-RPC)", () => {
     expect(await templates("Pair")).toBe(0);
   });
 
+  it("names an opportunity created without a name after its customer, as crm.lead's _compute_name does, and refuses one with neither", async () => {
+    const [customer] = await client.create("res.partner", [{ name: "Virtanen Oy", is_company: true }]);
+    const [lead] = await client.create("crm.lead", [{ partner_id: customer, type: "opportunity" }]);
+    const [read] = await client.read("crm.lead", [lead ?? 0], ["name"]);
+    expect(read?.["name"]).toBe("Virtanen Oy's opportunity");
+    await expect(client.create("crm.lead", [{ type: "opportunity", expected_revenue: 10 }])).rejects.toThrow();
+  });
+
   it("writes tracking messages and assignment notifications unless the context says not to", async () => {
     const [user] = await client.create("res.users", [{ name: "Assignee", login: "assignee@example.com", email: "assignee@example.com" }]);
     const [lead] = await client.create("crm.lead", [{ name: "Tracked lead" }], { tracking_disable: true });

@@ -43,6 +43,8 @@ const CREATE_DEFAULTS: Readonly<Record<string, CreateDefaults>> = {
     if (values["date_last_stage_update"] === undefined) values["date_last_stage_update"] = orm.now();
     if (typeof values["partner_id"] === "number") {
       const partner = orm.store.get("res.partner", values["partner_id"]);
+      // crm_lead.py's _compute_name (17.0 to 19.0, read in Odoo's source; no recording shows it).
+      if (partner && (values["name"] === undefined || values["name"] === false) && partner["name"]) values["name"] = `${String(partner["name"])}'s opportunity`;
       if (partner && values["email_from"] === undefined && partner["email"]) values["email_from"] = partner["email"];
       if (partner && values["phone"] === undefined && partner["phone"]) values["phone"] = partner["phone"];
     }

@@ -8,7 +8,7 @@ describe("FM405 missing_required_field", () => {
 
   it("reports a lead without a name and a partner without a name", () => {
     expect(diagnosticsOf("FM405", "map Deal -> crm.lead { expected_revenue <- amount }\nmap Company -> res.partner { is_company = true }")).toEqual([
-      "main.flitmap:1:5-1:9 error FM405 crm.lead requires name (Opportunity), which this map does not set and Odoo has no default for: add `name <- ...`",
+      "main.flitmap:1:5-1:9 error FM405 crm.lead requires name (Opportunity), which this map does not set and Odoo has no default for (Odoo makes it from partner_id, not set either): add `name <- ...`",
       'main.flitmap:2:5-2:12 error FM405 res.partner requires name (Name) (Odoo refuses it empty: "Contacts require a name", when type is "contact" (the default); delivery, invoice and other addresses may be nameless), which this map does not set and Odoo has no default for: add `name <- ...`',
     ]);
   });
