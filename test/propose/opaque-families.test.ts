@@ -57,10 +57,11 @@ const REJECTED: Readonly<Record<string, number>> = {
   // values, as the hand-written package writes them: one about a sale deleted before the export,
   // and about nothing else, refused by both.
   ugyfeltar: 1,
-  // Its opportunities, named by no column the proposal found (crm.lead requires a name, FM405
-  // warns), refused by the double; 220 at its one hold-out measurement, when its register's e-invoice
-  // addresses of 12 and 16 digits were read as decimals and made the file's separator a point.
-  asiakkaat: 76,
+  // Its opportunities without a customer, named by no column the proposal found (crm.lead requires
+  // a name, FM405 warns; Odoo names the others after their customer), refused by the run; 220 at its
+  // one hold-out measurement, when its register's e-invoice addresses of 12 and 16 digits were read
+  // as decimals and made the file's separator a point, 76 before the name was computed.
+  asiakkaat: 14,
 };
 
 describe("opaque headers", () => {
