@@ -57,7 +57,10 @@ describe("Czech and Slovak account numbers", () => {
   it("are read only with the country that writes them, and checked part by part", () => {
     expect(readIban("19-2000145399/0800", undefined)).toMatchObject({ ok: false });
     expect(readIban("19-2000145399/0800", "PL")).toMatchObject({ ok: false });
-    expect(readIban("18-2000145399/0800", "CZ")).toEqual({ ok: false, reason: "'18-2000145399/0800' is not a Czech account number: its prefix's check does not match (a mistyped digit)" });
+    expect(readIban("18-2000145399/0800", "CZ")).toEqual({
+      ok: false,
+      reason: "'18-2000145399/0800' is not a Czech account number: its prefix's check does not match (a mistyped digit)",
+    });
     expect(readIban("2000145399/08000", "CZ")).toMatchObject({ ok: false });
   });
 });

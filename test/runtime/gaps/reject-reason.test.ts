@@ -53,10 +53,13 @@ describe("required with a reason", () => {
   });
 
   it("takes one reason, as text (FM304)", () => {
-    const messages = diagnosticsOf("FM304", `map Company -> res.partner {
+    const messages = diagnosticsOf(
+      "FM304",
+      `map Company -> res.partner {
   name <- name | required("a", "b")
   ref  <- name | required(3)
-}`);
+}`,
+    );
     expect(messages.join("\n")).toContain("`required` takes 0 to 1 argument (reason), not 2");
     expect(messages.join("\n")).toContain("the reason of `required` must be text, not integer");
   });
