@@ -66,6 +66,15 @@ export const BUSINESS_IDS: Readonly<Record<string, BusinessId>> = {
   PL: { called: "NIP", form: /^\d{10}$/, vat: (digits) => `PL${digits}`, printed: AS_WRITTEN },
   IT: { called: "partita IVA", form: /^\d{11}$/, vat: (digits) => `IT${digits}`, printed: AS_WRITTEN },
   PT: { called: "NIPC", form: /^\d{9}$/, vat: (digits) => `PT${digits}`, printed: AS_WRITTEN },
+  // IČO: eight digits, the last a mod-11 check digit (identifiers.ts); the registers pad old
+  // institutions' shorter numbers with leading zeros (64581 is 00064581), and so does the reader.
+  CZ: {
+    called: "IČO",
+    form: /^\d{8}$/,
+    digits: (compact) => (/^\d{1,7}$/.test(compact) ? compact.padStart(8, "0") : compact),
+    vat: (digits) => `CZ${digits}`,
+    printed: AS_WRITTEN,
+  },
   // The adószám: the VAT number's eight digits, the VAT status (1 to 5), the county.
   HU: {
     called: "adószám",

@@ -47,12 +47,39 @@ export function ibanCheckDigitsRight(iban: string): boolean {
   return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
 }
 
+/** A Czech or Slovak domestic account as written: an optional prefix and a dash, the number, a slash, the bank code. */
+const DOMESTIC_ACCOUNT = /^(?:(\d{1,6})\s*-\s*)?(\d{2,10})\s*\/\s*(\d{4})$/;
+
+/** The weights of a domestic account's prefix and number (padded to 6 and 10 digits): each weighted sum is a multiple of 11. */
+const PREFIX_WEIGHTS = [10, 5, 8, 4, 2, 1];
+const NUMBER_WEIGHTS = [6, 3, 7, 9, 10, 5, 8, 4, 2, 1];
+
+/**
+ * A Czech or Slovak account written the domestic way (`19-2000145399/0800`), checked by the
+ * weights of its prefix and number, as its IBAN (`CZ6508000000192000145399`: the bank code, the
+ * prefix and the number padded, and the check digits); undefined when the text is not so written.
+ */
+function readDomesticAccount(text: string, country: string): IdentifierReading | undefined {
+  const match = DOMESTIC_ACCOUNT.exec(text.trim());
+  if (match === null) return undefined;
+  const prefix = (match[1] ?? "").padStart(6, "0");
+  const number = (match[2] ?? "").padStart(10, "0");
+  const named = `'${text}' is not a${country === "CZ" ? " Czech" : " Slovak"} account number`;
+  if (weightedSum(digitsOf(prefix), PREFIX_WEIGHTS) % 11 !== 0) return { ok: false, reason: `${named}: its prefix's check does not match (a mistyped digit)` };
+  if (weightedSum(digitsOf(number), NUMBER_WEIGHTS) % 11 !== 0) return { ok: false, reason: `${named}: its number's check does not match (a mistyped digit)` };
+  const account = `${match[3] ?? ""}${prefix}${number}`;
+  const check = 98 - mod97(`${account}${country}00`);
+  return { ok: true, value: `${country}${String(check).padStart(2, "0")}${account}` };
+}
+
 /**
  * An IBAN, compact and upper-case. A number of digits only, as long as the country's IBAN without
  * its two letters, is taken as the IBAN without them (Poland's NRB is exactly that), when the
- * country is given.
+ * country is given; with CZ or SK, an account written the domestic way is made the IBAN.
  */
 export function readIban(text: string, country: string | undefined): IdentifierReading {
+  const domestic = country === "CZ" || country === "SK" ? readDomesticAccount(text, country) : undefined;
+  if (domestic !== undefined) return domestic;
   let iban = compact(text);
   if (country !== undefined && /^\d+$/.test(iban) && iban.length + 2 === ibanLength(country)) iban = country + iban;
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) {
@@ -160,6 +187,10 @@ const VAT_CHECKS: Readonly<Record<string, (body: string) => boolean>> = {
   LU: (body) => Number(body.slice(0, 6)) % 89 === Number(body.slice(6)),
   HR: (body) => iso7064Mod1110(digitsOf(body)),
   HU: (body) => weightedSum(digitsOf(body), [9, 7, 3, 1, 9, 7, 3, 1]) % 10 === 0,
+  // A legal person's DIČ is CZ and its IČO: the first seven digits weighted 8 to 2, the check digit
+  // (11 − the sum mod 11) mod 10. An individual's nine or ten digits (the birth number) are checked
+  // for their form only.
+  CZ: (body) => body.length !== 8 || (11 - (weightedSum(digitsOf(body), [8, 7, 6, 5, 4, 3, 2]) % 11)) % 10 === Number(body[7]),
 };
 
 /**

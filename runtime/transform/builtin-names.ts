@@ -4,7 +4,9 @@
  *   it (`Virtanen Matti`), turned to the given names first that Odoo's contacts hold.
  * - `without_prefixes`: a name without the honorific, academic and generational words written
  *   before it ("dr. Nagy Éva", "ifj. Kovács János", "Mrs Jane Doe", "Dipl.-Ing. Max Müller"), so
- *   that it can be matched against names kept without them.
+ *   that it can be matched against names kept without them; `Ing. arch.` whole.
+ * - `without_suffixes`: a name without the titles written after it ("Ing. Jan Novák, Ph.D.",
+ *   "Jane Doe, MBA"), for the same matching.
  */
 import { foldCase } from "../../compiler/value-formats.js";
 import {
@@ -70,12 +72,36 @@ export const NAME_PREFIXES: readonly string[] = [
   // French, Spanish, Portuguese, Italian.
   ...["mme", "mlle", "sr", "sra", "srta", "dña", "doña", "sig", "sigra", "dott", "dottssa", "avv", "geom"],
   // Polish, Czech and Slovak.
-  ...["inż", "mgr", "bc", "judr", "mudr", "phdr", "rndr"],
+  ...["inż", "mgr", "bc", "judr", "mudr", "phdr", "rndr", "doc", "mga", "mvdr", "mddr", "pharmdr", "paeddr", "thdr", "icdr"],
   // Greek: κος, κα (Mr, Mrs).
   ...["κος", "κα"],
 ];
 
 const KNOWN = new Set(NAME_PREFIXES.map((word) => foldCase(word)));
+
+/**
+ * Words that are a title only after the one before them (`Ing. arch.`, Slovak `Mgr. art.`): alone,
+ * "Arch" and "Art" are given names.
+ */
+const SECOND_WORDS: ReadonlyMap<string, string> = new Map([
+  ["arch", "ing"],
+  ["art", "mgr"],
+]);
+
+/**
+ * The titles written after a name, behind a comma or not ("Jan Novák, Ph.D.", "Eva Malá CSc.",
+ * "Jane Doe, MBA"), compared as the prefixes are: Czech and Slovak (Ph.D., CSc., DrSc., DiS.,
+ * Th.D., ArtD.), the degrees written after a name in English, German, Dutch and Hungarian (MBA,
+ * LL.M., M.Sc., B.Sc., PhD, MPA, DBA), and Jr., Esq. Not a word that is also a name: no BA, MA or
+ * MD ("Nguyen Van Ba"), which `words` adds where an export writes them.
+ */
+export const NAME_SUFFIXES: readonly string[] = [
+  ...["phd", "csc", "drsc", "dis", "thd", "artd"],
+  ...["mba", "emba", "llm", "llb", "msc", "bsc", "mpa", "dba", "mph"],
+  ...["jr", "esq"],
+];
+
+const KNOWN_SUFFIXES = new Set(NAME_SUFFIXES);
 
 /** A word as the list holds it: without case, dots and a comma after it. */
 function bareWord(word: string): string {
@@ -88,13 +114,31 @@ export function withoutPrefixes(name: string, extra: ReadonlySet<string>): strin
   let first = 0;
   while (first < words.length - 1) {
     const bare = bareWord(words[first] ?? "");
-    if (!KNOWN.has(bare) && !extra.has(bare)) break;
+    const after = SECOND_WORDS.get(bare);
+    const title = after === undefined ? KNOWN.has(bare) : first > 0 && bareWord(words[first - 1] ?? "") === after;
+    if (!title && !extra.has(bare)) break;
     first++;
   }
   return words.slice(first).join(" ");
 }
 
-/** `without_prefixes("néhai, gróf")`: more words to take off, comma-separated. */
+/** The name without the titles after it, and the comma before them; a name that is only such words is kept. */
+export function withoutSuffixes(name: string, extra: ReadonlySet<string>): string {
+  const words = name.trim().split(/\s+/);
+  let last = words.length - 1;
+  while (last > 0) {
+    const bare = bareWord(words[last] ?? "");
+    if (!KNOWN_SUFFIXES.has(bare) && !extra.has(bare)) break;
+    last--;
+  }
+  if (last === words.length - 1) return words.join(" ");
+  return words
+    .slice(0, last + 1)
+    .join(" ")
+    .replace(/\s*,$/, "");
+}
+
+/** `without_prefixes("néhai, gróf")`, `without_suffixes("MUDr.")`: more words to take off, comma-separated. */
 function readExtraWords(args: readonly RuntimeValue[]): ArgumentsResult<ReadonlySet<string>> {
   const tooMany = tooManyArguments(args, 1);
   if (tooMany !== null) return argumentProblem(tooMany);
@@ -117,4 +161,10 @@ const withoutPrefixesBuiltin = defineBuiltin<ReadonlySet<string>>({
   apply: (input, extra) => (typeof input === "string" ? textResult(withoutPrefixes(input, extra)) : wrongInput("without_prefixes", "text", input)),
 });
 
-export const NAME_BUILTINS: readonly DefinedBuiltin[] = [swapName, withoutPrefixesBuiltin];
+const withoutSuffixesBuiltin = defineBuiltin<ReadonlySet<string>>({
+  name: "without_suffixes",
+  readArguments: readExtraWords,
+  apply: (input, extra) => (typeof input === "string" ? textResult(withoutSuffixes(input, extra)) : wrongInput("without_suffixes", "text", input)),
+});
+
+export const NAME_BUILTINS: readonly DefinedBuiltin[] = [swapName, withoutPrefixesBuiltin, withoutSuffixesBuiltin];

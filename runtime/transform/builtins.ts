@@ -6,7 +6,8 @@
  *
  * Rules every step follows:
  * - Empty input (null, or text that is blank or only whitespace) gives null, so `??` and `default`
- *   can act; except `default` (its value, with a "default" note), `required` (rejects the row) and
+ *   can act; except `default` (its value, with a "default" note), `required` (rejects the row, with
+ *   the reason given or that the field requires a value) and
  *   `count` (0). A text step whose result is blank also gives null.
  * - Parsing steps (number, integer, money, date, datetime, boolean, email, phone, url) call the CSV
  *   reader's `parseCell` with the source's options, so `| date` reads exactly as a `date` column.
@@ -52,7 +53,7 @@ import { IDENTIFIER_BUILTINS } from "./builtin-identifiers.js";
 import { LIST_BUILTINS } from "./builtin-lists.js";
 import { NAME_BUILTINS } from "./builtin-names.js";
 import { dateFromText, dateOfDateTime, PARSE_BUILTINS } from "./builtin-parse.js";
-import { argumentProblem, argumentsOk, defineBuiltin, describeValue, type DefinedBuiltin } from "./builtin-support.js";
+import { argumentProblem, argumentsOk, defineBuiltin, describeValue, tooManyArguments, type DefinedBuiltin } from "./builtin-support.js";
 import { TEXT_BUILTINS } from "./builtin-text.js";
 import { ok, reject, type RuntimeValue, type StepOutcome } from "./values.js";
 
@@ -81,10 +82,19 @@ const defaultValue = defineBuiltin<RuntimeValue>({
   apply: (input) => ok(input),
 });
 
-const required = defineBuiltin<undefined>({
+const REQUIRED_REASON = "the value is empty, and this field requires one";
+
+/** `required("reason")`: the reject reason in the specialist's words; an empty reason (a template of empty values) is the default one. */
+const required = defineBuiltin<string>({
   name: "required",
-  readArguments: (args) => (args.length === 0 ? argumentsOk(undefined) : argumentProblem(`it takes no arguments, but was given ${args.length}`)),
-  whenEmpty: () => reject("the value is empty, and this field requires one"),
+  readArguments: (args) => {
+    const tooMany = tooManyArguments(args, 1);
+    if (tooMany !== null) return argumentProblem(tooMany);
+    const reason = args[0] ?? null;
+    if (reason === null || (typeof reason === "string" && reason.trim() === "")) return argumentsOk(REQUIRED_REASON);
+    return typeof reason === "string" ? argumentsOk(reason.trim()) : argumentProblem(`the reason is text, not ${describeValue(reason)}`);
+  },
+  whenEmpty: (reason) => reject(reason),
   apply: (input) => ok(input),
 });
 
