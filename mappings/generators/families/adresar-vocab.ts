@@ -202,7 +202,20 @@ export function birthNumberDic(rng: Rng, woman: boolean): string {
 /** A Czech bank account: "19-2000145399/0800", "2801234567/2010". */
 export function account(rng: Rng): string {
   const bank = rng.pick(["0800", "0100", "0300", "2010", "0600", "5500", "3030"]);
-  return `${rng.chance(0.25) ? `${rng.int(19, 35)}-` : ""}${rng.int(100_000, 9_999_999_999)}/${bank}`;
+  const prefix = rng.chance(0.25) ? `${[19, 27, 35][rng.int(19, 35) % 3]}-` : "";
+  const drawn = rng.int(100_000, 9_999_999_999);
+  // One in about thirty is mistyped, as a clerk mistypes one: written as drawn, its check fails.
+  return `${prefix}${drawn % 31 === 0 ? drawn : withCheckDigit(drawn)}/${bank}`;
+}
+
+/** The Czech account number nearest below `drawn` whose digits, weighted 6,3,7,9,10,5,8,4,2,1 from the left of ten, sum to a multiple of 11. */
+function withCheckDigit(drawn: number): number {
+  const weights = [6, 3, 7, 9, 10, 5, 8, 4, 2, 1];
+  for (let candidate = drawn; candidate > 0; candidate--) {
+    const digits = String(candidate).padStart(10, "0");
+    if ([...digits].reduce((sum, digit, index) => sum + Number(digit) * (weights[index] ?? 0), 0) % 11 === 0) return candidate;
+  }
+  return drawn;
 }
 
 /** A phone as Czechs write one: "+420 603 123 456", "603123456", "603 123 456", a landline "542 123 456". */
