@@ -13,7 +13,7 @@ export interface DependencyEdge {
   readonly from: TargetSymbol;
   readonly to: TargetSymbol;
   readonly kind: "ref" | "sibling" | "parent";
-  /** The assignment that needs `to` first; absent for a child's link to its parent. */
+  /** The assignment that needs `to` first; absent for a child's link to its parent and for a `when` reading `to`'s records. */
   readonly assignment?: CheckedAssignment;
   /** Whether Odoo refuses the record without the field (then it cannot wait for a second pass). */
   readonly required: boolean;
@@ -110,6 +110,14 @@ export function buildDependencyGraph(targets: readonly TargetSymbol[], checked: 
     for (const { step, kind } of referencedSteps(assignment.value.ir)) {
       const to = byAlias.get(step);
       if (to !== undefined) edges.push({ from: assignment.target, to, kind, assignment, required });
+    }
+  }
+  // A `when` reading another target's records (`when vat | ref register by vat optional is empty`)
+  // decides on the records loaded so far: it waits for them, and no second pass can decide it again.
+  for (const condition of checked.conditions) {
+    for (const { step, kind } of referencedSteps(condition.expression.ir)) {
+      const to = byAlias.get(step);
+      if (to !== undefined && to !== condition.target) edges.push({ from: condition.target, to, kind, required: true });
     }
   }
   for (const target of targets) {

@@ -9,6 +9,7 @@ import { proposeEntity } from "./bodies.js";
 import { BuildState, type BuildOptions } from "./build-state.js";
 import type { EntityProfile } from "./entities.js";
 import { chooseTargets } from "./entity-models.js";
+import { proposeHeldCompanies } from "./held-companies.js";
 import type { PackageProposal, RecordsProposal } from "./proposal.js";
 import { buildTable } from "./table-proposals.js";
 import { uniqueColumnProposal } from "./unique-columns.js";
@@ -25,7 +26,10 @@ export class ProposalBuilder {
   build(): PackageProposal {
     const state = this.state;
     chooseTargets(state);
-    const entities = state.entities.map((entity) => proposeEntity(state, entity));
+    const { entities, steps } = proposeHeldCompanies(
+      state,
+      state.entities.map((entity) => proposeEntity(state, entity)),
+    );
     const tables = [...state.registries.tables.values()].map((draft) => buildTable(state, draft));
     const records: RecordsProposal[] = [...state.registries.records.entries()].map(([model, byName]) => ({ model, entries: [...byName.values()] }));
     return {
@@ -37,10 +41,11 @@ export class ProposalBuilder {
       records,
       customFields: [...state.registries.customFields.values()],
       lookups: [...state.registries.lookups.values()],
-      uniqueColumns: [...state.registries.uniqueColumns.values()].flatMap(({ entity, column }) => {
+      uniqueColumns: [...state.registries.uniqueColumns.values()].flatMap(({ entity, column, match }) => {
         const profile = state.entities.find((candidate) => candidate.name === entity);
-        return profile === undefined ? [] : [uniqueColumnProposal(profile, column)];
+        return profile === undefined ? [] : [uniqueColumnProposal(profile, column, match)];
       }),
+      steps,
       missingRequired: state.registries.missingRequired,
       csv: [],
       sourceNotes: [],

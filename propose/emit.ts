@@ -89,7 +89,11 @@ function columnLine(entity: EntityProfile, column: ColumnProfile, plan: CsvPlan,
   // A column naming rows by another column than their key does not hold keys.
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   if (reference !== undefined && reference.byName === undefined && column.group === undefined) parts.push(`references ${reference.entity}`);
-  if (unique !== undefined) parts.push(unique.ambiguous === "reject" ? "unique" : `unique ambiguous ${unique.ambiguous}`);
+  if (unique !== undefined) {
+    parts.push(
+      ["unique", unique.match === undefined ? "" : ` match ${unique.match}`, unique.ambiguous === "reject" ? "" : ` ambiguous ${unique.ambiguous}`].join(""),
+    );
+  }
   return parts.join(" ");
 }
 
@@ -247,6 +251,11 @@ export function emitPackage(proposal: PackageProposal, plan: CsvPlan): { files: 
       migration.line(`  missing ${lookup.missing}`);
       migration.line("}");
     }
+  }
+  for (const step of proposal.steps) {
+    migration.blank();
+    migration.comment(step.comment);
+    migration.line(`step ${step.name} = ${step.expression}`);
   }
   files.push({ name: migration.file, text: migration.text() });
 

@@ -89,6 +89,15 @@ export interface UniqueColumnProposal {
   readonly entity: string;
   readonly column: string;
   readonly ambiguous: "reject" | "first" | "last";
+  /** How the values on both sides compare, when not trimmed and ignoring case: by their digits, or loosely. */
+  readonly match?: "digits" | "loose";
+  readonly comment: string;
+}
+
+/** `step NAME = ...`: a pipeline several fields use, named once (a reference tried in two files). */
+export interface StepProposal {
+  readonly name: string;
+  readonly expression: string;
   readonly comment: string;
 }
 
@@ -131,6 +140,7 @@ export interface PackageProposal {
   readonly customFields: readonly CustomFieldProposal[];
   readonly lookups: readonly LookupProposal[];
   readonly uniqueColumns: readonly UniqueColumnProposal[];
+  readonly steps: readonly StepProposal[];
   /** Required fields no column could fill: the check reports them as warnings until they are set. */
   readonly missingRequired: readonly string[];
   /** Source-level csv options, and why. */

@@ -60,7 +60,7 @@ export class Registries {
   private readonly tableSources = new Set<string>();
 
   /** Columns other files name an entity's rows by (`Entity.column`), declared `unique`. */
-  readonly uniqueColumns = new Map<string, { readonly entity: string; readonly column: string }>();
+  readonly uniqueColumns = new Map<string, { readonly entity: string; readonly column: string; readonly match?: "digits" | "loose" }>();
 
   private tableKey(output: TableOutput): string {
     if (output.kind === "text") return "text:users";
@@ -68,8 +68,10 @@ export class Registries {
   }
 
   /** The column `| ref alias by column` names another entity's rows by, declared `unique` once. */
-  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }): string {
-    this.uniqueColumns.set(`${names.entity}.${names.nameColumn}`, { entity: names.entity, column: names.nameColumn });
+  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }, match?: "digits" | "loose"): string {
+    const key = `${names.entity}.${names.nameColumn}`;
+    const known = match ?? this.uniqueColumns.get(key)?.match;
+    this.uniqueColumns.set(key, { entity: names.entity, column: names.nameColumn, ...(known === undefined ? {} : { match: known }) });
     return names.nameColumn;
   }
 

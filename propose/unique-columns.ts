@@ -5,21 +5,24 @@
  * The one exception is a head office and its branches sharing a trade name, each branch naming the
  * head office as its parent: the head office is the one meant, first (or last) in the file. Pure.
  */
+import { uniqueValueKey } from "../runtime/execute/indexes.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import type { UniqueColumnProposal } from "./proposal.js";
 
-/** How `| ref alias by column` compares values (runtime/execute/indexes.ts): trimmed, ignoring case. */
-function comparable(value: string): string {
-  return value.trim().toLowerCase();
+type Match = UniqueColumnProposal["match"];
+
+/** How `| ref alias by column` compares values (runtime/execute/indexes.ts): trimmed, ignoring case, or as the column's `match` says. */
+function comparable(value: string, match?: Match): string {
+  return match === undefined ? value.trim().toLowerCase() : uniqueValueKey(value, match);
 }
 
 /** The rows (distinct keys: chunks repeat a row) holding each value several rows hold, in file order. */
-function sharedValues(entity: EntityProfile, names: ColumnProfile): Map<string, number[]> {
+function sharedValues(entity: EntityProfile, names: ColumnProfile, match: Match): Map<string, number[]> {
   const keyColumn = entity.key.length === 1 ? entity.columns.find((column) => column.name === entity.key[0]) : undefined;
   const rowsOf = new Map<string, number[]>();
   const keysOf = new Map<string, Set<string>>();
   names.values.forEach((raw, row) => {
-    const value = comparable(raw);
+    const value = comparable(raw, match);
     if (value === "") return;
     const key = keyColumn?.values[row]?.trim() ?? String(row);
     const keys = keysOf.get(value) ?? new Set<string>();
@@ -59,16 +62,24 @@ function examples(values: readonly string[]): string {
 }
 
 /** The `unique` declaration of a column other files name the entity's rows by, with its reason. */
-export function uniqueColumnProposal(entity: EntityProfile, column: string): UniqueColumnProposal {
+export function uniqueColumnProposal(entity: EntityProfile, column: string, match?: Match): UniqueColumnProposal {
   const names = entity.columns.find((candidate) => candidate.name === column);
-  const shared = names === undefined ? new Map<string, number[]>() : sharedValues(entity, names);
+  const shared = names === undefined ? new Map<string, number[]>() : sharedValues(entity, names, match);
+  const compared = match === undefined ? {} : { match };
+  const how =
+    match === undefined
+      ? ""
+      : match === "digits"
+        ? " (by their digits: another file writes them with other punctuation or a country's letters)"
+        : " (loosely: another file writes them with other case, accents or punctuation)";
   const shown = examples([...shared.values()].map((rows) => names?.values[rows[0] ?? 0]?.trim() ?? ""));
   if (shared.size === 0) {
     return {
       entity: entity.name,
       column,
       ambiguous: "reject",
-      comment: `other columns name ${entity.name} rows by it; each value is one row's in the sample, so a row naming a value several rows hold is rejected rather than linked to a guess`,
+      ...compared,
+      comment: `other columns name ${entity.name} rows by it${how}; each value is one row's in the sample, so a row naming a value several rows hold is rejected rather than linked to a guess`,
     };
   }
   const parentOf = parentRows(entity);
@@ -82,13 +93,15 @@ export function uniqueColumnProposal(entity: EntityProfile, column: string): Uni
       entity: entity.name,
       column,
       ambiguous: position,
-      comment: `other columns name ${entity.name} rows by it; ${count} shared by a head office and its branches (${shown}), which name it as their parent: the head office, ${position} in the file, is linked`,
+      ...compared,
+      comment: `other columns name ${entity.name} rows by it${how}; ${count} shared by a head office and its branches (${shown}), which name it as their parent: the head office, ${position} in the file, is linked`,
     };
   }
   return {
     entity: entity.name,
     column,
     ambiguous: "reject",
-    comment: `other columns name ${entity.name} rows by it; ${count} held by several rows in the sample (${shown}): a row naming one is rejected with the keys it could be, rather than linked to a guess`,
+    ...compared,
+    comment: `other columns name ${entity.name} rows by it${how}; ${count} held by several rows in the sample (${shown}): a row naming one is rejected with the keys it could be, rather than linked to a guess`,
   };
 }

@@ -18,7 +18,7 @@ export const dependencyCycle: Rule = {
     const findings: Finding[] = [];
     for (const cycle of dependencies.cycles) {
       const names = cycle.targets.map((target) => target.alias).join(" and ");
-      const edges = cycle.edges.map((edge) => `${edge.from.alias}.${edge.assignment?.fieldName.value ?? "parent"} → ${edge.to.alias}`).join(", ");
+      const edges = cycle.edges.map((edge) => `${edge.from.alias}.${edge.assignment?.fieldName.value ?? (edge.kind === "parent" ? "parent" : "when")} → ${edge.to.alias}`).join(", ");
       const anchor = cycle.edges[0]?.assignment;
       const target = cycle.targets[0];
       if (target === undefined) continue;

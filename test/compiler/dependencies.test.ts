@@ -55,4 +55,21 @@ describe("load order", () => {
     expect(order.at(-1)).toBe("t0");
     expect(analysis.dependencies.cycles).toEqual([]);
   });
+
+  it("loads a map whose `when` reads another map's records after it, and a `when` reading its own map's does not make a cycle", () => {
+    const text = [
+      'migration m { source s  target odoo "17.0"  xmlid "m" }',
+      "source s {",
+      '  entity Prospect "prospects.csv" key id { id text  name text  vat text  parent text }',
+      '  entity Customer "customers.csv" key id { id text  name text  vat text unique match digits }',
+      "}",
+      // Declared first, and nothing in its body points to customers: only its condition does.
+      "map Prospect -> res.partner as prospect when vat | ref customer by vat optional is empty and parent | ref prospect optional is empty { name <- name }",
+      "map Customer -> res.partner as customer { name <- name }",
+    ].join("\n");
+    const analysis = analyze({ "main.flitmap": text });
+    expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    expect(analysis.dependencies.order.map((target) => target.alias)).toEqual(["customer", "prospect"]);
+    expect(analysis.dependencies.cycles).toEqual([]);
+  });
 });

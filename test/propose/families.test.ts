@@ -94,6 +94,15 @@ const FLOORS: Readonly<Record<string, number>> = {
  */
 const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 14 };
 
+/**
+ * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none
+ * unless listed): a ratchet too. Ügyféltár's proposal made 219 against 176 and Asiakkaat's 220
+ * against 169, the CRM's companies the register holds made again, until init told them by the
+ * business IDs and names the two files share and skipped them as the specialists do: 176, and 187.
+ * Asiakkaat's 18 left are households of the register typed as companies by their payment term.
+ */
+const COMPANY_SURPLUS: Readonly<Record<string, number>> = { asiakkaat: 18 };
+
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
   let exported: ReturnType<typeof generateFamilyExport>;
@@ -151,6 +160,7 @@ describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, he
     const shortfall = LOAD_SHORTFALLS[name];
     if (shortfall !== undefined) {
       expect(mine.rejected).toBeLessThanOrEqual(shortfall);
+      expect(mine.records["companies"] ?? 0).toBeLessThanOrEqual((theirs.records["companies"] ?? 0) + (COMPANY_SURPLUS[name] ?? 0));
       return;
     }
     expect(mine.rejected).toBeLessThanOrEqual(theirs.rejected);
