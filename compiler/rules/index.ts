@@ -11,6 +11,7 @@ import { eachField } from "./each-field.js";
 import { expressionType } from "./expression-type.js";
 import { fieldNotInVersion } from "./field-not-in-version.js";
 import { lookupField } from "./lookup-field.js";
+import { lookupReturns } from "./lookup-returns.js";
 import { lookupMissingPolicy } from "./lookup-missing-policy.js";
 import { migrationBlock } from "./migration-block.js";
 import { missingAppModel } from "./missing-app-model.js";
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   customField,
   monetaryCurrency,
   lookupField,
+  lookupReturns,
   unknownExternalId,
   overwrittenByOdoo,
   archiveWithoutActive,
