@@ -10,7 +10,7 @@ export const lookupReturns: Rule = {
     "A lookup `returns` a field its model does not have, or one that holds no single value it could give (a many2many, a one2many, a file): it returns a many2one (the record it points to) or a plain field.",
   example: {
     wrong: "lookup owner_partner in res.users by login returns partner { missing flag }",
-    reported: "res.users has no field partner to return; did you mean `partner_id`?",
+    reported: "res.users has no field partner to return; did you mean `partner_id`, `partner_gid` or `partner_share`?",
     right: "lookup owner_partner in res.users by login returns partner_id { missing flag }",
   },
   // The run reads the returned field with the lookup's records: one the model lacks would fail it.
