@@ -6,11 +6,15 @@
  * re-run takes the journaled answers; a plain field is given as its value; a test block finds a
  * given user's partner by the user's name, as Odoo names the partner it makes for a user.
  */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
+import { runPlan } from "../../../runtime/execute/run.js";
+import { FilesTarget } from "../../../runtime/targets/files-target.js";
 import { runPlanTests } from "../../../runtime/testing/plan-tests.js";
 import { analyze } from "../../compiler/helpers.js";
-import { answered, liveExport, runLive, stateByXmlid } from "../support.js";
+import { answered, liveExport, runLive, stateByXmlid, temporaryDirectory } from "../support.js";
 
 const PACKAGE = `migration agenda { source crm  target odoo "17.0"  xmlid "agenda" }
 source crm {
@@ -125,5 +129,24 @@ test "the attendees are the salespeople's partners" {
     expect(analysis.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
     const results = await runPlanTests(emitPlan(analysis));
     expect(results.map((result) => [result.name, result.failures])).toEqual([["the attendees are the salespeople's partners", []]]);
+  });
+
+  it("gives import files a plain field, and no partner: Odoo's import names a record by an external ID, which a user's partner lacks", async () => {
+    const source = temporaryDirectory("flitmap-lookup-returns-export-");
+    const out = temporaryDirectory("flitmap-lookup-returns-out-");
+    cleanups.push(async () => {
+      source.remove();
+      out.remove();
+    });
+    writeFileSync(join(source.path, "meetings.csv"), "id,subject,begins,organiser,attendee,guest\nE1,Kickoff,2026-03-02 09:00,Administrator,admin,\n");
+    const plan = emitPlan(analyze({ "main.flitmap": PACKAGE }));
+    // The catalog's administrator, as the recordings hold it: its partner as Odoo's [id, name] pair, with no external ID.
+    expect(plan.lookups[0]?.known.find((record) => record.xmlid === "base.user_admin")?.values).toMatchObject({ partner_id: [3, "Administrator"] });
+    const result = await runPlan({ plan, sourceDirectory: source.path, target: new FilesTarget(out.path, "agenda") });
+    expect(result.rejects).toEqual([]);
+    const events = readdirSync(out.path).find((name) => name.includes("calendar.event")) ?? "";
+    expect(readFileSync(join(out.path, events), "utf8")).toBe(
+      "id,name,start,stop,partner_ids/id,location\r\nagenda.meeting_E1,Kickoff,2026-03-02 09:00:00,2026-03-02 09:30:00,,admin\r\n",
+    );
   });
 });
