@@ -15,6 +15,7 @@ import { recordFieldName, recordModelName } from "./external-names.js";
 export function bindLookup(binder: Binder, declaration: A.LookupDeclaration, file: string): void {
   const model = recordModelName(binder.externalNames, file, declaration.model);
   for (const field of declaration.matchFields) recordFieldName(binder.externalNames, file, model, field);
+  if (declaration.returns !== undefined) recordFieldName(binder.externalNames, file, model, declaration.returns);
   if (declaration.name.kind === "Missing") return;
   const policy = declaration.items.find((item): item is A.MissingPolicy => item.kind === "MissingPolicy");
   let missing: MissingPolicyModel | undefined;
@@ -40,6 +41,7 @@ export function bindLookup(binder: Binder, declaration: A.LookupDeclaration, fil
     declaration,
     model,
     matchFields: declaration.matchFields,
+    ...(declaration.returns === undefined ? {} : { returns: declaration.returns }),
     together: declaration.joiners.length > 0 && declaration.joiners.every((word) => word === "and"),
     missing,
     includeArchived: archived?.include === true,
@@ -47,7 +49,7 @@ export function bindLookup(binder: Binder, declaration: A.LookupDeclaration, fil
     ...(ambiguous === undefined ? {} : { ambiguous }),
   };
   if (binder.declareCallable("lookup", declaration.name, file)) binder.lookups.set(symbol.name, symbol);
-  for (const field of declaration.matchFields) binder.customFieldName(field, symbol.model, file);
+  for (const field of [...declaration.matchFields, ...(declaration.returns === undefined ? [] : [declaration.returns])]) binder.customFieldName(field, symbol.model, file);
 }
 
 function lookupMatchRule(binder: Binder, declaration: A.LookupDeclaration, file: string): LookupMatchRule | undefined {

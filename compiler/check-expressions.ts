@@ -216,7 +216,7 @@ export class ExpressionChecker {
     reportUnusedLets(this, scope, outer);
   }
 
-  private get schema(): OdooSchema | undefined {
+  get schema(): OdooSchema | undefined {
     return this.choice.schema;
   }
 

@@ -9,6 +9,7 @@ import type { ExpressionChecker } from "./check-expressions.js";
 import type { CheckedExpression, Scope } from "./checked-package.js";
 import { reportUnknownName } from "./check-columns.js";
 import { inlinedLength, namedStep, useStep } from "./check-steps.js";
+import { lookupOutputType } from "./lookup-returns.js";
 import { acceptsInput, BUILTINS, findBuiltin, type Builtin } from "./builtins.js";
 import type { EntitySymbol, LookupSymbol, TableSymbol, TargetSymbol } from "./model.js";
 import { suggestNames } from "./catalog/index.js";
@@ -78,7 +79,7 @@ function checkLookupTogether(
     checker.issue("builtin-input", scope.file, step.range, `lookup ${lookup.name} matches text or numbers, but gets ${describeType(input.type)}`);
   }
   if (step.args !== undefined) checker.issue("builtin-argument", scope.file, step.range, `a lookup takes no arguments: write \`| ${lookup.name}\``);
-  const type = record(lookup.model);
+  const type = lookupOutputType(checker.schema, lookup);
   return { node: pipeNode, type, ir: { op: "lookup", type: typeString(type), lookup: lookup.name, input: input.ir, itemwise: false } };
 }
 
@@ -100,7 +101,7 @@ export function checkStep(checker: ExpressionChecker, step: A.PipeStep, input: C
       checker.issue("builtin-input", scope.file, step.range, `lookup ${lookup.name} matches text or numbers, but gets ${describeType(item)}`);
     }
     if (step.args !== undefined) checker.issue("builtin-argument", scope.file, step.range, `a lookup takes no arguments: write \`| ${name}\``);
-    const type = wrapList(record(lookup.model), itemwise);
+    const type = wrapList(lookupOutputType(checker.schema, lookup), itemwise);
     return { node: pipeNode, type, ir: { op: "lookup", type: typeString(type), lookup: name, input: input.ir, itemwise } };
   }
   const builtin = findBuiltin(name);

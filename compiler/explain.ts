@@ -227,7 +227,7 @@ class LineageBuilder {
           ? `fallback ${JSON.stringify(lookup.missing.value)}`
           : lookup.missing.policy;
     return {
-      text: `lookup ${expression.lookup}: the ${lookup?.model ?? "?"} record whose ${fields} matches, in the target Odoo (no match: ${missing})`,
+      text: `lookup ${expression.lookup}: the ${lookup?.returns === undefined ? "" : `${lookup.returns.value} of the `}${lookup?.model ?? "?"} record whose ${fields} matches, in the target Odoo (no match: ${missing})`,
       from: [this.build(expression.input)],
     };
   }

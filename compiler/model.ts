@@ -88,6 +88,8 @@ export interface LookupSymbol extends Declared {
   readonly declaration: A.LookupDeclaration;
   readonly model: string | undefined;
   readonly matchFields: readonly A.Name[];
+  /** `returns partner_id`: the field of the record found that the lookup gives, instead of the record. */
+  readonly returns?: A.Name;
   /** `by name and city`: every field matches one value of a list, in order (`or`: each field in turn). */
   readonly together: boolean;
   /** Undefined when the lookup does not say (a warning: rows would be rejected). */

@@ -222,13 +222,15 @@ export interface ColumnGroup extends NodeBase {
 
 /**
  * `lookup user in res.users by email or login { missing fallback "admin" }`; `by name and city`
- * matches a list of values, one per field, all together.
+ * matches a list of values, one per field, all together; `returns partner_id` gives that field of
+ * the record found instead of the record.
  */
 export interface LookupDeclaration extends NodeBase {
   readonly kind: "LookupDeclaration";
   readonly name: Name | Missing;
   readonly model: QualifiedName | Missing;
   readonly matchFields: readonly Name[];
+  readonly returns?: Name;
   /** The word before each match field after the first: `or` (each in turn) or `and` (all together). */
   readonly joiners: readonly LookupJoiner[];
   readonly items: readonly LookupItem[];

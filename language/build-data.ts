@@ -14,6 +14,7 @@ export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
   model: Built<A.QualifiedName | A.Missing> | undefined;
   readonly match: IToken[] = [];
   readonly joiners: A.LookupJoiner[] = [];
+  returns: IToken | undefined;
   readonly items: Built<A.LookupItem>[] = [];
 
   build(range: Range): A.LookupDeclaration {
@@ -23,6 +24,7 @@ export class LookupFrame implements Frame<A.LookupDeclaration, RulePartial> {
       model: qualifiedAt(this.model, range.end),
       matchFields: this.match.map(name),
       joiners: this.joiners,
+      ...(this.returns === undefined ? {} : { returns: name(this.returns) }),
       items: realItems(this.items),
       range,
     };

@@ -91,6 +91,7 @@ const KW = {
   reject: k("reject"),
   report: k("report"),
   required: k("required"),
+  returns: k("returns"),
   rule: k("rule"),
   schema: k("schema"),
   setting: k("setting"),
@@ -648,6 +649,12 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
     this.MANY(() => {
       this.OR(this.lookupJoinerChoices);
       this.matchField(6);
+    });
+    // `returns partner_id`: the lookup gives this field of the record it found, not the record.
+    this.OPTION2(() => {
+      this.token(10, KW.returns);
+      const field = this.consumeName(11, "field name");
+      if (field !== undefined) this.frameOf(D.LookupFrame).returns = field;
     });
     this.OPTION(() => {
       this.token(7, T.LCurly);

@@ -353,7 +353,7 @@ export class Printer {
   }
 
   private lookup(lookup: A.LookupDeclaration): Doc {
-    const head: Doc = ["lookup ", nameText(lookup.name), " in ", qualifiedNameText(lookup.model), " by ", lookup.matchFields.map((field, index) => (index === 0 ? field.value : `${lookup.joiners[index - 1] ?? "or"} ${field.value}`)).join(" ")];
+    const head: Doc = ["lookup ", nameText(lookup.name), " in ", qualifiedNameText(lookup.model), " by ", lookup.matchFields.map((field, index) => (index === 0 ? field.value : `${lookup.joiners[index - 1] ?? "or"} ${field.value}`)).join(" "), lookup.returns === undefined ? "" : ` returns ${lookup.returns.value}`];
     if (lookup.items.length === 0) return head;
     const entries = lookup.items.map((item): Doc => {
       if (item.kind === "ArchivedSetting") return ["archived ", item.include ? "include" : "exclude"];

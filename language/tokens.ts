@@ -108,7 +108,7 @@ export const SOFT_KEYWORDS = [
   "lookup", "by", "missing", "reject", "flag", "fallback", "halt", "archived", "include", "exclude",
   "records", "match", "existing", "table", "extend", "help",
   "map", "as", "split", "for", "ignore", "with", "order", "asc", "desc", "has", "lacks", "present", "empty",
-  "test", "given", "expect", "skip", "import", "from", "optional", "ambiguous", "let", "step",
+  "test", "given", "expect", "skip", "import", "from", "optional", "ambiguous", "let", "step", "returns",
 ] as const;
 
 export type ReservedWord = (typeof RESERVED_WORDS)[number];

@@ -38,7 +38,7 @@ export const CHILD_KEYS: { readonly [Kind in A.Node["kind"]]: readonly ChildKey<
   UniqueModifier: ["match"],
   DuplicatesRule: ["by"],
   ColumnGroup: ["name", "from", "to", "columns"],
-  LookupDeclaration: ["name", "model", "matchFields", "items"],
+  LookupDeclaration: ["name", "model", "matchFields", "returns", "items"],
   MissingPolicy: ["fallback"],
   ArchivedSetting: [],
   MatchRule: ["rule"],

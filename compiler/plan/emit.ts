@@ -6,6 +6,7 @@ import { relative } from "node:path";
 import type * as A from "../../language/ast.js";
 import { isColumnType } from "../../language/column-types.js";
 import type { PackageAnalysis } from "../analyze.js";
+import { lookupOutputType } from "../lookup-returns.js";
 import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
 import { recordXmlid } from "../check-expressions.js";
 import type { CheckedAssignment, CheckedCondition, CheckedPackage } from "../checked-package.js";
@@ -188,6 +189,7 @@ class Emitter {
   }
 
   private lookup(symbol: LookupSymbol): LookupPlan {
+    const returns = symbol.returns === undefined ? undefined : { field: symbol.returns.value, type: typeString(lookupOutputType(this.schema, symbol)) };
     return {
       name: symbol.name,
       model: symbol.model ?? "",
@@ -197,12 +199,13 @@ class Emitter {
       includeArchived: symbol.includeArchived,
       ...(symbol.matchRule === undefined || symbol.matchRule === "exact" ? {} : { matchRule: symbol.matchRule }),
       ...(symbol.ambiguous === undefined ? {} : { ambiguous: symbol.ambiguous }),
+      ...(returns === undefined ? {} : { returns }),
       known: knownRecords(this.schema, symbol.model ?? "").map((record) => {
         const values: Record<string, unknown> = {};
         // The recordings keep a record's name beside its values, not among them.
-        for (const field of symbol.matchFields) {
-          const value = record.values[field.value] ?? (field.value === "name" ? record.name : undefined);
-          if (value !== undefined) values[field.value] = value;
+        for (const field of [...symbol.matchFields.map((name) => name.value), ...(returns === undefined ? [] : [returns.field])]) {
+          const value = record.values[field] ?? (field === "name" ? record.name : undefined);
+          if (value !== undefined) values[field] = value;
         }
         if (symbol.includeArchived || record.values["active"] !== undefined) values["active"] = record.values["active"] ?? true;
         return {

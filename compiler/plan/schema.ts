@@ -316,6 +316,12 @@ export const LookupPlan = z
         z.object({ policy: z.literal("fallback"), value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
       ])
       .optional(),
+    /**
+     * `returns partner_id`: the lookup gives this field of the record it found, read with its
+     * records; `type` is what it gives, as an expression's (`record:res.partner` for a many2one:
+     * the record it points to; `text`, `boolean`, ... for a plain field: its value).
+     */
+    returns: z.object({ field: z.string(), type: PlanType }).strict().optional(),
     /** What the target schema says exists; a live run asks the server instead. */
     known: z.array(KnownRecordPlan),
   })

@@ -11,6 +11,7 @@ import { eachField } from "./each-field.js";
 import { expressionType } from "./expression-type.js";
 import { fieldNotInVersion } from "./field-not-in-version.js";
 import { lookupField } from "./lookup-field.js";
+import { lookupReturns } from "./lookup-returns.js";
 import { lookupMissingPolicy } from "./lookup-missing-policy.js";
 import { migrationBlock } from "./migration-block.js";
 import { missingAppModel } from "./missing-app-model.js";
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   overwrittenByOdoo,
   archiveWithoutActive,
   eachField,
+  lookupReturns,
   unmappedColumn,
   unusedDeclaration,
   duplicateAssignment,

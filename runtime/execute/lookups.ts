@@ -13,6 +13,7 @@ import type { LookupAnswer } from "../journal/journal.js";
 import type { LookupPlan, Plan } from "../../compiler/plan/schema.js";
 import type { LoadTarget, TargetRecord } from "../targets/target.js";
 import { evaluate, matchFieldsText, type EvaluationEnvironment, type LookupResolution, type LookupRuntime } from "../transform/evaluate.js";
+import { returning } from "./lookup-returns.js";
 import { fieldText, togetherMatcher } from "./lookup-together.js";
 import type { RecordRef } from "../transform/values.js";
 import { nameMatcher, type NameCandidate, type NameMatcher } from "./name-match.js";
@@ -61,14 +62,15 @@ export function lookupRuntime(lookup: LookupPlan, records: readonly TargetRecord
       const found = byXmlid.get(value.trim());
       return found === undefined ? resolve(value) : { status: "found", record: found };
     };
+  const give = returning(lookup, records, style);
   const runtime = (resolve: (value: string) => LookupResolution): LookupRuntime => ({
     name: lookup.name,
     model: lookup.model,
     matchFields: lookup.matchFields,
     ...(lookup.together === true ? { together: true as const } : {}),
     missing: lookup.missing,
-    resolve,
-    resolveFallback: orByXmlid(resolve),
+    resolve: (value) => give(resolve(value)),
+    resolveFallback: (value) => give(orByXmlid(resolve)(value)),
   });
   if (lookup.together === true) {
     const candidates = usable(lookup, records, style).map((record) => ({
@@ -244,15 +246,16 @@ function answerOf(lookup: LookupPlan, resolution: LookupResolution): LookupAnswe
     ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }),
     ...(record.label === undefined ? {} : { label: record.label }),
     ...(resolution.note === undefined ? {} : { note: resolution.note }),
+    ...(resolution.value === undefined ? {} : { value: resolution.value }),
   };
 }
 
 /** The resolution a journaled answer stands for. */
 function resolutionOf(answer: LookupAnswer | null): LookupResolution {
   if (answer === null) return { status: "missing" };
-  const { note, ambiguous, ...record } = answer;
+  const { note, ambiguous, value, ...record } = answer;
   if (ambiguous !== undefined) return { status: "ambiguous", reason: ambiguous };
-  return { status: "found", record: { kind: "record", ...record }, ...(note === undefined ? {} : { note }) };
+  return { status: "found", record: { kind: "record", ...record }, ...(value === undefined ? {} : { value }), ...(note === undefined ? {} : { note }) };
 }
 
 /** Misses listed before a run halts, at most. */

@@ -52,6 +52,8 @@ export interface LookupAnswer {
   readonly note?: string;
   /** Several records match and the lookup rejects the row, for this reason (no record then). */
   readonly ambiguous?: string;
+  /** The plain field a lookup `returns`, of the record it matched. */
+  readonly value?: string | number | boolean | null;
 }
 
 /** A set-up item's identity: the same custom field or reference record in its `setup-start` and its `setup`. */
@@ -199,6 +201,7 @@ const lookupAnswer = z.object({
   label: text.optional(),
   note: text.optional(),
   ambiguous: text.optional(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
 });
 
 const rowWrite = z.object({

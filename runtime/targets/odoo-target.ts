@@ -128,7 +128,7 @@ export class OdooTarget implements LoadTarget {
         lookup.name,
         (fetched.get(lookup.name) ?? []).map((record) => {
           const values: Record<string, unknown> = {};
-          for (const field of lookup.matchFields) values[field] = record[field];
+          for (const field of [...lookup.matchFields, ...(lookup.returns === undefined ? [] : [lookup.returns.field])]) values[field] = record[field];
           const xmlid = xmlids.get(`${lookup.model},${record.id}`);
           if (xmlid !== undefined) this.#names.remember(lookup.model, record.id, xmlid);
           return {
@@ -149,7 +149,8 @@ export class OdooTarget implements LoadTarget {
    */
   private async lookupSearch(lookup: LookupPlan): Promise<OdooRecord[]> {
     const hasActive = lookup.includeArchived && "active" in (await this.client.fieldsGet(lookup.model, ["type"]));
-    const wanted = [...new Set([...lookup.matchFields, "display_name", ...(hasActive ? ["active"] : [])])];
+    // A field the lookup returns comes in the same search_read: a many2one as Odoo's [id, name] pair.
+    const wanted = [...new Set([...lookup.matchFields, ...(lookup.returns === undefined ? [] : [lookup.returns.field]), "display_name", ...(hasActive ? ["active"] : [])])];
     return this.client.searchReadAll(lookup.model, [], wanted, { context: hasActive ? { active_test: false } : {} });
   }
 

@@ -40,10 +40,23 @@ class CapturingTarget extends DryRunTarget {
   override async lookupRecords(lookup: LookupPlan): Promise<readonly TargetRecord[]> {
     const given = this.given.flatMap((record, index): TargetRecord[] =>
       record.model === lookup.model
-        ? [{ xmlid: givenXmlid(record.model, index), label: givenName(record.values), values: record.values, active: record.values["active"] !== false }]
+        ? [{ xmlid: givenXmlid(record.model, index), label: givenName(record.values), values: this.withReturned(lookup, record.values, index), active: record.values["active"] !== false }]
         : [],
     );
     return [...knownTargetRecords(lookup), ...given];
+  }
+
+  /**
+   * A lookup that returns a many2one a given record does not name gives a record of the test's
+   * own of the given record's name, as Odoo makes a user's partner of the user's name.
+   */
+  private withReturned(lookup: LookupPlan, values: Readonly<Record<string, PlanValue>>, index: number): Readonly<Record<string, unknown>> {
+    const returns = lookup.returns;
+    if (returns === undefined || !returns.type.startsWith("record:") || values[returns.field] !== undefined) return values;
+    const xmlid = `${givenXmlid(lookup.model, index)}_${returns.field}`;
+    const name = givenName(values);
+    this.givenNames.set(xmlid, name);
+    return { ...values, [returns.field]: { xmlid, name } };
   }
 
   override async write(batch: WriteBatch): Promise<WriteResult> {

@@ -303,7 +303,10 @@ type LookupAnswer = { readonly value: RuntimeValue; readonly note?: ValueNote } 
 
 function lookupAnswer(lookup: LookupRuntime, wanted: string): LookupAnswer {
   const found = lookup.resolve(wanted);
-  if (found.status === "found") return found.note === undefined ? { value: found.record } : { value: found.record, note: { kind: "lookup-ambiguous", detail: found.note } };
+  if (found.status === "found") {
+    const value = found.value === undefined ? found.record : found.value;
+    return found.note === undefined ? { value } : { value, note: { kind: "lookup-ambiguous", detail: found.note } };
+  }
   if (found.status === "ambiguous") return { failure: found.reason };
   const what = `no ${lookup.model} record has ${matchFieldsText(lookup)} ${lookup.together === true ? wanted : JSON.stringify(wanted)}`;
   switch (lookup.missing.policy) {
@@ -315,7 +318,7 @@ function lookupAnswer(lookup: LookupRuntime, wanted: string): LookupAnswer {
     case "fallback": {
       const fallback = lookup.resolveFallback(String(lookup.missing.value));
       if (fallback.status !== "found") return { failure: `${what}, and neither has the fallback ${JSON.stringify(lookup.missing.value)}` };
-      return { value: fallback.record, note: { kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` } };
+      return { value: fallback.value === undefined ? fallback.record : fallback.value, note: { kind: "lookup-fallback", detail: `${what}; ${JSON.stringify(lookup.missing.value)} was used` } };
     }
   }
 }

@@ -22,7 +22,8 @@ export type ReferenceResolution =
 
 export type LookupResolution =
   /** `note`: how an ambiguous value was settled (`ambiguous first` or `fallback`), for the run's notes. */
-  | { readonly status: "found"; readonly record: RecordRef; readonly note?: string }
+  /** `value`: the plain field a lookup `returns`, read from `record` (a many2one it returns is `record` itself). */
+  | { readonly status: "found"; readonly record: RecordRef; readonly value?: string | number | boolean | null; readonly note?: string }
   | { readonly status: "missing" }
   /** Several records match and the lookup's `ambiguous` policy rejects the row. */
   | { readonly status: "ambiguous"; readonly reason: string };

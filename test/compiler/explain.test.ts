@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeDirectory } from "../../compiler/analyze.js";
 import { explainField, renderExplanation, type LineageNode } from "../../compiler/explain.js";
 import { runCli } from "../cli/helpers.js";
+import { analyze } from "./helpers.js";
 
 const PACKAGE = join(import.meta.dirname, "../../mappings/perfectbooks-to-odoo");
 
@@ -51,4 +52,15 @@ describe("explain: where a field's value comes from", () => {
     const wrong = runCli(["explain", "mappings/perfectbooks-to-odoo", "partner_id"]);
     expect([wrong.status, wrong.stderr]).toEqual([2, 'flitmap: explain takes <model>.<field>, e.g. res.partner.name, not "partner_id"\n']);
   });
+
+  it("says which field of the record it finds a lookup returns", () => {
+    const analysis = analyze({
+      "main.flitmap": `lookup owner in res.users by login returns partner_id { missing flag }
+map Deal -> calendar.event { name <- name  start <- close_date | datetime  stop <- close_date | datetime  partner_ids <- [contact_id | owner] }`,
+    });
+    expect(texts(explainField(analysis, "calendar.event", "partner_ids").writers[0]!.lineage)).toContain(
+      "lookup owner: the partner_id of the res.users record whose login matches, in the target Odoo (no match: flag)",
+    );
+  });
 });
+

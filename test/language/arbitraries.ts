@@ -369,13 +369,15 @@ export const declaration: fc.Arbitrary<A.Declaration> = fc.oneof(
         ),
         { maxLength: 2 },
       ),
+      fc.option(name(), { nil: undefined }),
     )
-    .map(([lookupName, model, matchFields, word, items]): A.LookupDeclaration => ({
+    .map(([lookupName, model, matchFields, word, items, returns]): A.LookupDeclaration => ({
       kind: "LookupDeclaration",
       name: lookupName,
       model,
       matchFields,
       joiners: matchFields.slice(1).map(() => word),
+      ...(returns === undefined ? {} : { returns }),
       items,
       range: RANGE,
     })),

@@ -26,6 +26,7 @@ describe("keywordCompletions", () => {
     expect(keywordsAt('source s { entity E "e.csv" key id {\n  vat text unique ‸\n} }')).toContain("match");
     expect(keywordsAt("map Company -> res.partner ‸")).toEqual(["as", "if", "when"]);
     expect(keywordsAt("lookup u in res.users by login { ‸ }")).toEqual(["ambiguous", "archived", "match", "missing"]);
+    expect(keywordsAt("lookup u in res.users by login ‸")).toContain("returns");
   });
 
   it("offers statement keywords in a map body and operators after an expression", () => {
