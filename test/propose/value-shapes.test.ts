@@ -79,4 +79,23 @@ describe("valueList", () => {
     // The delimiter itself is no separator within a cell.
     expect(valueList(["a;b", "b;c", "c", "a;c"], ";")).toBeUndefined();
   });
+
+  it("takes a title made of fields, one sort of value first and another after it, for no list", () => {
+    // The work, then the town: each part repeats across cells, but never in the other place.
+    const titles = [
+      "Latausasemat, Tampere",
+      "Sähköurakka, Tampere",
+      "Latausasemat, Orivesi",
+      "Huoltosopimus",
+      "Kuntotarkastus, Helsinki",
+      "Sähköurakka, Pirkkala",
+      "Kuntotarkastus, Tampere",
+      "Latausasemat, Helsinki",
+      "Huoltosopimus",
+    ];
+    expect(valueList(titles, ";")).toBeUndefined();
+    // A list's items stand first in one cell and after another there.
+    const services = ["Huolto, LVI", "LVI, Aurinkopaneelit", "Sähköasennus, Huolto", "LVI", "Aurinkopaneelit, Sähköasennus", "Huolto"];
+    expect(valueList(services, ";")).toMatchObject({ separator: "," });
+  });
 });
