@@ -34,7 +34,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   kundregister: 0.94,
   pelatologio: 0.96,
   ugyfeltar: 0.9,
-  asiakkaat: 0.68,
+  asiakkaat: 0.75,
 };
 
 /**
