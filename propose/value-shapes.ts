@@ -146,6 +146,12 @@ const NO_WORDS: ReadonlySet<string> = new Set([
   "falso",
 ]);
 
+/**
+ * One-letter answers whose meaning hangs on the other letter beside them: Finnish `K`/`E`
+ * (kyllä/ei), where a Turkish `E` (evet) beside `H` says yes.
+ */
+const LETTER_PAIRS: readonly (readonly [string, string])[] = [["k", "e"]];
+
 export interface BooleanWords {
   readonly true: readonly string[];
   readonly false: readonly string[];
@@ -160,6 +166,8 @@ export function booleanWords(samples: readonly string[]): BooleanWords | undefin
   const raw = new Set(samples);
   if (raw.size > 8) return undefined;
   const distinct = new Set([...raw].map((sample) => sample.trim().toLowerCase()));
+  const pair = LETTER_PAIRS.find(([yes, no]) => distinct.size === 2 && distinct.has(yes) && distinct.has(no));
+  if (pair !== undefined) return { true: [pair[0]], false: [pair[1]] };
   const yes = [...distinct].filter((word) => YES_WORDS.has(foldText(word)));
   const no = [...distinct].filter((word) => NO_WORDS.has(foldText(word)));
   if (yes.length === 0 || no.length === 0 || yes.length + no.length !== distinct.size) return undefined;

@@ -36,6 +36,9 @@ describe("booleanWords", () => {
 
   it("reads one-letter and accented answers, keeping the accent the reader compares", () => {
     expect(booleanWords(["S", "N", "s"])).toEqual({ true: ["s"], false: ["n"] });
+    // One letter's meaning hangs on the other: Finnish K/E (kyllä/ei), Turkish E/H (evet/hayır).
+    expect(booleanWords(["E", "K", "E"])).toEqual({ true: ["k"], false: ["e"] });
+    expect(booleanWords(["E", "H"])).toEqual({ true: ["e"], false: ["h"] });
     expect(booleanWords(["Sì", "No"])).toEqual({ true: ["sì"], false: ["no"] });
     expect(booleanWords(["Sim", "Não"])).toEqual({ true: ["sim"], false: ["não"] });
     expect(booleanWords(["Tak", "Nie"])).toEqual({ true: ["tak"], false: ["nie"] });
