@@ -49,7 +49,12 @@ export function agendaTargets(
     assign(state, event, "stop", moment(end), [date, end], 0.9, "the day and the time it ends");
   } else if (moments.kind === "duration" && start !== undefined && end !== undefined) {
     assign(state, event, "start", start.path, [start], 0.9, "when it starts");
-    const length = moments.minutes === 1 ? `${end.path} ?? 60` : `(${end.path} ?? 1) * ${moments.minutes}`;
+    const length =
+      moments.inWords === true
+        ? `${end.path} | duration("minutes") | integer ?? 60`
+        : moments.minutes === 1
+          ? `${end.path} ?? 60`
+          : `(${end.path} ?? 1) * ${moments.minutes}`;
     assign(state, event, "stop", `${start.path} | add_minutes(${length})`, [start, end], 0.9, "its start and how long it lasts; an hour when the row does not say");
   } else if (start !== undefined && end !== undefined) {
     assign(state, event, "start", start.path, [start], 0.9, "when it starts");

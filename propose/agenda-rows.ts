@@ -7,6 +7,7 @@
  * `14:00`), which read as decimals but are text a date-time is built from. Pure.
  */
 import type { ColumnProfile, EntityProfile } from "./entities.js";
+import { readDuration } from "../runtime/source/durations.js";
 import { rowTypes } from "./row-types.js";
 import { conceptWords } from "./words.js";
 
@@ -72,6 +73,8 @@ export interface StartAndDuration {
   readonly kind: "duration";
   /** Minutes in the duration's unit: 1, or 60 for hours. */
   readonly minutes: number;
+  /** Whether the duration is written with its unit (`1 h 30 min`), read by the `duration` built-in. */
+  readonly inWords?: boolean;
   readonly due?: ColumnProfile;
 }
 
@@ -161,6 +164,18 @@ export function minutesShaped(column: ColumnProfile): boolean {
 }
 
 /**
+ * Lengths of time written with their unit (`20 min`, `1 h 30 min`, `2,5 h`, `90 min.`), in the
+ * unit words of any language the runtime's duration parser knows: every filled value read by it,
+ * on several rows, blank on some or none.
+ */
+export function durationsInWords(column: ColumnProfile): boolean {
+  if (column.guess.type !== "text") return false;
+  const filled = column.values.map((value) => value.trim()).filter((value) => value !== "");
+  // A time of day (`9:30`) reads as a length of time too: a unit word says which it is.
+  return filled.length >= 5 && filled.every((value) => /\p{L}/u.test(value) && readDuration(value).ok);
+}
+
+/**
  * A date-time on every row and how long each lasted (`Duration (min)`, or minutes by their values), no end: the rows whose
  * type reads as a meeting or a visit, in the lexicon's languages, are appointments, the others
  * (calls, e-mails, tasks, notes) activities, since a call has a duration too.
@@ -169,7 +184,8 @@ function startAndDuration(entity: EntityProfile): AgendaRows | undefined {
   const start = entity.columns.find((column) => column.guess.type === "datetime" && column.guess.blank === 0 && column.name !== entity.modifiedColumn);
   const duration =
     entity.columns.find((column) => column.words.includes("duration") && (column.guess.type === "integer" || column.guess.type === "decimal")) ??
-    entity.columns.find((column) => !entity.key.includes(column.name) && minutesShaped(column));
+    entity.columns.find((column) => !entity.key.includes(column.name) && minutesShaped(column)) ??
+    entity.columns.find(durationsInWords);
   if (start === undefined || duration === undefined) return undefined;
   const types = rowTypes(
     entity.columns,
@@ -179,12 +195,13 @@ function startAndDuration(entity: EntityProfile): AgendaRows | undefined {
   );
   if (types === undefined) return undefined;
   const due = entity.columns.find((column) => column.guess.type === "date" && column.guess.blank > 0);
-  const minutes = duration.words.includes("hour") ? 60 : 1;
+  const inWords = duration.guess.type === "text";
+  const minutes = duration.words.includes("hour") && !inWords ? 60 : 1;
   return {
     type: types.column,
     eventValues: types.first,
     activityValues: types.second,
-    moments: { kind: "duration", minutes, ...(due === undefined ? {} : { due }) },
+    moments: { kind: "duration", minutes, ...(inWords ? { inWords } : {}), ...(due === undefined ? {} : { due }) },
     start,
     end: duration,
   };

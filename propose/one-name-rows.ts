@@ -57,8 +57,10 @@ export function oneNameTypes(entity: EntityProfile, names: ColumnProfile): OneNa
     (column) => typesNothing(entity, column, names),
     MAX_TYPES,
     (rows) => {
-      if (rows.length < ENOUGH_ROWS) return undefined;
       const persons = share(rows);
+      // A type of a row or two (`Ulkomaat`, customers abroad) says little, but firms whose names
+      // none reads as a person's are organisations.
+      if (rows.length < ENOUGH_ROWS) return persons === 0 ? "first" : undefined;
       return persons >= PERSONS ? "second" : persons <= ORGANISATIONS ? "first" : undefined;
     },
     true,

@@ -17,15 +17,26 @@ export interface RowTypes {
 const PLACE_WORDS: ReadonlySet<string> = new Set(["country", "city", "state", "zip", "street", "address", "district"]);
 
 /**
+ * Whether most of a column's values count something (`14 pv netto`, `Net 30`, `5-10 employees`):
+ * a payment term or a size class may follow the kind of customer, but is none.
+ */
+function counts(column: ColumnProfile): boolean {
+  const values = [...new Set(column.values.map((value) => value.trim()).filter((value) => value !== ""))];
+  return values.filter((value) => /\d/.test(value)).length * 2 > values.length;
+}
+
+/**
  * Whether a column cannot be the one typing an entity's rows: the names being typed, a key, a
- * column of a different value on most rows (an address), or where a row is (its country, city).
+ * column of a different value on most rows (an address), where a row is (its country, city), or
+ * how much of something (a payment term's days).
  */
 export function typesNothing(entity: EntityProfile, column: ColumnProfile, names: ColumnProfile): boolean {
   return (
     column === names ||
     entity.key.includes(column.name) ||
     column.guess.distinct * 2 > column.guess.total ||
-    column.words.some((word) => PLACE_WORDS.has(word))
+    column.words.some((word) => PLACE_WORDS.has(word)) ||
+    counts(column)
   );
 }
 

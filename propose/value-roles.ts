@@ -12,6 +12,7 @@ import { hasVatForm } from "../runtime/source/identifiers.js";
 import { filledValues, isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
+import { mobileByCountry } from "./mobile-prefixes.js";
 import { holdsIdentifiers, holdsRegistryNumbers, holdsTaxIds, isNationalTaxId } from "./tax-ids.js";
 import { conceptWords } from "./words.js";
 import type { DealRole } from "./deal-roles.js";
@@ -395,7 +396,7 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   const phones = columns.filter((column) => column.guess.type === "phone" && column.list === undefined && !column.words.includes("fax") && !holdsIdentifiers(column.values));
   // Numbers with extensions are fixed lines: beside them, the one column without is the mobile.
   const plain = phones.filter((column) => !holdsExtensions(column));
-  give(plain.length === 1 && phones.length > 1 ? plain[0] : mobileOf(plain), "mobile");
+  give(plain.length === 1 && phones.length > 1 ? plain[0] : (mobileByCountry(plain) ?? mobileOf(plain)), "mobile");
   const flags = columns.filter((column) => column.guess.type === "boolean");
   const dates = columns.filter((column) => column.guess.type === "date");
   const done = dates.filter((date) => filledByFlag(date, flags));

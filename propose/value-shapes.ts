@@ -146,6 +146,12 @@ const NO_WORDS: ReadonlySet<string> = new Set([
   "falso",
 ]);
 
+/**
+ * One-letter answers whose meaning hangs on the other letter beside them: Finnish `K`/`E`
+ * (kyllä/ei), where a Turkish `E` (evet) beside `H` says yes.
+ */
+const LETTER_PAIRS: readonly (readonly [string, string])[] = [["k", "e"]];
+
 export interface BooleanWords {
   readonly true: readonly string[];
   readonly false: readonly string[];
@@ -160,6 +166,8 @@ export function booleanWords(samples: readonly string[]): BooleanWords | undefin
   const raw = new Set(samples);
   if (raw.size > 8) return undefined;
   const distinct = new Set([...raw].map((sample) => sample.trim().toLowerCase()));
+  const pair = LETTER_PAIRS.find(([yes, no]) => distinct.size === 2 && distinct.has(yes) && distinct.has(no));
+  if (pair !== undefined) return { true: [pair[0]], false: [pair[1]] };
   const yes = [...distinct].filter((word) => YES_WORDS.has(foldText(word)));
   const no = [...distinct].filter((word) => NO_WORDS.has(foldText(word)));
   if (yes.length === 0 || no.length === 0 || yes.length + no.length !== distinct.size) return undefined;
@@ -226,6 +234,27 @@ function recombined(samples: readonly string[], separator: ListSeparator): boole
   return distinct.some((parts) => parts.length > 1 && parts.some((part) => (valuesHolding.get(part) ?? 0) > 1));
 }
 
+/** Distinct values each position of a cell listing several must hold before its positions tell a list from a title. */
+const POSITIONAL_MIN = 3;
+
+/**
+ * Whether the cells listing several values hold one sort of value first and another after it,
+ * never the same part in both places: a title made of fields (`Latausasemat, Tampere`: the work,
+ * then the town), not a list, whose items stand anywhere (`Huolto, LVI` beside `LVI, Huolto`).
+ * Only with several values in each place, as a list of two tags kept in one order would not.
+ */
+function positional(samples: readonly string[], separator: ListSeparator): boolean {
+  const first = new Set<string>();
+  const later = new Set<string>();
+  for (const sample of samples) {
+    const parts = sample.split(separator).map((part) => part.trim()).filter((part) => part !== "");
+    if (parts.length < 2) continue;
+    first.add(parts[0] ?? "");
+    for (const part of parts.slice(1)) later.add(part);
+  }
+  return first.size >= POSITIONAL_MIN && later.size >= POSITIONAL_MIN && ![...first].some((part) => later.has(part));
+}
+
 /**
  * How a column lists several values in one cell, if it does: a separator found in at least a
  * tenth of the cells (three at least), cells holding different numbers of parts (not every
@@ -247,7 +276,7 @@ export function valueList(samples: readonly string[], delimiter: string): ValueL
     const distinct = new Set(parts).size;
     // Parts that repeat across cells are values of a list (tags, names), not pieces of one text.
     if (distinct * 1.5 > parts.length && separator !== "|") continue;
-    if (!recombined(samples, separator)) continue;
+    if (!recombined(samples, separator) || positional(samples, separator)) continue;
     return { separator, parts, multiple };
   }
   return undefined;

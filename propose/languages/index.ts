@@ -6,6 +6,7 @@
 import { CZECH } from "./cs.js";
 import { DANISH } from "./da.js";
 import { GREEK } from "./el.js";
+import { FINNISH } from "./fi.js";
 import { HUNGARIAN } from "./hu.js";
 import { SPANISH } from "./es.js";
 import { ITALIAN } from "./it.js";
@@ -18,4 +19,4 @@ import { TURKISH } from "./tr.js";
 
 export type { Language } from "./language.js";
 
-export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK, HUNGARIAN];
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK, HUNGARIAN, FINNISH];

@@ -34,7 +34,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   kundregister: 0.94,
   pelatologio: 0.96,
   ugyfeltar: 0.9,
-  asiakkaat: 0.66,
+  asiakkaat: 0.8,
 };
 
 /**
@@ -91,8 +91,14 @@ const FLOORS: Readonly<Record<string, number>> = {
  * one the hand-written package rejects too (a done task about a sale deleted before the export,
  * and about nothing else: its message has no record to go to); fewer people than the specialist
  * (no contact at a site).
+ *
+ * Asiakkaat, the eleventh, at its first measurement: 220 rows rejected (the register's credit
+ * limits, its separator taken for a point; every opportunity, no column found for its name). Since
+ * it was tuned on (codes kept as text, a deal's title made of fields no list of tags, durations in
+ * words, Finnish kinds of activity): none, the 76 opportunities named by their title, 15 activities
+ * and 35 events against 17 and 31, but the CRM's companies the register holds made again.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 14 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0 };
 
 /**
  * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none

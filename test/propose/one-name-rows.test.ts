@@ -53,3 +53,30 @@ describe("firms and private persons named in one column, typed by another", () =
     });
   });
 });
+
+// Payment terms before the customer group: cash (`Käteinen`) only for private persons, days for
+// firms and persons alike; the group's customers abroad, two rows, named as firms.
+const ASIAKKAAT = `Nro;Nimi;Maksuehto;Ryhmä;Kaupunki
+1;Rakennus Virtanen Oy;14 pv netto;Yritykset;Tampere
+2;Lahtinen Tiina;Käteinen;Kuluttajat;Nokia
+3;Asunto Oy Tampereen Rantatörmä;30 pv netto;Taloyhtiöt;Tampere
+4;Jokinen Päivi;14 pv netto;Kuluttajat;Pirkkala
+5;Sähkö Laine Oy;21 pv netto;Yritykset;Tampere
+6;Saarinen Sari;Käteinen;Kuluttajat;Orivesi
+7;Svenska Fastighetsdrift AB;30 pv netto;Ulkomaat;Tukholma
+8;Asunto Oy Nokian Koskenranta;14 pv netto;Taloyhtiöt;Nokia
+9;Mäkelä Mikko;Käteinen;Kuluttajat;Tampere
+10;Nordisk Elteknik AB;14 pv netto;Ulkomaat;Göteborg
+11;Kiinteistö Mattila Oy;30 pv netto;Yritykset;Lempäälä
+12;Asunto Oy Pyynikin Harju;21 pv netto;Taloyhtiöt;Tampere
+`;
+
+describe("a register whose payment terms come before the customer group", () => {
+  it("types its rows by the group, not by the terms, whose values count days; a group of two firms among them", () => {
+    const [register] = profileEntities({ files: [file("asiakkaat.csv", ASIAKKAAT)], otherFiles: [] });
+    const mixed = register === undefined ? undefined : mixedRows(register);
+    expect(mixed?.typed?.column.name).toBe("ryhma");
+    expect([...(mixed?.typed?.organisationValues ?? [])].sort()).toEqual(["Taloyhtiöt", "Ulkomaat", "Yritykset"]);
+    expect(mixed?.typed?.personValues).toEqual(["Kuluttajat"]);
+  });
+});

@@ -36,6 +36,9 @@ describe("booleanWords", () => {
 
   it("reads one-letter and accented answers, keeping the accent the reader compares", () => {
     expect(booleanWords(["S", "N", "s"])).toEqual({ true: ["s"], false: ["n"] });
+    // One letter's meaning hangs on the other: Finnish K/E (kyllä/ei), Turkish E/H (evet/hayır).
+    expect(booleanWords(["E", "K", "E"])).toEqual({ true: ["k"], false: ["e"] });
+    expect(booleanWords(["E", "H"])).toEqual({ true: ["e"], false: ["h"] });
     expect(booleanWords(["Sì", "No"])).toEqual({ true: ["sì"], false: ["no"] });
     expect(booleanWords(["Sim", "Não"])).toEqual({ true: ["sim"], false: ["não"] });
     expect(booleanWords(["Tak", "Nie"])).toEqual({ true: ["tak"], false: ["nie"] });
@@ -78,5 +81,24 @@ describe("valueList", () => {
     expect(valueList(origins, ";")).toBeUndefined();
     // The delimiter itself is no separator within a cell.
     expect(valueList(["a;b", "b;c", "c", "a;c"], ";")).toBeUndefined();
+  });
+
+  it("takes a title made of fields, one sort of value first and another after it, for no list", () => {
+    // The work, then the town: each part repeats across cells, but never in the other place.
+    const titles = [
+      "Latausasemat, Tampere",
+      "Sähköurakka, Tampere",
+      "Latausasemat, Orivesi",
+      "Huoltosopimus",
+      "Kuntotarkastus, Helsinki",
+      "Sähköurakka, Pirkkala",
+      "Kuntotarkastus, Tampere",
+      "Latausasemat, Helsinki",
+      "Huoltosopimus",
+    ];
+    expect(valueList(titles, ";")).toBeUndefined();
+    // A list's items stand first in one cell and after another there.
+    const services = ["Huolto, LVI", "LVI, Aurinkopaneelit", "Sähköasennus, Huolto", "LVI", "Aurinkopaneelit, Sähköasennus", "Huolto"];
+    expect(valueList(services, ";")).toMatchObject({ separator: "," });
   });
 });
