@@ -355,13 +355,22 @@ function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, 
   }
   if (builtin.asynchronous) asynchronous.found = true;
   const apply = applier(builtin);
+  const contextOf = contextKept();
   const stepOf =
     (bound: BoundBuiltin): Step =>
     (value, row, environment, scope) =>
-      apply(bound, value, environment.builtinContext(row.entity), scope);
+      apply(bound, value, contextOf(row, environment), scope);
   const constants: RuntimeValue[] = [];
   for (const arg of expression.args) if (arg.op === "const") constants.push(arg.value);
-  if (constants.length === args.length) return itemwise(input, expression.itemwise, stepOf(builtin.bind(constants)));
+  if (constants.length === args.length) {
+    const bound = builtin.bind(constants);
+    if (expression.itemwise) return itemwise(input, true, stepOf(bound));
+    // The common call, `value | trim`: one closure from the input to the built-in's answer.
+    return (row, environment, scope) => {
+      const value = input(row, environment, scope);
+      return value === FAILED ? value : apply(bound, value, contextOf(row, environment), scope);
+    };
+  }
   return (row, environment, scope) => {
     const values: RuntimeValue[] = [];
     for (const arg of args) {
@@ -370,6 +379,25 @@ function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, 
       values.push(value);
     }
     return itemwise(input, expression.itemwise, stepOf(builtin.bind(values)))(row, environment, scope);
+  };
+}
+
+/**
+ * The built-in context of a row's entity, the last one kept: a call site sees the rows of one
+ * entity (or of a few, in a named value), and asking the environment's map cost a hash lookup
+ * per call. A context depends on the environment and the entity alone.
+ */
+function contextKept(): (row: RowInput, environment: EvaluationEnvironment) => BuiltinContext {
+  let lastEntity: RowInput["entity"] | undefined;
+  let lastEnvironment: EvaluationEnvironment | undefined;
+  let last: BuiltinContext | undefined;
+  return (row, environment) => {
+    if (last === undefined || row.entity !== lastEntity || environment !== lastEnvironment) {
+      last = environment.builtinContext(row.entity);
+      lastEntity = row.entity;
+      lastEnvironment = environment;
+    }
+    return last;
   };
 }
 
