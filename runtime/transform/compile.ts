@@ -41,6 +41,24 @@ export class EvaluationScope {
     return FAILED;
   }
 
+  private contextEntity: RowInput["entity"] | undefined = undefined;
+  private contextEnvironment: EvaluationEnvironment | undefined = undefined;
+  private context: BuiltinContext | undefined = undefined;
+
+  /**
+   * The built-in context of the row's entity, the last one kept: a scope evaluates the rows of one
+   * step (a `with` block's filter those of another entity), and asking the environment's map cost
+   * a hash lookup per built-in call. A context depends on the environment and the entity alone.
+   */
+  contextOf(row: RowInput, environment: EvaluationEnvironment): BuiltinContext {
+    if (this.context === undefined || row.entity !== this.contextEntity || environment !== this.contextEnvironment) {
+      this.context = environment.builtinContext(row.entity);
+      this.contextEntity = row.entity;
+      this.contextEnvironment = environment;
+    }
+    return this.context;
+  }
+
   /** Drops the notes after the first `count`: asked for every field of every row, and setting an array's length is a call into the engine even when it does not change. */
   keepNotes(count: number): void {
     if (this.notes.length !== count) this.notes.length = count;
@@ -355,11 +373,10 @@ function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, 
   }
   if (builtin.asynchronous) asynchronous.found = true;
   const apply = applier(builtin);
-  const contextOf = contextKept();
   const stepOf =
     (bound: BoundBuiltin): Step =>
     (value, row, environment, scope) =>
-      apply(bound, value, contextOf(row, environment), scope);
+      apply(bound, value, scope.contextOf(row, environment), scope);
   const constants: RuntimeValue[] = [];
   for (const arg of expression.args) if (arg.op === "const") constants.push(arg.value);
   if (constants.length === args.length) {
@@ -368,7 +385,7 @@ function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, 
     // The common call, `value | trim`: one closure from the input to the built-in's answer.
     return (row, environment, scope) => {
       const value = input(row, environment, scope);
-      return value === FAILED ? value : apply(bound, value, contextOf(row, environment), scope);
+      return value === FAILED ? value : apply(bound, value, scope.contextOf(row, environment), scope);
     };
   }
   return (row, environment, scope) => {
@@ -379,25 +396,6 @@ function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, 
       values.push(value);
     }
     return itemwise(input, expression.itemwise, stepOf(builtin.bind(values)))(row, environment, scope);
-  };
-}
-
-/**
- * The built-in context of a row's entity, the last one kept: a call site sees the rows of one
- * entity (or of a few, in a named value), and asking the environment's map cost a hash lookup
- * per call. A context depends on the environment and the entity alone.
- */
-function contextKept(): (row: RowInput, environment: EvaluationEnvironment) => BuiltinContext {
-  let lastEntity: RowInput["entity"] | undefined;
-  let lastEnvironment: EvaluationEnvironment | undefined;
-  let last: BuiltinContext | undefined;
-  return (row, environment) => {
-    if (last === undefined || row.entity !== lastEntity || environment !== lastEnvironment) {
-      last = environment.builtinContext(row.entity);
-      lastEntity = row.entity;
-      lastEnvironment = environment;
-    }
-    return last;
   };
 }
 

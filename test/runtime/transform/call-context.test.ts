@@ -1,11 +1,13 @@
 /**
  * A built-in call reads its row's entity's source options (a date's pattern) through the
- * environment's context for that entity, whichever entity or environment asked last: a compiled
- * call site keeps the last context it was given, and must not answer one entity's row with another's.
+ * environment's context for that entity, whichever entity or environment asked last: an
+ * evaluation's scope keeps the last context it was given, and must not answer one entity's row
+ * with another's (a `with` block's filter reads another entity's rows in the step's scope).
  */
 import { describe, expect, it } from "vitest";
 import type { EntityPlan, PlanExpression, SourceOptionsPlan } from "../../../compiler/plan/schema.js";
-import { evaluate, type EvaluationEnvironment } from "../../../runtime/transform/evaluate.js";
+import { compileExpression, EvaluationScope, FAILED, runCompiled } from "../../../runtime/transform/compile.js";
+import type { EvaluationEnvironment } from "../../../runtime/transform/evaluate.js";
 import { perfectBooks, perfectView } from "./source-options.js";
 
 const asDate: PlanExpression = {
@@ -31,9 +33,12 @@ const slashes = entityWith("Deal", perfectBooks);
 const dashes = entityWith("Kans", perfectView);
 const byEntity = environmentWith((entity) => entity.options);
 
+/** One scope for every row, as a step's evaluator keeps it. */
+const scope = new EvaluationScope();
+
 async function closed(entity: EntityPlan, text: string, environment: EvaluationEnvironment = byEntity): Promise<unknown> {
-  const { outcome } = await evaluate(asDate, { entity, key: "1", values: { closed: text } }, environment);
-  return outcome.ok ? outcome.value : "rejected";
+  const value = await runCompiled(compileExpression(asDate), { entity, key: "1", values: { closed: text } }, environment, scope);
+  return value === FAILED ? "rejected" : value;
 }
 
 describe("a built-in call's source options", () => {
