@@ -14,7 +14,7 @@ import { KeyPass, RecordKeys, type KeyedEntity } from "./record-keys.js";
 import { marksUndefinedBytes, notInEncodingReason } from "./decode.js";
 import type { Delimiter, FileEncoding } from "./detect.js";
 import { isColumnType, type ColumnType } from "../../language/column-types.js";
-import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, readsMonthFirst, valueFormatProblems } from "./values.js";
+import { cellProblem, EMPTY_CELL, isBlank, isEmptyCell, parseCell, plainDateTimeText, readsMonthFirst, valueFormatProblems } from "./values.js";
 import { layoutFor, normaliseHeader, type FileLayout } from "./file-layout.js";
 import type {
   ColumnSpec,
@@ -458,11 +458,16 @@ class EntityReader implements KeyedEntity {
         if (isEmptyCell(text, column.format)) reason = column.required ? cellProblem(column.header, EMPTY_CELL, { required: true }) : null;
         else value = text;
       } else {
-        const cell = parseCell(column.type, text, column.format);
-        reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
-        if (cell.kind === "value") value = cell.value;
-        else if (monthFirstExample === null && (column.type === "date" || column.type === "datetime") && readsMonthFirst(text, column.type, column.format))
-          monthFirstExample = text;
+        // A timestamp in the export's pattern (most of them) is its UTC text, with no parsed cell.
+        const stamp = column.type === "datetime" ? plainDateTimeText(text, column.format) : undefined;
+        if (stamp !== undefined) value = stamp;
+        else {
+          const cell = parseCell(column.type, text, column.format);
+          reason = cellProblem(column.header, cell, { required: column.required, isKey: this.isKeyColumn[columnIndex] === true });
+          if (cell.kind === "value") value = cell.value;
+          else if (monthFirstExample === null && (column.type === "date" || column.type === "datetime") && readsMonthFirst(text, column.type, column.format))
+            monthFirstExample = text;
+        }
       }
       if (reason !== null) (problems ??= []).push({ column: column.name, columnNumber: position + 1, reason });
       else if (value !== null) values[column.name] = value;

@@ -218,6 +218,16 @@ function parseDateCell(text: string, format: ValueFormat): ParsedCell {
   return value(formatOdooDate(parsed.fields));
 }
 
+/**
+ * A datetime cell in the source's own pattern, as Odoo's UTC text, with no parsed cell made;
+ * undefined for any other cell (blank, another form, not a real time), which `parseCell` then
+ * reads and words. The reader asks it for every timestamp cell, most of them in that pattern.
+ */
+export function plainDateTimeText(raw: string, format: ValueFormat): string | undefined {
+  if (isEmptyCell(raw, format)) return undefined;
+  return localTimestampText(raw.trim(), compiledOrThrow(format.datetime), format.timezone);
+}
+
 function parseDateTimeCell(text: string, format: ValueFormat): ParsedCell {
   const compiled = compiledOrThrow(format.datetime);
   const plain = localTimestampText(text, compiled, format.timezone);

@@ -41,6 +41,24 @@ export class EvaluationScope {
     return FAILED;
   }
 
+  private contextEntity: RowInput["entity"] | undefined = undefined;
+  private contextEnvironment: EvaluationEnvironment | undefined = undefined;
+  private context: BuiltinContext | undefined = undefined;
+
+  /**
+   * The built-in context of the row's entity, the last one kept: a scope evaluates the rows of one
+   * step (a `with` block's filter those of another entity), and asking the environment's map cost
+   * a hash lookup per built-in call. A context depends on the environment and the entity alone.
+   */
+  contextOf(row: RowInput, environment: EvaluationEnvironment): BuiltinContext {
+    if (this.context === undefined || row.entity !== this.contextEntity || environment !== this.contextEnvironment) {
+      this.context = environment.builtinContext(row.entity);
+      this.contextEntity = row.entity;
+      this.contextEnvironment = environment;
+    }
+    return this.context;
+  }
+
   /** Drops the notes after the first `count`: asked for every field of every row, and setting an array's length is a call into the engine even when it does not change. */
   keepNotes(count: number): void {
     if (this.notes.length !== count) this.notes.length = count;
@@ -361,10 +379,18 @@ function call(expression: Extract<PlanExpression, { op: "call" }>, input: Node, 
   const stepOf =
     (bound: BoundBuiltin): Step =>
     (value, row, environment, scope) =>
-      apply(bound, value, environment.builtinContext(row.entity), scope);
+      apply(bound, value, scope.contextOf(row, environment), scope);
   const constants: RuntimeValue[] = [];
   for (const arg of expression.args) if (arg.op === "const") constants.push(arg.value);
-  if (constants.length === args.length) return itemwise(input, expression.itemwise, stepOf(builtin.bind(constants)));
+  if (constants.length === args.length) {
+    const bound = builtin.bind(constants);
+    if (expression.itemwise) return itemwise(input, true, stepOf(bound));
+    // The common call, `value | trim`: one closure from the input to the built-in's answer.
+    return (row, environment, scope) => {
+      const value = input(row, environment, scope);
+      return value === FAILED ? value : apply(bound, value, scope.contextOf(row, environment), scope);
+    };
+  }
   return (row, environment, scope) => {
     const values: RuntimeValue[] = [];
     for (const arg of args) {
