@@ -203,6 +203,8 @@ export function fieldAccepts(field: OdooField, value: ValueType, formats?: Expor
       if (value.kind === "list") return refused("a many2one holds one record: take one with `| first`");
       return refused(`point it to a ${field.relation ?? "?"} record with \`| ref alias\`, a lookup or a table`);
     case "many2many":
+      // A list of values of unknown type: whatever made them unknown is reported where it is.
+      if (value.kind === "list" && value.item.kind === "unknown") return ACCEPTED;
       if (value.kind === "record" || (value.kind === "list" && value.item.kind === "record")) {
         const model = value.kind === "record" ? value.model : value.item.kind === "record" ? value.item.model : undefined;
         return model === undefined || model === field.relation ? ACCEPTED : refused(`it must hold ${field.relation ?? "?"} records, not ${model} records`);

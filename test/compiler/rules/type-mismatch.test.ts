@@ -25,6 +25,12 @@ describe("FM301 type_mismatch", () => {
     ]);
   });
 
+  it("leaves a list of a lookup's misspelt field to FM415, which reports it once", () => {
+    const extra = "lookup owner_partner in res.users by login returns partnr_id\nmap Deal -> crm.lead { name <- name  tag_ids <- [stage | owner_partner] }";
+    expect(diagnosticsOf("FM301", extra)).toEqual([]);
+    expect(diagnosticsOf("FM415", extra)).toHaveLength(1);
+  });
+
   it("names the date format of the export the value is read from (an entity's own overrides its source's)", () => {
     const text = `migration m { source s  target odoo "17.0"  xmlid "m" }
 source s {
