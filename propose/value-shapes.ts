@@ -148,9 +148,13 @@ const NO_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * One-letter answers whose meaning hangs on the other letter beside them: Finnish `K`/`E`
- * (kyllä/ei), where a Turkish `E` (evet) beside `H` says yes.
+ * (kyllä/ei), where a Turkish `E` (evet) beside `H` says yes; Czech and Slovak `A`/`N` (ano/ne,
+ * áno/nie), where `A` alone is no answer.
  */
-const LETTER_PAIRS: readonly (readonly [string, string])[] = [["k", "e"]];
+const LETTER_PAIRS: readonly (readonly [string, string])[] = [
+  ["k", "e"],
+  ["a", "n"],
+];
 
 export interface BooleanWords {
   readonly true: readonly string[];

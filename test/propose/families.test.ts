@@ -35,7 +35,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   pelatologio: 0.96,
   ugyfeltar: 0.9,
   asiakkaat: 0.8,
-  adresar: 0.61,
+  adresar: 0.62,
 };
 
 /**
@@ -97,18 +97,20 @@ const FLOORS: Readonly<Record<string, number>> = {
  * limits, its separator taken for a point; every opportunity, no column found for its name). Since
  * it was tuned on (codes kept as text, a deal's title made of fields no list of tags, durations in
  * words, Finnish kinds of activity): none, the 76 opportunities named by their title, 15 activities
- * and 35 events against 17 and 31, but the CRM's companies the register holds made again.
+ * and 35 events against 17 and 31. Adresář, the twelfth, at its first measurement: none rejected,
+ * but no opportunity (its deals proposed as partners) and 256 companies against 161.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 1000 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0 };
 
 /**
  * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none
  * unless listed): a ratchet too. Ügyféltár's proposal made 219 against 176 and Asiakkaat's 220
  * against 169, the CRM's companies the register holds made again, until init told them by the
- * business IDs and names the two files share and skipped them as the specialists do: 176, and 187.
- * Asiakkaat's 18 left are households of the register typed as companies by their payment term.
+ * business IDs and names the two files share and skipped them as the specialists do: 176, and 187,
+ * then 169 once the register's households were typed by their customer group. Adresář's at its one
+ * hold-out measurement: 256 against 161, its deals among them (proposed as partners).
  */
-const COMPANY_SURPLUS: Readonly<Record<string, number>> = { asiakkaat: 18 };
+const COMPANY_SURPLUS: Readonly<Record<string, number>> = { adresar: 95 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

@@ -32,7 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   pelatologio: 0.93,
   ugyfeltar: 0.83,
   asiakkaat: 0.8,
-  adresar: 0.48,
+  adresar: 0.49,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -63,7 +63,9 @@ const REJECTED: Readonly<Record<string, number>> = {
   // measurement, when its register's e-invoice addresses of 12 and 16 digits were read as
   // decimals and made the file's separator a point.
   asiakkaat: 0,
-  adresar: 1000,
+  // At its one hold-out measurement: deals proposed as nothing, activities as activities alone, the
+  // rows the double refuses those of a file proposed with the wrong targets.
+  adresar: 15,
 };
 
 describe("opaque headers", () => {

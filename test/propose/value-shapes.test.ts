@@ -39,6 +39,9 @@ describe("booleanWords", () => {
     // One letter's meaning hangs on the other: Finnish K/E (kyllä/ei), Turkish E/H (evet/hayır).
     expect(booleanWords(["E", "K", "E"])).toEqual({ true: ["k"], false: ["e"] });
     expect(booleanWords(["E", "H"])).toEqual({ true: ["e"], false: ["h"] });
+    // Czech and Slovak A/N (ano/ne), as accounting programs write flags.
+    expect(booleanWords(["N", "A", "N"])).toEqual({ true: ["a"], false: ["n"] });
+    expect(booleanWords(["A", "B"])).toBeUndefined();
     expect(booleanWords(["Sì", "No"])).toEqual({ true: ["sì"], false: ["no"] });
     expect(booleanWords(["Sim", "Não"])).toEqual({ true: ["sim"], false: ["não"] });
     expect(booleanWords(["Tak", "Nie"])).toEqual({ true: ["tak"], false: ["nie"] });
