@@ -1,5 +1,6 @@
-import { findField, findModel, suggestFieldNames } from "../catalog/index.js";
-import { didYouMean, replaceFix, type Finding, type Rule } from "./rule.js";
+import { findField, findModel } from "../catalog/index.js";
+import { type Finding, type Rule } from "./rule.js";
+import { unknownLookupFieldFinding } from "./schema-helpers.js";
 
 const MATCHABLE = new Set(["char", "text", "integer", "selection", "many2one"]);
 
@@ -21,14 +22,7 @@ export const lookupField: Rule = {
       for (const name of lookup.matchFields) {
         const field = findField(schema, lookup.model, name.value);
         if (field === undefined) {
-          const candidates = suggestFieldNames(schema, lookup.model, name.value);
-          const best = candidates[0];
-          findings.push({
-            file: lookup.file,
-            range: name.range,
-            message: `${lookup.model} has no field ${name.value} to match on${didYouMean(candidates)}`,
-            ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, lookup.file, name.range, best)] }),
-          });
+          findings.push(unknownLookupFieldFinding(schema, lookup.model, lookup.file, name, "to match on"));
         } else if (!MATCHABLE.has(field.type)) {
           findings.push({
             file: lookup.file,

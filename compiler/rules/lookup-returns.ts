@@ -1,6 +1,7 @@
-import { findModel, suggestFieldNames } from "../catalog/index.js";
+import { findModel } from "../catalog/index.js";
 import { returnableType, returnedField } from "../lookup-returns.js";
-import { didYouMean, replaceFix, type Finding, type Rule } from "./rule.js";
+import { type Finding, type Rule } from "./rule.js";
+import { unknownLookupFieldFinding } from "./schema-helpers.js";
 
 export const lookupReturns: Rule = {
   code: "FM415",
@@ -24,14 +25,7 @@ export const lookupReturns: Rule = {
       if (!lookup.file.startsWith(bound.directory)) continue;
       const field = returnedField(schema, lookup);
       if (field === undefined) {
-        const candidates = suggestFieldNames(schema, lookup.model, returns.value);
-        const best = candidates[0];
-        findings.push({
-          file: lookup.file,
-          range: returns.range,
-          message: `${lookup.model} has no field ${returns.value} to return${didYouMean(candidates)}`,
-          ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, lookup.file, returns.range, best)] }),
-        });
+        findings.push(unknownLookupFieldFinding(schema, lookup.model, lookup.file, returns, "to return"));
       } else if (returnableType(field) === undefined) {
         findings.push({
           file: lookup.file,

@@ -1,9 +1,10 @@
 /** Small shared questions the schema rules ask. */
 import type * as A from "../../language/ast.js";
 import type { Range } from "../../language/location.js";
-import { findModel, type OdooSchema } from "../catalog/index.js";
+import { findModel, suggestFieldNames, type OdooSchema } from "../catalog/index.js";
 import type { CheckedAssignment } from "../checked-package.js";
 import type { TargetSymbol } from "../model.js";
+import { didYouMean, replaceFix, type Finding } from "./rule.js";
 
 /** Models that belong to apps Odoo Community does not ship, with the app's name. */
 export const APP_MODELS: Readonly<Record<string, string>> = {
@@ -46,4 +47,16 @@ export function unknownFieldAssignments(schema: OdooSchema | undefined, assignme
 
 export function nameOf(node: A.QualifiedName | A.Missing | undefined): string | undefined {
   return node?.kind === "QualifiedName" ? node.value : undefined;
+}
+
+/** A lookup naming a field its model lacks (`to match on`, `to return`), with the nearest names and the first as its fix. */
+export function unknownLookupFieldFinding(schema: OdooSchema, model: string, file: string, name: { readonly value: string; readonly range: Range }, purpose: string): Finding {
+  const candidates = suggestFieldNames(schema, model, name.value);
+  const best = candidates[0];
+  return {
+    file,
+    range: name.range,
+    message: `${model} has no field ${name.value} ${purpose}${didYouMean(candidates)}`,
+    ...(best === undefined ? {} : { fixes: [replaceFix(`Change to ${best}`, file, name.range, best)] }),
+  };
 }
