@@ -21,6 +21,18 @@ export const COMPUTED_ON_CREATE: readonly ComputedOnCreate[] = [
   { model: "sale.order.line", field: "customer_lead", from: [], note: "the product's lead time, 0 without one" },
   // crm_lead.py's _compute_name (17.0 to 19.0): "<partner>'s opportunity" when no name is given.
   { model: "crm.lead", field: "name", from: ["partner_id"], note: "the customer's name and \"'s opportunity\", computed from partner_id" },
+  // Records Odoo makes itself when the create names none: a template's first variant, the record
+  // an _inherits parent holds, a team's mail alias (fields_get says required, with no default).
+  { model: "product.template", field: "product_variant_ids", from: [], note: "the template's variant, made by Odoo" },
+  { model: "product.product", field: "product_variant_ids", from: [], note: "the variant itself, made by Odoo" },
+  { model: "product.product", field: "product_tmpl_id", from: [], note: "the variant's template, made by Odoo from its fields" },
+  { model: "res.users", field: "partner_id", from: [], note: "the user's partner, made by Odoo from its name and e-mail" },
+  { model: "res.company", field: "partner_id", from: [], note: "the company's partner, made by Odoo from its name and address" },
+  { model: "crm.team", field: "alias_id", from: [], note: "the team's mail alias, made by Odoo" },
+  { model: "crm.team", field: "alias_model_id", from: [], note: "the model of the team's mail alias, set by Odoo" },
+  // 18.0's product.template._compute_uom_po_id: the sales unit, uom_id, which has a default.
+  { model: "product.template", field: "uom_po_id", from: [], note: "the purchase unit, the sales unit unless said otherwise" },
+  { model: "product.product", field: "uom_po_id", from: [], note: "the purchase unit, the sales unit unless said otherwise" },
   { model: "account.move", field: "journal_id", from: [], note: "the default journal of the move type" },
   { model: "account.move", field: "date", from: [], note: "the invoice date, or today" },
   { model: "account.move", field: "currency_id", from: [], note: "the journal's or the company's currency" },

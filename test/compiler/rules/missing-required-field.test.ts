@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { applyFixes, diagnosticsOf } from "../helpers.js";
+import { applyFixes, BASE, diagnosticsOf } from "../helpers.js";
 
 describe("FM405 missing_required_field", () => {
   it("accepts required fields set", () => {
     expect(diagnosticsOf("FM405", "map Deal -> crm.lead { name <- name }\nmap Company -> res.partner { name <- name }")).toEqual([]);
+  });
+
+  it("accepts a product, a user and a sales team named alone: Odoo makes their variant, partner and alias itself (17.0 to 19.0)", () => {
+    const maps = "map Deal -> product.template { name <- name }\nmap Deal -> product.product as variant { name <- name }\nmap Company -> res.users { name <- name  login <- name }\nmap Company -> crm.team { name <- name }";
+    for (const serie of ["17.0", "18.0", "19.0"]) {
+      expect(diagnosticsOf("FM405", maps, { base: BASE.replace('target odoo "17.0"', `target odoo "${serie}"`) }), serie).toEqual([]);
+    }
   });
 
   it("reports a lead without a name and a partner without a name", () => {
