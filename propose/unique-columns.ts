@@ -5,7 +5,7 @@
  * The one exception is a head office and its branches sharing a trade name, each branch naming the
  * head office as its parent: the head office is the one meant, first (or last) in the file. Pure.
  */
-import { uniqueValueKey } from "../runtime/execute/indexes.js";
+import { columnMatchKey } from "../runtime/source/match-keys.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import type { UniqueColumnProposal } from "./proposal.js";
 
@@ -13,7 +13,7 @@ type Match = UniqueColumnProposal["match"];
 
 /** How `| ref alias by column` compares values (runtime/execute/indexes.ts): trimmed, ignoring case, or as the column's `match` says. */
 function comparable(value: string, match?: Match): string {
-  return match === undefined ? value.trim().toLowerCase() : uniqueValueKey(value, match);
+  return match === undefined ? value.trim().toLowerCase() : columnMatchKey(value, match);
 }
 
 /** The rows (distinct keys: chunks repeat a row) holding each value several rows hold, in file order. */

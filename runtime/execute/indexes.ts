@@ -13,7 +13,7 @@ import { KeySlots } from "../source/key-slots.js";
 import { indexNeeds, subexpressions } from "./plan-walk.js";
 import { ValueColumn } from "./value-column.js";
 import { foldCase } from "../../compiler/value-formats.js";
-import { looseName } from "./name-match.js";
+import { columnMatchKey } from "../source/match-keys.js";
 
 export interface LinkedRow {
   readonly order: RuntimeValue;
@@ -202,20 +202,9 @@ class LinkedRows {
   }
 }
 
-/**
- * How `| ref alias by column` compares a value with a `unique` column's: trimmed, ignoring case;
- * with `unique match loose` also ignoring accents, punctuation and repeated spaces ("Kft" is
- * "Kft."), with `match digits` by the digits alone ("12345678-2-03" is "12345678 2 03").
- */
+/** How `| ref alias by column` compares a value with a `unique` column's (runtime/source/match-keys.ts). */
 export function uniqueValueKey(value: RuntimeValue, match?: ColumnPlan["match"]): string {
-  switch (match) {
-    case undefined:
-      return foldCase(text(value));
-    case "loose":
-      return looseName(text(value));
-    case "digits":
-      return text(value).replace(/\D+/g, "");
-  }
+  return columnMatchKey(text(value), match);
 }
 
 /**

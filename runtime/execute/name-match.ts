@@ -14,15 +14,9 @@ import type { LookupPlan } from "../../compiler/plan/schema.js";
 import type { LookupResolution } from "../transform/evaluate.js";
 import type { RecordRef } from "../transform/values.js";
 import { foldCase } from "../../compiler/value-formats.js";
+import { looseName } from "../source/match-keys.js";
 
 export type MatchRule = "exact" | "loose" | "initials" | "surname_initial";
-
-/** Lower case, without accents, punctuation as spaces, spaces collapsed. */
-export function looseName(value: string): string {
-  return foldCase(value.normalize("NFD").replace(/\p{M}/gu, ""))
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /** A value as a rule compares it: trimmed and without case, or loosely. */
 export function matchKey(value: string, rule: MatchRule): string {
