@@ -9,7 +9,7 @@ import { ACTIVITY_MODELS, refineActivityRoles, refineNotes } from "./activity-ro
 import { HEADER_MODELS, LINE_MODELS, refineHeaderRoles, refineLineRoles } from "./line-roles.js";
 import { IGNORED_CONCEPTS } from "./leftovers.js";
 import type { ColumnProfile } from "./entities.js";
-import { computedOnCreate, requiredFields, type OdooField } from "../compiler/catalog/index.js";
+import { requiredFields, unsetRequiredFields, type OdooField } from "../compiler/catalog/index.js";
 import { assign, type BuildState, type TargetContext } from "./build-state.js";
 import {
   ASSIGN_THRESHOLD,
@@ -272,11 +272,8 @@ function companyNameBesideKey(state: BuildState, context: TargetContext, chain: 
 /** Required fields nothing fills: a TODO line each, and the check reports them as warnings. */
 export function requireFields(state: BuildState, context: TargetContext, inverse: string | undefined): void {
   const model = context.model.name;
-  for (const { field } of requiredFields(state.schema, model)) {
-    if (context.taken.has(field.name) || field.name === inverse) continue;
-    if (field.hasDefault || field.writability.writable === "no") continue;
-    const computed = computedOnCreate(model, field.name);
-    if (computed !== undefined && (computed.from.length === 0 || computed.from.some((source) => context.taken.has(source)))) continue;
+  for (const { field, computedFrom } of unsetRequiredFields(state.schema, model, context.taken, inverse)) {
+    if (computedFrom.some((source) => context.taken.has(source))) continue;
     if (model === "ir.attachment" && field.name === "name") {
       const file = context.columns.find((column) => column.profile.guess.type === "file");
       if (file !== undefined) {
