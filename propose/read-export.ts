@@ -5,6 +5,7 @@
  * runtime/source), a bounded sample of rows per entity, and the source's name from the folder's.
  * The only I/O of the proposer; what it reads is the plain data of export.ts.
  */
+import { occurrenceHeaders } from "../runtime/source/file-layout.js";
 import { readdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { compareNatural } from "../runtime/source/files.js";
@@ -46,7 +47,8 @@ export async function readExportFile(directory: string, path: string, sampleRows
         continue;
       }
       if (headers === undefined) {
-        headers = record.cells.map((cell) => cell.trim());
+        // A header's later occurrences are named as the reader reads them (`Telefoon (2)`), so none is lost.
+        headers = occurrenceHeaders(record.cells.map((cell) => cell.trim()));
         continue;
       }
       rowCount++;

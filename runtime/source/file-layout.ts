@@ -19,18 +19,42 @@ export interface FileLayout {
   readonly fatal: string | null;
 }
 
+/**
+ * The name each header is read by: a header's later occurrences in one line (a spreadsheet with
+ * two `Telefoon` columns) by their number, `Telefoon (2)`, so a column can read each. A real
+ * header of that name keeps it, and the occurrence has none.
+ */
+export function occurrenceHeaders(headers: readonly string[]): string[] {
+  const taken = new Set(headers);
+  const seen = new Map<string, number>();
+  return headers.map((header) => {
+    const count = (seen.get(header) ?? 0) + 1;
+    seen.set(header, count);
+    if (count === 1 || header === "") return header;
+    const named = `${header} (${count})`;
+    return taken.has(named) ? header : named;
+  });
+}
+
 export function layoutFor(spec: EntitySourceSpec, headerCells: readonly string[], file: string, report: ReportBuilder): FileLayout {
   const headers = headerCells.map(normaliseHeader);
+  const names = occurrenceHeaders(headers);
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
-  headers.forEach((header, index) => {
-    const first = exact.get(header);
-    if (first !== undefined) {
-      if (header !== "") report.problem(file, `header '${header}' appears twice (columns ${first + 1} and ${index + 1}); column ${first + 1} is read`);
+  const repeated: number[] = [];
+  names.forEach((name, index) => {
+    if (exact.has(name)) {
+      // Its occurrence name is another header's (`Telefoon (2)` is in the file too): no column can read it.
+      if (name !== "")
+        report.problem(
+          file,
+          `header '${name}' appears more than once (columns ${(exact.get(name) ?? 0) + 1} and ${index + 1}); column ${index + 1} cannot be read by its header`,
+        );
       return;
     }
-    exact.set(header, index);
-    if (!folded.has(header.toLowerCase())) folded.set(header.toLowerCase(), index);
+    if (name !== headers[index]) repeated.push(index);
+    exact.set(name, index);
+    if (!folded.has(name.toLowerCase())) folded.set(name.toLowerCase(), index);
   });
   const used = new Set<number>();
   const fatal: string[] = [];
@@ -48,16 +72,32 @@ export function layoutFor(spec: EntitySourceSpec, headerCells: readonly string[]
     if (rowsRejected) fatal.push(`the file has no column '${column.header}'${suggestion(wanted, headers)}`);
     return -1;
   });
-  headers.forEach((header, index) => {
-    if (!used.has(index) && exact.get(header) === index) report.extraHeader({ file, header, columnNumber: index + 1 });
+  names.forEach((name, index) => {
+    if (!used.has(index) && exact.get(name) === index) report.extraHeader({ file, header: name, columnNumber: index + 1 });
   });
+  for (const index of repeated) if (!used.has(index)) report.problem(file, repeatedHeaderProblem(headers, names, index));
   const missing = spec.columns.filter((_, index) => positions[index] === -1);
-  const hint = missing.length === 0 ? null : otherDelimiterHint(spec, file, headers, missing.map((column) => column.header));
+  const hint =
+    missing.length === 0
+      ? null
+      : otherDelimiterHint(
+          spec,
+          file,
+          headers,
+          missing.map((column) => column.header),
+        );
   if (hint !== null) {
     report.problem(file, hint);
     if (fatal.length > 0) fatal.push(hint);
   }
   return { headers, positions, fatal: fatal.length === 0 ? null : fatal.join("; ") };
+}
+
+/** A header's later occurrence no column reads: its cells would be lost without a word. */
+function repeatedHeaderProblem(headers: readonly string[], names: readonly string[], index: number): string {
+  const header = headers[index] ?? "";
+  const first = headers.indexOf(header);
+  return `header '${header}' appears more than once (columns ${first + 1} and ${index + 1}); column ${index + 1} is not read: declare a column with the header "${names[index] ?? header}" to read it`;
 }
 
 const SHOWN: Record<Delimiter, string> = { ",": ",", ";": ";", "\t": "\\t" };

@@ -261,7 +261,7 @@ describe("a corrupted export", () => {
     const rows = [[...header, "Status"], ...tasks.map((row) => [...row, "Open"])];
     const ran = await run(PERFECTBOOKS, withTasks(taskLines(rows)));
     expect(ran.code).toBe(1);
-    expect(lastLine(ran.stderr)).toMatch(/is not what the package promises: Task: header 'Status' appears twice \(columns 8 and 11\); column 8 is read$/);
+    expect(lastLine(ran.stderr)).toMatch(/is not what the package promises: Task: header 'Status' appears more than once \(columns 8 and 11\); column 11 is not read: declare a column with the header "Status \(2\)" to read it$/);
     expectTasks(ran, { read: tasks.length, loaded: tasks.length, rejected: 0 });
   });
 

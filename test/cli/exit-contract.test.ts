@@ -53,7 +53,7 @@ describe("a run whose result is not what the package promises", () => {
           "tasks.csv",
           sample.rows("tasks.csv").map((row, index) => [...row, index === 0 ? "Status" : "Open"]),
         ),
-      problem: "Task: header 'Status' appears twice (columns 8 and 11); column 8 is read",
+      problem: 'Task: header \'Status\' appears more than once (columns 8 and 11); column 11 is not read: declare a column with the header "Status (2)" to read it',
     },
     {
       what: "an empty attachments file (item 9)",

@@ -384,11 +384,34 @@ describe("readEntity: missing and extra headers", () => {
     expect(report.missingHeaders).toEqual([{ file: "relations_001.csv", header: "Plaats/Woonplaats", column: "city", rowsRejected: false }]);
   });
 
-  it("reports a header that appears twice and reads the first", async () => {
+  it("reports a header's second occurrence no column reads, and how to read it", async () => {
     write("relations_001.csv", "Relatienummer;Naam bedrijf;Plaats/Woonplaats;Naam bedrijf\nR1;First;Delft;Second\n");
     const { items, report } = await readAll(spec({ columns: relationColumns }));
     expect(rows(items)[0]?.values.name).toBe("First");
-    expect(report.problems).toEqual([{ file: "relations_001.csv", message: "header 'Naam bedrijf' appears twice (columns 2 and 4); column 2 is read" }]);
+    expect(report.problems).toEqual([
+      {
+        file: "relations_001.csv",
+        message: 'header \'Naam bedrijf\' appears more than once (columns 2 and 4); column 4 is not read: declare a column with the header "Naam bedrijf (2)" to read it',
+      },
+    ]);
+    expect(report.extraHeaders).toEqual([{ file: "relations_001.csv", header: "Naam bedrijf (2)", columnNumber: 4 }]);
+  });
+
+  it("reads a header's later occurrences by their number, `Telefoon (2)`", async () => {
+    write("relations_001.csv", "Relatienummer;Naam bedrijf;Telefoon;Telefoon;Telefoon\nR1;A;010 1;06 2;\n");
+    const phones = [column("phone", "Telefoon", "text", perfectView), column("mobile", "Telefoon (2)", "text", perfectView), column("fax", "telefoon (3)", "text", perfectView)];
+    const { items, report } = await readAll(spec({ columns: [...relationColumns.slice(0, 2), ...phones] }));
+    expect(rows(items)[0]?.values).toEqual({ id: "R1", name: "A", phone: "010 1", mobile: "06 2", fax: null });
+    expect(report.problems).toEqual([]);
+    expect(report.extraHeaders).toEqual([]);
+  });
+
+  it("keeps a real header named like an occurrence, and says the occurrence cannot be read", async () => {
+    write("relations_001.csv", "Relatienummer;Naam bedrijf;Telefoon;Telefoon (2);Telefoon\nR1;A;1;2;3\n");
+    const phones = [column("phone", "Telefoon", "text", perfectView), column("second", "Telefoon (2)", "text", perfectView)];
+    const { items, report } = await readAll(spec({ columns: [...relationColumns.slice(0, 2), ...phones] }));
+    expect(rows(items)[0]?.values).toMatchObject({ phone: "1", second: "2" });
+    expect(report.problems).toEqual([{ file: "relations_001.csv", message: "header 'Telefoon' appears more than once (columns 3 and 5); column 5 cannot be read by its header" }]);
   });
 });
 
