@@ -348,8 +348,15 @@ export function pointRows(options: FamilyOptions, count: number, partners: reado
   return rows;
 }
 
-export const AGENT_HEADERS = ["Cod agent", "Nume", "Email", "Activ"];
+export const AGENT_HEADERS = ["Cod agent", "Nume", "Email", "Activ", "Nr. parteneri"];
 
-export function agentRows(): string[][] {
-  return [...STAFF, FORMER].map((agent) => [agent.code, cedilla(fullName(agent)), agent === FORMER ? "" : staffEmail(agent), agent === FORMER ? "Nu" : "Da"]);
+/** The agents, with how many partners each looks after in this export. */
+export function agentRows(partners: readonly Partner[]): string[][] {
+  return [...STAFF, FORMER].map((agent) => [
+    agent.code,
+    cedilla(fullName(agent)),
+    agent === FORMER ? "" : staffEmail(agent),
+    agent === FORMER ? "Nu" : "Da",
+    String(partners.filter((partner) => partner.agent === agent).length),
+  ]);
 }

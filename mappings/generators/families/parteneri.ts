@@ -13,7 +13,7 @@
  * | delegati.csv | 12% | the delegates who collect goods: name in capitals surname first, identity card series and number, issued by, the car's plate |
  * | conturi.csv | 10% | bank accounts: IBAN written whole, in groups of four or in lower case; one in twenty-five with two digits swapped; RON or EUR |
  * | puncte_livrare.csv | 6% | delivery points and building sites numbered within their partner |
- * | agenti.csv | the staff | agents by code; Cristian Vlad (AG06) has left, without an e-mail |
+ * | agenti.csv | the staff | agents by code, with how many partners each has; Cristian Vlad (AG06) has left, without an e-mail |
  * | persoane_contact.csv | 14% | the CRM's people: their company by name with ș and ț and `SRL`, its CUI now and then; prospects' people; private customers |
  * | oportunitati.csv | 14% | opportunities: the partner by code, else by CUI, else by name; prospects' by name alone; **a few a partner deleted from the invoicing program (its code in no row)**; `12.500,00 RON`; `40%`; stages; days |
  * | activitati.csv | 24% | calls, meetings, offers sent, tasks and e-mails: done, planned or cancelled; `1 oră`, `1,5 ore`, `30 min`; about an opportunity, a person or a company |
@@ -337,7 +337,7 @@ export function generateParteneri(options: FamilyOptions): FamilyExport {
       { file: "delegati.csv", headers: DELEGATE_HEADERS, rows: delegates, dialect: invoicing },
       { file: "conturi.csv", headers: ACCOUNT_HEADERS, rows: accounts, dialect: invoicing },
       { file: "puncte_livrare.csv", headers: POINT_HEADERS, rows: points, dialect: invoicing },
-      { file: "agenti.csv", headers: AGENT_HEADERS, rows: agentRows(), dialect: invoicing },
+      { file: "agenti.csv", headers: AGENT_HEADERS, rows: agentRows(partners), dialect: invoicing },
       { file: "persoane_contact.csv", headers: CONTACT_HEADERS, rows: contactRows },
       { file: "oportunitati.csv", headers: DEAL_HEADERS, rows: dealRows },
       { file: "activitati.csv", headers: ACTIVITY_HEADERS, rows: activities },
