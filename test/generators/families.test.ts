@@ -653,4 +653,79 @@ describe("the export families", () => {
     const dealIds = new Set(deals.map((deal) => deal["ID"]));
     expect(activities.every((item) => item["Obchodní případ"] === "" || dealIds.has(item["Obchodní případ"]))).toBe(true);
   });
+  it("parteneri: a Windows-1250 invoicing program with `;`, ş and ţ with the cedilla and Da/Nu beside the CRM's UTF-8 with a BOM and ș and ț with the comma below, CUI with its check digit (a few mistyped) with and without RO, CNP, J40/1234/2015, IBANs, Bucharest's sectors, lei and RON", () => {
+    const directory = generated("parteneri", "check");
+    const partnerBytes = readFileSync(join(directory, "parteneri.csv"));
+    expect(iconv.decode(partnerBytes, "win1250").startsWith("Cod;Denumire;Tip;Cod fiscal;Nr. Reg. Com.;Platitor TVA;")).toBe(true);
+    const partners = table(directory, "parteneri.csv", "windows-1250", ";");
+    const codes = new Set(partners.map((partner) => partner["Cod"]));
+    expect(codes.size).toBe(partners.length);
+    // Windows-1250 has no comma below: the program writes the cedilla, the CRM the comma below.
+    const erpText = partners.map((partner) => `${partner["Denumire"]} ${partner["Adresa"]} ${partner["Localitate"]}`).join(" ");
+    expect(/[şţ]/.test(erpText) && !/[șț]/.test(erpText)).toBe(true);
+    expect(partners.every((partner) => ["Da", "Nu"].includes(partner["Platitor TVA"] ?? "") && ["Da", "Nu"].includes(partner["Inactiv"] ?? ""))).toBe(true);
+    // CUI: the digits before the last right-aligned on 753217532, summed, times ten, mod 11 (10 is 0).
+    const checked = (cui: string): boolean => {
+      const body = cui.slice(0, -1).padStart(9, "0");
+      const sum = [...body].reduce((total, digit, index) => total + Number(digit) * Number("753217532"[index]), 0);
+      return ((sum * 10) % 11) % 10 === Number(cui.slice(-1));
+    };
+    const legal = partners.filter((partner) => partner["Tip"] === "PJ");
+    const cuis = legal.map((partner) => (partner["Cod fiscal"] ?? "").replace(/^(RO ?|ro)/, ""));
+    expect(cuis.every((cui) => /^\d{2,10}$/.test(cui))).toBe(true);
+    const mistyped = cuis.filter((cui) => !checked(cui));
+    expect(mistyped.length).toBeGreaterThan(0);
+    expect(mistyped.length).toBeLessThan(cuis.length / 20);
+    expect(legal.every((partner) => (partner["Platitor TVA"] === "Da") === /^(RO|ro)/.test(partner["Cod fiscal"] ?? ""))).toBe(true);
+    for (const form of [/^RO\d/, /^RO \d/, /^ro\d/, /^\d/]) expect(legal.some((partner) => form.test(partner["Cod fiscal"] ?? ""))).toBe(true);
+    expect(partners.some((partner) => partner["Tip"] === "PF" && /^[12]\d{12}$/.test(partner["Cod fiscal"] ?? ""))).toBe(true);
+    expect(
+      partners.some((partner) => /^J\d\d\/\d+\/\d{4}$/.test(partner["Nr. Reg. Com."] ?? "")) &&
+        partners.some((partner) => /^F\d\d\/\d+\/\d{2,4}$/.test(partner["Nr. Reg. Com."] ?? "")),
+    ).toBe(true);
+    for (const form of [/^S\.C\. .* S\.R\.L\.$/, / SRL$/, / SA$/, / PFA$/, / II$/, /^Asociaţia de Proprietari/, /^[A-ZĂÂÎŞŢ]+ [A-ZĂÂÎŞŢ]+$/])
+      expect(partners.some((partner) => form.test(partner["Denumire"] ?? ""))).toBe(true);
+    for (const town of [/^Bucureşti Sector [1-6]$/, /^Sector [1-6]$/, /^Bucureşti, Sectorul [1-6]$/])
+      expect(partners.some((partner) => town.test(partner["Localitate"] ?? ""))).toBe(true);
+    expect(partners.some((partner) => partner["Judet"] === "B") && partners.some((partner) => partner["Judet"] === "Municipiul Bucureşti")).toBe(true);
+    expect(
+      partners.every(
+        (partner) => /^(-?\d{1,3}(\.\d{3})*,\d\d lei)?$/.test(partner["Sold"] ?? "") && /^(\d{1,3}(\.\d{3})*,\d\d lei)?$/.test(partner["Plafon credit"] ?? ""),
+      ),
+    ).toBe(true);
+    expect(partners.some((partner) => (partner["Email"] ?? "").includes("; "))).toBe(true);
+    expect(partners.some((partner) => partner["Email"] !== "" && !(partner["Email"] ?? "").includes("@"))).toBe(true);
+    const groups = partners.map((partner) => partner["Grup"] ?? "").filter((code) => code !== "");
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups.every((code) => codes.has(code))).toBe(true);
+    const agents = new Set(table(directory, "agenti.csv", "windows-1250", ";").map((agent) => agent["Cod agent"]));
+    expect(partners.every((partner) => partner["Agent"] === "" || agents.has(partner["Agent"]))).toBe(true);
+    for (const file of ["delegati.csv", "conturi.csv", "puncte_livrare.csv"])
+      expect(table(directory, file, "windows-1250", ";").every((row) => codes.has(row["Cod partener"]))).toBe(true);
+    const ibans = table(directory, "conturi.csv", "windows-1250", ";").map((account) => (account["IBAN"] ?? "").replace(/ /g, "").toUpperCase());
+    const valid = (iban: string): boolean =>
+      [...`${iban.slice(4)}${iban.slice(0, 4)}`].reduce((rest, char) => Number(`${rest}${/\d/.test(char) ? char : char.charCodeAt(0) - 55}`) % 97, 0) === 1;
+    expect(ibans.every((iban) => /^RO\d\d[A-Z]{4}[0-9A-Z]{16}$/.test(iban))).toBe(true);
+    expect(ibans.filter((iban) => !valid(iban)).length).toBeGreaterThan(0);
+    expect(ibans.filter((iban) => !valid(iban)).length).toBeLessThan(ibans.length / 10);
+    // The CRM: a byte order mark, the comma below, the partners by code, CUI or name; a few a deleted partner's code.
+    expect([...readFileSync(join(directory, "oportunitati.csv")).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const people = table(directory, "persoane_contact.csv", "utf-8", ",");
+    expect(people.some((person) => /[șț]/.test(`${person["Prenume"]} ${person["Nume"]} ${person["Companie"]}`))).toBe(true);
+    expect(new Set(people.map((person) => `${person["Prenume"]} ${person["Nume"]}`)).size).toBe(people.length);
+    const deals = table(directory, "oportunitati.csv", "utf-8", ",");
+    expect(deals.every((deal) => /^\d+%$/.test(deal["Probabilitate"] ?? "") && /^(\d{1,3}(\.\d{3})*,\d\d RON|\d+|N\/A)?$/.test(deal["Valoare"] ?? ""))).toBe(
+      true,
+    );
+    const orphans = deals.filter((deal) => deal["Cod client"] !== "" && !codes.has(deal["Cod client"]));
+    expect(orphans.length).toBeGreaterThan(0);
+    expect(orphans.length).toBeLessThan(deals.length / 10);
+    const activities = table(directory, "activitati.csv", "utf-8", ",");
+    expect(
+      activities.every((item) => /^\d\d\.\d\d\.\d{4}( \d\d:\d\d)?$/.test(item["Data"] ?? "") && /^(\d+ min|1 oră|\d+(,5)? ore)?$/.test(item["Durată"] ?? "")),
+    ).toBe(true);
+    expect(new Set(activities.map((item) => item["Stare"]))).toEqual(new Set(["Finalizată", "Planificată", "Anulată"]));
+    const dealIds = new Set(deals.map((deal) => deal["ID"]));
+    expect(activities.every((item) => item["Oportunitate"] === "" || dealIds.has(item["Oportunitate"]))).toBe(true);
+  });
 });

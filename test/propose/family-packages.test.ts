@@ -56,6 +56,11 @@ const EXPECTED_REJECTS: Readonly<Record<string, readonly RegExp[]>> = {
     /^parent_id: the value is empty, and this field requires one \(adresa "\d+" was not loaded \(its row, adresar\.csv line \d+, was rejected: company_registry: IČO \d{8} nemá/,
     /^partner_id: the value is empty, and this field requires one \(no Firma row has nazev "[^"]+" \(an optional link\); no Adresa row has firma/,
   ],
+  parteneri: [
+    /^x_cui: CUI (RO ?|ro)?\d{2,10} nu are cifra de control corectă$/,
+    /^parent_id: the value is empty, and this field requires one \(partener "P\d{4}" was not loaded \(its row, parteneri\.csv line \d+, was rejected: x_cui: CUI /,
+    /^partner_id: partenerul P\d{4} \([^)]+\) a fost șters din programul de facturare \(partener "P\d{4}" does not exist in the export\)$/,
+  ],
 };
 
 describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name package ($about)", ({ name }) => {

@@ -20,6 +20,7 @@ import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js"
 import { generateKartoteka } from "./kartoteka.js";
 import { generateKundenwerk } from "./kundenwerk.js";
 import { generateKundregister } from "./kundregister.js";
+import { generateParteneri } from "./parteneri.js";
 import { generatePelatologio } from "./pelatologio.js";
 import { generatePipelane } from "./pipelane.js";
 import { generateUgyfeltar } from "./ugyfeltar.js";
@@ -39,6 +40,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   ugyfeltar: generateUgyfeltar,
   asiakkaat: generateAsiakkaat,
   adresar: generateAdresar,
+  parteneri: generateParteneri,
 };
 
 /** The size and seed the measurement uses. */
