@@ -76,7 +76,7 @@ export class BuildState {
     readonly entities: readonly EntityProfile[],
     readonly options: BuildOptions,
   ) {
-    this.registries = new Registries(options.schema);
+    this.registries = new Registries(options.schema, new Set(entities.flatMap((entity) => entity.columns.map((column) => column.name))));
     this.log = new OutcomeLog(entities);
   }
 

@@ -53,7 +53,14 @@ export class Registries {
   readonly customFields = new Map<string, CustomFieldProposal>();
   readonly missingRequired: string[] = [];
 
-  constructor(readonly schema: OdooSchema) {}
+  /**
+   * `columns`: every column name of the export. A reference record's name reads as a column where
+   * both exist (`subtype_id = note` beside a column `note` is the column), so records avoid them.
+   */
+  constructor(
+    readonly schema: OdooSchema,
+    private readonly columns: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** The columns (`Entity.column`) whose values fed the users' names table, and each table. */
   private readonly userColumns = new Set<string>();
@@ -174,8 +181,9 @@ export class Registries {
         return name;
       }
     }
-    let name = entry.name;
-    for (let counter = 2; byName.has(name); counter++) name = `${entry.name}_${counter}`;
+    const wanted = this.columns.has(entry.name) ? `${entry.name}_${model.split(".").at(-1) ?? "record"}` : entry.name;
+    let name = wanted;
+    for (let counter = 2; byName.has(name) || this.columns.has(name); counter++) name = `${wanted}_${counter}`;
     byName.set(name, { ...entry, name });
     return name;
   }

@@ -36,6 +36,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   ugyfeltar: 0.9,
   asiakkaat: 0.8,
   adresar: 0.62,
+  parteneri: 0.54,
 };
 
 /**
@@ -100,7 +101,7 @@ const FLOORS: Readonly<Record<string, number>> = {
  * and 35 events against 17 and 31. Adresář, the twelfth, at its first measurement: none rejected,
  * but no opportunity (its deals proposed as partners) and 256 companies against 161.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 21 };
 
 /**
  * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none

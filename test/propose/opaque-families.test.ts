@@ -33,6 +33,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   ugyfeltar: 0.83,
   asiakkaat: 0.8,
   adresar: 0.49,
+  parteneri: 0.51,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -66,6 +67,9 @@ const REJECTED: Readonly<Record<string, number>> = {
   // At its one hold-out measurement: deals proposed as nothing, activities as activities alone, the
   // rows the double refuses those of a file proposed with the wrong targets.
   adresar: 15,
+  // At its one hold-out measurement: opportunities naming a deleted partner's code (refused by the
+  // hand-written package too) and rows of files proposed with the wrong targets.
+  parteneri: 5,
 };
 
 describe("opaque headers", () => {
