@@ -80,7 +80,7 @@ export const CHECK_BUILTINS: readonly Builtin[] = [
     name: "vat",
     category: "validation",
     summary:
-      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands', France's, Greece's, Finland's, Sweden's, Luxembourg's, Croatia's and Hungary's, and of a Czech legal person's (CZ and its IČO; an individual's nine or ten digits, the birth number, for their form only), and writes it as Odoo keeps it: the country's prefix, no separators. Hungary's domestic tax number (12345678-2-41) gives the VAT number it holds (HU12345678).",
+      "Checks a VAT number's form for its country (the EU's, the UK's, Switzerland's, Norway's) and the check digit of Poland's, Germany's, Italy's, Belgium's, Portugal's, Denmark's, the Netherlands', France's, Greece's, Finland's, Sweden's, Luxembourg's, Croatia's, Hungary's and Romania's (RO and the CUI), and of a Czech legal person's (CZ and its IČO; an individual's nine or ten digits, the birth number, for their form only), and writes it as Odoo keeps it: the country's prefix, no separators. Hungary's domestic tax number (12345678-2-41) gives the VAT number it holds (HU12345678).",
     inputs: [TEXT],
     takesList: false,
     parameters: [COUNTRY, INVALID_POLICY],
@@ -94,7 +94,7 @@ export const CHECK_BUILTINS: readonly Builtin[] = [
     name: "business_id",
     category: "validation",
     summary:
-      "Checks a national business ID by its check digit and writes it as its country prints it, for `company_registry`: Finland's Y-tunnus (1234567-8), Sweden's organisationsnummer (556677-8899), Norway's organisasjonsnummer, Denmark's CVR, Belgium's ondernemingsnummer (0403.170.701), Poland's NIP, Italy's partita IVA, Portugal's NIPC, Hungary's adószám (12345678-2-41), the Czech IČO (eight digits, a shorter one padded with zeros as the registers do: 64581 is 00064581). The VAT number it makes is read too (FI10407402 is 1040740-2).",
+      "Checks a national business ID by its check digit and writes it as its country prints it, for `company_registry`: Finland's Y-tunnus (1234567-8), Sweden's organisationsnummer (556677-8899), Norway's organisasjonsnummer, Denmark's CVR, Belgium's ondernemingsnummer (0403.170.701), Poland's NIP, Italy's partita IVA, Portugal's NIPC, Hungary's adószám (12345678-2-41), the Czech IČO (eight digits, a shorter one padded with zeros as the registers do: 64581 is 00064581), Romania's CUI (two to ten digits, RO 18547290 is 18547290). The VAT number it makes is read too (FI10407402 is 1040740-2).",
     inputs: [TEXT],
     takesList: false,
     parameters: [
@@ -103,7 +103,7 @@ export const CHECK_BUILTINS: readonly Builtin[] = [
         type: TEXT,
         optional: false,
         description: 'the country\'s two letters ("FI")',
-        oneOf: ["FI", "SE", "NO", "DK", "BE", "PL", "IT", "PT", "HU", "CZ"],
+        oneOf: ["FI", "SE", "NO", "DK", "BE", "PL", "IT", "PT", "HU", "CZ", "RO"],
       },
       INVALID_POLICY,
     ],
@@ -117,7 +117,7 @@ export const CHECK_BUILTINS: readonly Builtin[] = [
     name: "duration",
     category: "number",
     summary:
-      "Reads a length of time written in words (45 min, 1 h 30 min, 2,5 h, 90 min., 1h30, 1:30) as hours, as Odoo's `duration` holds it, or minutes; the unit words of English, Finnish (t, tunti), Swedish, Danish, Norwegian, German (Std.), Dutch (u, uur), French, Spanish, Portuguese, Italian, Polish (godz.), Czech and Slovak (hod.), Hungarian (óra, perc), Turkish (saat, dk) and Greek (the list is in docs/sources.md).",
+      "Reads a length of time written in words (45 min, 1 h 30 min, 2,5 h, 90 min., 1h30, 1:30) as hours, as Odoo's `duration` holds it, or minutes; the unit words of English, Finnish (t, tunti), Swedish, Danish, Norwegian, German (Std.), Dutch (u, uur), French, Spanish, Portuguese, Italian, Polish (godz.), Czech and Slovak (hod.), Hungarian (óra, perc), Turkish (saat, dk), Greek and Romanian (oră, ore) (the list is in docs/sources.md).",
     inputs: [TEXT],
     takesList: false,
     parameters: [

@@ -75,6 +75,8 @@ export const BUSINESS_IDS: Readonly<Record<string, BusinessId>> = {
     vat: (digits) => `CZ${digits}`,
     printed: AS_WRITTEN,
   },
+  // The CUI (CIF), two to ten digits, the last a check digit; a VAT payer's VAT number is RO and it.
+  RO: { called: "CUI", form: /^\d{2,10}$/, vat: (digits) => `RO${digits}`, printed: AS_WRITTEN },
   // The adószám: the VAT number's eight digits, the VAT status (1 to 5), the county.
   HU: {
     called: "adószám",

@@ -11,12 +11,12 @@ export type DurationReading = { readonly ok: true; readonly minutes: number } | 
 /**
  * The words for an hour, by language, in lower case and without the full stop an abbreviation may
  * have: en h/hr/hour, fi t/tunti, sv tim/timme, da and no t/time, de Std./Stunde, nl u/uur, fr
- * heure, es and pt hora, it ora/ore, pl godz./godzina, cs and sk hod./hodina, hu óra/ó, tr saat/sa,
- * el ώρα/ώρες.
+ * heure, es and pt hora, it ora/ore, ro oră/ore, pl godz./godzina, cs and sk hod./hodina, hu óra/ó,
+ * tr saat/sa, el ώρα/ώρες.
  */
 export const HOUR_WORDS: readonly string[] = (
   "h hr hrs hour hours t tunti tuntia tunnin tim timme timmar time timer std stunde " +
-  "stunden u uur uren heure heures hora horas ora ore godz godzina godziny godzin " +
+  "stunden u uur uren heure heures hora horas ora ore oră godz godzina godziny godzin " +
   "hod hodina hodiny hodin óra ó saat sa ώρα ώρες"
 ).split(" ");
 

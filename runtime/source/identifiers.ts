@@ -191,6 +191,9 @@ const VAT_CHECKS: Readonly<Record<string, (body: string) => boolean>> = {
   // (11 − the sum mod 11) mod 10. An individual's nine or ten digits (the birth number) are checked
   // for their form only.
   CZ: (body) => body.length !== 8 || (11 - (weightedSum(digitsOf(body), [8, 7, 6, 5, 4, 3, 2]) % 11)) % 10 === Number(body[7]),
+  // Romania's CUI (CIF): the digits before the check digit, right-aligned on 7 5 3 2 1 7 5 3 2,
+  // the sum times ten modulo 11, then 10 (a remainder of 10 is a check digit 0).
+  RO: (body) => ((weightedSum(digitsOf(body.slice(0, -1).padStart(9, "0")), [7, 5, 3, 2, 1, 7, 5, 3, 2]) * 10) % 11) % 10 === Number(body.at(-1)),
 };
 
 /**

@@ -22,6 +22,9 @@ describe("readBusinessId", () => {
     ["PT", "501 964 843", "501964843", "501 964 844"],
     // Hungary's last two digits are the county, which no check covers: the VAT number's own is mistyped.
     ["HU", "12892312-2-41", "12892312-2-41", "12892313-2-41"],
+    // Romania's CUI, with or without RO, from two digits to ten.
+    ["RO", " RO 185 472 90", "18547290", "185 472 91"],
+    ["RO", "ro19", "19", "18"],
   ])("reads the %s ID %s as %s, and refuses %s", (country, written, printed, mistyped) => {
     expect(readBusinessId(written, country)).toEqual({ ok: true, value: printed });
     expect(readBusinessId(mistyped, country)).toEqual({ ok: false, reason: expect.stringContaining("its check digit does not match") });

@@ -26,6 +26,9 @@ describe("readDuration", () => {
     ["1,5 hod.", 90],
     ["2 saat 10 dk", 130],
     ["1 ώρα 30 λεπτά", 90],
+    ["1 oră", 60],
+    ["1,5 ore", 90],
+    ["2 ore 15 minute", 135],
     ["  45\u00a0MIN  ", 45],
   ])("reads %s as %d minutes", (text, minutes) => {
     expect(readDuration(text)).toEqual({ ok: true, minutes });

@@ -64,6 +64,8 @@ describe("readVat", () => {
     ["LU 150 274 42", undefined, "LU15027442"],
     ["HR33392005961", undefined, "HR33392005961"],
     ["HU-12892312", undefined, "HU12892312"],
+    ["RO 185 472 90", undefined, "RO18547290"],
+    ["18547290", "RO", "RO18547290"],
   ])("writes %s (country %s) as %s, and refuses it mistyped", (written, country, vat) => {
     expect(readVat(written.replace(",", ""), country)).toEqual({ ok: true, value: vat });
     const wrong = mistyped(written.replace(",", ""));
