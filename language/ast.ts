@@ -317,8 +317,21 @@ export interface MapDeclaration extends NodeBase {
   /** Target condition under which the map loads at all (`if setting x = "v"`). */
   readonly enabledIf?: TargetCondition | Missing;
   readonly when?: Expression;
+  /** `merge onto ...`: rows whose record another map loads are written onto that record. */
+  readonly merge?: MergeClause;
   readonly body: readonly BodyItem[];
   readonly fallback?: FallbackTarget;
+}
+
+/**
+ * `merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite user_id`: a row for
+ * which `onto` finds a record another map loads fills that record's empty fields (and the fields
+ * named after `overwrite`) instead of making a record of its own.
+ */
+export interface MergeClause extends NodeBase {
+  readonly kind: "MergeClause";
+  readonly onto: Expression;
+  readonly overwrite: readonly Name[];
 }
 
 /** The model to load into instead when the target Odoo lacks the declared one (an uninstalled app). */
@@ -503,6 +516,7 @@ export type Node =
   | ExtendItem
   | SelectionOption
   | FallbackTarget
+  | MergeClause
   | SplitTarget
   | BodyItem
   | EachBlock
