@@ -44,9 +44,12 @@ function mergeFindings(merge: CheckedMerge, byAlias: ReadonlyMap<string, TargetS
   const findings: Finding[] = [];
   for (const step of steps) {
     const other = byAlias.get(step);
-    if (step === target.alias) findings.push({ ...at, message: `\`merge onto\` finds records of ${step}, this map's own: name another map's records of ${model} (\`| ref ALIAS\`)` });
-    else if (other?.merge !== undefined) findings.push({ ...at, message: `\`merge onto\` finds records of ${step}, which merges itself: merge onto the records ${step} merges onto` });
-    else if (other?.parent !== undefined) findings.push({ ...at, message: `\`merge onto\` finds records of ${step}, child lines of another record: merge onto a map's records` });
+    if (step === target.alias)
+      findings.push({ ...at, message: `\`merge onto\` finds records of ${step}, this map's own: name another map's records of ${model} (\`| ref ALIAS\`)` });
+    else if (other?.merge !== undefined)
+      findings.push({ ...at, message: `\`merge onto\` finds records of ${step}, which merges itself: merge onto the records ${step} merges onto` });
+    else if (other?.parent !== undefined)
+      findings.push({ ...at, message: `\`merge onto\` finds records of ${step}, child lines of another record: merge onto a map's records` });
   }
   return findings;
 }

@@ -21,12 +21,15 @@ export const mergeOverwrite: Rule = {
   check({ checked }) {
     const findings: Finding[] = [];
     for (const merge of checked.merges) {
-      const written = [...new Set(checked.assignments.filter((assignment) => assignment.target === merge.target).map((assignment) => assignment.fieldName.value))];
+      const written = [
+        ...new Set(checked.assignments.filter((assignment) => assignment.target === merge.target).map((assignment) => assignment.fieldName.value)),
+      ];
       const seen = new Set<string>();
       for (const field of merge.clause.overwrite) {
         const at = { file: merge.file, range: field.range };
         if (seen.has(field.value)) findings.push({ ...at, message: `\`overwrite ${field.value}\`: named twice` });
-        else if (!written.includes(field.value)) findings.push({ ...at, message: `\`overwrite ${field.value}\`: this map does not write ${field.value} (it writes ${written.join(", ")})` });
+        else if (!written.includes(field.value))
+          findings.push({ ...at, message: `\`overwrite ${field.value}\`: this map does not write ${field.value} (it writes ${written.join(", ")})` });
         seen.add(field.value);
       }
     }

@@ -10,7 +10,9 @@ import { diagnosticsOf, format, n, onlyDeclaration } from "./helpers.js";
 describe("merge onto: a map's rows written onto another map's records", () => {
   it("is part of the map's head, after `when`, holding the record expression and the fields it overwrites", () => {
     expect(
-      onlyDeclaration(`map Firma -> res.partner as firma when id is present merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite user_id, industry_id { name <- nazev }`),
+      onlyDeclaration(
+        `map Firma -> res.partner as firma when id is present merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite user_id, industry_id { name <- nazev }`,
+      ),
     ).toMatchObject({
       kind: "MapDeclaration",
       when: { kind: "IsExpression" },
@@ -31,7 +33,10 @@ describe("merge onto: a map's rows written onto another map's records", () => {
 
   it("leaves `merge`, `onto` and `overwrite` field and column names", () => {
     expect(onlyDeclaration(`map P -> res.partner { merge <- onto  overwrite <- x }`)).toMatchObject({
-      body: [{ kind: "Assignment", field: n("merge") }, { kind: "Assignment", field: n("overwrite") }],
+      body: [
+        { kind: "Assignment", field: n("merge") },
+        { kind: "Assignment", field: n("overwrite") },
+      ],
     });
   });
 
@@ -42,8 +47,12 @@ describe("merge onto: a map's rows written onto another map's records", () => {
   it("prints back on the map's head, a long one broken as a long `when` is", () => {
     const short = `map F -> res.partner as f merge onto ico | ref a by ic overwrite user_id, industry_id {\n  name <- nazev\n}\n`;
     expect(format(short)).toBe(short);
-    const long = format(`map Firma -> res.partner as firma merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite user_id, industry_id { name <- nazev }`);
-    expect(long).toBe(`map Firma -> res.partner as firma merge onto ico | ref adresa by ic\n  ?? nazev | ref adresa by firma overwrite user_id, industry_id {\n  name <- nazev\n}\n`);
+    const long = format(
+      `map Firma -> res.partner as firma merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite user_id, industry_id { name <- nazev }`,
+    );
+    expect(long).toBe(
+      `map Firma -> res.partner as firma merge onto ico | ref adresa by ic\n  ?? nazev | ref adresa by firma overwrite user_id, industry_id {\n  name <- nazev\n}\n`,
+    );
     expect(format(long)).toBe(long);
   });
 });

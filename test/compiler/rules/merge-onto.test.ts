@@ -24,7 +24,8 @@ map Adresa -> res.partner as adresa {
 
 describe("FM311 merge_onto", () => {
   it("accepts another map's records of the same model, found by any of its unique columns, and carries them into the plan", () => {
-    const extra = "map Firma -> res.partner as firma merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite website { name <- nazev  website <- obor }";
+    const extra =
+      "map Firma -> res.partner as firma merge onto ico | ref adresa by ic ?? nazev | ref adresa by firma overwrite website { name <- nazev  website <- obor }";
     expect(allDiagnostics(extra, { base: BASE }).filter((diagnostic) => diagnostic.includes(" error "))).toEqual([]);
     const plan = emitPlan(analyze({ "base.flitmap": BASE, "main.flitmap": extra }));
     const firma = plan.steps.find((step) => step.id === "firma");

@@ -19,12 +19,18 @@ map Adresa -> res.partner as adresa { company_registry <- ic  name <- id }
 
 describe("FM416 merge_overwrite", () => {
   it("accepts fields the map writes", () => {
-    expect(diagnosticsOf("FM416", "map Firma -> res.partner merge onto ico | ref adresa by ic overwrite name, website { name <- nazev  website <- obor }", { base: BASE })).toEqual([]);
+    expect(
+      diagnosticsOf("FM416", "map Firma -> res.partner merge onto ico | ref adresa by ic overwrite name, website { name <- nazev  website <- obor }", {
+        base: BASE,
+      }),
+    ).toEqual([]);
   });
 
   it("reports a field the map does not write, and one named twice", () => {
     expect(
-      diagnosticsOf("FM416", "map Firma -> res.partner merge onto ico | ref adresa by ic overwrite webiste, name, name { name <- nazev  website <- obor }", { base: BASE }),
+      diagnosticsOf("FM416", "map Firma -> res.partner merge onto ico | ref adresa by ic overwrite webiste, name, name { name <- nazev  website <- obor }", {
+        base: BASE,
+      }),
     ).toEqual([
       "main.flitmap:1:70-1:77 error FM416 `overwrite webiste`: this map does not write webiste (it writes name, website)",
       "main.flitmap:1:85-1:89 error FM416 `overwrite name`: named twice",
