@@ -347,6 +347,7 @@ export class Binder {
       usesFallback: chosen.usesFallback,
       body: chosen.body,
       conditions: declaration.when === undefined ? [] : [declaration.when],
+      ...(declaration.merge === undefined ? {} : { merge: declaration.merge }),
       declaration,
     };
     this.addTarget(target, aliasName, !off);

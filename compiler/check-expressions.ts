@@ -64,7 +64,7 @@ function literalType(node: A.Literal): ValueType {
 export class ExpressionChecker {
   readonly result: CheckedPackage = {
     assignments: [],
-    conditions: [],
+    conditions: [], merges: [],
     typeIssues: [],
     nestingProblems: [],
     usedColumns: new Set(),
@@ -169,6 +169,7 @@ export class ExpressionChecker {
       this.expectBoolean(checked, scope, "a `when` condition");
       this.result.conditions.push({ target, file: target.file, expression: checked });
     }
+    if (target.merge !== undefined) this.result.merges.push({ target, file: target.file, clause: target.merge, onto: this.root(target.merge.onto, scope) });
     if (target.parent !== undefined && target.entity !== undefined) {
       const by = target.parent.by.kind === "Name" ? target.entity.columns.get(target.parent.by.value) : undefined;
       if (by !== undefined) this.result.usedColumns.add(by);

@@ -48,6 +48,14 @@ export interface CheckedCondition {
   readonly expression: CheckedExpression;
 }
 
+/** A map's `merge onto`: the record expression, checked in the map's row. */
+export interface CheckedMerge {
+  readonly target: TargetSymbol;
+  readonly file: string;
+  readonly clause: A.MergeClause;
+  readonly onto: CheckedExpression;
+}
+
 export type TypeIssueKind =
   | "builtin-input"
   | "builtin-argument"
@@ -85,6 +93,7 @@ export interface NestingProblem {
 export interface CheckedPackage {
   readonly assignments: CheckedAssignment[];
   readonly conditions: CheckedCondition[];
+  readonly merges: CheckedMerge[];
   readonly typeIssues: TypeIssue[];
   readonly nestingProblems: NestingProblem[];
   readonly usedColumns: Set<ColumnSymbol>;

@@ -120,6 +120,13 @@ export function buildDependencyGraph(targets: readonly TargetSymbol[], checked: 
       if (to !== undefined && to !== condition.target) edges.push({ from: condition.target, to, kind, required: true });
     }
   }
+  // A merge writes onto records another target loads: it waits for them.
+  for (const merge of checked.merges) {
+    for (const { step, kind } of referencedSteps(merge.onto.ir)) {
+      const to = byAlias.get(step);
+      if (to !== undefined && to !== merge.target) edges.push({ from: merge.target, to, kind, required: true });
+    }
+  }
   for (const target of targets) {
     if (target.parent !== undefined) edges.push({ from: target, to: target.parent.target, kind: "parent", required: true });
   }

@@ -162,6 +162,8 @@ export interface TargetSymbol extends Declared {
   body: readonly A.BodyItem[];
   /** Conditions that must hold for a row: the split's and the target's `when`. */
   readonly conditions: readonly A.Expression[];
+  /** A map's `merge onto`: its rows that find another target's record are written onto it. */
+  readonly merge?: A.MergeClause;
   readonly forEach?: A.Name | A.Missing;
   forEachGroup?: GroupSymbol;
   /** For a child block: the parent, the one2many field, and the column of the child rows that holds the parent's key. */

@@ -21,6 +21,7 @@ export interface BodyResults {
   targetCondition: A.TargetCondition;
   enabledIf: A.TargetCondition | A.Missing;
   mapDeclaration: A.MapDeclaration;
+  mergeClause: A.MergeClause;
   fallbackTarget: A.FallbackTarget;
   splitDeclaration: A.SplitDeclaration;
   splitTarget: A.SplitTarget | undefined;
@@ -251,6 +252,7 @@ class TargetParts {
 export class MapFrame extends TargetParts implements Frame<A.MapDeclaration, RulePartial> {
   entity: IToken | undefined;
   alias: IToken | undefined;
+  merge: Built<A.MergeClause> | undefined;
 
   build(range: Range): A.MapDeclaration {
     const { enabledIf, when } = this.enabledAndWhen(range.end);
@@ -261,10 +263,30 @@ export class MapFrame extends TargetParts implements Frame<A.MapDeclaration, Rul
       ...(this.alias === undefined ? {} : { alias: name(this.alias) }),
       ...(enabledIf === undefined ? {} : { enabledIf }),
       ...(when === undefined ? {} : { when }),
+      ...(this.merge === undefined ? {} : { merge: placed(this.merge, range.end) }),
       body: itemsAt(this.body, range.end),
       ...this.fallbackAt(range.end),
       range,
     };
+  }
+
+  override adopt(partial: RulePartial): void {
+    if (partial.rule === "mergeClause") this.merge = partial.value;
+    else super.adopt(partial);
+  }
+}
+
+export class MergeClauseFrame implements Frame<A.MergeClause, RulePartial> {
+  onto: Built<A.Expression> | undefined;
+  readonly overwrite: (IToken | undefined)[] = [];
+
+  build(range: Range): A.MergeClause {
+    const overwrite = this.overwrite.filter((token): token is IToken => token !== undefined).map(name);
+    return { kind: "MergeClause", onto: placedOrMissing(this.onto, range.end), overwrite, range };
+  }
+
+  adopt(partial: RulePartial): void {
+    if (partial.rule === "expression") this.onto = partial.value;
   }
 }
 

@@ -73,6 +73,7 @@ const KW = {
   let: k("let"),
   lookup: k("lookup"),
   map: k("map"),
+  merge: k("merge"),
   match: k("match"),
   migration: k("migration"),
   missing: k("missing"),
@@ -81,6 +82,8 @@ const KW = {
   not: k("not"),
   odoo: k("odoo"),
   optional: k("optional"),
+  onto: k("onto"),
+  overwrite: k("overwrite"),
   or: k("or"),
   order: k("order"),
   personal: k("personal"),
@@ -1103,8 +1106,24 @@ export class FlitmapParser extends TreeParser<B.RuleResults> {
       this.token(4, KW.when);
       f.when = this.SUBRULE(this.expression);
     });
+    this.OPTION5(() => (f.merge = this.SUBRULE(this.mergeClause)));
     f.body = this.SUBRULE(this.body);
     this.OPTION3(() => (f.fallback = this.SUBRULE(this.fallbackTarget)));
+  });
+
+  /** `merge onto EXPRESSION [overwrite field, field]` after a map's head: rows written onto another map's records. */
+  mergeClause = this.tree("mergeClause", Body.MergeClauseFrame, (f) => {
+    this.token(1, KW.merge);
+    this.token(2, KW.onto);
+    f.onto = this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.token(3, KW.overwrite);
+      f.overwrite.push(this.consumeName(4, "field name"));
+      this.MANY(() => {
+        this.token(5, T.Comma);
+        f.overwrite.push(this.consumeName(6, "field name"));
+      });
+    });
   });
 
   /** `if setting x = "v"` / `if odoo >= "18.0"` after a map or split head: whether it loads at all. */

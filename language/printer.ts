@@ -479,6 +479,7 @@ export class Printer {
     if (map.alias !== undefined) head.push(" as ", map.alias.value);
     if (map.enabledIf !== undefined) head.push(" if ", this.targetCondition(map.enabledIf));
     if (map.when !== undefined) head.push(" when ", printExpression(map.when, 0));
+    if (map.merge !== undefined) head.push(" merge onto ", printExpression(map.merge.onto, 0), map.merge.overwrite.length === 0 ? "" : ` overwrite ${map.merge.overwrite.map((field) => field.value).join(", ")}`);
     const bodyEnd = map.fallback?.range.start.offset ?? map.range.end.offset;
     return [group(head), " ", this.body(map.body, bodyEnd), map.fallback === undefined ? "" : [" ", this.fallback(map.fallback)]];
   }

@@ -109,6 +109,7 @@ export const SOFT_KEYWORDS = [
   "records", "match", "existing", "table", "extend", "help",
   "map", "as", "split", "for", "ignore", "with", "order", "asc", "desc", "has", "lacks", "present", "empty",
   "test", "given", "expect", "skip", "import", "from", "optional", "ambiguous", "let", "step", "returns",
+  "merge", "onto", "overwrite",
 ] as const;
 
 export type ReservedWord = (typeof RESERVED_WORDS)[number];

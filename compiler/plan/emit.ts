@@ -9,8 +9,8 @@ import type { PackageAnalysis } from "../analyze.js";
 import { lookupOutputType } from "../lookup-returns.js";
 import { findField, findModel, referenceRecords, type OdooSchema, type ReferenceRecord } from "../catalog/index.js";
 import { recordXmlid } from "../check-expressions.js";
-import type { CheckedAssignment, CheckedCondition, CheckedPackage } from "../checked-package.js";
-import type { DependencyEdge, DependencyGraph } from "../dependencies.js";
+import type { CheckedAssignment, CheckedCondition, CheckedMerge, CheckedPackage } from "../checked-package.js";
+import { referencedSteps, type DependencyEdge, type DependencyGraph } from "../dependencies.js";
 import type { ColumnSymbol, EntitySymbol, LookupSymbol, RecordSymbol, TableSymbol, TargetSymbol } from "../model.js";
 import { typeString } from "../check-expressions.js";
 import { deletionPolicy, isExternalIdNamespace } from "../target.js";
@@ -106,23 +106,25 @@ function entityPlan(entity: EntitySymbol): EntityPlan {
 interface StepParts {
   readonly assignments: CheckedAssignment[];
   readonly conditions: CheckedCondition[];
+  readonly merges: CheckedMerge[];
   /** The edges from the target. */
   readonly edges: DependencyEdge[];
 }
 
-const NO_PARTS: StepParts = { assignments: [], conditions: [], edges: [] };
+const NO_PARTS: StepParts = { assignments: [], conditions: [], merges: [], edges: [] };
 
 function stepParts(checked: CheckedPackage, dependencies: DependencyGraph): Map<TargetSymbol, StepParts> {
   const parts = new Map<TargetSymbol, StepParts>();
   const of = (target: TargetSymbol): StepParts => {
     const found = parts.get(target);
     if (found !== undefined) return found;
-    const created: StepParts = { assignments: [], conditions: [], edges: [] };
+    const created: StepParts = { assignments: [], conditions: [], merges: [], edges: [] };
     parts.set(target, created);
     return created;
   };
   for (const assignment of checked.assignments) of(assignment.target).assignments.push(assignment);
   for (const condition of checked.conditions) of(condition.target).conditions.push(condition);
+  for (const merge of checked.merges) of(merge.target).merges.push(merge);
   for (const edge of dependencies.edges) of(edge.from).edges.push(edge);
   return parts;
 }
@@ -295,6 +297,7 @@ class Emitter {
       deferred,
       dependsOn,
       ...(constraints.length === 0 ? {} : { constraints }),
+      ...mergePlan(parts.merges[0]),
     };
   }
 
@@ -440,4 +443,11 @@ export function emitPlan(analysis: PackageAnalysis): Plan {
 /** The plan as the bytes `flitmap compile` writes: the same input always gives the same bytes. */
 export function serializePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** A map's `merge onto`: the steps its expression can find a record of, and the fields it overwrites. */
+function mergePlan(merge: CheckedMerge | undefined): { merge?: StepPlan["merge"] } {
+  if (merge === undefined) return {};
+  const into = [...new Set(referencedSteps(merge.onto.ir).map(({ step }) => step))].filter((step) => step !== merge.target.alias);
+  return { merge: { onto: merge.onto.ir, into, overwrite: merge.clause.overwrite.map((field) => field.value) } };
 }

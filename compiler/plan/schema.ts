@@ -450,6 +450,12 @@ export const StepPlan = z
     dependsOn: z.array(z.string()),
     /** Odoo's constraints on the fields this step writes, and the required fields it leaves unset; absent when none. */
     constraints: z.array(ConstraintPlan).optional(),
+    /**
+     * `merge onto`: a row whose `onto` finds a record of one of the `into` steps (which load first)
+     * is written onto that record, the fields that record holds no value in and those of
+     * `overwrite` (a many2many's records added to its own), instead of making a record of its own.
+     */
+    merge: z.object({ onto: PlanExpression, into: z.array(z.string()), overwrite: z.array(z.string()) }).strict().optional(),
   })
   .strict();
 export type StepPlan = z.infer<typeof StepPlan>;

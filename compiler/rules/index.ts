@@ -25,6 +25,8 @@ import { namedValue } from "./named-value.js";
 import { namedStep } from "./named-step.js";
 import { refByColumn } from "./ref-by-column.js";
 import { lookupFields } from "./lookup-fields.js";
+import { mergeOnto } from "./merge-onto.js";
+import { mergeOverwrite } from "./merge-overwrite.js";
 import { rejectWithoutReason } from "./reject-without-reason.js";
 import { selectionValue } from "./selection-value.js";
 import { sourceOption } from "./source-option.js";
@@ -66,6 +68,7 @@ export const RULES: readonly Rule[] = [
   namedValue,
   lookupFields,
   namedStep,
+  mergeOnto,
   unknownModel,
   unknownField,
   fieldNotInVersion,
@@ -76,6 +79,7 @@ export const RULES: readonly Rule[] = [
   customField,
   monetaryCurrency,
   lookupField,
+  mergeOverwrite,
   unknownExternalId,
   overwrittenByOdoo,
   archiveWithoutActive,

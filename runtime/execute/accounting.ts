@@ -3,7 +3,7 @@
  * condition, rejected with a reason), the counts per step and per entity, the rejects and the
  * notes on values, and the reconciliation that closes a run:
  *
- *   rows in = loaded + linked + skipped + rejected + duplicates + not selected
+ *   rows in = loaded + merged + linked + skipped + rejected + duplicates + not selected
  *
  * per entity, checked against what the reader read. A mismatch is a bug in Flitmap, reported.
  */
@@ -14,13 +14,13 @@ import { linkedRowOutcome } from "./collapse.js";
 import { rejectedRowKey, type Indexes, type LinkedRowParent, type RejectedRow } from "./indexes.js";
 import { RowMarks, type Refusal, type StepRecord } from "./row-marks.js";
 import type { FieldNote } from "./step-evaluator.js";
-import type { EntityCounts, NoteCount, RejectRecord, RejectSink, RowStatus, StepCounts } from "./run-types.js";
+import type { EntityCounts, MergeRecord, NoteCount, RejectRecord, RejectSink, RowStatus, StepCounts } from "./run-types.js";
 
 export type { StepRecord } from "./row-marks.js";
 
 /** A row is rejected if any of its records is; loaded if any is loaded; skipped only if all are. */
-const RANK: Readonly<Record<RowStatus, number>> = { rejected: 3, loaded: 2, skipped: 1 };
-const STATUS_OF_RANK: readonly (RowStatus | undefined)[] = [undefined, "skipped", "loaded", "rejected"];
+const RANK: Readonly<Record<RowStatus, number>> = { rejected: 4, loaded: 3, merged: 2, skipped: 1 };
+const STATUS_OF_RANK: readonly (RowStatus | undefined)[] = [undefined, "skipped", "merged", "loaded", "rejected"];
 
 /** Notes kept as examples per step, field and kind. */
 const NOTE_EXAMPLES = 5;
@@ -32,6 +32,8 @@ export class RunAccounting {
   private readonly marks: RowMarks;
   private readonly stepCounts = new Map<string, StepCounts>();
   readonly rejects: RejectRecord[] = [];
+  /** Every row merged onto another step's record, in the order written. */
+  readonly merges: MergeRecord[] = [];
   /**
    * Step → field → kind → its count, kept apart by name rather than one joined key: a run notes
    * many values, and a joined key is a new string to hash for each. `noteList` keeps them in the
@@ -63,7 +65,7 @@ export class RunAccounting {
   counts(step: StepPlan): StepCounts {
     let counts = this.stepCounts.get(step.id);
     if (counts === undefined) {
-      counts = { step: step.id, model: step.model, loaded: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, deferredWritten: 0 };
+      counts = { step: step.id, model: step.model, loaded: 0, created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0, rejected: 0, deferredWritten: 0 };
       this.stepCounts.set(step.id, counts);
     }
     return counts;
@@ -122,6 +124,14 @@ export class RunAccounting {
     this.setEntityOutcome(entity.name, row, "loaded");
   }
 
+  /** A row written onto the record of another step's row (`merge onto`), or found unchanged since the last run. */
+  merged(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, into: MergeRecord["into"] & { xmlid: string; id?: number }): void {
+    this.counts(step).merged += 1;
+    this.marks.mark(step.id, instanceKey, { status: "merged", xmlid: into.xmlid, ...(into.id === undefined ? {} : { id: into.id }) });
+    this.setEntityOutcome(entity.name, row, "merged");
+    this.merges.push({ entity: entity.name, step: step.id, key: instanceKey, into: { entity: into.entity, step: into.step, key: into.key } });
+  }
+
   rejected(step: StepPlan, entity: EntityPlan, row: SourceRow, instanceKey: string, reason: string): void {
     this.counts(step).rejected += 1;
     const refusal = { why: reason, file: row.file, line: row.line };
@@ -140,7 +150,7 @@ export class RunAccounting {
   }
 
   /** What became of a row of an entity so far, and where it is when it was refused. */
-  private outcomeOf(entity: string, key: string): { readonly status: "loaded" | "skipped" } | ({ readonly status: "rejected" } & Refusal) | undefined {
+  private outcomeOf(entity: string, key: string): { readonly status: "loaded" | "merged" | "skipped" } | ({ readonly status: "rejected" } & Refusal) | undefined {
     // A row's rank is the rejected one exactly when a step refused it, and kept where and why.
     const refusal = this.marks.refusal(entity, key);
     if (refusal !== undefined) return { status: "rejected", ...refusal };
@@ -171,6 +181,7 @@ export class RunAccounting {
         read: index.read,
         duplicates: index.duplicates,
         loaded: 0,
+        merged: 0,
         linked: 0,
         skipped: index.keyless,
         rejected: 0,
@@ -209,7 +220,7 @@ export class RunAccounting {
         counts[linked.status] += 1;
         if (linked.status === "rejected") this.reject({ entity: name, file: parent.file, line: parent.line, key: index.keyAt(slot), reason: linked.reason });
       }
-      const total = counts.loaded + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
+      const total = counts.loaded + counts.merged + counts.linked + counts.skipped + counts.rejected + counts.duplicates + counts.notSelected;
       if (total !== counts.read) errors.push(`${name}: ${counts.read} records read, but ${total} accounted for (${JSON.stringify(counts)})`);
       entities.push(counts);
     }

@@ -8,6 +8,7 @@ import type { RowRefusal, RowWrite } from "../journal/journal.js";
 import type { SourceRow } from "../source/index.js";
 import type { ExistingRecord, JournalIds, LoadTarget, WriteRow } from "../targets/target.js";
 import type { RunAccounting } from "./accounting.js";
+import type { MergeRecord } from "./run-types.js";
 import { columnRelations } from "./cells.js";
 import type { EarlierRuns, RunJournal } from "./run-journal.js";
 import type { WrittenRecords } from "./write-stamps.js";
@@ -21,6 +22,8 @@ export interface PendingWrite {
   readonly hash: string | undefined;
   /** The digest of what it read from other rows (runtime/execute/feeds.ts), journaled with it. */
   readonly feeds: string | undefined;
+  /** A merged row (`merge onto`): the row whose record it is written onto. */
+  readonly merge?: MergeRecord["into"];
 }
 
 /** What writing a batch needs from the run. */
@@ -41,7 +44,7 @@ export async function writeBatch(
   entity: EntityPlan,
   fields: readonly string[],
   batch: readonly PendingWrite[],
-  pass: "main" | "deferred",
+  pass: "main" | "deferred" | "merge",
 ): Promise<void> {
   const { target, journal } = parts;
   const keepsRecords = target.capabilities.keepsRecords;
@@ -77,6 +80,10 @@ export async function writeBatch(
     if (keepsRecords) writtenIds.set(loaded.id, entry.write.xmlid);
     if (pass === "deferred") {
       parts.accounting.counts(step).deferredWritten += 1;
+      continue;
+    }
+    if (entry.merge !== undefined) {
+      parts.accounting.merged(step, entity, entry.row, entry.instanceKey, { ...entry.merge, xmlid: entry.write.xmlid, ...(keepsRecords ? { id: loaded.id } : {}) });
       continue;
     }
     parts.accounting.loaded(step, entity, entry.row, entry.instanceKey, { xmlid: entry.write.xmlid, ...(keepsRecords ? { id: loaded.id } : {}) }, action);

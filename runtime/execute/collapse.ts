@@ -53,7 +53,7 @@ export function linkedRowOutcome(
   parent: { readonly entity: string; readonly key: string },
   parentRow: "read" | "absent" | { readonly file: string; readonly line: number; readonly reason: string },
   parentOutcome:
-    { readonly status: "loaded" | "skipped" } | { readonly status: "rejected"; readonly file: string; readonly line: number; readonly why: string } | undefined,
+    { readonly status: "loaded" | "merged" | "skipped" } | { readonly status: "rejected"; readonly file: string; readonly line: number; readonly why: string } | undefined,
 ): LinkedRowOutcome {
   const named = `${parent.entity} ${JSON.stringify(parent.key)}`;
   if (parentRow === "absent") return { status: "rejected", reason: `it belongs to ${named}, which does not exist in the export` };

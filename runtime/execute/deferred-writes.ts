@@ -22,7 +22,8 @@ export async function writeDeferred(parts: StepParts, step: StepPlan, entity: En
   for await (const stepRows of pass.batches()) {
     for (const { row, instanceKey, input } of stepRows) {
       const record = accounting.stepRecord(step.id, instanceKey);
-      if (record?.status !== "loaded" || record.xmlid === undefined) continue;
+      // A row merged onto another step's record (`merge onto`) has no record of its own to complete.
+      if (record?.status !== "loaded" || record.xmlid === undefined || record.merged === true) continue;
       const evaluated = evaluator.deferred(input);
       const { cells, notes } = evaluated instanceof Promise ? await evaluated : evaluated;
       accounting.noteFields(step, notes);

@@ -17,13 +17,16 @@ import type { RunVerdict } from "./verdict.js";
  */
 export function reconciliationTable(result: RunResult, verdict?: RunVerdict): string {
   const troubled = new Set(verdict?.problems.flatMap((problem) => (problem.entity === undefined ? [] : [problem.entity])) ?? []);
-  const header = ["entity", "read", "loaded", "linked", "skipped", "rejected", "duplicates", "not selected", ""];
+  // The merged column only when a row was merged onto another's record (`merge onto`).
+  const merging = result.entities.some((entity) => entity.merged > 0);
+  const header = ["entity", "read", "loaded", ...(merging ? ["merged"] : []), "linked", "skipped", "rejected", "duplicates", "not selected", ""];
   const rows = result.entities.map((entity) => {
-    const accounted = entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected;
+    const accounted = entity.loaded + entity.merged + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected;
     return [
       entity.entity,
       entity.read,
       entity.loaded,
+      ...(merging ? [entity.merged] : []),
       entity.linked,
       entity.skipped,
       entity.rejected,

@@ -30,6 +30,7 @@ export function* subexpressions(expression: PlanExpression): Generator<PlanExpre
 export function* planExpressions(plan: Plan): Generator<PlanExpression> {
   for (const step of plan.steps) {
     for (const condition of step.conditions) yield* everySubexpression(condition);
+    if (step.merge !== undefined) yield* everySubexpression(step.merge.onto);
     for (const operation of [...step.operations, ...step.deferred]) yield* everySubexpression(operation.value);
   }
 }
@@ -96,7 +97,7 @@ export interface StepFeeds {
 export function stepFeeds(step: StepPlan): StepFeeds | undefined {
   const linked = new Map<string, { entity: string; by: string }>();
   const gets: Extract<PlanExpression, { op: "get" | "ref" }>[] = [];
-  for (const expression of [...step.conditions, ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)]) {
+  for (const expression of [...step.conditions, ...mergeOnto(step), ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)]) {
     // A `get` inside a `with` block's filter reads a linked row: the linked rows' digest stands for it.
     for (const part of subexpressions(expression)) {
       if (part.op === "linked") linked.set(`${part.entity}\u0000${part.by}`, { entity: part.entity, by: part.by });
@@ -116,7 +117,7 @@ export function entitiesRead(plan: Plan, step: StepPlan, pass: "main" | "deferre
   const entityOfStep = (id: string): string | undefined => plan.steps.find((candidate) => candidate.id === id)?.entity;
   const read = new Set<string>();
   const expressions =
-    pass === "main" ? [...step.conditions, ...step.operations.map((operation) => operation.value)] : step.deferred.map((operation) => operation.value);
+    pass === "main" ? [...step.conditions, ...mergeOnto(step), ...step.operations.map((operation) => operation.value)] : step.deferred.map((operation) => operation.value);
   for (const expression of expressions) {
     for (const part of everySubexpression(expression)) {
       if (part.op === "ref") read.add(entityOfStep(part.step) ?? part.entity);
@@ -132,4 +133,9 @@ export function entitiesRead(plan: Plan, step: StepPlan, pass: "main" | "deferre
     if (parent !== undefined) read.add(parent);
   }
   return read;
+}
+
+/** A step's `merge onto`, read in the main pass like its conditions. */
+export function mergeOnto(step: StepPlan): PlanExpression[] {
+  return step.merge === undefined ? [] : [step.merge.onto];
 }

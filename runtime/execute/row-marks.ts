@@ -17,6 +17,8 @@ export interface StepRecord {
   readonly xmlid?: string;
   readonly id?: number;
   readonly why?: string;
+  /** The row was merged onto another step's record (`merge onto`): `xmlid` and `id` are that record's. */
+  readonly merged?: true;
   /** Where the row is, for a record that was refused: a reference to it says so. */
   readonly file?: string;
   readonly line?: number;
@@ -34,6 +36,8 @@ const NONE = 0;
 const LOADED = -1;
 const SKIPPED = -2;
 const REJECTED = -3;
+/** Merged onto another step's record, kept in the step's `merges` (a few rows: those two systems both hold). */
+const MERGED = -4;
 
 /** Numbers by slot, growing as rows are read. */
 class SlotNumbers<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> {
@@ -58,6 +62,7 @@ interface StepMarks {
   readonly instances: number;
   readonly marks: SlotNumbers<Int32Array<ArrayBuffer>>;
   readonly refusals: Map<number, Refusal>;
+  readonly merges: Map<number, { readonly xmlid: string; readonly id?: number }>;
 }
 
 export class RowMarks {
@@ -73,7 +78,7 @@ export class RowMarks {
   ) {
     for (const step of plan.steps) {
       const instances = step.forEach === undefined ? 1 : step.forEach.to - step.forEach.from + 1;
-      this.steps.set(step.id, { step, instances, marks: new SlotNumbers(int32s(0), int32s), refusals: new Map() });
+      this.steps.set(step.id, { step, instances, marks: new SlotNumbers(int32s(0), int32s), refusals: new Map(), merges: new Map() });
     }
   }
 
@@ -81,15 +86,23 @@ export class RowMarks {
   mark(
     stepId: string,
     instanceKey: string,
-    record: { readonly status: "loaded"; readonly id?: number } | { readonly status: "skipped" } | ({ readonly status: "rejected" } & Refusal),
+    record:
+      | { readonly status: "loaded"; readonly id?: number }
+      | { readonly status: "skipped" }
+      | ({ readonly status: "rejected" } & Refusal)
+      | { readonly status: "merged"; readonly xmlid: string; readonly id?: number },
   ): void {
     const marks = this.steps.get(stepId);
     const at = marks === undefined ? -1 : this.placeOf(marks, instanceKey);
     if (marks === undefined || at < 0) throw new Error(`${stepId} has no row ${JSON.stringify(instanceKey)} in the index: rows must be indexed before a step sees them`);
     if (marks.refusals.size > 0) marks.refusals.delete(at);
+    if (marks.merges.size > 0) marks.merges.delete(at);
     if (record.status === "loaded") marks.marks.set(at, record.id === undefined ? LOADED : record.id + 1);
     else if (record.status === "skipped") marks.marks.set(at, SKIPPED);
-    else {
+    else if (record.status === "merged") {
+      marks.marks.set(at, MERGED);
+      marks.merges.set(at, { xmlid: record.xmlid, ...(record.id === undefined ? {} : { id: record.id }) });
+    } else {
       marks.marks.set(at, REJECTED);
       marks.refusals.set(at, { why: record.why, file: record.file, line: record.line });
     }
@@ -108,6 +121,9 @@ export class RowMarks {
         return { status: "skipped", why: "skipped by its condition" };
       case REJECTED:
         return { status: "rejected", ...(marks.refusals.get(at) ?? { why: "rejected" }) };
+      case MERGED:
+        // A reference to a merged row finds the record it was merged onto.
+        return { status: "loaded", merged: true, ...marks.merges.get(at) };
       default: {
         const { key, instance } = instanceOf(marks.step, instanceKey);
         const xmlid = recordXmlid(this.plan.migration.namespace, stepId, key, instance);

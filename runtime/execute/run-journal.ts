@@ -39,12 +39,19 @@ export interface EarlierRuns {
   readonly feeds: ReadonlyMap<string, string>;
   /** By external ID: the hash of each record's last second-pass write. */
   readonly deferred: ReadonlyMap<string, string>;
+  /** By merging step and row key (`mergeKey`): the record its row was last merged onto, and the hash of what was written. */
+  readonly merged: ReadonlyMap<string, { readonly xmlid: string; readonly hash: string }>;
   /** Records a batch was sent to create but never acknowledged: ours, whatever Odoo says later. */
   readonly pendingCreated: ReadonlySet<string>;
   /** By external ID: what Odoo last refused, and the hash of what was sent. */
   readonly refusals: ReadonlyMap<string, KnownRefusal>;
   /** Records of the package's namespace a person declared as made outside Flitmap (`flitmap journal adopt`). */
   readonly adopted: ReadonlySet<string>;
+}
+
+/** How earlier runs' merges are found: by the merging step and its row's key (the record it is merged onto may change). */
+export function mergeKey(step: string, key: string): string {
+  return `${step}\u0000${key}`;
 }
 
 /** Which run this is and what it is: the journal's run-start says it, and a resumed run must match it. */
@@ -101,12 +108,13 @@ export class RunJournal {
   earlierRuns(): EarlierRuns {
     const journal = this.journal;
     if (journal === undefined)
-      return { known: new Map(), feeds: new Map(), deferred: new Map(), pendingCreated: new Set(), refusals: new Map(), adopted: new Set() };
+      return { known: new Map(), feeds: new Map(), deferred: new Map(), merged: new Map(), pendingCreated: new Set(), refusals: new Map(), adopted: new Set() };
     const ended = new Set<string>();
     const events = this.history;
     const undone = rolledBackRuns(events);
     const pendingCreated = new Set<string>();
     const deferred = new Map<string, string>();
+    const merged = new Map<string, { readonly xmlid: string; readonly hash: string }>();
     for (const event of events) if (event.type === "batch-end") ended.add(event.batch);
     for (const event of events) {
       if (undone.has(event.run)) continue;
@@ -114,11 +122,13 @@ export class RunJournal {
         for (const xmlid of event.xmlids) if (event.existing[xmlid] === undefined) pendingCreated.add(xmlid);
       }
       if (event.type === "batch-end" && event.pass === "deferred") for (const row of event.rows) deferred.set(row.xmlid, row.hash);
+      if (event.type === "batch-end" && event.pass === "merge") for (const row of event.rows) merged.set(mergeKey(event.step, row.key), { xmlid: row.xmlid, hash: row.hash });
     }
     return {
       known: knownRecords(events),
       feeds: knownFeeds(events),
       deferred,
+      merged,
       pendingCreated,
       refusals: knownRefusals(events),
       adopted: journal.adopted(this.identity.plan.migration.namespace),

@@ -134,7 +134,16 @@ export interface RunOptions {
   readonly rejects?: RejectSink;
 }
 
-export type RowStatus = "loaded" | "skipped" | "rejected";
+/** What became of a row: loaded (a record of its own), merged onto another step's record (`merge onto`), skipped, rejected. */
+export type RowStatus = "loaded" | "merged" | "skipped" | "rejected";
+
+/** A row written onto another step's record (`merge onto`): which row, and the row whose record it is. */
+export interface MergeRecord {
+  readonly entity: string;
+  readonly step: string;
+  readonly key: string;
+  readonly into: { readonly entity: string; readonly step: string; readonly key: string };
+}
 
 export interface RejectRecord {
   readonly entity: string;
@@ -153,6 +162,8 @@ export interface StepCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows written onto another step's records (`merge onto`); those unchanged since the last run are counted, not written. */
+  merged: number;
   skipped: number;
   rejected: number;
   deferredWritten: number;
@@ -164,6 +175,8 @@ export interface EntityCounts {
   read: number;
   duplicates: number;
   loaded: number;
+  /** Rows written onto the record of another entity's row (`merge onto`), not loaded on their own. */
+  merged: number;
   /** Rows used by another step's `with` block rather than loaded on their own. */
   linked: number;
   skipped: number;
@@ -216,6 +229,8 @@ export interface RunResult {
   readonly sources: readonly EntitySource[];
   readonly steps: readonly StepCounts[];
   readonly rejects: readonly RejectRecord[];
+  /** Rows merged onto another step's records (`merge onto`): each "merged into <entity> <key>"; absent when none. */
+  readonly merges?: readonly MergeRecord[];
   readonly notes: readonly NoteCount[];
   readonly setup: readonly SetupOutcome[];
   /** Records earlier runs wrote whose source row is no longer in the export: reported, archived with `deleted archive`, never deleted. */

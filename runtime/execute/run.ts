@@ -47,6 +47,7 @@ import { chooseRows } from "./selection.js";
 import { listMatchingFiles } from "../source/files.js";
 import { setUp } from "./setup.js";
 import { stepEvaluators } from "./step-evaluator.js";
+import { MergeBases } from "./merges.js";
 import { writeStep, type StepParts } from "./step-writer.js";
 import { Hierarchies } from "./hierarchies.js";
 import { readPlanEntity } from "./source-rows.js";
@@ -258,7 +259,8 @@ async function write(
   const { journal } = run;
   const rewrite = new Set<string>();
   const evaluator = stepEvaluators(plan, prepared.environment, target.referenceStyle);
-  const steps: StepParts = { ...run, ...prepared, plan, target, rewrite, evaluator, reporter, retryRefused: run.options.retryRefused === true };
+  const mergeBases = new MergeBases(plan);
+  const steps: StepParts = { ...run, ...prepared, plan, target, rewrite, evaluator, mergeBases, reporter, retryRefused: run.options.retryRefused === true };
   const deletions: DeletionContext = { ...run, plan, target, indexes: prepared.indexes, known: run.earlier.known, sample: sample !== undefined };
   let end: RunEnd = { status: "complete", setup: [], disappeared, unarchived: [] };
   try {
@@ -309,6 +311,7 @@ function runResult(run: RunStart, indexes: Indexes, end: RunEnd): RunResult {
     sources: entitySources(indexes),
     steps: run.accounting.steps(),
     rejects: run.accounting.rejects,
+    ...(run.accounting.merges.length === 0 ? {} : { merges: run.accounting.merges }),
     notes: run.accounting.noteCounts(),
     setup: end.setup,
     disappeared: end.disappeared,

@@ -10,6 +10,8 @@ import { textOf, type EvaluationEnvironment } from "../transform/evaluate.js";
 import { recordXmlid } from "../transform/keys.js";
 import { writeBatch, type BatchParts, type PendingWrite } from "./batch-writer.js";
 import { cellsHash, columnOf, type ReferenceStyle } from "./cells.js";
+import { cellsByColumn, type MergeBases } from "./merges.js";
+import { mergeWrite } from "./merge-writer.js";
 import type { FeedsDigests } from "./feeds.js";
 import type { StepCounts } from "./run-types.js";
 import type { RowDecision, StepEvaluator } from "./step-evaluator.js";
@@ -27,6 +29,8 @@ export interface StepParts extends BatchParts, StepRowParts {
   /** Send rows Odoo refused in an earlier run again though they did not change (`RunOptions.retryRefused`). */
   readonly retryRefused?: boolean;
   readonly evaluator: (step: StepPlan) => StepEvaluator;
+  /** The records `merge onto` writes onto, as their steps wrote them. */
+  readonly mergeBases: MergeBases;
   say(text: string): void;
 }
 
@@ -43,12 +47,20 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
   const fields = stepColumns(step, target.referenceStyle);
   const evaluator = parts.evaluator(step);
   let pending: PendingWrite[] = [];
+  let merges: PendingWrite[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     await writeBatch(parts, step, entity, fields, batch, "main");
   };
+  const flushMerges = async (): Promise<void> => {
+    if (merges.length === 0) return;
+    const batch = merges;
+    merges = [];
+    await writeBatch(parts, step, entity, fields, batch, "merge");
+  };
+  const keepsBases = parts.mergeBases.keeps(step);
   const pass = new StepPass(parts, step, entity, "main");
   // What the records read from other rows is journaled only where a journal is: a live run.
   const journaled = parts.journal.keeping && target.capabilities.keepsRecords;
@@ -59,11 +71,22 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
       // Most rows are decided at once; only a field that reads a file makes one wait.
       const write = rowWrite(parts, step, entity, stepRow, decided instanceof Promise ? await decided : decided, fields, parts.journal.keeping);
       if (write === undefined) continue;
+      if (step.merge !== undefined) {
+        const merged = await mergeWrite(parts, step, entity, stepRow, write.write, fields);
+        if (merged === "unchanged") continue;
+        if (merged !== undefined) {
+          merges.push(merged);
+          if (merges.length >= parts.batchSize) await flushMerges();
+          continue;
+        }
+      }
+      const base = keepsBases ? { step: step.id, entity: entity.name, key: stepRow.instanceKey, cells: cellsByColumn(fields, write.write.cells) } : undefined;
       const feeds = journaled ? await parts.feeds.digest(step, entity, stepRow.row, stepRow.instance, parts.environment) : undefined;
       // An external ID is text made for the row: asking a map for it first flattens and hashes it, so an empty journal is not asked.
       const previous = parts.earlier.known.size === 0 ? undefined : parts.earlier.known.get(write.xmlid);
       if (target.capabilities.keepsRecords && previous !== undefined && previous.hash === write.hash && !parts.rewrite.has(write.xmlid)) {
         accounting.loaded(step, entity, stepRow.row, stepRow.instanceKey, { xmlid: write.xmlid, id: previous.id }, "unchanged");
+        if (base !== undefined) parts.mergeBases.keep(write.xmlid, base, false);
         if (feeds !== undefined && parts.earlier.feeds.get(write.xmlid) !== feeds) unchangedFeeds.push([write.xmlid, feeds]);
         continue;
       }
@@ -79,11 +102,13 @@ export async function writeStep(parts: StepParts, step: StepPlan, entity: Entity
         );
         continue;
       }
+      if (base !== undefined) parts.mergeBases.keep(write.xmlid, base, true);
       pending.push({ row: stepRow.row, instanceKey: stepRow.instanceKey, write: write.write, hash: write.hash, feeds });
       if (pending.length >= parts.batchSize) await flush();
     }
   }
   await flush();
+  await flushMerges();
   parts.journal.feeds(step.id, step.model, unchangedFeeds);
   pass.done();
   parts.say(stepSummary(step, counts, target.capabilities.output, parts.reads.indexes.entities.get(entity.name)?.rejections.length ?? 0));
@@ -103,7 +128,8 @@ function stepSummary(step: StepPlan, counts: StepCounts, output: TargetCapabilit
         : `${counts.loaded} would load`;
   const rejected =
     readerRejects === 0 ? `${counts.rejected} rejected` : `${counts.rejected + readerRejects} rejected (${readerRejects} while reading the export)`;
-  return `${step.id} → ${step.model}: ${loaded}, ${counts.skipped} skipped, ${rejected}`;
+  const merged = counts.merged === 0 ? "" : `, ${counts.merged} merged onto records of ${step.merge?.into.join(", ") ?? ""}`;
+  return `${step.id} → ${step.model}: ${loaded}${merged}, ${counts.skipped} skipped, ${rejected}`;
 }
 
 /** The record a row (instance) makes in the step, with its hash when it is journaled; undefined when it is skipped or rejected (accounted for here). */

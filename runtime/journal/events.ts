@@ -25,12 +25,13 @@ export interface RowWrite {
 }
 
 /**
- * Which writes a batch holds: a step's records (`main`), their second pass (`deferred`), or, with
+ * Which writes a batch holds: a step's records (`main`), their second pass (`deferred`), its rows
+ * written onto another step's records (`merge`, journaled with those records' values before), or, with
  * `deleted archive`, records archived because their source row is gone (`archive`) or unarchived
  * because it came back (`unarchive`). The last two write only `active`, journaled with the value
  * before like any update, so that rollback puts it back.
  */
-export type BatchPass = "main" | "deferred" | "archive" | "unarchive";
+export type BatchPass = "main" | "deferred" | "merge" | "archive" | "unarchive";
 
 export type SetupKind = "custom-field" | "record";
 
@@ -190,7 +191,7 @@ export const JOURNAL_FORMAT = 2;
 const id = z.number().int();
 const text = z.string();
 const kind = z.enum(["custom-field", "record"]);
-const pass = z.enum(["main", "deferred", "archive", "unarchive"]);
+const pass = z.enum(["main", "deferred", "merge", "archive", "unarchive"]);
 const stringMap = z.record(z.string(), z.string());
 
 const rowRefusal = z.object({ key: text, xmlid: text.min(1), hash: text, message: text });

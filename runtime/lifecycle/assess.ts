@@ -42,6 +42,8 @@ export interface EntityAssessment {
   readonly read: number;
   /** Rows that make at least one record. */
   readonly loaded: number;
+  /** Rows written onto another entity's row's record (`merge onto`). */
+  readonly merged: number;
   /** Rows read into another entity's records by a `with` block. */
   readonly linked: number;
   readonly skipped: number;
@@ -398,6 +400,7 @@ function entityAndStepCounts(
         files: fileFacts(reports.get(entity.name)),
         read: counts?.read ?? 0,
         loaded: counts?.loaded ?? 0,
+        merged: counts?.merged ?? 0,
         linked: counts?.linked ?? 0,
         skipped: counts?.skipped ?? 0,
         rejected: counts?.rejected ?? 0,

@@ -88,7 +88,7 @@ export interface DiffReport {
 interface ResolvedBatch {
   readonly step: string;
   readonly model: string;
-  readonly pass: "main" | "deferred";
+  readonly pass: "main" | "deferred" | "merge";
   readonly rows: readonly { readonly xmlid: string; readonly id: number; readonly cells: ReadonlyMap<string, string> }[];
 }
 
@@ -311,6 +311,8 @@ class Comparison {
   /** For steps with a second pass: the records of the main pass, and those the second pass wrote. */
   readonly mainPass = new Map<string, Map<number, string>>();
   readonly secondPass = new Map<string, Set<number>>();
+  /** Records of steps a `merge onto` writes onto: compared once the merges are in, with the merged values. */
+  readonly held = new Map<string, { readonly model: string; readonly row: { readonly xmlid: string; readonly id: number; readonly cells: Map<string, string> } }>();
   values = 0;
   total = 0;
 
@@ -326,8 +328,18 @@ class Comparison {
     this.derivations = new OdooDerivations(client);
   }
 
-  async batch(batch: ResolvedBatch, tracksSecondPass: boolean): Promise<void> {
+  async batch(batch: ResolvedBatch, tracksSecondPass: boolean, mergedOnto: boolean): Promise<void> {
     const rows = batch.rows.filter((row) => this.inScope(row.xmlid));
+    if (batch.pass === "merge") {
+      // What a merge writes is what the record should hold of those fields, whatever its own step said.
+      const direct = rows.filter((row) => {
+        const held = this.held.get(row.xmlid);
+        for (const [column, cell] of held === undefined ? [] : row.cells) held?.row.cells.set(column, cell);
+        return held === undefined;
+      });
+      await this.compare(batch.model, direct);
+      return;
+    }
     if (tracksSecondPass) {
       const into = batch.pass === "main" ? this.mainPass : undefined;
       for (const row of rows) {
@@ -342,7 +354,8 @@ class Comparison {
         }
       }
     }
-    await this.compare(batch.model, rows);
+    if (batch.pass === "main" && mergedOnto) for (const row of rows) this.held.set(row.xmlid, { model: batch.model, row: { ...row, cells: new Map(row.cells) } });
+    else await this.compare(batch.model, rows);
   }
 
   async compare(model: string, rows: readonly { readonly xmlid: string; readonly id: number; readonly cells: ReadonlyMap<string, string> }[]): Promise<void> {
@@ -422,7 +435,8 @@ export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
   const inScope = (xmlid: string): boolean => scope === undefined || scope.has(xmlid);
   const comparison = new Comparison(client, rules, masker, options.listLimit ?? 5000, inScope);
   const steps = new Map(plan.steps.map((step) => [step.id, step]));
-  const target = new ExpectationTarget(client, (batch) => comparison.batch(batch, (steps.get(batch.step)?.deferred.length ?? 0) > 0));
+  const mergedOnto = new Set(plan.steps.flatMap((step) => step.merge?.into ?? []));
+  const target = new ExpectationTarget(client, (batch) => comparison.batch(batch, (steps.get(batch.step)?.deferred.length ?? 0) > 0, mergedOnto.has(batch.step)));
   const result = await runPlan({
     plan,
     sourceDirectory: options.sourceDirectory,
@@ -432,6 +446,9 @@ export async function diffMigration(options: DiffOptions): Promise<DiffReport> {
   });
   if (result.status !== "complete") throw new Error(`the mapping could not be recomputed: ${result.message ?? result.status}`);
 
+  const held = new Map<string, { readonly xmlid: string; readonly id: number; readonly cells: ReadonlyMap<string, string> }[]>();
+  for (const { model, row } of comparison.held.values()) held.set(model, [...(held.get(model) ?? []), row]);
+  for (const [model, rows] of held) await comparison.compare(model, rows);
   // The second pass writes only the records that have a value for it: the others should hold none.
   for (const [stepId, records] of comparison.mainPass) {
     const step = steps.get(stepId);

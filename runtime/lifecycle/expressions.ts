@@ -4,7 +4,7 @@
  * collapse linked rows into one record.
  */
 import type { EntityPlan, Plan, PlanExpression, StepPlan } from "../../compiler/plan/schema.js";
-import { subexpressions } from "../execute/plan-walk.js";
+import { mergeOnto, subexpressions } from "../execute/plan-walk.js";
 
 function literal(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
@@ -90,7 +90,7 @@ export function columnsReadByPlan(plan: Plan): Map<string, Set<string>> {
   };
   for (const step of plan.steps) {
     if (step.parent !== undefined) add(step.entity, step.parent.by);
-    const expressions = [...step.conditions, ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)];
+    const expressions = [...step.conditions, ...mergeOnto(step), ...step.operations.map((operation) => operation.value), ...step.deferred.map((operation) => operation.value)];
     for (const root of expressions) {
       for (const expression of subexpressions(root)) {
         if (expression.op === "column") add(step.entity, expression.column);

@@ -35,6 +35,8 @@ const StoredSummary = z.looseObject({
       read: z.number(),
       duplicates: z.number(),
       loaded: z.number(),
+      // Summaries written before `merge onto` have none.
+      merged: z.number().optional(),
       linked: z.number(),
       skipped: z.number(),
       rejected: z.number(),
@@ -335,7 +337,7 @@ export function buildAuditReport(plan: Plan, records: RunRecords): AuditReport {
     rejected: entity.rejected,
     duplicates: entity.duplicates,
     notSelected: entity.notSelected,
-    balanced: entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected === entity.read,
+    balanced: entity.loaded + (entity.merged ?? 0) + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected === entity.read,
   }));
   const models = modelRows(summary, events);
 

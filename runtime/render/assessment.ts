@@ -47,8 +47,8 @@ export function assessmentText(assessment: Assessment): string {
   lines.push("", "Rows per entity");
   lines.push(
     ...textTable(
-      ["entity", "read", "loaded", "linked", "skipped", "rejected", "duplicates"],
-      assessment.entities.map((entity) => [entity.entity, entity.read, entity.loaded, entity.linked, entity.skipped, entity.rejected, entity.duplicates]),
+      ["entity", "read", "loaded", "merged", "linked", "skipped", "rejected", "duplicates"],
+      assessment.entities.map((entity) => [entity.entity, entity.read, entity.loaded, entity.merged, entity.linked, entity.skipped, entity.rejected, entity.duplicates]),
     ),
   );
   const detected = assessment.entities.flatMap((entity) =>
@@ -160,6 +160,7 @@ function rowBlocks(assessment: Assessment): HtmlBlock[] {
         { title: "files" },
         { title: "read", align: "right" },
         { title: "loaded", align: "right" },
+        { title: "merged", align: "right" },
         { title: "linked", align: "right" },
         { title: "skipped", align: "right" },
         { title: "rejected", align: "right" },
@@ -175,6 +176,7 @@ function rowBlocks(assessment: Assessment): HtmlBlock[] {
           .join("\n"),
         entity.read,
         entity.loaded,
+        entity.merged,
         entity.linked,
         entity.skipped,
         entity.rejected,

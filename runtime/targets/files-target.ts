@@ -33,7 +33,7 @@ interface OutputFile {
   readonly name: string;
   readonly model: string;
   readonly step: string;
-  readonly pass: "main" | "deferred" | "setup";
+  readonly pass: "main" | "deferred" | "merge" | "setup";
   readonly fields: readonly string[];
   rows: number;
   readonly stream: WriteStream | undefined;
@@ -184,14 +184,9 @@ export class FilesTarget implements LoadTarget {
     const key = `${batch.step}\u0000${batch.pass}\u0000${batch.fields.join("\u0001")}`;
     let file = this.byStep.get(key);
     if (file === undefined) {
-      const notes =
-        batch.pass === "deferred"
-          ? [
-              `Second pass for ${batch.step}: import after every file above; it updates the same records (same ids) with fields that point to records created later.`,
-            ]
-          : [];
+      const notes = passNotes(batch);
       file = this.open(
-        this.fileName(batch.model, batch.pass === "deferred" ? `${batch.step}-second-pass` : batch.step),
+        this.fileName(batch.model, batch.pass === "main" ? batch.step : `${batch.step}-${batch.pass === "deferred" ? "second-pass" : "merged"}`),
         batch.model,
         batch.step,
         batch.pass,
@@ -261,4 +256,15 @@ export class FilesTarget implements LoadTarget {
     ];
     return `${lines.join("\n")}`;
   }
+}
+
+/** What the folder's README says of a file beyond its order: a second pass and a merge update records of files before them. */
+function passNotes(batch: WriteBatch): string[] {
+  if (batch.pass === "deferred")
+    return [`Second pass for ${batch.step}: import after every file above; it updates the same records (same ids) with fields that point to records created later.`];
+  if (batch.pass === "merge")
+    return [
+      `Rows of ${batch.step} merged onto records of the files above (\`merge onto\`): import after them; it updates those records (their ids), filling the fields they left empty and adding to their many2many fields.`,
+    ];
+  return [];
 }

@@ -53,7 +53,8 @@ export interface WriteRow {
 export interface WriteBatch {
   readonly step: string;
   readonly model: string;
-  readonly pass: "main" | "deferred";
+  /** A step's records, their second pass, or its rows merged onto another step's records (`merge onto`). */
+  readonly pass: "main" | "deferred" | "merge";
   /** `id` first, then one column per field: `field`, `field/id` (external IDs) or `field/.id` (database ids). */
   readonly fields: readonly string[];
   readonly rows: readonly WriteRow[];

@@ -163,8 +163,8 @@ function expectedCell(value: ExpectedValuePlan, fieldType: string | undefined, n
 }
 
 /**
- * The records a test's run made, each as its fields' cells: the second pass's cells (links
- * written once every record exists) over the first's, and a field pointing by database id
+ * The records a test's run made, each as its fields' cells: the cells of rows merged onto them
+ * (`merge onto`) and the second pass's (links written once every record exists) over the first's, and a field pointing by database id
  * (`res_id`) as the external ID of the record with that id.
  */
 function writtenRecords(
@@ -174,7 +174,7 @@ function writtenRecords(
   xmlidById: ReadonlyMap<number, string>,
 ): Map<string, string>[] {
   const records = new Map<string, Map<string, string>>();
-  for (const pass of ["main", "deferred"] as const) {
+  for (const pass of ["main", "merge", "deferred"] as const) {
     for (const batch of batches) {
       if (batch.model !== model || batch.pass !== pass) continue;
       for (const row of batch.rows) {

@@ -261,6 +261,7 @@ describe(`a generated Perfect Books export (--rows ${ROWS}) loaded into the Odoo
     const table = (rows: number, rejected: number, linked = false): Record<string, number> => ({
       read: rows,
       loaded: linked ? 0 : rows - rejected,
+      merged: 0,
       linked: linked ? rows : 0,
       skipped: 0,
       rejected,

@@ -247,6 +247,7 @@ describe(`a generated PerfectView export (--rows ${ROWS}, --chunk-size ${CHUNK_S
       return {
         read: manifest.entities[entity]?.rows ?? -1,
         loaded: source[entity].size - rejected,
+        merged: 0,
         linked: 0,
         skipped: 0,
         rejected,

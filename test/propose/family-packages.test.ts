@@ -86,7 +86,7 @@ describe.each([...FAMILIES, ...UNMEASURED_HOLD_OUTS])("the hand-written $name pa
   it("accounts for every row, and rejects only what it says it does, with the reason", () => {
     expect(sample.first.status).toBe("complete");
     for (const entity of sample.first.entities) {
-      expect(entity.loaded + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected, entity.entity).toBe(entity.read);
+      expect(entity.loaded + entity.merged + entity.linked + entity.skipped + entity.rejected + entity.duplicates + entity.notSelected, entity.entity).toBe(entity.read);
       expect(entity.read, entity.entity).toBeGreaterThan(0);
     }
     const expected = EXPECTED_REJECTS[name] ?? [];
