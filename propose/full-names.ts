@@ -4,7 +4,8 @@
  * and a given name, in either order): `| ref person by first and second`, which the run matches
  * against the first column's words then the second's. Names written with a prefix the columns do
  * not hold (an academic title, an honorific: "dr.", "Mrs", "Ing.") are matched without it, and
- * the proposal takes it off first (`without_prefixes`). Found from the values, whatever the
+ * the proposal takes it off first (`without_prefixes`). Not when a name it gives is two people's:
+ * such rows would be rejected rather than linked to a guess. Found from the values, whatever the
  * headers say. Pure.
  */
 import { foldCase } from "../compiler/value-formats.js";
@@ -44,23 +45,33 @@ function namePart(column: ColumnProfile, key: readonly string[]): boolean {
   return parts.length >= values.length * 0.95 && new Set(values).size >= 4;
 }
 
-const joinedNames = new WeakMap<ColumnProfile, WeakMap<ColumnProfile, ReadonlySet<string>>>();
+/** Every row's two name parts joined, and the joined names several rows share. */
+interface JoinedNames {
+  readonly names: ReadonlySet<string>;
+  readonly shared: ReadonlySet<string>;
+}
+
+const joinedNames = new WeakMap<ColumnProfile, WeakMap<ColumnProfile, JoinedNames>>();
 
 /** Every row's two name parts, the first's then the second's, as the run joins them; built once a pair. */
-function joined(first: ColumnProfile, second: ColumnProfile): ReadonlySet<string> {
-  const bySecond = joinedNames.get(first) ?? new WeakMap<ColumnProfile, ReadonlySet<string>>();
+function joined(first: ColumnProfile, second: ColumnProfile): JoinedNames {
+  const bySecond = joinedNames.get(first) ?? new WeakMap<ColumnProfile, JoinedNames>();
   joinedNames.set(first, bySecond);
-  let names = bySecond.get(second);
-  if (names === undefined) {
-    names = new Set(
-      first.values.flatMap((value, row) => {
-        const other = second.values[row]?.trim() ?? "";
-        return value.trim() === "" || other === "" ? [] : [comparable(`${value} ${other}`)];
-      }),
-    );
-    bySecond.set(second, names);
+  let found = bySecond.get(second);
+  if (found === undefined) {
+    const names = new Set<string>();
+    const shared = new Set<string>();
+    first.values.forEach((value, row) => {
+      const other = second.values[row]?.trim() ?? "";
+      if (value.trim() === "" || other === "") return;
+      const name = comparable(`${value} ${other}`);
+      if (names.has(name)) shared.add(name);
+      names.add(name);
+    });
+    found = { names, shared };
+    bySecond.set(second, found);
   }
-  return names;
+  return found;
 }
 
 /** The other entity whose two name columns make most of the column's names, with or without their prefixes. */
@@ -76,9 +87,11 @@ export function findFullNameReference(draft: Draft, column: ColumnProfile, draft
     for (const first of parts) {
       for (const second of parts) {
         if (first === second) continue;
-        const names = joined(first, second);
+        const { names, shared } = joined(first, second);
         const found = bare.filter((name, index) => names.has(name) || names.has(plain[index] ?? "")).length / values.length;
         if (found < FOUND || (best !== undefined && found <= best.found)) continue;
+        // A name two people share names neither: the run would reject its rows rather than guess.
+        if (bare.some((name) => shared.has(name))) continue;
         // Taken off where the name as written is no row's and without its prefix is.
         const prefixed = bare.some((name, index) => name !== plain[index] && names.has(name) && !names.has(plain[index] ?? ""));
         const meaningful = column.words.filter((word) => !ID_WORDS.has(word));

@@ -57,4 +57,3 @@ export function withoutPrefixes(name: string, extra: ReadonlySet<string>): strin
   }
   return words.slice(first).join(" ");
 }
-

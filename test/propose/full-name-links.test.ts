@@ -39,12 +39,24 @@ const files = [file("companies.csv", COMPANIES), file("people.csv", PEOPLE), fil
 describe("a deal's contact by full name, the people's file holding it in two columns", () => {
   it("reads the column as a link to the people by their first and last names, written with prefixes", () => {
     const deals = profileEntities({ files, otherFiles: [] }).find((entity) => entity.pattern === "deals.csv");
-    expect(deals?.references).toContainEqual(expect.objectContaining({ column: "contact", byName: "first_name", andName: "last_name", prefixed: true, found: 1 }));
+    expect(deals?.references).toContainEqual(
+      expect.objectContaining({ column: "contact", byName: "first_name", andName: "last_name", prefixed: true, found: 1 }),
+    );
   });
 
   it("makes the contact the customer where no company is named, and keeps the name as written", () => {
     const proposal = proposalFor(files);
     expect(assignment(proposal, "deals.csv", "partner_id")).toMatch(/ \?\? contact \| without_prefixes \| ref \w+ by first_name and last_name optional$/);
     expect(assignment(proposal, "deals.csv", "contact_name")).toBe("contact | trim");
+  });
+});
+
+describe("a full name two people share", () => {
+  it("is no link: the run would reject the rows naming it rather than guess", () => {
+    const namesakes = PEOPLE.replace("P5;Sara;Vik;;sara.vik@mail.example", "P5;Maria;Holm;C4;maria@quayfoods.example");
+    const deals = profileEntities({ files: [file("companies.csv", COMPANIES), file("people.csv", namesakes), file("deals.csv", DEALS)], otherFiles: [] }).find(
+      (entity) => entity.pattern === "deals.csv",
+    );
+    expect(deals?.references.find((reference) => reference.column === "contact")).toBeUndefined();
   });
 });
