@@ -7,7 +7,7 @@ import type { OdooModel } from "../compiler/catalog/index.js";
 import type { AgendaRows, DateTimes, StartAndDuration } from "./agenda-rows.js";
 import { finishBody, mapBody, plainColumns, subtype } from "./bodies.js";
 import { assign, columnRefs, constant, newContext, type BuildState, type MappedEntity, type TargetContext } from "./build-state.js";
-import type { DoneColumn, DoneRows } from "./done-rows.js";
+import { doneColumn, type DoneColumn, type DoneRows } from "./done-rows.js";
 import type { ColumnProfile } from "./entities.js";
 import { alias } from "./entity-models.js";
 import type { ColumnRef } from "./fields.js";
@@ -72,21 +72,24 @@ export function agendaTargets(
   if (moments.kind !== "times") {
     const done = entity.agendaDone;
     const activities = datedActivity(state, entity, activityModel, agenda, moments, done);
-    if (done === undefined || messageModel === undefined) return [eventTarget(state, agenda, eventModel, event.lines), activities];
-    return [eventTarget(state, agenda, eventModel, event.lines), agendaMessage(state, entity, messageModel, agenda, done), activities];
+    if (done === undefined || messageModel === undefined) return [eventTarget(state, entity, agenda, eventModel, event.lines), activities];
+    return [eventTarget(state, entity, agenda, eventModel, event.lines), agendaMessage(state, entity, messageModel, agenda, done), activities];
   }
   const activity = mapBody(state, entity, activityModel, times);
   for (const time of times) {
     activity.push({ kind: "ignore", column: time.name, comment: "an activity has a day, not a time" });
   }
   return [
-    eventTarget(state, agenda, eventModel, event.lines),
+    eventTarget(state, entity, agenda, eventModel, event.lines),
     { header: `${entity.alias}: ${activityModel.name} when ${typeCondition(agenda.type, agenda.activityValues)}`, body: activity },
   ];
 }
 
-function eventTarget(state: BuildState, agenda: AgendaRows, eventModel: OdooModel, body: BodyLine[]): TargetProposal {
-  return { header: `${alias(state, "event")}: ${eventModel.name} when ${typeCondition(agenda.type, agenda.eventValues)}`, body };
+/** An agenda's appointments, but those its status says were cancelled (done-rows.ts). */
+function eventTarget(state: BuildState, entity: MappedEntity, agenda: AgendaRows, eventModel: OdooModel, body: BodyLine[]): TargetProposal {
+  const held = (entity.agendaDone ?? doneColumn(entity.profile))?.held;
+  const condition = [typeCondition(agenda.type, agenda.eventValues), ...(held === undefined ? [] : [held])].join(" and ");
+  return { header: `${alias(state, "event")}: ${eventModel.name} when ${condition}`, body };
 }
 
 /**

@@ -29,6 +29,7 @@ import { KIND_TARGETS, UNMAPPED_KINDS } from "./odoo-knowledge.js";
 import { parentRecord } from "./parent-record.js";
 import { partnerRanks } from "./partner-ranks.js";
 import { invoiceContacts } from "./invoice-contacts.js";
+import { dealContacts } from "./deal-contacts.js";
 import { convertedAmount } from "./converted-amounts.js";
 import { typeCondition } from "./row-types.js";
 import { givenAndSurnames } from "./value-roles.js";
@@ -162,6 +163,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   convertedAmount(state, context);
   leadName(state, context);
   matchFields(state, context);
+  dealContacts(state, context);
   doneStatus(state, context);
   lostStatus(state, context);
   cascadeDiscounts(state, context);

@@ -110,7 +110,16 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
       alias: target.alias,
       model: target.model,
       named: reference.byValuesOnly !== true,
-      ...(byName === undefined || key === undefined ? {} : { byName: { entity: reference.entity, nameColumn: byName } }),
+      ...(byName === undefined || key === undefined
+        ? {}
+        : {
+            byName: {
+              entity: reference.entity,
+              nameColumn: byName,
+              ...(reference.andName === undefined ? {} : { andColumn: reference.andName }),
+              ...(reference.prefixed === true ? { prefixed: true } : {}),
+            },
+          }),
       ...(reference.separator === undefined ? {} : { separator: reference.separator }),
       ...(others.length === 0 ? {} : { others }),
     },

@@ -34,6 +34,15 @@ export interface DoneColumn {
   /** The condition of the done rows (`afgerond`, `status = "Done"`), and of the open ones. */
   readonly done: string;
   readonly open: string;
+  /** With a status saying cancelled too (`Peruttu`), the condition of the rows that were not: an appointment called off is none. */
+  readonly held?: string;
+}
+
+/** The one value of a status column saying cancelled (`Peruttu`, `Annullato`), beside the one saying done. */
+function cancelledStatusValue(column: ColumnProfile): string | undefined {
+  const values = [...new Set(column.values.map((value) => value.trim()))];
+  const cancelled = values.filter((value) => conceptWords(value).includes("cancelled"));
+  return cancelled.length === 1 ? cancelled[0] : undefined;
 }
 
 export interface DoneRows extends DoneColumn {
@@ -59,9 +68,12 @@ export function doneColumn(entity: EntityProfile): DoneColumn | undefined {
   const statusValue = status === undefined ? undefined : doneStatusValue(status);
   const column = flag ?? status;
   if (column === undefined) return undefined;
-  return statusValue === undefined
-    ? { column, done: column.name, open: `not ${column.name}` }
-    : { column, done: `${column.name} = ${quote(statusValue)}`, open: `${column.name} != ${quote(statusValue)}` };
+  if (statusValue === undefined) return { column, done: column.name, open: `not ${column.name}` };
+  const done = `${column.name} = ${quote(statusValue)}`;
+  // A cancelled call or meeting is neither history nor still to do: skipped, as a specialist does.
+  const cancelled = cancelledStatusValue(column);
+  if (cancelled === undefined) return { column, done, open: `${column.name} != ${quote(statusValue)}` };
+  return { column, done, open: `${column.name} not in [${quote(statusValue)}, ${quote(cancelled)}]`, held: `${column.name} != ${quote(cancelled)}` };
 }
 
 /** An activity file's done rows, when some rows are done and others not and each row has one day. */

@@ -107,7 +107,10 @@ function referenceNote(entity: EntityProfile, column: ColumnProfile): string {
   const reference = entity.references.find((candidate) => candidate.column === column.name);
   if (reference === undefined) return "";
   const share = Math.round(reference.found * 100);
-  const what = reference.byName === undefined ? `${reference.entity} key` : `${reference.entity}'s ${reference.byName}`;
+  const what =
+    reference.byName === undefined
+      ? `${reference.entity} key`
+      : `${reference.entity}'s ${reference.byName}${reference.andName === undefined ? "" : ` and ${reference.andName}`}`;
   const note = share >= 100 ? `; every value is a ${what}` : `; ${share}% of its values are ${what}s (the others dangle)`;
   return reference.byValuesOnly === true ? `${note}, though its name does not say so` : note;
 }

@@ -341,7 +341,10 @@ export function referenceExpression(path: string, reference: ColumnReference, fi
   const steps = [path];
   if (reference.separator !== undefined) steps.push(`split(${quote(reference.separator)})`);
   if (first) steps.push("first");
-  const by = reference.byName === undefined ? "" : ` by ${uniqueColumn(reference.byName)}`;
+  // A full name of two columns (`by first and last`) may miss a person the other file lacks: optional.
+  const names = reference.byName;
+  if (names?.prefixed === true) steps.push("without_prefixes");
+  const by = names === undefined ? "" : ` by ${uniqueColumn(names)}${names.andColumn === undefined ? "" : ` and ${names.andColumn} optional`}`;
   // A key whose row made the split's other target instead (a person, not an organisation) is
   // expected to miss the first: `optional` counts those once rather than noting each row.
   const aliases = [

@@ -22,7 +22,13 @@ export interface ColumnReference {
   /** The column's name says what it points to (not its values alone). */
   readonly named: boolean;
   /** For names: the entity whose names these are and its column holding them, declared `unique` (`| ref company by name`). */
-  readonly byName?: { readonly entity: string; readonly nameColumn: string };
+  readonly byName?: {
+    readonly entity: string;
+    readonly nameColumn: string;
+    /** A full name joined from two columns: `by nameColumn and andColumn`, prefixes taken off first when `prefixed`. */
+    readonly andColumn?: string;
+    readonly prefixed?: boolean;
+  };
   /** Cells listing several references with this separator. */
   readonly separator?: string;
   /**

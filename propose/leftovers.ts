@@ -12,6 +12,7 @@ import { readStep } from "./column-types.js";
 import { assign, ignore, relog, type BuildState, type TargetContext } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
 import { scoreCandidates, type ColumnRef } from "./fields.js";
+import { referenceExpression } from "./field-lines.js";
 import { snake } from "./literals.js";
 import { countValues } from "./value-tables.js";
 import { identifierOf } from "./words.js";
@@ -92,7 +93,9 @@ export function customFieldFor(state: BuildState, context: TargetContext, column
   const label = profile.header.replace(/\s*\{n\}/, "");
   if (column.reference !== undefined && findModel(state.schema, column.reference.model) !== undefined) {
     const field = state.registries.customField({ model, name, type: "many2one", relation: column.reference.model, label });
-    assign(state, context, field.name, `${column.path} | ref ${column.reference.alias}`, [column], undefined, "new custom field");
+    // By name as well as by key (`| ref company by name`): the records' link, as a field Odoo has would take it.
+    const expression = referenceExpression(column.path, column.reference, column.reference.separator !== undefined, (names) => state.registries.uniqueColumn(names));
+    assign(state, context, field.name, expression, [column], undefined, "new custom field");
     relog(state, context, column, field.name);
     return;
   }

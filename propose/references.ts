@@ -8,6 +8,7 @@ import type { ColumnProfile, GroupProfile } from "./entities.js";
 import { ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
 import type { FileGroup } from "./export.js";
 import { conceptWords, foldText, similarity } from "./words.js";
+import { findFullNameReference } from "./full-names.js";
 
 export interface ReferenceProfile {
   readonly column: string;
@@ -19,6 +20,10 @@ export interface ReferenceProfile {
   readonly byValuesOnly?: boolean;
   /** The entity's column whose values this column holds, when that is not its key: exports that link by name. */
   readonly byName?: string;
+  /** With `byName`, the entity's second column of names: a full name written as the two joined (`ref person by first and last`). */
+  readonly andName?: string;
+  /** The names carry prefixes the entity's columns do not hold ("dr. Nagy Éva"): taken off before matching. */
+  readonly prefixed?: boolean;
   /** Cells list several references with this separator (`Acme Ltd|Bolt plc`). */
   readonly separator?: string;
   /** Other entities whose keys the column also holds, row by row one or the other (an id of an opportunity or of an account). */
@@ -80,7 +85,7 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
       // A self-reference needs a word saying so (`Parent Company ID`), or values that are plainly other rows' keys.
       const saysSelf = column.words.some((word) => SELF_WORDS.has(word));
       if (self && !saysSelf && !keysOfOtherRows(draft, column, values, found)) continue;
-      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : self && !saysSelf ? 0.7 : 0;
+      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : self ? 0.7 : 0;
       const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
       if (score === 0) {
         if (!self && found >= VALUES_ONLY_FOUND) byValuesOnly.push({ ...reference, byValuesOnly: true });
@@ -99,6 +104,10 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
       const byName = several === undefined ? findNameReference(draft, column, drafts) : undefined;
       if (several !== undefined) references.push(several);
       else if (byName !== undefined) references.push(codeKeyReference(byName, draft, drafts, column) ?? byName);
+      else {
+        const fullName = findFullNameReference(draft, column, drafts);
+        if (fullName !== undefined) references.push(fullName);
+      }
     }
   }
   return references;

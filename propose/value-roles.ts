@@ -9,7 +9,7 @@
  */
 import type { ColumnProfile } from "./entities.js";
 import { hasVatForm } from "../runtime/source/identifiers.js";
-import { filledValues, isPercentage, isPlaceholder } from "./value-shapes.js";
+import { filledValues, isLanguageCode, isPercentage, isPlaceholder } from "./value-shapes.js";
 import { looksLikePersonNames } from "./fields.js";
 import { hasLegalForm } from "./legal-forms.js";
 import { mobileByCountry } from "./mobile-prefixes.js";
@@ -26,6 +26,7 @@ export type ValueRole =
   | "mobile"
   | "done"
   | "salutation"
+  | "language"
   | "percent"
   | "street"
   | "zip"
@@ -94,6 +95,14 @@ function isSalutation(column: ColumnProfile, filled: readonly string[]): boolean
     share(filled, salutationShaped) >= 0.9 &&
     !distinct.some(namesState)
   );
+}
+
+/**
+ * A few language codes repeated down the column (`fi`, `sv`, `en`): the language business is done
+ * in, which short words in small letters would otherwise make a salutation.
+ */
+function isLanguage(column: ColumnProfile, filled: readonly string[]): boolean {
+  return oneLineText(column) && filled.length >= 3 && new Set(filled).size * 2 <= filled.length && share(filled, isLanguageCode) >= 0.95;
 }
 
 function isPercent(column: ColumnProfile, filled: readonly string[]): boolean {
@@ -370,6 +379,8 @@ export function valueRoles(all: readonly ColumnProfile[], keys: readonly string[
   };
   const filled = new Map(columns.map((column) => [column, filledValues(column.values)]));
   const values = (column: ColumnProfile): string[] => filled.get(column) ?? [];
+  // A language feeds no field the proposal writes (Odoo's installed languages are not known): a custom field.
+  for (const column of columns) if (isLanguage(column, values(column))) give(column, "language");
   for (const column of columns) if (isSalutation(column, values(column))) give(column, "salutation");
   for (const column of columns) if (isPercent(column, values(column))) give(column, "percent");
   for (const column of columns) if (isVat(column, values(column))) give(column, "vat");

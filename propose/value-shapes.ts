@@ -73,6 +73,20 @@ export function filledValues(values: readonly string[]): string[] {
   return values.map((value) => value.trim()).filter((value) => value !== "" && !isPlaceholder(value));
 }
 
+/** ISO 639-1 codes of the languages customers are served in. */
+const LANGUAGE_CODES: ReadonlySet<string> = new Set(
+  "ar bg ca cs da de el en es et eu fi fr ga he hr hu is it ja ko lt lv mt nb nl nn no pl pt ro ru sk sl sq sr sv tr uk zh".split(" "),
+);
+
+/**
+ * `fi`, `sv`, `en`, `de-CH`, `fi_FI`: a customer's language as an export writes it, a code in
+ * small letters (a country's are written in capitals), with its region now and then.
+ */
+export function isLanguageCode(value: string): boolean {
+  const match = /^([a-z]{2})(?:[-_][A-Z]{2})?$/.exec(value.trim());
+  return match !== null && LANGUAGE_CODES.has(match[1] ?? "");
+}
+
 /**
  * A number and a percent sign (`60 %`, `12,5%`), or the sign first as Turkish and Persian write
  * it (`%60`): a share, read as its number (the reader takes the sign on either side).

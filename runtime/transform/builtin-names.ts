@@ -22,6 +22,9 @@ import {
 } from "./builtin-support.js";
 import { textResult } from "./builtin-text.js";
 import { ok, type RuntimeValue } from "./values.js";
+import { bareWord, withoutPrefixes } from "../source/name-prefixes.js";
+
+export { NAME_PREFIXES, withoutPrefixes } from "../source/name-prefixes.js";
 
 /**
  * Words that belong to the family name that follows them (compared without case): Swedish and
@@ -56,39 +59,6 @@ const swapName = defineBuiltin({
 });
 
 /**
- * The words taken off, compared without case and without their dots (`Dr.`, `dr`, `DR.` alike).
- * Not a word that is also a name: no single letter ("M. Dupont" may be Marie Dupont's initial),
- * no Don (a given name), Di (a surname's particle), Pan (a surname) or Me.
- */
-export const NAME_PREFIXES: readonly string[] = [
-  // Hungarian: doctor, professor, junior, senior, widow.
-  ...["dr", "prof", "ifj", "id", "özv"],
-  // English.
-  ...["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "rev"],
-  // German and Austrian.
-  ...["herr", "frau", "ing", "dipl-ing", "mag", "dipl-kfm"],
-  // Dutch and Flemish.
-  ...["dhr", "mevr", "mw", "ir", "drs"],
-  // French, Spanish, Portuguese, Italian.
-  ...["mme", "mlle", "sr", "sra", "srta", "dña", "doña", "sig", "sigra", "dott", "dottssa", "avv", "geom"],
-  // Polish, Czech and Slovak.
-  ...["inż", "mgr", "bc", "judr", "mudr", "phdr", "rndr", "doc", "mga", "mvdr", "mddr", "pharmdr", "paeddr", "thdr", "icdr"],
-  // Greek: κος, κα (Mr, Mrs).
-  ...["κος", "κα"],
-];
-
-const KNOWN = new Set(NAME_PREFIXES.map((word) => foldCase(word)));
-
-/**
- * Words that are a title only after the one before them (`Ing. arch.`, Slovak `Mgr. art.`): alone,
- * "Arch" and "Art" are given names.
- */
-const SECOND_WORDS: ReadonlyMap<string, string> = new Map([
-  ["arch", "ing"],
-  ["art", "mgr"],
-]);
-
-/**
  * The titles written after a name, behind a comma or not ("Jan Novák, Ph.D.", "Eva Malá CSc.",
  * "Jane Doe, MBA"), compared as the prefixes are: Czech and Slovak (Ph.D., CSc., DrSc., DiS.,
  * Th.D., ArtD.), the degrees written after a name in English, German, Dutch and Hungarian (MBA,
@@ -102,25 +72,6 @@ export const NAME_SUFFIXES: readonly string[] = [
 ];
 
 const KNOWN_SUFFIXES = new Set(NAME_SUFFIXES);
-
-/** A word as the list holds it: without case, dots and a comma after it. */
-function bareWord(word: string): string {
-  return foldCase(word).replace(/[.,]/g, "");
-}
-
-/** The name without its leading prefixes; a name that is only prefixes is given back as it is. */
-export function withoutPrefixes(name: string, extra: ReadonlySet<string>): string {
-  const words = name.trim().split(/\s+/);
-  let first = 0;
-  while (first < words.length - 1) {
-    const bare = bareWord(words[first] ?? "");
-    const after = SECOND_WORDS.get(bare);
-    const title = after === undefined ? KNOWN.has(bare) : first > 0 && bareWord(words[first - 1] ?? "") === after;
-    if (!title && !extra.has(bare)) break;
-    first++;
-  }
-  return words.slice(first).join(" ");
-}
 
 /** The name without the titles after it, and the comma before them; a name that is only such words is kept. */
 export function withoutSuffixes(name: string, extra: ReadonlySet<string>): string {

@@ -73,6 +73,14 @@ describe("the lexicon's further languages", () => {
     ["hu", "Szállító", ["supplier"]],
     ["hu", "Címkék", ["tag"]],
     ["hu", "Határidő", ["deadline"]],
+    ["fi", "Myyjä", ["owner"]],
+    ["fi", "Emoyhtiö", ["parent"]],
+    ["fi", "Toimiala", ["industry"]],
+    ["fi", "Lähde", ["source"]],
+    ["fi", "Titteli", ["job"]],
+    ["fi", "Laskutus", ["invoice"]],
+    ["fi", "Myyntimahdollisuus", ["opportunity"]],
+    ["fi", "Yhteyshenkilö", ["contact", "person"]],
   ])("%s: %s", (_language, header, words) => {
     expect(conceptWords(header)).toEqual(words);
   });

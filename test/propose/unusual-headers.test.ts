@@ -1,6 +1,6 @@
 /**
- * An export the lexicon does not speak: Finnish headers, abbreviations, extra columns nobody
- * documented. What the values tell is proposed (value-roles.ts); the rest degrades to TODOs and
+ * An export the lexicon barely speaks: Finnish headers (of which it knows a register's few, such
+ * as `Toimiala`), abbreviations, extra columns nobody documented. What the values tell is proposed (value-roles.ts); the rest degrades to TODOs and
  * custom fields, never to confident wrong fields.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -84,6 +84,8 @@ describe("flitmap init on an export with unusual headers", () => {
         "companies.csv: Katuosoite → res.partner.street",
         // Phone numbers and web addresses, whatever the header: the model's one field for them.
         "companies.csv: Puhelin → res.partner.phone",
+        // Finnish the lexicon speaks: the industry (Toimiala).
+        "companies.csv: Toimiala → res.partner.industry_id",
         "companies.csv: Verkkosivu → res.partner.website",
         // Names ending in companies' legal forms (Oy, Ab, Ky, Oyj), whatever the header: the company's name.
         "companies.csv: Yrityksen nimi → res.partner.name",

@@ -103,3 +103,24 @@ describe("a Title column: job titles or salutations, as its values say", () => {
     expect(assignment(build(salutations), "people.csv", "title")).toMatch(/^title \| trim \| \w+$/);
   });
 });
+
+describe("a column of language codes: the language business is done in, no salutation", () => {
+  const customers = `Nro;Nimi;Kieli;Kaupunki
+1;Aalto Oy;fi;Tampere
+2;Berg Ab;sv;Vasa
+3;Creek Ltd;en;Tampere
+4;Dahl Ab;sv;Borgå
+5;Eko Oy;fi;Turku
+6;Fors Oy;fi;Tampere
+7;Grön Ab;sv;Vasa
+8;Hill Ltd;en;Turku
+9;Ilo Oy;fi;Tampere
+10;Juva Oy;fi;Turku
+`;
+
+  it("keeps the codes in a custom field rather than reading them as short words of address", () => {
+    const proposal = proposalFor([file("asiakkaat.csv", customers)]);
+    expect(assignment(proposal, "asiakkaat.csv", "title")).toBeUndefined();
+    expect(assignment(proposal, "asiakkaat.csv", "x_kieli")).toBeDefined();
+  });
+});
