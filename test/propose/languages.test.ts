@@ -42,6 +42,8 @@ describe("the lexicon's further languages", () => {
     ["cs", "PSČ", ["zip"]],
     ["cs", "Pravděpodobnost", ["probability"]],
     ["cs", "Důvod prohry", ["lost", "reason"]],
+    ["cs", "Předpokládané uzavření", ["expected", "close"]],
+    ["cs", "Kontaktní osoba", ["contact", "person"]],
     ["tr", "CARİ ÜNVANI", ["company", "name"]],
     ["tr", "Vergi Dairesi", ["tax", "office"]],
     ["tr", "VERGİ NO", ["vat"]],
