@@ -11,6 +11,7 @@ import { hasCurrencySign } from "../runtime/source/currencies.js";
 import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../runtime/source/infer.js";
 import type { ColumnType } from "../language/column-types.js";
 import { isBlank, parseCell, valueFormat, type ValueFormat } from "../runtime/source/values.js";
+import { domesticAccounts } from "./domestic-accounts.js";
 import { quote } from "./literals.js";
 import { booleanWords, CURRENCY_CODES, isPercentage, defaultBooleanWords, findPlaceholders, type BooleanWords, type PlaceholderValue } from "./value-shapes.js";
 
@@ -325,6 +326,8 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
     return finish({ ...base, type: "boolean", parsed: samples.length, failed: 0, failures: [], alternatives: [], booleanWords: words }, samples);
   }
   if (isCode(samples)) return code(samples, base);
+  // Bank accounts written the Czech way (`19-2000145399/0800`) have a phone's digits and dashes.
+  if (domesticAccounts(samples)) return textGuess(samples, base);
   if (groupedNumbers(samples)) return finish({ ...base, type: "phone", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
   if (samples.every(isPercentage)) return percentGuess(samples, base);
   const mixed = momentsOrDays(samples, base);
