@@ -6,6 +6,7 @@
 import { foldCase } from "../compiler/value-formats.js";
 import type { ColumnProfile, GroupProfile } from "./entities.js";
 import { ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
+import { holdsIdentifiers } from "./tax-ids.js";
 import type { FileGroup } from "./export.js";
 import { conceptWords, foldText, similarity } from "./words.js";
 
@@ -192,8 +193,10 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
       // A unique name found in another entity is strong evidence: half of them is enough (parents outside the export dangle).
       if (found < REFERENCE_FOUND_BY_NAME) continue;
       // Without a word saying so, another row of the same file (a head office by its tax number),
-      // or a code that reads as a phone number, needs most of its values found.
-      if ((self && !saysParent) || column.guess.type !== "text") {
+      // or a code that reads as a phone number, needs most of its values found; so do registry
+      // and tax numbers, a firm's own: half of a CRM's found in the accounting program's are the
+      // same firms in both, not their parents.
+      if ((self && !saysParent) || column.guess.type !== "text" || holdsIdentifiers(column.values)) {
         if (found < REFERENCE_FOUND || values.length < 3) continue;
       }
       if (self && sameRowShare(column, names) > 0.1) continue;

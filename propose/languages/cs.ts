@@ -52,6 +52,8 @@ export const CZECH: Language = {
     pozice: "job",
     oddeleni: "department",
     ico: "registry",
+    // IČ: the identification number (identifikační číslo), as the accounting programs head it
+    ic: "registry",
     dic: "vat",
     ulice: "street",
     ulica: "street",

@@ -44,6 +44,7 @@ describe("the lexicon's further languages", () => {
     ["cs", "Důvod prohry", ["lost", "reason"]],
     ["cs", "Předpokládané uzavření", ["expected", "close"]],
     ["cs", "Kontaktní osoba", ["contact", "person"]],
+    ["cs", "IČ", ["registry"]],
     ["tr", "CARİ ÜNVANI", ["company", "name"]],
     ["tr", "Vergi Dairesi", ["tax", "office"]],
     ["tr", "VERGİ NO", ["vat"]],
