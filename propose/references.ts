@@ -81,7 +81,8 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
       // A self-reference needs a word saying so (`Parent Company ID`), or values that are plainly other rows' keys.
       const saysSelf = column.words.some((word) => SELF_WORDS.has(word));
       if (self && !saysSelf && !keysOfOtherRows(draft, column, values, found)) continue;
-      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : self && !saysSelf ? 0.7 : 0;
+      // Another row of the same file, by a word saying so (`Nadřízená`, the superior) or by values plainly other rows' keys.
+      const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : self ? 0.7 : 0;
       const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
       if (score === 0) {
         if (!self && found >= VALUES_ONLY_FOUND) byValuesOnly.push({ ...reference, byValuesOnly: true });
