@@ -473,6 +473,9 @@ function referenceFloor(reference: ColumnReference, field: OdooField, fields: re
   const codes = (other: ColumnRef): boolean => other.reference?.model === reference.model && other.reference.byName === undefined && lettered(other.profile.values);
   if (codes(column) && columns.filter(codes).length === 1) return NAMED_REFERENCE_FLOOR;
   const alone = columns.filter((other) => other.reference?.model === reference.model).length === 1;
+  // The row's one column of those records' keys, filled on every row (each person under a firm of
+  // the address book by its number): every row belongs to one of them.
+  if (alone && column.profile.guess.blank === 0 && column.profile.guess.total >= 10) return NAMED_REFERENCE_FLOOR;
   // The records' keys beside their names (a CRM's ERP code beside the account's name) link surely
   // too: the keys exactly, where the names, spelled otherwise, find nothing.
   if (reference.byName === undefined && columns.some((column) => column.reference?.model === reference.model && column.reference.byName !== undefined))
