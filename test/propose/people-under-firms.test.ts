@@ -22,7 +22,9 @@ const PEOPLE = [
 describe("people under firms by a column of the firms' numbers on every row", () => {
   it("are linked to their firm, not left a TODO", () => {
     const proposal = proposalFor([file("firms.csv", FIRMS), file("people.csv", PEOPLE)]);
-    expect(proposal.entities.find((entity) => entity.entity.pattern === "people.csv")?.entity.references).toMatchObject([{ column: "vazkiq", byValuesOnly: true }]);
+    expect(proposal.entities.find((entity) => entity.entity.pattern === "people.csv")?.entity.references).toMatchObject([
+      { column: "vazkiq", byValuesOnly: true },
+    ]);
     expect(assignment(proposal, "people.csv", "parent_id")).toMatch(/^vazkiq \| ref /);
   });
 });
