@@ -389,13 +389,17 @@ function isCode(samples: readonly string[]): boolean {
  * Numbers written in groups of digits (`538 523 512`, `+48 601 234 567`), nine digits or more:
  * phone numbers as a country writes them, not amounts (the reader would take the spaces for
  * thousands separators), when some carry a country code or all have the same count of digits,
- * where amounts differ in size. No phone number has more than 15 digits (a bank account has).
+ * where amounts differ in size; the same numbers written without spaces may stand beside them
+ * (`+420 603 123 456`, `603123456`). No phone number has more than 15 digits (a bank account has).
  */
 const MAX_PHONE_DIGITS = 15;
 
 function groupedNumbers(samples: readonly string[]): boolean {
   const digits = (sample: string): number => sample.replace(/\D/g, "").length;
-  if (samples.length < 3 || !samples.every((sample) => /^\+?\d{1,4}(?:[ -]\d{2,4}){2,}$/.test(sample) && digits(sample) >= 9 && digits(sample) <= MAX_PHONE_DIGITS)) return false;
+  const grouped = (sample: string): boolean => /^\+?\d{1,4}(?:[ -]\d{2,4}){2,}$/.test(sample) && digits(sample) >= 9 && digits(sample) <= MAX_PHONE_DIGITS;
+  // Beside grouped numbers, the same numbers written without spaces (`+420 603 123 456`, `603123456`).
+  const plain = (sample: string): boolean => /^\d{9,15}$/.test(sample) && digits(sample) <= MAX_PHONE_DIGITS;
+  if (samples.length < 3 || !samples.every((sample) => grouped(sample) || plain(sample)) || !samples.some(grouped)) return false;
   return samples.some((sample) => sample.startsWith("+")) || new Set(samples.map(digits)).size === 1;
 }
 
