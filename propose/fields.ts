@@ -81,6 +81,7 @@ export const ASSIGN_THRESHOLD = 0.6;
 export const TODO_THRESHOLD = 0.35;
 
 const MAX_TABLE_VALUES = 60;
+const MAX_TITLES = 12;
 const REFERENCE_FLOOR = 0.5;
 const NAMED_REFERENCE_FLOOR = 0.75;
 const KEY_BESIDE_NAME_FLOOR = 0.9;
@@ -313,6 +314,9 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
     return { kind: "table", factor: 0.9, output: { kind: "records", model: relation }, split: list.separator };
   }
   if (guess.distinct > MAX_TABLE_VALUES) return undefined;
+  // Forms of address are few (Mr, Mrs, Dr.); a letter's opening with the person's name in it
+  // (`Vážený pane Nováku`, Czech's vocative) is one per person, no title.
+  if (relation === "res.partner.title" && guess.distinct > MAX_TITLES) return undefined;
   return { kind: "table", factor: field.type === "many2one" ? 0.9 : 0.8, output: { kind: "records", model: relation } };
 }
 
