@@ -126,6 +126,7 @@ export const CZECH: Language = {
     stitky: "tag",
     skupina: "tag",
     obchodnik: "owner",
+    obchodnici: "owner",
     vlastnik: "owner",
     zodpovedny: "owner",
     prirazeno: "owner",

@@ -49,6 +49,7 @@ describe("the lexicon's further languages", () => {
     ["cs", "Mateřská firma", ["parent"]],
     ["cs", "Obor", ["industry"]],
     ["cs", "Datum zal.", ["created"]],
+    ["cs", "Obchodníci", ["owner"]],
     ["tr", "CARİ ÜNVANI", ["company", "name"]],
     ["tr", "Vergi Dairesi", ["tax", "office"]],
     ["tr", "VERGİ NO", ["vat"]],
