@@ -9,6 +9,7 @@ import { findModel } from "../compiler/catalog/index.js";
 import { ibanCheckDigitsRight, ibanLength } from "../runtime/source/identifiers.js";
 import type { BuildState, MappedEntity } from "./build-state.js";
 import type { ColumnProfile } from "./entities.js";
+import { domesticAccountCountry, domesticAccounts, isDomesticAccount } from "./domestic-accounts.js";
 import { alias } from "./entity-models.js";
 import type { BodyLine, TargetProposal } from "./proposal.js";
 
@@ -108,6 +109,7 @@ export function bankAccountColumn(state: BuildState, entity: MappedEntity): Colu
     return (
       filled.filter(valid).length >= filled.length * IBAN_SHARE ||
       filled.filter(isGiro).length >= filled.length * IBAN_SHARE ||
+      domesticAccounts(filled) ||
       accountCountry(filled) !== undefined
     );
   });
@@ -122,9 +124,19 @@ export function bankAccountTarget(state: BuildState, entity: MappedEntity, colum
   const misdigited = country === undefined ? column.values.filter((value) => ibanShaped(value) && !isIban(value)).length : 0;
   const shaped = misdigited === 0 ? "" : `; ${misdigited} more have an IBAN's shape and wrong check digits, which its header calls IBANs all the same`;
   const giro = country === undefined && accounts === 0 ? column.values.filter(isGiro).length : 0;
-  const expression = country === undefined ? `${column.name} | trim` : `\`${country}{${column.name} | replace(" ", "")}\``;
+  const domestic = country === undefined && accounts === 0 && giro === 0 ? column.values.filter(isDomesticAccount).length : 0;
+  const domesticCountry = domesticAccountCountry(column.values);
+  // A domestic account is made its IBAN; one failing its check is reported and kept as written.
+  const expression =
+    domestic > 0
+      ? `${column.name} | iban("${domesticCountry}", "flag") ?? ${column.name} | trim`
+      : country === undefined
+        ? `${column.name} | trim`
+        : `\`${country}{${column.name} | replace(" ", "")}\``;
   const reading =
-    giro > 0
+    domestic > 0
+      ? `${domestic} of its values are ${domesticCountry === "CZ" ? "Czech" : "Slovak"} account numbers (prefix-number/bank), made IBANs`
+      : giro > 0
       ? `${giro} of its values are domestic account numbers, groups of eight digits`
       : country === undefined
         ? `${accounts} of its values are IBANs${shaped}`

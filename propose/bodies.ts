@@ -33,6 +33,7 @@ import { dealContacts } from "./deal-contacts.js";
 import { convertedAmount } from "./converted-amounts.js";
 import { typeCondition } from "./row-types.js";
 import { givenAndSurnames } from "./value-roles.js";
+import { degreedName, nameDegrees } from "./name-titles.js";
 import { companyNameFallback, partnerNameFromValues } from "./partner-names.js";
 import type { BodyLine, EntityProposal, TargetProposal } from "./proposal.js";
 
@@ -212,6 +213,12 @@ export function personName(state: BuildState, context: TargetContext): void {
   if (first === undefined || last === undefined) return;
   // A surname written in capitals (`DURAND`, as French exports do) is written as a name.
   const surname = capitals(last.profile.values) ? `${last.path} | title` : last.path;
+  const degrees = context.model.name === "res.partner" ? nameDegrees(free, [first, last]) : undefined;
+  if (degrees !== undefined) {
+    const columns = [...(degrees.before === undefined ? [] : [degrees.before]), first, last, degrees.after];
+    assign(state, context, "name", degreedName(degrees, first.path, surname), columns, 0.8, "Odoo has one name field; the degrees around the name are part of it");
+    return;
+  }
   assign(state, context, "name", `\`{${first.path}} {${surname}}\` | trim`, [first, last], 0.9, "Odoo has one name field");
 }
 

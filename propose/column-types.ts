@@ -11,6 +11,7 @@ import { hasCurrencySign } from "../runtime/source/currencies.js";
 import { DATE_PATTERN_CANDIDATES, DATETIME_PATTERN_CANDIDATES, inferColumn } from "../runtime/source/infer.js";
 import type { ColumnType } from "../language/column-types.js";
 import { isBlank, parseCell, valueFormat, type ValueFormat } from "../runtime/source/values.js";
+import { domesticAccounts } from "./domestic-accounts.js";
 import { quote } from "./literals.js";
 import { booleanWords, CURRENCY_CODES, isPercentage, defaultBooleanWords, findPlaceholders, type BooleanWords, type PlaceholderValue } from "./value-shapes.js";
 
@@ -325,6 +326,8 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
     return finish({ ...base, type: "boolean", parsed: samples.length, failed: 0, failures: [], alternatives: [], booleanWords: words }, samples);
   }
   if (isCode(samples)) return code(samples, base);
+  // Bank accounts written the Czech way (`19-2000145399/0800`) have a phone's digits and dashes.
+  if (domesticAccounts(samples)) return textGuess(samples, base);
   if (groupedNumbers(samples)) return finish({ ...base, type: "phone", parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
   if (samples.every(isPercentage)) return percentGuess(samples, base);
   const mixed = momentsOrDays(samples, base);
@@ -386,13 +389,17 @@ function isCode(samples: readonly string[]): boolean {
  * Numbers written in groups of digits (`538 523 512`, `+48 601 234 567`), nine digits or more:
  * phone numbers as a country writes them, not amounts (the reader would take the spaces for
  * thousands separators), when some carry a country code or all have the same count of digits,
- * where amounts differ in size. No phone number has more than 15 digits (a bank account has).
+ * where amounts differ in size; the same numbers written without spaces may stand beside them
+ * (`+420 603 123 456`, `603123456`). No phone number has more than 15 digits (a bank account has).
  */
 const MAX_PHONE_DIGITS = 15;
 
 function groupedNumbers(samples: readonly string[]): boolean {
   const digits = (sample: string): number => sample.replace(/\D/g, "").length;
-  if (samples.length < 3 || !samples.every((sample) => /^\+?\d{1,4}(?:[ -]\d{2,4}){2,}$/.test(sample) && digits(sample) >= 9 && digits(sample) <= MAX_PHONE_DIGITS)) return false;
+  const grouped = (sample: string): boolean => /^\+?\d{1,4}(?:[ -]\d{2,4}){2,}$/.test(sample) && digits(sample) >= 9 && digits(sample) <= MAX_PHONE_DIGITS;
+  // Beside grouped numbers, the same numbers written without spaces (`+420 603 123 456`, `603123456`).
+  const plain = (sample: string): boolean => /^\d{9,15}$/.test(sample) && digits(sample) <= MAX_PHONE_DIGITS;
+  if (samples.length < 3 || !samples.every((sample) => grouped(sample) || plain(sample)) || !samples.some(grouped)) return false;
   return samples.some((sample) => sample.startsWith("+")) || new Set(samples.map(digits)).size === 1;
 }
 

@@ -250,6 +250,10 @@ export function isPeopleGroup(group: GroupProfile): boolean {
 function kindFromColumns(columns: readonly ColumnProfile[], groups: readonly GroupProfile[]): { kind: EntityKind; evidence: string } | undefined {
   const words = new Set(columns.flatMap((column) => column.words));
   const has = (...wanted: string[]): boolean => wanted.every((word) => words.has(word));
+  // A stage, a probability and an amount are a deal's own; the firm and contact person it names
+  // (`Firma`, `Kontaktní osoba`) are its customer, not what the rows are.
+  if (has("stage", "probability") && (has("amount") || has("value") || has("revenue")))
+    return { kind: "deal", evidence: "it has stages, probabilities and amounts" };
   const personGroup = groups.some(isPeopleGroup);
   if (personGroup && (has("company", "name") || has("company"))) return { kind: "relation", evidence: "it holds an organisation and repeated contact persons" };
   const loneName = columns.some((column) => column.words.length === 1 && column.words[0] === "name");

@@ -87,6 +87,7 @@ export const ASSIGN_THRESHOLD = 0.6;
 export const TODO_THRESHOLD = 0.35;
 
 const MAX_TABLE_VALUES = 60;
+const MAX_TITLES = 12;
 const REFERENCE_FLOOR = 0.5;
 const NAMED_REFERENCE_FLOOR = 0.75;
 const KEY_BESIDE_NAME_FLOOR = 0.9;
@@ -319,6 +320,9 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
     return { kind: "table", factor: 0.9, output: { kind: "records", model: relation }, split: list.separator };
   }
   if (guess.distinct > MAX_TABLE_VALUES) return undefined;
+  // Forms of address are few (Mr, Mrs, Dr.); a letter's opening with the person's name in it
+  // (`Vážený pane Nováku`, Czech's vocative) is one per person, no title.
+  if (relation === "res.partner.title" && guess.distinct > MAX_TITLES) return undefined;
   return { kind: "table", factor: field.type === "many2one" ? 0.9 : 0.8, output: { kind: "records", model: relation } };
 }
 
@@ -479,6 +483,9 @@ function referenceFloor(reference: ColumnReference, field: OdooField, fields: re
   const codes = (other: ColumnRef): boolean => other.reference?.model === reference.model && other.reference.byName === undefined && lettered(other.profile.values);
   if (codes(column) && columns.filter(codes).length === 1) return NAMED_REFERENCE_FLOOR;
   const alone = columns.filter((other) => other.reference?.model === reference.model).length === 1;
+  // The row's one column of those records' keys, filled on every row (each person under a firm of
+  // the address book by its number): every row belongs to one of them.
+  if (alone && column.profile.guess.blank === 0 && column.profile.guess.total >= 10) return NAMED_REFERENCE_FLOOR;
   // The records' keys beside their names (a CRM's ERP code beside the account's name) link surely
   // too: the keys exactly, where the names, spelled otherwise, find nothing.
   if (reference.byName === undefined && columns.some((column) => column.reference?.model === reference.model && column.reference.byName !== undefined))

@@ -32,6 +32,8 @@ const MOBILE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
 /** A column that is the mobile holds nearly only mobiles, the others nearly none. */
 const MOBILE_SHARE = 0.8;
 const LANDLINE_SHARE = 0.2;
+/** The one phone column of a file is the mobile when nearly every number is one. */
+const ONLY_MOBILE_SHARE = 0.95;
 
 /** The calling code a number written internationally (`+358 …`, `00358 …`) begins with, if the table knows it. */
 function callingCode(value: string): string | undefined {
@@ -64,11 +66,16 @@ function mobileShare(column: ColumnProfile, code: string): number {
   return values.length === 0 ? 0 : mobiles.length / values.length;
 }
 
-/** Of several columns of phone numbers, the one of mobiles, when a number says the country and its prefixes tell them apart. */
+/**
+ * Of several columns of phone numbers, the one of mobiles, when a number says the country and its
+ * prefixes tell them apart; a file's one column, when nearly all its numbers are mobiles.
+ */
 export function mobileByCountry(phones: readonly ColumnProfile[]): ColumnProfile | undefined {
-  if (phones.length < 2) return undefined;
   const code = countryOf(phones);
   if (code === undefined) return undefined;
+  // A file's one column of numbers, nearly all of them mobiles (a CRM's contact persons' phones).
+  const [only] = phones;
+  if (phones.length === 1) return only !== undefined && mobileShare(only, code) >= ONLY_MOBILE_SHARE ? only : undefined;
   const shares = phones.map((column) => ({ column, share: mobileShare(column, code) }));
   const mobiles = shares.filter(({ share }) => share >= MOBILE_SHARE);
   const [mobile] = mobiles;

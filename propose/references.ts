@@ -6,6 +6,7 @@
 import { foldCase } from "../compiler/value-formats.js";
 import type { ColumnProfile, GroupProfile } from "./entities.js";
 import { ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
+import { holdsIdentifiers } from "./tax-ids.js";
 import type { FileGroup } from "./export.js";
 import { conceptWords, foldText, similarity } from "./words.js";
 import { findFullNameReference } from "./full-names.js";
@@ -85,6 +86,7 @@ export function findReferences(draft: Draft, drafts: readonly Draft[], keys: Rea
       // A self-reference needs a word saying so (`Parent Company ID`), or values that are plainly other rows' keys.
       const saysSelf = column.words.some((word) => SELF_WORDS.has(word));
       if (self && !saysSelf && !keysOfOtherRows(draft, column, values, found)) continue;
+      // Another row of the same file, by a word saying so (`Nadřízená`, the superior) or by values plainly other rows' keys.
       const score = sameHeader ? 1 : namesEntity ? 0.8 + similarity(meaningful, other.group.words) * 0.1 : self ? 0.7 : 0;
       const reference: ReferenceProfile = { column: column.name, entity: other.group.name, found, distinct: values.length };
       if (score === 0) {
@@ -201,8 +203,10 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
       // A unique name found in another entity is strong evidence: half of them is enough (parents outside the export dangle).
       if (found < REFERENCE_FOUND_BY_NAME) continue;
       // Without a word saying so, another row of the same file (a head office by its tax number),
-      // or a code that reads as a phone number, needs most of its values found.
-      if ((self && !saysParent) || column.guess.type !== "text") {
+      // or a code that reads as a phone number, needs most of its values found; so do registry
+      // and tax numbers, a firm's own: half of a CRM's found in the accounting program's are the
+      // same firms in both, not their parents.
+      if ((self && !saysParent) || column.guess.type !== "text" || holdsIdentifiers(column.values)) {
         if (found < REFERENCE_FOUND || values.length < 3) continue;
       }
       if (self && sameRowShare(column, names) > 0.1) continue;

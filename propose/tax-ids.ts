@@ -2,7 +2,7 @@
  * National tax and registry numbers written with their own punctuation, which read as phone
  * numbers or codes: Brazil's CNPJ (`12.345.678/0001-95`, a firm's) and CPF (`123.456.789-09`, a
  * person's), Poland's NIP (`329-434-28-93`) and Greece's ΑΦΜ (`094014201`), tax ids; Sweden's organisation number
- * (`556594-0557`), Finland's Y-tunnus (`0112038-9`), Poland's REGON (`452759404`), Germany's and Hungary's register numbers
+ * (`556594-0557`), Finland's Y-tunnus (`0112038-9`), Poland's REGON (`452759404`), the Czech and Slovak IČO (`25596641`), Germany's and Hungary's register numbers
  * (`HRB 26762`, `13-09-031555`), a firm's registration; Hungary's adószám (`11202677-2-13`, or its eleven digits), a tax id. Told by their shape and
  * check digits, so that a column of them is the partner's tax id or company registry, whatever its
  * header says. Pure.
@@ -118,6 +118,18 @@ export function isNationalTaxId(value: string): boolean {
 const HANDELSREGISTER = /^(?:HRA|HRB|GnR|PR|VR) \d{1,6}(?: [A-Z]{1,3})?$/;
 const CEGJEGYZEKSZAM = /^(?:0[1-9]|1\d|20)-\d{2}-\d{6,7}$/;
 
+/**
+ * The Czech and Slovak IČO: eight digits, the last a check digit over the first seven weighted 8
+ * to 2 ((11 − the sum mod 11) mod 10); old institutions' written with leading zeros (`00064581`).
+ */
+const ICO = /^\d{8}$/;
+
+function validIco(value: string): boolean {
+  const digits = digitsOf(value);
+  const sum = [8, 7, 6, 5, 4, 3, 2].reduce((total, weight, index) => total + weight * (digits[index] ?? 0), 0);
+  return (11 - (sum % 11)) % 10 === digits[7] && new Set(digits).size > 1;
+}
+
 /** Whether a value is a firm's national registration number by its shape and check digits. */
 export function isRegistryNumber(value: string): boolean {
   const trimmed = value.trim();
@@ -125,6 +137,7 @@ export function isRegistryNumber(value: string): boolean {
     (ORGANISATION_NUMBER.test(trimmed) && luhn(digitsOf(trimmed))) ||
     (REGON.test(trimmed) && validRegon(trimmed)) ||
     (Y_TUNNUS.test(trimmed) && validYTunnus(trimmed)) ||
+    (ICO.test(trimmed) && validIco(trimmed)) ||
     HANDELSREGISTER.test(trimmed) ||
     CEGJEGYZEKSZAM.test(trimmed)
   );

@@ -53,6 +53,11 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   "nonassegnato",
   "naoatribuido",
   "nietoegewezen",
+  // Czech and Slovak: not given, not entered, unknown
+  "neuvedeno",
+  "neuvedene",
+  "nezadano",
+  "neznamy",
 ]);
 
 /** Punctuation alone (`-`, `--`, `?`, `/`), or a date or time of zeros (`00.00.0000`, `0000-00-00 00:00`). */

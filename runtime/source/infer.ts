@@ -16,6 +16,8 @@ export const DATE_PATTERN_CANDIDATES: readonly string[] = [
   "dd-MM-yyyy",
   "dd/MM/yyyy",
   "dd.MM.yyyy",
+  // Czech and Slovak typography: a space after each dot, the day and month unpadded (7. 8. 2025).
+  "d. M. yyyy",
   "yyyy-MM-dd",
   "yyyy/MM/dd",
   "yyyy.MM.dd",

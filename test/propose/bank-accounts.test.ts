@@ -110,3 +110,40 @@ describe("domestic account numbers in groups of eight digits", () => {
     expect(bank).toEqual(["acc_number <- szamla | trim", "partner_id <- ref customer"]);
   });
 });
+
+// Czech: accounts written the domestic way (prefix-number/bank code), which a phone's digits and dashes resemble.
+const ADRESY = `Číslo;Firma;Obec;Tel.;Účet
+1001;Kování Komín s.r.o.;Brno;+420 603 123 456;19-2000145399/0800
+1002;Sklo Macocha a.s.;Blansko;542 123 456;
+1003;Lamino Líšeň s.r.o.;Brno;603123456;1234567899/0300
+1004;Hotel Jih a.s.;Znojmo;+420 515 222 333;1000000005/0600
+1005;Penzion U Svratky s.r.o.;Tišnov;;1000000013/0100
+`;
+
+describe("Czech accounts written the domestic way", () => {
+  it("are no phone numbers, and are split off as the partner's account, made its IBAN", () => {
+    const proposal = proposalFor([file("adresy.csv", ADRESY)]);
+    expect(proposal.entities[0]?.entity.columns.find((column) => column.name === "ucet")?.guess.type).toBe("text");
+    const declaration = proposal.entities[0]?.declaration;
+    expect(declaration?.kind).toBe("split");
+    if (declaration?.kind !== "split") return;
+    const bank = declaration.targets.find((target) => target.header.includes("res.partner.bank"));
+    expect(bank?.header).toBe("bank: res.partner.bank when ucet is present");
+    expect(bank?.body.flatMap((line) => (line.kind === "assign" ? [`${line.field} <- ${line.expression}`] : []))).toEqual([
+      'acc_number <- ucet | iban("CZ", "flag") ?? ucet | trim',
+      "partner_id <- ref adresy",
+    ]);
+  });
+
+  it("load as IBANs", async () => {
+    await loadProposed({ "adresy.csv": ADRESY }, (sample) => {
+      expect(sample.first.rejects).toEqual([]);
+      expect(sample.double.records("res.partner.bank").map((record) => record["acc_number"])).toEqual([
+        "CZ6508000000192000145399",
+        "CZ4203000000001234567899",
+        "CZ3106000000001000000005",
+        "CZ9301000000001000000013",
+      ]);
+    });
+  });
+});

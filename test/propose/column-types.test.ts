@@ -21,6 +21,17 @@ describe("guessColumnType", () => {
     expect(guessColumnType(dates(30, (day, month) => `2025.${pad(month)}.${pad(day)}. 10:30`))).toMatchObject({ type: "datetime", pattern: "yyyy.MM.dd. HH:mm" });
   });
 
+  it("reads phone numbers written grouped, with their country code, and without spaces, as phones, not whole numbers", () => {
+    expect(guessColumnType(["+420 603 123 456", "603123456", "542 123 456", "+420 516 125 385", "777232595", "", "731 859 072"])).toMatchObject({ type: "phone" });
+    // Amounts in groups differ in size and carry no country code.
+    expect(guessColumnType(["1 250 000 000", "125000000", "2 300 000 000"]).type).not.toBe("phone");
+  });
+
+  it("reads Czech and Slovak days and moments, a space after each dot and the day, month and hour unpadded", () => {
+    expect(guessColumnType(dates(30, (day, month) => `${day}. ${month}. 2025`))).toMatchObject({ type: "date", pattern: "d. M. yyyy", failed: 0 });
+    expect(guessColumnType(dates(30, (day, month) => `${day}. ${month}. 2025 ${month % 10}:05`))).toMatchObject({ type: "datetime", pattern: "d. M. yyyy HH:mm", failed: 0 });
+  });
+
   it("proposes the majority format, names the outliers, and reads such a column as text converted with a flag", () => {
     const values = [...dates(40, (day, month) => `${pad(day)}/${pad(month)}/2024`), "2024-05-17", "31/02/2024", "", "29/02/2023"];
     const guess = guessColumnType(values);

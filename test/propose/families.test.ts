@@ -35,7 +35,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   pelatologio: 0.96,
   ugyfeltar: 0.94,
   asiakkaat: 0.93,
-  adresar: 0.63,
+  adresar: 0.94,
   parteneri: 0.54,
 };
 
@@ -101,7 +101,9 @@ const FLOORS: Readonly<Record<string, number>> = {
  * and 35 events against 17 and 31; since people are linked by full name and a cancelled status
  * skips cancelled meetings, the specialist's 17 and 31, and its 76 opportunities linked to a
  * partner (62 before). Adresář, the twelfth, at its first measurement: none rejected,
- * but no opportunity (its deals proposed as partners) and 256 companies against 161.
+ * but no opportunity (its deals proposed as partners) and 256 companies against 161; since it was
+ * tuned on (deals by their stages, Czech days, domestic accounts, IČO): none, 78 opportunities
+ * against 75, its 18 activities and 37 events as the specialist's, 178 companies.
  */
 const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 21 };
 
@@ -111,9 +113,10 @@ const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartote
  * against 169, the CRM's companies the register holds made again, until init told them by the
  * business IDs and names the two files share and skipped them as the specialists do: 176, and 187,
  * then 169 once the register's households were typed by their customer group. Adresář's at its one
- * hold-out measurement: 256 against 161, its deals among them (proposed as partners).
+ * hold-out measurement: 256 against 161, its deals among them (proposed as partners); 178 since
+ * its tuning (the deals opportunities).
  */
-const COMPANY_SURPLUS: Readonly<Record<string, number>> = { adresar: 95 };
+const COMPANY_SURPLUS: Readonly<Record<string, number>> = { adresar: 17 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");

@@ -47,4 +47,17 @@ describe("the mobile column by the country's prefixes", () => {
     expect(both).toHaveLength(2);
     expect(mobileByCountry(both)).toBeUndefined();
   });
+
+  it("takes a file's one column of numbers for the mobile when nearly every number is a mobile of the country one gives", () => {
+    // Czech mobiles begin 6 or 7; landlines 2 to 5.
+    const mobiles = columns("Nro;A\n1;+420 608 743 784\n2;731868377\n3;605 166 613\n4;+420 777 982 750\n5;724 547 233\n6;602433420\n").filter(
+      (column) => column.guess.type === "phone",
+    );
+    expect(mobiles).toHaveLength(1);
+    expect(mobileByCountry(mobiles)?.name).toBe("a");
+    const mixed = columns("Nro;A\n1;+420 542 123 456\n2;731868377\n3;605 166 613\n4;+420 777 982 750\n5;516 111 222\n6;602433420\n").filter(
+      (column) => column.guess.type === "phone",
+    );
+    expect(mobileByCountry(mixed)).toBeUndefined();
+  });
 });

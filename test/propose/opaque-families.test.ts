@@ -32,7 +32,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   pelatologio: 0.93,
   ugyfeltar: 0.83,
   asiakkaat: 0.83,
-  adresar: 0.5,
+  adresar: 0.88,
   parteneri: 0.51,
 };
 

@@ -152,3 +152,41 @@ describe("Finnish business IDs (Y-tunnus) whatever their headers", () => {
     expect(assignment(proposal, "yritykset.csv", "phone")).toBe("flimber");
   });
 });
+
+// Czech: the IČO, eight digits with a check digit, under a header of no language; and a CRM's
+// firms giving it for some, half of them firms the accounting program has too.
+const CZECH = `Kod;Zubrak Vimmel;Quaxor;Flimber
+1001;Kování Komín s.r.o.;25596641;+420 603 123 456
+1002;Magistrát města;00064581;542 123 456
+1003;Lamino Líšeň s.r.o.;26185431;603123456
+1004;Hotel Jih a.s.;45274002;+420 515 222 333
+1005;Sklo Macocha a.s.;63947838;516 111 222
+`;
+
+const CRM = `ID;Název;IČO;Telefon
+1;Kování Komín s. r. o.;25596641;603 123 456
+2;Hotel Jih a. s.;45274002;515 222 333
+3;Rezidence Lesná s.r.o.;27941001;777 111 222
+4;Interiéry Pálava spol. s r. o.;;608 222 333
+5;Bistro Kohoutovice s.r.o.;27074358;605 444 555
+`;
+
+describe("Czech and Slovak IČO", () => {
+  it("tell an IČO by its check digit, leading zeros and all", () => {
+    expect(isRegistryNumber("25596641")).toBe(true);
+    expect(isRegistryNumber("00064581")).toBe(true);
+    expect(isRegistryNumber("25596642")).toBe(false);
+  });
+
+  it("are the partners' company registry, not a code", () => {
+    const proposal = proposalFor([file("adresar.csv", CZECH)]);
+    expect(assignment(proposal, "adresar.csv", "company_registry")).toMatch(/^quaxor\b/);
+  });
+
+  it("are another file's firm's own number, not a link to its parent, when half of them are found there", () => {
+    const proposal = proposalFor([file("adresar.csv", CZECH), file("firmy.csv", CRM)]);
+    expect(proposal.entities.find((entity) => entity.entity.pattern === "firmy.csv")?.entity.references).toEqual([]);
+    expect(assignment(proposal, "firmy.csv", "company_registry")).toMatch(/^ico\b/);
+    expect(assignment(proposal, "firmy.csv", "parent_id")).toBeUndefined();
+  });
+});

@@ -10,7 +10,7 @@ describe("placeholders", () => {
   });
 
   it("knows them in the lexicon's other languages: not available, none, unknown, unassigned", () => {
-    for (const value of ["N/D", "n.d.", "s/d", "Nessuno", "Ingen", "brak", "Desconhecido", "Okänd", "Sin asignar", "Non assegnato"]) {
+    for (const value of ["N/D", "n.d.", "s/d", "Nessuno", "Ingen", "brak", "Desconhecido", "Okänd", "Sin asignar", "Non assegnato", "neuvedeno", "Neuvedené", "nezadáno"]) {
       expect(isPlaceholder(value), value).toBe(true);
     }
     for (const value of ["Nord", "Sandra", "Inga", "Brakel"]) expect(isPlaceholder(value), value).toBe(false);
