@@ -32,8 +32,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   pelatologio: 0.93,
   ugyfeltar: 0.83,
   asiakkaat: 0.83,
-  adresar: 0.88,
-  parteneri: 0.51,
+  adresar: 0.9,
+  parteneri: 0.55,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -69,7 +69,7 @@ const REJECTED: Readonly<Record<string, number>> = {
   adresar: 15,
   // At its one hold-out measurement: opportunities naming a deleted partner's code (refused by the
   // hand-written package too) and rows of files proposed with the wrong targets.
-  parteneri: 5,
+  parteneri: 3,
 };
 
 describe("opaque headers", () => {
