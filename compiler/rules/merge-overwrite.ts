@@ -4,7 +4,8 @@
  * says which of the map's fields replace that record's value instead, so a name the map does not
  * write (a typo, a field another map writes) would overwrite nothing, silently.
  */
-import type { Finding, Rule } from "./rule.js";
+import { suggestNames } from "../catalog/index.js";
+import { replaceFix, type Finding, type Rule } from "./rule.js";
 
 export const mergeOverwrite: Rule = {
   code: "FM416",
@@ -28,8 +29,14 @@ export const mergeOverwrite: Rule = {
       for (const field of merge.clause.overwrite) {
         const at = { file: merge.file, range: field.range };
         if (seen.has(field.value)) findings.push({ ...at, message: `\`overwrite ${field.value}\`: named twice` });
-        else if (!written.includes(field.value))
-          findings.push({ ...at, message: `\`overwrite ${field.value}\`: this map does not write ${field.value} (it writes ${written.join(", ")})` });
+        else if (!written.includes(field.value)) {
+          const [closest] = suggestNames(field.value, written, 1);
+          findings.push({
+            ...at,
+            message: `\`overwrite ${field.value}\`: this map does not write ${field.value} (it writes ${written.join(", ")})`,
+            ...(closest === undefined ? {} : { fixes: [replaceFix(`Change to ${closest}`, merge.file, field.range, closest)] }),
+          });
+        }
         seen.add(field.value);
       }
     }

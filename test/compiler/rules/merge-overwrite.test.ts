@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnosticsOf } from "../helpers.js";
+import { applyFixes, diagnosticsOf } from "../helpers.js";
 
 const BASE = `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -35,5 +35,11 @@ describe("FM416 merge_overwrite", () => {
       "main.flitmap:1:70-1:77 error FM416 `overwrite webiste`: this map does not write webiste (it writes name, website)",
       "main.flitmap:1:85-1:89 error FM416 `overwrite name`: named twice",
     ]);
+  });
+
+  it("offers the written field closest to a misspelt one", () => {
+    const map = (overwrite: string): string =>
+      `map Firma -> res.partner merge onto ico | ref adresa by ic overwrite ${overwrite} { name <- nazev  website <- obor }`;
+    expect(applyFixes("FM416", map("webiste"), { base: BASE })).toEqual([`Change to website\n${map("website")}`]);
   });
 });
