@@ -199,6 +199,7 @@ export const DEBTOR_HEADERS = [
   "Postnr. og by",
   "Land",
   "Telefon",
+  "Mobil",
   "E-mail",
   "Betalingsbetingelse",
   "Kreditmaksimum",
@@ -246,6 +247,7 @@ function buildDebtors(options: FamilyOptions, count: number): { rows: string[][]
       `${town.zip} ${town.name}`,
       rng.chance(0.95) ? "Danmark" : "",
       rng.chance(0.85) ? phone(rng) : "",
+      rng.chance(0.4) ? phone(rng) : "",
       kind === "household"
         ? rng.chance(0.6)
           ? `${slug(person)}@${rng.pick(["gmail.com", "mail.dk", "outlook.dk"])}`
@@ -325,6 +327,7 @@ export const COMPANY_HEADERS = [
   "Branche",
   "Hjemmeside",
   "Telefon",
+  "E-mail",
   "Adresse",
   "Postnr.",
   "By",
@@ -373,6 +376,7 @@ function buildCompanies(options: FamilyOptions, count: number, debtors: readonly
       rng.pick(INDUSTRIES),
       rng.chance(0.5) ? `www.${slug(name).slice(0, 18)}.dk` : "",
       rng.chance(0.6) ? phone(rng) : "",
+      rng.chance(0.5) ? `kontakt@${slug(name).slice(0, 18)}.dk` : "",
       `${rng.pick(STREETS)} ${rng.int(1, 120)}`,
       town.zip,
       town.name,
@@ -390,7 +394,19 @@ interface Deal {
   readonly company: Company;
 }
 
-export const DEAL_HEADERS = ["ID", "Titel", "Virksomhed", "Kontaktperson", "Fase", "Sandsynlighed", "Værdi", "Forventet lukning", "Ejer", "Beskrivelse"];
+export const DEAL_HEADERS = [
+  "ID",
+  "Titel",
+  "Virksomhed",
+  "Kontaktperson",
+  "Fase",
+  "Sandsynlighed",
+  "Værdi",
+  "Forventet lukning",
+  "Kilde",
+  "Ejer",
+  "Beskrivelse",
+];
 const STAGES = ["Ny", "Besigtigelse", "Tilbud sendt", "Forhandling", "Vundet", "Tabt"];
 const JOBS = ["Ny belægning", "Hækklipning, sæson", "Anlæg af have", "Vintertjeneste", "Træfældning", "Græsslåning, årsaftale", "Regnbed"];
 
@@ -414,6 +430,7 @@ function buildDeals(options: FamilyOptions, count: number, companies: readonly C
       `${stage === "Vundet" ? 100 : stage === "Tabt" ? 0 : rng.pick([10, 25, 40, 60, 80])} %`,
       `DKK ${amountText(rng.int(50, 4000) * 1000 + rng.pick([0, 50]) * 100, ".", ",")}`,
       crmDay(rng.int(EXPORT_DAY - 200, EXPORT_DAY + 200)),
+      rng.chance(0.8) ? rng.pick(["Hjemmeside", "Anbefaling", "Messe", "Eksisterende kunde"]) : "",
       rng.chance(0.05) ? "" : fullName(rng.pick(STAFF)),
       rng.chance(0.3) ? `Ca. ${groupDigits(rng.int(100, 3000), ".")} m²\nKunden ønsker tilbud på ${rng.pick(["sten", "græs", "beplantning"])}` : "",
     ]);
@@ -421,7 +438,7 @@ function buildDeals(options: FamilyOptions, count: number, companies: readonly C
   return { rows, deals };
 }
 
-export const ACTIVITY_HEADERS = ["ID", "Type", "Emne", "Tidspunkt", "Varighed (min)", "Status", "Salgsmulighed", "Virksomhed", "Ejer"];
+export const ACTIVITY_HEADERS = ["ID", "Type", "Emne", "Tidspunkt", "Varighed (min)", "Status", "Salgsmulighed", "Virksomhed", "Ejer", "Beskrivelse"];
 
 function activityRows(options: FamilyOptions, count: number, deals: readonly Deal[], companies: readonly Company[]): string[][] {
   const stream = new RowStream(options.seed, "debitorer.aktiviteter");
@@ -446,6 +463,7 @@ function activityRows(options: FamilyOptions, count: number, deals: readonly Dea
       deal?.id ?? "",
       company?.name ?? "",
       fullName(rng.chance(0.05) ? FORMER : rng.pick(STAFF)),
+      rng.chance(0.3) ? rng.pick(["Kunden var ikke hjemme", "Aftalt ny dato", "Ønsker pris på hæk og belægning"]) : "",
     ];
   });
 }
