@@ -15,6 +15,7 @@ import { generateCarnet } from "./carnet.js";
 import { generateCarteira } from "./carteira.js";
 import { generateCasebook } from "./casebook.js";
 import { generateClientela } from "./clientela.js";
+import { generateDebitorer } from "./debitorer.js";
 import { generateDefter } from "./defter.js";
 import { writeFamily, type FamilyExport, type FamilyOptions } from "./family.js";
 import { generateKartoteka } from "./kartoteka.js";
@@ -41,6 +42,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   asiakkaat: generateAsiakkaat,
   adresar: generateAdresar,
   parteneri: generateParteneri,
+  debitorer: generateDebitorer,
 };
 
 /** The size and seed the measurement uses. */
