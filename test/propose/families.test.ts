@@ -37,6 +37,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   asiakkaat: 0.93,
   adresar: 0.95,
   parteneri: 0.57,
+  debitorer: 0.68,
 };
 
 /**
@@ -105,7 +106,7 @@ const FLOORS: Readonly<Record<string, number>> = {
  * tuned on (deals by their stages, Czech days, domestic accounts, IČO): none, 78 opportunities
  * against 75, its 18 activities and 37 events as the specialist's, 178 companies.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 19 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 19, debitorer: 0 };
 
 /**
  * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none

@@ -34,6 +34,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   asiakkaat: 0.83,
   adresar: 0.9,
   parteneri: 0.55,
+  debitorer: 0.64,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -70,6 +71,9 @@ const REJECTED: Readonly<Record<string, number>> = {
   // At its one hold-out measurement: opportunities naming a deleted partner's code (refused by the
   // hand-written package too) and rows of files proposed with the wrong targets.
   parteneri: 3,
+  // At its one hold-out measurement: its debtors' register not mapped at all (no word of its name or
+  // columns known, no Danish legal form read), so rows naming a debtor find nothing.
+  debitorer: 36,
 };
 
 describe("opaque headers", () => {

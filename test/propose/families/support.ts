@@ -128,6 +128,12 @@ export const FAMILIES: readonly Family[] = [
     about:
       "Romanian invoicing program in Windows-1250 with `;`, ş and ţ with the cedilla and headers without diacritics beside a CRM's UTF-8 with a BOM and ș and ț with the comma below, CUI with its check digit with and without RO, CNP of private persons, J40/1234/2015, IBANs in groups of four, old names S.C. … S.R.L., Bucharest's sectors, counties by name or code, lei and RON, 1 oră and 1,5 ore, a deleted partner's opportunities by code",
   },
+  {
+    name: "debitorer",
+    heldOut: "fourteenth hold-out, 44 of 64 columns (68.8%) at its first measurement",
+    about:
+      "Danish accounting debtors in Windows-1252 with `;` beside a web CRM's UTF-8 with `,`, CVR with its mod-11 check written DK12345678, 12 34 56 78 or bare (one in thirty mistyped), EAN of public customers, post code and town in one cell, salespeople by initials and by full name, 25.000,00 kr. and DKK 1.234,56, days 07-08-2025 and 7. 8. 2025, Ja/Nej, deals of a deleted company, cancelled meetings",
+  },
 ];
 
 /**
@@ -150,13 +156,7 @@ export const FAMILIES: readonly Family[] = [
  * columns, 44 with opaque headers). Debitorer (Danish), the fourteenth, written the same way on
  * 2026-12-07, is not measured yet.
  */
-export const UNMEASURED_HOLD_OUTS: readonly Family[] = [
-  {
-    name: "debitorer",
-    about:
-      "Danish accounting debtors in Windows-1252 with `;` beside a web CRM's UTF-8 with `,`, CVR with its mod-11 check written DK12345678, 12 34 56 78 or bare (one in thirty mistyped), EAN of public customers, post code and town in one cell, salespeople by initials and by full name, 25.000,00 kr. and DKK 1.234,56, days 07-08-2025 and 7. 8. 2025, Ja/Nej, deals of a deleted company, cancelled meetings",
-  },
-];
+export const UNMEASURED_HOLD_OUTS: readonly Family[] = [];
 
 /** The specialist's package for a family. */
 export function familyPackage(family: string): string {
