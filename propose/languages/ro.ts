@@ -118,9 +118,8 @@ export const ROMANIAN: Language = {
     "persoana de contact": "contact person",
     "persoane contact": "contact person",
     acord: "consent",
-    // a bank account, a delivery point
-    cont: "account",
-    conturi: "account",
+    // a delivery point; not an account (`cont`, `conturi`): a CRM's accounts are its companies,
+    // a Romanian program's are bank accounts
     livrare: "delivery",
   },
   stopwords: ["de", "la", "si", "din", "pe", "cu", "al", "ale", "pentru"],
