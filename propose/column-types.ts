@@ -287,6 +287,23 @@ function momentsOrDays(samples: readonly string[], base: GuessBase): ColumnTypeG
   return undefined;
 }
 
+/**
+ * Amounts most of which carry their currency (`12.500,00 RON`) beside a few bare numbers
+ * (`279500`, typed in by hand): one money column, every value read, though the bare ones are no
+ * evidence of money alone and are more than the tolerance allows.
+ */
+function amountsSomeBare(samples: readonly string[], base: GuessBase): ColumnTypeGuess | undefined {
+  if (samples.length < TOLERANCE_MINIMUM) return undefined;
+  const tagged = samples.filter((value) => fits({ type: "money", format: { decimal: "," } }, value) || fits({ type: "money", format: { decimal: "." } }, value));
+  if (tagged.length * 2 < samples.length || tagged.length === samples.length) return undefined;
+  const inferred = inferColumn(tagged);
+  if (inferred.type !== "money") return undefined;
+  const format = fullFormat(inferred.format);
+  const bare = samples.filter((value) => !tagged.includes(value));
+  if (!bare.every((value) => /^[-+]?\d+(?:[.,]\d+)?$/.test(value) && parseCell("money", value, format).kind === "value")) return undefined;
+  return finish({ ...base, type: "money", ...formatFields("money", inferred.format), parsed: samples.length, failed: 0, failures: [], alternatives: [] }, samples);
+}
+
 /** Alternatives as the reader names them (`ISO 8601`, `decimal ','`), kept only when they are patterns a person would choose between. */
 function usefulAlternatives(type: ColumnType, chosen: string | undefined, alternatives: readonly string[]): string[] {
   if (type !== "date" && type !== "datetime") return [];
@@ -332,6 +349,8 @@ function typedGuess(samples: readonly string[], base: GuessBase): ColumnTypeGues
   if (samples.every(isPercentage)) return percentGuess(samples, base);
   const mixed = momentsOrDays(samples, base);
   if (mixed !== undefined) return mixed;
+  const amounts = amountsSomeBare(samples, base);
+  if (amounts !== undefined) return amounts;
   const strict = inferColumn(samples);
   // Digits and slashes read as a phone number too: a column of dates with one impossible date
   // (31/02/2024) must still be proposed as dates, so the weak text types do not end the search;

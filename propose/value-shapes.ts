@@ -231,6 +231,14 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set([
   "INR",
   "CNY",
   "ZAR",
+  // Eastern and southern Europe's, and others exports write after an amount (`12.500,00 RON`)
+  "RON",
+  "BGN",
+  "RSD",
+  "TRY",
+  "ISK",
+  "BRL",
+  "MXN",
 ]);
 
 /** Separators cells list several values with, most specific first (a slash only between spaces: `A / B`, not `Wholesale/Retail`). */

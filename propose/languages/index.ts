@@ -14,9 +14,10 @@ import type { Language } from "./language.js";
 import { NORWEGIAN } from "./nb.js";
 import { POLISH } from "./pl.js";
 import { PORTUGUESE } from "./pt.js";
+import { ROMANIAN } from "./ro.js";
 import { SWEDISH } from "./sv.js";
 import { TURKISH } from "./tr.js";
 
 export type { Language } from "./language.js";
 
-export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK, HUNGARIAN, FINNISH];
+export const LANGUAGES: readonly Language[] = [SPANISH, ITALIAN, PORTUGUESE, SWEDISH, DANISH, NORWEGIAN, POLISH, CZECH, TURKISH, GREEK, HUNGARIAN, FINNISH, ROMANIAN];

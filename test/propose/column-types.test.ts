@@ -108,6 +108,16 @@ describe("guessColumnType", () => {
     expect(guessColumnType(["09.03.2024 9.30", "31.12.2023 17.05"])).toMatchObject({ type: "datetime", pattern: "dd.MM.yyyy H.mm" });
   });
 
+  it("reads amounts in a currency's code after them, a few bare numbers among them, as one money column", () => {
+    const amounts = Array.from({ length: 16 }, (_, index) => `${12 + index * 7}.500,00 RON`);
+    const guess = guessColumnType([...amounts, "279500", "9500", "142000", "N/A", "N/A"]);
+    expect(guess).toMatchObject({ type: "money", decimal: ",", failed: 0 });
+    expect(guessColumnType(["12.500,00 BGN", "3.000,50 BGN"])).toMatchObject({ type: "money", decimal: "," });
+    // Bare numbers alone, or most of a column, are no amounts of money.
+    const bareMostly = [...Array.from({ length: 14 }, (_, index) => `${1000 + index * 13}`), "12,50 RON", "13,00 RON"];
+    expect(guessColumnType(bareMostly).type).not.toBe("money");
+  });
+
   it("keeps whole numbers with a few bad values, but not when the bad ones are too many", () => {
     const ids = Array.from({ length: 30 }, (_, index) => String(1001 + index * 3));
     const tolerant = guessColumnType([...ids, "abc", "12.5.0"]);

@@ -36,7 +36,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   ugyfeltar: 0.94,
   asiakkaat: 0.93,
   adresar: 0.95,
-  parteneri: 0.57,
+  parteneri: 0.8,
   debitorer: 0.68,
 };
 
@@ -104,9 +104,11 @@ const FLOORS: Readonly<Record<string, number>> = {
  * partner (62 before). Adresář, the twelfth, at its first measurement: none rejected,
  * but no opportunity (its deals proposed as partners) and 256 companies against 161; since it was
  * tuned on (deals by their stages, Czech days, domestic accounts, IČO): none, 78 opportunities
- * against 75, its 18 activities and 37 events as the specialist's, 178 companies.
+ * against 75, its 18 activities and 37 events as the specialist's, 178 companies. Parteneri, the
+ * thirteenth: 19 with the other families' rules; since Romanian is in the lexicon, 24 (five more,
+ * not yet told apart), but its 14 activities and 27 events as the specialist's, where it had none.
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 19, debitorer: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 24, debitorer: 0 };
 
 /**
  * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none

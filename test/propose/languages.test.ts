@@ -89,6 +89,16 @@ describe("the lexicon's further languages", () => {
     ["fi", "Laskutus", ["invoice"]],
     ["fi", "Myyntimahdollisuus", ["opportunity"]],
     ["fi", "Yhteyshenkilö", ["contact", "person"]],
+    ["ro", "Județ", ["state"]],
+    ["ro", "Localitate", ["city"]],
+    ["ro", "Nr. Reg. Com.", ["registry"]],
+    ["ro", "Cod CAEN", ["industry"]],
+    ["ro", "Furnizor", ["supplier"]],
+    ["ro", "Agent", ["owner"]],
+    ["ro", "Persoană de contact", ["contact", "person"]],
+    ["ro", "Termen de plată", ["payment", "term"]],
+    ["ro", "Data estimată închiderii", ["date", "expected", "close"]],
+    ["ro", "Motiv pierdere", ["lost", "reason"]],
   ])("%s: %s", (_language, header, words) => {
     expect(conceptWords(header)).toEqual(words);
   });
@@ -105,6 +115,13 @@ describe("the lexicon's further languages", () => {
     expect(conceptWords("Κερδήθηκε")).toEqual(["won"]);
     expect(conceptWords("Elveszett")).toEqual(["lost"]);
     expect(conceptWords("Személyes találkozó")).toEqual(["meeting"]);
+    // A Romanian agenda's kinds and states, with the comma below or the older cedilla alike.
+    expect(conceptWords("Întâlnire")).toEqual(["meeting"]);
+    expect(conceptWords("Sarcină")).toEqual(["task"]);
+    expect(conceptWords("Şedinţă")).toEqual(["meeting"]);
+    expect(conceptWords("Ședință")).toEqual(["meeting"]);
+    expect(conceptWords("Anulată")).toEqual(["cancelled"]);
+    expect(conceptWords("Planificată")).toEqual(["planned"]);
     // A record's title: a person's salutation, a deal's name (both fields list the word).
     expect(conceptWords("Título")).toEqual(["title"]);
   });
