@@ -91,7 +91,7 @@ describe("Finnish values", () => {
   x_length         <- employees | duration
 }`;
     const messages = diagnosticsOf("FM304", body);
-    expect(messages.join("\n")).toContain('the country of `business_id` is "FI" or "SE" or "NO" or "DK" or "BE" or "PL" or "IT" or "PT" or "HU" or "CZ", not "EE"');
+    expect(messages.join("\n")).toContain('the country of `business_id` is "FI" or "SE" or "NO" or "DK" or "BE" or "PL" or "IT" or "PT" or "HU" or "CZ" or "RO", not "EE"');
     expect(messages.join("\n")).toContain('the unit of `duration` is "hours" or "minutes", not "days"');
     expect(messages.join("\n")).toMatch(/`duration` takes text/);
   });
