@@ -24,7 +24,7 @@ describe("keywordCompletions", () => {
     expect(keywordsAt("migration m { target ‸ }")).toEqual(["odoo"]);
     expect(keywordsAt('source s { entity E "e.csv" key id {\n  name text ‸\n} }')).toEqual(["csv", "duplicates", "empty", "group", "modified", "personal", "references", "required", "unique"]);
     expect(keywordsAt('source s { entity E "e.csv" key id {\n  vat text unique ‸\n} }')).toContain("match");
-    expect(keywordsAt("map Company -> res.partner ‸")).toEqual(["as", "if", "when"]);
+    expect(keywordsAt("map Company -> res.partner ‸")).toEqual(["as", "if", "merge", "when"]);
     expect(keywordsAt("lookup u in res.users by login { ‸ }")).toEqual(["ambiguous", "archived", "match", "missing"]);
     expect(keywordsAt("lookup u in res.users by login ‸")).toContain("returns");
   });
