@@ -1,5 +1,6 @@
 /** The built-ins that shift dates, check identifiers (e-mail, phone, IBAN, VAT, business ids) and read numbers. */
 import { COUNTRY, INVALID_POLICY, type Builtin } from "./builtin-shape.js";
+import { BUSINESS_ID_COUNTRIES } from "./business-id-countries.js";
 import { DATE, DATETIME, DECIMAL, INTEGER, TEXT, list, text } from "./types.js";
 
 export const CHECK_BUILTINS: readonly Builtin[] = [
@@ -103,7 +104,7 @@ export const CHECK_BUILTINS: readonly Builtin[] = [
         type: TEXT,
         optional: false,
         description: 'the country\'s two letters ("FI")',
-        oneOf: ["FI", "SE", "NO", "DK", "BE", "PL", "IT", "PT", "HU", "CZ", "RO"],
+        oneOf: BUSINESS_ID_COUNTRIES,
       },
       INVALID_POLICY,
     ],

@@ -4,6 +4,7 @@
  * are the digits of the company's VAT number, so their check is the VAT number's
  * (identifiers.ts); an export holds either form, and both are read. Pure.
  */
+import { BUSINESS_ID_COUNTRIES, isBusinessIdCountry, type BusinessIdCountry } from "../../compiler/business-id-countries.js";
 import { readVat, type IdentifierReading } from "./identifiers.js";
 
 interface BusinessId {
@@ -32,7 +33,7 @@ function norwegianCheck(digits: string): boolean {
 const AS_WRITTEN = (digits: string): string => digits;
 
 /** By country: the IDs whose check the runtime knows. */
-export const BUSINESS_IDS: Readonly<Record<string, BusinessId>> = {
+const BUSINESS_IDS: Readonly<Record<BusinessIdCountry, BusinessId>> = {
   // Y-tunnus 1234567-8, mod 11 with weights 7 9 10 5 8 4 2; the oldest were written with six digits.
   FI: {
     called: "Y-tunnus",
@@ -86,15 +87,13 @@ export const BUSINESS_IDS: Readonly<Record<string, BusinessId>> = {
   },
 };
 
-export const BUSINESS_ID_COUNTRIES: readonly string[] = Object.keys(BUSINESS_IDS);
-
 /**
  * A business ID of a country, checked and written as the country prints it: `10407402`,
  * `1040740-2` and the VAT number `FI10407402` are all `1040740-2`. The value is refused with the
  * reason when its form or check digit is wrong.
  */
 export function readBusinessId(text: string, country: string): IdentifierReading {
-  const id = BUSINESS_IDS[country];
+  const id = isBusinessIdCountry(country) ? BUSINESS_IDS[country] : undefined;
   if (id === undefined) return { ok: false, reason: `there is no business ID of ${country} that the reader knows (${BUSINESS_ID_COUNTRIES.join(", ")})` };
   const compact = text.replace(/[\s.\-/]/g, "").toUpperCase();
   const body = compact.startsWith(country) ? compact.slice(country.length) : compact;

@@ -19,7 +19,8 @@ import {
   type DefinedBuiltin,
   type InvalidPolicy,
 } from "./builtin-support.js";
-import { BUSINESS_ID_COUNTRIES, readBusinessId } from "../source/business-ids.js";
+import { BUSINESS_ID_COUNTRIES, isBusinessIdCountry } from "../../compiler/business-id-countries.js";
+import { readBusinessId } from "../source/business-ids.js";
 import { readIban, readVat, type IdentifierReading } from "../source/identifiers.js";
 import { ok, type RuntimeValue } from "./values.js";
 import { foldCase } from "../../compiler/value-formats.js";
@@ -58,7 +59,7 @@ function readBusinessIdArguments(args: readonly RuntimeValue[]): ArgumentsResult
   const tooMany = tooManyArguments(args, 2);
   if (tooMany !== null) return argumentProblem(tooMany);
   const [country, policyWord] = args;
-  if (typeof country !== "string" || !BUSINESS_ID_COUNTRIES.includes(country.toUpperCase())) {
+  if (typeof country !== "string" || !isBusinessIdCountry(country.toUpperCase())) {
     return argumentProblem(`country is one of ${BUSINESS_ID_COUNTRIES.map((known) => `"${known}"`).join(", ")}, not ${describeValue(country ?? null)}`);
   }
   const policy = readInvalidPolicy(policyWord);
