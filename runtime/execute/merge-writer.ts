@@ -50,12 +50,24 @@ export async function mergeWrite(
   return { row, instanceKey, write, hash, feeds: undefined, merge: into };
 }
 
+/** Each merging step's `into` steps, found once per plan rather than once per row. */
+const intoStepsOf = new WeakMap<StepPlan, readonly StepPlan[]>();
+
+function intoSteps(parts: StepParts, step: StepPlan): readonly StepPlan[] {
+  let found = intoStepsOf.get(step);
+  if (found === undefined) {
+    const byId = new Map(parts.plan.steps.map((candidate) => [candidate.id, candidate]));
+    found = (step.merge?.into ?? []).flatMap((stepId) => byId.get(stepId) ?? []);
+    intoStepsOf.set(step, found);
+  }
+  return found;
+}
+
 /** The row whose record an external ID names, among the steps the merge names (a record its step did not write in this run). */
 function intoOf(parts: StepParts, step: StepPlan, xmlid: string): MergeRecord["into"] {
-  for (const stepId of step.merge?.into ?? []) {
-    const other = parts.plan.steps.find((candidate) => candidate.id === stepId);
-    const key = other === undefined ? undefined : keyOfRecordXmlid(parts.plan.migration.namespace, stepId, xmlid, other.forEach !== undefined);
-    if (other !== undefined && key !== undefined) return { entity: other.entity, step: stepId, key };
+  for (const other of intoSteps(parts, step)) {
+    const key = keyOfRecordXmlid(parts.plan.migration.namespace, other.id, xmlid, other.forEach !== undefined);
+    if (key !== undefined) return { entity: other.entity, step: other.id, key };
   }
   return { entity: "", step: "", key: xmlid };
 }
