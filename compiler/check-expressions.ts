@@ -26,6 +26,7 @@ import type {
   TypeIssueKind,
 } from "./checked-package.js";
 import { checkArithmetic } from "./check-arithmetic.js";
+import { checkCoalesce, checkComparison, checkIf, checkIn, checkList, checkLogical, checkNot, checkTemplate, expectBoolean } from "./check-operators.js";
 import { checkPipe } from "./check-pipes.js";
 import { declareLets, reportUnusedLets } from "./check-lets.js";
 import { checkStepDeclarations, StepChecks } from "./check-steps.js";
@@ -166,7 +167,7 @@ export class ExpressionChecker {
     };
     for (const condition of target.conditions) {
       const checked = this.root(condition, scope);
-      this.expectBoolean(checked, scope, "a `when` condition");
+      expectBoolean(this, checked, scope, "a `when` condition");
       this.result.conditions.push({ target, file: target.file, expression: checked });
     }
     if (target.merge !== undefined) this.result.merges.push({ target, file: target.file, clause: target.merge, onto: this.root(target.merge.onto, scope) });
@@ -340,7 +341,7 @@ export class ExpressionChecker {
         depth: 0,
       };
       filter = this.root(node.when, rowScope);
-      this.expectBoolean(filter, scope, "the `when` of a `with` block");
+      expectBoolean(this, filter, scope, "the `when` of a `with` block");
     }
     const linked: LinkedRows = {
       node,
@@ -351,16 +352,6 @@ export class ExpressionChecker {
       filterDepth: filter === undefined ? 0 : expressionDepth(filter.ir),
     };
     this.checkBody(node.body, { ...scope, linked });
-  }
-
-  private expectBoolean(checked: CheckedExpression, scope: Scope, what: string): void {
-    if (checked.type.kind === "unknown" || checked.type.kind === "boolean") return;
-    this.issue(
-      "condition",
-      scope.file,
-      checked.node.range,
-      `${what} must be true or false, but this is ${describeType(checked.type)}: compare it (\`status = "won"\`) or test it (\`column is present\`)`,
-    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -381,9 +372,9 @@ export class ExpressionChecker {
       case "ColumnPath":
         return checkColumnPath(this, node, scope);
       case "TemplateExpression":
-        return this.templateExpression(node, scope);
+        return checkTemplate(this, node, scope);
       case "ListExpression":
-        return this.listExpression(node, scope);
+        return checkList(this, node, scope);
       case "ParenthesizedExpression":
         return { ...this.expression(node.expression, scope), node };
       case "SettingExpression":
@@ -393,138 +384,24 @@ export class ExpressionChecker {
       case "PipeExpression":
         return checkPipe(this, node, scope);
       case "CoalesceExpression":
-        return this.coalesceExpression(node, scope);
+        return checkCoalesce(this, node, scope);
       case "IfExpression":
-        return this.ifExpression(node, scope);
-      case "LogicalExpression": {
-        const operands = node.operands.map((operand) => this.expression(operand, scope));
-        for (const operand of operands) this.expectBoolean(operand, scope, `an operand of \`${node.operator}\``);
-        return { node, type: BOOLEAN, ir: { op: node.operator, type: "boolean", operands: operands.map((operand) => operand.ir) } };
-      }
-      case "NotExpression": {
-        const operand = this.expression(node.operand, scope);
-        this.expectBoolean(operand, scope, "the operand of `not`");
-        return { node, type: BOOLEAN, ir: { op: "not", type: "boolean", operand: operand.ir } };
-      }
+        return checkIf(this, node, scope);
+      case "LogicalExpression":
+        return checkLogical(this, node, scope);
+      case "NotExpression":
+        return checkNot(this, node, scope);
       case "ArithmeticExpression":
         return checkArithmetic(this, node, scope);
-      case "ComparisonExpression": {
-        const left = this.expression(node.left, scope);
-        const right = this.expression(node.right, { ...scope, field: undefined });
-        this.expectComparable(left, right, scope, node);
-        return { node, type: BOOLEAN, ir: { op: "compare", type: "boolean", operator: node.operator, left: left.ir, right: right.ir } };
-      }
+      case "ComparisonExpression":
+        return checkComparison(this, node, scope);
       case "IsExpression": {
         const operand = this.expression(node.operand, scope);
         return { node, type: BOOLEAN, ir: { op: "is", type: "boolean", test: node.test, negated: node.negated, operand: operand.ir } };
       }
-      case "InExpression": {
-        const operand = this.expression(node.operand, scope);
-        const items = node.list.kind === "Missing" ? [] : node.list.items.map((item) => this.expression(item, { ...scope, field: undefined }));
-        for (const item of items) this.expectComparable(operand, item, scope, item.node);
-        return { node, type: BOOLEAN, ir: { op: "in", type: "boolean", negated: node.negated, operand: operand.ir, items: items.map((item) => item.ir) } };
-      }
+      case "InExpression":
+        return checkIn(this, node, scope);
     }
-  }
-
-  private templateExpression(node: A.TemplateExpression, scope: Scope): CheckedExpression {
-    const parts: (string | PlanExpression)[] = [];
-    for (const part of node.parts) {
-      if (part.kind === "TemplateText") {
-        parts.push(part.value);
-        continue;
-      }
-      const checked = this.expression(part, scope);
-      if (checked.type.kind === "list")
-        this.issue(
-          "operand",
-          scope.file,
-          part.range,
-          `a template hole takes one value, but this is ${describeType(checked.type)}: join it with \`| join(", ")\``,
-        );
-      parts.push(checked.ir);
-    }
-    return { node, type: TEXT, ir: { op: "template", type: "text", parts } };
-  }
-
-  private listExpression(node: A.ListExpression, scope: Scope): CheckedExpression {
-    const items = node.items.map((item) => this.expression(item, scope));
-    const itemType = unify(items.map((item) => item.type));
-    if (itemType === undefined)
-      this.issue(
-        "operand",
-        scope.file,
-        node.range,
-        `the items of a list must have one type, but these are ${items.map((item) => describeType(item.type)).join(", ")}`,
-      );
-    const type = list(itemType ?? UNKNOWN);
-    return { node, type, ir: { op: "list", type: typeString(type), items: items.map((item) => item.ir) } };
-  }
-
-  private coalesceExpression(node: A.CoalesceExpression, scope: Scope): CheckedExpression {
-    const operands = node.operands.map((operand) => this.expression(operand, scope));
-    const type = unify(operands.map((operand) => operand.type));
-    if (type === undefined) {
-      this.issue(
-        "operand",
-        scope.file,
-        node.range,
-        `the alternatives of \`??\` must have one type, but these are ${operands.map((operand) => describeType(operand.type)).join(", ")}`,
-      );
-    }
-    const constants = operands.every((operand) => operand.constants !== undefined) ? operands.flatMap((operand) => operand.constants ?? []) : undefined;
-    const resultType = type ?? UNKNOWN;
-    return {
-      node,
-      type: resultType,
-      ir: { op: "coalesce", type: typeString(resultType), operands: operands.map((operand) => operand.ir) },
-      ...(constants === undefined ? {} : { constants }),
-    };
-  }
-
-  private ifExpression(node: A.IfExpression, scope: Scope): CheckedExpression {
-    const condition = this.expression(node.condition, scope);
-    this.expectBoolean(condition, scope, "the condition of `if`");
-    const then = this.expression(node.then, scope);
-    // Without `else` the value is empty when the condition does not hold.
-    const otherwise: CheckedExpression =
-      node.else === undefined
-        ? { node, type: then.type, ir: { op: "const", type: typeString(then.type), value: null }, constants: [null] }
-        : this.expression(node.else, scope);
-    const type = unify([then.type, otherwise.type]);
-    if (type === undefined) {
-      this.issue(
-        "operand",
-        scope.file,
-        node.range,
-        `both branches of \`if\` must have one type, but \`then\` is ${describeType(then.type)} and \`else\` is ${describeType(otherwise.type)}`,
-      );
-    }
-    const constants = then.constants !== undefined && otherwise.constants !== undefined ? [...then.constants, ...otherwise.constants] : undefined;
-    const resultType = type ?? UNKNOWN;
-    return {
-      node,
-      type: resultType,
-      ir: { op: "if", type: typeString(resultType), condition: condition.ir, then: then.ir, else: otherwise.ir },
-      ...(constants === undefined ? {} : { constants }),
-    };
-  }
-
-  private expectComparable(left: CheckedExpression, right: CheckedExpression, scope: Scope, node: A.Node): void {
-    const a = left.type;
-    const b = right.type;
-    if (a.kind === "unknown" || b.kind === "unknown") return;
-    const numeric = (type: ValueType): boolean => type.kind === "integer" || type.kind === "decimal";
-    const dated = (type: ValueType): boolean => type.kind === "date" || type.kind === "datetime";
-    const comparable =
-      (a.kind === "text" && b.kind === "text") ||
-      (numeric(a) && numeric(b)) ||
-      (a.kind === "boolean" && b.kind === "boolean") ||
-      // Dates compare with ISO text written in the mapping: `closed >= "2024-01-01"`.
-      (dated(a) && (dated(b) || (b.kind === "text" && right.constants !== undefined))) ||
-      (dated(b) && a.kind === "text" && left.constants !== undefined) ||
-      (a.kind === "record" && b.kind === "record");
-    if (!comparable) this.issue("operand", scope.file, node.range, `${describeType(a)} cannot be compared with ${describeType(b)}`);
   }
 
   // -------------------------------------------------------------------------------------------
