@@ -11,7 +11,7 @@
 import type { Plan } from "../../compiler/plan/schema.js";
 import type { OdooClient } from "../odoo/index.js";
 import { keyOfRecordXmlid } from "../transform/keys.js";
-import { Journal, summarizeRuns, type JournalEvent } from "./journal.js";
+import { Journal, summarizeRuns } from "./journal.js";
 
 export interface NamespaceRecord {
   readonly xmlid: string;
@@ -53,45 +53,47 @@ export async function namespaceRecords(client: OdooClient, plan: Plan): Promise<
     .filter((record) => madeByPackage(plan, record));
 }
 
-function mentioned(event: JournalEvent): readonly string[] {
-  switch (event.type) {
-    case "batch-start":
-      return [...event.xmlids, ...Object.keys(event.existing)];
-    case "batch-end":
-      return event.rows.map((row) => row.xmlid);
-    case "setup-start":
-    case "setup":
-      return event.xmlid === undefined ? [] : [event.xmlid];
-    default:
-      return [];
-  }
-}
-
 /**
- * External IDs the journal accounts for. Records a completely rolled-back run created are not
- * among them (the rollback deleted them): only what existed before it, and what setup made or found.
+ * Whether the journal accounts for a record: it saw that record, by its external ID and its id,
+ * written or found by a run, or set up; or it never learned the id (a batch or set-up item sent
+ * and not acknowledged, a record a person adopted), and then any record under the external ID is
+ * taken for it. The id matters: a record Odoo holds under an external ID the journal knows, but
+ * with another id, is another record (made by a run the journal lost, after the first was deleted
+ * or merged into another), and a rollback must not take one for the other. Records a completely
+ * rolled-back run created are not accounted for (the rollback deleted them): only what existed
+ * before it, and what set-up made or found.
  */
-export function accountedXmlids(journal: Journal, namespace: string): Set<string> {
+export function journalAccounts(journal: Journal, namespace: string): (record: NamespaceRecord) => boolean {
   const runs = summarizeRuns(journal.events);
   // Events of a run whose start is gone (a damaged journal) are seen by no command: they account for nothing.
   const started = new Set(runs.map((run) => run.run));
   const undone = new Set(runs.filter((run) => run.status === "rolled back").map((run) => run.run));
-  const accounted = journal.adopted(namespace);
+  const answered = new Set(journal.events.flatMap((event) => (event.type === "batch-end" ? [event.batch] : [])));
+  const setUp = new Set(journal.events.flatMap((event) => (event.type === "setup" && event.xmlid !== undefined ? [event.xmlid] : [])));
+  const anyId = journal.adopted(namespace);
+  const ids = new Map<string, Set<number>>();
+  const saw = (xmlid: string, id: number): void => {
+    const known = ids.get(xmlid);
+    if (known === undefined) ids.set(xmlid, new Set([id]));
+    else known.add(id);
+  };
   for (const event of journal.events) {
     if (!started.has(event.run)) continue;
-    if (!undone.has(event.run) || event.type === "setup" || event.type === "setup-start") {
-      for (const xmlid of mentioned(event)) accounted.add(xmlid);
-      continue;
-    }
-    if (event.type === "batch-start") for (const xmlid of Object.keys(event.existing)) accounted.add(xmlid);
+    const live = !undone.has(event.run);
+    if (event.type === "batch-start") {
+      for (const [xmlid, existed] of Object.entries(event.existing)) saw(xmlid, existed.id);
+      if (live && !answered.has(event.batch)) for (const xmlid of event.xmlids) anyId.add(xmlid);
+    } else if (event.type === "batch-end" && live) for (const row of event.rows) saw(row.xmlid, row.id);
+    else if (event.type === "setup" && event.xmlid !== undefined) saw(event.xmlid, event.id);
+    else if (event.type === "setup-start" && event.xmlid !== undefined && !setUp.has(event.xmlid)) anyId.add(event.xmlid);
   }
-  return accounted;
+  return (record) => anyId.has(record.xmlid) || ids.get(record.xmlid)?.has(record.id) === true;
 }
 
 /** Records in Odoo under external IDs the package makes that the journal does not account for. */
 export async function unaccountedRecords(journal: Journal, client: OdooClient, plan: Plan): Promise<NamespaceRecord[]> {
-  const accounted = accountedXmlids(journal, plan.migration.namespace);
-  return (await namespaceRecords(client, plan)).filter((record) => !accounted.has(record.xmlid));
+  const accounts = journalAccounts(journal, plan.migration.namespace);
+  return (await namespaceRecords(client, plan)).filter((record) => !accounts(record));
 }
 
 /** Records the journal does not account for, adopted as made outside Flitmap (`flitmap journal adopt`); returns them. */

@@ -48,29 +48,38 @@ function stepOf(plan: Plan, record: NamespaceRecord): { step: StepPlan; key: str
   return undefined;
 }
 
-/** Custom fields of the package that Odoo has and no run that is not rolled back mentions. */
+/**
+ * Custom fields of the package that Odoo has and no run that is not rolled back made or found: by
+ * name and id, since a field of the same name with another id is another field (made again by a
+ * run the journal lost, after a rollback had removed the first); by name alone where the journal
+ * never learned the id (set-up begun and not acknowledged).
+ */
 async function unaccountedFields(journal: Journal, client: OdooClient, plan: Plan): Promise<{ model: string; name: string; id: number }[]> {
   const live = new Set(
     summarizeRuns(journal.events)
       .filter((run) => run.status !== "rolled back")
       .map((run) => run.run),
   );
-  const mentioned = new Set(
-    journal.events.flatMap((event) =>
-      (event.type === "setup" || event.type === "setup-start") && event.kind === "custom-field" && live.has(event.run)
-        ? [`${event.model}\u0000${event.name}`]
-        : [],
-    ),
-  );
+  const named = (model: string, name: string): string => `${model}\u0000${name}`;
+  const knownIds = new Map<string, Set<number>>();
+  const begun = new Set<string>();
+  for (const event of journal.events) {
+    if ((event.type !== "setup" && event.type !== "setup-start") || event.kind !== "custom-field" || !live.has(event.run)) continue;
+    const key = named(event.model, event.name);
+    if (event.type === "setup-start") begun.add(key);
+    else knownIds.set(key, (knownIds.get(key) ?? new Set<number>()).add(event.id));
+  }
   const found: { model: string; name: string; id: number }[] = [];
   for (const field of plan.setup.customFields) {
-    if (mentioned.has(`${field.model}\u0000${field.name}`)) continue;
+    const key = named(field.model, field.name);
+    const ids = knownIds.get(key);
+    if (ids === undefined && begun.has(key)) continue;
     const [id] = await client.search("ir.model.fields", [
       ["model", "=", field.model],
       ["name", "=", field.name],
       ["state", "=", "manual"],
     ]);
-    if (id !== undefined) found.push({ model: field.model, name: field.name, id });
+    if (id !== undefined && ids?.has(id) !== true) found.push({ model: field.model, name: field.name, id });
   }
   return found;
 }

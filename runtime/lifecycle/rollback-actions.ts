@@ -7,6 +7,9 @@
 import { setupKey, type JournalEvent, type SetupKind } from "../journal/journal.js";
 import type { OdooClient } from "../odoo/index.js";
 
+/** The id of a record sent and never acknowledged, until Odoo is asked for it by its external ID. */
+export const UNKNOWN_ID = 0;
+
 export interface Target {
   readonly model: string;
   readonly id: number;
@@ -108,7 +111,7 @@ function readBatchStart(actions: RunActions, event: Event<"batch-start">, order:
     const existed = event.existing[xmlid];
     if (existed === undefined) {
       // Sent, never acknowledged: the batch may have created it.
-      if (!acknowledged && !actions.pending.has(xmlid)) actions.pending.set(xmlid, { model: event.model, id: 0, xmlid, step: event.step, order });
+      if (!acknowledged && !actions.pending.has(xmlid)) actions.pending.set(xmlid, { model: event.model, id: UNKNOWN_ID, xmlid, step: event.step, order });
       continue;
     }
     const entry = actions.before.get(xmlid) ?? { model: event.model, id: existed.id, xmlid, step: event.step, order, values: {} };

@@ -8,7 +8,7 @@
 import type { Plan } from "../../compiler/plan/schema.js";
 import type { Journal } from "../journal/journal.js";
 import { QUIET_IMPORT_CONTEXT, type OdooClient } from "../odoo/index.js";
-import type { Restore, RunActions, SetupItem, Target } from "./rollback-actions.js";
+import { UNKNOWN_ID, type Restore, type RunActions, type SetupItem, type Target } from "./rollback-actions.js";
 
 export interface StepContext {
   readonly journal: Journal;
@@ -116,13 +116,15 @@ export async function restoreValues(
 }
 
 /** 2. Created records, the last step first. */
-export async function deleteCreated(context: StepContext, targets: readonly Target[], counted: (count: number) => void): Promise<void> {
+/** Deletes what the run created, children first; `counted` gets each chunk's size and how many of it Odoo no longer held. */
+export async function deleteCreated(context: StepContext, targets: readonly Target[], counted: (count: number, gone: number) => void): Promise<void> {
   const { client, journal, run, say } = context;
   const byStep = [...groupBy(targets, (target) => `${String(target.order).padStart(6, "0")}\u0000${target.step}`)].sort(([left], [right]) =>
     left < right ? 1 : -1,
   );
   for (const [, group] of byStep) {
     const model = group[0]?.model ?? "";
+    let gone = 0;
     for (const chunk of chunks(group, CHUNK)) {
       // Odoo deleted some already with their parent (chatter of a deleted record, lines of an order).
       const alive = new Set(await client.search(model, [["id", "in", chunk.map((target) => target.id)]], { context: { active_test: false } }));
@@ -136,9 +138,11 @@ export async function deleteCreated(context: StepContext, targets: readonly Targ
         xmlids: chunk.map((target) => target.xmlid),
         ids: chunk.map((target) => target.id),
       });
-      counted(chunk.length);
+      counted(chunk.length, chunk.length - deleting.length);
+      gone += chunk.length - deleting.length;
     }
-    say(`deleted ${group.length} ${model} record${group.length === 1 ? "" : "s"} of step ${group[0]?.step ?? ""}`);
+    const deleted = group.length - gone;
+    say(`deleted ${deleted} ${model} record${deleted === 1 ? "" : "s"} of step ${group[0]?.step ?? ""}${gone > 0 ? ` (${gone} no longer in Odoo)` : ""}`);
   }
 }
 
@@ -196,7 +200,9 @@ export async function removeCustomFields(context: StepContext, actions: RunActio
   const fields = actions.setup.filter((item) => item.kind === "custom-field" && !actions.done.removed.has(`${item.model}:${item.id}`)).reverse();
   for (const field of fields) {
     const key = `${field.model}:${field.id}`;
-    const description = (await client.fieldsGet(field.model, ["type"]))[field.name];
+    // A field of that name with another id is not the run's: the run's own is gone already.
+    const [alive] = await client.search("ir.model.fields", [["id", "=", field.id]]);
+    const description = alive === undefined ? undefined : (await client.fieldsGet(field.model, ["type"]))[field.name];
     if (description !== undefined) {
       // Records the run updated lose the run's values with the field; any other record holding one keeps it.
       const updated = new Set([...actions.before.values()].filter((target) => target.model === field.model).map((target) => target.id));
@@ -215,12 +221,18 @@ export async function removeCustomFields(context: StepContext, actions: RunActio
   }
 }
 
-/** Records the run created that Odoo still holds under their external IDs after the rollback deleted them. */
+/**
+ * Records the run created that Odoo still holds under their external IDs after the rollback deleted
+ * them. A record there with another id than the run's is not the run's (a later run made it again,
+ * or Odoo merged the run's record into another): the run's own is gone. Where the run never learned
+ * the id (a call that landed after the settle time), any record there is taken for it.
+ */
 export async function leftBehind(client: OdooClient, created: readonly Target[]): Promise<Target[]> {
   if (created.length === 0) return [];
   const found = await client.externalIds(created.map((target) => target.xmlid));
   return created.flatMap((target) => {
     const where = found.get(target.xmlid);
-    return where?.model === target.model ? [{ ...target, id: where.resId }] : [];
+    const same = where?.model === target.model && (target.id === UNKNOWN_ID || where.resId === target.id);
+    return same ? [{ ...target, id: where.resId }] : [];
   });
 }

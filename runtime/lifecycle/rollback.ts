@@ -180,6 +180,8 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
   const removed: SetupOutcome[] = [];
   const kept: KeptItem[] = [];
   let deletedCount = 0;
+  // Records the journal says the run created that Odoo no longer held (deleted already, by hand or by an earlier rollback the journal lost).
+  let goneCount = 0;
   let restoredCount = 0;
   const partial = (message: string): RollbackResult => {
     journal.append({ type: "rollback", run, time: new Date().toISOString(), deleted: deletedCount, restored: restoredCount, status: "partial", message });
@@ -198,7 +200,10 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
   try {
     await restoreValues(context, toRestore, current, (count) => (restoredCount += count));
     context.say(`restored the earlier values of ${restoredCount} record${restoredCount === 1 ? "" : "s"}`);
-    await deleteCreated(context, toDelete, (count) => (deletedCount += count));
+    await deleteCreated(context, toDelete, (count, gone) => {
+      deletedCount += count;
+      goneCount += gone;
+    });
     await removeSetupRecords(context, actions, removed, kept);
     await removeCustomFields(context, actions, removed, kept);
   } catch (error) {
@@ -218,7 +223,7 @@ export async function rollbackRun(options: RollbackOptions): Promise<RollbackRes
   return {
     status: "complete",
     run,
-    message: `run ${run} rolled back: ${deletedCount} record${deletedCount === 1 ? "" : "s"} deleted, ${restoredCount} restored, ${removed.length} set-up item${removed.length === 1 ? "" : "s"} removed${kept.length > 0 ? `, ${kept.length} kept (still in use)` : ""}${refusals.length > 0 ? ` (forced over ${refusals.length} records changed after the run)` : ""}`,
+    message: `run ${run} rolled back: ${deletedCount - goneCount} record${deletedCount - goneCount === 1 ? "" : "s"} deleted${goneCount > 0 ? ` (${goneCount} more no longer in Odoo)` : ""}, ${restoredCount} restored, ${removed.length} set-up item${removed.length === 1 ? "" : "s"} removed${kept.length > 0 ? `, ${kept.length} kept (still in use)` : ""}${refusals.length > 0 ? ` (forced over ${refusals.length} records changed after the run)` : ""}`,
     deleted: tally(toDelete),
     restored: tally(toRestore.filter((target) => current.get(target.xmlid) !== false)),
     removed,
