@@ -6,7 +6,7 @@
  * CRM's people, deals and activities naming it are linked to the register's partner. Told from
  * the values: a key the second file shares with the first on a good share of its rows. Pure.
  */
-import { looseName } from "../runtime/source/match-keys.js";
+import { looseKey } from "../runtime/source/match-keys.js";
 import type { ColumnProfile, EntityProfile } from "./entities.js";
 import { holdsIdentifiers } from "./tax-ids.js";
 import { filledValues } from "./value-shapes.js";
@@ -57,7 +57,7 @@ function holdsNumbers(column: ColumnProfile): boolean {
 }
 
 function keyOf(value: string, match: SharedMatch): string {
-  return match === "digits" ? digitsKey(value) : looseName(value);
+  return match === "digits" ? digitsKey(value) : looseKey(value);
 }
 
 /** How many of the second file's rows hold a value of the first's column, compared by `match`. */

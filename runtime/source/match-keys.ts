@@ -13,16 +13,39 @@ export function looseName(value: string): string {
 }
 
 /**
+ * A name as `match loose` compares it: `looseName`, and letters written apart as an abbreviation
+ * joined, so that "S.R.L." is "SRL", "A/S" is "AS" and "B. V." is "BV". Only where two or more
+ * single letters stand together: "Anna B Smith" keeps its initial. Name lookups (name-match.ts)
+ * read initials one by one, so they take `looseName` instead.
+ */
+export function looseKey(value: string): string {
+  const joined: string[] = [];
+  let letters = "";
+  for (const word of looseName(value).split(" ")) {
+    if (word.length === 1 && /\p{L}/u.test(word)) {
+      letters += word;
+      continue;
+    }
+    if (letters !== "") joined.push(letters);
+    letters = "";
+    joined.push(word);
+  }
+  if (letters !== "") joined.push(letters);
+  return joined.join(" ");
+}
+
+/**
  * How `| ref alias by column` compares a value with a `unique` column's: without case; with
- * `unique match loose` also without accents, punctuation or repeated spaces ("Kft" is "Kft."),
- * with `match digits` by the digits alone ("12345678-2-03" is "12345678 2 03").
+ * `unique match loose` also without accents, punctuation or repeated spaces ("Kft" is "Kft."), and
+ * with an abbreviation's letters joined ("S.R.L." is "SRL"); with `match digits` by the digits
+ * alone ("12345678-2-03" is "12345678 2 03").
  */
 export function columnMatchKey(value: string, match: ColumnPlan["match"]): string {
   switch (match) {
     case undefined:
       return foldCase(value);
     case "loose":
-      return looseName(value);
+      return looseKey(value);
     case "digits":
       return value.replace(/\D+/g, "");
   }
