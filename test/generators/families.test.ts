@@ -9,6 +9,7 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { FAMILY_GENERATORS, generateFamily } from "../../mappings/generators/families/index.js";
+import { btwValid, ibanValid } from "../../mappings/generators/families/zonnedak-vocab.js";
 import { removeDir, tempDir, treeDigest } from "./helpers.js";
 
 const dirs: string[] = [];
@@ -727,5 +728,29 @@ describe("the export families", () => {
     expect(new Set(activities.map((item) => item["Stare"]))).toEqual(new Set(["Finalizată", "Planificată", "Anulată"]));
     const dealIds = new Set(deals.map((deal) => deal["ID"]));
     expect(activities.every((item) => item["Oportunitate"] === "" || dealIds.has(item["Oportunitate"]))).toBe(true);
+  });
+
+  it("zonnedak: Windows-1252 relations with `;` and J/N beside the CRM's UTF-8 with a BOM, btw-nummers with their mod-11 check and IBANs with mod 97 (a few mistyped), post codes two ways, deals of deleted organisations, cancelled meetings", () => {
+    const dir = generated("zonnedak", "families");
+    expect(readFileSync(join(dir, "organisaties.csv")).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const relations = table(dir, "relaties.csv", "windows-1252", ";");
+    expect(relations.some((row) => row["Naam"]?.startsWith("Fam. ") === true)).toBe(true);
+    const btw = relations.map((row) => (row["Btw-nummer"] ?? "").replace(/[ .]/g, "")).filter((number) => number.startsWith("NL"));
+    expect(btw.filter(btwValid).length).toBeGreaterThan(btw.length * 0.8);
+    expect(btw.some((number) => !btwValid(number))).toBe(true);
+    const ibans = relations.map((row) => row["IBAN"] ?? "").filter((number) => number !== "");
+    expect(ibans.filter(ibanValid).length).toBeGreaterThan(ibans.length * 0.8);
+    expect(
+      relations.some((row) => /^\d{4} [A-Z]{2}$/.test(row["Postcode"] ?? "")) && relations.some((row) => /^\d{4}[A-Z]{2}$/.test(row["Postcode"] ?? "")),
+    ).toBe(true);
+    expect(relations.some((row) => row["Adresregel 2"]?.startsWith("t.a.v. ") === true)).toBe(true);
+    expect(new Set(relations.map((row) => row["Geblokkeerd"]))).toEqual(new Set(["J", "N"]));
+    const organisations = new Set(table(dir, "organisaties.csv", "utf-8", ",").map((row) => row["ID"]));
+    const deals = table(dir, "verkoopkansen.csv", "utf-8", ",");
+    expect(deals.some((row) => row["Organisatie"] !== "" && !organisations.has(row["Organisatie"]))).toBe(true);
+    const activities = table(dir, "activiteiten.csv", "utf-8", ",");
+    expect(activities.some((row) => row["Type"] === "Afspraak" && row["Status"] === "Geannuleerd")).toBe(true);
+    const contactEmails = new Set(table(dir, "contactpersonen.csv", "windows-1252", ";").map((row) => row["E-mail"]?.toLowerCase()));
+    expect(table(dir, "personen.csv", "utf-8", ",").some((row) => row["E-mail"] !== "" && contactEmails.has(row["E-mail"]?.toLowerCase()))).toBe(true);
   });
 });

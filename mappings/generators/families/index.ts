@@ -25,6 +25,7 @@ import { generateParteneri } from "./parteneri.js";
 import { generatePelatologio } from "./pelatologio.js";
 import { generatePipelane } from "./pipelane.js";
 import { generateUgyfeltar } from "./ugyfeltar.js";
+import { generateZonnedak } from "./zonnedak.js";
 
 export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions) => FamilyExport>> = {
   kundenwerk: generateKundenwerk,
@@ -43,6 +44,7 @@ export const FAMILY_GENERATORS: Readonly<Record<string, (options: FamilyOptions)
   adresar: generateAdresar,
   parteneri: generateParteneri,
   debitorer: generateDebitorer,
+  zonnedak: generateZonnedak,
 };
 
 /** The size and seed the measurement uses. */
