@@ -27,7 +27,8 @@ export interface FieldNote {
  * rejected row keeps the notes of the fields before the one that rejected it.
  */
 export type RowDecision =
-  | { readonly kind: "skip" }
+  /** Skipped by a condition; the notes its conditions made (a value a check flagged) are still told. */
+  | { readonly kind: "skip"; readonly notes: readonly FieldNote[] }
   | { readonly kind: "reject"; readonly reason: string; readonly notes: readonly FieldNote[] }
   | {
       readonly kind: "write";
@@ -74,7 +75,17 @@ export function stepEvaluators(plan: Plan, environment: EvaluationEnvironment, s
 }
 
 const NONE: readonly never[] = Object.freeze([]);
-const SKIP: RowDecision = Object.freeze({ kind: "skip" });
+const SKIP: RowDecision = Object.freeze({ kind: "skip", notes: NONE });
+
+/** What the notes of a step's conditions are told under: the keyword that writes them. */
+const CONDITION = "when";
+
+/**
+ * The notes of a condition that are told: a value a check flagged (dropped, so the data would be
+ * lost unseen) and a link settled among several. A reference or lookup a condition finds empty is
+ * what `when … is present` asks about, not news.
+ */
+const TOLD_OF_CONDITIONS: ReadonlySet<ValueNote["kind"]> = new Set(["flagged", "lookup-ambiguous", "ref-ambiguous"]);
 
 /** A field of a step with its compiled value and its column. */
 interface CompiledField {
@@ -134,7 +145,10 @@ function compiledStep(step: StepPlan, environment: EvaluationEnvironment, style:
   const settleUnit = (row: RowSoFar, unit: number, value: Computed): RowDecision | undefined => {
     if (unit < conditions.length) {
       if (value === FAILED) return { kind: "reject", reason: scope.reason, notes: NONE };
-      return value === true ? undefined : SKIP;
+      // A check in a condition (`when iban | iban("NL", "flag") is present`) flags a value it drops: that is told, not lost.
+      for (const note of scope.notes) if (TOLD_OF_CONDITIONS.has(note.kind)) (row.notes ??= []).push({ field: CONDITION, note });
+      if (value === true) return undefined;
+      return row.notes === undefined ? SKIP : { kind: "skip", notes: row.notes };
     }
     const field = fields[unit - conditions.length];
     if (field === undefined) return undefined;

@@ -143,11 +143,11 @@ function rowWrite(
   hashed: boolean,
 ): { xmlid: string; hash?: string; write: WriteRow } | undefined {
   const { accounting } = parts;
+  accounting.noteFields(step, decision.notes);
   if (decision.kind === "skip") {
     accounting.skipped(step, entity, row, instanceKey);
     return undefined;
   }
-  accounting.noteFields(step, decision.notes);
   if (decision.kind === "reject") {
     accounting.rejected(step, entity, row, instanceKey, decision.reason);
     return undefined;
