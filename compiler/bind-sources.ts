@@ -168,7 +168,7 @@ function uniqueMatchRule(binder: Binder, unique: A.UniqueModifier, file: string)
     file,
     range: written.range,
     kind: "column-match",
-    message: `a \`unique\` column matches \`exact\` (the default: trimmed, ignoring case), \`loose\` (also ignoring accents, punctuation and extra spaces) or \`digits\` (its digits alone), not \`${written.value}\``,
+    message: `a \`unique\` column matches \`exact\` (the default: trimmed, ignoring case), \`loose\` (also ignoring accents, punctuation and extra spaces), \`company\` (loose, and a legal form such as B.V. or S.R.L. ignored) or \`digits\` (its digits alone), not \`${written.value}\``,
     ...(nearest === undefined ? {} : { replacement: { title: `Change to ${nearest}`, range: written.range, text: nearest } }),
   });
   return "exact";

@@ -109,7 +109,7 @@ export type LookupMatchRule = (typeof LOOKUP_MATCH_RULES)[number];
  * without case), `loose` (also without accents, punctuation and repeated spaces: "Kft" is "Kft.")
  * or `digits` (the digits alone: "12345678-2-03" is "12345678 2 03").
  */
-export const UNIQUE_MATCH_RULES = ["exact", "loose", "digits"] as const;
+export const UNIQUE_MATCH_RULES = ["exact", "loose", "company", "digits"] as const;
 export type UniqueMatchRule = (typeof UNIQUE_MATCH_RULES)[number];
 
 export type AmbiguousPolicyModel = { readonly policy: "reject" | "first" } | { readonly policy: "fallback"; readonly value: string | number | boolean };

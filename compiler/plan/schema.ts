@@ -243,11 +243,12 @@ export const ColumnPlan = z
     /** `empty when "TBC"`: the column's placeholder values (lower case), instead of its entity's. */
     emptyValues: z.array(z.string()).optional(),
     /**
-     * `unique match loose|digits`: how the values naming a row by this column (`| ref alias by
-     * column`, `get(Entity.column by this)`) compare with its values: loosely (without case,
-     * accents, punctuation or repeated spaces) or by their digits alone; absent: trimmed, without case.
+     * `unique match loose|company|digits`: how the values naming a row by this column (`| ref
+     * alias by column`, `get(Entity.column by this)`) compare with its values: loosely (without
+     * case, accents, punctuation or repeated spaces), as company names (loosely, and without a
+     * legal form) or by their digits alone; absent: trimmed, without case.
      */
-    match: z.enum(["loose", "digits"]).optional(),
+    match: z.enum(["loose", "company", "digits"]).optional(),
   })
   .strict();
 export type ColumnPlan = z.infer<typeof ColumnPlan>;

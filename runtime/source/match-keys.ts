@@ -3,6 +3,7 @@
  * for the runtime's indexes and lookups and for init, which must count duplicates as a run will.
  */
 import type { ColumnPlan } from "../../compiler/plan/schema.js";
+import { withoutLegalForm } from "../../compiler/legal-forms.js";
 import { foldCase } from "../../compiler/value-formats.js";
 
 /** Lower case, without accents, punctuation as spaces, spaces collapsed. */
@@ -37,8 +38,9 @@ export function looseKey(value: string): string {
 /**
  * How `| ref alias by column` compares a value with a `unique` column's: without case; with
  * `unique match loose` also without accents, punctuation or repeated spaces ("Kft" is "Kft."), and
- * with an abbreviation's letters joined ("S.R.L." is "SRL"); with `match digits` by the digits
- * alone ("12345678-2-03" is "12345678 2 03").
+ * with an abbreviation's letters joined ("S.R.L." is "SRL"); with `match company` also without a
+ * legal form before or after the name ("Bakker Bouw B.V." is "Bakker Bouw"); with `match digits`
+ * by the digits alone ("12345678-2-03" is "12345678 2 03").
  */
 export function columnMatchKey(value: string, match: ColumnPlan["match"]): string {
   switch (match) {
@@ -46,6 +48,8 @@ export function columnMatchKey(value: string, match: ColumnPlan["match"]): strin
       return foldCase(value);
     case "loose":
       return looseKey(value);
+    case "company":
+      return withoutLegalForm(looseKey(value).split(" ")).join(" ");
     case "digits":
       return value.replace(/\D+/g, "");
   }

@@ -32,7 +32,7 @@ describe("FM207 declaration_shape", () => {
       'Change to digits\nsource s { entity E "e.csv" key id { id text  vat text unique match digits } }',
     ]);
     expect(diagnosticsOf("FM207", 'source s { entity E "e.csv" key id { id text  name text unique match initials } }')).toEqual([
-      "main.flitmap:1:70-1:78 error FM207 a `unique` column matches `exact` (the default: trimmed, ignoring case), `loose` (also ignoring accents, punctuation and extra spaces) or `digits` (its digits alone), not `initials`",
+      "main.flitmap:1:70-1:78 error FM207 a `unique` column matches `exact` (the default: trimmed, ignoring case), `loose` (also ignoring accents, punctuation and extra spaces), `company` (loose, and a legal form such as B.V. or S.R.L. ignored) or `digits` (its digits alone), not `initials`",
     ]);
   });
 
