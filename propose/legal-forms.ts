@@ -69,6 +69,17 @@ const FORMS: readonly string[] = [
   "oyj",
   "hf",
   "ehf",
+  // Danish: A/S, ApS (above), I/S, K/S, P/S, IVS, A.m.b.a. and the co-operatives' forms, and a
+  // sole trader written out
+  "a/s",
+  "i/s",
+  "k/s",
+  "p/s",
+  "ivs",
+  "amba",
+  "fmba",
+  "smba",
+  "enkeltmandsvirksomhed",
   // Polish
   "spzoo",
   "spj",

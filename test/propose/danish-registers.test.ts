@@ -1,0 +1,38 @@
+/**
+ * A Danish accounting program's registers: debtors whose names end in Danish legal forms
+ * (`A/S`, `I/S`, `IVS`, `K/S`, `A.m.b.a.`) beside households and housing associations.
+ */
+import { describe, expect, it } from "vitest";
+import { profileEntities } from "../../propose/entities.js";
+import { hasLegalForm } from "../../propose/legal-forms.js";
+import { exportFile as file } from "./small-exports.js";
+
+const DEBTORS = `Nr;Navn;Telefon;E-mail;Kredit
+10001;Gadstrup Maskinfabrik A/S;46191010;info@gadstrup.example;50.000,00 kr.
+10002;Aalsgaarde VVS I/S;49701122;kontakt@aalsgaarde.example;20.000,00 kr.
+10003;Viby Kro IVS;46193344;kro@viby.example;10.000,00 kr.
+10004;Hanne Hansen;53607516;hanne@outlook.example;
+10005;Andelsboligforeningen Åvej 36;96372262;post@abf.example;15.000,00 kr.
+10006;Lejre Rideklub;46480011;post@rideklub.example;5.000,00 kr.
+10007;Roskilde Ejendomme K/S;46301212;info@ejendomme.example;80.000,00 kr.
+`;
+
+const CONTACTS = `Nr;Kunde;Navn;Telefon
+1;10001;Åse Pedersen;91472567
+2;10002;Mads Sørensen;22334455
+3;10003;Hanne Østergaard;33445566
+4;10007;Mads Nielsen;44556677
+`;
+
+describe("Danish legal forms", () => {
+  it("end a company's name, a person's name ending in none", () => {
+    const names = ["Gadstrup Maskinfabrik A/S", "Aalsgaarde VVS I/S", "Viby Kro IVS", "Roskilde Ejendomme K/S", "Dansk Korn A.m.b.a.", "Holm & Søn P/S"];
+    expect(names.filter(hasLegalForm)).toEqual(names);
+    expect(["Hanne Hansen", "Poul Aagaard", "Signes Revision"].filter(hasLegalForm)).toEqual([]);
+  });
+
+  it("make a register of debtors, named by nothing the lexicon knows, a register of companies", () => {
+    const entities = profileEntities({ files: [file("register.csv", DEBTORS), file("personer.csv", CONTACTS)], otherFiles: [] });
+    expect(entities.find((entity) => entity.pattern === "register.csv")?.kind).toBe("company");
+  });
+});
