@@ -17,6 +17,15 @@ const DEBTORS = `Nr;Navn;Telefon;E-mail;Kredit
 10007;Roskilde Ejendomme K/S;46301212;info@ejendomme.example;80.000,00 kr.
 `;
 
+const CRM_COMPANIES = `ID;Navn;Branche;Moderselskab
+300001;Gadstrup Maskinfabrik A/S;Erhverv;
+300002;Aalsgaarde VVS I/S;Erhverv;
+300003;Viby Kro IVS;Detail;
+300004;Roskilde Ejendomme K/S;Erhverv;
+300005;Tune Bilforhandler IVS;Detail;Gadstrup Maskinfabrik A/S
+300006;Jyllinge Tandlæge ApS;Erhverv;Roskilde Ejendomme K/S
+`;
+
 const CONTACTS = `Nr;Kunde;Navn;Telefon
 1;10001;Åse Pedersen;91472567
 2;10002;Mads Sørensen;22334455
@@ -34,5 +43,13 @@ describe("Danish legal forms", () => {
   it("make a register of debtors, named by nothing the lexicon knows, a register of companies", () => {
     const entities = profileEntities({ files: [file("register.csv", DEBTORS), file("personer.csv", CONTACTS)], otherFiles: [] });
     expect(entities.find((entity) => entity.pattern === "register.csv")?.kind).toBe("company");
+  });
+});
+
+describe("a CRM's companies beside the accounting program's debtors", () => {
+  it("are the same firms again by their names, not the debtors' children; a parent by name still links", () => {
+    const entities = profileEntities({ files: [file("register.csv", DEBTORS), file("virksomheder.csv", CRM_COMPANIES)], otherFiles: [] });
+    const references = entities.find((entity) => entity.pattern === "virksomheder.csv")?.references ?? [];
+    expect(references.map((reference) => reference.column)).toEqual(["moderselskab"]);
   });
 });
