@@ -82,6 +82,12 @@ export const DANISH: Language = {
     vundet: "won",
     tabt: "lost",
     danmark: "denmark",
+    // an agenda's meetings (`Møde`, folded as ø is), cancelled ones, and how long they last
+    mode: "meeting",
+    aflyst: "cancelled",
+    aflyste: "cancelled",
+    varighed: "duration",
+    tidspunkt: "time",
   },
   stopwords: ["og", "af", "pa", "til", "med", "fra"],
 };
