@@ -88,6 +88,9 @@ export const DANISH: Language = {
     aflyste: "cancelled",
     varighed: "duration",
     tidspunkt: "time",
+    // who receives the invoices (`Modtager faktura`, `Fakturamodtager`)
+    modtager: "recipient",
+    fakturamodtager: "invoice recipient",
   },
   stopwords: ["og", "af", "pa", "til", "med", "fra"],
 };

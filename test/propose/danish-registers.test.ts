@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { profileEntities } from "../../propose/entities.js";
 import { hasLegalForm } from "../../propose/legal-forms.js";
-import { exportFile as file } from "./small-exports.js";
+import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
 
 const DEBTORS = `Nr;Navn;Telefon;E-mail;Kredit
 10001;Gadstrup Maskinfabrik A/S;46191010;info@gadstrup.example;50.000,00 kr.
@@ -26,11 +26,11 @@ const CRM_COMPANIES = `ID;Navn;Branche;Moderselskab
 300006;Jyllinge Tandlæge ApS;Erhverv;Roskilde Ejendomme K/S
 `;
 
-const CONTACTS = `Nr;Kunde;Navn;Telefon
-1;10001;Åse Pedersen;91472567
-2;10002;Mads Sørensen;22334455
-3;10003;Hanne Østergaard;33445566
-4;10007;Mads Nielsen;44556677
+const CONTACTS = `Nr;Kunde;Navn;Telefon;Modtager faktura
+1;10001;Åse Pedersen;91472567;Ja
+2;10002;Mads Sørensen;22334455;Nej
+3;10003;Hanne Østergaard;33445566;Ja
+4;10007;Mads Nielsen;44556677;Nej
 `;
 
 describe("Danish legal forms", () => {
@@ -51,5 +51,12 @@ describe("a CRM's companies beside the accounting program's debtors", () => {
     const entities = profileEntities({ files: [file("register.csv", DEBTORS), file("virksomheder.csv", CRM_COMPANIES)], otherFiles: [] });
     const references = entities.find((entity) => entity.pattern === "virksomheder.csv")?.references ?? [];
     expect(references.map((reference) => reference.column)).toEqual(["moderselskab"]);
+  });
+});
+
+describe("a debtor's contact persons", () => {
+  it("make the one who receives the invoices (`Modtager faktura` Ja) the debtor's invoice address", () => {
+    const proposal = proposalFor([file("register.csv", DEBTORS), file("personer.csv", CONTACTS)]);
+    expect(assignment(proposal, "personer.csv", "type")).toBe(`if modtager_faktura then "invoice" else "contact"`);
   });
 });
