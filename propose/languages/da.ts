@@ -91,6 +91,9 @@ export const DANISH: Language = {
     // who receives the invoices (`Modtager faktura`, `Fakturamodtager`)
     modtager: "recipient",
     fakturamodtager: "invoice recipient",
+    // a debtor barred from further sales on credit, still a live customer (`Spærret` Ja/Nej)
+    spaerret: "blocked",
+    blokeret: "blocked",
   },
   stopwords: ["og", "af", "pa", "til", "med", "fra"],
 };

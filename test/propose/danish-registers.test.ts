@@ -60,3 +60,26 @@ describe("a debtor's contact persons", () => {
     expect(assignment(proposal, "personer.csv", "type")).toBe(`if modtager_faktura then "invoice" else "contact"`);
   });
 });
+
+const BLOCKED = `Kundenr.;Navn;Telefon;Spærret
+20001;Gadstrup Maskinfabrik A/S;46191010;Nej
+20002;Aalsgaarde VVS I/S;49701122;Nej
+20003;Viby Kro IVS;46193344;Ja
+20004;Roskilde Ejendomme K/S;46301212;Nej
+20005;Tune Bilforhandler IVS;46130011;Nej
+20006;Jyllinge Tandlæge ApS;46780022;Nej
+20007;Lejre Blomster ApS;46480033;Nej
+20008;Køge Tømrer I/S;56650044;Nej
+20009;Hvalsø Murer ApS;46400055;Nej
+20010;Holbæk Ejendomme A/S;59430066;Nej
+20011;Greve VVS ApS;43900077;Nej
+20012;Solrød Anlæg IVS;56140088;Nej
+`;
+
+describe("a debtor blocked (`Spærret` Ja on a few rows)", () => {
+  it("is still a live customer: its flag does not archive it", () => {
+    const proposal = proposalFor([file("register.csv", BLOCKED)]);
+    expect(assignment(proposal, "register.csv", "name")).toBeDefined();
+    expect(assignment(proposal, "register.csv", "active")).toBeUndefined();
+  });
+});
