@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { profileEntities } from "../../propose/entities.js";
 import { hasLegalForm } from "../../propose/legal-forms.js";
+import { holdsRegistryNumbers, isRegistryNumber } from "../../propose/tax-ids.js";
 import { assignment, exportFile as file, proposalFor } from "./small-exports.js";
 
 const DEBTORS = `Nr;Navn;Telefon;E-mail;Kredit
@@ -81,5 +82,13 @@ describe("a debtor blocked (`Spærret` Ja on a few rows)", () => {
     const proposal = proposalFor([file("register.csv", BLOCKED)]);
     expect(assignment(proposal, "register.csv", "name")).toBeDefined();
     expect(assignment(proposal, "register.csv", "active")).toBeUndefined();
+  });
+});
+
+describe("Danish CVR numbers", () => {
+  it("are registry numbers by their weighted check, written bare, in pairs or as the VAT number", () => {
+    expect(["25006321", "30 38 94 84", "DK25006321"].map(isRegistryNumber)).toEqual([true, true, true]);
+    expect(["12345678", "25006322", "05006321"].map(isRegistryNumber)).toEqual([false, false, false]);
+    expect(holdsRegistryNumbers(["25006321", "", "30 38 94 84", "DK25006321", "30389484"])).toBe(true);
   });
 });
