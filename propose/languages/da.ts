@@ -14,6 +14,7 @@ export const DANISH: Language = {
     inaktiv: "inactive",
     fratradt: "inactive",
     kreditgraense: "credit limit",
+    kreditmaksimum: "credit limit",
     tabsarsag: "lost reason",
     lukket: "closed",
     leveringsadresse: "delivery street",
