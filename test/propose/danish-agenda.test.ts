@@ -1,7 +1,8 @@
 /**
  * A Danish CRM's agenda: calls, meetings and tasks (`Opkald`, `Møde`, `Opgave`) at a moment with
  * how long they last (`Varighed (min)`), done, planned or cancelled (`Udført`, `Planlagt`,
- * `Aflyst`): the meetings not cancelled are calendar events, the rest activities.
+ * `Aflyst`): the meetings not cancelled are calendar events, the rest activities; a status that
+ * keeps the cancelled ones beside the done ones is a journal's, its done calls and tasks notes.
  */
 import { describe, expect, it } from "vitest";
 import { exportFile as file, proposalFor } from "./small-exports.js";
@@ -36,5 +37,15 @@ describe("a Danish agenda", () => {
     expect(headers.find((header) => header.includes("calendar.event"))).toContain(`type = "Møde" and status != "Aflyst"`);
     const activity = headers.find((header) => header.includes("mail.activity")) ?? "";
     expect([activity.includes(`"Opkald"`), activity.includes(`"Opgave"`), activity.includes(`"Møde"`)]).toEqual([true, true, false]);
+  });
+});
+
+describe("an agenda whose status keeps cancelled entries beside done ones", () => {
+  it("is a journal: its done calls and tasks are notes in the chatter, the planned ones activities", () => {
+    const proposal = proposalFor([file("salgsmuligheder.csv", DEALS), file("aktiviteter.csv", AGENDA)]);
+    const declaration = proposal.entities.find((entity) => entity.entity.pattern === "aktiviteter.csv")?.declaration;
+    const headers = declaration?.kind === "split" ? declaration.targets.map((target) => target.header) : [];
+    expect(headers.find((header) => header.includes("mail.message"))).toContain(`status = "Udført"`);
+    expect(headers.find((header) => header.includes("mail.activity"))).toContain(`status not in ["Udført", "Aflyst"]`);
   });
 });
