@@ -6,8 +6,8 @@
  */
 
 /**
- * The forms, folded to lower case without dots or spaces (`Sp. z o.o.` → `spzoo`), each as the
- * last words of a name.
+ * The forms, folded to lower case without dots, slashes or spaces (`Sp. z o.o.` → `spzoo`, `A/S`
+ * → `as`), each as the last words of a name.
  */
 export const LEGAL_FORMS: readonly string[] = [
   // English, Irish
@@ -69,6 +69,15 @@ export const LEGAL_FORMS: readonly string[] = [
   "oyj",
   "hf",
   "ehf",
+  // Danish: A/S, ApS, K/S (above), I/S, P/S, IVS, A.m.b.a. and the co-operatives' forms, and a
+  // sole trader written out (the slash is dropped as the dots are)
+  "is",
+  "ps",
+  "ivs",
+  "amba",
+  "fmba",
+  "smba",
+  "enkeltmandsvirksomhed",
   // Polish
   "spzoo",
   "spj",

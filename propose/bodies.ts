@@ -2,6 +2,7 @@
  * Each mapped entity's declaration: a map's body (constants, children, links, then the columns),
  * a split's targets, a fallback when the target Odoo lacks the model. Pure.
  */
+import { households } from "./households.js";
 import { findModel, selectionValues, type OdooModel } from "../compiler/catalog/index.js";
 import { combineAddress } from "./address-parts.js";
 import { zipAndTown } from "./zip-towns.js";
@@ -171,6 +172,7 @@ export function finishBody(state: BuildState, context: TargetContext, inverse?: 
   ratingPriorities(state, context);
   funnelStages(state, context);
   subsidiaryAddress(context);
+  households(state, context);
   partnerNameFromValues(state, context);
   requireFields(state, context, inverse);
   keepLeftovers(state, context);

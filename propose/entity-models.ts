@@ -60,7 +60,7 @@ export function chooseTargets(state: BuildState): void {
       const own = alias(state, snake(entity.name));
       // A company's people in numbered groups of its columns: the company, and a contact per group.
       const contacts = entity.kind === "company" && group !== undefined && model === "res.partner" ? { person: alias(state, "contact"), group } : undefined;
-      const messages = doneAsMessages(state, agenda) && findModel(state.schema, "mail.message") !== undefined;
+      const messages = doneAsMessages(state, agenda, entity) && findModel(state.schema, "mail.message") !== undefined;
       const done = model === "mail.activity" && agenda === undefined && messages ? doneRows(entity) : undefined;
       const agendaDone = agenda !== undefined && agenda.moments.kind !== "times" && messages ? doneColumn(entity) : undefined;
       state.mapped.set(entity.name, {
@@ -99,12 +99,15 @@ export function chooseTargets(state: BuildState): void {
 /**
  * Whether done activities become chatter messages: as the options say, else when the file is a
  * log (a moment on every row, when it happened or starts, beside the day an open one is due,
- * filled on some rows only; or both in one column, moments beside days alone, `A|B`): its done
- * rows are history, not to-dos kept archived.
+ * filled on some rows only; or both in one column, moments beside days alone, `A|B`), or whose
+ * status keeps what was cancelled beside what was done (`Udført`, `Planlagt`, `Aflyst`: a to-do
+ * list forgets a cancelled call, a journal keeps it): its done rows are history, not to-dos kept
+ * archived.
  */
-function doneAsMessages(state: BuildState, agenda: AgendaRows | undefined): boolean {
+function doneAsMessages(state: BuildState, agenda: AgendaRows | undefined, entity: EntityProfile): boolean {
   if (state.options.doneActivities !== undefined) return state.options.doneActivities === "messages";
   if (agenda === undefined || agenda.moments.kind === "times") return false;
+  if (doneColumn(entity)?.held !== undefined) return true;
   return agenda.moments.due !== undefined || (agenda.start.guess.type === "datetime" && agenda.start.guess.pattern?.includes("|") === true);
 }
 

@@ -156,6 +156,8 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   if (HEADER_MODELS.has(context.model.name) || context.model.name === "crm.lead") refineNotes(unkeyed, found);
   // A header word that says the column is to be ignored (a balance's side) outranks what its values look like.
   for (const column of found.keys()) if (column.words.some((word) => IGNORED_CONCEPTS.has(word))) found.delete(column);
+  // A customer blocked (`Spærret`, `Blocked`: no more sales on credit) is still live, not archived.
+  for (const [column, role] of found) if ((role === "active" || role === "inactive") && column.words.includes("blocked")) found.delete(column);
   // A person's few values on every row, beside the salutation, are a job position, not a stage;
   // in rows typed as organisations or people (a register of customers), a trade or a category.
   const positioned = [...found.values()].includes("position");

@@ -12,7 +12,7 @@ function trailingForms(name: string): string[] {
     .trim()
     .toLowerCase()
     .split(/\s+/)
-    .map((word) => word.replace(/[.,()"'’]/g, ""))
+    .map((word) => word.replace(/[.,()"'’/]/g, ""))
     .filter((word) => word !== "");
   const endings: string[] = [];
   for (let count = 1; count <= Math.min(5, words.length - 1); count++) endings.push(words.slice(-count).join(""));

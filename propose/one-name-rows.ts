@@ -38,7 +38,7 @@ const ENOUGH_ROWS = 3;
 const CAPITALS_TWO = /^\p{Lu}{2,}\s\p{Lu}{2,}$/u;
 
 /** Whether a name reads as a private person's: no legal form, and written as people's names are. */
-function personsName(value: string): boolean {
+export function personsName(value: string): boolean {
   const name = value.trim();
   return !hasLegalForm(name) && (SURNAME_FIRST.test(name) || GIVEN_FIRST.test(name) || CAPITALS_TWO.test(name));
 }

@@ -210,6 +210,7 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
         if (found < REFERENCE_FOUND || values.length < 3) continue;
       }
       if (self && sameRowShare(column, names) > 0.1) continue;
+      if (!self && !saysParent && ownNamesAgain(column, names)) continue;
       if (best !== undefined && found <= best.found) continue;
       const separator = column.list?.separator;
       best = {
@@ -226,6 +227,16 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
     }
   }
   return best?.reference;
+}
+
+/**
+ * Whether a column naming its own rows, one a row, under the same header as another file's names
+ * (`Navn` in a CRM's companies and in the accounting program's debtors), holds the other file's
+ * names because both hold the same records (two systems' copies of a firm), not because it links
+ * to them: a link names a parent or an employer, several rows naming the same one, or says so.
+ */
+function ownNamesAgain(column: ColumnProfile, names: ColumnProfile): boolean {
+  return namesRows(column) && foldText(column.header) === foldText(names.header);
 }
 
 /** Whether a column names an entity's rows: text, one line, unique and filled in nearly every row. */

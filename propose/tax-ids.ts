@@ -2,7 +2,7 @@
  * National tax and registry numbers written with their own punctuation, which read as phone
  * numbers or codes: Brazil's CNPJ (`12.345.678/0001-95`, a firm's) and CPF (`123.456.789-09`, a
  * person's), Poland's NIP (`329-434-28-93`) and Greece's ΑΦΜ (`094014201`), tax ids; Sweden's organisation number
- * (`556594-0557`), Finland's Y-tunnus (`0112038-9`), Poland's REGON (`452759404`), the Czech and Slovak IČO (`25596641`), Germany's and Hungary's register numbers
+ * (`556594-0557`), Finland's Y-tunnus (`0112038-9`), Poland's REGON (`452759404`), the Czech and Slovak IČO (`25596641`), Denmark's CVR (`25006321`), Germany's and Hungary's register numbers
  * (`HRB 26762`, `13-09-031555`), a firm's registration; Hungary's adószám (`11202677-2-13`, or its eleven digits), a tax id. Told by their shape and
  * check digits, so that a column of them is the partner's tax id or company registry, whatever its
  * header says. Pure.
@@ -130,6 +130,18 @@ function validIco(value: string): boolean {
   return (11 - (sum % 11)) % 10 === digits[7] && new Set(digits).size > 1;
 }
 
+/**
+ * Denmark's CVR number: eight digits, their sum weighted 2 7 6 5 4 3 2 1 divisible by 11; written
+ * bare, in pairs (`12 34 56 78`) or as the VAT number it makes (`DK12345678`).
+ */
+const CVR = /^(?:DK ?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2})$/;
+
+function validCvr(value: string): boolean {
+  const digits = digitsOf(value);
+  const sum = [2, 7, 6, 5, 4, 3, 2, 1].reduce((total, weight, index) => total + weight * (digits[index] ?? 0), 0);
+  return sum % 11 === 0 && digits[0] !== 0;
+}
+
 /** Whether a value is a firm's national registration number by its shape and check digits. */
 export function isRegistryNumber(value: string): boolean {
   const trimmed = value.trim();
@@ -138,6 +150,7 @@ export function isRegistryNumber(value: string): boolean {
     (REGON.test(trimmed) && validRegon(trimmed)) ||
     (Y_TUNNUS.test(trimmed) && validYTunnus(trimmed)) ||
     (ICO.test(trimmed) && validIco(trimmed)) ||
+    (CVR.test(trimmed) && validCvr(trimmed)) ||
     HANDELSREGISTER.test(trimmed) ||
     CEGJEGYZEKSZAM.test(trimmed)
   );

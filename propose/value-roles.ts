@@ -141,7 +141,10 @@ function isStreet(column: ColumnProfile, filled: readonly string[]): boolean {
     !isDayOfYear(filled) &&
     filled.length >= 3 &&
     new Set(filled).size * 2 >= filled.length &&
-    share(filled, (value) => /\d/.test(value) && /\p{L}{3,}/u.test(value) && wordCount(value) >= 1 && value.length <= 80) >= 0.8
+    share(filled, (value) => /\d/.test(value) && /\p{L}{3,}/u.test(value) && wordCount(value) >= 1 && value.length <= 80) >= 0.8 &&
+    // A street is one line, now and then two (a building's name): texts most of which run over
+    // several lines are descriptions, however many figures they hold (`Ca. 1.200 m²`).
+    share(filled, (value) => value.includes("\n")) < 0.5
   );
 }
 

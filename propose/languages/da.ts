@@ -14,6 +14,7 @@ export const DANISH: Language = {
     inaktiv: "inactive",
     fratradt: "inactive",
     kreditgraense: "credit limit",
+    kreditmaksimum: "credit limit",
     tabsarsag: "lost reason",
     lukket: "closed",
     leveringsadresse: "delivery street",
@@ -82,6 +83,18 @@ export const DANISH: Language = {
     vundet: "won",
     tabt: "lost",
     danmark: "denmark",
+    // an agenda's meetings (`Møde`, folded as ø is), cancelled ones, and how long they last
+    mode: "meeting",
+    aflyst: "cancelled",
+    aflyste: "cancelled",
+    varighed: "duration",
+    tidspunkt: "time",
+    // who receives the invoices (`Modtager faktura`, `Fakturamodtager`)
+    modtager: "recipient",
+    fakturamodtager: "invoice recipient",
+    // a debtor barred from further sales on credit, still a live customer (`Spærret` Ja/Nej)
+    spaerret: "blocked",
+    blokeret: "blocked",
   },
   stopwords: ["og", "af", "pa", "til", "med", "fra"],
 };

@@ -37,7 +37,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   asiakkaat: 0.93,
   adresar: 0.95,
   parteneri: 0.8,
-  debitorer: 0.68,
+  debitorer: 0.96,
 };
 
 /**

@@ -30,11 +30,11 @@ const FLOORS: Readonly<Record<string, number>> = {
   defter: 0.84,
   kundregister: 0.8,
   pelatologio: 0.93,
-  ugyfeltar: 0.83,
+  ugyfeltar: 0.86,
   asiakkaat: 0.83,
   adresar: 0.9,
   parteneri: 0.67,
-  debitorer: 0.64,
+  debitorer: 0.9,
 };
 
 /** The rows the proposal's run rejects at most with opaque headers: a ratchet too. */
@@ -74,7 +74,8 @@ const REJECTED: Readonly<Record<string, number>> = {
   // whatever the headers: not yet told apart (raised, not earned: see docs/init.md).
   parteneri: 25,
   // At its one hold-out measurement: its debtors' register not mapped at all (no word of its name or
-  // columns known, no Danish legal form read), so rows naming a debtor find nothing.
+  // columns known, no Danish legal form read), so rows naming a debtor find nothing. Still 36 since
+  // its tuning (the register mapped, its agenda split as the specialist's): not yet told apart.
   debitorer: 36,
 };
 
