@@ -70,7 +70,7 @@ interface ConversionNames {
   lookup(key: string): string;
   table(output: ValueOutput): string;
   userNames(): string;
-  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }): string;
+  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string; readonly match?: "loose" }): string;
 }
 
 /** Owners written as `K. Vogel`, `MARTIN Julien` or `ANOWAK` need their users' names before a lookup by name. */

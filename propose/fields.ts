@@ -28,6 +28,8 @@ export interface ColumnReference {
     /** A full name joined from two columns: `by nameColumn and andColumn`, prefixes taken off first when `prefixed`. */
     readonly andColumn?: string;
     readonly prefixed?: boolean;
+    /** Compared loosely (`unique match loose`). */
+    readonly match?: "loose";
   };
   /** Cells listing several references with this separator. */
   readonly separator?: string;
