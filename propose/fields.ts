@@ -7,6 +7,7 @@
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, filledValues, isPercentage } from "./value-shapes.js";
+import { ibanColumn } from "./account-files.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { holdsIdentifiers } from "./tax-ids.js";
@@ -214,6 +215,9 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       )
         return direct(0.3, "trim");
       if (field.name === "website" && type === "text") return direct(1, "url");
+      // An IBAN written in groups or small letters is one IBAN; one failing its check is reported and kept, compact, for a person to put right.
+      if (field.name === "acc_number" && type === "text" && ibanColumn([column.profile]) !== undefined)
+        return direct(1, `iban("flag") ?? ${column.path} | replace(" ", "") | upper`);
       // Salutations (`Mr`, `Dr.`, `Sra.`) are no job position.
       if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
       // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
@@ -304,6 +308,11 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value)))
       return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
     return undefined;
+  }
+  // Currencies written as their ISO codes (`RON`, `EUR`), as Odoo names them.
+  if (relation === "res.currency" && guess.type === "text") {
+    const filled = filledValues(column.profile.values).map((value) => value.toUpperCase());
+    return filled.length > 0 && filled.every((value) => CURRENCY_CODES.has(value)) ? { kind: "lookup", factor: 0.9, lookup: "res.currency" } : undefined;
   }
   // Staff written as names: users, or a message's author (the user's own contact) by name.
   const byName = relation === "res.users" || (relation === "res.partner" && field.name === "author_id");
@@ -525,6 +534,8 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
       ? "staff"
       : column.profile.list !== undefined
       ? "list"
+      : type === "text" && ibanColumn([column.profile]) !== undefined
+      ? "iban"
       : type === "email" && staffAddresses(column.profile.values)
         ? "staff"
         : type === "email" || (type === "phone" && !holdsIdentifiers(column.profile.values)) || type === "url" || type === "money"
