@@ -305,8 +305,11 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (relation === "res.country.state" && guess.type === "text") {
     const filled = filledValues(column.profile.values);
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
-    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value)))
-      return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    const named = (value: string): boolean => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value);
+    if (filled.length > 0 && filled.every(named)) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    // Names beside codes (`Prahova`, `PH`, Bucharest's `B`): either finds the state.
+    if (filled.length > 0 && filled.every((value) => named(value) || /^\p{Lu}{1,3}$/u.test(value)))
+      return { kind: "lookup", factor: 0.85, lookup: "res.country.state#name_or_code" };
     return undefined;
   }
   // Currencies written as their ISO codes (`RON`, `EUR`), as Odoo names them.

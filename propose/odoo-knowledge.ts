@@ -450,6 +450,17 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     missing: "flag",
     comment: "currencies are Odoo's own, named by their ISO code; one the target has not activated is flagged",
   },
+  "res.country.state#name_or_code": {
+    name: "state_by_name_or_code",
+    model: "res.country.state",
+    by: "name or code",
+    types: [],
+    fit: 0.85,
+    missing: "flag",
+    match: { rule: "loose", ambiguous: "first" },
+    comment:
+      "states and provinces are Odoo's own, matched by name (ignoring case, accents and punctuation) or by code; one spelt otherwise is flagged (a table before the lookup can give Odoo's spelling; codes repeat across countries: check the country)",
+  },
   "product.product": {
     name: "product",
     model: "product.product",
