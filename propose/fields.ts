@@ -8,6 +8,7 @@ import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index
 import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, filledValues, isPercentage } from "./value-shapes.js";
 import { ibanColumn } from "./account-files.js";
+import { holdsActivityCodes } from "./nace.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { holdsIdentifiers } from "./tax-ids.js";
@@ -59,7 +60,15 @@ export interface ColumnRef {
 export type Conversion =
   | { readonly kind: "direct"; readonly factor: number; readonly steps: readonly string[] }
   /** Through a value table; `split` when each cell lists several values (tags). */
-  | { readonly kind: "table"; readonly factor: number; readonly output: ValueOutput; readonly split?: string }
+  | {
+      readonly kind: "table";
+      readonly factor: number;
+      readonly output: ValueOutput;
+      readonly split?: string;
+      /** Steps before the table, and the values the table then reads (an activity code's division). */
+      readonly steps?: readonly string[];
+      readonly keys?: readonly string[];
+    }
   /** Through the lookup LOOKUPS names `lookup` (a model, or `res.users#name`). */
   | { readonly kind: "lookup"; readonly factor: number; readonly lookup: string }
   /** `ref alias` of the records another map made; `first` of a list for a many2one. */
@@ -326,6 +335,11 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (byName && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
     const key = `${relation}#name`;
     return { kind: "lookup", factor: LOOKUPS[key]?.fit ?? 0.9, lookup: key };
+  }
+  // An activity code (`4322`, CAEN or WZ) names its industry by its first two digits, the NACE division.
+  if (relation === "res.partner.industry" && (guess.type === "text" || guess.type === "integer") && holdsActivityCodes(column.profile.values)) {
+    const steps = [...(guess.type === "integer" ? ["text"] : []), "characters(1, 2)"];
+    return { kind: "table", factor: 0.9, output: { kind: "records", model: relation }, steps, keys: column.profile.values.map((value) => value.trim().slice(0, 2)) };
   }
   if (guess.type !== "text" || !isReferenceModel(schema, relation)) return undefined;
   const list = column.profile.list;

@@ -36,7 +36,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   ugyfeltar: 0.94,
   asiakkaat: 0.93,
   adresar: 0.95,
-  parteneri: 0.83,
+  parteneri: 0.84,
   debitorer: 0.68,
 };
 
