@@ -118,6 +118,7 @@ export function columnRef(state: BuildState, entity: EntityProfile, column: Colu
               nameColumn: byName,
               ...(reference.andName === undefined ? {} : { andColumn: reference.andName }),
               ...(reference.prefixed === true ? { prefixed: true } : {}),
+              ...(reference.match === undefined ? {} : { match: reference.match }),
             },
           }),
       ...(reference.separator === undefined ? {} : { separator: reference.separator }),

@@ -118,6 +118,27 @@ function lostReasonOf(columns: readonly ColumnProfile[], statuses: readonly Colu
   return found.sort((left, right) => Number(right.lost) - Number(left.lost))[0]?.column;
 }
 
+/** Mean words a column's filled values hold. */
+function meanWords(column: ColumnProfile): number {
+  const filled = filledValues(column.values);
+  return filled.length === 0 ? 0 : filled.reduce((sum, value) => sum + value.split(/\s+/).length, 0) / filled.length;
+}
+
+/** Words a deal's title has on average at least: `Sistem VRF hotel`, not a source's `Site web` or `Recomandare`. */
+const TITLE_WORDS = 2.5;
+
+/**
+ * A deal's title where no column was taken for it: one line on nearly every row, of several words
+ * (the wordiest such column), even when a few titles repeat (`Sistem VRF hotel` on many rows), as
+ * they would read as a pick-list. Odoo needs the name.
+ */
+function titleOf(columns: readonly ColumnProfile[]): ColumnProfile | undefined {
+  return columns
+    .filter((column) => oneLineText(column) && filledValues(column.values).length >= column.guess.total * 0.9 && meanWords(column) >= TITLE_WORDS)
+    .filter((column) => !looksLikePersonNames(column.values))
+    .sort((left, right) => meanWords(right) - meanWords(left))[0];
+}
+
 /** The source: of the other pick-lists of three values or more on most rows, the most filled, then the most varied. */
 function sourceOf(columns: readonly ColumnProfile[]): ColumnProfile | undefined {
   return columns
@@ -151,6 +172,7 @@ export function refineDealRoles(entity: EntityProfile, columns: readonly ColumnP
     roles.set(stage, "status");
   }
   const free = (): ColumnProfile[] => columns.filter((column) => !roles.has(column));
+  give(titleOf(free()), "label");
   if (!columns.some((column) => column.guess.type === "money")) {
     give(
       free()

@@ -13,6 +13,7 @@ import { givenAndSurnames, stampsOf } from "./value-roles.js";
 import { findPolymorphic, findReferences, keyValues, namesRows, type Draft, type PolymorphicParent, type ReferenceProfile } from "./references.js";
 import { valueList, type ValueList } from "./value-shapes.js";
 import { conceptWords, identifierOf } from "./words.js";
+import { accountFileKind } from "./account-files.js";
 
 export type { PolymorphicParent, ReferenceProfile } from "./references.js";
 
@@ -61,6 +62,7 @@ export type EntityKind =
   | "stage"
   | "tag"
   | "definition"
+  | "bank_account"
   | "unknown";
 
 export interface EntityProfile {
@@ -518,7 +520,8 @@ export function profileEntities(sample: ExportSample): EntityProfile[] {
     let kind: { kind: EntityKind; evidence: string; confidence: number };
     const byName = kindFromName(draft.group.words);
     const referenced = drafts.some((other) => other !== draft && (referencesOf.get(other) ?? []).some((reference) => reference.entity === draft.group.name));
-    const byColumns = kindFromColumns(draft.columns, draft.groups) ?? kindFromValues(draft.columns, references, referenced, draft.key.columns, draft.group.name);
+    const byColumns =
+      accountFileKind(draft.columns, references, draft.group.name) ?? kindFromColumns(draft.columns, draft.groups) ?? kindFromValues(draft.columns, references, referenced, draft.key.columns, draft.group.name);
     if (referencesTwo) kind = { kind: "link", evidence: "its key is two references: it links records", confidence: 0.9 };
     else if (byName !== undefined && byName.kind === "relation" && byColumns?.kind !== "relation" && byColumns !== undefined)
       kind = { ...byColumns, confidence: 0.7 };

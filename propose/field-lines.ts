@@ -39,11 +39,16 @@ export function expressionOf(state: BuildState, candidate: FieldCandidate, conte
   const { column, field } = candidate;
   return writeConversion(candidate, {
     lookup: (key) => state.registries.lookup(key),
-    table: (output) =>
-      state.registries.table(output, field, column.profile.name, snake(context.entity.profile.name), column.profile.list?.parts ?? column.profile.values),
+    table: (output) => state.registries.table(output, field, column.profile.name, snake(context.entity.profile.name), tableValues(candidate)),
     userNames: () => state.registries.userNames(`${context.entity.profile.name}.${column.profile.name}`, column.profile.values),
     uniqueColumn: (names) => state.registries.uniqueColumn(names),
   });
+}
+
+/** The values a candidate's table reads: a list's parts, or what its steps make of each value. */
+function tableValues(candidate: FieldCandidate): readonly string[] {
+  const keys = candidate.conversion.kind === "table" ? candidate.conversion.keys : undefined;
+  return keys ?? candidate.column.profile.list?.parts ?? candidate.column.profile.values;
 }
 
 /**
@@ -70,7 +75,7 @@ interface ConversionNames {
   lookup(key: string): string;
   table(output: ValueOutput): string;
   userNames(): string;
-  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }): string;
+  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string; readonly match?: "loose" }): string;
 }
 
 /** Owners written as `K. Vogel`, `MARTIN Julien` or `ANOWAK` need their users' names before a lookup by name. */
@@ -92,6 +97,7 @@ function writeConversion(candidate: FieldCandidate, names: ConversionNames): str
       return `${column.path} | ${through}${short ? `${names.userNames()} | ` : ""}${names.lookup(conversion.lookup)}`;
     }
     case "table":
+      if (conversion.steps !== undefined) return [column.path, ...conversion.steps, names.table(conversion.output)].join(" | ");
       return conversion.split === undefined
         ? `${column.path} | trim | ${names.table(conversion.output)}`
         : `${column.path} | split(${quote(conversion.split)}) | ${names.table(conversion.output)}`;
@@ -168,7 +174,7 @@ export function candidates(state: BuildState, context: TargetContext): FieldCand
   return closingDateCandidates(scored, context.entity.profile, fields, state.schema, context.model.name)
     .map((candidate) => {
       if (candidate.conversion.kind !== "table" || candidate.byType === true) return candidate;
-      const fit = tableFit(state, candidate.conversion.output, candidate.column.profile.values);
+      const fit = tableFit(state, candidate.conversion.output, candidate.conversion.keys ?? candidate.column.profile.values);
       const conversion: Conversion = { ...candidate.conversion, factor: candidate.conversion.factor * (0.5 + 0.5 * fit) };
       return { ...candidate, conversion, confidence: candidate.nameScore * conversion.factor };
     })

@@ -7,6 +7,8 @@
 import type { OdooField, OdooModel, OdooSchema } from "../compiler/catalog/index.js";
 import { readStep } from "./column-types.js";
 import { CURRENCY_CODES, filledValues, isPercentage } from "./value-shapes.js";
+import { ibanColumn } from "./account-files.js";
+import { holdsActivityCodes } from "./nace.js";
 import type { ColumnProfile } from "./entities.js";
 import { hasLegalForm, namesOrganisations } from "./legal-forms.js";
 import { holdsIdentifiers } from "./tax-ids.js";
@@ -28,6 +30,8 @@ export interface ColumnReference {
     /** A full name joined from two columns: `by nameColumn and andColumn`, prefixes taken off first when `prefixed`. */
     readonly andColumn?: string;
     readonly prefixed?: boolean;
+    /** Compared loosely (`unique match loose`). */
+    readonly match?: "loose";
   };
   /** Cells listing several references with this separator. */
   readonly separator?: string;
@@ -56,7 +60,15 @@ export interface ColumnRef {
 export type Conversion =
   | { readonly kind: "direct"; readonly factor: number; readonly steps: readonly string[] }
   /** Through a value table; `split` when each cell lists several values (tags). */
-  | { readonly kind: "table"; readonly factor: number; readonly output: ValueOutput; readonly split?: string }
+  | {
+      readonly kind: "table";
+      readonly factor: number;
+      readonly output: ValueOutput;
+      readonly split?: string;
+      /** Steps before the table, and the values the table then reads (an activity code's division). */
+      readonly steps?: readonly string[];
+      readonly keys?: readonly string[];
+    }
   /** Through the lookup LOOKUPS names `lookup` (a model, or `res.users#name`). */
   | { readonly kind: "lookup"; readonly factor: number; readonly lookup: string }
   /** `ref alias` of the records another map made; `first` of a list for a many2one. */
@@ -212,6 +224,9 @@ export function conversionFor(column: ColumnRef, field: OdooField, schema: OdooS
       )
         return direct(0.3, "trim");
       if (field.name === "website" && type === "text") return direct(1, "url");
+      // An IBAN written in groups or small letters is one IBAN; one failing its check is reported and kept, compact, for a person to put right.
+      if (field.name === "acc_number" && type === "text" && ibanColumn([column.profile]) !== undefined)
+        return direct(1, `iban("flag") ?? ${column.path} | replace(" ", "") | upper`);
       // Salutations (`Mr`, `Dr.`, `Sra.`) are no job position.
       if (field.name === "function" && type === "text" && salutationShaped(column.profile.values)) return direct(0.5, "trim");
       // A line break in a one-line field is an export quirk (a two-line street), not a reason to doubt the field.
@@ -299,9 +314,17 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (relation === "res.country.state" && guess.type === "text") {
     const filled = filledValues(column.profile.values);
     if (filled.length > 0 && filled.every((value) => /^\p{Lu}{2,3}$/u.test(value))) return { kind: "lookup", factor: 0.9, lookup: "res.country.state#code" };
-    if (filled.length > 0 && filled.every((value) => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value)))
-      return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    const named = (value: string): boolean => /^\p{Lu}[\p{L} .'’()/-]*\p{Ll}[\p{L} .'’()/-]*$/u.test(value);
+    if (filled.length > 0 && filled.every(named)) return { kind: "lookup", factor: 0.9, lookup: "res.country.state" };
+    // Names beside codes (`Prahova`, `PH`, Bucharest's `B`): either finds the state.
+    if (filled.length > 0 && filled.every((value) => named(value) || /^\p{Lu}{1,3}$/u.test(value)))
+      return { kind: "lookup", factor: 0.85, lookup: "res.country.state#name_or_code" };
     return undefined;
+  }
+  // Currencies written as their ISO codes (`RON`, `EUR`), as Odoo names them.
+  if (relation === "res.currency" && guess.type === "text") {
+    const filled = filledValues(column.profile.values).map((value) => value.toUpperCase());
+    return filled.length > 0 && filled.every((value) => CURRENCY_CODES.has(value)) ? { kind: "lookup", factor: 0.9, lookup: "res.currency" } : undefined;
   }
   // Staff written as names: users, or a message's author (the user's own contact) by name.
   const byName = relation === "res.users" || (relation === "res.partner" && field.name === "author_id");
@@ -312,6 +335,11 @@ function relationConversion(column: ColumnRef, field: OdooField, schema: OdooSch
   if (byName && guess.type === "text" && (looksLikePersonNames(column.profile.values) || looksLikeInitials(column.profile.values))) {
     const key = `${relation}#name`;
     return { kind: "lookup", factor: LOOKUPS[key]?.fit ?? 0.9, lookup: key };
+  }
+  // An activity code (`4322`, CAEN or WZ) names its industry by its first two digits, the NACE division.
+  if (relation === "res.partner.industry" && (guess.type === "text" || guess.type === "integer") && holdsActivityCodes(column.profile.values)) {
+    const steps = [...(guess.type === "integer" ? ["text"] : []), "characters(1, 2)"];
+    return { kind: "table", factor: 0.9, output: { kind: "records", model: relation }, steps, keys: column.profile.values.map((value) => value.trim().slice(0, 2)) };
   }
   if (guess.type !== "text" || !isReferenceModel(schema, relation)) return undefined;
   const list = column.profile.list;
@@ -523,6 +551,8 @@ function typeFloor(column: ColumnRef, field: OdooField, model: string): number {
       ? "staff"
       : column.profile.list !== undefined
       ? "list"
+      : type === "text" && ibanColumn([column.profile]) !== undefined
+      ? "iban"
       : type === "email" && staffAddresses(column.profile.values)
         ? "staff"
         : type === "email" || (type === "phone" && !holdsIdentifiers(column.profile.values)) || type === "url" || type === "money"

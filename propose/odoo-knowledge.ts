@@ -52,6 +52,7 @@ export const KIND_TARGETS: Readonly<Partial<Record<EntityKind, KindTarget>>> = {
     constants: [],
     note: "tags are records of their own, which the rows listing them point to (crm.tag when only deals and leads list them)",
   },
+  bank_account: { model: "res.partner.bank", constants: [], note: "bank accounts are res.partner.bank records of their holder" },
   stage: { model: "crm.stage", constants: [], note: "stage definitions are crm.stage records, which deals point to by name" },
   case: {
     model: "helpdesk.ticket",
@@ -104,6 +105,11 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
     // Company-dependent, yet commercial terms a sales export carries and names plainly.
     credit_limit: ["credit limit", "credit"],
     property_payment_term_id: ["payment term", "payment condition"],
+  },
+  "res.partner.bank": {
+    acc_number: ["iban", "account number", "bank account", "account"],
+    currency_id: ["currency"],
+    partner_id: ["partner", "holder", "account holder", "customer", "company"],
   },
   "crm.lead": {
     name: ["name", "title", "subject", "description", "deal name", "opportunity name", "lead name"],
@@ -220,7 +226,7 @@ export const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, readon
  * record's owner; for names ending in companies' legal forms, the organisation's name.
  */
 export const PRIMARY_FIELDS: Readonly<
-  Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff" | "organisation", string>>>>
+  Record<string, Readonly<Partial<Record<"email" | "phone" | "url" | "money" | "list" | "staff" | "organisation" | "iban", string>>>>
 > = {
   "res.partner": { email: "email", phone: "phone", url: "website", list: "category_id", staff: "user_id", organisation: "name" },
   "crm.lead": {
@@ -238,6 +244,7 @@ export const PRIMARY_FIELDS: Readonly<
   "helpdesk.ticket": { email: "partner_email", list: "tag_ids", staff: "user_id" },
   "sale.order": { staff: "user_id" },
   "account.move": { staff: "invoice_user_id" },
+  "res.partner.bank": { iban: "acc_number" },
 };
 
 /**
@@ -433,6 +440,26 @@ export const LOOKUPS: Readonly<Record<string, LookupSpec>> = {
     fit: 0.9,
     missing: "flag",
     comment: "states and provinces are Odoo's own, matched by their code; one with none is flagged (codes repeat across countries: check the country)",
+  },
+  "res.currency": {
+    name: "currency",
+    model: "res.currency",
+    by: "name",
+    types: [],
+    fit: 0.9,
+    missing: "flag",
+    comment: "currencies are Odoo's own, named by their ISO code; one the target has not activated is flagged",
+  },
+  "res.country.state#name_or_code": {
+    name: "state_by_name_or_code",
+    model: "res.country.state",
+    by: "name or code",
+    types: [],
+    fit: 0.85,
+    missing: "flag",
+    match: { rule: "loose", ambiguous: "first" },
+    comment:
+      "states and provinces are Odoo's own, matched by name (ignoring case, accents and punctuation) or by code; one spelt otherwise is flagged (a table before the lookup can give Odoo's spelling; codes repeat across countries: check the country)",
   },
   "product.product": {
     name: "product",

@@ -4,6 +4,7 @@
  * of several entities. Pure.
  */
 import { foldCase } from "../compiler/value-formats.js";
+import { looseName } from "../runtime/source/match-keys.js";
 import type { ColumnProfile, GroupProfile } from "./entities.js";
 import { ID_WORDS, trimmedKey, type EntityRows, type KeyChoice } from "./entity-rows.js";
 import { holdsIdentifiers } from "./tax-ids.js";
@@ -27,6 +28,8 @@ export interface ReferenceProfile {
   readonly prefixed?: boolean;
   /** Cells list several references with this separator (`Acme Ltd|Bolt plc`). */
   readonly separator?: string;
+  /** With `byName`, the names are compared loosely (`unique match loose`): the other file spells them with other accents or punctuation. */
+  readonly match?: "loose";
   /** Other entities whose keys the column also holds, row by row one or the other (an id of an opportunity or of an account). */
   readonly alternatives?: readonly string[];
 }
@@ -191,6 +194,7 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
   // Compared as the run compares a link by a unique column: an ERP's names in capitals without
   // accents are a CRM's in ordinary spelling.
   const values = [...new Set(parts.map(foldCase))];
+  const looseValues = [...new Set(parts.map(looseName))].filter((value) => value !== "");
   if (values.length < 2) return undefined;
   let best: { reference: ReferenceProfile; found: number } | undefined;
   for (const other of drafts) {
@@ -199,7 +203,12 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
     for (const names of nameColumns(other)) {
       if (names === column || names.guess.type !== column.guess.type) continue;
       const known = valueSet(names);
-      const found = values.filter((value) => known.has(value)).length / values.length;
+      const exact = values.filter((value) => known.has(value)).length;
+      const loose = looseFound(looseValues, names);
+      // Two programs of one firm spelling its names with other accents (ş and ș) or punctuation
+      // (`Kft` and `Kft.`): found loosely, as `unique match loose` compares them, when that finds more.
+      const match = loose >= exact + LOOSELY_FOUND_MORE ? "loose" : undefined;
+      const found = match === undefined ? exact / values.length : loose / looseValues.length;
       // A unique name found in another entity is strong evidence: half of them is enough (parents outside the export dangle).
       if (found < REFERENCE_FOUND_BY_NAME) continue;
       // Without a word saying so, another row of the same file (a head office by its tax number),
@@ -221,6 +230,7 @@ function findNameReference(draft: Draft, column: ColumnProfile, drafts: readonly
           found,
           distinct: values.length,
           byName: names.name,
+          ...(match === undefined ? {} : { match }),
           ...(separator === undefined ? {} : { separator }),
         },
       };
@@ -380,6 +390,22 @@ function typeTarget(
 const valueSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();
 
 /** A column's trimmed values as a set, built once: every other column is compared with it. */
+/** Names found loosely beyond those found as written before a link by name is made loose: a coincidence or two is not the other program's spelling. */
+const LOOSELY_FOUND_MORE = 2;
+
+const looseSets = new WeakMap<ColumnProfile, ReadonlySet<string>>();
+
+/** How many of the (loosely folded) values the column holds, compared loosely. */
+function looseFound(values: readonly string[], column: ColumnProfile): number {
+  let set = looseSets.get(column);
+  if (set === undefined) {
+    set = new Set(column.values.map(looseName));
+    looseSets.set(column, set);
+  }
+  const known = set;
+  return values.filter((value) => known.has(value)).length;
+}
+
 function valueSet(column: ColumnProfile): ReadonlySet<string> {
   let set = valueSets.get(column);
   if (set === undefined) {

@@ -75,7 +75,7 @@ export class Registries {
   }
 
   /** The column `| ref alias by column` names another entity's rows by, declared `unique` once. */
-  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string }, match?: "digits" | "loose"): string {
+  uniqueColumn(names: { readonly entity: string; readonly nameColumn: string; readonly match?: "loose" }, match: "digits" | "loose" | undefined = names.match): string {
     const key = `${names.entity}.${names.nameColumn}`;
     const known = match ?? this.uniqueColumns.get(key)?.match;
     this.uniqueColumns.set(key, { entity: names.entity, column: names.nameColumn, ...(known === undefined ? {} : { match: known }) });

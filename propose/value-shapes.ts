@@ -58,6 +58,12 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   "neuvedene",
   "nezadano",
   "neznamy",
+  // Romanian: unspecified, unknown, not given
+  "nespecificat",
+  "nespecificata",
+  "necunoscut",
+  "necunoscuta",
+  "neprecizat",
 ]);
 
 /** Punctuation alone (`-`, `--`, `?`, `/`), or a date or time of zeros (`00.00.0000`, `0000-00-00 00:00`). */

@@ -7,6 +7,7 @@ import { findModel, type OdooSchema, type ReferenceRecord, type SelectionOption 
 import type { TableOutput } from "./fields.js";
 import { VALUE_SYNONYMS } from "./odoo-knowledge.js";
 import { conceptWords, containsAll, foldText, similarity } from "./words.js";
+import { naceDivisions } from "./nace.js";
 
 /** What a value can become: one of these, each with the texts it answers to. */
 export interface ValueOption {
@@ -43,7 +44,10 @@ export function recordOptions(records: readonly ReferenceRecord[]): ValueOption[
     const aliases = Object.entries(record.values).flatMap(([field, value]) =>
       typeof value === "string" && value !== "" && ["code", "shortcut", "full_name", "iso_code", "symbol"].includes(field) ? [value] : [],
     );
-    return { key: record.name, label: record.name, aliases, ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }) };
+    // Odoo's industries are NACE's sections: an activity code's division names one.
+    const section = /^base\.res_partner_industry_([A-U])$/.exec(record.xmlid ?? "")?.[1];
+    const divisions = section === undefined ? [] : naceDivisions(section);
+    return { key: record.name, label: record.name, aliases: [...aliases, ...divisions], ...(record.xmlid === undefined ? {} : { xmlid: record.xmlid }) };
   });
 }
 

@@ -36,7 +36,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   ugyfeltar: 0.94,
   asiakkaat: 0.93,
   adresar: 0.95,
-  parteneri: 0.8,
+  parteneri: 0.84,
   debitorer: 0.96,
   zonnedak: 0.8,
 };
@@ -106,14 +106,19 @@ const FLOORS: Readonly<Record<string, number>> = {
  * but no opportunity (its deals proposed as partners) and 256 companies against 161; since it was
  * tuned on (deals by their stages, Czech days, domestic accounts, IČO): none, 78 opportunities
  * against 75, its 18 activities and 37 events as the specialist's, 178 companies. Parteneri, the
- * thirteenth: 19 with the other families' rules; since Romanian is in the lexicon, 24 (five more,
- * not yet told apart), but its 14 activities and 27 events as the specialist's, where it had none.
+ * thirteenth: 19 with the other families' rules; since Romanian is in the lexicon, 24, but its 14
+ * activities and 27 events as the specialist's, where it had none. Told apart: 15 partners whose
+ * `nespecificat` (no web site) failed `| url`, and the 2 activities about them; 5 activities about
+ * a company the CRM spells with ș and ț where the invoicing program has ş and ţ. Since Romanian
+ * placeholders and loose links by name, 4: activities about a prospect or an old `S.C. … S.R.L.`
+ * name, which the specialist skips or links through that name (it rejects 8: 3 mistyped CUIs, 4
+ * opportunities of a deleted partner, 1 more).
  * Zonnedak, the fifteenth, at its one hold-out measurement: none rejected (the specialist's package
  * rejects 5 deals of a deleted organisation), but 175 companies against 119 and no deal linked to
  * its organisation (79 in the hand-written package: the deals name it by a number the proposal
  * does not read as a link).
  */
-const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 24, debitorer: 0, zonnedak: 0 };
+const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartoteka: 5, defter: 6, kundregister: 0, pelatologio: 0, ugyfeltar: 1, asiakkaat: 0, adresar: 0, parteneri: 4, debitorer: 0, zonnedak: 0 };
 
 /**
  * The companies a family in LOAD_SHORTFALLS may load beyond the hand-written package's (none
@@ -122,11 +127,13 @@ const LOAD_SHORTFALLS: Readonly<Record<string, number>> = { carteira: 0, kartote
  * business IDs and names the two files share and skipped them as the specialists do: 176, and 187,
  * then 169 once the register's households were typed by their customer group. Adresář's at its one
  * hold-out measurement: 256 against 161, its deals among them (proposed as partners); 178 since
- * its tuning (the deals opportunities). Zonnedak's at its one hold-out measurement: 175 against
- * 119, not yet told apart (its specialist merges 57 of the CRM's organisations onto the relations
- * the accounting program holds; the proposal does not).
+ * its tuning (the deals opportunities). Parteneri's: 120 against 117, the three partners whose CUI
+ * fails its check digit, which the specialist rejects and the proposal loads (its `vat` kept).
+ * Zonnedak's at its one hold-out measurement: 175 against 119, not yet told apart (its specialist
+ * merges 57 of the CRM's organisations onto the relations the accounting program holds; the
+ * proposal does not).
  */
-const COMPANY_SURPLUS: Readonly<Record<string, number>> = { adresar: 17, zonnedak: 56 };
+const COMPANY_SURPLUS: Readonly<Record<string, number>> = { adresar: 17, parteneri: 3, zonnedak: 56 };
 
 describe.each(FAMILIES)("flitmap init on the $name family ($about)", ({ name, heldOut }) => {
   const schema = loadShippedCatalog("17.0");
