@@ -153,6 +153,16 @@ export function stateByXmlid(double: OdooDouble, plan: Plan): Record<string, Rec
   return state;
 }
 
+/** One field of the records a step of the plan loaded, by external ID (`crm.deal_D1` → its `partner_id`, named by external ID). */
+export function fieldByXmlid(double: OdooDouble, plan: Plan, step: string, field: string): Record<string, Value> {
+  const prefix = `${plan.migration.namespace}.${step}_`;
+  return Object.fromEntries(
+    Object.entries(stateByXmlid(double, plan))
+      .filter(([xmlid]) => xmlid.startsWith(prefix))
+      .map(([xmlid, values]) => [xmlid, values[field] ?? null]),
+  );
+}
+
 const BIN = join(import.meta.dirname, "../../bin/flitmap.js");
 
 /** The connection a CLI run into the double takes from the environment. */

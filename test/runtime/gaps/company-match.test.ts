@@ -12,7 +12,7 @@ import { emitPlan } from "../../../compiler/plan/emit.js";
 import { withoutLegalForm } from "../../../compiler/legal-forms.js";
 import { columnMatchKey } from "../../../runtime/source/match-keys.js";
 import { analyze } from "../../compiler/helpers.js";
-import { liveExport, runLive, stateByXmlid } from "../support.js";
+import { fieldByXmlid, liveExport, runLive } from "../support.js";
 
 const PACKAGE = (match: string): string => `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -62,11 +62,7 @@ async function load(match: string) {
   const { double, state, source, cleanup } = await liveExport("company-match", { "relaties.csv": RELATIONS, "deals.csv": DEALS });
   cleanups.push(cleanup);
   const result = await runLive(plan, double, state, { sourceDirectory: source });
-  const partners = Object.fromEntries(
-    Object.entries(stateByXmlid(double, plan))
-      .filter(([xmlid]) => xmlid.startsWith("crm.deal_"))
-      .map(([xmlid, values]) => [xmlid, values["partner_id"] ?? null]),
-  );
+  const partners = fieldByXmlid(double, plan, "deal", "partner_id");
   return { plan, result, partners };
 }
 

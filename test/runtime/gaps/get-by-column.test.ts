@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { analyze } from "../../compiler/helpers.js";
-import { liveExport, runLive, stateByXmlid } from "../support.js";
+import { fieldByXmlid, liveExport, runLive } from "../support.js";
 
 const PACKAGE = (cegnev: string): string => `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -63,11 +63,7 @@ async function load(cegnev: string) {
   const { double, state, source, cleanup } = await liveExport("get-by", { "cegek.csv": COMPANIES, "eladasok.csv": SALES });
   cleanups.push(cleanup);
   const result = await runLive(plan, double, state, { sourceDirectory: source });
-  const vats = Object.fromEntries(
-    Object.entries(stateByXmlid(double, plan))
-      .filter(([xmlid]) => xmlid.startsWith("crm.eladas_"))
-      .map(([xmlid, values]) => [xmlid, values["x_studio_vat"] ?? null]),
-  );
+  const vats = fieldByXmlid(double, plan, "eladas", "x_studio_vat");
   return { result, vats };
 }
 

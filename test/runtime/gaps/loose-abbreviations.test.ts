@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { looseKey, looseName } from "../../../runtime/source/match-keys.js";
 import { analyze } from "../../compiler/helpers.js";
-import { liveExport, runLive, stateByXmlid } from "../support.js";
+import { fieldByXmlid, liveExport, runLive } from "../support.js";
 
 const PACKAGE = `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -56,11 +56,7 @@ describe("match loose: an abbreviation's letters written apart are the abbreviat
     cleanups.push(cleanup);
     const result = await runLive(plan, double, state, { sourceDirectory: source });
     expect(result.status).toBe("complete");
-    const parents = Object.fromEntries(
-      Object.entries(stateByXmlid(double, plan))
-        .filter(([xmlid]) => xmlid.startsWith("crm.contact_"))
-        .map(([xmlid, values]) => [xmlid, values["parent_id"] ?? null]),
-    );
+    const parents = fieldByXmlid(double, plan, "contact", "parent_id");
     expect(parents).toEqual({
       "crm.contact_C1": "crm.partner_P1",
       "crm.contact_C2": "crm.partner_P2",

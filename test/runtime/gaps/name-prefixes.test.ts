@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { analyze } from "../../compiler/helpers.js";
 import { withoutPrefixes } from "../../../runtime/transform/builtin-names.js";
-import { liveExport, runLive, stateByXmlid } from "../support.js";
+import { fieldByXmlid, liveExport, runLive } from "../support.js";
 
 const PACKAGE = (step: string): string => `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -46,11 +46,7 @@ async function partners(step: string) {
   cleanups.push(cleanup);
   const result = await runLive(plan, double, state, { sourceDirectory: source });
   expect(result.status).toBe("complete");
-  return Object.fromEntries(
-    Object.entries(stateByXmlid(double, plan))
-      .filter(([xmlid]) => xmlid.startsWith("crm.eladas_"))
-      .map(([xmlid, values]) => [xmlid, values["partner_id"] ?? null]),
-  );
+  return fieldByXmlid(double, plan, "eladas", "partner_id");
 }
 
 describe("without_prefixes", () => {

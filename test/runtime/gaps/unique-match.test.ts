@@ -10,7 +10,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { emitPlan } from "../../../compiler/plan/emit.js";
 import { analyze } from "../../compiler/helpers.js";
-import { liveExport, runLive, stateByXmlid } from "../support.js";
+import { fieldByXmlid, liveExport, runLive } from "../support.js";
 
 const PACKAGE = (adoszam: string, nev: string): string => `migration crm { source crm  target odoo "17.0"  xmlid "crm" }
 source crm {
@@ -62,11 +62,7 @@ async function load(adoszam: string, nev: string) {
   const { double, state, source, cleanup } = await liveExport("unique-match", { "partnerek.csv": PARTNERS, "cegek.csv": COMPANIES });
   cleanups.push(cleanup);
   const result = await runLive(plan, double, state, { sourceDirectory: source });
-  const parents = Object.fromEntries(
-    Object.entries(stateByXmlid(double, plan))
-      .filter(([xmlid]) => xmlid.startsWith("crm.ceg_"))
-      .map(([xmlid, values]) => [xmlid, values["parent_id"] ?? null]),
-  );
+  const parents = fieldByXmlid(double, plan, "ceg", "parent_id");
   return { plan, result, parents };
 }
 
